@@ -1,0 +1,80 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isPaperboyError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { processIO, type CommandIO } from './io.js';
+
+/**
+ * The entry point: parses arguments, runs one command, turns errors into
+ * messages and exit codes. Command modules are imported only when their
+ * command runs, so `paperboy --version` stays fast.
+ */
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
+  const program = new Command('paperboy')
+    .description('Write, lint, render, preview and send a research newsletter.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  const command = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .option('--root <dir>', 'the newsletter directory', '.')
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  command('lint', 'lint issues (default: all) and print diagnostics')
+    .argument('[files...]', 'issue files to lint')
+    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .option('--fix', 'apply safe fixes', false)
+    .option('--no-cache', 'do not read or write the lint cache')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--no-color', 'never colour the output')
+    .action(async (files: string[], options) => {
+      const { run } = await import('./lint.js');
+      setExitCode(await run({ ...options, files }, io));
+    });
+
+  command('new', 'scaffold the next issue file and print its path')
+    .option('--title <title>', 'the issue title')
+    .action(async (options) => {
+      const { run } = await import('./new.js');
+      setExitCode(await run(options, io));
+    });
+
+  return program;
+}
+
+function nonNegativeInteger(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number such as 0 or 10, got "${value}".`);
+  return Number(value);
+}
+
+function reportError(error: unknown, io: CommandIO): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its one line (or the help/version).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (isPaperboyError(error)) {
+    io.stderr.write(`paperboy: ${error.message}\n`);
+    if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    return error.exitCode;
+  }
+  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`paperboy: internal error (a bug in paperboy, please report it with this output):\n${stack}\n`);
+  return 70;
+}

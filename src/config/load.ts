@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { PaperboyError } from '../errors.js';
+import { didYouMean } from '../issue/schema-messages.js';
+import { LineIndex } from '../issue/position.js';
+import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
+
+export const CONFIG_FILE = 'paperboy.config.yaml';
+
+/** The newsletter's settings, with every directory resolved against the root. */
+export interface Config extends ConfigFile {
+  root: string;
+  /** The config file it came from. */
+  file: string;
+  /** `baseUrl` with a trailing slash, so relative URLs resolve under it. */
+  baseUrl: string;
+}
+
+export async function loadConfig(root: string): Promise<Config> {
+  const file = join(resolve(root), CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+      cause: error,
+      hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.`,
+    });
+  }
+  return parseConfig(text, file);
+}
+
+export function parseConfig(text: string, file: string): Config {
+  const lines = new LineIndex(text);
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const at = lines.point(firstError.pos[0]);
+    throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
+  }
+  const data: unknown = document.toJS() ?? {};
+  const checked = configSchema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0]!;
+      const at = locate(document, [...path, key], lines);
+      const known = path.length === 0 ? CONFIG_KEYS : undefined;
+      const expected = known ? didYouMean(key, known) : 'expected no other keys here';
+      throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
+    }
+    const at = locate(document, path, lines);
+    const name = path.join('.') || 'the config';
+    const received = valueAt(data, path);
+    const message = received === undefined ? `Missing key \`${name}\` (${issue.message})` : `Unexpected value for \`${name}\`: ${issue.message}`;
+    throw configError(file, at.line, at.column, message);
+  }
+  const config = checked.data;
+  const root = resolve(file, '..');
+  const inRoot = (dir: string) => (isAbsolute(dir) ? dir : join(root, dir));
+  return {
+    ...config,
+    root,
+    file,
+    baseUrl: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`,
+    issuesDir: inRoot(config.issuesDir),
+    templatesDir: inRoot(config.templatesDir),
+    outDir: inRoot(config.outDir),
+    dataDir: inRoot(config.dataDir),
+  };
+}
+
+function configError(file: string, line: number, column: number, message: string): PaperboyError {
+  return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
+    hint: `Fix ${CONFIG_FILE}; SPEC.md lists every key with an example.`,
+  });
+}
+
+function locate(document: Document.Parsed, path: (string | number)[], lines: LineIndex): { line: number; column: number } {
+  let node: unknown = document.contents;
+  let offset = 0;
+  for (const segment of path) {
+    if (!isMap(node)) break;
+    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+    if (!pair) break;
+    offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? offset;
+    node = pair.value;
+    if (isScalar(node) && node.range) offset = node.range[0];
+  }
+  return lines.point(offset);
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}

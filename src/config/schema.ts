@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
+const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
+const ruleSetting = z.union([severity, z.tuple([severity], z.unknown())]);
+
+const emailAddress = z.string().trim().min(3);
+
+export const configSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  description: z.string().optional(),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  from: emailAddress,
+  replyTo: emailAddress.optional(),
+  postalAddress: z.string().trim().min(1),
+  listAddress: emailAddress.optional(),
+  issuesDir: z.string().min(1).default('issues'),
+  templatesDir: z.string().min(1).default('templates'),
+  outDir: z.string().min(1).default('dist'),
+  dataDir: z.string().min(1).default('.paperboy'),
+  send: z
+    .strictObject({
+      rate: z.number().positive().default(20),
+      concurrency: z.number().int().positive().max(100).default(5),
+    })
+    .default({ rate: 20, concurrency: 5 }),
+  sections: z.array(z.string().trim().min(1)).optional(),
+  lint: z.strictObject({ rules: z.record(z.string(), ruleSetting).default({}) }).default({ rules: {} }),
+  dkim: z.strictObject({ domainName: z.string().min(1), keySelector: z.string().min(1) }).optional(),
+});
+
+export type ConfigFile = z.output<typeof configSchema>;
+export type RuleSetting = z.output<typeof ruleSetting>;
+export const CONFIG_KEYS = Object.keys(configSchema.shape);

@@ -1,0 +1,33 @@
+/**
+ * Errors in *use* (a bad flag, a broken config, an unreadable directory).
+ * Problems in *content* are never thrown: they are lint messages.
+ *
+ * Only the CLI entry point prints these and turns them into an exit code.
+ */
+export type ExitCode = 1 | 2;
+
+export interface PaperboyErrorOptions {
+  /** What the user can do about it, with an example. */
+  hint?: string;
+  cause?: unknown;
+  /** 2 (usage or configuration) unless the failure is about the content. */
+  exitCode?: ExitCode;
+}
+
+export class PaperboyError extends Error {
+  readonly code: string;
+  readonly hint: string | undefined;
+  readonly exitCode: ExitCode;
+
+  constructor(code: string, message: string, options: PaperboyErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PaperboyError';
+    this.code = code;
+    this.hint = options.hint;
+    this.exitCode = options.exitCode ?? 2;
+  }
+}
+
+export function isPaperboyError(error: unknown): error is PaperboyError {
+  return error instanceof PaperboyError;
+}

@@ -1,0 +1,73 @@
+/**
+ * A paper's identity across issues (SPEC): the arXiv id when there is one
+ * (from the `arxiv` field or an arxiv.org URL, version stripped), else the URL
+ * without scheme, `www.`, trailing slash, fragment and tracking parameters.
+ */
+
+const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+const OLD_STYLE_ID = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+const TRACKING_PARAMS = /^(utm_[a-z_]+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/i;
+
+/** The bare id (`2304.15004`, `hep-th/9901001`) or undefined when malformed. */
+export function parseArxivId(raw: string): string | undefined {
+  const trimmed = raw.trim().replace(/^arxiv:/i, '');
+  const match = NEW_STYLE_ID.exec(trimmed) ?? OLD_STYLE_ID.exec(trimmed);
+  return match?.[1];
+}
+
+export interface ArxivUrl {
+  id: string;
+  /** The URL points at a PDF or a specific version, not the abs page. */
+  canonical: boolean;
+}
+
+/** The arXiv id an arxiv.org abs/pdf/html URL points at. */
+export function arxivIdFromUrl(url: string): ArxivUrl | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (!ARXIV_HOSTS.has(parsed.hostname)) return undefined;
+  const match = /^\/(abs|pdf|html)\/(.+?)(\.pdf)?\/?$/.exec(parsed.pathname);
+  if (!match) return undefined;
+  const raw = decodeURIComponent(match[2]!);
+  const id = parseArxivId(raw);
+  if (!id) return undefined;
+  return { id, canonical: match[1] === 'abs' && raw === id && parsed.hostname === 'arxiv.org' };
+}
+
+export function arxivAbsUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`;
+}
+
+/** The URL reduced to what identifies the page. */
+export function normalizeUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return url.trim().toLowerCase();
+  }
+  const host = parsed.hostname.replace(/^www\./, '');
+  const params = [...parsed.searchParams].filter(([key]) => !TRACKING_PARAMS.test(key));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const path = parsed.pathname.replace(/\/+$/, '');
+  const port = parsed.port ? `:${parsed.port}` : '';
+  return `${host}${port}${path}${query}`;
+}
+
+/** `arxiv:<id>` or `url:<normalized url>`: equal strings mean the same paper. */
+export function normalizePaperId(paper: { url: string; arxiv?: string | undefined }): string {
+  const fromField = paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv);
+  const id = fromField ?? arxivIdFromUrl(paper.url)?.id;
+  return id ? `arxiv:${id}` : `url:${normalizeUrl(paper.url)}`;
+}
+
+/** The identity a `paper:` cross-reference target (an arXiv id or a URL) names. */
+export function paperIdFromReference(target: string): string {
+  const id = parseArxivId(target);
+  return id ? `arxiv:${id}` : normalizePaperId({ url: target });
+}

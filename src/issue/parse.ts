@@ -1,0 +1,219 @@
+import matter from 'gray-matter';
+import type { Root } from 'mdast';
+import type { Position } from 'unist';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { parseMarkdown } from './markdown.js';
+import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
+import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
+import { LineIndex } from './position.js';
+import { scalarOffsetMap } from './scalar-offsets.js';
+import { issueSchema, lenientIssueSchema, lenientPaperSchema } from './schema.js';
+import { describeSchemaIssues } from './schema-messages.js';
+import { hashBytes, type IssueSource } from './source.js';
+
+/** A content problem found while parsing; the rule of the same id reports it. */
+export interface ParseProblem {
+  ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'frontmatter-schema';
+  message: string;
+  position: Position;
+}
+
+export type YamlPath = readonly (string | number)[];
+
+/** Everything lint rules and renderers need to know about one file. */
+export interface ParsedIssue {
+  source: IssueSource;
+  lines: LineIndex;
+  problems: ParseProblem[];
+  /** The frontmatter, when the file has one that YAML could read. */
+  document: Document.Parsed | undefined;
+  /** Offset of the YAML text (after the opening `---` line) in the file's text. */
+  frontmatterOffset: number;
+  /** Offset of the Markdown body in the file's text. */
+  bodyOffset: number;
+  /** The model, read leniently: present whenever the frontmatter is a mapping. */
+  issue: Issue | undefined;
+  /** Where a frontmatter key or value is; the nearest existing ancestor when missing. */
+  locate(path: YamlPath, part?: 'key' | 'value'): Position;
+}
+
+/**
+ * Parses Markdown for `parseIssue`; a cache can stand in for remark. The
+ * returned tree is shared, never mutated.
+ */
+export type MarkdownParser = (text: string, hash: string) => Root;
+
+export interface ParseOptions {
+  parseMarkdown?: MarkdownParser;
+}
+
+const FENCE = '---';
+
+export function parseIssue(source: IssueSource, options: ParseOptions = {}): ParsedIssue {
+  const parse = options.parseMarkdown ?? ((text: string) => parseMarkdown(text));
+  const lines = new LineIndex(source.text);
+  const problems: ParseProblem[] = [];
+  const parsed: ParsedIssue = {
+    source,
+    lines,
+    problems,
+    document: undefined,
+    frontmatterOffset: 0,
+    bodyOffset: 0,
+    issue: undefined,
+    locate: () => lines.position(0),
+  };
+
+  if (source.unreadable) {
+    const { line = 1, column = 1, message } = source.unreadable;
+    const point = { line, column };
+    problems.push({ ruleId: 'file-encoding', message, position: { start: point, end: point } });
+    return parsed;
+  }
+  const text = source.text;
+  if (text.trim() === '') {
+    problems.push({ ruleId: 'frontmatter-missing', message: 'Unexpected empty file, expected frontmatter between `---` lines and a Markdown body', position: lines.position(0) });
+    return parsed;
+  }
+  if (!/^---[ \t]*\n/.test(text)) {
+    problems.push({ ruleId: 'frontmatter-missing', message: 'Missing frontmatter, expected the file to start with a `---` line, the YAML keys, and a closing `---` line', position: lines.position(0) });
+    return parsed;
+  }
+
+  // gray-matter finds the fences; the yaml package parses, keeping positions.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  const closed = /\n---[ \t]*(\n|$)/.test(text.slice(FENCE.length));
+  const frontmatterOffset = text.indexOf('\n') + 1;
+  parsed.frontmatterOffset = frontmatterOffset;
+  if (!closed) {
+    problems.push({ ruleId: 'yaml-syntax', message: 'Unclosed frontmatter, expected a closing `---` line after the YAML keys', position: lines.position(0, FENCE.length) });
+    return parsed;
+  }
+  const yamlText = split.matter.replace(/^[ \t]*\n/, '');
+  const bodyOffset = text.length - split.content.length;
+  parsed.bodyOffset = bodyOffset;
+
+  const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  parsed.document = document;
+  parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
+  for (const error of document.errors) {
+    const [start, end] = error.pos;
+    problems.push({ ruleId: 'yaml-syntax', message: yamlErrorMessage(error.message), position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+  }
+  if (document.errors.length > 0) return parsed;
+
+  const data: unknown = document.toJS() ?? {};
+  if (!isMap(document.contents) && document.contents !== null) {
+    problems.push({ ruleId: 'frontmatter-schema', message: 'Unexpected frontmatter that is not a mapping of keys, expected `number:`, `title:`, `date:` and `papers:`', position: lines.position(frontmatterOffset) });
+    return parsed;
+  }
+  const checked = issueSchema.safeParse(data);
+  if (!checked.success) {
+    for (const problem of describeSchemaIssues(checked.error.issues, data)) {
+      problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position: parsed.locate(problem.path, problem.part) });
+    }
+  }
+
+  const markdown = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath): MarkdownText | undefined => {
+    const node = document.getIn(path, true);
+    if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+    const toYamlOffset = scalarOffsetMap(node, yamlText);
+    return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
+  };
+  const bodyText = markdownText('body', undefined, split.content, (offset) => bodyOffset + offset, parse);
+  parsed.issue = buildIssue(source.path, data, bodyText, markdown);
+  return parsed;
+}
+
+function markdownText(
+  field: MarkdownField,
+  paperIndex: number | undefined,
+  text: string,
+  fileOffset: (offset: number) => number,
+  parse: MarkdownParser,
+): MarkdownText {
+  const hash = hashBytes(text);
+  return { field, paperIndex, text, hash, tree: parse(text, hash), fileOffset };
+}
+
+type MarkdownAt = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath) => MarkdownText | undefined;
+
+/** Stands in for a required text that is missing (frontmatter-schema reports it). */
+function emptyText(field: MarkdownField, paperIndex: number): MarkdownText {
+  return { field, paperIndex, text: '', hash: hashBytes(''), tree: { type: 'root', children: [] }, fileOffset: () => 0 };
+}
+
+function buildIssue(path: string, data: unknown, body: MarkdownText, markdown: MarkdownAt): Issue {
+  const front = lenientIssueSchema.parse(data);
+  const papers: Paper[] = [];
+  front.papers.forEach((raw, index) => {
+    const read = lenientPaperSchema.safeParse(raw);
+    if (!read.success) return;
+    const paper = read.data;
+    const at = (field: MarkdownField) => markdown(field, index, ['papers', index, field]);
+    papers.push({
+      index,
+      id: normalizePaperId(paper),
+      title: paper.title,
+      url: paper.url,
+      authors: paper.authors,
+      year: paper.year,
+      venue: paper.venue,
+      arxiv: (paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv)) ?? arxivIdFromUrl(paper.url)?.id,
+      section: paper.section ? paper.section.split(' / ').map((s) => s.trim()).filter(Boolean) : [],
+      tags: paper.tags,
+      highlight: paper.highlight,
+      summarizer: paper.summarizer,
+      via: paper.via,
+      prerequisites: at('prerequisites'),
+      summary: at('summary') ?? emptyText('summary', index),
+      opinion: at('opinion'),
+      notes: at('notes'),
+    });
+  });
+  const marker = body.tree.children.findIndex((node) => node.type === 'html' && node.value.trim() === PAPERS_MARKER);
+  return {
+    path,
+    number: front.number,
+    title: front.title,
+    date: front.date,
+    subject: front.subject ?? defaultSubject(front),
+    preheader: front.preheader,
+    editor: front.editor,
+    reviewers: front.reviewers,
+    status: front.status,
+    papers,
+    body,
+    papersMarker: marker === -1 ? undefined : marker,
+  };
+}
+
+function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'key' | 'value', offset: number, lines: LineIndex): Position {
+  // Walk down as far as the path exists; a missing key is reported at its parent.
+  let node: unknown = document.contents;
+  let keyNode: YamlNode | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      keyNode = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      keyNode = undefined;
+      node = node.items[segment];
+    } else {
+      break;
+    }
+  }
+  const target = part === 'key' && keyNode ? keyNode : ((node as YamlNode | null) ?? keyNode);
+  const range = target?.range;
+  if (!range) return lines.position(offset);
+  // A collection spans many lines: point at where it starts.
+  const end = isScalar(target) ? range[1] : range[0];
+  return lines.position(offset + range[0], offset + end);
+}
+
+function yamlErrorMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  return `Unexpected YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+}

@@ -1,0 +1,89 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import type { Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { listIssueFiles } from './load.js';
+import { parseIssue } from './parse.js';
+import { readIssueSource } from './source.js';
+
+const NO_MARKDOWN = (): Root => ({ type: 'root', children: [] });
+
+/** The number after the highest one in use (frontmatter numbers, not file names). */
+export async function nextIssueNumber(issuesDir: string): Promise<number> {
+  const files = await listIssueFiles(issuesDir).catch(() => []);
+  let highest = 0;
+  for (const path of files) {
+    // Only the frontmatter matters here: skip the Markdown parse.
+    const issue = parseIssue(await readIssueSource(path), { parseMarkdown: NO_MARKDOWN }).issue;
+    if (issue) highest = Math.max(highest, issue.number);
+  }
+  return highest + 1;
+}
+
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'issue';
+}
+
+export function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The skeleton of a new issue: it lints clean except for the TODOs it asks the editor to fill. */
+export function issueSkeleton(options: { number: number; title: string | undefined; date: string; sections: readonly string[] | undefined }): string {
+  const title = options.title ?? 'TODO a title that names the main papers';
+  const sectionHint = options.sections?.length ? `one of: ${options.sections.join('; ')}` : 'e.g. Technical alignment / Interpretability';
+  return `---
+number: ${options.number}
+title: ${JSON.stringify(title)}
+date: ${options.date}
+# subject: "#${options.number}: …"   # optional; default "#<number>: <title>", at most 78 characters
+# preheader: "…"                     # optional inbox preview text, 40–130 characters
+# editor: Your Name
+# reviewers: [A. Reviewer]           # thanked in the issue
+status: draft                        # draft | ready | sent
+papers:
+  - title: TODO the paper's title
+    url: https://example.org/TODO-the-paper   # an arXiv abs page fills in \`arxiv:\` with --fix
+    authors: [TODO First Author, Second Author]
+    year: ${options.date.slice(0, 4)}
+    # section: ${sectionHint}
+    tags: []
+    # highlight: true                 # highlighted papers come first
+    summary: |
+      TODO what the paper did and what it found, in your own words.
+    opinion: |
+      TODO what you think of it, and why it matters.
+---
+
+TODO the introduction: what this issue is about.
+
+<!-- papers -->
+`;
+}
+
+/** Writes `issues/NNNN-slug.md`; never overwrites. Returns its path. */
+export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date }): Promise<string> {
+  const number = await nextIssueNumber(config.issuesDir);
+  const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(options.title ?? 'untitled')}.md`);
+  const text = issueSkeleton({ number, title: options.title, date: localDate(options.today), sections: config.sections });
+  await mkdir(config.issuesDir, { recursive: true });
+  try {
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new PaperboyError('ISSUE_EXISTS', `Refusing to overwrite ${path}`, { hint: 'Pass another --title, or edit the existing file.' });
+    }
+    throw error;
+  }
+  return path;
+}

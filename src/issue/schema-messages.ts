@@ -1,0 +1,97 @@
+import leven from 'leven';
+import type { z } from 'zod';
+import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
+
+/** A frontmatter-schema problem before it is given a position. */
+export interface SchemaProblem {
+  message: string;
+  path: (string | number)[];
+  /** Point at the key (unknown keys) or at the value. */
+  part: 'key' | 'value';
+}
+
+/** The closest of `candidates` to `word`, when it is close enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = leven(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates);
+  return suggestion ? `expected \`${suggestion}\`` : `expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+}
+
+/** Words a user can act on, in remark-lint's "Unexpected X, expected Y" form. */
+export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const key = String(path.at(-1) ?? 'frontmatter');
+    const received = valueAt(data, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
+        for (const unknown of issue.keys) {
+          problems.push({ message: `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`, path: [...path, unknown], part: 'key' });
+        }
+        break;
+      }
+      case 'invalid_type':
+        if (received === undefined) {
+          problems.push({ message: `Missing key \`${key}\`, expected ${article(issue.expected)}`, path, part: 'key' });
+        } else {
+          const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
+          problems.push({ message: `Unexpected ${describe(received)} for \`${key}\`, expected ${article(issue.expected)}${quoteHint}`, path, part: 'value' });
+        }
+        break;
+      case 'invalid_value':
+        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
+        break;
+      case 'invalid_format':
+        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, ${issue.message}`, path, part: 'value' });
+        break;
+      case 'too_small':
+        problems.push({
+          message: typeof received === 'string' ? `Unexpected empty \`${key}\`, expected text` : `Unexpected \`${key}\` value \`${String(received)}\`, expected at least ${String(issue.minimum)}`,
+          path,
+          part: 'value',
+        });
+        break;
+      case 'too_big':
+        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected at most ${String(issue.maximum)}`, path, part: 'value' });
+        break;
+      default:
+        problems.push({ message: `Unexpected \`${key}\`: ${issue.message}`, path, part: 'value' });
+    }
+  }
+  return problems;
+}
+
+function valueAt(data: unknown, path: (string | number)[]): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return `${typeof value} \`${String(value)}\``;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', number: 'a number', boolean: '`true` or `false`', int: 'an integer' };
+  return names[expected] ?? expected;
+}

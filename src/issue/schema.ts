@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * The frontmatter contract of SPEC, written once. `strict` reports every
+ * deviation (unknown keys included); `lenient` reads what it can from a file
+ * that has errors, so that the other rules can still check the rest of it.
+ */
+export type SchemaMode = 'strict' | 'lenient';
+
+export const ISSUE_STATUSES = ['draft', 'ready', 'sent'] as const;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function schemas(mode: SchemaMode) {
+  const lenient = mode === 'lenient';
+  // In lenient mode a bad value becomes its fallback instead of an error.
+  const field = <T extends z.ZodType>(schema: T, fallback: z.output<T>) =>
+    lenient ? schema.catch(fallback) : schema;
+  const object = <S extends z.ZodRawShape>(shape: S) => (lenient ? z.object(shape) : z.strictObject(shape));
+  const text = z.string().trim().min(1);
+  const names = z.array(text);
+
+  const paper = object({
+    title: field(text, ''),
+    url: field(text, ''),
+    authors: field(names.optional(), []).default([]),
+    year: field(z.number().int().min(1900).max(2100).optional(), undefined),
+    venue: field(text.optional(), undefined),
+    arxiv: field(z.string().optional(), undefined),
+    section: field(text.optional(), undefined),
+    tags: field(names.optional(), []).default([]),
+    highlight: field(z.boolean().optional(), false).default(false),
+    summarizer: field(text.optional(), undefined),
+    via: field(text.optional(), undefined),
+    prerequisites: field(text.optional(), undefined),
+    summary: field(z.string(), ''),
+    opinion: field(z.string().optional(), undefined),
+    notes: field(z.string().optional(), undefined),
+  });
+
+  const issue = object({
+    number: field(z.number().int().positive(), 0),
+    title: field(text, ''),
+    date: field(z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD'), ''),
+    subject: field(text.optional(), undefined),
+    preheader: field(text.optional(), undefined),
+    editor: field(text.optional(), undefined),
+    reviewers: field(names.optional(), []).default([]),
+    status: field(z.enum(ISSUE_STATUSES).optional(), 'draft').default('draft'),
+    papers: lenient ? z.array(z.unknown()).catch([]) : z.array(paper),
+  });
+  return { issue, paper };
+}
+
+const strict = schemas('strict');
+const lenient = schemas('lenient');
+
+export const issueSchema = strict.issue;
+export const paperSchema = strict.paper;
+export const lenientIssueSchema = lenient.issue;
+export const lenientPaperSchema = lenient.paper;
+
+export type IssueFrontmatter = z.output<typeof strict.issue>;
+export type PaperFrontmatter = z.output<typeof strict.paper>;
+
+export const ISSUE_KEYS = Object.keys(strict.issue.shape);
+export const PAPER_KEYS = Object.keys(strict.paper.shape);

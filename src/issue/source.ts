@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+
+/**
+ * One issue file as read from disk, normalized so that every later stage sees
+ * the same text whatever the editor saved: a UTF-8 BOM is dropped and CRLF
+ * becomes LF (a CRLF file must lint exactly like its LF twin). What was
+ * dropped is remembered so `--fix` can write the file back byte for byte.
+ */
+export interface IssueSource {
+  path: string;
+  /** The normalized text (no BOM, LF line endings). */
+  text: string;
+  /** sha256 of the bytes on disk: the key of every per-file cache. */
+  hash: string;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  /** Why the file could not be read as text; `text` is then empty. */
+  unreadable?: SourceProblem;
+}
+
+export interface SourceProblem {
+  kind: 'encoding' | 'binary' | 'io';
+  message: string;
+  /** Offset into the raw bytes where the problem was found. */
+  byteOffset?: number;
+  line?: number;
+  column?: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function hashBytes(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function readIssueSource(path: string): Promise<IssueSource> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      return unreadable(path, '', { kind: 'io', message: `Unexpected directory \`${path}\`, expected an issue file` });
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return unreadable(path, '', { kind: 'io', message: `Cannot read file (${code}): ${(error as Error).message}` });
+  }
+  return decodeIssueSource(path, bytes);
+}
+
+export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource {
+  const hash = hashBytes(bytes);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return unreadable(path, hash, {
+      kind: 'binary',
+      message: 'Unexpected binary content (a NUL byte), expected a UTF-8 text file',
+      byteOffset: nul,
+      ...linePosition(bytes, nul),
+    });
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return unreadable(path, hash, {
+      kind: 'encoding',
+      message: 'Unexpected invalid UTF-8 byte sequence, expected a UTF-8 text file',
+      byteOffset: at,
+      ...linePosition(bytes, at),
+    });
+  }
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom) text = text.slice(1);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { path, text: text.replace(/\r\n?/g, '\n'), hash, bom, eol };
+}
+
+/** Undo the normalization for writing a fixed text back. */
+export function encodeIssueText(source: IssueSource, text: string): string {
+  const withEol = source.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text;
+  return source.bom ? `\ufeff${withEol}` : withEol;
+}
+
+function unreadable(path: string, hash: string, problem: SourceProblem): IssueSource {
+  return { path, text: '', hash, bom: false, eol: '\n', unreadable: problem };
+}
+
+function linePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count characters; the bytes before the problem on its line are valid UTF-8.
+  const column = Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8').length + 1;
+  return { line, column };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, found by bisection over the decoder itself
+  // rather than a hand-written UTF-8 state machine.
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (decodesAsPrefix(bytes.subarray(0, mid))) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function decodesAsPrefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}

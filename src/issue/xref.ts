@@ -1,0 +1,41 @@
+import type { Link, Definition } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { MarkdownText } from './model.js';
+import { paperIdFromReference } from './paper-id.js';
+
+/**
+ * Cross-references (SPEC): `[text](paper:2304.15004)` names a paper by arXiv
+ * id or URL, `[text](issue:41)` names an issue.
+ */
+export type CrossReference =
+  | { kind: 'paper'; target: string; paperId: string }
+  | { kind: 'issue'; target: string; issueNumber: number | undefined };
+
+export function parseCrossReference(url: string): CrossReference | undefined {
+  if (url.startsWith('paper:')) {
+    const target = decodeURIComponent(url.slice('paper:'.length)).trim();
+    return { kind: 'paper', target, paperId: paperIdFromReference(target) };
+  }
+  if (url.startsWith('issue:')) {
+    const target = url.slice('issue:'.length).trim();
+    const number = /^\d+$/.test(target) ? Number(target) : undefined;
+    return { kind: 'issue', target, issueNumber: number };
+  }
+  return undefined;
+}
+
+export interface CrossReferenceNode {
+  reference: CrossReference;
+  node: Link | Definition;
+}
+
+/** Every cross-reference written in a text, as links or link definitions. */
+export function crossReferencesIn(text: MarkdownText): CrossReferenceNode[] {
+  const found: CrossReferenceNode[] = [];
+  visit(text.tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const reference = parseCrossReference(node.url);
+    if (reference) found.push({ reference, node });
+  });
+  return found;
+}

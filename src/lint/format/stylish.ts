@@ -1,0 +1,33 @@
+import { relative } from 'node:path';
+import { styleText } from 'node:util';
+import type { FileResult } from '../types.js';
+
+/** ESLint's stylish layout: messages grouped by file, `line:column  severity  message  rule-id`, totals. */
+export function formatStylish(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixable += result.fixableErrorCount + result.fixableWarningCount;
+    if (result.messages.length === 0) continue;
+    lines.push(paint('underline', relative(options.cwd, result.path) || result.path));
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const);
+    const width = (i: 0 | 1 | 2) => Math.max(...rows.map((row) => row[i].length));
+    for (const [place, severity, message, ruleId] of rows) {
+      const label = paint(severity === 'error' ? 'red' : 'yellow', severity.padEnd(width(1)));
+      lines.push(`  ${paint('dim', place.padEnd(width(0)))}  ${label}  ${message.padEnd(width(2))}  ${paint('dim', ruleId)}`);
+    }
+    lines.push('');
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  lines.push(paint(errors > 0 ? 'red' : 'yellow', summary));
+  if (fixable > 0) lines.push(`  ${plural(fixable, 'problem')} potentially fixable with the \`--fix\` option.`);
+  return `${lines.join('\n')}\n`;
+}

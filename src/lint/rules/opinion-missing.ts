@@ -1,0 +1,24 @@
+import type { FileRule } from '../types.js';
+
+/**
+ * Every paper has the editor's opinion: it is what readers come for.
+ *
+ * ok:     `opinion: I am not convinced…`
+ * not ok: a paper with only a summary → Missing opinion for `Title`, expected the editor's opinion
+ */
+const rule: FileRule = {
+  id: 'opinion-missing',
+  severity: 'warning',
+  scope: 'file',
+  doc: "Every paper has an opinion",
+  check({ issue, parsed, report }) {
+    for (const paper of issue?.papers ?? []) {
+      if (paper.opinion && paper.opinion.text.trim() !== '') continue;
+      report({
+        message: `Missing opinion for \`${paper.title}\`, expected the editor's opinion`,
+        position: parsed.locate(['papers', paper.index, paper.opinion ? 'opinion' : 'title'], 'key'),
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,35 @@
+import type { Config } from '../config/load.js';
+import type { RuleSetting } from '../config/schema.js';
+import { PaperboyError } from '../errors.js';
+import { didYouMean } from '../issue/schema-messages.js';
+import type { Rule, Severity } from './types.js';
+
+/** A rule as configured: its severity in force and its options. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: unknown;
+}
+
+const SEVERITIES: Record<string, Severity | 'off'> = { off: 'off', 0: 'off', warn: 'warning', 1: 'warning', error: 'error', 2: 'error' };
+
+/** Applies `lint.rules` of the config to the rule set; an unknown rule id is a config error. */
+export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[] {
+  const settings = config.lint.rules;
+  const ids = rules.map((rule) => rule.id);
+  for (const id of Object.keys(settings)) {
+    if (!ids.includes(id)) {
+      throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`, {
+        hint: 'Run `paperboy lint --help` for the list of rules.',
+      });
+    }
+  }
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const setting: RuleSetting | undefined = settings[rule.id];
+    const [level, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
+    const severity = level === undefined ? rule.severity : SEVERITIES[String(level)]!;
+    if (severity !== 'off') active.push({ rule, severity, options });
+  }
+  return active;
+}

@@ -1,0 +1,88 @@
+import type { Node, Position } from 'unist';
+import type { Config } from '../config/load.js';
+import type { Issue, MarkdownText } from '../issue/model.js';
+import type { ParsedIssue } from '../issue/parse.js';
+import type { IssueFacts } from './facts.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A text edit in offsets of the file's normalized text (LF, no BOM). */
+export interface Fix {
+  range: [start: number, end: number];
+  text: string;
+}
+
+/** One diagnostic, in the plain shape that crosses worker threads and the cache. */
+export interface LintMessage {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+}
+
+export interface Report {
+  message: string;
+  position: Position;
+  fix?: Fix;
+}
+
+interface RuleContextBase<Options> {
+  config: Config;
+  /** The options given in `lint.rules` (`[severity, options]`), or undefined. */
+  options: Options | undefined;
+}
+
+export interface FileRuleContext<Options = unknown> extends RuleContextBase<Options> {
+  parsed: ParsedIssue;
+  /** The lenient model; undefined when the frontmatter could not be read at all. */
+  issue: Issue | undefined;
+  report(report: Report): void;
+  /** The file position of a node of one of the issue's Markdown trees. */
+  nodePosition(text: MarkdownText, node: Node): Position;
+  /** The file position of offsets in a Markdown text. */
+  textPosition(text: MarkdownText, start: number, end: number): Position;
+}
+
+export interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
+  /** Facts of every issue in the directory, in file order. */
+  facts: readonly IssueFacts[];
+  /** Reports on one issue file (messages for files not being linted are dropped). */
+  report(path: string, report: Report): void;
+}
+
+interface RuleBase {
+  /** The id users write in `lint.rules` and see after each message. */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule wants, shown by `paperboy lint --help`-style docs. */
+  doc: string;
+}
+
+/** A rule that looks at one file at a time (runs in worker threads, cached per file). */
+export interface FileRule<Options = unknown> extends RuleBase {
+  scope: 'file';
+  check(context: FileRuleContext<Options>): void;
+}
+
+/** A rule that compares issues (runs on the stored facts of every file). */
+export interface CorpusRule<Options = unknown> extends RuleBase {
+  scope: 'corpus';
+  check(context: CorpusRuleContext<Options>): void;
+}
+
+export type Rule = FileRule<never> | CorpusRule<never>;
+
+export interface FileResult {
+  path: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The text that was linted, when `--fix` changed it (ESLint's `output`). */
+  output?: string;
+}
