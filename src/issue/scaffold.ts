@@ -5,6 +5,7 @@ import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { listIssueFiles } from './load.js';
 import { parseIssue } from './parse.js';
+import { slugify } from './slug.js';
 import { readIssueSource } from './source.js';
 
 const NO_MARKDOWN = (): Root => ({ type: 'root', children: [] });
@@ -19,18 +20,6 @@ export async function nextIssueNumber(issuesDir: string): Promise<number> {
     if (issue) highest = Math.max(highest, issue.number);
   }
   return highest + 1;
-}
-
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'issue';
 }
 
 export function localDate(date: Date): string {

@@ -9,7 +9,7 @@ import { byPosition, lintSource, toLintMessage, type FileOutcome } from './lint-
 import { lintInWorkers, shouldUseWorkers } from './pool.js';
 import { rules as allRules } from './rules/index.js';
 import { activeRules, type ActiveRule } from './settings.js';
-import type { CorpusRule, FileResult, LintMessage } from './types.js';
+import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 
 export interface LintOptions {
   /** The files to report on; default every issue. Cross-issue rules always see the whole directory. */
@@ -18,19 +18,22 @@ export interface LintOptions {
   cache?: boolean;
   /** Apply safe fixes and write the files back. */
   fix?: boolean;
+  /** The rule set (default: every rule). Runs in-process, as workers load the full set. */
+  rules?: readonly Rule[];
 }
 
 const MAX_FIX_PASSES = 10;
 
 export async function lintIssues(config: Config, options: LintOptions = {}): Promise<FileResult[]> {
-  const active = activeRules(allRules, config);
+  const active = activeRules(options.rules ?? allRules, config);
   const directory = await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
-  const cache = options.cache === false ? LintCache.disabled() : await LintCache.open(config);
+  const cache = options.cache === false || options.rules ? LintCache.disabled() : await LintCache.open(config);
 
   const sources = await Promise.all(corpus.map((path) => readIssueSource(path)));
-  const outcomes = new Map((await outcomesOf(sources, cache, active, config)).map((outcome) => [outcome.path, outcome]));
+  const inWorkers = options.rules === undefined;
+  const outcomes = new Map((await outcomesOf(sources, cache, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
@@ -53,7 +56,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   });
 }
 
-async function outcomesOf(sources: readonly IssueSource[], cache: LintCache, active: ActiveRule[], config: Config): Promise<FileOutcome[]> {
+async function outcomesOf(sources: readonly IssueSource[], cache: LintCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
   const cached: FileOutcome[] = [];
   const misses: IssueSource[] = [];
   for (const source of sources) {
@@ -61,7 +64,7 @@ async function outcomesOf(sources: readonly IssueSource[], cache: LintCache, act
     if (hit) cached.push(hit);
     else misses.push(source);
   }
-  const fresh = shouldUseWorkers(misses.length)
+  const fresh = inWorkers && shouldUseWorkers(misses.length)
     ? await lintInWorkers(misses, config)
     : misses.map((source) => lintSource(source, active, config));
   for (const outcome of fresh) cache.set(outcome);

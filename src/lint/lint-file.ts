@@ -2,8 +2,8 @@ import type { Position } from 'unist';
 import type { Config } from '../config/load.js';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
 import type { IssueSource } from '../issue/source.js';
-import { extractFacts, type IssueFacts } from './facts.js';
-import { nodePosition, textPosition } from './position.js';
+import { extractFacts, type IssueFacts } from '../issue/facts.js';
+import { nodePosition, textPosition } from '../issue/text-position.js';
 import type { ActiveRule } from './settings.js';
 import type { FileRule, LintMessage, Report, Severity } from './types.js';
 

@@ -2,7 +2,7 @@ import type { Node, Position } from 'unist';
 import type { Config } from '../config/load.js';
 import type { Issue, MarkdownText } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
-import type { IssueFacts } from './facts.js';
+import type { IssueFacts } from '../issue/facts.js';
 
 export type Severity = 'error' | 'warning';
 

@@ -1,13 +1,15 @@
 import type { Position } from 'unist';
-import { markdownTexts, type IssueStatus } from '../issue/model.js';
-import type { ParsedIssue } from '../issue/parse.js';
-import { crossReferencesIn, type CrossReference } from '../issue/xref.js';
-import { nodePosition } from './position.js';
+import { paperAnchors } from './anchors.js';
+import { markdownTexts, type IssueStatus } from './model.js';
+import type { ParsedIssue } from './parse.js';
+import { nodePosition } from './text-position.js';
+import { crossReferencesIn, type CrossReference } from './xref.js';
 
 /**
- * What the cross-issue rules need to know of one file. Facts are stored in
- * the lint cache, so an unchanged file is never parsed again just to compare
- * it with the others.
+ * What the other issues need to know of one file: cross-issue lint rules, and
+ * renderers resolving cross-references (see corpus.ts). Facts are plain data,
+ * stored in the lint cache, so an unchanged file is never parsed again just
+ * to compare it with the others.
  */
 export interface IssueFacts {
   path: string;
@@ -18,7 +20,7 @@ export interface IssueFacts {
   title: string;
   date: string;
   status: IssueStatus;
-  papers: { id: string; title: string; position: Position }[];
+  papers: { id: string; title: string; anchor: string; position: Position }[];
   references: { reference: CrossReference; position: Position }[];
 }
 
@@ -28,6 +30,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
   if (!issue) {
     return { ...base, readable: false, number: undefined, title: '', date: '', status: 'draft', papers: [], references: [] };
   }
+  const anchors = paperAnchors(issue.papers.map((paper) => paper.title));
   return {
     ...base,
     readable: true,
@@ -35,7 +38,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
     title: issue.title,
     date: issue.date,
     status: issue.status,
-    papers: issue.papers.map((paper) => ({ id: paper.id, title: paper.title, position: parsed.locate(['papers', paper.index, 'title']) })),
+    papers: issue.papers.map((paper, i) => ({ id: paper.id, title: paper.title, anchor: anchors[i]!, position: parsed.locate(['papers', paper.index, 'title']) })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),

@@ -1,6 +1,6 @@
 import type { Node, Position } from 'unist';
-import type { MarkdownText } from '../issue/model.js';
-import type { ParsedIssue } from '../issue/parse.js';
+import type { MarkdownText } from './model.js';
+import type { ParsedIssue } from './parse.js';
 
 /** File position of offsets in one of the issue's Markdown texts. */
 export function textPosition(parsed: ParsedIssue, text: MarkdownText, start: number, end: number): Position {

@@ -1,0 +1,12 @@
+/** A URL- and file-name-safe slug: ASCII letters and digits joined by `-`. */
+export function slugify(title: string, maxLength = 60): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+  return slug || 'untitled';
+}

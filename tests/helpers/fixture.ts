@@ -1,0 +1,82 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseConfig, type Config } from '../../src/config/load.js';
+import { lintIssues } from '../../src/lint/engine.js';
+import type { LintMessage, Rule } from '../../src/lint/types.js';
+
+export const CONFIG_YAML = `name: Test Newsletter
+baseUrl: https://news.example.org/
+from: "Test Newsletter <news@example.org>"
+postalAddress: 1 Example Street, Example City
+`;
+
+/** A newsletter root in a fresh temporary directory: config plus files (paths relative to the root). */
+export function makeRoot(files: Record<string, string | Uint8Array>, configYaml = CONFIG_YAML): string {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-test-'));
+  writeFileSync(join(root, 'paperboy.config.yaml'), configYaml);
+  mkdirSync(join(root, 'issues'), { recursive: true });
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), contents);
+  }
+  return root;
+}
+
+export function configOf(root: string, configYaml = CONFIG_YAML): Config {
+  return parseConfig(configYaml, join(root, 'paperboy.config.yaml'));
+}
+
+/**
+ * Lints `issues` (file name → text) with only `rules`, and returns the
+ * messages of `target` (default: the first file).
+ */
+export async function lintWith(
+  rules: readonly Rule[],
+  issues: Record<string, string | Uint8Array>,
+  options: { target?: string; configYaml?: string } = {},
+): Promise<LintMessage[]> {
+  const prefixed = Object.fromEntries(Object.entries(issues).map(([name, text]) => [`issues/${name}`, text]));
+  const root = makeRoot(prefixed, options.configYaml);
+  const config = configOf(root, options.configYaml);
+  const target = join(root, 'issues', options.target ?? Object.keys(issues)[0]!);
+  const results = await lintIssues(config, { rules, files: [target], cache: false });
+  return results[0]!.messages;
+}
+
+/** `ruleId line:column` of each message: what rule tests assert. */
+export function places(messages: readonly LintMessage[]): string[] {
+  return messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`);
+}
+
+/**
+ * A clean issue (it passes every rule); tests change one thing in it.
+ * Keep it free of warnings: rule tests rely on it.
+ */
+export function cleanIssue(options: { number?: number; title?: string; date?: string; status?: string; papers?: string; body?: string } = {}): string {
+  const papers =
+    options.papers ??
+    `  - title: Are Emergent Abilities of Large Language Models a Mirage?
+    url: https://arxiv.org/abs/2304.15004
+    arxiv: "2304.15004"
+    authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]
+    year: 2023
+    section: Evaluations
+    tags: [emergence, scaling]
+    summary: |
+      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.
+    opinion: |
+      Convincing, though the natural metric is often the one we care about.
+`;
+  return `---
+number: ${options.number ?? 1}
+title: ${options.title ?? 'Emergence mirages'}
+date: ${options.date ?? '2023-05-29'}
+preheader: Smooth metrics hide sudden jumps, and other news from the field
+status: ${options.status ?? 'sent'}
+papers:
+${papers}---
+
+${options.body ?? 'Welcome to the first issue.'}
+`;
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/frontmatter-schema.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+test('frontmatter-schema: a clean issue has no message', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue() }), []);
+});
+
+test('frontmatter-schema: an unknown key is reported at the key with a did-you-mean', async () => {
+  const text = cleanIssue().replace('    summary: |', '    sumary: |');
+  const messages = await lintWith([rule], { 'a.md': text });
+  // The paper now lacks `summary` (reported at the paper) and has `sumary` (at the key).
+  assert.deepEqual(places(messages), ['frontmatter-schema 8:5', 'frontmatter-schema 15:5']);
+  assert.match(messages[0]!.message, /Missing key `summary`/);
+  assert.equal(messages[1]!.message, 'Unexpected key `sumary`, expected `summary`');
+});
+
+test('frontmatter-schema: a missing required key is named', async () => {
+  const text = cleanIssue().replace('title: Emergence mirages\n', '');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!.message, /Missing key `title`/);
+});
+
+test('frontmatter-schema: an unquoted arXiv id is a number, with a hint to quote it', async () => {
+  const text = cleanIssue().replace('arxiv: "2304.15004"', 'arxiv: 2304.15004');
+  const [message] = await lintWith([rule], { 'a.md': text });
+  assert.equal(`${message!.line}:${message!.column}`, '10:12');
+  assert.match(message!.message, /quote it/);
+});
