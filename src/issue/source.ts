@@ -28,7 +28,8 @@ export interface SourceProblem {
   column?: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a BOM in the text, so we can see it and remember it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function hashBytes(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -102,22 +103,27 @@ function linePosition(bytes: Uint8Array, offset: number): { line: number; column
   return { line, column };
 }
 
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence.
+ * Written by hand because TextDecoder rejects a file without saying where,
+ * and the editor needs a line and column.
+ */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  // The longest valid prefix, found by bisection over the decoder itself
-  // rather than a hand-written UTF-8 state machine.
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (decodesAsPrefix(bytes.subarray(0, mid))) low = mid;
-    else high = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const sequence = bytes.subarray(i, i + length);
+    if (length > 1 && !isWellFormed(sequence)) return i;
+    i += length;
   }
-  return low;
+  return bytes.length;
 }
 
-function decodesAsPrefix(bytes: Uint8Array): boolean {
+function isWellFormed(sequence: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(sequence);
     return true;
   } catch {
     return false;

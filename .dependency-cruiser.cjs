@@ -1,0 +1,55 @@
+/**
+ * The import direction of STYLE.md, checked in CI:
+ * cli → features (lint, render, archive, mail, send, subscribers, server) → issue/config → errors.
+ */
+const features = '^src/(lint|render|archive|mail|send|subscribers|server)/';
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'nothing-imports-cli',
+      comment: 'cli/ is the thin shell; nothing depends on it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+    {
+      name: 'model-below-features',
+      comment: 'issue/ and config/ are the base every feature reads; they import no feature.',
+      severity: 'error',
+      from: { path: '^src/(issue|config)/' },
+      to: { path: features },
+    },
+    {
+      name: 'archive-and-send-apart',
+      severity: 'error',
+      from: { path: '^src/archive/' },
+      to: { path: '^src/send/' },
+    },
+    {
+      name: 'send-and-archive-apart',
+      severity: 'error',
+      from: { path: '^src/send/' },
+      to: { path: '^src/archive/' },
+    },
+    {
+      name: 'render-does-not-lint',
+      comment: 'The linter renders (email-size); the renderer never lints, the CLI passes lint results in.',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/lint/' },
+    },
+    {
+      name: 'errors-at-the-bottom',
+      severity: 'error',
+      from: { path: '^src/errors\\.ts$' },
+      to: { path: '^src/' , pathNot: '^src/errors\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli, spawnCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
+
+async function lintOne(contents: string | Uint8Array) {
+  const root = makeRoot({ 'issues/0001-x.md': contents });
+  const result = await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: root });
+  const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+  return { result, messages: file!.messages };
+}
+
+const badInputs: [name: string, contents: string | Uint8Array, ruleId: string, line: number][] = [
+  ['an empty file', '', 'frontmatter-missing', 1],
+  ['a file without frontmatter', '# Just a heading\n', 'frontmatter-missing', 1],
+  ['unclosed frontmatter', '---\nnumber: 1\ntitle: x\n', 'yaml-syntax', 1],
+  ['tab indentation', cleanIssue().replace('    url: https', '\turl: https'), 'yaml-syntax', 9],
+  ['invalid UTF-8', Uint8Array.from([...new TextEncoder().encode('---\nnumber: 1\ntitle: caf'), 0xe9, 0x0a]), 'file-encoding', 3],
+  ['binary content', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]), 'file-encoding', 1],
+];
+
+for (const [name, contents, ruleId, line] of badInputs) {
+  test(`lint reports ${name} with a position and exit 1`, async () => {
+    const { result, messages } = await lintOne(contents);
+    assert.equal(result.code, 1);
+    const message = messages.find((m) => m.ruleId === ruleId);
+    assert.ok(message, `expected a ${ruleId} message, got ${JSON.stringify(messages)}`);
+    assert.equal(message.line, line);
+    assert.ok(message.column >= 1);
+  });
+}
+
+test('a BOM and CRLF line endings lint exactly like LF', async () => {
+  const lf = cleanIssue().replace('title: Emergence mirages', 'title: Emergence mirages\nsumary: x');
+  const crlf = `\ufeff${lf.replace(/\n/g, '\r\n')}`;
+  const a = await lintOne(lf);
+  const b = await lintOne(crlf);
+  assert.ok(a.messages.length > 0);
+  assert.deepEqual(b.messages, a.messages);
+});
+
+test('a 5 MB issue file lints without crashing', async () => {
+  const body = `${'A long paragraph of the introduction, repeated many times. '.repeat(40)}\n\n`.repeat(2200);
+  const { result, messages } = await lintOne(cleanIssue({ body }));
+  assert.ok(Buffer.byteLength(body) > 5_000_000);
+  assert.equal(result.code, 0, JSON.stringify(messages.slice(0, 3)));
+});
+
+test('a directory named x.md and a dangling link are diagnostics, not crashes', async () => {
+  const root = makeRoot({ 'issues/0001-ok.md': cleanIssue() });
+  mkdirSync(join(root, 'issues', '0002-dir.md'));
+  symlinkSync(join(root, 'nowhere.md'), join(root, 'issues', '0003-link.md'));
+  const result = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /0002-dir\.md\n\s+1:1\s+error\s+Unexpected directory/);
+  assert.match(result.stdout, /0003-link\.md\n\s+1:1\s+error\s+Cannot read file \(ENOENT\)/);
+});
+
+test('an unreadable file is a diagnostic (skipped when running as root, who can read anything)', { skip: process.getuid?.() === 0 }, async () => {
+  const root = makeRoot({ 'issues/0001-ok.md': cleanIssue() });
+  chmodSync(join(root, 'issues', '0001-ok.md'), 0o000);
+  const result = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /EACCES/);
+});
+
+test('stylish output: file, line:column, severity, message, rule id, totals', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue().replace('    summary: |', '    sumary: |\n    summary: |') });
+  const result = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /^issues\/0001-x\.md\n {2}15:5 {2}error {2}Unexpected key `sumary`, expected `summary` {2}frontmatter-schema\n/);
+  assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
+});
+
+test('--max-warnings turns warnings into exit 1', async () => {
+  const noOpinion = cleanIssue().replace(/ {4}opinion: \|\n.*\n/, '');
+  const root = makeRoot({ 'issues/0001-x.md': noOpinion });
+  assert.equal((await runCli(['lint', '--no-cache'], { cwd: root })).code, 0);
+  assert.equal((await runCli(['lint', '--no-cache', '--max-warnings', '0'], { cwd: root })).code, 1);
+});
+
+test('linting named files still checks them against the whole directory', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 4 }), 'issues/0002-b.md': cleanIssue({ number: 4 }) });
+  const result = await runCli(['lint', '--no-cache', 'issues/0002-b.md'], { cwd: root });
+  assert.match(result.stdout, /0002-b\.md[\s\S]*also used by 0001-a\.md/);
+  assert.doesNotMatch(result.stdout, /^issues\/0001-a\.md$/m);
+});
+
+test('the cache: a second run gives the same result, a corrupt cache is discarded', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue().replace('title: Emergence mirages', 'title: Emergence mirages\nsumary: x') });
+  const first = await runCli(['lint'], { cwd: root });
+  const cacheFile = join(root, '.paperboy', 'cache', 'lint.json');
+  assert.ok(readFileSync(cacheFile, 'utf8').includes('sumary'));
+  assert.deepEqual(await runCli(['lint'], { cwd: root }), first);
+  writeFileSync(cacheFile, '{"version":1,"key":');
+  assert.deepEqual(await runCli(['lint'], { cwd: root }), first);
+});
+
+test('usage errors are one clear line and exit 2, with no stack trace', () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  for (const argv of [['lint', '--bogus'], ['lint', '--format', 'xml'], ['lint', '--max-warnings', 'many'], ['frobnicate']]) {
+    const result = spawnCli(argv, { cwd: root });
+    assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, /error|Unexpected/);
+    assert.doesNotMatch(result.stderr, STACK_TRACE);
+  }
+});
+
+test('a broken config names the file, line and key, exit 2', () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() }, 'name: X\nbaseUrl: not a url\nfrom: a@b.c\npostalAddress: here\n');
+  const result = spawnCli(['lint'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /paperboy\.config\.yaml:2:10: Unexpected value for `baseUrl`/);
+  assert.doesNotMatch(result.stderr, STACK_TRACE);
+});
+
+test('--version and --help', () => {
+  const root = makeRoot({});
+  assert.match(spawnCli(['--version'], { cwd: root }).stdout, /^\d+\.\d+\.\d+\n$/);
+  const help = spawnCli(['lint', '--help'], { cwd: root });
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /--max-warnings/);
+});

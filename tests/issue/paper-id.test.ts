@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { arxivIdFromUrl, normalizePaperId, normalizeUrl, parseArxivId } from '../../src/issue/paper-id.js';
+
+test('arXiv ids: new and old style, versions stripped, malformed refused', () => {
+  assert.equal(parseArxivId('2304.15004v2'), '2304.15004');
+  assert.equal(parseArxivId('hep-th/9901001'), 'hep-th/9901001');
+  assert.equal(parseArxivId('2304.1500x'), undefined);
+});
+
+test('arXiv URLs: abs, pdf and versioned links name the same paper', () => {
+  assert.deepEqual(arxivIdFromUrl('https://arxiv.org/abs/2304.15004'), { id: '2304.15004', canonical: true });
+  assert.deepEqual(arxivIdFromUrl('https://arxiv.org/pdf/2304.15004v2.pdf'), { id: '2304.15004', canonical: false });
+  assert.deepEqual(arxivIdFromUrl('http://www.arxiv.org/abs/2304.15004v1'), { id: '2304.15004', canonical: false });
+  assert.equal(arxivIdFromUrl('https://example.org/abs/2304.15004'), undefined);
+});
+
+test('URLs lose scheme, www., trailing slash, fragment and tracking parameters', () => {
+  assert.equal(normalizeUrl('https://www.LessWrong.com/posts/abc/?utm_source=x&id=3#comments'), 'lesswrong.com/posts/abc?id=3');
+  assert.equal(normalizeUrl('http://lesswrong.com/posts/abc'), 'lesswrong.com/posts/abc');
+});
+
+test('identity prefers the arXiv id, from the field or the URL', () => {
+  assert.equal(normalizePaperId({ url: 'https://example.org/x', arxiv: '2304.15004v3' }), 'arxiv:2304.15004');
+  assert.equal(normalizePaperId({ url: 'https://arxiv.org/pdf/2304.15004' }), 'arxiv:2304.15004');
+  assert.equal(normalizePaperId({ url: 'https://www.example.org/x/' }), 'url:example.org/x');
+});
