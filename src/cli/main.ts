@@ -56,6 +56,12 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
+  command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
+    .action(async (options) => {
+      const { run } = await import('./start.js');
+      setExitCode(await run(options, io));
+    });
+
   return program;
 }
 

@@ -17,7 +17,9 @@ export interface FileOutcome {
 
 export function toLintMessage(ruleId: string, severity: Severity, report: Report): LintMessage {
   const { start, end } = report.position;
-  const message: LintMessage = { ruleId, severity, message: report.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  // A report may lower its rule's severity, never raise it (see Report.severity).
+  const lowered = report.severity === 'warning' ? 'warning' : severity;
+  const message: LintMessage = { ruleId, severity: lowered, message: report.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   if (report.fix) message.fix = report.fix;
   return message;
 }

@@ -11,6 +11,20 @@ export interface ActiveRule {
   options: unknown;
 }
 
+function checkOptions(rule: Rule, options: unknown, config: Config): unknown {
+  if (options === undefined) return undefined;
+  if (!rule.options) {
+    throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected options for \`lint.rules.${rule.id}\`, expected only a severity (the rule takes no options)`);
+  }
+  const checked = rule.options.safeParse(options);
+  if (!checked.success) {
+    throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected options for \`lint.rules.${rule.id}\` (${JSON.stringify(options)}): ${checked.error.issues[0]?.message ?? 'invalid'}`, {
+      hint: `Expected, for example, \`${rule.id}: [warn, 250]\`.`,
+    });
+  }
+  return checked.data;
+}
+
 const SEVERITIES: Record<string, Severity | 'off'> = { off: 'off', 0: 'off', warn: 'warning', 1: 'warning', error: 'error', 2: 'error' };
 
 /** Applies `lint.rules` of the config to the rule set; an unknown rule id is a config error. */
@@ -29,7 +43,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
     const setting: RuleSetting | undefined = settings[rule.id];
     const [level, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
     const severity = level === undefined ? rule.severity : SEVERITIES[String(level)]!;
-    if (severity !== 'off') active.push({ rule, severity, options });
+    if (severity !== 'off') active.push({ rule, severity, options: checkOptions(rule, options, config) });
   }
   return active;
 }

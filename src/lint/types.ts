@@ -1,4 +1,5 @@
 import type { Node, Position } from 'unist';
+import type { z } from 'zod';
 import type { Config } from '../config/load.js';
 import type { Issue, MarkdownText } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
@@ -28,6 +29,13 @@ export interface Report {
   message: string;
   position: Position;
   fix?: Fix;
+  /**
+   * `'warning'` lowers this one message when a rule's problems differ in
+   * weight (paper-url: a plain http link is a warning, a broken one an error).
+   * It only ever lowers: `'error'` is ignored, so a rule configured as `warn`
+   * stays a warning.
+   */
+  severity?: Severity;
 }
 
 interface RuleContextBase<Options> {
@@ -62,19 +70,27 @@ interface RuleBase {
   doc: string;
 }
 
+/** Rules that take options declare their shape; a wrong shape is a config error, not a silent default. */
+interface OptionsSchema<Options> {
+  options?: z.ZodType<Options, unknown>;
+}
+
 /** A rule that looks at one file at a time (runs in worker threads, cached per file). */
-export interface FileRule<Options = unknown> extends RuleBase {
+export interface FileRule<Options = unknown> extends RuleBase, OptionsSchema<Options> {
   scope: 'file';
   check(context: FileRuleContext<Options>): void;
 }
 
 /** A rule that compares issues (runs on the stored facts of every file). */
-export interface CorpusRule<Options = unknown> extends RuleBase {
+export interface CorpusRule<Options = unknown> extends RuleBase, OptionsSchema<Options> {
   scope: 'corpus';
   check(context: CorpusRuleContext<Options>): void;
 }
 
-export type Rule = FileRule<never> | CorpusRule<never>;
+// Options vary per rule: the registry holds rules of any options type, each
+// checked against its own schema by `activeRules`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = FileRule<any> | CorpusRule<any>;
 
 export interface FileResult {
   path: string;

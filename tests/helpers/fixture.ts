@@ -80,3 +80,47 @@ ${papers}---
 ${options.body ?? 'Welcome to the first issue.'}
 `;
 }
+
+/**
+ * One entry of `papers:` in cleanIssue's layout (title on the `- ` line, then
+ * url, arxiv, section, summary, opinion); `arxiv: null` leaves the key out.
+ */
+export function paperYaml(fields: { title: string; url: string; arxiv?: string | null; section?: string; summary?: string }): string {
+  const arxiv = fields.arxiv === null ? '' : `    arxiv: "${fields.arxiv ?? '2304.15004'}"\n`;
+  return `  - title: ${fields.title}
+    url: ${fields.url}
+${arxiv}    section: ${fields.section ?? 'Evaluations'}
+    summary: |
+      ${fields.summary ?? 'A short summary of the paper.'}
+    opinion: |
+      A short opinion on the paper.
+`;
+}
+
+/** cleanIssue's config plus more YAML (`sections:`, `lint:`). */
+export function configWith(extraYaml: string): string {
+  return `${CONFIG_YAML}${extraYaml}\n`;
+}
+
+type PaperMarkdown = Partial<Record<'summary' | 'opinion' | 'notes' | 'prerequisites', string>>;
+
+/** `field: |` and `markdown` (which may span lines) as a block scalar, indented as a key of cleanIssue's paper. */
+export function blockScalar(field: string, markdown: string): string {
+  const lines = markdown.split('\n').map((line) => (line ? `      ${line}` : ''));
+  return `    ${field}: |\n${lines.join('\n')}\n`;
+}
+
+/**
+ * cleanIssue with its paper's `summary` or `opinion` replaced, and `notes` or
+ * `prerequisites` added after the opinion, as block scalars. The summary's
+ * first line is line 16 (column 7); the other fields follow it.
+ */
+export function cleanIssueWithMarkdown(fields: PaperMarkdown, options: Parameters<typeof cleanIssue>[0] = {}): string {
+  let text = cleanIssue(options);
+  for (const field of ['summary', 'opinion'] as const) {
+    const markdown = fields[field];
+    if (markdown !== undefined) text = text.replace(new RegExp(`^    ${field}: \\|\\n(?:      .*\\n)*`, 'm'), () => blockScalar(field, markdown));
+  }
+  const added = (['notes', 'prerequisites'] as const).map((field) => (fields[field] === undefined ? '' : blockScalar(field, fields[field]))).join('');
+  return text.replace('\n---\n', () => `\n${added}---\n`);
+}

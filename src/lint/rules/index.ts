@@ -1,9 +1,20 @@
 import type { Rule } from '../types.js';
+import arxivId from './arxiv-id.js';
+import dateValid from './date-valid.js';
 import fileEncoding from './file-encoding.js';
 import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterSchema from './frontmatter-schema.js';
+import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
+import noTrailingSpaces from './no-trailing-spaces.js';
 import opinionMissing from './opinion-missing.js';
+import paperCoveredBefore from './paper-covered-before.js';
+import paperDuplicateInIssue from './paper-duplicate-in-issue.js';
+import paperUrl from './paper-url.js';
+import preheaderLength from './preheader-length.js';
+import sectionKnown from './section-known.js';
+import subjectLength from './subject-length.js';
+import summaryMaxWords from './summary-max-words.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -13,5 +24,16 @@ export const rules: Rule[] = [
   yamlSyntax,
   frontmatterSchema,
   issueNumberUnique,
+  issueNumberSequence,
+  dateValid,
+  paperUrl,
+  arxivId,
+  paperDuplicateInIssue,
+  paperCoveredBefore,
   opinionMissing,
-] as Rule[];
+  summaryMaxWords,
+  subjectLength,
+  preheaderLength,
+  sectionKnown,
+  noTrailingSpaces,
+];

@@ -1,0 +1,38 @@
+import { DATE_PATTERN } from '../../issue/schema.js';
+import type { FileRule } from '../types.js';
+
+/**
+ * The issue date is a real calendar date. The YYYY-MM-DD shape itself is
+ * frontmatter-schema's business; this rule catches days that do not exist.
+ *
+ * ok:     `date: 2024-02-29`
+ * not ok: `date: 2023-02-30` → Unexpected date `2023-02-30` (February 2023 has 28 days), expected a real calendar date
+ * not ok: `date: 2023-13-01` → Unexpected date `2023-13-01` (there is no month 13), expected a real calendar date
+ */
+const rule: FileRule = {
+  id: 'date-valid',
+  severity: 'error',
+  scope: 'file',
+  doc: 'The issue date is a real calendar date',
+  check({ issue, parsed, report }) {
+    const date = issue?.date;
+    if (!date || !DATE_PATTERN.test(date)) return;
+    const problem = calendarProblem(date);
+    if (problem) {
+      report({ message: `Unexpected date \`${date}\` (${problem}), expected a real calendar date`, position: parsed.locate(['date']) });
+    }
+  },
+};
+export default rule;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Why a YYYY-MM-DD string names no day, or undefined when it does. */
+function calendarProblem(date: string): string | undefined {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  if (day < 1 || day > daysInMonth) return `${MONTHS[month - 1]} ${year} has ${daysInMonth} days`;
+  return undefined;
+}

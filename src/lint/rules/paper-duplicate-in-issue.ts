@@ -1,0 +1,33 @@
+import type { FileRule } from '../types.js';
+
+/**
+ * A paper appears once per issue. Papers are compared by their normalized
+ * identity (SPEC), so a pdf link and the abs page of one arXiv paper match.
+ *
+ * ok:     two papers with different arXiv ids
+ * not ok: `url: https://arxiv.org/abs/2304.15004` and later `url: https://arxiv.org/pdf/2304.15004v2`
+ *         → Unexpected duplicate paper `…` (paper 3), already listed as paper 1 `…`; expected each paper once per issue
+ */
+const rule: FileRule = {
+  id: 'paper-duplicate-in-issue',
+  severity: 'error',
+  scope: 'file',
+  doc: 'Each paper appears at most once in an issue',
+  check({ issue, parsed, report }) {
+    const first = new Map<string, { index: number; title: string }>();
+    for (const paper of issue?.papers ?? []) {
+      // Without a URL or an arXiv id there is no identity to compare.
+      if (paper.url === '' && paper.arxiv === undefined) continue;
+      const earlier = first.get(paper.id);
+      if (!earlier) {
+        first.set(paper.id, { index: paper.index, title: paper.title });
+        continue;
+      }
+      report({
+        message: `Unexpected duplicate paper \`${paper.title}\` (paper ${paper.index + 1}), already listed as paper ${earlier.index + 1} \`${earlier.title}\`; expected each paper once per issue`,
+        position: parsed.locate(['papers', paper.index, 'title']),
+      });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,44 @@
+import type { FileRule } from '../types.js';
+
+/**
+ * A paper's `url` is an absolute http(s) URL: it becomes a link in every
+ * email and on the archive. Plain http still works, so it is only a warning
+ * (a message-level severity, see Report.severity).
+ *
+ * ok:     `url: https://arxiv.org/abs/2304.15004`
+ * not ok: `url: arxiv.org/abs/2304.15004` → Unexpected URL `arxiv.org/abs/2304.15004`, expected an absolute http(s) URL such as `https://example.org/paper`
+ * not ok: `url: ftp://example.org/paper.pdf` → the same
+ * warns:  `url: http://example.org/paper` → Unexpected plain http URL `http://example.org/paper`, expected https
+ */
+const rule: FileRule = {
+  id: 'paper-url',
+  severity: 'error',
+  scope: 'file',
+  doc: 'Each paper URL is an absolute http(s) URL, preferably https',
+  check({ issue, parsed, report }) {
+    for (const paper of issue?.papers ?? []) {
+      // A missing or non-text url is frontmatter-schema's to report.
+      if (paper.url === '') continue;
+      const position = parsed.locate(['papers', paper.index, 'url']);
+      const protocol = protocolOf(paper.url);
+      if (protocol === 'http:') {
+        report({ message: `Unexpected plain http URL \`${paper.url}\`, expected https`, position, severity: 'warning' });
+      } else if (protocol !== 'https:') {
+        report({ message: `Unexpected URL \`${paper.url}\`, expected an absolute http(s) URL such as \`https://example.org/paper\``, position });
+      }
+    }
+  },
+};
+export default rule;
+
+/** The URL's scheme (`https:`), or undefined when it is not an absolute URL with a host. */
+function protocolOf(url: string): string | undefined {
+  // WHATWG parsing forgives `https:/x.org` and spaces; a link in an email does not.
+  if (!/^[a-z][a-z\d+.-]*:\/\/[^\s/]/i.test(url) || /\s/.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname === '' ? undefined : parsed.protocol;
+  } catch {
+    return undefined;
+  }
+}

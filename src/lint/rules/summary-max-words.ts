@@ -1,0 +1,40 @@
+import { toString } from 'mdast-util-to-string';
+import { z } from 'zod';
+import type { FileRule } from '../types.js';
+
+const DEFAULT_MAX_WORDS = 300;
+
+/** `lint.rules: { summary-max-words: [warn, 250] }`, or `[warn, {max: 250}]`: the maximum. */
+const options = z
+  .union([z.number().int().positive(), z.strictObject({ max: z.number().int().positive() })])
+  .transform((value) => (typeof value === 'number' ? value : value.max));
+
+/**
+ * A summary stays short enough to read in an email. Words are counted in the
+ * text a reader sees (link URLs and Markdown syntax do not count).
+ *
+ * ok:     a summary of 120 words
+ * not ok: a summary of 412 words → Unexpected summary of 412 words, expected at most 300
+ */
+const rule: FileRule<number> = {
+  id: 'summary-max-words',
+  severity: 'warning',
+  scope: 'file',
+  doc: `Each summary is at most ${DEFAULT_MAX_WORDS} words (configurable)`,
+  options,
+  check({ issue, options: max = DEFAULT_MAX_WORDS, parsed, report }) {
+    for (const paper of issue?.papers ?? []) {
+      const words = countWords(toString(paper.summary.tree));
+      if (words <= max) continue;
+      report({
+        message: `Unexpected summary of ${words} words, expected at most ${max}`,
+        position: parsed.locate(['papers', paper.index, 'summary'], 'key'),
+      });
+    }
+  },
+};
+export default rule;
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/issue-number-sequence.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+const issuesNumbered = (...numbers: number[]) => Object.fromEntries(numbers.map((n) => [`${n}.md`, cleanIssue({ number: n })]));
+
+test('issue-number-sequence: consecutive numbers, drafts included, have no message', async () => {
+  const issues = { ...issuesNumbered(1, 3), '2.md': cleanIssue({ number: 2, status: 'draft' }) };
+  assert.deepEqual(await lintWith([rule], issues, { target: '3.md' }), []);
+});
+
+test('issue-number-sequence: a gap is reported at the number after it', async () => {
+  const messages = await lintWith([rule], issuesNumbered(1, 2, 4), { target: '4.md' });
+  assert.deepEqual(places(messages), ['issue-number-sequence 2:9']);
+  assert.equal(messages[0]!.message, 'Unexpected gap in issue numbers: 3 is missing, expected 4 to follow 2');
+});
+
+test('issue-number-sequence: a wider gap names the range', async () => {
+  const [message] = await lintWith([rule], issuesNumbered(1, 5), { target: '5.md' });
+  assert.match(message!.message, /2–4 are missing/);
+});
+
+test('issue-number-sequence: the issue before a gap is not reported', async () => {
+  assert.deepEqual(await lintWith([rule], issuesNumbered(1, 2, 4), { target: '2.md' }), []);
+});

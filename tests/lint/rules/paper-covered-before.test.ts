@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/paper-covered-before.js';
+import { cleanIssue, lintWith, paperYaml, places } from '../../helpers/fixture.js';
+
+const other = paperYaml({ title: 'Discovering latent knowledge', url: 'https://arxiv.org/abs/2212.03827', arxiv: '2212.03827' });
+
+test('paper-covered-before: new papers have no message', async () => {
+  const issues = { 'b.md': cleanIssue({ number: 2, papers: other }), 'a.md': cleanIssue({ number: 1 }) };
+  assert.deepEqual(await lintWith([rule], issues), []);
+});
+
+test('paper-covered-before: a paper of an earlier issue is reported at its title, naming that issue', async () => {
+  const issues = { 'b.md': cleanIssue({ number: 2, title: 'More mirages' }), 'a.md': cleanIssue({ number: 1, title: 'Emergence mirages' }) };
+  const messages = await lintWith([rule], issues);
+  assert.deepEqual(places(messages), ['paper-covered-before 8:12']);
+  assert.equal(
+    messages[0]!.message,
+    'Unexpected paper `Are Emergent Abilities of Large Language Models a Mirage?`, already covered in issue #1 “Emergence mirages”; expected a new paper (link the earlier summary with `paper:2304.15004`)',
+  );
+});
+
+test('paper-covered-before: the earlier issue itself is not reported, whatever the file order', async () => {
+  const issues = { 'a.md': cleanIssue({ number: 1 }), 'b.md': cleanIssue({ number: 2 }) };
+  assert.deepEqual(await lintWith([rule], issues), []);
+});
