@@ -2,10 +2,19 @@ import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
 import dateValid from './date-valid.js';
 import fileEncoding from './file-encoding.js';
+import footnoteUndefined from './footnote-undefined.js';
+import footnoteUnused from './footnote-unused.js';
 import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterSchema from './frontmatter-schema.js';
+import headingLevel from './heading-level.js';
+import imageAltRequired from './image-alt-required.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
+import linkTextEmpty from './link-text-empty.js';
+import noBareUrl from './no-bare-url.js';
+import noEmptyLinkUrl from './no-empty-link-url.js';
+import noPlaceholder from './no-placeholder.js';
+import noRawHtml from './no-raw-html.js';
 import noTrailingSpaces from './no-trailing-spaces.js';
 import opinionMissing from './opinion-missing.js';
 import paperCoveredBefore from './paper-covered-before.js';
@@ -15,6 +24,7 @@ import preheaderLength from './preheader-length.js';
 import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
+import xrefUnknown from './xref-unknown.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -32,8 +42,18 @@ export const rules: Rule[] = [
   paperCoveredBefore,
   opinionMissing,
   summaryMaxWords,
+  noPlaceholder,
+  noRawHtml,
+  noBareUrl,
+  linkTextEmpty,
+  noEmptyLinkUrl,
+  imageAltRequired,
+  footnoteUndefined,
+  footnoteUnused,
+  headingLevel,
   subjectLength,
   preheaderLength,
+  xrefUnknown,
   sectionKnown,
   noTrailingSpaces,
 ];

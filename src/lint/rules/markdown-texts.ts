@@ -1,0 +1,81 @@
+import type { Nodes, Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { markdownTexts, type Issue, type MarkdownText } from '../../issue/model.js';
+
+/**
+ * What the Markdown rules share: every text of an issue (body, summaries,
+ * opinions, notes, prerequisites), each a scope of its own, and the source
+ * behind a text node.
+ */
+
+/** Every Markdown text of the issue; none when its frontmatter could not be read. */
+export function textsOf(issue: Issue | undefined): MarkdownText[] {
+  return issue ? markdownTexts(issue) : [];
+}
+
+export type NodeOfType<Type extends Nodes['type']> = Extract<Nodes, { type: Type }>;
+
+/**
+ * Every node of a tree by type, built by one walk and kept as long as the
+ * tree: a dozen rules ask each tree for their kinds of node, and walking it
+ * once per rule would cost a noticeable share of the parse itself.
+ */
+const nodesByType = new WeakMap<Root, Map<string, Nodes[]>>();
+
+function typeIndex(tree: Root): Map<string, Nodes[]> {
+  let index = nodesByType.get(tree);
+  if (!index) {
+    const built = new Map<string, Nodes[]>();
+    visit(tree, (node: Nodes) => {
+      const list = built.get(node.type);
+      if (list) list.push(node);
+      else built.set(node.type, [node]);
+    });
+    nodesByType.set(tree, built);
+    index = built;
+  }
+  return index;
+}
+
+/** The nodes of `type` in a text's tree, in document order. */
+export function nodesOfType<Type extends Nodes['type']>(text: MarkdownText, type: Type): NodeOfType<Type>[] {
+  return (typeIndex(text.tree).get(type) ?? []) as NodeOfType<Type>[];
+}
+
+/** Calls `visitor` with every node of `type` in every Markdown text of the issue. */
+export function visitMarkdown<Type extends Nodes['type']>(
+  issue: Issue | undefined,
+  type: Type,
+  visitor: (node: NodeOfType<Type>, text: MarkdownText) => void,
+): void {
+  for (const text of textsOf(issue)) {
+    for (const node of nodesOfType(text, type)) visitor(node, text);
+  }
+}
+
+/** The source of a node in its text, as written (before escapes and entities were decoded). */
+export function sourceOf(text: MarkdownText, node: Nodes): string {
+  return text.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+}
+
+export interface SourceMatch {
+  /** What matched, as written in the source. */
+  value: string;
+  /** Offsets in the text's own coordinates (see MarkdownText). */
+  start: number;
+  end: number;
+}
+
+/**
+ * Matches of a global `pattern` in the source of a text node. A text node's
+ * value has escapes and entities decoded (`AT&amp;T` is `AT&T`), so its
+ * offsets would drift from the file: we match the source instead.
+ */
+export function matchesInTextNode(text: MarkdownText, node: Text, pattern: RegExp): SourceMatch[] {
+  const base = node.position?.start.offset ?? 0;
+  return [...sourceOf(text, node).matchAll(pattern)].map((match) => ({
+    value: match[0],
+    start: base + match.index,
+    end: base + match.index + match[0].length,
+  }));
+}

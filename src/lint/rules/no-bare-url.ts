@@ -1,0 +1,42 @@
+import type { Link } from 'mdast';
+import type { MarkdownText } from '../../issue/model.js';
+import type { FileRule } from '../types.js';
+import { sourceOf, visitMarkdown } from './markdown-texts.js';
+
+/**
+ * URLs are written as links with words: a bare address reads badly in the
+ * email and in the plaintext's numbered references.
+ *
+ * ok:     `[the paper](https://arxiv.org/abs/2304.15004)`; `<https://arxiv.org/abs/2304.15004>`
+ * not ok: `see https://arxiv.org/abs/2304.15004` → Unexpected bare URL `https://arxiv.org/abs/2304.15004`, expected a link with words, such as `[the paper](https://arxiv.org/abs/2304.15004)`
+ */
+
+/**
+ * remark-gfm turns a bare `https://…` or `www.…` into a link whose only text
+ * is the address itself. Bare e-mail addresses (`mailto:`) are left alone: an
+ * address is not a URL a reader would rather see as words.
+ */
+function isBareUrl(link: Link, text: MarkdownText): boolean {
+  const [child] = link.children;
+  if (link.children.length !== 1 || child?.type !== 'text') return false;
+  const spelledOut = child.value === link.url || child.value === link.url.replace(/^https?:\/\//, '');
+  const written = sourceOf(text, link);
+  return spelledOut && !written.startsWith('[') && !written.startsWith('<');
+}
+
+const rule: FileRule = {
+  id: 'no-bare-url',
+  severity: 'warning',
+  scope: 'file',
+  doc: 'URLs are written as links with words',
+  check({ issue, report, nodePosition }) {
+    visitMarkdown(issue, 'link', (node, text) => {
+      if (!isBareUrl(node, text)) return;
+      report({
+        message: `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
+        position: nodePosition(text, node),
+      });
+    });
+  },
+};
+export default rule;

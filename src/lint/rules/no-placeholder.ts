@@ -1,0 +1,91 @@
+import type { Position } from 'unist';
+import { isSeq, visit as visitYaml, type Document } from 'yaml';
+import type { MarkdownField } from '../../issue/model.js';
+import type { ParsedIssue } from '../../issue/parse.js';
+import { scalarOffsetMap } from '../../issue/scalar-offsets.js';
+import type { FileRule } from '../types.js';
+import { sourceOf, visitMarkdown } from './markdown-texts.js';
+
+/**
+ * No placeholder reaches subscribers: TODO, TK, FIXME, XXX (whole words, in
+ * capitals) and lorem ipsum (any case), in the Markdown texts and in the
+ * frontmatter's plain values. Code and URLs are not prose and are skipped.
+ *
+ * ok:     `title: Notes on Tkachenko et al.`; "my todo list"; `` `TODO` ``; `https://x.org/TODO`
+ * not ok: `summary: "TK: add the results"` → Unexpected placeholder `TK`, expected finished text
+ */
+
+const MARKERS = /(?<![\p{L}\p{N}_])(?:TODO|TK|FIXME|XXX)(?![\p{L}\p{N}_])/gu;
+const FILLER = /(?<![\p{L}\p{N}_])lorem\s+ipsum(?![\p{L}\p{N}_])/giu;
+const URL_IN_PROSE = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>()[\]]*/giu;
+
+/** Markdown fields are read as Markdown (where code is skipped), not as plain values. */
+const MARKDOWN_FIELDS: readonly MarkdownField[] = ['summary', 'opinion', 'notes', 'prerequisites'];
+
+interface Placeholder {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function placeholdersIn(value: string): Placeholder[] {
+  const found = [...value.matchAll(MARKERS), ...value.matchAll(FILLER)];
+  // Looking for URLs costs more than looking for placeholders: only when needed.
+  const urls = found.length === 0 ? [] : [...value.matchAll(URL_IN_PROSE)].map((url) => [url.index, url.index + url[0].length] as const);
+  return found
+    .filter((match) => !urls.some(([start, end]) => match.index >= start && match.index < end))
+    .map((match) => ({ word: match[0].replace(/\s+/g, ' '), start: match.index, end: match.index + match[0].length }));
+}
+
+function message(word: string): string {
+  return `Unexpected placeholder \`${word}\`, expected finished text`;
+}
+
+function markdownScalars(document: Document.Parsed): Set<unknown> {
+  const scalars = new Set<unknown>();
+  const papers = document.get('papers', true);
+  if (!isSeq(papers)) return scalars;
+  papers.items.forEach((_, index) => {
+    for (const field of MARKDOWN_FIELDS) scalars.add(document.getIn(['papers', index, field], true));
+  });
+  return scalars;
+}
+
+function frontmatterPlaceholders(parsed: ParsedIssue): { word: string; position: Position }[] {
+  const document = parsed.document;
+  if (!document) return [];
+  const offset = parsed.frontmatterOffset;
+  const yamlSource = parsed.source.text.slice(offset);
+  const skipped = markdownScalars(document);
+  const found: { word: string; position: Position }[] = [];
+  visitYaml(document, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || skipped.has(node)) return;
+      const placeholders = placeholdersIn(node.value);
+      if (placeholders.length === 0) return;
+      const toYaml = scalarOffsetMap(node, yamlSource);
+      for (const { word, start, end } of placeholders) {
+        found.push({ word, position: parsed.lines.position(offset + toYaml(start), offset + toYaml(end - 1) + 1) });
+      }
+    },
+  });
+  return found;
+}
+
+const rule: FileRule = {
+  id: 'no-placeholder',
+  severity: 'error',
+  scope: 'file',
+  doc: 'No TODO, TK, FIXME, XXX or lorem ipsum left in the text',
+  check({ parsed, issue, report, textPosition }) {
+    for (const { word, position } of frontmatterPlaceholders(parsed)) report({ message: message(word), position });
+    // Text nodes hold prose only: code, inline code and link targets are other nodes.
+    visitMarkdown(issue, 'text', (node, text) => {
+      const base = node.position?.start.offset ?? 0;
+      for (const { word, start, end } of placeholdersIn(sourceOf(text, node))) {
+        report({ message: message(word), position: textPosition(text, base + start, base + end) });
+      }
+    });
+  },
+};
+export default rule;

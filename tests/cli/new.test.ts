@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { localDate } from '../../src/issue/scaffold.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+test('new: the next number after the highest frontmatter number, today, a slug from the title', async () => {
+  const root = makeRoot({ 'issues/0007-x.md': cleanIssue({ number: 7 }), 'issues/0002-y.md': cleanIssue({ number: 2 }) });
+  const result = await runCli(['new', '--title', 'Sparse autoencoders, réécrits'], { cwd: root });
+  assert.equal(result.code, 0);
+  const path = result.stdout.trim();
+  assert.equal(path, join(root, 'issues', '0008-sparse-autoencoders-reecrits.md'));
+  const text = readFileSync(path, 'utf8');
+  assert.match(text, /^number: 8$/m);
+  assert.match(text, new RegExp(`^date: ${localDate(new Date())}$`, 'm'));
+});
+
+test('new: the skeleton lints clean except for the placeholders it asks to fill', async () => {
+  const root = makeRoot({});
+  const path = (await runCli(['new'], { cwd: root })).stdout.trim();
+  const lint = await runCli(['lint', '--no-cache', '--format', 'json', path], { cwd: root });
+  const [file] = JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[];
+  const rules = new Set(file!.messages.map((m) => m.ruleId));
+  assert.ok(rules.size > 0);
+  assert.deepEqual([...rules].filter((id) => id !== 'no-placeholder'), []);
+});
+
+test('new: refuses to overwrite an existing file', async () => {
+  const root = makeRoot({});
+  await runCli(['new', '--title', 'Same'], { cwd: root });
+  const second = await runCli(['new', '--title', 'Same'], { cwd: root });
+  // The second file gets the next number, so a clash needs a file with that name already.
+  assert.equal(second.code, 0);
+  const clash = makeRoot({ 'issues/0001-same.md': 'not an issue' });
+  const result = await runCli(['new', '--title', 'Same'], { cwd: clash });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Refusing to overwrite .*0001-same\.md/);
+});

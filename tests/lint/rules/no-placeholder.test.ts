@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/no-placeholder.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+
+test('no-placeholder: a clean issue has no message', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue() }), []);
+});
+
+test('no-placeholder: lookalike words, code and URLs are not placeholders', async () => {
+  const body = [
+    'Tkachenko et al. keep a todo list; Todo is a name, TODOs are plural.',
+    'Grep for `TODO` and `lorem ipsum`:',
+    '',
+    '```',
+    'FIXME XXX',
+    '```',
+    '',
+    'See https://example.org/TODO and [the draft](https://example.org/FIXME).',
+  ].join('\n');
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ title: 'Notes on Tkachenko', body }) }), []);
+});
+
+test('no-placeholder: words on the 2nd and 3rd line of a summary block are reported at their file line and column', async () => {
+  const summary = 'Smooth metrics show smooth scaling.\nSharp jumps come from TODO metrics.\nLorem  Ipsum, says XXX.';
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) });
+  assert.deepEqual(places(messages), ['no-placeholder 17:29', 'no-placeholder 18:7', 'no-placeholder 18:26']);
+  assert.equal(messages[0]!.message, 'Unexpected placeholder `TODO`, expected finished text');
+  assert.equal(messages[1]!.message, 'Unexpected placeholder `Lorem Ipsum`, expected finished text');
+  assert.equal(`${messages[0]!.endLine}:${messages[0]!.endColumn}`, '17:33');
+});
+
+test('no-placeholder: plain frontmatter values are checked at the word', async () => {
+  const text = cleanIssue({ title: 'Emergence FIXME mirages', body: 'TK: intro.' }).replace('Sanmi Koyejo', '"XXX"');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-placeholder 3:18', 'no-placeholder 11:49', 'no-placeholder 21:1']);
+  assert.match(messages[1]!.message, /`XXX`/);
+});
+
+test('no-placeholder: a frontmatter YAML could only partly read is still checked, without throwing', async () => {
+  const messages = await lintWith([rule], { 'a.md': '---\ntitle: [TODO\n---\n' });
+  assert.deepEqual(places(messages), ['no-placeholder 2:9']);
+});

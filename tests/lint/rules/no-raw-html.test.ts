@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/no-raw-html.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+
+test('no-raw-html: Markdown and the body\'s papers marker pass', async () => {
+  const body = 'Welcome, **readers**.\n\n<!-- papers -->\n\nSee you next month.';
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ body }) }), []);
+});
+
+test('no-raw-html: inline HTML in a summary block and block HTML in the body are reported', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Smooth metrics.\nA <b>sharp</b> jump.' }, { body: '<div align="center">\nHello\n</div>' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-raw-html 17:9', 'no-raw-html 17:17', 'no-raw-html 22:1']);
+  assert.equal(messages[0]!.message, 'Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render)');
+  assert.match(messages[2]!.message, /`<div align="center">`/);
+});
+
+test('no-raw-html: the marker inside a summary is raw HTML there', async () => {
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'Text.\n\n<!-- papers -->' }) });
+  assert.deepEqual(places(messages), ['no-raw-html 18:7']);
+});
