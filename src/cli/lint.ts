@@ -4,6 +4,7 @@ import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
 import { formatStylish } from '../lint/format/stylish.js';
+import { rules } from '../lint/rules/index.js';
 import { useColor, type CommandIO } from './io.js';
 
 export interface LintCommandOptions {
@@ -14,9 +15,19 @@ export interface LintCommandOptions {
   cache: boolean;
   maxWarnings: number | undefined;
   color?: boolean;
+  listRules?: boolean;
+}
+
+function listRules(): string {
+  const width = Math.max(...rules.map((rule) => rule.id.length));
+  return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.doc}\n`).join('');
 }
 
 export async function run(options: LintCommandOptions, io: CommandIO): Promise<number> {
+  if (options.listRules) {
+    io.stdout.write(listRules());
+    return 0;
+  }
   if (options.format !== 'stylish' && options.format !== 'json') {
     throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\`, expected \`stylish\` or \`json\``);
   }

@@ -44,6 +44,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--no-cache', 'do not read or write the lint cache')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--no-color', 'never colour the output')
+    .option('--list-rules', 'print every rule with its default severity and what it checks')
     .action(async (files: string[], options) => {
       const { run } = await import('./lint.js');
       setExitCode(await run({ ...options, files }, io));

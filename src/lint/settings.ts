@@ -34,7 +34,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
   for (const id of Object.keys(settings)) {
     if (!ids.includes(id)) {
       throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`, {
-        hint: 'Run `paperboy lint --help` for the list of rules.',
+        hint: 'Run `paperboy lint --list-rules` for the list of rules.',
       });
     }
   }

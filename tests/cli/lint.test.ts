@@ -125,3 +125,10 @@ test('--version and --help', () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /--max-warnings/);
 });
+
+test('--list-rules prints every rule id with its severity and doc', async () => {
+  const result = await runCli(['lint', '--list-rules'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^frontmatter-schema\s+error\s+\S/m);
+  assert.match(result.stdout, /^opinion-missing\s+warning\s+\S/m);
+});
