@@ -1,0 +1,107 @@
+import type { Blockquote, Code, List, PhrasingContent, RootContent } from 'mdast';
+import type { RenderContext } from './context.js';
+import { layoutHeading } from './heading.js';
+import { renderInline } from './inline.js';
+import { layoutTable } from './table.js';
+import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
+
+/**
+ * The block layout shared by the plaintext email and the terminal preview:
+ * each block becomes lines no wider than `width` (except words that cannot
+ * be broken, and code, which is verbatim), blocks apart by a blank line.
+ */
+export function layoutBlocks(nodes: readonly RootContent[], context: RenderContext, width: number): string[] {
+  return joinBlocks(
+    nodes.map((node) => layoutBlock(node, context, width)),
+    true,
+  );
+}
+
+/** Blocks with no lines (raw HTML, definitions) leave no gap behind. */
+function joinBlocks(blocks: readonly string[][], blankLineBetween: boolean): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.length === 0) continue;
+    if (blankLineBetween && lines.length > 0) lines.push('');
+    lines.push(...block);
+  }
+  return lines;
+}
+
+/** The width left inside an indentation, never less than one column. */
+function inside(width: number, indentation: number): number {
+  return Math.max(1, width - indentation);
+}
+
+function layoutBlock(node: RootContent, context: RenderContext, width: number): string[] {
+  switch (node.type) {
+    case 'paragraph':
+      return layoutParagraph(node.children, context, width);
+    case 'heading':
+      return layoutHeading(renderInline(node.children, context, { heading: node.depth }), node.depth, width, context.style);
+    case 'thematicBreak': {
+      const glyph = context.style.glyphs.thematicBreak;
+      return [alignText(context.style.decorate(glyph, { muted: true }), displayWidth(glyph), width, 'center').trimEnd()];
+    }
+    case 'blockquote':
+      return layoutQuote(node, context, width);
+    case 'list':
+      return layoutList(node, context, width);
+    case 'listItem':
+      return layoutBlocks(node.children, context, width);
+    case 'code':
+      return layoutCode(node, context);
+    case 'table':
+      return layoutTable(node, context, width);
+    // Footnotes are printed at the end of the email (render.ts), definitions
+    // are used where they are referenced, raw HTML is never trusted.
+    case 'footnoteDefinition':
+    case 'definition':
+    case 'html':
+    case 'yaml':
+    case 'tableRow':
+    case 'tableCell':
+      return [];
+    default:
+      return layoutParagraph([node], context, width);
+  }
+}
+
+function layoutParagraph(nodes: readonly PhrasingContent[], context: RenderContext, width: number): string[] {
+  return wrapFragments(renderInline(nodes, context), width).map((line) => renderLine(line, context.style));
+}
+
+function layoutQuote(quote: Blockquote, context: RenderContext, width: number): string[] {
+  const marker = context.style.glyphs.quote;
+  const lines = layoutBlocks(quote.children, context, inside(width, displayWidth(marker) + 1));
+  return indentLines(lines, `${context.style.decorate(marker, { muted: true })} `);
+}
+
+/**
+ * Items under their marker (`-`, `1.`, `- [x]`), continuation lines and
+ * nested blocks aligned with the item's text; numbers are padded to the
+ * widest so the texts of `9.` and `10.` line up.
+ */
+function layoutList(list: List, context: RenderContext, width: number): string[] {
+  const { glyphs } = context.style;
+  const start = list.start ?? 1;
+  const numbers = list.children.map((_, i) => `${start + i}.`);
+  const numberWidth = Math.max(...numbers.map((number) => number.length));
+  const items = list.children.map((item, i) => {
+    let marker = list.ordered ? numbers[i]!.padEnd(numberWidth) : glyphs.bullet;
+    if (typeof item.checked === 'boolean') marker += ` ${item.checked ? glyphs.taskDone : glyphs.taskOpen}`;
+    const indentation = displayWidth(marker) + 1;
+    const content = joinBlocks(
+      item.children.map((child) => layoutBlock(child, context, inside(width, indentation))),
+      item.spread === true,
+    );
+    return indentLines(content.length > 0 ? content : [''], `${context.style.decorate(marker, { muted: true })} `, ' '.repeat(indentation));
+  });
+  return joinBlocks(items, list.spread === true);
+}
+
+/** Verbatim, never wrapped, indented four spaces as in Markdown. */
+function layoutCode(code: Code, context: RenderContext): string[] {
+  if (code.value === '') return [];
+  return code.value.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(line, { code: true })}`));
+}

@@ -1,0 +1,37 @@
+import type { FootnoteDefinition } from 'mdast';
+import type { MarkdownDefinitions } from './definitions.js';
+
+/** A footnote of the email, numbered, with the definitions of the text it was written in. */
+export interface CollectedFootnote {
+  readonly number: number;
+  readonly definition: FootnoteDefinition;
+  readonly definitions: MarkdownDefinitions;
+}
+
+/**
+ * The footnotes of one email, numbered in order of first reference across
+ * all of its texts. A footnote is known by its definition node, so two
+ * papers that both write `[^1]` get two numbers.
+ */
+export class FootnoteCollector {
+  private readonly byDefinition = new Map<FootnoteDefinition, CollectedFootnote>();
+
+  /** The number of `definition`, the next free one on its first reference. */
+  number(definition: FootnoteDefinition, definitions: MarkdownDefinitions): number {
+    let footnote = this.byDefinition.get(definition);
+    if (!footnote) {
+      footnote = { number: this.byDefinition.size + 1, definition, definitions };
+      this.byDefinition.set(definition, footnote);
+    }
+    return footnote.number;
+  }
+
+  /** Every footnote referenced so far, in number order. */
+  get footnotes(): readonly CollectedFootnote[] {
+    return [...this.byDefinition.values()];
+  }
+
+  get size(): number {
+    return this.byDefinition.size;
+  }
+}

@@ -1,0 +1,114 @@
+import type { PhrasingContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { resolveLink } from '../links.js';
+import type { RenderContext } from './context.js';
+import { referenceMarker } from './references.js';
+import { PLAIN, type DelimitedSpan, type Format } from './style.js';
+import type { Fragment } from './wrap.js';
+
+/** The marker of footnote `number`, in the text and before the note itself. */
+export function footnoteMarker(number: number): string {
+  return `[^${number}]`;
+}
+
+/** Phrasing content as fragments for the wrapper; raw HTML is dropped. */
+export function renderInline(nodes: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
+  return nodes.flatMap((node) => renderPhrasing(node, context, format));
+}
+
+function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format): Fragment[] {
+  switch (node.type) {
+    case 'text':
+      // A soft line break is a space; only `break` forces a new line.
+      return [{ text: node.value.replaceAll('\n', ' '), format }];
+    case 'break':
+      return [{ text: '\n', format }];
+    case 'emphasis':
+      return delimited('emphasis', format, context, (inner) => renderInline(node.children, context, inner));
+    case 'strong':
+      return delimited('strong', format, context, (inner) => renderInline(node.children, context, inner));
+    case 'delete':
+      return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
+    case 'inlineCode':
+      return delimited('code', format, context, (inner) => [{ text: node.value, format: inner }]);
+    case 'link':
+      return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format);
+    case 'linkReference': {
+      const definition = context.definitions.links.get(node.identifier);
+      const text = (linkFormat: Format): Fragment[] => renderInline(node.children, context, linkFormat);
+      return definition ? renderLink(definition.url, toString(node), text, context, format) : text(format);
+    }
+    case 'image':
+      return renderLink(node.url, undefined, (linkFormat) => [imageLabel(node.alt, linkFormat)], context, format);
+    case 'imageReference': {
+      const definition = context.definitions.links.get(node.identifier);
+      const label = (linkFormat: Format): Fragment[] => [imageLabel(node.alt, linkFormat)];
+      return definition ? renderLink(definition.url, undefined, label, context, format) : label(format);
+    }
+    case 'footnoteReference': {
+      const definition = context.definitions.footnotes.get(node.identifier);
+      if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
+      const number = context.footnotes.number(definition, context.definitions);
+      return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
+    }
+    case 'html':
+      return [];
+    default: {
+      const unexpected: never = node;
+      return unexpected;
+    }
+  }
+}
+
+const SPAN_FORMATS: Readonly<Record<DelimitedSpan, Format>> = {
+  strong: { strong: true },
+  emphasis: { emphasis: true },
+  strikethrough: { strikethrough: true },
+  code: { code: true },
+};
+
+function delimited(span: DelimitedSpan, format: Format, context: RenderContext, content: (inner: Format) => Fragment[]): Fragment[] {
+  const [open, close] = context.style.delimiters[span];
+  const inner: Format = { ...format, ...SPAN_FORMATS[span] };
+  return [{ text: open, format: inner }, ...content(inner), { text: close, format: inner }];
+}
+
+function imageLabel(alt: string | null | undefined, format: Format): Fragment {
+  return { text: alt ? `[image: ${alt}]` : '[image]', format };
+}
+
+/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their URL instead of a reference. */
+function isAutolink(text: string, url: string): boolean {
+  return text === '' || text === url || url === `http://${text}` || url === `mailto:${text}`;
+}
+
+/**
+ * A link as its text (or its URL, for an autolink), then "(#N)" for a
+ * cross-reference, then the target as the style presents links.
+ * `literal` is the text as written; undefined for an image, never an autolink.
+ */
+function renderLink(
+  url: string,
+  literal: string | undefined,
+  text: (linkFormat: Format) => Fragment[],
+  context: RenderContext,
+  format: Format,
+): Fragment[] {
+  const { href, issueNumber } = resolveLink(url, context.links);
+  // A same-page anchor leads nowhere once the text stands on its own.
+  if (href === undefined || href.startsWith('#')) return text(format);
+  const linkFormat: Format = { ...format, link: href };
+  const showsUrl = literal !== undefined && isAutolink(literal, url);
+  const fragments = showsUrl ? [{ text: href.replace(/^mailto:/, ''), format: linkFormat }] : text(linkFormat);
+  if (issueNumber !== undefined) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
+  if (showsUrl) return fragments;
+  const muted: Format = { ...format, muted: true };
+  switch (context.style.links) {
+    case 'references':
+      return [...fragments, { text: ` ${referenceMarker(context.references.number(href))}`, format: muted, keepTogether: true }];
+    case 'inline':
+      return [...fragments, { text: ` (${href})`, format: muted }];
+    case 'hyperlinks':
+      return fragments;
+  }
+}

@@ -1,0 +1,40 @@
+import { Buffer } from 'node:buffer';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Hard-splits every line longer than `maxOctets` UTF-8 octets (a last
+ * resort for a word no wrapping could break), between grapheme clusters so
+ * no character is cut.
+ */
+export function limitLineOctets(text: string, maxOctets: number): string {
+  if (Buffer.byteLength(text) <= maxOctets) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => splitLine(line, maxOctets))
+    .join('\n');
+}
+
+function splitLine(line: string, maxOctets: number): string[] {
+  if (Buffer.byteLength(line) <= maxOctets) return [line];
+  const pieces: string[] = [];
+  let piece = '';
+  let octets = 0;
+  for (const { segment } of graphemes.segment(line)) {
+    // A cluster over the limit on its own (pathological stacks of combining
+    // marks) is cut between its code points instead.
+    const units = Buffer.byteLength(segment) <= maxOctets ? [segment] : Array.from(segment);
+    for (const unit of units) {
+      const size = Buffer.byteLength(unit);
+      if (octets + size > maxOctets) {
+        pieces.push(piece);
+        piece = '';
+        octets = 0;
+      }
+      piece += unit;
+      octets += size;
+    }
+  }
+  pieces.push(piece);
+  return pieces;
+}

@@ -1,0 +1,176 @@
+import stringWidth from 'string-width';
+import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
+import { PLAIN, plainStyle, sameFormat, type Format, type TextStyle } from './style.js';
+
+/**
+ * Layout primitives shared by every text output: word wrapping by display
+ * width (a CJK character or an emoji takes two columns, a combining mark
+ * none), indentation and alignment. The RFC 5322 line limit is octets.ts.
+ */
+
+/** A run of text of one format, the unit inline rendering produces. */
+export interface Fragment {
+  readonly text: string;
+  readonly format: Format;
+  /**
+   * Never broken, nor separated from the word before it: a reference number
+   * ` [1]` stays on the line of the text it follows.
+   */
+  readonly keepTogether?: boolean;
+}
+
+/** One wrapped line, with its display width (decoration excluded). */
+export interface Line {
+  readonly fragments: readonly Fragment[];
+  readonly width: number;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+export function displayWidth(text: string): number {
+  // Most of a newsletter is ASCII: one column per character, no need to segment.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+export type Alignment = 'left' | 'right' | 'center';
+
+/** Pads `text`, whose display width is `textWidth`, to `width` columns. */
+export function alignText(text: string, textWidth: number, width: number, align: Alignment = 'left'): string {
+  const room = Math.max(0, width - textWidth);
+  const before = align === 'right' ? room : align === 'center' ? Math.floor(room / 2) : 0;
+  return ' '.repeat(before) + text + ' '.repeat(room - before);
+}
+
+const BREAK_OR_SPACE = /(\n|[ \t]+)/;
+
+/**
+ * What separates a word from the one before it on a line: a space (of the
+ * format of the whitespace it stands for, so an underlined link has no gap),
+ * or nothing, between two CJK characters.
+ */
+type Gap = { space: Format } | 'none';
+
+/**
+ * Greedy word wrap at `width` columns. Spaces and tabs are break
+ * opportunities (and collapse to one space), `\n` is a forced break, and
+ * Chinese and Japanese break between characters (see breaks.ts). A word
+ * wider than `width` (a URL) gets a line of its own and overflows: it is
+ * never broken.
+ */
+export function wrapFragments(fragments: readonly Fragment[], width: number): Line[] {
+  const lines: Line[] = [];
+  let line: Fragment[] = [];
+  let lineWidth = 0;
+  let word: Fragment[] = [];
+  let wordWidth = 0;
+  let wordEnd = '';
+  let gapAfterWord: Gap | undefined;
+  let gapBeforeWord: Gap | undefined;
+
+  const endLine = (): void => {
+    lines.push({ fragments: line, width: lineWidth });
+    line = [];
+    lineWidth = 0;
+  };
+  const placeWord = (): void => {
+    if (word.length === 0) return;
+    const gap = gapBeforeWord;
+    const gapWidth = typeof gap === 'object' ? 1 : 0;
+    if (line.length > 0 && lineWidth + gapWidth + wordWidth > width) endLine();
+    if (line.length > 0 && typeof gap === 'object') {
+      line.push({ text: ' ', format: gap.space });
+      lineWidth += 1;
+    }
+    line.push(...word);
+    lineWidth += wordWidth;
+    word = [];
+    wordWidth = 0;
+    wordEnd = '';
+  };
+  const appendToWord = (fragment: Fragment): void => {
+    if (fragment.text === '') return;
+    if (word.length === 0) gapBeforeWord = gapAfterWord;
+    word.push(fragment);
+    wordWidth += displayWidth(fragment.text);
+    wordEnd = lastCharacter(fragment.text);
+  };
+  const appendText = (text: string, format: Format): void => {
+    splitAtBreaks(text).forEach((piece, i) => {
+      if (piece === '') return;
+      if (word.length > 0 && (i > 0 || canBreakBetween(wordEnd, String.fromCodePoint(piece.codePointAt(0)!)))) {
+        placeWord();
+        gapAfterWord = 'none';
+      }
+      appendToWord({ text: piece, format });
+    });
+  };
+
+  for (const fragment of fragments) {
+    if (fragment.keepTogether) {
+      appendToWord(fragment);
+      continue;
+    }
+    // Splitting with a capturing group alternates words and separators.
+    fragment.text.split(BREAK_OR_SPACE).forEach((part, i) => {
+      if (i % 2 === 0) {
+        appendText(part, fragment.format);
+      } else if (part === '\n') {
+        placeWord();
+        endLine();
+        gapAfterWord = undefined;
+      } else {
+        placeWord();
+        gapAfterWord = { space: fragment.format };
+      }
+    });
+  }
+  placeWord();
+  if (line.length > 0) endLine();
+  return lines;
+}
+
+/** A line as output: runs of one format merged, then decorated by the style. */
+export function renderLine(line: Line, style: TextStyle): string {
+  let output = '';
+  let run = '';
+  let runFormat: Format = PLAIN;
+  for (const fragment of line.fragments) {
+    if (!sameFormat(fragment.format, runFormat)) {
+      if (run) output += style.decorate(run, runFormat);
+      run = '';
+      runFormat = fragment.format;
+    }
+    run += fragment.text;
+  }
+  return run ? output + style.decorate(run, runFormat) : output;
+}
+
+/**
+ * Prefixes the first line with `first` and the others with `rest`; an empty
+ * line gets only the prefix's visible part (`>` of `> `), never trailing spaces.
+ */
+export function indentLines(lines: readonly string[], first: string, rest: string = first): string[] {
+  return lines.map((line, i) => {
+    const prefix = i === 0 ? first : rest;
+    return line === '' ? prefix.trimEnd() : prefix + line;
+  });
+}
+
+export interface WrapTextOptions {
+  /** Written before the first line (counted in the width). */
+  initialIndent?: string;
+  /** Written before every other line (counted in the width): a hanging indent. */
+  subsequentIndent?: string;
+}
+
+/**
+ * Wraps plain text (a paper title, a metadata line) at `width` columns by
+ * display width, like the paragraphs of a rendered text. Lines are joined
+ * with `\n`; see `limitLineOctets` (octets.ts) for the hard limit of an email.
+ */
+export function wrapText(text: string, width: number, options: WrapTextOptions = {}): string {
+  const { initialIndent = '', subsequentIndent = '' } = options;
+  const room = width - Math.max(displayWidth(initialIndent), displayWidth(subsequentIndent));
+  const lines = wrapFragments([{ text, format: PLAIN }], Math.max(1, room)).map((line) => renderLine(line, plainStyle));
+  return indentLines(lines, initialIndent, subsequentIndent).join('\n');
+}

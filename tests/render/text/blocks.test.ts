@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatHeading } from '../../../src/render/text/index.js';
+import { render } from './fixture.js';
+
+test('headings: depth 1 underlined with =, depth 2 with -, deeper marked with #', () => {
+  assert.equal(render('# Steering vectors\n\n## Results\n\n### Caveats'), 'Steering vectors\n================\n\nResults\n-------\n\n### Caveats');
+});
+
+test('a heading underline is as long as its display width', () => {
+  assert.equal(render('## 日本語の見出し'), '日本語の見出し\n--------------');
+  assert.equal(formatHeading('Interpretability', 1, 72), 'Interpretability\n================');
+});
+
+test('a long heading wraps, underlined to its widest line', () => {
+  assert.equal(formatHeading('word '.repeat(8).trim(), 2, 20), 'word word word word\nword word word word\n-------------------');
+  assert.equal(formatHeading('word '.repeat(8).trim(), 3, 20), '### word word word\n    word word word\n    word word');
+});
+
+test('emphasis, strong, strikethrough and inline code keep plaintext conventions', () => {
+  assert.equal(render('An _emphasis_, a **strong** word, ~~gone~~ and `x = 1`.'), 'An _emphasis_, a *strong* word, ~~gone~~ and `x = 1`.');
+});
+
+test('a hard break starts a new line; a soft break is a space', () => {
+  assert.equal(render('one\ntwo\\\nthree'), 'one two\nthree');
+});
+
+test('lists: bullets, numbers from the start number, nested lists indented under the text', () => {
+  const markdown = ['- apples', '- pears', '  1. conference', '  2. williams', '     - ripe', '- plums', '', '3. third', '4. fourth'].join('\n');
+  assert.equal(
+    render(markdown),
+    ['- apples', '- pears', '  1. conference', '  2. williams', '     - ripe', '- plums', '', '3. third', '4. fourth'].join('\n'),
+  );
+});
+
+test('list items wrap under their text; numbers are padded so 9. and 10. line up', () => {
+  const items = Array.from({ length: 10 }, (_, i) => `${i + 1}. item ${i + 1}`).join('\n');
+  const lines = render(items).split('\n');
+  assert.equal(lines[8], '9.  item 9');
+  assert.equal(lines[9], '10. item 10');
+  assert.equal(render(`- ${'long '.repeat(5).trim()}`, { width: 14 }), '- long long\n  long long\n  long');
+});
+
+test('a loose list keeps a blank line between items', () => {
+  assert.equal(render('- one\n\n- two'), '- one\n\n- two');
+});
+
+test('task list items show their box', () => {
+  assert.equal(render('- [x] done\n- [ ] open'), '- [x] done\n- [ ] open');
+});
+
+test('code blocks are verbatim, indented four spaces, never wrapped', () => {
+  const code = ['def f(x):', '', `    return x  # ${'a very long comment '.repeat(5)}`].join('\n');
+  assert.equal(render(`Before.\n\n\`\`\`python\n${code}\n\`\`\`\n\nAfter.`), ['Before.', '', ...code.split('\n').map((line) => (line ? `    ${line}` : '')), '', 'After.'].join('\n'));
+});
+
+test('block quotes are prefixed with "> ", blank lines inside with ">"', () => {
+  assert.equal(render('> first\n>\n> second that is long', { width: 12 }), '> first\n>\n> second\n> that is\n> long');
+});
+
+test('a thematic break is centered', () => {
+  assert.equal(render('a\n\n---\n\nb', { width: 11 }), 'a\n\n   * * *\n\nb');
+});
+
+test('images show their alt text and their URL as a reference', () => {
+  assert.equal(render('![a cat on a mat](img/cat.png)'), '[image: a cat on a mat] [1]');
+  assert.equal(render('![](img/cat.png)'), '[image] [1]');
+});
+
+test('raw HTML never reaches the output, nor leaves a gap', () => {
+  const text = render('before\n\n<script>alert(1)</script>\n\n<!-- papers -->\n\nafter <b onclick="x()">bold</b> <script>alert(2)</script>');
+  assert.ok(!text.includes('<script>'));
+  assert.ok(!text.includes('alert(1)'));
+  assert.ok(!text.includes('<b'));
+  assert.ok(!text.includes('papers'));
+  assert.match(text, /^before\n\nafter bold/);
+});

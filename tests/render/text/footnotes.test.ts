@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseMarkdown } from '../../../src/issue/markdown.js';
+import { PAPERS_MARKER } from '../../../src/issue/model.js';
+import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, renderFootnotes } from '../../../src/render/text/index.js';
+import { linkContext, render } from './fixture.js';
+
+const footnotesOf = (footnotes: FootnoteCollector, references = new ReferenceList(), width = 72): string =>
+  renderFootnotes({ width, style: plainStyle, links: linkContext(), references, footnotes });
+
+test('two papers both using [^1] get distinct numbers across the email', () => {
+  const footnotes = new FootnoteCollector();
+  const first = render('First paper.[^1]\n\n[^1]: The first note.', { footnotes });
+  const second = render('Second paper.[^1] Again.[^1]\n\n[^1]: The second note.', { footnotes });
+  assert.equal(first, 'First paper.[^1]');
+  assert.equal(second, 'Second paper.[^2] Again.[^2]');
+  assert.equal(footnotesOf(footnotes), '[^1] The first note.\n\n[^2] The second note.');
+});
+
+test('footnotes are numbered in order of first reference, not of definition', () => {
+  const footnotes = new FootnoteCollector();
+  assert.equal(render('B[^b] then A[^a].\n\n[^a]: note a\n[^b]: note b', { footnotes }), 'B[^1] then A[^2].');
+  assert.equal(footnotesOf(footnotes), '[^1] note b\n\n[^2] note a');
+});
+
+test('the body split at the papers marker shares the definitions of the whole body', () => {
+  const tree = parseMarkdown(`Intro.[^later]\n\n${PAPERS_MARKER}\n\nOutro.[^later][^other]\n\n[^later]: Defined at the end.\n[^other]: Another.`);
+  const marker = tree.children.findIndex((node) => node.type === 'html' && node.value.trim() === PAPERS_MARKER);
+  const footnotes = new FootnoteCollector();
+  const definitions = collectDefinitions(tree.children);
+  const options = { width: 72, style: plainStyle, links: linkContext(), footnotes, definitions };
+  assert.equal(renderBlocks(tree.children.slice(0, marker), { ...options, references: new ReferenceList() }), 'Intro.[^1]');
+  assert.equal(renderBlocks(tree.children.slice(marker + 1), { ...options, references: new ReferenceList() }), 'Outro.[^1][^2]');
+  assert.equal(footnotesOf(footnotes), '[^1] Defined at the end.\n\n[^2] Another.');
+});
+
+test('notes wrap with a hanging indent; their links number into the scope given', () => {
+  const footnotes = new FootnoteCollector();
+  render(`Text.[^1]\n\n[^1]: ${'word '.repeat(10)}[source](https://a.example/).\n\n    Second paragraph.`, { footnotes });
+  const references = new ReferenceList();
+  assert.equal(footnotesOf(footnotes, references, 30), ['[^1] word word word word word', '     word word word word word', '     source [1].', '', '     Second paragraph.'].join('\n'));
+  assert.equal(formatReferences(references), '[1] https://a.example/');
+});
+
+test('a note that references another note brings it along', () => {
+  const footnotes = new FootnoteCollector();
+  render('Text.[^a]\n\n[^a]: See also.[^b]\n[^b]: The other.', { footnotes });
+  assert.equal(footnotesOf(footnotes), '[^1] See also.[^2]\n\n[^2] The other.');
+});
+
+test('no footnotes, no notes', () => {
+  assert.equal(footnotesOf(new FootnoteCollector()), '');
+});

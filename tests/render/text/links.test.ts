@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseMarkdown } from '../../../src/issue/markdown.js';
+import { FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, type TextStyle } from '../../../src/render/text/index.js';
+import { BASE_URL, issueFacts, linkContext, render } from './fixture.js';
+
+test('links are numbered references; the same URL twice keeps its number', () => {
+  const references = new ReferenceList();
+  const text = render('[a paper](https://a.example/x), [a blog](https://b.example/) and [the paper again](https://a.example/x).', { references });
+  assert.equal(text, 'a paper [1], a blog [2] and the paper again [1].');
+  assert.equal(formatReferences(references), '[1] https://a.example/x\n[2] https://b.example/');
+});
+
+test('texts sharing a reference scope (a paper) continue its numbers; a new scope starts at 1', () => {
+  const paper = new ReferenceList();
+  assert.equal(render('Summary with [a](https://a.example/).', { references: paper }), 'Summary with a [1].');
+  assert.equal(render('Opinion with [b](https://b.example/) and [a](https://a.example/).', { references: paper }), 'Opinion with b [2] and a [1].');
+  assert.equal(render('Next paper: [b](https://b.example/).', { references: new ReferenceList() }), 'Next paper: b [1].');
+});
+
+test('a reference number stays on the line of its link text', () => {
+  const text = render(`${'x'.repeat(66)} [link](https://a.example/)`);
+  assert.equal(text, `${'x'.repeat(66)}\nlink [1]`);
+});
+
+test('the reference list aligns its URLs past [9]', () => {
+  const references = new ReferenceList();
+  render(Array.from({ length: 10 }, (_, i) => `[${i}](https://example.org/${i})`).join(' '), { references });
+  const lines = formatReferences(references).split('\n');
+  assert.equal(lines[0], '[1]  https://example.org/0');
+  assert.equal(lines[9], '[10] https://example.org/9');
+});
+
+test('autolinks print their URL and take no reference', () => {
+  const references = new ReferenceList();
+  assert.equal(render('See <https://example.org/paper> or www.example.com or ask editor@example.org.', { references }), 'See https://example.org/paper or http://www.example.com/ or ask\neditor@example.org.');
+  assert.equal(references.size, 0);
+});
+
+test('reference-style links and images resolve through their definitions', () => {
+  assert.equal(render('The [paper][p] and ![chart][c].\n\n[p]: https://a.example/p\n[c]: img/chart.png'), 'The paper [1] and [image: chart] [2].');
+});
+
+test('relative links resolve against baseUrl; unsafe or unresolvable links print their text only', () => {
+  const references = new ReferenceList();
+  const text = render('[archive](issues/) [evil](javascript:alert(1)) [ghost](paper:9999.99999) [top](#intro)', { references });
+  assert.equal(text, 'archive [1] evil ghost top');
+  assert.deepEqual(references.references, [{ number: 1, href: `${BASE_URL}issues/` }]);
+});
+
+test('cross-references show the issue they lead to, then their reference', () => {
+  const mirage = { id: 'arxiv:2304.15004', title: 'Are Emergent Abilities a Mirage?', anchor: 'are-emergent-abilities-a-mirage' };
+  const links = linkContext([issueFacts(3, [mirage]), issueFacts(7, [])]);
+  const references = new ReferenceList();
+  const text = render('As [the mirage paper](paper:2304.15004) argued ([last month](issue:7)), see also <paper:2304.15004>.', { links, references });
+  const paperHref = `${BASE_URL}issues/3/#are-emergent-abilities-a-mirage`;
+  assert.equal(text, `As the mirage paper (#3) [1] argued (last month (#7) [2]), see also\n${paperHref} (#3).`);
+  assert.equal(formatReferences(references), `[1] ${paperHref}\n[2] ${BASE_URL}issues/7/`);
+});
+
+// What the terminal preview plugs in: OSC 8 hyperlinks and SGR bold, no delimiters.
+const ESC = '\u001b';
+const terminalLike: TextStyle = {
+  ...plainStyle,
+  delimiters: { strong: ['', ''], emphasis: ['', ''], strikethrough: ['', ''], code: ['', ''] },
+  links: 'hyperlinks',
+  maxLineOctets: Infinity,
+  decorate: (text, format) => {
+    const bold = format.strong ? `${ESC}[1m${text}${ESC}[22m` : text;
+    return format.link ? `${ESC}]8;;${format.link}${ESC}\\${bold}${ESC}]8;;${ESC}\\` : bold;
+  },
+};
+const ESCAPES = new RegExp(`${ESC}\\]8;;[^${ESC}]*${ESC}\\\\|${ESC}\\[\\d+m`, 'g');
+const stripEscapes = (text: string): string => text.replace(ESCAPES, '');
+
+test('a decorating style reuses the layout: escapes never span a line, widths ignore them', () => {
+  const markdown = 'Read **the whole [long linked title of a paper](https://a.example/) today** please.';
+  const options = { style: terminalLike, links: linkContext(), references: new ReferenceList(), footnotes: new FootnoteCollector() };
+  const styled = renderBlocks(parseMarkdown(markdown).children, { ...options, width: 24 });
+  const plain = renderBlocks(parseMarkdown(markdown).children, { ...options, style: { ...terminalLike, decorate: (text) => text }, width: 24 });
+  assert.equal(stripEscapes(styled), plain);
+  assert.equal(plain, 'Read the whole long\nlinked title of a paper\ntoday please.');
+  for (const line of styled.split('\n')) {
+    assert.equal(line.split(`${ESC}]8;;${ESC}\\`).length - 1, line.split(`${ESC}]8;;https`).length - 1, 'every hyperlink opened on a line is closed on it');
+  }
+  assert.ok(styled.includes(`${ESC}]8;;https://a.example/${ESC}\\${ESC}[1mlinked title of a paper${ESC}[22m${ESC}]8;;${ESC}\\`));
+});
+
+test('the inline link presentation writes the URL after the text', () => {
+  const style: TextStyle = { ...plainStyle, links: 'inline' };
+  assert.equal(render('A [paper](https://a.example/) here.', { style }), 'A paper (https://a.example/) here.');
+});

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { displayWidth, limitLineOctets, wrapText } from '../../../src/render/text/index.js';
+import { render } from './fixture.js';
+
+const widths = (text: string): number[] => text.split('\n').map(displayWidth);
+const octets = (text: string): number[] => text.split('\n').map((line) => Buffer.byteLength(line));
+
+test('paragraphs wrap at 72 columns, filling each line', () => {
+  const text = render('lorem ipsum dolor sit amet '.repeat(20));
+  const lines = text.split('\n');
+  assert.ok(lines.length > 5);
+  assert.ok(widths(text).every((width) => width <= 72));
+  assert.ok(widths(text).slice(0, -1).every((width) => width > 60), 'greedy: no short lines before the last');
+  assert.equal(lines.join(' '), 'lorem ipsum dolor sit amet '.repeat(20).trim());
+});
+
+test('a URL is never broken: it moves to the next line whole', () => {
+  const url = 'https://example.org/a/rather/long/path/that/would/not/fit/at/the/end';
+  assert.equal(url.length, 68);
+  const lines = render(`${'word '.repeat(10)}${url} and more`).split('\n');
+  assert.deepEqual(lines, ['word '.repeat(10).trim(), `${url} and`, 'more']);
+});
+
+test('a URL longer than the width stays on one line and overflows', () => {
+  const url = `https://example.org/${'x'.repeat(120)}`;
+  const lines = render(`see ${url} here`).split('\n');
+  assert.deepEqual(lines, ['see', url, 'here']);
+});
+
+test('wide CJK characters count two columns: a line of 日本語 wraps at 36 characters for width 72', () => {
+  const text = render('日本語'.repeat(30));
+  const lines = text.split('\n');
+  assert.deepEqual(
+    lines.map((line) => [...line].length),
+    [36, 36, 18],
+  );
+  assert.ok(widths(text).every((width) => width <= 72));
+});
+
+test('Japanese never starts a line with closing punctuation', () => {
+  const lines = render(`${'あ'.repeat(35)}。続き`).split('\n');
+  assert.ok(lines.every((line) => !line.startsWith('。')));
+  assert.ok(widths(lines.join('\n')).every((width) => width <= 72));
+});
+
+test('emoji count two columns, combining marks none', () => {
+  assert.equal(displayWidth('😀'), 2);
+  assert.equal(displayWidth('e\u0301'), 1);
+  const text = render('😀 '.repeat(40));
+  assert.deepEqual(widths(text), [71, 47]);
+  const accented = render('cafe\u0301 '.repeat(20));
+  assert.deepEqual(widths(accented), [69, 29]);
+});
+
+test('a 5000-character word is hard-split so no line exceeds 998 octets', () => {
+  const text = render(`before ${'a'.repeat(5000)} after`);
+  assert.ok(octets(text).every((size) => size <= 998));
+  assert.equal(text.replaceAll('\n', ''), `before${'a'.repeat(5000)}after`);
+});
+
+test('the hard split never cuts a multi-byte character', () => {
+  const word = '日'.repeat(400) + 'é'.repeat(400) + '👍🏽'.repeat(100);
+  const split = limitLineOctets(word, 998);
+  assert.ok(octets(split).every((size) => size <= 998));
+  assert.equal(split.replaceAll('\n', ''), word);
+  assert.ok(!split.includes('\ufffd'));
+  assert.ok(split.split('\n').every((line) => Buffer.from(line).toString() === line));
+});
+
+test('wrapText wraps a title or metadata line with a hanging indent', () => {
+  const authors = 'Authors: Alex Turner, Lisa Thiergart, David Udell, Gavin Leech, Ulisse Mini, Monte MacDiarmid';
+  assert.equal(
+    wrapText(authors, 40, { subsequentIndent: '  ' }),
+    ['Authors: Alex Turner, Lisa Thiergart,', '  David Udell, Gavin Leech, Ulisse Mini,', '  Monte MacDiarmid'].join('\n'),
+  );
+  assert.equal(wrapText('short', 72, { initialIndent: '* ' }), '* short');
+});
+
+test('rendering is deterministic', () => {
+  const markdown = 'Some [link](https://a.example) and 日本語 and a table\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
+  assert.equal(render(markdown), render(markdown));
+});
