@@ -50,6 +50,16 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run({ ...options, files }, io));
     });
 
+  command('render', 'render an issue as a subscriber receives it: HTML, plaintext or the full message')
+    .argument('<issue>', 'an issue number or the path of an issue file')
+    .addOption(new Option('--format <format>', 'what to render').choices(['html', 'text', 'eml']).default('html'))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--review', "render the reviewers' proof: private notes and lint messages shown, marked REVIEW", false)
+    .action(async (issue: string, options) => {
+      const { run } = await import('./render.js');
+      setExitCode(await run({ ...options, issue }, io));
+    });
+
   command('new', 'scaffold the next issue file and print its path')
     .option('--title <title>', 'the issue title')
     .action(async (options) => {

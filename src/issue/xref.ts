@@ -13,7 +13,7 @@ export type CrossReference =
 
 export function parseCrossReference(url: string): CrossReference | undefined {
   if (url.startsWith('paper:')) {
-    const target = decodeURIComponent(url.slice('paper:'.length)).trim();
+    const target = decodeOrKeep(url.slice('paper:'.length)).trim();
     return { kind: 'paper', target, paperId: paperIdFromReference(target) };
   }
   if (url.startsWith('issue:')) {
@@ -22,6 +22,15 @@ export function parseCrossReference(url: string): CrossReference | undefined {
     return { kind: 'issue', target, issueNumber: number };
   }
   return undefined;
+}
+
+/** A malformed escape (`paper:%`) is content to report, not a reason to throw. */
+function decodeOrKeep(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export interface CrossReferenceNode {

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
 import dateValid from './date-valid.js';
+import emailSize from './email-size.js';
 import fileEncoding from './file-encoding.js';
 import footnoteUndefined from './footnote-undefined.js';
 import footnoteUnused from './footnote-unused.js';
@@ -53,6 +54,7 @@ export const rules: Rule[] = [
   headingLevel,
   subjectLength,
   preheaderLength,
+  emailSize,
   xrefUnknown,
   sectionKnown,
   noTrailingSpaces,

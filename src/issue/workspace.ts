@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import type { Root } from 'mdast';
+import type { Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { CorpusIndex } from './corpus.js';
+import { extractFacts, type IssueFacts } from './facts.js';
+import { listIssueFiles } from './load.js';
+import { parseIssue, type ParseOptions, type ParsedIssue } from './parse.js';
+import { readIssueSource, type IssueSource } from './source.js';
+
+/** One issue file, read once, with the facts other issues need of it. */
+export interface IssueFile {
+  path: string;
+  source: IssueSource;
+  /** Facts from a frontmatter-only read: papers, number, status (no cross-references). */
+  facts: IssueFacts;
+}
+
+/** Stands in for remark when only the frontmatter matters: shared, never mutated. */
+const EMPTY_TREE: Root = { type: 'root', children: [] };
+const frontmatterOnly: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
+
+/**
+ * Every issue of a newsletter, read once: what `render`, `preview` and
+ * `build` need to find an issue by number or path and to resolve
+ * cross-references. Markdown is parsed only for the issues that are rendered.
+ */
+export class Workspace {
+  private constructor(
+    readonly config: Config,
+    private files: IssueFile[],
+    private index: CorpusIndex,
+  ) {}
+
+  static async load(config: Config): Promise<Workspace> {
+    const paths = await listIssueFiles(config.issuesDir);
+    const files = await Promise.all(paths.map((path) => readIssueFile(path)));
+    return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)));
+  }
+
+  get issueFiles(): readonly IssueFile[] {
+    return this.files;
+  }
+
+  /** For resolving `paper:`/`issue:` links across the whole newsletter. */
+  get corpus(): CorpusIndex {
+    return this.index;
+  }
+
+  /** The issue with the highest number, if any. */
+  newest(): IssueFile | undefined {
+    return [...this.files].filter((file) => file.facts.number !== undefined).sort((a, b) => b.facts.number! - a.facts.number!)[0];
+  }
+
+  /**
+   * An issue by number (`42`) or by path (relative to `cwd`). A file outside
+   * the issues directory joins the corpus, as it does for `lint`.
+   */
+  async find(reference: string, cwd: string): Promise<IssueFile> {
+    if (/^\d+$/.test(reference)) {
+      const number = Number(reference);
+      const found = this.files.find((file) => file.facts.number === number);
+      if (!found) throw this.notFound(`No issue has number ${number}`);
+      return found;
+    }
+    const path = resolve(cwd, reference);
+    const known = this.files.find((file) => file.path === path);
+    if (known) return known;
+    const file = await readIssueFile(path);
+    if (file.source.unreadable) {
+      throw new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${file.source.unreadable.message}`, {
+        hint: 'Pass an issue number (e.g. `1`) or the path of an issue file.',
+      });
+    }
+    this.files = [...this.files, file];
+    this.index = new CorpusIndex(this.files.map((entry) => entry.facts));
+    return file;
+  }
+
+  /**
+   * Reads an issue file again after it changed on disk (`preview --watch`),
+   * so its text and the facts other issues resolve against are current.
+   */
+  async reload(path: string): Promise<IssueFile> {
+    const file = await readIssueFile(path);
+    this.files = [...this.files.filter((entry) => entry.path !== path), file];
+    this.index = new CorpusIndex(this.files.map((entry) => entry.facts));
+    return file;
+  }
+
+  /** The full parse of one issue, Markdown included. */
+  parse(file: IssueFile, options: ParseOptions = {}): ParsedIssue {
+    return parseIssue(file.source, options);
+  }
+
+  private notFound(message: string): PaperboyError {
+    const numbers = this.files.map((file) => file.facts.number).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+    const available = numbers.length > 0 ? `Available issue numbers: ${numbers.join(', ')}.` : `There are no issues in ${this.config.issuesDir} yet.`;
+    return new PaperboyError('ISSUE_NOT_FOUND', `${message} in ${this.config.issuesDir}`, {
+      hint: `${available} Pass a number or the path of an issue file.`,
+    });
+  }
+}
+
+async function readIssueFile(path: string): Promise<IssueFile> {
+  const source = await readIssueSource(path);
+  return { path, source, facts: extractFacts(parseIssue(source, frontmatterOnly)) };
+}

@@ -1,0 +1,63 @@
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
+import type { Config } from '../config/load.js';
+import { listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
+
+/** What a message needs of the newsletter settings. */
+export type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
+
+export interface MessageInput {
+  config: SenderConfig;
+  issueNumber: number;
+  /** The recipient's address: a subscriber, the list address, or a test address. */
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** The `Date` header: the send time (a rendering uses the issue's date to stay reproducible). */
+  date: Date;
+  /**
+   * The one-click unsubscribe targets (RFC 8058); undefined for a message to
+   * a mailing list, whose server writes its own List-* headers.
+   */
+  unsubscribe: ListUnsubscribe | undefined;
+}
+
+/**
+ * The complete message (RFC 5322), as an `.eml` file holds it and as SMTP
+ * sends it: multipart/alternative with the plaintext and the HTML, UTF-8,
+ * RFC 2047 subject, List-* headers, and a Message-ID derived from the issue
+ * and the recipient so a resend is recognizably the same message.
+ * Built by nodemailer's MailComposer, no transport involved.
+ */
+export async function composeMessage(input: MessageInput): Promise<Buffer> {
+  const { config } = input;
+  const to = singleLine(input.to);
+  const id = messageId(config.baseUrl, input.issueNumber, to);
+  const composer = new MailComposer({
+    from: singleLine(config.from),
+    ...(config.replyTo ? { replyTo: singleLine(config.replyTo) } : {}),
+    to,
+    subject: singleLine(input.subject),
+    date: input.date,
+    messageId: id,
+    headers: listHeaders(config, input.unsubscribe),
+    text: { content: input.text, contentType: 'text/plain; charset=utf-8' },
+    html: { content: input.html, contentType: 'text/html; charset=utf-8' },
+    // The same input gives the same bytes: boundaries come from the Message-ID.
+    baseBoundary: messageBoundary(id),
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return composer.compile().build();
+}
+
+/**
+ * The size of a text part once encoded in a message (quoted-printable, CRLF,
+ * 76-column lines), which is what a mailbox counts: HTML full of `=` in
+ * attributes grows noticeably.
+ */
+export function encodedPartSize(content: string): number {
+  return Buffer.byteLength(wrapQuotedPrintable(encodeQuotedPrintable(content), 76).replace(/\r?\n/g, '\r\n'));
+}

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
+import { slugify } from '../issue/slug.js';
+
+/** Where a recipient can unsubscribe with one click (RFC 8058) or by mail (RFC 2369). */
+export interface ListUnsubscribe {
+  /** https, with the recipient's unguessable token. */
+  url: string;
+  /** `mailto:` address (with a subject) for clients that only mail. */
+  mailto: string;
+}
+
+/**
+ * Any header input on one line: CR, LF and other controls become spaces, so
+ * a subject, a name or an address can never start a header of its own.
+ */
+export function singleLine(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+/** A URL inside `<…>`: nothing that could close the brackets or break the line. */
+function headerUrl(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  return `<${url.replace(/[\u0000-\u0020\u007f<>]/g, '')}>`;
+}
+
+function hostOf(baseUrl: string): string {
+  return new URL(baseUrl).hostname;
+}
+
+/**
+ * `List-Id` (RFC 2919): the newsletter's name and a label under the
+ * archive's host, `<the-alignment-digest.newsletter.example.org>`: stable as
+ * long as the name and the baseUrl are, which is what filters key on.
+ */
+export function listId(config: { name: string; baseUrl: string }): string {
+  const name = singleLine(config.name).replace(/["\\]/g, '');
+  // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
+  const phrase = isPlainText(name) ? `"${name}"` : encodeWord(name, 'Q');
+  return `${phrase} <${slugify(config.name)}.${hostOf(config.baseUrl)}>`;
+}
+
+/** A header value nodemailer must write as it is (folded, not encoded). */
+interface PreparedHeader {
+  prepared: true;
+  foldLines: true;
+  value: string;
+}
+
+export function listHeaders(config: { name: string; baseUrl: string }, unsubscribe: ListUnsubscribe | undefined): Record<string, PreparedHeader> {
+  const prepared = (value: string): PreparedHeader => ({ prepared: true, foldLines: true, value });
+  const headers: Record<string, PreparedHeader> = { 'List-Id': prepared(listId(config)) };
+  if (unsubscribe) {
+    headers['List-Unsubscribe'] = prepared(`${headerUrl(unsubscribe.url)}, ${headerUrl(unsubscribe.mailto)}`);
+    headers['List-Unsubscribe-Post'] = prepared('List-Unsubscribe=One-Click');
+  }
+  return headers;
+}
+
+/**
+ * The Message-ID of an issue sent to one recipient: the same on every
+ * attempt (a retried or resumed send is recognizably the same message), and
+ * revealing neither the address nor anything guessable about it.
+ */
+export function messageId(baseUrl: string, issueNumber: number, recipient: string): string {
+  const hash = createHash('sha256').update(`${baseUrl}\n${issueNumber}\n${recipient.trim().toLowerCase()}`).digest('hex');
+  return `<issue${issueNumber}.${hash.slice(0, 32)}@${hostOf(baseUrl)}>`;
+}
+
+/** MIME boundaries derived from the Message-ID, so a message is byte-for-byte reproducible. */
+export function messageBoundary(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 16);
+}
+
+/** The mailto unsubscribe of a newsletter: its sender address, subject "unsubscribe". */
+export function unsubscribeMailto(fromAddress: string): string {
+  const address = /<([^>]+)>/.exec(fromAddress)?.[1] ?? fromAddress;
+  return `mailto:${singleLine(address)}?subject=unsubscribe`;
+}

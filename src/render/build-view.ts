@@ -1,0 +1,127 @@
+import type { Config } from '../config/load.js';
+import { paperAnchors } from '../issue/anchors.js';
+import type { CorpusIndex } from '../issue/corpus.js';
+import type { IssueFacts } from '../issue/facts.js';
+import type { Issue, MarkdownText, Paper } from '../issue/model.js';
+import { formatDate, joinNames, reviewersThanks, sourceLine } from './format.js';
+import { issueUrl, paperUrl, type LinkContext } from './links.js';
+import { bodyToHtml, markdownToHtml } from './markdown-html.js';
+import { arrangePapers, type SectionGroup } from './sections.js';
+import { renderIssueText } from './text-parts.js';
+import type { EmailView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
+
+/** The newsletter settings a rendering reads. */
+export type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections'>;
+
+/** Everything a rendering needs besides the issue. */
+export interface RenderContext {
+  config: NewsletterConfig;
+  /** Every issue's facts, for `paper:`/`issue:` links. */
+  corpus: CorpusIndex;
+  /** The facts of the issue being rendered (a draft may link to its own papers). */
+  facts: IssueFacts;
+  /** A review proof: private notes and these lint messages are shown. */
+  review?: ReviewView | undefined;
+}
+
+export interface ViewOptions {
+  /** What templates write as the unsubscribe link (the personalization placeholder). */
+  unsubscribeUrl: string;
+  /** Render the plaintext too (default true); HTML alone is enough for a size estimate. */
+  text?: boolean;
+}
+
+export const HIGHLIGHTS_TITLE = 'Highlights';
+
+/** The view model of one issue: see view-model.ts. */
+export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions): EmailView {
+  const { config } = context;
+  const review = context.review !== undefined;
+  const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
+
+  const { highlights: highlighted, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections);
+
+  const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
+  const html = (markdown: MarkdownText | undefined, idPrefix: string) => (markdown ? markdownToHtml(markdown.tree, { idPrefix, links }) : undefined);
+  const body = bodyToHtml(issue.body.tree, { idPrefix: 'body-', links });
+
+  const anchors = paperAnchors(issue.papers.map((paper) => paper.title));
+  const views = new Map<Paper, PaperView>();
+  readingOrder.forEach((paper, i) => {
+    const anchor = anchors[issue.papers.indexOf(paper)]!;
+    const prefix = (field: string) => `p${paper.index}-${field}-`;
+    const texts = text?.papers.get(paper);
+    const rich = (field: 'prerequisites' | 'summary' | 'opinion' | 'notes'): RichText | undefined => {
+      const rendered = html(paper[field], prefix(field));
+      return rendered === undefined ? undefined : { html: rendered, text: texts?.[field] ?? '' };
+    };
+    views.set(paper, {
+      ...paperFacts(paper),
+      number: i + 1,
+      anchor,
+      webUrl: paperUrl(config.baseUrl, issue.number, anchor),
+      prerequisites: rich('prerequisites'),
+      summary: rich('summary')!,
+      opinion: rich('opinion'),
+      // Private: rendered only for a review proof, so no other output can hold them.
+      notes: review ? rich('notes') : undefined,
+      references: texts?.references ?? '',
+    });
+  });
+  const view = (paper: Paper) => views.get(paper)!;
+
+  return {
+    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl, postalAddress: config.postalAddress },
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      date: issue.date,
+      dateFormatted: formatDate(issue.date),
+      subject: issue.subject,
+      preheader: issue.preheader ?? '',
+      editor: issue.editor,
+      reviewers: issue.reviewers,
+      reviewersThanks: reviewersThanks(issue.reviewers),
+      url: issueUrl(config.baseUrl, issue.number),
+    },
+    intro: { html: body.intro, text: text?.intro ?? '' },
+    outro: { html: body.outro, text: text?.outro ?? '' },
+    footnotes: text?.footnotes ?? '',
+    highlights:
+      highlighted.length === 0 ? undefined : sectionView({ title: HIGHLIGHTS_TITLE, path: [HIGHLIGHTS_TITLE], papers: highlighted, subsections: [] }, 1, view),
+    sections: groups.map((group) => sectionView(group, 1, view)),
+    papers: readingOrder.map(view),
+    links: { viewInBrowser: issueUrl(config.baseUrl, issue.number), archive: config.baseUrl, unsubscribe: options.unsubscribeUrl },
+    review: context.review,
+  };
+}
+
+/** The fields of a paper that are copied as they are. */
+function paperFacts(paper: Paper): Omit<PaperView, 'number' | 'anchor' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'references'> {
+  return {
+    title: paper.title,
+    url: paper.url,
+    authors: paper.authors,
+    authorsLine: joinNames(paper.authors),
+    venue: paper.venue,
+    year: paper.year,
+    sourceLine: sourceLine(paper.venue, paper.year),
+    arxiv: paper.arxiv,
+    tags: paper.tags,
+    highlight: paper.highlight,
+    section: paper.section,
+    summarizer: paper.summarizer,
+    via: paper.via,
+  };
+}
+
+function sectionView(group: SectionGroup<Paper>, depth: number, view: (paper: Paper) => PaperView): SectionView {
+  return {
+    title: group.title,
+    path: group.path,
+    depth,
+    headingLevel: Math.min(depth + 1, 6),
+    papers: group.papers.map(view),
+    subsections: group.subsections.map((child) => sectionView(child, depth + 1, view)),
+  };
+}

@@ -1,0 +1,69 @@
+import juice from 'juice';
+import type { Issue } from '../issue/model.js';
+import { buildEmailView, type RenderContext } from './build-view.js';
+import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
+import type { TemplateSet } from './templates.js';
+import type { EmailView } from './view-model.js';
+
+/** One issue's email, rendered once, ready to be personalized per recipient. */
+export interface RenderedEmail {
+  issueNumber: number;
+  /** The subject line; a review proof's starts with "[REVIEW]". */
+  subject: string;
+  html: PersonalizableText;
+  text: PersonalizableText;
+}
+
+/** One recipient's copy. */
+export interface PersonalizedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export const REVIEW_SUBJECT_PREFIX = '[REVIEW] ';
+
+const JUICE_OPTIONS: juice.Options = {
+  // Only the @media rules (dark mode, phones) stay in <head>; the rest is inlined.
+  removeStyleTags: true,
+  preserveMediaQueries: true,
+  preserveImportant: true,
+  // The templates give tables and images their width attributes (600, 560)
+  // for Outlook; derived from CSS they would become "100%".
+  applyWidthAttributes: false,
+  applyHeightAttributes: false,
+  applyAttributesTableElements: true,
+};
+
+/** The HTML email of a view: the template, then its CSS inlined (after sanitizing, which happened per text). */
+export function renderHtml(view: EmailView, templates: TemplateSet): string {
+  return juice(templates.render('email.html', view), JUICE_OPTIONS);
+}
+
+/** The plaintext email of a view, with one final newline. */
+export function renderText(view: EmailView, templates: TemplateSet): string {
+  return `${templates.render('email.txt', view).trimEnd()}\n`;
+}
+
+/** Renders an issue's email once: HTML (CSS inlined) and plaintext, personal values left as placeholders. */
+export function renderEmail(issue: Issue, context: RenderContext, templates: TemplateSet): RenderedEmail {
+  const placeholders = createPlaceholders();
+  const view = buildEmailView(issue, context, { unsubscribeUrl: placeholders.unsubscribeUrl });
+  return {
+    issueNumber: issue.number,
+    subject: context.review ? REVIEW_SUBJECT_PREFIX + issue.subject : issue.subject,
+    html: splitAtPlaceholders(renderHtml(view, templates), placeholders, 'html'),
+    text: splitAtPlaceholders(renderText(view, templates), placeholders, 'none'),
+  };
+}
+
+/** One recipient's copy: string joins only, no template or CSS work. */
+export function personalize(rendered: RenderedEmail, values: Personalization): PersonalizedEmail {
+  return { subject: rendered.subject, html: fill(rendered.html, values), text: fill(rendered.text, values) };
+}
+
+/** An issue's HTML email alone (no plaintext rendered), for the `email-size` lint rule. */
+export function renderHtmlOnly(issue: Issue, context: RenderContext, templates: TemplateSet): string {
+  const view = buildEmailView(issue, context, { unsubscribeUrl: createPlaceholders().unsubscribeUrl, text: false });
+  return renderHtml(view, templates);
+}

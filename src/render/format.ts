@@ -1,0 +1,27 @@
+/** Small wordings shared by every output, so the HTML and the plaintext say the same. */
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2023-05-29" → "29 May 2023", the same on every machine (no locale, no time zone). */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  if (!match || !month) return isoDate;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+export function reviewersThanks(reviewers: readonly string[]): string | undefined {
+  return reviewers.length === 0 ? undefined : `Thanks to ${joinNames(reviewers)} for reviewing this issue.`;
+}
+
+/** "LessWrong, 2023", or whichever part is known. */
+export function sourceLine(venue: string | undefined, year: number | undefined): string | undefined {
+  const parts = [venue, year === undefined ? undefined : String(year)].filter((part): part is string => Boolean(part));
+  return parts.length === 0 ? undefined : parts.join(', ');
+}

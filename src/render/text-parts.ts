@@ -1,0 +1,87 @@
+import type { RootContent } from 'mdast';
+import type { Issue, MarkdownText, Paper } from '../issue/model.js';
+import type { LinkContext } from './links.js';
+import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, renderFootnotes, type TextStyle } from './text/index.js';
+
+/** Columns of the plaintext email (SPEC). */
+export const TEXT_WIDTH = 72;
+
+/** How the texts are laid out: the plaintext email's, or the terminal preview's. */
+export interface TextLayout {
+  width: number;
+  style: TextStyle;
+  /** The private notes' own layout, where they are set apart (the terminal dims them); default this one. */
+  notes?: { width: number; style: TextStyle };
+}
+
+export const EMAIL_TEXT_LAYOUT: TextLayout = { width: TEXT_WIDTH, style: plainStyle };
+
+/** The texts of one paper in plaintext; links number into one list, printed after the paper. */
+export interface PaperText {
+  prerequisites: string | undefined;
+  summary: string;
+  opinion: string | undefined;
+  notes: string | undefined;
+  /** `[1] https://…` lines; empty when the paper's texts have no links. */
+  references: string;
+}
+
+export interface IssueText {
+  /** The introduction, then its own references. */
+  intro: string;
+  /** The closing, then its own references. */
+  outro: string;
+  /** Every footnote of the email (body and papers), numbered, then the notes' references. */
+  footnotes: string;
+  papers: Map<Paper, PaperText>;
+}
+
+/**
+ * The plaintext of every Markdown text of an issue, rendered by
+ * src/render/text in reading order (intro, papers as they appear, outro),
+ * which is the order footnotes are numbered in. `review` includes the
+ * private notes (review proofs and the terminal preview).
+ */
+export function renderIssueText(
+  issue: Issue,
+  readingOrder: readonly Paper[],
+  links: LinkContext,
+  review: boolean,
+  layout: TextLayout = EMAIL_TEXT_LAYOUT,
+): IssueText {
+  const footnotes = new FootnoteCollector();
+  const common = { width: layout.width, style: layout.style, links, footnotes };
+  const withReferences = (text: string, references: ReferenceList) => joinBlocks(text, formatReferences(references, layout.style));
+
+  const body = issue.body.tree;
+  const marker = issue.papersMarker ?? body.children.length;
+  const bodyPart = (nodes: RootContent[]) => {
+    const references = new ReferenceList();
+    const definitions = collectDefinitions([body]);
+    return withReferences(renderBlocks(nodes, { ...common, references, definitions }), references);
+  };
+  const intro = bodyPart(body.children.slice(0, marker));
+
+  const papers = new Map<Paper, PaperText>();
+  for (const paper of readingOrder) {
+    const references = new ReferenceList();
+    const render = (text: MarkdownText | undefined, { width, style } = layout) =>
+      text ? renderBlocks(text.tree.children, { ...common, width, style, references }) : undefined;
+    papers.set(paper, {
+      prerequisites: render(paper.prerequisites),
+      summary: render(paper.summary) ?? '',
+      opinion: render(paper.opinion),
+      notes: review ? render(paper.notes, layout.notes) : undefined,
+      references: formatReferences(references, layout.style),
+    });
+  }
+
+  const outro = bodyPart(body.children.slice(marker + 1));
+  const noteReferences = new ReferenceList();
+  const notes = renderFootnotes({ ...common, references: noteReferences });
+  return { intro, outro, footnotes: withReferences(notes, noteReferences), papers };
+}
+
+function joinBlocks(...blocks: string[]): string {
+  return blocks.filter((block) => block !== '').join('\n\n');
+}

@@ -1,0 +1,156 @@
+/**
+ * The data every Handlebars template receives (`email.html.hbs`,
+ * `email.txt.hbs`, their partials, and a newsletter's own overrides).
+ *
+ * Strings are plain text: Handlebars escapes them (`{{issue.title}}`). Fields
+ * of type `RichText` are rendered Markdown: write `{{{summary.html}}}` in an
+ * HTML template (it is already sanitized) and `{{summary.text}}` in a text one.
+ * Every key is always present (optional values are `undefined`), so templates
+ * run in Handlebars' strict mode: a misspelt field is an error with its line,
+ * not an empty string.
+ *
+ * Example, a paper in an HTML partial:
+ *
+ *     <h3 id="{{anchor}}"><a href="{{url}}">{{title}}</a></h3>
+ *     <p>{{authorsLine}}{{#if sourceLine}} · {{sourceLine}}{{/if}}</p>
+ *     {{{summary.html}}}
+ */
+export interface EmailView {
+  newsletter: NewsletterView;
+  issue: IssueView;
+  /**
+   * The body before the `<!-- papers -->` marker (all of it without a
+   * marker); its plaintext ends with the list of its link references.
+   */
+  intro: RichText;
+  /**
+   * The body after the marker: in HTML followed by the body's footnotes, in
+   * plaintext by its link references (the footnotes are in `footnotes`).
+   */
+  outro: RichText;
+  /**
+   * Plaintext only: every footnote of the email (body and papers), numbered
+   * across the email, with their link references. In HTML each text ends
+   * with its own notes instead, so this is empty there.
+   */
+  footnotes: string;
+  /** The highlighted papers, first, under a "Highlights" heading; undefined when none. */
+  highlights: SectionView | undefined;
+  /** The other papers by section: the config's `sections` order, else first appearance. */
+  sections: SectionView[];
+  /** Every paper in reading order (highlights, then sections), `number` 1, 2, 3… */
+  papers: PaperView[];
+  links: LinksView;
+  /** Present only in a review proof (`--review`). */
+  review: ReviewView | undefined;
+}
+
+/** Rendered Markdown, in each output format. */
+export interface RichText {
+  /** A sanitized HTML fragment: output it with `{{{…}}}`. */
+  html: string;
+  /** Wrapped plaintext, link references as `[1]`; empty when only HTML was rendered. */
+  text: string;
+}
+
+export interface NewsletterView {
+  name: string;
+  description: string | undefined;
+  /** Where the archive is published, with a trailing slash. */
+  baseUrl: string;
+  /** Shown in every footer (anti-spam laws require it). */
+  postalAddress: string;
+}
+
+export interface IssueView {
+  number: number;
+  title: string;
+  /** YYYY-MM-DD, as written in the issue. */
+  date: string;
+  /** "29 May 2023": the same date for readers, in every locale. */
+  dateFormatted: string;
+  subject: string;
+  /** Inbox preview text; empty when the issue has none. */
+  preheader: string;
+  editor: string | undefined;
+  reviewers: string[];
+  /** "Thanks to A and B for reviewing this issue."; undefined without reviewers. */
+  reviewersThanks: string | undefined;
+  /** The issue's page in the web archive. */
+  url: string;
+}
+
+export interface SectionView {
+  /** The heading: the last part of the section path ("Interpretability"). */
+  title: string;
+  /** The full path, `["Technical alignment", "Interpretability"]`. */
+  path: string[];
+  /** 1 for a top-level section, 2 for a subsection… */
+  depth: number;
+  /** The HTML heading level to use, `<h{{headingLevel}}>`: 2 for top level, up to 6. */
+  headingLevel: number;
+  /** Papers directly in this section, before the subsections. */
+  papers: PaperView[];
+  subsections: SectionView[];
+}
+
+export interface PaperView {
+  /** Position in reading order, from 1. */
+  number: number;
+  /** The id of the paper's block, `#anchor` in the archive page. */
+  anchor: string;
+  title: string;
+  /** The paper itself. */
+  url: string;
+  /** The paper's summary in the web archive (the issue page and its anchor). */
+  webUrl: string;
+  authors: string[];
+  /** "A, B and C". */
+  authorsLine: string;
+  venue: string | undefined;
+  year: number | undefined;
+  /** "LessWrong, 2023", or whichever of the two is known; undefined if neither. */
+  sourceLine: string | undefined;
+  arxiv: string | undefined;
+  tags: string[];
+  highlight: boolean;
+  /** The section path, as in `SectionView.path`. */
+  section: string[];
+  /** "Summarized by" this person, when not the editor. */
+  summarizer: string | undefined;
+  /** Hat tip: who pointed the editor to the paper ("H/T"). */
+  via: string | undefined;
+  prerequisites: RichText | undefined;
+  summary: RichText;
+  opinion: RichText | undefined;
+  /** Private notes: only in a review proof, undefined in every other output. */
+  notes: RichText | undefined;
+  /** Plaintext: the numbered list of the paper's link targets, `[1] https://…`; empty in HTML. */
+  references: string;
+}
+
+export interface LinksView {
+  /** The issue in the web archive. */
+  viewInBrowser: string;
+  /** The archive's home page. */
+  archive: string;
+  /**
+   * The recipient's unsubscribe link. While rendering this is a placeholder
+   * that `personalize` replaces for each recipient: use it as is.
+   */
+  unsubscribe: string;
+}
+
+export interface ReviewView {
+  /** Lint messages of the issue, shown at the top of the proof. */
+  warnings: ReviewMessage[];
+}
+
+/** A lint message as the proof shows it (the renderer does not depend on the linter). */
+export interface ReviewMessage {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId: string;
+}

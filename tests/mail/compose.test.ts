@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { composeMessage, type MessageInput } from '../../src/mail/compose.js';
+import { listId, messageId } from '../../src/mail/headers.js';
+import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
+
+const config = {
+  name: 'The Alignment Digest',
+  baseUrl: 'https://newsletter.example.org/',
+  from: 'The Alignment Digest <digest@newsletter.example.org>',
+  replyTo: 'editor@newsletter.example.org',
+};
+
+const input = (overrides: Partial<MessageInput> = {}): MessageInput => ({
+  config,
+  issueNumber: 7,
+  to: 'reader@example.com',
+  subject: '#7: Steering vectors',
+  html: '<p>Hello</p>',
+  text: 'Hello\n',
+  date: new Date('2023-05-29T08:00:00Z'),
+  unsubscribe: { url: 'https://newsletter.example.org/unsubscribe?token=abc', mailto: 'mailto:digest@newsletter.example.org?subject=unsubscribe' },
+  ...overrides,
+});
+
+const headerNames = (eml: Buffer) =>
+  eml
+    .toString('utf8')
+    .split('\r\n\r\n')[0]!
+    .split('\r\n')
+    .filter((line) => /^[!-9;-~]+:/.test(line))
+    .map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
+
+test('compose: multipart/alternative, text then HTML, UTF-8, with every list header once', async () => {
+  const eml = await composeMessage(input());
+  const mail = await parseEml(eml);
+  assert.equal((mail.headers.get('content-type') as { value: string }).value, 'multipart/alternative');
+  assert.equal(mail.text, 'Hello\n');
+  assert.equal(mail.html, '<p>Hello</p>');
+  const raw = eml.toString('utf8');
+  assert.ok(raw.indexOf('Content-Type: text/plain; charset=utf-8') < raw.indexOf('Content-Type: text/html; charset=utf-8'));
+  const names = headerNames(eml);
+  for (const name of ['from', 'to', 'reply-to', 'subject', 'date', 'message-id', 'list-id', 'list-unsubscribe', 'list-unsubscribe-post']) {
+    assert.equal(names.filter((n) => n === name).length, 1, `${name} once in ${names.join(', ')}`);
+  }
+  const list = mail.headers.get('list') as Record<string, Record<string, string>>;
+  assert.deepEqual(list.unsubscribe, { url: 'https://newsletter.example.org/unsubscribe?token=abc', mail: 'digest@newsletter.example.org?subject=unsubscribe' });
+  assert.equal(list['unsubscribe-post']!.name, 'List-Unsubscribe=One-Click');
+  assert.match(raw, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n/m);
+  assert.equal(mail.date?.toISOString(), '2023-05-29T08:00:00.000Z');
+  assert.equal(mail.from?.text, '"The Alignment Digest" <digest@newsletter.example.org>');
+});
+
+test('compose: a message to a mailing list has a List-Id but no unsubscribe headers of ours', async () => {
+  const names = headerNames(await composeMessage(input({ unsubscribe: undefined })));
+  assert.ok(names.includes('list-id'));
+  assert.ok(!names.includes('list-unsubscribe') && !names.includes('list-unsubscribe-post'));
+});
+
+test('compose: List-Id is stable, derived from the name and the baseUrl host', async () => {
+  assert.equal(listId(config), '"The Alignment Digest" <the-alignment-digest.newsletter.example.org>');
+  const mail = await parseEml(await composeMessage(input()));
+  assert.deepEqual((mail.headers.get('list') as { id: unknown }).id, { name: 'The Alignment Digest', id: 'the-alignment-digest.newsletter.example.org' });
+  assert.equal(listId({ name: 'Revue Ünïcode', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?Revue_=C3=9Cn=C3=AFcode?= <revue-unicode.x.example>');
+});
+
+test('compose: the Message-ID is derived from issue and recipient, at the baseUrl host', async () => {
+  const a = await parseEml(await composeMessage(input()));
+  const b = await parseEml(await composeMessage(input({ date: new Date('2024-01-01T00:00:00Z'), subject: 'Retry' })));
+  const other = await parseEml(await composeMessage(input({ to: 'someone@example.com' })));
+  assert.equal(a.messageId, b.messageId);
+  assert.notEqual(a.messageId, other.messageId);
+  assert.equal(a.messageId, messageId(config.baseUrl, 7, 'Reader@Example.com'));
+  assert.match(a.messageId!, /^<issue7\.[0-9a-f]{32}@newsletter\.example\.org>$/);
+  assert.ok(!a.messageId!.includes('reader'));
+});
+
+test('compose: a long non-ASCII subject decodes back exactly, and no line exceeds 998 octets', async () => {
+  const subject = `#7: Ünïcödé, 中文字符 and emoji 🧭 — ${'a very long subject '.repeat(20)}`.trim();
+  const eml = await composeMessage(input({ subject, text: `${'x'.repeat(5000)}\n`, html: `<p>${'y'.repeat(5000)}</p>` }));
+  assert.equal((await parseEml(eml)).subject, subject);
+  for (const line of eml.toString('utf8').split('\r\n')) assert.ok(Buffer.byteLength(line) <= 998);
+});
+
+test('compose: CR/LF in a subject, name, address or URL never creates an extra header', async () => {
+  const eml = await composeMessage(
+    input({
+      config: { ...config, name: 'News\r\nBcc: evil@example.com', from: 'News\r\nX-Injected: 1 <digest@newsletter.example.org>' },
+      to: 'reader@example.com\r\nBcc: evil@example.com',
+      subject: 'Hello\r\nX-Injected: 2\r\n\r\nbody',
+      unsubscribe: { url: 'https://newsletter.example.org/u?t=1\r\nX-Injected: 3', mailto: 'mailto:a@b.example\nX-Injected: 4' },
+    }),
+  );
+  const names = headerNames(eml);
+  assert.ok(!names.includes('bcc') && !names.includes('x-injected'), names.join(', '));
+  const mail = await parseEml(eml);
+  assert.equal(mail.subject, 'Hello X-Injected: 2 body');
+  assert.equal(mail.text, 'Hello\n');
+});
+
+test('compose: the rendered sample issue parses back with its subject, charset and both parts', async () => {
+  const { eml, parsed } = await renderAll(REPO_ROOT, '1');
+  const mail = await parseEml(eml);
+  assert.equal(mail.subject, parsed.issue!.subject);
+  assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : '', 'subscriber@example.invalid');
+  assert.match(eml.toString('utf8'), /Content-Type: text\/plain; charset=utf-8/);
+  for (const paper of parsed.issue!.papers) {
+    assert.ok(mail.text!.replace(/\s+/g, ' ').includes(paper.title), `text: ${paper.title}`);
+    assert.ok(mail.text!.includes(paper.url), `text: ${paper.url}`);
+    assert.ok(String(mail.html).includes(paper.url), `html: ${paper.url}`);
+  }
+});
