@@ -1,20 +1,35 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
+import { writeEmailFiles } from '../render/issue-email.js';
 import { useColor, type CommandIO } from './io.js';
 
 export interface StartCommandOptions {
   root: string;
 }
 
-/** `npm start`: the main job on the sample newsletter — lint every issue and summarize. */
+/**
+ * `npm start`: the main job on a newsletter — lint every issue, then write
+ * the newest issue's email files (HTML, plaintext, the whole message).
+ */
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const results = await lintIssues(config);
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined) }));
-  io.stdout.write(`Linted ${results.length} issues in ${config.issuesDir}: ${errors} errors, ${warnings} warnings.\n`);
+  io.stdout.write(`Linted ${results.length} issues in ${relative(io.cwd, config.issuesDir) || '.'}: ${errors} errors, ${warnings} warnings.\n`);
+
+  const workspace = await Workspace.load(config);
+  const newest = workspace.newest();
+  if (!newest) {
+    io.stdout.write('No issue to render yet: `paperboy new` scaffolds one.\n');
+    return errors > 0 ? 1 : 0;
+  }
+  const paths = await writeEmailFiles(workspace, newest);
+  io.stdout.write(`\nIssue #${newest.facts.number} (${newest.facts.title}) as subscribers will receive it:\n`);
+  for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
   return errors > 0 ? 1 : 0;
 }
