@@ -7,6 +7,7 @@ import { extractFacts, type IssueFacts } from './facts.js';
 import { listIssueFiles } from './load.js';
 import { parseIssue, type ParseOptions, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
+import { TreeCache } from './tree-cache.js';
 
 /** One issue file, read once, with the facts other issues need of it. */
 export interface IssueFile {
@@ -30,12 +31,15 @@ export class Workspace {
     readonly config: Config,
     private files: IssueFile[],
     private index: CorpusIndex,
+    private readonly trees: TreeCache,
   ) {}
 
-  static async load(config: Config): Promise<Workspace> {
+  /** Reads every issue file; `trees` (default: under `dataDir`) keeps parsed Markdown between runs. */
+  static async load(config: Config, options: { trees?: TreeCache } = {}): Promise<Workspace> {
     const paths = await listIssueFiles(config.issuesDir);
     const files = await Promise.all(paths.map((path) => readIssueFile(path)));
-    return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)));
+    const trees = options.trees ?? TreeCache.inDataDir(config.dataDir);
+    return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)), trees);
   }
 
   get issueFiles(): readonly IssueFile[] {
@@ -88,9 +92,13 @@ export class Workspace {
     return file;
   }
 
-  /** The full parse of one issue, Markdown included. */
+  /** The full parse of one issue, Markdown included (from the tree cache where it can). */
   parse(file: IssueFile, options: ParseOptions = {}): ParsedIssue {
-    return parseIssue(file.source, options);
+    if (options.parseMarkdown) return parseIssue(file.source, options);
+    const cached = this.trees.parserFor(file.path);
+    const parsed = parseIssue(file.source, { parseMarkdown: cached.parse });
+    cached.save();
+    return parsed;
   }
 
   private notFound(message: string): PaperboyError {

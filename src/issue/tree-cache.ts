@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Root } from 'mdast';
+import { VERSION } from '../version.js';
+import { parseMarkdown } from './markdown.js';
+import type { MarkdownParser } from './parse.js';
+import { hashBytes } from './source.js';
+
+/**
+ * mdast trees on disk, keyed by the hash of each Markdown text, so a text is
+ * parsed by remark once and then read back as JSON (about a hundred times
+ * faster) by every later run: renders, previews, builds.
+ *
+ * One store file per issue file (`<dataDir>/cache/trees/<hash of path>.json`)
+ * holds the trees of that file's texts: rendering one issue reads one file,
+ * and an edited issue finds the trees of its unchanged texts. A store that
+ * cannot be read, or was written by another version, is ignored.
+ */
+interface Store {
+  key: string;
+  trees: Record<string, Root>;
+}
+
+/** Trees depend on paperboy's parser setup: a new version starts afresh. */
+const STORE_KEY = `trees-v1-${VERSION}`;
+
+export interface CachedParser {
+  parse: MarkdownParser;
+  /** Writes the store when a text was parsed anew, keeping only the trees this parse used. */
+  save(): void;
+}
+
+export class TreeCache {
+  constructor(private readonly dir: string | undefined) {}
+
+  /** A cache that never stores: every text goes to remark. */
+  static disabled(): TreeCache {
+    return new TreeCache(undefined);
+  }
+
+  static inDataDir(dataDir: string): TreeCache {
+    return new TreeCache(join(dataDir, 'cache', 'trees'));
+  }
+
+  parserFor(issuePath: string): CachedParser {
+    if (!this.dir) return { parse: (text) => parseMarkdown(text), save: () => undefined };
+    const file = join(this.dir, `${hashBytes(issuePath).slice(0, 24)}.json`);
+    const stored = readStore(file);
+    const used: Record<string, Root> = {};
+    let missed = false;
+    const dir = this.dir;
+    return {
+      parse(text, hash) {
+        const raw = isTree(stored[hash]) ? stored[hash] : undefined;
+        // The stored trees are handed out as they are: trees are never mutated.
+        const tree = raw ?? parseMarkdown(text);
+        if (!raw) missed = true;
+        used[hash] = tree;
+        return tree;
+      },
+      save() {
+        if (!missed && Object.keys(used).length === Object.keys(stored).length) return;
+        mkdirSync(dir, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
+        renameSync(temporary, file);
+      },
+    };
+  }
+}
+
+function isTree(value: unknown): value is Root {
+  return typeof value === 'object' && value !== null && (value as Root).type === 'root' && Array.isArray((value as Root).children);
+}
+
+function readStore(file: string): Record<string, Root> {
+  try {
+    const store = JSON.parse(readFileSync(file, 'utf8')) as Partial<Store>;
+    return store.key === STORE_KEY && store.trees && typeof store.trees === 'object' ? store.trees : {};
+  } catch {
+    return {};
+  }
+}
