@@ -60,6 +60,17 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run({ ...options, issue }, io));
     });
 
+  command('preview', 'show an issue in the terminal as it will read, with its inbox header; --watch re-renders on every save')
+    .argument('[issue]', 'an issue number or the path of an issue file (default: the newest issue)')
+    .option('--watch', 'render again on every save, with the lint diagnostics above; q or Ctrl-C quits', false)
+    .option('--width <columns>', 'wrap at this many columns (default: the terminal width, else 80)')
+    .option('--no-color', 'never colour the output')
+    .option('--no-pager', 'never page long output through $PAGER')
+    .action(async (issue: string | undefined, options) => {
+      const { run } = await import('./preview.js');
+      setExitCode(await run({ ...options, issue }, io));
+    });
+
   command('new', 'scaffold the next issue file and print its path')
     .option('--title <title>', 'the issue title')
     .action(async (options) => {

@@ -5,14 +5,16 @@ import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { writeEmailFiles } from '../render/issue-email.js';
 import { useColor, type CommandIO } from './io.js';
+import { run as preview } from './preview.js';
 
 export interface StartCommandOptions {
   root: string;
 }
 
 /**
- * `npm start`: the main job on a newsletter — lint every issue, then write
- * the newest issue's email files (HTML, plaintext, the whole message).
+ * `npm start`: the main job on a newsletter — lint every issue, write the
+ * newest issue's email files (HTML, plaintext, the whole message), and end
+ * with its terminal preview (plain text when stdout is not a terminal).
  */
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
@@ -31,5 +33,8 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const paths = await writeEmailFiles(workspace, newest);
   io.stdout.write(`\nIssue #${newest.facts.number} (${newest.facts.title}) as subscribers will receive it:\n`);
   for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
-  return errors > 0 ? 1 : 0;
+
+  io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch\` re-renders on every save):\n\n`);
+  const previewed = await preview({ root: options.root, issue: newest.path, pager: false }, io);
+  return errors > 0 ? 1 : previewed;
 }

@@ -93,8 +93,7 @@ export class Workspace {
   }
 
   /** The full parse of one issue, Markdown included (from the tree cache where it can). */
-  parse(file: IssueFile, options: ParseOptions = {}): ParsedIssue {
-    if (options.parseMarkdown) return parseIssue(file.source, options);
+  parse(file: IssueFile): ParsedIssue {
     const cached = this.trees.parserFor(file.path);
     const parsed = parseIssue(file.source, { parseMarkdown: cached.parse });
     cached.save();

@@ -1,12 +1,10 @@
 import { CorpusIndex } from '../../issue/corpus.js';
 import { extractFacts } from '../../issue/facts.js';
 import { encodedPartSize } from '../../mail/compose.js';
-import { renderHtmlOnly } from '../../render/email.js';
+import { GMAIL_CLIP_BYTES, renderHtmlOnly } from '../../render/email.js';
 import { loadTemplates, type TemplateSet } from '../../render/templates.js';
 import type { FileRule } from '../types.js';
 
-/** Gmail shows "[Message clipped]" past about 102 KB of HTML, hiding the rest and the unsubscribe link. */
-export const MAX_HTML_BYTES = 102_000;
 /** Quoted-printable adds to that in the message; past this the encoded part is at risk too. */
 export const MAX_ENCODED_BYTES = 90_000;
 
@@ -44,7 +42,7 @@ const rule: FileRule = {
     const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, templatesFor(config.templatesDir));
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
-    if (bytes > MAX_HTML_BYTES) {
+    if (bytes > GMAIL_CLIP_BYTES) {
       report({ message: `Unexpected HTML email of ${kilobytes(bytes)}, expected at most 102 KB (Gmail clips longer messages)`, position });
       return;
     }

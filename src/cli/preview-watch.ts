@@ -1,0 +1,146 @@
+import { dirname, relative, resolve } from 'node:path';
+import { watch } from 'chokidar';
+import { isPaperboyError } from '../errors.js';
+import type { Workspace } from '../issue/workspace.js';
+import { lintIssues } from '../lint/engine.js';
+import { formatStylish } from '../lint/format/stylish.js';
+import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { CommandIO } from './io.js';
+import { RenderScheduler } from './render-scheduler.js';
+import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
+import { createWatchScreen } from './watch-screen.js';
+
+/** Quiet time after the last file event before rendering: a save is often several writes. */
+export const DEBOUNCE_MS = 30;
+
+/**
+ * Set to `1`: after each save, `paperboy-watch rendered <sha256 of the file> <ms>`
+ * goes to stderr when the preview is on screen, and `paperboy-watch linted …`
+ * when the diagnostics are (scripts/bench-watch.ts waits for these lines).
+ */
+export const TRACE_ENV = 'PAPERBOY_WATCH_TRACE';
+
+export interface WatchPreviewOptions {
+  workspace: Workspace;
+  /** The issue file, absolute. */
+  path: string;
+  templates: TemplateSet;
+  /** Read on every render: the width follows the terminal's when it is resized. */
+  display: () => TerminalPreviewOptions;
+}
+
+/**
+ * `preview --watch`: renders, then again after every save of the file, until
+ * `q` or Ctrl-C. The preview shows as soon as it is rendered and the lint
+ * diagnostics above it when the linter is done (on a large newsletter it
+ * reads every issue). No content ever stops it: an issue that cannot be
+ * rendered shows its errors above the last render that worked.
+ */
+export async function watchPreview(options: WatchPreviewOptions, io: CommandIO): Promise<number> {
+  const { workspace, path } = options;
+  const screen = createWatchScreen(io.stdout, options.display().color);
+  let lastPreview: string | undefined;
+  let lastDiagnostics: string | undefined;
+  // What is on screen: a file event that changed nothing (reading it updates
+  // its access time, which fs.watch reports) draws nothing again.
+  let shown = '';
+
+  const refresh = async (): Promise<void> => {
+    const started = performance.now();
+    const display = options.display();
+    const show = (frame: WatchFrame, event: 'rendered' | 'linted', hash: string): void => {
+      const elapsed = Math.round(performance.now() - started);
+      // The diagnostics keep their place while the linter runs, so the preview under them does not jump.
+      const linting = event === 'rendered' ? ' · linting…' : '';
+      const status = `${event} at ${new Date().toLocaleTimeString('en-GB')} in ${elapsed} ms${linting} · ${relative(io.cwd, path)}`;
+      screen.show(frameLines(frame, display), status);
+      if (io.env[TRACE_ENV] === '1') io.stderr.write(`paperboy-watch ${event} ${hash} ${elapsed}\n`);
+    };
+    try {
+      const file = await workspace.reload(path);
+      const key = JSON.stringify([file.source.hash, display]);
+      if (key === shown) return;
+      shown = '';
+      const { output } = previewIssue(workspace, file, { ...display, templates: options.templates });
+      lastPreview = output ?? lastPreview;
+      if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
+      const results = await lintIssues(workspace.config, { files: [path] });
+      lastDiagnostics = formatStylish(results, { cwd: io.cwd, color: display.color }).trimEnd() || noProblems(display);
+      show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
+      shown = key;
+    } catch (error) {
+      shown = '';
+      // A bug of ours or an unreadable directory: say so and keep watching.
+      const message = isPaperboyError(error) ? error.message : String((error as Error).stack ?? error);
+      show({ diagnostics: `paperboy: ${message}`, preview: undefined, lastPreview }, 'linted', '');
+    }
+  };
+
+  const scheduler = new RenderScheduler(refresh, DEBOUNCE_MS);
+  // The directory, not the file: an editor that saves by writing a new file
+  // and renaming it over the old one (vim, JetBrains) replaces the inode a
+  // file watch would follow. Events name the path, which is read again.
+  const watcher = watch(dirname(path), { ignoreInitial: true, depth: 0 });
+  watcher.on('all', (_event, changed) => {
+    if (resolve(changed) === path) scheduler.schedule();
+  });
+  // chokidar drops a `change` within 50 ms of the previous one, with no
+  // trailing event: a save in several writes would leave a stale render.
+  watcher.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (watched === undefined) return;
+    // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
+    if (watched === path || (typeof name === 'string' ? resolve(watched, name) === path : watched === dirname(path))) scheduler.schedule();
+  });
+  watcher.on('error', () => scheduler.schedule());
+
+  return new Promise((exit) => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const onResize = (): void => {
+      screen.redraw();
+      scheduler.schedule();
+    };
+    // Should anything end the process another way, the shell gets its screen back.
+    const restoreOnExit = (): void => screen.restore();
+    const stop = (): void => {
+      for (const signal of signals) process.off(signal, stop);
+      process.off('exit', restoreOnExit);
+      io.stdout.off?.('resize', onResize);
+      stopKeys();
+      scheduler.cancel();
+      screen.restore();
+      void watcher.close().then(() => exit(0));
+    };
+    const stopKeys = listenForKeys(io, (key) => {
+      if (QUIT_KEYS.has(key)) stop();
+      else screen.scroll(key);
+    });
+    io.stdout.on?.('resize', onResize);
+    for (const signal of signals) process.on(signal, stop);
+    process.on('exit', restoreOnExit);
+    void scheduler.runNow();
+  });
+}
+
+/** `q`, and Ctrl-C and Ctrl-D, which raw mode delivers as characters instead of signals. */
+const QUIT_KEYS = new Set(['q', 'Q', '\u0003', '\u0004']);
+
+/** Keys from the keyboard in raw mode, one at a time; returns how to stop listening and restore the terminal. */
+function listenForKeys(io: CommandIO, onKey: (key: string) => void): () => void {
+  const stdin = io.stdin;
+  if (!stdin || stdin.isTTY !== true || !stdin.setRawMode) return () => {};
+  stdin.setRawMode(true);
+  const onData = (chunk: Buffer | string): void => {
+    // A paste brings several keys at once; an escape sequence (an arrow) arrives whole.
+    const text = chunk.toString();
+    for (const key of text.startsWith('\u001b') ? [text] : [...text]) onKey(key);
+  };
+  stdin.on('data', onData);
+  stdin.resume();
+  return () => {
+    stdin.off('data', onData);
+    stdin.setRawMode?.(false);
+    stdin.pause();
+  };
+}

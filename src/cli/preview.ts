@@ -1,0 +1,89 @@
+import { relative, resolve } from 'node:path';
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
+import { loadConfig } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { Workspace, type IssueFile } from '../issue/workspace.js';
+import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import { loadTemplates } from '../render/templates.js';
+import { useColor, type CommandIO, type Output } from './io.js';
+import { writePaged } from './pager.js';
+
+export interface PreviewCommandOptions {
+  root: string;
+  /** An issue number or the path of an issue file; default the newest issue. */
+  issue?: string | undefined;
+  watch?: boolean;
+  /** Columns, as typed (`--width 100`); default the terminal's, else 80. */
+  width?: string | undefined;
+  /** false with `--no-color`. */
+  color?: boolean;
+  /** false with `--no-pager`. */
+  pager?: boolean;
+}
+
+/** Columns when neither `--width` nor the terminal says. */
+export const DEFAULT_WIDTH = 80;
+
+/** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
+export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
+  const width = parseWidth(options.width);
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const workspace = await Workspace.load(config);
+  const file = options.issue === undefined ? newest(workspace) : await workspace.find(options.issue, io.cwd);
+  const templates = loadTemplates(config.templatesDir);
+  const color = useColor(io.stdout, io.env, options.color);
+  const display = (): TerminalPreviewOptions => ({
+    width: width ?? io.stdout.columns ?? DEFAULT_WIDTH,
+    color,
+    hyperlinks: color && supportsHyperlinks(io.stdout, io.env),
+  });
+
+  if (options.watch) {
+    const { watchPreview } = await import('./preview-watch.js');
+    return watchPreview({ workspace, path: file.path, templates, display }, io);
+  }
+  const preview = previewIssue(workspace, file, { ...display(), templates });
+  const problems = preview.parsed.problems;
+  if (preview.output === undefined) {
+    for (const problem of problems) {
+      const { line, column } = problem.position.start;
+      io.stderr.write(`${relative(io.cwd, file.path)}:${line}:${column}  ${problem.message}  ${problem.ruleId}\n`);
+    }
+    io.stderr.write(`paperboy: cannot preview ${relative(io.cwd, file.path)}; run \`paperboy lint\` for every problem.\n`);
+    return 1;
+  }
+  if (problems.length > 0) {
+    io.stderr.write(`paperboy: ${relative(io.cwd, file.path)} has ${problems.length} problem(s); run \`paperboy lint\` to see them.\n`);
+  }
+  await writePaged(`${preview.output}\n`, io, options.pager !== false);
+  return 0;
+}
+
+function parseWidth(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 20) {
+    throw new PaperboyError('USAGE', `Unexpected --width \`${value}\`, expected a number of columns of at least 20, such as 80`);
+  }
+  return Number(value);
+}
+
+function newest(workspace: Workspace): IssueFile {
+  const file = workspace.newest();
+  if (!file) {
+    throw new PaperboyError('ISSUE_NOT_FOUND', `There are no issues in ${workspace.config.issuesDir} to preview`, {
+      hint: 'Create one with `paperboy new --title "…"`, or pass the path of an issue file.',
+    });
+  }
+  return file;
+}
+
+/**
+ * OSC 8 where the terminal supports it: FORCE_HYPERLINK (as read from this
+ * command's environment) decides first, then supports-hyperlinks' list of
+ * terminals.
+ */
+function supportsHyperlinks(output: Output, env: NodeJS.ProcessEnv): boolean {
+  const forced = env.FORCE_HYPERLINK;
+  if (forced !== undefined && forced !== '') return Number.parseInt(forced, 10) !== 0;
+  return createSupportsHyperlinks(output);
+}

@@ -1,0 +1,71 @@
+import { GMAIL_CLIP_BYTES } from '../email.js';
+import { wrapText, type TextStyle } from '../text/index.js';
+import type { IssueCounts } from './counts.js';
+import { truncateToWidth } from './truncate.js';
+
+/**
+ * Where a phone's inbox cuts the subject and the preview text (Gmail and
+ * Apple Mail on a 6" screen show about this many columns of each).
+ */
+export const SUBJECT_COLUMNS = 40;
+export const PREHEADER_COLUMNS = 90;
+
+export interface InboxHeaderInput {
+  from: string;
+  subject: string;
+  preheader: string | undefined;
+  htmlBytes: number;
+  counts: IssueCounts;
+}
+
+const LABEL_WIDTH = 9;
+
+/**
+ * The issue as an inbox lists it, then what the editor checks before
+ * sending: the HTML size against Gmail's clip limit, and the counts.
+ *
+ *     From     The Alignment Digest <digest@newsletter.example.org>
+ *     Subject  #5: Can models tell they are being tested…
+ *     Preview  Out-of-context reasoning, models that cannot reverse facts, lie…
+ *     Size     HTML 27.6 KB of 102 KB
+ *     Counts   7 papers · 24 links · 2,104 words · 9 min read
+ */
+export function formatInboxHeader(input: InboxHeaderInput, width: number, style: TextStyle): string {
+  const room = Math.max(1, width - LABEL_WIDTH);
+  const row = (label: string, value: string) => `${style.decorate(label.padEnd(LABEL_WIDTH - 1), { muted: true })} ${value}`.trimEnd();
+  const fit = (text: string, columns: number) => truncateToWidth(text, Math.min(columns, room));
+  const preheader = input.preheader
+    ? style.decorate(fit(input.preheader, PREHEADER_COLUMNS), {})
+    : style.decorate('(none: inboxes show the first text of the email instead)', { muted: true });
+  const rows = [
+    row('From', style.decorate(fit(input.from, room), {})),
+    row('Subject', style.decorate(fit(input.subject, SUBJECT_COLUMNS), { strong: true })),
+    row('Preview', preheader),
+    row('Size', formatSize(input.htmlBytes, style)),
+    // Counts are facts, not inbox text: wrapped, never cut.
+    ...wrapText(formatCounts(input.counts), room)
+      .split('\n')
+      .map((line, i) => (i === 0 ? row('Counts', style.decorate(line, {})) : `${' '.repeat(LABEL_WIDTH)}${style.decorate(line, {})}`)),
+  ];
+  return [...rows, horizontalRule(width, style)].join('\n');
+}
+
+/** A rule under the header, as wide as the text (the email's 72 columns at most). */
+export function horizontalRule(width: number, style: TextStyle): string {
+  return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, Math.min(width, 72))), { muted: true });
+}
+
+const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+function formatSize(bytes: number, style: TextStyle): string {
+  const size = `HTML ${kilobytes(bytes)} of ${GMAIL_CLIP_BYTES / 1000} KB`;
+  if (bytes <= GMAIL_CLIP_BYTES) return style.decorate(size, {});
+  return `${style.decorate(size, { strong: true })} ${style.decorate('(Gmail will clip it)', { strong: true })}`;
+}
+
+const integer = new Intl.NumberFormat('en-US');
+const plural = (count: number, word: string) => `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
+
+function formatCounts(counts: IssueCounts): string {
+  return [plural(counts.papers, 'paper'), plural(counts.links, 'link'), plural(counts.words, 'word'), `${counts.readingMinutes} min read`].join(' · ');
+}

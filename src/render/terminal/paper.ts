@@ -1,0 +1,68 @@
+import type { Paper } from '../../issue/model.js';
+import { joinNames, sourceLine } from '../format.js';
+import { resolveLink, type LinkContext } from '../links.js';
+import type { PaperText } from '../text-parts.js';
+import { displayWidth, indentLines, renderLine, wrapFragments, type TextStyle } from '../text/index.js';
+import { dimLines } from './dim-lines.js';
+
+export const NOTES_LABEL = 'Private notes (not sent)';
+/** The notes sit this many columns in from the paper's texts, under their label. */
+export const NOTES_INDENT = 2;
+
+/** What laying out a paper needs: the style, the width, and where links lead. */
+export interface PaperLayout {
+  style: TextStyle;
+  width: number;
+  links: LinkContext;
+}
+
+/**
+ * One paper as the plaintext email orders it (title, metadata, summary,
+ * opinion, H/T), for the terminal: the title bold and linked, the metadata
+ * on one compact dim line, and the private notes last, dimmed and labelled.
+ */
+export function layoutPaper(paper: Paper, number: number, text: PaperText, layout: PaperLayout): string {
+  const { style, width } = layout;
+  const label = (name: string) => style.decorate(name, { strong: true });
+  const href = resolveLink(paper.url, layout.links).href;
+
+  const marker = `${number}.`;
+  const indentation = displayWidth(marker) + 1;
+  // The title, URL and metadata hang under the number, like a list item.
+  const inner = Math.max(1, width - indentation);
+  const title = wrapFragments([{ text: paper.title, format: { strong: true, ...(href ? { link: href } : {}) } }], inner);
+  const head = indentLines(
+    title.map((line) => renderLine(line, style)),
+    `${style.decorate(marker, { strong: true })} `,
+    ' '.repeat(indentation),
+  );
+  const details = [
+    // A terminal without hyperlinks shows the URL, as the plaintext email does.
+    ...(href && style.links !== 'hyperlinks' ? dimLines(href, inner, style) : []),
+    ...dimLines(metadataLine(paper, inner), inner, style),
+    ...dimLines(paper.summarizer ? `Summarized by ${paper.summarizer}` : '', inner, style),
+  ];
+  head.push(...indentLines(details, ' '.repeat(indentation)));
+
+  const blocks = [head.join('\n')];
+  if (text.prerequisites) blocks.push(`${label('Prerequisites:')}\n${text.prerequisites}`);
+  blocks.push(text.summary);
+  if (text.opinion) blocks.push(`${label('Opinion:')}\n${text.opinion}`);
+  if (paper.via) blocks.push(dimLines(`H/T ${paper.via}`, width, style).join('\n'));
+  if (text.notes) {
+    const notes = indentLines(text.notes.split('\n'), ' '.repeat(NOTES_INDENT));
+    blocks.push([style.decorate(NOTES_LABEL, { strong: true, muted: true }), ...notes].join('\n'));
+  }
+  if (text.references) blocks.push(text.references);
+  return blocks.filter((block) => block !== '').join('\n\n');
+}
+
+/** Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering #rlhf". */
+export function metadataLine(paper: Paper, width: number): string {
+  const tags = paper.tags.map((tag) => `#${tag}`).join(' ');
+  const line = (authors: string) => [authors, sourceLine(paper.venue, paper.year), tags].filter(Boolean).join(' · ');
+  const full = line(joinNames(paper.authors));
+  // Long author lists shorten to the first author when they would not fit one line.
+  const [first] = paper.authors;
+  return displayWidth(full) <= width || paper.authors.length < 3 || first === undefined ? full : line(`${first} et al.`);
+}

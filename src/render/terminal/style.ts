@@ -1,0 +1,86 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { Format, Glyphs, TextStyle } from '../text/index.js';
+
+/**
+ * The terminal's `TextStyle` for src/render/text: ANSI SGR for emphasis,
+ * OSC 8 for links, box-drawing glyphs. Without colour it writes no escape
+ * code at all and marks spans the plaintext way (`*strong*`, `_emphasis_`),
+ * so piped output reads like the plaintext email.
+ */
+export interface TerminalStyleOptions {
+  /** SGR escape codes (bold, italic, dim…); false for plain text. */
+  color: boolean;
+  /** Link texts carry their URL as OSC 8 hyperlinks; otherwise the URL follows the text, dimmed. Needs `color`. */
+  hyperlinks: boolean;
+}
+
+const ESC = '\u001b';
+const RESET = `${ESC}[0m`;
+// ST (ESC \) rather than BEL ends the OSC: the form the OSC 8 proposal specifies.
+const OSC8_END = `${ESC}]8;;${ESC}\\`;
+const osc8Start = (url: string): string => `${ESC}]8;;${url}${ESC}\\`;
+
+// C0 and C1 controls: text from an issue file must never drive the terminal.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Content as it may reach the terminal: escape sequences (which string-width
+ * already counts as zero columns) and other control characters removed.
+ */
+export function sanitizeForTerminal(text: string): string {
+  return stripVTControlCharacters(text).replace(CONTROL_CHARACTERS, '');
+}
+
+/** SGR parameters: heading depth 1 bold and underlined, 2 bold, deeper bold. */
+function sgrCodes(format: Format): number[] {
+  const codes: number[] = [];
+  if (format.strong || format.heading !== undefined) codes.push(1);
+  if (format.muted || format.code) codes.push(2);
+  if (format.emphasis) codes.push(3);
+  if (format.heading === 1 && !format.muted) codes.push(4);
+  if (format.strikethrough) codes.push(9);
+  if (format.heading !== undefined && !format.muted) codes.push(36);
+  if (format.link && !format.muted) codes.push(4);
+  return [...new Set(codes)];
+}
+
+function decorateWithColor(text: string, format: Format, hyperlinks: boolean): string {
+  const clean = sanitizeForTerminal(text);
+  const codes = sgrCodes(format);
+  // Each run is decorated on its own and ends with a full reset: runs never
+  // nest, so there is no outer style to restore.
+  const styled = codes.length === 0 ? clean : `${ESC}[${codes.join(';')}m${clean}${RESET}`;
+  return hyperlinks && format.link ? `${osc8Start(format.link)}${styled}${OSC8_END}` : styled;
+}
+
+const BOX_GLYPHS: Glyphs = {
+  bullet: '•',
+  taskDone: '☑',
+  taskOpen: '☐',
+  quote: '│',
+  thematicBreak: '───',
+  tableColumn: '│',
+  tableRule: '─',
+  tableCross: '┼',
+};
+
+export function terminalStyle(options: TerminalStyleOptions): TextStyle {
+  const { color } = options;
+  const hyperlinks = color && options.hyperlinks;
+  return {
+    delimiters: color
+      ? { strong: ['', ''], emphasis: ['', ''], strikethrough: ['', ''], code: ['', ''] }
+      : { strong: ['*', '*'], emphasis: ['_', '_'], strikethrough: ['~~', '~~'], code: ['`', '`'] },
+    links: hyperlinks ? 'hyperlinks' : 'inline',
+    glyphs: BOX_GLYPHS,
+    // Escape sequences must stay whole, and a terminal has no line limit.
+    maxLineOctets: Infinity,
+    decorate: color ? (text, format) => decorateWithColor(text, format, hyperlinks) : (text) => sanitizeForTerminal(text),
+  };
+}
+
+/** `style` with every run dimmed: private notes, set apart from what subscribers read. */
+export function mutedStyle(style: TextStyle): TextStyle {
+  return { ...style, decorate: (text, format) => style.decorate(text, { ...format, muted: true }) };
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+const root = makeRoot({
+  'issues/0001-first.md': cleanIssue({ number: 1, title: 'The first issue' }),
+  'issues/0002-second.md': cleanIssue({ number: 2, title: 'The second issue', body: 'See [the first](issue:1).' }),
+  'issues/0003-broken.md': '---\nnumber: 3\ntitle: [unclosed\n---\n\nBody.\n',
+});
+
+test('preview: the newest readable issue by default, plain text when stdout is not a terminal', async () => {
+  const result = await runCli(['preview'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^The second issue\n={16}$/m);
+  assert.match(result.stdout, /the first \(#1\)/);
+  assert.ok(!CONTROL.test(result.stdout.replaceAll('\n', '')), 'no escape codes');
+});
+
+test('preview: an issue by number or by path, at --width', async () => {
+  const byNumber = await runCli(['preview', '1', '--width', '40'], { cwd: root });
+  const byPath = await runCli(['preview', 'issues/0001-first.md', '--width', '40'], { cwd: root });
+  assert.equal(byNumber.code, 0, byNumber.stderr);
+  assert.equal(byNumber.stdout, byPath.stdout);
+  assert.match(byNumber.stdout, /^Subject {2}#1: The first issue$/m);
+  for (const line of byNumber.stdout.split('\n')) assert.ok(line.length <= 40 || /https?:/.test(line), line);
+});
+
+test('preview: the width of the terminal when it has one, else 80', async () => {
+  const long = makeRoot({ 'issues/0001-a.md': cleanIssue({ body: 'word '.repeat(60) }) });
+  const widest = (text: string) => Math.max(...text.split('\n').filter((line) => line.startsWith('word')).map((line) => line.length));
+  assert.ok(widest((await runCli(['preview'], { cwd: long })).stdout) > 70);
+  let stdout = '';
+  const { main } = await import('../../src/cli/main.js');
+  await main(['preview'], { stdout: { write: (text: string) => (stdout += text), isTTY: false, columns: 50 }, stderr: { write: () => true }, cwd: long, env: {} });
+  assert.ok(widest(stdout) <= 50 && widest(stdout) > 40, `widest line ${widest(stdout)}`);
+});
+
+test('preview: FORCE_COLOR colours, FORCE_HYPERLINK makes links OSC 8; NO_COLOR and --no-color win', async () => {
+  const forced = await runCli(['preview', '2'], { cwd: root, env: { FORCE_COLOR: '1', FORCE_HYPERLINK: '1' } });
+  assert.ok(forced.stdout.includes('\u001b]8;;https://news.example.org/issues/1/\u001b\\'), 'an OSC 8 hyperlink');
+  assert.ok(forced.stdout.includes('\u001b[1m'));
+  const colourOnly = await runCli(['preview', '2'], { cwd: root, env: { FORCE_COLOR: '1', FORCE_HYPERLINK: '0' } });
+  assert.ok(!colourOnly.stdout.includes('\u001b]8;;') && colourOnly.stdout.includes('\u001b[2m (https://news.example.org/issues/1/)'));
+  for (const env of [{ FORCE_HYPERLINK: '1', NO_COLOR: '1' }, { FORCE_COLOR: '1', FORCE_HYPERLINK: '1' }]) {
+    const args = 'NO_COLOR' in env ? ['preview', '2'] : ['preview', '2', '--no-color'];
+    const plain = await runCli(args, { cwd: root, env });
+    assert.ok(!CONTROL.test(plain.stdout.replaceAll('\n', '')), `no escape codes with ${args.join(' ')} ${JSON.stringify(env)}`);
+  }
+});
+
+test('preview: an issue that cannot be read says why, with its line, and exits 1', async () => {
+  const result = await runCli(['preview', 'issues/0003-broken.md'], { cwd: root });
+  assert.equal(result.code, 1);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /^issues\/0003-broken\.md:3:\d+ {2}.+ {2}yaml-syntax$/m);
+});
+
+test('preview: usage errors exit 2 with a message', async () => {
+  const width = await runCli(['preview', '--width', 'wide'], { cwd: root });
+  assert.equal(width.code, 2);
+  assert.match(width.stderr, /Unexpected --width `wide`, expected a number of columns/);
+  const missing = await runCli(['preview', '9'], { cwd: root });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /No issue has number 9/);
+  const empty = await runCli(['preview'], { cwd: makeRoot({}) });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /There are no issues in .* to preview/);
+});

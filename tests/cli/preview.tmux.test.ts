@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+/**
+ * `paperboy preview --watch` in a real terminal: tmux runs it in a detached
+ * 100×40 session, the test edits the file as an editor would and reads the
+ * screen with `capture-pane`. Runs the compiled CLI (lib/): build first
+ * (`node scripts/run-tests.mjs tests/cli/preview` does).
+ */
+const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
+const TMUX = 'tmux';
+const hasTmux = spawnSync(TMUX, ['-V']).status === 0;
+const STEP_TIMEOUT_MS = 20_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class TmuxSession {
+  readonly socket = `paperboy-test-${process.pid}-${Date.now()}`;
+
+  tmux(...args: string[]): string {
+    const result = spawnSync(TMUX, ['-L', this.socket, ...args], { encoding: 'utf8', env: { ...process.env, FORCE_HYPERLINK: '0' } });
+    if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p');
+  }
+
+  /** Polls the screen until `text` is on it; fails with the screen after a bounded wait. */
+  async waitFor(text: string | RegExp, what: string): Promise<string> {
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    let screen = '';
+    while (Date.now() < deadline) {
+      screen = this.screen();
+      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+      await sleep(50);
+    }
+    assert.fail(`${what}: ${String(text)} not on screen after ${STEP_TIMEOUT_MS} ms:\n${screen}`);
+  }
+
+  kill(): void {
+    spawnSync(TMUX, ['-L', this.socket, 'kill-server']);
+  }
+}
+
+test('preview --watch in tmux: renders, follows edits and atomic saves, survives broken YAML, quits on q', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Watched issue' }) });
+  const path = join(root, 'issues', '0001-watched.md');
+  const session = new TmuxSession();
+  try {
+    // After the CLI exits the shell says so and lingers, so the test can read how it ended.
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root} 1; echo "paperboy exited with $?"; sleep 30`);
+    await session.waitFor('Watched issue', 'first render');
+    await session.waitFor('No lint problems', 'lint diagnostics above the render');
+
+    writeFileSync(path, cleanIssue({ title: 'Edited in place' }));
+    await session.waitFor('Edited in place', 'an edit');
+
+    // vim's way: write a new file and rename it over the old one.
+    writeFileSync(`${path}.tmp`, cleanIssue({ title: 'Saved by rename' }));
+    renameSync(`${path}.tmp`, path);
+    await session.waitFor('Saved by rename', 'an atomic save');
+    // vim with a backup: move the file away, write it anew, remove the backup.
+    renameSync(path, `${path}~`);
+    writeFileSync(path, cleanIssue({ title: 'Saved after a backup' }));
+    unlinkSync(`${path}~`);
+    await session.waitFor('Saved after a backup', 'a save through a backup file');
+
+    writeFileSync(path, cleanIssue({ title: 'Saved after a backup' }).replace('title: Saved after a backup', 'title: [half typed'));
+    const broken = await session.waitFor(/Unexpected YAML[^]*yaml-syntax/, 'the YAML error, with its rule id');
+    assert.match(broken, /cannot be rendered until the errors above are fixed/);
+    await sleep(500);
+    assert.doesNotMatch(session.screen(), /paperboy exited/, 'the watcher is still running');
+
+    writeFileSync(path, cleanIssue({ title: 'Fixed again' }));
+    const fixed = await session.waitFor('Fixed again', 'the render after the fix');
+    assert.doesNotMatch(fixed, /yaml-syntax/);
+
+    session.tmux('send-keys', 'q');
+    const after = await session.waitFor('paperboy exited with', 'exit on q');
+    assert.match(after, /paperboy exited with 0/);
+    assert.doesNotMatch(after, /Fixed again/, 'the alternate screen is gone: the shell screen is back');
+  } finally {
+    session.kill();
+  }
+});
+
+test('preview --watch in tmux: follows the terminal width when resized, quits on Ctrl-C', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-resized.md': cleanIssue({ title: 'Resized issue' }) });
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root}; echo "paperboy exited with $?"; sleep 30`);
+    await session.waitFor('Resized issue', 'first render');
+    // The rule under the inbox header is as wide as the text, at most 72 columns.
+    await session.waitFor(/^─{72}$/m, 'a rule of 72 columns at 100 columns');
+    session.tmux('resize-window', '-x', '50', '-y', '40');
+    await session.waitFor(/^─{50}$/m, 'a rule of 50 columns after the resize');
+    session.tmux('send-keys', 'C-c');
+    await session.waitFor('paperboy exited with 0', 'exit on Ctrl-C');
+  } finally {
+    session.kill();
+  }
+});

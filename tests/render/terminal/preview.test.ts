@@ -1,0 +1,124 @@
+/* eslint-disable no-control-regex -- these tests are about the escape codes a terminal receives */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { displayWidth } from '../../../src/render/text/index.js';
+import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/render/terminal/index.js';
+import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
+import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
+
+const OSC8 = '\u001b]8;;';
+
+test('colour off: no escape code or control character at all, in any sample issue', async () => {
+  for (const number of [1, 2, 3, 4, 5]) {
+    for (const width of [40, 80]) {
+      const output = await previewSample({ ...PLAIN, width }, number);
+      const line = output.split('\n').findIndex((text) => CONTROL.test(text));
+      assert.equal(line, -1, `issue ${number} at ${width}: control character on line ${line + 1}`);
+    }
+  }
+});
+
+test('colour off: links show their URL after the text, cross-references their issue', async () => {
+  const output = await previewSample({ ...PLAIN, width: 80 });
+  assert.match(output, /last month \(#4\) \(https:\/\/newsletter\.example\.org\/issues\/4\/\)/);
+  assert.match(output, /^ {3}https:\/\/arxiv\.org\/abs\/2309\.08600$/m);
+});
+
+test('colour and hyperlinks: link texts and paper titles are OSC 8 links, with no URL written after them', async () => {
+  const output = await previewSample({ width: 80, color: true, hyperlinks: true });
+  assert.ok(output.includes(`${OSC8}https://newsletter.example.org/issues/4/\u001b\\`), 'the cross-reference is a hyperlink');
+  assert.ok(output.includes(`${OSC8}https://arxiv.org/abs/2309.08600\u001b\\`), 'the paper title is a hyperlink');
+  assert.doesNotMatch(visible(output), /\(https:\/\/newsletter\.example\.org\/issues\/4\/\)/);
+  assert.match(visible(output), /last month \(#4\)/);
+});
+
+test('colour without hyperlink support: styled text, no OSC 8, the URL follows dimmed', async () => {
+  const output = await previewSample({ width: 80, color: true, hyperlinks: false });
+  assert.ok(!output.includes(OSC8));
+  assert.match(output, /\u001b\[2m ?\(https:\/\/newsletter\.example\.org\/issues\/4\/\)\u001b\[0m/);
+  assert.ok(output.includes('\u001b[1mOpinion:\u001b[0m'));
+});
+
+test('lines fit the width, except a URL or code that cannot be broken', async () => {
+  for (const width of [40, 80, 120]) {
+    for (const line of (await previewSample({ width, color: true, hyperlinks: true })).split('\n')) {
+      const text = visible(line);
+      if (displayWidth(text) > width) assert.match(text, /https?:\/\/\S{20,}|^ {4}/, `over ${width} columns: ${text}`);
+    }
+  }
+});
+
+test('inbox header: subject and preheader cut where a phone cuts them, the HTML size against 102 KB, the counts', async () => {
+  const lines = (await previewSample({ ...PLAIN, width: 120 })).split('\n');
+  assert.equal(lines[0], 'From     The Alignment Digest <digest@newsletter.example.org>');
+  assert.equal(lines[1], 'Subject  #5: Can models tell they are being test…');
+  assert.equal(displayWidth(lines[1]!.slice(9)), 40);
+  assert.equal(displayWidth(lines[2]!.slice(9)), 90);
+  assert.match(lines[2]!, /^Preview {2}Out-of-context reasoning, .*…$/);
+  assert.equal(lines[3], 'Size     HTML 38.2 KB of 102 KB');
+  assert.match(lines[4]!, /^Counts {3}7 papers · 13 links · 1,6\d\d words · 7 min read$/);
+});
+
+test('inbox header: an HTML email over 102 KB is flagged; no preheader is said', () => {
+  const style = terminalStyle(PLAIN);
+  const counts = { papers: 1, links: 1, words: 1, readingMinutes: 1 };
+  const header = formatInboxHeader({ from: 'A <a@example.org>', subject: 'S', preheader: undefined, htmlBytes: 131_400, counts }, 80, style);
+  assert.match(header, /^Size {5}HTML 131\.4 KB of 102 KB \(Gmail will clip it\)$/m);
+  assert.match(header, /^Preview {2}\(none: inboxes show the first text of the email instead\)$/m);
+  assert.match(header, /^Counts {3}1 paper · 1 link · 1 word · 1 min read$/m);
+});
+
+test('sections as the email has them: highlights first, then the config order, nested', async () => {
+  const output = await previewSample({ ...PLAIN, width: 80 });
+  const headings = [...output.matchAll(/^(.+)\n[=-]+$/gm)].map((match) => match[1]);
+  assert.deepEqual(headings.slice(1), ['Highlights', 'Technical alignment', 'Evaluations', 'Governance', 'Capabilities', 'Notes']);
+  assert.match(output, /^1\. Sparse Autoencoders/m);
+  assert.match(output, /^7\. Large Language Models as Optimizers$/m);
+});
+
+test('each paper: metadata on one dim line, Summarized by, H/T, and the private notes set apart', async () => {
+  const plain = await previewSample({ ...PLAIN, width: 120 });
+  assert.match(plain, /^ {3}Peter S\. Park, Simon Goldstein, Aidan O'Gara, Michael Chen and Dan Hendrycks · 2023 · #deception #survey #policy$/m);
+  assert.match(plain, /^ {3}Summarized by Søren Ekdahl$/m);
+  assert.match(plain, /^H\/T Ana Kovačević$/m);
+  assert.match(plain, /^Private notes \(not sent\)\n {2}Léa would prefer to hold this/m);
+
+  const colored = await previewSample({ width: 120, color: true, hyperlinks: false });
+  const start = colored.indexOf('Private notes');
+  const notes = colored.slice(start, colored.indexOf('\n\n', start));
+  assert.match(notes, /later issue/);
+  for (const [, codes] of notes.matchAll(/\u001b\[([0-9;]+)m/g)) {
+    if (codes !== '0') assert.ok(codes!.split(';').includes('2'), `notes text not dimmed: ${codes}`);
+  }
+});
+
+test('a long author list shortens to "et al." only when it would not fit one line', async () => {
+  const output = await previewSample({ ...PLAIN, width: 80 });
+  assert.match(output, /^ {3}Lukas Berglund et al\. · 2023 · #generalization #knowledge #reversal-curse$/m);
+});
+
+test('wide characters wrap by display width: CJK text in 30 columns', async () => {
+  const summary = '大規模言語モデルは、訓練中に読んだテストの説明を使って、テストされているときに異なる行動をとることができるか。この論文はその前兆を測定する。';
+  const output = await previewText(cleanIssueWithMarkdown({ summary }), { ...PLAIN, width: 30 });
+  const start = output.indexOf('大規模');
+  const lines = output.slice(start).split('\n\n')[0]!.split('\n');
+  assert.ok(lines.length >= 5, `wrapped into ${lines.length} lines`);
+  for (const line of lines.slice(0, -1)) assert.ok(displayWidth(line) <= 30 && displayWidth(line) >= 26, `${displayWidth(line)} columns: ${line}`);
+  assert.equal(lines.join(''), summary);
+});
+
+test('escape sequences written in an issue never reach the terminal', async () => {
+  const text = cleanIssue({ title: 'Title \u001b[2J\u001b]8;;https://evil.example\u0007trap' });
+  for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+    const output = await previewText(text, { ...options, width: 80 });
+    assert.ok(!output.includes('\u001b[2J') && !output.includes('evil.example'), 'the sequence is dropped');
+  }
+});
+
+test('truncateToWidth: by display width, between grapheme clusters, ending in …', () => {
+  assert.equal(truncateToWidth('short', 10), 'short');
+  assert.equal(truncateToWidth('a subject that is too long', 10), 'a subject…');
+  assert.equal(truncateToWidth('日本語の件名です', 7), '日本語…');
+  assert.equal(truncateToWidth('👩‍👩‍👧 family news today', 4), '👩‍👩‍👧…');
+  assert.equal(truncateToWidth('e\u0301e\u0301e\u0301e\u0301', 3), 'e\u0301e\u0301…');
+});
