@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import { PaperboyError } from '../errors.js';
-import { didYouMean } from '../issue/schema-messages.js';
+import { didYouMean, valueAt } from '../issue/schema-messages.js';
 import { LineIndex } from '../issue/position.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
 
@@ -46,7 +46,7 @@ export function parseConfig(text: string, file: string): Config {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
-      const at = locate(document, [...path, key], lines);
+      const at = locate(document, [...path, key], lines, 'key');
       const known = path.length === 0 ? CONFIG_KEYS : undefined;
       const expected = known ? didYouMean(key, known) : 'expected no other keys here';
       throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
@@ -78,7 +78,7 @@ function configError(file: string, line: number, column: number, message: string
   });
 }
 
-function locate(document: Document.Parsed, path: (string | number)[], lines: LineIndex): { line: number; column: number } {
+function locate(document: Document.Parsed, path: (string | number)[], lines: LineIndex, part: 'key' | 'value' = 'value'): { line: number; column: number } {
   let node: unknown = document.contents;
   let offset = 0;
   for (const segment of path) {
@@ -87,16 +87,7 @@ function locate(document: Document.Parsed, path: (string | number)[], lines: Lin
     if (!pair) break;
     offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? offset;
     node = pair.value;
-    if (isScalar(node) && node.range) offset = node.range[0];
+    if (part === 'value' && isScalar(node) && node.range) offset = node.range[0];
   }
   return lines.point(offset);
-}
-
-function valueAt(data: unknown, path: (string | number)[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
 }

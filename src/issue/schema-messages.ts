@@ -75,7 +75,8 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
   return problems;
 }
 
-function valueAt(data: unknown, path: (string | number)[]): unknown {
+/** The value at a path of plain data (what `path` of a zod issue points at). */
+export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let value = data;
   for (const segment of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConfig } from '../../src/config/load.js';
+import { PaperboyError } from '../../src/errors.js';
+import { CONFIG_YAML } from '../helpers/fixture.js';
+
+const FILE = '/news/paperboy.config.yaml';
+
+function configError(yaml: string): PaperboyError {
+  try {
+    parseConfig(yaml, FILE);
+  } catch (error) {
+    assert.ok(error instanceof PaperboyError);
+    assert.equal(error.exitCode, 2);
+    return error;
+  }
+  assert.fail('expected a configuration error');
+}
+
+test('defaults fill what the file leaves out, directories resolve against the root', () => {
+  const config = parseConfig(CONFIG_YAML, FILE);
+  assert.equal(config.issuesDir, '/news/issues');
+  assert.equal(config.dataDir, '/news/.paperboy');
+  assert.deepEqual(config.send, { rate: 20, concurrency: 5 });
+  assert.equal(config.baseUrl, 'https://news.example.org/');
+});
+
+test('a baseUrl without a trailing slash gets one, so relative URLs resolve under it', () => {
+  const config = parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news'), FILE);
+  assert.equal(config.baseUrl, 'https://example.org/news/');
+});
+
+test('an unknown key names the file, line and column, with a did-you-mean', () => {
+  const error = configError(`${CONFIG_YAML}postalAdress: x\n`);
+  assert.equal(error.message, `${FILE}:5:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);
+});
+
+test('a wrong value names the key path', () => {
+  const error = configError(`${CONFIG_YAML}send: { rate: fast }\n`);
+  assert.match(error.message, /:5:15: Unexpected value for `send\.rate`/);
+});
+
+test('a missing required key is named', () => {
+  const error = configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, ''));
+  assert.match(error.message, /Missing key `postalAddress`/);
+});
+
+test('broken YAML is one message with its position', () => {
+  const error = configError('name: [unclosed\n');
+  assert.match(error.message, new RegExp(`^${FILE}:\\d+:\\d+: Unexpected YAML`));
+});
