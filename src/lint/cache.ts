@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { hashBytes } from '../issue/source.js';
@@ -11,12 +11,35 @@ import type { FileOutcome } from './lint-file.js';
  * every setting a rule reads, so a changed config or upgrade starts afresh.
  * A cache that cannot be read or does not have the expected shape is
  * discarded, never trusted.
+ *
+ * The file is a header line then one JSON line per issue file. Each line is
+ * kept as read, so saving after one file changed serializes that one entry,
+ * not the whole cache. A long-lived process (`preview --watch`, `serve
+ * --dev`) keeps the entries in memory and reads the file again only when
+ * another process has rewritten it.
  */
-interface CacheContents {
-  version: 1;
+const FORMAT_VERSION = 2;
+
+interface Header {
+  version: typeof FORMAT_VERSION;
   key: string;
-  files: Record<string, FileOutcome>;
 }
+
+interface Entry {
+  outcome: FileOutcome;
+  /** The outcome's JSON line. */
+  line: string;
+}
+
+interface Snapshot {
+  key: string;
+  entries: ReadonlyMap<string, Entry>;
+  /** The cache file's identity when the entries were read or written. */
+  stamp: string;
+}
+
+/** The last cache read or written by this process, per cache file. */
+const snapshots = new Map<string, Snapshot>();
 
 export class LintCache {
   private changed = false;
@@ -24,51 +47,80 @@ export class LintCache {
   private constructor(
     private readonly file: string | undefined,
     private readonly key: string,
-    private readonly files: Record<string, FileOutcome>,
+    private readonly entries: Map<string, Entry>,
   ) {}
 
   /** A cache that stores nothing (`--no-cache`). */
   static disabled(): LintCache {
-    return new LintCache(undefined, '', {});
+    return new LintCache(undefined, '', new Map());
   }
 
   static async open(config: Config, extraKey = ''): Promise<LintCache> {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const key = hashBytes(JSON.stringify([VERSION, config.lint, config.sections ?? null, config.baseUrl, extraKey]));
-    const stored = await readFile(file, 'utf8').then(parseCache, () => undefined);
-    return new LintCache(file, key, stored && stored.key === key ? stored.files : {});
+    const stamp = await stampOf(file);
+    const known = snapshots.get(file);
+    const entries = known && known.stamp === stamp && known.key === key ? known.entries : await readFile(file, 'utf8').then((text) => parseCache(text, key), () => undefined);
+    return new LintCache(file, key, new Map(entries));
+  }
+
+  /** Whether there is an entry for the file at all (whatever its hash). */
+  has(path: string): boolean {
+    return this.entries.has(path);
   }
 
   get(path: string, hash: string): FileOutcome | undefined {
-    const entry = this.files[path];
-    return entry && entry.hash === hash ? entry : undefined;
+    const entry = this.entries.get(path);
+    return entry && entry.outcome.hash === hash ? entry.outcome : undefined;
   }
 
   set(outcome: FileOutcome): void {
     if (!this.file) return;
-    this.files[outcome.path] = outcome;
+    const line = JSON.stringify(outcome);
+    // An unreadable file is linted on every run, to the same outcome: no need to rewrite the cache.
+    if (this.entries.get(outcome.path)?.line === line) return;
+    this.entries.set(outcome.path, { outcome, line });
     this.changed = true;
   }
 
   async save(): Promise<void> {
     if (!this.file || !this.changed) return;
-    const contents: CacheContents = { version: 1, key: this.key, files: this.files };
+    const header: Header = { version: FORMAT_VERSION, key: this.key };
+    const lines = [JSON.stringify(header)];
+    for (const entry of this.entries.values()) lines.push(entry.line);
     await mkdir(dirname(this.file), { recursive: true });
     // Write then rename, so a crash mid-write never leaves a half cache.
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(contents));
+    await writeFile(temporary, `${lines.join('\n')}\n`);
     await rename(temporary, this.file);
+    this.changed = false;
+    snapshots.set(this.file, { key: this.key, entries: new Map(this.entries), stamp: await stampOf(this.file) });
   }
 }
 
-function parseCache(text: string): CacheContents | undefined {
+/** Identifies one version of the cache file: nanosecond mtimes tell apart two writes within a millisecond. */
+async function stampOf(file: string): Promise<string> {
+  return stat(file, { bigint: true }).then(
+    (info) => `${info.ino}:${info.size}:${info.mtimeNs}`,
+    () => 'missing',
+  );
+}
+
+/** The entries of a cache file written under `key`; none when it is stale, corrupt or of another shape. */
+function parseCache(text: string, key: string): Map<string, Entry> | undefined {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
   try {
-    const data = JSON.parse(text) as Partial<CacheContents>;
-    if (data.version !== 1 || typeof data.key !== 'string' || !data.files || typeof data.files !== 'object') return undefined;
-    for (const entry of Object.values(data.files)) {
-      if (!isOutcome(entry)) return undefined;
+    const header = JSON.parse(lines[0] ?? '') as Partial<Header>;
+    if (header.version !== FORMAT_VERSION || header.key !== key) return undefined;
+    const entries = new Map<string, Entry>();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      const outcome: unknown = JSON.parse(line);
+      if (!isOutcome(outcome)) return undefined;
+      entries.set(outcome.path, { outcome, line });
     }
-    return data as CacheContents;
+    return entries;
   } catch {
     return undefined;
   }

@@ -1,12 +1,13 @@
+import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
-import { encodeIssueText, readIssueSource, type IssueSource } from '../issue/source.js';
+import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
 import { LintCache } from './cache.js';
 import { applyFixes } from './fix.js';
 import { byPosition, lintSource, toLintMessage, type FileOutcome } from './lint-file.js';
-import { lintInWorkers, shouldUseWorkers } from './pool.js';
+import { LintPool, shouldUseWorkers } from './pool.js';
 import { rules as allRules } from './rules/index.js';
 import { activeRules, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
@@ -31,19 +32,19 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const corpus = [...new Set([...directory, ...targets])];
   const cache = options.cache === false || options.rules ? LintCache.disabled() : await LintCache.open(config);
 
-  const sources = await Promise.all(corpus.map((path) => readIssueSource(path)));
   const inWorkers = options.rules === undefined;
-  const outcomes = new Map((await outcomesOf(sources, cache, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
+  const outcomes = new Map((await outcomesOf(corpus, cache, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
-    for (const source of sources) {
-      if (!targets.includes(source.path)) continue;
-      const fixed = await fixFile(source, outcomes.get(source.path)!, active, config);
+    const targetSet = new Set(targets);
+    for (const path of corpus) {
+      if (!targetSet.has(path)) continue;
+      const fixed = await fixFile(path, outcomes.get(path)!, active, config);
       if (fixed) {
-        outcomes.set(source.path, fixed.outcome);
+        outcomes.set(path, fixed.outcome);
         cache.set(fixed.outcome);
-        fixedText.set(source.path, fixed.text);
+        fixedText.set(path, fixed.text);
       }
     }
   }
@@ -56,32 +57,88 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   });
 }
 
-async function outcomesOf(sources: readonly IssueSource[], cache: LintCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
-  const cached: FileOutcome[] = [];
-  const misses: IssueSource[] = [];
-  for (const source of sources) {
-    const hit = cache.get(source.path, source.hash);
-    if (hit) cached.push(hit);
-    else misses.push(source);
+/**
+ * The outcome of every file: from the cache when its hash matches, else
+ * linted. Files the cache has never seen are linted for sure, so when there
+ * are many the workers start at once and lint them while this thread hashes
+ * the others.
+ */
+async function outcomesOf(paths: readonly string[], cache: LintCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
+  const unseen = paths.filter((path) => !cache.has(path));
+  let pool = inWorkers && shouldUseWorkers(unseen.length) ? LintPool.start(config) : undefined;
+  try {
+    pool?.add(unseen);
+    const cached: FileOutcome[] = [];
+    const changed: string[] = [];
+    for (const path of paths) {
+      if (!cache.has(path)) continue;
+      const hash = hashOfFile(path);
+      const hit = hash === undefined ? undefined : cache.get(path, hash);
+      if (hit) cached.push(hit);
+      else changed.push(path);
+    }
+    const misses = pool ? changed : [...unseen, ...changed];
+    if (!pool && inWorkers && shouldUseWorkers(misses.length)) pool = LintPool.start(config);
+    let fresh: FileOutcome[];
+    if (pool) {
+      pool.add(misses);
+      fresh = await pool.finish();
+    } else {
+      const sources = await Promise.all(misses.map((path) => readIssueSource(path)));
+      fresh = sources.map((source) => lintSource(source, active, config));
+    }
+    for (const outcome of fresh) cache.set(outcome);
+    return [...cached, ...fresh];
+  } catch (error) {
+    pool?.terminate();
+    throw error;
   }
-  const fresh = inWorkers && shouldUseWorkers(misses.length)
-    ? await lintInWorkers(misses, config)
-    : misses.map((source) => lintSource(source, active, config));
-  for (const outcome of fresh) cache.set(outcome);
-  return [...cached, ...fresh];
+}
+
+/**
+ * The hash of each file this process has read, with the file's identity
+ * then: a long-lived process (`preview --watch`) lints after every save and
+ * re-reads only the files that changed since.
+ */
+const hashes = new Map<string, { stamp: string; hash: string }>();
+const RACY_MS = 3000;
+
+/**
+ * The hash `readIssueSource` would give the file, without decoding it: a
+ * cache hit never needs the text. Undefined when the file cannot be read
+ * (it is linted, and the lint reports why).
+ */
+function hashOfFile(path: string): string | undefined {
+  try {
+    // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
+    const info = statSync(path, { bigint: true });
+    const stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    const known = hashes.get(path);
+    if (known?.stamp === stamp) return known.hash;
+    const hash = hashBytes(readFileSync(path));
+    // As git does with racily clean files: one saved in the last seconds
+    // could change again within its mtime's granularity, unseen. Hash it anew.
+    if (Date.now() - Number(info.mtimeMs) > RACY_MS) hashes.set(path, { stamp, hash });
+    return hash;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fixes, writes and re-lints until nothing fixable is left (fixes can enable others). */
-async function fixFile(source: IssueSource, outcome: FileOutcome, active: ActiveRule[], config: Config) {
-  let current = { source, outcome };
+async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], config: Config) {
+  if (!outcome.messages.some((message) => message.fix !== undefined)) return undefined;
+  const source = await readIssueSource(path);
+  // The outcome may come from the cache or a worker: lint again if the file changed since.
+  let current = { source, outcome: source.hash === outcome.hash ? outcome : lintSource(source, active, config) };
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text, applied } = applyFixes(current.source.text, current.outcome.messages);
     if (applied === 0) break;
     changed = true;
     const bytes = encodeIssueText(current.source, text);
-    await writeFile(source.path, bytes);
-    const next = await readIssueSource(source.path);
+    await writeFile(path, bytes);
+    const next = await readIssueSource(path);
     current = { source: next, outcome: lintSource(next, active, config) };
   }
   return changed ? { outcome: current.outcome, text: current.source.text } : undefined;

@@ -1,0 +1,140 @@
+/**
+ * What every benchmark suite shares: the rows of the table, the context a
+ * suite measures in (the generated corpus, figures of earlier suites), and
+ * running the CLI as a user would, with its wall time and peak RSS.
+ *
+ * A suite is one module exporting a `BenchSuite`; scripts/bench.ts lists
+ * them in order and prints their rows as one table.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = join(REPO, 'bin', 'paperboy.js');
+const USAGE_REPORTER = new URL('./bench-usage-reporter.mjs', import.meta.url).href;
+
+export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s';
+
+/** A target a figure must meet: `value` in the row's unit, compared with `comparison`. */
+export interface Target {
+  comparison: '<' | '<=';
+  value: number;
+  /** How the target was set, e.g. `0.75 × remark`. */
+  basis?: string;
+}
+
+export interface BenchRow {
+  /** Stable name for tools reading `--json`, e.g. `lint.cold`. */
+  id: string;
+  figure: string;
+  value: number;
+  unit: Unit;
+  /** Shown after the value, e.g. the throughput beside a time. */
+  detail?: string;
+  target?: Target;
+}
+
+export interface BenchContext {
+  /** The generated newsletter root (paperboy.config.yaml, issues/); after the lint suite, its lint cache is primed. */
+  root: string;
+  issueCount: number;
+  /** Times each measurement is taken; rows report the median. */
+  repeat: number;
+  /** Rows of the suites that ran before, by id (a target may be relative to one). */
+  figures: ReadonlyMap<string, BenchRow>;
+  /** Progress for the person waiting (stderr). */
+  log(message: string): void;
+}
+
+export interface BenchSuite {
+  name: string;
+  run(context: BenchContext): Promise<BenchRow[]>;
+}
+
+export function passes(row: BenchRow): boolean | undefined {
+  if (!row.target) return undefined;
+  return row.target.comparison === '<' ? row.value < row.target.value : row.value <= row.target.value;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** From spawn to exit, process start included. */
+  wallMs: number;
+  /** The process's peak resident set (worker threads included). */
+  maxRssMb: number;
+  /** User and system CPU time of every thread: less sensitive than wall time to a busy machine. */
+  cpuSeconds: number;
+}
+
+/**
+ * Runs `paperboy ARGS` in a fresh process. The child loads a tiny module
+ * (`--import`) that writes its `process.resourceUsage()` to a file at exit,
+ * so the figures are the process's own, not a wrapper's.
+ */
+export async function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+  const scratch = await mkdtemp(join(tmpdir(), 'paperboy-usage-'));
+  const usageFile = join(scratch, 'usage.json');
+  try {
+    const child = spawn(process.execPath, ['--import', USAGE_REPORTER, CLI, ...args], {
+      cwd: options.cwd ?? REPO,
+      env: { ...process.env, PAPERBOY_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const started = performance.now();
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code ?? -1));
+    });
+    const wallMs = performance.now() - started;
+    const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { maxRSS?: number; cpuTime?: number };
+    return {
+      exitCode,
+      stdout: Buffer.concat(stdout).toString('utf8'),
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      wallMs,
+      maxRssMb: (usage.maxRSS ?? NaN) / 1024,
+      cpuSeconds: (usage.cpuTime ?? NaN) / 1e6,
+    };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- output
+
+function formatNumber(value: number, unit: Unit): string {
+  const digits = unit === 'MB' ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+function formatTarget(row: BenchRow): string {
+  if (!row.target) return '—';
+  const { comparison, value, basis } = row.target;
+  const bound = `${comparison === '<' ? '<' : '≤'} ${formatNumber(value, row.unit)}`;
+  return basis ? `${bound} (${basis})` : bound;
+}
+
+export function markdownTable(rows: readonly BenchRow[]): string {
+  const lines = ['| figure | value | target | result |', '| --- | ---: | --- | --- |'];
+  for (const row of rows) {
+    const value = formatNumber(row.value, row.unit) + (row.detail ? ` (${row.detail})` : '');
+    const verdict = passes(row);
+    lines.push(`| ${row.figure} | ${value} | ${formatTarget(row)} | ${verdict === undefined ? '' : verdict ? 'pass' : '**fail**'} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,129 @@
+/**
+ * The floor: remark-parse + remark-gfm (paperboy's one Markdown parser,
+ * src/issue/markdown.ts) parsing every Markdown text of the corpus once, in
+ * a fresh process as a lint run would. Lint and render figures are compared
+ * with it (row id `remark.parse`).
+ *
+ * The floor is one thread of JavaScript. V8's garbage collector and
+ * compiler threads run beside it on the other core, so the same parse pinned
+ * to one core (`taskset`, where there is one) is shown too, and so is the
+ * parse split over one worker thread per core: the best any lint could do
+ * on the machine, whatever else it computes.
+ *
+ * The texts are exactly those the linter parses: `parseIssue` is run with a
+ * parser that only records them.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import { listIssueFiles } from '../src/issue/load.js';
+import { parseMarkdown } from '../src/issue/markdown.js';
+import { parseIssue } from '../src/issue/parse.js';
+import { readIssueSource } from '../src/issue/source.js';
+import { median, REPO, type BenchContext, type BenchRow, type BenchSuite } from './bench-harness.js';
+
+/** Every Markdown text of every issue under `issuesDir`, in file order. */
+export async function markdownTextsOf(issuesDir: string): Promise<string[]> {
+  const texts: string[] = [];
+  const empty: Root = { type: 'root', children: [] };
+  for (const path of await listIssueFiles(issuesDir)) {
+    parseIssue(await readIssueSource(path), {
+      parseMarkdown: (text) => {
+        texts.push(text);
+        return empty;
+      },
+    });
+  }
+  return texts;
+}
+
+interface ParseTiming {
+  texts: number;
+  bytes: number;
+  ms: number;
+}
+
+/** In the child process: parse every text once on `threads` threads, timing only the parsing. */
+async function timeParsing(issuesDir: string, threads: number): Promise<ParseTiming> {
+  const texts = await markdownTextsOf(issuesDir);
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  if (threads === 1) {
+    const started = performance.now();
+    for (const text of texts) parseMarkdown(text);
+    return { texts: texts.length, bytes, ms: performance.now() - started };
+  }
+  // Workers under tsx register it first (Node 20 does not pass `--import` on to them).
+  const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const shares = Array.from({ length: threads }, (_, i) => texts.filter((_, j) => j % threads === i));
+  const workers = shares.map((share) => new Worker(code, { eval: true, workerData: share }));
+  // Each worker says when its modules are loaded; the clock starts when all are.
+  await Promise.all(workers.map((worker) => new Promise((ready) => worker.once('message', ready))));
+  const started = performance.now();
+  for (const worker of workers) worker.postMessage('go');
+  await Promise.all(workers.map((worker) => new Promise((done) => worker.once('message', done))));
+  const ms = performance.now() - started;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return { texts: texts.length, bytes, ms };
+}
+
+function parseShareWhenTold(share: string[]): void {
+  parentPort!.once('message', () => {
+    for (const text of share) parseMarkdown(text);
+    parentPort!.postMessage('done');
+  });
+  parentPort!.postMessage('ready');
+}
+
+const execute = promisify(execFile);
+const CAN_PIN = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+async function measure(context: BenchContext, label: string, threads: number, pinned: boolean): Promise<{ seconds: number; timing: ParseTiming }> {
+  const timings: ParseTiming[] = [];
+  const child = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), resolve(context.root, 'issues'), String(threads)];
+  for (let i = 0; i < context.repeat; i++) {
+    context.log(`remark: ${label} (${i + 1}/${context.repeat})`);
+    const [command, ...args] = pinned ? ['taskset', '-c', '0', ...child] : child;
+    const { stdout } = await execute(command!, args, { cwd: REPO, maxBuffer: 1 << 20 });
+    timings.push(JSON.parse(stdout) as ParseTiming);
+  }
+  return { seconds: median(timings.map((timing) => timing.ms)) / 1000, timing: timings[0]! };
+}
+
+export const remarkSuite: BenchSuite = {
+  name: 'remark',
+  async run(context) {
+    const cores = availableParallelism();
+    const floor = await measure(context, 'one thread', 1, false);
+    const { texts, bytes } = floor.timing;
+    const megabytes = bytes / 1e6;
+    const rows: BenchRow[] = [
+      {
+        id: 'remark.parse',
+        figure: `remark-parse + remark-gfm, ${texts.toLocaleString('en')} texts (${megabytes.toFixed(1)} MB), one thread: the floor`,
+        value: floor.seconds,
+        unit: 's',
+        detail: `${(megabytes / floor.seconds).toFixed(2)} MB/s`,
+      },
+    ];
+    const ratio = (seconds: number) => `${(megabytes / seconds).toFixed(2)} MB/s; ${(seconds / floor.seconds).toFixed(2)} × floor`;
+    if (CAN_PIN) {
+      const pinned = await measure(context, 'one core (taskset)', 1, true);
+      rows.push({ id: 'remark.parse.one-core', figure: 'the same, pinned to one core (V8 collects garbage and compiles on it too)', value: pinned.seconds, unit: 's', detail: ratio(pinned.seconds) });
+    }
+    if (cores > 1) {
+      const all = await measure(context, `${cores} worker threads`, cores, false);
+      rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} worker threads: the best a lint could do`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
+    }
+    return rows;
+  },
+};
+
+if (!isMainThread) {
+  parseShareWhenTold(workerData as string[]);
+} else if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.stdout.write(JSON.stringify(await timeParsing(process.argv[2]!, Number(process.argv[3] ?? 1))));
+}

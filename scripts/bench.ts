@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: generates a corpus in a temporary directory, runs every
+ * suite on it and prints one Markdown table (figure, value, target, result),
+ * or JSON with `--json`.
+ *
+ *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json]
+ *
+ * A suite is a module exporting a `BenchSuite` (see bench-harness.ts); add
+ * render, watch… figures by appending to SUITES. Suites run in order and see
+ * the rows of those before them (targets relative to the remark floor).
+ * The CLI runs from lib/, which is rebuilt first when src/ is newer.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './generate-corpus.js';
+import { markdownTable, passes, REPO, type BenchContext, type BenchRow, type BenchSuite } from './bench-harness.js';
+import { lintSuite } from './bench-lint.js';
+import { remarkSuite } from './bench-remark.js';
+import { renderSuite } from './bench-render.js';
+import { watchSuite } from './bench-watch.js';
+
+const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite];
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** Rebuilds lib/ (what bin/paperboy.js runs) when a source file is newer than the last build. */
+async function buildIfStale(): Promise<void> {
+  const built = await stat(join(REPO, 'lib', '.tsbuildinfo')).then((info) => info.mtimeMs, () => 0);
+  if (built >= (await newestMtime(join(REPO, 'src')))) return;
+  log('lib/ is older than src/: npx tsc -p tsconfig.build.json');
+  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
+  // tsc still emits on type errors: measure what it built, but say so.
+  if (tsc.status !== 0) log('warning: tsc reported errors; measuring the JavaScript it emitted');
+}
+
+async function main(): Promise<void> {
+  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json]';
+  let values: { issues: string; repeat: string; json: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        issues: { type: 'string', default: '1000' },
+        repeat: { type: 'string', default: '3' },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    log(`${(error as Error).message}\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const issueCount = Number(values.issues);
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1) {
+    log(usage);
+    process.exitCode = 2;
+    return;
+  }
+
+  await buildIfStale();
+  // Other processes on the machine skew every figure: say how busy it was.
+  const loadAtStart = loadavg()[0]!;
+  if (loadAtStart > availableParallelism() / 2) log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: figures will be noisy`);
+  const root = await mkdtemp(join(tmpdir(), 'paperboy-bench-'));
+  try {
+    log(`generating ${issueCount} issues in ${root}`);
+    await writeCorpus(root, { issues: issueCount });
+    const corpusBytes = await directoryBytes(join(root, 'issues'));
+    const figures = new Map<string, BenchRow>();
+    const context: BenchContext = { root, issueCount, repeat, figures, log };
+    const rows: BenchRow[] = [];
+    for (const suite of SUITES) {
+      for (const row of await suite.run(context)) {
+        rows.push(row);
+        figures.set(row.id, row);
+      }
+    }
+    const environment = {
+      node: process.version,
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      issues: issueCount,
+      corpusMB: Number((corpusBytes / 1e6).toFixed(1)),
+      repeat,
+      loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+    };
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ environment, rows: rows.map((row) => ({ ...row, pass: passes(row) })) }, null, 2)}\n`);
+    } else {
+      process.stdout.write(
+        `Node ${environment.node}, ${environment.cores} cores (${environment.cpu}); ${issueCount.toLocaleString('en')} issues × 10 papers ` +
+          `(${environment.corpusMB} MB); median of ${repeat} run${repeat === 1 ? '' : 's'}; load average ${environment.loadAverageAtStart} at start\n\n${markdownTable(rows)}\n`,
+      );
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function directoryBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
+  return total;
+}
+
+await main();
