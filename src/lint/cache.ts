@@ -55,6 +55,7 @@ export class LintCache {
     return new LintCache(undefined, '', new Map());
   }
 
+  /** `extraKey`: whatever else rules read (the templates, for email-size). */
   static async open(config: Config, extraKey = ''): Promise<LintCache> {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const key = hashBytes(JSON.stringify([VERSION, config.lint, config.sections ?? null, config.baseUrl, extraKey]));

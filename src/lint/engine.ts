@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
+import { templatesFingerprint } from '../render/templates.js';
 import { LintCache } from './cache.js';
 import { applyFixes } from './fix.js';
 import { byPosition, lintSource, toLintMessage, type FileOutcome } from './lint-file.js';
@@ -30,7 +31,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const directory = await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
-  const cache = options.cache === false || options.rules ? LintCache.disabled() : await LintCache.open(config);
+  const cache = options.cache === false || options.rules ? LintCache.disabled() : await LintCache.open(config, templatesFingerprint(config.templatesDir));
 
   const inWorkers = options.rules === undefined;
   const outcomes = new Map((await outcomesOf(corpus, cache, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,19 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
       return template(view);
     },
   };
+}
+
+/**
+ * A hash of every template that applies to a newsletter (built-in and
+ * overrides, names and contents): what a cache of rendered results keys on.
+ */
+export function templatesFingerprint(overrideDir?: string): string {
+  const hash = createHash('sha256');
+  for (const dir of [BUILTIN_TEMPLATES_DIR, overrideDir]) {
+    if (dir === undefined || !existsSync(dir)) continue;
+    for (const file of templateFiles(dir)) hash.update(`${relative(dir, file)}\0${readFileSync(file, 'utf8')}\0`);
+  }
+  return hash.digest('hex');
 }
 
 function templateFiles(dir: string): string[] {

@@ -128,3 +128,15 @@ test('lint cache: a file rewritten in place between two runs of one process is l
   const [result] = await lintIssues(config, { files: [path] });
   assert.deepEqual(result!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });
+
+test('editing a template invalidates the lint cache (email-size renders with the templates)', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const config = configOf(root);
+  await lintIssues(config);
+  const cacheFile = join(root, '.paperboy', 'cache', 'lint.json');
+  const before = readFileSync(cacheFile, 'utf8').split('\n')[0];
+  mkdirSync(join(root, 'templates', 'partials'), { recursive: true });
+  writeFileSync(join(root, 'templates', 'partials', 'footer.html.hbs'), '<p>{{newsletter.postalAddress}}</p>');
+  await lintIssues(config);
+  assert.notEqual(readFileSync(cacheFile, 'utf8').split('\n')[0], before);
+});
