@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
+import { TreeCache } from '../issue/tree-cache.js';
 import { templatesFingerprint } from '../render/templates.js';
 import { LintCache } from './cache.js';
 import { applyFixes } from './fix.js';
@@ -31,10 +32,12 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const directory = await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
-  const cache = options.cache === false || options.rules ? LintCache.disabled() : await LintCache.open(config, templatesFingerprint(config.templatesDir));
+  const caching = options.cache !== false && options.rules === undefined;
+  const cache = caching ? await LintCache.open(config, templatesFingerprint(config.templatesDir)) : LintCache.disabled();
+  const trees = caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();
 
   const inWorkers = options.rules === undefined;
-  const outcomes = new Map((await outcomesOf(corpus, cache, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
+  const outcomes = new Map((await outcomesOf(corpus, cache, trees, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
@@ -64,7 +67,14 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
  * are many the workers start at once and lint them while this thread hashes
  * the others.
  */
-async function outcomesOf(paths: readonly string[], cache: LintCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
+/**
+ * Outcomes from the cache where the file is unchanged, else by linting: in
+ * workers for many files, in-process for a few. In-process linting parses
+ * through the tree cache, so a render in the same run (`npm start`, a
+ * preview) reads the trees back instead of parsing again; workers do not
+ * write trees, which would slow the cold run they exist for.
+ */
+async function outcomesOf(paths: readonly string[], cache: LintCache, trees: TreeCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
   const unseen = paths.filter((path) => !cache.has(path));
   let pool = inWorkers && shouldUseWorkers(unseen.length) ? LintPool.start(config) : undefined;
   try {
@@ -86,7 +96,12 @@ async function outcomesOf(paths: readonly string[], cache: LintCache, active: Ac
       fresh = await pool.finish();
     } else {
       const sources = await Promise.all(misses.map((path) => readIssueSource(path)));
-      fresh = sources.map((source) => lintSource(source, active, config));
+      fresh = sources.map((source) => {
+        const parser = trees.parserFor(source.path);
+        const outcome = lintSource(source, active, config, parser.parse);
+        parser.save();
+        return outcome;
+      });
     }
     for (const outcome of fresh) cache.set(outcome);
     return [...cached, ...fresh];

@@ -140,3 +140,12 @@ test('editing a template invalidates the lint cache (email-size renders with the
   await lintIssues(config);
   assert.notEqual(readFileSync(cacheFile, 'utf8').split('\n')[0], before);
 });
+
+test('an in-process lint leaves the trees it parsed for a render in the same run', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  await lintIssues(configOf(root));
+  assert.equal(readdirSync(join(root, '.paperboy', 'cache', 'trees')).length, 1);
+  const uncached = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  await lintIssues(configOf(uncached), { cache: false });
+  assert.throws(() => readdirSync(join(uncached, '.paperboy', 'cache', 'trees')), /ENOENT/);
+});
