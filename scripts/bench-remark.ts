@@ -1,14 +1,14 @@
 /**
- * The floor: remark-parse + remark-gfm (paperboy's one Markdown parser,
- * src/issue/markdown.ts) parsing every Markdown text of the corpus once, in
- * a fresh process as a lint run would. Lint and render figures are compared
- * with it (row id `remark.parse`).
+ * The floor: remark's own parse (remark-parse + remark-gfm) of every Markdown
+ * text of the corpus once, in a fresh process as a lint run would. Lint and
+ * render figures are compared with it (row id `remark.parse`). Beside it,
+ * paperboy's parser (src/issue/markdown.ts: the same trees, bare-URL
+ * literals found after the parse), on one thread and on every core: the
+ * best any lint could do on the machine, whatever else it computes.
  *
  * The floor is one thread of JavaScript. V8's garbage collector and
  * compiler threads run beside it on the other core, so the same parse pinned
- * to one core (`taskset`, where there is one) is shown too, and so is the
- * parse split over one worker thread per core: the best any lint could do
- * on the machine, whatever else it computes.
+ * to one core (`taskset`, where there is one) is shown too.
  *
  * The texts are exactly those the linter parses: `parseIssue` is run with a
  * parser that only records them.
@@ -21,6 +21,9 @@ import { promisify } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { listIssueFiles } from '../src/issue/load.js';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { parseMarkdown } from '../src/issue/markdown.js';
 import { parseIssue } from '../src/issue/parse.js';
 import { readIssueSource } from '../src/issue/source.js';
@@ -41,6 +44,15 @@ export async function markdownTextsOf(issuesDir: string): Promise<string[]> {
   return texts;
 }
 
+/**
+ * The floor is remark's own parse (remark-parse + the whole of remark-gfm);
+ * `paperboy` is src/issue/markdown.ts, which finds bare-URL literals after
+ * the parse instead of tokenizing them, for the same trees.
+ */
+const remarkWithGfm = unified().use(remarkParse).use(remarkGfm).freeze();
+const PARSERS = { 'remark-gfm': (text: string) => remarkWithGfm.parse(text), paperboy: parseMarkdown };
+type ParserName = keyof typeof PARSERS;
+
 interface ParseTiming {
   texts: number;
   bytes: number;
@@ -48,18 +60,19 @@ interface ParseTiming {
 }
 
 /** In the child process: parse every text once on `threads` threads, timing only the parsing. */
-async function timeParsing(issuesDir: string, threads: number): Promise<ParseTiming> {
+async function timeParsing(issuesDir: string, threads: number, parser: ParserName): Promise<ParseTiming> {
+  const parse = PARSERS[parser];
   const texts = await markdownTextsOf(issuesDir);
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   if (threads === 1) {
     const started = performance.now();
-    for (const text of texts) parseMarkdown(text);
+    for (const text of texts) parse(text);
     return { texts: texts.length, bytes, ms: performance.now() - started };
   }
   // Workers under tsx register it first (Node 20 does not pass `--import` on to them).
   const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const shares = Array.from({ length: threads }, (_, i) => texts.filter((_, j) => j % threads === i));
-  const workers = shares.map((share) => new Worker(code, { eval: true, workerData: share }));
+  const workers = shares.map((share) => new Worker(code, { eval: true, workerData: { share, parser } }));
   // Each worker says when its modules are loaded; the clock starts when all are.
   await Promise.all(workers.map((worker) => new Promise((ready) => worker.once('message', ready))));
   const started = performance.now();
@@ -70,9 +83,10 @@ async function timeParsing(issuesDir: string, threads: number): Promise<ParseTim
   return { texts: texts.length, bytes, ms };
 }
 
-function parseShareWhenTold(share: string[]): void {
+function parseShareWhenTold({ share, parser }: { share: string[]; parser: ParserName }): void {
+  const parse = PARSERS[parser];
   parentPort!.once('message', () => {
-    for (const text of share) parseMarkdown(text);
+    for (const text of share) parse(text);
     parentPort!.postMessage('done');
   });
   parentPort!.postMessage('ready');
@@ -81,9 +95,9 @@ function parseShareWhenTold(share: string[]): void {
 const execute = promisify(execFile);
 const CAN_PIN = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-async function measure(context: BenchContext, label: string, threads: number, pinned: boolean): Promise<{ seconds: number; timing: ParseTiming }> {
+async function measure(context: BenchContext, label: string, threads: number, pinned: boolean, parser: ParserName = 'remark-gfm'): Promise<{ seconds: number; timing: ParseTiming }> {
   const timings: ParseTiming[] = [];
-  const child = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), resolve(context.root, 'issues'), String(threads)];
+  const child = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), resolve(context.root, 'issues'), String(threads), parser];
   for (let i = 0; i < context.repeat; i++) {
     context.log(`remark: ${label} (${i + 1}/${context.repeat})`);
     const [command, ...args] = pinned ? ['taskset', '-c', '0', ...child] : child;
@@ -116,14 +130,20 @@ export const remarkSuite: BenchSuite = {
     }
     if (cores > 1) {
       const all = await measure(context, `${cores} worker threads`, cores, false);
-      rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} worker threads: the best a lint could do`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
+      rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} worker threads`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
+    }
+    const ours = await measure(context, "paperboy's parser, one thread", 1, false, 'paperboy');
+    rows.push({ id: 'paperboy.parse', figure: "paperboy's parser (GFM literals found after the parse), same texts, one thread", value: ours.seconds, unit: 's', detail: ratio(ours.seconds) });
+    if (cores > 1) {
+      const oursAll = await measure(context, `paperboy's parser, ${cores} worker threads`, cores, false, 'paperboy');
+      rows.push({ id: 'paperboy.parse.all-cores', figure: `the same, split over ${cores} worker threads: the best a lint could do`, value: oursAll.seconds, unit: 's', detail: ratio(oursAll.seconds) });
     }
     return rows;
   },
 };
 
 if (!isMainThread) {
-  parseShareWhenTold(workerData as string[]);
+  parseShareWhenTold(workerData as { share: string[]; parser: ParserName });
 } else if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  process.stdout.write(JSON.stringify(await timeParsing(process.argv[2]!, Number(process.argv[3] ?? 1))));
+  process.stdout.write(JSON.stringify(await timeParsing(process.argv[2]!, Number(process.argv[3] ?? 1), (process.argv[4] ?? 'remark-gfm') as ParserName)));
 }
