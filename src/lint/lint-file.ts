@@ -24,8 +24,8 @@ export function toLintMessage(ruleId: string, severity: Severity, report: Report
   return message;
 }
 
-/** Runs every per-file rule on an already parsed issue. */
-export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], config: Config): LintMessage[] {
+/** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
+export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], config: Config, facts: IssueFacts = extractFacts(parsed)): LintMessage[] {
   const messages: LintMessage[] = [];
   for (const { rule, severity, options } of rules) {
     if (rule.scope !== 'file') continue;
@@ -34,6 +34,7 @@ export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], 
       options,
       parsed,
       issue: parsed.issue,
+      facts,
       report: (report) => messages.push(toLintMessage(rule.id, severity, report)),
       nodePosition: (text, node): Position => nodePosition(parsed, text, node),
       textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
@@ -44,7 +45,8 @@ export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], 
 
 export function lintSource(source: IssueSource, rules: readonly ActiveRule[], config: Config, parseMarkdown?: MarkdownParser): FileOutcome {
   const parsed = parseIssue(source, parseMarkdown ? { parseMarkdown } : {});
-  return { path: source.path, hash: source.hash, messages: runFileRules(parsed, rules, config), facts: extractFacts(parsed) };
+  const facts = extractFacts(parsed);
+  return { path: source.path, hash: source.hash, messages: runFileRules(parsed, rules, config, facts), facts };
 }
 
 export function byPosition(a: LintMessage, b: LintMessage): number {

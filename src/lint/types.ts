@@ -48,6 +48,8 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
   parsed: ParsedIssue;
   /** The lenient model; undefined when the frontmatter could not be read at all. */
   issue: Issue | undefined;
+  /** What other issues know of this one (papers, number, references), extracted once per file. */
+  facts: IssueFacts;
   report(report: Report): void;
   /** The file position of a node of one of the issue's Markdown trees. */
   nodePosition(text: MarkdownText, node: Node): Position;

@@ -45,7 +45,7 @@ test('`mailto:` literals are one link (remark-gfm links only the address after i
 });
 
 test('literals in a text with escapes keep the position of their text', () => {
-  const paragraph = parseMarkdown('A \* then https://example.org').children[0];
+  const paragraph = parseMarkdown(String.raw`A \* then https://example.org`).children[0];
   assert.equal(paragraph?.type, 'paragraph');
   const link = paragraph.children.find((node) => node.type === 'link');
   assert.ok(link?.position);

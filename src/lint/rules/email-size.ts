@@ -1,5 +1,4 @@
 import { CorpusIndex } from '../../issue/corpus.js';
-import { extractFacts } from '../../issue/facts.js';
 import { encodedPartSize } from '../../mail/compose.js';
 import { GMAIL_CLIP_BYTES, renderHtmlOnly } from '../../render/email.js';
 import { loadTemplates, type TemplateSet } from '../../render/templates.js';
@@ -33,12 +32,11 @@ const rule: FileRule = {
   severity: 'warning',
   scope: 'file',
   doc: 'The HTML email is under 102 KB, where Gmail clips it',
-  check({ issue, parsed, config, report }) {
+  check({ issue, parsed, facts, config, report }) {
     if (!issue) return;
     // The linter sees one file at a time: cross-references resolve within
     // this issue only. A reference into another issue then renders as plain
     // text instead of a link, a few dozen bytes off: fine for an estimate.
-    const facts = extractFacts(parsed);
     const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, templatesFor(config.templatesDir));
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
