@@ -49,6 +49,14 @@ export interface ParseOptions {
 
 const FENCE = '---';
 
+/**
+ * For reads that need only the frontmatter (the next issue number, other
+ * issues' facts): the Markdown is not parsed; every text gets one shared,
+ * empty tree, which is never mutated.
+ */
+const EMPTY_TREE: Root = { type: 'root', children: [] };
+export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
+
 export function parseIssue(source: IssueSource, options: ParseOptions = {}): ParsedIssue {
   const parse = options.parseMarkdown ?? ((text: string) => parseMarkdown(text));
   const lines = new LineIndex(source.text);

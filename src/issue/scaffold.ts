@@ -1,14 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Root } from 'mdast';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { listIssueFiles } from './load.js';
-import { parseIssue } from './parse.js';
+import { FRONTMATTER_ONLY, parseIssue } from './parse.js';
 import { slugify } from './slug.js';
 import { readIssueSource } from './source.js';
 
-const NO_MARKDOWN = (): Root => ({ type: 'root', children: [] });
 
 /** The number after the highest one in use (frontmatter numbers, not file names). */
 export async function nextIssueNumber(issuesDir: string): Promise<number> {
@@ -16,7 +14,7 @@ export async function nextIssueNumber(issuesDir: string): Promise<number> {
   let highest = 0;
   for (const path of files) {
     // Only the frontmatter matters here: skip the Markdown parse.
-    const issue = parseIssue(await readIssueSource(path), { parseMarkdown: NO_MARKDOWN }).issue;
+    const issue = parseIssue(await readIssueSource(path), FRONTMATTER_ONLY).issue;
     if (issue) highest = Math.max(highest, issue.number);
   }
   return highest + 1;

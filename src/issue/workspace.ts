@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import type { Root } from 'mdast';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { CorpusIndex } from './corpus.js';
 import { extractFacts, type IssueFacts } from './facts.js';
 import { listIssueFiles } from './load.js';
-import { parseIssue, type ParseOptions, type ParsedIssue } from './parse.js';
+import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
 import { TreeCache } from './tree-cache.js';
 
@@ -17,9 +16,6 @@ export interface IssueFile {
   facts: IssueFacts;
 }
 
-/** Stands in for remark when only the frontmatter matters: shared, never mutated. */
-const EMPTY_TREE: Root = { type: 'root', children: [] };
-const frontmatterOnly: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
 
 /**
  * Every issue of a newsletter, read once: what `render`, `preview` and
@@ -111,5 +107,5 @@ export class Workspace {
 
 async function readIssueFile(path: string): Promise<IssueFile> {
   const source = await readIssueSource(path);
-  return { path, source, facts: extractFacts(parseIssue(source, frontmatterOnly)) };
+  return { path, source, facts: extractFacts(parseIssue(source, FRONTMATTER_ONLY)) };
 }
