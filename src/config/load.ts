@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { isMap, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { parseDocument } from 'yaml';
 import { PaperboyError } from '../errors.js';
 import { didYouMean, valueAt } from '../issue/schema-messages.js';
 import { LineIndex } from '../issue/position.js';
+import { locateInYaml } from '../issue/yaml-locate.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
@@ -46,12 +47,12 @@ export function parseConfig(text: string, file: string): Config {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
-      const at = locate(document, [...path, key], lines, 'key');
+      const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       const known = path.length === 0 ? CONFIG_KEYS : undefined;
       const expected = known ? didYouMean(key, known) : 'expected no other keys here';
       throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
-    const at = locate(document, path, lines);
+    const at = locateInYaml(document, path, 'value', 0, lines).start;
     const name = path.join('.') || 'the config';
     const received = valueAt(data, path);
     const message = received === undefined ? `Missing key \`${name}\` (${issue.message})` : `Unexpected value for \`${name}\`: ${issue.message}`;
@@ -76,18 +77,4 @@ function configError(file: string, line: number, column: number, message: string
   return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
     hint: `Fix ${CONFIG_FILE}; SPEC.md lists every key with an example.`,
   });
-}
-
-function locate(document: Document.Parsed, path: (string | number)[], lines: LineIndex, part: 'key' | 'value' = 'value'): { line: number; column: number } {
-  let node: unknown = document.contents;
-  let offset = 0;
-  for (const segment of path) {
-    if (!isMap(node)) break;
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
-    if (!pair) break;
-    offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? offset;
-    node = pair.value;
-    if (part === 'value' && isScalar(node) && node.range) offset = node.range[0];
-  }
-  return lines.point(offset);
 }

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
-import { Document, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
@@ -10,6 +10,7 @@ import { scalarOffsetMap } from './scalar-offsets.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { hashBytes, type IssueSource } from './source.js';
+import { locateInYaml, type YamlPath } from './yaml-locate.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
@@ -18,7 +19,6 @@ export interface ParseProblem {
   position: Position;
 }
 
-export type YamlPath = readonly (string | number)[];
 
 /** Everything lint rules and renderers need to know about one file. */
 export interface ParsedIssue {
@@ -194,31 +194,6 @@ function buildIssue(path: string, data: unknown, body: MarkdownText, markdown: M
     body,
     papersMarker: marker === -1 ? undefined : marker,
   };
-}
-
-function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'key' | 'value', offset: number, lines: LineIndex): Position {
-  // Walk down as far as the path exists; a missing key is reported at its parent.
-  let node: unknown = document.contents;
-  let keyNode: YamlNode | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
-      if (!pair) break;
-      keyNode = pair.key as YamlNode;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-      keyNode = undefined;
-      node = node.items[segment];
-    } else {
-      break;
-    }
-  }
-  const target = part === 'key' && keyNode ? keyNode : ((node as YamlNode | null) ?? keyNode);
-  const range = target?.range;
-  if (!range) return lines.position(offset);
-  // A collection spans many lines: point at where it starts.
-  const end = isScalar(target) ? range[1] : range[0];
-  return lines.position(offset + range[0], offset + end);
 }
 
 function yamlErrorMessage(message: string): string {

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, Scalar } from 'yaml';
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from '../../issue/paper-id.js';
-import type { ParsedIssue, YamlPath } from '../../issue/parse.js';
+import type { ParsedIssue } from '../../issue/parse.js';
+import type { YamlPath } from '../../issue/yaml-locate.js';
 import type { Fix, FileRule } from '../types.js';
 
 /**
