@@ -26,11 +26,16 @@ export const DEFAULT_WIDTH = 80;
 
 /** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
-  const width = parseWidth(options.width);
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
   const file = options.issue === undefined ? newest(workspace) : await workspace.find(options.issue, io.cwd);
-  const templates = loadTemplates(config.templatesDir);
+  return showPreview(workspace, file, options, io);
+}
+
+/** Previews one issue of an already loaded workspace (`npm start` shares its own). */
+export async function showPreview(workspace: Workspace, file: IssueFile, options: Omit<PreviewCommandOptions, 'root' | 'issue'>, io: CommandIO): Promise<number> {
+  const width = parseWidth(options.width);
+  const templates = loadTemplates(workspace.config.templatesDir);
   const color = useColor(io.stdout, io.env, options.color);
   const display = (): TerminalPreviewOptions => ({
     width: width ?? io.stdout.columns ?? DEFAULT_WIDTH,

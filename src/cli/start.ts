@@ -5,7 +5,7 @@ import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { writeEmailFiles } from '../render/issue-email.js';
 import { useColor, type CommandIO } from './io.js';
-import { run as preview } from './preview.js';
+import { showPreview } from './preview.js';
 
 export interface StartCommandOptions {
   root: string;
@@ -35,6 +35,6 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
 
   io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch\` re-renders on every save):\n\n`);
-  const previewed = await preview({ root: options.root, issue: newest.path, pager: false }, io);
+  const previewed = await showPreview(workspace, newest, { pager: false }, io);
   return errors > 0 ? 1 : previewed;
 }

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+test('start: lints every issue, writes the newest email files, ends with its plain preview', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second issue' }) });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Linted 2 issues in issues: 0 errors/);
+  for (const name of ['email.html', 'email.txt', 'email.eml']) assert.ok(existsSync(join(root, 'dist', 'issues', '2', name)), name);
+  assert.match(result.stdout, /^Subject {2}#2: Second issue$/m);
+  assert.doesNotMatch(result.stdout, /\u001b\[/, 'no escape codes when stdout is not a terminal');
+});
