@@ -79,7 +79,10 @@ test('preview --watch in tmux: renders, follows edits and atomic saves, survives
     assert.doesNotMatch(session.screen(), /paperboy exited/, 'the watcher is still running');
 
     writeFileSync(path, cleanIssue({ title: 'Fixed again' }));
-    const fixed = await session.waitFor('Fixed again', 'the render after the fix');
+    await session.waitFor('Fixed again', 'the render after the fix');
+    // The previous diagnostics stay above the new render while the linter
+    // runs ("linting…" in the status line): judge them once it is done.
+    const fixed = await session.waitFor(/Fixed again[^]*linted at|linted at[^]*Fixed again/, 'the diagnostics of the fixed file');
     assert.doesNotMatch(fixed, /yaml-syntax/);
 
     session.tmux('send-keys', 'q');
