@@ -1,21 +1,36 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config/load.js';
 import { readIssueSource } from '../issue/source.js';
 import { lintSource, type FileOutcome } from './lint-file.js';
 import { rules } from './rules/index.js';
-import { activeRules } from './settings.js';
+import { activeRules, type ActiveRule } from './settings.js';
 
-/** A lint worker: receives batches of paths, reads and lints each file, answers with their outcomes. */
-const config = (workerData as { config: Config }).config;
-const active = activeRules(rules, config);
+/**
+ * A lint worker process (see pool.ts): receives the config, then batches of
+ * paths; reads and lints each file and answers with their outcomes.
+ */
+export type WorkerRequest = { config: Config } | { paths: string[] };
+/** The outcomes of one batch, or why it could not be linted (a bug: the main process reports it). */
+export type WorkerReply = { outcomes: FileOutcome[] } | { failure: string };
+
+let setup: { config: Config; active: ActiveRule[] } | undefined;
 
 async function lintBatch(paths: string[]): Promise<FileOutcome[]> {
+  const { config, active } = setup!;
   const sources = await Promise.all(paths.map((path) => readIssueSource(path)));
   return sources.map((source) => lintSource(source, active, config));
 }
 
 // Batches are answered in the order they came, one at a time.
-let previous: Promise<void> = Promise.resolve();
-parentPort!.on('message', (paths: string[]) => {
-  previous = previous.then(async () => parentPort!.postMessage(await lintBatch(paths)));
+let previous: Promise<unknown> = Promise.resolve();
+process.on('message', (request: WorkerRequest) => {
+  if ('config' in request) {
+    setup = { config: request.config, active: activeRules(rules, request.config) };
+    return;
+  }
+  previous = previous
+    .then(async (): Promise<WorkerReply> => ({ outcomes: await lintBatch(request.paths) }))
+    .catch((error: unknown): WorkerReply => ({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+    .then((reply) => process.send!(reply));
 });
+// The main process is gone (killed, crashed): nobody waits for the answers.
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../src/config/load.js';
+import { listIssueFiles } from '../../src/issue/load.js';
+import { readIssueSource } from '../../src/issue/source.js';
+import { lintSource } from '../../src/lint/lint-file.js';
+import { LintPool } from '../../src/lint/pool.js';
+import { rules } from '../../src/lint/rules/index.js';
+import { activeRules } from '../../src/lint/settings.js';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
+
+async function corpus() {
+  const root = await mkdtemp(join(tmpdir(), 'paperboy-pool-'));
+  await writeCorpus(root, { issues: 8 });
+  const config = await loadConfig(root);
+  return { config, paths: await listIssueFiles(config.issuesDir) };
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopped(pids: readonly number[]): Promise<boolean> {
+  for (let wait = 0; wait < 100 && pids.some(isRunning); wait++) await sleep(50);
+  return !pids.some(isRunning);
+}
+
+test('lint pool: child processes, one GC thread each, return what linting in-process returns', async () => {
+  const { config, paths } = await corpus();
+  const pool = LintPool.start(config);
+  const pids = pool.pids;
+  for (const pid of pids) {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    assert.ok(argv.includes('--single-threaded-gc'), `child ${pid} runs with ${argv.join(' ')}`);
+  }
+  pool.add(paths);
+  const outcomes = await pool.finish();
+
+  const active = activeRules(rules, config);
+  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active, config)));
+  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
+  assert.ok(await stopped(pids), 'the children stop once the pool is done');
+});
+
+test('lint pool: a child killed mid-run fails the lint with a clear error instead of hanging', async () => {
+  const { config, paths } = await corpus();
+  const pool = LintPool.start(config);
+  process.kill(pool.pids[0]!, 'SIGKILL');
+  pool.add(paths);
+  await assert.rejects(pool.finish(), /lint worker process stopped \(SIGKILL\)/);
+  assert.ok(await stopped(pool.pids), 'the other children are stopped too');
+});
