@@ -1,4 +1,4 @@
-import type { Link, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { Link, Nodes, Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -11,7 +11,6 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Point, Position } from 'unist';
-import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * The one Markdown parser of paperboy: remark-parse with GFM. Every text is
@@ -53,18 +52,35 @@ const findLiterals = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
 /** Cheap pre-check: a literal has `://`, `www.` or `@`. */
 const MAY_HOLD_LITERAL = /:\/\/|www\.|@/i;
 
+/**
+ * Runs the literal finder on each text node outside links. A plain recursive
+ * walk rather than unist-util-visit: this runs on every node of every text
+ * parsed, and visit's per-node bookkeeping (an array of ancestors each)
+ * made this step six times slower (124 ms against 21 ms for 10,943 texts).
+ */
 function linkLiteralsWithPositions(tree: Root): void {
-  visit(tree, (node, index, parent) => {
-    if (node.type === 'link' || node.type === 'linkReference') return SKIP;
-    if (node.type !== 'text' || !parent || index === undefined || !MAY_HOLD_LITERAL.test(node.value)) return undefined;
+  linkLiteralsIn(tree);
+}
+
+function linkLiteralsIn(parent: Parent): void {
+  const children = parent.children as Nodes[];
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === 'link' || node.type === 'linkReference') continue;
+    if (node.type !== 'text') {
+      if ('children' in node) linkLiteralsIn(node);
+      continue;
+    }
+    if (!MAY_HOLD_LITERAL.test(node.value)) continue;
     const holder: Paragraph = { type: 'paragraph', children: [node] };
     findLiterals({ type: 'root', children: [holder] });
     const pieces = holder.children;
-    if (pieces.length === 1 && pieces[0] === node) return undefined;
+    if (pieces.length === 1 && pieces[0] === node) continue;
     placePieces(pieces, node);
-    parent.children.splice(index, 1, ...(pieces as typeof parent.children));
-    return index + pieces.length;
-  });
+    children.splice(index, 1, ...pieces);
+    // The pieces are text already searched and the links found in it.
+    index += pieces.length - 1;
+  }
 }
 
 /**

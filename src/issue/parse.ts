@@ -7,7 +7,7 @@ import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type Mar
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { LineIndex } from './position.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
-import { issueSchema, lenientIssueSchema, lenientPaperSchema } from './schema.js';
+import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { hashBytes, type IssueSource } from './source.js';
 import { locateInYaml, type YamlPath } from './yaml-locate.js';
@@ -129,8 +129,31 @@ export function parseIssue(source: IssueSource, options: ParseOptions = {}): Par
     return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
   };
   const bodyText = markdownText('body', undefined, split.content, (offset) => bodyOffset + offset, parse);
-  parsed.issue = buildIssue(source.path, data, bodyText, markdown);
+  parsed.issue = buildIssue(source.path, frontmatterOf(data, checked), bodyText, markdown);
   return parsed;
+}
+
+/** The frontmatter as read for the model: a paper that cannot be read at all is undefined. */
+interface Frontmatter extends Omit<IssueFrontmatter, 'papers'> {
+  papers: (PaperFrontmatter | undefined)[];
+}
+
+/**
+ * A valid frontmatter is already read by the strict schema (whose values the
+ * lenient one would repeat); only a file with errors takes the lenient pass.
+ */
+function frontmatterOf(data: unknown, checked: ReturnType<typeof issueSchema.safeParse>): Frontmatter {
+  // The strict schema reads papers as papers; its builder, shared with the
+  // lenient one, types them as a union with the lenient `unknown[]`.
+  if (checked.success) return { ...checked.data, papers: checked.data.papers as PaperFrontmatter[] };
+  const front = lenientIssueSchema.parse(data);
+  return {
+    ...front,
+    papers: front.papers.map((raw) => {
+      const read = lenientPaperSchema.safeParse(raw);
+      return read.success ? read.data : undefined;
+    }),
+  };
 }
 
 function markdownText(
@@ -151,13 +174,10 @@ function emptyText(field: MarkdownField, paperIndex: number): MarkdownText {
   return { field, paperIndex, text: '', hash: hashBytes(''), tree: { type: 'root', children: [] }, fileOffset: () => 0 };
 }
 
-function buildIssue(path: string, data: unknown, body: MarkdownText, markdown: MarkdownAt): Issue {
-  const front = lenientIssueSchema.parse(data);
+function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdown: MarkdownAt): Issue {
   const papers: Paper[] = [];
-  front.papers.forEach((raw, index) => {
-    const read = lenientPaperSchema.safeParse(raw);
-    if (!read.success) return;
-    const paper = read.data;
+  front.papers.forEach((paper, index) => {
+    if (!paper) return;
     const at = (field: MarkdownField) => markdown(field, index, ['papers', index, field]);
     papers.push({
       index,

@@ -12,6 +12,16 @@ import { Scalar } from 'yaml';
  * folded block scalars and plain scalars; close for quoted ones with escapes.
  */
 export function scalarOffsetMap(node: Scalar, yamlSource: string): (valueOffset: number) => number {
+  // Built on first use: most texts never need a position (only a problem does).
+  let map: Int32Array | undefined;
+  return (offset) => {
+    map ??= alignValueWithSource(node, yamlSource);
+    return map[Math.max(0, Math.min(offset, map.length - 1))]!;
+  };
+}
+
+/** The source offset of each character of the scalar's value, and of the end of the value. */
+function alignValueWithSource(node: Scalar, yamlSource: string): Int32Array {
   const value = String(node.value);
   const [rangeStart, valueEnd] = node.range ?? [0, 0];
   const isBlock = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
@@ -32,7 +42,7 @@ export function scalarOffsetMap(node: Scalar, yamlSource: string): (valueOffset:
     }
   }
   map[value.length] = value.length === 0 ? cursor : Math.min(map[value.length - 1]! + 1, Math.max(end, cursor));
-  return (offset) => map[Math.max(0, Math.min(offset, value.length))]!;
+  return map;
 }
 
 function matches(valueChar: string, sourceChar: string): boolean {

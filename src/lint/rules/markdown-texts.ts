@@ -1,5 +1,4 @@
 import type { Nodes, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { markdownTexts, type Issue, type MarkdownText } from '../../issue/model.js';
 
 /**
@@ -25,16 +24,23 @@ const nodesByType = new WeakMap<Root, Map<string, Nodes[]>>();
 function typeIndex(tree: Root): Map<string, Nodes[]> {
   let index = nodesByType.get(tree);
   if (!index) {
-    const built = new Map<string, Nodes[]>();
-    visit(tree, (node: Nodes) => {
-      const list = built.get(node.type);
-      if (list) list.push(node);
-      else built.set(node.type, [node]);
-    });
-    nodesByType.set(tree, built);
-    index = built;
+    index = new Map<string, Nodes[]>();
+    indexByType(tree, index);
+    nodesByType.set(tree, index);
   }
   return index;
+}
+
+/**
+ * Adds `node` and its descendants, in document order. A plain recursive walk
+ * rather than unist-util-visit, whose per-node bookkeeping (an array of
+ * ancestors each) made this index cost several times more.
+ */
+function indexByType(node: Nodes, index: Map<string, Nodes[]>): void {
+  const list = index.get(node.type);
+  if (list) list.push(node);
+  else index.set(node.type, [node]);
+  if ('children' in node) for (const child of node.children) indexByType(child, index);
 }
 
 /** The nodes of `type` in a text's tree, in document order. */
