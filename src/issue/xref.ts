@@ -1,7 +1,7 @@
 import type { Link, Definition } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { MarkdownText } from './model.js';
 import { paperIdFromReference } from './paper-id.js';
+import { nodesInTree } from './tree-index.js';
 
 /**
  * Cross-references (SPEC): `[text](paper:2304.15004)` names a paper by arXiv
@@ -38,13 +38,14 @@ export interface CrossReferenceNode {
   node: Link | Definition;
 }
 
-/** Every cross-reference written in a text, as links or link definitions. */
+/** Every cross-reference written in a text, as links or link definitions, in document order. */
 export function crossReferencesIn(text: MarkdownText): CrossReferenceNode[] {
+  const nodes = [...nodesInTree(text.tree, 'link'), ...nodesInTree(text.tree, 'definition')];
+  if (nodes.length === 0) return [];
   const found: CrossReferenceNode[] = [];
-  visit(text.tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'definition') return;
+  for (const node of nodes.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0))) {
     const reference = parseCrossReference(node.url);
     if (reference) found.push({ reference, node });
-  });
+  }
   return found;
 }

@@ -1,5 +1,6 @@
-import type { Nodes, Root, Text } from 'mdast';
+import type { Nodes, Text } from 'mdast';
 import { markdownTexts, type Issue, type MarkdownText } from '../../issue/model.js';
+import { nodesInTree, type NodeOfType } from '../../issue/tree-index.js';
 
 /**
  * What the Markdown rules share: every text of an issue (body, summaries,
@@ -12,40 +13,9 @@ export function textsOf(issue: Issue | undefined): MarkdownText[] {
   return issue ? markdownTexts(issue) : [];
 }
 
-export type NodeOfType<Type extends Nodes['type']> = Extract<Nodes, { type: Type }>;
-
-/**
- * Every node of a tree by type, built by one walk and kept as long as the
- * tree: a dozen rules ask each tree for their kinds of node, and walking it
- * once per rule would cost a noticeable share of the parse itself.
- */
-const nodesByType = new WeakMap<Root, Map<string, Nodes[]>>();
-
-function typeIndex(tree: Root): Map<string, Nodes[]> {
-  let index = nodesByType.get(tree);
-  if (!index) {
-    index = new Map<string, Nodes[]>();
-    indexByType(tree, index);
-    nodesByType.set(tree, index);
-  }
-  return index;
-}
-
-/**
- * Adds `node` and its descendants, in document order. A plain recursive walk
- * rather than unist-util-visit, whose per-node bookkeeping (an array of
- * ancestors each) made this index cost several times more.
- */
-function indexByType(node: Nodes, index: Map<string, Nodes[]>): void {
-  const list = index.get(node.type);
-  if (list) list.push(node);
-  else index.set(node.type, [node]);
-  if ('children' in node) for (const child of node.children) indexByType(child, index);
-}
-
 /** The nodes of `type` in a text's tree, in document order. */
 export function nodesOfType<Type extends Nodes['type']>(text: MarkdownText, type: Type): NodeOfType<Type>[] {
-  return (typeIndex(text.tree).get(type) ?? []) as NodeOfType<Type>[];
+  return nodesInTree(text.tree, type);
 }
 
 /** Calls `visitor` with every node of `type` in every Markdown text of the issue. */
