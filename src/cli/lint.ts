@@ -4,7 +4,6 @@ import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
 import { formatStylish } from '../lint/format/stylish.js';
-import { rules } from '../lint/rules/index.js';
 import { useColor, type CommandIO } from './io.js';
 
 export interface LintCommandOptions {
@@ -18,14 +17,16 @@ export interface LintCommandOptions {
   listRules?: boolean;
 }
 
-function listRules(): string {
+async function listRules(): Promise<string> {
+  // Imported here: a lint loads the rules after starting its workers (see lint/engine.ts).
+  const { rules } = await import('../lint/rules/index.js');
   const width = Math.max(...rules.map((rule) => rule.id.length));
   return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.doc}\n`).join('');
 }
 
 export async function run(options: LintCommandOptions, io: CommandIO): Promise<number> {
   if (options.listRules) {
-    io.stdout.write(listRules());
+    io.stdout.write(await listRules());
     return 0;
   }
   if (options.format !== 'stylish' && options.format !== 'json') {

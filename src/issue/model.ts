@@ -13,8 +13,6 @@ export interface MarkdownText {
   /** Index of the paper the text belongs to; undefined for the body. */
   paperIndex: number | undefined;
   text: string;
-  /** sha256 of `text`: the key of the parse cache. */
-  hash: string;
   /**
    * The mdast, positioned in `text`'s own coordinates (so one cached tree
    * serves wherever the text stands); `fileOffset` maps them into the file.

@@ -9,7 +9,7 @@ import { LineIndex } from './position.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
-import { hashBytes, type IssueSource } from './source.js';
+import type { IssueSource } from './source.js';
 import { locateInYaml, type YamlPath } from './yaml-locate.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
@@ -41,7 +41,7 @@ export interface ParsedIssue {
  * Parses Markdown for `parseIssue`; a cache can stand in for remark. The
  * returned tree is shared, never mutated.
  */
-export type MarkdownParser = (text: string, hash: string) => Root;
+export type MarkdownParser = (text: string) => Root;
 
 export interface ParseOptions {
   parseMarkdown?: MarkdownParser;
@@ -58,7 +58,7 @@ const EMPTY_TREE: Root = { type: 'root', children: [] };
 export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
 
 export function parseIssue(source: IssueSource, options: ParseOptions = {}): ParsedIssue {
-  const parse = options.parseMarkdown ?? ((text: string) => parseMarkdown(text));
+  const parse = options.parseMarkdown ?? parseMarkdown;
   const lines = new LineIndex(source.text);
   const problems: ParseProblem[] = [];
   const parsed: ParsedIssue = {
@@ -163,15 +163,14 @@ function markdownText(
   fileOffset: (offset: number) => number,
   parse: MarkdownParser,
 ): MarkdownText {
-  const hash = hashBytes(text);
-  return { field, paperIndex, text, hash, tree: parse(text, hash), fileOffset };
+  return { field, paperIndex, text, tree: parse(text), fileOffset };
 }
 
 type MarkdownAt = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath) => MarkdownText | undefined;
 
 /** Stands in for a required text that is missing (frontmatter-schema reports it). */
 function emptyText(field: MarkdownField, paperIndex: number): MarkdownText {
-  return { field, paperIndex, text: '', hash: hashBytes(''), tree: { type: 'root', children: [] }, fileOffset: () => 0 };
+  return { field, paperIndex, text: '', tree: { type: 'root', children: [] }, fileOffset: () => 0 };
 }
 
 function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdown: MarkdownAt): Issue {

@@ -50,7 +50,8 @@ export class TreeCache {
     let missed = false;
     const dir = this.dir;
     return {
-      parse(text, hash) {
+      parse(text) {
+        const hash = hashBytes(text);
         const raw = isTree(stored[hash]) ? stored[hash] : undefined;
         // The stored trees are handed out as they are: trees are never mutated.
         const tree = raw ?? parseMarkdown(text);

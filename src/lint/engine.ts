@@ -4,15 +4,22 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
-import { TreeCache } from '../issue/tree-cache.js';
 import { templatesFingerprint } from '../render/templates.js';
 import { LintCache } from './cache.js';
 import { applyFixes } from './fix.js';
-import { byPosition, lintSource, toLintMessage, type FileOutcome } from './lint-file.js';
+import type { FileOutcome } from './lint-file.js';
+import { byPosition, toLintMessage } from './messages.js';
 import { LintPool, shouldUseWorkers } from './pool.js';
-import { rules as allRules } from './rules/index.js';
 import { activeRules, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
+
+/*
+ * What parses and lints (remark, the rules, the renderer behind email-size)
+ * is imported when first needed, not with this module: a third of a lint's
+ * start-up. A cold run starts its child processes first, and they load their
+ * modules while this process loads its own.
+ */
+const loadLinter = () => import('./lint-file.js');
 
 export interface LintOptions {
   /** The files to report on; default every issue. Cross-issue rules always see the whole directory. */
@@ -28,16 +35,27 @@ export interface LintOptions {
 const MAX_FIX_PASSES = 10;
 
 export async function lintIssues(config: Config, options: LintOptions = {}): Promise<FileResult[]> {
-  const active = activeRules(options.rules ?? allRules, config);
   const directory = await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
   const caching = options.cache !== false && options.rules === undefined;
   const cache = caching ? await LintCache.open(config, templatesFingerprint(config.templatesDir)) : LintCache.disabled();
-  const trees = caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();
 
+  // Files the cache has never seen are linted for sure: when there are many,
+  // the children start now, and lint them while this process hashes the others.
   const inWorkers = options.rules === undefined;
-  const outcomes = new Map((await outcomesOf(corpus, cache, trees, active, config, inWorkers)).map((outcome) => [outcome.path, outcome]));
+  const unseen = corpus.filter((path) => !cache.has(path));
+  const pool = inWorkers && shouldUseWorkers(unseen.length) ? LintPool.start(config) : undefined;
+  pool?.add(unseen);
+  let active: ActiveRule[];
+  try {
+    active = activeRules(options.rules ?? (await import('./rules/index.js')).rules, config);
+  } catch (error) {
+    // A bad `lint.rules` setting, reported by the caller: the children are not needed.
+    pool?.terminate();
+    throw error;
+  }
+  const outcomes = new Map((await outcomesOf(corpus, { cache, caching, active, config, inWorkers, pool })).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
@@ -61,12 +79,16 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   });
 }
 
-/**
- * The outcome of every file: from the cache when its hash matches, else
- * linted. Files the cache has never seen are linted for sure, so when there
- * are many the workers start at once and lint them while this thread hashes
- * the others.
- */
+interface LintRun {
+  cache: LintCache;
+  caching: boolean;
+  active: ActiveRule[];
+  config: Config;
+  inWorkers: boolean;
+  /** Started, with the files the cache has never seen, when there are many. */
+  pool: LintPool | undefined;
+}
+
 /**
  * Outcomes from the cache where the file is unchanged, else by linting: in
  * workers for many files, in-process for a few. In-process linting parses
@@ -74,27 +96,27 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
  * preview) reads the trees back instead of parsing again; workers do not
  * write trees, which would slow the cold run they exist for.
  */
-async function outcomesOf(paths: readonly string[], cache: LintCache, trees: TreeCache, active: ActiveRule[], config: Config, inWorkers: boolean): Promise<FileOutcome[]> {
-  const unseen = paths.filter((path) => !cache.has(path));
-  let pool = inWorkers && shouldUseWorkers(unseen.length) ? LintPool.start(config) : undefined;
+async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileOutcome[]> {
+  const { cache, config, active } = run;
+  let pool = run.pool;
   try {
-    pool?.add(unseen);
     const cached: FileOutcome[] = [];
-    const changed: string[] = [];
+    const misses = pool ? [] : paths.filter((path) => !cache.has(path));
     for (const path of paths) {
       if (!cache.has(path)) continue;
       const hash = hashOfFile(path);
       const hit = hash === undefined ? undefined : cache.get(path, hash);
       if (hit) cached.push(hit);
-      else changed.push(path);
+      else misses.push(path);
     }
-    const misses = pool ? changed : [...unseen, ...changed];
-    if (!pool && inWorkers && shouldUseWorkers(misses.length)) pool = LintPool.start(config);
+    if (!pool && run.inWorkers && shouldUseWorkers(misses.length)) pool = LintPool.start(config);
     let fresh: FileOutcome[];
     if (pool) {
       pool.add(misses);
       fresh = await pool.finish();
     } else {
+      const [{ lintSource }, { TreeCache }] = await Promise.all([loadLinter(), import('../issue/tree-cache.js')]);
+      const trees = run.caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();
       const sources = await Promise.all(misses.map((path) => readIssueSource(path)));
       fresh = sources.map((source) => {
         const parser = trees.parserFor(source.path);
@@ -144,6 +166,7 @@ function hashOfFile(path: string): string | undefined {
 /** Fixes, writes and re-lints until nothing fixable is left (fixes can enable others). */
 async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], config: Config) {
   if (!outcome.messages.some((message) => message.fix !== undefined)) return undefined;
+  const { lintSource } = await loadLinter();
   const source = await readIssueSource(path);
   // The outcome may come from the cache or a worker: lint again if the file changed since.
   let current = { source, outcome: source.hash === outcome.hash ? outcome : lintSource(source, active, config) };

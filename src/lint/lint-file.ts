@@ -5,7 +5,8 @@ import type { IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { nodePosition, textPosition } from '../issue/text-position.js';
 import type { ActiveRule } from './settings.js';
-import type { FileRule, LintMessage, Report, Severity } from './types.js';
+import { byPosition, toLintMessage } from './messages.js';
+import type { FileRule, LintMessage } from './types.js';
 
 /** What linting one file yields: its own messages and the facts for cross-issue rules. */
 export interface FileOutcome {
@@ -13,15 +14,6 @@ export interface FileOutcome {
   hash: string;
   messages: LintMessage[];
   facts: IssueFacts;
-}
-
-export function toLintMessage(ruleId: string, severity: Severity, report: Report): LintMessage {
-  const { start, end } = report.position;
-  // A report may lower its rule's severity, never raise it (see Report.severity).
-  const lowered = report.severity === 'warning' ? 'warning' : severity;
-  const message: LintMessage = { ruleId, severity: lowered, message: report.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-  if (report.fix) message.fix = report.fix;
-  return message;
 }
 
 /** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
@@ -47,8 +39,4 @@ export function lintSource(source: IssueSource, rules: readonly ActiveRule[], co
   const parsed = parseIssue(source, parseMarkdown ? { parseMarkdown } : {});
   const facts = extractFacts(parsed);
   return { path: source.path, hash: source.hash, messages: runFileRules(parsed, rules, config, facts), facts };
-}
-
-export function byPosition(a: LintMessage, b: LintMessage): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }

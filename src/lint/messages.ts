@@ -1,0 +1,16 @@
+import type { LintMessage, Report, Severity } from './types.js';
+
+/** A rule's report as a message of the rule's id and severity. */
+export function toLintMessage(ruleId: string, severity: Severity, report: Report): LintMessage {
+  const { start, end } = report.position;
+  // A report may lower its rule's severity, never raise it (see Report.severity).
+  const lowered = report.severity === 'warning' ? 'warning' : severity;
+  const message: LintMessage = { ruleId, severity: lowered, message: report.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  if (report.fix) message.fix = report.fix;
+  return message;
+}
+
+/** File order: by line, then column, then rule id. */
+export function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
