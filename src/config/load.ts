@@ -16,6 +16,11 @@ export interface Config extends ConfigFile {
   file: string;
   /** `baseUrl` with a trailing slash, so relative URLs resolve under it. */
   baseUrl: string;
+  /**
+   * Where each `lint.rules` setting is written (its key): only the linter
+   * knows the rules, and it checks the settings after the file is closed.
+   */
+  ruleSettingPositions: Record<string, { line: number; column: number }>;
 }
 
 export async function loadConfig(root: string): Promise<Config> {
@@ -70,6 +75,12 @@ export function parseConfig(text: string, file: string): Config {
     templatesDir: inRoot(config.templatesDir),
     outDir: inRoot(config.outDir),
     dataDir: inRoot(config.dataDir),
+    ruleSettingPositions: Object.fromEntries(
+      Object.keys(config.lint.rules).map((id) => {
+        const { line, column } = locateInYaml(document, ['lint', 'rules', id], 'key', 0, lines).start;
+        return [id, { line, column }];
+      }),
+    ),
   };
 }
 

@@ -11,14 +11,21 @@ export interface ActiveRule {
   options: unknown;
 }
 
+/** `file:line:column` of a rule's setting in the config. */
+function settingAt(config: Config, id: string): string {
+  // Every id under `lint.rules` has its position (see parseConfig).
+  const at = config.ruleSettingPositions[id]!;
+  return `${config.file}:${at.line}:${at.column}`;
+}
+
 function checkOptions(rule: Rule, options: unknown, config: Config): unknown {
   if (options === undefined) return undefined;
   if (!rule.options) {
-    throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected options for \`lint.rules.${rule.id}\`, expected only a severity (the rule takes no options)`);
+    throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, rule.id)}: Unexpected options for \`lint.rules.${rule.id}\`, expected only a severity (the rule takes no options)`);
   }
   const checked = rule.options.safeParse(options);
   if (!checked.success) {
-    throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected options for \`lint.rules.${rule.id}\` (${JSON.stringify(options)}): ${checked.error.issues[0]?.message ?? 'invalid'}`, {
+    throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, rule.id)}: Unexpected options for \`lint.rules.${rule.id}\` (${JSON.stringify(options)}): ${checked.error.issues[0]?.message ?? 'invalid'}`, {
       hint: `Expected, for example, \`${rule.id}: [warn, 250]\`.`,
     });
   }
@@ -33,7 +40,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
   const ids = rules.map((rule) => rule.id);
   for (const id of Object.keys(settings)) {
     if (!ids.includes(id)) {
-      throw new PaperboyError('CONFIG_INVALID', `${config.file}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`, {
+      throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`, {
         hint: 'Run `paperboy lint --list-rules` for the list of rules.',
       });
     }

@@ -9,22 +9,25 @@ import { activeRules, type ActiveRule } from './settings.js';
  * paths; reads and lints each file and answers with their outcomes.
  */
 export type WorkerRequest = { config: Config } | { paths: string[] };
-/** The outcomes of one batch, or why it could not be linted (a bug: the main process reports it). */
+/** The outcomes of one batch, or why it could not be linted: a bad rule setting (which the main process reports itself) or a bug. */
 export type WorkerReply = { outcomes: FileOutcome[] } | { failure: string };
 
-let setup: { config: Config; active: ActiveRule[] } | undefined;
+let config: Config | undefined;
+let active: ActiveRule[] | undefined;
 
 async function lintBatch(paths: string[]): Promise<FileOutcome[]> {
-  const { config, active } = setup!;
+  // Here rather than on receiving the config: a bad rule setting becomes a
+  // failure reply (the main process reports it too), not a crash of this one.
+  active ??= activeRules(rules, config!);
   const sources = await Promise.all(paths.map((path) => readIssueSource(path)));
-  return sources.map((source) => lintSource(source, active, config));
+  return sources.map((source) => lintSource(source, active!, config!));
 }
 
 // Batches are answered in the order they came, one at a time.
 let previous: Promise<unknown> = Promise.resolve();
 process.on('message', (request: WorkerRequest) => {
   if ('config' in request) {
-    setup = { config: request.config, active: activeRules(rules, request.config) };
+    config = request.config;
     return;
   }
   previous = previous

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
 
@@ -116,6 +119,21 @@ test('a broken config names the file, line and key, exit 2', () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /paperboy\.config\.yaml:2:10: Unexpected value for `baseUrl`/);
   assert.doesNotMatch(result.stderr, STACK_TRACE);
+});
+
+test('a bad rule setting is one clear line and exit 2, also when the workers have started', async () => {
+  // 30 issues: the lint starts its worker processes before it reads the rule settings.
+  const root = await mkdtemp(join(tmpdir(), 'paperboy-cli-'));
+  await writeCorpus(root, { issues: 30 });
+  const config = readFileSync(join(root, 'paperboy.config.yaml'), 'utf8');
+  writeFileSync(join(root, 'paperboy.config.yaml'), `${config}lint:\n  rules:\n    opinion-mising: off\n`);
+  const line = config.split('\n').length + 2;
+  const result = spawnCli(['lint'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.ok(result.stderr.startsWith(`paperboy: ${join(root, 'paperboy.config.yaml')}:${line}:5: Unexpected rule \`opinion-mising\` in \`lint.rules\`, expected \`opinion-missing\``), result.stderr);
+  assert.equal(result.stderr.trim().split('\n').length <= 2, true, result.stderr);
+  assert.doesNotMatch(result.stderr, STACK_TRACE);
+  assert.equal(result.stdout, '');
 });
 
 test('--version and --help', () => {
