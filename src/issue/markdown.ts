@@ -29,9 +29,16 @@ import type { Point, Position } from 'unist';
  * known differences, both in bare literals: `mailto:x@y.z` is one link
  * (remark-gfm links `x@y.z` only) and a `*` ending a `www.` literal stays in it.
  */
-function gfmWithLiteralsFoundAfterParse(this: Processor): void {
+function gfmWithLiteralsFoundAfterParse(this: Processor, constructs: GfmConstructs): void {
   const data = this.data();
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
+  data.micromarkExtensions = [
+    ...(data.micromarkExtensions ?? []),
+    ...(constructs.footnote ? [gfmFootnote()] : []),
+    ...(constructs.strikethrough ? [gfmStrikethrough()] : []),
+    ...(constructs.table ? [gfmTable()] : []),
+    gfmTaskListItem(),
+  ];
+  // These only turn the tokens of the constructs above into nodes.
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
     gfmFootnoteFromMarkdown(),
@@ -42,10 +49,36 @@ function gfmWithLiteralsFoundAfterParse(this: Processor): void {
   ];
 }
 
-const processor = unified().use(remarkParse).use(gfmWithLiteralsFoundAfterParse).freeze();
+/**
+ * The GFM constructs a text can hold, told by a character each one needs: a
+ * table has a `|` in its head row, a footnote (call or definition) starts
+ * with `[^`, strikethrough is `~`. A construct whose character the text
+ * lacks cannot match, so the text is parsed without it, to the same tree
+ * (tests/issue/markdown.test.ts compares with remark-gfm). It pays: the
+ * table construct is tried at the start of every line of every text, and
+ * most texts have no `|`.
+ */
+interface GfmConstructs {
+  table: boolean;
+  footnote: boolean;
+  strikethrough: boolean;
+}
+
+const processors = new Map<string, Processor<Root>>();
+
+function processorFor(text: string): Processor<Root> {
+  const constructs: GfmConstructs = { table: text.includes('|'), footnote: text.includes('[^'), strikethrough: text.includes('~') };
+  const key = `${+constructs.table}${+constructs.footnote}${+constructs.strikethrough}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    processor = unified().use(remarkParse).use(gfmWithLiteralsFoundAfterParse, constructs).freeze();
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return processorFor(text).parse(text);
 }
 
 const findLiterals = gfmAutolinkLiteralFromMarkdown().transforms![0]!;
