@@ -42,10 +42,12 @@ export function workerExecArgv(): string[] {
 function startWorker(config: Config): ChildProcess {
   const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
   // Not the parent's execArgv: a profiler or test-runner flag there is not meant for the children.
+  // Their stdout is the lint's output (JSON that tools read): children never write to it.
+  // Their stderr is shared, so a child that crashes says why.
   const child = fork(new URL(`./worker.${extension}`, import.meta.url), [], {
     execArgv: workerExecArgv(),
     serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   child.send({ config } satisfies WorkerRequest);
   return child;
