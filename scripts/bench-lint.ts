@@ -5,12 +5,10 @@
  * RSS. Every run must report the same messages: the cache may change the
  * time, never the result.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listIssueFiles } from '../src/issue/load.js';
-import { rules } from '../src/lint/rules/index.js';
-import { CORPUS_CONFIG } from './generate-corpus.js';
-import { median, runCli, type BenchContext, type BenchRow, type BenchSuite, type CliRun } from './bench-harness.js';
+import { median, runCli, type BenchRow, type BenchSuite, type CliRun } from './bench-harness.js';
 
 const WARM_TARGET_S = 1;
 const COLD_TARGET_RATIO = 0.75;
@@ -34,30 +32,6 @@ function edited(text: string, round: number): string {
   if (at === -1) throw new Error('Unexpected issue without a block summary, expected a generated corpus');
   const cut = at + marker.length;
   return `${text.slice(0, cut)}After review (round ${round}), the authors updated the paper. ${text.slice(cut)}`;
-}
-
-/**
- * The cold lint again with the `email-size` rule off, to show what its
- * render of every issue (Handlebars, CSS inlining) adds to the parse: a root
- * of its own, sharing the corpus's issues, with its own cache.
- */
-async function coldWithoutEmailSize(context: BenchContext): Promise<CliRun[] | undefined> {
-  if (!rules.some((rule) => rule.id === 'email-size')) return undefined;
-  const root = `${context.root}-no-email-size`;
-  await mkdir(root, { recursive: true });
-  const config = `${CORPUS_CONFIG}issuesDir: ${JSON.stringify(join(context.root, 'issues'))}\nlint: { rules: { email-size: off } }\n`;
-  await writeFile(join(root, 'paperboy.config.yaml'), config);
-  const runs: CliRun[] = [];
-  try {
-    for (let i = 0; i < context.repeat; i++) {
-      context.log(`lint: cold, email-size off (${i + 1}/${context.repeat})`);
-      await rm(join(root, '.paperboy'), { recursive: true, force: true });
-      runs.push(await lint(root));
-    }
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
-  return runs;
 }
 
 function rows(kind: string, figure: string, runs: readonly CliRun[], target: BenchRow['target'], detail?: string): BenchRow[] {
@@ -109,8 +83,6 @@ export const lintSuite: BenchSuite = {
     // Later suites find the corpus as it was, with the cache primed.
     await lint(root);
 
-    const withoutRender = await coldWithoutEmailSize(context);
-
     const floor = figures.get('remark.parse');
     const cpu = (runs: readonly CliRun[]) => `${median(runs.map((run) => run.cpuSeconds)).toFixed(1)} s CPU`;
     const ratio = (runs: readonly CliRun[]) =>
@@ -119,7 +91,6 @@ export const lintSuite: BenchSuite = {
     const warmTarget = { comparison: '<' as const, value: WARM_TARGET_S };
     return [
       ...rows('cold', 'lint, cold (no cache), CLI wall', cold, coldTarget, ratio(cold)),
-      ...(withoutRender ? rows('cold-no-email-size', 'lint, cold, `email-size` off (its HTML render is the rest)', withoutRender, undefined, ratio(withoutRender)).slice(0, 1) : []),
       ...rows('warm', 'lint, warm (cache primed, nothing changed), CLI wall', warm, warmTarget, cpu(warm)),
       ...rows('edit', 'lint after editing one file, CLI wall', edit, warmTarget, cpu(edit)),
     ];
