@@ -118,12 +118,12 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
       const [{ lintSource }, { TreeCache }] = await Promise.all([loadLinter(), import('../issue/tree-cache.js')]);
       const trees = run.caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();
       const sources = await Promise.all(misses.map((path) => readIssueSource(path)));
-      fresh = sources.map((source) => {
+      fresh = [];
+      for (const source of sources) {
         const parser = trees.parserFor(source.path);
-        const outcome = lintSource(source, active, config, parser.parse);
+        fresh.push(await lintSource(source, active, config, parser.parse));
         parser.save();
-        return outcome;
-      });
+      }
     }
     for (const outcome of fresh) cache.set(outcome);
     return [...cached, ...fresh];
@@ -169,7 +169,7 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   const { lintSource } = await loadLinter();
   const source = await readIssueSource(path);
   // The outcome may come from the cache or a worker: lint again if the file changed since.
-  let current = { source, outcome: source.hash === outcome.hash ? outcome : lintSource(source, active, config) };
+  let current = { source, outcome: source.hash === outcome.hash ? outcome : await lintSource(source, active, config) };
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const { text, applied } = applyFixes(current.source.text, current.outcome.messages);
@@ -178,7 +178,7 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
     const bytes = encodeIssueText(current.source, text);
     await writeFile(path, bytes);
     const next = await readIssueSource(path);
-    current = { source: next, outcome: lintSource(next, active, config) };
+    current = { source: next, outcome: await lintSource(next, active, config) };
   }
   return changed ? { outcome: current.outcome, text: current.source.text } : undefined;
 }

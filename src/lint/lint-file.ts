@@ -17,11 +17,12 @@ export interface FileOutcome {
 }
 
 /** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
-export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], config: Config, facts: IssueFacts = extractFacts(parsed)): LintMessage[] {
+export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], config: Config, facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
   const messages: LintMessage[] = [];
   for (const { rule, severity, options } of rules) {
     if (rule.scope !== 'file') continue;
-    (rule as FileRule).check({
+    // Most checks are synchronous: only an async one (a promise) is awaited.
+    const pending = (rule as FileRule).check({
       config,
       options,
       parsed,
@@ -31,12 +32,13 @@ export function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], 
       nodePosition: (text, node): Position => nodePosition(parsed, text, node),
       textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
     });
+    if (pending) await pending;
   }
   return messages.sort(byPosition);
 }
 
-export function lintSource(source: IssueSource, rules: readonly ActiveRule[], config: Config, parseMarkdown?: MarkdownParser): FileOutcome {
+export async function lintSource(source: IssueSource, rules: readonly ActiveRule[], config: Config, parseMarkdown?: MarkdownParser): Promise<FileOutcome> {
   const parsed = parseIssue(source, parseMarkdown ? { parseMarkdown } : {});
   const facts = extractFacts(parsed);
-  return { path: source.path, hash: source.hash, messages: runFileRules(parsed, rules, config, facts), facts };
+  return { path: source.path, hash: source.hash, messages: await runFileRules(parsed, rules, config, facts), facts };
 }

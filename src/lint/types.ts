@@ -13,7 +13,7 @@ export interface Fix {
   text: string;
 }
 
-/** One diagnostic, in the plain shape that crosses worker threads and the cache. */
+/** One diagnostic, in the plain shape that crosses to and from worker processes and the cache. */
 export interface LintMessage {
   ruleId: string;
   severity: Severity;
@@ -77,10 +77,14 @@ interface OptionsSchema<Options> {
   options?: z.ZodType<Options, unknown>;
 }
 
-/** A rule that looks at one file at a time (runs in worker threads, cached per file). */
+/**
+ * A rule that looks at one file at a time (runs in worker processes, cached
+ * per file). A check may be async, to import what it needs only when a file
+ * needs it (email-size: the whole renderer, for unsent issues only).
+ */
 export interface FileRule<Options = unknown> extends RuleBase, OptionsSchema<Options> {
   scope: 'file';
-  check(context: FileRuleContext<Options>): void;
+  check(context: FileRuleContext<Options>): void | Promise<void>;
 }
 
 /** A rule that compares issues (runs on the stored facts of every file). */

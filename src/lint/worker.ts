@@ -20,7 +20,9 @@ async function lintBatch(paths: string[]): Promise<FileOutcome[]> {
   // failure reply (the main process reports it too), not a crash of this one.
   active ??= activeRules(rules, config!);
   const sources = await Promise.all(paths.map((path) => readIssueSource(path)));
-  return sources.map((source) => lintSource(source, active!, config!));
+  const outcomes: FileOutcome[] = [];
+  for (const source of sources) outcomes.push(await lintSource(source, active, config!));
+  return outcomes;
 }
 
 // Batches are answered in the order they came, one at a time.

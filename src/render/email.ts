@@ -68,9 +68,6 @@ export function renderHtmlOnly(issue: Issue, context: RenderContext, templates: 
   return renderHtml(view, templates);
 }
 
-/** Gmail clips an HTML part past about 102 KB, hiding the rest of the email and its unsubscribe link. */
-export const GMAIL_CLIP_BYTES = 102_000;
-
 /** The size in bytes of an issue's HTML email, what Gmail's clip limit counts (the terminal preview shows it). */
 export function htmlEmailSize(issue: Issue, context: RenderContext, templates: TemplateSet): number {
   return Buffer.byteLength(renderHtmlOnly(issue, context, templates));

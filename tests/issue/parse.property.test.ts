@@ -48,14 +48,14 @@ function mutate(text: string, steps: readonly Mutation[]): string {
   return result;
 }
 
-test('randomly mutated issue files never make the parser or the rules throw', () => {
+test('randomly mutated issue files never make the parser or the rules throw', async () => {
   const config = configOf(makeRoot({}));
   const active = activeRules(rules, config);
-  fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (steps) => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 6 }), async (steps) => {
       const text = mutate(seed, steps);
       const parsed = parseIssue(decodeIssueSource('fuzz.md', new TextEncoder().encode(text)));
-      const messages = runFileRules(parsed, active, config);
+      const messages = await runFileRules(parsed, active, config);
       for (const message of messages) {
         assert.ok(message.line >= 1 && message.column >= 1, `bad position in ${JSON.stringify(message)}`);
       }

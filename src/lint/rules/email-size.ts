@@ -1,22 +1,45 @@
 import { CorpusIndex } from '../../issue/corpus.js';
-import { encodedPartSize } from '../../mail/compose.js';
-import { GMAIL_CLIP_BYTES, renderHtmlOnly } from '../../render/email.js';
-import { loadTemplates, type TemplateSet } from '../../render/templates.js';
+import { GMAIL_CLIP_BYTES } from '../../render/limits.js';
+import type { TemplateSet } from '../../render/templates.js';
 import type { FileRule } from '../types.js';
 
 /** Quoted-printable adds to that in the message; past this the encoded part is at risk too. */
 export const MAX_ENCODED_BYTES = 90_000;
 
-// Loaded once per process (and lint worker); rendering is the rule's whole cost.
-const templateSets = new Map<string, TemplateSet>();
+/**
+ * The renderer, the templates and the MIME encoder, imported when the first
+ * unsent issue is linted: they are a third of the linter's modules, and a
+ * lint of an archive, where every issue but the newest is sent, or a lint
+ * answered from the cache, never needs them.
+ */
+interface Renderer {
+  renderHtmlOnly: typeof import('../../render/email.js').renderHtmlOnly;
+  encodedPartSize: typeof import('../../mail/compose.js').encodedPartSize;
+  templates(dir: string): TemplateSet;
+}
 
-function templatesFor(dir: string): TemplateSet {
-  let templates = templateSets.get(dir);
-  if (!templates) {
-    templates = loadTemplates(dir);
-    templateSets.set(dir, templates);
-  }
-  return templates;
+let renderer: Promise<Renderer> | undefined;
+
+async function loadRenderer(): Promise<Renderer> {
+  const [{ renderHtmlOnly }, { encodedPartSize }, { loadTemplates }] = await Promise.all([
+    import('../../render/email.js'),
+    import('../../mail/compose.js'),
+    import('../../render/templates.js'),
+  ]);
+  // Loaded once per process (and lint worker); rendering is the rule's whole cost.
+  const templateSets = new Map<string, TemplateSet>();
+  return {
+    renderHtmlOnly,
+    encodedPartSize,
+    templates(dir) {
+      let templates = templateSets.get(dir);
+      if (!templates) {
+        templates = loadTemplates(dir);
+        templateSets.set(dir, templates);
+      }
+      return templates;
+    },
+  };
 }
 
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -32,7 +55,7 @@ const rule: FileRule = {
   severity: 'warning',
   scope: 'file',
   doc: 'The HTML email of an unsent issue is under 102 KB, where Gmail clips it',
-  check({ issue, parsed, facts, config, report }) {
+  async check({ issue, parsed, facts, config, report }) {
     // A sent issue's size can no longer change: warning about it in every
     // lint of the archive would be noise, and rendering it is the rule's
     // whole cost (most of a cold lint of a long archive).
@@ -40,7 +63,8 @@ const rule: FileRule = {
     // The linter sees one file at a time: cross-references resolve within
     // this issue only. A reference into another issue then renders as plain
     // text instead of a link, a few dozen bytes off: fine for an estimate.
-    const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, templatesFor(config.templatesDir));
+    const { renderHtmlOnly, encodedPartSize, templates } = await (renderer ??= loadRenderer());
+    const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, templates(config.templatesDir));
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
     if (bytes > GMAIL_CLIP_BYTES) {

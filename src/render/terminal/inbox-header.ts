@@ -1,4 +1,4 @@
-import { GMAIL_CLIP_BYTES } from '../email.js';
+import { GMAIL_CLIP_BYTES } from '../limits.js';
 import { wrapText, type TextStyle } from '../text/index.js';
 import type { IssueCounts } from './counts.js';
 import { truncateToWidth } from './truncate.js';
