@@ -7,7 +7,7 @@
  * them in order and prints their rows as one table.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,24 +71,34 @@ export interface CliRun {
   stderr: string;
   /** From spawn to exit, process start included. */
   wallMs: number;
-  /** The process's peak resident set (worker threads included). */
+  /**
+   * The peak resident sets of the command's processes, added up (lint's
+   * workers run beside the main process the whole time, so their peaks
+   * nearly coincide: the sum is close to the true peak, and never under it).
+   */
   maxRssMb: number;
-  /** User and system CPU time of every thread: less sensitive than wall time to a busy machine. */
+  /** User and system CPU time of every thread of every process: less sensitive than wall time to a busy machine. */
   cpuSeconds: number;
 }
 
+interface Usage {
+  maxRSS: number;
+  cpuTime: number;
+}
+
 /**
- * Runs `paperboy ARGS` in a fresh process. The child loads a tiny module
- * (`--import`) that writes its `process.resourceUsage()` to a file at exit,
- * so the figures are the process's own, not a wrapper's.
+ * Runs `paperboy ARGS` in a fresh process. Every process of the command
+ * (lint's workers too, through NODE_OPTIONS) loads a tiny module that writes
+ * its `process.resourceUsage()` to a file at exit, so the figures are the
+ * command's own, not a wrapper's.
  */
 export async function runCli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
-  const scratch = await mkdtemp(join(tmpdir(), 'paperboy-usage-'));
-  const usageFile = join(scratch, 'usage.json');
+  const usageDir = await mkdtemp(join(tmpdir(), 'paperboy-usage-'));
   try {
-    const child = spawn(process.execPath, ['--import', USAGE_REPORTER, CLI, ...args], {
+    const nodeOptions = [process.env.NODE_OPTIONS, `--import=${USAGE_REPORTER}`].filter(Boolean).join(' ');
+    const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? REPO,
-      env: { ...process.env, PAPERBOY_BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+      env: { ...process.env, NODE_OPTIONS: nodeOptions, PAPERBOY_BENCH_USAGE_DIR: usageDir, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = performance.now();
@@ -96,22 +106,24 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // 'close': every process holding the output (workers share stderr) has exited and reported.
     const exitCode = await new Promise<number>((resolve, reject) => {
       child.on('error', reject);
       child.on('close', (code) => resolve(code ?? -1));
     });
     const wallMs = performance.now() - started;
-    const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { maxRSS?: number; cpuTime?: number };
+    const usages = await Promise.all((await readdir(usageDir)).map(async (name) => JSON.parse(await readFile(join(usageDir, name), 'utf8')) as Usage));
+    const total = (key: keyof Usage) => (usages.length === 0 ? NaN : usages.reduce((sum, usage) => sum + usage[key], 0));
     return {
       exitCode,
       stdout: Buffer.concat(stdout).toString('utf8'),
       stderr: Buffer.concat(stderr).toString('utf8'),
       wallMs,
-      maxRssMb: (usage.maxRSS ?? NaN) / 1024,
-      cpuSeconds: (usage.cpuTime ?? NaN) / 1e6,
+      maxRssMb: total('maxRSS') / 1024,
+      cpuSeconds: total('cpuTime') / 1e6,
     };
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await rm(usageDir, { recursive: true, force: true });
   }
 }
 

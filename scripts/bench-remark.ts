@@ -3,8 +3,9 @@
  * text of the corpus once, in a fresh process as a lint run would. Lint and
  * render figures are compared with it (row id `remark.parse`). Beside it,
  * paperboy's parser (src/issue/markdown.ts: the same trees, bare-URL
- * literals found after the parse), on one thread and on every core: the
- * best any lint could do on the machine, whatever else it computes.
+ * literals found after the parse, and only the GFM constructs a text can
+ * hold), on one thread and on every core: the best any lint could do on the
+ * machine, whatever else it computes.
  *
  * The floor is one thread of JavaScript. V8's garbage collector and
  * compiler threads run beside it on the other core, so the same parse pinned
@@ -13,12 +14,11 @@
  * The texts are exactly those the linter parses: `parseIssue` is run with a
  * parser that only records them.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { listIssueFiles } from '../src/issue/load.js';
 import remarkGfm from 'remark-gfm';
@@ -26,6 +26,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdown } from '../src/issue/markdown.js';
 import { parseIssue } from '../src/issue/parse.js';
+import { workerExecArgv } from '../src/lint/pool.js';
 import { readIssueSource } from '../src/issue/source.js';
 import { median, REPO, type BenchContext, type BenchRow, type BenchSuite } from './bench-harness.js';
 
@@ -59,7 +60,7 @@ interface ParseTiming {
   ms: number;
 }
 
-/** In the child process: parse every text once on `threads` threads, timing only the parsing. */
+/** In the child process: parse every text once, on one thread or split over `threads` processes, timing only the parsing. */
 async function timeParsing(issuesDir: string, threads: number, parser: ParserName): Promise<ParseTiming> {
   const parse = PARSERS[parser];
   const texts = await markdownTextsOf(issuesDir);
@@ -69,27 +70,31 @@ async function timeParsing(issuesDir: string, threads: number, parser: ParserNam
     for (const text of texts) parse(text);
     return { texts: texts.length, bytes, ms: performance.now() - started };
   }
-  // Workers under tsx register it first (Node 20 does not pass `--import` on to them).
-  const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const shares = Array.from({ length: threads }, (_, i) => texts.filter((_, j) => j % threads === i));
-  const workers = shares.map((share) => new Worker(code, { eval: true, workerData: { share, parser } }));
-  // Each worker says when its modules are loaded; the clock starts when all are.
-  await Promise.all(workers.map((worker) => new Promise((ready) => worker.once('message', ready))));
+  // One process per share, started as the lint starts its workers (one GC
+  // thread each); each says when its texts are ready, and the clock starts when all are.
+  const shares = Array.from({ length: threads }, (_, share) =>
+    fork(fileURLToPath(import.meta.url), [SHARE_FLAG, issuesDir, String(threads), String(share), parser], { execArgv: workerExecArgv() }),
+  );
+  const next = (child: ChildProcess) => new Promise((answered) => child.once('message', answered));
+  await Promise.all(shares.map(next));
   const started = performance.now();
-  for (const worker of workers) worker.postMessage('go');
-  await Promise.all(workers.map((worker) => new Promise((done) => worker.once('message', done))));
-  const ms = performance.now() - started;
-  await Promise.all(workers.map((worker) => worker.terminate()));
-  return { texts: texts.length, bytes, ms };
+  const done = shares.map(next);
+  for (const child of shares) child.send('go');
+  await Promise.all(done);
+  return { texts: texts.length, bytes, ms: performance.now() - started };
 }
 
-function parseShareWhenTold({ share, parser }: { share: string[]; parser: ParserName }): void {
+const SHARE_FLAG = '--share';
+
+/** In a share's process: every `threads`-th text from `share` on, parsed when the coordinator says go. */
+async function parseShareWhenTold(issuesDir: string, threads: number, share: number, parser: ParserName): Promise<void> {
   const parse = PARSERS[parser];
-  parentPort!.once('message', () => {
-    for (const text of share) parse(text);
-    parentPort!.postMessage('done');
+  const texts = (await markdownTextsOf(issuesDir)).filter((_, i) => i % threads === share);
+  process.once('message', () => {
+    for (const text of texts) parse(text);
+    process.send!('done', () => process.disconnect());
   });
-  parentPort!.postMessage('ready');
+  process.send!('ready');
 }
 
 const execute = promisify(execFile);
@@ -129,21 +134,22 @@ export const remarkSuite: BenchSuite = {
       rows.push({ id: 'remark.parse.one-core', figure: 'the same, pinned to one core (V8 collects garbage and compiles on it too)', value: pinned.seconds, unit: 's', detail: ratio(pinned.seconds) });
     }
     if (cores > 1) {
-      const all = await measure(context, `${cores} worker threads`, cores, false);
-      rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} worker threads`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
+      const all = await measure(context, `${cores} processes`, cores, false);
+      rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} processes (one GC thread each, as lint's workers)`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
     }
     const ours = await measure(context, "paperboy's parser, one thread", 1, false, 'paperboy');
-    rows.push({ id: 'paperboy.parse', figure: "paperboy's parser (GFM literals found after the parse), same texts, one thread", value: ours.seconds, unit: 's', detail: ratio(ours.seconds) });
+    rows.push({ id: 'paperboy.parse', figure: "paperboy's parser (GFM literals found after the parse, only the constructs a text can hold), same texts, one thread", value: ours.seconds, unit: 's', detail: ratio(ours.seconds) });
     if (cores > 1) {
-      const oursAll = await measure(context, `paperboy's parser, ${cores} worker threads`, cores, false, 'paperboy');
-      rows.push({ id: 'paperboy.parse.all-cores', figure: `the same, split over ${cores} worker threads: the best a lint could do`, value: oursAll.seconds, unit: 's', detail: ratio(oursAll.seconds) });
+      const oursAll = await measure(context, `paperboy's parser, ${cores} processes`, cores, false, 'paperboy');
+      rows.push({ id: 'paperboy.parse.all-cores', figure: `the same, split over ${cores} processes: the best a lint could do`, value: oursAll.seconds, unit: 's', detail: ratio(oursAll.seconds) });
     }
     return rows;
   },
 };
 
-if (!isMainThread) {
-  parseShareWhenTold(workerData as { share: string[]; parser: ParserName });
+if (process.argv[2] === SHARE_FLAG) {
+  const [issuesDir, threads, share, parser] = process.argv.slice(3);
+  await parseShareWhenTold(issuesDir!, Number(threads), Number(share), parser as ParserName);
 } else if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   process.stdout.write(JSON.stringify(await timeParsing(process.argv[2]!, Number(process.argv[3] ?? 1), (process.argv[4] ?? 'remark-gfm') as ParserName)));
 }

@@ -1,15 +1,15 @@
-// Loaded with `node --import` into processes that scripts/bench.ts measures:
-// at exit, writes the process's peak RSS (kB) and CPU time (µs), worker
-// threads included, as JSON to the file named by PAPERBOY_BENCH_USAGE_FILE.
-// Plain JavaScript so it loads without a TypeScript loader. Workers inherit
-// `--import`; only the main thread reports.
+// Loaded (through NODE_OPTIONS `--import`) into every process of a command
+// that scripts/bench.ts measures, lint's worker processes included: at exit,
+// each writes its peak RSS (kB) and CPU time (µs), its threads included, as
+// JSON to `<pid>.json` in the directory named by PAPERBOY_BENCH_USAGE_DIR.
+// Plain JavaScript so it loads without a TypeScript loader.
 import { writeFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { join } from 'node:path';
 
-const file = process.env.PAPERBOY_BENCH_USAGE_FILE;
-if (file && isMainThread) {
+const dir = process.env.PAPERBOY_BENCH_USAGE_DIR;
+if (dir) {
   process.on('exit', () => {
     const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
-    writeFileSync(file, JSON.stringify({ maxRSS, cpuTime: userCPUTime + systemCPUTime }));
+    writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify({ maxRSS, cpuTime: userCPUTime + systemCPUTime }));
   });
 }

@@ -112,7 +112,7 @@ export class LintPool {
 
   /** Stops the children at once (the caller failed and will not call `finish`). */
   terminate(): void {
-    this.settle();
+    this.settle('failed');
   }
 
   private dispatch(entry: PoolWorker): void {
@@ -134,19 +134,23 @@ export class LintPool {
 
   private settleIfDone(): void {
     if (this.closing && this.pending === 0 && !this.settled) {
-      this.settle();
+      this.settle('done');
       this.resolveDone(this.outcomes);
     }
   }
 
   private fail(error: unknown): void {
     if (this.settled) return;
-    this.settle();
+    this.settle('failed');
     this.rejectDone(error);
   }
 
-  private settle(): void {
+  /** Done: each child, told by its closed channel, exits on its own. Failed: they are stopped mid-batch. */
+  private settle(how: 'done' | 'failed'): void {
     this.settled = true;
-    for (const { child } of this.workers) child.kill();
+    for (const { child } of this.workers) {
+      if (how === 'done' && child.connected) child.disconnect();
+      else child.kill();
+    }
   }
 }

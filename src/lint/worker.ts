@@ -37,5 +37,5 @@ process.on('message', (request: WorkerRequest) => {
     .catch((error: unknown): WorkerReply => ({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
     .then((reply) => process.send!(reply));
 });
-// The main process is gone (killed, crashed): nobody waits for the answers.
+// The pool is done, or the main process is gone (killed, crashed): no more batches will come.
 process.on('disconnect', () => process.exit(0));
