@@ -14,10 +14,10 @@ import { activeRules, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 
 /*
- * What parses and lints (remark, the rules, the renderer behind email-size)
- * is imported when first needed, not with this module: a third of a lint's
- * start-up. A cold run starts its child processes first, and they load their
- * modules while this process loads its own.
+ * What parses and lints (remark, YAML, zod, the rules) is imported when first
+ * needed, not with this module: most of a lint's start-up. A cold run starts
+ * its child processes first, and they load their modules while this process
+ * loads its own; a warm run never loads remark.
  */
 const loadLinter = () => import('./lint-file.js');
 

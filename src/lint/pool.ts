@@ -6,10 +6,10 @@ import type { WorkerReply, WorkerRequest } from './worker.js';
 
 /**
  * Lints many files on every core, one child process per core. A child costs
- * a few hundred milliseconds to start (it loads remark, the rules and the
- * renderer behind email-size), so small runs stay in-process (see
- * `shouldUseWorkers`), and a big run starts its children before the main
- * thread has read a single file.
+ * a few hundred milliseconds to start (it loads remark, YAML, zod and the
+ * rules), so small runs stay in-process (see `shouldUseWorkers`), and a big
+ * run starts its children before the main process has loaded the rules or
+ * read a single file.
  *
  * Why processes and not worker threads: parsing allocates so much that the
  * garbage collector is a quarter of a lint. Worker threads share the
@@ -17,7 +17,7 @@ import type { WorkerReply, WorkerRequest } from './worker.js';
  * two cores crowd out the JavaScript they collect for; V8 options cannot be
  * set per worker thread. A child process runs with `--single-threaded-gc`,
  * each collecting on its own core: a cold lint of 1,000 issues went from
- * 12.6 s (threads) to 9.9 s (processes) here.
+ * 12.6 s (threads) to 9.5 s (processes) here.
  *
  * Children receive paths and read the files themselves: the main thread only
  * hashes the files it must check against the cache, and no file text is
@@ -103,7 +103,7 @@ export class LintPool {
     for (const entry of this.workers) this.dispatch(entry);
   }
 
-  /** The outcome of every file added, once all are linted; the children are then stopped. */
+  /** The outcome of every file added, once all are linted; the children then exit. */
   finish(): Promise<FileOutcome[]> {
     this.closing = true;
     this.settleIfDone();
