@@ -1,35 +1,4 @@
-/**
- * What a command may touch of its process, passed in so tests can call a
- * command's `run` without spawning one.
- */
-export interface Output {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-  rows?: number;
-  /** A terminal reports `resize` (`preview --watch` lays out again). */
-  on?(event: 'resize', listener: () => void): unknown;
-  off?(event: 'resize', listener: () => void): unknown;
-}
-
-/** The keyboard, for interactive commands (`preview --watch` reads `q`). */
-export interface Input {
-  isTTY?: boolean;
-  setRawMode?(mode: boolean): unknown;
-  on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
-  off(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
-  resume(): unknown;
-  pause(): unknown;
-}
-
-export interface CommandIO {
-  stdout: Output;
-  stderr: Output;
-  /** Absent in tests that run a command in-process: there is no keyboard. */
-  stdin?: Input;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
+import type { CommandIO, Output } from '../io.js';
 
 export function processIO(): CommandIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };

@@ -4,7 +4,8 @@ import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
 import { formatStylish } from '../lint/format/stylish.js';
-import { useColor, type CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
+import { useColor } from './io.js';
 
 export interface LintCommandOptions {
   root: string;

@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isPaperboyError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { processIO, type CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
+import { processIO } from './io.js';
 
 /**
  * The entry point: parses arguments, runs one command, turns errors into

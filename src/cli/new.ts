@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { scaffoldIssue } from '../issue/scaffold.js';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
 
 export interface NewCommandOptions {
   root: string;

@@ -5,8 +5,9 @@ import { PaperboyError } from '../errors.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { loadTemplates } from '../render/templates.js';
-import { useColor, type CommandIO, type Output } from './io.js';
-import { writePaged } from './pager.js';
+import type { CommandIO, Output } from '../io.js';
+import { writePaged } from '../preview/pager.js';
+import { useColor } from './io.js';
 
 export interface PreviewCommandOptions {
   root: string;
@@ -44,7 +45,7 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
   });
 
   if (options.watch) {
-    const { watchPreview } = await import('./preview-watch.js');
+    const { watchPreview } = await import('../preview/watch.js');
     return watchPreview({ workspace, path: file.path, templates, display }, io);
   }
   const preview = previewIssue(workspace, file, { ...display(), templates });

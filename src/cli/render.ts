@@ -6,7 +6,7 @@ import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { placeholderCopy, renderIssueEmail } from '../render/issue-email.js';
 import type { ReviewMessage } from '../render/view-model.js';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
 
 export interface RenderCommandOptions {
   root: string;

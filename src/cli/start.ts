@@ -4,7 +4,8 @@ import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { writeEmailFiles } from '../render/issue-email.js';
-import { useColor, type CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
+import { useColor } from './io.js';
 import { showPreview } from './preview.js';
 
 export interface StartCommandOptions {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
 
 /** Rows assumed when a terminal does not say. */
 const DEFAULT_ROWS = 24;

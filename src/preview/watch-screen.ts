@@ -1,4 +1,4 @@
-import type { Output } from './io.js';
+import type { Output } from '../io.js';
 
 /**
  * Where `preview --watch` shows each render. On a terminal: the alternate

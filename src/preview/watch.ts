@@ -6,7 +6,7 @@ import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import type { TemplateSet } from '../render/templates.js';
-import type { CommandIO } from './io.js';
+import type { CommandIO } from '../io.js';
 import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';

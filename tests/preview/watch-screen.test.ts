@@ -1,0 +1,41 @@
+/* eslint-disable no-control-regex -- these tests are about the escape codes a terminal receives */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createWatchScreen } from '../../src/preview/watch-screen.js';
+
+function terminal(rows: number, isTTY = true) {
+  const written: string[] = [];
+  return { output: { write: (text: string) => written.push(text), isTTY, rows, columns: 80 }, written };
+}
+
+test('watch screen on a terminal: alternate screen, one page with a status line, scrolling, restored on exit', () => {
+  const { output, written } = terminal(5);
+  const screen = createWatchScreen(output, false);
+  const lines = Array.from({ length: 10 }, (_, i) => `line ${i + 1}`);
+  screen.show(lines, 'rendered');
+  const first = written.join('');
+  assert.ok(first.startsWith('\u001b[?1049h'), 'enters the alternate screen');
+  assert.match(first, /\u001b\[2Kline 4\n\u001b\[J/);
+  assert.ok(!first.includes('line 5'));
+  assert.match(first, /\u001b\[5;1H\u001b\[2K q quit · .* · lines 1–4 of 10 · rendered/);
+
+  assert.equal(screen.scroll('G'), true);
+  assert.match(written.at(-1)!, /line 7[^]*line 10\n\u001b\[J.*lines 7–10 of 10/);
+  assert.equal(screen.scroll('x'), false);
+  screen.show(lines.slice(0, 8), 'again');
+  assert.match(written.at(-1)!, /lines 5–8 of 8/, 'the scroll position is kept, within the new length');
+
+  screen.restore();
+  assert.ok(written.at(-1)!.endsWith('\u001b[?1049l'), 'leaves the alternate screen');
+  const count = written.length;
+  screen.show(lines, 'late');
+  assert.equal(written.length, count, 'nothing drawn after restore');
+});
+
+test('watch screen elsewhere: each render printed in full, no escape codes', () => {
+  const { output, written } = terminal(5, false);
+  const screen = createWatchScreen(output, false);
+  screen.show(['a', 'b'], 'first');
+  screen.show(['c'], 'second');
+  assert.equal(written.join(''), 'a\nb\nfirst\n\nc\nsecond\n');
+});
