@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
-import { templatesFingerprint } from '../render/templates.js';
+import { templatesFingerprint } from '../render/template-files.js';
 import { LintCache } from './cache.js';
 import { applyFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';

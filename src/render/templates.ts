@@ -1,19 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
-
-/**
- * The package's own templates: `templates/` at the package root, two levels
- * up from this module both in `src/render/` (tsx) and in `lib/render/`.
- */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles } from './template-files.js';
 
 const PARTIALS = 'partials';
-const EXTENSION = '.hbs';
 
 /** A loaded set of templates: the built-in ones, each overridable by a file of the same name. */
 export interface TemplateSet {
@@ -31,10 +23,7 @@ export interface TemplateSet {
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
-  for (const dir of [BUILTIN_TEMPLATES_DIR, overrideDir]) {
-    if (dir === undefined || !existsSync(dir)) continue;
-    for (const file of templateFiles(dir)) sources.set(templateName(relative(dir, file)), file);
-  }
+  for (const { relativePath, file } of templateFiles(overrideDir)) sources.set(templateName(relativePath), file);
   const env = Handlebars.create();
   registerHelpers(env);
   const templates = new Map<string, Handlebars.TemplateDelegate>();
@@ -48,7 +37,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     render(name, view) {
       const template = templates.get(name);
       if (!template) {
-        throw new PaperboyError('TEMPLATE_MISSING', `Missing template \`${name}${EXTENSION}\``, {
+        throw new PaperboyError('TEMPLATE_MISSING', `Missing template \`${name}${TEMPLATE_EXTENSION}\``, {
           hint: `The built-in templates are in ${BUILTIN_TEMPLATES_DIR}; a newsletter may override them in its templatesDir.`,
         });
       }
@@ -57,29 +46,9 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   };
 }
 
-/**
- * A hash of every template that applies to a newsletter (built-in and
- * overrides, names and contents): what a cache of rendered results keys on.
- */
-export function templatesFingerprint(overrideDir?: string): string {
-  const hash = createHash('sha256');
-  for (const dir of [BUILTIN_TEMPLATES_DIR, overrideDir]) {
-    if (dir === undefined || !existsSync(dir)) continue;
-    for (const file of templateFiles(dir)) hash.update(`${relative(dir, file)}\0${readFileSync(file, 'utf8')}\0`);
-  }
-  return hash.digest('hex');
-}
-
-function templateFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(EXTENSION))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
 /** `partials/paper.html.hbs` → `partials/paper.html`, with `/` on every platform. */
 function templateName(relativePath: string): string {
-  return relativePath.slice(0, -EXTENSION.length).split(sep).join('/');
+  return relativePath.slice(0, -TEMPLATE_EXTENSION.length).split(sep).join('/');
 }
 
 /**

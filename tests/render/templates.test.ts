@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isPaperboyError, PaperboyError } from '../../src/errors.js';
-import { BUILTIN_TEMPLATES_DIR, loadTemplates } from '../../src/render/templates.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
+import { loadTemplates } from '../../src/render/templates.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { renderAll, rootWith } from '../helpers/render.js';
 
