@@ -55,7 +55,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     pool?.terminate();
     throw error;
   }
-  const outcomes = new Map((await outcomesOf(corpus, { cache, caching, active, config, inWorkers, pool })).map((outcome) => [outcome.path, outcome]));
+  const outcomes = new Map((await outcomesOf(corpus, { cache, caching, active, config, inWorkers, unseen, pool })).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
@@ -85,7 +85,9 @@ interface LintRun {
   active: ActiveRule[];
   config: Config;
   inWorkers: boolean;
-  /** Started, with the files the cache has never seen, when there are many. */
+  /** The files the cache has never seen. */
+  unseen: readonly string[];
+  /** Started, with the unseen files, when there are many. */
   pool: LintPool | undefined;
 }
 
@@ -101,7 +103,8 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
   let pool = run.pool;
   try {
     const cached: FileOutcome[] = [];
-    const misses = pool ? [] : paths.filter((path) => !cache.has(path));
+    // Unseen files are already with the pool, when there is one.
+    const misses = pool ? [] : [...run.unseen];
     for (const path of paths) {
       if (!cache.has(path)) continue;
       const hash = hashOfFile(path);

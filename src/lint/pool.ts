@@ -33,14 +33,16 @@ export function shouldUseWorkers(fileCount: number): boolean {
   return fileCount >= MIN_FILES_FOR_WORKERS && availableParallelism() > 1;
 }
 
-/** The Node options of a lint child: one GC thread each, and tsx when paperboy runs from source (tests). */
+/** paperboy runs from its TypeScript sources under tsx (tests), else from lib/. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The Node options of a lint child: one GC thread each, and tsx when paperboy runs from source. */
 export function workerExecArgv(): string[] {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return [...(fromSource ? ['--import', import.meta.resolve('tsx')] : []), '--single-threaded-gc'];
+  return [...(FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : []), '--single-threaded-gc'];
 }
 
 function startWorker(config: Config): ChildProcess {
-  const extension = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
+  const extension = FROM_SOURCE ? 'ts' : 'js';
   // Not the parent's execArgv: a profiler or test-runner flag there is not meant for the children.
   // Their stdout is the lint's output (JSON that tools read): children never write to it.
   // Their stderr is shared, so a child that crashes says why.
