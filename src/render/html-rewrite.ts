@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { SHORT_FORMULA_COLUMNS } from './limits.js';
 import { resolveLink, type LinkContext } from './links.js';
 
 /**
@@ -35,6 +36,7 @@ function rewriteChildren(children: readonly (ElementContent | RootContent)[], co
     prefixFootnoteLabel(node, context.idPrefix);
     if (node.tagName === 'a') return rewriteAnchor(node, context.links);
     if (node.tagName === 'img') return rewriteImage(node, context.links);
+    if (node.tagName === 'code') markShortFormula(node);
     return [node];
   });
 }
@@ -56,6 +58,18 @@ function rewriteAnchor(anchor: Element, context: LinkContext): ElementContent[] 
   anchor.properties.href = resolved.href;
   if (resolved.issueNumber === undefined) return [anchor];
   return [anchor, { type: 'text', value: ` (#${resolved.issueNumber})` }];
+}
+
+/**
+ * Inline math comes from mdast-util-math as `<code class="language-math
+ * math-inline">` holding its TeX source (emails cannot typeset it). A short
+ * formula gets `math-nowrap`, so the stylesheet keeps it on one line.
+ */
+function markShortFormula(code: Element): void {
+  const classes = code.properties.className;
+  if (!Array.isArray(classes) || !classes.includes('math-inline')) return;
+  const [source] = code.children;
+  if (source?.type === 'text' && source.value.length + 2 <= SHORT_FORMULA_COLUMNS) code.properties.className = [...classes, 'math-nowrap'];
 }
 
 function rewriteImage(image: Element, context: LinkContext): ElementContent[] {

@@ -33,7 +33,12 @@ export interface BodyHtml {
 
 // The sanitizer's own prefix would be added on top of ours and break the
 // footnote links; ours (from `idPrefix`) already keeps ids apart.
-const schema: SanitizeSchema = { ...defaultSchema, clobberPrefix: '' };
+// Math keeps the classes the stylesheet sets it apart by (see html-rewrite).
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  attributes: { ...defaultSchema.attributes, code: [['className', /^language-./, 'math-inline', 'math-display', 'math-nowrap']] },
+};
 const sanitizeAndStringify = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
 // Where the papers go, kept through the conversion as a comment (the

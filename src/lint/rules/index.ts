@@ -12,6 +12,7 @@ import imageAltRequired from './image-alt-required.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkTextEmpty from './link-text-empty.js';
+import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
 import noEmptyLinkUrl from './no-empty-link-url.js';
 import noPlaceholder from './no-placeholder.js';
@@ -25,6 +26,7 @@ import preheaderLength from './preheader-length.js';
 import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
+import tableCellCount from './table-cell-count.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlSyntax from './yaml-syntax.js';
 
@@ -52,6 +54,8 @@ export const rules: Rule[] = [
   footnoteUndefined,
   footnoteUnused,
   headingLevel,
+  tableCellCount,
+  mathSyntax,
   subjectLength,
   preheaderLength,
   emailSize,

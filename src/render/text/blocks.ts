@@ -1,4 +1,4 @@
-import type { Blockquote, Code, List, PhrasingContent, RootContent } from 'mdast';
+import type { Blockquote, List, PhrasingContent, RootContent } from 'mdast';
 import type { RenderContext } from './context.js';
 import { layoutHeading } from './heading.js';
 import { renderInline } from './inline.js';
@@ -50,7 +50,10 @@ function layoutBlock(node: RootContent, context: RenderContext, width: number): 
     case 'listItem':
       return layoutBlocks(node.children, context, width);
     case 'code':
-      return layoutCode(node, context);
+      return layoutCode(node.value, context);
+    // Display math: its TeX source, verbatim like code (see inline math).
+    case 'math':
+      return layoutCode(node.value, context);
     case 'table':
       return layoutTable(node, context, width);
     // Footnotes are printed at the end of the email (render.ts), definitions
@@ -101,7 +104,7 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
 }
 
 /** Verbatim, never wrapped, indented four spaces as in Markdown. */
-function layoutCode(code: Code, context: RenderContext): string[] {
-  if (code.value === '') return [];
-  return code.value.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(line, { code: true })}`));
+function layoutCode(code: string, context: RenderContext): string[] {
+  if (code === '') return [];
+  return code.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(line, { code: true })}`));
 }

@@ -4,7 +4,8 @@ import { resolveLink } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
-import type { Fragment } from './wrap.js';
+import { displayWidth, type Fragment } from './wrap.js';
+import { SHORT_FORMULA_COLUMNS } from '../limits.js';
 
 /** The marker of footnote `number`, in the text and before the note itself. */
 export function footnoteMarker(number: number): string {
@@ -31,6 +32,8 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
     case 'inlineCode':
       return delimited('code', format, context, (inner) => [{ text: node.value, format: inner }]);
+    case 'inlineMath':
+      return [inlineMath(node.value, format)];
     case 'link':
       return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format);
     case 'linkReference': {
@@ -71,6 +74,16 @@ function delimited(span: DelimitedSpan, format: Format, context: RenderContext, 
   const [open, close] = context.style.delimiters[span];
   const inner: Format = { ...format, ...SPAN_FORMATS[span] };
   return [{ text: open, format: inner }, ...content(inner), { text: close, format: inner }];
+}
+
+/**
+ * Inline math as its TeX source between dollars, styled as code (no email
+ * client or terminal typesets TeX). A short formula is never broken across
+ * lines, like a word; a long one wraps at its spaces like prose.
+ */
+function inlineMath(tex: string, format: Format): Fragment {
+  const text = `$${tex.replaceAll('\n', ' ')}$`;
+  return { text, format: { ...format, code: true }, ...(displayWidth(text) <= SHORT_FORMULA_COLUMNS ? { keepTogether: true } : {}) };
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {

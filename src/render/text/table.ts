@@ -22,7 +22,10 @@ export function layoutTable(table: Table, context: RenderContext, width: number)
   const { style } = context;
   const { glyphs } = style;
   const rows = table.children.map((row, r) => row.children.map((cell) => renderInline(cell.children, context, r === 0 ? HEADER : PLAIN)));
-  const columnCount = Math.max(table.align?.length ?? 0, ...rows.map((row) => row.length));
+  // The header row decides the columns, as GFM says and as the HTML shows
+  // them (mdast-util-to-hast): a shorter row is padded with empty cells and a
+  // longer row's extra cells are left out (lint's table-cell-count warns).
+  const columnCount = rows[0]?.length ?? 0;
   if (columnCount === 0) return [];
   const cellAt = (row: Fragment[][], column: number): Fragment[] => row[column] ?? [];
   const widestLine = (lines: Line[]): number => Math.max(0, ...lines.map((line) => line.width));

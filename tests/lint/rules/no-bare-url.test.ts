@@ -17,3 +17,16 @@ test('no-bare-url: bare URLs in the body and on a summary\'s 2nd line are report
     'Unexpected bare URL `https://example.org/a`, expected a link with words, such as `[the paper](https://example.org/a)`',
   );
 });
+
+test('no-bare-url: the position is the URL itself inside list items, block quotes and after escapes', async () => {
+  const body = ['Intro.', '', '- item \\* then https://a.example/x_y_z', '', '> quoted *text* and www.b.example', '', 'Escaped \\_ and &amp; then http://c.example/__init__.py.'].join('\n');
+  const text = cleanIssue({ body });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const expected = ['https://a.example/x_y_z', 'www.b.example', 'http://c.example/__init__.py'].map((url) => {
+    const line = lines.findIndex((l) => l.includes(url));
+    return `no-bare-url ${line + 1}:${lines[line]!.indexOf(url) + 1}`;
+  });
+  assert.deepEqual(places(messages), expected);
+  assert.deepEqual(messages.map((m) => m.endColumn! - m.column), [23, 13, 28]);
+});

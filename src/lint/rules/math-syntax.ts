@@ -1,0 +1,58 @@
+import type { InlineMath, Math } from 'mdast-util-math';
+import type { MarkdownText } from '../../issue/model.js';
+import type { FileRule, FileRuleContext } from '../types.js';
+import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
+
+/**
+ * TeX between `$…$` or `$$…$$` is something KaTeX can typeset: the archive
+ * typesets it with KaTeX, and an email shows the source a reader would have
+ * to puzzle out anyway. KaTeX (loaded only for a text that has math) is the
+ * judge, so the rule accepts exactly what the archive can show.
+ *
+ * ok:     `summary: "The loss $\\mathbb{E}_{x \\sim p}[f_i(x)]$ falls."`
+ * not ok: `summary: "The loss $\\frac{1}{2$ falls."` → Unexpected TeX KaTeX cannot typeset (Expected '}', got 'EOF' at end of input), expected valid TeX
+ */
+
+type Katex = typeof import('katex').default;
+let katex: Katex | undefined;
+
+/** KaTeX's complaint about `tex`, with its offset in `tex` when KaTeX gives one; undefined for valid TeX. */
+function katexProblem(renderer: Katex, tex: string, displayMode: boolean): { message: string; offset?: number } | undefined {
+  try {
+    renderer.renderToString(tex, { displayMode, throwOnError: true, strict: 'ignore' });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof renderer.ParseError)) throw error;
+    const { rawMessage, position } = error as InstanceType<Katex['ParseError']> & { rawMessage: string; position?: number };
+    return { message: rawMessage, ...(position === undefined ? {} : { offset: position }) };
+  }
+}
+
+function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownText, node: InlineMath | Math): void {
+  const problem = katexProblem(renderer, node.value, node.type === 'math');
+  if (!problem) return;
+  // The TeX as written inside its dollars; its offset places KaTeX's column.
+  const start = node.position?.start.offset ?? 0;
+  const at = sourceOf(text, node).indexOf(node.value);
+  const position =
+    at === -1 || problem.offset === undefined
+      ? context.nodePosition(text, node)
+      : context.textPosition(text, start + at + problem.offset, start + at + Math.min(problem.offset + 1, node.value.length));
+  context.report({ message: `Unexpected TeX KaTeX cannot typeset (${problem.message}), expected valid TeX`, position });
+}
+
+const rule: FileRule = {
+  id: 'math-syntax',
+  severity: 'warning',
+  scope: 'file',
+  doc: 'Math between dollars is TeX that KaTeX can typeset',
+  async check(context) {
+    for (const text of textsOf(context.issue)) {
+      const formulas = [...nodesOfType(text, 'inlineMath'), ...nodesOfType(text, 'math')];
+      if (formulas.length === 0) continue;
+      katex ??= (await import('katex')).default;
+      for (const node of formulas) checkFormula(context, katex, text, node);
+    }
+  },
+};
+export default rule;

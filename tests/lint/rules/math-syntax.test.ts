@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/math-syntax.js';
+import { cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+
+test('math-syntax: TeX that KaTeX typesets passes, inline and display, and dollars that are not math are ignored', async () => {
+  const summary = 'The model $p_\\theta(x_t \\mid x_{<t})$ costs $5 or 6$.\n\n$$\n\\mathbb{E}_{x \\sim p}[f_i(x)]\n$$';
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) }), []);
+});
+
+test('math-syntax: TeX KaTeX cannot parse is reported at the place KaTeX names, in a summary and in the body', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Loss $\\frac{1}{2$ here.\n\n$$\n\\undefinedmacro{x}\n$$' }, { body: 'Intro with $a^{b$.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const lineOf = (needle: string): number => lines.findIndex((line) => line.includes(needle)) + 1;
+  assert.deepEqual(
+    places(messages).map((place) => place.replace(/:\d+$/, '')),
+    [`math-syntax ${lineOf('\\frac')}`, `math-syntax ${lineOf('\\undefinedmacro')}`, `math-syntax ${lineOf('$a^{b$')}`].sort((a, b) => Number(a.split(' ')[1]) - Number(b.split(' ')[1])),
+  );
+  assert.match(messages.find((m) => m.line === lineOf('\\undefinedmacro'))!.message, /^Unexpected TeX KaTeX cannot typeset \(Undefined control sequence: \\undefinedmacro\), expected valid TeX$/);
+  const macro = messages.find((m) => m.line === lineOf('\\undefinedmacro'))!;
+  assert.equal(macro.column, lines[macro.line - 1]!.indexOf('\\undefinedmacro') + 1);
+});

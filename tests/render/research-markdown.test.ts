@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Workspace } from '../../src/issue/workspace.js';
+import { cleanIssueWithMarkdown } from '../helpers/fixture.js';
+import { decodeEntities, renderAll, rootWith } from '../helpers/render.js';
+import { PLAIN, previewOf } from './terminal/fixture.js';
+
+/**
+ * Markdown that research writing uses (tildes for "about", TeX, tables)
+ * reaches the HTML email, the plaintext and the terminal preview with the
+ * same text in each.
+ */
+async function renderSummary(summary: string): Promise<{ html: string; text: string; preview: string }> {
+  const { root, config } = await rootWith({ '0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const { html, text } = await renderAll(root, '1');
+  const workspace = await Workspace.load(config);
+  const preview = previewOf(workspace, workspace.newest()!, { ...PLAIN, width: 100 });
+  return { html: decodeEntities(html), text, preview };
+}
+
+test('a single tilde keeps its place in every output; a double tilde strikes through', async () => {
+  const outputs = await renderSummary('It improves by ~10% at ~3x the cost, ~~not free~~.');
+  assert.match(outputs.html, /improves by ~10% at ~3x the cost, <del>not free<\/del>/);
+  for (const output of [outputs.text, outputs.preview]) assert.match(output, /improves by ~10% at ~3x the cost, ~~not free~~/);
+});
+
+test('math keeps its TeX source, underscores included, in every output and is set apart in the HTML', async () => {
+  const inline = String.raw`p_\theta(x_t \mid x_{<t})`;
+  const display = String.raw`\mathbb{E}_{x \sim p}[f_i(x)]`;
+  const outputs = await renderSummary(`The model $${inline}$ is trained.\n\n$$\n${display}\n$$`);
+  assert.ok(outputs.html.includes(`>${inline}</code>`), 'inline TeX in the HTML');
+  assert.match(outputs.html, /<code class="language-math math-inline math-nowrap"[^>]*font-family:[^>]*white-space: ?nowrap/);
+  assert.ok(outputs.html.includes(`>${display}</code></pre>`), 'display TeX in the HTML');
+  assert.doesNotMatch(outputs.html, /<em>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.includes(`$${inline}$`), `inline TeX in:\n${output}`);
+    assert.ok(output.includes(`    ${display}`), `display TeX in:\n${output}`);
+  }
+});
+
+test('a long formula wraps in the HTML; a short one never does', async () => {
+  const long = String.raw`\sum_{i=1}^{n} \alpha_i \cdot \nabla_\theta \log \pi_\theta(a_i \mid s_i) \cdot A(s_i, a_i)`;
+  const { html } = await renderSummary(`Short $x_1$ and long $${long}$.`);
+  assert.match(html, /<code class="language-math math-inline math-nowrap"[^>]*>x_1</);
+  assert.match(html, /<code class="language-math math-inline"[^>]*>\\sum/);
+});
+
+test('a table row with more cells than its header shows the same cells in every output', async () => {
+  const outputs = await renderSummary('| model | score |\n| --- | --- |\n| `a|b` | 1 |\n| short |');
+  assert.match(outputs.html, /<td[^>]*>`a<\/td>\s*<td[^>]*>b`<\/td>\s*<\/tr>/);
+  assert.doesNotMatch(outputs.html, /<td[^>]*>1<\/td>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    const row = output.split('\n').find((line) => line.includes('`a'))!;
+    assert.match(row, /`a +\S \S*b`$/);
+    assert.doesNotMatch(output, /\| 1\b/);
+  }
+});
