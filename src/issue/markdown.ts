@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -39,9 +39,7 @@ import { unified, type Processor } from 'unified';
  * - strikethrough: `~~` (single tildes are refused with `singleTilde: false`);
  * - math: `$`;
  * - autolink literals: `@` (e-mail), `http` in any case (`http://`,
- *   `https://`), `www.` in any case; mdast-util-gfm-autolink-literal's
- *   transform, which also looks at decoded text, additionally runs when a
- *   character reference (`&#…;`, `&name;`) could decode into one of them.
+ *   `https://`), `www.` in any case (and see {@link findLiteralsInText}).
  * The table construct is tried at the start of every line and the e-mail
  * literal at every word, so most texts parse with neither.
  */
@@ -58,22 +56,17 @@ export interface Constructs {
   email: boolean;
   protocol: boolean;
   www: boolean;
-  literalTransform: boolean;
 }
 
 export function constructsOf(text: string): Constructs {
-  const email = text.includes('@');
-  const protocol = /http/i.test(text);
-  const www = /www\./i.test(text);
   return {
     table: text.includes('|') || text.includes(':-') || text.includes('-:'),
     footnote: text.includes('[^'),
     strikethrough: text.includes('~~'),
     math: text.includes('$'),
-    email,
-    protocol,
-    www,
-    literalTransform: email || protocol || /www/i.test(text) || /&[#a-z]/i.test(text),
+    email: text.includes('@'),
+    protocol: /http/i.test(text),
+    www: /www\./i.test(text),
   };
 }
 
@@ -106,18 +99,41 @@ function gfmAndMath(this: Processor, constructs: Constructs): void {
     gfmTaskListItem(),
     ...(constructs.math ? [math()] : []),
   ];
-  const literalNodes = gfmAutolinkLiteralFromMarkdown();
   // The extensions below only turn their constructs' tokens into nodes,
   // except the literal transform, which searches the finished tree.
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
-    constructs.literalTransform ? literalNodes : { enter: literalNodes.enter, exit: literalNodes.exit },
+    { ...literalNodes, transforms: [findLiteralsInText] },
     gfmFootnoteFromMarkdown(),
     gfmStrikethroughFromMarkdown(),
     gfmTableFromMarkdown(),
     gfmTaskListItemFromMarkdown(),
     mathFromMarkdown(),
   ];
+}
+
+const literalNodes = gfmAutolinkLiteralFromMarkdown();
+const [findLiterals] = literalNodes.transforms!;
+
+/**
+ * mdast-util-gfm-autolink-literal's transform, which links what the
+ * tokenizer could not see (literals behind character references, `mailto:`
+ * and `xmpp:` addresses), run only on a tree where it can find something.
+ * Each of its patterns needs `http`, `www` or `@` in one text node's value
+ * (outside links, which it ignores), and it walks the tree once per pattern
+ * with unist-util-visit-parents: one plain walk that finds no such text
+ * saves those four on most trees.
+ */
+function findLiteralsInText(tree: Root): void {
+  if (holdsLiteralText(tree)) findLiterals!(tree);
+}
+
+const LITERAL_TEXT = /http|www|@/i;
+
+function holdsLiteralText(node: Nodes): boolean {
+  if (node.type === 'text') return LITERAL_TEXT.test(node.value);
+  if (node.type === 'link' || node.type === 'linkReference' || !('children' in node)) return false;
+  return node.children.some(holdsLiteralText);
 }
 
 /** The autolink-literal constructs the text can start, by name (`emailAutolink`, …). */
