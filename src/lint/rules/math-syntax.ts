@@ -11,6 +11,10 @@ import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
  *
  * ok:     `summary: "The loss $\\mathbb{E}_{x \\sim p}[f_i(x)]$ falls."`
  * not ok: `summary: "The loss $\\frac{1}{2$ falls."` → Unexpected TeX KaTeX cannot typeset (Expected '}', got 'EOF' at end of input), expected valid TeX
+ * not ok: `summary: "It costs $5 or $10."` → Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\$`
+ *
+ * Prices are told from math as Pandoc tells them: math neither starts nor
+ * ends with a space, and its closing `$` is not followed by a digit.
  */
 
 type Katex = typeof import('katex').default;
@@ -28,7 +32,20 @@ function katexProblem(renderer: Katex, tex: string, displayMode: boolean): { mes
   }
 }
 
+/** Inline math that is more likely two prices (`$5 or $10`) than a formula. */
+function readsAsPrices(text: MarkdownText, node: InlineMath): boolean {
+  const after = text.text[node.position?.end.offset ?? -1] ?? '';
+  return /^\s|\s$/.test(node.value) || /\d/.test(after);
+}
+
 function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownText, node: InlineMath | Math): void {
+  if (node.type === 'inlineMath' && readsAsPrices(text, node)) {
+    context.report({
+      message: `Unexpected math \`${sourceOf(text, node)}\` that reads as prices, expected a dollar that is text written as \`\\$\``,
+      position: context.nodePosition(text, node),
+    });
+    return;
+  }
   const problem = katexProblem(renderer, node.value, node.type === 'math');
   if (!problem) return;
   // The TeX as written inside its dollars; its offset places KaTeX's column.

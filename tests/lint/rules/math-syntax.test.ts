@@ -4,7 +4,7 @@ import rule from '../../../src/lint/rules/math-syntax.js';
 import { cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
 
 test('math-syntax: TeX that KaTeX typesets passes, inline and display, and dollars that are not math are ignored', async () => {
-  const summary = 'The model $p_\\theta(x_t \\mid x_{<t})$ costs $5 or 6$.\n\n$$\n\\mathbb{E}_{x \\sim p}[f_i(x)]\n$$';
+  const summary = 'The model $p_\\theta(x_t \\mid x_{<t})$ costs \\$5 or 6$.\n\n$$\n\\mathbb{E}_{x \\sim p}[f_i(x)]\n$$';
   assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) }), []);
 });
 
@@ -20,4 +20,12 @@ test('math-syntax: TeX KaTeX cannot parse is reported at the place KaTeX names, 
   assert.match(messages.find((m) => m.line === lineOf('\\undefinedmacro'))!.message, /^Unexpected TeX KaTeX cannot typeset \(Undefined control sequence: \\undefinedmacro\), expected valid TeX$/);
   const macro = messages.find((m) => m.line === lineOf('\\undefinedmacro'))!;
   assert.equal(macro.column, lines[macro.line - 1]!.indexOf('\\undefinedmacro') + 1);
+});
+
+test('math-syntax: dollars that read as prices are reported with the escape to use', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'It costs $5 or $10 per run, and $x$ is fine.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const line = text.split('\n').findIndex((l) => l.includes('It costs')) + 1;
+  assert.deepEqual(places(messages), [`math-syntax ${line}:${text.split('\n')[line - 1]!.indexOf('$5') + 1}`]);
+  assert.equal(messages[0]!.message, 'Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\\$`');
 });
