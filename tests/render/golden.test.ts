@@ -1,8 +1,7 @@
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertSnapshot } from '../helpers/snapshot.js';
 import { REPO_ROOT, renderAll } from '../helpers/render.js';
 
 /**
@@ -20,10 +19,6 @@ for (const [name, format] of [
   test(`golden: sample issue 3 ${name}`, async () => {
     const output = (await renderAll(REPO_ROOT, '3'))[format];
     const path = join(FIXTURE, name);
-    if (process.env.UPDATE || !existsSync(path)) {
-      mkdirSync(FIXTURE, { recursive: true });
-      writeFileSync(path, output);
-    }
-    assert.equal(output, readFileSync(path, 'utf8'), `${path} differs; run with UPDATE=1 and review the diff`);
+    assertSnapshot(path, output);
   });
 }

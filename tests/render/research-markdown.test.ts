@@ -55,3 +55,15 @@ test('a table row with more cells than its header shows the same cells in every 
     assert.doesNotMatch(output, /\| 1\b/);
   }
 });
+
+test('a bare URL with underscores in its path reaches every output whole, without emphasis', async () => {
+  const url = 'https://github.com/openai/evals/blob/main/evals/__init__.py';
+  const outputs = await renderSummary(`Code at ${url} for it, and http://localhost:8080/demo today.`);
+  assert.ok(outputs.html.includes(`<a href="${url}"`), 'the whole URL is the link');
+  assert.ok(outputs.html.includes('<a href="http://localhost:8080/demo"'), 'a localhost URL is linked');
+  assert.doesNotMatch(outputs.html, /<strong>init<\/strong>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.includes(url), `the URL in:\n${output}`);
+    assert.doesNotMatch(output, /\*init\*/);
+  }
+});

@@ -1,8 +1,7 @@
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { assertSnapshot } from '../../helpers/snapshot.js';
 import { PLAIN, previewSample } from './fixture.js';
 
 /**
@@ -17,10 +16,6 @@ for (const width of [40, 80, 120]) {
   test(`terminal preview snapshot: newest sample issue at ${width} columns`, async () => {
     const output = `${await previewSample({ ...PLAIN, width })}\n`;
     const path = join(FIXTURES, `issue-5-width-${width}.txt`);
-    if (process.env.UPDATE || !existsSync(path)) {
-      mkdirSync(FIXTURES, { recursive: true });
-      writeFileSync(path, output);
-    }
-    assert.equal(output, readFileSync(path, 'utf8'), `${path} differs; run with UPDATE=1 and review the diff`);
+    assertSnapshot(path, output);
   });
 }
