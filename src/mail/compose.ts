@@ -35,8 +35,10 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
   const to = singleLine(input.to);
   const id = messageId(config.baseUrl, input.issueNumber, to);
   const composer = new MailComposer({
-    from: singleLine(config.from),
-    ...(config.replyTo ? { replyTo: singleLine(config.replyTo) } : {}),
+    // Structured, so nodemailer quotes the name itself and never parses the
+    // text again (a second parse would read `(Paris)` as a comment and drop it).
+    from: config.from,
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
     to,
     subject: singleLine(input.subject),
     date: input.date,

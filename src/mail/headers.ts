@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
+import type { Mailbox } from '../config/address.js';
 import { slugify } from '../issue/slug.js';
+import { safeUrl } from '../render/links.js';
 
 /** Where a recipient can unsubscribe with one click (RFC 8058) or by mail (RFC 2369). */
 export interface ListUnsubscribe {
@@ -19,10 +21,14 @@ export function singleLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** A URL inside `<…>`: nothing that could close the brackets or break the line. */
-function headerUrl(url: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `<${url.replace(/[\u0000-\u0020\u007f<>]/g, '')}>`;
+/**
+ * A URL inside `<…>`, through the filter every output's URLs pass (so only
+ * an allowed scheme, percent-encoded: nothing can close the brackets or
+ * break the line); undefined when refused.
+ */
+function headerUrl(url: string): string | undefined {
+  const { href } = safeUrl(url, url);
+  return href === undefined ? undefined : `<${href}>`;
 }
 
 function hostOf(baseUrl: string): string {
@@ -51,10 +57,10 @@ interface PreparedHeader {
 export function listHeaders(config: { name: string; baseUrl: string }, unsubscribe: ListUnsubscribe | undefined): Record<string, PreparedHeader> {
   const prepared = (value: string): PreparedHeader => ({ prepared: true, foldLines: true, value });
   const headers: Record<string, PreparedHeader> = { 'List-Id': prepared(listId(config)) };
-  if (unsubscribe) {
-    headers['List-Unsubscribe'] = prepared(`${headerUrl(unsubscribe.url)}, ${headerUrl(unsubscribe.mailto)}`);
-    headers['List-Unsubscribe-Post'] = prepared('List-Unsubscribe=One-Click');
-  }
+  const targets = unsubscribe ? [unsubscribe.url, unsubscribe.mailto].map(headerUrl).filter((target) => target !== undefined) : [];
+  if (targets.length > 0) headers['List-Unsubscribe'] = prepared(targets.join(', '));
+  // One-click (RFC 8058) needs the https target.
+  if (targets[0]?.startsWith('<https:')) headers['List-Unsubscribe-Post'] = prepared('List-Unsubscribe=One-Click');
   return headers;
 }
 
@@ -74,7 +80,6 @@ export function messageBoundary(id: string): string {
 }
 
 /** The mailto unsubscribe of a newsletter: its sender address, subject "unsubscribe". */
-export function unsubscribeMailto(fromAddress: string): string {
-  const address = /<([^>]+)>/.exec(fromAddress)?.[1] ?? fromAddress;
-  return `mailto:${singleLine(address)}?subject=unsubscribe`;
+export function unsubscribeMailto(from: Mailbox): string {
+  return `mailto:${singleLine(from.address)}?subject=unsubscribe`;
 }
