@@ -8,12 +8,12 @@ export interface Mailbox {
 }
 
 /**
- * The longest word a display name may hold. nodemailer folds a header line
- * only between words, and writes an ASCII name as one quoted string, so a
- * longer word could make a line no fold can bring under RFC 5322's 998
- * octets; 76 is the line length nodemailer folds to.
+ * The longest word a header keeps as it is. nodemailer folds a header line
+ * only between words (and writes an ASCII display name as one quoted
+ * string), so a longer word could make a line no fold brings under RFC
+ * 5322's 998 octets; 76 is the line length nodemailer folds to.
  */
-export const MAX_NAME_WORD = 76;
+export const MAX_HEADER_WORD = 76;
 
 /** RFC 5321 §4.5.3.1: a path holds at most 256 octets, `<` and `>` included. */
 const MAX_ADDRESS = 254;
@@ -48,8 +48,8 @@ export function parseMailbox(value: string, key: string): { mailbox: Mailbox } |
     return { problem: `Unexpected unquoted display name \`${written}\` for \`${key}\` (mail programs would show \`${name}\`), expected it in double quotes: \`${quoted}\`` };
   }
   const longest = Math.max(0, ...name.split(/\s+/).map((word: string) => word.length));
-  if (longest > MAX_NAME_WORD) {
-    return { problem: `Unexpected word of ${longest} characters in the display name of \`${key}\`, expected at most ${MAX_NAME_WORD} (a header line cannot be folded inside a word)` };
+  if (longest > MAX_HEADER_WORD) {
+    return { problem: `Unexpected word of ${longest} characters in the display name of \`${key}\`, expected at most ${MAX_HEADER_WORD} (a header line cannot be folded inside a word)` };
   }
   return { mailbox: { name, address } };
 }

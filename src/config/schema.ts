@@ -19,7 +19,9 @@ const mailbox = (key: string) =>
 export const configSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
-  baseUrl: z.url({ protocol: /^https?$/ }),
+  // Every link of an email starts with it, on lines no fold can split (the
+  // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
+  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
   postalAddress: z.string().trim().min(1),

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
 import type { Config } from '../config/load.js';
-import { listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
+import { foldableText, listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
 
 /** What a message needs of the newsletter settings. */
 export type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
@@ -40,7 +40,7 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
     from: config.from,
     ...(config.replyTo ? { replyTo: config.replyTo } : {}),
     to,
-    subject: singleLine(input.subject),
+    subject: foldableText(singleLine(input.subject)),
     date: input.date,
     messageId: id,
     headers: listHeaders(config, input.unsubscribe),

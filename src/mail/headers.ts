@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
-import type { Mailbox } from '../config/address.js';
+import { MAX_HEADER_WORD, type Mailbox } from '../config/address.js';
 import { slugify } from '../issue/slug.js';
 import { safeUrl } from '../render/links.js';
 
@@ -43,8 +43,25 @@ function hostOf(baseUrl: string): string {
 export function listId(config: { name: string; baseUrl: string }): string {
   const name = singleLine(config.name).replace(/["\\]/g, '');
   // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
-  const phrase = isPlainText(name) ? `"${name}"` : encodeWord(name, 'Q');
+  const phrase = isPlainText(name) && !hasUnfoldableWord(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
   return `${phrase} <${slugify(config.name)}.${hostOf(config.baseUrl)}>`;
+}
+
+/** The length nodemailer gives the encoded words it writes. */
+const ENCODED_WORD_LENGTH = 52;
+
+function hasUnfoldableWord(text: string): boolean {
+  return text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
+}
+
+/**
+ * A subject (or any unstructured header text) as nodemailer can fold it:
+ * unchanged, unless it holds a word over `MAX_HEADER_WORD` (a 1,500-character
+ * word would make a line over 998 octets), then as RFC 2047 encoded words of
+ * 52 characters, which mail programs join back exactly.
+ */
+export function foldableText(text: string): string {
+  return hasUnfoldableWord(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
 }
 
 /** A header value nodemailer must write as it is (folded, not encoded). */
