@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { placeholderCopy, renderIssueEmail } from '../render/issue-email.js';
+import { refusedUrls } from '../render/refused-urls.js';
 import type { ReviewMessage } from '../render/view-model.js';
 import type { CommandIO } from '../io.js';
 
@@ -20,7 +21,14 @@ export interface RenderCommandOptions {
 const FORMATS = ['html', 'text', 'eml'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** `paperboy render ISSUE`: the email as a subscriber receives it (or the reviewers' proof). */
+/**
+ * `paperboy render ISSUE`: the email as a subscriber receives it (or the
+ * reviewers' proof). The issue's lint errors are printed on stderr first,
+ * then every URL the email leaves out, each as `file:line:column`. The email
+ * is still written (an editor looks at a draft while fixing it), but the exit
+ * code is 1 when the issue has lint errors: the content is wrong, as `send`
+ * would say.
+ */
 export async function run(options: RenderCommandOptions, io: CommandIO): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
@@ -28,11 +36,18 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
   const file = await workspace.find(options.issue, io.cwd);
-  const review = options.review ? { warnings: await lintMessages(config, file.path) } : undefined;
+  const messages = await lintMessages(config, file.path);
+  const errors = messages.filter((message) => message.severity === 'error');
+  const where = relative(io.cwd, file.path) || file.path;
+  for (const error of errors) io.stderr.write(diagnosticLine(where, error));
+  if (errors.length > 0) {
+    io.stderr.write(`paperboy: ${where} has ${plural(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
+  }
 
-  const email = renderIssueEmail(workspace, file, { review });
-  if (email.parsed.problems.length > 0) {
-    io.stderr.write(`paperboy: ${file.path} has ${email.parsed.problems.length} problem(s); run \`paperboy lint\` to see them.\n`);
+  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: messages } : undefined });
+  const links = { baseUrl: config.baseUrl, corpus: workspace.corpus, from: file.facts };
+  for (const refused of refusedUrls(email.parsed, links)) {
+    io.stderr.write(diagnosticLine(where, { ...refused.position.start, severity: 'warning', message: refused.message }));
   }
   const copy = await placeholderCopy(workspace, email);
   const output = { html: copy.html, text: copy.text, eml: copy.eml.toString('utf8') }[options.format as Format];
@@ -44,11 +59,21 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
     await writeFile(path, output);
     io.stdout.write(`${path}\n`);
   }
-  return 0;
+  return errors.length > 0 ? 1 : 0;
 }
 
-/** What the reviewers' proof lists at its top: every lint message of the issue. */
+/** Every lint message of the issue, as the proof lists them and as stderr prints its errors. */
 async function lintMessages(config: Config, path: string): Promise<ReviewMessage[]> {
   const [result] = await lintIssues(config, { files: [path] });
   return (result?.messages ?? []).map(({ line, column, severity, message, ruleId }) => ({ line, column, severity, message, ruleId }));
+}
+
+/** `issues/0001-a.md:12:10  error  Unexpected …  paper-url`: one diagnostic, where an editor (or an editor's jump-to) finds it. */
+function diagnosticLine(path: string, diagnostic: Omit<ReviewMessage, 'ruleId'> & { ruleId?: string }): string {
+  const rule = diagnostic.ruleId === undefined ? '' : `  ${diagnostic.ruleId}`;
+  return `${path}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}${rule}\n`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

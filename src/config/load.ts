@@ -60,7 +60,9 @@ export function parseConfig(text: string, file: string): Config {
     const at = locateInYaml(document, path, 'value', 0, lines).start;
     const name = path.join('.') || 'the config';
     const received = valueAt(data, path);
-    const message = received === undefined ? `Missing key \`${name}\` (${issue.message})` : `Unexpected value for \`${name}\`: ${issue.message}`;
+    // A custom check (an address) words its own message, key included.
+    const message =
+      received === undefined ? `Missing key \`${name}\` (${issue.message})` : issue.code === 'custom' ? issue.message : `Unexpected value for \`${name}\`: ${issue.message}`;
     throw configError(file, at.line, at.column, message);
   }
   const config = checked.data;

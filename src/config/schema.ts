@@ -1,19 +1,31 @@
 import { z } from 'zod';
+import { parseMailbox, type Mailbox } from './address.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
 const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
 const ruleSetting = z.union([severity, z.tuple([severity], z.unknown())]);
 
-const emailAddress = z.string().trim().min(3);
+/** An RFC 5322 mailbox, read once here by nodemailer's parser (see address.ts) and kept as `{ name, address }`. */
+const mailbox = (key: string) =>
+  z.string().transform((value, context): Mailbox => {
+    const result = parseMailbox(value.trim(), key);
+    if ('problem' in result) {
+      context.addIssue({ code: 'custom', message: result.problem });
+      return z.NEVER;
+    }
+    return result.mailbox;
+  });
 
 export const configSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
-  baseUrl: z.url({ protocol: /^https?$/ }),
-  from: emailAddress,
-  replyTo: emailAddress.optional(),
+  // Every link of an email starts with it, on lines no fold can split (the
+  // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
+  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+  from: mailbox('from'),
+  replyTo: mailbox('replyTo').optional(),
   postalAddress: z.string().trim().min(1),
-  listAddress: emailAddress.optional(),
+  listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
   templatesDir: z.string().min(1).default('templates'),
   outDir: z.string().min(1).default('dist'),

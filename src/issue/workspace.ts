@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { CorpusIndex } from './corpus.js';
@@ -60,8 +60,10 @@ export class Workspace {
     if (/^\d+$/.test(reference)) {
       const number = Number(reference);
       const found = this.files.find((file) => file.facts.number === number);
-      if (!found) throw this.notFound(`No issue has number ${number}`);
-      return found;
+      if (found) return found;
+      const named = this.files.find((file) => file.facts.number === undefined && numberInFileName(file.path) === number);
+      if (named) throw unreadableIssue(named, number);
+      throw this.notFound(`No issue has number ${number}`);
     }
     const path = resolve(cwd, reference);
     const known = this.files.find((file) => file.path === path);
@@ -98,9 +100,12 @@ export class Workspace {
 
   private notFound(message: string): PaperboyError {
     const numbers = this.files.map((file) => file.facts.number).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
-    const available = numbers.length > 0 ? `Available issue numbers: ${numbers.join(', ')}.` : `There are no issues in ${this.config.issuesDir} yet.`;
+    const unnumbered = this.files.filter((file) => file.facts.number === undefined).map((file) => basename(file.path));
+    const none = unnumbered.length > 0 ? 'No issue has a readable number.' : `There are no issues in ${this.config.issuesDir} yet.`;
+    const available = numbers.length > 0 ? `Available issue numbers: ${numbers.join(', ')}.` : none;
+    const unread = unnumbered.length > 0 ? ` Without a readable number (\`paperboy lint\` says why): ${unnumbered.join(', ')}.` : '';
     return new PaperboyError('ISSUE_NOT_FOUND', `${message} in ${this.config.issuesDir}`, {
-      hint: `${available} Pass a number or the path of an issue file.`,
+      hint: `${available}${unread} Pass a number or the path of an issue file.`,
     });
   }
 }
@@ -108,4 +113,25 @@ export class Workspace {
 async function readIssueFile(path: string): Promise<IssueFile> {
   const source = await readIssueSource(path);
   return { path, source, facts: extractFacts(parseIssue(source, FRONTMATTER_ONLY)) };
+}
+
+/** The number an issue file's name starts with (`0042-slug.md` → 42): the convention, not the truth. */
+function numberInFileName(path: string): number | undefined {
+  const digits = /^(\d+)[-_.]/.exec(basename(path))?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+/**
+ * The file that is, by its name, the issue asked for, but whose frontmatter
+ * gives no number: what is wrong with it, where, and exit 1 (the content).
+ */
+function unreadableIssue(file: IssueFile, number: number): PaperboyError {
+  const parsed = parseIssue(file.source, FRONTMATTER_ONLY);
+  const problem = parsed.problems[0];
+  const where = problem ? `${file.path}:${problem.position.start.line}:${problem.position.start.column}` : file.path;
+  const why = problem?.message ?? 'Missing `number` in the frontmatter';
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${number}: ${where}: ${why}`, {
+    exitCode: 1,
+    hint: `The file is issue ${number} by its name, but its frontmatter gives no number: fix it (\`paperboy lint ${file.path}\` lists every problem).`,
+  });
 }

@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
 import type { Config } from '../config/load.js';
-import { listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
+import { foldableText, listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
 
 /** What a message needs of the newsletter settings. */
 export type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
@@ -35,10 +35,12 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
   const to = singleLine(input.to);
   const id = messageId(config.baseUrl, input.issueNumber, to);
   const composer = new MailComposer({
-    from: singleLine(config.from),
-    ...(config.replyTo ? { replyTo: singleLine(config.replyTo) } : {}),
+    // Structured, so nodemailer quotes the name itself and never parses the
+    // text again (a second parse would read `(Paris)` as a comment and drop it).
+    from: config.from,
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
     to,
-    subject: singleLine(input.subject),
+    subject: foldableText(singleLine(input.subject)),
     date: input.date,
     messageId: id,
     headers: listHeaders(config, input.unsubscribe),

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
+import { MAX_HEADER_WORD, type Mailbox } from '../config/address.js';
 import { slugify } from '../issue/slug.js';
+import { safeUrl } from '../render/links.js';
 
 /** Where a recipient can unsubscribe with one click (RFC 8058) or by mail (RFC 2369). */
 export interface ListUnsubscribe {
@@ -19,10 +21,14 @@ export function singleLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** A URL inside `<…>`: nothing that could close the brackets or break the line. */
-function headerUrl(url: string): string {
-  // eslint-disable-next-line no-control-regex
-  return `<${url.replace(/[\u0000-\u0020\u007f<>]/g, '')}>`;
+/**
+ * A URL inside `<…>`, through the filter every output's URLs pass (so only
+ * an allowed scheme, percent-encoded: nothing can close the brackets or
+ * break the line); undefined when refused.
+ */
+function headerUrl(url: string): string | undefined {
+  const { href } = safeUrl(url, url);
+  return href === undefined ? undefined : `<${href}>`;
 }
 
 function hostOf(baseUrl: string): string {
@@ -37,8 +43,25 @@ function hostOf(baseUrl: string): string {
 export function listId(config: { name: string; baseUrl: string }): string {
   const name = singleLine(config.name).replace(/["\\]/g, '');
   // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
-  const phrase = isPlainText(name) ? `"${name}"` : encodeWord(name, 'Q');
+  const phrase = isPlainText(name) && !hasUnfoldableWord(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
   return `${phrase} <${slugify(config.name)}.${hostOf(config.baseUrl)}>`;
+}
+
+/** The length nodemailer gives the encoded words it writes. */
+const ENCODED_WORD_LENGTH = 52;
+
+function hasUnfoldableWord(text: string): boolean {
+  return text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
+}
+
+/**
+ * A subject (or any unstructured header text) as nodemailer can fold it:
+ * unchanged, unless it holds a word over `MAX_HEADER_WORD` (a 1,500-character
+ * word would make a line over 998 octets), then as RFC 2047 encoded words of
+ * 52 characters, which mail programs join back exactly.
+ */
+export function foldableText(text: string): string {
+  return hasUnfoldableWord(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
 }
 
 /** A header value nodemailer must write as it is (folded, not encoded). */
@@ -51,10 +74,10 @@ interface PreparedHeader {
 export function listHeaders(config: { name: string; baseUrl: string }, unsubscribe: ListUnsubscribe | undefined): Record<string, PreparedHeader> {
   const prepared = (value: string): PreparedHeader => ({ prepared: true, foldLines: true, value });
   const headers: Record<string, PreparedHeader> = { 'List-Id': prepared(listId(config)) };
-  if (unsubscribe) {
-    headers['List-Unsubscribe'] = prepared(`${headerUrl(unsubscribe.url)}, ${headerUrl(unsubscribe.mailto)}`);
-    headers['List-Unsubscribe-Post'] = prepared('List-Unsubscribe=One-Click');
-  }
+  const targets = unsubscribe ? [unsubscribe.url, unsubscribe.mailto].map(headerUrl).filter((target) => target !== undefined) : [];
+  if (targets.length > 0) headers['List-Unsubscribe'] = prepared(targets.join(', '));
+  // One-click (RFC 8058) needs the https target.
+  if (targets[0]?.startsWith('<https:')) headers['List-Unsubscribe-Post'] = prepared('List-Unsubscribe=One-Click');
   return headers;
 }
 
@@ -74,7 +97,6 @@ export function messageBoundary(id: string): string {
 }
 
 /** The mailto unsubscribe of a newsletter: its sender address, subject "unsubscribe". */
-export function unsubscribeMailto(fromAddress: string): string {
-  const address = /<([^>]+)>/.exec(fromAddress)?.[1] ?? fromAddress;
-  return `mailto:${singleLine(address)}?subject=unsubscribe`;
+export function unsubscribeMailto(from: Mailbox): string {
+  return `mailto:${singleLine(from.address)}?subject=unsubscribe`;
 }

@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import { formatDate, joinNames, reviewersThanks, sourceLine } from './format.js';
-import { issueUrl, paperUrl, type LinkContext } from './links.js';
+import { issueUrl, paperUrl, resolveLink, type LinkContext } from './links.js';
 import { bodyToHtml, markdownToHtml } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
@@ -57,6 +57,8 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
     };
     views.set(paper, {
       ...paperFacts(paper),
+      // The same filter as a Markdown link: `javascript:` in the frontmatter never becomes a link.
+      url: resolveLink(paper.url, links).href,
       number: i + 1,
       anchor,
       webUrl: paperUrl(config.baseUrl, issue.number, anchor),
@@ -97,10 +99,9 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
 }
 
 /** The fields of a paper that are copied as they are. */
-function paperFacts(paper: Paper): Omit<PaperView, 'number' | 'anchor' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'references'> {
+function paperFacts(paper: Paper): Omit<PaperView, 'number' | 'anchor' | 'url' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'references'> {
   return {
     title: paper.title,
-    url: paper.url,
     authors: paper.authors,
     authorsLine: joinNames(paper.authors),
     venue: paper.venue,

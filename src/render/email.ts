@@ -3,6 +3,7 @@ import type { Issue } from '../issue/model.js';
 import { buildEmailView, type RenderContext } from './build-view.js';
 import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import type { TemplateSet } from './templates.js';
+import { limitLineOctets, plainStyle } from './text/index.js';
 import type { EmailView } from './view-model.js';
 
 /** One issue's email, rendered once, ready to be personalized per recipient. */
@@ -40,9 +41,14 @@ export function renderHtml(view: EmailView, templates: TemplateSet): string {
   return juice(templates.render('email.html', view), JUICE_OPTIONS);
 }
 
-/** The plaintext email of a view, with one final newline. */
+/**
+ * The plaintext email of a view, with one final newline. No line exceeds
+ * 998 octets (RFC 5322 §2.1.1), whatever a template writes: a line no
+ * wrapping could shorten (a 1,800-character paper URL under its title) is
+ * hard-split here, the last resort the Markdown texts already get.
+ */
 export function renderText(view: EmailView, templates: TemplateSet): string {
-  return `${templates.render('email.txt', view).trimEnd()}\n`;
+  return `${limitLineOctets(templates.render('email.txt', view).trimEnd(), plainStyle.maxLineOctets)}\n`;
 }
 
 /** Renders an issue's email once: HTML (CSS inlined) and plaintext, personal values left as placeholders. */

@@ -21,9 +21,10 @@ interface RewriteContext {
  * Rewrites a converted text in place (the hast is fresh from the conversion,
  * never the shared mdast): every href absolute or an in-page footnote,
  * cross-references followed by "(#N)", unsafe or unresolvable links reduced
- * to their text, images absolute http(s) with `alt` and `width`, any other
- * image (`data:`, `javascript:`) replaced by its alt text, and the footnote
- * label's id prefixed like the other footnote ids.
+ * to their text, images absolute with `alt` and `width` (http(s) only, the
+ * sanitizer's `src` schemes), any other image (`data:`, `javascript:`)
+ * replaced by its alt text, and the footnote label's id prefixed like the
+ * other footnote ids.
  */
 export function rewriteHast(tree: Root, context: RewriteContext): void {
   tree.children = rewriteChildren(tree.children, context) as RootContent[];
@@ -75,8 +76,8 @@ function markShortFormula(code: Element): void {
 function rewriteImage(image: Element, context: LinkContext): ElementContent[] {
   const src = image.properties.src;
   const alt = typeof image.properties.alt === 'string' ? image.properties.alt : '';
-  const resolved = typeof src === 'string' ? resolveLink(src, context).href : undefined;
-  if (resolved === undefined || !/^https?:/.test(resolved)) return alt ? [{ type: 'text', value: alt }] : [];
+  const resolved = typeof src === 'string' ? resolveLink(src, context, 'src').href : undefined;
+  if (resolved === undefined) return alt ? [{ type: 'text', value: alt }] : [];
   image.properties.src = resolved;
   image.properties.alt = alt;
   image.properties.width = IMAGE_WIDTH;

@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
+import { defaultSchema } from 'rehype-sanitize';
 import { parseCrossReference } from '../issue/xref.js';
 
 /** Where an issue lives in the published archive (SPEC: dist/issues/<number>/). */
@@ -19,21 +20,45 @@ export interface LinkContext {
   from: IssueFacts | undefined;
 }
 
+/** Where a URL is used: a link's `href`, or an image's `src` (which may load without a click). */
+export type UrlUse = 'href' | 'src';
+
 export interface ResolvedLink {
   /** Absolute URL, or undefined when the link must be dropped (unresolvable or unsafe). */
   href: string | undefined;
   /** For cross-references: the issue they lead to, shown after the link text as "(#7)". */
   issueNumber?: number;
+  /**
+   * Why the URL itself was refused (an unsafe scheme, not a URL), worded for
+   * the editor; undefined when it was accepted or is a cross-reference (whose
+   * missing target `xref-unknown` reports).
+   */
+  refused?: string;
 }
 
-const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+/**
+ * The schemes rehype-sanitize keeps, per attribute (`href`: http, https,
+ * irc, ircs, mailto, xmpp; `src`: http, https): the one filter every URL of
+ * every output passes, so a paper's `url` or a footer link can never carry
+ * what a Markdown link could not.
+ */
+const ALLOWED_SCHEMES: Record<UrlUse, ReadonlySet<string>> = {
+  href: new Set((defaultSchema.protocols?.href ?? []).map((scheme) => `${scheme}:`)),
+  src: new Set((defaultSchema.protocols?.src ?? []).map((scheme) => `${scheme}:`)),
+};
+
+/** The schemes allowed for `use`, for messages: "http, https, mailto…". */
+export function allowedSchemes(use: UrlUse): string {
+  return [...ALLOWED_SCHEMES[use]].map((scheme) => scheme.slice(0, -1)).join(', ');
+}
 
 /**
  * Resolves `paper:`/`issue:` cross-references to the archive, relative links
  * against `baseUrl` (every link in an email must be absolute), and drops any
- * scheme a reader should never be sent to (`javascript:`, `data:`, …).
+ * scheme rehype-sanitize would drop for `use` (`javascript:`, `data:`, …).
+ * An in-page `#anchor` stays relative, percent-encoded like any fragment.
  */
-export function resolveLink(url: string, context: LinkContext): ResolvedLink {
+export function resolveLink(url: string, context: LinkContext, use: UrlUse = 'href'): ResolvedLink {
   const reference = parseCrossReference(url);
   if (reference) {
     const target = context.corpus.resolve(reference, context.from);
@@ -41,12 +66,24 @@ export function resolveLink(url: string, context: LinkContext): ResolvedLink {
     const href = target.anchor ? paperUrl(context.baseUrl, target.issueNumber, target.anchor) : issueUrl(context.baseUrl, target.issueNumber);
     return { href, issueNumber: target.issueNumber };
   }
-  if (url.startsWith('#')) return { href: url };
+  return safeUrl(url, context.baseUrl, use);
+}
+
+/**
+ * `url` as an absolute URL (resolved against `baseUrl`), or refused with the
+ * reason when its scheme is not allowed for `use` or it is not a URL at all.
+ * The WHATWG parser percent-encodes controls and spaces, so an accepted URL
+ * cannot break out of an attribute, a header or an OSC 8 sequence.
+ */
+export function safeUrl(url: string, baseUrl: string, use: UrlUse = 'href'): ResolvedLink {
+  if (url.startsWith('#')) return { href: `#${new URL(url, baseUrl).hash.slice(1)}` };
   let absolute: URL;
   try {
-    absolute = new URL(url, context.baseUrl);
+    absolute = new URL(url, baseUrl);
   } catch {
-    return { href: undefined };
+    return { href: undefined, refused: `Unexpected URL \`${url}\`, expected an absolute URL such as \`https://example.org/paper\`` };
   }
-  return { href: SAFE_SCHEMES.has(absolute.protocol) ? absolute.href : undefined };
+  if (ALLOWED_SCHEMES[use].has(absolute.protocol)) return { href: absolute.href };
+  const what = use === 'src' ? 'image URL scheme' : 'URL scheme';
+  return { href: undefined, refused: `Unexpected ${what} \`${absolute.protocol}\` in \`${url}\`, expected one of ${allowedSchemes(use)}` };
 }

@@ -11,7 +11,7 @@
  *
  * Example, a paper in an HTML partial:
  *
- *     <h3 id="{{anchor}}"><a href="{{url}}">{{title}}</a></h3>
+ *     <h3 id="{{anchor}}">{{#if url}}<a href="{{url}}">{{title}}</a>{{else}}{{title}}{{/if}}</h3>
  *     <p>{{authorsLine}}{{#if sourceLine}} · {{sourceLine}}{{/if}}</p>
  *     {{{summary.html}}}
  */
@@ -100,8 +100,11 @@ export interface PaperView {
   /** The id of the paper's block, `#anchor` in the archive page. */
   anchor: string;
   title: string;
-  /** The paper itself. */
-  url: string;
+  /**
+   * The paper itself, absolute; undefined when its scheme is unsafe (the
+   * same filter as Markdown links): write `{{#if url}}` around the link.
+   */
+  url: string | undefined;
   /** The paper's summary in the web archive (the issue page and its anchor). */
   webUrl: string;
   authors: string[];

@@ -70,3 +70,57 @@ test('render: a missing file and an unknown format exit 2', async () => {
   assert.equal(format.code, 2);
   assert.match(format.stderr, /pdf/);
 });
+
+test('render N: an issue whose frontmatter cannot be read is named with what is wrong, and exits 1', async () => {
+  const broken = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0009-broken.md': cleanIssue({ number: 9 }).replace('title: Emergence mirages', 'title: [unclosed'),
+  });
+  const result = await runCli(['render', '9'], { cwd: broken });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /No issue has number/);
+  assert.match(result.stderr, /Cannot read issue 9: .*0009-broken\.md:\d+:\d+: Unexpected YAML/);
+  assert.match(result.stderr, /issue 9 by its name/);
+});
+
+test('render N: an unknown number also lists the files whose number cannot be read', async () => {
+  const broken = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/draft.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: two'),
+  });
+  const result = await runCli(['render', '5'], { cwd: broken });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Available issue numbers: 1\. Without a readable number \(`paperboy lint` says why\): draft\.md\./);
+});
+
+test('render: lint errors are printed on stderr first (file:line:column), the email is still written, and the exit code is 1', async () => {
+  const impossible = makeRoot({ 'issues/0001-a.md': cleanIssue({ date: '2023-02-30' }) });
+  const result = await runCli(['render', '1', '--format', 'text'], { cwd: impossible });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^issues\/0001-a\.md:4:7 {2}error {2}Unexpected date `2023-02-30` .* {2}date-valid$/m);
+  assert.match(result.stderr, /has 1 lint error; the email is rendered anyway/);
+  assert.match(result.stdout, /Issue #1, 30 February 2023/);
+});
+
+test('render: a clean issue prints nothing on stderr and exits 0', async () => {
+  const result = await runCli(['render', '3'], { cwd: root });
+  assert.equal(result.code, 0);
+  assert.equal(result.stderr, '');
+});
+
+test('render: a javascript: paper url is a warning naming file:line:column, and no link in any format', async () => {
+  const hostile = makeRoot({
+    'issues/0001-a.md': cleanIssue().replace('url: https://arxiv.org/abs/2304.15004', 'url: "javascript:alert(1)"'),
+  });
+  for (const format of ['html', 'text', 'eml']) {
+    const result = await runCli(['render', '1', '--format', format], { cwd: hostile });
+    assert.equal(result.code, 1, 'paper-url is a lint error');
+    assert.match(result.stderr, /^issues\/0001-a\.md:\d+:\d+ {2}error {2}Unexpected URL `javascript:alert\(1\)`.* {2}paper-url$/m);
+    assert.match(
+      result.stderr,
+      /^issues\/0001-a\.md:9:10 {2}warning {2}Unexpected URL scheme `javascript:` in `javascript:alert\(1\)`, expected one of http, https, .*; the title is shown without a link$/m,
+    );
+    assert.doesNotMatch(result.stdout, /javascript/i);
+    assert.match(result.stdout, /Are Emergent Abilities/);
+  }
+});

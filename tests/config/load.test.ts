@@ -49,3 +49,8 @@ test('broken YAML is one message with its position', () => {
   const error = configError('name: [unclosed\n');
   assert.match(error.message, new RegExp(`^${FILE}:\\d+:\\d+: Unexpected YAML`));
 });
+
+test('a baseUrl too long for a header line (List-Unsubscribe) is a config error', () => {
+  const yaml = CONFIG_YAML.replace('https://news.example.org/', `https://news.example.org/${'a'.repeat(600)}/`);
+  assert.match(configError(yaml).message, /:2:10: Unexpected value for `baseUrl`: Too big: expected string to have <=500 characters/);
+});

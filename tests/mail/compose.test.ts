@@ -7,8 +7,8 @@ import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
 const config = {
   name: 'The Alignment Digest',
   baseUrl: 'https://newsletter.example.org/',
-  from: 'The Alignment Digest <digest@newsletter.example.org>',
-  replyTo: 'editor@newsletter.example.org',
+  from: { name: 'The Alignment Digest', address: 'digest@newsletter.example.org' },
+  replyTo: { name: '', address: 'editor@newsletter.example.org' },
 };
 
 const input = (overrides: Partial<MessageInput> = {}): MessageInput => ({
@@ -85,7 +85,7 @@ test('compose: a long non-ASCII subject decodes back exactly, and no line exceed
 test('compose: CR/LF in a subject, name, address or URL never creates an extra header', async () => {
   const eml = await composeMessage(
     input({
-      config: { ...config, name: 'News\r\nBcc: evil@example.com', from: 'News\r\nX-Injected: 1 <digest@newsletter.example.org>' },
+      config: { ...config, name: 'News\r\nBcc: evil@example.com', from: { name: 'News\r\nX-Injected: 1', address: 'digest@newsletter.example.org\r\nX-Injected: 5' } },
       to: 'reader@example.com\r\nBcc: evil@example.com',
       subject: 'Hello\r\nX-Injected: 2\r\n\r\nbody',
       unsubscribe: { url: 'https://newsletter.example.org/u?t=1\r\nX-Injected: 3', mailto: 'mailto:a@b.example\nX-Injected: 4' },
@@ -109,4 +109,12 @@ test('compose: the rendered sample issue parses back with its subject, charset a
     assert.ok(mail.text!.includes(paper.url), `text: ${paper.url}`);
     assert.ok(String(mail.html).includes(paper.url), `html: ${paper.url}`);
   }
+});
+
+test('compose: List-Unsubscribe passes the URL filter of every output; one-click only with its https target', async () => {
+  const unsafe = await composeMessage(input({ unsubscribe: { url: 'javascript:alert(1)', mailto: 'mailto:digest@newsletter.example.org?subject=unsubscribe' } }));
+  const raw = unsafe.toString('utf8');
+  assert.doesNotMatch(raw, /javascript/);
+  assert.match(raw, /^List-Unsubscribe:\s+<mailto:digest@newsletter\.example\.org\?subject=unsubscribe>\r\n/m);
+  assert.ok(!headerNames(unsafe).includes('list-unsubscribe-post'));
 });

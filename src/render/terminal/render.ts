@@ -1,3 +1,4 @@
+import { formatMailbox } from '../../config/address.js';
 import type { Config } from '../../config/load.js';
 import type { Issue, Paper } from '../../issue/model.js';
 import { HIGHLIGHTS_TITLE } from '../build-view.js';
@@ -56,7 +57,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   ];
 
   const header = formatInboxHeader(
-    { from: input.config.from, subject: issue.subject, preheader: issue.preheader, htmlBytes: input.htmlBytes, counts: countIssue(issue, links) },
+    { from: formatMailbox(input.config.from), subject: issue.subject, preheader: issue.preheader, htmlBytes: input.htmlBytes, counts: countIssue(issue, links) },
     width,
     style,
   );

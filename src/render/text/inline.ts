@@ -107,7 +107,7 @@ function renderLink(
   context: RenderContext,
   format: Format,
 ): Fragment[] {
-  const { href, issueNumber } = resolveLink(url, context.links);
+  const { href, issueNumber } = resolveLink(url, context.links, literal === undefined ? 'src' : 'href');
   // A same-page anchor leads nowhere once the text stands on its own.
   if (href === undefined || href.startsWith('#')) return text(format);
   const linkFormat: Format = { ...format, link: href };
