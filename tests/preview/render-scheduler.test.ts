@@ -16,6 +16,21 @@ test('render scheduler: a burst of saves renders once, after the quiet time', as
   assert.equal(renders, 1);
 });
 
+test('render scheduler: each save restarts the quiet time, so a render starts only after `delay` ms without saves', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  let renders = 0;
+  const scheduler = new RenderScheduler(async () => void renders++, 100);
+  scheduler.schedule();
+  t.mock.timers.tick(99);
+  scheduler.schedule();
+  t.mock.timers.tick(99);
+  assert.equal(renders, 0, 'a save 99 ms after the last one waits again');
+  t.mock.timers.tick(1);
+  assert.equal(renders, 1);
+  t.mock.timers.tick(1_000);
+  assert.equal(renders, 1, 'one render for the burst');
+});
+
 test('render scheduler: a save during a render renders again after it; nothing after cancel', async () => {
   const started: number[] = [];
   // Each render lasts until the test lets it finish, whatever the machine's load.

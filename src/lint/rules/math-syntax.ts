@@ -51,10 +51,11 @@ function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownT
   // The TeX as written inside its dollars; its offset places KaTeX's column.
   const start = node.position?.start.offset ?? 0;
   const at = sourceOf(text, node).indexOf(node.value);
+  // An error at the end of the input (an unclosed brace) spans the formula.
   const position =
-    at === -1 || problem.offset === undefined
+    at === -1 || problem.offset === undefined || problem.offset >= node.value.length
       ? context.nodePosition(text, node)
-      : context.textPosition(text, start + at + problem.offset, start + at + Math.min(problem.offset + 1, node.value.length));
+      : context.textPosition(text, start + at + problem.offset, start + at + problem.offset + 1);
   context.report({ message: `Unexpected TeX KaTeX cannot typeset (${problem.message}), expected valid TeX`, position });
 }
 

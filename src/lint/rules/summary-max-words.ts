@@ -1,3 +1,4 @@
+import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { z } from 'zod';
 import type { FileRule } from '../types.js';
@@ -24,7 +25,7 @@ const rule: FileRule<number> = {
   options,
   check({ issue, options: max = DEFAULT_MAX_WORDS, parsed, report }) {
     for (const paper of issue?.papers ?? []) {
-      const words = countWords(toString(paper.summary.tree));
+      const words = countBlockWords(paper.summary.tree);
       if (words <= max) continue;
       report({
         message: `Unexpected summary of ${words} words, expected at most ${max}`,
@@ -34,6 +35,17 @@ const rule: FileRule<number> = {
   },
 };
 export default rule;
+
+/**
+ * Words of each block on its own: mdast-util-to-string of the whole tree
+ * would glue a paragraph's last word to the next block's first.
+ */
+function countBlockWords(node: Nodes): number {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return countWords(toString(node));
+  if (node.type === 'code' || node.type === 'math') return countWords(node.value);
+  if (!('children' in node)) return 0;
+  return (node.children as Nodes[]).reduce((sum, child) => sum + countBlockWords(child), 0);
+}
 
 function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;

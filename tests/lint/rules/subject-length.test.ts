@@ -22,3 +22,11 @@ test('subject-length: a long subject is reported at the subject; a short one fix
   assert.equal(messages[0]!.message, 'Unexpected subject of 89 characters, expected at most 78');
   assert.deepEqual(await lintWith([rule], { 'a.md': withSubject('"#1: Steering and mirages"') }), []);
 });
+
+test('subject-length: counts characters, not UTF-16 units or bytes (astral letters, CJK, accents)', async () => {
+  const withSubject = (subject: string) => cleanIssue().replace('date:', `subject: "${subject}"\ndate:`);
+  // 𝔼 is one character and two UTF-16 units; 研 is three UTF-8 bytes.
+  assert.deepEqual(await lintWith([rule], { 'a.md': withSubject('𝔼'.repeat(40) + '研'.repeat(30) + 'é'.repeat(8)) }), []);
+  const messages = await lintWith([rule], { 'a.md': withSubject('𝔼'.repeat(79)) });
+  assert.equal(messages[0]!.message, 'Unexpected subject of 79 characters, expected at most 78');
+});

@@ -29,3 +29,11 @@ test('summary-max-words: options of the wrong shape are a config error, not a si
   const configYaml = `${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: [warn, "two hundred"]\n`;
   await assert.rejects(lintWith([rule], { 'a.md': cleanIssue() }, { configYaml }), /Unexpected options for `lint\.rules\.summary-max-words`/);
 });
+
+test('summary-max-words: words are counted block by block (a paragraph never glues to the next), and link definitions, URLs and emphasis marks are not words', async () => {
+  const summary = 'One **two** [three](https://example.org/four-five) `six`[^n].\n\n[ref]: https://example.org/a "Title words here"\n[^n]: Seven.';
+  const text = cleanIssue().replace(/summary: \|\n.*\n/, `summary: |\n${summary.split('\n').map((line) => `      ${line}`.trimEnd()).join('\n')}\n`);
+  const configYaml = configWith('lint: { rules: { summary-max-words: [warn, 4] } }');
+  const messages = await lintWith([rule], { 'a.md': text }, { configYaml });
+  assert.equal(messages[0]!.message, 'Unexpected summary of 5 words, expected at most 4');
+});
