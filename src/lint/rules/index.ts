@@ -26,6 +26,7 @@ import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
 import xrefUnknown from './xref-unknown.js';
+import yamlCommentInText from './yaml-comment-in-text.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   frontmatterMissing,
   yamlSyntax,
   frontmatterSchema,
+  yamlCommentInText,
   issueNumberUnique,
   issueNumberSequence,
   dateValid,
