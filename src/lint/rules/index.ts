@@ -13,6 +13,7 @@ import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkTextEmpty from './link-text-empty.js';
 import noBareUrl from './no-bare-url.js';
+import noControlCharacter from './no-control-character.js';
 import noEmptyLinkUrl from './no-empty-link-url.js';
 import noPlaceholder from './no-placeholder.js';
 import noRawHtml from './no-raw-html.js';
@@ -36,6 +37,7 @@ export const rules: Rule[] = [
   yamlSyntax,
   frontmatterSchema,
   yamlCommentInText,
+  noControlCharacter,
   issueNumberUnique,
   issueNumberSequence,
   dateValid,
