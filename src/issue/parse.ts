@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
@@ -10,6 +11,8 @@ import { scalarOffsetMap } from './scalar-offsets.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import type { IssueSource } from './source.js';
+import { nodeAt, writtenPlainScalar } from './text-fields.js';
+import { yamlProblems } from './yaml-errors.js';
 import { locateInYaml, type YamlPath } from './yaml-locate.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
@@ -104,11 +107,12 @@ export function parseIssue(source: IssueSource, options: ParseOptions = {}): Par
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
-  for (const error of document.errors) {
-    const [start, end] = error.pos;
-    problems.push({ ruleId: 'yaml-syntax', message: yamlErrorMessage(error.message), position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+  for (const { message, range: [start, end] } of yamlProblems(document, yamlText)) {
+    problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
   }
-  if (document.errors.length > 0) return parsed;
+  if (problems.length > 0) return parsed;
+  // The no-control-character rule reports them; the model never carries them to an output.
+  replaceControlCharactersInScalars(document);
 
   const data: unknown = document.toJS() ?? {};
   if (!isMap(document.contents) && document.contents !== null) {
@@ -117,18 +121,18 @@ export function parseIssue(source: IssueSource, options: ParseOptions = {}): Par
   }
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
-    for (const problem of describeSchemaIssues(checked.error.issues, data)) {
+    for (const problem of describeSchemaIssues(checked.error.issues, data, (path) => writtenPlainScalar(document, yamlText, path))) {
       problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position: parsed.locate(problem.path, problem.part) });
     }
   }
 
   const markdown = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath): MarkdownText | undefined => {
-    const node = document.getIn(path, true);
+    const node = nodeAt(document, path);
     if (!isScalar(node) || typeof node.value !== 'string') return undefined;
     const toYamlOffset = scalarOffsetMap(node, yamlText);
     return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
   };
-  const bodyText = markdownText('body', undefined, split.content, (offset) => bodyOffset + offset, parse);
+  const bodyText = markdownText('body', undefined, replaceControlCharacters(split.content), (offset) => bodyOffset + offset, parse);
   parsed.issue = buildIssue(source.path, frontmatterOf(data, checked), bodyText, markdown);
   return parsed;
 }
@@ -213,9 +217,4 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
     body,
     papersMarker: marker === -1 ? undefined : marker,
   };
-}
-
-function yamlErrorMessage(message: string): string {
-  const firstLine = message.split('\n')[0] ?? message;
-  return `Unexpected YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
 }

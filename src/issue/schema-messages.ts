@@ -29,8 +29,15 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return suggestion ? `expected \`${suggestion}\`` : `expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
 }
 
-/** Words a user can act on, in remark-lint's "Unexpected X, expected Y" form. */
-export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown): SchemaProblem[] {
+/** The source of an unquoted scalar at a path of the frontmatter (`1e3`, `true`); undefined for other values. */
+export type WrittenScalar = (path: readonly (string | number)[]) => string | undefined;
+
+/**
+ * Words a user can act on, in remark-lint's "Unexpected X, expected Y" form.
+ * `written` gives the source of unquoted values, so a number where text is
+ * meant is shown as typed (`1e3`, not the 1000 YAML read) with how to quote it.
+ */
+export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, written: WrittenScalar = () => undefined): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -47,6 +54,8 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
       case 'invalid_type':
         if (received === undefined) {
           problems.push({ message: `Missing key \`${key}\`, expected ${article(issue.expected)}`, path, part: 'key' });
+        } else if (issue.expected === 'string' && written(path) !== undefined) {
+          problems.push({ message: unquotedTextMessage(path, received, written(path)!), path, part: 'value' });
         } else {
           const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
           problems.push({ message: `Unexpected ${describe(received)} for \`${key}\`, expected ${article(issue.expected)}${quoteHint}`, path, part: 'value' });
@@ -73,6 +82,18 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     }
   }
   return problems;
+}
+
+/**
+ * A number, boolean or null YAML read from what was meant as text
+ * (`title: 1984`, `venue: 2023`, `title: 010`, `title: true`).
+ */
+function unquotedTextMessage(path: readonly (string | number)[], received: unknown, source: string): string {
+  const key = [...path].reverse().find((segment) => typeof segment === 'string') ?? 'frontmatter';
+  const field = typeof path.at(-1) === 'number' ? `an item of \`${key}\`` : `\`${key}\``;
+  if (source === '') return `Unexpected empty ${field}, expected text`;
+  const kind = received === null ? 'null' : typeof received;
+  return `Unexpected ${kind} \`${source}\` for ${field}, expected text: quote it, as in \`"${source}"\``;
 }
 
 /** The value at a path of plain data (what `path` of a zod issue points at). */

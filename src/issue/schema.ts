@@ -62,5 +62,12 @@ export const lenientPaperSchema = lenient.paper;
 export type IssueFrontmatter = z.output<typeof strict.issue>;
 export type PaperFrontmatter = z.output<typeof strict.paper>;
 
+/**
+ * The keys whose value is text a person wrote, or a list of such texts: YAML
+ * must read them exactly as written (see text-fields.ts).
+ */
+export const ISSUE_TEXT_KEYS: readonly string[] = ['title', 'subject', 'preheader', 'editor', 'reviewers'];
+export const PAPER_TEXT_KEYS: readonly string[] = ['title', 'authors', 'venue', 'section', 'tags', 'summarizer', 'via', 'prerequisites', 'summary', 'opinion', 'notes'];
+
 export const ISSUE_KEYS = Object.keys(strict.issue.shape);
 export const PAPER_KEYS = Object.keys(strict.paper.shape);

@@ -4,16 +4,19 @@ import { readFile, stat } from 'node:fs/promises';
 /**
  * One issue file as read from disk, normalized so that every later stage sees
  * the same text whatever the editor saved: a UTF-8 BOM is dropped and CRLF
- * becomes LF (a CRLF file must lint exactly like its LF twin). What was
- * dropped is remembered so `--fix` can write the file back byte for byte.
+ * (or a lone CR) becomes LF (a CRLF file must lint exactly like its LF twin).
+ * The text as written is kept so `--fix` changes only the bytes it fixes.
  */
 export interface IssueSource {
   path: string;
   /** The normalized text (no BOM, LF line endings). */
   text: string;
+  /** The text with its line endings as on disk (no BOM); the same string as `text` when it has no CR. */
+  written: string;
   /** sha256 of the bytes on disk: the key of every per-file cache. */
   hash: string;
   bom: boolean;
+  /** The line ending of most lines: the one a fix that adds a line writes. */
   eol: '\n' | '\r\n';
   /** Why the file could not be read as text; `text` is then empty. */
   unreadable?: SourceProblem;
@@ -75,18 +78,45 @@ export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource 
   }
   const bom = text.charCodeAt(0) === 0xfeff;
   if (bom) text = text.slice(1);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { path, text: text.replace(/\r\n?/g, '\n'), hash, bom, eol };
+  if (!text.includes('\r')) return { path, text, written: text, hash, bom, eol: '\n' };
+  const crlf = text.split('\r\n').length - 1;
+  const lf = text.split('\n').length - 1 - crlf;
+  return { path, text: text.replace(/\r\n?/g, '\n'), written: text, hash, bom, eol: crlf > lf ? '\r\n' : '\n' };
 }
 
-/** Undo the normalization for writing a fixed text back. */
-export function encodeIssueText(source: IssueSource, text: string): string {
-  const withEol = source.eol === '\r\n' ? text.replace(/\n/g, '\r\n') : text;
-  return source.bom ? `\ufeff${withEol}` : withEol;
+/** A replacement of `range` (offsets in a source's normalized `text`) by `text` (LF line breaks). */
+export interface TextEdit {
+  range: [start: number, end: number];
+  text: string;
+}
+
+/**
+ * The file's new contents after `edits` (sorted, not overlapping): every
+ * character outside the edited ranges is kept as written, so a file with
+ * mixed line endings keeps each line's own; a line break an edit adds takes
+ * the file's prevailing ending, and the BOM is kept.
+ */
+export function editIssueFile(source: IssueSource, edits: readonly TextEdit[]): string {
+  const { written } = source;
+  // Walks the normalized and the written text in step: only a CRLF differs in length.
+  let writtenOffset = 0;
+  let textOffset = 0;
+  const toWritten = (offset: number): number => {
+    for (; textOffset < offset; textOffset++) writtenOffset += written.startsWith('\r\n', writtenOffset) ? 2 : 1;
+    return writtenOffset;
+  };
+  let output = source.bom ? '\ufeff' : '';
+  let copied = 0;
+  for (const edit of edits) {
+    const start = toWritten(edit.range[0]);
+    output += written.slice(copied, start) + edit.text.replace(/\n/g, source.eol);
+    copied = toWritten(edit.range[1]);
+  }
+  return output + written.slice(copied);
 }
 
 function unreadable(path: string, hash: string, problem: SourceProblem): IssueSource {
-  return { path, text: '', hash, bom: false, eol: '\n', unreadable: problem };
+  return { path, text: '', written: '', hash, bom: false, eol: '\n', unreadable: problem };
 }
 
 function linePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {

@@ -3,10 +3,10 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
-import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
+import { editIssueFile, hashBytes, readIssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { LintCache } from './cache.js';
-import { applyFixes } from './fix.js';
+import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
 import { LintPool, shouldUseWorkers } from './pool.js';
@@ -175,11 +175,10 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   let current = { source, outcome: source.hash === outcome.hash ? outcome : await lintSource(source, active, config) };
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { text, applied } = applyFixes(current.source.text, current.outcome.messages);
-    if (applied === 0) break;
+    const fixes = chooseFixes(current.outcome.messages);
+    if (fixes.length === 0) break;
     changed = true;
-    const bytes = encodeIssueText(current.source, text);
-    await writeFile(path, bytes);
+    await writeFile(path, editIssueFile(current.source, fixes));
     const next = await readIssueSource(path);
     current = { source: next, outcome: await lintSource(next, active, config) };
   }

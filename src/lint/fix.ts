@@ -1,23 +1,29 @@
 import type { Fix, LintMessage } from './types.js';
 
-/**
- * Applies the fixes that do not overlap (the first one wins, as in ESLint);
- * text outside the fixed ranges is left byte-identical.
- */
-export function applyFixes(text: string, messages: readonly LintMessage[]): { text: string; applied: number } {
+/** The fixes of `messages` that do not overlap an earlier one (the first wins, as in ESLint), in file order. */
+export function chooseFixes(messages: readonly LintMessage[]): Fix[] {
   const fixes = messages
     .map((message) => message.fix)
     .filter((fix): fix is Fix => fix !== undefined)
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const chosen: Fix[] = [];
+  let cursor = 0;
+  for (const fix of fixes) {
+    if (fix.range[0] < cursor) continue;
+    chosen.push(fix);
+    cursor = fix.range[1];
+  }
+  return chosen;
+}
+
+/** `text` with the chosen fixes applied; text outside the fixed ranges is left byte-identical. */
+export function applyFixes(text: string, messages: readonly LintMessage[]): { text: string; applied: number } {
+  const fixes = chooseFixes(messages);
   let output = '';
   let cursor = 0;
-  let applied = 0;
   for (const fix of fixes) {
-    const [start, end] = fix.range;
-    if (start < cursor) continue;
-    output += text.slice(cursor, start) + fix.text;
-    cursor = end;
-    applied++;
+    output += text.slice(cursor, fix.range[0]) + fix.text;
+    cursor = fix.range[1];
   }
-  return { text: output + text.slice(cursor), applied };
+  return { text: output + text.slice(cursor), applied: fixes.length };
 }

@@ -3,15 +3,13 @@ import type { z } from 'zod';
 import type { Config } from '../config/load.js';
 import type { Issue, MarkdownText } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
+import type { TextEdit } from '../issue/source.js';
 import type { IssueFacts } from '../issue/facts.js';
 
 export type Severity = 'error' | 'warning';
 
 /** A text edit in offsets of the file's normalized text (LF, no BOM). */
-export interface Fix {
-  range: [start: number, end: number];
-  text: string;
-}
+export type Fix = TextEdit;
 
 /** One diagnostic, in the plain shape that crosses to and from worker processes and the cache. */
 export interface LintMessage {

@@ -39,6 +39,13 @@ test('--fix: a CRLF file is fixed and keeps its CRLF line endings', async () => 
   assert.equal(onDisk, crlf(expected));
 });
 
+test('--fix: a CRLF file with a few LF lines keeps every line ending as written', async () => {
+  const mixed = (text: string) => text.replace(/\n/g, '\r\n').replace('\r\ndate:', '\ndate:').replace('\r\n---\r\n\r\n', '\r\n---\n\r\n');
+  assert.equal(mixed(broken).split('\r\n').length, mixed(broken).split('\n').length - 2);
+  const { onDisk } = await fixInRoot(mixed(broken));
+  assert.equal(onDisk, mixed(expected));
+});
+
 test('--fix: a file with nothing to fix is not rewritten', async () => {
   const root = makeRoot({ 'issues/0001-mirages.md': expected });
   const path = join(root, 'issues', '0001-mirages.md');

@@ -14,6 +14,7 @@ import issueNumberUnique from './issue-number-unique.js';
 import linkTextEmpty from './link-text-empty.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
+import noControlCharacter from './no-control-character.js';
 import noEmptyLinkUrl from './no-empty-link-url.js';
 import noPlaceholder from './no-placeholder.js';
 import noRawHtml from './no-raw-html.js';
@@ -28,6 +29,7 @@ import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
 import xrefUnknown from './xref-unknown.js';
+import yamlCommentInText from './yaml-comment-in-text.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -36,6 +38,8 @@ export const rules: Rule[] = [
   frontmatterMissing,
   yamlSyntax,
   frontmatterSchema,
+  yamlCommentInText,
+  noControlCharacter,
   issueNumberUnique,
   issueNumberSequence,
   dateValid,

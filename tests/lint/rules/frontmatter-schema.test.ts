@@ -29,3 +29,26 @@ test('frontmatter-schema: an unquoted arXiv id is a number, with a hint to quote
   assert.equal(`${message!.line}:${message!.column}`, '10:12');
   assert.match(message!.message, /quote it/);
 });
+
+test('frontmatter-schema: a number, boolean or null where text is expected is shown as written, with how to quote it', async () => {
+  const cases: [string, string][] = [
+    ['1984', 'Unexpected number `1984` for `title`, expected text: quote it, as in `"1984"`'],
+    ['1e3', 'Unexpected number `1e3` for `title`, expected text: quote it, as in `"1e3"`'],
+    ['010', 'Unexpected number `010` for `title`, expected text: quote it, as in `"010"`'],
+    ['true', 'Unexpected boolean `true` for `title`, expected text: quote it, as in `"true"`'],
+    ['null', 'Unexpected null `null` for `title`, expected text: quote it, as in `"null"`'],
+  ];
+  for (const [title, expected] of cases) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue({ title }) });
+    assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.message}`), [`3:8 ${expected}`], title);
+  }
+});
+
+test('frontmatter-schema: a number as a venue or an author is named with its field', async () => {
+  const text = cleanIssue().replace('year: 2023', 'year: 2023\n    venue: 2023').replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [Rylan Schaeffer, 1984]');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(messages.map((m) => m.message), [
+    'Unexpected number `1984` for an item of `authors`, expected text: quote it, as in `"1984"`',
+    'Unexpected number `2023` for `venue`, expected text: quote it, as in `"2023"`',
+  ]);
+});

@@ -1,0 +1,48 @@
+import { isScalar, visit, type Document } from 'yaml';
+
+/**
+ * Control characters (C0 but tab and line feed, DEL, C1) are never text: a
+ * NUL or an ESC would reach a terminal, a mail header or an HTML page. They
+ * come from YAML escapes (`"a\0b"`, `"\e[31m"`) or are pasted in unseen.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f]/;
+export const CONTROL_CHARACTER = new RegExp(CONTROL.source, 'g');
+
+export function isControlCharacter(char: string): boolean {
+  return char.length === 1 && CONTROL.test(char);
+}
+
+/** What a control character becomes in the model: visible, and never sent as such. */
+export const REPLACEMENT_CHARACTER = '\ufffd';
+
+/**
+ * A terminal escape sequence as a whole: CSI (`ESC [ 2 J`), OSC up to its
+ * BEL or ST (`ESC ] 8 ; ; url BEL`, a hyperlink), or ESC and one character.
+ * Its parameters are no text either: a hidden link target must not show.
+ */
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
+const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]|\x1b[@-_]/g;
+
+/**
+ * `text` with every terminal escape sequence and every other control
+ * character replaced by U+FFFD, one per character: the length stays, so the
+ * offsets of everything after it (and the lint positions) do too.
+ */
+export function replaceControlCharacters(text: string): string {
+  return text.replace(ESCAPE_SEQUENCE, (sequence) => REPLACEMENT_CHARACTER.repeat(sequence.length)).replace(CONTROL_CHARACTER, REPLACEMENT_CHARACTER);
+}
+
+/** Replaces control characters in every string scalar of the document, before it is read into the model. */
+export function replaceControlCharactersInScalars(document: Document.Parsed): void {
+  visit(document, {
+    Scalar(_, node) {
+      if (isScalar(node) && typeof node.value === 'string') node.value = replaceControlCharacters(node.value);
+    },
+  });
+}
+
+/** `U+001B` */
+export function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,75 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
+import type { YamlPath } from './yaml-locate.js';
+
+/**
+ * The frontmatter's text values as YAML nodes, for the checks that YAML read
+ * them as written: a comment that cuts a plain value, a number where text was
+ * meant. Aliases are followed, so `opinion: *s` is the anchored text.
+ */
+
+/** One text value: a text key's value, or one item of a list of texts (`authors`). */
+export interface TextField {
+  path: YamlPath;
+  /** The key it belongs to, for messages (`authors` for an author). */
+  key: string;
+  node: Scalar;
+}
+
+/** The node an alias stands for (itself when not an alias); undefined for an alias with no anchor. */
+export function resolveAlias(document: Document.Parsed, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+/** The node at `path`, following aliases at every step (`- *p` as a paper, `opinion: *s`). */
+export function nodeAt(document: Document.Parsed, path: YamlPath): unknown {
+  let node = resolveAlias(document, document.contents);
+  for (const segment of path) {
+    if (isMap(node)) node = node.get(segment, true);
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+    node = resolveAlias(document, node);
+  }
+  return node;
+}
+
+/** Every text value of the issue and its papers, each node once (an anchored text may be aliased again). */
+export function textFields(document: Document.Parsed): TextField[] {
+  const fields: TextField[] = [];
+  const seen = new Set<YamlNode>();
+  const add = (path: YamlPath, keys: readonly string[]) => {
+    for (const key of keys) {
+      const value = nodeAt(document, [...path, key]);
+      const items = isSeq(value) ? value.items.map((item, index) => ({ item: resolveAlias(document, item), at: [...path, key, index] })) : [{ item: value, at: [...path, key] }];
+      for (const { item, at } of items) {
+        if (!isScalar(item) || seen.has(item)) continue;
+        seen.add(item);
+        fields.push({ path: at, key, node: item });
+      }
+    }
+  };
+  add([], ISSUE_TEXT_KEYS);
+  const papers = nodeAt(document, ['papers']);
+  if (isSeq(papers)) papers.items.forEach((_, index) => add(['papers', index], PAPER_TEXT_KEYS));
+  return fields;
+}
+
+/**
+ * A plain scalar's source as written (`1e3`, `010`, `true`), for messages
+ * about what YAML made of it; undefined for quoted or block values.
+ */
+export function writtenPlainScalar(document: Document.Parsed, yamlText: string, path: YamlPath): string | undefined {
+  const node = nodeAt(document, path);
+  if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return undefined;
+  return yamlText.slice(node.range[0], node.range[1]);
+}
+
+/**
+ * `text` as a YAML scalar that reads back as exactly `text` (one line):
+ * double quotes, or single quotes when that avoids escaping a `"` or `\`.
+ */
+export function quoteYamlText(text: string): string {
+  if (!/["\\]/.test(text)) return `"${text}"`;
+  if (!text.includes("'")) return `'${text}'`;
+  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../src/issue/parse.js';
+import { decodeIssueSource } from '../../src/issue/source.js';
+import { cleanIssue } from '../helpers/fixture.js';
+
+const problemsOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems;
+const at = (problem: { position: { start: { line: number; column: number } } }) => `${problem.position.start.line}:${problem.position.start.column}`;
+
+test('an unquoted `: ` in a title is one message that says to quote it, at the value', () => {
+  const problems = problemsOf(cleanIssue({ title: 'Attention: all you need' }));
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.ruleId, 'yaml-syntax');
+  assert.equal(problems[0]!.message, 'Unexpected `: `, which starts a YAML key, in the unquoted text of `title`, expected the text in quotes: `title: "Attention: all you need"`');
+  assert.equal(at(problems[0]!), '3:8');
+});
+
+test('text that YAML reads as syntax in any text field gets the quoting advice, once per line', () => {
+  const cases: [string, string, string][] = [
+    ['`grep` for papers', '`` ` ``, which YAML reserves,', '"`grep` for papers"'],
+    ['@karpathy on tokenizers', '`@`, which YAML reserves,', '"@karpathy on tokenizers"'],
+    ['[Draft] Steering', '`[`, which starts a YAML list,', '"[Draft] Steering"'],
+    ['"Attention" is all you need', 'text after the closing quote', '\'"Attention" is all you need\''],
+    ['- a list?', '`- `, which starts a YAML list item,', '"- a list?"'],
+  ];
+  for (const [title, seen, quoted] of cases) {
+    const problems = problemsOf(cleanIssue({ title }));
+    assert.deepEqual(problems.map((p) => p.message), [`Unexpected ${seen} in the unquoted text of \`title\`, expected the text in quotes: \`title: ${quoted}\``], title);
+  }
+  assert.deepEqual(problemsOf(cleanIssue({ title: '*Not* a mirage' })).map((p) => p.message), ['Unexpected alias `*Not*`, expected an anchor `&Not*` before it, or the text in quotes: `title: "*Not* a mirage"`']);
+  const paper = problemsOf(cleanIssue().replace('section: Evaluations', 'section: Evals: the hard part'));
+  assert.match(paper[0]!.message, /in the unquoted text of `section`, expected the text in quotes: `section: "Evals: the hard part"`/);
+});
+
+test('a YAML error outside a text field keeps the parser\'s own words', () => {
+  const problems = problemsOf(cleanIssue().replace('number: 1', 'number: [1'));
+  assert.match(problems[0]!.message, /^Unexpected YAML: /);
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../../src/issue/parse.js';
+import { decodeIssueSource } from '../../../src/issue/source.js';
+import rule from '../../../src/lint/rules/no-control-character.js';
+import { renderAll, rootWith } from '../../helpers/render.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+
+const modelOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).issue!;
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
+const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f]/;
+/** The same, but for the CRLF line ends a MIME message has. */
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
+const CONTROL_BUT_CR = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+
+test('no-control-character: a clean issue has no message', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue() }), []);
+});
+
+test('no-control-character: NUL, bell and ESC from YAML escapes are reported at each escape', async () => {
+  const text = cleanIssue({ title: '"a\\0b \\x07 \\u001b[31mred \\\\0 not an escape"' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-control-character 3:10', 'no-control-character 3:14', 'no-control-character 3:19']);
+  assert.equal(messages[0]!.message, 'Unexpected control character U+0000 from the escape `\\0`, expected printable text: remove the escape');
+  assert.match(messages[2]!.message, /U\+001B from the escape `\\u001b`/);
+});
+
+test('no-control-character: a control character pasted into the body or a summary is reported where it is', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Smooth \x1b[1mmetrics' }, { body: 'Ding\x07.' });
+  assert.deepEqual(places(await lintWith([rule], { 'a.md': text })), ['no-control-character 16:14', 'no-control-character 21:5']);
+});
+
+test('no-control-character: the model holds U+FFFD instead, so no output carries a control character', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Smooth \x1b[1mmetrics' }, { title: '"a\\0b\\e[31m"', body: 'Ding\x07.' });
+  const issue = modelOf(text);
+  assert.equal(issue.title, 'a\ufffdb\ufffd\ufffd\ufffd\ufffd\ufffd');
+  assert.equal(issue.papers[0]!.summary.text, 'Smooth \ufffd\ufffd\ufffd\ufffdmetrics\n');
+  const { root } = await rootWith({ '0001-a.md': text });
+  const rendered = await renderAll(root, '1');
+  assert.doesNotMatch(rendered.html, CONTROL);
+  assert.doesNotMatch(rendered.text, CONTROL);
+  assert.doesNotMatch(rendered.eml.toString('utf8'), CONTROL_BUT_CR);
+});

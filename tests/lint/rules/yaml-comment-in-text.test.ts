@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../../src/issue/parse.js';
+import { decodeIssueSource } from '../../../src/issue/source.js';
+import { applyFixes } from '../../../src/lint/fix.js';
+import rule from '../../../src/lint/rules/yaml-comment-in-text.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+const modelOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).issue!;
+
+test('yaml-comment-in-text: a clean issue has no message', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue() }), []);
+});
+
+test('yaml-comment-in-text: `ranked #1` in a title is reported at the `#`, and --fix quotes the whole title', async () => {
+  const text = cleanIssue({ title: 'Paper ranked #1 on the leaderboard' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 3:21']);
+  assert.equal(messages[0]!.message, 'Unexpected comment `#1 on the leaderboard` cutting the unquoted text of `title`, expected the text in quotes: `"Paper ranked #1 on the leaderboard"`');
+  const fixed = applyFixes(text, messages).text;
+  assert.equal(fixed, cleanIssue({ title: '"Paper ranked #1 on the leaderboard"' }));
+  assert.equal(modelOf(fixed).title, 'Paper ranked #1 on the leaderboard');
+});
+
+test('yaml-comment-in-text: a value that starts with `#` (read as empty) is quoted by --fix', async () => {
+  const text = cleanIssue().replace('status:', 'subject: #42: Steering vectors\nstatus:');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 6:10']);
+  assert.equal(modelOf(applyFixes(text, messages).text).subject, '#42: Steering vectors');
+});
+
+test('yaml-comment-in-text: every text field is checked, list items and paper fields included', async () => {
+  const text = cleanIssue()
+    .replace('preheader: Smooth', 'preheader: Smooth #metrics')
+    .replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors:\n      - Rylan Schaeffer #1\n      - Brando Miranda')
+    .replace('section: Evaluations', 'section: Evaluations #NLP')
+    .replace('    summary: |', '    via: A. Reader #thanks\n    summary: |');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 5:19', 'yaml-comment-in-text 12:25', 'yaml-comment-in-text 15:26', 'yaml-comment-in-text 17:20']);
+  const fixed = modelOf(applyFixes(text, messages).text);
+  assert.deepEqual(fixed.papers[0]!.authors, ['Rylan Schaeffer #1', 'Brando Miranda']);
+  assert.deepEqual([fixed.papers[0]!.section, fixed.papers[0]!.via], [['Evaluations #NLP'], 'A. Reader #thanks']);
+});
+
+test('yaml-comment-in-text: quotes and backslashes in the text survive the fix', async () => {
+  const text = cleanIssue({ title: 'The "mirage" of C:\\ #1' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.equal(modelOf(applyFixes(text, messages).text).title, 'The "mirage" of C:\\ #1');
+});
+
+test('yaml-comment-in-text: comments written as comments, on their own line, or after non-text keys stay legal', async () => {
+  const text = cleanIssue({ status: 'draft  # not yet' })
+    .replace('number: 1', 'number: 1 #first')
+    .replace('preheader:', '# a comment line #1\npreheader:')
+    .replace('section: Evaluations', 'section: Evaluations  # from the config')
+    .replace('year: 2023', 'year: 2023 #2023');
+  assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
+});
+
+test('yaml-comment-in-text: a plain text over two lines is reported without a fix', async () => {
+  const text = cleanIssue({ title: 'Emergence\n  mirages #1' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 4:11']);
+  assert.equal(messages[0]!.fix, undefined);
+  assert.match(messages[0]!.message, /expected the text in quotes or in a `\|` block/);
+});
