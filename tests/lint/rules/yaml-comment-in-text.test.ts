@@ -48,13 +48,25 @@ test('yaml-comment-in-text: quotes and backslashes in the text survive the fix',
   assert.equal(modelOf(applyFixes(text, messages).text).title, 'The "mirage" of C:\\ #1');
 });
 
-test('yaml-comment-in-text: comments written as comments, on their own line, or after non-text keys stay legal', async () => {
+test('yaml-comment-in-text: comments on their own line or after non-text keys stay legal', async () => {
   const text = cleanIssue({ status: 'draft  # not yet' })
     .replace('number: 1', 'number: 1 #first')
     .replace('preheader:', '# a comment line #1\npreheader:')
-    .replace('section: Evaluations', 'section: Evaluations  # from the config')
     .replace('year: 2023', 'year: 2023 #2023');
   assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
+});
+
+test('yaml-comment-in-text: a comment written as one after text is a warning without a fix, since `ranked # 1` is cut all the same', async () => {
+  const text = cleanIssue({ title: 'Paper ranked # 1 overall' }).replace('section: Evaluations', 'section: Evaluations  # from the config');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => [m.severity, m.message, m.fix]),
+    [
+      ['warning', 'Unexpected comment `# 1 overall` after the unquoted text of `title`, expected the comment on a line of its own (or the text in quotes, if the `#` is part of it)', undefined],
+      ['warning', 'Unexpected comment `# from the config` after the unquoted text of `section`, expected the comment on a line of its own (or the text in quotes, if the `#` is part of it)', undefined],
+    ],
+  );
+  assert.equal(modelOf(text).title, 'Paper ranked');
 });
 
 test('yaml-comment-in-text: a plain text over two lines is reported without a fix', async () => {
