@@ -1,6 +1,5 @@
-import type { Nodes } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { z } from 'zod';
+import { countWords } from '../../issue/words.js';
 import type { FileRule } from '../types.js';
 
 const DEFAULT_MAX_WORDS = 300;
@@ -12,7 +11,8 @@ const options = z
 
 /**
  * A summary stays short enough to read in an email. Words are counted in the
- * text a reader sees (link URLs and Markdown syntax do not count).
+ * text a reader sees (link URLs and Markdown syntax do not count), as the
+ * preview counts them (Unicode word segments: CJK text counts its words).
  *
  * ok:     a summary of 120 words
  * not ok: a summary of 412 words → Unexpected summary of 412 words, expected at most 300
@@ -25,7 +25,7 @@ const rule: FileRule<number> = {
   options,
   check({ issue, options: max = DEFAULT_MAX_WORDS, parsed, report }) {
     for (const paper of issue?.papers ?? []) {
-      const words = countBlockWords(paper.summary.tree);
+      const words = countWords(paper.summary.tree);
       if (words <= max) continue;
       report({
         message: `Unexpected summary of ${words} words, expected at most ${max}`,
@@ -35,18 +35,3 @@ const rule: FileRule<number> = {
   },
 };
 export default rule;
-
-/**
- * Words of each block on its own: mdast-util-to-string of the whole tree
- * would glue a paragraph's last word to the next block's first.
- */
-function countBlockWords(node: Nodes): number {
-  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') return countWords(toString(node));
-  if (node.type === 'code' || node.type === 'math') return countWords(node.value);
-  if (!('children' in node)) return 0;
-  return (node.children as Nodes[]).reduce((sum, child) => sum + countBlockWords(child), 0);
-}
-
-function countWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}

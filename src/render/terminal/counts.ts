@@ -1,5 +1,6 @@
 import { visit } from 'unist-util-visit';
 import type { Issue, MarkdownText } from '../../issue/model.js';
+import { countWords, countWordsIn } from '../../issue/words.js';
 import { resolveLink, type LinkContext } from '../links.js';
 
 /** What the inbox header counts of an issue: only what subscribers read (never the private notes). */
@@ -13,24 +14,6 @@ export interface IssueCounts {
 }
 
 export const WORDS_PER_MINUTE = 230;
-
-// Word-like segments, so Chinese or Japanese text counts words, not runs between spaces.
-const words = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of words.segment(text)) if (segment.isWordLike) count += 1;
-  return count;
-}
-
-/** Counted per text node: mdast-util-to-string would glue the last word of a paragraph to the next one's first. */
-function countTextWords(text: MarkdownText): number {
-  let count = 0;
-  visit(text.tree, (node) => {
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') count += countWords(node.value);
-  });
-  return count;
-}
 
 function countLinks(text: MarkdownText, links: LinkContext): number {
   const definitions = new Map<string, string>();
@@ -50,9 +33,9 @@ export function countIssue(issue: Issue, links: LinkContext): IssueCounts {
     (text): text is MarkdownText => text !== undefined,
   );
   const wordCount =
-    countWords(issue.title) +
-    issue.papers.reduce((sum, paper) => sum + countWords(paper.title), 0) +
-    texts.reduce((sum, text) => sum + countTextWords(text), 0);
+    countWordsIn(issue.title) +
+    issue.papers.reduce((sum, paper) => sum + countWordsIn(paper.title), 0) +
+    texts.reduce((sum, text) => sum + countWords(text.tree), 0);
   const paperLinks = issue.papers.filter((paper) => resolveLink(paper.url, links).href !== undefined).length;
   return {
     papers: issue.papers.length,
