@@ -65,6 +65,29 @@ test('docs/config.md documents every key of the config schema, nested keys inclu
   assertSameKeys(documentedKeys('config.md', 'Keys'), expected, 'docs/config.md "Keys"', 'src/config/schema.ts');
 });
 
+/** The first fenced block of a language in a docs page. */
+function exampleBlock(page: string, language: string): string {
+  const block = new RegExp(`^\`\`\`${language}\n([\\s\\S]*?)^\`\`\`$`, 'm').exec(readDoc(page))?.[1];
+  assert.ok(block, `docs/${page} has no \`\`\`${language} example`);
+  return block;
+}
+
+test('the example config of docs/config.md is a valid config', () => {
+  const config = parseConfig(exampleBlock('config.md', 'yaml'), '/newsletter/paperboy.config.yaml');
+  assert.deepEqual(config.lint.rules, { 'summary-max-words': ['warn', 250] });
+});
+
+test('the example issue of docs/issue-format.md has no lint message but its two cross-references, which lead outside a one-issue newsletter', async () => {
+  const root = makeRoot({ 'issues/0042-steering.md': exampleBlock('issue-format.md', 'markdown') }, exampleBlock('config.md', 'yaml'));
+  const result = await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: root });
+  const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  assert.deepEqual(
+    file!.messages.map((m) => m.ruleId),
+    ['xref-unknown', 'xref-unknown'],
+    JSON.stringify(file!.messages, null, 1),
+  );
+});
+
 test('docs/config.md names the environment variables that hold the secrets', () => {
   const config = readDoc('config.md');
   for (const variable of ['SMTP_URL', 'PAPERBOY_SECRET', 'DKIM_PRIVATE_KEY_FILE']) assert.match(config, new RegExp(`\\| \`${variable}\` \\|`));
