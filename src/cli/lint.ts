@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
+import { formatRuleList, RULE_LIST_FORMATS, type RuleListFormat } from '../lint/format/rule-list.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import type { CommandIO } from '../io.js';
 import { useColor } from './io.js';
@@ -18,20 +19,27 @@ export interface LintCommandOptions {
   listRules?: boolean;
 }
 
-async function listRules(): Promise<string> {
+const DIAGNOSTIC_FORMATS = ['stylish', 'json'];
+
+/** `--list-rules`: every rule with its default severity and doc, as text, JSON or the Markdown of docs/rules.md. */
+async function listRules(format: string): Promise<string> {
+  if (!(RULE_LIST_FORMATS as readonly string[]).includes(format)) {
+    throw new PaperboyError('USAGE', `Unexpected --format \`${format}\` for --list-rules, expected one of ${RULE_LIST_FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+  }
   // Imported here: a lint loads the rules after starting its workers (see lint/engine.ts).
   const { rules } = await import('../lint/rules/index.js');
-  const width = Math.max(...rules.map((rule) => rule.id.length));
-  return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.doc}\n`).join('');
+  return formatRuleList(rules, format as RuleListFormat);
 }
 
 export async function run(options: LintCommandOptions, io: CommandIO): Promise<number> {
   if (options.listRules) {
-    io.stdout.write(await listRules());
+    io.stdout.write(await listRules(options.format));
     return 0;
   }
-  if (options.format !== 'stylish' && options.format !== 'json') {
-    throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\`, expected \`stylish\` or \`json\``);
+  if (!DIAGNOSTIC_FORMATS.includes(options.format)) {
+    throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\` for diagnostics, expected \`stylish\` or \`json\``, {
+      hint: options.format === 'markdown' ? '`--format markdown` lists the rules: `paperboy lint --list-rules --format markdown`.' : undefined,
+    });
   }
   const config = await loadConfig(resolve(io.cwd, options.root));
   const files = options.files.length > 0 ? options.files.map((file) => resolve(io.cwd, file)) : undefined;

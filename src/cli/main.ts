@@ -40,12 +40,12 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   command('lint', 'lint issues (default: all) and print diagnostics')
     .argument('[files...]', 'issue files to lint')
-    .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('--format <format>', 'output format (markdown: with --list-rules only)').choices(['stylish', 'json', 'markdown']).default('stylish'))
     .option('--fix', 'apply safe fixes', false)
     .option('--no-cache', 'do not read or write the lint cache')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
     .option('--no-color', 'never colour the output')
-    .option('--list-rules', 'print every rule with its default severity and what it checks')
+    .option('--list-rules', 'print every rule with its default severity and what it checks (--format markdown: the page docs/rules.md)')
     .action(async (files: string[], options) => {
       const { run } = await import('./lint.js');
       setExitCode(await run({ ...options, files }, io));

@@ -88,6 +88,6 @@ export function parseConfig(text: string, file: string): Config {
 
 function configError(file: string, line: number, column: number, message: string): PaperboyError {
   return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
-    hint: `Fix ${CONFIG_FILE}; SPEC.md lists every key with an example.`,
+    hint: `Fix ${CONFIG_FILE}; docs/config.md lists every key with its type, default and an example.`,
   });
 }

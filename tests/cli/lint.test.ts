@@ -150,3 +150,28 @@ test('--list-rules prints every rule id with its severity and doc', async () => 
   assert.match(result.stdout, /^frontmatter-schema\s+error\s+\S/m);
   assert.match(result.stdout, /^opinion-missing\s+warning\s+\S/m);
 });
+
+test('--list-rules --format markdown prints the rules page: a table row per rule with its default, scope, options and doc', async () => {
+  const result = await runCli(['lint', '--list-rules', '--format', 'markdown'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^# Lint rules\n/);
+  assert.match(result.stdout, /^\| `frontmatter-schema` \| error \| each file \| — \| The frontmatter has the keys of /m);
+  assert.match(result.stdout, /^\| `issue-number-unique` \| error \| across issues \| — \|/m);
+  assert.match(result.stdout, /^\| `summary-max-words` \| warning \| each file \| a positive integer or \{ max: a positive integer \} \|/m);
+});
+
+test('--list-rules --format json lists every rule with its scope and the JSON Schema of its options', async () => {
+  const result = await runCli(['lint', '--list-rules', '--format', 'json'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0);
+  const listed = JSON.parse(result.stdout) as { id: string; severity: string; scope: string; doc: string; options?: { anyOf?: unknown[] } }[];
+  assert.deepEqual(listed.find((rule) => rule.id === 'xref-unknown'), { id: 'xref-unknown', severity: 'error', scope: 'corpus', doc: 'Every `paper:` and `issue:` link leads to a published paper or issue' });
+  assert.equal(listed.find((rule) => rule.id === 'summary-max-words')?.options?.anyOf?.length, 2);
+});
+
+test('--format markdown without --list-rules is a usage error (exit 2) that says what markdown is for', async () => {
+  const result = await runCli(['lint', '--format', 'markdown'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /Unexpected --format `markdown` for diagnostics, expected `stylish` or `json`/);
+  assert.match(result.stderr, /paperboy lint --list-rules --format markdown/);
+});

@@ -5,4 +5,4 @@ import { parseProblemRule } from './parse-problem.js';
  *
  * not ok: `sumary: x` → Unexpected key `sumary`, expected `summary`
  */
-export default parseProblemRule('frontmatter-schema', 'The frontmatter has the keys of SPEC, with the right types');
+export default parseProblemRule('frontmatter-schema', 'The frontmatter has the keys of docs/issue-format.md, with the right types');

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseConfig } from '../src/config/load.js';
+import { configSchema } from '../src/config/schema.js';
+import { isPaperboyError } from '../src/errors.js';
+import { issueSchema } from '../src/issue/schema.js';
+import { RULES_DOC_COMMAND } from '../src/lint/format/rule-list.js';
+import { rules } from '../src/lint/rules/index.js';
+import { runCli } from './helpers/cli.js';
+import { makeRoot } from './helpers/fixture.js';
+
+/**
+ * The user documentation in docs/ is checked against the code it describes:
+ * the key lists come from the zod schemas, the commands and flags from the
+ * CLI's own --help, the rules from the rule modules. Adding a key, a flag or
+ * a rule without documenting it fails here.
+ */
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const readDoc = (name: string) => readFileSync(join(REPO, 'docs', name), 'utf8');
+
+/** A zod schema without its optional/default/catch wrappers. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodCatch) {
+    inner = inner.def.innerType as z.ZodType;
+  }
+  return inner;
+}
+
+/** Every key of an object schema, nested objects' keys as `parent.child`. */
+function keyPaths(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape).flatMap(([key, value]) => {
+    const inner = unwrap(value as z.ZodType);
+    return [key, ...(inner instanceof z.ZodObject ? keyPaths(inner).map((child) => `${key}.${child}`) : [])];
+  });
+}
+
+/** The keys in the first column of the tables under a `## heading` of a docs page. */
+function documentedKeys(page: string, heading: string): string[] {
+  const lines = readDoc(page).split('\n');
+  const start = lines.indexOf(`## ${heading}`);
+  assert.notEqual(start, -1, `docs/${page} has no "## ${heading}" section`);
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  return lines
+    .slice(start, end === -1 ? undefined : end)
+    .map((line) => /^\| `([^`]+)` \|/.exec(line)?.[1])
+    .filter((key): key is string => key !== undefined);
+}
+
+function assertSameKeys(documented: string[], expected: string[], where: string, source: string) {
+  const missing = expected.filter((key) => !documented.includes(key));
+  const unknown = documented.filter((key) => !expected.includes(key));
+  assert.deepEqual(missing, [], `${where} lacks ${missing.map((k) => `\`${k}\``).join(', ')}: document each with its type, default and an example (keys from ${source})`);
+  assert.deepEqual(unknown, [], `${where} documents ${unknown.map((k) => `\`${k}\``).join(', ')}, which ${source} does not have`);
+}
+
+test('docs/config.md documents every key of the config schema, nested keys included, and no other', () => {
+  const expected = keyPaths(configSchema);
+  assert.ok(expected.includes('send.rate') && expected.includes('dkim.keySelector'), 'nested keys are derived from the schema');
+  assertSameKeys(documentedKeys('config.md', 'Keys'), expected, 'docs/config.md "Keys"', 'src/config/schema.ts');
+});
+
+/** The first fenced block of a language in a docs page. */
+function exampleBlock(page: string, language: string): string {
+  const block = new RegExp(`^\`\`\`${language}\n([\\s\\S]*?)^\`\`\`$`, 'm').exec(readDoc(page))?.[1];
+  assert.ok(block, `docs/${page} has no \`\`\`${language} example`);
+  return block;
+}
+
+test('the example config of docs/config.md is a valid config', () => {
+  const config = parseConfig(exampleBlock('config.md', 'yaml'), '/newsletter/paperboy.config.yaml');
+  assert.deepEqual(config.lint.rules, { 'summary-max-words': ['warn', 250] });
+});
+
+test('the example issue of docs/issue-format.md has no lint message but its two cross-references, which lead outside a one-issue newsletter', async () => {
+  const root = makeRoot({ 'issues/0042-steering.md': exampleBlock('issue-format.md', 'markdown') }, exampleBlock('config.md', 'yaml'));
+  const result = await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: root });
+  const [file] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  assert.deepEqual(
+    file!.messages.map((m) => m.ruleId),
+    ['xref-unknown', 'xref-unknown'],
+    JSON.stringify(file!.messages, null, 1),
+  );
+});
+
+test('docs/config.md names the environment variables that hold the secrets', () => {
+  const config = readDoc('config.md');
+  for (const variable of ['SMTP_URL', 'PAPERBOY_SECRET', 'DKIM_PRIVATE_KEY_FILE']) assert.match(config, new RegExp(`\\| \`${variable}\` \\|`));
+});
+
+test('docs/issue-format.md documents every frontmatter key of the issue schema and no other', () => {
+  assertSameKeys(documentedKeys('issue-format.md', 'Issue keys'), Object.keys(issueSchema.shape), 'docs/issue-format.md "Issue keys"', 'src/issue/schema.ts');
+});
+
+test("docs/issue-format.md documents every key of a paper, as the issue schema's papers read it, and no other", () => {
+  const papers = unwrap(issueSchema.shape.papers);
+  assert.ok(papers instanceof z.ZodArray);
+  const paper = unwrap(papers.element as z.ZodType);
+  assert.ok(paper instanceof z.ZodObject);
+  assertSameKeys(documentedKeys('issue-format.md', 'Paper keys'), Object.keys(paper.shape), 'docs/issue-format.md "Paper keys"', 'src/issue/schema.ts');
+});
+
+test('docs/rules.md is exactly what `paperboy lint --list-rules --format markdown` prints, so every rule is documented', async () => {
+  const result = await runCli(['lint', '--list-rules', '--format', 'markdown'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0);
+  const page = readDoc('rules.md');
+  for (const rule of rules) assert.ok(page.includes(`| \`${rule.id}\` |`), `docs/rules.md lacks the rule \`${rule.id}\`: regenerate it with \`${RULES_DOC_COMMAND}\``);
+  const expected = result.stdout.split('\n');
+  const line = page.split('\n').findIndex((text, i) => text !== expected[i]);
+  assert.ok(
+    page === result.stdout,
+    `docs/rules.md differs from the rule modules (line ${line + 1}: ${JSON.stringify(expected[line])}): regenerate it with \`${RULES_DOC_COMMAND}\``,
+  );
+});
+
+/** The long flags in the Options section of a `--help` text. */
+function helpFlags(help: string): string[] {
+  const options = help.slice(help.indexOf('Options:'));
+  return [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z][\w-]*)/gm)].map((match) => match[1]!);
+}
+
+/** The commands listed by `paperboy --help` (commander's own `help` left out). */
+function helpCommands(help: string): string[] {
+  const commands = help.slice(help.indexOf('Commands:'));
+  return [...commands.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+}
+
+test('docs/commands.md documents every command --help lists, each with every flag, and lists unbuilt commands only as coming', async () => {
+  const root = makeRoot({});
+  const commands = helpCommands((await runCli(['--help'], { cwd: root })).stdout);
+  assert.ok(commands.includes('lint') && commands.includes('render'), 'the command list is read from --help');
+  const page = readDoc('commands.md');
+  const sections = page.split(/^## /m);
+  const documented = sections.map((section) => /^`paperboy (\S+)`\n/.exec(section)?.[1]).filter((name): name is string => name !== undefined);
+  assert.deepEqual([...documented].sort(), [...commands].sort(), 'docs/commands.md has one "## `paperboy <command>`" section per command of `paperboy --help` (unbuilt ones go under "## Coming")');
+
+  const everyCommand = sections.find((section) => section.startsWith('Every command'))!;
+  for (const command of commands) {
+    const section = sections.find((text) => text.startsWith(`\`paperboy ${command}\`\n`))!;
+    for (const flag of helpFlags((await runCli([command, '--help'], { cwd: root })).stdout)) {
+      const where = ['--root', '--help'].includes(flag) ? everyCommand : section;
+      assert.ok(where.includes(`\`${flag}`), `docs/commands.md does not document \`paperboy ${command} ${flag}\``);
+    }
+  }
+});
+
+const HEADING = /^#{1,6} (.+)$/gm;
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+function anchorOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+function markdownLinks(text: string): string[] {
+  const outsideCode = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  return [...outsideCode.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+}
+
+test('README.md and docs/ link only to files and headings inside the repository', () => {
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  for (const page of pages) {
+    for (const link of markdownLinks(readFileSync(join(REPO, page), 'utf8'))) {
+      if (/^(https?|mailto):/.test(link)) continue;
+      const [path = '', anchor] = link.split('#');
+      const target = path === '' ? join(REPO, page) : resolve(dirname(join(REPO, page)), path);
+      assert.ok(!relative(REPO, target).startsWith('..'), `${page} links to ${link}, outside the repository: a user who clones paperboy does not have it`);
+      assert.ok(existsSync(target), `${page} links to ${link}, which does not exist`);
+      if (anchor === undefined || statSync(target).isDirectory()) continue;
+      const anchors = [...readFileSync(target, 'utf8').matchAll(HEADING)].map((match) => anchorOf(match[1]!));
+      assert.ok(anchors.includes(anchor), `${page} links to ${link}, but ${relative(REPO, target)} has no heading with the anchor #${anchor}`);
+    }
+  }
+});
+
+test('a config error points to docs/config.md, a page of the repository', () => {
+  let hint: string | undefined;
+  try {
+    parseConfig('name: x\nnmae: y\n', '/newsletter/paperboy.config.yaml');
+  } catch (error) {
+    assert.ok(isPaperboyError(error));
+    hint = error.hint;
+  }
+  assert.match(hint ?? '', /docs\/config\.md/);
+  assert.ok(existsSync(join(REPO, 'docs', 'config.md')));
+  assert.doesNotMatch(hint ?? '', /SPEC/);
+});
