@@ -78,7 +78,11 @@ export class LintPool {
     this.workers = Array.from({ length: size }, () => {
       const entry: PoolWorker = { child: startWorker(config), inFlight: 0 };
       entry.child.on('message', (reply: WorkerReply) => ('failure' in reply ? this.fail(new Error(reply.failure)) : this.received(entry, reply.outcomes)));
-      entry.child.on('error', (error) => this.fail(error));
+      // A batch sent to a child that has just died fails to write (EPIPE, or
+      // a closed channel) before its exit is seen; the exit says what happened.
+      entry.child.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE' && error.code !== 'ERR_IPC_CHANNEL_CLOSED') this.fail(error);
+      });
       entry.child.on('exit', (code, signal) => {
         if (!this.settled) this.fail(new Error(`A lint worker process stopped (${signal ?? `exit code ${code}`}) before it was done`));
       });
