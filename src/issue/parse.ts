@@ -14,6 +14,7 @@ import type { IssueSource } from './source.js';
 import { nodeAt, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
 import { locateInYaml, type YamlPath } from './yaml-locate.js';
+import { splitSectionPath } from './section-path.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
@@ -191,7 +192,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
       year: paper.year,
       venue: paper.venue,
       arxiv: (paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv)) ?? arxivIdFromUrl(paper.url)?.id,
-      section: paper.section ? paper.section.split(' / ').map((s) => s.trim()).filter(Boolean) : [],
+      section: paper.section ? splitSectionPath(paper.section) : [],
       tags: paper.tags,
       highlight: paper.highlight,
       summarizer: paper.summarizer,

@@ -31,15 +31,13 @@ export interface ViewOptions {
   text?: boolean;
 }
 
-export const HIGHLIGHTS_TITLE = 'Highlights';
-
 /** The view model of one issue: see view-model.ts. */
 export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions): EmailView {
   const { config } = context;
   const review = context.review !== undefined;
   const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
 
-  const { highlights: highlighted, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections);
+  const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections);
 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
   const html = (markdown: MarkdownText | undefined, idPrefix: string) => (markdown ? markdownToHtml(markdown.tree, { idPrefix, links }) : undefined);
@@ -89,8 +87,7 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
     intro: { html: body.intro, text: text?.intro ?? '' },
     outro: { html: body.outro, text: text?.outro ?? '' },
     footnotes: text?.footnotes ?? '',
-    highlights:
-      highlighted.length === 0 ? undefined : sectionView({ title: HIGHLIGHTS_TITLE, path: [HIGHLIGHTS_TITLE], papers: highlighted, subsections: [] }, 1, view),
+    highlights: highlights && sectionView(highlights, 1, view),
     sections: groups.map((group) => sectionView(group, 1, view)),
     papers: readingOrder.map(view),
     links: { viewInBrowser: issueUrl(config.baseUrl, issue.number), archive: config.baseUrl, unsubscribe: options.unsubscribeUrl },

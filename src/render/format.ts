@@ -1,6 +1,16 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** The English name of `month` (1–12): "May". */
+export function monthName(month: number): string | undefined {
+  return MONTHS[month - 1];
+}
+
+/** `31_500` bytes → "31.5 KB" (1 KB = 1,000 bytes, as Gmail's clip limit is given). */
+export function formatKilobytes(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} KB`;
+}
 
 /** "2023-05-29" → "29 May 2023", the same on every machine (no locale, no time zone). */
 export function formatDate(isoDate: string): string {

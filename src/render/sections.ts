@@ -1,3 +1,5 @@
+import { splitSectionPath } from '../issue/section-path.js';
+
 /** A section of the papers, before rendering. */
 export interface SectionGroup<P> {
   title: string;
@@ -30,17 +32,20 @@ export function groupBySection<P extends { section: readonly string[] }>(papers:
     }
     group.papers.push(paper);
   }
-  const ranks = (order ?? []).map((entry) => entry.split(' / ').map((part) => part.trim()));
+  const ranks = (order ?? []).map(splitSectionPath);
   const sorted = sortByConfig(root.subsections, ranks);
   if (root.papers.length === 0) return sorted;
   if (sorted.length === 0) return [{ ...root, subsections: [] }];
   return [...sorted, { title: UNSECTIONED_TITLE, path: [UNSECTIONED_TITLE], papers: root.papers, subsections: [] }];
 }
 
+/** The heading of the highlighted papers, above every section. */
+export const HIGHLIGHTS_TITLE = 'Highlights';
+
 /** The papers of an email in the order it presents them. */
 export interface PaperArrangement<P> {
-  /** Highlighted papers, first, under a "Highlights" heading. */
-  highlights: P[];
+  /** Highlighted papers, first, as a group under the "Highlights" heading; undefined when none. */
+  highlights: SectionGroup<P> | undefined;
   /** The other papers by section (see groupBySection). */
   sections: SectionGroup<P>[];
   /** Highlights, then each section's papers before its subsections'. */
@@ -51,9 +56,10 @@ export function arrangePapers<P extends { section: readonly string[]; highlight:
   papers: readonly P[],
   order: readonly string[] | undefined,
 ): PaperArrangement<P> {
-  const highlights = papers.filter((paper) => paper.highlight);
+  const highlighted = papers.filter((paper) => paper.highlight);
   const sections = groupBySection(papers.filter((paper) => !paper.highlight), order);
-  return { highlights, sections, readingOrder: [...highlights, ...sections.flatMap(papersOf)] };
+  const highlights = highlighted.length === 0 ? undefined : { title: HIGHLIGHTS_TITLE, path: [HIGHLIGHTS_TITLE], papers: highlighted, subsections: [] };
+  return { highlights, sections, readingOrder: [...highlighted, ...sections.flatMap(papersOf)] };
 }
 
 function papersOf<P>(group: SectionGroup<P>): P[] {

@@ -1,5 +1,6 @@
 import { DATE_PATTERN } from '../../issue/schema.js';
 import type { FileRule } from '../types.js';
+import { monthName } from '../../render/format.js';
 
 /**
  * The issue date is a real calendar date. The YYYY-MM-DD shape itself is
@@ -25,14 +26,12 @@ const rule: FileRule = {
 };
 export default rule;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** Why a YYYY-MM-DD string names no day, or undefined when it does. */
 function calendarProblem(date: string): string | undefined {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `there is no month ${month}`;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day < 1 || day > daysInMonth) return `${MONTHS[month - 1]} ${year} has ${daysInMonth} days`;
+  if (day < 1 || day > daysInMonth) return `${monthName(month)} ${year} has ${daysInMonth} days`;
   return undefined;
 }

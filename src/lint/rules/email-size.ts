@@ -2,6 +2,7 @@ import { CorpusIndex } from '../../issue/corpus.js';
 import { GMAIL_CLIP_BYTES } from '../../render/limits.js';
 import type { TemplateSet } from '../../render/templates.js';
 import type { FileRule } from '../types.js';
+import { formatKilobytes } from '../../render/format.js';
 
 /** Quoted-printable adds to that in the message; past this the encoded part is at risk too. */
 export const MAX_ENCODED_BYTES = 90_000;
@@ -42,7 +43,6 @@ async function loadRenderer(): Promise<Renderer> {
   };
 }
 
-const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /**
  * The HTML email of an issue not yet sent stays under the size at which Gmail clips it.
@@ -68,12 +68,12 @@ const rule: FileRule = {
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
     if (bytes > GMAIL_CLIP_BYTES) {
-      report({ message: `Unexpected HTML email of ${kilobytes(bytes)}, expected at most 102 KB (Gmail clips longer messages)`, position });
+      report({ message: `Unexpected HTML email of ${formatKilobytes(bytes)}, expected at most 102 KB (Gmail clips longer messages)`, position });
       return;
     }
     const encoded = encodedPartSize(html);
     if (encoded > MAX_ENCODED_BYTES) {
-      report({ message: `Unexpected HTML part of ${kilobytes(encoded)} once encoded, expected at most 90 KB (Gmail may clip the message)`, position });
+      report({ message: `Unexpected HTML part of ${formatKilobytes(encoded)} once encoded, expected at most 90 KB (Gmail may clip the message)`, position });
     }
   },
 };

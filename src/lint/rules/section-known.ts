@@ -1,5 +1,6 @@
 import { closest } from '../../issue/schema-messages.js';
 import type { FileRule } from '../types.js';
+import { joinSectionPath as joinSection, splitSectionPath as splitSection } from '../../issue/section-path.js';
 
 /**
  * When the config lists `sections`, every paper's section is one of them (or
@@ -31,15 +32,6 @@ const rule: FileRule = {
   },
 };
 export default rule;
-
-/** The path parts as the model reads them: ` / `-separated, trimmed. */
-function splitSection(section: string): string[] {
-  return section.split(' / ').map((part) => part.trim()).filter(Boolean);
-}
-
-function joinSection(parts: readonly string[]): string {
-  return parts.join(' / ');
-}
 
 function lastPart(section: string): string {
   return splitSection(section).at(-1) ?? section;

@@ -2,6 +2,7 @@ import { GMAIL_CLIP_BYTES } from '../limits.js';
 import { wrapText, type TextStyle } from '../text/index.js';
 import type { IssueCounts } from './counts.js';
 import { truncateToWidth } from './truncate.js';
+import { formatKilobytes } from '../format.js';
 
 /**
  * Where a phone's inbox cuts the subject and the preview text (Gmail and
@@ -55,10 +56,9 @@ export function horizontalRule(width: number, style: TextStyle): string {
   return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, Math.min(width, 72))), { muted: true });
 }
 
-const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 function formatSize(bytes: number, style: TextStyle): string {
-  const size = `HTML ${kilobytes(bytes)} of ${GMAIL_CLIP_BYTES / 1000} KB`;
+  const size = `HTML ${formatKilobytes(bytes)} of ${GMAIL_CLIP_BYTES / 1000} KB`;
   if (bytes <= GMAIL_CLIP_BYTES) return style.decorate(size, {});
   return `${style.decorate(size, { strong: true })} ${style.decorate('(Gmail will clip it)', { strong: true })}`;
 }

@@ -1,7 +1,6 @@
 import { formatMailbox } from '../../config/address.js';
 import type { Config } from '../../config/load.js';
 import type { Issue, Paper } from '../../issue/model.js';
-import { HIGHLIGHTS_TITLE } from '../build-view.js';
 import { formatDate, reviewersThanks } from '../format.js';
 import type { LinkContext } from '../links.js';
 import { arrangePapers, type SectionGroup } from '../sections.js';
@@ -66,7 +65,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
     formatHeading(issue.title, 1, width, style),
     dimLines(issueLine(issue), width, style).join('\n'),
     texts.intro,
-    ...(highlights.length > 0 ? section({ title: HIGHLIGHTS_TITLE, path: [HIGHLIGHTS_TITLE], papers: highlights, subsections: [] }, 1) : []),
+    ...(highlights ? section(highlights, 1) : []),
     ...sections.flatMap((group) => section(group, 1)),
     texts.outro,
     dimLines(reviewersThanks(issue.reviewers) ?? '', width, style).join('\n'),
