@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
+import { MAX_FILE_BYTES } from '../issue/limits.js';
 import { listIssueFiles } from '../issue/load.js';
 import { encodeIssueText, hashBytes, readIssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
@@ -153,6 +154,8 @@ function hashOfFile(path: string): string | undefined {
   try {
     // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
     const info = statSync(path, { bigint: true });
+    // Only a regular file within the limit is hashed: anything else is linted, which says why it is refused.
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
     const stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
     const known = hashes.get(path);
     if (known?.stamp === stamp) return known.hash;

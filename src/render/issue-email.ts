@@ -37,7 +37,8 @@ export function renderIssueEmail(workspace: Workspace, file: IssueFile, options:
   const parsed = workspace.parse(file);
   if (!parsed.issue) {
     const problem = parsed.problems[0];
-    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${file.path}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
+    const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
+    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${file.path}${at}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
       exitCode: 1,
       hint: `Run \`paperboy lint ${file.path}\` for every problem with its line.`,
     });

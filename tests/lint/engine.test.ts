@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
-import type { FileResult } from '../../src/lint/types.js';
+import type { FileResult, Rule } from '../../src/lint/types.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
 
@@ -148,4 +148,25 @@ test('an in-process lint leaves the trees it parsed for a render in the same run
   const uncached = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   await lintIssues(configOf(uncached), { cache: false });
   assert.throws(() => readdirSync(join(uncached, '.paperboy', 'cache', 'trees')), /ENOENT/);
+});
+
+test('a rule that throws on one file is that file’s diagnostic under its id; the other rules and files still run', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, body: 'TODO' }), 'issues/0002-b.md': cleanIssue({ number: 2, body: 'TODO' }) });
+  const failing: Rule = {
+    id: 'throws-on-one',
+    severity: 'warning',
+    scope: 'file',
+    doc: 'Throws on the first issue (a bug of ours)',
+    check({ issue }) {
+      if (issue?.number === 1) throw new RangeError('Maximum call stack size exceeded');
+    },
+  };
+  const placeholder = rules.find((rule) => rule.id === 'no-placeholder')!;
+  const [first, second] = await lintIssues(configOf(root), { rules: [failing, placeholder], cache: false });
+  assert.deepEqual(
+    first!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]),
+    [['throws-on-one', 'error', 1, 1], ['no-placeholder', 'error', 21, 1]],
+  );
+  assert.equal(first!.messages[0]!.message, 'Unexpected failure of rule `throws-on-one` on this file (RangeError: Maximum call stack size exceeded), expected a result: the other rules ran; report this as a bug in paperboy, or turn the rule off in `lint.rules`');
+  assert.deepEqual(second!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });
