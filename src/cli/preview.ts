@@ -36,7 +36,6 @@ export async function run(options: PreviewCommandOptions, io: CommandIO): Promis
 /** Previews one issue of an already loaded workspace (`npm start` shares its own). */
 export async function showPreview(workspace: Workspace, file: IssueFile, options: Omit<PreviewCommandOptions, 'root' | 'issue'>, io: CommandIO): Promise<number> {
   const width = parseWidth(options.width);
-  const templates = loadTemplates(workspace.config.templatesDir);
   const color = useColor(io.stdout, io.env, options.color);
   const display = (): TerminalPreviewOptions => ({
     width: width ?? io.stdout.columns ?? DEFAULT_WIDTH,
@@ -46,9 +45,9 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
 
   if (options.watch) {
     const { watchPreview } = await import('../preview/watch.js');
-    return watchPreview({ workspace, path: file.path, templates, display }, io);
+    return watchPreview({ workspace, path: file.path, display }, io);
   }
-  const preview = previewIssue(workspace, file, { ...display(), templates });
+  const preview = previewIssue(workspace, file, { ...display(), templates: loadTemplates(workspace.config.templatesDir) });
   const problems = preview.parsed.problems;
   if (preview.output === undefined) {
     for (const problem of problems) {
