@@ -3,7 +3,8 @@ import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
-import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import { renderFailure } from '../render/issue-email.js';
+import { previewIssue, type IssuePreview, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO, Output } from '../io.js';
 import { writePaged } from '../preview/pager.js';
@@ -47,7 +48,13 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
     const { watchPreview } = await import('../preview/watch.js');
     return watchPreview({ workspace, path: file.path, display }, io);
   }
-  const preview = previewIssue(workspace, file, { ...display(), templates: loadTemplates(workspace.config.templatesDir) });
+  const templates = loadTemplates(workspace.config.templatesDir);
+  let preview: IssuePreview;
+  try {
+    preview = previewIssue(workspace, file, { ...display(), templates });
+  } catch (error) {
+    throw renderFailure(file.path, error);
+  }
   const problems = preview.parsed.problems;
   if (preview.output === undefined) {
     for (const problem of problems) {
