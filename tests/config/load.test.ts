@@ -49,3 +49,11 @@ test('broken YAML is one message with its position', () => {
   const error = configError('name: [unclosed\n');
   assert.match(error.message, new RegExp(`^${FILE}:\\d+:\\d+: Unexpected YAML`));
 });
+
+test('a YAML alias bomb in the config is a configuration error at the alias that expands it, not an internal error', () => {
+  const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+  const error = configError(`${CONFIG_YAML}${levels.join('\n')}\n`);
+  assert.equal(error.exitCode, 2);
+  assert.equal(error.message, `${FILE}:7:8: Unexpected YAML aliases expanding to more than 100 values, expected each value written out`);
+});
