@@ -3,7 +3,8 @@ import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
-import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import { renderFailure } from '../render/issue-email.js';
+import { previewIssue, type IssuePreview, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO, Output } from '../io.js';
 import { writePaged } from '../preview/pager.js';
@@ -36,7 +37,6 @@ export async function run(options: PreviewCommandOptions, io: CommandIO): Promis
 /** Previews one issue of an already loaded workspace (`npm start` shares its own). */
 export async function showPreview(workspace: Workspace, file: IssueFile, options: Omit<PreviewCommandOptions, 'root' | 'issue'>, io: CommandIO): Promise<number> {
   const width = parseWidth(options.width);
-  const templates = loadTemplates(workspace.config.templatesDir);
   const color = useColor(io.stdout, io.env, options.color);
   const display = (): TerminalPreviewOptions => ({
     width: width ?? io.stdout.columns ?? DEFAULT_WIDTH,
@@ -46,9 +46,15 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
 
   if (options.watch) {
     const { watchPreview } = await import('../preview/watch.js');
-    return watchPreview({ workspace, path: file.path, templates, display }, io);
+    return watchPreview({ workspace, path: file.path, display }, io);
   }
-  const preview = previewIssue(workspace, file, { ...display(), templates });
+  const templates = loadTemplates(workspace.config.templatesDir);
+  let preview: IssuePreview;
+  try {
+    preview = previewIssue(workspace, file, { ...display(), templates });
+  } catch (error) {
+    throw renderFailure(file.path, error);
+  }
   const problems = preview.parsed.problems;
   if (preview.output === undefined) {
     for (const problem of problems) {

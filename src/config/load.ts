@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { PaperboyError } from '../errors.js';
 import { didYouMean, valueAt } from '../issue/schema-messages.js';
+import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../issue/limits.js';
 import { LineIndex } from '../issue/position.js';
 import { locateInYaml } from '../issue/yaml-locate.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
@@ -45,7 +46,14 @@ export function parseConfig(text: string, file: string): Config {
     const at = lines.point(firstError.pos[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
   }
-  const data: unknown = document.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch {
+    // yaml refuses an alias bomb; nothing else in a document without errors throws.
+    const at = lines.point(aliasExpansionAt(document)[0]);
+    throw configError(file, at.line, at.column, `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out`);
+  }
   const checked = configSchema.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

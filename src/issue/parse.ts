@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
+import { aliasExpansionAt, ContentLimitError, MAX_ALIAS_COUNT, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
@@ -18,7 +19,7 @@ import { splitSectionPath } from './section-path.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
-  ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'frontmatter-schema';
+  ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'frontmatter-schema' | 'content-limits';
   message: string;
   position: Position;
 }
@@ -61,8 +62,26 @@ const FENCE = '---';
 const EMPTY_TREE: Root = { type: 'root', children: [] };
 export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
 
+/**
+ * Parses one issue file. Never throws for what a file contains: a text over
+ * the limits (limits.ts) and any other failure become the file's problems,
+ * without a model, so that no renderer meets what could not be read.
+ */
 export function parseIssue(source: IssueSource, options: ParseOptions = {}): ParsedIssue {
-  const parse = options.parseMarkdown ?? parseMarkdown;
+  try {
+    return parseIssueUnguarded(source, options);
+  } catch (error) {
+    const lines = new LineIndex(source.text);
+    const problem: ParseProblem =
+      error instanceof ContentLimitError
+        ? { ruleId: 'content-limits', message: error.message, position: lines.position(error.fileOffset) }
+        : { ruleId: 'content-limits', message: `Unexpected failure reading this file (${String(error).split('\n')[0]}), expected a file paperboy can read: undo the last change, and report this as a bug in paperboy`, position: lines.position(0) };
+    return { source, lines, problems: [problem], document: undefined, frontmatterOffset: 0, bodyOffset: 0, issue: undefined, locate: () => lines.position(0) };
+  }
+}
+
+function parseIssueUnguarded(source: IssueSource, options: ParseOptions): ParsedIssue {
+  const parse = options.parseMarkdown ?? withinLimits(parseMarkdown);
   const lines = new LineIndex(source.text);
   const problems: ParseProblem[] = [];
   const parsed: ParsedIssue = {
@@ -79,7 +98,7 @@ export function parseIssue(source: IssueSource, options: ParseOptions = {}): Par
   if (source.unreadable) {
     const { line = 1, column = 1, message } = source.unreadable;
     const point = { line, column };
-    problems.push({ ruleId: 'file-encoding', message, position: { start: point, end: point } });
+    problems.push({ ruleId: source.unreadable.kind === 'limit' ? 'content-limits' : 'file-encoding', message, position: { start: point, end: point } });
     return parsed;
   }
   const text = source.text;
@@ -115,7 +134,16 @@ export function parseIssue(source: IssueSource, options: ParseOptions = {}): Par
   // The no-control-character rule reports them; the model never carries them to an output.
   replaceControlCharactersInScalars(document);
 
-  const data: unknown = document.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    // yaml refuses an alias bomb ("billion laughs") with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    const [start, end] = aliasExpansionAt(document);
+    problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out (or aliased a few times)`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+    return parsed;
+  }
   if (!isMap(document.contents) && document.contents !== null) {
     problems.push({ ruleId: 'frontmatter-schema', message: 'Unexpected frontmatter that is not a mapping of keys, expected `number:`, `title:`, `date:` and `papers:`', position: lines.position(frontmatterOffset) });
     return parsed;
@@ -168,7 +196,12 @@ function markdownText(
   fileOffset: (offset: number) => number,
   parse: MarkdownParser,
 ): MarkdownText {
-  return { field, paperIndex, text, tree: parse(text), fileOffset };
+  try {
+    return { field, paperIndex, text, tree: parse(text), fileOffset };
+  } catch (error) {
+    if (error instanceof ContentLimitError) error.fileOffset = fileOffset(error.offset);
+    throw error;
+  }
 }
 
 type MarkdownAt = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath) => MarkdownText | undefined;

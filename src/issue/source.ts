@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { MAX_FILE_BYTES } from './limits.js';
 
 /**
  * One issue file as read from disk, normalized so that every later stage sees
@@ -23,7 +25,8 @@ export interface IssueSource {
 }
 
 export interface SourceProblem {
-  kind: 'encoding' | 'binary' | 'io';
+  /** `limit`: larger than `MAX_FILE_BYTES`; `io`: not a regular file, or unreadable. */
+  kind: 'encoding' | 'binary' | 'io' | 'limit';
   message: string;
   /** Offset into the raw bytes where the problem was found. */
   byteOffset?: number;
@@ -38,19 +41,60 @@ export function hashBytes(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * Reads an issue file: only a regular file (a symlink to one is followed),
+ * and never more than `MAX_FILE_BYTES`, so a FIFO, a device such as
+ * `/dev/zero` or a huge file is reported (`unreadable`) instead of read
+ * without end. The file is opened without blocking and checked through its
+ * descriptor, so it cannot be swapped between the check and the read.
+ */
 export async function readIssueSource(path: string): Promise<IssueSource> {
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return unreadable(path, '', { kind: 'io', message: `Unexpected directory \`${path}\`, expected an issue file` });
+    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const info = await handle.stat();
+      const refusal = refusalOf(path, info);
+      if (refusal) return unreadable(path, '', refusal);
+      bytes = await readAtMost(handle, MAX_FILE_BYTES + 1);
+    } finally {
+      await handle.close();
     }
-    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return unreadable(path, '', { kind: 'io', message: `Cannot read file (${code}): ${(error as Error).message}` });
   }
+  // A file that grew past the limit after it was measured.
+  if (bytes.length > MAX_FILE_BYTES) return unreadable(path, '', tooLarge(undefined));
   return decodeIssueSource(path, bytes);
+}
+
+/** Why a file that `stat` describes is not read: not a regular file, or too large. */
+function refusalOf(path: string, info: Stats): SourceProblem | undefined {
+  if (info.isFile()) return info.size > MAX_FILE_BYTES ? tooLarge(info.size) : undefined;
+  const kind = info.isDirectory() ? 'directory' : info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
+  return { kind: 'io', message: `Unexpected ${kind} \`${path}\`, expected an issue file (a regular file)` };
+}
+
+/** `size`: bytes, when known (a file that grew while read is only known to be too large). */
+function tooLarge(size: number | undefined): SourceProblem {
+  const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const found = size === undefined ? `over ${megabytes(MAX_FILE_BYTES)}` : `of ${megabytes(size)}`;
+  return { kind: 'limit', message: `Unexpected file ${found}, expected at most ${megabytes(MAX_FILE_BYTES)} (paperboy's limit for an issue): split the issue or shorten it` };
+}
+
+/** Up to `limit` bytes from the start of a file: a file that changes size while read cannot make it read more. */
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.alloc(Math.min(limit - total, 1 << 20));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource {

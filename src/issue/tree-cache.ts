@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { VERSION } from '../version.js';
+import { withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import type { MarkdownParser } from './parse.js';
 import { hashBytes } from './source.js';
@@ -21,8 +22,11 @@ interface Store {
   trees: Record<string, Root>;
 }
 
-/** Trees depend on paperboy's parser setup: a new version starts afresh. */
-const STORE_KEY = `trees-v1-${VERSION}`;
+/** Trees depend on paperboy's parser setup: a new version starts afresh. v2: every stored tree is within the limits. */
+const STORE_KEY = `trees-v2-${VERSION}`;
+
+/** Only trees within the limits are parsed, stored and handed out (limits.ts). */
+const parseWithinLimits = withinLimits(parseMarkdown);
 
 export interface CachedParser {
   parse: MarkdownParser;
@@ -43,7 +47,7 @@ export class TreeCache {
   }
 
   parserFor(issuePath: string): CachedParser {
-    if (!this.dir) return { parse: (text) => parseMarkdown(text), save: () => undefined };
+    if (!this.dir) return { parse: parseWithinLimits, save: () => undefined };
     const file = join(this.dir, `${hashBytes(issuePath).slice(0, 24)}.json`);
     const stored = readStore(file);
     const used: Record<string, Root> = {};
@@ -54,7 +58,7 @@ export class TreeCache {
         const hash = hashBytes(text);
         const raw = isTree(stored[hash]) ? stored[hash] : undefined;
         // The stored trees are handed out as they are: trees are never mutated.
-        const tree = raw ?? parseMarkdown(text);
+        const tree = raw ?? parseWithinLimits(text);
         if (!raw) missed = true;
         used[hash] = tree;
         return tree;

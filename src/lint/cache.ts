@@ -2,13 +2,13 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { hashBytes } from '../issue/source.js';
-import { VERSION } from '../version.js';
 import type { FileOutcome } from './lint-file.js';
 
 /**
  * The lint cache, after ESLint's `--cache`: per file, its messages and facts,
  * keyed by the file's hash. The whole cache is keyed by paperboy's version and
- * every setting a rule reads, so a changed config or upgrade starts afresh.
+ * every input the rules declare (settings, templates), so a change of any of
+ * them or an upgrade starts afresh.
  * A cache that cannot be read or does not have the expected shape is
  * discarded, never trusted.
  *
@@ -46,7 +46,8 @@ export class LintCache {
 
   private constructor(
     private readonly file: string | undefined,
-    private readonly key: string,
+    /** The key the entries were written under; `keyBy` sets this run's. */
+    private key: string,
     private readonly entries: Map<string, Entry>,
   ) {}
 
@@ -55,14 +56,25 @@ export class LintCache {
     return new LintCache(undefined, '', new Map());
   }
 
-  /** `extraKey`: whatever else rules read (the templates, for email-size). */
-  static async open(config: Config, extraKey = ''): Promise<LintCache> {
+  /**
+   * Reads the cache as it is, so a lint knows which files it has never seen
+   * before the rules are loaded; `keyBy` then drops it if it was written
+   * under other inputs.
+   */
+  static async open(config: Config): Promise<LintCache> {
     const file = join(config.dataDir, 'cache', 'lint.json');
-    const key = hashBytes(JSON.stringify([VERSION, config.lint, config.sections ?? null, config.baseUrl, extraKey]));
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
-    const entries = known && known.stamp === stamp && known.key === key ? known.entries : await readFile(file, 'utf8').then((text) => parseCache(text, key), () => undefined);
-    return new LintCache(file, key, new Map(entries));
+    const read = known && known.stamp === stamp ? known : await readFile(file, 'utf8').then(parseCache, () => undefined);
+    return new LintCache(file, read?.key ?? '', new Map(read?.entries));
+  }
+
+  /** `inputs`: what the rules' results depend on besides the files (`rulesInputsKey`); entries written under others are dropped. */
+  keyBy(inputs: string): void {
+    const key = hashBytes(inputs);
+    if (key === this.key) return;
+    this.key = key;
+    this.entries.clear();
   }
 
   /** Whether there is an entry for the file at all (whatever its hash). */
@@ -107,13 +119,13 @@ async function stampOf(file: string): Promise<string> {
   );
 }
 
-/** The entries of a cache file written under `key`; none when it is stale, corrupt or of another shape. */
-function parseCache(text: string, key: string): Map<string, Entry> | undefined {
+/** The entries of a cache file and the key they were written under; none when it is corrupt or of another shape. */
+function parseCache(text: string): { key: string; entries: Map<string, Entry> } | undefined {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   try {
     const header = JSON.parse(lines[0] ?? '') as Partial<Header>;
-    if (header.version !== FORMAT_VERSION || header.key !== key) return undefined;
+    if (header.version !== FORMAT_VERSION || typeof header.key !== 'string') return undefined;
     const entries = new Map<string, Entry>();
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
@@ -121,7 +133,7 @@ function parseCache(text: string, key: string): Map<string, Entry> | undefined {
       if (!isOutcome(outcome)) return undefined;
       entries.set(outcome.path, { outcome, line });
     }
-    return entries;
+    return { key: header.key, entries };
   } catch {
     return undefined;
   }

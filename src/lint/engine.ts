@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
+import { MAX_FILE_BYTES } from '../issue/limits.js';
 import { listIssueFiles } from '../issue/load.js';
 import { editIssueFile, hashBytes, readIssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
@@ -10,7 +11,7 @@ import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
 import { LintPool, shouldUseWorkers } from './pool.js';
-import { activeRules, type ActiveRule } from './settings.js';
+import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 
 /*
@@ -39,7 +40,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
   const caching = options.cache !== false && options.rules === undefined;
-  const cache = caching ? await LintCache.open(config, templatesFingerprint(config.templatesDir)) : LintCache.disabled();
+  const cache = caching ? await LintCache.open(config) : LintCache.disabled();
 
   // Files the cache has never seen are linted for sure: when there are many,
   // the children start now, and lint them while this process hashes the others.
@@ -50,6 +51,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   let active: ActiveRule[];
   try {
     active = activeRules(options.rules ?? (await import('./rules/index.js')).rules, config);
+    cache.keyBy(rulesInputsKey(active, config, () => templatesFingerprint(config.templatesDir)));
   } catch (error) {
     // A bad `lint.rules` setting, reported by the caller: the children are not needed.
     pool?.terminate();
@@ -62,7 +64,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     const targetSet = new Set(targets);
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
-      const fixed = await fixFile(path, outcomes.get(path)!, active, config);
+      const fixed = await fixFile(path, outcomes.get(path)!, active);
       if (fixed) {
         outcomes.set(path, fixed.outcome);
         cache.set(fixed.outcome);
@@ -72,7 +74,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   }
   await cache.save();
 
-  const corpusMessages = runCorpusRules([...outcomes.values()], active, config);
+  const corpusMessages = runCorpusRules([...outcomes.values()], active);
   return targets.map((path) => {
     const messages = [...outcomes.get(path)!.messages, ...(corpusMessages.get(path) ?? [])].sort(byPosition);
     return summarize(path, messages, fixedText.get(path));
@@ -103,11 +105,12 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
   let pool = run.pool;
   try {
     const cached: FileOutcome[] = [];
+    const misses: string[] = [];
     // Unseen files are already with the pool, when there is one.
-    const misses = pool ? [] : [...run.unseen];
+    const queued = new Set(pool ? run.unseen : []);
     for (const path of paths) {
-      if (!cache.has(path)) continue;
-      const hash = hashOfFile(path);
+      if (queued.has(path)) continue;
+      const hash = cache.has(path) ? hashOfFile(path) : undefined;
       const hit = hash === undefined ? undefined : cache.get(path, hash);
       if (hit) cached.push(hit);
       else misses.push(path);
@@ -124,7 +127,7 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
       fresh = [];
       for (const source of sources) {
         const parser = trees.parserFor(source.path);
-        fresh.push(await lintSource(source, active, config, parser.parse));
+        fresh.push(await lintSource(source, active, parser.parse));
         parser.save();
       }
     }
@@ -153,6 +156,8 @@ function hashOfFile(path: string): string | undefined {
   try {
     // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
     const info = statSync(path, { bigint: true });
+    // Only a regular file within the limit is hashed: anything else is linted, which says why it is refused.
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
     const stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
     const known = hashes.get(path);
     if (known?.stamp === stamp) return known.hash;
@@ -167,12 +172,12 @@ function hashOfFile(path: string): string | undefined {
 }
 
 /** Fixes, writes and re-lints until nothing fixable is left (fixes can enable others). */
-async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], config: Config) {
+async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[]) {
   if (!outcome.messages.some((message) => message.fix !== undefined)) return undefined;
   const { lintSource } = await loadLinter();
   const source = await readIssueSource(path);
   // The outcome may come from the cache or a worker: lint again if the file changed since.
-  let current = { source, outcome: source.hash === outcome.hash ? outcome : await lintSource(source, active, config) };
+  let current = { source, outcome: source.hash === outcome.hash ? outcome : await lintSource(source, active) };
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const fixes = chooseFixes(current.outcome.messages);
@@ -180,15 +185,15 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
     changed = true;
     await writeFile(path, editIssueFile(current.source, fixes));
     const next = await readIssueSource(path);
-    current = { source: next, outcome: await lintSource(next, active, config) };
+    current = { source: next, outcome: await lintSource(next, active) };
   }
   return changed ? { outcome: current.outcome, text: current.source.text } : undefined;
 }
 
-function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[], config: Config): Map<string, LintMessage[]> {
+function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<string, LintMessage[]> {
   const byFile = new Map<string, LintMessage[]>();
   const facts = outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
-  for (const { rule, severity, options } of active) {
+  for (const { rule, severity, options, config } of active) {
     if (rule.scope !== 'corpus') continue;
     (rule as CorpusRule).check({
       config,

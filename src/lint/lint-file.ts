@@ -1,5 +1,4 @@
 import type { Position } from 'unist';
-import type { Config } from '../config/load.js';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
 import type { IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
@@ -17,28 +16,39 @@ export interface FileOutcome {
 }
 
 /** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
-export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], config: Config, facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
+export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
   const messages: LintMessage[] = [];
-  for (const { rule, severity, options } of rules) {
+  for (const { rule, severity, options, config } of rules) {
     if (rule.scope !== 'file') continue;
-    // Most checks are synchronous: only an async one (a promise) is awaited.
-    const pending = (rule as FileRule).check({
-      config,
-      options,
-      parsed,
-      issue: parsed.issue,
-      facts,
-      report: (report) => messages.push(toLintMessage(rule.id, severity, report)),
-      nodePosition: (text, node): Position => nodePosition(parsed, text, node),
-      textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
-    });
-    if (pending) await pending;
+    try {
+      // Most checks are synchronous: only an async one (a promise) is awaited.
+      const pending = (rule as FileRule).check({
+        config,
+        options,
+        parsed,
+        issue: parsed.issue,
+        facts,
+        report: (report) => messages.push(toLintMessage(rule.id, severity, report)),
+        nodePosition: (text, node): Position => nodePosition(parsed, text, node),
+        textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
+      });
+      if (pending) await pending;
+    } catch (error) {
+      // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.
+      const start = { line: 1, column: 1 };
+      messages.push(toLintMessage(rule.id, 'error', { message: ruleFailure(rule.id, error), position: { start, end: start } }));
+    }
   }
   return messages.sort(byPosition);
 }
 
-export async function lintSource(source: IssueSource, rules: readonly ActiveRule[], config: Config, parseMarkdown?: MarkdownParser): Promise<FileOutcome> {
+/** The message for a rule that threw: what failed, and what to do. */
+export function ruleFailure(ruleId: string, error: unknown): string {
+  return `Unexpected failure of rule \`${ruleId}\` on this file (${String(error).split('\n')[0]}), expected a result: the other rules ran; report this as a bug in paperboy, or turn the rule off in \`lint.rules\``;
+}
+
+export async function lintSource(source: IssueSource, rules: readonly ActiveRule[], parseMarkdown?: MarkdownParser): Promise<FileOutcome> {
   const parsed = parseIssue(source, parseMarkdown ? { parseMarkdown } : {});
   const facts = extractFacts(parsed);
-  return { path: source.path, hash: source.hash, messages: await runFileRules(parsed, rules, config, facts), facts };
+  return { path: source.path, hash: source.hash, messages: await runFileRules(parsed, rules, facts), facts };
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config/load.js';
 import type { RuleSetting } from '../config/schema.js';
 import { PaperboyError } from '../errors.js';
 import { didYouMean } from '../issue/schema-messages.js';
+import { VERSION } from '../version.js';
 import type { Rule, Severity } from './types.js';
 
 /** A rule as configured: its severity in force and its options. */
@@ -9,6 +10,8 @@ export interface ActiveRule {
   rule: Rule;
   severity: Severity;
   options: unknown;
+  /** The config as the rule sees it: only the keys it declares in `inputs.config`. */
+  config: Config;
 }
 
 /** `file:line:column` of a rule's setting in the config. */
@@ -32,6 +35,43 @@ function checkOptions(rule: Rule, options: unknown, config: Config): unknown {
   return checked.data;
 }
 
+/**
+ * The config restricted to the keys a rule declares: reading any other key
+ * throws, so a rule (or the renderer it calls) that starts reading a new key
+ * fails its tests until it declares it, and the lint cache keys on it.
+ */
+function declaredConfig(rule: Rule, config: Config): Config {
+  const declared = new Set<PropertyKey>(rule.inputs?.config ?? []);
+  return new Proxy(config, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !declared.has(key)) {
+        throw new Error(`Rule \`${rule.id}\` read \`config.${key}\` without declaring it in its \`inputs.config\``);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
+/**
+ * What the results of these rules depend on besides the files: each rule's
+ * id, severity, options and declared inputs, with paperboy's version. The
+ * lint cache is keyed by it. `templatesFingerprint` is asked for only when
+ * a rule reads the templates.
+ */
+export function rulesInputsKey(active: readonly ActiveRule[], config: Config, templatesFingerprint: () => string): string {
+  let fingerprint: string | undefined;
+  return JSON.stringify([
+    VERSION,
+    active.map(({ rule, severity, options }) => [
+      rule.id,
+      severity,
+      options ?? null,
+      (rule.inputs?.config ?? []).map((key) => [key, config[key] ?? null]),
+      rule.inputs?.templates ? (fingerprint ??= templatesFingerprint()) : null,
+    ]),
+  ]);
+}
+
 const SEVERITIES: Record<string, Severity | 'off'> = { off: 'off', 0: 'off', warn: 'warning', 1: 'warning', error: 'error', 2: 'error' };
 
 /** Applies `lint.rules` of the config to the rule set; an unknown rule id is a config error. */
@@ -50,7 +90,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
     const setting: RuleSetting | undefined = settings[rule.id];
     const [level, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
     const severity = level === undefined ? rule.severity : SEVERITIES[String(level)]!;
-    if (severity !== 'off') active.push({ rule, severity, options: checkOptions(rule, options, config) });
+    if (severity !== 'off') active.push({ rule, severity, options: checkOptions(rule, options, config), config: declaredConfig(rule, config) });
   }
   return active;
 }

@@ -1,6 +1,7 @@
 import type { Node, Position } from 'unist';
 import type { z } from 'zod';
 import type { Config } from '../config/load.js';
+import type { ConfigFile } from '../config/schema.js';
 import type { Issue, MarkdownText } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
 import type { TextEdit } from '../issue/source.js';
@@ -68,6 +69,19 @@ interface RuleBase {
   severity: Severity;
   /** One line: what the rule wants, shown by `paperboy lint --help`-style docs. */
   doc: string;
+  /** What the rule reads besides the files: the lint cache keys on exactly this. */
+  inputs?: RuleInputs;
+}
+
+/**
+ * The settings and files a rule's results depend on. A rule sees only the
+ * config keys it declares (reading another one fails, see settings.ts), so
+ * the cache cannot miss one.
+ */
+export interface RuleInputs {
+  config?: readonly (keyof ConfigFile)[];
+  /** The templates, by content: the rule renders the email. */
+  templates?: boolean;
 }
 
 /** Rules that take options declare their shape; a wrong shape is a config error, not a silent default. */

@@ -21,7 +21,7 @@ async function lintBatch(paths: string[]): Promise<FileOutcome[]> {
   active ??= activeRules(rules, config!);
   const sources = await Promise.all(paths.map((path) => readIssueSource(path)));
   const outcomes: FileOutcome[] = [];
-  for (const source of sources) outcomes.push(await lintSource(source, active, config!));
+  for (const source of sources) outcomes.push(await lintSource(source, active));
   return outcomes;
 }
 

@@ -5,7 +5,7 @@ import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
-import type { TemplateSet } from '../render/templates.js';
+import { currentTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
 import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
@@ -25,7 +25,6 @@ export interface WatchPreviewOptions {
   workspace: Workspace;
   /** The issue file, absolute. */
   path: string;
-  templates: TemplateSet;
   /** Read on every render: the width follows the terminal's when it is resized. */
   display: () => TerminalPreviewOptions;
 }
@@ -62,7 +61,9 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       const key = JSON.stringify([file.source.hash, display]);
       if (key === shown) return;
       shown = '';
-      const { output } = previewIssue(workspace, file, { ...display, templates: options.templates });
+      // The templates as they are now: an edit of one shows at the next save of the issue.
+      const templates = currentTemplates(workspace.config.templatesDir);
+      const { output } = previewIssue(workspace, file, { ...display, templates });
       lastPreview = output ?? lastPreview;
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
       const results = await lintIssues(workspace.config, { files: [path] });

@@ -37,14 +37,33 @@ export function renderIssueEmail(workspace: Workspace, file: IssueFile, options:
   const parsed = workspace.parse(file);
   if (!parsed.issue) {
     const problem = parsed.problems[0];
-    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${file.path}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
+    const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
+    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${file.path}${at}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
       exitCode: 1,
       hint: `Run \`paperboy lint ${file.path}\` for every problem with its line.`,
     });
   }
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const context = { config: workspace.config, corpus: workspace.corpus, facts: file.facts, review: options.review };
-  return { parsed, rendered: renderEmail(parsed.issue, context, templates) };
+  try {
+    return { parsed, rendered: renderEmail(parsed.issue, context, templates) };
+  } catch (error) {
+    throw renderFailure(file.path, error);
+  }
+}
+
+/**
+ * What a failure while rendering one issue becomes: a template's error
+ * stays a configuration error (exit 2); anything else is that file's
+ * diagnostic (exit 1), never an internal error, whatever the file holds.
+ */
+export function renderFailure(path: string, error: unknown): PaperboyError {
+  if (error instanceof PaperboyError) return error;
+  return new PaperboyError('ISSUE_UNRENDERABLE', `Cannot render ${path}:1:1: Unexpected failure rendering this file (${String(error).split('\n')[0]}), expected an email`, {
+    cause: error,
+    exitCode: 1,
+    hint: 'Undo the last change to the file, and report this as a bug in paperboy.',
+  });
 }
 
 /** The placeholder recipient's copy: HTML, plaintext and the complete message. */

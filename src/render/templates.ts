@@ -3,7 +3,7 @@ import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
-import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles } from './template-files.js';
+import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
 
@@ -44,6 +44,24 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
       return template(view);
     },
   };
+}
+
+/** The set `currentTemplates` compiled last, and what it was compiled from. */
+let latest: { overrideDir: string | undefined; fingerprint: string; templates: TemplateSet } | undefined;
+
+/**
+ * The templates as they are on disk now, for a long-running process
+ * (`preview --watch`, `serve --dev`) and a lint rule that renders: compiled
+ * again whenever a file changed (by the templates' fingerprint), so no edit
+ * is ever rendered with the templates read before it.
+ */
+export function currentTemplates(overrideDir?: string): TemplateSet {
+  const fingerprint = templatesFingerprint(overrideDir);
+  const known = latest;
+  if (known && known.overrideDir === overrideDir && known.fingerprint === fingerprint) return known.templates;
+  const templates = loadTemplates(overrideDir);
+  latest = { overrideDir, fingerprint, templates };
+  return templates;
 }
 
 /** `partials/paper.html.hbs` → `partials/paper.html`, with `/` on every platform. */

@@ -175,3 +175,47 @@ test('--format markdown without --list-rules is a usage error (exit 2) that says
   assert.match(result.stderr, /Unexpected --format `markdown` for diagnostics, expected `stylish` or `json`/);
   assert.match(result.stderr, /paperboy lint --list-rules --format markdown/);
 });
+
+/** The classic nine-level "billion laughs": a few hundred bytes that expand to 387 million strings. */
+const ALIAS_BOMB = `---
+number: 99
+title: Laughs
+date: 2023-05-29
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+papers: []
+---
+
+Body.
+`;
+
+test('a YAML alias bomb is a yaml-syntax error at the alias that expands it, exit 1, and every other file is linted (in workers too)', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'paperboy-bomb-'));
+  await writeCorpus(root, { issues: 30 });
+  writeFileSync(join(root, 'issues', '0099-bomb.md'), ALIAS_BOMB);
+  writeFileSync(join(root, 'issues', '0100-todo.md'), cleanIssue({ number: 100, body: 'TODO' }));
+  const result = spawnCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(result.code, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, STACK_TRACE);
+  assert.match(result.stdout, /0099-bomb\.md\n {2}7:8 {2}error {2}Unexpected YAML aliases expanding to more than 100 values, expected each value written out \(or aliased a few times\) {2}yaml-syntax\n\n/);
+  assert.match(result.stdout, /0100-todo\.md\n(.+\n)*\s+\d+:\d+\s+error\s+Unexpected placeholder `TODO`/);
+});
+
+test('lint, render and preview of an alias bomb say what is wrong, where, with exit 1, in-process', async () => {
+  const root = makeRoot({ 'issues/0099-bomb.md': ALIAS_BOMB });
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1);
+  const render = await runCli(['render', 'issues/0099-bomb.md'], { cwd: root });
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, /0099-bomb\.md:7:8: Unexpected YAML aliases expanding to more than 100 values/);
+  const preview = await runCli(['preview', 'issues/0099-bomb.md', '--no-pager'], { cwd: root });
+  assert.equal(preview.code, 1);
+  assert.match(preview.stderr, /0099-bomb\.md:7:8 {2}Unexpected YAML aliases/);
+});

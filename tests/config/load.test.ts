@@ -54,3 +54,11 @@ test('a baseUrl too long for a header line (List-Unsubscribe) is a config error'
   const yaml = CONFIG_YAML.replace('https://news.example.org/', `https://news.example.org/${'a'.repeat(600)}/`);
   assert.match(configError(yaml).message, /:2:10: Unexpected value for `baseUrl`: Too big: expected string to have <=500 characters/);
 });
+
+test('a YAML alias bomb in the config is a configuration error at the alias that expands it, not an internal error', () => {
+  const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+  const error = configError(`${CONFIG_YAML}${levels.join('\n')}\n`);
+  assert.equal(error.exitCode, 2);
+  assert.equal(error.message, `${FILE}:7:8: Unexpected YAML aliases expanding to more than 100 values, expected each value written out`);
+});

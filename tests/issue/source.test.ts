@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeIssueSource, editIssueFile } from '../../src/issue/source.js';
+import { MAX_FILE_BYTES } from '../../src/issue/limits.js';
+import { decodeIssueSource, editIssueFile, readIssueSource } from '../../src/issue/source.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -41,4 +46,27 @@ test('invalid UTF-8 is reported at its line and column', () => {
 test('a NUL byte marks a binary file', () => {
   const source = decodeIssueSource('a.md', Uint8Array.from([0x2d, 0x00, 0x01]));
   assert.equal(source.unreadable?.kind, 'binary');
+});
+
+test('a symlink to /dev/zero, a FIFO and a directory are refused without reading them, naming the file and why', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-source-'));
+  symlinkSync('/dev/zero', join(dir, 'zero.md'));
+  execFileSync('mkfifo', [join(dir, 'fifo.md')]);
+  mkdirSync(join(dir, 'dir.md'));
+  const started = performance.now();
+  const [zero, fifo, directory] = await Promise.all(['zero.md', 'fifo.md', 'dir.md'].map((name) => readIssueSource(join(dir, name))));
+  assert.ok(performance.now() - started < 1000, 'nothing blocks or reads without end');
+  assert.equal(zero!.unreadable?.message, `Unexpected device \`${join(dir, 'zero.md')}\`, expected an issue file (a regular file)`);
+  assert.equal(fifo!.unreadable?.message, `Unexpected named pipe (FIFO) \`${join(dir, 'fifo.md')}\`, expected an issue file (a regular file)`);
+  assert.equal(directory!.unreadable?.message, `Unexpected directory \`${join(dir, 'dir.md')}\`, expected an issue file (a regular file)`);
+});
+
+test('a file over the size limit is refused before it is read, with its size and the limit', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'paperboy-source-')), 'huge.md');
+  writeFileSync(path, '---\n');
+  truncateSync(path, MAX_FILE_BYTES + 1_000_000);
+  const source = await readIssueSource(path);
+  assert.equal(source.unreadable?.kind, 'limit');
+  assert.equal(source.unreadable?.message, "Unexpected file of 11.0 MB, expected at most 10.0 MB (paperboy's limit for an issue): split the issue or shorten it");
+  assert.equal(source.text, '');
 });

@@ -7,9 +7,10 @@ import { test } from 'node:test';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
-import type { FileResult } from '../../src/lint/types.js';
+import type { FileResult, Rule } from '../../src/lint/types.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
-import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+import { spawnCli } from '../helpers/cli.js';
+import { CONFIG_YAML, cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
 
 /** Enough issues for the worker pool, and a few broken files among them. */
 async function newsletter(): Promise<{ root: string; config: Config; issue: (name: string) => string }> {
@@ -129,16 +130,81 @@ test('lint cache: a file rewritten in place between two runs of one process is l
   assert.deepEqual(result!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });
 
-test('editing a template invalidates the lint cache (email-size renders with the templates)', async () => {
-  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
-  const config = configOf(root);
-  await lintIssues(config);
-  const cacheFile = join(root, '.paperboy', 'cache', 'lint.json');
-  const before = readFileSync(cacheFile, 'utf8').split('\n')[0];
+/** A newsletter with one unsent issue, whose email-size result depends on the templates and the config. */
+function unsentNewsletter(configYaml = CONFIG_YAML): { root: string; footer: string; config: () => Promise<Config> } {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'draft' }) }, configYaml);
   mkdirSync(join(root, 'templates', 'partials'), { recursive: true });
-  writeFileSync(join(root, 'templates', 'partials', 'footer.html.hbs'), '<p>{{newsletter.postalAddress}}</p>');
-  await lintIssues(config);
-  assert.notEqual(readFileSync(cacheFile, 'utf8').split('\n')[0], before);
+  return { root, footer: join(root, 'templates', 'partials', 'footer.html.hbs'), config: () => loadConfig(root) };
+}
+
+const ruleIds = (results: FileResult[]) => results.flatMap((result) => result.messages.map((m) => m.ruleId));
+/** More than Gmail shows of an email, in one template or one config value. */
+const CLIPPED = 'x'.repeat(110_000);
+
+test('a template edited in a long-running process is linted with the edit, and back (email-size never renders with stale templates)', async () => {
+  const { footer, config } = unsentNewsletter();
+  const settings = await config();
+  assert.deepEqual(ruleIds(await lintIssues(settings)), []);
+  writeFileSync(footer, `<p>${CLIPPED}</p>`);
+  assert.deepEqual(ruleIds(await lintIssues(settings)), ['email-size']);
+  assert.deepEqual(ruleIds(await lintIssues(settings, { cache: false })), ['email-size'], 'as without the cache');
+  writeFileSync(footer, '<p>{{newsletter.postalAddress}}</p>');
+  assert.deepEqual(ruleIds(await lintIssues(settings)), []);
+});
+
+test('a template edited between two lint processes changes the second one’s results', async () => {
+  const { root, footer } = unsentNewsletter();
+  assert.equal(spawnCli(['lint'], { cwd: root }).code, 0);
+  writeFileSync(footer, `<p>${CLIPPED}</p>`);
+  const edited = spawnCli(['lint', '--format', 'json'], { cwd: root });
+  assert.deepEqual(JSON.parse(edited.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['email-size']);
+});
+
+test('every config key the email shows (postal address, name, description) is in the cache key: an edit changes the results, in-process and across processes', async () => {
+  for (const key of ['postalAddress', 'name', 'description']) {
+    const { root, footer, config } = unsentNewsletter(`${CONFIG_YAML}description: A newsletter\n`);
+    // The built-in footer shows no description; a newsletter's own may.
+    writeFileSync(footer, '<p>{{newsletter.name}}: {{newsletter.description}}, {{newsletter.postalAddress}}</p>');
+    assert.deepEqual(ruleIds(await lintIssues(await config())), [], key);
+    const file = join(root, 'paperboy.config.yaml');
+    const text = readFileSync(file, 'utf8');
+    const line = new RegExp(`^${key}: .*$`, 'm');
+    assert.match(text, line);
+    writeFileSync(file, text.replace(line, `${key}: ${CLIPPED}`));
+    assert.deepEqual(ruleIds(await lintIssues(await config())), ['email-size'], `${key}, in-process`);
+    writeFileSync(file, text);
+    assert.deepEqual(ruleIds(await lintIssues(await config())), [], `${key}, back`);
+    writeFileSync(file, text.replace(line, `${key}: ${CLIPPED}`));
+    const across = spawnCli(['lint', '--format', 'json'], { cwd: root });
+    assert.deepEqual(JSON.parse(across.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['email-size'], `${key}, across processes`);
+  }
+});
+
+test('a rule sees only the config keys it declares: reading another is a failure of that rule, so the cache cannot miss it', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const undeclared: Rule = {
+    id: 'reads-from',
+    severity: 'warning',
+    scope: 'file',
+    doc: 'Reads `from` without declaring it',
+    inputs: { config: ['name'] },
+    check({ config, report, parsed }) {
+      report({ message: `${config.name} ${config.from}`, position: parsed.locate(['title']) });
+    },
+  };
+  const [result] = await lintIssues(configOf(root), { rules: [undeclared], cache: false });
+  assert.match(result!.messages[0]!.message, /^Unexpected failure of rule `reads-from` on this file \(Error: Rule `reads-from` read `config.from` without declaring it in its `inputs.config`\)/);
+});
+
+test('the lint cache keys on what the rules declare: a config key no rule reads keeps the cached results', async () => {
+  const { root, config } = unsentNewsletter();
+  await lintIssues(await config());
+  const cacheFile = join(root, '.paperboy', 'cache', 'lint.json');
+  const before = readFileSync(cacheFile, 'utf8');
+  const file = join(root, 'paperboy.config.yaml');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}replyTo: editor@example.org\n`);
+  assert.deepEqual(ruleIds(await lintIssues(await config())), []);
+  assert.equal(readFileSync(cacheFile, 'utf8'), before);
 });
 
 test('an in-process lint leaves the trees it parsed for a render in the same run', async () => {
@@ -148,4 +214,25 @@ test('an in-process lint leaves the trees it parsed for a render in the same run
   const uncached = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   await lintIssues(configOf(uncached), { cache: false });
   assert.throws(() => readdirSync(join(uncached, '.paperboy', 'cache', 'trees')), /ENOENT/);
+});
+
+test('a rule that throws on one file is that file’s diagnostic under its id; the other rules and files still run', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, body: 'TODO' }), 'issues/0002-b.md': cleanIssue({ number: 2, body: 'TODO' }) });
+  const failing: Rule = {
+    id: 'throws-on-one',
+    severity: 'warning',
+    scope: 'file',
+    doc: 'Throws on the first issue (a bug of ours)',
+    check({ issue }) {
+      if (issue?.number === 1) throw new RangeError('Maximum call stack size exceeded');
+    },
+  };
+  const placeholder = rules.find((rule) => rule.id === 'no-placeholder')!;
+  const [first, second] = await lintIssues(configOf(root), { rules: [failing, placeholder], cache: false });
+  assert.deepEqual(
+    first!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column]),
+    [['throws-on-one', 'error', 1, 1], ['no-placeholder', 'error', 21, 1]],
+  );
+  assert.equal(first!.messages[0]!.message, 'Unexpected failure of rule `throws-on-one` on this file (RangeError: Maximum call stack size exceeded), expected a result: the other rules ran; report this as a bug in paperboy, or turn the rule off in `lint.rules`');
+  assert.deepEqual(second!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });

@@ -47,7 +47,7 @@ test('lint pool: child processes, one GC thread each, return what linting in-pro
   const outcomes = await pool.finish();
 
   const active = activeRules(rules, config);
-  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active, config)));
+  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active)));
   const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
   assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
   assert.ok(await stopped(pids), 'the children stop once the pool is done');

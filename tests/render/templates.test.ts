@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isPaperboyError, PaperboyError } from '../../src/errors.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
-import { loadTemplates } from '../../src/render/templates.js';
+import { currentTemplates, loadTemplates } from '../../src/render/templates.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { renderAll, rootWith } from '../helpers/render.js';
 
@@ -75,4 +77,15 @@ test('templates: {{ and }} in content stay inert text in every output', async ()
     assert.ok(output.includes('{{{issue.title}}}'), 'triple stash');
     assert.ok(output.includes('Body {{#each papers}}x{{/each}}'), 'body');
   }
+});
+
+test('currentTemplates compiles again after a template is edited, and reuses the set while nothing changed (preview --watch, email-size)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-current-'));
+  const note = join(dir, 'note.html.hbs');
+  writeFileSync(note, '<p>first {{word}}</p>');
+  const first = currentTemplates(dir);
+  assert.equal(first.render('note.html', { word: 'draft' }), '<p>first draft</p>');
+  assert.equal(currentTemplates(dir), first);
+  writeFileSync(note, '<p>edited {{word}}</p>');
+  assert.equal(currentTemplates(dir).render('note.html', { word: 'draft' }), '<p>edited draft</p>');
 });

@@ -1,6 +1,5 @@
 import { CorpusIndex } from '../../issue/corpus.js';
 import { GMAIL_CLIP_BYTES } from '../../render/limits.js';
-import type { TemplateSet } from '../../render/templates.js';
 import type { FileRule } from '../types.js';
 import { formatKilobytes } from '../../render/format.js';
 
@@ -16,31 +15,20 @@ export const MAX_ENCODED_BYTES = 90_000;
 interface Renderer {
   renderHtmlOnly: typeof import('../../render/email.js').renderHtmlOnly;
   encodedPartSize: typeof import('../../mail/compose.js').encodedPartSize;
-  templates(dir: string): TemplateSet;
+  /** The templates as they are now: compiled again after an edit, never the first ones read (templates.ts). */
+  currentTemplates: typeof import('../../render/templates.js').currentTemplates;
 }
 
+// The modules only, loaded once per process: they hold no state of a newsletter.
 let renderer: Promise<Renderer> | undefined;
 
 async function loadRenderer(): Promise<Renderer> {
-  const [{ renderHtmlOnly }, { encodedPartSize }, { loadTemplates }] = await Promise.all([
+  const [{ renderHtmlOnly }, { encodedPartSize }, { currentTemplates }] = await Promise.all([
     import('../../render/email.js'),
     import('../../mail/compose.js'),
     import('../../render/templates.js'),
   ]);
-  // Loaded once per process (and lint worker); rendering is the rule's whole cost.
-  const templateSets = new Map<string, TemplateSet>();
-  return {
-    renderHtmlOnly,
-    encodedPartSize,
-    templates(dir) {
-      let templates = templateSets.get(dir);
-      if (!templates) {
-        templates = loadTemplates(dir);
-        templateSets.set(dir, templates);
-      }
-      return templates;
-    },
-  };
+  return { renderHtmlOnly, encodedPartSize, currentTemplates };
 }
 
 
@@ -55,6 +43,8 @@ const rule: FileRule = {
   severity: 'warning',
   scope: 'file',
   doc: 'The HTML email of an unsent issue is under 102 KB, where Gmail clips it',
+  // Everything the email's HTML shows of the newsletter, and the templates it is rendered with.
+  inputs: { config: ['name', 'description', 'postalAddress', 'baseUrl', 'sections', 'templatesDir'], templates: true },
   async check({ issue, parsed, facts, config, report }) {
     // A sent issue's size can no longer change: warning about it in every
     // lint of the archive would be noise, and rendering it is the rule's
@@ -63,8 +53,8 @@ const rule: FileRule = {
     // The linter sees one file at a time: cross-references resolve within
     // this issue only. A reference into another issue then renders as plain
     // text instead of a link, a few dozen bytes off: fine for an estimate.
-    const { renderHtmlOnly, encodedPartSize, templates } = await (renderer ??= loadRenderer());
-    const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, templates(config.templatesDir));
+    const { renderHtmlOnly, encodedPartSize, currentTemplates } = await (renderer ??= loadRenderer());
+    const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, currentTemplates(config.templatesDir));
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
     if (bytes > GMAIL_CLIP_BYTES) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
+import contentLimits from './content-limits.js';
 import dateValid from './date-valid.js';
 import emailSize from './email-size.js';
 import fileEncoding from './file-encoding.js';
@@ -35,6 +36,7 @@ import yamlSyntax from './yaml-syntax.js';
 /** Every lint rule, in the order their messages are documented. */
 export const rules: Rule[] = [
   fileEncoding,
+  contentLimits,
   frontmatterMissing,
   yamlSyntax,
   frontmatterSchema,

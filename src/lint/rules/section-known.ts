@@ -15,6 +15,7 @@ const rule: FileRule = {
   severity: 'error',
   scope: 'file',
   doc: "Each paper's section is one of the config's `sections`",
+  inputs: { config: ['sections'] },
   check({ config, issue, parsed, report }) {
     if (!config.sections || !issue) return;
     const configured = config.sections.map(splitSection);

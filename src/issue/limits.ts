@@ -1,0 +1,257 @@
+import type { Nodes, Root } from 'mdast';
+import { isCollection, visit, type Alias, type Document, type Node } from 'yaml';
+
+/**
+ * The limits an issue file must stay within, checked before the expensive
+ * work so that no file can exhaust the machine or the stack. A real issue is
+ * a few dozen kilobytes nesting a handful of levels deep, far below each.
+ */
+
+/**
+ * Bytes of an issue file: a hundred times the largest email Gmail shows
+ * unclipped, and twice the 5 MB file that tests/cli/lint.test.ts lints.
+ */
+export const MAX_FILE_BYTES = 10_000_000;
+
+/**
+ * Levels of nesting in one Markdown text: lists, block quotes, footnote
+ * definitions, links, emphasis and strikethrough inside each other. Later
+ * stages walk the tree (ours, mdast-util-to-hast, JSON for the tree cache)
+ * and some recurse; at this depth they use a small part of the stack
+ * (tests/issue/limits.test.ts renders texts at the limit).
+ */
+export const MAX_NESTING = 64;
+
+/**
+ * Emphasis the pre-scan lets through to the parse. Its count is an estimate
+ * that guards the parse's cost, with room for what it cannot know (which
+ * runs the parser pairs); the parsed tree is then measured exactly against
+ * `MAX_NESTING`, which is what keeps the stack safe.
+ */
+const MAX_EMPHASIS_ESTIMATE = 4 * MAX_NESTING;
+
+/** Aliases a frontmatter may expand (yaml's `maxAliasCount`); past it the YAML is an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Where a text nests too deep: an offset in the text, and the depth found there. */
+export interface NestingExcess {
+  offset: number;
+  depth: number;
+}
+
+/** A text over a limit, thrown by `withinLimits`; `parseIssue` makes it a lint error at `fileOffset`. */
+export class ContentLimitError extends Error {
+  /** Offset into the issue file's text, set by `parseIssue`, which knows where the text is. */
+  fileOffset = 0;
+
+  constructor(
+    /** Offset into the Markdown text. */
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContentLimitError';
+  }
+}
+
+/**
+ * `parse` within the nesting limit. A text whose containers or emphasis
+ * certainly nest too deep is refused before it is parsed (micromark's time
+ * grows with the square of such nesting: a list 1,000 deep took 50 s); a
+ * parsed tree is measured exactly before any other stage or cache sees it.
+ * Throws `ContentLimitError`.
+ */
+export function withinLimits(parse: (text: string) => Root): (text: string) => Root {
+  return (text) => {
+    const before = nestingExcess(text);
+    if (before) throw nestingError(before);
+    const tree = parse(text);
+    const after = treeNestingExcess(tree);
+    if (after) throw nestingError(after);
+    return tree;
+  };
+}
+
+function nestingError({ offset }: NestingExcess): ContentLimitError {
+  return new ContentLimitError(
+    offset,
+    `Unexpected Markdown nested more than ${MAX_NESTING} levels deep (lists, quotes, links and emphasis inside each other), expected at most ${MAX_NESTING}: flatten it`,
+  );
+}
+
+/**
+ * The first place a text nests too deep, found by one pass over its
+ * characters (no parse):
+ * - containers, by an upper bound, never less than the parsed tree's: a
+ *   line is only as deep as the containers its start opens or continues;
+ *   each `>`, list marker or `[^label]:` opens one, and a list item
+ *   continued by indentation takes two columns or more;
+ * - emphasis, by an estimate per paragraph (emphasis never crosses a blank
+ *   line): the delimiter runs still open, paired greedily, that a run after
+ *   the point could close.
+ */
+export function nestingExcess(text: string): NestingExcess | undefined {
+  let paragraphStart = 0;
+  let lineStart = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const { depth, prefixLength } = containerDepth(text, lineStart, lineEnd);
+    if (depth > MAX_NESTING) return { offset: lineStart + prefixLength, depth };
+    if (/^[ \t]*$/.test(text.slice(lineStart, lineEnd))) {
+      const excess = emphasisExcess(text, paragraphStart, lineStart);
+      if (excess) return excess;
+      paragraphStart = lineEnd;
+    }
+    if (newline === -1) return emphasisExcess(text, paragraphStart, text.length);
+    lineStart = newline + 1;
+  }
+}
+
+// Sticky: each is tried at one offset of the whole text.
+const LIST_MARKER = /(?:[-+*]|\d{1,9}[.)])(?=[ \t\n]|$)/y;
+const FOOTNOTE_DEFINITION = /\[\^[^\]\n]+\]:/y;
+
+/** An upper bound of the containers the line `text[start, end)` is in, and the length of its prefix that opens or continues them. */
+function containerDepth(text: string, start: number, end: number): { depth: number; prefixLength: number } {
+  let markers = 0;
+  let columns = 0;
+  let i = start;
+  while (i < end) {
+    const char = text[i];
+    if (char === ' ' || char === '\t') {
+      columns += char === ' ' ? 1 : 4 - (columns % 4);
+      i++;
+      continue;
+    }
+    if (char === '>') {
+      markers++;
+      i++;
+      continue;
+    }
+    const pattern = char === '[' ? FOOTNOTE_DEFINITION : LIST_MARKER;
+    pattern.lastIndex = i;
+    const marker = pattern.exec(text);
+    if (!marker) break;
+    markers++;
+    i += marker[0].length;
+  }
+  return { depth: markers + Math.floor(columns / 2), prefixLength: i - start };
+}
+
+/**
+ * The first point of the paragraph `text[start, end)` whose emphasis
+ * estimate passes `MAX_EMPHASIS_ESTIMATE` (see `nestingExcess`). Each run of
+ * `*`, `_` or `~` is classified as micromark does (`runFlanking`) and counts
+ * a level per character (`***a* b* c*` nests three deep), one for `~~`.
+ */
+function emphasisExcess(text: string, start: number, end: number): NestingExcess | undefined {
+  const runs: DelimiterRun[] = [];
+  for (let i = start; i < end; i++) {
+    const char = text[i]!;
+    if (char !== '*' && char !== '_' && char !== '~') continue;
+    let runEnd = i + 1;
+    while (runEnd < end && text[runEnd] === char) runEnd++;
+    const levels = char !== '~' ? runEnd - i : runEnd - i <= 2 ? 1 : 0;
+    runs.push({ char, offset: i, levels, ...runFlanking(char, i > start ? text[i - 1] : undefined, runEnd < end ? text[runEnd] : undefined) });
+    i = runEnd - 1;
+  }
+  const closersAfter = { '*': 0, _: 0, '~': 0 };
+  for (const run of runs) if (run.close) closersAfter[run.char] += run.levels;
+  const open = { '*': 0, _: 0, '~': 0 };
+  for (const run of runs) {
+    let levels = run.levels;
+    if (run.close) {
+      closersAfter[run.char] -= levels;
+      const closed = Math.min(levels, open[run.char]);
+      open[run.char] -= closed;
+      levels -= closed;
+    }
+    if (run.open) open[run.char] += levels;
+    const depth = Math.min(open['*'], closersAfter['*']) + Math.min(open._, closersAfter._) + Math.min(open['~'], closersAfter['~']);
+    if (depth > MAX_EMPHASIS_ESTIMATE) return { offset: run.offset, depth };
+  }
+  return undefined;
+}
+
+interface DelimiterRun {
+  char: '*' | '_' | '~';
+  offset: number;
+  levels: number;
+  open: boolean;
+  close: boolean;
+}
+
+/** micromark's classes of the characters around a run: other, whitespace (a line's ends too) or punctuation. */
+function characterClass(char: string | undefined): 'other' | 'space' | 'punctuation' {
+  if (char === undefined || /\s/.test(char)) return 'space';
+  return /[\p{P}\p{S}]/u.test(char) ? 'punctuation' : 'other';
+}
+
+/**
+ * Whether a run can open and close emphasis (micromark-core-commonmark's
+ * attention, micromark-extension-gfm-strikethrough for `~`): the same
+ * decision, so the bound holds.
+ */
+function runFlanking(char: '*' | '_' | '~', previous: string | undefined, next: string | undefined): { open: boolean; close: boolean } {
+  const before = characterClass(previous);
+  const after = characterClass(next);
+  // Another construct's marker right after (before) a run lets it open (close).
+  const open = after === 'other' || (after === 'punctuation' && before !== 'other') || (char !== '~' && next === '~');
+  const close = before === 'other' || (before === 'punctuation' && after !== 'other') || (char !== '~' && previous === '~');
+  if (char !== '_') return { open, close };
+  return { open: open && (before !== 'other' || !close), close: close && (after !== 'other' || !open) };
+}
+
+/** The nodes that nest: each one inside another is a level. */
+const NESTING: ReadonlySet<string> = new Set(['blockquote', 'list', 'footnoteDefinition', 'link', 'linkReference', 'emphasis', 'strong', 'delete']);
+
+/**
+ * The first node of a parsed tree deeper than `MAX_NESTING` levels, and its
+ * depth; a walk with its own stack, so the walk itself cannot overflow.
+ */
+export function treeNestingExcess(tree: Root): NestingExcess | undefined {
+  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    const level = NESTING.has(node.type) ? depth + 1 : depth;
+    if (level > MAX_NESTING) return { offset: node.position?.start.offset ?? 0, depth: level };
+    if ('children' in node) for (const child of node.children) stack.push({ node: child, depth: level });
+  }
+  return undefined;
+}
+
+/**
+ * Where a frontmatter whose aliases expand past `MAX_ALIAS_COUNT` (yaml
+ * refuses to build it) starts its expansion: the first alias of a
+ * collection that holds aliases itself, else the first alias. A range of
+ * offsets in the YAML text.
+ */
+export function aliasExpansionAt(document: Document): [start: number, end: number] {
+  let first: Alias | undefined;
+  let nested: Alias | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      first ??= alias;
+      const target = alias.resolve(document);
+      if (isCollection(target) && holdsAlias(target)) {
+        nested = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const range = (nested ?? first)?.range;
+  return range ? [range[0], range[1]] : [0, 0];
+}
+
+function holdsAlias(collection: Node): boolean {
+  let found = false;
+  visit(collection, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}

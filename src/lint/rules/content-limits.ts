@@ -1,0 +1,13 @@
+import { MAX_FILE_BYTES, MAX_NESTING } from '../../issue/limits.js';
+import { parseProblemRule } from './parse-problem.js';
+
+/**
+ * The file is within the limits that keep one file from exhausting the
+ * machine or the stack (src/issue/limits.ts); a file over them is not read
+ * further.
+ *
+ * ok:     an issue of a few hundred kilobytes, lists nested three deep
+ * not ok: a list nested 1,000 deep → Unexpected Markdown nested more than 64 levels deep (…), expected at most 64: flatten it
+ * not ok: an 11 MB file → Unexpected file of 11.0 MB, expected at most 10.0 MB (…)
+ */
+export default parseProblemRule('content-limits', `The file is at most ${MAX_FILE_BYTES / 1_000_000} MB and its Markdown nests at most ${MAX_NESTING} levels deep`);
