@@ -13,7 +13,7 @@ export interface Output {
 }
 
 /** The keyboard, for interactive commands (`preview --watch` reads `q`). */
-export interface Input {
+interface Input {
   isTTY?: boolean;
   setRawMode?(mode: boolean): unknown;
   on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;

@@ -24,7 +24,7 @@ export interface PreviewCommandOptions {
 }
 
 /** Columns when neither `--width` nor the terminal says. */
-export const DEFAULT_WIDTH = 80;
+const DEFAULT_WIDTH = 80;
 
 /** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {

@@ -14,7 +14,7 @@ export function isControlCharacter(char: string): boolean {
 }
 
 /** What a control character becomes in the model: visible, and never sent as such. */
-export const REPLACEMENT_CHARACTER = '\ufffd';
+const REPLACEMENT_CHARACTER = '\ufffd';
 
 /**
  * A terminal escape sequence as a whole: CSI (`ESC [ 2 J`), OSC up to its

@@ -48,7 +48,7 @@ export function parseMarkdown(text: string): Root {
 }
 
 /** Which optional constructs a text can hold (see {@link parseMarkdown}). */
-export interface Constructs {
+interface Constructs {
   table: boolean;
   footnote: boolean;
   strikethrough: boolean;
@@ -58,7 +58,7 @@ export interface Constructs {
   www: boolean;
 }
 
-export function constructsOf(text: string): Constructs {
+function constructsOf(text: string): Constructs {
   return {
     table: text.includes('|') || text.includes(':-') || text.includes('-:'),
     footnote: text.includes('[^'),

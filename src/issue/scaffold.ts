@@ -9,7 +9,7 @@ import { readIssueSource } from './source.js';
 
 
 /** The number after the highest one in use (frontmatter numbers, not file names). */
-export async function nextIssueNumber(issuesDir: string): Promise<number> {
+async function nextIssueNumber(issuesDir: string): Promise<number> {
   const files = await listIssueFiles(issuesDir).catch(() => []);
   let highest = 0;
   for (const path of files) {
@@ -26,7 +26,7 @@ export function localDate(date: Date): string {
 }
 
 /** The skeleton of a new issue: it lints clean except for the TODOs it asks the editor to fill. */
-export function issueSkeleton(options: { number: number; title: string | undefined; date: string; sections: readonly string[] | undefined }): string {
+function issueSkeleton(options: { number: number; title: string | undefined; date: string; sections: readonly string[] | undefined }): string {
   const title = options.title ?? 'TODO a title that names the main papers';
   const sectionHint = options.sections?.length ? `one of: ${options.sections.join('; ')}` : 'e.g. Technical alignment / Interpretability';
   return `---

@@ -5,9 +5,9 @@ import { z } from 'zod';
  * deviation (unknown keys included); `lenient` reads what it can from a file
  * that has errors, so that the other rules can still check the rest of it.
  */
-export type SchemaMode = 'strict' | 'lenient';
+type SchemaMode = 'strict' | 'lenient';
 
-export const ISSUE_STATUSES = ['draft', 'ready', 'sent'] as const;
+const ISSUE_STATUSES = ['draft', 'ready', 'sent'] as const;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function schemas(mode: SchemaMode) {
@@ -55,7 +55,6 @@ const strict = schemas('strict');
 const lenient = schemas('lenient');
 
 export const issueSchema = strict.issue;
-export const paperSchema = strict.paper;
 export const lenientIssueSchema = lenient.issue;
 export const lenientPaperSchema = lenient.paper;
 

@@ -4,7 +4,7 @@
  * subheading. The one reading of that notation, for the model, the config's
  * `sections` order and the lint rule that checks one against the other.
  */
-export const SECTION_SEPARATOR = ' / ';
+const SECTION_SEPARATOR = ' / ';
 
 /** `"A / B"` → `["A", "B"]`: parts trimmed, empty parts dropped. */
 export function splitSectionPath(section: string): string[] {

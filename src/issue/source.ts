@@ -24,7 +24,7 @@ export interface IssueSource {
   unreadable?: SourceProblem;
 }
 
-export interface SourceProblem {
+interface SourceProblem {
   /** `limit`: larger than `MAX_FILE_BYTES`; `io`: not a regular file, or unreadable. */
   kind: 'encoding' | 'binary' | 'io' | 'limit';
   message: string;

@@ -17,7 +17,7 @@ export interface TextField {
 }
 
 /** The node an alias stands for (itself when not an alias); undefined for an alias with no anchor. */
-export function resolveAlias(document: Document.Parsed, node: unknown): unknown {
+function resolveAlias(document: Document.Parsed, node: unknown): unknown {
   return isAlias(node) ? node.resolve(document) : node;
 }
 

@@ -56,7 +56,7 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
   textPosition(text: MarkdownText, start: number, end: number): Position;
 }
 
-export interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
+interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
   /** Facts of every issue in the directory, in file order. */
   facts: readonly IssueFacts[];
   /** Reports on one issue file (messages for files not being linted are dropped). */
@@ -78,7 +78,7 @@ interface RuleBase {
  * config keys it declares (reading another one fails, see settings.ts), so
  * the cache cannot miss one.
  */
-export interface RuleInputs {
+interface RuleInputs {
   config?: readonly (keyof ConfigFile)[];
   /** The templates, by content: the rule renders the email. */
   templates?: boolean;

@@ -4,7 +4,7 @@ import type { Config } from '../config/load.js';
 import { foldableText, listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
 
 /** What a message needs of the newsletter settings. */
-export type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
+type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
 
 export interface MessageInput {
   config: SenderConfig;

@@ -12,14 +12,14 @@ import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';
 
 /** Quiet time after the last file event before rendering: a save is often several writes. */
-export const DEBOUNCE_MS = 30;
+const DEBOUNCE_MS = 30;
 
 /**
  * Set to `1`: after each save, `paperboy-watch rendered <sha256 of the file> <ms>`
  * goes to stderr when the preview is on screen, and `paperboy-watch linted …`
  * when the diagnostics are (scripts/bench-watch.ts waits for these lines).
  */
-export const TRACE_ENV = 'PAPERBOY_WATCH_TRACE';
+const TRACE_ENV = 'PAPERBOY_WATCH_TRACE';
 
 export interface WatchPreviewOptions {
   workspace: Workspace;

@@ -11,7 +11,7 @@ import { renderIssueText } from './text-parts.js';
 import type { EmailView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
 
 /** The newsletter settings a rendering reads. */
-export type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections'>;
+type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections'>;
 
 /** Everything a rendering needs besides the issue. */
 export interface RenderContext {

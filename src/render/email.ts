@@ -22,7 +22,7 @@ export interface PersonalizedEmail {
   text: string;
 }
 
-export const REVIEW_SUBJECT_PREFIX = '[REVIEW] ';
+const REVIEW_SUBJECT_PREFIX = '[REVIEW] ';
 
 const JUICE_OPTIONS: juice.Options = {
   // Only the @media rules (dark mode, phones) stay in <head>; the rest is inlined.
@@ -37,7 +37,7 @@ const JUICE_OPTIONS: juice.Options = {
 };
 
 /** The HTML email of a view: the template, then its CSS inlined (after sanitizing, which happened per text). */
-export function renderHtml(view: EmailView, templates: TemplateSet): string {
+function renderHtml(view: EmailView, templates: TemplateSet): string {
   return juice(templates.render('email.html', view), JUICE_OPTIONS);
 }
 
@@ -47,7 +47,7 @@ export function renderHtml(view: EmailView, templates: TemplateSet): string {
  * wrapping could shorten (a 1,800-character paper URL under its title) is
  * hard-split here, the last resort the Markdown texts already get.
  */
-export function renderText(view: EmailView, templates: TemplateSet): string {
+function renderText(view: EmailView, templates: TemplateSet): string {
   return `${limitLineOctets(templates.render('email.txt', view).trimEnd(), plainStyle.maxLineOctets)}\n`;
 }
 

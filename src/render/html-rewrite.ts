@@ -6,7 +6,7 @@ import { resolveLink, type LinkContext } from './links.js';
  * The width given to every image: the email's content column. A `width`
  * attribute is what Outlook honours; the stylesheet scales it down on phones.
  */
-export const IMAGE_WIDTH = 560;
+const IMAGE_WIDTH = 560;
 
 // mdast-util-to-hast gives the footnotes' label this id whatever the prefix
 // (it expects a sanitizer to prefix it): two texts would share it.

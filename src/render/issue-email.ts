@@ -14,9 +14,9 @@ import type { ReviewView } from './view-model.js';
  * (`paperboy render`, the build's email files): no real token ever reaches
  * a file that may be published.
  */
-export const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';
+const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';
 
-export function placeholderUnsubscribeUrl(baseUrl: string): string {
+function placeholderUnsubscribeUrl(baseUrl: string): string {
   return new URL('unsubscribe?token=PLACEHOLDER', baseUrl).href;
 }
 

@@ -48,7 +48,7 @@ const ALLOWED_SCHEMES: Record<UrlUse, ReadonlySet<string>> = {
 };
 
 /** The schemes allowed for `use`, for messages: "http, https, mailto…". */
-export function allowedSchemes(use: UrlUse): string {
+function allowedSchemes(use: UrlUse): string {
   return [...ALLOWED_SCHEMES[use]].map((scheme) => scheme.slice(0, -1)).join(', ');
 }
 

@@ -12,7 +12,7 @@ export interface Personalization {
   unsubscribeUrl: string;
 }
 
-export type PersonalField = keyof Personalization;
+type PersonalField = keyof Personalization;
 
 const FIELDS: readonly PersonalField[] = ['unsubscribeUrl'];
 

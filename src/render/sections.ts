@@ -9,7 +9,7 @@ export interface SectionGroup<P> {
 }
 
 /** What a paper without a section is filed under when other papers have one. */
-export const UNSECTIONED_TITLE = 'Other papers';
+const UNSECTIONED_TITLE = 'Other papers';
 
 /**
  * Groups papers by their section path (`Parent / Child` nests, SPEC). Sections
@@ -40,7 +40,7 @@ export function groupBySection<P extends { section: readonly string[] }>(papers:
 }
 
 /** The heading of the highlighted papers, above every section. */
-export const HIGHLIGHTS_TITLE = 'Highlights';
+const HIGHLIGHTS_TITLE = 'Highlights';
 
 /** The papers of an email in the order it presents them. */
 export interface PaperArrangement<P> {

@@ -14,7 +14,7 @@ export interface TextLayout {
   notes?: { width: number; style: TextStyle };
 }
 
-export const EMAIL_TEXT_LAYOUT: TextLayout = { width: TEXT_WIDTH, style: plainStyle };
+const EMAIL_TEXT_LAYOUT: TextLayout = { width: TEXT_WIDTH, style: plainStyle };
 
 /** The texts of one paper in plaintext; links number into one list, printed after the paper. */
 export interface PaperText {

@@ -53,7 +53,7 @@ export interface RichText {
   text: string;
 }
 
-export interface NewsletterView {
+interface NewsletterView {
   name: string;
   description: string | undefined;
   /** Where the archive is published, with a trailing slash. */
@@ -62,7 +62,7 @@ export interface NewsletterView {
   postalAddress: string;
 }
 
-export interface IssueView {
+interface IssueView {
   number: number;
   title: string;
   /** YYYY-MM-DD, as written in the issue. */
@@ -132,7 +132,7 @@ export interface PaperView {
   references: string;
 }
 
-export interface LinksView {
+interface LinksView {
   /** The issue in the web archive. */
   viewInBrowser: string;
   /** The archive's home page. */

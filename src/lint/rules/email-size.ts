@@ -4,7 +4,7 @@ import type { FileRule } from '../types.js';
 import { formatKilobytes } from '../../render/format.js';
 
 /** Quoted-printable adds to that in the message; past this the encoded part is at risk too. */
-export const MAX_ENCODED_BYTES = 90_000;
+const MAX_ENCODED_BYTES = 90_000;
 
 /**
  * The renderer, the templates and the MIME encoder, imported when the first

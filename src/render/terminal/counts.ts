@@ -13,7 +13,7 @@ export interface IssueCounts {
   readingMinutes: number;
 }
 
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 function countLinks(text: MarkdownText, links: LinkContext): number {
   const definitions = new Map<string, string>();

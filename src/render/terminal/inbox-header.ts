@@ -8,8 +8,8 @@ import { formatKilobytes } from '../format.js';
  * Where a phone's inbox cuts the subject and the preview text (Gmail and
  * Apple Mail on a 6" screen show about this many columns of each).
  */
-export const SUBJECT_COLUMNS = 40;
-export const PREHEADER_COLUMNS = 90;
+const SUBJECT_COLUMNS = 40;
+const PREHEADER_COLUMNS = 90;
 
 export interface InboxHeaderInput {
   from: string;

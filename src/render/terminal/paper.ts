@@ -5,7 +5,7 @@ import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, type TextStyle } from '../text/index.js';
 import { dimLines } from './dim-lines.js';
 
-export const NOTES_LABEL = 'Private notes (not sent)';
+const NOTES_LABEL = 'Private notes (not sent)';
 /** The notes sit this many columns in from the paper's texts, under their label. */
 export const NOTES_INDENT = 2;
 
@@ -58,7 +58,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
 }
 
 /** Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering #rlhf". */
-export function metadataLine(paper: Paper, width: number): string {
+function metadataLine(paper: Paper, width: number): string {
   const tags = paper.tags.map((tag) => `#${tag}`).join(' ');
   const line = (authors: string) => [authors, sourceLine(paper.venue, paper.year), tags].filter(Boolean).join(' · ');
   const full = line(joinNames(paper.authors));

@@ -28,7 +28,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * Content as it may reach the terminal: escape sequences (which string-width
  * already counts as zero columns) and other control characters removed.
  */
-export function sanitizeForTerminal(text: string): string {
+function sanitizeForTerminal(text: string): string {
   return stripVTControlCharacters(text).replace(CONTROL_CHARACTERS, '');
 }
 

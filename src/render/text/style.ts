@@ -32,7 +32,7 @@ export type DelimitedSpan = 'strong' | 'emphasis' | 'strikethrough' | 'code';
  * - `hyperlinks`: the text itself carries the URL (`Format.link`, OSC 8);
  * - `inline`: the URL follows the text in parentheses.
  */
-export type LinkPresentation = 'references' | 'hyperlinks' | 'inline';
+type LinkPresentation = 'references' | 'hyperlinks' | 'inline';
 
 /** Characters the layout draws with. */
 export interface Glyphs {

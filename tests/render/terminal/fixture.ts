@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../../helpers/render.js';
  * A fixed HTML size, so the previews under test do not change with the
  * email templates (the size line is tested on its own).
  */
-export const HTML_BYTES = 38_200;
+const HTML_BYTES = 38_200;
 
 export const PLAIN: Omit<TerminalPreviewOptions, 'width'> = { color: false, hyperlinks: false };
 
