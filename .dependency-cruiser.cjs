@@ -1,6 +1,7 @@
 /**
  * The import direction of STYLE.md, checked in CI:
- * cli → features (lint, render, preview, archive, mail, send, subscribers, server) → issue/config → errors.
+ * cli → features (lint, render, preview, archive, mail, send, subscribers, server) → issue → config →
+ * diagnostics (positions, YAML locations, did-you-mean) → errors.
  */
 const features = '^src/(lint|render|preview|archive|mail|send|subscribers|server)/';
 module.exports = {
@@ -19,6 +20,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(issue|config)/' },
       to: { path: features },
+    },
+    {
+      name: 'config-below-issue',
+      comment: 'The issue model reads the config; the config never reads the model (no cycle of folders).',
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/issue/' },
+    },
+    {
+      name: 'diagnostics-at-the-base',
+      comment: 'diagnostics/ (positions, YAML locations, did-you-mean) serves issue/, config/ and lint/; it imports none of them.',
+      severity: 'error',
+      from: { path: '^src/diagnostics/' },
+      to: { path: '^src/', pathNot: '^src/(diagnostics/|errors\\.ts$)' },
     },
     {
       name: 'archive-and-send-apart',

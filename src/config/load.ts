@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { PaperboyError } from '../errors.js';
-import { didYouMean, valueAt } from '../issue/schema-messages.js';
-import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../issue/limits.js';
-import { LineIndex } from '../issue/position.js';
-import { locateInYaml } from '../issue/yaml-locate.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { valueAt } from '../diagnostics/value-at.js';
+import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { LineIndex } from '../diagnostics/position.js';
+import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';

@@ -1,5 +1,4 @@
 import type { Nodes, Root } from 'mdast';
-import { isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 
 /**
  * The limits an issue file must stay within, checked before the expensive
@@ -30,8 +29,6 @@ export const MAX_NESTING = 64;
  */
 const MAX_EMPHASIS_ESTIMATE = 4 * MAX_NESTING;
 
-/** Aliases a frontmatter may expand (yaml's `maxAliasCount`); past it the YAML is an alias bomb. */
-export const MAX_ALIAS_COUNT = 100;
 
 /** Where a text nests too deep: an offset in the text, and the depth found there. */
 export interface NestingExcess {
@@ -219,39 +216,4 @@ export function treeNestingExcess(tree: Root): NestingExcess | undefined {
     if ('children' in node) for (const child of node.children) stack.push({ node: child, depth: level });
   }
   return undefined;
-}
-
-/**
- * Where a frontmatter whose aliases expand past `MAX_ALIAS_COUNT` (yaml
- * refuses to build it) starts its expansion: the first alias of a
- * collection that holds aliases itself, else the first alias. A range of
- * offsets in the YAML text.
- */
-export function aliasExpansionAt(document: Document): [start: number, end: number] {
-  let first: Alias | undefined;
-  let nested: Alias | undefined;
-  visit(document, {
-    Alias(_, alias) {
-      first ??= alias;
-      const target = alias.resolve(document);
-      if (isCollection(target) && holdsAlias(target)) {
-        nested = alias;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  const range = (nested ?? first)?.range;
-  return range ? [range[0], range[1]] : [0, 0];
-}
-
-function holdsAlias(collection: Node): boolean {
-  let found = false;
-  visit(collection, {
-    Alias() {
-      found = true;
-      return visit.BREAK;
-    },
-  });
-  return found;
 }

@@ -3,18 +3,19 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
-import { aliasExpansionAt, ContentLimitError, MAX_ALIAS_COUNT, withinLimits } from './limits.js';
+import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { ContentLimitError, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
-import { LineIndex } from './position.js';
+import { LineIndex } from '../diagnostics/position.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import type { IssueSource } from './source.js';
 import { nodeAt, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
-import { locateInYaml, type YamlPath } from './yaml-locate.js';
+import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { splitSectionPath } from './section-path.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */

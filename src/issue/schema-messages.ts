@@ -1,5 +1,6 @@
-import leven from 'leven';
 import type { z } from 'zod';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { valueAt } from '../diagnostics/value-at.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 
 /** A frontmatter-schema problem before it is given a position. */
@@ -8,25 +9,6 @@ export interface SchemaProblem {
   path: (string | number)[];
   /** Point at the key (unknown keys) or at the value. */
   part: 'key' | 'value';
-}
-
-/** The closest of `candidates` to `word`, when it is close enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = leven(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  const suggestion = closest(word, candidates);
-  return suggestion ? `expected \`${suggestion}\`` : `expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
 }
 
 /** The source of an unquoted scalar at a path of the frontmatter (`1e3`, `true`); undefined for other values. */
@@ -94,16 +76,6 @@ function unquotedTextMessage(path: readonly (string | number)[], received: unkno
   if (source === '') return `Unexpected empty ${field}, expected text`;
   const kind = received === null ? 'null' : typeof received;
   return `Unexpected ${kind} \`${source}\` for ${field}, expected text: quote it, as in \`"${source}"\``;
-}
-
-/** The value at a path of plain data (what `path` of a zod issue points at). */
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let value = data;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[segment];
-  }
-  return value;
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
-import type { YamlPath } from './yaml-locate.js';
+import type { YamlPath } from '../diagnostics/yaml-locate.js';
 
 /**
  * The frontmatter's text values as YAML nodes, for the checks that YAML read

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import type { RuleSetting } from '../config/schema.js';
 import { PaperboyError } from '../errors.js';
-import { didYouMean } from '../issue/schema-messages.js';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import type { Rule, Severity } from './types.js';
 

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, Scalar } from 'yaml';
 import { arxivAbsUrl, arxivIdFromUrl, parseArxivId } from '../../issue/paper-id.js';
 import type { ParsedIssue } from '../../issue/parse.js';
-import type { YamlPath } from '../../issue/yaml-locate.js';
+import type { YamlPath } from '../../diagnostics/yaml-locate.js';
 import type { Fix, FileRule } from '../types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { closest } from '../../issue/schema-messages.js';
+import { closest } from '../../diagnostics/did-you-mean.js';
 import type { FileRule } from '../types.js';
 import { joinSectionPath as joinSection, splitSectionPath as splitSection } from '../../issue/section-path.js';
 

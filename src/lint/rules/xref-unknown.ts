@@ -1,7 +1,7 @@
 import { CorpusIndex } from '../../issue/corpus.js';
 import type { IssueFacts } from '../../issue/facts.js';
 import { parseArxivId } from '../../issue/paper-id.js';
-import { closest } from '../../issue/schema-messages.js';
+import { closest } from '../../diagnostics/did-you-mean.js';
 import type { CrossReference } from '../../issue/xref.js';
 import type { CorpusRule } from '../types.js';
 

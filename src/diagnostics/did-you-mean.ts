@@ -1,0 +1,27 @@
+import leven from 'leven';
+
+/**
+ * Hints for a misspelled key or name, shared by the issue schema, the config
+ * and the lint rules. Candidates within a Levenshtein distance of
+ * max(2, a third of the word) count as the typo's intent.
+ */
+
+/** The closest of `candidates` to `word`, when it is close enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = leven(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** "expected `summary`" for a near miss, else every candidate: the second half of an "Unexpected X, expected Y" message. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const suggestion = closest(word, candidates);
+  return suggestion ? `expected \`${suggestion}\`` : `expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+}
