@@ -30,7 +30,7 @@ const DEFAULT_WIDTH = 80;
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
-  const file = options.issue === undefined ? newest(workspace) : await workspace.find(options.issue, io.cwd);
+  const file = options.issue === undefined ? newest(workspace) : await workspace.findOrAdd(options.issue, io.cwd);
   return showPreview(workspace, file, options, io);
 }
 

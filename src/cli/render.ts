@@ -35,7 +35,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   }
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
-  const file = await workspace.find(options.issue, io.cwd);
+  const file = await workspace.findOrAdd(options.issue, io.cwd);
   const messages = await lintMessages(config, file.path);
   const errors = messages.filter((message) => message.severity === 'error');
   const where = relative(io.cwd, file.path) || file.path;

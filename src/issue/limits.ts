@@ -29,7 +29,6 @@ export const MAX_NESTING = 64;
  */
 const MAX_EMPHASIS_ESTIMATE = 4 * MAX_NESTING;
 
-
 /** Where a text nests too deep: an offset in the text, and the depth found there. */
 export interface NestingExcess {
   offset: number;

@@ -25,7 +25,6 @@ export interface ParseProblem {
   position: Position;
 }
 
-
 /** Everything lint rules and renderers need to know about one file. */
 export interface ParsedIssue {
   source: IssueSource;

@@ -2,22 +2,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
-import { listIssueFiles } from './load.js';
-import { FRONTMATTER_ONLY, parseIssue } from './parse.js';
 import { slugify } from './slug.js';
-import { readIssueSource } from './source.js';
+import { Workspace } from './workspace.js';
 
-
-/** The number after the highest one in use (frontmatter numbers, not file names). */
-async function nextIssueNumber(issuesDir: string): Promise<number> {
-  const files = await listIssueFiles(issuesDir).catch(() => []);
-  let highest = 0;
-  for (const path of files) {
-    // Only the frontmatter matters here: skip the Markdown parse.
-    const issue = parseIssue(await readIssueSource(path), FRONTMATTER_ONLY).issue;
-    if (issue) highest = Math.max(highest, issue.number);
-  }
-  return highest + 1;
+/**
+ * The number after the highest one in use (frontmatter numbers, not file
+ * names), read by the one loader of the newsletter's issues.
+ */
+async function nextIssueNumber(config: Config): Promise<number> {
+  // A new newsletter has no issues directory yet; its first issue is 1.
+  await mkdir(config.issuesDir, { recursive: true });
+  const workspace = await Workspace.load(config);
+  return (workspace.newest()?.facts.number ?? 0) + 1;
 }
 
 export function localDate(date: Date): string {
@@ -60,10 +56,9 @@ TODO the introduction: what this issue is about.
 
 /** Writes `issues/NNNN-slug.md`; never overwrites. Returns its path. */
 export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date }): Promise<string> {
-  const number = await nextIssueNumber(config.issuesDir);
+  const number = await nextIssueNumber(config);
   const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(options.title ?? 'untitled')}.md`);
   const text = issueSkeleton({ number, title: options.title, date: localDate(options.today), sections: config.sections });
-  await mkdir(config.issuesDir, { recursive: true });
   try {
     await writeFile(path, text, { flag: 'wx' });
   } catch (error) {

@@ -16,7 +16,6 @@ export interface IssueFile {
   facts: IssueFacts;
 }
 
-
 /**
  * Every issue of a newsletter, read once: what `render`, `preview` and
  * `build` need to find an issue by number or path and to resolve
@@ -53,10 +52,11 @@ export class Workspace {
   }
 
   /**
-   * An issue by number (`42`) or by path (relative to `cwd`). A file outside
-   * the issues directory joins the corpus, as it does for `lint`.
+   * An issue by number (`42`) or by path (relative to `cwd`). A path outside
+   * the issues directory is read and added to the workspace (see `add`), as
+   * `lint` lints such a file against the whole newsletter.
    */
-  async find(reference: string, cwd: string): Promise<IssueFile> {
+  async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) {
       const number = Number(reference);
       const found = this.files.find((file) => file.facts.number === number);
@@ -68,6 +68,16 @@ export class Workspace {
     const path = resolve(cwd, reference);
     const known = this.files.find((file) => file.path === path);
     if (known) return known;
+    return this.add(path, reference);
+  }
+
+  /**
+   * Reads an issue file from outside the issues directory into the
+   * workspace: it is found by its path from then on and its papers and
+   * number join the corpus that cross-references resolve against.
+   * Throws ISSUE_NOT_FOUND when the file cannot be read.
+   */
+  async add(path: string, reference: string = path): Promise<IssueFile> {
     const file = await readIssueFile(path);
     if (file.source.unreadable) {
       throw new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${file.source.unreadable.message}`, {

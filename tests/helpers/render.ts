@@ -19,7 +19,7 @@ export interface RenderedSample extends IssueEmail {
 /** Renders one issue of a newsletter root as `paperboy render` does, every format at once. */
 export async function renderAll(root: string, issue: string, options: { review?: ReviewView } = {}): Promise<RenderedSample> {
   const workspace = await Workspace.load(await loadConfig(root));
-  const file = await workspace.find(issue, root);
+  const file = await workspace.findOrAdd(issue, root);
   const email = renderIssueEmail(workspace, file, options);
   const copy = await placeholderCopy(workspace, email);
   return { workspace, ...email, html: copy.html, text: copy.text, eml: copy.eml };

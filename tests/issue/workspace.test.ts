@@ -24,8 +24,8 @@ test('workspace: the corpus resolves cross-references to published issues only',
 
 test('workspace: an issue by number or by path; the full parse has the Markdown', async () => {
   const ws = await workspace;
-  const byNumber = await ws.find('2', root);
-  assert.equal(byNumber, await ws.find('issues/0002-b.md', root));
+  const byNumber = await ws.findOrAdd('2', root);
+  assert.equal(byNumber, await ws.findOrAdd('issues/0002-b.md', root));
   assert.equal(ws.parse(byNumber).issue?.body.tree.children[0]?.type, 'paragraph');
 });
 
@@ -33,17 +33,17 @@ test('workspace: a file outside the issues directory joins the corpus', async ()
   const ws = await Workspace.load(configOf(root));
   const path = join(root, 'elsewhere.md');
   writeFileSync(path, cleanIssue({ number: 7 }));
-  assert.equal((await ws.find('elsewhere.md', root)).facts.number, 7);
+  assert.equal((await ws.findOrAdd('elsewhere.md', root)).facts.number, 7);
   assert.equal(ws.corpus.resolve({ kind: 'issue', target: '7', issueNumber: 7 }, undefined)?.issueNumber, 7);
 });
 
 test('workspace: an unknown number is a usage error listing the numbers there are', async () => {
   const ws = await workspace;
-  await assert.rejects(ws.find('5', root), (error) => {
+  await assert.rejects(ws.findOrAdd('5', root), (error) => {
     assert.ok(isPaperboyError(error));
     assert.equal(error.exitCode, 2);
     assert.match(error.hint ?? '', /Available issue numbers: 1, 2\./);
     return true;
   });
-  await assert.rejects(ws.find('missing.md', root), /Cannot read issue missing\.md/);
+  await assert.rejects(ws.findOrAdd('missing.md', root), /Cannot read issue missing\.md/);
 });

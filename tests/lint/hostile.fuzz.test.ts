@@ -64,7 +64,7 @@ test('fuzz: random bytes, truncations and mutations of the sample issues never t
       const [result] = await lintIssues(config, { rules, cache: false, files: [path] });
       assert.ok(result, 'a result for the file');
       const workspace = await Workspace.load(config);
-      const file = await workspace.find(path, root);
+      const file = await workspace.findOrAdd(path, root);
       try {
         await placeholderCopy(workspace, renderIssueEmail(workspace, file, { templates }));
       } catch (error) {

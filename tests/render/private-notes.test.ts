@@ -37,7 +37,7 @@ for (const number of numbers) {
     const probes = noteProbes(parsed.issue!.papers.flatMap((paper) => (paper.notes ? [paper.notes.text] : [])));
     const mail = await parseEml(eml);
     const out = mkdtempSync(join(tmpdir(), 'paperboy-notes-'));
-    const file = await workspace.find(String(number), REPO_ROOT);
+    const file = await workspace.findOrAdd(String(number), REPO_ROOT);
     const written = (await writeEmailFiles(workspace, file, out)).map((path) => readFileSync(path, 'utf8'));
     const outputs = { html, text, 'eml html': String(mail.html), 'eml text': mail.text ?? '', ...Object.fromEntries(written.map((content, i) => [`file ${i}`, content])) };
     for (const probe of probes) {

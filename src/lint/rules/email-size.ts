@@ -31,7 +31,6 @@ async function loadRenderer(): Promise<Renderer> {
   return { renderHtmlOnly, encodedPartSize, currentTemplates };
 }
 
-
 /**
  * The HTML email of an issue not yet sent stays under the size at which Gmail clips it.
  *

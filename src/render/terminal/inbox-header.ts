@@ -56,7 +56,6 @@ export function horizontalRule(width: number, style: TextStyle): string {
   return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, Math.min(width, 72))), { muted: true });
 }
 
-
 function formatSize(bytes: number, style: TextStyle): string {
   const size = `HTML ${formatKilobytes(bytes)} of ${GMAIL_CLIP_BYTES / 1000} KB`;
   if (bytes <= GMAIL_CLIP_BYTES) return style.decorate(size, {});

@@ -25,7 +25,7 @@ export function previewOf(workspace: Workspace, file: IssueFile, options: Termin
 /** The newest sample issue of the repository (issues/). */
 export async function previewSample(options: TerminalPreviewOptions, number?: number): Promise<string> {
   const workspace = await Workspace.load(await loadConfig(REPO_ROOT));
-  const file = number === undefined ? workspace.newest()! : await workspace.find(String(number), REPO_ROOT);
+  const file = number === undefined ? workspace.newest()! : await workspace.findOrAdd(String(number), REPO_ROOT);
   return previewOf(workspace, file, options);
 }
 
