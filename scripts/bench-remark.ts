@@ -2,10 +2,10 @@
  * The floor: remark's own parse (remark-parse + remark-gfm) of every Markdown
  * text of the corpus once, in a fresh process as a lint run would. Lint and
  * render figures are compared with it (row id `remark.parse`). Beside it,
- * paperboy's parser (src/issue/markdown.ts: the same trees, bare-URL
- * literals found after the parse, and only the GFM constructs a text can
- * hold), on one thread and on every core: the best any lint could do on the
- * machine, whatever else it computes.
+ * paperboy's parser (src/issue/markdown.ts: the same trees plus math and
+ * single tildes as text, each construct left out of a text that lacks what
+ * starts it), on one thread and on every core: the best any lint could do
+ * on the machine, whatever else it computes.
  *
  * The floor is one thread of JavaScript. V8's garbage collector and
  * compiler threads run beside it on the other core, so the same parse pinned
@@ -47,8 +47,8 @@ export async function markdownTextsOf(issuesDir: string): Promise<string[]> {
 
 /**
  * The floor is remark's own parse (remark-parse + the whole of remark-gfm);
- * `paperboy` is src/issue/markdown.ts, which finds bare-URL literals after
- * the parse instead of tokenizing them, for the same trees.
+ * `paperboy` is src/issue/markdown.ts, which also parses math, and leaves
+ * out of each text the constructs it cannot hold, for the same trees.
  */
 const remarkWithGfm = unified().use(remarkParse).use(remarkGfm).freeze();
 const PARSERS = { 'remark-gfm': (text: string) => remarkWithGfm.parse(text), paperboy: parseMarkdown };
@@ -138,7 +138,7 @@ export const remarkSuite: BenchSuite = {
       rows.push({ id: 'remark.parse.all-cores', figure: `the same, split over ${cores} processes (one GC thread each, as lint's workers)`, value: all.seconds, unit: 's', detail: ratio(all.seconds) });
     }
     const ours = await measure(context, "paperboy's parser, one thread", 1, false, 'paperboy');
-    rows.push({ id: 'paperboy.parse', figure: "paperboy's parser (GFM literals found after the parse, only the constructs a text can hold), same texts, one thread", value: ours.seconds, unit: 's', detail: ratio(ours.seconds) });
+    rows.push({ id: 'paperboy.parse', figure: "paperboy's parser (GFM + math, only the constructs a text can hold), same texts, one thread", value: ours.seconds, unit: 's', detail: ratio(ours.seconds) });
     if (cores > 1) {
       const oursAll = await measure(context, `paperboy's parser, ${cores} processes`, cores, false, 'paperboy');
       rows.push({ id: 'paperboy.parse.all-cores', figure: `the same, split over ${cores} processes: the best a lint could do`, value: oursAll.seconds, unit: 's', detail: ratio(oursAll.seconds) });

@@ -1,12 +1,15 @@
 import type { Nodes } from 'mdast';
 
 // Word-like segments (Unicode text segmentation, UAX #29), so Chinese or
-// Japanese text counts its words, not the runs between spaces.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+// Japanese text counts its words, not the runs between spaces. Made on first
+// use: loading ICU's word data costs about 20 ms, which a warm lint (whose
+// rules import this module) never needs.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Words in a plain string (a title): its word-like segments. */
 export function countWordsIn(text: string): number {
   let count = 0;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const segment of segmenter.segment(text)) if (segment.isWordLike) count += 1;
   return count;
 }
@@ -19,8 +22,42 @@ export function countWordsIn(text: string): number {
  * of paperboy: the lint's summary limit and the preview's reading time.
  */
 export function countWords(tree: Nodes): number {
-  let count = 0;
+  return blockTexts(tree).reduce((sum, text) => sum + countWordsIn(text), 0);
+}
+
+/**
+ * `countWords(tree)` when it is over `max`, else undefined; what a word
+ * limit needs, mostly without segmenting (a third of a cold lint's rule
+ * time went there). In ASCII text, letters, digits and `_` never break
+ * apart (UAX #29 rules WB5, WB8–WB10, WB13a/b), and every word-like segment
+ * holds one of them, so the runs of `[A-Za-z0-9_]` are at least as many as
+ * the words: when they are at most `max`, so are the words.
+ * tests/issue/words.test.ts checks the bound against Intl.Segmenter.
+ */
+export function wordsOver(tree: Nodes, max: number): number | undefined {
+  const texts = blockTexts(tree);
+  if (texts.reduce((bound, text) => bound + asciiWordBound(text), 0) <= max) return undefined;
+  const count = texts.reduce((sum, text) => sum + countWordsIn(text), 0);
+  return count > max ? count : undefined;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const ASCII_WORD_RUN = /[A-Za-z0-9_]+/g;
+
+/** At least the number of words in `text`: its runs of ASCII word characters, or Infinity past ASCII. */
+export function asciiWordBound(text: string): number {
+  if (NON_ASCII.test(text)) return Infinity;
+  return text.match(ASCII_WORD_RUN)?.length ?? 0;
+}
+
+/** The text of each block of a tree, in document order (see countWords). */
+function blockTexts(tree: Nodes): string[] {
+  const texts: string[] = [];
   let run = '';
+  const flush = (): void => {
+    if (run !== '') texts.push(run);
+    run = '';
+  };
   const walk = (node: Nodes): void => {
     switch (node.type) {
       case 'text':
@@ -37,7 +74,8 @@ export function countWords(tree: Nodes): number {
         return;
       case 'code':
       case 'math':
-        count += countWordsIn(node.value);
+        flush();
+        texts.push(node.value);
         return;
     }
     if (!('children' in node)) return;
@@ -46,11 +84,7 @@ export function countWords(tree: Nodes): number {
     for (const child of node.children as Nodes[]) walk(child);
     if (!phrasing) flush();
   };
-  const flush = (): void => {
-    count += countWordsIn(run);
-    run = '';
-  };
   walk(tree);
   flush();
-  return count;
+  return texts;
 }

@@ -120,6 +120,10 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
     if (pool) {
       pool.add(misses);
       fresh = await pool.finish();
+    } else if (misses.length === 0) {
+      // A warm run: every outcome is cached, and the linter (remark, KaTeX's
+      // parser, the rules' dependencies) is never loaded.
+      fresh = [];
     } else {
       const [{ lintSource }, { TreeCache }] = await Promise.all([loadLinter(), import('../issue/tree-cache.js')]);
       const trees = run.caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countWords } from '../../issue/words.js';
+import { wordsOver } from '../../issue/words.js';
 import type { FileRule } from '../types.js';
 
 const DEFAULT_MAX_WORDS = 300;
@@ -25,8 +25,8 @@ const rule: FileRule<number> = {
   options,
   check({ issue, options: max = DEFAULT_MAX_WORDS, parsed, report }) {
     for (const paper of issue?.papers ?? []) {
-      const words = countWords(paper.summary.tree);
-      if (words <= max) continue;
+      const words = wordsOver(paper.summary.tree, max);
+      if (words === undefined) continue;
       report({
         message: `Unexpected summary of ${words} words, expected at most ${max}`,
         position: parsed.locate(['papers', paper.index, 'summary'], 'key'),
