@@ -41,7 +41,7 @@ export function wordsOver(tree: Nodes, max: number): number | undefined {
   return count > max ? count : undefined;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 const ASCII_WORD_RUN = /[A-Za-z0-9_]+/g;
 
 /** At least the number of words in `text`: its runs of ASCII word characters, or Infinity past ASCII. */
