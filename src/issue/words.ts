@@ -41,12 +41,12 @@ export function wordsOver(tree: Nodes, max: number): number | undefined {
   return count > max ? count : undefined;
 }
 
-const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+const BEYOND_PRINTABLE_ASCII = /[^\t\n\r\x20-\x7e]/;
 const ASCII_WORD_RUN = /[A-Za-z0-9_]+/g;
 
-/** At least the number of words in `text`: its runs of ASCII word characters, or Infinity past ASCII. */
+/** At least the number of words in `text`: its runs of ASCII word characters, or Infinity for text beyond printable ASCII. */
 export function asciiWordBound(text: string): number {
-  if (NON_ASCII.test(text)) return Infinity;
+  if (BEYOND_PRINTABLE_ASCII.test(text)) return Infinity;
   return text.match(ASCII_WORD_RUN)?.length ?? 0;
 }
 
