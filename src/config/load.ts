@@ -4,7 +4,7 @@ import { parseDocument } from 'yaml';
 import { PaperboyError } from '../errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
@@ -47,14 +47,12 @@ export function parseConfig(text: string, file: string): Config {
     const at = lines.point(firstError.pos[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
   }
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-  } catch {
-    // yaml refuses an alias bomb; nothing else in a document without errors throws.
-    const at = lines.point(aliasExpansionAt(document)[0]);
+  const read = documentData(document);
+  if ('aliasBomb' in read) {
+    const at = lines.point(read.aliasBomb[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out`);
   }
+  const data = read.data;
   const checked = configSchema.safeParse(data);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;

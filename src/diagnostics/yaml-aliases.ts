@@ -3,13 +3,31 @@ import { isCollection, visit, type Alias, type Document, type Node } from 'yaml'
 /** Aliases a frontmatter or a config file may expand (yaml's `maxAliasCount`); past it the YAML is an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** A YAML document's data, or where its aliases expand past the limit. */
+export type DocumentData = { data: unknown } | { aliasBomb: [start: number, end: number] };
+
+/**
+ * `document.toJS()` (`{}` for an empty document) within `MAX_ALIAS_COUNT`:
+ * the one reading of YAML data for the frontmatter and the config file. An
+ * alias bomb ("billion laughs"), which yaml refuses with a ReferenceError,
+ * comes back as the offsets where its expansion starts. Other errors throw.
+ */
+export function documentData(document: Document): DocumentData {
+  try {
+    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {} };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { aliasBomb: aliasExpansionAt(document) };
+  }
+}
+
 /**
  * Where a frontmatter whose aliases expand past `MAX_ALIAS_COUNT` (yaml
  * refuses to build it) starts its expansion: the first alias of a
  * collection that holds aliases itself, else the first alias. A range of
  * offsets in the YAML text.
  */
-export function aliasExpansionAt(document: Document): [start: number, end: number] {
+function aliasExpansionAt(document: Document): [start: number, end: number] {
   let first: Alias | undefined;
   let nested: Alias | undefined;
   visit(document, {

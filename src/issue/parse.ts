@@ -2,21 +2,21 @@ import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { LineIndex } from '../diagnostics/position.js';
+import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
-import { aliasExpansionAt, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { ContentLimitError, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
-import { LineIndex } from '../diagnostics/position.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
-import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { describeSchemaIssues } from './schema-messages.js';
+import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
+import { splitSectionPath } from './section-path.js';
 import type { IssueSource } from './source.js';
 import { nodeAt, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
-import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
-import { splitSectionPath } from './section-path.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
@@ -134,16 +134,13 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   // The no-control-character rule reports them; the model never carries them to an output.
   replaceControlCharactersInScalars(document);
 
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-  } catch (error) {
-    // yaml refuses an alias bomb ("billion laughs") with a ReferenceError.
-    if (!(error instanceof ReferenceError)) throw error;
-    const [start, end] = aliasExpansionAt(document);
+  const read = documentData(document);
+  if ('aliasBomb' in read) {
+    const [start, end] = read.aliasBomb;
     problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out (or aliased a few times)`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
     return parsed;
   }
+  const data = read.data;
   if (!isMap(document.contents) && document.contents !== null) {
     problems.push({ ruleId: 'frontmatter-schema', message: 'Unexpected frontmatter that is not a mapping of keys, expected `number:`, `title:`, `date:` and `papers:`', position: lines.position(frontmatterOffset) });
     return parsed;
