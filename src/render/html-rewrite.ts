@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { SHORT_FORMULA_COLUMNS } from './limits.js';
+import { isShortFormula } from './math.js';
 import { resolveLink, type LinkContext } from './links.js';
 
 /**
@@ -70,7 +70,7 @@ function markShortFormula(code: Element): void {
   const classes = code.properties.className;
   if (!Array.isArray(classes) || !classes.includes('math-inline')) return;
   const [source] = code.children;
-  if (source?.type === 'text' && source.value.length + 2 <= SHORT_FORMULA_COLUMNS) code.properties.className = [...classes, 'math-nowrap'];
+  if (source?.type === 'text' && isShortFormula(source.value)) code.properties.className = [...classes, 'math-nowrap'];
 }
 
 function rewriteImage(image: Element, context: LinkContext): ElementContent[] {

@@ -4,8 +4,8 @@ import { resolveLink } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
-import { displayWidth, type Fragment } from './wrap.js';
-import { SHORT_FORMULA_COLUMNS } from '../limits.js';
+import type { Fragment } from './wrap.js';
+import { inlineMathSource, isShortFormula } from '../math.js';
 
 /** The marker of footnote `number`, in the text and before the note itself. */
 export function footnoteMarker(number: number): string {
@@ -82,8 +82,7 @@ function delimited(span: DelimitedSpan, format: Format, context: RenderContext, 
  * lines, like a word; a long one wraps at its spaces like prose.
  */
 function inlineMath(tex: string, format: Format): Fragment {
-  const text = `$${tex.replaceAll('\n', ' ')}$`;
-  return { text, format: { ...format, code: true }, ...(displayWidth(text) <= SHORT_FORMULA_COLUMNS ? { keepTogether: true } : {}) };
+  return { text: inlineMathSource(tex), format: { ...format, code: true }, ...(isShortFormula(tex) ? { keepTogether: true } : {}) };
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {

@@ -1,0 +1,19 @@
+import { displayWidth } from './text/wrap.js';
+
+/**
+ * Inline math of at most this many columns (its TeX source with the dollars)
+ * is never broken across lines: a short formula split at a space reads as
+ * two. Longer ones wrap, or they would push a 375 px phone screen sideways
+ * (about 45 columns of 13 px monospace).
+ */
+const SHORT_FORMULA_COLUMNS = 30;
+
+/** Inline math as the plaintext and the preview show it: its TeX between dollars, on one line. */
+export function inlineMathSource(tex: string): string {
+  return `$${tex.replaceAll('\n', ' ')}$`;
+}
+
+/** Whether a formula is short enough never to be broken, in every output (HTML `math-nowrap`, text kept together). */
+export function isShortFormula(tex: string): boolean {
+  return displayWidth(inlineMathSource(tex)) <= SHORT_FORMULA_COLUMNS;
+}
