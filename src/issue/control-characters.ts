@@ -30,6 +30,8 @@ const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\
  * offsets of everything after it (and the lint positions) do too.
  */
 export function replaceControlCharacters(text: string): string {
+  // Every escape sequence starts with a control character (ESC or CSI): most texts have neither.
+  if (!CONTROL.test(text)) return text;
   return text.replace(ESCAPE_SEQUENCE, (sequence) => REPLACEMENT_CHARACTER.repeat(sequence.length)).replace(CONTROL_CHARACTER, REPLACEMENT_CHARACTER);
 }
 

@@ -22,7 +22,11 @@ export function countWordsIn(text: string): number {
  * of paperboy: the lint's summary limit and the preview's reading time.
  */
 export function countWords(tree: Nodes): number {
-  return blockTexts(tree).reduce((sum, text) => sum + countWordsIn(text), 0);
+  return sumWords(blockTexts(tree));
+}
+
+function sumWords(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + countWordsIn(text), 0);
 }
 
 /**
@@ -37,7 +41,7 @@ export function countWords(tree: Nodes): number {
 export function wordsOver(tree: Nodes, max: number): number | undefined {
   const texts = blockTexts(tree);
   if (texts.reduce((bound, text) => bound + asciiWordBound(text), 0) <= max) return undefined;
-  const count = texts.reduce((sum, text) => sum + countWordsIn(text), 0);
+  const count = sumWords(texts);
   return count > max ? count : undefined;
 }
 
