@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
-import { writeEmailFiles } from '../render/issue-email.js';
+import { writeEmailFiles } from '../archive/email-files.js';
 import type { CommandIO } from '../io.js';
 import { useColor } from './io.js';
 import { showPreview } from './preview.js';

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { Workspace } from '../../src/issue/workspace.js';
-import { placeholderCopy, renderIssueEmail, type IssueEmail } from '../../src/render/issue-email.js';
+import { placeholderCopy } from '../../src/mail/placeholder-copy.js';
+import { renderIssueEmail, type IssueEmail } from '../../src/render/issue-email.js';
 import type { ReviewView } from '../../src/render/view-model.js';
 import { makeRoot } from './fixture.js';
 

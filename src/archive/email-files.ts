@@ -1,0 +1,23 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IssueFile, Workspace } from '../issue/workspace.js';
+import { placeholderCopy } from '../mail/placeholder-copy.js';
+import { renderIssueEmail } from '../render/issue-email.js';
+
+/**
+ * Writes `email.html`, `email.txt` and `email.eml` of one issue under
+ * `<outDir>/issues/<number>/` and returns their paths.
+ */
+export async function writeEmailFiles(workspace: Workspace, file: IssueFile, outDir = workspace.config.outDir): Promise<string[]> {
+  const email = renderIssueEmail(workspace, file);
+  const copy = await placeholderCopy(workspace, email);
+  const dir = join(outDir, 'issues', String(email.parsed.issue!.number));
+  await mkdir(dir, { recursive: true });
+  const files: [string, string | Buffer][] = [
+    ['email.html', copy.html],
+    ['email.txt', copy.text],
+    ['email.eml', copy.eml],
+  ];
+  await Promise.all(files.map(([name, contents]) => writeFile(join(dir, name), contents)));
+  return files.map(([name]) => join(dir, name));
+}
