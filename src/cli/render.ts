@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { loadConfig, type Config } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
@@ -37,7 +37,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
-  const messages = await lintMessages(config, file.path);
+  const messages = await lintMessages(workspace, file.path);
   const errors = messages.filter((message) => message.severity === 'error');
   const where = relative(io.cwd, file.path) || file.path;
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
@@ -64,8 +64,8 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
 }
 
 /** Every lint message of the issue, as the proof lists them and as stderr prints its errors. */
-async function lintMessages(config: Config, path: string): Promise<ReviewMessage[]> {
-  const [result] = await lintIssues(config, { files: [path] });
+async function lintMessages(workspace: Workspace, path: string): Promise<ReviewMessage[]> {
+  const [result] = await lintIssues(workspace.config, { files: [path], workspace });
   return (result?.messages ?? []).map(({ line, column, severity, message, ruleId }) => ({ line, column, severity, message, ruleId }));
 }
 

@@ -19,13 +19,14 @@ export interface StartCommandOptions {
  */
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const results = await lintIssues(config);
+  // One read of every file, and one parse of those linted here, for the lint and the render.
+  const workspace = await Workspace.load(config);
+  const results = await lintIssues(config, { workspace });
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined) }));
   io.stdout.write(`Linted ${results.length} issues in ${relative(io.cwd, config.issuesDir) || '.'}: ${errors} errors, ${warnings} warnings.\n`);
 
-  const workspace = await Workspace.load(config);
   const newest = workspace.newest();
   if (!newest) {
     io.stdout.write('No issue to render yet: `paperboy new` scaffolds one.\n');

@@ -22,6 +22,9 @@ export interface IssueFile {
  * cross-references. Markdown is parsed only for the issues that are rendered.
  */
 export class Workspace {
+  /** Each file's full parse, made once per version of the file (`reload` reads a new one). */
+  private readonly parses = new WeakMap<IssueFile, ParsedIssue>();
+
   private constructor(
     readonly config: Config,
     private files: IssueFile[],
@@ -100,11 +103,24 @@ export class Workspace {
     return file;
   }
 
-  /** The full parse of one issue, Markdown included (from the tree cache where it can). */
+  /** Drops an issue file deleted on disk (`preview --watch`): links to it no longer resolve. */
+  forget(path: string): void {
+    this.files = this.files.filter((entry) => entry.path !== path);
+    this.index = new CorpusIndex(this.files.map((entry) => entry.facts));
+  }
+
+  /**
+   * The full parse of one issue, Markdown included: made once per version
+   * of the file and shared by whatever reads it next in this process (the
+   * lint, then the render), its texts from the tree cache where it can.
+   */
   parse(file: IssueFile): ParsedIssue {
+    const known = this.parses.get(file);
+    if (known) return known;
     const cached = this.trees.parserFor(file.path);
     const parsed = parseIssue(file.source, { parseMarkdown: cached.parse });
     cached.save();
+    this.parses.set(file, parsed);
     return parsed;
   }
 

@@ -31,15 +31,13 @@ interface Entry {
   line: string;
 }
 
-interface Snapshot {
+/** The cache file as this process last read or wrote it (kept by a `LintSession`). */
+export interface CacheSnapshot {
   key: string;
   entries: ReadonlyMap<string, Entry>;
   /** The cache file's identity when the entries were read or written. */
   stamp: string;
 }
-
-/** The last cache read or written by this process, per cache file. */
-const snapshots = new Map<string, Snapshot>();
 
 export class LintCache {
   private changed = false;
@@ -49,6 +47,7 @@ export class LintCache {
     /** The key the entries were written under; `keyBy` sets this run's. */
     private key: string,
     private readonly entries: Map<string, Entry>,
+    private readonly snapshots: Map<string, CacheSnapshot> = new Map(),
   ) {}
 
   /** A cache that stores nothing (`--no-cache`). */
@@ -59,14 +58,15 @@ export class LintCache {
   /**
    * Reads the cache as it is, so a lint knows which files it has never seen
    * before the rules are loaded; `keyBy` then drops it if it was written
-   * under other inputs.
+   * under other inputs. `snapshots` (a session's) spare a long-running
+   * process reading the file again when no other process rewrote it.
    */
-  static async open(config: Config): Promise<LintCache> {
+  static async open(config: Config, snapshots: Map<string, CacheSnapshot> = new Map()): Promise<LintCache> {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
     const read = known && known.stamp === stamp ? known : await readFile(file, 'utf8').then(parseCache, () => undefined);
-    return new LintCache(file, read?.key ?? '', new Map(read?.entries));
+    return new LintCache(file, read?.key ?? '', new Map(read?.entries), snapshots);
   }
 
   /** `inputs`: what the rules' results depend on besides the files (`rulesInputsKey`); entries written under others are dropped. */
@@ -107,7 +107,7 @@ export class LintCache {
     await writeFile(temporary, `${lines.join('\n')}\n`);
     await rename(temporary, this.file);
     this.changed = false;
-    snapshots.set(this.file, { key: this.key, entries: new Map(this.entries), stamp: await stampOf(this.file) });
+    this.snapshots.set(this.file, { key: this.key, entries: new Map(this.entries), stamp: await stampOf(this.file) });
   }
 }
 

@@ -4,13 +4,15 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { MAX_FILE_BYTES } from '../issue/limits.js';
 import { listIssueFiles } from '../issue/load.js';
-import { editIssueFile, hashBytes, readIssueSource } from '../issue/source.js';
+import { editIssueFile, hashBytes, readIssueSource, type IssueSource } from '../issue/source.js';
+import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { LintCache } from './cache.js';
 import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
 import { LintPool, shouldUseWorkers } from './pool.js';
+import { LintSession } from './session.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 
@@ -31,16 +33,33 @@ export interface LintOptions {
   fix?: boolean;
   /** The rule set (default: every rule). Runs in-process, as workers load the full set. */
   rules?: readonly Rule[];
+  /**
+   * The newsletter as the command already read it (`render`, `start`,
+   * `preview --watch`): its files are linted as read, not listed and read
+   * again, and an issue linted in-process is parsed once, through the
+   * workspace, for the lint and the render that follows.
+   */
+  workspace?: Workspace;
+  /** What a long-running process remembers between lints (default: a new session). */
+  session?: LintSession;
 }
 
 const MAX_FIX_PASSES = 10;
 
+/**
+ * Lints issues: per-file rules on each file (from the cache when the file
+ * and the rules' inputs are unchanged, else in child processes for many
+ * files, in-process for a few), then the cross-issue rules on every file's
+ * facts. Returns one result per target, in the order given.
+ * Throws a PaperboyError (exit 2) for a bad `lint.rules` setting.
+ */
 export async function lintIssues(config: Config, options: LintOptions = {}): Promise<FileResult[]> {
-  const directory = await listIssueFiles(config.issuesDir);
+  const { workspace, session = new LintSession() } = options;
+  const directory = workspace ? workspace.issueFiles.map((file) => file.path) : await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
   const caching = options.cache !== false && options.rules === undefined;
-  const cache = caching ? await LintCache.open(config) : LintCache.disabled();
+  const cache = caching ? await LintCache.open(config, session.cacheSnapshots) : LintCache.disabled();
 
   // Files the cache has never seen are linted for sure: when there are many,
   // the children start now, and lint them while this process hashes the others.
@@ -57,7 +76,9 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     pool?.terminate();
     throw error;
   }
-  const outcomes = new Map((await outcomesOf(corpus, { cache, caching, active, config, inWorkers, unseen, pool })).map((outcome) => [outcome.path, outcome]));
+  const files = new Map(workspace?.issueFiles.map((file) => [file.path, file]));
+  const run: LintRun = { cache, caching, active, config, inWorkers, unseen, pool, workspace, files, session };
+  const outcomes = new Map((await outcomesOf(corpus, run)).map((outcome) => [outcome.path, outcome]));
 
   const fixedText = new Map<string, string>();
   if (options.fix) {
@@ -66,6 +87,8 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
       if (!targetSet.has(path)) continue;
       const fixed = await fixFile(path, outcomes.get(path)!, active);
       if (fixed) {
+        // The workspace holds what is on disk now, for whatever the command does next.
+        await workspace?.reload(path);
         outcomes.set(path, fixed.outcome);
         cache.set(fixed.outcome);
         fixedText.set(path, fixed.text);
@@ -91,17 +114,22 @@ interface LintRun {
   unseen: readonly string[];
   /** Started, with the unseen files, when there are many. */
   pool: LintPool | undefined;
+  workspace: Workspace | undefined;
+  /** The workspace's files by path (none without a workspace). */
+  files: ReadonlyMap<string, IssueFile>;
+  session: LintSession;
 }
 
 /**
  * Outcomes from the cache where the file is unchanged, else by linting: in
  * workers for many files, in-process for a few. In-process linting parses
- * through the tree cache, so a render in the same run (`npm start`, a
- * preview) reads the trees back instead of parsing again; workers do not
- * write trees, which would slow the cold run they exist for.
+ * through the workspace when there is one (the render that follows reuses
+ * the parse) and else through the tree cache, so a later run reads the
+ * trees back instead of parsing again; workers do not write trees, which
+ * would slow the cold run they exist for.
  */
 async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileOutcome[]> {
-  const { cache, config, active } = run;
+  const { cache, config } = run;
   let pool = run.pool;
   try {
     const cached: FileOutcome[] = [];
@@ -110,7 +138,7 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
     const queued = new Set(pool ? run.unseen : []);
     for (const path of paths) {
       if (queued.has(path)) continue;
-      const hash = cache.has(path) ? hashOfFile(path) : undefined;
+      const hash = cache.has(path) ? hashOf(path, run) : undefined;
       const hit = hash === undefined ? undefined : cache.get(path, hash);
       if (hit) cached.push(hit);
       else misses.push(path);
@@ -125,15 +153,7 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
       // parser, the rules' dependencies) is never loaded.
       fresh = [];
     } else {
-      const [{ lintSource }, { TreeCache }] = await Promise.all([loadLinter(), import('../issue/tree-cache.js')]);
-      const trees = run.caching ? TreeCache.inDataDir(config.dataDir) : TreeCache.disabled();
-      const sources = await Promise.all(misses.map((path) => readIssueSource(path)));
-      fresh = [];
-      for (const source of sources) {
-        const parser = trees.parserFor(source.path);
-        fresh.push(await lintSource(source, active, parser.parse));
-        parser.save();
-      }
+      fresh = await lintInProcess(misses, run);
     }
     for (const outcome of fresh) cache.set(outcome);
     return [...cached, ...fresh];
@@ -143,20 +163,41 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
   }
 }
 
-/**
- * The hash of each file this process has read, with the file's identity
- * then: a long-lived process (`preview --watch`) lints after every save and
- * re-reads only the files that changed since.
- */
-const hashes = new Map<string, { stamp: string; hash: string }>();
+async function lintInProcess(paths: readonly string[], run: LintRun): Promise<FileOutcome[]> {
+  const { lintParsed, lintSource } = await loadLinter();
+  const outcomes: FileOutcome[] = [];
+  const unread: string[] = [];
+  for (const path of paths) {
+    const file = run.files.get(path);
+    if (file && run.workspace) outcomes.push(await lintParsed(run.workspace.parse(file), run.active));
+    else unread.push(path);
+  }
+  if (unread.length === 0) return outcomes;
+  const { TreeCache } = await import('../issue/tree-cache.js');
+  const trees = run.caching ? TreeCache.inDataDir(run.config.dataDir) : TreeCache.disabled();
+  const sources: IssueSource[] = await Promise.all(unread.map((path) => readIssueSource(path)));
+  for (const source of sources) {
+    const parser = trees.parserFor(source.path);
+    outcomes.push(await lintSource(source, run.active, parser.parse));
+    parser.save();
+  }
+  return outcomes;
+}
+
+/** A file saved within this many ms may change again unseen within its mtime's granularity (as git's racily clean files). */
 const RACY_MS = 3000;
 
 /**
- * The hash `readIssueSource` would give the file, without decoding it: a
- * cache hit never needs the text. Undefined when the file cannot be read
- * (it is linted, and the lint reports why).
+ * The hash `readIssueSource` gives the file: the workspace's when the
+ * command read it, else the bytes' hash without decoding them (a cache hit
+ * never needs the text), remembered by the session for the file's identity.
+ * Undefined when the file cannot be read (it is linted, and the lint
+ * reports why).
  */
-function hashOfFile(path: string): string | undefined {
+function hashOf(path: string, run: LintRun): string | undefined {
+  const read = run.files.get(path)?.source;
+  if (read) return read.unreadable ? undefined : read.hash;
+  const hashes = run.session.fileHashes;
   try {
     // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
     const info = statSync(path, { bigint: true });

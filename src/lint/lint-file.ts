@@ -47,8 +47,14 @@ export function ruleFailure(ruleId: string, error: unknown): string {
   return `Unexpected failure of rule \`${ruleId}\` on this file (${String(error).split('\n')[0]}), expected a result: the other rules ran; report this as a bug in paperboy, or turn the rule off in \`lint.rules\``;
 }
 
+/** Reads the source (`parseMarkdown`: a tree cache's parser), then lints it as `lintParsed`. */
 export async function lintSource(source: IssueSource, rules: readonly ActiveRule[], parseMarkdown?: MarkdownParser): Promise<FileOutcome> {
-  const parsed = parseIssue(source, parseMarkdown ? { parseMarkdown } : {});
+  return lintParsed(parseIssue(source, parseMarkdown ? { parseMarkdown } : {}), rules);
+}
+
+/** The outcome of one issue parsed already (by a workspace, which keeps the parse for its render). */
+export async function lintParsed(parsed: ParsedIssue, rules: readonly ActiveRule[]): Promise<FileOutcome> {
   const facts = extractFacts(parsed);
+  const { source } = parsed;
   return { path: source.path, hash: source.hash, messages: await runFileRules(parsed, rules, facts), facts };
 }

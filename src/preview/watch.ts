@@ -3,6 +3,7 @@ import { watch } from 'chokidar';
 import { isPaperboyError } from '../errors.js';
 import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
+import { LintSession } from '../lint/session.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { currentTemplates } from '../render/templates.js';
@@ -44,6 +45,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   // What is on screen: a file event that changed nothing (reading it updates
   // its access time, which fs.watch reports) draws nothing again.
   let shown = '';
+  // What the lints of this watch remember between saves: only the files that changed are read again.
+  const session = new LintSession();
 
   const refresh = async (): Promise<void> => {
     const started = performance.now();
@@ -66,7 +69,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       const { output } = previewIssue(workspace, file, { ...display, templates });
       lastPreview = output ?? lastPreview;
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
-      const results = await lintIssues(workspace.config, { files: [path] });
+      const results = await lintIssues(workspace.config, { files: [path], workspace, session });
       lastDiagnostics = formatStylish(results, { cwd: io.cwd, color: display.color }).trimEnd() || noProblems(display);
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;
@@ -83,8 +86,15 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   // and renaming it over the old one (vim, JetBrains) replaces the inode a
   // file watch would follow. Events name the path, which is read again.
   const watcher = watch(dirname(path), { ignoreInitial: true, depth: 0 });
-  watcher.on('all', (_event, changed) => {
-    if (resolve(changed) === path) scheduler.schedule();
+  watcher.on('all', (event, changed) => {
+    const file = resolve(changed);
+    if (file === path) scheduler.schedule();
+    // Another issue beside it: the workspace follows, so its number and
+    // papers are current for the cross-issue rules and links of the next render.
+    else if (dirname(file) === workspace.config.issuesDir && file.endsWith('.md')) {
+      if (event === 'unlink') workspace.forget(file);
+      else if (event === 'add' || event === 'change') void workspace.reload(file);
+    }
   });
   // chokidar drops a `change` within 50 ms of the previous one, with no
   // trailing event: a save in several writes would leave a stale render.

@@ -110,3 +110,28 @@ test('preview --watch in tmux: follows the terminal width when resized, quits on
     session.kill();
   }
 });
+
+test('preview --watch in tmux: issues added or removed beside the watched one count in its cross-issue lint', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Watched issue' }) });
+  const path = join(root, 'issues', '0001-watched.md');
+  const copy = join(root, 'issues', '0002-copy.md');
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root} 1; sleep 30`);
+    await session.waitFor('No lint problems', 'the first lint');
+
+    writeFileSync(copy, cleanIssue({ title: 'A copy with the same number' }));
+    await sleep(300);
+    writeFileSync(path, cleanIssue({ title: 'Saved after the copy' }));
+    await session.waitFor(/Saved after the copy[^]*linted at|issue-number-unique/, 'the lint after the save');
+    await session.waitFor('issue-number-unique', 'the new issue beside it in the cross-issue rules');
+
+    unlinkSync(copy);
+    await sleep(300);
+    writeFileSync(path, cleanIssue({ title: 'Saved after the removal' }));
+    const removed = await session.waitFor(/Saved after the removal[^]*No lint problems|No lint problems[^]*Saved after the removal/, 'the lint after the removal');
+    assert.doesNotMatch(removed, /issue-number-unique/);
+  } finally {
+    session.kill();
+  }
+});

@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig, type Config } from '../../src/config/load.js';
+import { TreeCache } from '../../src/issue/tree-cache.js';
+import { Workspace } from '../../src/issue/workspace.js';
 import { lintIssues } from '../../src/lint/engine.js';
+import { LintSession } from '../../src/lint/session.js';
 import { rules } from '../../src/lint/rules/index.js';
 import type { FileResult, Rule } from '../../src/lint/types.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
@@ -85,12 +88,14 @@ const planted = (results: FileResult[]) => results.filter((result) => result.mes
 test('lint cache: an entry is used while its file is unchanged, and read again when another process rewrote the cache', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
   const config = configOf(root);
-  await lintIssues(config);
+  // One long-running process: its session remembers the cache it wrote.
+  const session = new LintSession();
+  await lintIssues(config, { session });
   plantMessage(config);
-  assert.equal(planted(await lintIssues(config)), 2);
+  assert.equal(planted(await lintIssues(config, { session })), 2);
 
   writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, title: 'Changed' }));
-  assert.equal(planted(await lintIssues(config)), 1);
+  assert.equal(planted(await lintIssues(config, { session })), 1);
 });
 
 test('lint cache: a change of the lint settings starts afresh', async () => {
@@ -119,14 +124,16 @@ test('lint cache: a file rewritten in place between two runs of one process is l
   const path = join(root, 'issues', '0001-a.md');
   const anHourAgo = new Date(Date.now() - 3_600_000);
   utimesSync(path, anHourAgo, anHourAgo);
-  assert.deepEqual(await lintIssues(config), await reference(config));
+  // One long-running process, which remembers each file's hash by its identity.
+  const session = new LintSession();
+  assert.deepEqual(await lintIssues(config, { session }), await reference(config));
 
   const edited = cleanIssue().replace('Welcome to', 'TODO: a to');
   assert.equal(edited.length, cleanIssue().length);
   writeFileSync(path, edited);
   const aMinuteLater = new Date(anHourAgo.getTime() + 60_000);
   utimesSync(path, aMinuteLater, aMinuteLater);
-  const [result] = await lintIssues(config, { files: [path] });
+  const [result] = await lintIssues(config, { files: [path], session });
   assert.deepEqual(result!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });
 
@@ -214,6 +221,43 @@ test('an in-process lint leaves the trees it parsed for a render in the same run
   const uncached = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   await lintIssues(configOf(uncached), { cache: false });
   assert.throws(() => readdirSync(join(uncached, '.paperboy', 'cache', 'trees')), /ENOENT/);
+});
+
+/** A tree cache that counts the issue files it is asked to parse. */
+class CountingTrees extends TreeCache {
+  parsed: string[] = [];
+  override parserFor(issuePath: string) {
+    this.parsed.push(issuePath);
+    return super.parserFor(issuePath);
+  }
+}
+
+test('a lint given the command’s workspace lints the files as it read them, not read again from disk', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
+  const config = configOf(root);
+  const workspace = await Workspace.load(config);
+  writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, body: 'TODO' }));
+  writeFileSync(join(root, 'issues', '0003-new.md'), cleanIssue({ number: 3 }));
+
+  const asRead = await lintIssues(config, { workspace });
+  assert.deepEqual(asRead.map((result) => basename(result.path)), ['0001-a.md', '0002-b.md']);
+  assert.ok(!ruleIds(asRead).includes('no-placeholder'));
+  assert.ok(ruleIds(await lintIssues(config)).includes('no-placeholder'));
+});
+
+test('the lint and the render of one command parse an issue once, through the workspace', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  const config = configOf(root);
+  const trees = new CountingTrees(undefined);
+  const workspace = await Workspace.load(config, { trees });
+  const [file] = workspace.issueFiles;
+  await lintIssues(config, { workspace, files: [file!.path] });
+  const parsed = workspace.parse(file!);
+  assert.equal(workspace.parse(file!), parsed);
+  assert.deepEqual(trees.parsed, [file!.path]);
+  // A new version of the file is parsed anew.
+  workspace.parse(await workspace.reload(file!.path));
+  assert.equal(trees.parsed.length, 2);
 });
 
 test('a rule that throws on one file is that file’s diagnostic under its id; the other rules and files still run', async () => {

@@ -1,0 +1,23 @@
+import type { CacheSnapshot } from './cache.js';
+
+/** A file's identity when it was hashed (inode, size, mtime in ns) and that hash. */
+export interface KnownHash {
+  stamp: string;
+  hash: string;
+}
+
+/**
+ * What one process remembers between lints: the hash of each file it read,
+ * and the lint cache as it last read or wrote it. A one-shot command lints
+ * once with a fresh session (the default); a long-running process
+ * (`preview --watch`, `serve --dev`) keeps one and lints after every save
+ * re-reading only what changed, and starts a new session to forget it all
+ * (another process rewrote the files under it, the config changed).
+ * Nothing in it outlives the session: no state at module level.
+ */
+export class LintSession {
+  /** Per issue path: see `KnownHash`; a file saved within the last seconds is never remembered (engine.ts). */
+  readonly fileHashes = new Map<string, KnownHash>();
+  /** Per cache file: the entries last read or written, and the file's identity then. */
+  readonly cacheSnapshots = new Map<string, CacheSnapshot>();
+}
