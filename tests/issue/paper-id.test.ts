@@ -20,6 +20,13 @@ test('URLs lose scheme, www., trailing slash, fragment and tracking parameters',
   assert.equal(normalizeUrl('http://lesswrong.com/posts/abc'), 'lesswrong.com/posts/abc');
 });
 
+test('URLs that differ only in default port, doubled slashes, query order or escaped unreserved characters name one page', () => {
+  const page = normalizeUrl('https://example.org/~jane/paper?a=1&b=2');
+  assert.equal(normalizeUrl('https://example.org:443/%7Ejane//paper/?b=2&a=1'), page);
+  assert.equal(normalizeUrl('http://example.org:8080/x'), 'example.org:8080/x');
+  assert.equal(normalizeUrl('  Not a URL  '), 'not a url');
+});
+
 test('identity prefers the arXiv id, from the field or the URL', () => {
   assert.equal(normalizePaperId({ url: 'https://example.org/x', arxiv: '2304.15004v3' }), 'arxiv:2304.15004');
   assert.equal(normalizePaperId({ url: 'https://arxiv.org/pdf/2304.15004' }), 'arxiv:2304.15004');
