@@ -79,6 +79,39 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
+  const subscribers = program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export');
+  const subscriberAction = (name: string, description: string) =>
+    subscribers
+      .command(name)
+      .description(description)
+      .option('--root <dir>', 'the newsletter directory', '.')
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  const runSubscribers = async (options: Record<string, unknown>) => {
+    const { run } = await import('./subscribers.js');
+    setExitCode(await run(options as unknown as Parameters<typeof run>[0], io));
+  };
+  subscriberAction('add', 'add an address (active), or activate a pending one; never one that unsubscribed')
+    .argument('<email>', 'the address')
+    .option('--name <name>', "the subscriber's name")
+    .action((argument: string, options) => runSubscribers({ ...options, action: 'add', argument }));
+  subscriberAction('remove', 'unsubscribe an address (its consent record is kept)')
+    .argument('<email>', 'the address')
+    .action((argument: string, options) => runSubscribers({ ...options, action: 'remove', argument }));
+  subscriberAction('list', 'print every subscriber: address, name, status (tab-separated)')
+    .option('--status <status>', 'only subscribers with this status (pending, active, unsubscribed, bounced, complained)')
+    .action((options) => runSubscribers({ ...options, action: 'list' }));
+  subscriberAction('count', 'print the number of active subscribers')
+    .option('--status <status>', 'count this status instead')
+    .action((options) => runSubscribers({ ...options, action: 'count' }));
+  subscriberAction('import', 'add the addresses of a CSV file (an email column, optionally name); reports every bad row')
+    .argument('<file>', 'the CSV file')
+    .action((argument: string, options) => runSubscribers({ ...options, action: 'import', argument }));
+  subscriberAction('export', 'write every subscriber as CSV, with status and consent record')
+    .option('--status <status>', 'only subscribers with this status')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action((options) => runSubscribers({ ...options, action: 'export' }));
+
   command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
     .action(async (options) => {
       const { run } = await import('./start.js');

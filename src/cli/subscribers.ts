@@ -1,0 +1,139 @@
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { relative, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { openStore, storeWriteError, type Store } from '../store/database.js';
+import { subscriberCsv } from '../subscribers/csv-export.js';
+import { parseSubscriberCsv } from '../subscribers/csv-import.js';
+import { countActions, importSubscribers } from '../subscribers/import.js';
+import { cleanName, emailProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
+import { SubscriberStore } from '../subscribers/store.js';
+import type { CommandIO } from '../io.js';
+
+export interface SubscribersCommandOptions {
+  root: string;
+  action: 'add' | 'remove' | 'list' | 'count' | 'import' | 'export';
+  /** add/remove: the address; import: the CSV file. */
+  argument?: string;
+  name?: string;
+  status?: string;
+  out?: string;
+}
+
+/** `paperboy subscribers add|remove|list|count|import|export`: the subscriber store. */
+export async function run(options: SubscribersCommandOptions, io: CommandIO): Promise<number> {
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const db = openStore(config.dataDir);
+  try {
+    const store = new SubscriberStore(db);
+    switch (options.action) {
+      case 'add':
+        return add(store, options, io);
+      case 'remove':
+        return remove(store, options.argument!, io);
+      case 'list':
+        for (const s of store.list(statusOption(options.status))) io.stdout.write(`${s.email}\t${s.name}\t${s.status}\n`);
+        return 0;
+      case 'count':
+        io.stdout.write(`${store.count(statusOption(options.status) ?? 'active')}\n`);
+        return 0;
+      case 'import':
+        return await importFile(db, options.argument!, io);
+      case 'export':
+        await exportCsv(store, options, io);
+        return 0;
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function statusOption(status: string | undefined): SubscriberStatus | undefined {
+  if (status === undefined) return undefined;
+  if (!(SUBSCRIBER_STATUSES as readonly string[]).includes(status)) {
+    throw new PaperboyError('USAGE', `Unexpected --status \`${status}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}`);
+  }
+  return status as SubscriberStatus;
+}
+
+function checkedAddress(email: string): string {
+  const problem = emailProblem(email.trim());
+  if (problem) throw new PaperboyError('USAGE', problem);
+  return email.trim();
+}
+
+function add(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): number {
+  const email = checkedAddress(options.argument!);
+  const outcome = store.add({ email, name: cleanName(options.name ?? ''), consentSource: 'cli' });
+  const { subscriber } = outcome;
+  if (outcome.kind === 'suppressed') {
+    io.stderr.write(`paperboy: ${subscriber.email} is ${subscriber.status}: not added again (only the reader can subscribe again, through the subscription form).\n`);
+    return 1;
+  }
+  const said = { added: 'Added', activated: 'Activated', unchanged: 'Already subscribed:' }[outcome.kind];
+  io.stdout.write(`${said} ${subscriber.email} (${subscriber.status})\n`);
+  return 0;
+}
+
+function remove(store: SubscriberStore, email: string, io: CommandIO): number {
+  const subscriber = store.find(checkedAddress(email));
+  if (!subscriber) {
+    io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
+    return 1;
+  }
+  store.unsubscribe(subscriber.id);
+  io.stdout.write(`Unsubscribed ${subscriber.email} (the consent record is kept; an import never adds the address again)\n`);
+  return 0;
+}
+
+async function importFile(db: Store, file: string, io: CommandIO): Promise<number> {
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new PaperboyError('USAGE', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+  const where = relative(io.cwd, path) || path;
+  const parsed = parseSubscriberCsv(text, where);
+  for (const problem of parsed.problems) io.stderr.write(`${where}:${problem.line}:1  error  ${problem.message}\n`);
+  let actions;
+  try {
+    actions = importSubscribers(db, parsed.rows, `import:${where}`);
+  } catch (error) {
+    throw storeWriteError(error, `the import of ${where}`);
+  }
+  for (const action of actions) {
+    if (action.kind === 'skip') io.stderr.write(`${where}:${action.row.line}:1  skipped  ${action.row.email} is ${action.status}: not made active again\n`);
+  }
+  const counts = countActions(actions);
+  const parts = [
+    `${counts.add} added`,
+    `${counts.activate} activated`,
+    `${counts.suppress} marked unsubscribed, bounced or complained`,
+    `${counts.unchanged} unchanged`,
+    `${counts.skip} skipped (unsubscribed, bounced or complained)`,
+    `${parsed.duplicates.length} duplicate rows merged`,
+    `${parsed.problems.length} bad rows`,
+  ];
+  io.stdout.write(`Imported ${where}: ${parts.join(', ')}\n`);
+  return parsed.problems.length > 0 ? 1 : 0;
+}
+
+async function exportCsv(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): Promise<void> {
+  const rows = subscriberCsv(store.list(statusOption(options.status)));
+  if (options.out === undefined) {
+    for (const row of rows) io.stdout.write(row);
+    return;
+  }
+  const path = resolve(io.cwd, options.out);
+  const file = createWriteStream(path);
+  for (const row of rows) {
+    if (!file.write(row)) await once(file, 'drain');
+  }
+  file.end();
+  await once(file, 'finish');
+  io.stdout.write(`${path}\n`);
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PaperboyError } from '../errors.js';
+import { MIGRATIONS, type Migration } from './migrations.js';
+
+export type Store = Database.Database;
+
+export const DATABASE_FILE = 'paperboy.db';
+
+/**
+ * How long a writer waits for another connection's write lock (the sender
+ * and the server write at once) before SQLite reports SQLITE_BUSY, in ms.
+ * Every transaction here is a handful of row writes (well under 100 ms), so
+ * 10 s only runs out when a process holds a lock while stuck.
+ */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (and creates) `<dataDir>/paperboy.db`, brought to the newest schema.
+ * WAL lets readers (the server, `sends`) run while a send writes;
+ * `synchronous=FULL` makes each commit durable before it returns, which the
+ * send journal's promise rests on (a row committed as `sent` survives a power
+ * loss); `busy_timeout` makes a second writer wait instead of failing.
+ * Throws PaperboyError STORE_UNAVAILABLE (exit 2) when the file cannot be
+ * opened or is not a paperboy database.
+ */
+export function openStore(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Store {
+  const path = join(dataDir, DATABASE_FILE);
+  let db: Store;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw storeError(path, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw storeError(path, error);
+  }
+}
+
+function storeError(path: string, error: unknown): PaperboyError {
+  if (error instanceof PaperboyError) return error;
+  return new PaperboyError('STORE_UNAVAILABLE', `Cannot open the database ${path}: ${(error as Error).message}`, {
+    cause: error,
+    hint: 'Check that dataDir in paperboy.config.yaml is a writable directory and that the file is a paperboy database (or move it away to start afresh).',
+  });
+}
+
+/**
+ * Applies the migrations the database has not seen, each in its own
+ * transaction, recording the version in `PRAGMA user_version` (SQLite's slot
+ * for exactly this). A database newer than this paperboy is refused rather
+ * than written with an old idea of its tables.
+ */
+function migrate(db: Store, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const newest = migrations.length;
+  if (current > newest) {
+    throw new PaperboyError('STORE_TOO_NEW', `Unexpected database schema version ${current}, expected at most ${newest}`, {
+      hint: 'The database was written by a newer paperboy: upgrade paperboy.',
+    });
+  }
+  for (let version = current + 1; version <= newest; version++) {
+    const migration = migrations[version - 1]!;
+    // BEGIN IMMEDIATE: two processes opening a fresh database at once migrate one after the other.
+    db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${version}`);
+    }).immediate();
+  }
+}
+
+export type { Migration };
+
+/**
+ * A failed write (disk full, a locked database past the busy timeout, a
+ * constraint) as one message saying what was not written (exit 2); any
+ * other error passes through unchanged.
+ */
+export function storeWriteError(error: unknown, what: string): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new PaperboyError('STORE_WRITE', `Cannot write ${what} to the database: ${(error as Error).message} (${code})`, {
+    cause: error,
+    hint: 'Nothing of it was written. Check the disk space and that no other program holds the database, then run the command again.',
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The database schema, one migration per version, applied in order by
+ * `migrate` (database.ts). A migration is never edited once released: a
+ * change is a new migration appended to the list.
+ */
+export interface Migration {
+  /** What the migration does, for the reader of this file. */
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    description: 'subscribers, the send journal, send runs and their locks, stored settings',
+    sql: `
+      CREATE TABLE subscribers (
+        id INTEGER PRIMARY KEY,
+        -- as given; email_key (lower case) makes it unique case-insensitively
+        email TEXT NOT NULL,
+        email_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'unsubscribed', 'bounced', 'complained')),
+        -- the consent record (kept after an unsubscribe): where, when, and when confirmed
+        consent_source TEXT NOT NULL,
+        consent_at TEXT NOT NULL,
+        confirmed_at TEXT,
+        unsubscribed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX subscribers_status ON subscribers (status, id);
+
+      -- One send of an issue: its mode, the frozen recipient set, and who is sending it now.
+      CREATE TABLE send_runs (
+        issue INTEGER PRIMARY KEY,
+        mode TEXT NOT NULL CHECK (mode IN ('subscribers', 'list')),
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        lock_pid INTEGER,
+        lock_host TEXT,
+        lock_at TEXT
+      );
+
+      -- The send journal: one row per issue and recipient.
+      CREATE TABLE deliveries (
+        issue INTEGER NOT NULL REFERENCES send_runs (issue),
+        recipient_key TEXT NOT NULL,
+        email TEXT NOT NULL,
+        subscriber_id INTEGER REFERENCES subscribers (id),
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_reply TEXT,
+        message_id TEXT NOT NULL,
+        queued_at TEXT NOT NULL,
+        first_attempt_at TEXT,
+        next_attempt_at TEXT,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT,
+        PRIMARY KEY (issue, recipient_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX deliveries_state ON deliveries (issue, state, next_attempt_at);
+
+      CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,27 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Subscriber } from './model.js';
+
+const EXPORT_COLUMNS = ['email', 'name', 'status', 'consent_source', 'consent_at', 'confirmed_at', 'unsubscribed_at'] as const;
+
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection, OWASP): one
+ * starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, which
+ * spreadsheets show as text. `unescapeFormula` undoes it on import, so an
+ * export reads back as it was.
+ */
+function escapeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+export function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+/** The CSV lines of `subscribers`, header first, written as they come (a list of any length, one row at a time). */
+export function* subscriberCsv(subscribers: Iterable<Subscriber>): Generator<string> {
+  yield stringify([[...EXPORT_COLUMNS]]);
+  for (const s of subscribers) {
+    const cells = [s.email, s.name, s.status, s.consentSource, s.consentAt, s.confirmedAt ?? '', s.unsubscribedAt ?? ''];
+    yield stringify([cells.map(escapeFormula)]);
+  }
+}

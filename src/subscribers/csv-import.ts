@@ -1,0 +1,151 @@
+import { parse } from 'csv-parse/sync';
+import { PaperboyError } from '../errors.js';
+import { cleanName, emailKey, emailProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { unescapeFormula } from './csv-export.js';
+
+/** One good row of a subscriber CSV. */
+export interface ImportRow {
+  /** The 1-based line the row starts on (a quoted name may span lines). */
+  line: number;
+  email: string;
+  name: string;
+  /** From a `status` column (an export read back): only a suppression status is taken from a file. */
+  status: SubscriberStatus | undefined;
+}
+
+interface RowProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedCsv {
+  rows: ImportRow[];
+  problems: RowProblem[];
+  /** A later row with an address already seen: merged into the first (its line given). */
+  duplicates: { line: number; firstLine: number; email: string }[];
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+const EMAIL_HEADERS = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
+const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * Reads a subscriber CSV (RFC 4180 through csv-parse): a UTF-8 BOM is
+ * ignored, quoted fields may hold the delimiter or line breaks, the
+ * delimiter (`,` `;` tab `|`) is the one that finds the `email` header.
+ * The header row is optional: without one, the first column is the address
+ * and the second the name. Every bad row is reported with its line and the
+ * reading goes on; a file without an address column at all is a usage
+ * error (CSV_NO_EMAIL_COLUMN, exit 2) naming the header it found.
+ */
+export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const delimiter = sniffDelimiter(firstLine);
+  const problems: RowProblem[] = [];
+  const records: { fields: string[]; line: number }[] = [];
+  // csv-parse counts the line a record ends on; a record starts after the
+  // previous one ends and after the empty lines it skipped (a quoted line
+  // break makes a record span lines).
+  let lastEnd = 0;
+  let emptyLines = 0;
+  parse(body, {
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record, context) => {
+      records.push({ fields: record, line: lastEnd + 1 + (context.empty_lines - emptyLines) });
+      lastEnd = context.lines;
+      emptyLines = context.empty_lines;
+      return null;
+    },
+    on_skip: (error: (Error & { lines?: number }) | undefined) => {
+      if (!error) return;
+      problems.push({ line: lastEnd + 1, message: csvErrorMessage(error) });
+      lastEnd = error.lines ?? lastEnd + 1;
+    },
+  });
+
+  const header = records[0] && headerColumns(records[0].fields);
+  if (records.length > 0 && !header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined) {
+    const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
+    throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
+      hint: 'The first row names the columns: email (required), name (optional), separated by commas, e.g. `email,name`.',
+    });
+  }
+  const columns = header ?? { email: 0, name: 1, status: undefined };
+  const data = header ? records.slice(1) : records;
+  const rows: ImportRow[] = [];
+  const duplicates: ParsedCsv['duplicates'] = [];
+  const seen = new Map<string, number>();
+  for (const { fields, line } of data) {
+    const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
+    const problem = emailProblem(email) ?? rowShapeProblem(fields, columns);
+    if (problem) {
+      problems.push({ line, message: problem });
+      continue;
+    }
+    const key = emailKey(email);
+    const firstLine = seen.get(key);
+    if (firstLine !== undefined) {
+      duplicates.push({ line, firstLine, email });
+      continue;
+    }
+    seen.set(key, line);
+    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
+    rows.push({ line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { rows, problems, duplicates };
+}
+
+interface Columns {
+  email: number;
+  name: number | undefined;
+  status: number | undefined;
+}
+
+/** The delimiter with which the first line has an `email` header; a comma when none has. */
+function sniffDelimiter(firstLine: string): (typeof DELIMITERS)[number] {
+  const cells = (delimiter: string) => firstLine.split(delimiter).map((cell) => normalizeHeader(cell));
+  return DELIMITERS.find((delimiter) => cells(delimiter).some((cell) => EMAIL_HEADERS.has(cell))) ?? ',';
+}
+
+function normalizeHeader(cell: string): string {
+  return cell.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
+}
+
+function headerColumns(fields: string[]): Columns | undefined {
+  const names = fields.map(normalizeHeader);
+  const email = names.findIndex((name) => EMAIL_HEADERS.has(name));
+  if (email === -1) return undefined;
+  const name = names.findIndex((cell) => NAME_HEADERS.has(cell));
+  const status = names.indexOf('status');
+  return { email, name: name === -1 ? undefined : name, status: status === -1 ? undefined : status };
+}
+
+function rowShapeProblem(fields: string[], columns: Columns): string | undefined {
+  const name = columns.name === undefined ? '' : (fields[columns.name] ?? '');
+  if (name.length > MAX_NAME_LENGTH) return `Unexpected name of ${name.length} characters, expected at most ${MAX_NAME_LENGTH}`;
+  if (columns.status !== undefined) {
+    const status = fields[columns.status]?.trim() ?? '';
+    if (status !== '' && !(SUBSCRIBER_STATUSES as readonly string[]).includes(status)) {
+      return `Unexpected status \`${status}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')} (or empty)`;
+    }
+  }
+  return undefined;
+}
+
+/** Only a suppression is read from a file: a file never makes anyone active who was not. */
+function statusOf(cell: string | undefined): SubscriberStatus | undefined {
+  const status = cell?.trim() as SubscriberStatus | undefined;
+  return status && SUPPRESSED_STATUSES.has(status) ? status : undefined;
+}
+
+function csvErrorMessage(error: Error & { code?: string }): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'Unexpected end of file inside a quoted field, expected a closing `"` (the rest of the file was not read)';
+  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return 'Unexpected character after a closing quote, expected a delimiter or the end of the line (write a quote inside a quoted field as "")';
+  return `Unexpected CSV: ${error.message.replace(/ at line \d+$/, '')}`;
+}

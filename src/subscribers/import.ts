@@ -1,0 +1,68 @@
+import type { Store } from '../store/database.js';
+import { emailKey, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import type { ImportRow } from './csv-import.js';
+
+/** What importing one row does. */
+export type ImportAction =
+  | { kind: 'add'; row: ImportRow; status: SubscriberStatus }
+  | { kind: 'activate'; row: ImportRow; id: number }
+  | { kind: 'suppress'; row: ImportRow; id: number; status: SubscriberStatus }
+  | { kind: 'unchanged'; row: ImportRow }
+  | { kind: 'skip'; row: ImportRow; status: SubscriberStatus };
+
+/**
+ * Decides, without writing, what each row does (RELIABILITY 19): a new
+ * address is added (active, or with the suppression status its row gives);
+ * a pending one becomes active; an active one stays (so a second import of
+ * the same file changes nothing); an address that unsubscribed, bounced or
+ * complained is skipped, whatever the file says.
+ */
+export function planImport(rows: readonly ImportRow[], lookup: (key: string) => { id: number; status: SubscriberStatus } | undefined): ImportAction[] {
+  return rows.map((row): ImportAction => {
+    const existing = lookup(emailKey(row.email));
+    if (!existing) return { kind: 'add', row, status: row.status ?? 'active' };
+    if (SUPPRESSED_STATUSES.has(existing.status)) return { kind: 'skip', row, status: existing.status };
+    if (row.status) return { kind: 'suppress', row, id: existing.id, status: row.status };
+    return existing.status === 'pending' ? { kind: 'activate', row, id: existing.id } : { kind: 'unchanged', row };
+  });
+}
+
+export type ImportCounts = Record<ImportAction['kind'], number>;
+
+/**
+ * Plans and applies an import in one transaction: all rows or none (a
+ * crash half-way leaves the list as it was). Returns the actions taken.
+ */
+export function importSubscribers(db: Store, rows: readonly ImportRow[], consentSource: string, now: Date = new Date()): ImportAction[] {
+  const time = now.toISOString();
+  const find = db.prepare('SELECT id, status FROM subscribers WHERE email_key = ?');
+  const insert = db.prepare(
+    `INSERT INTO subscribers (email, email_key, name, status, consent_source, consent_at, confirmed_at, unsubscribed_at, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const activate = db.prepare(`UPDATE subscribers SET status = 'active', confirmed_at = ?, updated_at = ? WHERE id = ?`);
+  const suppress = db.prepare(`UPDATE subscribers SET status = ?, unsubscribed_at = CASE WHEN ? = 'unsubscribed' THEN ? ELSE unsubscribed_at END, updated_at = ? WHERE id = ?`);
+  return db
+    .transaction(() => {
+      const actions = planImport(rows, (key) => find.get(key) as { id: number; status: SubscriberStatus } | undefined);
+      for (const action of actions) {
+        if (action.kind === 'add') {
+          const { email, name } = action.row;
+          const active = action.status === 'active';
+          insert.run(email, emailKey(email), name, action.status, consentSource, time, active ? time : null, action.status === 'unsubscribed' ? time : null, time, time);
+        } else if (action.kind === 'activate') {
+          activate.run(time, time, action.id);
+        } else if (action.kind === 'suppress') {
+          suppress.run(action.status, action.status, time, time, action.id);
+        }
+      }
+      return actions;
+    })
+    .immediate();
+}
+
+export function countActions(actions: readonly ImportAction[]): ImportCounts {
+  const counts: ImportCounts = { add: 0, activate: 0, suppress: 0, unchanged: 0, skip: 0 };
+  for (const action of actions) counts[action.kind]++;
+  return counts;
+}

@@ -1,0 +1,56 @@
+/** A subscriber's standing; only `active` subscribers receive an issue. */
+export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
+export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
+
+/**
+ * Statuses an address never leaves through an import or `add`: the reader
+ * left, or their mailbox refused or reported us. Mailing them again is what
+ * gets a sender blocked (and, after an unsubscribe, breaks the law).
+ */
+export const SUPPRESSED_STATUSES: ReadonlySet<SubscriberStatus> = new Set(['unsubscribed', 'bounced', 'complained']);
+
+export interface Subscriber {
+  id: number;
+  /** As given (its case kept); unique case-insensitively. */
+  email: string;
+  name: string;
+  status: SubscriberStatus;
+  /** Where consent came from: `cli`, `import:<file>`, `form`… */
+  consentSource: string;
+  /** ISO 8601 times (UTC). */
+  consentAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+}
+
+/** The key an address is unique under: the whole address in lower case (what every mailbox provider does in practice). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** RFC 5321 §4.5.3.1.3: a path is at most 256 octets, so an address at most 254. */
+const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * Why `email` cannot be a subscriber's address, or undefined when it can.
+ * Deliberately the shape check a mail relay makes (one `@`, a local part, a
+ * dotted domain, no spaces, brackets, quotes or controls), not RFC 5322's
+ * full grammar: quoted local parts and comments are legal there but no
+ * newsletter reader has one, and each is a way to smuggle text into a header.
+ */
+export function emailProblem(email: string): string | undefined {
+  if (email === '') return 'Missing email address';
+  if (email.length > MAX_EMAIL_LENGTH) return `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}`;
+  // eslint-disable-next-line no-control-regex
+  if (!/^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+\.[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f.][^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]*$/u.test(email)) {
+    return `Unexpected email address \`${email}\`, expected an address such as reader@example.org`;
+  }
+  if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org`;
+  return undefined;
+}
+
+/** A display name may not carry line breaks or controls into a header or a CSV. */
+export function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { openStore } from '../../src/store/database.js';
+import { runCli } from '../helpers/cli.js';
+import { makeRoot } from '../helpers/fixture.js';
+
+const cli = (root: string, ...argv: string[]) => runCli(['subscribers', ...argv, '--root', root], { cwd: root });
+
+test('subscribers add, count, list, remove: the store from the command line', async () => {
+  const root = makeRoot({});
+  assert.equal((await cli(root, 'add', 'Ada@Example.org', '--name', 'Ada')).stdout, 'Added Ada@Example.org (active)\n');
+  assert.equal((await cli(root, 'add', 'ada@example.ORG')).stdout, 'Already subscribed: Ada@Example.org (active)\n', 'unique case-insensitively, stored as given');
+  await cli(root, 'add', 'bob@example.org');
+  assert.equal((await cli(root, 'count')).stdout, '2\n');
+  assert.equal((await cli(root, 'list')).stdout, 'Ada@Example.org\tAda\tactive\nbob@example.org\t\tactive\n');
+  const removed = await cli(root, 'remove', 'BOB@example.org');
+  assert.equal(removed.code, 0);
+  assert.equal((await cli(root, 'count')).stdout, '1\n');
+  assert.equal((await cli(root, 'count', '--status', 'unsubscribed')).stdout, '1\n');
+});
+
+test('subscribers add: an address that unsubscribed is never re-activated (exit 1)', async () => {
+  const root = makeRoot({});
+  await cli(root, 'add', 'ada@example.org');
+  await cli(root, 'remove', 'ada@example.org');
+  const again = await cli(root, 'add', 'ada@example.org');
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /ada@example.org is unsubscribed: not added again/);
+  assert.equal((await cli(root, 'count')).stdout, '0\n');
+});
+
+test('subscribers add/remove: a malformed address or an unknown one says so', async () => {
+  const root = makeRoot({});
+  const bad = await cli(root, 'add', 'not an address');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /Unexpected email address `not an address`/);
+  const missing = await cli(root, 'remove', 'nobody@example.org');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /No subscriber has the address nobody@example.org/);
+  const status = await cli(root, 'list', '--status', 'gone');
+  assert.equal(status.code, 2);
+});
+
+test('subscribers remove keeps the consent record (RELIABILITY 20)', async () => {
+  const root = makeRoot({});
+  await cli(root, 'add', 'ada@example.org');
+  await cli(root, 'remove', 'ada@example.org');
+  const db = openStore(join(root, '.paperboy'));
+  const row = db.prepare('SELECT status, consent_source, consent_at, confirmed_at, unsubscribed_at FROM subscribers').get() as Record<string, string | null>;
+  db.close();
+  assert.equal(row.status, 'unsubscribed');
+  assert.equal(row.consent_source, 'cli');
+  assert.ok(row.consent_at && row.confirmed_at && row.unsubscribed_at);
+});
+
+test('subscribers import: bad rows reported with file:line, good rows imported, exit 1', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nnope,X\nbob@example.org,Bob\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^list\.csv:3:1 {2}error {2}Unexpected email address `nope`/m);
+  assert.match(result.stdout, /2 added/);
+  assert.equal((await cli(root, 'count')).stdout, '2\n');
+});
+
+test('subscribers import: never re-activates an unsubscribed, bounced or complained address; reports it as skipped', async () => {
+  const root = makeRoot({ 'list.csv': 'email\nada@example.org\nbob@example.org\ncarl@example.org\ndora@example.org\n' });
+  for (const email of ['ada@example.org', 'bob@example.org', 'carl@example.org']) await cli(root, 'add', email);
+  await cli(root, 'remove', 'ada@example.org');
+  const db = openStore(join(root, '.paperboy'));
+  db.prepare("UPDATE subscribers SET status = 'bounced' WHERE email = 'bob@example.org'").run();
+  db.prepare("UPDATE subscribers SET status = 'complained' WHERE email = 'carl@example.org'").run();
+  db.close();
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 0);
+  assert.match(result.stderr, /list\.csv:2:1 {2}skipped {2}ada@example.org is unsubscribed/);
+  assert.match(result.stderr, /list\.csv:3:1 {2}skipped {2}bob@example.org is bounced/);
+  assert.match(result.stderr, /list\.csv:4:1 {2}skipped {2}carl@example.org is complained/);
+  assert.match(result.stdout, /1 added, .* 3 skipped/);
+  assert.equal((await cli(root, 'list', '--status', 'active')).stdout, 'dora@example.org\t\tactive\n');
+});
+
+test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nbob@example.org,Bob\nADA@example.org,dup\n' });
+  const first = await cli(root, 'import', 'list.csv');
+  assert.match(first.stdout, /2 added, 0 activated, 0 marked .*, 0 unchanged, 0 skipped .*, 1 duplicate rows merged, 0 bad rows/);
+  const before = (await cli(root, 'export')).stdout;
+  const second = await cli(root, 'import', 'list.csv');
+  assert.match(second.stdout, /0 added, 0 activated, 0 marked .*, 2 unchanged/);
+  assert.equal((await cli(root, 'export')).stdout, before);
+});
+
+test('subscribers import: one transaction — a failure half-way leaves the list as it was', async () => {
+  const root = makeRoot({ 'list.csv': 'email\na@example.org\nb@example.org\nc@example.org\n' });
+  const db = openStore(join(root, '.paperboy'));
+  // The third insert fails inside the import's transaction.
+  db.exec(`CREATE TRIGGER fail_on_c BEFORE INSERT ON subscribers WHEN NEW.email = 'c@example.org' BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+  db.close();
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Cannot write the import of list\.csv to the database: disk full/);
+  assert.equal((await cli(root, 'count')).stdout, '0\n');
+});
+
+test('subscribers export: CSV with status and consent record, formula cells escaped, and it imports back', async () => {
+  const root = makeRoot({});
+  await cli(root, 'add', '=cmd@example.org', '--name', '+SUM(A1)');
+  await cli(root, 'add', 'ada@example.org', '--name', 'Lovelace, Ada');
+  await cli(root, 'remove', 'ada@example.org');
+  const exported = (await cli(root, 'export')).stdout;
+  const rows = parse(exported, { columns: true }) as Record<string, string>[];
+  assert.deepEqual(Object.keys(rows[0]!), ['email', 'name', 'status', 'consent_source', 'consent_at', 'confirmed_at', 'unsubscribed_at']);
+  assert.equal(rows[0]!.email, "'=cmd@example.org");
+  assert.equal(rows[0]!.name, "'+SUM(A1)");
+  assert.equal(rows[1]!.name, 'Lovelace, Ada');
+  assert.equal(rows[1]!.status, 'unsubscribed');
+
+  const other = makeRoot({ 'export.csv': exported });
+  await cli(other, 'import', 'export.csv');
+  assert.equal((await cli(other, 'list')).stdout, '=cmd@example.org\t+SUM(A1)\tactive\nada@example.org\tLovelace, Ada\tunsubscribed\n', 'the suppression travels with the list');
+  const out = await cli(other, 'export', '--out', 'again.csv');
+  assert.equal(out.code, 0);
+  assert.equal(readFileSync(join(other, 'again.csv'), 'utf8').split('\n')[1]!.split(',')[0], "'=cmd@example.org");
+});
+
+test('subscribers import: 100,000 rows in one go', async () => {
+  const lines = ['email,name'];
+  for (let i = 0; i < 100_000; i++) lines.push(`reader${i}@example.org,Reader ${i}`);
+  const root = makeRoot({});
+  writeFileSync(join(root, 'big.csv'), `${lines.join('\n')}\n`);
+  const result = await cli(root, 'import', 'big.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /100000 added/);
+  assert.equal((await cli(root, 'count')).stdout, '100000\n');
+});

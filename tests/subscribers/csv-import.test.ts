@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isPaperboyError } from '../../src/errors.js';
+import { parseSubscriberCsv } from '../../src/subscribers/csv-import.js';
+
+const parse = (text: string) => parseSubscriberCsv(text, 'list.csv');
+const emails = (text: string) => parse(text).rows.map((row) => row.email);
+
+test('csv import: the header is found, email required and name optional, in any order', () => {
+  assert.deepEqual(
+    parse('name,Email\nAda,ada@example.org\n,bob@example.org\n').rows.map(({ email, name, line }) => ({ email, name, line })),
+    [
+      { email: 'ada@example.org', name: 'Ada', line: 2 },
+      { email: 'bob@example.org', name: '', line: 3 },
+    ],
+  );
+});
+
+test('csv import: without a header the first column is the address, the second the name', () => {
+  assert.deepEqual(parse('ada@example.org,Ada\nbob@example.org\n').rows.map((row) => [row.email, row.name]), [
+    ['ada@example.org', 'Ada'],
+    ['bob@example.org', ''],
+  ]);
+});
+
+test('csv import: a UTF-8 BOM and CRLF line ends are read as nothing', () => {
+  assert.deepEqual(emails('\uFEFFemail,name\r\nada@example.org,Ada\r\n'), ['ada@example.org']);
+});
+
+test('csv import: semicolon, tab and pipe files are read by their delimiter', () => {
+  for (const delimiter of [';', '\t', '|']) {
+    const result = parse(`email${delimiter}name\nada@example.org${delimiter}Lovelace, Ada\n`);
+    assert.deepEqual(result.rows.map((row) => [row.email, row.name]), [['ada@example.org', 'Lovelace, Ada']], `delimiter ${JSON.stringify(delimiter)}`);
+  }
+});
+
+test('csv import: a header without an address column is one error naming what it found (exit 2)', () => {
+  assert.throws(
+    () => parse('mail_to;full_name\nada@example.org;Ada\n'),
+    (error) => isPaperboyError(error) && error.exitCode === 2 && error.message.includes('list.csv:1:1') && error.message.includes('`mail_to;full_name`') && /column named `email`/.test(error.message),
+  );
+});
+
+test('csv import: quoted fields keep commas, quotes and line breaks; line numbers count the broken lines', () => {
+  const result = parse('email,name\nada@example.org,"Lovelace, ""Ada""\nCountess"\nbad-address,X\nbob@example.org,Bob\n');
+  assert.equal(result.rows[0]!.name, 'Lovelace, "Ada" Countess', 'a line break in a name becomes a space');
+  assert.deepEqual(result.problems.map((problem) => problem.line), [4]);
+  assert.equal(result.rows[1]!.line, 5);
+});
+
+test('csv import: every bad row is reported with its line and reason, and the good rows are kept', () => {
+  const result = parse(['email,name', 'ada@example.org,Ada', 'not-an-address,X', ',Nobody', 'a b@example.org,Y', `c@example.org,${'n'.repeat(201)}`, 'd@example.org,D'].join('\n'));
+  assert.deepEqual(emails(['email,name', 'ada@example.org,Ada', 'd@example.org,D'].join('\n')), ['ada@example.org', 'd@example.org']);
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'd@example.org']);
+  assert.deepEqual(
+    result.problems.map((problem) => [problem.line, problem.message.split(',')[0]]),
+    [
+      [3, 'Unexpected email address `not-an-address`'],
+      [4, 'Missing email address'],
+      [5, 'Unexpected email address `a b@example.org`'],
+      [6, 'Unexpected name of 201 characters'],
+    ],
+  );
+});
+
+test('csv import: an unclosed quote is reported at its line and the rows before it are kept', () => {
+  const result = parse('email,name\nada@example.org,Ada\n"bob@example.org,Bob\ncarl@example.org,Carl\n');
+  assert.deepEqual(emails('email,name\nada@example.org,Ada\n'), ['ada@example.org']);
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
+  assert.equal(result.problems[0]!.line, 3);
+  assert.match(result.problems[0]!.message, /closing `"`/);
+});
+
+test('csv import: duplicate addresses (any case) are merged into the first row', () => {
+  const result = parse('email\nAda@Example.org\nbob@example.org\nada@example.ORG\n');
+  assert.deepEqual(result.rows.map((row) => row.email), ['Ada@Example.org', 'bob@example.org']);
+  assert.deepEqual(result.duplicates, [{ line: 4, firstLine: 2, email: 'ada@example.ORG' }]);
+});
+
+test('csv import: a formula-escaped cell from an export is read back as it was', () => {
+  assert.deepEqual(parse("email,name\n'-dash@example.org,'=Ada\n").rows.map((row) => [row.email, row.name]), [['-dash@example.org', '=Ada']]);
+});
+
+test('csv import: a status column only ever suppresses', () => {
+  const result = parse('email,status\na@example.org,active\nb@example.org,unsubscribed\nc@example.org,pending\nd@example.org,gone\n');
+  assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
+    ['a@example.org', undefined],
+    ['b@example.org', 'unsubscribed'],
+    ['c@example.org', undefined],
+  ]);
+  assert.deepEqual(result.problems.map((problem) => problem.line), [5]);
+});
