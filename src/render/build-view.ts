@@ -121,9 +121,13 @@ function emailView(content: ContentView, envelope: EnvelopeView): EmailView {
   };
 }
 
-/** The view model of one issue's email: its content in its envelope (see view-model.ts). */
-export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions): EmailView {
-  return emailView(buildContentView(issue, context, options), buildEnvelope(issue, context, options));
+/**
+ * The view model of one issue's email: its content in its envelope (see
+ * view-model.ts). `content` is the issue's content view when the caller
+ * already built it (the archive renders the web page from the same one).
+ */
+export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions, content = buildContentView(issue, context, options)): EmailView {
+  return emailView(content, buildEnvelope(issue, context, options));
 }
 
 /** The fields of a paper that are copied as they are. */
