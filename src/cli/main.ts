@@ -112,6 +112,15 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--out <file>', 'write to this file instead of stdout')
     .action((options) => runSubscribers({ ...options, action: 'export' }));
 
+  command('build', 'build the static archive (pages, feeds, paper database, search index) and every issue\'s email files')
+    .option('--out <dir>', 'write the site here instead of the config\'s outDir (the folder is replaced)')
+    .option('--drafts', 'publish drafts too', false)
+    .option('--no-cache', 'render every issue anew, without reading or writing the build cache')
+    .action(async (options) => {
+      const { run } = await import('./build.js');
+      setExitCode(await run(options, io));
+    });
+
   command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
     .action(async (options) => {
       const { run } = await import('./start.js');

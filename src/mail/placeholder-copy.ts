@@ -11,7 +11,8 @@ import { unsubscribeMailto } from './headers.js';
  */
 const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';
 
-function placeholderUnsubscribeUrl(baseUrl: string): string {
+/** The unsubscribe link of a copy made for nobody (a file that may be published). */
+export function placeholderUnsubscribeUrl(baseUrl: string): string {
   return new URL('unsubscribe?token=PLACEHOLDER', baseUrl).href;
 }
 

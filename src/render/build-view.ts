@@ -8,7 +8,7 @@ import { issueUrl, paperUrl, resolveLink, type LinkContext } from './links.js';
 import { bodyToHtml, markdownToHtml } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
-import type { EmailView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
+import type { ContentView, EmailView, EnvelopeView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
 
 /** The newsletter settings a rendering reads. */
 type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections'>;
@@ -24,15 +24,22 @@ export interface RenderContext {
   review?: ReviewView | undefined;
 }
 
-export interface ViewOptions {
-  /** What templates write as the unsubscribe link (the personalization placeholder). */
-  unsubscribeUrl: string;
-  /** Render the plaintext too (default true); HTML alone is enough for a size estimate. */
+export interface ContentOptions {
+  /** Render the plaintext too (default true); HTML alone is enough for a web page or a size estimate. */
   text?: boolean;
 }
 
-/** The view model of one issue: see view-model.ts. */
-export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions): EmailView {
+export interface ViewOptions extends ContentOptions {
+  /** What templates write as the unsubscribe link (the personalization placeholder). */
+  unsubscribeUrl: string;
+}
+
+/**
+ * What an issue says, rendered once for every output (see `ContentView`).
+ * Private notes are rendered only when `context.review` is set (a review
+ * proof), so no other output can hold them.
+ */
+export function buildContentView(issue: Issue, context: RenderContext, options: ContentOptions = {}): ContentView {
   const { config } = context;
   const review = context.review !== undefined;
   const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
@@ -71,14 +78,13 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
   const view = (paper: Paper) => views.get(paper)!;
 
   return {
-    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl, postalAddress: config.postalAddress },
+    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl },
     issue: {
       number: issue.number,
       title: issue.title,
       date: issue.date,
       dateFormatted: formatDate(issue.date),
       subject: issue.subject,
-      preheader: issue.preheader ?? '',
       editor: issue.editor,
       reviewers: issue.reviewers,
       reviewersThanks: reviewersThanks(issue.reviewers),
@@ -90,9 +96,38 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
     highlights: highlights && sectionView(highlights, 1, view),
     sections: groups.map((group) => sectionView(group, 1, view)),
     papers: readingOrder.map(view),
+  };
+}
+
+/** What an email wraps around the content of `issue` (see `EnvelopeView`). */
+function buildEnvelope(issue: Issue, context: RenderContext, options: ViewOptions): EnvelopeView {
+  const { config } = context;
+  return {
+    preheader: issue.preheader ?? '',
+    postalAddress: config.postalAddress,
     links: { viewInBrowser: issueUrl(config.baseUrl, issue.number), archive: config.baseUrl, unsubscribe: options.unsubscribeUrl },
     review: context.review,
   };
+}
+
+/** The email templates' view: `content` with `envelope`'s fields where the templates read them. */
+function emailView(content: ContentView, envelope: EnvelopeView): EmailView {
+  return {
+    ...content,
+    newsletter: { ...content.newsletter, postalAddress: envelope.postalAddress },
+    issue: { ...content.issue, preheader: envelope.preheader },
+    links: envelope.links,
+    review: envelope.review,
+  };
+}
+
+/**
+ * The view model of one issue's email: its content in its envelope (see
+ * view-model.ts). `content` is the issue's content view when the caller
+ * already built it (the archive renders the web page from the same one).
+ */
+export function buildEmailView(issue: Issue, context: RenderContext, options: ViewOptions, content = buildContentView(issue, context, options)): EmailView {
+  return emailView(content, buildEnvelope(issue, context, options));
 }
 
 /** The fields of a paper that are copied as they are. */

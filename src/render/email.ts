@@ -4,7 +4,7 @@ import { buildEmailView, type RenderContext } from './build-view.js';
 import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import type { TemplateSet } from './templates.js';
 import { limitLineOctets, plainStyle } from './text/index.js';
-import type { EmailView } from './view-model.js';
+import type { ContentView, EmailView } from './view-model.js';
 
 /** One issue's email, rendered once, ready to be personalized per recipient. */
 export interface RenderedEmail {
@@ -51,10 +51,14 @@ function renderText(view: EmailView, templates: TemplateSet): string {
   return `${limitLineOctets(templates.render('email.txt', view).trimEnd(), plainStyle.maxLineOctets)}\n`;
 }
 
-/** Renders an issue's email once: HTML (CSS inlined) and plaintext, personal values left as placeholders. */
-export function renderEmail(issue: Issue, context: RenderContext, templates: TemplateSet): RenderedEmail {
+/**
+ * Renders an issue's email once: HTML (CSS inlined) and plaintext, personal
+ * values left as placeholders. `content` is the issue's content view (with
+ * its plaintext) when the caller already built it for another output.
+ */
+export function renderEmail(issue: Issue, context: RenderContext, templates: TemplateSet, content?: ContentView): RenderedEmail {
   const placeholders = createPlaceholders();
-  const view = buildEmailView(issue, context, { unsubscribeUrl: placeholders.unsubscribeUrl });
+  const view = buildEmailView(issue, context, { unsubscribeUrl: placeholders.unsubscribeUrl }, content);
   return {
     issueNumber: issue.number,
     subject: context.review ? REVIEW_SUBJECT_PREFIX + issue.subject : issue.subject,

@@ -1,6 +1,9 @@
 /**
- * The data every Handlebars template receives (`email.html.hbs`,
- * `email.txt.hbs`, their partials, and a newsletter's own overrides).
+ * The data every Handlebars template receives: a `ContentView` (what an
+ * issue *says*, the same for the email, the archive page, the feed entries
+ * and the reviewers' proof) and, for an email, an `EmailView` that adds the
+ * envelope around it (preheader, "view in browser", unsubscribe, postal
+ * address, the review banner).
  *
  * Strings are plain text: Handlebars escapes them (`{{issue.title}}`). Fields
  * of type `RichText` are rendered Markdown: write `{{{summary.html}}}` in an
@@ -15,7 +18,7 @@
  *     <p>{{authorsLine}}{{#if sourceLine}} · {{sourceLine}}{{/if}}</p>
  *     {{{summary.html}}}
  */
-export interface EmailView {
+export interface ContentView {
   newsletter: NewsletterView;
   issue: IssueView;
   /**
@@ -29,8 +32,8 @@ export interface EmailView {
    */
   outro: RichText;
   /**
-   * Plaintext only: every footnote of the email (body and papers), numbered
-   * across the email, with their link references. In HTML each text ends
+   * Plaintext only: every footnote of the issue (body and papers), numbered
+   * across the issue, with their link references. In HTML each text ends
    * with its own notes instead, so this is empty there.
    */
   footnotes: string;
@@ -40,8 +43,28 @@ export interface EmailView {
   sections: SectionView[];
   /** Every paper in reading order (highlights, then sections), `number` 1, 2, 3… */
   papers: PaperView[];
+}
+
+/** What an email wraps around an issue's content: every field an email template sees besides the `ContentView`'s. */
+export interface EnvelopeView {
+  /** Inbox preview text; empty when the issue has none. */
+  preheader: string;
+  /** Shown in every footer (anti-spam laws require it). */
+  postalAddress: string;
   links: LinksView;
   /** Present only in a review proof (`--review`). */
+  review: ReviewView | undefined;
+}
+
+/**
+ * The view of `email.html` and `email.txt`: the content, with the envelope's
+ * fields where email templates have always found them (`issue.preheader`,
+ * `newsletter.postalAddress`, `links`, `review`).
+ */
+export interface EmailView extends ContentView {
+  newsletter: NewsletterView & Pick<EnvelopeView, 'postalAddress'>;
+  issue: IssueView & Pick<EnvelopeView, 'preheader'>;
+  links: LinksView;
   review: ReviewView | undefined;
 }
 
@@ -58,8 +81,6 @@ interface NewsletterView {
   description: string | undefined;
   /** Where the archive is published, with a trailing slash. */
   baseUrl: string;
-  /** Shown in every footer (anti-spam laws require it). */
-  postalAddress: string;
 }
 
 interface IssueView {
@@ -70,8 +91,6 @@ interface IssueView {
   /** "29 May 2023": the same date for readers, in every locale. */
   dateFormatted: string;
   subject: string;
-  /** Inbox preview text; empty when the issue has none. */
-  preheader: string;
   editor: string | undefined;
   reviewers: string[];
   /** "Thanks to A and B for reviewing this issue."; undefined without reviewers. */

@@ -1,0 +1,58 @@
+import type { PaperEntry } from './paper-database.js';
+
+/**
+ * BibTeX entries for the paper database (`papers.bib`, each paper page). An
+ * arXiv paper is an `@misc` with `eprint` and `archivePrefix` (what arXiv's
+ * own "Export BibTeX" gives); any other is `@misc` with `howpublished` and
+ * `url`. Keys are `lastnameYEARfirstword`, made unique across the file.
+ */
+export function bibtexEntries(papers: readonly PaperEntry[]): Map<PaperEntry, string> {
+  const used = new Set<string>();
+  const entries = new Map<PaperEntry, string>();
+  // Keys are given in id order, so one paper's key does not depend on which papers came before it in time.
+  for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const base = citationKey(paper);
+    let key = base;
+    for (let n = 2; used.has(key); n++) key = `${base}${String.fromCharCode(96 + Math.min(n, 26))}${n > 26 ? n : ''}`;
+    used.add(key);
+    entries.set(paper, bibtexEntry(paper, key));
+  }
+  return entries;
+}
+
+function citationKey(paper: PaperEntry): string {
+  const { authors, year, title } = paper.latest;
+  const ascii = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '');
+  const last = ascii(authors[0]?.split(/\s+/).at(-1) ?? '').toLowerCase() || 'anon';
+  const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '').toLowerCase();
+  return `${last}${year ?? ''}${word}`;
+}
+
+function bibtexEntry(paper: PaperEntry, key: string): string {
+  const { title, authors, year, venue, arxiv, url } = paper.latest;
+  const fields: [string, string | undefined][] = [
+    // Double braces keep the title's capitals (BibTeX styles lower-case titles).
+    ['title', `{${escapeBibtex(title)}}`],
+    ['author', authors.length > 0 ? authors.map(escapeBibtex).join(' and ') : undefined],
+    ['year', year === undefined || year === null ? undefined : String(year)],
+    ['howpublished', venue ? escapeBibtex(venue) : undefined],
+    ['eprint', arxiv ?? undefined],
+    ['archivePrefix', arxiv ? 'arXiv' : undefined],
+    ['url', url ? escapeBibtex(url) : undefined],
+  ];
+  const body = fields.filter((field): field is [string, string] => field[1] !== undefined).map(([name, value]) => `  ${name} = {${value}}`);
+  return `@misc{${key},\n${body.join(',\n')}\n}\n`;
+}
+
+/**
+ * Text safe inside a braced BibTeX field: LaTeX's special characters
+ * escaped, unbalanced braces impossible (every brace is escaped).
+ */
+function escapeBibtex(text: string): string {
+  return text
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/[&%$#_]/g, (c) => `\\${c}`)
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}')
+    .replace(/[\r\n]+/g, ' ');
+}

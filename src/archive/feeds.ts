@@ -1,0 +1,77 @@
+import { Feed, type FeedOptions } from 'feed';
+import type { Config } from '../config/load.js';
+import { issueUrl } from '../render/links.js';
+import type { IssueOutput } from './issue-output.js';
+
+/** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
+export const FEED_ISSUES = 50;
+
+type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
+
+export interface Feeds {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/**
+ * RSS 2.0, Atom and JSON Feed of the newest issues, each entry the issue's
+ * full web HTML (readers complain about title-only feeds), through `feed` 6.
+ * Every URL is absolute under `baseUrl`; dates are the issues' dates (never
+ * the clock), so the same issues give the same bytes.
+ *
+ * `feed` writes Atom titles as `type="html"`, so an Atom title is escaped
+ * here (`A <B>` would otherwise be read as markup); RSS and JSON Feed titles
+ * are plain text and stay as written.
+ *
+ * `issues` is oldest first; `html(issue)` is the entry's content.
+ */
+export function buildFeeds(config: FeedConfig, issues: readonly IssueOutput[], html: (issue: IssueOutput) => string): Feeds {
+  const newest = [...issues].reverse().slice(0, FEED_ISSUES);
+  const make = (title: (text: string) => string) => {
+    const feed = new Feed(feedOptions(config, newest[0]));
+    for (const issue of newest) {
+      const link = issueUrl(config.baseUrl, issue.number);
+      feed.addItem({
+        title: title(issue.subject),
+        id: link,
+        link,
+        date: issueDate(issue.date),
+        description: issue.title,
+        content: cdataSafe(html(issue)),
+      });
+    }
+    return feed;
+  };
+  const plain = make(cdataSafe);
+  return { rss: plain.rss2(), json: plain.json1(), atom: make((text) => cdataSafe(escapeHtml(text))).atom1() };
+}
+
+function feedOptions(config: FeedConfig, newest: IssueOutput | undefined): FeedOptions {
+  const url = (path: string) => new URL(path, config.baseUrl).href;
+  return {
+    id: config.baseUrl,
+    title: config.name,
+    description: config.description,
+    link: config.baseUrl,
+    language: 'en',
+    // The newest issue's date, not the clock: the same input, the same bytes.
+    updated: issueDate(newest?.date ?? '1970-01-01'),
+    generator: 'paperboy',
+    feedLinks: { rss: url('feed.xml'), atom: url('atom.xml'), json: url('feed.json') },
+  };
+}
+
+function issueDate(date: string): Date {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+/** `feed` puts titles and content in CDATA sections, which `]]>` would end: `]]&gt;` reads the same in HTML. */
+function cdataSafe(text: string): string {
+  return text.replaceAll(']]>', ']]&gt;');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,136 @@
+import type { Nodes } from 'mdast';
+import { paperAnchors } from '../issue/anchors.js';
+import type { Issue, MarkdownText, Paper } from '../issue/model.js';
+import { buildContentView, type RenderContext } from '../render/build-view.js';
+import { personalize, renderEmail } from '../render/email.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
+import { placeholderUnsubscribeUrl } from '../mail/placeholder-copy.js';
+import { typesetMath } from './math.js';
+
+/**
+ * Everything the archive takes from one published issue, rendered once: the
+ * unit the build cache stores (plain JSON), so an unchanged issue is never
+ * parsed or rendered again and every page listing it reads this.
+ */
+export interface IssueOutput {
+  number: number;
+  title: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  subject: string;
+  /** The content view with web HTML: math typeset by KaTeX, the plaintext left empty. */
+  content: ContentView;
+  /** The placeholder recipient's copy (no real unsubscribe token): `issues/<n>/email.html` and `email.txt`. */
+  email: { html: string; text: string };
+  /** One record per paper, in reading order. */
+  papers: PaperRecord[];
+}
+
+/** A text of a paper as the data files and search carry it. */
+export interface RecordText {
+  /** As the editor wrote it. */
+  markdown: string;
+  /** The words alone (Markdown syntax removed): what search indexes. */
+  plain: string;
+  /** Sanitized HTML for the web, math typeset. */
+  html: string;
+}
+
+/** One summary of one paper in one issue: a row of `papers.csv`, an entry of `papers.json`. */
+export interface PaperRecord {
+  /** The paper's identity across issues (arXiv id, else normalized URL). */
+  id: string;
+  title: string;
+  url: string | undefined;
+  authors: string[];
+  year: number | undefined;
+  venue: string | undefined;
+  arxiv: string | undefined;
+  tags: string[];
+  section: string[];
+  highlight: boolean;
+  summarizer: string | undefined;
+  via: string | undefined;
+  issue: { number: number; date: string; title: string };
+  /** The paper's anchor in its issue page. */
+  anchor: string;
+  summary: RecordText;
+  opinion: RecordText | undefined;
+  prerequisites: RecordText | undefined;
+}
+
+/**
+ * Renders one issue for the archive: one content view (with plaintext) feeds
+ * both the email files and the web page, so the page says exactly what the
+ * email says. Private notes are never rendered (no review context).
+ * Throws what `renderEmail` throws (a template's error).
+ */
+export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 'review'>, templates: TemplateSet): IssueOutput {
+  const content = buildContentView(issue, context);
+  const rendered = renderEmail(issue, context, templates, content);
+  const email = personalize(rendered, { unsubscribeUrl: placeholderUnsubscribeUrl(context.config.baseUrl) });
+  const web = webContent(content);
+  const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
+  const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));
+  return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, content: web, email: { html: email.html, text: email.text }, papers };
+}
+
+/** The content view for a web page: math typeset, no plaintext (a page shows HTML only). */
+function webContent(content: ContentView): ContentView {
+  const rich = (text: RichText): RichText => ({ html: typesetMath(text.html), text: '' });
+  const optional = (text: RichText | undefined) => text && rich(text);
+  const papers = new Map<PaperView, PaperView>(
+    content.papers.map((paper) => [
+      paper,
+      { ...paper, summary: rich(paper.summary), opinion: optional(paper.opinion), prerequisites: optional(paper.prerequisites), notes: undefined, references: '' },
+    ]),
+  );
+  const section = (view: SectionView): SectionView => ({ ...view, papers: view.papers.map((paper) => papers.get(paper)!), subsections: view.subsections.map(section) });
+  return {
+    ...content,
+    intro: rich(content.intro),
+    outro: rich(content.outro),
+    footnotes: '',
+    highlights: content.highlights && section(content.highlights),
+    sections: content.sections.map(section),
+    papers: content.papers.map((paper) => papers.get(paper)!),
+  };
+}
+
+function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
+  const text = (markdown: MarkdownText | undefined, rendered: RichText | undefined): RecordText | undefined =>
+    markdown && rendered && { markdown: markdown.text, plain: plainWords(markdown.tree), html: rendered.html };
+  return {
+    id: paper.id,
+    title: paper.title,
+    url: view.url,
+    authors: paper.authors,
+    year: paper.year,
+    venue: paper.venue,
+    arxiv: paper.arxiv,
+    tags: paper.tags,
+    section: paper.section,
+    highlight: paper.highlight,
+    summarizer: paper.summarizer,
+    via: paper.via,
+    issue: { number: issue.number, date: issue.date, title: issue.title },
+    anchor: view.anchor,
+    summary: text(paper.summary, view.summary)!,
+    opinion: text(paper.opinion, view.opinion),
+    prerequisites: text(paper.prerequisites, view.prerequisites),
+  };
+}
+
+/** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
+
+/** The words of a Markdown tree without its syntax, blocks apart, whitespace collapsed: what search indexes. */
+function plainWords(tree: Nodes): string {
+  const words = (node: Nodes): string => {
+    if ('value' in node && node.type !== 'html') return node.value;
+    if (!('children' in node)) return '';
+    return (node.children as Nodes[]).map((child) => (BLOCKS.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
+  };
+  return words(tree).replace(/\s+/g, ' ').trim();
+}

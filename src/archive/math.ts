@@ -1,0 +1,26 @@
+import { decodeHTML } from 'entities';
+import katex from 'katex';
+
+/**
+ * Math in a sanitized HTML fragment, typeset for the web. The email keeps
+ * the TeX source in `<code class="… math-inline">` (and `math-display`),
+ * since no mail client runs KaTeX; a web page has KaTeX's stylesheet and
+ * fonts (copied into the site), so each formula becomes KaTeX's HTML and
+ * MathML (the MathML is what screen readers speak).
+ *
+ * The fragment comes from rehype-stringify after rehype-sanitize: a math
+ * element holds only text (its TeX, entity-encoded), so one pattern finds
+ * each formula. KaTeX escapes everything it outputs; a formula KaTeX cannot
+ * parse (lint's `math-syntax` reports it) stays as its source, in red.
+ */
+const MATH_CODE = /<code class="language-math math-inline(?: math-nowrap)?">([^<]*)<\/code>|<pre><code class="language-math math-display">([^<]*)<\/code><\/pre>/g;
+
+/** `html` with every formula typeset by KaTeX (see above); the same input gives the same bytes. */
+export function typesetMath(html: string): string {
+  if (!html.includes('language-math math-')) return html;
+  return html.replace(MATH_CODE, (_match, inline: string | undefined, display: string | undefined) => {
+    const typeset = (source: string, displayMode: boolean) =>
+      katex.renderToString(decodeHTML(source), { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+    return inline !== undefined ? typeset(inline, false) : `<div class="math-display">${typeset(display!, true)}</div>`;
+  });
+}

@@ -1,0 +1,251 @@
+import type { Config } from '../config/load.js';
+import { formatDate, joinNames, sourceLine } from '../render/format.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { PaperView, SectionView } from '../render/view-model.js';
+import type { IssueOutput, PaperRecord } from './issue-output.js';
+import type { Facet, PaperDatabase, PaperEntry } from './paper-database.js';
+
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
+
+/**
+ * One page of the archive before rendering: its path under the output
+ * directory, the template of its body (`templates/web/…`) and that
+ * template's view. Planning is pure; `renderPage` turns a plan into HTML.
+ */
+export interface PagePlan {
+  /** Relative to the site root, `/`-separated: `issues/5/index.html`. */
+  path: string;
+  template: string;
+  title: string;
+  /** The script of the page under `assets/`, if any. */
+  script: string | undefined;
+  view: Record<string, unknown>;
+}
+
+/** Where pages link to, relative to a page's own folder (the site works from any base, `file://` included). */
+function pageLinks(path: string) {
+  const depth = path.split('/').length - 1;
+  const root = depth === 0 ? './' : '../'.repeat(depth);
+  return {
+    root,
+    issue: (number: number, anchor?: string) => `${root}issues/${number}/${anchor ? `#${anchor}` : ''}`,
+    paper: (slug: string) => `${root}papers/${slug}/`,
+    tag: (slug: string) => `${root}tags/${slug}/`,
+    author: (slug: string) => `${root}authors/${slug}/`,
+    year: (year: string) => `${root}papers/year/${year}/`,
+  };
+}
+
+/** The label and folder of the papers of a year; papers without a year get their own page. */
+const UNDATED = 'undated';
+
+/**
+ * Every page of the site: the home page, one page per issue, the papers
+ * pages (one per year: each page stays small on a thousand-issue archive),
+ * one per paper, per tag and per author. `issues` is oldest first.
+ */
+export function planPages(config: SiteConfig, issues: readonly IssueOutput[], database: PaperDatabase, bibtex: ReadonlyMap<PaperEntry, string>): PagePlan[] {
+  const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
+  const tagSlug = new Map(database.tags.map((tag) => [tag.name, tag.slug]));
+  const authorSlug = new Map(database.authors.map((author) => [author.name, author.slug]));
+  const years = yearPages(database.papers);
+  const search = {
+    tags: database.tags.map((tag) => tag.name),
+    sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
+    years: years.map(([year]) => year).filter((year) => year !== UNDATED),
+  };
+
+  const rows = (path: string, papers: readonly PaperEntry[]) => {
+    const link = pageLinks(path);
+    return papers.map((paper) => ({
+      title: paper.latest.title,
+      href: link.paper(paper.slug),
+      authors: joinNames(paper.latest.authors),
+      year: paper.latest.year ?? '',
+      section: paper.latest.section.join(' / '),
+      tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
+      issue: paper.coverage[0]!.issue.number,
+      issueHref: link.issue(paper.coverage[0]!.issue.number, paper.coverage[0]!.anchor),
+    }));
+  };
+
+  const pages: PagePlan[] = [];
+  pages.push(homePage(issues));
+  issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], slugOf, tagSlug)));
+
+  const yearPlan = (path: string, current: string, papers: readonly PaperEntry[]): PagePlan => {
+    const link = pageLinks(path);
+    const label = current === UNDATED ? 'without a year' : `from ${current}`;
+    return {
+      path,
+      template: 'web/paper-list.html',
+      title: `Papers ${label} · ${config.name}`,
+      script: 'papers.js',
+      view: {
+        heading: 'Every paper we summarized',
+        lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
+        search,
+        pagesLabel: 'Papers by year',
+        pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })),
+        caption: `${papers.length} papers ${label}`,
+        rows: rows(path, papers),
+      },
+    };
+  };
+  // The papers page is the newest year's: every page stays small, and each year has its own address too.
+  const [newestYear, newestPapers] = years[0] ?? [UNDATED, []];
+  pages.push(yearPlan('papers/index.html', newestYear, newestPapers));
+  for (const [year, papers] of years) pages.push(yearPlan(`papers/year/${year}/index.html`, year, papers));
+
+  for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug));
+  pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
+  for (const tag of database.tags) pages.push(facetPage(`tags/${tag.slug}/index.html`, `Papers tagged “${tag.name}”`, tag, rows));
+  pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
+  for (const author of database.authors) pages.push(facetPage(`authors/${author.slug}/index.html`, `Papers by ${author.name}`, author, rows));
+  return pages.map((page) => ({ ...page, title: page.path === 'index.html' ? config.name : page.title }));
+}
+
+function homePage(issues: readonly IssueOutput[]): PagePlan {
+  const path = 'index.html';
+  const link = pageLinks(path);
+  return {
+    path,
+    template: 'web/index.html',
+    title: '',
+    script: undefined,
+    view: {
+      issues: [...issues].reverse().map((issue) => ({
+        number: issue.number,
+        title: issue.title,
+        date: issue.date,
+        dateFormatted: formatDate(issue.date),
+        href: link.issue(issue.number),
+        paperCount: issue.papers.length,
+        highlights: issue.papers.filter((paper) => paper.highlight).map((paper) => ({ title: paper.title, href: link.issue(issue.number, paper.anchor) })),
+      })),
+    },
+  };
+}
+
+function issuePage(
+  issue: IssueOutput,
+  previous: IssueOutput | undefined,
+  next: IssueOutput | undefined,
+  slugOf: ReadonlyMap<string, string>,
+  tagSlug: ReadonlyMap<string, string>,
+): PagePlan {
+  const path = `issues/${issue.number}/index.html`;
+  const link = pageLinks(path);
+  const ids = new Map(issue.papers.map((record) => [record.anchor, record.id]));
+  const paper = (view: PaperView) => ({
+    ...view,
+    paperPage: link.paper(slugOf.get(ids.get(view.anchor)!)!),
+    tagLinks: view.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
+  });
+  const neighbour = (other: IssueOutput | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
+  const { content } = issue;
+  return {
+    path,
+    template: 'web/issue.html',
+    title: `#${issue.number}: ${issue.title}`,
+    script: undefined,
+    view: { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), previous: neighbour(previous), next: neighbour(next) },
+  };
+}
+
+/** The sections of an issue in reading order, flat (a web template needs no recursive partial), each with its heading levels. */
+function sectionBlocks(highlights: SectionView | undefined, sections: readonly SectionView[]) {
+  const blocks: { title: string; headingLevel: number; paperLevel: number; papers: PaperView[] }[] = [];
+  const visit = (section: SectionView) => {
+    blocks.push({ title: section.title, headingLevel: section.headingLevel, paperLevel: Math.min(section.headingLevel + 1, 6), papers: section.papers });
+    section.subsections.forEach(visit);
+  };
+  if (highlights) visit(highlights);
+  sections.forEach(visit);
+  return blocks;
+}
+
+function paperPage(paper: PaperEntry, bibtex: string, tagSlug: ReadonlyMap<string, string>, authorSlug: ReadonlyMap<string, string>): PagePlan {
+  const path = `papers/${paper.slug}/index.html`;
+  const link = pageLinks(path);
+  const { latest } = paper;
+  return {
+    path,
+    template: 'web/paper.html',
+    title: latest.title,
+    script: undefined,
+    view: {
+      title: latest.title,
+      authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
+      sourceLine: sourceLine(latest.venue ?? undefined, latest.year ?? undefined),
+      url: latest.url,
+      arxiv: latest.arxiv,
+      arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
+      tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
+      coverage: paper.coverage.map((record: PaperRecord) => ({
+        ...record,
+        dateFormatted: formatDate(record.issue.date),
+        issueHref: link.issue(record.issue.number, record.anchor),
+      })),
+      bibtex,
+    },
+  };
+}
+
+type Links = ReturnType<typeof pageLinks>;
+
+function facetIndex(path: string, heading: string, facets: readonly Facet[], href: (link: Links, slug: string) => string): PagePlan {
+  const link = pageLinks(path);
+  return {
+    path,
+    template: 'web/name-list.html',
+    title: heading,
+    script: undefined,
+    view: { heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
+  };
+}
+
+function facetPage(path: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan {
+  return {
+    path,
+    template: 'web/paper-list.html',
+    title: heading,
+    script: undefined,
+    view: { heading, lead: undefined, search: undefined, pagesLabel: '', pages: [], caption: `${facet.papers.length} papers`, rows: rows(path, facet.papers) },
+  };
+}
+
+/** Papers by year, newest year first, papers without one last. */
+function yearPages(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
+  const byYear = new Map<string, PaperEntry[]>();
+  for (const paper of papers) {
+    const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
+    const list = byYear.get(year);
+    if (list) list.push(paper);
+    else byYear.set(year, [paper]);
+  }
+  return [...byYear.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : Number(b) - Number(a)));
+}
+
+/**
+ * A page's HTML: its body template, then the layout around it. Links the
+ * content makes absolute under `baseUrl` (cross-references, so an email can
+ * follow them) become relative to the page, as the templates' own links are.
+ */
+export function renderPage(templates: TemplateSet, config: SiteConfig, page: PagePlan): string {
+  const { root } = pageLinks(page.path);
+  const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
+  const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
+  const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
+  return templates.render('web/layout.html', {
+    title: page.title,
+    description: config.description,
+    canonical,
+    root,
+    newsletter,
+    // KaTeX's stylesheet only where a formula is.
+    math: body.includes('class="katex"'),
+    script: page.script,
+    body,
+  });
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { slugify } from '../issue/slug.js';
+import type { IssueOutput, PaperRecord } from './issue-output.js';
+
+/**
+ * The paper database: every published paper once, with every summary it got
+ * across issues. Built from the issues' records alone (pure), so the pages,
+ * the data files, the search index and `paperboy papers` agree.
+ */
+export interface PaperEntry {
+  id: string;
+  /** The folder of its page: `papers/<slug>/`. */
+  slug: string;
+  /** The newest coverage's facts: an editor's later correction wins. */
+  latest: PaperRecord;
+  /** Every tag any coverage gave it, sorted. */
+  tags: string[];
+  /** Every summary, oldest issue first. */
+  coverage: PaperRecord[];
+}
+
+/** A tag or an author, with the folder of its page and the papers under it. */
+export interface Facet {
+  name: string;
+  slug: string;
+  papers: PaperEntry[];
+}
+
+export interface PaperDatabase {
+  /** Newest first coverage first, then by title: the order of every list. */
+  papers: PaperEntry[];
+  tags: Facet[];
+  authors: Facet[];
+}
+
+/** Groups the records of `issues` (oldest first) by paper id. */
+export function buildPaperDatabase(issues: readonly IssueOutput[]): PaperDatabase {
+  const byId = new Map<string, PaperRecord[]>();
+  for (const issue of issues) {
+    for (const record of issue.papers) {
+      const list = byId.get(record.id);
+      if (list) list.push(record);
+      else byId.set(record.id, [record]);
+    }
+  }
+  const slugs = new UniqueSlugs();
+  const papers = [...byId.entries()]
+    .map(([id, coverage]): PaperEntry => ({ id, slug: '', latest: coverage.at(-1)!, tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
+    .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
+  // Slugs are given in id order, so adding a paper never renames another's page.
+  for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
+  return { papers, tags: facets(papers, (paper) => paper.tags), authors: facets(papers, (paper) => paper.latest.authors) };
+}
+
+/**
+ * A paper's folder name: an arXiv id as it is (`arxiv:2309.08600` →
+ * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL) as a slug with a short
+ * hash of the id, so two long URLs that share their first words differ.
+ */
+export function paperSlug(id: string): string {
+  const arxiv = /^arxiv:([\w.-]+(?:\/\d+)?)$/.exec(id)?.[1];
+  if (arxiv) return arxiv.replace('/', '-');
+  return `${slugify(id, 48)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+}
+
+function facets(papers: readonly PaperEntry[], namesOf: (paper: PaperEntry) => readonly string[]): Facet[] {
+  const byName = new Map<string, PaperEntry[]>();
+  for (const paper of papers) {
+    for (const name of new Set(namesOf(paper))) {
+      const list = byName.get(name);
+      if (list) list.push(paper);
+      else byName.set(name, [paper]);
+    }
+  }
+  const slugs = new UniqueSlugs();
+  return [...byName.keys()]
+    .sort((a, b) => a.localeCompare(b, 'en') || (a < b ? -1 : 1))
+    .map((name) => ({ name, slug: slugs.take(slugify(name)), papers: byName.get(name)! }));
+}
+
+/** Slugs made unique in the order they are taken (`a`, `a-2`, …). */
+class UniqueSlugs {
+  private readonly used = new Set<string>();
+
+  take(base: string): string {
+    let slug = base;
+    for (let n = 2; this.used.has(slug); n++) slug = `${base}-${n}`;
+    this.used.add(slug);
+    return slug;
+  }
+}

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { PaperboyError } from '../errors.js';
+
+/**
+ * Writes a whole site so that a build killed at any moment leaves the
+ * previous site or the new one, never a mix: every file goes into a staging
+ * folder beside the output, which then takes the output's place by two
+ * renames. A build killed between the two renames leaves the previous site
+ * under `<out>.previous`, which the next build (or `recoverSite`) puts back.
+ *
+ * A folder is replaced only if a paperboy build made it (it holds the
+ * marker file), so `--out .` can never delete a newsletter.
+ */
+
+/** Marks a folder as a build's output. */
+export const SITE_MARKER = '.paperboy-site';
+
+export type SiteFiles = ReadonlyMap<string, string | Uint8Array>;
+
+/** Puts back a site a killed build left under `<out>.previous`, and removes abandoned staging folders. */
+export function recoverSite(outDir: string): void {
+  const previous = `${outDir}.previous`;
+  if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+  else if (existsSync(previous)) rmSync(previous, { recursive: true, force: true });
+  const parent = dirname(outDir);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(`${basename(outDir)}.staging-`)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** Writes `files` (paths relative to the site, `/`-separated) as the new site at `outDir`. */
+export function writeSite(outDir: string, files: SiteFiles): void {
+  recoverSite(outDir);
+  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, SITE_MARKER))) {
+    throw new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: it holds files that no paperboy build wrote`, {
+      hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
+    });
+  }
+  const staging = `${outDir}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const made = new Set<string>();
+  for (const [path, contents] of [...files, [SITE_MARKER, 'Written by `paperboy build`; the next build replaces this folder.\n'] as const]) {
+    const file = join(staging, path);
+    const dir = dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(file, contents);
+  }
+  const previous = `${outDir}.previous`;
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,25 @@
+import { relative, resolve } from 'node:path';
+import { buildSite } from '../archive/build.js';
+import { loadConfig } from '../config/load.js';
+import { Workspace } from '../issue/workspace.js';
+import type { CommandIO } from '../io.js';
+
+export interface BuildCommandOptions {
+  root: string;
+  out?: string;
+  drafts: boolean;
+  cache: boolean;
+}
+
+/** `paperboy build`: the static archive and every issue's email files, into `--out` (default: the config's outDir). */
+export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const workspace = await Workspace.load(config);
+  const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
+  const report = await buildSite(workspace, { outDir, drafts: options.drafts, cache: options.cache });
+  const cached = report.issues - report.rendered;
+  io.stdout.write(
+    `Built ${relative(io.cwd, report.outDir) || '.'}: ${report.issues} issues (${report.rendered} rendered, ${cached} unchanged), ${report.papers} papers, ${report.files} files.\n`,
+  );
+  return 0;
+}
