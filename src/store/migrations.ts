@@ -66,4 +66,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: 'double opt-in: the confirmation request of each address that subscribed through the form',
+    sql: `
+      -- One row per subscriber who asked through the form: when the last
+      -- confirmation email went out (its link names that time, so only the
+      -- newest link works), and when a link was used (a second click changes nothing).
+      CREATE TABLE confirmations (
+        subscriber_id INTEGER PRIMARY KEY REFERENCES subscribers (id),
+        requested_at TEXT NOT NULL,
+        used_at TEXT
+      );
+    `,
+  },
 ];

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Config } from '../config/load.js';
+import { foldableText, singleLine } from './headers.js';
+
+export interface ConfirmationInput {
+  config: Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
+  to: string;
+  confirmUrl: string;
+  date: Date;
+}
+
+/**
+ * The double opt-in email (RFC 5322 bytes): plaintext and HTML, one link,
+ * what to do if the reader did not ask. A transactional message to one
+ * person, so no List-* headers; its Message-ID is random (each request is
+ * its own message).
+ */
+export async function composeConfirmation(input: ConfirmationInput): Promise<Buffer> {
+  const { config, confirmUrl } = input;
+  const name = singleLine(config.name);
+  const text = `Please confirm that you want to receive ${name} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
+  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escape(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
+<p>Please confirm that you want to receive <strong>${escape(name)}</strong> by email.</p>
+<p><a href="${escape(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
+<p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
+</body></html>`;
+  const composer = new MailComposer({
+    from: config.from,
+    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+    to: singleLine(input.to),
+    subject: foldableText(`Confirm your subscription to ${name}`),
+    date: input.date,
+    messageId: `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`,
+    text: { content: text, contentType: 'text/plain; charset=utf-8' },
+    html: { content: html, contentType: 'text/html; charset=utf-8' },
+    newline: 'windows',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return composer.compile().build();
+}

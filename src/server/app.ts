@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pageHtml, sendJson, sendPage, type Route, type ServerContext } from './context.js';
+import { RateLimiter } from './rate-limit.js';
+import { HttpError } from './request-body.js';
+import { isUnsafePath, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
+import { confirmRoute, subscribeRoute } from './subscription-routes.js';
+import { unsubscribeRoute } from './unsubscribe-route.js';
+
+/** Subscription requests per client address: 5 per 10 minutes is a person retrying, not a script. */
+const SUBSCRIBE_LIMIT = { requests: 5, windowMs: 10 * 60 * 1000 };
+
+/** A route of the dev server (`/preview/…`, the live-reload stream) before the site; returns false to pass. */
+export type ExtraRoute = (route: Route & { path: string }) => boolean | Promise<boolean>;
+
+export interface AppOptions {
+  context: ServerContext;
+  /** The built archive (outDir). */
+  siteDir: string;
+  dev: boolean;
+  /** One JSON line per request (`access-log`). */
+  log: (line: string) => void;
+  extraRoute?: ExtraRoute;
+}
+
+export interface PaperboyServer {
+  server: Server;
+  /** Maps the site again (after a build replaced it). */
+  reloadSite(): void;
+}
+
+/**
+ * The one long-running process: the archive, and the endpoints a list
+ * needs (subscribe with double opt-in, confirm, one-click unsubscribe), all
+ * under the path of `baseUrl` (`https://example.org/news/` → `/news/…`).
+ * An endpoint's failure is its answer (4xx/5xx with a page or JSON), never
+ * a crash of the process.
+ */
+export function createApp(options: AppOptions): PaperboyServer {
+  const { context } = options;
+  const base = new URL(context.config.baseUrl).pathname.replace(/\/?$/, '/');
+  const notFoundPage = () => notFound(context);
+  let site: SiteHandler = staticSite(options.siteDir, { dev: options.dev, notFoundPage });
+  const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const raw = queryAt === -1 ? url : url.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : url.slice(queryAt);
+    if (!raw.startsWith(base) || isUnsafePath(raw)) return sendNotFound(res, notFoundPage());
+    const rawUnder = `/${raw.slice(base.length)}`;
+    const path = decodeURIComponent(rawUnder);
+    const route: Route = { req, res, query };
+    if (options.extraRoute && (await options.extraRoute({ ...route, path }))) return;
+    switch (path) {
+      case '/unsubscribe':
+        return unsubscribeRoute(context, route);
+      case '/subscribe':
+        return subscribeRoute(context, route, limiter);
+      case '/confirm':
+        return confirmRoute(context, route);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    site(req, res, { raw: rawUnder, decoded: path, query });
+  };
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => options.log(accessLine(req, res, started)));
+    handle(req, res).catch((error: unknown) => answerError(context, req, res, error));
+  });
+  return {
+    server,
+    reloadSite: () => {
+      site = staticSite(options.siteDir, { dev: options.dev, notFoundPage });
+    },
+  };
+}
+
+/**
+ * One access-log line, JSON: time, method, path without its query (tokens
+ * travel there), status, duration in ms, bytes sent. No client address, no
+ * email address, no token (RELIABILITY: logs hold no personal data).
+ */
+function accessLine(req: IncomingMessage, res: ServerResponse, started: bigint): string {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const path = (req.url ?? '').split('?')[0];
+  const bytes = Number(res.getHeader('Content-Length') ?? 0);
+  return JSON.stringify({ time: new Date().toISOString(), method: req.method, path, status: res.statusCode, ms: Math.round(ms * 100) / 100, bytes });
+}
+
+function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const known = error instanceof HttpError;
+  const status = known ? error.status : 500;
+  const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
+  if (!known) process.stderr.write(`paperboy serve: ${req.method} ${(req.url ?? '').split('?')[0]}: ${String((error as Error)?.stack ?? error)}\n`);
+  const headers: Record<string, string> = status === 429 ? { 'Retry-After': '600' } : {};
+  const json = (req.headers['content-type'] ?? '').includes('application/json') || (req.headers.accept ?? '').includes('application/json');
+  if (json) return sendJson(res, status, { error: message }, headers);
+  sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
+}
+
+function notFound(context: ServerContext): string {
+  return pageHtml(context, '404', { heading: 'Page not found', paragraphs: ['There is nothing at this address.'], home: true });
+}

@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config/load.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { Store } from '../store/database.js';
+import type { SigningKey } from '../subscribers/unsubscribe-token.js';
+import { messagePage, type MessagePage } from './pages.js';
+
+/** Sends one confirmation email (double opt-in); rejects when the transport could not take it. */
+export type ConfirmationMailer = (message: { to: string; name: string; confirmUrl: string }) => Promise<void>;
+
+/** What every endpoint of the server reads: settings, the database, the keys, the templates. */
+export interface ServerContext {
+  config: Config;
+  db: Store;
+  /** PAPERBOY_SECRET's keys (or the stored development key with --dev). */
+  keys: readonly SigningKey[];
+  templates: () => TemplateSet;
+  sendConfirmation: ConfirmationMailer;
+  now: () => Date;
+}
+
+/** One request as the routes see it: the path under the site root and the query string. */
+export interface Route {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** `?token=…`, or empty. */
+  query: string;
+}
+
+/** The HTML of a server page (`endpoint`: its one path segment, `unsubscribe`). */
+export function pageHtml(context: ServerContext, endpoint: string, page: MessagePage): string {
+  return messagePage(context.templates(), context.config, endpoint, page);
+}
+
+/** Answers with a server page, never cached (each answers one person's request), no cookies. */
+export function sendPage(context: ServerContext, res: ServerResponse, status: number, endpoint: string, page: MessagePage, headers: Record<string, string> = {}): void {
+  const html = pageHtml(context, endpoint, page);
+  res
+    .writeHead(status, {
+      'Content-Type': 'text/html;charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(html)),
+      'Cache-Control': 'no-store',
+      // The page runs no script and loads only the archive's stylesheet.
+      'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+      'Referrer-Policy': 'no-referrer',
+      ...headers,
+    })
+    .end(html);
+}
+
+/** Answers a script (the subscription form's fetch, a test) with JSON. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)), 'Cache-Control': 'no-store', ...headers }).end(json);
+}

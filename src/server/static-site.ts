@@ -1,0 +1,127 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, relative, sep } from 'node:path';
+import sirv from 'sirv';
+
+/** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
+export interface SitePath {
+  raw: string;
+  decoded: string;
+  /** The query string with its `?`, or empty. */
+  query: string;
+}
+
+/** Serves one request of the site. */
+export type SiteHandler = (req: IncomingMessage, res: ServerResponse, path: SitePath) => void;
+
+/**
+ * What the walk of the site finds that sirv's file map does not say: the
+ * folders that have an index page (for trailing-slash redirects), and the
+ * symbolic links that point out of the site, which are never served.
+ */
+interface SiteMap {
+  folders: Set<string>;
+  escapes: string[];
+}
+
+function walk(root: string): SiteMap {
+  const realRoot = realpathSync(root);
+  const folders = new Set<string>();
+  const escapes: string[] = [];
+  const visit = (dir: string): void => {
+    const names = readdirSync(dir);
+    if (names.includes('index.html')) folders.add(`/${relative(root, dir).split(sep).join('/')}`.replace(/\/$/, '') || '/');
+    for (const name of names) {
+      const path = join(dir, name);
+      const info = lstatSync(path);
+      if (info.isSymbolicLink()) {
+        let target: string | undefined;
+        try {
+          target = realpathSync(path);
+        } catch {
+          target = undefined;
+        }
+        if (target === undefined || (target !== realRoot && !target.startsWith(realRoot + sep))) {
+          escapes.push(relative(root, path).split(sep).join('/'));
+          continue;
+        }
+      }
+      if (info.isDirectory()) visit(path);
+    }
+  };
+  visit(root);
+  return { folders, escapes };
+}
+
+/**
+ * Whether a raw request path (as sent, still percent-encoded) could name
+ * something outside the site or something other than what it shows: NUL
+ * bytes, encoded slashes or backslashes, `.` and `..` segments (raw or
+ * encoded), or an encoding that does not decode. Such a request is answered
+ * 404 before any file lookup.
+ */
+export function isUnsafePath(rawPath: string): boolean {
+  if (/%00|\0|%2f|%5c|\\/i.test(rawPath)) return true;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return true;
+  }
+  return decoded.split('/').some((segment) => segment === '..' || segment === '.');
+}
+
+export interface StaticSiteOptions {
+  /** Read files at every request (the dev server, whose site is rebuilt under it) instead of a map made once. */
+  dev: boolean;
+  /** The 404 page when the site has no `404.html`. */
+  notFoundPage: () => string;
+}
+
+/**
+ * The built archive as a web site, through sirv: content types, ETag and
+ * Last-Modified with 304s, ranges, the `.br`/`.gz` files the build writes
+ * beside each page served to clients that accept them, `/x` answered by
+ * `x.html` or `x/index.html`. Around it: `/issues/3` redirects to
+ * `/issues/3/` (so the page's relative links work), the site's `404.html`
+ * answers what is not there, and no request reaches outside `root`
+ * (`isUnsafePath`, symbolic links that escape it).
+ * The map of the site is made when this is called: call it again after a build.
+ */
+export function staticSite(root: string, options: StaticSiteOptions): SiteHandler {
+  if (!existsSync(root)) {
+    const missing: SiteHandler = (_req, res) => sendNotFound(res, options.notFoundPage());
+    return missing;
+  }
+  const map = walk(root);
+  const notFound = existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html'), 'utf8') : options.notFoundPage();
+  const serve = sirv(root, {
+    dev: options.dev,
+    etag: true,
+    gzip: true,
+    brotli: true,
+    extensions: ['html'],
+    // Revalidate every page with its ETag: a rebuilt archive is seen at once, unchanged pages cost a 304.
+    maxAge: 0,
+    onNoMatch: (_req, res) => sendNotFound(res, notFound),
+  });
+  return (req, res, { raw, decoded, query }) => {
+    const path = decoded.replace(/^\/+/, '');
+    const escapes = map.escapes.some((link) => path === link || path.startsWith(`${link}/`) || `${path}.html` === link);
+    if (escapes) return sendNotFound(res, notFound);
+    if (!decoded.endsWith('/') && map.folders.has(decoded)) {
+      // Relative to where the browser is: the site may be mounted under a path of baseUrl.
+      const last = raw.slice(raw.lastIndexOf('/') + 1);
+      res.writeHead(301, { Location: `${last}/${query}` }).end();
+      return;
+    }
+    // sirv reads the path from the URL: the path under the site root.
+    req.url = raw + query;
+    serve(req, res);
+  };
+}
+
+/** Answers 404 with the site's not-found page. */
+export function sendNotFound(res: ServerResponse, page: string): void {
+  res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' }).end(page);
+}

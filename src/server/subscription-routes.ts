@@ -1,0 +1,83 @@
+import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
+import { emailProblem } from '../subscribers/model.js';
+import { Subscriptions } from '../subscribers/subscription.js';
+import { sendJson, sendPage, type Route, type ServerContext } from './context.js';
+import { HttpError, readFields } from './request-body.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/**
+ * The form's hidden field: people leave it empty, form-filling bots fill it.
+ * A filled one gets the usual answer and nothing is stored or sent.
+ */
+export const HONEYPOT_FIELD = 'website';
+
+/** Whether the client wants JSON (a script's fetch) rather than a page (the form). */
+function wantsJson(route: Route): boolean {
+  const { headers } = route.req;
+  return (headers['content-type'] ?? '').includes('application/json') || (headers.accept ?? '').includes('application/json');
+}
+
+/**
+ * `POST /subscribe` (form or JSON: `email`, optional `name`): stores the
+ * address as `pending` and sends a confirmation link. Every acceptable
+ * request gets the same answer (202), whether the address is new, pending,
+ * active or left (no enumeration); a confirmation goes out at most once an
+ * hour per address (subscription.ts) and each client address may ask a few
+ * times per window (`limiter`).
+ */
+export async function subscribeRoute(context: ServerContext, route: Route, limiter: RateLimiter): Promise<void> {
+  const { req, res } = route;
+  const json = wantsJson(route);
+  if (req.method !== 'POST') {
+    res.writeHead(405, { Allow: 'POST' }).end();
+    return;
+  }
+  const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+  if (wait > 0) throw new HttpError(429, 'Too many subscription requests from your address: try again later.');
+  const fields = await readFields(req);
+  const email = (fields.get('email') ?? '').trim();
+  const problem = emailProblem(email);
+  if (problem) throw new HttpError(400, problem);
+
+  if ((fields.get(HONEYPOT_FIELD) ?? '') === '') {
+    const subscriptions = new Subscriptions(context.db, context.now);
+    const outcome = subscriptions.request(email, fields.get('name') ?? '');
+    if (outcome.kind === 'confirm') {
+      const confirmUrl = new URL(`confirm?token=${signConfirmation(outcome.claim, context.keys)}`, context.config.baseUrl).href;
+      try {
+        await context.sendConfirmation({ to: outcome.subscriber.email, name: outcome.subscriber.name, confirmUrl });
+      } catch {
+        // Not sent: the next request may send it at once.
+        subscriptions.withdraw(outcome.claim);
+        throw new HttpError(503, 'The confirmation email could not be sent just now: please try again in a few minutes.');
+      }
+    }
+  }
+  if (json) return sendJson(res, 202, { status: 'confirmation-sent', message: 'Check your inbox for a confirmation link.' });
+  sendPage(context, res, 202, 'subscribe', {
+    heading: 'Check your inbox',
+    paragraphs: ['If the address can receive the newsletter, a confirmation link is on its way to it. The subscription starts when you follow the link.'],
+    home: true,
+  });
+}
+
+/**
+ * `GET /confirm?token=…`: the link of the confirmation email makes the
+ * subscriber active. An expired link, a link replaced by a newer one, or a
+ * second click says so and changes nothing; a forged one gets one generic 400.
+ */
+export function confirmRoute(context: ServerContext, route: Route): void {
+  const { req, res } = route;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const check = verifyConfirmation(new URLSearchParams(route.query).get('token') ?? '', context.keys, context.now());
+  const page = (status: number, heading: string, paragraph: string) => sendPage(context, res, status, 'confirm', { heading, paragraphs: [paragraph], home: true });
+  if (check.kind === 'invalid') return page(400, 'This confirmation link is not valid', 'Subscribe again with the form on the home page.');
+  if (check.kind === 'expired') return page(410, 'This confirmation link has expired', 'Links work for two days: subscribe again with the form on the home page.');
+  const outcome = new Subscriptions(context.db, context.now).confirm(check.claim);
+  if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
+  if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);
+  page(200, 'You are subscribed', `The next issue of ${context.config.name} will reach you by email.`);
+}

@@ -1,0 +1,51 @@
+import { SubscriberStore } from '../subscribers/store.js';
+import { verify } from '../subscribers/unsubscribe-token.js';
+import { sendPage, type Route, type ServerContext } from './context.js';
+import { readFields } from './request-body.js';
+
+const ENDPOINT = 'unsubscribe';
+
+/** RFC 8058 §3.1: a one-click POST carries exactly this field. */
+const ONE_CLICK = { name: 'List-Unsubscribe', value: 'One-Click' };
+
+/** One answer for every token that is not ours, whatever is wrong with it (no oracle for forgers). */
+function invalidLink(context: ServerContext, route: Route): void {
+  sendPage(context, route.res, 400, ENDPOINT, {
+    heading: 'This unsubscribe link is not valid',
+    paragraphs: ['Use the unsubscribe link at the bottom of the latest issue, or reply to it and ask to be removed.'],
+    home: true,
+  });
+}
+
+/**
+ * The URL `List-Unsubscribe` carries, `<baseUrl>unsubscribe?token=…`.
+ * `GET` shows one button and changes nothing (mail scanners fetch every
+ * link); `POST` with `List-Unsubscribe=One-Click` (RFC 8058, form-urlencoded
+ * or multipart, what mailbox providers send and what the button sends)
+ * unsubscribes and answers 200 without a redirect. Repeating it is harmless.
+ */
+export async function unsubscribeRoute(context: ServerContext, route: Route): Promise<void> {
+  const token = new URLSearchParams(route.query).get('token') ?? '';
+  const id = verify(token, context.keys);
+  const { req, res } = route;
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    if (id === undefined) return invalidLink(context, route);
+    return sendPage(context, res, 200, ENDPOINT, {
+      heading: `Unsubscribe from ${context.config.name}?`,
+      paragraphs: ['You will receive no more issues. The archive stays open to everyone.'],
+      form: { action: `${ENDPOINT}?token=${encodeURIComponent(token)}`, fields: [ONE_CLICK], button: 'Unsubscribe' },
+    });
+  }
+  if (req.method !== 'POST') {
+    res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
+    return;
+  }
+  const fields = await readFields(req);
+  if (fields.get(ONE_CLICK.name) !== ONE_CLICK.value || id === undefined) return invalidLink(context, route);
+  if (!new SubscriberStore(context.db, context.now).unsubscribe(id)) return invalidLink(context, route);
+  sendPage(context, res, 200, ENDPOINT, {
+    heading: 'You are unsubscribed',
+    paragraphs: [`${context.config.name} will not email you again.`],
+    home: true,
+  });
+}

@@ -1,0 +1,94 @@
+import type { Store } from '../store/database.js';
+import type { ConfirmationClaim } from './confirmation-token.js';
+import { cleanName, type Subscriber } from './model.js';
+import { SubscriberStore } from './store.js';
+
+/** A form subscription sends at most one confirmation email per address in this long, in ms (no mail bombing through our form). */
+export const CONFIRMATION_RESEND_MS = 60 * 60 * 1000;
+
+/** What a subscription request asks of the caller: send this confirmation, or nothing. */
+export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' };
+
+/** What a confirmation link did. */
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'superseded';
+
+/**
+ * Double opt-in through the subscription form (the server's), on the same
+ * subscribers table as the CLI. A new address is stored `pending`; it
+ * becomes `active` only through the newest confirmation link sent to it.
+ * A reader who unsubscribed (or bounced) may come back this way, and only
+ * this way: their status stays as it is until they confirm.
+ */
+export class Subscriptions {
+  private readonly subscribers: SubscriberStore;
+
+  constructor(
+    private readonly db: Store,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.subscribers = new SubscriberStore(db, now);
+  }
+
+  /**
+   * Records a request and says whether a confirmation email is due: not for
+   * an active address, nor within CONFIRMATION_RESEND_MS of the last one.
+   * The caller answers the same in every case (no address enumeration).
+   */
+  request(email: string, name: string): RequestOutcome {
+    return this.db
+      .transaction((): RequestOutcome => {
+        const now = this.now();
+        // Whole seconds: what the link carries.
+        const requestedAt = Math.floor(now.getTime() / 1000);
+        let subscriber = this.subscribers.find(email);
+        if (subscriber?.status === 'active') return { kind: 'quiet' };
+        if (!subscriber) {
+          subscriber = this.subscribers.add({ email, name: cleanName(name), status: 'pending', consentSource: 'form' }).subscriber;
+        } else {
+          const last = this.db.prepare('SELECT requested_at FROM confirmations WHERE subscriber_id = ?').get(subscriber.id) as { requested_at: string } | undefined;
+          if (last && now.getTime() - Date.parse(last.requested_at) < CONFIRMATION_RESEND_MS) return { kind: 'quiet' };
+        }
+        this.db
+          .prepare(
+            `INSERT INTO confirmations (subscriber_id, requested_at, used_at) VALUES (?, ?, NULL)
+             ON CONFLICT (subscriber_id) DO UPDATE SET requested_at = excluded.requested_at, used_at = NULL`,
+          )
+          .run(subscriber.id, new Date(requestedAt * 1000).toISOString());
+        return { kind: 'confirm', subscriber, claim: { subscriberId: subscriber.id, requestedAt } };
+      })
+      .immediate();
+  }
+
+  /**
+   * Forgets a confirmation request whose email could not be sent, so the
+   * next request sends one at once instead of waiting out the hour.
+   */
+  withdraw(claim: ConfirmationClaim): void {
+    this.db.prepare('DELETE FROM confirmations WHERE subscriber_id = ? AND requested_at = ? AND used_at IS NULL').run(claim.subscriberId, new Date(claim.requestedAt * 1000).toISOString());
+  }
+
+  /**
+   * Confirms with a genuine, unexpired link's claim: the subscriber becomes
+   * `active` (consent: the form, now). A link used before, or replaced by a
+   * newer one, changes nothing.
+   */
+  confirm(claim: ConfirmationClaim): ConfirmOutcome {
+    return this.db
+      .transaction((): ConfirmOutcome => {
+        const row = this.db.prepare('SELECT requested_at, used_at FROM confirmations WHERE subscriber_id = ?').get(claim.subscriberId) as
+          | { requested_at: string; used_at: string | null }
+          | undefined;
+        if (!row || Date.parse(row.requested_at) !== claim.requestedAt * 1000) return 'superseded';
+        if (row.used_at !== null) return 'already-confirmed';
+        const time = this.now().toISOString();
+        this.db.prepare('UPDATE confirmations SET used_at = ? WHERE subscriber_id = ?').run(time, claim.subscriberId);
+        this.db
+          .prepare(
+            `UPDATE subscribers SET status = 'active', consent_source = 'form', consent_at = ?, confirmed_at = ?, unsubscribed_at = NULL, updated_at = ? WHERE id = ?`,
+          )
+          .run(time, time, time, claim.subscriberId);
+        return 'confirmed';
+      })
+      .immediate();
+  }
+}

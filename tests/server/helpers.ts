@@ -1,0 +1,102 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Config } from '../../src/config/load.js';
+import { loadTemplates } from '../../src/render/templates.js';
+import { createApp, type PaperboyServer } from '../../src/server/app.js';
+import type { ServerContext } from '../../src/server/context.js';
+import { openStore, type Store } from '../../src/store/database.js';
+import { signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { configOf, makeRoot } from '../helpers/fixture.js';
+
+export const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+/** A small built site: a home page, an issue page, a stylesheet, a symlink out of the site. */
+export function writeSite(dir: string, outside: string): void {
+  mkdirSync(join(dir, 'issues', '3'), { recursive: true });
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>Home</title><h1>Home page</h1>');
+  writeFileSync(join(dir, 'issues', '3', 'index.html'), '<!DOCTYPE html><title>Issue 3</title><h1>Issue three</h1>');
+  writeFileSync(join(dir, 'assets', 'archive.css'), 'body { color: black; }');
+  writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET');
+  symlinkSync(outside, join(dir, 'leak'));
+  symlinkSync(join(outside, 'secret.txt'), join(dir, 'leak.html'));
+}
+
+export interface TestServer {
+  base: string;
+  port: number;
+  config: Config;
+  db: Store;
+  app: PaperboyServer;
+  /** Every confirmation "sent". */
+  confirmations: { to: string; confirmUrl: string }[];
+  logs: string[];
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+/** The server on a random port over a fresh newsletter and database, its clock settable. */
+export async function startServer(options: { failMail?: boolean } = {}): Promise<TestServer> {
+  const root = makeRoot({});
+  const config = configOf(root);
+  const outside = makeRoot({});
+  writeSite(config.outDir, outside);
+  const db = openStore(config.dataDir);
+  const confirmations: TestServer['confirmations'] = [];
+  const logs: string[] = [];
+  const clock = { now: new Date('2026-11-30T10:00:00Z') };
+  const templates = loadTemplates(config.templatesDir);
+  const context: ServerContext = {
+    config,
+    db,
+    keys: signingKeys(SECRET),
+    templates: () => templates,
+    now: () => clock.now,
+    sendConfirmation: async (message) => {
+      if (options.failMail) throw new Error('connection refused');
+      confirmations.push(message);
+    },
+  };
+  const app = createApp({ context, siteDir: config.outDir, dev: false, log: (line) => logs.push(line) });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    config,
+    db,
+    app,
+    confirmations,
+    logs,
+    clock,
+    close: () =>
+      new Promise((resolve) => {
+        app.server.close(() => {
+          db.close();
+          resolve();
+        });
+        app.server.closeAllConnections();
+      }),
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with its path exactly as given (fetch would normalize `..` away). */
+export function rawRequest(port: number, method: string, path: string, body?: { type: string; data: string | Buffer }, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body ? { 'Content-Type': body.type, 'Content-Length': String(Buffer.byteLength(body.data)) } : {}) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body?.data);
+  });
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isUnsafePath } from '../../src/server/static-site.js';
+import { rawRequest, startServer } from './helpers.js';
+
+test('archive: pages are served with their content type, ETag and Last-Modified, and a 304 for an unchanged page', async () => {
+  const server = await startServer();
+  try {
+    const home = await rawRequest(server.port, 'GET', '/');
+    assert.equal(home.status, 200);
+    assert.match(String(home.headers['content-type']), /^text\/html;charset=utf-8/);
+    assert.match(home.body, /Home page/);
+    assert.ok(home.headers['last-modified']);
+    const etag = String(home.headers.etag);
+    assert.equal((await rawRequest(server.port, 'GET', '/', undefined, { 'If-None-Match': etag })).status, 304);
+    const css = await rawRequest(server.port, 'GET', '/assets/archive.css');
+    assert.match(String(css.headers['content-type']), /^text\/css/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: a folder without its slash redirects to it, so the page’s relative links work; the query is kept', async () => {
+  const server = await startServer();
+  try {
+    const redirect = await rawRequest(server.port, 'GET', '/issues/3?ref=feed');
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.location, '3/?ref=feed');
+    const page = await rawRequest(server.port, 'GET', '/issues/3/');
+    assert.equal(page.status, 200);
+    assert.match(page.body, /Issue three/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: what is not there gets the 404 page', async () => {
+  const server = await startServer();
+  try {
+    const missing = await rawRequest(server.port, 'GET', '/issues/99/');
+    assert.equal(missing.status, 404);
+    assert.match(missing.body, /Page not found/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: no request escapes the site: raw and encoded .., encoded slashes and backslashes, NUL bytes, symbolic links out of it', async () => {
+  const server = await startServer();
+  try {
+    const attempts = [
+      '/../../../../etc/passwd',
+      '/issues/../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/index.html%00.css',
+      '/leak/secret.txt',
+      '/leak',
+      '/leak.html',
+      '/%6ceak/secret.txt',
+    ];
+    for (const path of attempts) {
+      const answer = await rawRequest(server.port, 'GET', path);
+      assert.equal(answer.status, 404, path);
+      assert.doesNotMatch(answer.body, /TOP SECRET|root:/, path);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('unsafe paths: dot segments and encodings that hide a slash or a NUL are refused; ordinary escapes are not', () => {
+  for (const path of ['/a/../b', '/a/%2E%2E/b', '/a/./b', '/a%2fb', '/a%5Cb', '/a%00', '/%E0%A4%A']) assert.ok(isUnsafePath(path), path);
+  for (const path of ['/', '/issues/3/', '/tags/large%20language%20models/', '/papers/caf%C3%A9/', '/a..b/']) assert.ok(!isUnsafePath(path), path);
+});

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { rawRequest, startServer, type TestServer } from './helpers.js';
+
+const form = (fields: Record<string, string>) => ({ type: 'application/x-www-form-urlencoded', data: new URLSearchParams(fields).toString() });
+const subscribe = (server: TestServer, email: string, extra: Record<string, string> = {}) => rawRequest(server.port, 'POST', '/subscribe', form({ email, ...extra }));
+const statusOf = (server: TestServer, email: string) => new SubscriberStore(server.db).find(email)?.status;
+/** The path and query of the confirmation link, as the server is reached in the test. */
+const confirmPath = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+};
+
+test('subscribe → confirmation email → confirm link → active (double opt-in)', async () => {
+  const server = await startServer();
+  try {
+    const answer = await subscribe(server, 'Ada@Example.org', { name: 'Ada' });
+    assert.equal(answer.status, 202);
+    assert.match(answer.body, /Check your inbox/);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
+    assert.equal(server.confirmations.length, 1);
+    const [sent] = server.confirmations;
+    assert.equal(sent!.to, 'Ada@Example.org');
+    assert.match(sent!.confirmUrl, /^https:\/\/news\.example\.org\/confirm\?token=/);
+
+    const confirmed = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
+    assert.equal(confirmed.status, 200);
+    assert.match(confirmed.body, /You are subscribed/);
+    assert.equal(statusOf(server, 'ada@example.org'), 'active');
+
+    const reused = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
+    assert.equal(reused.status, 200);
+    assert.match(reused.body, /already subscribed/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: new, pending, active and unsubscribed addresses get the same answer (no enumeration); a confirmation goes out at most once an hour', async () => {
+  const server = await startServer();
+  try {
+    const store = new SubscriberStore(server.db);
+    store.add({ email: 'active@example.org', consentSource: 'test' });
+    const answers = [];
+    for (const email of ['new@example.org', 'new@example.org', 'active@example.org']) answers.push(await subscribe(server, email));
+    assert.deepEqual(new Set(answers.map((answer) => `${answer.status} ${answer.body}`)).size, 1);
+    assert.deepEqual(server.confirmations.map((c) => c.to), ['new@example.org']);
+
+    server.clock.now = new Date(server.clock.now.getTime() + 61 * 60 * 1000);
+    await subscribe(server, 'new@example.org');
+    assert.deepEqual(server.confirmations.map((c) => c.to), ['new@example.org', 'new@example.org']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('confirm: an expired link, a link replaced by a newer one and a forged one change nothing', async () => {
+  const server = await startServer();
+  try {
+    await subscribe(server, 'ada@example.org');
+    const first = confirmPath(server.confirmations[0]!.confirmUrl);
+    server.clock.now = new Date(server.clock.now.getTime() + 2 * 60 * 60 * 1000);
+    await subscribe(server, 'ada@example.org');
+    const second = confirmPath(server.confirmations[1]!.confirmUrl);
+
+    const superseded = await rawRequest(server.port, 'GET', first);
+    assert.equal(superseded.status, 410);
+    assert.match(superseded.body, /newer confirmation link/);
+    const forged = await rawRequest(server.port, 'GET', `${second.slice(0, -3)}abc`);
+    assert.equal(forged.status, 400);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
+
+    server.clock.now = new Date(server.clock.now.getTime() + 49 * 60 * 60 * 1000);
+    const expired = await rawRequest(server.port, 'GET', second);
+    assert.equal(expired.status, 410);
+    assert.match(expired.body, /expired/);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a reader who unsubscribed comes back only by confirming; until then nothing changes', async () => {
+  const server = await startServer();
+  try {
+    const store = new SubscriberStore(server.db);
+    const { subscriber } = store.add({ email: 'ada@example.org', consentSource: 'test' });
+    store.unsubscribe(subscriber.id);
+    await subscribe(server, 'ada@example.org');
+    assert.equal(statusOf(server, 'ada@example.org'), 'unsubscribed');
+    await rawRequest(server.port, 'GET', confirmPath(server.confirmations[0]!.confirmUrl));
+    assert.equal(statusOf(server, 'ada@example.org'), 'active');
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: the honeypot field filled gets the usual answer, and nothing is stored or sent', async () => {
+  const server = await startServer();
+  try {
+    const answer = await subscribe(server, 'bot@example.org', { website: 'http://spam.example' });
+    assert.equal(answer.status, 202);
+    assert.equal(statusOf(server, 'bot@example.org'), undefined);
+    assert.equal(server.confirmations.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET is not allowed', async () => {
+  const server = await startServer();
+  try {
+    const page = await subscribe(server, 'not an address');
+    assert.equal(page.status, 400);
+    assert.match(page.body, /Unexpected email address/);
+    const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'ada@example.org' }) });
+    assert.equal(json.status, 202);
+    assert.equal((JSON.parse(json.body) as { status: string }).status, 'confirmation-sent');
+    const badJson = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":' });
+    assert.equal(badJson.status, 400);
+    assert.match((JSON.parse(badJson.body) as { error: string }).error, /not valid JSON/);
+    assert.equal((await rawRequest(server.port, 'GET', '/subscribe')).status, 405);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: one client address gets 429 with Retry-After past five requests in ten minutes', async () => {
+  const server = await startServer();
+  try {
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await subscribe(server, `reader${i}@example.org`)).status);
+    assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429, 429]);
+    const limited = await subscribe(server, 'late@example.org');
+    assert.ok(Number(limited.headers['retry-after']) > 0);
+    assert.equal(statusOf(server, 'late@example.org'), undefined);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: when the confirmation cannot be sent the answer is 503, and the next request may send it at once', async () => {
+  const server = await startServer({ failMail: true });
+  try {
+    const answer = await subscribe(server, 'ada@example.org');
+    assert.equal(answer.status, 503);
+    assert.match(answer.body, /could not be sent/);
+    const row = server.db.prepare('SELECT count(*) AS n FROM confirmations').get() as { n: number };
+    assert.equal(row.n, 0);
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { sign, signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { rawRequest, SECRET, startServer, type TestServer } from './helpers.js';
+
+function subscriber(server: TestServer, email = 'ada@example.org') {
+  const store = new SubscriberStore(server.db);
+  const { subscriber } = store.add({ email, consentSource: 'test' });
+  return { id: subscriber.id, token: sign(subscriber.id, signingKeys(SECRET)), status: () => store.byId(subscriber.id)!.status };
+}
+
+const ONE_CLICK = { type: 'application/x-www-form-urlencoded', data: 'List-Unsubscribe=One-Click' };
+
+test('unsubscribe: GET shows one button and changes nothing (link scanners fetch every URL)', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    const page = await rawRequest(server.port, 'GET', `/unsubscribe?token=${reader.token}`);
+    assert.equal(page.status, 200);
+    assert.match(page.body, /<form method="post" action="unsubscribe\?token(=|&#x3D;)[^"]+">/);
+    assert.match(page.body, /name="List-Unsubscribe" value="One-Click"/);
+    assert.equal(reader.status(), 'active');
+  } finally {
+    await server.close();
+  }
+});
+
+test('unsubscribe: one-click POST (form-urlencoded) commits, answers 200 without a redirect or cookie; repeating it is harmless', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    const other = subscriber(server, 'bob@example.org');
+    const first = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, ONE_CLICK);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.location, undefined);
+    assert.equal(first.headers['set-cookie'], undefined);
+    assert.equal(reader.status(), 'unsubscribed');
+    assert.equal(other.status(), 'active');
+    const again = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, ONE_CLICK);
+    assert.equal(again.status, 200);
+    assert.equal(reader.status(), 'unsubscribed');
+  } finally {
+    await server.close();
+  }
+});
+
+test('unsubscribe: one-click POST as multipart/form-data (RFC 8058 allows it) commits too', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    const boundary = 'x-paperboy-boundary';
+    const data = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
+    const answer = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, { type: `multipart/form-data; boundary=${boundary}`, data });
+    assert.equal(answer.status, 200);
+    assert.equal(reader.status(), 'unsubscribed');
+  } finally {
+    await server.close();
+  }
+});
+
+test('unsubscribe: forged, truncated, tampered and other-key tokens get one generic 400 and change nothing', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    const other = subscriber(server, 'bob@example.org');
+    const [keyId, , mac] = reader.token.split('.');
+    const tampered = [
+      '',
+      'garbage',
+      reader.token.slice(0, -5),
+      `${reader.token.slice(0, -1)}${reader.token.endsWith('A') ? 'B' : 'A'}`,
+      `${keyId}.${other.id}.${mac}`,
+      sign(reader.id, signingKeys('another-secret-another-secret-0123456789')),
+    ];
+    const bodies = new Set<string>();
+    for (const token of tampered) {
+      const answer = await rawRequest(server.port, 'POST', `/unsubscribe?token=${encodeURIComponent(token)}`, ONE_CLICK);
+      assert.equal(answer.status, 400, token);
+      bodies.add(answer.body);
+    }
+    assert.equal(bodies.size, 1, 'one answer for every bad token');
+    assert.equal(reader.status(), 'active');
+    assert.equal(other.status(), 'active');
+  } finally {
+    await server.close();
+  }
+});
+
+test('unsubscribe: a POST without List-Unsubscribe=One-Click, or with an unreadable body, changes nothing', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    for (const body of [
+      { type: 'application/x-www-form-urlencoded', data: '' },
+      { type: 'application/x-www-form-urlencoded', data: 'List-Unsubscribe=Yes' },
+      { type: 'multipart/form-data', data: 'no boundary' },
+      { type: 'text/plain', data: 'List-Unsubscribe=One-Click' },
+      { type: 'application/x-www-form-urlencoded', data: `List-Unsubscribe=One-Click&pad=${'x'.repeat(20_000)}` },
+    ]) {
+      const answer = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, body);
+      assert.ok(answer.status >= 400 && answer.status < 500, `${body.type}: ${answer.status}`);
+    }
+    assert.equal(reader.status(), 'active');
+    assert.equal((await rawRequest(server.port, 'PUT', `/unsubscribe?token=${reader.token}`)).status, 405);
+  } finally {
+    await server.close();
+  }
+});
+
+test('access log: one JSON line per request, with no token and no address', { timeout: 10_000 }, async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, ONE_CLICK);
+    await rawRequest(server.port, 'GET', '/');
+    // The line is written when the response is finished on the server's side, just after the client has it.
+    while (server.logs.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(server.logs.length, 2);
+    const line = JSON.parse(server.logs[0]!) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(line).sort(), ['bytes', 'method', 'ms', 'path', 'status', 'time']);
+    assert.equal(line.path, '/unsubscribe');
+    assert.ok(server.logs.every((entry) => !entry.includes(reader.token) && !entry.includes('example.org')));
+  } finally {
+    await server.close();
+  }
+});
