@@ -121,6 +121,15 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
+  command('serve', 'serve the archive and the subscription endpoints (subscribe, confirm, one-click unsubscribe)')
+    .option('--port <n>', 'the port to listen on', port, 8080)
+    .option('--host <host>', 'the address to listen on', '127.0.0.1')
+    .option('--dev', 'build drafts into the dev site, rebuild on every save and reload open pages; /preview/N shows an email', false)
+    .action(async (options) => {
+      const { run } = await import('./serve.js');
+      setExitCode(await run(options, io));
+    });
+
   command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
     .action(async (options) => {
       const { run } = await import('./start.js');
@@ -133,6 +142,12 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number such as 0 or 10, got "${value}".`);
   return Number(value);
+}
+
+function port(value: string): number {
+  const number = nonNegativeInteger(value);
+  if (number > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}".`);
+  return number;
 }
 
 function reportError(error: unknown, io: CommandIO): number {

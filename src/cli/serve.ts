@@ -1,0 +1,44 @@
+import { relative, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { CommandIO } from '../io.js';
+import { startServer } from '../server/start.js';
+
+export interface ServeCommandOptions {
+  root: string;
+  port: number;
+  host: string;
+  dev: boolean;
+}
+
+/**
+ * `paperboy serve`: the archive and the subscription endpoints until
+ * SIGTERM or Ctrl-C, then a graceful shutdown (exit 0). The access log is
+ * one JSON line per request on stdout.
+ */
+export async function run(options: ServeCommandOptions, io: CommandIO): Promise<number> {
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const server = await startServer({
+    config,
+    env: io.env,
+    host: options.host,
+    port: options.port,
+    dev: options.dev,
+    log: (line) => io.stdout.write(`${line}\n`),
+  });
+  const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
+  io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);
+  if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${relative(io.cwd, server.outbox)}\n`);
+  if (options.dev) io.stderr.write(`paperboy: the email of issue N is at ${server.url}preview/N\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      done();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+  io.stderr.write('paperboy: stopping: requests in flight finish, then the database closes\n');
+  await server.stop();
+  return 0;
+}

@@ -1,0 +1,159 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { buildSite } from '../archive/build.js';
+import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
+import { isPaperboyError } from '../errors.js';
+import { Workspace } from '../issue/workspace.js';
+import type { ExtraRoute } from './app.js';
+import { previewRoute } from './preview-route.js';
+
+/** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
+const DEBOUNCE_MS = 80;
+
+/** The path of the live-reload stream under the site root. */
+export const EVENTS_PATH = '/__paperboy/events';
+
+/**
+ * The script every HTML page of the dev site gets before `</body>`: it
+ * listens to the server's events (server-sent events, so no dependency and
+ * no WebSocket) and reloads the page after each rebuild, or shows why the
+ * build failed.
+ */
+function liveReloadScript(root: string): string {
+  return `<script>(() => {
+  const events = new EventSource(${JSON.stringify(root + EVENTS_PATH.slice(1))});
+  // Marks the page once it listens (what a test waits for before saving a file).
+  events.addEventListener('open', () => { document.documentElement.dataset.paperboyLive = 'connected'; });
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('failed', (event) => {
+    let banner = document.getElementById('paperboy-build-error');
+    if (!banner) {
+      banner = document.createElement('pre');
+      banner.id = 'paperboy-build-error';
+      banner.setAttribute('role', 'alert');
+      banner.style.cssText = 'position:fixed;left:0;right:0;bottom:0;margin:0;padding:1em;background:#7f1d1d;color:#fff;white-space:pre-wrap;z-index:9999';
+      document.body.append(banner);
+    }
+    banner.textContent = JSON.parse(event.data);
+  });
+})();</script>`;
+}
+
+export interface DevServer {
+  /** The site as last built (`<dataDir>/dev-site`, drafts included). */
+  siteDir: string;
+  route: ExtraRoute;
+  /** Builds once, then watches; `onBuilt` runs after every successful build. */
+  start(onBuilt: () => void): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `serve --dev`: builds the archive (drafts included) into
+ * `<dataDir>/dev-site`, never into outDir, so a preview never publishes a
+ * draft; watches the issues, the templates and the config; after each save
+ * rebuilds incrementally (the build cache re-renders only what changed) and
+ * tells every open page to reload. `/preview/<number>` shows the email.
+ */
+export function devServer(initial: Config, log: (line: string) => void): DevServer {
+  let config = initial;
+  let workspace: Workspace | undefined;
+  const siteDir = join(config.dataDir, 'dev-site');
+  const clients = new Set<ServerResponse>();
+  let watcher: FSWatcher | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<void> = Promise.resolve();
+  /** Issue files saved or deleted since the last build, and whether the config or a template changed. */
+  const changed = new Map<string, 'changed' | 'deleted'>();
+  let settingsChanged = false;
+
+  const broadcast = (event: string, data: unknown) => {
+    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  const rebuild = async (onBuilt: () => void): Promise<void> => {
+    const started = performance.now();
+    const files = [...changed];
+    const reloadAll = settingsChanged || !workspace;
+    changed.clear();
+    settingsChanged = false;
+    try {
+      if (reloadAll) {
+        config = await loadConfig(initial.root);
+        workspace = await Workspace.load(config);
+      } else {
+        // Only the saved files are read again: the workspace follows the disk.
+        for (const [path, change] of files) {
+          if (change === 'deleted') workspace!.forget(path);
+          else await workspace!.reload(path);
+        }
+      }
+      await buildSite(workspace!, { outDir: siteDir, drafts: true, cache: true });
+      onBuilt();
+      log(`rebuilt in ${Math.round(performance.now() - started)} ms`);
+      broadcast('reload', Date.now());
+    } catch (error) {
+      const message = isPaperboyError(error) ? error.message : String((error as Error)?.stack ?? error);
+      log(`build failed: ${message}`);
+      broadcast('failed', `paperboy: ${message}`);
+    }
+  };
+
+  const route: ExtraRoute = async ({ req, res, path }) => {
+    if (path === EVENTS_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return true;
+    }
+    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, liveReload: liveReloadScript('../') });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const file = htmlFile(siteDir, path);
+    if (!file) return false;
+    const depth = path.split('/').length - 2;
+    const root = depth <= 0 ? './' : '../'.repeat(depth);
+    const html = readFileSync(file, 'utf8').replace(/<\/body>/i, `${liveReloadScript(root)}</body>`);
+    res.writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) }).end(html);
+    return true;
+  };
+
+  return {
+    siteDir,
+    route,
+    async start(onBuilt) {
+      await rebuild(onBuilt);
+      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
+      watcher = watch(watched, { ignoreInitial: true });
+      watcher.on('all', (event, path) => {
+        if (path.startsWith(config.issuesDir) && path.endsWith('.md')) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
+        else settingsChanged = true;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          // One build at a time, in the order of the saves.
+          building = building.then(() => rebuild(onBuilt));
+        }, DEBOUNCE_MS);
+      });
+    },
+    async stop() {
+      clearTimeout(timer);
+      await watcher?.close();
+      await building;
+      for (const client of clients) client.end();
+      clients.clear();
+    },
+  };
+}
+
+/** The HTML file a GET of the dev site answers with (`/x/` → `x/index.html`), if any. */
+function htmlFile(siteDir: string, path: string): string | undefined {
+  const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}.html`];
+  for (const candidate of candidates) {
+    if (!candidate.endsWith('.html')) continue;
+    const file = join(siteDir, candidate);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { relative } from 'node:path';
+import { isPaperboyError } from '../errors.js';
+import type { Workspace } from '../issue/workspace.js';
+import { lintIssues } from '../lint/engine.js';
+import { placeholderCopy } from '../mail/placeholder-copy.js';
+import { renderIssueEmail } from '../render/issue-email.js';
+
+const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * `/preview/<number>` of the dev server: the issue's email as a subscriber
+ * gets it, at 600 px and at 375 px side by side, its plaintext, a light/dark
+ * toggle (it sets the frames' `color-scheme`, which is what their
+ * `prefers-color-scheme` follows), and the issue's lint diagnostics.
+ * `/preview/<number>/email.html` and `email.txt` are the two parts alone.
+ * Returns false for any other path.
+ */
+export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; liveReload: string }): Promise<boolean> {
+  const { workspace, res } = request;
+  const match = PREVIEW.exec(request.path);
+  if (!match) return false;
+  const number = Number(match[1]);
+  const file = workspace.issueFiles.find((candidate) => candidate.facts.number === number);
+  const send = (status: number, type: string, body: string) =>
+    res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
+  if (!file) {
+    send(404, 'text/plain', `No issue has number ${number}.\n`);
+    return true;
+  }
+  let copy: { html: string; text: string } | undefined;
+  let failure: string | undefined;
+  try {
+    copy = await placeholderCopy(workspace, renderIssueEmail(workspace, file));
+  } catch (error) {
+    failure = isPaperboyError(error) ? error.message : String(error);
+  }
+  if (match[2] === 'html') send(copy ? 200 : 500, 'text/html', copy?.html ?? `<pre>${escapeHtml(failure ?? '')}</pre>`);
+  else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
+  else {
+    const [result] = await lintIssues(workspace.config, { files: [file.path], workspace });
+    const where = relative(workspace.config.root, file.path);
+    const diagnostics = (result?.messages ?? []).map((m) => `${where}:${m.line}:${m.column}  ${m.severity}  ${m.message}  ${m.ruleId}`);
+    send(200, 'text/html', previewPage(number, file.facts.title ?? '', diagnostics, copy?.text, failure).replace('</body>', `${request.liveReload}</body>`));
+  }
+  return true;
+}
+
+function previewPage(number: number, title: string, diagnostics: string[], text: string | undefined, failure: string | undefined): string {
+  const frames = failure
+    ? `<pre class="failure">${escapeHtml(failure)}</pre>`
+    : [600, 375].map((width) => `<figure><figcaption>${width} px</figcaption><iframe title="The email at ${width} px" src="${number}/email.html" width="${width}" height="1400"></iframe></figure>`).join('');
+  const lint = diagnostics.length === 0 ? '<p>No lint problems.</p>' : `<pre class="diagnostics">${escapeHtml(diagnostics.join('\n'))}</pre>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview of #${number}: ${escapeHtml(title)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 1rem; background: #f3f4f6; color: #111827; }
+.frames { display: flex; gap: 1rem; align-items: flex-start; flex-wrap: wrap; }
+figure { margin: 0; } iframe { border: 1px solid #9ca3af; background: #fff; }
+pre { background: #fff; border: 1px solid #9ca3af; padding: 1rem; overflow-x: auto; }
+.text { width: 72ch; white-space: pre; }
+</style>
+</head>
+<body>
+<h1>Preview of #${number}: ${escapeHtml(title)}</h1>
+<p><button type="button" id="scheme" aria-pressed="false">Dark mode</button></p>
+<h2>Lint</h2>
+${lint}
+<h2>HTML</h2>
+<div class="frames">${frames}</div>
+<h2>Plaintext</h2>
+<pre class="text">${escapeHtml(text ?? '')}</pre>
+<script>
+document.getElementById('scheme').addEventListener('click', (event) => {
+  const dark = event.currentTarget.getAttribute('aria-pressed') !== 'true';
+  event.currentTarget.setAttribute('aria-pressed', String(dark));
+  for (const frame of document.querySelectorAll('iframe')) frame.style.colorScheme = dark ? 'dark' : 'light';
+});
+</script>
+</body>
+</html>
+`;
+}

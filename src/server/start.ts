@@ -1,0 +1,116 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { composeConfirmation } from '../mail/confirmation.js';
+import { currentTemplates } from '../render/templates.js';
+import { openStore } from '../store/database.js';
+import { unsubscribeKeys } from '../subscribers/secret.js';
+import { createApp } from './app.js';
+import type { ConfirmationMailer } from './context.js';
+
+export interface StartOptions {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  dev: boolean;
+  /** The access log and the dev server's build lines. */
+  log: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:8080/` plus the path of baseUrl. */
+  url: string;
+  /** Where confirmation emails go when SMTP_URL is unset. */
+  outbox: string | undefined;
+  /**
+   * Graceful shutdown: stops accepting connections, lets requests in flight
+   * finish (idle keep-alive connections are closed), then closes the
+   * database, so no write is cut off.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, checks the secret (PAPERBOY_SECRET, or with `--dev`
+ * the stored development one), builds the dev site when asked, and listens.
+ * Throws SECRET_MISSING/SECRET_INVALID, STORE_UNAVAILABLE (exit 2), or
+ * SERVER_LISTEN (exit 2) when the port is taken.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const db = openStore(config.dataDir);
+  try {
+    const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
+    const delivery = confirmationDelivery(config, options.env);
+    // The builder (remark, KaTeX, Pagefind) is loaded only by the dev server.
+    const dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
+    const siteDir = dev?.siteDir ?? config.outDir;
+    const app = createApp({
+      context: { config, db, keys, templates: () => currentTemplates(config.templatesDir), sendConfirmation: delivery.send, now: () => new Date() },
+      siteDir,
+      dev: options.dev,
+      log: options.log,
+      ...(dev ? { extraRoute: dev.route } : {}),
+    });
+    await dev?.start(() => app.reloadSite());
+    await listen(app.server, options.host, options.port);
+    const { port } = app.server.address() as AddressInfo;
+    const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+    return {
+      url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`,
+      outbox: delivery.outbox,
+      stop: async () => {
+        await dev?.stop();
+        await new Promise<void>((resolve) => {
+          app.server.close(() => resolve());
+          app.server.closeIdleConnections();
+        });
+        delivery.close();
+        db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function listen(server: import('node:http').Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new PaperboyError('SERVER_LISTEN', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          cause: error,
+          hint: error.code === 'EADDRINUSE' ? 'Another program uses the port: pass --port N.' : 'Check --host and --port.',
+        }),
+      ),
+    );
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/**
+ * How confirmation emails leave: through SMTP_URL when it is set, else into
+ * `<dataDir>/outbox/confirmations/` (one `.eml` per message), as sending does.
+ */
+function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): { send: ConfirmationMailer; outbox: string | undefined; close(): void } {
+  const smtpUrl = env.SMTP_URL?.trim();
+  const outbox = smtpUrl ? undefined : join(config.dataDir, 'outbox', 'confirmations');
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  const send: ConfirmationMailer = async ({ to, confirmUrl }) => {
+    const raw = await composeConfirmation({ config, to, confirmUrl, date: new Date() });
+    if (transport) {
+      await transport.sendMail({ envelope: { from: config.from.address, to: [to] }, raw });
+      return;
+    }
+    mkdirSync(outbox!, { recursive: true });
+    writeFileSync(join(outbox!, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`), raw);
+  };
+  return { send, outbox, close: () => transport?.close() };
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { spawnCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { exited, serve } from '../helpers/serve.js';
+
+test('serve refuses to start without PAPERBOY_SECRET (exit 2, saying how to set it), unless --dev', () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const result = spawnCli(['serve', '--root', root, '--port', '0'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Missing PAPERBOY_SECRET/);
+  assert.match(result.stderr, /openssl rand/);
+  assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
+});
+
+test('serve: a request in flight at SIGTERM is answered (and committed), then the server exits 0', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = await serve(root);
+  const exit = exited(server.child);
+  const answer = new Promise<number>((resolve, reject) => {
+    const body = 'email=ada%40example.org';
+    const req = request(new URL('subscribe', server.url), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    // Half the body, the signal, then the rest: the request is in flight when the server is told to stop.
+    req.write(body.slice(0, 5));
+    setTimeout(() => {
+      server.child.kill('SIGTERM');
+      setTimeout(() => req.end(body.slice(5)), 300);
+    }, 300);
+  });
+  assert.equal(await answer, 202);
+  assert.equal(await exit, 0);
+  assert.match(server.stderr(), /stopping/);
+  const outbox = join(root, '.paperboy', 'outbox', 'confirmations');
+  const [message] = readdirSync(outbox);
+  assert.match(readFileSync(join(outbox, message!), 'utf8'), /confirm\?token=/);
+  const log = server.stdout().trim().split('\n').map((line) => JSON.parse(line) as { path: string; status: number });
+  assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/subscribe', 202]]);
+});
+
+test('serve --dev without a secret: serves the dev site with drafts, and /preview/N shows the email at two widths with its lint', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'draft', title: 'A draft issue' }) });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const home = await fetch(server.url);
+    assert.equal(home.status, 200);
+    const html = await home.text();
+    assert.match(html, /A draft issue/);
+    assert.match(html, /EventSource/);
+    const preview = await (await fetch(new URL('preview/1', server.url))).text();
+    assert.match(preview, /width="600"/);
+    assert.match(preview, /width="375"/);
+    assert.match(preview, /Dark mode/);
+    const email = await fetch(new URL('preview/1/email.html', server.url));
+    assert.match(await email.text(), /A draft issue/);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+});

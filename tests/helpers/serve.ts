@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
+export const SECRET = 'serve-test-secret-serve-test-secret-0123';
+
+/** `paperboy serve` as a real process on a free port; resolves with its URL once it listens. */
+export async function serve(root: string, args: string[] = [], env: NodeJS.ProcessEnv = { PAPERBOY_SECRET: SECRET }): Promise<{ child: ChildProcess; url: URL; stdout: () => string; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const url = await new Promise<URL>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const match = /at (http:\/\/\S+)/.exec(stderr);
+      if (match) resolve(new URL(match[1]!));
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return { child, url, stdout: () => stdout, stderr: () => stderr };
+}
+
+export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
