@@ -16,11 +16,12 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(REPO, 'bin', 'paperboy.js');
 const USAGE_REPORTER = new URL('./bench-usage-reporter.mjs', import.meta.url).href;
 
-export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s';
+export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s' | 'req/s';
 
 /** A target a figure must meet: `value` in the row's unit, compared with `comparison`. */
 export interface Target {
-  comparison: '<' | '<=';
+  /** `<`, `<=` for times and sizes; `>=` for throughputs. */
+  comparison: '<' | '<=' | '>=';
   value: number;
   /** How the target was set, e.g. `0.75 × remark`. */
   basis?: string;
@@ -56,7 +57,8 @@ export interface BenchSuite {
 
 export function passes(row: BenchRow): boolean | undefined {
   if (!row.target) return undefined;
-  return row.target.comparison === '<' ? row.value < row.target.value : row.value <= row.target.value;
+  const { comparison, value } = row.target;
+  return comparison === '<' ? row.value < value : comparison === '<=' ? row.value <= value : row.value >= value;
 }
 
 export function median(values: readonly number[]): number {
@@ -130,14 +132,14 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
 // ---------------------------------------------------------------- output
 
 function formatNumber(value: number, unit: Unit): string {
-  const digits = unit === 'MB' ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  const digits = unit === 'MB' || unit === 'req/s' ? 0 : value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`;
 }
 
 function formatTarget(row: BenchRow): string {
   if (!row.target) return '—';
   const { comparison, value, basis } = row.target;
-  const bound = `${comparison === '<' ? '<' : '≤'} ${formatNumber(value, row.unit)}`;
+  const bound = `${{ '<': '<', '<=': '≤', '>=': '≥' }[comparison]} ${formatNumber(value, row.unit)}`;
   return basis ? `${bound} (${basis})` : bound;
 }
 

@@ -3,7 +3,7 @@
  * suite on it and prints one Markdown table (figure, value, target, result),
  * or JSON with `--json`.
  *
- *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json]
+ *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--only remark,serve] [--json]
  *
  * A suite is a module exporting a `BenchSuite` (see bench-harness.ts); add
  * render, watch… figures by appending to SUITES. Suites run in order and see
@@ -20,9 +20,10 @@ import { markdownTable, passes, REPO, type BenchContext, type BenchRow, type Ben
 import { lintSuite } from './bench-lint.js';
 import { remarkSuite } from './bench-remark.js';
 import { renderSuite } from './bench-render.js';
+import { serveSuite } from './bench-serve.js';
 import { watchSuite } from './bench-watch.js';
 
-const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite];
+const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite, serveSuite];
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -48,14 +49,15 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json]';
-  let values: { issues: string; repeat: string; json: boolean };
+  const usage = `usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--only ${SUITES.map((suite) => suite.name).join(',')}] [--json]`;
+  let values: { issues: string; repeat: string; json: boolean; only?: string };
   try {
     ({ values } = parseArgs({
       options: {
         issues: { type: 'string', default: '1000' },
         repeat: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
+        only: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
   }
   const issueCount = Number(values.issues);
   const repeat = Number(values.repeat);
-  if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1) {
+  const only = values.only?.split(',');
+  const suites = only ? SUITES.filter((suite) => only.includes(suite.name)) : SUITES;
+  if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1 || suites.length !== (only?.length ?? SUITES.length)) {
     log(usage);
     process.exitCode = 2;
     return;
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     const figures = new Map<string, BenchRow>();
     const context: BenchContext = { root, issueCount, repeat, figures, log };
     const rows: BenchRow[] = [];
-    for (const suite of SUITES) {
+    for (const suite of suites) {
       for (const row of await suite.run(context)) {
         rows.push(row);
         figures.set(row.id, row);

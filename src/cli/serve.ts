@@ -3,6 +3,21 @@ import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
 
+/**
+ * Access-log lines written once per turn of the event loop, not one write
+ * per request: under load, a write per line is a system call per request.
+ */
+function bufferedLog(io: CommandIO): (line: string) => void {
+  let pending = '';
+  return (line) => {
+    if (pending === '') setImmediate(() => {
+      io.stdout.write(pending);
+      pending = '';
+    });
+    pending += `${line}\n`;
+  };
+}
+
 export interface ServeCommandOptions {
   root: string;
   port: number;
@@ -23,7 +38,7 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
     host: options.host,
     port: options.port,
     dev: options.dev,
-    log: (line) => io.stdout.write(`${line}\n`),
+    log: bufferedLog(io),
   });
   const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);

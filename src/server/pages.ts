@@ -15,11 +15,28 @@ export interface MessagePage {
 }
 
 /**
+ * Pages without a form say the same to everyone ("You are unsubscribed"):
+ * each is rendered once per template set, not per request (a one-click
+ * unsubscribe is then an UPDATE and a cached answer). A page with a form
+ * carries the request's token and is never kept.
+ */
+const rendered = new WeakMap<TemplateSet, Map<string, string>>();
+
+/**
  * The HTML of a server page. Its path is one segment under the site root
  * (`unsubscribe`), so the layout's links (`./assets/archive.css`) resolve
  * from the endpoint's URL as from a page of the archive.
  */
 export function messagePage(templates: TemplateSet, config: Config, endpoint: string, page: MessagePage): string {
+  const key = page.form ? undefined : JSON.stringify([endpoint, page]);
+  const known = key === undefined ? undefined : rendered.get(templates)?.get(key);
+  if (known !== undefined) return known;
   const plan: PagePlan = { path: endpoint, template: 'web/message.html', title: `${page.heading} · ${config.name}`, script: undefined, view: { ...page } };
-  return renderPage(templates, config, plan);
+  const html = renderPage(templates, config, plan);
+  if (key !== undefined) {
+    const pages = rendered.get(templates) ?? new Map<string, string>();
+    pages.set(key, html);
+    rendered.set(templates, pages);
+  }
+  return html;
 }

@@ -6,7 +6,7 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
-import { currentTemplates } from '../render/templates.js';
+import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { createApp } from './app.js';
@@ -51,8 +51,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // The builder (remark, KaTeX, Pagefind) is loaded only by the dev server.
     const dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
+    // The dev server follows template edits; a served archive keeps the templates it started with.
+    const started = options.dev ? undefined : loadTemplates(config.templatesDir);
+    const templates = () => started ?? currentTemplates(config.templatesDir);
     const app = createApp({
-      context: { config, db, keys, templates: () => currentTemplates(config.templatesDir), sendConfirmation: delivery.send, now: () => new Date() },
+      context: { config, db, keys, templates, sendConfirmation: delivery.send, now: () => new Date() },
       siteDir,
       dev: options.dev,
       log: options.log,
