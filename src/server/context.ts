@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config/load.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Store } from '../store/database.js';
+import type { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
 import type { SigningKey } from '../subscribers/unsubscribe-token.js';
 import { messagePage, type MessagePage } from './pages.js';
 
@@ -16,6 +17,8 @@ export interface ServerContext {
   keys: readonly SigningKey[];
   templates: () => TemplateSet;
   sendConfirmation: ConfirmationMailer;
+  /** Every unsubscribe of the server goes through one batch (group commit). */
+  unsubscribes: UnsubscribeBatch;
   now: () => Date;
 }
 

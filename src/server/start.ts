@@ -9,6 +9,7 @@ import { composeConfirmation } from '../mail/confirmation.js';
 import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
+import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
 import { createApp } from './app.js';
 import type { ConfirmationMailer } from './context.js';
 
@@ -55,7 +56,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
     const templates = () => started ?? currentTemplates(config.templatesDir);
     const app = createApp({
-      context: { config, db, keys, templates, sendConfirmation: delivery.send, now: () => new Date() },
+      context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
       siteDir,
       dev: options.dev,
       log: options.log,

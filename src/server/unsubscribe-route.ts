@@ -1,4 +1,3 @@
-import { SubscriberStore } from '../subscribers/store.js';
 import { verify } from '../subscribers/unsubscribe-token.js';
 import { sendPage, type Route, type ServerContext } from './context.js';
 import { readFields } from './request-body.js';
@@ -42,7 +41,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   }
   const fields = await readFields(req);
   if (fields.get(ONE_CLICK.name) !== ONE_CLICK.value || id === undefined) return invalidLink(context, route);
-  if (!new SubscriberStore(context.db, context.now).unsubscribe(id)) return invalidLink(context, route);
+  if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
   sendPage(context, res, 200, ENDPOINT, {
     heading: 'You are unsubscribed',
     paragraphs: [`${context.config.name} will not email you again.`],

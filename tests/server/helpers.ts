@@ -7,6 +7,7 @@ import { loadTemplates } from '../../src/render/templates.js';
 import { createApp, type PaperboyServer } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
 import { openStore, type Store } from '../../src/store/database.js';
+import { UnsubscribeBatch } from '../../src/subscribers/unsubscribe-batch.js';
 import { signingKeys } from '../../src/subscribers/unsubscribe-token.js';
 import { configOf, makeRoot } from '../helpers/fixture.js';
 
@@ -54,6 +55,7 @@ export async function startServer(options: { failMail?: boolean } = {}): Promise
     keys: signingKeys(SECRET),
     templates: () => templates,
     now: () => clock.now,
+    unsubscribes: new UnsubscribeBatch(db, () => clock.now),
     sendConfirmation: async (message) => {
       if (options.failMail) throw new Error('connection refused');
       confirmations.push(message);
