@@ -246,7 +246,7 @@ async function confirm(io: CommandIO, question: string): Promise<boolean> {
 
 function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
   const { failure } = result;
-  if (failure.stage === 'connect' && failure.code === undefined) {
+  if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
     io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
     return 1;
   }

@@ -33,8 +33,8 @@ export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
   if (stage === 'after-data') return { action: 'unknown', relayTrouble: true };
   if (code === undefined) return { action: 'retry', relayTrouble };
   if (code >= 400 && code < 500) return { action: 'retry', relayTrouble };
-  if (enhanced?.startsWith('5.7.')) return { action: 'policy', relayTrouble: false };
   if (stage === 'sender' || stage === 'connect') return { action: 'abort', relayTrouble: false };
+  if (enhanced?.startsWith('5.7.')) return { action: 'policy', relayTrouble: false };
   if (stage === 'recipient') {
     if (code === 552) return { action: 'retry', relayTrouble: false };
     if (enhanced?.startsWith('5.1.')) return { action: 'bounce', relayTrouble: false };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SendCommandOptions } from '../../src/cli/send.js';
 import { run as runSend } from '../../src/cli/send.js';
 import { run as runSubscribers } from '../../src/cli/subscribers.js';
+import { isPaperboyError } from '../../src/errors.js';
 import type { CommandIO } from '../../src/io.js';
 import { openStore } from '../../src/store/database.js';
 import { cleanIssue, configWith, makeRoot } from './fixture.js';
@@ -38,9 +39,15 @@ export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): Captured {
 /** `paperboy send` in-process, with --yes and fast retries unless told otherwise. */
 export async function send(root: string, options: Partial<SendCommandOptions> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const captured = captureIO(root, { PAPERBOY_SECRET: SECRET, ...env });
-  const code = await runSend({ root, issue: '1', yes: true, rate: 0, retry: { baseMs: 20, maxMs: 100, giveUpMs: 60_000 }, ...options }, captured.io).catch((error: unknown) => {
-    throw error;
-  });
+  let code: number;
+  try {
+    code = await runSend({ root, issue: '1', yes: true, rate: 0, retry: { baseMs: 20, maxMs: 100, giveUpMs: 60_000 }, ...options }, captured.io);
+  } catch (error) {
+    // What the CLI entry point does with a usage or configuration error.
+    if (!isPaperboyError(error)) throw error;
+    captured.io.stderr.write(`paperboy: ${error.message}\n`);
+    code = error.exitCode;
+  }
   return { code, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 

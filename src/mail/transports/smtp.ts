@@ -117,6 +117,9 @@ function watchWire(input: Readable, progress: WireProgress): Readable {
   return input.pipe(output);
 }
 
+/** Certificate and TLS failures (node's messages): the session is refused, as a failed login is. */
+const TLS_REFUSED = /certificate|self[- ]signed|unable to verify|STARTTLS|SSL routines|TLS/i;
+
 /** A reset (RST) or broken pipe means the server had not read all it was sent: the final dot included. */
 const UNREAD_BY_SERVER = /ECONNRESET|EPIPE/;
 
@@ -128,7 +131,7 @@ function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFail
 }
 
 function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
-  if (error.code === 'EAUTH') return 'auth';
+  if (error.code === 'EAUTH' || error.code === 'ETLS' || TLS_REFUSED.test(error.message)) return 'auth';
   if (error.command === 'MAIL FROM') return 'sender';
   if (error.command === 'RCPT TO') return 'recipient';
   if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'data';

@@ -27,7 +27,8 @@ export type DeliveryResult = { ok: true; reply: string } | { ok: false; failure:
 
 /**
  * Where a delivery stopped, which decides whether the message may be on
- * the server: `connect` (no session: nothing sent), `auth` (login refused),
+ * the server: `connect` (no session: nothing sent), `auth` (the session refused:
+ * the login, or TLS with a certificate that does not verify),
  * `sender` (MAIL FROM), `recipient` (RCPT TO), `data` (the server refused
  * DATA, or the connection broke before it had the whole message: not
  * delivered), `after-data` (the whole message went out and no reply came:
