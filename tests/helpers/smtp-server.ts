@@ -2,14 +2,14 @@ import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
 /** One message the server accepted. */
-export interface Received {
+interface Received {
   to: string;
   messageId: string;
   raw: Buffer;
 }
 
 /** What the server does with one DATA: accept, refuse with a reply, or misbehave. */
-export type DataBehaviour = 'accept' | 'reset-mid-data' | 'close-after-data' | 'never-answer' | { code: number; message: string };
+type DataBehaviour = 'accept' | 'reset-mid-data' | 'close-after-data' | 'never-answer' | { code: number; message: string };
 
 export interface Faults {
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
