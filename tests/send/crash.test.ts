@@ -122,3 +122,31 @@ test('two sends of one issue at once: one copy per recipient', async () => {
     await server.close();
   }
 });
+
+test('SIGINT pauses cleanly: messages in flight finish and are recorded, exit 130, the same command resumes without a duplicate', async () => {
+  const root = await newsletter(120);
+  const server = await startSmtpServer();
+  try {
+    const first = startSend(root, server);
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (server.received.length >= 20) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 2);
+    });
+    first.child.kill('SIGINT');
+    assert.equal(await first.exited, 130, first.output());
+    assert.match(first.output(), /Interrupted/);
+    const states = journal(root).map((row) => row.state);
+    assert.ok(!states.includes('sending'), 'nothing left in flight');
+    assert.ok(!states.includes('unknown'));
+    const second = startSend(root, server);
+    assert.equal(await second.exited, 0, second.output());
+    assert.equal(server.received.length, 120);
+    assert.equal(new Set(server.received.map((m) => m.to)).size, 120);
+  } finally {
+    await server.close();
+  }
+});
