@@ -130,6 +130,31 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
+  command('send', 'send an issue to every active subscriber (or --list, --test), journaled and resumable')
+    .argument('<issue>', 'an issue number or the path of an issue file')
+    .option('--list', 'send one message to listAddress instead of each subscriber', false)
+    .option('--test <address>', 'send one proof, [TEST] in the subject, to this address (outside the journal)')
+    .option('--review', "with --test: the reviewers' proof (notes and lint messages shown)", false)
+    .option('--dry-run', 'print what would be sent, send nothing', false)
+    .option('--yes', 'do not ask for confirmation', false)
+    .option('--rate <n>', 'at most this many messages per second (0: no limit; default: send.rate)', nonNegativeNumber)
+    .option('--concurrency <n>', 'SMTP connections (default: send.concurrency)', positiveInteger)
+    .option('--force', 'send an issue whose status is draft', false)
+    .option('--retry-unknown', 'send again to recipients whose delivery is unknown (same Message-ID)', false)
+    .option('--retry-failed', 'send again to recipients that failed or expired', false)
+    .action(async (issue: string, options) => {
+      const { run } = await import('./send.js');
+      setExitCode(await run({ ...options, issue }, io));
+    });
+
+  command('sends', 'the send journal of an issue: counts per state, failed and unknown recipients with the last reply')
+    .argument('<issue>', 'the issue number')
+    .option('--json', 'print the journal as JSON', false)
+    .action(async (issue: string, options) => {
+      const { run } = await import('./sends.js');
+      setExitCode(await run({ ...options, issue }, io));
+    });
+
   command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
     .action(async (options) => {
       const { run } = await import('./start.js');
@@ -148,6 +173,16 @@ function port(value: string): number {
   const number = nonNegativeInteger(value);
   if (number > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}".`);
   return number;
+}
+
+function nonNegativeNumber(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected a number such as 0 or 20, got "${value}".`);
+  return Number(value);
+}
+
+function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value) || Number(value) > 100) throw new InvalidArgumentError(`expected a whole number from 1 to 100, got "${value}".`);
+  return Number(value);
 }
 
 function reportError(error: unknown, io: CommandIO): number {

@@ -3,12 +3,11 @@ import { relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
-import { lintIssues } from '../lint/engine.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { refusedUrls } from '../render/refused-urls.js';
-import type { ReviewMessage } from '../render/view-model.js';
 import type { CommandIO } from '../io.js';
+import { diagnosticLine, lintMessages, plural } from './lint-messages.js';
 
 export interface RenderCommandOptions {
   root: string;
@@ -61,20 +60,4 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
     io.stdout.write(`${path}\n`);
   }
   return errors.length > 0 ? 1 : 0;
-}
-
-/** Every lint message of the issue, as the proof lists them and as stderr prints its errors. */
-async function lintMessages(workspace: Workspace, path: string): Promise<ReviewMessage[]> {
-  const [result] = await lintIssues(workspace.config, { files: [path], workspace });
-  return (result?.messages ?? []).map(({ line, column, severity, message, ruleId }) => ({ line, column, severity, message, ruleId }));
-}
-
-/** `issues/0001-a.md:12:10  error  Unexpected …  paper-url`: one diagnostic, where an editor (or an editor's jump-to) finds it. */
-function diagnosticLine(path: string, diagnostic: Omit<ReviewMessage, 'ruleId'> & { ruleId?: string }): string {
-  const rule = diagnostic.ruleId === undefined ? '' : `  ${diagnostic.ruleId}`;
-  return `${path}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}${rule}\n`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

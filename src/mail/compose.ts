@@ -21,6 +21,11 @@ export interface MessageInput {
    * a mailing list, whose server writes its own List-* headers.
    */
   unsubscribe: ListUnsubscribe | undefined;
+  /**
+   * Forces quoted-printable for both parts (default: nodemailer's choice per
+   * part); the send path splices encoded text into them (message-template.ts).
+   */
+  transferEncoding?: 'quoted-printable';
 }
 
 /**
@@ -34,6 +39,7 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
   const { config } = input;
   const to = singleLine(input.to);
   const id = messageId(config.baseUrl, input.issueNumber, to);
+  const encoding = input.transferEncoding ? { contentTransferEncoding: input.transferEncoding } : {};
   const composer = new MailComposer({
     // Structured, so nodemailer quotes the name itself and never parses the
     // text again (a second parse would read `(Paris)` as a comment and drop it).
@@ -44,8 +50,8 @@ export async function composeMessage(input: MessageInput): Promise<Buffer> {
     date: input.date,
     messageId: id,
     headers: listHeaders(config, input.unsubscribe),
-    text: { content: input.text, contentType: 'text/plain; charset=utf-8' },
-    html: { content: input.html, contentType: 'text/html; charset=utf-8' },
+    text: { content: input.text, contentType: 'text/plain; charset=utf-8', ...encoding },
+    html: { content: input.html, contentType: 'text/html; charset=utf-8', ...encoding },
     // The same input gives the same bytes: boundaries come from the Message-ID.
     baseBoundary: messageBoundary(id),
     newline: 'windows',

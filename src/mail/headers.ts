@@ -96,7 +96,17 @@ export function messageBoundary(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 16);
 }
 
-/** The mailto unsubscribe of a newsletter: its sender address, subject "unsubscribe". */
-export function unsubscribeMailto(from: Mailbox): string {
-  return `mailto:${singleLine(from.address)}?subject=unsubscribe`;
+/**
+ * The mailto unsubscribe of a newsletter: its sender address, subject
+ * "unsubscribe" followed by the recipient's token when there is one (so a
+ * reply can be matched to the subscriber without trusting its From).
+ */
+export function unsubscribeMailto(from: Mailbox, token?: string): string {
+  const subject = token === undefined ? 'unsubscribe' : `unsubscribe%20${encodeURIComponent(token)}`;
+  return `mailto:${singleLine(from.address)}?subject=${subject}`;
+}
+
+/** The one-click unsubscribe page of a recipient (RFC 8058's https target), or the page without a token. */
+export function unsubscribeUrl(baseUrl: string, token: string | undefined): string {
+  return new URL(token === undefined ? 'unsubscribe' : `unsubscribe?token=${encodeURIComponent(token)}`, baseUrl).href;
 }

@@ -2,7 +2,7 @@ import type { Workspace } from '../issue/workspace.js';
 import { personalize, type PersonalizedEmail } from '../render/email.js';
 import type { IssueEmail } from '../render/issue-email.js';
 import { composeMessage } from './compose.js';
-import { unsubscribeMailto } from './headers.js';
+import { unsubscribeMailto, unsubscribeUrl } from './headers.js';
 
 /**
  * The address and unsubscribe link of a copy made for nobody in particular
@@ -11,24 +11,26 @@ import { unsubscribeMailto } from './headers.js';
  */
 const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';
 
+const PLACEHOLDER_TOKEN = 'PLACEHOLDER';
+
 /** The unsubscribe link of a copy made for nobody (a file that may be published). */
 export function placeholderUnsubscribeUrl(baseUrl: string): string {
-  return new URL('unsubscribe?token=PLACEHOLDER', baseUrl).href;
+  return unsubscribeUrl(baseUrl, PLACEHOLDER_TOKEN);
 }
 
 /** The placeholder recipient's copy: HTML, plaintext and the complete message. */
 export async function placeholderCopy(workspace: Workspace, email: IssueEmail): Promise<PersonalizedEmail & { eml: Buffer }> {
   const { config } = workspace;
   const issue = email.parsed.issue!;
-  const unsubscribeUrl = placeholderUnsubscribeUrl(config.baseUrl);
-  const copy = personalize(email.rendered, { unsubscribeUrl });
+  const url = placeholderUnsubscribeUrl(config.baseUrl);
+  const copy = personalize(email.rendered, { unsubscribeUrl: url });
   const eml = await composeMessage({
     config,
     issueNumber: issue.number,
     to: PLACEHOLDER_RECIPIENT,
     ...copy,
     date: issueDate(issue.date),
-    unsubscribe: { url: unsubscribeUrl, mailto: unsubscribeMailto(config.from) },
+    unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
   });
   return { ...copy, eml };
 }

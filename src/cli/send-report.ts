@@ -1,0 +1,65 @@
+import { SingleBar } from 'cli-progress';
+import type { CommandIO } from '../io.js';
+import type { Delivery, DeliveryState, Settlement } from '../send/journal.js';
+
+/** How often the one-line report is written when stderr is not a terminal, ms. */
+const LINE_INTERVAL_MS = 10_000;
+
+/**
+ * Progress of a send on stderr: a bar with the rate, ETA and failures on a
+ * terminal (cli-progress), else a line every ten seconds (a log, CI).
+ */
+export class SendProgress {
+  private done = 0;
+  private failed = 0;
+  private readonly started = Date.now();
+  private readonly bar: SingleBar | undefined;
+  private readonly timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly io: CommandIO,
+    private readonly total: number,
+  ) {
+    if (io.stderr.isTTY) {
+      this.bar = new SingleBar({
+        format: 'sending [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}',
+        stream: io.stderr as unknown as NodeJS.WritableStream,
+        hideCursor: true,
+        etaBuffer: 200,
+      });
+      this.bar.start(total, 0, { rate: '0', failed: 0 });
+    } else {
+      this.timer = setInterval(() => this.io.stderr.write(`${this.line()}\n`), LINE_INTERVAL_MS);
+      this.timer.unref();
+    }
+  }
+
+  settled(_delivery: Delivery, settlement: Settlement): void {
+    if (settlement.kind === 'release' || settlement.kind === 'retry') return;
+    this.done++;
+    if (settlement.kind === 'failed' || settlement.kind === 'expired') this.failed++;
+    this.bar?.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed });
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private rate(): number {
+    const seconds = (Date.now() - this.started) / 1000;
+    return seconds > 0 ? this.done / seconds : 0;
+  }
+
+  private line(): string {
+    return `sending: ${this.done}/${this.total}, ${this.rate().toFixed(1)}/s, ${this.failed} failed`;
+  }
+}
+
+/** `sent 498, failed 1, unknown 0, …`: every state with a count, in the journal's order. */
+export function countsLine(counts: Record<DeliveryState, number>): string {
+  return Object.entries(counts)
+    .filter(([state, count]) => count > 0 || state === 'sent')
+    .map(([state, count]) => `${state} ${count}`)
+    .join(', ');
+}

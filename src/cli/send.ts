@@ -1,0 +1,291 @@
+import { join, relative, resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { loadConfig, type Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { writeIssueStatus } from '../issue/set-status.js';
+import type { IssueFile } from '../issue/workspace.js';
+import { Workspace } from '../issue/workspace.js';
+import { composeMessage } from '../mail/compose.js';
+import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
+import { messageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
+import { MessageTemplate } from '../mail/message-template.js';
+import { OutboxTransport } from '../mail/transports/outbox.js';
+import { SmtpTransport, type SmtpOptions } from '../mail/transports/smtp.js';
+import type { DeliveryResult, Transport } from '../mail/transports/transport.js';
+import { personalize } from '../render/email.js';
+import { renderIssueEmail } from '../render/issue-email.js';
+import { dispatch, type DispatchResult } from '../send/dispatch.js';
+import { SendJournal, type SendMode } from '../send/journal.js';
+import { planSend } from '../send/plan.js';
+import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
+import { openStore, type Store } from '../store/database.js';
+import { unsubscribeKeys } from '../subscribers/secret.js';
+import { SubscriberStore } from '../subscribers/store.js';
+import { sign } from '../subscribers/unsubscribe-token.js';
+import type { CommandIO } from '../io.js';
+import { diagnosticLine, lintMessages, plural } from './lint-messages.js';
+import { countsLine, SendProgress } from './send-report.js';
+
+export interface SendCommandOptions {
+  root: string;
+  issue: string;
+  list?: boolean;
+  test?: string;
+  review?: boolean;
+  dryRun?: boolean;
+  yes?: boolean;
+  rate?: number;
+  concurrency?: number;
+  force?: boolean;
+  retryUnknown?: boolean;
+  retryFailed?: boolean;
+  /** Not flags: what tests and the benchmark set. */
+  retry?: RetryPolicy;
+  maxWaitMs?: number;
+  smtp?: Partial<SmtpOptions>;
+  signal?: AbortSignal;
+}
+
+/** How long a run waits for deferred retries before leaving them to the next run, ms. */
+const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
+/** Failed recipients listed in the report; `paperboy sends` lists them all. */
+const LISTED_FAILURES = 20;
+const EXIT_INTERRUPTED = 130;
+
+/**
+ * `paperboy send ISSUE`: checks the issue, shows what will happen, asks,
+ * then sends through SMTP (SMTP_URL) or the outbox, journaling every
+ * recipient (src/send/). Exit 0 when every recipient got it, 1 when any
+ * failed or remain, 2 for a usage or configuration problem (login refused
+ * included), 130 after Ctrl-C.
+ */
+export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const workspace = await Workspace.load(config);
+  const file = await workspace.findOrAdd(options.issue, io.cwd);
+  const where = relative(io.cwd, file.path) || file.path;
+  if (!(await issueReady(workspace, file, where, options, io))) return 1;
+  if (options.list && !config.listAddress) {
+    throw new PaperboyError('USAGE', `Missing \`listAddress\` in ${config.file}: --list sends one message to it`, { hint: 'Add e.g. `listAddress: news@lists.example.org`.' });
+  }
+  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
+  const issueNumber = email.parsed.issue!.number;
+  const concurrency = options.concurrency ?? config.send.concurrency;
+  const transport = makeTransport(config, issueNumber, concurrency, options, io.env);
+  const dkim = await loadDkimSigner(config.dkim, io.env);
+  if (options.test !== undefined) return sendProof(config, email, options, transport, dkim, io);
+
+  const db = openStore(config.dataDir);
+  try {
+    return await sendIssue({ config, db, file, issueNumber, email, transport, dkim, concurrency, options, io });
+  } finally {
+    db.close();
+    await transport.close();
+  }
+}
+
+async function issueReady(workspace: Workspace, file: IssueFile, where: string, options: SendCommandOptions, io: CommandIO): Promise<boolean> {
+  const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
+  for (const error of errors) io.stderr.write(diagnosticLine(where, error));
+  if (errors.length > 0) {
+    io.stderr.write(`paperboy: ${where} has ${plural(errors.length, 'lint error')}: nothing sent. Fix them (\`paperboy lint ${where}\`) and send again.\n`);
+    return false;
+  }
+  if (file.facts.status === 'draft' && !options.force && options.test === undefined) {
+    io.stderr.write(`paperboy: ${where} is a draft (status: draft): nothing sent. Set \`status: ready\` when it is, or pass --force.\n`);
+    return false;
+  }
+  return true;
+}
+
+function makeTransport(config: Config, issue: number, connections: number, options: SendCommandOptions, env: NodeJS.ProcessEnv): Transport {
+  const url = env.SMTP_URL;
+  if (url === undefined || url.trim() === '') return new OutboxTransport(join(config.dataDir, 'outbox', String(issue)), config.root);
+  return new SmtpTransport({ url: url.trim(), connections, ...options.smtp });
+}
+
+/** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
+async function sendProof(config: Config, email: ReturnType<typeof renderIssueEmail>, options: SendCommandOptions, transport: Transport, dkim: DkimSigner | undefined, io: CommandIO): Promise<number> {
+  try {
+    const url = unsubscribeUrl(config.baseUrl, 'TEST');
+    const copy = personalize(email.rendered, { unsubscribeUrl: url });
+    let raw = await composeMessage({
+      config,
+      issueNumber: email.rendered.issueNumber,
+      to: options.test!,
+      ...copy,
+      subject: `[TEST] ${copy.subject}`,
+      date: new Date(),
+      unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
+    });
+    if (dkim) raw = await dkim.sign(raw);
+    const ready = await transport.verify();
+    const result = ready.ok ? await transport.send({ from: config.from.address, to: options.test!, messageId: messageId(config.baseUrl, email.rendered.issueNumber, options.test!), raw }) : ready;
+    if (!result.ok) {
+      io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${result.failure.reply}\n`);
+      return 1;
+    }
+    io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of #${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);
+    return 0;
+  } finally {
+    await transport.close();
+  }
+}
+
+interface SendContext {
+  config: Config;
+  db: Store;
+  file: IssueFile;
+  issueNumber: number;
+  email: ReturnType<typeof renderIssueEmail>;
+  transport: Transport;
+  dkim: DkimSigner | undefined;
+  concurrency: number;
+  options: SendCommandOptions;
+  io: CommandIO;
+}
+
+async function sendIssue(context: SendContext): Promise<number> {
+  const { config, db, issueNumber, transport, options, io } = context;
+  const mode: SendMode = options.list ? 'list' : 'subscribers';
+  const journal = new SendJournal(db, issueNumber);
+  const subscribers = new SubscriberStore(db);
+  const plan = planSend({
+    mode,
+    startedMode: journal.mode(),
+    counts: journal.counts(),
+    activeSubscribers: subscribers.count('active'),
+    retryUnknown: options.retryUnknown === true,
+    retryFailed: options.retryFailed === true,
+  });
+  if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
+  if (plan.kind === 'nothing') {
+    io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(journal.counts())}\n`);
+    return journal.counts().unknown + journal.counts().failed + journal.counts().expired > 0 ? 1 : 0;
+  }
+  const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
+  const rate = options.rate ?? config.send.rate;
+  const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : plural(plan.recipients, 'recipient');
+  io.stdout.write(
+    [
+      `Issue #${issueNumber}: ${context.email.rendered.subject}`,
+      `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
+      `Through ${transport.description}, at most ${rate === 0 ? 'unlimited' : `${rate}`} messages/s${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      '',
+    ].join('\n'),
+  );
+  if (options.dryRun) {
+    io.stdout.write('Dry run: nothing sent, nothing written.\n');
+    return 0;
+  }
+  if (!options.yes && !(await confirm(io, `Send issue #${issueNumber} to ${to}? [y/N] `))) {
+    io.stdout.write('Not sent.\n');
+    return 1;
+  }
+  const ready = await transport.verify();
+  if (!ready.ok) return relayRefused(ready, io);
+
+  const started = new Date();
+  const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
+  if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started);
+  const lock = journal.lock(started);
+  if (!lock.ok) {
+    throw new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${lock.holder.pid} on ${lock.holder.host})`, {
+      exitCode: 1,
+      hint: 'Wait for it to finish; if that process is gone from another machine, the lock is released two minutes after its last write.',
+    });
+  }
+  try {
+    journal.recoverInFlight(started);
+    journal.requeue(plan.requeue, started);
+    const progress = new SendProgress(io, plan.recipients);
+    const interrupt = options.signal ? undefined : new AbortController();
+    const onSigint = () => interrupt?.abort();
+    if (interrupt) process.once('SIGINT', onSigint);
+    let result: DispatchResult;
+    try {
+      const status = db.prepare('SELECT status FROM subscribers WHERE id = ?');
+      result = await dispatch({
+        journal,
+        transport,
+        envelopeFrom: config.from.address,
+        build: async (delivery) => {
+          const raw = await template.message({ to: delivery.email, token: keys && delivery.subscriberId !== null ? sign(delivery.subscriberId, keys.keys) : undefined });
+          return context.dkim ? context.dkim.sign(raw) : raw;
+        },
+        stillWanted: (delivery) => delivery.subscriberId === null || (status.get(delivery.subscriberId) as { status: string } | undefined)?.status === 'active',
+        concurrency: context.concurrency,
+        rate,
+        retry: options.retry ?? DEFAULT_RETRY,
+        maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+        signal: options.signal ?? interrupt!.signal,
+        onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
+      });
+    } finally {
+      progress.stop();
+      if (interrupt) process.off('SIGINT', onSigint);
+    }
+    return await report(context, journal, result);
+  } finally {
+    journal.unlock();
+  }
+}
+
+async function confirm(io: CommandIO, question: string): Promise<boolean> {
+  const input = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
+  if (!input?.isTTY) {
+    throw new PaperboyError('CONFIRMATION_NEEDED', 'Cannot ask for confirmation: stdin is not a terminal', { hint: 'Pass --yes to send without asking (after checking with --dry-run).' });
+  }
+  const prompt = createInterface({ input, output: io.stdout as unknown as NodeJS.WritableStream });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
+}
+
+function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
+  const { failure } = result;
+  if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
+    io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
+    return 1;
+  }
+  throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
+    hint: 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate. Nothing was sent.',
+  });
+}
+
+const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
+  interrupted: 'Interrupted: the messages in flight finished and are recorded; run the same command to resume.',
+  'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
+  policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
+  abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
+  journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
+};
+
+async function report(context: SendContext, journal: SendJournal, result: DispatchResult): Promise<number> {
+  const { io } = context;
+  const counts = journal.counts();
+  io.stdout.write(`${countsLine(counts)}\n`);
+  if (result.stop) io.stderr.write(`paperboy: ${STOPPED[result.stop.reason]}${result.stop.reason === 'interrupted' ? '' : ` Last reply: ${result.stop.reply}`}\n`);
+  if (result.deferredUntil) {
+    io.stderr.write(`paperboy: ${plural(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
+  }
+  let listed = 0;
+  for (const delivery of journal.inStates(['failed', 'expired'])) {
+    if (listed++ === LISTED_FAILURES) {
+      io.stderr.write(`  … \`paperboy sends ${context.issueNumber}\` lists them all\n`);
+      break;
+    }
+    io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
+  }
+  if (counts.queued + counts.sending === 0) {
+    journal.finish(new Date());
+    if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) {
+      io.stdout.write(`${relative(context.io.cwd, context.file.path) || context.file.path}: status: sent\n`);
+    }
+  }
+  if (result.stop?.reason === 'interrupted') return EXIT_INTERRUPTED;
+  if (result.stop?.reason === 'abort') return 2;
+  return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
+}

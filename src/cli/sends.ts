@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
+import { SendJournal, type Delivery } from '../send/journal.js';
+import { openStore } from '../store/database.js';
+import type { CommandIO } from '../io.js';
+import { countsLine } from './send-report.js';
+
+export interface SendsCommandOptions {
+  root: string;
+  /** The issue number. */
+  issue: string;
+  json?: boolean;
+}
+
+/**
+ * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
+ * then each recipient that failed, expired, or is unknown (may have
+ * arrived), with the last SMTP reply; `--json` as data.
+ */
+export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
+  if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const db = openStore(config.dataDir);
+  try {
+    const journal = new SendJournal(db, Number(options.issue));
+    const mode = journal.mode();
+    const counts = journal.counts();
+    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending'])];
+    if (options.json) {
+      const row = (d: Delivery) => ({ email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt });
+      io.stdout.write(`${JSON.stringify({ issue: Number(options.issue), mode: mode ?? null, counts, recipients: problems.map(row) }, null, 2)}\n`);
+      return 0;
+    }
+    if (mode === undefined) {
+      io.stdout.write(`Issue ${options.issue} has not been sent.\n`);
+      return 0;
+    }
+    io.stdout.write(`Issue ${options.issue}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
+    for (const delivery of problems) {
+      io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}\n`);
+    }
+    return 0;
+  } finally {
+    db.close();
+  }
+}

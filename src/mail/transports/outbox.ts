@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js';
+
+/**
+ * The embedded outbox (no SMTP_URL): each message is written to
+ * `<dataDir>/outbox/<issue>/<hash of the Message-ID>.eml`, the same bytes SMTP
+ * would carry. A resend writes the same file again (one file per
+ * recipient, whatever happens), through a temporary file and a rename, so a
+ * crash never leaves half a message.
+ */
+export class OutboxTransport implements Transport {
+  readonly connections = 1;
+  readonly description: string;
+
+  constructor(
+    private readonly dir: string,
+    root: string,
+  ) {
+    this.description = `the outbox ${relative(root, dir) || dir} (no SMTP_URL set: nothing leaves this machine)`;
+  }
+
+  async verify(): Promise<DeliveryResult> {
+    await mkdir(this.dir, { recursive: true });
+    return { ok: true, reply: 'outbox ready' };
+  }
+
+  async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    const name = `${createHash('sha256').update(message.messageId).digest('hex').slice(0, 32)}.eml`;
+    const path = join(this.dir, name);
+    try {
+      await writeFile(`${path}.tmp`, message.raw);
+      await rename(`${path}.tmp`, path);
+      return { ok: true, reply: `written ${name}` };
+    } catch (error) {
+      return { ok: false, failure: { stage: 'connect', reply: `Cannot write ${path}: ${(error as Error).message}` } };
+    }
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,154 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
+import type MailMessage from 'nodemailer/lib/mailer/mail-message';
+import type { ConnectionOptions } from 'node:tls';
+import { PaperboyError } from '../../errors.js';
+import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type Transport } from './transport.js';
+
+export interface SmtpOptions {
+  /** `SMTP_URL`: `smtp://user:pass@host:587`, `smtps://…:465`. */
+  url: string;
+  connections: number;
+  /** Extra TLS settings (a private CA in tests); certificates are always verified. */
+  tls?: ConnectionOptions;
+  /** Socket inactivity limit, ms (a server that never answers after DATA). */
+  socketTimeoutMs?: number;
+}
+
+/** How far one message got on the wire, seen from the stream the connection reads it from. */
+interface WireProgress {
+  /** The connection started reading the message: the server answered 354 to DATA. */
+  dataStarted: boolean;
+  /** It read the whole message: the final dot may have been written. */
+  dataEnded: boolean;
+}
+
+type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
+
+/** RFC 5321 §4.5.3.2.7 asks for 10 minutes after the final dot; a minute catches a dead server without losing a live one. */
+const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
+
+/**
+ * Delivery through an SMTP relay with nodemailer's pool: the message is
+ * handed over raw (composed once per issue, message-template.ts), one
+ * recipient per transaction. The pool never re-queues (`maxRequeues: 0`,
+ * RELIABILITY 14): the journal owns every retry. Certificates are always
+ * verified, and port 587 requires STARTTLS (`requireTLS`): a relay that
+ * does not offer it is refused rather than sent a password in clear.
+ */
+export class SmtpTransport implements Transport {
+  readonly description: string;
+  readonly connections: number;
+  private readonly transporter: Transporter;
+
+  constructor(options: SmtpOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch {
+      throw smtpUrlError('is not a URL');
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
+    const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
+    this.connections = options.connections;
+    // Never the user or password: this line is printed.
+    this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
+    const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
+    this.transporter = createTransport({
+      pool: true,
+      host: url.hostname,
+      port,
+      secure: url.protocol === 'smtps:',
+      requireTLS: port === 587,
+      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+      maxConnections: options.connections,
+      maxMessages: Infinity,
+      maxRequeues: 0,
+      tls: { ...options.tls, rejectUnauthorized: true },
+      connectionTimeout: Math.min(30_000, socketTimeout),
+      greetingTimeout: Math.min(30_000, socketTimeout),
+      socketTimeout,
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    });
+    // Each message's raw stream ends with a pass-through the connection reads only after 354, so its
+    // events say how far the message got (pool-resource.js uses the same signal, readableDidRead).
+    this.transporter.use('stream', (mail: MailMessage, done: (error?: Error | null) => void) => {
+      const progress = (mail.data as { paperboyProgress?: WireProgress }).paperboyProgress;
+      if (progress) mail.message.processFunc((input: Readable) => watchWire(input, progress));
+      done();
+    });
+  }
+
+  async verify(): Promise<DeliveryResult> {
+    try {
+      await this.transporter.verify();
+      return { ok: true, reply: 'connected' };
+    } catch (error) {
+      return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, dataEnded: false }) };
+    }
+  }
+
+  async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    const progress: WireProgress = { dataStarted: false, dataEnded: false };
+    try {
+      const info = await this.transporter.sendMail({
+        envelope: { from: message.from, to: message.to },
+        raw: message.raw,
+        paperboyProgress: progress,
+      } as SendMailOptions);
+      return { ok: true, reply: String(info.response ?? '250') };
+    } catch (error) {
+      return { ok: false, failure: failureOf(error as NodemailerError, progress) };
+    }
+  }
+
+  async close(): Promise<void> {
+    // The dispatcher has waited for every message in flight; the pool ends its sessions with QUIT.
+    this.transporter.close();
+  }
+}
+
+function watchWire(input: Readable, progress: WireProgress): Readable {
+  const output = new PassThrough();
+  output.once('resume', () => (progress.dataStarted = true));
+  output.once('end', () => (progress.dataEnded = true));
+  input.on('error', (error) => output.destroy(error));
+  return input.pipe(output);
+}
+
+/** Certificate and TLS failures (node's messages): the session is refused, as a failed login is. */
+const TLS_REFUSED = /certificate|self[- ]signed|unable to verify|STARTTLS|SSL routines|TLS/i;
+
+/** A reset (RST) or broken pipe means the server had not read all it was sent: the final dot included. */
+const UNREAD_BY_SERVER = /ECONNRESET|EPIPE/;
+
+function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFailure {
+  const reply = replyOf(error);
+  const code = typeof error.responseCode === 'number' ? error.responseCode : undefined;
+  const enhanced = error.response ? enhancedCode(error.response) : undefined;
+  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}) };
+}
+
+function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
+  if (error.code === 'EAUTH' || error.code === 'ETLS' || TLS_REFUSED.test(error.message)) return 'auth';
+  if (error.command === 'MAIL FROM') return 'sender';
+  if (error.command === 'RCPT TO') return 'recipient';
+  if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'data';
+  if (!progress.dataStarted) return 'connect';
+  if (!progress.dataEnded || UNREAD_BY_SERVER.test(`${error.code} ${error.message}`)) return 'data';
+  return 'after-data';
+}
+
+/** The server's reply, else the error, on one line; nodemailer's messages never hold the password. */
+function replyOf(error: NodemailerError): string {
+  const text = error.response ?? `${error.code ?? 'ERROR'}: ${error.message}`;
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 500);
+}
+
+function smtpUrlError(problem: string): PaperboyError {
+  return new PaperboyError('SMTP_URL_INVALID', `Unexpected SMTP_URL: it ${problem}, expected smtp://user:password@host:587 or smtps://user:password@host:465`, {
+    hint: 'Set SMTP_URL in the environment (never in paperboy.config.yaml); percent-encode special characters in the password.',
+  });
+}

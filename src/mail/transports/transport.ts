@@ -1,0 +1,52 @@
+/**
+ * What the sender needs of a way to deliver mail. SMTP and the outbox fit
+ * it; another provider (SES, an HTTP API) is one more file like them.
+ */
+export interface Transport {
+  /** For the confirmation and the report: `SMTP smtp.example.org:587 (5 connections)`, `outbox .paperboy/outbox/42`. */
+  readonly description: string;
+  /** How many messages it delivers at once. */
+  readonly connections: number;
+  /** Checks that delivery can start (login, TLS) before anything is claimed: a failure here sends nothing. */
+  verify(): Promise<DeliveryResult>;
+  /** Hands one complete message (RFC 5322, CRLF) over for `to`. Never throws for a delivery problem: it is the result. */
+  send(message: OutgoingMessage): Promise<DeliveryResult>;
+  /** Waits for messages in flight, then closes. */
+  close(): Promise<void>;
+}
+
+export interface OutgoingMessage {
+  /** The envelope: MAIL FROM and RCPT TO. */
+  from: string;
+  to: string;
+  messageId: string;
+  raw: Buffer;
+}
+
+export type DeliveryResult = { ok: true; reply: string } | { ok: false; failure: DeliveryFailure };
+
+/**
+ * Where a delivery stopped, which decides whether the message may be on
+ * the server: `connect` (no session: nothing sent), `auth` (the session refused:
+ * the login, or TLS with a certificate that does not verify),
+ * `sender` (MAIL FROM), `recipient` (RCPT TO), `data` (the server refused
+ * DATA, or the connection broke before it had the whole message: not
+ * delivered), `after-data` (the whole message went out and no reply came:
+ * it may have been delivered).
+ */
+export type FailureStage = 'connect' | 'auth' | 'sender' | 'recipient' | 'data' | 'after-data';
+
+export interface DeliveryFailure {
+  stage: FailureStage;
+  /** The server's reply (`550 5.1.1 <x@example.org>: user unknown`) or the network error, never a password. */
+  reply: string;
+  /** The SMTP reply code, when the server answered. */
+  code?: number;
+  /** The enhanced status code (RFC 3463), `5.1.1`, when the reply has one. */
+  enhanced?: string;
+}
+
+/** `5.1.1` from a reply such as `550 5.1.1 user unknown`. */
+export function enhancedCode(reply: string): string | undefined {
+  return /^\d{3}[ -]([245]\.\d{1,3}\.\d{1,3})\b/.exec(reply.trim())?.[1];
+}

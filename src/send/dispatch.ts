@@ -1,0 +1,195 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Transport } from '../mail/transports/transport.js';
+import type { Delivery, SendJournal, SettledDelivery, Settlement } from './journal.js';
+import { classifyFailure } from './outcome.js';
+import { RateLimiter } from './rate.js';
+import { nextAttempt, type RetryPolicy } from './retry.js';
+
+export interface DispatchInput {
+  journal: SendJournal;
+  transport: Transport;
+  /** The envelope sender (MAIL FROM). */
+  envelopeFrom: string;
+  /** A delivery's complete message. */
+  build(delivery: Delivery): Promise<Buffer>;
+  /** False when the recipient unsubscribed after the recipient set was frozen (RELIABILITY 17). */
+  stillWanted(delivery: Delivery): boolean;
+  concurrency: number;
+  /** Messages per second; 0: no limit. */
+  rate: number;
+  retry: RetryPolicy;
+  /** How long this run waits for deferred retries before leaving them to the next run, ms. */
+  maxWaitMs: number;
+  /** Aborted by SIGINT: in-flight messages finish and are recorded, nothing new starts. */
+  signal?: AbortSignal;
+  onSettled?(delivery: Delivery, settlement: Settlement): void;
+  now?(): Date;
+  random?(): number;
+}
+
+/** Why a run stopped before every recipient was final. */
+type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'abort' | 'journal';
+
+export interface DispatchResult {
+  stop?: { reason: StopReason; reply: string };
+  /** Recipients are waiting for a retry later than this run waits. */
+  deferredUntil?: Date;
+}
+
+/** This many relay failures in a row (refused, 421, dropped) and the relay is taken as down. */
+const RELAY_DOWN_AFTER = 5;
+/** This many 5.7.x refusals in a row and the run pauses: the problem is ours (RELIABILITY 11). */
+const POLICY_PAUSE_AFTER = 3;
+/**
+ * Messages claimed at once per connection: two keep each connection busy
+ * while the journal commits (one fsync per group, ~8 ms here), and bound
+ * what a crash can leave `unknown` to twice the connections.
+ */
+const CLAIMS_PER_CONNECTION = 2;
+
+/**
+ * Sends the journal's queued recipients through the transport, journaling
+ * before and after each hand-off: claimed rows are committed `sending`
+ * before any of them is handed over, results are committed in groups with
+ * the next claim (never one fsync per message). Stops early, leaving the
+ * rest `queued` for the next run, when interrupted, when the relay is down,
+ * refuses our mail by policy, refuses the login or sender, or when the
+ * journal cannot be written.
+ */
+export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
+  const now = input.now ?? (() => new Date());
+  const random = input.random ?? Math.random;
+  const limiter = new RateLimiter(input.rate);
+  const settled: SettledDelivery[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let window = input.concurrency * CLAIMS_PER_CONNECTION;
+  let stop: DispatchResult['stop'];
+  let relayStreak = 0;
+  let policyStreak = 0;
+  let pauseUntil = 0;
+  let wake = () => {};
+  const stopWith = (reason: StopReason, reply: string) => {
+    stop ??= { reason, reply };
+    wake();
+  };
+  const onAbort = () => stopWith('interrupted', 'interrupted');
+  input.signal?.addEventListener('abort', onAbort);
+  if (input.signal?.aborted) onAbort();
+
+  const commit = (limit: number): Delivery[] => {
+    const group = settled.splice(0);
+    try {
+      const claimed = input.journal.settleAndClaim(group, limit, now());
+      for (const { delivery, settlement } of group) input.onSettled?.(delivery, settlement);
+      return claimed;
+    } catch (error) {
+      // RELIABILITY 16: nothing more is sent once the journal cannot record it.
+      stopWith('journal', (error as Error).message);
+      return [];
+    }
+  };
+
+  const deliver = async (delivery: Delivery): Promise<Settlement> => {
+    if (!input.stillWanted(delivery)) return { kind: 'skipped', reply: 'unsubscribed after the send started' };
+    let raw: Buffer;
+    try {
+      raw = await input.build(delivery);
+    } catch (error) {
+      stopWith('abort', `Cannot build the message: ${(error as Error).message}`);
+      return { kind: 'release' };
+    }
+    const result = await input.transport.send({ from: input.envelopeFrom, to: delivery.email, messageId: delivery.messageId, raw });
+    if (result.ok) {
+      relayStreak = 0;
+      policyStreak = 0;
+      return { kind: 'sent', reply: result.reply };
+    }
+    const { failure } = result;
+    const outcome = classifyFailure(failure);
+    relayStreak = outcome.relayTrouble ? relayStreak + 1 : 0;
+    policyStreak = outcome.action === 'policy' ? policyStreak + 1 : 0;
+    if (outcome.relayTrouble) {
+      // Back off from the relay and send over fewer connections (RELIABILITY 13).
+      window = Math.max(1, window - 1);
+      pauseUntil = Date.now() + Math.min(input.retry.maxMs, input.retry.baseMs * 2 ** (relayStreak - 1)) * (0.5 + random());
+      if (relayStreak >= RELAY_DOWN_AFTER) stopWith('relay-down', failure.reply);
+    }
+    switch (outcome.action) {
+      case 'retry': {
+        // A connection that never started sent nothing: not an attempt.
+        if (failure.stage === 'connect') return { kind: 'release', reply: failure.reply };
+        const next = nextAttempt(input.retry, delivery.attempts, new Date(delivery.firstAttemptAt ?? now()), now(), random());
+        return next === 'expired' ? { kind: 'expired', reply: failure.reply } : { kind: 'retry', reply: failure.reply, at: next.at };
+      }
+      case 'bounce':
+        return { kind: 'failed', reply: failure.reply, bounce: true };
+      case 'fail':
+        return { kind: 'failed', reply: failure.reply, bounce: false };
+      case 'unknown':
+        return { kind: 'unknown', reply: failure.reply };
+      case 'policy':
+        if (policyStreak >= POLICY_PAUSE_AFTER) stopWith('policy', failure.reply);
+        return { kind: 'release', reply: failure.reply };
+      case 'abort':
+        stopWith('abort', failure.reply);
+        return { kind: 'release', reply: failure.reply };
+    }
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  let deferredUntil: Date | undefined;
+  try {
+    for (;;) {
+      const claimable = stop === undefined && Date.now() >= pauseUntil ? Math.max(0, window - inFlight.size) : 0;
+      const claimed = settled.length > 0 || claimable > 0 ? commit(claimable) : [];
+      for (const delivery of claimed) {
+        if (stop === undefined) await limiter.take();
+        if (stop !== undefined) {
+          settled.push({ delivery, settlement: { kind: 'release' } });
+          continue;
+        }
+        const task: Promise<void> = deliver(delivery).then((settlement) => {
+          settled.push({ delivery, settlement });
+          inFlight.delete(task);
+          wake();
+        });
+        inFlight.add(task);
+      }
+      if (inFlight.size > 0) {
+        // Wait for a result, then one more turn so results arriving together commit together.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          if (settled.length > 0) resolve();
+        });
+        await nextTurn();
+        continue;
+      }
+      if (settled.length > 0 || claimed.length > 0) continue;
+      if (stop !== undefined) break;
+      const pause = pauseUntil - Date.now();
+      if (pause > 0) {
+        await sleep(pause);
+        continue;
+      }
+      const due = input.journal.nextDue();
+      if (due === undefined) break;
+      const wait = due.getTime() - now().getTime();
+      if (wait > input.maxWaitMs) {
+        deferredUntil = due;
+        break;
+      }
+      await sleep(Math.max(0, wait));
+    }
+  } finally {
+    input.signal?.removeEventListener('abort', onAbort);
+  }
+  return { ...(stop ? { stop } : {}), ...(deferredUntil ? { deferredUntil } : {}) };
+}

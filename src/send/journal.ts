@@ -1,0 +1,272 @@
+import { hostname } from 'node:os';
+import type { Store } from '../store/database.js';
+import { emailKey } from '../subscribers/model.js';
+
+/**
+ * A recipient's state in the journal. `queued`: to send (again, after
+ * `next_attempt_at` when a try failed for a while); `sending`: handed over,
+ * no final reply recorded yet; `sent`: the server answered 250 to the final
+ * dot; `failed`: refused for good (the reply is kept); `unknown`: was
+ * `sending` when a run died, so it may have arrived; `expired`: temporary
+ * failures until the give-up time; `skipped`: unsubscribed after the
+ * recipient set was frozen.
+ */
+const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export type SendMode = 'subscribers' | 'list';
+
+export interface Delivery {
+  recipientKey: string;
+  email: string;
+  subscriberId: number | null;
+  state: DeliveryState;
+  attempts: number;
+  lastReply: string | null;
+  messageId: string;
+  firstAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  sentAt: string | null;
+}
+
+/** What became of one claimed delivery. */
+export type Settlement =
+  | { kind: 'sent'; reply: string }
+  | { kind: 'failed'; reply: string; bounce: boolean }
+  | { kind: 'retry'; reply: string; at: Date }
+  | { kind: 'expired'; reply: string }
+  | { kind: 'unknown'; reply: string }
+  | { kind: 'skipped'; reply: string }
+  /** Never handed over (a stop, the relay unreachable): back to `queued`, the attempt not counted. */
+  | { kind: 'release'; reply?: string };
+
+export interface SettledDelivery {
+  delivery: Delivery;
+  settlement: Settlement;
+}
+
+/** Who holds an issue's send. */
+interface LockHolder {
+  pid: number;
+  host: string;
+  at: string;
+}
+
+export type LockResult = { ok: true } | { ok: false; holder: LockHolder };
+
+interface DeliveryRow {
+  recipient_key: string;
+  email: string;
+  subscriber_id: number | null;
+  state: DeliveryState;
+  attempts: number;
+  last_reply: string | null;
+  message_id: string;
+  first_attempt_at: string | null;
+  next_attempt_at: string | null;
+  sent_at: string | null;
+}
+
+const COLUMNS = 'recipient_key, email, subscriber_id, state, attempts, last_reply, message_id, first_attempt_at, next_attempt_at, sent_at';
+
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    recipientKey: row.recipient_key,
+    email: row.email,
+    subscriberId: row.subscriber_id,
+    state: row.state,
+    attempts: row.attempts,
+    lastReply: row.last_reply,
+    messageId: row.message_id,
+    firstAttemptAt: row.first_attempt_at,
+    nextAttemptAt: row.next_attempt_at,
+    sentAt: row.sent_at,
+  };
+}
+
+/**
+ * A lock not refreshed for this long belongs to a process on another
+ * machine that is gone (on this machine, a dead pid says so at once), in ms.
+ */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * The send journal of one issue: the frozen recipient set, one row per
+ * recipient, and the lock that keeps a second `send` of the issue out
+ * (RELIABILITY 8, 9, 15). Every method is one transaction.
+ */
+export class SendJournal {
+  private readonly owner = { pid: process.pid, host: hostname() };
+
+  constructor(
+    private readonly db: Store,
+    readonly issue: number,
+  ) {}
+
+  /** The send of this issue, if one was started. */
+  mode(): SendMode | undefined {
+    return (this.db.prepare('SELECT mode FROM send_runs WHERE issue = ?').get(this.issue) as { mode: SendMode } | undefined)?.mode;
+  }
+
+  /**
+   * Starts the send of this issue, once: records its mode and writes a
+   * `queued` row for every active subscriber (or the one list address), all
+   * in one transaction, so the recipient set is fixed from then on (someone
+   * who subscribes later gets the next issue). A second call changes
+   * nothing. `messageIdOf` gives each row its Message-ID, kept for every
+   * attempt. Returns the number of rows written.
+   */
+  freeze(mode: SendMode, listAddress: string | undefined, messageIdOf: (email: string) => string, now: Date): number {
+    this.db.function('paperboy_message_id', { deterministic: true }, (email: unknown) => messageIdOf(String(email)));
+    return this.db
+      .transaction(() => {
+        if (this.mode() !== undefined) return 0;
+        const time = now.toISOString();
+        this.db.prepare('INSERT INTO send_runs (issue, mode, created_at) VALUES (?, ?, ?)').run(this.issue, mode, time);
+        if (mode === 'list') {
+          return this.db
+            .prepare(`INSERT INTO deliveries (issue, recipient_key, email, state, message_id, queued_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)`)
+            .run(this.issue, emailKey(listAddress!), listAddress!, messageIdOf(listAddress!), time, time).changes;
+        }
+        return this.db
+          .prepare(
+            `INSERT INTO deliveries (issue, recipient_key, email, subscriber_id, state, message_id, queued_at, updated_at)
+             SELECT ?, email_key, email, id, 'queued', paperboy_message_id(email), ?, ? FROM subscribers WHERE status = 'active' ORDER BY id`,
+          )
+          .run(this.issue, time, time).changes;
+      })
+      .immediate();
+  }
+
+  /**
+   * Takes the issue's lock: refused while another live process holds it
+   * (on this host: its pid runs; elsewhere: it refreshed the lock in the
+   * last two minutes).
+   */
+  lock(now: Date): LockResult {
+    return this.db
+      .transaction((): LockResult => {
+        const row = this.db.prepare('SELECT lock_pid AS pid, lock_host AS host, lock_at AS at FROM send_runs WHERE issue = ?').get(this.issue) as
+          | { pid: number | null; host: string | null; at: string | null }
+          | undefined;
+        if (row?.pid != null && !(row.pid === this.owner.pid && row.host === this.owner.host) && this.isAlive({ pid: row.pid, host: row.host!, at: row.at! }, now)) {
+          return { ok: false, holder: { pid: row.pid, host: row.host!, at: row.at! } };
+        }
+        this.db.prepare('UPDATE send_runs SET lock_pid = ?, lock_host = ?, lock_at = ? WHERE issue = ?').run(this.owner.pid, this.owner.host, now.toISOString(), this.issue);
+        return { ok: true };
+      })
+      .immediate();
+  }
+
+  private isAlive(holder: LockHolder, now: Date): boolean {
+    if (holder.host !== this.owner.host) return now.getTime() - Date.parse(holder.at) < STALE_LOCK_MS;
+    try {
+      process.kill(holder.pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+
+  unlock(): void {
+    this.db.prepare('UPDATE send_runs SET lock_pid = NULL, lock_host = NULL, lock_at = NULL WHERE issue = ? AND lock_pid = ? AND lock_host = ?').run(this.issue, this.owner.pid, this.owner.host);
+  }
+
+  /**
+   * Rows left `sending` by a run that died (the lock is ours now, so no
+   * process is sending them): they may have arrived, so they become
+   * `unknown`, re-sent only when asked (RELIABILITY 9).
+   */
+  recoverInFlight(now: Date): number {
+    return this.db.prepare(`UPDATE deliveries SET state = 'unknown', updated_at = ? WHERE issue = ? AND state = 'sending'`).run(now.toISOString(), this.issue).changes;
+  }
+
+  /** `--retry-unknown` / `--retry-failed`: those rows queued again, due now, with the same Message-ID. */
+  requeue(states: readonly ('unknown' | 'failed' | 'expired')[], now: Date): number {
+    if (states.length === 0) return 0;
+    const time = now.toISOString();
+    return this.db
+      .prepare(`UPDATE deliveries SET state = 'queued', next_attempt_at = NULL, first_attempt_at = NULL, updated_at = ? WHERE issue = ? AND state IN (${states.map(() => '?').join(', ')})`)
+      .run(time, this.issue, ...states).changes;
+  }
+
+  /**
+   * One transaction: records what became of the settled deliveries (a
+   * bounce marks the subscriber `bounced` too), then claims up to `limit`
+   * queued rows that are due, as `sending`, an attempt counted. Committed
+   * before any of them is handed over (RELIABILITY 8); one commit (one
+   * fsync) for the whole group.
+   */
+  settleAndClaim(settled: readonly SettledDelivery[], limit: number, now: Date): Delivery[] {
+    const time = now.toISOString();
+    return this.db
+      .transaction(() => {
+        for (const { delivery, settlement } of settled) this.settle(delivery, settlement, time);
+        if (limit <= 0) return [];
+        const rows = this.db
+          .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY next_attempt_at IS NOT NULL, next_attempt_at, recipient_key LIMIT ?`)
+          .all(this.issue, time, limit) as DeliveryRow[];
+        const claim = this.db.prepare(
+          `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ?`,
+        );
+        for (const row of rows) claim.run(time, time, this.issue, row.recipient_key);
+        if (rows.length > 0) this.db.prepare('UPDATE send_runs SET lock_at = ? WHERE issue = ?').run(time, this.issue);
+        return rows.map((row) => toDelivery({ ...row, state: 'sending', attempts: row.attempts + 1, first_attempt_at: row.first_attempt_at ?? time }));
+      })
+      .immediate();
+  }
+
+  private settle(delivery: Delivery, settlement: Settlement, time: string): void {
+    const update = (state: DeliveryState, extra: { reply?: string | undefined; next?: string | null; sentAt?: string | null; attempts?: number } = {}) =>
+      this.db
+        .prepare(
+          `UPDATE deliveries SET state = ?, last_reply = coalesce(?, last_reply), next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, updated_at = ?
+           WHERE issue = ? AND recipient_key = ? AND state = 'sending'`,
+        )
+        .run(state, extra.reply ?? null, extra.next ?? null, extra.sentAt ?? null, extra.attempts ?? 0, time, this.issue, delivery.recipientKey);
+    switch (settlement.kind) {
+      case 'sent':
+        update('sent', { reply: settlement.reply, sentAt: time });
+        return;
+      case 'failed':
+        update('failed', { reply: settlement.reply });
+        if (settlement.bounce && delivery.subscriberId !== null) {
+          this.db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`).run(time, delivery.subscriberId);
+        }
+        return;
+      case 'retry':
+        update('queued', { reply: settlement.reply, next: settlement.at.toISOString() });
+        return;
+      case 'release':
+        update('queued', { reply: settlement.reply, attempts: -1 });
+        return;
+      default:
+        update(settlement.kind, { reply: settlement.reply });
+    }
+  }
+
+  /** The earliest time a deferred (queued, retried later) row is due, if any. */
+  nextDue(): Date | undefined {
+    const row = this.db.prepare(`SELECT min(next_attempt_at) AS at FROM deliveries WHERE issue = ? AND state = 'queued'`).get(this.issue) as { at: string | null };
+    return row.at === null ? undefined : new Date(row.at);
+  }
+
+  counts(): Record<DeliveryState, number> {
+    const counts = Object.fromEntries(DELIVERY_STATES.map((state) => [state, 0])) as Record<DeliveryState, number>;
+    for (const row of this.db.prepare('SELECT state, count(*) AS n FROM deliveries WHERE issue = ? GROUP BY state').all(this.issue) as { state: DeliveryState; n: number }[]) {
+      counts[row.state] = row.n;
+    }
+    return counts;
+  }
+
+  /** Rows in these states, in address order, read one at a time. */
+  *inStates(states: readonly DeliveryState[]): IterableIterator<Delivery> {
+    const statement = this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY recipient_key`);
+    for (const row of statement.iterate(this.issue, ...states) as IterableIterator<DeliveryRow>) yield toDelivery(row);
+  }
+
+  /** Marks the send finished (every row final) the first time it is. */
+  finish(now: Date): void {
+    this.db.prepare('UPDATE send_runs SET finished_at = coalesce(finished_at, ?) WHERE issue = ?').run(now.toISOString(), this.issue);
+  }
+}

@@ -1,0 +1,43 @@
+import type { DeliveryFailure } from '../mail/transports/transport.js';
+
+/**
+ * What a failed delivery means for the recipient and for the run. Pure,
+ * from the reply code, the enhanced status code (RFC 3463) and the stage:
+ * - `retry`: temporary (4xx, RFC 5321 §4.2.1), a network error before the
+ *   server had the whole message; 452/552 at RCPT are temporary too (RFC
+ *   5321 §4.5.3.1.10: "too many recipients" / storage).
+ * - `bounce`: 5.1.x at RCPT, the mailbox does not exist: fail it and never
+ *   mail the subscriber again.
+ * - `fail`: any other permanent refusal of this recipient or message.
+ * - `policy`: 5.7.x, the relay refuses *our* mail (authentication,
+ *   DMARC, reputation): nobody is marked, and repeated it pauses the run.
+ * - `abort`: 535 (login refused) or the sender refused at MAIL FROM:
+ *   nothing can go out, stop before anything else is tried.
+ * - `unknown`: the whole message went out and no reply came: it may have
+ *   been delivered, so it is not sent again unless asked.
+ * `relayTrouble`: the relay itself is unwell (421, refused, dropped
+ * connection): back off from it, lower the concurrency, and after several
+ * in a row stop and leave the rest for a later run (RELIABILITY 13).
+ */
+type FailureAction = 'retry' | 'bounce' | 'fail' | 'policy' | 'abort' | 'unknown';
+
+export interface FailureOutcome {
+  action: FailureAction;
+  relayTrouble: boolean;
+}
+
+export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
+  const { stage, code, enhanced } = failure;
+  const relayTrouble = code === 421 || (code === undefined && stage !== 'after-data');
+  if (stage === 'auth') return { action: 'abort', relayTrouble: false };
+  if (stage === 'after-data') return { action: 'unknown', relayTrouble: true };
+  if (code === undefined) return { action: 'retry', relayTrouble };
+  if (code >= 400 && code < 500) return { action: 'retry', relayTrouble };
+  if (stage === 'sender' || stage === 'connect') return { action: 'abort', relayTrouble: false };
+  if (enhanced?.startsWith('5.7.')) return { action: 'policy', relayTrouble: false };
+  if (stage === 'recipient') {
+    if (code === 552) return { action: 'retry', relayTrouble: false };
+    if (enhanced?.startsWith('5.1.')) return { action: 'bounce', relayTrouble: false };
+  }
+  return { action: 'fail', relayTrouble: false };
+}

@@ -1,0 +1,57 @@
+import type { DeliveryState, SendMode } from './journal.js';
+
+export interface SendPlanInput {
+  mode: SendMode;
+  /** The mode of the send already started for this issue, if any. */
+  startedMode: SendMode | undefined;
+  /** The journal's counts (all zero before a start). */
+  counts: Record<DeliveryState, number>;
+  /** Active subscribers now (the set a start would freeze). */
+  activeSubscribers: number;
+  retryUnknown: boolean;
+  retryFailed: boolean;
+}
+
+export type SendPlan =
+  | { kind: 'refuse'; reason: string }
+  | { kind: 'nothing'; reason: string }
+  | {
+      kind: 'send';
+      /** True: freeze the recipient set now; false: resume from the journal. */
+      start: boolean;
+      /** How many messages this run sends at most. */
+      recipients: number;
+      /** Journal states queued again first (`--retry-unknown`, `--retry-failed`). */
+      requeue: ('unknown' | 'failed' | 'expired')[];
+      /** Rows a previous run left in flight: they become `unknown`, not sent again unless asked. */
+      inFlight: number;
+    };
+
+/**
+ * What `send` will do, decided from the journal and the flags alone (no
+ * side effects): start a send (freezing the recipients), resume one from
+ * its journal, or nothing. A send has one mode for good: an issue sent to
+ * the list is not then sent to each subscriber, nor the other way round.
+ */
+export function planSend(input: SendPlanInput): SendPlan {
+  const { counts } = input;
+  if (input.startedMode !== undefined && input.startedMode !== input.mode) {
+    const said = (mode: SendMode) => (mode === 'list' ? 'to the list address (--list)' : 'to the subscribers');
+    return { kind: 'refuse', reason: `this issue's send went ${said(input.startedMode)}; it cannot also go ${said(input.mode)}` };
+  }
+  if (input.startedMode === undefined) {
+    const recipients = input.mode === 'list' ? 1 : input.activeSubscribers;
+    if (recipients === 0) return { kind: 'refuse', reason: 'there are no active subscribers (add some with `paperboy subscribers add` or `import`)' };
+    return { kind: 'send', start: true, recipients, requeue: [], inFlight: 0 };
+  }
+  const requeue: ('unknown' | 'failed' | 'expired')[] = [...(input.retryUnknown ? (['unknown'] as const) : []), ...(input.retryFailed ? (['failed', 'expired'] as const) : [])];
+  const recipients =
+    counts.queued + (input.retryUnknown ? counts.unknown + counts.sending : 0) + (input.retryFailed ? counts.failed + counts.expired : 0);
+  if (recipients === 0) {
+    const left = counts.unknown + counts.sending;
+    const why = left > 0 ? `; ${left} unknown (may have arrived): send them again with --retry-unknown` : '';
+    const failed = counts.failed + counts.expired;
+    return { kind: 'nothing', reason: `every recipient has a final state${why}${failed > 0 ? `; ${failed} failed: --retry-failed sends to them again` : ''}` };
+  }
+  return { kind: 'send', start: false, recipients, requeue, inFlight: counts.sending };
+}

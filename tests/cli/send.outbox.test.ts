@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { run as runSubscribers } from '../../src/cli/subscribers.js';
+import { openStore } from '../../src/store/database.js';
+import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
+import { runCli } from '../helpers/cli.js';
+import { parseEml } from '../helpers/render.js';
+import { captureIO, journalStates, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
+
+test('send (outbox): one .eml per active subscriber, said so, every row sent, status: sent written back', async () => {
+  const root = await newsletter(5);
+  const result = await send(root, {}, { PAPERBOY_SECRET: '' });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Through the outbox \.paperboy\/outbox\/1 \(no SMTP_URL set/);
+  assert.match(result.stdout, /development secret/);
+  assert.match(result.stdout, /sent 5/);
+  assert.equal(outboxFiles(root).length, 5);
+  assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  assert.match(readFileSync(join(root, 'issues/0001-mirages.md'), 'utf8'), /^status: sent$/m);
+  assert.match(result.stdout, /issues\/0001-mirages\.md: status: sent/);
+});
+
+test('send: a second send sends nothing', async () => {
+  const root = await newsletter(3);
+  assert.equal((await send(root)).code, 0);
+  const again = await send(root);
+  assert.equal(again.code, 0);
+  assert.match(again.stdout, /Nothing to send for issue 1/);
+  assert.equal(outboxFiles(root).length, 3);
+});
+
+test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {
+  const root = await newsletter(3);
+  await send(root);
+  const keys = signingKeys(SECRET);
+  const db = openStore(join(root, '.paperboy'));
+  const ids = new Map((db.prepare('SELECT id, email FROM subscribers').all() as { id: number; email: string }[]).map((row) => [row.email, row.id]));
+  const messageIds = new Map((db.prepare('SELECT email, message_id FROM deliveries').all() as { email: string; message_id: string }[]).map((row) => [row.email, row.message_id]));
+  db.close();
+  for (const eml of outboxFiles(root)) {
+    const mail = await parseEml(Buffer.from(eml));
+    const to = mail.to && 'text' in mail.to ? mail.to.text : '';
+    const token = /token=([\w.-]+)/.exec(mail.text!)![1]!;
+    assert.equal(verify(token, keys), ids.get(to), `the token in ${to}'s copy names ${to}`);
+    assert.equal(mail.messageId, messageIds.get(to));
+    const list = mail.headerLines.find((header) => header.key === 'list-unsubscribe')!.line;
+    assert.ok(list.includes(token), 'List-Unsubscribe carries the token');
+    assert.match(list, /mailto:.*subject=unsubscribe%20/);
+    assert.ok(mail.headerLines.some((header) => header.key === 'list-unsubscribe-post'));
+  }
+});
+
+test('send: refuses a draft unless --force, and an issue with lint errors', async () => {
+  const draft = await newsletter(1, { status: 'draft' });
+  const refused = await send(draft);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /is a draft/);
+  assert.equal(outboxFiles(draft).length, 0);
+  assert.equal((await send(draft, { force: true })).code, 0);
+
+  const broken = await newsletter(1);
+  const path = join(broken, 'issues/0001-mirages.md');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('title: Emergence mirages', 'title: TODO'));
+  const linted = await send(broken);
+  assert.equal(linted.code, 1);
+  assert.match(linted.stderr, /0001-mirages\.md:\d+:\d+ {2}error .*no-placeholder/);
+  assert.equal(outboxFiles(broken).length, 0);
+});
+
+test('send --dry-run prints the plan and writes nothing', async () => {
+  const root = await newsletter(4);
+  const result = await send(root, { dryRun: true });
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /Send to 4 recipients/);
+  assert.match(result.stdout, /Dry run: nothing sent/);
+  assert.equal(outboxFiles(root).length, 0);
+  assert.equal(journalStates(root).size, 0);
+});
+
+test('send without --yes and without a terminal asks for --yes (exit 2), sends nothing', async () => {
+  const root = await newsletter(1);
+  const result = await runCli(['send', '1', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Pass --yes/);
+  assert.equal(outboxFiles(root).length, 0);
+});
+
+test('send: the recipient set is frozen at the start; a later subscriber is not added on resume', async () => {
+  const root = await newsletter(2);
+  const controller = new AbortController();
+  controller.abort();
+  const interrupted = await send(root, { signal: controller.signal });
+  assert.equal(interrupted.code, 130);
+  assert.equal(journalStates(root).size, 2, 'frozen: two rows');
+  await runSubscribers({ root, action: 'add', argument: 'late@example.org' }, captureIO(root).io);
+  const resumed = await send(root);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal(outboxFiles(root).length, 2);
+  assert.ok(!journalStates(root).has('late@example.org'));
+});
+
+test('send: a subscriber who unsubscribes mid-send is skipped (RELIABILITY 17)', async () => {
+  const root = await newsletter(3);
+  const controller = new AbortController();
+  controller.abort();
+  await send(root, { signal: controller.signal });
+  await runSubscribers({ root, action: 'remove', argument: 'reader1@example.org' }, captureIO(root).io);
+  const resumed = await send(root);
+  assert.equal(resumed.code, 0);
+  assert.equal(journalStates(root).get('reader1@example.org'), 'skipped');
+  assert.equal(outboxFiles(root).length, 2);
+});
+
+test('send --list: one message to the list address, no token, and a send keeps its mode', async () => {
+  const root = await newsletter(3);
+  const result = await send(root, { list: true });
+  assert.equal(result.code, 0, result.stderr);
+  const [eml] = outboxFiles(root);
+  assert.equal(outboxFiles(root).length, 1);
+  const mail = await parseEml(Buffer.from(eml!));
+  assert.equal(mail.to && 'text' in mail.to ? mail.to.text : '', 'list@lists.example.org');
+  assert.ok(!mail.headerLines.some((header) => header.key === 'list-unsubscribe'));
+  assert.ok(!/token=/.test(mail.text!));
+  const other = await send(root, { retryFailed: true });
+  assert.equal(other.code, 2);
+  assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers/);
+});
+
+test('send --test ADDR: one proof with [TEST] in the subject, outside the journal, drafts allowed', async () => {
+  const root = await newsletter(3, { status: 'draft' });
+  const result = await send(root, { test: 'editor@example.org', review: true });
+  assert.equal(result.code, 0, result.stderr);
+  const [eml] = outboxFiles(root);
+  const mail = await parseEml(Buffer.from(eml!));
+  assert.match(mail.subject!, /^\[TEST\] \[REVIEW\] /);
+  assert.equal(journalStates(root).size, 0);
+});
+
+test('sends ISSUE: the journal, counts per state, --json', async () => {
+  const root = await newsletter(2);
+  await send(root);
+  const text = await runCli(['sends', '1', '--root', root], { cwd: root });
+  assert.match(text.stdout, /Issue 1, sent to the subscribers: sent 2/);
+  const json = JSON.parse((await runCli(['sends', '1', '--json', '--root', root], { cwd: root })).stdout) as { counts: Record<string, number> };
+  assert.equal(json.counts.sent, 2);
+  assert.match((await runCli(['sends', '2', '--root', root], { cwd: root })).stdout, /has not been sent/);
+});

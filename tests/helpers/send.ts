@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SendCommandOptions } from '../../src/cli/send.js';
+import { run as runSend } from '../../src/cli/send.js';
+import { run as runSubscribers } from '../../src/cli/subscribers.js';
+import { isPaperboyError } from '../../src/errors.js';
+import type { CommandIO } from '../../src/io.js';
+import { openStore } from '../../src/store/database.js';
+import { cleanIssue, configWith, makeRoot } from './fixture.js';
+
+export const SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** A newsletter with one ready issue (number 1) and `count` active subscribers reader0…@example.org. */
+export async function newsletter(count: number, options: { extraConfig?: string; status?: string } = {}): Promise<string> {
+  const root = makeRoot({ 'issues/0001-mirages.md': cleanIssue({ status: options.status ?? 'ready' }) }, configWith(`listAddress: list@lists.example.org\n${options.extraConfig ?? ''}`));
+  const lines = ['email,name', ...Array.from({ length: count }, (_, i) => `reader${i}@example.org,Reader ${i}`)];
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(join(root, 'readers.csv'), `${lines.join('\n')}\n`);
+  await runSubscribers({ root, action: 'import', argument: 'readers.csv' }, captureIO(root).io);
+  return root;
+}
+
+export interface Captured {
+  io: CommandIO;
+  stdout(): string;
+  stderr(): string;
+}
+
+export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): Captured {
+  let stdout = '';
+  let stderr = '';
+  return {
+    io: { stdout: { write: (text: string) => (stdout += text), isTTY: false }, stderr: { write: (text: string) => (stderr += text), isTTY: false }, cwd, env },
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
+}
+
+/** `paperboy send` in-process, with --yes and fast retries unless told otherwise. */
+export async function send(root: string, options: Partial<SendCommandOptions> = {}, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const captured = captureIO(root, { PAPERBOY_SECRET: SECRET, ...env });
+  let code: number;
+  try {
+    code = await runSend({ root, issue: '1', yes: true, rate: 0, retry: { baseMs: 20, maxMs: 100, giveUpMs: 60_000 }, ...options }, captured.io);
+  } catch (error) {
+    // What the CLI entry point does with a usage or configuration error.
+    if (!isPaperboyError(error)) throw error;
+    captured.io.stderr.write(`paperboy: ${error.message}\n`);
+    code = error.exitCode;
+  }
+  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
+/** The journal rows of issue 1: email → state. */
+export function journalStates(root: string): Map<string, string> {
+  const db = openStore(join(root, '.paperboy'));
+  const rows = db.prepare('SELECT email, state FROM deliveries WHERE issue = 1').all() as { email: string; state: string }[];
+  db.close();
+  return new Map(rows.map((row) => [row.email, row.state]));
+}
+
+export function outboxFiles(root: string, issue = 1): string[] {
+  const dir = join(root, '.paperboy', 'outbox', String(issue));
+  try {
+    return readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(dir, name), 'utf8'));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,122 @@
+import type { AddressInfo, Socket } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+/** One message the server accepted. */
+interface Received {
+  to: string;
+  messageId: string;
+  raw: Buffer;
+}
+
+/** What the server does with one DATA: accept, refuse with a reply, or misbehave. */
+type DataBehaviour = 'accept' | 'reset-mid-data' | 'close-after-data' | 'never-answer' | { code: number; message: string };
+
+export interface Faults {
+  /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
+  rcpt?(to: string, attempt: number): { code: number; message: string } | undefined;
+  data?(to: string, attempt: number): DataBehaviour;
+  /** A reply to MAIL FROM (e.g. 530 when TLS is required). */
+  mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
+  /** Require this login; anything else is answered 535. */
+  auth?: { user: string; pass: string };
+  /** Close connections idle for this long, ms. */
+  idleTimeoutMs?: number;
+  /** A reply to greet connection number `n` (from 1) with instead of 220, closing it. */
+  connect?(n: number): { code: number; message: string } | undefined;
+  /** Offer STARTTLS (with smtp-server's own self-signed certificate). */
+  starttls?: boolean;
+}
+
+export interface TestSmtpServer {
+  port: number;
+  url: string;
+  received: Received[];
+  /** How many copies each Message-ID arrived in. */
+  copies(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+function smtpError(code: number, message: string): Error {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+/** A real smtp-server on a free local port that misbehaves as `faults` says (RELIABILITY's fault scenarios). */
+export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServer> {
+  const received: Received[] = [];
+  const rcptAttempts = new Map<string, number>();
+  const dataAttempts = new Map<string, number>();
+  let connections = 0;
+  const server: SMTPServer = new SMTPServer({
+    authOptional: faults.auth === undefined,
+    allowInsecureAuth: true,
+    disabledCommands: faults.starttls ? [] : ['STARTTLS'],
+    closeTimeout: 100,
+    socketTimeout: faults.idleTimeoutMs ?? 60_000,
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onConnect(_session, callback) {
+      const refusal = faults.connect?.(++connections);
+      return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
+    },
+    onAuth(auth, _session, callback) {
+      if (faults.auth && auth.username === faults.auth.user && auth.password === faults.auth.pass) return callback(null, { user: auth.username });
+      return callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
+    },
+    onMailFrom(_address, session, callback) {
+      const refusal = faults.mailFrom?.(session);
+      return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
+    },
+    onRcptTo(address, _session, callback) {
+      const attempt = (rcptAttempts.get(address.address) ?? 0) + 1;
+      rcptAttempts.set(address.address, attempt);
+      const refusal = faults.rcpt?.(address.address, attempt);
+      return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
+    },
+    onData(stream, session, callback) {
+      const to = session.envelope.rcptTo[0]?.address ?? '';
+      const attempt = (dataAttempts.get(to) ?? 0) + 1;
+      dataAttempts.set(to, attempt);
+      const behaviour = faults.data?.(to, attempt) ?? 'accept';
+      const socket = socketOf(server, session);
+      if (behaviour === 'reset-mid-data') {
+        // A crash with the message half read: the kernel answers the rest with a reset.
+        socket?.resetAndDestroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (behaviour === 'never-answer') return;
+        if (behaviour === 'close-after-data') {
+          socket?.destroy();
+          return;
+        }
+        if (typeof behaviour === 'object') return callback(smtpError(behaviour.code, behaviour.message));
+        const raw = Buffer.concat(chunks);
+        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('latin1').replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
+        received.push({ to, messageId, raw });
+        callback(null, `2.0.0 Ok: queued as ${received.length}`);
+      });
+    },
+  });
+  server.on('error', () => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    copies() {
+      const counts = new Map<string, number>();
+      for (const message of received) counts.set(message.messageId, (counts.get(message.messageId) ?? 0) + 1);
+      return counts;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The socket of a session (smtp-server keeps its connections in a set). */
+function socketOf(server: SMTPServer, session: SMTPServerSession): Socket | undefined {
+  const connections = (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: Socket }> }).connections;
+  return [...connections].find((connection) => connection.session === session)?._socket;
+}

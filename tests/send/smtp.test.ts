@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
+import { parseEml } from '../helpers/render.js';
+import { journalStates, newsletter, SECRET, send } from '../helpers/send.js';
+import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
+
+/** A newsletter of `count` readers, sent once through a server with `faults`. */
+async function sendThrough(count: number, faults: Faults, options: Parameters<typeof send>[1] = {}) {
+  const root = await newsletter(count);
+  const server = await startSmtpServer(faults);
+  try {
+    const result = await send(root, { concurrency: 3, smtp: { socketTimeoutMs: 1500 }, ...options }, { SMTP_URL: server.url });
+    return { root, server, result, states: journalStates(root) };
+  } finally {
+    await server.close();
+  }
+}
+
+const bySubscriberStatus = (root: string) => {
+  const db = openStore(join(root, '.paperboy'));
+  const statuses = new Map([...new SubscriberStore(db).list()].map((s) => [s.email, s.status]));
+  db.close();
+  return statuses;
+};
+
+test('smtp: 500 subscribers each receive the issue exactly once, with the List headers and a personal unsubscribe link; a second send sends none', async () => {
+  const root = await newsletter(500);
+  const server = await startSmtpServer();
+  try {
+    const first = await send(root, { concurrency: 5 }, { SMTP_URL: server.url });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /Through SMTP 127\.0\.0\.1:\d+ \(5 connections\)/);
+    assert.equal(server.received.length, 500);
+    assert.deepEqual(new Set(server.received.map((m) => m.to)).size, 500);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+    const keys = signingKeys(SECRET);
+    for (const message of server.received.slice(0, 20)) {
+      const mail = await parseEml(message.raw);
+      const lines = mail.headerLines.map((h) => h.key);
+      for (const name of ['list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'from', 'date', 'message-id']) {
+        assert.equal(lines.filter((k) => k === name).length, 1, `exactly one ${name}`);
+      }
+      const token = /token=([\w.-]+)/.exec(mail.text!)![1]!;
+      assert.notEqual(verify(token, keys), undefined);
+      assert.ok(String(mail.html).includes(token) && mail.text!.includes('1 Example Street'), 'both parts: the link and the postal address');
+    }
+    const second = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(second.code, 0);
+    assert.equal(server.received.length, 500);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: 550 5.1.1 at RCPT for one address: that one failed and bounced, the others one copy each, exit 1 naming it', async () => {
+  const { result, server, states, root } = await sendThrough(6, { rcpt: (to) => (to === 'reader2@example.org' ? { code: 550, message: '5.1.1 <reader2@example.org>: user unknown' } : undefined) });
+  assert.equal(result.code, 1);
+  assert.equal(states.get('reader2@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader2@example.org'), 'bounced');
+  assert.equal(server.received.length, 5);
+  assert.match(result.stderr, /failed: reader2@example\.org: 550 5\.1\.1/);
+});
+
+test('smtp: 451 twice then accepted: delivered once, after three attempts', async () => {
+  const { result, server, root } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt <= 2 ? { code: 451, message: '4.7.1 greylisted, try again' } : undefined) });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
+  const db = openStore(join(root, '.paperboy'));
+  assert.equal((db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader0@example.org'`).get() as { attempts: number }).attempts, 3);
+  db.close();
+});
+
+test('smtp: 452 at RCPT is temporary: retried, not failed', async () => {
+  const { result, server } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? { code: 452, message: '4.5.3 too many recipients' } : undefined) });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 2);
+});
+
+test('smtp: 421 at DATA and the connection closed: reconnect, one copy', async () => {
+  const { result, server } = await sendThrough(4, { data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? { code: 421, message: '4.3.2 shutting down' } : 'accept') });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 4);
+  assert.ok([...server.copies().values()].every((n) => n === 1));
+});
+
+test('smtp: 421 on connect: back off, reconnect, every recipient one copy', async () => {
+  const { result, server } = await sendThrough(4, { connect: (n) => (n === 2 || n === 3 ? { code: 421, message: '4.7.0 too many connections, slow down' } : undefined) });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 4);
+  assert.ok([...server.copies().values()].every((n) => n === 1));
+});
+
+test('smtp: the connection reset mid-DATA: retried, the server ends with one complete copy', async () => {
+  const { result, server } = await sendThrough(3, { data: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? 'reset-mid-data' : 'accept') });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
+});
+
+test('smtp: the socket closed after the final dot with no reply: unknown; --retry-unknown adds exactly one copy with the same Message-ID', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'close-after-data' : 'accept') });
+  try {
+    const first = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(first.code, 1);
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+    assert.equal(server.received.length, 2);
+    const plain = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(server.received.length, 2, 'an unknown recipient is not sent again unasked');
+    assert.match(plain.stdout, /--retry-unknown/);
+    const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    const copies = server.received.filter((m) => m.to === 'reader1@example.org');
+    assert.equal(copies.length, 1);
+    const db = openStore(join(root, '.paperboy'));
+    assert.equal(copies[0]!.messageId, (db.prepare(`SELECT message_id FROM deliveries WHERE email = 'reader1@example.org'`).get() as { message_id: string }).message_id);
+    db.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a server that never answers after DATA: timeout, unknown, the command ends', async () => {
+  const { result, states } = await sendThrough(2, { data: () => 'never-answer' }, { concurrency: 1, smtp: { socketTimeoutMs: 300 } });
+  assert.equal(result.code, 1);
+  assert.deepEqual([...states.values()], ['unknown', 'unknown']);
+});
+
+test('smtp: connection refused for the whole run: nothing marked failed, exit 1, a later run delivers', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer();
+  const url = server.url;
+  await server.close();
+  const refused = await send(root, {}, { SMTP_URL: url });
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /Cannot reach the SMTP relay/);
+  assert.ok(![...journalStates(root).values()].includes('failed'));
+  const later = await startSmtpServer();
+  try {
+    const delivered = await send(root, {}, { SMTP_URL: later.url });
+    assert.equal(delivered.code, 0, delivered.stderr);
+    assert.equal(later.received.length, 3);
+  } finally {
+    await later.close();
+  }
+});
+
+test('smtp: 535 authentication failure: abort before anything, exit 2, no recipient marked failed', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ auth: { user: 'news', pass: 'right' } });
+  try {
+    const result = await send(root, {}, { SMTP_URL: `smtp://news:wrong-password@127.0.0.1:${server.port}` });
+    assert.equal(result.code, 2);
+    assert.ok(!`${result.stdout}${result.stderr}`.includes('wrong-password'), 'the password is never printed');
+    assert.equal(server.received.length, 0);
+    assert.ok(![...journalStates(root).values()].includes('failed'));
+    const ok = await send(root, {}, { SMTP_URL: `smtp://news:right@127.0.0.1:${server.port}` });
+    assert.equal(ok.code, 0, ok.stderr);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: the sender refused at MAIL FROM (TLS required): abort, nothing sent, nobody failed, exit 2', async () => {
+  const { result, server, states } = await sendThrough(3, { mailFrom: () => ({ code: 530, message: '5.7.0 Must issue a STARTTLS command first' }) });
+  assert.equal(result.code, 2);
+  assert.equal(server.received.length, 0);
+  assert.deepEqual([...new Set(states.values())], ['queued']);
+});
+
+test("smtp: a STARTTLS certificate that does not verify is refused before anything is sent (exit 2)", async () => {
+  const { result, server, states } = await sendThrough(2, { starttls: true });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /certificate/i);
+  assert.equal(server.received.length, 0);
+  assert.equal(states.size, 0);
+});
+
+test('smtp: 550 5.7.26 for everyone: the run pauses, nobody bounced or failed', async () => {
+  const { result, root, states, server } = await sendThrough(6, { rcpt: () => ({ code: 550, message: '5.7.26 Unauthenticated email is not accepted (DMARC)' }) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Paused: the relay refuses our mail by policy/);
+  assert.equal(server.received.length, 0);
+  assert.deepEqual([...new Set(states.values())], ['queued']);
+  assert.deepEqual([...new Set(bySubscriberStatus(root).values())], ['active']);
+});
+
+test('smtp: the server closes idle pooled connections: no loss, no duplicate', async () => {
+  const { result, server } = await sendThrough(5, { idleTimeoutMs: 150 }, { rate: 4, concurrency: 2 });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 5);
+  assert.ok([...server.copies().values()].every((n) => n === 1));
+});
+
+test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped', async () => {
+  const root = await newsletter(6);
+  let unsubscribed = false;
+  const server = await startSmtpServer({
+    data: () => {
+      if (!unsubscribed) {
+        unsubscribed = true;
+        const db = openStore(join(root, '.paperboy'));
+        const store = new SubscriberStore(db);
+        store.unsubscribe(store.find('reader5@example.org')!.id);
+        db.close();
+      }
+      return 'accept';
+    },
+  });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(journalStates(root).get('reader5@example.org'), 'skipped');
+    assert.ok(!server.received.some((m) => m.to === 'reader5@example.org'));
+    assert.equal(server.received.length, 5);
+  } finally {
+    await server.close();
+  }
+});
