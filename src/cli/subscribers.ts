@@ -9,20 +9,22 @@ import { subscriberCsv } from '../subscribers/csv-export.js';
 import { parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
 import { cleanName, emailProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
+import { readMailbox, unsubscribeRequest } from '../subscribers/mailbox-unsubscribe.js';
+import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
 
 export interface SubscribersCommandOptions {
   root: string;
-  action: 'add' | 'remove' | 'list' | 'count' | 'import' | 'export';
-  /** add/remove: the address; import: the CSV file. */
+  action: 'add' | 'remove' | 'list' | 'count' | 'import' | 'export' | 'unsubscribe-from';
+  /** add/remove: the address; import: the CSV file; unsubscribe-from: the mbox or Maildir. */
   argument?: string;
   name?: string;
   status?: string;
   out?: string;
 }
 
-/** `paperboy subscribers add|remove|list|count|import|export`: the subscriber store. */
+/** `paperboy subscribers add|remove|list|count|import|export|unsubscribe-from`: the subscriber store. */
 export async function run(options: SubscribersCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const db = openStore(config.dataDir);
@@ -44,6 +46,8 @@ export async function run(options: SubscribersCommandOptions, io: CommandIO): Pr
       case 'export':
         await exportCsv(store, options, io);
         return 0;
+      case 'unsubscribe-from':
+        return await unsubscribeFrom(db, options.argument!, io);
     }
   } finally {
     db.close();
@@ -136,4 +140,35 @@ async function exportCsv(store: SubscriberStore, options: SubscribersCommandOpti
   file.end();
   await once(file, 'finish');
   io.stdout.write(`${path}\n`);
+}
+
+/**
+ * `unsubscribe-from FILE`: the unsubscribe requests that arrived by mail
+ * (the `mailto:` of List-Unsubscribe, subject `unsubscribe <token>`), from
+ * an mbox or a Maildir. Each valid token unsubscribes its subscriber once,
+ * all in one transaction; every other message is listed with where it is
+ * and why it was not taken. Exit 0 even then: the mailbox holds other mail.
+ */
+async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<number> {
+  const path = resolve(io.cwd, file);
+  const { keys } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
+  const requests = await Promise.all(readMailbox(path).map((message) => unsubscribeRequest(message, keys)));
+  const ids = [...new Set(requests.flatMap((request) => ('id' in request ? [request.id] : [])))];
+  const store = new SubscriberStore(db);
+  let changed = 0;
+  try {
+    db.transaction(() => {
+      for (const id of ids) {
+        const before = store.byId(id)?.status;
+        store.unsubscribe(id);
+        if (before === 'active' || before === 'pending') changed++;
+      }
+    }).immediate();
+  } catch (error) {
+    throw storeWriteError(error, 'the unsubscribes');
+  }
+  for (const request of requests) if ('problem' in request) io.stderr.write(`${relative(io.cwd, request.where) || request.where}: skipped: ${request.problem}\n`);
+  const skipped = requests.length - requests.filter((request) => 'id' in request).length;
+  io.stdout.write(`${requests.length} messages: ${changed} unsubscribed, ${ids.length - changed} already off the list, ${skipped} skipped.\n`);
+  return 0;
 }

@@ -16,7 +16,7 @@ export interface ConfirmationInput {
  * person, so no List-* headers; its Message-ID is random (each request is
  * its own message).
  */
-export async function composeConfirmation(input: ConfirmationInput): Promise<Buffer> {
+export async function composeConfirmation(input: ConfirmationInput): Promise<{ raw: Buffer; messageId: string }> {
   const { config, confirmUrl } = input;
   const name = singleLine(config.name);
   const text = `Please confirm that you want to receive ${name} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
@@ -26,18 +26,19 @@ export async function composeConfirmation(input: ConfirmationInput): Promise<Buf
 <p><a href="${escape(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
 <p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
 </body></html>`;
+  const messageId = `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`;
   const composer = new MailComposer({
     from: config.from,
     ...(config.replyTo ? { replyTo: config.replyTo } : {}),
     to: singleLine(input.to),
     subject: foldableText(`Confirm your subscription to ${name}`),
     date: input.date,
-    messageId: `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`,
+    messageId,
     text: { content: text, contentType: 'text/plain; charset=utf-8' },
     html: { content: html, contentType: 'text/html; charset=utf-8' },
     newline: 'windows',
     disableFileAccess: true,
     disableUrlAccess: true,
   });
-  return composer.compile().build();
+  return { raw: await composer.compile().build(), messageId };
 }

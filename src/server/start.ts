@@ -1,11 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
+import { loadDkimSigner } from '../mail/dkim.js';
+import { OutboxTransport } from '../mail/transports/outbox.js';
+import { SmtpTransport } from '../mail/transports/smtp.js';
+import type { Transport } from '../mail/transports/transport.js';
 import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -48,7 +49,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = openStore(config.dataDir);
   try {
     const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
-    const delivery = confirmationDelivery(config, options.env);
+    const delivery = await confirmationDelivery(config, options.env);
     // The builder (remark, KaTeX, Pagefind) is loaded only by the dev server.
     const dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
@@ -75,7 +76,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           app.server.close(() => resolve());
           app.server.closeIdleConnections();
         });
-        delivery.close();
+        await delivery.close();
         db.close();
       },
     };
@@ -100,21 +101,21 @@ function listen(server: import('node:http').Server, host: string, port: number):
 }
 
 /**
- * How confirmation emails leave: through SMTP_URL when it is set, else into
- * `<dataDir>/outbox/confirmations/` (one `.eml` per message), as sending does.
+ * How confirmation emails leave: the transports `send` uses (SMTP_URL, else
+ * the outbox under `<dataDir>/outbox/confirmations/`), one connection, signed
+ * with DKIM when it is configured.
  */
-function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): { send: ConfirmationMailer; outbox: string | undefined; close(): void } {
+async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Promise<{ send: ConfirmationMailer; outbox: string | undefined; close(): Promise<void> }> {
   const smtpUrl = env.SMTP_URL?.trim();
   const outbox = smtpUrl ? undefined : join(config.dataDir, 'outbox', 'confirmations');
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  const transport: Transport = smtpUrl ? new SmtpTransport({ url: smtpUrl, connections: 1 }) : new OutboxTransport(outbox!, config.root);
+  const dkim = await loadDkimSigner(config.dkim, env);
   const send: ConfirmationMailer = async ({ to, confirmUrl }) => {
-    const raw = await composeConfirmation({ config, to, confirmUrl, date: new Date() });
-    if (transport) {
-      await transport.sendMail({ envelope: { from: config.from.address, to: [to] }, raw });
-      return;
-    }
-    mkdirSync(outbox!, { recursive: true });
-    writeFileSync(join(outbox!, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`), raw);
+    const message = await composeConfirmation({ config, to, confirmUrl, date: new Date() });
+    const raw = dkim ? await dkim.sign(message.raw) : message.raw;
+    const ready = await transport.verify();
+    const result = ready.ok ? await transport.send({ from: config.from.address, to, messageId: message.messageId, raw }) : ready;
+    if (!result.ok) throw new Error(`the confirmation email was not sent: ${result.failure.reply}`);
   };
-  return { send, outbox, close: () => transport?.close() };
+  return { send, outbox, close: () => transport.close() };
 }

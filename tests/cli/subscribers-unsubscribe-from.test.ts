@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { sign, signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+
+const SECRET = 'mailbox-secret-mailbox-secret-mailbox-0123';
+
+function message(subject: string, body = 'Please remove me.'): string {
+  return `From: Reader <reader@example.org>\nTo: news@example.org\nSubject: ${subject}\nDate: Mon, 30 Nov 2026 10:00:00 +0000\n\n${body}\n`;
+}
+
+test('subscribers unsubscribe-from: each valid token of an mbox or a Maildir unsubscribes once; the rest are listed with where they are', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const config = configOf(root);
+  const db = openStore(config.dataDir);
+  const store = new SubscriberStore(db);
+  const keys = signingKeys(SECRET);
+  const [ada, bob, cy] = ['ada@example.org', 'bob@example.org', 'cy@example.org'].map((email) => store.add({ email, consentSource: 'test' }).subscriber);
+  db.close();
+
+  const mbox = [
+    `From reader@example.org Mon Nov 30 10:00:00 2026\n${message(`unsubscribe ${sign(ada!.id, keys)}`, '>From the archive: a quoted line.')}`,
+    `From reader@example.org Mon Nov 30 10:01:00 2026\n${message(`Re: unsubscribe ${sign(ada!.id, keys)}`)}`,
+    `From other@example.org Mon Nov 30 10:02:00 2026\n${message(`unsubscribe ${sign(bob!.id, keys).slice(0, -2)}xx`)}`,
+    `From other@example.org Mon Nov 30 10:03:00 2026\n${message('Thanks for the last issue')}`,
+  ].join('\n');
+  writeFileSync(join(root, 'requests.mbox'), mbox);
+  const env = { PAPERBOY_SECRET: SECRET };
+  const result = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '4 messages: 1 unsubscribed, 0 already off the list, 2 skipped.\n');
+  assert.match(result.stderr, /requests\.mbox:\d+: skipped: the subject’s token is not valid/);
+  assert.match(result.stderr, /requests\.mbox:\d+: skipped: no unsubscribe token in the subject/);
+
+  mkdirSync(join(root, 'Maildir', 'cur'), { recursive: true });
+  mkdirSync(join(root, 'Maildir', 'new'), { recursive: true });
+  writeFileSync(join(root, 'Maildir', 'new', '1.eml'), message(`unsubscribe ${sign(cy!.id, keys)}`));
+  writeFileSync(join(root, 'Maildir', 'cur', '2.eml'), message(`unsubscribe ${sign(ada!.id, keys)}`));
+  const maildir = await runCli(['subscribers', 'unsubscribe-from', 'Maildir', '--root', root], { cwd: root, env });
+  assert.equal(maildir.stdout, '2 messages: 1 unsubscribed, 1 already off the list, 0 skipped.\n');
+
+  const after = openStore(config.dataDir);
+  const statuses = Object.fromEntries([...new SubscriberStore(after).list()].map((s) => [s.email, s.status]));
+  after.close();
+  assert.deepEqual(statuses, { 'ada@example.org': 'unsubscribed', 'bob@example.org': 'active', 'cy@example.org': 'unsubscribed' });
+});
+
+test('subscribers unsubscribe-from: a mailbox that does not exist is one clear error (exit 2)', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const result = await runCli(['subscribers', 'unsubscribe-from', 'missing.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Cannot read the mailbox .*missing\.mbox: ENOENT/);
+});
