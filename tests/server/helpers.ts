@@ -2,14 +2,14 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Config } from '../../src/config/load.js';
+import { loadConfig, type Config } from '../../src/config/load.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { createApp, type PaperboyServer } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { UnsubscribeBatch } from '../../src/subscribers/unsubscribe-batch.js';
 import { signingKeys } from '../../src/subscribers/unsubscribe-token.js';
-import { configOf, makeRoot } from '../helpers/fixture.js';
+import { makeRoot } from '../helpers/fixture.js';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -39,9 +39,9 @@ export interface TestServer {
 }
 
 /** The server on a random port over a fresh newsletter and database, its clock settable. */
-export async function startServer(options: { failMail?: boolean } = {}): Promise<TestServer> {
-  const root = makeRoot({});
-  const config = configOf(root);
+export async function startServer(options: { failMail?: boolean; root?: string; secret?: string } = {}): Promise<TestServer> {
+  const root = options.root ?? makeRoot({});
+  const config = await loadConfig(root);
   const outside = makeRoot({});
   writeSite(config.outDir, outside);
   const db = openStore(config.dataDir);
@@ -52,7 +52,7 @@ export async function startServer(options: { failMail?: boolean } = {}): Promise
   const context: ServerContext = {
     config,
     db,
-    keys: signingKeys(SECRET),
+    keys: signingKeys(options.secret ?? SECRET),
     templates: () => templates,
     now: () => clock.now,
     unsubscribes: new UnsubscribeBatch(db, () => clock.now),
