@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import type { ParseProblem } from '../issue/parse.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { BUILTIN_TEMPLATES_DIR, templateFiles } from '../render/template-files.js';
@@ -84,18 +85,7 @@ export async function buildSite(workspace: Workspace, options: BuildOptions): Pr
 /** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */
 function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
   const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined);
-  if (unreadable.length > 0) {
-    throw unpublishable(
-      unreadable.map((file) => {
-        try {
-          workspace.parse(file);
-        } catch (error) {
-          return renderFailure(file.path, error);
-        }
-        return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${file.path}: its frontmatter gives no readable number`, { exitCode: 1 });
-      }),
-    );
-  }
+  if (unreadable.length > 0) throw unpublishable(unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0])));
   const files = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft').sort((a, b) => a.facts.number! - b.facts.number!);
   const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.facts.number === file.facts.number);
   if (duplicate) {
@@ -110,12 +100,14 @@ function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
 
 function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
   const parsed = workspace.parse(file);
-  if (!parsed.issue) {
-    const problem = parsed.problems[0];
-    const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
-    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${file.path}${at}: ${problem?.message ?? 'the frontmatter cannot be read'}`, { exitCode: 1 });
-  }
+  if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
   return renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates);
+}
+
+/** An issue file the build cannot publish, at the place of its first problem. */
+function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined): PaperboyError {
+  const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${file.path}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
 }
 
 function unpublishable(failures: readonly PaperboyError[]): PaperboyError {

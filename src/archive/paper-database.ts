@@ -57,7 +57,7 @@ export function buildPaperDatabase(issues: readonly IssueOutput[]): PaperDatabas
  * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL) as a slug with a short
  * hash of the id, so two long URLs that share their first words differ.
  */
-export function paperSlug(id: string): string {
+function paperSlug(id: string): string {
   const arxiv = /^arxiv:([\w.-]+(?:\/\d+)?)$/.exec(id)?.[1];
   if (arxiv) return arxiv.replace('/', '-');
   return `${slugify(id, 48)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;

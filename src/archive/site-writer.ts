@@ -14,7 +14,7 @@ import { PaperboyError } from '../errors.js';
  */
 
 /** Marks a folder as a build's output. */
-export const SITE_MARKER = '.paperboy-site';
+const SITE_MARKER = '.paperboy-site';
 
 export type SiteFiles = ReadonlyMap<string, string | Uint8Array>;
 
