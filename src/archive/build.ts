@@ -48,11 +48,27 @@ export interface BuildReport {
  */
 export async function buildSite(workspace: Workspace, options: BuildOptions): Promise<BuildReport> {
   const { config } = workspace;
-  const files = publishedFiles(workspace, options.drafts);
   const templates = loadTemplates(config.templatesDir);
-  const cache = options.cache ? BuildCache.inDataDir(config.dataDir) : BuildCache.disabled();
-  const inputs = sharedInputsHash(workspace);
+  const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
+  const database = buildPaperDatabase(issues);
+  const site = await siteFiles(config, issues, database, templates);
+  writeSite(options.outDir, site);
+  return { outDir: options.outDir, issues: issues.length, papers: database.papers.length, files: site.size, rendered };
+}
 
+/**
+ * Every issue to publish (drafts too with `drafts`), oldest first, each from
+ * the build cache or rendered anew: what the archive and `paperboy papers`
+ * read. Throws (exit 1) naming every issue that cannot be published.
+ */
+export function publishedIssues(
+  workspace: Workspace,
+  options: { drafts: boolean; cache: boolean; templates?: TemplateSet },
+): { issues: IssueOutput[]; rendered: number } {
+  const files = publishedFiles(workspace, options.drafts);
+  const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
+  const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
+  const inputs = sharedInputsHash(workspace);
   const issues: IssueOutput[] = [];
   const failures: PaperboyError[] = [];
   let rendered = 0;
@@ -75,11 +91,7 @@ export async function buildSite(workspace: Workspace, options: BuildOptions): Pr
     }
   }
   if (failures.length > 0) throw unpublishable(failures);
-
-  const database = buildPaperDatabase(issues);
-  const site = await siteFiles(config, issues, database, templates);
-  writeSite(options.outDir, site);
-  return { outDir: options.outDir, issues: issues.length, papers: database.papers.length, files: site.size, rendered };
+  return { issues, rendered };
 }
 
 /** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */
