@@ -79,10 +79,10 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
     return {
       path,
       template: 'web/paper-list.html',
-      title: `Papers ${label} · ${config.name}`,
+      title: `Papers ${label}`,
       script: 'papers.js',
       view: {
-        heading: 'Every paper we summarized',
+        pageTitle: 'Every paper we summarized',
         lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
         search,
         pagesLabel: 'Papers by year',
@@ -102,7 +102,7 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
   for (const tag of database.tags) pages.push(facetPage(`tags/${tag.slug}/index.html`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
   for (const author of database.authors) pages.push(facetPage(`authors/${author.slug}/index.html`, `Papers by ${author.name}`, author, rows));
-  return pages.map((page) => ({ ...page, title: page.path === 'index.html' ? config.name : page.title }));
+  return pages;
 }
 
 function homePage(issues: readonly IssueOutput[]): PagePlan {
@@ -201,7 +201,7 @@ function facetIndex(path: string, heading: string, facets: readonly Facet[], hre
     template: 'web/name-list.html',
     title: heading,
     script: undefined,
-    view: { heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
+    view: { pageTitle: heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
   };
 }
 
@@ -211,7 +211,7 @@ function facetPage(path: string, heading: string, facet: Facet, rows: (path: str
     template: 'web/paper-list.html',
     title: heading,
     script: undefined,
-    view: { heading, lead: undefined, search: undefined, pagesLabel: '', pages: [], caption: `${facet.papers.length} papers`, rows: rows(path, facet.papers) },
+    view: { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: '', pages: [], caption: `${facet.papers.length} papers`, rows: rows(path, facet.papers) },
   };
 }
 
@@ -238,7 +238,7 @@ export function renderPage(templates: TemplateSet, config: SiteConfig, page: Pag
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
   return templates.render('web/layout.html', {
-    title: page.title,
+    title: page.title ? `${page.title} · ${config.name}` : config.name,
     description: config.description,
     canonical,
     root,

@@ -70,7 +70,8 @@ if (form) {
       const data = await Promise.all(search.results.slice(0, MAX_SHOWN * 2).map((result) => result.data()));
       if (mine !== generation) return;
       const items = data
-        .map((entry) => ({ url: entry.url, title: entry.meta.title, authors: entry.meta.authors, issue: entry.meta.issue, excerpt: entry.excerpt }))
+        // Pagefind gives a record's URL from the site root (`/papers/…/`); pages link relative to their own folder.
+        .map((entry) => ({ url: entry.url.replace(/^\//, ''), title: entry.meta.title, authors: entry.meta.authors, issue: entry.meta.issue, excerpt: entry.excerpt }))
         .filter(byAuthor);
       show(items, author ? items.length : search.results.length);
       return;

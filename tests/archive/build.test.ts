@@ -62,6 +62,11 @@ test('an issue page has the email content: an anchor per paper, previous and nex
   assert.match(page, /Attention &lt;is&gt; all &amp; you \]\]&gt; need/);
 });
 
+test('list pages have their own heading (a view field never meets a template helper of the same name)', () => {
+  assert.match(read('tags/emergence/index.html'), /<h1>Papers tagged “emergence”<\/h1>/);
+  assert.match(read('authors/index.html'), /<h1>Authors<\/h1>/);
+});
+
 test('a paper covered twice has one page with both summaries, a BibTeX entry and its arXiv link', () => {
   const page = read('papers/2304.15004/index.html');
   assert.match(page, /Smooth metrics show smooth scaling/);
