@@ -99,9 +99,9 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
 
   for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
-  for (const tag of database.tags) pages.push(facetPage(`tags/${tag.slug}/index.html`, `Papers tagged “${tag.name}”`, tag, rows));
+  for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) pages.push(facetPage(`authors/${author.slug}/index.html`, `Papers by ${author.name}`, author, rows));
+  for (const author of database.authors) pages.push(...facetPages(`authors/${author.slug}`, `Papers by ${author.name}`, author, rows));
   return pages;
 }
 
@@ -205,15 +205,31 @@ function facetIndex(path: string, heading: string, facets: readonly Facet[], hre
   };
 }
 
-function facetPage(path: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan {
-  return {
-    path,
-    template: 'web/paper-list.html',
-    title: heading,
-    script: undefined,
-    view: { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: '', pages: [], caption: `${facet.papers.length} papers`, rows: rows(path, facet.papers) },
-  };
+/**
+ * The papers of a tag or an author, at most `LIST_PAGE_SIZE` a page: the
+ * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
+ * a thousand-issue archive would otherwise be a page near 1 MB).
+ */
+function facetPages(folder: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan[] {
+  const count = Math.max(1, Math.ceil(facet.papers.length / LIST_PAGE_SIZE));
+  const pathOf = (page: number) => (page === 1 ? `${folder}/index.html` : `${folder}/page/${page}/index.html`);
+  return Array.from({ length: count }, (_, i) => {
+    const path = pathOf(i + 1);
+    const { root } = pageLinks(path);
+    const pages = count === 1 ? [] : Array.from({ length: count }, (_, j) => ({ label: String(j + 1), href: `${root}${pathOf(j + 1).replace(/index\.html$/, '')}`, current: i === j }));
+    const papers = facet.papers.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE);
+    return {
+      path,
+      template: 'web/paper-list.html',
+      title: count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`,
+      script: undefined,
+      view: { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: `${facet.papers.length} papers`, rows: rows(path, papers) },
+    };
+  });
 }
+
+/** Rows on one page of a tag's or an author's papers. */
+const LIST_PAGE_SIZE = 400;
 
 /** Papers by year, newest year first, papers without one last. */
 function yearPages(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
