@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import type { ParseProblem } from '../issue/parse.js';
-import type { IssueFile, Workspace } from '../issue/workspace.js';
+import { listIssueFiles } from '../issue/load.js';
+import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { BUILTIN_TEMPLATES_DIR, templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
@@ -19,7 +21,7 @@ import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
 import { planPages, renderPage } from './pages.js';
 import { buildSearchIndex } from './search-index.js';
 import { sitemap } from './sitemap.js';
-import { writeSite } from './site-writer.js';
+import { builtKey, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
   /** The folder the site replaces (default: the config's outDir). */
@@ -32,6 +34,8 @@ export interface BuildOptions {
 
 export interface BuildReport {
   outDir: string;
+  /** Nothing changed since the site in `outDir` was built: nothing was read or written. */
+  upToDate: boolean;
   issues: number;
   papers: number;
   files: number;
@@ -43,17 +47,40 @@ export interface BuildReport {
  * `paperboy build`: plan (which issues, from cache or rendered anew), then
  * write the whole site at once (site-writer.ts). The same input gives the
  * same bytes: nothing reads the clock, every list has a fixed order.
- * Throws ISSUE_UNRENDERABLE/ISSUE_UNREADABLE (exit 1) naming every issue
- * that cannot be published, before anything is written.
+ * When every input is as it was for the site in `outDir` (its key, see
+ * `siteKey`), nothing is done. Throws ISSUE_UNRENDERABLE/ISSUE_UNREADABLE
+ * (exit 1) naming every issue that cannot be published, before anything
+ * is written.
  */
-export async function buildSite(workspace: Workspace, options: BuildOptions): Promise<BuildReport> {
-  const { config } = workspace;
+export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
+  const key = await siteKey(config, options.drafts);
+  if (options.cache && builtKey(options.outDir) === key) {
+    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, rendered: 0 };
+  }
+  const workspace = await Workspace.load(config);
   const templates = loadTemplates(config.templatesDir);
   const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
   const database = buildPaperDatabase(issues);
-  const site = await siteFiles(config, issues, database, templates);
-  writeSite(options.outDir, site);
-  return { outDir: options.outDir, issues: issues.length, papers: database.papers.length, files: site.size, rendered };
+  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates), key);
+  return { outDir: options.outDir, upToDate: false, issues: issues.length, papers: database.papers.length, files, rendered };
+}
+
+/**
+ * A hash of every input of a site, read without parsing anything: the
+ * issue files' names and bytes, the config, every template and asset, the
+ * drafts flag, and the versions of paperboy and of what it copies in
+ * (KaTeX) or runs (Pagefind). Equal keys, equal sites.
+ */
+async function siteKey(config: Config, drafts: boolean): Promise<string> {
+  const hash = createHash('sha256');
+  const { ruleSettingPositions: _positions, ...settings } = config;
+  // Pagefind exports no package.json: its version is read beside its entry point (lib/index.js).
+  const versionOf = (name: string) => (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve(name)), 'utf8')) as { version: string }).version;
+  hash.update(`${VERSION}\0${versionOf('katex')}\0${versionOf('pagefind')}\0${drafts}\0${JSON.stringify(settings)}\0`);
+  for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
+  for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
+  for (const path of await listIssueFiles(config.issuesDir)) hash.update(`${path}\0`).update(await readFile(path).catch(() => 'unreadable')).update('\0');
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**
@@ -150,33 +177,26 @@ function sharedInputsHash(workspace: Workspace): string {
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
 
-/** Every file of the site, by path: pages, email files, data, feeds, sitemap, search index, assets. */
-async function siteFiles(config: SiteConfig, issues: readonly IssueOutput[], database: PaperDatabase, templates: TemplateSet): Promise<Map<string, string | Uint8Array>> {
-  const files = new Map<string, string | Uint8Array>();
+/** Every file of the site, in path order within each kind: pages, email files, data, feeds, sitemap, search index, assets. */
+async function* siteFiles(config: SiteConfig, issues: readonly IssueOutput[], database: PaperDatabase, templates: TemplateSet): AsyncGenerator<readonly [string, string | Uint8Array]> {
   const bibtex = bibtexEntries(database.papers);
   const pages = planPages(config, issues, database, bibtex);
-  const html = new Map<string, string>();
-  for (const page of pages) {
-    const rendered = renderPage(templates, config, page);
-    files.set(page.path, rendered);
-    html.set(page.path, rendered);
-  }
+  for (const page of pages) yield [page.path, renderPage(templates, config, page)];
   for (const issue of issues) {
-    files.set(`issues/${issue.number}/email.html`, issue.email.html);
-    files.set(`issues/${issue.number}/email.txt`, issue.email.text);
+    yield [`issues/${issue.number}/email.html`, issue.email.html];
+    yield [`issues/${issue.number}/email.txt`, issue.email.text];
   }
-  files.set('papers.json', papersJson(config, database));
-  files.set('papers.csv', papersCsv(database));
-  files.set('papers.bib', database.papers.map((paper) => bibtex.get(paper)!).join('\n'));
-  files.set('papers/catalog.json', catalog(database));
+  yield ['papers.json', papersJson(config, database)];
+  yield ['papers.csv', papersCsv(database)];
+  yield ['papers.bib', database.papers.map((paper) => bibtex.get(paper)!).join('\n')];
+  yield ['papers/catalog.json', catalog(database)];
   const feeds = buildFeeds(config, issues, (issue) => feedHtml(issue));
-  files.set('feed.xml', feeds.rss);
-  files.set('atom.xml', feeds.atom);
-  files.set('feed.json', feeds.json);
-  files.set('sitemap.xml', sitemap(config.baseUrl, pages.map((page) => page.path)));
-  for (const [path, contents] of await buildSearchIndex(database)) files.set(`pagefind/${path}`, contents);
-  for (const [path, contents] of assets(config.templatesDir)) files.set(path, contents);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  yield ['feed.xml', feeds.rss];
+  yield ['atom.xml', feeds.atom];
+  yield ['feed.json', feeds.json];
+  yield ['sitemap.xml', sitemap(config.baseUrl, pages.map((page) => page.path))];
+  for (const [path, contents] of await buildSearchIndex(database)) yield [`pagefind/${path}`, contents];
+  for (const [path, source] of assetSources(config.templatesDir)) yield [path, readFileSync(source)];
 }
 
 /** A feed entry: the issue's web content (intro, papers, closing), links absolute. */
@@ -209,15 +229,15 @@ function catalog(database: PaperDatabase): string {
 
 const requireFromHere = createRequire(import.meta.url);
 
-/** The stylesheet and script of `templates/web/` (a newsletter's templatesDir overrides them), and KaTeX's CSS and fonts. */
-function assets(templatesDir: string): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+/** The stylesheet and script of `templates/web/` (a newsletter's templatesDir overrides them), and KaTeX's CSS and fonts: site path → source file. */
+function assetSources(templatesDir: string): Map<string, string> {
+  const files = new Map<string, string>();
   for (const name of ['archive.css', 'papers.js']) {
     const own = join(templatesDir, 'web', name);
-    files.set(`assets/${name}`, readFileSync(existsSync(own) ? own : join(BUILTIN_TEMPLATES_DIR, 'web', name)));
+    files.set(`assets/${name}`, existsSync(own) ? own : join(BUILTIN_TEMPLATES_DIR, 'web', name));
   }
   const katexDist = dirname(requireFromHere.resolve('katex/dist/katex.min.css'));
-  files.set('assets/katex/katex.min.css', readFileSync(join(katexDist, 'katex.min.css')));
-  for (const font of readdirSync(join(katexDist, 'fonts')).sort()) files.set(`assets/katex/fonts/${font}`, readFileSync(join(katexDist, 'fonts', font)));
+  files.set('assets/katex/katex.min.css', join(katexDist, 'katex.min.css'));
+  for (const font of readdirSync(join(katexDist, 'fonts')).sort()) files.set(`assets/katex/fonts/${font}`, join(katexDist, 'fonts', font));
   return files;
 }

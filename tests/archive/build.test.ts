@@ -170,6 +170,22 @@ test('after editing one summary, a rebuild renders that issue only and equals a 
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
 });
 
+test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
+  const again = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: again })).code, 0);
+  const unchanged = await runCli(['build'], { cwd: again });
+  assert.equal(unchanged.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');
+  mkdirSync(join(again, 'templates', 'web'), { recursive: true });
+  writeFileSync(join(again, 'templates', 'web', 'name-list.html.hbs'), '<h1>{{pageTitle}}</h1><p>Our own list</p>\n');
+  const restyled = await runCli(['build'], { cwd: again });
+  assert.match(restyled.stdout, /\(0 rendered, 3 unchanged\)/);
+  assert.match(readFileSync(join(again, 'dist', 'tags', 'index.html'), 'utf8'), /Our own list/);
+  writeFileSync(join(again, 'templates', 'email.txt.hbs'), '{{issue.title}}\n');
+  const emailTemplate = await runCli(['build'], { cwd: again });
+  assert.match(emailTemplate.stdout, /\(3 rendered, 0 unchanged\)/);
+  assert.equal(readFileSync(join(again, 'dist', 'issues', '1', 'email.txt'), 'utf8'), 'Emergence mirages\n');
+});
+
 test('an issue that cannot be read fails the build at its line, and the previous site stays', async () => {
   const broken = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['build'], { cwd: broken })).code, 0);
