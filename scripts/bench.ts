@@ -3,7 +3,9 @@
  * suite on it and prints one Markdown table (figure, value, target, result),
  * or JSON with `--json`.
  *
- *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json]
+ *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json] [--suite NAME]...
+ *
+ * `--suite build` (repeatable) runs only the named suites (remark, lint, render, watch, build).
  *
  * A suite is a module exporting a `BenchSuite` (see bench-harness.ts); add
  * render, watch… figures by appending to SUITES. Suites run in order and see
@@ -21,8 +23,9 @@ import { lintSuite } from './bench-lint.js';
 import { remarkSuite } from './bench-remark.js';
 import { renderSuite } from './bench-render.js';
 import { watchSuite } from './bench-watch.js';
+import { buildSuite } from './bench-build.js';
 
-const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite];
+const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite, buildSuite];
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -48,14 +51,15 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json]';
-  let values: { issues: string; repeat: string; json: boolean };
+  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json] [--suite NAME]...';
+  let values: { issues: string; repeat: string; json: boolean; suite: string[] };
   try {
     ({ values } = parseArgs({
       options: {
         issues: { type: 'string', default: '1000' },
         repeat: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
+        suite: { type: 'string', multiple: true, default: [] },
       },
     }));
   } catch (error) {
@@ -63,6 +67,13 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const unknown = values.suite.filter((name) => !SUITES.some((suite) => suite.name === name));
+  if (unknown.length > 0) {
+    log(`unknown suite ${unknown.join(', ')}: expected ${SUITES.map((suite) => suite.name).join(', ')}\n${usage}`);
+    process.exitCode = 2;
+    return;
+  }
+  const suites = values.suite.length === 0 ? SUITES : SUITES.filter((suite) => values.suite.includes(suite.name));
   const issueCount = Number(values.issues);
   const repeat = Number(values.repeat);
   if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1) {
@@ -83,7 +94,7 @@ async function main(): Promise<void> {
     const figures = new Map<string, BenchRow>();
     const context: BenchContext = { root, issueCount, repeat, figures, log };
     const rows: BenchRow[] = [];
-    for (const suite of SUITES) {
+    for (const suite of suites) {
       for (const row of await suite.run(context)) {
         rows.push(row);
         figures.set(row.id, row);

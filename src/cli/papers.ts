@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bibtexEntries } from '../archive/bibtex.js';
-import { publishedIssues } from '../archive/build.js';
+import { publishedIssues } from '../archive/published.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
 import { buildPaperDatabase, type PaperDatabase } from '../archive/paper-database.js';
 import { firstLine, searchPapers } from '../archive/paper-search.js';
