@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { templateFiles } from '../render/template-files.js';
@@ -54,7 +55,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const templates = loadTemplates(config.templatesDir);
   const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
   const database = buildPaperDatabase(issues);
-  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates), key);
+  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key);
   return { outDir: options.outDir, upToDate: false, issues: issues.length, papers: database.papers.length, files, rendered };
 }
 

@@ -3,7 +3,7 @@ import { formatDate, joinNames, sourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueOutput, PaperRecord } from './issue-output.js';
-import type { Facet, PaperDatabase, PaperEntry } from './paper-database.js';
+import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
 
@@ -36,9 +36,6 @@ function pageLinks(path: string) {
   };
 }
 
-/** The label and folder of the papers of a year; papers without a year get their own page. */
-const UNDATED = 'undated';
-
 /**
  * Every page of the site: the home page, one page per issue, the papers
  * pages (one per year: each page stays small on a thousand-issue archive),
@@ -48,11 +45,13 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
   const tagSlug = new Map(database.tags.map((tag) => [tag.name, tag.slug]));
   const authorSlug = new Map(database.authors.map((author) => [author.name, author.slug]));
-  const years = yearPages(database.papers);
+  const years = papersByYear(database.papers);
   const search = {
     tags: database.tags.map((tag) => tag.name),
     sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
     years: years.map(([year]) => year).filter((year) => year !== UNDATED),
+    // The search index's shards (search-index.ts), the newest first: the one loaded first.
+    shards: years.map(([year]) => year).join(' '),
   };
 
   const rows = (path: string, papers: readonly PaperEntry[]) => {
@@ -230,18 +229,6 @@ function facetPages(folder: string, heading: string, facet: Facet, rows: (path: 
 
 /** Rows on one page of a tag's or an author's papers. */
 const LIST_PAGE_SIZE = 400;
-
-/** Papers by year, newest year first, papers without one last. */
-function yearPages(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
-  const byYear = new Map<string, PaperEntry[]>();
-  for (const paper of papers) {
-    const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
-    const list = byYear.get(year);
-    if (list) list.push(paper);
-    else byYear.set(year, [paper]);
-  }
-  return [...byYear.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : Number(b) - Number(a)));
-}
 
 /**
  * A page's HTML: its body template, then the layout around it. Links the

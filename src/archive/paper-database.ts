@@ -89,3 +89,21 @@ class UniqueSlugs {
     return slug;
   }
 }
+
+/** The folder of the papers without a year, among the years (`papers/year/undated/`). */
+export const UNDATED = 'undated';
+
+/**
+ * Papers by year, newest year first, papers without a year last: the papers
+ * pages, and the search index's shards (an edit re-indexes one year).
+ */
+export function papersByYear(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
+  const byYear = new Map<string, PaperEntry[]>();
+  for (const paper of papers) {
+    const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
+    const list = byYear.get(year);
+    if (list) list.push(paper);
+    else byYear.set(year, [paper]);
+  }
+  return [...byYear.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : Number(b) - Number(a)));
+}

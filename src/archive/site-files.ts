@@ -13,8 +13,18 @@ import { sitemap } from './sitemap.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
 
-/** Every file of the site, in path order within each kind: pages, email files, data, feeds, sitemap, search index, assets. */
-export async function* siteFiles(config: SiteConfig, issues: readonly IssueOutput[], database: PaperDatabase, templates: TemplateSet): AsyncGenerator<readonly [string, string | Uint8Array]> {
+/**
+ * Every file of the site, in path order within each kind: pages, email
+ * files, data, feeds, sitemap, search index (its shards from
+ * `searchCacheDir` where their papers did not change), assets.
+ */
+export async function* siteFiles(
+  config: SiteConfig,
+  issues: readonly IssueOutput[],
+  database: PaperDatabase,
+  templates: TemplateSet,
+  searchCacheDir: string | undefined,
+): AsyncGenerator<readonly [string, string | Uint8Array]> {
   const bibtex = bibtexEntries(database.papers);
   const pages = planPages(config, issues, database, bibtex);
   for (const page of pages) yield [page.path, renderPage(templates, config, page)];
@@ -31,7 +41,7 @@ export async function* siteFiles(config: SiteConfig, issues: readonly IssueOutpu
   yield ['atom.xml', feeds.atom];
   yield ['feed.json', feeds.json];
   yield ['sitemap.xml', sitemap(config.baseUrl, pages.map((page) => page.path))];
-  for (const [path, contents] of await buildSearchIndex(database)) yield [`pagefind/${path}`, contents];
+  for (const [path, contents] of await buildSearchIndex(database, searchCacheDir)) yield [`pagefind/${path}`, contents];
   for (const [path, source] of assetSources(config.templatesDir)) yield [path, readFileSync(source)];
 }
 

@@ -92,6 +92,8 @@ test('searching a word of one summary finds that paper; the index loads only the
   const result = page.locator('.search-results a');
   await result.first().waitFor();
   assert.deepEqual(await result.allInnerTexts(), ['Attention <is> all & you ]]> need']);
+  // The paper is of 2017: its index is merged into the newest year's, and its link still leads to its page.
+  assert.equal(await result.first().getAttribute('href'), '../papers/1706.03762/');
   assert.ok(loaded.some((path) => path.startsWith('/pagefind/')));
   await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
   assert.deepEqual(errors, []);
