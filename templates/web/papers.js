@@ -13,7 +13,10 @@ if (form) {
   let pagefind;
   let generation = 0;
   form.hidden = false;
-  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    schedule();
+  });
 
   const loadCatalog = async () => (catalog ??= await (await fetch(form.dataset.catalog)).json());
   // One index per year (the newest first): load one, merge the others into it.

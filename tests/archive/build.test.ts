@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { runCli } from '../helpers/cli.js';
@@ -34,6 +35,18 @@ test('build writes the SPEC outputs: home page, issue pages with their email fil
 
 test('every href and src of every page resolves inside the site (anchors included)', () => {
   assert.deepEqual(brokenLinks(site, BASE_URL), []);
+});
+
+test('every page is valid HTML with the accessibility rules of html-validate', async () => {
+  // long-title: a page's title is the issue's or the paper's, as the editor wrote it;
+  // no-inline-style: KaTeX places the glyphs of a formula with inline styles.
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off', 'no-inline-style': 'off' } });
+  const problems: string[] = [];
+  for (const path of siteFiles(site).filter((file) => file.endsWith('index.html'))) {
+    const report = await validator.validateFile(join(site, path));
+    for (const result of report.results) for (const message of result.messages) problems.push(`${path}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+  }
+  assert.deepEqual(problems, []);
 });
 
 test('drafts are left out unless --drafts, and private notes never appear anywhere', async () => {

@@ -126,8 +126,8 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'paper-query');
   await page.keyboard.type(SEARCH_WORD);
   await page.locator('.search-results a').first().waitFor();
-  // Past the filters (three selects and the author field) to the first result.
-  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  // Past the filters (three selects, the author field, the button) to the first result.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Attention <is> all & you ]]> need');
   await page.keyboard.press('Enter');
   await page.waitForURL(`${origin}/papers/1706.03762/`);
