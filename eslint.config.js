@@ -17,6 +17,14 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // The archive's own script runs in the browser.
+    files: ['templates/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     // Scripts and tests print their reports.
     files: ['scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },

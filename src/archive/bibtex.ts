@@ -54,5 +54,8 @@ function escapeBibtex(text: string): string {
     .replace(/[&%$#_]/g, (c) => `\\${c}`)
     .replace(/~/g, '\\textasciitilde{}')
     .replace(/\^/g, '\\textasciicircum{}')
+    // In BibTeX's default (OT1) encoding `<` and `>` print as ¡ and ¿.
+    .replace(/</g, '\\textless{}')
+    .replace(/>/g, '\\textgreater{}')
     .replace(/[\r\n]+/g, ' ');
 }

@@ -4,7 +4,7 @@ import { issueUrl } from '../render/links.js';
 import type { IssueOutput } from './issue-output.js';
 
 /** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
-export const FEED_ISSUES = 50;
+const FEED_ISSUES = 50;
 
 type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
 
@@ -72,6 +72,6 @@ function cdataSafe(text: string): string {
   return text.replaceAll(']]>', ']]&gt;');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -3,7 +3,7 @@ import { formatDate, joinNames, sourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueOutput, PaperRecord } from './issue-output.js';
-import type { Facet, PaperDatabase, PaperEntry } from './paper-database.js';
+import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
 
@@ -36,9 +36,6 @@ function pageLinks(path: string) {
   };
 }
 
-/** The label and folder of the papers of a year; papers without a year get their own page. */
-const UNDATED = 'undated';
-
 /**
  * Every page of the site: the home page, one page per issue, the papers
  * pages (one per year: each page stays small on a thousand-issue archive),
@@ -48,11 +45,13 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
   const tagSlug = new Map(database.tags.map((tag) => [tag.name, tag.slug]));
   const authorSlug = new Map(database.authors.map((author) => [author.name, author.slug]));
-  const years = yearPages(database.papers);
+  const years = papersByYear(database.papers);
   const search = {
     tags: database.tags.map((tag) => tag.name),
     sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
     years: years.map(([year]) => year).filter((year) => year !== UNDATED),
+    // The search index's shards (search-index.ts), the newest first: the one loaded first.
+    shards: years.map(([year]) => year).join(' '),
   };
 
   const rows = (path: string, papers: readonly PaperEntry[]) => {
@@ -79,10 +78,10 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
     return {
       path,
       template: 'web/paper-list.html',
-      title: `Papers ${label} · ${config.name}`,
+      title: `Papers ${label}`,
       script: 'papers.js',
       view: {
-        heading: 'Every paper we summarized',
+        pageTitle: 'Every paper we summarized',
         lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
         search,
         pagesLabel: 'Papers by year',
@@ -99,10 +98,10 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
 
   for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
-  for (const tag of database.tags) pages.push(facetPage(`tags/${tag.slug}/index.html`, `Papers tagged “${tag.name}”`, tag, rows));
+  for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) pages.push(facetPage(`authors/${author.slug}/index.html`, `Papers by ${author.name}`, author, rows));
-  return pages.map((page) => ({ ...page, title: page.path === 'index.html' ? config.name : page.title }));
+  for (const author of database.authors) pages.push(...facetPages(`authors/${author.slug}`, `Papers by ${author.name}`, author, rows));
+  return pages;
 }
 
 function homePage(issues: readonly IssueOutput[]): PagePlan {
@@ -201,31 +200,35 @@ function facetIndex(path: string, heading: string, facets: readonly Facet[], hre
     template: 'web/name-list.html',
     title: heading,
     script: undefined,
-    view: { heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
+    view: { pageTitle: heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
   };
 }
 
-function facetPage(path: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan {
-  return {
-    path,
-    template: 'web/paper-list.html',
-    title: heading,
-    script: undefined,
-    view: { heading, lead: undefined, search: undefined, pagesLabel: '', pages: [], caption: `${facet.papers.length} papers`, rows: rows(path, facet.papers) },
-  };
+/**
+ * The papers of a tag or an author, at most `LIST_PAGE_SIZE` a page: the
+ * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
+ * a thousand-issue archive would otherwise be a page near 1 MB).
+ */
+function facetPages(folder: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan[] {
+  const count = Math.max(1, Math.ceil(facet.papers.length / LIST_PAGE_SIZE));
+  const pathOf = (page: number) => (page === 1 ? `${folder}/index.html` : `${folder}/page/${page}/index.html`);
+  return Array.from({ length: count }, (_, i) => {
+    const path = pathOf(i + 1);
+    const { root } = pageLinks(path);
+    const pages = count === 1 ? [] : Array.from({ length: count }, (_, j) => ({ label: String(j + 1), href: `${root}${pathOf(j + 1).replace(/index\.html$/, '')}`, current: i === j }));
+    const papers = facet.papers.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE);
+    return {
+      path,
+      template: 'web/paper-list.html',
+      title: count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`,
+      script: undefined,
+      view: { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: `${facet.papers.length} papers`, rows: rows(path, papers) },
+    };
+  });
 }
 
-/** Papers by year, newest year first, papers without one last. */
-function yearPages(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
-  const byYear = new Map<string, PaperEntry[]>();
-  for (const paper of papers) {
-    const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
-    const list = byYear.get(year);
-    if (list) list.push(paper);
-    else byYear.set(year, [paper]);
-  }
-  return [...byYear.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : Number(b) - Number(a)));
-}
+/** Rows on one page of a tag's or an author's papers. */
+const LIST_PAGE_SIZE = 400;
 
 /**
  * A page's HTML: its body template, then the layout around it. Links the
@@ -238,7 +241,7 @@ export function renderPage(templates: TemplateSet, config: SiteConfig, page: Pag
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
   return templates.render('web/layout.html', {
-    title: page.title,
+    title: page.title ? `${page.title} · ${config.name}` : config.name,
     description: config.description,
     canonical,
     root,

@@ -57,7 +57,7 @@ export function buildPaperDatabase(issues: readonly IssueOutput[]): PaperDatabas
  * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL) as a slug with a short
  * hash of the id, so two long URLs that share their first words differ.
  */
-export function paperSlug(id: string): string {
+function paperSlug(id: string): string {
   const arxiv = /^arxiv:([\w.-]+(?:\/\d+)?)$/.exec(id)?.[1];
   if (arxiv) return arxiv.replace('/', '-');
   return `${slugify(id, 48)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
@@ -88,4 +88,22 @@ class UniqueSlugs {
     this.used.add(slug);
     return slug;
   }
+}
+
+/** The folder of the papers without a year, among the years (`papers/year/undated/`). */
+export const UNDATED = 'undated';
+
+/**
+ * Papers by year, newest year first, papers without a year last: the papers
+ * pages, and the search index's shards (an edit re-indexes one year).
+ */
+export function papersByYear(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
+  const byYear = new Map<string, PaperEntry[]>();
+  for (const paper of papers) {
+    const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
+    const list = byYear.get(year);
+    if (list) list.push(paper);
+    else byYear.set(year, [paper]);
+  }
+  return [...byYear.entries()].sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : Number(b) - Number(a)));
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 
@@ -14,9 +14,7 @@ import { PaperboyError } from '../errors.js';
  */
 
 /** Marks a folder as a build's output. */
-export const SITE_MARKER = '.paperboy-site';
-
-export type SiteFiles = ReadonlyMap<string, string | Uint8Array>;
+const SITE_MARKER = '.paperboy-site';
 
 /** Puts back a site a killed build left under `<out>.previous`, and removes abandoned staging folders. */
 export function recoverSite(outDir: string): void {
@@ -30,8 +28,21 @@ export function recoverSite(outDir: string): void {
   }
 }
 
-/** Writes `files` (paths relative to the site, `/`-separated) as the new site at `outDir`. */
-export function writeSite(outDir: string, files: SiteFiles): void {
+/** The key a site was built from (see `writeSite`), or undefined when `outDir` holds no complete build. */
+export function builtKey(outDir: string): string | undefined {
+  try {
+    return /^key (\S+)$/m.exec(readFileSync(join(outDir, SITE_MARKER), 'utf8'))?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes `files` (paths relative to the site, `/`-separated), as they come,
+ * as the new site at `outDir`, with `key` (what the site was built from) in
+ * its marker. Returns the number of files written.
+ */
+export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string): Promise<number> {
   recoverSite(outDir);
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, SITE_MARKER))) {
     throw new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: it holds files that no paperboy build wrote`, {
@@ -41,7 +52,7 @@ export function writeSite(outDir: string, files: SiteFiles): void {
   const staging = `${outDir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const made = new Set<string>();
-  for (const [path, contents] of [...files, [SITE_MARKER, 'Written by `paperboy build`; the next build replaces this folder.\n'] as const]) {
+  const write = (path: string, contents: string | Uint8Array) => {
     const file = join(staging, path);
     const dir = dirname(file);
     if (!made.has(dir)) {
@@ -49,9 +60,21 @@ export function writeSite(outDir: string, files: SiteFiles): void {
       made.add(dir);
     }
     writeFileSync(file, contents);
+  };
+  let count = 0;
+  try {
+    for await (const [path, contents] of files) {
+      write(path, contents);
+      count++;
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
+  write(SITE_MARKER, `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n`);
   const previous = `${outDir}.previous`;
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(staging, outDir);
   rmSync(previous, { recursive: true, force: true });
+  return count;
 }

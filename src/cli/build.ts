@@ -1,7 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { buildSite } from '../archive/build.js';
 import { loadConfig } from '../config/load.js';
-import { Workspace } from '../issue/workspace.js';
 import type { CommandIO } from '../io.js';
 
 export interface BuildCommandOptions {
@@ -14,9 +13,12 @@ export interface BuildCommandOptions {
 /** `paperboy build`: the static archive and every issue's email files, into `--out` (default: the config's outDir). */
 export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const workspace = await Workspace.load(config);
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
-  const report = await buildSite(workspace, { outDir, drafts: options.drafts, cache: options.cache });
+  const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache });
+  if (report.upToDate) {
+    io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);
+    return 0;
+  }
   const cached = report.issues - report.rendered;
   io.stdout.write(
     `Built ${relative(io.cwd, report.outDir) || '.'}: ${report.issues} issues (${report.rendered} rendered, ${cached} unchanged), ${report.papers} papers, ${report.files} files.\n`,

@@ -158,6 +158,37 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run({ ...options, issue }, io));
     });
 
+  const papers = program.command('papers').description('the paper database: search it, export it');
+  const papersCommand = (name: string, description: string) =>
+    papers
+      .command(name)
+      .description(description)
+      .option('--root <dir>', 'the newsletter directory', '.')
+      .option('--no-cache', 'render every issue anew, without the build cache')
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  papers.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
+    .argument('<query...>', 'words to find in titles, authors, tags, summaries and opinions')
+    .option('--tag <tag>', 'only papers with this tag')
+    .option('--author <name>', 'only papers with an author whose name contains this')
+    .option('--year <year>', "only papers of this year", nonNegativeInteger)
+    .option('--limit <n>', 'show at most this many matches', nonNegativeInteger, 20)
+    .option('--json', 'print the matches as JSON', false)
+    .action(async (query: string[], options) => {
+      const { search } = await import('./papers.js');
+      setExitCode(await search({ ...options, query: query.join(' ') }, io));
+    });
+
+  papersCommand('export', 'print the paper database as CSV, JSON or BibTeX (the files the archive publishes)')
+    .addOption(new Option('--format <format>', 'what to print').choices(['csv', 'json', 'bib']).makeOptionMandatory())
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (options) => {
+      const { exportPapers } = await import('./papers.js');
+      setExitCode(await exportPapers(options, io));
+    });
+
   command('start', 'the main job on this newsletter: lint every issue, render and preview the newest')
     .action(async (options) => {
       const { run } = await import('./start.js');

@@ -90,7 +90,7 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
           else await workspace!.reload(path);
         }
       }
-      await buildSite(workspace!, { outDir: siteDir, drafts: true, cache: true });
+      await buildSite(config, { outDir: siteDir, drafts: true, cache: true });
       onBuilt();
       log(`rebuilt in ${Math.round(performance.now() - started)} ms`);
       broadcast('reload', Date.now());

@@ -13,13 +13,21 @@ if (form) {
   let pagefind;
   let generation = 0;
   form.hidden = false;
-  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    schedule();
+  });
 
   const loadCatalog = async () => (catalog ??= await (await fetch(form.dataset.catalog)).json());
+  // One index per year (the newest first): load one, merge the others into it.
   const loadPagefind = async () => {
     if (!pagefind) {
-      pagefind = await import(form.dataset.pagefind);
-      await pagefind.init();
+      const base = new URL(form.dataset.pagefind, location.href);
+      const [first, ...others] = form.dataset.shards.split(' ').filter(Boolean);
+      const engine = await import(new URL(`${first}/pagefind.js`, base).href);
+      await engine.init();
+      for (const shard of others) await engine.mergeIndex(new URL(`${shard}/`, base).href);
+      pagefind = engine;
     }
     return pagefind;
   };
@@ -70,7 +78,8 @@ if (form) {
       const data = await Promise.all(search.results.slice(0, MAX_SHOWN * 2).map((result) => result.data()));
       if (mine !== generation) return;
       const items = data
-        .map((entry) => ({ url: entry.url, title: entry.meta.title, authors: entry.meta.authors, issue: entry.meta.issue, excerpt: entry.excerpt }))
+        // Pagefind rewrites a record's URL (from the site root, or absolute in a merged index): the path from the site's root is in the record's meta.
+        .map((entry) => ({ url: entry.meta.path, title: entry.meta.title, authors: entry.meta.authors, issue: entry.meta.issue, excerpt: entry.excerpt }))
         .filter(byAuthor);
       show(items, author ? items.length : search.results.length);
       return;

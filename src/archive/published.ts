@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PaperboyError } from '../errors.js';
+import type { ParseProblem } from '../issue/parse.js';
+import type { IssueFile, Workspace } from '../issue/workspace.js';
+import { renderFailure } from '../render/issue-email.js';
+import { templateFiles } from '../render/template-files.js';
+import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { VERSION } from '../version.js';
+import { BuildCache } from './build-cache.js';
+import { renderIssueOutput, type IssueOutput } from './issue-output.js';
+
+/**
+ * Every issue to publish (drafts too with `drafts`), oldest first, each from
+ * the build cache or rendered anew: what the archive and `paperboy papers`
+ * read. Throws (exit 1) naming every issue that cannot be published.
+ */
+export function publishedIssues(
+  workspace: Workspace,
+  options: { drafts: boolean; cache: boolean; templates?: TemplateSet },
+): { issues: IssueOutput[]; rendered: number } {
+  const files = publishedFiles(workspace, options.drafts);
+  const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
+  const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
+  const inputs = sharedInputsHash(workspace);
+  const issues: IssueOutput[] = [];
+  const failures: PaperboyError[] = [];
+  let rendered = 0;
+  for (const file of files) {
+    const key = `${file.source.hash}:${inputs}`;
+    const cached = cache.get(file.path, key);
+    if (cached) {
+      issues.push(cached);
+      continue;
+    }
+    try {
+      const output = renderIssue(workspace, file, templates);
+      cache.set(file.path, key, output);
+      issues.push(output);
+      rendered++;
+    } catch (error) {
+      const failure = renderFailure(file.path, error);
+      if (failure.exitCode === 2) throw failure;
+      failures.push(failure);
+    }
+  }
+  if (failures.length > 0) throw unpublishable(failures);
+  return { issues, rendered };
+}
+
+/** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */
+function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
+  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined);
+  if (unreadable.length > 0) throw unpublishable(unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0])));
+  const files = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft').sort((a, b) => a.facts.number! - b.facts.number!);
+  const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.facts.number === file.facts.number);
+  if (duplicate) {
+    const other = files.find((file) => file !== duplicate && file.facts.number === duplicate.facts.number)!;
+    throw new PaperboyError('ISSUE_NUMBER_TAKEN', `Cannot publish two issues numbered ${duplicate.facts.number}: ${other.path} and ${duplicate.path}`, {
+      exitCode: 1,
+      hint: 'Give each issue its own number (`paperboy lint` reports it as issue-number-unique).',
+    });
+  }
+  return files;
+}
+
+function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
+  const parsed = workspace.parse(file);
+  if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
+  return renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates);
+}
+
+/** An issue file the build cannot publish, at the place of its first problem. */
+function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined): PaperboyError {
+  const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${file.path}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
+}
+
+function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
+  const lines = failures.map((failure) => failure.message).join('\n  ');
+  return new PaperboyError('ISSUE_UNRENDERABLE', failures.length === 1 ? failures[0]!.message : `Cannot publish ${failures.length} issues:\n  ${lines}`, {
+    exitCode: 1,
+    hint: 'Nothing was written: the previous site is unchanged. `paperboy lint` lists every problem with its line.',
+  });
+}
+
+/**
+ * What every issue's rendering depends on besides its own file: paperboy's
+ * version, the config, the email templates (not the web ones, which only
+ * pages use) and every issue's facts (cross-references resolve against them;
+ * a summary's edit leaves them unchanged).
+ */
+function sharedInputsHash(workspace: Workspace): string {
+  const hash = createHash('sha256');
+  const { ruleSettingPositions: _positions, ...config } = workspace.config;
+  hash.update(`${VERSION}\0${JSON.stringify(config)}\0`);
+  for (const { relativePath, file } of templateFiles(workspace.config.templatesDir)) {
+    if (!relativePath.startsWith(`web${'/'}`)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
+  }
+  const facts = workspace.issueFiles.map(({ facts }) => [facts.number, facts.title, facts.status, facts.papers.map((paper) => [paper.id, paper.title, paper.anchor])]);
+  hash.update(JSON.stringify(facts));
+  return hash.digest('hex').slice(0, 32);
+}
+

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bibtexEntries } from '../archive/bibtex.js';
+import { publishedIssues } from '../archive/published.js';
+import { papersCsv, papersJson } from '../archive/data-files.js';
+import { buildPaperDatabase, type PaperDatabase } from '../archive/paper-database.js';
+import { firstLine, searchPapers } from '../archive/paper-search.js';
+import { loadConfig, type Config } from '../config/load.js';
+import { Workspace } from '../issue/workspace.js';
+import type { CommandIO } from '../io.js';
+import { joinNames } from '../render/format.js';
+
+interface CommonOptions {
+  root: string;
+  cache: boolean;
+}
+
+export interface SearchCommandOptions extends CommonOptions {
+  query: string;
+  tag?: string;
+  author?: string;
+  year?: number;
+  json: boolean;
+  limit: number;
+}
+
+export interface ExportCommandOptions extends CommonOptions {
+  format: 'csv' | 'json' | 'bib';
+  out?: string;
+}
+
+/** The paper database of every published issue: the same records the archive is built from (and its cache). */
+async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ config: Config; database: PaperDatabase }> {
+  const config = await loadConfig(resolve(io.cwd, options.root));
+  const workspace = await Workspace.load(config);
+  const { issues } = publishedIssues(workspace, { drafts: false, cache: options.cache });
+  return { config, database: buildPaperDatabase(issues) };
+}
+
+/** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
+export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
+  const { config, database } = await loadDatabase(options, io);
+  const matches = searchPapers(database, options.query, { tag: options.tag, author: options.author, year: options.year });
+  const shown = matches.slice(0, options.limit);
+  if (options.json) {
+    const results = shown.map(({ paper, score }) => ({
+      id: paper.id,
+      title: paper.latest.title,
+      authors: paper.latest.authors,
+      year: paper.latest.year ?? null,
+      tags: paper.tags,
+      score,
+      url: new URL(`papers/${paper.slug}/`, config.baseUrl).href,
+      issues: paper.coverage.map((record) => ({ number: record.issue.number, date: record.issue.date })),
+      firstLine: firstLine(paper),
+    }));
+    io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return 0;
+  }
+  if (matches.length === 0) {
+    io.stdout.write(`No published paper matches "${options.query}".\n`);
+    return 0;
+  }
+  for (const { paper } of shown) {
+    const covered = paper.coverage.map((record) => `#${record.issue.number} ${record.issue.date}`).join(', ');
+    const byline = [joinNames(paper.latest.authors), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
+    io.stdout.write(`${covered}  ${paper.latest.title}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
+  }
+  const more = matches.length - shown.length;
+  io.stdout.write(`${matches.length} ${matches.length === 1 ? 'paper matches' : 'papers match'}${more > 0 ? `; ${more} more with --limit` : ''}.\n`);
+  return 0;
+}
+
+/** `paperboy papers export --format csv|json|bib`: the archive's data files, on stdout or into `--out`. */
+export async function exportPapers(options: ExportCommandOptions, io: CommandIO): Promise<number> {
+  const { config, database } = await loadDatabase(options, io);
+  const text =
+    options.format === 'csv'
+      ? papersCsv(database)
+      : options.format === 'json'
+        ? papersJson(config, database)
+        : [...bibtexEntries(database.papers).values()].join('\n');
+  if (options.out === undefined) io.stdout.write(text);
+  else writeFileSync(resolve(io.cwd, options.out), text);
+  return 0;
+}

@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { HtmlValidate } from 'html-validate';
+import { z } from 'zod';
+import { recoverSite } from '../../src/archive/site-writer.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
+import { brokenLinks, siteDigest, siteFiles } from './site-check.js';
+
+let root: string;
+let site: string;
+
+before(async () => {
+  root = archiveRoot();
+  site = join(root, 'dist');
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Built dist: 3 issues \(3 rendered, 0 unchanged\), 3 papers/);
+});
+
+const read = (path: string) => readFileSync(join(site, path), 'utf8');
+
+test('build writes the SPEC outputs: home page, issue pages with their email files, papers, tags, data, feeds, sitemap', () => {
+  for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'pagefind/2023/pagefind.js', 'pagefind/2017/pagefind.js', 'pagefind/undated/pagefind.js']) {
+    assert.ok(existsSync(join(site, path)), path);
+  }
+  for (const n of [1, 2, 3]) for (const name of ['index.html', 'email.html', 'email.txt']) assert.ok(existsSync(join(site, 'issues', String(n), name)), `issues/${n}/${name}`);
+});
+
+test('every href and src of every page resolves inside the site (anchors included)', () => {
+  assert.deepEqual(brokenLinks(site, BASE_URL), []);
+});
+
+test('every page is valid HTML with the accessibility rules of html-validate', async () => {
+  // long-title: a page's title is the issue's or the paper's, as the editor wrote it;
+  // no-inline-style: KaTeX places the glyphs of a formula with inline styles.
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off', 'no-inline-style': 'off' } });
+  const problems: string[] = [];
+  for (const path of siteFiles(site).filter((file) => file.endsWith('index.html'))) {
+    const report = await validator.validateFile(join(site, path));
+    for (const result of report.results) for (const message of result.messages) problems.push(`${path}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('drafts are left out unless --drafts, and private notes never appear anywhere', async () => {
+  for (const path of siteFiles(site)) {
+    const text = readFileSync(join(site, path), 'latin1');
+    assert.ok(!text.includes(PRIVATE_NOTE), `private note in ${path}`);
+    assert.ok(!text.includes(DRAFT_WORD), `draft in ${path}`);
+  }
+  assert.ok(!existsSync(join(site, 'issues', '4')));
+  const drafts = join(root, 'with-drafts');
+  const result = await runCli(['build', '--drafts', '--out', 'with-drafts'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(readFileSync(join(drafts, 'issues', '4', 'index.html'), 'utf8'), new RegExp(DRAFT_WORD));
+  assert.ok(!readFileSync(join(drafts, 'papers.json'), 'utf8').includes(PRIVATE_NOTE));
+});
+
+test('an issue page has the email content: an anchor per paper, previous and next, math typeset, cross-references made relative', () => {
+  const page = read('issues/2/index.html');
+  assert.match(page, /id="attention-is-all-you-need"/);
+  assert.match(page, /<a rel="prev" href="\.\.\/\.\.\/issues\/1\/">/);
+  assert.match(page, /<a rel="next" href="\.\.\/\.\.\/issues\/3\/">/);
+  assert.match(page, /class="katex"/);
+  assert.match(page, /assets\/katex\/katex\.min\.css/);
+  assert.match(page, /href="\.\.\/\.\.\/issues\/1\/#are-emergent-abilities/);
+  assert.equal(page.match(/<h1[ >]/g)?.length, 1, 'one h1');
+  assert.match(page, /Attention &lt;is&gt; all &amp; you \]\]&gt; need/);
+});
+
+test('list pages have their own heading (a view field never meets a template helper of the same name)', () => {
+  assert.match(read('tags/emergence/index.html'), /<h1>Papers tagged “emergence”<\/h1>/);
+  assert.match(read('authors/index.html'), /<h1>Authors<\/h1>/);
+});
+
+test('a paper covered twice has one page with both summaries, a BibTeX entry and its arXiv link', () => {
+  const page = read('papers/2304.15004/index.html');
+  assert.match(page, /Smooth metrics show smooth scaling/);
+  assert.match(page, /A second look at the mirage/);
+  assert.match(page, /href="https:\/\/arxiv\.org\/abs\/2304\.15004"/);
+  assert.match(page, /@misc\{schaeffer2023emergent,/);
+});
+
+test('papers.bib parses with a BibTeX parser, special characters intact', () => {
+  const library = parseBibtex(read('papers.bib'));
+  assert.deepEqual(library.errors, []);
+  assert.equal(library.entries.length, 3);
+  const attention = library.entries.find((entry) => entry.fields.eprint === '1706.03762');
+  assert.equal(attention?.fields.title, 'Attention <is> all & you ]]> need');
+});
+
+test('papers.csv: a BOM, one row per summary, round-trips through csv-parse, formulas escaped', () => {
+  const text = read('papers.csv');
+  assert.ok(text.startsWith('\ufeff'));
+  const rows = parseCsv(text, { bom: true, columns: true }) as Record<string, string>[];
+  assert.equal(rows.length, 4);
+  assert.deepEqual(Object.keys(rows[0]!), ['highlight', 'section', 'title', 'authors', 'venue', 'year', 'via', 'summarizer', 'issue', 'date', 'summary', 'opinion', 'prerequisites', 'url', 'arxiv']);
+  const attention = rows.find((row) => row.arxiv === '1706.03762')!;
+  const summary = attention.summary!;
+  assert.ok(summary.startsWith("'=SUM(1,2)"), summary);
+  assert.match(summary, /\n\nSecond paragraph/);
+  assert.equal(attention.highlight, 'yes');
+});
+
+test('papers.json: every paper once, every summary, absolute URLs under baseUrl', () => {
+  const data = JSON.parse(read('papers.json')) as { version: number; papers: { id: string; url: string; summaries: { url: string; issue: { number: number } }[] }[] };
+  assert.equal(data.version, 1);
+  assert.equal(data.papers.length, 3);
+  const mirage = data.papers.find((paper) => paper.id === 'arxiv:2304.15004')!;
+  assert.deepEqual(mirage.summaries.map((s) => s.issue.number), [1, 2]);
+  for (const paper of data.papers) {
+    assert.ok(paper.url.startsWith(BASE_URL));
+    for (const summary of paper.summaries) assert.ok(summary.url.startsWith(`${BASE_URL}issues/`));
+  }
+});
+
+test('RSS and Atom parse with feedparser, one entry per published issue with its full HTML, Atom titles escaped', () => {
+  const script = `
+import feedparser, html, json, sys
+# A title of type text/html is markup: what a reader shows is its text.
+def shown(detail):
+    return html.unescape(detail.value) if detail.type == 'text/html' else detail.value
+out = {}
+for name in sys.argv[1:]:
+    d = feedparser.parse(name)
+    out[name.rsplit('/', 1)[1]] = {'bozo': d.bozo, 'entries': [{'title': shown(e.title_detail), 'link': e.link, 'content': e.content[0].value if 'content' in e else e.get('summary', '')} for e in d.entries]}
+print(json.dumps(out))`;
+  const result = spawnSync('/usr/bin/python3', ['-c', script, join(site, 'feed.xml'), join(site, 'atom.xml')], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const feeds = JSON.parse(result.stdout) as Record<string, { bozo: number; entries: { title: string; link: string; content: string }[] }>;
+  for (const name of ['feed.xml', 'atom.xml']) {
+    const feed = feeds[name]!;
+    assert.ok(!feed.bozo, name);
+    assert.deepEqual(feed.entries.map((entry) => entry.link), [3, 2, 1].map((n) => `${BASE_URL}issues/${n}/`), name);
+    assert.match(feed.entries[1]!.content, /quokkaformer/, `${name}: full text`);
+    assert.equal(feed.entries[1]!.title, '#2: Attention & <mirages>', name);
+  }
+});
+
+const jsonFeedSchema = z.object({
+  version: z.enum(['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1']),
+  title: z.string(),
+  home_page_url: z.url(),
+  feed_url: z.url(),
+  items: z.array(z.object({ id: z.string(), url: z.url(), title: z.string(), content_html: z.string().min(1), date_modified: z.iso.datetime().optional(), date_published: z.iso.datetime().optional() })),
+});
+
+test('feed.json is a JSON Feed (version 1, as `feed` 6 writes it) with one item per published issue', () => {
+  const feed = jsonFeedSchema.parse(JSON.parse(read('feed.json')));
+  assert.deepEqual(feed.items.map((item) => item.url), [3, 2, 1].map((n) => `${BASE_URL}issues/${n}/`));
+});
+
+test('the sitemap lists every page by its absolute URL', () => {
+  const sitemap = read('sitemap.xml');
+  for (const path of ['', 'issues/2/', 'papers/', 'papers/2304.15004/', 'tags/emergence/']) assert.ok(sitemap.includes(`<loc>${BASE_URL}${path}</loc>`), path);
+  assert.ok(!/index\.html/.test(sitemap));
+});
+
+test('two clean builds are byte-identical, search index included', async () => {
+  const again = await runCli(['build', '--no-cache', '--out', 'again'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  const { ['.paperboy-site']: _marker, ...first } = siteDigest(site);
+  assert.deepEqual(siteDigest(join(root, 'again')), { ...first, '.paperboy-site': siteDigest(join(root, 'again'))['.paperboy-site']! });
+});
+
+test('after editing one summary, a rebuild renders that issue only and equals a clean build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const file = join(edited, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  const rebuild = await runCli(['build'], { cwd: edited });
+  assert.equal(rebuild.code, 0, rebuild.stderr);
+  assert.match(rebuild.stdout, /\(1 rendered, 2 unchanged\)/);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+});
+
+test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
+  const again = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: again })).code, 0);
+  const unchanged = await runCli(['build'], { cwd: again });
+  assert.equal(unchanged.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');
+  mkdirSync(join(again, 'templates', 'web'), { recursive: true });
+  writeFileSync(join(again, 'templates', 'web', 'name-list.html.hbs'), '<h1>{{pageTitle}}</h1><p>Our own list</p>\n');
+  const restyled = await runCli(['build'], { cwd: again });
+  assert.match(restyled.stdout, /\(0 rendered, 3 unchanged\)/);
+  assert.match(readFileSync(join(again, 'dist', 'tags', 'index.html'), 'utf8'), /Our own list/);
+  writeFileSync(join(again, 'templates', 'email.txt.hbs'), '{{issue.title}}\n');
+  const emailTemplate = await runCli(['build'], { cwd: again });
+  assert.match(emailTemplate.stdout, /\(3 rendered, 0 unchanged\)/);
+  assert.equal(readFileSync(join(again, 'dist', 'issues', '1', 'email.txt'), 'utf8'), 'Emergence mirages\n');
+});
+
+test('an issue that cannot be read fails the build at its line, and the previous site stays', async () => {
+  const broken = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.equal((await runCli(['build'], { cwd: broken })).code, 0);
+  const before = siteDigest(join(broken, 'dist'));
+  writeFileSync(join(broken, 'issues', '0002-b.md'), cleanIssue({ number: 2 }).replace('date: 2023-05-29', 'date: [unclosed'));
+  const result = await runCli(['build'], { cwd: broken });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /issues\/0002-b\.md:\d+:\d+/);
+  assert.ok(!result.stderr.includes('    at '), 'no stack trace');
+  assert.deepEqual(siteDigest(join(broken, 'dist')), before);
+});
+
+test('build refuses to replace a folder that no build wrote', async () => {
+  const own = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'notes/keep.txt': 'mine' });
+  const result = await runCli(['build', '--out', 'notes'], { cwd: own });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Refusing to replace .*notes/);
+  assert.equal(readFileSync(join(own, 'notes', 'keep.txt'), 'utf8'), 'mine');
+});
+
+test('a build killed between its two renames leaves the previous site, which the next build puts back', () => {
+  const dir = makeRoot({});
+  const out = join(dir, 'dist');
+  mkdirSync(`${out}.previous`, { recursive: true });
+  writeFileSync(join(`${out}.previous`, 'index.html'), 'previous site');
+  mkdirSync(`${out}.staging-99999`);
+  recoverSite(out);
+  assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'previous site');
+  assert.ok(!existsSync(`${out}.staging-99999`));
+  renameSync(out, `${out}.kept`);
+});

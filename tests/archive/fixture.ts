@@ -1,0 +1,65 @@
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+export const BASE_URL = 'https://news.example.org/';
+
+/** Words that must never reach the site: a private note, and a draft's summary. */
+export const PRIVATE_NOTE = 'Private-note-never-published';
+export const DRAFT_WORD = 'Unpublished-draft-finding';
+/** A word of one summary only, for search. */
+export const SEARCH_WORD = 'quokkaformer';
+
+const second = `  - title: "Attention <is> all & you ]]> need"
+    url: https://arxiv.org/abs/1706.03762
+    arxiv: "1706.03762"
+    authors: [Ashish Vaswani, Noam Shazeer]
+    year: 2017
+    section: Architectures
+    tags: [transformers]
+    highlight: true
+    summary: |
+      =SUM(1,2) is what a spreadsheet would run. The loss is $\\mathcal{L} = -\\log p_\\theta(x)$,
+      and the ${SEARCH_WORD} variant is faster.
+
+      Second paragraph, see [the mirage paper](paper:2304.15004).
+    opinion: |
+      Foundational.
+    notes: |
+      ${PRIVATE_NOTE}
+  - title: Are Emergent Abilities of Large Language Models a Mirage?
+    url: https://arxiv.org/abs/2304.15004
+    arxiv: "2304.15004"
+    authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]
+    year: 2023
+    section: Evaluations
+    tags: [emergence]
+    summary: |
+      A second look at the mirage: the metrics again.
+`;
+
+const third = `  - title: Our blog post on evaluations
+    url: https://blog.example.com/posts/evals?utm_source=x
+    authors: [Jane Doe]
+    section: Evaluations
+    tags: [evaluations, emergence]
+    summary: |
+      Evaluations, plainly.
+`;
+
+const draft = `  - title: A draft paper
+    url: https://arxiv.org/abs/2401.00001
+    authors: [Draft Author]
+    year: 2024
+    section: Evaluations
+    summary: |
+      ${DRAFT_WORD} in a draft.
+`;
+
+/** A newsletter of three published issues and a draft, with the cases the archive must handle. */
+export function archiveRoot(): string {
+  return makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': cleanIssue({ number: 2, title: '"Attention & <mirages>"', date: '2023-06-05', papers: second, body: 'Intro with [issue one](issue:1).' }),
+    'issues/0003-c.md': cleanIssue({ number: 3, title: 'Evaluations', date: '2023-06-12', papers: third }),
+    'issues/0004-d.md': cleanIssue({ number: 4, title: 'Draft', date: '2023-06-19', status: 'draft', papers: draft }),
+  });
+}

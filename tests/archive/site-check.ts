@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Every file of a built site, `/`-separated paths relative to it, sorted. */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** A sha256 per file: two builds are byte-identical when these are equal. */
+export function siteDigest(dir: string): Record<string, string> {
+  return Object.fromEntries(siteFiles(dir).map((path) => [path, createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')]));
+}
+
+const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
+const ID = /\sid="([^"]*)"/g;
+
+/**
+ * The internal link checker: every `href` and `src` of every HTML page
+ * that points into the site (relative, or absolute under `baseUrl`) names
+ * a file that exists (a folder: its `index.html`), and its `#fragment` an
+ * id of that page. Returns one line per broken link; links to other hosts
+ * are not followed (a test asserts separately that pages load nothing
+ * from elsewhere).
+ */
+export function brokenLinks(dir: string, baseUrl: string): string[] {
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let found = ids.get(file);
+    if (!found) {
+      found = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((match) => decodeHTML(match[1]!)));
+      ids.set(file, found);
+    }
+    return found;
+  };
+  const broken: string[] = [];
+  for (const path of siteFiles(dir).filter((file) => file.endsWith('.html') && !file.endsWith('email.html'))) {
+    const file = join(dir, path);
+    const pageUrl = new URL(path, baseUrl);
+    for (const match of readFileSync(file, 'utf8').matchAll(ATTRIBUTE)) {
+      const value = decodeHTML(match[2]!);
+      const target = new URL(value, pageUrl);
+      if (!target.href.startsWith(baseUrl)) continue;
+      const local = join(dir, decodeURIComponent(target.pathname.slice(new URL(baseUrl).pathname.length)));
+      const resolved = existsSync(local) && statSync(local).isDirectory() ? join(local, 'index.html') : local;
+      if (!existsSync(resolved)) {
+        broken.push(`${path}: ${match[1]}="${value}" (no ${relative(dir, resolved)})`);
+        continue;
+      }
+      const fragment = decodeURIComponent(target.hash.slice(1));
+      if (fragment && resolved.endsWith('.html') && !idsOf(resolved).has(fragment)) broken.push(`${path}: ${match[1]}="${value}" (no id "${fragment}" in ${relative(dir, resolved)})`);
+    }
+  }
+  return broken;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The character references our pages use (Handlebars' and hast-util-to-html's escapes) read back. */
+function decodeHTML(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (reference, hex?: string, decimal?: string, name?: string) => {
+    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (decimal) return String.fromCodePoint(Number(decimal));
+    return NAMED[name!] ?? reference;
+  });
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sirv from 'sirv';
+import { runCli } from '../helpers/cli.js';
+import { archiveRoot, SEARCH_WORD } from './fixture.js';
+
+/**
+ * The built archive in Debian's Chromium, headless, served over HTTP as a
+ * host would (sirv): navigation, search, filters, the keyboard, and that no
+ * request ever leaves the site. Screenshots land in test-artifacts/archive/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts', 'archive');
+const skip = !existsSync(CHROMIUM) && 'Debian chromium is not installed';
+
+let browser: Browser | undefined;
+let server: Server | undefined;
+let origin = '';
+
+before(async () => {
+  if (skip) return;
+  const root = archiveRoot();
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const serve = sirv(join(root, 'dist'), { dev: true });
+  server = createServer((request, response) => serve(request, response));
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page that records console errors and every request that would leave the site (and blocks it). */
+async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; outside: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  return { page, errors, outside };
+}
+
+test('index → issue → papers: the pages link up, load nothing from elsewhere, log no error', { skip }, async () => {
+  const { page, errors, outside } = await openPage();
+  await page.goto(`${origin}/`);
+  assert.equal(await page.locator('h1').count(), 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
+  await page.getByRole('link', { name: /#2: Attention/ }).click();
+  await page.waitForURL(`${origin}/issues/2/`);
+  assert.match(await page.locator('h1').innerText(), /Attention & <mirages>/);
+  assert.ok((await page.locator('.katex').count()) > 0, 'math typeset');
+  await page.screenshot({ path: join(ARTIFACTS, 'issue.png'), fullPage: true });
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Papers' }).click();
+  await page.waitForURL(`${origin}/papers/`);
+  assert.equal(await page.locator('h1').innerText(), 'Every paper we summarized');
+  assert.equal(await page.locator('tbody tr').count(), 1, 'the papers page lists the newest year (2023): one paper');
+  await page.screenshot({ path: join(ARTIFACTS, 'papers.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('searching a word of one summary finds that paper; the index loads only then', { skip }, async () => {
+  const { page, errors, outside } = await openPage();
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(`${origin}/papers/`);
+  assert.ok(!loaded.some((path) => path.startsWith('/pagefind/')), 'no index before a search');
+  await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
+  const result = page.locator('.search-results a');
+  await result.first().waitFor();
+  assert.deepEqual(await result.allInnerTexts(), ['Attention <is> all & you ]]> need']);
+  // The paper is of 2017: its index is merged into the newest year's, and its link still leads to its page.
+  assert.equal(await result.first().getAttribute('href'), '../papers/1706.03762/');
+  assert.ok(loaded.some((path) => path.startsWith('/pagefind/')));
+  await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('a tag filter narrows the list to the papers with that tag', { skip }, async () => {
+  const { page, errors } = await openPage('dark');
+  await page.goto(`${origin}/papers/`);
+  await page.getByLabel('Tag').selectOption('emergence');
+  await page.locator('.search-results a').first().waitFor();
+  assert.deepEqual((await page.locator('.search-results a').allInnerTexts()).sort(), ['Are Emergent Abilities of Large Language Models a Mirage?', 'Our blog post on evaluations']);
+  assert.match(await page.locator('.search-status').innerText(), /^2 papers match/);
+  assert.ok(await page.locator('.paper-table').isHidden());
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-dark-filtered.png'), fullPage: true });
+  await page.getByLabel('Tag').selectOption('');
+  await page.locator('.paper-table').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard only: skip to the content, search, and open a result', { skip }, async () => {
+  const { page, errors } = await openPage();
+  await page.goto(`${origin}/papers/`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'paper-query');
+  await page.keyboard.type(SEARCH_WORD);
+  await page.locator('.search-results a').first().waitFor();
+  // Past the filters (three selects, the author field, the button) to the first result.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Attention <is> all & you ]]> need');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/papers/1706.03762/`);
+  const focusVisible = await page.evaluate(() => {
+    (document.querySelector('a[href]') as HTMLElement).focus();
+    return getComputedStyle(document.activeElement!).outlineStyle;
+  });
+  assert.notEqual(focusVisible, 'none', 'a focused link shows an outline');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { archiveRoot, DRAFT_WORD, SEARCH_WORD } from '../archive/fixture.js';
+import { runCli } from '../helpers/cli.js';
+
+test('papers search: a word of one summary finds that paper, with its issue number, date and first line', async () => {
+  const root = archiveRoot();
+  const result = await runCli(['papers', 'search', SEARCH_WORD], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^#2 2023-06-05 {2}Attention <is> all & you \]\]> need \(Ashish Vaswani and Noam Shazeer, 2017\)\n {4}=SUM\(1,2\) is what a spreadsheet would run\.\n1 paper matches\.\n$/);
+});
+
+test('papers search ranks a title match first and lists every issue that covered the paper', async () => {
+  const root = archiveRoot();
+  const result = await runCli(['papers', 'search', '--json', 'mirage'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const matches = JSON.parse(result.stdout) as { id: string; issues: { number: number }[] }[];
+  assert.equal(matches[0]!.id, 'arxiv:2304.15004');
+  assert.deepEqual(matches[0]!.issues.map((issue) => issue.number), [1, 2]);
+});
+
+test('papers search filters by tag, author and year, and never finds drafts', async () => {
+  const root = archiveRoot();
+  const json = async (...argv: string[]) => JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[];
+  assert.deepEqual((await json('evaluations', '--tag', 'Emergence')).map((m) => m.id), ['url:blog.example.com/posts/evals']);
+  assert.deepEqual((await json('evaluations', '--tag', 'transformers')).map((m) => m.id), []);
+  assert.deepEqual((await json('spreadsheet', '--author', 'vaswani')).map((m) => m.id), ['arxiv:1706.03762']);
+  assert.deepEqual((await json('metrics', '--year', '2017')).map((m) => m.id), []);
+  assert.deepEqual(await json(DRAFT_WORD), []);
+  const none = await runCli(['papers', 'search', 'nothing-like-this'], { cwd: root });
+  assert.equal(none.stdout, 'No published paper matches "nothing-like-this".\n');
+});
+
+test('papers search with a year that is not a number is a usage error', async () => {
+  const result = await runCli(['papers', 'search', 'x', '--year', 'last'], { cwd: archiveRoot() });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /expected a whole number/);
+});
+
+test('papers export prints the data files the archive publishes', async () => {
+  const root = archiveRoot();
+  const csv = await runCli(['papers', 'export', '--format', 'csv'], { cwd: root });
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.equal((parseCsv(csv.stdout, { bom: true, columns: true }) as unknown[]).length, 4);
+  const bib = await runCli(['papers', 'export', '--format', 'bib', '--out', 'papers.bib'], { cwd: root });
+  assert.equal(bib.code, 0, bib.stderr);
+  assert.match(readFileSync(join(root, 'papers.bib'), 'utf8'), /^@misc\{schaeffer2023emergent,$/m);
+  const json = await runCli(['papers', 'export', '--format', 'json'], { cwd: root });
+  assert.equal((JSON.parse(json.stdout) as { papers: unknown[] }).papers.length, 3);
+  const wrong = await runCli(['papers', 'export', '--format', 'xml'], { cwd: root });
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /Allowed choices are csv, json, bib/);
+});
