@@ -1,5 +1,6 @@
+import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
@@ -64,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(dev ? { extraRoute: dev.route } : {}),
     });
     await dev?.start(() => app.reloadSite());
+    const rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite());
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -72,6 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       outbox: delivery.outbox,
       stop: async () => {
         await dev?.stop();
+        rebuilt?.close();
         await new Promise<void>((resolve) => {
           app.server.close(() => resolve());
           app.server.closeIdleConnections();
@@ -83,6 +86,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * `paperboy build` replaces outDir whole (a rename in its parent folder):
+ * the site is mapped again after it, so the server serves the new archive
+ * without a restart.
+ */
+function followRebuilds(outDir: string, reload: () => void): FSWatcher | undefined {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return watch(dirname(outDir), (_event, name) => {
+      if (name !== basename(outDir)) return;
+      clearTimeout(timer);
+      timer = setTimeout(reload, 100);
+    });
+  } catch {
+    // No parent folder to watch: the site is what it was at start.
+    return undefined;
   }
 }
 

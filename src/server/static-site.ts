@@ -1,7 +1,8 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import sirv from 'sirv';
+import { CompressedFiles, type SiteFile } from './compression.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
 export interface SitePath {
@@ -22,12 +23,15 @@ export type SiteHandler = (req: IncomingMessage, res: ServerResponse, path: Site
 interface SiteMap {
   folders: Set<string>;
   escapes: string[];
+  /** Every file, by its path under the root (`/issues/3/index.html`). */
+  files: Map<string, SiteFile>;
 }
 
 function walk(root: string): SiteMap {
   const realRoot = realpathSync(root);
   const folders = new Set<string>();
   const escapes: string[] = [];
+  const files = new Map<string, SiteFile>();
   const visit = (dir: string): void => {
     const names = readdirSync(dir);
     if (names.includes('index.html')) folders.add(`/${relative(root, dir).split(sep).join('/')}`.replace(/\/$/, '') || '/');
@@ -46,11 +50,15 @@ function walk(root: string): SiteMap {
           continue;
         }
       }
+      // A linked folder is not walked (a link to a parent would never end); a linked file is served.
+      const target = info.isSymbolicLink() ? statSync(path) : info;
       if (info.isDirectory()) visit(path);
+      // Hidden files stay hidden, as sirv keeps them (the build's marker file among them).
+      else if (target.isFile() && !name.startsWith('.')) files.set(`/${relative(root, path).split(sep).join('/')}`, { abs: path, size: target.size, mtimeMs: target.mtimeMs });
     }
   };
   visit(root);
-  return { folders, escapes };
+  return { folders, escapes, files };
 }
 
 /**
@@ -80,12 +88,12 @@ export interface StaticSiteOptions {
 
 /**
  * The built archive as a web site, through sirv: content types, ETag and
- * Last-Modified with 304s, ranges, the `.br`/`.gz` files the build writes
- * beside each page served to clients that accept them, `/x` answered by
+ * Last-Modified with 304s, ranges, `/x` answered by
  * `x.html` or `x/index.html`. Around it: `/issues/3` redirects to
  * `/issues/3/` (so the page's relative links work), the site's `404.html`
  * answers what is not there, and no request reaches outside `root`
- * (`isUnsafePath`, symbolic links that escape it).
+ * (`isUnsafePath`, symbolic links that escape it). Text files go out
+ * compressed to clients that accept Brotli or gzip (compression.ts).
  * The map of the site is made when this is called: call it again after a build.
  */
 export function staticSite(root: string, options: StaticSiteOptions): SiteHandler {
@@ -105,6 +113,7 @@ export function staticSite(root: string, options: StaticSiteOptions): SiteHandle
     maxAge: 0,
     onNoMatch: (_req, res) => sendNotFound(res, notFound),
   });
+  const compressed = new CompressedFiles();
   return (req, res, { raw, decoded, query }) => {
     const path = decoded.replace(/^\/+/, '');
     const escapes = map.escapes.some((link) => path === link || path.startsWith(`${link}/`) || `${path}.html` === link);
@@ -115,10 +124,18 @@ export function staticSite(root: string, options: StaticSiteOptions): SiteHandle
       res.writeHead(301, { Location: `${last}/${query}` }).end();
       return;
     }
+    const file = options.dev ? undefined : fileAt(map.files, decoded);
+    if (file && compressed.serve(req, res, file, file.abs)) return;
     // sirv reads the path from the URL: the path under the site root.
     req.url = raw + query;
     serve(req, res);
   };
+}
+
+/** The file sirv answers a path with: itself, `path.html`, or `path/index.html`. */
+function fileAt(files: ReadonlyMap<string, SiteFile>, path: string): SiteFile | undefined {
+  if (path.endsWith('/')) return files.get(`${path}index.html`);
+  return files.get(path) ?? files.get(`${path}.html`) ?? files.get(`${path}/index.html`);
 }
 
 /** Answers 404 with the site's not-found page. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -62,5 +62,25 @@ test('serve --dev without a secret: serves the dev site with drafts, and /previe
   } finally {
     server.child.kill('SIGTERM');
     assert.equal(await exited(server.child), 0);
+  }
+});
+
+test('serve: a build while the server runs is served at once, without a restart', { timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First build' }) });
+  assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
+  const server = await serve(root);
+  try {
+    assert.match(await (await fetch(new URL('issues/1/', server.url))).text(), /First build/);
+    writeFileSync(join(root, 'issues', '0001-a.md'), cleanIssue({ title: 'Second build' }));
+    assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
+    let page = '';
+    for (let i = 0; i < 100 && !page.includes('Second build'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      page = await (await fetch(new URL('issues/1/', server.url))).text();
+    }
+    assert.match(page, /Second build/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
   }
 });

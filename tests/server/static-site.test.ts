@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { isUnsafePath } from '../../src/server/static-site.js';
 import { rawRequest, startServer } from './helpers.js';
 
@@ -74,4 +77,31 @@ test('archive: no request escapes the site: raw and encoded .., encoded slashes 
 test('unsafe paths: dot segments and encodings that hide a slash or a NUL are refused; ordinary escapes are not', () => {
   for (const path of ['/a/../b', '/a/%2E%2E/b', '/a/./b', '/a%2fb', '/a%5Cb', '/a%00', '/%E0%A4%A']) assert.ok(isUnsafePath(path), path);
   for (const path of ['/', '/issues/3/', '/tags/large%20language%20models/', '/papers/caf%C3%A9/', '/a..b/']) assert.ok(!isUnsafePath(path), path);
+});
+
+test('archive: text goes out compressed to clients that accept it (Brotli first, then gzip), with its own ETag; hidden files never', async () => {
+  const server = await startServer();
+  try {
+    const page = `<!DOCTYPE html><title>Long</title>${'<p>A paragraph of a summary, repeated. '.repeat(200)}`;
+    writeFileSync(join(server.config.outDir, 'long.html'), page);
+    writeFileSync(join(server.config.outDir, '.paperboy-site'), 'marker');
+    server.app.reloadSite();
+    const get = (headers: Record<string, string>) => rawRequest(server.port, 'GET', '/long', undefined, headers);
+    const br = await get({ 'Accept-Encoding': 'gzip, deflate, br' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers.vary, 'Accept-Encoding');
+    assert.equal(brotliDecompressSync(br.bytes).toString(), page);
+    assert.ok(br.bytes.length < page.length / 5);
+    const gzip = await get({ 'Accept-Encoding': 'gzip;q=1, br;q=0' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(gzip.bytes).toString(), page);
+    assert.notEqual(br.headers.etag, gzip.headers.etag);
+    assert.equal((await get({ 'Accept-Encoding': 'br', 'If-None-Match': String(br.headers.etag) })).status, 304);
+    const identity = await get({});
+    assert.equal(identity.headers['content-encoding'], undefined);
+    assert.equal(identity.body, page);
+    assert.equal((await rawRequest(server.port, 'GET', '/.paperboy-site', undefined, { 'Accept-Encoding': 'br' })).status, 404);
+  } finally {
+    await server.close();
+  }
 });
