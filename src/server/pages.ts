@@ -31,7 +31,8 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   const key = page.form ? undefined : JSON.stringify([endpoint, page]);
   const known = key === undefined ? undefined : rendered.get(templates)?.get(key);
   if (known !== undefined) return known;
-  const plan: PagePlan = { path: endpoint, template: 'web/message.html', title: `${page.heading} · ${config.name}`, script: undefined, view: { ...page } };
+  // `headline`, not `heading`: a view key must not be the name of a template helper.
+  const plan: PagePlan = { path: endpoint, template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
     const pages = rendered.get(templates) ?? new Map<string, string>();

@@ -9,7 +9,7 @@ import type { RateLimiter } from './rate-limit.js';
  * The form's hidden field: people leave it empty, form-filling bots fill it.
  * A filled one gets the usual answer and nothing is stored or sent.
  */
-export const HONEYPOT_FIELD = 'website';
+const HONEYPOT_FIELD = 'website';
 
 /** Whether the client wants JSON (a script's fetch) rather than a page (the form). */
 function wantsJson(route: Route): boolean {

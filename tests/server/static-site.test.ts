@@ -42,7 +42,7 @@ test('archive: what is not there gets the 404 page', async () => {
   try {
     const missing = await rawRequest(server.port, 'GET', '/issues/99/');
     assert.equal(missing.status, 404);
-    assert.match(missing.body, /Page not found/);
+    assert.match(missing.body, /<h1>Page not found<\/h1>/);
   } finally {
     await server.close();
   }
