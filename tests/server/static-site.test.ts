@@ -48,7 +48,7 @@ test('archive: what is not there gets the 404 page', async () => {
   }
 });
 
-test('archive: no request escapes the site: raw and encoded .., encoded slashes and backslashes, NUL bytes, symbolic links out of it', async () => {
+test('archive: no request escapes the site: raw and encoded .., absolute paths and URLs, encoded slashes and backslashes, NUL bytes, symbolic links out of it', async () => {
   const server = await startServer();
   try {
     const attempts = [
@@ -63,6 +63,9 @@ test('archive: no request escapes the site: raw and encoded .., encoded slashes 
       '/leak',
       '/leak.html',
       '/%6ceak/secret.txt',
+      '//etc/passwd',
+      '/%2Fetc%2Fpasswd',
+      'http://127.0.0.1/../etc/passwd',
     ];
     for (const path of attempts) {
       const answer = await rawRequest(server.port, 'GET', path);
