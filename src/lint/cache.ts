@@ -18,7 +18,8 @@ import type { FileOutcome } from './lint-file.js';
  * --dev`) keeps the entries in memory and reads the file again only when
  * another process has rewritten it.
  */
-const FORMAT_VERSION = 2;
+// v3: paper anchors are whole github-slugger slugs (the stored facts hold them).
+const FORMAT_VERSION = 3;
 
 interface Header {
   version: typeof FORMAT_VERSION;
