@@ -134,8 +134,6 @@ function renderLink(
   switch (context.style.links) {
     case 'references':
       return [...fragments, { text: ` ${referenceMarker(context.references.number(href))}`, format: muted, keepTogether: true }];
-    case 'inline':
-      return [...fragments, { text: ` (${href})`, format: muted }];
     case 'hyperlinks':
       return fragments;
   }

@@ -5,6 +5,7 @@ import { displayWidth } from '../../../src/render/text/index.js';
 import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/render/terminal/index.js';
 import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
 import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
+import { flat } from '../../helpers/render.js';
 
 const OSC8 = '\u001b]8;;';
 
@@ -18,9 +19,11 @@ test('colour off: no escape code or control character at all, in any sample issu
   }
 });
 
-test('colour off: links show their URL after the text, cross-references their issue', async () => {
+test('colour off: links are numbered references listed as in the plaintext, cross-references show their issue', async () => {
   const output = await previewSample({ ...PLAIN, width: 80 });
-  assert.match(output, /last month \(#4\) \(https:\/\/newsletter\.example\.org\/issues\/4\/\)/);
+  assert.match(flat(output), /last month \(#4\) \[1\]/);
+  assert.match(output, /^\[1\] https:\/\/newsletter\.example\.org\/issues\/4\/$/m);
+  assert.doesNotMatch(output, /\(https:\/\//, 'no URL in the running text, where the terminal would break it');
   assert.match(output, /^ {3}https:\/\/arxiv\.org\/abs\/2309\.08600$/m);
 });
 
@@ -32,10 +35,11 @@ test('colour and hyperlinks: link texts and paper titles are OSC 8 links, with n
   assert.match(visible(output), /last month \(#4\)/);
 });
 
-test('colour without hyperlink support: styled text, no OSC 8, the URL follows dimmed', async () => {
+test('colour without hyperlink support: styled text, no OSC 8, links as dimmed numbered references', async () => {
   const output = await previewSample({ width: 80, color: true, hyperlinks: false });
   assert.ok(!output.includes(OSC8));
-  assert.match(output, /\u001b\[2m ?\(https:\/\/newsletter\.example\.org\/issues\/4\/\)\u001b\[0m/);
+  assert.match(output, /\u001b\[2m ?\[1\]\u001b\[0m/);
+  assert.match(visible(output), /^\[1\] https:\/\/newsletter\.example\.org\/issues\/4\/$/m);
   assert.ok(output.includes('\u001b[1mOpinion:\u001b[0m'));
 });
 
