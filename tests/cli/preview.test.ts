@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
@@ -71,4 +72,15 @@ test('preview: usage errors exit 2 with a message', async () => {
   const empty = await runCli(['preview'], { cwd: makeRoot({}) });
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /There are no issues in .* to preview/);
+});
+
+test('preview: on a very wide terminal the text is laid out at 100 columns at most; --width may ask for more', async () => {
+  const wide = async (argv: string[]) => {
+    let stdout = '';
+    const io = { stdout: { write: (text: string) => (stdout += text), isTTY: false, columns: 160 }, stderr: { write: () => true, isTTY: false }, cwd: root, env: {} };
+    await main(argv, io);
+    return Math.max(...stdout.split('\n').map((line) => line.length));
+  };
+  assert.equal(await wide(['preview', '2', '--no-pager']), 100);
+  assert.equal(await wide(['preview', '2', '--no-pager', '--width', '140']), 140);
 });

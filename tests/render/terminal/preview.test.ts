@@ -126,3 +126,23 @@ test('truncateToWidth: by display width, between grapheme clusters, ending in �
   assert.equal(truncateToWidth('👩‍👩‍👧 family news today', 4), '👩‍👩‍👧…');
   assert.equal(truncateToWidth('e\u0301e\u0301e\u0301e\u0301', 3), 'e\u0301e\u0301…');
 });
+
+test('headings are underlined once (the rule), never also by SGR 4; the issue title in its own colour; paper titles bold, not underlined like links; code apart from dimmed text', async () => {
+  const output = await previewSample({ width: 80, color: true, hyperlinks: true });
+  assert.ok(output.includes('\u001b[1;35mSituational awareness'), 'the issue title: bold magenta');
+  assert.ok(output.includes('\u001b[1;36mHighlights\u001b[0m'), 'a section: bold cyan, no underline');
+  assert.ok(!/\u001b\[[\d;]*\b4\b[\d;]*mHighlights/.test(output));
+  assert.match(output, /\u001b\[1mSparse Autoencoders Find Highly/, 'the paper title: bold only');
+  const code = await previewText(cleanIssueWithMarkdown({ summary: 'Uses `grep` and a [link](https://a.example/).' }), { width: 80, color: true, hyperlinks: false });
+  assert.ok(code.includes('\u001b[32mgrep\u001b[0m'), 'inline code: green, not dim');
+  assert.match(code, /\u001b\[2m ?\[1\]\u001b\[0m/, 'the reference: dim');
+});
+
+test('inbox header: every line within --width, the "(none: …)" preview wrapped under its label', async () => {
+  const text = cleanIssue().replace(/^preheader: .*\n/m, '');
+  const output = await previewText(text, { ...PLAIN, width: 60 });
+  const header = output.split('\n').slice(0, 7);
+  for (const line of header) assert.ok(displayWidth(line) <= 60, `over 60 columns: ${line}`);
+  assert.match(header.join('\n'), /^Preview {2}\(none: inboxes show the first text of the email\n {9}instead\)$/m);
+  assert.ok(header.includes('─'.repeat(60)), 'the rule as wide as the text');
+});

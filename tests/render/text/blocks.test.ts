@@ -76,3 +76,10 @@ test('raw HTML never reaches the output, nor leaves a gap', () => {
   assert.ok(!text.includes('papers'));
   assert.match(text, /^before\n\nafter bold/);
 });
+
+test('short inline code moves to the next line whole rather than split at its spaces; long code still wraps', () => {
+  const text = render('A suffix initialized as a string of exclamation marks like `! ! ! !` is optimized.', { width: 62 });
+  assert.ok(text.includes('`! ! ! !`'), text);
+  const long = render(`Run \`${'word '.repeat(12).trim()}\` now.`, { width: 30 });
+  assert.ok(long.split('\n').length > 2, long);
+});
