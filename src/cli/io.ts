@@ -1,13 +1,21 @@
+import type { WriteStream } from 'node:tty';
+import { createSupportsColor } from 'supports-color';
 import type { CommandIO, Output } from '../io.js';
 
 export function processIO(): CommandIO {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
 }
 
-/** Colour on a terminal, unless NO_COLOR or --no-color; FORCE_COLOR forces it. */
+/**
+ * Colour on a terminal that supports it, unless NO_COLOR or --no-color;
+ * FORCE_COLOR forces it. What a terminal supports (TERM=dumb has no colour,
+ * Windows consoles, CI services) is supports-color's judgement. The three
+ * switches are read here, from the command's own `env`, before it: it reads
+ * only `process.env`, so a test or an embedding program could not set them.
+ */
 export function useColor(output: Output, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-  return output.isTTY === true;
+  return output.isTTY === true && createSupportsColor(output as WriteStream, { sniffFlags: false }) !== false;
 }

@@ -25,6 +25,12 @@ export interface PreviewCommandOptions {
 
 /** Columns when neither `--width` nor the terminal says. */
 const DEFAULT_WIDTH = 80;
+/**
+ * The widest a preview is laid out on a wide terminal (`--width` may ask
+ * for more): lines of 160 columns are hard to follow from one to the next,
+ * so a reader such as glow caps its own width as well.
+ */
+const MAX_READING_WIDTH = 100;
 
 /** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
@@ -39,7 +45,7 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
   const width = parseWidth(options.width);
   const color = useColor(io.stdout, io.env, options.color);
   const display = (): TerminalPreviewOptions => ({
-    width: width ?? io.stdout.columns ?? DEFAULT_WIDTH,
+    width: width ?? Math.min(io.stdout.columns ?? DEFAULT_WIDTH, MAX_READING_WIDTH),
     color,
     hyperlinks: color && supportsHyperlinks(io.stdout, io.env),
   });

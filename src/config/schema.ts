@@ -37,6 +37,12 @@ export const configSchema = z.strictObject({
     })
     .default({ rate: 20, concurrency: 5 }),
   sections: z.array(z.string().trim().min(1)).optional(),
+  // How much of an author list an email shows; the archive page shows every name.
+  email: z
+    .strictObject({
+      maxAuthors: z.number().int().min(1).default(6),
+    })
+    .default({ maxAuthors: 6 }),
   lint: z.strictObject({ rules: z.record(z.string(), ruleSetting).default({}) }).default({ rules: {} }),
   dkim: z.strictObject({ domainName: z.string().min(1), keySelector: z.string().min(1) }).optional(),
 });

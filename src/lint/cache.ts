@@ -18,8 +18,8 @@ import type { FileOutcome } from './lint-file.js';
  * --dev`) keeps the entries in memory and reads the file again only when
  * another process has rewritten it.
  */
-// v3: paper ids by normalize-url (facts written before name some pages differently).
-const FORMAT_VERSION = 3;
+// v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
+const FORMAT_VERSION = 4;
 
 interface Header {
   version: typeof FORMAT_VERSION;

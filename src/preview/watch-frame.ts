@@ -16,8 +16,8 @@ export function frameLines(frame: WatchFrame, display: TerminalPreviewOptions): 
   const style = terminalStyle(display);
   const diagnostics = frame.diagnostics ?? style.decorate('Linting…', { muted: true });
   const reason = 'The issue cannot be rendered until the errors above are fixed.';
-  const body =
-    frame.preview ?? (frame.lastPreview === undefined ? reason : `${reason} The last version that rendered:\n\n${frame.lastPreview}`);
+  const lastVersion = frame.lastPreview === undefined ? reason : `${reason} The last version that rendered:`;
+  const body = frame.preview ?? [wrapText(lastVersion, display.width), frame.lastPreview].filter((part) => part !== undefined).join('\n\n');
   return [...wrapDiagnostics(diagnostics, display.width), horizontalRule(display.width, style), ...body.split('\n')];
 }
 

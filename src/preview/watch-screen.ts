@@ -1,12 +1,15 @@
+import ansiEscapes from 'ansi-escapes';
 import type { Output } from '../io.js';
+import { truncateToWidth } from '../render/terminal/index.js';
 
 /**
  * Where `preview --watch` shows each render. On a terminal: the alternate
  * screen (the shell's screen comes back on exit, as with less), cleared and
  * redrawn on every render, scrollable from the keyboard, with a status line
- * at the bottom; lines wider than the terminal are cut, not wrapped, so the
- * line count stays true. Elsewhere (a pipe, a log): each render printed in
- * full after the previous one.
+ * at the bottom; lines wider than the terminal are cut with "…", not
+ * wrapped, so the line count stays true (auto-wrap is off, and the terminal
+ * would otherwise cut them silently). Elsewhere (a pipe, a log): each render
+ * printed in full after the previous one.
  */
 export interface WatchScreen {
   show(lines: readonly string[], status: string): void;
@@ -19,8 +22,12 @@ export interface WatchScreen {
 }
 
 const CSI = '\u001b[';
-const ENTER = `${CSI}?1049h${CSI}?25l${CSI}?7l`;
-const LEAVE = `${CSI}?7h${CSI}?25h${CSI}?1049l`;
+// Auto-wrap off (DECAWM, `CSI ?7l`), which ansi-escapes has no name for.
+const AUTOWRAP_OFF = `${CSI}?7l`;
+const AUTOWRAP_ON = `${CSI}?7h`;
+const ENTER = `${ansiEscapes.enterAlternativeScreen}${ansiEscapes.cursorHide}${AUTOWRAP_OFF}`;
+const LEAVE = `${AUTOWRAP_ON}${ansiEscapes.cursorShow}${ansiEscapes.exitAlternativeScreen}`;
+const KEYS = 'q quit · ↑↓ PgUp PgDn scroll';
 
 export function createWatchScreen(output: Output, color: boolean): WatchScreen {
   return output.isTTY === true ? new TerminalScreen(output, color) : new PrintedScreen(output);
@@ -99,15 +106,17 @@ class TerminalScreen implements WatchScreen {
     const height = this.pageHeight();
     this.top = Math.max(0, Math.min(this.top, this.lines.length - height));
     const visible = this.lines.slice(this.top, this.top + height);
-    const position = `${this.top + 1}–${this.top + visible.length} of ${this.lines.length}`;
-    // The file's path last: a narrow terminal cuts it first.
-    const status = `q quit · ↑↓ PgUp PgDn scroll · lines ${position} · ${this.status}`;
+    const width = this.output.columns ?? 80;
+    const position = `lines ${this.top + 1}–${this.top + visible.length} of ${this.lines.length}`;
+    // Most useful first (the caller's file and event, then the position,
+    // then the keys), cut with "…" where the terminal ends.
+    const status = truncateToWidth(`${this.status} · ${position} · ${KEYS}`, Math.max(1, width - 2));
     // Home, then each line over the old one, erased first (not after: with
     // autowrap off, a full-width line leaves the cursor on its last character),
     // then the rest of the screen, then the status line at the bottom.
-    const body = visible.map((line) => `${CSI}2K${line}\n`).join('');
+    const body = visible.map((line) => `${ansiEscapes.eraseLine}${truncateToWidth(line, width)}\n`).join('');
     const statusLine = this.color ? `${CSI}7m ${status} ${CSI}0m` : ` ${status}`;
-    this.output.write(`${CSI}H${body}${CSI}J${CSI}${height + 1};1H${CSI}2K${statusLine}`);
+    this.output.write(`${ansiEscapes.cursorTo(0, 0)}${body}${ansiEscapes.eraseDown}${ansiEscapes.cursorTo(0, height)}${ansiEscapes.eraseLine}${statusLine}`);
   }
 
   restore(): void {

@@ -1,4 +1,4 @@
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import { isPaperboyError } from '../errors.js';
 import type { Workspace } from '../issue/workspace.js';
@@ -55,7 +55,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       const elapsed = Math.round(performance.now() - started);
       // The diagnostics keep their place while the linter runs, so the preview under them does not jump.
       const linting = event === 'rendered' ? ' · linting…' : '';
-      const status = `${event} at ${new Date().toLocaleTimeString('en-GB')} in ${elapsed} ms${linting} · ${relative(io.cwd, path)}`;
+      // The file's name first: the status line is cut at the terminal's edge.
+      const status = `${basename(path)} · ${event} at ${new Date().toLocaleTimeString('en-GB')} in ${elapsed} ms${linting}`;
       screen.show(frameLines(frame, display), status);
       if (io.env[TRACE_ENV] === '1') io.stderr.write(`paperboy-watch ${event} ${hash} ${elapsed}\n`);
     };
@@ -70,7 +71,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       lastPreview = output ?? lastPreview;
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
       const results = await lintIssues(workspace.config, { files: [path], workspace, session });
-      lastDiagnostics = formatStylish(results, { cwd: io.cwd, color: display.color }).trimEnd() || noProblems(display);
+      lastDiagnostics = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width }).trimEnd() || noProblems(display);
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;
     } catch (error) {

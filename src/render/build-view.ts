@@ -2,16 +2,17 @@ import type { Config } from '../config/load.js';
 import { paperAnchors } from '../issue/anchors.js';
 import type { CorpusIndex } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
-import type { Issue, MarkdownText, Paper } from '../issue/model.js';
-import { formatDate, joinNames, reviewersThanks, sourceLine } from './format.js';
+import type { Element } from 'hast';
+import type { Issue, Paper } from '../issue/model.js';
+import { briefAuthors, formatDate, joinNames, paperSourceLine, reviewersThanks } from './format.js';
 import { issueUrl, paperUrl, resolveLink, type LinkContext } from './links.js';
-import { bodyToHtml, markdownToHtml } from './markdown-html.js';
+import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
 import type { ContentView, EmailView, EnvelopeView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
 
 /** The newsletter settings a rendering reads. */
-type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections'>;
+type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections' | 'email'>;
 
 /** Everything a rendering needs besides the issue. */
 export interface RenderContext {
@@ -47,31 +48,45 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections);
 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
-  const html = (markdown: MarkdownText | undefined, idPrefix: string) => (markdown ? markdownToHtml(markdown.tree, { idPrefix, links }) : undefined);
-  const body = bodyToHtml(issue.body.tree, { idPrefix: 'body-', links });
+  // Footnotes are numbered in reading order across the email, as the plaintext numbers them.
+  const numbering = new FootnoteNumbering();
+  const body = markdownToHast(issue.body.tree, { idPrefix: 'body-', links });
+  const { intro, outro } = splitAtMarker(body.content);
+  const introHtml = fragmentToHtml(intro, numbering);
 
   const anchors = paperAnchors(issue.papers.map((paper) => paper.title));
+  const levels = paperHeadingLevels(highlights, groups);
   const views = new Map<Paper, PaperView>();
   readingOrder.forEach((paper, i) => {
     const anchor = anchors[issue.papers.indexOf(paper)]!;
-    const prefix = (field: string) => `p${paper.index}-${field}-`;
     const texts = text?.papers.get(paper);
+    const notes: Element[] = [];
     const rich = (field: 'prerequisites' | 'summary' | 'opinion' | 'notes'): RichText | undefined => {
-      const rendered = html(paper[field], prefix(field));
-      return rendered === undefined ? undefined : { html: rendered, text: texts?.[field] ?? '' };
+      const markdown = paper[field];
+      if (!markdown) return undefined;
+      const parts = markdownToHast(markdown.tree, { idPrefix: `p${paper.index}-${field}-`, links });
+      notes.push(...parts.notes);
+      return { html: fragmentToHtml(parts.content, numbering), text: texts?.[field] ?? '' };
     };
+    const prerequisites = rich('prerequisites');
+    const summary = rich('summary')!;
+    const opinion = rich('opinion');
+    // Private: rendered only for a review proof, so no other output can hold them.
+    const privateNotes = review ? rich('notes') : undefined;
+    const footnotes = notesToHtml(notes, numbering);
     views.set(paper, {
-      ...paperFacts(paper),
+      ...paperFacts(paper, config.email.maxAuthors),
       // The same filter as a Markdown link: `javascript:` in the frontmatter never becomes a link.
       url: resolveLink(paper.url, links).href,
       number: i + 1,
       anchor,
+      headingLevel: levels.get(paper)!,
       webUrl: paperUrl(config.baseUrl, issue.number, anchor),
-      prerequisites: rich('prerequisites'),
-      summary: rich('summary')!,
-      opinion: rich('opinion'),
-      // Private: rendered only for a review proof, so no other output can hold them.
-      notes: review ? rich('notes') : undefined,
+      prerequisites,
+      summary,
+      opinion,
+      notes: privateNotes,
+      footnotes: footnotes === '' && !texts?.footnotes ? undefined : { html: footnotes, text: texts?.footnotes ?? '' },
       references: texts?.references ?? '',
     });
   });
@@ -90,8 +105,9 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       reviewersThanks: reviewersThanks(issue.reviewers),
       url: issueUrl(config.baseUrl, issue.number),
     },
-    intro: { html: body.intro, text: text?.intro ?? '' },
-    outro: { html: body.outro, text: text?.outro ?? '' },
+    intro: { html: introHtml, text: text?.intro ?? '' },
+    // After the papers, so the closing's notes number after theirs; the body's notes end the email.
+    outro: { html: fragmentToHtml(outro, numbering) + notesToHtml(body.notes, numbering), text: text?.outro ?? '' },
     footnotes: text?.footnotes ?? '',
     highlights: highlights && sectionView(highlights, 1, view),
     sections: groups.map((group) => sectionView(group, 1, view)),
@@ -130,15 +146,16 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
   return emailView(content, buildEnvelope(issue, context, options));
 }
 
-/** The fields of a paper that are copied as they are. */
-function paperFacts(paper: Paper): Omit<PaperView, 'number' | 'anchor' | 'url' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'references'> {
+/** The fields of a paper that are copied as they are, and its metadata lines. */
+function paperFacts(paper: Paper, maxAuthors: number): Omit<PaperView, 'number' | 'anchor' | 'headingLevel' | 'url' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'footnotes' | 'references'> {
   return {
     title: paper.title,
     authors: paper.authors,
     authorsLine: joinNames(paper.authors),
+    authorsBrief: briefAuthors(paper.authors, maxAuthors),
     venue: paper.venue,
     year: paper.year,
-    sourceLine: sourceLine(paper.venue, paper.year),
+    sourceLine: paperSourceLine(paper),
     arxiv: paper.arxiv,
     tags: paper.tags,
     highlight: paper.highlight,
@@ -146,6 +163,22 @@ function paperFacts(paper: Paper): Omit<PaperView, 'number' | 'anchor' | 'url' |
     summarizer: paper.summarizer,
     via: paper.via,
   };
+}
+
+/**
+ * The heading level of each paper's title: one below its section's heading
+ * (h3 under a section's h2, h4 under a subsection's h3), h2 when the papers
+ * have no section heading at all.
+ */
+function paperHeadingLevels(highlights: SectionGroup<Paper> | undefined, groups: readonly SectionGroup<Paper>[]): Map<Paper, number> {
+  const levels = new Map<Paper, number>();
+  const visit = (group: SectionGroup<Paper>, depth: number) => {
+    const level = Math.min(group.title === '' ? depth + 1 : depth + 2, 6);
+    for (const paper of group.papers) levels.set(paper, level);
+    for (const child of group.subsections) visit(child, depth + 1);
+  };
+  for (const group of highlights ? [highlights, ...groups] : groups) visit(group, 1);
+  return levels;
 }
 
 function sectionView(group: SectionGroup<Paper>, depth: number, view: (paper: Paper) => PaperView): SectionView {

@@ -26,12 +26,32 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/**
+ * An author list as an email shows it: every name up to `maxAuthors`
+ * (the config's `email.maxAuthors`), else "First Author et al.", the
+ * citation style's short form; ten to twenty names took three or four lines.
+ */
+export function briefAuthors(names: readonly string[], maxAuthors: number): string {
+  return names.length > maxAuthors ? `${names[0]} et al.` : joinNames(names);
+}
+
 export function reviewersThanks(reviewers: readonly string[]): string | undefined {
   return reviewers.length === 0 ? undefined : `Thanks to ${joinNames(reviewers)} for reviewing this issue.`;
 }
 
+/**
+ * A paper's source line, "LessWrong, 2023": a venue that is one of the
+ * authors ("Anthropic", by Anthropic) is left out, so it is said once, as
+ * the author.
+ */
+export function paperSourceLine(paper: { authors: readonly string[]; venue: string | undefined; year: number | undefined }): string | undefined {
+  const venue = paper.venue?.toLowerCase();
+  const isAuthor = paper.authors.some((author) => author.toLowerCase() === venue);
+  return sourceLine(isAuthor ? undefined : paper.venue, paper.year);
+}
+
 /** "LessWrong, 2023", or whichever part is known. */
-export function sourceLine(venue: string | undefined, year: number | undefined): string | undefined {
+function sourceLine(venue: string | undefined, year: number | undefined): string | undefined {
   const parts = [venue, year === undefined ? undefined : String(year)].filter((part): part is string => Boolean(part));
   return parts.length === 0 ? undefined : parts.join(', ');
 }

@@ -13,7 +13,8 @@ type HelperOptions = Handlebars.HelperOptions;
  *     {{join tags ", "}}                  a list as one string
  *     {{concat "H/T " via}}               strings (and numbers) joined
  *     {{heading issue.title 1}}           a title, wrapped and underlined (`=` for 1, `-` for 2, `###` deeper)
- *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines
+ *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines;
+ *                                         `noOrphan=true` never leaves a word alone on the last line
  *     {{rule}}                            a separator line (`-` by default, 72 wide)
  */
 export function registerHelpers(env: typeof Handlebars): void {
@@ -26,7 +27,11 @@ export function registerHelpers(env: typeof Handlebars): void {
   env.registerHelper('heading', (text: unknown, depth: unknown) => formatHeading(String(text ?? ''), typeof depth === 'number' ? depth : 1, TEXT_WIDTH));
   env.registerHelper('wrap', (text: unknown, options: HelperOptions) => {
     const indent = stringOption(options, 'indent');
-    return wrapText(String(text ?? ''), TEXT_WIDTH, { initialIndent: indent, subsequentIndent: stringOption(options, 'hang') ?? indent });
+    return wrapText(String(text ?? ''), TEXT_WIDTH, {
+      initialIndent: indent,
+      subsequentIndent: stringOption(options, 'hang') ?? indent,
+      noOrphan: options.hash.noOrphan === true,
+    });
   });
   env.registerHelper('rule', (...args: unknown[]) => {
     const character = typeof args[0] === 'string' ? args[0] : '-';

@@ -1,12 +1,7 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { repeatedIssueSuffixes } from './issue-suffix.js';
 import { isShortFormula } from './math.js';
 import { resolveLink, type LinkContext } from './links.js';
-
-/**
- * The width given to every image: the email's content column. A `width`
- * attribute is what Outlook honours; the stylesheet scales it down on phones.
- */
-const IMAGE_WIDTH = 560;
 
 // mdast-util-to-hast gives the footnotes' label this id whatever the prefix
 // (it expects a sanitizer to prefix it): two texts would share it.
@@ -21,24 +16,40 @@ interface RewriteContext {
  * Rewrites a converted text in place (the hast is fresh from the conversion,
  * never the shared mdast): every href absolute or an in-page footnote,
  * cross-references followed by "(#N)", unsafe or unresolvable links reduced
- * to their text, images absolute with `alt` and `width` (http(s) only, the
- * sanitizer's `src` schemes), any other image (`data:`, `javascript:`)
- * replaced by its alt text, and the footnote label's id prefixed like the
- * other footnote ids.
+ * to their text, images absolute with `alt` (http(s) only, the sanitizer's
+ * `src` schemes), any other image (`data:`, `javascript:`) replaced by its
+ * alt text, header cells scoped to their column, task-list checkboxes as
+ * ☐/☑ characters, and the footnote label's id prefixed like the other
+ * footnote ids.
  */
 export function rewriteHast(tree: Root, context: RewriteContext): void {
   tree.children = rewriteChildren(tree.children, context) as RootContent[];
 }
 
 function rewriteChildren(children: readonly (ElementContent | RootContent)[], context: RewriteContext): (ElementContent | RootContent)[] {
-  return children.flatMap((node): (ElementContent | RootContent)[] => {
+  const issues = new Map<Element, number>();
+  const rewritten = children.flatMap((node): (ElementContent | RootContent)[] => {
     if (node.type !== 'element') return [node];
     node.children = rewriteChildren(node.children, context) as ElementContent[];
     prefixFootnoteLabel(node, context.idPrefix);
-    if (node.tagName === 'a') return rewriteAnchor(node, context.links);
+    if (node.tagName === 'a') return rewriteAnchor(node, context.links, issues);
     if (node.tagName === 'img') return rewriteImage(node, context.links);
     if (node.tagName === 'code') markShortFormula(node);
+    if (node.tagName === 'th') node.properties.scope = 'col';
+    if (node.tagName === 'input') return taskCheckbox(node);
     return [node];
+  });
+  return withIssueSuffixes(rewritten, issues);
+}
+
+/** Each cross-reference followed by " (#N)", once per sentence and issue (issue-suffix.ts). */
+function withIssueSuffixes(nodes: (ElementContent | RootContent)[], issues: ReadonlyMap<Element, number>): (ElementContent | RootContent)[] {
+  if (issues.size === 0) return nodes;
+  const issueOf = (node: ElementContent | RootContent) => (node.type === 'element' ? issues.get(node) : undefined);
+  const repeated = repeatedIssueSuffixes(nodes, issueOf, (node) => (node.type === 'text' ? node.value : ''));
+  return nodes.flatMap((node) => {
+    const issue = issueOf(node);
+    return issue === undefined || repeated.has(node) ? [node] : [node, { type: 'text', value: ` (#${issue})` }];
   });
 }
 
@@ -51,14 +62,15 @@ function prefixFootnoteLabel(element: Element, idPrefix: string): void {
   }
 }
 
-function rewriteAnchor(anchor: Element, context: LinkContext): ElementContent[] {
+/** The anchor resolved, or its text alone; a cross-reference's issue goes into `issues`. */
+function rewriteAnchor(anchor: Element, context: LinkContext, issues: Map<Element, number>): ElementContent[] {
   const href = anchor.properties.href;
   if (typeof href !== 'string') return anchor.children;
   const resolved = resolveLink(href, context);
   if (resolved.href === undefined) return anchor.children;
   anchor.properties.href = resolved.href;
-  if (resolved.issueNumber === undefined) return [anchor];
-  return [anchor, { type: 'text', value: ` (#${resolved.issueNumber})` }];
+  if (resolved.issueNumber !== undefined) issues.set(anchor, resolved.issueNumber);
+  return [anchor];
 }
 
 /**
@@ -80,6 +92,18 @@ function rewriteImage(image: Element, context: LinkContext): ElementContent[] {
   if (resolved === undefined) return alt ? [{ type: 'text', value: alt }] : [];
   image.properties.src = resolved;
   image.properties.alt = alt;
-  image.properties.width = IMAGE_WIDTH;
+  // No `width`: Markdown cannot say an image's size, and a guessed one
+  // stretches a small image (an 88×20 badge drawn 560 wide). Without it the
+  // image keeps its own size, and the stylesheet's `max-width: 100%` shrinks
+  // a wide one to the column; nothing is ever drawn larger than it is.
   return [image];
+}
+
+/**
+ * A GFM task list's `<input type="checkbox">` (the only input Markdown
+ * makes) as ☐ or ☑: Gmail and most clients drop form controls, which left
+ * a bare bullet; the stylesheet hides the bullet of a task list instead.
+ */
+function taskCheckbox(input: Element): ElementContent[] {
+  return [{ type: 'text', value: input.properties.checked ? '\u2611' : '\u2610' }];
 }

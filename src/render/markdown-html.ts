@@ -24,20 +24,19 @@ export interface HtmlOptions {
   links: LinkContext;
 }
 
-/** The body of an issue split where the papers go. */
-export interface BodyHtml {
-  intro: string;
-  /** The closing text, then the footnotes of the whole body ("collected at the end"). */
-  outro: string;
-}
-
 // The sanitizer's own prefix would be added on top of ours and break the
 // footnote links; ours (from `idPrefix`) already keeps ids apart.
 // Math keeps the classes the stylesheet sets it apart by (see html-rewrite).
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: '',
-  attributes: { ...defaultSchema.attributes, code: [['className', /^language-./, 'math-inline', 'math-display', 'math-nowrap']] },
+  attributes: {
+    ...defaultSchema.attributes,
+    code: [['className', /^language-./, 'math-inline', 'math-display', 'math-nowrap']],
+    // A note's number across the email (FootnoteNumbering); `scope` on a table's header cells (WCAG H63).
+    li: [...(defaultSchema.attributes?.li ?? []), 'value'],
+    th: [...(defaultSchema.attributes?.th ?? []), 'scope'],
+  },
 };
 const sanitizeAndStringify = unified().use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
@@ -80,23 +79,91 @@ function toHtml(children: ElementContent[]): string {
   return sanitizeAndStringify.stringify(sanitizeAndStringify.runSync(root));
 }
 
-/** One Markdown text (a summary, an opinion…) as an HTML fragment. */
-export function markdownToHtml(tree: MdastRoot, options: HtmlOptions): string {
-  return toHtml(toHast(tree, options).children as ElementContent[]);
+/**
+ * The footnote numbers of one email: every footnote numbered once, in
+ * reading order across all of its texts (intro, each paper's texts, outro),
+ * as the plaintext numbers them (text/footnotes.ts), so `[3]` is the same
+ * note in the HTML, the plaintext and the preview. remark-rehype numbers
+ * each text from 1; the numbers are rewritten from this one sequence.
+ */
+export class FootnoteNumbering {
+  private readonly numbers = new Map<string, number>();
+
+  /** The number of the note whose element id is `id`: the next free one on its first reference. */
+  number(id: string): number {
+    let number = this.numbers.get(id);
+    if (number === undefined) {
+      number = this.numbers.size + 1;
+      this.numbers.set(id, number);
+    }
+    return number;
+  }
+}
+
+/** One Markdown text converted, its footnotes apart so a template can place them. */
+export interface HtmlParts {
+  /** The text, its footnote references not yet numbered. */
+  content: ElementContent[];
+  /** The `<li>` of each of its footnotes. */
+  notes: Element[];
+}
+
+/** A Markdown text (a summary, an opinion, the whole body…) as hast, its footnote list taken apart. */
+export function markdownToHast(tree: MdastRoot, options: HtmlOptions): HtmlParts {
+  const children = toHast(tree, options).children as ElementContent[];
+  const isFootnotes = (node: ElementContent): node is Element => node.type === 'element' && node.properties.dataFootnotes !== undefined;
+  const notes = children.filter(isFootnotes).flatMap((section) => findAll(section, 'li'));
+  return { content: children.filter((node) => !isFootnotes(node)), notes };
 }
 
 /**
- * The issue body, split at the `<!-- papers -->` marker. Rendered as one tree
- * so footnotes are numbered once and a note defined before the marker can be
- * referenced after it.
+ * Sanitized HTML of `content`, its footnote references numbered by
+ * `numbering` in document order. Call it in reading order.
  */
-export function bodyToHtml(tree: MdastRoot, options: HtmlOptions): BodyHtml {
-  const children = toHast(tree, options).children as ElementContent[];
-  const isFootnotes = (node: ElementContent): node is Element => node.type === 'element' && node.properties.dataFootnotes !== undefined;
-  const footnotes = children.filter(isFootnotes);
-  const content = children.filter((node) => !isFootnotes(node));
+export function fragmentToHtml(content: ElementContent[], numbering: FootnoteNumbering): string {
+  numberReferences(content, numbering);
+  return toHtml(content);
+}
+
+/**
+ * The notes of a paper (or of the body) as one list, `<li value="N">` with
+ * the numbers their references got; references inside the notes are numbered
+ * now. An empty string when there are none.
+ */
+export function notesToHtml(notes: Element[], numbering: FootnoteNumbering): string {
+  if (notes.length === 0) return '';
+  numberReferences(notes, numbering);
+  const numberOf = (note: Element) => numbering.number(String(note.properties.id));
+  for (const note of notes) note.properties.value = String(numberOf(note));
+  const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b));
+  const list: Element = { type: 'element', tagName: 'ol', properties: {}, children: sorted };
+  return toHtml([{ type: 'element', tagName: 'section', properties: { className: ['footnotes'] }, children: [list] }]);
+}
+
+/**
+ * The content before and after the `<!-- papers -->` marker of a body
+ * converted as one tree (so a note defined before the marker can be
+ * referenced after it); without a marker, everything is intro.
+ */
+export function splitAtMarker(content: ElementContent[]): { intro: ElementContent[]; outro: ElementContent[] } {
   const marker = content.findIndex((node) => node.type === 'comment' && node.value === MARKER_COMMENT);
-  const intro = marker === -1 ? content : content.slice(0, marker);
-  const outro = marker === -1 ? [] : content.slice(marker + 1);
-  return { intro: toHtml(intro), outro: toHtml([...outro, ...footnotes]) };
+  return marker === -1 ? { intro: content, outro: [] } : { intro: content.slice(0, marker), outro: content.slice(marker + 1) };
+}
+
+function numberReferences(nodes: readonly ElementContent[], numbering: FootnoteNumbering): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
+      const href = String(node.properties.href ?? '');
+      node.children = [{ type: 'text', value: String(numbering.number(decodeURIComponent(href.slice(1)))) }];
+      // The label it pointed at ("Notes", for screen readers) is not kept: the numbered list speaks for itself.
+      delete node.properties.ariaDescribedBy;
+      continue;
+    }
+    numberReferences(node.children, numbering);
+  }
+}
+
+function findAll(node: Element, tagName: string): Element[] {
+  return node.children.flatMap((child) => (child.type !== 'element' ? [] : child.tagName === tagName ? [child] : findAll(child, tagName)));
 }

@@ -15,5 +15,14 @@ export function inlineMathSource(tex: string): string {
 
 /** Whether a formula is short enough never to be broken, in every output (HTML `math-nowrap`, text kept together). */
 export function isShortFormula(tex: string): boolean {
-  return displayWidth(inlineMathSource(tex)) <= SHORT_FORMULA_COLUMNS;
+  return isShortSpan(inlineMathSource(tex));
+}
+
+/**
+ * Whether a span set in monospace (a formula, inline code such as `! ! ! !`)
+ * is short enough to move to the next line whole rather than be split at
+ * its spaces, in the plaintext and the preview.
+ */
+export function isShortSpan(text: string): boolean {
+  return displayWidth(text) <= SHORT_FORMULA_COLUMNS;
 }

@@ -22,7 +22,9 @@ export interface PaperText {
   summary: string;
   opinion: string | undefined;
   notes: string | undefined;
-  /** `[1] https://…` lines; empty when the paper's texts have no links. */
+  /** The notes of its texts' footnotes, to place after them; empty when none. */
+  footnotes: string;
+  /** `[1] https://…` lines; empty when the paper's texts (and notes) have no links. */
   references: string;
 }
 
@@ -31,7 +33,7 @@ export interface IssueText {
   intro: string;
   /** The closing, then its own references. */
   outro: string;
-  /** Every footnote of the email (body and papers), numbered, then the notes' references. */
+  /** The body's footnotes (intro and closing), numbered, then the notes' references, for the end. */
   footnotes: string;
   papers: Map<Paper, PaperText>;
 }
@@ -39,7 +41,9 @@ export interface IssueText {
 /**
  * The plaintext of every Markdown text of an issue, rendered by
  * src/render/text in reading order (intro, papers as they appear, outro),
- * which is the order footnotes are numbered in. `review` includes the
+ * which is the order footnotes are numbered in (the HTML numbers them alike:
+ * markdown-html's FootnoteNumbering). Each paper's notes follow its texts;
+ * the body's are for the end. `review` includes the
  * private notes (review proofs and the terminal preview).
  */
 export function renderIssueText(
@@ -61,24 +65,28 @@ export function renderIssueText(
     return withReferences(renderBlocks(nodes, { ...common, references, definitions }), references);
   };
   const intro = bodyPart(body.children.slice(0, marker));
+  const bodyNotes = footnotes.takeNew();
 
   const papers = new Map<Paper, PaperText>();
   for (const paper of readingOrder) {
     const references = new ReferenceList();
     const render = (text: MarkdownText | undefined, { width, style } = layout) =>
       text ? renderBlocks(text.tree.children, { ...common, width, style, references }) : undefined;
-    papers.set(paper, {
+    const texts = {
       prerequisites: render(paper.prerequisites),
       summary: render(paper.summary) ?? '',
       opinion: render(paper.opinion),
       notes: review ? render(paper.notes, layout.notes) : undefined,
-      references: formatReferences(references, layout.style),
-    });
+    };
+    // After the texts: the notes, numbered on from the texts before; their links join the paper's list.
+    const notes = renderFootnotes(footnotes.takeNew(), { ...common, references });
+    papers.set(paper, { ...texts, footnotes: notes, references: formatReferences(references, layout.style) });
   }
 
   const outro = bodyPart(body.children.slice(marker + 1));
+  bodyNotes.push(...footnotes.takeNew());
   const noteReferences = new ReferenceList();
-  const notes = renderFootnotes({ ...common, references: noteReferences });
+  const notes = renderFootnotes(bodyNotes, { ...common, references: noteReferences });
   return { intro, outro, footnotes: withReferences(notes, noteReferences), papers };
 }
 

@@ -32,9 +32,9 @@ export interface ContentView {
    */
   outro: RichText;
   /**
-   * Plaintext only: every footnote of the issue (body and papers), numbered
-   * across the issue, with their link references. In HTML each text ends
-   * with its own notes instead, so this is empty there.
+   * Plaintext only: the footnotes of the body (intro and closing), with
+   * their link references, for the end of the email. In HTML they end the
+   * outro. A paper's own notes are in its `footnotes`.
    */
   footnotes: string;
   /** The highlighted papers, first, under a "Highlights" heading; undefined when none. */
@@ -116,8 +116,10 @@ export interface SectionView {
 export interface PaperView {
   /** Position in reading order, from 1. */
   number: number;
-  /** The id of the paper's block, `#anchor` in the archive page. */
+  /** The id of the paper's block, `#anchor` in the archive page: the whole title as github-slugger slugs it. */
   anchor: string;
+  /** The HTML heading level of its title, `<h{{headingLevel}}>`: one below its section's heading. */
+  headingLevel: number;
   title: string;
   /**
    * The paper itself, absolute; undefined when its scheme is unsafe (the
@@ -127,8 +129,10 @@ export interface PaperView {
   /** The paper's summary in the web archive (the issue page and its anchor). */
   webUrl: string;
   authors: string[];
-  /** "A, B and C". */
+  /** "A, B and C": every author (the archive page). */
   authorsLine: string;
+  /** The list as emails show it: `authorsLine`, or "A et al." past the config's `email.maxAuthors`. */
+  authorsBrief: string;
   venue: string | undefined;
   year: number | undefined;
   /** "LessWrong, 2023", or whichever of the two is known; undefined if neither. */
@@ -147,6 +151,12 @@ export interface PaperView {
   opinion: RichText | undefined;
   /** Private notes: only in a review proof, undefined in every other output. */
   notes: RichText | undefined;
+  /**
+   * The footnotes of the paper's texts, to place after them: numbered across
+   * the email in reading order, the same numbers in the HTML (`<li value>`),
+   * the plaintext and the preview; undefined when it has none.
+   */
+  footnotes: RichText | undefined;
   /** Plaintext: the numbered list of the paper's link targets, `[1] https://…`; empty in HTML. */
   references: string;
 }

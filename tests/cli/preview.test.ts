@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
@@ -44,7 +45,9 @@ test('preview: FORCE_COLOR colours, FORCE_HYPERLINK makes links OSC 8; NO_COLOR 
   assert.ok(forced.stdout.includes('\u001b]8;;https://news.example.org/issues/1/\u001b\\'), 'an OSC 8 hyperlink');
   assert.ok(forced.stdout.includes('\u001b[1m'));
   const colourOnly = await runCli(['preview', '2'], { cwd: root, env: { FORCE_COLOR: '1', FORCE_HYPERLINK: '0' } });
-  assert.ok(!colourOnly.stdout.includes('\u001b]8;;') && colourOnly.stdout.includes('\u001b[2m (https://news.example.org/issues/1/)'));
+  assert.ok(!colourOnly.stdout.includes('\u001b]8;;'));
+  // eslint-disable-next-line no-control-regex -- the escape codes are what is tested
+  assert.match(colourOnly.stdout, /^\u001b\[2m\[1\] \u001b\[0m\u001b\[4mhttps:\/\/news\.example\.org\/issues\/1\/\u001b\[0m$/m, 'links as numbered references');
   for (const env of [{ FORCE_HYPERLINK: '1', NO_COLOR: '1' }, { FORCE_COLOR: '1', FORCE_HYPERLINK: '1' }]) {
     const args = 'NO_COLOR' in env ? ['preview', '2'] : ['preview', '2', '--no-color'];
     const plain = await runCli(args, { cwd: root, env });
@@ -69,4 +72,15 @@ test('preview: usage errors exit 2 with a message', async () => {
   const empty = await runCli(['preview'], { cwd: makeRoot({}) });
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /There are no issues in .* to preview/);
+});
+
+test('preview: on a very wide terminal the text is laid out at 100 columns at most; --width may ask for more', async () => {
+  const wide = async (argv: string[]) => {
+    let stdout = '';
+    const io = { stdout: { write: (text: string) => (stdout += text), isTTY: false, columns: 160 }, stderr: { write: () => true, isTTY: false }, cwd: root, env: {} };
+    await main(argv, io);
+    return Math.max(...stdout.split('\n').map((line) => line.length));
+  };
+  assert.equal(await wide(['preview', '2', '--no-pager']), 100);
+  assert.equal(await wide(['preview', '2', '--no-pager', '--width', '140']), 140);
 });

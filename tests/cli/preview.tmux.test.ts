@@ -100,8 +100,8 @@ test('preview --watch in tmux: follows the terminal width when resized, quits on
   try {
     session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root}; echo "paperboy exited with $?"; sleep 30`);
     await session.waitFor('Resized issue', 'first render');
-    // The rule under the inbox header is as wide as the text, at most 72 columns.
-    await session.waitFor(/^─{72}$/m, 'a rule of 72 columns at 100 columns');
+    // The rule under the inbox header is as wide as the text: the whole 100 columns.
+    await session.waitFor(/^─{100}$/m, 'a rule of 100 columns at 100 columns');
     session.tmux('resize-window', '-x', '50', '-y', '40');
     await session.waitFor(/^─{50}$/m, 'a rule of 50 columns after the resize');
     session.tmux('send-keys', 'C-c');

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseDocument } from 'yaml';
 import { parseIssue } from '../../src/issue/parse.js';
+import { yamlProblems } from '../../src/issue/yaml-errors.js';
 import { decodeIssueSource } from '../../src/issue/source.js';
 import { cleanIssue } from '../helpers/fixture.js';
 
@@ -35,4 +37,17 @@ test('text that YAML reads as syntax in any text field gets the quoting advice, 
 test('a YAML error outside a text field keeps the parser\'s own words', () => {
   const problems = problemsOf(cleanIssue().replace('number: 1', 'number: [1'));
   assert.match(problems[0]!.message, /^Unexpected YAML: /);
+});
+
+test('an unclosed [ or quote is reported on its own line, at its end, not at the start of the next line', () => {
+  for (const [yaml, line] of [
+    ['number: 1\ntitle: T\ndate: [2024-01-31\npapers: []\n', 3],
+    ['number: 1\ntitle: "abc\ndate: 2\n', 2],
+  ] as const) {
+    const document = parseDocument(yaml);
+    const [problem] = yamlProblems(document, yaml);
+    assert.ok(problem, yaml);
+    const lineOf = yaml.slice(0, problem.range[0]).split('\n').length;
+    assert.equal(lineOf, line, `${problem.message} at line ${lineOf}`);
+  }
 });

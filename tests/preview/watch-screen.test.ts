@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createWatchScreen } from '../../src/preview/watch-screen.js';
 
-function terminal(rows: number, isTTY = true) {
+function terminal(rows: number, isTTY = true, columns = 80) {
   const written: string[] = [];
-  return { output: { write: (text: string) => written.push(text), isTTY, rows, columns: 80 }, written };
+  return { output: { write: (text: string) => written.push(text), isTTY, rows, columns }, written };
 }
 
 test('watch screen on a terminal: alternate screen, one page with a status line, scrolling, restored on exit', () => {
@@ -17,7 +17,7 @@ test('watch screen on a terminal: alternate screen, one page with a status line,
   assert.ok(first.startsWith('\u001b[?1049h'), 'enters the alternate screen');
   assert.match(first, /\u001b\[2Kline 4\n\u001b\[J/);
   assert.ok(!first.includes('line 5'));
-  assert.match(first, /\u001b\[5;1H\u001b\[2K q quit · .* · lines 1–4 of 10 · rendered/);
+  assert.match(first, /\u001b\[5;1H\u001b\[2K rendered · lines 1–4 of 10 · q quit · /);
 
   assert.equal(screen.scroll('G'), true);
   assert.match(written.at(-1)!, /line 7[^]*line 10\n\u001b\[J.*lines 7–10 of 10/);
@@ -38,4 +38,16 @@ test('watch screen elsewhere: each render printed in full, no escape codes', () 
   screen.show(['a', 'b'], 'first');
   screen.show(['c'], 'second');
   assert.equal(written.join(''), 'a\nb\nfirst\n\nc\nsecond\n');
+});
+
+test('watch screen: lines and the status line are cut to the terminal with "…", the file name first', () => {
+  const { output, written } = terminal(4, true, 40);
+  const screen = createWatchScreen(output, true);
+  const long = `\u001b[1m${'situational-awareness '.repeat(3)}\u001b[0m`;
+  screen.show([long, 'short'], '0005-situational-awareness-the-reversal-curse.md · rendered at 10:00:00 in 12 ms');
+  const drawn = written.join('');
+  assert.match(drawn, /\u001b\[2K\u001b\[1msituational-awareness situational-aware…/);
+  const status = /\u001b\[7m (.*) \u001b\[0m/.exec(drawn)![1]!;
+  assert.equal(status, '0005-situational-awareness-the-revers…');
+  assert.equal([...status].length, 38);
 });

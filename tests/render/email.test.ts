@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { personalize } from '../../src/render/email.js';
 import { paperAnchors } from '../../src/issue/anchors.js';
-import { REPO_ROOT, renderAll } from '../helpers/render.js';
+import { CONFIG_YAML } from '../helpers/fixture.js';
+import { flat, REPO_ROOT, renderAll, rootWith, sampleNumbers } from '../helpers/render.js';
 
 const sample = renderAll(REPO_ROOT, '1');
 
@@ -40,8 +41,8 @@ test('email html: an anchor per paper, "view in browser", and a footer with the 
 
 test('email html: highlights come first, then sections in the config order, "Summarized by", "H/T" and the reviewers thanks', async () => {
   const { html } = await sample;
-  const headings = [...html.matchAll(/class="section-title"[^>]*>([^<]+)</g)].map((match) => match[1]);
-  assert.deepEqual(headings, ['Highlights', 'Technical alignment', 'Interpretability', 'Evaluations', 'Capabilities']);
+  const headings = [...html.matchAll(/<(h\d) class="(?:sub)?section-title"[^>]*>([^<]+)</g)].map((match) => `${match[1]} ${match[2]}`);
+  assert.deepEqual(headings, ['h2 Highlights', 'h2 Technical alignment', 'h3 Interpretability', 'h3 Evaluations', 'h2 Capabilities']);
   assert.match(html, /Summarized by Zoë Brandt/);
   assert.match(html, /H\/T Tomás Ribeiro/);
   assert.match(html, /Thanks to Léa Fontaine for reviewing this issue\./);
@@ -80,4 +81,80 @@ test('render: the same issue renders to the same bytes twice', async () => {
   assert.equal(again.html, html);
   assert.equal(again.text, text);
   assert.ok(again.eml.equals(eml));
+});
+
+test('email html: one heading level per level: the issue h1, sections h2, subsections h3 in their own style, paper titles one level below their section', async () => {
+  const { html } = await sample;
+  assert.equal([...html.matchAll(/<h1\b/g)].length, 1);
+  assert.match(html, /<h1 class="issue-title"/);
+  assert.match(html, /<h3 class="subsection-title"[^>]*>Interpretability</);
+  const levels = [...html.matchAll(/<(h\d) class="(section-title|subsection-title|paper-title)"/g)].map((match) => `${match[1]} ${match[2]}`);
+  // Under "Highlights" (h2) papers are h3; under a subsection (h3) they are h4.
+  assert.ok(levels.includes('h3 paper-title') && levels.includes('h4 paper-title'), levels.join(', '));
+  let sectionLevel = 1;
+  for (const entry of levels) {
+    const [tag, kind] = entry.split(' ') as [string, string];
+    const level = Number(tag.slice(1));
+    if (kind === 'paper-title') assert.equal(level, sectionLevel + 1, `a paper title at ${tag} under an h${sectionLevel}`);
+    else sectionLevel = level;
+  }
+});
+
+test("email: a paper's footnotes follow its texts, numbered as in the plaintext; never between a summary and its 'Opinion'", async () => {
+  const { root } = await rootWith({
+    '0001-a.md': `---
+number: 1
+title: Notes
+date: 2024-01-31
+papers:
+  - title: First
+    url: https://example.org/1
+    summary: |
+      Summary one.[^x]
+
+      [^x]: Note of the first summary.
+    opinion: Opinion one.
+  - title: Second
+    url: https://example.org/2
+    summary: |
+      Summary two.[^x]
+
+      [^x]: Note of the second summary.
+---
+
+Intro.[^i]
+
+[^i]: Note of the intro.
+`,
+  });
+  const { html, text } = await renderAll(root, '1');
+  const at = (output: string, needle: string) => output.indexOf(needle);
+  assert.ok(at(html, 'Opinion one.') < at(html, 'Note of the first summary.'), 'the note after the opinion');
+  assert.ok(at(html, 'Note of the first summary.') < at(html, 'Summary two.'), 'the note before the next paper');
+  assert.match(html, /<li id="p0-summary-fn-x" value="2"/);
+  assert.match(html, /<li id="p1-summary-fn-x" value="3"/);
+  assert.match(html, /<li id="body-fn-i" value="1"/);
+  assert.ok(at(text, 'Opinion one.') < at(text, '² Note of the first summary.'));
+  assert.ok(at(text, '² Note of the first summary.') < at(text, 'Summary two.³'));
+  assert.match(text, /^¹ Note of the intro\.$/m);
+  assert.doesNotMatch(text, /\[\^/);
+});
+
+test('email: the reviewers are thanked once, by the line the template writes from `reviewers`', async () => {
+  for (const number of await sampleNumbers()) {
+    const { html, text } = await renderAll(REPO_ROOT, String(number));
+    assert.ok([...flat(text).matchAll(/for reviewing/g)].length <= 1, `issue ${number}'s plaintext thanks the reviewers twice`);
+    assert.ok([...flat(html).matchAll(/for reviewing/g)].length <= 1, `issue ${number}'s HTML thanks the reviewers twice`);
+  }
+});
+
+test('email: a long author list reads "First Author et al." (config `email.maxAuthors`), the archive view keeps every name', async () => {
+  const authors = ['Stephen Casper', 'Xander Davies', 'Claudia Shi', 'Thomas Krendl Gilbert'];
+  const issue = `---\nnumber: 1\ntitle: T\ndate: 2024-01-31\npapers:\n  - title: P\n    url: https://example.org/p\n    authors: [${authors.join(', ')}]\n    year: 2023\n    summary: S.\n---\n\nIntro.\n`;
+  const { root } = await rootWith({ '0001-a.md': issue }, { 'paperboy.config.yaml': `${CONFIG_YAML}email: { maxAuthors: 3 }\n` });
+  const { html, text } = await renderAll(root, '1');
+  assert.match(html, /<p class="paper-meta"[^>]*>Stephen Casper et al\. · 2023<\/p>/);
+  assert.match(text, /^ {3}Stephen Casper et al\. · 2023$/m);
+  const wide = await renderAll((await rootWith({ '0001-a.md': issue })).root, '1');
+  assert.match(flat(wide.text), /Stephen Casper, Xander Davies, Claudia Shi and Thomas Krendl Gilbert · 2023/);
 });

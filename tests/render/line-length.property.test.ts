@@ -83,7 +83,8 @@ test('a 1,823-octet paper url under its title is split at 998 octets in the plai
   const root = makeRoot({ 'issues/0001-a.md': issueWith('paper url', 'word', url) });
   const { text, html } = await renderAll(root, '1');
   assert.equal(longestLine(text, /\n/), MAX_LINE_OCTETS);
-  assert.ok(text.includes(`${url.slice(0, MAX_LINE_OCTETS)}\n${url.slice(MAX_LINE_OCTETS)}\n`));
+  // Indented under the title by three spaces, which count in the 998.
+  assert.ok(text.includes(`   ${url.slice(0, MAX_LINE_OCTETS - 3)}\n${url.slice(MAX_LINE_OCTETS - 3)}\n`));
   assert.ok(html.includes(`href="${url}"`), 'the HTML link is whole (its message part is quoted-printable)');
 });
 

@@ -4,7 +4,7 @@ import { CorpusIndex } from '../../src/issue/corpus.js';
 import type { IssueFacts } from '../../src/issue/facts.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import type { LinkContext } from '../../src/render/links.js';
-import { bodyToHtml, markdownToHtml } from '../../src/render/markdown-html.js';
+import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from '../../src/render/markdown-html.js';
 
 const published = (number: number, papers: { id: string; title: string; anchor: string }[]): IssueFacts => ({
   path: `/issues/${number}.md`,
@@ -23,20 +23,25 @@ const links: LinkContext = {
   corpus: new CorpusIndex([published(7, [{ id: 'arxiv:2304.15004', title: 'Mirage', anchor: 'mirage' }])]),
   from: undefined,
 };
-const html = (markdown: string, idPrefix = 'p0-summary-') => markdownToHtml(parseMarkdown(markdown), { idPrefix, links });
+/** One text as HTML, its notes after it, numbered by `numbering`. */
+function html(markdown: string, idPrefix = 'p0-summary-', numbering = new FootnoteNumbering()): string {
+  const parts = markdownToHast(parseMarkdown(markdown), { idPrefix, links });
+  return fragmentToHtml(parts.content, numbering) + notesToHtml(parts.notes, numbering);
+}
 
 test('markdown-html: the shared tree is never mutated', () => {
   const tree = parseMarkdown('[x](paper:2304.15004) ![i](/a.png) [rel](docs/) text[^1]\n\n[^1]: a note\n');
   const before = structuredClone(tree);
-  markdownToHtml(tree, { idPrefix: 'a-', links });
-  bodyToHtml(tree, { idPrefix: 'b-', links });
+  html('', 'a-');
+  const parts = markdownToHast(tree, { idPrefix: 'b-', links });
+  fragmentToHtml(parts.content, new FootnoteNumbering());
   assert.deepEqual(tree, before);
 });
 
 test('markdown-html: a cross-reference links to the summary in the archive, with "(#N)" after the link text', () => {
   assert.equal(
-    html('See [the mirage paper](paper:2304.15004) and [that issue](issue:7).'),
-    '<p>See <a href="https://news.example.org/issues/7/#mirage">the mirage paper</a> (#7) and <a href="https://news.example.org/issues/7/">that issue</a> (#7).</p>',
+    html('See [the mirage paper](paper:2304.15004). And [that issue](issue:7).'),
+    '<p>See <a href="https://news.example.org/issues/7/#mirage">the mirage paper</a> (#7). And <a href="https://news.example.org/issues/7/">that issue</a> (#7).</p>',
   );
 });
 
@@ -47,9 +52,9 @@ test('markdown-html: unresolvable and unsafe links become their text; relative l
   );
 });
 
-test('markdown-html: images are absolute with alt and width; data: images are reduced to their alt text', () => {
-  assert.equal(html('![A chart](/img/chart.png)'), '<p><img src="https://news.example.org/img/chart.png" alt="A chart" width="560"></p>');
-  assert.equal(html('![](https://x.example/i.png)'), '<p><img src="https://x.example/i.png" alt="" width="560"></p>');
+test('markdown-html: images are absolute with alt, at their own size (never stretched to the column); data: images are reduced to their alt text', () => {
+  assert.equal(html('![A chart](/img/chart.png)'), '<p><img src="https://news.example.org/img/chart.png" alt="A chart"></p>');
+  assert.equal(html('![](https://x.example/i.png)'), '<p><img src="https://x.example/i.png" alt=""></p>');
   assert.equal(html('![pixel](data:image/png;base64,AAAA)'), '<p>pixel</p>');
 });
 
@@ -58,28 +63,56 @@ test('markdown-html: raw HTML never reaches the output', () => {
   assert.doesNotMatch(output, /<script|<iframe|<style|onerror|onclick|<div/);
 });
 
-test('markdown-html: two texts using [^1] get distinct ids, and every footnote link lands on an id of its own text', () => {
+test('markdown-html: two texts using [^1] get distinct ids and one numbering, and every footnote link lands on an id of its own text', () => {
   const note = 'Claim[^1].\n\n[^1]: The note.\n';
-  const page = html(note, 'p0-summary-') + html(note, 'p1-opinion-');
+  const numbering = new FootnoteNumbering();
+  const page = html(note, 'p0-summary-', numbering) + html(note, 'p1-opinion-', numbering);
   const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
   assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
   const targets = [...page.matchAll(/\shref="#([^"]+)"/g)].map((match) => match[1]);
   assert.equal(targets.length, 4);
   for (const target of targets) assert.ok(ids.includes(target), `#${target} has no element`);
-  const describedBy = [...page.matchAll(/aria-describedby="([^"]+)"/g)].map((match) => match[1]);
-  for (const id of describedBy) assert.ok(ids.includes(id), `aria-describedby ${id} has no element`);
+  assert.deepEqual([...page.matchAll(/data-footnote-ref[^>]*>(\d+)</g)].map((match) => match[1]), ['1', '2']);
+  assert.deepEqual([...page.matchAll(/<li [^>]*value="(\d+)"/g)].map((match) => match[1]), ['1', '2']);
+  assert.doesNotMatch(page, /aria-describedby/);
 });
 
-test('markdown-html: the body splits at the papers marker, its footnotes collected after the closing', () => {
-  const tree = parseMarkdown('Intro[^a].\n\n[^a]: Defined before the marker.\n\n<!-- papers -->\n\nClosing[^a].\n');
-  const body = bodyToHtml(tree, { idPrefix: 'body-', links });
-  assert.match(body.intro, /^<p>Intro<sup>/);
-  assert.doesNotMatch(body.intro, /footnotes|Closing/);
-  assert.match(body.outro, /<p>Closing<sup>[\s\S]*<section data-footnotes[\s\S]*Defined before the marker/);
+test("markdown-html: a text's notes come apart from it, so they can be placed after the paper", () => {
+  const parts = markdownToHast(parseMarkdown('Claim[^n].\n\n[^n]: The note.\n'), { idPrefix: 'p0-summary-', links });
+  assert.doesNotMatch(fragmentToHtml(parts.content, new FootnoteNumbering()), /The note/);
+  assert.match(notesToHtml(parts.notes, new FootnoteNumbering()), /^<section class="footnotes"><ol><li id="p0-summary-fn-n" value="1">/);
 });
 
-test('markdown-html: without a marker the whole body is the intro and its footnotes still come last', () => {
-  const body = bodyToHtml(parseMarkdown('Only text[^n].\n\n[^n]: Note.\n'), { idPrefix: 'body-', links });
-  assert.doesNotMatch(body.intro, /footnotes/);
-  assert.match(body.outro, /^<section data-footnotes/);
+test("markdown-html: the body splits at the papers marker; the closing's notes number after what came between", () => {
+  const tree = parseMarkdown('Intro[^a].\n\n[^a]: Defined before the marker.\n\n<!-- papers -->\n\nClosing[^a][^b].\n\n[^b]: Only in the closing.\n');
+  const body = markdownToHast(tree, { idPrefix: 'body-', links });
+  const { intro, outro } = splitAtMarker(body.content);
+  const numbering = new FootnoteNumbering();
+  const introHtml = fragmentToHtml(intro, numbering);
+  numbering.number('p0-summary-fn-1');
+  const outroHtml = fragmentToHtml(outro, numbering);
+  assert.match(introHtml, /^<p>Intro<sup><a[^>]*>1<\/a>/);
+  assert.doesNotMatch(introHtml, /Closing/);
+  assert.match(outroHtml, /^\s*<p>Closing<sup><a[^>]*>1<\/a><\/sup><sup><a[^>]*>3<\/a>/);
+  assert.match(notesToHtml(body.notes, numbering), /value="1"[\s\S]*Defined before the marker[\s\S]*value="3"[\s\S]*Only in the closing/);
+});
+
+test('markdown-html: without a marker the whole body is the intro', () => {
+  const { intro, outro } = splitAtMarker(markdownToHast(parseMarkdown('Only text.\n'), { idPrefix: 'body-', links }).content);
+  assert.equal(intro.length, 1);
+  assert.deepEqual(outro, []);
+});
+
+test('markdown-html: two links of one sentence to the same issue say "(#7)" once, after the last', () => {
+  assert.equal(
+    html('The [mirage paper](paper:2304.15004) we covered in [that issue](issue:7). Then [again](issue:7).'),
+    '<p>The <a href="https://news.example.org/issues/7/#mirage">mirage paper</a> we covered in <a href="https://news.example.org/issues/7/">that issue</a> (#7). Then <a href="https://news.example.org/issues/7/">again</a> (#7).</p>',
+  );
+});
+
+test('markdown-html: header cells are scoped to their column; task lists show ☐/☑, not form controls', () => {
+  assert.match(html('| a | b |\n| - | - |\n| 1 | 2 |'), /<th scope="col">a<\/th>/);
+  const tasks = html('- [x] done\n- [ ] to do');
+  assert.doesNotMatch(tasks, /<input/);
+  assert.match(tasks, /☑ done[\s\S]*☐ to do/);
 });

@@ -23,7 +23,7 @@ function positions(output: string, titles: readonly string[]): number[] {
 for (const number of numbers) {
   test(`parity: issue ${number}, the HTML and the plaintext carry the same papers in the same order`, async () => {
     const { html, text, parsed } = await renderAll(REPO_ROOT, String(number));
-    const htmlTitles = [...html.matchAll(/<h3 class="paper-title"[^>]*><a href="[^"]*"[^>]*>([^<]*)<\/a><\/h3>/g)].map((match) => decodeEntities(match[1]!));
+    const htmlTitles = [...html.matchAll(/<h([2-6]) class="paper-title"[^>]*><a href="[^"]*"[^>]*>([^<]*)<\/a><\/h\1>/g)].map((match) => decodeEntities(match[2]!));
     assert.equal(htmlTitles.length, parsed.issue!.papers.length);
     const inText = positions(flat(text), htmlTitles);
     assert.ok(inText.every((position) => position >= 0), `missing in the plaintext: ${htmlTitles.filter((_, i) => inText[i]! < 0).join(' | ')}`);

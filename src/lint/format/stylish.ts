@@ -1,9 +1,15 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
+import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
 
-/** ESLint's stylish layout: messages grouped by file, `line:column  severity  message  rule-id`, totals. */
-export function formatStylish(results: readonly FileResult[], options: { cwd: string; color: boolean }): string {
+/**
+ * ESLint's stylish layout: messages grouped by file, `line:column  severity
+ * message  rule-id` in columns, totals. With `width` (the watch screen, which
+ * cuts what passes its edge), a message too long for its row wraps within its
+ * own column, the rule id after its last line, so the columns stay aligned.
+ */
+export function formatStylish(results: readonly FileResult[], options: { cwd: string; color: boolean; width?: number }): string {
   const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
   let errors = 0;
@@ -17,9 +23,20 @@ export function formatStylish(results: readonly FileResult[], options: { cwd: st
     lines.push(paint('underline', relative(options.cwd, result.path) || result.path));
     const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const);
     const width = (i: 0 | 1 | 2) => Math.max(...rows.map((row) => row[i].length));
+    const messageColumn = 2 + width(0) + 2 + width(1) + 2;
     for (const [place, severity, message, ruleId] of rows) {
       const label = paint(severity === 'error' ? 'red' : 'yellow', severity.padEnd(width(1)));
-      lines.push(`  ${paint('dim', place.padEnd(width(0)))}  ${label}  ${message.padEnd(width(2))}  ${paint('dim', ruleId)}`);
+      const head = `  ${paint('dim', place.padEnd(width(0)))}  ${label}  `;
+      if (options.width === undefined || messageColumn + width(2) + 2 + ruleId.length <= options.width) {
+        lines.push(`${head}${message.padEnd(width(2))}  ${paint('dim', ruleId)}`);
+        continue;
+      }
+      const room = Math.max(10, options.width - messageColumn);
+      const wrapped = wrapText(`${message}  ${ruleId}`, room).split('\n');
+      const last = wrapped.length - 1;
+      // The rule id is the last word: dimmed where it landed.
+      wrapped[last] = wrapped[last]!.replace(new RegExp(`${ruleId}$`), paint('dim', ruleId));
+      lines.push(...wrapped.map((line, i) => (i === 0 ? head : ' '.repeat(messageColumn)) + line));
     }
     lines.push('');
   }

@@ -1,5 +1,5 @@
 import { GMAIL_CLIP_BYTES } from '../limits.js';
-import { wrapText, type TextStyle } from '../text/index.js';
+import { wrapText, type Format, type TextStyle } from '../text/index.js';
 import type { IssueCounts } from './counts.js';
 import { truncateToWidth } from './truncate.js';
 import { formatKilobytes } from '../format.js';
@@ -35,25 +35,26 @@ export function formatInboxHeader(input: InboxHeaderInput, width: number, style:
   const room = Math.max(1, width - LABEL_WIDTH);
   const row = (label: string, value: string) => `${style.decorate(label.padEnd(LABEL_WIDTH - 1), { muted: true })} ${value}`.trimEnd();
   const fit = (text: string, columns: number) => truncateToWidth(text, Math.min(columns, room));
-  const preheader = input.preheader
-    ? style.decorate(fit(input.preheader, PREHEADER_COLUMNS), {})
-    : style.decorate('(none: inboxes show the first text of the email instead)', { muted: true });
+  // Facts, not inbox text: wrapped under their label, never cut.
+  const wrapped = (label: string, text: string, format: Format) =>
+    wrapText(text, room)
+      .split('\n')
+      .map((line, i) => (i === 0 ? row(label, style.decorate(line, format)) : `${' '.repeat(LABEL_WIDTH)}${style.decorate(line, format)}`));
   const rows = [
     row('From', style.decorate(fit(input.from, room), {})),
     row('Subject', style.decorate(fit(input.subject, SUBJECT_COLUMNS), { strong: true })),
-    row('Preview', preheader),
+    ...(input.preheader
+      ? [row('Preview', style.decorate(fit(input.preheader, PREHEADER_COLUMNS), {}))]
+      : wrapped('Preview', '(none: inboxes show the first text of the email instead)', { muted: true })),
     row('Size', formatSize(input.htmlBytes, style)),
-    // Counts are facts, not inbox text: wrapped, never cut.
-    ...wrapText(formatCounts(input.counts), room)
-      .split('\n')
-      .map((line, i) => (i === 0 ? row('Counts', style.decorate(line, {})) : `${' '.repeat(LABEL_WIDTH)}${style.decorate(line, {})}`)),
+    ...wrapped('Counts', formatCounts(input.counts), {}),
   ];
   return [...rows, horizontalRule(width, style)].join('\n');
 }
 
-/** A rule under the header, as wide as the text (the email's 72 columns at most). */
+/** A rule under the header, as wide as the text under it. */
 export function horizontalRule(width: number, style: TextStyle): string {
-  return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, Math.min(width, 72))), { muted: true });
+  return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, width)), { muted: true });
 }
 
 function formatSize(bytes: number, style: TextStyle): string {

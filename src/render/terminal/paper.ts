@@ -1,5 +1,5 @@
 import type { Paper } from '../../issue/model.js';
-import { joinNames, sourceLine } from '../format.js';
+import { joinNames, paperSourceLine } from '../format.js';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, type TextStyle } from '../text/index.js';
@@ -18,7 +18,7 @@ export interface PaperLayout {
 
 /**
  * One paper as the plaintext email orders it (title, metadata, summary,
- * opinion, H/T), for the terminal: the title bold and linked, the metadata
+ * opinion, H/T, footnotes, references), for the terminal: the title bold and linked, the metadata
  * on one compact dim line, and the private notes last, dimmed and labelled.
  */
 export function layoutPaper(paper: Paper, number: number, text: PaperText, layout: PaperLayout): string {
@@ -30,7 +30,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   const indentation = displayWidth(marker) + 1;
   // The title, URL and metadata hang under the number, like a list item.
   const inner = Math.max(1, width - indentation);
-  const title = wrapFragments([{ text: paper.title, format: { strong: true, ...(href ? { link: href } : {}) } }], inner);
+  const title = wrapFragments([{ text: paper.title, format: { title: true, ...(href ? { link: href } : {}) } }], inner);
   const head = indentLines(
     title.map((line) => renderLine(line, style)),
     `${style.decorate(marker, { strong: true })} `,
@@ -53,6 +53,8 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
     const notes = indentLines(text.notes.split('\n'), ' '.repeat(NOTES_INDENT));
     blocks.push([style.decorate(NOTES_LABEL, { strong: true, muted: true }), ...notes].join('\n'));
   }
+  // The notes of its footnotes follow the paper's texts, numbered as in the email.
+  if (text.footnotes) blocks.push(text.footnotes);
   if (text.references) blocks.push(text.references);
   return blocks.filter((block) => block !== '').join('\n\n');
 }
@@ -60,7 +62,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
 /** Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering #rlhf". */
 function metadataLine(paper: Paper, width: number): string {
   const tags = paper.tags.map((tag) => `#${tag}`).join(' ');
-  const line = (authors: string) => [authors, sourceLine(paper.venue, paper.year), tags].filter(Boolean).join(' · ');
+  const line = (authors: string) => [authors, paperSourceLine(paper), tags].filter(Boolean).join(' · ');
   const full = line(joinNames(paper.authors));
   // Long author lists shorten to the first author when they would not fit one line.
   const [first] = paper.authors;

@@ -50,7 +50,8 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   const numbers = new Map(readingOrder.map((paper, i) => [paper, i + 1]));
   const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links });
   const section = (group: SectionGroup<Paper>, depth: number): string[] => [
-    group.title ? formatHeading(group.title, Math.min(depth, 6), width, style) : '',
+    // The issue title is the only depth 1: sections 2, subsections 3, as in the email.
+    group.title ? formatHeading(group.title, Math.min(depth + 1, 6), width, style) : '',
     ...group.papers.map(paper),
     ...group.subsections.flatMap((child) => section(child, depth + 1)),
   ];

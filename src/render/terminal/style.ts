@@ -10,7 +10,7 @@ import type { Format, Glyphs, TextStyle } from '../text/index.js';
 export interface TerminalStyleOptions {
   /** SGR escape codes (bold, italic, dim…); false for plain text. */
   color: boolean;
-  /** Link texts carry their URL as OSC 8 hyperlinks; otherwise the URL follows the text, dimmed. Needs `color`. */
+  /** Link texts carry their URL as OSC 8 hyperlinks; otherwise they are numbered `[1]` and listed, as in the plaintext. Needs `color`. */
   hyperlinks: boolean;
 }
 
@@ -32,16 +32,21 @@ function sanitizeForTerminal(text: string): string {
   return stripVTControlCharacters(text).replace(CONTROL_CHARACTERS, '');
 }
 
-/** SGR parameters: heading depth 1 bold and underlined, 2 bold, deeper bold. */
+/**
+ * SGR parameters. Headings are bold and coloured, underlined once, by the
+ * rule under them (heading.ts), not also by SGR 4: the issue title magenta,
+ * section headings cyan. Links are underlined, paper titles (bold) are not.
+ * Inline code is green, apart from dimmed secondary text such as URLs.
+ */
 function sgrCodes(format: Format): number[] {
   const codes: number[] = [];
-  if (format.strong || format.heading !== undefined) codes.push(1);
-  if (format.muted || format.code) codes.push(2);
+  if (format.strong || format.title || (format.heading !== undefined && format.heading <= 2)) codes.push(1);
+  if (format.muted) codes.push(2);
   if (format.emphasis) codes.push(3);
-  if (format.heading === 1 && !format.muted) codes.push(4);
   if (format.strikethrough) codes.push(9);
-  if (format.heading !== undefined && !format.muted) codes.push(36);
-  if (format.link && !format.muted) codes.push(4);
+  if (format.code && !format.muted) codes.push(32);
+  if (format.heading !== undefined && !format.muted) codes.push(format.heading === 1 ? 35 : 36);
+  if (format.link && !format.muted && !format.title) codes.push(4);
   return [...new Set(codes)];
 }
 
@@ -72,7 +77,8 @@ export function terminalStyle(options: TerminalStyleOptions): TextStyle {
     delimiters: color
       ? { strong: ['', ''], emphasis: ['', ''], strikethrough: ['', ''], code: ['', ''] }
       : { strong: ['*', '*'], emphasis: ['_', '_'], strikethrough: ['~~', '~~'], code: ['`', '`'] },
-    links: hyperlinks ? 'hyperlinks' : 'inline',
+    // Without OSC 8, numbered references as in the plaintext: a long URL in the text would run past the width.
+    links: hyperlinks ? 'hyperlinks' : 'references',
     glyphs: BOX_GLYPHS,
     // Escape sequences must stay whole, and a terminal has no line limit.
     maxLineOctets: Infinity,

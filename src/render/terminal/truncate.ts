@@ -1,23 +1,18 @@
-import { displayWidth } from '../text/index.js';
+import cliTruncate from 'cli-truncate';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const ELLIPSIS = '…';
 
 /**
  * `text` cut to at most `width` columns by display width, ending in "…"
- * when cut, as an inbox list cuts a subject. Cuts between grapheme clusters,
- * so an emoji or an accented letter is never split.
+ * when cut, as an inbox list cuts a subject; `position: 'start'` keeps the
+ * end instead ("…/issues/0005-situational-awareness.md"). cli-truncate
+ * measures with string-width, cuts between grapheme clusters (an emoji or
+ * an accented letter is never split) and keeps ANSI styles whole, closing
+ * any left open. A space before the "…" is dropped: "a subject…", not
+ * "a subject …".
  */
-export function truncateToWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const room = width - displayWidth(ELLIPSIS);
-  let kept = '';
-  let keptWidth = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const segmentWidth = displayWidth(segment);
-    if (keptWidth + segmentWidth > room) break;
-    kept += segment;
-    keptWidth += segmentWidth;
-  }
-  return `${kept.trimEnd()}${ELLIPSIS}`;
+export function truncateToWidth(text: string, width: number, position: 'start' | 'end' = 'end'): string {
+  const cut = cliTruncate(text, Math.max(1, width), { position, truncationCharacter: ELLIPSIS });
+  // eslint-disable-next-line no-control-regex -- the SGR codes cli-truncate may close the text with
+  return position === 'end' ? cut.replace(/ +…(?=(\u001b\[[\d;]*m)*$)/, ELLIPSIS) : cut.replace(/^…( +)/, ELLIPSIS);
 }

@@ -15,6 +15,7 @@ export interface CollectedFootnote {
  */
 export class FootnoteCollector {
   private readonly byDefinition = new Map<FootnoteDefinition, CollectedFootnote>();
+  private taken = 0;
 
   /** The number of `definition`, the next free one on its first reference. */
   number(definition: FootnoteDefinition, definitions: MarkdownDefinitions): number {
@@ -26,12 +27,13 @@ export class FootnoteCollector {
     return footnote.number;
   }
 
-  /** Every footnote referenced so far, in number order. */
-  get footnotes(): readonly CollectedFootnote[] {
-    return [...this.byDefinition.values()];
-  }
-
-  get size(): number {
-    return this.byDefinition.size;
+  /**
+   * The footnotes first referenced since the last call, in number order:
+   * a paper's own, taken after its texts so they can be placed after them.
+   */
+  takeNew(): CollectedFootnote[] {
+    const notes = [...this.byDefinition.values()].slice(this.taken);
+    this.taken = this.byDefinition.size;
+    return notes;
   }
 }

@@ -5,19 +5,34 @@ import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
 import type { Fragment } from './wrap.js';
-import { inlineMathSource, isShortFormula } from '../math.js';
+import { repeatedIssueSuffixes } from '../issue-suffix.js';
+import { inlineMathSource, isShortFormula, isShortSpan } from '../math.js';
 
-/** The marker of footnote `number`, in the text and before the note itself. */
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * The marker of footnote `number`, in the text and before the note itself:
+ * superscript digits (`¹²`), as the HTML's `<sup>`; `[^1]` read as leftover
+ * Markdown, and `[1]` is a link reference.
+ */
 export function footnoteMarker(number: number): string {
-  return `[^${number}]`;
+  return [...String(number)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
 }
 
 /** Phrasing content as fragments for the wrapper; raw HTML is dropped. */
 export function renderInline(nodes: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
-  return nodes.flatMap((node) => renderPhrasing(node, context, format));
+  const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
+  return nodes.flatMap((node) => renderPhrasing(node, context, format, repeated.has(node)));
 }
 
-function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format): Fragment[] {
+/** The issue a cross-reference link leads to; undefined for any other node. */
+function issueOf(node: PhrasingContent, context: RenderContext): number | undefined {
+  const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? context.definitions.links.get(node.identifier)?.url : undefined;
+  return url === undefined ? undefined : resolveLink(url, context.links).issueNumber;
+}
+
+/** One node as fragments; `quietIssue`: leave out its "(#N)", a later link of the sentence says it. */
+function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, quietIssue = false): Fragment[] {
   switch (node.type) {
     case 'text':
       // A soft line break is a space; only `break` forces a new line.
@@ -31,15 +46,15 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'delete':
       return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
     case 'inlineCode':
-      return delimited('code', format, context, (inner) => [{ text: node.value, format: inner }]);
+      return delimited('code', format, context, (inner) => [{ text: node.value, format: inner, ...(isShortSpan(node.value) ? { keepTogether: true } : {}) }]);
     case 'inlineMath':
       return [inlineMath(node.value, format)];
     case 'link':
-      return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format);
+      return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format, quietIssue);
     case 'linkReference': {
       const definition = context.definitions.links.get(node.identifier);
       const text = (linkFormat: Format): Fragment[] => renderInline(node.children, context, linkFormat);
-      return definition ? renderLink(definition.url, toString(node), text, context, format) : text(format);
+      return definition ? renderLink(definition.url, toString(node), text, context, format, quietIssue) : text(format);
     }
     case 'image':
       return renderLink(node.url, undefined, (linkFormat) => [imageLabel(node.alt, linkFormat)], context, format);
@@ -105,6 +120,7 @@ function renderLink(
   text: (linkFormat: Format) => Fragment[],
   context: RenderContext,
   format: Format,
+  quietIssue = false,
 ): Fragment[] {
   const { href, issueNumber } = resolveLink(url, context.links, literal === undefined ? 'src' : 'href');
   // A same-page anchor leads nowhere once the text stands on its own.
@@ -112,14 +128,12 @@ function renderLink(
   const linkFormat: Format = { ...format, link: href };
   const showsUrl = literal !== undefined && isAutolink(literal, url);
   const fragments = showsUrl ? [{ text: href.replace(/^mailto:/, ''), format: linkFormat }] : text(linkFormat);
-  if (issueNumber !== undefined) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
+  if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
   if (showsUrl) return fragments;
   const muted: Format = { ...format, muted: true };
   switch (context.style.links) {
     case 'references':
       return [...fragments, { text: ` ${referenceMarker(context.references.number(href))}`, format: muted, keepTogether: true }];
-    case 'inline':
-      return [...fragments, { text: ` (${href})`, format: muted }];
     case 'hyperlinks':
       return fragments;
   }

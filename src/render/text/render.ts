@@ -3,7 +3,7 @@ import type { LinkContext } from '../links.js';
 import { layoutBlocks } from './blocks.js';
 import type { RenderContext } from './context.js';
 import { collectDefinitions, type MarkdownDefinitions } from './definitions.js';
-import type { FootnoteCollector } from './footnotes.js';
+import type { CollectedFootnote, FootnoteCollector } from './footnotes.js';
 import { footnoteMarker } from './inline.js';
 import { limitLineOctets } from './octets.js';
 import type { ReferenceList } from './references.js';
@@ -36,8 +36,8 @@ export interface TextRenderOptions {
  * display width (a URL or a longer word overflows, never broken), headings
  * underlined, lists indented, quotes prefixed `> `, code verbatim, tables in
  * columns, links as the style presents them (` [1]` into
- * `options.references`), footnote references as `[^1]` (the notes
- * themselves come from `renderFootnotes`). Raw HTML is dropped. No line
+ * `options.references`), footnote references as `¹` (the notes themselves
+ * come from `renderFootnotes`). Raw HTML is dropped. No line
  * exceeds `style.maxLineOctets`. Blocks are separated by a blank line; no
  * trailing newline; an empty string when nothing is left to show.
  */
@@ -47,23 +47,25 @@ export function renderBlocks(nodes: readonly RootContent[], options: TextRenderO
 }
 
 /**
- * The notes of every footnote referenced so far, in number order, for the
- * end of the email: `[^1] text` with a hanging indent, a blank line apart.
- * Links in the notes number into `options.references` (a scope of their
- * own); a note that references another note adds it to the end.
+ * `notes` laid out for where they are placed (after a paper's texts, or at
+ * the end of the email), in number order: each starts with its marker, the
+ * same as in the text (`¹`), with a hanging indent, a blank line apart.
+ * Links in the notes number into `options.references`; a note that
+ * references another note not shown yet brings it along after the others.
  */
-export function renderFootnotes(options: Omit<TextRenderOptions, 'definitions'>): string {
-  const notes: string[] = [];
-  for (let i = 0; i < options.footnotes.size; i++) {
-    const footnote = options.footnotes.footnotes[i]!;
+export function renderFootnotes(notes: readonly CollectedFootnote[], options: Omit<TextRenderOptions, 'definitions'>): string {
+  const rendered: string[] = [];
+  const queue = [...notes];
+  for (let footnote = queue.shift(); footnote; footnote = queue.shift()) {
     const marker = footnoteMarker(footnote.number);
     const indentation = displayWidth(marker) + 1;
     const context = contextOf(options, footnote.definitions);
     const lines = layoutBlocks(footnote.definition.children, context, Math.max(1, options.width - indentation));
     const prefix = `${options.style.decorate(marker, { muted: true })} `;
-    notes.push(indentLines(lines.length > 0 ? lines : [''], prefix, ' '.repeat(indentation)).join('\n'));
+    rendered.push(indentLines(lines.length > 0 ? lines : [''], prefix, ' '.repeat(indentation)).join('\n'));
+    queue.push(...options.footnotes.takeNew());
   }
-  return limitLineOctets(notes.join('\n\n'), options.style.maxLineOctets);
+  return limitLineOctets(rendered.join('\n\n'), options.style.maxLineOctets);
 }
 
 function contextOf(options: Omit<TextRenderOptions, 'definitions'>, definitions: MarkdownDefinitions): RenderContext {

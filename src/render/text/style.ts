@@ -18,6 +18,8 @@ export interface Format {
   readonly heading?: number;
   /** Secondary text: reference numbers, list markers, rules, table borders. */
   readonly muted?: true;
+  /** A paper's title: it links to the paper, but is a title first, not underlined like a link in the text. */
+  readonly title?: true;
 }
 
 export const PLAIN: Format = {};
@@ -29,10 +31,9 @@ export type DelimitedSpan = 'strong' | 'emphasis' | 'strikethrough' | 'code';
  * How a link's target reaches the reader:
  * - `references`: the text is followed by a number, ` [1]`, and the URLs are
  *   listed by the caller (the plaintext email);
- * - `hyperlinks`: the text itself carries the URL (`Format.link`, OSC 8);
- * - `inline`: the URL follows the text in parentheses.
+ * - `hyperlinks`: the text itself carries the URL (`Format.link`, OSC 8).
  */
-type LinkPresentation = 'references' | 'hyperlinks' | 'inline';
+type LinkPresentation = 'references' | 'hyperlinks';
 
 /** Characters the layout draws with. */
 export interface Glyphs {

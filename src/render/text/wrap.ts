@@ -161,6 +161,8 @@ export interface WrapTextOptions {
   initialIndent?: string;
   /** Written before every other line (counted in the width): a hanging indent. */
   subsequentIndent?: string;
+  /** Never leave the last word alone on the last line (a title): the word before it joins it. */
+  noOrphan?: boolean;
 }
 
 /**
@@ -172,5 +174,17 @@ export function wrapText(text: string, width: number, options: WrapTextOptions =
   const { initialIndent = '', subsequentIndent = '' } = options;
   const room = width - Math.max(displayWidth(initialIndent), displayWidth(subsequentIndent));
   const lines = wrapFragments([{ text, format: PLAIN }], Math.max(1, room)).map((line) => renderLine(line, plainStyle));
-  return indentLines(lines, initialIndent, subsequentIndent).join('\n');
+  return indentLines(options.noOrphan ? withoutOrphan(lines, room) : lines, initialIndent, subsequentIndent).join('\n');
+}
+
+/** Lines whose last holds one word: the previous line's last word moves down to it, when it fits and leaves a word behind. */
+function withoutOrphan(lines: string[], width: number): string[] {
+  const last = lines.at(-1);
+  const previous = lines.at(-2);
+  if (last === undefined || previous === undefined || last.includes(' ')) return lines;
+  const cut = previous.lastIndexOf(' ');
+  if (cut <= 0) return lines;
+  const moved = `${previous.slice(cut + 1)} ${last}`;
+  if (displayWidth(moved) > width) return lines;
+  return [...lines.slice(0, -2), previous.slice(0, cut), moved];
 }

@@ -5,6 +5,7 @@ import { displayWidth } from '../../../src/render/text/index.js';
 import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/render/terminal/index.js';
 import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
 import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
+import { flat } from '../../helpers/render.js';
 
 const OSC8 = '\u001b]8;;';
 
@@ -18,9 +19,11 @@ test('colour off: no escape code or control character at all, in any sample issu
   }
 });
 
-test('colour off: links show their URL after the text, cross-references their issue', async () => {
+test('colour off: links are numbered references listed as in the plaintext, cross-references show their issue', async () => {
   const output = await previewSample({ ...PLAIN, width: 80 });
-  assert.match(output, /last month \(#4\) \(https:\/\/newsletter\.example\.org\/issues\/4\/\)/);
+  assert.match(flat(output), /last month \(#4\) \[1\]/);
+  assert.match(output, /^\[1\] https:\/\/newsletter\.example\.org\/issues\/4\/$/m);
+  assert.doesNotMatch(output, /\(https:\/\//, 'no URL in the running text, where the terminal would break it');
   assert.match(output, /^ {3}https:\/\/arxiv\.org\/abs\/2309\.08600$/m);
 });
 
@@ -32,10 +35,11 @@ test('colour and hyperlinks: link texts and paper titles are OSC 8 links, with n
   assert.match(visible(output), /last month \(#4\)/);
 });
 
-test('colour without hyperlink support: styled text, no OSC 8, the URL follows dimmed', async () => {
+test('colour without hyperlink support: styled text, no OSC 8, links as dimmed numbered references', async () => {
   const output = await previewSample({ width: 80, color: true, hyperlinks: false });
   assert.ok(!output.includes(OSC8));
-  assert.match(output, /\u001b\[2m ?\(https:\/\/newsletter\.example\.org\/issues\/4\/\)\u001b\[0m/);
+  assert.match(output, /\u001b\[2m ?\[1\]\u001b\[0m/);
+  assert.match(visible(output), /^\[1\] https:\/\/newsletter\.example\.org\/issues\/4\/$/m);
   assert.ok(output.includes('\u001b[1mOpinion:\u001b[0m'));
 });
 
@@ -70,8 +74,8 @@ test('inbox header: an HTML email over 102 KB is flagged; no preheader is said',
 
 test('sections as the email has them: highlights first, then the config order, nested', async () => {
   const output = await previewSample({ ...PLAIN, width: 80 });
-  const headings = [...output.matchAll(/^(.+)\n[=-]+$/gm)].map((match) => match[1]);
-  assert.deepEqual(headings.slice(1), ['Highlights', 'Technical alignment', 'Evaluations', 'Governance', 'Capabilities', 'Notes']);
+  const headings = [...output.matchAll(/^(.+)\n[=~-]+$/gm)].map((match) => match[1]);
+  assert.deepEqual(headings.slice(1), ['Highlights', 'Technical alignment', 'Evaluations', 'Governance', 'Capabilities']);
   assert.match(output, /^1\. Sparse Autoencoders/m);
   assert.match(output, /^7\. Large Language Models as Optimizers$/m);
 });
@@ -121,4 +125,24 @@ test('truncateToWidth: by display width, between grapheme clusters, ending in �
   assert.equal(truncateToWidth('日本語の件名です', 7), '日本語…');
   assert.equal(truncateToWidth('👩‍👩‍👧 family news today', 4), '👩‍👩‍👧…');
   assert.equal(truncateToWidth('e\u0301e\u0301e\u0301e\u0301', 3), 'e\u0301e\u0301…');
+});
+
+test('headings are underlined once (the rule), never also by SGR 4; the issue title in its own colour; paper titles bold, not underlined like links; code apart from dimmed text', async () => {
+  const output = await previewSample({ width: 80, color: true, hyperlinks: true });
+  assert.ok(output.includes('\u001b[1;35mSituational awareness'), 'the issue title: bold magenta');
+  assert.ok(output.includes('\u001b[1;36mHighlights\u001b[0m'), 'a section: bold cyan, no underline');
+  assert.ok(!/\u001b\[[\d;]*\b4\b[\d;]*mHighlights/.test(output));
+  assert.match(output, /\u001b\[1mSparse Autoencoders Find Highly/, 'the paper title: bold only');
+  const code = await previewText(cleanIssueWithMarkdown({ summary: 'Uses `grep` and a [link](https://a.example/).' }), { width: 80, color: true, hyperlinks: false });
+  assert.ok(code.includes('\u001b[32mgrep\u001b[0m'), 'inline code: green, not dim');
+  assert.match(code, /\u001b\[2m ?\[1\]\u001b\[0m/, 'the reference: dim');
+});
+
+test('inbox header: every line within --width, the "(none: …)" preview wrapped under its label', async () => {
+  const text = cleanIssue().replace(/^preheader: .*\n/m, '');
+  const output = await previewText(text, { ...PLAIN, width: 60 });
+  const header = output.split('\n').slice(0, 7);
+  for (const line of header) assert.ok(displayWidth(line) <= 60, `over 60 columns: ${line}`);
+  assert.match(header.join('\n'), /^Preview {2}\(none: inboxes show the first text of the email\n {9}instead\)$/m);
+  assert.ok(header.includes('─'.repeat(60)), 'the rule as wide as the text');
 });

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { formatHeading } from '../../../src/render/text/index.js';
 import { render } from './fixture.js';
 
-test('headings: depth 1 underlined with =, depth 2 with -, deeper marked with #', () => {
-  assert.equal(render('# Steering vectors\n\n## Results\n\n### Caveats'), 'Steering vectors\n================\n\nResults\n-------\n\n### Caveats');
+test('headings: one underline style per level: = for depth 1, - for 2, ~ for 3, . deeper (never raw ###)', () => {
+  assert.equal(render('# Steering vectors\n\n## Results\n\n### Caveats'), 'Steering vectors\n================\n\nResults\n-------\n\nCaveats\n~~~~~~~');
 });
 
 test('a heading underline is as long as its display width', () => {
@@ -14,7 +14,8 @@ test('a heading underline is as long as its display width', () => {
 
 test('a long heading wraps, underlined to its widest line', () => {
   assert.equal(formatHeading('word '.repeat(8).trim(), 2, 20), 'word word word word\nword word word word\n-------------------');
-  assert.equal(formatHeading('word '.repeat(8).trim(), 3, 20), '### word word word\n    word word word\n    word word');
+  assert.equal(formatHeading('word '.repeat(8).trim(), 3, 20), 'word word word word\nword word word word\n~~~~~~~~~~~~~~~~~~~');
+  assert.equal(formatHeading('Deeper', 5, 20), 'Deeper\n......');
 });
 
 test('emphasis, strong, strikethrough and inline code keep plaintext conventions', () => {
@@ -74,4 +75,11 @@ test('raw HTML never reaches the output, nor leaves a gap', () => {
   assert.ok(!text.includes('<b'));
   assert.ok(!text.includes('papers'));
   assert.match(text, /^before\n\nafter bold/);
+});
+
+test('short inline code moves to the next line whole rather than split at its spaces; long code still wraps', () => {
+  const text = render('A suffix initialized as a string of exclamation marks like `! ! ! !` is optimized.', { width: 62 });
+  assert.ok(text.includes('`! ! ! !`'), text);
+  const long = render(`Run \`${'word '.repeat(12).trim()}\` now.`, { width: 30 });
+  assert.ok(long.split('\n').length > 2, long);
 });

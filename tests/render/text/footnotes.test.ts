@@ -6,21 +6,21 @@ import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, Re
 import { linkContext, render } from './fixture.js';
 
 const footnotesOf = (footnotes: FootnoteCollector, references = new ReferenceList(), width = 72): string =>
-  renderFootnotes({ width, style: plainStyle, links: linkContext(), references, footnotes });
+  renderFootnotes(footnotes.takeNew(), { width, style: plainStyle, links: linkContext(), references, footnotes });
 
-test('two papers both using [^1] get distinct numbers across the email', () => {
+test('two papers both using [^1] get distinct numbers across the email, written as superscripts', () => {
   const footnotes = new FootnoteCollector();
   const first = render('First paper.[^1]\n\n[^1]: The first note.', { footnotes });
   const second = render('Second paper.[^1] Again.[^1]\n\n[^1]: The second note.', { footnotes });
-  assert.equal(first, 'First paper.[^1]');
-  assert.equal(second, 'Second paper.[^2] Again.[^2]');
-  assert.equal(footnotesOf(footnotes), '[^1] The first note.\n\n[^2] The second note.');
+  assert.equal(first, 'First paper.¹');
+  assert.equal(second, 'Second paper.² Again.²');
+  assert.equal(footnotesOf(footnotes), '¹ The first note.\n\n² The second note.');
 });
 
 test('footnotes are numbered in order of first reference, not of definition', () => {
   const footnotes = new FootnoteCollector();
-  assert.equal(render('B[^b] then A[^a].\n\n[^a]: note a\n[^b]: note b', { footnotes }), 'B[^1] then A[^2].');
-  assert.equal(footnotesOf(footnotes), '[^1] note b\n\n[^2] note a');
+  assert.equal(render('B[^b] then A[^a].\n\n[^a]: note a\n[^b]: note b', { footnotes }), 'B¹ then A².');
+  assert.equal(footnotesOf(footnotes), '¹ note b\n\n² note a');
 });
 
 test('the body split at the papers marker shares the definitions of the whole body', () => {
@@ -29,25 +29,34 @@ test('the body split at the papers marker shares the definitions of the whole bo
   const footnotes = new FootnoteCollector();
   const definitions = collectDefinitions(tree.children);
   const options = { width: 72, style: plainStyle, links: linkContext(), footnotes, definitions };
-  assert.equal(renderBlocks(tree.children.slice(0, marker), { ...options, references: new ReferenceList() }), 'Intro.[^1]');
-  assert.equal(renderBlocks(tree.children.slice(marker + 1), { ...options, references: new ReferenceList() }), 'Outro.[^1][^2]');
-  assert.equal(footnotesOf(footnotes), '[^1] Defined at the end.\n\n[^2] Another.');
+  assert.equal(renderBlocks(tree.children.slice(0, marker), { ...options, references: new ReferenceList() }), 'Intro.¹');
+  assert.equal(renderBlocks(tree.children.slice(marker + 1), { ...options, references: new ReferenceList() }), 'Outro.¹²');
+  assert.equal(footnotesOf(footnotes), '¹ Defined at the end.\n\n² Another.');
 });
 
 test('notes wrap with a hanging indent; their links number into the scope given', () => {
   const footnotes = new FootnoteCollector();
   render(`Text.[^1]\n\n[^1]: ${'word '.repeat(10)}[source](https://a.example/).\n\n    Second paragraph.`, { footnotes });
   const references = new ReferenceList();
-  assert.equal(footnotesOf(footnotes, references, 30), ['[^1] word word word word word', '     word word word word word', '     source [1].', '', '     Second paragraph.'].join('\n'));
+  assert.equal(footnotesOf(footnotes, references, 30), ['¹ word word word word word', '  word word word word word', '  source [1].', '', '  Second paragraph.'].join('\n'));
   assert.equal(formatReferences(references), '[1] https://a.example/');
 });
 
 test('a note that references another note brings it along', () => {
   const footnotes = new FootnoteCollector();
   render('Text.[^a]\n\n[^a]: See also.[^b]\n[^b]: The other.', { footnotes });
-  assert.equal(footnotesOf(footnotes), '[^1] See also.[^2]\n\n[^2] The other.');
+  assert.equal(footnotesOf(footnotes), '¹ See also.²\n\n² The other.');
 });
 
 test('no footnotes, no notes', () => {
   assert.equal(footnotesOf(new FootnoteCollector()), '');
+});
+
+test('notes are taken where they are placed: each batch holds the notes first referenced since the last', () => {
+  const footnotes = new FootnoteCollector();
+  render('Intro.[^a]\n\n[^a]: Body note.', { footnotes });
+  const body = footnotes.takeNew();
+  render('Paper.[^a]\n\n[^a]: Paper note.', { footnotes });
+  assert.equal(footnotesOf(footnotes), '² Paper note.');
+  assert.equal(renderFootnotes(body, { width: 72, style: plainStyle, links: linkContext(), references: new ReferenceList(), footnotes }), '¹ Body note.');
 });

@@ -85,8 +85,3 @@ test('a decorating style reuses the layout: escapes never span a line, widths ig
   }
   assert.ok(styled.includes(`${ESC}]8;;https://a.example/${ESC}\\${ESC}[1mlinked title of a paper${ESC}[22m${ESC}]8;;${ESC}\\`));
 });
-
-test('the inline link presentation writes the URL after the text', () => {
-  const style: TextStyle = { ...plainStyle, links: 'inline' };
-  assert.equal(render('A [paper](https://a.example/) here.', { style }), 'A paper (https://a.example/) here.');
-});

@@ -81,3 +81,10 @@ test('rendering is deterministic', () => {
   const markdown = 'Some [link](https://a.example) and 日本語 and a table\n\n| a | b |\n| - | - |\n| 1 | 2 |\n';
   assert.equal(render(markdown), render(markdown));
 });
+
+test('a title wrapped with noOrphan never leaves its last word alone on the last line', () => {
+  const title = '2. Universal and Transferable Adversarial Attacks on Aligned Language Models';
+  assert.equal(wrapText(title, 72, { subsequentIndent: '   ' }), '2. Universal and Transferable Adversarial Attacks on Aligned Language\n   Models');
+  assert.equal(wrapText(title, 72, { subsequentIndent: '   ', noOrphan: true }), '2. Universal and Transferable Adversarial Attacks on Aligned\n   Language Models');
+  assert.equal(wrapText('One line only', 72, { noOrphan: true }), 'One line only');
+});

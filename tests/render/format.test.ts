@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { briefAuthors, paperSourceLine } from '../../src/render/format.js';
+
+test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
+  assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
+  assert.equal(briefAuthors(['Stephen Casper', 'B', 'C', 'D'], 3), 'Stephen Casper et al.');
+  assert.equal(briefAuthors([], 3), '');
+});
+
+test('paperSourceLine: a venue that is one of the authors is said once, as the author ("Anthropic · Anthropic, 2023")', () => {
+  assert.equal(paperSourceLine({ authors: ['Anthropic'], venue: 'Anthropic', year: 2023 }), '2023');
+  assert.equal(paperSourceLine({ authors: ['OpenAI'], venue: 'openai', year: undefined }), undefined);
+  assert.equal(paperSourceLine({ authors: ['A. Author'], venue: 'LessWrong', year: 2023 }), 'LessWrong, 2023');
+});
