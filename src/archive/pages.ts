@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import { formatDate, joinNames, sourceLine } from '../render/format.js';
+import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueOutput, PaperRecord } from './issue-output.js';
@@ -176,7 +176,8 @@ function paperPage(paper: PaperEntry, bibtex: string, tagSlug: ReadonlyMap<strin
     view: {
       title: latest.title,
       authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
-      sourceLine: sourceLine(latest.venue ?? undefined, latest.year ?? undefined),
+      // Said once: a venue that is also an author is left out, as in the email.
+      sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
       url: latest.url,
       arxiv: latest.arxiv,
       arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
