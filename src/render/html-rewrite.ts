@@ -85,6 +85,9 @@ function markShortFormula(code: Element): void {
   if (source?.type === 'text' && isShortFormula(source.value)) code.properties.className = [...classes, 'math-nowrap'];
 }
 
+/** The width of the email's content column, in CSS pixels (the 600 px card less its padding). */
+const IMAGE_COLUMN_WIDTH = 560;
+
 function rewriteImage(image: Element, context: LinkContext): ElementContent[] {
   const src = image.properties.src;
   const alt = typeof image.properties.alt === 'string' ? image.properties.alt : '';
@@ -92,10 +95,13 @@ function rewriteImage(image: Element, context: LinkContext): ElementContent[] {
   if (resolved === undefined) return alt ? [{ type: 'text', value: alt }] : [];
   image.properties.src = resolved;
   image.properties.alt = alt;
-  // No `width`: Markdown cannot say an image's size, and a guessed one
-  // stretches a small image (an 88×20 badge drawn 560 wide). Without it the
-  // image keeps its own size, and the stylesheet's `max-width: 100%` shrinks
-  // a wide one to the column; nothing is ever drawn larger than it is.
+  // Every image has a `width` (RELIABILITY 4): Outlook's Word engine reads
+  // only the attribute, and without one draws a 2,000-pixel chart at full
+  // size. Markdown cannot say an image's size, so the attribute is the
+  // column's; the stylesheets' `width: auto; max-width: 100%` (inlined in
+  // the email) override it wherever CSS is read, so an 88×20 badge keeps
+  // its own size there and only Outlook draws it at the column's width.
+  image.properties.width = IMAGE_COLUMN_WIDTH;
   return [image];
 }
 

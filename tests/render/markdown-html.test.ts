@@ -52,9 +52,9 @@ test('markdown-html: unresolvable and unsafe links become their text; relative l
   );
 });
 
-test('markdown-html: images are absolute with alt, at their own size (never stretched to the column); data: images are reduced to their alt text', () => {
-  assert.equal(html('![A chart](/img/chart.png)'), '<p><img src="https://news.example.org/img/chart.png" alt="A chart"></p>');
-  assert.equal(html('![](https://x.example/i.png)'), '<p><img src="https://x.example/i.png" alt=""></p>');
+test('markdown-html: images are absolute with alt and the column as width (for Outlook; CSS keeps their own size elsewhere); data: images are reduced to their alt text', () => {
+  assert.equal(html('![A chart](/img/chart.png)'), '<p><img src="https://news.example.org/img/chart.png" alt="A chart" width="560"></p>');
+  assert.equal(html('![](https://x.example/i.png)'), '<p><img src="https://x.example/i.png" alt="" width="560"></p>');
   assert.equal(html('![pixel](data:image/png;base64,AAAA)'), '<p>pixel</p>');
 });
 

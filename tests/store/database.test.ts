@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../src/errors.js';
 import { DATABASE_FILE, openStore } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 
 const dataDir = () => join(mkdtempSync(join(tmpdir(), 'paperboy-store-')), '.paperboy');
 
@@ -13,7 +14,7 @@ test('store: created under dataDir in WAL mode, synchronous FULL, with a busy ti
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(db.pragma('synchronous', { simple: true }), 2);
   assert.ok((db.pragma('busy_timeout', { simple: true }) as number) >= 1000);
-  assert.equal(db.pragma('user_version', { simple: true }), 1);
+  assert.equal(db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   db.close();
 });
 
