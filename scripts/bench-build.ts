@@ -87,9 +87,9 @@ async function eleventyColdSeconds(context: BenchContext): Promise<number> {
   }
 }
 
-/** Eleventy's own CLI in a fresh process, as a user runs it. */
+/** Eleventy in a fresh process (scripts/bench-eleventy.mjs), as its CLI runs it. */
 async function runEleventy(input: string, output: string): Promise<void> {
-  const child = spawn(process.execPath, [join(REPO, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs'), `--input=${input}`, `--output=${output}`, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'scripts', 'bench-eleventy.mjs'), input, output], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number>((resolve) => child.on('close', (status) => resolve(status ?? -1)));

@@ -43,14 +43,17 @@ export function builtKey(outDir: string): string | undefined {
  * its marker. Returns the number of files written.
  */
 export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string): Promise<number> {
-  recoverSite(outDir);
+  try {
+    recoverSite(outDir);
+  } catch (error) {
+    throw unwritable(outDir, error);
+  }
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, SITE_MARKER))) {
     throw new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: it holds files that no paperboy build wrote`, {
       hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
     });
   }
   const staging = `${outDir}.staging-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
   const made = new Set<string>();
   const write = (path: string, contents: string | Uint8Array) => {
     const file = join(staging, path);
@@ -67,14 +70,28 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
       write(path, contents);
       count++;
     }
+    write(SITE_MARKER, `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    throw error;
+    throw unwritable(outDir, error);
   }
-  write(SITE_MARKER, `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n`);
   const previous = `${outDir}.previous`;
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  try {
+    if (existsSync(outDir)) renameSync(outDir, previous);
+    renameSync(staging, outDir);
+  } catch (error) {
+    throw unwritable(outDir, error);
+  }
   rmSync(previous, { recursive: true, force: true });
   return count;
+}
+
+/** A file-system failure (no space, no permission) as the user's problem to fix, with the folder; any other error as it is. */
+function unwritable(outDir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof PaperboyError || typeof code !== 'string') return error;
+  return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write the site to ${outDir}: ${code} (${(error as Error).message})`, {
+    cause: error,
+    hint: 'Check that the folder and its parent are writable and the disk has room; the previous site is unchanged.',
+  });
 }

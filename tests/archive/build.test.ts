@@ -220,6 +220,15 @@ test('build refuses to replace a folder that no build wrote', async () => {
   assert.equal(readFileSync(join(own, 'notes', 'keep.txt'), 'utf8'), 'mine');
 });
 
+test('an output folder that cannot be written is a clear error (exit 2), not a stack trace', async () => {
+  // Under a regular file: no folder can be made there, whoever runs the test (root too).
+  const blocked = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'a-file': 'not a folder' });
+  const result = await runCli(['build', '--out', 'a-file/site'], { cwd: blocked });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Cannot write the site to .*a-file\/site: ENOTDIR/);
+  assert.ok(!result.stderr.includes('    at '));
+});
+
 test('a build killed between its two renames leaves the previous site, which the next build puts back', () => {
   const dir = makeRoot({});
   const out = join(dir, 'dist');
