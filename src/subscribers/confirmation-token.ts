@@ -46,8 +46,10 @@ export function verifyConfirmation(token: string, keys: readonly SigningKey[], n
   const key = keys.find((candidate) => candidate.id === id);
   if (!key) return { kind: 'invalid' };
   const claim = { subscriberId: Number(subscriber), requestedAt: Number(requested) };
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(key, claim);
+  // The encoded MACs are compared, not the decoded bytes: the last base64url
+  // character has unused bits, and a token differing only there must not verify.
+  const given = Buffer.from(signature);
+  const expected = Buffer.from(mac(key, claim).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'invalid' };
   return now.getTime() - claim.requestedAt * 1000 > CONFIRMATION_TTL_MS ? { kind: 'expired', claim } : { kind: 'valid', claim };
 }

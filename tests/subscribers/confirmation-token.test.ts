@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { CONFIRMATION_TTL_MS, signConfirmation, verifyConfirmation } from '../../src/subscribers/confirmation-token.js';
+import { signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+
+const keys = signingKeys('confirmation-secret-confirmation-secret-01');
+const claim = { subscriberId: 42, requestedAt: Math.floor(Date.parse('2026-11-30T10:00:00Z') / 1000) };
+const at = (ms: number) => new Date(claim.requestedAt * 1000 + ms);
+
+test('confirmation token: valid until CONFIRMATION_TTL_MS after the request, then expired (still genuine)', () => {
+  const token = signConfirmation(claim, keys);
+  assert.deepEqual(verifyConfirmation(token, keys, at(0)), { kind: 'valid', claim });
+  assert.deepEqual(verifyConfirmation(token, keys, at(CONFIRMATION_TTL_MS)), { kind: 'valid', claim });
+  assert.deepEqual(verifyConfirmation(token, keys, at(CONFIRMATION_TTL_MS + 1000)), { kind: 'expired', claim });
+});
+
+test('confirmation token: another key, another subscriber or another request time is invalid', () => {
+  const token = signConfirmation(claim, keys);
+  const [keyId, , requested, mac] = token.split('.');
+  assert.equal(verifyConfirmation(signConfirmation(claim, signingKeys('another-secret-another-secret-0123456789')), keys, at(0)).kind, 'invalid');
+  assert.equal(verifyConfirmation(`${keyId}.43.${requested}.${mac}`, keys, at(0)).kind, 'invalid');
+  assert.equal(verifyConfirmation(`${keyId}.42.${Number(requested) + 1}.${mac}`, keys, at(0)).kind, 'invalid');
+});
+
+test('confirmation token: any flipped character is refused (property)', () => {
+  const token = signConfirmation(claim, keys);
+  fc.assert(
+    fc.property(fc.nat(token.length - 1), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'), (index, character) => {
+      fc.pre(token[index] !== character);
+      const flipped = token.slice(0, index) + character + token.slice(index + 1);
+      return verifyConfirmation(flipped, keys, at(0)).kind === 'invalid';
+    }),
+    { seed: 20261130, numRuns: 2000 },
+  );
+});
