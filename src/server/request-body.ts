@@ -12,7 +12,7 @@ export class HttpError extends Error {
 }
 
 /** The most a form or JSON body may hold, in bytes: a subscription or an unsubscribe is a few dozen. */
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
 /**
  * The fields of a POST body: `application/x-www-form-urlencoded`,

@@ -5,7 +5,7 @@ import sirv from 'sirv';
 import { CompressedFiles, type SiteFile } from './compression.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
-export interface SitePath {
+interface SitePath {
   raw: string;
   decoded: string;
   /** The query string with its `?`, or empty. */

@@ -4,7 +4,7 @@ import { cleanName, type Subscriber } from './model.js';
 import { SubscriberStore } from './store.js';
 
 /** A form subscription sends at most one confirmation email per address in this long, in ms (no mail bombing through our form). */
-export const CONFIRMATION_RESEND_MS = 60 * 60 * 1000;
+const CONFIRMATION_RESEND_MS = 60 * 60 * 1000;
 
 /** What a subscription request asks of the caller: send this confirmation, or nothing. */
 export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' };

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
-export const SECRET = 'serve-test-secret-serve-test-secret-0123';
+const SECRET = 'serve-test-secret-serve-test-secret-0123';
 
 /** `paperboy serve` as a real process on a free port; resolves with its URL once it listens. */
 export async function serve(root: string, args: string[] = [], env: NodeJS.ProcessEnv = { PAPERBOY_SECRET: SECRET }): Promise<{ child: ChildProcess; url: URL; stdout: () => string; stderr: () => string }> {

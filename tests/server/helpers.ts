@@ -14,7 +14,7 @@ import { makeRoot } from '../helpers/fixture.js';
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /** A small built site: a home page, an issue page, a stylesheet, a symlink out of the site. */
-export function writeSite(dir: string, outside: string): void {
+function writeSite(dir: string, outside: string): void {
   mkdirSync(join(dir, 'issues', '3'), { recursive: true });
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>Home</title><h1>Home page</h1>');
