@@ -16,11 +16,11 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(REPO, 'bin', 'paperboy.js');
 const USAGE_REPORTER = new URL('./bench-usage-reporter.mjs', import.meta.url).href;
 
-export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s';
+export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s' | 'msg/s';
 
 /** A target a figure must meet: `value` in the row's unit, compared with `comparison`. */
 export interface Target {
-  comparison: '<' | '<=';
+  comparison: '<' | '<=' | '>=';
   value: number;
   /** How the target was set, e.g. `0.75 × remark`. */
   basis?: string;
@@ -51,12 +51,15 @@ export interface BenchContext {
 
 export interface BenchSuite {
   name: string;
+  /** The suite builds the newsletter it measures: no corpus is generated for it alone. */
+  ownRoot?: boolean;
   run(context: BenchContext): Promise<BenchRow[]>;
 }
 
 export function passes(row: BenchRow): boolean | undefined {
   if (!row.target) return undefined;
-  return row.target.comparison === '<' ? row.value < row.target.value : row.value <= row.target.value;
+  const { comparison, value } = row.target;
+  return comparison === '<' ? row.value < value : comparison === '>=' ? row.value >= value : row.value <= value;
 }
 
 export function median(values: readonly number[]): number {
@@ -137,7 +140,7 @@ function formatNumber(value: number, unit: Unit): string {
 function formatTarget(row: BenchRow): string {
   if (!row.target) return '—';
   const { comparison, value, basis } = row.target;
-  const bound = `${comparison === '<' ? '<' : '≤'} ${formatNumber(value, row.unit)}`;
+  const bound = `${{ '<': '<', '<=': '≤', '>=': '≥' }[comparison]} ${formatNumber(value, row.unit)}`;
   return basis ? `${bound} (${basis})` : bound;
 }
 

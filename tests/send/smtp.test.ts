@@ -95,8 +95,8 @@ test('smtp: 421 on connect: back off, reconnect, every recipient one copy', asyn
 });
 
 test('smtp: the connection reset mid-DATA: retried, the server ends with one complete copy', async () => {
-  const { result, server } = await sendThrough(3, { data: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? 'reset-mid-data' : 'accept') });
-  assert.equal(result.code, 0, result.stderr);
+  const { result, server, states } = await sendThrough(3, { data: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? 'reset-mid-data' : 'accept') });
+  assert.equal(result.code, 0, `${result.stdout}${result.stderr}${JSON.stringify([...states])}`);
   assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
 });
 
