@@ -220,3 +220,54 @@ test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped
     await server.close();
   }
 });
+
+test('smtp: a journal write error stops sending before the next message and exits non-zero (RELIABILITY 16)', async () => {
+  const root = await newsletter(30);
+  let broken = false;
+  const server = await startSmtpServer({
+    data: () => {
+      if (!broken) {
+        broken = true;
+        const db = openStore(join(root, '.paperboy'));
+        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.close();
+      }
+      return 'accept';
+    },
+  });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /the send journal cannot be written/);
+    assert.ok(server.received.length <= 4, `stopped at once (${server.received.length} sent, one claimed batch at most)`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: --list retried after a 451 keeps its Message-ID (RELIABILITY 18)', async () => {
+  const { result, server, root } = await sendThrough(2, { rcpt: (_to, attempt) => (attempt === 1 ? { code: 451, message: '4.3.0 try again' } : undefined) }, { list: true });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 1);
+  assert.equal(server.received[0]!.to, 'list@lists.example.org');
+  const db = openStore(join(root, '.paperboy'));
+  assert.equal(server.received[0]!.messageId, (db.prepare('SELECT message_id FROM deliveries').get() as { message_id: string }).message_id);
+  db.close();
+});
+
+test('smtp: no output line holds the SMTP password, the HMAC secret or a whole token (RELIABILITY 23)', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ auth: { user: 'news', pass: 's3cret-pass' }, rcpt: (to) => (to === 'reader1@example.org' ? { code: 550, message: '5.1.1 unknown' } : undefined) });
+  try {
+    const result = await send(root, {}, { SMTP_URL: `smtp://news:s3cret-pass@127.0.0.1:${server.port}` });
+    const output = result.stdout + result.stderr;
+    assert.ok(!output.includes('s3cret-pass'));
+    assert.ok(!output.includes(SECRET));
+    for (const message of server.received) {
+      const token = /token=([\w.-]+)/.exec(message.raw.toString('latin1').replace(/=\r\n/g, ''))![1]!;
+      assert.ok(!output.includes(token));
+    }
+  } finally {
+    await server.close();
+  }
+});
