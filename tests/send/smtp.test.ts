@@ -271,3 +271,21 @@ test('smtp: no output line holds the SMTP password, the HMAC secret or a whole t
     await server.close();
   }
 });
+
+test('smtp: temporary failures past the give-up time: expired, exit 1, named', async () => {
+  const { result, states } = await sendThrough(2, { rcpt: (to) => (to === 'reader0@example.org' ? { code: 451, message: '4.4.1 mailbox busy' } : undefined) }, {
+    retry: { baseMs: 10, maxMs: 20, giveUpMs: 150 },
+  });
+  assert.equal(result.code, 1);
+  assert.equal(states.get('reader0@example.org'), 'expired');
+  assert.equal(states.get('reader1@example.org'), 'sent');
+  assert.match(result.stderr, /expired: reader0@example\.org: 451 4\.4\.1/);
+});
+
+test('smtp: a relay that goes down mid-run (421 on every new connection): stop early, the rest stay queued, nobody failed', async () => {
+  const { result, states, server } = await sendThrough(40, { connect: (n) => (n > 1 ? { code: 421, message: '4.3.2 service shutting down' } : undefined) }, { concurrency: 2 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Stopped early: the SMTP relay keeps failing/);
+  assert.equal(server.received.length, 0);
+  assert.ok([...states.values()].every((state) => state === 'queued'), JSON.stringify([...new Set(states.values())]));
+});
