@@ -16,7 +16,7 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = join(REPO, 'bin', 'paperboy.js');
 const USAGE_REPORTER = new URL('./bench-usage-reporter.mjs', import.meta.url).href;
 
-export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s' | 'req/s';
+export type Unit = 's' | 'ms' | 'µs' | 'MB' | 'MB/s' | 'req/s' | 'msg/s';
 
 /** A target a figure must meet: `value` in the row's unit, compared with `comparison`. */
 export interface Target {
@@ -52,13 +52,15 @@ export interface BenchContext {
 
 export interface BenchSuite {
   name: string;
+  /** The suite builds the newsletter it measures: no corpus is generated for it alone. */
+  ownRoot?: boolean;
   run(context: BenchContext): Promise<BenchRow[]>;
 }
 
 export function passes(row: BenchRow): boolean | undefined {
   if (!row.target) return undefined;
   const { comparison, value } = row.target;
-  return comparison === '<' ? row.value < value : comparison === '<=' ? row.value <= value : row.value >= value;
+  return comparison === '<' ? row.value < value : comparison === '>=' ? row.value >= value : row.value <= value;
 }
 
 export function median(values: readonly number[]): number {

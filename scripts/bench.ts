@@ -3,9 +3,11 @@
  * suite on it and prints one Markdown table (figure, value, target, result),
  * or JSON with `--json`.
  *
- *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json] [--suite NAME]...
+ *     node --import tsx scripts/bench.ts [--issues 1000] [--repeat 3] [--json]
+ *         [--suite remark|lint|render|watch|build|serve|send ...] [--recipients 10000,100000]
  *
- * `--suite build` (repeatable) runs only the named suites (remark, lint, render, watch, build, serve).
+ * `--suite` runs only the named suites (`npm run bench -- --suite send`:
+ * the send figures alone, without generating a corpus).
  *
  * A suite is a module exporting a `BenchSuite` (see bench-harness.ts); add
  * render, watch… figures by appending to SUITES. Suites run in order and see
@@ -22,11 +24,13 @@ import { markdownTable, passes, REPO, type BenchContext, type BenchRow, type Ben
 import { lintSuite } from './bench-lint.js';
 import { remarkSuite } from './bench-remark.js';
 import { renderSuite } from './bench-render.js';
+import { buildSuite } from './bench-build.js';
+import { sendSuite } from './bench-send.js';
 import { serveSuite } from './bench-serve.js';
 import { watchSuite } from './bench-watch.js';
-import { buildSuite } from './bench-build.js';
 
 const SUITES: BenchSuite[] = [remarkSuite, lintSuite, renderSuite, watchSuite, buildSuite, serveSuite];
+const DEFAULT_RECIPIENTS = '10000,100000';
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -52,15 +56,16 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json] [--suite NAME]...';
-  let values: { issues: string; repeat: string; json: boolean; suite: string[] };
+  const usage = 'usage: node --import tsx scripts/bench.ts [--issues N] [--repeat N] [--json] [--suite NAME ...] [--recipients N,N]';
+  let values: { issues: string; repeat: string; json: boolean; suite?: string[]; recipients: string };
   try {
     ({ values } = parseArgs({
       options: {
         issues: { type: 'string', default: '1000' },
         repeat: { type: 'string', default: '3' },
         json: { type: 'boolean', default: false },
-        suite: { type: 'string', multiple: true, default: [] },
+        suite: { type: 'string', multiple: true },
+        recipients: { type: 'string', default: DEFAULT_RECIPIENTS },
       },
     }));
   } catch (error) {
@@ -68,20 +73,18 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const unknown = values.suite.filter((name) => !SUITES.some((suite) => suite.name === name));
-  if (unknown.length > 0) {
-    log(`unknown suite ${unknown.join(', ')}: expected ${SUITES.map((suite) => suite.name).join(', ')}\n${usage}`);
-    process.exitCode = 2;
-    return;
-  }
-  const suites = values.suite.length === 0 ? SUITES : SUITES.filter((suite) => values.suite.includes(suite.name));
   const issueCount = Number(values.issues);
   const repeat = Number(values.repeat);
-  if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1) {
-    log(usage);
+  const recipients = values.recipients.split(',').map(Number);
+  const all = [...SUITES, sendSuite(recipients)];
+  const suites = values.suite ? all.filter((suite) => values.suite!.includes(suite.name)) : all;
+  const badSuite = values.suite?.find((name) => !all.some((suite) => suite.name === name));
+  if (!Number.isInteger(issueCount) || issueCount < 1 || !Number.isInteger(repeat) || repeat < 1 || recipients.some((n) => !Number.isInteger(n) || n < 1) || badSuite) {
+    log(badSuite ? `unknown suite ${badSuite}, expected ${all.map((suite) => suite.name).join(', ')}\n${usage}` : usage);
     process.exitCode = 2;
     return;
   }
+  const needsCorpus = suites.some((suite) => !suite.ownRoot);
 
   await buildIfStale();
   // Other processes on the machine skew every figure: say how busy it was.
@@ -89,9 +92,11 @@ async function main(): Promise<void> {
   if (loadAtStart > availableParallelism() / 2) log(`warning: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores: figures will be noisy`);
   const root = await mkdtemp(join(tmpdir(), 'paperboy-bench-'));
   try {
-    log(`generating ${issueCount} issues in ${root}`);
-    await writeCorpus(root, { issues: issueCount });
-    const corpusBytes = await directoryBytes(join(root, 'issues'));
+    if (needsCorpus) {
+      log(`generating ${issueCount} issues in ${root}`);
+      await writeCorpus(root, { issues: issueCount });
+    }
+    const corpusBytes = needsCorpus ? await directoryBytes(join(root, 'issues')) : 0;
     const figures = new Map<string, BenchRow>();
     const context: BenchContext = { root, issueCount, repeat, figures, log };
     const rows: BenchRow[] = [];

@@ -41,6 +41,11 @@ export class SendProgress {
     this.bar?.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed });
   }
 
+  /** Recipients that reached a final state in this run. */
+  get settledCount(): number {
+    return this.done;
+  }
+
   stop(): void {
     this.bar?.stop();
     if (this.timer) clearInterval(this.timer);

@@ -203,6 +203,7 @@ async function sendIssue(context: SendContext): Promise<number> {
     const onSigint = () => interrupt?.abort();
     if (interrupt) process.once('SIGINT', onSigint);
     let result: DispatchResult;
+    const dispatchStarted = performance.now();
     try {
       const status = db.prepare('SELECT status FROM subscribers WHERE id = ?');
       result = await dispatch({
@@ -225,6 +226,8 @@ async function sendIssue(context: SendContext): Promise<number> {
       progress.stop();
       if (interrupt) process.off('SIGINT', onSigint);
     }
+    const seconds = (performance.now() - dispatchStarted) / 1000;
+    io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${plural(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
     return await report(context, journal, result);
   } finally {
     journal.unlock();

@@ -97,11 +97,27 @@ const STALE_LOCK_MS = 120_000;
  */
 export class SendJournal {
   private readonly owner = { pid: process.pid, host: hostname() };
+  /** Prepared once: a send runs them thousands of times. */
+  private readonly statements;
 
   constructor(
     private readonly db: Store,
     readonly issue: number,
-  ) {}
+  ) {
+    this.statements = {
+      // Two queries that each walk the (issue, state, next_attempt_at) index without sorting:
+      // one ORDER BY over every queued row would sort 100,000 rows for each batch.
+      fresh: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND next_attempt_at IS NULL LIMIT ?`),
+      due: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`),
+      claim: db.prepare(`UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ?`),
+      heartbeat: db.prepare('UPDATE send_runs SET lock_at = ? WHERE issue = ?'),
+      settle: db.prepare(
+        `UPDATE deliveries SET state = ?, last_reply = coalesce(?, last_reply), next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, updated_at = ?
+         WHERE issue = ? AND recipient_key = ? AND state = 'sending'`,
+      ),
+      bounce: db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`),
+    };
+  }
 
   /** The send of this issue, if one was started. */
   mode(): SendMode | undefined {
@@ -203,14 +219,10 @@ export class SendJournal {
       .transaction(() => {
         for (const { delivery, settlement } of settled) this.settle(delivery, settlement, time);
         if (limit <= 0) return [];
-        const rows = this.db
-          .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY next_attempt_at IS NOT NULL, next_attempt_at, recipient_key LIMIT ?`)
-          .all(this.issue, time, limit) as DeliveryRow[];
-        const claim = this.db.prepare(
-          `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ?`,
-        );
-        for (const row of rows) claim.run(time, time, this.issue, row.recipient_key);
-        if (rows.length > 0) this.db.prepare('UPDATE send_runs SET lock_at = ? WHERE issue = ?').run(time, this.issue);
+        const rows = this.statements.fresh.all(this.issue, limit) as DeliveryRow[];
+        if (rows.length < limit) rows.push(...(this.statements.due.all(this.issue, time, limit - rows.length) as DeliveryRow[]));
+        for (const row of rows) this.statements.claim.run(time, time, this.issue, row.recipient_key);
+        if (rows.length > 0) this.statements.heartbeat.run(time, this.issue);
         return rows.map((row) => toDelivery({ ...row, state: 'sending', attempts: row.attempts + 1, first_attempt_at: row.first_attempt_at ?? time }));
       })
       .immediate();
@@ -218,12 +230,7 @@ export class SendJournal {
 
   private settle(delivery: Delivery, settlement: Settlement, time: string): void {
     const update = (state: DeliveryState, extra: { reply?: string | undefined; next?: string | null; sentAt?: string | null; attempts?: number } = {}) =>
-      this.db
-        .prepare(
-          `UPDATE deliveries SET state = ?, last_reply = coalesce(?, last_reply), next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, updated_at = ?
-           WHERE issue = ? AND recipient_key = ? AND state = 'sending'`,
-        )
-        .run(state, extra.reply ?? null, extra.next ?? null, extra.sentAt ?? null, extra.attempts ?? 0, time, this.issue, delivery.recipientKey);
+      this.statements.settle.run(state, extra.reply ?? null, extra.next ?? null, extra.sentAt ?? null, extra.attempts ?? 0, time, this.issue, delivery.recipientKey);
     switch (settlement.kind) {
       case 'sent':
         update('sent', { reply: settlement.reply, sentAt: time });
@@ -231,7 +238,7 @@ export class SendJournal {
       case 'failed':
         update('failed', { reply: settlement.reply });
         if (settlement.bounce && delivery.subscriberId !== null) {
-          this.db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`).run(time, delivery.subscriberId);
+          this.statements.bounce.run(time, delivery.subscriberId);
         }
         return;
       case 'retry':
@@ -245,8 +252,9 @@ export class SendJournal {
     }
   }
 
-  /** The earliest time a deferred (queued, retried later) row is due, if any. */
+  /** When the next queued row is due (the epoch for one due now), or undefined when none is queued. */
   nextDue(): Date | undefined {
+    if (this.statements.fresh.get(this.issue, 1) !== undefined) return new Date(0);
     const row = this.db.prepare(`SELECT min(next_attempt_at) AS at FROM deliveries WHERE issue = ? AND state = 'queued'`).get(this.issue) as { at: string | null };
     return row.at === null ? undefined : new Date(row.at);
   }

@@ -69,8 +69,11 @@ export function verify(token: string, keys: readonly SigningKey[]): number | und
   const [, id, subscriberId, signature] = match as unknown as [string, string, string, string];
   const key = keys.find((candidate) => candidate.id === id);
   if (!key) return undefined;
-  const given = Buffer.from(signature, 'base64url');
-  const expected = mac(key, subscriberId);
+  // The encoded strings are compared, not the decoded bytes: the last of 43
+  // base64url characters has two unused bits, and a token with them changed
+  // must not verify too.
+  const given = Buffer.from(signature, 'latin1');
+  const expected = Buffer.from(mac(key, subscriberId).toString('base64url'), 'latin1');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const number = Number(subscriberId);
   return Number.isSafeInteger(number) ? number : undefined;

@@ -95,8 +95,8 @@ test('smtp: 421 on connect: back off, reconnect, every recipient one copy', asyn
 });
 
 test('smtp: the connection reset mid-DATA: retried, the server ends with one complete copy', async () => {
-  const { result, server } = await sendThrough(3, { data: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? 'reset-mid-data' : 'accept') });
-  assert.equal(result.code, 0, result.stderr);
+  const { result, server, states } = await sendThrough(3, { data: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? 'reset-mid-data' : 'accept') });
+  assert.equal(result.code, 0, `${result.stdout}${result.stderr}${JSON.stringify([...states])}`);
   assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
 });
 
@@ -219,4 +219,73 @@ test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped
   } finally {
     await server.close();
   }
+});
+
+test('smtp: a journal write error stops sending before the next message and exits non-zero (RELIABILITY 16)', async () => {
+  const root = await newsletter(30);
+  let broken = false;
+  const server = await startSmtpServer({
+    data: () => {
+      if (!broken) {
+        broken = true;
+        const db = openStore(join(root, '.paperboy'));
+        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.close();
+      }
+      return 'accept';
+    },
+  });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /the send journal cannot be written/);
+    assert.ok(server.received.length <= 4, `stopped at once (${server.received.length} sent, one claimed batch at most)`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: --list retried after a 451 keeps its Message-ID (RELIABILITY 18)', async () => {
+  const { result, server, root } = await sendThrough(2, { rcpt: (_to, attempt) => (attempt === 1 ? { code: 451, message: '4.3.0 try again' } : undefined) }, { list: true });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, 1);
+  assert.equal(server.received[0]!.to, 'list@lists.example.org');
+  const db = openStore(join(root, '.paperboy'));
+  assert.equal(server.received[0]!.messageId, (db.prepare('SELECT message_id FROM deliveries').get() as { message_id: string }).message_id);
+  db.close();
+});
+
+test('smtp: no output line holds the SMTP password, the HMAC secret or a whole token (RELIABILITY 23)', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ auth: { user: 'news', pass: 's3cret-pass' }, rcpt: (to) => (to === 'reader1@example.org' ? { code: 550, message: '5.1.1 unknown' } : undefined) });
+  try {
+    const result = await send(root, {}, { SMTP_URL: `smtp://news:s3cret-pass@127.0.0.1:${server.port}` });
+    const output = result.stdout + result.stderr;
+    assert.ok(!output.includes('s3cret-pass'));
+    assert.ok(!output.includes(SECRET));
+    for (const message of server.received) {
+      const token = /token=([\w.-]+)/.exec(message.raw.toString('latin1').replace(/=\r\n/g, ''))![1]!;
+      assert.ok(!output.includes(token));
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: temporary failures past the give-up time: expired, exit 1, named', async () => {
+  const { result, states } = await sendThrough(2, { rcpt: (to) => (to === 'reader0@example.org' ? { code: 451, message: '4.4.1 mailbox busy' } : undefined) }, {
+    retry: { baseMs: 10, maxMs: 20, giveUpMs: 150 },
+  });
+  assert.equal(result.code, 1);
+  assert.equal(states.get('reader0@example.org'), 'expired');
+  assert.equal(states.get('reader1@example.org'), 'sent');
+  assert.match(result.stderr, /expired: reader0@example\.org: 451 4\.4\.1/);
+});
+
+test('smtp: a relay that goes down mid-run (421 on every new connection): stop early, the rest stay queued, nobody failed', async () => {
+  const { result, states, server } = await sendThrough(40, { connect: (n) => (n > 1 ? { code: 421, message: '4.3.2 service shutting down' } : undefined) }, { concurrency: 2 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Stopped early: the SMTP relay keeps failing/);
+  assert.equal(server.received.length, 0);
+  assert.ok([...states.values()].every((state) => state === 'queued'), JSON.stringify([...new Set(states.values())]));
 });
