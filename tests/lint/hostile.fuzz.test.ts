@@ -23,7 +23,8 @@ import { REPO_ROOT } from '../helpers/render.js';
  * reproducible and bounded.
  */
 const SEED = 20_261_130;
-const TIME_LIMIT_MS = 5000;
+/** A fixed number of inputs, not a time budget: the same inputs on a busy machine as on an idle one. */
+const RUNS = 40;
 
 const samples = readdirSync(join(REPO_ROOT, 'issues'))
   .filter((name) => name.endsWith('.md'))
@@ -73,7 +74,7 @@ test('fuzz: random bytes, truncations and mutations of the sample issues never t
       }
       previewIssue(workspace, file, { templates, width: 60, color: true, hyperlinks: true });
     }),
-    { seed: SEED, numRuns: 10_000, interruptAfterTimeLimit: TIME_LIMIT_MS, endOnFailure: true },
+    { seed: SEED, numRuns: RUNS, endOnFailure: true },
   );
-  assert.ok(runs >= 20, `only ${runs} inputs tried in ${TIME_LIMIT_MS} ms`);
+  assert.equal(runs, RUNS, 'every input was tried');
 });
