@@ -56,7 +56,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const templates = loadTemplates(config.templatesDir);
   const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
   const database = buildPaperDatabase(issues);
-  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key);
+  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: issues.length, papers: database.papers.length, files, rendered };
 }
 

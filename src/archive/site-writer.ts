@@ -68,9 +68,10 @@ function fileHash(contents: string | Uint8Array): string {
  * as the new site at `outDir`, with `key` (what the site was built from) and
  * each file's hash in its marker. A file whose hash the previous site's
  * marker gives for the same path is hard-linked from it (written when the
- * link fails, e.g. across devices). Returns the number of files written.
+ * link fails, e.g. across devices) when `reuse` (false: `--no-cache`
+ * writes every file). Returns the number of files written.
  */
-export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string): Promise<number> {
+export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string, options: { reuse: boolean }): Promise<number> {
   try {
     recoverSite(outDir);
   } catch (error) {
@@ -82,7 +83,7 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
     });
   }
   const staging = `${outDir}.staging-${process.pid}`;
-  const previousFiles = builtFiles(outDir);
+  const previousFiles = options.reuse ? builtFiles(outDir) : new Map<string, string>();
   // Sorted before it is written: Pagefind gives a shard's files in no fixed order.
   const manifest: string[] = [];
   const made = new Set<string>();

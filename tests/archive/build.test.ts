@@ -198,6 +198,10 @@ test('a rebuild links the files whose bytes did not change from the previous sit
   // The replaced site is deleted by a detached process: wait for it (at most 10 s).
   for (let i = 0; i < 100 && readdirSync(edited).some((name) => name.startsWith('dist.')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.deepEqual(readdirSync(edited).filter((name) => name.startsWith('dist.')), []);
+  // --no-cache trusts nothing from before: every file is written anew.
+  const linked = inode('issues/1/email.html');
+  assert.equal((await runCli(['build', '--no-cache'], { cwd: edited })).code, 0);
+  assert.notEqual(inode('issues/1/email.html'), linked);
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
