@@ -44,18 +44,19 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, rendered: 0 };
   }
   // Loaded only now: a build with nothing to do does not pay for the renderers, Pagefind and KaTeX.
-  const [{ Workspace }, { loadTemplates }, { publishedIssues }, { buildPaperDatabase }, { siteFiles }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { buildPaperDatabase }, { siteFiles }] = await Promise.all([
     import('../issue/workspace.js'),
+    import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
     import('./paper-database.js'),
     import('./site-files.js'),
   ]);
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
   const templates = loadTemplates(config.templatesDir);
   const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
   const database = buildPaperDatabase(issues);
-  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key);
+  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: issues.length, papers: database.papers.length, files, rendered };
 }
 

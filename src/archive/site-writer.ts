@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 
@@ -11,12 +13,19 @@ import { PaperboyError } from '../errors.js';
  *
  * A folder is replaced only if a paperboy build made it (it holds the
  * marker file), so `--out .` can never delete a newsletter.
+ *
+ * The marker also lists every file with the hash of its bytes: a file the
+ * new site has with the same bytes is hard-linked from the previous site
+ * instead of written again, and the replaced site is deleted by a detached
+ * process after the swap. On a 1,000-issue site (27,000 files, 11,000
+ * folders) deleting the old tree took 5–25 s of disk waits on the bench
+ * machine, the largest part of a rebuild after one edit.
  */
 
 /** Marks a folder as a build's output. */
 const SITE_MARKER = '.paperboy-site';
 
-/** Puts back a site a killed build left under `<out>.previous`, and removes abandoned staging folders. */
+/** Puts back a site a killed build left under `<out>.previous`, and removes abandoned staging folders and replaced sites. */
 export function recoverSite(outDir: string): void {
   const previous = `${outDir}.previous`;
   if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
@@ -25,6 +34,8 @@ export function recoverSite(outDir: string): void {
   if (!existsSync(parent)) return;
   for (const name of readdirSync(parent)) {
     if (name.startsWith(`${basename(outDir)}.staging-`)) rmSync(join(parent, name), { recursive: true, force: true });
+    // A replaced site whose deleting process died (or still runs: two deleters are harmless).
+    else if (name.startsWith(`${basename(outDir)}.discarded-`)) deleteInBackground(join(parent, name));
   }
 }
 
@@ -37,12 +48,30 @@ export function builtKey(outDir: string): string | undefined {
   }
 }
 
+/** The files of the site in `outDir` by path, each with the hash of its bytes (see `fileHash`), from its marker; empty when there is none. */
+function builtFiles(outDir: string): Map<string, string> {
+  try {
+    const marker = readFileSync(join(outDir, SITE_MARKER), 'utf8');
+    return new Map([...marker.matchAll(/^file (\S+) (.+)$/gm)].map((match) => [match[2]!, match[1]!]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** sha256 of a file's bytes, 128 bits of it in hex: what tells a file unchanged. */
+function fileHash(contents: string | Uint8Array): string {
+  return createHash('sha256').update(contents).digest('hex').slice(0, 32);
+}
+
 /**
  * Writes `files` (paths relative to the site, `/`-separated), as they come,
- * as the new site at `outDir`, with `key` (what the site was built from) in
- * its marker. Returns the number of files written.
+ * as the new site at `outDir`, with `key` (what the site was built from) and
+ * each file's hash in its marker. A file whose hash the previous site's
+ * marker gives for the same path is hard-linked from it (written when the
+ * link fails, e.g. across devices) when `reuse` (false: `--no-cache`
+ * writes every file). Returns the number of files written.
  */
-export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string): Promise<number> {
+export async function writeSite(outDir: string, files: AsyncIterable<readonly [string, string | Uint8Array]>, key: string, options: { reuse: boolean }): Promise<number> {
   try {
     recoverSite(outDir);
   } catch (error) {
@@ -54,23 +83,36 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
     });
   }
   const staging = `${outDir}.staging-${process.pid}`;
+  const previousFiles = options.reuse ? builtFiles(outDir) : new Map<string, string>();
+  // Sorted before it is written: Pagefind gives a shard's files in no fixed order.
+  const manifest: string[] = [];
   const made = new Set<string>();
-  const write = (path: string, contents: string | Uint8Array) => {
+  const write = (path: string, contents: string | Uint8Array, hash?: string) => {
     const file = join(staging, path);
     const dir = dirname(file);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
+    if (hash !== undefined && previousFiles.get(path) === hash) {
+      try {
+        linkSync(join(outDir, path), file);
+        return;
+      } catch {
+        // The previous file is gone or cannot be linked: it is written below.
+      }
+    }
     writeFileSync(file, contents);
   };
   let count = 0;
   try {
     for await (const [path, contents] of files) {
-      write(path, contents);
+      const hash = fileHash(contents);
+      write(path, contents, hash);
+      manifest.push(`file ${hash} ${path}\n`);
       count++;
     }
-    write(SITE_MARKER, `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n`);
+    write(SITE_MARKER, `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n${manifest.sort().join('')}`);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw unwritable(outDir, error);
@@ -82,8 +124,34 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
   } catch (error) {
     throw unwritable(outDir, error);
   }
-  rmSync(previous, { recursive: true, force: true });
+  discard(outDir, previous);
   return count;
+}
+
+/**
+ * Deletes the replaced site without making the build wait for the disk: it
+ * is renamed out of the way (the next build may need `<out>.previous`) and
+ * removed by a detached Node process. If that process dies, the next build's
+ * `recoverSite` removes what is left.
+ */
+function discard(outDir: string, previous: string): void {
+  if (!existsSync(previous)) return;
+  const discarded = `${outDir}.discarded-${process.pid}`;
+  try {
+    renameSync(previous, discarded);
+  } catch {
+    rmSync(previous, { recursive: true, force: true });
+    return;
+  }
+  deleteInBackground(discarded);
+}
+
+function deleteInBackground(dir: string): void {
+  try {
+    spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir], { detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A file-system failure (no space, no permission) as the user's problem to fix, with the folder; any other error as it is. */

@@ -3,6 +3,7 @@ import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { CorpusIndex } from './corpus.js';
 import { extractFacts, type IssueFacts } from './facts.js';
+import type { FactsCache } from './facts-cache.js';
 import { listIssueFiles } from './load.js';
 import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
@@ -32,10 +33,15 @@ export class Workspace {
     private readonly trees: TreeCache,
   ) {}
 
-  /** Reads every issue file; `trees` (default: under `dataDir`) keeps parsed Markdown between runs. */
-  static async load(config: Config, options: { trees?: TreeCache } = {}): Promise<Workspace> {
+  /**
+   * Reads every issue file; `trees` (default: under `dataDir`) keeps parsed
+   * Markdown between runs, `facts` (default: none) each file's facts, so an
+   * unchanged file's frontmatter is not parsed again.
+   */
+  static async load(config: Config, options: { trees?: TreeCache; facts?: FactsCache } = {}): Promise<Workspace> {
     const paths = await listIssueFiles(config.issuesDir);
-    const files = await Promise.all(paths.map((path) => readIssueFile(path)));
+    const files = await Promise.all(paths.map((path) => readIssueFile(path, options.facts)));
+    options.facts?.save(paths);
     const trees = options.trees ?? TreeCache.inDataDir(config.dataDir);
     return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)), trees);
   }
@@ -136,9 +142,13 @@ export class Workspace {
   }
 }
 
-async function readIssueFile(path: string): Promise<IssueFile> {
+async function readIssueFile(path: string, cache?: FactsCache): Promise<IssueFile> {
   const source = await readIssueSource(path);
-  return { path, source, facts: extractFacts(parseIssue(source, FRONTMATTER_ONLY)) };
+  const cached = source.unreadable ? undefined : cache?.get(path, source.hash);
+  if (cached) return { path, source, facts: cached };
+  const facts = extractFacts(parseIssue(source, FRONTMATTER_ONLY));
+  if (!source.unreadable) cache?.set(path, source.hash, facts);
+  return { path, source, facts };
 }
 
 /** The number an issue file's name starts with (`0042-slug.md` → 42): the convention, not the truth. */

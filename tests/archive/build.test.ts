@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
@@ -182,6 +182,26 @@ test('after editing one summary, a rebuild renders that issue only and equals a 
   const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
   assert.equal(clean.code, 0, clean.stderr);
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+});
+
+test('a rebuild links the files whose bytes did not change from the previous site, writes the others, and leaves no old site behind', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const inode = (path: string) => statSync(join(edited, 'dist', path)).ino;
+  const before = { unchanged: inode('issues/1/email.html'), edited: inode('issues/3/email.html') };
+  const file = join(edited, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  assert.equal(inode('issues/1/email.html'), before.unchanged);
+  assert.notEqual(inode('issues/3/email.html'), before.edited);
+  assert.match(readFileSync(join(edited, 'dist', 'issues', '3', 'email.html'), 'utf8'), /plainly and quickly/);
+  // The replaced site is deleted by a detached process: wait for it (at most 10 s).
+  for (let i = 0; i < 100 && readdirSync(edited).some((name) => name.startsWith('dist.')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.deepEqual(readdirSync(edited).filter((name) => name.startsWith('dist.')), []);
+  // --no-cache trusts nothing from before: every file is written anew.
+  const linked = inode('issues/1/email.html');
+  assert.equal((await runCli(['build', '--no-cache'], { cwd: edited })).code, 0);
+  assert.notEqual(inode('issues/1/email.html'), linked);
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
