@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 
@@ -96,7 +96,11 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
     }
     if (hash !== undefined && previousFiles.get(path) === hash) {
       try {
-        linkSync(join(outDir, path), file);
+        const previous = join(outDir, path);
+        // The marker says what the build wrote; a file changed since (by hand) is written anew.
+        // Its size is what a stat can tell cheaply; the hash would mean reading every file again.
+        if (statSync(previous).size !== (typeof contents === 'string' ? Buffer.byteLength(contents) : contents.byteLength)) throw new Error('changed since');
+        linkSync(previous, file);
         return;
       } catch {
         // The previous file is gone or cannot be linked: it is written below.
