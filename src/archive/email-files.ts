@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
+import { claimSiteFolder } from './site-writer.js';
 
 /**
  * Writes `email.html`, `email.txt` and `email.eml` of one issue under
- * `<outDir>/issues/<number>/` and returns their paths.
+ * `<outDir>/issues/<number>/` and returns their paths; a new `outDir` is
+ * marked as paperboy's, so `paperboy build` may replace it afterwards.
  */
 export async function writeEmailFiles(workspace: Workspace, file: IssueFile, outDir = workspace.config.outDir): Promise<string[]> {
   const email = renderIssueEmail(workspace, file);
   const copy = await placeholderCopy(workspace, email);
+  claimSiteFolder(outDir);
   const dir = join(outDir, 'issues', String(email.parsed.issue!.number));
   await mkdir(dir, { recursive: true });
   const files: [string, string | Buffer][] = [

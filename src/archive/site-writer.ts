@@ -25,6 +25,17 @@ import { PaperboyError } from '../errors.js';
 /** Marks a folder as a build's output. */
 const SITE_MARKER = '.paperboy-site';
 
+/**
+ * Marks a new or empty `outDir` as paperboy's before something other than
+ * a build writes into it (`paperboy start`'s email files), so the next
+ * build may replace it. The marker names no key and no files: the build
+ * that follows does everything anew.
+ */
+export function claimSiteFolder(outDir: string): void {
+  mkdirSync(outDir, { recursive: true });
+  if (readdirSync(outDir).length === 0) writeFileSync(join(outDir, SITE_MARKER), 'Written by `paperboy start`; the next build replaces this folder.\n');
+}
+
 /** Puts back a site a killed build left under `<out>.previous`, and removes abandoned staging folders and replaced sites. */
 export function recoverSite(outDir: string): void {
   const previous = `${outDir}.previous`;

@@ -14,3 +14,12 @@ test('start: lints every issue, writes the newest email files, ends with its pla
   assert.match(result.stdout, /^Subject {2}#2: Second issue$/m);
   assert.ok(!result.stdout.includes('\u001b['), 'no escape codes when stdout is not a terminal');
 });
+
+test('start, then build: the folder start wrote its email files into is one the build may replace', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.equal((await runCli(['start'], { cwd: root })).code, 0);
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  assert.ok(existsSync(join(root, 'dist', 'index.html')));
+  assert.ok(existsSync(join(root, 'dist', 'issues', '1', 'email.html')));
+});
