@@ -21,9 +21,11 @@ import { CLI, REPO, runCli, type BenchContext, type BenchRow, type BenchSuite } 
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const DURATION_S = 10;
+/** Static pages are measured in alternating rounds (sirv, paperboy, sirv, paperboy…), the best of each kept: one round each was as much a measure of the moment as of the server. */
+const STATIC_ROUNDS = 3;
 const CONNECTIONS = 10;
 /** More subscribers than 10 s of unsubscribes can use up. */
-const SUBSCRIBERS = 60_000;
+const SUBSCRIBERS = 150_000;
 
 /** Starts a server process that prints its URL on stderr (`… at http://…`); resolves once it listens. */
 function startProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
@@ -85,9 +87,15 @@ export const serveSuite: BenchSuite = {
     const paperboy = await startProcess([CLI, 'serve', '--root', context.root, '--port', '0'], { PAPERBOY_SECRET: SECRET });
     const sirvAlone = await startProcess(['--input-type=module', '-e', SIRV_ALONE, config.outDir], {});
     try {
-      context.log(`serve: ${DURATION_S} s of GET /${page} from sirv alone, then from paperboy serve`);
-      const floor = await load({ url: `${sirvAlone.url}${page}`, connections: CONNECTIONS, duration: DURATION_S });
-      const served = await load({ url: `${paperboy.url}${page}`, connections: CONNECTIONS, duration: DURATION_S });
+      context.log(`serve: ${STATIC_ROUNDS} rounds of ${DURATION_S} s of GET /${page}, sirv alone then paperboy serve`);
+      let floor: autocannon.Result | undefined;
+      let served: autocannon.Result | undefined;
+      for (let round = 0; round < STATIC_ROUNDS; round++) {
+        const alone = await load({ url: `${sirvAlone.url}${page}`, connections: CONNECTIONS, duration: DURATION_S });
+        const ours = await load({ url: `${paperboy.url}${page}`, connections: CONNECTIONS, duration: DURATION_S });
+        if (!floor || alone.requests.average > floor!.requests.average) floor = alone;
+        if (!served || ours.requests.average > served!.requests.average) served = ours;
+      }
 
       context.log(`serve: ${DURATION_S} s of one-click POST /unsubscribe`);
       let next = 0;
@@ -106,20 +114,20 @@ export const serveSuite: BenchSuite = {
       });
       const committed = (db.prepare(`SELECT count(*) AS n FROM subscribers WHERE status = 'unsubscribed'`).get() as { n: number }).n;
       const ok = unsubscribes['2xx'];
-      const ratio = served.requests.average / floor.requests.average;
+      const ratio = served!.requests.average / floor!.requests.average;
       return [
         {
           id: 'serve.static',
-          figure: `static page, requests/s (${CONNECTIONS} connections, ${DURATION_S} s)`,
-          value: served.requests.average,
+          figure: `static page, requests/s (${CONNECTIONS} connections, best of ${STATIC_ROUNDS} × ${DURATION_S} s)`,
+          value: served!.requests.average,
           unit: 'req/s',
-          detail: `${ratio.toFixed(2)} × sirv alone's ${Math.round(floor.requests.average).toLocaleString('en')}; p99 ${served.latency.p99} ms`,
-          target: { comparison: '>=', value: Math.max(5000, 0.9 * floor.requests.average), basis: '≥ 0.9 × sirv and ≥ 5,000' },
+          detail: `${ratio.toFixed(2)} × sirv alone's ${Math.round(floor!.requests.average).toLocaleString('en')}; p99 ${served!.latency.p99} ms`,
+          target: { comparison: '>=', value: Math.max(5000, 0.9 * floor!.requests.average), basis: '≥ 0.9 × sirv and ≥ 5,000' },
         },
         {
           id: 'serve.static.p99',
           figure: 'static page, p99 latency',
-          value: served.latency.p99,
+          value: served!.latency.p99,
           unit: 'ms',
           target: { comparison: '<', value: 20 },
         },
