@@ -2,6 +2,7 @@ import { Feed, type FeedOptions } from 'feed';
 import type { Config } from '../config/load.js';
 import { issueUrl } from '../render/links.js';
 import type { IssueOutput } from './issue-output.js';
+import { escapeHtml } from '../render/escape-html.js';
 
 /** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
 const FEED_ISSUES = 50;
@@ -70,8 +71,4 @@ function issueDate(date: string): Date {
 /** `feed` puts titles and content in CDATA sections, which `]]>` would end: `]]&gt;` reads the same in HTML. */
 function cdataSafe(text: string): string {
   return text.replaceAll(']]>', ']]&gt;');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

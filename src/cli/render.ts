@@ -7,7 +7,8 @@ import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { refusedUrls } from '../render/refused-urls.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine, lintMessages, plural } from './lint-messages.js';
+import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { lintMessages, plural } from './lint-messages.js';
 
 export interface RenderCommandOptions {
   root: string;

@@ -10,7 +10,8 @@ import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
 import { messageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
-import { SmtpTransport, type SmtpOptions } from '../mail/transports/smtp.js';
+import { transportFromEnv } from '../mail/transports/from-env.js';
+import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { DeliveryResult, Transport } from '../mail/transports/transport.js';
 import { personalize } from '../render/email.js';
 import { renderIssueEmail } from '../render/issue-email.js';
@@ -23,7 +24,8 @@ import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine, lintMessages, plural } from './lint-messages.js';
+import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { lintMessages, plural } from './lint-messages.js';
 import { countsLine, SendProgress } from './send-report.js';
 
 export interface SendCommandOptions {
@@ -99,9 +101,7 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
 }
 
 function makeTransport(config: Config, issue: number, connections: number, options: SendCommandOptions, env: NodeJS.ProcessEnv): Transport {
-  const url = env.SMTP_URL;
-  if (url === undefined || url.trim() === '') return new OutboxTransport(join(config.dataDir, 'outbox', String(issue)), config.root);
-  return new SmtpTransport({ url: url.trim(), connections, ...options.smtp });
+  return transportFromEnv(env, { outbox: join(config.dataDir, 'outbox', String(issue)), root: config.root, connections, smtp: options.smtp });
 }
 
 /** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Config } from '../config/load.js';
+import { escapeHtml } from '../render/escape-html.js';
 import { foldableText, singleLine } from './headers.js';
 
 export interface ConfirmationInput {
@@ -20,10 +21,9 @@ export async function composeConfirmation(input: ConfirmationInput): Promise<{ r
   const { config, confirmUrl } = input;
   const name = singleLine(config.name);
   const text = `Please confirm that you want to receive ${name} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
-  const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escape(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
-<p>Please confirm that you want to receive <strong>${escape(name)}</strong> by email.</p>
-<p><a href="${escape(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
+<p>Please confirm that you want to receive <strong>${escapeHtml(name)}</strong> by email.</p>
+<p><a href="${escapeHtml(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
 <p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
 </body></html>`;
   const messageId = `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`;

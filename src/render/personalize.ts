@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from './escape-html.js';
 
 /**
  * Rendering runs once per issue; each recipient's copy is then a join of
@@ -58,10 +59,4 @@ export function fill(text: PersonalizableText, values: Personalization): string 
     output += (text.escape === 'html' ? escapeHtml(value) : value) + parts[i + 1]!;
   }
   return output;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]!);
 }

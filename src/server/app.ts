@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { pageHtml, sendJson, sendPage, type Route, type ServerContext } from './context.js';
+import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { HttpError } from './request-body.js';
 import { isUnsafePath, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
@@ -106,8 +106,7 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
   if (!known) process.stderr.write(`paperboy serve: ${req.method} ${(req.url ?? '').split('?')[0]}: ${String((error as Error)?.stack ?? error)}\n`);
   const headers: Record<string, string> = status === 429 ? { 'Retry-After': '600' } : {};
-  const json = (req.headers['content-type'] ?? '').includes('application/json') || (req.headers.accept ?? '').includes('application/json');
-  if (json) return sendJson(res, status, { error: message }, headers);
+  if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
 }
 

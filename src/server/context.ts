@@ -51,6 +51,11 @@ export function sendPage(context: ServerContext, res: ServerResponse, status: nu
     .end(html);
 }
 
+/** Whether the client wants JSON (a script's fetch) rather than a page (a form): it sent JSON or accepts it. */
+export function wantsJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').includes('application/json') || (req.headers.accept ?? '').includes('application/json');
+}
+
 /** Answers a script (the subscription form's fetch, a test) with JSON. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);

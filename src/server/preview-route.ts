@@ -3,12 +3,12 @@ import { relative } from 'node:path';
 import { isPaperboyError } from '../errors.js';
 import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
+import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
+import { escapeHtml } from '../render/escape-html.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 
 const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * `/preview/<number>` of the dev server: the issue's email as a subscriber
@@ -42,7 +42,7 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   else {
     const [result] = await lintIssues(workspace.config, { files: [file.path], workspace });
     const where = relative(workspace.config.root, file.path);
-    const diagnostics = (result?.messages ?? []).map((m) => `${where}:${m.line}:${m.column}  ${m.severity}  ${m.message}  ${m.ruleId}`);
+    const diagnostics = (result?.messages ?? []).map((message) => diagnosticLine(where, message).trimEnd());
     send(200, 'text/html', previewPage(number, file.facts.title ?? '', diagnostics, copy?.text, failure).replace('</body>', `${request.liveReload}</body>`));
   }
   return true;

@@ -6,8 +6,7 @@ import { PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
 import { loadDkimSigner } from '../mail/dkim.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
-import { SmtpTransport } from '../mail/transports/smtp.js';
-import type { Transport } from '../mail/transports/transport.js';
+import { transportFromEnv } from '../mail/transports/from-env.js';
 import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -128,9 +127,7 @@ function listen(server: import('node:http').Server, host: string, port: number):
  * with DKIM when it is configured.
  */
 async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Promise<{ send: ConfirmationMailer; outbox: string | undefined; close(): Promise<void> }> {
-  const smtpUrl = env.SMTP_URL?.trim();
-  const outbox = smtpUrl ? undefined : join(config.dataDir, 'outbox', 'confirmations');
-  const transport: Transport = smtpUrl ? new SmtpTransport({ url: smtpUrl, connections: 1 }) : new OutboxTransport(outbox!, config.root);
+  const transport = transportFromEnv(env, { outbox: join(config.dataDir, 'outbox', 'confirmations'), root: config.root, connections: 1 });
   const dkim = await loadDkimSigner(config.dkim, env);
   const send: ConfirmationMailer = async ({ to, confirmUrl }) => {
     const message = await composeConfirmation({ config, to, confirmUrl, date: new Date() });
@@ -139,5 +136,5 @@ async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Pro
     const result = ready.ok ? await transport.send({ from: config.from.address, to, messageId: message.messageId, raw }) : ready;
     if (!result.ok) throw new Error(`the confirmation email was not sent: ${result.failure.reply}`);
   };
-  return { send, outbox, close: () => transport.close() };
+  return { send, outbox: transport instanceof OutboxTransport ? transport.dir : undefined, close: () => transport.close() };
 }

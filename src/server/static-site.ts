@@ -27,6 +27,11 @@ interface SiteMap {
   files: Map<string, SiteFile>;
 }
 
+/** A file's path under the site root as a URL path: `/issues/3/index.html`, `/` for the root itself. */
+function urlPath(root: string, path: string): string {
+  return `/${relative(root, path).split(sep).join('/')}`;
+}
+
 function walk(root: string): SiteMap {
   const realRoot = realpathSync(root);
   const folders = new Set<string>();
@@ -34,7 +39,7 @@ function walk(root: string): SiteMap {
   const files = new Map<string, SiteFile>();
   const visit = (dir: string): void => {
     const names = readdirSync(dir);
-    if (names.includes('index.html')) folders.add(`/${relative(root, dir).split(sep).join('/')}`.replace(/\/$/, '') || '/');
+    if (names.includes('index.html')) folders.add(urlPath(root, dir).replace(/\/$/, '') || '/');
     for (const name of names) {
       const path = join(dir, name);
       const info = lstatSync(path);
@@ -46,7 +51,7 @@ function walk(root: string): SiteMap {
           target = undefined;
         }
         if (target === undefined || (target !== realRoot && !target.startsWith(realRoot + sep))) {
-          escapes.push(relative(root, path).split(sep).join('/'));
+          escapes.push(urlPath(root, path).slice(1));
           continue;
         }
       }
@@ -54,7 +59,7 @@ function walk(root: string): SiteMap {
       const target = info.isSymbolicLink() ? statSync(path) : info;
       if (info.isDirectory()) visit(path);
       // Hidden files stay hidden, as sirv keeps them (the build's marker file among them).
-      else if (target.isFile() && !name.startsWith('.')) files.set(`/${relative(root, path).split(sep).join('/')}`, { abs: path, size: target.size, mtimeMs: target.mtimeMs });
+      else if (target.isFile() && !name.startsWith('.')) files.set(urlPath(root, path), { abs: path, size: target.size, mtimeMs: target.mtimeMs });
     }
   };
   visit(root);

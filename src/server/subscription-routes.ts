@@ -1,7 +1,7 @@
 import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
 import { emailProblem } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
-import { sendJson, sendPage, type Route, type ServerContext } from './context.js';
+import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { HttpError, readFields } from './request-body.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -10,12 +10,6 @@ import type { RateLimiter } from './rate-limit.js';
  * A filled one gets the usual answer and nothing is stored or sent.
  */
 const HONEYPOT_FIELD = 'website';
-
-/** Whether the client wants JSON (a script's fetch) rather than a page (the form). */
-function wantsJson(route: Route): boolean {
-  const { headers } = route.req;
-  return (headers['content-type'] ?? '').includes('application/json') || (headers.accept ?? '').includes('application/json');
-}
 
 /**
  * `POST /subscribe` (form or JSON: `email`, optional `name`): stores the
@@ -27,7 +21,7 @@ function wantsJson(route: Route): boolean {
  */
 export async function subscribeRoute(context: ServerContext, route: Route, limiter: RateLimiter): Promise<void> {
   const { req, res } = route;
-  const json = wantsJson(route);
+  const json = wantsJson(req);
   if (req.method !== 'POST') {
     res.writeHead(405, { Allow: 'POST' }).end();
     return;

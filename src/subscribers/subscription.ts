@@ -6,6 +6,11 @@ import { SubscriberStore } from './store.js';
 /** A form subscription sends at most one confirmation email per address in this long, in ms (no mail bombing through our form). */
 const CONFIRMATION_RESEND_MS = 60 * 60 * 1000;
 
+/** The `requested_at` a claim names, as the table stores it (ISO 8601, whole seconds: what the link carries). */
+function requestedTime(claim: Pick<ConfirmationClaim, 'requestedAt'>): string {
+  return new Date(claim.requestedAt * 1000).toISOString();
+}
+
 /** What a subscription request asks of the caller: send this confirmation, or nothing. */
 export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' };
 
@@ -53,7 +58,7 @@ export class Subscriptions {
             `INSERT INTO confirmations (subscriber_id, requested_at, used_at) VALUES (?, ?, NULL)
              ON CONFLICT (subscriber_id) DO UPDATE SET requested_at = excluded.requested_at, used_at = NULL`,
           )
-          .run(subscriber.id, new Date(requestedAt * 1000).toISOString());
+          .run(subscriber.id, requestedTime({ requestedAt }));
         return { kind: 'confirm', subscriber, claim: { subscriberId: subscriber.id, requestedAt } };
       })
       .immediate();
@@ -64,7 +69,7 @@ export class Subscriptions {
    * next request sends one at once instead of waiting out the hour.
    */
   withdraw(claim: ConfirmationClaim): void {
-    this.db.prepare('DELETE FROM confirmations WHERE subscriber_id = ? AND requested_at = ? AND used_at IS NULL').run(claim.subscriberId, new Date(claim.requestedAt * 1000).toISOString());
+    this.db.prepare('DELETE FROM confirmations WHERE subscriber_id = ? AND requested_at = ? AND used_at IS NULL').run(claim.subscriberId, requestedTime(claim));
   }
 
   /**
@@ -78,7 +83,7 @@ export class Subscriptions {
         const row = this.db.prepare('SELECT requested_at, used_at FROM confirmations WHERE subscriber_id = ?').get(claim.subscriberId) as
           | { requested_at: string; used_at: string | null }
           | undefined;
-        if (!row || Date.parse(row.requested_at) !== claim.requestedAt * 1000) return 'superseded';
+        if (!row || row.requested_at !== requestedTime(claim)) return 'superseded';
         if (row.used_at !== null) return 'already-confirmed';
         const time = this.now().toISOString();
         this.db.prepare('UPDATE confirmations SET used_at = ? WHERE subscriber_id = ?').run(time, claim.subscriberId);

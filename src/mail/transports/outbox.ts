@@ -15,7 +15,8 @@ export class OutboxTransport implements Transport {
   readonly description: string;
 
   constructor(
-    private readonly dir: string,
+    /** Where the messages are written. */
+    readonly dir: string,
     root: string,
   ) {
     this.description = `the outbox ${relative(root, dir) || dir} (no SMTP_URL set: nothing leaves this machine)`;

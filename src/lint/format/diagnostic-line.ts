@@ -1,0 +1,18 @@
+/** What one line says of a diagnostic: where, how bad, what, and which rule (none for a non-rule warning). */
+export interface LineDiagnostic {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId?: string | undefined;
+}
+
+/**
+ * `issues/0001-a.md:12:10  error  Unexpected …  paper-url`, with a final
+ * newline: one diagnostic, where an editor (or an editor's jump-to) finds
+ * it. What `render` and `send` print on stderr and the dev server's preview shows.
+ */
+export function diagnosticLine(path: string, diagnostic: LineDiagnostic): string {
+  const rule = diagnostic.ruleId === undefined ? '' : `  ${diagnostic.ruleId}`;
+  return `${path}:${diagnostic.line}:${diagnostic.column}  ${diagnostic.severity}  ${diagnostic.message}${rule}\n`;
+}
