@@ -1,3 +1,4 @@
+import type { RecordFacts } from './issue-output.js';
 import type { PaperEntry } from './paper-database.js';
 
 /**
@@ -6,9 +7,9 @@ import type { PaperEntry } from './paper-database.js';
  * own "Export BibTeX" gives); any other is `@misc` with `howpublished` and
  * `url`. Keys are `lastnameYEARfirstword`, made unique across the file.
  */
-export function bibtexEntries(papers: readonly PaperEntry[]): Map<PaperEntry, string> {
+export function bibtexEntries<E extends PaperEntry<RecordFacts>>(papers: readonly E[]): Map<E, string> {
   const used = new Set<string>();
-  const entries = new Map<PaperEntry, string>();
+  const entries = new Map<E, string>();
   // Keys are given in id order, so one paper's key does not depend on which papers came before it in time.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const base = citationKey(paper);
@@ -20,7 +21,7 @@ export function bibtexEntries(papers: readonly PaperEntry[]): Map<PaperEntry, st
   return entries;
 }
 
-function citationKey(paper: PaperEntry): string {
+function citationKey(paper: PaperEntry<RecordFacts>): string {
   const { authors, year, title } = paper.latest;
   const ascii = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '');
   const last = ascii(authors[0]?.split(/\s+/).at(-1) ?? '').toLowerCase() || 'anon';
@@ -28,7 +29,7 @@ function citationKey(paper: PaperEntry): string {
   return `${last}${year ?? ''}${word}`;
 }
 
-function bibtexEntry(paper: PaperEntry, key: string): string {
+function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string {
   const { title, authors, year, venue, arxiv, url } = paper.latest;
   const fields: [string, string | undefined][] = [
     // Double braces keep the title's capitals (BibTeX styles lower-case titles).

@@ -1,48 +1,102 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashBytes } from '../issue/source.js';
-import type { IssueOutput } from './issue-output.js';
+import { VERSION } from '../version.js';
+import type { IssueOutput, IssueSummary } from './issue-output.js';
 
 /**
- * Each published issue's rendering (`IssueOutput`) on disk under
- * `<dataDir>/cache/build/`, one file per issue file, with the hash of every
- * input it was rendered from (`IssueKey`). A build renders only the issues
- * whose key changed; everything else reads the stored output. A store that
- * cannot be read is a miss, never an error.
+ * Each published issue's rendering on disk under `<dataDir>/cache/build/`,
+ * with the hash of every input it was rendered from (its key): a build
+ * renders only the issues whose key changed.
+ *
+ * Two parts, because a rebuild after one edit must not read everything: one
+ * index file holds every issue's `IssueSummary` (what lists and the plan
+ * read: ~5 MB for 1,000 issues), and one file per issue holds its full
+ * `IssueOutput` (~125 KB each), read only where a page shows it. A store
+ * that cannot be read is a miss, never an error. A disabled cache
+ * (`--no-cache`) keeps the outputs of this build in memory instead.
  */
 export class BuildCache {
-  private constructor(private readonly dir: string | undefined) {}
+  private readonly index: Map<string, { key: string; summary: IssueSummary }>;
+  private readonly used = new Set<string>();
+  private readonly memory = new Map<string, IssueOutput>();
+  private changed = false;
+
+  private constructor(private readonly dir: string | undefined) {
+    this.index = dir ? readIndex(join(dir, INDEX_FILE)) : new Map();
+  }
 
   static inDataDir(dataDir: string): BuildCache {
     return new BuildCache(join(dataDir, 'cache', 'build'));
   }
 
-  /** A cache that never stores (`--no-cache`, a clean build). */
+  /** A cache that stores nothing on disk (`--no-cache`, a clean build). */
   static disabled(): BuildCache {
     return new BuildCache(undefined);
   }
 
-  get(path: string, key: string): IssueOutput | undefined {
-    if (!this.dir) return undefined;
+  /** The stored summary of the issue file at `path` if it was rendered from `key`. */
+  summary(path: string, key: string): IssueSummary | undefined {
+    const entry = this.index.get(path);
+    if (entry?.key !== key) return undefined;
+    this.used.add(path);
+    return entry.summary;
+  }
+
+  /** The full output of the issue file at `path` as `set` stored it, or undefined when it cannot be read (deleted by hand). */
+  output(path: string): IssueOutput | undefined {
+    const kept = this.memory.get(path);
+    if (kept) return kept;
     try {
-      const stored = JSON.parse(readFileSync(this.file(path), 'utf8')) as { key?: string; output?: IssueOutput };
-      return stored.key === key ? stored.output : undefined;
+      return JSON.parse(readFileSync(this.file(path), 'utf8')) as IssueOutput;
     } catch {
       return undefined;
     }
   }
 
-  set(path: string, key: string, output: IssueOutput): void {
-    if (!this.dir) return;
+  set(path: string, key: string, output: IssueOutput, summary: IssueSummary): void {
+    this.index.set(path, { key, summary });
+    this.used.add(path);
+    this.changed = true;
+    if (!this.dir) {
+      this.memory.set(path, output);
+      return;
+    }
     mkdirSync(this.dir, { recursive: true });
-    const file = this.file(path);
-    const temporary = `${file}.${process.pid}.tmp`;
     // undefined becomes null: a stored view keeps every key, as the templates' strict mode needs.
-    writeFileSync(temporary, JSON.stringify({ key, output }, (_key, value: unknown) => (value === undefined ? null : value)));
-    renameSync(temporary, file);
+    writeAtomically(this.file(path), JSON.stringify(output, (_key, value: unknown) => (value === undefined ? null : value)));
+  }
+
+  /** Writes the index (only the issues this build used) when it changed. */
+  save(): void {
+    if (!this.dir) return;
+    const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
+    if (!this.changed && stale.length === 0) return;
+    for (const path of stale) this.index.delete(path);
+    mkdirSync(this.dir, { recursive: true });
+    writeAtomically(join(this.dir, INDEX_FILE), JSON.stringify({ format: INDEX_FORMAT, entries: [...this.index] }));
   }
 
   private file(path: string): string {
     return join(this.dir!, `${hashBytes(path).slice(0, 24)}.json`);
   }
+}
+
+const INDEX_FILE = 'index.json';
+/** Another paperboy may summarize differently: its index is not read. */
+const INDEX_FORMAT = `build-index-v1-${VERSION}`;
+
+function readIndex(file: string): Map<string, { key: string; summary: IssueSummary }> {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; entries?: [string, { key: string; summary: IssueSummary }][] };
+    return stored.format === INDEX_FORMAT && Array.isArray(stored.entries) ? new Map(stored.entries) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+function writeAtomically(file: string, contents: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
 }

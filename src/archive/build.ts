@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { templateFiles } from '../render/template-files.js';
@@ -24,7 +24,10 @@ export interface BuildReport {
   upToDate: boolean;
   issues: number;
   papers: number;
+  /** Files the site has. */
   files: number;
+  /** Files written anew; the others were the previous build's, unchanged. */
+  written: number;
   /** Issues rendered anew; the others came from the cache. */
   rendered: number;
 }
@@ -39,42 +42,71 @@ export interface BuildReport {
  * is written.
  */
 export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
-  const key = await siteKey(config, options.drafts);
+  const shared = sharedInputs(config, options.drafts);
+  const key = await siteKey(config, shared);
   if (options.cache && builtKey(options.outDir) === key) {
-    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, rendered: 0 };
+    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
   }
   // Loaded only now: a build with nothing to do does not pay for the renderers, Pagefind and KaTeX.
-  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { buildPaperDatabase }, { siteFiles }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
-    import('./paper-database.js'),
-    import('./site-files.js'),
+    import('./site-plan.js'),
   ]);
   const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
   const templates = loadTemplates(config.templatesDir);
-  const { issues, rendered } = publishedIssues(workspace, { ...options, templates });
-  const database = buildPaperDatabase(issues);
-  const files = await writeSite(options.outDir, siteFiles(config, issues, database, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined), key, { reuse: options.cache });
-  return { outDir: options.outDir, upToDate: false, issues: issues.length, papers: database.papers.length, files, rendered };
+  const published = publishedIssues(workspace, { ...options, templates });
+  const { files, papers } = planSite(config, published, templates, shared);
+  const written = await writeSite(options.outDir, files, key, { reuse: options.cache });
+  return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
 
 /**
- * A hash of every input of a site, read without parsing anything: the
- * issue files' names and bytes, the config, every template and asset, the
- * drafts flag, and the versions of paperboy and of what it copies in
- * (KaTeX) or runs (Pagefind). Equal keys, equal sites.
+ * A hash of every input of a site besides the issues, read without parsing
+ * anything: the config, every template and asset, the drafts flag, and the
+ * versions of paperboy and of what it copies in (KaTeX, MiniSearch's
+ * browser build). Part of every file's key (site-plan.ts).
  */
-async function siteKey(config: Config, drafts: boolean): Promise<string> {
+function sharedInputs(config: Config, drafts: boolean): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
-  // Pagefind exports no package.json: its version is read beside its entry point (lib/index.js).
-  const versionOf = (name: string) => (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve(name)), 'utf8')) as { version: string }).version;
-  hash.update(`${VERSION}\0${versionOf('katex')}\0${versionOf('pagefind')}\0${drafts}\0${JSON.stringify(settings)}\0`);
+  hash.update(`${VERSION}\0${packageVersion('katex')}\0${packageVersion('minisearch')}\0${drafts}\0${JSON.stringify(settings)}\0`);
   for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
-  for (const path of await listIssueFiles(config.issuesDir)) hash.update(`${path}\0`).update(await readFile(path).catch(() => 'unreadable')).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
+/**
+ * The version of an installed package, from the package.json above its entry
+ * point (KaTeX and MiniSearch do not export their package.json, and their
+ * entry points sit one or two folders down).
+ */
+export function packageVersion(name: string): string {
+  for (let dir = dirname(fileURLToPath(import.meta.resolve(name))); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const found = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (found.name === name && found.version) return found.version;
+    } catch {
+      // No package.json here: one folder up.
+    }
+  }
+  throw new Error(`No package.json for ${name}`);
+}
+
+/** A hash of every input of a site: the shared inputs and the issue files' names and bytes. Equal keys, equal sites. */
+async function siteKey(config: Config, shared: string): Promise<string> {
+  const hash = createHash('sha256').update(`${shared}\0`);
+  for (const path of await listIssueFiles(config.issuesDir)) hash.update(`${path}\0`).update(readIssueBytes(path)).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** An issue file's bytes for the site key; one that cannot be read counts as such (the build then reports it). */
+function readIssueBytes(path: string): Uint8Array | string {
+  try {
+    return readFileSync(path);
+  } catch {
+    return 'unreadable';
+  }
+}

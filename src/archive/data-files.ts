@@ -2,20 +2,38 @@ import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../config/load.js';
 import { issueUrl, paperUrl } from '../render/links.js';
 import type { PaperRecord, RecordText } from './issue-output.js';
-import type { PaperDatabase } from './paper-database.js';
+import type { PaperDatabase, PaperEntry } from './paper-database.js';
 
 /** Version of the `papers.json` format (docs/outputs.md): a reader can refuse one it does not know. */
 const PAPERS_JSON_VERSION = 1;
 
 type SiteConfig = Pick<Config, 'name' | 'baseUrl'>;
 
+/** A data file as its parts, so a rebuild can keep the bytes of every part whose inputs did not change (see splice.ts). */
+export interface DataFileParts {
+  header: string;
+  /** Between two parts. */
+  separator: string;
+  footer: string;
+  /** The whole file when there are no parts (a format may write an empty list differently). */
+  empty: string;
+}
+
+/** The pieces of `papers.json` around its papers: `header + paper + separator + paper + … + footer` is `papersJson`. */
+export function papersJsonParts(config: SiteConfig): DataFileParts {
+  const top = { version: PAPERS_JSON_VERSION, newsletter: config.name, baseUrl: config.baseUrl, papers: [] };
+  const empty = `${JSON.stringify(top, null, 2)}\n`;
+  // `"papers": []` is the last key: the header is everything before its `]`, and each paper sits two levels deep.
+  return { header: `${empty.slice(0, empty.lastIndexOf(']'))}\n    `, separator: ',\n    ', footer: '\n  ]\n}\n', empty };
+}
+
 /**
- * `papers.json`: every paper once, with each summary it got (docs/outputs.md
- * gives the schema). Markdown as written and the web HTML, never private
- * notes. Keys in a fixed order, two-space indent: diffs stay readable.
+ * One paper of `papers.json`, as `JSON.stringify(…, null, 2)` writes it two
+ * levels deep (a JSON string holds no raw newline, so indenting after each
+ * newline is exact; tests/archive compare with the whole file stringified).
  */
-export function papersJson(config: SiteConfig, database: PaperDatabase): string {
-  const papers = database.papers.map((paper) => ({
+export function papersJsonPart(config: SiteConfig, paper: PaperEntry): string {
+  const entry = {
     id: paper.id,
     url: new URL(`papers/${paper.slug}/`, config.baseUrl).href,
     title: paper.latest.title,
@@ -36,8 +54,22 @@ export function papersJson(config: SiteConfig, database: PaperDatabase): string 
       opinion: record.opinion ? jsonText(record.opinion) : null,
       prerequisites: record.prerequisites ? jsonText(record.prerequisites) : null,
     })),
-  }));
-  return `${JSON.stringify({ version: PAPERS_JSON_VERSION, newsletter: config.name, baseUrl: config.baseUrl, papers }, null, 2)}\n`;
+  };
+  return JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ');
+}
+
+/**
+ * `papers.json`: every paper once, with each summary it got (docs/outputs.md
+ * gives the schema). Markdown as written and the web HTML, never private
+ * notes. Keys in a fixed order, two-space indent: diffs stay readable.
+ */
+export function papersJson(config: SiteConfig, database: PaperDatabase): string {
+  return joinParts(papersJsonParts(config), database.papers.map((paper) => papersJsonPart(config, paper)));
+}
+
+/** A data file from its parts. */
+export function joinParts(parts: DataFileParts, texts: readonly string[]): string {
+  return texts.length === 0 ? parts.empty : `${parts.header}${texts.join(parts.separator)}${parts.footer}`;
 }
 
 function jsonText(text: RecordText): { markdown: string; html: string } {
@@ -71,12 +103,27 @@ const CSV_COLUMNS = [
  * prefixed with `'`.
  */
 export function papersCsv(database: PaperDatabase): string {
-  const rows = database.papers
-    .flatMap((paper) => paper.coverage)
-    .sort((a, b) => a.issue.number - b.issue.number || a.anchor.localeCompare(b.anchor, 'en'))
-    .map((record) => csvRow(record).map(formulaSafe));
-  return stringify(rows, { bom: true, header: true, columns: [...CSV_COLUMNS], quoted_match: /[\r\n]/, record_delimiter: '\r\n' });
+  const records = database.papers.flatMap((paper) => paper.coverage);
+  const issues = [...new Set(records.map((record) => record.issue.number))].sort((a, b) => a - b);
+  return joinParts(
+    papersCsvParts(),
+    issues.map((number) => papersCsvPart(records.filter((record) => record.issue.number === number))),
+  );
 }
+
+/** The header of `papers.csv` (the BOM and the column names); its rows follow with nothing between. */
+export function papersCsvParts(): DataFileParts {
+  const header = stringify([], { ...CSV_OPTIONS, bom: true, header: true, columns: [...CSV_COLUMNS] });
+  return { header, separator: '', footer: '', empty: header };
+}
+
+/** The rows of one issue's summaries, by anchor: csv-stringify quotes each cell on its own, so rows written apart join into the file it would write at once (tests/archive check it). */
+export function papersCsvPart(records: readonly PaperRecord[]): string {
+  const rows = [...records].sort((a, b) => a.anchor.localeCompare(b.anchor, 'en')).map((record) => csvRow(record).map(formulaSafe));
+  return stringify(rows, CSV_OPTIONS);
+}
+
+const CSV_OPTIONS = { quoted_match: /[\r\n]/, record_delimiter: '\r\n' } as const;
 
 function csvRow(record: PaperRecord): string[] {
   return [

@@ -15,6 +15,11 @@ export interface Feeds {
   json: string;
 }
 
+/** The issues a feed holds, newest first, of `issues` oldest first. */
+export function newestIssues<T>(issues: readonly T[]): T[] {
+  return [...issues].reverse().slice(0, FEED_ISSUES);
+}
+
 /**
  * RSS 2.0, Atom and JSON Feed of the newest issues, each entry the issue's
  * full web HTML (readers complain about title-only feeds), through `feed` 6.
@@ -25,10 +30,9 @@ export interface Feeds {
  * here (`A <B>` would otherwise be read as markup); RSS and JSON Feed titles
  * are plain text and stay as written.
  *
- * `issues` is oldest first; `html(issue)` is the entry's content.
+ * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
-export function buildFeeds(config: FeedConfig, issues: readonly IssueOutput[], html: (issue: IssueOutput) => string): Feeds {
-  const newest = [...issues].reverse().slice(0, FEED_ISSUES);
+export function buildFeeds(config: FeedConfig, newest: readonly IssueOutput[], html: (issue: IssueOutput) => string): Feeds {
   const make = (title: (text: string) => string) => {
     const feed = new Feed(feedOptions(config, newest[0]));
     for (const issue of newest) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Nodes } from 'mdast';
 import { paperAnchors } from '../issue/anchors.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
@@ -25,6 +26,42 @@ export interface IssueOutput {
   email: { html: string; text: string };
   /** One record per paper, in reading order. */
   papers: PaperRecord[];
+}
+
+/**
+ * What pages that list an issue, and the build's plan, read of it: an
+ * `IssueOutput` without its renderings (content view, email, the records'
+ * texts), with hashes that tell when those changed. A rebuild reads every
+ * issue's summary (one small file) and an issue's full output only where a
+ * page shows it (build-cache.ts).
+ */
+export interface IssueSummary {
+  number: number;
+  title: string;
+  date: string;
+  subject: string;
+  /** sha256 of the whole `IssueOutput`: any change to what the issue renders changes it. */
+  hash: string;
+  papers: RecordSummary[];
+}
+
+/** What a record says of its paper and issue, without its texts. */
+export type RecordFacts = Omit<PaperRecord, 'summary' | 'opinion' | 'prerequisites'>;
+
+/** A `PaperRecord` without its texts, with a hash of them. */
+export type RecordSummary = RecordFacts & {
+  /** sha256 of the record's summary, opinion and prerequisites (Markdown, words and HTML). */
+  textHash: string;
+};
+
+/** An issue's summary (pure): the output without its renderings, and their hashes. */
+export function summarizeIssue(output: IssueOutput): IssueSummary {
+  const papers = output.papers.map(({ summary, opinion, prerequisites, ...rest }): RecordSummary => ({ ...rest, textHash: hashOf([summary, opinion ?? null, prerequisites ?? null]) }));
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash: hashOf(output), papers };
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 }
 
 /** A text of a paper as the data files and search carry it. */

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Config } from '../config/load.js';
 import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
-import type { IssueOutput, PaperRecord } from './issue-output.js';
+import type { IssueOutput, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
@@ -11,6 +12,11 @@ type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
  * One page of the archive before rendering: its path under the output
  * directory, the template of its body (`templates/web/…`) and that
  * template's view. Planning is pure; `renderPage` turns a plan into HTML.
+ *
+ * `key` is a hash of everything the view is made of, so a rebuild renders
+ * only the pages whose key changed. A page that shows an issue's or a
+ * paper's texts makes its view only when rendered (`view()` reads the full
+ * outputs); its key comes from the hashes the issues' summaries carry.
  */
 export interface PagePlan {
   /** Relative to the site root, `/`-separated: `issues/5/index.html`. */
@@ -19,7 +25,16 @@ export interface PagePlan {
   title: string;
   /** The script of the page under `assets/`, if any. */
   script: string | undefined;
-  view: Record<string, unknown>;
+  key: string;
+  view(): Record<string, unknown>;
+}
+
+/** A page with its view made: what `renderPage` renders (a plan's, or a server page's). */
+export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script'> & { view: Record<string, unknown> };
+
+/** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
+export interface TextSource {
+  output(number: number): IssueOutput;
 }
 
 /** Where pages link to, relative to a page's own folder (the site works from any base, `file://` included). */
@@ -36,12 +51,60 @@ function pageLinks(path: string) {
   };
 }
 
+/** sha256 of a value's JSON, 128 bits in hex: a page's key. */
+export function keyOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex').slice(0, 32);
+}
+
+/** How a list shows papers: each paper's row key, and the rows as a page at `path` links them. */
+interface Rows {
+  keys(papers: readonly PaperEntry<RecordSummary>[]): string[];
+  views(path: string, papers: readonly PaperEntry<RecordSummary>[]): unknown[];
+}
+
+/**
+ * A list of papers: its key from its view without the rows and the rows'
+ * keys (hashing every list's rows as views cost a second per build on a
+ * 1,000-issue archive), its rows made only when it is rendered.
+ */
+function listPlan(shell: Omit<PagePlan, 'key' | 'view'>, view: Record<string, unknown>, papers: readonly PaperEntry<RecordSummary>[], rows: Rows): PagePlan {
+  return { ...shell, key: keyOf([shell.template, shell.title, shell.script, view, rows.keys(papers)]), view: () => ({ ...view, rows: rows.views(shell.path, papers) }) };
+}
+
+const paperKeys = new WeakMap<PaperEntry<RecordSummary>, string>();
+
+/** `keyOf` a paper's entry (its records, texts by their hash), computed once per entry: a paper page, its `papers.json` part and its year's search shard each need it. */
+export function paperKey(paper: PaperEntry<RecordSummary>): string {
+  let key = paperKeys.get(paper);
+  if (key === undefined) paperKeys.set(paper, (key = keyOf(paper)));
+  return key;
+}
+
+/** A plan whose view is made now (a small view): its key is the hash of that view. */
+function eager(plan: Omit<PagePlan, 'key' | 'view'> & { view: Record<string, unknown> }): PagePlan {
+  const { view } = plan;
+  return { ...plan, key: keyOf([plan.template, plan.title, plan.script, view]), view: () => view };
+}
+
+/** A paper's texts from the issues that carry them: what its page and the data files show. */
+export function withTexts(paper: PaperEntry<RecordSummary>, texts: TextSource): PaperEntry {
+  const full = (record: RecordSummary): PaperRecord => texts.output(record.issue.number).papers.find((other) => other.anchor === record.anchor)!;
+  const coverage = paper.coverage.map(full);
+  return { id: paper.id, slug: paper.slug, tags: paper.tags, latest: coverage.at(-1)!, coverage };
+}
+
 /**
  * Every page of the site: the home page, one page per issue, the papers
  * pages (one per year: each page stays small on a thousand-issue archive),
  * one per paper, per tag and per author. `issues` is oldest first.
  */
-export function planPages(config: SiteConfig, issues: readonly IssueOutput[], database: PaperDatabase, bibtex: ReadonlyMap<PaperEntry, string>): PagePlan[] {
+export function planPages(
+  config: SiteConfig,
+  issues: readonly IssueSummary[],
+  database: PaperDatabase<RecordSummary>,
+  bibtex: ReadonlyMap<PaperEntry<RecordSummary>, string>,
+  texts: TextSource,
+): PagePlan[] {
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
   const tagSlug = new Map(database.tags.map((tag) => [tag.name, tag.slug]));
   const authorSlug = new Map(database.authors.map((author) => [author.name, author.slug]));
@@ -54,49 +117,66 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
     shards: years.map(([year]) => year).join(' '),
   };
 
-  const rows = (path: string, papers: readonly PaperEntry[]) => {
-    const link = pageLinks(path);
-    return papers.map((paper) => ({
-      title: paper.latest.title,
-      href: link.paper(paper.slug),
-      authors: joinNames(paper.latest.authors),
-      year: paper.latest.year ?? '',
-      section: paper.latest.section.join(' / '),
-      tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
-      issue: paper.coverage[0]!.issue.number,
-      issueHref: link.issue(paper.coverage[0]!.issue.number, paper.coverage[0]!.anchor),
-    }));
+  // What a paper's row in a list shows, apart from where its links point (relative to each page): made once, hashed once.
+  const rowFacts = new Map(
+    database.papers.map((paper) => {
+      const first = paper.coverage[0]!;
+      const facts = {
+        title: paper.latest.title,
+        slug: paper.slug,
+        authors: joinNames(paper.latest.authors),
+        year: paper.latest.year ?? '',
+        section: paper.latest.section.join(' / '),
+        tags: paper.tags.map((name) => [name, tagSlug.get(name)!] as const),
+        issue: first.issue.number,
+        anchor: first.anchor,
+      };
+      return [paper, { facts, key: keyOf(facts) }] as const;
+    }),
+  );
+  const rows: Rows = {
+    keys: (papers) => papers.map((paper) => rowFacts.get(paper)!.key),
+    views: (path, papers) => {
+      const link = pageLinks(path);
+      return papers.map((paper) => {
+        const { facts } = rowFacts.get(paper)!;
+        return {
+          title: facts.title,
+          href: link.paper(facts.slug),
+          authors: facts.authors,
+          year: facts.year,
+          section: facts.section,
+          tags: facts.tags.map(([name, slug]) => ({ name, href: link.tag(slug) })),
+          issue: facts.issue,
+          issueHref: link.issue(facts.issue, facts.anchor),
+        };
+      });
+    },
   };
 
   const pages: PagePlan[] = [];
   pages.push(homePage(issues));
-  issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], slugOf, tagSlug)));
+  issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], slugOf, tagSlug, texts)));
 
-  const yearPlan = (path: string, current: string, papers: readonly PaperEntry[]): PagePlan => {
+  const yearPlan = (path: string, current: string, papers: readonly PaperEntry<RecordSummary>[]): PagePlan => {
     const link = pageLinks(path);
     const label = current === UNDATED ? 'without a year' : `from ${current}`;
-    return {
-      path,
-      template: 'web/paper-list.html',
-      title: `Papers ${label}`,
-      script: 'papers.js',
-      view: {
-        pageTitle: 'Every paper we summarized',
-        lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
-        search,
-        pagesLabel: 'Papers by year',
-        pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })),
-        caption: `${papers.length} papers ${label}`,
-        rows: rows(path, papers),
-      },
+    const view = {
+      pageTitle: 'Every paper we summarized',
+      lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
+      search,
+      pagesLabel: 'Papers by year',
+      pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })),
+      caption: `${papers.length} papers ${label}`,
     };
+    return listPlan({ path, template: 'web/paper-list.html', title: `Papers ${label}`, script: 'papers.js' }, view, papers, rows);
   };
   // The papers page is the newest year's: every page stays small, and each year has its own address too.
   const [newestYear, newestPapers] = years[0] ?? [UNDATED, []];
   pages.push(yearPlan('papers/index.html', newestYear, newestPapers));
   for (const [year, papers] of years) pages.push(yearPlan(`papers/year/${year}/index.html`, year, papers));
 
-  for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug));
+  for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
   for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
@@ -104,10 +184,10 @@ export function planPages(config: SiteConfig, issues: readonly IssueOutput[], da
   return pages;
 }
 
-function homePage(issues: readonly IssueOutput[]): PagePlan {
+function homePage(issues: readonly IssueSummary[]): PagePlan {
   const path = 'index.html';
   const link = pageLinks(path);
-  return {
+  return eager({
     path,
     template: 'web/index.html',
     title: '',
@@ -123,32 +203,37 @@ function homePage(issues: readonly IssueOutput[]): PagePlan {
         highlights: issue.papers.filter((paper) => paper.highlight).map((paper) => ({ title: paper.title, href: link.issue(issue.number, paper.anchor) })),
       })),
     },
-  };
+  });
 }
 
 function issuePage(
-  issue: IssueOutput,
-  previous: IssueOutput | undefined,
-  next: IssueOutput | undefined,
+  issue: IssueSummary,
+  previous: IssueSummary | undefined,
+  next: IssueSummary | undefined,
   slugOf: ReadonlyMap<string, string>,
   tagSlug: ReadonlyMap<string, string>,
+  texts: TextSource,
 ): PagePlan {
   const path = `issues/${issue.number}/index.html`;
   const link = pageLinks(path);
-  const ids = new Map(issue.papers.map((record) => [record.anchor, record.id]));
-  const paper = (view: PaperView) => ({
-    ...view,
-    paperPage: link.paper(slugOf.get(ids.get(view.anchor)!)!),
-    tagLinks: view.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
-  });
-  const neighbour = (other: IssueOutput | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
-  const { content } = issue;
+  const neighbour = (other: IssueSummary | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
+  const paperPages = new Map(issue.papers.map((record) => [record.anchor, link.paper(slugOf.get(record.id)!)]));
+  const tagLinks = new Map(issue.papers.flatMap((record) => record.tags).map((name) => [name, link.tag(tagSlug.get(name)!)]));
+  const around = { previous: neighbour(previous), next: neighbour(next) };
+  const template = 'web/issue.html';
+  const title = `#${issue.number}: ${issue.title}`;
   return {
     path,
-    template: 'web/issue.html',
-    title: `#${issue.number}: ${issue.title}`,
+    template,
+    title,
     script: undefined,
-    view: { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), previous: neighbour(previous), next: neighbour(next) },
+    // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
+    key: keyOf([template, title, issue.hash, around, [...paperPages], [...tagLinks]]),
+    view: () => {
+      const { content } = texts.output(issue.number);
+      const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
+      return { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around };
+    },
   };
 }
 
@@ -164,45 +249,57 @@ function sectionBlocks(highlights: SectionView | undefined, sections: readonly S
   return blocks;
 }
 
-function paperPage(paper: PaperEntry, bibtex: string, tagSlug: ReadonlyMap<string, string>, authorSlug: ReadonlyMap<string, string>): PagePlan {
+function paperPage(
+  paper: PaperEntry<RecordSummary>,
+  bibtex: string,
+  tagSlug: ReadonlyMap<string, string>,
+  authorSlug: ReadonlyMap<string, string>,
+  texts: TextSource,
+): PagePlan {
   const path = `papers/${paper.slug}/index.html`;
   const link = pageLinks(path);
   const { latest } = paper;
+  const facts = {
+    title: latest.title,
+    authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
+    // Said once: a venue that is also an author is left out, as in the email.
+    sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
+    url: latest.url,
+    arxiv: latest.arxiv,
+    arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
+    tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
+    bibtex,
+  };
+  const template = 'web/paper.html';
   return {
     path,
-    template: 'web/paper.html',
+    template,
     title: latest.title,
     script: undefined,
-    view: {
-      title: latest.title,
-      authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
-      // Said once: a venue that is also an author is left out, as in the email.
-      sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
-      url: latest.url,
-      arxiv: latest.arxiv,
-      arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
-      tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
-      coverage: paper.coverage.map((record: PaperRecord) => ({
+    // Each coverage's record (its texts by their hash) and the facts above: all the view is made of.
+    key: keyOf([template, facts, paperKey(paper)]),
+    view: () => ({
+      ...facts,
+      coverage: withTexts(paper, texts).coverage.map((record) => ({
         ...record,
         dateFormatted: formatDate(record.issue.date),
         issueHref: link.issue(record.issue.number, record.anchor),
       })),
-      bibtex,
-    },
+    }),
   };
 }
 
 type Links = ReturnType<typeof pageLinks>;
 
-function facetIndex(path: string, heading: string, facets: readonly Facet[], href: (link: Links, slug: string) => string): PagePlan {
+function facetIndex(path: string, heading: string, facets: readonly Facet<RecordSummary>[], href: (link: Links, slug: string) => string): PagePlan {
   const link = pageLinks(path);
-  return {
+  return eager({
     path,
     template: 'web/name-list.html',
     title: heading,
     script: undefined,
     view: { pageTitle: heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
-  };
+  });
 }
 
 /**
@@ -210,7 +307,7 @@ function facetIndex(path: string, heading: string, facets: readonly Facet[], hre
  * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
  * a thousand-issue archive would otherwise be a page near 1 MB).
  */
-function facetPages(folder: string, heading: string, facet: Facet, rows: (path: string, papers: readonly PaperEntry[]) => unknown[]): PagePlan[] {
+function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>, rows: Rows): PagePlan[] {
   const count = Math.max(1, Math.ceil(facet.papers.length / LIST_PAGE_SIZE));
   const pathOf = (page: number) => (page === 1 ? `${folder}/index.html` : `${folder}/page/${page}/index.html`);
   return Array.from({ length: count }, (_, i) => {
@@ -218,13 +315,9 @@ function facetPages(folder: string, heading: string, facet: Facet, rows: (path: 
     const { root } = pageLinks(path);
     const pages = count === 1 ? [] : Array.from({ length: count }, (_, j) => ({ label: String(j + 1), href: `${root}${pathOf(j + 1).replace(/index\.html$/, '')}`, current: i === j }));
     const papers = facet.papers.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE);
-    return {
-      path,
-      template: 'web/paper-list.html',
-      title: count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`,
-      script: undefined,
-      view: { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: `${facet.papers.length} papers`, rows: rows(path, papers) },
-    };
+    const title = count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`;
+    const view = { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: `${facet.papers.length} papers` };
+    return listPlan({ path, template: 'web/paper-list.html', title, script: undefined }, view, papers, rows);
   });
 }
 
@@ -236,7 +329,7 @@ const LIST_PAGE_SIZE = 400;
  * content makes absolute under `baseUrl` (cross-references, so an email can
  * follow them) become relative to the page, as the templates' own links are.
  */
-export function renderPage(templates: TemplateSet, config: SiteConfig, page: PagePlan): string {
+export function renderPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
   const { root } = pageLinks(page.path);
   const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);

@@ -1,41 +1,45 @@
 import { createHash } from 'node:crypto';
 import { slugify } from '../issue/slug.js';
-import type { IssueOutput, PaperRecord } from './issue-output.js';
+import type { PaperRecord, RecordFacts } from './issue-output.js';
 
 /**
  * The paper database: every published paper once, with every summary it got
  * across issues. Built from the issues' records alone (pure), so the pages,
  * the data files, the search index and `paperboy papers` agree.
  */
-export interface PaperEntry {
+export interface PaperEntry<R extends RecordFacts = PaperRecord> {
   id: string;
   /** The folder of its page: `papers/<slug>/`. */
   slug: string;
   /** The newest coverage's facts: an editor's later correction wins. */
-  latest: PaperRecord;
+  latest: R;
   /** Every tag any coverage gave it, sorted. */
   tags: string[];
   /** Every summary, oldest issue first. */
-  coverage: PaperRecord[];
+  coverage: R[];
 }
 
 /** A tag or an author, with the folder of its page and the papers under it. */
-export interface Facet {
+export interface Facet<R extends RecordFacts = PaperRecord> {
   name: string;
   slug: string;
-  papers: PaperEntry[];
+  papers: PaperEntry<R>[];
 }
 
-export interface PaperDatabase {
+/**
+ * `R` is what each record carries: a full `PaperRecord` (texts included),
+ * or a build's `RecordSummary` (texts as a hash, see `IssueSummary`).
+ */
+export interface PaperDatabase<R extends RecordFacts = PaperRecord> {
   /** Newest first coverage first, then by title: the order of every list. */
-  papers: PaperEntry[];
-  tags: Facet[];
-  authors: Facet[];
+  papers: PaperEntry<R>[];
+  tags: Facet<R>[];
+  authors: Facet<R>[];
 }
 
 /** Groups the records of `issues` (oldest first) by paper id. */
-export function buildPaperDatabase(issues: readonly IssueOutput[]): PaperDatabase {
-  const byId = new Map<string, PaperRecord[]>();
+export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { papers: readonly R[] }[]): PaperDatabase<R> {
+  const byId = new Map<string, R[]>();
   for (const issue of issues) {
     for (const record of issue.papers) {
       const list = byId.get(record.id);
@@ -45,7 +49,7 @@ export function buildPaperDatabase(issues: readonly IssueOutput[]): PaperDatabas
   }
   const slugs = new UniqueSlugs();
   const papers = [...byId.entries()]
-    .map(([id, coverage]): PaperEntry => ({ id, slug: '', latest: coverage.at(-1)!, tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
+    .map(([id, coverage]): PaperEntry<R> => ({ id, slug: '', latest: coverage.at(-1)!, tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
@@ -63,8 +67,8 @@ function paperSlug(id: string): string {
   return `${slugify(id, 48)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
 }
 
-function facets(papers: readonly PaperEntry[], namesOf: (paper: PaperEntry) => readonly string[]): Facet[] {
-  const byName = new Map<string, PaperEntry[]>();
+function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[]): Facet<R>[] {
+  const byName = new Map<string, PaperEntry<R>[]>();
   for (const paper of papers) {
     for (const name of new Set(namesOf(paper))) {
       const list = byName.get(name);
@@ -97,8 +101,8 @@ export const UNDATED = 'undated';
  * Papers by year, newest year first, papers without a year last: the papers
  * pages, and the search index's shards (an edit re-indexes one year).
  */
-export function papersByYear(papers: readonly PaperEntry[]): [string, PaperEntry[]][] {
-  const byYear = new Map<string, PaperEntry[]>();
+export function papersByYear<R extends RecordFacts>(papers: readonly PaperEntry<R>[]): [string, PaperEntry<R>[]][] {
+  const byYear = new Map<string, PaperEntry<R>[]>();
   for (const paper of papers) {
     const year = paper.latest.year == null ? UNDATED : String(paper.latest.year);
     const list = byYear.get(year);

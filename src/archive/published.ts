@@ -8,35 +8,51 @@ import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
-import { renderIssueOutput, type IssueOutput } from './issue-output.js';
+import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueSummary } from './issue-output.js';
+
+/** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
+export interface PublishedIssues {
+  /** Oldest first. */
+  issues: IssueSummary[];
+  /** How many were rendered anew; the others came from the cache. */
+  rendered: number;
+  /**
+   * The full output of a published issue by number, from the cache (the
+   * last few kept in memory) or rendered again if its stored file is gone.
+   */
+  output(number: number): IssueOutput;
+}
+
+/** How many full outputs stay in memory: enough for the pages that show a few issues in turn, never the whole archive (~125 KB each). */
+const OUTPUTS_KEPT = 32;
 
 /**
- * Every issue to publish (drafts too with `drafts`), oldest first, each from
- * the build cache or rendered anew: what the archive and `paperboy papers`
- * read. Throws (exit 1) naming every issue that cannot be published.
+ * Every issue to publish (drafts too with `drafts`), oldest first, each
+ * summarized from the build cache or rendered anew: what the archive and
+ * `paperboy papers` read. Throws (exit 1) naming every issue that cannot be
+ * published.
  */
-export function publishedIssues(
-  workspace: Workspace,
-  options: { drafts: boolean; cache: boolean; templates?: TemplateSet },
-): { issues: IssueOutput[]; rendered: number } {
+export function publishedIssues(workspace: Workspace, options: { drafts: boolean; cache: boolean; templates?: TemplateSet }): PublishedIssues {
   const files = publishedFiles(workspace, options.drafts);
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
   const inputs = sharedInputsHash(workspace);
-  const issues: IssueOutput[] = [];
+  const issues: IssueSummary[] = [];
   const failures: PaperboyError[] = [];
   let rendered = 0;
   for (const file of files) {
     const key = `${file.source.hash}:${inputs}`;
-    const cached = cache.get(file.path, key);
+    const cached = cache.summary(file.path, key);
     if (cached) {
       issues.push(cached);
       continue;
     }
     try {
       const output = renderIssue(workspace, file, templates);
-      cache.set(file.path, key, output);
-      issues.push(output);
+      const summary = summarizeIssue(output);
+      cache.set(file.path, key, output, summary);
+      issues.push(summary);
       rendered++;
     } catch (error) {
       const failure = renderFailure(file.path, error);
@@ -45,7 +61,28 @@ export function publishedIssues(
     }
   }
   if (failures.length > 0) throw unpublishable(failures);
-  return { issues, rendered };
+  cache.save();
+  const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
+  const kept = new Map<number, IssueOutput>();
+  const output = (number: number): IssueOutput => {
+    let found = kept.get(number);
+    if (found) {
+      kept.delete(number);
+    } else {
+      const file = fileOf.get(number)!;
+      found = cache.output(file.path) ?? renderIssue(workspace, file, templates);
+      if (kept.size >= OUTPUTS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(number, found);
+    return found;
+  };
+  return { issues, rendered, output };
+}
+
+/** Every published paper with all its texts (read from the build cache where it can): what `paperboy papers` searches and exports. */
+export function publishedPapers(workspace: Workspace, options: { cache: boolean }): PaperDatabase {
+  const published = publishedIssues(workspace, { drafts: false, cache: options.cache });
+  return buildPaperDatabase(published.issues.map((issue) => published.output(issue.number)));
 }
 
 /** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */

@@ -21,7 +21,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   }
   const cached = report.issues - report.rendered;
   io.stdout.write(
-    `Built ${relative(io.cwd, report.outDir) || '.'}: ${report.issues} issues (${report.rendered} rendered, ${cached} unchanged), ${report.papers} papers, ${report.files} files.\n`,
+    `Built ${relative(io.cwd, report.outDir) || '.'}: ${report.issues} issues (${report.rendered} rendered, ${cached} unchanged), ${report.papers} papers, ${report.files} files (${report.written} written).\n`,
   );
   return 0;
 }

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bibtexEntries } from '../archive/bibtex.js';
-import { publishedIssues } from '../archive/published.js';
+import { publishedPapers } from '../archive/published.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
-import { buildPaperDatabase, type PaperDatabase } from '../archive/paper-database.js';
+import type { PaperDatabase } from '../archive/paper-database.js';
 import { firstLine, searchPapers } from '../archive/paper-search.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
@@ -33,8 +33,7 @@ export interface ExportCommandOptions extends CommonOptions {
 async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ config: Config; database: PaperDatabase }> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
-  const { issues } = publishedIssues(workspace, { drafts: false, cache: options.cache });
-  return { config, database: buildPaperDatabase(issues) };
+  return { config, database: publishedPapers(workspace, options) };
 }
 
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */

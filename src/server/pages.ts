@@ -1,4 +1,4 @@
-import type { PagePlan } from '../archive/pages.js';
+import type { PageToRender } from '../archive/pages.js';
 import { renderPage } from '../archive/pages.js';
 import type { Config } from '../config/load.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -32,7 +32,7 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   const known = key === undefined ? undefined : rendered.get(templates)?.get(key);
   if (known !== undefined) return known;
   // `headline`, not `heading`: a view key must not be the name of a template helper.
-  const plan: PagePlan = { path: endpoint, template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
+  const plan: PageToRender = { path: endpoint, template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
     const pages = rendered.get(templates) ?? new Map<string, string>();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
@@ -184,24 +184,61 @@ test('after editing one summary, a rebuild renders that issue only and equals a 
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
 });
 
-test('a rebuild links the files whose bytes did not change from the previous site, writes the others, and leaves no old site behind', async () => {
+test('after editing one summary, a rebuild writes only the files that show it, leaves every other file as it was, and no journal or pending folder behind', async () => {
   const edited = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
   const inode = (path: string) => statSync(join(edited, 'dist', path)).ino;
   const before = { unchanged: inode('issues/1/email.html'), edited: inode('issues/3/email.html') };
+  const marker = () => new Set(readFileSync(join(edited, 'dist', '.paperboy-site'), 'utf8').split('\n').filter((line) => line.startsWith('file ')));
+  const keys = marker();
   const file = join(edited, 'issues', '0003-c.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
-  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const rebuild = await runCli(['build'], { cwd: edited });
+  assert.match(rebuild.stdout, /, 103 files \(10 written\)\.$/m);
+  // The issue's page and email files, its paper's page, the data files with its rows, its paper's search shard, the feeds it is in.
+  const changed = [...marker()].filter((line) => !keys.has(line)).map((line) => line.split(' ')[2]).sort();
+  assert.deepEqual(changed, [
+    'atom.xml',
+    'feed.json',
+    'feed.xml',
+    'issues/3/email.html',
+    'issues/3/email.txt',
+    'issues/3/index.html',
+    'papers.csv',
+    'papers.json',
+    'papers/url-blog-example-com-posts-evals-112c4aad/index.html',
+    'search/undated.json',
+  ]);
   assert.equal(inode('issues/1/email.html'), before.unchanged);
   assert.notEqual(inode('issues/3/email.html'), before.edited);
   assert.match(readFileSync(join(edited, 'dist', 'issues', '3', 'email.html'), 'utf8'), /plainly and quickly/);
-  // The replaced site is deleted by a detached process: wait for it (at most 10 s).
-  for (let i = 0; i < 100 && readdirSync(edited).some((name) => name.startsWith('dist.')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   assert.deepEqual(readdirSync(edited).filter((name) => name.startsWith('dist.')), []);
   // --no-cache trusts nothing from before: every file is written anew.
-  const linked = inode('issues/1/email.html');
-  assert.equal((await runCli(['build', '--no-cache'], { cwd: edited })).code, 0);
-  assert.notEqual(inode('issues/1/email.html'), linked);
+  const kept = inode('issues/1/email.html');
+  assert.match((await runCli(['build', '--no-cache'], { cwd: edited })).stdout, /\(103 written\)/);
+  assert.notEqual(inode('issues/1/email.html'), kept);
+});
+
+test('a rebuild stopped in the middle of its commit is finished from its journal by the next build, equal to a clean build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const file = join(edited, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  // A folder where the commit must put a file stops it after the data files are in (EISDIR), as a kill would.
+  rmSync(join(edited, 'dist', 'issues', '3', 'index.html'));
+  mkdirSync(join(edited, 'dist', 'issues', '3', 'index.html', 'in-the-way'), { recursive: true });
+  const stopped = await runCli(['build'], { cwd: edited });
+  assert.equal(stopped.code, 2);
+  assert.match(stopped.stderr, /Cannot write the site to .*dist/);
+  assert.ok(existsSync(join(edited, 'dist.commit')), 'the journal stays for the next build');
+  assert.match(readFileSync(join(edited, 'dist', 'papers.csv'), 'utf8'), /plainly and quickly/, 'the commit had begun');
+  rmSync(join(edited, 'dist', 'issues', '3', 'index.html'), { recursive: true });
+  const finished = await runCli(['build'], { cwd: edited });
+  assert.equal(finished.code, 0, finished.stderr);
+  assert.ok(!existsSync(join(edited, 'dist.commit')));
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {

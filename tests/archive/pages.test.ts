@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { planPages } from '../../src/archive/pages.js';
-import type { IssueOutput } from '../../src/archive/issue-output.js';
+import { summarizeIssue, type IssueOutput } from '../../src/archive/issue-output.js';
 
 const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
 
@@ -35,13 +35,13 @@ function issueWith(papers: PaperRecord[]): IssueOutput {
 }
 
 test('a tag or author with more than 400 papers gets pages of 400, linked to each other', () => {
-  const papers = Array.from({ length: 401 }, (_, i) => record(i, ['big']));
-  const database = buildPaperDatabase([issueWith(papers)]);
-  const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])));
+  const issue = issueWith(Array.from({ length: 401 }, (_, i) => record(i, ['big'])));
+  const database = buildPaperDatabase([summarizeIssue(issue)]);
+  const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { output: () => issue });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/big/'));
   assert.deepEqual(tagPages.map((page) => page.path), ['tags/big/index.html', 'tags/big/page/2/index.html']);
-  assert.deepEqual(tagPages.map((page) => (page.view.rows as unknown[]).length), [400, 1]);
-  assert.deepEqual(tagPages[1]!.view.pages, [
+  assert.deepEqual(tagPages.map((page) => (page.view().rows as unknown[]).length), [400, 1]);
+  assert.deepEqual(tagPages[1]!.view().pages, [
     { label: '1', href: '../../../../tags/big/', current: false },
     { label: '2', href: '../../../../tags/big/page/2/', current: true },
   ]);
@@ -49,8 +49,9 @@ test('a tag or author with more than 400 papers gets pages of 400, linked to eac
 });
 
 test('a tag with 400 papers or fewer is one page without page links', () => {
-  const database = buildPaperDatabase([issueWith(Array.from({ length: 3 }, (_, i) => record(i, ['small'])))]);
-  const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])));
+  const issue = issueWith(Array.from({ length: 3 }, (_, i) => record(i, ['small'])));
+  const database = buildPaperDatabase([summarizeIssue(issue)]);
+  const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { output: () => issue });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/small/'));
-  assert.deepEqual(tagPages.map((page) => [page.path, page.view.pages]), [['tags/small/index.html', []]]);
+  assert.deepEqual(tagPages.map((page) => [page.path, page.view().pages]), [['tags/small/index.html', []]]);
 });

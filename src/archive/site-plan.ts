@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from '../config/load.js';
+import type { TemplateSet } from '../render/templates.js';
+import { assetSources } from './assets.js';
+import { bibtexEntries } from './bibtex.js';
+import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
+import { buildFeeds, newestIssues } from './feeds.js';
+import type { IssueOutput, RecordSummary } from './issue-output.js';
+import { buildPaperDatabase, papersByYear, type PaperDatabase } from './paper-database.js';
+import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
+import type { PublishedIssues } from './published.js';
+import { searchShard } from './search-index.js';
+import { sitemap } from './sitemap.js';
+import { spliceParts, type PartIndex } from './splice.js';
+
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
+
+/** A file's bytes, or a data file made of parts with where each part lies (see splice.ts). */
+export type FileBytes = string | Uint8Array | { chunks: Uint8Array[]; index: PartIndex };
+
+/** What the site in the output folder holds, as the previous build's marker says (site-writer.ts). */
+export interface PreviousSite {
+  /** The key a file was written from. */
+  key(path: string): string | undefined;
+  /** A spliced file's bytes and part index, when both are still there. */
+  spliced(path: string): { bytes: Uint8Array; index: PartIndex } | undefined;
+}
+
+/**
+ * One file of the site: its path (relative, `/`-separated), its key (a hash
+ * of everything its bytes are made of: equal keys, equal bytes) and how to
+ * make it. A rebuild makes only the files whose key changed.
+ */
+export interface SiteFile {
+  path: string;
+  key: string;
+  contents(previous: PreviousSite): FileBytes | Promise<FileBytes>;
+}
+
+/**
+ * Every file of the site, planned from the issues' summaries alone: pages,
+ * email files, data, feeds, sitemap, search index, assets. `shared` is the
+ * hash of every input besides the issues (paperboy's version, the config,
+ * templates, assets): it is part of every key, so a changed template or
+ * setting remakes everything that may depend on it.
+ */
+export function planSite(config: SiteConfig, published: PublishedIssues, templates: TemplateSet, shared: string): { files: SiteFile[]; papers: number } {
+  const { issues } = published;
+  const database = buildPaperDatabase(issues);
+  const bibtex = bibtexEntries(database.papers);
+  const pages = planPages(config, issues, database, bibtex, published);
+  const file = (path: string, parts: unknown, contents: SiteFile['contents']): SiteFile => ({ path, key: keyOf([shared, path, parts]), contents });
+  const files: SiteFile[] = pages.map((page) => file(page.path, page.key, () => renderPage(templates, config, { ...page, view: page.view() })));
+  for (const issue of issues) {
+    files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.output(issue.number).email.html));
+    files.push(file(`issues/${issue.number}/email.txt`, issue.hash, () => published.output(issue.number).email.text));
+  }
+  files.push(papersJsonFile(config, database, published, shared, file));
+  files.push(papersCsvFile(published, shared, file));
+  const bib = database.papers.map((paper) => bibtex.get(paper)!).join('\n');
+  files.push(file('papers.bib', bib, () => bib));
+  const catalogText = catalog(database);
+  files.push(file('papers/catalog.json', catalogText, () => catalogText));
+  const newest = newestIssues(issues);
+  let made: ReturnType<typeof buildFeeds> | undefined;
+  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.output(issue.number)), feedHtml));
+  const feedKey = newest.map((issue) => issue.hash);
+  files.push(file('feed.xml', feedKey, () => feeds().rss));
+  files.push(file('atom.xml', feedKey, () => feeds().atom));
+  files.push(file('feed.json', feedKey, () => feeds().json));
+  const sitemapText = sitemap(config.baseUrl, pages.map((page) => page.path));
+  files.push(file('sitemap.xml', sitemapText, () => sitemapText));
+  // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only.
+  for (const [year, papers] of papersByYear(database.papers)) files.push(file(`search/${year}.json`, papers.map(paperKey), () => searchShard(papers.map((paper) => withTexts(paper, published)))));
+  for (const [path, source] of assetSources(config.templatesDir)) files.push(file(path, source, () => readFileSync(source)));
+  return { files, papers: database.papers.length };
+}
+
+type FileMaker = (path: string, parts: unknown, contents: SiteFile['contents']) => SiteFile;
+
+/** `papers.json`, a part per paper: a part's key is the paper's summary (its texts by their hash). */
+function papersJsonFile(config: SiteConfig, database: PaperDatabase<RecordSummary>, published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
+  const parts = database.papers.map((paper) => ({ key: keyOf([shared, paperKey(paper)]), text: () => papersJsonPart(config, withTexts(paper, published)) }));
+  return file('papers.json', parts.map((part) => part.key), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
+}
+
+/** `papers.csv`, a part per issue (its rows). */
+function papersCsvFile(published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
+  const parts = published.issues.map((issue) => ({ key: keyOf([shared, issue.number, issue.hash]), text: () => papersCsvPart(published.output(issue.number).papers) }));
+  return file('papers.csv', parts.map((part) => part.key), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
+}
+
+/** A feed entry: the issue's web content (intro, papers, closing), links absolute. */
+function feedHtml(issue: IssueOutput): string {
+  const { content } = issue;
+  const papers = content.papers.map(
+    (paper) => `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>\n${paper.summary.html}${paper.opinion ? `\n<p><strong>Opinion:</strong></p>\n${paper.opinion.html}` : ''}`,
+  );
+  return [content.intro.html, ...papers, content.outro.html].filter(Boolean).join('\n');
+}
+
+/** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */
+function escapeText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** What the papers page's filters read (loaded only when a reader filters): one short entry per paper. */
+function catalog(database: PaperDatabase<RecordSummary>): string {
+  return JSON.stringify(
+    database.papers.map((paper) => ({
+      url: `papers/${paper.slug}/`,
+      title: paper.latest.title,
+      authors: paper.latest.authors.join(', '),
+      year: paper.latest.year ?? null,
+      section: paper.latest.section.join(' / '),
+      tags: paper.tags,
+      issue: paper.coverage[0]!.issue.number,
+    })),
+  );
+}
