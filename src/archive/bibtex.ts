@@ -8,17 +8,22 @@ import type { PaperEntry } from './paper-database.js';
  * `url`. Keys are `lastnameYEARfirstword`, made unique across the file.
  */
 export function bibtexEntries<E extends PaperEntry<RecordFacts>>(papers: readonly E[]): Map<E, string> {
+  return new Map([...citationKeys(papers)].map(([paper, key]) => [paper, bibtexEntry(paper, key)]));
+}
+
+/** Each paper's citation key, `lastnameYEARfirstword`, unique across `papers` (what `bibtexEntry` needs besides the paper). */
+export function citationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly E[]): Map<E, string> {
   const used = new Set<string>();
-  const entries = new Map<E, string>();
+  const keys = new Map<E, string>();
   // Keys are given in id order, so one paper's key does not depend on which papers came before it in time.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const base = citationKey(paper);
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}${String.fromCharCode(96 + Math.min(n, 26))}${n > 26 ? n : ''}`;
     used.add(key);
-    entries.set(paper, bibtexEntry(paper, key));
+    keys.set(paper, key);
   }
-  return entries;
+  return keys;
 }
 
 function citationKey(paper: PaperEntry<RecordFacts>): string {
@@ -29,7 +34,8 @@ function citationKey(paper: PaperEntry<RecordFacts>): string {
   return `${last}${year ?? ''}${word}`;
 }
 
-function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string {
+/** A paper's BibTeX entry under its citation key (see `citationKeys`). */
+export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string {
   const { title, authors, year, venue, arxiv, url } = paper.latest;
   const fields: [string, string | undefined][] = [
     // Double braces keep the title's capitals (BibTeX styles lower-case titles).

@@ -59,7 +59,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const templates = loadTemplates(config.templatesDir);
   const published = publishedIssues(workspace, { ...options, templates });
   const { files, papers } = planSite(config, published, templates, shared);
-  const written = await writeSite(options.outDir, files, key, { reuse: options.cache });
+  const written = await writeSite(options.outDir, files, { site: key, shared }, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
 

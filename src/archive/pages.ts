@@ -3,6 +3,7 @@ import type { Config } from '../config/load.js';
 import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
+import { bibtexEntry } from './bibtex.js';
 import type { IssueOutput, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
@@ -102,7 +103,7 @@ export function planPages(
   config: SiteConfig,
   issues: readonly IssueSummary[],
   database: PaperDatabase<RecordSummary>,
-  bibtex: ReadonlyMap<PaperEntry<RecordSummary>, string>,
+  citations: ReadonlyMap<PaperEntry<RecordSummary>, string>,
   texts: TextSource,
 ): PagePlan[] {
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
@@ -176,7 +177,7 @@ export function planPages(
   pages.push(yearPlan('papers/index.html', newestYear, newestPapers));
   for (const [year, papers] of years) pages.push(yearPlan(`papers/year/${year}/index.html`, year, papers));
 
-  for (const paper of database.papers) pages.push(paperPage(paper, bibtex.get(paper)!, tagSlug, authorSlug, texts));
+  for (const paper of database.papers) pages.push(paperPage(paper, citations.get(paper)!, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
   for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
@@ -251,41 +252,41 @@ function sectionBlocks(highlights: SectionView | undefined, sections: readonly S
 
 function paperPage(
   paper: PaperEntry<RecordSummary>,
-  bibtex: string,
+  citation: string,
   tagSlug: ReadonlyMap<string, string>,
   authorSlug: ReadonlyMap<string, string>,
   texts: TextSource,
 ): PagePlan {
   const path = `papers/${paper.slug}/index.html`;
-  const link = pageLinks(path);
-  const { latest } = paper;
-  const facts = {
-    title: latest.title,
-    authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
-    // Said once: a venue that is also an author is left out, as in the email.
-    sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
-    url: latest.url,
-    arxiv: latest.arxiv,
-    arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
-    tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
-    bibtex,
-  };
   const template = 'web/paper.html';
+  const { latest } = paper;
+  const slugs = [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))];
   return {
     path,
     template,
     title: latest.title,
     script: undefined,
-    // Each coverage's record (its texts by their hash) and the facts above: all the view is made of.
-    key: keyOf([template, facts, paperKey(paper)]),
-    view: () => ({
-      ...facts,
-      coverage: withTexts(paper, texts).coverage.map((record) => ({
-        ...record,
-        dateFormatted: formatDate(record.issue.date),
-        issueHref: link.issue(record.issue.number, record.anchor),
-      })),
-    }),
+    // Its records (texts by their hash), its citation key and where its authors and tags link: all the view is made of.
+    key: keyOf([template, paperKey(paper), citation, slugs]),
+    view: () => {
+      const link = pageLinks(path);
+      return {
+        title: latest.title,
+        authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
+        // Said once: a venue that is also an author is left out, as in the email.
+        sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
+        url: latest.url,
+        arxiv: latest.arxiv,
+        arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
+        tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
+        bibtex: bibtexEntry(paper, citation),
+        coverage: withTexts(paper, texts).coverage.map((record) => ({
+          ...record,
+          dateFormatted: formatDate(record.issue.date),
+          issueHref: link.issue(record.issue.number, record.anchor),
+        })),
+      };
+    },
   };
 }
 

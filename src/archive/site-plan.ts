@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
-import { bibtexEntries } from './bibtex.js';
+import { bibtexEntry, citationKeys } from './bibtex.js';
 import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueOutput, RecordSummary } from './issue-output.js';
@@ -41,15 +41,16 @@ export interface SiteFile {
  * Every file of the site, planned from the issues' summaries alone: pages,
  * email files, data, feeds, sitemap, search index, assets. `shared` is the
  * hash of every input besides the issues (paperboy's version, the config,
- * templates, assets): it is part of every key, so a changed template or
- * setting remakes everything that may depend on it.
+ * templates, assets): the marker keeps it beside the files' keys, and a
+ * site built with other shared inputs is written anew (site-writer.ts), so
+ * a changed template or setting remakes everything that may depend on it.
  */
 export function planSite(config: SiteConfig, published: PublishedIssues, templates: TemplateSet, shared: string): { files: SiteFile[]; papers: number } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
-  const bibtex = bibtexEntries(database.papers);
-  const pages = planPages(config, issues, database, bibtex, published);
-  const file = (path: string, parts: unknown, contents: SiteFile['contents']): SiteFile => ({ path, key: keyOf([shared, path, parts]), contents });
+  const citations = citationKeys(database.papers);
+  const pages = planPages(config, issues, database, citations, published);
+  const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
   const files: SiteFile[] = pages.map((page) => file(page.path, page.key, () => renderPage(templates, config, { ...page, view: page.view() })));
   for (const issue of issues) {
     files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.output(issue.number).email.html));
@@ -57,37 +58,43 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   }
   files.push(papersJsonFile(config, database, published, shared, file));
   files.push(papersCsvFile(published, shared, file));
-  const bib = database.papers.map((paper) => bibtex.get(paper)!).join('\n');
-  files.push(file('papers.bib', bib, () => bib));
+  // What an entry is made of (bibtex.ts): the newest facts, not the texts.
+  const bibKey = database.papers.map((paper) => {
+    const { title, authors, year, venue, arxiv, url } = paper.latest;
+    return [citations.get(paper), title, authors, year, venue, arxiv, url];
+  });
+  files.push(file('papers.bib', keyOf(bibKey), () => database.papers.map((paper) => bibtexEntry(paper, citations.get(paper)!)).join('\n')));
   const catalogText = catalog(database);
-  files.push(file('papers/catalog.json', catalogText, () => catalogText));
+  files.push(file('papers/catalog.json', keyOf(catalogText), () => catalogText));
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.output(issue.number)), feedHtml));
-  const feedKey = newest.map((issue) => issue.hash);
+  const feedKey = keyOf(newest.map((issue) => issue.hash));
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
   const sitemapText = sitemap(config.baseUrl, pages.map((page) => page.path));
-  files.push(file('sitemap.xml', sitemapText, () => sitemapText));
+  files.push(file('sitemap.xml', keyOf(sitemapText), () => sitemapText));
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only.
-  for (const [year, papers] of papersByYear(database.papers)) files.push(file(`search/${year}.json`, papers.map(paperKey), () => searchShard(papers.map((paper) => withTexts(paper, published)))));
-  for (const [path, source] of assetSources(config.templatesDir)) files.push(file(path, source, () => readFileSync(source)));
+  for (const [year, papers] of papersByYear(database.papers)) files.push(file(`search/${year}.json`, keyOf(papers.map(paperKey)), () => searchShard(papers.map((paper) => withTexts(paper, published)))));
+  // An asset's bytes are among the shared inputs: its key needs only say where it comes from.
+  for (const [path, source] of assetSources(config.templatesDir)) files.push(file(path, keyOf(source), () => readFileSync(source)));
   return { files, papers: database.papers.length };
 }
 
-type FileMaker = (path: string, parts: unknown, contents: SiteFile['contents']) => SiteFile;
+type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
 /** `papers.json`, a part per paper: a part's key is the paper's summary (its texts by their hash). */
 function papersJsonFile(config: SiteConfig, database: PaperDatabase<RecordSummary>, published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
+  // The shared inputs are in each part's key: another paperboy may write a part otherwise.
   const parts = database.papers.map((paper) => ({ key: keyOf([shared, paperKey(paper)]), text: () => papersJsonPart(config, withTexts(paper, published)) }));
-  return file('papers.json', parts.map((part) => part.key), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
+  return file('papers.json', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
 }
 
 /** `papers.csv`, a part per issue (its rows). */
 function papersCsvFile(published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
   const parts = published.issues.map((issue) => ({ key: keyOf([shared, issue.number, issue.hash]), text: () => papersCsvPart(published.output(issue.number).papers) }));
-  return file('papers.csv', parts.map((part) => part.key), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
+  return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
 }
 
 /** A feed entry: the issue's web content (intro, papers, closing), links absolute. */

@@ -85,14 +85,20 @@ export function builtKey(outDir: string): string | undefined {
   }
 }
 
-/** The site a previous build left in `outDir`, from its marker: nothing when there is none or it lists no files. */
-function previousSite(outDir: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
+/**
+ * The site a previous build left in `outDir`, from its marker: its files
+ * with their keys, where its data files' parts lie. None when it was built
+ * from other shared inputs (`shared`): every file may differ, and the next
+ * site is written whole.
+ */
+function previousSite(outDir: string, shared: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
   let marker = '';
   try {
     marker = readFileSync(join(outDir, SITE_MARKER), 'utf8');
   } catch {
     // No marker: no previous site.
   }
+  if (!marker.includes(`\nshared ${shared}\n`)) marker = '';
   const keys = new Map<string, string>();
   for (const match of marker.matchAll(/^file (\S+) (.+)$/gm)) keys.set(match[2]!, match[1]!);
   const parts = new Map<string, PartIndex>();
@@ -117,13 +123,13 @@ function previousSite(outDir: string): PreviousSite & { paths: string[]; parts(p
   };
 }
 
-/** The marker of a site: what wrote it, its key, every file's key, where each data file's parts lie. */
-function markerText(key: string, files: readonly SiteFile[], parts: ReadonlyMap<string, PartIndex>): string {
+/** The marker of a site: what wrote it, its key and shared inputs' hash, every file's key, where each data file's parts lie. */
+function markerText(key: SiteKeys, files: readonly SiteFile[], parts: ReadonlyMap<string, PartIndex>): string {
   const lines = files.map((file) => `file ${file.key} ${file.path}\n`).sort();
   for (const [path, index] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
   }
-  return `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key}\n${lines.join('')}`;
+  return `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key.site}\nshared ${key.shared}\n${lines.join('')}`;
 }
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
@@ -151,16 +157,22 @@ function folderWriter(root: string): (path: string, bytes: string | Uint8Array |
   };
 }
 
+/** What a site was built from: every input (`site`, see `builtKey`), and every input besides the issues (`shared`). */
+export interface SiteKeys {
+  site: string;
+  shared: string;
+}
+
 /**
- * Writes `files` as the site at `outDir`, with `key` (what the whole site
- * was built from) in its marker: only the files whose key differs from the
+ * Writes `files` as the site at `outDir`, with `key` (what the site was
+ * built from) in its marker: only the files whose key differs from the
  * previous build's when `reuse` (false: `--no-cache` writes everything
  * anew). Returns the number of files written. Throws OUT_DIR_NOT_A_SITE
  * when `outDir` holds files no build wrote, OUT_DIR_UNWRITABLE on a
  * file-system failure (the previous site is then unchanged, or completed
  * by the next build from the journal).
  */
-export async function writeSite(outDir: string, files: readonly SiteFile[], key: string, options: { reuse: boolean }): Promise<number> {
+export async function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean }): Promise<number> {
   try {
     recoverSite(outDir);
   } catch (error) {
@@ -171,7 +183,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
     });
   }
-  const previous = previousSite(outDir);
+  const previous = previousSite(outDir, key.shared);
   const incremental = options.reuse && previous.paths.length > 0;
   const folder = incremental ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
   const write = folderWriter(folder);
