@@ -43,7 +43,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   if (options.cache && builtKey(options.outDir) === key) {
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, rendered: 0 };
   }
-  // Loaded only now: a build with nothing to do does not pay for the renderers, Pagefind and KaTeX.
+  // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { buildPaperDatabase }, { siteFiles }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
@@ -63,15 +63,16 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
 /**
  * A hash of every input of a site, read without parsing anything: the
  * issue files' names and bytes, the config, every template and asset, the
- * drafts flag, and the versions of paperboy and of what it copies in
- * (KaTeX) or runs (Pagefind). Equal keys, equal sites.
+ * drafts flag, and the versions of paperboy and KaTeX (MiniSearch's
+ * browser build, one of the assets, is the very file the build indexes
+ * with). Equal keys, equal sites.
  */
 async function siteKey(config: Config, drafts: boolean): Promise<string> {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
-  // Pagefind exports no package.json: its version is read beside its entry point (lib/index.js).
+  // KaTeX's version is read beside its entry point (dist/katex.mjs).
   const versionOf = (name: string) => (JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve(name)), 'utf8')) as { version: string }).version;
-  hash.update(`${VERSION}\0${versionOf('katex')}\0${versionOf('pagefind')}\0${drafts}\0${JSON.stringify(settings)}\0`);
+  hash.update(`${VERSION}\0${versionOf('katex')}\0${drafts}\0${JSON.stringify(settings)}\0`);
   for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   for (const path of await listIssueFiles(config.issuesDir)) hash.update(`${path}\0`).update(await readFile(path).catch(() => 'unreadable')).update('\0');

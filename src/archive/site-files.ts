@@ -41,7 +41,7 @@ export async function* siteFiles(
   yield ['atom.xml', feeds.atom];
   yield ['feed.json', feeds.json];
   yield ['sitemap.xml', sitemap(config.baseUrl, pages.map((page) => page.path))];
-  for (const [path, contents] of await buildSearchIndex(database, searchCacheDir)) yield [`pagefind/${path}`, contents];
+  for (const { year, contents } of buildSearchIndex(database, searchCacheDir)) yield [`search/${year}.json`, contents];
   for (const [path, source] of assetSources(config.templatesDir)) yield [path, readFileSync(source)];
 }
 

@@ -95,7 +95,7 @@ export async function writeSite(outDir: string, files: AsyncIterable<readonly [s
   }
   const staging = `${outDir}.staging-${process.pid}`;
   const previousFiles = options.reuse ? builtFiles(outDir) : new Map<string, string>();
-  // Sorted before it is written: Pagefind gives a shard's files in no fixed order.
+  // Sorted before it is written: the marker does not depend on the order the files come in.
   const manifest: string[] = [];
   const made = new Set<string>();
   const write = (path: string, contents: string | Uint8Array, hash?: string) => {

@@ -27,7 +27,7 @@ before(async () => {
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
 
 test('build writes the SPEC outputs: home page, issue pages with their email files, papers, tags, data, feeds, sitemap', () => {
-  for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'pagefind/2023/pagefind.js', 'pagefind/2017/pagefind.js', 'pagefind/undated/pagefind.js']) {
+  for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'search/2023.json', 'search/2017.json', 'search/undated.json', 'assets/search-options.js', 'assets/minisearch/index.js']) {
     assert.ok(existsSync(join(site, path)), path);
   }
   for (const n of [1, 2, 3]) for (const name of ['index.html', 'email.html', 'email.txt']) assert.ok(existsSync(join(site, 'issues', String(n), name)), `issues/${n}/${name}`);
