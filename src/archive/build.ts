@@ -47,7 +47,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   if (options.cache && builtKey(options.outDir) === key) {
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
   }
-  // Loaded only now: a build with nothing to do does not pay for the renderers, Pagefind and KaTeX.
+  // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
@@ -58,7 +58,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
   const templates = loadTemplates(config.templatesDir);
   const published = publishedIssues(workspace, { ...options, templates });
-  const { files, papers } = planSite(config, published, templates, shared);
+  const { files, papers } = planSite(config, published, templates, shared, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
   const written = await writeSite(options.outDir, files, { site: key, shared }, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
@@ -66,13 +66,14 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
 /**
  * A hash of every input of a site besides the issues, read without parsing
  * anything: the config, every template and asset, the drafts flag, and the
- * versions of paperboy and of what it copies in (KaTeX, MiniSearch's
- * browser build). Part of every file's key (site-plan.ts).
+ * versions of paperboy and KaTeX (MiniSearch's browser build, one of the
+ * assets, is the very file the build indexes with). The marker keeps it
+ * (site-writer.ts): a site built from other shared inputs is written anew.
  */
 function sharedInputs(config: Config, drafts: boolean): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
-  hash.update(`${VERSION}\0${packageVersion('katex')}\0${packageVersion('minisearch')}\0${drafts}\0${JSON.stringify(settings)}\0`);
+  hash.update(`${VERSION}\0${packageVersion('katex')}\0${drafts}\0${JSON.stringify(settings)}\0`);
   for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);
@@ -83,7 +84,7 @@ function sharedInputs(config: Config, drafts: boolean): string {
  * point (KaTeX and MiniSearch do not export their package.json, and their
  * entry points sit one or two folders down).
  */
-export function packageVersion(name: string): string {
+function packageVersion(name: string): string {
   for (let dir = dirname(fileURLToPath(import.meta.resolve(name))); dir !== dirname(dir); dir = dirname(dir)) {
     try {
       const found = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };

@@ -9,7 +9,7 @@ import type { IssueOutput, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from './paper-database.js';
 import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
-import { searchShard } from './search-index.js';
+import { cachedShard } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { spliceParts, type PartIndex } from './splice.js';
 
@@ -44,8 +44,15 @@ export interface SiteFile {
  * templates, assets): the marker keeps it beside the files' keys, and a
  * site built with other shared inputs is written anew (site-writer.ts), so
  * a changed template or setting remakes everything that may depend on it.
+ * `searchCache`: where search shards are kept for `paperboy papers search`.
  */
-export function planSite(config: SiteConfig, published: PublishedIssues, templates: TemplateSet, shared: string): { files: SiteFile[]; papers: number } {
+export function planSite(
+  config: SiteConfig,
+  published: PublishedIssues,
+  templates: TemplateSet,
+  shared: string,
+  searchCache: string | undefined,
+): { files: SiteFile[]; papers: number } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
   const citations = citationKeys(database.papers);
@@ -75,8 +82,10 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   files.push(file('feed.json', feedKey, () => feeds().json));
   const sitemapText = sitemap(config.baseUrl, pages.map((page) => page.path));
   files.push(file('sitemap.xml', keyOf(sitemapText), () => sitemapText));
-  // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only.
-  for (const [year, papers] of papersByYear(database.papers)) files.push(file(`search/${year}.json`, keyOf(papers.map(paperKey)), () => searchShard(papers.map((paper) => withTexts(paper, published)))));
+  // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
+  for (const [year, papers] of papersByYear(database.papers)) {
+    files.push(file(`search/${year}.json`, keyOf(papers.map(paperKey)), () => cachedShard(year, papers.map((paper) => withTexts(paper, published)), searchCache)));
+  }
   // An asset's bytes are among the shared inputs: its key needs only say where it comes from.
   for (const [path, source] of assetSources(config.templatesDir)) files.push(file(path, keyOf(source), () => readFileSync(source)));
   return { files, papers: database.papers.length };

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { bibtexEntries } from '../archive/bibtex.js';
 import { publishedPapers } from '../archive/published.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
 import type { PaperDatabase } from '../archive/paper-database.js';
-import { firstLine, searchPapers } from '../archive/paper-search.js';
+import { searchPapers } from '../archive/paper-search.js';
+import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
 import type { CommandIO } from '../io.js';
@@ -39,7 +40,9 @@ async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ co
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
   const { config, database } = await loadDatabase(options, io);
-  const matches = searchPapers(database, options.query, { tag: options.tag, author: options.author, year: options.year });
+  // The shards a previous search kept (search-index.ts): a search reads the index instead of making it.
+  const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
+  const matches = searchPapers(database, options.query, { tag: options.tag, author: options.author, year: options.year }, shardCache);
   const shown = matches.slice(0, options.limit);
   if (options.json) {
     const results = shown.map(({ paper, score }) => ({

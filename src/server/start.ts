@@ -50,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   try {
     const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
     const delivery = await confirmationDelivery(config, options.env);
-    // The builder (remark, KaTeX, Pagefind) is loaded only by the dev server.
+    // The builder (remark, KaTeX, MiniSearch) is loaded only by the dev server.
     const dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
     // The dev server follows template edits; a served archive keeps the templates it started with.

@@ -1,7 +1,8 @@
 // The papers page with JavaScript: filters over the catalog (papers/catalog.json)
-// and full-text search through Pagefind. Nothing is fetched until the reader
-// searches or filters; without JavaScript the form stays hidden and the year
-// pages list every paper.
+// and full-text search through MiniSearch, over the search index's shards
+// (search/<year>.json, one per year of papers). Nothing is fetched until the
+// reader searches or filters; without JavaScript the form stays hidden and the
+// year pages list every paper.
 const form = document.querySelector('.paper-search');
 if (form) {
   const status = document.querySelector('.search-status');
@@ -10,7 +11,8 @@ if (form) {
   const root = form.dataset.root;
   const MAX_SHOWN = 100;
   let catalog;
-  let pagefind;
+  let engine;
+  const shards = new Map();
   let generation = 0;
   form.hidden = false;
   form.addEventListener('submit', (event) => {
@@ -19,18 +21,30 @@ if (form) {
   });
 
   const loadCatalog = async () => (catalog ??= await (await fetch(form.dataset.catalog)).json());
-  // One index per year (the newest first): load one, merge the others into it.
-  const loadPagefind = async () => {
-    if (!pagefind) {
-      const base = new URL(form.dataset.pagefind, location.href);
-      const [first, ...others] = form.dataset.shards.split(' ').filter(Boolean);
-      const engine = await import(new URL(`${first}/pagefind.js`, base).href);
-      await engine.init();
-      for (const shard of others) await engine.mergeIndex(new URL(`${shard}/`, base).href);
-      pagefind = engine;
+  // MiniSearch and the index's options, beside this script (assets/): loaded with the first search.
+  const loadEngine = () => {
+    if (!engine) {
+      engine = Promise.all([import('./minisearch/index.js'), import('./search-options.js')]).then(([library, options]) => ({
+        MiniSearch: library.default,
+        options: options.searchOptions,
+      }));
+      engine.catch(() => (engine = undefined));
     }
-    return pagefind;
+    return engine;
   };
+  // A year's shard, read with the options it was built with; a failed load is tried again by the next search.
+  const loadShard = (year) => {
+    if (!shards.has(year)) {
+      const loading = Promise.all([loadEngine(), fetch(new URL(`${year}.json`, new URL(form.dataset.search, location.href))).then((response) => {
+        if (!response.ok) throw new Error(`the index of ${year} did not load (HTTP ${response.status})`);
+        return response.text();
+      })]).then(([{ MiniSearch, options }, text]) => MiniSearch.loadJSON(text, options));
+      loading.catch(() => shards.delete(year));
+      shards.set(year, loading);
+    }
+    return shards.get(year);
+  };
+  const years = form.dataset.shards.split(' ').filter(Boolean);
 
   const element = (tag, attributes, text) => {
     const node = document.createElement(tag);
@@ -39,21 +53,22 @@ if (form) {
     return node;
   };
 
-  const show = (items, total) => {
+  // An item is a search result or a catalog entry: both carry url, title, authors, issue (and a result its anchor and excerpt).
+  const show = (items, pending) => {
     results.replaceChildren();
     const list = element('ol', {});
     for (const item of items.slice(0, MAX_SHOWN)) {
       const entry = element('li', {});
-      entry.append(element('a', { href: root + item.url }, item.title), ` (${item.authors}, #${item.issue})`);
-      if (item.excerpt) {
-        const excerpt = element('p', { class: 'meta' });
-        excerpt.innerHTML = item.excerpt;
-        entry.append(excerpt);
-      }
+      const byline = element('p', { class: 'meta' }, `${item.authors ? `${item.authors}; ` : ''}in `);
+      byline.append(element('a', { href: `${root}issues/${item.issue}/${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));
+      entry.append(element('a', { href: root + item.url }, item.title), byline);
+      if (item.excerpt) entry.append(element('p', { class: 'excerpt' }, item.excerpt));
       list.append(entry);
     }
     results.append(list);
-    status.textContent = total === 0 ? 'No paper matches.' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > MAX_SHOWN ? `; the first ${MAX_SHOWN} are shown` : ''}.`;
+    const total = items.length;
+    const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > MAX_SHOWN ? `; the first ${MAX_SHOWN} are shown` : ''}`;
+    status.textContent = pending ? `${counted} so far; searching the other years…` : `${counted}.`;
     table.hidden = true;
   };
 
@@ -70,26 +85,34 @@ if (form) {
       table.hidden = false;
       return;
     }
-    const byAuthor = (item) => !author || item.authors.toLowerCase().includes(author);
+    const keep = (item) =>
+      (!author || item.authors.toLowerCase().includes(author)) &&
+      (!filters.tag || item.tags.includes(filters.tag)) &&
+      (!filters.section || item.section === filters.section) &&
+      (!filters.year || String(item.year) === filters.year);
     if (query) {
       status.textContent = 'Searching…';
-      const engine = await loadPagefind();
-      const search = await engine.search(query, { filters });
-      const data = await Promise.all(search.results.slice(0, MAX_SHOWN * 2).map((result) => result.data()));
+      // The newest year answers first; the others are fetched after it, and their matches added when all have come.
+      const [newest, ...older] = filters.year ? years.filter((year) => year === filters.year) : years;
+      const found = [];
+      const answer = (index) => found.push(...index.search(query, { filter: keep }));
+      // MiniSearch's BM25 scores, compared across years (each shard weighs a word by its own year's papers).
+      const ranked = () => [...found].sort((a, b) => b.score - a.score);
+      if (newest !== undefined) {
+        const index = await loadShard(newest);
+        if (mine !== generation) return;
+        answer(index);
+        if (older.length > 0) show(ranked(), true);
+      }
+      const others = await Promise.all(older.map((year) => loadShard(year)));
       if (mine !== generation) return;
-      const items = data
-        // Pagefind rewrites a record's URL (from the site root, or absolute in a merged index): the path from the site's root is in the record's meta.
-        .map((entry) => ({ url: entry.meta.path, title: entry.meta.title, authors: entry.meta.authors, issue: entry.meta.issue, excerpt: entry.excerpt }))
-        .filter(byAuthor);
-      show(items, author ? items.length : search.results.length);
+      others.forEach(answer);
+      show(ranked(), false);
       return;
     }
     const papers = await loadCatalog();
     if (mine !== generation) return;
-    const items = papers.filter(
-      (paper) => byAuthor(paper) && (!filters.tag || paper.tags.includes(filters.tag)) && (!filters.section || paper.section === filters.section) && (!filters.year || String(paper.year) === filters.year),
-    );
-    show(items, items.length);
+    show(papers.filter(keep), false);
   };
 
   let timer;

@@ -62,6 +62,16 @@ async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page
   return { page, errors, outside };
 }
 
+/** Waits until the search has settled on `titles` (the results' links, in any order): each keystroke or choice searches again. */
+async function showsTitles(page: Page, titles: readonly string[]): Promise<void> {
+  const expected = [...titles].sort();
+  const settled = (wanted: string[]) =>
+    document.querySelector('.search-status')?.textContent?.endsWith('.') &&
+    JSON.stringify([...document.querySelectorAll('.search-results li > a')].map((link) => link.textContent).sort()) === JSON.stringify(wanted);
+  await page.waitForFunction(settled, expected, { timeout: 10_000 }).catch(() => undefined);
+  assert.deepEqual((await page.locator('.search-results li > a').allInnerTexts()).sort(), expected);
+}
+
 test('index → issue → papers: the pages link up, load nothing from elsewhere, log no error', { skip }, async () => {
   const { page, errors, outside } = await openPage();
   await page.goto(`${origin}/`);
@@ -82,22 +92,61 @@ test('index → issue → papers: the pages link up, load nothing from elsewhere
   await page.close();
 });
 
-test('searching a word of one summary finds that paper; the index loads only then', { skip }, async () => {
+test('searching a word of one summary finds that paper; the index loads only then, the newest year first', { skip }, async () => {
   const { page, errors, outside } = await openPage();
   const loaded: string[] = [];
   page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
   await page.goto(`${origin}/papers/`);
-  assert.ok(!loaded.some((path) => path.startsWith('/pagefind/')), 'no index before a search');
+  assert.ok(!loaded.some((path) => path.startsWith('/search/') || path.startsWith('/assets/minisearch/')), 'no index before a search');
   await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
-  const result = page.locator('.search-results a');
+  const result = page.locator('.search-results li');
   await result.first().waitFor();
-  assert.deepEqual(await result.allInnerTexts(), ['Attention <is> all & you ]]> need']);
-  // The paper is of 2017: its index is merged into the newest year's, and its link still leads to its page.
-  assert.equal(await result.first().getAttribute('href'), '../papers/1706.03762/');
-  assert.ok(loaded.some((path) => path.startsWith('/pagefind/')));
+  await page.locator('.search-status', { hasText: /^1 paper matches\.$/ }).waitFor();
+  assert.deepEqual(await result.locator('> a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
+  // The paper is of 2017: the newest year's shard answered first, and its link still leads to its page.
+  assert.equal(await result.locator('> a').first().getAttribute('href'), '../papers/1706.03762/');
+  assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani, Noam Shazeer; in #2');
+  assert.equal(await result.locator('.meta a').first().getAttribute('href'), '../issues/2/#attention-is-all--you--need');
+  assert.equal(await result.locator('.excerpt').first().innerText(), '=SUM(1,2) is what a spreadsheet would run.');
+  const shards = loaded.filter((path) => path.startsWith('/search/'));
+  assert.deepEqual(shards, ['/search/2023.json', '/search/2017.json', '/search/undated.json']);
+  assert.ok(loaded.includes('/assets/minisearch/index.js'));
   await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
   assert.deepEqual(errors, []);
   assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('a half-typed last word matches as a prefix, and the filters narrow the matches', { skip }, async () => {
+  const { page, errors, outside } = await openPage();
+  await page.goto(`${origin}/papers/`);
+  // "mirag": the Mirage paper's title, and the summary of the attention paper that links to it.
+  await page.getByLabel('Search summaries and opinions').fill('mirag');
+  await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?', 'Attention <is> all & you ]]> need']);
+  await page.getByLabel('Tag').selectOption('emergence');
+  await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?']);
+  await page.getByLabel('Tag').selectOption('');
+  await page.getByLabel('Author').fill('vaswani');
+  await showsTitles(page, ['Attention <is> all & you ]]> need']);
+  await page.getByLabel('Year', { exact: true }).selectOption('2023');
+  await showsTitles(page, []);
+  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches.');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('a search within one year loads that year’s shard only', { skip }, async () => {
+  const { page, errors } = await openPage();
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(`${origin}/papers/`);
+  await page.getByLabel('Year', { exact: true }).selectOption('2017');
+  await page.getByLabel('Search summaries and opinions').fill('spreadsheet');
+  await page.locator('.search-status', { hasText: /^1 paper matches\.$/ }).waitFor();
+  assert.deepEqual(await page.locator('.search-results li > a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
+  assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.json']);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -105,8 +154,8 @@ test('a tag filter narrows the list to the papers with that tag', { skip }, asyn
   const { page, errors } = await openPage('dark');
   await page.goto(`${origin}/papers/`);
   await page.getByLabel('Tag').selectOption('emergence');
-  await page.locator('.search-results a').first().waitFor();
-  assert.deepEqual((await page.locator('.search-results a').allInnerTexts()).sort(), ['Are Emergent Abilities of Large Language Models a Mirage?', 'Our blog post on evaluations']);
+  await page.locator('.search-results li > a').first().waitFor();
+  assert.deepEqual((await page.locator('.search-results li > a').allInnerTexts()).sort(), ['Are Emergent Abilities of Large Language Models a Mirage?', 'Our blog post on evaluations']);
   assert.match(await page.locator('.search-status').innerText(), /^2 papers match/);
   assert.ok(await page.locator('.paper-table').isHidden());
   await page.screenshot({ path: join(ARTIFACTS, 'papers-dark-filtered.png'), fullPage: true });
@@ -126,7 +175,7 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'paper-query');
   await page.keyboard.type(SEARCH_WORD);
   const result = 'Attention <is> all & you ]]> need';
-  await page.locator('.search-results a', { hasText: result }).first().waitFor();
+  await page.locator('.search-results li > a', { hasText: result }).first().waitFor();
   // Past the filters (three selects, the author field, the button) to the first result: a
   // few Tabs, however many the page has (search-as-you-type may still be settling on a busy machine).
   let focused: string | null | undefined;

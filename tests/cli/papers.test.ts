@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -20,6 +20,27 @@ test('papers search ranks a title match first and lists every issue that covered
   const matches = JSON.parse(result.stdout) as { id: string; issues: { number: number }[] }[];
   assert.equal(matches[0]!.id, 'arxiv:2304.15004');
   assert.deepEqual(matches[0]!.issues.map((issue) => issue.number), [1, 2]);
+});
+
+test('papers search matches the last word as typed so far, as the papers page does', async () => {
+  const root = archiveRoot();
+  const json = async (...argv: string[]) => JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[];
+  assert.deepEqual((await json('quokkaf')).map((m) => m.id), ['arxiv:1706.03762']);
+  assert.deepEqual((await json('faster', 'quokkaf')).map((m) => m.id), ['arxiv:1706.03762']);
+  // Only the last word: an earlier one must be whole.
+  assert.deepEqual((await json('quokkaf', 'spreadsheet')).map((m) => m.id), []);
+});
+
+test('papers search ranks with the index the build published (read from its cache)', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  // A word only the stored index knows: the search answered from it, not from an index of its own.
+  const stored = join(root, '.paperboy', 'cache', 'search', '2017.json');
+  writeFileSync(stored, readFileSync(stored, 'utf8').replaceAll(`"${SEARCH_WORD}"`, '"wombatformer"'));
+  const result = await runCli(['papers', 'search', '--json', 'wombatformer'], { cwd: root });
+  assert.deepEqual((JSON.parse(result.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762']);
+  const fresh = await runCli(['papers', 'search', '--no-cache', '--json', 'wombatformer'], { cwd: root });
+  assert.deepEqual(JSON.parse(fresh.stdout), []);
 });
 
 test('papers search filters by tag, author and year, and never finds drafts', async () => {

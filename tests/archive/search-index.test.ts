@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import MiniSearch from 'minisearch';
+import type { IssueOutput, PaperRecord } from '../../src/archive/issue-output.js';
+import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
+import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
+import { searchOptions } from '../../templates/web/search-options.js';
+
+function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
+  const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
+  return {
+    id: `arxiv:2301.${String(n).padStart(5, '0')}`,
+    title: `Paper ${n}`,
+    url: `https://arxiv.org/abs/2301.${String(n).padStart(5, '0')}`,
+    authors: ['Ada Lovelace'],
+    year: 2023,
+    venue: undefined,
+    arxiv: `2301.${String(n).padStart(5, '0')}`,
+    tags: ['scaling'],
+    section: ['Evaluations'],
+    highlight: false,
+    summarizer: undefined,
+    via: undefined,
+    issue: { number: 1, date: '2023-01-02', title: 'One' },
+    anchor: `paper-${n}`,
+    summary: text(`Summary of paper ${n}. More detail follows.`),
+    opinion: undefined,
+    prerequisites: undefined,
+    ...fields,
+  };
+}
+
+function database(records: PaperRecord[]): PaperDatabase {
+  const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
+  return buildPaperDatabase([issue]);
+}
+
+const papers = () => [
+  record(1),
+  record(2, { year: 2017, title: 'Attention', authors: ['Ashish Vaswani'], summary: { markdown: '', plain: 'The quokkaformer variant is faster.', html: '' } }),
+  record(3, { year: 2017, authors: ['Bernhard Schölkopf'] }),
+  record(4, { year: undefined }),
+];
+
+const shards = (db: PaperDatabase, cacheDir?: string) => new Map(buildSearchIndex(db, cacheDir).map((shard) => [shard.year, shard.contents.toString('utf8')]));
+
+test('the search index has one shard per year, newest first, papers without a year last', () => {
+  assert.deepEqual([...shards(database(papers())).keys()], ['2023', '2017', 'undated']);
+});
+
+test('a shard is byte-identical for the same papers, built twice from scratch', () => {
+  const first = database(papers());
+  const again = database(papers());
+  for (const [[year, a], [, b]] of papersByYear(first.papers).map((entry, i) => [entry, papersByYear(again.papers)[i]!] as const)) {
+    assert.equal(searchShard(a), searchShard(b), year);
+  }
+  assert.deepEqual(shards(first), shards(again));
+});
+
+test('a paper added to one year changes that year’s shard only', () => {
+  const before = shards(database(papers()));
+  const after = shards(database([...papers(), record(5, { year: 2017, title: 'Another paper of 2017' })]));
+  assert.notEqual(after.get('2017'), before.get('2017'));
+  assert.equal(after.get('2023'), before.get('2023'));
+  assert.equal(after.get('undated'), before.get('undated'));
+});
+
+test('a shard read with the shared options finds a word of one summary, and carries what a result shows and filters by', () => {
+  const index = MiniSearch.loadJSON(shards(database(papers())).get('2017')!, searchOptions);
+  const results = index.search('quokkaformer');
+  assert.equal(results.length, 1);
+  const { id, title, authors, url, issue, anchor, excerpt, year, section, tags } = results[0]!;
+  assert.deepEqual(
+    { id, title, authors, url, issue, anchor, excerpt, year, section, tags },
+    { id: 0, title: 'Attention', authors: 'Ashish Vaswani', url: 'papers/2301.00002/', issue: 1, anchor: 'paper-2', excerpt: 'The quokkaformer variant is faster.', year: 2017, section: 'Evaluations', tags: ['scaling'] },
+  );
+  // The last word is a prefix (it may be half typed); accents fold both ways.
+  assert.deepEqual(index.search('quokka').map((result) => result.title), ['Attention']);
+  assert.deepEqual(index.search('scholkopf').map((result) => result.authors), ['Bernhard Schölkopf']);
+  assert.deepEqual(index.search('Schölkopf').map((result) => result.authors), ['Bernhard Schölkopf']);
+  // Every word must occur.
+  assert.deepEqual(index.search('quokkaformer schölkopf'), []);
+});
+
+test('an unchanged shard comes from the cache; a stale or damaged one is indexed again and stored', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
+  const db = database(papers());
+  const clean = shards(db);
+  assert.deepEqual(shards(db, cacheDir), clean);
+  assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2023.json', 'undated.json']);
+  // A stored shard is used as it is when its papers did not change: a marked one proves it was read.
+  const stored = readFileSync(join(cacheDir, '2023.json'), 'utf8');
+  writeFileSync(join(cacheDir, '2023.json'), stored.replace('"Paper 1"', '"Paper X"'));
+  assert.match(shards(db, cacheDir).get('2023')!, /"Paper X"/);
+  // Another key (the papers changed) or a file that is not a stored shard: indexed anew and stored again.
+  writeFileSync(join(cacheDir, '2023.json'), `0000\n${stored.slice(stored.indexOf('\n') + 1)}`);
+  writeFileSync(join(cacheDir, '2017.json'), 'not a shard');
+  assert.deepEqual(shards(db, cacheDir), clean);
+  assert.equal(readFileSync(join(cacheDir, '2023.json'), 'utf8'), stored);
+});
+
+test('a cache folder that cannot be written costs the indexing, not the build', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
+  const notAFolder = join(parent, 'file');
+  writeFileSync(notAFolder, '');
+  assert.deepEqual(shards(database(papers()), notAFolder), shards(database(papers())));
+});
