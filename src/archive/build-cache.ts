@@ -2,19 +2,21 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashBytes } from '../issue/source.js';
 import { VERSION } from '../version.js';
-import type { IssueOutput, IssueSummary } from './issue-output.js';
+import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
 
 /**
  * Each published issue's rendering on disk under `<dataDir>/cache/build/`,
  * with the hash of every input it was rendered from (its key): a build
  * renders only the issues whose key changed.
  *
- * Two parts, because a rebuild after one edit must not read everything: one
+ * In parts, because a rebuild after one edit must not read everything: one
  * index file holds every issue's `IssueSummary` (what lists and the plan
- * read: ~5 MB for 1,000 issues), and one file per issue holds its full
- * `IssueOutput` (~125 KB each), read only where a page shows it. A store
- * that cannot be read is a miss, never an error. A disabled cache
- * (`--no-cache`) keeps the outputs of this build in memory instead.
+ * read: ~5 MB for 1,000 issues); per issue, one file holds its rendering
+ * (content view and email, ~95 KB) and one its records (~40 KB), each read
+ * only where a page shows it: the papers' pages and data files read the
+ * records of every issue, and nothing else of it. A store that cannot be
+ * read is a miss, never an error. A disabled cache (`--no-cache`) keeps the
+ * outputs of this build in memory instead.
  */
 export class BuildCache {
   private readonly index: Map<string, { key: string; summary: IssueSummary }>;
@@ -43,12 +45,19 @@ export class BuildCache {
     return entry.summary;
   }
 
-  /** The full output of the issue file at `path` as `set` stored it, or undefined when it cannot be read (deleted by hand). */
-  output(path: string): IssueOutput | undefined {
-    const kept = this.memory.get(path);
-    if (kept) return kept;
+  /** The rendering of the issue file at `path` as `set` stored it, or undefined when it cannot be read (deleted by hand). */
+  rendering(path: string): IssueRendering | undefined {
+    return this.memory.get(path) ?? this.read<IssueRendering>(this.file(path));
+  }
+
+  /** The records of the issue file at `path` as `set` stored them, or undefined when they cannot be read. */
+  records(path: string): PaperRecord[] | undefined {
+    return this.memory.get(path)?.papers ?? this.read<PaperRecord[]>(this.file(path, RECORDS));
+  }
+
+  private read<T>(file: string): T | undefined {
     try {
-      return JSON.parse(readFileSync(this.file(path), 'utf8')) as IssueOutput;
+      return JSON.parse(readFileSync(file, 'utf8')) as T;
     } catch {
       return undefined;
     }
@@ -64,7 +73,10 @@ export class BuildCache {
     }
     mkdirSync(this.dir, { recursive: true });
     // undefined becomes null: a stored view keeps every key, as the templates' strict mode needs.
-    writeAtomically(this.file(path), JSON.stringify(output, (_key, value: unknown) => (value === undefined ? null : value)));
+    const json = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? null : inner));
+    const { papers, ...rendering } = output;
+    writeAtomically(this.file(path), json(rendering));
+    writeAtomically(this.file(path, RECORDS), json(papers));
   }
 
   /** Writes the index (only the issues this build used) when it changed. */
@@ -77,14 +89,16 @@ export class BuildCache {
     writeAtomically(join(this.dir, INDEX_FILE), JSON.stringify({ format: INDEX_FORMAT, entries: [...this.index] }));
   }
 
-  private file(path: string): string {
-    return join(this.dir!, `${hashBytes(path).slice(0, 24)}.json`);
+  private file(path: string, part = ''): string {
+    return join(this.dir!, `${hashBytes(path).slice(0, 24)}${part}.json`);
   }
 }
 
 const INDEX_FILE = 'index.json';
+/** The records' file of an issue beside its rendering's. */
+const RECORDS = '.records';
 /** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v1-${VERSION}`;
+const INDEX_FORMAT = `build-index-v2-${VERSION}`;
 
 function readIndex(file: string): Map<string, { key: string; summary: IssueSummary }> {
   try {

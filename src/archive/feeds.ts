@@ -1,7 +1,7 @@
 import { Feed, type FeedOptions } from 'feed';
 import type { Config } from '../config/load.js';
 import { issueUrl } from '../render/links.js';
-import type { IssueOutput } from './issue-output.js';
+import type { IssueRendering } from './issue-output.js';
 import { escapeHtml } from '../render/escape-html.js';
 
 /** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
@@ -32,7 +32,7 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  *
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
-export function buildFeeds(config: FeedConfig, newest: readonly IssueOutput[], html: (issue: IssueOutput) => string): Feeds {
+export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
   const make = (title: (text: string) => string) => {
     const feed = new Feed(feedOptions(config, newest[0]));
     for (const issue of newest) {
@@ -52,7 +52,7 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueOutput[], h
   return { rss: plain.rss2(), json: plain.json1(), atom: make((text) => cdataSafe(escapeHtml(text))).atom1() };
 }
 
-function feedOptions(config: FeedConfig, newest: IssueOutput | undefined): FeedOptions {
+function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): FeedOptions {
   const url = (path: string) => new URL(path, config.baseUrl).href;
   return {
     id: config.baseUrl,

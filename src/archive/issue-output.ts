@@ -28,6 +28,9 @@ export interface IssueOutput {
   papers: PaperRecord[];
 }
 
+/** An issue's rendering without its records: what its page, email files and feed entries show. */
+export type IssueRendering = Omit<IssueOutput, 'papers'>;
+
 /**
  * What pages that list an issue, and the build's plan, read of it: an
  * `IssueOutput` without its renderings (content view, email, the records'

@@ -4,7 +4,7 @@ import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
-import type { IssueOutput, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
+import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
@@ -35,7 +35,8 @@ export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'scrip
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
 export interface TextSource {
-  output(number: number): IssueOutput;
+  rendering(number: number): IssueRendering;
+  records(number: number): PaperRecord[];
 }
 
 /** Where pages link to, relative to a page's own folder (the site works from any base, `file://` included). */
@@ -89,7 +90,7 @@ function eager(plan: Omit<PagePlan, 'key' | 'view'> & { view: Record<string, unk
 
 /** A paper's texts from the issues that carry them: what its page and the data files show. */
 export function withTexts(paper: PaperEntry<RecordSummary>, texts: TextSource): PaperEntry {
-  const full = (record: RecordSummary): PaperRecord => texts.output(record.issue.number).papers.find((other) => other.anchor === record.anchor)!;
+  const full = (record: RecordSummary): PaperRecord => texts.records(record.issue.number).find((other) => other.anchor === record.anchor)!;
   const coverage = paper.coverage.map(full);
   return { id: paper.id, slug: paper.slug, tags: paper.tags, latest: coverage.at(-1)!, coverage };
 }
@@ -231,7 +232,7 @@ function issuePage(
     // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
     key: keyOf([template, title, issue.hash, around, [...paperPages], [...tagLinks]]),
     view: () => {
-      const { content } = texts.output(issue.number);
+      const { content } = texts.rendering(issue.number);
       const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
       return { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around };
     },

@@ -9,7 +9,7 @@ import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
-import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueSummary } from './issue-output.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord } from './issue-output.js';
 
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
@@ -17,15 +17,34 @@ export interface PublishedIssues {
   issues: IssueSummary[];
   /** How many were rendered anew; the others came from the cache. */
   rendered: number;
-  /**
-   * The full output of a published issue by number, from the cache (the
-   * last few kept in memory) or rendered again if its stored file is gone.
-   */
-  output(number: number): IssueOutput;
+  /** A published issue's rendering by number (its page, email files and feed entry), from the cache, or rendered again if its stored file is gone. */
+  rendering(number: number): IssueRendering;
+  /** A published issue's records by number (its papers' texts), likewise. */
+  records(number: number): PaperRecord[];
 }
 
-/** How many full outputs stay in memory: enough for the pages that show a few issues in turn, never the whole archive (~125 KB each). */
-const OUTPUTS_KEPT = 32;
+/**
+ * How many issues' renderings, and records, stay in memory: enough for the
+ * pages that show a few issues in turn, never the whole archive (~95 and
+ * ~40 KB each as JSON).
+ */
+const KEPT = 32;
+
+/** The last `size` values `load` gave, by key (a least-recently-used cache). */
+function recentlyUsed<K, V>(size: number, load: (key: K) => V): (key: K) => V {
+  const kept = new Map<K, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = load(key);
+      if (kept.size >= size) kept.delete(kept.keys().next().value!);
+    } else {
+      kept.delete(key);
+    }
+    kept.set(key, value);
+    return value;
+  };
+}
 
 /**
  * Every issue to publish (drafts too with `drafts`), oldest first, each
@@ -63,26 +82,19 @@ export function publishedIssues(workspace: Workspace, options: { drafts: boolean
   if (failures.length > 0) throw unpublishable(failures);
   cache.save();
   const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
-  const kept = new Map<number, IssueOutput>();
-  const output = (number: number): IssueOutput => {
-    let found = kept.get(number);
-    if (found) {
-      kept.delete(number);
-    } else {
-      const file = fileOf.get(number)!;
-      found = cache.output(file.path) ?? renderIssue(workspace, file, templates);
-      if (kept.size >= OUTPUTS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    kept.set(number, found);
-    return found;
+  const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates);
+  return {
+    issues,
+    rendered,
+    rendering: recentlyUsed(KEPT, (number: number) => cache.rendering(fileOf.get(number)!.path) ?? rerender(number)),
+    records: recentlyUsed(KEPT, (number: number) => cache.records(fileOf.get(number)!.path) ?? rerender(number).papers),
   };
-  return { issues, rendered, output };
 }
 
 /** Every published paper with all its texts (read from the build cache where it can): what `paperboy papers` searches and exports. */
 export function publishedPapers(workspace: Workspace, options: { cache: boolean }): PaperDatabase {
   const published = publishedIssues(workspace, { drafts: false, cache: options.cache });
-  return buildPaperDatabase(published.issues.map((issue) => published.output(issue.number)));
+  return buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) })));
 }
 
 /** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */
@@ -103,6 +115,7 @@ function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
 
 function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
   const parsed = workspace.parse(file);
+  workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
   return renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates);
 }

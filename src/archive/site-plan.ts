@@ -5,7 +5,7 @@ import { assetSources } from './assets.js';
 import { bibtexEntry, citationKeys } from './bibtex.js';
 import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
-import type { IssueOutput, RecordSummary } from './issue-output.js';
+import type { IssueRendering, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from './paper-database.js';
 import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
@@ -60,8 +60,8 @@ export function planSite(
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
   const files: SiteFile[] = pages.map((page) => file(page.path, page.key, () => renderPage(templates, config, { ...page, view: page.view() })));
   for (const issue of issues) {
-    files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.output(issue.number).email.html));
-    files.push(file(`issues/${issue.number}/email.txt`, issue.hash, () => published.output(issue.number).email.text));
+    files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.rendering(issue.number).email.html));
+    files.push(file(`issues/${issue.number}/email.txt`, issue.hash, () => published.rendering(issue.number).email.text));
   }
   files.push(papersJsonFile(config, database, published, shared, file));
   files.push(papersCsvFile(published, shared, file));
@@ -75,7 +75,7 @@ export function planSite(
   files.push(file('papers/catalog.json', keyOf(catalogText), () => catalogText));
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
-  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.output(issue.number)), feedHtml));
+  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
   const feedKey = keyOf(newest.map((issue) => issue.hash));
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
@@ -102,12 +102,12 @@ function papersJsonFile(config: SiteConfig, database: PaperDatabase<RecordSummar
 
 /** `papers.csv`, a part per issue (its rows). */
 function papersCsvFile(published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
-  const parts = published.issues.map((issue) => ({ key: keyOf([shared, issue.number, issue.hash]), text: () => papersCsvPart(published.output(issue.number).papers) }));
+  const parts = published.issues.map((issue) => ({ key: keyOf([shared, issue.number, issue.hash]), text: () => papersCsvPart(published.records(issue.number)) }));
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
 }
 
 /** A feed entry: the issue's web content (intro, papers, closing), links absolute. */
-function feedHtml(issue: IssueOutput): string {
+function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
   const papers = content.papers.map(
     (paper) => `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>\n${paper.summary.html}${paper.opinion ? `\n<p><strong>Opinion:</strong></p>\n${paper.opinion.html}` : ''}`,

@@ -241,6 +241,20 @@ test('a rebuild stopped in the middle of its commit is finished from its journal
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
 });
 
+test('a rendering missing from the build cache (deleted by hand) is rendered again, and the site still equals a clean build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const cache = join(edited, '.paperboy', 'cache', 'build');
+  for (const name of readdirSync(cache)) if (name !== 'index.json') rmSync(join(cache, name));
+  const file = join(edited, 'issues', '0002-b.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Foundational.', 'Foundational, still.'));
+  const rebuild = await runCli(['build'], { cwd: edited });
+  assert.equal(rebuild.code, 0, rebuild.stderr);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+});
+
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
   const again = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: again })).code, 0);
