@@ -87,9 +87,9 @@ export interface SearchShard {
  * indexes one year again: a shard whose documents did not change is read
  * from `cacheDir` (stored with the hash of its documents); the others are
  * indexed and stored there. Measured on the 1,000-issue bench corpus (20
- * shards of ~500 papers): indexing one shard takes ~0.1 s, all of them
- * 2.6-3 s; making and hashing every document to find the unchanged shards
- * ~0.1 s, reading them ~0.02 s.
+ * shards of ~500 papers, two busy cores): indexing one shard takes
+ * 0.12-0.15 s, all of them 2.2-2.9 s; all from the cache 0.27-0.35 s
+ * (making and hashing the documents most of it).
  */
 export function buildSearchIndex(database: PaperDatabase, cacheDir: string | undefined): SearchShard[] {
   return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, cacheDir) }));

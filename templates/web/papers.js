@@ -94,8 +94,8 @@ if (form) {
       status.textContent = 'Searching…';
       // The newest year answers first; the others are fetched after it, and their matches added when all have come.
       const [newest, ...older] = filters.year ? years.filter((year) => year === filters.year) : years;
-      const found = [];
-      const answer = (index) => found.push(...index.search(query, { filter: keep }));
+      let found = [];
+      const answer = (index) => (found = found.concat(index.search(query, { filter: keep })));
       // MiniSearch's BM25 scores, compared across years (each shard weighs a word by its own year's papers).
       const ranked = () => [...found].sort((a, b) => b.score - a.score);
       if (newest !== undefined) {

@@ -150,6 +150,19 @@ test('a search within one year loads that year’s shard only', { skip }, async 
   await page.close();
 });
 
+test('a shard that does not load is named in the status, and the next search tries it again', { skip }, async () => {
+  const { page } = await openPage();
+  await page.goto(`${origin}/papers/`);
+  let refused = true;
+  await page.route(`${origin}/search/2017.json`, (route) => (refused ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
+  await page.locator('.search-status', { hasText: 'Search failed: the index of 2017 did not load (HTTP 503)' }).waitFor();
+  refused = false;
+  await page.getByLabel('Search summaries and opinions').press('Enter');
+  await showsTitles(page, ['Attention <is> all & you ]]> need']);
+  await page.close();
+});
+
 test('a tag filter narrows the list to the papers with that tag', { skip }, async () => {
   const { page, errors } = await openPage('dark');
   await page.goto(`${origin}/papers/`);
