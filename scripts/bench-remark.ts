@@ -26,7 +26,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdown } from '../src/issue/markdown.js';
 import { parseIssue } from '../src/issue/parse.js';
-import { workerExecArgv } from '../src/lint/pool.js';
+import { childExecArgv } from '../src/workers/process-pool.js';
 import { readIssueSource } from '../src/issue/source.js';
 import { median, REPO, type BenchContext, type BenchRow, type BenchSuite } from './bench-harness.js';
 
@@ -73,7 +73,7 @@ async function timeParsing(issuesDir: string, threads: number, parser: ParserNam
   // One process per share, started as the lint starts its workers (one GC
   // thread each); each says when its texts are ready, and the clock starts when all are.
   const shares = Array.from({ length: threads }, (_, share) =>
-    fork(fileURLToPath(import.meta.url), [SHARE_FLAG, issuesDir, String(threads), String(share), parser], { execArgv: workerExecArgv() }),
+    fork(fileURLToPath(import.meta.url), [SHARE_FLAG, issuesDir, String(threads), String(share), parser], { execArgv: childExecArgv() }),
   );
   const next = (child: ChildProcess) => new Promise((answered) => child.once('message', answered));
   await Promise.all(shares.map(next));

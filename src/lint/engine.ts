@@ -7,11 +7,11 @@ import { listIssueFiles } from '../issue/load.js';
 import { editIssueFile, hashBytes, readIssueSource, type IssueSource } from '../issue/source.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { templatesFingerprint } from '../render/template-files.js';
+import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import { LintCache } from './cache.js';
 import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
-import { LintPool, shouldUseWorkers } from './pool.js';
 import { LintSession } from './session.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
@@ -65,7 +65,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   // the children start now, and lint them while this process hashes the others.
   const inWorkers = options.rules === undefined;
   const unseen = corpus.filter((path) => !cache.has(path));
-  const pool = inWorkers && shouldUseWorkers(unseen.length) ? LintPool.start(config) : undefined;
+  const pool = inWorkers && worthAPool(unseen.length) ? startLintPool(config) : undefined;
   pool?.add(unseen);
   let active: ActiveRule[];
   try {
@@ -143,7 +143,7 @@ async function outcomesOf(paths: readonly string[], run: LintRun): Promise<FileO
       if (hit) cached.push(hit);
       else misses.push(path);
     }
-    if (!pool && run.inWorkers && shouldUseWorkers(misses.length)) pool = LintPool.start(config);
+    if (!pool && run.inWorkers && worthAPool(misses.length)) pool = startLintPool(config);
     let fresh: FileOutcome[];
     if (pool) {
       pool.add(misses);
@@ -267,4 +267,11 @@ function summarize(path: string, messages: LintMessage[], output: string | undef
   };
   if (output !== undefined) result.output = output;
   return result;
+}
+
+/** Lint on every core (workers/process-pool.ts): the children read and lint the paths they are given (lint/worker.ts). */
+type LintPool = ProcessPool<string, FileOutcome>;
+
+export function startLintPool(config: Config): LintPool {
+  return ProcessPool.start<Config, string, FileOutcome>({ module: childModule('worker', import.meta.url), setup: config, name: 'lint' });
 }

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { listIssueFiles } from '../../src/issue/load.js';
 import { readIssueSource } from '../../src/issue/source.js';
 import { lintSource } from '../../src/lint/lint-file.js';
-import { LintPool } from '../../src/lint/pool.js';
+import { startLintPool } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { activeRules } from '../../src/lint/settings.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
@@ -35,9 +35,9 @@ async function stopped(pids: readonly number[]): Promise<boolean> {
   return !pids.some(isRunning);
 }
 
-test('lint pool: child processes, one GC thread each, return what linting in-process returns', async () => {
+test('a pool of lint children (one GC thread each) returns what linting in-process returns', async () => {
   const { config, paths } = await corpus();
-  const pool = LintPool.start(config);
+  const pool = startLintPool(config);
   const pids = pool.pids;
   for (const pid of pids) {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
@@ -53,9 +53,9 @@ test('lint pool: child processes, one GC thread each, return what linting in-pro
   assert.ok(await stopped(pids), 'the children stop once the pool is done');
 });
 
-test('lint pool: a child killed mid-run fails the lint with a clear error instead of hanging', async () => {
+test('a child killed mid-run fails the pool with a clear error instead of hanging', async () => {
   const { config, paths } = await corpus();
-  const pool = LintPool.start(config);
+  const pool = startLintPool(config);
   process.kill(pool.pids[0]!, 'SIGKILL');
   pool.add(paths);
   await assert.rejects(pool.finish(), /lint worker process stopped \(SIGKILL\)/);
