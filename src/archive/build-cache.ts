@@ -63,14 +63,23 @@ export class BuildCache {
     }
   }
 
+  /** Stores the output of the issue file at `path`, rendered from `key`, with its summary. */
   set(path: string, key: string, output: IssueOutput, summary: IssueSummary): void {
+    this.remember(path, key, summary);
+    if (this.dir) this.store(path, output);
+    else this.memory.set(path, output);
+  }
+
+  /** Records the summary of an output another process stored (`store`): the index is written by one process only, the build's. */
+  remember(path: string, key: string, summary: IssueSummary): void {
     this.index.set(path, { key, summary });
     this.used.add(path);
     this.changed = true;
-    if (!this.dir) {
-      this.memory.set(path, output);
-      return;
-    }
+  }
+
+  /** Writes the rendering and records of the issue file at `path` (a render worker's part of `set`). */
+  store(path: string, output: IssueOutput): void {
+    if (!this.dir) throw new Error('A disabled build cache stores nothing on disk');
     mkdirSync(this.dir, { recursive: true });
     // undefined becomes null: a stored view keeps every key, as the templates' strict mode needs.
     const json = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? null : inner));

@@ -57,7 +57,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   ]);
   const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
   const templates = loadTemplates(config.templatesDir);
-  const published = publishedIssues(workspace, { ...options, templates });
+  const published = await publishedIssues(workspace, { ...options, templates });
   const { files, papers } = planSite(config, published, templates, shared, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
   const written = await writeSite(options.outDir, files, { site: key, shared }, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };

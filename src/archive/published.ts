@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PaperboyError } from '../errors.js';
+import type { Config } from '../config/load.js';
+import { PaperboyError, type ExitCode } from '../errors.js';
+import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
@@ -49,51 +51,96 @@ function recentlyUsed<K, V>(size: number, load: (key: K) => V): (key: K) => V {
 /**
  * Every issue to publish (drafts too with `drafts`), oldest first, each
  * summarized from the build cache or rendered anew: what the archive and
- * `paperboy papers` read. Throws (exit 1) naming every issue that cannot be
- * published.
+ * `paperboy papers` read. Many issues to render (a cold build) are
+ * rendered on every core (render-worker.ts) when the cache is on (the
+ * workers store what they render there). Throws (exit 1) naming every
+ * issue that cannot be published; a template's error (exit 2) as it is.
  */
-export function publishedIssues(workspace: Workspace, options: { drafts: boolean; cache: boolean; templates?: TemplateSet }): PublishedIssues {
+export async function publishedIssues(workspace: Workspace, options: { drafts: boolean; cache: boolean; templates?: TemplateSet }): Promise<PublishedIssues> {
   const files = publishedFiles(workspace, options.drafts);
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
   const inputs = sharedInputsHash(workspace);
-  const issues: IssueSummary[] = [];
+  const keyOf = (file: IssueFile) => `${file.source.hash}:${inputs}`;
+  const summaries = new Map<IssueFile, IssueSummary>();
+  const misses = files.filter((file) => {
+    const cached = cache.summary(file.path, keyOf(file));
+    if (cached) summaries.set(file, cached);
+    return !cached;
+  });
   const failures: PaperboyError[] = [];
-  let rendered = 0;
-  for (const file of files) {
-    const key = `${file.source.hash}:${inputs}`;
-    const cached = cache.summary(file.path, key);
-    if (cached) {
-      issues.push(cached);
-      continue;
-    }
+  const renderHere = (file: IssueFile) => {
     try {
       const output = renderIssue(workspace, file, templates);
       const summary = summarizeIssue(output);
-      cache.set(file.path, key, output, summary);
-      issues.push(summary);
-      rendered++;
+      cache.set(file.path, keyOf(file), output, summary);
+      summaries.set(file, summary);
     } catch (error) {
-      const failure = renderFailure(file.path, error);
-      if (failure.exitCode === 2) throw failure;
-      failures.push(failure);
+      failures.push(renderFailure(file.path, error));
     }
+  };
+  if (options.cache && worthAPool(misses.length)) {
+    const byPath = new Map(misses.map((file) => [file.path, file]));
+    for (const outcome of await renderOnEveryCore(workspace.config, misses)) {
+      const file = byPath.get(outcome.path)!;
+      if ('summary' in outcome) {
+        cache.remember(file.path, keyOf(file), outcome.summary);
+        summaries.set(file, outcome.summary);
+      } else if ('stale' in outcome) {
+        renderHere(file);
+      } else {
+        const { code, message, exitCode, hint } = outcome.failure;
+        failures.push(new PaperboyError(code, message, { exitCode: exitCode as ExitCode, hint }));
+      }
+    }
+  } else {
+    for (const file of misses) renderHere(file);
   }
+  const templateError = failures.find((failure) => failure.exitCode === 2);
+  if (templateError) throw templateError;
   if (failures.length > 0) throw unpublishable(failures);
   cache.save();
   const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
   const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates);
   return {
-    issues,
-    rendered,
+    issues: files.map((file) => summaries.get(file)!),
+    rendered: misses.length,
     rendering: recentlyUsed(KEPT, (number: number) => cache.rendering(fileOf.get(number)!.path) ?? rerender(number)),
     records: recentlyUsed(KEPT, (number: number) => cache.records(fileOf.get(number)!.path) ?? rerender(number).papers),
   };
 }
 
+/** An issue file a render worker (render-worker.ts) renders: its path, and the hash of its bytes the main process read. */
+export interface RenderItem {
+  path: string;
+  hash: string;
+}
+
+/** What a render worker answers for an issue file: its summary (the output is in the build cache), or that the file changed since the main process read it, or why it cannot be rendered. */
+export type RenderOutcome =
+  | { path: string; summary: IssueSummary }
+  | { path: string; stale: true }
+  | { path: string; failure: { code: string; message: string; exitCode: number; hint: string | undefined } };
+
+/**
+ * Renders `files` in child processes, one per core (render-worker.ts),
+ * each with a heap of at most 384 MB: a cold build of 1,000 issues in one
+ * process grew past 1 GB of RSS, most of it garbage V8 had not given back.
+ */
+async function renderOnEveryCore(config: Config, files: readonly IssueFile[]): Promise<RenderOutcome[]> {
+  const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({
+    module: childModule('render-worker', import.meta.url),
+    setup: config,
+    name: 'render',
+    execArgv: ['--max-old-space-size=384'],
+  });
+  pool.add(files.map((file) => ({ path: file.path, hash: file.source.hash })));
+  return pool.finish();
+}
+
 /** Every published paper with all its texts (read from the build cache where it can): what `paperboy papers` searches and exports. */
-export function publishedPapers(workspace: Workspace, options: { cache: boolean }): PaperDatabase {
-  const published = publishedIssues(workspace, { drafts: false, cache: options.cache });
+export async function publishedPapers(workspace: Workspace, options: { cache: boolean }): Promise<PaperDatabase> {
+  const published = await publishedIssues(workspace, { drafts: false, cache: options.cache });
   return buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) })));
 }
 
@@ -113,7 +160,8 @@ function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
   return files;
 }
 
-function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
+/** Renders one published issue for the archive (its parse released once rendered). Throws ISSUE_UNREADABLE, or what rendering throws. */
+export function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
   const parsed = workspace.parse(file);
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);

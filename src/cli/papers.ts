@@ -34,7 +34,7 @@ export interface ExportCommandOptions extends CommonOptions {
 async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ config: Config; database: PaperDatabase }> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.load(config);
-  return { config, database: publishedPapers(workspace, options) };
+  return { config, database: await publishedPapers(workspace, options) };
 }
 
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */

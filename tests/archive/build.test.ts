@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -253,6 +256,20 @@ test('a rendering missing from the build cache (deleted by hand) is rendered aga
   const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
   assert.equal(clean.code, 0, clean.stderr);
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+});
+
+test('many issues are rendered by a worker per core, and give the site one process gives', async () => {
+  const many = await mkdtemp(join(tmpdir(), 'paperboy-build-pool-'));
+  await writeCorpus(many, { issues: 30 });
+  const pooled = await runCli(['build'], { cwd: many });
+  assert.equal(pooled.code, 0, pooled.stderr);
+  assert.match(pooled.stdout, /\(29 rendered, 0 unchanged\)/, "the corpus has one draft");
+  // The workers stored what they rendered: nothing is rendered again.
+  assert.equal(readdirSync(join(many, '.paperboy', 'cache', 'build')).filter((name) => name.endsWith('.records.json')).length, 29);
+  // --no-cache renders in this process (nothing to store the workers' renderings in).
+  const inProcess = await runCli(['build', '--no-cache', '--out', 'one-process'], { cwd: many });
+  assert.equal(inProcess.code, 0, inProcess.stderr);
+  assert.deepEqual(siteDigest(join(many, 'dist')), siteDigest(join(many, 'one-process')));
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {

@@ -1,0 +1,45 @@
+import type { Config } from '../config/load.js';
+import { FactsCache } from '../issue/facts-cache.js';
+import { Workspace } from '../issue/workspace.js';
+import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { serveBatches } from '../workers/process-pool.js';
+import { BuildCache } from './build-cache.js';
+import { summarizeIssue } from './issue-output.js';
+import { renderIssue, type RenderItem, type RenderOutcome } from './published.js';
+import { renderFailure } from '../render/issue-email.js';
+
+/**
+ * A render worker process (see workers/process-pool.ts and published.ts):
+ * receives the config, then batches of issue files with the key each must
+ * be rendered for; renders each as the main process would, stores the
+ * output in the build cache and answers with its summary. A file whose
+ * bytes are not those the key names (edited during the build) is sent
+ * back to be rendered by the main process.
+ */
+let config: Config | undefined;
+let ready: Promise<{ workspace: Workspace; templates: TemplateSet; cache: BuildCache }> | undefined;
+
+serveBatches<Config, RenderItem, RenderOutcome>(
+  (setup) => (config = setup),
+  async (items) => {
+    ready ??= (async () => ({
+      workspace: await Workspace.load(config!, { facts: FactsCache.inDataDir(config!.dataDir) }),
+      templates: loadTemplates(config!.templatesDir),
+      cache: BuildCache.inDataDir(config!.dataDir),
+    }))();
+    const { workspace, templates, cache } = await ready;
+    const files = new Map(workspace.issueFiles.map((file) => [file.path, file]));
+    return items.map(({ path, hash }): RenderOutcome => {
+      const file = files.get(path);
+      if (file?.source.hash !== hash) return { path, stale: true };
+      try {
+        const output = renderIssue(workspace, file, templates);
+        cache.store(path, output);
+        return { path, summary: summarizeIssue(output) };
+      } catch (error) {
+        const failure = renderFailure(path, error);
+        return { path, failure: { code: failure.code, message: failure.message, exitCode: failure.exitCode, hint: failure.hint } };
+      }
+    });
+  },
+);
