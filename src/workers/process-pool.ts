@@ -46,9 +46,9 @@ export function childExecArgv(extra: readonly string[] = []): string[] {
 }
 
 /** What the main process sends a child: its setup once, then batches. */
-export type ChildRequest<Setup, Item> = { setup: Setup } | { items: Item[] };
+type ChildRequest<Setup, Item> = { setup: Setup } | { items: Item[] };
 /** A batch's outcomes (one per item, in order), or why the batch failed (a bug: the pool fails). */
-export type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string };
+type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string };
 
 export interface PoolOptions<Setup> {
   /** The child's module (see `childModule`). */
