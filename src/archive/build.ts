@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
+import { readIssueSource, type IssueSource } from '../issue/source.js';
 import { templateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { assetSources } from './assets.js';
@@ -43,7 +44,9 @@ export interface BuildReport {
  */
 export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
   const shared = sharedInputs(config, options.drafts);
-  const key = await siteKey(config, shared);
+  // Read once: for the key, then for the workspace.
+  const sources = new Map((await Promise.all((await listIssueFiles(config.issuesDir)).map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
+  const key = siteKey(shared, sources.values());
   if (options.cache && builtKey(options.outDir) === key) {
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
   }
@@ -55,7 +58,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
     import('./published.js'),
     import('./site-plan.js'),
   ]);
-  const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
+  const workspace = await Workspace.load(config, { sources, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
   const published = await publishedIssues(workspace, { ...options, templates });
   const { files, papers } = planSite(config, published, templates, shared, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
@@ -96,18 +99,13 @@ function packageVersion(name: string): string {
   throw new Error(`No package.json for ${name}`);
 }
 
-/** A hash of every input of a site: the shared inputs and the issue files' names and bytes. Equal keys, equal sites. */
-async function siteKey(config: Config, shared: string): Promise<string> {
+/**
+ * A hash of every input of a site: the shared inputs and the issue files'
+ * names and bytes (by their hash; a file that cannot be read, by why).
+ * Equal keys, equal sites.
+ */
+function siteKey(shared: string, sources: Iterable<IssueSource>): string {
   const hash = createHash('sha256').update(`${shared}\0`);
-  for (const path of await listIssueFiles(config.issuesDir)) hash.update(`${path}\0`).update(readIssueBytes(path)).update('\0');
+  for (const source of sources) hash.update(`${source.path}\0${source.hash}\0${source.unreadable?.message ?? ''}\0`);
   return hash.digest('hex').slice(0, 32);
-}
-
-/** An issue file's bytes for the site key; one that cannot be read counts as such (the build then reports it). */
-function readIssueBytes(path: string): Uint8Array | string {
-  try {
-    return readFileSync(path);
-  } catch {
-    return 'unreadable';
-  }
 }

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
-import { claimSiteFolder } from './site-writer.js';
+import { claimSiteFolder, forgetSiteFiles } from './site-writer.js';
 
 /**
  * Writes `email.html`, `email.txt` and `email.eml` of one issue under
  * `<outDir>/issues/<number>/` and returns their paths; a new `outDir` is
- * marked as paperboy's, so `paperboy build` may replace it afterwards.
+ * marked as paperboy's, so `paperboy build` may replace it afterwards, and
+ * a built one learns that these files are no longer the build's.
  */
 export async function writeEmailFiles(workspace: Workspace, file: IssueFile, outDir = workspace.config.outDir): Promise<string[]> {
   const email = renderIssueEmail(workspace, file);
@@ -22,5 +23,6 @@ export async function writeEmailFiles(workspace: Workspace, file: IssueFile, out
     ['email.eml', copy.eml],
   ];
   await Promise.all(files.map(([name, contents]) => writeFile(join(dir, name), contents)));
+  forgetSiteFiles(outDir, files.map(([name]) => `issues/${email.parsed.issue!.number}/${name}`));
   return files.map(([name]) => join(dir, name));
 }

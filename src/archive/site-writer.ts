@@ -47,6 +47,29 @@ export function claimSiteFolder(outDir: string): void {
 }
 
 /**
+ * Tells the next build that files under `outDir` (relative paths) were
+ * written by something else (`paperboy start`'s email files): their lines
+ * leave the marker, so the build writes them again instead of trusting
+ * them. Nothing to do in a folder no build made.
+ */
+export function forgetSiteFiles(outDir: string, paths: readonly string[]): void {
+  const file = join(outDir, SITE_MARKER);
+  let marker: string;
+  try {
+    marker = readFileSync(file, 'utf8');
+  } catch {
+    return;
+  }
+  const forgotten = new Set(paths);
+  const kept = marker.split('\n').filter((line) => {
+    const match = /^(?:file \S+|part \S+ \d+ \d+) (.+)$/.exec(line);
+    return !match || !forgotten.has(match[1]!);
+  });
+  writeFileSync(`${file}.tmp`, kept.join('\n'));
+  renameSync(`${file}.tmp`, file);
+}
+
+/**
  * Finishes what a killed build left: completes a committed rebuild from its
  * journal, puts back a site left under `<out>.previous`, and removes
  * abandoned staging and pending folders and replaced sites.

@@ -36,11 +36,12 @@ export class Workspace {
   /**
    * Reads every issue file; `trees` (default: under `dataDir`) keeps parsed
    * Markdown between runs, `facts` (default: none) each file's facts, so an
-   * unchanged file's frontmatter is not parsed again.
+   * unchanged file's frontmatter is not parsed again; `sources`: files the
+   * caller has read already (by path), not read twice.
    */
-  static async load(config: Config, options: { trees?: TreeCache; facts?: FactsCache } = {}): Promise<Workspace> {
+  static async load(config: Config, options: { trees?: TreeCache; facts?: FactsCache; sources?: ReadonlyMap<string, IssueSource> } = {}): Promise<Workspace> {
     const paths = await listIssueFiles(config.issuesDir);
-    const files = await Promise.all(paths.map((path) => readIssueFile(path, options.facts)));
+    const files = await Promise.all(paths.map((path) => readIssueFile(path, options.facts, options.sources?.get(path))));
     options.facts?.save(paths);
     const trees = options.trees ?? TreeCache.inDataDir(config.dataDir);
     return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)), trees);
@@ -147,8 +148,9 @@ export class Workspace {
   }
 }
 
-async function readIssueFile(path: string, cache?: FactsCache): Promise<IssueFile> {
-  const source = await readIssueSource(path);
+/** An issue file with its facts; `read`: its source as the caller already read it. */
+async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSource): Promise<IssueFile> {
+  const source = read ?? (await readIssueSource(path));
   const cached = source.unreadable ? undefined : cache?.get(path, source.hash);
   if (cached) return { path, source, facts: cached };
   const facts = extractFacts(parseIssue(source, FRONTMATTER_ONLY));

@@ -89,15 +89,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 }
 
 /**
- * `paperboy build` replaces outDir whole (a rename in its parent folder):
- * the site is mapped again after it, so the server serves the new archive
- * without a restart.
+ * `paperboy build` replaces outDir whole (a rename in its parent folder),
+ * or commits a rebuild's changed files through its journal `<out>.commit`
+ * beside it (written, then removed once every file is in): the site is
+ * mapped again after either, so the server serves the new archive without a
+ * restart.
  */
 function followRebuilds(outDir: string, reload: () => void): FSWatcher | undefined {
   let timer: NodeJS.Timeout | undefined;
+  const names = new Set([basename(outDir), `${basename(outDir)}.commit`]);
   try {
     return watch(dirname(outDir), (_event, name) => {
-      if (name !== basename(outDir)) return;
+      if (name === null || !names.has(name)) return;
       clearTimeout(timer);
       timer = setTimeout(reload, 100);
     });

@@ -10,7 +10,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
-import { recoverSite } from '../../src/archive/site-writer.js';
+import { forgetSiteFiles, recoverSite } from '../../src/archive/site-writer.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
@@ -270,6 +270,20 @@ test('many issues are rendered by a worker per core, and give the site one proce
   const inProcess = await runCli(['build', '--no-cache', '--out', 'one-process'], { cwd: many });
   assert.equal(inProcess.code, 0, inProcess.stderr);
   assert.deepEqual(siteDigest(join(many, 'dist')), siteDigest(join(many, 'one-process')));
+});
+
+test('email files written into a built site by another command are written again by the next build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const email = join(edited, 'dist', 'issues', '1', 'email.html');
+  const built = readFileSync(email, 'utf8');
+  // What `paperboy start` does after writing an issue's email files (archive/email-files.ts).
+  writeFileSync(email, 'written by start');
+  forgetSiteFiles(join(edited, 'dist'), ['issues/1/email.html']);
+  const file = join(edited, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  assert.equal(readFileSync(email, 'utf8'), built);
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template re-renders the pages, not the issues', async () => {
