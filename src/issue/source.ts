@@ -1,6 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { constants, type Stats } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { MAX_FILE_BYTES } from './limits.js';
 
 /**
@@ -34,8 +34,6 @@ interface SourceProblem {
   column?: number;
 }
 
-// ignoreBOM keeps a BOM in the text, so we can see it and remember it.
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function hashBytes(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -47,18 +45,24 @@ export function hashBytes(bytes: Uint8Array | string): string {
  * `/dev/zero` or a huge file is reported (`unreadable`) instead of read
  * without end. The file is opened without blocking and checked through its
  * descriptor, so it cannot be swapped between the check and the read.
+ *
+ * The reads are synchronous: a regular file of at most 10 MB is read in
+ * milliseconds, and five round trips through libuv's thread pool per file
+ * (open, stat, two reads, close) made reading 1,000 issues take 0.5 s here
+ * instead of 0.05 s. The promise stays, so callers need not change if this
+ * ever has to read from somewhere slow.
  */
 export async function readIssueSource(path: string): Promise<IssueSource> {
   let bytes: Buffer;
   try {
-    const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const info = await handle.stat();
+      const info = fstatSync(fd);
       const refusal = refusalOf(path, info);
       if (refusal) return unreadable(path, '', refusal);
-      bytes = await readAtMost(handle, MAX_FILE_BYTES + 1, info.size);
+      bytes = readAtMost(fd, MAX_FILE_BYTES + 1, info.size);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
@@ -90,17 +94,18 @@ function tooLarge(size: number | undefined): SourceProblem {
  * two 1 MiB buffers per file was 1.4 s of a 1,000-issue build (profiled).
  * allocUnsafe is safe here: only the bytes read are kept.
  */
-async function readAtMost(handle: FileHandle, limit: number, size: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+function readAtMost(fd: number, limit: number, size: number): Buffer {
+  // One buffer of the size stat gave, and a byte more to see the end: no copy when the file is what stat said.
+  let buffer = Buffer.allocUnsafe(Math.min(limit, size + 1));
   let total = 0;
-  while (total < limit) {
-    const chunk = Buffer.allocUnsafe(Math.min(limit - total, Math.max(size + 1, 4096)));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
+  for (;;) {
+    const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
+    if (bytesRead === 0) return buffer.subarray(0, total);
     total += bytesRead;
+    if (total === limit) return buffer;
+    // The file grew since stat: room for more, up to the limit.
+    if (total === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(limit, buffer.length * 2) - buffer.length)]);
   }
-  return Buffer.concat(chunks, total);
 }
 
 export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource {
@@ -114,10 +119,11 @@ export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource 
       ...linePosition(bytes, nul),
     });
   }
+  // isUtf8 checks and toString decodes at several times TextDecoder's fatal mode's speed (~200 MB/s here); both give the same text for valid UTF-8.
   let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } else {
     const at = firstInvalidUtf8(bytes);
     return unreadable(path, hash, {
       kind: 'encoding',

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { MAX_FILE_BYTES } from '../../src/issue/limits.js';
 import { decodeIssueSource, editIssueFile, readIssueSource } from '../../src/issue/source.js';
 
@@ -69,4 +70,31 @@ test('a file over the size limit is refused before it is read, with its size and
   assert.equal(source.unreadable?.kind, 'limit');
   assert.equal(source.unreadable?.message, "Unexpected file of 11.0 MB, expected at most 10.0 MB (paperboy's limit for an issue): split the issue or shorten it");
   assert.equal(source.text, '');
+});
+
+test('decoding equals TextDecoder in fatal mode (BOM kept, then dropped): the same text for valid UTF-8, refused where it refuses', () => {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  // Bytes around the edges of UTF-8: ASCII, continuation bytes, overlongs, surrogates, 4-byte sequences, a BOM.
+  const byte = fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xef, 0xbb, 0xbf, 0xed, 0xa0, 0xf0, 0x9f, 0xf4, 0x90, 0xc0));
+  // No NUL byte: that file is refused as binary before it is decoded.
+  const text = fc.string({ unit: 'binary', maxLength: 20 }).map((value) => [...Buffer.from(value, 'utf8')].filter((b) => b !== 0));
+  fc.assert(
+    fc.property(fc.oneof(fc.array(byte, { maxLength: 24 }), text), (values) => {
+      const bytes = Uint8Array.from(values);
+      const source = decodeIssueSource('x.md', bytes);
+      let expected: string | undefined;
+      try {
+        expected = decoder.decode(bytes);
+      } catch {
+        expected = undefined;
+      }
+      if (expected === undefined) {
+        assert.equal(source.unreadable?.kind, 'encoding');
+      } else {
+        assert.equal(source.unreadable, undefined);
+        assert.equal(source.text, expected.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+      }
+    }),
+    { numRuns: 2000 },
+  );
 });
