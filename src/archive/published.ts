@@ -4,7 +4,8 @@ import type { Config } from '../config/load.js';
 import { PaperboyError, type ExitCode } from '../errors.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
-import type { IssueFile, Workspace } from '../issue/workspace.js';
+import { FactsCache } from '../issue/facts-cache.js';
+import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
@@ -138,8 +139,13 @@ async function renderOnEveryCore(config: Config, files: readonly IssueFile[]): P
   return pool.finish();
 }
 
-/** Every published paper with all its texts (read from the build cache where it can): what `paperboy papers` searches and exports. */
-export async function publishedPapers(workspace: Workspace, options: { cache: boolean }): Promise<PaperDatabase> {
+/**
+ * Every published paper with all its texts: what `paperboy papers` searches
+ * and exports. With `cache`, the issues' facts and renderings come from the
+ * caches the build keeps (a search after a build renders nothing).
+ */
+export async function publishedPapers(config: Config, options: { cache: boolean }): Promise<PaperDatabase> {
+  const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
   const published = await publishedIssues(workspace, { drafts: false, cache: options.cache });
   return buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) })));
 }

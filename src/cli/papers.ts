@@ -7,7 +7,6 @@ import type { PaperDatabase } from '../archive/paper-database.js';
 import { searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
-import { Workspace } from '../issue/workspace.js';
 import type { CommandIO } from '../io.js';
 import { joinNames } from '../render/format.js';
 
@@ -33,8 +32,7 @@ export interface ExportCommandOptions extends CommonOptions {
 /** The paper database of every published issue: the same records the archive is built from (and its cache). */
 async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ config: Config; database: PaperDatabase }> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const workspace = await Workspace.load(config);
-  return { config, database: await publishedPapers(workspace, options) };
+  return { config, database: await publishedPapers(config, options) };
 }
 
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
