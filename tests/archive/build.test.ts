@@ -244,6 +244,25 @@ test('a rebuild stopped in the middle of its commit is finished from its journal
   assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
 });
 
+test('an issue deleted or a tag renamed: the rebuild removes their files and empty folders, and equals a clean build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  assert.ok(existsSync(join(edited, 'dist', 'issues', '3', 'index.html')));
+  rmSync(join(edited, 'issues', '0003-c.md'));
+  const file = join(edited, 'issues', '0002-b.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [transformers]', 'tags: [attention]'));
+  const rebuild = await runCli(['build'], { cwd: edited });
+  assert.equal(rebuild.code, 0, rebuild.stderr);
+  assert.ok(!existsSync(join(edited, 'dist', 'issues', '3')), 'the deleted issue has no folder left');
+  assert.ok(!existsSync(join(edited, 'dist', 'tags', 'transformers')));
+  assert.ok(existsSync(join(edited, 'dist', 'tags', 'attention', 'index.html')));
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+  const folders = (root: string) => readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath.slice(root.length), entry.name)).sort();
+  assert.deepEqual(folders(join(edited, 'dist')), folders(join(edited, 'clean')));
+});
+
 test('a rendering missing from the build cache (deleted by hand) is rendered again, and the site still equals a clean build', async () => {
   const edited = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
