@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { readIssueSource, type IssueSource } from '../issue/source.js';
 import { templateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { assetSources } from './assets.js';
+import { packageVersion } from './package-version.js';
 import { builtKey, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
@@ -80,23 +80,6 @@ function sharedInputs(config: Config, drafts: boolean): string {
   for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);
-}
-
-/**
- * The version of an installed package, from the package.json above its entry
- * point (KaTeX and MiniSearch do not export their package.json, and their
- * entry points sit one or two folders down).
- */
-function packageVersion(name: string): string {
-  for (let dir = dirname(fileURLToPath(import.meta.resolve(name))); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const found = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (found.name === name && found.version) return found.version;
-    } catch {
-      // No package.json here: one folder up.
-    }
-  }
-  throw new Error(`No package.json for ${name}`);
 }
 
 /**

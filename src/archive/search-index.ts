@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 // One module for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import { searchOptions } from '../../templates/web/search-options.js';
 import { VERSION } from '../version.js';
+import { packageVersion } from './package-version.js';
 import { papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
 /**
@@ -120,12 +121,7 @@ function shardKey(documents: readonly SearchDocument[]): string {
 }
 
 /** What a stored shard was made by: another MiniSearch, options or document layout (a paperboy release) makes it stale. */
-const SHARD_FORMAT = `minisearch-${minisearchVersion()}-${VERSION}`;
-
-/** MiniSearch exports no package.json: it sits two folders above the entry point (dist/es/index.js). */
-function minisearchVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.resolve('minisearch')), 'utf8')) as { version: string }).version;
-}
+const SHARD_FORMAT = `minisearch-${packageVersion('minisearch')}-${VERSION}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);
