@@ -61,22 +61,31 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const workspace = await Workspace.load(config, { sources, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
   const published = await publishedIssues(workspace, { ...options, templates });
-  const { files, papers } = planSite(config, published, templates, shared, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
-  const written = await writeSite(options.outDir, files, { site: key, shared }, { reuse: options.cache });
+  const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
+  const written = await writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
 
 /**
+ * What makes the files besides their inputs: paperboy, and the libraries
+ * whose output it writes (KaTeX's typesetting, MiniSearch's index). The
+ * marker keeps it (site-writer.ts): a site another one made is written
+ * whole; the files' keys say the rest.
+ */
+function makers(): string {
+  return `paperboy ${VERSION} katex ${packageVersion('katex')} minisearch ${packageVersion('minisearch')}`;
+}
+
+/**
  * A hash of every input of a site besides the issues, read without parsing
- * anything: the config, every template and asset, the drafts flag, and the
- * versions of paperboy and KaTeX (MiniSearch's browser build, one of the
- * assets, is the very file the build indexes with). The marker keeps it
- * (site-writer.ts): a site built from other shared inputs is written anew.
+ * anything: the config, every template and asset, the drafts flag, and
+ * `makers()`. With the issues' bytes it is the site's key: a site whose
+ * key is the one in `dist/` is up to date, and nothing is done.
  */
 function sharedInputs(config: Config, drafts: boolean): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
-  hash.update(`${VERSION}\0${packageVersion('katex')}\0${drafts}\0${JSON.stringify(settings)}\0`);
+  hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
   for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);

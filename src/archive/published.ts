@@ -11,6 +11,7 @@ import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
 import { BuildCache } from './build-cache.js';
+import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
 import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord } from './issue-output.js';
 
@@ -190,14 +191,15 @@ function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
 
 /**
  * What every issue's rendering depends on besides its own file: paperboy's
- * version, the config, the email templates (not the web ones, which only
- * pages use) and every issue's facts (cross-references resolve against them;
- * a summary's edit leaves them unchanged).
+ * and KaTeX's versions (math is typeset in the web content), the config,
+ * the email templates (not the web ones, which only pages use) and every
+ * issue's facts (cross-references resolve against them; a summary's edit
+ * leaves them unchanged).
  */
 function sharedInputsHash(workspace: Workspace): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...config } = workspace.config;
-  hash.update(`${VERSION}\0${JSON.stringify(config)}\0`);
+  hash.update(`${VERSION}\0${packageVersion('katex')}\0${JSON.stringify(config)}\0`);
   for (const { relativePath, file } of templateFiles(workspace.config.templatesDir)) {
     if (!relativePath.startsWith(`web${'/'}`)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   }

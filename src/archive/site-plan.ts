@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
+import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
 import { bibtexEntry, citationKeys } from './bibtex.js';
@@ -39,32 +41,31 @@ export interface SiteFile {
 
 /**
  * Every file of the site, planned from the issues' summaries alone: pages,
- * email files, data, feeds, sitemap, search index, assets. `shared` is the
- * hash of every input besides the issues (paperboy's version, the config,
- * templates, assets): the marker keeps it beside the files' keys, and a
- * site built with other shared inputs is written anew (site-writer.ts), so
- * a changed template or setting remakes everything that may depend on it.
- * `searchCache`: where search shards are kept for `paperboy papers search`.
+ * email files, data, feeds, sitemap, search index, assets. Each key holds
+ * exactly what its file depends on besides paperboy itself (whose version
+ * the marker keeps, site-writer.ts): a page its view, its templates and the
+ * settings it shows; an email file its issue's rendering; an asset its
+ * bytes. So a changed template or setting remakes what uses it, and no
+ * more. `searchCache`: where search shards are kept for `paperboy papers
+ * search`.
  */
-export function planSite(
-  config: SiteConfig,
-  published: PublishedIssues,
-  templates: TemplateSet,
-  shared: string,
-  searchCache: string | undefined,
-): { files: SiteFile[]; papers: number } {
+export function planSite(config: SiteConfig, published: PublishedIssues, templates: TemplateSet, searchCache: string | undefined): { files: SiteFile[]; papers: number } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
   const citations = citationKeys(database.papers);
   const pages = planPages(config, issues, database, citations, published);
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
-  const files: SiteFile[] = pages.map((page) => file(page.path, page.key, () => renderPage(templates, config, { ...page, view: page.view() })));
+  // What every page shows of the config (the layout's name, description and links).
+  const settings = [config.name, config.description, config.baseUrl];
+  const templateHashes = new Map<string, string>();
+  const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(name, config.templatesDir)).get(name)!;
+  const files: SiteFile[] = pages.map((page) => file(page.path, keyOf([templateHash(page.template), settings, page.key]), () => renderPage(templates, config, { ...page, view: page.view() })));
   for (const issue of issues) {
     files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.rendering(issue.number).email.html));
     files.push(file(`issues/${issue.number}/email.txt`, issue.hash, () => published.rendering(issue.number).email.text));
   }
-  files.push(papersJsonFile(config, database, published, shared, file));
-  files.push(papersCsvFile(published, shared, file));
+  files.push(papersJsonFile(config, database, published, file));
+  files.push(papersCsvFile(published, file));
   // What an entry is made of (bibtex.ts): the newest facts, not the texts.
   const bibKey = database.papers.map((paper) => {
     const { title, authors, year, venue, arxiv, url } = paper.latest;
@@ -76,7 +77,7 @@ export function planSite(
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf(newest.map((issue) => issue.hash));
+  const feedKey = keyOf([settings, newest.map((issue) => issue.hash)]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
@@ -86,23 +87,24 @@ export function planSite(
   for (const [year, papers] of papersByYear(database.papers)) {
     files.push(file(`search/${year}.json`, keyOf(papers.map(paperKey)), () => cachedShard(year, papers.map((paper) => withTexts(paper, published)), searchCache)));
   }
-  // An asset's bytes are among the shared inputs: its key needs only say where it comes from.
-  for (const [path, source] of assetSources(config.templatesDir)) files.push(file(path, keyOf(source), () => readFileSync(source)));
+  for (const [path, source] of assetSources(config.templatesDir)) {
+    const bytes = readFileSync(source);
+    files.push(file(path, createHash('sha256').update(bytes).digest('hex').slice(0, 32), () => bytes));
+  }
   return { files, papers: database.papers.length };
 }
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
 /** `papers.json`, a part per paper: a part's key is the paper's summary (its texts by their hash). */
-function papersJsonFile(config: SiteConfig, database: PaperDatabase<RecordSummary>, published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
-  // The shared inputs are in each part's key: another paperboy may write a part otherwise.
-  const parts = database.papers.map((paper) => ({ key: keyOf([shared, paperKey(paper)]), text: () => papersJsonPart(config, withTexts(paper, published)) }));
-  return file('papers.json', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
+function papersJsonFile(config: SiteConfig, database: PaperDatabase<RecordSummary>, published: PublishedIssues, file: FileMaker): SiteFile {
+  const parts = database.papers.map((paper) => ({ key: keyOf([config.baseUrl, paperKey(paper)]), text: () => papersJsonPart(config, withTexts(paper, published)) }));
+  return file('papers.json', keyOf([config.name, parts.map((part) => part.key)]), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
 }
 
 /** `papers.csv`, a part per issue (its rows). */
-function papersCsvFile(published: PublishedIssues, shared: string, file: FileMaker): SiteFile {
-  const parts = published.issues.map((issue) => ({ key: keyOf([shared, issue.number, issue.hash]), text: () => papersCsvPart(published.records(issue.number)) }));
+function papersCsvFile(published: PublishedIssues, file: FileMaker): SiteFile {
+  const parts = published.issues.map((issue) => ({ key: keyOf([issue.number, issue.hash]), text: () => papersCsvPart(published.records(issue.number)) }));
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
 }
 

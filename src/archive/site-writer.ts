@@ -110,18 +110,18 @@ export function builtKey(outDir: string): string | undefined {
 
 /**
  * The site a previous build left in `outDir`, from its marker: its files
- * with their keys, where its data files' parts lie. None when it was built
- * from other shared inputs (`shared`): every file may differ, and the next
- * site is written whole.
+ * with their keys, where its data files' parts lie. None when another
+ * paperboy made it (`maker`): the same key may then mean other bytes, and
+ * the next site is written whole.
  */
-function previousSite(outDir: string, shared: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
+function previousSite(outDir: string, maker: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
   let marker = '';
   try {
     marker = readFileSync(join(outDir, SITE_MARKER), 'utf8');
   } catch {
     // No marker: no previous site.
   }
-  if (!marker.includes(`\nshared ${shared}\n`)) marker = '';
+  if (!marker.includes(`\nmaker ${maker}\n`)) marker = '';
   const keys = new Map<string, string>();
   for (const match of marker.matchAll(/^file (\S+) (.+)$/gm)) keys.set(match[2]!, match[1]!);
   const parts = new Map<string, PartIndex>();
@@ -146,13 +146,13 @@ function previousSite(outDir: string, shared: string): PreviousSite & { paths: s
   };
 }
 
-/** The marker of a site: what wrote it, its key and shared inputs' hash, every file's key, where each data file's parts lie. */
+/** The marker of a site: what wrote it, its key and maker, every file's key, where each data file's parts lie. */
 function markerText(key: SiteKeys, files: readonly SiteFile[], parts: ReadonlyMap<string, PartIndex>): string {
   const lines = files.map((file) => `file ${file.key} ${file.path}\n`).sort();
   for (const [path, index] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
   }
-  return `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key.site}\nshared ${key.shared}\n${lines.join('')}`;
+  return `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key.site}\nmaker ${key.maker}\n${lines.join('')}`;
 }
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
@@ -180,10 +180,10 @@ function folderWriter(root: string): (path: string, bytes: string | Uint8Array |
   };
 }
 
-/** What a site was built from: every input (`site`, see `builtKey`), and every input besides the issues (`shared`). */
+/** What a site was built from: every input (`site`, see `builtKey`), and what made its files (`maker`: paperboy's version and its libraries'). */
 export interface SiteKeys {
   site: string;
-  shared: string;
+  maker: string;
 }
 
 /**
@@ -206,7 +206,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
     });
   }
-  const previous = previousSite(outDir, key.shared);
+  const previous = previousSite(outDir, key.maker);
   const incremental = options.reuse && previous.paths.length > 0;
   const folder = incremental ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
   const write = folderWriter(folder);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -49,4 +49,20 @@ export function templatesFingerprint(overrideDir?: string): string {
   const hash = createHash('sha256');
   for (const { relativePath, file } of templateFiles(overrideDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   return hash.digest('hex');
+}
+
+/**
+ * A hash of what a page rendered with the web template `name` (`web/paper.html`)
+ * reads of the templates: that template, the web layout around it, and
+ * every partial it may include (a newsletter's override may use the email's
+ * partials). A changed template re-renders the pages that use it, and no others.
+ */
+export function pageTemplatesHash(name: string, overrideDir?: string): string {
+  const hash = createHash('sha256');
+  const reads = new Set([`${name}${TEMPLATE_EXTENSION}`, `web/layout.html${TEMPLATE_EXTENSION}`]);
+  for (const { relativePath, file } of templateFiles(overrideDir)) {
+    const path = relativePath.split(sep).join('/');
+    if (reads.has(path) || path.startsWith('partials/')) hash.update(`${path}\0${readFileSync(file, 'utf8')}\0`);
+  }
+  return hash.digest('hex').slice(0, 32);
 }
