@@ -9,7 +9,7 @@ import { subscriberCsv } from '../subscribers/csv-export.js';
 import { parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
 import { cleanName, emailProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
-import { readMailbox, unsubscribeRequest } from '../subscribers/mailbox-unsubscribe.js';
+import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
@@ -143,32 +143,16 @@ async function exportCsv(store: SubscriberStore, options: SubscribersCommandOpti
 }
 
 /**
- * `unsubscribe-from FILE`: the unsubscribe requests that arrived by mail
- * (the `mailto:` of List-Unsubscribe, subject `unsubscribe <token>`), from
- * an mbox or a Maildir. Each valid token unsubscribes its subscriber once,
- * all in one transaction; every other message is listed with where it is
- * and why it was not taken. Exit 0 even then: the mailbox holds other mail.
+ * `unsubscribe-from FILE`: the unsubscribe requests that arrived by mail,
+ * from an mbox or a Maildir (subscribers/mailbox-unsubscribe.ts); every
+ * message not taken is listed with where it is and why. Exit 0 even then:
+ * the mailbox holds other mail.
  */
 async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<number> {
-  const path = resolve(io.cwd, file);
   const { keys } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
-  const requests = await Promise.all(readMailbox(path).map((message) => unsubscribeRequest(message, keys)));
-  const ids = [...new Set(requests.flatMap((request) => ('id' in request ? [request.id] : [])))];
-  const store = new SubscriberStore(db);
-  let changed = 0;
-  try {
-    db.transaction(() => {
-      for (const id of ids) {
-        const before = store.byId(id)?.status;
-        store.unsubscribe(id);
-        if (before === 'active' || before === 'pending') changed++;
-      }
-    }).immediate();
-  } catch (error) {
-    throw storeWriteError(error, 'the unsubscribes');
-  }
+  const { requests, subscribers, unsubscribed } = await unsubscribeFromMailbox(db, resolve(io.cwd, file), keys);
   for (const request of requests) if ('problem' in request) io.stderr.write(`${relative(io.cwd, request.where) || request.where}: skipped: ${request.problem}\n`);
-  const skipped = requests.length - requests.filter((request) => 'id' in request).length;
-  io.stdout.write(`${requests.length} messages: ${changed} unsubscribed, ${ids.length - changed} already off the list, ${skipped} skipped.\n`);
+  const skipped = requests.filter((request) => 'problem' in request).length;
+  io.stdout.write(`${requests.length} messages: ${unsubscribed} unsubscribed, ${subscribers - unsubscribed} already off the list, ${skipped} skipped.\n`);
   return 0;
 }

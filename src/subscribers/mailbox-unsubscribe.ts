@@ -2,10 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { PaperboyError } from '../errors.js';
+import { storeWriteError, type Store } from '../store/database.js';
+import { SubscriberStore } from './store.js';
 import { verify, type SigningKey } from './unsubscribe-token.js';
 
 /** One message of a mailbox, where the editor finds it again. */
-export interface MailboxMessage {
+interface MailboxMessage {
   /** `FILE:LINE` for an mbox, the file's path for a Maildir message. */
   where: string;
   raw: Buffer;
@@ -18,7 +20,7 @@ export interface MailboxMessage {
  * npm package reads both.
  * Throws PaperboyError MAILBOX_UNREADABLE (exit 2) when FILE cannot be read.
  */
-export function readMailbox(path: string): MailboxMessage[] {
+function readMailbox(path: string): MailboxMessage[] {
   let info;
   try {
     info = statSync(path);
@@ -58,14 +60,14 @@ export function readMailbox(path: string): MailboxMessage[] {
 }
 
 /** What one message asks: the subscriber id its token names, or why it names none. */
-export type UnsubscribeRequest = { where: string; id: number } | { where: string; problem: string };
+type UnsubscribeRequest = { where: string; id: number } | { where: string; problem: string };
 
 /**
  * The request a message makes: its subject is `unsubscribe <token>` (what
  * the `mailto:` of List-Unsubscribe pre-fills), and the token must verify.
  * The sender's address is never trusted: anyone can write any From.
  */
-export async function unsubscribeRequest(message: MailboxMessage, keys: readonly SigningKey[]): Promise<UnsubscribeRequest> {
+async function unsubscribeRequest(message: MailboxMessage, keys: readonly SigningKey[]): Promise<UnsubscribeRequest> {
   let subject: string;
   try {
     subject = (await simpleParser(message.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })).subject ?? '';
@@ -76,4 +78,40 @@ export async function unsubscribeRequest(message: MailboxMessage, keys: readonly
   if (token === undefined) return { where: message.where, problem: 'no unsubscribe token in the subject' };
   const id = verify(token, keys);
   return id === undefined ? { where: message.where, problem: 'the subject’s token is not valid' } : { where: message.where, id };
+}
+
+/** What `unsubscribeFromMailbox` did: every message's request (or why it was skipped), and how many subscribers it took off the list. */
+export interface MailboxUnsubscribes {
+  requests: UnsubscribeRequest[];
+  /** Distinct subscribers the valid requests name. */
+  subscribers: number;
+  /** Of those, how many were on the list (active or pending) and are now off it. */
+  unsubscribed: number;
+}
+
+/**
+ * The unsubscribe requests that arrived by mail (the `mailto:` of
+ * List-Unsubscribe, subject `unsubscribe <token>`) in the mbox or Maildir at
+ * `path`: each valid token unsubscribes its subscriber once, all in one
+ * immediate transaction. Throws MAILBOX_UNREADABLE (see `readMailbox`), or
+ * STORE_WRITE (exit 2) when the store cannot be written (nothing is then
+ * changed).
+ */
+export async function unsubscribeFromMailbox(db: Store, path: string, keys: readonly SigningKey[]): Promise<MailboxUnsubscribes> {
+  const requests = await Promise.all(readMailbox(path).map((message) => unsubscribeRequest(message, keys)));
+  const ids = [...new Set(requests.flatMap((request) => ('id' in request ? [request.id] : [])))];
+  const store = new SubscriberStore(db);
+  let unsubscribed = 0;
+  try {
+    db.transaction(() => {
+      for (const id of ids) {
+        const before = store.byId(id)?.status;
+        store.unsubscribe(id);
+        if (before === 'active' || before === 'pending') unsubscribed++;
+      }
+    }).immediate();
+  } catch (error) {
+    throw storeWriteError(error, 'the unsubscribes');
+  }
+  return { requests, subscribers: ids.length, unsubscribed };
 }
