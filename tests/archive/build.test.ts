@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,14 @@ before(async () => {
 });
 
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
+
+const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
+
+/** The same files with the same bytes; the marker aside (its key names the issue files' paths, so a copy of the project has another). */
+const sameSite = (a: Record<string, string>, b: Record<string, string>) => {
+  const files = (digest: Record<string, string>) => JSON.stringify(Object.entries(digest).filter(([path]) => path !== '.paperboy-site'));
+  return files(a) === files(b);
+};
 
 test('build writes the SPEC outputs: home page, issue pages with their email files, papers, tags, data, feeds, sitemap', () => {
   for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'search/2023.json', 'search/2017.json', 'search/undated.json', 'assets/search-options.js', 'assets/minisearch/index.js']) {
@@ -303,6 +313,41 @@ test('email files written into a built site by another command are written again
   writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
   assert.equal(readFileSync(email, 'utf8'), built);
+});
+
+test('a rebuild killed at any moment leaves, once recovered, the previous site or the new one, never a mix', async () => {
+  const pristine = await mkdtemp(join(tmpdir(), 'paperboy-build-kill-'));
+  await writeCorpus(pristine, { issues: 30 });
+  assert.equal((await runCli(['build'], { cwd: pristine })).code, 0);
+  const before = siteDigest(join(pristine, 'dist'));
+  const issue = join(pristine, 'issues', readdirSync(join(pristine, 'issues')).sort()[3]!);
+  writeFileSync(issue, readFileSync(issue, 'utf8').replace(/( {4}summary: \|\n {6})/, '$1Killed mid-build. '));
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: pristine })).code, 0);
+  const after = siteDigest(join(pristine, 'clean'));
+  rmSync(join(pristine, 'clean'), { recursive: true });
+  const run = async (killAfter: number | undefined) => {
+    const root = await mkdtemp(join(tmpdir(), 'paperboy-build-killed-'));
+    cpSync(pristine, root, { recursive: true });
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, 'build'], { cwd: root, stdio: 'ignore' });
+    const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
+    const [code] = (await once(child, 'exit')) as [number | null];
+    clearTimeout(timer);
+    recoverSite(join(root, 'dist'));
+    assert.deepEqual(readdirSync(root).filter((name) => name.startsWith('dist.')), [], 'nothing left beside the site');
+    return { site: siteDigest(join(root, 'dist')), code, ms: performance.now() - started };
+  };
+  const whole = await run(undefined);
+  assert.equal(whole.code, 0);
+  assert.ok(sameSite(whole.site, after), 'a rebuild left alone makes the new site');
+  // Across the whole rebuild: start-up, the plan, writing the changed files, the commit.
+  let previous = 0;
+  for (const share of [0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 0.97]) {
+    const killed = await run(Math.round(whole.ms * share));
+    assert.ok(sameSite(killed.site, before) || sameSite(killed.site, after), `killed at ${share * 100}% of a rebuild: neither the previous site nor the new one`);
+    if (sameSite(killed.site, before)) previous++;
+  }
+  assert.ok(previous > 0, 'some kills landed before the commit');
 });
 
 test('a build with nothing changed reads and writes nothing; a changed web template rewrites the pages that use it, and renders no issue', async () => {
