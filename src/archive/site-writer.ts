@@ -61,10 +61,14 @@ export function forgetSiteFiles(outDir: string, paths: readonly string[]): void 
     return;
   }
   const forgotten = new Set(paths);
-  const kept = marker.split('\n').filter((line) => {
-    const match = /^(?:file \S+|part \S+ \d+ \d+) (.+)$/.exec(line);
-    return !match || !forgotten.has(match[1]!);
-  });
+  const kept = marker
+    .split('\n')
+    .filter((line) => {
+      const match = /^(?:file \S+|part \S+ \d+ \d+) (.+)$/.exec(line);
+      return !match || !forgotten.has(match[1]!);
+    })
+    // No longer the site its key names: the next build is never "up to date" with it.
+    .map((line) => (line.startsWith('key ') ? 'key -' : line));
   writeFileSync(`${file}.tmp`, kept.join('\n'));
   renameSync(`${file}.tmp`, file);
 }
