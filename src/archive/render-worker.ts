@@ -1,19 +1,19 @@
 import type { Config } from '../config/load.js';
 import { FactsCache } from '../issue/facts-cache.js';
 import { Workspace } from '../issue/workspace.js';
+import { renderFailure } from '../render/issue-email.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { serveBatches } from '../workers/process-pool.js';
 import { BuildCache } from './build-cache.js';
 import { summarizeIssue } from './issue-output.js';
 import { renderIssue, type RenderItem, type RenderOutcome } from './published.js';
-import { renderFailure } from '../render/issue-email.js';
 
 /**
  * A render worker process (see workers/process-pool.ts and published.ts):
- * receives the config, then batches of issue files with the key each must
- * be rendered for; renders each as the main process would, stores the
- * output in the build cache and answers with its summary. A file whose
- * bytes are not those the key names (edited during the build) is sent
+ * receives the config, then batches of issue files, each with the hash of
+ * the bytes the main process read; renders each as the main process would,
+ * stores the output in the build cache and answers with its summary. A
+ * file whose bytes hash otherwise here (edited during the build) is sent
  * back to be rendered by the main process.
  */
 let config: Config | undefined;

@@ -223,9 +223,10 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       if (index) parts.set(file.path, index);
     }
     if (incremental) {
-      const unchanged = new Set(changed.map((file) => file.path));
+      // A data file kept as it was keeps where its parts lie.
+      const rewritten = new Set(changed.map((file) => file.path));
       for (const file of files) {
-        const index = !unchanged.has(file.path) && previous.parts(file.path);
+        const index = !rewritten.has(file.path) && previous.parts(file.path);
         if (index) parts.set(file.path, index);
       }
     }
