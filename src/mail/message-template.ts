@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
 import type { RenderedEmail } from '../render/email.js';
-import { fill, type PersonalizableText } from '../render/personalize.js';
+import { fill, splitAtMarkers, type PersonalizableText } from '../render/personalize.js';
 import { composeMessage, type MessageInput } from './compose.js';
 import { messageId, unsubscribeMailto, unsubscribeUrl } from './headers.js';
 
@@ -56,17 +56,7 @@ export class MessageTemplate {
       [stand.text, 'text'],
       [stand.html, 'html'],
     ]);
-    const pattern = new RegExp([...bySlot.keys()].map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-    const text = eml.toString('utf8');
-    const parts: string[] = [];
-    const slots: Slot[] = [];
-    let last = 0;
-    for (const match of text.matchAll(pattern)) {
-      parts.push(text.slice(last, match.index));
-      slots.push(bySlot.get(match[0])!);
-      last = match.index + match[0].length;
-    }
-    parts.push(text.slice(last));
+    const { parts, slots } = splitAtMarkers(eml.toString('utf8'), bySlot);
     return new MessageTemplate(base, rendered, parts, slots, { text: encodeBody(rendered.text), html: encodeBody(rendered.html) });
   }
 

@@ -36,18 +36,29 @@ export function createPlaceholders(): Personalization {
 
 /** Cuts a rendered output at every placeholder. */
 export function splitAtPlaceholders(output: string, placeholders: Personalization, escape: PersonalizableText['escape']): PersonalizableText {
-  const byPlaceholder = new Map(FIELDS.map((field) => [placeholders[field], field]));
-  const pattern = new RegExp(FIELDS.map((field) => placeholders[field]).join('|'), 'g');
+  const { parts, slots } = splitAtMarkers(output, new Map(FIELDS.map((field) => [placeholders[field], field])));
+  return { parts, fields: slots, escape };
+}
+
+/**
+ * Cuts `text` at every occurrence of a marker (a key of `markers`): the
+ * pieces between them (one more than the markers found) and what each
+ * marker stands for, in order. What personalizing a copy fills in: the
+ * placeholders of a rendering, and the stand-ins of a composed message
+ * (mail/message-template.ts).
+ */
+export function splitAtMarkers<T>(text: string, markers: ReadonlyMap<string, T>): { parts: string[]; slots: T[] } {
+  const pattern = new RegExp([...markers.keys()].map((marker) => marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   const parts: string[] = [];
-  const fields: PersonalField[] = [];
+  const slots: T[] = [];
   let last = 0;
-  for (const match of output.matchAll(pattern)) {
-    parts.push(output.slice(last, match.index));
-    fields.push(byPlaceholder.get(match[0])!);
+  for (const match of text.matchAll(pattern)) {
+    parts.push(text.slice(last, match.index));
+    slots.push(markers.get(match[0])!);
     last = match.index + match[0].length;
   }
-  parts.push(output.slice(last));
-  return { parts, fields, escape };
+  parts.push(text.slice(last));
+  return { parts, slots };
 }
 
 /** One recipient's copy of an output. */
