@@ -62,7 +62,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const templates = loadTemplates(config.templatesDir);
   const published = await publishedIssues(workspace, { ...options, templates });
   const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
-  const written = await writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache });
+  const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
 

@@ -36,7 +36,7 @@ export interface PreviousSite {
 export interface SiteFile {
   path: string;
   key: string;
-  contents(previous: PreviousSite): FileBytes | Promise<FileBytes>;
+  contents(previous: PreviousSite): FileBytes;
 }
 
 /**

@@ -199,7 +199,7 @@ export interface SiteKeys {
  * file-system failure (the previous site is then unchanged, or completed
  * by the next build from the journal).
  */
-export async function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean }): Promise<number> {
+export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean }): number {
   try {
     recoverSite(outDir);
   } catch (error) {
@@ -218,7 +218,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
   const parts = new Map<string, PartIndex>();
   try {
     for (const file of changed) {
-      const { bytes, parts: index } = bytesOf(await file.contents(previous));
+      const { bytes, parts: index } = bytesOf(file.contents(previous));
       write(file.path, bytes);
       if (index) parts.set(file.path, index);
     }
