@@ -53,23 +53,15 @@ export function claimSiteFolder(outDir: string): void {
  * them. Nothing to do in a folder no build made.
  */
 export function forgetSiteFiles(outDir: string, paths: readonly string[]): void {
-  const file = join(outDir, SITE_MARKER);
-  let marker: string;
-  try {
-    marker = readFileSync(file, 'utf8');
-  } catch {
-    return;
+  const marker = readMarker(outDir);
+  if (!marker) return;
+  for (const path of paths) {
+    marker.files.delete(path);
+    marker.parts.delete(path);
   }
-  const forgotten = new Set(paths);
-  const kept = marker
-    .split('\n')
-    .filter((line) => {
-      const match = /^(?:file \S+|part \S+ \d+ \d+) (.+)$/.exec(line);
-      return !match || !forgotten.has(match[1]!);
-    })
-    // No longer the site its key names: the next build is never "up to date" with it.
-    .map((line) => (line.startsWith('key ') ? 'key -' : line));
-  writeFileSync(`${file}.tmp`, kept.join('\n'));
+  // No longer the site its key names: the next build is never "up to date" with it.
+  const file = join(outDir, SITE_MARKER);
+  writeFileSync(`${file}.tmp`, markerText({ ...marker, key: '-' }));
   renameSync(`${file}.tmp`, file);
 }
 
@@ -105,11 +97,7 @@ function readJournal(outDir: string): Journal | undefined {
 
 /** The key a site was built from (see `writeSite`), or undefined when `outDir` holds no complete build. */
 export function builtKey(outDir: string): string | undefined {
-  try {
-    return /^key (\S+)$/m.exec(readFileSync(join(outDir, SITE_MARKER), 'utf8'))?.[1];
-  } catch {
-    return undefined;
-  }
+  return readMarker(outDir)?.key;
 }
 
 /**
@@ -119,24 +107,11 @@ export function builtKey(outDir: string): string | undefined {
  * the next site is written whole.
  */
 function previousSite(outDir: string, maker: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
-  let marker = '';
-  try {
-    marker = readFileSync(join(outDir, SITE_MARKER), 'utf8');
-  } catch {
-    // No marker: no previous site.
-  }
-  if (!marker.includes(`\nmaker ${maker}\n`)) marker = '';
-  const keys = new Map<string, string>();
-  for (const match of marker.matchAll(/^file (\S+) (.+)$/gm)) keys.set(match[2]!, match[1]!);
-  const parts = new Map<string, PartIndex>();
-  for (const match of marker.matchAll(/^part (\S+) (\d+) (\d+) (.+)$/gm)) {
-    const index = parts.get(match[4]!) ?? new Map<string, readonly [number, number]>();
-    index.set(match[1]!, [Number(match[2]), Number(match[3])]);
-    parts.set(match[4]!, index);
-  }
+  const marker = readMarker(outDir);
+  const { files, parts } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>() };
   return {
-    paths: [...keys.keys()],
-    key: (path) => keys.get(path),
+    paths: [...files.keys()],
+    key: (path) => files.get(path),
     parts: (path) => parts.get(path),
     spliced: (path) => {
       const index = parts.get(path);
@@ -150,13 +125,41 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
   };
 }
 
-/** The marker of a site: what wrote it, its key and maker, every file's key, where each data file's parts lie. */
-function markerText(key: SiteKeys, files: readonly SiteFile[], parts: ReadonlyMap<string, PartIndex>): string {
-  const lines = files.map((file) => `file ${file.key} ${file.path}\n`).sort();
-  for (const [path, index] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+/** What a site's marker says: the key of the site's inputs and its maker (see `SiteKeys`), each file's key by path, where each data file's parts lie. */
+interface Marker {
+  key: string | undefined;
+  maker: string | undefined;
+  files: Map<string, string>;
+  parts: Map<string, PartIndex>;
+}
+
+/** The marker of the site in `outDir`, or undefined when it has none (a folder no build made). */
+function readMarker(outDir: string): Marker | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(outDir, SITE_MARKER), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const files = new Map<string, string>();
+  for (const match of text.matchAll(/^file (\S+) (.+)$/gm)) files.set(match[2]!, match[1]!);
+  const parts = new Map<string, PartIndex>();
+  for (const match of text.matchAll(/^part (\S+) (\d+) (\d+) (.+)$/gm)) {
+    const index = parts.get(match[4]!) ?? new Map<string, readonly [number, number]>();
+    index.set(match[1]!, [Number(match[2]), Number(match[3])]);
+    parts.set(match[4]!, index);
+  }
+  return { key: /^key (\S+)$/m.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], files, parts };
+}
+
+/** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */
+function markerText(marker: Marker): string {
+  const lines = [...marker.files].map(([path, key]) => `file ${key} ${path}\n`).sort();
+  for (const [path, index] of [...marker.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
   }
-  return `Written by \`paperboy build\`; the next build replaces this folder.\nkey ${key.site}\nmaker ${key.maker}\n${lines.join('')}`;
+  const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`].filter(Boolean).join('');
+  return `Written by \`paperboy build\`; the next build replaces this folder.\n${head}${lines.join('')}`;
 }
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
@@ -230,7 +233,7 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
         if (index) parts.set(file.path, index);
       }
     }
-    write(SITE_MARKER, markerText(key, files, parts));
+    write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, files: new Map(files.map((file) => [file.path, file.key])), parts }));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw unwritable(outDir, error);
