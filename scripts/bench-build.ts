@@ -4,7 +4,9 @@
  * same texts (the floor; from the remark suite when it ran, else measured
  * here in-process).
  *
- * - cold: no cache at all (no parsed trees, no renderings), CLI wall and peak RSS;
+ * - cold: no cache at all (no parsed trees, no renderings), CLI wall and
+ *   peak RSS (the processes' resident sets added up at each moment, and
+ *   each process's own peak added up, an upper bound);
  * - nothing changed: the same build again;
  * - one edit: one word of one summary changed, then a one-shot build,
  *   whose output must equal a clean build's byte for byte;
@@ -103,6 +105,7 @@ export const buildSuite: BenchSuite = {
     const dataDir = join(root, '.paperboy');
     const cold: number[] = [];
     const rss: number[] = [];
+    const peaksAdded: number[] = [];
     for (let round = 0; round < context.repeat; round++) {
       context.log(`build: cold (round ${round + 1}/${context.repeat})`);
       await rm(dataDir, { recursive: true, force: true });
@@ -110,7 +113,8 @@ export const buildSuite: BenchSuite = {
       const run = await runCli(['build', '--root', root]);
       if (run.exitCode !== 0) throw new Error(`paperboy build failed: ${run.stderr}`);
       cold.push(run.wallMs / 1000);
-      rss.push(run.maxRssMb);
+      rss.push(run.peakTogetherMb);
+      peaksAdded.push(run.maxRssMb);
     }
     const unchanged: number[] = [];
     for (let round = 0; round < context.repeat; round++) {
@@ -151,7 +155,14 @@ export const buildSuite: BenchSuite = {
         detail: `${(coldSeconds / floor).toFixed(2)} × remark, ${(coldSeconds / eleventy).toFixed(2)} × Eleventy`,
         target: { comparison: '<=', value: 0.75 * floor, basis: '0.75 × remark' },
       },
-      { id: 'build.cold.rss', figure: 'paperboy build, cold: peak RSS', value: median(rss), unit: 'MB', target: { comparison: '<', value: 500 } },
+      {
+        id: 'build.cold.rss',
+        figure: 'paperboy build, cold: peak RSS of its processes together (sampled every 50 ms)',
+        value: median(rss),
+        unit: 'MB',
+        target: { comparison: '<', value: 500 },
+      },
+      { id: 'build.cold.rss-peaks-added', figure: "the same: each process's own peak, added up (peaks at different moments)", value: median(peaksAdded), unit: 'MB' },
       {
         id: 'build.unchanged',
         figure: 'paperboy build, nothing changed',

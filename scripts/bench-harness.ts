@@ -7,6 +7,7 @@
  * them in order and prints their rows as one table.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,14 @@ export interface CliRun {
    * nearly coincide: the sum is close to the true peak, and never under it).
    */
   maxRssMb: number;
+  /**
+   * The peak of the resident sets of all the command's processes at the
+   * same moment: their sum, sampled every 50 ms from /proc (NaN where
+   * there is no /proc). Never above `maxRssMb`, and below it when the
+   * processes peak at different times (a build's workers exit before its
+   * main process writes the site).
+   */
+  peakTogetherMb: number;
   /** User and system CPU time of every thread of every process: less sensitive than wall time to a busy machine. */
   cpuSeconds: number;
 }
@@ -106,6 +115,7 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = performance.now();
+    const sampler = sampleTreeRss(child.pid!);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -116,6 +126,7 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
       child.on('close', (code) => resolve(code ?? -1));
     });
     const wallMs = performance.now() - started;
+    const peakTogetherKb = sampler.stop();
     const usages = await Promise.all((await readdir(usageDir)).map(async (name) => JSON.parse(await readFile(join(usageDir, name), 'utf8')) as Usage));
     const total = (key: keyof Usage) => (usages.length === 0 ? NaN : usages.reduce((sum, usage) => sum + usage[key], 0));
     return {
@@ -124,11 +135,47 @@ export async function runCli(args: readonly string[], options: { cwd?: string } 
       stderr: Buffer.concat(stderr).toString('utf8'),
       wallMs,
       maxRssMb: total('maxRSS') / 1024,
+      peakTogetherMb: peakTogetherKb / 1024,
       cpuSeconds: total('cpuTime') / 1e6,
     };
   } finally {
     await rm(usageDir, { recursive: true, force: true });
   }
+}
+
+/** The resident set of process `pid` in kB (VmRSS), 0 once it has exited. */
+function rssKb(pid: number): number {
+  try {
+    return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** `pid` and its descendants, from each process's `children` list in /proc (Linux 3.5+). */
+function processTree(pid: number): number[] {
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    try {
+      tree.push(...readFileSync(`/proc/${tree[i]}/task/${tree[i]}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    } catch {
+      // Exited meanwhile: no children to add.
+    }
+  }
+  return tree;
+}
+
+/** Samples the summed RSS of `pid`'s process tree every 50 ms; `stop` gives the highest sum in kB (NaN without /proc). */
+function sampleTreeRss(pid: number): { stop(): number } {
+  let peak = 0;
+  const sample = () => (peak = Math.max(peak, processTree(pid).reduce((sum, member) => sum + rssKb(member), 0)));
+  const timer = setInterval(sample, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return process.platform === 'linux' ? peak : NaN;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- output

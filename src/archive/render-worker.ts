@@ -1,12 +1,10 @@
 import type { Config } from '../config/load.js';
 import { FactsCache } from '../issue/facts-cache.js';
 import { Workspace } from '../issue/workspace.js';
-import { renderFailure } from '../render/issue-email.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { serveBatches } from '../workers/process-pool.js';
 import { BuildCache } from './build-cache.js';
-import { summarizeIssue } from './issue-output.js';
-import { renderIssue, type RenderItem, type RenderOutcome } from './published.js';
+import { renderAndStore, type RenderItem, type RenderOutcome } from './published.js';
 
 /**
  * A render worker process (see workers/process-pool.ts and published.ts):
@@ -28,18 +26,6 @@ serveBatches<Config, RenderItem, RenderOutcome>(
       cache: BuildCache.inDataDir(config!.dataDir),
     }))();
     const { workspace, templates, cache } = await ready;
-    const files = new Map(workspace.issueFiles.map((file) => [file.path, file]));
-    return items.map(({ path, hash }): RenderOutcome => {
-      const file = files.get(path);
-      if (file?.source.hash !== hash) return { path, stale: true };
-      try {
-        const output = renderIssue(workspace, file, templates);
-        cache.store(path, output);
-        return { path, summary: summarizeIssue(output) };
-      } catch (error) {
-        const failure = renderFailure(path, error);
-        return { path, failure: { code: failure.code, message: failure.message, exitCode: failure.exitCode, hint: failure.hint } };
-      }
-    });
+    return items.map((item) => renderAndStore(workspace, templates, cache, item));
   },
 );

@@ -10,6 +10,9 @@ import { listIssueFiles } from '../../src/issue/load.js';
 import { readIssueSource } from '../../src/issue/source.js';
 import { lintSource } from '../../src/lint/lint-file.js';
 import { startLintPool } from '../../src/lint/engine.js';
+import type { FileOutcome } from '../../src/lint/lint-file.js';
+import { childModule, ProcessPool } from '../../src/workers/process-pool.js';
+import { availableParallelism } from 'node:os';
 import { rules } from '../../src/lint/rules/index.js';
 import { activeRules } from '../../src/lint/settings.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
@@ -60,4 +63,43 @@ test('a child killed mid-run fails the pool with a clear error instead of hangin
   pool.add(paths);
   await assert.rejects(pool.finish(), /lint worker process stopped \(SIGKILL\)/);
   assert.ok(await stopped(pool.pids), 'the other children are stopped too');
+});
+
+test('a pool with a share for the main process starts one child fewer and returns what each item gives in-process', async () => {
+  const { config, paths } = await corpus();
+  const active = activeRules(rules, config);
+  const sources = new Map(await Promise.all(paths.map(async (path) => [path, await readIssueSource(path)] as const)));
+  let here = 0;
+  const pool = ProcessPool.start<typeof config, string, FileOutcome>({
+    module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
+    setup: config,
+    name: 'lint',
+    here: (path) => {
+      here++;
+      return lintSource(sources.get(path)!, active);
+    },
+  });
+  assert.equal(pool.pids.length, Math.max(1, availableParallelism() - 1));
+  pool.add(paths);
+  const outcomes = await pool.finish();
+  assert.ok(here > 0 && here < paths.length, `the main process linted ${here} of ${paths.length} files`);
+  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+  const inProcess = await Promise.all(paths.map((path) => lintSource(sources.get(path)!, active)));
+  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
+  assert.ok(await stopped(pool.pids), 'the children stop once the pool is done');
+});
+
+test("a throw in the main process's share fails the pool and stops the children", async () => {
+  const { config, paths } = await corpus();
+  const pool = ProcessPool.start<typeof config, string, FileOutcome>({
+    module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
+    setup: config,
+    name: 'lint',
+    here: () => {
+      throw new Error('no share here');
+    },
+  });
+  pool.add(paths);
+  await assert.rejects(pool.finish(), /no share here/);
+  assert.ok(await stopped(pool.pids), 'the children are stopped');
 });
