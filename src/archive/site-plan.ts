@@ -59,11 +59,19 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   const settings = [config.name, config.description, config.baseUrl];
   const templateHashes = new Map<string, string>();
   const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(name, config.templatesDir)).get(name)!;
-  const files: SiteFile[] = pages.map((page) => file(page.path, keyOf([templateHash(page.template), settings, page.key]), () => renderPage(templates, config, { ...page, view: page.view() })));
-  for (const issue of issues) {
-    files.push(file(`issues/${issue.number}/email.html`, issue.hash, () => published.rendering(issue.number).email.html));
-    files.push(file(`issues/${issue.number}/email.txt`, issue.hash, () => published.rendering(issue.number).email.text));
-  }
+  // An issue's email files come right after its page: the three are made from one rendering, read once
+  // (a build keeps only a few renderings in memory; after every page, each was read a second time).
+  const issueAt = new Map(issues.map((issue) => [`issues/${issue.number}/index.html`, issue]));
+  const files: SiteFile[] = pages.flatMap((page) => {
+    const made = file(page.path, keyOf([templateHash(page.template), settings, page.key]), () => renderPage(templates, config, { ...page, view: page.view() }));
+    const issue = issueAt.get(page.path);
+    if (!issue) return [made];
+    return [
+      made,
+      file(`issues/${issue.number}/email.html`, issue.hash, () => published.rendering(issue.number).email.html),
+      file(`issues/${issue.number}/email.txt`, issue.hash, () => published.rendering(issue.number).email.text),
+    ];
+  });
   files.push(papersJsonFile(config, database, published, file));
   files.push(papersCsvFile(published, file));
   // What an entry is made of (bibtex.ts): the newest facts, not the texts.
