@@ -6,6 +6,7 @@ import { listIssueFiles } from '../issue/load.js';
 import { readIssueSource, type IssueSource } from '../issue/source.js';
 import { templateFiles } from '../render/template-files.js';
 import { VERSION } from '../version.js';
+import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
 import { packageVersion } from './package-version.js';
 import { builtKey, writeSite } from './site-writer.js';
@@ -47,9 +48,12 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   // Read once: for the key, then for the workspace.
   const sources = new Map((await Promise.all((await listIssueFiles(config.issuesDir)).map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
   const key = siteKey(shared, sources.values());
-  if (options.cache && builtKey(options.outDir) === key) {
+  const built = builtKey(options.outDir);
+  if (options.cache && built === key) {
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
   }
+  // A site written whole (the first, or --no-cache): thousands of pages made here.
+  if (!options.cache || built === undefined) growHeapSlowly();
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
     import('../issue/workspace.js'),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { PaperboyError, type ExitCode } from '../errors.js';
+import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
 import { FactsCache } from '../issue/facts-cache.js';
@@ -130,10 +131,12 @@ export type RenderOutcome =
  * child process per other core (render-worker.ts). Each process holds its
  * own modules and workspace (~150 MB on 1,000 issues), so the main process
  * works rather than waits: three processes peaked at 709 MB together, two
- * at 465 MB. A child's heap is capped at 384 MB, its young generation at
- * 2 × 8 MB (V8's default is 2 × 16 MB: 25 MB less RSS, no slower).
+ * at 465–476 MB, with the main heap growing slowly (workers/heap.ts). A
+ * child's heap is capped at 384 MB, its young generation at 2 × 8 MB
+ * (V8's default is 2 × 16 MB: ~25 MB less RSS, no slower).
  */
 async function renderOnEveryCore(config: Config, files: readonly IssueFile[], here: (item: RenderItem) => RenderOutcome): Promise<RenderOutcome[]> {
+  growHeapSlowly();
   const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({
     module: childModule('render-worker', import.meta.url),
     setup: config,
