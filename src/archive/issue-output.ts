@@ -43,7 +43,7 @@ export interface IssueSummary {
   title: string;
   date: string;
   subject: string;
-  /** sha256 of the whole `IssueOutput`: any change to what the issue renders changes it. */
+  /** A hash of the whole `IssueOutput` (of its stored form, build-cache.ts): any change to what the issue renders changes it. */
   hash: string;
   papers: RecordSummary[];
 }
@@ -57,10 +57,10 @@ export type RecordSummary = RecordFacts & {
   textHash: string;
 };
 
-/** An issue's summary (pure): the output without its renderings, and their hashes. */
-export function summarizeIssue(output: IssueOutput): IssueSummary {
+/** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash. */
+export function summarizeIssue(output: IssueOutput, hash: string): IssueSummary {
   const papers = output.papers.map(({ summary, opinion, prerequisites, ...rest }): RecordSummary => ({ ...rest, textHash: hashOf([summary, opinion ?? null, prerequisites ?? null]) }));
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash: hashOf(output), papers };
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, papers };
 }
 
 function hashOf(value: unknown): string {

@@ -11,7 +11,7 @@ import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
-import { BuildCache } from './build-cache.js';
+import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
 import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord } from './issue-output.js';
@@ -75,8 +75,9 @@ export async function publishedIssues(workspace: Workspace, options: { drafts: b
   const renderHere = (file: IssueFile) => {
     try {
       const output = renderIssue(workspace, file, templates);
-      const summary = summarizeIssue(output);
-      cache.set(file.path, keyOf(file), output, summary);
+      const stored = storedOutput(output);
+      const summary = summarizeIssue(output, stored.hash);
+      cache.set(file.path, keyOf(file), output, stored, summary);
       summaries.set(file, summary);
     } catch (error) {
       failures.push(renderFailure(file.path, error));
@@ -186,8 +187,9 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
   if (file?.source.hash !== hash) return { path, stale: true };
   try {
     const output = renderIssue(workspace, file, templates);
-    cache.store(path, output);
-    return { path, summary: summarizeIssue(output) };
+    const stored = storedOutput(output);
+    cache.store(path, stored);
+    return { path, summary: summarizeIssue(output, stored.hash) };
   } catch (error) {
     const failure = renderFailure(path, error);
     return { path, failure: { code: failure.code, message: failure.message, exitCode: failure.exitCode, hint: failure.hint } };
