@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
 import { packageVersion } from './package-version.js';
+import { lockSite } from './site-lock.js';
 import { builtKey, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
@@ -52,8 +53,19 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   if (options.cache && built === key) {
     return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
   }
-  // A site written whole (the first, or --no-cache): thousands of pages made here.
-  if (!options.cache || built === undefined) growHeapSlowly();
+  // From here the build writes: one build at a time per output folder (site-lock.ts).
+  const release = lockSite(options.outDir);
+  try {
+    // A site written whole (the first, or --no-cache): thousands of pages made here.
+    if (!options.cache || built === undefined) growHeapSlowly();
+    return await renderAndWrite(config, options, sources, key);
+  } finally {
+    release();
+  }
+}
+
+/** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
+async function renderAndWrite(config: Config, options: BuildOptions, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
     import('../issue/workspace.js'),

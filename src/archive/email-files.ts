@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
+import { lockSite } from './site-lock.js';
 import { claimSiteFolder, forgetSiteFiles } from './site-writer.js';
 
 /**
@@ -14,15 +15,21 @@ import { claimSiteFolder, forgetSiteFiles } from './site-writer.js';
 export async function writeEmailFiles(workspace: Workspace, file: IssueFile, outDir = workspace.config.outDir): Promise<string[]> {
   const email = renderIssueEmail(workspace, file);
   const copy = await placeholderCopy(workspace, email);
-  claimSiteFolder(outDir);
-  const dir = join(outDir, 'issues', String(email.parsed.issue!.number));
-  await mkdir(dir, { recursive: true });
-  const files: [string, string | Buffer][] = [
-    ['email.html', copy.html],
-    ['email.txt', copy.text],
-    ['email.eml', copy.eml],
-  ];
-  await Promise.all(files.map(([name, contents]) => writeFile(join(dir, name), contents)));
-  forgetSiteFiles(outDir, files.map(([name]) => `issues/${email.parsed.issue!.number}/${name}`));
-  return files.map(([name]) => join(dir, name));
+  // Not while a build writes the folder (site-lock.ts).
+  const release = lockSite(outDir);
+  try {
+    claimSiteFolder(outDir);
+    const dir = join(outDir, 'issues', String(email.parsed.issue!.number));
+    await mkdir(dir, { recursive: true });
+    const files: [string, string | Buffer][] = [
+      ['email.html', copy.html],
+      ['email.txt', copy.text],
+      ['email.eml', copy.eml],
+    ];
+    await Promise.all(files.map(([name, contents]) => writeFile(join(dir, name), contents)));
+    forgetSiteFiles(outDir, files.map(([name]) => `issues/${email.parsed.issue!.number}/${name}`));
+    return files.map(([name]) => join(dir, name));
+  } finally {
+    release();
+  }
 }

@@ -348,7 +348,8 @@ function deleteInBackground(dir: string): void {
 }
 
 /** A file-system failure (no space, no permission) as the user's problem to fix, with the folder; any other error as it is. */
-function unwritable(outDir: string, error: unknown): unknown {
+/** A file-system failure writing the site at `outDir` as OUT_DIR_UNWRITABLE (a PaperboyError, or anything without an errno code, as it is). */
+export function unwritable(outDir: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof PaperboyError || typeof code !== 'string') return error;
   return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write the site to ${outDir}: ${code} (${(error as Error).message})`, {

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { lockSite } from '../../src/archive/site-lock.js';
 import { forgetSiteFiles, recoverSite } from '../../src/archive/site-writer.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -332,7 +333,10 @@ test('a rebuild killed at any moment leaves, once recovered, the previous site o
     const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
     const [code] = (await once(child, 'exit')) as [number | null];
     clearTimeout(timer);
+    // What the next build does first: take the lock over from the killed build, then recover.
+    const release = lockSite(join(root, 'dist'));
     recoverSite(join(root, 'dist'));
+    release();
     assert.deepEqual(readdirSync(root).filter((name) => name.startsWith('dist.')), [], 'nothing left beside the site');
     return { site: siteDigest(join(root, 'dist')), code, ms: performance.now() - started };
   };
@@ -376,6 +380,27 @@ test('an issue that cannot be read fails the build at its line, and the previous
   assert.match(result.stderr, /issues\/0002-b\.md:\d+:\d+/);
   assert.ok(!result.stderr.includes('    at '), 'no stack trace');
   assert.deepEqual(siteDigest(join(broken, 'dist')), before);
+});
+
+test('a build of a folder another build is writing stops at once (exit 2), naming it, and changes nothing', async () => {
+  const busy = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.equal((await runCli(['build'], { cwd: busy })).code, 0);
+  assert.equal(existsSync(join(busy, 'dist.lock')), false, 'a build leaves no lock behind');
+  writeFileSync(join(busy, 'issues', '0002-b.md'), cleanIssue({ number: 2 }));
+  const before = siteDigest(join(busy, 'dist'));
+  // The lock of a build still running: this test's own process.
+  const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-30T12:00:00.000Z' });
+  writeFileSync(join(busy, 'dist.lock'), lock);
+  const result = await runCli(['build'], { cwd: busy });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, new RegExp(`Another paperboy build is writing .*dist \\(process ${process.pid} on .*, since 2026-11-30T12:00:00.000Z\\)`));
+  assert.ok(!result.stderr.includes('    at '), 'no stack trace');
+  assert.deepEqual(siteDigest(join(busy, 'dist')), before);
+  assert.equal(readFileSync(join(busy, 'dist.lock'), 'utf8'), lock, "the other build's lock is left alone");
+  rmSync(join(busy, 'dist.lock'));
+  const after = await runCli(['build'], { cwd: busy });
+  assert.equal(after.code, 0, after.stderr);
+  assert.match(after.stdout, /Built dist: 2 issues/);
 });
 
 test('build refuses to replace a folder that no build wrote', async () => {

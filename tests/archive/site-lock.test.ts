@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { lockSite } from '../../src/archive/site-lock.js';
+
+async function outDir(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'paperboy-lock-')), 'dist');
+}
+
+/** The id of a process that has exited. */
+function deadPid(): number {
+  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+}
+
+test('a second writer of the same output folder is refused, told which process holds it', async () => {
+  const dist = await outDir();
+  const release = lockSite(dist);
+  assert.throws(() => lockSite(dist), (error: Error & { code?: string; hint?: string }) => {
+    assert.equal(error.code, 'SITE_LOCKED');
+    assert.match(error.message, new RegExp(`Another paperboy build is writing .*dist \\(process ${process.pid} on `));
+    assert.match(error.hint ?? '', /delete .*dist\.lock/);
+    return true;
+  });
+  release();
+  assert.equal(existsSync(`${dist}.lock`), false, 'released');
+  lockSite(dist)();
+});
+
+test('a lock whose process is gone (a build killed) is taken over', async () => {
+  const dist = await outDir();
+  writeFileSync(`${dist}.lock`, JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
+  const release = lockSite(dist);
+  assert.equal((JSON.parse(readLock(dist)) as { pid: number }).pid, process.pid);
+  release();
+  assert.deepEqual(readdirSync(join(dist, '..')), [], 'no lock and no draft left');
+});
+
+test("a lock another host holds is never taken over: its process cannot be checked from here", async () => {
+  const dist = await outDir();
+  writeFileSync(`${dist}.lock`, JSON.stringify({ pid: deadPid(), host: 'elsewhere.example', since: '2026-01-01T00:00:00.000Z' }));
+  assert.throws(() => lockSite(dist), /Another paperboy build is writing .* on elsewhere\.example, since 2026-01-01/);
+});
+
+test('a lock file paperboy did not write is taken over as a dead one', async () => {
+  const dist = await outDir();
+  writeFileSync(`${dist}.lock`, '');
+  lockSite(dist)();
+  assert.equal(existsSync(`${dist}.lock`), false);
+});
+
+test('release removes only its own lock', async () => {
+  const dist = await outDir();
+  const release = lockSite(dist);
+  const other = JSON.stringify({ pid: process.pid, host: hostname(), since: 'later' });
+  writeFileSync(`${dist}.lock`, other);
+  release();
+  assert.equal(readLock(dist), other);
+});
+
+function readLock(dist: string): string {
+  return readFileSync(`${dist}.lock`, 'utf8');
+}
+
+test('the first build into a folder whose parent does not exist yet makes the parent for its lock', async () => {
+  const dist = join(await outDir(), '..', 'build', 'site', 'dist');
+  const release = lockSite(dist);
+  assert.ok(existsSync(`${dist}.lock`));
+  release();
+});
