@@ -3,10 +3,11 @@ import { availableParallelism } from 'node:os';
 
 /**
  * Work spread over every core, one child process per core: lint (lint/) and
- * the archive's rendering (archive/). A child costs a few hundred
- * milliseconds to start (it loads remark, YAML and the renderers), so small
- * runs stay in-process (see `worthAPool`), and a big run starts its
- * children before the main process has read a single file.
+ * the archive's rendering (archive/), where the main process takes a share
+ * itself (`here`) and a child runs on each other core. A child costs a few
+ * hundred milliseconds to start (it loads remark, YAML and the renderers),
+ * so small runs stay in-process (see `worthAPool`), and a big lint starts
+ * its children before the main process has read a single file.
  *
  * Why processes and not worker threads: parsing and rendering allocate so
  * much that the garbage collector is a quarter of the work. Worker threads
