@@ -65,7 +65,8 @@ function takeLock(outDir: string): () => void {
       const held = readText(file);
       if (held === undefined) continue;
       const owner = parseOwner(held);
-      if (owner && (owner.host !== mine.host || isRunning(owner.pid))) throw locked(outDir, file, owner);
+      // A lock naming this very process was left by an earlier one with the same id (ids start over in a new container).
+      if (owner && (owner.host !== mine.host || (owner.pid !== process.pid && isRunning(owner.pid)))) throw locked(outDir, file, owner);
       // Its process is gone (or the file is not a lock paperboy wrote): take it over, if it is still that one.
       if (readText(file) === held) rmSync(file, { force: true });
     }

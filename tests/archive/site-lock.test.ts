@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
@@ -16,18 +17,32 @@ function deadPid(): number {
   return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 }
 
-test('a second writer of the same output folder is refused, told which process holds it', async () => {
+test('a second writer of the same output folder is refused, told which process holds it, until that process is gone', async () => {
   const dist = await outDir();
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  writeFileSync(`${dist}.lock`, JSON.stringify({ pid: holder.pid, host: hostname(), since: '2026-11-30T12:00:00.000Z' }));
+  try {
+    assert.throws(() => lockSite(dist), (error: Error & { code?: string; hint?: string }) => {
+      assert.equal(error.code, 'SITE_LOCKED');
+      assert.match(error.message, new RegExp(`Another paperboy build is writing .*dist \\(process ${holder.pid} on .*, since 2026-11-30T12:00:00.000Z\\)`));
+      assert.match(error.hint ?? '', /delete .*dist\.lock/);
+      return true;
+    });
+  } finally {
+    holder.kill();
+    await once(holder, 'exit');
+  }
   const release = lockSite(dist);
-  assert.throws(() => lockSite(dist), (error: Error & { code?: string; hint?: string }) => {
-    assert.equal(error.code, 'SITE_LOCKED');
-    assert.match(error.message, new RegExp(`Another paperboy build is writing .*dist \\(process ${process.pid} on `));
-    assert.match(error.hint ?? '', /delete .*dist\.lock/);
-    return true;
-  });
+  assert.equal((JSON.parse(readLock(dist)) as { pid: number }).pid, process.pid);
   release();
   assert.equal(existsSync(`${dist}.lock`), false, 'released');
+});
+
+test('a lock naming this very process id was left before the ids started over (a new container): it is taken over', async () => {
+  const dist = await outDir();
+  writeFileSync(`${dist}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
   lockSite(dist)();
+  assert.equal(existsSync(`${dist}.lock`), false);
 });
 
 test('a lock whose process is gone (a build killed) is taken over', async () => {
