@@ -388,19 +388,26 @@ test('a build of a folder another build is writing stops at once (exit 2), namin
   assert.equal(existsSync(join(busy, 'dist.lock')), false, 'a build leaves no lock behind');
   writeFileSync(join(busy, 'issues', '0002-b.md'), cleanIssue({ number: 2 }));
   const before = siteDigest(join(busy, 'dist'));
-  // The lock of a build still running: this test's own process.
-  const lock = JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-11-30T12:00:00.000Z' });
+  // The lock of a build still running: a live process of its own.
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  const lock = JSON.stringify({ pid: holder.pid, host: hostname(), since: '2026-11-30T12:00:00.000Z' });
   writeFileSync(join(busy, 'dist.lock'), lock);
-  const result = await runCli(['build'], { cwd: busy });
-  assert.equal(result.code, 2, result.stderr);
-  assert.match(result.stderr, new RegExp(`Another paperboy build is writing .*dist \\(process ${process.pid} on .*, since 2026-11-30T12:00:00.000Z\\)`));
-  assert.ok(!result.stderr.includes('    at '), 'no stack trace');
-  assert.deepEqual(siteDigest(join(busy, 'dist')), before);
-  assert.equal(readFileSync(join(busy, 'dist.lock'), 'utf8'), lock, "the other build's lock is left alone");
-  rmSync(join(busy, 'dist.lock'));
+  try {
+    const result = await runCli(['build'], { cwd: busy });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, new RegExp(`Another paperboy build is writing .*dist \\(process ${holder.pid} on .*, since 2026-11-30T12:00:00.000Z\\)`));
+    assert.ok(!result.stderr.includes('    at '), 'no stack trace');
+    assert.deepEqual(siteDigest(join(busy, 'dist')), before);
+    assert.equal(readFileSync(join(busy, 'dist.lock'), 'utf8'), lock, "the other build's lock is left alone");
+  } finally {
+    holder.kill();
+    await once(holder, 'exit');
+  }
+  // Its process gone, the next build takes the lock over.
   const after = await runCli(['build'], { cwd: busy });
   assert.equal(after.code, 0, after.stderr);
   assert.match(after.stdout, /Built dist: 2 issues/);
+  assert.equal(existsSync(join(busy, 'dist.lock')), false);
 });
 
 test('build refuses to replace a folder that no build wrote', async () => {
