@@ -27,8 +27,10 @@ interface LockOwner {
  *
  * The lock file is linked into place whole (link(2) fails if the name is
  * taken), so it is never seen half-written. Two builds taking over the same
- * dead lock at the same moment is the one race left: each removes only the
- * lock it read, so at worst the second stops as if the lock were held.
+ * dead lock at the same moment is the one race left: each removes the lock
+ * only if it is still the dead one it read, which the other is refused on,
+ * but between that check and the removal (microseconds) the first may have
+ * put its own in place, and then both would go on.
  * Throws OUT_DIR_UNWRITABLE when the lock cannot be written.
  */
 export function lockSite(outDir: string): () => void {
