@@ -169,7 +169,8 @@ function processTree(pid: number): number[] {
 function sampleTreeRss(pid: number): { stop(): number } {
   let peak = 0;
   const sample = () => (peak = Math.max(peak, processTree(pid).reduce((sum, member) => sum + rssKb(member), 0)));
-  const timer = setInterval(sample, 50);
+  // Unreferenced: a command that fails to start (its error rejects before `stop`) leaves no timer keeping the bench alive.
+  const timer = setInterval(sample, 50).unref();
   return {
     stop() {
       clearInterval(timer);
