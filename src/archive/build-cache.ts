@@ -64,23 +64,19 @@ export class BuildCache {
     }
   }
 
-  /** Stores the output of the issue file at `path` (as `stored`), rendered from `key`, with its summary. */
-  set(path: string, key: string, output: IssueOutput, stored: StoredOutput, summary: IssueSummary): void {
-    this.remember(path, key, summary);
-    if (this.dir) this.store(path, stored);
-    else this.memory.set(path, output);
-  }
-
-  /** Records the summary of an output another process stored (`store`): the index is written by one process only, the build's. */
+  /** Records the summary of the issue file at `path`, rendered from `key`: the index is written by one process only, the build's (render workers `keep` the outputs). */
   remember(path: string, key: string, summary: IssueSummary): void {
     this.index.set(path, { key, summary });
     this.used.add(path);
     this.changed = true;
   }
 
-  /** Writes the rendering and records of the issue file at `path` (a render worker's part of `set`). */
-  store(path: string, stored: StoredOutput): void {
-    if (!this.dir) throw new Error('A disabled build cache stores nothing on disk');
+  /** Keeps the output of the issue file at `path`: its rendering and records on disk (`stored`), or the output in memory when the cache is disabled. */
+  keep(path: string, output: IssueOutput, stored: StoredOutput): void {
+    if (!this.dir) {
+      this.memory.set(path, output);
+      return;
+    }
     mkdirSync(this.dir, { recursive: true });
     writeAtomically(this.file(path), stored.rendering);
     writeAtomically(this.file(path, RECORDS), stored.records);

@@ -71,35 +71,23 @@ export async function publishedIssues(workspace: Workspace, options: { drafts: b
     if (cached) summaries.set(file, cached);
     return !cached;
   });
+  // Each miss rendered and kept in the cache, here or by a render worker (many of them, with the cache on): the same outcomes either way.
+  const here = (item: RenderItem) => renderAndStore(workspace, templates, cache, item);
+  const items = misses.map(itemOf);
+  const outcomes = options.cache && worthAPool(items.length) ? await renderOnEveryCore(workspace.config, items, here) : items.map(here);
+  const byPath = new Map(misses.map((file) => [file.path, file]));
   const failures: PaperboyError[] = [];
-  const renderHere = (file: IssueFile) => {
-    try {
-      const output = renderIssue(workspace, file, templates);
-      const stored = storedOutput(output);
-      const summary = summarizeIssue(output, stored.hash);
-      cache.set(file.path, keyOf(file), output, stored, summary);
-      summaries.set(file, summary);
-    } catch (error) {
-      failures.push(renderFailure(file.path, error));
+  for (const outcome of outcomes) {
+    const file = byPath.get(outcome.path)!;
+    // Edited after this process read it: rendered here, from the bytes the rest of the build uses.
+    const settled = 'stale' in outcome ? here(itemOf(file)) : outcome;
+    if ('summary' in settled) {
+      cache.remember(file.path, keyOf(file), settled.summary);
+      summaries.set(file, settled.summary);
+    } else if ('failure' in settled) {
+      const { code, message, exitCode, hint } = settled.failure;
+      failures.push(new PaperboyError(code, message, { exitCode: exitCode as ExitCode, hint }));
     }
-  };
-  if (options.cache && worthAPool(misses.length)) {
-    const byPath = new Map(misses.map((file) => [file.path, file]));
-    const here = (item: RenderItem) => renderAndStore(workspace, templates, cache, item);
-    for (const outcome of await renderOnEveryCore(workspace.config, misses, here)) {
-      const file = byPath.get(outcome.path)!;
-      if ('summary' in outcome) {
-        cache.remember(file.path, keyOf(file), outcome.summary);
-        summaries.set(file, outcome.summary);
-      } else if ('stale' in outcome) {
-        renderHere(file);
-      } else {
-        const { code, message, exitCode, hint } = outcome.failure;
-        failures.push(new PaperboyError(code, message, { exitCode: exitCode as ExitCode, hint }));
-      }
-    }
-  } else {
-    for (const file of misses) renderHere(file);
   }
   const templateError = failures.find((failure) => failure.exitCode === 2);
   if (templateError) throw templateError;
@@ -121,6 +109,10 @@ export interface RenderItem {
   hash: string;
 }
 
+function itemOf(file: IssueFile): RenderItem {
+  return { path: file.path, hash: file.source.hash };
+}
+
 /** What a render worker answers for an issue file: its summary (the output is in the build cache), or that the file changed since the main process read it, or why it cannot be rendered. */
 export type RenderOutcome =
   | { path: string; summary: IssueSummary }
@@ -128,7 +120,7 @@ export type RenderOutcome =
   | { path: string; failure: { code: string; message: string; exitCode: number; hint: string | undefined } };
 
 /**
- * Renders `files` on every core: in the main process (`here`) and in one
+ * Renders `items` on every core: in the main process (`here`) and in one
  * child process per other core (render-worker.ts). Each process holds its
  * own modules and workspace (~150 MB on 1,000 issues), so the main process
  * works rather than waits: three processes peaked at 709 MB together, two
@@ -136,7 +128,7 @@ export type RenderOutcome =
  * child's heap is capped at 384 MB, its young generation at 2 × 8 MB
  * (V8's default is 2 × 16 MB: the worker's peak went from ~245 to ~220 MB).
  */
-async function renderOnEveryCore(config: Config, files: readonly IssueFile[], here: (item: RenderItem) => RenderOutcome): Promise<RenderOutcome[]> {
+async function renderOnEveryCore(config: Config, items: readonly RenderItem[], here: (item: RenderItem) => RenderOutcome): Promise<RenderOutcome[]> {
   growHeapSlowly();
   const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({
     module: childModule('render-worker', import.meta.url),
@@ -145,7 +137,7 @@ async function renderOnEveryCore(config: Config, files: readonly IssueFile[], he
     execArgv: ['--max-old-space-size=384', '--max-semi-space-size=8'],
     here,
   });
-  pool.add(files.map((file) => ({ path: file.path, hash: file.source.hash })));
+  pool.add(items);
   return pool.finish();
 }
 
@@ -177,10 +169,11 @@ function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
 }
 
 /**
- * Renders the issue file of `item` and stores its output in `cache`, as a
- * render worker does: its summary, or `stale` when the file's bytes are no
- * longer those the main process read (edited during the build), or why it
- * cannot be rendered. Never throws.
+ * Renders the issue file of `item` and keeps its output in `cache` (on
+ * disk, or in memory when the cache is off), in the build's process or a
+ * render worker alike: its summary, or `stale` when the file's bytes here
+ * are not those the main process read (edited during the build), or why
+ * it cannot be rendered. Never throws.
  */
 export function renderAndStore(workspace: Workspace, templates: TemplateSet, cache: BuildCache, { path, hash }: RenderItem): RenderOutcome {
   const file = workspace.issueFiles.find((candidate) => candidate.path === path);
@@ -188,7 +181,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
   try {
     const output = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
-    cache.store(path, stored);
+    cache.keep(path, output, stored);
     return { path, summary: summarizeIssue(output, stored.hash) };
   } catch (error) {
     const failure = renderFailure(path, error);
