@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { readIssueSource, type IssueSource } from '../issue/source.js';
-import { templateFiles } from '../render/template-files.js';
+import { templatesFingerprint } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
@@ -102,7 +102,7 @@ function sharedInputs(config: Config, drafts: boolean): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
   hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
-  for (const { relativePath, file } of templateFiles(config.templatesDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
+  hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
