@@ -8,6 +8,15 @@ import { fileURLToPath } from 'node:url';
  * entry points sit one or two folders down).
  */
 export function packageVersion(name: string): string {
+  let version = versions.get(name);
+  if (version === undefined) versions.set(name, (version = readPackageVersion(name)));
+  return version;
+}
+
+/** Read once a process: a build asks for KaTeX's version three times (the site key, the marker, the issues' cache key). */
+const versions = new Map<string, string>();
+
+function readPackageVersion(name: string): string {
   for (let dir = dirname(fileURLToPath(import.meta.resolve(name))); dir !== dirname(dir); dir = dirname(dir)) {
     try {
       const found = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
