@@ -347,8 +347,7 @@ function deleteInBackground(dir: string): void {
   }
 }
 
-/** A file-system failure (no space, no permission) as the user's problem to fix, with the folder; any other error as it is. */
-/** A file-system failure writing the site at `outDir` as OUT_DIR_UNWRITABLE (a PaperboyError, or anything without an errno code, as it is). */
+/** A file-system failure writing the site at `outDir` (no space, no permission) as OUT_DIR_UNWRITABLE, the user's to fix; a PaperboyError, or anything without an errno code, as it is. */
 export function unwritable(outDir: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof PaperboyError || typeof code !== 'string') return error;
