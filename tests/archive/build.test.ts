@@ -34,6 +34,22 @@ const read = (path: string) => readFileSync(join(site, path), 'utf8');
 
 const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
+/** A copy of the archive fixture, built, then one summary of issue 3 edited ("plainly" becomes "plainly and quickly"). */
+async function builtThenEdited(): Promise<string> {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const file = join(edited, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  return edited;
+}
+
+/** Builds `root` anew with no cache into `clean/`, and checks that `dist/` has the same files with the same bytes. */
+async function assertEqualsCleanBuild(root: string): Promise<void> {
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+}
+
 /** The same files with the same bytes; the marker aside (its key names the issue files' paths, so a copy of the project has another). */
 const sameSite = (a: Record<string, string>, b: Record<string, string>) => {
   const files = (digest: Record<string, string>) => JSON.stringify(Object.entries(digest).filter(([path]) => path !== '.paperboy-site'));
@@ -186,16 +202,11 @@ test('two clean builds are byte-identical, search index included', async () => {
 });
 
 test('after editing one summary, a rebuild renders that issue only and equals a clean build', async () => {
-  const edited = archiveRoot();
-  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
-  const file = join(edited, 'issues', '0003-c.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  const edited = await builtThenEdited();
   const rebuild = await runCli(['build'], { cwd: edited });
   assert.equal(rebuild.code, 0, rebuild.stderr);
   assert.match(rebuild.stdout, /\(1 rendered, 2 unchanged\)/);
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+  await assertEqualsCleanBuild(edited);
 });
 
 test('after editing one summary, a rebuild writes only the files that show it, leaves every other file as it was, and no journal or pending folder behind', async () => {
@@ -234,10 +245,7 @@ test('after editing one summary, a rebuild writes only the files that show it, l
 });
 
 test('a rebuild stopped in the middle of its commit is finished from its journal by the next build, equal to a clean build', async () => {
-  const edited = archiveRoot();
-  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
-  const file = join(edited, 'issues', '0003-c.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  const edited = await builtThenEdited();
   // A folder where the commit must put a file stops it after the data files are in (EISDIR), as a kill would.
   rmSync(join(edited, 'dist', 'issues', '3', 'index.html'));
   mkdirSync(join(edited, 'dist', 'issues', '3', 'index.html', 'in-the-way'), { recursive: true });
@@ -250,9 +258,7 @@ test('a rebuild stopped in the middle of its commit is finished from its journal
   const finished = await runCli(['build'], { cwd: edited });
   assert.equal(finished.code, 0, finished.stderr);
   assert.ok(!existsSync(join(edited, 'dist.commit')));
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+  await assertEqualsCleanBuild(edited);
 });
 
 test('an issue deleted or a tag renamed: the rebuild removes their files and empty folders, and equals a clean build', async () => {
@@ -267,9 +273,7 @@ test('an issue deleted or a tag renamed: the rebuild removes their files and emp
   assert.ok(!existsSync(join(edited, 'dist', 'issues', '3')), 'the deleted issue has no folder left');
   assert.ok(!existsSync(join(edited, 'dist', 'tags', 'transformers')));
   assert.ok(existsSync(join(edited, 'dist', 'tags', 'attention', 'index.html')));
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+  await assertEqualsCleanBuild(edited);
   const folders = (root: string) => readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath.slice(root.length), entry.name)).sort();
   assert.deepEqual(folders(join(edited, 'dist')), folders(join(edited, 'clean')));
 });
@@ -283,9 +287,7 @@ test('a rendering missing from the build cache (deleted by hand) is rendered aga
   writeFileSync(file, readFileSync(file, 'utf8').replace('Foundational.', 'Foundational, still.'));
   const rebuild = await runCli(['build'], { cwd: edited });
   assert.equal(rebuild.code, 0, rebuild.stderr);
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: edited });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(join(edited, 'dist')), siteDigest(join(edited, 'clean')));
+  await assertEqualsCleanBuild(edited);
 });
 
 test('many issues are rendered by a worker per core, and give the site one process gives', async () => {
