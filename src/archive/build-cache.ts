@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { hashBytes } from '../issue/source.js';
 import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
@@ -18,6 +19,16 @@ import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './i
  * records of every issue, and nothing else of it. A store that cannot be
  * read is a miss, never an error. A disabled cache (`--no-cache`) keeps the
  * outputs of this build in memory instead.
+ *
+ * Stored in V8's serialization format (`node:v8`), not JSON: the texts hold
+ * non-ASCII characters, which Node 20 decodes from UTF-8 at ~100 MB/s, and
+ * a site written whole reads ~5,000 of these files (each issue's records
+ * for its papers' pages, `papers.json` and its search shard). Measured
+ * here on 600 stored files (40 MB as JSON): read and parsed in 376 ms as
+ * JSON, 112 ms deserialized; written in 420 ms, 360 ms serialized. The
+ * values come back as they went in (`undefined` included), as the
+ * in-memory cache hands them out. A file another Node wrote in a format
+ * this one cannot read throws in `deserialize`: a miss.
  */
 export class BuildCache {
   private readonly index: Map<string, { key: string; summary: IssueSummary }>;
@@ -58,7 +69,7 @@ export class BuildCache {
 
   private read<T>(file: string): T | undefined {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as T;
+      return deserialize(readFileSync(file)) as T;
     } catch {
       return undefined;
     }
@@ -82,57 +93,72 @@ export class BuildCache {
     writeAtomically(this.file(path, RECORDS), stored.records);
   }
 
-  /** Writes the index (only the issues this build used) when it changed. */
+  /**
+   * Writes the index (only the issues this build used) when it changed, and
+   * removes the files no entry names: the outputs of issues no longer
+   * published, and an older paperboy's files. Another build's file removed
+   * here is only a miss for it (`rendering` answers undefined). Files being
+   * written (`.tmp`) are left alone.
+   */
   save(): void {
     if (!this.dir) return;
     const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
     if (!this.changed && stale.length === 0) return;
     for (const path of stale) this.index.delete(path);
     mkdirSync(this.dir, { recursive: true });
-    writeAtomically(join(this.dir, INDEX_FILE), JSON.stringify({ format: INDEX_FORMAT, entries: [...this.index] }));
+    writeAtomically(join(this.dir, INDEX_FILE), serialize({ format: INDEX_FORMAT, entries: [...this.index] }));
+    const named = new Set([INDEX_FILE, ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
+    for (const name of readdirSync(this.dir)) if (!named.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
   }
 
   private file(path: string, part = ''): string {
-    return join(this.dir!, `${hashBytes(path).slice(0, 24)}${part}.json`);
+    return join(this.dir!, this.name(path, part));
+  }
+
+  private name(path: string, part = ''): string {
+    return `${hashBytes(path).slice(0, 24)}${part}${EXTENSION}`;
   }
 }
 
-/** An issue's output as the cache stores it: its rendering's JSON and its records' JSON, with a hash of both (`IssueSummary.hash`). */
+/** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with a hash of both (`IssueSummary.hash`). */
 export interface StoredOutput {
-  rendering: string;
-  records: string;
+  rendering: Uint8Array;
+  records: Uint8Array;
   hash: string;
 }
 
 /**
- * An output in the form the cache stores, made once per rendering: its
- * summary's hash is the hash of these strings (hashing the output's JSON
- * apart from storing it was 4 ms an issue of ~75). undefined becomes null:
- * a stored view keeps every key, as the templates' strict mode needs.
+ * An output in the form the cache stores, made once per rendering. Its
+ * summary's hash is the hash of the output's JSON, not of the serialized
+ * bytes: V8 writes a string as one-byte or two-byte as it happens to be
+ * held, so equal outputs may serialize differently, and the hash is part of
+ * every page's key (two clean builds must be byte-identical). JSON keeps
+ * an `undefined` as null, so a key set to undefined still changes the hash.
  */
 export function storedOutput(output: IssueOutput): StoredOutput {
   const json = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? null : inner));
   const { papers, ...rendering } = output;
-  const stored = { rendering: json(rendering), records: json(papers) };
-  return { ...stored, hash: createHash('sha256').update(stored.rendering).update('\0').update(stored.records).digest('hex').slice(0, 32) };
+  const hash = createHash('sha256').update(json(rendering)).update('\0').update(json(papers)).digest('hex').slice(0, 32);
+  return { rendering: serialize(rendering), records: serialize(papers), hash };
 }
 
-const INDEX_FILE = 'index.json';
+const EXTENSION = '.v8';
+const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
 /** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v2-${VERSION}`;
+const INDEX_FORMAT = `build-index-v3-${VERSION}`;
 
 function readIndex(file: string): Map<string, { key: string; summary: IssueSummary }> {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; entries?: [string, { key: string; summary: IssueSummary }][] };
-    return stored.format === INDEX_FORMAT && Array.isArray(stored.entries) ? new Map(stored.entries) : new Map();
+    const stored = deserialize(readFileSync(file)) as { format?: string; entries?: [string, { key: string; summary: IssueSummary }][] } | undefined;
+    return stored?.format === INDEX_FORMAT && Array.isArray(stored.entries) ? new Map(stored.entries) : new Map();
   } catch {
     return new Map();
   }
 }
 
-function writeAtomically(file: string, contents: string): void {
+function writeAtomically(file: string, contents: Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, file);

@@ -282,12 +282,44 @@ test('a rendering missing from the build cache (deleted by hand) is rendered aga
   const edited = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
   const cache = join(edited, '.paperboy', 'cache', 'build');
-  for (const name of readdirSync(cache)) if (name !== 'index.json') rmSync(join(cache, name));
+  for (const name of readdirSync(cache)) if (name !== 'index.v8') rmSync(join(cache, name));
   const file = join(edited, 'issues', '0002-b.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('Foundational.', 'Foundational, still.'));
   const rebuild = await runCli(['build'], { cwd: edited });
   assert.equal(rebuild.code, 0, rebuild.stderr);
   await assertEqualsCleanBuild(edited);
+});
+
+test('a build cache file cut short or overwritten is a miss: that issue is rendered again, and the site equals a clean build', async () => {
+  const edited = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  const cache = join(edited, '.paperboy', 'cache', 'build');
+  const stored = readdirSync(cache).filter((name) => name !== 'index.v8');
+  for (const [i, name] of stored.entries()) {
+    const bytes = readFileSync(join(cache, name));
+    writeFileSync(join(cache, name), i % 2 === 0 ? bytes.subarray(0, bytes.length >> 1) : 'not a stored value');
+  }
+  rmSync(join(edited, 'dist'), { recursive: true });
+  const rebuild = await runCli(['build'], { cwd: edited });
+  assert.equal(rebuild.code, 0, rebuild.stderr);
+  await assertEqualsCleanBuild(edited);
+  writeFileSync(join(cache, 'index.v8'), 'not an index');
+  const again = await runCli(['build', '--out', 'again'], { cwd: edited });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /\(3 rendered, 0 unchanged\)/, 'an index that cannot be read is an empty one');
+});
+
+test("the build cache keeps only the files of the issues it publishes: a deleted issue's and an older paperboy's go", async () => {
+  const edited = archiveRoot();
+  const cache = join(edited, '.paperboy', 'cache', 'build');
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(join(cache, 'index.json'), '{"format":"build-index-v2-0.1.0","entries":[]}');
+  writeFileSync(join(cache, '0123456789abcdef01234567.records.json'), '[]');
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  assert.equal(readdirSync(cache).length, 1 + 2 * 3, 'the index, and a rendering and records for each of the 3 published issues');
+  rmSync(join(edited, 'issues', '0003-c.md'));
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
+  assert.equal(readdirSync(cache).length, 1 + 2 * 2);
 });
 
 test('many issues are rendered by a worker per core, and give the site one process gives', async () => {
@@ -297,7 +329,7 @@ test('many issues are rendered by a worker per core, and give the site one proce
   assert.equal(pooled.code, 0, pooled.stderr);
   assert.match(pooled.stdout, /\(29 rendered, 0 unchanged\)/, "the corpus has one draft");
   // The workers stored what they rendered: nothing is rendered again.
-  assert.equal(readdirSync(join(many, '.paperboy', 'cache', 'build')).filter((name) => name.endsWith('.records.json')).length, 29);
+  assert.equal(readdirSync(join(many, '.paperboy', 'cache', 'build')).filter((name) => name.endsWith('.records.v8')).length, 29);
   // --no-cache renders in this process (nothing to store the workers' renderings in).
   const inProcess = await runCli(['build', '--no-cache', '--out', 'one-process'], { cwd: many });
   assert.equal(inProcess.code, 0, inProcess.stderr);
