@@ -98,3 +98,26 @@ test('decoding equals TextDecoder in fatal mode (BOM kept, then dropped): the sa
     { numRuns: 2000 },
   );
 });
+
+test('the text, as written and normalized, the BOM and the prevailing line ending are those of the whole file decoded at once, whenever they are read', () => {
+  // What decodeIssueSource computed before it decoded lazily: the reference.
+  const reference = (bytes: Uint8Array) => {
+    let written = Buffer.from(bytes).toString('utf8');
+    const bom = written.charCodeAt(0) === 0xfeff;
+    if (bom) written = written.slice(1);
+    const crlf = written.split('\r\n').length - 1;
+    const lf = written.split('\n').length - 1 - crlf;
+    return { written, text: written.replace(/\r\n?/g, '\n'), bom, eol: crlf > lf ? '\r\n' : '\n' };
+  };
+  const piece = fc.oneof(fc.constantFrom('\r\n', '\n', '\r', '\ufeff', 'é', '“', '😀', ' '), fc.string({ maxLength: 6 }).filter((value) => !value.includes('\0')));
+  fc.assert(
+    fc.property(fc.boolean(), fc.array(piece, { maxLength: 30 }), fc.boolean(), (withBom, pieces, textFirst) => {
+      const bytes = new TextEncoder().encode(`${withBom ? '\ufeff' : ''}${pieces.join('')}`);
+      const expected = reference(bytes);
+      const source = decodeIssueSource('x.md', bytes);
+      const read = textFirst ? [source.text, source.written] : [source.written, source.text];
+      assert.deepEqual({ written: textFirst ? read[1] : read[0], text: textFirst ? read[0] : read[1], bom: source.bom, eol: source.eol }, expected);
+    }),
+    { numRuns: 3000 },
+  );
+});
