@@ -19,7 +19,15 @@ export interface BuildOptions {
   drafts: boolean;
   /** Keep renderings between builds under dataDir (default true). */
   cache: boolean;
+  /** Told how far the long stages are (the CLI draws it on stderr). */
+  progress?: BuildProgress;
 }
+
+/** The stages of a build that take long on a big archive: rendering the issues, writing the site's files. */
+export type BuildStage = 'render' | 'write';
+
+/** How far a stage is: `done` of `total` (issues rendered, files written). */
+export type BuildProgress = (stage: BuildStage, done: number, total: number) => void;
 
 export interface BuildReport {
   outDir: string;
@@ -76,9 +84,9 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   ]);
   const workspace = await Workspace.load(config, { sources, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
-  const published = await publishedIssues(workspace, { ...options, templates });
+  const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) });
   const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
-  const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache });
+  const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache, progress: (done, total) => options.progress?.('write', done, total) });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
 }
 

@@ -59,7 +59,10 @@ function recentlyUsed<K, V>(size: number, load: (key: K) => V): (key: K) => V {
  * workers store what they render there). Throws (exit 1) naming every
  * issue that cannot be published; a template's error (exit 2) as it is.
  */
-export async function publishedIssues(workspace: Workspace, options: { drafts: boolean; cache: boolean; templates?: TemplateSet }): Promise<PublishedIssues> {
+export async function publishedIssues(
+  workspace: Workspace,
+  options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void },
+): Promise<PublishedIssues> {
   const files = publishedFiles(workspace, options.drafts);
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
@@ -74,7 +77,14 @@ export async function publishedIssues(workspace: Workspace, options: { drafts: b
   // Each miss rendered and kept in the cache, here or by a render worker (many of them, with the cache on): the same outcomes either way.
   const here = (item: RenderItem) => renderAndStore(workspace, templates, cache, item);
   const items = misses.map(itemOf);
-  const outcomes = options.cache && worthAPool(items.length) ? await renderOnEveryCore(workspace.config, items, here) : items.map(here);
+  const outcomes =
+    options.cache && worthAPool(items.length)
+      ? await renderOnEveryCore(workspace.config, items, here, options.progress)
+      : items.map((item, i) => {
+          const outcome = here(item);
+          options.progress?.(i + 1, items.length);
+          return outcome;
+        });
   const byPath = new Map(misses.map((file) => [file.path, file]));
   const failures: PaperboyError[] = [];
   for (const outcome of outcomes) {
@@ -128,7 +138,12 @@ export type RenderOutcome =
  * child's heap is capped at 384 MB, its young generation at 2 × 8 MB
  * (V8's default is 2 × 16 MB: the worker's peak went from ~245 to ~220 MB).
  */
-async function renderOnEveryCore(config: Config, items: readonly RenderItem[], here: (item: RenderItem) => RenderOutcome): Promise<RenderOutcome[]> {
+async function renderOnEveryCore(
+  config: Config,
+  items: readonly RenderItem[],
+  here: (item: RenderItem) => RenderOutcome,
+  progress: ((rendered: number, total: number) => void) | undefined,
+): Promise<RenderOutcome[]> {
   growHeapSlowly();
   const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({
     module: childModule('render-worker', import.meta.url),
@@ -136,6 +151,7 @@ async function renderOnEveryCore(config: Config, items: readonly RenderItem[], h
     name: 'render',
     execArgv: ['--max-old-space-size=384', '--max-semi-space-size=8'],
     here,
+    progress,
   });
   pool.add(items);
   return pool.finish();

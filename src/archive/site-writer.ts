@@ -197,12 +197,13 @@ export interface SiteKeys {
  * Writes `files` as the site at `outDir`, with `key` (what the site was
  * built from) in its marker: only the files whose key differs from the
  * previous build's when `reuse` (false: `--no-cache` writes everything
- * anew). Returns the number of files written. Throws OUT_DIR_NOT_A_SITE
+ * anew), telling `progress` of each file written. Returns the number of
+ * files written. Throws OUT_DIR_NOT_A_SITE
  * when `outDir` holds files no build wrote, OUT_DIR_UNWRITABLE on a
  * file-system failure (the previous site is then unchanged, or completed
  * by the next build from the journal).
  */
-export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean }): number {
+export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean; progress?: (written: number, total: number) => void }): number {
   try {
     recoverSite(outDir);
   } catch (error) {
@@ -220,10 +221,11 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
   const changed = incremental ? files.filter((file) => previous.key(file.path) !== file.key) : files;
   const parts = new Map<string, PartIndex>();
   try {
-    for (const file of changed) {
+    for (const [i, file] of changed.entries()) {
       const { bytes, parts: index } = bytesOf(file.contents(previous));
       write(file.path, bytes);
       if (index) parts.set(file.path, index);
+      options.progress?.(i + 1, changed.length);
     }
     if (incremental) {
       // A data file kept as it was keeps where its parts lie.

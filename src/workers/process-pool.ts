@@ -68,6 +68,8 @@ export interface PoolOptions<Setup, Item = never, Outcome = never> {
    * hundred MB less at the peak, for the same use of the cores.
    */
   here?: (item: Item) => Outcome | Promise<Outcome>;
+  /** Called as outcomes come in (a child's batch, or an item done here): how many of the items added so far are done. */
+  progress?: (done: number, added: number) => void;
 }
 
 interface PoolChild {
@@ -80,6 +82,8 @@ export class ProcessPool<Item, Outcome> {
   private readonly outcomes: Outcome[] = [];
   private readonly children: PoolChild[];
   private readonly here: ((item: Item) => Outcome | Promise<Outcome>) | undefined;
+  private readonly progress: ((done: number, added: number) => void) | undefined;
+  private added = 0;
   private helping = false;
   private pending = 0;
   private closing = false;
@@ -93,6 +97,7 @@ export class ProcessPool<Item, Outcome> {
 
   private constructor(options: PoolOptions<unknown, Item, Outcome>, size: number) {
     this.here = options.here;
+    this.progress = options.progress;
     this.children = Array.from({ length: size }, () => {
       const entry: PoolChild = { child: startChild(options), inFlight: 0 };
       entry.child.on('message', (reply: ChildReply<Outcome>) => ('failure' in reply ? this.fail(new Error(reply.failure)) : this.received(entry, reply.outcomes)));
@@ -124,6 +129,7 @@ export class ProcessPool<Item, Outcome> {
   add(items: readonly Item[]): void {
     this.queue.push(...items);
     this.pending += items.length;
+    this.added += items.length;
     for (const entry of this.children) this.dispatch(entry);
     if (this.here && !this.helping) void this.help(this.here);
   }
@@ -167,6 +173,7 @@ export class ProcessPool<Item, Outcome> {
         break;
       }
       this.pending--;
+      this.progress?.(this.added - this.pending, this.added);
       this.settleIfDone();
     }
     this.helping = false;
@@ -177,6 +184,7 @@ export class ProcessPool<Item, Outcome> {
     this.pending -= outcomes.length;
     this.outcomes.push(...outcomes);
     this.dispatch(entry);
+    this.progress?.(this.added - this.pending, this.added);
     this.settleIfDone();
   }
 

@@ -12,7 +12,9 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { buildSite, type BuildStage } from '../../src/archive/build.js';
 import { lockSite } from '../../src/archive/site-lock.js';
+import { loadConfig } from '../../src/config/load.js';
 import { forgetSiteFiles, recoverSite } from '../../src/archive/site-writer.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -28,6 +30,7 @@ before(async () => {
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Built dist: 3 issues \(3 rendered, 0 unchanged\), 3 papers/);
+  assert.equal(result.stderr, '', 'a build over within a second shows no progress');
 });
 
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
@@ -320,6 +323,24 @@ test("the build cache keeps only the files of the issues it publishes: a deleted
   rmSync(join(edited, 'issues', '0003-c.md'));
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
   assert.equal(readdirSync(cache).length, 1 + 2 * 2);
+});
+
+test('a build reports its progress: issues rendered, then files written, each up to its total', async () => {
+  for (const [name, issues] of [['in this process', 3], ['on every core', 30]] as const) {
+    const newsletter = await mkdtemp(join(tmpdir(), 'paperboy-build-progress-'));
+    await writeCorpus(newsletter, { issues });
+    const events: [BuildStage, number, number][] = [];
+    const report = await buildSite(await loadConfig(newsletter), { outDir: join(newsletter, 'dist'), drafts: false, cache: true, progress: (...event) => events.push(event) });
+    const of = (stage: BuildStage) => events.filter(([at]) => at === stage);
+    assert.deepEqual(of('render').at(-1), ['render', report.rendered, report.rendered], name);
+    assert.deepEqual(of('write').at(-1), ['write', report.written, report.written], name);
+    const stages = events.map(([stage]) => stage);
+    assert.ok(stages.indexOf('write') > stages.lastIndexOf('render'), `${name}: rendering, then writing`);
+    for (const stage of ['render', 'write'] as const) {
+      const done = of(stage).map(([, count]) => count);
+      assert.deepEqual(done, [...done].sort((a, b) => a - b), `${name}: ${stage} only goes up`);
+    }
+  }
 });
 
 test('many issues are rendered by a worker per core, and give the site one process gives', async () => {

@@ -65,11 +65,12 @@ test('a child killed mid-run fails the pool with a clear error instead of hangin
   assert.ok(await stopped(pool.pids), 'the other children are stopped too');
 });
 
-test('a pool with a share for the main process starts one child fewer and returns what each item gives in-process', async () => {
+test('a pool with a share for the main process starts one child fewer, reports its progress, and returns what each item gives in-process', async () => {
   const { config, paths } = await corpus();
   const active = activeRules(rules, config);
   const sources = new Map(await Promise.all(paths.map(async (path) => [path, await readIssueSource(path)] as const)));
   let here = 0;
+  const reported: number[] = [];
   const pool = ProcessPool.start<typeof config, string, FileOutcome>({
     module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
     setup: config,
@@ -78,11 +79,17 @@ test('a pool with a share for the main process starts one child fewer and return
       here++;
       return lintSource(sources.get(path)!, active);
     },
+    progress: (done, added) => {
+      assert.equal(added, paths.length);
+      reported.push(done);
+    },
   });
   assert.equal(pool.pids.length, Math.max(1, availableParallelism() - 1));
   pool.add(paths);
   const outcomes = await pool.finish();
   assert.ok(here > 0 && here < paths.length, `the main process linted ${here} of ${paths.length} files`);
+  assert.deepEqual(reported, [...reported].sort((a, b) => a - b), 'progress only goes up');
+  assert.equal(reported.at(-1), paths.length, 'progress reaches every item');
   const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
   const inProcess = await Promise.all(paths.map((path) => lintSource(sources.get(path)!, active)));
   assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
