@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { PaperboyError } from '../errors.js';
@@ -26,12 +26,10 @@ interface LockOwner {
  * where a pid check frees it at once.
  *
  * The lock file is linked into place whole (link(2) fails if the name is
- * taken), so it is never seen half-written. Two builds taking over the same
- * dead lock at the same moment is the one race left: each removes the lock
- * only if it is still the dead one it read, which the other is refused on,
- * but between that check and the removal (microseconds) the first may have
- * put its own in place, and then both would go on.
- * Throws OUT_DIR_UNWRITABLE when the lock cannot be written.
+ * taken), so it is never seen half-written, and a dead lock is taken over
+ * by moving it aside (`takeOver`), so two builds taking over the same dead
+ * lock at once cannot both go on. Throws OUT_DIR_UNWRITABLE when the lock
+ * cannot be written.
  */
 export function lockSite(outDir: string): () => void {
   try {
@@ -70,11 +68,43 @@ function takeLock(outDir: string): () => void {
       // A lock naming this very process was left by an earlier one with the same id (ids start over in a new container).
       if (owner && (owner.host !== mine.host || (owner.pid !== process.pid && isRunning(owner.pid)))) throw locked(outDir, file, owner);
       // Its process is gone (or the file is not a lock paperboy wrote): take it over, if it is still that one.
-      if (readText(file) === held) rmSync(file, { force: true });
+      if (!takeOver(file, held)) throw locked(outDir, file, parseOwner(readText(file) ?? ''));
     }
     throw locked(outDir, file, parseOwner(readText(file) ?? ''));
   } finally {
     rmSync(draft, { force: true });
+  }
+}
+
+/**
+ * Removes the lock at `file` if it is still the one whose text is `held`
+ * (its process gone): moves whatever is there aside by a rename, which only
+ * one build can do to the same file, then looks at what it moved. The dead
+ * lock is deleted (true). Another build's lock, put there since `held` was
+ * read (it took the dead one over first), is put back (false): that build
+ * holds the folder. Nothing there any more: true (a build is done, or
+ * another build took the dead lock away and has not linked its own yet,
+ * and then one of the two links fails).
+ */
+export function takeOver(file: string, held: string): boolean {
+  const aside = `${file}.${process.pid}.taken`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw error;
+  }
+  try {
+    if (readText(aside) === held) return true;
+    try {
+      linkSync(aside, file);
+    } catch (error) {
+      // A third build linked its lock in the instant this one's was aside: it holds the folder now, and so does the second.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return false;
+  } finally {
+    rmSync(aside, { force: true });
   }
 }
 

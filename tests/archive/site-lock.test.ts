@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { lockSite } from '../../src/archive/site-lock.js';
+import { lockSite, takeOver } from '../../src/archive/site-lock.js';
 
 async function outDir(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'paperboy-lock-')), 'dist');
@@ -86,3 +86,28 @@ test('the first build into a folder whose parent does not exist yet makes the pa
   assert.ok(existsSync(`${dist}.lock`));
   release();
 });
+
+test('two builds taking over the same dead lock at once: the first to move it aside goes on, the other finds its lock and is refused', async () => {
+  const dist = await outDir();
+  const file = `${dist}.lock`;
+  const dead = JSON.stringify({ pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' });
+  writeFileSync(file, dead);
+  // Both read the dead lock; the first takes it over and puts its own in place (a live process's).
+  const first = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  try {
+    assert.equal(takeOver(file, dead), true);
+    const firsts = JSON.stringify({ pid: first.pid, host: hostname(), since: '2026-11-30T12:00:00.000Z' });
+    writeFileSync(file, firsts);
+    // The second, still holding what it read, moves the first's lock aside, sees it is not the dead one, and puts it back.
+    assert.equal(takeOver(file, dead), false);
+    assert.equal(readLock(dist), firsts, 'the first build keeps its lock');
+    assert.throws(() => lockSite(dist), new RegExp(`process ${first.pid} on `));
+    assert.deepEqual(readdirSync(join(dist, '..')), ['dist.lock'], 'nothing left aside');
+  } finally {
+    first.kill();
+    await once(first, 'exit');
+  }
+  // A lock gone by the time it is taken over (its build finished) is nothing to take.
+  assert.equal(takeOver(`${dist}.none.lock`, dead), true);
+});
+
