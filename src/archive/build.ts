@@ -10,7 +10,7 @@ import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
 import { packageVersion } from './package-version.js';
 import { lockSite } from './site-lock.js';
-import { builtKey, writeSite } from './site-writer.js';
+import { assertReplaceable, builtKey, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
   /** The folder the site replaces (default: the config's outDir). */
@@ -64,6 +64,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
   try {
+    assertReplaceable(options.outDir);
     // A site written whole (the first, or --no-cache): thousands of pages made here.
     if (!options.cache || built === undefined) growHeapSlowly();
     return await renderAndWrite(config, options, sources, key);

@@ -86,6 +86,32 @@ export function recoverSite(outDir: string): void {
   }
 }
 
+/**
+ * Throws OUT_DIR_NOT_A_SITE (exit 2) when a build must not replace
+ * `outDir`: a file, or a folder holding files that no build wrote (its
+ * marker missing). A folder not there yet, or empty, is fine. Checked
+ * before anything is rendered (a first build of 1,000 issues renders for
+ * half a minute), and again by `writeSite`.
+ */
+export function assertReplaceable(outDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw notASite(outDir, 'it is a file, not a folder');
+    throw unwritable(outDir, error);
+  }
+  if (names.length > 0 && !names.includes(SITE_MARKER)) throw notASite(outDir, 'it holds files that no paperboy build wrote');
+}
+
+function notASite(outDir: string, why: string): PaperboyError {
+  return new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: ${why}`, {
+    hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
+  });
+}
+
 /** The journal of a rebuild killed while it committed, if any (one that cannot be read was never complete: it is written whole, then renamed). */
 function readJournal(outDir: string): Journal | undefined {
   try {
@@ -209,11 +235,7 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
   } catch (error) {
     throw unwritable(outDir, error);
   }
-  if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, SITE_MARKER))) {
-    throw new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: it holds files that no paperboy build wrote`, {
-      hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
-    });
-  }
+  assertReplaceable(outDir);
   const previous = previousSite(outDir, key.maker);
   const incremental = options.reuse && previous.paths.length > 0;
   const folder = incremental ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
@@ -248,16 +270,24 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
       swap(outDir, folder);
     }
   } catch (error) {
+    // A swap that failed before its first rename leaves the staged site beside the output: it goes (a commit's pending folder stays, for its journal).
+    if (!incremental) rmSync(folder, { recursive: true, force: true });
     throw unwritable(outDir, error);
   }
   return changed.length;
 }
 
-/** Puts a staged site in place of `outDir` by two renames, and deletes the replaced one in the background. */
+/** Puts a staged site in place of `outDir` by two renames, and deletes the replaced one in the background. Throws what a rename throws, the previous site back in place. */
 function swap(outDir: string, staging: string): void {
   const previous = `${outDir}.previous`;
   if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  try {
+    renameSync(staging, outDir);
+  } catch (error) {
+    // The previous site goes back at once rather than at the next build (`recoverSite`).
+    if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
+    throw error;
+  }
   discard(outDir, previous);
 }
 

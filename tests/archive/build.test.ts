@@ -473,6 +473,34 @@ test('build refuses to replace a folder that no build wrote', async () => {
   assert.equal(readFileSync(join(own, 'notes', 'keep.txt'), 'utf8'), 'mine');
 });
 
+test('--out naming a file is refused before anything is rendered (exit 2), the file untouched', async () => {
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'a-file': 'not a folder' });
+  const result = await runCli(['build', '--out', 'a-file'], { cwd: newsletter });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Refusing to replace .*a-file: it is a file, not a folder/);
+  assert.ok(!result.stderr.includes('    at '), 'no stack trace');
+  assert.equal(readFileSync(join(newsletter, 'a-file'), 'utf8'), 'not a folder');
+  assert.ok(!existsSync(join(newsletter, '.paperboy', 'cache', 'build')), 'nothing rendered');
+  assert.deepEqual(readdirSync(newsletter).filter((name) => name.startsWith('a-file.')), [], 'no lock or staging folder left beside it');
+});
+
+test('a first build that cannot move its site into place (an immutable folder) leaves the folder as it was and no staged copy', async (t) => {
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  const out = join(newsletter, 'site');
+  mkdirSync(out);
+  // chattr +i: a rename fails even for root (chmod does not stop root).
+  if (spawnSync('chattr', ['+i', out]).status !== 0) return t.skip('chattr +i is not available here');
+  try {
+    const result = await runCli(['build', '--out', 'site'], { cwd: newsletter });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^paperboy: Cannot write the site to .*site: EPERM/);
+    assert.ok(existsSync(out) && readdirSync(out).length === 0, 'the folder is as it was');
+    assert.deepEqual(readdirSync(newsletter).filter((name) => name.startsWith('site.')), [], 'no staging folder left beside it');
+  } finally {
+    spawnSync('chattr', ['-i', out]);
+  }
+});
+
 test('an output folder that cannot be written is a clear error (exit 2), not a stack trace', async () => {
   // Under a regular file: no folder can be made there, whoever runs the test (root too).
   const blocked = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'a-file': 'not a folder' });
