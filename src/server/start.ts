@@ -47,11 +47,26 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const db = openStore(config.dataDir);
+  let delivery: Awaited<ReturnType<typeof confirmationDelivery>> | undefined;
+  let dev: ReturnType<typeof import('./dev.js').devServer> | undefined;
+  let rebuilt: FSWatcher | undefined;
+  // Stops what was started, the dev server's event streams before the server waits for its connections.
+  const stopStarted = async (server?: import('node:http').Server) => {
+    await dev?.stop();
+    rebuilt?.close();
+    if (server)
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    await delivery?.close();
+    db.close();
+  };
   try {
     const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
-    const delivery = await confirmationDelivery(config, options.env);
+    delivery = await confirmationDelivery(config, options.env);
     // The builder (remark, KaTeX, MiniSearch) is loaded only by the dev server.
-    const dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
+    dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
     // The dev server follows template edits; a served archive keeps the templates it started with.
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
@@ -64,26 +79,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(dev ? { extraRoute: dev.route } : {}),
     });
     await dev?.start(() => app.reloadSite());
-    const rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite());
+    rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite());
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-    return {
-      url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`,
-      outbox: delivery.outbox,
-      stop: async () => {
-        await dev?.stop();
-        rebuilt?.close();
-        await new Promise<void>((resolve) => {
-          app.server.close(() => resolve());
-          app.server.closeIdleConnections();
-        });
-        await delivery.close();
-        db.close();
-      },
-    };
+    return { url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`, outbox: delivery.outbox, stop: () => stopStarted(app.server) };
   } catch (error) {
-    db.close();
+    // A port in use, say: a watcher or a transport left open would keep the process from exiting.
+    await stopStarted();
     throw error;
   }
 }

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { exited, serve } from '../helpers/serve.js';
+
+const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 test('serve refuses to start without PAPERBOY_SECRET (exit 2, saying how to set it), unless --dev', () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
@@ -14,6 +19,30 @@ test('serve refuses to start without PAPERBOY_SECRET (exit 2, saying how to set 
   assert.match(result.stderr, /Missing PAPERBOY_SECRET/);
   assert.match(result.stderr, /openssl rand/);
   assert.doesNotMatch(result.stderr, /at .*\.js:\d+/, 'no stack trace');
+});
+
+test('serve on a port another program uses exits 2 at once, saying so (the dev server too), nothing left running', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  const { port } = taken.address() as AddressInfo;
+  try {
+    for (const args of [[], ['--dev']]) {
+      const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', String(port), ...args], { env: { PATH: process.env.PATH, PAPERBOY_SECRET: 'serve-test-secret-serve-test-secret-0123' } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Before the fix the process stayed up, kept alive by the archive's watcher: it is killed after 20 s.
+      const deadline = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const code = await exited(child);
+      clearTimeout(deadline);
+      assert.equal(code, 2, `serve ${args.join(' ')}: ${stderr}`);
+      assert.match(stderr, new RegExp(`Cannot listen on 127\\.0\\.0\\.1:${port}: EADDRINUSE`));
+      assert.match(stderr, /pass --port N/);
+      assert.doesNotMatch(stderr, /at .*\.js:\d+/, 'no stack trace');
+    }
+  } finally {
+    taken.close();
+  }
 });
 
 test('serve: a request in flight at SIGTERM is answered (and committed), then the server exits 0', { timeout: 60_000 }, async () => {
