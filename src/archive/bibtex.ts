@@ -6,9 +6,12 @@ import type { PaperEntry } from './paper-database.js';
  * arXiv paper is an `@misc` with `eprint` and `archivePrefix` (what arXiv's
  * own "Export BibTeX" gives); any other is `@misc` with `howpublished` and
  * `url`. Keys are `lastnameYEARfirstword`, made unique across the file.
+ * `papers.bib` (the archive's and `papers export`'s): an entry per paper, in
+ * the database's order.
  */
-export function bibtexEntries<E extends PaperEntry<RecordFacts>>(papers: readonly E[]): Map<E, string> {
-  return new Map([...citationKeys(papers)].map(([paper, key]) => [paper, bibtexEntry(paper, key)]));
+export function papersBib(papers: readonly PaperEntry<RecordFacts>[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((paper) => bibtexEntry(paper, keys.get(paper)!)).join('\n');
 }
 
 /** Each paper's citation key, `lastnameYEARfirstword`, unique across `papers` (what `bibtexEntry` needs besides the paper). */

@@ -4,7 +4,7 @@ import type { Config } from '../config/load.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
-import { bibtexEntry, citationKeys } from './bibtex.js';
+import { citationKeys, papersBib } from './bibtex.js';
 import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, RecordSummary } from './issue-output.js';
@@ -79,7 +79,7 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
     const { title, authors, year, venue, arxiv, url } = paper.latest;
     return [citations.get(paper), title, authors, year, venue, arxiv, url];
   });
-  files.push(file('papers.bib', keyOf(bibKey), () => database.papers.map((paper) => bibtexEntry(paper, citations.get(paper)!)).join('\n')));
+  files.push(file('papers.bib', keyOf(bibKey), () => papersBib(database.papers)));
   const catalogText = catalog(database);
   files.push(file('papers/catalog.json', keyOf(catalogText), () => catalogText));
   const newest = newestIssues(issues);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bibtexEntries } from '../archive/bibtex.js';
+import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers } from '../archive/published.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
 import type { PaperDatabase } from '../archive/paper-database.js';
@@ -79,7 +79,7 @@ export async function exportPapers(options: ExportCommandOptions, io: CommandIO)
       ? papersCsv(database)
       : options.format === 'json'
         ? papersJson(config, database)
-        : [...bibtexEntries(database.papers).values()].join('\n');
+        : papersBib(database.papers);
   if (options.out === undefined) io.stdout.write(text);
   else writeFileSync(resolve(io.cwd, options.out), text);
   return 0;

@@ -61,8 +61,13 @@ test('papers search with a year that is not a number is a usage error', async ()
   assert.match(result.stderr, /expected a whole number/);
 });
 
-test('papers export prints the data files the archive publishes', async () => {
+test('papers export prints the data files the archive publishes, byte for byte', async () => {
   const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  for (const format of ['csv', 'json', 'bib']) {
+    const exported = await runCli(['papers', 'export', '--format', format], { cwd: root });
+    assert.equal(exported.stdout, readFileSync(join(root, 'dist', `papers.${format}`), 'utf8'), `papers.${format}`);
+  }
   const csv = await runCli(['papers', 'export', '--format', 'csv'], { cwd: root });
   assert.equal(csv.code, 0, csv.stderr);
   assert.equal((parseCsv(csv.stdout, { bom: true, columns: true }) as unknown[]).length, 4);
