@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
 import { listIssueFiles } from '../issue/load.js';
 import { readIssueSource, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
@@ -85,10 +86,18 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   ]);
   const workspace = await Workspace.load(config, { sources, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
-  const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) });
+  const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
+    throw siteUnchanged(error);
+  });
   const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
   const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache, progress: (done, total) => options.progress?.('write', done, total) });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
+}
+
+/** An issue that cannot be published (exit 1) stops the build before anything is written: its hint says so. Anything else as it is. */
+function siteUnchanged(error: unknown): unknown {
+  if (!(error instanceof PaperboyError) || error.exitCode !== 1) return error;
+  return new PaperboyError(error.code, error.message, { cause: error.cause, exitCode: 1, hint: `Nothing was written: the previous site is unchanged. ${error.hint ?? ''}`.trimEnd() });
 }
 
 /**

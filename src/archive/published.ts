@@ -223,7 +223,7 @@ function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
   const lines = failures.map((failure) => failure.message).join('\n  ');
   return new PaperboyError('ISSUE_UNRENDERABLE', failures.length === 1 ? failures[0]!.message : `Cannot publish ${failures.length} issues:\n  ${lines}`, {
     exitCode: 1,
-    hint: 'Nothing was written: the previous site is unchanged. `paperboy lint` lists every problem with its line.',
+    hint: '`paperboy lint` lists every problem with its line.',
   });
 }
 

@@ -433,6 +433,7 @@ test('an issue that cannot be read fails the build at its line, and the previous
   const result = await runCli(['build'], { cwd: broken });
   assert.equal(result.code, 1);
   assert.match(result.stderr, /issues\/0002-b\.md:\d+:\d+/);
+  assert.match(result.stderr, /Nothing was written: the previous site is unchanged\. `paperboy lint` lists every problem/);
   assert.ok(!result.stderr.includes('    at '), 'no stack trace');
   assert.deepEqual(siteDigest(join(broken, 'dist')), before);
 });

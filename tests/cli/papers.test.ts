@@ -80,3 +80,17 @@ test('papers export prints the data files the archive publishes, byte for byte',
   assert.equal(wrong.code, 2);
   assert.match(wrong.stderr, /Allowed choices are csv, json, bib/);
 });
+
+test('papers search and export name an issue that cannot be read at its line, and say nothing of a site they do not write', async () => {
+  const root = archiveRoot();
+  const file = join(root, 'issues', '0002-b.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2023-06-05', 'date: [unclosed'));
+  for (const argv of [['papers', 'search', 'mirage'], ['papers', 'export', '--format', 'csv']]) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.code, 1, argv.join(' '));
+    assert.match(result.stderr, /issues\/0002-b\.md:\d+:\d+/);
+    assert.match(result.stderr, /`paperboy lint` lists every problem/);
+    assert.doesNotMatch(result.stderr, /site|written/, argv.join(' '));
+  }
+});
+
