@@ -18,7 +18,7 @@ const MIN_BYTES = 1024;
 const CACHE_BYTES = 64 * 1024 * 1024;
 
 function compressible(type: string): boolean {
-  return /^text\/|^application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json)|^image\/svg\+xml/.test(type);
+  return /^text\/|^application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|x-bibtex)|^image\/svg\+xml/.test(type);
 }
 
 /** Which encoding the client takes, preferring Brotli (smaller HTML by 15–20%). `q=0` refuses one. */

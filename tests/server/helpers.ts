@@ -20,6 +20,7 @@ function writeSite(dir: string, outside: string): void {
   writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>Home</title><h1>Home page</h1>');
   writeFileSync(join(dir, 'issues', '3', 'index.html'), '<!DOCTYPE html><title>Issue 3</title><h1>Issue three</h1>');
   writeFileSync(join(dir, 'assets', 'archive.css'), 'body { color: black; }');
+  writeFileSync(join(dir, 'papers.bib'), `@misc{gödel1931formal,\n  title = {{\u00dcber formal unentscheidbare S\u00e4tze}},\n}\n`.repeat(40));
   writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET');
   symlinkSync(outside, join(dir, 'leak'));
   symlinkSync(join(outside, 'secret.txt'), join(dir, 'leak.html'));

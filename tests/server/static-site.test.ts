@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { isUnsafePath } from '../../src/server/static-site.js';
 import { rawRequest, startServer } from './helpers.js';
 
-test('archive: pages are served with their content type, ETag and Last-Modified, and a 304 for an unchanged page', async () => {
+test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page', async () => {
   const server = await startServer();
   try {
     const home = await rawRequest(server.port, 'GET', '/');
@@ -18,6 +18,13 @@ test('archive: pages are served with their content type, ETag and Last-Modified,
     assert.equal((await rawRequest(server.port, 'GET', '/', undefined, { 'If-None-Match': etag })).status, 304);
     const css = await rawRequest(server.port, 'GET', '/assets/archive.css');
     assert.match(String(css.headers['content-type']), /^text\/css/);
+    // A type mrmime does not know, which reference managers do.
+    const bib = await rawRequest(server.port, 'GET', '/papers.bib');
+    assert.equal(bib.headers['content-type'], 'application/x-bibtex; charset=utf-8');
+    assert.match(bib.body, /Über formal/);
+    const packed = await rawRequest(server.port, 'GET', '/papers.bib', undefined, { 'Accept-Encoding': 'gzip' });
+    assert.equal(packed.headers['content-encoding'], 'gzip', 'compressed as text is');
+    assert.equal(packed.headers['content-type'], 'application/x-bibtex; charset=utf-8');
   } finally {
     await server.close();
   }
