@@ -7,6 +7,7 @@ import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
+import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
@@ -44,7 +45,7 @@ export function parseConfig(text: string, file: string): Config {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError) {
-    const at = lines.point(firstError.pos[0]);
+    const at = lines.point(unclosedAt({ code: firstError.code, message: firstError.message, range: firstError.pos }, text)[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
   }
   const read = documentData(document);

@@ -1,4 +1,5 @@
 import { isAlias, visit, type Document } from 'yaml';
+import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { quoteYamlText } from './text-fields.js';
 
@@ -37,7 +38,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string): YamlP
     const textLine = textKeyLine(yamlText, lineStart);
     const isTextReadAsSyntax = textLine !== undefined && error.range[0] >= textLine.valueStart && (READ_AS_SYNTAX.has(error.code) || error.expected !== undefined);
     if (!isTextReadAsSyntax) {
-      problems.push({ message: error.expected ? `${error.message}, expected ${error.expected}` : error.message, range: unclosedAt(error, yamlText, lineStart) });
+      problems.push({ message: error.expected ? `${error.message}, expected ${error.expected}` : error.message, range: unclosedAt(error, yamlText) });
       continue;
     }
     quotedLines.add(lineStart);
@@ -50,25 +51,6 @@ export function yamlProblems(document: Document.Parsed, yamlText: string): YamlP
     });
   }
   return problems;
-}
-
-/**
- * The parser notices an unclosed `[` or `{` at the start of the next line
- * (`date: [2024-01-31` on line 4 was reported at 5:1), and an unclosed quote
- * where the text ends: such an error is placed where the closer is missing,
- * at the end of the last line with text before it, or at the opening quote.
- * Any other error keeps its range.
- */
-function unclosedAt(error: RaisedError, yamlText: string, lineStart: number): [number, number] {
-  const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(error.message)?.[1] : undefined;
-  if (quote !== undefined) {
-    const opener = yamlText.lastIndexOf(quote, error.range[0] - 1);
-    return opener === -1 ? error.range : [opener, opener + 1];
-  }
-  const unclosedFlow = error.code === 'BAD_INDENT' && /must .*end with/.test(error.message);
-  if (!unclosedFlow || error.range[0] !== lineStart) return error.range;
-  const before = yamlText.slice(0, lineStart).trimEnd();
-  return before === '' ? error.range : [before.length - 1, before.length];
 }
 
 /** Aliases whose anchor is not set before them, which `toJS` would throw on. */

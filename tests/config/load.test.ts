@@ -62,3 +62,14 @@ test('a YAML alias bomb in the config is a configuration error at the alias that
   assert.equal(error.exitCode, 2);
   assert.equal(error.message, `${FILE}:7:8: Unexpected YAML aliases expanding to more than 100 values, expected each value written out`);
 });
+
+test('an unclosed [ or quote in the config is reported on its own line, not at the start of the next one', () => {
+  // CONFIG_YAML has 4 lines: the broken value is on line 5.
+  for (const [line, column] of [
+    ['outDir: [dist', 13],
+    ['outDir: "dist', 9],
+  ] as const) {
+    const error = configError(`${CONFIG_YAML}${line}\ndataDir: data\n`);
+    assert.match(error.message, new RegExp(`^${FILE.replace(/[.]/g, '\\.')}:5:${column}: Unexpected YAML`), line);
+  }
+});
