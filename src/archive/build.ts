@@ -10,6 +10,7 @@ import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
 import { packageVersion } from './package-version.js';
+import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
 import { assertReplaceable, builtKey, writeSite } from './site-writer.js';
 
@@ -42,6 +43,8 @@ export interface BuildReport {
   written: number;
   /** Issues rendered anew; the others came from the cache. */
   rendered: number;
+  /** Values of published issue files the parser could not read (each published without them), by file. */
+  unread: PublishedIssues['unread'];
 }
 
 /**
@@ -60,7 +63,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   if (options.cache && built === key) {
-    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0 };
+    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread: [] };
   }
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
@@ -91,7 +94,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   });
   const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
   const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache, progress: (done, total) => options.progress?.('write', done, total) });
-  return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered };
+  return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
 }
 
 /** An issue that cannot be published (exit 1) stops the build before anything is written: its hint says so. Anything else as it is. */

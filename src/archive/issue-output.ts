@@ -46,6 +46,15 @@ export interface IssueSummary {
   /** A hash of the whole `IssueOutput` (of its stored form, build-cache.ts): any change to what the issue renders changes it. */
   hash: string;
   papers: RecordSummary[];
+  /** Values of its file the parser could not read (`year: twenty`), published without them: what every build warns about. */
+  unread: UnreadValue[];
+}
+
+/** A value of an issue file published without it, where it is (1-based line and column, characters). */
+export interface UnreadValue {
+  line: number;
+  column: number;
+  message: string;
 }
 
 /** What a record says of its paper and issue, without its texts. */
@@ -57,10 +66,10 @@ export type RecordSummary = RecordFacts & {
   textHash: string;
 };
 
-/** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash. */
-export function summarizeIssue(output: IssueOutput, hash: string): IssueSummary {
+/** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
+export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[]): IssueSummary {
   const papers = output.papers.map(({ summary, opinion, prerequisites, ...rest }): RecordSummary => ({ ...rest, textHash: hashOf([summary, opinion ?? null, prerequisites ?? null]) }));
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, papers };
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, papers, unread };
 }
 
 function hashOf(value: unknown): string {

@@ -14,7 +14,7 @@ import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
-import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord } from './issue-output.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type UnreadValue } from './issue-output.js';
 
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
@@ -22,6 +22,8 @@ export interface PublishedIssues {
   issues: IssueSummary[];
   /** How many were rendered anew; the others came from the cache. */
   rendered: number;
+  /** Values the parser could not read in the published issues' files (each published without them), by file, in file order. */
+  unread: { path: string; values: UnreadValue[] }[];
   /** A published issue's rendering by number (its page, email files and feed entry), from the cache, or rendered again if its stored file is gone. */
   rendering(number: number): IssueRendering;
   /** A published issue's records by number (its papers' texts), likewise. */
@@ -104,10 +106,11 @@ export async function publishedIssues(
   if (failures.length > 0) throw unpublishable(failures);
   cache.save();
   const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
-  const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates);
+  const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates).output;
   return {
     issues: files.map((file) => summaries.get(file)!),
     rendered: misses.length,
+    unread: files.map((file) => ({ path: file.path, values: summaries.get(file)!.unread })).filter(({ values }) => values.length > 0),
     rendering: recentlyUsed(KEPT, (number: number) => cache.rendering(fileOf.get(number)!.path) ?? rerender(number)),
     records: recentlyUsed(KEPT, (number: number) => cache.records(fileOf.get(number)!.path) ?? rerender(number).papers),
   };
@@ -195,22 +198,28 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
   const file = workspace.issueFiles.find((candidate) => candidate.path === path);
   if (file?.source.hash !== hash) return { path, stale: true };
   try {
-    const output = renderIssue(workspace, file, templates);
+    const { output, unread } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    return { path, summary: summarizeIssue(output, stored.hash) };
+    return { path, summary: summarizeIssue(output, stored.hash, unread) };
   } catch (error) {
     const failure = renderFailure(path, error);
     return { path, failure: { code: failure.code, message: failure.message, exitCode: failure.exitCode, hint: failure.hint } };
   }
 }
 
-/** Renders one published issue for the archive (its parse released once rendered). Throws ISSUE_UNREADABLE, or what rendering throws. */
-function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): IssueOutput {
+/**
+ * Renders one published issue for the archive (its parse released once
+ * rendered), with the problems its parse found: values it could not read,
+ * which the issue is published without. Throws ISSUE_UNREADABLE, or what
+ * rendering throws.
+ */
+function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[] } {
   const parsed = workspace.parse(file);
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
-  return renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates);
+  const unread = parsed.problems.map(({ message, position }) => ({ line: position.start.line, column: position.start.column, message }));
+  return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

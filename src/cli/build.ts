@@ -21,6 +21,14 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
     io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);
     return 0;
   }
+  // Each build that runs says so (the cached issues too) until the file is fixed: the reader would otherwise lose those values without a word.
+  for (const { path, values } of report.unread) {
+    for (const { line, column, message } of values) io.stderr.write(`paperboy: ${relative(io.cwd, path)}:${line}:${column}: ${message}\n`);
+  }
+  if (report.unread.length > 0) {
+    const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
+    io.stderr.write(`paperboy: published without ${count === 1 ? 'that value' : `those ${count} values`}: fix them (\`paperboy lint\` lists every problem; \`send\` refuses an issue with errors).\n`);
+  }
   const cached = report.issues - report.rendered;
   io.stdout.write(
     `Built ${relative(io.cwd, report.outDir) || '.'}: ${report.issues} issues (${report.rendered} rendered, ${cached} unchanged), ${report.papers} papers, ${report.files} files (${report.written} written).\n`,

@@ -425,6 +425,29 @@ test('a build with nothing changed reads and writes nothing; a changed web templ
   assert.equal(readFileSync(join(again, 'dist', 'issues', '1', 'email.txt'), 'utf8'), 'Emergence mirages\n');
 });
 
+test('a value the parser cannot read (year: twenty) is published without, and every build says where, until it is fixed', async () => {
+  const newsletter = archiveRoot();
+  const file = join(newsletter, 'issues', '0002-b.md');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace('year: 2017', 'year: twenty'));
+  const line = text.slice(0, text.indexOf('year: 2017')).split('\n').length;
+  const warning = new RegExp(`^paperboy: issues/0002-b\\.md:${line}:\\d+: Unexpected string \`twenty\` for \`year\`, expected a number\npaperboy: published without that value: fix them`);
+  const first = await runCli(['build'], { cwd: newsletter });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, warning);
+  const attention = (JSON.parse(readFileSync(join(newsletter, 'dist', 'papers.json'), 'utf8')) as { papers: { title: string; year: number | null }[] }).papers.find((paper) => paper.title.startsWith('Attention'));
+  assert.equal(attention?.year, null);
+  // Another issue edited: this one comes from the cache, and still says so.
+  const other = join(newsletter, 'issues', '0001-a.md');
+  writeFileSync(other, readFileSync(other, 'utf8').replace('Smooth metrics show', 'Smooth metrics, edited, show'));
+  const second = await runCli(['build'], { cwd: newsletter });
+  assert.match(second.stdout, /\(1 rendered, 2 unchanged\)/);
+  assert.match(second.stderr, warning);
+  writeFileSync(file, text);
+  const fixed = await runCli(['build'], { cwd: newsletter });
+  assert.equal(fixed.stderr, '');
+});
+
 test('an issue that cannot be read fails the build at its line, and the previous site stays', async () => {
   const broken = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['build'], { cwd: broken })).code, 0);

@@ -36,7 +36,7 @@ function issueWith(papers: PaperRecord[]): IssueOutput {
 
 test('a tag or author with more than 400 papers gets pages of 400, linked to each other', () => {
   const issue = issueWith(Array.from({ length: 401 }, (_, i) => record(i, ['big'])));
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash')]);
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
   const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/big/'));
   assert.deepEqual(tagPages.map((page) => page.path), ['tags/big/index.html', 'tags/big/page/2/index.html']);
@@ -50,7 +50,7 @@ test('a tag or author with more than 400 papers gets pages of 400, linked to eac
 
 test('a tag with 400 papers or fewer is one page without page links', () => {
   const issue = issueWith(Array.from({ length: 3 }, (_, i) => record(i, ['small'])));
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash')]);
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
   const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/small/'));
   assert.deepEqual(tagPages.map((page) => [page.path, page.view().pages]), [['tags/small/index.html', []]]);
