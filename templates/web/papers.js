@@ -54,7 +54,9 @@ if (form) {
   };
 
   // An item is a search result or a catalog entry: both carry url, title, authors, issue (and a result its anchor and excerpt).
-  const show = (items, pending) => {
+  // `focused`: the link of the result the reader was on (by keyboard) when this search began; the reader stays on it
+  // when the results are shown again (as later years' matches come in), even if a list in between did not have it.
+  const show = (items, pending, focused = null) => {
     results.replaceChildren();
     const list = element('ol', {});
     for (const item of items.slice(0, MAX_SHOWN)) {
@@ -66,6 +68,7 @@ if (form) {
       list.append(entry);
     }
     results.append(list);
+    if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
     const total = items.length;
     const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > MAX_SHOWN ? `; the first ${MAX_SHOWN} are shown` : ''}`;
     status.textContent = pending ? `${counted} so far; searching the other years…` : `${counted}.`;
@@ -74,6 +77,7 @@ if (form) {
 
   const update = async () => {
     const mine = ++generation;
+    const focused = results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
     const values = Object.fromEntries(new FormData(form));
     const query = values.q.trim();
     const author = values.author.trim().toLowerCase();
@@ -102,17 +106,17 @@ if (form) {
         const index = await loadShard(newest);
         if (mine !== generation) return;
         answer(index);
-        if (older.length > 0) show(ranked(), true);
+        if (older.length > 0) show(ranked(), true, focused);
       }
       const others = await Promise.all(older.map((year) => loadShard(year)));
       if (mine !== generation) return;
       others.forEach(answer);
-      show(ranked(), false);
+      show(ranked(), false, focused);
       return;
     }
     const papers = await loadCatalog();
     if (mine !== generation) return;
-    show(papers.filter(keep), false);
+    show(papers.filter(keep), false, focused);
   };
 
   let timer;
