@@ -224,10 +224,10 @@ export interface SiteKeys {
  * built from) in its marker: only the files whose key differs from the
  * previous build's when `reuse` (false: `--no-cache` writes everything
  * anew), telling `progress` of each file written. Returns the number of
- * files written. Throws OUT_DIR_NOT_A_SITE
- * when `outDir` holds files no build wrote, OUT_DIR_UNWRITABLE on a
- * file-system failure (the previous site is then unchanged, or completed
- * by the next build from the journal).
+ * files written. Throws OUT_DIR_NOT_A_SITE when `outDir` is a file or
+ * holds files no build wrote, OUT_DIR_UNWRITABLE on a file-system failure
+ * (the previous site is then unchanged, or completed by the next build
+ * from the journal).
  */
 export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean; progress?: (written: number, total: number) => void }): number {
   try {
@@ -270,7 +270,7 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
       swap(outDir, folder);
     }
   } catch (error) {
-    // A swap that failed before its first rename leaves the staged site beside the output: it goes (a commit's pending folder stays, for its journal).
+    // A failed swap leaves the staged site beside the output: it goes (a commit's pending folder stays, for its journal).
     if (!incremental) rmSync(folder, { recursive: true, force: true });
     throw unwritable(outDir, error);
   }
