@@ -27,6 +27,8 @@ interface RaisedError extends YamlProblem {
  * key, one message says what YAML saw and how to quote the text, whatever
  * (and however many) errors the parser raised there. An alias with no anchor
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
+ * Any other error is reported in the parser's words, and is the last: the
+ * errors after a broken structure are its echoes.
  */
 export function yamlProblems(document: Document.Parsed, yamlText: string): YamlProblem[] {
   const problems: YamlProblem[] = [];
@@ -39,7 +41,9 @@ export function yamlProblems(document: Document.Parsed, yamlText: string): YamlP
     const isTextReadAsSyntax = textLine !== undefined && error.range[0] >= textLine.valueStart && (READ_AS_SYNTAX.has(error.code) || error.expected !== undefined);
     if (!isTextReadAsSyntax) {
       problems.push({ message: error.expected ? `${error.message}, expected ${error.expected}` : error.message, range: unclosedAt(error, yamlText) });
-      continue;
+      // After a broken structure (a bad indent, an unclosed `[`) the parser reads the rest askew: what it raises
+      // there follows from this one (a block's `|` taken for text to quote), so it is not reported.
+      break;
     }
     quotedLines.add(lineStart);
     const quoted = `the text in quotes: \`${textLine.key}: ${quoteYamlText(textLine.value)}\``;

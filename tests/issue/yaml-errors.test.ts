@@ -51,3 +51,15 @@ test('an unclosed [ or quote is reported on its own line, at its end, not at the
     assert.equal(lineOf, line, `${problem.message} at line ${lineOf}`);
   }
 });
+
+test('after a broken structure (a bad indent) the errors it causes below are not reported: no advice to quote a block’s `|`', () => {
+  const text = cleanIssue().replace('    section: Evaluations', '    section: Evaluations\n   badindent: [x');
+  const problems = problemsOf(text);
+  assert.deepEqual(
+    problems.map((problem) => `${at(problem)} ${problem.message}`),
+    ['14:1 Unexpected YAML: Sequence item without - indicator'],
+  );
+  // Text read as syntax above the broken line is still reported, each on its line.
+  const both = problemsOf(cleanIssue({ title: 'Attention: all you need' }).replace('    section: Evaluations', '    section: Evaluations\n   badindent: [x'));
+  assert.deepEqual(both.map((problem) => at(problem)), ['3:8', '14:1']);
+});
