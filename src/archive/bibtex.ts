@@ -7,10 +7,10 @@ import type { PaperEntry } from './paper-database.js';
  * own "Export BibTeX" gives); any other is `@misc` with `howpublished` and
  * `url`. Keys are `lastnameYEARfirstword`, made unique across the file.
  * `papers.bib` (the archive's and `papers export`'s): an entry per paper, in
- * the database's order.
+ * the database's order. `keys`: the papers' citation keys, when the caller
+ * has made them already (the site plan does, for every paper page).
  */
-export function papersBib(papers: readonly PaperEntry<RecordFacts>[]): string {
-  const keys = citationKeys(papers);
+export function papersBib<E extends PaperEntry<RecordFacts>>(papers: readonly E[], keys: ReadonlyMap<E, string> = citationKeys(papers)): string {
   return papers.map((paper) => bibtexEntry(paper, keys.get(paper)!)).join('\n');
 }
 

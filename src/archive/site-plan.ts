@@ -79,7 +79,7 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
     const { title, authors, year, venue, arxiv, url } = paper.latest;
     return [citations.get(paper), title, authors, year, venue, arxiv, url];
   });
-  files.push(file('papers.bib', keyOf(bibKey), () => papersBib(database.papers)));
+  files.push(file('papers.bib', keyOf(bibKey), () => papersBib(database.papers, citations)));
   const catalogText = catalog(database);
   files.push(file('papers/catalog.json', keyOf(catalogText), () => catalogText));
   const newest = newestIssues(issues);
