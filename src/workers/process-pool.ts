@@ -166,24 +166,28 @@ export class ProcessPool<Item, Outcome> {
       await new Promise((resolve) => setImmediate(resolve));
       const item = this.queue.shift();
       if (item === undefined || this.settled) break;
+      let outcome: Outcome;
       try {
-        this.outcomes.push(await here(item));
+        outcome = await here(item);
       } catch (error) {
         this.fail(error);
         break;
       }
-      this.pending--;
-      this.progress?.(this.added - this.pending, this.added);
-      this.settleIfDone();
+      this.collect([outcome]);
     }
     this.helping = false;
   }
 
   private received(entry: PoolChild, outcomes: Outcome[]): void {
     entry.inFlight--;
+    this.dispatch(entry);
+    this.collect(outcomes);
+  }
+
+  /** Outcomes in, from a child or from here: counted, reported, and the pool settled if they were the last. */
+  private collect(outcomes: readonly Outcome[]): void {
     this.pending -= outcomes.length;
     this.outcomes.push(...outcomes);
-    this.dispatch(entry);
     this.progress?.(this.added - this.pending, this.added);
     this.settleIfDone();
   }
