@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { builtKey, writeSite } from '../../src/archive/site-writer.js';
+
+const MAKER = 'paperboy test';
+
+/** A site of `count` files written by `writeSite` with `key`: its marker lists every file after the key. */
+function writtenSite(key: string, count: number): string {
+  const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
+  const files = Array.from({ length: count }, (_, i) => ({ path: `papers/p${i}/index.html`, key: `k${i}`, contents: () => `<p>${i}</p>\n` }));
+  writeSite(out, files, { site: key, maker: MAKER }, { reuse: true });
+  return out;
+}
+
+test('builtKey is the key writeSite wrote, however many files the marker lists after it', () => {
+  const out = writtenSite('a1b2c3', 5000);
+  assert.ok(readFileSync(join(out, '.paperboy-site'), 'utf8').length > 100_000);
+  assert.equal(builtKey(out), 'a1b2c3');
+});
+
+test('builtKey of a folder no build wrote, or of no folder, is undefined', () => {
+  const empty = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
+  assert.equal(builtKey(empty), undefined);
+  assert.equal(builtKey(join(empty, 'missing')), undefined);
+});
+
+test('a marker cut short within its key line names no key (never a part of one)', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
+  mkdirSync(out);
+  writeFileSync(join(out, '.paperboy-site'), 'Written by `paperboy build`; the next build replaces this folder.\nkey a1b2');
+  assert.equal(builtKey(out), undefined);
+});
