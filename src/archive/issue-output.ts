@@ -6,7 +6,7 @@ import { buildContentView, type RenderContext } from '../render/build-view.js';
 import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
-import { placeholderUnsubscribeUrl } from '../mail/placeholder-copy.js';
+import { placeholderUnsubscribeUrl } from '../mail/headers.js';
 import { typesetMath } from './math.js';
 
 /**

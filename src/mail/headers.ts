@@ -110,3 +110,13 @@ export function unsubscribeMailto(from: Mailbox, token?: string): string {
 export function unsubscribeUrl(baseUrl: string, token: string | undefined): string {
   return new URL(token === undefined ? 'unsubscribe' : `unsubscribe?token=${encodeURIComponent(token)}`, baseUrl).href;
 }
+
+/**
+ * The unsubscribe link of a copy made for nobody in particular (`paperboy
+ * render`, the build's email files and feeds): no real token ever reaches
+ * a file that may be published. Here, not beside `placeholderCopy`, so the
+ * build's renderers do not load the MIME composer (nodemailer's, 376 KB).
+ */
+export function placeholderUnsubscribeUrl(baseUrl: string): string {
+  return unsubscribeUrl(baseUrl, 'PLACEHOLDER');
+}

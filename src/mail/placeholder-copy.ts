@@ -2,21 +2,10 @@ import type { Workspace } from '../issue/workspace.js';
 import { personalize, type PersonalizedEmail } from '../render/email.js';
 import type { IssueEmail } from '../render/issue-email.js';
 import { composeMessage } from './compose.js';
-import { unsubscribeMailto, unsubscribeUrl } from './headers.js';
+import { placeholderUnsubscribeUrl, unsubscribeMailto } from './headers.js';
 
-/**
- * The address and unsubscribe link of a copy made for nobody in particular
- * (`paperboy render`, the build's email files): no real token ever reaches
- * a file that may be published.
- */
+/** The address of a copy made for nobody in particular (its link: `placeholderUnsubscribeUrl`). */
 const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';
-
-const PLACEHOLDER_TOKEN = 'PLACEHOLDER';
-
-/** The unsubscribe link of a copy made for nobody (a file that may be published). */
-export function placeholderUnsubscribeUrl(baseUrl: string): string {
-  return unsubscribeUrl(baseUrl, PLACEHOLDER_TOKEN);
-}
 
 /** The placeholder recipient's copy: HTML, plaintext and the complete message. */
 export async function placeholderCopy(workspace: Workspace, email: IssueEmail): Promise<PersonalizedEmail & { eml: Buffer }> {

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../helpers/render.js';
+
+/**
+ * The packages a fresh process has loaded after `steps` (ES module code run
+ * after importing what a build imports): every module the ESM loader loads
+ * (recorded by a loader hook) and every one `require` loads.
+ */
+function packagesLoadedBy(steps: string): Set<string> {
+  const log = join(mkdtempSync(join(tmpdir(), 'paperboy-modules-')), 'loaded.txt');
+  const hook = `import { appendFileSync } from 'node:fs'; export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }`;
+  const script = `
+    import { register } from 'node:module';
+    import Module from 'node:module';
+    import { appendFileSync } from 'node:fs';
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+    const src = ${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'src')).href)};
+    await import(src + '/archive/published.ts');
+    await import(src + '/archive/site-plan.ts');
+    ${steps}
+    appendFileSync(${JSON.stringify(log)}, Object.keys(Module._cache).join('\\n'));
+  `;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  const packages = readFileSync(log, 'utf8').matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(\S*)/g);
+  return new Set([...packages].map(([, name, path]) => (name === 'nodemailer' ? `nodemailer/${path!.split('/').slice(0, 2).join('/')}` : name!)));
+}
+
+test('what a build loads to render issues: no MIME composer', () => {
+  const loaded = packagesLoadedBy(`
+    // Sample issue 1 as the build renders it: its web content and its email.
+    const { loadConfig } = await import(src + '/config/load.ts');
+    const { Workspace } = await import(src + '/issue/workspace.ts');
+    const { loadTemplates } = await import(src + '/render/templates.ts');
+    const { renderIssueOutput } = await import(src + '/archive/issue-output.ts');
+    const workspace = await Workspace.load(await loadConfig(${JSON.stringify(REPO_ROOT)}));
+    const file = workspace.issueFiles.find((candidate) => candidate.facts.number === 1);
+    const output = renderIssueOutput(workspace.parse(file).issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, loadTemplates(undefined));
+    if (!output.email.html.includes('style="')) throw new Error('no CSS inlined');
+  `);
+  assert.ok(loaded.has('juice'), [...loaded].join(' '));
+  for (const name of ['nodemailer/lib/mail-composer']) assert.ok(!loaded.has(name), `${name} was loaded`);
+});
