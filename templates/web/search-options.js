@@ -14,8 +14,27 @@
  */
 export const tokenize = (text) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 
-/** A word as the index stores it: lower case, accents removed ("Schölkopf" → "scholkopf"), so either spelling finds it. */
-export const processTerm = (term) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** Words `processTerm` has processed, and what it made of each. */
+const remembered = new Map();
+const REMEMBERED = 100_000;
+
+/**
+ * A word as the index stores it: lower case, accents removed ("Schölkopf" →
+ * "scholkopf"), so either spelling finds it. Remembered per word: a text
+ * repeats its words, and indexing 1,000 issues asks ~2 million times for
+ * a few thousand words (measured on the bench corpus: 206 ms for 657,270
+ * words of 300 issues, 39 ms remembered). At most `REMEMBERED` words, so
+ * a huge vocabulary cannot hold memory.
+ */
+export const processTerm = (term) => {
+  let processed = remembered.get(term);
+  if (processed === undefined) {
+    processed = term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (remembered.size >= REMEMBERED) remembered.clear();
+    remembered.set(term, processed);
+  }
+  return processed;
+};
 
 /**
  * MiniSearch's options for a search document (search-index.ts,

@@ -3,11 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import type { IssueOutput, PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
-import { searchOptions } from '../../templates/web/search-options.js';
+import { processTerm, searchOptions } from '../../templates/web/search-options.js';
 
 function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
   const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
@@ -107,4 +108,17 @@ test('a cache folder that cannot be written costs the indexing, not the build', 
   const notAFolder = join(parent, 'file');
   writeFileSync(notAFolder, '');
   assert.deepEqual(shards(database(papers()), notAFolder), shards(database(papers())));
+});
+
+test('processTerm, remembered per word, gives what it computes afresh: asked again, and after many other words', () => {
+  const afresh = (term: string) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  fc.assert(
+    fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 30 }), (terms) => {
+      for (const term of [...terms, ...terms]) assert.equal(processTerm(term), afresh(term));
+    }),
+  );
+  assert.equal(processTerm('Schölkopf'), 'scholkopf');
+  for (let i = 0; i < 100_001; i++) processTerm(`word${i}`);
+  assert.equal(processTerm('Schölkopf'), 'scholkopf');
+  assert.equal(processTerm('ÉTÉ'), 'ete');
 });
