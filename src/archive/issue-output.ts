@@ -55,6 +55,8 @@ export interface UnreadValue {
   line: number;
   column: number;
   message: string;
+  /** The lint rule that reports it (`frontmatter-schema`, say). */
+  ruleId: string;
 }
 
 /** What a record says of its paper and issue, without its texts. */

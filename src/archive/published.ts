@@ -218,7 +218,7 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   const parsed = workspace.parse(file);
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
-  const unread = parsed.problems.map(({ message, position }) => ({ line: position.start.line, column: position.start.column, message }));
+  const unread = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
 }
 

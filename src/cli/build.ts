@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import { buildSite } from '../archive/build.js';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
+import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { buildProgress } from './build-progress.js';
 
 export interface BuildCommandOptions {
@@ -22,8 +23,9 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
     return 0;
   }
   // Each build that runs says so (the cached issues too) until the file is fixed: the reader would otherwise lose those values without a word.
+  // As lint reports them (an error: `send` refuses the issue), so an editor jumps to them alike.
   for (const { path, values } of report.unread) {
-    for (const { line, column, message } of values) io.stderr.write(`paperboy: ${relative(io.cwd, path)}:${line}:${column}: ${message}\n`);
+    for (const value of values) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
