@@ -45,14 +45,13 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Rebuilds lib/ (what bin/paperboy.js runs) when a source file is newer than the last build. */
+/** Rebuilds lib/bundle/ (what bin/paperboy.js runs) when a source file is newer than the last build (templates/web/search-options.js is bundled too). */
 async function buildIfStale(): Promise<void> {
-  const built = await stat(join(REPO, 'lib', '.tsbuildinfo')).then((info) => info.mtimeMs, () => 0);
-  if (built >= (await newestMtime(join(REPO, 'src')))) return;
-  log('lib/ is older than src/: npx tsc -p tsconfig.build.json');
-  const tsc = spawnSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
-  // tsc still emits on type errors: measure what it built, but say so.
-  if (tsc.status !== 0) log('warning: tsc reported errors; measuring the JavaScript it emitted');
+  const built = await stat(join(REPO, 'lib', 'bundle', 'main.js')).then((info) => info.mtimeMs, () => 0);
+  if (built >= Math.max(await newestMtime(join(REPO, 'src')), await newestMtime(join(REPO, 'templates')))) return;
+  log('lib/bundle/ is older than src/: node scripts/build-cli.mjs');
+  const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build-cli.mjs')], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('scripts/build-cli.mjs failed: fix the build before measuring it');
 }
 
 async function main(): Promise<void> {

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `npm test`: compiles the CLI (some tests spawn bin/paperboy.js), then runs
+// `npm test`: builds the CLI (some tests spawn bin/paperboy.js), then runs
 // every tests/**/*.test.ts through tsx with Node's own test runner, so its
 // summary line is printed. Arguments narrow the run to matching files;
-// SKIP_BUILD=1 skips the compile when no test spawns the CLI.
+// SKIP_BUILD=1 skips the build when no test spawns the CLI.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 if (!process.env.SKIP_BUILD) {
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 /**
  * Which template files apply to a newsletter, without compiling them: the
@@ -9,11 +9,8 @@ import { fileURLToPath } from 'node:url';
  * lint, which should not load Handlebars to do so (templates.ts compiles).
  */
 
-/**
- * The package's own templates: `templates/` at the package root, two levels
- * up from this module both in `src/render/` (tsx) and in `lib/render/`.
- */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** The package's own templates: `templates/` at the package root, with a final separator. */
+export const BUILTIN_TEMPLATES_DIR = `${join(PACKAGE_ROOT, 'templates')}${sep}`;
 
 export const TEMPLATE_EXTENSION = '.hbs';
 
