@@ -10,9 +10,12 @@
 //
 // Why a bundle: Node 20 loads ES modules file by file (resolve, read,
 // compile each), and the Markdown stack alone is some 300 small modules.
-// Measured here, `paperboy render 3` took 1.42-1.58 s from lib/ and
-// 0.88-1.06 s bundled, `paperboy lint` of one issue 0.60-0.64 s and
-// 0.36-0.49 s. Bundling only paperboy's own modules gained nothing.
+// Measured here, five runs of each alternating with the same code run from
+// lib/: `paperboy render 3` 1.24-1.49 s from lib/, 0.85-1.05 s bundled;
+// `paperboy lint` of the sample issues (cache warm) 0.46-0.62 s and
+// 0.35-0.37 s; `paperboy papers search reward` 0.96-1.38 s and 0.65-0.88 s;
+// `--help` alike (0.17-0.22 s). Bundling only paperboy's own modules gained
+// nothing: the packages' modules are the cost.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

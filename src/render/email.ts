@@ -1,8 +1,8 @@
 import type juice from 'juice';
 import type { Issue } from '../issue/model.js';
 import { buildEmailView, type RenderContext } from './build-view.js';
-import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import { inlineCss } from './inline-css.js';
+import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import type { TemplateSet } from './templates.js';
 import { limitLineOctets, plainStyle } from './text/index.js';
 import type { ContentView, EmailView } from './view-model.js';
