@@ -12,6 +12,7 @@ import { LintCache } from './cache.js';
 import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
+import { readKnownHashes, writeKnownHashes } from './known-hashes.js';
 import { LintSession } from './session.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
@@ -60,6 +61,10 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const corpus = [...new Set([...directory, ...targets])];
   const caching = options.cache !== false && options.rules === undefined;
   const cache = caching ? await LintCache.open(config, session.cacheSnapshots) : LintCache.disabled();
+  if (caching && !session.storedHashes.read) {
+    for (const [path, known] of await readKnownHashes(config)) if (!session.fileHashes.has(path)) session.fileHashes.set(path, known);
+    session.storedHashes.read = true;
+  }
 
   // Files the cache has never seen are linted for sure: when there are many,
   // the children start now, and lint them while this process hashes the others.
@@ -96,6 +101,10 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     }
   }
   await cache.save();
+  if (caching && session.storedHashes.changed) {
+    await writeKnownHashes(config, session.fileHashes);
+    session.storedHashes.changed = false;
+  }
 
   const corpusMessages = runCorpusRules([...outcomes.values()], active);
   return targets.map((path) => {
@@ -190,9 +199,9 @@ const RACY_MS = 3000;
 /**
  * The hash `readIssueSource` gives the file: the workspace's when the
  * command read it, else the bytes' hash without decoding them (a cache hit
- * never needs the text), remembered by the session for the file's identity.
- * Undefined when the file cannot be read (it is linted, and the lint
- * reports why).
+ * never needs the text), remembered by the session for the file's identity
+ * and stored between runs (known-hashes.ts). Undefined when the file cannot
+ * be read (it is linted, and the lint reports why).
  */
 function hashOf(path: string, run: LintRun): string | undefined {
   const read = run.files.get(path)?.source;
@@ -209,7 +218,10 @@ function hashOf(path: string, run: LintRun): string | undefined {
     const hash = hashBytes(readFileSync(path));
     // As git does with racily clean files: one saved in the last seconds
     // could change again within its mtime's granularity, unseen. Hash it anew.
-    if (Date.now() - Number(info.mtimeMs) > RACY_MS) hashes.set(path, { stamp, hash });
+    if (Date.now() - Number(info.mtimeMs) > RACY_MS) {
+      hashes.set(path, { stamp, hash });
+      run.session.storedHashes.changed = true;
+    }
     return hash;
   } catch {
     return undefined;

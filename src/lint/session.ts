@@ -13,11 +13,14 @@ export interface KnownHash {
  * (`preview --watch`, `serve --dev`) keeps one and lints after every save
  * re-reading only what changed, and starts a new session to forget it all
  * (another process rewrote the files under it, the config changed).
- * Nothing in it outlives the session: no state at module level.
+ * Nothing in it outlives the session but what the lint cache and the
+ * stored file hashes (known-hashes.ts) keep: no state at module level.
  */
 export class LintSession {
   /** Per issue path: see `KnownHash`; a file saved within the last seconds is never remembered (engine.ts). */
   readonly fileHashes = new Map<string, KnownHash>();
+  /** Whether the stored file hashes were read into `fileHashes` (once a session), and whether `fileHashes` changed since they were last stored. */
+  readonly storedHashes = { read: false, changed: false };
   /** Per cache file: the entries last read or written, and the file's identity then. */
   readonly cacheSnapshots = new Map<string, CacheSnapshot>();
 }

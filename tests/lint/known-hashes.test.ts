@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import fs, { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { lintIssues } from '../../src/lint/engine.js';
+import { rules } from '../../src/lint/rules/index.js';
+import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+
+/** The issue files `lintIssues` reads with `readFileSync` while `run` runs (the named imports see the spy through syncBuiltinESMExports). */
+async function issueFilesRead<T>(root: string, run: () => Promise<T>): Promise<{ value: T; read: string[] }> {
+  const original = fs.readFileSync;
+  const read: string[] = [];
+  fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+    if (typeof path === 'string' && path.startsWith(join(root, 'issues'))) read.push(path);
+    return (original as (path: fs.PathOrFileDescriptor, options?: unknown) => unknown)(path, options);
+  }) as typeof fs.readFileSync;
+  syncBuiltinESMExports();
+  try {
+    return { value: await run(), read };
+  } finally {
+    fs.readFileSync = original;
+    syncBuiltinESMExports();
+  }
+}
+
+/** Three issues saved an hour ago: not racily clean, so their hashes may be kept. */
+function settledNewsletter() {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of ['0001-a.md', '0002-b.md', '0003-c.md']) utimesSync(join(root, 'issues', name), anHourAgo, anHourAgo);
+  return { root, config: configOf(root), anHourAgo };
+}
+
+test('a lint in a new process reads only the issue files whose identity changed since the last lint, and reports what a lint without the cache does', async () => {
+  const { root, config, anHourAgo } = settledNewsletter();
+  await lintIssues(config);
+  // The second lint hashes every file once (the first linted them all) and keeps the hashes on disk.
+  await lintIssues(config);
+  const unchanged = await issueFilesRead(root, () => lintIssues(config));
+  assert.deepEqual(unchanged.read, []);
+  assert.deepEqual(unchanged.value, await lintIssues(config, { rules }));
+
+  const edited = join(root, 'issues', '0002-b.md');
+  writeFileSync(edited, cleanIssue({ number: 2 }).replace('Welcome to', 'TODO: a to'));
+  const later = new Date(anHourAgo.getTime() + 60_000);
+  utimesSync(edited, later, later);
+  const afterEdit = await issueFilesRead(root, () => lintIssues(config));
+  assert.deepEqual(afterEdit.read, [edited]);
+  assert.deepEqual(afterEdit.value, await lintIssues(config, { rules }));
+  assert.ok(afterEdit.value[1]!.messages.some((message) => message.ruleId === 'no-placeholder'));
+});
+
+test('stored file hashes that cannot be read are none: every file is read and linted as without them', async () => {
+  const { root, config } = settledNewsletter();
+  await lintIssues(config);
+  await lintIssues(config);
+  const store = join(config.dataDir, 'cache', 'file-hashes.json');
+  for (const broken of ['{"format":"paperboy-file-hashes-1","files":[["a",1]]', 'null', '{"format":"other","files":[]}']) {
+    writeFileSync(store, broken);
+    const { value, read } = await issueFilesRead(root, () => lintIssues(config));
+    assert.equal(read.length, 3, broken);
+    assert.deepEqual(value, await lintIssues(config, { rules }));
+  }
+});
+
+test('the lint cache saved after one edit is, byte for byte, the cache a lint of the same files writes from nothing', async () => {
+  const { root, config } = settledNewsletter();
+  await lintIssues(config);
+  writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2 }).replace('Welcome to', 'Welcome, é ✓, to'));
+  await lintIssues(config);
+  const cache = join(config.dataDir, 'cache', 'lint.json');
+  const incremental = readFileSync(cache);
+  rmSync(join(config.dataDir, 'cache'), { recursive: true });
+  await lintIssues(config);
+  assert.deepEqual(readFileSync(cache), incremental);
+});
