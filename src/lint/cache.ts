@@ -16,9 +16,9 @@ import type { FileOutcome } from './lint-file.js';
  * kept as read, text and bytes, so saving after one file changed serializes
  * and encodes that one entry, not the whole cache (encoding the 3.6 MB of
  * the 1,000-issue bench corpus's cache as UTF-8 took ~55 ms of a 1 s lint
- * after one edit: Node 20 encodes non-ASCII text slowly). A long-lived process (`preview --watch`, `serve
- * --dev`) keeps the entries in memory and reads the file again only when
- * another process has rewritten it.
+ * after one edit: Node 20 encodes non-ASCII text slowly). A long-lived
+ * process (`preview --watch`, `serve --dev`) keeps the entries in memory
+ * and reads the file again only when another process has rewritten it.
  */
 // v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
 const FORMAT_VERSION = 4;
