@@ -61,7 +61,8 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const corpus = [...new Set([...directory, ...targets])];
   const caching = options.cache !== false && options.rules === undefined;
   const cache = caching ? await LintCache.open(config, session.cacheSnapshots) : LintCache.disabled();
-  if (caching && !session.storedHashes.read) {
+  // A command with a workspace has read every file already: the store is of no use to it.
+  if (caching && !workspace && !session.storedHashes.read) {
     for (const [path, known] of await readKnownHashes(config)) if (!session.fileHashes.has(path)) session.fileHashes.set(path, known);
     session.storedHashes.read = true;
   }
@@ -212,7 +213,8 @@ function hashOf(path: string, run: LintRun): string | undefined {
     const info = statSync(path, { bigint: true });
     // Only a regular file within the limit is hashed: anything else is linted, which says why it is refused.
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    const stamp = `${info.ino}:${info.size}:${info.mtimeNs}`;
+    // ctime too: a file edited with its mtime put back (`touch -r`) still has a new ctime, which no call can set.
+    const stamp = `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
     const known = hashes.get(path);
     if (known?.stamp === stamp) return known.hash;
     const hash = hashBytes(readFileSync(path));

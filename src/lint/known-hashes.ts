@@ -6,14 +6,15 @@ import type { KnownHash } from './session.js';
 
 /**
  * The hashes of the issue files lint has read, kept between runs with each
- * file's identity (inode, size, mtime in ns) in
+ * file's identity (inode, size, mtime and ctime in ns) in
  * `<dataDir>/cache/file-hashes.json`: a one-shot lint reads only the files
- * whose identity changed since, as git's index and ESLint's `--cache` (its
- * default "metadata" strategy) do. A file saved within the last seconds is
- * never remembered (engine.ts, `RACY_MS`), so a second save within its
- * mtime's granularity cannot go unseen. What a file edited in place with
- * its size and mtime restored (`touch -r`) holds is not seen either: the
- * limit git and ESLint have too; `--no-cache` reads every file.
+ * whose identity changed since, as git's index does. A file is recorded
+ * when a lint finds its cache entry and hashes it (a lint of files it has
+ * never seen records them the next time). A file saved within the last
+ * seconds is never recorded (engine.ts, `RACY_MS`), so a second save
+ * within its mtime's granularity cannot go unseen; ctime, which no call
+ * can set, catches a file edited with its mtime put back (`touch -r`).
+ * `--no-cache` reads every file.
  *
  * Measured on the 1,000-issue bench corpus: reading and hashing every file
  * took 175 ms of a 0.95 s lint after one edit.

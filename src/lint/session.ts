@@ -1,6 +1,6 @@
 import type { CacheSnapshot } from './cache.js';
 
-/** A file's identity when it was hashed (inode, size, mtime in ns) and that hash. */
+/** A file's identity when it was hashed (inode, size, mtime and ctime in ns) and that hash. */
 export interface KnownHash {
   stamp: string;
   hash: string;

@@ -75,3 +75,29 @@ test('the lint cache saved after one edit is, byte for byte, the cache a lint of
   await lintIssues(config);
   assert.deepEqual(readFileSync(cache), incremental);
 });
+
+test('a file edited in place with its size and mtime put back (touch -r) is read again: its ctime changed', async () => {
+  const { root, config, anHourAgo } = settledNewsletter();
+  await lintIssues(config);
+  await lintIssues(config);
+  const path = join(root, 'issues', '0001-a.md');
+  const edited = cleanIssue().replace('Welcome to', 'TODO: a to');
+  assert.equal(edited.length, cleanIssue().length);
+  writeFileSync(path, edited);
+  utimesSync(path, anHourAgo, anHourAgo);
+  const { value, read } = await issueFilesRead(root, () => lintIssues(config));
+  assert.deepEqual(read, [path]);
+  assert.ok(value[0]!.messages.some((message) => message.ruleId === 'no-placeholder'));
+});
+
+test('a file saved in the last seconds is never recorded: the next lint reads it again', async () => {
+  const { root, config } = settledNewsletter();
+  const fresh = join(root, 'issues', '0003-c.md');
+  // Saved "now" as far as the rule can tell for the whole test, however slow the machine (a time 30 s ahead is never 3 s old).
+  const justSaved = new Date(Date.now() + 30_000);
+  utimesSync(fresh, justSaved, justSaved);
+  await lintIssues(config);
+  await lintIssues(config);
+  const { read } = await issueFilesRead(root, () => lintIssues(config));
+  assert.deepEqual(read, [fresh]);
+});
