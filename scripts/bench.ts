@@ -12,7 +12,7 @@
  * A suite is a module exporting a `BenchSuite` (see bench-harness.ts); add
  * render, watch… figures by appending to SUITES. Suites run in order and see
  * the rows of those before them (targets relative to the remark floor).
- * The CLI runs from lib/, which is rebuilt first when src/ is newer.
+ * The CLI runs from lib/bundle/, which is rebuilt first when src/ is newer.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';

@@ -2,7 +2,7 @@
 // Builds what bin/paperboy.js runs (`npm ci` runs it as `prepare`; `npm test`
 // and `npm run bench` run it first):
 //
-// 1. tsc compiles src/ to lib/ (the types are checked by `npm run typecheck`);
+// 1. tsc compiles src/ to lib/, and stops the build on a type error;
 // 2. esbuild bundles the CLI and the two child processes it starts (the
 //    lint and render workers, process-pool.ts) with their dependencies
 //    into lib/bundle/: main.js, worker.js, render-worker.js and the chunks
@@ -24,7 +24,7 @@ import { build } from 'esbuild';
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-// tsc emits even with type errors; a build that does not type-check still stops here.
+// tsc emits even with type errors: stop here rather than bundle them.
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 // Chunks are named by their content: those of an older build would pile up.

@@ -23,7 +23,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
     return 0;
   }
   // Each build that runs says so (the cached issues too) until the file is fixed: the reader would otherwise lose those values without a word.
-  // As lint reports them (an error: `send` refuses the issue), so an editor jumps to them alike.
+  // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {
     for (const value of values) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
   }

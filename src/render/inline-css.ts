@@ -17,8 +17,9 @@ import type juice from 'juice';
  *
  * What stays juice's: its inliner (`juice/lib/inline`, the engine its own
  * entry point wraps). What is written here is the wrapper of
- * `juice/lib/cheerio.js` (11.1.1), step for step: code blocks set aside,
- * the document loaded, inlined, serialized, code blocks put back.
+ * `juice/lib/cheerio.js` (11.1.1, pinned exactly in package.json, as is
+ * cheerio at juice's own pin), step for step: code blocks set aside, the
+ * document loaded, inlined, serialized, code blocks put back.
  * tests/render/inline-css.test.ts checks the output equals `juice()`'s,
  * byte for byte, on the sample issues' emails and on generated HTML.
  */

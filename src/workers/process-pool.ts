@@ -33,10 +33,10 @@ export function worthAPool(count: number): boolean {
   return count >= MIN_ITEMS_FOR_A_POOL && availableParallelism() > 1;
 }
 
-/** paperboy runs from its TypeScript sources under tsx (tests), else from lib/. */
+/** paperboy runs from its TypeScript sources under tsx (tests), else from lib/ or its bundle, lib/bundle/ (the CLI). */
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-/** A child module beside `base` (a module's `import.meta.url`): `name.ts` from source, `name.js` from lib/. */
+/** A child module beside `base` (a module's `import.meta.url`): `name.ts` from source, `name.js` from lib/ (scripts/build-cli.mjs gives each child its entry beside the bundle's chunks). */
 export function childModule(name: string, base: string): URL {
   return new URL(`./${name}.${FROM_SOURCE ? 'ts' : 'js'}`, base);
 }

@@ -3,8 +3,10 @@
 // (src/archive/search-index.ts), `paperboy papers search`
 // (src/archive/paper-search.ts) and the papers page (papers.js), which reads
 // the index with them. A shard read with other fields or another tokenizer
-// would quietly match nothing, so nobody keeps a copy. Plain JavaScript
-// without imports: the site serves it as it is (assets/search-options.js).
+// would quietly match nothing, so nobody keeps a copy (the CLI's bundle,
+// lib/bundle/, holds it as built: `npm run build:tool` after an edit). Plain
+// JavaScript without imports: the site serves it as it is
+// (assets/search-options.js).
 
 /**
  * A text's words: runs of letters and digits of any script (combining marks

@@ -10,7 +10,7 @@ export interface LineDiagnostic {
 /**
  * `issues/0001-a.md:12:10  error  Unexpected …  paper-url`, with a final
  * newline: one diagnostic, where an editor (or an editor's jump-to) finds
- * it. What `render` and `send` print on stderr and the dev server's preview shows.
+ * it. What `render`, `send` and `build` print on stderr and the dev server's preview shows.
  */
 export function diagnosticLine(path: string, diagnostic: LineDiagnostic): string {
   const rule = diagnostic.ruleId === undefined ? '' : `  ${diagnostic.ruleId}`;
