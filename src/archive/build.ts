@@ -12,7 +12,8 @@ import { assetSources } from './assets.js';
 import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
-import { assertReplaceable, builtKey, writeSite } from './site-writer.js';
+import { builtKey } from './site-marker.js';
+import { assertReplaceable, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
   /** The folder the site replaces (default: the config's outDir). */

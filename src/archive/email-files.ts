@@ -4,7 +4,7 @@ import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { lockSite } from './site-lock.js';
-import { claimSiteFolder, forgetSiteFiles } from './site-writer.js';
+import { claimSiteFolder, forgetSiteFiles } from './site-marker.js';
 
 /**
  * Writes `email.html`, `email.txt` and `email.eml` of one issue under

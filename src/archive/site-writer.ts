@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
+import { markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import type { PartIndex } from './splice.js';
 
@@ -28,42 +29,9 @@ import type { PartIndex } from './splice.js';
  *
  * A folder is replaced only if a paperboy build made it (it holds the
  * marker file), so `--out .` can never delete a newsletter. The marker
- * lists every file with its key, and where the parts of the data files lie
- * (splice.ts), for the next build.
+ * (site-marker.ts) lists every file with its key, and where the parts of
+ * the data files lie (splice.ts), for the next build.
  */
-
-/** Marks a folder as a build's output. */
-const SITE_MARKER = '.paperboy-site';
-
-/**
- * Marks a new or empty `outDir` as paperboy's before something other than
- * a build writes into it (`paperboy start`'s email files), so the next
- * build may replace it. The marker names no key and no files: the build
- * that follows does everything anew.
- */
-export function claimSiteFolder(outDir: string): void {
-  mkdirSync(outDir, { recursive: true });
-  if (readdirSync(outDir).length === 0) writeFileSync(join(outDir, SITE_MARKER), 'Written by `paperboy start`; the next build replaces this folder.\n');
-}
-
-/**
- * Tells the next build that files under `outDir` (relative paths) were
- * written by something else (`paperboy start`'s email files): their lines
- * leave the marker, so the build writes them again instead of trusting
- * them. Nothing to do in a folder no build made.
- */
-export function forgetSiteFiles(outDir: string, paths: readonly string[]): void {
-  const marker = readMarker(outDir);
-  if (!marker) return;
-  for (const path of paths) {
-    marker.files.delete(path);
-    marker.parts.delete(path);
-  }
-  // No longer the site its key names: the next build is never "up to date" with it.
-  const file = join(outDir, SITE_MARKER);
-  writeFileSync(`${file}.tmp`, markerText({ ...marker, key: '-' }));
-  renameSync(`${file}.tmp`, file);
-}
 
 /**
  * Finishes what a killed build left: completes a committed rebuild from its
@@ -122,33 +90,6 @@ function readJournal(outDir: string): Journal | undefined {
 }
 
 /**
- * The key a site was built from (see `writeSite`), or undefined when
- * `outDir` holds no complete build. Read from the marker's first
- * `MARKER_HEAD` bytes: `markerText` writes the key on its second line,
- * before a line per file (1.7 MB on the 1,000-issue bench site, 65 ms to
- * read and parse whole, which a build with nothing to do paid).
- */
-export function builtKey(outDir: string): string | undefined {
-  let head: string;
-  try {
-    const fd = openSync(join(outDir, SITE_MARKER), 'r');
-    try {
-      const buffer = Buffer.alloc(MARKER_HEAD);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, MARKER_HEAD, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  // The newline is required: a line cut at the end of the head is not a key.
-  return /^key (\S+)\n/m.exec(head)?.[1];
-}
-
-/** Bytes of a marker that hold its key line (the first line is ~70, the key line 37). */
-const MARKER_HEAD = 512;
-
-/**
  * The site a previous build left in `outDir`, from its marker: its files
  * with their keys, where its data files' parts lie. None when another
  * paperboy made it (`maker`): the same key may then mean other bytes, and
@@ -171,43 +112,6 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
       }
     },
   };
-}
-
-/** What a site's marker says: the key of the site's inputs and its maker (see `SiteKeys`), each file's key by path, where each data file's parts lie. */
-interface Marker {
-  key: string | undefined;
-  maker: string | undefined;
-  files: Map<string, string>;
-  parts: Map<string, PartIndex>;
-}
-
-/** The marker of the site in `outDir`, or undefined when it has none (a folder no build made). */
-function readMarker(outDir: string): Marker | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(outDir, SITE_MARKER), 'utf8');
-  } catch {
-    return undefined;
-  }
-  const files = new Map<string, string>();
-  for (const match of text.matchAll(/^file (\S+) (.+)$/gm)) files.set(match[2]!, match[1]!);
-  const parts = new Map<string, PartIndex>();
-  for (const match of text.matchAll(/^part (\S+) (\d+) (\d+) (.+)$/gm)) {
-    const index = parts.get(match[4]!) ?? new Map<string, readonly [number, number]>();
-    index.set(match[1]!, [Number(match[2]), Number(match[3])]);
-    parts.set(match[4]!, index);
-  }
-  return { key: /^key (\S+)$/m.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], files, parts };
-}
-
-/** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */
-function markerText(marker: Marker): string {
-  const lines = [...marker.files].map(([path, key]) => `file ${key} ${path}\n`).sort();
-  for (const [path, index] of [...marker.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
-  }
-  const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`].filter(Boolean).join('');
-  return `Written by \`paperboy build\`; the next build replaces this folder.\n${head}${lines.join('')}`;
 }
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { builtKey, writeSite } from '../../src/archive/site-writer.js';
+import { builtKey } from '../../src/archive/site-marker.js';
+import { writeSite } from '../../src/archive/site-writer.js';
 
 const MAKER = 'paperboy test';
 
