@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashBytes } from '../issue/source.js';
+import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
 
@@ -88,9 +89,8 @@ export class BuildCache {
       this.memory.set(path, output);
       return;
     }
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomically(this.file(path), stored.rendering);
-    writeAtomically(this.file(path, RECORDS), stored.records);
+    replaceFile(this.file(path), stored.rendering);
+    replaceFile(this.file(path, RECORDS), stored.records);
   }
 
   /**
@@ -105,8 +105,7 @@ export class BuildCache {
     const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
     if (!this.changed && stale.length === 0) return;
     for (const path of stale) this.index.delete(path);
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomically(join(this.dir, INDEX_FILE), serialize({ format: INDEX_FORMAT, entries: [...this.index] }));
+    replaceFile(join(this.dir, INDEX_FILE), serialize({ format: INDEX_FORMAT, entries: [...this.index] }));
     const named = new Set([INDEX_FILE, ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
     for (const name of readdirSync(this.dir)) if (!named.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
   }
@@ -158,8 +157,3 @@ function readIndex(file: string): Map<string, { key: string; summary: IssueSumma
   }
 }
 
-function writeAtomically(file: string, contents: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, file);
-}

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 // One module for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import { searchOptions } from '../../templates/web/search-options.js';
+import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { packageVersion } from './package-version.js';
 import { papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
@@ -143,10 +144,7 @@ function writeShard(cacheDir: string | undefined, year: string, key: string, con
   if (!cacheDir) return;
   const file = shardFile(cacheDir, year);
   try {
-    mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`), contents]));
-    renameSync(temporary, file);
+    replaceFile(file, Buffer.concat([Buffer.from(`${key}\n`), contents]));
   } catch {
     // A cache that cannot be written only costs the next run the indexing (as the facts cache).
   }

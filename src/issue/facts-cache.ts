@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import type { IssueFacts } from './facts.js';
 
@@ -51,10 +52,7 @@ export class FactsCache {
     if (!this.changed && stale.length === 0) return;
     for (const path of stale) delete this.entries[path];
     try {
-      mkdirSync(join(this.file, '..'), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ key: STORE_KEY, entries: this.entries } satisfies Store));
-      renameSync(temporary, this.file);
+      replaceFile(this.file, JSON.stringify({ key: STORE_KEY, entries: this.entries } satisfies Store));
     } catch {
       // A cache that cannot be written only costs the next run a parse.
     }

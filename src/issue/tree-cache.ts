@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
+import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -52,7 +53,6 @@ export class TreeCache {
     const stored = readStore(file);
     const used: Record<string, Root> = {};
     let missed = false;
-    const dir = this.dir;
     return {
       parse(text) {
         const hash = hashBytes(text);
@@ -65,10 +65,7 @@ export class TreeCache {
       },
       save() {
         if (!missed && Object.keys(used).length === Object.keys(stored).length) return;
-        mkdirSync(dir, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
-        renameSync(temporary, file);
+        replaceFile(file, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
       },
     };
   }

@@ -1,7 +1,8 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { hashBytes } from '../issue/source.js';
+import { replaceFile } from '../replace-file.js';
 import type { FileOutcome } from './lint-file.js';
 
 /**
@@ -106,11 +107,8 @@ export class LintCache {
     const header: Header = { version: FORMAT_VERSION, key: this.key };
     const chunks: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
     for (const entry of this.entries.values()) chunks.push(entry.bytes ?? Buffer.from(`${entry.line}\n`));
-    await mkdir(dirname(this.file), { recursive: true });
-    // Write then rename, so a crash mid-write never leaves a half cache.
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, Buffer.concat(chunks));
-    await rename(temporary, this.file);
+    // Whole or not at all: a crash mid-write never leaves a half cache.
+    replaceFile(this.file, Buffer.concat(chunks));
     this.changed = false;
     this.snapshots.set(this.file, { key: this.key, entries: new Map(this.entries), stamp: await stampOf(this.file) });
   }

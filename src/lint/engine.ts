@@ -103,7 +103,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   }
   await cache.save();
   if (caching && session.storedHashes.changed) {
-    await writeKnownHashes(config, session.fileHashes);
+    writeKnownHashes(config, session.fileHashes);
     session.storedHashes.changed = false;
   }
 

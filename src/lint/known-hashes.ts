@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/load.js';
+import { replaceFile } from '../replace-file.js';
 import type { KnownHash } from './session.js';
 
 /**
@@ -39,12 +40,8 @@ export async function readKnownHashes(config: Pick<Config, 'dataDir'>): Promise<
   }
 }
 
-/** Stores `hashes` (the files still there), written whole then renamed into place. */
-export async function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: ReadonlyMap<string, KnownHash>): Promise<void> {
-  const file = storeFile(config);
+/** Stores `hashes` (the files still there). */
+export function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: ReadonlyMap<string, KnownHash>): void {
   const files = [...hashes].filter(([path]) => existsSync(path)).map(([path, { stamp, hash }]) => [path, stamp, hash]);
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify({ format: FORMAT, files })}\n`);
-  await rename(temporary, file);
+  replaceFile(storeFile(config), `${JSON.stringify({ format: FORMAT, files })}\n`);
 }
