@@ -17,11 +17,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
-    // The archive's own script runs in the browser.
-    files: ['templates/**/*.js'],
+    // The archive's own scripts run in the browser, as classic scripts (they load from file:// too).
+    files: ['templates/**/*.js', 'templates/**/*.cjs'],
     languageOptions: {
-      sourceType: 'module',
-      globals: { document: 'readonly', location: 'readonly', fetch: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      sourceType: 'script',
+      globals: { self: 'readonly', document: 'readonly', location: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', module: 'writable' },
     },
   },
   {

@@ -45,7 +45,7 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Rebuilds lib/bundle/ (what bin/paperboy.js runs) when a source file is newer than the last build (templates/web/search-options.js is bundled too). */
+/** Rebuilds lib/bundle/ (what bin/paperboy.js runs) when a source file is newer than the last build (templates/web/search-options.cjs is bundled too). */
 async function buildIfStale(): Promise<void> {
   const built = await stat(join(REPO, 'lib', 'bundle', 'main.js')).then((info) => info.mtimeMs, () => 0);
   if (built >= Math.max(await newestMtime(join(REPO, 'src')), await newestMtime(join(REPO, 'templates')))) return;

@@ -39,7 +39,7 @@ export interface TextSource {
   records(number: number): PaperRecord[];
 }
 
-/** Where pages link to, relative to a page's own folder (the site works from any base, `file://` included). */
+/** Where pages link to, relative to a page's own folder (the site works from any base; `renderPage` names each folder's `index.html` for `file://`). */
 function pageLinks(path: string) {
   const depth = path.split('/').length - 1;
   const root = depth === 0 ? './' : '../'.repeat(depth);
@@ -329,9 +329,31 @@ const LIST_PAGE_SIZE = 400;
 /**
  * A page's HTML: its body template, then the layout around it. Links the
  * content makes absolute under `baseUrl` (cross-references, so an email can
- * follow them) become relative to the page, as the templates' own links are.
+ * follow them) become relative to the page, as the templates' own links
+ * are, and every relative link to a folder names its `index.html`
+ * (`indexFileLinks`).
  */
 export function renderPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
+  return indexFileLinks(layoutPage(templates, config, page));
+}
+
+/**
+ * `html` with each relative `href` that names a folder (`../papers/x/`,
+ * `./`, `../issues/2/#a`) pointed at the folder's `index.html`: a site
+ * opened from disk (`file://`) has no server to answer a folder with its
+ * index, and browsers show a file listing instead. Every host serves the
+ * file at that path too. Absolute URLs (the canonical link, links out),
+ * `#anchors` and queries are left as they are. `href` values are
+ * double-quoted: the templates write them so, and so does hast's
+ * serializer for the content.
+ */
+export function indexFileLinks(html: string): string {
+  return html.replace(/ href="(?![a-z][a-z\d+.-]*:|\/|#|\?)([^"?#]*\/|\.{1,2})?([?#][^"]*)?"/gi, (link, folder: string | undefined, rest = '') =>
+    folder === undefined ? link : ` href="${folder.endsWith('/') ? folder : `${folder}/`}index.html${rest}"`,
+  );
+}
+
+function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
   const { root } = pageLinks(page.path);
   const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);

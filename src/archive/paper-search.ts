@@ -1,7 +1,9 @@
 import MiniSearch from 'minisearch';
-import { processTerm as fold, searchOptions, tokenize } from '../../templates/web/search-options.js';
+import indexOptions from '../../templates/web/search-options.cjs';
 import type { PaperDatabase, PaperEntry } from './paper-database.js';
 import { buildSearchIndex } from './search-index.js';
+
+const { processTerm: fold, searchOptions, tokenize } = indexOptions;
 
 /**
  * "Have we covered this before?" from the terminal: the papers of the

@@ -2,18 +2,20 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-// One module for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
-import { searchOptions } from '../../templates/web/search-options.js';
+// One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
+import indexOptions from '../../templates/web/search-options.cjs';
 import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { packageVersion } from './package-version.js';
 import { papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 
+const { searchOptions } = indexOptions;
+
 /**
  * One paper as the search index holds it. Searched: `title`, `authors`,
  * `tags`, `text` (every summary, opinion and prerequisites it got, oldest
- * first). Stored for a result (search-options.js `storeFields`): what the
- * papers page shows and filters by, in the shape of papers/catalog.json
+ * first). Stored for a result (search-options.cjs `storeFields`): what the
+ * papers page shows and filters by, in the shape of papers/catalog.js
  * (`url` its page from the site's root, `section` the newest coverage's,
  * `issue` and `anchor` where it first appeared, `excerpt` the first sentence
  * of its newest summary).

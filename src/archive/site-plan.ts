@@ -81,7 +81,7 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   });
   files.push(file('papers.bib', keyOf(bibKey), () => papersBib(database.papers, citations)));
   const catalogText = catalog(database);
-  files.push(file('papers/catalog.json', keyOf(catalogText), () => catalogText));
+  files.push(file('papers/catalog.js', keyOf(catalogText), () => dataScript('self.paperboyCatalog', catalogText)));
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
@@ -93,7 +93,8 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   files.push(file('sitemap.xml', keyOf(sitemapText), () => sitemapText));
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
   for (const [year, papers] of papersByYear(database.papers)) {
-    files.push(file(`search/${year}.json`, keyOf(papers.map(paperKey)), () => cachedShard(year, papers.map((paper) => withTexts(paper, published)), searchCache)));
+    const shard = () => cachedShard(year, papers.map((paper) => withTexts(paper, published)), searchCache);
+    files.push(file(`search/${year}.js`, keyOf(papers.map(paperKey)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, source] of assetSources(config.templatesDir)) {
     const bytes = readFileSync(source);
@@ -128,6 +129,17 @@ function feedHtml(issue: IssueRendering): string {
 /** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * JSON data as a classic script that hands it to the papers page (papers.js)
+ * by assigning it to `target`: a script element loads from `file://`, where
+ * browsers refuse `fetch` and module scripts, so search works from a site
+ * opened on disk as well as served. JSON is JavaScript (ES2019 took in
+ * U+2028 and U+2029), so the data's bytes go in as they are.
+ */
+function dataScript(target: string, json: string | Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${target} = `), Buffer.from(json), Buffer.from(';\n')]);
 }
 
 /** What the papers page's filters read (loaded only when a reader filters): one short entry per paper. */

@@ -61,7 +61,7 @@ const sameSite = (a: Record<string, string>, b: Record<string, string>) => {
 };
 
 test('build writes the SPEC outputs: home page, issue pages with their email files, papers, tags, data, feeds, sitemap', () => {
-  for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'search/2023.json', 'search/2017.json', 'search/undated.json', 'assets/search-options.js', 'assets/minisearch/index.js']) {
+  for (const path of ['index.html', 'papers/index.html', 'papers.json', 'papers.csv', 'papers.bib', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml', 'tags/emergence/index.html', 'authors/index.html', 'search/2023.js', 'search/2017.js', 'search/undated.js', 'papers/catalog.js', 'assets/search-options.js', 'assets/minisearch/index.js']) {
     assert.ok(existsSync(join(site, path)), path);
   }
   for (const n of [1, 2, 3]) for (const name of ['index.html', 'email.html', 'email.txt']) assert.ok(existsSync(join(site, 'issues', String(n), name)), `issues/${n}/${name}`);
@@ -101,13 +101,24 @@ test('an issue page has the email content: an anchor per paper, previous and nex
   const page = read('issues/2/index.html');
   // github-slugger, as GitHub slugs a heading: each dropped character between spaces leaves its hyphen.
   assert.match(page, /id="attention-is-all--you--need"/);
-  assert.match(page, /<a rel="prev" href="\.\.\/\.\.\/issues\/1\/">/);
-  assert.match(page, /<a rel="next" href="\.\.\/\.\.\/issues\/3\/">/);
+  assert.match(page, /<a rel="prev" href="\.\.\/\.\.\/issues\/1\/index\.html">/);
+  assert.match(page, /<a rel="next" href="\.\.\/\.\.\/issues\/3\/index\.html">/);
   assert.match(page, /class="katex"/);
   assert.match(page, /assets\/katex\/katex\.min\.css/);
-  assert.match(page, /href="\.\.\/\.\.\/issues\/1\/#are-emergent-abilities/);
+  assert.match(page, /href="\.\.\/\.\.\/issues\/1\/index\.html#are-emergent-abilities/);
   assert.equal(page.match(/<h1[ >]/g)?.length, 1, 'one h1');
   assert.match(page, /Attention &lt;is&gt; all &amp; you \]\]&gt; need/);
+});
+
+test('opened from disk, every link between pages names a file: no relative link points at a folder', () => {
+  // A folder link (`../papers/x/`, `./`) opened from file:// shows a file listing: no server answers it with its index.
+  const path = (href: string) => href.split(/[?#]/)[0]!;
+  const toFolder = (href: string) => !/^(?:[a-z][a-z\d+.-]*:|\/|#)/i.test(href) && (path(href).endsWith('/') || /^\.{1,2}$/.test(path(href)));
+  const links = siteFiles(site)
+    .filter((file) => file.endsWith('.html'))
+    .flatMap((file) => [...read(file).matchAll(/ (?:href|src)="([^"]*)"/g)].map((match) => ({ file, href: match[1]! })));
+  assert.ok(links.some(({ href }) => href.endsWith('/index.html')), 'pages link each other');
+  assert.deepEqual(links.filter(({ href }) => toFolder(href)), []);
 });
 
 test('list pages have their own heading (a view field never meets a template helper of the same name)', () => {
@@ -236,7 +247,7 @@ test('after editing one summary, a rebuild writes only the files that show it, l
     'papers.csv',
     'papers.json',
     'papers/url-blog-example-com-posts-evals-112c4aad/index.html',
-    'search/undated.json',
+    'search/undated.js',
   ]);
   assert.equal(inode('issues/1/email.html'), before.unchanged);
   assert.notEqual(inode('issues/3/email.html'), before.edited);

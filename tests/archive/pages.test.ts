@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
-import { planPages } from '../../src/archive/pages.js';
+import { indexFileLinks, planPages } from '../../src/archive/pages.js';
 import { summarizeIssue, type IssueOutput } from '../../src/archive/issue-output.js';
 
 const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
@@ -54,4 +54,26 @@ test('a tag with 400 papers or fewer is one page without page links', () => {
   const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/small/'));
   assert.deepEqual(tagPages.map((page) => [page.path, page.view().pages]), [['tags/small/index.html', []]]);
+});
+
+test('a link to a folder names its index.html (a site opened from disk has no server to answer a folder); other links stay as they are', () => {
+  const cases: [string, string][] = [
+    ['./', './index.html'],
+    ['../../', '../../index.html'],
+    ['.', './index.html'],
+    ['..', '../index.html'],
+    ['../papers/x/', '../papers/x/index.html'],
+    ['../issues/2/#a', '../issues/2/index.html#a'],
+    ['../papers/x/?q=1', '../papers/x/index.html?q=1'],
+    ['#a', '#a'],
+    ['', ''],
+    ['feed.xml', 'feed.xml'],
+    ['../a/b.html#c', '../a/b.html#c'],
+    ['https://example.org/papers/', 'https://example.org/papers/'],
+    ['mailto:editor@example.org', 'mailto:editor@example.org'],
+    ['/papers/', '/papers/'],
+  ];
+  for (const [href, expected] of cases) assert.equal(indexFileLinks(`<a class="x" href="${href}">t</a>`), `<a class="x" href="${expected}">t</a>`, href);
+  // Only href attributes: text that looks like one is left alone.
+  assert.equal(indexFileLinks('<p>data-href="../x/"</p>'), '<p>data-href="../x/"</p>');
 });

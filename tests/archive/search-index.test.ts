@@ -8,7 +8,9 @@ import MiniSearch from 'minisearch';
 import type { IssueOutput, PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
-import { processTerm, searchOptions } from '../../templates/web/search-options.js';
+import indexOptions from '../../templates/web/search-options.cjs';
+
+const { processTerm, searchOptions } = indexOptions;
 
 function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
   const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sirv from 'sirv';
 import { runCli } from '../helpers/cli.js';
@@ -12,8 +12,9 @@ import { archiveRoot, SEARCH_WORD } from './fixture.js';
 
 /**
  * The built archive in Debian's Chromium, headless, served over HTTP as a
- * host would (sirv): navigation, search, filters, the keyboard, and that no
- * request ever leaves the site. Screenshots land in test-artifacts/archive/.
+ * host would (sirv), and opened from disk (`file://`): navigation, search,
+ * filters, the keyboard, and that no request ever leaves the site.
+ * Screenshots land in test-artifacts/archive/.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts', 'archive');
@@ -22,13 +23,16 @@ const skip = !existsSync(CHROMIUM) && 'Debian chromium is not installed';
 let browser: Browser | undefined;
 let server: Server | undefined;
 let origin = '';
+/** The built site's folder, for the pages opened from disk (`file://`). */
+let dist = '';
 
 before(async () => {
   if (skip) return;
   const root = archiveRoot();
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
-  const serve = sirv(join(root, 'dist'), { dev: true });
+  dist = join(root, 'dist');
+  const serve = sirv(dist, { dev: true });
   server = createServer((request, response) => serve(request, response));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,12 +82,12 @@ test('index → issue → papers: the pages link up, load nothing from elsewhere
   assert.equal(await page.locator('h1').count(), 1);
   await page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
   await page.getByRole('link', { name: /#2: Attention/ }).click();
-  await page.waitForURL(`${origin}/issues/2/`);
+  await page.waitForURL(`${origin}/issues/2/index.html`);
   assert.match(await page.locator('h1').innerText(), /Attention & <mirages>/);
   assert.ok((await page.locator('.katex').count()) > 0, 'math typeset');
   await page.screenshot({ path: join(ARTIFACTS, 'issue.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Papers' }).click();
-  await page.waitForURL(`${origin}/papers/`);
+  await page.waitForURL(`${origin}/papers/index.html`);
   assert.equal(await page.locator('h1').innerText(), 'Every paper we summarized');
   assert.equal(await page.locator('tbody tr').count(), 1, 'the papers page lists the newest year (2023): one paper');
   await page.screenshot({ path: join(ARTIFACTS, 'papers.png'), fullPage: true });
@@ -104,12 +108,12 @@ test('searching a word of one summary finds that paper; the index loads only the
   await page.locator('.search-status', { hasText: /^1 paper matches\.$/ }).waitFor();
   assert.deepEqual(await result.locator('> a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
   // The paper is of 2017: the newest year's shard answered first, and its link still leads to its page.
-  assert.equal(await result.locator('> a').first().getAttribute('href'), '../papers/1706.03762/');
+  assert.equal(await result.locator('> a').first().getAttribute('href'), '../papers/1706.03762/index.html');
   assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani, Noam Shazeer; in #2');
-  assert.equal(await result.locator('.meta a').first().getAttribute('href'), '../issues/2/#attention-is-all--you--need');
+  assert.equal(await result.locator('.meta a').first().getAttribute('href'), '../issues/2/index.html#attention-is-all--you--need');
   assert.equal(await result.locator('.excerpt').first().innerText(), '=SUM(1,2) is what a spreadsheet would run.');
   const shards = loaded.filter((path) => path.startsWith('/search/'));
-  assert.deepEqual(shards, ['/search/2023.json', '/search/2017.json', '/search/undated.json']);
+  assert.deepEqual(shards, ['/search/2023.js', '/search/2017.js', '/search/undated.js']);
   assert.ok(loaded.includes('/assets/minisearch/index.js'));
   await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -145,7 +149,7 @@ test('a search within one year loads that year’s shard only', { skip }, async 
   await page.getByLabel('Search summaries and opinions').fill('spreadsheet');
   await page.locator('.search-status', { hasText: /^1 paper matches\.$/ }).waitFor();
   assert.deepEqual(await page.locator('.search-results li > a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
-  assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.json']);
+  assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.js']);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -154,9 +158,9 @@ test('a shard that does not load is named in the status, and the next search tri
   const { page } = await openPage();
   await page.goto(`${origin}/papers/`);
   let refused = true;
-  await page.route(`${origin}/search/2017.json`, (route) => (refused ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.route(`${origin}/search/2017.js`, (route) => (refused ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
   await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
-  await page.locator('.search-status', { hasText: 'Search failed: the index of 2017 did not load (HTTP 503)' }).waitFor();
+  await page.locator('.search-status', { hasText: 'Search failed: the index of 2017 did not load' }).waitFor();
   refused = false;
   await page.getByLabel('Search summaries and opinions').press('Enter');
   await showsTitles(page, ['Attention <is> all & you ]]> need']);
@@ -205,12 +209,45 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
   await page.locator('.search-results ol:not([data-before])').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), result, 'focus kept across a new list of results');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${origin}/papers/1706.03762/`);
+  await page.waitForURL(`${origin}/papers/1706.03762/index.html`);
   const focusVisible = await page.evaluate(() => {
     (document.querySelector('a[href]') as HTMLElement).focus();
     return getComputedStyle(document.activeElement!).outlineStyle;
   });
   assert.notEqual(focusVisible, 'none', 'a focused link shows an outline');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('opened from disk (file://), the papers page searches and filters, loading only files of the site', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors: string[] = [];
+  const requested: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('request', (request) => requested.push(request.url()));
+  const site = pathToFileURL(dist).href;
+  await page.goto(`${site}/index.html`);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Papers' }).click();
+  await page.waitForURL(`${site}/papers/index.html`);
+  await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
+  await showsTitles(page, ['Attention <is> all & you ]]> need']);
+  assert.equal(await page.locator('.search-status').innerText(), '1 paper matches.');
+  // The result's link leads to the paper's page on disk.
+  await page.locator('.search-results li > a').first().click();
+  await page.waitForURL(`${site}/papers/1706.03762/index.html`);
+  await page.goBack();
+  await page.getByLabel('Search summaries and opinions').fill('');
+  await page.getByLabel('Tag').selectOption('emergence');
+  await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?', 'Our blog post on evaluations']);
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-file-url.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    requested.filter((url) => !url.startsWith(`${site}/`)),
+    [],
+  );
+  for (const loaded of ['search/2023.js', 'search/2017.js', 'search/undated.js', 'papers/catalog.js', 'assets/minisearch/index.js']) assert.ok(requested.includes(`${site}/${loaded}`), loaded);
   await page.close();
 });

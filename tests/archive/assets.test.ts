@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
+import { assetSources } from '../../src/archive/assets.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
+import indexOptions from '../../templates/web/search-options.cjs';
+
+/** Runs an asset as a browser runs a classic script: `this` and `self` the global object, no `module`, no `import`. */
+function runAsClassicScript(path: string): Record<string, unknown> {
+  const global: Record<string, unknown> = {};
+  global.self = global;
+  runInNewContext(readFileSync(path, 'utf8'), global, { filename: path });
+  return global;
+}
+
+test('the site’s scripts are classic scripts (a page opened from file:// refuses ES modules): search options and MiniSearch set their globals', () => {
+  const assets = assetSources(BUILTIN_TEMPLATES_DIR);
+  const options = runAsClassicScript(assets.get('assets/search-options.js')!).paperboySearchOptions as typeof indexOptions;
+  assert.deepEqual(Object.keys(options).sort(), ['processTerm', 'searchOptions', 'tokenize']);
+  assert.equal(typeof (runAsClassicScript(assets.get('assets/minisearch/index.js')!).MiniSearch as { loadJS?: unknown }).loadJS, 'function');
+  // The browser's copy of the options is the one the build indexes with: the same fields, the same words.
+  const { tokenize, processTerm, searchOptions: browser } = options;
+  const { fields, storeFields, searchOptions } = indexOptions.searchOptions;
+  assert.deepEqual(JSON.parse(JSON.stringify({ fields: browser.fields, storeFields: browser.storeFields, searchOptions: browser.searchOptions })), JSON.parse(JSON.stringify({ fields, storeFields, searchOptions })));
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+      assert.deepEqual([...tokenize(text)], indexOptions.tokenize(text));
+      for (const word of indexOptions.tokenize(text)) assert.equal(processTerm(word), indexOptions.processTerm(word));
+    }),
+    { numRuns: 500 },
+  );
+});
