@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -61,4 +62,22 @@ test('the bundled build and lint start their workers from the bundle, and give w
   assert.equal(fromSource.code, 0, fromSource.stderr);
   const files = (folder: string) => Object.entries(siteDigest(join(root, folder))).filter(([path]) => path !== '.paperboy-site');
   assert.deepEqual(files('dist'), files('from-source'));
+});
+
+test('a copy of paperboy never built (no lib/bundle/, or part of it) says to run npm ci, exit 2, no stack trace', () => {
+  const copy = join(mkdtempSync(join(tmpdir(), 'paperboy unbuilt-')), 'paperboy');
+  mkdirSync(copy);
+  cpSync(join(REPO_ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+  cpSync(join(REPO_ROOT, 'package.json'), join(copy, 'package.json'));
+  const run = () => spawnSync(process.execPath, [join(copy, 'bin', 'paperboy.js'), '--help'], { encoding: 'utf8' });
+  for (const state of ['no lib/bundle/', 'a chunk missing']) {
+    if (state === 'a chunk missing') {
+      mkdirSync(join(copy, 'lib', 'bundle'), { recursive: true });
+      writeFileSync(join(copy, 'lib', 'bundle', 'main.js'), "export { main } from './chunk-GONE.js';\n");
+    }
+    const { status, stderr } = run();
+    assert.equal(status, 2, state);
+    assert.match(stderr, /lib\/bundle\/ is missing or incomplete: this copy of paperboy was not built\.\n {2}Run `npm ci` \(or `npm run build:tool`\) in .*paperboy unbuilt-/, state);
+    assert.doesNotMatch(stderr, /\n\s+at /, state);
+  }
 });
