@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageAbove } from '../package-root.js';
 
 /**
  * The version of an installed package, from the package.json above its entry
@@ -17,13 +17,7 @@ export function packageVersion(name: string): string {
 const versions = new Map<string, string>();
 
 function readPackageVersion(name: string): string {
-  for (let dir = dirname(fileURLToPath(import.meta.resolve(name))); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const found = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (found.name === name && found.version) return found.version;
-    } catch {
-      // No package.json here: one folder up.
-    }
-  }
-  throw new Error(`No package.json for ${name}`);
+  const found = packageAbove(dirname(fileURLToPath(import.meta.resolve(name))), (json) => json.name === name && Boolean(json.version));
+  if (!found) throw new Error(`No package.json for ${name}`);
+  return found.json.version!;
 }
