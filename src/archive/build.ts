@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { listIssueFiles } from '../issue/load.js';
-import { readIssueSource, type IssueSource } from '../issue/source.js';
+import { identityOf, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
+import { knownIssueSource, readIssueSource, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
@@ -60,7 +61,7 @@ export interface BuildReport {
 export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
   const shared = sharedInputs(config, options.drafts);
   // Read once: for the key, then for the workspace.
-  const sources = new Map((await Promise.all((await listIssueFiles(config.issuesDir)).map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
+  const sources = await issueSources(config, options.cache);
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   if (options.cache && built === key) {
@@ -130,12 +131,44 @@ function sharedInputs(config: Config, drafts: boolean): string {
 }
 
 /**
+ * Every issue file's source, by path. With the cache, a file whose
+ * identity is the one stored with its hash (issue/known-hashes.ts) is not
+ * read: its source reads it when its text is first asked for
+ * (`knownIssueSource`), which a build does only for a file whose facts or
+ * rendering are not cached. The others are read, and recorded.
+ */
+async function issueSources(config: Config, cache: boolean): Promise<Map<string, IssueSource>> {
+  const paths = await listIssueFiles(config.issuesDir);
+  if (!cache) return new Map((await Promise.all(paths.map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
+  const hashes = readKnownHashes(config);
+  let recorded = false;
+  const sources = new Map<string, IssueSource>();
+  for (const path of paths) {
+    const identity = identityOf(path);
+    const stored = hashes.get(path);
+    if (identity && stored?.stamp === identity.stamp && stored.text) {
+      sources.set(path, knownIssueSource(path, stored.hash));
+      continue;
+    }
+    const source = await readIssueSource(path);
+    sources.set(path, source);
+    if (identity && !identity.racy && source.hash) {
+      hashes.set(path, { stamp: identity.stamp, hash: source.hash, text: !source.unreadable });
+      recorded = true;
+    }
+  }
+  if (recorded) writeKnownHashes(config, hashes);
+  return sources;
+}
+
+/**
  * A hash of every input of a site: the shared inputs and the issue files'
  * names and bytes (by their hash; a file that cannot be read, by why).
  * Equal keys, equal sites.
  */
 function siteKey(shared: string, sources: Iterable<IssueSource>): string {
   const hash = createHash('sha256').update(`${shared}\0`);
-  for (const source of sources) hash.update(`${source.path}\0${source.hash}\0${source.unreadable?.message ?? ''}\0`);
+  // A file with a hash is its bytes; one without (not a regular file, too large) is why it was not read.
+  for (const source of sources) hash.update(`${source.path}\0${source.hash}\0${source.hash ? '' : (source.unreadable?.message ?? '')}\0`);
   return hash.digest('hex').slice(0, 32);
 }

@@ -68,10 +68,12 @@ export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE 
  * without a model, so that no renderer meets what could not be read.
  */
 export function parseIssue(source: IssueSource, options: ParseOptions = {}): ParsedIssue {
+  // Asked for before the guard: a source that cannot give its text (changed while it was read, source.ts) is not a problem of the file's content.
+  const { text } = source;
   try {
     return parseIssueUnguarded(source, options);
   } catch (error) {
-    const lines = new LineIndex(source.text);
+    const lines = new LineIndex(text);
     const problem: ParseProblem =
       error instanceof ContentLimitError
         ? { ruleId: 'content-limits', message: error.message, position: lines.position(error.fileOffset) }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { PaperboyError } from '../errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
 
 /**
@@ -53,6 +54,11 @@ export function hashBytes(bytes: Uint8Array | string): string {
  * ever has to read from somewhere slow.
  */
 export async function readIssueSource(path: string): Promise<IssueSource> {
+  return readIssueSourceNow(path);
+}
+
+/** `readIssueSource`, without the promise. */
+function readIssueSourceNow(path: string): IssueSource {
   let bytes: Buffer;
   try {
     const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -178,6 +184,43 @@ function lazilyDecoded(path: string, hash: string, bom: boolean, eol: IssueSourc
         text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
       }
       return text;
+    },
+  };
+}
+
+/**
+ * The source of a file whose hash is known without reading it (stored with
+ * the file's identity, known-hashes.ts) and whose bytes are text: nothing
+ * is read until the text, the BOM or the line ending is asked for (a build
+ * after one edit needs the text of that file alone; the facts of the others
+ * are cached by their hash). Throws ISSUE_CHANGED_WHILE_READ (exit 1) when
+ * the bytes read then are not the ones `hash` names.
+ */
+export function knownIssueSource(path: string, hash: string): IssueSource {
+  let read: IssueSource | PaperboyError | undefined;
+  const source = (): IssueSource => {
+    if (read === undefined) {
+      const now = readIssueSourceNow(path);
+      read = now.hash === hash ? now : new PaperboyError('ISSUE_CHANGED_WHILE_READ', `${path} changed while paperboy read it`, { exitCode: 1, hint: 'Run the command again once the file is saved.' });
+    }
+    // Every time: none of the other bytes may pass for the ones `hash` names.
+    if (read instanceof PaperboyError) throw read;
+    return read;
+  };
+  return {
+    path,
+    hash,
+    get text() {
+      return source().text;
+    },
+    get written() {
+      return source().written;
+    },
+    get bom() {
+      return source().bom;
+    },
+    get eol() {
+      return source().eol;
     },
   };
 }

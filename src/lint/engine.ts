@@ -1,10 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
-import { MAX_FILE_BYTES } from '../issue/limits.js';
 import { listIssueFiles } from '../issue/load.js';
-import { editIssueFile, hashBytes, readIssueSource, type IssueSource } from '../issue/source.js';
+import { editIssueFile, readIssueSource, type IssueSource } from '../issue/source.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
@@ -12,7 +10,7 @@ import { LintCache } from './cache.js';
 import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
-import { readKnownHashes, writeKnownHashes } from './known-hashes.js';
+import { knownHash, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
 import { LintSession } from './session.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
@@ -63,7 +61,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const cache = caching ? await LintCache.open(config, session.cacheSnapshots) : LintCache.disabled();
   // A command with a workspace has read every file already: the store is of no use to it.
   if (caching && !workspace && !session.storedHashes.read) {
-    for (const [path, known] of await readKnownHashes(config)) if (!session.fileHashes.has(path)) session.fileHashes.set(path, known);
+    for (const [path, known] of readKnownHashes(config)) if (!session.fileHashes.has(path)) session.fileHashes.set(path, known);
     session.storedHashes.read = true;
   }
 
@@ -194,40 +192,19 @@ async function lintInProcess(paths: readonly string[], run: LintRun): Promise<Fi
   return outcomes;
 }
 
-/** A file saved within this many ms may change again unseen within its mtime's granularity (as git's racily clean files). */
-const RACY_MS = 3000;
-
 /**
  * The hash `readIssueSource` gives the file: the workspace's when the
  * command read it, else the bytes' hash without decoding them (a cache hit
  * never needs the text), remembered by the session for the file's identity
- * and stored between runs (known-hashes.ts). Undefined when the file cannot
- * be read (it is linted, and the lint reports why).
+ * and stored between runs (issue/known-hashes.ts). Undefined when the file
+ * cannot be read (it is linted, and the lint reports why).
  */
 function hashOf(path: string, run: LintRun): string | undefined {
   const read = run.files.get(path)?.source;
   if (read) return read.unreadable ? undefined : read.hash;
-  const hashes = run.session.fileHashes;
-  try {
-    // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
-    const info = statSync(path, { bigint: true });
-    // Only a regular file within the limit is hashed: anything else is linted, which says why it is refused.
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    // ctime too: a file edited with its mtime put back (`touch -r`) still has a new ctime, which no call can set.
-    const stamp = `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
-    const known = hashes.get(path);
-    if (known?.stamp === stamp) return known.hash;
-    const hash = hashBytes(readFileSync(path));
-    // As git does with racily clean files: one saved in the last seconds
-    // could change again within its mtime's granularity, unseen. Hash it anew.
-    if (Date.now() - Number(info.mtimeMs) > RACY_MS) {
-      hashes.set(path, { stamp, hash });
-      run.session.storedHashes.changed = true;
-    }
-    return hash;
-  } catch {
-    return undefined;
-  }
+  const found = knownHash(path, run.session.fileHashes);
+  if (found?.recorded) run.session.storedHashes.changed = true;
+  return found?.known.hash;
 }
 
 /** Fixes, writes and re-lints until nothing fixable is left (fixes can enable others). */

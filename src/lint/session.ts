@@ -1,10 +1,5 @@
+import type { KnownHash } from '../issue/known-hashes.js';
 import type { CacheSnapshot } from './cache.js';
-
-/** A file's identity when it was hashed (inode, size, mtime and ctime in ns) and that hash. */
-export interface KnownHash {
-  stamp: string;
-  hash: string;
-}
 
 /**
  * What one process remembers between lints: the hash of each file it read,
@@ -14,10 +9,10 @@ export interface KnownHash {
  * re-reading only what changed, and starts a new session to forget it all
  * (another process rewrote the files under it, the config changed).
  * Nothing in it outlives the session but what the lint cache and the
- * stored file hashes (known-hashes.ts) keep: no state at module level.
+ * stored file hashes (issue/known-hashes.ts) keep: no state at module level.
  */
 export class LintSession {
-  /** Per issue path: see `KnownHash`; a file saved within the last seconds is never remembered (engine.ts). */
+  /** Per issue path: see `KnownHash`; a file saved within the last seconds is never remembered (issue/known-hashes.ts). */
   readonly fileHashes = new Map<string, KnownHash>();
   /** Whether the stored file hashes were read into `fileHashes` (once a session), and whether `fileHashes` changed since they were last stored. */
   readonly storedHashes = { read: false, changed: false };

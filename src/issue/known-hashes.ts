@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import type { Config } from '../config/load.js';
+import { replaceFile } from '../replace-file.js';
+import { MAX_FILE_BYTES } from './limits.js';
+import { hashBytes } from './source.js';
+
+/**
+ * The hashes of the issue files paperboy has read, kept between runs with
+ * each file's identity (inode, size, mtime and ctime in ns) in
+ * `<dataDir>/cache/file-hashes.json`: a one-shot `lint` or `build` reads
+ * only the files whose identity changed since, as git's index does. A
+ * file saved within the last seconds is never recorded (`RACY_MS`), so a
+ * second save within its mtime's granularity cannot go unseen; ctime,
+ * which no call can set, catches a file edited with its mtime put back
+ * (`touch -r`). `--no-cache` reads every file.
+ *
+ * Measured on the 1,000-issue bench corpus: reading and hashing every file
+ * took 175 ms of a 0.95 s lint after one edit, and 133 ms of a 0.44 s
+ * build with nothing to do.
+ */
+
+/** A file's identity when it was hashed (inode, size, mtime and ctime in ns), the hash of its bytes, and whether they are text (valid UTF-8 without NUL: `readIssueSource` finds nothing unreadable). */
+export interface KnownHash {
+  stamp: string;
+  hash: string;
+  text: boolean;
+}
+
+/** Another layout of the file is ignored, never trusted. */
+const FORMAT = 'paperboy-file-hashes-2';
+
+/** A file saved within this many ms may change again unseen within its mtime's granularity (as git's racily clean files). */
+const RACY_MS = 3000;
+
+function storeFile(config: Pick<Config, 'dataDir'>): string {
+  return join(config.dataDir, 'cache', 'file-hashes.json');
+}
+
+/** The stored hashes by path; none when the store is missing, unreadable or of another layout. */
+export function readKnownHashes(config: Pick<Config, 'dataDir'>): Map<string, KnownHash> {
+  try {
+    const stored = JSON.parse(readFileSync(storeFile(config), 'utf8')) as { format?: unknown; files?: unknown };
+    if (stored.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
+    const valid = stored.files.filter(
+      (entry): entry is [string, string, string, boolean] =>
+        Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && typeof entry[3] === 'boolean',
+    );
+    return new Map(valid.map(([path, stamp, hash, text]) => [path, { stamp, hash, text }]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Stores `hashes` (the files still there). A store that cannot be written only costs the next run the reading. */
+export function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: ReadonlyMap<string, KnownHash>): void {
+  const files = [...hashes].filter(([path]) => existsSync(path)).map(([path, { stamp, hash, text }]) => [path, stamp, hash, text]);
+  try {
+    replaceFile(storeFile(config), `${JSON.stringify({ format: FORMAT, files })}\n`);
+  } catch {
+    // As the other caches: nothing is lost but time.
+  }
+}
+
+/**
+ * The identity of the regular file at `path` (at most `MAX_FILE_BYTES`) as
+ * the store keeps it, and whether it was saved within `RACY_MS` (then it
+ * is never recorded). Undefined when it is not such a file or cannot be
+ * stat'ed: the caller reads it as usual, which says why.
+ */
+export function identityOf(path: string): { stamp: string; racy: boolean } | undefined {
+  try {
+    const info = statSync(path, { bigint: true });
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
+    // ctime too: a file edited with its mtime put back (`touch -r`) still has a new ctime, which no call can set.
+    // As git does with racily clean files: one saved in the last seconds could change again within its mtime's granularity, unseen.
+    return { stamp: `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, racy: Date.now() - Number(info.mtimeMs) <= RACY_MS };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What is known of the regular file at `path`: from `hashes` when its
+ * identity is the one recorded there, else hashed now (without decoding)
+ * and recorded in `hashes` unless racy (`recorded` says so). Undefined
+ * when it is not such a file or cannot be read.
+ */
+export function knownHash(path: string, hashes: Map<string, KnownHash>): { known: KnownHash; recorded: boolean } | undefined {
+  // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
+  const identity = identityOf(path);
+  if (!identity) return undefined;
+  const stored = hashes.get(path);
+  if (stored?.stamp === identity.stamp) return { known: stored, recorded: false };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const known = { stamp: identity.stamp, hash: hashBytes(bytes), text: !bytes.includes(0) && isUtf8(bytes) };
+  if (!identity.racy) hashes.set(path, known);
+  return { known, recorded: !identity.racy };
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import fs, { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { buildSite } from '../../src/archive/build.js';
+import { loadConfig } from '../../src/config/load.js';
+import { PaperboyError } from '../../src/errors.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { siteDigest } from './site-check.js';
+
+// A build reads only the issue files whose identity changed since a build
+// stored their hashes (issue/known-hashes.ts); the others are read only if
+// their text is needed (knownIssueSource).
+
+/** The issue files opened (`openSync`, as readIssueSource opens them) while `run` runs: the named imports see the spy through syncBuiltinESMExports. */
+async function issueFilesOpened<T>(root: string, run: () => Promise<T>): Promise<{ value: T; opened: string[] }> {
+  const original = fs.openSync;
+  const opened: string[] = [];
+  fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
+    if (typeof path === 'string' && path.startsWith(join(root, 'issues'))) opened.push(path);
+    return (original as (...args: unknown[]) => number)(path, ...rest);
+  }) as typeof fs.openSync;
+  syncBuiltinESMExports();
+  try {
+    return { value: await run(), opened };
+  } finally {
+    fs.openSync = original;
+    syncBuiltinESMExports();
+  }
+}
+
+const NAMES = ['0001-a.md', '0002-b.md', '0003-c.md'];
+
+/** Three issues saved an hour ago: not racily clean, so their hashes may be kept. */
+async function settledNewsletter() {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const name of NAMES) utimesSync(join(root, 'issues', name), anHourAgo, anHourAgo);
+  const config = await loadConfig(root);
+  const build = (options: { cache?: boolean; out?: string } = {}) => buildSite(config, { outDir: join(root, options.out ?? 'dist'), drafts: false, cache: options.cache ?? true });
+  return { root, config, anHourAgo, build };
+}
+
+test('a build in a new process reads only the issue files whose identity changed, and writes what a build that reads them all writes', async () => {
+  const { root, anHourAgo, build } = await settledNewsletter();
+  const first = await issueFilesOpened(root, () => build());
+  assert.equal(first.opened.length, 3, 'the first build reads every file');
+  const unchanged = await issueFilesOpened(root, () => build());
+  assert.equal(unchanged.value.upToDate, true);
+  assert.deepEqual(unchanged.opened, []);
+
+  const edited = join(root, 'issues', '0002-b.md');
+  writeFileSync(edited, cleanIssue({ number: 2 }).replace('Welcome to', 'Welcome back to'));
+  const later = new Date(anHourAgo.getTime() + 60_000);
+  utimesSync(edited, later, later);
+  const afterEdit = await issueFilesOpened(root, () => build());
+  assert.deepEqual(afterEdit.opened, [edited]);
+  assert.equal(afterEdit.value.rendered, 1);
+  await build({ cache: false, out: 'clean' });
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+  assert.match(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), /Welcome back to/);
+});
+
+test('a file saved within the last seconds is read by every build (its identity is never stored)', async () => {
+  const { root, build } = await settledNewsletter();
+  const fresh = join(root, 'issues', '0003-c.md');
+  writeFileSync(fresh, readFileSync(fresh, 'utf8'));
+  await build();
+  await build();
+  assert.deepEqual((await issueFilesOpened(root, () => build())).opened, [fresh]);
+});
+
+test('stored hashes that cannot be read are none: every file is read, and the site is the same', async () => {
+  const { root, config, build } = await settledNewsletter();
+  await build();
+  const store = join(config.dataDir, 'cache', 'file-hashes.json');
+  const site = siteDigest(join(root, 'dist'));
+  for (const broken of ['{"format":"paperboy-file-hashes-2","files":[["a",1]]', 'null', '{"format":"paperboy-file-hashes-1","files":[]}']) {
+    writeFileSync(store, broken);
+    rmSync(join(root, 'dist'), { recursive: true });
+    assert.equal((await issueFilesOpened(root, () => build())).opened.length, 3, broken);
+    assert.deepEqual(siteDigest(join(root, 'dist')), site, broken);
+  }
+});
+
+test('a file whose bytes are not those its stored hash names, when its text is needed, stops the build (ISSUE_CHANGED_WHILE_READ) before anything is written', async () => {
+  const { root, config, build } = await settledNewsletter();
+  await build();
+  const store = join(config.dataDir, 'cache', 'file-hashes.json');
+  const stored = JSON.parse(readFileSync(store, 'utf8')) as { files: [string, string, string, boolean][] };
+  // The store says the file is other bytes: its facts and rendering are not cached, so the build reads it.
+  for (const entry of stored.files) if (entry[0].endsWith('0002-b.md')) entry[2] = '0'.repeat(64);
+  writeFileSync(store, JSON.stringify(stored));
+  const before = siteDigest(join(root, 'dist'));
+  await assert.rejects(build(), (error: unknown) => error instanceof PaperboyError && error.code === 'ISSUE_CHANGED_WHILE_READ' && /0002-b\.md changed while paperboy read it/.test(error.message));
+  assert.deepEqual(siteDigest(join(root, 'dist')), before);
+});
