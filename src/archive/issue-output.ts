@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Nodes } from 'mdast';
 import { paperAnchors } from '../issue/anchors.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
@@ -8,6 +7,7 @@ import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
 import { placeholderUnsubscribeUrl } from '../mail/headers.js';
 import { typesetMath } from './math.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * Everything the archive takes from one published issue, rendered once: the
@@ -75,7 +75,7 @@ export function summarizeIssue(output: IssueOutput, hash: string, unread: Unread
 }
 
 function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+  return sha256(JSON.stringify(value)).slice(0, 32);
 }
 
 /** A text of a paper as the data files and search carry it. */

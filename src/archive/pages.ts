@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Config } from '../config/load.js';
 import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -6,6 +5,7 @@ import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { sha256 } from '../sha256.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
 
@@ -55,7 +55,7 @@ function pageLinks(path: string) {
 
 /** sha256 of a value's JSON, 128 bits in hex: a page's key. */
 export function keyOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex').slice(0, 32);
+  return sha256(JSON.stringify(value) ?? 'undefined').slice(0, 32);
 }
 
 /** How a list shows papers: each paper's row key, and the rows as a page at `path` links them. */

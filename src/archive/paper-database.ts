@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { slugify } from '../issue/slug.js';
 import type { PaperRecord, RecordFacts } from './issue-output.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * The paper database: every published paper once, with every summary it got
@@ -64,7 +64,7 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
 function paperSlug(id: string): string {
   const arxiv = /^arxiv:([\w.-]+(?:\/\d+)?)$/.exec(id)?.[1];
   if (arxiv) return arxiv.replace('/', '-');
-  return `${slugify(id, 48)}-${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+  return `${slugify(id, 48)}-${sha256(id).slice(0, 8)}`;
 }
 
 function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[]): Facet<R>[] {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { pageTemplatesHash } from '../render/template-files.js';
@@ -14,6 +13,7 @@ import type { PublishedIssues } from './published.js';
 import { cachedShard } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { spliceParts, type PartIndex } from './splice.js';
+import { sha256 } from '../sha256.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
 
@@ -98,7 +98,7 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   }
   for (const [path, source] of assetSources(config.templatesDir)) {
     const bytes = readFileSync(source);
-    files.push(file(path, createHash('sha256').update(bytes).digest('hex').slice(0, 32), () => bytes));
+    files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   }
   return { files, papers: database.papers.length };
 }

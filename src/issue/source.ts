@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { PaperboyError } from '../errors.js';
 import { MAX_FILE_BYTES } from './limits.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * One issue file as read from disk, normalized so that every later stage sees
@@ -37,7 +37,7 @@ interface SourceProblem {
 
 
 export function hashBytes(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256(bytes);
 }
 
 /**
