@@ -12,20 +12,20 @@ import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
 import { cachedShard } from './search-index.js';
 import { sitemap } from './sitemap.js';
-import { spliceParts, type PartIndex } from './splice.js';
+import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
 
-/** A file's bytes, or a data file made of parts with where each part lies (see splice.ts). */
-export type FileBytes = string | Uint8Array | { chunks: Uint8Array[]; index: PartIndex };
+/** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
+export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
 
 /** What the site in the output folder holds, as the previous build's marker says (site-writer.ts). */
 export interface PreviousSite {
   /** The key a file was written from. */
   key(path: string): string | undefined;
-  /** A spliced file's bytes and part index, when both are still there. */
-  spliced(path: string): { bytes: Uint8Array; index: PartIndex } | undefined;
+  /** A spliced file's size in bytes and part index, when both are still there. */
+  spliced(path: string): { size: number; index: PartIndex } | undefined;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
-import type { PartIndex } from './splice.js';
+import type { PartIndex, SplicedChunk } from './splice.js';
 
 /**
  * Writes a site so that a build killed at any moment leaves the previous
@@ -106,7 +106,7 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
       const index = parts.get(path);
       if (!index) return undefined;
       try {
-        return { bytes: readFileSync(join(outDir, path)), index };
+        return { size: statSync(join(outDir, path)).size, index };
       } catch {
         return undefined;
       }
@@ -115,13 +115,21 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
 }
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
-function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | Uint8Array[]; parts?: PartIndex } {
+function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
   return typeof contents === 'string' || contents instanceof Uint8Array ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
 }
 
-/** Writes files under `root`, making each folder once. */
-function folderWriter(root: string): (path: string, bytes: string | Uint8Array | Uint8Array[]) => void {
+/**
+ * Writes files under `root`, making each folder once. A spliced file's
+ * ranges of the previous file (splice.ts) are copied from the file at the
+ * same path under `previousRoot` through one small buffer: reading the
+ * 49 MB of `papers.json` and `papers.csv` whole cost ~200 ms of a rebuild
+ * after one edit here, most of it the kernel mapping fresh memory (~135 ms
+ * to touch 36 MB, against 3–31 ms to read it into memory already touched).
+ */
+function folderWriter(root: string, previousRoot: string): (path: string, bytes: string | Uint8Array | SplicedChunk[]) => void {
   const made = new Set<string>();
+  let buffer: Buffer | undefined;
   return (path, bytes) => {
     const file = join(root, path);
     const dir = dirname(file);
@@ -131,12 +139,34 @@ function folderWriter(root: string): (path: string, bytes: string | Uint8Array |
     }
     if (!Array.isArray(bytes)) return writeFileSync(file, bytes);
     const fd = openSync(file, 'w');
+    let previous: number | undefined;
     try {
-      for (const chunk of bytes) for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done);
+      for (const chunk of bytes) {
+        if (chunk instanceof Uint8Array) {
+          writeAll(fd, chunk);
+          continue;
+        }
+        previous ??= openSync(join(previousRoot, path), 'r');
+        buffer ??= Buffer.allocUnsafe(COPY_BUFFER_BYTES);
+        for (let at = chunk.start; at < chunk.end; ) {
+          const read = readSync(previous, buffer, 0, Math.min(buffer.byteLength, chunk.end - at), at);
+          if (read === 0) throw new PaperboyError('OUT_DIR_CHANGED', `${join(previousRoot, path)} was cut short while the build copied from it`, { hint: 'Run the build again.' });
+          writeAll(fd, buffer.subarray(0, read));
+          at += read;
+        }
+      }
     } finally {
+      if (previous !== undefined) closeSync(previous);
       closeSync(fd);
     }
   };
+}
+
+/** Bytes copied at a time from a previous data file: large enough for few system calls, small enough to stay in memory already mapped. */
+const COPY_BUFFER_BYTES = 1 << 20;
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
 }
 
 /** What a site was built from: every input (`site`, see `builtKey`), and what made its files (`maker`: paperboy's version and its libraries'). */
@@ -165,7 +195,7 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
   const previous = previousSite(outDir, key.maker);
   const incremental = options.reuse && previous.paths.length > 0;
   const folder = incremental ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
-  const write = folderWriter(folder);
+  const write = folderWriter(folder, outDir);
   const changed = incremental ? files.filter((file) => previous.key(file.path) !== file.key) : files;
   const parts = new Map<string, PartIndex>();
   try {

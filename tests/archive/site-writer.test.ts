@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import fs, { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { buildSite } from '../../src/archive/build.js';
+import { loadConfig } from '../../src/config/load.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { siteDigest } from './site-check.js';
+
+/** The files `readFileSync` reads whole while `run` runs (the named imports see the spy through syncBuiltinESMExports). */
+async function filesReadWhole<T>(run: () => Promise<T>): Promise<string[]> {
+  const original = fs.readFileSync;
+  const read: string[] = [];
+  fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+    if (typeof path === 'string') read.push(path);
+    return (original as (path: fs.PathOrFileDescriptor, options?: unknown) => unknown)(path, options);
+  }) as typeof fs.readFileSync;
+  syncBuiltinESMExports();
+  try {
+    await run();
+    return read;
+  } finally {
+    fs.readFileSync = original;
+    syncBuiltinESMExports();
+  }
+}
+
+async function newsletter() {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const config = await loadConfig(root);
+  const build = (out = 'dist', cache = true) => buildSite(config, { outDir: join(root, out), drafts: false, cache });
+  const edit = (text: string) => writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2 }).replace('Smooth metrics show', text));
+  return { root, build, edit };
+}
+
+test('a rebuild copies the unchanged parts of papers.json and papers.csv from the previous files without reading them whole, and writes a clean build’s bytes', async () => {
+  const { root, build, edit } = await newsletter();
+  await build();
+  edit('Smoother metrics show');
+  const read = await filesReadWhole(() => build());
+  assert.deepEqual(read.filter((path) => /papers\.(json|csv)$/.test(path)), []);
+  await build('clean', false);
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+  assert.match(readFileSync(join(root, 'dist', 'papers.csv'), 'utf8'), /Smoother metrics/);
+});
+
+test('a previous data file cut short is not copied from past its end: its parts are written anew, as a clean build writes them', async () => {
+  const { root, build, edit } = await newsletter();
+  await build();
+  for (const name of ['papers.json', 'papers.csv']) truncateSync(join(root, 'dist', name), 40);
+  edit('Smoothest metrics show');
+  await build();
+  await build('clean', false);
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+});
