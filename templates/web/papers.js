@@ -19,7 +19,6 @@
     const MAX_SHOWN = 100;
     const shards = new Map();
     let generation = 0;
-    form.hidden = false;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       schedule();
@@ -52,8 +51,8 @@
       await loadScript(form.dataset.catalog, 'the list of papers');
       return self.paperboyCatalog;
     });
-    // MiniSearch and the index's options, beside this script (assets/): loaded with the first search.
-    const assets = document.currentScript.src;
+    // MiniSearch and the index's options, in the site's assets/: loaded with the first search.
+    const assets = new URL(`${root}assets/`, location.href);
     const loadEngine = once(async () => {
       await Promise.all([loadScript(new URL('minisearch/index.js', assets), 'the search engine'), loadScript(new URL('search-options.js', assets), 'the search engine')]);
       return { MiniSearch: self.MiniSearch, options: self.paperboySearchOptions.searchOptions };
@@ -155,5 +154,7 @@
     };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
+    // Shown only now, ready: a form that did nothing would be worse than none.
+    form.hidden = false;
   }
 })();
