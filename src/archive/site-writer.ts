@@ -114,6 +114,9 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
   };
 }
 
+/** A site with no files: what a site written whole makes its files from. */
+const NOTHING_BEFORE: PreviousSite = { key: () => undefined, spliced: () => undefined };
+
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
 function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
   return typeof contents === 'string' || contents instanceof Uint8Array ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
@@ -200,7 +203,8 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
   const parts = new Map<string, PartIndex>();
   try {
     for (const [i, file] of changed.entries()) {
-      const { bytes, parts: index } = bytesOf(file.contents(previous));
+      // A site written whole (`--no-cache` too) takes nothing from the previous one: not even the data files' parts.
+      const { bytes, parts: index } = bytesOf(file.contents(incremental ? previous : NOTHING_BEFORE));
       write(file.path, bytes);
       if (index) parts.set(file.path, index);
       options.progress?.(i + 1, changed.length);

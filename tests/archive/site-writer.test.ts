@@ -54,3 +54,14 @@ test('a previous data file cut short is not copied from past its end: its parts 
   await build('clean', false);
   assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
 });
+
+test('--no-cache takes nothing from the previous site, not even the data files’ parts: a hand-edited papers.json is written anew', async () => {
+  const { root, build } = await newsletter();
+  await build();
+  const data = join(root, 'dist', 'papers.json');
+  // The same size, so its part index still looks right.
+  writeFileSync(data, readFileSync(data, 'utf8').replaceAll('Schaeffer', 'SCHAEFFER'));
+  await build('dist', false);
+  await build('clean', false);
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+});
