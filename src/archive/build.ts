@@ -5,7 +5,7 @@ import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { listIssueFiles } from '../issue/load.js';
 import { identityOf, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
-import { knownIssueSource, readIssueSource, type IssueSource } from '../issue/source.js';
+import { FILE_CHANGED, knownIssueSource, readIssueSource, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
@@ -61,7 +61,7 @@ export interface BuildReport {
 export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
   const shared = sharedInputs(config, options.drafts);
   // Read once: for the key, then for the workspace.
-  const sources = await issueSources(config, options.cache);
+  const sources = await issueSources(config, options.cache ? 'stored' : 'none');
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   if (options.cache && built === key) {
@@ -73,7 +73,14 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
     assertReplaceable(options.outDir);
     // A site written whole (the first, or --no-cache): thousands of pages made here.
     if (!options.cache || built === undefined) growHeapSlowly();
-    return await renderAndWrite(config, options, sources, key);
+    try {
+      return await renderAndWrite(config, options, sources, key);
+    } catch (error) {
+      if (!(error instanceof PaperboyError && error.code === FILE_CHANGED)) throw error;
+      // A file saved while the build ran (a source read late, not the bytes its stored hash names): once more, every file read now.
+      const read = await issueSources(config, 'read');
+      return await renderAndWrite(config, options, read, siteKey(shared, read.values()));
+    }
   } finally {
     release();
   }
@@ -131,22 +138,24 @@ function sharedInputs(config: Config, drafts: boolean): string {
 }
 
 /**
- * Every issue file's source, by path. With the cache, a file whose
- * identity is the one stored with its hash (issue/known-hashes.ts) is not
- * read: its source reads it when its text is first asked for
- * (`knownIssueSource`), which a build does only for a file whose facts or
- * rendering are not cached. The others are read, and recorded.
+ * Every issue file's source, by path. `stored`: a file whose identity is
+ * the one stored with its hash (issue/known-hashes.ts) is not read: its
+ * source reads it when its text is first asked for (`knownIssueSource`),
+ * which a build does only for a file whose facts or rendering are not
+ * cached. `record`: the files read are stored with their identity (`none`
+ * for `--no-cache`; `read` after a source was found not to be what its
+ * stored hash named: every file is read, and the store corrected).
  */
-async function issueSources(config: Config, cache: boolean): Promise<Map<string, IssueSource>> {
+async function issueSources(config: Config, mode: 'stored' | 'read' | 'none'): Promise<Map<string, IssueSource>> {
   const paths = await listIssueFiles(config.issuesDir);
-  if (!cache) return new Map((await Promise.all(paths.map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
+  if (mode === 'none') return new Map((await Promise.all(paths.map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
   const hashes = readKnownHashes(config);
   let recorded = false;
   const sources = new Map<string, IssueSource>();
   for (const path of paths) {
     const identity = identityOf(path);
     const stored = hashes.get(path);
-    if (identity && stored?.stamp === identity.stamp && stored.text) {
+    if (mode === 'stored' && identity && stored?.stamp === identity.stamp && stored.text) {
       sources.set(path, knownIssueSource(path, stored.hash));
       continue;
     }
@@ -154,6 +163,8 @@ async function issueSources(config: Config, cache: boolean): Promise<Map<string,
     sources.set(path, source);
     if (identity && !identity.racy && source.hash) {
       hashes.set(path, { stamp: identity.stamp, hash: source.hash, text: !source.unreadable });
+      recorded = true;
+    } else if (hashes.delete(path)) {
       recorded = true;
     }
   }

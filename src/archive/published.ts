@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { PaperboyError, type ExitCode } from '../errors.js';
+import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
@@ -91,7 +92,7 @@ export async function publishedIssues(
   const failures: PaperboyError[] = [];
   for (const outcome of outcomes) {
     const file = byPath.get(outcome.path)!;
-    // Edited after this process read it: rendered here, from the bytes the rest of the build uses.
+    // Edited after this process hashed it: rendered here, from the bytes its hash names (or the build starts over, see build.ts).
     const settled = 'stale' in outcome ? here(itemOf(file)) : outcome;
     if ('summary' in settled) {
       cache.remember(file.path, keyOf(file), settled.summary);
@@ -203,6 +204,8 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
     cache.keep(path, output, stored);
     return { path, summary: summarizeIssue(output, stored.hash, unread) };
   } catch (error) {
+    // Not the issue's fault: the file changed under the build, which starts over (build.ts).
+    if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
     const failure = renderFailure(path, error);
     return { path, failure: { code: failure.code, message: failure.message, exitCode: failure.exitCode, hint: failure.hint } };
   }

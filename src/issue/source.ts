@@ -188,12 +188,15 @@ function lazilyDecoded(path: string, hash: string, bom: boolean, eol: IssueSourc
   };
 }
 
+/** The code of the error a source whose bytes are not its hash's raises (`knownIssueSource`). */
+export const FILE_CHANGED = 'ISSUE_CHANGED_WHILE_READ';
+
 /**
  * The source of a file whose hash is known without reading it (stored with
  * the file's identity, known-hashes.ts) and whose bytes are text: nothing
  * is read until the text, the BOM or the line ending is asked for (a build
  * after one edit needs the text of that file alone; the facts of the others
- * are cached by their hash). Throws ISSUE_CHANGED_WHILE_READ (exit 1) when
+ * are cached by their hash). Throws FILE_CHANGED (exit 1) when
  * the bytes read then are not the ones `hash` names.
  */
 export function knownIssueSource(path: string, hash: string): IssueSource {
@@ -201,7 +204,7 @@ export function knownIssueSource(path: string, hash: string): IssueSource {
   const source = (): IssueSource => {
     if (read === undefined) {
       const now = readIssueSourceNow(path);
-      read = now.hash === hash ? now : new PaperboyError('ISSUE_CHANGED_WHILE_READ', `${path} changed while paperboy read it`, { exitCode: 1, hint: 'Run the command again once the file is saved.' });
+      read = now.hash === hash ? now : new PaperboyError(FILE_CHANGED, `${path} changed or was removed while paperboy read it`, { exitCode: 1, hint: 'Run the command again once the file is saved.' });
     }
     // Every time: none of the other bytes may pass for the ones `hash` names.
     if (read instanceof PaperboyError) throw read;
