@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isPaperboyError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
@@ -228,6 +229,11 @@ function reportError(error: unknown, io: CommandIO): number {
     io.stderr.write(`paperboy: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);
     return error.exitCode;
+  }
+  // A chunk of the bundle that a command loads when it runs is gone (bin/paperboy.js says the same of the bundle's entry).
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND' && /[/\\]lib[/\\]bundle[/\\]/.test((error as Error).message)) {
+    io.stderr.write(`paperboy: ${(error as Error).message.split('\n')[0]}: this copy of paperboy was not built completely.\n  Run \`npm ci\` (or \`npm run build:tool\`) in ${PACKAGE_ROOT}\n`);
+    return 2;
   }
   const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`paperboy: internal error (a bug in paperboy, please report it with this output):\n${stack}\n`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,4 +80,18 @@ test('a copy of paperboy never built (no lib/bundle/, or part of it) says to run
     assert.match(stderr, /lib\/bundle\/ is missing or incomplete: this copy of paperboy was not built\.\n {2}Run `npm ci` \(or `npm run build:tool`\) in .*paperboy unbuilt-/, state);
     assert.doesNotMatch(stderr, /\n\s+at /, state);
   }
+});
+
+test('a chunk of the bundle that a command loads later is missing: the command says to run npm ci, exit 2, no stack trace', () => {
+  const copy = join(mkdtempSync(join(tmpdir(), 'paperboy partly built-')), 'paperboy');
+  mkdirSync(copy);
+  for (const part of ['bin', 'lib/bundle', 'templates', 'package.json']) cpSync(join(REPO_ROOT, part), join(copy, part), { recursive: true });
+  const lintChunk = readdirSync(join(copy, 'lib', 'bundle')).find((name) => /^lint-[A-Z0-9]+\.js$/.test(name));
+  assert.ok(lintChunk, 'the bundle has a lint chunk');
+  rmSync(join(copy, 'lib', 'bundle', lintChunk));
+  const root = makeRoot({ 'issues/0001-a.md': '---\nnumber: 1\n---\n' });
+  const { status, stderr } = spawnSync(process.execPath, [join(copy, 'bin', 'paperboy.js'), 'lint', '--root', root], { encoding: 'utf8' });
+  assert.equal(status, 2, stderr);
+  assert.match(stderr, /lint-[A-Z0-9]+\.js.*: this copy of paperboy was not built completely\.\n {2}Run `npm ci` \(or `npm run build:tool`\) in .*paperboy partly built-/);
+  assert.doesNotMatch(stderr, /\n\s+at /);
 });
