@@ -58,7 +58,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
 const EXCERPT_LENGTH = 160;
 
 /**
- * The text of one shard of the index, `search/<year>.json`: MiniSearch's
+ * The text of one shard of the index (`search/<year>.js` carries it): MiniSearch's
  * `toJSON` of `papers` (a year's, newest first), each paper's id its
  * position. The same papers in the same order give the same bytes
  * (MiniSearch serializes its maps in insertion order).
@@ -80,7 +80,7 @@ export interface SearchShard {
   year: string;
   /** The papers of the shard: a result's id is a position in this list. */
   papers: PaperEntry[];
-  /** `search/<year>.json`: `searchShard(papers)` as UTF-8 (the cache's bytes are used as they are; decoding them costs more than reading them). */
+  /** `searchShard(papers)` as UTF-8, what `search/<year>.js` carries (the cache's bytes are used as they are; decoding them costs more than reading them). */
   contents: Buffer;
 }
 
