@@ -1,32 +1,21 @@
 import assert from 'node:assert/strict';
-import fs, { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { pathsPassedTo } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
 
 // A build reads only the issue files whose identity changed since a build
 // stored their hashes (issue/known-hashes.ts); the others are read only if
 // their text is needed (knownIssueSource).
 
-/** The issue files opened (`openSync`, as readIssueSource opens them) while `run` runs: the named imports see the spy through syncBuiltinESMExports. */
+/** The issue files opened (as readIssueSource opens them) while `run` runs. */
 async function issueFilesOpened<T>(root: string, run: () => Promise<T>): Promise<{ value: T; opened: string[] }> {
-  const original = fs.openSync;
-  const opened: string[] = [];
-  fs.openSync = ((path: fs.PathLike, ...rest: unknown[]) => {
-    if (typeof path === 'string' && path.startsWith(join(root, 'issues'))) opened.push(path);
-    return (original as (...args: unknown[]) => number)(path, ...rest);
-  }) as typeof fs.openSync;
-  syncBuiltinESMExports();
-  try {
-    return { value: await run(), opened };
-  } finally {
-    fs.openSync = original;
-    syncBuiltinESMExports();
-  }
+  const { value, paths } = await pathsPassedTo('openSync', run);
+  return { value, opened: paths.filter((path) => path.startsWith(join(root, 'issues'))) };
 }
 
 const NAMES = ['0001-a.md', '0002-b.md', '0003-c.md'];

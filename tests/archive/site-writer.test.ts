@@ -1,29 +1,16 @@
 import assert from 'node:assert/strict';
-import fs, { readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { pathsPassedTo } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
 
-/** The files `readFileSync` reads whole while `run` runs (the named imports see the spy through syncBuiltinESMExports). */
+/** The files `readFileSync` reads whole while `run` runs. */
 async function filesReadWhole<T>(run: () => Promise<T>): Promise<string[]> {
-  const original = fs.readFileSync;
-  const read: string[] = [];
-  fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
-    if (typeof path === 'string') read.push(path);
-    return (original as (path: fs.PathOrFileDescriptor, options?: unknown) => unknown)(path, options);
-  }) as typeof fs.readFileSync;
-  syncBuiltinESMExports();
-  try {
-    await run();
-    return read;
-  } finally {
-    fs.readFileSync = original;
-    syncBuiltinESMExports();
-  }
+  return (await pathsPassedTo('readFileSync', run)).paths;
 }
 
 async function newsletter() {

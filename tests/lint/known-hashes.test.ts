@@ -1,27 +1,16 @@
 import assert from 'node:assert/strict';
-import fs, { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lintIssues } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
 import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+import { pathsPassedTo } from '../helpers/fs-spy.js';
 
-/** The issue files `lintIssues` reads with `readFileSync` while `run` runs (the named imports see the spy through syncBuiltinESMExports). */
+/** The issue files `lintIssues` reads with `readFileSync` while `run` runs. */
 async function issueFilesRead<T>(root: string, run: () => Promise<T>): Promise<{ value: T; read: string[] }> {
-  const original = fs.readFileSync;
-  const read: string[] = [];
-  fs.readFileSync = ((path: fs.PathOrFileDescriptor, options?: unknown) => {
-    if (typeof path === 'string' && path.startsWith(join(root, 'issues'))) read.push(path);
-    return (original as (path: fs.PathOrFileDescriptor, options?: unknown) => unknown)(path, options);
-  }) as typeof fs.readFileSync;
-  syncBuiltinESMExports();
-  try {
-    return { value: await run(), read };
-  } finally {
-    fs.readFileSync = original;
-    syncBuiltinESMExports();
-  }
+  const { value, paths } = await pathsPassedTo('readFileSync', run);
+  return { value, read: paths.filter((path) => path.startsWith(join(root, 'issues'))) };
 }
 
 /** Three issues saved an hour ago: not racily clean, so their hashes may be kept. */
