@@ -138,13 +138,16 @@ function sharedInputs(config: Config, drafts: boolean): string {
 }
 
 /**
- * Every issue file's source, by path. `stored`: a file whose identity is
- * the one stored with its hash (issue/known-hashes.ts) is not read: its
- * source reads it when its text is first asked for (`knownIssueSource`),
- * which a build does only for a file whose facts or rendering are not
- * cached. `record`: the files read are stored with their identity (`none`
- * for `--no-cache`; `read` after a source was found not to be what its
- * stored hash named: every file is read, and the store corrected).
+ * Every issue file's source, by path, as `mode` says:
+ * - `stored`: a file whose identity is the one stored with its hash
+ *   (issue/known-hashes.ts) is not read: its source reads it when its text
+ *   is first asked for (`knownIssueSource`), which a build does only for a
+ *   file whose facts or rendering are not cached. The files read are
+ *   stored with their identity.
+ * - `read`: every file is read, and the store corrected (after a source
+ *   was found not to be the bytes its stored hash named).
+ * - `none` (`--no-cache`): every file is read; the store is neither read
+ *   nor written.
  */
 async function issueSources(config: Config, mode: 'stored' | 'read' | 'none'): Promise<Map<string, IssueSource>> {
   const paths = await listIssueFiles(config.issuesDir);
