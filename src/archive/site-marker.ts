@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFile } from '../replace-file.js';
 import type { PartIndex } from './splice.js';
 
 /**
@@ -43,9 +44,7 @@ export function forgetSiteFiles(outDir: string, paths: readonly string[]): void 
     marker.parts.delete(path);
   }
   // No longer the site its key names: the next build is never "up to date" with it.
-  const file = join(outDir, SITE_MARKER);
-  writeFileSync(`${file}.tmp`, markerText({ ...marker, key: '-' }));
-  renameSync(`${file}.tmp`, file);
+  replaceFile(join(outDir, SITE_MARKER), markerText({ ...marker, key: '-' }));
 }
 
 /**
