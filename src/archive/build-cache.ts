@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { hashBytes } from '../issue/source.js';
+import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
@@ -115,7 +115,7 @@ export class BuildCache {
   }
 
   private name(path: string, part = ''): string {
-    return `${hashBytes(path).slice(0, 24)}${part}${EXTENSION}`;
+    return `${sha256(path).slice(0, 24)}${part}${EXTENSION}`;
   }
 }
 

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Config } from '../config/load.js';
 import { replaceFile } from '../replace-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
-import { hashBytes } from './source.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * The hashes of the issue files paperboy has read, kept between runs with
@@ -99,7 +99,7 @@ export function knownHash(path: string, hashes: Map<string, KnownHash>): { known
   } catch {
     return undefined;
   }
-  const known = { stamp: identity.stamp, hash: hashBytes(bytes), text: !bytes.includes(0) && isUtf8(bytes) };
+  const known = { stamp: identity.stamp, hash: sha256(bytes), text: !bytes.includes(0) && isUtf8(bytes) };
   if (!identity.racy) hashes.set(path, known);
   return { known, recorded: !identity.racy };
 }

@@ -35,11 +35,6 @@ interface SourceProblem {
   column?: number;
 }
 
-
-export function hashBytes(bytes: Uint8Array | string): string {
-  return sha256(bytes);
-}
-
 /**
  * Reads an issue file: only a regular file (a symlink to one is followed),
  * and never more than `MAX_FILE_BYTES`, so a FIFO, a device such as
@@ -115,7 +110,7 @@ function readAtMost(fd: number, limit: number, size: number): Buffer {
 }
 
 export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource {
-  const hash = hashBytes(bytes);
+  const hash = sha256(bytes);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return unreadable(path, hash, {

@@ -6,7 +6,7 @@ import { VERSION } from '../version.js';
 import { withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import type { MarkdownParser } from './parse.js';
-import { hashBytes } from './source.js';
+import { sha256 } from '../sha256.js';
 
 /**
  * mdast trees on disk, keyed by the hash of each Markdown text, so a text is
@@ -49,13 +49,13 @@ export class TreeCache {
 
   parserFor(issuePath: string): CachedParser {
     if (!this.dir) return { parse: parseWithinLimits, save: () => undefined };
-    const file = join(this.dir, `${hashBytes(issuePath).slice(0, 24)}.json`);
+    const file = join(this.dir, `${sha256(issuePath).slice(0, 24)}.json`);
     const stored = readStore(file);
     const used: Record<string, Root> = {};
     let missed = false;
     return {
       parse(text) {
-        const hash = hashBytes(text);
+        const hash = sha256(text);
         const raw = isTree(stored[hash]) ? stored[hash] : undefined;
         // The stored trees are handed out as they are: trees are never mutated.
         const tree = raw ?? parseWithinLimits(text);

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
-import { hashBytes } from '../issue/source.js';
+import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
 import type { FileOutcome } from './lint-file.js';
 
@@ -77,7 +77,7 @@ export class LintCache {
 
   /** `inputs`: what the rules' results depend on besides the files (`rulesInputsKey`); entries written under others are dropped. */
   keyBy(inputs: string): void {
-    const key = hashBytes(inputs);
+    const key = sha256(inputs);
     if (key === this.key) return;
     this.key = key;
     this.entries.clear();

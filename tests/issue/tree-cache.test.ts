@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseMarkdown } from '../../src/issue/markdown.js';
-import { hashBytes } from '../../src/issue/source.js';
+import { sha256 } from '../../src/sha256.js';
 import { TreeCache } from '../../src/issue/tree-cache.js';
 
 const text = 'A *summary* with a [link](https://example.org) and a footnote[^1].\n\n[^1]: Here.\n';
@@ -36,7 +36,7 @@ test('a store only keeps the trees its last parse used', () => {
   b.parse('new text');
   b.save();
   const stored = JSON.parse(readFileSync(storeFiles(dataDir)[0]!, 'utf8')) as { trees: Record<string, unknown> };
-  assert.deepEqual(Object.keys(stored.trees), [hashBytes('new text')]);
+  assert.deepEqual(Object.keys(stored.trees), [sha256('new text')]);
 });
 
 test('a corrupt store or a tree of the wrong shape is ignored, never trusted', () => {
@@ -47,7 +47,7 @@ test('a corrupt store or a tree of the wrong shape is ignored, never trusted', (
   parser.save();
   const [store] = storeFiles(dataDir);
   const contents = JSON.parse(readFileSync(store!, 'utf8')) as { key: string };
-  writeFileSync(store!, JSON.stringify({ key: contents.key, trees: { [hashBytes(text)]: { type: 'paragraph' } } }));
+  writeFileSync(store!, JSON.stringify({ key: contents.key, trees: { [sha256(text)]: { type: 'paragraph' } } }));
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
   writeFileSync(store!, '{"key": "trees-v1');
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
