@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
-import { listIssueFiles } from '../issue/load.js';
-import { identityOf, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
-import { FILE_CHANGED, knownIssueSource, readIssueSource, type IssueSource } from '../issue/source.js';
+import { readIssueSources } from '../issue/known-hashes.js';
+import { FILE_CHANGED, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
@@ -61,7 +60,7 @@ export interface BuildReport {
 export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
   const shared = sharedInputs(config, options.drafts);
   // Read once: for the key, then for the workspace.
-  const sources = await issueSources(config, options.cache ? 'stored' : 'none');
+  const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   if (options.cache && built === key) {
@@ -78,7 +77,7 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
     } catch (error) {
       if (!(error instanceof PaperboyError && error.code === FILE_CHANGED)) throw error;
       // A file saved while the build ran (a source read late, not the bytes its stored hash names): once more, every file read now.
-      const read = await issueSources(config, 'read');
+      const read = await readIssueSources(config, 'read');
       return await renderAndWrite(config, options, read, siteKey(shared, read.values()));
     }
   } finally {
@@ -135,44 +134,6 @@ function sharedInputs(config: Config, drafts: boolean): string {
   hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);
-}
-
-/**
- * Every issue file's source, by path, as `mode` says:
- * - `stored`: a file whose identity is the one stored with its hash
- *   (issue/known-hashes.ts) is not read: its source reads it when its text
- *   is first asked for (`knownIssueSource`), which a build does only for a
- *   file whose facts or rendering are not cached. The files read are
- *   stored with their identity.
- * - `read`: every file is read, and the store corrected (after a source
- *   was found not to be the bytes its stored hash named).
- * - `none` (`--no-cache`): every file is read; the store is neither read
- *   nor written.
- */
-async function issueSources(config: Config, mode: 'stored' | 'read' | 'none'): Promise<Map<string, IssueSource>> {
-  const paths = await listIssueFiles(config.issuesDir);
-  if (mode === 'none') return new Map((await Promise.all(paths.map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
-  const hashes = readKnownHashes(config);
-  let recorded = false;
-  const sources = new Map<string, IssueSource>();
-  for (const path of paths) {
-    const identity = identityOf(path);
-    const stored = hashes.get(path);
-    if (mode === 'stored' && identity && stored?.stamp === identity.stamp && stored.text) {
-      sources.set(path, knownIssueSource(path, stored.hash));
-      continue;
-    }
-    const source = await readIssueSource(path);
-    sources.set(path, source);
-    if (identity && !identity.racy && source.hash) {
-      hashes.set(path, { stamp: identity.stamp, hash: source.hash, text: !source.unreadable });
-      recorded = true;
-    } else if (hashes.delete(path)) {
-      recorded = true;
-    }
-  }
-  if (recorded) writeKnownHashes(config, hashes);
-  return sources;
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Config } from '../config/load.js';
 import { replaceFile } from '../replace-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
+import { listIssueFiles } from './load.js';
+import { knownIssueSource, readIssueSource, type IssueSource } from './source.js';
 
 /**
  * The hashes of the issue files paperboy has read, kept between runs with
@@ -63,13 +65,18 @@ export function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: Readon
   }
 }
 
+/** A file's identity as the store keeps it, and whether it changed within `RACY_MS` (then it is never recorded). */
+interface Identity {
+  stamp: string;
+  racy: boolean;
+}
+
 /**
- * The identity of the regular file at `path` (at most `MAX_FILE_BYTES`) as
- * the store keeps it, and whether it was saved within `RACY_MS` (then it
- * is never recorded). Undefined when it is not such a file or cannot be
- * stat'ed: the caller reads it as usual, which says why.
+ * The identity of the regular file at `path` (at most `MAX_FILE_BYTES`).
+ * Undefined when it is not such a file or cannot be stat'ed: the caller
+ * reads it as usual, which says why.
  */
-export function identityOf(path: string): { stamp: string; racy: boolean } | undefined {
+function identityOf(path: string): Identity | undefined {
   try {
     const info = statSync(path, { bigint: true });
     if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
@@ -82,10 +89,24 @@ export function identityOf(path: string): { stamp: string; racy: boolean } | und
 }
 
 /**
- * What is known of the regular file at `path`: from `hashes` when its
- * identity is the one recorded there, else hashed now (without decoding)
- * and recorded in `hashes` unless racy (`recorded` says so). Undefined
- * when it is not such a file or cannot be read.
+ * Records in `hashes` what was read of `path` (`known`) under its
+ * `identity`, or forgets the path when the file is racy or was not read
+ * as bytes (`known` undefined). Returns whether `hashes` changed.
+ */
+function remember(hashes: Map<string, KnownHash>, path: string, identity: Identity | undefined, known: Omit<KnownHash, 'stamp'> | undefined): boolean {
+  if (identity && !identity.racy && known) {
+    hashes.set(path, { stamp: identity.stamp, ...known });
+    return true;
+  }
+  return hashes.delete(path);
+}
+
+/**
+ * What is known of the regular file at `path` (lint's question: a cache
+ * hit needs the hash alone): from `hashes` when its identity is the one
+ * recorded there, else hashed now (without decoding) and recorded unless
+ * racy (`recorded`: whether `hashes` changed). Undefined when it is not
+ * such a file or cannot be read.
  */
 export function knownHash(path: string, hashes: Map<string, KnownHash>): { known: KnownHash; recorded: boolean } | undefined {
   // Synchronous: a thousand small reads cost a fraction of their promise-based round trips.
@@ -100,6 +121,40 @@ export function knownHash(path: string, hashes: Map<string, KnownHash>): { known
     return undefined;
   }
   const known = { stamp: identity.stamp, hash: sha256(bytes), text: !bytes.includes(0) && isUtf8(bytes) };
-  if (!identity.racy) hashes.set(path, known);
-  return { known, recorded: !identity.racy };
+  return { known, recorded: remember(hashes, path, identity, known) };
+}
+
+/**
+ * Every issue file's source under `config.issuesDir`, by path, as `mode`
+ * says (build's question: the sources, read only where needed):
+ * - `stored`: a file whose identity is the one stored with its hash is
+ *   not read: its source reads it when its text is first asked for
+ *   (`knownIssueSource`), which a build does only for a file whose facts
+ *   or rendering are not cached. The files read are stored with their
+ *   identity.
+ * - `read`: every file is read, and the store corrected (after a source
+ *   was found not to be the bytes its stored hash named).
+ * - `none` (`--no-cache`): every file is read; the store is neither read
+ *   nor written.
+ */
+export async function readIssueSources(config: Pick<Config, 'issuesDir' | 'dataDir'>, mode: 'stored' | 'read' | 'none'): Promise<Map<string, IssueSource>> {
+  const paths = await listIssueFiles(config.issuesDir);
+  if (mode === 'none') return new Map((await Promise.all(paths.map((path) => readIssueSource(path)))).map((source) => [source.path, source]));
+  const hashes = readKnownHashes(config);
+  let changed = false;
+  const sources = new Map<string, IssueSource>();
+  for (const path of paths) {
+    const identity = identityOf(path);
+    const stored = hashes.get(path);
+    if (mode === 'stored' && identity && stored?.stamp === identity.stamp && stored.text) {
+      sources.set(path, knownIssueSource(path, stored.hash));
+      continue;
+    }
+    const source = await readIssueSource(path);
+    sources.set(path, source);
+    // A file with a hash was read as bytes; `unreadable` then says whether they are text.
+    if (remember(hashes, path, identity, source.hash ? { hash: source.hash, text: !source.unreadable } : undefined)) changed = true;
+  }
+  if (changed) writeKnownHashes(config, hashes);
+  return sources;
 }
