@@ -4,27 +4,20 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
-import { pathsPassedTo } from '../helpers/fs-spy.js';
+import { AN_HOUR_AGO, cleanIssue, makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
 
 // A build reads only the issue files whose identity changed since a build
 // stored their hashes (issue/known-hashes.ts); the others are read only if
 // their text is needed (knownIssueSource).
 
-/** The issue files opened (as readIssueSource opens them) while `run` runs. */
-async function issueFilesOpened<T>(root: string, run: () => Promise<T>): Promise<{ value: T; opened: string[] }> {
-  const { value, paths } = await pathsPassedTo('openSync', run);
-  return { value, opened: paths.filter((path) => path.startsWith(join(root, 'issues'))) };
-}
-
 const NAMES = ['0001-a.md', '0002-b.md', '0003-c.md'];
 
 /** Three issues saved an hour ago: not racily clean, so their hashes may be kept. */
 async function settledNewsletter() {
-  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of NAMES) utimesSync(join(root, 'issues', name), anHourAgo, anHourAgo);
+  const root = makeSettledRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const anHourAgo = AN_HOUR_AGO;
   const config = await loadConfig(root);
   const build = (options: { cache?: boolean; out?: string } = {}) => buildSite(config, { outDir: join(root, options.out ?? 'dist'), drafts: false, cache: options.cache ?? true });
   return { root, config, anHourAgo, build };

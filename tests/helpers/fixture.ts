@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config/load.js';
@@ -20,6 +20,16 @@ export function makeRoot(files: Record<string, string | Uint8Array>, configYaml 
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), contents);
   }
+  return root;
+}
+
+/** An hour ago: files saved then are not racily clean, so their hashes may be stored (issue/known-hashes.ts). */
+export const AN_HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+/** `makeRoot` with every file saved `AN_HOUR_AGO`. */
+export function makeSettledRoot(files: Record<string, string | Uint8Array>, configYaml = CONFIG_YAML): string {
+  const root = makeRoot(files, configYaml);
+  for (const path of Object.keys(files)) utimesSync(join(root, path), AN_HOUR_AGO, AN_HOUR_AGO);
   return root;
 }
 

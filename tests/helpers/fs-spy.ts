@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
+import { join } from 'node:path';
 
 /**
  * The paths (strings) passed to `fs[name]` while `run` runs, as `run`'s
@@ -21,4 +22,10 @@ export async function pathsPassedTo<T>(name: 'openSync' | 'readFileSync', run: (
     (fs as unknown as Record<string, unknown>)[name] = original;
     syncBuiltinESMExports();
   }
+}
+
+/** The issue files (under `root`/issues) opened while `run` runs: `readIssueSource` opens each file it reads with `openSync`. */
+export async function issueFilesOpened<T>(root: string, run: () => Promise<T>): Promise<{ value: T; opened: string[] }> {
+  const { value, paths } = await pathsPassedTo('openSync', run);
+  return { value, opened: paths.filter((path) => path.startsWith(join(root, 'issues'))) };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { lintIssues } from '../../src/lint/engine.js';
 import { rules } from '../../src/lint/rules/index.js';
-import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+import { AN_HOUR_AGO, cleanIssue, configOf, makeSettledRoot } from '../helpers/fixture.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
 
 /** The issue files `lintIssues` reads with `readFileSync` while `run` runs. */
@@ -15,10 +15,8 @@ async function issueFilesRead<T>(root: string, run: () => Promise<T>): Promise<{
 
 /** Three issues saved an hour ago: not racily clean, so their hashes may be kept. */
 function settledNewsletter() {
-  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
-  const anHourAgo = new Date(Date.now() - 3_600_000);
-  for (const name of ['0001-a.md', '0002-b.md', '0003-c.md']) utimesSync(join(root, 'issues', name), anHourAgo, anHourAgo);
-  return { root, config: configOf(root), anHourAgo };
+  const root = makeSettledRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  return { root, config: configOf(root), anHourAgo: AN_HOUR_AGO };
 }
 
 test('a lint in a new process reads only the issue files whose identity changed since the last lint, and reports what a lint without the cache does', async () => {
