@@ -35,7 +35,7 @@ const MAX_READING_WIDTH = 100;
 /** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.loadCached(config);
   const file = options.issue === undefined ? newest(workspace) : await workspace.findOrAdd(options.issue, io.cwd);
   return showPreview(workspace, file, options, io);
 }

@@ -35,7 +35,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
     throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
   }
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const messages = await lintMessages(workspace, file.path);
   const errors = messages.filter((message) => message.severity === 'error');

@@ -63,7 +63,7 @@ const EXIT_INTERRUPTED = 130;
  */
 export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const where = relative(io.cwd, file.path) || file.path;
   if (!(await issueReady(workspace, file, where, options, io))) return 1;

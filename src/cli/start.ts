@@ -20,7 +20,7 @@ export interface StartCommandOptions {
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   // One read of every file, and one parse of those linted here, for the lint and the render.
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.loadCached(config);
   const results = await lintIssues(config, { workspace });
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);

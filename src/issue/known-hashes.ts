@@ -124,6 +124,12 @@ export function knownHash(path: string, hashes: Map<string, KnownHash>): { known
   return { known, recorded: remember(hashes, path, identity, known) };
 }
 
+/** Drops `path` from the stored hashes. */
+function forget(config: Pick<Config, 'dataDir'>, path: string): void {
+  const hashes = readKnownHashes(config);
+  if (hashes.delete(path)) writeKnownHashes(config, hashes);
+}
+
 /**
  * Every issue file's source under `config.issuesDir`, by path, as `mode`
  * says (build's question: the sources, read only where needed):
@@ -147,7 +153,8 @@ export async function readIssueSources(config: Pick<Config, 'issuesDir' | 'dataD
     const identity = identityOf(path);
     const stored = hashes.get(path);
     if (mode === 'stored' && identity && stored?.stamp === identity.stamp && stored.text) {
-      sources.set(path, knownIssueSource(path, stored.hash));
+      // Bytes found not to be the stored hash's: forgotten on disk, so the run the error asks for reads the file anew.
+      sources.set(path, knownIssueSource(path, stored.hash, () => forget(config, path)));
       continue;
     }
     const source = await readIssueSource(path);

@@ -12,7 +12,7 @@ import { Workspace } from './workspace.js';
 async function nextIssueNumber(config: Config): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
   await mkdir(config.issuesDir, { recursive: true });
-  const workspace = await Workspace.load(config);
+  const workspace = await Workspace.loadCached(config);
   return (workspace.newest()?.facts.number ?? 0) + 1;
 }
 

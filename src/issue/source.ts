@@ -192,14 +192,16 @@ export const FILE_CHANGED = 'ISSUE_CHANGED_WHILE_READ';
  * is read until the text, the BOM or the line ending is asked for (a build
  * after one edit needs the text of that file alone; the facts of the others
  * are cached by their hash). Throws FILE_CHANGED (exit 1) when
- * the bytes read then are not the ones `hash` names.
+ * the bytes read then are not the ones `hash` names, after calling
+ * `changed` (which makes the next run read the file anew).
  */
-export function knownIssueSource(path: string, hash: string): IssueSource {
+export function knownIssueSource(path: string, hash: string, changed: () => void): IssueSource {
   let read: IssueSource | PaperboyError | undefined;
   const source = (): IssueSource => {
     if (read === undefined) {
       const now = readIssueSourceNow(path);
       read = now.hash === hash ? now : new PaperboyError(FILE_CHANGED, `${path} changed or was removed while paperboy read it`, { exitCode: 1, hint: 'Run the command again once the file is saved.' });
+      if (read instanceof PaperboyError) changed();
     }
     // Every time: none of the other bytes may pass for the ones `hash` names.
     if (read instanceof PaperboyError) throw read;

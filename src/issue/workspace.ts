@@ -3,7 +3,8 @@ import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { CorpusIndex } from './corpus.js';
 import { extractFacts, type IssueFacts } from './facts.js';
-import type { FactsCache } from './facts-cache.js';
+import { FactsCache } from './facts-cache.js';
+import { readIssueSources } from './known-hashes.js';
 import { listIssueFiles } from './load.js';
 import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
@@ -45,6 +46,19 @@ export class Workspace {
     options.facts?.save(paths);
     const trees = options.trees ?? TreeCache.inDataDir(config.dataDir);
     return new Workspace(config, files, new CorpusIndex(files.map((file) => file.facts)), trees);
+  }
+
+  /**
+   * The workspace of a one-shot command that renders one issue (`render`,
+   * `preview`, `send`, `new`, `start`): each file whose identity is stored
+   * with its hash is read only if its text is asked for, and each file's
+   * facts come from the facts cache by that hash (known-hashes.ts,
+   * facts-cache.ts), so an archive of a thousand issues is not parsed
+   * again to render one. Reading a file that changed after it was listed
+   * throws FILE_CHANGED (exit 1: run it again).
+   */
+  static async loadCached(config: Config): Promise<Workspace> {
+    return Workspace.load(config, { sources: await readIssueSources(config, 'stored'), facts: FactsCache.inDataDir(config.dataDir) });
   }
 
   get issueFiles(): readonly IssueFile[] {

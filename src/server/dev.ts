@@ -82,7 +82,7 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
     try {
       if (reloadAll) {
         config = await loadConfig(initial.root);
-        workspace = await Workspace.load(config);
+        workspace = await Workspace.loadCached(config);
       } else {
         // Only the saved files are read again: the workspace follows the disk.
         for (const [path, change] of files) {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 test('new: the next number after the highest frontmatter number, today, a slug from the title', async () => {
   const root = makeRoot({ 'issues/0007-x.md': cleanIssue({ number: 7 }), 'issues/0002-y.md': cleanIssue({ number: 2 }) });
@@ -37,4 +38,12 @@ test('new: refuses to overwrite an existing file', async () => {
   const result = await runCli(['new', '--title', 'Same'], { cwd: clash });
   assert.equal(result.code, 2);
   assert.match(result.stderr, /Refusing to overwrite .*0001-same\.md/);
+});
+
+test('new: in a newsletter read before, no issue file is read again to find the next number', async () => {
+  const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  assert.equal((await runCli(['render', '3'], { cwd: settled })).code, 0);
+  const made = await issueFilesOpened(settled, () => runCli(['new'], { cwd: settled }));
+  assert.deepEqual(made.opened, []);
+  assert.equal(made.value.stdout.trim(), join(settled, 'issues', '0004-untitled.md'));
 });

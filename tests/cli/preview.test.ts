@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { join } from 'node:path';
+import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
@@ -83,4 +85,13 @@ test('preview: on a very wide terminal the text is laid out at 100 columns at mo
   };
   assert.equal(await wide(['preview', '2', '--no-pager']), 100);
   assert.equal(await wide(['preview', '2', '--no-pager', '--width', '140']), 140);
+});
+
+test('preview: in a newsletter read before, only the issue shown is read again, and it shows the same', async () => {
+  const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const first = await runCli(['preview', '2'], { cwd: settled });
+  assert.equal(first.code, 0, first.stderr);
+  const again = await issueFilesOpened(settled, () => runCli(['preview', '2'], { cwd: settled }));
+  assert.deepEqual(again.opened, [join(settled, 'issues', '0002-b.md')]);
+  assert.equal(again.value.stdout, first.stdout);
 });

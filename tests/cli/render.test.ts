@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
 
 const withNotes = cleanIssue({ number: 4, title: 'Notes inside' }).replace(
@@ -123,4 +124,30 @@ test('render: a javascript: paper url is a warning naming file:line:column, and 
     assert.doesNotMatch(result.stdout, /javascript/i);
     assert.match(result.stdout, /Are Emergent Abilities/);
   }
+});
+
+test('render: in a newsletter read before, only the issue rendered is read again (the others by stored hash and facts), and the email is the same', async () => {
+  const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const first = await runCli(['render', '2'], { cwd: settled });
+  assert.equal(first.code, 0, first.stderr);
+  const again = await issueFilesOpened(settled, () => runCli(['render', '2'], { cwd: settled }));
+  assert.deepEqual(again.opened, [join(settled, 'issues', '0002-b.md')]);
+  assert.equal(again.value.stdout, first.stdout);
+});
+
+test('render: an issue file that is not the bytes its stored hash names (changed as it was read) is an error saying to run again, and the next render reads it anew', async () => {
+  const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const first = await runCli(['render', '2'], { cwd: settled });
+  const store = join(settled, '.paperboy', 'cache', 'file-hashes.json');
+  const stored = JSON.parse(readFileSync(store, 'utf8')) as { files: [string, string, string, boolean][] };
+  for (const entry of stored.files) if (entry[0].endsWith('0002-b.md')) entry[2] = '0'.repeat(64);
+  writeFileSync(store, JSON.stringify(stored));
+  const failed = await runCli(['render', '2'], { cwd: settled });
+  assert.equal(failed.code, 1);
+  assert.match(failed.stderr, /0002-b\.md changed or was removed while paperboy read it/);
+  assert.match(failed.stderr, /Run the command again/);
+  assert.doesNotMatch(failed.stderr, /\n\s+at /, 'no stack trace');
+  const again = await runCli(['render', '2'], { cwd: settled });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.stdout, first.stdout);
 });

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
 import { runCli } from '../helpers/cli.js';
+import { AN_HOUR_AGO, cleanIssue } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
 import { captureIO, journalStates, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
 
@@ -147,4 +149,19 @@ test('sends ISSUE: the journal, counts per state, --json', async () => {
   const json = JSON.parse((await runCli(['sends', '1', '--json', '--root', root], { cwd: root })).stdout) as { counts: Record<string, number> };
   assert.equal(json.counts.sent, 2);
   assert.match((await runCli(['sends', '2', '--root', root], { cwd: root })).stdout, /has not been sent/);
+});
+
+test('send: of the other issues, only their stored hashes and facts are read (a second send after they were read once)', async () => {
+  const root = await newsletter(2);
+  const others = ['0002-b.md', '0003-c.md'].map((name) => join(root, 'issues', name));
+  others.forEach((path, i) => {
+    writeFileSync(path, cleanIssue({ number: i + 2, status: 'draft' }));
+    utimesSync(path, AN_HOUR_AGO, AN_HOUR_AGO);
+  });
+  const first = await issueFilesOpened(root, () => send(root));
+  assert.equal(first.value.code, 0, first.value.stderr);
+  assert.ok(others.every((path) => first.opened.includes(path)), 'the first send reads every issue');
+  const again = await issueFilesOpened(root, () => send(root));
+  assert.match(again.value.stdout, /Nothing to send for issue 1/);
+  assert.deepEqual(again.opened.filter((path) => others.includes(path)), []);
 });

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 test('start: lints every issue, writes the newest email files, ends with its plain preview', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second issue' }) });
@@ -22,4 +23,13 @@ test('start, then build: the folder start wrote its email files into is one the 
   assert.equal(build.code, 0, build.stderr);
   assert.ok(existsSync(join(root, 'dist', 'index.html')));
   assert.ok(existsSync(join(root, 'dist', 'issues', '1', 'email.html')));
+});
+
+test('start: a second run reads only the newest issue again, which it renders, and says the same', async () => {
+  const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  const first = await runCli(['start'], { cwd: settled });
+  assert.equal(first.code, 0, first.stderr);
+  const again = await issueFilesOpened(settled, () => runCli(['start'], { cwd: settled }));
+  assert.deepEqual(again.opened, [join(settled, 'issues', '0003-c.md')]);
+  assert.equal(again.value.stdout, first.stdout);
 });
