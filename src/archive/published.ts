@@ -6,7 +6,6 @@ import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
-import { FactsCache } from '../issue/facts-cache.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
@@ -167,7 +166,7 @@ async function renderOnEveryCore(
  * caches the build keeps (a search after a build renders nothing).
  */
 export async function publishedPapers(config: Config, options: { cache: boolean }): Promise<PaperDatabase> {
-  const workspace = await Workspace.load(config, options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {});
+  const workspace = options.cache ? await Workspace.loadCached(config) : await Workspace.load(config);
   const published = await publishedIssues(workspace, { drafts: false, cache: options.cache });
   return buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) })));
 }

@@ -55,8 +55,8 @@ const draft = `  - title: A draft paper
 `;
 
 /** A newsletter of three published issues and a draft, with the cases the archive must handle. */
-export function archiveRoot(): string {
-  return makeRoot({
+export function archiveRoot(make: typeof makeRoot = makeRoot): string {
+  return make({
     'issues/0001-a.md': cleanIssue({ number: 1 }),
     'issues/0002-b.md': cleanIssue({ number: 2, title: '"Attention & <mirages>"', date: '2023-06-05', papers: second, body: 'Intro with [issue one](issue:1).' }),
     'issues/0003-c.md': cleanIssue({ number: 3, title: 'Evaluations', date: '2023-06-12', papers: third }),

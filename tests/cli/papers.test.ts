@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { archiveRoot, DRAFT_WORD, SEARCH_WORD } from '../archive/fixture.js';
 import { runCli } from '../helpers/cli.js';
+import { makeSettledRoot } from '../helpers/fixture.js';
+import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 test('papers search: a word of one summary finds that paper, with its issue number, date and first line', async () => {
   const root = archiveRoot();
@@ -94,3 +96,11 @@ test('papers search and export name an issue that cannot be read at its line, an
   }
 });
 
+test('papers search after a build reads no issue file: their hashes are stored, their facts and records cached', async () => {
+  const root = archiveRoot(makeSettledRoot);
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const first = await runCli(['papers', 'search', SEARCH_WORD], { cwd: root });
+  const again = await issueFilesOpened(root, () => runCli(['papers', 'search', SEARCH_WORD], { cwd: root }));
+  assert.deepEqual(again.opened, []);
+  assert.equal(again.value.stdout, first.stdout);
+});
