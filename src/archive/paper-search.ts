@@ -1,6 +1,8 @@
 import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
+import type { RecordSummary } from './issue-output.js';
 import type { PaperDatabase, PaperEntry } from './paper-database.js';
+import type { TextSource } from './pages.js';
 import { buildSearchIndex } from './search-index.js';
 
 const { processTerm: fold, searchOptions, tokenize } = indexOptions;
@@ -24,7 +26,8 @@ export interface SearchFilters {
 }
 
 export interface SearchMatch {
-  paper: PaperEntry;
+  /** Its records without texts (`withTexts` reads them). */
+  paper: PaperEntry<RecordSummary>;
   /** MiniSearch's score (BM25, boosted by field); 0 for every paper when the query has no word. */
   score: number;
 }
@@ -32,14 +35,15 @@ export interface SearchMatch {
 /**
  * Matches of `query` (every word must occur; a query without a word
  * matches every paper the filters keep), best first; equal scores in the
- * database's order (newest first). `cacheDir`: where the build keeps the
- * index's shards (read, and written when stale), or none.
+ * database's order (newest first). `texts`: where a shard not in
+ * `cacheDir` (where the build keeps the index's shards, read and written
+ * when stale; or none) reads its papers' texts to be indexed.
  */
-export function searchPapers(database: PaperDatabase, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
-  const keep = (paper: PaperEntry) => passes(paper, filters);
+export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
+  const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
   if (tokenize(query).length === 0) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
   const matches: SearchMatch[] = [];
-  for (const shard of buildSearchIndex(database, cacheDir)) {
+  for (const shard of buildSearchIndex(database, texts, cacheDir)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;
     const index = MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions);
     for (const result of index.search(query, { filter: (found) => keep(shard.papers[found.id as number]!) })) {
@@ -50,7 +54,7 @@ export function searchPapers(database: PaperDatabase, query: string, filters: Se
   return matches.sort((a, b) => b.score - a.score || position.get(a.paper)! - position.get(b.paper)!);
 }
 
-function passes(paper: PaperEntry, filters: SearchFilters): boolean {
+function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {
   if (filters.tag !== undefined && !paper.tags.some((tag) => fold(tag) === fold(filters.tag!))) return false;
   if (filters.author !== undefined && !paper.latest.authors.some((author) => fold(author).includes(fold(filters.author!)))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;

@@ -14,7 +14,8 @@ import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
-import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type UnreadValue } from './issue-output.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type UnreadValue } from './issue-output.js';
+import type { TextSource } from './pages.js';
 
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
@@ -160,15 +161,30 @@ async function renderOnEveryCore(
   return pool.finish();
 }
 
+/** The published papers as `paperboy papers` reads them (see `publishedPapers`). */
+export interface PublishedPapers {
+  /** Every published paper, its records without their texts. */
+  database: PaperDatabase<RecordSummary>;
+  /** Where a paper's texts come from (`withTexts`), an issue's records at a time. */
+  texts: TextSource;
+  /** Every published paper with all its texts: what the data files export. */
+  withAllTexts(): PaperDatabase;
+}
+
 /**
- * Every published paper with all its texts: what `paperboy papers` searches
- * and exports. With `cache`, the issues' facts and renderings come from the
- * caches the build keeps (a search after a build renders nothing).
+ * Every published paper: what `paperboy papers` searches and exports. With
+ * `cache`, the issues' hashes, facts and renderings come from the caches
+ * the build keeps (a search after a build renders nothing, and reads the
+ * texts of the papers it shows only).
  */
-export async function publishedPapers(config: Config, options: { cache: boolean }): Promise<PaperDatabase> {
+export async function publishedPapers(config: Config, options: { cache: boolean }): Promise<PublishedPapers> {
   const workspace = options.cache ? await Workspace.loadCached(config) : await Workspace.load(config);
   const published = await publishedIssues(workspace, { drafts: false, cache: options.cache });
-  return buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) })));
+  return {
+    database: buildPaperDatabase(published.issues),
+    texts: published,
+    withAllTexts: () => buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) }))),
+  };
 }
 
 /** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */

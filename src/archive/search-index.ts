@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -6,8 +5,11 @@ import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
 import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
+import { sha256 } from '../sha256.js';
+import type { RecordSummary } from './issue-output.js';
 import { packageVersion } from './package-version.js';
 import { papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { paperKey, withTexts, type TextSource } from './pages.js';
 
 const { searchOptions } = indexOptions;
 
@@ -64,13 +66,8 @@ const EXCERPT_LENGTH = 160;
  * (MiniSearch serializes its maps in insertion order).
  */
 export function searchShard(papers: readonly PaperEntry[]): string {
-  return shardText(papers.map((paper, id) => searchDocument(paper, id)));
-}
-
-/** MiniSearch's `toJSON` of an index of `documents` (with the shared options), added in their order. */
-function shardText(documents: readonly SearchDocument[]): string {
   const index = new MiniSearch<SearchDocument>(searchOptions);
-  index.addAll(documents);
+  index.addAll(papers.map((paper, id) => searchDocument(paper, id)));
   return JSON.stringify(index);
 }
 
@@ -78,9 +75,9 @@ function shardText(documents: readonly SearchDocument[]): string {
 export interface SearchShard {
   /** A year, or `undated` (papersByYear). */
   year: string;
-  /** The papers of the shard: a result's id is a position in this list. */
-  papers: PaperEntry[];
-  /** `searchShard(papers)` as UTF-8, what `search/<year>.js` carries (the cache's bytes are used as they are; decoding them costs more than reading them). */
+  /** The papers of the shard (their records without texts): a result's id is a position in this list. */
+  papers: PaperEntry<RecordSummary>[];
+  /** `searchShard` of the papers as UTF-8, what `search/<year>.js` carries (the cache's bytes are used as they are; decoding them costs more than reading them). */
   contents: Buffer;
 }
 
@@ -88,39 +85,32 @@ export interface SearchShard {
  * The papers' full-text search index, one shard per year of papers
  * (`papersByYear`: newest first, `undated` last), so the papers page can
  * answer from the newest year before the others arrive, and an edit
- * indexes one year again: a shard whose documents did not change is read
- * from `cacheDir` (stored with the hash of its documents); the others are
- * indexed and stored there. Measured on the 1,000-issue bench corpus (20
- * shards of ~500 papers, two busy cores): indexing one shard takes
- * 0.12-0.15 s, all of them 2.2-2.9 s; all from the cache 0.27-0.35 s
- * (making and hashing the documents most of it).
+ * indexes one year again. A shard whose papers did not change is read
+ * from `cacheDir`; the others are indexed from their texts (`texts`) and
+ * stored there. Measured on the 1,000-issue bench corpus (20 shards of
+ * ~500 papers, two busy cores): indexing one shard takes 0.12-0.15 s, all
+ * of them 2.2-2.9 s.
  */
-export function buildSearchIndex(database: PaperDatabase, cacheDir: string | undefined): SearchShard[] {
-  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, cacheDir) }));
-}
-
-/** `searchShard(papers)` (the shard of `year`) from `cacheDir` when its documents did not change, else indexed and stored there. */
-export function cachedShard(year: string, papers: readonly PaperEntry[], cacheDir: string | undefined): Buffer {
-  const documents = papers.map((paper, id) => searchDocument(paper, id));
-  const key = shardKey(documents);
-  let contents = readShard(cacheDir, year, key);
-  if (contents === undefined) {
-    contents = Buffer.from(shardText(documents));
-    writeShard(cacheDir, year, key, contents);
-  }
-  return contents;
+export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: TextSource, cacheDir: string | undefined): SearchShard[] {
+  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, texts, cacheDir) }));
 }
 
 /**
- * A hash of `documents`: each one's short fields as JSON, then its text
- * with its length before it (so no two lists hash alike). The text is
- * hashed apart: copying every text into one JSON string first took three
- * times as long (measured on the bench corpus).
+ * The shard of `year` (`searchShard` of `papers` with their texts) from
+ * `cacheDir` when its papers did not change, else indexed and stored there.
+ * Stored with the hash of the papers' keys (`paperKey`: every record, its
+ * texts by their hash): everything a document is made of, so a shard
+ * found needs no text read (`papers search` reads the texts of the papers
+ * it shows, not the archive's 40 MB).
  */
-function shardKey(documents: readonly SearchDocument[]): string {
-  const hash = createHash('sha256').update(SHARD_FORMAT);
-  for (const { text, ...fields } of documents) hash.update(`${JSON.stringify(fields)}${text.length}\0`).update(text);
-  return hash.digest('hex');
+export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined): Buffer {
+  const key = sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
+  let contents = readShard(cacheDir, year, key);
+  if (contents === undefined) {
+    contents = Buffer.from(searchShard(papers.map((paper) => withTexts(paper, texts))));
+    writeShard(cacheDir, year, key, contents);
+  }
+  return contents;
 }
 
 /** What a stored shard was made by: another MiniSearch, options or document layout (a paperboy release) makes it stale. */

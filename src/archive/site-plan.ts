@@ -93,7 +93,7 @@ export function planSite(config: SiteConfig, published: PublishedIssues, templat
   files.push(file('sitemap.xml', keyOf(sitemapText), () => sitemapText));
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
   for (const [year, papers] of papersByYear(database.papers)) {
-    const shard = () => cachedShard(year, papers.map((paper) => withTexts(paper, published)), searchCache);
+    const shard = () => cachedShard(year, papers, published, searchCache);
     files.push(file(`search/${year}.js`, keyOf(papers.map(paperKey)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, source] of assetSources(config.templatesDir)) {

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { papersBib } from '../archive/bibtex.js';
-import { publishedPapers } from '../archive/published.js';
+import { publishedPapers, type PublishedPapers } from '../archive/published.js';
+import { withTexts } from '../archive/pages.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
-import type { PaperDatabase } from '../archive/paper-database.js';
 import { searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
@@ -30,18 +30,19 @@ export interface ExportCommandOptions extends CommonOptions {
 }
 
 /** The paper database of every published issue: the same records the archive is built from (and its cache). */
-async function loadDatabase(options: CommonOptions, io: CommandIO): Promise<{ config: Config; database: PaperDatabase }> {
+async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ config: Config; papers: PublishedPapers }> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  return { config, database: await publishedPapers(config, options) };
+  return { config, papers: await publishedPapers(config, options) };
 }
 
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
-  const { config, database } = await loadDatabase(options, io);
-  // The shards a previous search kept (search-index.ts): a search reads the index instead of making it.
+  const { config, papers } = await loadPapers(options, io);
+  // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
-  const matches = searchPapers(database, options.query, { tag: options.tag, author: options.author, year: options.year }, shardCache);
-  const shown = matches.slice(0, options.limit);
+  const matches = searchPapers(papers.database, papers.texts, options.query, { tag: options.tag, author: options.author, year: options.year }, shardCache);
+  // Only the papers shown are read with their texts (their first lines).
+  const shown = matches.slice(0, options.limit).map(({ paper, score }) => ({ paper: withTexts(paper, papers.texts), score }));
   if (options.json) {
     const results = shown.map(({ paper, score }) => ({
       id: paper.id,
@@ -73,7 +74,8 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
 
 /** `paperboy papers export --format csv|json|bib`: the archive's data files, on stdout or into `--out`. */
 export async function exportPapers(options: ExportCommandOptions, io: CommandIO): Promise<number> {
-  const { config, database } = await loadDatabase(options, io);
+  const { config, papers } = await loadPapers(options, io);
+  const database = papers.withAllTexts();
   const text =
     options.format === 'csv'
       ? papersCsv(database)

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
-import type { IssueOutput, PaperRecord } from '../../src/archive/issue-output.js';
+import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/archive/issue-output.js';
+import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
 import indexOptions from '../../templates/web/search-options.cjs';
@@ -36,9 +37,12 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
   };
 }
 
+function issueOf(records: PaperRecord[]): IssueOutput {
+  return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
+}
+
 function database(records: PaperRecord[]): PaperDatabase {
-  const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
-  return buildPaperDatabase([issue]);
+  return buildPaperDatabase([issueOf(records)]);
 }
 
 const papers = () => [
@@ -48,10 +52,19 @@ const papers = () => [
   record(4, { year: undefined }),
 ];
 
-const shards = (db: PaperDatabase, cacheDir?: string) => new Map(buildSearchIndex(db, cacheDir).map((shard) => [shard.year, shard.contents.toString('utf8')]));
+/** The shards of one issue of `records`, indexed from their summaries (records without texts), the texts read where needed, as a build does. */
+function shards(records: PaperRecord[], cacheDir?: string): Map<string, string> {
+  const issue = issueOf(records);
+  const texts: TextSource = {
+    records: () => issue.papers,
+    rendering: () => assert.fail('a shard reads no rendering'),
+  };
+  const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, 'hash', [])]), texts, cacheDir);
+  return new Map(index.map((shard) => [shard.year, shard.contents.toString('utf8')]));
+}
 
 test('the search index has one shard per year, newest first, papers without a year last', () => {
-  assert.deepEqual([...shards(database(papers())).keys()], ['2023', '2017', 'undated']);
+  assert.deepEqual([...shards(papers()).keys()], ['2023', '2017', 'undated']);
 });
 
 test('a shard is byte-identical for the same papers, built twice from scratch', () => {
@@ -60,19 +73,21 @@ test('a shard is byte-identical for the same papers, built twice from scratch', 
   for (const [[year, a], [, b]] of papersByYear(first.papers).map((entry, i) => [entry, papersByYear(again.papers)[i]!] as const)) {
     assert.equal(searchShard(a), searchShard(b), year);
   }
-  assert.deepEqual(shards(first), shards(again));
+  assert.deepEqual(shards(papers()), shards(papers()));
+  // Indexed from the papers' summaries, their texts read where needed: the shard of the papers with their texts.
+  assert.deepEqual(shards(papers()), new Map(papersByYear(first.papers).map(([year, entries]) => [year, searchShard(entries)])));
 });
 
 test('a paper added to one year changes that year’s shard only', () => {
-  const before = shards(database(papers()));
-  const after = shards(database([...papers(), record(5, { year: 2017, title: 'Another paper of 2017' })]));
+  const before = shards(papers());
+  const after = shards([...papers(), record(5, { year: 2017, title: 'Another paper of 2017' })]);
   assert.notEqual(after.get('2017'), before.get('2017'));
   assert.equal(after.get('2023'), before.get('2023'));
   assert.equal(after.get('undated'), before.get('undated'));
 });
 
 test('a shard read with the shared options finds a word of one summary, and carries what a result shows and filters by', () => {
-  const index = MiniSearch.loadJSON(shards(database(papers())).get('2017')!, searchOptions);
+  const index = MiniSearch.loadJSON(shards(papers()).get('2017')!, searchOptions);
   const results = index.search('quokkaformer');
   assert.equal(results.length, 1);
   const { id, title, authors, url, issue, anchor, excerpt, year, section, tags } = results[0]!;
@@ -90,18 +105,17 @@ test('a shard read with the shared options finds a word of one summary, and carr
 
 test('an unchanged shard comes from the cache; a stale or damaged one is indexed again and stored', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
-  const db = database(papers());
-  const clean = shards(db);
-  assert.deepEqual(shards(db, cacheDir), clean);
+  const clean = shards(papers());
+  assert.deepEqual(shards(papers(), cacheDir), clean);
   assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2023.json', 'undated.json']);
   // A stored shard is used as it is when its papers did not change: a marked one proves it was read.
   const stored = readFileSync(join(cacheDir, '2023.json'), 'utf8');
   writeFileSync(join(cacheDir, '2023.json'), stored.replace('"Paper 1"', '"Paper X"'));
-  assert.match(shards(db, cacheDir).get('2023')!, /"Paper X"/);
+  assert.match(shards(papers(), cacheDir).get('2023')!, /"Paper X"/);
   // Another key (the papers changed) or a file that is not a stored shard: indexed anew and stored again.
   writeFileSync(join(cacheDir, '2023.json'), `0000\n${stored.slice(stored.indexOf('\n') + 1)}`);
   writeFileSync(join(cacheDir, '2017.json'), 'not a shard');
-  assert.deepEqual(shards(db, cacheDir), clean);
+  assert.deepEqual(shards(papers(), cacheDir), clean);
   assert.equal(readFileSync(join(cacheDir, '2023.json'), 'utf8'), stored);
 });
 
@@ -109,7 +123,7 @@ test('a cache folder that cannot be written costs the indexing, not the build', 
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
   const notAFolder = join(parent, 'file');
   writeFileSync(notAFolder, '');
-  assert.deepEqual(shards(database(papers()), notAFolder), shards(database(papers())));
+  assert.deepEqual(shards(papers(), notAFolder), shards(papers()));
 });
 
 test('processTerm, remembered per word, gives what it computes afresh: asked again, and after many other words', () => {

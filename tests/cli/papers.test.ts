@@ -6,7 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { archiveRoot, DRAFT_WORD, SEARCH_WORD } from '../archive/fixture.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSettledRoot } from '../helpers/fixture.js';
-import { issueFilesOpened } from '../helpers/fs-spy.js';
+import { issueFilesOpened, pathsPassedTo } from '../helpers/fs-spy.js';
 
 test('papers search: a word of one summary finds that paper, with its issue number, date and first line', async () => {
   const root = archiveRoot();
@@ -103,4 +103,13 @@ test('papers search after a build reads no issue file: their hashes are stored, 
   const again = await issueFilesOpened(root, () => runCli(['papers', 'search', SEARCH_WORD], { cwd: root }));
   assert.deepEqual(again.opened, []);
   assert.equal(again.value.stdout, first.stdout);
+});
+
+test('papers search after a build reads the texts of the papers it shows only: the records of their issues, from the build cache', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const { value, paths } = await pathsPassedTo('readFileSync', () => runCli(['papers', 'search', SEARCH_WORD], { cwd: root }));
+  assert.match(value.stdout, /^1 paper matches\.$/m);
+  // Issue 2 carries the one match; issues 1 and 3 are not read.
+  assert.equal(paths.filter((path) => path.endsWith('.records.v8')).length, 1);
 });
