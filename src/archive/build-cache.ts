@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { PaperboyError } from '../errors.js';
 import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
@@ -41,8 +42,22 @@ export class BuildCache {
     this.index = dir ? readIndex(join(dir, INDEX_FILE)) : new Map();
   }
 
+  /**
+   * The cache under `dataDir`, its folder made now. Throws
+   * DATA_DIR_UNWRITABLE (exit 2) when it cannot be: unlike the other
+   * caches, this one carries the renderings from the render workers to the
+   * build, so a build or `papers` cannot go on without it.
+   */
   static inDataDir(dataDir: string): BuildCache {
-    return new BuildCache(join(dataDir, 'cache', 'build'));
+    const dir = join(dataDir, 'cache', 'build');
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new PaperboyError('DATA_DIR_UNWRITABLE', `Cannot write the build cache in ${dataDir} (${(error as Error).message})`, {
+        hint: `Set \`dataDir\` in paperboy.config.yaml to a folder paperboy may write (now ${dataDir}), or run with \`--no-cache\`.`,
+      });
+    }
+    return new BuildCache(dir);
   }
 
   /** A cache that stores nothing on disk (`--no-cache`, a clean build). */

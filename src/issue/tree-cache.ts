@@ -65,7 +65,11 @@ export class TreeCache {
       },
       save() {
         if (!missed && Object.keys(used).length === Object.keys(stored).length) return;
-        replaceFile(file, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
+        try {
+          replaceFile(file, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
+        } catch {
+          // A dataDir that cannot be written (read-only, a file) only costs the next run the parse, as the other caches.
+        }
       },
     };
   }

@@ -108,7 +108,12 @@ export class LintCache {
     const chunks: Buffer[] = [Buffer.from(`${JSON.stringify(header)}\n`)];
     for (const entry of this.entries.values()) chunks.push(entry.bytes ?? Buffer.from(`${entry.line}\n`));
     // Whole or not at all: a crash mid-write never leaves a half cache.
-    replaceFile(this.file, Buffer.concat(chunks));
+    try {
+      replaceFile(this.file, Buffer.concat(chunks));
+    } catch {
+      // A dataDir that cannot be written (read-only, a file) only costs the next lint its work.
+      return;
+    }
     this.changed = false;
     this.snapshots.set(this.file, { key: this.key, entries: new Map(this.entries), stamp: await stampOf(this.file) });
   }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { CONFIG_YAML, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
 
@@ -150,4 +150,16 @@ test('render: an issue file that is not the bytes its stored hash names (changed
   const again = await runCli(['render', '2'], { cwd: settled });
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, first.stdout);
+});
+
+test('render and preview with a dataDir that cannot be written (a file) show the issue as usual: the caches cost time, not the output', async () => {
+  const files = { 'issues/0001-a.md': cleanIssue({ number: 1 }), 'a-file': '' };
+  const usual = makeRoot(files);
+  const blocked = makeRoot(files, `${CONFIG_YAML}dataDir: a-file\n`);
+  for (const command of [['render', '1'], ['render', '1', '--format', 'text'], ['preview', '1']]) {
+    const expected = await runCli(command, { cwd: usual });
+    const result = await runCli(command, { cwd: blocked });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, expected.stdout, command.join(' '));
+  }
 });

@@ -52,3 +52,11 @@ test('a corrupt store or a tree of the wrong shape is ignored, never trusted', (
   writeFileSync(store!, '{"key": "trees-v1');
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
 });
+
+test('a store that cannot be written (its dataDir a file) costs the next parse, not this one', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'paperboy-trees-')), 'a-file');
+  writeFileSync(dataDir, '');
+  const parser = TreeCache.inDataDir(dataDir).parserFor('/issues/a.md');
+  assert.deepEqual(parser.parse(text), parseMarkdown(text));
+  assert.doesNotThrow(() => parser.save());
+});

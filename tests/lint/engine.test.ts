@@ -280,3 +280,12 @@ test('a rule that throws on one file is that file’s diagnostic under its id; t
   assert.equal(first!.messages[0]!.message, 'Unexpected failure of rule `throws-on-one` on this file (RangeError: Maximum call stack size exceeded), expected a result: the other rules ran; report this as a bug in paperboy, or turn the rule off in `lint.rules`');
   assert.deepEqual(second!.messages.map((m) => m.ruleId), ['no-placeholder']);
 });
+
+test('lint cache: a dataDir that cannot be written (a file) costs the caching, not the lint: the same results, twice', async () => {
+  const { root, config } = await newsletter();
+  writeFileSync(join(root, 'not-a-folder'), '');
+  const blocked = { ...config, dataDir: join(root, 'not-a-folder') };
+  const expected = await reference(config);
+  assert.deepEqual(await lintIssues(blocked), expected);
+  assert.deepEqual(await lintIssues(blocked), expected);
+});
