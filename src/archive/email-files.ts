@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PaperboyError } from '../errors.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
@@ -15,11 +16,12 @@ import { claimSiteFolder, forgetSiteFiles } from './site-marker.js';
 export async function writeEmailFiles(workspace: Workspace, file: IssueFile, outDir = workspace.config.outDir): Promise<string[]> {
   const email = renderIssueEmail(workspace, file);
   const copy = await placeholderCopy(workspace, email);
+  const number = email.parsed.issue!.number;
   // Not while a build writes the folder (site-lock.ts).
   const release = lockSite(outDir);
   try {
     claimSiteFolder(outDir);
-    const dir = join(outDir, 'issues', String(email.parsed.issue!.number));
+    const dir = join(outDir, 'issues', String(number));
     await mkdir(dir, { recursive: true });
     const files: [string, string | Buffer][] = [
       ['email.html', copy.html],
@@ -27,9 +29,21 @@ export async function writeEmailFiles(workspace: Workspace, file: IssueFile, out
       ['email.eml', copy.eml],
     ];
     await Promise.all(files.map(([name, contents]) => writeFile(join(dir, name), contents)));
-    forgetSiteFiles(outDir, files.map(([name]) => `issues/${email.parsed.issue!.number}/${name}`));
+    forgetSiteFiles(outDir, files.map(([name]) => `issues/${number}/${name}`));
     return files.map(([name]) => join(dir, name));
+  } catch (error) {
+    throw notWritten(outDir, error);
   } finally {
     release();
   }
+}
+
+/** A file-system failure (a file in the way, no permission, no room) as OUT_DIR_UNWRITABLE, the user's to fix; anything else as it is. */
+function notWritten(outDir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (error instanceof PaperboyError || typeof code !== 'string') return error;
+  return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write the email files to ${outDir}: ${code} (${(error as Error).message})`, {
+    cause: error,
+    hint: 'Set `outDir` in paperboy.config.yaml to a folder paperboy may write, or check that this one and its parent are writable and the disk has room.',
+  });
 }

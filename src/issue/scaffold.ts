@@ -11,7 +11,13 @@ import { Workspace } from './workspace.js';
  */
 async function nextIssueNumber(config: Config): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
-  await mkdir(config.issuesDir, { recursive: true });
+  try {
+    await mkdir(config.issuesDir, { recursive: true });
+  } catch (error) {
+    throw new PaperboyError('ISSUES_DIR_UNWRITABLE', `Cannot make the issues directory ${config.issuesDir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+      hint: 'Set `issuesDir` in paperboy.config.yaml to a folder paperboy may write (a file is in the way, or a parent folder is read-only).',
+    });
+  }
   const workspace = await Workspace.loadCached(config);
   return (workspace.newest()?.facts.number ?? 0) + 1;
 }

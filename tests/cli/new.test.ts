@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { CONFIG_YAML, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 test('new: the next number after the highest frontmatter number, today, a slug from the title', async () => {
@@ -46,4 +46,13 @@ test('new: in a newsletter read before, no issue file is read again to find the 
   const made = await issueFilesOpened(settled, () => runCli(['new'], { cwd: settled }));
   assert.deepEqual(made.opened, []);
   assert.equal(made.value.stdout.trim(), join(settled, 'issues', '0004-untitled.md'));
+});
+
+test('new: an issuesDir it cannot make (a file in the way) is a clear error naming issuesDir, exit 2, no stack trace', async () => {
+  const root = makeRoot({ blocker: 'a file, not a folder' }, `${CONFIG_YAML}issuesDir: blocker/issues\n`);
+  const result = await runCli(['new'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /Cannot make the issues directory .*blocker.issues: ENOTDIR/);
+  assert.match(result.stderr, /issuesDir/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
 });

@@ -33,3 +33,12 @@ test('start: a second run reads only the newest issue again, which it renders, a
   assert.deepEqual(again.opened, [join(settled, 'issues', '0003-c.md')]);
   assert.equal(again.value.stdout, first.stdout);
 });
+
+test('start: an outDir it cannot write (a file in the way) is a clear error naming outDir, exit 2, no stack trace', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), dist: 'a file, not a folder' });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /Cannot write the email files to .*dist/);
+  assert.match(result.stderr, /outDir/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+});
