@@ -53,6 +53,7 @@ export function papersJsonPart(config: SiteConfig, paper: PaperEntry): string {
       summary: jsonText(record.summary),
       opinion: record.opinion ? jsonText(record.opinion) : null,
       prerequisites: record.prerequisites ? jsonText(record.prerequisites) : null,
+      footnotes: record.footnotes ?? null,
     })),
   };
   return JSON.stringify(entry, null, 2).replaceAll('\n', '\n    ');

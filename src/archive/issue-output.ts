@@ -60,17 +60,20 @@ export interface UnreadValue {
 }
 
 /** What a record says of its paper and issue, without its texts. */
-export type RecordFacts = Omit<PaperRecord, 'summary' | 'opinion' | 'prerequisites'>;
+export type RecordFacts = Omit<PaperRecord, 'summary' | 'opinion' | 'prerequisites' | 'footnotes'>;
 
 /** A `PaperRecord` without its texts, with a hash of them. */
 export type RecordSummary = RecordFacts & {
-  /** sha256 of the record's summary, opinion and prerequisites (Markdown, words and HTML). */
+  /** sha256 of the record's summary, opinion, prerequisites (Markdown, words and HTML) and footnotes. */
   textHash: string;
 };
 
 /** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
 export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[]): IssueSummary {
-  const papers = output.papers.map(({ summary, opinion, prerequisites, ...rest }): RecordSummary => ({ ...rest, textHash: hashOf([summary, opinion ?? null, prerequisites ?? null]) }));
+  const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes, ...rest }): RecordSummary => ({
+    ...rest,
+    textHash: hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]),
+  }));
   return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, papers, unread };
 }
 
@@ -109,6 +112,8 @@ export interface PaperRecord {
   summary: RecordText;
   opinion: RecordText | undefined;
   prerequisites: RecordText | undefined;
+  /** The notes its texts' footnote references point to, as sanitized web HTML (`<section class="footnotes">`); undefined when none. */
+  footnotes: string | undefined;
 }
 
 /**
@@ -134,7 +139,15 @@ function webContent(content: ContentView): ContentView {
   const papers = new Map<PaperView, PaperView>(
     content.papers.map((paper) => [
       paper,
-      { ...paper, summary: rich(paper.summary), opinion: optional(paper.opinion), prerequisites: optional(paper.prerequisites), notes: undefined, references: '' },
+      {
+        ...paper,
+        summary: rich(paper.summary),
+        opinion: optional(paper.opinion),
+        prerequisites: optional(paper.prerequisites),
+        footnotes: optional(paper.footnotes),
+        notes: undefined,
+        references: '',
+      },
     ]),
   );
   const section = (view: SectionView): SectionView => ({ ...view, papers: view.papers.map((paper) => papers.get(paper)!), subsections: view.subsections.map(section) });
@@ -170,6 +183,7 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
     summary: text(paper.summary, view.summary)!,
     opinion: text(paper.opinion, view.opinion),
     prerequisites: text(paper.prerequisites, view.prerequisites),
+    footnotes: view.footnotes?.html || undefined,
   };
 }
 

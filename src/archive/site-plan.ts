@@ -121,7 +121,17 @@ function papersCsvFile(published: PublishedIssues, file: FileMaker): SiteFile {
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
   const papers = content.papers.map(
-    (paper) => `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>\n${paper.summary.html}${paper.opinion ? `\n<p><strong>Opinion:</strong></p>\n${paper.opinion.html}` : ''}`,
+    (paper) =>
+      [
+        `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>`,
+        paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
+        paper.summary.html,
+        paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
+        // The notes the summary's and opinion's references point to.
+        paper.footnotes?.html,
+      ]
+        .filter(Boolean)
+        .join('\n'),
   );
   return [content.intro.html, ...papers, content.outro.html].filter(Boolean).join('\n');
 }

@@ -64,7 +64,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const rich = (field: 'prerequisites' | 'summary' | 'opinion' | 'notes'): RichText | undefined => {
       const markdown = paper[field];
       if (!markdown) return undefined;
-      const parts = markdownToHast(markdown.tree, { idPrefix: `p${paper.index}-${field}-`, links });
+      // The issue's number in the prefix keeps ids unique across the archive: a paper's page shows its notes from every issue that covered it.
+      const parts = markdownToHast(markdown.tree, { idPrefix: `i${issue.number}-p${paper.index}-${field}-`, links });
       notes.push(...parts.notes);
       return { html: fragmentToHtml(parts.content, numbering), text: texts?.[field] ?? '' };
     };

@@ -43,6 +43,7 @@ function paperRecord(input: Input, n: number): PaperRecord {
     summary: rich(input.summary),
     opinion: input.opinion === undefined ? undefined : rich(input.opinion),
     prerequisites: undefined,
+    footnotes: input.opinion === undefined ? undefined : `<section class="footnotes"><ol><li>${input.opinion}</li></ol></section>`,
   };
 }
 
@@ -84,6 +85,7 @@ test('papers.json written a paper at a time equals JSON.stringify of the whole f
             summary: { markdown: one.summary.markdown, html: one.summary.html },
             opinion: one.opinion ? { markdown: one.opinion.markdown, html: one.opinion.html } : null,
             prerequisites: null,
+            footnotes: one.footnotes ?? null,
           })),
         })),
       };

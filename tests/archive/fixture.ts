@@ -33,7 +33,9 @@ const second = `  - title: "Attention <is> all & you ]]> need"
     section: Evaluations
     tags: [emergence]
     summary: |
-      A second look at the mirage: the metrics again.
+      A second look at the mirage[^m]: the metrics again.
+
+      [^m]: Its note, which the issue page, the paper's page and the feeds show.
 `;
 
 const third = `  - title: Our blog post on evaluations

@@ -27,6 +27,7 @@ function record(i: number, tags: string[]): PaperRecord {
     summary: text,
     opinion: undefined,
     prerequisites: undefined,
+    footnotes: undefined,
   };
 }
 

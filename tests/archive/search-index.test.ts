@@ -33,6 +33,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
     summary: text(`Summary of paper ${n}. More detail follows.`),
     opinion: undefined,
     prerequisites: undefined,
+    footnotes: undefined,
     ...fields,
   };
 }

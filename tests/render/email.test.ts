@@ -131,8 +131,8 @@ Intro.[^i]
   const at = (output: string, needle: string) => output.indexOf(needle);
   assert.ok(at(html, 'Opinion one.') < at(html, 'Note of the first summary.'), 'the note after the opinion');
   assert.ok(at(html, 'Note of the first summary.') < at(html, 'Summary two.'), 'the note before the next paper');
-  assert.match(html, /<li id="p0-summary-fn-x" value="2"/);
-  assert.match(html, /<li id="p1-summary-fn-x" value="3"/);
+  assert.match(html, /<li id="i1-p0-summary-fn-x" value="2"/);
+  assert.match(html, /<li id="i1-p1-summary-fn-x" value="3"/);
   assert.match(html, /<li id="body-fn-i" value="1"/);
   assert.ok(at(text, 'Opinion one.') < at(text, '² Note of the first summary.'));
   assert.ok(at(text, '² Note of the first summary.') < at(text, 'Summary two.³'));
