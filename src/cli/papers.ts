@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers, type PublishedPapers } from '../archive/published.js';
@@ -8,6 +7,7 @@ import { searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import type { CommandIO } from '../io.js';
+import { writeOutFile } from './out-file.js';
 import { joinNames } from '../render/format.js';
 
 interface CommonOptions {
@@ -83,6 +83,6 @@ export async function exportPapers(options: ExportCommandOptions, io: CommandIO)
         ? papersJson(config, database)
         : papersBib(database.papers);
   if (options.out === undefined) io.stdout.write(text);
-  else writeFileSync(resolve(io.cwd, options.out), text);
+  else await writeOutFile(options.out, text, io);
   return 0;
 }

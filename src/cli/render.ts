@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -9,6 +8,7 @@ import { refusedUrls } from '../render/refused-urls.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { lintMessages, plural } from './lint-messages.js';
+import { writeOutFile } from './out-file.js';
 
 export interface RenderCommandOptions {
   root: string;
@@ -53,12 +53,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const copy = await placeholderCopy(workspace, email);
   const output = { html: copy.html, text: copy.text, eml: copy.eml.toString('utf8') }[options.format as Format];
 
-  if (options.out === undefined) {
-    io.stdout.write(output);
-  } else {
-    const path = resolve(io.cwd, options.out);
-    await writeFile(path, output);
-    io.stdout.write(`${path}\n`);
-  }
+  if (options.out === undefined) io.stdout.write(output);
+  else await writeOutFile(options.out, output, io);
   return errors.length > 0 ? 1 : 0;
 }

@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -13,6 +11,7 @@ import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
+import { writeOutFile } from './out-file.js';
 
 export interface SubscribersCommandOptions {
   root: string;
@@ -132,14 +131,7 @@ async function exportCsv(store: SubscriberStore, options: SubscribersCommandOpti
     for (const row of rows) io.stdout.write(row);
     return;
   }
-  const path = resolve(io.cwd, options.out);
-  const file = createWriteStream(path);
-  for (const row of rows) {
-    if (!file.write(row)) await once(file, 'drain');
-  }
-  file.end();
-  await once(file, 'finish');
-  io.stdout.write(`${path}\n`);
+  await writeOutFile(options.out, rows, io);
 }
 
 /**

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+// Every command with `--out <file>`, and what its file starts with.
+const COMMANDS: [string[], RegExp][] = [
+  [['render', '1'], /^<!doctype html>/i],
+  [['papers', 'export', '--format', 'bib'], /^@/],
+  [['subscribers', 'export'], /^email,/],
+];
+
+test('--out writes the file and prints its absolute path: render, papers export, subscribers export', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  for (const [args, starts] of COMMANDS) {
+    const result = await runCli([...args, '--out', 'out.txt'], { cwd: root });
+    assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
+    assert.equal(result.stdout, `${join(root, 'out.txt')}\n`, args.join(' '));
+    assert.match(readFileSync(join(root, 'out.txt'), 'utf8'), starts, args.join(' '));
+  }
+});
+
+test('--out in a folder that does not exist, or naming a folder, is a clear error (exit 2) naming the path, no stack trace, nothing made', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  mkdirSync(join(root, 'a-folder'));
+  const cases: [string, RegExp][] = [
+    ['missing/out.txt', /Cannot write --out .*missing.out\.txt: the folder .*missing does not exist/],
+    ['a-folder', /Cannot write --out .*a-folder: it is a folder; name a file in it/],
+  ];
+  for (const [args] of COMMANDS) {
+    for (const [out, message] of cases) {
+      const result = await runCli([...args, '--out', out], { cwd: root });
+      const what = `${args.join(' ')} --out ${out}`;
+      assert.equal(result.code, 2, `${what}: ${result.stderr}`);
+      assert.match(result.stderr, message, what);
+      assert.match(result.stderr, /Pass --out the path of a file/, what);
+      assert.doesNotMatch(result.stderr, /\n\s+at /, what);
+    }
+  }
+  assert.deepEqual(readdirSync(join(root, 'a-folder')), []);
+  assert.ok(!readdirSync(root).includes('missing'));
+});
