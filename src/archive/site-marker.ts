@@ -19,6 +19,9 @@ import type { PartIndex } from './splice.js';
 /** Marks a folder as a build's output. */
 export const SITE_MARKER = '.paperboy-site';
 
+/** The key of a file another command wrote into a built site: no file's key (those are hex digests). */
+const FOREIGN_KEY = '-';
+
 /**
  * Marks a new or empty `outDir` as paperboy's before something other than
  * a build writes into it (`paperboy start`'s email files), so the next
@@ -32,15 +35,17 @@ export function claimSiteFolder(outDir: string): void {
 
 /**
  * Tells the next build that files under `outDir` (relative paths) were
- * written by something else (`paperboy start`'s email files): their lines
- * leave the marker, so the build writes them again instead of trusting
- * them. Nothing to do in a folder no build made.
+ * written by something else (`paperboy start`'s email files): the marker
+ * lists them with a key no file has, so the build writes again those it
+ * makes and removes the others (`email.eml`, which a build does not
+ * publish), and the site equals a clean build. Nothing to do in a folder
+ * no build made.
  */
 export function forgetSiteFiles(outDir: string, paths: readonly string[]): void {
   const marker = readMarker(outDir);
   if (!marker) return;
   for (const path of paths) {
-    marker.files.delete(path);
+    marker.files.set(path, FOREIGN_KEY);
     marker.parts.delete(path);
   }
   // No longer the site its key names: the next build is never "up to date" with it.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { siteDigest } from '../archive/site-check.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 
 test('start: lints every issue, writes the newest email files, ends with its plain preview', async () => {
@@ -41,4 +42,15 @@ test('start: an outDir it cannot write (a file in the way) is a clear error nami
   assert.match(result.stderr, /Cannot write the email files to .*dist/);
   assert.match(result.stderr, /outDir/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
+});
+
+test('build, start, build: the site equals a clean build, the email.eml start wrote gone', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  assert.equal((await runCli(['start'], { cwd: root })).code, 0);
+  assert.ok(existsSync(join(root, 'dist', 'issues', '2', 'email.eml')));
+  const rebuilt = await runCli(['build'], { cwd: root });
+  assert.equal(rebuilt.code, 0, rebuilt.stderr);
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
+  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
 });
