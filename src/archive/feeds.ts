@@ -26,30 +26,28 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * Every URL is absolute under `baseUrl`; dates are the issues' dates (never
  * the clock), so the same issues give the same bytes.
  *
- * `feed` writes Atom titles as `type="html"`, so an Atom title is escaped
- * here (`A <B>` would otherwise be read as markup); RSS and JSON Feed titles
- * are plain text and stay as written.
+ * How each format reads a title and a summary (`description`): `feed` 6
+ * writes Atom's `<title type="html">` and `<summary type="html">`, and RSS
+ * readers take `<description>` as HTML, so those are escaped here (`A <B>`
+ * would otherwise be read as markup and vanish); an RSS `<title>` and JSON
+ * Feed's `title` and `summary` are plain text and stay as written.
  *
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
 export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
-  const make = (title: (text: string) => string) => {
+  const contents = newest.map((issue) => cdataSafe(html(issue)));
+  const make = (title: (text: string) => string, summary: (text: string) => string) => {
     const feed = new Feed(feedOptions(config, newest[0]));
-    for (const issue of newest) {
+    newest.forEach((issue, i) => {
       const link = issueUrl(config.baseUrl, issue.number);
-      feed.addItem({
-        title: title(issue.subject),
-        id: link,
-        link,
-        date: issueDate(issue.date),
-        description: issue.title,
-        content: cdataSafe(html(issue)),
-      });
-    }
+      feed.addItem({ title: title(issue.subject), id: link, link, date: issueDate(issue.date), description: summary(issue.title), content: contents[i] });
+    });
     return feed;
   };
-  const plain = make(cdataSafe);
-  return { rss: plain.rss2(), json: plain.json1(), atom: make((text) => cdataSafe(escapeHtml(text))).atom1() };
+  // XML titles sit in CDATA sections; JSON has none, so its text stays exactly as written.
+  const markup = (text: string) => cdataSafe(escapeHtml(text));
+  const asIs = (text: string) => text;
+  return { rss: make(cdataSafe, markup).rss2(), json: make(asIs, asIs).json1(), atom: make(markup, markup).atom1() };
 }
 
 function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): FeedOptions {
