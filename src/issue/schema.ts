@@ -32,9 +32,10 @@ function schemas(mode: SchemaMode) {
     summarizer: field(text.optional(), undefined),
     via: field(text.optional(), undefined),
     prerequisites: field(text.optional(), undefined),
-    summary: field(z.string(), ''),
-    opinion: field(z.string().optional(), undefined),
-    notes: field(z.string().optional(), undefined),
+    // Blank is not written: an empty summary would publish a paper with nothing under it, an empty opinion an "Opinion" label alone.
+    summary: field(text, ''),
+    opinion: field(text.optional(), undefined),
+    notes: field(text.optional(), undefined),
   });
 
   const issue = object({

@@ -52,3 +52,25 @@ test('frontmatter-schema: a number as a venue or an author is named with its fie
     'Unexpected number `2023` for `venue`, expected text: quote it, as in `"2023"`',
   ]);
 });
+
+test('frontmatter-schema: a blank summary, opinion or notes (empty, spaces, a block of blank lines) is an error at its value', async () => {
+  const blanks: [string, string][] = [
+    ['    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '    summary: ""\n'],
+    ['    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '    summary: "   "\n'],
+    ['    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '    summary: |\n\n\n'],
+    ['    opinion: |\n      Convincing, though the natural metric is often the one we care about.\n', '    opinion: ""\n'],
+    ['    opinion: |\n      Convincing, though the natural metric is often the one we care about.\n', '    opinion: ""\n    notes: " "\n'],
+  ];
+  for (const [written, blank] of blanks) {
+    const text = cleanIssue().replace(written, blank);
+    assert.notEqual(text, cleanIssue(), blank);
+    const messages = await lintWith([rule], { 'a.md': text });
+    const keys = [...blank.matchAll(/^ {4}(\w+):/gm)].map((match) => match[1]);
+    assert.deepEqual(
+      messages.map((message) => message.message),
+      keys.map((key) => `Unexpected empty \`${key}\`, expected text`),
+      JSON.stringify(blank),
+    );
+    assert.ok(messages.every((message) => message.severity === 'error' && message.line >= 15), JSON.stringify(places(messages)));
+  }
+});
