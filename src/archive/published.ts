@@ -6,6 +6,7 @@ import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParseProblem } from '../issue/parse.js';
+import { saysDraft } from '../issue/facts.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
@@ -187,9 +188,14 @@ export async function publishedPapers(config: Config, options: { cache: boolean 
   };
 }
 
-/** The issues to publish, by number: every one not a draft (drafts too with `drafts`); an unreadable file is an error. */
+/**
+ * The issues to publish, by number: every one not a draft (drafts too with
+ * `drafts`); an unreadable file is an error, unless it still says it is a
+ * draft and drafts are left out (`saysDraft`): a draft being written never
+ * stops a build.
+ */
 function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
-  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined);
+  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined && (drafts || !skippedDraft(workspace, file)));
   if (unreadable.length > 0) throw unpublishable(unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0])));
   const files = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft').sort((a, b) => a.facts.number! - b.facts.number!);
   const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.facts.number === file.facts.number);
@@ -238,6 +244,13 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
   const unread = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
+}
+
+/** An unreadable file that says it is a draft: parsed again only here, as such files are few. */
+function skippedDraft(workspace: Workspace, file: IssueFile): boolean {
+  const draft = saysDraft(workspace.parse(file));
+  workspace.release(file);
+  return draft;
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

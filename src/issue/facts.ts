@@ -1,4 +1,5 @@
 import type { Position } from 'unist';
+import { isMap, isScalar } from 'yaml';
 import { paperAnchors } from './anchors.js';
 import { markdownTexts, type IssueStatus } from './model.js';
 import type { ParsedIssue } from './parse.js';
@@ -43,4 +44,18 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),
   };
+}
+
+/**
+ * Whether a file whose frontmatter cannot be read still says plainly that
+ * it is a draft: `status: draft` once at the top level of what the yaml
+ * package read around the error (it reads on past one). A build skips such
+ * a draft, as it skips every draft, instead of failing on it; a file that
+ * says nothing, says it twice, or says something else is not a draft here.
+ */
+export function saysDraft(parsed: ParsedIssue): boolean {
+  const contents = parsed.document?.contents;
+  if (!isMap(contents)) return false;
+  const statuses = contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'status');
+  return statuses.length === 1 && isScalar(statuses[0]!.value) && statuses[0]!.value.value === 'draft';
 }

@@ -189,6 +189,8 @@ function unreadableIssue(file: IssueFile, number: number): PaperboyError {
   const why = problem?.message ?? 'Missing `number` in the frontmatter';
   return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${number}: ${where}: ${why}`, {
     exitCode: 1,
-    hint: `The file is issue ${number} by its name, but its frontmatter gives no number: fix it (\`paperboy lint ${file.path}\` lists every problem).`,
+    hint: problem
+      ? `The file is issue ${number} by its name, but its frontmatter cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
+      : `The file is issue ${number} by its name, but its frontmatter gives no number: add \`number: ${number}\`.`,
   });
 }

@@ -81,7 +81,8 @@ test('render N: an issue whose frontmatter cannot be read is named with what is 
   assert.equal(result.code, 1);
   assert.doesNotMatch(result.stderr, /No issue has number/);
   assert.match(result.stderr, /Cannot read issue 9: .*0009-broken\.md:\d+:\d+: Unexpected YAML/);
-  assert.match(result.stderr, /issue 9 by its name/);
+  assert.match(result.stderr, /issue 9 by its name, but its frontmatter cannot be read until this is fixed/);
+  assert.doesNotMatch(result.stderr, /gives no number/, 'the number is there: the YAML error is what to fix');
 });
 
 test('render N: an unknown number also lists the files whose number cannot be read', async () => {
