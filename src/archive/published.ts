@@ -5,8 +5,10 @@ import { PaperboyError, type ExitCode } from '../errors.js';
 import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
-import type { ParseProblem } from '../issue/parse.js';
-import { saysDraft } from '../issue/facts.js';
+import type { ParsedIssue, ParseProblem } from '../issue/parse.js';
+import type { CorpusIndex } from '../issue/corpus.js';
+import { extractFacts, saysDraft } from '../issue/facts.js';
+import { unknownReferences } from '../issue/xref-check.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
@@ -234,16 +236,32 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
 
 /**
  * Renders one published issue for the archive (its parse released once
- * rendered), with the problems its parse found: values it could not read,
- * which the issue is published without. Throws ISSUE_UNREADABLE, or what
+ * rendered), with what it is published without: the values its parse could
+ * not read, the cross-references that lead nowhere. Throws ISSUE_UNREADABLE, or what
  * rendering throws.
  */
 function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[] } {
   const parsed = workspace.parse(file);
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
-  const unread = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
+  const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
+  unread.push(...linksLeftOut(parsed, workspace.corpus));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
+}
+
+/**
+ * The `paper:` and `issue:` links of a parsed issue that lead nowhere
+ * published, which its pages show as their text alone (render/links.ts):
+ * told with lint's words (xref-unknown) on every build, as unread values
+ * are (a change in another issue's facts renders this one again: `keyOf`).
+ */
+function linksLeftOut(parsed: ParsedIssue, corpus: CorpusIndex): UnreadValue[] {
+  return unknownReferences(extractFacts(parsed), corpus).map(({ position, message }) => ({
+    line: position.start.line,
+    column: position.start.column,
+    message: `${message}; the link is left out, its text shown`,
+    ruleId: 'xref-unknown',
+  }));
 }
 
 /** An unreadable file that says it is a draft: parsed again only here, as such files are few. */

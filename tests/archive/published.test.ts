@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
@@ -32,4 +32,21 @@ test('with --drafts, or when it does not say it is a draft, an unreadable issue 
     assert.equal(build.code, 1, status);
     assert.match(build.stderr, /Cannot publish .*0002-b\.md:\d+:\d+: /, status);
   }
+});
+
+test('a cross-reference that leads nowhere is published as its text, and every build that renders or reuses the issue says where', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': cleanIssue({ number: 2, body: 'See [the lost paper](paper:9999.99999) and [issue 7](issue:7).' }),
+  });
+  const first = await runCli(['build'], { cwd: root });
+  assert.equal(first.code, 0, first.stderr);
+  const lines = first.stderr.split('\n').filter((line) => line.includes('xref-unknown'));
+  assert.equal(lines.length, 2, first.stderr);
+  assert.match(lines[0]!, /^issues\/0002-b\.md:\d+:\d+ +error +Unexpected reference `paper:9999\.99999`.*; the link is left out, its text shown +xref-unknown$/);
+  assert.match(lines[1]!, /^issues\/0002-b\.md:\d+:\d+ +error +Unexpected reference `issue:7`/);
+  assert.match(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), /See the lost paper and issue 7\./);
+  const reused = await runCli(['build', '--out', 'again'], { cwd: root });
+  assert.match(reused.stdout, /0 rendered, 2 unchanged/);
+  assert.equal(reused.stderr, first.stderr);
 });
