@@ -73,3 +73,10 @@ test('an unclosed [ or quote in the config is reported on its own line, not at t
     assert.match(error.message, new RegExp(`^${FILE.replace(/[.]/g, '\\.')}:5:${column}: Unexpected YAML`), line);
   }
 });
+
+test('a lint rule setting that is not a severity says what it expects, at the value', () => {
+  for (const setting of ['[warning, 300]', 'warning', '[]', '{ level: warn }']) {
+    const error = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: ${setting}\n`);
+    assert.match(error.message, /:7:24: Unexpected value for `lint\.rules\.summary-max-words`: expected `off`, `warn` or `error` \(or 0, 1, 2\), alone or first in a list with the rule's options, such as `\[warn, 250\]`$/, setting);
+  }
+});
