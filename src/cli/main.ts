@@ -171,7 +171,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   papers.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
 
   papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
-    .argument('<query...>', 'words to find in titles, authors, tags, summaries and opinions')
+    .argument('[query...]', 'words to find in titles, authors, tags, summaries and opinions (none: every paper the filters keep)')
     .option('--tag <tag>', 'only papers with this tag')
     .option('--author <name>', 'only papers with an author whose name contains this')
     .option('--year <year>', "only papers of this year", nonNegativeInteger)

@@ -6,6 +6,7 @@ import { papersCsv, papersJson } from '../archive/data-files.js';
 import { searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
 import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';
 import { joinNames } from '../render/format.js';
@@ -37,10 +38,14 @@ async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ conf
 
 /** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
+  const filters = { tag: options.tag, author: options.author, year: options.year };
+  if (options.query.trim() === '' && Object.values(filters).every((value) => value === undefined)) {
+    throw new PaperboyError('USAGE', 'Missing words to find, or a filter', { hint: 'Pass words, a --tag, an --author or a --year, e.g. `paperboy papers search sparse autoencoders` or `paperboy papers search --author Olah`.' });
+  }
   const { config, papers } = await loadPapers(options, io);
   // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
-  const matches = searchPapers(papers.database, papers.texts, options.query, { tag: options.tag, author: options.author, year: options.year }, shardCache);
+  const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache);
   // Only the papers shown are read with their texts (their first lines).
   const shown = matches.slice(0, options.limit).map(({ paper, score }) => ({ paper: withTexts(paper, papers.texts), score }));
   if (options.json) {
@@ -59,7 +64,7 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     return 0;
   }
   if (matches.length === 0) {
-    io.stdout.write(`No published paper matches "${options.query}".\n`);
+    io.stdout.write(`No published paper matches ${[options.query && `"${options.query}"`, ...filterWords(filters)].filter(Boolean).join(', ')}.\n`);
     return 0;
   }
   for (const { paper } of shown) {
@@ -70,6 +75,11 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   const more = matches.length - shown.length;
   io.stdout.write(`${matches.length} ${matches.length === 1 ? 'paper matches' : 'papers match'}${more > 0 ? `; ${more} more with --limit` : ''}.\n`);
   return 0;
+}
+
+/** The filters of a search as its flags say them: `--tag x`. */
+function filterWords(filters: Record<string, string | number | undefined>): string[] {
+  return Object.entries(filters).flatMap(([flag, value]) => (value === undefined ? [] : [`--${flag} ${value}`]));
 }
 
 /** `paperboy papers export --format csv|json|bib`: the archive's data files, on stdout or into `--out`. */

@@ -57,6 +57,18 @@ test('papers search filters by tag, author and year, and never finds drafts', as
   assert.equal(none.stdout, 'No published paper matches "nothing-like-this".\n');
 });
 
+test('papers search with filters and no words lists every paper they keep; with neither it is a usage error', async () => {
+  const root = archiveRoot();
+  const ids = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[]).map((m) => m.id);
+  assert.deepEqual(await ids('--author', 'vaswani'), ['arxiv:1706.03762']);
+  assert.deepEqual((await ids('--tag', 'emergence')).sort(), ['arxiv:2304.15004', 'url:blog.example.com/posts/evals']);
+  const none = await runCli(['papers', 'search', '--author', 'nobody'], { cwd: root });
+  assert.equal(none.stdout, 'No published paper matches --author nobody.\n');
+  const bare = await runCli(['papers', 'search'], { cwd: root });
+  assert.equal(bare.code, 2);
+  assert.match(bare.stderr, /Missing words to find, or a filter/);
+});
+
 test('papers search with a year that is not a number is a usage error', async () => {
   const result = await runCli(['papers', 'search', 'x', '--year', 'last'], { cwd: archiveRoot() });
   assert.equal(result.code, 2);
