@@ -37,3 +37,35 @@ test('words: wordsOver gives the exact count past the limit and nothing within i
   assert.equal(wordsOver(parseMarkdown('one two three'), 2), 3);
   assert.equal(wordsOver(parseMarkdown('one two three'), 3), undefined);
 });
+
+/** Intl.Segmenter over the whole text at once: what countWordsIn, which segments a long text piece by piece, must equal. */
+function wordsOfWholeText(text: string): number {
+  let count = 0;
+  for (const segment of new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)) if (segment.isWordLike) count += 1;
+  return count;
+}
+
+test('words: a long text counted piece by piece has the words of the whole text, whatever its scripts, marks and breaks', () => {
+  // Pieces around the places it may cut (a space before a letter or digit, a line break) and what could join across them.
+  const piece = fc.constantFrom('a', 'Z', '7', ' ', '  ', '\n', '\r\n', '\u2028', '.', "'", ',', '3.5', "don't", 'e.g.', '\u0301', '\u200d', '\u00ad', '研究', '表明', 'ภาษาไทย', '👩\u200d💻', '🇫🇷', 'שָׁלוֹם', '"', 'x_1', '\t');
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 600, maxLength: 1500 }).map((pieces) => pieces.join('')), (text) => {
+      assert.equal(countWordsIn(text), wordsOfWholeText(text));
+    }),
+    { numRuns: 60, seed: 1024 },
+  );
+});
+
+test('words: a long text is given to Intl.Segmenter in pieces of about a kilobyte, whose time grows with its length alone', (t) => {
+  // Node 20's segmenter takes time growing faster than its input: a summary of 20,000 short lines, segmented whole, took minutes.
+  const lengths: number[] = [];
+  const segment = Intl.Segmenter.prototype.segment;
+  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
+    lengths.push(input.length);
+    return segment.call(this, input);
+  });
+  const text = Array.from({ length: 2_000 }, (_, i) => `line ${i} of text  `).join('\n');
+  assert.equal(countWordsIn(text), 2_000 * 4);
+  assert.equal(lengths.reduce((sum, length) => sum + length, 0), text.length);
+  assert.ok(Math.max(...lengths) <= 1024 + 20, `the longest piece: ${Math.max(...lengths)} code units`);
+});
