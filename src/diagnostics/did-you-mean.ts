@@ -6,8 +6,12 @@ import leven from 'leven';
  * max(2, a third of the word) count as the typo's intent.
  */
 
-/** The closest of `candidates` to `word`, when it is close enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
+/**
+ * The closest of `candidates` to `word`, when it is close enough to be a
+ * typo: within `maxDistance` edits (Levenshtein), by default max(2, a third
+ * of the word).
+ */
+export function closest(word: string, candidates: readonly string[], maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -17,7 +21,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return bestDistance <= maxDistance ? best : undefined;
 }
 
 /** "expected `summary`" for a near miss, else every candidate: the second half of an "Unexpected X, expected Y" message. */

@@ -57,7 +57,8 @@ function bareId(paperId: string): string {
 function paperHint(paperId: string, corpus: CorpusIndex, from: IssueFacts): string {
   // The papers a reference from `from` could lead to: published ones and its own.
   const candidates = [...corpus.publishedPapers(), ...from.papers.map((paper) => ({ ...paper, issueNumber: from.number }))];
-  const suggestion = closest(bareId(paperId), candidates.map((paper) => bareId(paper.id)));
+  // Two edits at most (a wrong or a swapped digit): arXiv ids all look alike, and three digits apart is another paper.
+  const suggestion = closest(bareId(paperId), candidates.map((paper) => bareId(paper.id)), 2);
   const paper = candidates.find((candidate) => bareId(candidate.id) === suggestion);
   if (!paper) return '';
   return ` (did you mean \`${paper.title}\`${paper.issueNumber === undefined ? '' : ` (#${paper.issueNumber})`}?)`;

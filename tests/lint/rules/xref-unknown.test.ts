@@ -26,6 +26,13 @@ test('xref-unknown: an unknown paper is reported with the closest published titl
   );
 });
 
+test('xref-unknown: an arXiv id three digits away from a published one is another paper, not a typo: no did-you-mean', async () => {
+  const [far] = await lintWith([rule], corpus('As [another paper](paper:2304.15777) showed.'));
+  assert.equal(far!.message, 'Unexpected reference `paper:2304.15777`, expected a paper summarized in a published issue');
+  const [swapped] = await lintWith([rule], corpus('As [the mirage](paper:2304.15040) showed.'));
+  assert.match(swapped!.message, /did you mean `Are Emergent Abilities of Large Language Models a Mirage\?` \(#1\)\?/);
+});
+
 test('xref-unknown: papers and issues only in a draft, missing issues and malformed targets are reported', async () => {
   const body = '[a](paper:2401.05566) [b](issue:3) [c](issue:9) [d](issue:abc) [e](paper:not-a-paper)';
   const messages = await lintWith([rule], corpus(body));
