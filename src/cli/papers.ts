@@ -36,7 +36,7 @@ async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ conf
   return { config, papers: await publishedPapers(config, options) };
 }
 
-/** `paperboy papers search QUERY`: ranked matches with issue number, date and the first line of the summary. */
+/** `paperboy papers search [QUERY]`: ranked matches (without words, every paper the filters keep) with issue number, date and the first line of the summary. Throws USAGE with neither words nor a filter. */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
   const filters = { tag: options.tag, author: options.author, year: options.year };
   if (options.query.trim() === '' && Object.values(filters).every((value) => value === undefined)) {
