@@ -143,7 +143,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--yes', 'do not ask for confirmation', false)
     .option('--rate <n>', 'at most this many messages per second (0: no limit; default: send.rate)', nonNegativeNumber)
     .option('--concurrency <n>', 'SMTP connections (default: send.concurrency)', positiveInteger)
-    .option('--force', 'send an issue whose status is draft', false)
+    .option('--force', 'send an issue whose status is draft, or a sent one with no journal here', false)
     .option('--retry-unknown', 'send again to recipients whose delivery is unknown (same Message-ID)', false)
     .option('--retry-failed', 'send again to recipients that failed or expired', false)
     .action(async (issue: string, options) => {

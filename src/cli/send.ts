@@ -21,6 +21,7 @@ import { planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
+import { emailProblem } from '../subscribers/model.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
@@ -62,6 +63,7 @@ const EXIT_INTERRUPTED = 130;
  * included), 130 after Ctrl-C.
  */
 export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
+  refuseUsage(options);
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
@@ -84,6 +86,23 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
     db.close();
     await transport.close();
   }
+}
+
+/**
+ * Flags that do not go together, and a proof address that is not one:
+ * USAGE (exit 2) before anything is read. `--review` without `--test` would
+ * send the reviewers' proof (private notes, lint messages) to every
+ * subscriber.
+ */
+function refuseUsage(options: SendCommandOptions): void {
+  if (options.review && options.test === undefined) {
+    throw new PaperboyError('USAGE', '--review needs --test ADDR: the reviewers\' proof shows private notes and lint messages, and goes to one reviewer only', {
+      hint: 'e.g. `paperboy send 5 --test reviewer@example.org --review`.',
+    });
+  }
+  if (options.list && options.test !== undefined) throw new PaperboyError('USAGE', '--list and --test do not go together: --test sends one proof to its address');
+  const problem = options.test === undefined ? undefined : emailProblem(options.test);
+  if (problem !== undefined) throw new PaperboyError('USAGE', `--test: ${problem}`, { hint: 'e.g. `--test editor@example.org`.' });
 }
 
 async function issueReady(workspace: Workspace, file: IssueFile, where: string, options: SendCommandOptions, io: CommandIO): Promise<boolean> {
@@ -157,6 +176,8 @@ async function sendIssue(context: SendContext): Promise<number> {
     activeSubscribers: subscribers.count('active'),
     retryUnknown: options.retryUnknown === true,
     retryFailed: options.retryFailed === true,
+    markedSent: context.file.facts.status === 'sent',
+    force: options.force === true,
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
   if (plan.kind === 'nothing') {

@@ -10,6 +10,10 @@ export interface SendPlanInput {
   activeSubscribers: number;
   retryUnknown: boolean;
   retryFailed: boolean;
+  /** The issue file says `status: sent`: a start would send it a second time (its journal is elsewhere, or lost). */
+  markedSent: boolean;
+  /** `--force`: start anyway. */
+  force: boolean;
 }
 
 export type SendPlan =
@@ -42,6 +46,12 @@ export function planSend(input: SendPlanInput): SendPlan {
   if (input.startedMode === undefined) {
     const recipients = input.mode === 'list' ? 1 : input.activeSubscribers;
     if (recipients === 0) return { kind: 'refuse', reason: 'there are no active subscribers (add some with `paperboy subscribers add` or `import`)' };
+    if (input.markedSent && !input.force) {
+      return {
+        kind: 'refuse',
+        reason: 'its file says `status: sent`, yet this dataDir has no journal of its send: starting one would give every subscriber a second copy (pass --force to send it again anyway)',
+      };
+    }
     return { kind: 'send', start: true, recipients, requeue: [], inFlight: 0 };
   }
   const requeue: ('unknown' | 'failed' | 'expired')[] = [...(input.retryUnknown ? (['unknown'] as const) : []), ...(input.retryFailed ? (['failed', 'expired'] as const) : [])];

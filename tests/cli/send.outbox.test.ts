@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { SendCommandOptions } from '../../src/cli/send.js';
 import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
@@ -70,6 +71,34 @@ test('send: refuses a draft unless --force, and an issue with lint errors', asyn
   assert.equal(linted.code, 1);
   assert.match(linted.stderr, /0001-mirages\.md:\d+:\d+ {2}error .*no-placeholder/);
   assert.equal(outboxFiles(broken).length, 0);
+});
+
+test('send: an issue whose file says status: sent is not sent again where no journal of it is (a new dataDir, a lost database) unless --force', async () => {
+  const root = await newsletter(2, { status: 'sent' });
+  const refused = await send(root);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /Cannot send issue 1: its file says `status: sent`, yet this dataDir has no journal of its send/);
+  assert.equal(outboxFiles(root).length, 0);
+  assert.equal(journalStates(root).size, 0);
+  const forced = await send(root, { force: true });
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.equal(outboxFiles(root).length, 2);
+});
+
+test('send: --review without --test, --list with --test, and a --test that is no address are usage errors; nothing sent, no private note out', async () => {
+  const root = await newsletter(2);
+  const cases: [Partial<SendCommandOptions>, RegExp][] = [
+    [{ review: true }, /--review needs --test ADDR/],
+    [{ list: true, test: 'editor@example.org' }, /--list and --test do not go together/],
+    [{ test: 'notanaddr' }, /--test: Unexpected email address `notanaddr`/],
+  ];
+  for (const [options, message] of cases) {
+    const result = await send(root, options);
+    assert.equal(result.code, 2, JSON.stringify(options));
+    assert.match(result.stderr, message);
+  }
+  assert.equal(outboxFiles(root).length, 0);
+  assert.equal(journalStates(root).size, 0);
 });
 
 test('send --dry-run prints the plan and writes nothing', async () => {

@@ -7,7 +7,7 @@ const counts = (partial: Partial<Record<DeliveryState, number>> = {}): Record<De
   queued: 0, sending: 0, sent: 0, failed: 0, unknown: 0, expired: 0, skipped: 0, ...partial,
 });
 const input = (overrides: Partial<SendPlanInput>): SendPlanInput => ({
-  mode: 'subscribers', startedMode: undefined, counts: counts(), activeSubscribers: 3, retryUnknown: false, retryFailed: false, ...overrides,
+  mode: 'subscribers', startedMode: undefined, counts: counts(), activeSubscribers: 3, retryUnknown: false, retryFailed: false, markedSent: false, force: false, ...overrides,
 });
 
 test('send plan: a first send freezes every active subscriber; --list one message', () => {
@@ -33,4 +33,13 @@ test('send plan: unknown and failed recipients are sent again only when asked', 
 test('send plan: a send keeps its mode', () => {
   assert.equal(planSend(input({ mode: 'list', startedMode: 'subscribers' })).kind, 'refuse');
   assert.equal(planSend(input({ mode: 'subscribers', startedMode: 'list' })).kind, 'refuse');
+});
+
+test('send plan: an issue whose file says status: sent, with no journal here, is not sent a second time unless --force', () => {
+  const refused = planSend(input({ markedSent: true }));
+  assert.equal(refused.kind, 'refuse');
+  assert.match((refused as { reason: string }).reason, /status: sent.*second copy.*--force/);
+  assert.deepEqual(planSend(input({ markedSent: true, force: true })), { kind: 'send', start: true, recipients: 3, requeue: [], inFlight: 0 });
+  // Resuming its own journal is not a second send.
+  assert.equal(planSend(input({ markedSent: true, startedMode: 'subscribers', counts: counts({ queued: 1, sent: 2 }) })).kind, 'send');
 });
