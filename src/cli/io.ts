@@ -3,7 +3,23 @@ import { createSupportsColor } from 'supports-color';
 import type { CommandIO, Output } from '../io.js';
 
 export function processIO(): CommandIO {
+  process.stdout.on('error', closedPipe);
+  process.stderr.on('error', closedPipe);
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
+
+/**
+ * A reader that went away (`paperboy subscribers list | head -1`): Node
+ * ignores SIGPIPE, so the next write fails with EPIPE, an 'error' event
+ * that would end the process with a stack trace. What is left to print is
+ * dropped and the command finishes its work (a send keeps its journal
+ * straight); any other output failure is said in one line, exit 74
+ * (EX_IOERR, sysexits.h).
+ */
+function closedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+  process.stderr.write(`paperboy: cannot write the output: ${error.code ?? error.message}\n`);
+  process.exit(74);
 }
 
 /**
