@@ -108,7 +108,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   subscriberAction('import', 'add the addresses of a CSV file (an email column, optionally name); reports every bad row')
     .argument('<file>', 'the CSV file')
     .action((argument: string, options) => runSubscribers({ ...options, action: 'import', argument }));
-  subscriberAction('unsubscribe-from', 'unsubscribe the senders of mailed unsubscribe requests (subject "unsubscribe <token>") in an mbox file or a Maildir')
+  subscriberAction('unsubscribe-from', 'unsubscribe whom the tokens of mailed unsubscribe requests (subject "unsubscribe <token>") name, in an mbox file or a Maildir (never the sender)')
     .argument('<mailbox>', 'the mbox file or Maildir folder')
     .action((argument: string, options) => runSubscribers({ ...options, action: 'unsubscribe-from', argument }));
   subscriberAction('export', 'write every subscriber as CSV, with status and consent record')

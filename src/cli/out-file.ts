@@ -23,7 +23,7 @@ export async function writeOutFile(out: string, contents: string | Iterable<stri
     if (typeof code !== 'string') throw error;
     throw new PaperboyError('OUT_FILE_UNWRITABLE', `Cannot write --out ${path}: ${reason(code, path)}`, {
       cause: error,
-      hint: 'Pass --out the path of a file in a folder that exists and that you may write, e.g. --out ./issue.html.',
+      hint: 'Pass --out the path of a file in a folder that exists and that you may write.',
     });
   }
   io.stdout.write(`${path}\n`);

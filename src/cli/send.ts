@@ -191,7 +191,7 @@ async function sendIssue(context: SendContext): Promise<number> {
     [
       `Issue #${issueNumber}: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
-      `Through ${transport.description}, at most ${rate === 0 ? 'unlimited' : `${rate}`} messages/s${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${rate} messages/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       '',
     ].join('\n'),
   );

@@ -49,6 +49,9 @@ export class SmtpTransport implements Transport {
       throw smtpUrlError('is not a URL');
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
+    // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
+    if (url.hostname === '') throw smtpUrlError('names no host');
+    if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
     this.connections = options.connections;
     // Never the user or password: this line is printed.
