@@ -47,6 +47,17 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
   }
 }
 
+/**
+ * The store of a `dataDir` that has none yet, in memory: what a dry run
+ * reads instead of making the file (a dry run writes nothing).
+ */
+export function openEmptyStore(migrations: readonly Migration[] = MIGRATIONS): Store {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
+}
+
 function storeError(path: string, error: unknown): PaperboyError {
   if (error instanceof PaperboyError) return error;
   return new PaperboyError('STORE_UNAVAILABLE', `Cannot open the database ${path}: ${(error as Error).message}`, {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { SendCommandOptions } from '../../src/cli/send.js';
@@ -7,7 +7,7 @@ import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
 import { runCli } from '../helpers/cli.js';
-import { AN_HOUR_AGO, cleanIssue } from '../helpers/fixture.js';
+import { AN_HOUR_AGO, cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
 import { captureIO, journalStates, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
@@ -109,6 +109,13 @@ test('send --dry-run prints the plan and writes nothing', async () => {
   assert.match(result.stdout, /Dry run: nothing sent/);
   assert.equal(outboxFiles(root).length, 0);
   assert.equal(journalStates(root).size, 0);
+});
+
+test('send --dry-run in a newsletter with no database yet makes none', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, status: 'ready' }) });
+  const result = await send(root, { dryRun: true });
+  assert.match(result.stderr, /no active subscribers/);
+  assert.ok(!existsSync(join(root, '.paperboy', 'paperboy.db')));
 });
 
 test('send without --yes and without a terminal asks for --yes (exit 2), sends nothing', async () => {
