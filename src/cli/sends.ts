@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { Workspace } from '../issue/workspace.js';
 import { SendJournal, type Delivery } from '../send/journal.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO } from '../io.js';
@@ -15,8 +16,9 @@ export interface SendsCommandOptions {
 
 /**
  * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
- * then each recipient that failed, expired, or is unknown (may have
- * arrived), with the last SMTP reply; `--json` as data.
+ * then each recipient that failed, expired, is unknown (may have arrived)
+ * or waits for a retry (deferred), with the last SMTP reply; `--json` as
+ * data. Throws ISSUE_NOT_FOUND for an issue with no journal and no file.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
   if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
@@ -26,13 +28,16 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     const journal = new SendJournal(db, Number(options.issue));
     const mode = journal.mode();
     const counts = journal.counts();
-    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending'])];
+    // Queued rows tried before are deferred retries (a 4xx reply): listed with that reply.
+    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])].filter((d) => d.state !== 'queued' || d.attempts > 0);
     if (options.json) {
       const row = (d: Delivery) => ({ email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt });
       io.stdout.write(`${JSON.stringify({ issue: Number(options.issue), mode: mode ?? null, counts, recipients: problems.map(row) }, null, 2)}\n`);
       return 0;
     }
     if (mode === undefined) {
+      // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
+      await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
       io.stdout.write(`Issue ${options.issue} has not been sent.\n`);
       return 0;
     }

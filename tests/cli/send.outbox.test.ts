@@ -184,7 +184,20 @@ test('sends ISSUE: the journal, counts per state, --json', async () => {
   assert.match(text.stdout, /Issue 1, sent to the subscribers: sent 2/);
   const json = JSON.parse((await runCli(['sends', '1', '--json', '--root', root], { cwd: root })).stdout) as { counts: Record<string, number> };
   assert.equal(json.counts.sent, 2);
-  assert.match((await runCli(['sends', '2', '--root', root], { cwd: root })).stdout, /has not been sent/);
+  // A deferred recipient (tried, a 4xx reply, queued for a retry) is listed with that reply.
+  const db = openStore(join(root, '.paperboy'));
+  db.prepare("UPDATE deliveries SET state = 'queued', attempts = 1, last_reply = '452 4.2.2 Mailbox full' WHERE issue = 1 AND email = 'reader0@example.org'").run();
+  db.close();
+  assert.match((await runCli(['sends', '1', '--root', root], { cwd: root })).stdout, /^queued\treader0@example\.org\t1 attempt\t452 4\.2\.2 Mailbox full$/m);
+});
+
+test('sends ISSUE: an issue with no journal says it has not been sent; a number no issue has is an error listing those there are', async () => {
+  const root = await newsletter(1);
+  assert.match((await runCli(['sends', '1', '--root', root], { cwd: root })).stdout, /^Issue 1 has not been sent\.$/m);
+  const missing = await runCli(['sends', '99', '--root', root], { cwd: root });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /99/);
+  assert.match(missing.stderr, /Available issue numbers: 1\./);
 });
 
 test('send: of the other issues, only their stored hashes and facts are read (a second send after they were read once)', async () => {
