@@ -1,4 +1,5 @@
-import { relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
@@ -42,6 +43,10 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
   });
   const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);
+  // Not an error: the endpoints work, and a build while the server runs is served at once.
+  if (!options.dev && !existsSync(join(config.outDir, 'index.html'))) {
+    io.stderr.write(`paperboy: ${site} has no site yet (no index.html): pages answer 404 until \`paperboy build\` writes it\n`);
+  }
   if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${relative(io.cwd, server.outbox)}\n`);
   if (options.dev) io.stderr.write(`paperboy: the email of issue N is at ${server.url}preview/N\n`);
   await new Promise<void>((done) => {

@@ -66,6 +66,7 @@ test('serve: a request in flight at SIGTERM is answered (and committed), then th
   assert.equal(await answer, 202);
   assert.equal(await exit, 0);
   assert.match(server.stderr(), /stopping/);
+  assert.match(server.stderr(), /dist has no site yet \(no index\.html\): pages answer 404 until `paperboy build` writes it/);
   const outbox = join(root, '.paperboy', 'outbox', 'confirmations');
   const [message] = readdirSync(outbox);
   assert.match(readFileSync(join(outbox, message!), 'utf8'), /confirm\?token=/);
@@ -99,6 +100,7 @@ test('serve: a build while the server runs is served at once, without a restart'
   assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
   const server = await serve(root);
   try {
+    assert.doesNotMatch(server.stderr(), /no site yet/);
     assert.match(await (await fetch(new URL('issues/1/', server.url))).text(), /First build/);
     writeFileSync(join(root, 'issues', '0001-a.md'), cleanIssue({ title: 'Second build' }));
     assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
