@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
-import { parseSubscriberCsv } from '../subscribers/csv-import.js';
+import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
 import { cleanName, emailProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
 import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -94,14 +94,15 @@ function remove(store: SubscriberStore, email: string, io: CommandIO): number {
 
 async function importFile(db: Store, file: string, io: CommandIO): Promise<number> {
   const path = resolve(io.cwd, file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new PaperboyError('USAGE', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
   const where = relative(io.cwd, path) || path;
-  const parsed = parseSubscriberCsv(text, where);
+  const { text, validUtf8 } = decodeSubscriberCsv(bytes, where);
+  const parsed = parseSubscriberCsv(text, where, { validUtf8 });
   for (const problem of parsed.problems) io.stderr.write(`${where}:${problem.line}:1  error  ${problem.message}\n`);
   let actions;
   try {

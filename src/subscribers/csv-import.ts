@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
 import { cleanName, emailKey, emailProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
@@ -39,7 +40,7 @@ const MAX_NAME_LENGTH = 200;
  * reading goes on; a file without an address column at all is a usage
  * error (CSV_NO_EMAIL_COLUMN, exit 2) naming the header it found.
  */
-export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
+export function parseSubscriberCsv(text: string, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   const delimiter = sniffDelimiter(firstLine);
@@ -50,6 +51,8 @@ export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
   // break makes a record span lines).
   let lastEnd = 0;
   let emptyLines = 0;
+  // csv-parse 7 counts a CRLF inside a quoted field as two lines (CR, then LF): the extra ones so far.
+  let phantomLines = 0;
   parse(body, {
     delimiter,
     relax_column_count: true,
@@ -57,14 +60,15 @@ export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
     skip_records_with_error: true,
     on_record: (record, context) => {
       records.push({ fields: record, line: lastEnd + 1 + (context.empty_lines - emptyLines) });
-      lastEnd = context.lines;
+      phantomLines += (record as string[]).reduce((count, field) => count + field.split('\r\n').length - 1, 0);
+      lastEnd = context.lines - phantomLines;
       emptyLines = context.empty_lines;
       return null;
     },
     on_skip: (error: (Error & { lines?: number }) | undefined) => {
       if (!error) return;
       problems.push({ line: lastEnd + 1, message: csvErrorMessage(error) });
-      lastEnd = error.lines ?? lastEnd + 1;
+      lastEnd = error.lines === undefined ? lastEnd + 1 : error.lines - phantomLines;
     },
   });
 
@@ -82,7 +86,9 @@ export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
   const seen = new Map<string, number>();
   for (const { fields, line } of data) {
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
-    const problem = emailProblem(email) ?? rowShapeProblem(fields, columns);
+    // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
+    const undecoded = !encoding.validUtf8 && fields.some((field) => field.includes('\uFFFD'));
+    const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? rowShapeProblem(fields, columns));
     if (problem) {
       problems.push({ line, message: problem });
       continue;
@@ -99,6 +105,23 @@ export function parseSubscriberCsv(text: string, file: string): ParsedCsv {
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, duplicates };
+}
+
+const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8';
+
+/**
+ * A subscriber CSV's bytes as text, and whether they were all UTF-8 (if
+ * not, `parseSubscriberCsv` refuses each row holding a byte that was not).
+ * Throws PaperboyError CSV_NOT_UTF8 (exit 2) for a UTF-16 file (its
+ * byte-order mark), which would read as no header at all.
+ */
+export function decodeSubscriberCsv(bytes: Buffer, file: string): { text: string; validUtf8: boolean } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new PaperboyError('CSV_NOT_UTF8', `${file}:1:1: Unexpected UTF-16 text, expected a CSV file saved as UTF-8`, {
+      hint: 'Save it again as "CSV UTF-8" (Excel) or UTF-8 (any text editor).',
+    });
+  }
+  return { text: bytes.toString('utf8'), validUtf8: isUtf8(bytes) };
 }
 
 interface Columns {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../src/errors.js';
-import { parseSubscriberCsv } from '../../src/subscribers/csv-import.js';
+import { decodeSubscriberCsv, parseSubscriberCsv } from '../../src/subscribers/csv-import.js';
 
 const parse = (text: string) => parseSubscriberCsv(text, 'list.csv');
 const emails = (text: string) => parse(text).rows.map((row) => row.email);
@@ -89,4 +89,23 @@ test('csv import: a status column only ever suppresses', () => {
     ['c@example.org', undefined],
   ]);
   assert.deepEqual(result.problems.map((problem) => problem.line), [5]);
+});
+
+test('csv import: a CRLF file with a line break inside a quoted field numbers the rows after it by the lines a text editor shows', () => {
+  const result = parse('email,name\r\n"ada@example.org","Lovelace\r\nCountess"\r\nbad-address,X\r\nbob@example.org,Bob\r\n"unclosed,Y\r\n');
+  assert.deepEqual(result.rows.map((row) => row.line), [2, 5]);
+  assert.deepEqual(result.problems.map((problem) => problem.line), [4, 6]);
+});
+
+test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by row, never stored changed; a UTF-16 file is one error', () => {
+  const latin1 = Buffer.concat([Buffer.from('email\nada@example.org\nlatin'), Buffer.from([0xe9]), Buffer.from('@example.org\nbob@example.org\n')]);
+  const { text, validUtf8 } = decodeSubscriberCsv(latin1, 'latin1.csv');
+  assert.equal(validUtf8, false);
+  const result = parseSubscriberCsv(text, 'latin1.csv', { validUtf8 });
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'bob@example.org']);
+  assert.deepEqual(result.problems, [{ line: 3, message: 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8' }]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nada@example.org\n', 'utf16le')]);
+  assert.throws(() => decodeSubscriberCsv(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
+  // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
+  assert.equal(parseSubscriberCsv('email,name\nada@example.org,\uFFFD\n', 'ok.csv').rows.length, 1);
 });
