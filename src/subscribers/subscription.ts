@@ -74,8 +74,9 @@ export class Subscriptions {
 
   /**
    * Confirms with a genuine, unexpired link's claim: the subscriber becomes
-   * `active` (consent: the form, now). A link used before, or replaced by a
-   * newer one, changes nothing.
+   * `active`, its consent record the form, the time the reader asked (the
+   * claim's, to the second) and the time of this confirmation. A link used
+   * before, or replaced by a newer one, changes nothing.
    */
   confirm(claim: ConfirmationClaim): ConfirmOutcome {
     return this.db
@@ -91,7 +92,7 @@ export class Subscriptions {
           .prepare(
             `UPDATE subscribers SET status = 'active', consent_source = 'form', consent_at = ?, confirmed_at = ?, unsubscribed_at = NULL, updated_at = ? WHERE id = ?`,
           )
-          .run(time, time, time, claim.subscriberId);
+          .run(requestedTime(claim), time, time, claim.subscriberId);
         return 'confirmed';
       })
       .immediate();
