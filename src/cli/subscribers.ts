@@ -6,7 +6,7 @@ import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
-import { cleanName, emailProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
+import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
 import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
@@ -70,6 +70,8 @@ function checkedAddress(email: string): string {
 
 function add(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): number {
   const email = checkedAddress(options.argument!);
+  const nameTooLong = nameProblem(options.name ?? '');
+  if (nameTooLong) throw new PaperboyError('USAGE', `--name: ${nameTooLong}`);
   const outcome = store.add({ email, name: cleanName(options.name ?? ''), consentSource: 'cli' });
   const { subscriber } = outcome;
   if (outcome.kind === 'suppressed') {

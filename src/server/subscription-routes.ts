@@ -1,5 +1,5 @@
 import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
-import { emailProblem } from '../subscribers/model.js';
+import { emailProblem, nameProblem } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
 import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { HttpError, readFields } from './request-body.js';
@@ -30,7 +30,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
   if (wait > 0) throw new HttpError(429, 'Too many subscription requests from your address: try again later.');
   const fields = await readFields(req);
   const email = (fields.get('email') ?? '').trim();
-  const problem = emailProblem(email);
+  const problem = emailProblem(email) ?? nameProblem(fields.get('name') ?? '');
   if (problem) throw new HttpError(400, problem);
 
   if ((fields.get(HONEYPOT_FIELD) ?? '') === '') {

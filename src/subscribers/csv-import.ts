@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
-import { cleanName, emailKey, emailProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { cleanName, emailKey, emailProblem, nameProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { unescapeFormula } from './csv-export.js';
 
 /** One good row of a subscriber CSV. */
@@ -29,7 +29,6 @@ export interface ParsedCsv {
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const EMAIL_HEADERS = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
 const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
-const MAX_NAME_LENGTH = 200;
 
 /**
  * Reads a subscriber CSV (RFC 4180 through csv-parse): a UTF-8 BOM is
@@ -151,7 +150,8 @@ function headerColumns(fields: string[]): Columns | undefined {
 
 function rowShapeProblem(fields: string[], columns: Columns): string | undefined {
   const name = columns.name === undefined ? '' : (fields[columns.name] ?? '');
-  if (name.length > MAX_NAME_LENGTH) return `Unexpected name of ${name.length} characters, expected at most ${MAX_NAME_LENGTH}`;
+  const tooLong = nameProblem(name);
+  if (tooLong) return tooLong;
   if (columns.status !== undefined) {
     const status = fields[columns.status]?.trim() ?? '';
     if (status !== '' && !(SUBSCRIBER_STATUSES as readonly string[]).includes(status)) {

@@ -49,6 +49,14 @@ export function emailProblem(email: string): string | undefined {
   return undefined;
 }
 
+/** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */
+const MAX_NAME_LENGTH = 200;
+
+/** Why a display name cannot be stored, or undefined: the one limit of `subscribers add`, import and the form. */
+export function nameProblem(name: string): string | undefined {
+  return name.length > MAX_NAME_LENGTH ? `Unexpected name of ${name.length} characters, expected at most ${MAX_NAME_LENGTH}` : undefined;
+}
+
 /** A display name may not carry line breaks or controls into a header or a CSV. */
 export function cleanName(name: string): string {
   // eslint-disable-next-line no-control-regex

@@ -42,6 +42,10 @@ test('subscribers add/remove: a malformed address or an unknown one says so', as
   assert.match(missing.stderr, /No subscriber has the address nobody@example.org/);
   const status = await cli(root, 'list', '--status', 'gone');
   assert.equal(status.code, 2);
+  const longName = await cli(root, 'add', 'long@example.org', '--name', 'N'.repeat(250));
+  assert.equal(longName.code, 2, 'the name limit of import applies to add too');
+  assert.match(longName.stderr, /--name: Unexpected name of 250 characters, expected at most 200/);
+  assert.equal((await cli(root, 'count')).stdout, '0\n');
 });
 
 test('subscribers remove keeps the consent record (RELIABILITY 20)', async () => {

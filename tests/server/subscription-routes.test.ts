@@ -117,6 +117,9 @@ test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET 
     const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'ada@example.org' }) });
     assert.equal(json.status, 202);
     assert.equal((JSON.parse(json.body) as { status: string }).status, 'confirmation-sent');
+    const longName = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'bob@example.org', name: 'B'.repeat(5000) }) });
+    assert.equal(longName.status, 400, 'a name import and `subscribers add` refuse is refused here too');
+    assert.match((JSON.parse(longName.body) as { error: string }).error, /Unexpected name of 5000 characters, expected at most 200/);
     const badJson = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":' });
     assert.equal(badJson.status, 400);
     assert.match((JSON.parse(badJson.body) as { error: string }).error, /not valid JSON/);
