@@ -194,6 +194,10 @@ async function sendIssue(context: SendContext): Promise<number> {
       `Issue #${issueNumber}: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
       `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${rate} messages/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
+      ...(transport instanceof OutboxTransport
+        ? ['The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue (try a proof with --test ADDR)']
+        : []),
       '',
     ].join('\n'),
   );

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { SendCommandOptions } from '../../src/cli/send.js';
@@ -17,12 +17,25 @@ test('send (outbox): one .eml per active subscriber, said so, every row sent, st
   const result = await send(root, {}, { PAPERBOY_SECRET: '' });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Through the outbox \.paperboy\/outbox\/1 \(no SMTP_URL set/);
+  assert.match(result.stdout, /The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue/);
   assert.match(result.stdout, /development secret/);
   assert.match(result.stdout, /sent 5/);
   assert.equal(outboxFiles(root).length, 5);
   assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
   assert.match(readFileSync(join(root, 'issues/0001-mirages.md'), 'utf8'), /^status: sent$/m);
   assert.match(result.stdout, /issues\/0001-mirages\.md: status: sent/);
+});
+
+test('send (outbox): the temporary files a killed run left are removed by the next run, which writes their messages', async () => {
+  const root = await newsletter(2);
+  const outbox = join(root, '.paperboy', 'outbox', '1');
+  mkdirSync(outbox, { recursive: true });
+  const stale = join(outbox, 'a1b2c3.eml.tmp');
+  writeFileSync(stale, 'half a message');
+  utimesSync(stale, AN_HOUR_AGO, AN_HOUR_AGO);
+  assert.equal((await send(root)).code, 0);
+  assert.deepEqual(readdirSync(outbox).filter((name) => name.endsWith('.tmp')), []);
+  assert.equal(outboxFiles(root).length, 2);
 });
 
 test('send: a second send sends nothing', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js';
 
@@ -10,6 +10,8 @@ import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js'
  * recipient, whatever happens), through a temporary file and a rename, so a
  * crash never leaves half a message.
  */
+const STALE_TEMPORARY_MS = 60_000;
+
 export class OutboxTransport implements Transport {
   readonly connections = 1;
   readonly description: string;
@@ -24,7 +26,26 @@ export class OutboxTransport implements Transport {
 
   async verify(): Promise<DeliveryResult> {
     await mkdir(this.dir, { recursive: true });
+    await this.removeStaleTemporaries();
     return { ok: true, reply: 'outbox ready' };
+  }
+
+  /**
+   * The temporary files a killed run left (its message was never renamed
+   * into place, and the resume writes it again): those over a minute old,
+   * as a running send's live for milliseconds.
+   */
+  private async removeStaleTemporaries(): Promise<void> {
+    const before = Date.now() - STALE_TEMPORARY_MS;
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith('.eml.tmp')) continue;
+      const path = join(this.dir, name);
+      try {
+        if ((await stat(path)).mtimeMs < before) await rm(path, { force: true });
+      } catch {
+        // Gone already (renamed by a send that was still running after all): nothing to remove.
+      }
+    }
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
