@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
 import { emailProblem, nameProblem } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
@@ -26,7 +27,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
     res.writeHead(405, { Allow: 'POST' }).end();
     return;
   }
-  const wait = limiter.take(req.socket.remoteAddress ?? 'unknown');
+  const wait = limiter.take(clientAddress(req));
   if (wait > 0) throw new HttpError(429, 'Too many subscription requests from your address: try again later.');
   const fields = await readFields(req);
   const email = (fields.get('email') ?? '').trim();
@@ -74,4 +75,21 @@ export function confirmRoute(context: ServerContext, route: Route): void {
   if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
   if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);
   page(200, 'You are subscribed', `The next issue of ${context.config.name} will reach you by email.`);
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The reader's address, for the rate limit: behind the TLS proxy the docs
+ * put in front (Caddy, nginx on this machine), every request comes from
+ * loopback, so the address the proxy appended last to X-Forwarded-For is
+ * the reader's; it is trusted only from loopback (a reader reaching the
+ * server directly could write any X-Forwarded-For).
+ */
+export function clientAddress(req: IncomingMessage): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  const forwarded = req.headers['x-forwarded-for'];
+  if (!LOOPBACK.has(socket) || forwarded === undefined) return socket;
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',').at(-1)!.trim();
+  return last === '' ? socket : last;
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../../src/server/subscription-routes.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { rawRequest, startServer, type TestServer } from './helpers.js';
 
@@ -127,6 +129,22 @@ test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET 
   } finally {
     await server.close();
   }
+});
+
+test('subscribe: behind a proxy on this machine, each reader (X-Forwarded-For) has their own limit; from elsewhere the header is not trusted', async () => {
+  const server = await startServer();
+  try {
+    const from = (address: string, email: string) => rawRequest(server.port, 'POST', '/subscribe', form({ email }), { 'X-Forwarded-For': `10.9.9.9, ${address}` });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await from('203.0.113.7', `reader${i}@example.org`)).status);
+    assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
+    assert.equal((await from('198.51.100.4', 'other@example.org')).status, 202, 'another reader behind the same proxy');
+  } finally {
+    await server.close();
+  }
+  const direct = (address: string) => ({ socket: { remoteAddress: address }, headers: { 'x-forwarded-for': '203.0.113.7' } }) as unknown as IncomingMessage;
+  assert.equal(clientAddress(direct('192.0.2.1')), '192.0.2.1');
+  assert.equal(clientAddress(direct('::1')), '203.0.113.7');
 });
 
 test('subscribe: one client address gets 429 with Retry-After past five requests in ten minutes', async () => {
