@@ -20,6 +20,14 @@ interface MailboxMessage {
  * npm package reads both.
  * Throws PaperboyError MAILBOX_UNREADABLE (exit 2) when FILE cannot be read.
  */
+/**
+ * A separator line with its sender and asctime date (`From ada@example.org
+ * Mon Nov 30 10:00:00 2026`): a separator even without the blank line
+ * before it, which some programs do not write; a body line starting with
+ * `From ` is no such line.
+ */
+const POSTMARK = /^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d(:\d\d)? (\S+ )?\d{4}\r?$/;
+
 function readMailbox(path: string): MailboxMessage[] {
   let info;
   try {
@@ -50,7 +58,7 @@ function readMailbox(path: string): MailboxMessage[] {
     messages.push({ where: `${path}:${start + 1}`, raw: Buffer.from(body.join('\n'), 'latin1') });
   };
   lines.forEach((line, i) => {
-    if (line.startsWith('From ') && (i === 0 || lines[i - 1] === '')) {
+    if (line.startsWith('From ') && (i === 0 || /^\r?$/.test(lines[i - 1]!) || POSTMARK.test(line))) {
       flush(i);
       start = i;
     }

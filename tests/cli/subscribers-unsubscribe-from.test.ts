@@ -36,6 +36,10 @@ test('subscribers unsubscribe-from: each valid token of an mbox or a Maildir uns
   assert.equal(result.stdout, '4 messages: 1 unsubscribed, 0 already off the list, 2 skipped.\n');
   assert.match(result.stderr, /requests\.mbox:\d+: skipped: the subject’s token is not valid/);
   assert.match(result.stderr, /requests\.mbox:\d+: skipped: no unsubscribe token in the subject/);
+  // The same mbox as some programs write it, CRLF and no blank line before each separator: the same four messages.
+  writeFileSync(join(root, 'tight.mbox'), mbox.replace(/\n+(?=From \S+ Mon Nov)/g, '\n').replace(/\n/g, '\r\n'));
+  const tight = await runCli(['subscribers', 'unsubscribe-from', 'tight.mbox', '--root', root], { cwd: root, env });
+  assert.equal(tight.stdout, '4 messages: 0 unsubscribed, 1 already off the list, 2 skipped.\n');
 
   mkdirSync(join(root, 'Maildir', 'cur'), { recursive: true });
   mkdirSync(join(root, 'Maildir', 'new'), { recursive: true });
