@@ -7,7 +7,7 @@ import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParsedIssue, ParseProblem } from '../issue/parse.js';
 import type { CorpusIndex } from '../issue/corpus.js';
-import { extractFacts, saysDraft } from '../issue/facts.js';
+import { extractFacts } from '../issue/facts.js';
 import { unknownReferences } from '../issue/xref-check.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
@@ -192,12 +192,12 @@ export async function publishedPapers(config: Config, options: { cache: boolean 
 
 /**
  * The issues to publish, by number: every one not a draft (drafts too with
- * `drafts`); an unreadable file is an error, unless it still says it is a
- * draft and drafts are left out (`saysDraft`): a draft being written never
- * stops a build.
+ * `drafts`); an unreadable file is an error, unless drafts are left out and
+ * it still says it is one (its facts' status, issue/facts.ts): a draft being
+ * written never stops a build.
  */
 function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
-  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined && (drafts || !skippedDraft(workspace, file)));
+  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined && (drafts || file.facts.status !== 'draft'));
   if (unreadable.length > 0) throw unpublishable(unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0])));
   const files = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft').sort((a, b) => a.facts.number! - b.facts.number!);
   const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.facts.number === file.facts.number);
@@ -262,13 +262,6 @@ function linksLeftOut(parsed: ParsedIssue, corpus: CorpusIndex): UnreadValue[] {
     message: `${message}; the link is left out, its text shown`,
     ruleId: 'xref-unknown',
   }));
-}
-
-/** An unreadable file that says it is a draft: parsed again only here, as such files are few. */
-function skippedDraft(workspace: Workspace, file: IssueFile): boolean {
-  const draft = saysDraft(workspace.parse(file));
-  workspace.release(file);
-  return draft;
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

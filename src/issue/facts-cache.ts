@@ -20,7 +20,7 @@ interface Store {
 }
 
 /** Facts depend on paperboy's parsing and paper ids (normalize-url): a new version starts afresh. */
-const STORE_KEY = `facts-v1-${VERSION}`;
+const STORE_KEY = `facts-v2-${VERSION}`;
 
 export class FactsCache {
   private readonly entries: Store['entries'];

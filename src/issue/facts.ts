@@ -14,7 +14,12 @@ import { crossReferencesIn, type CrossReference } from './xref.js';
  */
 export interface IssueFacts {
   path: string;
-  /** The frontmatter was read; the other facts are empty when it was not. */
+  /**
+   * The frontmatter was read; the other facts are empty when it was not,
+   * but for `status`: `draft` when the file still says so plainly
+   * (`saysDraft`), else `ready`, so that a build skips a draft being
+   * written and stops at any other file it cannot read.
+   */
   readable: boolean;
   number: number | undefined;
   numberPosition: Position;
@@ -29,7 +34,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
   const issue = parsed.issue;
   const base = { path: parsed.source.path, numberPosition: parsed.locate(['number']) };
   if (!issue) {
-    return { ...base, readable: false, number: undefined, title: '', date: '', status: 'draft', papers: [], references: [] };
+    return { ...base, readable: false, number: undefined, title: '', date: '', status: saysDraft(parsed) ? 'draft' : 'ready', papers: [], references: [] };
   }
   const anchors = paperAnchors(issue.papers.map((paper) => paper.title));
   return {
@@ -49,11 +54,10 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
 /**
  * Whether a file whose frontmatter cannot be read still says plainly that
  * it is a draft: `status: draft` once at the top level of what the yaml
- * package read around the error (it reads on past one). A build skips such
- * a draft, as it skips every draft, instead of failing on it; a file that
- * says nothing, says it twice, or says something else is not a draft here.
+ * package read around the error (it reads on past one); a file that says
+ * nothing, says it twice, or says something else is not a draft here.
  */
-export function saysDraft(parsed: ParsedIssue): boolean {
+function saysDraft(parsed: ParsedIssue): boolean {
   const contents = parsed.document?.contents;
   if (!isMap(contents)) return false;
   const statuses = contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'status');

@@ -22,7 +22,7 @@ import type { FileOutcome } from './lint-file.js';
  * and reads the file again only when another process has rewritten it.
  */
 // v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 
 interface Header {
   version: typeof FORMAT_VERSION;
