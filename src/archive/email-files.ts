@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PaperboyError } from '../errors.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { lockSite } from './site-lock.js';
 import { claimSiteFolder, forgetSiteFiles } from './site-marker.js';
+import { unwritable } from './site-writer.js';
 
 /**
  * Writes `email.html`, `email.txt` and `email.eml` of one issue under
@@ -32,18 +32,10 @@ export async function writeEmailFiles(workspace: Workspace, file: IssueFile, out
     forgetSiteFiles(outDir, files.map(([name]) => `issues/${number}/${name}`));
     return files.map(([name]) => join(dir, name));
   } catch (error) {
-    throw notWritten(outDir, error);
+    throw unwritable(outDir, error, 'the email files', EMAIL_FILES_HINT);
   } finally {
     release();
   }
 }
 
-/** A file-system failure (a file in the way, no permission, no room) as OUT_DIR_UNWRITABLE, the user's to fix; anything else as it is. */
-function notWritten(outDir: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (error instanceof PaperboyError || typeof code !== 'string') return error;
-  return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write the email files to ${outDir}: ${code} (${(error as Error).message})`, {
-    cause: error,
-    hint: 'Set `outDir` in paperboy.config.yaml to a folder paperboy may write, or check that this one and its parent are writable and the disk has room.',
-  });
-}
+const EMAIL_FILES_HINT = 'Set `outDir` in paperboy.config.yaml to a folder paperboy may write, or check that this one and its parent are writable and the disk has room.';

@@ -15,6 +15,7 @@ async function nextIssueNumber(config: Config): Promise<number> {
     await mkdir(config.issuesDir, { recursive: true });
   } catch (error) {
     throw new PaperboyError('ISSUES_DIR_UNWRITABLE', `Cannot make the issues directory ${config.issuesDir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+      cause: error,
       hint: 'Set `issuesDir` in paperboy.config.yaml to a folder paperboy may write (a file is in the way, or a parent folder is read-only).',
     });
   }
