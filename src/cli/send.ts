@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, type Config } from '../config/load.js';
@@ -20,7 +19,7 @@ import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type SendMode } from '../send/journal.js';
 import { planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
-import { DATABASE_FILE, openEmptyStore, openStore, type Store } from '../store/database.js';
+import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { emailProblem } from '../subscribers/model.js';
 import { SubscriberStore } from '../subscribers/store.js';
@@ -81,7 +80,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   if (options.test !== undefined) return sendProof(config, email, options, transport, dkim, io);
 
   // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
-  const db = options.dryRun && !existsSync(join(config.dataDir, DATABASE_FILE)) ? openEmptyStore() : openStore(config.dataDir);
+  const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
   try {
     return await sendIssue({ config, db, file, issueNumber, email, transport, dkim, concurrency, options, io });
   } finally {

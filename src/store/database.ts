@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PaperboyError } from '../errors.js';
@@ -48,10 +48,11 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
 }
 
 /**
- * The store of a `dataDir` that has none yet, in memory: what a dry run
- * reads instead of making the file (a dry run writes nothing).
+ * `openStore` when `dataDir` has a database; else an empty one in memory,
+ * never made on disk: what a dry run reads (a dry run writes nothing).
  */
-export function openEmptyStore(migrations: readonly Migration[] = MIGRATIONS): Store {
+export function openStoreIfAny(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Store {
+  if (existsSync(join(dataDir, DATABASE_FILE))) return openStore(dataDir, migrations);
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations);
