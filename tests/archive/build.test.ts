@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
@@ -17,7 +16,7 @@ import { lockSite } from '../../src/archive/site-lock.js';
 import { loadConfig } from '../../src/config/load.js';
 import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
 import { brokenLinks, siteDigest, siteFiles } from './site-check.js';
@@ -35,8 +34,6 @@ before(async () => {
 });
 
 const read = (path: string) => readFileSync(join(site, path), 'utf8');
-
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 /** A copy of the archive fixture, built, then one summary of issue 3 edited ("plainly" becomes "plainly and quickly"). */
 async function builtThenEdited(): Promise<string> {

@@ -4,11 +4,8 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
-
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 test('output into a pipe whose reader went away (| head -1) ends quietly, exit 0, no stack trace', async () => {
   const root = makeRoot({});

@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { BIN } from '../helpers/cli.js';
 
 /**
  * `paperboy preview --watch` in a real terminal: tmux runs it in a detached
@@ -12,7 +12,6 @@ import { cleanIssue, makeRoot } from '../helpers/fixture.js';
  * screen with `capture-pane`. Runs the compiled CLI (lib/): build first
  * (`node scripts/run-tests.mjs tests/cli/preview` does).
  */
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const TMUX = 'tmux';
 const hasTmux = spawnSync(TMUX, ['-V']).status === 0;
 const STEP_TIMEOUT_MS = 20_000;

@@ -3,14 +3,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { spawnCli } from '../helpers/cli.js';
+import { BIN, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { exited, serve } from '../helpers/serve.js';
-
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 test('serve refuses to start without PAPERBOY_SECRET (exit 2, saying how to set it), unless --dev', () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });

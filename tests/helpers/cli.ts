@@ -23,7 +23,8 @@ export async function runCli(argv: string[], options: { cwd: string; env?: NodeJ
   return { code, stdout, stderr };
 }
 
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
+/** The CLI as users run it. */
+export const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 /** Runs the compiled CLI as a real process (for exit codes, start-up, no stack traces). */
 export function spawnCli(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): CliResult {

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { BIN } from './cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const SECRET = 'serve-test-secret-serve-test-secret-0123';
 
 /** `paperboy serve` as a real process on a free port; resolves with its URL once it listens. */

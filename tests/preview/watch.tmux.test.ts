@@ -3,9 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { displayWidth } from '../../src/render/text/index.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { BIN } from '../helpers/cli.js';
 
 /**
  * The `preview --watch` screen as an editor sees it, in tmux at 40 and 100
@@ -14,7 +14,6 @@ import { cleanIssue, makeRoot } from '../helpers/fixture.js';
  * the text, the diagnostics in lint's columns. Runs the compiled CLI (lib/):
  * `npm test` builds it first.
  */
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const FILE = '0005-situational-awareness-the-reversal-curse-sparse-autoencoders.md';
 const TIMEOUT_MS = 20_000;

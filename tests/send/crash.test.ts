@@ -2,17 +2,16 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/database.js';
 import { newsletter, SECRET } from '../helpers/send.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { BIN } from '../helpers/cli.js';
 
 /**
  * The compiled CLI as a real process (so it can be killed), talking to the
  * test's own smtp-server: spawned, never spawnSync, so the server keeps
  * answering while the child runs.
  */
-const BIN = fileURLToPath(new URL('../../bin/paperboy.js', import.meta.url));
 
 function startSend(root: string, server: TestSmtpServer, args: string[] = []) {
   const child = spawn(process.execPath, [BIN, 'send', '1', '--yes', '--rate', '0', '--concurrency', '3', '--root', root, ...args], {
