@@ -13,7 +13,7 @@ import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
 import { builtKey } from './site-marker.js';
-import { assertReplaceable, writeSite } from './site-writer.js';
+import { assertReplaceable, openSite, writeSite } from './site-writer.js';
 
 export interface BuildOptions {
   /** The folder the site replaces (default: the config's outDir). */
@@ -100,8 +100,10 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
     throw siteUnchanged(error);
   });
-  const { files, papers } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined);
-  const written = writeSite(options.outDir, files, { site: key, maker: makers() }, { reuse: options.cache, progress: (done, total) => options.progress?.('write', done, total) });
+  const maker = makers();
+  const previous = openSite(options.outDir, maker, options.cache);
+  const { files, papers, shape } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined, previous);
+  const written = writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
 }
 

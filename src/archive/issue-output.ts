@@ -45,6 +45,13 @@ export interface IssueSummary {
   subject: string;
   /** A hash of the whole `IssueOutput` (of its stored form, build-cache.ts): any change to what the issue renders changes it. */
   hash: string;
+  /**
+   * A hash of this summary without the hashes of its renderings and texts
+   * (`hash`, each record's `textHash` and `recordHash`): what lists of
+   * issues and papers show of it. The site's shape (site-plan.ts) is made
+   * of these.
+   */
+  factsHash: string;
   papers: RecordSummary[];
   /** Values of its file the parser could not read (`year: twenty`), published without them: what every build warns about. */
   unread: UnreadValue[];
@@ -66,15 +73,19 @@ export type RecordFacts = Omit<PaperRecord, 'summary' | 'opinion' | 'prerequisit
 export type RecordSummary = RecordFacts & {
   /** sha256 of the record's summary, opinion, prerequisites (Markdown, words and HTML) and footnotes. */
   textHash: string;
+  /** sha256 of its facts and `textHash`: the whole record, as a paper's key is made of it (pages.ts `paperKey`), hashed once when its issue is rendered. */
+  recordHash: string;
 };
 
 /** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
 export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[]): IssueSummary {
-  const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes, ...rest }): RecordSummary => ({
-    ...rest,
-    textHash: hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]),
-  }));
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, papers, unread };
+  const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
+  const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
+    const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
+    return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]) };
+  });
+  const factsHash = hashOf([output.number, output.title, output.date, output.subject, facts, unread]);
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, factsHash, papers, unread };
 }
 
 function hashOf(value: unknown): string {

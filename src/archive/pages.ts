@@ -15,10 +15,14 @@ type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
  * directory, the template of its body (`templates/web/…`) and that
  * template's view. Planning is pure; `renderPage` turns a plan into HTML.
  *
- * `key` is a hash of everything the view is made of, so a rebuild renders
+ * `key()` is a hash of everything the view is made of, so a rebuild renders
  * only the pages whose key changed. A page that shows an issue's or a
  * paper's texts makes its view only when rendered (`view()` reads the full
  * outputs); its key comes from the hashes the issues' summaries carry.
+ * `issues` names the issues whose outputs the view shows (texts, renderings
+ * or their hashes); the rest of it is made of the site's shape (the issues'
+ * facts, settings and templates, site-plan.ts), so while neither changed a
+ * rebuild takes the previous build's key instead of hashing the view again.
  */
 export interface PagePlan {
   /** Relative to the site root, `/`-separated: `issues/5/index.html`. */
@@ -27,7 +31,9 @@ export interface PagePlan {
   title: string;
   /** The script of the page under `assets/`, if any. */
   script: string | undefined;
-  key: string;
+  key(): string;
+  /** The numbers of the issues whose outputs the view shows beyond their facts (none for a list). */
+  issues: readonly number[];
   view(): Record<string, unknown>;
 }
 
@@ -70,23 +76,28 @@ interface Rows {
  * keys (hashing every list's rows as views cost a second per build on a
  * 1,000-issue archive), its rows made only when it is rendered.
  */
-function listPlan(shell: Omit<PagePlan, 'key' | 'view'>, view: Record<string, unknown>, papers: readonly PaperEntry<RecordSummary>[], rows: Rows): PagePlan {
-  return { ...shell, key: keyOf([shell.template, shell.title, shell.script, view, rows.keys(papers)]), view: () => ({ ...view, rows: rows.views(shell.path, papers) }) };
+function listPlan(shell: Omit<PagePlan, 'key' | 'issues' | 'view'>, view: Record<string, unknown>, papers: readonly PaperEntry<RecordSummary>[], rows: Rows): PagePlan {
+  return { ...shell, key: () => keyOf([shell.template, shell.title, shell.script, view, rows.keys(papers)]), issues: [], view: () => ({ ...view, rows: rows.views(shell.path, papers) }) };
 }
 
 const paperKeys = new WeakMap<PaperEntry<RecordSummary>, string>();
 
-/** `keyOf` a paper's entry (its records, texts by their hash), computed once per entry: a paper page, its `papers.json` part and its year's search shard each need it. */
+/**
+ * The key of a paper's entry: its folder, its tags and its records (each
+ * by its `recordHash`: facts, and texts by their hash; `latest` is the last
+ * of them), computed once per entry: a paper page, its `papers.json` part
+ * and its year's search shard each need it.
+ */
 export function paperKey(paper: PaperEntry<RecordSummary>): string {
   let key = paperKeys.get(paper);
-  if (key === undefined) paperKeys.set(paper, (key = keyOf(paper)));
+  if (key === undefined) paperKeys.set(paper, (key = keyOf([paper.slug, paper.tags, paper.coverage.map((record) => record.recordHash)])));
   return key;
 }
 
-/** A plan whose view is made now (a small view): its key is the hash of that view. */
-function eager(plan: Omit<PagePlan, 'key' | 'view'> & { view: Record<string, unknown> }): PagePlan {
+/** A plan whose view is made now (a small view of facts): its key is the hash of that view. */
+function eager(plan: Omit<PagePlan, 'key' | 'issues' | 'view'> & { view: Record<string, unknown> }): PagePlan {
   const { view } = plan;
-  return { ...plan, key: keyOf([plan.template, plan.title, plan.script, view]), view: () => view };
+  return { ...plan, key: () => keyOf([plan.template, plan.title, plan.script, view]), issues: [], view: () => view };
 }
 
 /** A paper's texts from the issues that carry them: what its page and the data files show. */
@@ -120,7 +131,7 @@ export function planPages(
     shards: years.map(([year]) => year).join(' '),
   };
 
-  // What a paper's row in a list shows, apart from where its links point (relative to each page): made once, hashed once.
+  // What a paper's row in a list shows, apart from where its links point (relative to each page): made once, hashed once when a list's key is needed.
   const rowFacts = new Map(
     database.papers.map((paper) => {
       const first = paper.coverage[0]!;
@@ -134,11 +145,15 @@ export function planPages(
         issue: first.issue.number,
         anchor: first.anchor,
       };
-      return [paper, { facts, key: keyOf(facts) }] as const;
+      return [paper, { facts, key: undefined as string | undefined }];
     }),
   );
   const rows: Rows = {
-    keys: (papers) => papers.map((paper) => rowFacts.get(paper)!.key),
+    keys: (papers) =>
+      papers.map((paper) => {
+        const row = rowFacts.get(paper)!;
+        return (row.key ??= keyOf(row.facts));
+      }),
     views: (path, papers) => {
       const link = pageLinks(path);
       return papers.map((paper) => {
@@ -231,7 +246,8 @@ function issuePage(
     title,
     script: undefined,
     // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
-    key: keyOf([template, title, issue.hash, around, [...paperPages], [...tagLinks]]),
+    key: () => keyOf([template, title, issue.hash, around, [...paperPages], [...tagLinks]]),
+    issues: [issue.number],
     view: () => {
       const { content } = texts.rendering(issue.number);
       const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
@@ -262,14 +278,14 @@ function paperPage(
   const path = `papers/${paper.slug}/index.html`;
   const template = 'web/paper.html';
   const { latest } = paper;
-  const slugs = [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))];
   return {
     path,
     template,
     title: latest.title,
     script: undefined,
     // Its records (texts by their hash), its citation key and where its authors and tags link: all the view is made of.
-    key: keyOf([template, paperKey(paper), citation, slugs]),
+    key: () => keyOf([template, paperKey(paper), citation, [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))]]),
+    issues: paper.coverage.map((record) => record.issue.number),
     view: () => {
       const link = pageLinks(path);
       return {

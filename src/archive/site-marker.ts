@@ -12,6 +12,7 @@ import type { PartIndex } from './splice.js';
  *     Written by `paperboy build`; the next build replaces this folder.
  *     key <site key>
  *     maker <paperboy and library versions>
+ *     shape <site shape>                     (see site-plan.ts `siteShape`)
  *     file <key> <path>                      (one per file, sorted)
  *     part <key> <offset> <length> <path>    (one per part of a spliced file)
  */
@@ -20,7 +21,7 @@ import type { PartIndex } from './splice.js';
 export const SITE_MARKER = '.paperboy-site';
 
 /** The key of a file another command wrote into a built site: no file's key (those are hex digests). */
-const FOREIGN_KEY = '-';
+export const FOREIGN_KEY = '-';
 
 /**
  * Marks a new or empty `outDir` as paperboy's before something other than
@@ -85,6 +86,7 @@ const KEY_LINE = /^key (\S+)\n/m;
 export interface Marker {
   key: string | undefined;
   maker: string | undefined;
+  shape: string | undefined;
   files: Map<string, string>;
   parts: Map<string, PartIndex>;
 }
@@ -105,7 +107,7 @@ export function readMarker(outDir: string): Marker | undefined {
     index.set(match[1]!, [Number(match[2]), Number(match[3])]);
     parts.set(match[4]!, index);
   }
-  return { key: KEY_LINE.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], files, parts };
+  return { key: KEY_LINE.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], shape: /^shape (\S+)$/m.exec(text)?.[1], files, parts };
 }
 
 /** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */
@@ -114,6 +116,6 @@ export function markerText(marker: Marker): string {
   for (const [path, index] of [...marker.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
   }
-  const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`].filter(Boolean).join('');
+  const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`, marker.shape && `shape ${marker.shape}\n`].filter(Boolean).join('');
   return `Written by \`paperboy build\`; the next build replaces this folder.\n${head}${lines.join('')}`;
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
-import { markerText, readMarker, SITE_MARKER } from './site-marker.js';
+import { FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import type { PartIndex, SplicedChunk } from './splice.js';
 
@@ -89,18 +89,40 @@ function readJournal(outDir: string): Journal | undefined {
   }
 }
 
+/** The site a build replaces, as `openSite` found it: what planning reads (`PreviousSite`), and what `writeSite` reads too. */
+export interface OpenedSite extends PreviousSite {
+  /** Every file it has. */
+  paths: string[];
+  /** Where a data file's parts lie. */
+  parts(path: string): PartIndex | undefined;
+}
+
 /**
- * The site a previous build left in `outDir`, from its marker: its files
- * with their keys, where its data files' parts lie. None when another
- * paperboy made it (`maker`): the same key may then mean other bytes, and
- * the next site is written whole.
+ * The site in `outDir` that a build is about to replace, once a killed
+ * build's leftovers are dealt with (`recoverSite`): its files with their
+ * keys, its shape and where its data files' parts lie, from its marker.
+ * None when `reuse` is false (`--no-cache`: written whole), or another
+ * paperboy made it (`maker`): the same key may then mean other bytes.
+ * Throws OUT_DIR_NOT_A_SITE when `outDir` is a file or holds files no build
+ * wrote, OUT_DIR_UNWRITABLE when recovering fails.
  */
-function previousSite(outDir: string, maker: string): PreviousSite & { paths: string[]; parts(path: string): PartIndex | undefined } {
-  const marker = readMarker(outDir);
-  const { files, parts } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>() };
+export function openSite(outDir: string, maker: string, reuse: boolean): OpenedSite {
+  try {
+    recoverSite(outDir);
+  } catch (error) {
+    throw unwritable(outDir, error);
+  }
+  assertReplaceable(outDir);
+  const marker = reuse ? readMarker(outDir) : undefined;
+  const { files, parts, shape } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>(), shape: undefined };
   return {
+    shape,
     paths: [...files.keys()],
-    key: (path) => files.get(path),
+    // A file another command wrote has no key a build could make or take over (site-marker.ts).
+    key: (path) => {
+      const key = files.get(path);
+      return key === FOREIGN_KEY ? undefined : key;
+    },
     parts: (path) => parts.get(path),
     spliced: (path) => {
       const index = parts.get(path);
@@ -115,7 +137,7 @@ function previousSite(outDir: string, maker: string): PreviousSite & { paths: st
 }
 
 /** A site with no files: what a site written whole makes its files from. */
-const NOTHING_BEFORE: PreviousSite = { key: () => undefined, spliced: () => undefined };
+const NOTHING_BEFORE: PreviousSite = { shape: undefined, key: () => undefined, spliced: () => undefined };
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
 function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
@@ -172,31 +194,25 @@ function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);
 }
 
-/** What a site was built from: every input (`site`, see `builtKey`), and what made its files (`maker`: paperboy's version and its libraries'). */
+/** What a site was built from: every input (`site`, see `builtKey`), what made its files (`maker`: paperboy's version and its libraries') and its shape (site-plan.ts `siteShape`). */
 export interface SiteKeys {
   site: string;
   maker: string;
+  shape: string;
 }
 
 /**
- * Writes `files` as the site at `outDir`, with `key` (what the site was
- * built from) in its marker: only the files whose key differs from the
- * previous build's when `reuse` (false: `--no-cache` writes everything
- * anew), telling `progress` of each file written. Returns the number of
- * files written. Throws OUT_DIR_NOT_A_SITE when `outDir` is a file or
- * holds files no build wrote, OUT_DIR_UNWRITABLE on a file-system failure
- * (the previous site is then unchanged, or completed by the next build
- * from the journal).
+ * Writes `files` as the site at `outDir` in place of `previous` (what
+ * `openSite` found there), with `key` (what the site was built from) in
+ * its marker: only the files whose key differs from the previous build's
+ * (none when `openSite` was told not to reuse: `--no-cache` writes
+ * everything anew), telling `progress` of each file written. Returns the
+ * number of files written. Throws OUT_DIR_UNWRITABLE on a file-system
+ * failure (the previous site is then unchanged, or completed by the next
+ * build from the journal).
  */
-export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, options: { reuse: boolean; progress?: (written: number, total: number) => void }): number {
-  try {
-    recoverSite(outDir);
-  } catch (error) {
-    throw unwritable(outDir, error);
-  }
-  assertReplaceable(outDir);
-  const previous = previousSite(outDir, key.maker);
-  const incremental = options.reuse && previous.paths.length > 0;
+export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteKeys, previous: OpenedSite, options: { progress?: (written: number, total: number) => void }): number {
+  const incremental = previous.paths.length > 0;
   const folder = incremental ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
   const write = folderWriter(folder, outDir);
   const changed = incremental ? files.filter((file) => previous.key(file.path) !== file.key) : files;
@@ -217,7 +233,7 @@ export function writeSite(outDir: string, files: readonly SiteFile[], key: SiteK
         if (index) parts.set(file.path, index);
       }
     }
-    write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, files: new Map(files.map((file) => [file.path, file.key])), parts }));
+    write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts }));
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw unwritable(outDir, error);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { builtKey } from '../../src/archive/site-marker.js';
-import { writeSite } from '../../src/archive/site-writer.js';
+import { openSite, writeSite } from '../../src/archive/site-writer.js';
 
 const MAKER = 'paperboy test';
 
@@ -12,7 +12,7 @@ const MAKER = 'paperboy test';
 function writtenSite(key: string, count: number): string {
   const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
   const files = Array.from({ length: count }, (_, i) => ({ path: `papers/p${i}/index.html`, key: `k${i}`, contents: () => `<p>${i}</p>\n` }));
-  writeSite(out, files, { site: key, maker: MAKER }, { reuse: true });
+  writeSite(out, files, { site: key, maker: MAKER, shape: 'shape' }, openSite(out, MAKER, true), {});
   return out;
 }
 
