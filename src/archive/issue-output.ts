@@ -7,6 +7,7 @@ import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
 import { placeholderUnsubscribeUrl } from '../mail/headers.js';
 import { typesetMath } from './math.js';
+import { linkRemoteImages } from './remote-images.js';
 import { sha256 } from '../sha256.js';
 
 /**
@@ -137,15 +138,15 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
   const content = buildContentView(issue, context);
   const rendered = renderEmail(issue, context, templates, content);
   const email = personalize(rendered, { unsubscribeUrl: placeholderUnsubscribeUrl(context.config.baseUrl) });
-  const web = webContent(content);
+  const web = webContent(content, context.config.baseUrl);
   const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
   const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));
   return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, content: web, email: { html: email.html, text: email.text }, papers };
 }
 
-/** The content view for a web page: math typeset, no plaintext (a page shows HTML only). */
-function webContent(content: ContentView): ContentView {
-  const rich = (text: RichText): RichText => ({ html: typesetMath(text.html), text: '' });
+/** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), no plaintext (a page shows HTML only). */
+function webContent(content: ContentView, baseUrl: string): ContentView {
+  const rich = (text: RichText): RichText => ({ html: linkRemoteImages(typesetMath(text.html), baseUrl), text: '' });
   const optional = (text: RichText | undefined) => text && rich(text);
   const papers = new Map<PaperView, PaperView>(
     content.papers.map((paper) => [

@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { decodeHexReferences } from '../render/escape-html.js';
 
 /**
  * Math in a sanitized HTML fragment, typeset for the web. The email keeps
@@ -10,9 +11,8 @@ import katex from 'katex';
  * The fragment comes from rehype-stringify after rehype-sanitize: a math
  * element holds only text (its TeX), so one pattern finds each formula, and
  * its only character references are the hexadecimal ones hast-util-to-html
- * writes for `&` and `<` in text (`&#x26;`, `&#x3C;`), which `decodeText`
- * reads back (a whole HTML entity decoder would be a new dependency for two
- * references). KaTeX escapes everything it outputs; a formula KaTeX cannot
+ * writes for `&` and `<` in text (`&#x26;`, `&#x3C;`), which
+ * `decodeHexReferences` reads back. KaTeX escapes everything it outputs; a formula KaTeX cannot
  * parse (lint's `math-syntax` reports it) stays as its source, in red.
  */
 const MATH_CODE = /<code class="language-math math-inline(?: math-nowrap)?">([^<]*)<\/code>|<pre><code class="language-math math-display">([^<]*)<\/code><\/pre>/g;
@@ -22,11 +22,7 @@ export function typesetMath(html: string): string {
   if (!html.includes('language-math math-')) return html;
   return html.replace(MATH_CODE, (_match, inline: string | undefined, display: string | undefined) => {
     const typeset = (source: string, displayMode: boolean) =>
-      katex.renderToString(decodeText(source), { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+      katex.renderToString(decodeHexReferences(source), { displayMode, throwOnError: false, output: 'htmlAndMathml' });
     return inline !== undefined ? typeset(inline, false) : `<div class="math-display">${typeset(display!, true)}</div>`;
   });
-}
-
-function decodeText(text: string): string {
-  return text.replace(/&#x([0-9a-f]+);/gi, (_reference, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
 }
