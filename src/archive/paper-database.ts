@@ -53,7 +53,22 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
-  return { papers, tags: facets(papers, (paper) => paper.tags), authors: facets(papers, (paper) => paper.latest.authors) };
+  return { papers, tags: facets(papers, (paper) => paper.tags), authors: facets(papers, paperAuthors) };
+}
+
+/**
+ * Every author any coverage of `paper` named, newest coverage's first, each
+ * name once: a paper summarized again with "R. Schaeffer" where an earlier
+ * issue wrote "Rylan Schaeffer" is on both names' pages and found by both.
+ */
+export function paperAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string[] {
+  return [...new Set([...paper.coverage].reverse().flatMap((record) => record.authors))];
+}
+
+/** The authors an earlier coverage of `paper` named that the newest does not, joined by ", ": what the papers page's author filter also looks at. Undefined when there are none. */
+export function otherAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string | undefined {
+  const others = paperAuthors(paper).filter((name) => !paper.latest.authors.includes(name));
+  return others.length > 0 ? others.join(', ') : undefined;
 }
 
 /**

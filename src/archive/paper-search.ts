@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
 import type { RecordSummary } from './issue-output.js';
-import type { PaperDatabase, PaperEntry } from './paper-database.js';
+import { paperAuthors, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import type { TextSource } from './pages.js';
 import { buildSearchIndex } from './search-index.js';
 
@@ -56,7 +56,7 @@ export function searchPapers(database: PaperDatabase<RecordSummary>, texts: Text
 
 function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {
   if (filters.tag !== undefined && !paper.tags.some((tag) => fold(tag) === fold(filters.tag!))) return false;
-  if (filters.author !== undefined && !paper.latest.authors.some((author) => fold(author).includes(fold(filters.author!)))) return false;
+  if (filters.author !== undefined && !paperAuthors(paper).some((author) => fold(author).includes(fold(filters.author!)))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;
   return true;
 }

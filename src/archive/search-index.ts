@@ -8,15 +8,17 @@ import { VERSION } from '../version.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { packageVersion } from './package-version.js';
-import { papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { otherAuthors, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
 
 const { searchOptions } = indexOptions;
 
 /**
- * One paper as the search index holds it. Searched: `title`, `authors`,
- * `tags`, `text` (every summary, opinion and prerequisites it got, oldest
- * first). Stored for a result (search-options.cjs `storeFields`): what the
+ * One paper as the search index holds it. Searched: `titles` and `names`
+ * (every title and author any coverage gave it: a paper summarized again
+ * under a new title, or with "R. Schaeffer" for "Rylan Schaeffer", is still
+ * found by the first), `tags`, `text` (every summary, opinion and
+ * prerequisites it got, oldest first). Stored for a result (search-options.cjs `storeFields`): what the
  * papers page shows and filters by, in the shape of papers/catalog.js
  * (`url` its page from the site's root, `section` the newest coverage's,
  * `issue` and `anchor` where it first appeared, `excerpt` the first sentence
@@ -26,8 +28,12 @@ interface SearchDocument {
   /** Its position in the list indexed: a shard's bytes depend on nothing else. */
   id: number;
   url: string;
+  titles: string;
+  names: string;
   title: string;
   authors: string;
+  /** `otherAuthors`, for the papers page's author filter. */
+  aka: string | undefined;
   year: number | null;
   section: string;
   tags: string[];
@@ -44,8 +50,11 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
   return {
     id,
     url: `papers/${paper.slug}/`,
+    titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
+    names: paperAuthors(paper).join('\n'),
     title: latest.title,
     authors: latest.authors.join(', '),
+    aka: otherAuthors(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),
     tags: paper.tags,

@@ -7,7 +7,7 @@ import { citationKeys, papersBib } from './bibtex.js';
 import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
-import { buildPaperDatabase, papersByYear, type PaperDatabase } from './paper-database.js';
+import { buildPaperDatabase, otherAuthors, papersByYear, type PaperDatabase } from './paper-database.js';
 import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
 import { cachedShard } from './search-index.js';
@@ -204,6 +204,8 @@ function catalog(database: PaperDatabase<RecordSummary>): string {
       url: `papers/${paper.slug}/`,
       title: paper.latest.title,
       authors: paper.latest.authors.join(', '),
+      // Names an earlier summary gave (rare: only then is the key there).
+      aka: otherAuthors(paper),
       year: paper.latest.year ?? null,
       section: paper.latest.section.join(' / '),
       tags: paper.tags,

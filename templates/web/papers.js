@@ -118,7 +118,8 @@
         return;
       }
       const keep = (item) =>
-        (!author || item.authors.toLowerCase().includes(author)) &&
+        // `aka`: the names an earlier summary of the paper gave (search-index.ts).
+        (!author || `${item.authors}\n${item.aka ?? ''}`.toLowerCase().includes(author)) &&
         (!filters.tag || item.tags.includes(filters.tag)) &&
         (!filters.section || item.section === filters.section) &&
         (!filters.year || String(item.year) === filters.year);

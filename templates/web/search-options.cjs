@@ -54,18 +54,20 @@
    * the papers page shows and filters by, the same names as the catalog
    * has), and how a query is matched: every word must occur (as the reader
    * expects of a "have we covered this?" search), the last one also as a
-   * prefix, since it may be half typed; a word in the title weighs most. The
-   * ranking is MiniSearch's BM25.
+   * prefix, since it may be half typed; a word in a title weighs most. The
+   * ranking is MiniSearch's BM25. A paper covered more than once is found by
+   * every title and every author list it was given (`titles`, `names`), and
+   * shown with the newest (`title`, `authors`).
    */
   const searchOptions = {
-    fields: ['title', 'authors', 'tags', 'text'],
-    storeFields: ['url', 'title', 'authors', 'year', 'section', 'tags', 'issue', 'anchor', 'excerpt'],
+    fields: ['titles', 'names', 'tags', 'text'],
+    storeFields: ['url', 'title', 'authors', 'aka', 'year', 'section', 'tags', 'issue', 'anchor', 'excerpt'],
     tokenize,
     processTerm,
     searchOptions: {
       combineWith: 'AND',
       prefix: (_term, index, terms) => index === terms.length - 1,
-      boost: { title: 3, authors: 2, tags: 2 },
+      boost: { titles: 3, names: 2, tags: 2 },
     },
   };
 

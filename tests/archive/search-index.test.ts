@@ -139,3 +139,20 @@ test('processTerm, remembered per word, gives what it computes afresh: asked aga
   assert.equal(processTerm('Schölkopf'), 'scholkopf');
   assert.equal(processTerm('ÉTÉ'), 'ete');
 });
+
+test('a paper summarized again under a new title and with its authors written otherwise is found by every title and name it was given, and shown with the newest', () => {
+  const first = record(7, { title: 'Are Emergent Abilities a Mirage?', authors: ['Rylan Schaeffer', 'Sanmi Koyejo'], issue: { number: 1, date: '2023-01-02', title: 'One' } });
+  const again = record(7, { title: 'Emergence revisited', authors: ['R. Schaeffer'], issue: { number: 2, date: '2023-02-06', title: 'Two' }, summary: { markdown: '', plain: 'Revisited.', html: '' } });
+  const issues = [issueOf([first]), { ...issueOf([again]), number: 2 }];
+  const entries = buildPaperDatabase(issues);
+  const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
+  for (const query of ['mirage', 'koyejo', 'rylan', 'revisited', 'schaeffer']) {
+    assert.deepEqual(
+      index.search(query).map((result) => [result.title, result.authors, result.aka]),
+      [['Emergence revisited', 'R. Schaeffer', 'Rylan Schaeffer, Sanmi Koyejo']],
+      query,
+    );
+  }
+  // Both names have the paper on their page.
+  assert.deepEqual(entries.authors.map((author) => [author.name, author.papers.length]), [['R. Schaeffer', 1], ['Rylan Schaeffer', 1], ['Sanmi Koyejo', 1]]);
+});

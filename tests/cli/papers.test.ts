@@ -69,6 +69,19 @@ test('papers search with filters and no words lists every paper they keep; with 
   assert.match(bare.stderr, /Missing words to find, or a filter/);
 });
 
+test('papers search finds a paper by a title and an author an earlier issue gave it, not only by the newest', async () => {
+  const root = archiveRoot();
+  const file = join(root, 'issues', '0002-b.md');
+  // Issue 2 covers the Mirage paper again: under another title, its first author written otherwise.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('title: Are Emergent Abilities of Large Language Models a Mirage?', 'title: Emergence revisited').replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [R. Schaeffer]'));
+  const ids = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[]).map((m) => m.id);
+  assert.deepEqual(await ids('revisited'), ['arxiv:2304.15004']);
+  assert.deepEqual(await ids('abilities'), ['arxiv:2304.15004']);
+  assert.deepEqual(await ids('--author', 'koyejo'), ['arxiv:2304.15004']);
+  assert.deepEqual(await ids('miranda'), ['arxiv:2304.15004']);
+  assert.deepEqual(await ids('--author', 'R. Schaeffer'), ['arxiv:2304.15004']);
+});
+
 test('papers search with a year that is not a number is a usage error', async () => {
   const result = await runCli(['papers', 'search', 'x', '--year', 'last'], { cwd: archiveRoot() });
   assert.equal(result.code, 2);
