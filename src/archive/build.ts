@@ -6,6 +6,7 @@ import { PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
 import { FILE_CHANGED, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
+import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
@@ -34,7 +35,7 @@ export type BuildProgress = (stage: BuildStage, done: number, total: number) => 
 
 export interface BuildReport {
   outDir: string;
-  /** Nothing changed since the site in `outDir` was built: nothing was read or written. */
+  /** Nothing changed since the site in `outDir` was built: nothing was read or written (but what that build left unread, which it says again). */
   upToDate: boolean;
   issues: number;
   papers: number;
@@ -63,9 +64,9 @@ export async function buildSite(config: Config, options: BuildOptions): Promise<
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
-  if (options.cache && built === key) {
-    return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread: [] };
-  }
+  // Up to date, and what its build published without is known (every build says it again): nothing to do.
+  const unread = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
+  if (unread) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread };
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
   try {
@@ -104,7 +105,37 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const previous = openSite(options.outDir, maker, options.cache);
   const { files, papers, shape } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined, previous);
   const written = writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
+  if (options.cache) storeUnread(config.dataDir, key, published.unread);
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
+}
+
+/**
+ * What the build of the site with `key` published without (`BuildReport.unread`),
+ * kept in `<dataDir>/cache/build-unread.json` so that a build with nothing
+ * to do says it again without reading the issues; undefined when it was
+ * another site's or cannot be read (the build then runs). Not under
+ * `cache/build/`, whose files the build cache owns.
+ */
+function storedUnread(dataDir: string, key: string): BuildReport['unread'] | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(unreadFile(dataDir), 'utf8')) as { key?: unknown; unread?: unknown };
+    return stored.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */
+function storeUnread(dataDir: string, key: string, unread: BuildReport['unread']): void {
+  try {
+    replaceFile(unreadFile(dataDir), JSON.stringify({ key, unread }));
+  } catch {
+    // The next build with nothing changed builds again, and says it then.
+  }
+}
+
+function unreadFile(dataDir: string): string {
+  return join(dataDir, 'cache', 'build-unread.json');
 }
 
 /** An issue that cannot be published (exit 1) stops the build before anything is written: its hint says so. Anything else as it is. */

@@ -19,11 +19,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const progress = buildProgress(io);
   const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report }).finally(progress.stop);
-  if (report.upToDate) {
-    io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);
-    return 0;
-  }
-  // Each build that runs says so (the cached issues too) until the file is fixed: the reader would otherwise lose those values without a word.
+  // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {
     for (const value of values) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
@@ -31,6 +27,10 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
     io.stderr.write(`paperboy: published without ${count === 1 ? 'that value' : `those ${count} values`}: fix them (\`paperboy lint\` lists every problem; \`send\` refuses an issue with errors).\n`);
+  }
+  if (report.upToDate) {
+    io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);
+    return 0;
   }
   const cached = report.issues - report.rendered;
   io.stdout.write(

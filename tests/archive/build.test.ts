@@ -446,6 +446,11 @@ test('a value the parser cannot read (year: twenty) is published without, and ev
   assert.match(first.stderr, warning);
   const attention = (JSON.parse(readFileSync(join(newsletter, 'dist', 'papers.json'), 'utf8')) as { papers: { title: string; year: number | null }[] }).papers.find((paper) => paper.title.startsWith('Attention'));
   assert.equal(attention?.year, null);
+  // Nothing changed: the site is up to date, and the build says again what it was published without.
+  const again = await runCli(['build'], { cwd: newsletter });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');
+  assert.match(again.stderr, warning);
   // Another issue edited: this one comes from the cache, and still says so.
   const other = join(newsletter, 'issues', '0001-a.md');
   writeFileSync(other, readFileSync(other, 'utf8').replace('Smooth metrics show', 'Smooth metrics, edited, show'));
