@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
@@ -56,9 +56,37 @@ export interface BuildReport {
  * When every input is as it was for the site in `outDir` (its key, see
  * `siteKey`), nothing is done. Throws ISSUE_UNRENDERABLE/ISSUE_UNREADABLE
  * (exit 1) naming every issue that cannot be published, before anything
- * is written.
+ * is written. An `outDir` that is a symbolic link is built where it points
+ * (the link stays, still pointing at the site).
  */
-export async function buildSite(config: Config, options: BuildOptions): Promise<BuildReport> {
+export async function buildSite(config: Config, requested: BuildOptions): Promise<BuildReport> {
+  const options = { ...requested, outDir: linkTarget(requested.outDir) };
+  const report = await buildSiteAt(config, options);
+  return { ...report, outDir: requested.outDir };
+}
+
+/**
+ * The folder a symbolic link at `path` points to (resolved whole), else
+ * `path`: the site replaces its output folder by renames, which would put a
+ * real folder in the link's place and leave the folder it pointed to (a web
+ * server's root, say) with the old site, without a word.
+ */
+function linkTarget(path: string): string {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return path;
+  } catch {
+    // Not there yet: the build makes it.
+    return path;
+  }
+  try {
+    return realpathSync(path);
+  } catch {
+    // A link to a folder not there yet: the build makes that folder.
+    return resolve(dirname(path), readlinkSync(path));
+  }
+}
+
+async function buildSiteAt(config: Config, options: BuildOptions): Promise<BuildReport> {
   const shared = sharedInputs(config, options.drafts);
   // Read once: for the key, then for the workspace.
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');

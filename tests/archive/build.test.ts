@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -558,4 +558,28 @@ test('a build killed between its two renames leaves the previous site, which the
   assert.equal(readFileSync(join(out, 'index.html'), 'utf8'), 'previous site');
   assert.ok(!existsSync(`${out}.staging-99999`));
   renameSync(out, `${out}.kept`);
+});
+
+test('an output folder that is a symbolic link is built where it points, the link kept: first build, --no-cache, rebuild, and a link to a folder not there yet', async () => {
+  const linked = archiveRoot();
+  mkdirSync(join(linked, 'www'));
+  symlinkSync('www', join(linked, 'dist'));
+  for (const argv of [['build'], ['build', '--no-cache']]) {
+    const result = await runCli(argv, { cwd: linked });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^Built dist:/);
+    assert.ok(lstatSync(join(linked, 'dist')).isSymbolicLink(), `${argv.join(' ')} keeps the link`);
+    assert.ok(existsSync(join(linked, 'www', 'issues', '3', 'index.html')));
+  }
+  const file = join(linked, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  assert.equal((await runCli(['build'], { cwd: linked })).code, 0);
+  assert.ok(lstatSync(join(linked, 'dist')).isSymbolicLink());
+  assert.match(readFileSync(join(linked, 'www', 'issues', '3', 'email.html'), 'utf8'), /plainly and quickly/);
+  await assertEqualsCleanBuild(linked);
+  const dangling = archiveRoot();
+  symlinkSync('public', join(dangling, 'dist'));
+  assert.equal((await runCli(['build'], { cwd: dangling })).code, 0);
+  assert.ok(lstatSync(join(dangling, 'dist')).isSymbolicLink());
+  assert.ok(existsSync(join(dangling, 'public', 'index.html')));
 });
