@@ -161,7 +161,7 @@ const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
 /** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v8-${VERSION}`;
+const INDEX_FORMAT = `build-index-v9-${VERSION}`;
 
 function readIndex(file: string): Map<string, { key: string; summary: IssueSummary }> {
   try {

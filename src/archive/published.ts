@@ -7,9 +7,14 @@ import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import type { ParsedIssue, ParseProblem } from '../issue/parse.js';
 import type { CorpusIndex } from '../issue/corpus.js';
-import { extractFacts } from '../issue/facts.js';
+import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { unknownReferences } from '../issue/xref-check.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
+import { fileRuleContext } from '../lint/lint-file.js';
+import arxivId from '../lint/rules/arxiv-id.js';
+import dateValid from '../lint/rules/date-valid.js';
+import paperUrl from '../lint/rules/paper-url.js';
+import type { FileRule } from '../lint/types.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
@@ -245,7 +250,8 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
-  unread.push(...linksLeftOut(parsed, workspace.corpus));
+  const facts = extractFacts(parsed);
+  unread.push(...linksLeftOut(facts, workspace.corpus), ...wrongValues(parsed, facts, workspace.config));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
 }
 
@@ -255,13 +261,40 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
  * told with lint's words (xref-unknown) on every build, as unread values
  * are (a change in another issue's facts renders this one again: `keyOf`).
  */
-function linksLeftOut(parsed: ParsedIssue, corpus: CorpusIndex): UnreadValue[] {
-  return unknownReferences(extractFacts(parsed), corpus).map(({ position, message }) => ({
+function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
+  return unknownReferences(facts, corpus).map(({ position, message }) => ({
     line: position.start.line,
     column: position.start.column,
     message: `${message}; the link is left out, its text shown`,
     ruleId: 'xref-unknown',
   }));
+}
+
+/**
+ * The lint rules whose errors are values the archive shows wrongly or
+ * leaves out, with what the build does with such a value. A build does not
+ * lint, but says these as it says the values the parser could not read:
+ * `date: 2023-02-30` on a page and 2 March in the feeds, a `javascript:`
+ * URL, an arXiv id that is a URL, all published without a word before.
+ */
+const WRONG_VALUE_RULES: readonly (readonly [FileRule, string])[] = [
+  [dateValid, 'published as written'],
+  [paperUrl, 'published without a link to the paper'],
+  [arxivId, 'its arXiv link may be missing or wrong'],
+];
+
+/** The errors `WRONG_VALUE_RULES` find in `parsed` (their warnings are tidy-ups, not wrong values), in lint's words and what the build did. */
+function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config): UnreadValue[] {
+  const found: UnreadValue[] = [];
+  for (const [rule, outcome] of WRONG_VALUE_RULES) {
+    // These rules are synchronous: check() returns nothing to wait for.
+    void rule.check(
+      fileRuleContext(parsed, facts, { config, options: undefined }, ({ message, position, severity }) => {
+        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome}`, ruleId: rule.id });
+      }),
+    );
+  }
+  return found;
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

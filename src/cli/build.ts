@@ -26,7 +26,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
-    io.stderr.write(`paperboy: published without ${count === 1 ? 'that value' : `those ${count} values`}: fix them (\`paperboy lint\` lists every problem; \`send\` refuses an issue with errors).\n`);
+    io.stderr.write(`paperboy: published with ${count === 1 ? 'that problem' : `those ${count} problems`}: fix them (\`paperboy lint\` lists every problem; \`send\` refuses an issue with errors).\n`);
   }
   if (report.upToDate) {
     io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);

@@ -5,7 +5,7 @@ import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { nodePosition, textPosition } from '../issue/text-position.js';
 import type { ActiveRule } from './settings.js';
 import { byPosition, toLintMessage } from './messages.js';
-import type { FileRule, LintMessage } from './types.js';
+import type { FileRule, FileRuleContext, LintMessage } from './types.js';
 
 /** What linting one file yields: its own messages and the facts for cross-issue rules. */
 export interface FileOutcome {
@@ -15,23 +15,29 @@ export interface FileOutcome {
   facts: IssueFacts;
 }
 
+/** What a per-file rule checks `parsed` with: its facts, the config and options it sees, and where its reports go. */
+export function fileRuleContext(parsed: ParsedIssue, facts: IssueFacts, active: Pick<ActiveRule, 'config' | 'options'>, report: FileRuleContext['report']): FileRuleContext {
+  return {
+    config: active.config,
+    options: active.options,
+    parsed,
+    issue: parsed.issue,
+    facts,
+    report,
+    nodePosition: (text, node): Position => nodePosition(parsed, text, node),
+    textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
+  };
+}
+
 /** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
 export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
   const messages: LintMessage[] = [];
-  for (const { rule, severity, options, config } of rules) {
+  for (const active of rules) {
+    const { rule, severity } = active;
     if (rule.scope !== 'file') continue;
     try {
       // Most checks are synchronous: only an async one (a promise) is awaited.
-      const pending = (rule as FileRule).check({
-        config,
-        options,
-        parsed,
-        issue: parsed.issue,
-        facts,
-        report: (report) => messages.push(toLintMessage(rule.id, severity, report)),
-        nodePosition: (text, node): Position => nodePosition(parsed, text, node),
-        textPosition: (text, start, end): Position => textPosition(parsed, text, start, end),
-      });
+      const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, (report) => messages.push(toLintMessage(rule.id, severity, report))));
       if (pending) await pending;
     } catch (error) {
       // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.

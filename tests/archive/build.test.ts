@@ -440,7 +440,7 @@ test('a value the parser cannot read (year: twenty) is published without, and ev
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, text.replace('year: 2017', 'year: twenty'));
   const line = text.slice(0, text.indexOf('year: 2017')).split('\n').length;
-  const warning = new RegExp(`^issues/0002-b\\.md:${line}:\\d+  error  Unexpected string \`twenty\` for \`year\`, expected a number  frontmatter-schema\npaperboy: published without that value: fix them`);
+  const warning = new RegExp(`^issues/0002-b\\.md:${line}:\\d+  error  Unexpected string \`twenty\` for \`year\`, expected a number  frontmatter-schema\npaperboy: published with that problem: fix them`);
   const first = await runCli(['build'], { cwd: newsletter });
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, warning);
@@ -582,4 +582,35 @@ test('an output folder that is a symbolic link is built where it points, the lin
   assert.equal((await runCli(['build'], { cwd: dangling })).code, 0);
   assert.ok(lstatSync(join(dangling, 'dist')).isSymbolicLink());
   assert.ok(existsSync(join(dangling, 'public', 'index.html')));
+});
+
+test('a date that is no day, a paper URL that is no web address and an arXiv id that is a URL are named by every build at their line, as lint names them', async () => {
+  const papers = `  - title: A paper
+    url: "javascript:alert(1)"
+    section: Evaluations
+    summary: |
+      A.
+  - title: Another paper
+    url: https://example.com/b
+    arxiv: "https://arxiv.org/abs/2305.00001"
+    section: Evaluations
+    summary: |
+      B.
+`;
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, date: '2023-02-30', papers }) });
+  const expected = [
+    'issues/0001-a.md:4:7  error  Unexpected date `2023-02-30` (February 2023 has 28 days), expected a real calendar date; published as written  date-valid',
+    'issues/0001-a.md:9:10  error  Unexpected URL `javascript:alert(1)`, expected an absolute http(s) URL such as `https://example.org/paper`; published without a link to the paper  paper-url',
+    'issues/0001-a.md:15:12  error  Unexpected arXiv id `https://arxiv.org/abs/2305.00001`, expected a bare id such as `2304.15004`; its arXiv link may be missing or wrong  arxiv-id',
+  ];
+  for (const run of ['first', 'up to date']) {
+    const result = await runCli(['build'], { cwd: newsletter });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stderr.split('\n').slice(0, 3).sort(), [...expected].sort(), run);
+    assert.match(result.stderr, /paperboy: published with those 3 problems: fix them/);
+  }
+  // lint says the same at the same places (ESLint's JSON: severity 2 is an error).
+  const lint = await runCli(['lint', '--format', 'json'], { cwd: newsletter });
+  const places = (JSON.parse(lint.stdout) as { messages: { line: number; column: number; ruleId: string; severity: number }[] }[])[0]!.messages.filter((m) => m.severity === 2).map((m) => `${m.line}:${m.column} ${m.ruleId}`);
+  assert.deepEqual(places.sort(), ['15:12 arxiv-id', '4:7 date-valid', '9:10 paper-url']);
 });
