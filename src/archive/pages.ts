@@ -120,8 +120,9 @@ export function planPages(
   texts: TextSource,
 ): PagePlan[] {
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
-  const tagSlug = new Map(database.tags.map((tag) => [tag.name, tag.slug]));
-  const authorSlug = new Map(database.authors.map((author) => [author.name, author.slug]));
+  // Every spelling a record gives a tag or an author links to its facet's page.
+  const tagSlug = new Map(database.tags.flatMap((tag) => tag.spellings.map((spelling) => [spelling, tag.slug] as const)));
+  const authorSlug = new Map(database.authors.flatMap((author) => author.spellings.map((spelling) => [spelling, author.slug] as const)));
   const years = papersByYear(database.papers);
   const search = {
     tags: database.tags.map((tag) => tag.name),
@@ -181,11 +182,11 @@ export function planPages(
     const label = current === UNDATED ? 'without a year' : `from ${current}`;
     const view = {
       pageTitle: 'Every paper we summarized',
-      lead: `${database.papers.length} papers from ${issues.length} issues. Pick a year, or search and filter them all.`,
+      lead: `${counted(database.papers.length, 'paper')} from ${counted(issues.length, 'issue')}. Pick a year, or search and filter them all.`,
       search,
       pagesLabel: 'Papers by year',
       pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })),
-      caption: `${papers.length} papers ${label}`,
+      caption: `${counted(papers.length, 'paper')} ${label}`,
     };
     return listPlan({ path, template: 'web/paper-list.html', title: `Papers ${label}`, script: 'papers.js' }, view, papers, rows);
   };
@@ -335,9 +336,14 @@ function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>
     const pages = count === 1 ? [] : Array.from({ length: count }, (_, j) => ({ label: String(j + 1), href: `${root}${pathOf(j + 1).replace(/index\.html$/, '')}`, current: i === j }));
     const papers = facet.papers.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE);
     const title = count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`;
-    const view = { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: `${facet.papers.length} papers` };
+    const view = { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: counted(facet.papers.length, 'paper') };
     return listPlan({ path, template: 'web/paper-list.html', title, script: undefined }, view, papers, rows);
   });
+}
+
+/** `1 paper`, `2 papers`: a count as a caption says it. */
+function counted(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 /** Rows on one page of a tag's or an author's papers. */

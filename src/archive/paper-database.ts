@@ -19,9 +19,16 @@ export interface PaperEntry<R extends RecordFacts = PaperRecord> {
   coverage: R[];
 }
 
-/** A tag or an author, with the folder of its page and the papers under it. */
+/**
+ * A tag or an author, with the folder of its page and the papers under it.
+ * Names that differ only in case, accents or spacing are one facet
+ * (`emergence`, `Emergence`; `José Núñez`, `Jose Nunez`), shown with the
+ * spelling most papers use.
+ */
 export interface Facet<R extends RecordFacts = PaperRecord> {
   name: string;
+  /** Every spelling the issues gave it, `name` among them, sorted. */
+  spellings: string[];
   slug: string;
   papers: PaperEntry<R>[];
 }
@@ -53,7 +60,16 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
-  return { papers, tags: facets(papers, (paper) => paper.tags), authors: facets(papers, paperAuthors) };
+  const tags = facets(papers, (paper) => paper.tags);
+  // A paper's tags as their facets name them: one spelling of a tag everywhere (lists, filters, search).
+  const tagName = facetNames(tags);
+  for (const paper of papers) paper.tags = [...new Set(paper.tags.map((tag) => tagName.get(tag)!))].sort();
+  return { papers, tags, authors: facets(papers, paperAuthors) };
+}
+
+/** Every spelling of the facets' names, each with its facet's name. */
+function facetNames(facets: readonly Facet<RecordFacts>[]): Map<string, string> {
+  return new Map(facets.flatMap((facet) => facet.spellings.map((spelling) => [spelling, facet.name] as const)));
 }
 
 /**
@@ -83,18 +99,44 @@ function paperSlug(id: string): string {
 }
 
 function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[]): Facet<R>[] {
-  const byName = new Map<string, PaperEntry<R>[]>();
+  const byKey = new Map<string, { spellings: Map<string, number>; papers: PaperEntry<R>[] }>();
   for (const paper of papers) {
     for (const name of new Set(namesOf(paper))) {
-      const list = byName.get(name);
-      if (list) list.push(paper);
-      else byName.set(name, [paper]);
+      const key = facetKey(name);
+      let facet = byKey.get(key);
+      if (!facet) byKey.set(key, (facet = { spellings: new Map(), papers: [] }));
+      facet.spellings.set(name, (facet.spellings.get(name) ?? 0) + 1);
+      // Two spellings on one paper: the paper once.
+      if (facet.papers.at(-1) !== paper) facet.papers.push(paper);
     }
   }
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en') || (a < b ? -1 : 1);
+  const named = [...byKey].map(([key, { spellings, papers: under }]) => {
+    // The spelling most papers use; a tie goes to the first in sort order.
+    const [name] = [...spellings].sort(([a, m], [b, n]) => n - m || byName(a, b))[0]!;
+    return { key, name, spellings: [...spellings.keys()].sort(byName), papers: under };
+  });
+  // Slugs in key order, so a facet's slug depends on no other facet (but for two keys with one slug, rare).
   const slugs = new UniqueSlugs();
-  return [...byName.keys()]
-    .sort((a, b) => a.localeCompare(b, 'en') || (a < b ? -1 : 1))
-    .map((name) => ({ name, slug: slugs.take(slugify(name)), papers: byName.get(name)! }));
+  const slugOf = new Map([...named].sort((a, b) => (a.key < b.key ? -1 : 1)).map((facet) => [facet.key, slugs.take(facetSlug(facet.key))]));
+  return named.sort((a, b) => byName(a.name, b.name)).map(({ key, name, spellings, papers: under }) => ({ name, spellings, slug: slugOf.get(key)!, papers: under }));
+}
+
+/** What names one facet: case, accents and runs of spaces aside (`José  Núñez` is `jose nunez`). */
+function facetKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A facet's folder from its key alone, so that no other tag or author can
+ * move it: the key as a slug when the slug says it (`scaling laws` →
+ * `scaling-laws`), else the slug and a short hash of the key (`c++` →
+ * `c-9f2e1a`, not the `c` another tag may be; a name in a script without
+ * Latin letters → `untitled-3b7c04`).
+ */
+function facetSlug(key: string): string {
+  const slug = slugify(key);
+  return slug === key.replaceAll(' ', '-') ? slug : `${slug}-${sha256(key).slice(0, 6)}`;
 }
 
 /** Slugs made unique in the order they are taken (`a`, `a-2`, …). */

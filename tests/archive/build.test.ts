@@ -614,3 +614,8 @@ test('a date that is no day, a paper URL that is no web address and an arXiv id 
   const places = (JSON.parse(lint.stdout) as { messages: { line: number; column: number; ruleId: string; severity: number }[] }[])[0]!.messages.filter((m) => m.severity === 2).map((m) => `${m.line}:${m.column} ${m.ruleId}`);
   assert.deepEqual(places.sort(), ['15:12 arxiv-id', '4:7 date-valid', '9:10 paper-url']);
 });
+
+test('a list of one paper says "1 paper", of more "N papers"', () => {
+  assert.match(read('tags/transformers/index.html'), /<caption>1 paper<\/caption>/);
+  assert.match(read('tags/emergence/index.html'), /<caption>2 papers<\/caption>/);
+});

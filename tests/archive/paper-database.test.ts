@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { RecordFacts } from '../../src/archive/issue-output.js';
+import { buildPaperDatabase } from '../../src/archive/paper-database.js';
+
+/** A record of paper `n` in issue `issue` with `tags` and `authors`. */
+function record(n: number, issue: number, tags: string[], authors: string[] = ['Ada Lovelace']): RecordFacts {
+  return {
+    id: `arxiv:2301.${String(n).padStart(5, '0')}`,
+    title: `Paper ${n}`,
+    url: undefined,
+    authors,
+    year: 2023,
+    venue: undefined,
+    arxiv: undefined,
+    tags,
+    section: [],
+    highlight: false,
+    summarizer: undefined,
+    via: undefined,
+    issue: { number: issue, date: '2023-01-02', title: `Issue ${issue}` },
+    anchor: `paper-${n}`,
+  };
+}
+
+const slugs = (facets: { name: string; slug: string }[]) => Object.fromEntries(facets.map((facet) => [facet.name, facet.slug]));
+
+test('tags that differ only in case, accents or spacing are one tag, named as most papers spell it, on every paper that has it', () => {
+  const database = buildPaperDatabase([{ papers: [record(1, 1, ['emergence']), record(2, 1, ['Emergence']), record(3, 1, ['emergence', 'EMERGENCE']), record(4, 1, ['Scaling  laws']), record(5, 1, ['scaling laws']), record(6, 1, ['scaling laws'])] }]);
+  assert.deepEqual(
+    database.tags.map(({ name, spellings, papers }) => [name, spellings, papers.length]),
+    [
+      ['emergence', ['emergence', 'Emergence', 'EMERGENCE'], 3],
+      ['scaling laws', ['Scaling  laws', 'scaling laws'], 3],
+    ],
+  );
+  assert.deepEqual(
+    database.papers.map((paper) => paper.tags),
+    [['emergence'], ['emergence'], ['emergence'], ['scaling laws'], ['scaling laws'], ['scaling laws']],
+  );
+});
+
+test("a tag's or an author's folder depends on its own name alone: tags and authors added later never move it", () => {
+  const before = buildPaperDatabase([{ papers: [record(1, 1, ['c++'], ['José Núñez'])] }]);
+  const after = buildPaperDatabase([{ papers: [record(1, 1, ['c++'], ['José Núñez'])] }, { papers: [record(2, 2, ['c', 'c#'], ['Jose Nunez', 'Josefa Nunez'])] }]);
+  assert.equal(slugs(before.tags)['c++'], slugs(after.tags)['c++']);
+  assert.match(slugs(after.tags)['c++']!, /^c-[0-9a-f]{6}$/);
+  assert.equal(slugs(after.tags)['c'], 'c');
+  assert.notEqual(slugs(after.tags)['c#'], slugs(after.tags)['c++']);
+  // The same name with and without its accents is one author, at the folder of its plain spelling.
+  assert.deepEqual(after.authors.map(({ name, spellings, slug, papers }) => [name, spellings, slug, papers.length]), [
+    ['Jose Nunez', ['Jose Nunez', 'José Núñez'], 'jose-nunez', 2],
+    ['Josefa Nunez', ['Josefa Nunez'], 'josefa-nunez', 1],
+  ]);
+});
+
+test('names in scripts without Latin letters each have their own folder, the same alone as among others', () => {
+  const names = ['محمد علي', '王小明', 'Иван Петров'];
+  const together = slugs(buildPaperDatabase([{ papers: [record(1, 1, [], names)] }]).authors);
+  assert.equal(new Set(Object.values(together)).size, 3);
+  for (const name of names) assert.equal(slugs(buildPaperDatabase([{ papers: [record(1, 1, [], [name])] }]).authors)[name], together[name], name);
+  for (const slug of Object.values(together)) assert.match(slug, /^[a-z0-9-]+$/);
+});
