@@ -177,23 +177,29 @@ export function planPages(
   pages.push(homePage(issues));
   issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], slugOf, tagSlug, texts)));
 
-  const yearPlan = (path: string, current: string, papers: readonly PaperEntry<RecordSummary>[]): PagePlan => {
+  // A year's papers, at most `YEAR_PAGE_SIZE` a page; `page` of them at `path`.
+  const yearPlan = (path: string, current: string, all: readonly PaperEntry<RecordSummary>[], page: ListPage): PagePlan => {
     const link = pageLinks(path);
     const label = current === UNDATED ? 'without a year' : `from ${current}`;
     const view = {
       pageTitle: 'Every paper we summarized',
       lead: `${counted(database.papers.length, 'paper')} from ${counted(issues.length, 'issue')}. Pick a year, or search and filter them all.`,
       search,
-      pagesLabel: 'Papers by year',
-      pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })),
-      caption: `${counted(papers.length, 'paper')} ${label}`,
+      navs: [
+        { label: 'Papers by year', pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })) },
+        { label: `Pages of the papers ${label}`, pages: pagerLinks(path, page) },
+      ],
+      caption: `${counted(all.length, 'paper')} ${label}`,
     };
-    return listPlan({ path, template: 'web/paper-list.html', title: `Papers ${label}`, script: 'papers.js' }, view, papers, rows);
+    const title = page.count === 1 ? `Papers ${label}` : `Papers ${label} (page ${page.number} of ${page.count})`;
+    return listPlan({ path, template: 'web/paper-list.html', title, script: 'papers.js' }, view, page.papers, rows);
   };
-  // The papers page is the newest year's: every page stays small, and each year has its own address too.
+  // The papers page is the newest year's first page: every page stays small, and each year has its own address too.
   const [newestYear, newestPapers] = years[0] ?? [UNDATED, []];
-  pages.push(yearPlan('papers/index.html', newestYear, newestPapers));
-  for (const [year, papers] of years) pages.push(yearPlan(`papers/year/${year}/index.html`, year, papers));
+  pages.push(yearPlan('papers/index.html', newestYear, newestPapers, listPages(`papers/year/${newestYear}`, newestPapers, YEAR_PAGE_SIZE)[0]!));
+  for (const [year, papers] of years) {
+    for (const page of listPages(`papers/year/${year}`, papers, YEAR_PAGE_SIZE)) pages.push(yearPlan(page.path, year, papers, page));
+  }
 
   for (const paper of database.papers) pages.push(paperPage(paper, citations.get(paper)!, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
@@ -252,7 +258,9 @@ function issuePage(
     view: () => {
       const { content } = texts.rendering(issue.number);
       const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
-      return { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around };
+      // `neighbours`: whether there is a previous or next issue to link to (a one-issue archive has no pager).
+      const neighbours = around.previous !== undefined || around.next !== undefined;
+      return { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };
     },
   };
 }
@@ -322,22 +330,44 @@ function facetIndex(path: string, heading: string, facets: readonly Facet<Record
   });
 }
 
+/** One page of a list of papers cut into pages (`listPages`). */
+interface ListPage {
+  path: string;
+  /** 1-based, of `count`. */
+  number: number;
+  count: number;
+  papers: readonly PaperEntry<RecordSummary>[];
+  /** Every page's path, in order. */
+  paths: readonly string[];
+}
+
+/**
+ * `papers` at most `size` a page: the first at `<folder>/index.html`, the
+ * next at `<folder>/page/2/index.html`… Always one page, if empty.
+ */
+function listPages(folder: string, papers: readonly PaperEntry<RecordSummary>[], size: number): ListPage[] {
+  const count = Math.max(1, Math.ceil(papers.length / size));
+  const paths = Array.from({ length: count }, (_, i) => (i === 0 ? `${folder}/index.html` : `${folder}/page/${i + 1}/index.html`));
+  return paths.map((path, i) => ({ path, number: i + 1, count, papers: papers.slice(i * size, (i + 1) * size), paths }));
+}
+
+/** The links between the pages of `page`'s list, as the page at `from` links them (none for a list of one page). */
+function pagerLinks(from: string, page: ListPage): { label: string; href: string; current: boolean }[] {
+  if (page.count === 1) return [];
+  const { root } = pageLinks(from);
+  return page.paths.map((path, i) => ({ label: String(i + 1), href: `${root}${path.replace(/index\.html$/, '')}`, current: i + 1 === page.number }));
+}
+
 /**
  * The papers of a tag or an author, at most `LIST_PAGE_SIZE` a page: the
  * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
  * a thousand-issue archive would otherwise be a page near 1 MB).
  */
 function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>, rows: Rows): PagePlan[] {
-  const count = Math.max(1, Math.ceil(facet.papers.length / LIST_PAGE_SIZE));
-  const pathOf = (page: number) => (page === 1 ? `${folder}/index.html` : `${folder}/page/${page}/index.html`);
-  return Array.from({ length: count }, (_, i) => {
-    const path = pathOf(i + 1);
-    const { root } = pageLinks(path);
-    const pages = count === 1 ? [] : Array.from({ length: count }, (_, j) => ({ label: String(j + 1), href: `${root}${pathOf(j + 1).replace(/index\.html$/, '')}`, current: i === j }));
-    const papers = facet.papers.slice(i * LIST_PAGE_SIZE, (i + 1) * LIST_PAGE_SIZE);
-    const title = count === 1 ? heading : `${heading} (page ${i + 1} of ${count})`;
-    const view = { pageTitle: heading, lead: undefined, search: undefined, pagesLabel: 'Pages', pages, caption: counted(facet.papers.length, 'paper') };
-    return listPlan({ path, template: 'web/paper-list.html', title, script: undefined }, view, papers, rows);
+  return listPages(folder, facet.papers, LIST_PAGE_SIZE).map((page) => {
+    const title = page.count === 1 ? heading : `${heading} (page ${page.number} of ${page.count})`;
+    const view = { pageTitle: heading, lead: undefined, search: undefined, navs: [{ label: 'Pages', pages: pagerLinks(page.path, page) }], caption: counted(facet.papers.length, 'paper') };
+    return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
 }
 
@@ -348,6 +378,15 @@ function counted(count: number, noun: string): string {
 
 /** Rows on one page of a tag's or an author's papers. */
 const LIST_PAGE_SIZE = 400;
+
+/**
+ * Rows on one page of a year's papers: more than a tag's, so that a year
+ * of a big archive (~530 papers a year in the 1,000-issue bench corpus)
+ * stays one page, and still under 1 MB: a row of the bench corpus is ~560
+ * bytes of HTML, so 800 rows are ~450 KB, and twice as long rows fit.
+ * Papers without a year can be thousands.
+ */
+const YEAR_PAGE_SIZE = 800;
 
 /**
  * A page's HTML: its body template, then the layout around it. Links the

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { buildSite } from '../../src/archive/build.js';
+import { loadConfig } from '../../src/config/load.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { planPages } from '../../src/archive/pages.js';
@@ -42,9 +47,14 @@ test('a tag or author with more than 400 papers gets pages of 400, linked to eac
   const tagPages = pages.filter((page) => page.path.startsWith('tags/big/'));
   assert.deepEqual(tagPages.map((page) => page.path), ['tags/big/index.html', 'tags/big/page/2/index.html']);
   assert.deepEqual(tagPages.map((page) => (page.view().rows as unknown[]).length), [400, 1]);
-  assert.deepEqual(tagPages[1]!.view().pages, [
-    { label: '1', href: '../../../../tags/big/', current: false },
-    { label: '2', href: '../../../../tags/big/page/2/', current: true },
+  assert.deepEqual(tagPages[1]!.view().navs, [
+    {
+      label: 'Pages',
+      pages: [
+        { label: '1', href: '../../../../tags/big/', current: false },
+        { label: '2', href: '../../../../tags/big/page/2/', current: true },
+      ],
+    },
   ]);
   assert.ok(pages.some((page) => page.path === 'authors/ada-lovelace/page/2/index.html'));
 });
@@ -54,5 +64,32 @@ test('a tag with 400 papers or fewer is one page without page links', () => {
   const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
   const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/small/'));
-  assert.deepEqual(tagPages.map((page) => [page.path, page.view().pages]), [['tags/small/index.html', []]]);
+  assert.deepEqual(tagPages.map((page) => [page.path, page.view().navs]), [['tags/small/index.html', [{ label: 'Pages', pages: [] }]]]);
+});
+
+test('papers without a year (or of one year) past 800 get pages of 800, linked to each other; the papers page is the first', () => {
+  const issue = issueWith(Array.from({ length: 801 }, (_, i) => ({ ...record(i, ['t']), year: undefined })));
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const pages = planPages(config, [], database, new Map(database.papers.map((paper) => [paper, ''])), { rendering: () => issue, records: () => issue.papers });
+  const yearPages = pages.filter((page) => page.path.startsWith('papers/year/') || page.path === 'papers/index.html');
+  assert.deepEqual(
+    yearPages.map((page) => [page.path, page.title, (page.view().rows as unknown[]).length]),
+    [
+      ['papers/index.html', 'Papers without a year (page 1 of 2)', 800],
+      ['papers/year/undated/index.html', 'Papers without a year (page 1 of 2)', 800],
+      ['papers/year/undated/page/2/index.html', 'Papers without a year (page 2 of 2)', 1],
+    ],
+  );
+  const navs = (page: (typeof yearPages)[number]) => page.view().navs as { label: string; pages: { href: string; current: boolean }[] }[];
+  assert.deepEqual(navs(yearPages[0]!)[1], { label: 'Pages of the papers without a year', pages: [{ label: '1', href: '../papers/year/undated/', current: true }, { label: '2', href: '../papers/year/undated/page/2/', current: false }] });
+  assert.deepEqual(navs(yearPages[2]!)[1]!.pages.map((page) => page.href), ['../../../../../papers/year/undated/', '../../../../../papers/year/undated/page/2/']);
+});
+
+test('an issue page links to the previous and next issues, and an archive of one issue has no empty pager', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  assert.doesNotMatch(readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8'), /class="pager"/);
+  writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, date: '2023-06-05' }));
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  assert.match(readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<nav class="pager"[^>]*>\n\n<a rel="next" href="[^"]*">#2: /);
 });
