@@ -22,7 +22,8 @@ export function typesetMath(html: string): string {
   if (!html.includes('language-math math-')) return html;
   return html.replace(MATH_CODE, (_match, inline: string | undefined, display: string | undefined) => {
     const typeset = (source: string, displayMode: boolean) =>
-      katex.renderToString(decodeHexReferences(source), { displayMode, throwOnError: false, output: 'htmlAndMathml' });
+      // strict: 'ignore': KaTeX's default ('warn') writes a line of its own to stderr for input LaTeX would not take (`\htmlStyle`), no file or line named; what it renders is the same.
+      katex.renderToString(decodeHexReferences(source), { displayMode, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
     return inline !== undefined ? typeset(inline, false) : `<div class="math-display">${typeset(display!, true)}</div>`;
   });
 }

@@ -16,8 +16,8 @@ import { lockSite } from '../../src/archive/site-lock.js';
 import { loadConfig } from '../../src/config/load.js';
 import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
-import { BIN, runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { BIN, runCli, spawnCli } from '../helpers/cli.js';
+import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
 import { brokenLinks, siteDigest, siteFiles } from './site-check.js';
 
@@ -618,4 +618,13 @@ test('a date that is no day, a paper URL that is no web address and an arXiv id 
 test('a list of one paper says "1 paper", of more "N papers"', () => {
   assert.match(read('tags/transformers/index.html'), /<caption>1 paper<\/caption>/);
   assert.match(read('tags/emergence/index.html'), /<caption>2 papers<\/caption>/);
+});
+
+test('a formula LaTeX would not take (\\htmlStyle) is typeset without KaTeX writing its own line to stderr', () => {
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary: 'Styled $\\htmlStyle{color: red}{y}$ and plain $x^2$.' }) });
+  // In a process of its own: KaTeX writes to the console, not to the command's streams.
+  const result = spawnCli(['build'], { cwd: newsletter });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stderr, '');
+  assert.match(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /class="katex"/);
 });
