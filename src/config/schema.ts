@@ -24,7 +24,18 @@ export const configSchema = z.strictObject({
   description: z.string().optional(),
   // Every link of an email starts with it, on lines no fold can split (the
   // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
-  baseUrl: z.url({ protocol: /^https?$/ }).max(500),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .superRefine((value, context) => {
+      // Links are made by appending a path (`issues/3/`): after `?x=1` or `#top` it would land in the query or fragment.
+      const at = value.search(/[?#]/);
+      if (at === -1) return;
+      context.addIssue({
+        code: 'custom',
+        message: `Unexpected \`${value.slice(at)}\` at the end of \`baseUrl\`, expected the URL without it, as in \`${value.slice(0, at)}\`: a base URL cannot have a query or fragment, every link is made by adding a path to it`,
+      });
+    }),
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
   postalAddress: z.string().trim().min(1),

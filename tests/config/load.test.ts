@@ -55,6 +55,18 @@ test('a baseUrl too long for a header line (List-Unsubscribe) is a config error'
   assert.match(configError(yaml).message, /:2:10: Unexpected value for `baseUrl`: Too big: expected string to have <=500 characters/);
 });
 
+test('a baseUrl with a query or fragment is a config error at the value, saying a base URL cannot have one', () => {
+  const cases: [string, string][] = [
+    ['https://example.org/news?x=1', '`?x=1` at the end of `baseUrl`, expected the URL without it, as in `https://example.org/news`'],
+    ['https://example.org/news/#top', '`#top` at the end of `baseUrl`, expected the URL without it, as in `https://example.org/news/`'],
+    ['https://example.org/?', '`?` at the end of `baseUrl`, expected the URL without it, as in `https://example.org/`'],
+  ];
+  for (const [url, unexpected] of cases) {
+    const error = configError(CONFIG_YAML.replace('https://news.example.org/', url));
+    assert.equal(error.message, `${FILE}:2:10: Unexpected ${unexpected}: a base URL cannot have a query or fragment, every link is made by adding a path to it`, url);
+  }
+});
+
 test('a YAML alias bomb in the config is a configuration error at the alias that expands it, not an internal error', () => {
   const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
   for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
