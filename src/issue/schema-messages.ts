@@ -51,13 +51,16 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
         break;
       case 'too_small':
         problems.push({
-          message: typeof received === 'string' ? `Unexpected empty \`${key}\`, expected text` : `Unexpected \`${key}\` value \`${String(received)}\`, expected at least ${String(issue.minimum)}`,
+          message:
+            typeof received === 'string'
+              ? `Unexpected empty \`${key}\`, expected text`
+              : `Unexpected \`${key}\` value \`${String(received)}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`,
           path,
           part: 'value',
         });
         break;
       case 'too_big':
-        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected at most ${String(issue.maximum)}`, path, part: 'value' });
+        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
         break;
       default:
         problems.push({ message: `Unexpected \`${key}\`: ${issue.message}`, path, part: 'value' });

@@ -39,7 +39,8 @@ function schemas(mode: SchemaMode) {
   });
 
   const issue = object({
-    number: field(z.number().int().positive(), 0),
+    // `min(1)`, not `positive()`: the bound a message names is then the smallest number allowed (docs/issue-format.md: integer ≥ 1).
+    number: field(z.number().int().min(1), 0),
     title: field(text, ''),
     date: field(z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD'), ''),
     subject: field(text.optional(), undefined),

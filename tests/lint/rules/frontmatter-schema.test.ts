@@ -23,6 +23,13 @@ test('frontmatter-schema: a missing required key is named', async () => {
   assert.match(messages[0]!.message, /Missing key `title`/);
 });
 
+test('frontmatter-schema: an issue number below 1 names 1 as the smallest allowed, not 0', async () => {
+  for (const number of [0, -3]) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue({ number }) });
+    assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.message}`), [`2:9 Unexpected \`number\` value \`${number}\`, expected at least 1`], String(number));
+  }
+});
+
 test('frontmatter-schema: an unquoted arXiv id is a number, with a hint to quote it', async () => {
   const text = cleanIssue().replace('arxiv: "2304.15004"', 'arxiv: 2304.15004');
   const [message] = await lintWith([rule], { 'a.md': text });
