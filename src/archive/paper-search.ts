@@ -33,6 +33,14 @@ export interface SearchMatch {
 }
 
 /**
+ * Whether `query` has a word to search for, as the index reads words (letters
+ * and digits; `++` or `--` has none). Without one, only the filters choose.
+ */
+export function hasSearchWords(query: string): boolean {
+  return tokenize(query).length > 0;
+}
+
+/**
  * Matches of `query` (every word must occur; a query without a word
  * matches every paper the filters keep), best first; equal scores in the
  * database's order (newest first). `texts`: where a shard not in
@@ -41,7 +49,7 @@ export interface SearchMatch {
  */
 export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
   const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
-  if (tokenize(query).length === 0) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
+  if (!hasSearchWords(query)) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
   const matches: SearchMatch[] = [];
   for (const shard of buildSearchIndex(database, texts, cacheDir)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;

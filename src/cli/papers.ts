@@ -3,7 +3,7 @@ import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers, type PublishedPapers } from '../archive/published.js';
 import { withTexts } from '../archive/pages.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
-import { searchPapers } from '../archive/paper-search.js';
+import { hasSearchWords, searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -36,11 +36,19 @@ async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ conf
   return { config, papers: await publishedPapers(config, options) };
 }
 
-/** `paperboy papers search [QUERY]`: ranked matches (without words, every paper the filters keep) with issue number, date and the first line of the summary. Throws USAGE with neither words nor a filter. */
+/**
+ * `paperboy papers search [QUERY]`: ranked matches (without words, every
+ * paper the filters keep) with issue number, date and the first line of the
+ * summary. Throws USAGE with neither words nor a filter: a query of
+ * punctuation alone (`++`) has no word the index knows, and would list every
+ * paper as if it matched.
+ */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
   const filters = { tag: options.tag, author: options.author, year: options.year };
-  if (options.query.trim() === '' && Object.values(filters).every((value) => value === undefined)) {
-    throw new PaperboyError('USAGE', 'Missing words to find, or a filter', { hint: 'Pass words, a --tag, an --author or a --year, e.g. `paperboy papers search sparse autoencoders` or `paperboy papers search --author Olah`.' });
+  if (!hasSearchWords(options.query) && Object.values(filters).every((value) => value === undefined)) {
+    const hint = 'Pass words, a --tag, an --author or a --year, e.g. `paperboy papers search sparse autoencoders` or `paperboy papers search --author Olah`.';
+    if (options.query.trim() === '') throw new PaperboyError('USAGE', 'Missing words to find, or a filter', { hint });
+    throw new PaperboyError('USAGE', `The query "${options.query}" has no words to search for: a search matches words (letters and digits) and ignores punctuation and symbols`, { hint });
   }
   const { config, papers } = await loadPapers(options, io);
   // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.

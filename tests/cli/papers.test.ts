@@ -69,6 +69,19 @@ test('papers search with filters and no words lists every paper they keep; with 
   assert.match(bare.stderr, /Missing words to find, or a filter/);
 });
 
+test('papers search with a query of no words ("++") and no filter is a usage error saying so, not every paper listed; with a filter the filter chooses', async () => {
+  const root = archiveRoot();
+  for (const argv of [['++'], ['--json', '--', '-- ++'], ['"', '&']]) {
+    const result = await runCli(['papers', 'search', ...argv], { cwd: root });
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.equal(result.stdout, '', argv.join(' '));
+    assert.match(result.stderr, /The query ".*" has no words to search for/, argv.join(' '));
+  }
+  const filtered = await runCli(['papers', 'search', '--json', '--author', 'vaswani', '++'], { cwd: root });
+  assert.equal(filtered.code, 0, filtered.stderr);
+  assert.deepEqual((JSON.parse(filtered.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762']);
+});
+
 test('papers search finds a paper by a title and an author an earlier issue gave it, not only by the newest', async () => {
   const root = archiveRoot();
   const file = join(root, 'issues', '0002-b.md');
