@@ -37,8 +37,13 @@ export interface PagePlan {
   view(): Record<string, unknown>;
 }
 
-/** A page with its view made: what `renderPage` renders (a plan's, or a server page's). */
-export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script'> & { view: Record<string, unknown> };
+/**
+ * A page with its view made: what `renderPage` renders (a plan's, or a
+ * server page's). `root`: where its links start when not relative to its
+ * path (a page the server answers at any address gives the site's own
+ * path, `/news/`).
+ */
+export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script'> & { view: Record<string, unknown>; root?: string };
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
 export interface TextSource {
@@ -396,11 +401,11 @@ const YEAR_PAGE_SIZE = 800;
  * (`indexFileLinks`).
  */
 export function renderPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
-  return indexFileLinks(layoutPage(templates, config, page), pageLinks(page.path).root);
+  const root = page.root ?? pageLinks(page.path).root;
+  return indexFileLinks(layoutPage(templates, config, page, root), root);
 }
 
-function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
-  const { root } = pageLinks(page.path);
+function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender, root: string): string {
   const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
+import { sitePath } from './pages.js';
 import { HttpError } from './request-body.js';
 import { isUnsafePath, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { confirmRoute, subscribeRoute } from './subscription-routes.js';
@@ -37,7 +38,7 @@ export interface PaperboyServer {
  */
 export function createApp(options: AppOptions): PaperboyServer {
   const { context } = options;
-  const base = new URL(context.config.baseUrl).pathname.replace(/\/?$/, '/');
+  const base = sitePath(context.config);
   const notFoundPage = () => notFound(context);
   let site: SiteHandler = staticSite(options.siteDir, { dev: options.dev, notFoundPage });
   const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { lookup } from 'mrmime';
+import { contentType, isTextType } from './content-types.js';
 
 /** A file of the site as the walk found it. */
 export interface SiteFile {
@@ -16,10 +16,6 @@ type Encoding = 'br' | 'gzip';
 const MIN_BYTES = 1024;
 /** Compressed bodies kept in memory, in bytes: the pages readers open again and again. */
 const CACHE_BYTES = 64 * 1024 * 1024;
-
-function compressible(type: string): boolean {
-  return /^text\/|^application\/(json|javascript|xml|rss\+xml|atom\+xml|feed\+json|manifest\+json|x-bibtex)|^image\/svg\+xml/.test(type);
-}
 
 /** Which encoding the client takes, preferring Brotli (smaller HTML by 15–20%). `q=0` refuses one. */
 function negotiate(header: string | undefined): Encoding | undefined {
@@ -57,12 +53,12 @@ export class CompressedFiles {
     // The cheapest refusals first: most requests of a load test, and of feed readers, accept no encoding.
     const encoding = negotiate(req.headers['accept-encoding'] as string | undefined);
     if (!encoding || req.headers.range || file.size < MIN_BYTES) return false;
-    const type = lookup(name) ?? '';
-    if (!compressible(type)) return false;
+    const type = contentType(name);
+    if (!isTextType(type)) return false;
     // One ETag per representation (RFC 9110 §8.8.3): the compressed body is not the file's.
     const etag = `W/"${file.size}-${Math.trunc(file.mtimeMs)}-${encoding}"`;
     const headers = {
-      'Content-Type': type === 'text/html' ? 'text/html;charset=utf-8' : type,
+      'Content-Type': type,
       'Content-Encoding': encoding,
       Vary: 'Accept-Encoding',
       ETag: etag,

@@ -8,7 +8,7 @@ export interface MessagePage {
   /** Also the page's title. */
   heading: string;
   paragraphs: string[];
-  /** One button that POSTs these fields to `action` (relative to the page). */
+  /** One button that POSTs these fields to `action` (relative to the page, whose path is one segment under the site's). */
   form?: { action: string; fields: { name: string; value: string }[]; button: string };
   /** Link back to the archive's home page. */
   home?: boolean;
@@ -22,17 +22,24 @@ export interface MessagePage {
  */
 const rendered = new WeakMap<TemplateSet, Map<string, string>>();
 
+/** The path the server answers the site under: `baseUrl`'s (`https://example.org/news` → `/news/`). */
+export function sitePath(config: Pick<Config, 'baseUrl'>): string {
+  return new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
+}
+
 /**
- * The HTML of a server page. Its path is one segment under the site root
- * (`unsubscribe`), so the layout's links (`./assets/archive.css`) resolve
- * from the endpoint's URL as from a page of the archive.
+ * The HTML of a server page (`endpoint`, its name under the site root:
+ * `unsubscribe`). The layout's links start at the site's path
+ * (`/news/assets/archive.css`), not at the page's folder: the not-found
+ * and error pages answer any address (`/news/issues/99/`), from which
+ * `./assets/archive.css` would be one more page not found.
  */
 export function messagePage(templates: TemplateSet, config: Config, endpoint: string, page: MessagePage): string {
   const key = page.form ? undefined : JSON.stringify([endpoint, page]);
   const known = key === undefined ? undefined : rendered.get(templates)?.get(key);
   if (known !== undefined) return known;
   // `headline`, not `heading`: a view key must not be the name of a template helper.
-  const plan: PageToRender = { path: endpoint, template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
+  const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
     const pages = rendered.get(templates) ?? new Map<string, string>();

@@ -1,12 +1,10 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import { mimes } from 'mrmime';
 import sirv from 'sirv';
 import { CompressedFiles, type SiteFile } from './compression.js';
-
-// papers.bib: mrmime (sirv's and compression.ts's table, documented as open to additions) has no type for BibTeX; reference managers take this one.
-mimes.bib = 'application/x-bibtex; charset=utf-8';
+// Before sirv reads mrmime's table: text types that name UTF-8, papers.bib's type.
+import './content-types.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
 interface SitePath {

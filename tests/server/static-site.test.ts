@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { isUnsafePath } from '../../src/server/static-site.js';
+import { CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { rawRequest, startServer } from './helpers.js';
 
 test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page', async () => {
@@ -20,11 +21,42 @@ test('archive: pages and data files are served with their content type (papers.b
     assert.match(String(css.headers['content-type']), /^text\/css/);
     // A type mrmime does not know, which reference managers do.
     const bib = await rawRequest(server.port, 'GET', '/papers.bib');
-    assert.equal(bib.headers['content-type'], 'application/x-bibtex; charset=utf-8');
+    assert.equal(bib.headers['content-type'], 'application/x-bibtex;charset=utf-8');
     assert.match(bib.body, /Über formal/);
     const packed = await rawRequest(server.port, 'GET', '/papers.bib', undefined, { 'Accept-Encoding': 'gzip' });
     assert.equal(packed.headers['content-encoding'], 'gzip', 'compressed as text is');
-    assert.equal(packed.headers['content-type'], 'application/x-bibtex; charset=utf-8');
+    assert.equal(packed.headers['content-type'], 'application/x-bibtex;charset=utf-8');
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: every text file goes out as UTF-8 (email.txt, feeds, sitemap, CSS, JavaScript, JSON, CSV, BibTeX), compressed or not, so a browser shows "Søren" as written', async () => {
+  const server = await startServer();
+  try {
+    const files: [string, string][] = [
+      ['issues/3/email.txt', 'text/plain'],
+      ['feed.xml', 'text/xml'],
+      ['sitemap.xml', 'text/xml'],
+      ['assets/archive.css', 'text/css'],
+      ['assets/papers.js', 'text/javascript'],
+      ['papers.json', 'application/json'],
+      ['papers.csv', 'text/csv'],
+      ['papers.bib', 'application/x-bibtex'],
+    ];
+    // Over compression's minimum size, so the compressed answer is asked for too.
+    for (const [path] of files) writeFileSync(join(server.config.outDir, path), 'Summarized by Søren Ekdahl.\n'.repeat(60));
+    server.app.reloadSite();
+    for (const [path, type] of files) {
+      for (const encoding of ['identity', 'br']) {
+        const answer = await rawRequest(server.port, 'GET', `/${path}`, undefined, { 'Accept-Encoding': encoding });
+        assert.equal(answer.status, 200, path);
+        assert.equal(answer.headers['content-encoding'], encoding === 'br' ? 'br' : undefined, path);
+        assert.equal(answer.headers['content-type'], `${type};charset=utf-8`, `${path}, ${encoding}`);
+      }
+    }
+    const email = await rawRequest(server.port, 'GET', '/issues/3/email.txt');
+    assert.match(email.body, /Søren Ekdahl/);
   } finally {
     await server.close();
   }
@@ -50,6 +82,24 @@ test('archive: what is not there gets the 404 page', async () => {
     const missing = await rawRequest(server.port, 'GET', '/issues/99/');
     assert.equal(missing.status, 404);
     assert.match(missing.body, /<h1>Page not found<\/h1>/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: the 404 page links from the site’s path, so at a nested address (or outside the site) it is styled and its links lead to pages', async () => {
+  const root = makeRoot({}, CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news/'));
+  const server = await startServer({ root });
+  try {
+    for (const path of ['/news/issues/99/', '/news/issues/3/nothing/here', '/elsewhere/page']) {
+      const missing = await rawRequest(server.port, 'GET', path);
+      assert.equal(missing.status, 404, path);
+      assert.match(missing.body, /<link rel="stylesheet" href="\/news\/assets\/archive\.css">/, path);
+      assert.match(missing.body, /<a href="\/news\/index\.html">Back to Test Newsletter<\/a>/, path);
+      assert.doesNotMatch(missing.body, /(href|src)="\.\.?\//, path);
+    }
+    assert.equal((await rawRequest(server.port, 'GET', '/news/assets/archive.css')).status, 200);
+    assert.match((await rawRequest(server.port, 'GET', '/news/index.html')).body, /Home page/);
   } finally {
     await server.close();
   }
