@@ -32,9 +32,29 @@ export function citationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly
 function citationKey(paper: PaperEntry<RecordFacts>): string {
   const { authors, year, title } = paper.latest;
   const ascii = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '');
-  const last = ascii(authors[0]?.split(/\s+/).at(-1) ?? '').toLowerCase() || 'anon';
+  const last = ascii(familyName(authors[0] ?? '')).toLowerCase() || 'anon';
   const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '').toLowerCase();
   return `${last}${year ?? ''}${word}`;
+}
+
+/**
+ * The family name of an author as BibTeX reads the name (Patashnik,
+ * "BibTeXing", 1988, §4; Markey, "Tame the BeaST", §11), written "First von
+ * Last", "von Last, First" or "von Last, Jr, First": the Last part, the words
+ * after the von part (which ends at the last word, the final one aside, that
+ * starts in lower case); with no von part, the last word of "First Last" or
+ * all of "Last" before a comma. So "Schaeffer, R." and "Rylan Schaeffer"
+ * both give "Schaeffer", "van der Berg, Jan" and "Ödön von Horváth" "Berg"
+ * and "Horváth". Words are split at spaces only: BibTeX also splits at
+ * hyphens ("Skłodowska" of "Maria Curie-Skłodowska"), which would change
+ * keys given before.
+ */
+function familyName(author: string): string {
+  const commas = author.split(',');
+  const words = commas[0]!.trim().split(/\s+/).filter(Boolean);
+  const lastVon = words.slice(0, -1).map((word) => /^\p{Ll}/u.test(word)).lastIndexOf(true);
+  if (lastVon >= 0) return words.slice(lastVon + 1).join(' ');
+  return commas.length > 1 ? words.join(' ') : (words.at(-1) ?? '');
 }
 
 /** A paper's BibTeX entry under its citation key (see `citationKeys`). */
@@ -46,12 +66,29 @@ export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string
     ['author', authors.length > 0 ? authors.map(escapeBibtex).join(' and ') : undefined],
     ['year', year === undefined || year === null ? undefined : String(year)],
     ['howpublished', venue ? escapeBibtex(venue) : undefined],
-    ['eprint', arxiv ?? undefined],
+    ['eprint', arxiv ? verbatimValue(arxiv) : undefined],
     ['archivePrefix', arxiv ? 'arXiv' : undefined],
-    ['url', url ? escapeBibtex(url) : undefined],
+    ['url', url ? verbatimValue(url) : undefined],
   ];
   const body = fields.filter((field): field is [string, string] => field[1] !== undefined).map(([name, value]) => `  ${name} = {${value}}`);
   return `@misc{${key},\n${body.join(',\n')}\n}\n`;
+}
+
+/**
+ * A value of a verbatim field (`url`, `eprint`): biblatex (biber) and
+ * hyperref's `\url` read its characters as they are, so escaping them for
+ * LaTeX (`a\_b`) would put the backslashes into the URL. Only what a .bib
+ * reader gives a meaning inside any field is percent-encoded: a brace would
+ * end the field or unbalance it, a backslash before the closing brace would
+ * escape it, and an unpaired `$` is unclosed math to
+ * @retorquere/bibtex-parser (what Zotero's Better BibTeX imports with),
+ * which then drops the entry. `{`, `}` and `\` may not stand unencoded in
+ * a URI at all (RFC 3986 §2), so `%7B` is how a URI writes `{`; `%24` is not
+ * `$` to RFC 3986 (§2.2: `$` is reserved), but it is to every server that
+ * decodes its path or query.
+ */
+function verbatimValue(value: string): string {
+  return value.replace(/[{}\\$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { citationKeys, papersBib } from '../../src/archive/bibtex.js';
+import type { RecordFacts } from '../../src/archive/issue-output.js';
+import type { PaperEntry } from '../../src/archive/paper-database.js';
+
+/** A paper of one issue with the facts a BibTeX entry is made of. */
+function paper(n: number, facts: Partial<RecordFacts>): PaperEntry<RecordFacts> {
+  const record: RecordFacts = {
+    id: `url:https://example.com/${n}`,
+    title: 'Emergent abilities',
+    url: `https://example.com/${n}`,
+    authors: [],
+    year: 2023,
+    venue: undefined,
+    arxiv: undefined,
+    tags: [],
+    section: [],
+    highlight: false,
+    summarizer: undefined,
+    via: undefined,
+    issue: { number: 1, date: '2023-01-15', title: 'Issue 1' },
+    anchor: `paper-${n}`,
+    ...facts,
+  };
+  return { id: record.id, slug: `paper-${n}`, latest: record, tags: [], coverage: [record] };
+}
+
+test('a url in papers.bib is the URL verbatim, as a BibTeX parser reads it back; braces, backslashes and dollars percent-encoded', () => {
+  const urls = {
+    'https://example.com/a_b?x=1&y=%20#frag': 'https://example.com/a_b?x=1&y=%20#frag',
+    'https://example.com/p?q={x}&r=~^$': 'https://example.com/p?q=%7Bx%7D&r=~^%24',
+    'https://example.com/p?q=}#end\\': 'https://example.com/p?q=%7D#end%5C',
+  };
+  const library = parseBibtex(papersBib(Object.keys(urls).map((url, n) => paper(n, { url }))));
+  assert.deepEqual(library.errors, []);
+  assert.deepEqual(
+    library.entries.map((entry) => entry.fields.url),
+    Object.values(urls),
+  );
+});
+
+test('the citation key is named after the first author\'s family name, written "First Last" or "Last, First", as BibTeX reads names', () => {
+  const authors = ['Schaeffer, R.', 'Rylan Schaeffer', 'van der Berg, Jan', 'Ödön von Horváth', 'Garcia Marquez, Gabriel', 'Jean-Paul Sartre', 'Anthropic'];
+  const papers = authors.map((name, n) => paper(n, { authors: [name] }));
+  const keys = citationKeys(papers);
+  assert.deepEqual(
+    papers.map((entry) => keys.get(entry)),
+    ['schaeffer2023emergent', 'schaeffer2023emergentb', 'berg2023emergent', 'horvath2023emergent', 'garciamarquez2023emergent', 'sartre2023emergent', 'anthropic2023emergent'],
+  );
+  // The name part is the family name a BibTeX parser reads from the entry's author field.
+  for (const entry of parseBibtex(papersBib(papers, keys)).entries) {
+    const family = entry.fields.author![0]!.lastName!.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '').toLowerCase();
+    assert.ok(entry.key.startsWith(`${family}2023`), `${entry.key} for ${family}`);
+  }
+});
