@@ -1,3 +1,4 @@
+import { load, type CheerioAPI } from 'cheerio/slim';
 import { Feed, type FeedOptions } from 'feed';
 import type { Config } from '../config/load.js';
 import { issueUrl } from '../render/links.js';
@@ -23,8 +24,10 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
 /**
  * RSS 2.0, Atom and JSON Feed of the newest issues, each entry the issue's
  * full web HTML (readers complain about title-only feeds), through `feed` 6.
- * Every URL is absolute under `baseUrl`; dates are the issues' dates (never
- * the clock), so the same issues give the same bytes.
+ * Every URL is absolute under `baseUrl` (an entry's links too: see
+ * `entryHtml`); dates are the issues' dates (never the clock), so the same
+ * issues give the same bytes. The feed's author is the newsletter (Atom
+ * requires one, RFC 4287 §4.1.1).
  *
  * How each format reads a title and a summary (`description`): `feed` 6
  * writes Atom's `<title type="html">` and `<summary type="html">`, and RSS
@@ -35,11 +38,12 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
 export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
-  const contents = newest.map((issue) => cdataSafe(html(issue)));
+  const links = newest.map((issue) => issueUrl(config.baseUrl, issue.number));
+  const contents = newest.map((issue, i) => cdataSafe(entryHtml(html(issue), links[i]!)));
   const make = (title: (text: string) => string, summary: (text: string) => string) => {
     const feed = new Feed(feedOptions(config, newest[0]));
     newest.forEach((issue, i) => {
-      const link = issueUrl(config.baseUrl, issue.number);
+      const link = links[i]!;
       feed.addItem({ title: title(issue.subject), id: link, link, date: issueDate(issue.date), description: summary(issue.title), content: contents[i] });
     });
     return feed;
@@ -61,6 +65,9 @@ function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): Fe
     // The newest issue's date, not the clock: the same input, the same bytes.
     updated: issueDate(newest?.date ?? '1970-01-01'),
     generator: 'paperboy',
+    // RFC 4287 §3.2: a name, and optionally an IRI "associated with the person" (the site; `feed` writes it as <uri>).
+    // Not the `from` address as <email> (optional there): a public feed is where address harvesters look.
+    author: { name: config.name, link: config.baseUrl },
     feedLinks: { rss: url('feed.xml'), atom: url('atom.xml'), json: url('feed.json') },
   };
 }
@@ -68,6 +75,65 @@ function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): Fe
 function issueDate(date: string): Date {
   const parsed = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(parsed.getTime()) ? new Date(0) : parsed;
+}
+
+/**
+ * An entry's HTML as a feed reader can show it, which has neither the issue
+ * page's address nor its stylesheet:
+ * - every `href`, `src` and `cite` absolute, resolved against the issue page
+ *   (`pageUrl`) as the page itself resolves them: a footnote's `#i1-p0-…-fn-1`
+ *   leads to the note on the issue page, which holds those ids. A reader
+ *   resolves a relative link against the feed's URL or not at all
+ *   (RSS 2.0 has no base; Atom's xml:base is seldom honoured).
+ * - each formula as its MathML alone: KaTeX writes a formula twice, as
+ *   MathML and as spans (`.katex-html`) that only its CSS lays out, so
+ *   without that CSS a reader shows both, the spans garbled. Readers and
+ *   browsers render MathML natively (MathML Core).
+ * Both on the parsed fragment (cheerio's htmlparser2 build, as
+ * render/inline-css.ts uses it; it reads MathML as foreign content).
+ */
+function entryHtml(html: string, pageUrl: string): string {
+  const $ = load(html, { xml: FRAGMENT }, false);
+  mathmlOnly($);
+  absoluteUrls($, pageUrl);
+  return $.html();
+}
+
+/**
+ * HTML, not XML; written back with characters as they are (dom-serializer's
+ * `utf8`: only `&`, `<`, `>`, `"` and U+00A0 as references; by default it
+ * writes every non-ASCII character as one). cheerio hands these options to
+ * dom-serializer, though its type names only the parser's.
+ */
+const FRAGMENT = { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' as const };
+
+/** Each KaTeX formula (`.katex`: its `.katex-mathml` and `.katex-html` parts) replaced by its `<math>` element. */
+function mathmlOnly($: CheerioAPI): void {
+  $('.katex').each((_, formula) => {
+    const math = $(formula).find('.katex-mathml > math').first();
+    if (math.length > 0) $(formula).replaceWith(math);
+  });
+}
+
+/** The attributes whose value is a URL in the sanitized HTML (rehype-sanitize keeps `cite` on quotes and edits). */
+const URL_ATTRIBUTES = ['href', 'src', 'cite'];
+
+function absoluteUrls($: CheerioAPI, pageUrl: string): void {
+  for (const name of URL_ATTRIBUTES) {
+    $(`[${name}]`).each((_, element) => {
+      const url = absoluteUrl($(element).attr(name)!, pageUrl);
+      if (url) $(element).attr(name, url);
+    });
+  }
+}
+
+/** `url` resolved against `base`; undefined when it is no URL (left as written: the sanitizer let it through). */
+function absoluteUrl(url: string, base: string): string | undefined {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `feed` puts titles and content in CDATA sections, which `]]>` would end: `]]&gt;` reads the same in HTML. */

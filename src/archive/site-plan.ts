@@ -162,22 +162,28 @@ function papersCsvFile(published: PublishedIssues, file: FileMaker): SiteFile {
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
 }
 
-/** A feed entry: the issue's web content (intro, papers, closing), links absolute. */
+/**
+ * A feed entry: the issue's web content (intro, papers, closing), links absolute. Under each
+ * paper's title its source line as the email shows it (partials/paper.html.hbs): the authors
+ * ("A et al." past `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
+ * `paperSourceLine`: venue and year).
+ */
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
-  const papers = content.papers.map(
-    (paper) =>
-      [
-        `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>`,
-        paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
-        paper.summary.html,
-        paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
-        // The notes the summary's and opinion's references point to.
-        paper.footnotes?.html,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-  );
+  const papers = content.papers.map((paper) => {
+    const source = [paper.authorsBrief, paper.sourceLine].filter(Boolean).join(' · ');
+    return [
+      `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>`,
+      source && `<p>${escapeText(source)}</p>`,
+      paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
+      paper.summary.html,
+      paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
+      // The notes the summary's and opinion's references point to.
+      paper.footnotes?.html,
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
   return [content.intro.html, ...papers, content.outro.html].filter(Boolean).join('\n');
 }
 

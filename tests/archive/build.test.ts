@@ -7,6 +7,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { load } from 'cheerio/slim';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
@@ -198,6 +199,35 @@ const jsonFeedSchema = z.object({
 test('feed.json is a JSON Feed (version 1, as `feed` 6 writes it) with one item per published issue', () => {
   const feed = jsonFeedSchema.parse(JSON.parse(read('feed.json')));
   assert.deepEqual(feed.items.map((item) => item.url), [3, 2, 1].map((n) => `${BASE_URL}issues/${n}/`));
+});
+
+/** The HTML of each feed.json item, by the issue's URL. */
+function feedEntries(): Map<string, string> {
+  const feed = jsonFeedSchema.parse(JSON.parse(read('feed.json')));
+  return new Map(feed.items.map((item) => [item.url, item.content_html]));
+}
+
+test("each paper in a feed entry has its source line under its title as the email shows it: authors, venue, year", () => {
+  const entry = load(feedEntries().get(`${BASE_URL}issues/2/`)!, null, false);
+  const email = load(read('issues/2/email.html'));
+  const lines = entry('h2').map((_, title) => entry(title).next('p').text()).get();
+  assert.deepEqual(lines, ['Ashish Vaswani and Noam Shazeer · 2017', 'Rylan Schaeffer, Brando Miranda and Sanmi Koyejo · 2023']);
+  assert.deepEqual(lines, email('.paper .paper-meta').map((_, meta) => email(meta).text()).get());
+});
+
+test("every link in a feed entry is absolute, and one into its issue page (a paper, a footnote and back) leads to an id there", () => {
+  const intoPage: string[] = [];
+  for (const [url, html] of feedEntries()) {
+    const $ = load(html, null, false);
+    const page = load(read(`${url.slice(BASE_URL.length)}index.html`));
+    for (const href of $('a[href]').map((_, a) => $(a).attr('href')).get()) {
+      assert.match(href, /^(https?|mailto):/, href);
+      if (!href.startsWith(`${url}#`)) continue;
+      intoPage.push(href);
+      assert.equal(page(`[id="${decodeURIComponent(new URL(href).hash.slice(1))}"]`).length, 1, href);
+    }
+  }
+  assert.ok(intoPage.some((href) => href.includes('-fn-')) && intoPage.some((href) => href.includes('-fnref-')), 'the mirage note and its way back');
 });
 
 test('the sitemap lists every page by its absolute URL', () => {

@@ -4,8 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { load } from 'cheerio/slim';
 import { buildFeeds } from '../../src/archive/feeds.js';
 import type { IssueRendering } from '../../src/archive/issue-output.js';
+import { typesetMath } from '../../src/archive/math.js';
 
 // Markup, an ampersand and a CDATA end: what a title may hold, and what each format must show as written.
 const TITLE = 'Attention <is> all & you ]]> need';
@@ -13,19 +15,29 @@ const TITLE = 'Attention <is> all & you ]]> need';
 const issue = { number: 7, title: TITLE, subject: `#7: ${TITLE}`, date: '2023-06-05', email: { html: '', text: '' } } as unknown as IssueRendering;
 const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
 
-/** What feedparser (the reference parser feed readers are tested against) shows of the one entry's title and summary. */
-function shownByFeedparser(xml: string): { title: string; summary: string } {
+/** What feedparser (the reference parser feed readers are tested against) prints of `xml` with `script` (the parsed feed is `d`). */
+function feedparser(xml: string, script: string): unknown {
   const file = join(mkdtempSync(join(tmpdir(), 'paperboy-feed-')), 'feed.xml');
   writeFileSync(file, xml);
+  const result = spawnSync('/usr/bin/python3', ['-c', `import feedparser, html, json, sys\nd = feedparser.parse(sys.argv[1])\n${script}`, file], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+/** What feedparser shows of the one entry's title and summary. */
+function shownByFeedparser(xml: string): { title: string; summary: string } {
   const script = `
-import feedparser, html, json, sys
 def shown(detail):
     return html.unescape(detail.value) if detail.type == 'text/html' else detail.value
-e = feedparser.parse(sys.argv[1]).entries[0]
+e = d.entries[0]
 print(json.dumps({'title': shown(e.title_detail), 'summary': shown(e.summary_detail)}))`;
-  const result = spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return JSON.parse(result.stdout) as { title: string; summary: string };
+  return feedparser(xml, script) as { title: string; summary: string };
+}
+
+/** The entry HTML each format carries for the one issue: RSS's content:encoded, Atom's content, JSON Feed's content_html. */
+function entryContents(feeds: { rss: string; atom: string; json: string }): string[] {
+  const [item] = (JSON.parse(feeds.json) as { items: { content_html: string }[] }).items;
+  return [load(feeds.rss, { xml: true })('item > content\\:encoded').text(), load(feeds.atom, { xml: true })('entry > content').text(), item!.content_html];
 }
 
 test("every feed shows an issue's title and summary as written: markup escaped where a format reads HTML, as is where it reads text", () => {
@@ -34,4 +46,48 @@ test("every feed shows an issue's title and summary as written: markup escaped w
   assert.equal(shownByFeedparser(feeds.rss).summary, TITLE);
   const [item] = (JSON.parse(feeds.json) as { items: { title: string; summary: string }[] }).items;
   assert.deepEqual({ title: item!.title, summary: item!.summary }, { title: `#7: ${TITLE}`, summary: TITLE });
+});
+
+test('every link in a feed entry is absolute: a footnote link leads to the note on its issue page', () => {
+  const body = [
+    '<p>A claim.<sup><a href="#i7-p0-summary-fn-1" id="i7-p0-summary-fnref-1" data-footnote-ref>1</a></sup> <a href="https://example.com/?a=1&#x26;b=2">A paper</a>, <a href="mailto:ed@example.org">mail</a>.</p>',
+    '<section class="footnotes"><ol><li id="i7-p0-summary-fn-1" value="1"><p>A note. <a href="#i7-p0-summary-fnref-1" data-footnote-backref="">↩</a></p></li></ol></section>',
+  ].join('\n');
+  const feeds = buildFeeds(config, [issue], () => body);
+  for (const html of entryContents(feeds)) {
+    const $ = load(html, null, false);
+    const hrefs = $('a').map((_, a) => $(a).attr('href')).get();
+    assert.deepEqual(hrefs, [
+      'https://news.example.org/issues/7/#i7-p0-summary-fn-1',
+      'https://example.com/?a=1&b=2',
+      'mailto:ed@example.org',
+      'https://news.example.org/issues/7/#i7-p0-summary-fnref-1',
+    ]);
+  }
+});
+
+test('a formula in a feed entry is its MathML alone, without KaTeX\'s HTML rendering that readers show garbled', () => {
+  const body = typesetMath(
+    '<p>The loss <code class="language-math math-inline">L = \\sum_i x_i^2</code> falls.</p>\n<pre><code class="language-math math-display">\\frac{a}{b}</code></pre>',
+  );
+  assert.match(body, /katex-html/, 'the web page has both renderings');
+  const feeds = buildFeeds(config, [issue], () => body);
+  for (const html of entryContents(feeds)) {
+    const $ = load(html, null, false);
+    assert.equal($('.katex-html, .katex, [aria-hidden]').length, 0, html);
+    assert.deepEqual(
+      $('math').map((_, math) => $(math).attr('display') ?? 'inline').get(),
+      ['inline', 'block'],
+    );
+    // What a reader shows, MathML rendered natively: each formula once (its TeX annotation is not shown).
+    $('annotation').remove();
+    assert.equal($.root().text().replace(/\s+/g, ' ').trim(), 'The loss L=∑ixi2 falls. ab');
+  }
+});
+
+test('atom.xml has the author RFC 4287 requires: the newsletter, with its site; feed.json names it too', () => {
+  const feeds = buildFeeds(config, [issue], () => '<p>Body</p>');
+  // RFC 4287 §4.1.1: in the feed, the author of every entry that names none.
+  assert.deepEqual(feedparser(feeds.atom, "print(json.dumps(d.feed.get('author_detail')))"), { name: 'Test', href: 'https://news.example.org/' });
+  assert.deepEqual((JSON.parse(feeds.json) as { author: unknown }).author, { name: 'Test', url: 'https://news.example.org/' });
 });
