@@ -132,7 +132,8 @@ export function planPages(
   const search = {
     tags: database.tags.map((tag) => tag.name),
     sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
-    years: years.map(([year]) => year).filter((year) => year !== UNDATED),
+    // Papers without a year are a choice too (`undated`, as their shard and folder are named).
+    years: years.map(([year]) => ({ value: year, label: year === UNDATED ? 'No year' : year })),
     // The search index's shards (search-index.ts), the newest first: the one loaded first.
     shards: years.map(([year]) => year).join(' '),
   };

@@ -122,7 +122,8 @@
         (!author || `${item.authors}\n${item.aka ?? ''}`.toLowerCase().includes(author)) &&
         (!filters.tag || item.tags.includes(filters.tag)) &&
         (!filters.section || item.section === filters.section) &&
-        (!filters.year || String(item.year) === filters.year);
+        // A paper without a year is in the `undated` choice (and shard).
+        (!filters.year || (item.year === null ? 'undated' : String(item.year)) === filters.year);
       if (query) {
         status.textContent = 'Searching…';
         // The newest year answers first; the others are fetched after it, and their matches added when all have come.

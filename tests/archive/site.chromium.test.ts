@@ -271,3 +271,22 @@ test('the author filter finds a paper by a name an earlier issue gave its author
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the year filter has a choice for papers without a year, with and without words to search', { skip }, async () => {
+  const { page, errors, outside } = await openPage();
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(`${origin}/papers/`);
+  assert.deepEqual(await page.getByLabel('Year', { exact: true }).locator('option').allInnerTexts(), ['Any', '2023', '2017', 'No year']);
+  await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });
+  await showsTitles(page, ['Our blog post on evaluations']);
+  // With words, the search loads the shard of papers without a year, and that one only.
+  const shard = page.waitForRequest(/\/search\/undated\.js$/);
+  await page.getByLabel('Search summaries and opinions').fill('plainly');
+  await shard;
+  await showsTitles(page, ['Our blog post on evaluations']);
+  assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/undated.js']);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
