@@ -1,73 +1,14 @@
-import type { Config } from '../config/load.js';
 import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
-import type { TemplateSet } from '../render/templates.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
-import { indexFileLinks } from './index-file-links.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
-import { sha256 } from '../sha256.js';
-
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
-
-/**
- * One page of the archive before rendering: its path under the output
- * directory, the template of its body (`templates/web/…`) and that
- * template's view. Planning is pure; `renderPage` turns a plan into HTML.
- *
- * `key()` is a hash of everything the view is made of, so a rebuild renders
- * only the pages whose key changed. A page that shows an issue's or a
- * paper's texts makes its view only when rendered (`view()` reads the full
- * outputs); its key comes from the hashes the issues' summaries carry.
- * `issues` names the issues whose outputs the view shows (texts, renderings
- * or their hashes); the rest of it is made of the site's shape (the issues'
- * facts, settings and templates, site-plan.ts), so while neither changed a
- * rebuild takes the previous build's key instead of hashing the view again.
- */
-export interface PagePlan {
-  /** Relative to the site root, `/`-separated: `issues/5/index.html`. */
-  path: string;
-  template: string;
-  title: string;
-  /** The script of the page under `assets/`, if any. */
-  script: string | undefined;
-  key(): string;
-  /** The numbers of the issues whose outputs the view shows beyond their facts (none for a list). */
-  issues: readonly number[];
-  view(): Record<string, unknown>;
-}
-
-/**
- * A page with its view made: what `renderPage` renders (a plan's, or a
- * server page's). `root`: where its links start when not relative to its
- * path (a page the server answers at any address gives the site's own
- * path, `/news/`).
- */
-export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script'> & { view: Record<string, unknown>; root?: string };
+import { keyOf, pageLinks, type PagePlan, type SiteConfig } from './page-render.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
 export interface TextSource {
   rendering(number: number): IssueRendering;
   records(number: number): PaperRecord[];
-}
-
-/** Where pages link to, relative to a page's own folder (the site works from any base; `renderPage` names each folder's `index.html` for `file://`). */
-function pageLinks(path: string) {
-  const depth = path.split('/').length - 1;
-  const root = depth === 0 ? './' : '../'.repeat(depth);
-  return {
-    root,
-    issue: (number: number, anchor?: string) => `${root}issues/${number}/${anchor ? `#${anchor}` : ''}`,
-    paper: (slug: string) => `${root}papers/${slug}/`,
-    tag: (slug: string) => `${root}tags/${slug}/`,
-    author: (slug: string) => `${root}authors/${slug}/`,
-    year: (year: string) => `${root}papers/year/${year}/`,
-  };
-}
-
-/** sha256 of a value's JSON, 128 bits in hex: a page's key. */
-export function keyOf(value: unknown): string {
-  return sha256(JSON.stringify(value) ?? 'undefined').slice(0, 32);
 }
 
 /** How a list shows papers: each paper's row key, and the rows as a page at `path` links them. */
@@ -393,32 +334,3 @@ const LIST_PAGE_SIZE = 400;
  * Papers without a year can be thousands.
  */
 const YEAR_PAGE_SIZE = 800;
-
-/**
- * A page's HTML: its body template, then the layout around it. Links the
- * content makes absolute under `baseUrl` (cross-references, so an email can
- * follow them) become relative to the page, as the templates' own links
- * are, and every relative link to a folder names its `index.html`
- * (`indexFileLinks`).
- */
-export function renderPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
-  const root = page.root ?? pageLinks(page.path).root;
-  return indexFileLinks(layoutPage(templates, config, page, root), root);
-}
-
-function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender, root: string): string {
-  const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
-  const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
-  const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
-  return templates.render('web/layout.html', {
-    title: page.title ? `${page.title} · ${config.name}` : config.name,
-    description: config.description,
-    canonical,
-    root,
-    newsletter,
-    // KaTeX's stylesheet only where a formula is.
-    math: body.includes('class="katex"'),
-    script: page.script,
-    body,
-  });
-}

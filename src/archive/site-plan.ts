@@ -8,7 +8,8 @@ import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from '
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, otherAuthors, papersByYear, type PaperDatabase } from './paper-database.js';
-import { keyOf, paperKey, planPages, renderPage, withTexts } from './pages.js';
+import { keyOf, renderPage } from './page-render.js';
+import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
 import { cachedShard } from './search-index.js';
 import { sitemap } from './sitemap.js';

@@ -1,5 +1,4 @@
-import type { PageToRender } from '../archive/pages.js';
-import { renderPage } from '../archive/pages.js';
+import { renderPage, type PageToRender } from '../archive/page-render.js';
 import type { Config } from '../config/load.js';
 import type { TemplateSet } from '../render/templates.js';
 
