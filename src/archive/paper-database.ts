@@ -1,6 +1,10 @@
+// The fold search uses, so a tag filter (`papers search --tag`) and the tag pages agree on what one tag is.
+import indexOptions from '../../templates/web/search-options.cjs';
 import { slugify } from '../issue/slug.js';
 import type { PaperRecord, RecordFacts } from './issue-output.js';
 import { sha256 } from '../sha256.js';
+
+const { processTerm: fold } = indexOptions;
 
 /**
  * The paper database: every published paper once, with every summary it got
@@ -124,9 +128,9 @@ function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf
   return named.sort((a, b) => byName(a.name, b.name)).map(({ key, name, spellings, papers: under }) => ({ name, spellings, slug: slugOf.get(key)!, papers: under }));
 }
 
-/** What names one facet: case, accents and runs of spaces aside (`José  Núñez` is `jose nunez`). */
+/** What names one facet: a name as search folds a word (case and accents aside), runs of spaces aside too (`José  Núñez` is `jose nunez`). */
 function facetKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return fold(name).replace(/\s+/g, ' ').trim();
 }
 
 /**
