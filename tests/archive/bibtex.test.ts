@@ -4,26 +4,19 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { citationKeys, papersBib } from '../../src/archive/bibtex.js';
 import type { RecordFacts } from '../../src/archive/issue-output.js';
 import type { PaperEntry } from '../../src/archive/paper-database.js';
+import { recordFacts } from './fixture.js';
 
 /** A paper of one issue with the facts a BibTeX entry is made of. */
 function paper(n: number, facts: Partial<RecordFacts>): PaperEntry<RecordFacts> {
-  const record: RecordFacts = {
+  const record = recordFacts(n, {
     id: `url:https://example.com/${n}`,
     title: 'Emergent abilities',
     url: `https://example.com/${n}`,
     authors: [],
-    year: 2023,
-    venue: undefined,
     arxiv: undefined,
-    tags: [],
-    section: [],
-    highlight: false,
-    summarizer: undefined,
-    via: undefined,
     issue: { number: 1, date: '2023-01-15', title: 'Issue 1' },
-    anchor: `paper-${n}`,
     ...facts,
-  };
+  });
   return { id: record.id, slug: `paper-${n}`, latest: record, tags: [], coverage: [record] };
 }
 

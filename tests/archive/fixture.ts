@@ -1,3 +1,4 @@
+import type { PaperRecord, RecordFacts } from '../../src/archive/issue-output.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 export const BASE_URL = 'https://news.example.org/';
@@ -64,4 +65,32 @@ export function archiveRoot(make: typeof makeRoot = makeRoot): string {
     'issues/0003-c.md': cleanIssue({ number: 3, title: 'Evaluations', date: '2023-06-12', papers: third }),
     'issues/0004-d.md': cleanIssue({ number: 4, title: 'Draft', date: '2023-06-19', status: 'draft', papers: draft }),
   });
+}
+
+/** The facts of a record of paper `n` (arXiv 2301.0000n of 2023 by Ada Lovelace, in issue 1), `fields` over them: what unit tests of the paper database, its pages and its bibliography are made of. */
+export function recordFacts(n: number, fields: Partial<RecordFacts> = {}): RecordFacts {
+  const arxiv = `2301.${String(n).padStart(5, '0')}`;
+  return {
+    id: `arxiv:${arxiv}`,
+    title: `Paper ${n}`,
+    url: `https://arxiv.org/abs/${arxiv}`,
+    authors: ['Ada Lovelace'],
+    year: 2023,
+    venue: undefined,
+    arxiv,
+    tags: [],
+    section: [],
+    highlight: false,
+    summarizer: undefined,
+    via: undefined,
+    issue: { number: 1, date: '2023-01-02', title: 'One' },
+    anchor: `paper-${n}`,
+    ...fields,
+  };
+}
+
+/** `recordFacts` with a one-sentence summary (`Summary.`) and no other text. */
+export function paperRecord(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
+  const summary = { markdown: 'Summary.', plain: 'Summary.', html: '<p>Summary.</p>' };
+  return { ...recordFacts(n), summary, opinion: undefined, prerequisites: undefined, footnotes: undefined, ...fields };
 }

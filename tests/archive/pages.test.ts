@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { paperRecord } from './fixture.js';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { planPages } from '../../src/archive/pages.js';
@@ -12,29 +13,7 @@ import { summarizeIssue, type IssueOutput } from '../../src/archive/issue-output
 
 const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
 
-function record(i: number, tags: string[]): PaperRecord {
-  const text = { markdown: 'Summary.', plain: 'Summary.', html: '<p>Summary.</p>' };
-  return {
-    id: `arxiv:2301.${String(i).padStart(5, '0')}`,
-    title: `Paper ${i}`,
-    url: `https://arxiv.org/abs/2301.${String(i).padStart(5, '0')}`,
-    authors: ['Ada Lovelace'],
-    year: 2023,
-    venue: undefined,
-    arxiv: `2301.${String(i).padStart(5, '0')}`,
-    tags,
-    section: [],
-    highlight: false,
-    summarizer: undefined,
-    via: undefined,
-    issue: { number: 1, date: '2023-01-02', title: 'One' },
-    anchor: `paper-${i}`,
-    summary: text,
-    opinion: undefined,
-    prerequisites: undefined,
-    footnotes: undefined,
-  };
-}
+const record = (i: number, tags: string[]): PaperRecord => paperRecord(i, { tags });
 
 function issueWith(papers: PaperRecord[]): IssueOutput {
   return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };

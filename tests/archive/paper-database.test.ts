@@ -2,25 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RecordFacts } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
+import { recordFacts } from './fixture.js';
 
 /** A record of paper `n` in issue `issue` with `tags` and `authors`. */
 function record(n: number, issue: number, tags: string[], authors: string[] = ['Ada Lovelace']): RecordFacts {
-  return {
-    id: `arxiv:2301.${String(n).padStart(5, '0')}`,
-    title: `Paper ${n}`,
-    url: undefined,
-    authors,
-    year: 2023,
-    venue: undefined,
-    arxiv: undefined,
-    tags,
-    section: [],
-    highlight: false,
-    summarizer: undefined,
-    via: undefined,
-    issue: { number: issue, date: '2023-01-02', title: `Issue ${issue}` },
-    anchor: `paper-${n}`,
-  };
+  return recordFacts(n, { url: undefined, arxiv: undefined, tags, authors, issue: { number: issue, date: '2023-01-02', title: `Issue ${issue}` } });
 }
 
 const slugs = (facets: { name: string; slug: string }[]) => Object.fromEntries(facets.map((facet) => [facet.name, facet.slug]));

@@ -48,11 +48,13 @@ after(async () => {
   server?.close();
 });
 
-/** A page that records console errors and every request that would leave the site (and blocks it). */
-async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; outside: string[] }> {
+/** A page that records console errors, the path of every request (`loaded`) and every request that would leave the site (and blocks it). */
+async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; outside: string[]; loaded: string[] }> {
   const page = await browser!.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
   const errors: string[] = [];
   const outside: string[] = [];
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
@@ -63,7 +65,7 @@ async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page
     outside.push(url);
     return route.abort();
   });
-  return { page, errors, outside };
+  return { page, errors, outside, loaded };
 }
 
 /** Waits until the search has settled on `titles` (the results' links, in any order): each keystroke or choice searches again. */
@@ -97,9 +99,7 @@ test('index → issue → papers: the pages link up, load nothing from elsewhere
 });
 
 test('searching a word of one summary finds that paper; the index loads only then, the newest year first', { skip }, async () => {
-  const { page, errors, outside } = await openPage();
-  const loaded: string[] = [];
-  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  const { page, errors, outside, loaded } = await openPage();
   await page.goto(`${origin}/papers/`);
   assert.ok(!loaded.some((path) => path.startsWith('/search/') || path.startsWith('/assets/minisearch/')), 'no index before a search');
   await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
@@ -141,9 +141,7 @@ test('a half-typed last word matches as a prefix, and the filters narrow the mat
 });
 
 test('a search within one year loads that year’s shard only', { skip }, async () => {
-  const { page, errors } = await openPage();
-  const loaded: string[] = [];
-  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  const { page, errors, loaded } = await openPage();
   await page.goto(`${origin}/papers/`);
   await page.getByLabel('Year', { exact: true }).selectOption('2017');
   await page.getByLabel('Search summaries and opinions').fill('spreadsheet');
@@ -273,9 +271,7 @@ test('the author filter finds a paper by a name an earlier issue gave its author
 });
 
 test('the year filter has a choice for papers without a year, with and without words to search', { skip }, async () => {
-  const { page, errors, outside } = await openPage();
-  const loaded: string[] = [];
-  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  const { page, errors, outside, loaded } = await openPage();
   await page.goto(`${origin}/papers/`);
   assert.deepEqual(await page.getByLabel('Year', { exact: true }).locator('option').allInnerTexts(), ['Any', '2023', '2017', 'No year']);
   await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });
