@@ -250,6 +250,7 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
+  // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
   unread.push(...linksLeftOut(facts, workspace.corpus), ...wrongValues(parsed, facts, workspace.config));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
