@@ -5,6 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { PaperboyError } from '../errors.js';
 import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
+import { StoredMap } from '../stored-map.js';
 import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
 
@@ -15,7 +16,8 @@ import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './i
  *
  * In parts, because a rebuild after one edit must not read everything: one
  * index file holds every issue's `IssueSummary` (what lists and the plan
- * read: ~5 MB for 1,000 issues); per issue, one file holds its rendering
+ * read: 8.7 MB for 1,000 issues, a base and a delta, so that one edit
+ * writes only the delta: stored-map.ts); per issue, one file holds its rendering
  * (content view and email, ~95 KB) and one its records (~40 KB), each read
  * only where a page shows it: the papers' pages and data files read the
  * records of every issue, and nothing else of it. A store that cannot be
@@ -33,13 +35,13 @@ import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './i
  * this one cannot read throws in `deserialize`: a miss.
  */
 export class BuildCache {
-  private readonly index: Map<string, { key: string; summary: IssueSummary }>;
+  /** Every issue's key and summary, by its file's path: on disk, or for this build only when the cache is disabled. */
+  private readonly index: StoredMap<{ key: string; summary: IssueSummary }> | Map<string, { key: string; summary: IssueSummary }>;
   private readonly used = new Set<string>();
   private readonly memory = new Map<string, IssueOutput>();
-  private changed = false;
 
   private constructor(private readonly dir: string | undefined) {
-    this.index = dir ? readIndex(join(dir, INDEX_FILE)) : new Map();
+    this.index = dir ? StoredMap.read(join(dir, INDEX_FILE), INDEX_FORMAT) : new Map();
   }
 
   /**
@@ -95,7 +97,6 @@ export class BuildCache {
   remember(path: string, key: string, summary: IssueSummary): void {
     this.index.set(path, { key, summary });
     this.used.add(path);
-    this.changed = true;
   }
 
   /** Keeps the output of the issue file at `path`: its rendering and records on disk (`stored`), or the output in memory when the cache is disabled. */
@@ -109,19 +110,20 @@ export class BuildCache {
   }
 
   /**
-   * Writes the index (only the issues this build used) when it changed, and
-   * removes the files no entry names: the outputs of issues no longer
-   * published, and an older paperboy's files. Another build's file removed
-   * here is only a miss for it (`rendering` answers undefined). Files being
-   * written (`.tmp`) are left alone.
+   * Writes the index's changes (forgetting the issues this build did not
+   * use), and when it forgot some or wrote the index whole, removes the
+   * files no entry names: the outputs of issues no longer published, of
+   * renderings a failed build never recorded, and an older paperboy's.
+   * Another build's file removed here is only a miss for it (`rendering`
+   * answers undefined). Files being written (`.tmp`) are left alone.
    */
   save(): void {
-    if (!this.dir) return;
+    if (!this.dir || this.index instanceof Map) return;
     const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
-    if (!this.changed && stale.length === 0) return;
     for (const path of stale) this.index.delete(path);
-    replaceFile(join(this.dir, INDEX_FILE), serialize({ format: INDEX_FORMAT, entries: [...this.index] }));
-    const named = new Set([INDEX_FILE, ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
+    const whole = this.index.save();
+    if (stale.length === 0 && !whole) return;
+    const named = new Set([INDEX_FILE, `${INDEX_FILE}.delta`, ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
     for (const name of readdirSync(this.dir)) if (!named.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
   }
 
@@ -161,14 +163,4 @@ const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
 /** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v9-${VERSION}`;
-
-function readIndex(file: string): Map<string, { key: string; summary: IssueSummary }> {
-  try {
-    const stored = deserialize(readFileSync(file)) as { format?: string; entries?: [string, { key: string; summary: IssueSummary }][] } | undefined;
-    return stored?.format === INDEX_FORMAT && Array.isArray(stored.entries) ? new Map(stored.entries) : new Map();
-  } catch {
-    return new Map();
-  }
-}
-
+const INDEX_FORMAT = `build-index-v10-${VERSION}`;

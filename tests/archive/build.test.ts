@@ -358,10 +358,13 @@ test("the build cache keeps only the files of the issues it publishes: a deleted
   writeFileSync(join(cache, 'index.json'), '{"format":"build-index-v2-0.1.0","entries":[]}');
   writeFileSync(join(cache, '0123456789abcdef01234567.records.json'), '[]');
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
-  assert.equal(readdirSync(cache).length, 1 + 2 * 3, 'the index, and a rendering and records for each of the 3 published issues');
+  // Besides the index (index.v8, and index.v8.delta once it changed: stored-map.ts).
+  const outputs = () => readdirSync(cache).filter((name) => !name.startsWith('index.v8'));
+  assert.deepEqual(readdirSync(cache).filter((name) => name.startsWith('index')), ['index.v8']);
+  assert.equal(outputs().length, 2 * 3, 'a rendering and records for each of the 3 published issues');
   rmSync(join(edited, 'issues', '0003-c.md'));
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);
-  assert.equal(readdirSync(cache).length, 1 + 2 * 2);
+  assert.equal(outputs().length, 2 * 2);
 });
 
 test('a build reports its progress: issues rendered, then files written, each up to its total', async () => {
