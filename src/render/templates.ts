@@ -76,12 +76,16 @@ function templateName(relativePath: string): string {
  */
 function compileFile(env: typeof Handlebars, name: string, file: string): Handlebars.TemplateDelegate {
   const source = readFileSync(file, 'utf8');
+  let ast: hbs.AST.Program;
   try {
-    env.parse(source);
+    // Parsed here to report a syntax error now, not at the first render, and compiled from that tree:
+    // compiling the text parsed it a second time (Handlebars' parser is most of a template's load time).
+    // Without whitespace processing, which `compile` applies to the tree once.
+    ast = env.parseWithoutProcessing(source);
   } catch (error) {
     throw templateError(file, source, error);
   }
-  const compiled = env.compile(source, { strict: true, noEscape: name.endsWith('.txt') });
+  const compiled = env.compile(ast, { strict: true, noEscape: name.endsWith('.txt') });
   return (context: unknown, options?: Handlebars.RuntimeOptions) => {
     try {
       return compiled(context, options);
