@@ -64,11 +64,12 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
-  const tags = facets(papers, (paper) => paper.tags);
+  // Tags are written `scaling-laws`, names `Rylan Schaeffer`: each keeps its plain folder written its usual way (`facetSlug`).
+  const tags = facets(papers, (paper) => paper.tags, '-');
   // A paper's tags as their facets name them: one spelling of a tag everywhere (lists, filters, search).
   const tagName = facetNames(tags);
   for (const paper of papers) paper.tags = [...new Set(paper.tags.map((tag) => tagName.get(tag)!))].sort();
-  return { papers, tags, authors: facets(papers, paperAuthors) };
+  return { papers, tags, authors: facets(papers, paperAuthors, ' ') };
 }
 
 /** Every spelling of the facets' names, each with its facet's name. */
@@ -102,7 +103,7 @@ function paperSlug(id: string): string {
   return `${slugify(id, 48)}-${sha256(id).slice(0, 8)}`;
 }
 
-function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[]): Facet<R>[] {
+function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[], wordSeparator: WordSeparator): Facet<R>[] {
   const byKey = new Map<string, { spellings: Map<string, number>; papers: PaperEntry<R>[] }>();
   // Each name folded once: 10,000 papers name a few thousand authors (58 ms of a rebuild, folded for every paper).
   const keys = new Map<string, string>();
@@ -122,9 +123,9 @@ function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf
     const [name] = [...spellings].sort(([a, m], [b, n]) => n - m || byName(a, b))[0]!;
     return { key, name, spellings: [...spellings.keys()].sort(byName), papers: under };
   });
-  // Slugs in key order, so a facet's slug depends on no other facet (but for two keys with one slug, rare).
+  // Slugs in key order: two keys get one slug only when a hash's six hex digits meet a name's, which `-2` then parts.
   const slugs = new UniqueSlugs();
-  const slugOf = new Map([...named].sort((a, b) => (a.key < b.key ? -1 : 1)).map((facet) => [facet.key, slugs.take(facetSlug(facet.key))]));
+  const slugOf = new Map([...named].sort((a, b) => (a.key < b.key ? -1 : 1)).map((facet) => [facet.key, slugs.take(facetSlug(facet.key, wordSeparator))]));
   return named.sort((a, b) => byName(a.name, b.name)).map(({ key, name, spellings, papers: under }) => ({ name, spellings, slug: slugOf.get(key)!, papers: under }));
 }
 
@@ -133,16 +134,24 @@ function facetKey(name: string): string {
   return fold(name).replace(/\s+/g, ' ').trim();
 }
 
+/** What separates the words of a facet's names as they are usually written: `-` in tags, a space in names. */
+type WordSeparator = '-' | ' ';
+
 /**
  * A facet's folder from its key alone, so that no other tag or author can
- * move it: the key as a slug when the slug says it (`scaling laws` →
- * `scaling-laws`), else the slug and a short hash of the key (`c++` →
- * `c-9f2e1a`, not the `c` another tag may be; a name in a script without
- * Latin letters → `untitled-3b7c04`).
+ * move it: the key as a slug when the slug says it and the key separates
+ * its words the facet's usual way (`scaling-laws`, `rylan schaeffer` →
+ * `rylan-schaeffer`), else the slug and a short hash of the key
+ * (`scaling laws` → `scaling-laws-` and six hex digits, as `jean-luc
+ * picard` gets; `c++` → `c-9f2e1a`, not the `c` another tag may be; a name
+ * in a script without Latin letters → `untitled-3b7c04`). Only one way of
+ * separating gets plain folders: were both, `scaling laws` and
+ * `scaling-laws` would share one, and whichever came first would keep it.
  */
-function facetSlug(key: string): string {
+function facetSlug(key: string, wordSeparator: WordSeparator): string {
   const slug = slugify(key);
-  return slug === key.replaceAll(' ', '-') ? slug : `${slug}-${sha256(key).slice(0, 6)}`;
+  const other = wordSeparator === '-' ? ' ' : '-';
+  return !key.includes(other) && slug === key.replaceAll(' ', '-') ? slug : `${slug}-${sha256(key).slice(0, 6)}`;
 }
 
 /** Slugs made unique in the order they are taken (`a`, `a-2`, …). */

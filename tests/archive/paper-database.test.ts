@@ -40,6 +40,23 @@ test("a tag's or an author's folder depends on its own name alone: tags and auth
   ]);
 });
 
+test("a tag or an author written with hyphens for spaces (or spaces for hyphens) added later never takes the first one's folder", () => {
+  const first = buildPaperDatabase([{ papers: [record(1, 1, ['scaling-laws', 'model organisms'], ['Jean-Luc Picard', 'Rylan Schaeffer'])] }]);
+  const later = buildPaperDatabase([
+    { papers: [record(1, 1, ['scaling-laws', 'model organisms'], ['Jean-Luc Picard', 'Rylan Schaeffer'])] },
+    { papers: [record(2, 2, ['scaling laws', 'model-organisms'], ['Jean Luc Picard', 'Rylan-Schaeffer'])] },
+  ]);
+  for (const kind of ['tags', 'authors'] as const) {
+    for (const [name, slug] of Object.entries(slugs(first[kind]))) assert.equal(slugs(later[kind])[name], slug, `${kind}: ${name}`);
+    assert.equal(new Set(Object.values(slugs(later[kind]))).size, 4, `${kind}: four folders`);
+  }
+  // Each kind's usual spelling keeps the plain folder; the other gets a short hash of its name.
+  assert.equal(slugs(later.tags)['scaling-laws'], 'scaling-laws');
+  assert.match(slugs(later.tags)['scaling laws']!, /^scaling-laws-[0-9a-f]{6}$/);
+  assert.equal(slugs(later.authors)['Jean Luc Picard'], 'jean-luc-picard');
+  assert.match(slugs(later.authors)['Jean-Luc Picard']!, /^jean-luc-picard-[0-9a-f]{6}$/);
+});
+
 test('names in scripts without Latin letters each have their own folder, the same alone as among others', () => {
   const names = ['محمد علي', '王小明', 'Иван Петров'];
   const together = slugs(buildPaperDatabase([{ papers: [record(1, 1, [], names)] }]).authors);
