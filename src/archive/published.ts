@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Position } from 'unist';
 import type { Config } from '../config/load.js';
 import { PaperboyError, type ExitCode } from '../errors.js';
 import { FILE_CHANGED } from '../issue/source.js';
@@ -16,6 +17,7 @@ import dateValid from '../lint/rules/date-valid.js';
 import paperUrl from '../lint/rules/paper-url.js';
 import type { FileRule } from '../lint/types.js';
 import { renderFailure } from '../render/issue-email.js';
+import { paperLink, type LinkContext } from '../render/links.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
@@ -252,7 +254,7 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
-  unread.push(...linksLeftOut(facts, workspace.corpus), ...wrongValues(parsed, facts, workspace.config));
+  unread.push(...linksLeftOut(facts, workspace.corpus), ...wrongValues(parsed, facts, workspace.config, workspace.corpus));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
 }
 
@@ -278,20 +280,35 @@ function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
  * `date: 2023-02-30` on a page and 2 March in the feeds, a `javascript:`
  * URL, an arXiv id that is a URL, all published without a word before.
  */
-const WRONG_VALUE_RULES: readonly (readonly [FileRule, string])[] = [
-  [dateValid, 'published as written'],
-  [paperUrl, 'published without a link to the paper'],
-  [arxivId, 'its arXiv link may be missing or wrong'],
+const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
+  [dateValid, () => 'published as written'],
+  [paperUrl, paperUrlOutcome],
+  [arxivId, () => 'its arXiv link may be missing or wrong'],
 ];
 
+/** What the build published of the value a rule reported at `position` of `parsed`. */
+type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string;
+
+/**
+ * What became of the paper URL at `position`: the link the pages carry
+ * (render/links.ts `paperLink`: percent-encoded), or none when it is
+ * refused (`javascript:`, a relative URL).
+ */
+function paperUrlOutcome(parsed: ParsedIssue, links: LinkContext, position: Position): string {
+  const paper = parsed.issue?.papers.find((candidate) => parsed.locate(['papers', candidate.index, 'url']).start.offset === position.start.offset);
+  const href = paper && paperLink(paper.url, links).href;
+  return href ? `published linking to ${href}` : 'published without a link to the paper';
+}
+
 /** The errors `WRONG_VALUE_RULES` find in `parsed` (their warnings are tidy-ups, not wrong values), in lint's words and what the build did. */
-function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config): UnreadValue[] {
+function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
+  const links: LinkContext = { baseUrl: config.baseUrl, corpus, from: facts };
   const found: UnreadValue[] = [];
   for (const [rule, outcome] of WRONG_VALUE_RULES) {
     // These rules are synchronous: check() returns nothing to wait for.
     void rule.check(
       fileRuleContext(parsed, facts, { config, options: undefined }, ({ message, position, severity }) => {
-        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome}`, ruleId: rule.id });
+        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome(parsed, links, position)}`, ruleId: rule.id });
       }),
     );
   }

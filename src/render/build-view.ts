@@ -5,7 +5,7 @@ import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
 import type { Issue, Paper } from '../issue/model.js';
 import { briefAuthors, formatDate, joinNames, paperSourceLine, reviewersThanks } from './format.js';
-import { issueUrl, paperUrl, resolveLink, type LinkContext } from './links.js';
+import { issueUrl, paperLink, paperUrl, type LinkContext } from './links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
@@ -77,8 +77,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const footnotes = notesToHtml(notes, numbering);
     views.set(paper, {
       ...paperFacts(paper, config.email.maxAuthors),
-      // The same filter as a Markdown link: `javascript:` in the frontmatter never becomes a link.
-      url: resolveLink(paper.url, links).href,
+      // The same filter as a Markdown link (`javascript:` in the frontmatter never becomes a link), and never relative.
+      url: paperLink(paper.url, links).href,
       number: i + 1,
       anchor,
       headingLevel: levels.get(paper)!,

@@ -70,6 +70,17 @@ export function resolveLink(url: string, context: LinkContext, use: UrlUse = 'hr
 }
 
 /**
+ * A paper's `url` as its title's link: `resolveLink`'s, but a relative URL
+ * is refused rather than resolved against `baseUrl`. A paper lives
+ * elsewhere: `example.com/paper` under the archive would be a dead link on
+ * every page and in every email (lint's paper-url says so too).
+ */
+export function paperLink(url: string, context: LinkContext): ResolvedLink {
+  if (!URL.canParse(url)) return { href: undefined, refused: `Unexpected URL \`${url}\`, expected an absolute URL such as \`https://example.org/paper\`` };
+  return resolveLink(url, context);
+}
+
+/**
  * `url` as an absolute URL (resolved against `baseUrl`), or refused with the
  * reason when its scheme is not allowed for `use` or it is not a URL at all.
  * The WHATWG parser percent-encodes controls and spaces, so an accepted URL

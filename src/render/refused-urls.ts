@@ -3,7 +3,7 @@ import { markdownTexts } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
 import { nodePosition } from '../issue/text-position.js';
 import { nodesInTree } from '../issue/tree-index.js';
-import { resolveLink, type LinkContext, type UrlUse } from './links.js';
+import { paperLink, resolveLink, type LinkContext, type UrlUse } from './links.js';
 
 /** A URL of an issue that no output links to, and where the editor wrote it. */
 export interface RefusedUrl {
@@ -25,12 +25,12 @@ export function refusedUrls(parsed: ParsedIssue, links: LinkContext): RefusedUrl
   const issue = parsed.issue;
   if (!issue) return [];
   const refused: RefusedUrl[] = [];
-  const check = (url: string, use: UrlUse, position: () => Position, consequence: string) => {
-    const reason = resolveLink(url, links, use).refused;
+  const check = (url: string, use: UrlUse, position: () => Position, consequence: string, resolve = resolveLink) => {
+    const reason = resolve(url, links, use).refused;
     if (reason !== undefined) refused.push({ url, position: position(), message: `${reason}; ${consequence}` });
   };
   for (const paper of issue.papers) {
-    check(paper.url, 'href', () => parsed.locate(['papers', paper.index, 'url']), 'the title is shown without a link');
+    check(paper.url, 'href', () => parsed.locate(['papers', paper.index, 'url']), 'the title is shown without a link', paperLink);
   }
   for (const text of markdownTexts(issue)) {
     const at = (node: Parameters<typeof nodePosition>[2]) => () => nodePosition(parsed, text, node);

@@ -617,6 +617,30 @@ test('an output folder that is a symbolic link is built where it points, the lin
   assert.ok(existsSync(join(dangling, 'public', 'index.html')));
 });
 
+test('a paper URL lint refuses is named with what the build published: the percent-encoded link, or none for a relative URL (never a dead link under the archive)', async () => {
+  const papers = `  - title: A paper
+    url: "https://example.com/a_b?x=1&y=\\"q\\" z"
+    section: Evaluations
+    summary: |
+      A.
+  - title: Another paper
+    url: example.com/b
+    section: Evaluations
+    summary: |
+      B.
+`;
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, papers }) });
+  const result = await runCli(['build'], { cwd: newsletter });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /issues\/0001-a\.md:9:10 +error +Unexpected URL `https:\/\/example\.com\/a_b\?x=1&y="q" z`.*; published linking to https:\/\/example\.com\/a_b\?x=1&y=%22q%22%20z +paper-url/);
+  assert.match(result.stderr, /issues\/0001-a\.md:14:10 +error +Unexpected URL `example\.com\/b`.*; published without a link to the paper +paper-url/);
+  const page = load(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'));
+  const links = page('a').map((_, a) => page(a).attr('href')).get();
+  assert.ok(links.includes('https://example.com/a_b?x=1&y=%22q%22%20z'), 'the page links where the message says');
+  assert.ok(!links.some((href) => href?.includes('example.com/b')), 'no link made of a relative paper URL');
+  assert.match(page('h3').eq(1).html()!, /^Another paper$/, 'its title without a link');
+});
+
 test('a date that is no day, a paper URL that is no web address and an arXiv id that is a URL are named by every build at their line, as lint names them', async () => {
   const papers = `  - title: A paper
     url: "javascript:alert(1)"

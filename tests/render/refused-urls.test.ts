@@ -48,3 +48,18 @@ test('a javascript: paper url reaches no output as a link: the HTML, the plainte
   }
   assert.match(html, /<h3 class="paper-title"[^>]*>Are Emergent Abilities of Large Language Models a Mirage\?<\/h3>/);
 });
+
+test("a paper's relative URL is refused, not resolved against the archive: its title is shown without a link, in the email as on the page", async () => {
+  const papers = `  - title: A paper
+    url: example.com/paper
+${blockScalar('summary', 'See [the archive](archive/1).')}`;
+  const { root } = await rootWith({ '0001-a.md': cleanIssue({ papers }) });
+  const { parsed, workspace, html } = await renderAll(root, '1');
+  const refused = refusedUrls(parsed, { baseUrl: BASE, corpus: workspace.corpus, from: undefined });
+  assert.deepEqual(
+    refused.map(({ url, position, message }) => `${position.start.line}:${position.start.column} ${url}: ${message}`),
+    ['9:10 example.com/paper: Unexpected URL `example.com/paper`, expected an absolute URL such as `https://example.org/paper`; the title is shown without a link'],
+  );
+  assert.ok(!html.includes('example.com/paper"'), 'no link to it in the email');
+  assert.ok(html.includes('href="https://news.example.org/archive/1"'), 'a relative Markdown link still resolves against baseUrl');
+});
