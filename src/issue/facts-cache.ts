@@ -42,4 +42,4 @@ export class FactsCache {
 }
 
 /** Facts depend on paperboy's parsing and paper ids (normalize-url): a new version starts afresh. */
-export const STORE_FORMAT = `facts-v3-${VERSION}`;
+export const STORE_FORMAT = `facts-v4-${VERSION}`;

@@ -1,5 +1,4 @@
 import type { Position } from 'unist';
-import { isMap, isScalar } from 'yaml';
 import { paperAnchors } from './anchors.js';
 import { markdownTexts, type IssueStatus } from './model.js';
 import type { ParsedIssue } from './parse.js';
@@ -53,13 +52,23 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
 
 /**
  * Whether a file whose frontmatter cannot be read still says plainly that
- * it is a draft: `status: draft` once at the top level of what the yaml
- * package read around the error (it reads on past one); a file that says
- * nothing, says it twice, or says something else is not a draft here.
+ * it is a draft: one top-level line `status: draft` (quoted or followed by
+ * a comment alike), as the editor wrote it. Read from the lines, not from
+ * what the yaml package made of them: past an error it may nest the keys
+ * after it under an earlier one (`title: Broken: draft`, a line indented
+ * too far or with a tab), or read them into a string (an unclosed quote)
+ * or not at all (a stray `]`). A file that says nothing, says `status:`
+ * twice, or says something else is not a draft here.
  */
 function saysDraft(parsed: ParsedIssue): boolean {
-  const contents = parsed.document?.contents;
-  if (!isMap(contents)) return false;
-  const statuses = contents.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'status');
-  return statuses.length === 1 && isScalar(statuses[0]!.value) && statuses[0]!.value.value === 'draft';
+  // Set once the frontmatter's fences are found (parse.ts): its text then lies between the two.
+  if (!parsed.document) return false;
+  const frontmatter = parsed.source.text.slice(parsed.frontmatterOffset, parsed.bodyOffset);
+  const statuses = [...frontmatter.matchAll(TOP_LEVEL_STATUS)];
+  return statuses.length === 1 && DRAFT.test(statuses[0]![1]!);
 }
+
+/** A `status:` key at the start of a line (the top level of the frontmatter), with what follows it. */
+const TOP_LEVEL_STATUS = /^status[ \t]*:(.*)$/gm;
+/** `draft` as a value after a `status:` key: plain or quoted, with a comment or without. */
+const DRAFT = /^[ \t]+(?:draft|"draft"|'draft')[ \t]*(?:#.*)?$/;

@@ -1,8 +1,24 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 
-/** The issue files of a directory (`*.md`), sorted by name. */
+/**
+ * Whether a file name is an issue's: it ends in `.md` and is not hidden.
+ * Editors keep hidden files beside the one being edited (Emacs a dangling
+ * link `.#0042-x.md` while it is open, macOS `._0042-x.md` metadata on
+ * some disks): they are not issues, as git, Hugo and Eleventy ignore
+ * dotfiles.
+ */
+function isIssueFileName(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.');
+}
+
+/** Whether `path` is an issue file of `issuesDir` (both absolute): what the watchers ask of a changed file. */
+export function isIssueFile(issuesDir: string, path: string): boolean {
+  return dirname(path) === issuesDir && isIssueFileName(basename(path));
+}
+
+/** The issue files of a directory (`isIssueFileName`), sorted by name. */
 export async function listIssueFiles(issuesDir: string): Promise<string[]> {
   let names: string[];
   try {
@@ -14,7 +30,7 @@ export async function listIssueFiles(issuesDir: string): Promise<string[]> {
     });
   }
   return names
-    .filter((name) => name.endsWith('.md'))
+    .filter(isIssueFileName)
     .sort()
     .map((name) => join(issuesDir, name));
 }

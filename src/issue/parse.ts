@@ -3,12 +3,14 @@ import type { Root } from 'mdast';
 import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument } from 'yaml';
 import { LineIndex } from '../diagnostics/position.js';
+import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
 import { ContentLimitError, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
+import { numberFormProblem } from './number-form.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
@@ -147,9 +149,13 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     problems.push({ ruleId: 'frontmatter-schema', message: 'Unexpected frontmatter that is not a mapping of keys, expected `number:`, `title:`, `date:` and `papers:`', position: lines.position(frontmatterOffset) });
     return parsed;
   }
+  const written = (path: YamlPath) => writtenPlainScalar(document, yamlText, path);
+  // First among the schema's problems: the one a build that cannot publish the issue names (archive/published.ts).
+  const misWrittenNumber = numberFormProblem(written(['number']), valueAt(data, ['number']));
+  if (misWrittenNumber) problems.push({ ruleId: 'frontmatter-schema', message: misWrittenNumber, position: parsed.locate(['number']) });
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
-    for (const problem of describeSchemaIssues(checked.error.issues, data, (path) => writtenPlainScalar(document, yamlText, path))) {
+    for (const problem of describeSchemaIssues(checked.error.issues, data, written)) {
       problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position: parsed.locate(problem.path, problem.part) });
     }
   }
@@ -161,7 +167,9 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
   };
   const bodyText = markdownText('body', undefined, replaceControlCharacters(split.content), (offset) => bodyOffset + offset, parse);
-  parsed.issue = buildIssue(source.path, frontmatterOf(data, checked), bodyText, markdown);
+  const front = frontmatterOf(data, checked);
+  // Read as no number, as a number the schema refuses is (the lenient 0): never published under the one YAML made of it.
+  parsed.issue = buildIssue(source.path, misWrittenNumber ? { ...front, number: 0 } : front, bodyText, markdown);
   return parsed;
 }
 

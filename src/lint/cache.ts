@@ -22,7 +22,8 @@ import type { FileOutcome } from './lint-file.js';
  * and reads the file again only when another process has rewritten it.
  */
 // v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
-const FORMAT_VERSION = 5;
+// v6: an unreadable file's status from its top-level `status:` line, and a number not written as digits an error with no number (facts and messages written before hold neither).
+const FORMAT_VERSION = 6;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,6 +1,7 @@
 import { basename, dirname, resolve } from 'node:path';
 import { watch } from 'chokidar';
 import { isPaperboyError } from '../errors.js';
+import { isIssueFile } from '../issue/load.js';
 import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { LintSession } from '../lint/session.js';
@@ -92,7 +93,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     if (file === path) scheduler.schedule();
     // Another issue beside it: the workspace follows, so its number and
     // papers are current for the cross-issue rules and links of the next render.
-    else if (dirname(file) === workspace.config.issuesDir && file.endsWith('.md')) {
+    else if (isIssueFile(workspace.config.issuesDir, file)) {
       if (event === 'unlink') workspace.forget(file);
       else if (event === 'add' || event === 'change') void workspace.reload(file);
     }

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite } from '../archive/build.js';
 import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
+import { isIssueFile } from '../issue/load.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
 import { previewRoute } from './preview-route.js';
@@ -128,7 +129,9 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
       const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
       watcher = watch(watched, { ignoreInitial: true });
       watcher.on('all', (event, path) => {
-        if (path.startsWith(config.issuesDir) && path.endsWith('.md')) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
+        if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
+        // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
+        else if (dirname(path) === config.issuesDir) return;
         else settingsChanged = true;
         clearTimeout(timer);
         timer = setTimeout(() => {

@@ -508,6 +508,15 @@ test('an issue that cannot be read fails the build at its line, and the previous
   assert.deepEqual(siteDigest(join(broken, 'dist')), before);
 });
 
+test("an editor's lock link or metadata file beside the issues does not stop the build: hidden files are not issues", async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/._0001-a.md': Uint8Array.from([0x00, 0x05, 0x16, 0x07, 0x00]) });
+  // Emacs's lock while 0001-a.md is open: a link that leads nowhere.
+  symlinkSync('editor@host.1234:17', join(root, 'issues', '.#0001-a.md'));
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Built dist: 1 issue /);
+});
+
 test('a build of a folder another build is writing stops at once (exit 2), naming it, and changes nothing', async () => {
   const busy = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['build'], { cwd: busy })).code, 0);

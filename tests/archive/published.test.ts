@@ -21,6 +21,16 @@ test('a draft whose frontmatter cannot be read is skipped by build and papers se
   assert.match(search.stdout, /1 paper matches/);
 });
 
+test('a draft whose title YAML reads as a key (`title: Broken: draft`, which nests the keys after it) is skipped by build, as every draft is', async () => {
+  const draft = cleanIssue({ number: 2, title: 'Broken: draft', status: 'draft' });
+  assert.ok(draft.indexOf('title: Broken: draft') < draft.indexOf('status: draft'), 'the status comes after the error');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': draft });
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /Built dist: 1 issue /);
+  assert.ok(!existsSync(join(root, 'dist', 'issues', '2')));
+});
+
 test('with --drafts, or when it does not say it is a draft, an unreadable issue fails the build at its line', async () => {
   const draft = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': broken('draft') });
   const withDrafts = await runCli(['build', '--drafts'], { cwd: draft });
@@ -32,6 +42,14 @@ test('with --drafts, or when it does not say it is a draft, an unreadable issue 
     assert.equal(build.code, 1, status);
     assert.match(build.stderr, /Cannot publish .*0002-b\.md:\d+:\d+: /, status);
   }
+});
+
+test('an issue number not written as digits (`1e3`, read by YAML as 1000) fails the build at its line, naming the digits to write', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: 1e3') });
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 1);
+  assert.match(build.stderr, /Cannot publish .*0002-b\.md:2:9: Unexpected `number` written as `1e3` \(an exponent\), expected plain digits: `number: 1000`/);
+  assert.ok(!existsSync(join(root, 'dist')));
 });
 
 test('a cross-reference that leads nowhere is published as its text, and every build that renders or reuses the issue says where', async () => {

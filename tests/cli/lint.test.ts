@@ -63,6 +63,15 @@ test('a directory named x.md and a dangling link are diagnostics, not crashes', 
   assert.match(result.stdout, /0003-link\.md\n\s+1:1\s+error\s+Cannot read file \(ENOENT\)/);
 });
 
+test("an editor's lock link or metadata file beside the issues is not linted: hidden files are not issues", async () => {
+  const root = makeRoot({ 'issues/0001-ok.md': cleanIssue(), 'issues/._0001-ok.md': Uint8Array.from([0x00, 0x05, 0x16, 0x07, 0x00]) });
+  // Emacs's lock while 0001-ok.md is open: a link that leads nowhere.
+  symlinkSync('editor@host.1234:17', join(root, 'issues', '.#0001-ok.md'));
+  const result = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(result.code, 0, result.stdout);
+  assert.equal(result.stdout, '');
+});
+
 test('an unreadable file is a diagnostic (skipped when running as root, who can read anything)', { skip: process.getuid?.() === 0 }, async () => {
   const root = makeRoot({ 'issues/0001-ok.md': cleanIssue() });
   chmodSync(join(root, 'issues', '0001-ok.md'), 0o000);

@@ -81,3 +81,36 @@ test('frontmatter-schema: a blank summary, opinion or notes (empty, spaces, a bl
     assert.ok(messages.every((message) => message.severity === 'error' && message.line >= 15), JSON.stringify(places(messages)));
   }
 });
+
+/** Ways of writing an issue number that YAML reads as an integer ≥ 1, with why each is not plain digits and the number YAML reads. */
+const numbersNotInDigits: [written: string, form: string, read: number][] = [
+  ['1e3', 'an exponent', 1000],
+  ['0x10', 'a hexadecimal number', 16],
+  ['0o10', 'an octal number', 8],
+  ['007', 'a leading zero', 7],
+  ['+5', 'a sign', 5],
+  ['5.0', 'a decimal point', 5],
+];
+
+for (const [written, form, read] of numbersNotInDigits) {
+  test(`frontmatter-schema: an issue number written as \`${written}\` (${form}) is an error at the number, naming what to write instead`, async () => {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(/^number: 1$/m, `number: ${written}`) });
+    assert.deepEqual(
+      messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message}`),
+      [`2:9 error Unexpected \`number\` written as \`${written}\` (${form}), expected plain digits: \`number: ${read}\``],
+    );
+  });
+}
+
+test('frontmatter-schema: an issue number in plain digits has no message, and one that is wrong otherwise too has the schema\'s message alone', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ number: 1234 }).replace('number: 1234', 'number: 1234  # the next one') }), []);
+  const cases: [string, string][] = [
+    ['0x0', 'Unexpected `number` value `0`, expected at least 1'],
+    ['-5', 'Unexpected `number` value `-5`, expected at least 1'],
+    ['"5"', 'Unexpected string `5` for `number`, expected a number'],
+  ];
+  for (const [written, expected] of cases) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(/^number: 1$/m, `number: ${written}`) });
+    assert.deepEqual(messages.map((m) => m.message), [expected], written);
+  }
+});

@@ -24,3 +24,8 @@ test('issue-number-sequence: a wider gap names the range', async () => {
 test('issue-number-sequence: the issue before a gap is not reported', async () => {
   assert.deepEqual(await lintWith([rule], issuesNumbered(1, 2, 4), { target: '2.md' }), []);
 });
+
+test('issue-number-sequence: a number not written as digits (`1e3`) is not read, so no gap is reported in the number YAML made of it', async () => {
+  const issues = { ...issuesNumbered(1, 2), '3.md': cleanIssue({ number: 3 }).replace('number: 3', 'number: 1e3') };
+  assert.deepEqual(await lintWith([rule], issues, { target: '3.md' }), []);
+});
