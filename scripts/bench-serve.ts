@@ -1,8 +1,9 @@
 /**
  * The server under load, on loopback: autocannon 9 for 10 s against
  *   - a static page of the archive served by `paperboy serve`, and in the
- *     same run the same files served by sirv alone (the floor: paperboy
- *     serves them through sirv, plus its guards and access log);
+ *     same run the same files served by sirv alone (the floor: a bare
+ *     static server, without paperboy's guards, per-request file checks
+ *     and access log);
  *   - one-click `POST /unsubscribe`, each request a different subscriber
  *     (tokens signed with the bench's secret), then the database is read:
  *     every 2xx must be an unsubscribed row (committed, fsynced).

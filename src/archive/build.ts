@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
@@ -10,6 +10,7 @@ import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
+import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
@@ -63,27 +64,6 @@ export async function buildSite(config: Config, requested: BuildOptions): Promis
   const options = { ...requested, outDir: linkTarget(requested.outDir) };
   const report = await buildSiteAt(config, options);
   return { ...report, outDir: requested.outDir };
-}
-
-/**
- * The folder a symbolic link at `path` points to (resolved whole), else
- * `path`: the site replaces its output folder by renames, which would put a
- * real folder in the link's place and leave the folder it pointed to (a web
- * server's root, say) with the old site, without a word.
- */
-function linkTarget(path: string): string {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return path;
-  } catch {
-    // Not there yet: the build makes it.
-    return path;
-  }
-  try {
-    return realpathSync(path);
-  } catch {
-    // A link to a folder not there yet: the build makes that folder.
-    return resolve(dirname(path), readlinkSync(path));
-  }
 }
 
 async function buildSiteAt(config: Config, options: BuildOptions): Promise<BuildReport> {

@@ -40,6 +40,7 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
     port: options.port,
     dev: options.dev,
     log: bufferedLog(io),
+    warn: (line) => io.stderr.write(`paperboy: ${line}\n`),
   });
   const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);

@@ -3,7 +3,7 @@ import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext
 import { RateLimiter } from './rate-limit.js';
 import { sitePath } from './pages.js';
 import { HttpError } from './request-body.js';
-import { isUnsafePath, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
+import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { confirmRoute, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
 
@@ -17,7 +17,6 @@ export interface AppOptions {
   context: ServerContext;
   /** The built archive (outDir). */
   siteDir: string;
-  dev: boolean;
   /** One JSON line per request (`access-log`). */
   log: (line: string) => void;
   extraRoute?: ExtraRoute;
@@ -25,7 +24,10 @@ export interface AppOptions {
 
 export interface PaperboyServer {
   server: Server;
-  /** Maps the site again (after a build replaced it). */
+  /**
+   * Maps the site again (after a build replaced it). Throws what mapping it
+   * throws (a folder that cannot be read), the previous map still served.
+   */
   reloadSite(): void;
 }
 
@@ -40,7 +42,7 @@ export function createApp(options: AppOptions): PaperboyServer {
   const { context } = options;
   const base = sitePath(context.config);
   const notFoundPage = () => notFound(context);
-  let site: SiteHandler = staticSite(options.siteDir, { dev: options.dev, notFoundPage });
+  let site: SiteHandler = staticSite(options.siteDir, { notFoundPage });
   const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -48,6 +50,8 @@ export function createApp(options: AppOptions): PaperboyServer {
     const queryAt = url.indexOf('?');
     const raw = queryAt === -1 ? url : url.slice(0, queryAt);
     const query = queryAt === -1 ? '' : url.slice(queryAt);
+    // The site's own path without its slash (`/news`): its home page's relative links need the slash, as a folder's do.
+    if (raw === base.slice(0, -1) && (req.method === 'GET' || req.method === 'HEAD')) return redirectToFolder(res, raw, query);
     if (!raw.startsWith(base) || isUnsafePath(raw)) return sendNotFound(res, notFoundPage());
     const rawUnder = `/${raw.slice(base.length)}`;
     const path = decodeURIComponent(rawUnder);
@@ -81,7 +85,7 @@ export function createApp(options: AppOptions): PaperboyServer {
   return {
     server,
     reloadSite: () => {
-      site = staticSite(options.siteDir, { dev: options.dev, notFoundPage });
+      site = staticSite(options.siteDir, { notFoundPage });
     },
   };
 }

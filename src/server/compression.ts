@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { contentType, isTextType } from './content-types.js';
 
-/** A file of the site as the walk found it. */
+/** A file of the site as it was opened: its path, size in bytes and modification time in ms. */
 export interface SiteFile {
   abs: string;
   size: number;
@@ -32,13 +31,12 @@ function negotiate(header: string | undefined): Encoding | undefined {
 }
 
 /**
- * Compression of the archive's text files on the fly: sirv serves files as
- * they are (or `.br`/`.gz` files written beside them, which the build does
- * not write: compressing a thousand pages would double a build's time for
- * pages most readers never open). Each file is compressed once per version
- * and kept, up to CACHE_BYTES, oldest dropped first. Brotli at quality 5,
- * gzip at level 6: what servers use for dynamic content (quality 11 takes
- * ~50 × longer for a few percent).
+ * Compression of the archive's text files on the fly (the build writes no
+ * `.br`/`.gz` files beside them: compressing a thousand pages would double
+ * a build's time for pages most readers never open). Each file is
+ * compressed once per version and kept, up to CACHE_BYTES, oldest dropped
+ * first. Brotli at quality 5, gzip at level 6: what servers use for dynamic
+ * content (quality 11 takes ~50 × longer for a few percent).
  */
 export class CompressedFiles {
   private readonly cache = new Map<string, Buffer>();
@@ -46,14 +44,16 @@ export class CompressedFiles {
 
   /**
    * Answers the request with a compressed body when the client accepts one
-   * and the file is text of at least MIN_BYTES; returns false otherwise
-   * (and for ranges, which sirv answers from the file itself).
+   * and the file is text of at least MIN_BYTES; returns false otherwise.
+   * `read` gives the file's bytes, those of the version `file` measures
+   * (file-response.ts reads the file it opened). Not for a range, which is
+   * a range of the file itself.
    */
-  serve(req: IncomingMessage, res: ServerResponse, file: SiteFile, name: string): boolean {
+  serve(req: IncomingMessage, res: ServerResponse, file: SiteFile, read: () => Buffer): boolean {
     // The cheapest refusals first: most requests of a load test, and of feed readers, accept no encoding.
     const encoding = negotiate(req.headers['accept-encoding'] as string | undefined);
-    if (!encoding || req.headers.range || file.size < MIN_BYTES) return false;
-    const type = contentType(name);
+    if (!encoding || file.size < MIN_BYTES) return false;
+    const type = contentType(file.abs);
     if (!isTextType(type)) return false;
     // One ETag per representation (RFC 9110 §8.8.3): the compressed body is not the file's.
     const etag = `W/"${file.size}-${Math.trunc(file.mtimeMs)}-${encoding}"`;
@@ -69,13 +69,13 @@ export class CompressedFiles {
       res.writeHead(304, headers).end();
       return true;
     }
-    const body = this.body(file, encoding);
+    const body = this.body(file, encoding, read);
     res.writeHead(200, { ...headers, 'Content-Length': body.length });
     res.end(req.method === 'HEAD' ? undefined : body);
     return true;
   }
 
-  private body(file: SiteFile, encoding: Encoding): Buffer {
+  private body(file: SiteFile, encoding: Encoding, read: () => Buffer): Buffer {
     const key = `${encoding}:${file.abs}:${file.size}:${file.mtimeMs}`;
     const known = this.cache.get(key);
     if (known) {
@@ -84,7 +84,7 @@ export class CompressedFiles {
       this.cache.set(key, known);
       return known;
     }
-    const raw = readFileSync(file.abs);
+    const raw = read();
     const body =
       encoding === 'br'
         ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })

@@ -6,12 +6,13 @@ export function isTextType(type: string): boolean {
 }
 
 /**
- * mrmime's table is sirv's and compression.ts's, documented as open to
- * additions. Two are made here, once, before either serves a file:
+ * mrmime's table is the one file-response.ts and compression.ts read,
+ * documented as open to additions. Two are made here, once, before either
+ * serves a file:
  * - papers.bib: mrmime has no type for BibTeX; reference managers take this one.
  * - every text type names UTF-8, the only encoding the build writes: without
  *   a charset a browser reads `text/plain` or `text/csv` as windows-1252 and
- *   shows "SÃ¸ren" for "Søren" (sirv adds one to `text/html` alone).
+ *   shows "SÃ¸ren" for "Søren" (mrmime's table names no charset).
  */
 mimes.bib = 'application/x-bibtex';
 for (const [extension, type] of Object.entries(mimes)) {

@@ -1,6 +1,7 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
+import { linkTarget } from '../archive/link-target.js';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
@@ -23,6 +24,8 @@ export interface StartOptions {
   dev: boolean;
   /** The access log and the dev server's build lines. */
   log: (line: string) => void;
+  /** What goes wrong without stopping the server (a rebuilt site it cannot map yet), one line each. */
+  warn: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -49,7 +52,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const db = openStore(config.dataDir);
   let delivery: Awaited<ReturnType<typeof confirmationDelivery>> | undefined;
   let dev: ReturnType<typeof import('./dev.js').devServer> | undefined;
-  let rebuilt: FSWatcher | undefined;
+  let rebuilt: { close(): void } | undefined;
   // Stops what was started, the dev server's event streams before the server waits for its connections.
   const stopStarted = async (server?: import('node:http').Server) => {
     await dev?.stop();
@@ -74,12 +77,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const app = createApp({
       context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
       siteDir,
-      dev: options.dev,
       log: options.log,
       ...(dev ? { extraRoute: dev.route } : {}),
     });
     await dev?.start(() => app.reloadSite());
-    rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite());
+    rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite(), options.warn);
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -91,24 +93,66 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 }
 
+/** Quiet time after the last change beside the site before it is mapped again, in ms: a build renames several things. */
+const SETTLE_MS = 100;
+/** How often a rebuild's commit under way is checked for its end, in ms. */
+const COMMIT_POLL_MS = 250;
+/** The longest wait between attempts to map a rebuilt site that could not be mapped, in ms. */
+const RETRY_MAX_MS = 30_000;
+
 /**
  * `paperboy build` replaces outDir whole (a rename in its parent folder),
  * or commits a rebuild's changed files through its journal `<out>.commit`
  * beside it (written, then removed once every file is in): the site is
  * mapped again after either, so the server serves the new archive without a
- * restart.
+ * restart. An outDir that is a symbolic link is followed where it points,
+ * where the build writes (`linkTarget`).
+ *
+ * While the journal is there the commit is still moving files in and
+ * removing others: the site is mapped once it is gone, so what is served is
+ * the finished site (a journal a killed build left stays until the next
+ * build finishes its commit). A site that cannot be mapped (a folder that
+ * cannot be read) is said with `warn` and tried again, less often each
+ * time; the previous map is served meanwhile. Nothing here throws: a
+ * failure in a timer would end the process. Undefined when the folder to
+ * watch is not there: the site is then what it was at start.
  */
-function followRebuilds(outDir: string, reload: () => void): FSWatcher | undefined {
+function followRebuilds(outDir: string, reload: () => void, warn: (line: string) => void): { close(): void } | undefined {
+  const siteDir = linkTarget(outDir);
+  const journal = `${siteDir}.commit`;
+  const names = new Set([basename(siteDir), basename(journal)]);
   let timer: NodeJS.Timeout | undefined;
-  const names = new Set([basename(outDir), `${basename(outDir)}.commit`]);
+  let failures = 0;
+  const attemptIn = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(attempt, ms);
+  };
+  const attempt = () => {
+    if (existsSync(journal)) return attemptIn(COMMIT_POLL_MS);
+    try {
+      reload();
+    } catch (error) {
+      failures += 1;
+      const wait = Math.min(SETTLE_MS * 2 ** failures, RETRY_MAX_MS);
+      warn(`cannot map the rebuilt site in ${outDir} (${(error as Error).message}): still serving the previous one, trying again in ${wait / 1000} s`);
+      return attemptIn(wait);
+    }
+    if (failures > 0) warn(`the rebuilt site in ${outDir} is served now`);
+    failures = 0;
+  };
   try {
-    return watch(dirname(outDir), (_event, name) => {
-      if (name === null || !names.has(name)) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, 100);
+    const watcher = watch(dirname(siteDir), (_event, name) => {
+      if (name !== null && names.has(name)) attemptIn(SETTLE_MS);
     });
+    // The watched folder removed, say: the site stays what it was, the server runs on.
+    watcher.on('error', (error) => warn(`stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`));
+    return {
+      close: () => {
+        clearTimeout(timer);
+        watcher.close();
+      },
+    };
   } catch {
-    // No parent folder to watch: the site is what it was at start.
     return undefined;
   }
 }

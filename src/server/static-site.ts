@@ -1,10 +1,8 @@
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
-import sirv from 'sirv';
-import { CompressedFiles, type SiteFile } from './compression.js';
-// Before sirv reads mrmime's table: text types that name UTF-8, papers.bib's type.
-import './content-types.js';
+import { CompressedFiles } from './compression.js';
+import { sendFile } from './file-response.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
 interface SitePath {
@@ -17,16 +15,11 @@ interface SitePath {
 /** Serves one request of the site. */
 export type SiteHandler = (req: IncomingMessage, res: ServerResponse, path: SitePath) => void;
 
-/**
- * What the walk of the site finds that sirv's file map does not say: the
- * folders that have an index page (for trailing-slash redirects), and the
- * symbolic links that point out of the site, which are never served.
- */
+/** What the walk of the site finds: what may be served, and the folders that have an index page (for trailing-slash redirects). */
 interface SiteMap {
   folders: Set<string>;
-  escapes: string[];
-  /** Every file, by its path under the root (`/issues/3/index.html`). */
-  files: Map<string, SiteFile>;
+  /** Every file that may be served, by its path under the root (`/issues/3/index.html`), to its path on disk. */
+  files: Map<string, string>;
 }
 
 /** A file's path under the site root as a URL path: `/issues/3/index.html`, `/` for the root itself. */
@@ -34,38 +27,73 @@ function urlPath(root: string, path: string): string {
   return `/${relative(root, path).split(sep).join('/')}`;
 }
 
-function walk(root: string): SiteMap {
+/** Whether a file-system error says the entry is no longer there (a build removed it, or put a file where its folder was). */
+function isGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/**
+ * Maps the site under `root`; undefined when there is no `root` (no build
+ * yet). A build may be moving files in and removing others while this runs
+ * (a rebuild's commit): an entry gone between the listing of its folder and
+ * its own look-up is left out, as it would be a moment later. Throws what
+ * else reading the site throws.
+ */
+function walk(root: string): SiteMap | undefined {
+  const top = listing(root);
+  if (top === undefined) return undefined;
   const realRoot = realpathSync(root);
   const folders = new Set<string>();
-  const escapes: string[] = [];
-  const files = new Map<string, SiteFile>();
-  const visit = (dir: string): void => {
-    const names = readdirSync(dir);
-    if (names.includes('index.html')) folders.add(urlPath(root, dir).replace(/\/$/, '') || '/');
-    for (const name of names) {
-      const path = join(dir, name);
-      const info = lstatSync(path);
-      if (info.isSymbolicLink()) {
-        let target: string | undefined;
-        try {
-          target = realpathSync(path);
-        } catch {
-          target = undefined;
-        }
-        if (target === undefined || (target !== realRoot && !target.startsWith(realRoot + sep))) {
-          escapes.push(urlPath(root, path).slice(1));
-          continue;
-        }
-      }
-      // A linked folder is not walked (a link to a parent would never end); a linked file is served.
-      const target = info.isSymbolicLink() ? statSync(path) : info;
-      if (info.isDirectory()) visit(path);
-      // Hidden files stay hidden, as sirv keeps them (the build's marker file among them).
-      else if (target.isFile() && !name.startsWith('.')) files.set(urlPath(root, path), { abs: path, size: target.size, mtimeMs: target.mtimeMs });
+  const files = new Map<string, string>();
+  const visit = (dir: string, entries: Dirent[]): void => {
+    if (entries.some((entry) => entry.name === 'index.html')) folders.add(urlPath(root, dir).replace(/\/$/, '') || '/');
+    for (const entry of entries) {
+      // Hidden files and folders stay hidden (the build's marker file among them), `.well-known` aside (RFC 8615).
+      if (entry.name.startsWith('.') && entry.name !== '.well-known') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path, listing(path) ?? []);
+      else if (entry.isFile()) files.set(urlPath(root, path), path);
+      // A linked file inside the site is served; a linked folder is not walked (a link to a parent would never end).
+      else if (entry.isSymbolicLink() && isFileInside(realRoot, path)) files.set(urlPath(root, path), path);
     }
   };
-  visit(root);
-  return { folders, escapes, files };
+  visit(root, top);
+  return { folders, files };
+}
+
+/** The entries of a folder, or undefined when it is gone. */
+function listing(dir: string): Dirent[] | undefined {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Whether the symbolic link at `path` leads to a file under `realRoot`. A
+ * link out of the site is never served, nor one that cannot be followed (to
+ * nothing, or in a loop).
+ */
+function isFileInside(realRoot: string, path: string): boolean {
+  try {
+    const target = realpathSync(path);
+    return target.startsWith(realRoot + sep) && statSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The site's `404.html`, or `fallback` when it has none. */
+function notFoundPageOf(root: string, fallback: () => string): string {
+  try {
+    return readFileSync(join(root, '404.html'), 'utf8');
+  } catch (error) {
+    if (isGone(error)) return fallback();
+    throw error;
+  }
 }
 
 /**
@@ -87,60 +115,58 @@ export function isUnsafePath(rawPath: string): boolean {
 }
 
 export interface StaticSiteOptions {
-  /** Read files at every request (the dev server, whose site is rebuilt under it) instead of a map made once. */
-  dev: boolean;
   /** The 404 page when the site has no `404.html`. */
   notFoundPage: () => string;
 }
 
 /**
- * The built archive as a web site, through sirv: content types, ETag and
- * Last-Modified with 304s, ranges, `/x` answered by
- * `x.html` or `x/index.html`. Around it: `/issues/3` redirects to
- * `/issues/3/` (so the page's relative links work), the site's `404.html`
- * answers what is not there, and no request reaches outside `root`
- * (`isUnsafePath`, symbolic links that escape it). Text files go out
+ * The built archive as a web site: `/x` answered by `x`, `x.html` or
+ * `x/index.html`, content types, ETag and Last-Modified with 304s, ranges
+ * (file-response.ts). Around it: `/issues/3` redirects to `/issues/3/` (so
+ * the page's relative links work), the site's `404.html` answers what is
+ * not there, and no request reaches outside `root` (`isUnsafePath`;
+ * symbolic links that leave it are not in the map). Text files go out
  * compressed to clients that accept Brotli or gzip (compression.ts).
- * The map of the site is made when this is called: call it again after a build.
+ * The map of the site (which files there are, not their sizes: each
+ * request measures the file it sends) is made when this is called: call it
+ * again after a build. Throws what mapping the site throws (see `walk`).
  */
 export function staticSite(root: string, options: StaticSiteOptions): SiteHandler {
-  if (!existsSync(root)) {
+  const map = walk(root);
+  if (map === undefined) {
+    // No site yet: the server says so on start, and serves the first build once it is written.
     const missing: SiteHandler = (_req, res) => sendNotFound(res, options.notFoundPage());
     return missing;
   }
-  const map = walk(root);
-  const notFound = existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html'), 'utf8') : options.notFoundPage();
-  const serve = sirv(root, {
-    dev: options.dev,
-    etag: true,
-    gzip: true,
-    brotli: true,
-    extensions: ['html'],
-    // Revalidate every page with its ETag: a rebuilt archive is seen at once, unchanged pages cost a 304.
-    maxAge: 0,
-    onNoMatch: (_req, res) => sendNotFound(res, notFound),
-  });
+  const notFound = notFoundPageOf(root, options.notFoundPage);
   const compressed = new CompressedFiles();
   return (req, res, { raw, decoded, query }) => {
-    const path = decoded.replace(/^\/+/, '');
-    const escapes = map.escapes.some((link) => path === link || path.startsWith(`${link}/`) || `${path}.html` === link);
-    if (escapes) return sendNotFound(res, notFound);
-    if (!decoded.endsWith('/') && map.folders.has(decoded)) {
-      // Relative to where the browser is: the site may be mounted under a path of baseUrl.
-      const last = raw.slice(raw.lastIndexOf('/') + 1);
-      res.writeHead(301, { Location: `${last}/${query}` }).end();
-      return;
-    }
-    const file = options.dev ? undefined : fileAt(map.files, decoded);
-    if (file && compressed.serve(req, res, file, file.abs)) return;
-    // sirv reads the path from the URL: the path under the site root.
-    req.url = raw + query;
-    serve(req, res);
+    if (!decoded.endsWith('/') && map.folders.has(decoded)) return redirectToFolder(res, raw, query);
+    const file = fileAt(map.files, decoded);
+    // Not in the map, or removed by a rebuild since it was made.
+    if (file === undefined || !sendFile(req, res, file, compressed)) sendNotFound(res, notFound);
   };
 }
 
-/** The file sirv answers a path with: itself, `path.html`, or `path/index.html`. */
-function fileAt(files: ReadonlyMap<string, SiteFile>, path: string): SiteFile | undefined {
+/**
+ * Answers 301 to the folder a path names without its slash (`/issues/3` →
+ * `3/`), the query kept. The location is relative to where the browser is:
+ * the site may be mounted under a path of baseUrl.
+ */
+export function redirectToFolder(res: ServerResponse, raw: string, query: string): void {
+  const last = raw.slice(raw.lastIndexOf('/') + 1);
+  res.writeHead(301, { Location: `${last}/${query}` }).end();
+}
+
+/**
+ * The file a path is answered with: itself, `path.html`, or
+ * `path/index.html`; for a path ending in `/`, only its folder's
+ * `index.html`. A file's name with a slash after it (`/papers.csv/`) is not
+ * found, as a static host (nginx, Apache, GitHub Pages) answers it: served,
+ * the page's relative links would resolve one folder too deep, and a link
+ * broken there would look fine here.
+ */
+function fileAt(files: ReadonlyMap<string, string>, path: string): string | undefined {
   if (path.endsWith('/')) return files.get(`${path}index.html`);
   return files.get(path) ?? files.get(`${path}.html`) ?? files.get(`${path}/index.html`);
 }

@@ -62,7 +62,7 @@ export async function startServer(options: { failMail?: boolean; root?: string; 
       confirmations.push(message);
     },
   };
-  const app = createApp({ context, siteDir: config.outDir, dev: false, log: (line) => logs.push(line) });
+  const app = createApp({ context, siteDir: config.outDir, log: (line) => logs.push(line) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -98,6 +98,8 @@ export function rawRequest(port: number, method: string, path: string, body?: { 
     const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body ? { 'Content-Type': body.type, 'Content-Length': String(Buffer.byteLength(body.data)) } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A body cut short (the connection closed before Content-Length bytes) fails the request.
+      res.on('error', reject);
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });

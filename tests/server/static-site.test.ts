@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { isUnsafePath } from '../../src/server/static-site.js';
 import { CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
-import { rawRequest, startServer } from './helpers.js';
+import { rawRequest, startServer, type RawResponse } from './helpers.js';
 
 test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page', async () => {
   const server = await startServer();
@@ -161,6 +162,183 @@ test('archive: text goes out compressed to clients that accept it (Brotli first,
     assert.equal(identity.headers['content-encoding'], undefined);
     assert.equal(identity.body, page);
     assert.equal((await rawRequest(server.port, 'GET', '/.paperboy-site', undefined, { 'Accept-Encoding': 'br' })).status, 404);
+  } finally {
+    await server.close();
+  }
+});
+
+/**
+ * Another process making and removing folders of pages under `dir`, as a
+ * rebuild's commit does, for `ms`. Prints `churning` once it has started.
+ */
+const CHURN = `
+const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const [dir, ms] = [process.argv[1], Number(process.argv[2])];
+const until = Date.now() + ms;
+process.stdout.write('churning\\n');
+while (Date.now() < until) {
+  for (let i = 0; i < 50; i++) {
+    mkdirSync(dir + '/authors/a' + i + '/more', { recursive: true });
+    writeFileSync(dir + '/authors/a' + i + '/more/index.html', 'page');
+  }
+  rmSync(dir + '/authors', { recursive: true, force: true });
+}
+`;
+
+test('archive: mapping the site while a build removes folders under it leaves out what is gone and never fails', { timeout: 30_000 }, async () => {
+  const server = await startServer();
+  try {
+    const churn = spawn(process.execPath, ['-e', CHURN, server.config.outDir, '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exit = new Promise((resolve) => churn.on('exit', resolve));
+    await new Promise<void>((resolve) => churn.stdout!.once('data', () => resolve()));
+    let running = true;
+    void exit.then(() => (running = false));
+    let reloads = 0;
+    while (running) {
+      server.app.reloadSite();
+      reloads += 1;
+      // The rest of the site is mapped as ever.
+      assert.match((await rawRequest(server.port, 'GET', '/issues/3/')).body, /Issue three/);
+    }
+    assert.ok(reloads > 20, `${reloads} reloads`);
+    server.app.reloadSite();
+    assert.equal((await rawRequest(server.port, 'GET', '/authors/a1/more/')).status, 404);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: a file rebuilt since the site was mapped is sent whole at its new length, and one removed since gets the 404 page', async () => {
+  const server = await startServer();
+  try {
+    const page = `<!DOCTYPE html><title>Issue 3</title>${'<p>A summary made longer by a rebuild.'.repeat(100)}`;
+    // As a build puts a file in place: written beside it, then renamed over it; the site is not mapped again.
+    writeFileSync(join(server.config.outDir, 'issues', '3', 'index.html.new'), page);
+    renameSync(join(server.config.outDir, 'issues', '3', 'index.html.new'), join(server.config.outDir, 'issues', '3', 'index.html'));
+    const answer = await rawRequest(server.port, 'GET', '/issues/3/');
+    assert.equal(answer.headers['content-length'], String(Buffer.byteLength(page)));
+    assert.equal(answer.body, page);
+    rmSync(join(server.config.outDir, 'assets', 'archive.css'));
+    assert.equal((await rawRequest(server.port, 'GET', '/assets/archive.css')).status, 404);
+    assert.equal((await rawRequest(server.port, 'GET', '/')).status, 200, 'the server runs on');
+  } finally {
+    await server.close();
+  }
+});
+
+/** The server over a site whose `papers.csv` is the 26 letters, and GET of it with `headers`. */
+async function withAlphabet(run: (get: (headers: Record<string, string>) => Promise<RawResponse>) => Promise<void>): Promise<void> {
+  const server = await startServer();
+  try {
+    writeFileSync(join(server.config.outDir, 'papers.csv'), ALPHABET);
+    server.app.reloadSite();
+    await run((headers) => rawRequest(server.port, 'GET', '/papers.csv', undefined, headers));
+  } finally {
+    await server.close();
+  }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+test('ranges: a range whose last byte comes before its first (bytes=5-1, bytes=100-50) is ignored: 200 with the whole file', () =>
+  withAlphabet(async (get) => {
+    for (const range of ['bytes=5-1', 'bytes=100-50', 'bytes=0-4,9-2']) {
+      const answer = await get({ Range: range });
+      assert.equal(answer.status, 200, range);
+      assert.equal(answer.body, ALPHABET, range);
+      assert.equal(answer.headers['content-range'], undefined, range);
+    }
+  }));
+
+test('ranges: a Range that is not a bytes range set (bytes=abc, bytes=, bytes=1-2-3, bytes=--5) is ignored: 200 with the whole file', () =>
+  withAlphabet(async (get) => {
+    for (const range of ['bytes=abc', 'bytes=', 'bytes=1-2-3', 'bytes=--5', 'bytes=-', 'bytes 0-5', '0-5']) {
+      const answer = await get({ Range: range });
+      assert.equal(answer.status, 200, range);
+      assert.equal(answer.body, ALPHABET, range);
+    }
+  }));
+
+test('ranges: a unit other than bytes (items=0-5) is ignored: 200 with the whole file', () =>
+  withAlphabet(async (get) => {
+    const answer = await get({ Range: 'items=0-5' });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body, ALPHABET);
+  }));
+
+test('ranges: a valid range of nothing the file has (bytes=-0, bytes=26-, bytes=99999-) gets 416 with Content-Range: bytes */size', () =>
+  withAlphabet(async (get) => {
+    for (const range of ['bytes=-0', 'bytes=26-', 'bytes=99999-100000', 'bytes=30-40, -0']) {
+      const answer = await get({ Range: range });
+      assert.equal(answer.status, 416, range);
+      assert.equal(answer.headers['content-range'], 'bytes */26', range);
+      assert.equal(answer.body, '', range);
+    }
+  }));
+
+test('ranges: a range the file has gets exactly its bytes, 206 with Content-Range (from-to, from on, the last N, one byte, an end past the file cut to it, the unit in capitals)', () =>
+  withAlphabet(async (get) => {
+    const cases: [string, string, string][] = [
+      ['bytes=5-9', 'fghij', 'bytes 5-9/26'],
+      ['bytes=20-', 'uvwxyz', 'bytes 20-25/26'],
+      ['bytes=-5', 'vwxyz', 'bytes 21-25/26'],
+      ['bytes=-100', ALPHABET, 'bytes 0-25/26'],
+      ['bytes=0-0', 'a', 'bytes 0-0/26'],
+      ['bytes=24-100', 'yz', 'bytes 24-25/26'],
+      ['Bytes=1-2', 'bc', 'bytes 1-2/26'],
+      ['bytes=3-4, 50-60', 'de', 'bytes 3-4/26'],
+    ];
+    for (const [range, body, contentRange] of cases) {
+      const answer = await get({ Range: range });
+      assert.equal(answer.status, 206, range);
+      assert.equal(answer.body, body, range);
+      assert.equal(answer.headers['content-range'], contentRange, range);
+      assert.equal(answer.headers['content-length'], String(body.length), range);
+    }
+  }));
+
+test('ranges: several ranges the file has (bytes=0-1,5-6) get the whole file, not a multipart answer', () =>
+  withAlphabet(async (get) => {
+    const answer = await get({ Range: 'bytes=0-1,5-6' });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body, ALPHABET);
+  }));
+
+test('ranges: If-Range with the file’s Last-Modified gets the range; with another date or an entity tag (the file rebuilt since), the whole file', () =>
+  withAlphabet(async (get) => {
+    const whole = await get({});
+    const lastModified = String(whole.headers['last-modified']);
+    assert.equal((await get({ Range: 'bytes=0-1', 'If-Range': lastModified })).body, 'ab');
+    for (const ifRange of ['Tue, 01 Jan 2019 00:00:00 GMT', String(whole.headers.etag)]) {
+      const answer = await get({ Range: 'bytes=0-1', 'If-Range': ifRange });
+      assert.equal(answer.status, 200, ifRange);
+      assert.equal(answer.body, ALPHABET, ifRange);
+    }
+  }));
+
+test('archive under a path: the bare path (/news) redirects to /news/, the query kept, as a folder without its slash does', async () => {
+  const root = makeRoot({}, CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news'));
+  const server = await startServer({ root });
+  try {
+    const redirect = await rawRequest(server.port, 'GET', '/news?ref=feed');
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.location, 'news/?ref=feed');
+    assert.match((await rawRequest(server.port, 'GET', '/news/')).body, /Home page/);
+    assert.equal((await rawRequest(server.port, 'GET', '/newsletter')).status, 404);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: a file’s address with a slash after it (/papers.bib/, /issues/3/index.html/) is not found, as on a static host, where the page’s relative links would break', async () => {
+  const server = await startServer();
+  try {
+    for (const path of ['/papers.bib/', '/issues/3/index.html/', '/assets/archive.css/']) {
+      const answer = await rawRequest(server.port, 'GET', path);
+      assert.equal(answer.status, 404, path);
+      assert.match(answer.body, /Page not found/, path);
+    }
+    assert.equal((await rawRequest(server.port, 'GET', '/papers.bib')).status, 200);
   } finally {
     await server.close();
   }

@@ -1,0 +1,79 @@
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
+import type { CompressedFiles } from './compression.js';
+import { contentType } from './content-types.js';
+
+/**
+ * Answers a GET or HEAD with the file at `abs` as it is now: content type,
+ * a weak ETag and Last-Modified (a 304 when the client has this version),
+ * `Cache-Control` that revalidates every time (a rebuilt archive is seen at
+ * once), a byte range when one is asked for (byte-ranges.ts), else the
+ * whole file, compressed when the client takes it (compression.ts).
+ *
+ * The file is opened first and measured through what was opened: the
+ * length sent and the bytes read are of one version of it, however a build
+ * renames another into its place meanwhile. (sirv, which served the site
+ * before, sent the size its map noted at startup, cutting a rebuilt page
+ * short or leaving the client waiting for bytes that never came, and a file
+ * a rebuild had removed made its read stream throw outside any handler,
+ * ending the process.)
+ *
+ * Returns false, having sent nothing, when there is no file at `abs` any
+ * more: the caller answers 404.
+ */
+export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string, compressed: CompressedFiles): boolean {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch {
+    return false;
+  }
+  let streaming = false;
+  try {
+    const stats = fstatSync(fd);
+    // A folder put where the file was.
+    if (!stats.isFile()) return false;
+    const file = { abs, size: stats.size, mtimeMs: stats.mtimeMs };
+    const lastModified = new Date(stats.mtimeMs).toUTCString();
+    const range: RangeAnswer = rangeApplies(req.headers['if-range'] as string | undefined, lastModified) ? parseRange(req.headers.range, stats.size) : { kind: 'whole' };
+    if (range.kind === 'whole' && compressed.serve(req, res, file, () => readFileSync(fd))) return true;
+    const etag = `W/"${stats.size}-${Math.trunc(stats.mtimeMs)}"`;
+    const type = contentType(abs);
+    const headers = {
+      // Unknown: no type rather than an empty one, and the browser decides.
+      ...(type ? { 'Content-Type': type } : {}),
+      ETag: etag,
+      'Last-Modified': lastModified,
+      'Cache-Control': 'public,max-age=0,must-revalidate',
+      // Text may go out compressed to others (compression.ts): caches keep one answer per encoding.
+      Vary: 'Accept-Encoding',
+      'Accept-Ranges': 'bytes',
+    };
+    // If-None-Match before Range (RFC 9110 §13.2.2): a client that has this version gets none of it again.
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+      return true;
+    }
+    if (range.kind === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stats.size}`, 'Content-Length': 0 }).end();
+      return true;
+    }
+    const { start, end } = range.kind === 'part' ? range : { start: 0, end: stats.size - 1 };
+    const partial = range.kind === 'part' ? { 'Content-Range': `bytes ${start}-${end}/${stats.size}` } : {};
+    res.writeHead(range.kind === 'part' ? 206 : 200, { ...headers, ...partial, 'Content-Length': end - start + 1 });
+    // An empty file has no byte to read.
+    if (req.method === 'HEAD' || end < start) {
+      res.end();
+      return true;
+    }
+    // Up to the length announced, from the file opened above. A read that fails, or a client gone early, ends the response there: nothing is left to answer.
+    pipeline(createReadStream(abs, { fd, start, end }), res, () => undefined);
+    streaming = true;
+    return true;
+  } finally {
+    // The read stream closes the file once it is done with it.
+    if (!streaming) closeSync(fd);
+  }
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { buildSite } from '../../src/archive/build.js';
+import { loadConfig, type Config } from '../../src/config/load.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
+import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { rawRequest, SECRET, type RawResponse } from './helpers.js';
+
+/** An issue with one paper by `author`, so its author's page is built with it and removed without it. */
+function issueBy(number: number, author: string, summary = 'A short summary of the paper.'): string {
+  const arxiv = `2304.1500${number}`;
+  return cleanIssue({
+    number,
+    title: `Issue ${number}`,
+    papers: `  - title: Paper ${number}
+    url: https://arxiv.org/abs/${arxiv}
+    arxiv: "${arxiv}"
+    authors: [${author}]
+    year: 2023
+    section: Evaluations
+    tags: [evals]
+    summary: |
+      ${summary}
+    opinion: |
+      A short opinion on the paper.
+`,
+  });
+}
+
+const build = (config: Config) => buildSite(config, { outDir: config.outDir, drafts: false, cache: true });
+
+/** `paperboy serve` in this process (src/server/start.ts, rebuilds followed as in production) over the newsletter at `root`. */
+async function serveArchive(root: string): Promise<{ server: RunningServer; port: number; warnings: string[] }> {
+  const warnings: string[] = [];
+  const config = await loadConfig(root);
+  const server = await startServer({ config, env: { PAPERBOY_SECRET: SECRET }, host: '127.0.0.1', port: 0, dev: false, log: () => undefined, warn: (line) => warnings.push(line) });
+  return { server, port: Number(new URL(server.url).port), warnings };
+}
+
+/** Asks until `done` holds for the answer to GET `path`, for up to 5 s; returns the last answer. */
+async function waitFor(port: number, path: string, done: (answer: RawResponse) => boolean): Promise<RawResponse> {
+  let answer = await rawRequest(port, 'GET', path);
+  for (let tries = 0; tries < 50 && !done(answer); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    answer = await rawRequest(port, 'GET', path);
+  }
+  return answer;
+}
+
+/** Whether an answer carries as many bytes as its Content-Length says (none cut short, none left waiting). */
+const isWhole = (answer: RawResponse) => answer.bytes.length === Number(answer.headers['content-length']);
+
+/**
+ * Another process rebuilding as an editor would: `cycles` times, issue 3
+ * taken out of issues/ (or put back), then `buildSite`. Its commit runs
+ * while the server maps the site. Prints `built` after each build.
+ */
+const REBUILDER = `
+const { loadConfig } = await import(process.argv[1]);
+const { buildSite } = await import(process.argv[2]);
+const { renameSync } = await import('node:fs');
+const [root, cycles] = [process.argv[3], Number(process.argv[4])];
+for (let i = 0; i < cycles; i++) {
+  const [from, to] = i % 2 === 0 ? ['issues', 'aside'] : ['aside', 'issues'];
+  renameSync(root + '/' + from + '/0003-c.md', root + '/' + to + '/0003-c.md');
+  const config = await loadConfig(root);
+  await buildSite(config, { outDir: config.outDir, drafts: false, cache: true });
+  process.stdout.write('built\\n');
+}
+`;
+
+test('serve during rebuilds that remove and add pages: every request is answered whole, the server stays up, and the finished site is served', { timeout: 120_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer'), 'issues/0002-b.md': issueBy(2, 'Brando Miranda'), 'issues/0003-c.md': issueBy(3, 'Ada Lovelace') });
+  mkdirSync(join(root, 'aside'));
+  const config = await loadConfig(root);
+  await build(config);
+  assert.ok(existsSync(join(config.outDir, 'authors', 'ada-lovelace', 'index.html')), 'issue 3 has its author’s page');
+  const { server, port, warnings } = await serveArchive(root);
+  try {
+    const source = (path: string) => fileURLToPath(new URL(`../../src/${path}`, import.meta.url));
+    const rebuilder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', REBUILDER, source('config/load.ts'), source('archive/build.ts'), root, '4'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exit = new Promise<number | null>((resolve) => rebuilder.on('exit', resolve));
+    let running = true;
+    void exit.then(() => (running = false));
+    const paths = ['/', '/issues/3/', '/authors/ada-lovelace/', '/papers.csv', '/issues/1/'];
+    let rounds = 0;
+    while (running) {
+      for (const answer of await Promise.all(paths.map((path) => rawRequest(port, 'GET', path)))) {
+        assert.ok(answer.status === 200 || answer.status === 404, `answered ${answer.status}`);
+        assert.ok(isWhole(answer), `${answer.bytes.length} bytes of ${String(answer.headers['content-length'])}`);
+      }
+      rounds += 1;
+    }
+    assert.equal(await exit, 0);
+    assert.ok(rounds > 10, `requests went on during the rebuilds (${rounds} rounds)`);
+    // Four rebuilds: issue 3 out, in, out, in. The site served is the one on disk, its pages all there.
+    const home = await waitFor(port, '/', (answer) => answer.body === readFileSync(join(config.outDir, 'index.html'), 'utf8'));
+    assert.equal(home.body, readFileSync(join(config.outDir, 'index.html'), 'utf8'));
+    for (const path of ['/issues/3/', '/authors/ada-lovelace/']) assert.equal((await rawRequest(port, 'GET', path)).status, 200, path);
+    assert.deepEqual(warnings, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('serve: a rebuilt site that cannot be mapped yet is said, the previous site served meanwhile, and mapped at a later try', { timeout: 30_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer') });
+  const config = await loadConfig(root);
+  await build(config);
+  const { server, port, warnings } = await serveArchive(root);
+  try {
+    // A 404.html that is a folder cannot be read: mapping the site fails until it goes.
+    mkdirSync(join(config.outDir, '404.html'));
+    writeFileSync(join(config.outDir, 'new.html'), '<!DOCTYPE html><title>New</title>');
+    // What a rebuild's commit does beside the site: its journal written, then removed once the files are in.
+    writeFileSync(`${config.outDir}.commit`, '{}');
+    rmSync(`${config.outDir}.commit`);
+    await waitFor(port, '/', () => warnings.length > 0);
+    assert.match(warnings[0] ?? '', /^cannot map the rebuilt site in .*dist \(EISDIR.*\): still serving the previous one, trying again in 0\.2 s$/);
+    assert.match((await rawRequest(port, 'GET', '/')).body, /Issue 1/);
+    assert.equal((await rawRequest(port, 'GET', '/new.html')).status, 404, 'not mapped yet');
+    rmdirSync(join(config.outDir, '404.html'));
+    assert.equal((await waitFor(port, '/new.html', (answer) => answer.status === 200)).status, 200);
+    assert.match(warnings.at(-1) ?? '', /the rebuilt site in .*dist is served now/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('serve with outDir a symbolic link follows rebuilds where it points: a new issue is served, and a page made longer arrives whole at once', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer') }, `${CONFIG_YAML}outDir: site\n`);
+  mkdirSync(join(root, 'www'));
+  symlinkSync(join('www', 'public'), join(root, 'site'));
+  const config = await loadConfig(root);
+  await build(config);
+  const { server, port } = await serveArchive(root);
+  try {
+    assert.match((await rawRequest(port, 'GET', '/issues/1/')).body, /A short summary/);
+    writeFileSync(join(root, 'issues', '0001-a.md'), issueBy(1, 'Rylan Schaeffer', `A summary made longer. ${'More of it. '.repeat(200)}`));
+    writeFileSync(join(root, 'issues', '0002-b.md'), issueBy(2, 'Brando Miranda'));
+    await build(config);
+    const built = readFileSync(join(root, 'www', 'public', 'issues', '1', 'index.html'));
+    // Asked before the server can have mapped the new site: the page as it is now, not cut at its old length.
+    const page = await rawRequest(port, 'GET', '/issues/1/');
+    assert.ok(isWhole(page));
+    assert.deepEqual(page.bytes, built);
+    assert.equal((await waitFor(port, '/issues/2/', (answer) => answer.status === 200)).status, 200, 'the new issue is served');
+    assert.match((await rawRequest(port, 'GET', '/')).body, /Issue 2/);
+  } finally {
+    await server.stop();
+  }
+});
