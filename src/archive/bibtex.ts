@@ -50,6 +50,7 @@ function citationKey(paper: PaperEntry<RecordFacts>): string {
  * keys given before.
  */
 function familyName(author: string): string {
+  if (namesSeveral(author)) return author;
   const commas = author.split(',');
   const words = commas[0]!.trim().split(/\s+/).filter(Boolean);
   const lastVon = words.slice(0, -1).map((word) => /^\p{Ll}/u.test(word)).lastIndexOf(true);
@@ -63,7 +64,7 @@ export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string
   const fields: [string, string | undefined][] = [
     // Double braces keep the title's capitals (BibTeX styles lower-case titles).
     ['title', `{${escapeBibtex(title)}}`],
-    ['author', authors.length > 0 ? authors.map(escapeBibtex).join(' and ') : undefined],
+    ['author', authors.length > 0 ? authors.map(authorValue).join(' and ') : undefined],
     ['year', year === undefined || year === null ? undefined : String(year)],
     ['howpublished', venue ? escapeBibtex(venue) : undefined],
     ['eprint', arxiv ? verbatimValue(arxiv) : undefined],
@@ -72,6 +73,24 @@ export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string
   ];
   const body = fields.filter((field): field is [string, string] => field[1] !== undefined).map(([name, value]) => `  ${name} = {${value}}`);
   return `@misc{${key},\n${body.join(',\n')}\n}\n`;
+}
+
+/**
+ * One name of the `author` field. BibTeX splits the field at every `and`
+ * between spaces, in any case, outside braces (Patashnik, "BibTeXing",
+ * §4): "Tom and Jerry Lab" would be two people, "Tom" and "Jerry Lab". A
+ * name holding such an `and` is braced whole, which BibTeX reads as one
+ * name with no parts (a "corporate" author, §4), and `familyName` as its
+ * family name too.
+ */
+function authorValue(author: string): string {
+  const escaped = escapeBibtex(author);
+  return namesSeveral(author) ? `{${escaped}}` : escaped;
+}
+
+/** Whether BibTeX would read `author` as several names: an `and` word between whitespace, in any case. */
+function namesSeveral(author: string): boolean {
+  return /\sand\s/i.test(author);
 }
 
 /**

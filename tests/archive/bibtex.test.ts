@@ -48,3 +48,17 @@ test('the citation key is named after the first author\'s family name, written "
     assert.ok(entry.key.startsWith(`${family}2023`), `${entry.key} for ${family}`);
   }
 });
+
+test('an author whose name holds the word "and" is one author to a BibTeX parser (braced whole), and keyed by the whole name', () => {
+  const entry = paper(1, { authors: ['Tom and Jerry Lab', 'Ada Lovelace', 'Research AND Development Group'] });
+  const keys = citationKeys([entry]);
+  assert.equal(keys.get(entry), 'tomandjerrylab2023emergent');
+  const [parsed] = parseBibtex(papersBib([entry], keys)).entries;
+  assert.deepEqual(
+    parsed!.fields.author!.map((name) => name.name ?? name.lastName),
+    ['Tom and Jerry Lab', 'Lovelace', 'Research AND Development Group'],
+  );
+  // "Anderson" and "Alexander" hold "and" within a word: names as before.
+  const plain = paper(2, { authors: ['Ann Anderson', 'Alexander Grand'] });
+  assert.match(papersBib([plain]), /author = \{Ann Anderson and Alexander Grand\}/);
+});
