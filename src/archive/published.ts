@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import type { Position } from 'unist';
 import type { Config } from '../config/load.js';
 import { PaperboyError, type ExitCode } from '../errors.js';
@@ -76,7 +77,8 @@ export async function publishedIssues(
   workspace: Workspace,
   options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void },
 ): Promise<PublishedIssues> {
-  const files = publishedFiles(workspace, options.drafts);
+  // Files that cannot be published are named with the others' failures, after rendering: every problem in one run.
+  const { files, failures: fileFailures } = publishedFiles(workspace, options.drafts);
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
   const inputs = sharedInputsHash(workspace);
@@ -114,7 +116,7 @@ export async function publishedIssues(
   }
   const templateError = failures.find((failure) => failure.exitCode === 2);
   if (templateError) throw templateError;
-  if (failures.length > 0) throw unpublishable(failures);
+  if (fileFailures.length + failures.length > 0) throw unpublishable([...fileFailures, ...failures]);
   cache.save();
   const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
   const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates).output;
@@ -203,19 +205,26 @@ export async function publishedPapers(config: Config, options: { cache: boolean 
  * it still says it is one (its facts' status, issue/facts.ts): a draft being
  * written never stops a build.
  */
-function publishedFiles(workspace: Workspace, drafts: boolean): IssueFile[] {
-  const unreadable = workspace.issueFiles.filter((file) => file.facts.number === undefined && (drafts || file.facts.status !== 'draft'));
-  if (unreadable.length > 0) throw unpublishable(unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0])));
-  const files = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft').sort((a, b) => a.facts.number! - b.facts.number!);
-  const duplicate = files.find((file, i) => i > 0 && files[i - 1]!.facts.number === file.facts.number);
-  if (duplicate) {
-    const other = files.find((file) => file !== duplicate && file.facts.number === duplicate.facts.number)!;
-    throw new PaperboyError('ISSUE_NUMBER_TAKEN', `Cannot publish two issues numbered ${duplicate.facts.number}: ${other.path} and ${duplicate.path}`, {
-      exitCode: 1,
-      hint: 'Give each issue its own number (`paperboy lint` reports it as issue-number-unique).',
-    });
+function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFile[]; failures: PaperboyError[] } {
+  const root = workspace.config.root;
+  const published = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft');
+  const unreadable = published.filter((file) => file.facts.number === undefined);
+  const files = published.filter((file) => file.facts.number !== undefined).sort((a, b) => a.facts.number! - b.facts.number!);
+  const failures = unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root));
+  // Every file of a number taken twice, at its `number:`, naming the others.
+  for (const file of files) {
+    const others = files.filter((other) => other !== file && other.facts.number === file.facts.number);
+    if (others.length === 0) continue;
+    const { line, column } = file.facts.numberPosition.start;
+    const names = others.map((other) => shownPath(root, other.path)).join(', ');
+    failures.push(new PaperboyError('ISSUE_NUMBER_TAKEN', `Cannot publish ${shownPath(root, file.path)}:${line}:${column}: Unexpected issue number ${file.facts.number}, also ${names}'s: give each issue its own (issue-number-unique)`, { exitCode: 1 }));
   }
-  return files;
+  return { files, failures };
+}
+
+/** An issue file's path as messages show it: from the newsletter's folder (`issues/0006-x.md`), as lint shows it run there. */
+function shownPath(root: string, path: string): string {
+  return relative(root, path) || path;
 }
 
 /**
@@ -250,7 +259,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
 function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[] } {
   const parsed = workspace.parse(file);
   workspace.release(file);
-  if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0]);
+  if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0], workspace.config.root);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
@@ -316,13 +325,17 @@ function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, cor
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */
-function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined): PaperboyError {
+function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined, root: string): PaperboyError {
   const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
-  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${file.path}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${shownPath(root, file.path)}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
 }
 
+/** Every issue that cannot be published, one line each in the order of their files. */
 function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
-  const lines = failures.map((failure) => failure.message).join('\n  ');
+  const lines = failures
+    .map((failure) => failure.message)
+    .sort()
+    .join('\n  ');
   return new PaperboyError('ISSUE_UNRENDERABLE', failures.length === 1 ? failures[0]!.message : `Cannot publish ${failures.length} issues:\n  ${lines}`, {
     exitCode: 1,
     hint: '`paperboy lint` lists every problem with its line.',

@@ -44,6 +44,30 @@ test('with --drafts, or when it does not say it is a draft, an unreadable issue 
   }
 });
 
+test('every issue that cannot be published is named in one build, at its line and from the newsletter folder: unreadable, unrenderable, and numbers taken twice', async () => {
+  // Only the full parse finds Markdown nested deeper than paperboy reads (limits.ts); the frontmatter reads fine.
+  const deep = cleanIssue({ number: 3 }).replace('Smooth metrics show', `${'> '.repeat(200)}Smooth metrics show`);
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': broken('sent'),
+    'issues/0003-c.md': deep,
+    'issues/0004-d.md': cleanIssue({ number: 4 }),
+    'issues/0005-d-again.md': cleanIssue({ number: 4 }),
+  });
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 1);
+  const named = [...build.stderr.matchAll(/^ {2}Cannot publish (\S+?):(\d+):(\d+): (.*)$/gm)].map(([, path, line, , message]) => `${path}:${line} ${message!.slice(0, 40)}`);
+  assert.equal(named.length, 4, build.stderr);
+  assert.match(build.stderr, /^paperboy: Cannot publish 4 issues:$/m);
+  assert.deepEqual(
+    named.map((line) => line.split(' ')[0]),
+    ['issues/0002-b.md:15', 'issues/0003-c.md:16', 'issues/0004-d.md:2', 'issues/0005-d-again.md:2'],
+    build.stderr,
+  );
+  assert.match(build.stderr, /issues\/0004-d\.md:2:9: Unexpected issue number 4, also issues\/0005-d-again\.md's/);
+  assert.ok(!existsSync(join(root, 'dist')), 'nothing written');
+});
+
 test('an issue number not written as digits (`1e3`, read by YAML as 1000) fails the build at its line, naming the digits to write', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: 1e3') });
   const build = await runCli(['build'], { cwd: root });
