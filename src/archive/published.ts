@@ -209,8 +209,10 @@ function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFi
   const root = workspace.config.root;
   const published = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft');
   const unreadable = published.filter((file) => file.facts.number === undefined);
-  const files = published.filter((file) => file.facts.number !== undefined).sort((a, b) => a.facts.number! - b.facts.number!);
-  const failures = unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root));
+  // The date orders the archive and dates every page and feed entry: published without one, the feeds said 1 January 1970.
+  const undated = published.filter((file) => file.facts.number !== undefined && file.facts.date === '');
+  const files = published.filter((file) => file.facts.number !== undefined && file.facts.date !== '').sort((a, b) => a.facts.number! - b.facts.number!);
+  const failures = [...unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root)), ...undated.map((file) => undatedIssue(workspace.parse(file), root))];
   // Every file of a number taken twice, at its `number:`, naming the others.
   for (const file of files) {
     const others = files.filter((other) => other !== file && other.facts.number === file.facts.number);
@@ -328,6 +330,14 @@ function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, cor
 function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined, root: string): PaperboyError {
   const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
   return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${shownPath(root, file.path)}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
+}
+
+/** An issue file whose `date` cannot be read, at its date and in the parser's words. */
+function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
+  const at = parsed.locate(['date']);
+  const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
+  const message = problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD';
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${shownPath(root, parsed.source.path)}:${at.start.line}:${at.start.column}: ${message}`, { exitCode: 1 });
 }
 
 /** Every issue that cannot be published, one line each in the order of their files. */

@@ -68,6 +68,16 @@ test('every issue that cannot be published is named in one build, at its line an
   assert.ok(!existsSync(join(root, 'dist')), 'nothing written');
 });
 
+test('an issue whose date cannot be read fails the build at its date (its feeds said 1 January 1970, its page an empty time)', async () => {
+  for (const date of ['2023-1-5', '2023-10-29T10:00:00Z', 'next week']) {
+    const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace(/^date: .*$/m, `date: ${date}`) });
+    const build = await runCli(['build'], { cwd: root });
+    assert.equal(build.code, 1, date);
+    assert.match(build.stderr, /Cannot publish issues\/0002-b\.md:4:7: Unexpected `date` value .*, expected a date as YYYY-MM-DD/, date);
+    assert.ok(!existsSync(join(root, 'dist')), date);
+  }
+});
+
 test('an issue number not written as digits (`1e3`, read by YAML as 1000) fails the build at its line, naming the digits to write', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: 1e3') });
   const build = await runCli(['build'], { cwd: root });
