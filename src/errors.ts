@@ -4,13 +4,14 @@
  *
  * Only the CLI entry point prints these and turns them into an exit code.
  */
-export type ExitCode = 1 | 2;
+/** 1 the content, 2 its use, 74 an output that could not be written (sysexits' EX_IOERR, as io.ts exits when stdout fails). */
+export type ExitCode = 1 | 2 | 74;
 
 export interface PaperboyErrorOptions {
   /** What the user can do about it, with an example. */
   hint?: string;
   cause?: unknown;
-  /** 2 (usage or configuration) unless the failure is about the content. */
+  /** 2 (usage or configuration) unless the failure is about the content (1) or writing an output (74). */
   exitCode?: ExitCode;
 }
 

@@ -9,12 +9,16 @@ import type { CommandIO } from '../io.js';
  * `papers export` and `subscribers export` do. `contents` may be an iterable
  * of strings (a CSV's rows), written as they come without being joined.
  *
- * Throws PaperboyError OUT_FILE_UNWRITABLE (exit 2) when the file system
- * refuses (a missing folder, a folder of that name, no permission, no room):
- * the user's to fix, said with the path, not a stack trace. The folder is
- * not made: a mistyped path should not leave new folders behind.
+ * Throws PaperboyError OUT_FILE_UNWRITABLE when the file system refuses:
+ * exit 2 for a path that cannot be a file here (an empty one, a missing
+ * folder, a folder of that name, no permission), exit 74 when writing it
+ * failed (no room, an I/O error: the commands' "output could not be
+ * written", as `> /dev/full` gives), the user's to fix either way, said
+ * with the path, not a stack trace. The folder is not made: a mistyped
+ * path should not leave new folders behind.
  */
 export async function writeOutFile(out: string, contents: string | Iterable<string>, io: CommandIO): Promise<void> {
+  if (out.trim() === '') throw new PaperboyError('OUT_FILE_UNWRITABLE', 'Unexpected empty --out, expected the path of a file', { hint: 'Pass --out FILE, or leave --out out to write to stdout.' });
   const path = resolve(io.cwd, out);
   try {
     await writeFile(path, contents);
@@ -23,11 +27,15 @@ export async function writeOutFile(out: string, contents: string | Iterable<stri
     if (typeof code !== 'string') throw error;
     throw new PaperboyError('OUT_FILE_UNWRITABLE', `Cannot write --out ${path}: ${reason(code, path)}`, {
       cause: error,
+      exitCode: WRITE_FAILURES.has(code) ? 74 : 2,
       hint: 'Pass --out the path of a file in a folder that exists and that you may write.',
     });
   }
   io.stdout.write(`${path}\n`);
 }
+
+/** Errors of writing, not of the path: sysexits' EX_IOERR (74), as the commands' output failures exit (io.ts). */
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG']);
 
 /** What an errno code means for an output file, in the user's words; the code itself otherwise. */
 function reason(code: string, path: string): string {
