@@ -172,10 +172,10 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
     .argument('[query...]', 'words to find in titles, authors, tags, summaries and opinions (none: every paper the filters keep)')
-    .option('--tag <tag>', 'only papers with this tag')
-    .option('--author <name>', 'only papers with an author whose name contains this')
-    .option('--year <year>', "only papers of this year", nonNegativeInteger)
-    .option('--limit <n>', 'show at most this many matches', nonNegativeInteger, 20)
+    .option('--tag <tag>', 'only papers with this tag', nonEmpty('--tag'))
+    .option('--author <name>', 'only papers with an author whose name contains this', nonEmpty('--author'))
+    .option('--year <year>', "only papers of this year", year)
+    .option('--limit <n>', 'show at most this many matches', atLeastOne, 20)
     .option('--json', 'print the matches as JSON', false)
     .action(async (query: string[], options) => {
       const { search } = await import('./papers.js');
@@ -202,6 +202,26 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 function nonNegativeInteger(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number such as 0 or 10, got "${value}".`);
   return Number(value);
+}
+
+/** A year as papers give it: up to four digits (a longer one matches no paper, and its number would print rounded). */
+function year(value: string): number {
+  if (!/^\d{1,4}$/.test(value)) throw new InvalidArgumentError(`expected a year such as 2023, got "${value}".`);
+  return Number(value);
+}
+
+/** A count of at least one (`--limit 0` showed nothing and said every match was "more with --limit"). */
+function atLeastOne(value: string): number {
+  if (!/^0*[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a whole number from 1, such as 20, got "${value}".`);
+  return Number(value);
+}
+
+/** A filter's value with a letter or digit in it: an empty one (`--author ''`) kept every paper, as if no filter were given. */
+function nonEmpty(flag: string): (value: string) => string {
+  return (value) => {
+    if (!/[\p{L}\p{N}]/u.test(value)) throw new InvalidArgumentError(`expected a ${flag === '--tag' ? 'tag' : 'name'} with a letter or digit in it, got "${value}".`);
+    return value;
+  };
 }
 
 function port(value: string): number {

@@ -95,10 +95,22 @@ test('papers search finds a paper by a title and an author an earlier issue gave
   assert.deepEqual(await ids('--author', 'R. Schaeffer'), ['arxiv:2304.15004']);
 });
 
-test('papers search with a year that is not a number is a usage error', async () => {
-  const result = await runCli(['papers', 'search', 'x', '--year', 'last'], { cwd: archiveRoot() });
-  assert.equal(result.code, 2);
-  assert.match(result.stderr, /expected a whole number/);
+test('papers search with a year that is not a year, an empty filter or a limit of 0 is a usage error, not a list of every paper', async () => {
+  const root = archiveRoot();
+  const cases: [string[], RegExp][] = [
+    [['--year', 'last'], /expected a year such as 2023, got "last"/],
+    [['--year', '99999999999999999999'], /expected a year such as 2023, got "99999999999999999999"/],
+    [['--author', ''], /expected a name with a letter or digit in it, got ""/],
+    [['--author', ' - '], /expected a name with a letter or digit in it/],
+    [['--tag', ''], /expected a tag with a letter or digit in it/],
+    [['x', '--limit', '0'], /expected a whole number from 1, such as 20, got "0"/],
+  ];
+  for (const [args, message] of cases) {
+    const result = await runCli(['papers', 'search', ...args], { cwd: root });
+    assert.equal(result.code, 2, args.join(' '));
+    assert.match(result.stderr, message, args.join(' '));
+    assert.equal(result.stdout, '', args.join(' '));
+  }
 });
 
 test('papers export prints the data files the archive publishes, byte for byte', async () => {
