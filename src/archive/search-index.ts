@@ -122,8 +122,13 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
   return contents;
 }
 
-/** What a stored shard was made by: another MiniSearch, options or document layout (a paperboy release) makes it stale. */
-const SHARD_FORMAT = `minisearch-${packageVersion('minisearch')}-${VERSION}`;
+/**
+ * What a stored shard was made by: another MiniSearch, options or document
+ * layout (a paperboy release) makes it stale, and so does another ICU (a
+ * Node.js release), whose dictionaries split the words of Chinese, Japanese
+ * or Thai (search-options.cjs, `tokenize`).
+ */
+const SHARD_FORMAT = `minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

@@ -6,6 +6,7 @@ import { LineIndex } from '../diagnostics/position.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
+import { closeBidiControlsInScalars } from './bidi-controls.js';
 import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
 import { ContentLimitError, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -137,6 +138,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   if (problems.length > 0) return parsed;
   // The no-control-character rule reports them; the model never carries them to an output.
   replaceControlCharactersInScalars(document);
+  // Nor an override that reaches past its text into what an output prints after it.
+  closeBidiControlsInScalars(document);
 
   const read = documentData(document);
   if ('aliasBomb' in read) {

@@ -11,7 +11,7 @@ import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
 import indexOptions from '../../templates/web/search-options.cjs';
 
-const { processTerm, searchOptions } = indexOptions;
+const { processTerm, searchOptions, tokenize } = indexOptions;
 
 function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
   const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
@@ -128,7 +128,7 @@ test('a cache folder that cannot be written costs the indexing, not the build', 
 });
 
 test('processTerm, remembered per word, gives what it computes afresh: asked again, and after many other words', () => {
-  const afresh = (term: string) => term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const afresh = (term: string) => term.normalize('NFKD').replace(/[\p{M}\p{DI}]/gu, '').toLowerCase();
   fc.assert(
     fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 30 }), (terms) => {
       for (const term of [...terms, ...terms]) assert.equal(processTerm(term), afresh(term));
@@ -155,4 +155,45 @@ test('a paper summarized again under a new title and with its authors written ot
   }
   // Both names have the paper on their page.
   assert.deepEqual(entries.authors.map((author) => [author.name, author.papers.length]), [['R. Schaeffer', 1], ['Rylan Schaeffer', 1], ['Sanmi Koyejo', 1]]);
+});
+
+test('a text in scripts written with spaces is split into its runs of letters and digits, as it always was', () => {
+  const runs = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const unspaced = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{DI}]/u;
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+      fc.pre(!unspaced.test(text));
+      assert.deepEqual(tokenize(text), runs(text));
+    }),
+  );
+  assert.deepEqual(tokenize('=SUM(1,2) x² don’t Schölkopf, GPT-4; Ἀθῆναι 한국어 문장 العربية'), ['SUM', '1', '2', 'x²', 'don', 't', 'Schölkopf', 'GPT', '4', 'Ἀθῆναι', '한국어', '문장', 'العربية']);
+});
+
+test('a Japanese or Chinese sentence is split into its words, so a word inside it is found', () => {
+  assert.deepEqual(tokenize('この論文は能力を要約しています。'), ['この', '論文', 'は', '能力', 'を', '要約', 'し', 'てい', 'ます']);
+  assert.deepEqual(tokenize('本文总结了语言模型的涌现能力'), ['本文', '总结', '了', '语言', '模型', '的', '涌现', '能力']);
+  // Latin letters written against them are a word of their own.
+  assert.deepEqual(tokenize('GPT4は強い'), ['GPT4', 'は', '強い']);
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, processTerm });
+  index.addAll([
+    { id: 1, text: 'この論文は大規模言語モデルの能力を要約しています。' },
+    { id: 2, text: '本文总结了语言模型的涌现能力。' },
+  ]);
+  for (const [query, ids] of [['要約', [1]], ['言語モデル', [1]], ['涌现', [2]], ['语言模型', [2]], ['能力', [1, 2]]] as const) {
+    assert.deepEqual(index.search(query, { combineWith: 'AND' }).map((result) => result.id).sort(), ids, query);
+  }
+});
+
+test('an invisible format character inside a word (soft hyphen, zero-width space or joiner, word joiner, bidi control) leaves it one word, found without it', () => {
+  for (const char of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff']) {
+    const word = `interpre${char}tability`;
+    assert.deepEqual(tokenize(`The ${word} of models`), ['The', word, 'of', 'models'], `U+${char.codePointAt(0)!.toString(16)}`);
+    assert.equal(processTerm(word), 'interpretability');
+  }
+  // Alone, or at a word's edge, it is no word and no part of one.
+  assert.deepEqual(tokenize('\u00ad \u200b a\u200b '), ['a']);
+  const index = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], tokenize, processTerm });
+  index.add({ id: 1, text: 'Mechanistic interpre\u00adtability and zero\u200bwidth spaces' });
+  assert.deepEqual(index.search('interpretability').map((result) => result.id), [1]);
+  assert.deepEqual(index.search('zerowidth').map((result) => result.id), [1]);
 });

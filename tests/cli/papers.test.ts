@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { archiveRoot, DRAFT_WORD, SEARCH_WORD } from '../archive/fixture.js';
 import { runCli } from '../helpers/cli.js';
-import { makeSettledRoot } from '../helpers/fixture.js';
+import { cleanIssueWithMarkdown, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened, pathsPassedTo } from '../helpers/fs-spy.js';
 
 test('papers search: a word of one summary finds that paper, with its issue number, date and first line', async () => {
@@ -93,6 +93,31 @@ test('papers search finds a paper by a title and an author an earlier issue gave
   assert.deepEqual(await ids('--author', 'koyejo'), ['arxiv:2304.15004']);
   assert.deepEqual(await ids('miranda'), ['arxiv:2304.15004']);
   assert.deepEqual(await ids('--author', 'R. Schaeffer'), ['arxiv:2304.15004']);
+});
+
+test('papers search finds a Japanese and a Chinese word inside a sentence of a summary, as the papers page does', async () => {
+  const summary = 'この論文は大規模言語モデルの能力を要約しています。\n\n本文总结了语言模型的涌现能力。';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const ids = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[]).map((m) => m.id);
+  for (const query of ['要約', '言語モデル', '涌现', '语言模型', 'mirage 要約']) assert.deepEqual(await ids(query), ['arxiv:2304.15004'], query);
+  // Every word must occur, in Japanese as in English.
+  assert.deepEqual(await ids('要約 翻訳'), []);
+});
+
+test('papers search finds a word written with a soft hyphen or another invisible format character inside it', async () => {
+  const summary = 'Mechanistic interpre\u00adtability, zero\u200bwidth, word\u2060joiner, non\u200cjoiner and over\u202eridden\u202c words.';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const ids = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[]).map((m) => m.id);
+  for (const query of ['interpretability', 'zerowidth', 'wordjoiner', 'nonjoiner', 'overridden', 'interpre\u00adtability']) assert.deepEqual(await ids(query), ['arxiv:2304.15004'], query);
+});
+
+test('papers search prints a title with a right-to-left override closed at its end: the authors and year after it read as written', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace('title: Are Emergent Abilities', 'title: Are Emergent \u202eAbilities') });
+  const result = await runCli(['papers', 'search', 'mirage'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.split('\n')[0], '#1 2023-05-29  Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c (Rylan Schaeffer, Brando Miranda and Sanmi Koyejo, 2023)');
+  const [match] = JSON.parse((await runCli(['papers', 'search', '--json', 'mirage'], { cwd: root })).stdout) as { title: string }[];
+  assert.equal(match!.title, 'Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c');
 });
 
 test('papers search with a year that is not a year, an empty filter or a limit of 0 is a usage error, not a list of every paper', async () => {

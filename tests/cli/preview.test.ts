@@ -95,3 +95,13 @@ test('preview: in a newsletter read before, only the issue shown is read again, 
   assert.deepEqual(again.opened, [join(settled, 'issues', '0002-b.md')]);
   assert.equal(again.value.stdout, first.stdout);
 });
+
+test('preview: a title with a right-to-left override has it closed on its line, before what follows', async () => {
+  const RLO = '\u202e';
+  const issue = cleanIssue({ number: 1, title: `Emergence ${RLO}mirages` }).replace('title: Are Emergent Abilities', `title: Are Emergent ${RLO}Abilities`);
+  const result = await runCli(['preview', '--width', '100'], { cwd: makeRoot({ 'issues/0001-first.md': issue }) });
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stdout.split('\n').filter((line) => line.includes(RLO));
+  assert.ok(lines.length >= 3, lines.join('\n'));
+  for (const line of lines) assert.match(line, /\u202e[^\u202c]*\u202c/, line);
+});

@@ -1,0 +1,66 @@
+import { isScalar, visit, type Document } from 'yaml';
+
+/**
+ * The explicit directional formatting characters of the Unicode
+ * Bidirectional Algorithm (UAX #9, https://www.unicode.org/reports/tr9/#Explicit_Directional_Formatting_Characters)
+ * that open a scope, each with the character that closes it: the embeddings
+ * and overrides (LRE, RLE, LRO, RLO) end at a PDF, the isolates (LRI, RLI,
+ * FSI) at a PDI.
+ */
+const PDF = '\u202c';
+const PDI = '\u2069';
+const CLOSER: Readonly<Record<string, string>> = { '\u202a': PDF, '\u202b': PDF, '\u202d': PDF, '\u202e': PDF, '\u2066': PDI, '\u2067': PDI, '\u2068': PDI };
+const EXPLICIT = /[\u202a-\u202e\u2066-\u2069]/;
+const EXPLICIT_ALL = new RegExp(EXPLICIT.source, 'g');
+
+/**
+ * `text` with every embedding, override and isolate it opens closed where
+ * its paragraph ends (before the paragraph's trailing spaces, which may be a
+ * Markdown line break): a RIGHT-TO-LEFT OVERRIDE left open in a title would
+ * otherwise reverse what an output prints after it on the same line or in
+ * the same block (the issue's number and date, the authors, " →"), in a
+ * browser, a feed reader, a mail client and a terminal that applies the
+ * algorithm. The text keeps every character and shows as its author made it
+ * up to its end; a text that opens no scope, or closes every one, is
+ * returned as it is. Each paragraph (UAX #9 P1: a line) is counted as the
+ * algorithm does: a PDF closes the innermost scope if it is an embedding or
+ * override (X7), a PDI the innermost isolate and everything opened inside it
+ * (X6a); a closer without its opener changes nothing.
+ */
+export function closeBidiControls(text: string): string {
+  if (!EXPLICIT.test(text)) return text;
+  return text.replace(/[^\n\u2029]+/g, closeParagraph);
+}
+
+function closeParagraph(paragraph: string): string {
+  // The closers of the scopes still open, innermost last.
+  const open: string[] = [];
+  for (const [char] of paragraph.matchAll(EXPLICIT_ALL)) {
+    if (char === PDF) {
+      if (open.at(-1) === PDF) open.pop();
+    } else if (char === PDI) {
+      const isolate = open.lastIndexOf(PDI);
+      if (isolate >= 0) open.length = isolate;
+    } else {
+      open.push(CLOSER[char]!);
+    }
+  }
+  if (open.length === 0) return paragraph;
+  const end = paragraph.trimEnd().length;
+  return `${paragraph.slice(0, end)}${open.reverse().join('')}${paragraph.slice(end)}`;
+}
+
+/**
+ * Closes the bidi scopes of every string scalar of the document (its titles,
+ * names, tags, texts), before it is read into the model, so no output
+ * carries one open. The body is left as written: an output gives it blocks
+ * of its own (paragraphs, lines), which end every scope (UAX #9 P1, and
+ * HTML's paragraphs), and its offsets must stay those of the file.
+ */
+export function closeBidiControlsInScalars(document: Document.Parsed): void {
+  visit(document, {
+    Scalar(_, node) {
+      if (isScalar(node) && typeof node.value === 'string') node.value = closeBidiControls(node.value);
+    },
+  });
+}
