@@ -18,7 +18,7 @@ import { describeSchemaIssues } from './schema-messages.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from './section-path.js';
 import type { IssueSource } from './source.js';
-import { nodeAt, writtenPlainScalar } from './text-fields.js';
+import { nodeAt, textFields, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
@@ -165,15 +165,40 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
 
   const markdown = (field: MarkdownField, paperIndex: number | undefined, path: YamlPath): MarkdownText | undefined => {
     const node = nodeAt(document, path);
-    if (!isScalar(node) || typeof node.value !== 'string') return undefined;
-    const toYamlOffset = scalarOffsetMap(node, yamlText);
-    return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
+    if (!isScalar(node)) return undefined;
+    if (typeof node.value === 'string') {
+      const toYamlOffset = scalarOffsetMap(node, yamlText);
+      return markdownText(field, paperIndex, node.value, (offset) => frontmatterOffset + toYamlOffset(offset), parse);
+    }
+    // `summary: 42`: frontmatter-schema reports it; the text is published as written (its source, character for character), not dropped.
+    const source = written(path);
+    if (source === undefined || source === '') return undefined;
+    const start = frontmatterOffset + node.range![0];
+    return markdownText(field, paperIndex, source, (offset) => start + offset, parse);
   };
   const bodyText = markdownText('body', undefined, replaceControlCharacters(split.content), (offset) => bodyOffset + offset, parse);
-  const front = frontmatterOf(data, checked);
+  const front = frontmatterOf(checked.success ? data : withTextsAsWritten(data, document, yamlText), checked);
   // Read as no number, as a number the schema refuses is (the lenient 0): never published under the one YAML made of it.
   parsed.issue = buildIssue(source.path, misWrittenNumber ? { ...front, number: 0 } : front, bodyText, markdown);
   return parsed;
+}
+
+/**
+ * `data` with every text value YAML read as a number, boolean or null
+ * (`title: 1984`, `venue: 42`, an author `true`) as the editor wrote it, so
+ * that the lenient schema keeps it instead of its empty fallback:
+ * frontmatter-schema reports it, and the issue is published as written.
+ * `data` itself is not changed.
+ */
+function withTextsAsWritten(data: unknown, document: Document.Parsed, yamlText: string): unknown {
+  const misread = textFields(document).filter(({ node }) => node.type === 'PLAIN' && typeof node.value !== 'string' && node.range);
+  if (misread.length === 0) return data;
+  const copy = structuredClone(data);
+  for (const { path, node } of misread) {
+    const parent = valueAt(copy, path.slice(0, -1));
+    if (parent !== null && typeof parent === 'object') (parent as Record<string | number, unknown>)[path.at(-1)!] = yamlText.slice(node.range![0], node.range![1]);
+  }
+  return copy;
 }
 
 /** The frontmatter as read for the model: a paper that cannot be read at all is undefined. */

@@ -24,6 +24,7 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const key = String(path.at(-1) ?? 'frontmatter');
+    const field = fieldName(path);
     const received = valueAt(data, path);
     switch (issue.code) {
       case 'unrecognized_keys': {
@@ -37,45 +38,57 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
         if (received === undefined) {
           problems.push({ message: `Missing key \`${key}\`, expected ${article(issue.expected)}`, path, part: 'key' });
         } else if (issue.expected === 'string' && written(path) !== undefined) {
-          problems.push({ message: unquotedTextMessage(path, received, written(path)!), path, part: 'value' });
+          problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {
           const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
-          problems.push({ message: `Unexpected ${describe(received)} for \`${key}\`, expected ${article(issue.expected)}${quoteHint}`, path, part: 'value' });
+          problems.push({ message: `Unexpected ${describe(received)} for ${field}, expected ${article(issue.expected)}${quoteHint}`, path, part: 'value' });
         }
         break;
       case 'invalid_value':
-        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
         break;
       case 'invalid_format':
-        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, ${issue.message}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, ${issue.message}`, path, part: 'value' });
         break;
       case 'too_small':
         problems.push({
           message:
             typeof received === 'string'
-              ? `Unexpected empty \`${key}\`, expected text`
-              : `Unexpected \`${key}\` value \`${String(received)}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`,
+              ? `Unexpected empty ${field}, expected text`
+              : `Unexpected ${field} value \`${String(received)}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`,
           path,
           part: 'value',
         });
         break;
       case 'too_big':
-        problems.push({ message: `Unexpected \`${key}\` value \`${String(received)}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
         break;
       default:
-        problems.push({ message: `Unexpected \`${key}\`: ${issue.message}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field}: ${issue.message}`, path, part: 'value' });
     }
   }
   return problems;
 }
 
 /**
- * A number, boolean or null YAML read from what was meant as text
- * (`title: 1984`, `venue: 2023`, `title: 010`, `title: true`).
+ * A place in the frontmatter as a reader finds it, counting from 1 as the
+ * file is read: `title`, paper 2's `title`, item 1 of `reviewers`, item 1 of
+ * paper 2's `tags`, paper 2 (a paper that is not a mapping).
  */
-function unquotedTextMessage(path: readonly (string | number)[], received: unknown, source: string): string {
-  const key = [...path].reverse().find((segment) => typeof segment === 'string') ?? 'frontmatter';
-  const field = typeof path.at(-1) === 'number' ? `an item of \`${key}\`` : `\`${key}\``;
+function fieldName(path: readonly (string | number)[]): string {
+  const last = path.at(-1);
+  if (last === undefined) return 'the frontmatter';
+  const owner = path.slice(0, -1);
+  if (typeof last === 'string') return owner.length === 0 ? `\`${last}\`` : `${fieldName(owner)}'s \`${last}\``;
+  return owner.length === 1 && owner[0] === 'papers' ? `paper ${last + 1}` : `item ${last + 1} of ${fieldName(owner)}`;
+}
+
+/**
+ * A number, boolean or null YAML read from what was meant as text
+ * (`title: 1984`, `venue: 2023`, `title: 010`, `title: true`); `field` as
+ * `fieldName` names it.
+ */
+function unquotedTextMessage(field: string, received: unknown, source: string): string {
   if (source === '') return `Unexpected empty ${field}, expected text`;
   const kind = received === null ? 'null' : typeof received;
   return `Unexpected ${kind} \`${source}\` for ${field}, expected text: quote it, as in \`"${source}"\``;

@@ -37,7 +37,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string): YamlP
   for (const error of raised.sort((a, b) => a.range[0] - b.range[0])) {
     const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
     if (quotedLines.has(lineStart)) continue;
-    const textLine = textKeyLine(yamlText, lineStart);
+    const textLine = textValueAround(yamlText, lineStart);
     const isTextReadAsSyntax = textLine !== undefined && error.range[0] >= textLine.valueStart && (READ_AS_SYNTAX.has(error.code) || error.expected !== undefined);
     if (!isTextReadAsSyntax) {
       problems.push({ message: error.expected ? `${error.message}, expected ${error.expected}` : error.message, range: unclosedAt(error, yamlText) });
@@ -45,13 +45,13 @@ export function yamlProblems(document: Document.Parsed, yamlText: string): YamlP
       // there follows from this one (a block's `|` taken for text to quote), so it is not reported.
       break;
     }
-    quotedLines.add(lineStart);
-    const quoted = `the text in quotes: \`${textLine.key}: ${quoteYamlText(textLine.value)}\``;
+    for (const start of textLine.lineStarts) quotedLines.add(start);
+    const quoted = rewritten(textLine);
     problems.push({
       message: error.expected
         ? `${error.message}, expected ${error.expected}, or ${quoted}`
-        : `Unexpected ${whatYamlSees(textLine.value)} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`,
-      range: [textLine.valueStart, textLine.valueStart + textLine.value.length],
+        : `Unexpected ${whatYamlSees(textLine.lines.join('\n'))} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`,
+      range: [textLine.valueStart, textLine.valueEnd],
     });
   }
   return problems;
@@ -70,13 +70,79 @@ function unresolvedAliases(document: Document.Parsed): RaisedError[] {
   return problems;
 }
 
-/** The key and the value as written on a `key: value` (or `- key: value`) line of a text key. */
-function textKeyLine(yamlText: string, lineStart: number): { key: string; value: string; valueStart: number } | undefined {
-  const lineEnd = yamlText.indexOf('\n', lineStart);
-  const line = yamlText.slice(lineStart, lineEnd === -1 ? yamlText.length : lineEnd);
+/** A text key's plain value as written: its first line on the key's, and the lines that continue it below. */
+interface TextValue {
+  key: string;
+  /** The value's lines without their indentation; a blank line within it is ''. */
+  lines: string[];
+  /** Offsets in the YAML text: where the value starts and ends, and where each of its lines starts. */
+  valueStart: number;
+  valueEnd: number;
+  lineStarts: number[];
+}
+
+/** The line from `start`: its text without the line break, and where the next line starts. */
+function lineAt(yamlText: string, start: number): { line: string; next: number } {
+  const end = yamlText.indexOf('\n', start);
+  return end === -1 ? { line: yamlText.slice(start), next: yamlText.length } : { line: yamlText.slice(start, end), next: end + 1 };
+}
+
+/**
+ * The plain value of a text key whose lines include the one at `lineStart`:
+ * that line's own `key: value` (or `- key: value`), or the nearest key line
+ * above it when the line continues a value.
+ */
+function textValueAround(yamlText: string, lineStart: number): TextValue | undefined {
+  for (let start = lineStart; ; start = yamlText.lastIndexOf('\n', start - 2) + 1) {
+    if (/^[ \t]*(?:-[ \t]+)?[A-Za-z]+:(?:[ \t]|$)/.test(lineAt(yamlText, start).line)) {
+      const value = textKeyLine(yamlText, start);
+      return value?.lineStarts.includes(lineStart) ? value : undefined;
+    }
+    if (start === 0) return undefined;
+  }
+}
+
+/**
+ * The key and the value as written from a `key: value` (or `- key: value`)
+ * line of a text key. A plain value goes on over the lines indented more
+ * than the key (blank lines between them included), as YAML reads it; a
+ * block's `|` or `>` is the one line (its text is the block's).
+ */
+function textKeyLine(yamlText: string, lineStart: number): TextValue | undefined {
+  const { line, next } = lineAt(yamlText, lineStart);
   const match = /^([ \t]*(?:-[ \t]+)?)([A-Za-z]+):[ \t]+(\S.*?)[ \t]*$/.exec(line);
   if (!match || !TEXT_KEYS.has(match[2]!)) return undefined;
-  return { key: match[2]!, value: match[3]!, valueStart: lineStart + line.indexOf(match[3]!, match[1]!.length + match[2]!.length + 1) };
+  const first = match[3]!;
+  const valueStart = lineStart + line.indexOf(first, match[1]!.length + match[2]!.length + 1);
+  const value: TextValue = { key: match[2]!, lines: [first], valueStart, valueEnd: valueStart + first.length, lineStarts: [lineStart] };
+  if (/^[|>]/.test(first)) return value;
+  const blanks: number[] = [];
+  for (let start = next; start < yamlText.length; ) {
+    const below = lineAt(yamlText, start);
+    if (below.line.trim() === '') blanks.push(start);
+    else if (/^[ \t]*/.exec(below.line)![0].length > match[1]!.length) {
+      value.lines.push(...blanks.map(() => ''), below.line.trim());
+      value.lineStarts.push(...blanks.splice(0), start);
+      value.valueEnd = start + below.line.trimEnd().length;
+    } else break;
+    start = below.next;
+  }
+  return value;
+}
+
+/** Markdown texts, whose line breaks a writer places (a paragraph, a footnote's definition on its own line). */
+const MARKDOWN_KEYS = new Set(['summary', 'opinion', 'notes', 'prerequisites']);
+
+/**
+ * How to write a value so that YAML reads it whole: one line in quotes; the
+ * lines of a Markdown text as a literal block, which keeps them as written;
+ * the lines of another text joined by spaces in quotes, as YAML would fold
+ * them (a title, a tag has no paragraphs).
+ */
+function rewritten(value: TextValue): string {
+  if (value.lines.length === 1) return `the text in quotes: \`${value.key}: ${quoteYamlText(value.lines[0]!)}\``;
+  if (MARKDOWN_KEYS.has(value.key)) return `the text as a block: \`${value.key}: |\`, and all ${value.lines.length} of its lines below it, indented alike (the first moved down from the key's line)`;
+  return `the text in quotes on one line: \`${value.key}: ${quoteYamlText(value.lines.filter((line) => line !== '').join(' '))}\``;
 }
 
 /** What YAML makes of unquoted text, by the indicator that misled it. */

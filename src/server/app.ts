@@ -92,13 +92,26 @@ export function createApp(options: AppOptions): PaperboyServer {
 
 /**
  * One access-log line, JSON: time, method, path without its query (tokens
- * travel there), status, duration in ms, bytes written to the connection
- * (headers included). No client address, no email address, no token
- * (RELIABILITY: logs hold no personal data).
+ * travel there; cut as `loggedPath` says), status, duration in ms, bytes
+ * written to the connection (headers included). No client address, no
+ * email address, no token (RELIABILITY: logs hold no personal data).
  */
 function accessLine(method: string | undefined, path: string, status: number, started: bigint, bytes: number): string {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return JSON.stringify({ time: new Date().toISOString(), method, path, status, ms: Math.round(ms * 100) / 100, bytes });
+  return JSON.stringify({ time: new Date().toISOString(), method, path: loggedPath(path), status, ms: Math.round(ms * 100) / 100, bytes });
+}
+
+/**
+ * The most of a path a log line shows, in characters (Node gives the
+ * request line's bytes one character each): far beyond any page of the
+ * site, far short of what a request line may carry, so that one request (a
+ * scanner's, a mistake's) stays one readable line.
+ */
+const MAX_LOGGED_PATH = 2000;
+
+/** `path` as the access log shows it: past MAX_LOGGED_PATH, its start, `…`, and its full length in characters. */
+function loggedPath(path: string): string {
+  return path.length <= MAX_LOGGED_PATH ? path : `${path.slice(0, MAX_LOGGED_PATH)}… (${path.length} characters)`;
 }
 
 function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown): void {
@@ -109,7 +122,7 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const known = error instanceof HttpError;
   const status = known ? error.status : 500;
   const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
-  if (!known) process.stderr.write(`paperboy serve: ${req.method} ${(req.url ?? '').split('?')[0]}: ${String((error as Error)?.stack ?? error)}\n`);
+  if (!known) process.stderr.write(`paperboy serve: ${req.method} ${loggedPath((req.url ?? '').split('?')[0]!)}: ${String((error as Error)?.stack ?? error)}\n`);
   const headers: Record<string, string> = status === 429 ? { 'Retry-After': '600' } : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);

@@ -15,17 +15,30 @@ export class HttpError extends Error {
 const MAX_BODY_BYTES = 16 * 1024;
 
 /**
+ * A field of a body that is not one text, kept to be named when an endpoint
+ * reads it: a JSON value of another type, or a form field given more than once.
+ */
+class NotText {
+  /** `description`: what was received, for "Unexpected X" (`list`, `number \`42\``, `2 values`). */
+  constructor(readonly description: string) {}
+}
+
+/** The fields of a body by name: a text, or what came instead of one. */
+export type Fields = ReadonlyMap<string, string | NotText>;
+
+/**
  * The fields of a POST body: `application/x-www-form-urlencoded`,
  * `multipart/form-data` (RFC 8058 allows either for one-click unsubscribe;
- * parsed by busboy, files dropped) or a JSON object of strings.
+ * parsed by busboy, files dropped) or a JSON object. Read them with
+ * `textField`, which refuses a field that is not one text.
  * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type,
  * 400 for a body that does not parse.
  */
-export async function readFields(req: IncomingMessage): Promise<Map<string, string>> {
+export async function readFields(req: IncomingMessage): Promise<Fields> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') return readMultipart(req);
   const body = await readBody(req);
-  if (type === 'application/x-www-form-urlencoded' || type === '') return new Map(new URLSearchParams(body.toString('utf8')));
+  if (type === 'application/x-www-form-urlencoded' || type === '') return formFields(new URLSearchParams(body.toString('utf8')));
   if (type === 'application/json') {
     let value: unknown;
     try {
@@ -34,9 +47,36 @@ export async function readFields(req: IncomingMessage): Promise<Map<string, stri
       throw new HttpError(400, 'The request body is not valid JSON.');
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'The request body is not a JSON object.');
-    return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return new Map(Object.entries(value).map(([name, field]) => [name, typeof field === 'string' ? field : new NotText(describeJson(field))]));
   }
   throw new HttpError(415, `Unexpected content type ${type}, expected a form or JSON.`);
+}
+
+/**
+ * The text of field `name`, undefined when the body has no such field.
+ * Throws HttpError 400 naming the field and what came instead when it is
+ * not one text (`{"email": ["a@b.c"]}`, `email=a&email=b`): an endpoint
+ * never reads a value other than the one sent, nor skips one silently.
+ */
+export function textField(fields: Fields, name: string): string | undefined {
+  const value = fields.get(name);
+  if (value instanceof NotText) throw new HttpError(400, `Unexpected ${value.description} for \`${name}\`, expected text`);
+  return value;
+}
+
+/** A JSON value that is not a string, as a message names it. */
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'object';
+  return `${typeof value} \`${String(value)}\``;
+}
+
+/** Form fields by name; a name given more than once is not one text (which would be read is a guess). */
+function formFields(entries: Iterable<[string, string]>): Fields {
+  const values = new Map<string, string[]>();
+  for (const [name, value] of entries) values.set(name, [...(values.get(name) ?? []), value]);
+  return new Map([...values].map(([name, given]) => [name, given.length === 1 ? given[0]! : new NotText(`${given.length} values`)]));
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -50,9 +90,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function readMultipart(req: IncomingMessage): Promise<Map<string, string>> {
+function readMultipart(req: IncomingMessage): Promise<Fields> {
   return new Promise((resolve, reject) => {
-    const fields = new Map<string, string>();
+    const fields: [string, string][] = [];
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES, fields: 32, files: 0, parts: 32 } });
@@ -68,10 +108,10 @@ function readMultipart(req: IncomingMessage): Promise<Map<string, string>> {
         reject(new HttpError(413, 'The request body is too large.'));
       }
     });
-    parser.on('field', (name, value) => fields.set(name, value));
+    parser.on('field', (name, value) => fields.push([name, value]));
     parser.on('file', (_name, stream) => stream.resume());
     parser.on('error', () => reject(new HttpError(400, 'The multipart body does not parse.')));
-    parser.on('close', () => resolve(fields));
+    parser.on('close', () => resolve(formFields(fields)));
     req.pipe(parser);
   });
 }

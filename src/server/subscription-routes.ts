@@ -3,7 +3,7 @@ import { signConfirmation, verifyConfirmation } from '../subscribers/confirmatio
 import { emailProblem, nameProblem } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
 import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
-import { HttpError, readFields } from './request-body.js';
+import { HttpError, readFields, textField } from './request-body.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /**
@@ -30,13 +30,16 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
   const wait = limiter.take(clientAddress(req));
   if (wait > 0) throw new HttpError(429, 'Too many subscription requests from your address: try again later.');
   const fields = await readFields(req);
-  const email = (fields.get('email') ?? '').trim();
-  const problem = emailProblem(email) ?? nameProblem(fields.get('name') ?? '');
+  // Every field read before any is judged: a wrong type is named, whichever field it is.
+  const email = (textField(fields, 'email') ?? '').trim();
+  const name = textField(fields, 'name') ?? '';
+  const honeypot = textField(fields, HONEYPOT_FIELD) ?? '';
+  const problem = emailProblem(email) ?? nameProblem(name);
   if (problem) throw new HttpError(400, problem);
 
-  if ((fields.get(HONEYPOT_FIELD) ?? '') === '') {
+  if (honeypot === '') {
     const subscriptions = new Subscriptions(context.db, context.now);
-    const outcome = subscriptions.request(email, fields.get('name') ?? '');
+    const outcome = subscriptions.request(email, name);
     if (outcome.kind === 'confirm') {
       const confirmUrl = new URL(`confirm?token=${signConfirmation(outcome.claim, context.keys)}`, context.config.baseUrl).href;
       try {

@@ -1,6 +1,6 @@
 import { verify } from '../subscribers/unsubscribe-token.js';
 import { sendPage, type Route, type ServerContext } from './context.js';
-import { readFields } from './request-body.js';
+import { readFields, textField } from './request-body.js';
 
 const ENDPOINT = 'unsubscribe';
 
@@ -40,7 +40,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
     return;
   }
   const fields = await readFields(req);
-  if (fields.get(ONE_CLICK.name) !== ONE_CLICK.value || id === undefined) return invalidLink(context, route);
+  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value || id === undefined) return invalidLink(context, route);
   if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
   sendPage(context, res, 200, ENDPOINT, {
     heading: 'You are unsubscribed',

@@ -63,3 +63,22 @@ test('after a broken structure (a bad indent) the errors it causes below are not
   const both = problemsOf(cleanIssue({ title: 'Attention: all you need' }).replace('    section: Evaluations', '    section: Evaluations\n   badindent: [x'));
   assert.deepEqual(both.map((problem) => at(problem)), ['3:8', '14:1']);
 });
+
+test('a plain summary over several lines that YAML cannot read is suggested as a block with all its lines (a footnote definition below kept), and marked whole', () => {
+  const text = cleanIssue().replace(
+    /^ {4}summary: \|\n.*\n/m,
+    '    summary: Scaling: smooth metrics give smooth curves[^1]\n      and sharp metrics sharp jumps.\n\n      [^1]: Schaeffer et al., 2023.\n',
+  );
+  const problems = problemsOf(text);
+  assert.deepEqual(
+    problems.map((problem) => `${at(problem)}-${problem.position.end.line}:${problem.position.end.column} ${problem.message}`),
+    ["15:14-18:36 Unexpected `: `, which starts a YAML key, in the unquoted text of `summary`, expected the text as a block: `summary: |`, and all 4 of its lines below it, indented alike (the first moved down from the key's line)"],
+  );
+});
+
+test('a plain title over two lines that YAML cannot read is suggested in quotes with both lines, as YAML folds them; a `: ` on the second line is seen too', () => {
+  const problems = problemsOf(cleanIssue({ title: 'Emergence mirages\n  and more: a review' }));
+  assert.deepEqual(problems.map((problem) => problem.message), [
+    'Unexpected `: `, which starts a YAML key, in the unquoted text of `title`, expected the text in quotes on one line: `title: "Emergence mirages and more: a review"`',
+  ]);
+});

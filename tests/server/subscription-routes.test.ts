@@ -131,6 +131,33 @@ test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET 
   }
 });
 
+test('subscribe: a field that is not one text (a JSON list, object, number, null; a form field given twice) is a 400 naming the field, and nothing is stored', async () => {
+  const server = await startServer();
+  try {
+    const json = { type: 'application/json', data: (body: Record<string, unknown>) => JSON.stringify(body) };
+    const form = { type: 'application/x-www-form-urlencoded', data: (body: string) => body };
+    const cases: [{ type: string; data: string }, string][] = [
+      [{ type: json.type, data: json.data({ email: ['ada@example.org'] }) }, 'Unexpected list for `email`, expected text'],
+      [{ type: json.type, data: json.data({ email: 'ada@example.org', name: { x: 1 } }) }, 'Unexpected object for `name`, expected text'],
+      [{ type: json.type, data: json.data({ email: 'ada@example.org', name: 42 }) }, 'Unexpected number `42` for `name`, expected text'],
+      [{ type: json.type, data: json.data({ email: 'ada@example.org', name: null }) }, 'Unexpected null for `name`, expected text'],
+      [{ type: json.type, data: json.data({ email: 'ada@example.org', website: true }) }, 'Unexpected boolean `true` for `website`, expected text'],
+      [{ type: form.type, data: form.data('email=ada%40example.org&email=bob%40example.org') }, 'Unexpected 2 values for `email`, expected text'],
+      [{ type: form.type, data: form.data('email=ada%40example.org&name=Ada&name=Bob') }, 'Unexpected 2 values for `name`, expected text'],
+    ];
+    for (const [index, [body, message]] of cases.entries()) {
+      // Each case from its own reader (behind the proxy on this machine), under the rate limit.
+      const answer = await rawRequest(server.port, 'POST', '/subscribe', body, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` });
+      assert.equal(answer.status, 400, message);
+      assert.equal((JSON.parse(answer.body) as { error: string }).error, message);
+    }
+    assert.equal(statusOf(server, 'ada@example.org'), undefined);
+    assert.equal(server.confirmations.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
 test('subscribe: behind a proxy on this machine, each reader (X-Forwarded-For) has their own limit; from elsewhere the header is not trusted', async () => {
   const server = await startServer();
   try {

@@ -5,6 +5,7 @@ import type { FileRule } from '../types.js';
  *
  * ok:     `opinion: I am not convinced…`
  * not ok: a paper with only a summary → Missing opinion for `Title`, expected the editor's opinion
+ * not ok: the 2nd paper, with no title and no opinion → Missing opinion for paper 2, expected the editor's opinion
  */
 const rule: FileRule = {
   id: 'opinion-missing',
@@ -15,7 +16,8 @@ const rule: FileRule = {
     for (const paper of issue?.papers ?? []) {
       if (paper.opinion && paper.opinion.text.trim() !== '') continue;
       report({
-        message: `Missing opinion for \`${paper.title}\`, expected the editor's opinion`,
+        // A paper without a title (frontmatter-schema reports it) is named by its place.
+        message: `Missing opinion for ${paper.title === '' ? `paper ${paper.index + 1}` : `\`${paper.title}\``}, expected the editor's opinion`,
         position: parsed.locate(['papers', paper.index, paper.opinion ? 'opinion' : 'title'], 'key'),
       });
     }

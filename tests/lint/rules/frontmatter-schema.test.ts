@@ -51,12 +51,12 @@ test('frontmatter-schema: a number, boolean or null where text is expected is sh
   }
 });
 
-test('frontmatter-schema: a number as a venue or an author is named with its field', async () => {
+test('frontmatter-schema: a number as a venue or an author is named with its paper, and the author by its place in the list', async () => {
   const text = cleanIssue().replace('year: 2023', 'year: 2023\n    venue: 2023').replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [Rylan Schaeffer, 1984]');
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(messages.map((m) => m.message), [
-    'Unexpected number `1984` for an item of `authors`, expected text: quote it, as in `"1984"`',
-    'Unexpected number `2023` for `venue`, expected text: quote it, as in `"2023"`',
+    'Unexpected number `1984` for item 2 of paper 1\'s `authors`, expected text: quote it, as in `"1984"`',
+    'Unexpected number `2023` for paper 1\'s `venue`, expected text: quote it, as in `"2023"`',
   ]);
 });
 
@@ -75,7 +75,7 @@ test('frontmatter-schema: a blank summary, opinion or notes (empty, spaces, a bl
     const keys = [...blank.matchAll(/^ {4}(\w+):/gm)].map((match) => match[1]);
     assert.deepEqual(
       messages.map((message) => message.message),
-      keys.map((key) => `Unexpected empty \`${key}\`, expected text`),
+      keys.map((key) => `Unexpected empty paper 1's \`${key}\`, expected text`),
       JSON.stringify(blank),
     );
     assert.ok(messages.every((message) => message.severity === 'error' && message.line >= 15), JSON.stringify(places(messages)));
@@ -113,4 +113,36 @@ test('frontmatter-schema: an issue number in plain digits has no message, and on
     const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(/^number: 1$/m, `number: ${written}`) });
     assert.deepEqual(messages.map((m) => m.message), [expected], written);
   }
+});
+
+/** cleanIssue's paper with `tags:` replaced, then a second paper whose title is a mapping. */
+const withTags = (tags: string) =>
+  cleanIssue()
+    .replace('tags: [emergence, scaling]', `tags: ${tags}`)
+    .replace('\n---\n', '\n  - title: {x: 1}\n    url: https://example.org/b\n    summary: B.\n    opinion: B.\n---\n');
+
+test('frontmatter-schema: a tag that is a list is named by its place (item 1 of paper 1\'s `tags`), not by its index', async () => {
+  const messages = await lintWith([rule], { 'a.md': withTags('[[x], scaling]') });
+  assert.equal(messages[0]!.message, "Unexpected list for item 1 of paper 1's `tags`, expected text");
+});
+
+test('frontmatter-schema: a tag that is a number is named by its place as a list is (item 2 of paper 1\'s `tags`)', async () => {
+  const messages = await lintWith([rule], { 'a.md': withTags('[emergence, 3]') });
+  assert.equal(messages[0]!.message, 'Unexpected number `3` for item 2 of paper 1\'s `tags`, expected text: quote it, as in `"3"`');
+});
+
+test('frontmatter-schema: a paper\'s title that is not text is named with its paper (paper 2\'s `title`)', async () => {
+  const messages = await lintWith([rule], { 'a.md': withTags('[emergence]') });
+  assert.deepEqual(messages.map((m) => m.message), ["Unexpected mapping for paper 2's `title`, expected text"]);
+});
+
+test('frontmatter-schema: an empty tag, a reviewer that is a list and a paper that is not a mapping are named by their places', async () => {
+  const text = withTags('[emergence, ""]').replace('status: sent', 'status: sent\nreviewers: [[Ada]]').replace('\n---\n', '\n  - 42\n---\n');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(messages.map((m) => m.message), [
+    'Unexpected list for item 1 of `reviewers`, expected text',
+    "Unexpected empty item 2 of paper 1's `tags`, expected text",
+    "Unexpected mapping for paper 2's `title`, expected text",
+    'Unexpected number `42` for paper 3, expected a mapping',
+  ]);
 });

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../src/issue/parse.js';
+import { decodeIssueSource } from '../../src/issue/source.js';
+import { cleanIssue } from '../helpers/fixture.js';
+
+const parse = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text)));
+
+test('parse: a text field YAML reads as a number, boolean or null is in the model as written (published so), and frontmatter-schema still reports it', () => {
+  const text = cleanIssue({ title: '1984', papers: `  - title: 2001
+    url: https://arxiv.org/abs/2304.15004
+    authors: [Rylan Schaeffer, 1e3]
+    venue: 42
+    section: 010
+    tags: [emergence, true]
+    summarizer: true
+    via: null
+    summary: |
+      Smooth metrics show smooth scaling.
+    opinion: |
+      Convincing.
+` });
+  const parsed = parse(text);
+  const issue = parsed.issue!;
+  assert.equal(issue.title, '1984');
+  const [paper] = issue.papers;
+  assert.deepEqual(
+    { title: paper!.title, authors: paper!.authors, venue: paper!.venue, section: paper!.section, tags: paper!.tags, summarizer: paper!.summarizer, via: paper!.via },
+    { title: '2001', authors: ['Rylan Schaeffer', '1e3'], venue: '42', section: ['010'], tags: ['emergence', 'true'], summarizer: 'true', via: 'null' },
+  );
+  assert.equal(parsed.problems.filter((problem) => problem.ruleId === 'frontmatter-schema').length, 8, parsed.problems.map((problem) => problem.message).join('\n'));
+});
+
+test('parse: a Markdown field YAML reads as a number (summary: 42, opinion: 1e3) is its written text, placed at its value in the file', () => {
+  const text = cleanIssue().replace(/ {4}summary: \|\n.*\n/, '    summary: 42\n').replace(/ {4}opinion: \|\n.*\n/, '    opinion: 1e3\n');
+  const parsed = parse(text);
+  const [paper] = parsed.issue!.papers;
+  assert.equal(paper!.summary.text, '42');
+  assert.equal(paper!.opinion?.text, '1e3');
+  assert.equal(paper!.opinion!.fileOffset(0), text.indexOf('1e3'));
+  assert.deepEqual(parsed.problems.map((problem) => problem.message), [
+    'Unexpected number `42` for paper 1\'s `summary`, expected text: quote it, as in `"42"`',
+    'Unexpected number `1e3` for paper 1\'s `opinion`, expected text: quote it, as in `"1e3"`',
+  ]);
+});
