@@ -72,11 +72,16 @@ function describeJson(value: unknown): string {
   return `${typeof value} \`${String(value)}\``;
 }
 
-/** Form fields by name; a name given more than once is not one text (which would be read is a guess). */
+/**
+ * Form fields by name. A name given more than once with different values
+ * is not one text (which to read would be a guess); given twice alike
+ * (`List-Unsubscribe=One-Click` repeated by a sender's client), it is that
+ * text: a one-click unsubscribe must not fail on a harmless repeat.
+ */
 function formFields(entries: Iterable<[string, string]>): Fields {
-  const values = new Map<string, string[]>();
-  for (const [name, value] of entries) values.set(name, [...(values.get(name) ?? []), value]);
-  return new Map([...values].map(([name, given]) => [name, given.length === 1 ? given[0]! : new NotText(`${given.length} values`)]));
+  const values = new Map<string, Set<string>>();
+  for (const [name, value] of entries) values.set(name, (values.get(name) ?? new Set()).add(value));
+  return new Map([...values].map(([name, given]) => [name, given.size === 1 ? [...given][0]! : new NotText(`${given.size} values`)]));
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -59,6 +59,22 @@ test('unsubscribe: one-click POST as multipart/form-data (RFC 8058 allows it) co
   }
 });
 
+test('unsubscribe: a one-click POST whose client repeats List-Unsubscribe=One-Click commits as one; two different values change nothing', async () => {
+  const server = await startServer();
+  try {
+    const reader = subscriber(server);
+    const repeated = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, { ...ONE_CLICK, data: 'List-Unsubscribe=One-Click&List-Unsubscribe=One-Click' });
+    assert.equal(repeated.status, 200);
+    assert.equal(reader.status(), 'unsubscribed');
+    const other = subscriber(server, 'bob@example.org');
+    const mixed = await rawRequest(server.port, 'POST', `/unsubscribe?token=${other.token}`, { ...ONE_CLICK, data: 'List-Unsubscribe=One-Click&List-Unsubscribe=Later' });
+    assert.equal(mixed.status, 400);
+    assert.equal(other.status(), 'active');
+  } finally {
+    await server.close();
+  }
+});
+
 test('unsubscribe: forged, truncated, tampered and other-key tokens get one generic 400 and change nothing', async () => {
   const server = await startServer();
   try {
