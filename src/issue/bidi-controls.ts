@@ -1,5 +1,3 @@
-import { isScalar, visit, type Document } from 'yaml';
-
 /**
  * The explicit directional formatting characters of the Unicode
  * Bidirectional Algorithm (UAX #9, https://www.unicode.org/reports/tr9/#Explicit_Directional_Formatting_Characters)
@@ -48,19 +46,4 @@ function closeParagraph(paragraph: string): string {
   if (open.length === 0) return paragraph;
   const end = paragraph.trimEnd().length;
   return `${paragraph.slice(0, end)}${open.reverse().join('')}${paragraph.slice(end)}`;
-}
-
-/**
- * Closes the bidi scopes of every string scalar of the document (its titles,
- * names, tags, texts), before it is read into the model, so no output
- * carries one open. The body is left as written: an output gives it blocks
- * of its own (paragraphs, lines), which end every scope (UAX #9 P1, and
- * HTML's paragraphs), and its offsets must stay those of the file.
- */
-export function closeBidiControlsInScalars(document: Document.Parsed): void {
-  visit(document, {
-    Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === 'string') node.value = closeBidiControls(node.value);
-    },
-  });
 }

@@ -1,5 +1,3 @@
-import { isScalar, visit, type Document } from 'yaml';
-
 /**
  * Control characters (C0 but tab and line feed, DEL, C1) are never text: a
  * NUL or an ESC would reach a terminal, a mail header or an HTML page. They
@@ -33,15 +31,6 @@ export function replaceControlCharacters(text: string): string {
   // Every escape sequence starts with a control character (ESC or CSI): most texts have neither.
   if (!CONTROL.test(text)) return text;
   return text.replace(ESCAPE_SEQUENCE, (sequence) => REPLACEMENT_CHARACTER.repeat(sequence.length)).replace(CONTROL_CHARACTER, REPLACEMENT_CHARACTER);
-}
-
-/** Replaces control characters in every string scalar of the document, before it is read into the model. */
-export function replaceControlCharactersInScalars(document: Document.Parsed): void {
-  visit(document, {
-    Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === 'string') node.value = replaceControlCharacters(node.value);
-    },
-  });
 }
 
 /** `U+001B` */

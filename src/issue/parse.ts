@@ -1,13 +1,13 @@
 import matter from 'gray-matter';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
-import { Document, isMap, isScalar, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, visit } from 'yaml';
 import { LineIndex } from '../diagnostics/position.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
-import { closeBidiControlsInScalars } from './bidi-controls.js';
-import { replaceControlCharacters, replaceControlCharactersInScalars } from './control-characters.js';
+import { closeBidiControls } from './bidi-controls.js';
+import { replaceControlCharacters } from './control-characters.js';
 import { ContentLimitError, withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
@@ -136,10 +136,15 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
   }
   if (problems.length > 0) return parsed;
-  // The no-control-character rule reports them; the model never carries them to an output.
-  replaceControlCharactersInScalars(document);
-  // Nor an override that reaches past its text into what an output prints after it.
-  closeBidiControlsInScalars(document);
+  // In one walk over every string of the frontmatter (its titles, names, tags, texts), before it is read into the model:
+  // control characters, which the no-control-character rule reports, never reach an output, nor does an override that
+  // reaches past its text into what an output prints after it. The body is left as written: an output gives it blocks of
+  // its own, which end every bidi scope (UAX #9 P1), and its offsets must stay those of the file.
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string') node.value = closeBidiControls(replaceControlCharacters(node.value));
+    },
+  });
 
   const read = documentData(document);
   if ('aliasBomb' in read) {
