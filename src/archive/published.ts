@@ -214,12 +214,14 @@ function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFi
   const files = published.filter((file) => file.facts.number !== undefined && file.facts.date !== '').sort((a, b) => a.facts.number! - b.facts.number!);
   const failures = [...unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root)), ...undated.map((file) => undatedIssue(workspace.parse(file), root))];
   // Every file of a number taken twice, at its `number:`, naming the others.
-  for (const file of files) {
-    const others = files.filter((other) => other !== file && other.facts.number === file.facts.number);
-    if (others.length === 0) continue;
-    const { line, column } = file.facts.numberPosition.start;
-    const names = others.map((other) => shownPath(root, other.path)).join(', ');
-    failures.push(new PaperboyError('ISSUE_NUMBER_TAKEN', `Cannot publish ${shownPath(root, file.path)}:${line}:${column}: Unexpected issue number ${file.facts.number}, also ${names}'s: give each issue its own (issue-number-unique)`, { exitCode: 1 }));
+  const byNumber = new Map<number, IssueFile[]>();
+  for (const file of files) byNumber.set(file.facts.number!, [...(byNumber.get(file.facts.number!) ?? []), file]);
+  for (const [number, same] of byNumber) {
+    if (same.length < 2) continue;
+    for (const file of same) {
+      const names = same.filter((other) => other !== file).map((other) => shownPath(root, other.path)).join(', ');
+      failures.push(cannotPublish('ISSUE_NUMBER_TAKEN', root, file.path, file.facts.numberPosition.start, `Unexpected issue number ${number}, also ${names}'s: give each issue its own (issue-number-unique)`));
+    }
   }
   return { files, failures };
 }
@@ -227,6 +229,12 @@ function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFi
 /** An issue file's path as messages show it: from the newsletter's folder (`issues/0006-x.md`), as lint shows it run there. */
 function shownPath(root: string, path: string): string {
   return relative(root, path) || path;
+}
+
+/** An issue file the build cannot publish (exit 1), named at `at` (a 1-based line and column) when known: `Cannot publish issues/0006-x.md:4:7: …`. */
+function cannotPublish(code: string, root: string, path: string, at: Position['start'] | undefined, message: string): PaperboyError {
+  const where = at ? `:${at.line}:${at.column}` : '';
+  return new PaperboyError(code, `Cannot publish ${shownPath(root, path)}${where}: ${message}`, { exitCode: 1 });
 }
 
 /**
@@ -328,16 +336,14 @@ function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, cor
 
 /** An issue file the build cannot publish, at the place of its first problem. */
 function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined, root: string): PaperboyError {
-  const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
-  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${shownPath(root, file.path)}${at}: ${problem?.message ?? 'the frontmatter gives no readable number'}`, { exitCode: 1 });
+  return cannotPublish('ISSUE_UNREADABLE', root, file.path, problem?.position.start, problem?.message ?? 'the frontmatter gives no readable number');
 }
 
 /** An issue file whose `date` cannot be read, at its date and in the parser's words. */
 function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
   const at = parsed.locate(['date']);
   const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
-  const message = problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD';
-  return new PaperboyError('ISSUE_UNREADABLE', `Cannot publish ${shownPath(root, parsed.source.path)}:${at.start.line}:${at.start.column}: ${message}`, { exitCode: 1 });
+  return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD');
 }
 
 /** Every issue that cannot be published, one line each in the order of their files. */
