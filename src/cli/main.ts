@@ -172,8 +172,8 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
     .argument('[query...]', 'words to find in titles, authors, tags, summaries and opinions (none: every paper the filters keep)')
-    .option('--tag <tag>', 'only papers with this tag', nonEmpty('--tag'))
-    .option('--author <name>', 'only papers with an author whose name contains this', nonEmpty('--author'))
+    .option('--tag <tag>', 'only papers with this tag', nonEmpty('tag'))
+    .option('--author <name>', 'only papers with an author whose name contains this', nonEmpty('name'))
     .option('--year <year>', "only papers of this year", year)
     .option('--limit <n>', 'show at most this many matches', atLeastOne, 20)
     .option('--json', 'print the matches as JSON', false)
@@ -217,9 +217,9 @@ function atLeastOne(value: string): number {
 }
 
 /** A filter's value with a letter or digit in it: an empty one (`--author ''`) kept every paper, as if no filter were given. */
-function nonEmpty(flag: string): (value: string) => string {
+function nonEmpty(what: 'tag' | 'name'): (value: string) => string {
   return (value) => {
-    if (!/[\p{L}\p{N}]/u.test(value)) throw new InvalidArgumentError(`expected a ${flag === '--tag' ? 'tag' : 'name'} with a letter or digit in it, got "${value}".`);
+    if (!/[\p{L}\p{N}]/u.test(value)) throw new InvalidArgumentError(`expected a ${what} with a letter or digit in it, got "${value}".`);
     return value;
   };
 }
