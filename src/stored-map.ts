@@ -136,6 +136,11 @@ function deltaFile(file: string): string {
   return `${file}.delta`;
 }
 
+/** The files a map stored at `file` may take (its base and its delta), for a folder's owner that removes the files it does not know. */
+export function storedMapFiles(file: string): string[] {
+  return [file, deltaFile(file)];
+}
+
 function readStored<T extends { format: string }>(file: string, format: string): T | undefined {
   try {
     const stored = deserialize(readFileSync(file)) as Partial<T> | undefined;

@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { PaperboyError } from '../errors.js';
 import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
-import { StoredMap } from '../stored-map.js';
+import { StoredMap, storedMapFiles } from '../stored-map.js';
 import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
 
@@ -36,7 +36,7 @@ import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './i
  */
 export class BuildCache {
   /** Every issue's key and summary, by its file's path: on disk, or for this build only when the cache is disabled. */
-  private readonly index: StoredMap<{ key: string; summary: IssueSummary }> | Map<string, { key: string; summary: IssueSummary }>;
+  private readonly index: StoredMap<IndexEntry> | Map<string, IndexEntry>;
   private readonly used = new Set<string>();
   private readonly memory = new Map<string, IssueOutput>();
 
@@ -118,12 +118,12 @@ export class BuildCache {
    * answers undefined). Files being written (`.tmp`) are left alone.
    */
   save(): void {
-    if (!this.dir || this.index instanceof Map) return;
+    if (!this.dir || !(this.index instanceof StoredMap)) return;
     const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
     for (const path of stale) this.index.delete(path);
     const whole = this.index.save();
     if (stale.length === 0 && !whole) return;
-    const named = new Set([INDEX_FILE, `${INDEX_FILE}.delta`, ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
+    const named = new Set([...storedMapFiles(INDEX_FILE), ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
     for (const name of readdirSync(this.dir)) if (!named.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
   }
 
@@ -134,6 +134,12 @@ export class BuildCache {
   private name(path: string, part = ''): string {
     return `${sha256(path).slice(0, 24)}${part}${EXTENSION}`;
   }
+}
+
+/** What the index holds of an issue file: the key it was rendered from, and its summary. */
+interface IndexEntry {
+  key: string;
+  summary: IssueSummary;
 }
 
 /** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with a hash of both (`IssueSummary.hash`). */
