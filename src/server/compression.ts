@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { contentType, isTextType } from './content-types.js';
 
@@ -9,7 +9,8 @@ export interface SiteFile {
   mtimeMs: number;
 }
 
-type Encoding = 'br' | 'gzip';
+/** A content coding the server compresses with (RFC 9110 §8.4.1). */
+export type Encoding = 'br' | 'gzip';
 
 /** Smaller files gain less than the header costs (the figure Cloudflare and nginx's gzip_min_length use, roughly). */
 const MIN_BYTES = 1024;
@@ -43,39 +44,20 @@ export class CompressedFiles {
   private bytes = 0;
 
   /**
-   * Answers the request with a compressed body when the client accepts one
-   * and the file is text of at least MIN_BYTES; returns false otherwise.
-   * `read` gives the file's bytes, those of the version `file` measures
-   * (file-response.ts reads the file it opened). Not for a range, which is
-   * a range of the file itself.
+   * The encoding to answer the request with (Brotli or gzip), when the
+   * client accepts one and the file is text of at least MIN_BYTES; else
+   * undefined, and the file goes out as it is. Not for a range, which is a
+   * range of the file itself.
    */
-  serve(req: IncomingMessage, res: ServerResponse, file: SiteFile, read: () => Buffer): boolean {
+  encodingFor(req: IncomingMessage, file: SiteFile): Encoding | undefined {
     // The cheapest refusals first: most requests of a load test, and of feed readers, accept no encoding.
     const encoding = negotiate(req.headers['accept-encoding'] as string | undefined);
-    if (!encoding || file.size < MIN_BYTES) return false;
-    const type = contentType(file.abs);
-    if (!isTextType(type)) return false;
-    // One ETag per representation (RFC 9110 §8.8.3): the compressed body is not the file's.
-    const etag = `W/"${file.size}-${Math.trunc(file.mtimeMs)}-${encoding}"`;
-    const headers = {
-      'Content-Type': type,
-      'Content-Encoding': encoding,
-      Vary: 'Accept-Encoding',
-      ETag: etag,
-      'Last-Modified': new Date(file.mtimeMs).toUTCString(),
-      'Cache-Control': 'public,max-age=0,must-revalidate',
-    };
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, headers).end();
-      return true;
-    }
-    const body = this.body(file, encoding, read);
-    res.writeHead(200, { ...headers, 'Content-Length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
-    return true;
+    if (!encoding || file.size < MIN_BYTES) return undefined;
+    return isTextType(contentType(file.abs)) ? encoding : undefined;
   }
 
-  private body(file: SiteFile, encoding: Encoding, read: () => Buffer): Buffer {
+  /** The file compressed with `encoding`; `read` gives the bytes of the version `file` measures (file-response.ts reads the file it opened). */
+  body(file: SiteFile, encoding: Encoding, read: () => Buffer): Buffer {
     const key = `${encoding}:${file.abs}:${file.size}:${file.mtimeMs}`;
     const known = this.cache.get(key);
     if (known) {

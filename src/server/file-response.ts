@@ -38,22 +38,30 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
     const file = { abs, size: stats.size, mtimeMs: stats.mtimeMs };
     const lastModified = new Date(stats.mtimeMs).toUTCString();
     const range: RangeAnswer = rangeApplies(req.headers['if-range'] as string | undefined, lastModified) ? parseRange(req.headers.range, stats.size) : { kind: 'whole' };
-    if (range.kind === 'whole' && compressed.serve(req, res, file, () => readFileSync(fd))) return true;
-    const etag = `W/"${stats.size}-${Math.trunc(stats.mtimeMs)}"`;
+    const encoding = range.kind === 'whole' ? compressed.encodingFor(req, file) : undefined;
+    // One ETag per representation (RFC 9110 §8.8.3): a compressed body is not the file's.
+    const etag = `W/"${stats.size}-${Math.trunc(stats.mtimeMs)}${encoding ? `-${encoding}` : ''}"`;
     const type = contentType(abs);
     const headers = {
       // Unknown: no type rather than an empty one, and the browser decides.
       ...(type ? { 'Content-Type': type } : {}),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
       ETag: etag,
       'Last-Modified': lastModified,
       'Cache-Control': 'public,max-age=0,must-revalidate',
-      // Text may go out compressed to others (compression.ts): caches keep one answer per encoding.
+      // Text may go out compressed to others: caches keep one answer per encoding.
       Vary: 'Accept-Encoding',
-      'Accept-Ranges': 'bytes',
+      // A compressed body is not the file whose bytes a range counts.
+      ...(encoding ? {} : { 'Accept-Ranges': 'bytes' }),
     };
     // If-None-Match before Range (RFC 9110 §13.2.2): a client that has this version gets none of it again.
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers).end();
+      return true;
+    }
+    if (encoding) {
+      const body = compressed.body(file, encoding, () => readFileSync(fd));
+      res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(req.method === 'HEAD' ? undefined : body);
       return true;
     }
     if (range.kind === 'unsatisfiable') {
