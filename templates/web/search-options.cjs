@@ -44,16 +44,22 @@
    * there is one (Firefox has it since 125): without it such a run stays one
    * word, as before. ICU splits these scripts with the same dictionaries in
    * every locale; one is named all the same, so that the machine's cannot
-   * change the index.
+   * change the index. Made at the first such run, not at load: making it
+   * took 16 ms here, which every build, search and papers page would pay
+   * for a newsletter in Latin script alone.
    */
-  const segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'word' }) : undefined;
+  let segmenter;
+  const segment = (run) => {
+    if (segmenter === undefined) segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'word' }) : null;
+    return segmenter ? Array.from(segmenter.segment(run), (part) => part.segment) : [run];
+  };
 
   /**
    * The words of a run of letters: itself, or, when it holds a script written
    * without spaces ("この論文を要約する"), the words the segmenter finds in
    * it ("この", "論文", "を", "要約", "する"), each a part of the run.
    */
-  const runWords = (run) => (segmenter && UNSPACED.test(run) ? Array.from(segmenter.segment(run), (part) => part.segment) : [run]);
+  const runWords = (run) => (UNSPACED.test(run) ? segment(run) : [run]);
 
   /**
    * A text's words (`WORD`), the runs of scripts written without spaces split
