@@ -112,7 +112,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const maker = makers();
   const previous = openSite(options.outDir, maker, options.cache);
   const { files, papers, shape } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined, previous);
-  const written = writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
+  const written = await writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   if (options.cache) storeUnread(config.dataDir, key, published.unread);
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
 }

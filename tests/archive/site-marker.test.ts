@@ -9,15 +9,15 @@ import { openSite, writeSite } from '../../src/archive/site-writer.js';
 const MAKER = 'paperboy test';
 
 /** A site of `count` files written by `writeSite` with `key`: its marker lists every file after the key. */
-function writtenSite(key: string, count: number): string {
+async function writtenSite(key: string, count: number): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
   const files = Array.from({ length: count }, (_, i) => ({ path: `papers/p${i}/index.html`, key: `k${i}`, contents: () => `<p>${i}</p>\n` }));
-  writeSite(out, files, { site: key, maker: MAKER, shape: 'shape' }, openSite(out, MAKER, true), {});
+  await writeSite(out, files, { site: key, maker: MAKER, shape: 'shape' }, openSite(out, MAKER, true), {});
   return out;
 }
 
-test('builtKey is the key writeSite wrote, however many files the marker lists after it', () => {
-  const out = writtenSite('a1b2c3', 5000);
+test('builtKey is the key writeSite wrote, however many files the marker lists after it', async () => {
+  const out = await writtenSite('a1b2c3', 5000);
   assert.ok(readFileSync(join(out, '.paperboy-site'), 'utf8').length > 100_000);
   assert.equal(builtKey(out), 'a1b2c3');
 });

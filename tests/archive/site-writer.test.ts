@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
+import { openSite, writeSite } from '../../src/archive/site-writer.js';
+import { isPaperboyError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
@@ -51,4 +54,39 @@ test('--no-cache takes nothing from the previous site, not even the data filesâ€
   await build('dist', false);
   await build('clean', false);
   assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+});
+
+/** `count` small pages, then `last` (a file that cannot be written, or whose contents throw). */
+function pagesThen(count: number, last: { path: string; key: string; contents: () => string }) {
+  const pages = Array.from({ length: count }, (_, i) => ({ path: `papers/p${i}/index.html`, key: `k${i}`, contents: () => `<p>${i}</p>\n`.repeat(200) }));
+  return [...pages, last];
+}
+
+test('a file that cannot be written while others are still being written fails the build as OUT_DIR_UNWRITABLE, and leaves no staging folder and no site', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
+  const out = join(parent, 'dist');
+  // `papers/p1/index.html` is a file, so no folder can be made under it: ENOTDIR, with writes before it still under way.
+  const files = pagesThen(300, { path: 'papers/p1/index.html/x.html', key: 'x', contents: () => 'x' });
+  await assert.rejects(
+    writeSite(out, files, { site: 'k', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}),
+    (error) => isPaperboyError(error) && error.code === 'OUT_DIR_UNWRITABLE' && /ENOTDIR|EEXIST/.test(error.message),
+  );
+  assert.deepEqual(readdirSync(parent), []);
+});
+
+test('a page that cannot be made (its template throws) while files are being written leaves no staging folder, and the previous site as it was', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
+  const out = join(parent, 'dist');
+  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'before', contents: () => 'before' }), { site: 'a', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
+  const before = siteDigest(out);
+  const files = pagesThen(300, {
+    path: 'index.html',
+    key: 'after',
+    contents: () => {
+      throw new Error('a template failed');
+    },
+  });
+  await assert.rejects(writeSite(out, files, { site: 'b', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}), /a template failed/);
+  assert.deepEqual(readdirSync(parent), ['dist']);
+  assert.deepEqual(siteDigest(out), before);
 });
