@@ -28,7 +28,8 @@ const rule: CorpusRule = {
         const first = firstCoverage.get(paper.id);
         if (!first || first.number >= fact.number) continue;
         report(fact.path, {
-          message: `Unexpected paper \`${paper.title}\`, already covered in issue #${first.number} “${first.title}”; expected a new paper (link the earlier summary with \`paper:${referenceTarget(paper.id)}\`)`,
+          // A paper or issue without a title (frontmatter-schema reports it): no empty `` or “” (the position shows which paper).
+          message: `Unexpected paper ${paper.title ? `\`${paper.title}\`` : 'without a title'}, already covered in issue #${first.number}${first.title ? ` “${first.title}”` : ''}; expected a new paper (link the earlier summary with \`paper:${referenceTarget(paper.id)}\`)`,
           position: paper.position,
         });
       }

@@ -24,7 +24,8 @@ const rule: FileRule = {
         continue;
       }
       report({
-        message: `Unexpected duplicate paper \`${paper.title}\` (paper ${paper.index + 1}), already listed as paper ${earlier.index + 1} \`${earlier.title}\`; expected each paper once per issue`,
+        // A paper without a title (frontmatter-schema reports it) is named by its place alone.
+        message: `Unexpected duplicate paper ${paper.title ? `\`${paper.title}\` (paper ${paper.index + 1})` : paper.index + 1}, already listed as paper ${earlier.index + 1}${earlier.title ? ` \`${earlier.title}\`` : ''}; expected each paper once per issue`,
         position: parsed.locate(['papers', paper.index, 'title']),
       });
     }

@@ -24,3 +24,10 @@ test('paper-covered-before: the earlier issue itself is not reported, whatever t
   const issues = { 'a.md': cleanIssue({ number: 1 }), 'b.md': cleanIssue({ number: 2 }) };
   assert.deepEqual(await lintWith([rule], issues), []);
 });
+
+test('paper-covered-before: a paper or an earlier issue without a title is never named as an empty `` or “”', async () => {
+  const untitled = paperYaml({ title: '', url: 'https://arxiv.org/abs/2304.15004' });
+  const issues = { 'b.md': cleanIssue({ number: 2, papers: other + untitled }), 'a.md': cleanIssue({ number: 1, title: '' }) };
+  const messages = await lintWith([rule], issues);
+  assert.equal(messages[0]!.message, 'Unexpected paper without a title, already covered in issue #1; expected a new paper (link the earlier summary with `paper:2304.15004`)');
+});

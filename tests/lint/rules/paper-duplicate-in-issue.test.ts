@@ -23,3 +23,9 @@ test('paper-duplicate-in-issue: URLs that differ only by tracking parameters are
   const papers = post('Steering', 'https://www.lesswrong.com/posts/5spBue2z2tw4JuDCx') + post('Steering again', 'https://lesswrong.com/posts/5spBue2z2tw4JuDCx/?utm_source=x');
   assert.deepEqual(places(await lintWith([rule], { 'a.md': cleanIssue({ papers }) })), ['paper-duplicate-in-issue 15:12']);
 });
+
+test('paper-duplicate-in-issue: papers without a title are named by their place alone, never as an empty ``', async () => {
+  const untitled = (url: string) => paperYaml({ title: '', url, arxiv: null });
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ papers: untitled('https://arxiv.org/abs/2304.15004') + untitled('https://arxiv.org/pdf/2304.15004v2') }) });
+  assert.equal(messages[0]!.message, 'Unexpected duplicate paper 2, already listed as paper 1; expected each paper once per issue');
+});
