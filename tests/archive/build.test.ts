@@ -303,6 +303,20 @@ test('a rebuild stopped in the middle of its commit is finished from its journal
   await assertEqualsCleanBuild(edited);
 });
 
+test('a rebuild keeps its files side by side in its pending folder, each named in the journal with its place in the site: no folder made there per page', async () => {
+  const edited = await builtThenEdited();
+  // Stopped in its commit (see above), so the pending folder and the journal stay to be looked at.
+  rmSync(join(edited, 'dist', 'issues', '3', 'index.html'));
+  mkdirSync(join(edited, 'dist', 'issues', '3', 'index.html', 'in-the-way'), { recursive: true });
+  assert.equal((await runCli(['build'], { cwd: edited })).code, 2);
+  const journal = JSON.parse(readFileSync(join(edited, 'dist.commit'), 'utf8')) as { pending: string; files: [string, string][] };
+  const pending = join(edited, journal.pending);
+  assert.deepEqual(readdirSync(pending, { withFileTypes: true }).filter((entry) => entry.isDirectory()), []);
+  const waiting = journal.files.filter(([name]) => existsSync(join(pending, name))).map(([, path]) => path);
+  assert.ok(waiting.includes('issues/3/index.html'), `waiting: ${waiting.join(', ')}`);
+  assert.match(readFileSync(join(pending, journal.files.find(([, path]) => path === 'issues/3/index.html')![0]), 'utf8'), /plainly and quickly/);
+});
+
 test('an issue deleted or a tag renamed: the rebuild removes their files and empty folders, and equals a clean build', async () => {
   const edited = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: edited })).code, 0);

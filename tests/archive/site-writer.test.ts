@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
-import { openSite, writeSite } from '../../src/archive/site-writer.js';
+import { openSite, recoverSite, writeSite } from '../../src/archive/site-writer.js';
 import { isPaperboyError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -89,4 +89,21 @@ test('a page that cannot be made (its template throws) while files are being wri
   await assert.rejects(writeSite(out, files, { site: 'b', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}), /a template failed/);
   assert.deepEqual(readdirSync(parent), ['dist']);
   assert.deepEqual(siteDigest(out), before);
+});
+
+test('a journal left by paperboy 0.3.0 (bare paths, the pending files in folders) is finished by the next build as it was written', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
+  const out = join(parent, 'dist');
+  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'i', contents: () => 'home' }), { site: 'a', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
+  const pending = join(parent, 'dist.pending-1');
+  for (const path of ['papers/p1/index.html', 'papers/new/index.html']) {
+    mkdirSync(join(pending, path, '..'), { recursive: true });
+    writeFileSync(join(pending, path), `new ${path}`);
+  }
+  writeFileSync(`${out}.commit`, JSON.stringify({ pending: 'dist.pending-1', files: ['papers/p1/index.html', 'papers/new/index.html'], removed: ['papers/p2/index.html'] }));
+  recoverSite(out);
+  assert.equal(readFileSync(join(out, 'papers/p1/index.html'), 'utf8'), 'new papers/p1/index.html');
+  assert.equal(readFileSync(join(out, 'papers/new/index.html'), 'utf8'), 'new papers/new/index.html');
+  assert.ok(!existsSync(join(out, 'papers/p2')));
+  assert.deepEqual(readdirSync(parent), ['dist']);
 });
