@@ -327,7 +327,7 @@ function swap(outDir: string, staging: string): void {
 interface Journal {
   /** The pending folder's name, beside the output. */
   pending: string;
-  /** Each file's name in the pending folder and its path in the site; a bare path is both (the journals of paperboy 0.3.0 and before). */
+  /** Each file's name in the pending folder and its path in the site; a bare path is both (the journals of earlier paperboys, whose pending folders mirrored the site). */
   files: (string | [name: string, path: string])[];
   removed: string[];
 }

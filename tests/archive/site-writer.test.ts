@@ -91,7 +91,7 @@ test('a page that cannot be made (its template throws) while files are being wri
   assert.deepEqual(siteDigest(out), before);
 });
 
-test('a journal left by paperboy 0.3.0 (bare paths, the pending files in folders) is finished by the next build as it was written', async () => {
+test('a journal left by an earlier paperboy (bare paths, the pending files in folders) is finished by the next build as it was written', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
   const out = join(parent, 'dist');
   await writeSite(out, pagesThen(3, { path: 'index.html', key: 'i', contents: () => 'home' }), { site: 'a', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
