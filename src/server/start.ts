@@ -1,4 +1,4 @@
-import { existsSync, watch } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { linkTarget } from '../archive/link-target.js';
@@ -106,7 +106,8 @@ const RETRY_MAX_MS = 30_000;
  * beside it (written, then removed once every file is in): the site is
  * mapped again after either, so the server serves the new archive without a
  * restart. An outDir that is a symbolic link is followed where it points,
- * where the build writes (`linkTarget`).
+ * where the build writes (`linkTarget`); pointed elsewhere (`ln -sfn`, a
+ * deploy switching releases), it is followed there, and that site mapped.
  *
  * While the journal is there the commit is still moving files in and
  * removing others: the site is mapped once it is gone, so what is served is
@@ -118,17 +119,39 @@ const RETRY_MAX_MS = 30_000;
  * watch is not there: the site is then what it was at start.
  */
 function followRebuilds(outDir: string, reload: () => void, warn: (line: string) => void): { close(): void } | undefined {
-  const siteDir = linkTarget(outDir);
-  const journal = `${siteDir}.commit`;
-  const names = new Set([basename(siteDir), basename(journal)]);
+  let siteDir = linkTarget(outDir);
   let timer: NodeJS.Timeout | undefined;
   let failures = 0;
   const attemptIn = (ms: number) => {
     clearTimeout(timer);
     timer = setTimeout(attempt, ms);
   };
+  const stopped = (error: Error) => warn(`stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`);
+  /** Calls `attemptIn(SETTLE_MS)` when one of `names` changes in `folder`; a watcher that fails is said, and the server runs on. */
+  const watchFor = (folder: string, names: readonly string[]) => {
+    const watcher = watch(folder, (_event, name) => {
+      if (name !== null && names.includes(name)) attemptIn(SETTLE_MS);
+    });
+    // The watched folder removed, say: the site stays what it was, the server runs on.
+    watcher.on('error', stopped);
+    return watcher;
+  };
+  const watchSite = () => watchFor(dirname(siteDir), [basename(siteDir), `${basename(siteDir)}.commit`]);
+  let site: FSWatcher | undefined;
   const attempt = () => {
-    if (existsSync(journal)) return attemptIn(COMMIT_POLL_MS);
+    // A symbolic link pointed elsewhere (`ln -sfn`): its new target is the site, and where rebuilds land.
+    const target = linkTarget(outDir);
+    if (target !== siteDir) {
+      siteDir = target;
+      site?.close();
+      try {
+        site = watchSite();
+      } catch (error) {
+        site = undefined;
+        stopped(error as Error);
+      }
+    }
+    if (existsSync(`${siteDir}.commit`)) return attemptIn(COMMIT_POLL_MS);
     try {
       reload();
     } catch (error) {
@@ -141,18 +164,18 @@ function followRebuilds(outDir: string, reload: () => void, warn: (line: string)
     failures = 0;
   };
   try {
-    const watcher = watch(dirname(siteDir), (_event, name) => {
-      if (name !== null && names.has(name)) attemptIn(SETTLE_MS);
-    });
-    // The watched folder removed, say: the site stays what it was, the server runs on.
-    watcher.on('error', (error) => warn(`stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`));
+    site = watchSite();
+    // outDir a symbolic link: the link itself, beside it, may be pointed at another site.
+    const link = siteDir === outDir ? undefined : watchFor(dirname(outDir), [basename(outDir)]);
     return {
       close: () => {
         clearTimeout(timer);
-        watcher.close();
+        site?.close();
+        link?.close();
       },
     };
   } catch {
+    site?.close();
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +150,31 @@ test('serve with outDir a symbolic link follows rebuilds where it points: a new 
     assert.deepEqual(page.bytes, built);
     assert.equal((await waitFor(port, '/issues/2/', (answer) => answer.status === 200)).status, 200, 'the new issue is served');
     assert.match((await rawRequest(port, 'GET', '/')).body, /Issue 2/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('serve with outDir a symbolic link pointed at another site serves that site, and follows rebuilds there', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer') }, `${CONFIG_YAML}outDir: site\n`);
+  mkdirSync(join(root, 'www'));
+  symlinkSync(join('www', 'one'), join(root, 'site'));
+  const config = await loadConfig(root);
+  await build(config);
+  const { server, port, warnings } = await serveArchive(root);
+  try {
+    // A deploy switching releases: a copy of the site with one page more, the link replaced by a rename (`ln -sfn` unlinks, then links).
+    cpSync(join(root, 'www', 'one'), join(root, 'www', 'two'), { recursive: true });
+    writeFileSync(join(root, 'www', 'two', 'release.html'), '<!DOCTYPE html><title>Two</title>');
+    symlinkSync('www/two', join(root, 'site.new'));
+    renameSync(join(root, 'site.new'), join(root, 'site'));
+    assert.equal((await waitFor(port, '/release.html', (answer) => answer.status === 200)).status, 200, 'the new target is mapped');
+    // A rebuild now writes where the link points, and is followed there.
+    writeFileSync(join(root, 'issues', '0002-b.md'), issueBy(2, 'Brando Miranda'));
+    await build(config);
+    assert.ok(existsSync(join(root, 'www', 'two', 'issues', '2', 'index.html')));
+    assert.equal((await waitFor(port, '/issues/2/', (answer) => answer.status === 200)).status, 200, 'the rebuild of the new target is served');
+    assert.deepEqual(warnings, []);
   } finally {
     await server.stop();
   }
