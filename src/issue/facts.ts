@@ -57,13 +57,16 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
  * what the yaml package made of them: past an error it may nest the keys
  * after it under an earlier one (`title: Broken: draft`, a line indented
  * too far or with a tab), or read them into a string (an unclosed quote)
- * or not at all (a stray `]`). A file that says nothing, says `status:`
- * twice, or says something else is not a draft here.
+ * or not at all (a stray `]`), or not parse them at all (no closing `---`
+ * line). A file that says nothing, says `status:` twice, or says something
+ * else is not a draft here.
  */
 function saysDraft(parsed: ParsedIssue): boolean {
-  // Set once the frontmatter's fences are found (parse.ts): its text then lies between the two.
-  if (!parsed.document) return false;
-  const frontmatter = parsed.source.text.slice(parsed.frontmatterOffset, parsed.bodyOffset);
+  // The frontmatter's text lies between its fences (parse.ts sets the document once both are found); with no
+  // closing fence (a draft being written), everything after the opening one. A file with no opening fence says nothing.
+  const unclosed = !parsed.document && parsed.frontmatterOffset > 0;
+  if (!parsed.document && !unclosed) return false;
+  const frontmatter = parsed.source.text.slice(parsed.frontmatterOffset, unclosed ? undefined : parsed.bodyOffset);
   const statuses = [...frontmatter.matchAll(TOP_LEVEL_STATUS)];
   return statuses.length === 1 && DRAFT.test(statuses[0]![1]!);
 }

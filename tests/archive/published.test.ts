@@ -31,6 +31,18 @@ test('a draft whose title YAML reads as a key (`title: Broken: draft`, which nes
   assert.ok(!existsSync(join(root, 'dist', 'issues', '2')));
 });
 
+test('a draft whose closing `---` is not written yet is skipped by build, as every draft is; with --drafts it fails at its first line', async () => {
+  const unclosed = cleanIssue({ number: 2, status: 'draft' }).replace(/\n---\n[^]*$/, '\n');
+  assert.ok(unclosed.startsWith('---\n') && !unclosed.slice(4).includes('\n---'), 'one fence only');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': unclosed });
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /Built dist: 1 issue /);
+  const withDrafts = await runCli(['build', '--drafts', '--out', 'with-drafts'], { cwd: root });
+  assert.equal(withDrafts.code, 1);
+  assert.match(withDrafts.stderr, /Cannot publish issues\/0002-b\.md:1:1: Unclosed frontmatter/);
+});
+
 test('with --drafts, or when it does not say it is a draft, an unreadable issue fails the build at its line', async () => {
   const draft = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': broken('draft') });
   const withDrafts = await runCli(['build', '--drafts'], { cwd: draft });

@@ -42,3 +42,12 @@ test('an unreadable file is a draft exactly when one top-level line says `status
     assert.equal(facts.status, 'ready', what);
   }
 });
+
+test('a file whose frontmatter has no closing `---` yet is a draft when one top-level line says `status: draft`, and not otherwise', () => {
+  const unclosed = (lines: string) => extractFacts(parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(`---\n${lines}`)), FRONTMATTER_ONLY));
+  const draft = unclosed('number: 7\ntitle: Half written\nstatus: draft\npapers:\n  - title: A paper\n    summary: |\n      Not done.\n');
+  assert.equal(draft.readable, false);
+  assert.equal(draft.status, 'draft');
+  assert.equal(unclosed('number: 7\ntitle: Half written\npapers: []\n').status, 'ready');
+  assert.equal(unclosed('number: 7\npapers:\n  - title: x\n    status: draft\n').status, 'ready', 'indented: a paper key, not the issue\'s');
+});
