@@ -131,12 +131,18 @@ test('serve: a rebuilt site that cannot be mapped yet is said, the previous site
   }
 });
 
-test('serve with outDir a symbolic link follows rebuilds where it points: a new issue is served, and a page made longer arrives whole at once', { timeout: 60_000 }, async () => {
+/** A newsletter of one issue whose outDir `site` is a symbolic link to `target` (under the newsletter, in `www/`), built. */
+async function builtBehindLink(target: string) {
   const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer') }, `${CONFIG_YAML}outDir: site\n`);
   mkdirSync(join(root, 'www'));
-  symlinkSync(join('www', 'public'), join(root, 'site'));
+  symlinkSync(target, join(root, 'site'));
   const config = await loadConfig(root);
   await build(config);
+  return { root, config };
+}
+
+test('serve with outDir a symbolic link follows rebuilds where it points: a new issue is served, and a page made longer arrives whole at once', { timeout: 60_000 }, async () => {
+  const { root, config } = await builtBehindLink(join('www', 'public'));
   const { server, port } = await serveArchive(root);
   try {
     assert.match((await rawRequest(port, 'GET', '/issues/1/')).body, /A short summary/);
@@ -156,11 +162,7 @@ test('serve with outDir a symbolic link follows rebuilds where it points: a new 
 });
 
 test('serve with outDir a symbolic link pointed at another site serves that site, and follows rebuilds there', { timeout: 60_000 }, async () => {
-  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Rylan Schaeffer') }, `${CONFIG_YAML}outDir: site\n`);
-  mkdirSync(join(root, 'www'));
-  symlinkSync(join('www', 'one'), join(root, 'site'));
-  const config = await loadConfig(root);
-  await build(config);
+  const { root, config } = await builtBehindLink(join('www', 'one'));
   const { server, port, warnings } = await serveArchive(root);
   try {
     // A deploy switching releases: a copy of the site with one page more, the link replaced by a rename (`ln -sfn` unlinks, then links).
