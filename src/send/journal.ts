@@ -106,9 +106,11 @@ export class SendJournal {
   ) {
     this.statements = {
       // Two queries that each walk the (issue, state, next_attempt_at) index without sorting:
-      // one ORDER BY over every queued row would sort 100,000 rows for each batch.
-      fresh: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND next_attempt_at IS NULL LIMIT ?`),
-      due: db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`),
+      // one ORDER BY over every queued row would sort 100,000 rows for each batch. Named, because
+      // SQLite's planner (no ANALYZE statistics) took the primary key for `fresh` and stepped over
+      // every row already sent on each claim: a send to 100,000 slowed from ~1,350 to ~550 msg/s.
+      fresh: db.prepare(`SELECT ${COLUMNS} FROM deliveries INDEXED BY deliveries_state WHERE issue = ? AND state = 'queued' AND next_attempt_at IS NULL LIMIT ?`),
+      due: db.prepare(`SELECT ${COLUMNS} FROM deliveries INDEXED BY deliveries_state WHERE issue = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`),
       claim: db.prepare(`UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ?`),
       heartbeat: db.prepare('UPDATE send_runs SET lock_at = ? WHERE issue = ?'),
       settle: db.prepare(
