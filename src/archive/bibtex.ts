@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import type { RecordFacts } from './issue-output.js';
 import type { PaperEntry } from './paper-database.js';
 
@@ -31,10 +32,20 @@ export function citationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly
 
 function citationKey(paper: PaperEntry<RecordFacts>): string {
   const { authors, year, title } = paper.latest;
-  const ascii = (text: string) => text.normalize('NFKD').replace(/[^A-Za-z0-9]/g, '');
   const last = ascii(familyName(authors[0] ?? '')).toLowerCase() || 'anon';
   const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '').toLowerCase();
   return `${last}${year ?? ''}${word}`;
+}
+
+/**
+ * A key's letters and digits for `text`, transliterated by any-ascii (a
+ * table per Unicode block: "Łukasiewicz" `Lukasiewicz`, "Straße"
+ * `Strasse`, "Петров" `Petrov`, "山田" `ShanTian`, as Chinese reads it).
+ * Stripping accents alone (NFKD) dropped every letter that has no ASCII
+ * base (`ukasiewicz`), and made names in other scripts `anon`.
+ */
+function ascii(text: string): string {
+  return anyAscii(text).replace(/[^A-Za-z0-9]/g, '');
 }
 
 /**

@@ -154,12 +154,13 @@ function siteUnchanged(error: unknown): unknown {
 
 /**
  * What makes the files besides their inputs: paperboy, and the libraries
- * whose output it writes (KaTeX's typesetting, MiniSearch's index). The
+ * whose output it writes (KaTeX's typesetting, MiniSearch's index,
+ * any-ascii's transliteration in citation keys, bibtex.ts). The
  * marker keeps it (site-writer.ts): a site another one made is written
  * whole; the files' keys say the rest.
  */
 function makers(): string {
-  return `paperboy ${VERSION} katex ${packageVersion('katex')} minisearch ${packageVersion('minisearch')}`;
+  return `paperboy ${VERSION} katex ${packageVersion('katex')} minisearch ${packageVersion('minisearch')} any-ascii ${packageVersion('any-ascii')}`;
 }
 
 /**

@@ -49,6 +49,30 @@ test('the citation key is named after the first author\'s family name, written "
   }
 });
 
+test('the citation key transliterates letters accents alone cannot reduce and names in other scripts, never dropping them or falling back to anon', () => {
+  const cases: [string, string, string][] = [
+    ['Jan Łukasiewicz', 'Many-valued logic', 'lukasiewicz2023manyvalued'],
+    ['Ødegaard, Kari', 'Emergent abilities', 'odegaard2023emergent'],
+    ['Johann Straße', 'Emergent abilities', 'strasse2023emergent'],
+    ['Иван Петров', 'Обучение с подкреплением', 'petrov2023obuchenie'],
+    ['山田 太郎', '数学的推論', 'tailang2023shuxuedetuilun'],
+    ['Ξενοφών Παπαδόπουλος', 'Emergent abilities', 'papadopoylos2023emergent'],
+  ];
+  const papers = cases.map(([author, title], n) => paper(n, { authors: [author], title }));
+  const keys = citationKeys(papers);
+  assert.deepEqual(
+    papers.map((entry) => keys.get(entry)),
+    cases.map(([, , key]) => key),
+  );
+  // Keys a BibTeX parser takes: ASCII letters and digits.
+  const library = parseBibtex(papersBib(papers, keys));
+  assert.deepEqual(library.errors, []);
+  assert.deepEqual(
+    library.entries.map((entry) => entry.key),
+    cases.map(([, , key]) => key),
+  );
+});
+
 test('an author whose name holds the word "and" is one author to a BibTeX parser (braced whole), and keyed by the whole name', () => {
   const entry = paper(1, { authors: ['Tom and Jerry Lab', 'Ada Lovelace', 'Research AND Development Group'] });
   const keys = citationKeys([entry]);
