@@ -14,7 +14,7 @@ import { unknownReferences } from '../issue/xref-check.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { fileRuleContext } from '../lint/lint-file.js';
 import arxivId from '../lint/rules/arxiv-id.js';
-import dateValid from '../lint/rules/date-valid.js';
+import { calendarProblem } from '../lint/rules/date-valid.js';
 import paperUrl from '../lint/rules/paper-url.js';
 import type { FileRule } from '../lint/types.js';
 import { renderFailure } from '../render/issue-email.js';
@@ -209,9 +209,11 @@ function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFi
   const root = workspace.config.root;
   const published = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft');
   const unreadable = published.filter((file) => file.facts.number === undefined);
-  // The date orders the archive and dates every page and feed entry: published without one, the feeds said 1 January 1970.
-  const undated = published.filter((file) => file.facts.number !== undefined && file.facts.date === '');
-  const files = published.filter((file) => file.facts.number !== undefined && file.facts.date !== '').sort((a, b) => a.facts.number! - b.facts.number!);
+  // The date orders the archive and dates every page and feed entry. Published without one, the feeds said 1 January 1970;
+  // with one that names no day, 1 January 1970 (`2023-31-05`) or the day JavaScript rolls it over to (`2023-02-30`: 2 March).
+  const dated = (file: IssueFile) => file.facts.date !== '' && calendarProblem(file.facts.date) === undefined;
+  const undated = published.filter((file) => file.facts.number !== undefined && !dated(file));
+  const files = published.filter((file) => file.facts.number !== undefined && dated(file)).sort((a, b) => a.facts.number! - b.facts.number!);
   const failures = [...unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root)), ...undated.map((file) => undatedIssue(workspace.parse(file), root))];
   // Every file of a number taken twice, at its `number:`, naming the others.
   const byNumber = new Map<number, IssueFile[]>();
@@ -296,11 +298,11 @@ function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
  * The lint rules whose errors are values the archive shows wrongly or
  * leaves out, with what the build does with such a value. A build does not
  * lint, but says these as it says the values the parser could not read:
- * `date: 2023-02-30` on a page and 2 March in the feeds, a `javascript:`
- * URL, an arXiv id that is a URL, all published without a word before.
+ * a `javascript:` URL, an arXiv id that is a URL, both published without a
+ * word before. (A date that names no day is not published at all:
+ * `publishedFiles`.)
  */
 const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
-  [dateValid, () => 'published as written'],
   [paperUrl, paperUrlOutcome],
   [arxivId, () => 'its arXiv link may be missing or wrong'],
 ];
@@ -339,11 +341,14 @@ function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined, roo
   return cannotPublish('ISSUE_UNREADABLE', root, file.path, problem?.position.start, problem?.message ?? 'the frontmatter gives no readable number');
 }
 
-/** An issue file whose `date` cannot be read, at its date and in the parser's words. */
+/** An issue file whose `date` cannot be read or names no day, at its date, in the parser's words or date-valid's. */
 function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
   const at = parsed.locate(['date']);
   const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
-  return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD');
+  const date = parsed.issue?.date ?? '';
+  const noDay = date === '' ? undefined : calendarProblem(date);
+  const message = noDay ? `Unexpected date \`${date}\` (${noDay}), expected a real calendar date (date-valid)` : (problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD');
+  return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, message);
 }
 
 /** Every issue that cannot be published, one line each in the order of their files. */

@@ -90,6 +90,17 @@ test('an issue whose date cannot be read fails the build at its date (its feeds 
   }
 });
 
+test('an issue whose date names no day fails the build at its date, as lint says (its feeds said 1 January 1970 for month 31, 2 March for 30 February)', async () => {
+  const cases = { '2023-31-05': 'there is no month 31', '2023-02-30': 'February 2023 has 28 days' };
+  for (const [date, why] of Object.entries(cases)) {
+    const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, date }) });
+    const build = await runCli(['build'], { cwd: root });
+    assert.equal(build.code, 1, date);
+    assert.match(build.stderr, new RegExp(`Cannot publish issues/0002-b\\.md:4:7: Unexpected date \`${date}\` \\(${why}\\), expected a real calendar date \\(date-valid\\)`), date);
+    assert.ok(!existsSync(join(root, 'dist')), date);
+  }
+});
+
 test('an issue number not written as digits (`1e3`, read by YAML as 1000) fails the build at its line, naming the digits to write', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: 1e3') });
   const build = await runCli(['build'], { cwd: root });

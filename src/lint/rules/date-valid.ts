@@ -26,8 +26,8 @@ const rule: FileRule = {
 };
 export default rule;
 
-/** Why a YYYY-MM-DD string names no day, or undefined when it does. */
-function calendarProblem(date: string): string | undefined {
+/** Why a YYYY-MM-DD string names no day (`there is no month 13`, `February 2023 has 28 days`), or undefined when it does. `build` refuses such a date too (archive/published.ts). */
+export function calendarProblem(date: string): string | undefined {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `there is no month ${month}`;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
