@@ -38,6 +38,15 @@ test('math keeps its TeX source, underscores included, in every output and is se
   }
 });
 
+test('a formula in a table cell holds the pipe its cell escapes (`$a\\|b$` is a|b in every output, as code is)', async () => {
+  const outputs = await renderSummary('| set | size |\n| --- | --- |\n| $\\{x \\mid a\\|b\\}$ | `x \\| y` |\n');
+  assert.match(outputs.html, /math-inline[^>]*>\\\{x \\mid a\|b\\\}<\/code>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.includes('$\\{x \\mid a|b\\}$'), `the formula, its pipe unescaped, in:\n${output}`);
+    assert.ok(output.includes('x | y'), `the code, likewise, in:\n${output}`);
+  }
+});
+
 test('a long formula wraps in the HTML; a short one never does', async () => {
   const long = String.raw`\sum_{i=1}^{n} \alpha_i \cdot \nabla_\theta \log \pi_\theta(a_i \mid s_i) \cdot A(s_i, a_i)`;
   const { html } = await renderSummary(`Short $x_1$ and long $${long}$.`);
