@@ -17,20 +17,26 @@ function schemas(mode: SchemaMode) {
     lenient ? schema.catch(fallback) : schema;
   const object = <S extends z.ZodRawShape>(shape: S) => (lenient ? z.object(shape) : z.strictObject(shape));
   const text = z.string().trim().min(1);
-  const names = z.array(text);
+  // A value shown on one line (a title, a name, a tag): a line break YAML keeps (`title: |`) is a space, as a page
+  // shows it. Kept, it glued words in anchors (`a-studywith-two-lines`), split plaintext titles and stayed in the data files.
+  const line = z
+    .string()
+    .transform((value) => value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
+    .pipe(text);
+  const names = z.array(line);
 
   const paper = object({
-    title: field(text, ''),
+    title: field(line, ''),
     url: field(text, ''),
     authors: field(names.optional(), []).default([]),
     year: field(z.number().int().min(1900).max(2100).optional(), undefined),
-    venue: field(text.optional(), undefined),
+    venue: field(line.optional(), undefined),
     arxiv: field(z.string().optional(), undefined),
-    section: field(text.optional(), undefined),
+    section: field(line.optional(), undefined),
     tags: field(names.optional(), []).default([]),
     highlight: field(z.boolean().optional(), false).default(false),
-    summarizer: field(text.optional(), undefined),
-    via: field(text.optional(), undefined),
+    summarizer: field(line.optional(), undefined),
+    via: field(line.optional(), undefined),
     prerequisites: field(text.optional(), undefined),
     // Blank is not written: an empty summary would publish a paper with nothing under it, an empty opinion an "Opinion" label alone.
     summary: field(text, ''),
@@ -41,11 +47,11 @@ function schemas(mode: SchemaMode) {
   const issue = object({
     // `min(1)`, not `positive()`: the bound a message names is then the smallest number allowed (docs/issue-format.md: integer ≥ 1).
     number: field(z.number().int().min(1), 0),
-    title: field(text, ''),
+    title: field(line, ''),
     date: field(z.string().regex(DATE_PATTERN, 'expected a date as YYYY-MM-DD'), ''),
-    subject: field(text.optional(), undefined),
-    preheader: field(text.optional(), undefined),
-    editor: field(text.optional(), undefined),
+    subject: field(line.optional(), undefined),
+    preheader: field(line.optional(), undefined),
+    editor: field(line.optional(), undefined),
     reviewers: field(names.optional(), []).default([]),
     status: field(z.enum(ISSUE_STATUSES).optional(), 'draft').default('draft'),
     papers: lenient ? z.array(z.unknown()).catch([]) : z.array(paper),

@@ -24,7 +24,8 @@ import type { FileOutcome } from './lint-file.js';
 // v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
 // v6: an unreadable file's status from its top-level `status:` line, and a number not written as digits an error with no number (facts and messages written before hold neither).
 // v7: a table cell's `\|` in math is a `|` (issue/table-math.ts): math-syntax reads the formula without the backslash.
-const FORMAT_VERSION = 7;
+// v8: a line break in a one-line value (a title, a name) is a space (issue/schema.ts): messages quoting titles change.
+const FORMAT_VERSION = 8;
 
 interface Header {
   version: typeof FORMAT_VERSION;

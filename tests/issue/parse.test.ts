@@ -43,3 +43,29 @@ test('parse: a Markdown field YAML reads as a number (summary: 42, opinion: 1e3)
     'Unexpected number `1e3` for paper 1\'s `opinion`, expected text: quote it, as in `"1e3"`',
   ]);
 });
+
+test('parse: a line break YAML keeps in a one-line value (`title: |`, a name, a tag) is a space; a Markdown text keeps its lines', () => {
+  const papers = `  - title: |
+      Learning to Summarize: A Study
+      With Two Lines
+    url: https://example.com/a
+    authors:
+      - "Ada\\nLovelace"
+    tags: [ "two\\n  words" ]
+    venue: >-
+      Neural Information
+      Processing Systems
+    summary: |
+      First line.
+      Second line.
+`;
+  const parsed = parse(cleanIssue({ title: '|\n  Emergence\n  mirages', papers }));
+  assert.equal(parsed.issue!.title, 'Emergence mirages');
+  const [paper] = parsed.issue!.papers;
+  assert.equal(paper!.title, 'Learning to Summarize: A Study With Two Lines');
+  assert.deepEqual(paper!.authors, ['Ada Lovelace']);
+  assert.deepEqual(paper!.tags, ['two words']);
+  assert.equal(paper!.venue, 'Neural Information Processing Systems');
+  assert.equal(paper!.summary.text, 'First line.\nSecond line.\n');
+  assert.deepEqual(parsed.problems, []);
+});
