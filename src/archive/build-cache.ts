@@ -169,4 +169,4 @@ const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
 /** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v10-${VERSION}`;
+const INDEX_FORMAT = `build-index-v11-${VERSION}`;
