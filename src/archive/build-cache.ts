@@ -168,5 +168,5 @@ const EXTENSION = '.v8';
 const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
-/** Another paperboy may summarize differently: its index is not read. v11: a table cell's `\|` in math is a `|` (issue/table-math.ts). v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts). */
-const INDEX_FORMAT = `build-index-v12-${VERSION}`;
+/** Another paperboy may summarize differently: its index is not read. v11: a table cell's `\|` in math is a `|` (issue/table-math.ts). v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts). v13: footnote back-links labelled with the number shown (render/markdown-html.ts). */
+const INDEX_FORMAT = `build-index-v13-${VERSION}`;

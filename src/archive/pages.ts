@@ -1,4 +1,4 @@
-import { formatDate, joinNames, paperSourceLine } from '../render/format.js';
+import { counted, formatDate, joinNames, paperSourceLine } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
@@ -316,11 +316,6 @@ function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>
     const view = { pageTitle: heading, lead: undefined, search: undefined, navs: [{ label: 'Pages', pages: pagerLinks(page.path, page) }], caption: counted(facet.papers.length, 'paper') };
     return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
-}
-
-/** `1 paper`, `2 papers`: a count as a caption says it. */
-function counted(count: number, noun: string): string {
-  return `${count} ${count === 1 ? noun : `${noun}s`}`;
 }
 
 /** Rows on one page of a tag's or an author's papers. */

@@ -20,6 +20,11 @@ export function formatDate(isoDate: string): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
+/** `1 paper`, `2 papers`, `0 papers`: a count with its noun in the number it takes (`plural` where adding "s" is wrong: "summaries"). */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}
+
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
 
@@ -12,6 +13,9 @@ type HelperOptions = Handlebars.HelperOptions;
  *     {{#if (eq depth 1)}}…{{/if}}       equality
  *     {{join tags ", "}}                  a list as one string
  *     {{concat "H/T " via}}               strings (and numbers) joined
+ *     {{counted paperCount "paper"}}      a count and its noun, "1 paper", "2 papers" (a template writing
+ *                                         "{{n}} papers" says "1 papers"); an irregular plural as a third
+ *                                         argument: {{counted n "summary" "summaries"}}
  *     {{heading issue.title 1}}           a title, wrapped and underlined (`=` for 1, `-` for 2, `###` deeper)
  *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines;
  *                                         `noOrphan=true` never leaves a word alone on the last line
@@ -24,6 +28,9 @@ export function registerHelpers(env: typeof Handlebars): void {
   );
   // The last argument of a helper is Handlebars' options object.
   env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
+  env.registerHelper('counted', (count: unknown, noun: unknown, ...rest: unknown[]) =>
+    counted(Number(count), String(noun), typeof rest[0] === 'string' ? rest[0] : undefined),
+  );
   env.registerHelper('heading', (text: unknown, depth: unknown) => formatHeading(String(text ?? ''), typeof depth === 'number' ? depth : 1, TEXT_WIDTH));
   env.registerHelper('wrap', (text: unknown, options: HelperOptions) => {
     const indent = stringOption(options, 'indent');

@@ -127,14 +127,18 @@ export function fragmentToHtml(content: ElementContent[], numbering: FootnoteNum
 
 /**
  * The notes of a paper (or of the body) as one list, `<li value="N">` with
- * the numbers their references got; references inside the notes are numbered
- * now. An empty string when there are none.
+ * the numbers their references got, each back-link labelled with that
+ * number; references inside the notes are numbered now. An empty string
+ * when there are none.
  */
 export function notesToHtml(notes: Element[], numbering: FootnoteNumbering): string {
   if (notes.length === 0) return '';
   numberReferences(notes, numbering);
   const numberOf = (note: Element) => numbering.number(String(note.properties.id));
-  for (const note of notes) note.properties.value = String(numberOf(note));
+  for (const note of notes) {
+    note.properties.value = String(numberOf(note));
+    labelBackReferences(note, numberOf(note));
+  }
   const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b));
   const list: Element = { type: 'element', tagName: 'ol', properties: {}, children: sorted };
   return toHtml([{ type: 'element', tagName: 'section', properties: { className: ['footnotes'] }, children: [list] }]);
@@ -162,6 +166,19 @@ function numberReferences(nodes: readonly ElementContent[], numbering: FootnoteN
     }
     numberReferences(node.children, numbering);
   }
+}
+
+/**
+ * remark-rehype labels a note's back-links from the note's place in its own
+ * text ("Back to reference 1"); a screen reader must hear the number the
+ * list shows instead. The note's k-th back-link returns to its k-th
+ * reference, labelled "-k" from the second on, as remark-rehype does.
+ */
+function labelBackReferences(note: Element, number: number): void {
+  const backReferences = findAll(note, 'a').filter((link) => link.properties.dataFootnoteBackref !== undefined);
+  backReferences.forEach((link, index) => {
+    link.properties.ariaLabel = `Back to reference ${number}${index > 0 ? `-${index + 1}` : ''}`;
+  });
 }
 
 function findAll(node: Element, tagName: string): Element[] {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
-import { paperRecord } from './fixture.js';
+import { archiveRoot, paperRecord } from './fixture.js';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { planPages } from '../../src/archive/pages.js';
@@ -71,4 +71,11 @@ test('an issue page links to the previous and next issues, and an archive of one
   writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, date: '2023-06-05' }));
   await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
   assert.match(readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<nav class="pager"[^>]*>\n\n<a rel="next" href="[^"]*">#2: /);
+});
+
+test('the home page counts each issue\'s papers in the right number: "1 paper", "2 papers"', async () => {
+  const root = archiveRoot();
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const counts = [...readFileSync(join(root, 'dist', 'index.html'), 'utf8').matchAll(/<\/time> · ([^<]*)<\/p>/g)].map((match) => match[1]);
+  assert.deepEqual(counts, ['1 paper', '2 papers', '1 paper']);
 });

@@ -321,3 +321,17 @@ test('a Japanese or Chinese word inside a sentence, and a word with a soft hyphe
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an issue page's table cells take their column's alignment from the delimiter row, left where it says none", { skip }, async () => {
+  const root = archiveRoot();
+  const file = join(root, 'issues', '0001-a.md');
+  const table = ['| Left | Right | Centre | Unset |', '| :--- | ---: | :---: | --- |', '| a | 1 | b | c |'].join('\n      ');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.', `${table}\n`));
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(`${pathToFileURL(join(root, 'dist')).href}/issues/1/index.html`);
+  const alignments = await page.locator('main th, main td').evaluateAll((cells) => cells.map((cell) => `${cell.textContent} ${getComputedStyle(cell).textAlign}`));
+  assert.deepEqual(alignments, ['Left left', 'Right right', 'Centre center', 'Unset left', 'a left', '1 right', 'b center', 'c left']);
+  await page.close();
+});

@@ -17,6 +17,12 @@ test('start: lints every issue, writes the newest email files, ends with its pla
   assert.ok(!result.stdout.includes('\u001b['), 'no escape codes when stdout is not a terminal');
 });
 
+test('start: one issue linted is "1 issue", not "1 issues"', async () => {
+  const result = await runCli(['start'], { cwd: makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) }) });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Linted 1 issue in issues: 0 errors, 0 warnings\.$/m);
+});
+
 test('start, then build: the folder start wrote its email files into is one the build may replace', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['start'], { cwd: root })).code, 0);

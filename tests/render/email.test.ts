@@ -140,6 +140,78 @@ Intro.[^i]
   assert.doesNotMatch(text, /\[\^/);
 });
 
+test("email html: each table cell keeps its column's alignment in `align` and the inline `text-align`, left only where the source says left or nothing", async () => {
+  const { root } = await rootWith({
+    '0001-a.md': `---
+number: 1
+title: Tables
+date: 2024-01-31
+papers:
+  - title: First
+    url: https://example.org/1
+    summary: |
+      | Left | Right | Centre | Unset |
+      | :--- | ---: | :---: | --- |
+      | a | 1 | b | c |
+---
+
+Intro.
+`,
+  });
+  const { html } = await renderAll(root, '1');
+  // The cells of the summary's table: the layout's own cells hold elements, not text.
+  const cells = [...html.matchAll(/<t[hd] ([^>]*)>(\w+)</g)];
+  const alignments = cells.map(([, attributes, text]) => {
+    const align = /\balign="([^"]*)"/.exec(attributes!)?.[1];
+    const style = /text-align: ([a-z]+)/.exec(attributes!)?.[1];
+    return `${text} ${align} ${style}`;
+  });
+  assert.deepEqual(alignments, [
+    'Left left left',
+    'Right right right',
+    'Centre center center',
+    'Unset left left',
+    'a left left',
+    '1 right right',
+    'b center center',
+    'c left left',
+  ]);
+});
+
+test('email: a back-link names the number the reader sees when notes are numbered across papers', async () => {
+  const { root } = await rootWith({
+    '0001-a.md': `---
+number: 1
+title: Notes
+date: 2024-01-31
+papers:
+  - title: First
+    url: https://example.org/1
+    summary: |
+      One[^n1], two[^n2].
+
+      [^n1]: First note.
+      [^n2]: Second note.
+  - title: Second
+    url: https://example.org/2
+    summary: |
+      Three[^x].
+
+      [^x]: Third note.
+---
+
+Intro[^a][^b].
+
+[^a]: Intro note a.
+[^b]: Intro note b.
+`,
+  });
+  const { html } = await renderAll(root, '1');
+  const notes = [...html.matchAll(/<li id="[^"]*" value="(\d+)"[\s\S]*?aria-label="([^"]*)"/g)].map((match) => `${match[1]}: ${match[2]}`);
+  // The papers' notes first, each after its paper; the body's (1 and 2) at the end.
+  assert.deepEqual(notes, ['3: Back to reference 3', '4: Back to reference 4', '5: Back to reference 5', '1: Back to reference 1', '2: Back to reference 2']);
+});
+
 test('email: the reviewers are thanked once, by the line the template writes from `reviewers`', async () => {
   for (const number of await sampleNumbers()) {
     const { html, text } = await renderAll(REPO_ROOT, String(number));

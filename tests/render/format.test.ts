@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { briefAuthors, paperSourceLine } from '../../src/render/format.js';
+import { briefAuthors, counted, paperSourceLine } from '../../src/render/format.js';
 
 test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
   assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
@@ -12,4 +12,12 @@ test('paperSourceLine: a venue that is one of the authors is said once, as the a
   assert.equal(paperSourceLine({ authors: ['Anthropic'], venue: 'Anthropic', year: 2023 }), '2023');
   assert.equal(paperSourceLine({ authors: ['OpenAI'], venue: 'openai', year: undefined }), undefined);
   assert.equal(paperSourceLine({ authors: ['A. Author'], venue: 'LessWrong', year: 2023 }), 'LessWrong, 2023');
+});
+
+test('counted: "1 paper", "2 papers", "0 papers", and an irregular plural given ("3 summaries")', () => {
+  assert.equal(counted(1, 'paper'), '1 paper');
+  assert.equal(counted(2, 'paper'), '2 papers');
+  assert.equal(counted(0, 'paper'), '0 papers');
+  assert.equal(counted(1, 'summary', 'summaries'), '1 summary');
+  assert.equal(counted(3, 'summary', 'summaries'), '3 summaries');
 });

@@ -97,6 +97,15 @@ test("markdown-html: the body splits at the papers marker; the closing's notes n
   assert.match(notesToHtml(body.notes, numbering), /value="1"[\s\S]*Defined before the marker[\s\S]*value="3"[\s\S]*Only in the closing/);
 });
 
+test('markdown-html: a back-link is labelled with the number its note shows, its second reference with "-2"', () => {
+  const numbering = new FootnoteNumbering();
+  numbering.number('body-fn-a');
+  numbering.number('body-fn-b');
+  const page = html('One[^n1] and two[^n2], one again[^n1].\n\n[^n1]: First.\n[^n2]: Second.\n', 'p0-summary-', numbering);
+  assert.deepEqual([...page.matchAll(/<li [^>]*value="(\d+)"/g)].map((match) => match[1]), ['3', '4']);
+  assert.deepEqual([...page.matchAll(/aria-label="(Back to [^"]*)"/g)].map((match) => match[1]), ['Back to reference 3', 'Back to reference 3-2', 'Back to reference 4']);
+});
+
 test('markdown-html: without a marker the whole body is the intro', () => {
   const { intro, outro } = splitAtMarker(markdownToHast(parseMarkdown('Only text.\n'), { idPrefix: 'body-', links }).content);
   assert.equal(intro.length, 1);
