@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { buildProgress } from './build-progress.js';
-import { plural } from './lint-messages.js';
+import { counted } from '../render/format.js';
 
 export interface BuildCommandOptions {
   root: string;
@@ -34,7 +34,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   }
   const cached = report.issues - report.rendered;
   io.stdout.write(
-    `Built ${relative(io.cwd, report.outDir) || '.'}: ${plural(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${plural(report.papers, 'paper')}, ${plural(report.files, 'file')} (${report.written} written).\n`,
+    `Built ${relative(io.cwd, report.outDir) || '.'}: ${counted(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${counted(report.papers, 'paper')}, ${counted(report.files, 'file')} (${report.written} written).\n`,
   );
   return 0;
 }

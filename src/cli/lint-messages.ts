@@ -7,7 +7,3 @@ export async function lintMessages(workspace: Workspace, path: string): Promise<
   const [result] = await lintIssues(workspace.config, { files: [path], workspace });
   return (result?.messages ?? []).map(({ line, column, severity, message, ruleId }) => ({ line, column, severity, message, ruleId }));
 }
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}

@@ -7,7 +7,8 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { refusedUrls } from '../render/refused-urls.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { lintMessages, plural } from './lint-messages.js';
+import { counted } from '../render/format.js';
+import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
 
 export interface RenderCommandOptions {
@@ -42,7 +43,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const where = relative(io.cwd, file.path) || file.path;
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
   if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${plural(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
+    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
   }
 
   const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: messages } : undefined });

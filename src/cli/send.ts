@@ -26,7 +26,8 @@ import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { lintMessages, plural } from './lint-messages.js';
+import { counted } from '../render/format.js';
+import { lintMessages } from './lint-messages.js';
 import { countsLine, SendProgress } from './send-report.js';
 
 export interface SendCommandOptions {
@@ -110,7 +111,7 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
   const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
   if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${plural(errors.length, 'lint error')}: nothing sent. Fix them (\`paperboy lint ${where}\`) and send again.\n`);
+    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix them (\`paperboy lint ${where}\`) and send again.\n`);
     return false;
   }
   if (file.facts.status === 'draft' && !options.force && options.test === undefined) {
@@ -187,7 +188,7 @@ async function sendIssue(context: SendContext): Promise<number> {
   }
   const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
   const rate = options.rate ?? config.send.rate;
-  const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : plural(plan.recipients, 'recipient');
+  const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : counted(plan.recipients, 'recipient');
   io.stdout.write(
     [
       `Issue #${issueNumber}: ${context.email.rendered.subject}`,
@@ -253,7 +254,7 @@ async function sendIssue(context: SendContext): Promise<number> {
       if (interrupt) process.off('SIGINT', onSigint);
     }
     const seconds = (performance.now() - dispatchStarted) / 1000;
-    io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${plural(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
+    io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
     return await report(context, journal, result);
   } finally {
     journal.unlock();
@@ -298,7 +299,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   io.stdout.write(`${countsLine(counts)}\n`);
   if (result.stop) io.stderr.write(`paperboy: ${STOPPED[result.stop.reason]}${result.stop.reason === 'interrupted' ? '' : ` Last reply: ${result.stop.reply}`}\n`);
   if (result.deferredUntil) {
-    io.stderr.write(`paperboy: ${plural(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
+    io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
   }
   let listed = 0;
   for (const delivery of journal.inStates(['failed', 'expired'])) {

@@ -6,7 +6,7 @@ import { formatStylish } from '../lint/format/stylish.js';
 import { writeEmailFiles } from '../archive/email-files.js';
 import type { CommandIO } from '../io.js';
 import { useColor } from './io.js';
-import { plural } from './lint-messages.js';
+import { counted } from '../render/format.js';
 import { showPreview } from './preview.js';
 
 export interface StartCommandOptions {
@@ -26,7 +26,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined) }));
-  io.stdout.write(`Linted ${plural(results.length, 'issue')} in ${relative(io.cwd, config.issuesDir) || '.'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.\n`);
+  io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${relative(io.cwd, config.issuesDir) || '.'}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
   const newest = workspace.newest();
   if (!newest) {

@@ -11,7 +11,7 @@ import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
-import { plural } from './lint-messages.js';
+import { counted } from '../render/format.js';
 import { writeOutFile } from './out-file.js';
 
 export interface SubscribersCommandOptions {
@@ -149,6 +149,6 @@ async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<
   const { requests, subscribers, unsubscribed } = await unsubscribeFromMailbox(db, resolve(io.cwd, file), keys);
   for (const request of requests) if ('problem' in request) io.stderr.write(`${relative(io.cwd, request.where) || request.where}: skipped: ${request.problem}\n`);
   const skipped = requests.filter((request) => 'problem' in request).length;
-  io.stdout.write(`${plural(requests.length, 'message')}: ${unsubscribed} unsubscribed, ${subscribers - unsubscribed} already off the list, ${skipped} skipped.\n`);
+  io.stdout.write(`${counted(requests.length, 'message')}: ${unsubscribed} unsubscribed, ${subscribers - unsubscribed} already off the list, ${skipped} skipped.\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
+import { counted } from '../../render/format.js';
 import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
 
@@ -64,9 +65,8 @@ export function formatStylish(results: readonly FileResult[], options: { cwd: st
   }
   const total = errors + warnings;
   if (total === 0) return '';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  const summary = `✖ ${counted(total, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})`;
   lines.push(paint(errors > 0 ? 'red' : 'yellow', summary));
-  if (fixable > 0) lines.push(`  ${plural(fixable, 'problem')} potentially fixable with the \`--fix\` option.`);
+  if (fixable > 0) lines.push(`  ${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`);
   return `${lines.join('\n')}\n`;
 }
