@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -26,18 +27,34 @@ export interface Config extends ConfigFile {
   ruleSettingPositions: Record<string, { line: number; column: number }>;
 }
 
+/**
+ * The newsletter's config from `<root>/paperboy.config.yaml`. Throws
+ * CONFIG_MISSING (exit 2) when the file cannot be read, saying which of
+ * the folder and the file is missing and how to start a newsletter, and a
+ * positioned configuration error when it holds a mistake (`parseConfig`).
+ */
 export async function loadConfig(root: string): Promise<Config> {
-  const file = join(resolve(root), CONFIG_FILE);
+  const dir = resolve(root);
+  const file = join(dir, CONFIG_FILE);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
-      cause: error,
-      hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.`,
-    });
+    throw configMissing(dir, file, error as NodeJS.ErrnoException);
   }
   return parseConfig(text, file);
+}
+
+/** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */
+function configMissing(dir: string, file: string, error: NodeJS.ErrnoException): PaperboyError {
+  const start = `To start a newsletter there, write ${CONFIG_FILE} with \`name\`, \`baseUrl\`, \`from\` and \`postalAddress\` (docs/config.md), then run \`paperboy new\`.`;
+  if (error.code === 'ENOENT' && !existsSync(dir)) {
+    return new PaperboyError('CONFIG_MISSING', `There is no folder ${dir}`, { cause: error, hint: 'Pass --root the folder of a newsletter (the one with paperboy.config.yaml), or run paperboy in it.' });
+  }
+  if (error.code === 'ENOENT') {
+    return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR. ${start}` });
+  }
+  return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${error.message}`, { cause: error, hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.` });
 }
 
 export function parseConfig(text: string, file: string): Config {

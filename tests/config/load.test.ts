@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { parseConfig } from '../../src/config/load.js';
+import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
 import { CONFIG_YAML } from '../helpers/fixture.js';
 
@@ -91,4 +94,19 @@ test('a lint rule setting that is not a severity says what it expects, at the va
     const error = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: ${setting}\n`);
     assert.match(error.message, /:7:24: Unexpected value for `lint\.rules\.summary-max-words`: expected `off`, `warn` or `error` \(or 0, 1, 2\), alone or first in a list with the rule's options, such as `\[warn, 250\]`$/, setting);
   }
+});
+
+test('a missing config says whether the folder or the file is missing, and how to start a newsletter, not the system error code', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'paperboy-noconfig-'));
+  await assert.rejects(loadConfig(empty), (error: PaperboyError) => {
+    assert.equal(error.message, `There is no paperboy.config.yaml in ${empty}`);
+    assert.match(error.hint!, /write paperboy\.config\.yaml with `name`, `baseUrl`, `from` and `postalAddress`.*`paperboy new`/);
+    return true;
+  });
+  const nowhere = join(empty, 'not-made');
+  await assert.rejects(loadConfig(nowhere), (error: PaperboyError) => {
+    assert.equal(error.message, `There is no folder ${nowhere}`);
+    assert.doesNotMatch(`${error.message} ${error.hint}`, /ENOENT/);
+    return true;
+  });
 });
