@@ -23,7 +23,8 @@ import type { FileOutcome } from './lint-file.js';
  */
 // v4: paper ids by normalize-url, paper anchors whole github-slugger slugs (facts written before hold the old ones).
 // v6: an unreadable file's status from its top-level `status:` line, and a number not written as digits an error with no number (facts and messages written before hold neither).
-const FORMAT_VERSION = 6;
+// v7: YAML errors that an editing mistake explains (a tab in an indentation, a key indented unlike its siblings or written twice) say so (messages written before hold the parser's words).
+const FORMAT_VERSION = 7;
 
 interface Header {
   version: typeof FORMAT_VERSION;
