@@ -132,7 +132,7 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
-  for (const { message, range: [start, end] } of yamlProblems(document, yamlText)) {
+  for (const { message, range: [start, end] } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
     problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
   }
   if (problems.length > 0) return parsed;

@@ -2,12 +2,10 @@ import { isAlias, visit, type Document } from 'yaml';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { quoteYamlText } from './text-fields.js';
+import { layoutOf } from './yaml-layout.js';
+import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
 
-/** A YAML problem, in offsets of the YAML text. */
-export interface YamlProblem {
-  message: string;
-  range: [start: number, end: number];
-}
+export type { YamlProblem };
 
 const TEXT_KEYS = new Set([...ISSUE_TEXT_KEYS, ...PAPER_TEXT_KEYS]);
 
@@ -27,16 +25,25 @@ interface RaisedError extends YamlProblem {
  * key, one message says what YAML saw and how to quote the text, whatever
  * (and however many) errors the parser raised there. An alias with no anchor
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
- * Any other error is reported in the parser's words, and is the last: the
- * errors after a broken structure are its echoes.
+ * An error that an editing mistake explains (a tab in an indentation, a key
+ * indented unlike its siblings or written twice: yaml-mistakes.ts) is
+ * reported as that mistake; any other in the parser's words. Either is the
+ * last: the errors after a broken structure are its echoes.
+ * `lineOf` gives the file's line number of an offset in the YAML text.
  */
-export function yamlProblems(document: Document.Parsed, yamlText: string): YamlProblem[] {
+export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const quotedLines = new Set<number>();
+  const context = { document, yamlText, lines: layoutOf(yamlText), lineOf };
   const raised: RaisedError[] = [...document.errors.map((error) => ({ code: error.code, message: `Unexpected YAML: ${firstLine(error.message)}`, range: error.pos })), ...unresolvedAliases(document)];
   for (const error of raised.sort((a, b) => a.range[0] - b.range[0])) {
     const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
     if (quotedLines.has(lineStart)) continue;
+    const mistake = editingMistake(error, context);
+    if (mistake) {
+      problems.push(mistake);
+      break;
+    }
     const textLine = textValueAround(yamlText, lineStart);
     const isTextReadAsSyntax = textLine !== undefined && error.range[0] >= textLine.valueStart && (READ_AS_SYNTAX.has(error.code) || error.expected !== undefined);
     if (!isTextReadAsSyntax) {

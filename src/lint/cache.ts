@@ -25,7 +25,8 @@ import type { FileOutcome } from './lint-file.js';
 // v6: an unreadable file's status from its top-level `status:` line, and a number not written as digits an error with no number (facts and messages written before hold neither).
 // v7: a table cell's `\|` in math is a `|` (issue/table-math.ts): math-syntax reads the formula without the backslash.
 // v8: a line break in a one-line value (a title, a name) is a space (issue/schema.ts): messages quoting titles change.
-const FORMAT_VERSION = 8;
+// v9: YAML errors that an editing mistake explains (a tab in an indentation, a key indented unlike its siblings or written twice) say so (messages written before hold the parser's words).
+const FORMAT_VERSION = 9;
 
 interface Header {
   version: typeof FORMAT_VERSION;

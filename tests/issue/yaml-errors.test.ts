@@ -57,11 +57,11 @@ test('after a broken structure (a bad indent) the errors it causes below are not
   const problems = problemsOf(text);
   assert.deepEqual(
     problems.map((problem) => `${at(problem)} ${problem.message}`),
-    ['14:1 Unexpected YAML: Sequence item without - indicator'],
+    ["14:4 Unexpected indentation of 3 spaces before `badindent`, expected 4, like the paper's other keys"],
   );
   // Text read as syntax above the broken line is still reported, each on its line.
   const both = problemsOf(cleanIssue({ title: 'Attention: all you need' }).replace('    section: Evaluations', '    section: Evaluations\n   badindent: [x'));
-  assert.deepEqual(both.map((problem) => at(problem)), ['3:8', '14:1']);
+  assert.deepEqual(both.map((problem) => at(problem)), ['3:8', '14:4']);
 });
 
 test('a plain summary over several lines that YAML cannot read is suggested as a block with all its lines (a footnote definition below kept), and marked whole', () => {

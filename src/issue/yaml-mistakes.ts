@@ -1,0 +1,109 @@
+import { isMap, isScalar, visit, type Document } from 'yaml';
+import { editFixes, expectedIndent, isKnownKey, lineIndexAt, ownerOfKeys, siblingKeyLine, type LayoutLine } from './yaml-layout.js';
+
+/** A YAML problem, in offsets of the YAML text. */
+export interface YamlProblem {
+  message: string;
+  range: [start: number, end: number];
+}
+
+/** A parser error, in offsets of the YAML text. */
+export interface ParserError {
+  code: string;
+  range: [start: number, end: number];
+}
+
+export interface MistakeContext {
+  document: Document.Parsed;
+  yamlText: string;
+  lines: LayoutLine[];
+  /** The file's line number of an offset in the YAML text. */
+  lineOf: (offset: number) => number;
+}
+
+/**
+ * The editing mistake behind a parser error, in the editor's words and at
+ * the mistake: a key written twice, a tab in an indentation, a key indented
+ * unlike its siblings, a key with no `: ` after it. Undefined when the error
+ * is none of these; every fix suggested is checked to clear the error.
+ */
+export function editingMistake(error: ParserError, context: MistakeContext): YamlProblem | undefined {
+  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? keySeparator(error, context);
+}
+
+function duplicateKey(error: ParserError, { document, lineOf }: MistakeContext): YamlProblem | undefined {
+  if (error.code !== 'DUPLICATE_KEY') return undefined;
+  let problem: YamlProblem | undefined;
+  visit(document, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const keys = map.items.map((pair) => pair.key).filter(isScalar);
+      const second = keys.find((key) => key.range?.[0] === error.range[0]);
+      const first = second && keys.find((key) => key.value === second.value);
+      if (!second || !first || first === second) return;
+      const name = String(second.value);
+      problem = {
+        message: `Unexpected second \`${name}\` key (the first is on line ${lineOf(first.range![0])}), expected each key once: keep one of the two`,
+        range: [second.range![0], second.range![1]],
+      };
+      return visit.BREAK;
+    },
+  });
+  return problem;
+}
+
+const spaces = (count: number) => (count === 1 ? '1 space' : `${count} spaces`);
+
+function tabIndent(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
+  const index = lineIndexAt(lines, error.range[0]);
+  const line = lines[index]!;
+  if (!line.indent.includes('\t')) return undefined;
+  const tabStart = line.start + line.indent.indexOf('\t');
+  const tabs = line.indent.split('\t').length - 1;
+  const them = tabs === 1 ? 'the tab' : `the ${tabs} tabs`;
+  const expected = expectedIndent(lines, index);
+  const added = expected === undefined ? -1 : expected - (line.indent.length - tabs);
+  const fixed = added >= 0 && editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(expected!) }, error.range[0]);
+  let fix = `replace ${them} with spaces`;
+  if (fixed) {
+    const like = line.blockHeader === undefined ? ownerOfKeys(lines, siblingKeyLine(lines, index)!) : "the block's other lines";
+    fix = `${added === 0 ? `delete ${them}` : `replace ${them} with ${spaces(added)}`}, so that the line is indented ${spaces(expected!)}, like ${like}`;
+  }
+  return { message: `Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): ${fix}`, range: [tabStart, tabStart + 1] };
+}
+
+/**
+ * A key indented unlike the keys before it at its depth. Indented less, the
+ * parser stumbles on its line; indented more, on the line above, whose value
+ * it then reads as running on into this one.
+ */
+function keyIndent(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
+  const errorLine = lineIndexAt(lines, error.range[0]);
+  for (const index of [errorLine, errorLine + 1]) {
+    const line = lines[index];
+    if (!line || line.key === undefined || line.blockHeader !== undefined || line.indent.includes('\t') || line.keyColumn !== line.indent.length) continue;
+    if (index !== errorLine && !isKnownKey(line.key)) continue;
+    const sibling = siblingKeyLine(lines, index);
+    if (!sibling || sibling.keyColumn === line.keyColumn) continue;
+    if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(sibling.keyColumn!) }, error.range[0])) continue;
+    const keyStart = line.start + line.indent.length;
+    return {
+      message: `Unexpected indentation of ${spaces(line.indent.length)} before \`${line.key}\`, expected ${sibling.keyColumn === 0 ? 'none' : sibling.keyColumn}, like ${ownerOfKeys(lines, sibling)}`,
+      range: [keyStart, keyStart + line.key.length],
+    };
+  }
+  return undefined;
+}
+
+/** One of the format's keys with no space after its colon (`title:Steering`), or no colon (`title Steering`). */
+function keySeparator(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
+  const line = lines[lineIndexAt(lines, error.range[0])]!;
+  const written = /^([ \t]*(?:-[ \t]+)?)([A-Za-z]+)(:?)([ \t]*)(\S.*?)[ \t]*$/.exec(line.text);
+  if (!written || !isKnownKey(written[2]) || (written[3] === ':') === (written[4] !== '')) return undefined;
+  const [, lead, key, colon, , value] = written as unknown as [string, string, string, string, string, string];
+  const keyStart = line.start + lead.length;
+  const separatorEnd = keyStart + key.length + colon.length + written[4]!.length;
+  if (!editFixes(yamlText, { start: keyStart + key.length, end: separatorEnd, insert: ': ' }, error.range[0])) return undefined;
+  const what = colon ? `space after \`${key}:\`` : `\`:\` after \`${key}\``;
+  return { message: `Missing ${what}, expected \`${key}: ${value}\``, range: [keyStart, line.start + line.text.trimEnd().length] };
+}

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../src/issue/parse.js';
+import { decodeIssueSource } from '../../src/issue/source.js';
+import { cleanIssue } from '../helpers/fixture.js';
+
+/** Each problem as `line:column message`, with its rule id checked. */
+const problemsOf = (text: string) =>
+  parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => {
+    assert.equal(problem.ruleId, 'yaml-syntax');
+    return `${problem.position.start.line}:${problem.position.start.column} ${problem.message}`;
+  });
+
+const SUMMARY = '    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n';
+/** The clean issue with a summary of two paragraphs, the given lines in place of its own (at lines 16–18). */
+const withSummary = (first: string, last: string) => cleanIssue().replace(SUMMARY, `    summary: |\n${first}\n\n${last}\n`);
+
+test('a tab indenting the first line of a block is named at the tab, with the spaces that indent it like the block’s other lines', () => {
+  assert.deepEqual(problemsOf(withSummary('\t  Smooth metrics show smooth scaling.', '      Sharp jumps come from sharp metrics.')), [
+    "16:1 Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with 4 spaces, so that the line is indented 6 spaces, like the block's other lines",
+  ]);
+});
+
+test('a tab indenting a later line of a block is named at the tab, with the spaces that indent it like the block’s first line', () => {
+  assert.deepEqual(problemsOf(withSummary('      Smooth metrics show smooth scaling.', '\tSharp jumps come from sharp metrics.')), [
+    "18:1 Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with 6 spaces, so that the line is indented 6 spaces, like the block's other lines",
+  ]);
+});
+
+test('a tab before a key says how many spaces replace it, as the key’s siblings are indented', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('    url: https', '\turl: https')), [
+    "9:1 Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with 4 spaces, so that the line is indented 4 spaces, like the paper's other keys",
+  ]);
+  assert.deepEqual(problemsOf(cleanIssue().replace('    url: https', '\t\turl: https').replace(/\n/g, '\r\n')), [
+    "9:1 Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the 2 tabs with 4 spaces, so that the line is indented 4 spaces, like the paper's other keys",
+  ]);
+});
+
+test('a tab where the lines around do not tell the width still says to indent with spaces', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('tags: [emergence, scaling]', 'tags:\n      - emergence\n\t- scaling')), [
+    '16:1 Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with spaces',
+  ]);
+});
+
+test('a key indented unlike its siblings is named at the key with both indentations, whether indented less or more', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('    url: https', '   url: https')), ["9:4 Unexpected indentation of 3 spaces before `url`, expected 4, like the paper's other keys"]);
+  // Indented more, the key reads to the parser as the line above running on: the error it raises is there, the message is not.
+  assert.deepEqual(problemsOf(cleanIssue().replace('    url: https', '     url: https')), ["9:6 Unexpected indentation of 5 spaces before `url`, expected 4, like the paper's other keys"]);
+  assert.deepEqual(problemsOf(cleanIssue().replace('date: ', ' date: ')), ['4:2 Unexpected indentation of 1 space before `date`, expected none, like the other top-level keys']);
+});
+
+test('a key written twice is named at its second key, with the line of the first', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('status: sent', 'status: sent\nstatus: draft')), [
+    '7:1 Unexpected second `status` key (the first is on line 6), expected each key once: keep one of the two',
+  ]);
+  assert.deepEqual(problemsOf(cleanIssue().replace('    year: 2023', '    year: 2023\n    url: https://example.org')), [
+    '13:5 Unexpected second `url` key (the first is on line 9), expected each key once: keep one of the two',
+  ]);
+});
+
+test('a key with no space after its colon, or no colon, gets the `key: value` to write', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('title: Emergence', 'title:Emergence')), ['3:1 Missing space after `title:`, expected `title: Emergence mirages`']);
+  assert.deepEqual(problemsOf(cleanIssue().replace('    url: ', '    url ')), ['9:5 Missing `:` after `url`, expected `url: https://arxiv.org/abs/2304.15004`']);
+});
