@@ -25,10 +25,18 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
   return `${count} ${count === 1 ? noun : plural}`;
 }
 
-/** "A", "A and B", "A, B and C". */
+/**
+ * "A", "A and B", "A, B and C"; a name written "Last, First" (as BibTeX
+ * takes it) makes the list's separator a semicolon, with a serial "and"
+ * (Chicago Manual of Style, 6.60): "Vaswani, Ashish; Noam Shazeer; and
+ * Parmar, Niki". With commas, "Vaswani, Ashish, Noam Shazeer" read as
+ * three people.
+ */
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (!names.some((name) => name.includes(','))) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names.slice(0, -1).join('; ')}; and ${names.at(-1)}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { briefAuthors, counted, paperSourceLine } from '../../src/render/format.js';
+import { briefAuthors, counted, joinNames, paperSourceLine } from '../../src/render/format.js';
 
 test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
   assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
@@ -20,4 +20,11 @@ test('counted: "1 paper", "2 papers", "0 papers", and an irregular plural given 
   assert.equal(counted(0, 'paper'), '0 papers');
   assert.equal(counted(1, 'summary', 'summaries'), '1 summary');
   assert.equal(counted(3, 'summary', 'summaries'), '3 summaries');
+});
+
+test('joinNames: a name written "Last, First" makes the separator a semicolon, so the list never reads as more people than it names', () => {
+  assert.equal(joinNames(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']), 'Ashish Vaswani, Noam Shazeer and Niki Parmar');
+  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer']), 'Vaswani, Ashish and Noam Shazeer');
+  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki']), 'Vaswani, Ashish; Noam Shazeer; and Parmar, Niki');
+  assert.equal(briefAuthors(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar'], 6), 'Vaswani, Ashish; Noam Shazeer; and Niki Parmar');
 });
