@@ -67,3 +67,12 @@ test('a bare URL with underscores in its path reaches every output whole, withou
     assert.doesNotMatch(output, /\*init\*/);
   }
 });
+
+test('plaintext writes a code span containing backticks with a longer fence, as written', async () => {
+  const outputs = await renderSummary('Think of `` `backticks` `` and ` `` ` and a.\nUse `` a `tick` b `` inside code.');
+  assert.match(outputs.html, /<code[^>]*>`backticks`<\/code>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    const flat = output.replaceAll('\n', ' ');
+    assert.ok(flat.includes('Think of `` `backticks` `` and ``` `` ``` and a. Use ``a `tick` b`` inside code.'), `the code spans in:\n${output}`);
+  }
+});

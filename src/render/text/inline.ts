@@ -5,6 +5,7 @@ import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
 import type { Fragment } from './wrap.js';
+import { fenced, longerFence } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { inlineMathSource, isShortFormula, isShortSpan } from '../math.js';
 
@@ -46,7 +47,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'delete':
       return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
     case 'inlineCode':
-      return delimited('code', format, context, (inner) => [{ text: node.value, format: inner, ...(isShortSpan(node.value) ? { keepTogether: true } : {}) }]);
+      return codeSpan(node.value, context, format);
     case 'inlineMath':
       return [inlineMath(node.value, format)];
     case 'link':
@@ -89,6 +90,30 @@ function delimited(span: DelimitedSpan, format: Format, context: RenderContext, 
   const [open, close] = context.style.delimiters[span];
   const inner: Format = { ...format, ...SPAN_FORMATS[span] };
   return [{ text: open, format: inner }, ...content(inner), { text: close, format: inner }];
+}
+
+/**
+ * Inline code between the style's code delimiter, taken as a CommonMark
+ * fence (`` `x` ``, ``` `` a `tick` `` ```): long enough that no backtick
+ * inside closes it, so the reader sees the code exactly.
+ */
+function codeSpan(code: string, context: RenderContext, format: Format): Fragment[] {
+  const [delimiter] = context.style.delimiters.code;
+  return fencedSpan(fenced(code, longerFence(code, delimiter)), { ...format, ...SPAN_FORMATS.code }, isShortSpan(code));
+}
+
+/**
+ * A fenced span as fragments: when short, one word; else the code wraps at
+ * its spaces like prose, but a fence keeps its padding space and stays with
+ * the code it opens or closes.
+ */
+function fencedSpan([open, code, close]: readonly [string, string, string], format: Format, short: boolean): Fragment[] {
+  if (short) return [{ text: open + code + close, format, keepTogether: true }];
+  return [
+    { text: open, format, keepTogether: true },
+    { text: code, format },
+    { text: close, format, keepTogether: true },
+  ];
 }
 
 /**
