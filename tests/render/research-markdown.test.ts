@@ -76,3 +76,11 @@ test('plaintext writes a code span containing backticks with a longer fence, as 
     assert.ok(flat.includes('Think of `` `backticks` `` and ``` `` ``` and a. Use ``a `tick` b`` inside code.'), `the code spans in:\n${output}`);
   }
 });
+
+test('plaintext shows a www. autolink as written, like every autolink', async () => {
+  const outputs = await renderSummary('Or www.example.com/baz? Or <https://example.com/x> and a@b.org.');
+  assert.match(outputs.html, /<a href="http:\/\/www\.example\.com\/baz"[^>]*>www\.example\.com\/baz<\/a>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.replaceAll('\n', ' ').includes('Or www.example.com/baz? Or https://example.com/x and a@b.org.'), `the autolinks in:\n${output}`);
+  }
+});

@@ -129,13 +129,23 @@ function imageLabel(alt: string | null | undefined, format: Format): Fragment {
   return { text: alt ? `[image: ${alt}]` : '[image]', format };
 }
 
-/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their URL instead of a reference. */
+/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of a reference. */
 function isAutolink(text: string, url: string): boolean {
   return text === '' || text === url || url === `http://${text}` || url === `mailto:${text}`;
 }
 
 /**
- * A link as its text (or its URL, for an autolink), then "(#N)" for a
+ * What an autolink shows: its address as written (`www.example.com`, not
+ * the `http://` URL the parser made of it; `<HTTPS://Example.org/ä>`, not
+ * its normalized form). A cross-reference's `<paper:…>`, which no reader can
+ * follow, and a link with no text show the URL they lead to instead.
+ */
+function autolinkText(literal: string, href: string, crossReference: boolean): string {
+  return literal === '' || crossReference ? href.replace(/^mailto:/, '') : literal;
+}
+
+/**
+ * A link as its text (or its address, for an autolink), then "(#N)" for a
  * cross-reference, then the target as the style presents links.
  * `literal` is the text as written; undefined for an image, never an autolink.
  */
@@ -152,7 +162,7 @@ function renderLink(
   if (href === undefined || href.startsWith('#')) return text(format);
   const linkFormat: Format = { ...format, link: href };
   const showsUrl = literal !== undefined && isAutolink(literal, url);
-  const fragments = showsUrl ? [{ text: href.replace(/^mailto:/, ''), format: linkFormat }] : text(linkFormat);
+  const fragments = showsUrl ? [{ text: autolinkText(literal, href, issueNumber !== undefined), format: linkFormat }] : text(linkFormat);
   if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
   if (showsUrl) return fragments;
   const muted: Format = { ...format, muted: true };
