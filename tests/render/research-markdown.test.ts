@@ -84,3 +84,12 @@ test('plaintext shows a www. autolink as written, like every autolink', async ()
     assert.ok(output.replaceAll('\n', ' ').includes('Or www.example.com/baz? Or https://example.com/x and a@b.org.'), `the autolinks in:\n${output}`);
   }
 });
+
+test('plaintext keeps the dollars inline math was written with', async () => {
+  const outputs = await renderSummary('Math $$x^2$$ and $y$ and $$$z$$$.[^1]\n\n| a |\n| --- |\n| $$b$$ |\n\n[^1]: Note $$c$$.');
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.includes('Math $$x^2$$ and $y$ and $$$z$$$.'), `the math in:\n${output}`);
+    assert.match(output, /\$\$b\$\$/);
+    assert.ok(output.includes('Note $$c$$.'), `the note's math in:\n${output}`);
+  }
+});

@@ -1,4 +1,5 @@
 import type { PhrasingContent } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
 import { resolveLink } from '../links.js';
 import type { RenderContext } from './context.js';
@@ -7,7 +8,8 @@ import { PLAIN, type DelimitedSpan, type Format } from './style.js';
 import type { Fragment } from './wrap.js';
 import { fenced, longerFence } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
-import { inlineMathSource, isShortFormula, isShortSpan } from '../math.js';
+import { isShortFormula, isShortSpan } from '../math.js';
+import { writtenMathFence } from './written.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -49,7 +51,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'inlineCode':
       return codeSpan(node.value, context, format);
     case 'inlineMath':
-      return [inlineMath(node.value, format)];
+      return inlineMath(node, context, format);
     case 'link':
       return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format, quietIssue);
     case 'linkReference': {
@@ -67,7 +69,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'footnoteReference': {
       const definition = context.definitions.footnotes.get(node.identifier);
       if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
-      const number = context.footnotes.number(definition, context.definitions);
+      const number = context.footnotes.number(definition, context.definitions, context.source);
       return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
     }
     case 'html':
@@ -117,12 +119,13 @@ function fencedSpan([open, code, close]: readonly [string, string, string], form
 }
 
 /**
- * Inline math as its TeX source between dollars, styled as code (no email
- * client or terminal typesets TeX). A short formula is never broken across
- * lines, like a word; a long one wraps at its spaces like prose.
+ * Inline math as its TeX source between the dollars it was written with
+ * (`$x$`, `$$x$$`), styled as code (no email client or terminal typesets
+ * TeX). A short formula is never broken across lines, like a word; a long
+ * one wraps at its spaces like prose.
  */
-function inlineMath(tex: string, format: Format): Fragment {
-  return { text: inlineMathSource(tex), format: { ...format, code: true }, ...(isShortFormula(tex) ? { keepTogether: true } : {}) };
+function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
+  return fencedSpan(fenced(math.value, writtenMathFence(math, context.source)), { ...format, code: true }, isShortFormula(math.value));
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {

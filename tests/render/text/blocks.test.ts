@@ -36,6 +36,10 @@ test('a line ending inside a code span is a space, as CommonMark reads it', () =
   assert.equal(render('Run `git\nlog` now.'), 'Run `git log` now.');
 });
 
+test('plaintext keeps the dollars inline math was written with', () => {
+  assert.equal(render('Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.'), 'Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.');
+});
+
 test('a hard break starts a new line; a soft break is a space', () => {
   assert.equal(render('one\ntwo\\\nthree'), 'one two\nthree');
 });
