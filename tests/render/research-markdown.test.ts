@@ -93,3 +93,12 @@ test('plaintext keeps the dollars inline math was written with', async () => {
     assert.ok(output.includes('Note $$c$$.'), `the note's math in:\n${output}`);
   }
 });
+
+test('plaintext keeps the delimiter an ordered list was written with', async () => {
+  const outputs = await renderSummary('1) first item\n2) second item\n\n> 3) quoted\n\n- 1. nested');
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.match(output, /^1\) first item\n2\) second item$/m);
+    assert.match(output, /3\) quoted$/m);
+    assert.match(output, /1\. nested$/m);
+  }
+});

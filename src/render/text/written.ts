@@ -8,6 +8,15 @@ import type { InlineMath } from 'mdast-util-math';
  * position), CommonMark's usual form.
  */
 
+/** Digits of an ordered list item's number (CommonMark allows nine), then its delimiter. */
+const ORDERED_MARKER = /\d{1,9}([.)])/y;
+
+/** The delimiter of an ordered list's numbers as written: `1.` or `1)` (CommonMark starts a new list when it changes). */
+export function writtenListDelimiter(list: List, source: string | undefined): '.' | ')' {
+  const delimiter = readAt(ORDERED_MARKER, list, source)?.[1];
+  return delimiter === ')' ? ')' : '.';
+}
+
 const DOLLARS = /\$+/y;
 
 /** The dollars that open and close inline math as written: `$x$`, `$$x$$`, or more. */

@@ -52,6 +52,10 @@ test('lists: bullets, numbers from the start number, nested lists indented under
   );
 });
 
+test('plaintext keeps the delimiter an ordered list was written with', () => {
+  assert.equal(render('1) first item\n2) second item\n\n7. another list'), '1) first item\n2) second item\n\n7. another list');
+});
+
 test('list items wrap under their text; numbers are padded so 9. and 10. line up', () => {
   const items = Array.from({ length: 10 }, (_, i) => `${i + 1}. item ${i + 1}`).join('\n');
   const lines = render(items).split('\n');
