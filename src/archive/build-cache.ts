@@ -168,5 +168,9 @@ const EXTENSION = '.v8';
 const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
-/** Another paperboy may summarize differently: its index is not read. */
-const INDEX_FORMAT = `build-index-v10-${VERSION}`;
+/**
+ * Another paperboy may summarize differently: its index is not read.
+ * v11: the plaintext writes code spans, autolinks, inline math and ordered
+ * lists as written (renderings stored before hold the changed text).
+ */
+const INDEX_FORMAT = `build-index-v11-${VERSION}`;
