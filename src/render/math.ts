@@ -8,14 +8,9 @@ import { displayWidth } from './text/wrap.js';
  */
 const SHORT_FORMULA_COLUMNS = 30;
 
-/** Inline math as the plaintext and the preview show it: its TeX between dollars, on one line. */
-export function inlineMathSource(tex: string): string {
-  return `$${tex.replaceAll('\n', ' ')}$`;
-}
-
 /** Whether a formula is short enough never to be broken, in every output (HTML `math-nowrap`, text kept together). */
 export function isShortFormula(tex: string): boolean {
-  return isShortSpan(inlineMathSource(tex));
+  return isShortSpan(`$${tex.replaceAll('\n', ' ')}$`);
 }
 
 /**

@@ -62,7 +62,7 @@ export function renderIssueText(
   const bodyPart = (nodes: RootContent[]) => {
     const references = new ReferenceList();
     const definitions = collectDefinitions([body]);
-    return withReferences(renderBlocks(nodes, { ...common, references, definitions }), references);
+    return withReferences(renderBlocks(nodes, { ...common, references, definitions, source: issue.body.text }), references);
   };
   const intro = bodyPart(body.children.slice(0, marker));
   const bodyNotes = footnotes.takeNew();
@@ -71,7 +71,7 @@ export function renderIssueText(
   for (const paper of readingOrder) {
     const references = new ReferenceList();
     const render = (text: MarkdownText | undefined, { width, style } = layout) =>
-      text ? renderBlocks(text.tree.children, { ...common, width, style, references }) : undefined;
+      text ? renderBlocks(text.tree.children, { ...common, width, style, references, source: text.text }) : undefined;
     const texts = {
       prerequisites: render(paper.prerequisites),
       summary: render(paper.summary) ?? '',

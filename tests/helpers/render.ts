@@ -59,9 +59,14 @@ export function htmlLinkTargets(html: string): Set<string> {
   return new Set([...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => decodeEntities(match[1]!)).filter((href) => /^(https?|mailto):/.test(href)));
 }
 
-/** Every URL written in a plaintext (sentence punctuation after an inline URL is not part of it). */
+/**
+ * Every URL written in a plaintext (sentence punctuation after an inline URL
+ * is not part of it); a `www.` address, as written in the text, is the
+ * `http://` URL GFM (and mail programs) link it to.
+ */
 export function textLinkTargets(text: string): Set<string> {
-  return new Set([...text.matchAll(/\b(?:https?:\/\/|mailto:)[^\s<>]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, '')));
+  const urls = [...text.matchAll(/(?:\b(?:https?:\/\/|mailto:)|(?<![\w/.])www\.)[^\s<>]+/g)].map((match) => match[0].replace(/[.,;:!?]+$/, ''));
+  return new Set(urls.map((url) => (url.startsWith('www.') ? `http://${url}` : url)));
 }
 
 /** Whitespace collapsed, so wrapped text can be searched. */

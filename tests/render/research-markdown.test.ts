@@ -76,3 +76,38 @@ test('a bare URL with underscores in its path reaches every output whole, withou
     assert.doesNotMatch(output, /\*init\*/);
   }
 });
+
+test('plaintext writes a code span containing backticks with a longer fence, as written', async () => {
+  const outputs = await renderSummary('Think of `` `backticks` `` and ` `` ` and a.\nUse `` a `tick` b `` inside code.');
+  assert.match(outputs.html, /<code[^>]*>`backticks`<\/code>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    const flat = output.replaceAll('\n', ' ');
+    assert.ok(flat.includes('Think of `` `backticks` `` and ``` `` ``` and a. Use ``a `tick` b`` inside code.'), `the code spans in:\n${output}`);
+  }
+});
+
+test('plaintext shows a www. autolink as written, like every autolink', async () => {
+  const outputs = await renderSummary('Or www.example.com/baz? Or <https://example.com/x> and a@b.org.');
+  assert.match(outputs.html, /<a href="http:\/\/www\.example\.com\/baz"[^>]*>www\.example\.com\/baz<\/a>/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.replaceAll('\n', ' ').includes('Or www.example.com/baz? Or https://example.com/x and a@b.org.'), `the autolinks in:\n${output}`);
+  }
+});
+
+test('plaintext keeps the dollars inline math was written with', async () => {
+  const outputs = await renderSummary('Math $$x^2$$ and $y$ and $$$z$$$.[^1]\n\n| a |\n| --- |\n| $$b$$ |\n\n[^1]: Note $$c$$.');
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.ok(output.includes('Math $$x^2$$ and $y$ and $$$z$$$.'), `the math in:\n${output}`);
+    assert.match(output, /\$\$b\$\$/);
+    assert.ok(output.includes('Note $$c$$.'), `the note's math in:\n${output}`);
+  }
+});
+
+test('plaintext keeps the delimiter an ordered list was written with', async () => {
+  const outputs = await renderSummary('1) first item\n2) second item\n\n> 3) quoted\n\n- 1. nested');
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.match(output, /^1\) first item\n2\) second item$/m);
+    assert.match(output, /3\) quoted$/m);
+    assert.match(output, /1\. nested$/m);
+  }
+});

@@ -3,6 +3,7 @@ import type { RenderContext } from './context.js';
 import { layoutHeading } from './heading.js';
 import { renderInline } from './inline.js';
 import { layoutTable } from './table.js';
+import { writtenListDelimiter } from './written.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
 
 /**
@@ -81,14 +82,15 @@ function layoutQuote(quote: Blockquote, context: RenderContext, width: number): 
 }
 
 /**
- * Items under their marker (`-`, `1.`, `- [x]`), continuation lines and
- * nested blocks aligned with the item's text; numbers are padded to the
- * widest so the texts of `9.` and `10.` line up.
+ * Items under their marker (`-`, `1.` or `1)` as written, `- [x]`),
+ * continuation lines and nested blocks aligned with the item's text;
+ * numbers are padded to the widest so the texts of `9.` and `10.` line up.
  */
 function layoutList(list: List, context: RenderContext, width: number): string[] {
   const { glyphs } = context.style;
   const start = list.start ?? 1;
-  const numbers = list.children.map((_, i) => `${start + i}.`);
+  const delimiter = writtenListDelimiter(list, context.source);
+  const numbers = list.children.map((_, i) => `${start + i}${delimiter}`);
   const numberWidth = Math.max(...numbers.map((number) => number.length));
   const items = list.children.map((item, i) => {
     let marker = list.ordered ? numbers[i]!.padEnd(numberWidth) : glyphs.bullet;

@@ -11,4 +11,6 @@ export interface RenderContext {
   readonly references: ReferenceList;
   readonly footnotes: FootnoteCollector;
   readonly definitions: MarkdownDefinitions;
+  /** The Markdown text the nodes' positions point into (written.ts); undefined when unknown. */
+  readonly source: string | undefined;
 }

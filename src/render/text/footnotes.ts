@@ -1,11 +1,12 @@
 import type { FootnoteDefinition } from 'mdast';
 import type { MarkdownDefinitions } from './definitions.js';
 
-/** A footnote of the email, numbered, with the definitions of the text it was written in. */
+/** A footnote of the email, numbered, with the definitions and the Markdown of the text it was written in. */
 export interface CollectedFootnote {
   readonly number: number;
   readonly definition: FootnoteDefinition;
   readonly definitions: MarkdownDefinitions;
+  readonly source: string | undefined;
 }
 
 /**
@@ -18,10 +19,10 @@ export class FootnoteCollector {
   private taken = 0;
 
   /** The number of `definition`, the next free one on its first reference. */
-  number(definition: FootnoteDefinition, definitions: MarkdownDefinitions): number {
+  number(definition: FootnoteDefinition, definitions: MarkdownDefinitions, source: string | undefined): number {
     let footnote = this.byDefinition.get(definition);
     if (!footnote) {
-      footnote = { number: this.byDefinition.size + 1, definition, definitions };
+      footnote = { number: this.byDefinition.size + 1, definition, definitions, source };
       this.byDefinition.set(definition, footnote);
     }
     return footnote.number;

@@ -1,12 +1,15 @@
 import type { PhrasingContent } from 'mdast';
+import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
 import { resolveLink } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
 import type { Fragment } from './wrap.js';
+import { fenced, longerFence } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
-import { inlineMathSource, isShortFormula, isShortSpan } from '../math.js';
+import { isShortFormula, isShortSpan } from '../math.js';
+import { writtenMathFence } from './written.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -46,9 +49,9 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'delete':
       return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
     case 'inlineCode':
-      return delimited('code', format, context, (inner) => [{ text: node.value, format: inner, ...(isShortSpan(node.value) ? { keepTogether: true } : {}) }]);
+      return codeSpan(node.value, context, format);
     case 'inlineMath':
-      return [inlineMath(node.value, format)];
+      return inlineMath(node, context, format);
     case 'link':
       return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format, quietIssue);
     case 'linkReference': {
@@ -66,7 +69,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'footnoteReference': {
       const definition = context.definitions.footnotes.get(node.identifier);
       if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
-      const number = context.footnotes.number(definition, context.definitions);
+      const number = context.footnotes.number(definition, context.definitions, context.source);
       return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
     }
     case 'html':
@@ -92,25 +95,60 @@ function delimited(span: DelimitedSpan, format: Format, context: RenderContext, 
 }
 
 /**
- * Inline math as its TeX source between dollars, styled as code (no email
- * client or terminal typesets TeX). A short formula is never broken across
- * lines, like a word; a long one wraps at its spaces like prose.
+ * Inline code between the style's code delimiter, taken as a CommonMark
+ * fence (`` `x` ``, ``` `` a `tick` `` ```): long enough that no backtick
+ * inside closes it, so the reader sees the code exactly.
  */
-function inlineMath(tex: string, format: Format): Fragment {
-  return { text: inlineMathSource(tex), format: { ...format, code: true }, ...(isShortFormula(tex) ? { keepTogether: true } : {}) };
+function codeSpan(code: string, context: RenderContext, format: Format): Fragment[] {
+  const [delimiter] = context.style.delimiters.code;
+  return fencedSpan(fenced(code, longerFence(code, delimiter)), { ...format, ...SPAN_FORMATS.code }, isShortSpan(code));
+}
+
+/**
+ * A fenced span as fragments: when short, one word; else the code wraps at
+ * its spaces like prose, but a fence keeps its padding space and stays with
+ * the code it opens or closes.
+ */
+function fencedSpan([open, code, close]: readonly [string, string, string], format: Format, short: boolean): Fragment[] {
+  if (short) return [{ text: open + code + close, format, keepTogether: true }];
+  return [
+    { text: open, format, keepTogether: true },
+    { text: code, format },
+    { text: close, format, keepTogether: true },
+  ];
+}
+
+/**
+ * Inline math as its TeX source between the dollars it was written with
+ * (`$x$`, `$$x$$`), styled as code (no email client or terminal typesets
+ * TeX). A short formula is never broken across lines, like a word; a long
+ * one wraps at its spaces like prose.
+ */
+function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
+  return fencedSpan(fenced(math.value, writtenMathFence(math, context.source)), { ...format, code: true }, isShortFormula(math.value));
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {
   return { text: alt ? `[image: ${alt}]` : '[image]', format };
 }
 
-/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their URL instead of a reference. */
+/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of a reference. */
 function isAutolink(text: string, url: string): boolean {
   return text === '' || text === url || url === `http://${text}` || url === `mailto:${text}`;
 }
 
 /**
- * A link as its text (or its URL, for an autolink), then "(#N)" for a
+ * What an autolink shows: its address as written (`www.example.com`, not
+ * the `http://` URL the parser made of it; `<HTTPS://Example.org/ä>`, not
+ * its normalized form). A cross-reference's `<paper:…>`, which no reader can
+ * follow, and a link with no text show the URL they lead to instead.
+ */
+function autolinkText(literal: string, href: string, crossReference: boolean): string {
+  return literal === '' || crossReference ? href.replace(/^mailto:/, '') : literal;
+}
+
+/**
+ * A link as its text (or its address, for an autolink), then "(#N)" for a
  * cross-reference, then the target as the style presents links.
  * `literal` is the text as written; undefined for an image, never an autolink.
  */
@@ -127,7 +165,7 @@ function renderLink(
   if (href === undefined || href.startsWith('#')) return text(format);
   const linkFormat: Format = { ...format, link: href };
   const showsUrl = literal !== undefined && isAutolink(literal, url);
-  const fragments = showsUrl ? [{ text: href.replace(/^mailto:/, ''), format: linkFormat }] : text(linkFormat);
+  const fragments = showsUrl ? [{ text: autolinkText(literal, href, issueNumber !== undefined), format: linkFormat }] : text(linkFormat);
   if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
   if (showsUrl) return fragments;
   const muted: Format = { ...format, muted: true };

@@ -29,6 +29,13 @@ export interface TextRenderOptions {
    * it (the body split at `Issue.papersMarker`); default: those in `nodes`.
    */
   definitions?: MarkdownDefinitions;
+  /**
+   * The Markdown text the nodes were parsed from, for what the tree does not
+   * record of how it was written (the `$$` of inline math, the `)` of
+   * `1)`): the layout may change, the characters never. Without it,
+   * CommonMark's usual form.
+   */
+  source?: string;
 }
 
 /**
@@ -42,7 +49,7 @@ export interface TextRenderOptions {
  * trailing newline; an empty string when nothing is left to show.
  */
 export function renderBlocks(nodes: readonly RootContent[], options: TextRenderOptions): string {
-  const context = contextOf(options, options.definitions ?? collectDefinitions(nodes));
+  const context = contextOf(options, options.definitions ?? collectDefinitions(nodes), options.source);
   return limitLineOctets(layoutBlocks(nodes, context, options.width).join('\n'), options.style.maxLineOctets);
 }
 
@@ -53,13 +60,13 @@ export function renderBlocks(nodes: readonly RootContent[], options: TextRenderO
  * Links in the notes number into `options.references`; a note that
  * references another note not shown yet brings it along after the others.
  */
-export function renderFootnotes(notes: readonly CollectedFootnote[], options: Omit<TextRenderOptions, 'definitions'>): string {
+export function renderFootnotes(notes: readonly CollectedFootnote[], options: Omit<TextRenderOptions, 'definitions' | 'source'>): string {
   const rendered: string[] = [];
   const queue = [...notes];
   for (let footnote = queue.shift(); footnote; footnote = queue.shift()) {
     const marker = footnoteMarker(footnote.number);
     const indentation = displayWidth(marker) + 1;
-    const context = contextOf(options, footnote.definitions);
+    const context = contextOf(options, footnote.definitions, footnote.source);
     const lines = layoutBlocks(footnote.definition.children, context, Math.max(1, options.width - indentation));
     const prefix = `${options.style.decorate(marker, { muted: true })} `;
     rendered.push(indentLines(lines.length > 0 ? lines : [''], prefix, ' '.repeat(indentation)).join('\n'));
@@ -68,7 +75,7 @@ export function renderFootnotes(notes: readonly CollectedFootnote[], options: Om
   return limitLineOctets(rendered.join('\n\n'), options.style.maxLineOctets);
 }
 
-function contextOf(options: Omit<TextRenderOptions, 'definitions'>, definitions: MarkdownDefinitions): RenderContext {
+function contextOf(options: Omit<TextRenderOptions, 'definitions' | 'source'>, definitions: MarkdownDefinitions, source: string | undefined): RenderContext {
   const { style, links, references, footnotes } = options;
-  return { style, links, references, footnotes, definitions };
+  return { style, links, references, footnotes, definitions, source };
 }

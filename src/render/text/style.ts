@@ -54,7 +54,11 @@ export interface Glyphs {
 }
 
 export interface TextStyle {
-  /** Written around each span; empty strings when `decorate` shows the span instead. */
+  /**
+   * Written around each span; empty strings when `decorate` shows the span
+   * instead. Code's opening delimiter is a fence character: repeated and
+   * padded as CommonMark needs (fence.ts), so the code reads back exactly.
+   */
   readonly delimiters: Readonly<Record<DelimitedSpan, readonly [open: string, close: string]>>;
   readonly links: LinkPresentation;
   readonly glyphs: Glyphs;

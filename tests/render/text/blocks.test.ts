@@ -22,6 +22,24 @@ test('emphasis, strong, strikethrough and inline code keep plaintext conventions
   assert.equal(render('An _emphasis_, a **strong** word, ~~gone~~ and `x = 1`.'), 'An _emphasis_, a *strong* word, ~~gone~~ and `x = 1`.');
 });
 
+test('plaintext writes a code span containing backticks with a longer fence, as written', () => {
+  assert.equal(render('A `` `tick` `` and ```a``b```.'), 'A `` `tick` `` and ```a``b```.');
+  assert.equal(render('Spaces kept: `  x  ` and ` `` `.'), 'Spaces kept: `  x  ` and ``` `` ```.');
+});
+
+test('a long code span wraps at its spaces; a fence keeps its padding and stays with its code', () => {
+  const code = '`x` '.repeat(12).trim();
+  assert.equal(render(`See \`\` ${code} \`\` here.`, { width: 30 }), ['See `` `x` `x` `x` `x` `x` `x`', '`x` `x` `x` `x` `x` `x` ``', 'here.'].join('\n'));
+});
+
+test('a line ending inside a code span is a space, as CommonMark reads it', () => {
+  assert.equal(render('Run `git\nlog` now.'), 'Run `git log` now.');
+});
+
+test('plaintext keeps the dollars inline math was written with', () => {
+  assert.equal(render('Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.'), 'Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.');
+});
+
 test('a hard break starts a new line; a soft break is a space', () => {
   assert.equal(render('one\ntwo\\\nthree'), 'one two\nthree');
 });
@@ -32,6 +50,10 @@ test('lists: bullets, numbers from the start number, nested lists indented under
     render(markdown),
     ['- apples', '- pears', '  1. conference', '  2. williams', '     - ripe', '- plums', '', '3. third', '4. fourth'].join('\n'),
   );
+});
+
+test('plaintext keeps the delimiter an ordered list was written with', () => {
+  assert.equal(render('1) first item\n2) second item\n\n7. another list'), '1) first item\n2) second item\n\n7. another list');
 });
 
 test('list items wrap under their text; numbers are padded so 9. and 10. line up', () => {

@@ -35,6 +35,7 @@ export function render(markdown: string, options: Partial<TextRenderOptions> = {
     links: linkContext(),
     references: new ReferenceList(),
     footnotes: new FootnoteCollector(),
+    source: markdown,
     ...options,
   });
 }

@@ -33,7 +33,14 @@ test('the reference list aligns its URLs past [9]', () => {
 
 test('autolinks print their URL and take no reference', () => {
   const references = new ReferenceList();
-  assert.equal(render('See <https://example.org/paper> or www.example.com or ask editor@example.org.', { references }), 'See https://example.org/paper or http://www.example.com/ or ask\neditor@example.org.');
+  assert.equal(render('See <https://example.org/paper> or www.example.com or ask editor@example.org.', { references }), 'See https://example.org/paper or www.example.com or ask\neditor@example.org.');
+  assert.equal(references.size, 0);
+});
+
+test('plaintext shows a www. autolink as written, like every autolink', () => {
+  const references = new ReferenceList();
+  const text = render('Or www.example.com/baz? Or <HTTPS://Example.org/ä>, <mailto:editor@example.org> and [](mailto:desk@example.org).', { references });
+  assert.equal(text, 'Or www.example.com/baz? Or HTTPS://Example.org/ä,\nmailto:editor@example.org and desk@example.org.');
   assert.equal(references.size, 0);
 });
 
