@@ -34,8 +34,10 @@ interface RaisedError extends YamlProblem {
 export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const quotedLines = new Set<number>();
-  const context = { document, yamlText, lines: layoutOf(yamlText), lineOf };
   const raised: RaisedError[] = [...document.errors.map((error) => ({ code: error.code, message: `Unexpected YAML: ${firstLine(error.message)}`, range: error.pos })), ...unresolvedAliases(document)];
+  if (raised.length === 0) return problems;
+  // Laid out only for a file with errors: every issue of a build passes through here.
+  const context = { document, yamlText, lines: layoutOf(yamlText), lineOf };
   for (const error of raised.sort((a, b) => a.range[0] - b.range[0])) {
     const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
     if (quotedLines.has(lineStart)) continue;

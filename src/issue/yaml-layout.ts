@@ -24,6 +24,7 @@ const KNOWN_KEYS = new Set([...ISSUE_KEYS, ...PAPER_KEYS]);
 const KEY_LINE = /^([ \t]*)((?:-[ \t]+)*)([A-Za-z_][\w-]*):(?:[ \t]|$)/;
 const BLOCK_HEADER = /:[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$/;
 
+/** Every line of the frontmatter's YAML (`\n`-separated, offsets in UTF-16 code units of `yamlText`), laid out as above. */
 export function layoutOf(yamlText: string): LayoutLine[] {
   const lines: LayoutLine[] = [];
   let block: { header: number; keyColumn: number } | undefined;
@@ -47,6 +48,7 @@ export function layoutOf(yamlText: string): LayoutLine[] {
   return lines;
 }
 
+/** The index in `lines` of the line holding `offset` (of the YAML text). */
 export function lineIndexAt(lines: LayoutLine[], offset: number): number {
   let index = 0;
   while (index + 1 < lines.length && lines[index + 1]!.start <= offset) index++;
