@@ -25,7 +25,8 @@ export const configSchema = z.strictObject({
   // Every link of an email starts with it, on lines no fold can split (the
   // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
   baseUrl: z
-    .url({ protocol: /^https?$/ })
+    // Only the URL's own check gets these words (zod's were "Invalid URL"); the length check keeps zod's.
+    .url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? 'expected an absolute http(s) URL, such as `https://newsletter.example.org/`' : undefined) })
     .max(500)
     .superRefine((value, context) => {
       // Links are made by appending a path (`issues/3/`): after `?x=1` or `#top` it would land in the query or fragment.

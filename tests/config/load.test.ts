@@ -110,3 +110,10 @@ test('a missing config says whether the folder or the file is missing, and how t
     return true;
   });
 });
+
+test('a baseUrl that is not an absolute http(s) URL is a config error saying what to write, not "Invalid URL"', () => {
+  for (const url of ['newsletter.example.org', 'ftp://example.org/', '/news/']) {
+    const yaml = CONFIG_YAML.replace(/^baseUrl: .*$/m, `baseUrl: ${url}`);
+    assert.match(configError(yaml).message, /Unexpected value for `baseUrl`: expected an absolute http\(s\) URL, such as `https:\/\/newsletter\.example\.org\/`/, url);
+  }
+});
