@@ -36,7 +36,7 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
       }
       case 'invalid_type':
         if (received === undefined) {
-          problems.push({ message: `Missing key \`${key}\`, expected ${article(issue.expected)}`, path, part: 'key' });
+          problems.push({ message: `Missing key \`${key}\`, expected ${MISSING_VALUE[key] ?? article(issue.expected)}`, path, part: 'key' });
         } else if (issue.expected === 'string' && written(path) !== undefined) {
           problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {
@@ -100,6 +100,14 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} \`${String(value)}\``;
 }
+
+/** What a required key holds, where its type alone ("text") would not tell the editor what to write. */
+const MISSING_VALUE: Record<string, string> = {
+  url: 'the paper\'s absolute http(s) URL, such as `url: https://arxiv.org/abs/2304.15004`',
+  date: 'the publication date as YYYY-MM-DD, such as `date: 2023-05-29`',
+  number: 'the issue\'s number, such as `number: 42`',
+  summary: 'the paper\'s summary in Markdown, a block under `summary: |`',
+};
 
 function article(expected: string): string {
   const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', number: 'a number', boolean: '`true` or `false`', int: 'an integer' };

@@ -23,6 +23,22 @@ test('frontmatter-schema: a missing required key is named', async () => {
   assert.match(messages[0]!.message, /Missing key `title`/);
 });
 
+test('frontmatter-schema: a missing url, date, number or summary says what to write there, not only "text"', async () => {
+  const cases: [string, RegExp][] = [
+    ['    url: https://arxiv.org/abs/2304.15004\n', /^Missing key `url`, expected the paper's absolute http\(s\) URL, such as `url: https:\/\/arxiv\.org\/abs\/2304\.15004`$/],
+    ['date: 2023-05-29\n', /^Missing key `date`, expected the publication date as YYYY-MM-DD, such as `date: 2023-05-29`$/],
+    ['number: 1\n', /^Missing key `number`, expected the issue's number, such as `number: 42`$/],
+  ];
+  for (const [line, expected] of cases) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(line, '') });
+    assert.equal(messages.length, 1, line);
+    assert.match(messages[0]!.message, expected);
+  }
+  const withoutSummary = cleanIssue().replace(/ {4}summary: \|\n {6}.*\n/, '');
+  const [message] = await lintWith([rule], { 'a.md': withoutSummary });
+  assert.equal(message!.message, "Missing key `summary`, expected the paper's summary in Markdown, a block under `summary: |`");
+});
+
 test('frontmatter-schema: an issue number below 1 names 1 as the smallest allowed, not 0', async () => {
   for (const number of [0, -3]) {
     const messages = await lintWith([rule], { 'a.md': cleanIssue({ number }) });
