@@ -5,6 +5,7 @@ import { PaperboyError } from '../errors.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { previewIssue, type IssuePreview, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import { counted } from '../render/format.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO, Output } from '../io.js';
 import { writePaged } from '../preview/pager.js';
@@ -71,7 +72,7 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
     return 1;
   }
   if (problems.length > 0) {
-    io.stderr.write(`paperboy: ${relative(io.cwd, file.path)} has ${problems.length} problem(s); run \`paperboy lint\` to see them.\n`);
+    io.stderr.write(`paperboy: ${relative(io.cwd, file.path)} has ${counted(problems.length, 'problem')}; run \`paperboy lint\` to see ${problems.length === 1 ? 'it' : 'them'}.\n`);
   }
   await writePaged(`${preview.output}\n`, io, options.pager !== false);
   return 0;

@@ -64,6 +64,15 @@ test('preview: an issue that cannot be read says why, with its line, and exits 1
   assert.match(result.stderr, /^issues\/0003-broken\.md:3:\d+ {2}.+ {2}yaml-syntax$/m);
 });
 
+test('preview: an issue shown with a value it cannot read says how many problems it has, in the right number', async () => {
+  const one = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('year: 2023', 'year: twenty') });
+  const result = await runCli(['preview', '1'], { cwd: one });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /^paperboy: issues\/0001-a\.md has 1 problem; run `paperboy lint` to see it\.$/m);
+  const two = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('year: 2023', 'year: twenty').replace('tags: [emergence, scaling]', 'tags: 7') });
+  assert.match((await runCli(['preview', '1'], { cwd: two })).stderr, /has 2 problems; run `paperboy lint` to see them\./);
+});
+
 test('preview: usage errors exit 2 with a message', async () => {
   const width = await runCli(['preview', '--width', 'wide'], { cwd: root });
   assert.equal(width.code, 2);
