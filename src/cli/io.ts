@@ -35,3 +35,13 @@ export function useColor(output: Output, env: NodeJS.ProcessEnv, flag: boolean |
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return output.isTTY === true && createSupportsColor(output as WriteStream, { sniffFlags: false }) !== false;
 }
+
+/**
+ * The columns of a terminal the output is, or undefined for a file or a
+ * pipe: lint's stylish rows then wrap within the terminal (ESLint's layout
+ * pads every row to the longest message, which took each line of a file
+ * with one long message past 300 columns); a log or CI keeps ESLint's.
+ */
+export function terminalWidth(output: Output): number | undefined {
+  return output.isTTY === true && output.columns !== undefined && output.columns > 0 ? output.columns : undefined;
+}

@@ -6,7 +6,7 @@ import { formatJson } from '../lint/format/json.js';
 import { formatRuleList, RULE_LIST_FORMATS, type RuleListFormat } from '../lint/format/rule-list.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import type { CommandIO } from '../io.js';
-import { useColor } from './io.js';
+import { terminalWidth, useColor } from './io.js';
 
 export interface LintCommandOptions {
   root: string;
@@ -50,7 +50,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
   if (options.format === 'json') {
     io.stdout.write(`${formatJson(results)}\n`);
   } else {
-    io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, options.color) }));
+    io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, options.color), width: terminalWidth(io.stdout) }));
   }
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && options.format === 'stylish') {

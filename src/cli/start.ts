@@ -5,7 +5,7 @@ import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { writeEmailFiles } from '../archive/email-files.js';
 import type { CommandIO } from '../io.js';
-import { useColor } from './io.js';
+import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
 import { showPreview } from './preview.js';
 
@@ -25,7 +25,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const results = await lintIssues(config, { workspace });
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
-  io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined) }));
+  io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined), width: terminalWidth(io.stdout) }));
   io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${relative(io.cwd, config.issuesDir) || '.'}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
   const newest = workspace.newest();

@@ -228,3 +228,23 @@ test('lint, render and preview of an alias bomb say what is wrong, where, with e
   assert.equal(preview.code, 1);
   assert.match(preview.stderr, /0099-bomb\.md:7:8 {2}Unexpected YAML aliases/);
 });
+
+test('lint on a terminal keeps every row within its width (one long message padded every row past 300 columns); a pipe keeps ESLint’s columns', async () => {
+  const url = `https://example.org/${'long-path-segment/'.repeat(8)}paper`;
+  const issue = cleanIssue()
+    .replace('Smooth metrics show smooth scaling;', `Smooth metrics (see ${url}) show smooth scaling;`)
+    .replace(/ {4}opinion: \|\n {6}.*\n/, '');
+  const root = makeRoot({ 'issues/0001-a.md': issue });
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  await main(['lint'], { stdout: { write: (text: string) => (stdout += text), isTTY: true, columns: 80 }, stderr: { write: () => true }, cwd: root, env: { NO_COLOR: '1' } });
+  const rows = stdout.split('\n').filter((line) => line.startsWith('  '));
+  assert.ok(rows.length >= 3, stdout);
+  // A word wider than the terminal (the URL itself) is never broken; every other row fits.
+  for (const row of rows.filter((line) => !line.includes(url))) assert.ok(row.length <= 80, `a row of ${row.length} columns:\n${stdout}`);
+  assert.match(stdout, /no-bare-url/);
+  assert.match(stdout, /opinion-missing/);
+  const piped = await runCli(['lint'], { cwd: root });
+  const opinionRow = piped.stdout.split('\n').find((line) => line.includes('opinion-missing'))!;
+  assert.ok(opinionRow.length > 80, 'in a pipe, rows pad to the longest message, as ESLint writes them');
+});
