@@ -168,5 +168,13 @@ const EXTENSION = '.v8';
 const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
-/** Another paperboy may summarize differently: its index is not read. v11: a table cell's `\|` in math is a `|` (issue/table-math.ts). v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts). v13: footnote back-links labelled with the number shown (render/markdown-html.ts). v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts). v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text). */
+/**
+ * Another paperboy may summarize differently: its index is not read. Bumped
+ * when a rendering changes within a version:
+ * v11: a table cell's `\|` in math is a `|` (issue/table-math.ts);
+ * v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts);
+ * v13: footnote back-links labelled with the number shown (render/markdown-html.ts);
+ * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
+ * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text).
+ */
 const INDEX_FORMAT = `build-index-v15-${VERSION}`;

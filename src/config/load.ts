@@ -47,14 +47,11 @@ export async function loadConfig(root: string): Promise<Config> {
 
 /** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */
 function configMissing(dir: string, file: string, error: NodeJS.ErrnoException): PaperboyError {
+  const where = `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.`;
+  if (error.code !== 'ENOENT') return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${error.message}`, { cause: error, hint: where });
+  if (!existsSync(dir)) return new PaperboyError('CONFIG_MISSING', `There is no folder ${dir}`, { cause: error, hint: `Pass --root the folder of a newsletter (the one with ${CONFIG_FILE}), or run paperboy in it.` });
   const start = `To start a newsletter there, write ${CONFIG_FILE} with \`name\`, \`baseUrl\`, \`from\` and \`postalAddress\` (docs/config.md), then run \`paperboy new\`.`;
-  if (error.code === 'ENOENT' && !existsSync(dir)) {
-    return new PaperboyError('CONFIG_MISSING', `There is no folder ${dir}`, { cause: error, hint: 'Pass --root the folder of a newsletter (the one with paperboy.config.yaml), or run paperboy in it.' });
-  }
-  if (error.code === 'ENOENT') {
-    return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR. ${start}` });
-  }
-  return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${error.message}`, { cause: error, hint: `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.` });
+  return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `${where} ${start}` });
 }
 
 export function parseConfig(text: string, file: string): Config {
