@@ -175,6 +175,7 @@ const RECORDS = '.records';
  * v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts);
  * v13: footnote back-links labelled with the number shown (render/markdown-html.ts);
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
- * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text).
+ * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
+ * v16: a record has its paper's number in the issue (`papers.csv` in reading order).
  */
-const INDEX_FORMAT = `build-index-v15-${VERSION}`;
+const INDEX_FORMAT = `build-index-v16-${VERSION}`;

@@ -97,7 +97,8 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
- * `papers.csv`: one row per summary, oldest issue first, UTF-8 with a BOM
+ * `papers.csv`: one row per summary, oldest issue first and each issue's
+ * in its reading order, UTF-8 with a BOM
  * (Excel reads UTF-8 only with one), newlines kept inside quoted cells
  * (RFC 4180), and every cell that a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, tab or CR: OWASP's CSV injection list)
@@ -118,9 +119,9 @@ export function papersCsvParts(): DataFileParts {
   return { header, separator: '', footer: '', empty: header };
 }
 
-/** The rows of one issue's summaries, by anchor: csv-stringify quotes each cell on its own, so rows written apart join into the file it would write at once (tests/archive check it). */
+/** The rows of one issue's summaries, in the issue's reading order: csv-stringify quotes each cell on its own, so rows written apart join into the file it would write at once (tests/archive check it). */
 export function papersCsvPart(records: readonly PaperRecord[]): string {
-  const rows = [...records].sort((a, b) => a.anchor.localeCompare(b.anchor, 'en')).map((record) => csvRow(record).map(formulaSafe));
+  const rows = [...records].sort((a, b) => a.number - b.number).map((record) => csvRow(record).map(formulaSafe));
   return stringify(rows, CSV_OPTIONS);
 }
 
@@ -138,12 +139,24 @@ function csvRow(record: PaperRecord): string[] {
     record.summarizer ?? '',
     String(record.issue.number),
     record.issue.date,
-    record.summary.markdown,
-    record.opinion?.markdown ?? '',
-    record.prerequisites?.markdown ?? '',
+    cellText(record.summary),
+    cellText(record.opinion),
+    cellText(record.prerequisites),
     record.url ?? '',
     record.arxiv ?? '',
   ];
+}
+
+/**
+ * A text as a cell holds it: its Markdown without the line breaks that end
+ * it (a YAML block scalar keeps its last one), which a spreadsheet shows as
+ * an empty last line. `papers.json` keeps the Markdown as written.
+ */
+function cellText(text: RecordText | undefined): string {
+  const markdown = text?.markdown ?? '';
+  let end = markdown.length;
+  while (end > 0 && (markdown[end - 1] === '\n' || markdown[end - 1] === '\r')) end--;
+  return markdown.slice(0, end);
 }
 
 function formulaSafe(cell: string): string {

@@ -119,6 +119,8 @@ export interface PaperRecord {
   summarizer: string | undefined;
   via: string | undefined;
   issue: { number: number; date: string; title: string };
+  /** The paper's place in its issue's reading order (highlights, then sections), from 1: the number its email shows. */
+  number: number;
   /** The paper's anchor in its issue page. */
   anchor: string;
   summary: RecordText;
@@ -191,6 +193,7 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
     summarizer: paper.summarizer,
     via: paper.via,
     issue: { number: issue.number, date: issue.date, title: issue.title },
+    number: view.number,
     anchor: view.anchor,
     summary: text(paper.summary, view.summary)!,
     opinion: text(paper.opinion, view.opinion),

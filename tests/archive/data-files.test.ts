@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { papersCsv, papersJson } from '../../src/archive/data-files.js';
 import type { PaperRecord } from '../../src/archive/issue-output.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { issueUrl, paperUrl } from '../../src/render/links.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot, paperYaml } from '../helpers/fixture.js';
 
 const config = { name: 'Test "digest"', baseUrl: 'https://news.example.org/' };
 
@@ -39,6 +44,7 @@ function paperRecord(input: Input, n: number): PaperRecord {
     summarizer: undefined,
     via: input.title || undefined,
     issue: { number: input.issue, date: `2023-01-0${input.issue}`, title: input.title },
+    number: n + 1,
     anchor: `paper-${n}`,
     summary: rich(input.summary),
     opinion: input.opinion === undefined ? undefined : rich(input.opinion),
@@ -95,7 +101,7 @@ test('papers.json written a paper at a time equals JSON.stringify of the whole f
   );
 });
 
-test('papers.csv written an issue at a time equals csv-stringify of every row at once', () => {
+test('papers.csv written an issue at a time equals csv-stringify of every row at once, each issue in reading order, texts without their last line breaks', () => {
   const columns = ['highlight', 'section', 'title', 'authors', 'venue', 'year', 'via', 'summarizer', 'issue', 'date', 'summary', 'opinion', 'prerequisites', 'url', 'arxiv'];
   const safe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
   fc.assert(
@@ -103,7 +109,7 @@ test('papers.csv written an issue at a time equals csv-stringify of every row at
       const database = databaseOf(inputs);
       const rows = database.papers
         .flatMap((paper) => paper.coverage)
-        .sort((a, b) => a.issue.number - b.issue.number || a.anchor.localeCompare(b.anchor, 'en'))
+        .sort((a, b) => a.issue.number - b.issue.number || a.number - b.number)
         .map((one) =>
           [
             one.highlight ? 'yes' : '',
@@ -116,8 +122,8 @@ test('papers.csv written an issue at a time equals csv-stringify of every row at
             '',
             String(one.issue.number),
             one.issue.date,
-            one.summary.markdown,
-            one.opinion?.markdown ?? '',
+            one.summary.markdown.replace(/[\r\n]+$/, ''),
+            (one.opinion?.markdown ?? '').replace(/[\r\n]+$/, ''),
             '',
             '',
             one.arxiv ?? '',
@@ -128,4 +134,23 @@ test('papers.csv written an issue at a time equals csv-stringify of every row at
     }),
     { numRuns: 150 },
   );
+});
+
+test('papers.csv lists an issue’s papers in the order its email shows them (highlights first), each summary without its last line break', async () => {
+  const paper = (title: string, arxiv: string, highlight: boolean) =>
+    paperYaml({ title, url: `https://arxiv.org/abs/${arxiv}`, arxiv, summary: `${title} in two lines\n      of summary.` }) + (highlight ? '    highlight: true\n' : '');
+  const root = makeRoot({ 'issues/0001-order.md': cleanIssue({ papers: paper('Zeta', '2301.00001', false) + paper('Alpha', '2301.00002', false) + paper('Mu', '2301.00003', true) }) });
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const rows = parseCsv(readFileSync(join(root, 'dist', 'papers.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((row) => row.title),
+    ['Mu', 'Zeta', 'Alpha'],
+  );
+  const email = readFileSync(join(root, 'dist', 'issues', '1', 'email.txt'), 'utf8');
+  assert.ok(email.indexOf('Mu') < email.indexOf('Zeta') && email.indexOf('Zeta') < email.indexOf('Alpha'), 'the email shows them in this order');
+  assert.equal(rows[0]!.summary, 'Mu in two lines\nof summary.');
+  assert.equal(rows[0]!.opinion, 'A short opinion on the paper.');
+  const exported = await runCli(['papers', 'export', '--format', 'csv'], { cwd: root });
+  assert.equal(exported.stdout, readFileSync(join(root, 'dist', 'papers.csv'), 'utf8'), '`papers export` writes the same file');
 });

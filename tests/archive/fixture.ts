@@ -84,6 +84,7 @@ export function recordFacts(n: number, fields: Partial<RecordFacts> = {}): Recor
     summarizer: undefined,
     via: undefined,
     issue: { number: 1, date: '2023-01-02', title: 'One' },
+    number: n,
     anchor: `paper-${n}`,
     ...fields,
   };

@@ -29,6 +29,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
     summarizer: undefined,
     via: undefined,
     issue: { number: 1, date: '2023-01-02', title: 'One' },
+    number: n,
     anchor: `paper-${n}`,
     summary: text(`Summary of paper ${n}. More detail follows.`),
     opinion: undefined,
