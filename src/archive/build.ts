@@ -155,7 +155,7 @@ function siteUnchanged(error: unknown): unknown {
 /**
  * What makes the files besides their inputs: paperboy, and the libraries
  * whose output it writes (KaTeX's typesetting, MiniSearch's index,
- * any-ascii's transliteration in citation keys, bibtex.ts). The
+ * any-ascii's transliteration in citation keys and author and tag folders). The
  * marker keeps it (site-writer.ts): a site another one made is written
  * whole; the files' keys say the rest.
  */

@@ -1,5 +1,6 @@
 // The fold search uses, so a tag filter (`papers search --tag`) and the tag pages agree on what one tag is.
 import indexOptions from '../../templates/web/search-options.cjs';
+import anyAscii from 'any-ascii';
 import { slugify } from '../issue/slug.js';
 import type { PaperRecord, RecordFacts } from './issue-output.js';
 import { sha256 } from '../sha256.js';
@@ -143,13 +144,16 @@ type WordSeparator = '-' | ' ';
  * its words the facet's usual way (`scaling-laws`, `rylan schaeffer` →
  * `rylan-schaeffer`), else the slug and a short hash of the key
  * (`scaling laws` → `scaling-laws-` and six hex digits, as `jean-luc
- * picard` gets; `c++` → `c-9f2e1a`, not the `c` another tag may be; a name
- * in a script without Latin letters → `untitled-3b7c04`). Only one way of
- * separating gets plain folders: were both, `scaling laws` and
- * `scaling-laws` would share one, and whichever came first would keep it.
+ * picard` gets; `c++` → `c-9f2e1a`, not the `c` another tag may be).
+ * Letters are transliterated by any-ascii, as citation keys are
+ * (bibtex.ts): `łukasz kaiser` → `lukasz-kaiser-` and six hex digits
+ * (stripping accents dropped the `ł`), `山田 太郎` → `shantian-tailang-…`
+ * (was `untitled-…`). Only one way of separating gets plain folders:
+ * were both, `scaling laws` and `scaling-laws` would share one, and
+ * whichever came first would keep it.
  */
 function facetSlug(key: string, wordSeparator: WordSeparator): string {
-  const slug = slugify(key);
+  const slug = slugify(anyAscii(key));
   const other = wordSeparator === '-' ? ' ' : '-';
   return !key.includes(other) && slug === key.replaceAll(' ', '-') ? slug : `${slug}-${sha256(key).slice(0, 6)}`;
 }

@@ -149,8 +149,11 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
   return sha256(JSON.stringify([SHAPE_FORMAT, settings, templateHashes, issues.map((issue) => issue.factsHash)])).slice(0, 32);
 }
 
-/** Another way of planning may key files otherwise: a shape it made is not this one's. */
-const SHAPE_FORMAT = 'site-shape-v1';
+/**
+ * Another way of planning may key files otherwise: a shape it made is not this one's.
+ * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`).
+ */
+const SHAPE_FORMAT = 'site-shape-v2';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 

@@ -64,3 +64,15 @@ test('names in scripts without Latin letters each have their own folder, the sam
   for (const name of names) assert.equal(slugs(buildPaperDatabase([{ papers: [record(1, 1, [], [name])] }]).authors)[name], together[name], name);
   for (const slug of Object.values(together)) assert.match(slug, /^[a-z0-9-]+$/);
 });
+
+test('an author or tag folder keeps every letter, transliterated to ASCII, beside the hash that keeps it apart from the plain spelling', () => {
+  const database = buildPaperDatabase([{ papers: [record(1, 1, ['Ærø', 'straße'], ['Łukasz Kaiser', 'Lukasz Kaiser', 'Иван Петров', '山田 太郎'])] }]);
+  const authors = slugs(database.authors);
+  assert.match(authors['Łukasz Kaiser']!, /^lukasz-kaiser-[0-9a-f]{6}$/);
+  assert.equal(authors['Lukasz Kaiser'], 'lukasz-kaiser');
+  assert.match(authors['Иван Петров']!, /^ivan-petrov-[0-9a-f]{6}$/);
+  assert.match(authors['山田 太郎']!, /^shantian-tailang-[0-9a-f]{6}$/);
+  const tags = slugs(database.tags);
+  assert.match(tags['Ærø']!, /^aero-[0-9a-f]{6}$/);
+  assert.match(tags['straße']!, /^strasse-[0-9a-f]{6}$/);
+});
