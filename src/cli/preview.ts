@@ -9,7 +9,9 @@ import { counted } from '../render/format.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO, Output } from '../io.js';
 import { writePaged } from '../preview/pager.js';
+import type { ReviewMessage } from '../render/view-model.js';
 import { useColor } from './io.js';
+import { lintMessages } from './lint-messages.js';
 
 export interface PreviewCommandOptions {
   root: string;
@@ -62,20 +64,30 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
   } catch (error) {
     throw renderFailure(file.path, error);
   }
-  const problems = preview.parsed.problems;
   if (preview.output === undefined) {
-    for (const problem of problems) {
+    for (const problem of preview.parsed.problems) {
       const { line, column } = problem.position.start;
       io.stderr.write(`${relative(io.cwd, file.path)}:${line}:${column}  ${problem.message}  ${problem.ruleId}\n`);
     }
     io.stderr.write(`paperboy: cannot preview ${relative(io.cwd, file.path)}; run \`paperboy lint\` for every problem.\n`);
     return 1;
   }
-  if (problems.length > 0) {
-    io.stderr.write(`paperboy: ${relative(io.cwd, file.path)} has ${counted(problems.length, 'problem')}; run \`paperboy lint\` to see ${problems.length === 1 ? 'it' : 'them'}.\n`);
-  }
   await writePaged(`${preview.output}\n`, io, options.pager !== false);
+  // Linted after the preview is shown (after the pager, when there is one): the count comes under it, where the reader is, and the preview does not wait for the linter.
+  const messages = await lintMessages(workspace, file.path);
+  if (messages.length > 0) {
+    const where = relative(io.cwd, file.path) || file.path;
+    io.stderr.write(`paperboy: ${where} has ${lintCount(messages)}; run \`paperboy lint ${where}\` to see ${messages.length === 1 ? 'it' : 'them'}.\n`);
+  }
   return 0;
+}
+
+/** "1 lint error and 2 warnings", "3 lint warnings": what the lint rules say of an issue (the values it cannot read among them), for a non-empty list. */
+function lintCount(messages: readonly ReviewMessage[]): string {
+  const errors = messages.filter((message) => message.severity === 'error').length;
+  const warnings = messages.length - errors;
+  if (errors === 0) return counted(warnings, 'lint warning');
+  return warnings === 0 ? counted(errors, 'lint error') : `${counted(errors, 'lint error')} and ${counted(warnings, 'warning')}`;
 }
 
 function parseWidth(value: string | undefined): number | undefined {

@@ -64,13 +64,19 @@ test('preview: an issue that cannot be read says why, with its line, and exits 1
   assert.match(result.stderr, /^issues\/0003-broken\.md:3:\d+ {2}.+ {2}yaml-syntax$/m);
 });
 
-test('preview: an issue shown with a value it cannot read says how many problems it has, in the right number', async () => {
+test('preview: an issue with lint problems says how many under the preview, a value it cannot read or an impossible date among them', async () => {
   const one = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('year: 2023', 'year: twenty') });
   const result = await runCli(['preview', '1'], { cwd: one });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /^paperboy: issues\/0001-a\.md has 1 problem; run `paperboy lint` to see it\.$/m);
-  const two = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('year: 2023', 'year: twenty').replace('tags: [emergence, scaling]', 'tags: 7') });
-  assert.match((await runCli(['preview', '1'], { cwd: two })).stderr, /has 2 problems; run `paperboy lint` to see them\./);
+  assert.match(result.stderr, /^paperboy: issues\/0001-a\.md has 1 lint error; run `paperboy lint issues\/0001-a\.md` to see it\.$/m);
+  const two = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, date: '2023-02-30' }).replace('tags: [emergence, scaling]', 'tags: 7') });
+  assert.match((await runCli(['preview', '1'], { cwd: two })).stderr, /has 2 lint errors; run `paperboy lint issues\/0001-a\.md` to see them\./);
+  const warned = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, date: '2023-02-30' }).replace('https://arxiv.org/abs/2304.15004', 'http://arxiv.org/abs/2304.15004') });
+  const lint = await runCli(['lint', 'issues/0001-a.md'], { cwd: warned });
+  assert.match(lint.stdout, /1 error, [1-9] warnings?/, 'the lint this counts');
+  assert.match((await runCli(['preview', '1'], { cwd: warned })).stderr, /has 1 lint error and [1-9] warnings?; run `paperboy lint issues\/0001-a\.md` to see them\./);
+  const clean = await runCli(['preview', '1'], { cwd: makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) }) });
+  assert.equal(clean.stderr, '');
 });
 
 test('preview: usage errors exit 2 with a message', async () => {
