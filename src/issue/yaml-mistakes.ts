@@ -23,12 +23,12 @@ export interface MistakeContext {
 
 /**
  * The editing mistake behind a parser error, in the editor's words and at
- * the mistake: a key written twice, a tab in an indentation, a key indented
- * unlike its siblings, a key with no `: ` after it. Undefined when the error
+ * the mistake: a key written twice, a tab in an indentation, a key or a
+ * list item indented unlike its siblings, a key with no `: ` after it. Undefined when the error
  * is none of these; every fix suggested is checked to clear the error.
  */
 export function editingMistake(error: ParserError, context: MistakeContext): YamlProblem | undefined {
-  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? keySeparator(error, context);
+  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? itemIndent(error, context) ?? keySeparator(error, context);
 }
 
 function duplicateKey(error: ParserError, { document, lineOf }: MistakeContext): YamlProblem | undefined {
@@ -91,6 +91,66 @@ function keyIndent(error: ParserError, { yamlText, lines }: MistakeContext): Yam
       message: `Unexpected indentation of ${spaces(line.indent.length)} before \`${line.key}\`, expected ${sibling.keyColumn === 0 ? 'none' : sibling.keyColumn}, like ${ownerOfKeys(lines, sibling)}`,
       range: [keyStart, keyStart + line.key.length],
     };
+  }
+  return undefined;
+}
+
+/**
+ * A list item (`- `) indented unlike the items before it in its list (a
+ * paper, an author): YAML reads a dash indented less as ending the list, and
+ * one indented more as a list inside the item above. Only an item with an
+ * item above it in the same list is measured; the fix is checked as others are.
+ */
+function itemIndent(error: ParserError, { yamlText, lines, lineOf }: MistakeContext): YamlProblem | undefined {
+  const errorLine = lineIndexAt(lines, error.range[0]);
+  for (const index of [errorLine, errorLine + 1]) {
+    const line = lines[index];
+    if (!line || !isItem(line) || line.blockHeader !== undefined || line.indent.includes('\t')) continue;
+    const sibling = siblingItem(lines, index);
+    if (!sibling || sibling.indent.length === line.indent.length) continue;
+    if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: sibling.indent }, error.range[0])) continue;
+    const list = listKeyAbove(lines, lines.indexOf(sibling));
+    const like = `${list === 'papers' ? 'the paper' : `the item of \`${list ?? 'the list'}\``} on line ${lineOf(sibling.start)}`;
+    const itemStart = line.start + line.indent.length;
+    const expected = sibling.indent.length;
+    const message =
+      line.indent.length === 0
+        ? `Unexpected \`-\` at the start of the line, expected ${spaces(expected)} before it, like ${like}`
+        : `Unexpected indentation of ${spaces(line.indent.length)} before \`-\`, expected ${expected === 0 ? 'none' : expected}, like ${like}`;
+    return {
+      message,
+      range: [itemStart, itemStart + 1],
+    };
+  }
+  return undefined;
+}
+
+const isItem = (line: LayoutLine) => /^ *-(?:[ \t]|$)/.test(line.text);
+
+/**
+ * The item above line `index` in what an editor reads as its list: the
+ * nearest `- ` line, not block text, with every written line between them
+ * indented more than it (a line indented as far or less ends that list).
+ */
+function siblingItem(lines: LayoutLine[], index: number): LayoutLine | undefined {
+  let floor = Infinity;
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at]!;
+    if (line.blockHeader !== undefined || line.text.trim() === '' || line.text.trimStart().startsWith('#')) continue;
+    if (line.indent.includes('\t')) return undefined;
+    if (isItem(line) && line.indent.length < floor) return line;
+    floor = Math.min(floor, line.indent.length);
+    if (floor === 0) return undefined;
+  }
+  return undefined;
+}
+
+/** The key whose list the item at `index` is in: the nearest key line above it indented no deeper than its dash. */
+function listKeyAbove(lines: LayoutLine[], index: number): string | undefined {
+  const column = lines[index]!.indent.length;
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at]!;
+    if (line.key !== undefined && line.blockHeader === undefined && !line.indent.includes('\t') && line.keyColumn! <= column && !isItem(line)) return line.key;
   }
   return undefined;
 }

@@ -27,7 +27,8 @@ import type { FileOutcome } from './lint-file.js';
 // v8: a line break in a one-line value (a title, a name) is a space (issue/schema.ts): messages quoting titles change.
 // v9: YAML errors that an editing mistake explains (a tab in an indentation, a key indented unlike its siblings or written twice) say so (messages written before hold the parser's words).
 // v10: a missing url, date, number or summary says what to write (issue/schema-messages.ts).
-const FORMAT_VERSION = 10;
+// v11: a list item (`- `) indented unlike the items before it says so (issue/yaml-mistakes.ts).
+const FORMAT_VERSION = 11;
 
 interface Header {
   version: typeof FORMAT_VERSION;

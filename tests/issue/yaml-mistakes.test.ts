@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIssue } from '../../src/issue/parse.js';
 import { decodeIssueSource } from '../../src/issue/source.js';
-import { cleanIssue } from '../helpers/fixture.js';
+import { cleanIssue, paperYaml } from '../helpers/fixture.js';
 
 /** Each problem as `line:column message`, with its rule id checked. */
 const problemsOf = (text: string) =>
@@ -47,6 +47,16 @@ test('a key indented unlike its siblings is named at the key with both indentati
   // Indented more, the key reads to the parser as the line above running on: the error it raises is there, the message is not.
   assert.deepEqual(problemsOf(cleanIssue().replace('    url: https', '     url: https')), ["9:6 Unexpected indentation of 5 spaces before `url`, expected 4, like the paper's other keys"]);
   assert.deepEqual(problemsOf(cleanIssue().replace('date: ', ' date: ')), ['4:2 Unexpected indentation of 1 space before `date`, expected none, like the other top-level keys']);
+});
+
+test('a list item indented unlike the items before it is named at its dash, with both indentations and the line of the item before', () => {
+  const second = paperYaml({ title: 'Second', url: 'https://arxiv.org/abs/2305.00001', arxiv: '2305.00001' });
+  const papers = (indent: string) => cleanIssue().replace('---\n\nWelcome', `${second.replace(/^ {2}- /, `${indent}- `)}---\n\nWelcome`);
+  assert.deepEqual(problemsOf(papers('   ')), ['19:4 Unexpected indentation of 3 spaces before `-`, expected 2, like the paper on line 8']);
+  assert.deepEqual(problemsOf(papers('    ')), ['19:5 Unexpected indentation of 4 spaces before `-`, expected 2, like the paper on line 8']);
+  assert.deepEqual(problemsOf(papers('')), ['19:1 Unexpected `-` at the start of the line, expected 2 spaces before it, like the paper on line 8']);
+  const authors = cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors:\n      - Rylan Schaeffer\n     - Brando Miranda');
+  assert.deepEqual(problemsOf(authors), ['13:6 Unexpected indentation of 5 spaces before `-`, expected 6, like the item of `authors` on line 12']);
 });
 
 test('a key written twice is named at its second key, with the line of the first', () => {
