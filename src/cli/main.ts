@@ -4,6 +4,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
+import { commanderOutput, helpHint } from './usage-errors.js';
 
 /**
  * The entry point: parses arguments, runs one command, turns errors into
@@ -27,17 +28,18 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   const program = new Command('paperboy')
     .description('Write, lint, render, preview and send a research newsletter.')
     .version(VERSION, '-v, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(helpHint('paperboy'))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .configureOutput(commanderOutput(io));
 
   const command = (name: string, description: string) =>
     program
       .command(name)
       .description(description)
       .option('--root <dir>', 'the newsletter directory', '.')
+      .showHelpAfterError(helpHint(`paperboy ${name}`))
       .exitOverride()
-      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+      .configureOutput(commanderOutput(io));
 
   command('lint', 'lint issues (default: all) and print diagnostics')
     .argument('[files...]', 'issue files to lint')
@@ -86,8 +88,9 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       .command(name)
       .description(description)
       .option('--root <dir>', 'the newsletter directory', '.')
+      .showHelpAfterError(helpHint(`paperboy subscribers ${name}`))
       .exitOverride()
-      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+      .configureOutput(commanderOutput(io));
   const runSubscribers = async (options: Record<string, unknown>) => {
     const { run } = await import('./subscribers.js');
     setExitCode(await run(options as unknown as Parameters<typeof run>[0], io));
@@ -166,9 +169,10 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       .description(description)
       .option('--root <dir>', 'the newsletter directory', '.')
       .option('--no-cache', 'render every issue anew, without the build cache')
+      .showHelpAfterError(helpHint(`paperboy papers ${name}`))
       .exitOverride()
-      .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  papers.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+      .configureOutput(commanderOutput(io));
+  papers.showHelpAfterError(helpHint('paperboy papers')).exitOverride().configureOutput(commanderOutput(io));
 
   papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
     .argument('[query...]', 'words to find in titles, authors, tags, summaries and opinions (none: every paper the filters keep)')
@@ -200,43 +204,43 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 }
 
 function nonNegativeInteger(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number such as 0 or 10, got "${value}".`);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`expected a whole number such as 0 or 10`);
   return Number(value);
 }
 
 /** A year as papers give it: up to four digits (a longer one matches no paper, and its number would print rounded). */
 function year(value: string): number {
-  if (!/^\d{1,4}$/.test(value)) throw new InvalidArgumentError(`expected a year such as 2023, got "${value}".`);
+  if (!/^\d{1,4}$/.test(value)) throw new InvalidArgumentError(`expected a year such as 2023`);
   return Number(value);
 }
 
 /** A count of at least one (`--limit 0` showed nothing and said every match was "more with --limit"). */
 function atLeastOne(value: string): number {
-  if (!/^0*[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a whole number from 1, such as 20, got "${value}".`);
+  if (!/^0*[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a whole number from 1, such as 20`);
   return Number(value);
 }
 
 /** A filter's value with a letter or digit in it: an empty one (`--author ''`) kept every paper, as if no filter were given. */
 function nonEmpty(what: 'tag' | 'name'): (value: string) => string {
   return (value) => {
-    if (!/[\p{L}\p{N}]/u.test(value)) throw new InvalidArgumentError(`expected a ${what} with a letter or digit in it, got "${value}".`);
+    if (!/[\p{L}\p{N}]/u.test(value)) throw new InvalidArgumentError(`expected a ${what} with a letter or digit in it`);
     return value;
   };
 }
 
 function port(value: string): number {
   const number = nonNegativeInteger(value);
-  if (number > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535, got "${value}".`);
+  if (number > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535`);
   return number;
 }
 
 function nonNegativeNumber(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected a number such as 0 or 20, got "${value}".`);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`expected a number such as 0 or 20`);
   return Number(value);
 }
 
 function positiveInteger(value: string): number {
-  if (!/^[1-9]\d*$/.test(value) || Number(value) > 100) throw new InvalidArgumentError(`expected a whole number from 1 to 100, got "${value}".`);
+  if (!/^[1-9]\d*$/.test(value) || Number(value) > 100) throw new InvalidArgumentError(`expected a whole number from 1 to 100`);
   return Number(value);
 }
 

@@ -123,12 +123,12 @@ test('papers search prints a title with a right-to-left override closed at its e
 test('papers search with a year that is not a year, an empty filter or a limit of 0 is a usage error, not a list of every paper', async () => {
   const root = archiveRoot();
   const cases: [string[], RegExp][] = [
-    [['--year', 'last'], /expected a year such as 2023, got "last"/],
-    [['--year', '99999999999999999999'], /expected a year such as 2023, got "99999999999999999999"/],
-    [['--author', ''], /expected a name with a letter or digit in it, got ""/],
+    [['--year', 'last'], /Unexpected --year `last`, expected a year such as 2023/],
+    [['--year', '99999999999999999999'], /Unexpected --year `99999999999999999999`, expected a year such as 2023/],
+    [['--author', ''], /Unexpected --author ``, expected a name with a letter or digit in it/],
     [['--author', ' - '], /expected a name with a letter or digit in it/],
     [['--tag', ''], /expected a tag with a letter or digit in it/],
-    [['x', '--limit', '0'], /expected a whole number from 1, such as 20, got "0"/],
+    [['x', '--limit', '0'], /Unexpected --limit `0`, expected a whole number from 1, such as 20/],
   ];
   for (const [args, message] of cases) {
     const result = await runCli(['papers', 'search', ...args], { cwd: root });
@@ -155,7 +155,7 @@ test('papers export prints the data files the archive publishes, byte for byte',
   assert.equal((JSON.parse(json.stdout) as { papers: unknown[] }).papers.length, 3);
   const wrong = await runCli(['papers', 'export', '--format', 'xml'], { cwd: root });
   assert.equal(wrong.code, 2);
-  assert.match(wrong.stderr, /Allowed choices are csv, json, bib/);
+  assert.match(wrong.stderr, /Unexpected --format `xml`, expected one of `csv`, `json`, `bib`/);
 });
 
 test('papers search and export name an issue that cannot be read at its line, and say nothing of a site they do not write', async () => {

@@ -1,0 +1,54 @@
+import type { OutputConfiguration } from 'commander';
+import type { CommandIO } from '../io.js';
+
+/**
+ * Where commander writes for a command of `io`, and how its errors read:
+ * as paperboy's own (`paperboy: Unexpected …, expected …`, a hint indented
+ * below), not commander's `error: unknown option '--foo'`.
+ */
+export function commanderOutput(io: CommandIO): OutputConfiguration {
+  return {
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(usageError(text)),
+  };
+}
+
+/** The line after a usage error, naming the help of the command it is about (`paperboy papers search`). */
+export function helpHint(command: string): string {
+  return `  Run \`${command} --help\` for usage.`;
+}
+
+/**
+ * Commander's error message (`error: …`, then lines such as `(Did you mean
+ * --root?)`) in paperboy's words. Each form commander writes (commander 12,
+ * lib/command.js) is matched; one not known keeps its words, capitalized.
+ */
+function usageError(text: string): string {
+  const [first = '', ...rest] = text.trimEnd().split('\n');
+  const hints = rest.map((line) => `  ${line.replace(/^\((.*)\)$/, '$1').replace(/^Did you mean (.*)\?$/, 'Did you mean `$1`?')}\n`);
+  return `paperboy: ${reworded(first.replace(/^error: /, ''))}\n${hints.join('')}`;
+}
+
+function reworded(message: string): string {
+  const invalid = /^option '(-[^' ]+)[^']*' argument '(.*)' is invalid\. (.*)$/s.exec(message);
+  if (invalid) return `Unexpected ${invalid[1]} \`${invalid[2]}\`, ${reason(invalid[3]!)}`;
+  const missingValue = /^option '(-[^' ]+) ([^']*)' argument missing$/.exec(message);
+  if (missingValue) return `Missing the value of ${missingValue[1]}, expected ${missingValue[1]} ${missingValue[2]}`;
+  const required = /^required option '([^']*)' not specified$/.exec(message);
+  if (required) return `Missing ${required[1]}, which this command requires`;
+  const unknown = /^unknown (option|command) '(.*)'$/.exec(message);
+  if (unknown) return `Unexpected ${unknown[1]} \`${unknown[2]}\``;
+  const extra = /^too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(message);
+  if (extra) return `Too many arguments${extra[1] ? ` for \`${extra[1]}\`` : ''}, expected ${extra[2]}, got ${extra[3]}`;
+  const argument = /^missing required argument '(.*)'$/.exec(message);
+  if (argument) return `Missing the argument <${argument[1]}>`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** Why a value was refused: commander's list of choices as `expected one of …`, an InvalidArgumentError's own words (`expected …`) as they are. */
+function reason(message: string): string {
+  const choices = /^Allowed choices are (.*)\.$/.exec(message);
+  if (choices) return `expected one of ${choices[1]!.split(', ').map((choice) => `\`${choice}\``).join(', ')}`;
+  return message;
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
+
+test('usage errors read as paperboy’s other errors: `paperboy:`, what was unexpected or missing, then the help of the command they are about; exit 2', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  const cases: [string[], string][] = [
+    [['preview', '--foo'], 'paperboy: Unexpected option `--foo`\n  Did you mean `--root`?\n  Run `paperboy preview --help` for usage.\n'],
+    [['build', '--out'], 'paperboy: Missing the value of --out, expected --out <dir>\n  Run `paperboy build --help` for usage.\n'],
+    [['papers', 'export'], 'paperboy: Missing --format <format>, which this command requires\n  Run `paperboy papers export --help` for usage.\n'],
+    [['frobnicate'], 'paperboy: Unexpected command `frobnicate`\n  Run `paperboy --help` for usage.\n'],
+    [['lint', '--format', 'xml'], 'paperboy: Unexpected --format `xml`, expected one of `stylish`, `json`, `markdown`\n  Run `paperboy lint --help` for usage.\n'],
+    [['lint', '--max-warnings', 'many'], 'paperboy: Unexpected --max-warnings `many`, expected a whole number such as 0 or 10\n  Run `paperboy lint --help` for usage.\n'],
+    [['papers', 'search', '--limit', '0', 'x'], 'paperboy: Unexpected --limit `0`, expected a whole number from 1, such as 20\n  Run `paperboy papers search --help` for usage.\n'],
+    [['render'], 'paperboy: Missing the argument <issue>\n  Run `paperboy render --help` for usage.\n'],
+    [['build', 'extra'], 'paperboy: Too many arguments for `build`, expected 0, got 1\n  Run `paperboy build --help` for usage.\n'],
+    [['subscribers', 'add'], 'paperboy: Missing the argument <email>\n  Run `paperboy subscribers add --help` for usage.\n'],
+  ];
+  for (const [argv, stderr] of cases) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.stderr, stderr, argv.join(' '));
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.equal(result.stdout, '', argv.join(' '));
+    assert.doesNotMatch(result.stderr, STACK_TRACE);
+  }
+});
