@@ -207,14 +207,20 @@ export async function publishedPapers(config: Config, options: { cache: boolean 
  */
 function publishedFiles(workspace: Workspace, drafts: boolean): { files: IssueFile[]; failures: PaperboyError[] } {
   const root = workspace.config.root;
-  const published = workspace.issueFiles.filter((file) => drafts || file.facts.status !== 'draft');
+  // A `status:` the format does not know reads as `draft`: left out, the issue would vanish from the archive unsaid.
+  const unsure = workspace.issueFiles.filter((file) => file.facts.statusUnread);
+  const published = workspace.issueFiles.filter((file) => !file.facts.statusUnread && (drafts || file.facts.status !== 'draft'));
   const unreadable = published.filter((file) => file.facts.number === undefined);
   // The date orders the archive and dates every page and feed entry. Published without one, the feeds said 1 January 1970;
   // with one that names no day, 1 January 1970 (`2023-31-05`) or the day JavaScript rolls it over to (`2023-02-30`: 2 March).
   const dated = (file: IssueFile) => file.facts.date !== '' && calendarProblem(file.facts.date) === undefined;
   const undated = published.filter((file) => file.facts.number !== undefined && !dated(file));
   const files = published.filter((file) => file.facts.number !== undefined && dated(file)).sort((a, b) => a.facts.number! - b.facts.number!);
-  const failures = [...unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root)), ...undated.map((file) => undatedIssue(workspace.parse(file), root))];
+  const failures = [
+    ...unreadable.map((file) => unreadableIssue(file, workspace.parse(file).problems[0], root)),
+    ...undated.map((file) => undatedIssue(workspace.parse(file), root)),
+    ...unsure.map((file) => unknownStatus(workspace.parse(file), root)),
+  ];
   // Every file of a number taken twice, at its `number:`, naming the others.
   const byNumber = new Map<number, IssueFile[]>();
   for (const file of files) byNumber.set(file.facts.number!, [...(byNumber.get(file.facts.number!) ?? []), file]);
@@ -348,6 +354,14 @@ function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
   const date = parsed.issue?.date ?? '';
   const noDay = date === '' ? undefined : calendarProblem(date);
   const message = noDay ? `Unexpected date \`${date}\` (${noDay}), expected a real calendar date (date-valid)` : (problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD');
+  return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, message);
+}
+
+/** An issue file whose `status:` is none the format knows: whether to publish it is the editor's to say. */
+function unknownStatus(parsed: ParsedIssue, root: string): PaperboyError {
+  const at = parsed.locate(['status']);
+  const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
+  const message = `${problem?.message ?? 'Unexpected `status`'}; write \`status: ready\` (or \`sent\`) to publish the issue, \`status: draft\` to leave it out`;
   return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, message);
 }
 

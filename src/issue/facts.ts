@@ -25,6 +25,12 @@ export interface IssueFacts {
   title: string;
   date: string;
   status: IssueStatus;
+  /**
+   * A `status:` written but not one the format knows (`published`, `Ready`):
+   * `status` is then the schema's fallback, `draft`, and a build stops at
+   * the file rather than leave the issue out unsaid.
+   */
+  statusUnread: boolean;
   papers: { id: string; title: string; anchor: string; position: Position }[];
   references: { reference: CrossReference; position: Position }[];
 }
@@ -33,7 +39,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
   const issue = parsed.issue;
   const base = { path: parsed.source.path, numberPosition: parsed.locate(['number']) };
   if (!issue) {
-    return { ...base, readable: false, number: undefined, title: '', date: '', status: saysDraft(parsed) ? 'draft' : 'ready', papers: [], references: [] };
+    return { ...base, readable: false, number: undefined, title: '', date: '', status: saysDraft(parsed) ? 'draft' : 'ready', statusUnread: false, papers: [], references: [] };
   }
   const anchors = paperAnchors(issue.papers.map((paper) => paper.title));
   return {
@@ -43,11 +49,18 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
     title: issue.title,
     date: issue.date,
     status: issue.status,
+    statusUnread: problemAt(parsed, ['status']),
     papers: issue.papers.map((paper, i) => ({ id: paper.id, title: paper.title, anchor: anchors[i]!, position: parsed.locate(['papers', paper.index, 'title']) })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),
   };
+}
+
+/** Whether the parser could not read the value at `path` (its problem starts where the value does). */
+function problemAt(parsed: ParsedIssue, path: (string | number)[]): boolean {
+  const at = parsed.locate(path).start.offset;
+  return parsed.problems.some((problem) => problem.position.start.offset === at);
 }
 
 /**

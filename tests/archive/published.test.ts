@@ -101,6 +101,22 @@ test('an issue whose date names no day fails the build at its date, as lint says
   }
 });
 
+test('an issue whose status is none the format knows (`published`, `Ready`) fails the build at its status, with or without --drafts; it did not vanish from the archive unsaid', async () => {
+  for (const status of ['published', 'Ready']) {
+    const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, status }) });
+    for (const argv of [['build'], ['build', '--drafts']]) {
+      const build = await runCli(argv, { cwd: root });
+      assert.equal(build.code, 1, `${status} ${argv.join(' ')}`);
+      assert.match(
+        build.stderr,
+        new RegExp(`Cannot publish issues/0002-b\\.md:6:9: Unexpected \`status\` value \`${status}\`, expected one of \`draft\`, \`ready\`, \`sent\`; write \`status: ready\` \\(or \`sent\`\\) to publish the issue, \`status: draft\` to leave it out`),
+        `${status} ${argv.join(' ')}`,
+      );
+      assert.ok(!existsSync(join(root, 'dist')), status);
+    }
+  }
+});
+
 test('an issue number not written as digits (`1e3`, read by YAML as 1000) fails the build at its line, naming the digits to write', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }).replace('number: 2', 'number: 1e3') });
   const build = await runCli(['build'], { cwd: root });

@@ -14,6 +14,7 @@ const published = (number: number, papers: { id: string; title: string; anchor: 
   title: `Issue ${number}`,
   date: '2023-05-29',
   status: 'sent',
+  statusUnread: false,
   papers: papers.map((paper) => ({ ...paper, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } })),
   references: [],
 });

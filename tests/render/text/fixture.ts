@@ -16,6 +16,7 @@ export function issueFacts(number: number, papers: { id: string; title: string; 
     title: `Issue ${number}`,
     date: '2023-01-01',
     status,
+    statusUnread: false,
     papers: papers.map((paper) => ({ ...paper, position: nowhere })),
     references: [],
   };
