@@ -2,9 +2,12 @@
  * Control characters (C0 but tab and line feed, DEL, C1) are never text: a
  * NUL or an ESC would reach a terminal, a mail header or an HTML page. They
  * come from YAML escapes (`"a\0b"`, `"\e[31m"`) or are pasted in unseen.
+ * Nor are the noncharacters U+FFFE and U+FFFF (Unicode 15, §23.7), which
+ * XML 1.0's `Char` production (§2.2) excludes: a feed holding one does not
+ * parse. They are handled alike, and called control characters here.
  */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f]/;
+const CONTROL = /[\0-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]/;
 export const CONTROL_CHARACTER = new RegExp(CONTROL.source, 'g');
 
 export function isControlCharacter(char: string): boolean {
@@ -34,6 +37,11 @@ export function replaceControlCharacters(text: string): string {
 }
 
 /** `U+001B` */
-export function codePointName(char: string): string {
+function codePointName(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`. */
+export function describeCharacter(char: string): string {
+  return `${char >= '\ufffe' ? 'noncharacter' : 'control character'} ${codePointName(char)}`;
 }

@@ -29,7 +29,8 @@ import type { FileOutcome } from './lint-file.js';
 // v10: a missing url, date, number or summary says what to write (issue/schema-messages.ts).
 // v11: a list item (`- `) indented unlike the items before it says so (issue/yaml-mistakes.ts).
 // v12: facts say whether `status:` was unread (issue/facts.ts `statusUnread`).
-const FORMAT_VERSION = 12;
+// v13: the noncharacters U+FFFE and U+FFFF are reported as control characters are (issue/control-characters.ts).
+const FORMAT_VERSION = 13;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,27 +1,29 @@
 import { isScalar, visit } from 'yaml';
-import { codePointName, CONTROL_CHARACTER, isControlCharacter } from '../../issue/control-characters.js';
+import { CONTROL_CHARACTER, describeCharacter, isControlCharacter } from '../../issue/control-characters.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import type { Report, FileRule } from '../types.js';
 
 /**
- * No control character (C0 but tab and line feed, DEL, C1) in the file or
- * produced by a YAML escape: a NUL, a bell or a terminal escape sequence is
- * never text a reader should get. The model holds U+FFFD in their place, so
+ * No control character (C0 but tab and line feed, DEL, C1) or noncharacter
+ * U+FFFE/U+FFFF in the file or produced by a YAML escape: a NUL, a bell or
+ * a terminal escape sequence is never text a reader should get, and a feed
+ * holding a U+FFFF is not XML. The model holds U+FFFD in their place, so
  * no output ever carries one (see control-characters.ts).
  *
  * ok:     `title: "Steering \"vectors\""`
  * not ok: `title: "a\0b"` → Unexpected control character U+0000 from the escape `\0`, expected printable text: remove the escape
  * not ok: an ESC byte pasted in the body → Unexpected control character U+001B, expected printable text: delete it (most editors do not show it)
+ * not ok: `title: "a\uFFFF"` → Unexpected noncharacter U+FFFF from the escape `\uFFFF`, expected printable text: remove the escape
  */
 const rule: FileRule = {
   id: 'no-control-character',
   severity: 'error',
   scope: 'file',
-  doc: 'No control character (NUL, ESC, …) in the file or from a YAML escape',
+  doc: 'No control character (NUL, ESC, …) or noncharacter (U+FFFF) in the file or from a YAML escape',
   check({ parsed, report }) {
     for (const match of parsed.source.text.matchAll(CONTROL_CHARACTER)) {
       report({
-        message: `Unexpected control character ${codePointName(match[0])}, expected printable text: delete it (most editors do not show it)`,
+        message: `Unexpected ${describeCharacter(match[0])}, expected printable text: delete it (most editors do not show it)`,
         position: parsed.lines.position(match.index, match.index + 1),
       });
     }
@@ -49,7 +51,7 @@ function escapedControlCharacters(parsed: ParsedIssue): Report[] {
         if (char === undefined || !isControlCharacter(char)) continue;
         const at = parsed.frontmatterOffset + start + match.index;
         reports.push({
-          message: `Unexpected control character ${codePointName(char)} from the escape \`${match[0]}\`, expected printable text: remove the escape`,
+          message: `Unexpected ${describeCharacter(char)} from the escape \`${match[0]}\`, expected printable text: remove the escape`,
           position: parsed.lines.position(at, at + match[0].length),
         });
       }

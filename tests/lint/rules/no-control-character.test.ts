@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseIssue } from '../../../src/issue/parse.js';
 import { decodeIssueSource } from '../../../src/issue/source.js';
 import rule from '../../../src/lint/rules/no-control-character.js';
 import { renderAll, rootWith } from '../../helpers/render.js';
-import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+import { runCli } from '../../helpers/cli.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, makeRoot, places } from '../../helpers/fixture.js';
 
 const modelOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).issue!;
 // eslint-disable-next-line no-control-regex -- the test looks for control characters
@@ -40,4 +44,26 @@ test('no-control-character: the model holds U+FFFD instead, so no output carries
   assert.doesNotMatch(rendered.html, CONTROL);
   assert.doesNotMatch(rendered.text, CONTROL);
   assert.doesNotMatch(rendered.eml.toString('utf8'), CONTROL_BUT_CR);
+});
+
+test('no-control-character: the noncharacters U+FFFE and U+FFFF, escaped or pasted, are reported and held as U+FFFD, so the feeds stay XML', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Smooth \uffffmetrics' }, { title: '"Pasted \\uFFFF and \\ufffe"' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected noncharacter U+FFFF from the escape `\\uFFFF`, expected printable text: remove the escape',
+      'Unexpected noncharacter U+FFFE from the escape `\\ufffe`, expected printable text: remove the escape',
+      'Unexpected noncharacter U+FFFF, expected printable text: delete it (most editors do not show it)',
+    ],
+  );
+  assert.equal(modelOf(text).title, 'Pasted \ufffd and \ufffd');
+  const root = makeRoot({ 'issues/0001-a.md': text });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  for (const feed of ['feed.xml', 'atom.xml']) {
+    assert.doesNotMatch(readFileSync(join(root, 'dist', feed), 'utf8'), /[\ufffe\uffff]/, feed);
+    // expat refuses what XML 1.0's Char production excludes (it stopped at U+FFFF: "not well-formed (invalid token)").
+    const parsed = spawnSync('python3', ['-c', 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])', join(root, 'dist', feed)], { encoding: 'utf8' });
+    assert.equal(parsed.status, 0, `${feed}: ${parsed.stderr}`);
+  }
 });
