@@ -31,3 +31,25 @@ export function fenced(code: string, fence: string): [open: string, code: string
   const wouldBeStripped = oneLine.startsWith(' ') && oneLine.endsWith(' ') && /[^ ]/.test(oneLine);
   return joinsFence || wouldBeStripped ? [`${fence} `, oneLine, ` ${fence}`] : [fence, oneLine, fence];
 }
+
+/**
+ * A fenced span (`fenced`'s three parts) as the parts a wrapped line may
+ * end between, one space apart: only at a single space between two visible
+ * characters of the code, since the line ending reads back as that one
+ * space. A run of spaces, a tab or a CJK character beside the break would
+ * not read back (nor could the reader see spaces at a line's end), and the
+ * fences stay with the code they open and close.
+ */
+export function wrappableParts(open: string, code: string, close: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 1; i < code.length - 1; i++) {
+    if (code[i] !== ' ' || /\s/.test(code[i - 1]!) || /\s/.test(code[i + 1]!)) continue;
+    parts.push(code.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(code.slice(from));
+  parts[0] = open + parts[0]!;
+  parts[parts.length - 1] += close;
+  return parts;
+}
