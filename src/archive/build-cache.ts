@@ -177,6 +177,7 @@ const RECORDS = '.records';
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
  * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
- * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts).
+ * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
+ * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text).
  */
-const INDEX_FORMAT = `build-index-v17-${VERSION}`;
+const INDEX_FORMAT = `build-index-v18-${VERSION}`;

@@ -3,7 +3,7 @@ import type { RenderContext } from './context.js';
 import { layoutHeading } from './heading.js';
 import { renderInline } from './inline.js';
 import { layoutTable } from './table.js';
-import { writtenListDelimiter } from './written.js';
+import { writtenListMarker } from './written.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
 
 /**
@@ -89,8 +89,10 @@ function layoutQuote(quote: Blockquote, context: RenderContext, width: number): 
 function layoutList(list: List, context: RenderContext, width: number): string[] {
   const { glyphs } = context.style;
   const start = list.start ?? 1;
-  const delimiter = writtenListDelimiter(list, context.source);
-  const numbers = list.children.map((_, i) => `${start + i}${delimiter}`);
+  const { digits, delimiter } = writtenListMarker(list, context.source);
+  // CommonMark keeps only the start; later items are numbered from it, with
+  // the start's leading zeros (`007)`, `008)`): a fixed width is what they say.
+  const numbers = list.children.map((_, i) => `${String(start + i).padStart(digits.length, '0')}${delimiter}`);
   const numberWidth = Math.max(...numbers.map((number) => number.length));
   const items = list.children.map((item, i) => {
     let marker = list.ordered ? numbers[i]!.padEnd(numberWidth) : glyphs.bullet;

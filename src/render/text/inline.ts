@@ -6,7 +6,7 @@ import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
 import type { Fragment } from './wrap.js';
-import { fenced, longerFence } from './fence.js';
+import { fenced, longerFence, wrappableParts } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMathFence } from './written.js';
@@ -105,24 +105,22 @@ function codeSpan(code: string, context: RenderContext, format: Format): Fragmen
 }
 
 /**
- * A fenced span as fragments: when short, one word; else the code wraps at
- * its spaces like prose, but a fence keeps its padding space and stays with
- * the code it opens or closes.
+ * A fenced span as fragments: when short, one word; else words that wrap
+ * at the spaces `wrappableParts` allows, every other character kept.
  */
 function fencedSpan([open, code, close]: readonly [string, string, string], format: Format, short: boolean): Fragment[] {
-  if (short) return [{ text: open + code + close, format, keepTogether: true }];
-  return [
-    { text: open, format, keepTogether: true },
-    { text: code, format },
-    { text: close, format, keepTogether: true },
-  ];
+  const parts = short ? [open + code + close] : wrappableParts(open, code, close);
+  return parts.flatMap((part, i): Fragment[] => {
+    const word: Fragment = { text: part, format, keepTogether: true };
+    return i === 0 ? [word] : [{ text: ' ', format }, word];
+  });
 }
 
 /**
  * Inline math as its TeX source between the dollars it was written with
  * (`$x$`, `$$x$$`), styled as code (no email client or terminal typesets
  * TeX). A short formula is never broken across lines, like a word; a long
- * one wraps at its spaces like prose.
+ * one wraps as long code does.
  */
 function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
   return fencedSpan(fenced(math.value, writtenMathFence(math, context.source)), { ...format, code: true }, isShortFormula(math.value));

@@ -9,12 +9,21 @@ import type { InlineMath } from 'mdast-util-math';
  */
 
 /** Digits of an ordered list item's number (CommonMark allows nine), then its delimiter. */
-const ORDERED_MARKER = /\d{1,9}([.)])/y;
+const ORDERED_MARKER = /(\d{1,9})([.)])/y;
 
-/** The delimiter of an ordered list's numbers as written: `1.` or `1)` (CommonMark starts a new list when it changes). */
-export function writtenListDelimiter(list: List, source: string | undefined): '.' | ')' {
-  const delimiter = readAt(ORDERED_MARKER, list, source)?.[1];
-  return delimiter === ')' ? ')' : '.';
+/** How an ordered list's first number is written. */
+interface ListMarker {
+  /** The start number's digits, leading zeros included (`007` of `007)`). */
+  digits: string;
+  /** `1.` or `1)` (CommonMark starts a new list when it changes). */
+  delimiter: '.' | ')';
+}
+
+/** An ordered list's first number as written: `007)` is `{ digits: '007', delimiter: ')' }`. */
+export function writtenListMarker(list: List, source: string | undefined): ListMarker {
+  const match = readAt(ORDERED_MARKER, list, source);
+  if (!match) return { digits: String(list.start ?? 1), delimiter: '.' };
+  return { digits: match[1]!, delimiter: match[2] === ')' ? ')' : '.' };
 }
 
 const DOLLARS = /\$+/y;

@@ -56,6 +56,13 @@ test('plaintext keeps the delimiter an ordered list was written with', () => {
   assert.equal(render('1) first item\n2) second item\n\n7. another list'), '1) first item\n2) second item\n\n7. another list');
 });
 
+test('plaintext keeps the leading zeros of an ordered list\'s number; later items keep its width', () => {
+  assert.equal(render('007) item\n008) next'), '007) item\n008) next');
+  assert.equal(render('09. nine\n1. ten\n1. eleven'), '09. nine\n10. ten\n11. eleven');
+  assert.equal(render('- 0. zero\n  1. one'), '- 0. zero\n  1. one');
+  assert.equal(render('099. a\n100. b'), '099. a\n100. b');
+});
+
 test('list items wrap under their text; numbers are padded so 9. and 10. line up', () => {
   const items = Array.from({ length: 10 }, (_, i) => `${i + 1}. item ${i + 1}`).join('\n');
   const lines = render(items).split('\n');
