@@ -33,7 +33,8 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * writes Atom's `<title type="html">` and `<summary type="html">`, and RSS
  * readers take `<description>` as HTML, so those are escaped here (`A <B>`
  * would otherwise be read as markup and vanish); an RSS `<title>` and JSON
- * Feed's `title` and `summary` are plain text and stay as written.
+ * Feed's `title` and `summary` are plain text and stay as written (a `]]>`
+ * in an RSS title too: see `CDATA_END_STANDIN`).
  *
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
@@ -51,8 +52,20 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   // XML titles sit in CDATA sections; JSON has none, so its text stays exactly as written.
   const markup = (text: string) => cdataSafe(escapeHtml(text));
   const asIs = (text: string) => text;
-  return { rss: make(cdataSafe, markup).rss2(), json: make(asIs, asIs).json1(), atom: make(markup, markup).atom1() };
+  const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
+  return { rss, json: make(asIs, asIs).json1(), atom: make(markup, markup).atom1() };
 }
+
+/**
+ * An RSS `<title>` is plain text in a CDATA section, where `]]&gt;` would show
+ * as written. xml-js (under `feed` 6) splits only a section's first `]]>`
+ * (`String.replace` with a string), so each goes in as U+FFFF, which no
+ * text of an issue holds (issue/control-characters.ts makes it U+FFFD), and
+ * is split in the XML afterwards: `]]` ends the section, `>` starts the next.
+ */
+const CDATA_END = ']]>';
+const CDATA_END_STANDIN = '\uffff';
+const SPLIT_CDATA_END = ']]]]><![CDATA[>';
 
 function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): FeedOptions {
   const url = (path: string) => new URL(path, config.baseUrl).href;

@@ -40,10 +40,13 @@ function entryContents(feeds: { rss: string; atom: string; json: string }): stri
   return [load(feeds.rss, { xml: true })('item > content\\:encoded').text(), load(feeds.atom, { xml: true })('entry > content').text(), item!.content_html];
 }
 
-test("every feed shows an issue's title and summary as written: markup escaped where a format reads HTML, as is where it reads text", () => {
+test("every feed shows an issue's title and summary as written: markup escaped where a format reads HTML, as is where it reads text (a CDATA end in RSS's title too)", () => {
   const feeds = buildFeeds(config, [issue], () => '<p>Body</p>');
   assert.deepEqual(shownByFeedparser(feeds.atom), { title: `#7: ${TITLE}`, summary: TITLE });
-  assert.equal(shownByFeedparser(feeds.rss).summary, TITLE);
+  // RSS's title is plain text: every `]]>` shows as written (it showed `]]&gt;`), a second one too.
+  assert.deepEqual(shownByFeedparser(feeds.rss), { title: `#7: ${TITLE}`, summary: TITLE });
+  const twice = buildFeeds(config, [{ ...issue, subject: 'a ]]> b ]]> c' }], () => '<p>Body</p>');
+  assert.equal(shownByFeedparser(twice.rss).title, 'a ]]> b ]]> c');
   const [item] = (JSON.parse(feeds.json) as { items: { title: string; summary: string }[] }).items;
   assert.deepEqual({ title: item!.title, summary: item!.summary }, { title: `#7: ${TITLE}`, summary: TITLE });
 });
