@@ -26,6 +26,8 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     const key = String(path.at(-1) ?? 'frontmatter');
     const field = fieldName(path);
     const received = valueAt(data, path);
+    // A number as typed: YAML rounds one past 2^53 (`9007199254740993` reads as …992) and writes a long one in exponent form.
+    const shown = (typeof received === 'number' && written(path)) || String(received);
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
@@ -45,23 +47,25 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
         }
         break;
       case 'invalid_value':
-        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
         break;
       case 'invalid_format':
-        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, ${issue.message}`, path, part: 'value' });
+        problems.push({ message: `Unexpected ${field} value \`${shown}\`, ${issue.message}`, path, part: 'value' });
         break;
       case 'too_small':
         problems.push({
           message:
             typeof received === 'string'
               ? `Unexpected empty ${field}, expected text`
-              : `Unexpected ${field} value \`${String(received)}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`,
+              : `Unexpected ${field} value \`${shown}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`,
           path,
           part: 'value',
         });
         break;
       case 'too_big':
-        problems.push({ message: `Unexpected ${field} value \`${String(received)}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
+        // zod 4's int() also bounds a number to the safe integers: a year past 2100 broke both bounds. One message, the tighter.
+        if (issues.some((other) => other.code === 'too_big' && other.path.map(String).join('\0') === issue.path.map(String).join('\0') && Number(other.maximum) < Number(issue.maximum))) break;
+        problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
         break;
       default:
         problems.push({ message: `Unexpected ${field}: ${issue.message}`, path, part: 'value' });

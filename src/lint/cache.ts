@@ -30,7 +30,8 @@ import type { FileOutcome } from './lint-file.js';
 // v11: a list item (`- `) indented unlike the items before it says so (issue/yaml-mistakes.ts).
 // v12: facts say whether `status:` was unread (issue/facts.ts `statusUnread`).
 // v13: the noncharacters U+FFFE and U+FFFF are reported as control characters are (issue/control-characters.ts).
-const FORMAT_VERSION = 13;
+// v14: a number out of bounds is quoted as typed, with the tighter bound only (issue/schema-messages.ts).
+const FORMAT_VERSION = 14;
 
 interface Header {
   version: typeof FORMAT_VERSION;

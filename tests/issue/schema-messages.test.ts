@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { z } from 'zod';
+import { parseIssue } from '../../src/issue/parse.js';
 import { describeSchemaIssues } from '../../src/issue/schema-messages.js';
+import { decodeIssueSource } from '../../src/issue/source.js';
+import { cleanIssue } from '../helpers/fixture.js';
 
 test('schema messages: an exclusive bound is named as one (more than, less than), an inclusive one as at least, at most', () => {
   const schema = z.strictObject({ rate: z.number().positive(), share: z.number().lt(1), year: z.number().min(1900).max(2100) });
@@ -12,4 +15,15 @@ test('schema messages: an exclusive bound is named as one (more than, less than)
     'Unexpected `year` value `1899`, expected at least 1900',
   ]);
   assert.deepEqual(messages({ rate: 1, share: 0, year: 2101 }), ['Unexpected `year` value `2101`, expected at most 2100']);
+});
+
+test('schema messages: a number is quoted as typed, not as YAML rounded it, and a value past two bounds gets the tighter one', () => {
+  const text = cleanIssue({ number: 1 })
+    .replace('number: 1', 'number: 9007199254740993')
+    .replace('year: 2023', 'year: 20231234567890123456789');
+  const problems = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
+  assert.deepEqual(problems, [
+    'Unexpected `number` value `9007199254740993`, expected at most 9007199254740991',
+    "Unexpected paper 1's `year` value `20231234567890123456789`, expected at most 2100",
+  ]);
 });
