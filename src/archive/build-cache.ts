@@ -177,6 +177,7 @@ const RECORDS = '.records';
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
  * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
- * v17: an image from another host inside a link is its text, its own link after (archive/remote-images.ts).
+ * v17: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
+ * v18: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`).
  */
-const INDEX_FORMAT = `build-index-v17-${VERSION}`;
+const INDEX_FORMAT = `build-index-v18-${VERSION}`;
