@@ -178,6 +178,8 @@ const RECORDS = '.records';
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
  * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
  * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
- * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text).
+ * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text);
+ * v19: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
+ * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`).
  */
-const INDEX_FORMAT = `build-index-v18-${VERSION}`;
+const INDEX_FORMAT = `build-index-v20-${VERSION}`;

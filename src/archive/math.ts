@@ -1,5 +1,6 @@
 import katex from 'katex';
 import { decodeHexReferences } from '../render/escape-html.js';
+import { KATEX_BOUNDS } from '../render/math.js';
 
 /**
  * Math in a sanitized HTML fragment, typeset for the web. The email keeps
@@ -23,7 +24,7 @@ export function typesetMath(html: string): string {
   return html.replace(MATH_CODE, (_match, inline: string | undefined, display: string | undefined) => {
     const typeset = (source: string, displayMode: boolean) =>
       // strict: 'ignore': KaTeX's default ('warn') writes a line of its own to stderr for input LaTeX would not take (`\htmlStyle`), no file or line named; what it renders is the same.
-      katex.renderToString(decodeHexReferences(source), { displayMode, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+      katex.renderToString(decodeHexReferences(source), { ...KATEX_BOUNDS, displayMode, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
     return inline !== undefined ? typeset(inline, false) : `<div class="math-display">${typeset(display!, true)}</div>`;
   });
 }

@@ -146,8 +146,8 @@ type WordSeparator = '-' | ' ';
  * (`scaling laws` → `scaling-laws-` and six hex digits, as `jean-luc
  * picard` gets; `c++` → `c-9f2e1a`, not the `c` another tag may be).
  * Letters are transliterated by any-ascii, as citation keys are
- * (bibtex.ts): `łukasz kaiser` → `lukasz-kaiser-` and six hex digits
- * (stripping accents dropped the `ł`), `山田 太郎` → `shantian-tailang-…`
+ * (bibtex.ts): `иван петров` → `ivan-petrov-` and six hex digits,
+ * `山田 太郎` → `shantian-tailang-…`
  * (was `untitled-…`). Only one way of separating gets plain folders:
  * were both, `scaling laws` and `scaling-laws` would share one, and
  * whichever came first would keep it.

@@ -126,9 +126,11 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
  * What a stored shard was made by: another MiniSearch, options or document
  * layout (a paperboy release) makes it stale, and so does another ICU (a
  * Node.js release), whose dictionaries split the words of Chinese, Japanese
- * or Thai (search-options.cjs, `tokenize`).
+ * or Thai (search-options.cjs, `tokenize`). Bumped when the options index
+ * otherwise within a version:
+ * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
  */
-const SHARD_FORMAT = `minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+const SHARD_FORMAT = `search-shard-v2-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

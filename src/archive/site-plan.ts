@@ -151,9 +151,10 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
- * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`).
+ * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
+ * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`).
  */
-const SHAPE_FORMAT = 'site-shape-v2';
+const SHAPE_FORMAT = 'site-shape-v3';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 

@@ -21,3 +21,14 @@ export function isShortFormula(tex: string): boolean {
 export function isShortSpan(text: string): boolean {
   return displayWidth(text) <= SHORT_FORMULA_COLUMNS;
 }
+
+/**
+ * The bounds every KaTeX call keeps to (options: https://katex.org/docs/options.html),
+ * the archive's typesetting and lint's `math-syntax` alike, so lint accepts
+ * what the archive shows. `maxSize` caps each size a formula gives
+ * (`\rule`, `\hspace`, `\kern`) at 10em (KaTeX's default is none:
+ * `\rule{100000em}{100000em}` blacked out the page); a page's column is
+ * ~50em, `\qquad` 2em. `maxExpand` is KaTeX's default, stated: it ends a
+ * macro loop, and heavy formulas take tens of expansions.
+ */
+export const KATEX_BOUNDS = { maxSize: 10, maxExpand: 1000 } as const;

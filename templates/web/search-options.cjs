@@ -71,13 +71,31 @@
     return UNSPACED.test(text) ? runs.flatMap(runWords) : runs;
   };
 
+  /**
+   * Latin letters NFKD leaves whole, so removing accents cannot fold them,
+   * as their ASCII spelling (any-ascii's, which the author and tag folders
+   * use): "Łukasz" is "lukasz". From the Unicode data (UnicodeData.txt,
+   * Latin-1 Supplement and Latin Extended-A/B): the lower-case letters with
+   * no decomposition whose name is a letter "WITH STROKE" or "WITH BAR", a
+   * ligature, or a letter written as ASCII letters in its languages (sharp
+   * s, eth, thorn, eng, dotless i and j). Lower case only: `processTerm`
+   * looks them up after `toLowerCase`. A small table, not any-ascii (546
+   * KB), because browsers load this file.
+   */
+  const UNDECOMPOSED = {
+    ß: 'ss', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th', ŋ: 'ng', ı: 'i', ȷ: 'j',
+    ø: 'o', đ: 'd', ħ: 'h', ł: 'l', ŧ: 't', ƀ: 'b', ƚ: 'l', ƶ: 'z', ǥ: 'g', ȼ: 'c', ɇ: 'e', ɉ: 'j', ɍ: 'r', ɏ: 'y',
+  };
+  const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
+
   /** Words `processTerm` has processed, and what it made of each. */
   const remembered = new Map();
   const REMEMBERED = 100_000;
 
   /**
    * A word as the index stores it: lower case, accents removed ("Schölkopf" →
-   * "scholkopf"), so either spelling finds it, and without the invisible
+   * "scholkopf") and the letters NFKD leaves whole spelt in ASCII
+   * ("Łukasz" → "lukasz", `UNDECOMPOSED`), so either spelling finds it, and without the invisible
    * characters Unicode calls Default_Ignorable_Code_Point (a soft hyphen, a
    * zero-width space, joiner or non-joiner, a word joiner, bidi controls,
    * variation selectors), which change no word a reader sees:
@@ -93,7 +111,11 @@
   const processTerm = (term) => {
     let processed = remembered.get(term);
     if (processed === undefined) {
-      processed = term.normalize('NFKD').replace(/[\p{M}\p{DI}]/gu, '').toLowerCase();
+      processed = term
+        .normalize('NFKD')
+        .replace(/[\p{M}\p{DI}]/gu, '')
+        .toLowerCase()
+        .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter]);
       if (remembered.size >= REMEMBERED) remembered.clear();
       remembered.set(term, processed);
     }

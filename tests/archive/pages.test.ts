@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
@@ -78,4 +78,17 @@ test('the home page counts each issue\'s papers in the right number: "1 paper", 
   await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
   const counts = [...readFileSync(join(root, 'dist', 'index.html'), 'utf8').matchAll(/<\/time> · ([^<]*)<\/p>/g)].map((match) => match[1]);
   assert.deepEqual(counts, ['1 paper', '2 papers', '1 paper']);
+});
+
+test('"Łukasz Kaiser" and "Lukasz Kaiser" in two issues are one author page, at lukasz-kaiser', async () => {
+  const authors = (names: string) => (text: string) => text.replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', `authors: [${names}]`);
+  const root = makeRoot({
+    'issues/0001-a.md': authors('Łukasz Kaiser')(cleanIssue({ number: 1 })),
+    'issues/0002-b.md': authors('Lukasz Kaiser')(cleanIssue({ number: 2, date: '2023-06-05' })),
+  });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  assert.deepEqual(readdirSync(join(root, 'dist', 'authors')).sort(), ['index.html', 'lukasz-kaiser']);
+  const index = readFileSync(join(root, 'dist', 'authors', 'index.html'), 'utf8');
+  assert.deepEqual([...index.matchAll(/href="([^"]*)">[ŁL]ukasz Kaiser</g)].map((match) => match[1]), ['../authors/lukasz-kaiser/index.html']);
+  assert.match(readFileSync(join(root, 'dist', 'authors', 'lukasz-kaiser', 'index.html'), 'utf8'), /Are Emergent Abilities/);
 });

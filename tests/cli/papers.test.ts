@@ -111,6 +111,15 @@ test('papers search finds a word written with a soft hyphen or another invisible
   for (const query of ['interpretability', 'zerowidth', 'wordjoiner', 'nonjoiner', 'overridden', 'interpre\u00adtability']) assert.deepEqual(await ids(query), ['arxiv:2304.15004'], query);
 });
 
+test('papers search and --author find a name written with a letter NFKD leaves whole (Łukasz) by its ASCII spelling, and the other way round', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssueWithMarkdown({ summary: 'Scaling up, with a Straße in it.' }).replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [Łukasz Kaiser, Søren Dørup]'),
+  });
+  const ids = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[]).map((m) => m.id);
+  for (const query of ['lukasz', 'Lukasz Kaiser', 'soren dorup', 'strasse', 'Łukasz', 'straße']) assert.deepEqual(await ids(query), ['arxiv:2304.15004'], query);
+  for (const author of ['lukasz', 'Lukasz Kaiser', 'dorup', 'ŁUKASZ']) assert.deepEqual(await ids('--author', author), ['arxiv:2304.15004'], `--author ${author}`);
+});
+
 test('papers search prints a title with a right-to-left override closed at its end: the authors and year after it read as written', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace('title: Are Emergent Abilities', 'title: Are Emergent \u202eAbilities') });
   const result = await runCli(['papers', 'search', 'mirage'], { cwd: root });

@@ -1,5 +1,6 @@
 import type { InlineMath, Math } from 'mdast-util-math';
 import type { MarkdownText } from '../../issue/model.js';
+import { KATEX_BOUNDS } from '../../render/math.js';
 import type { FileRule, FileRuleContext } from '../types.js';
 import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
 
@@ -23,7 +24,7 @@ let katex: Katex | undefined;
 /** KaTeX's complaint about `tex`, with its offset in `tex` when KaTeX gives one; undefined for valid TeX. */
 function katexProblem(renderer: Katex, tex: string, displayMode: boolean): { message: string; offset?: number } | undefined {
   try {
-    renderer.renderToString(tex, { displayMode, throwOnError: true, strict: 'ignore' });
+    renderer.renderToString(tex, { ...KATEX_BOUNDS, displayMode, throwOnError: true, strict: 'ignore' });
     return undefined;
   } catch (error) {
     if (!(error instanceof renderer.ParseError)) throw error;
