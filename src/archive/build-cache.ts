@@ -176,6 +176,7 @@ const RECORDS = '.records';
  * v13: footnote back-links labelled with the number shown (render/markdown-html.ts);
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
- * v16: a record has its paper's number in the issue (`papers.csv` in reading order).
+ * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
+ * v17: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts).
  */
-const INDEX_FORMAT = `build-index-v16-${VERSION}`;
+const INDEX_FORMAT = `build-index-v17-${VERSION}`;

@@ -9,7 +9,6 @@ import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { load } from 'cheerio/slim';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { buildSite, type BuildStage } from '../../src/archive/build.js';
@@ -19,6 +18,7 @@ import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+import { pageValidator } from '../helpers/html-validate.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
 import { brokenLinks, siteDigest, siteFiles } from './site-check.js';
 
@@ -70,12 +70,9 @@ test('every href and src of every page resolves inside the site (anchors include
 });
 
 test('every page is valid HTML with the accessibility rules of html-validate', async () => {
-  // long-title: a page's title is the issue's or the paper's, as the editor wrote it;
-  // no-inline-style: KaTeX places the glyphs of a formula with inline styles.
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off', 'no-inline-style': 'off' } });
   const problems: string[] = [];
   for (const path of siteFiles(site).filter((file) => file.endsWith('index.html'))) {
-    const report = await validator.validateFile(join(site, path));
+    const report = await pageValidator.validateFile(join(site, path));
     for (const result of report.results) for (const message of result.messages) problems.push(`${path}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
   }
   assert.deepEqual(problems, []);
