@@ -177,6 +177,7 @@ const RECORDS = '.records';
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
  * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
- * v17: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts).
+ * v17: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts);
+ * v18: a paper's anchor is never a template's id or a footnote's, and always a valid id (issue/anchors.ts).
  */
-const INDEX_FORMAT = `build-index-v17-${VERSION}`;
+const INDEX_FORMAT = `build-index-v18-${VERSION}`;

@@ -1,8 +1,35 @@
+import type { MarkdownField } from './model.js';
+
 /**
  * The ids of a footnote in every HTML output: mdast-util-to-hast writes
  * `<prefix>fn-<label>` on the note and `<prefix>fnref-<label>` (`-2`, `-3`
- * after the first) on its references, `<label>` being this module's.
+ * after the first) on its references, `<label>` being `footnoteIdLabel`'s
+ * and `<prefix>` one text's (`BODY_FOOTNOTE_PREFIX`, `paperFootnotePrefix`).
  */
+
+/** The prefix of the body's footnote ids (introduction and closing). */
+export const BODY_FOOTNOTE_PREFIX = 'body-';
+
+/**
+ * The prefix of the footnote ids of a paper's text: `i<issue>-p<index>-<field>-`
+ * (`i5-p0-summary-`, `index` the paper's place in the file). The issue's
+ * number keeps ids unique across the archive: a paper's page shows the
+ * notes of every issue that covered it.
+ */
+export function paperFootnotePrefix(issueNumber: number, paperIndex: number, field: Exclude<MarkdownField, 'body'>): string {
+  return `i${issueNumber}-p${paperIndex}-${field}-`;
+}
+
+const FOOTNOTE_ID = /^(?:body|i\d+-p\d+-(?:summary|opinion|notes|prerequisites))-(?:fn-|fnref-|footnote-label$)/;
+
+/**
+ * Whether `id` is in the footnotes' namespace: a text's prefix, then
+ * `fn-`, `fnref-` or the notes' heading's `footnote-label`. A paper's
+ * anchor is never one (issue/anchors.ts).
+ */
+export function isFootnoteId(id: string): boolean {
+  return FOOTNOTE_ID.test(id);
+}
 
 /**
  * The `<label>` part of a footnote's ids, from the label's identifier as

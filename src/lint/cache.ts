@@ -28,7 +28,8 @@ import type { FileOutcome } from './lint-file.js';
 // v9: YAML errors that an editing mistake explains (a tab in an indentation, a key indented unlike its siblings or written twice) say so (messages written before hold the parser's words).
 // v10: a missing url, date, number or summary says what to write (issue/schema-messages.ts).
 // v11: a list item (`- `) indented unlike the items before it says so (issue/yaml-mistakes.ts).
-const FORMAT_VERSION = 11;
+// v12: a paper's anchor is never a template's id or a footnote's, and always a valid id (issue/anchors.ts): facts written before hold the old ones.
+const FORMAT_VERSION = 12;
 
 interface Header {
   version: typeof FORMAT_VERSION;

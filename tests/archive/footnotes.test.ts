@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { load } from 'cheerio/slim';
+import { isFootnoteId } from '../../src/issue/footnote-ids.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
 import { emailValidator, htmlProblems, pageValidator } from '../helpers/html-validate.js';
@@ -73,6 +74,8 @@ test('footnote labels of any characters give valid ids on the issue page, the pa
       .toArray()
       .map((reference) => $(byId(reference.attribs.href!)).text().trim());
     Object.values(labels).forEach((name, i) => assert.match(notes[i]!, new RegExp(`^Note-${name}\\.`), `${path}: the reference to note ${name}`));
+    // In the namespace no paper's anchor takes (issue/anchors.ts).
+    for (const element of $('li[id], a[data-footnote-ref]').toArray()) assert.ok(isFootnoteId(element.attribs.id!), `${path}: ${element.attribs.id}`);
     // An ASCII letters-and-digits label keeps the id it always had.
     assert.match(html, /<li id="i1-p0-summary-fn-note1"/, path);
   }
