@@ -180,6 +180,8 @@ const RECORDS = '.records';
  * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
  * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text);
  * v19: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
- * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`).
+ * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`);
+ * v21: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts);
+ * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts).
  */
-const INDEX_FORMAT = `build-index-v20-${VERSION}`;
+const INDEX_FORMAT = `build-index-v22-${VERSION}`;

@@ -1,4 +1,26 @@
 import GithubSlugger from 'github-slugger';
+import { isFootnoteId } from './footnote-ids.js';
+
+/**
+ * The ids the built-in templates (`templates/`, web and email) write
+ * themselves: a paper's anchor never takes one (a paper titled "Main" is not
+ * the layout's `<main id="main">`). tests/issue/anchors.test.ts reads the
+ * templates and fails when one gains an id missing here.
+ */
+export const TEMPLATE_IDS: ReadonlySet<string> = new Set([
+  'main',
+  'subscribe-email',
+  'subscribe-website',
+  'paper-query',
+  'filter-tag',
+  'filter-section',
+  'filter-year',
+  'filter-author',
+  'bibtex-label',
+]);
+
+/** html-validate's `valid-id` (not relaxed): a letter first, then letters, digits, `-` and `_` (Unicode's). */
+const VALID_ID = /^\p{L}[\p{L}\p{N}_-]*$/u;
 
 /**
  * The HTML anchor of each paper of an issue (`#steering-gpt-2-xl-by-adding-an-activation-vector`),
@@ -7,8 +29,33 @@ import GithubSlugger from 'github-slugger';
  * a repeated title gets `-1`, `-2`. Never cut, so an anchor never ends mid-word.
  * Every output links to papers with these, and cross-references in other issues
  * compute them from the stored facts.
+ *
+ * A slug that would be another id of the page (one of `TEMPLATE_IDS`, or a
+ * footnote's: `isFootnoteId`) or that html-validate's `valid-id` refuses
+ * (a digit, `-` or `_` first, a combining mark) is `Paper-` and its letters,
+ * digits, `-` and `_` (`Paper-main`, `Paper-1-bit-llms`; `-1`, `-2` after a
+ * repeat). No slug has a capital letter, so this changes no other anchor:
+ * every other title keeps the anchor github-slugger gives it.
  */
 export function paperAnchors(titles: readonly string[]): string[] {
   const slugger = new GithubSlugger();
-  return titles.map((title) => slugger.slug(title) || slugger.slug('paper'));
+  const renamed = new Set<string>();
+  return titles.map((title) => {
+    const slug = slugger.slug(title) || slugger.slug('paper');
+    return isFreeAnchor(slug) ? slug : renamedAnchor(slug, renamed);
+  });
+}
+
+function isFreeAnchor(slug: string): boolean {
+  return VALID_ID.test(slug) && !TEMPLATE_IDS.has(slug) && !isFootnoteId(slug);
+}
+
+/** `Paper-` and what of `slug` a valid id may hold, unique among the issue's `renamed` ones (which it joins). */
+function renamedAnchor(slug: string, renamed: Set<string>): string {
+  const kept = slug.normalize('NFC').replace(/[^\p{L}\p{N}_-]/gu, '').replace(/^[-_]+/, '');
+  const base = kept ? `Paper-${kept}` : 'Paper';
+  let anchor = base;
+  for (let repeat = 1; renamed.has(anchor); repeat++) anchor = `${base}-${repeat}`;
+  renamed.add(anchor);
+  return anchor;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/load.js';
 import { paperAnchors } from '../issue/anchors.js';
+import { BODY_FOOTNOTE_PREFIX, paperFootnotePrefix } from '../issue/footnote-ids.js';
 import type { CorpusIndex } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
@@ -50,7 +51,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
   // Footnotes are numbered in reading order across the email, as the plaintext numbers them.
   const numbering = new FootnoteNumbering();
-  const body = markdownToHast(issue.body.tree, { idPrefix: 'body-', links });
+  const body = markdownToHast(issue.body.tree, { idPrefix: BODY_FOOTNOTE_PREFIX, links });
   const { intro, outro } = splitAtMarker(body.content);
   const introHtml = fragmentToHtml(intro, numbering);
 
@@ -64,8 +65,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const rich = (field: 'prerequisites' | 'summary' | 'opinion' | 'notes'): RichText | undefined => {
       const markdown = paper[field];
       if (!markdown) return undefined;
-      // The issue's number in the prefix keeps ids unique across the archive: a paper's page shows its notes from every issue that covered it.
-      const parts = markdownToHast(markdown.tree, { idPrefix: `i${issue.number}-p${paper.index}-${field}-`, links });
+      const parts = markdownToHast(markdown.tree, { idPrefix: paperFootnotePrefix(issue.number, paper.index, field), links });
       notes.push(...parts.notes);
       return { html: fragmentToHtml(parts.content, numbering), text: texts?.[field] ?? '' };
     };

@@ -4,7 +4,9 @@ import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
+import { footnoteIdLabel } from '../issue/footnote-ids.js';
 import { PAPERS_MARKER } from '../issue/model.js';
+import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
 import type { LinkContext } from './links.js';
 
@@ -69,9 +71,26 @@ function toHastProcessor(idPrefix: string): Processor<undefined, MdastRoot, Hast
 }
 
 function toHast(tree: MdastRoot, options: HtmlOptions): HastRoot {
-  const hast = toHastProcessor(options.idPrefix).runSync(tree);
+  const hast = toHastProcessor(options.idPrefix).runSync(withIdSafeFootnotes(tree));
   rewriteHast(hast, options);
   return hast;
+}
+
+const ID_SAFE_IDENTIFIER = /^[A-Z0-9]+$/i;
+
+/**
+ * `tree`, or, when a footnote's label is more than ASCII letters and
+ * digits, a copy whose footnote identifiers are `footnoteIdLabel`'s:
+ * mdast-util-to-hast would percent-encode the label into ids html-validate
+ * refuses (`fn-%C3%BC`), which two labels could share (`[^"]`, `[^%22]`).
+ * The shared tree is never changed.
+ */
+function withIdSafeFootnotes(tree: MdastRoot): MdastRoot {
+  const footnotes = (root: MdastRoot) => [...nodesInTree(root, 'footnoteReference'), ...nodesInTree(root, 'footnoteDefinition')];
+  if (footnotes(tree).every((node) => ID_SAFE_IDENTIFIER.test(node.identifier))) return tree;
+  const copy = structuredClone(tree);
+  for (const node of footnotes(copy)) node.identifier = footnoteIdLabel(node.identifier);
+  return copy;
 }
 
 function toHtml(children: ElementContent[]): string {
@@ -159,7 +178,8 @@ function numberReferences(nodes: readonly ElementContent[], numbering: FootnoteN
     if (node.type !== 'element') continue;
     if (node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined) {
       const href = String(node.properties.href ?? '');
-      node.children = [{ type: 'text', value: String(numbering.number(decodeURIComponent(href.slice(1)))) }];
+      // The href is `#` and the note's id, as it is (withIdSafeFootnotes): nothing to decode.
+      node.children = [{ type: 'text', value: String(numbering.number(href.slice(1))) }];
       // The label it pointed at ("Notes", for screen readers) is not kept: the numbered list speaks for itself.
       delete node.properties.ariaDescribedBy;
       continue;

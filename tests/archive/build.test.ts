@@ -9,7 +9,6 @@ import { before, test } from 'node:test';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { load } from 'cheerio/slim';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { HtmlValidate } from 'html-validate';
 import { z } from 'zod';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { buildSite, type BuildStage } from '../../src/archive/build.js';
@@ -19,8 +18,9 @@ import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
-import { brokenLinks, siteDigest, siteFiles } from './site-check.js';
+import { brokenLinks, inPageLinkProblems, siteDigest, siteFiles } from './site-check.js';
 
 let root: string;
 let site: string;
@@ -70,12 +70,9 @@ test('every href and src of every page resolves inside the site (anchors include
 });
 
 test('every page is valid HTML with the accessibility rules of html-validate', async () => {
-  // long-title: a page's title is the issue's or the paper's, as the editor wrote it;
-  // no-inline-style: KaTeX places the glyphs of a formula with inline styles.
-  const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off', 'no-inline-style': 'off' } });
   const problems: string[] = [];
   for (const path of siteFiles(site).filter((file) => file.endsWith('index.html'))) {
-    const report = await validator.validateFile(join(site, path));
+    const report = await pageValidator.validateFile(join(site, path));
     for (const result of report.results) for (const message of result.messages) problems.push(`${path}:${message.line}:${message.column} ${message.message} (${message.ruleId})`);
   }
   assert.deepEqual(problems, []);
@@ -106,6 +103,28 @@ test('an issue page has the email content: an anchor per paper, previous and nex
   assert.match(page, /href="\.\.\/\.\.\/issues\/1\/index\.html#are-emergent-abilities/);
   assert.equal(page.match(/<h1[ >]/g)?.length, 1, 'one h1');
   assert.match(page, /Attention &lt;is&gt; all &amp; you \]\]&gt; need/);
+});
+
+test("a paper's anchor is never another id of its page: titled `Main`, like a footnote's id, or with nothing to slug, the issue page is valid and every link lands", async () => {
+  const paper = (n: number, title: string, summary = 'A summary.') => `  - title: ${title}
+    url: https://arxiv.org/abs/2301.0000${n}
+    arxiv: "2301.0000${n}"
+    section: Evaluations
+    summary: |
+      ${summary.replaceAll('\n', '\n      ')}
+`;
+  const papers = [paper(1, 'Noted', 'Claim[^x].\n\n[^x]: The note.'), paper(2, 'Main'), paper(3, 'I1 P0 summary fn x'), paper(4, '"#"'), paper(5, '"🙂"')].join('');
+  const linking = paper(6, 'Later', 'See [Main](paper:2301.00002) and [the smiley](paper:2301.00005).');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers }), 'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', papers: linking }) });
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const page = readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8');
+  assert.deepEqual(await htmlProblems(pageValidator, page), []);
+  assert.deepEqual(inPageLinkProblems(page), []);
+  assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
+  assert.match(page, /<main id="main"/);
+  assert.match(page, /<article class="paper" id="Paper-main">/);
+  assert.match(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), /href="\.\.\/\.\.\/issues\/1\/index\.html#Paper-main"/);
 });
 
 test('opened from disk, every link between pages names a file: no relative link points at a folder', () => {

@@ -67,3 +67,28 @@ function decodeHTML(text: string): string {
     return NAMED[name!] ?? reference;
   });
 }
+
+/**
+ * What is wrong with one page's links within itself: an `href="#…"` with no
+ * element of that id (the fragment as written, else percent-decoded, as a
+ * browser looks for it), or an id given twice. Empty when every such link
+ * lands on its one element; for the email too, which `brokenLinks` skips.
+ */
+export function inPageLinkProblems(html: string): string[] {
+  const ids = [...html.matchAll(ID)].map((match) => decodeHTML(match[1]!));
+  const known = new Set(ids);
+  const problems = ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `id "${id}" given twice`);
+  for (const match of html.matchAll(/\shref="#([^"]*)"/g)) {
+    const fragment = decodeHTML(match[1]!);
+    if (!known.has(fragment) && !known.has(decodedFragment(fragment))) problems.push(`href="#${fragment}" lands on no element`);
+  }
+  return problems;
+}
+
+function decodedFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { toString } from 'mdast-util-to-string';
 import { CorpusIndex } from '../../src/issue/corpus.js';
 import type { IssueFacts } from '../../src/issue/facts.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
+import { nodesInTree } from '../../src/issue/tree-index.js';
 import type { LinkContext } from '../../src/render/links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from '../../src/render/markdown-html.js';
 
@@ -125,4 +128,34 @@ test('markdown-html: header cells are scoped to their column; task lists show �
   const tasks = html('- [x] done\n- [ ] to do');
   assert.doesNotMatch(tasks, /<input/);
   assert.match(tasks, /☑ done[\s\S]*☐ to do/);
+});
+
+/** Footnote labels as an editor may write them: letters of either case, escapes spelt out, punctuation, other scripts. */
+const footnoteLabel = fc
+  .array(fc.oneof(fc.constantFrom('a', 'A', 'd', 'c', '2', '5', '_', '-', '%', '"', '<', 'ü', 'Ü', 'ß', 'SS', 'İ', '\u212a', 'k'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), { minLength: 1, maxLength: 6 })
+  .map((characters) => characters.join(''))
+  .filter((label) => !/[\s[\]\\]/.test(label));
+
+test('markdown-html: footnote ids are valid (html-validate valid-id), one per note whatever two labels are, and every footnote link lands on its note', () => {
+  fc.assert(
+    fc.property(footnoteLabel, footnoteLabel, (first, second) => {
+      const markdown = `One[^${first}] two[^${second}] one again[^${first}].\n\n[^${first}]: Note-first.\n\n[^${second}]: Note-second.\n`;
+      const tree = parseMarkdown(markdown);
+      const notes = new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier.toUpperCase()));
+      const page = html(markdown);
+      const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+      for (const id of ids) assert.match(id, /^\p{L}[\p{L}\p{N}_-]*$/u);
+      assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
+      for (const [, target] of page.matchAll(/\shref="#([^"]+)"/g)) assert.ok(ids.includes(target!), `#${target} has no element`);
+      assert.equal(page.match(/<li /g)?.length ?? 0, notes.size);
+      // Each reference leads to the note its label defines (the first definition, when two labels are one).
+      const definitions = nodesInTree(tree, 'footnoteDefinition');
+      const noteOf = (identifier: string) => toString(definitions.find((definition) => definition.identifier.toUpperCase() === identifier.toUpperCase()));
+      const targets = [...page.matchAll(/<a href="#([^"]+)"[^>]*data-footnote-ref/g)].map((match) => match[1]!);
+      nodesInTree(tree, 'footnoteReference').forEach((reference, i) => {
+        assert.match(page, new RegExp(`<li id="${targets[i]}"[^>]*>\\s*<p>${noteOf(reference.identifier)} `));
+      });
+    }),
+    { numRuns: 500 },
+  );
 });
