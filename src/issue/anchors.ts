@@ -19,8 +19,16 @@ export const TEMPLATE_IDS: ReadonlySet<string> = new Set([
   'bibtex-label',
 ]);
 
-/** html-validate's `valid-id` (not relaxed): a letter first, then letters, digits, `-` and `_` (Unicode's). */
-const VALID_ID = /^\p{L}[\p{L}\p{N}_-]*$/u;
+/**
+ * A slug kept as an anchor: one starting with a letter or a digit, not with
+ * `-` or `_` (`-1`, which github-slugger gives a second title with nothing to
+ * slug) or a lone combining mark (the `≠` of a title written decomposed).
+ * Every slug is a valid HTML id (WHATWG HTML §3.2.6.1: not empty, no ASCII
+ * whitespace); one starting with a digit (`1-bit-llms`) or holding a
+ * combining mark stays as GitHub writes it, though html-validate's strict
+ * `valid-id` wants a letter first: papers' URLs do not move for a linter.
+ */
+const KEPT_SLUG = /^[\p{L}\p{N}]/u;
 
 /**
  * The HTML anchor of each paper of an issue (`#steering-gpt-2-xl-by-adding-an-activation-vector`),
@@ -31,11 +39,10 @@ const VALID_ID = /^\p{L}[\p{L}\p{N}_-]*$/u;
  * compute them from the stored facts.
  *
  * A slug that would be another id of the page (one of `TEMPLATE_IDS`, or a
- * footnote's: `isFootnoteId`) or that html-validate's `valid-id` refuses
- * (a digit, `-` or `_` first, a combining mark) is `Paper-` and its letters,
- * digits, `-` and `_` (`Paper-main`, `Paper-1-bit-llms`; `-1`, `-2` after a
- * repeat). No slug has a capital letter, so this changes no other anchor:
- * every other title keeps the anchor github-slugger gives it.
+ * footnote's: `isFootnoteId`) or that starts with no letter or digit
+ * (`KEPT_SLUG`) is `Paper-` and its letters, digits, `-` and `_` (`Paper-main`; `-1`,
+ * `-2` after a repeat). No slug has a capital letter, so this changes no
+ * other anchor: every other title keeps the anchor github-slugger gives it.
  */
 export function paperAnchors(titles: readonly string[]): string[] {
   const slugger = new GithubSlugger();
@@ -47,7 +54,7 @@ export function paperAnchors(titles: readonly string[]): string[] {
 }
 
 function isFreeAnchor(slug: string): boolean {
-  return VALID_ID.test(slug) && !TEMPLATE_IDS.has(slug) && !isFootnoteId(slug);
+  return KEPT_SLUG.test(slug) && !TEMPLATE_IDS.has(slug) && !isFootnoteId(slug);
 }
 
 /** `Paper-` and what of `slug` a valid id may hold, unique among the issue's `renamed` ones (which it joins). */

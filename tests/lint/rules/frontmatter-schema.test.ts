@@ -121,7 +121,7 @@ for (const [written, form, read] of numbersNotInDigits) {
 test('frontmatter-schema: an issue number in plain digits has no message, and one that is wrong otherwise too has the schema\'s message alone', async () => {
   assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ number: 1234 }).replace('number: 1234', 'number: 1234  # the next one') }), []);
   const cases: [string, string][] = [
-    ['0x0', 'Unexpected `number` value `0`, expected at least 1'],
+    ['0x0', 'Unexpected `number` value `0x0`, expected at least 1'],
     ['-5', 'Unexpected `number` value `-5`, expected at least 1'],
     ['"5"', 'Unexpected string `5` for `number`, expected a number'],
   ];
