@@ -7,7 +7,7 @@ import { PaperboyError, type ExitCode } from '../errors.js';
 import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
-import type { ParsedIssue, ParseProblem } from '../issue/parse.js';
+import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
 import type { CorpusIndex } from '../issue/corpus.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { unknownReferences } from '../issue/xref-check.js';
@@ -350,7 +350,7 @@ function unreadableIssue(file: IssueFile, problem: ParseProblem | undefined, roo
 /** An issue file whose `date` cannot be read or names no day, at its date, in the parser's words or date-valid's. */
 function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
   const at = parsed.locate(['date']);
-  const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
+  const problem = problemAt(parsed, ['date']);
   const date = parsed.issue?.date ?? '';
   const noDay = date === '' ? undefined : calendarProblem(date);
   const message = noDay ? `Unexpected date \`${date}\` (${noDay}), expected a real calendar date (date-valid)` : (problem?.message ?? 'Missing `date`, expected a date as YYYY-MM-DD');
@@ -360,7 +360,7 @@ function undatedIssue(parsed: ParsedIssue, root: string): PaperboyError {
 /** An issue file whose `status:` is none the format knows: whether to publish it is the editor's to say. */
 function unknownStatus(parsed: ParsedIssue, root: string): PaperboyError {
   const at = parsed.locate(['status']);
-  const problem = parsed.problems.find((candidate) => candidate.position.start.offset === at.start.offset);
+  const problem = problemAt(parsed, ['status']);
   const message = `${problem?.message ?? 'Unexpected `status`'}; write \`status: ready\` (or \`sent\`) to publish the issue, \`status: draft\` to leave it out`;
   return cannotPublish('ISSUE_UNREADABLE', root, parsed.source.path, at.start, message);
 }

@@ -1,7 +1,7 @@
 import type { Position } from 'unist';
 import { paperAnchors } from './anchors.js';
 import { markdownTexts, type IssueStatus } from './model.js';
-import type { ParsedIssue } from './parse.js';
+import { problemAt, type ParsedIssue } from './parse.js';
 import { nodePosition } from './text-position.js';
 import { crossReferencesIn, type CrossReference } from './xref.js';
 
@@ -49,18 +49,12 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
     title: issue.title,
     date: issue.date,
     status: issue.status,
-    statusUnread: problemAt(parsed, ['status']),
+    statusUnread: problemAt(parsed, ['status']) !== undefined,
     papers: issue.papers.map((paper, i) => ({ id: paper.id, title: paper.title, anchor: anchors[i]!, position: parsed.locate(['papers', paper.index, 'title']) })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),
   };
-}
-
-/** Whether the parser could not read the value at `path` (its problem starts where the value does). */
-function problemAt(parsed: ParsedIssue, path: (string | number)[]): boolean {
-  const at = parsed.locate(path).start.offset;
-  return parsed.problems.some((problem) => problem.position.start.offset === at);
 }
 
 /**

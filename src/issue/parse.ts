@@ -65,6 +65,12 @@ const FENCE = '---';
 const EMPTY_TREE: Root = { type: 'root', children: [] };
 export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE };
 
+/** The problem the parser found with the value at `path` (it starts where the value does), if any: a value read as the schema's fallback. */
+export function problemAt(parsed: ParsedIssue, path: YamlPath): ParseProblem | undefined {
+  const at = parsed.locate(path).start.offset;
+  return parsed.problems.find((problem) => problem.position.start.offset === at);
+}
+
 /**
  * Parses one issue file. Never throws for what a file contains: a text over
  * the limits (limits.ts) and any other failure become the file's problems,

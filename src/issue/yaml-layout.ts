@@ -106,8 +106,8 @@ export function ownerOfKeys(lines: LayoutLine[], line: LayoutLine): string {
   return 'the other keys around it';
 }
 
-/** The nearest key line above line `index` (not block text) whose key starts at or before `column`. */
-function keyLineAbove(lines: LayoutLine[], index: number, column: number): LayoutLine | undefined {
+/** The nearest key line above line `index` (not block text) whose key starts at or before `column`: for a `- ` line at `column`, its list's key. */
+export function keyLineAbove(lines: LayoutLine[], index: number, column: number): LayoutLine | undefined {
   for (let at = index - 1; at >= 0; at--) {
     const line = lines[at]!;
     if (line.key !== undefined && line.blockHeader === undefined && isPlainlyIndented(line) && line.keyColumn! <= column) return line;

@@ -1,5 +1,5 @@
 import { isMap, isScalar, visit, type Document } from 'yaml';
-import { editFixes, expectedIndent, isKnownKey, lineIndexAt, ownerOfKeys, siblingKeyLine, type LayoutLine } from './yaml-layout.js';
+import { editFixes, expectedIndent, isKnownKey, keyLineAbove, lineIndexAt, ownerOfKeys, siblingKeyLine, type LayoutLine } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
 export interface YamlProblem {
@@ -109,7 +109,7 @@ function itemIndent(error: ParserError, { yamlText, lines, lineOf }: MistakeCont
     const sibling = siblingItem(lines, index);
     if (!sibling || sibling.indent.length === line.indent.length) continue;
     if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: sibling.indent }, error.range[0])) continue;
-    const list = listKeyAbove(lines, lines.indexOf(sibling));
+    const list = keyLineAbove(lines, lines.indexOf(sibling), sibling.indent.length)?.key;
     const like = `${list === 'papers' ? 'the paper' : `the item of \`${list ?? 'the list'}\``} on line ${lineOf(sibling.start)}`;
     const itemStart = line.start + line.indent.length;
     const expected = sibling.indent.length;
@@ -141,16 +141,6 @@ function siblingItem(lines: LayoutLine[], index: number): LayoutLine | undefined
     if (isItem(line) && line.indent.length < floor) return line;
     floor = Math.min(floor, line.indent.length);
     if (floor === 0) return undefined;
-  }
-  return undefined;
-}
-
-/** The key whose list the item at `index` is in: the nearest key line above it indented no deeper than its dash. */
-function listKeyAbove(lines: LayoutLine[], index: number): string | undefined {
-  const column = lines[index]!.indent.length;
-  for (let at = index - 1; at >= 0; at--) {
-    const line = lines[at]!;
-    if (line.key !== undefined && line.blockHeader === undefined && !line.indent.includes('\t') && line.keyColumn! <= column && !isItem(line)) return line.key;
   }
   return undefined;
 }
