@@ -67,6 +67,8 @@ export const FRONTMATTER_ONLY: ParseOptions = { parseMarkdown: () => EMPTY_TREE 
 
 /** The problem the parser found with the value at `path` (it starts where the value does), if any: a value read as the schema's fallback. */
 export function problemAt(parsed: ParsedIssue, path: YamlPath): ParseProblem | undefined {
+  // Asked of every file's facts: most have no problem, and locating walks the YAML.
+  if (parsed.problems.length === 0) return undefined;
   const at = parsed.locate(path).start.offset;
   return parsed.problems.find((problem) => problem.position.start.offset === at);
 }
