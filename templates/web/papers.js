@@ -53,9 +53,15 @@
     });
     // MiniSearch and the index's options, in the site's assets/: loaded with the first search.
     const assets = new URL(`${root}assets/`, location.href);
+    const loadOptions = once(() => loadScript(new URL('search-options.js', assets), 'the search engine'));
     const loadEngine = once(async () => {
-      await Promise.all([loadScript(new URL('minisearch/index.js', assets), 'the search engine'), loadScript(new URL('search-options.js', assets), 'the search engine')]);
+      await Promise.all([loadScript(new URL('minisearch/index.js', assets), 'the search engine'), loadOptions()]);
       return { MiniSearch: self.MiniSearch, options: self.paperboySearchOptions.searchOptions };
+    });
+    // The author filter folds names as search and `paperboy papers --author` do (case, accents, ł → l): loaded with the first name typed.
+    const loadFold = once(async () => {
+      await loadOptions();
+      return self.paperboySearchOptions.processTerm;
     });
     // A year's shard, read with the options it was built with; a failed load is tried again by the next search.
     const loadShard = (year) => {
@@ -108,7 +114,10 @@
       const focused = results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       const values = Object.fromEntries(new FormData(form));
       const query = values.q.trim();
-      const author = values.author.trim().toLowerCase();
+      const typed = values.author.trim();
+      const fold = typed ? await loadFold() : undefined;
+      if (mine !== generation) return;
+      const author = typed && fold(typed);
       const filters = {};
       for (const key of ['tag', 'section', 'year']) if (values[key]) filters[key] = values[key];
       if (!query && !author && Object.keys(filters).length === 0) {
@@ -119,7 +128,7 @@
       }
       const keep = (item) =>
         // `aka`: the names an earlier summary of the paper gave (search-index.ts).
-        (!author || `${item.authors}\n${item.aka ?? ''}`.toLowerCase().includes(author)) &&
+        (!author || fold(`${item.authors}\n${item.aka ?? ''}`).includes(author)) &&
         (!filters.tag || item.tags.includes(filters.tag)) &&
         (!filters.section || item.section === filters.section) &&
         // A paper without a year is in the `undated` choice (and shard).
