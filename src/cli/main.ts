@@ -4,7 +4,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
-import { commanderOutput, helpHint } from './usage-errors.js';
+import { reportingTo } from './usage-errors.js';
 
 /**
  * The entry point: parses arguments, runs one command, turns errors into
@@ -25,21 +25,10 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 }
 
 function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
-  const program = new Command('paperboy')
-    .description('Write, lint, render, preview and send a research newsletter.')
-    .version(VERSION, '-v, --version')
-    .showHelpAfterError(helpHint('paperboy'))
-    .exitOverride()
-    .configureOutput(commanderOutput(io));
+  const program = reportingTo(new Command('paperboy').description('Write, lint, render, preview and send a research newsletter.').version(VERSION, '-v, --version'), 'paperboy', io);
 
   const command = (name: string, description: string) =>
-    program
-      .command(name)
-      .description(description)
-      .option('--root <dir>', 'the newsletter directory', '.')
-      .showHelpAfterError(helpHint(`paperboy ${name}`))
-      .exitOverride()
-      .configureOutput(commanderOutput(io));
+    reportingTo(program.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.'), `paperboy ${name}`, io);
 
   command('lint', 'lint issues (default: all) and print diagnostics')
     .argument('[files...]', 'issue files to lint')
@@ -84,13 +73,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   const subscribers = program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export');
   const subscriberAction = (name: string, description: string) =>
-    subscribers
-      .command(name)
-      .description(description)
-      .option('--root <dir>', 'the newsletter directory', '.')
-      .showHelpAfterError(helpHint(`paperboy subscribers ${name}`))
-      .exitOverride()
-      .configureOutput(commanderOutput(io));
+    reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {
     const { run } = await import('./subscribers.js');
     setExitCode(await run(options as unknown as Parameters<typeof run>[0], io));
@@ -164,15 +147,12 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   const papers = program.command('papers').description('the paper database: search it, export it');
   const papersCommand = (name: string, description: string) =>
-    papers
-      .command(name)
-      .description(description)
-      .option('--root <dir>', 'the newsletter directory', '.')
-      .option('--no-cache', 'render every issue anew, without the build cache')
-      .showHelpAfterError(helpHint(`paperboy papers ${name}`))
-      .exitOverride()
-      .configureOutput(commanderOutput(io));
-  papers.showHelpAfterError(helpHint('paperboy papers')).exitOverride().configureOutput(commanderOutput(io));
+    reportingTo(
+      papers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.').option('--no-cache', 'render every issue anew, without the build cache'),
+      `paperboy papers ${name}`,
+      io,
+    );
+  reportingTo(papers, 'paperboy papers', io);
 
   papersCommand('search', '"have we covered this before?": published papers matching every word, best first')
     .argument('[query...]', 'words to find in titles, authors, tags, summaries and opinions (none: every paper the filters keep)')

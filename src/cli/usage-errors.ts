@@ -1,12 +1,22 @@
-import type { OutputConfiguration } from 'commander';
+import type { Command, OutputConfiguration } from 'commander';
 import type { CommandIO } from '../io.js';
+
+/**
+ * `command` (invoked as `invocation`: `paperboy papers search`) reporting
+ * as every paperboy command does: to `io`, its usage errors in paperboy's
+ * words followed by its own `--help`, thrown rather than exiting (main.ts
+ * turns them into exit code 2).
+ */
+export function reportingTo<C extends Command>(command: C, invocation: string, io: CommandIO): C {
+  return command.showHelpAfterError(helpHint(invocation)).exitOverride().configureOutput(commanderOutput(io));
+}
 
 /**
  * Where commander writes for a command of `io`, and how its errors read:
  * as paperboy's own (`paperboy: Unexpected …, expected …`, a hint indented
  * below), not commander's `error: unknown option '--foo'`.
  */
-export function commanderOutput(io: CommandIO): OutputConfiguration {
+function commanderOutput(io: CommandIO): OutputConfiguration {
   return {
     writeOut: (text) => io.stdout.write(text),
     writeErr: (text) => io.stderr.write(text),
@@ -15,13 +25,13 @@ export function commanderOutput(io: CommandIO): OutputConfiguration {
 }
 
 /** The line after a usage error, naming the help of the command it is about (`paperboy papers search`). */
-export function helpHint(command: string): string {
+function helpHint(command: string): string {
   return `  Run \`${command} --help\` for usage.`;
 }
 
 /**
  * Commander's error message (`error: …`, then lines such as `(Did you mean
- * --root?)`) in paperboy's words. Each form commander writes (commander 12,
+ * --root?)`) in paperboy's words. Each form commander writes (commander 14,
  * lib/command.js) is matched; one not known keeps its words, capitalized.
  */
 function usageError(text: string): string {
