@@ -43,8 +43,14 @@ export async function run(options: PreviewCommandOptions, io: CommandIO): Promis
   return showPreview(workspace, file, options, io);
 }
 
-/** Previews one issue of an already loaded workspace (`npm start` shares its own). */
-export async function showPreview(workspace: Workspace, file: IssueFile, options: Omit<PreviewCommandOptions, 'root' | 'issue'>, io: CommandIO): Promise<number> {
+/** Previews one issue of an already loaded workspace (`npm start` shares its own, and its lint of the file: `linted`). */
+export async function showPreview(
+  workspace: Workspace,
+  file: IssueFile,
+  options: Omit<PreviewCommandOptions, 'root' | 'issue'>,
+  io: CommandIO,
+  linted?: readonly ReviewMessage[],
+): Promise<number> {
   const width = parseWidth(options.width);
   const color = useColor(io.stdout, io.env, options.color);
   const display = (): TerminalPreviewOptions => ({
@@ -74,7 +80,7 @@ export async function showPreview(workspace: Workspace, file: IssueFile, options
   }
   await writePaged(`${preview.output}\n`, io, options.pager !== false);
   // Linted after the preview is shown (after the pager, when there is one): the count comes under it, where the reader is, and the preview does not wait for the linter.
-  const messages = await lintMessages(workspace, file.path);
+  const messages = linted ?? (await lintMessages(workspace, file.path));
   if (messages.length > 0) {
     const where = relative(io.cwd, file.path) || file.path;
     io.stderr.write(`paperboy: ${where} has ${lintCount(messages)}; run \`paperboy lint ${where}\` to see ${messages.length === 1 ? 'it' : 'them'}.\n`);

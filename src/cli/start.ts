@@ -7,6 +7,7 @@ import { writeEmailFiles } from '../archive/email-files.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
+import { reviewMessages } from './lint-messages.js';
 import { showPreview } from './preview.js';
 
 export interface StartCommandOptions {
@@ -38,6 +39,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
 
   io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch\` re-renders on every save):\n\n`);
-  const previewed = await showPreview(workspace, newest, { pager: false }, io);
+  // The lint above has the newest issue's messages: the preview counts them without linting it again.
+  const previewed = await showPreview(workspace, newest, { pager: false }, io, reviewMessages(results.find((result) => result.path === newest.path)));
   return errors > 0 ? 1 : previewed;
 }
