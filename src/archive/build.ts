@@ -111,7 +111,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   });
   const maker = makers();
   const previous = openSite(options.outDir, maker, options.cache);
-  const { files, papers, shape } = planSite(config, published, templates, options.cache ? join(config.dataDir, 'cache', 'search') : undefined, previous);
+  const { files, papers, shape } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   if (options.cache) storeUnread(config.dataDir, key, published.unread);
   return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
@@ -140,6 +140,11 @@ function storeUnread(dataDir: string, key: string, unread: BuildReport['unread']
   } catch {
     // The next build with nothing changed builds again, and says it then.
   }
+}
+
+/** Where the plan keeps what a rebuild reads back (site-plan.ts `planSite`): the search shards, also `paperboy papers search`'s, and the citation keys. */
+function siteCache(dataDir: string): { search: string; citations: string } {
+  return { search: join(dataDir, 'cache', 'search'), citations: join(dataDir, 'cache', 'citations.json') };
 }
 
 function unreadFile(dataDir: string): string {

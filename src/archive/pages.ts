@@ -57,12 +57,14 @@ export function withTexts(paper: PaperEntry<RecordSummary>, texts: TextSource): 
  * Every page of the site: the home page, one page per issue, the papers
  * pages (one per year: each page stays small on a thousand-issue archive),
  * one per paper, per tag and per author. `issues` is oldest first.
+ * `citation`: a paper's citation key, asked for only when its page's key or
+ * view is made (a rebuild keeps most pages' previous keys, site-plan.ts).
  */
 export function planPages(
   config: SiteConfig,
   issues: readonly IssueSummary[],
   database: PaperDatabase<RecordSummary>,
-  citations: ReadonlyMap<PaperEntry<RecordSummary>, string>,
+  citation: (paper: PaperEntry<RecordSummary>) => string,
   texts: TextSource,
 ): PagePlan[] {
   const slugOf = new Map(database.papers.map((paper) => [paper.id, paper.slug]));
@@ -148,7 +150,7 @@ export function planPages(
     for (const page of listPages(`papers/year/${year}`, papers, YEAR_PAGE_SIZE)) pages.push(yearPlan(page.path, year, papers, page));
   }
 
-  for (const paper of database.papers) pages.push(paperPage(paper, citations.get(paper)!, tagSlug, authorSlug, texts));
+  for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
   for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
@@ -226,7 +228,7 @@ function sectionBlocks(highlights: SectionView | undefined, sections: readonly S
 
 function paperPage(
   paper: PaperEntry<RecordSummary>,
-  citation: string,
+  citation: (paper: PaperEntry<RecordSummary>) => string,
   tagSlug: ReadonlyMap<string, string>,
   authorSlug: ReadonlyMap<string, string>,
   texts: TextSource,
@@ -240,7 +242,7 @@ function paperPage(
     title: latest.title,
     script: undefined,
     // Its records (texts by their hash), its citation key and where its authors and tags link: all the view is made of.
-    key: () => keyOf([template, paperKey(paper), citation, [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))]]),
+    key: () => keyOf([template, paperKey(paper), citation(paper), [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))]]),
     issues: paper.coverage.map((record) => record.issue.number),
     view: () => {
       const link = pageLinks(path);
@@ -253,7 +255,7 @@ function paperPage(
         arxiv: latest.arxiv,
         arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
         tags: paper.tags.map((name) => ({ name, href: link.tag(tagSlug.get(name)!) })),
-        bibtex: bibtexEntry(paper, citation),
+        bibtex: bibtexEntry(paper, citation(paper)),
         coverage: withTexts(paper, texts).coverage.map((record) => ({
           ...record,
           dateFormatted: formatDate(record.issue.date),

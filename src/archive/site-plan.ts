@@ -3,7 +3,8 @@ import type { Config } from '../config/load.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
-import { citationKeys, papersBib } from './bibtex.js';
+import { papersBib } from './bibtex.js';
+import { cachedCitationKeys } from './citation-cache.js';
 import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
@@ -49,8 +50,8 @@ export interface SiteFile {
  * the marker keeps, site-writer.ts): a page its view, its templates and the
  * settings it shows; an email file its issue's rendering; an asset its
  * bytes. So a changed template or setting remakes what uses it, and no
- * more. `searchCache`: where search shards are kept for `paperboy papers
- * search`.
+ * more. `cache`: where search shards are kept (for `paperboy papers search`
+ * too) and the citation keys (citation-cache.ts); undefined with `--no-cache`.
  *
  * Hashing every page's view took ~0.45 s of a rebuild after one edit on
  * the 1,000-issue bench corpus, for 13,926 keys of which a handful change.
@@ -64,13 +65,15 @@ export function planSite(
   config: SiteConfig,
   published: PublishedIssues,
   templates: TemplateSet,
-  searchCache: string | undefined,
+  cache: { search: string; citations: string } | undefined,
   previous: PreviousSite,
 ): { files: SiteFile[]; papers: number; shape: string } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
-  const citations = citationKeys(database.papers);
-  const pages = planPages(config, issues, database, citations, published);
+  // Made, or read back under the shape, when a key or view first needs one: after the shape is known.
+  let citationMap: ReadonlyMap<PaperEntry<RecordSummary>, string> | undefined;
+  const citations = () => (citationMap ??= cachedCitationKeys(database.papers, cache?.citations, shape));
+  const pages = planPages(config, issues, database, (paper) => citations().get(paper)!, published);
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
   // What every page shows of the config (the layout's name, description and links).
   const settings = [config.name, config.description ?? null, config.baseUrl];
@@ -106,10 +109,10 @@ export function planSite(
     keyOf(
       database.papers.map((paper) => {
         const { title, authors, year, venue, arxiv, url } = paper.latest;
-        return [citations.get(paper), title, authors, year, venue, arxiv, url];
+        return [citations().get(paper), title, authors, year, venue, arxiv, url];
       }),
     );
-  files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations)));
+  files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
   let catalogText: string | undefined;
   const catalogOf = () => (catalogText ??= catalog(database));
   files.push(file('papers/catalog.js', keyFor('papers/catalog.js', [], () => keyOf(catalogOf())), () => dataScript('self.paperboyCatalog', catalogOf())));
@@ -126,7 +129,7 @@ export function planSite(
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
   for (const [year, papers] of papersByYear(database.papers)) {
     const path = `search/${year}.js`;
-    const shard = () => cachedShard(year, papers, published, searchCache);
+    const shard = () => cachedShard(year, papers, published, cache?.search);
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
     files.push(file(path, keyFor(path, shows, () => keyOf(papers.map(paperKey))), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }

@@ -40,6 +40,8 @@ const EDITS: [string, (root: string) => void][] = [
   ['an opinion reworded', (root) => editIssue(root, 2, / {4}opinion: \|\n {6}/, '$&Still, ')],
   ['a paper retitled', (root) => editIssue(root, 7, /^ {2}- title: .*$/m, '  - title: "A retitled paper"')],
   ['a tag no paper had, added to a paper', (root) => editIssue(root, 3, / {4}tags: \[/, '$&brand-new-tag, ')],
+  // A citation key is made of the first author, the year and the title (citation-cache.ts keeps them under the shape).
+  ['a paper given another first author', (root) => editIssue(root, 3, /^ {4}authors: \[/m, '$&Zoë Abernathy, ')],
   ['a paper moved to another year', (root) => editIssue(root, 4, / {4}year: \d+/, '    year: 1999')],
   ['an issue retitled', (root) => editIssue(root, 6, /^title: .*$/m, 'title: "A new title"')],
   ['an issue given a closing paragraph', (root) => writeFileSync(issueFile(root, 8), `${readFileSync(issueFile(root, 8), 'utf8')}\nA closing paragraph, added.\n`)],
@@ -70,7 +72,7 @@ const EDITS: [string, (root: string) => void][] = [
   ],
 ];
 
-test('after each kind of edit in turn (texts, facts, tags, years, issues added and deleted, settings, templates), a rebuild equals a clean build', async () => {
+test('after each kind of edit in turn (texts, facts, authors, tags, years, issues added and deleted, settings, templates), a rebuild equals a clean build', async () => {
   const root = mkdtempSync(join(tmpdir(), 'paperboy-plan-'));
   await writeCorpus(root, { issues: 12, seed: 11 });
   const build = async (outDir: string, cache: boolean) => buildSite(await loadConfig(root), { outDir: join(root, outDir), drafts: false, cache });
