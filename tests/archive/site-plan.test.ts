@@ -103,3 +103,28 @@ test('a site another command wrote into keeps no key of what it wrote: the next 
   await buildSite(config, { outDir: join(root, 'dist'), drafts: false, cache: true });
   assert.equal(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), readFileSync(join(root, 'before', 'issues', '2', 'index.html'), 'utf8'));
 });
+
+test('a rebuild whose shape held reads the citation keys back from the cache, not made again; one whose shape changed makes them', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-plan-'));
+  await writeCorpus(root, { issues: 3, seed: 5 });
+  const build = async () => buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: true });
+  await build();
+  const file = join(root, '.paperboy', 'cache', 'citations.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { keys: string[] };
+  // Keys no making gives: seen on a page only if read back.
+  writeFileSync(file, JSON.stringify({ ...stored, keys: stored.keys.map((key) => `stored${key}`) }));
+  const bibOf = (page: string) => /@misc\{([^,]+),/.exec(readFileSync(join(root, 'dist', page), 'utf8'))![1]!;
+  const paperPage = (number: number) => {
+    const html = readFileSync(join(root, 'dist', 'issues', String(number), 'index.html'), 'utf8');
+    return `papers/${/href="\.\.\/\.\.\/papers\/([^/"]+)\//.exec(html)![1]!}/index.html`;
+  };
+  const page = paperPage(2);
+  const made = bibOf(page);
+  editIssue(root, 2, / {4}summary: \|\n {6}/, '$&Reworded. ');
+  await build();
+  assert.equal(bibOf(page), `stored${made}`, 'the edited paper page shows the stored key');
+  editIssue(root, 2, /^title: .*$/m, 'title: "Retitled"');
+  await build();
+  assert.equal(bibOf(page), made, 'the shape changed: made again');
+});
+
