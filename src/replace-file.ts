@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes `contents` to `file` whole or not at all: into `<file>.<pid>.tmp`
@@ -13,4 +13,35 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, contents);
   renameSync(temporary, file);
+}
+
+/**
+ * Writes new contents into a file the editor owns (an issue: `lint --fix`,
+ * `send` writing `status: sent`) whole or not at all, as `replaceFile`
+ * does, so that a process killed mid-write leaves the file as it was:
+ * writing in place truncates first, and a kill then left it empty. What
+ * an editor set stays: the file's permission bits, and a symbolic link
+ * (the file it points to is replaced, the link kept). The temporary file,
+ * `.<name>.<pid>.tmp` beside that file, is hidden and not an `.md` file,
+ * so no command reads it as an issue; it is flushed to disk (fsync) before
+ * the rename, so a power cut cannot leave the new name on empty contents.
+ * Throws what the file system throws, the file then untouched.
+ */
+export function replaceEditedFile(file: string, contents: string | Uint8Array): void {
+  const target = realpathSync(file);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const descriptor = openSync(temporary, 'w', statSync(target).mode & 0o7777);
+  try {
+    try {
+      const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
+      for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { replaceFile } from '../src/replace-file.js';
+import { replaceEditedFile, replaceFile } from '../src/replace-file.js';
 
 test('replaceFile makes the folder, replaces the previous contents whole, and leaves no temporary file', () => {
   const folder = join(mkdtempSync(join(tmpdir(), 'paperboy-replace-')), 'cache', 'deep');
@@ -13,4 +13,32 @@ test('replaceFile makes the folder, replaces the previous contents whole, and le
   replaceFile(file, Buffer.from('é second'));
   assert.equal(readFileSync(file, 'utf8'), 'é second');
   assert.deepEqual(readdirSync(folder).sort(), ['store.json', 'store.json.other.tmp']);
+});
+
+test('replaceEditedFile replaces the file by a rename (a kill mid-write leaves the old contents), keeps its permission bits and a symbolic link to it, and leaves no temporary file', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, '0001-issue.md');
+  writeFileSync(file, 'the editor\'s text');
+  chmodSync(file, 0o640);
+  symlinkSync(file, join(folder, 'current.md'));
+  const before = statSync(file).ino;
+  replaceEditedFile(join(folder, 'current.md'), 'é edited');
+  assert.equal(readFileSync(file, 'utf8'), 'é edited');
+  // A new inode: the new contents were written elsewhere and renamed in, never into the file a reader has open.
+  assert.notEqual(statSync(file).ino, before);
+  assert.equal(statSync(file).mode & 0o777, 0o640);
+  assert.ok(lstatSync(join(folder, 'current.md')).isSymbolicLink());
+  assert.deepEqual(readdirSync(folder).sort(), ['0001-issue.md', 'current.md']);
+});
+
+test('replaceEditedFile that cannot write its temporary file leaves the file as it was', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'kept');
+  // A folder where the temporary file would go: opening it for writing fails (as a full disk or a read-only folder would).
+  mkdirSync(join(folder, `.issue.md.${process.pid}.tmp`));
+  assert.throws(() => replaceEditedFile(file, 'lost'), { code: 'EISDIR' });
+  assert.equal(readFileSync(file, 'utf8'), 'kept');
 });

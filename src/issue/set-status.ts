@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { replaceEditedFile } from '../replace-file.js';
 import { editIssueFile, readIssueSource } from './source.js';
 
 /**
@@ -24,14 +24,15 @@ function statusEdit(text: string, status: string): { range: [number, number]; te
 
 /**
  * Writes `status: <status>` into an issue file, changing only that value
- * (BOM, line endings and every other byte kept, as `lint --fix` edits).
- * Returns false when the file already says so or has no frontmatter.
+ * (BOM, line endings and every other byte kept, as `lint --fix` edits),
+ * whole or not at all (`replaceEditedFile`: a send killed at that moment
+ * leaves the file as it was). Returns false when the file already says so or has no frontmatter.
  */
 export async function writeIssueStatus(path: string, status: string): Promise<boolean> {
   const source = await readIssueSource(path);
   if (source.unreadable) return false;
   const edit = statusEdit(source.text, status);
   if (!edit) return false;
-  await writeFile(path, editIssueFile(source, [edit]));
+  replaceEditedFile(path, editIssueFile(source, [edit]));
   return true;
 }

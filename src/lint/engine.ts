@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
@@ -11,6 +10,7 @@ import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
 import { knownHash, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
+import { replaceEditedFile } from '../replace-file.js';
 import { LintSession } from './session.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
@@ -219,7 +219,8 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[])
     const fixes = chooseFixes(current.outcome.messages);
     if (fixes.length === 0) break;
     changed = true;
-    await writeFile(path, editIssueFile(current.source, fixes));
+    // Whole or not at all: a fix interrupted mid-write must not leave the editor's file truncated.
+    replaceEditedFile(path, editIssueFile(current.source, fixes));
     const next = await readIssueSource(path);
     current = { source: next, outcome: await lintSource(next, active) };
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeIssueStatus } from '../../src/issue/set-status.js';
@@ -28,3 +28,16 @@ test('issue status: without a status line, one is added at the end of the frontm
 test('issue status: an indented status (a paper key) is not the issue\'s', async () => {
   assert.equal(await edited('---\nnumber: 1\npapers:\n  - status: x\n---\n'), '---\nnumber: 1\npapers:\n  - status: x\nstatus: sent\n---\n');
 });
+
+test('issue status: written by replacing the file whole, its permission bits kept (a send killed mid-write leaves it as it was)', async () => {
+  const root = makeRoot({});
+  const path = join(root, 'issue.md');
+  writeFileSync(path, '---\nnumber: 1\nstatus: ready\n---\n');
+  chmodSync(path, 0o600);
+  const before = statSync(path).ino;
+  await writeIssueStatus(path, 'sent');
+  assert.equal(readFileSync(path, 'utf8'), '---\nnumber: 1\nstatus: sent\n---\n');
+  assert.notEqual(statSync(path).ino, before);
+  assert.equal(statSync(path).mode & 0o777, 0o600);
+});
+

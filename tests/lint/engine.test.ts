@@ -118,6 +118,18 @@ test('lint cache: --fix applies the fixes of an outcome read from the cache', as
   assert.deepEqual(fixed!.messages, []);
 });
 
+test('lint --fix replaces the file whole (a fix killed mid-write leaves the text as it was, never truncated)', async () => {
+  const untidy = cleanIssue().replace('Welcome to the first issue.', 'Welcome to the first issue.  ');
+  const root = makeRoot({ 'issues/0001-a.md': untidy });
+  const path = join(root, 'issues', '0001-a.md');
+  const before = statSync(path).ino;
+  await lintIssues(configOf(root), { fix: true });
+  assert.equal(readFileSync(path, 'utf8'), cleanIssue());
+  // Written beside the file and renamed over it (replace-file.ts `replaceEditedFile`): a new inode, no temporary file left.
+  assert.notEqual(statSync(path).ino, before);
+  assert.deepEqual(readdirSync(join(root, 'issues')), ['0001-a.md']);
+});
+
 test('lint cache: a file rewritten in place between two runs of one process is linted again, even at the same size', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
   const config = configOf(root);
