@@ -7,7 +7,7 @@ import type { IssueFile } from '../issue/workspace.js';
 import { Workspace } from '../issue/workspace.js';
 import { composeMessage } from '../mail/compose.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
-import { messageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
+import { proofMessageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
@@ -130,7 +130,9 @@ async function sendProof(config: Config, email: ReturnType<typeof renderIssueEma
   try {
     const url = unsubscribeUrl(config.baseUrl, 'TEST');
     const copy = personalize(email.rendered, { unsubscribeUrl: url });
+    const id = proofMessageId(config.baseUrl, email.rendered.issueNumber);
     let raw = await composeMessage({
+      messageId: id,
       config,
       issueNumber: email.rendered.issueNumber,
       to: options.test!,
@@ -141,7 +143,7 @@ async function sendProof(config: Config, email: ReturnType<typeof renderIssueEma
     });
     if (dkim) raw = await dkim.sign(raw);
     const ready = await transport.verify();
-    const result = ready.ok ? await transport.send({ from: config.from.address, to: options.test!, messageId: messageId(config.baseUrl, email.rendered.issueNumber, options.test!), raw }) : ready;
+    const result = ready.ok ? await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw }) : ready;
     if (!result.ok) {
       io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${result.failure.reply}\n`);
       return 1;

@@ -26,6 +26,8 @@ export interface MessageInput {
    * part); the send path splices encoded text into them (message-template.ts).
    */
   transferEncoding?: 'quoted-printable';
+  /** The Message-ID, when not the issue's to `to` (`messageId`): a proof's (`proofMessageId`). */
+  messageId?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface MessageInput {
 export async function composeMessage(input: MessageInput): Promise<Buffer> {
   const { config } = input;
   const to = singleLine(input.to);
-  const id = messageId(config.baseUrl, input.issueNumber, to);
+  const id = input.messageId ?? messageId(config.baseUrl, input.issueNumber, to);
   const encoding = input.transferEncoding ? { contentTransferEncoding: input.transferEncoding } : {};
   const composer = new MailComposer({
     // Structured, so nodemailer quotes the name itself and never parses the

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
 import { MAX_HEADER_WORD, type Mailbox } from '../config/address.js';
 import { slugify } from '../issue/slug.js';
@@ -89,6 +89,17 @@ export function listHeaders(config: { name: string; baseUrl: string }, unsubscri
 export function messageId(baseUrl: string, issueNumber: number, recipient: string): string {
   const hash = createHash('sha256').update(`${baseUrl}\n${issueNumber}\n${recipient.trim().toLowerCase()}`).digest('hex');
   return `<issue${issueNumber}.${hash.slice(0, 32)}@${hostOf(baseUrl)}>`;
+}
+
+/**
+ * The Message-ID of a proof (`send --test`): new for every proof. Not the
+ * issue's `messageId` for that address: a client that holds a message
+ * with an id drops or merges a second one with the same id (RFC 5322
+ * §3.6.4 makes an id name one message), so an editor subscribed at the
+ * address of their proofs would never see the issue itself.
+ */
+export function proofMessageId(baseUrl: string, issueNumber: number): string {
+  return `<proof${issueNumber}.${randomUUID()}@${hostOf(baseUrl)}>`;
 }
 
 /** MIME boundaries derived from the Message-ID, so a message is byte-for-byte reproducible. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { AddressObject } from 'mailparser';
 import type { SendCommandOptions } from '../../src/cli/send.js';
 import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
@@ -188,6 +189,20 @@ test('send --test ADDR: one proof with [TEST] in the subject, outside the journa
   const mail = await parseEml(Buffer.from(eml!));
   assert.match(mail.subject!, /^\[TEST\] \[REVIEW\] /);
   assert.equal(journalStates(root).size, 0);
+});
+
+test('send --test: each proof has a Message-ID of its own, never the one the issue has to that address, so a client holding a proof still shows the issue', async () => {
+  const root = await newsletter(2);
+  for (let i = 0; i < 2; i++) assert.equal((await send(root, { test: 'reader0@example.org' })).code, 0);
+  assert.equal((await send(root)).code, 0);
+  const mails = await Promise.all(outboxFiles(root).map((eml) => parseEml(Buffer.from(eml))));
+  const ids = (proof: boolean) => mails.filter((mail) => mail.subject!.startsWith('[TEST]') === proof && (mail.to as AddressObject).text === 'reader0@example.org').map((mail) => mail.messageId);
+  const proofs = ids(true);
+  const [issue] = ids(false);
+  assert.equal(proofs.length, 2);
+  assert.ok(issue);
+  assert.equal(new Set([...proofs, issue]).size, 3, `${proofs.join(' ')} ${issue}`);
+  for (const id of proofs) assert.match(id!, /^<proof1\.[0-9a-f-]{36}@news\.example\.org>$/);
 });
 
 test('sends ISSUE: the journal, counts per state, --json', async () => {
