@@ -17,17 +17,42 @@ function invalidLink(context: ServerContext, route: Route): void {
 }
 
 /**
+ * `GET /unsubscribe` with no token: the link a message sent to a mailing
+ * list shows (`send --list`, which has no subscriber to name). The list's
+ * readers leave through the list, which paperboy does not run; the page
+ * says so, and names the list. Not the invalid-link answer: nothing here
+ * was forged, and a reader following the footer deserves a way out.
+ */
+function howToUnsubscribe(context: ServerContext, route: Route): void {
+  const { name, listAddress } = context.config;
+  const ownLink = 'If you subscribed on this site, use the unsubscribe link at the bottom of your copy of any issue: it is yours alone and takes one click.';
+  sendPage(context, route.res, 200, ENDPOINT, {
+    heading: `Unsubscribe from ${name}`,
+    paragraphs: listAddress
+      ? [
+          `If ${name} reaches you through the mailing list ${listAddress.address}, leave it the way that list offers: most lists add an unsubscribe link to every message they pass on (at its end, or as the unsubscribe button your mail program shows).`,
+          ownLink,
+        ]
+      : [ownLink, 'Or reply to an issue and ask to be removed.'],
+    home: true,
+  });
+}
+
+/**
  * The URL `List-Unsubscribe` carries, `<baseUrl>unsubscribe?token=…`.
  * `GET` shows one button and changes nothing (mail scanners fetch every
  * link); `POST` with `List-Unsubscribe=One-Click` (RFC 8058, form-urlencoded
  * or multipart, what mailbox providers send and what the button sends)
  * unsubscribes and answers 200 without a redirect. Repeating it is harmless.
+ * Without a token, `GET` says how to unsubscribe (`howToUnsubscribe`).
  */
 export async function unsubscribeRoute(context: ServerContext, route: Route): Promise<void> {
-  const token = new URLSearchParams(route.query).get('token') ?? '';
+  const query = new URLSearchParams(route.query);
+  const token = query.get('token') ?? '';
   const id = verify(token, context.keys);
   const { req, res } = route;
   if (req.method === 'GET' || req.method === 'HEAD') {
+    if (!query.has('token')) return howToUnsubscribe(context, route);
     if (id === undefined) return invalidLink(context, route);
     return sendPage(context, res, 200, ENDPOINT, {
       heading: `Unsubscribe from ${context.config.name}?`,

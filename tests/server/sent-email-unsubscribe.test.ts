@@ -51,3 +51,29 @@ test('the unsubscribe URL of a sent email works: one-click POST for one reader, 
   assert.equal(new SubscriberStore(db).count('active'), 1);
   db.close();
 });
+
+test('the unsubscribe link an issue sent to the mailing list shows (no token) opens a page saying how to leave the list and naming it, not an invalid-link error', { timeout: 60_000 }, async () => {
+  const root = await newsletter(1);
+  assert.equal((await send(root, { list: true }, { PAPERBOY_SECRET: SECRET })).code, 0);
+  const [eml] = outboxFiles(root);
+  const mail = await parseEml(Buffer.from(eml!));
+  // The visible links of both parts: the plaintext's and the HTML's.
+  const textLink = /https:\/\/news\.example\.org\/unsubscribe\b[^\s>)]*/.exec(mail.text!)?.[0];
+  const htmlLink = /href="(https:\/\/news\.example\.org\/unsubscribe\b[^"]*)"/.exec(mail.html as string)?.[1];
+  assert.ok(textLink && htmlLink, 'both parts show an unsubscribe link');
+  const server = await startServer({ root, secret: SECRET });
+  try {
+    for (const link of new Set([textLink, htmlLink])) {
+      const url = new URL(link.replaceAll('&amp;', '&'));
+      const page = await rawRequest(server.port, 'GET', `${url.pathname}${url.search}`);
+      assert.equal(page.status, 200, link);
+      assert.match(page.body, /mailing list list@lists\.example\.org/);
+      assert.match(page.body, /unsubscribe link at the bottom of your copy/);
+    }
+    // A token, even an empty one, is still checked: only no token at all is the list's link.
+    assert.equal((await rawRequest(server.port, 'GET', '/unsubscribe?token=')).status, 400);
+    assert.equal((await rawRequest(server.port, 'POST', '/unsubscribe', { type: 'application/x-www-form-urlencoded', data: 'List-Unsubscribe=One-Click' })).status, 400);
+  } finally {
+    await server.close();
+  }
+});
