@@ -53,6 +53,7 @@ export class SmtpTransport implements Transport {
     if (url.hostname === '') throw smtpUrlError('names no host');
     if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
+    const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
@@ -63,7 +64,7 @@ export class SmtpTransport implements Transport {
       port,
       secure: url.protocol === 'smtps:',
       requireTLS: port === 587,
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+      ...(auth ? { auth } : {}),
       maxConnections: options.connections,
       maxMessages: Infinity,
       maxRequeues: 0,
@@ -148,6 +149,15 @@ function replyOf(error: NodemailerError): string {
   const text = error.response ?? `${error.code ?? 'ERROR'}: ${error.message}`;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 500);
+}
+
+/** A user name or password of SMTP_URL, percent-decoded (RFC 3986 §2.1); never shown in the error, which names only which it is. */
+function decodedCredential(encoded: string, which: 'user name' | 'password'): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw smtpUrlError(`has a ${which} with a \`%\` that is not followed by two hexadecimal digits (write a \`%\` itself as %25)`);
+  }
 }
 
 function smtpUrlError(problem: string): PaperboyError {

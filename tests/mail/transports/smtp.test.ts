@@ -3,13 +3,15 @@ import { test } from 'node:test';
 import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
 
-test('an SMTP_URL with no host, settings after ?, another scheme or no URL at all is a configuration error saying which (exit 2)', () => {
+test('an SMTP_URL with no host, settings after ?, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
   const cases: [string, RegExp][] = [
     ['smtp://', /names no host/],
     ['smtps://user:s3cr3t@/', /is not a URL/],
     ['smtps://user:s3cr3t@mail.example.org:465?secure=maybe', /has settings after `\?` \(\?secure=maybe\)/],
     ['http://mail.example.org', /has the scheme http:/],
     ['mail.example.org:587', /has the scheme mail\.example\.org:|is not a URL/],
+    ['smtp://user:s3cr3t%zz@mail.example.org:587', /has a password with a `%` that is not followed by two hexadecimal digits/],
+    ['smtp://us%4:s3cr3t@mail.example.org:587', /has a user name with a `%`/],
   ];
   for (const [url, problem] of cases) {
     assert.throws(
