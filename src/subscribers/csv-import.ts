@@ -110,6 +110,13 @@ interface CsvRecord {
 }
 
 /**
+ * Every line break a text editor shows ends a record: csv-parse would
+ * otherwise keep to the first kind it meets, and an LF line in a CRLF file
+ * (rows appended by another program) would be read into the row before it.
+ */
+const LINE_BREAKS = ['\r\n', '\n', '\r'];
+
+/**
  * The records of a CSV file, each at the line it starts on, and the rows
  * csv-parse refused (a stray quote), each at its own line. csv-parse cannot
  * go on after such a row by itself: with `skip_records_with_error` it stays
@@ -130,6 +137,7 @@ function readRecords(body: Buffer, delimiter: string): { records: CsvRecord[]; p
     try {
       parse(body.subarray(from), {
         delimiter,
+        record_delimiter: LINE_BREAKS,
         relax_column_count: true,
         skip_empty_lines: true,
         on_record: (fields: string[], context) => {
@@ -149,7 +157,7 @@ function readRecords(body: Buffer, delimiter: string): { records: CsvRecord[]; p
   return { records, problems };
 }
 
-/** The byte offset each line starts at (index 0 is line 1): after a CRLF, an LF or a lone CR, as a text editor counts lines. */
+/** The byte offset each line starts at (index 0 is line 1): after each of LINE_BREAKS. */
 function lineStartsOf(body: Buffer): number[] {
   const starts = [0];
   for (let i = 0; i < body.length; i++) {

@@ -152,3 +152,13 @@ test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by r
   // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
   assert.equal(parseSubscriberCsv('email,name\nada@example.org,\uFFFD\n', 'ok.csv').rows.length, 1);
 });
+
+test('csv import: LF lines in a CRLF file (and lone CRs) each end a row, never read into the row before', () => {
+  const result = parse('email,name\r\nada@example.org,Ada\nbob@example.org,Bob\rcy@example.org,Cy\r\n');
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email, row.name]), [
+    [2, 'ada@example.org', 'Ada'],
+    [3, 'bob@example.org', 'Bob'],
+    [4, 'cy@example.org', 'Cy'],
+  ]);
+  assert.deepEqual(result.problems, []);
+});
