@@ -22,7 +22,7 @@ interface RowProblem {
 export interface ParsedCsv {
   rows: ImportRow[];
   problems: RowProblem[];
-  /** A later row with an address already seen: merged into the first (its line given). */
+  /** A later row with an address already seen: merged into the first (its line given), which takes its suppression status if it has none. */
   duplicates: { line: number; firstLine: number; email: string }[];
 }
 
@@ -56,7 +56,7 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   const data = header ? records.slice(1) : records;
   const rows: ImportRow[] = [];
   const duplicates: ParsedCsv['duplicates'] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ImportRow>();
   for (const { fields, line } of data) {
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
     // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
@@ -67,14 +67,17 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
       continue;
     }
     const key = emailKey(email);
-    const firstLine = seen.get(key);
-    if (firstLine !== undefined) {
-      duplicates.push({ line, firstLine, email });
+    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19).
+      first.status ??= status;
+      duplicates.push({ line, firstLine: first.line, email });
       continue;
     }
-    seen.set(key, line);
-    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
-    rows.push({ line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status });
+    const row: ImportRow = { line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status };
+    seen.set(key, row);
+    rows.push(row);
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, duplicates };

@@ -162,3 +162,11 @@ test('csv import: LF lines in a CRLF file (and lone CRs) each end a row, never r
   ]);
   assert.deepEqual(result.problems, []);
 });
+
+test('csv import: a suppression in a later duplicate row is kept in the merged row, whatever the order', () => {
+  const later = parse('email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n');
+  assert.deepEqual(later.rows.map((row) => [row.line, row.email, row.status]), [[2, 'x@example.com', 'unsubscribed']]);
+  assert.deepEqual(later.duplicates, [{ line: 3, firstLine: 2, email: 'X@Example.com' }]);
+  const earlier = parse('email,status\nx@example.com,bounced\nx@example.com,\nx@example.com,complained\n');
+  assert.deepEqual(earlier.rows.map((row) => row.status), ['bounced'], 'the first suppression stays');
+});
