@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
 import { cleanName, emailKey, emailProblem, nameProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { unescapeFormula } from './csv-export.js';
@@ -22,7 +22,7 @@ interface RowProblem {
 export interface ParsedCsv {
   rows: ImportRow[];
   problems: RowProblem[];
-  /** A later row with an address already seen: merged into the first (its line given). */
+  /** A later row with an address already seen: merged into the first (its line given), which takes its suppression status if it has none. */
   duplicates: { line: number; firstLine: number; email: string }[];
 }
 
@@ -43,33 +43,7 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   const body = text.replace(/^\uFEFF/, '');
   const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   const delimiter = sniffDelimiter(firstLine);
-  const problems: RowProblem[] = [];
-  const records: { fields: string[]; line: number }[] = [];
-  // csv-parse counts the line a record ends on; a record starts after the
-  // previous one ends and after the empty lines it skipped (a quoted line
-  // break makes a record span lines).
-  let lastEnd = 0;
-  let emptyLines = 0;
-  // csv-parse 7 counts a CRLF inside a quoted field as two lines (CR, then LF): the extra ones so far.
-  let phantomLines = 0;
-  parse(body, {
-    delimiter,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record, context) => {
-      records.push({ fields: record, line: lastEnd + 1 + (context.empty_lines - emptyLines) });
-      phantomLines += (record as string[]).reduce((count, field) => count + field.split('\r\n').length - 1, 0);
-      lastEnd = context.lines - phantomLines;
-      emptyLines = context.empty_lines;
-      return null;
-    },
-    on_skip: (error: (Error & { lines?: number }) | undefined) => {
-      if (!error) return;
-      problems.push({ line: lastEnd + 1, message: csvErrorMessage(error) });
-      lastEnd = error.lines === undefined ? lastEnd + 1 : error.lines - phantomLines;
-    },
-  });
+  const { records, problems } = readRecords(Buffer.from(body), delimiter);
 
   const header = records[0] && headerColumns(records[0].fields);
   if (records.length > 0 && !header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined) {
@@ -82,7 +56,7 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   const data = header ? records.slice(1) : records;
   const rows: ImportRow[] = [];
   const duplicates: ParsedCsv['duplicates'] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ImportRow>();
   for (const { fields, line } of data) {
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
     // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
@@ -93,14 +67,17 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
       continue;
     }
     const key = emailKey(email);
-    const firstLine = seen.get(key);
-    if (firstLine !== undefined) {
-      duplicates.push({ line, firstLine, email });
+    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19).
+      first.status ??= status;
+      duplicates.push({ line, firstLine: first.line, email });
       continue;
     }
-    seen.set(key, line);
-    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
-    rows.push({ line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status });
+    const row: ImportRow = { line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status };
+    seen.set(key, row);
+    rows.push(row);
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, duplicates };
@@ -128,6 +105,91 @@ interface Columns {
   name: number | undefined;
   status: number | undefined;
 }
+
+/** A record as csv-parse read it, with the 1-based line it starts on. */
+interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
+/**
+ * Every line break a text editor shows ends a record: csv-parse would
+ * otherwise keep to the first kind it meets, and an LF line in a CRLF file
+ * (rows appended by another program) would be read into the row before it.
+ */
+const LINE_BREAKS = ['\r\n', '\n', '\r'];
+
+/**
+ * The records of a CSV file, each at the line it starts on, and the rows
+ * csv-parse refused (a stray quote), each at its own line. csv-parse cannot
+ * go on after such a row by itself: with `skip_records_with_error` it stays
+ * inside the quoted field and reads the rows after it as part of the bad
+ * one, dropping good rows. So each refusal starts a fresh parser at the
+ * line after the bad row's first line: every line then ends up in a record
+ * or reported, and a bad row costs one re-read of the text after it.
+ */
+function readRecords(body: Buffer, delimiter: string): { records: CsvRecord[]; problems: RowProblem[] } {
+  const lineStarts = lineStartsOf(body);
+  const lineAt = (offset: number) => lineOf(lineStarts, recordStart(body, offset));
+  const records: CsvRecord[] = [];
+  const problems: RowProblem[] = [];
+  let from = 0;
+  while (from < body.length) {
+    // Where the last record read ended: the next one (good or bad) starts after the empty lines that follow.
+    let end = from;
+    try {
+      parse(body.subarray(from), {
+        delimiter,
+        record_delimiter: LINE_BREAKS,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        on_record: (fields: string[], context) => {
+          records.push({ fields, line: lineAt(end) });
+          end = from + context.bytes;
+          return null;
+        },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const line = lineAt(end);
+      problems.push({ line, message: csvErrorMessage(error) });
+      from = lineStarts[line] ?? body.length;
+    }
+  }
+  return { records, problems };
+}
+
+/** The byte offset each line starts at (index 0 is line 1): after each of LINE_BREAKS. */
+function lineStartsOf(body: Buffer): number[] {
+  const starts = [0];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === LF || (body[i] === CR && body[i + 1] !== LF)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The offset of the first byte at or after `offset` that is no line break: skipped empty lines are no record. */
+function recordStart(body: Buffer, offset: number): number {
+  let start = offset;
+  while (body[start] === CR || body[start] === LF) start++;
+  return start;
+}
+
+/** The 1-based line holding the byte at `offset`. */
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
 
 /** The delimiter with which the first line has an `email` header; a comma when none has. */
 function sniffDelimiter(firstLine: string): (typeof DELIMITERS)[number] {
@@ -167,8 +229,10 @@ function statusOf(cell: string | undefined): SubscriberStatus | undefined {
   return status && SUPPRESSED_STATUSES.has(status) ? status : undefined;
 }
 
-function csvErrorMessage(error: Error & { code?: string }): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'Unexpected end of file inside a quoted field, expected a closing `"` (the rest of the file was not read)';
+function csvErrorMessage(error: CsvError): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'Unexpected end of file inside a quoted field, expected a closing `"` (the lines after this one are read as rows of their own)';
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return 'Unexpected character after a closing quote, expected a delimiter or the end of the line (write a quote inside a quoted field as "")';
-  return `Unexpected CSV: ${error.message.replace(/ at line \d+$/, '')}`;
+  if (error.code === 'INVALID_OPENING_QUOTE') return 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")';
+  // csv-parse counts lines from where the fresh parser started, not from the top of the file.
+  return `Unexpected CSV: ${error.message.replace(/,? at line \d+/g, '')}`;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { PaperboyError } from '../errors.js';
@@ -13,13 +13,14 @@ interface MailboxMessage {
   raw: Buffer;
 }
 
-/**
- * The messages of an mbox file (split at its `From ` separator lines; the
- * mboxrd escape `>From ` is undone) or of a Maildir (the files of `new/`
- * and `cur/`). By hand: the format is a separator line, and no maintained
- * npm package reads both.
- * Throws PaperboyError MAILBOX_UNREADABLE (exit 2) when FILE cannot be read.
- */
+/** An entry of a mailbox that holds no message to read, and why. */
+interface SkippedEntry {
+  where: string;
+  problem: string;
+}
+
+type MailboxEntry = MailboxMessage | SkippedEntry;
+
 /**
  * A separator line with its sender and asctime date (`From ada@example.org
  * Mon Nov 30 10:00:00 2026`): a separator even without the blank line
@@ -28,28 +29,34 @@ interface MailboxMessage {
  */
 const POSTMARK = /^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d(:\d\d)? (\S+ )?\d{4}\r?$/;
 
-function readMailbox(path: string): MailboxMessage[] {
+const MAILBOX_HINT = 'Pass an mbox file or a Maildir folder (with new/ and cur/) holding the unsubscribe requests.';
+
+function unreadableMailbox(path: string, error: unknown): PaperboyError {
+  return new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { hint: MAILBOX_HINT, cause: error });
+}
+
+/**
+ * The messages of an mbox file (split at its `From ` separator lines; the
+ * mboxrd escape `>From ` is undone) or of a Maildir (see `readMaildir`).
+ * By hand: the format is a separator line, and no maintained npm package
+ * reads both.
+ * Throws PaperboyError MAILBOX_UNREADABLE (exit 2) when FILE cannot be read.
+ */
+function readMailbox(path: string): MailboxEntry[] {
   let info;
   try {
     info = statSync(path);
   } catch (error) {
-    throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
-      hint: 'Pass an mbox file or a Maildir folder (with new/ and cur/) holding the unsubscribe requests.',
-    });
+    throw unreadableMailbox(path, error);
   }
-  if (info.isDirectory()) {
-    return ['new', 'cur'].flatMap((folder) => {
-      const dir = join(path, folder);
-      let names: string[] = [];
-      try {
-        names = readdirSync(dir).sort();
-      } catch {
-        return [];
-      }
-      return names.map((name) => ({ where: join(dir, name), raw: readFileSync(join(dir, name)) }));
-    });
+  if (info.isDirectory()) return readMaildir(path, listMaildir(path));
+  let text;
+  try {
+    text = readFileSync(path, 'latin1');
+  } catch (error) {
+    throw unreadableMailbox(path, error);
   }
-  const lines = readFileSync(path, 'latin1').split('\n');
+  const lines = text.split('\n');
   const messages: MailboxMessage[] = [];
   let start = -1;
   const flush = (end: number) => {
@@ -67,6 +74,97 @@ function readMailbox(path: string): MailboxMessage[] {
   return messages;
 }
 
+const MAILDIR_FOLDERS = ['new', 'cur'] as const;
+
+/** The names in a Maildir's `new/` and `cur/` at one moment, and the folders that could not be listed. */
+export interface MaildirListing {
+  new: string[];
+  cur: string[];
+  unlisted: SkippedEntry[];
+}
+
+/**
+ * Lists a Maildir. A folder missing or unreadable is read as empty (and
+ * reported, unless missing); throws MAILBOX_UNREADABLE (exit 2) when
+ * neither can be listed: PATH is then no Maildir at all.
+ */
+export function listMaildir(path: string): MaildirListing {
+  const listing: MaildirListing = { new: [], cur: [], unlisted: [] };
+  const failures: unknown[] = [];
+  for (const folder of MAILDIR_FOLDERS) {
+    try {
+      listing[folder] = readdirSync(join(path, folder)).sort();
+    } catch (error) {
+      failures.push(error);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') listing.unlisted.push({ where: join(path, folder), problem: `the folder cannot be listed (${code ?? 'error'})` });
+    }
+  }
+  if (failures.length === MAILDIR_FOLDERS.length) {
+    const code = (failures[0] as NodeJS.ErrnoException).code ?? 'error';
+    throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: a folder, but no Maildir (new/ and cur/ cannot be listed: ${code})`, { hint: MAILBOX_HINT, cause: failures[0] });
+  }
+  return listing;
+}
+
+/**
+ * The messages of a Maildir as `listing` found it. A mail client may move
+ * or rename a message while it is read: an entry that is not a readable
+ * file is skipped with why, and never ends the reading of the others.
+ */
+export function readMaildir(path: string, listing: MaildirListing): MailboxEntry[] {
+  return [...listing.unlisted, ...MAILDIR_FOLDERS.flatMap((folder) => listing[folder].flatMap((name) => readMaildirEntry(path, folder, name, listing)))];
+}
+
+function readMaildirEntry(path: string, folder: (typeof MAILDIR_FOLDERS)[number], name: string, listing: MaildirListing): MailboxEntry[] {
+  const where = join(path, folder, name);
+  try {
+    // Checked first: a FIFO would block the read for ever.
+    if (!statSync(where).isFile()) return [{ where, problem: 'not a message file (a folder or a device)' }];
+    return [{ where, raw: readFileSync(where) }];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') return [{ where, problem: `the file cannot be read (${code ?? 'error'})` }];
+    if (isLink(where)) return [{ where, problem: 'a link to a file that does not exist' }];
+    return movedMessage(path, name, listing, where);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A message gone from where it was listed: a mail client moves a read
+ * message from new/ to cur/ and renames it there when its flags change,
+ * keeping the name up to `:`. It is read where it is now, or not at all
+ * when the listing of cur/ already holds it (it is read there).
+ */
+function movedMessage(path: string, name: string, listing: MaildirListing, where: string): MailboxEntry[] {
+  const unique = name.split(':')[0];
+  const sameMessage = (other: string) => other !== name && other.split(':')[0] === unique;
+  if (listing.cur.some(sameMessage)) return [];
+  let now: string[] = [];
+  try {
+    now = readdirSync(join(path, 'cur'));
+  } catch {
+    // No cur/ to look in: the message is gone.
+  }
+  const moved = now.find(sameMessage);
+  if (moved !== undefined) {
+    try {
+      return [{ where: join(path, 'cur', moved), raw: readFileSync(join(path, 'cur', moved)) }];
+    } catch {
+      // Moved again, or deleted: as gone as below.
+    }
+  }
+  return [{ where, problem: 'the message was moved or deleted before it could be read' }];
+}
+
 /** What one message asks: the subscriber id its token names, or why it names none. */
 type UnsubscribeRequest = { where: string; id: number } | { where: string; problem: string };
 
@@ -75,7 +173,8 @@ type UnsubscribeRequest = { where: string; id: number } | { where: string; probl
  * the `mailto:` of List-Unsubscribe pre-fills), and the token must verify.
  * The sender's address is never trusted: anyone can write any From.
  */
-async function unsubscribeRequest(message: MailboxMessage, keys: readonly SigningKey[]): Promise<UnsubscribeRequest> {
+async function unsubscribeRequest(message: MailboxEntry, keys: readonly SigningKey[]): Promise<UnsubscribeRequest> {
+  if ('problem' in message) return message;
   let subject: string;
   try {
     subject = (await simpleParser(message.raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })).subject ?? '';

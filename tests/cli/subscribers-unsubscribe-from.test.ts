@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
@@ -59,4 +60,43 @@ test('subscribers unsubscribe-from: a mailbox that does not exist is one clear e
   const result = await runCli(['subscribers', 'unsubscribe-from', 'missing.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
   assert.equal(result.code, 2);
   assert.match(result.stderr, /Cannot read the mailbox .*missing\.mbox: ENOENT/);
+});
+
+test('subscribers unsubscribe-from: a folder or a dangling link in a Maildir is skipped, named on stderr, and every readable request is honoured', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const config = configOf(root);
+  const db = openStore(config.dataDir);
+  const keys = signingKeys(SECRET);
+  const ada = new SubscriberStore(db).add({ email: 'ada@example.org', consentSource: 'test' }).subscriber;
+  db.close();
+  mkdirSync(join(root, 'md', 'new', 'subdir'), { recursive: true });
+  mkdirSync(join(root, 'md', 'cur'), { recursive: true });
+  symlinkSync(join(root, 'md', 'gone.eml'), join(root, 'md', 'new', '0.eml'));
+  writeFileSync(join(root, 'md', 'new', '1.eml'), message(`unsubscribe ${sign(ada!.id, keys)}`));
+  const result = await runCli(['subscribers', 'unsubscribe-from', 'md', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '3 messages: 1 unsubscribed, 0 already off the list, 2 skipped.\n');
+  assert.match(result.stderr, /^md\/new\/0\.eml: skipped: a link to a file that does not exist$/m);
+  assert.match(result.stderr, /^md\/new\/subdir: skipped: not a message file \(a folder or a device\)$/m);
+  assert.equal((await runCli(['subscribers', 'list', '--root', root], { cwd: root })).stdout, 'ada@example.org\t\tunsubscribed\n');
+});
+
+test('subscribers unsubscribe-from: a folder with neither new/ nor cur/ is no Maildir (exit 2)', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'Mail/readme.txt': 'not a Maildir' });
+  const result = await runCli(['subscribers', 'unsubscribe-from', 'Mail', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Cannot read the mailbox .*Mail: a folder, but no Maildir \(new\/ and cur\/ cannot be listed: ENOENT\)/);
+});
+
+test('subscribers unsubscribe-from: a mailbox path that exists but cannot be read (a socket) is one clear error (exit 2), no stack trace', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(join(root, 'requests.mbox'), resolve));
+  try {
+    const result = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /Cannot read the mailbox .*requests\.mbox: ENXIO/);
+  } finally {
+    server.close();
+  }
 });

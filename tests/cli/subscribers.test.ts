@@ -86,6 +86,14 @@ test('subscribers import: never re-activates an unsubscribed, bounced or complai
   assert.equal((await cli(root, 'list', '--status', 'active')).stdout, 'dora@example.org\t\tactive\n');
 });
 
+test('subscribers import: a later duplicate row that unsubscribed leaves the address unsubscribed', async () => {
+  const root = makeRoot({ 'd.csv': 'email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n' });
+  const result = await cli(root, 'import', 'd.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /1 added, .* 1 duplicate rows merged/);
+  assert.equal((await cli(root, 'list')).stdout, 'x@example.com\tX\tunsubscribed\n');
+});
+
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
   const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nbob@example.org,Bob\nADA@example.org,dup\n' });
   const first = await cli(root, 'import', 'list.csv');

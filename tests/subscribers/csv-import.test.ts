@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { isPaperboyError } from '../../src/errors.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../../src/subscribers/csv-import.js';
 
@@ -63,12 +64,54 @@ test('csv import: every bad row is reported with its line and reason, and the go
   );
 });
 
-test('csv import: an unclosed quote is reported at its line and the rows before it are kept', () => {
+test('csv import: an unclosed quote is reported at its line and the rows before and after it are kept', () => {
   const result = parse('email,name\nada@example.org,Ada\n"bob@example.org,Bob\ncarl@example.org,Carl\n');
-  assert.deepEqual(emails('email,name\nada@example.org,Ada\n'), ['ada@example.org']);
-  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
-  assert.equal(result.problems[0]!.line, 3);
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email]), [
+    [2, 'ada@example.org'],
+    [4, 'carl@example.org'],
+  ]);
+  assert.deepEqual(result.problems.map((problem) => problem.line), [3]);
   assert.match(result.problems[0]!.message, /closing `"`/);
+});
+
+test('csv import: after a row with a stray quote the next lines are read as rows again, each bad one reported at its own line', () => {
+  const closing = parse('email,name\n"x@example.com"y,X\na@example.com,A\nb@example.com,"B\nB"\nc@example.com,C\n');
+  assert.deepEqual(closing.rows.map((row) => [row.line, row.email]), [
+    [3, 'a@example.com'],
+    [4, 'b@example.com'],
+    [6, 'c@example.com'],
+  ]);
+  assert.deepEqual(closing.problems.map((problem) => [problem.line, problem.message.split(',')[0]]), [[2, 'Unexpected character after a closing quote']]);
+  const nickname = parse('email,name\na@example.com,"John "Johnny" Smith"\nb@example.com,Bob\n');
+  assert.deepEqual(nickname.rows.map((row) => row.email), ['b@example.com']);
+  assert.deepEqual(nickname.problems.map((problem) => problem.line), [2]);
+  const inField = parse('email,name\na@example.com,Jo"e\nb@example.com,Bob\n');
+  assert.deepEqual(inField.rows.map((row) => row.email), ['b@example.com']);
+  assert.deepEqual(inField.problems, [{ line: 2, message: 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")' }]);
+});
+
+test('csv import: good rows mixed with stray quotes, unclosed quotes and bad addresses: every good row is read at its line, every bad one reported at its line', () => {
+  // {EMAIL} marks a bad row; a good row's quotes always open a field before text, as a spreadsheet writes them.
+  const shapes = ['{email},Ada', '{email},"Lovelace, Ada"', '{email},"The ""Countess"""', '{email},"Ada{break}Lovelace"', '"{email}",Ada', '"{EMAIL}"x,X', '"{EMAIL}" ,X', '{EMAIL},"John "Johnny" Smith"', '{EMAIL},Jo"e', '{EMAIL},"unclosed', 'not-an-address,X'];
+  const row = fc.record({ shape: fc.constantFrom(...shapes), blankAfter: fc.boolean() });
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (rows, lineBreak, finalBreak) => {
+      const lines = ['email,name'];
+      const goodRows: [number, string][] = [];
+      const badLines: number[] = [];
+      rows.forEach(({ shape, blankAfter }, i) => {
+        const email = `reader${i}@example.org`;
+        if (shape.includes('{email}')) goodRows.push([lines.length + 1, email]);
+        else badLines.push(lines.length + 1);
+        lines.push(...shape.replace(/\{email\}/i, email).replace('{break}', lineBreak).split(lineBreak));
+        if (blankAfter) lines.push('');
+      });
+      const result = parse(lines.join(lineBreak) + (finalBreak ? lineBreak : ''));
+      assert.deepEqual(result.rows.map((parsed) => [parsed.line, parsed.email]), goodRows);
+      assert.deepEqual(result.problems.map((problem) => problem.line), badLines);
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('csv import: duplicate addresses (any case) are merged into the first row', () => {
@@ -108,4 +151,22 @@ test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by r
   assert.throws(() => decodeSubscriberCsv(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
   // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
   assert.equal(parseSubscriberCsv('email,name\nada@example.org,\uFFFD\n', 'ok.csv').rows.length, 1);
+});
+
+test('csv import: LF lines in a CRLF file (and lone CRs) each end a row, never read into the row before', () => {
+  const result = parse('email,name\r\nada@example.org,Ada\nbob@example.org,Bob\rcy@example.org,Cy\r\n');
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email, row.name]), [
+    [2, 'ada@example.org', 'Ada'],
+    [3, 'bob@example.org', 'Bob'],
+    [4, 'cy@example.org', 'Cy'],
+  ]);
+  assert.deepEqual(result.problems, []);
+});
+
+test('csv import: a suppression in a later duplicate row is kept in the merged row, whatever the order', () => {
+  const later = parse('email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n');
+  assert.deepEqual(later.rows.map((row) => [row.line, row.email, row.status]), [[2, 'x@example.com', 'unsubscribed']]);
+  assert.deepEqual(later.duplicates, [{ line: 3, firstLine: 2, email: 'X@Example.com' }]);
+  const earlier = parse('email,status\nx@example.com,bounced\nx@example.com,\nx@example.com,complained\n');
+  assert.deepEqual(earlier.rows.map((row) => row.status), ['bounced'], 'the first suppression stays');
 });
