@@ -123,6 +123,25 @@ test('smtp: the socket closed after the final dot with no reply: unknown; --retr
   }
 });
 
+test('smtp: a connection reset after the final dot with no reply: unknown, not sent again unasked (RELIABILITY 9: duplicates only among unknown)', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'reset-after-data' : 'accept') });
+  try {
+    const first = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(first.code, 1, first.stderr);
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+    assert.equal(server.received.filter((m) => m.to === 'reader1@example.org').length, 1, 'the server kept the message: no second copy');
+    assert.equal(server.received.length, 3);
+    const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    const copies = server.received.filter((m) => m.to === 'reader1@example.org');
+    assert.equal(copies.length, 2, 'a requested resend adds exactly one copy');
+    assert.equal(copies[0]!.messageId, copies[1]!.messageId);
+  } finally {
+    await server.close();
+  }
+});
+
 test('smtp: a server that never answers after DATA: timeout, unknown, the command ends', async () => {
   const { result, states } = await sendThrough(2, { data: () => 'never-answer' }, { concurrency: 1, smtp: { socketTimeoutMs: 300 } });
   assert.equal(result.code, 1);
