@@ -207,6 +207,17 @@ test('smtp: 550 5.7.26 for everyone: the run pauses, nobody bounced or failed', 
   assert.deepEqual([...new Set(bySubscriberStatus(root).values())], ['active']);
 });
 
+test('smtp: one recipient refused by policy (550 5.7.1 at RCPT) does not pause the send: the others get it, that one ends failed with the reply, not bounced', async () => {
+  const { result, server, states, root } = await sendThrough(4, { rcpt: (to) => (to === 'reader1@example.org' ? { code: 550, message: '5.7.1 Recipient address rejected: Access denied' } : undefined) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /Paused/);
+  assert.deepEqual(server.received.map((m) => m.to).sort(), ['reader0@example.org', 'reader2@example.org', 'reader3@example.org']);
+  assert.equal(states.get('reader1@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader1@example.org'), 'active', 'a policy refusal says nothing of the mailbox');
+  assert.match(result.stderr, /failed: reader1@example\.org: 550 5\.7\.1 Recipient address rejected/);
+  assert.match(result.stdout, /status: sent/);
+});
+
 test('smtp: the server closes idle pooled connections: no loss, no duplicate', async () => {
   const { result, server } = await sendThrough(5, { idleTimeoutMs: 150 }, { rate: 4, concurrency: 2 });
   assert.equal(result.code, 0, result.stderr);
