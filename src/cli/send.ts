@@ -16,7 +16,7 @@ import type { DeliveryResult, Transport } from '../mail/transports/transport.js'
 import { personalize } from '../render/email.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
-import { SendJournal, type SendMode } from '../send/journal.js';
+import { SendJournal, type DeliveryState, type SendMode } from '../send/journal.js';
 import { planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
@@ -185,8 +185,11 @@ async function sendIssue(context: SendContext): Promise<number> {
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
   if (plan.kind === 'nothing') {
-    io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(journal.counts())}\n`);
-    return journal.counts().unknown + journal.counts().failed + journal.counts().expired > 0 ? 1 : 0;
+    const counts = journal.counts();
+    io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
+    // The run that settled the last recipient may have died before it wrote the status: this one does.
+    if (!options.dryRun) await markFinished(context, journal, counts);
+    return counts.unknown + counts.failed + counts.expired > 0 ? 1 : 0;
   }
   const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
   const rate = options.rate ?? config.send.rate;
@@ -311,13 +314,21 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
     }
     io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
   }
-  if (counts.queued + counts.sending === 0) {
-    journal.finish(new Date());
-    if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) {
-      io.stdout.write(`${relative(context.io.cwd, context.file.path) || context.file.path}: status: sent\n`);
-    }
-  }
+  await markFinished(context, journal, counts);
   if (result.stop?.reason === 'interrupted') return EXIT_INTERRUPTED;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
+}
+
+/**
+ * When every recipient has a final state (none `queued` or `sending`): the
+ * send is finished, and the issue file says `status: sent`, written once
+ * and said so.
+ */
+async function markFinished(context: SendContext, journal: SendJournal, counts: Record<DeliveryState, number>): Promise<void> {
+  if (counts.queued + counts.sending > 0) return;
+  journal.finish(new Date());
+  if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) {
+    context.io.stdout.write(`${relative(context.io.cwd, context.file.path) || context.file.path}: status: sent\n`);
+  }
 }

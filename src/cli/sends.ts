@@ -17,7 +17,7 @@ export interface SendsCommandOptions {
 /**
  * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
  * then each recipient that failed, expired, is unknown (may have arrived)
- * or waits for a retry (deferred), with the last SMTP reply; `--json` as
+ * or is queued after a refusal (a retry it waits for), with the last SMTP reply; `--json` as
  * data. Throws ISSUE_NOT_FOUND for an issue with no journal and no file.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
@@ -28,8 +28,10 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     const journal = new SendJournal(db, Number(options.issue));
     const mode = journal.mode();
     const counts = journal.counts();
-    // Queued rows tried before are deferred retries (a 4xx reply): listed with that reply.
-    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])].filter((d) => d.state !== 'queued' || d.attempts > 0);
+    // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
+    // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
+    // server is not counted, nor was a policy refusal by earlier versions.
+    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])].filter((d) => d.state !== 'queued' || d.lastReply !== null);
     if (options.json) {
       const row = (d: Delivery) => ({ email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt });
       io.stdout.write(`${JSON.stringify({ issue: Number(options.issue), mode: mode ?? null, counts, recipients: problems.map(row) }, null, 2)}\n`);

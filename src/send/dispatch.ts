@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Transport } from '../mail/transports/transport.js';
 import type { Delivery, SendJournal, SettledDelivery, Settlement } from './journal.js';
-import { classifyFailure } from './outcome.js';
+import { classifyFailure, isPolicyRefusal } from './outcome.js';
 import { RateLimiter } from './rate.js';
 import { nextAttempt, type RetryPolicy } from './retry.js';
 
@@ -38,7 +38,7 @@ export interface DispatchResult {
 
 /** This many relay failures in a row (refused, 421, dropped) and the relay is taken as down. */
 const RELAY_DOWN_AFTER = 5;
-/** This many 5.7.x refusals in a row and the run pauses: the problem is ours (RELIABILITY 11). */
+/** 5.7.x refusals for this many different recipients in a row and the run pauses: the problem is ours (RELIABILITY 11). */
 const POLICY_PAUSE_AFTER = 3;
 /** Results wait at most this long for others to share their commit, ms. */
 const GROUP_COMMIT_MS = 20;
@@ -66,7 +66,11 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   let window = input.concurrency;
   let stop: DispatchResult['stop'];
   let relayStreak = 0;
-  let policyStreak = 0;
+  // The recipients refused by policy since the last other outcome, each once: a recipient retried
+  // while the others wait is not a second sign that the relay refuses our mail.
+  const policyStreak = new Set<string>();
+  // Messages the relay took in this run: a sign that it does not refuse our mail as such.
+  let accepted = 0;
   let pauseUntil = 0;
   let wake = () => {};
   const stopWith = (reason: StopReason, reply: string) => {
@@ -102,26 +106,30 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     const result = await input.transport.send({ from: input.envelopeFrom, to: delivery.email, messageId: delivery.messageId, raw });
     if (result.ok) {
       relayStreak = 0;
-      policyStreak = 0;
+      policyStreak.clear();
+      accepted++;
       return { kind: 'sent', reply: result.reply };
     }
     const { failure } = result;
     const outcome = classifyFailure(failure);
     relayStreak = outcome.relayTrouble ? relayStreak + 1 : 0;
-    policyStreak = outcome.action === 'policy' ? policyStreak + 1 : 0;
+    if (outcome.action === 'policy') policyStreak.add(delivery.recipientKey);
+    else policyStreak.clear();
     if (outcome.relayTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
       pauseUntil = Date.now() + Math.min(input.retry.maxMs, input.retry.baseMs * 2 ** (relayStreak - 1)) * (0.5 + random());
       if (relayStreak >= RELAY_DOWN_AFTER) stopWith('relay-down', failure.reply);
     }
+    const later = (): Settlement => {
+      const next = nextAttempt(input.retry, delivery.attempts, new Date(delivery.firstAttemptAt ?? now()), now(), random());
+      return next === 'expired' ? { kind: 'expired', reply: failure.reply } : { kind: 'retry', reply: failure.reply, at: next.at };
+    };
     switch (outcome.action) {
-      case 'retry': {
+      case 'retry':
         // A connection that never started sent nothing: not an attempt.
         if (failure.stage === 'connect') return { kind: 'release', reply: failure.reply };
-        const next = nextAttempt(input.retry, delivery.attempts, new Date(delivery.firstAttemptAt ?? now()), now(), random());
-        return next === 'expired' ? { kind: 'expired', reply: failure.reply } : { kind: 'retry', reply: failure.reply, at: next.at };
-      }
+        return later();
       case 'bounce':
         return { kind: 'failed', reply: failure.reply, bounce: true };
       case 'fail':
@@ -129,8 +137,16 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       case 'unknown':
         return { kind: 'unknown', reply: failure.reply };
       case 'policy':
-        if (policyStreak >= POLICY_PAUSE_AFTER) stopWith('policy', failure.reply);
-        return { kind: 'release', reply: failure.reply };
+        if (policyStreak.size >= POLICY_PAUSE_AFTER) {
+          stopWith('policy', failure.reply);
+          return later();
+        }
+        // Refused by policy at its last try too, while the relay takes other recipients' mail: the
+        // refusal is this recipient's own (RFC 3463 §3.8, X.7.1 "per-recipient filtering"), final.
+        // Not bounced: a policy refusal says nothing of the mailbox. Until then it waits for a retry
+        // like a 4xx, so a refusal of all our mail (DMARC, reputation) marks nobody (RELIABILITY 11).
+        if (accepted > 0 && isPolicyRefusal(delivery.lastReply)) return { kind: 'failed', reply: failure.reply, bounce: false };
+        return later();
       case 'abort':
         stopWith('abort', failure.reply);
         return { kind: 'release', reply: failure.reply };

@@ -1,4 +1,4 @@
-import type { DeliveryFailure } from '../mail/transports/transport.js';
+import { enhancedCode, type DeliveryFailure } from '../mail/transports/transport.js';
 
 /**
  * What a failed delivery means for the recipient and for the run. Pure,
@@ -9,8 +9,11 @@ import type { DeliveryFailure } from '../mail/transports/transport.js';
  * - `bounce`: 5.1.x at RCPT, the mailbox does not exist: fail it and never
  *   mail the subscriber again.
  * - `fail`: any other permanent refusal of this recipient or message.
- * - `policy`: 5.7.x, the relay refuses *our* mail (authentication,
- *   DMARC, reputation): nobody is marked, and repeated it pauses the run.
+ * - `policy`: 5.7.x, a security or policy refusal (RFC 3463 §3.8): the
+ *   relay refusing *our* mail (authentication, DMARC, reputation), or a
+ *   filter refusing it for this one recipient (X.7.1, "per-recipient
+ *   filtering"). Which of the two, the run tells (dispatch.ts): nobody is
+ *   bounced, refusals for several recipients in a row pause the run.
  * - `abort`: 535 (login refused) or the sender refused at MAIL FROM:
  *   nothing can go out, stop before anything else is tried.
  * - `unknown`: the whole message went out and no reply came: it may have
@@ -34,10 +37,18 @@ export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
   if (code === undefined) return { action: 'retry', relayTrouble };
   if (code >= 400 && code < 500) return { action: 'retry', relayTrouble };
   if (stage === 'sender' || stage === 'connect') return { action: 'abort', relayTrouble: false };
-  if (enhanced?.startsWith('5.7.')) return { action: 'policy', relayTrouble: false };
+  if (POLICY_REFUSAL.test(enhanced ?? '')) return { action: 'policy', relayTrouble: false };
   if (stage === 'recipient') {
     if (code === 552) return { action: 'retry', relayTrouble: false };
     if (enhanced?.startsWith('5.1.')) return { action: 'bounce', relayTrouble: false };
   }
   return { action: 'fail', relayTrouble: false };
+}
+
+/** X.7.XXX, "Security or Policy Status" (RFC 3463 §3.8), in its permanent class. */
+const POLICY_REFUSAL = /^5\.7\./;
+
+/** The reply (as the journal keeps it) refused the message by policy: 5.7.x. */
+export function isPolicyRefusal(reply: string | null): boolean {
+  return reply !== null && POLICY_REFUSAL.test(enhancedCode(reply) ?? '');
 }

@@ -48,6 +48,22 @@ test('send: a second send sends nothing', async () => {
   assert.equal(outboxFiles(root).length, 3);
 });
 
+test('send: a finished send whose status: sent was never written (the run died first) writes it on the next send, which sends nothing; a dry run does not', async () => {
+  const root = await newsletter(3);
+  const file = join(root, 'issues/0001-mirages.md');
+  assert.equal((await send(root)).code, 0);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: sent$/m, 'status: ready'));
+  const dryRun = await send(root, { dryRun: true });
+  assert.match(dryRun.stdout, /Nothing to send for issue 1/);
+  assert.match(readFileSync(file, 'utf8'), /^status: ready$/m, 'a dry run writes nothing');
+  const again = await send(root);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /Nothing to send for issue 1/);
+  assert.match(again.stdout, /issues\/0001-mirages\.md: status: sent/);
+  assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+  assert.equal(outboxFiles(root).length, 3);
+});
+
 test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {
   const root = await newsletter(3);
   await send(root);

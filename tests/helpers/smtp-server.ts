@@ -9,7 +9,7 @@ interface Received {
 }
 
 /** What the server does with one DATA: accept, refuse with a reply, or misbehave. */
-type DataBehaviour = 'accept' | 'reset-mid-data' | 'close-after-data' | 'never-answer' | { code: number; message: string };
+type DataBehaviour = 'accept' | 'reset-mid-data' | 'reset-partway' | 'close-after-data' | 'reset-after-data' | 'never-answer' | { code: number; message: string };
 
 export interface Faults {
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
@@ -79,22 +79,28 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       const behaviour = faults.data?.(to, attempt) ?? 'accept';
       const socket = socketOf(server, session);
       if (behaviour === 'reset-mid-data') {
-        // A crash with the message half read: the kernel answers the rest with a reset.
+        // A crash as DATA is taken: smtp-server calls onData before it writes the 354, so nothing of the message went.
         socket?.resetAndDestroy();
         return;
       }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      // A crash with the message half read: the kernel answers the rest with a reset.
+      if (behaviour === 'reset-partway') stream.once('data', () => socket?.resetAndDestroy());
       stream.on('end', () => {
         if (behaviour === 'never-answer') return;
         if (behaviour === 'close-after-data') {
           socket?.destroy();
           return;
         }
+        if (behaviour === 'reset-after-data') {
+          // The whole message read and stored, then a crash before the reply: the peer sees a reset (RST).
+          received.push(receivedMessage(to, Buffer.concat(chunks)));
+          socket?.resetAndDestroy();
+          return;
+        }
         if (typeof behaviour === 'object') return callback(smtpError(behaviour.code, behaviour.message));
-        const raw = Buffer.concat(chunks);
-        const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('latin1').replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
-        received.push({ to, messageId, raw });
+        received.push(receivedMessage(to, Buffer.concat(chunks)));
         callback(null, `2.0.0 Ok: queued as ${received.length}`);
       });
     },
@@ -113,6 +119,11 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function receivedMessage(to: string, raw: Buffer): Received {
+  const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw.toString('latin1').replace(/\r\n[ \t]+/g, ' '))?.[1] ?? '';
+  return { to, messageId, raw };
 }
 
 /** The socket of a session (smtp-server keeps its connections in a set). */

@@ -123,6 +123,25 @@ test('smtp: the socket closed after the final dot with no reply: unknown; --retr
   }
 });
 
+test('smtp: a connection reset after the final dot with no reply: unknown, not sent again unasked (RELIABILITY 9: duplicates only among unknown)', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'reset-after-data' : 'accept') });
+  try {
+    const first = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(first.code, 1, first.stderr);
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+    assert.equal(server.received.filter((m) => m.to === 'reader1@example.org').length, 1, 'the server kept the message: no second copy');
+    assert.equal(server.received.length, 3);
+    const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    const copies = server.received.filter((m) => m.to === 'reader1@example.org');
+    assert.equal(copies.length, 2, 'a requested resend adds exactly one copy');
+    assert.equal(copies[0]!.messageId, copies[1]!.messageId);
+  } finally {
+    await server.close();
+  }
+});
+
 test('smtp: a server that never answers after DATA: timeout, unknown, the command ends', async () => {
   const { result, states } = await sendThrough(2, { data: () => 'never-answer' }, { concurrency: 1, smtp: { socketTimeoutMs: 300 } });
   assert.equal(result.code, 1);
@@ -186,6 +205,17 @@ test('smtp: 550 5.7.26 for everyone: the run pauses, nobody bounced or failed', 
   assert.equal(server.received.length, 0);
   assert.deepEqual([...new Set(states.values())], ['queued']);
   assert.deepEqual([...new Set(bySubscriberStatus(root).values())], ['active']);
+});
+
+test('smtp: one recipient refused by policy (550 5.7.1 at RCPT) does not pause the send: the others get it, that one ends failed with the reply, not bounced', async () => {
+  const { result, server, states, root } = await sendThrough(4, { rcpt: (to) => (to === 'reader1@example.org' ? { code: 550, message: '5.7.1 Recipient address rejected: Access denied' } : undefined) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /Paused/);
+  assert.deepEqual(server.received.map((m) => m.to).sort(), ['reader0@example.org', 'reader2@example.org', 'reader3@example.org']);
+  assert.equal(states.get('reader1@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader1@example.org'), 'active', 'a policy refusal says nothing of the mailbox');
+  assert.match(result.stderr, /failed: reader1@example\.org: 550 5\.7\.1 Recipient address rejected/);
+  assert.match(result.stdout, /status: sent/);
 });
 
 test('smtp: the server closes idle pooled connections: no loss, no duplicate', async () => {

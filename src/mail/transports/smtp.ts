@@ -19,8 +19,12 @@ export interface SmtpOptions {
 interface WireProgress {
   /** The connection started reading the message: the server answered 354 to DATA. */
   dataStarted: boolean;
-  /** It read the whole message: the final dot may have been written. */
-  dataEnded: boolean;
+  /**
+   * The socket was handed the end of data (CRLF.CRLF, RFC 5321 §4.1.1.4):
+   * from then on the server may have the whole message and take it, so a
+   * failure without a reply leaves it unknown (RELIABILITY 9).
+   */
+  terminatorWritten: boolean;
 }
 
 type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
@@ -89,12 +93,12 @@ export class SmtpTransport implements Transport {
       await this.transporter.verify();
       return { ok: true, reply: 'connected' };
     } catch (error) {
-      return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, dataEnded: false }) };
+      return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, terminatorWritten: false }) };
     }
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
-    const progress: WireProgress = { dataStarted: false, dataEnded: false };
+    const progress: WireProgress = { dataStarted: false, terminatorWritten: false };
     try {
       const info = await this.transporter.sendMail({
         envelope: { from: message.from, to: message.to },
@@ -114,18 +118,34 @@ export class SmtpTransport implements Transport {
 }
 
 function watchWire(input: Readable, progress: WireProgress): Readable {
-  const output = new PassThrough();
+  const output = new WireWatch(progress);
   output.once('resume', () => (progress.dataStarted = true));
-  output.once('end', () => (progress.dataEnded = true));
   input.on('error', (error) => output.destroy(error));
   return input.pipe(output);
 }
 
+/**
+ * The message as the connection reads it. nodemailer 10's SMTPConnection.send
+ * pipes it into a DataStream (smtp-connection/data-stream.js) that
+ * dot-stuffs it and pushes the terminator CRLF.CRLF in its _flush; that
+ * stream is piped into the socket (_createSendStream), so its 'end' comes
+ * once the socket was handed the terminator. This stream's own 'end' comes
+ * earlier: the DataStream may still hold up to two buffers of the message
+ * while the socket pushes back.
+ */
+class WireWatch extends PassThrough {
+  constructor(private readonly progress: WireProgress) {
+    super();
+  }
+
+  override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    (destination as unknown as Readable).once('end', () => (this.progress.terminatorWritten = true));
+    return super.pipe(destination, options);
+  }
+}
+
 /** Certificate and TLS failures (node's messages): the session is refused, as a failed login is. */
 const TLS_REFUSED = /certificate|self[- ]signed|unable to verify|STARTTLS|SSL routines|TLS/i;
-
-/** A reset (RST) or broken pipe means the server had not read all it was sent: the final dot included. */
-const UNREAD_BY_SERVER = /ECONNRESET|EPIPE/;
 
 function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFailure {
   const reply = replyOf(error);
@@ -140,7 +160,10 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   if (error.command === 'RCPT TO') return 'recipient';
   if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'data';
   if (!progress.dataStarted) return 'connect';
-  if (!progress.dataEnded || UNREAD_BY_SERVER.test(`${error.code} ${error.message}`)) return 'data';
+  // A reset, a closed socket or a timeout once the terminator went is no answer either way: the server
+  // may have read the whole message and queued it before it failed (a reset says nothing about what it
+  // read). Only a failure before that is sure to have left it undelivered.
+  if (!progress.terminatorWritten) return 'data';
   return 'after-data';
 }
 

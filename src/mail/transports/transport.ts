@@ -30,9 +30,10 @@ export type DeliveryResult = { ok: true; reply: string } | { ok: false; failure:
  * the server: `connect` (no session: nothing sent), `auth` (the session refused:
  * the login, or TLS with a certificate that does not verify),
  * `sender` (MAIL FROM), `recipient` (RCPT TO), `data` (the server refused
- * DATA, or the connection broke before it had the whole message: not
- * delivered), `after-data` (the whole message went out and no reply came:
- * it may have been delivered).
+ * DATA, or the connection broke before the end of data, CRLF.CRLF, was
+ * written: not delivered), `after-data` (the end of data was written and no
+ * reply came, a reset or a timeout alike: it may have been delivered,
+ * RELIABILITY 9).
  */
 export type FailureStage = 'connect' | 'auth' | 'sender' | 'recipient' | 'data' | 'after-data';
 

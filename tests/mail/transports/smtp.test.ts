@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
+import { startSmtpServer } from '../../helpers/smtp-server.js';
 
 test('an SMTP_URL with no host, settings after ?, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
   const cases: [string, RegExp][] = [
@@ -26,4 +27,26 @@ test('a well-formed SMTP_URL makes a transport described without its password', 
   const transport = new SmtpTransport({ url: 'smtp://user:secret@mail.example.org:2525', connections: 2 });
   assert.equal(transport.description, 'SMTP mail.example.org:2525 (2 connections)');
   await transport.close();
+});
+
+/** A message of about `bytes`, CRLF lines. */
+function rawMessage(to: string, bytes: number): Buffer {
+  const line = `${'x'.repeat(76)}\r\n`;
+  return Buffer.from(`From: digest@example.org\r\nTo: ${to}\r\nSubject: test\r\nMessage-ID: <${to}>\r\n\r\n${line.repeat(Math.ceil(bytes / line.length))}`);
+}
+
+test('a reset while the message is still being written is a failure at data (not delivered, retried); a reset after the final dot went is after-data (unknown)', async () => {
+  const server = await startSmtpServer({ data: (to) => (to === 'partway@example.org' ? 'reset-partway' : 'reset-after-data') });
+  const transport = new SmtpTransport({ url: server.url, connections: 1, socketTimeoutMs: 5000 });
+  try {
+    // Larger than the loopback socket buffers, so the connection is still writing when the reset comes.
+    const partway = await transport.send({ from: 'digest@example.org', to: 'partway@example.org', messageId: '<partway@example.org>', raw: rawMessage('partway@example.org', 32 * 1024 * 1024) });
+    assert.equal(partway.ok ? 'sent' : partway.failure.stage, 'data');
+    const whole = await transport.send({ from: 'digest@example.org', to: 'whole@example.org', messageId: '<whole@example.org>', raw: rawMessage('whole@example.org', 20_000) });
+    assert.equal(whole.ok ? 'sent' : whole.failure.stage, 'after-data');
+    assert.equal(server.received.length, 1, 'the server kept the whole message it was reset after');
+  } finally {
+    await transport.close();
+    await server.close();
+  }
 });

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openStore } from '../../src/store/database.js';
+import { runCli } from '../helpers/cli.js';
+import { newsletter, send } from '../helpers/send.js';
+import { startSmtpServer } from '../helpers/smtp-server.js';
+
+const DMARC = { code: 550, message: '5.7.26 Unauthenticated email is not accepted (DMARC)' };
+
+test('sends: a send paused by policy names each refused recipient, waiting for its retry, with the reply', async () => {
+  const root = await newsletter(5);
+  const server = await startSmtpServer({ rcpt: () => DMARC });
+  try {
+    const paused = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.match(paused.stderr, /Paused/);
+  } finally {
+    await server.close();
+  }
+  const sends = await runCli(['sends', '1'], { cwd: root });
+  assert.equal(sends.code, 0, sends.stderr);
+  assert.match(sends.stdout, /^Issue 1, sent to the subscribers: queued 5, sent 0\n/);
+  const refused = sends.stdout.split('\n').filter((line) => line.startsWith('queued\t'));
+  assert.deepEqual(
+    refused.map((line) => line.split('\t').slice(1, 3)),
+    ['reader0', 'reader1', 'reader2'].map((name) => [`${name}@example.org`, '1 attempt']),
+  );
+  assert.ok(refused.every((line) => line.endsWith('550 5.7.26 Unauthenticated email is not accepted (DMARC)')), refused.join('\n'));
+});
+
+test('sends: a queued recipient refused before with no attempt counted (put back by an older paperboy, or the relay unreachable) is named too', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: '5.7.1 Recipient address rejected: Access denied' } : { code: 451, message: '4.3.0 try later' }) });
+  try {
+    // Retries due long after the run stops waiting: one try each.
+    await send(root, { concurrency: 1, maxWaitMs: 0, retry: { baseMs: 60_000, maxMs: 60_000, giveUpMs: 3_600_000 } }, { SMTP_URL: server.url });
+  } finally {
+    await server.close();
+  }
+  // What an earlier paperboy left after a policy refusal: back to queued, the attempt taken back, due at once.
+  const db = openStore(join(root, '.paperboy'));
+  db.prepare(`UPDATE deliveries SET state = 'queued', attempts = 0, next_attempt_at = NULL WHERE email = 'reader0@example.org'`).run();
+  db.close();
+  const sends = await runCli(['sends', '1'], { cwd: root });
+  assert.match(sends.stdout, /^queued\treader0@example\.org\t0 attempts\t550 5\.7\.1 Recipient address rejected: Access denied$/m);
+  assert.match(sends.stdout, /^queued\treader1@example\.org\t1 attempt\t451 4\.3\.0 try later$/m);
+});
