@@ -1,4 +1,5 @@
 import type { Nodes } from 'mdast';
+import { wordPieces } from './segment-pieces.js';
 
 // Word-like segments (Unicode text segmentation, UAX #29), so Chinese or
 // Japanese text counts its words, not the runs between spaces. Made on first
@@ -10,40 +11,12 @@ let segmenter: Intl.Segmenter | undefined;
 export function countWordsIn(text: string): number {
   let count = 0;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  for (const piece of segmentable(text)) {
+  // In pieces: Node 20's segmenter is slow past a few kilobytes (segment-pieces.ts).
+  for (const piece of wordPieces(text)) {
     for (const segment of segmenter.segment(piece)) if (segment.isWordLike) count += 1;
   }
   return count;
 }
-
-/**
- * Pieces of about `SEGMENT_PIECE` code units: Node 20's Intl.Segmenter takes
- * time that grows faster than the text (here 15,000 characters of English
- * 0.1 s, 120,000 3 s; a summary of 20,000 short lines made a cold lint take
- * 5 minutes), so a long text is segmented piece by piece. A piece ends after
- * a line break or after an ASCII space followed by an ASCII letter or digit:
- * UAX #29 always breaks there (WB3a/b; WB999, as no rule joins a space to
- * what follows it but another space), and no rule looks across it, since a
- * space or a line break is never the middle character WB6/7 and WB11/12
- * look through; ICU's dictionary runs (Chinese, Thai) end there too. So
- * the pieces' word-like segments are the text's (tests/issue/words.test.ts
- * checks it against the whole text).
- */
-function* segmentable(text: string): Generator<string> {
-  let start = 0;
-  while (text.length - start > SEGMENT_PIECE) {
-    SAFE_BREAK.lastIndex = start + SEGMENT_PIECE;
-    const found = SAFE_BREAK.exec(text);
-    if (!found) break;
-    const end = found.index + found[0].length;
-    yield text.slice(start, end);
-    start = end;
-  }
-  yield text.slice(start);
-}
-
-const SEGMENT_PIECE = 1024;
-const SAFE_BREAK = /\n| (?=[A-Za-z0-9])/g;
 
 /**
  * The words a reader sees in a Markdown tree: the text of each block on its

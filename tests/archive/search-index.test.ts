@@ -192,6 +192,20 @@ test('a Japanese or Chinese sentence is split into its words, so a word inside i
   }
 });
 
+test('a run of Chinese with no punctuation for 100,000 characters is tokenized with the segmenter given at most 8,192 at a time (whole, it took minutes); a shorter run as before', (t) => {
+  const lengths: number[] = [];
+  const segment = Intl.Segmenter.prototype.segment;
+  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
+    lengths.push(input.length);
+    return segment.call(this, input);
+  });
+  const run = '数学的推論'.repeat(20_000);
+  assert.equal(tokenize(run).join(''), run);
+  assert.ok(Math.max(...lengths) <= 8192, `the longest piece: ${Math.max(...lengths)} code units`);
+  assert.deepEqual(tokenize('𠀀'.repeat(5_000)).join(''), '𠀀'.repeat(5_000));
+  assert.deepEqual(tokenize('本文总结了语言模型的涌现能力'), ['本文', '总结', '了', '语言', '模型', '的', '涌现', '能力']);
+});
+
 test('a Latin letter NFKD leaves whole (ł, ø, đ, ħ, ß, æ, œ, þ, ð, ı) is folded to its ASCII spelling, so either spelling finds it', () => {
   const folded = { Łukasz: 'lukasz', Søren: 'soren', Đorđe: 'dorde', Ħamrun: 'hamrun', Straße: 'strasse', STRAẞE: 'strasse', Æsir: 'aesir', Œuvre: 'oeuvre', Þórður: 'thordur', Ðan: 'dan', Işık: 'isik', Ǿ: 'o' };
   for (const [word, ascii] of Object.entries(folded)) assert.equal(processTerm(word), ascii, word);

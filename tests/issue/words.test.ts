@@ -69,3 +69,17 @@ test('words: a long text is given to Intl.Segmenter in pieces of about a kilobyt
   assert.equal(lengths.reduce((sum, length) => sum + length, 0), text.length);
   assert.ok(Math.max(...lengths) <= 1024 + 20, `the longest piece: ${Math.max(...lengths)} code units`);
 });
+
+test('words: a long summary with no ASCII letter after its spaces (Russian, or markup after each space) is still given to Intl.Segmenter in pieces', (t) => {
+  const lengths: number[] = [];
+  const segment = Intl.Segmenter.prototype.segment;
+  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
+    lengths.push(input.length);
+    return segment.call(this, input);
+  });
+  assert.equal(countWordsIn('слово '.repeat(20_000)), 20_000);
+  assert.equal(countWordsIn('*a **a '.repeat(20_000)), 40_000);
+  assert.equal(countWordsIn('研究表明。'.repeat(20_000)), wordsOfWholeText('研究表明。'.repeat(200)) * 100);
+  assert.ok(Math.max(...lengths) <= 1024 + 8, `the longest piece: ${Math.max(...lengths)} code units`);
+});
+

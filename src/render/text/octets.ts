@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { graphemePieces } from '../../issue/segment-pieces.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -20,7 +21,9 @@ function splitLine(line: string, maxOctets: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;
-  for (const { segment } of graphemes.segment(line)) {
+  // In pieces: Node 20's segmenter is slow past a few kilobytes (a 200 KB token took minutes; segment-pieces.ts).
+  const segments = graphemePieces(line).flatMap((part) => Array.from(graphemes.segment(part), ({ segment }) => segment));
+  for (const segment of segments) {
     // A cluster over the limit on its own (pathological stacks of combining
     // marks) is cut between its code points instead.
     const units = Buffer.byteLength(segment) <= maxOctets ? [segment] : Array.from(segment);

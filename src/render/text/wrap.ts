@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { graphemePieces, SEGMENT_PIECE } from '../../issue/segment-pieces.js';
 import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
 import { PLAIN, plainStyle, sameFormat, type Format, type TextStyle } from './style.js';
 
@@ -27,9 +28,19 @@ export interface Line {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * Columns `text` takes on a terminal (string-width: East Asian wide
+ * characters and emoji 2, marks 0). A long text is measured in pieces cut
+ * between grapheme clusters (segment-pieces.ts), whose widths add up:
+ * string-width segments its input whole, and Node 20's segmenter took
+ * minutes over a 200 KB word. Not a text holding an escape (ESC), which a
+ * cut could split and string-width would then count.
+ */
 export function displayWidth(text: string): number {
   // Most of a newsletter is ASCII: one column per character, no need to segment.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length <= SEGMENT_PIECE || text.includes('\x1b')) return stringWidth(text);
+  return graphemePieces(text).reduce((width, piece) => width + stringWidth(piece), 0);
 }
 
 export type Alignment = 'left' | 'right' | 'center';

@@ -68,6 +68,21 @@ test('the hard split never cuts a multi-byte character', () => {
   assert.ok(split.split('\n').every((line) => Buffer.from(line).toString() === line));
 });
 
+test('a 200 KB word is hard-split and measured with Intl.Segmenter given a few kilobytes at a time (whole, it took minutes)', (t) => {
+  const lengths: number[] = [];
+  const segment = Intl.Segmenter.prototype.segment;
+  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
+    lengths.push(input.length);
+    return segment.call(this, input);
+  });
+  const word = `${'x'.repeat(100_000)}é${'日'.repeat(100_000)}`;
+  const split = limitLineOctets(word, 998);
+  assert.ok(octets(split).every((size) => size <= 998));
+  assert.equal(split.replaceAll('\n', ''), word);
+  assert.equal(displayWidth(word), 100_000 + 1 + 200_000);
+  assert.ok(Math.max(...lengths) <= 8192, `the longest piece: ${Math.max(...lengths)} code units`);
+});
+
 test('wrapText wraps a title or metadata line with a hanging indent', () => {
   const authors = 'Authors: Alex Turner, Lisa Thiergart, David Udell, Gavin Leech, Ulisse Mini, Monte MacDiarmid';
   assert.equal(
