@@ -183,6 +183,7 @@ const RECORDS = '.records';
  * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`);
  * v21: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts);
  * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts);
- * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts).
+ * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
+ * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`).
  */
-const INDEX_FORMAT = `build-index-v23-${VERSION}`;
+const INDEX_FORMAT = `build-index-v24-${VERSION}`;

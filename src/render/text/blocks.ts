@@ -54,7 +54,7 @@ function layoutBlock(node: RootContent, context: RenderContext, width: number): 
       return layoutCode(node.value, context);
     // Display math: its TeX source, verbatim like code (see inline math).
     case 'math':
-      return layoutCode(node.value, context);
+      return layoutCode(displayMath(node.value), context);
     case 'table':
       return layoutTable(node, context, width);
     // Footnotes are printed at the end of the email (render.ts), definitions
@@ -108,6 +108,18 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
 }
 
 /** Verbatim, never wrapped, indented four spaces as in Markdown. */
+/**
+ * Display math as its TeX between `$$` lines, as it was written (a reader
+ * of the plaintext or the terminal sees what to paste into a TeX editor,
+ * and that it is math, not code). A formula holding a line of dollars
+ * itself (written inside a longer fence) gets a fence one dollar longer.
+ */
+function displayMath(tex: string): string {
+  const longest = Math.max(1, ...(tex.match(/^\$+/gm) ?? []).map((run) => run.length));
+  const fence = '$'.repeat(longest + 1);
+  return `${fence}\n${tex}\n${fence}`;
+}
+
 function layoutCode(code: string, context: RenderContext): string[] {
   if (code === '') return [];
   return code.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(line, { code: true })}`));

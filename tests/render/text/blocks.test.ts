@@ -40,6 +40,11 @@ test('plaintext keeps the dollars inline math was written with', () => {
   assert.equal(render('Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.'), 'Math $$x^2$$ and $y$ and $$$z$$$, or $$ $p$ $$.');
 });
 
+test('plaintext shows display math between the $$ lines it was written with, set apart like code; a formula holding a line of dollars gets a longer fence', () => {
+  assert.equal(render('Before.\n\n$$\n\\sum_i x_i\n$$\n\nAfter.'), 'Before.\n\n    $$\n    \\sum_i x_i\n    $$\n\nAfter.');
+  assert.equal(render('$$$\na\n$$\nb\n$$$'), '    $$$\n    a\n    $$\n    b\n    $$$');
+});
+
 test('a hard break starts a new line; a soft break is a space', () => {
   assert.equal(render('one\ntwo\\\nthree'), 'one two\nthree');
 });
