@@ -31,17 +31,33 @@ const ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\
  * offsets of everything after it (and the lint positions) do too.
  */
 export function replaceControlCharacters(text: string): string {
+  const whole = LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, REPLACEMENT_CHARACTER) : text;
   // Every escape sequence starts with a control character (ESC or CSI): most texts have neither.
-  if (!CONTROL.test(text)) return text;
-  return text.replace(ESCAPE_SEQUENCE, (sequence) => REPLACEMENT_CHARACTER.repeat(sequence.length)).replace(CONTROL_CHARACTER, REPLACEMENT_CHARACTER);
+  if (!CONTROL.test(whole)) return whole;
+  return whole.replace(ESCAPE_SEQUENCE, (sequence) => REPLACEMENT_CHARACTER.repeat(sequence.length)).replace(CONTROL_CHARACTER, REPLACEMENT_CHARACTER);
 }
+
+/**
+ * A surrogate code unit that is not half of a pair: no character at all.
+ * Only a YAML escape makes one (`"\ud800"`: a file is read as UTF-8, which
+ * cannot hold one); UTF-8 output writes it as U+FFFD, and the model holds
+ * U+FFFD already, so widths and underlines count what a reader sees.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** `U+001B` */
 function codePointName(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`. */
+/** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`, `lone surrogate U+D800`. */
 export function describeCharacter(char: string): string {
-  return `${char >= '\ufffe' ? 'noncharacter' : 'control character'} ${codePointName(char)}`;
+  const kind = char >= '\ufffe' ? 'noncharacter' : isSurrogate(char) ? 'lone surrogate' : 'control character';
+  return `${kind} ${codePointName(char)}`;
+}
+
+/** A UTF-16 surrogate code unit (U+D800–U+DFFF), half of a pair or alone. */
+export function isSurrogate(char: string): boolean {
+  return char.length === 1 && char >= '\ud800' && char <= '\udfff';
 }

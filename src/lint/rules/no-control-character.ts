@@ -1,5 +1,5 @@
 import { isScalar, visit } from 'yaml';
-import { CONTROL_CHARACTER, describeCharacter, isControlCharacter } from '../../issue/control-characters.js';
+import { CONTROL_CHARACTER, describeCharacter, isControlCharacter, isSurrogate } from '../../issue/control-characters.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import type { Report, FileRule } from '../types.js';
 
@@ -14,12 +14,14 @@ import type { Report, FileRule } from '../types.js';
  * not ok: `title: "a\0b"` → Unexpected control character U+0000 from the escape `\0`, expected printable text: remove the escape
  * not ok: an ESC byte pasted in the body → Unexpected control character U+001B, expected printable text: delete it (most editors do not show it)
  * not ok: `title: "a\uFFFF"` → Unexpected noncharacter U+FFFF from the escape `\uFFFF`, expected printable text: remove the escape
+ * not ok: `title: "X \ud800 y"` → Unexpected lone surrogate U+D800 from the escape `\ud800`, expected printable text: …
+ * ok:     `title: "\ud83d\ude00"` (a surrogate pair: 😀)
  */
 const rule: FileRule = {
   id: 'no-control-character',
   severity: 'error',
   scope: 'file',
-  doc: 'No control character (NUL, ESC, …) or noncharacter (U+FFFF) in the file or from a YAML escape',
+  doc: 'No control character (NUL, ESC, …), noncharacter (U+FFFF) or lone surrogate (`\\ud800`) in the file or from a YAML escape',
   check({ parsed, report }) {
     for (const match of parsed.source.text.matchAll(CONTROL_CHARACTER)) {
       report({
@@ -45,17 +47,33 @@ function escapedControlCharacters(parsed: ParsedIssue): Report[] {
     Scalar(_, node) {
       if (!isScalar(node) || node.type !== 'QUOTE_DOUBLE' || !node.range) return;
       const [start, end] = node.range;
-      for (const match of yamlText.slice(start, end).matchAll(ESCAPE)) {
+      const escapes = [...yamlText.slice(start, end).matchAll(ESCAPE)].map((match) => {
         const escape = match[1]!;
-        const char = escape.length === 1 ? SINGLE_LETTER[escape] : String.fromCodePoint(parseInt(escape.slice(1), 16));
-        if (char === undefined || !isControlCharacter(char)) continue;
+        return { match, char: escape.length === 1 ? SINGLE_LETTER[escape] : String.fromCodePoint(parseInt(escape.slice(1), 16)) };
+      });
+      escapes.forEach(({ match, char }, i) => {
+        if (char === undefined) return;
+        const lone = isSurrogate(char) && !pairedEscape(escapes, i);
+        if (!lone && !isControlCharacter(char)) return;
         const at = parsed.frontmatterOffset + start + match.index;
+        const fix = lone ? 'write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀)' : 'remove the escape';
         reports.push({
-          message: `Unexpected ${describeCharacter(char)} from the escape \`${match[0]}\`, expected printable text: remove the escape`,
+          message: `Unexpected ${describeCharacter(char)} from the escape \`${match[0]}\`, expected printable text: ${fix}`,
           position: parsed.lines.position(at, at + match[0].length),
         });
-      }
+      });
     },
   });
   return reports;
+}
+
+/** Whether escape `i` (a surrogate) and the escape written right before or after it make a pair, as YAML joins them. */
+function pairedEscape(escapes: readonly { match: RegExpMatchArray; char: string | undefined }[], i: number): boolean {
+  const adjacent = (a: number, b: number) => {
+    const first = escapes[a];
+    const second = escapes[b];
+    if (!first?.char || !second?.char) return false;
+    return first.match.index! + first.match[0].length === second.match.index && /^[\ud800-\udbff]$/.test(first.char) && /^[\udc00-\udfff]$/.test(second.char);
+  };
+  return adjacent(i, i + 1) || adjacent(i - 1, i);
 }

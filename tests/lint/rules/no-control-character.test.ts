@@ -67,3 +67,16 @@ test('no-control-character: the noncharacters U+FFFE and U+FFFF, escaped or past
     assert.equal(parsed.status, 0, `${feed}: ${parsed.stderr}`);
   }
 });
+
+test('no-control-character: a lone surrogate from a YAML escape is reported at its escape and held as U+FFFD, so the text underlined is what a reader sees; an escaped pair is a character', async () => {
+  const text = cleanIssueWithMarkdown({}, { title: '"X \\ud800 y \\udc00 \\ud83d\\ude00 \\U0001F600"' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected lone surrogate U+D800 from the escape `\\ud800`, expected printable text: write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀)',
+      'Unexpected lone surrogate U+DC00 from the escape `\\udc00`, expected printable text: write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀)',
+    ],
+  );
+  assert.equal(modelOf(text).title, 'X \ufffd y \ufffd 😀 😀');
+});
