@@ -42,11 +42,12 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const errors = messages.filter((message) => message.severity === 'error');
   const where = relative(io.cwd, file.path) || file.path;
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
+
+  // Said once the email is rendered: an issue that cannot be rendered at all is refused below instead.
+  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: messages } : undefined });
   if (errors.length > 0) {
     io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
   }
-
-  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: messages } : undefined });
   const links = { baseUrl: config.baseUrl, corpus: workspace.corpus, from: file.facts };
   for (const refused of refusedUrls(email.parsed, links)) {
     io.stderr.write(diagnosticLine(where, { ...refused.position.start, severity: 'warning', message: refused.message }));

@@ -104,6 +104,16 @@ test('render: lint errors are printed on stderr first (file:line:column), the em
   assert.match(result.stdout, /Issue #1, 30 February 2023/);
 });
 
+test('render PATH: a file whose frontmatter cannot be read gets its lint error and the refusal, not "the email is rendered anyway" before it', async () => {
+  for (const text of ['', '---\nnumber: 1\ntitle: Unclosed\n']) {
+    const root = makeRoot({ 'issues/0001-a.md': text });
+    const result = await runCli(['render', 'issues/0001-a.md'], { cwd: root });
+    assert.equal(result.code, 1, JSON.stringify(text));
+    assert.match(result.stderr, /Cannot render/);
+    assert.doesNotMatch(result.stderr, /rendered anyway/);
+  }
+});
+
 test('render: a clean issue prints nothing on stderr and exits 0', async () => {
   const result = await runCli(['render', '3'], { cwd: root });
   assert.equal(result.code, 0);
