@@ -9,6 +9,7 @@ import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from './control-characters.js';
 import { ContentLimitError, withinLimits } from './limits.js';
+import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { numberFormProblem } from './number-form.js';
@@ -137,6 +138,13 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const bodyOffset = text.length - split.content.length;
   parsed.bodyOffset = bodyOffset;
 
+  // Refused before the parse, whose recursion it would exhaust (yaml-nesting.ts).
+  const deep = yamlNestingExcess(yamlText);
+  if (deep) {
+    const error = yamlNestingError(deep);
+    error.fileOffset = frontmatterOffset + deep.offset;
+    throw error;
+  }
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);

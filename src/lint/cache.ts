@@ -33,8 +33,9 @@ import type { FileOutcome } from './lint-file.js';
 // v14: a number out of bounds is quoted as typed, with the tighter bound only (issue/schema-messages.ts).
 // v15: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts): facts written before hold the old ones.
 // v16: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
-// v17: a lone surrogate from a YAML escape is reported (no-control-character).
-const FORMAT_VERSION = 17;
+// v17: a lone surrogate from a YAML escape is reported (no-control-character);
+// v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts).
+const FORMAT_VERSION = 18;
 
 interface Header {
   version: typeof FORMAT_VERSION;
