@@ -64,6 +64,25 @@ test('send: a finished send whose status: sent was never written (the run died f
   assert.equal(outboxFiles(root).length, 3);
 });
 
+test('send: a row a killed run left sending, with nothing queued, becomes unknown on the next send (not sent again unasked), which then writes status: sent', async () => {
+  const root = await newsletter(3);
+  const file = join(root, 'issues/0001-mirages.md');
+  assert.equal((await send(root)).code, 0);
+  // As a run killed between claiming its last recipient and settling it leaves the journal.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: sent$/m, 'status: ready'));
+  const db = openStore(join(root, '.paperboy'));
+  db.prepare("UPDATE deliveries SET state = 'sending' WHERE issue = 1 AND email = 'reader1@example.org'").run();
+  db.close();
+  assert.equal((await send(root, { dryRun: true })).code, 1);
+  assert.equal(journalStates(root).get('reader1@example.org'), 'sending', 'a dry run changes nothing');
+  const again = await send(root);
+  assert.equal(again.code, 1, again.stderr);
+  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state; 1 unknown \(may have arrived\)/);
+  assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+  assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+  assert.equal(outboxFiles(root).length, 3, 'nobody sent twice');
+});
+
 test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {
   const root = await newsletter(3);
   await send(root);
