@@ -185,6 +185,7 @@ const RECORDS = '.records';
  * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts);
  * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
  * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`);
- * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts).
+ * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
+ * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts).
  */
-const INDEX_FORMAT = `build-index-v25-${VERSION}`;
+const INDEX_FORMAT = `build-index-v26-${VERSION}`;

@@ -4,13 +4,18 @@
  * ID), except before closing punctuation, small kana and the prolonged sound
  * mark, and after opening brackets (kinsoku shori). Korean separates words
  * with spaces and keeps its words whole, as do mixed CJK–Latin runs, so a
- * delimiter such as `*` never starts or ends a line on its own.
+ * delimiter such as `*` never starts or ends a line on its own. Emoji may
+ * break between each other too (UAX #14 classes ID, EB). What attaches to
+ * the character before it (combining marks, as NFD kana's dakuten; variation
+ * selectors; emoji modifiers; the zero-width joiner, and what it joins)
+ * stays with it, and a break is judged by the characters it attaches to.
  */
 
 // Han, kana, CJK punctuation, the middle dot and prolonged sound mark, fullwidth forms.
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fb\u30fc\uff01-\uff60`;
-const BREAKABLE = new RegExp(`^[${CJK}]$`, 'u');
-const HAS_BREAKABLE = new RegExp(`[${CJK}]`, 'u');
+const BREAKABLE = new RegExp(`^[${CJK}\\p{Extended_Pictographic}]$`, 'u');
+const HAS_BREAKABLE = new RegExp(`[${CJK}\\p{Extended_Pictographic}]`, 'u');
+const ATTACHED = /^(?:\p{M}|\u200d|[\ufe00-\ufe0f]|\p{Emoji_Modifier})$/u;
 const NO_BREAK_BEFORE = /^[、。，．：；？！）］｝」』】〕〉》〗〙〛ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ・％]$/u;
 const NO_BREAK_AFTER = /^[（［｛「『【〔〈《〖〘〚]$/u;
 
@@ -23,21 +28,35 @@ export function splitAtBreaks(text: string): string[] {
   if (!HAS_BREAKABLE.test(text)) return [text];
   const pieces: string[] = [];
   let piece = '';
+  // The last character not attached to another, and whether a joiner came after it (no break then).
   let previous = '';
+  let joined = false;
   for (const character of text) {
-    if (piece !== '' && canBreakBetween(previous, character)) {
+    if (ATTACHED.test(character)) {
+      piece += character;
+      joined ||= character === '\u200d';
+      continue;
+    }
+    if (piece !== '' && !joined && canBreakBetween(previous, character)) {
       pieces.push(piece);
       piece = '';
     }
     piece += character;
     previous = character;
+    joined = false;
   }
   pieces.push(piece);
   return pieces;
 }
 
-/** The last code point of `text`, to find a break opportunity where the next text begins. */
+/**
+ * The last character of `text` that is not attached to the one before it
+ * (see ATTACHED), to find a break opportunity where the next text begins;
+ * a joiner at the end stays, so nothing breaks after it.
+ */
 export function lastCharacter(text: string): string {
-  // Two code units hold the last code point whether or not it is a surrogate pair.
-  return [...text.slice(-2)].at(-1) ?? '';
+  const characters = [...text.slice(-16)];
+  if (characters.at(-1) === '\u200d') return '\u200d';
+  for (let i = characters.length - 1; i >= 0; i--) if (!ATTACHED.test(characters[i]!)) return characters[i]!;
+  return characters.at(-1) ?? '';
 }

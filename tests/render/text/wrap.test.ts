@@ -83,6 +83,19 @@ test('a 200 KB word is hard-split and measured with Intl.Segmenter given a few k
   assert.ok(Math.max(...lengths) <= 8192, `the longest piece: ${Math.max(...lengths)} code units`);
 });
 
+test('decomposed kana (dakuten as combining marks) and runs of emoji wrap at the width like their composed forms, never inside a character or an emoji sequence', () => {
+  const kana = 'がぎぐげござじずぜぞだぢづでど'.repeat(4);
+  for (const text of [`Kana: ${kana.normalize('NFD')}`, `Emoji: ${'👍🏽'.repeat(40)}`, `Joined: ${'👩\u200d💻'.repeat(40)}`, `Hearts: ${'\u2764\ufe0f'.repeat(50)}`]) {
+    const wrapped = render(text);
+    assert.ok(wrapped.includes('\n'), `${text.slice(0, 10)} wraps`);
+    assert.ok(widths(wrapped).every((width) => width <= 72), `${text.slice(0, 10)}: ${widths(wrapped).join(' ')}`);
+    assert.equal(wrapped.replace(/[\n ]/g, ''), text.replace(/ /g, ''));
+    // Each line starts with a character of its own, never a mark, modifier, selector or what a joiner joins.
+    for (const line of wrapped.split('\n').slice(1)) assert.doesNotMatch(line, /^(?:\p{M}|\u200d|\ufe0f|\p{Emoji_Modifier}|💻)/u);
+  }
+  assert.equal(render(`Kana: ${kana.normalize('NFD')}`).normalize('NFC'), render(`Kana: ${kana}`));
+});
+
 test('wrapText wraps a title or metadata line with a hanging indent', () => {
   const authors = 'Authors: Alex Turner, Lisa Thiergart, David Udell, Gavin Leech, Ulisse Mini, Monte MacDiarmid';
   assert.equal(
