@@ -11,6 +11,7 @@ import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
 import indexOptions from '../../templates/web/search-options.cjs';
+import { segmentedLengths } from '../helpers/segmenter-spy.js';
 
 const { processTerm, searchOptions, tokenize } = indexOptions;
 
@@ -193,12 +194,7 @@ test('a Japanese or Chinese sentence is split into its words, so a word inside i
 });
 
 test('a run of Chinese with no punctuation for 100,000 characters is tokenized with the segmenter given at most 8,192 at a time (whole, it took minutes); a shorter run as before', (t) => {
-  const lengths: number[] = [];
-  const segment = Intl.Segmenter.prototype.segment;
-  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
-    lengths.push(input.length);
-    return segment.call(this, input);
-  });
+  const lengths = segmentedLengths(t);
   const run = '数学的推論'.repeat(20_000);
   assert.equal(tokenize(run).join(''), run);
   assert.ok(Math.max(...lengths) <= 8192, `the longest piece: ${Math.max(...lengths)} code units`);

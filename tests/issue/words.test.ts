@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { asciiWordBound, countWords, countWordsIn, wordsOver } from '../../src/issue/words.js';
+import { segmentedLengths } from '../helpers/segmenter-spy.js';
 
 test('words: a CJK summary counts its words, not the runs between spaces', () => {
   assert.ok(countWords(parseMarkdown('研究表明，大型语言模型的能力随规模增长。')) >= 6);
@@ -58,12 +59,7 @@ test('words: a long text counted piece by piece has the words of the whole text,
 
 test('words: a long text is given to Intl.Segmenter in pieces of about a kilobyte, whose time grows with its length alone', (t) => {
   // Node 20's segmenter takes time growing faster than its input: a summary of 20,000 short lines, segmented whole, took minutes.
-  const lengths: number[] = [];
-  const segment = Intl.Segmenter.prototype.segment;
-  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
-    lengths.push(input.length);
-    return segment.call(this, input);
-  });
+  const lengths = segmentedLengths(t);
   const text = Array.from({ length: 2_000 }, (_, i) => `line ${i} of text  `).join('\n');
   assert.equal(countWordsIn(text), 2_000 * 4);
   assert.equal(lengths.reduce((sum, length) => sum + length, 0), text.length);
@@ -71,12 +67,7 @@ test('words: a long text is given to Intl.Segmenter in pieces of about a kilobyt
 });
 
 test('words: a long summary with no ASCII letter after its spaces (Russian, or markup after each space) is still given to Intl.Segmenter in pieces', (t) => {
-  const lengths: number[] = [];
-  const segment = Intl.Segmenter.prototype.segment;
-  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
-    lengths.push(input.length);
-    return segment.call(this, input);
-  });
+  const lengths = segmentedLengths(t);
   assert.equal(countWordsIn('слово '.repeat(20_000)), 20_000);
   assert.equal(countWordsIn('*a **a '.repeat(20_000)), 40_000);
   assert.equal(countWordsIn('研究表明。'.repeat(20_000)), wordsOfWholeText('研究表明。'.repeat(200)) * 100);

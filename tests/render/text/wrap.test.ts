@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { displayWidth, limitLineOctets, wrapText } from '../../../src/render/text/index.js';
 import { render } from './fixture.js';
+import { segmentedLengths } from '../../helpers/segmenter-spy.js';
 
 const widths = (text: string): number[] => text.split('\n').map(displayWidth);
 const octets = (text: string): number[] => text.split('\n').map((line) => Buffer.byteLength(line));
@@ -69,12 +70,7 @@ test('the hard split never cuts a multi-byte character', () => {
 });
 
 test('a 200 KB word is hard-split and measured with Intl.Segmenter given a few kilobytes at a time (whole, it took minutes)', (t) => {
-  const lengths: number[] = [];
-  const segment = Intl.Segmenter.prototype.segment;
-  t.mock.method(Intl.Segmenter.prototype, 'segment', function (this: Intl.Segmenter, input: string) {
-    lengths.push(input.length);
-    return segment.call(this, input);
-  });
+  const lengths = segmentedLengths(t);
   const word = `${'x'.repeat(100_000)}é${'日'.repeat(100_000)}`;
   const split = limitLineOctets(word, 998);
   assert.ok(octets(split).every((size) => size <= 998));
