@@ -80,8 +80,11 @@ function pieces(text: string, cut: RegExp, piece: number, hard: number, afterMat
   const out: string[] = [];
   let start = 0;
   while (text.length - start > piece) {
+    // Searched up to the hard limit only (and the two code units a lookahead reads past it): a text with no
+    // place to cut would otherwise be searched to its end for every piece, 3 s for a megabyte.
+    const window = text.slice(0, Math.min(text.length, start + hard + 2));
     cut.lastIndex = start + piece;
-    const found = cut.exec(text);
+    const found = cut.exec(window);
     let end = found ? (afterMatch ? found.index + found[0].length : found.index) : text.length;
     if (end - start > hard) {
       end = start + hard;
