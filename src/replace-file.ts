@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -30,9 +30,12 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
 export function replaceEditedFile(file: string, contents: string | Uint8Array): void {
   const target = realpathSync(file);
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  const descriptor = openSync(temporary, 'w', statSync(target).mode & 0o7777);
+  const mode = statSync(target).mode & 0o7777;
+  const descriptor = openSync(temporary, 'w', mode);
   try {
     try {
+      // Set again: open(2) applies the umask, which would take a group's write permission away.
+      fchmodSync(descriptor, mode);
       const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
       for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at);
       fsyncSync(descriptor);

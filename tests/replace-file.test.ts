@@ -20,14 +20,15 @@ test('replaceEditedFile replaces the file by a rename (a kill mid-write leaves t
   t.after(() => rmSync(folder, { recursive: true, force: true }));
   const file = join(folder, '0001-issue.md');
   writeFileSync(file, 'the editor\'s text');
-  chmodSync(file, 0o640);
+  // Group-writable: a umask of 022 would take that away from a file made anew.
+  chmodSync(file, 0o664);
   symlinkSync(file, join(folder, 'current.md'));
   const before = statSync(file).ino;
   replaceEditedFile(join(folder, 'current.md'), 'é edited');
   assert.equal(readFileSync(file, 'utf8'), 'é edited');
   // A new inode: the new contents were written elsewhere and renamed in, never into the file a reader has open.
   assert.notEqual(statSync(file).ino, before);
-  assert.equal(statSync(file).mode & 0o777, 0o640);
+  assert.equal(statSync(file).mode & 0o777, 0o664);
   assert.ok(lstatSync(join(folder, 'current.md')).isSymbolicLink());
   assert.deepEqual(readdirSync(folder).sort(), ['0001-issue.md', 'current.md']);
 });
