@@ -185,7 +185,9 @@ async function sendIssue(context: SendContext): Promise<number> {
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
   if (plan.kind === 'nothing') {
-    const counts = options.dryRun ? journal.counts() : settleStopped(journal);
+    // Rows a killed run left `sending` are `unknown` now, as a resumed send makes them (RELIABILITY 9).
+    if (!options.dryRun) journal.recoverStopped(new Date());
+    const counts = journal.counts();
     io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);
@@ -319,27 +321,6 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   if (result.stop?.reason === 'interrupted') return EXIT_INTERRUPTED;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
-}
-
-/**
- * The journal's counts once the rows a killed run left `sending` are
- * `unknown` (RELIABILITY 9: they may have arrived), when this process can
- * take the send's lock; a send holding it is still sending them, and they
- * are left to it. A resumed send does the same before it sends (`run`);
- * with nothing queued, nothing else would, and the issue never became
- * `status: sent`.
- */
-function settleStopped(journal: SendJournal): Record<DeliveryState, number> {
-  const counts = journal.counts();
-  if (counts.sending === 0) return counts;
-  const now = new Date();
-  if (!journal.lock(now).ok) return counts;
-  try {
-    journal.recoverInFlight(now);
-  } finally {
-    journal.unlock();
-  }
-  return journal.counts();
 }
 
 /**

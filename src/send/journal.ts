@@ -199,6 +199,22 @@ export class SendJournal {
     return this.db.prepare(`UPDATE deliveries SET state = 'unknown', updated_at = ? WHERE issue = ? AND state = 'sending'`).run(now.toISOString(), this.issue).changes;
   }
 
+  /**
+   * `recoverInFlight` outside a run: under the lock, taken and given back,
+   * when no send holds it (one that does is still sending those rows, and
+   * they are left to it). For a send with nothing queued, which starts no
+   * run: without it the rows stayed `sending` and the issue never became
+   * `status: sent`.
+   */
+  recoverStopped(now: Date): void {
+    if (this.counts().sending === 0 || !this.lock(now).ok) return;
+    try {
+      this.recoverInFlight(now);
+    } finally {
+      this.unlock();
+    }
+  }
+
   /** `--retry-unknown` / `--retry-failed`: those rows queued again, due now, with the same Message-ID. */
   requeue(states: readonly ('unknown' | 'failed' | 'expired')[], now: Date): number {
     if (states.length === 0) return 0;
