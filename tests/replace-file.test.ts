@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -42,4 +42,17 @@ test('replaceEditedFile that cannot write its temporary file leaves the file as 
   mkdirSync(join(folder, `.issue.md.${process.pid}.tmp`));
   assert.throws(() => replaceEditedFile(file, 'lost'), { code: 'EISDIR' });
   assert.equal(readFileSync(file, 'utf8'), 'kept');
+});
+
+test('replaceEditedFile run by root keeps the owner and group of the editor\'s file', { skip: process.getuid?.() !== 0 && 'only root may give a file to another user' }, (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, '0001-issue.md');
+  writeFileSync(file, 'the editor\'s text');
+  chmodSync(file, 0o664);
+  chownSync(file, 4242, 4343);
+  replaceEditedFile(file, 'sent');
+  const after = statSync(file);
+  assert.deepEqual([after.uid, after.gid, after.mode & 0o777], [4242, 4343, 0o664]);
+  assert.equal(readFileSync(file, 'utf8'), 'sent');
 });
