@@ -96,10 +96,17 @@ function lintCount(messages: readonly ReviewMessage[]): string {
   return warnings === 0 ? counted(errors, 'lint error') : `${counted(errors, 'lint error')} and ${counted(warnings, 'warning')}`;
 }
 
+/**
+ * The widest `--width` taken, in columns: wide enough to lay a paragraph on
+ * one line for a file or a pipe, and short of what the layout cannot build
+ * (a rule of 10^12 columns is a string longer than V8 allows).
+ */
+const MAX_WIDTH = 10_000;
+
 function parseWidth(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 20) {
-    throw new PaperboyError('USAGE', `Unexpected --width \`${value}\`, expected a number of columns of at least 20, such as 80`);
+  if (!/^\d+$/.test(value) || Number(value) < 20 || Number(value) > MAX_WIDTH) {
+    throw new PaperboyError('USAGE', `Unexpected --width \`${value}\`, expected a number of columns from 20 to ${MAX_WIDTH}, such as 80`);
   }
   return Number(value);
 }

@@ -6,8 +6,9 @@ import { slugify } from './slug.js';
 import { Workspace } from './workspace.js';
 
 /**
- * The number after the highest one in use (frontmatter numbers, not file
- * names), read by the one loader of the newsletter's issues.
+ * The number after the highest one in use (`Workspace.highestNumber`:
+ * frontmatter numbers, and file names' where a frontmatter names none),
+ * read by the one loader of the newsletter's issues.
  */
 async function nextIssueNumber(config: Config): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
@@ -20,7 +21,7 @@ async function nextIssueNumber(config: Config): Promise<number> {
     });
   }
   const workspace = await Workspace.loadCached(config);
-  return (workspace.newest()?.facts.number ?? 0) + 1;
+  return workspace.highestNumber() + 1;
 }
 
 export function localDate(date: Date): string {
@@ -61,7 +62,11 @@ TODO the introduction: what this issue is about.
 `;
 }
 
-/** Writes `issues/NNNN-slug.md`; never overwrites. Returns its path. */
+/**
+ * Writes `issues/NNNN-slug.md`; never overwrites (a file of that name can
+ * only appear between reading the numbers and writing: another `new` at
+ * once). Returns its path. Throws ISSUE_EXISTS (exit 2) then.
+ */
 export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date }): Promise<string> {
   const number = await nextIssueNumber(config);
   const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(options.title ?? 'untitled')}.md`);

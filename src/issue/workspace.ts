@@ -76,6 +76,16 @@ export class Workspace {
   }
 
   /**
+   * The highest issue number in use, 0 when none: a frontmatter's number,
+   * or a file name's (`0007-….md`) where the frontmatter cannot be read or
+   * names none yet, so that a number is never given twice while a file
+   * that holds it is half-typed.
+   */
+  highestNumber(): number {
+    return this.files.reduce((highest, file) => Math.max(highest, file.facts.number ?? 0, numberInFileName(file.path) ?? 0), 0);
+  }
+
+  /**
    * An issue by number (`42`) or by path (relative to `cwd`). A path outside
    * the issues directory is read and added to the workspace (see `add`), as
    * `lint` lints such a file against the whole newsletter.

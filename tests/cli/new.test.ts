@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
@@ -28,16 +28,32 @@ test('new: the skeleton lints clean except for the placeholders it asks to fill'
   assert.deepEqual([...rules].filter((id) => id !== 'no-placeholder'), []);
 });
 
-test('new: refuses to overwrite an existing file', async () => {
+test('new: never overwrites a file: a second issue with the same title gets the next number, the first left as it was', async () => {
   const root = makeRoot({});
-  await runCli(['new', '--title', 'Same'], { cwd: root });
+  const first = (await runCli(['new', '--title', 'Same'], { cwd: root })).stdout.trim();
+  const before = readFileSync(first, 'utf8');
   const second = await runCli(['new', '--title', 'Same'], { cwd: root });
-  // The second file gets the next number, so a clash needs a file with that name already.
   assert.equal(second.code, 0);
-  const clash = makeRoot({ 'issues/0001-same.md': 'not an issue' });
-  const result = await runCli(['new', '--title', 'Same'], { cwd: clash });
-  assert.equal(result.code, 2);
-  assert.match(result.stderr, /Refusing to overwrite .*0001-same\.md/);
+  assert.equal(second.stdout.trim(), join(root, 'issues', '0002-same.md'));
+  assert.equal(readFileSync(first, 'utf8'), before);
+});
+
+test('new: the number after a file whose frontmatter cannot be read yet, by its name, so no number is given twice', async () => {
+  const root = makeRoot({ 'issues/0001-one.md': cleanIssue({ number: 1 }), 'issues/0002-wip.md': '---\nnumber: 2\ntitle: [half typed\n---\n' });
+  const result = await runCli(['new', '--title', 'Next'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.trim(), join(root, 'issues', '0003-next.md'));
+  assert.match(readFileSync(result.stdout.trim(), 'utf8'), /^number: 3$/m);
+});
+
+test('new: an empty --title is a usage error (exit 2) and writes no file', async () => {
+  const root = makeRoot({});
+  for (const title of ['', '   ']) {
+    const result = await runCli(['new', '--title', title], { cwd: root });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Unexpected empty --title/);
+  }
+  assert.deepEqual(readdirSync(join(root, 'issues')), []);
 });
 
 test('new: in a newsletter read before, no issue file is read again to find the next number', async () => {

@@ -83,6 +83,10 @@ test('preview: usage errors exit 2 with a message', async () => {
   const width = await runCli(['preview', '--width', 'wide'], { cwd: root });
   assert.equal(width.code, 2);
   assert.match(width.stderr, /Unexpected --width `wide`, expected a number of columns/);
+  // Wider than any layout can build: a usage error, not a failure blamed on the issue.
+  const huge = await runCli(['preview', '1', '--width', '999999999999'], { cwd: root });
+  assert.equal(huge.code, 2);
+  assert.match(huge.stderr, /Unexpected --width `999999999999`, expected a number of columns from 20 to 10000/);
   const missing = await runCli(['preview', '9'], { cwd: root });
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /No issue has number 9/);
