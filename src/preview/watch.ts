@@ -1,5 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
-import { watch } from 'chokidar';
+import { existsSync, statSync } from 'node:fs';
+import { watch, type FSWatcher } from 'chokidar';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
 import type { Workspace } from '../issue/workspace.js';
@@ -84,29 +85,31 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   };
 
   const scheduler = new RenderScheduler(refresh, DEBOUNCE_MS);
-  // The directory, not the file: an editor that saves by writing a new file
-  // and renaming it over the old one (vim, JetBrains) replaces the inode a
-  // file watch would follow. Events name the path, which is read again.
-  const watcher = watch(dirname(path), { ignoreInitial: true, depth: 0 });
-  watcher.on('all', (event, changed) => {
-    const file = resolve(changed);
-    if (file === path) scheduler.schedule();
-    // Another issue beside it: the workspace follows, so its number and
-    // papers are current for the cross-issue rules and links of the next render.
-    else if (isIssueFile(workspace.config.issuesDir, file)) {
-      if (event === 'unlink') workspace.forget(file);
-      else if (event === 'add' || event === 'change') void workspace.reload(file);
+  const folder = dirname(path);
+  let watcher = watchIssuesFolder(folder, path, workspace, scheduler, false);
+  // The folder itself replaced (moved away and made anew, as a checkout or a
+  // sync tool does): a watch follows the folder it was set on, so a new one
+  // is set on the new folder, whose files are all read again. Known by its
+  // inode: a folder moved and made anew at once shows no removal.
+  let watchedFolder = inodeOf(folder);
+  const onFolderEvent = (): void => {
+    const now = inodeOf(folder);
+    if (now !== undefined && now !== watchedFolder) {
+      watchedFolder = now;
+      const replaced = watcher;
+      for (const file of workspace.issueFiles) if (!existsSync(file.path)) workspace.forget(file.path);
+      watcher = watchIssuesFolder(folder, path, workspace, scheduler, true);
+      void replaced.close();
     }
+    scheduler.schedule();
+  };
+  const parent = watch(dirname(folder), { ignoreInitial: true, depth: 0 });
+  parent.on('all', (_event, changed) => {
+    if (resolve(changed) === folder) onFolderEvent();
   });
-  // chokidar drops a `change` within 50 ms of the previous one, with no
-  // trailing event: a save in several writes would leave a stale render.
-  watcher.on('raw', (_event, name, details) => {
-    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (watched === undefined) return;
-    // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
-    if (watched === path || (typeof name === 'string' ? resolve(watched, name) === path : watched === dirname(path))) scheduler.schedule();
+  parent.on('raw', (_event, name) => {
+    if (name === basename(folder)) onFolderEvent();
   });
-  watcher.on('error', () => scheduler.schedule());
 
   return new Promise((exit) => {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -123,7 +126,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       stopKeys();
       scheduler.cancel();
       screen.restore();
-      void watcher.close().then(() => exit(0));
+      void Promise.all([watcher.close(), parent.close()]).then(() => exit(0));
     };
     const stopKeys = listenForKeys(io, (key) => {
       if (QUIT_KEYS.has(key)) stop();
@@ -134,6 +137,47 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     process.on('exit', restoreOnExit);
     void scheduler.runNow();
   });
+}
+
+/** The inode of `path`, undefined when it cannot be read. */
+function inodeOf(path: string): number | undefined {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches the folder of the issue file `path` (not the file: an editor that
+ * saves by writing a new file and renaming it over the old one, as vim and
+ * JetBrains do, replaces the inode a file watch would follow; events name
+ * the path, which is read again). A save of `path` schedules a render;
+ * another issue beside it is read again or forgotten, so its number and
+ * papers are current for the cross-issue rules and links of the next
+ * render. `initial`: report the files already there as added (a folder
+ * made anew).
+ */
+function watchIssuesFolder(folder: string, path: string, workspace: Workspace, scheduler: RenderScheduler, initial: boolean): FSWatcher {
+  const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
+  watcher.on('all', (event, changed) => {
+    const file = resolve(changed);
+    if (file === path) scheduler.schedule();
+    else if (isIssueFile(workspace.config.issuesDir, file)) {
+      if (event === 'unlink') workspace.forget(file);
+      else if (event === 'add' || event === 'change') void workspace.reload(file);
+    }
+  });
+  // chokidar drops a `change` within 50 ms of the previous one, with no
+  // trailing event: a save in several writes would leave a stale render.
+  watcher.on('raw', (_event, name, details) => {
+    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (watched === undefined) return;
+    // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
+    if (watched === path || (typeof name === 'string' ? resolve(watched, name) === path : watched === folder)) scheduler.schedule();
+  });
+  watcher.on('error', () => scheduler.schedule());
+  return watcher;
 }
 
 /** `q`, and Ctrl-C and Ctrl-D, which raw mode delivers as characters instead of signals. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -130,6 +130,31 @@ test('preview --watch in tmux: issues added or removed beside the watched one co
     writeFileSync(path, cleanIssue({ title: 'Saved after the removal' }));
     const removed = await session.waitFor(/Saved after the removal[^]*No lint problems|No lint problems[^]*Saved after the removal/, 'the lint after the removal');
     assert.doesNotMatch(removed, /issue-number-unique/);
+  } finally {
+    session.kill();
+  }
+});
+
+test('preview --watch in tmux: follows the issues folder when it is replaced (moved away and made anew, as a checkout does)', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Before the checkout' }), 'issues/0002-gone.md': cleanIssue({ number: 2, title: 'Gone after the checkout' }) });
+  const folder = join(root, 'issues');
+  const path = join(folder, '0001-watched.md');
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root} 1; echo "paperboy exited with $?"; sleep 30`);
+    await session.waitFor('No lint problems', 'the first lint');
+
+    renameSync(folder, `${folder}.old`);
+    mkdirSync(folder);
+    // The new folder's issue 2 has the watched issue's number: the cross-issue lint must see the new folder's files.
+    writeFileSync(join(folder, '0002-twin.md'), cleanIssue({ number: 1, title: 'A twin in the new folder' }));
+    writeFileSync(path, cleanIssue({ title: 'After the checkout' }));
+    await session.waitFor('After the checkout', 'the file in the new folder');
+    await session.waitFor('issue-number-unique', 'the new folder\'s other issue in the cross-issue rules');
+
+    writeFileSync(path, cleanIssue({ title: 'Saved in the new folder' }));
+    await session.waitFor('Saved in the new folder', 'a save in the new folder');
+    assert.doesNotMatch(session.screen(), /paperboy exited/);
   } finally {
     session.kill();
   }
