@@ -76,8 +76,8 @@ function alignValueWithSource(node: Scalar, yamlSource: string): Int32Array {
 }
 
 function matches(valueChar: string, sourceChar: string): boolean {
-  // Folding turns a line break of the source into a space of the value.
-  return valueChar === sourceChar || (valueChar === ' ' && sourceChar === '\n');
+  // Folding turns a line break of the source into a space of the value; parse.ts a control character into U+FFFD.
+  return valueChar === sourceChar || (valueChar === ' ' && sourceChar === '\n') || (valueChar === REPLACEMENT_CHARACTER && !isDroppedByYaml(sourceChar));
 }
 
 function isDroppedByYaml(sourceChar: string): boolean {

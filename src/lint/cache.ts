@@ -36,6 +36,7 @@ import type { FileOutcome } from './lint-file.js';
 // v17: a lone surrogate from a YAML escape is reported (no-control-character);
 // v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts).
 // v19: a problem after an escape or a folded line of a double-quoted text is at its own place (issue/double-quoted-scalar.ts), not at the escape.
+//     A problem after a control character in a plain or block text is at its own place too (issue/scalar-offsets.ts).
 const FORMAT_VERSION = 19;
 
 interface Header {
