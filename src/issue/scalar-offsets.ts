@@ -1,24 +1,54 @@
 import { Scalar } from 'yaml';
+import { decodeDoubleQuoted, type DecodedScalar } from './double-quoted-scalar.js';
 
 /**
  * Maps offsets in a YAML scalar's *value* back to offsets in the YAML source,
- * so a problem on the third line of a `summary: |` block is reported at that
- * line and column of the file.
+ * so a problem on the third line of a `summary: |` block, or after an escape
+ * in a double-quoted text, is reported at that line and column of the file.
  *
  * The yaml package keeps each node's source range but not a per-character
- * map, so we align the value with its source: every value character is found
+ * map. A double-quoted scalar, whose escapes and folding change the text
+ * most, is decoded again with each character's offset (double-quoted-scalar.ts).
+ * The others are aligned with their source: every value character is found
  * at or after the previous match, skipping what YAML removed (indentation,
- * quotes, escapes' backslashes, folded line breaks). Exact for literal and
- * folded block scalars and plain scalars; close for quoted ones with escapes.
+ * quotes, folded line breaks), which is exact for plain, single-quoted,
+ * literal and folded block scalars.
  */
 export function scalarOffsetMap(node: Scalar, yamlSource: string): (valueOffset: number) => number {
   // Built on first use: most texts never need a position (only a problem does).
   let map: Int32Array | undefined;
   return (offset) => {
-    map ??= alignValueWithSource(node, yamlSource);
+    map ??= node.type === Scalar.QUOTE_DOUBLE && node.range ? doubleQuotedOffsets(node, yamlSource) : alignValueWithSource(node, yamlSource);
     return map[Math.max(0, Math.min(offset, map.length - 1))]!;
   };
 }
+
+/**
+ * The offsets of a double-quoted scalar's value as parse.ts left it, which
+ * is the decoded value but for two edits: control characters replaced one
+ * for one by U+FFFD (control-characters.ts), and closers of the bidi scopes
+ * left open inserted (bidi-controls.ts). An inserted closer, written
+ * nowhere, takes the offset of what follows it.
+ */
+function doubleQuotedOffsets(node: Scalar, yamlSource: string): Int32Array {
+  const [start, end] = node.range!;
+  const decoded = decodeDoubleQuoted(yamlSource.slice(start, end), start);
+  const value = String(node.value);
+  return value.length === decoded.value.length ? Int32Array.from(decoded.offsets) : skippingInserted(value, decoded);
+}
+
+function skippingInserted(value: string, { value: decoded, offsets }: DecodedScalar): Int32Array {
+  const map = new Int32Array(value.length + 1);
+  let at = 0;
+  for (let i = 0; i < value.length; i++) {
+    map[i] = offsets[Math.min(at, decoded.length)]!;
+    if (value[i] === decoded[at] || value[i] === REPLACEMENT_CHARACTER) at++;
+  }
+  map[value.length] = offsets[decoded.length]!;
+  return map;
+}
+
+const REPLACEMENT_CHARACTER = '\ufffd';
 
 /** The source offset of each character of the scalar's value, and of the end of the value. */
 function alignValueWithSource(node: Scalar, yamlSource: string): Int32Array {
@@ -46,10 +76,10 @@ function alignValueWithSource(node: Scalar, yamlSource: string): Int32Array {
 }
 
 function matches(valueChar: string, sourceChar: string): boolean {
-  // Folding turns a line break of the source into a space of the value.
-  return valueChar === sourceChar || (valueChar === ' ' && sourceChar === '\n');
+  // Folding turns a line break of the source into a space of the value; parse.ts a control character into U+FFFD.
+  return valueChar === sourceChar || (valueChar === ' ' && sourceChar === '\n') || (valueChar === REPLACEMENT_CHARACTER && !isDroppedByYaml(sourceChar));
 }
 
 function isDroppedByYaml(sourceChar: string): boolean {
-  return sourceChar === ' ' || sourceChar === '\n' || sourceChar === '\t' || sourceChar === '"' || sourceChar === "'" || sourceChar === '\\';
+  return sourceChar === ' ' || sourceChar === '\n' || sourceChar === '\t' || sourceChar === "'";
 }

@@ -1,5 +1,5 @@
 import { replaceEditedFile } from '../replace-file.js';
-import { editIssueFile, readIssueSource } from './source.js';
+import { editIssueFile, readIssueSource, writtenEdits } from './source.js';
 
 /**
  * The edit that makes an issue's frontmatter say `status: <status>`: the
@@ -33,6 +33,6 @@ export async function writeIssueStatus(path: string, status: string): Promise<bo
   if (source.unreadable) return false;
   const edit = statusEdit(source.text, status);
   if (!edit) return false;
-  replaceEditedFile(path, editIssueFile(source, [edit]));
+  replaceEditedFile(path, editIssueFile(source, [writtenEdits(source)(edit)]));
   return true;
 }

@@ -232,26 +232,61 @@ export interface TextEdit {
 }
 
 /**
- * The file's new contents after `edits` (sorted, not overlapping): every
- * character outside the edited ranges is kept as written, so a file with
- * mixed line endings keeps each line's own; a line break an edit adds takes
- * the file's prevailing ending, and the BOM is kept.
+ * A replacement in the file's text as written (`written`: its own line
+ * endings, no BOM), as ESLint's `fix.range` indexes a file (its SourceCode
+ * drops a BOM and keeps CRLF): an editor applies it to the file as it is.
  */
-export function editIssueFile(source: IssueSource, edits: readonly TextEdit[]): string {
-  const { written } = source;
-  // Walks the normalized and the written text in step: only a CRLF differs in length.
-  let writtenOffset = 0;
-  let textOffset = 0;
-  const toWritten = (offset: number): number => {
-    for (; textOffset < offset; textOffset++) writtenOffset += written.startsWith('\r\n', writtenOffset) ? 2 : 1;
-    return writtenOffset;
+export type WrittenEdit = TextEdit;
+
+/**
+ * Moves edits of `source.text` to `source.written`: a range past each CRLF
+ * before it (one character of `text`, two on disk), and a line break an
+ * edit adds written with the file's prevailing ending. Characters outside
+ * the ranges keep their own endings, so a file with mixed line endings
+ * keeps each line's.
+ */
+export function writtenEdits(source: IssueSource): (edit: TextEdit) => WrittenEdit {
+  // The offset in `text` of each line feed that is a CRLF's on disk, in order; found for the first edit.
+  let crlfs: number[] | undefined;
+  return (edit) => {
+    crlfs ??= crlfLineFeeds(source.written);
+    // Without a CRLF, `written` is `text` (a lone CR is one character in both) and the prevailing ending is LF.
+    if (crlfs.length === 0) return edit;
+    const toWritten = (offset: number) => offset + countBelow(crlfs!, offset);
+    return { range: [toWritten(edit.range[0]), toWritten(edit.range[1])], text: edit.text.replace(/\n/g, source.eol) };
   };
+}
+
+function crlfLineFeeds(written: string): number[] {
+  const found: number[] = [];
+  // The k-th CRLF (from 0) at `index` on disk: its line feed is at index - k in `text`.
+  for (let index = written.indexOf('\r\n'); index !== -1; index = written.indexOf('\r\n', index + 2)) found.push(index - found.length);
+  return found;
+}
+
+/** How many of `sorted` are below `limit` (a binary search: a fix per line of a long file stays fast). */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The file's new contents after `edits` (sorted, not overlapping), with the
+ * BOM it had: every character outside the edited ranges is kept as written.
+ */
+export function editIssueFile(source: IssueSource, edits: readonly WrittenEdit[]): string {
+  const { written } = source;
   let output = source.bom ? '\ufeff' : '';
   let copied = 0;
   for (const edit of edits) {
-    const start = toWritten(edit.range[0]);
-    output += written.slice(copied, start) + edit.text.replace(/\n/g, source.eol);
-    copied = toWritten(edit.range[1]);
+    output += written.slice(copied, edit.range[0]) + edit.text;
+    copied = edit.range[1];
   }
   return output + written.slice(copied);
 }

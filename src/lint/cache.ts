@@ -35,7 +35,10 @@ import type { FileOutcome } from './lint-file.js';
 // v16: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
 // v17: a lone surrogate from a YAML escape is reported (no-control-character);
 // v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts).
-const FORMAT_VERSION = 18;
+// v19: a problem after an escape or a folded line of a double-quoted text is at its own place (issue/double-quoted-scalar.ts), not at the escape.
+//     A problem after a control character in a plain or block text is at its own place too (issue/scalar-offsets.ts).
+// v20: a message's fix is an edit of the file as written (CRLF and all, issue/source.ts writtenEdits), as ESLint's, not of its LF text.
+const FORMAT_VERSION = 20;
 
 interface Header {
   version: typeof FORMAT_VERSION;

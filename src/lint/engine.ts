@@ -224,7 +224,9 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[])
     const next = await readIssueSource(path);
     current = { source: next, outcome: await lintSource(next, active) };
   }
-  return changed ? { outcome: current.outcome, text: current.source.text } : undefined;
+  // ESLint's `output`: the file as written, its BOM included (ESLint's SourceCodeFixer puts it back before the text).
+  const { bom, written } = current.source;
+  return changed ? { outcome: current.outcome, text: bom ? `\ufeff${written}` : written } : undefined;
 }
 
 function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<string, LintMessage[]> {

@@ -16,7 +16,7 @@ export function chooseFixes(messages: readonly LintMessage[]): Fix[] {
   return chosen;
 }
 
-/** `text` with the chosen fixes applied; text outside the fixed ranges is left byte-identical. */
+/** `text` (a file's text as written, without its BOM) with the chosen fixes applied; text outside the fixed ranges is left byte-identical. */
 export function applyFixes(text: string, messages: readonly LintMessage[]): { text: string; applied: number } {
   const fixes = chooseFixes(messages);
   let output = '';

@@ -1,11 +1,11 @@
 import type { Position } from 'unist';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
-import type { IssueSource } from '../issue/source.js';
+import { writtenEdits, type IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { nodePosition, textPosition } from '../issue/text-position.js';
 import type { ActiveRule } from './settings.js';
 import { byPosition, toLintMessage } from './messages.js';
-import type { FileRule, FileRuleContext, LintMessage } from './types.js';
+import type { FileRule, FileRuleContext, LintMessage, Report } from './types.js';
 
 /** What linting one file yields: its own messages and the facts for cross-issue rules. */
 export interface FileOutcome {
@@ -32,12 +32,15 @@ export function fileRuleContext(parsed: ParsedIssue, facts: IssueFacts, active: 
 /** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
 export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
   const messages: LintMessage[] = [];
+  // Rules fix the normalized text; a message's fix is for the file as written, as an editor and `--fix` apply it.
+  const toWritten = writtenEdits(parsed.source);
   for (const active of rules) {
     const { rule, severity } = active;
     if (rule.scope !== 'file') continue;
+    const report = (found: Report) => messages.push(toLintMessage(rule.id, severity, found, found.fix && toWritten(found.fix)));
     try {
       // Most checks are synchronous: only an async one (a promise) is awaited.
-      const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, (report) => messages.push(toLintMessage(rule.id, severity, report))));
+      const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, report));
       if (pending) await pending;
     } catch (error) {
       // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.

@@ -1,12 +1,12 @@
-import type { LintMessage, Report, Severity } from './types.js';
+import type { Fix, LintMessage, Report, Severity } from './types.js';
 
-/** A rule's report as a message of the rule's id and severity. */
-export function toLintMessage(ruleId: string, severity: Severity, report: Report): LintMessage {
+/** A rule's report as a message of the rule's id and severity, with `fix`: the report's, moved to the file as written (`writtenEdits`). */
+export function toLintMessage(ruleId: string, severity: Severity, report: Omit<Report, 'fix'>, fix?: Fix): LintMessage {
   const { start, end } = report.position;
   // A report may lower its rule's severity, never raise it (see Report.severity).
   const lowered = report.severity === 'warning' ? 'warning' : severity;
   const message: LintMessage = { ruleId, severity: lowered, message: report.message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-  if (report.fix) message.fix = report.fix;
+  if (fix) message.fix = fix;
   return message;
 }
 

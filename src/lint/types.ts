@@ -4,13 +4,17 @@ import type { Config } from '../config/load.js';
 import type { ConfigFile } from '../config/schema.js';
 import type { Issue, MarkdownText } from '../issue/model.js';
 import type { ParsedIssue } from '../issue/parse.js';
-import type { TextEdit } from '../issue/source.js';
+import type { TextEdit, WrittenEdit } from '../issue/source.js';
 import type { IssueFacts } from '../issue/facts.js';
 
 export type Severity = 'error' | 'warning';
 
-/** A text edit in offsets of the file's normalized text (LF, no BOM). */
-export type Fix = TextEdit;
+/**
+ * A message's fix, as ESLint's: an edit of the file's text as written (no
+ * BOM, its own line endings), which an editor applies to the file as it is
+ * and `--fix` writes (a rule reports it in the normalized text, see `Report`).
+ */
+export type Fix = WrittenEdit;
 
 /** One diagnostic, in the plain shape that crosses to and from worker processes and the cache. */
 export interface LintMessage {
@@ -27,7 +31,8 @@ export interface LintMessage {
 export interface Report {
   message: string;
   position: Position;
-  fix?: Fix;
+  /** In offsets of the normalized text the rule reads (LF, no BOM): the lint moves it to the file as written (`Fix`). */
+  fix?: TextEdit;
   /**
    * `'warning'` lowers this one message when a rule's problems differ in
    * weight (paper-url: a plain http link is a warning, a broken one an error).
@@ -59,8 +64,8 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
 interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
   /** Facts of every issue in the directory, in file order. */
   facts: readonly IssueFacts[];
-  /** Reports on one issue file (messages for files not being linted are dropped). */
-  report(path: string, report: Report): void;
+  /** Reports on one issue file (messages for files not being linted are dropped); without a fix: these rules read facts, not the file's text. */
+  report(path: string, report: Omit<Report, 'fix'>): void;
 }
 
 interface RuleBase {
@@ -117,6 +122,6 @@ export interface FileResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
-  /** The text that was linted, when `--fix` changed it (ESLint's `output`). */
+  /** The file's contents after `--fix` changed it, as written to disk, BOM and line endings included (ESLint's `output`). */
   output?: string;
 }

@@ -46,6 +46,65 @@ test('a BOM and CRLF line endings lint exactly like LF', async () => {
   assert.deepEqual(b.messages, a.messages);
 });
 
+interface JsonFix {
+  range: [number, number];
+  text: string;
+}
+
+/**
+ * What an editor does with `--format json`'s fixes, as ESLint's
+ * SourceCodeFixer: on the file's text without its BOM, by range, a fix
+ * overlapping an earlier one left out; the BOM put back.
+ */
+function applyJsonFixes(contents: string, fixes: readonly JsonFix[]): string {
+  const bom = contents.startsWith('\ufeff') ? '\ufeff' : '';
+  const text = contents.slice(bom.length);
+  let output = bom;
+  let copied = 0;
+  for (const { range, text: replacement } of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    if (range[0] < copied) continue;
+    output += text.slice(copied, range[0]) + replacement;
+    copied = range[1];
+  }
+  return output + text.slice(copied);
+}
+
+/** A PDF arXiv link, no `arxiv:` line, trailing spaces (a hard line break in the body), and a character of two UTF-16 units. */
+const FIXABLE = cleanIssue({ title: 'Émergence mirages 𝔘  ', body: 'Welcome.  \nSecond line. ' }).replace(
+  'url: https://arxiv.org/abs/2304.15004\n    arxiv: "2304.15004"\n',
+  'url: https://arxiv.org/pdf/2304.15004v2  \n',
+);
+
+test("lint --format json's fixes and output are for the file as on disk (LF, CRLF, CR or mixed, BOM or not): applied as an editor applies them, they make what --fix writes", async () => {
+  const endings: [name: string, write: (lf: string) => string][] = [
+    ['LF', (lf) => lf],
+    ['CRLF', (lf) => lf.replace(/\n/g, '\r\n')],
+    ['CR', (lf) => lf.replace(/\n/g, '\r')],
+    ['mixed', (lf) => lf.replace(/\n/g, '\r\n').replace('\r\ndate:', '\ndate:').replace('\r\nSecond', '\nSecond')],
+  ];
+  for (const [name, write] of endings) {
+    for (const bom of ['', '\ufeff']) {
+      const contents = bom + write(FIXABLE);
+      const label = `${name}${bom ? ' with a BOM' : ''}`;
+      const edited = makeRoot({ 'issues/0001-x.md': contents });
+      const editedPath = join(edited, 'issues', '0001-x.md');
+      // Round after round, as fixes can make others (ESLint's --fix does the same).
+      for (let round = 0; round < 10; round++) {
+        const [file] = JSON.parse((await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: edited })).stdout) as { messages: { fix?: JsonFix }[] }[];
+        const fixes = file!.messages.flatMap((m) => (m.fix ? [m.fix] : []));
+        if (fixes.length === 0) break;
+        writeFileSync(editedPath, applyJsonFixes(readFileSync(editedPath, 'utf8'), fixes));
+      }
+      const fixed = makeRoot({ 'issues/0001-x.md': contents });
+      const [result] = JSON.parse((await runCli(['lint', '--no-cache', '--fix', '--format', 'json'], { cwd: fixed })).stdout) as { output?: string }[];
+      const written = readFileSync(join(fixed, 'issues', '0001-x.md'), 'utf8');
+      assert.notEqual(written, contents, `${label}: --fix changed the file`);
+      assert.equal(readFileSync(editedPath, 'utf8'), written, `${label}: the JSON's fixes make what --fix writes`);
+      assert.equal(result!.output, written, `${label}: output is the file --fix wrote`);
+    }
+  }
+});
+
 test('a 5 MB issue file lints without crashing', async () => {
   const body = `${'A long paragraph of the introduction, repeated many times. '.repeat(40)}\n\n`.repeat(2200);
   const { result, messages } = await lintOne(cleanIssue({ body }));

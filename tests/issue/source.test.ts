@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { MAX_FILE_BYTES } from '../../src/issue/limits.js';
-import { decodeIssueSource, editIssueFile, readIssueSource } from '../../src/issue/source.js';
+import { decodeIssueSource, editIssueFile, readIssueSource, writtenEdits, type TextEdit } from '../../src/issue/source.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -31,10 +31,11 @@ test('an edit of a file with mixed line endings changes only the edited bytes, e
   assert.equal(source.eol, '\r\n');
   const trailingSpace = source.text.indexOf(' \n');
   const afterTitle = source.text.indexOf('---\nOne');
-  const edited = editIssueFile(source, [
+  const edits = [
     { range: [trailingSpace, trailingSpace + 1], text: '' },
     { range: [afterTitle, afterTitle], text: 'date: 2023-05-29\n' },
-  ]);
+  ] satisfies TextEdit[];
+  const edited = editIssueFile(source, edits.map(writtenEdits(source)));
   assert.equal(edited, '---\r\nnumber: 1\r\ntitle: A\ndate: 2023-05-29\r\n---\r\nOne\rTwo\n');
 });
 

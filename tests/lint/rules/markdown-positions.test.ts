@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rules } from '../../../src/lint/rules/index.js';
 import type { LintMessage } from '../../../src/lint/types.js';
-import { cleanIssueWithMarkdown, lintWith } from '../../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith } from '../../helpers/fixture.js';
 
 /** The source between a message's start and end (1-based lines and columns, end exclusive). */
 function spanOf(text: string, message: LintMessage): string {
@@ -37,4 +37,19 @@ test('Markdown-node rules span exactly the construct they report, start and end,
     'table-cell-count': ['| 3 |'],
     'math-syntax': ['$\\frac{1}{2$'],
   });
+});
+
+test('what rules report in a double-quoted summary is at its place in the file, after escapes, folded lines and escaped line breaks', async () => {
+  const summary = String.raw`    summary: "Scores\u00e9\t\x41 \"q\" \\ \U0001F600 and\n\nsee <b>raw</b>,\
+      \ a bare https://a.example/x_y
+
+      and TODO here."
+`;
+  const text = cleanIssue().replace(/^ {4}summary: \|\n(?: {6}.*\n)*/m, () => summary);
+  const ids = ['no-raw-html', 'no-bare-url', 'no-placeholder'];
+  const messages = (await lintWith(rules, { 'a.md': text })).filter((m) => ids.includes(m.ruleId));
+  assert.deepEqual(
+    messages.map((m) => `${m.ruleId} ${spanOf(text, m)}`),
+    ['no-raw-html <b>', 'no-raw-html </b>', 'no-bare-url https://a.example/x_y', 'no-placeholder TODO'],
+  );
 });

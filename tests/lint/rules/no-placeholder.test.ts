@@ -41,3 +41,11 @@ test('no-placeholder: a frontmatter YAML could only partly read is still checked
   const messages = await lintWith([rule], { 'a.md': '---\ntitle: [TODO\n---\n' });
   assert.deepEqual(places(messages), ['no-placeholder 2:9']);
 });
+
+test('no-placeholder: a word after what parse.ts replaces (a control character, escaped or raw) or adds (the close of a bidi scope) in a title is at its place', async () => {
+  for (const title of [String.raw`"A\e[1m bold\u202E mirror\P then TODO"`, 'A\x1b[1m bold mirror then TODO']) {
+    const text = cleanIssue({ title });
+    const messages = await lintWith([rule], { 'a.md': text });
+    assert.deepEqual(places(messages), [`no-placeholder 3:${text.split('\n')[2]!.indexOf('TODO') + 1}`], title);
+  }
+});
