@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { isPaperboyError } from '../errors.js';
 import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
@@ -14,20 +14,26 @@ const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
  * `/preview/<number>` of the dev server: the issue's email as a subscriber
  * gets it, at 600 px and at 375 px side by side, its plaintext, a light/dark
  * toggle (it sets the frames' `color-scheme`, which is what their
- * `prefers-color-scheme` follows), and the issue's lint diagnostics.
- * `/preview/<number>/email.html` and `email.txt` are the two parts alone.
+ * `prefers-color-scheme` follows), and the issue's lint diagnostics. The
+ * issue is found by its frontmatter's number, or by its file name's while
+ * the frontmatter cannot be read: the page then shows why, with the lint's
+ * file:line:column. `/preview/<number>/email.html` and `email.txt` are the
+ * two parts alone. `withLiveReload` adds the dev server's script to a page.
  * Returns false for any other path.
  */
-export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; liveReload: string }): Promise<boolean> {
+export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; withLiveReload: (html: string) => string }): Promise<boolean> {
   const { workspace, res } = request;
   const match = PREVIEW.exec(request.path);
   if (!match) return false;
   const number = Number(match[1]);
-  const file = workspace.issueFiles.find((candidate) => candidate.facts.number === number);
+  const file = workspace.byNumber(number);
   const send = (status: number, type: string, body: string) =>
     res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
   if (!file) {
-    send(404, 'text/plain', `No issue has number ${number}.\n`);
+    const missing = `No issue has number ${number}.`;
+    // The page reloads once a save gives an issue that number.
+    if (match[2] === undefined) send(404, 'text/html', request.withLiveReload(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${missing}</title>\n</head>\n<body>\n<p>${missing}</p>\n</body>\n</html>\n`));
+    else send(404, 'text/plain', `${missing}\n`);
     return true;
   }
   let copy: { html: string; text: string } | undefined;
@@ -43,12 +49,13 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
     const [result] = await lintIssues(workspace.config, { files: [file.path], workspace });
     const where = relative(workspace.config.root, file.path);
     const diagnostics = (result?.messages ?? []).map((message) => diagnosticLine(where, message).trimEnd());
-    send(200, 'text/html', previewPage(number, file.facts.title ?? '', diagnostics, copy?.text, failure).replace('</body>', `${request.liveReload}</body>`));
+    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), diagnostics, text: copy?.text, failure })));
   }
   return true;
 }
 
-function previewPage(number: number, title: string, diagnostics: string[], text: string | undefined, failure: string | undefined): string {
+function previewPage(page: { number: number; title: string; diagnostics: string[]; text: string | undefined; failure: string | undefined }): string {
+  const { number, title, diagnostics, text, failure } = page;
   const frames = failure
     ? `<pre class="failure">${escapeHtml(failure)}</pre>`
     : [600, 375].map((width) => `<figure><figcaption>${width} px</figcaption><iframe title="The email at ${width} px" src="${number}/email.html" width="${width}" height="1400"></iframe></figure>`).join('');
