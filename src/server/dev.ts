@@ -119,7 +119,7 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
     }
   };
 
-  const route: ExtraRoute = async ({ req, res, path }) => {
+  const route: ExtraRoute = async ({ req, res, path, query }) => {
     if (path === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
@@ -128,7 +128,7 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
       req.on('close', () => clients.delete(res));
       return true;
     }
-    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, withLiveReload });
+    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, query, withLiveReload });
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const file = htmlFile(siteDir, path);
     if (!file) return false;

@@ -124,3 +124,27 @@ test('serve --dev: the page of an issue whose file is removed answers not found,
     await page.getByRole('heading', { level: 1, name: /Second issue/ }).waitFor({ timeout: 30_000 });
   });
 });
+
+test('serve --dev: /preview/N’s dark-mode switch shows the email with its dark rules, and the light one on a dark system (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(27, 31, 36)';
+  await inChromiumDev(root, async (browser, url) => {
+    for (const [system, before, after] of [['light', LIGHT, DARK], ['dark', DARK, LIGHT]] as const) {
+      const page = await (await browser.newContext({ colorScheme: system })).newPage();
+      await page.goto(new URL('preview/1', url).href);
+      const background = async () => {
+        const frame = page.frameLocator('iframe[width="600"]');
+        return frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+      };
+      assert.equal(await background(), before, `the frame follows the ${system} system`);
+      assert.equal(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed'), String(system === 'dark'));
+      await page.getByRole('button', { name: 'Dark mode' }).click();
+      await page.waitForFunction((wanted) => [...document.querySelectorAll('iframe')].every((frame) => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.body && getComputedStyle(frame.contentDocument.body).backgroundColor === wanted), after, { timeout: 10_000 }).catch(() => undefined);
+      assert.equal(await background(), after, `the switch on a ${system} system`);
+      // The choice stays through the reload a save brings.
+      await page.reload();
+      assert.equal(await background(), after);
+    }
+  });
+});
