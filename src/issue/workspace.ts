@@ -86,6 +86,15 @@ export class Workspace {
   }
 
   /**
+   * Issue `number`: the file whose frontmatter gives it, else one named
+   * with it (`0042-….md`) whose frontmatter gives no number (half-typed, or
+   * YAML that does not parse: `lint` says why). Undefined when neither.
+   */
+  byNumber(number: number): IssueFile | undefined {
+    return this.files.find((file) => file.facts.number === number) ?? this.files.find((file) => file.facts.number === undefined && numberInFileName(file.path) === number);
+  }
+
+  /**
    * An issue by number (`42`) or by path (relative to `cwd`). A path outside
    * the issues directory is read and added to the workspace (see `add`), as
    * `lint` lints such a file against the whole newsletter.
@@ -93,10 +102,9 @@ export class Workspace {
   async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) {
       const number = Number(reference);
-      const found = this.files.find((file) => file.facts.number === number);
-      if (found) return found;
-      const named = this.files.find((file) => file.facts.number === undefined && numberInFileName(file.path) === number);
-      if (named) throw unreadableIssue(named, number);
+      const found = this.byNumber(number);
+      if (found?.facts.number === number) return found;
+      if (found) throw unreadableIssue(found, number);
       throw this.notFound(`No issue has number ${number}`);
     }
     const path = resolve(cwd, reference);

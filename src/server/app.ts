@@ -20,6 +20,8 @@ export interface AppOptions {
   /** One JSON line per request (`access-log`). */
   log: (line: string) => void;
   extraRoute?: ExtraRoute;
+  /** What the site's not-found page becomes (the dev server adds its live-reload script); as it is by default. */
+  notFoundFilter?: (page: string) => string;
 }
 
 export interface PaperboyServer {
@@ -42,7 +44,8 @@ export function createApp(options: AppOptions): PaperboyServer {
   const { context } = options;
   const base = sitePath(context.config);
   const notFoundPage = () => notFound(context);
-  let site: SiteHandler = staticSite(options.siteDir, { notFoundPage });
+  const siteOptions = { notFoundPage, ...(options.notFoundFilter ? { filter: options.notFoundFilter } : {}) };
+  let site: SiteHandler = staticSite(options.siteDir, siteOptions);
   const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -85,7 +88,7 @@ export function createApp(options: AppOptions): PaperboyServer {
   return {
     server,
     reloadSite: () => {
-      site = staticSite(options.siteDir, { notFoundPage });
+      site = staticSite(options.siteDir, siteOptions);
     },
   };
 }

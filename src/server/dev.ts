@@ -8,6 +8,7 @@ import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
+import { sitePath } from './pages.js';
 import { previewRoute } from './preview-route.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
@@ -17,14 +18,17 @@ const DEBOUNCE_MS = 80;
 export const EVENTS_PATH = '/__paperboy/events';
 
 /**
- * The script every HTML page of the dev site gets before `</body>`: it
- * listens to the server's events (server-sent events, so no dependency and
- * no WebSocket) and reloads the page after each rebuild, or shows why the
- * build failed.
+ * The script every HTML page of the dev server gets before `</body>` (the
+ * not-found page and `/preview/N` too, so that they recover once the file
+ * is back): it listens to the server's events at `events`, the stream's
+ * path from the host (server-sent events, so no dependency and no
+ * WebSocket), and reloads the page after each rebuild, or shows why the
+ * build failed; a page that connects while the last build failed is sent
+ * that failure at once.
  */
-function liveReloadScript(root: string): string {
+function liveReloadScript(events: string): string {
   return `<script>(() => {
-  const events = new EventSource(${JSON.stringify(root + EVENTS_PATH.slice(1))});
+  const events = new EventSource(${JSON.stringify(events)});
   // Marks the page once it listens (what a test waits for before saving a file).
   events.addEventListener('open', () => { document.documentElement.dataset.paperboyLive = 'connected'; });
   events.addEventListener('reload', () => location.reload());
@@ -46,6 +50,8 @@ export interface DevServer {
   /** The site as last built (`<dataDir>/dev-site`, drafts included). */
   siteDir: string;
   route: ExtraRoute;
+  /** An HTML page (the site's not-found page) with the live-reload script before its `</body>`. */
+  withLiveReload(html: string): string;
   /** Builds once, then watches; `onBuilt` runs after every successful build. */
   start(onBuilt: () => void): Promise<void>;
   stop(): Promise<void>;
@@ -57,12 +63,21 @@ export interface DevServer {
  * draft; watches the issues, the templates and the config; after each save
  * rebuilds incrementally (the build cache re-renders only what changed) and
  * tells every open page to reload. `/preview/<number>` shows the email.
+ * A failed build is shown on every page until a build succeeds: the pages
+ * open then, and any opened or reloaded meanwhile (the site they show is
+ * the last one built, older than the files). `log` takes the build lines
+ * (`rebuilt in 41 ms`, `build failed: …`), diagnostics for stderr.
  */
 export function devServer(initial: Config, log: (line: string) => void): DevServer {
   let config = initial;
   let workspace: Workspace | undefined;
   const siteDir = join(config.dataDir, 'dev-site');
+  // From the host: the page may be any folder deep, or a not-found page at any address (the server's base path is fixed at start).
+  const script = liveReloadScript(sitePath(initial) + EVENTS_PATH.slice(1));
+  const withLiveReload = (html: string) => html.replace(/<\/body>/i, `${script}</body>`);
   const clients = new Set<ServerResponse>();
+  /** The last build's error as pages show it, undefined once a build succeeds. */
+  let failure: string | undefined;
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
@@ -93,30 +108,31 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
       }
       await buildSite(config, { outDir: siteDir, drafts: true, cache: true });
       onBuilt();
+      failure = undefined;
       log(`rebuilt in ${Math.round(performance.now() - started)} ms`);
       broadcast('reload', Date.now());
     } catch (error) {
       const message = isPaperboyError(error) ? error.message : String((error as Error)?.stack ?? error);
+      failure = `paperboy: ${message}`;
       log(`build failed: ${message}`);
-      broadcast('failed', `paperboy: ${message}`);
+      broadcast('failed', failure);
     }
   };
 
-  const route: ExtraRoute = async ({ req, res, path }) => {
+  const route: ExtraRoute = async ({ req, res, path, query }) => {
     if (path === EVENTS_PATH) {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
+      if (failure !== undefined) res.write(`event: failed\ndata: ${JSON.stringify(failure)}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return true;
     }
-    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, liveReload: liveReloadScript('../') });
+    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, query, withLiveReload });
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const file = htmlFile(siteDir, path);
     if (!file) return false;
-    const depth = path.split('/').length - 2;
-    const root = depth <= 0 ? './' : '../'.repeat(depth);
-    const html = readFileSync(file, 'utf8').replace(/<\/body>/i, `${liveReloadScript(root)}</body>`);
+    const html = withLiveReload(readFileSync(file, 'utf8'));
     res.writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) }).end(html);
     return true;
   };
@@ -124,6 +140,7 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
   return {
     siteDir,
     route,
+    withLiveReload,
     async start(onBuilt) {
       await rebuild(onBuilt);
       const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];

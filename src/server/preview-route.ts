@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { isPaperboyError } from '../errors.js';
 import type { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
@@ -7,27 +7,41 @@ import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { renderIssueEmail } from '../render/issue-email.js';
+import { emailInScheme, type ColorScheme } from './forced-color-scheme.js';
 
 const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
 
+/** The scheme `?scheme=light|dark` asks for; undefined (the system's) for anything else. */
+function schemeOf(query: string): ColorScheme | undefined {
+  const scheme = new URLSearchParams(query).get('scheme');
+  return scheme === 'light' || scheme === 'dark' ? scheme : undefined;
+}
+
 /**
  * `/preview/<number>` of the dev server: the issue's email as a subscriber
- * gets it, at 600 px and at 375 px side by side, its plaintext, a light/dark
- * toggle (it sets the frames' `color-scheme`, which is what their
- * `prefers-color-scheme` follows), and the issue's lint diagnostics.
- * `/preview/<number>/email.html` and `email.txt` are the two parts alone.
- * Returns false for any other path.
+ * gets it, at 600 px and at 375 px side by side, its plaintext, a
+ * light/dark switch, and the issue's lint diagnostics. The issue is found
+ * by its frontmatter's number, or by its file name's while the frontmatter
+ * cannot be read: the page then shows why, with the lint's file:line:column.
+ * `/preview/<number>/email.html` and `email.txt` are the two parts alone;
+ * `?scheme=light|dark` shows the email (and the page's frames) as a client
+ * set to that scheme renders it (`emailInScheme`). `withLiveReload` adds
+ * the dev server's script to a page. Returns false for any other path.
  */
-export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; liveReload: string }): Promise<boolean> {
+export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; query: string; withLiveReload: (html: string) => string }): Promise<boolean> {
   const { workspace, res } = request;
   const match = PREVIEW.exec(request.path);
   if (!match) return false;
   const number = Number(match[1]);
-  const file = workspace.issueFiles.find((candidate) => candidate.facts.number === number);
+  const scheme = schemeOf(request.query);
+  const file = workspace.byNumber(number);
   const send = (status: number, type: string, body: string) =>
     res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
   if (!file) {
-    send(404, 'text/plain', `No issue has number ${number}.\n`);
+    const missing = `No issue has number ${number}.`;
+    // The page reloads once a save gives an issue that number.
+    if (match[2] === undefined) send(404, 'text/html', request.withLiveReload(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${missing}</title>\n</head>\n<body>\n<p>${missing}</p>\n</body>\n</html>\n`));
+    else send(404, 'text/plain', `${missing}\n`);
     return true;
   }
   let copy: { html: string; text: string } | undefined;
@@ -37,21 +51,23 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   } catch (error) {
     failure = isPaperboyError(error) ? error.message : String(error);
   }
-  if (match[2] === 'html') send(copy ? 200 : 500, 'text/html', copy?.html ?? `<pre>${escapeHtml(failure ?? '')}</pre>`);
+  if (match[2] === 'html') send(copy ? 200 : 500, 'text/html', copy ? (scheme ? emailInScheme(copy.html, scheme) : copy.html) : `<pre>${escapeHtml(failure ?? '')}</pre>`);
   else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
   else {
     const [result] = await lintIssues(workspace.config, { files: [file.path], workspace });
     const where = relative(workspace.config.root, file.path);
     const diagnostics = (result?.messages ?? []).map((message) => diagnosticLine(where, message).trimEnd());
-    send(200, 'text/html', previewPage(number, file.facts.title ?? '', diagnostics, copy?.text, failure).replace('</body>', `${request.liveReload}</body>`));
+    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), diagnostics, text: copy?.text, failure, scheme })));
   }
   return true;
 }
 
-function previewPage(number: number, title: string, diagnostics: string[], text: string | undefined, failure: string | undefined): string {
+/** The preview page; `scheme` the one asked for, undefined to follow the system's (the switch then shows which it is). */
+function previewPage(page: { number: number; title: string; diagnostics: string[]; text: string | undefined; failure: string | undefined; scheme: ColorScheme | undefined }): string {
+  const { number, title, diagnostics, text, failure, scheme } = page;
   const frames = failure
     ? `<pre class="failure">${escapeHtml(failure)}</pre>`
-    : [600, 375].map((width) => `<figure><figcaption>${width} px</figcaption><iframe title="The email at ${width} px" src="${number}/email.html" width="${width}" height="1400"></iframe></figure>`).join('');
+    : [600, 375].map((width) => `<figure><figcaption>${width} px</figcaption><iframe title="The email at ${width} px" src="${number}/email.html${scheme ? `?scheme=${scheme}` : ''}" width="${width}" height="1400"></iframe></figure>`).join('');
   const lint = diagnostics.length === 0 ? '<p>No lint problems.</p>' : `<pre class="diagnostics">${escapeHtml(diagnostics.join('\n'))}</pre>`;
   return `<!DOCTYPE html>
 <html lang="en">
@@ -69,7 +85,7 @@ pre { background: #fff; border: 1px solid #9ca3af; padding: 1rem; overflow-x: au
 </head>
 <body>
 <h1>Preview of #${number}: ${escapeHtml(title)}</h1>
-<p><button type="button" id="scheme" aria-pressed="false">Dark mode</button></p>
+<p><button type="button" id="scheme" aria-pressed="${scheme === 'dark'}"${scheme ? '' : ' data-follows-system'}>Dark mode</button></p>
 <h2>Lint</h2>
 ${lint}
 <h2>HTML</h2>
@@ -77,10 +93,16 @@ ${lint}
 <h2>Plaintext</h2>
 <pre class="text">${escapeHtml(text ?? '')}</pre>
 <script>
-document.getElementById('scheme').addEventListener('click', (event) => {
-  const dark = event.currentTarget.getAttribute('aria-pressed') !== 'true';
-  event.currentTarget.setAttribute('aria-pressed', String(dark));
-  for (const frame of document.querySelectorAll('iframe')) frame.style.colorScheme = dark ? 'dark' : 'light';
+const button = document.getElementById('scheme');
+// No scheme asked for: the frames follow the system's, and the switch says which it is.
+if (button.dataset.followsSystem !== undefined) button.setAttribute('aria-pressed', String(matchMedia('(prefers-color-scheme: dark)').matches));
+button.addEventListener('click', () => {
+  const scheme = button.getAttribute('aria-pressed') === 'true' ? 'light' : 'dark';
+  button.setAttribute('aria-pressed', String(scheme === 'dark'));
+  // In the page's address too: the reload after the next save keeps it.
+  history.replaceState(null, '', '?scheme=' + scheme);
+  // A frame's prefers-color-scheme follows the system in Chromium, whatever its color-scheme: the server renders the email in the scheme.
+  for (const frame of document.querySelectorAll('iframe')) frame.src = frame.src.replace(/([?].*)?$/, '?scheme=' + scheme);
 });
 </script>
 </body>

@@ -22,9 +22,9 @@ export interface StartOptions {
   /** 0 picks a free port. */
   port: number;
   dev: boolean;
-  /** The access log and the dev server's build lines. */
+  /** The access log (stdout). */
   log: (line: string) => void;
-  /** What goes wrong without stopping the server (a rebuilt site it cannot map yet), one line each. */
+  /** Diagnostics (stderr), one line each: what goes wrong without stopping the server (a rebuilt site it cannot map yet), the dev server's build lines. */
   warn: (line: string) => void;
 }
 
@@ -69,7 +69,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
     delivery = await confirmationDelivery(config, options.env);
     // The builder (remark, KaTeX, MiniSearch) is loaded only by the dev server.
-    dev = options.dev ? (await import('./dev.js')).devServer(config, options.log) : undefined;
+    dev = options.dev ? (await import('./dev.js')).devServer(config, options.warn) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
     // The dev server follows template edits; a served archive keeps the templates it started with.
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
@@ -78,7 +78,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
       siteDir,
       log: options.log,
-      ...(dev ? { extraRoute: dev.route } : {}),
+      ...(dev ? { extraRoute: dev.route, notFoundFilter: dev.withLiveReload } : {}),
     });
     await dev?.start(() => app.reloadSite());
     rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite(), options.warn);

@@ -117,6 +117,8 @@ export function isUnsafePath(rawPath: string): boolean {
 export interface StaticSiteOptions {
   /** The 404 page when the site has no `404.html`. */
   notFoundPage: () => string;
+  /** What the 404 page, the site's or `notFoundPage`, becomes before it is sent (the dev server adds its live-reload script). */
+  filter?: (page: string) => string;
 }
 
 /**
@@ -133,12 +135,13 @@ export interface StaticSiteOptions {
  */
 export function staticSite(root: string, options: StaticSiteOptions): SiteHandler {
   const map = walk(root);
+  const filter = options.filter ?? ((page: string) => page);
   if (map === undefined) {
     // No site yet: the server says so on start, and serves the first build once it is written.
-    const missing: SiteHandler = (_req, res) => sendNotFound(res, options.notFoundPage());
+    const missing: SiteHandler = (_req, res) => sendNotFound(res, filter(options.notFoundPage()));
     return missing;
   }
-  const notFound = notFoundPageOf(root, options.notFoundPage);
+  const notFound = filter(notFoundPageOf(root, options.notFoundPage));
   const compressed = new CompressedFiles();
   return (req, res, { raw, decoded, query }) => {
     if (!decoded.endsWith('/') && map.folders.has(decoded)) return redirectToFolder(res, raw, query);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { exited, serve } from '../helpers/serve.js';
@@ -54,4 +54,97 @@ test('serve: a reader subscribes with the archive’s form, follows the emailed 
     server.child.kill('SIGTERM');
     await exited(server.child);
   }
+});
+
+/** A headless Chromium run against `paperboy serve --dev` in `root`, both stopped after `use`. */
+async function inChromiumDev(root: string, use: (browser: Browser, url: URL) => Promise<void>): Promise<void> {
+  const server = await serve(root, ['--dev'], {});
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    await use(browser, server.url);
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
+}
+
+/** The build-error banner of a dev page. */
+const banner = (page: Page) => page.locator('#paperboy-build-error');
+
+test('serve --dev started while an issue is broken: the not-found page shows the error at its file:line:column, and reloads once a save fixes it (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'Fine issue' }), 'issues/0002-b.md': cleanIssue({ number: 2, title: '[unclosed' }) });
+  await inChromiumDev(root, async (browser, url) => {
+    const page = await browser.newPage();
+    const answer = await page.goto(url.href);
+    assert.equal(answer?.status(), 404);
+    await banner(page).waitFor();
+    assert.match(await banner(page).textContent() ?? '', /issues\/0002-b\.md:3:\d+: /);
+    writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, title: 'Fixed issue' }));
+    await page.getByText('Fixed issue').first().waitFor({ timeout: 30_000 });
+    assert.equal(await banner(page).count(), 0);
+  });
+});
+
+test('serve --dev: a page opened while the last build failed shows the failure, and the next successful build takes it away (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'Before the edit' }) });
+  const file = join(root, 'issues', '0001-a.md');
+  await inChromiumDev(root, async (browser, url) => {
+    const open = await browser.newPage();
+    await open.goto(new URL('issues/1/', url).href);
+    await open.locator('html[data-paperboy-live="connected"]').waitFor({ state: 'attached' });
+    writeFileSync(file, cleanIssue({ title: '[unclosed' }));
+    await banner(open).waitFor({ timeout: 30_000 });
+    // Opened now, the page shows the last site built: the banner says it is not the file's.
+    const opened = await browser.newPage();
+    await opened.goto(new URL('issues/1/', url).href);
+    await opened.getByRole('heading', { level: 1, name: /Before the edit/ }).waitFor();
+    await banner(opened).waitFor({ timeout: 10_000 });
+    assert.match(await banner(opened).textContent() ?? '', /issues\/0001-a\.md:3:\d+: /);
+    writeFileSync(file, cleanIssue({ title: 'After the fix' }));
+    for (const page of [open, opened]) {
+      await page.getByRole('heading', { level: 1, name: /After the fix/ }).waitFor({ timeout: 30_000 });
+      assert.equal(await banner(page).count(), 0);
+    }
+  });
+});
+
+test('serve --dev: the page of an issue whose file is removed answers not found, and shows the issue again once the file is back (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First issue' }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second issue', date: '2023-06-29' }) });
+  const file = join(root, 'issues', '0002-b.md');
+  const text = readFileSync(file, 'utf8');
+  await inChromiumDev(root, async (browser, url) => {
+    const page = await browser.newPage();
+    await page.goto(new URL('issues/2/', url).href);
+    await page.locator('html[data-paperboy-live="connected"]').waitFor({ state: 'attached' });
+    rmSync(file);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor({ timeout: 30_000 });
+    await page.locator('html[data-paperboy-live="connected"]').waitFor({ state: 'attached' });
+    writeFileSync(file, text);
+    await page.getByRole('heading', { level: 1, name: /Second issue/ }).waitFor({ timeout: 30_000 });
+  });
+});
+
+test('serve --dev: /preview/N’s dark-mode switch shows the email with its dark rules, and the light one on a dark system (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(27, 31, 36)';
+  await inChromiumDev(root, async (browser, url) => {
+    for (const [system, before, after] of [['light', LIGHT, DARK], ['dark', DARK, LIGHT]] as const) {
+      const page = await (await browser.newContext({ colorScheme: system })).newPage();
+      await page.goto(new URL('preview/1', url).href);
+      const background = async () => {
+        const frame = page.frameLocator('iframe[width="600"]');
+        return frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+      };
+      assert.equal(await background(), before, `the frame follows the ${system} system`);
+      assert.equal(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed'), String(system === 'dark'));
+      await page.getByRole('button', { name: 'Dark mode' }).click();
+      await page.waitForFunction((wanted) => [...document.querySelectorAll('iframe')].every((frame) => frame.contentDocument?.readyState === 'complete' && frame.contentDocument.body && getComputedStyle(frame.contentDocument.body).backgroundColor === wanted), after, { timeout: 10_000 }).catch(() => undefined);
+      assert.equal(await background(), after, `the switch on a ${system} system`);
+      // The choice stays through the reload a save brings.
+      await page.reload();
+      assert.equal(await background(), after);
+    }
+  });
 });

@@ -92,6 +92,28 @@ test('serve --dev without a secret: serves the dev site with drafts, and /previe
   }
 });
 
+test('serve --dev with an issue whose frontmatter does not parse: /preview/N finds it by its file name and shows its problem at file:line:column; the failed build is said on stderr, stdout is the access log alone', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2, title: '[unclosed' }) });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const preview = await fetch(new URL('preview/2', server.url));
+    assert.equal(preview.status, 200);
+    const page = await preview.text();
+    assert.match(page, /issues\/0002-b\.md:3:\d+ +error +Unexpected YAML/);
+    assert.match(page, /Cannot render \S*0002-b\.md:3:\d+: Unexpected YAML/);
+    // A number no file has: a page that reloads once one does.
+    const missing = await fetch(new URL('preview/3', server.url));
+    assert.equal(missing.status, 404);
+    assert.match(await missing.text(), /No issue has number 3\.[\s\S]*EventSource/);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+  assert.match(server.stderr(), /^paperboy: build failed: Cannot publish issues\/0002-b\.md:3:\d+: /m);
+  const log = server.stdout().trim().split('\n').map((line) => JSON.parse(line) as { path: string; status: number });
+  assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/preview/2', 200], ['/preview/3', 404]]);
+});
+
 test('serve: a build while the server runs is served at once, without a restart', { timeout: 90_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First build' }) });
   assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
