@@ -43,25 +43,31 @@ function hostOf(baseUrl: string): string {
 export function listId(config: { name: string; baseUrl: string }): string {
   const name = singleLine(config.name).replace(/["\\]/g, '');
   // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
-  const phrase = isPlainText(name) && !hasUnfoldableWord(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
+  const phrase = isPlainText(name) && !needsEncodedWords(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
   return `${phrase} <${slugify(config.name)}.${hostOf(config.baseUrl)}>`;
 }
 
 /** The length nodemailer gives the encoded words it writes. */
 const ENCODED_WORD_LENGTH = 52;
 
-function hasUnfoldableWord(text: string): boolean {
-  return text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
+/**
+ * Whether ASCII header text must still go out as encoded words: a word over
+ * `MAX_HEADER_WORD` (a 1,500-character word would make a line over 998
+ * octets), or a `=?`, which mail programs read as the start of an encoded
+ * word (RFC 2047 §2: `=?UTF-8?B?SGVsbG8=?= world` shows as "Hello world").
+ * nodemailer encodes only text beyond ASCII.
+ */
+function needsEncodedWords(text: string): boolean {
+  return text.includes('=?') || text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
 }
 
 /**
- * A subject (or any unstructured header text) as nodemailer can fold it:
- * unchanged, unless it holds a word over `MAX_HEADER_WORD` (a 1,500-character
- * word would make a line over 998 octets), then as RFC 2047 encoded words of
- * 52 characters, which mail programs join back exactly.
+ * A subject (or any unstructured header text) as nodemailer writes it and
+ * mail programs show it: unchanged, unless `needsEncodedWords`, then as RFC
+ * 2047 encoded words of 52 characters, which mail programs join back exactly.
  */
 export function foldableText(text: string): string {
-  return hasUnfoldableWord(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
+  return needsEncodedWords(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
 }
 
 /** A header value nodemailer must write as it is (folded, not encoded). */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { composeMessage, type MessageInput } from '../../src/mail/compose.js';
-import { listId, messageId } from '../../src/mail/headers.js';
+import { listId, messageId, singleLine } from '../../src/mail/headers.js';
 import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
 
 const config = {
@@ -117,4 +118,29 @@ test('compose: List-Unsubscribe passes the URL filter of every output; one-click
   assert.doesNotMatch(raw, /javascript/);
   assert.match(raw, /^List-Unsubscribe:\s+<mailto:digest@newsletter\.example\.org\?subject=unsubscribe>\r\n/m);
   assert.ok(!headerNames(unsafe).includes('list-unsubscribe-post'));
+});
+
+/** Text that reads as RFC 2047 encoded words, or nearly: `=?UTF-8?B?SGVsbG8=?=`, `=?x?q?a_b?=`, a lone `=?`. */
+const encodedWordLike = fc
+  .tuple(fc.constantFrom('UTF-8', 'utf-8', 'ISO-8859-1', 'x', ''), fc.constantFrom('B', 'b', 'Q', 'q', 'X'), fc.constantFrom('SGVsbG8=', 'a_b=3F', '', '?', 'w=C3=B6rld'), fc.constantFrom('?=', '', '?'))
+  .map(([charset, encoding, payload, end]) => `=?${charset}?${encoding}?${payload}${end}`);
+
+/** Any text, often with encoded-word look-alikes, spaces and long words in it. */
+const headerText = fc
+  .array(fc.oneof(fc.string({ unit: 'binary' }), encodedWordLike, fc.constantFrom(' ', '  ', '\t', '=?', '?=', 'é', '中文', '🧭', 'x'.repeat(90))), { maxLength: 8 })
+  .map((pieces) => pieces.join(''));
+
+test('compose: any subject, encoded-word look-alikes included, is what a mail parser shows (RFC 2047, RELIABILITY 5)', async () => {
+  assert.equal((await parseEml(await composeMessage(input({ subject: '=?UTF-8?B?SGVsbG8=?= world' })))).subject, '=?UTF-8?B?SGVsbG8=?= world');
+  await fc.assert(
+    fc.asyncProperty(headerText, async (subject) => {
+      const mail = await parseEml(await composeMessage(input({ subject })));
+      assert.equal(mail.subject ?? '', singleLine(subject));
+    }),
+    { seed: 2047, numRuns: 300 },
+  );
+});
+
+test('compose: a newsletter name that looks like an encoded word is written as encoded words in List-Id', () => {
+  assert.equal(listId({ name: '=?UTF-8?B?SGVsbG8=?= x', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?=3D=3FUTF-8=3FB=3FSGVsbG8=3D=3F=3D_x?= <utf-8-b-sgvsbg8-x.x.example>');
 });
