@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { parseMailbox } from '../../src/config/address.js';
 import { composeMessage, type MessageInput } from '../../src/mail/compose.js';
 import { listId, messageId, singleLine } from '../../src/mail/headers.js';
 import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
@@ -143,4 +144,20 @@ test('compose: any subject, encoded-word look-alikes included, is what a mail pa
 
 test('compose: a newsletter name that looks like an encoded word is written as encoded words in List-Id', () => {
   assert.equal(listId({ name: '=?UTF-8?B?SGVsbG8=?= x', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?=3D=3FUTF-8=3FB=3FSGVsbG8=3D=3F=3D_x?= <utf-8-b-sgvsbg8-x.x.example>');
+});
+
+test('compose: any display name the config accepts is what a mail parser shows; one it cannot show exactly (=?, a control character) is refused there', async () => {
+  await fc.assert(
+    fc.asyncProperty(headerText, async (name) => {
+      const read = parseMailbox(`"${name.replace(/["\\]/g, '\\$&')}" <digest@newsletter.example.org>`, 'from');
+      if (!('mailbox' in read)) {
+        // eslint-disable-next-line no-control-regex
+        assert.ok(name.includes('=?') || /\S{77}|[\u0000-\u001f\u007f]/.test(name), read.problem);
+        return;
+      }
+      const mail = await parseEml(await composeMessage(input({ config: { ...config, from: read.mailbox } })));
+      assert.equal(mail.from?.value[0]?.name, read.mailbox.name);
+    }),
+    { seed: 2822, numRuns: 300 },
+  );
 });
