@@ -138,3 +138,12 @@ test('dkim.domainName and dkim.keySelector are DNS names (RFC 6376 §3.1), refus
   assert.deepEqual(parseConfig(dkim('exämple.org', '2024.mail'), FILE).dkim, { domainName: 'xn--exmple-cua.org', keySelector: '2024.mail' });
   assert.deepEqual(parseConfig(dkim('Example.org', 'Mail'), FILE).dkim, { domainName: 'Example.org', keySelector: 'Mail' });
 });
+
+test('a YAML tag the config does not know is an error at the tag, not read as if it were not there', () => {
+  assert.equal(
+    configError(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!js/function "x"')).message,
+    `${FILE}:1:7: Unexpected YAML tag \`!!js/function\`, expected the value without it: the config reads plain text, numbers, lists and mappings`,
+  );
+  assert.match(configError(`${CONFIG_YAML}outDir: !local public\n`).message, /:5:9: Unexpected YAML tag `!local`/);
+  assert.equal(parseConfig(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!str 2024'), FILE).name, '2024');
+});
