@@ -161,3 +161,13 @@ test('compose: any display name the config accepts is what a mail parser shows; 
     { seed: 2822, numRuns: 300 },
   );
 });
+
+test('compose: a name with no Latin letter gets a List-Id of its own, derived from the name (RFC 2919 §3), and a Latin name keeps its slug', () => {
+  const id = (name: string) => /<([^>]+)>$/.exec(listId({ name, baseUrl: 'https://x.example/' }))![1];
+  assert.equal(id('日本語ニュース'), 'list-ec39ee6caff6ed83.x.example');
+  assert.match(id('中文新闻')!, /^list-[0-9a-f]{16}\.x\.example$/);
+  assert.notEqual(id('日本語ニュース'), id('中文新闻'));
+  assert.equal(id(' 日本語ニュース '), id('日本語ニュース'), 'the same name written with spaces around it');
+  assert.equal(id('The Alignment Digest'), 'the-alignment-digest.x.example');
+  assert.equal(id('Untitled'), 'untitled.x.example');
+});
