@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { codePointName } from '../diagnostics/code-point.js';
 import { asciiDomainName } from './domain-name.js';
 
 /** One RFC 5322 mailbox: `"Digest (Paris), weekly" <digest@example.org>` is `{ name: 'Digest (Paris), weekly', address: 'digest@example.org' }`. */
@@ -64,7 +65,7 @@ function readMailbox(value: string, key: string, offer: (candidate: string) => s
     const named = name === '' ? undefined : offer(`"${name}" <news@example.org>`);
     return { problem: `Unexpected ${shown}, expected an email address such as \`${named ?? EXAMPLE}\`` };
   }
-  const address = addressProblemOrAscii(addressText, key);
+  const address = asciiAddress(addressText, key);
   if ('problem' in address) return address;
   const { name } = only;
   const nameProblem = displayNameProblem(written?.name ?? name, key);
@@ -81,7 +82,7 @@ function readMailbox(value: string, key: string, offer: (candidate: string) => s
  * The address as headers carry it, its domain in A-labels, or why it is not
  * one `local@domain` address: the problem for `key`.
  */
-function addressProblemOrAscii(address: string, key: string): { ascii: string } | { problem: string } {
+function asciiAddress(address: string, key: string): { ascii: string } | { problem: string } {
   const unexpected = `Unexpected \`${address}\` for \`${key}\``;
   if (addressparser(address).length > 1) return { problem: `${unexpected}, expected one address such as \`news@example.org\`` };
   const at = address.lastIndexOf('@');
@@ -115,17 +116,16 @@ export function localPartProblem(local: string): string | undefined {
 /**
  * Why a display name cannot be written so that mail programs show it, or
  * undefined: a control character (a line break, a tab), a word too long
- * for any header line, or `=?`, which mail
- * programs decode as an RFC 2047 encoded word (`"=?UTF-8?B?SGk=?="` shows
- * as "Hi"), quotes or not; nodemailer writes an ASCII name as a quoted
- * string, where an encoded word of our own is not allowed (RFC 2047 §5).
+ * for any header line, or `=?`, which mail programs decode as an RFC 2047
+ * encoded word (`"=?UTF-8?B?SGk=?="` shows as "Hi"), quotes or not;
+ * nodemailer writes an ASCII name as a quoted string, where an encoded
+ * word of our own is not allowed (RFC 2047 §5).
  */
 function displayNameProblem(name: string, key: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u001f\u007f]/.exec(name)?.[0];
   if (control !== undefined) {
-    const code = `U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return `Unexpected control character ${code} in the display name of \`${key}\`, expected printable text: a header has no place for it`;
+    return `Unexpected control character ${codePointName(control)} in the display name of \`${key}\`, expected printable text: a header has no place for it`;
   }
   if (name.includes('=?')) {
     return `Unexpected \`=?\` in the display name \`${name}\` of \`${key}\`, expected a name without it: mail programs read \`=?…?=\` as an encoded word (RFC 2047) and would show other text`;

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { codePointName } from '../diagnostics/code-point.js';
 
 /**
  * RFC 5321 §4.1.2 `sub-domain`: a letter or digit at both ends, letters,
@@ -45,6 +46,5 @@ function labelsProblem(name: string): string | undefined {
 
 /** A character as a message can show it: `_` in backticks, a space or a control by its code point (U+000D). */
 function shownCharacter(character: string): string {
-  const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return /^[!-~]$/.test(character) ? `\`${character}\`` : character === ' ' ? 'a space' : code;
+  return /^[!-~]$/.test(character) ? `\`${character}\`` : character === ' ' ? 'a space' : codePointName(character);
 }
