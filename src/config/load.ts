@@ -62,6 +62,17 @@ export function parseConfig(text: string, file: string): Config {
     const at = lines.point(unclosedAt({ code: firstError.code, message: firstError.message, range: firstError.pos }, text)[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
   }
+  // The parser only warns of a tag it does not know (`!!js/function`) and reads the value as if untagged.
+  const warning = document.warnings[0];
+  if (warning) {
+    const at = lines.point(warning.pos[0]);
+    const tag = text.slice(warning.pos[0], warning.pos[1]).split(/\s/)[0]!;
+    const message =
+      warning.code === 'TAG_RESOLVE_FAILED'
+        ? `Unexpected YAML tag \`${tag}\`, expected the value without it: the config reads plain text, numbers, lists and mappings`
+        : `Unexpected YAML: ${warning.message.split('\n')[0]}`;
+    throw configError(file, at.line, at.column, message);
+  }
   const read = documentData(document);
   if ('aliasBomb' in read) {
     const at = lines.point(read.aliasBomb[0]);

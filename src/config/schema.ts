@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMailbox, type Mailbox } from './address.js';
+import { asciiDomainName } from './domain-name.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
 const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
@@ -17,6 +18,24 @@ const mailbox = (key: string) =>
       return z.NEVER;
     }
     return result.mailbox;
+  });
+
+/**
+ * A DNS name kept as its ASCII form (domain-name.ts): it goes into the
+ * DKIM-Signature header and names the DNS record of the key, so a space,
+ * a line break or a `;` would make a signature nobody can verify, or a
+ * header of its own.
+ */
+const domainName = (key: string) =>
+  z.string().transform((value, context): string => {
+    const result = asciiDomainName(value.trim());
+    if ('problem' in result) {
+      // eslint-disable-next-line no-control-regex
+      const shown = /[\u0000-\u001f\u007f]/.test(value) ? JSON.stringify(value) : `\`${value}\``;
+      context.addIssue({ code: 'custom', message: `Unexpected ${shown} for \`${key}\`: ${result.problem}` });
+      return z.NEVER;
+    }
+    return result.ascii;
   });
 
 export const configSchema = z.strictObject({
@@ -59,7 +78,8 @@ export const configSchema = z.strictObject({
     })
     .default({ maxAuthors: 6 }),
   lint: z.strictObject({ rules: z.record(z.string(), ruleSetting).default({}) }).default({ rules: {} }),
-  dkim: z.strictObject({ domainName: z.string().min(1), keySelector: z.string().min(1) }).optional(),
+  // RFC 6376 §3.1: `d=` is a domain, `s=` sub-domain labels (`mail`, `2024.mail`).
+  dkim: z.strictObject({ domainName: domainName('dkim.domainName'), keySelector: domainName('dkim.keySelector') }).optional(),
 });
 
 export type ConfigFile = z.output<typeof configSchema>;

@@ -1,3 +1,5 @@
+import { codePointName } from '../diagnostics/code-point.js';
+
 /**
  * Control characters (C0 but tab and line feed, DEL, C1) are never text: a
  * NUL or an ESC would reach a terminal, a mail header or an HTML page. They
@@ -45,11 +47,6 @@ export function replaceControlCharacters(text: string): string {
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-
-/** `U+001B` */
-function codePointName(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
 
 /** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`, `lone surrogate U+D800`. */
 export function describeCharacter(char: string): string {

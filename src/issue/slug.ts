@@ -1,5 +1,5 @@
-/** A URL- and file-name-safe slug: ASCII letters and digits joined by `-`. */
-export function slugify(title: string, maxLength = 60): string {
+/** A URL- and file-name-safe slug: ASCII letters and digits joined by `-`; `fallback` when the title has none. */
+export function slugify(title: string, maxLength = 60, fallback = 'untitled'): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -8,5 +8,5 @@ export function slugify(title: string, maxLength = 60): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/, '');
-  return slug || 'untitled';
+  return slug || fallback;
 }

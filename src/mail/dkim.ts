@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
 import DKIM from 'nodemailer/lib/dkim';
@@ -37,12 +37,15 @@ export async function loadDkimSigner(settings: DkimSettings | undefined, env: No
   }
   if (!file) throw dkimError('Missing DKIM_PRIVATE_KEY_FILE in the environment: the config has `dkim`, so every message must be signed');
   let privateKey: string;
+  let key: KeyObject;
   try {
     privateKey = readFileSync(file, 'utf8');
-    createPrivateKey(privateKey);
+    key = createPrivateKey(privateKey);
   } catch (error) {
     throw dkimError(`Unexpected DKIM key in DKIM_PRIVATE_KEY_FILE (${file}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}, expected a PEM RSA private key`);
   }
+  const problem = keyProblem(key);
+  if (problem !== undefined) throw dkimError(`Unexpected DKIM key in DKIM_PRIVATE_KEY_FILE (${file}): ${problem}`);
   const dkim = new DKIM({ ...settings, privateKey, headerFieldNames: SIGNED_HEADERS });
   const signer: DkimSigner = {
     async sign(raw) {
@@ -51,9 +54,29 @@ export async function loadDkimSigner(settings: DkimSettings | undefined, env: No
       return signed;
     },
   };
-  // A key that parses may still not sign (an EC key for an RSA signature): try it once now.
+  // nodemailer sends unsigned when signing throws: a key it cannot use for any other reason is found now, before connecting.
   await signer.sign(Buffer.from('From: probe@example.org\r\nSubject: probe\r\n\r\nprobe\r\n'));
   return signer;
+}
+
+/** RFC 8301 §3.2: signers use at least 1024 bits, and verifiers refuse a smaller key. */
+const MIN_RSA_BITS = 1024;
+
+/**
+ * Why `key` cannot make a signature that verifies, or undefined. nodemailer
+ * signs `a=rsa-sha256` only (RFC 6376 §3.3): an EC key made an ECDSA value
+ * under that name, and an Ed25519 key (RFC 8463's ed25519-sha256) has no
+ * path in it, so both fail at every verifier.
+ */
+function keyProblem(key: KeyObject): string | undefined {
+  const type = key.asymmetricKeyType;
+  if (type !== 'rsa') {
+    const which = type === 'ed25519' ? 'an Ed25519 key (RFC 8463), which nodemailer cannot sign with' : `a key of type ${type ?? 'unknown'}`;
+    return `${which}, expected an RSA key: nodemailer signs rsa-sha256 only, and a signature of another kind fails at every receiving server`;
+  }
+  const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+  if (bits < MIN_RSA_BITS) return `a ${bits}-bit RSA key, expected at least ${MIN_RSA_BITS} bits (RFC 8301 §3.2: receiving servers refuse smaller keys); 2048 is usual`;
+  return undefined;
 }
 
 function dkimError(message: string): PaperboyError {

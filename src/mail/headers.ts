@@ -3,6 +3,7 @@ import { encodeWord, isPlainText } from 'nodemailer/lib/mime-funcs';
 import { MAX_HEADER_WORD, type Mailbox } from '../config/address.js';
 import { slugify } from '../issue/slug.js';
 import { safeUrl } from '../render/links.js';
+import { sha256 } from '../sha256.js';
 
 /** Where a recipient can unsubscribe with one click (RFC 8058) or by mail (RFC 2369). */
 export interface ListUnsubscribe {
@@ -38,30 +39,40 @@ function hostOf(baseUrl: string): string {
 /**
  * `List-Id` (RFC 2919): the newsletter's name and a label under the
  * archive's host, `<the-alignment-digest.newsletter.example.org>`: stable as
- * long as the name and the baseUrl are, which is what filters key on.
+ * long as the name and the baseUrl are, which is what filters key on. A
+ * name with no Latin letter or digit (`日本語ニュース`) has no slug: its
+ * label is `list-` and a hash of the name, since RFC 2919 §3 wants every
+ * list's id unique and two such names once shared `untitled`.
  */
 export function listId(config: { name: string; baseUrl: string }): string {
   const name = singleLine(config.name).replace(/["\\]/g, '');
   // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
-  const phrase = isPlainText(name) && !hasUnfoldableWord(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
-  return `${phrase} <${slugify(config.name)}.${hostOf(config.baseUrl)}>`;
+  const phrase = isPlainText(name) && !needsEncodedWords(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
+  const label = slugify(config.name, 60, '') || `list-${sha256(config.name.trim().normalize('NFC')).slice(0, 16)}`;
+  return `${phrase} <${label}.${hostOf(config.baseUrl)}>`;
 }
 
 /** The length nodemailer gives the encoded words it writes. */
 const ENCODED_WORD_LENGTH = 52;
 
-function hasUnfoldableWord(text: string): boolean {
-  return text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
+/**
+ * Whether ASCII header text must still go out as encoded words: a word over
+ * `MAX_HEADER_WORD` (a 1,500-character word would make a line over 998
+ * octets), or a `=?`, which mail programs read as the start of an encoded
+ * word (RFC 2047 §2: `=?UTF-8?B?SGVsbG8=?= world` shows as "Hello world").
+ * nodemailer encodes only text beyond ASCII.
+ */
+function needsEncodedWords(text: string): boolean {
+  return text.includes('=?') || text.split(/\s+/).some((word) => word.length > MAX_HEADER_WORD);
 }
 
 /**
- * A subject (or any unstructured header text) as nodemailer can fold it:
- * unchanged, unless it holds a word over `MAX_HEADER_WORD` (a 1,500-character
- * word would make a line over 998 octets), then as RFC 2047 encoded words of
- * 52 characters, which mail programs join back exactly.
+ * A subject (or any unstructured header text) as nodemailer writes it and
+ * mail programs show it: unchanged, unless `needsEncodedWords`, then as RFC
+ * 2047 encoded words of 52 characters, which mail programs join back exactly.
  */
 export function foldableText(text: string): string {
-  return hasUnfoldableWord(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
+  return needsEncodedWords(text) ? encodeWord(text, 'Q', ENCODED_WORD_LENGTH) : text;
 }
 
 /** A header value nodemailer must write as it is (folded, not encoded). */

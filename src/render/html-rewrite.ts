@@ -108,7 +108,7 @@ function rewriteImage(image: Element, context: LinkContext): ElementContent[] {
 /**
  * A GFM task list's `<input type="checkbox">` (the only input Markdown
  * makes) as ☐ or ☑: Gmail and most clients drop form controls, which left
- * a bare bullet; the stylesheet hides the bullet of a task list instead.
+ * a bare bullet; the stylesheets hide the bullet of a task item instead.
  */
 function taskCheckbox(input: Element): ElementContent[] {
   return [{ type: 'text', value: input.properties.checked ? '\u2611' : '\u2610' }];

@@ -1,3 +1,5 @@
+import { localPartProblem } from '../config/address.js';
+
 /** A subscriber's standing; only `active` subscribers receive an issue. */
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number];
@@ -37,6 +39,7 @@ const MAX_EMAIL_LENGTH = 254;
  * dotted domain, no spaces, brackets, quotes or controls), not RFC 5322's
  * full grammar: quoted local parts and comments are legal there but no
  * newsletter reader has one, and each is a way to smuggle text into a header.
+ * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8).
  */
 export function emailProblem(email: string): string | undefined {
   if (email === '') return 'Missing email address';
@@ -46,7 +49,9 @@ export function emailProblem(email: string): string | undefined {
     return `Unexpected email address \`${email}\`, expected an address such as reader@example.org`;
   }
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org`;
-  return undefined;
+  // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
+  const local = localPartProblem(email.slice(0, email.lastIndexOf('@')));
+  return local === undefined ? undefined : `Unexpected email address \`${email}\`: ${local}`;
 }
 
 /** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */

@@ -37,6 +37,9 @@ test('subscribers add/remove: a malformed address or an unknown one says so', as
   const bad = await cli(root, 'add', 'not an address');
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /Unexpected email address `not an address`/);
+  const utf8 = await cli(root, 'add', 'Jöhn@example.com');
+  assert.equal(utf8.code, 2, 'a local part beyond ASCII needs SMTPUTF8');
+  assert.match(utf8.stderr, /Unexpected email address `Jöhn@example\.com`: its part before the @, `Jöhn`, is not ASCII/);
   const missing = await cli(root, 'remove', 'nobody@example.org');
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /No subscriber has the address nobody@example.org/);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseMailbox } from '../../src/config/address.js';
 import { parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
@@ -74,4 +76,60 @@ test('a quoted display name with parentheses and commas survives into the From h
   assert.deepEqual(replyTo, [{ name: 'Editor (desk), Paris', address: 'editor@example.org' }]);
   const list = mail.headers.get('list') as Record<string, Record<string, string>>;
   assert.equal(list.unsubscribe!.mail, 'digest@example.org?subject=unsubscribe', 'the mailto is the address, not built from the name');
+});
+
+test('an internationalized domain is kept as its A-labels, so From, the mailto and the envelope carry ASCII', async () => {
+  assert.deepEqual(parseConfig(configWith('from', '"Dö <news@exämple.org>"'), FILE).from, { name: 'Dö', address: 'news@xn--exmple-cua.org' });
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() }, configWith('from', '"Dö <news@exämple.org>"'));
+  const { eml } = await renderAll(root, '1');
+  const head = eml.toString('utf8').split('\r\n\r\n')[0]!;
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(head, /[^\x00-\x7f]/, 'every header is ASCII');
+  assert.match(head, /^From: \S+ <news@xn--exmple-cua\.org>\r\n/m);
+  assert.match(head, /<mailto:news@xn--exmple-cua\.org\?subject=unsubscribe>/);
+  // mailparser shows the domain in Unicode again.
+  assert.deepEqual((await parseEml(eml)).from?.value, [{ name: 'Dö', address: 'news@exämple.org' }]);
+});
+
+test('an address whose part before the @ is not ASCII is refused at its value, saying it needs SMTPUTF8', () => {
+  assert.equal(
+    configError(configWith('from', '"Dö <dö@exämple.org>"')),
+    `${FILE}:3:7: Unexpected \`dö@exämple.org\` for \`from\`: its part before the @, \`dö\`, is not ASCII, expected ASCII letters, digits and punctuation there: such an address needs SMTPUTF8 (RFC 6531) on every mail server on its way, which paperboy cannot count on`,
+  );
+});
+
+test('a display name holding =? is refused: mail programs would decode it as an encoded word (RFC 2047)', () => {
+  assert.match(
+    configError(configWith('from', `'"=?UTF-8?B?SGVsbG8=?= world" <news@example.org>'`)),
+    /:3:7: Unexpected `=\?` in the display name `=\?UTF-8\?B\?SGVsbG8=\?= world` of `from`, expected a name without it/,
+  );
+});
+
+test('an address that is not one local@domain is refused for what it is, with no made-up correction', () => {
+  const cases: [string, string, string][] = [
+    ['from', '"D <a@x.org, b@y.org>"', `${FILE}:3:7: Unexpected \`a@x.org, b@y.org\` for \`from\`, expected one address such as \`news@example.org\``],
+    ['from', '"D <d@exa mple.org>"', `${FILE}:3:7: Unexpected domain \`exa mple.org\` in \`d@exa mple.org\` for \`from\`: it holds a space, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`],
+    ['replyTo', `'a@@b'`, `${FILE}:5:10: Unexpected \`a@@b\` for \`replyTo\`, expected one \`@\` between a local part of letters, digits and dots and a domain, such as \`news@example.org\``],
+    ['from', '"D <a@x.org> <b@y.org>"', `${FILE}:3:7: Unexpected \`D <a@x.org> <b@y.org>\` for \`from\`, expected one address such as \`"Example Newsletter" <news@example.org>\``],
+    ['from', '"D <d@exa_mple.org>"', `${FILE}:3:7: Unexpected domain \`exa_mple.org\` in \`d@exa_mple.org\` for \`from\`: it holds \`_\`, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`],
+  ];
+  for (const [key, value, message] of cases) assert.equal(configError(configWith(key, value)), message, value);
+  assert.deepEqual(parseConfig(configWith('from', `'"News <weekly>" <news@example.org>'`), FILE).from, { name: 'News <weekly>', address: 'news@example.org' });
+});
+
+/** Values near the mistakes editors make: names, quotes, brackets, commas, parentheses, @s, spaces, `=?`, other scripts. */
+const mailboxText = fc
+  .array(fc.oneof(fc.constantFrom('D', 'Digest', ' ', '"', '\\', '<', '>', ',', '(', ')', '@', '@@', 'a', 'x.org', 'exa mple', 'ö', '=?', ';', ':', '.', '-', '_'), fc.string({ maxLength: 3 })), { maxLength: 10 })
+  .map((pieces) => pieces.join('').trim())
+  .filter((value) => !value.includes('`'));
+
+test('every correction a problem offers is itself a valid value', () => {
+  const offered = (problem: string) => /(?:expected an email address such as|expected it in double quotes:) `([^`]*)`$/.exec(problem)?.[1];
+  const check = (value: string) => {
+    const result = parseMailbox(value, 'from');
+    const suggestion = 'problem' in result ? offered(result.problem) : undefined;
+    if (suggestion !== undefined) assert.ok('mailbox' in parseMailbox(suggestion, 'from'), `${value} → ${suggestion}`);
+  };
+  for (const value of ['D <a@x.org, b@y.org>', 'D <d@exa mple.org>', 'a@@b', 'The Alignment Digest', 'Digest (Paris), weekly <d@example.org>', '=?x?= <a@b.org>', 'D <>', '<>']) check(value);
+  fc.assert(fc.property(mailboxText, check), { seed: 5322, numRuns: 2000 });
 });

@@ -117,3 +117,33 @@ test('a baseUrl that is not an absolute http(s) URL is a config error saying wha
     assert.match(configError(yaml).message, /Unexpected value for `baseUrl`: expected an absolute http\(s\) URL, such as `https:\/\/newsletter\.example\.org\/`/, url);
   }
 });
+
+test('dkim.domainName and dkim.keySelector are DNS names (RFC 6376 §3.1), refused at their value otherwise, an internationalized domain taken as its A-labels', () => {
+  const dkim = (domainName: string, keySelector: string) => `${CONFIG_YAML}dkim:\n  domainName: ${domainName}\n  keySelector: ${keySelector}\n`;
+  assert.equal(
+    configError(dkim('"exa mple.org"', 'mail')).message,
+    `${FILE}:6:15: Unexpected \`exa mple.org\` for \`dkim.domainName\`: it holds a space, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`,
+  );
+  assert.equal(
+    configError(dkim('example.org', '"m ail"')).message,
+    `${FILE}:7:16: Unexpected \`m ail\` for \`dkim.keySelector\`: it holds a space, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`,
+  );
+  assert.equal(
+    configError(dkim('example.org', '"mail\\r\\nX-Evil: 1"')).message,
+    `${FILE}:7:16: Unexpected "mail\\r\\nX-Evil: 1" for \`dkim.keySelector\`: it holds U+000D, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`,
+  );
+  assert.match(configError(dkim('example..org', 'mail')).message, /:6:15: Unexpected `example\.\.org` for `dkim\.domainName`: it has an empty label/);
+  assert.match(configError(dkim('example.org', '-mail')).message, /:7:16: .*its label `-mail` starts or ends with a hyphen/);
+  assert.match(configError(dkim('example.org', 'mail;x=1')).message, /it holds `;`/);
+  assert.deepEqual(parseConfig(dkim('exämple.org', '2024.mail'), FILE).dkim, { domainName: 'xn--exmple-cua.org', keySelector: '2024.mail' });
+  assert.deepEqual(parseConfig(dkim('Example.org', 'Mail'), FILE).dkim, { domainName: 'Example.org', keySelector: 'Mail' });
+});
+
+test('a YAML tag the config does not know is an error at the tag, not read as if it were not there', () => {
+  assert.equal(
+    configError(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!js/function "x"')).message,
+    `${FILE}:1:7: Unexpected YAML tag \`!!js/function\`, expected the value without it: the config reads plain text, numbers, lists and mappings`,
+  );
+  assert.match(configError(`${CONFIG_YAML}outDir: !local public\n`).message, /:5:9: Unexpected YAML tag `!local`/);
+  assert.equal(parseConfig(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!str 2024'), FILE).name, '2024');
+});

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { parseMailbox } from '../../src/config/address.js';
 import { composeMessage, type MessageInput } from '../../src/mail/compose.js';
-import { listId, messageId } from '../../src/mail/headers.js';
+import { listId, messageId, singleLine } from '../../src/mail/headers.js';
 import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
 
 const config = {
@@ -117,4 +119,55 @@ test('compose: List-Unsubscribe passes the URL filter of every output; one-click
   assert.doesNotMatch(raw, /javascript/);
   assert.match(raw, /^List-Unsubscribe:\s+<mailto:digest@newsletter\.example\.org\?subject=unsubscribe>\r\n/m);
   assert.ok(!headerNames(unsafe).includes('list-unsubscribe-post'));
+});
+
+/** Text that reads as RFC 2047 encoded words, or nearly: `=?UTF-8?B?SGVsbG8=?=`, `=?x?q?a_b?=`, a lone `=?`. */
+const encodedWordLike = fc
+  .tuple(fc.constantFrom('UTF-8', 'utf-8', 'ISO-8859-1', 'x', ''), fc.constantFrom('B', 'b', 'Q', 'q', 'X'), fc.constantFrom('SGVsbG8=', 'a_b=3F', '', '?', 'w=C3=B6rld'), fc.constantFrom('?=', '', '?'))
+  .map(([charset, encoding, payload, end]) => `=?${charset}?${encoding}?${payload}${end}`);
+
+/** Any text, often with encoded-word look-alikes, spaces and long words in it. */
+const headerText = fc
+  .array(fc.oneof(fc.string({ unit: 'binary' }), encodedWordLike, fc.constantFrom(' ', '  ', '\t', '=?', '?=', 'é', '中文', '🧭', 'x'.repeat(90))), { maxLength: 8 })
+  .map((pieces) => pieces.join(''));
+
+test('compose: any subject, encoded-word look-alikes included, is what a mail parser shows (RFC 2047, RELIABILITY 5)', async () => {
+  assert.equal((await parseEml(await composeMessage(input({ subject: '=?UTF-8?B?SGVsbG8=?= world' })))).subject, '=?UTF-8?B?SGVsbG8=?= world');
+  await fc.assert(
+    fc.asyncProperty(headerText, async (subject) => {
+      const mail = await parseEml(await composeMessage(input({ subject })));
+      assert.equal(mail.subject ?? '', singleLine(subject));
+    }),
+    { seed: 2047, numRuns: 300 },
+  );
+});
+
+test('compose: a newsletter name that looks like an encoded word is written as encoded words in List-Id', () => {
+  assert.equal(listId({ name: '=?UTF-8?B?SGVsbG8=?= x', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?=3D=3FUTF-8=3FB=3FSGVsbG8=3D=3F=3D_x?= <utf-8-b-sgvsbg8-x.x.example>');
+});
+
+test('compose: any display name the config accepts is what a mail parser shows; one it cannot show exactly (=?, a control character) is refused there', async () => {
+  await fc.assert(
+    fc.asyncProperty(headerText, async (name) => {
+      const read = parseMailbox(`"${name.replace(/["\\]/g, '\\$&')}" <digest@newsletter.example.org>`, 'from');
+      if (!('mailbox' in read)) {
+        // eslint-disable-next-line no-control-regex
+        assert.ok(name.includes('=?') || /\S{77}|[\u0000-\u001f\u007f]/.test(name), read.problem);
+        return;
+      }
+      const mail = await parseEml(await composeMessage(input({ config: { ...config, from: read.mailbox } })));
+      assert.equal(mail.from?.value[0]?.name, read.mailbox.name);
+    }),
+    { seed: 2822, numRuns: 300 },
+  );
+});
+
+test('compose: a name with no Latin letter gets a List-Id of its own, derived from the name (RFC 2919 §3), and a Latin name keeps its slug', () => {
+  const id = (name: string) => /<([^>]+)>$/.exec(listId({ name, baseUrl: 'https://x.example/' }))![1];
+  assert.equal(id('日本語ニュース'), 'list-ec39ee6caff6ed83.x.example');
+  assert.match(id('中文新闻')!, /^list-[0-9a-f]{16}\.x\.example$/);
+  assert.notEqual(id('日本語ニュース'), id('中文新闻'));
+  assert.equal(id(' 日本語ニュース '), id('日本語ニュース'), 'the same name written with spaces around it');
+  assert.equal(id('The Alignment Digest'), 'the-alignment-digest.x.example');
+  assert.equal(id('Untitled'), 'untitled.x.example');
 });

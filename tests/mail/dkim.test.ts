@@ -58,3 +58,53 @@ test('dkim: an unusable key aborts before connecting (exit 2), nothing sent', as
     await server.close();
   }
 });
+
+/** `send` with the PEM in DKIM_PRIVATE_KEY_FILE, against an SMTP server that counts connections. */
+async function sendWithKey(pem: string): Promise<{ code: number; stderr: string; connections: number; root: string }> {
+  const root = await newsletter(1, { extraConfig: DKIM_CONFIG });
+  const keyFile = join(root, 'dkim.pem');
+  writeFileSync(keyFile, pem);
+  let connections = 0;
+  const server = await startSmtpServer({ connect: () => (connections++, undefined) });
+  try {
+    const result = await send(root, {}, { DKIM_PRIVATE_KEY_FILE: keyFile, SMTP_URL: server.url });
+    return { code: result.code, stderr: result.stderr, connections, root };
+  } finally {
+    await server.close();
+  }
+}
+
+const pem = (key: ReturnType<typeof generateKeyPairSync>['privateKey']) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+test('dkim: a key that cannot make an rsa-sha256 signature (EC, Ed25519) stops send before connecting, naming the key type', async () => {
+  for (const [type, said] of [
+    ['ec', /a key of type ec, expected an RSA key/],
+    ['ed25519', /an Ed25519 key \(RFC 8463\), which nodemailer cannot sign with, expected an RSA key/],
+  ] as const) {
+    const key = type === 'ec' ? generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey : generateKeyPairSync('ed25519').privateKey;
+    const result = await sendWithKey(pem(key));
+    assert.equal(result.code, 2, type);
+    assert.match(result.stderr, said);
+    assert.equal(result.connections, 0);
+  }
+});
+
+test('dkim: an RSA key under 1024 bits is refused (RFC 8301), and a 1024-bit key signs messages mailauth verifies', async () => {
+  const small = await sendWithKey(pem(generateKeyPairSync('rsa', { modulusLength: 512 }).privateKey));
+  assert.equal(small.code, 2);
+  assert.match(small.stderr, /a 512-bit RSA key, expected at least 1024 bits \(RFC 8301 §3\.2/);
+  assert.equal(small.connections, 0);
+
+  const pair = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const root = await newsletter(1, { extraConfig: DKIM_CONFIG });
+  writeFileSync(join(root, 'dkim.pem'), pem(pair.privateKey));
+  const result = await send(root, {}, { DKIM_PRIVATE_KEY_FILE: join(root, 'dkim.pem') });
+  assert.equal(result.code, 0, result.stderr);
+  const record = `v=DKIM1; k=rsa; p=${pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+  const resolver = async (name: string, type: string) => {
+    if (name === 'news._domainkey.example.org' && type === 'TXT') return [[record]];
+    throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
+  };
+  const { results } = (await dkimVerify(Buffer.from(outboxFiles(root)[0]!), { resolver })) as unknown as { results: { status: { result: string } }[] };
+  assert.equal(results[0]!.status.result, 'pass');
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { personalize } from '../../src/render/email.js';
 import { paperAnchors } from '../../src/issue/anchors.js';
-import { CONFIG_YAML } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML } from '../helpers/fixture.js';
 import { flat, REPO_ROOT, renderAll, rootWith, sampleNumbers } from '../helpers/render.js';
 
 const sample = renderAll(REPO_ROOT, '1');
@@ -229,4 +229,18 @@ test('email: a long author list reads "First Author et al." (config `email.maxAu
   assert.match(text, /^ {3}Stephen Casper et al\. · 2023$/m);
   const wide = await renderAll((await rootWith({ '0001-a.md': issue })).root, '1');
   assert.match(flat(wide.text), /Stephen Casper, Xander Davies, Claudia Shi and Thomas Krendl Gilbert · 2023/);
+});
+
+test('email html: in a list mixing ordinary and task items, only the task items lose their bullet (inlined)', async () => {
+  const { root } = await rootWith({ '0001-a.md': cleanIssue({ body: 'Plan:\n\n- plain item\n- [x] done item\n- [ ] open item\n' }) });
+  const { html } = await renderAll(root, '1');
+  const list = /<ul class="contains-task-list"([^>]*)>([\s\S]*?)<\/ul>/.exec(html);
+  assert.ok(list, html);
+  assert.doesNotMatch(list[1]!, /list-style/, 'the list itself keeps its bullets');
+  const items = [...list[2]!.matchAll(/<li([^>]*)>([^<]*)/g)].map((match) => [match[2]!.trim(), /list-style-type: none/.test(match[1]!)]);
+  assert.deepEqual(items, [
+    ['plain item', false],
+    ['☑ done item', true],
+    ['☐ open item', true],
+  ]);
 });

@@ -170,3 +170,12 @@ test('csv import: a suppression in a later duplicate row is kept in the merged r
   const earlier = parse('email,status\nx@example.com,bounced\nx@example.com,\nx@example.com,complained\n');
   assert.deepEqual(earlier.rows.map((row) => row.status), ['bounced'], 'the first suppression stays');
 });
+
+test('csv import: an address that is not ASCII before the @ is a row error saying it needs SMTPUTF8; an internationalized domain is kept', () => {
+  const result = parse(['email,name', 'Jöhn@example.com,J', 'leser@bücher.example,L'].join('\n'));
+  assert.deepEqual(result.rows.map((row) => row.email), ['leser@bücher.example']);
+  assert.deepEqual(
+    result.problems.map((problem) => [problem.line, problem.message]),
+    [[2, 'Unexpected email address `Jöhn@example.com`: its part before the @, `Jöhn`, is not ASCII, expected ASCII letters, digits and punctuation there: such an address needs SMTPUTF8 (RFC 6531) on every mail server on its way, which paperboy cannot count on']],
+  );
+});
