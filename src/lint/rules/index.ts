@@ -13,6 +13,7 @@ import imageAltRequired from './image-alt-required.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkTextEmpty from './link-text-empty.js';
+import linkUrlRefused from './link-url-refused.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
 import noControlCharacter from './no-control-character.js';
@@ -56,6 +57,7 @@ export const rules: Rule[] = [
   noBareUrl,
   linkTextEmpty,
   noEmptyLinkUrl,
+  linkUrlRefused,
   imageAltRequired,
   footnoteUndefined,
   footnoteUnused,
