@@ -17,6 +17,7 @@ import linkUrlRefused from './link-url-refused.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
 import noControlCharacter from './no-control-character.js';
+import noEmptyIssue from './no-empty-issue.js';
 import noEmptyLinkUrl from './no-empty-link-url.js';
 import noPlaceholder from './no-placeholder.js';
 import noRawHtml from './no-raw-html.js';
@@ -46,6 +47,7 @@ export const rules: Rule[] = [
   issueNumberUnique,
   issueNumberSequence,
   dateValid,
+  noEmptyIssue,
   paperUrl,
   arxivId,
   paperDuplicateInIssue,
