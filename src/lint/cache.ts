@@ -34,8 +34,9 @@ import type { FileOutcome } from './lint-file.js';
 // v15: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts): facts written before hold the old ones.
 // v16: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
 // v17: a lone surrogate from a YAML escape is reported (no-control-character);
-// v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts).
-const FORMAT_VERSION = 18;
+// v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts);
+// v19: no-trailing-spaces proves its fixes (and escapes a backslash), link-url-refused and no-empty-issue are new, a placeholder URL is no-placeholder's, issue-number-sequence reads a number from an unread file's name.
+const FORMAT_VERSION = 19;
 
 interface Header {
   version: typeof FORMAT_VERSION;
