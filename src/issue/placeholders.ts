@@ -43,7 +43,7 @@ export function placeholdersIn(value: string): Placeholder[] {
  * `paperboy new` writes). No real paper lives there, so the whole URL is
  * the placeholder, not a file that happens to be named TODO.
  */
-export function isPlaceholderUrl(url: string): boolean {
+function isPlaceholderUrl(url: string): boolean {
   if (!MAY_HOLD_PLACEHOLDER.test(url)) return false;
   let host: string;
   try {

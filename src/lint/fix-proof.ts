@@ -16,7 +16,7 @@ import type { Fix } from './types.js';
  * backslash before a Markdown line break), where reasoning about each would
  * miss one. The trees of texts an edit leaves alone are reused, not parsed.
  */
-export function keepsRendering(parsed: ParsedIssue, edits: readonly Fix[]): boolean {
+function keepsRendering(parsed: ParsedIssue, edits: readonly Fix[]): boolean {
   const before = parsed.issue;
   if (!before || edits.length === 0) return before !== undefined;
   const known = new Map<string, Root>(markdownTexts(before).map((text) => [text.text, text.tree]));
