@@ -12,18 +12,19 @@ import { nodesOfType, textsOf } from './markdown-texts.js';
  * trims; a backslash the spaces kept literal (`C:\··`) is escaped, so it
  * stays a backslash rather than turning into a break. Where no edit keeps
  * the text (code, math, a `>` block, a quoted YAML value's `\·`), the
- * whitespace is reported without a fix: it is part of what is rendered.
+ * whitespace is reported without a fix, and so it is where proving would
+ * read the file again too many times (fix-proof.ts).
  *
  * ok:     `title: Emergence mirages`; `First line\` then `second line`
  * not ok: `title: Emergence mirages··` → Unexpected trailing whitespace, expected none
  * not ok: `First line··` then `second line` → Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line (fix: `First line\`)
  * not ok: `C:\··` then `next` → Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line (fix: `C:\\\`)
- * not ok: in a code block, `x = 1··` → Unexpected trailing whitespace, expected none; it is part of the rendered text here (…), so `--fix` leaves it
+ * not ok: in a code block, `x = 1··` → Unexpected trailing whitespace, expected none; `--fix` leaves it, as removing it may change the rendered text here (…)
  */
 const MESSAGES = {
   plain: 'Unexpected trailing whitespace, expected none',
   break: 'Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line',
-  kept: 'Unexpected trailing whitespace, expected none; it is part of the rendered text here (code, math, a quoted or `>` YAML value, a `\\` before it), so `--fix` leaves it: delete it by hand if it is not meant',
+  kept: 'Unexpected trailing whitespace, expected none; `--fix` leaves it, as removing it may change the rendered text here (code, math, a quoted or `>` YAML value, a `\\` before it): delete it by hand if it is not meant',
   unread: 'Unexpected trailing whitespace, expected none; `--fix` removes it once the frontmatter can be read (a Markdown hard break is written as `\\` at the end of the line)',
 };
 
