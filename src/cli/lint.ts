@@ -5,6 +5,7 @@ import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
 import { formatRuleList, RULE_LIST_FORMATS, type RuleListFormat } from '../lint/format/rule-list.js';
 import { formatStylish } from '../lint/format/stylish.js';
+import { lintTargets } from '../lint/targets.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
 
@@ -42,7 +43,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
     });
   }
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const files = options.files.length > 0 ? options.files.map((file) => resolve(io.cwd, file)) : undefined;
+  const files = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir) : undefined;
   const results = await lintIssues(config, { ...(files ? { files } : {}), cache: options.cache, fix: options.fix });
 
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);

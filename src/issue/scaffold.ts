@@ -29,7 +29,12 @@ export function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The skeleton of a new issue: it lints clean except for the TODOs it asks the editor to fill. */
+/**
+ * The skeleton of a new issue: it lints clean except for the TODOs it asks
+ * the editor to fill, and every value it makes up holds one (the paper's
+ * URL on example.org, a placeholder URL: issue/placeholders.ts), so none
+ * can be left by mistake.
+ */
 function issueSkeleton(options: { number: number; title: string | undefined; date: string; sections: readonly string[] | undefined }): string {
   const title = options.title ?? 'TODO a title that names the main papers';
   const sectionHint = options.sections?.length ? `one of: ${options.sections.join('; ')}` : 'e.g. Technical alignment / Interpretability';
@@ -45,7 +50,7 @@ status: draft                        # draft | ready | sent
 papers:
   - title: TODO the paper's title
     url: https://example.org/TODO-the-paper   # an arXiv abs page fills in \`arxiv:\` with --fix
-    authors: [TODO First Author, Second Author]
+    authors: [TODO First Author, TODO Second Author]
     year: ${options.date.slice(0, 4)}
     # section: ${sectionHint}
     tags: []

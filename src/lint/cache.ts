@@ -38,7 +38,8 @@ import type { FileOutcome } from './lint-file.js';
 // v19: a problem after an escape or a folded line of a double-quoted text is at its own place (issue/double-quoted-scalar.ts), not at the escape.
 //     A problem after a control character in a plain or block text is at its own place too (issue/scalar-offsets.ts).
 // v20: a message's fix is an edit of the file as written (CRLF and all, issue/source.ts writtenEdits), as ESLint's, not of its LF text.
-const FORMAT_VERSION = 20;
+// v21: no-trailing-spaces proves its fixes (and escapes a backslash), link-url-refused and no-empty-issue are new, a placeholder URL is no-placeholder's, issue-number-sequence reads a number from an unread file's name.
+const FORMAT_VERSION = 21;
 
 interface Header {
   version: typeof FORMAT_VERSION;

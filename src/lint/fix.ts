@@ -19,11 +19,16 @@ export function chooseFixes(messages: readonly LintMessage[]): Fix[] {
 /** `text` (a file's text as written, without its BOM) with the chosen fixes applied; text outside the fixed ranges is left byte-identical. */
 export function applyFixes(text: string, messages: readonly LintMessage[]): { text: string; applied: number } {
   const fixes = chooseFixes(messages);
+  return { text: applyEdits(text, fixes), applied: fixes.length };
+}
+
+/** `text` with `edits` (sorted, not overlapping, in offsets of `text`) applied. */
+export function applyEdits(text: string, edits: readonly Fix[]): string {
   let output = '';
   let cursor = 0;
-  for (const fix of fixes) {
-    output += text.slice(cursor, fix.range[0]) + fix.text;
-    cursor = fix.range[1];
+  for (const edit of edits) {
+    output += text.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
   }
-  return { text: output + text.slice(cursor), applied: fixes.length };
+  return output + text.slice(cursor);
 }

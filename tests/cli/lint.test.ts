@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -159,6 +160,50 @@ test('linting named files still checks them against the whole directory', async 
   const result = await runCli(['lint', '--no-cache', 'issues/0002-b.md'], { cwd: root });
   assert.match(result.stdout, /0002-b\.md[\s\S]*also used by 0001-a\.md/);
   assert.doesNotMatch(result.stdout, /^issues\/0001-a\.md$/m);
+});
+
+test('a file named twice (two spellings, a symbolic link) is linted and counted once, under the issues directory\'s path', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue().replace(/ {4}opinion: \|\n {6}.*\n/, '') });
+  symlinkSync(join(root, 'issues', '0001-x.md'), join(root, 'latest.md'));
+  const result = await runCli(['lint', '--no-cache', '--max-warnings', '1', '--format', 'json', 'issues/0001-x.md', './issues/0001-x.md', 'latest.md', join(root, 'issues', '0001-x.md')], { cwd: root });
+  assert.equal(result.code, 0, result.stdout);
+  const files = JSON.parse(result.stdout) as { filePath: string; warningCount: number; messages: { ruleId: string }[] }[];
+  assert.deepEqual(files.map((file) => [file.filePath, file.warningCount]), [[join(root, 'issues', '0001-x.md'), 1]]);
+  // Seen once by the cross-issue rules too: no number used twice.
+  assert.deepEqual(files[0]!.messages.map((m) => m.ruleId), ['opinion-missing']);
+});
+
+test('a named path that does not exist, is not a regular file, or is a folder without issues is a usage error naming it, exit 2', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue(), 'notes/readme.txt': 'not an issue' });
+  execFileSync('mkfifo', [join(root, 'pipe.md')]);
+  const cases: [path: string, message: RegExp][] = [
+    ['issues/nope.md', /^paperboy: Cannot find `issues\/nope\.md`, expected the path of an issue file \(`\.md`\) or of a folder of them\n/],
+    ['pipe.md', /^paperboy: Unexpected `pipe\.md` that is not a regular file/],
+    ['notes', /^paperboy: No issue files in the folder `notes`/],
+  ];
+  for (const [path, message] of cases) {
+    const result = await runCli(['lint', '--no-cache', path], { cwd: root });
+    assert.equal(result.code, 2, `${path}: ${result.stdout}${result.stderr}`);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, STACK_TRACE);
+    assert.equal(result.stdout, '');
+  }
+});
+
+test('a named file that cannot be read is a usage error naming it, exit 2 (skipped when running as root, who can read anything)', { skip: process.getuid?.() === 0 }, async () => {
+  const root = makeRoot({ 'issues/0001-ok.md': cleanIssue() });
+  chmodSync(join(root, 'issues', '0001-ok.md'), 0o000);
+  const result = await runCli(['lint', '--no-cache', 'issues/0001-ok.md'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Cannot read `issues\/0001-ok\.md` \(EACCES\)/);
+});
+
+test('a named folder lints the issue files in it', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'ranked #1 again' }) });
+  const result = await runCli(['lint', '--no-cache', '--format', 'json', 'issues'], { cwd: root });
+  const files = JSON.parse(result.stdout) as { filePath: string }[];
+  assert.deepEqual(files.map((file) => file.filePath), [join(root, 'issues', '0001-a.md'), join(root, 'issues', '0002-b.md')]);
+  assert.equal(result.code, 1);
 });
 
 test('the cache: a second run gives the same result, a corrupt cache is discarded', async () => {

@@ -28,6 +28,24 @@ test('new: the skeleton lints clean except for the placeholders it asks to fill'
   assert.deepEqual([...rules].filter((id) => id !== 'no-placeholder'), []);
 });
 
+test('new: every value the skeleton makes up is a lint error until it is replaced, each reported once, as a placeholder', async () => {
+  const root = makeRoot({});
+  const paths = [];
+  for (let i = 0; i < 3; i++) paths.push((await runCli(['new'], { cwd: root })).stdout.trim());
+  const lint = await runCli(['lint', '--no-cache', '--format', 'json'], { cwd: root });
+  const files = JSON.parse(lint.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
+  for (const path of paths) {
+    const messages = files.find((file) => file.filePath === path)!.messages;
+    // Every line of the skeleton that holds a TODO outside a comment: the paper's URL, each author and text among them.
+    const todoLines = readFileSync(path, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => (/TODO/.test(line.replace(/(^|\s)#.*$/, '')) ? [i + 1] : []));
+    assert.ok(todoLines.length >= 7, `${todoLines.length} TODO lines`);
+    assert.deepEqual([...new Set(messages.map((m) => m.line))], todoLines);
+    assert.deepEqual([...new Set(messages.map((m) => m.ruleId))], ['no-placeholder']);
+  }
+});
+
 test('new: never overwrites a file: a second issue with the same title gets the next number, the first left as it was', async () => {
   const root = makeRoot({});
   const first = (await runCli(['new', '--title', 'Same'], { cwd: root })).stdout.trim();

@@ -66,7 +66,13 @@ export function formatStylish(results: readonly FileResult[], options: { cwd: st
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = `✖ ${counted(total, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})`;
-  lines.push(paint(errors > 0 ? 'red' : 'yellow', summary));
-  if (fixable > 0) lines.push(`  ${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`);
+  lines.push(...fitted(summary, '', options.width).map((line) => paint(errors > 0 ? 'red' : 'yellow', line)));
+  if (fixable > 0) lines.push(...fitted(`${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`, '  ', options.width));
   return `${lines.join('\n')}\n`;
+}
+
+/** A totals line after `indent`, wrapped within `width` (each line indented alike) when there is one, as the rows are. */
+function fitted(text: string, indent: string, width: number | undefined): string[] {
+  const room = width === undefined ? Infinity : Math.max(10, width - indent.length);
+  return (text.length <= room ? [text] : wrapText(text, room).split('\n')).map((line) => indent + line);
 }

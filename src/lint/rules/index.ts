@@ -13,9 +13,11 @@ import imageAltRequired from './image-alt-required.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkTextEmpty from './link-text-empty.js';
+import linkUrlRefused from './link-url-refused.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
 import noControlCharacter from './no-control-character.js';
+import noEmptyIssue from './no-empty-issue.js';
 import noEmptyLinkUrl from './no-empty-link-url.js';
 import noPlaceholder from './no-placeholder.js';
 import noRawHtml from './no-raw-html.js';
@@ -45,6 +47,7 @@ export const rules: Rule[] = [
   issueNumberUnique,
   issueNumberSequence,
   dateValid,
+  noEmptyIssue,
   paperUrl,
   arxivId,
   paperDuplicateInIssue,
@@ -56,6 +59,7 @@ export const rules: Rule[] = [
   noBareUrl,
   linkTextEmpty,
   noEmptyLinkUrl,
+  linkUrlRefused,
   imageAltRequired,
   footnoteUndefined,
   footnoteUnused,

@@ -1,9 +1,12 @@
+import { basename } from 'node:path';
 import type { CorpusRule } from '../types.js';
 
 /**
  * Issue numbers run without gaps, so readers and the archive see no missing
  * issue. Drafts count: a draft holds its number. The first number is free
- * (a newsletter moved from elsewhere may start at 100).
+ * (a newsletter moved from elsewhere may start at 100). A file whose number
+ * cannot be read (its own errors say why) holds the number its name starts
+ * with (`0007-….md`): that number is not missing, only unread.
  *
  * ok:     issues 1, 2, 3
  * not ok: issues 1, 2, 4 → on issue 4: Unexpected gap in issue numbers: 3 is missing, expected 4 to follow 2
@@ -14,7 +17,7 @@ const rule: CorpusRule = {
   scope: 'corpus',
   doc: 'Issue numbers follow each other without gaps',
   check({ facts, report }) {
-    const numbers = [...new Set(facts.flatMap((fact) => (fact.number === undefined ? [] : [fact.number])))].sort((a, b) => a - b);
+    const numbers = [...new Set(facts.flatMap((fact) => (fact.number === undefined ? numberNamed(fact.path) : [fact.number])))].sort((a, b) => a - b);
     const previous = new Map<number, number>();
     numbers.forEach((number, i) => {
       const before = numbers[i - 1];
@@ -31,6 +34,12 @@ const rule: CorpusRule = {
   },
 };
 export default rule;
+
+/** The number a file's name starts with (`0007-steering.md` → 7), if any. */
+function numberNamed(path: string): number[] {
+  const match = /^(\d+)(?=[-_.])/.exec(basename(path));
+  return match ? [Number(match[1])] : [];
+}
 
 function missing(from: number, to: number): string {
   return from === to ? `${from} is missing` : `${from}–${to} are missing`;

@@ -1,3 +1,4 @@
+import { isPlaceholderPaperId } from '../../issue/placeholders.js';
 import type { CorpusRule } from '../types.js';
 
 /**
@@ -18,6 +19,8 @@ const rule: CorpusRule = {
     for (const fact of facts) {
       if (fact.number === undefined) continue;
       for (const paper of fact.papers) {
+        // A placeholder URL (`paperboy new`'s, in every fresh skeleton) is no-placeholder's, not a paper covered twice.
+        if (isPlaceholderPaperId(paper.id)) continue;
         const known = firstCoverage.get(paper.id);
         if (!known || fact.number < known.number) firstCoverage.set(paper.id, { number: fact.number, title: fact.title });
       }

@@ -1,3 +1,4 @@
+import { isPlaceholderPaperId } from '../../issue/placeholders.js';
 import type { FileRule } from '../types.js';
 
 /**
@@ -16,8 +17,8 @@ const rule: FileRule = {
   check({ issue, parsed, report }) {
     const first = new Map<string, { index: number; title: string }>();
     for (const paper of issue?.papers ?? []) {
-      // Without a URL or an arXiv id there is no identity to compare.
-      if (paper.url === '' && paper.arxiv === undefined) continue;
+      // Without a URL or an arXiv id there is no identity to compare; a placeholder URL is no-placeholder's.
+      if ((paper.url === '' && paper.arxiv === undefined) || isPlaceholderPaperId(paper.id)) continue;
       const earlier = first.get(paper.id);
       if (!earlier) {
         first.set(paper.id, { index: paper.index, title: paper.title });

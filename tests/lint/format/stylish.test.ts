@@ -78,3 +78,13 @@ test('stylish format: a file with more messages than a function call takes argum
   assert.equal(lines[count], '  200000:9  warning  Unexpected trailing whitespace, expected none  no-trailing-spaces');
   assert.equal(lines.at(-2), `✖ ${count} problems (0 errors, ${count} warnings)`);
 });
+
+test('stylish format: with a width, the totals wrap within it too, as the rows do; without one they stay one line each', () => {
+  const messages = trailingSpaces(12).map((m) => ({ ...m, fix: { range: [0, 1] as [number, number], text: '' } }));
+  const result = { ...fileResult('/root/issues/0001-a.md', messages), fixableWarningCount: 12 };
+  const narrow = formatStylish([result], { cwd: '/root', color: false, width: 40 });
+  for (const line of narrow.split('\n')) assert.ok(line.length <= 40, `a line of ${line.length} columns: ${JSON.stringify(line)}`);
+  assert.match(narrow, /\n {2}12 problems potentially fixable with\n {2}the `--fix` option\.\n$/);
+  const piped = formatStylish([result], { cwd: '/root', color: false });
+  assert.match(piped, /\n {2}12 problems potentially fixable with the `--fix` option\.\n$/);
+});

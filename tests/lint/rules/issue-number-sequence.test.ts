@@ -29,3 +29,10 @@ test('issue-number-sequence: a number not written as digits (`1e3`) is not read,
   const issues = { ...issuesNumbered(1, 2), '3.md': cleanIssue({ number: 3 }).replace('number: 3', 'number: 1e3') };
   assert.deepEqual(await lintWith([rule], issues, { target: '3.md' }), []);
 });
+
+test('issue-number-sequence: a file whose number cannot be read holds the number its name starts with: no gap is claimed there', async () => {
+  const issues = { '0006-a.md': cleanIssue({ number: 6 }), '0007-b.md': cleanIssue({ number: 7 }).replace('number: 7', 'number: [7'), '0008-c.md': cleanIssue({ number: 8 }), '0010-d.md': cleanIssue({ number: 10 }) };
+  assert.deepEqual(await lintWith([rule], issues, { target: '0008-c.md' }), []);
+  const [message] = await lintWith([rule], issues, { target: '0010-d.md' });
+  assert.equal(message!.message, 'Unexpected gap in issue numbers: 9 is missing, expected 10 to follow 8');
+});

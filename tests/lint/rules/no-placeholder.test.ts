@@ -16,7 +16,7 @@ test('no-placeholder: lookalike words, code and URLs are not placeholders', asyn
     'FIXME XXX',
     '```',
     '',
-    'See https://example.org/TODO and [the draft](https://example.org/FIXME).',
+    'See https://github.com/x/y/blob/main/TODO and [the draft](https://example.org/FIXME).',
   ].join('\n');
   assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ title: 'Notes on Tkachenko', body }) }), []);
 });
@@ -48,4 +48,14 @@ test('no-placeholder: a word after what parse.ts replaces (a control character, 
     const messages = await lintWith([rule], { 'a.md': text });
     assert.deepEqual(places(messages), [`no-placeholder 3:${text.split('\n')[2]!.indexOf('TODO') + 1}`], title);
   }
+});
+
+test('no-placeholder: a URL on a host reserved for examples holding a placeholder is one; a real URL naming a TODO file is not', async () => {
+  const papers = `  - title: A paper
+    url: https://example.org/TODO-the-paper
+    summary: See https://github.com/x/y/blob/main/TODO.md and https://docs.example.com/FIXME-later.
+`;
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ papers }) });
+  assert.deepEqual(places(messages), ['no-placeholder 9:30', 'no-placeholder 10:88']);
+  assert.deepEqual(messages.map((m) => m.message), ['Unexpected placeholder `TODO`, expected finished text', 'Unexpected placeholder `FIXME`, expected finished text']);
 });

@@ -1,0 +1,66 @@
+/**
+ * What holds the place of finished text: TODO, TK, FIXME, XXX (whole words,
+ * in capitals) and lorem ipsum (any case). Read by lint's no-placeholder,
+ * and by the rules that compare papers, which leave a placeholder URL to it.
+ */
+
+const MARKERS = /(?<![\p{L}\p{N}_])(?:TODO|TK|FIXME|XXX)(?![\p{L}\p{N}_])/gu;
+const FILLER = /(?<![\p{L}\p{N}_])lorem\s+ipsum(?![\p{L}\p{N}_])/giu;
+/** What every placeholder contains: a cheap test that spares most text the Unicode-aware patterns above. */
+const MAY_HOLD_PLACEHOLDER = /TODO|TK|FIXME|XXX|lorem/i;
+const URL_IN_PROSE = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>()[\]]*/giu;
+/**
+ * Hosts reserved for examples, which no real page has (RFC 2606 and RFC
+ * 6761): example.com, .net and .org, and the .example, .test, .invalid and
+ * .localhost names.
+ */
+const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost)$/i;
+
+export interface Placeholder {
+  /** As written, its white space made one space (`lorem  ipsum` → `lorem ipsum`). */
+  word: string;
+  /** Offsets in the value. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The placeholders of a value, in order. A URL is an address, not prose: a
+ * `TODO` in `https://github.com/x/y/blob/main/TODO.md` is its file's name,
+ * and skipped, but for a placeholder URL (`isPlaceholderUrl`).
+ */
+export function placeholdersIn(value: string): Placeholder[] {
+  if (!MAY_HOLD_PLACEHOLDER.test(value)) return [];
+  const found = markersIn(value);
+  // Looking for URLs costs more than looking for placeholders: only when needed.
+  const urls = found.length === 0 ? [] : [...value.matchAll(URL_IN_PROSE)].filter((url) => !isPlaceholderUrl(url[0])).map((url) => [url.index, url.index + url[0].length] as const);
+  return found.filter((match) => !urls.some(([start, end]) => match.start >= start && match.start < end));
+}
+
+/**
+ * Whether a URL only holds the place of one: a placeholder in it, on a host
+ * reserved for examples (`https://example.org/TODO-the-paper`, what
+ * `paperboy new` writes). No real paper lives there, so the whole URL is
+ * the placeholder, not a file that happens to be named TODO.
+ */
+function isPlaceholderUrl(url: string): boolean {
+  if (!MAY_HOLD_PLACEHOLDER.test(url)) return false;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return EXAMPLE_HOST.test(host) && markersIn(url).length > 0;
+}
+
+/** Whether a paper's identity (paper-id.ts: `url:` and the URL without its scheme) is that of a placeholder URL. */
+export function isPlaceholderPaperId(id: string): boolean {
+  return id.startsWith('url:') && isPlaceholderUrl(`https://${id.slice('url:'.length)}`);
+}
+
+function markersIn(value: string): Placeholder[] {
+  return [...value.matchAll(MARKERS), ...value.matchAll(FILLER)]
+    .sort((a, b) => a.index - b.index)
+    .map((match) => ({ word: match[0].replace(/\s+/g, ' '), start: match.index, end: match.index + match[0].length }));
+}

@@ -1,0 +1,77 @@
+import { closeSync, constants, openSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { PaperboyError } from '../errors.js';
+import { listIssueFiles } from '../issue/load.js';
+
+/**
+ * The issue files `paperboy lint PATHS...` lints, from the paths its user
+ * named (relative to `cwd`): each file once, in the order named. A folder
+ * stands for its issue files (`.md`, not hidden: issue/load.ts), as ESLint
+ * lints the files of a folder it is given. A file named twice, by two
+ * spellings or through a symbolic link, is one file (ESLint makes its list
+ * unique too): it is linted and counted once, under the path the issues
+ * directory lists for it when it lies there, so the cross-issue rules see
+ * it once. Throws a PaperboyError (exit 2) naming the path for one that
+ * does not exist, cannot be read, is neither a file nor a folder, or is a
+ * folder without issue files: a mistake in the command, not in an issue.
+ */
+export async function lintTargets(paths: readonly string[], cwd: string, issuesDir: string): Promise<string[]> {
+  const realIssuesDir = realOrSelf(issuesDir);
+  const targets = new Map<string, string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const files = isFolder(path, absolute) ? await issueFilesOfFolder(path, absolute) : [absolute];
+    for (const file of files) {
+      checkReadable(file === absolute ? path : relative(cwd, file), file);
+      const real = realpathSync(file);
+      if (!targets.has(real)) targets.set(real, dirname(real) === realIssuesDir ? join(issuesDir, basename(real)) : file);
+    }
+  }
+  return [...targets.values()];
+}
+
+/** Whether `absolute` is a folder; a path that does not exist is a usage error naming it. */
+function isFolder(named: string, absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch (error) {
+    throw unusable(named, error);
+  }
+}
+
+async function issueFilesOfFolder(named: string, folder: string): Promise<string[]> {
+  const files = await listIssueFiles(folder);
+  if (files.length > 0) return files;
+  throw new PaperboyError('USAGE', `No issue files in the folder \`${named}\`, expected \`.md\` issue files in it or the path of one`, {
+    hint: 'Run `paperboy lint` without paths to lint every issue of `issuesDir`.',
+  });
+}
+
+/** A regular file that can be opened for reading (opened, not asked of `access`, which root always passes). */
+function checkReadable(shown: string, file: string): void {
+  let info;
+  try {
+    info = statSync(file);
+    closeSync(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK));
+  } catch (error) {
+    throw unusable(shown, error);
+  }
+  if (!info.isFile()) throw new PaperboyError('USAGE', `Unexpected \`${shown}\` that is not a regular file, expected an issue file (\`.md\`) or a folder of them`);
+}
+
+function unusable(named: string, error: unknown): PaperboyError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const message =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? `Cannot find \`${named}\`, expected the path of an issue file (\`.md\`) or of a folder of them`
+      : `Cannot read \`${named}\` (${code}), expected an issue file paperboy may read`;
+  return new PaperboyError('USAGE', message, { cause: error, hint: 'Check the path, or run `paperboy lint` without paths to lint every issue of `issuesDir`.' });
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
