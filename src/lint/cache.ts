@@ -39,7 +39,8 @@ import type { FileOutcome } from './lint-file.js';
 //     A problem after a control character in a plain or block text is at its own place too (issue/scalar-offsets.ts).
 // v20: a message's fix is an edit of the file as written (CRLF and all, issue/source.ts writtenEdits), as ESLint's, not of its LF text.
 // v21: no-trailing-spaces proves its fixes (and escapes a backslash), link-url-refused and no-empty-issue are new, a placeholder URL is no-placeholder's, issue-number-sequence reads a number from an unread file's name.
-const FORMAT_VERSION = 21;
+// v22: heading-level reports a level-1 heading in the body.
+const FORMAT_VERSION = 22;
 
 interface Header {
   version: typeof FORMAT_VERSION;

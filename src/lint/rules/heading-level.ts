@@ -5,10 +5,14 @@ import { visitMarkdown } from './markdown-texts.js';
 /**
  * No `#` headings inside a paper's texts: the email's structure (sections,
  * paper titles) owns the headings, and one more would break its outline.
- * Headings in the body are fine.
+ * Headings in the body are fine from level 2 down: the issue's title is the
+ * one level-1 heading of the email and of its web page (an `h1` each; a
+ * page with two breaks the outline screen readers navigate by, WCAG 2.2
+ * technique G141).
  *
- * ok:     `summary: "**Method.** They train…"`
+ * ok:     `summary: "**Method.** They train…"`; in the body, `## This month`
  * not ok: `summary: "## Method"` → Unexpected heading in a summary, expected text without `#` headings (try a **bold** lead-in)
+ * not ok: in the body, `# Welcome` → Unexpected level-1 heading in the body, expected `##` or deeper: the issue's title is its one level-1 heading
  */
 const FIELD_NAMES: Record<Exclude<MarkdownField, 'body'>, string> = {
   summary: 'a summary',
@@ -17,14 +21,19 @@ const FIELD_NAMES: Record<Exclude<MarkdownField, 'body'>, string> = {
   prerequisites: 'the prerequisites',
 };
 
+const BODY_H1 = "Unexpected level-1 heading in the body, expected `##` or deeper: the issue's title is its one level-1 heading";
+
 const rule: FileRule = {
   id: 'heading-level',
   severity: 'warning',
   scope: 'file',
-  doc: 'No headings inside a summary, opinion, notes or prerequisites',
+  doc: 'No headings inside a summary, opinion, notes or prerequisites, and no level-1 heading in the body',
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'heading', (node, text) => {
-      if (text.field === 'body') return;
+      if (text.field === 'body') {
+        if (node.depth === 1) report({ message: BODY_H1, position: nodePosition(text, node) });
+        return;
+      }
       report({
         message: `Unexpected heading in ${FIELD_NAMES[text.field]}, expected text without \`#\` headings (try a **bold** lead-in)`,
         position: nodePosition(text, node),

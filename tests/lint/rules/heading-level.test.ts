@@ -3,8 +3,16 @@ import { test } from 'node:test';
 import rule from '../../../src/lint/rules/heading-level.js';
 import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
 
-test('heading-level: headings in the body pass', async () => {
-  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ body: '# Welcome\n\n## This month\n\nText.' }) }), []);
+test('heading-level: headings of level 2 and deeper in the body pass', async () => {
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ body: '## This month\n\nText.\n\n### Details\n\nMore.' }) }), []);
+});
+
+test('heading-level: a level-1 heading in the body, ATX or setext, is reported: the issue title is the one h1 of the email and its page', async () => {
+  const text = cleanIssue({ body: '# Welcome\n\nText.\n\nAlso welcome\n===\n\n## Fine' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const line = (needle: string) => text.split('\n').findIndex((row) => row.startsWith(needle)) + 1;
+  assert.deepEqual(places(messages), [`heading-level ${line('# Welcome')}:1`, `heading-level ${line('Also welcome')}:1`]);
+  assert.equal(messages[0]!.message, "Unexpected level-1 heading in the body, expected `##` or deeper: the issue's title is its one level-1 heading");
 });
 
 test('heading-level: headings in an opinion and in notes are reported', async () => {
