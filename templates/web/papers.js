@@ -165,7 +165,9 @@
     };
     form.addEventListener('input', schedule);
     form.addEventListener('change', schedule);
-    // Shown only now, ready: a form that did nothing would be worse than none.
+    // Shown only now, ready: a form that did nothing would be worse than none. The lead says so only now too (without JavaScript it offers the years alone).
     form.hidden = false;
+    const lead = document.querySelector('.lead');
+    if (lead && form.dataset.lead) lead.textContent = form.dataset.lead;
   }
 })();
