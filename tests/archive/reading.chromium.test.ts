@@ -10,7 +10,7 @@ import { archiveRoot } from './fixture.js';
 
 /**
  * The archive's pages as readers see them whatever their screen: on a
- * phone 320 CSS pixels wide, and on paper.
+ * phone 320 CSS pixels wide, on paper, and with the icon a tab shows.
  * The site holds what is wider than a phone: a token without a space in
  * inline code, a table of long cells, a long display formula, a long
  * section name (a choice of the papers page's filter), a long URL.
@@ -111,4 +111,17 @@ test('printed, a page shows its texts whole (a long formula breaks, a wide table
   await page.pdf({ path: join(ARTIFACTS, 'issue-print.pdf'), width: '700px', height: '1000px' });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('every page shows the site’s own icon: no request for /favicon.ico, no error in the console, nothing asked of another host', { skip }, async () => {
+  for (const path of PAGES) {
+    const { page, errors, outside } = await openPage(browser!, origin);
+    const icon = page.waitForResponse((response) => response.url().endsWith('/assets/icon.svg'), { timeout: 5000 });
+    await page.goto(`${origin}${path}`);
+    assert.equal((await icon).status(), 200, path);
+    assert.equal(await page.locator('link[rel="icon"]').getAttribute('type'), 'image/svg+xml');
+    assert.deepEqual(errors, [], path);
+    assert.deepEqual(outside, [], path);
+    await page.close();
+  }
 });
