@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES_DIR } from '../render/template-files.js';
 const requireFromHere = createRequire(import.meta.url);
 
 /**
- * The stylesheet and script of `templates/web/` (a newsletter's templatesDir
+ * The stylesheet, script and icon of `templates/web/` (a newsletter's templatesDir
  * overrides them), the search index's options (always paperboy's: the index
  * is built with them, search-index.ts), MiniSearch's browser build (its UMD
  * build, the same release the build indexes with, with its source map and
@@ -19,7 +19,7 @@ const requireFromHere = createRequire(import.meta.url);
  */
 export function assetSources(templatesDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of ['archive.css', 'papers.js']) {
+  for (const name of ['archive.css', 'papers.js', 'icon.svg']) {
     const own = join(templatesDir, 'web', name);
     files.set(`assets/${name}`, existsSync(own) ? own : join(BUILTIN_TEMPLATES_DIR, 'web', name));
   }

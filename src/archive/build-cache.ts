@@ -187,6 +187,7 @@ const RECORDS = '.records';
  * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`);
  * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
  * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts);
- * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs).
+ * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs);
+ * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/).
  */
-const INDEX_FORMAT = `build-index-v27-${VERSION}`;
+const INDEX_FORMAT = `build-index-v28-${VERSION}`;

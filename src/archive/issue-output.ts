@@ -8,6 +8,7 @@ import type { ContentView, PaperView, RichText, SectionView } from '../render/vi
 import { placeholderUnsubscribeUrl } from '../mail/headers.js';
 import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
+import { scrollingTables } from './table-scroll.js';
 import { sha256 } from '../sha256.js';
 
 /**
@@ -146,9 +147,9 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
   return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, content: web, email: { html: email.html, text: email.text }, papers };
 }
 
-/** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), no plaintext (a page shows HTML only). */
+/** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), tables that scroll inside themselves (table-scroll.ts), no plaintext (a page shows HTML only). */
 function webContent(content: ContentView, baseUrl: string): ContentView {
-  const rich = (text: RichText): RichText => ({ html: linkRemoteImages(typesetMath(text.html), baseUrl), text: '' });
+  const rich = (text: RichText): RichText => ({ html: scrollingTables(linkRemoteImages(typesetMath(text.html), baseUrl)), text: '' });
   const optional = (text: RichText | undefined) => text && rich(text);
   const papers = new Map<PaperView, PaperView>(
     content.papers.map((paper) => [

@@ -72,7 +72,10 @@ export function planPages(
   const tagSlug = new Map(database.tags.flatMap((tag) => tag.spellings.map((spelling) => [spelling, tag.slug] as const)));
   const authorSlug = new Map(database.authors.flatMap((author) => author.spellings.map((spelling) => [spelling, author.slug] as const)));
   const years = papersByYear(database.papers);
+  const papersAndIssues = `${counted(database.papers.length, 'paper')} from ${counted(issues.length, 'issue')}`;
   const search = {
+    // The lead once the script has shown the search form (papers.js); the page's own lead offers what works without JavaScript.
+    lead: `${papersAndIssues}. Pick a year, or search and filter them all.`,
     tags: database.tags.map((tag) => tag.name),
     sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
     // Papers without a year are a choice too (`undated`, as their shard and folder are named).
@@ -132,7 +135,7 @@ export function planPages(
     const label = current === UNDATED ? 'without a year' : `from ${current}`;
     const view = {
       pageTitle: 'Every paper we summarized',
-      lead: `${counted(database.papers.length, 'paper')} from ${counted(issues.length, 'issue')}. Pick a year, or search and filter them all.`,
+      lead: `${papersAndIssues}. Pick a year.`,
       search,
       navs: [
         { label: 'Papers by year', pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })) },

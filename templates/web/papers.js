@@ -1,8 +1,16 @@
 // The papers page with JavaScript: filters over the catalog (papers/catalog.js)
 // and full-text search through MiniSearch, over the search index's shards
 // (search/<year>.js, one per year of papers). Nothing is loaded until the
-// reader searches or filters; without JavaScript the form stays hidden and the
+// reader searches or filters (or opens an address that does); filters alone
+// read the catalog, never the index. Without JavaScript the form stays hidden and the
 // year pages list every paper.
+//
+// The search and the filters are in the page's address (`?q=…&tag=…&section=…
+// &year=…&author=…`, the fields' names), as search pages such as Pagefind's
+// keep theirs: rewritten as the reader types (one history entry, not one per
+// keystroke) and read when the page is shown (opened, reloaded, or come back
+// to), so a link or Back shows the same papers, and the form always says what
+// the list shows.
 //
 // A classic script, and every file it loads is one too (a script element that
 // hands its data over by a global: `paperboyCatalog`, `paperboySearchIndex`,
@@ -63,6 +71,11 @@
       await loadOptions();
       return self.paperboySearchOptions.processTerm;
     });
+    // The index's tokenizer, which says whether a query has a word in it: loaded with the first character typed.
+    const loadTokenize = once(async () => {
+      await loadOptions();
+      return self.paperboySearchOptions.tokenize;
+    });
     // A year's shard, read with the options it was built with; a failed load is tried again by the next search.
     const loadShard = (year) => {
       if (!shards.has(year)) {
@@ -78,6 +91,26 @@
       return shards.get(year);
     };
     const years = form.dataset.shards.split(' ').filter(Boolean);
+
+    // The fields the address holds, in the order it lists them.
+    const FIELDS = ['q', 'tag', 'section', 'year', 'author'];
+    // The form's values into the address, those left empty out of it; the page's history entry is replaced, not added to.
+    const writeAddress = () => {
+      const params = new URLSearchParams();
+      for (const name of FIELDS) if (form.elements[name].value) params.set(name, form.elements[name].value);
+      const search = params.toString() ? `?${params}` : '';
+      if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    };
+    // The address's values into the form, every field (one the address leaves out is emptied: the browser may have restored an older value); a choice the page does not offer is "Any".
+    const readAddress = () => {
+      const params = new URLSearchParams(location.search);
+      for (const name of FIELDS) {
+        const field = form.elements[name];
+        const wanted = params.get(name) ?? '';
+        field.value = wanted;
+        if (field.value !== wanted) field.value = '';
+      }
+    };
 
     const element = (tag, attributes, text) => {
       const node = document.createElement(tag);
@@ -113,7 +146,9 @@
       const mine = ++generation;
       const focused = results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       const values = Object.fromEntries(new FormData(form));
-      const query = values.q.trim();
+      // A query without a word the index reads (`++`, `"`: tokenize finds none) is no query, as for `paperboy papers search`: the filters alone choose.
+      const tokenize = values.q.trim() ? await loadTokenize() : undefined;
+      const query = tokenize && tokenize(values.q).length > 0 ? values.q : '';
       const typed = values.author.trim();
       const fold = typed ? await loadFold() : undefined;
       if (mine !== generation) return;
@@ -158,14 +193,31 @@
       show(papers.filter(keep), false, focused);
     };
 
+    const run = () => update().catch((error) => (status.textContent = `Search failed: ${error.message}`));
     let timer;
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => update().catch((error) => (status.textContent = `Search failed: ${error.message}`)), 120);
+      timer = setTimeout(run, 120);
     };
-    form.addEventListener('input', schedule);
-    form.addEventListener('change', schedule);
-    // Shown only now, ready: a form that did nothing would be worse than none.
+    const edited = () => {
+      writeAddress();
+      schedule();
+    };
+    form.addEventListener('input', edited);
+    form.addEventListener('change', edited);
+    // What the address says, shown at once: on opening and reloading; on coming back from the back-forward cache
+    // (`pageshow` persisted: a search that leaving cut short, its shard's load stopped, is done again); after Back within the page (from the skip link's `#main`).
+    const shown = () => {
+      clearTimeout(timer);
+      readAddress();
+      run();
+    };
+    window.addEventListener('pageshow', (event) => event.persisted && shown());
+    window.addEventListener('popstate', shown);
+    shown();
+    // Shown only now, ready: a form that did nothing would be worse than none. The lead says so only now too (without JavaScript it offers the years alone).
     form.hidden = false;
+    const lead = document.querySelector('.lead');
+    if (lead && form.dataset.lead) lead.textContent = form.dataset.lead;
   }
 })();

@@ -92,3 +92,19 @@ test('"Łukasz Kaiser" and "Lukasz Kaiser" in two issues are one author page, at
   assert.deepEqual([...index.matchAll(/href="([^"]*)">[ŁL]ukasz Kaiser</g)].map((match) => match[1]), ['../authors/lukasz-kaiser/index.html']);
   assert.match(readFileSync(join(root, 'dist', 'authors', 'lukasz-kaiser', 'index.html'), 'utf8'), /Are Emergent Abilities/);
 });
+
+test('an issue page names its editor as the email does: "Edited by …"', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('status: sent\n', 'status: sent\neditor: Mira Okafor\n') });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  assert.match(readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<p class="meta">Issue #1 · <time datetime="2023-05-29">29 May 2023<\/time> · Edited by Mira Okafor<\/p>/);
+});
+
+test('without JavaScript the papers page offers the years only; the search form, shown by its script, brings the lead that offers search', async () => {
+  const root = archiveRoot();
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  for (const path of ['papers/index.html', 'papers/year/2017/index.html']) {
+    const page = readFileSync(join(root, 'dist', path), 'utf8');
+    assert.match(page, /<p class="lead">3 papers from 3 issues\. Pick a year\.<\/p>/, path);
+    assert.match(page, /<form class="paper-search" role="search" hidden [^>]*data-lead="3 papers from 3 issues\. Pick a year, or search and filter them all\."/, path);
+  }
+});

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import sirv from 'sirv';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { runCli } from '../helpers/cli.js';
+import { ARTIFACTS, launchChromium, openPage as openSitePage, serveSite, showsTitles, skip } from './chromium.js';
 import { archiveRoot, SEARCH_WORD } from './fixture.js';
 
 /**
@@ -16,10 +15,6 @@ import { archiveRoot, SEARCH_WORD } from './fixture.js';
  * filters, the keyboard, and that no request ever leaves the site.
  * Screenshots land in test-artifacts/archive/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 'test-artifacts', 'archive');
-const skip = !existsSync(CHROMIUM) && 'Debian chromium is not installed';
-
 let browser: Browser | undefined;
 let server: Server | undefined;
 let origin = '';
@@ -32,15 +27,8 @@ before(async () => {
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
   dist = join(root, 'dist');
-  const serve = sirv(dist, { dev: true });
-  server = createServer((request, response) => serve(request, response));
-  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ origin, server } = await serveSite(dist));
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -48,35 +36,8 @@ after(async () => {
   server?.close();
 });
 
-/** A page that records console errors, the path of every request (`loaded`) and every request that would leave the site (and blocks it). */
-async function openPage(colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; errors: string[]; outside: string[]; loaded: string[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
-  const errors: string[] = [];
-  const outside: string[] = [];
-  const loaded: string[] = [];
-  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  return { page, errors, outside, loaded };
-}
-
-/** Waits until the search has settled on `titles` (the results' links, in any order): each keystroke or choice searches again. */
-async function showsTitles(page: Page, titles: readonly string[]): Promise<void> {
-  const expected = [...titles].sort();
-  const settled = (wanted: string[]) =>
-    document.querySelector('.search-status')?.textContent?.endsWith('.') &&
-    JSON.stringify([...document.querySelectorAll('.search-results li > a')].map((link) => link.textContent).sort()) === JSON.stringify(wanted);
-  await page.waitForFunction(settled, expected, { timeout: 10_000 }).catch(() => undefined);
-  assert.deepEqual((await page.locator('.search-results li > a').allInnerTexts()).sort(), expected);
-}
+/** A page of the served site that records errors, requests, and requests that would leave the site (`openPage` of chromium.ts). */
+const openPage = (colorScheme: 'light' | 'dark' = 'light') => openSitePage(browser!, origin, { colorScheme });
 
 test('index → issue → papers: the pages link up, load nothing from elsewhere, log no error', { skip }, async () => {
   const { page, errors, outside } = await openPage();

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { runCli } from '../helpers/cli.js';
+import { ARTIFACTS, launchChromium, openPage, serveSite, showsTitles, skip } from './chromium.js';
+import { archiveRoot } from './fixture.js';
+
+/**
+ * The papers page in Chromium, as readers with and without JavaScript see
+ * it, and its search and filters as a reader moves about: in the page's
+ * address, so that Back, a reload and a shared link show the same papers
+ * with the same choices; and a query without words.
+ */
+let browser: Browser | undefined;
+let server: Server | undefined;
+let origin = '';
+let dist = '';
+
+before(async () => {
+  if (skip) return;
+  const root = archiveRoot();
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  dist = join(root, 'dist');
+  ({ origin, server } = await serveSite(dist));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const MIRAGE = 'Are Emergent Abilities of Large Language Models a Mirage?';
+const ATTENTION = 'Attention <is> all & you ]]> need';
+const BLOG = 'Our blog post on evaluations';
+
+/** What the form says: the query, tag, section, year and author fields' values. */
+const formValues = (page: Page) =>
+  page.evaluate(() => ['q', 'tag', 'section', 'year', 'author'].map((name) => (document.querySelector(`.paper-search [name="${name}"]`) as HTMLInputElement).value));
+
+test('the search and the filters are in the address as the reader chooses them, without a history entry each; Back from a result and a reload show the same choices and the same papers', { skip }, async () => {
+  const { page, errors, outside } = await openPage(browser!, origin);
+  await page.goto(`${origin}/papers/index.html`);
+  const entries = await page.evaluate(() => history.length);
+  await page.getByLabel('Tag').selectOption('emergence');
+  await showsTitles(page, [MIRAGE, BLOG]);
+  assert.equal(page.url(), `${origin}/papers/index.html?tag=emergence`);
+  await page.getByLabel('Search summaries and opinions').pressSequentially('mirage');
+  await showsTitles(page, [MIRAGE]);
+  assert.equal(page.url(), `${origin}/papers/index.html?q=mirage&tag=emergence`);
+  assert.equal(await page.evaluate(() => history.length), entries, 'the address is replaced, not added to, as the reader types');
+
+  await page.locator('.search-results li > a').first().click();
+  await page.waitForURL(`${origin}/papers/2304.15004/index.html`);
+  await page.goBack();
+  await page.waitForURL(`${origin}/papers/index.html?q=mirage&tag=emergence`);
+  await showsTitles(page, [MIRAGE]);
+  assert.deepEqual(await formValues(page), ['mirage', 'emergence', '', '', '']);
+  assert.equal(await page.locator('.search-status').innerText(), '1 paper matches.');
+  assert.ok(await page.locator('.paper-table').isHidden(), 'the list of the year is hidden behind the results');
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-after-back.png'), fullPage: true });
+
+  await page.reload();
+  await showsTitles(page, [MIRAGE]);
+  assert.deepEqual(await formValues(page), ['mirage', 'emergence', '', '', '']);
+  // Every choice taken back: the address is the page's own again, and the year's list is shown.
+  await page.getByLabel('Search summaries and opinions').fill('');
+  await page.getByLabel('Tag').selectOption('');
+  await page.locator('.paper-table').waitFor();
+  assert.equal(page.url(), `${origin}/papers/index.html`);
+  assert.equal(await page.locator('.search-status').innerText(), '');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+});
+
+test('a link with q, tag, section, year and author opens the papers page with them chosen and the papers they choose; filters alone load no search index', { skip }, async () => {
+  const { page, errors, loaded } = await openPage(browser!, origin);
+  await page.goto(`${origin}/papers/index.html?tag=emergence&section=Evaluations&author=doe`);
+  await showsTitles(page, [BLOG]);
+  assert.deepEqual(await formValues(page), ['', 'emergence', 'Evaluations', '', 'doe']);
+  assert.ok(!loaded.some((path) => path.startsWith('/search/') || path.startsWith('/assets/minisearch/')), 'filters read the catalog, not the index');
+
+  await page.goto(`${origin}/papers/year/2017/index.html?q=spreadsheet&year=2017`);
+  await showsTitles(page, [ATTENTION]);
+  assert.deepEqual(await formValues(page), ['spreadsheet', '', '', '2017', '']);
+  assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.js']);
+
+  // A choice the page does not offer is "Any".
+  await page.goto(`${origin}/papers/index.html?tag=no-such-tag&q=mirage`);
+  await showsTitles(page, [MIRAGE, ATTENTION]);
+  assert.deepEqual(await formValues(page), ['mirage', '', '', '', '']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('opened from disk (file://), the papers page reads its address and keeps it as the reader chooses', { skip }, async () => {
+  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const papers = `${pathToFileURL(dist).href}/papers/index.html`;
+  await page.goto(`${papers}?author=vaswani`);
+  await showsTitles(page, [ATTENTION]);
+  await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });
+  await showsTitles(page, []);
+  assert.equal(page.url(), `${papers}?year=undated&author=vaswani`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a query without a word (`++`, `--`, `"`) is no query, as for `paperboy papers search`: the filters alone choose, and without a filter the year is listed', { skip }, async () => {
+  const { page, errors } = await openPage(browser!, origin);
+  await page.goto(`${origin}/papers/index.html`);
+  await page.getByLabel('Tag').selectOption('emergence');
+  for (const query of ['++', '--', '"']) {
+    await page.getByLabel('Search summaries and opinions').fill(query);
+    // Another list first, so the one checked next is this query's own.
+    await page.getByLabel('Search summaries and opinions').fill('mirage');
+    await showsTitles(page, [MIRAGE]);
+    await page.getByLabel('Search summaries and opinions').fill(query);
+    await showsTitles(page, [MIRAGE, BLOG]);
+    assert.equal(await page.locator('.search-status').innerText(), '2 papers match.', query);
+  }
+  await page.getByLabel('Tag').selectOption('');
+  await page.locator('.paper-table').waitFor();
+  assert.equal(await page.locator('.search-status').innerText(), '');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the lead offers search once the script shows the form; without JavaScript it offers the years alone', { skip }, async () => {
+  const { page } = await openPage(browser!, origin);
+  await page.goto(`${origin}/papers/index.html`);
+  await page.locator('.paper-search').waitFor();
+  assert.equal(await page.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year, or search and filter them all.');
+  await page.close();
+  const { page: without } = await openPage(browser!, origin, { javaScriptEnabled: false });
+  await without.goto(`${origin}/papers/index.html`);
+  assert.equal(await without.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year.');
+  assert.ok(await without.locator('.paper-search').isHidden());
+  await without.screenshot({ path: join(ARTIFACTS, 'papers-without-javascript.png'), fullPage: true });
+  await without.close();
+});
+
+test('Back within the page (from the skip link’s #main) and a page restored from the back-forward cache show what the address says', { skip }, async () => {
+  const { page, errors } = await openPage(browser!, origin);
+  await page.goto(`${origin}/papers/index.html`);
+  await page.locator('.paper-search').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/papers/index.html#main`);
+  await page.getByLabel('Tag').selectOption('emergence');
+  await showsTitles(page, [MIRAGE, BLOG]);
+  assert.equal(page.url(), `${origin}/papers/index.html?tag=emergence#main`);
+  await page.goBack();
+  await page.waitForURL(`${origin}/papers/index.html`);
+  await page.locator('.paper-table').waitFor();
+  assert.deepEqual(await formValues(page), ['', '', '', '', '']);
+  assert.equal(await page.locator('.search-status').innerText(), '');
+
+  // Headless Chromium reloads on Back rather than keep pages in its back-forward cache: the event such a restore fires, as it fires it.
+  await page.evaluate(() => {
+    history.replaceState(null, '', '?section=Architectures');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+  });
+  await showsTitles(page, [ATTENTION]);
+  assert.deepEqual(await formValues(page), ['', '', 'Architectures', '', '']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
