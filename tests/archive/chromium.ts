@@ -3,9 +3,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import sirv from 'sirv';
+import { runCli } from '../helpers/cli.js';
+import { archiveRoot } from './fixture.js';
 
 /**
  * What the archive's browser tests share: Debian's Chromium, headless, a
@@ -24,6 +27,41 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/** What `siteInChromium` hands a test file: set once its `before` has run. */
+export interface SiteInChromium {
+  browser: Browser;
+  /** http://127.0.0.1:<port>, serving `dist`. */
+  origin: string;
+  /** The built site's folder, for pages opened from disk (`file://`). */
+  dist: string;
+}
+
+/**
+ * For a test file (call it at the top level): before its tests, builds the
+ * archive fixture (`archiveRoot`, after `prepare` edits it), serves the
+ * site and launches Chromium; after them, closes both. Nothing runs when
+ * Chromium is missing (`skip`).
+ */
+export function siteInChromium(prepare: (root: string) => void = () => {}): SiteInChromium {
+  const site = { origin: '', dist: '' } as SiteInChromium;
+  let server: Server | undefined;
+  before(async () => {
+    if (skip) return;
+    const root = archiveRoot();
+    prepare(root);
+    const result = await runCli(['build'], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    site.dist = join(root, 'dist');
+    ({ origin: site.origin, server } = await serveSite(site.dist));
+    site.browser = await launchChromium();
+  });
+  after(async () => {
+    await site.browser?.close();
+    server?.close();
+  });
+  return site;
 }
 
 /** The built site in `dist` at `origin` (http://127.0.0.1:<a free port>); `server.close()` when done. */

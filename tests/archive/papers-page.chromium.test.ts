@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { runCli } from '../helpers/cli.js';
-import { ARTIFACTS, launchChromium, openPage, serveSite, showsTitles, skip } from './chromium.js';
-import { archiveRoot } from './fixture.js';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openPage, showsTitles, siteInChromium, skip } from './chromium.js';
 
 /**
  * The papers page in Chromium, as readers with and without JavaScript see
@@ -14,25 +11,7 @@ import { archiveRoot } from './fixture.js';
  * address, so that Back, a reload and a shared link show the same papers
  * with the same choices; and a query without words.
  */
-let browser: Browser | undefined;
-let server: Server | undefined;
-let origin = '';
-let dist = '';
-
-before(async () => {
-  if (skip) return;
-  const root = archiveRoot();
-  const result = await runCli(['build'], { cwd: root });
-  assert.equal(result.code, 0, result.stderr);
-  dist = join(root, 'dist');
-  ({ origin, server } = await serveSite(dist));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const archive = siteInChromium();
 
 const MIRAGE = 'Are Emergent Abilities of Large Language Models a Mirage?';
 const ATTENTION = 'Attention <is> all & you ]]> need';
@@ -43,21 +22,21 @@ const formValues = (page: Page) =>
   page.evaluate(() => ['q', 'tag', 'section', 'year', 'author'].map((name) => (document.querySelector(`.paper-search [name="${name}"]`) as HTMLInputElement).value));
 
 test('the search and the filters are in the address as the reader chooses them, without a history entry each; Back from a result and a reload show the same choices and the same papers', { skip }, async () => {
-  const { page, errors, outside } = await openPage(browser!, origin);
-  await page.goto(`${origin}/papers/index.html`);
+  const { page, errors, outside } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html`);
   const entries = await page.evaluate(() => history.length);
   await page.getByLabel('Tag').selectOption('emergence');
   await showsTitles(page, [MIRAGE, BLOG]);
-  assert.equal(page.url(), `${origin}/papers/index.html?tag=emergence`);
+  assert.equal(page.url(), `${archive.origin}/papers/index.html?tag=emergence`);
   await page.getByLabel('Search summaries and opinions').pressSequentially('mirage');
   await showsTitles(page, [MIRAGE]);
-  assert.equal(page.url(), `${origin}/papers/index.html?q=mirage&tag=emergence`);
+  assert.equal(page.url(), `${archive.origin}/papers/index.html?q=mirage&tag=emergence`);
   assert.equal(await page.evaluate(() => history.length), entries, 'the address is replaced, not added to, as the reader types');
 
   await page.locator('.search-results li > a').first().click();
-  await page.waitForURL(`${origin}/papers/2304.15004/index.html`);
+  await page.waitForURL(`${archive.origin}/papers/2304.15004/index.html`);
   await page.goBack();
-  await page.waitForURL(`${origin}/papers/index.html?q=mirage&tag=emergence`);
+  await page.waitForURL(`${archive.origin}/papers/index.html?q=mirage&tag=emergence`);
   await showsTitles(page, [MIRAGE]);
   assert.deepEqual(await formValues(page), ['mirage', 'emergence', '', '', '']);
   assert.equal(await page.locator('.search-status').innerText(), '1 paper matches.');
@@ -71,7 +50,7 @@ test('the search and the filters are in the address as the reader chooses them, 
   await page.getByLabel('Search summaries and opinions').fill('');
   await page.getByLabel('Tag').selectOption('');
   await page.locator('.paper-table').waitFor();
-  assert.equal(page.url(), `${origin}/papers/index.html`);
+  assert.equal(page.url(), `${archive.origin}/papers/index.html`);
   assert.equal(await page.locator('.search-status').innerText(), '');
   assert.deepEqual(errors, []);
   assert.deepEqual(outside, []);
@@ -79,19 +58,19 @@ test('the search and the filters are in the address as the reader chooses them, 
 });
 
 test('a link with q, tag, section, year and author opens the papers page with them chosen and the papers they choose; filters alone load no search index', { skip }, async () => {
-  const { page, errors, loaded } = await openPage(browser!, origin);
-  await page.goto(`${origin}/papers/index.html?tag=emergence&section=Evaluations&author=doe`);
+  const { page, errors, loaded } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html?tag=emergence&section=Evaluations&author=doe`);
   await showsTitles(page, [BLOG]);
   assert.deepEqual(await formValues(page), ['', 'emergence', 'Evaluations', '', 'doe']);
   assert.ok(!loaded.some((path) => path.startsWith('/search/') || path.startsWith('/assets/minisearch/')), 'filters read the catalog, not the index');
 
-  await page.goto(`${origin}/papers/year/2017/index.html?q=spreadsheet&year=2017`);
+  await page.goto(`${archive.origin}/papers/year/2017/index.html?q=spreadsheet&year=2017`);
   await showsTitles(page, [ATTENTION]);
   assert.deepEqual(await formValues(page), ['spreadsheet', '', '', '2017', '']);
   assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.js']);
 
   // A choice the page does not offer is "Any".
-  await page.goto(`${origin}/papers/index.html?tag=no-such-tag&q=mirage`);
+  await page.goto(`${archive.origin}/papers/index.html?tag=no-such-tag&q=mirage`);
   await showsTitles(page, [MIRAGE, ATTENTION]);
   assert.deepEqual(await formValues(page), ['mirage', '', '', '', '']);
   assert.deepEqual(errors, []);
@@ -99,10 +78,10 @@ test('a link with q, tag, section, year and author opens the papers page with th
 });
 
 test('opened from disk (file://), the papers page reads its address and keeps it as the reader chooses', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const papers = `${pathToFileURL(dist).href}/papers/index.html`;
+  const papers = `${pathToFileURL(archive.dist).href}/papers/index.html`;
   await page.goto(`${papers}?author=vaswani`);
   await showsTitles(page, [ATTENTION]);
   await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });
@@ -113,8 +92,8 @@ test('opened from disk (file://), the papers page reads its address and keeps it
 });
 
 test('a query without a word (`++`, `--`, `"`) is no query, as for `paperboy papers search`: the filters alone choose, and without a filter the year is listed', { skip }, async () => {
-  const { page, errors } = await openPage(browser!, origin);
-  await page.goto(`${origin}/papers/index.html`);
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html`);
   await page.getByLabel('Tag').selectOption('emergence');
   for (const query of ['++', '--', '"']) {
     await page.getByLabel('Search summaries and opinions').fill(query);
@@ -133,13 +112,13 @@ test('a query without a word (`++`, `--`, `"`) is no query, as for `paperboy pap
 });
 
 test('the lead offers search once the script shows the form; without JavaScript it offers the years alone', { skip }, async () => {
-  const { page } = await openPage(browser!, origin);
-  await page.goto(`${origin}/papers/index.html`);
+  const { page } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html`);
   await page.locator('.paper-search').waitFor();
   assert.equal(await page.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year, or search and filter them all.');
   await page.close();
-  const { page: without } = await openPage(browser!, origin, { javaScriptEnabled: false });
-  await without.goto(`${origin}/papers/index.html`);
+  const { page: without } = await openPage(archive.browser, archive.origin, { javaScriptEnabled: false });
+  await without.goto(`${archive.origin}/papers/index.html`);
   assert.equal(await without.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year.');
   assert.ok(await without.locator('.paper-search').isHidden());
   await without.screenshot({ path: join(ARTIFACTS, 'papers-without-javascript.png'), fullPage: true });
@@ -147,17 +126,17 @@ test('the lead offers search once the script shows the form; without JavaScript 
 });
 
 test('Back within the page (from the skip link’s #main) and a page restored from the back-forward cache show what the address says', { skip }, async () => {
-  const { page, errors } = await openPage(browser!, origin);
-  await page.goto(`${origin}/papers/index.html`);
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html`);
   await page.locator('.paper-search').waitFor();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${origin}/papers/index.html#main`);
+  await page.waitForURL(`${archive.origin}/papers/index.html#main`);
   await page.getByLabel('Tag').selectOption('emergence');
   await showsTitles(page, [MIRAGE, BLOG]);
-  assert.equal(page.url(), `${origin}/papers/index.html?tag=emergence#main`);
+  assert.equal(page.url(), `${archive.origin}/papers/index.html?tag=emergence#main`);
   await page.goBack();
-  await page.waitForURL(`${origin}/papers/index.html`);
+  await page.waitForURL(`${archive.origin}/papers/index.html`);
   await page.locator('.paper-table').waitFor();
   assert.deepEqual(await formValues(page), ['', '', '', '', '']);
   assert.equal(await page.locator('.search-status').innerText(), '');

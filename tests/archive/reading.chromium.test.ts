@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { runCli } from '../helpers/cli.js';
-import { ARTIFACTS, launchChromium, openPage, serveSite, skip } from './chromium.js';
-import { archiveRoot } from './fixture.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, openPage, siteInChromium, skip } from './chromium.js';
 
 /**
  * The archive's pages as readers see them whatever their screen: on a
@@ -15,10 +12,6 @@ import { archiveRoot } from './fixture.js';
  * inline code, a table of long cells, a long display formula, a long
  * section name (a choice of the papers page's filter), a long URL.
  */
-let browser: Browser | undefined;
-let server: Server | undefined;
-let origin = '';
-
 const WIDE = [
   'Smooth metrics show smooth scaling; `V2hhdCB0b29scyBkbyBJIG5lZWQgdG8gY3V0IGRvd24gYSB0cmVlIGluIHRoZSBmb3Jlc3Q=` is the token,',
   'and <https://example.org/a/very/long/path/without/any/break/in/it/at/all/averyveryverylongsegment> the [mirage site](https://example.org/mirage).',
@@ -32,23 +25,13 @@ const WIDE = [
   '$$',
 ].join('\n      ');
 
-before(async () => {
-  if (skip) return;
-  const root = archiveRoot();
+const archive = siteInChromium((root) => {
   const first = join(root, 'issues', '0001-a.md');
   writeFileSync(first, readFileSync(first, 'utf8').replace('Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.', () => `${WIDE}\n`));
   const third = join(root, 'issues', '0003-c.md');
   writeFileSync(third, readFileSync(third, 'utf8').replace('section: Evaluations', 'section: Technical alignment / Adversarial robustness'));
-  const result = await runCli(['build'], { cwd: root });
-  assert.equal(result.code, 0, result.stderr);
-  ({ origin, server } = await serveSite(join(root, 'dist')));
-  browser = await launchChromium();
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** A page of each kind: home, issue, paper, the papers page and a year's, tags and a tag, authors and an author. */
 const PAGES = [
@@ -74,17 +57,17 @@ const widths = (page: Page, selector: string) =>
   );
 
 test('at 320 CSS pixels no page scrolls sideways (WCAG 2.2 SC 1.4.10): long code and URLs wrap, the select fits, a wide table and a long formula scroll inside themselves', { skip }, async () => {
-  const { page, errors } = await openPage(browser!, origin, { viewport: { width: 320, height: 800 } });
+  const { page, errors } = await openPage(archive.browser, archive.origin, { viewport: { width: 320, height: 800 } });
   for (const path of PAGES) {
-    await page.goto(`${origin}${path}`);
+    await page.goto(`${archive.origin}${path}`);
     assert.ok((await widths(page, 'main').then((measured) => measured.page)) <= 320, `${path} is ${await page.evaluate(() => document.documentElement.scrollWidth)} px wide`);
   }
-  await page.goto(`${origin}/issues/1/index.html`);
+  await page.goto(`${archive.origin}/issues/1/index.html`);
   const { boxes } = await widths(page, '.summary .table-scroll, .summary .math-display');
   assert.equal(boxes.length, 2, 'the table in its scrolling box, and the formula');
   for (const box of boxes) assert.ok(box.scroll > box.client && box.client <= 320, `scrolls inside itself: ${JSON.stringify(box)}`);
   await page.screenshot({ path: join(ARTIFACTS, 'issue-320.png'), fullPage: true });
-  await page.goto(`${origin}/papers/index.html`);
+  await page.goto(`${archive.origin}/papers/index.html`);
   await page.locator('.paper-search').waitFor();
   const select = await page.getByLabel('Section').boundingBox();
   assert.ok(select!.x + select!.width <= 320, `the Section select ends at ${select!.x + select!.width} px`);
@@ -94,12 +77,12 @@ test('at 320 CSS pixels no page scrolls sideways (WCAG 2.2 SC 1.4.10): long code
 });
 
 test('printed, a page shows its texts whole (a long formula breaks, a wide table fits) without the site’s navigation, in dark text whatever the screen’s theme, with the address of each link out after it', { skip }, async () => {
-  const { page, errors } = await openPage(browser!, origin, { viewport: { width: 700, height: 1000 }, colorScheme: 'dark' });
-  await page.goto(`${origin}/issues/2/index.html`);
+  const { page, errors } = await openPage(archive.browser, archive.origin, { viewport: { width: 700, height: 1000 }, colorScheme: 'dark' });
+  await page.goto(`${archive.origin}/issues/2/index.html`);
   await page.emulateMedia({ media: 'print' });
   const shown = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).display);
   for (const selector of ['.skip-link', '.site-header', '.site-footer', '.pager', '.alternates']) assert.equal(await shown(selector), 'none', selector);
-  await page.goto(`${origin}/issues/1/index.html`);
+  await page.goto(`${archive.origin}/issues/1/index.html`);
   const { boxes } = await widths(page, '.summary .table-scroll, .summary .math-display, .summary pre');
   for (const box of boxes) assert.ok(box.scroll <= box.client, `laid out whole: ${JSON.stringify(box)}`);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 700);
@@ -115,9 +98,9 @@ test('printed, a page shows its texts whole (a long formula breaks, a wide table
 
 test('every page shows the site’s own icon: no request for /favicon.ico, no error in the console, nothing asked of another host', { skip }, async () => {
   for (const path of PAGES) {
-    const { page, errors, outside } = await openPage(browser!, origin);
+    const { page, errors, outside } = await openPage(archive.browser, archive.origin);
     const icon = page.waitForResponse((response) => response.url().endsWith('/assets/icon.svg'), { timeout: 5000 });
-    await page.goto(`${origin}${path}`);
+    await page.goto(`${archive.origin}${path}`);
     assert.equal((await icon).status(), 200, path);
     assert.equal(await page.locator('link[rel="icon"]').getAttribute('type'), 'image/svg+xml');
     assert.deepEqual(errors, [], path);

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { runCli } from '../helpers/cli.js';
-import { ARTIFACTS, launchChromium, openPage as openSitePage, serveSite, showsTitles, skip } from './chromium.js';
+import { ARTIFACTS, openPage as openSitePage, showsTitles, siteInChromium, skip } from './chromium.js';
 import { archiveRoot, SEARCH_WORD } from './fixture.js';
 
 /**
@@ -15,42 +13,23 @@ import { archiveRoot, SEARCH_WORD } from './fixture.js';
  * filters, the keyboard, and that no request ever leaves the site.
  * Screenshots land in test-artifacts/archive/.
  */
-let browser: Browser | undefined;
-let server: Server | undefined;
-let origin = '';
-/** The built site's folder, for the pages opened from disk (`file://`). */
-let dist = '';
-
-before(async () => {
-  if (skip) return;
-  const root = archiveRoot();
-  const result = await runCli(['build'], { cwd: root });
-  assert.equal(result.code, 0, result.stderr);
-  dist = join(root, 'dist');
-  ({ origin, server } = await serveSite(dist));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const archive = siteInChromium();
 
 /** A page of the served site that records errors, requests, and requests that would leave the site (`openPage` of chromium.ts). */
-const openPage = (colorScheme: 'light' | 'dark' = 'light') => openSitePage(browser!, origin, { colorScheme });
+const openPage = (colorScheme: 'light' | 'dark' = 'light') => openSitePage(archive.browser, archive.origin, { colorScheme });
 
 test('index → issue → papers: the pages link up, load nothing from elsewhere, log no error', { skip }, async () => {
   const { page, errors, outside } = await openPage();
-  await page.goto(`${origin}/`);
+  await page.goto(`${archive.origin}/`);
   assert.equal(await page.locator('h1').count(), 1);
   await page.screenshot({ path: join(ARTIFACTS, 'index.png'), fullPage: true });
   await page.getByRole('link', { name: /#2: Attention/ }).click();
-  await page.waitForURL(`${origin}/issues/2/index.html`);
+  await page.waitForURL(`${archive.origin}/issues/2/index.html`);
   assert.match(await page.locator('h1').innerText(), /Attention & <mirages>/);
   assert.ok((await page.locator('.katex').count()) > 0, 'math typeset');
   await page.screenshot({ path: join(ARTIFACTS, 'issue.png'), fullPage: true });
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Papers' }).click();
-  await page.waitForURL(`${origin}/papers/index.html`);
+  await page.waitForURL(`${archive.origin}/papers/index.html`);
   assert.equal(await page.locator('h1').innerText(), 'Every paper we summarized');
   assert.equal(await page.locator('tbody tr').count(), 1, 'the papers page lists the newest year (2023): one paper');
   await page.screenshot({ path: join(ARTIFACTS, 'papers.png'), fullPage: true });
@@ -61,7 +40,7 @@ test('index → issue → papers: the pages link up, load nothing from elsewhere
 
 test('searching a word of one summary finds that paper; the index loads only then, the newest year first', { skip }, async () => {
   const { page, errors, outside, loaded } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   assert.ok(!loaded.some((path) => path.startsWith('/search/') || path.startsWith('/assets/minisearch/')), 'no index before a search');
   await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
   const result = page.locator('.search-results li');
@@ -84,7 +63,7 @@ test('searching a word of one summary finds that paper; the index loads only the
 
 test('a half-typed last word matches as a prefix, and the filters narrow the matches', { skip }, async () => {
   const { page, errors, outside } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   // "mirag": the Mirage paper's title, and the summary of the attention paper that links to it.
   await page.getByLabel('Search summaries and opinions').fill('mirag');
   await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?', 'Attention <is> all & you ]]> need']);
@@ -103,7 +82,7 @@ test('a half-typed last word matches as a prefix, and the filters narrow the mat
 
 test('a search within one year loads that year’s shard only', { skip }, async () => {
   const { page, errors, loaded } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   await page.getByLabel('Year', { exact: true }).selectOption('2017');
   await page.getByLabel('Search summaries and opinions').fill('spreadsheet');
   await page.locator('.search-status', { hasText: /^1 paper matches\.$/ }).waitFor();
@@ -115,9 +94,9 @@ test('a search within one year loads that year’s shard only', { skip }, async 
 
 test('a shard that does not load is named in the status, and the next search tries it again', { skip }, async () => {
   const { page } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   let refused = true;
-  await page.route(`${origin}/search/2017.js`, (route) => (refused ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
+  await page.route(`${archive.origin}/search/2017.js`, (route) => (refused ? route.fulfill({ status: 503, body: 'busy' }) : route.continue()));
   await page.getByLabel('Search summaries and opinions').fill(SEARCH_WORD);
   await page.locator('.search-status', { hasText: 'Search failed: the index of 2017 did not load' }).waitFor();
   refused = false;
@@ -128,7 +107,7 @@ test('a shard that does not load is named in the status, and the next search tri
 
 test('a tag filter narrows the list to the papers with that tag', { skip }, async () => {
   const { page, errors } = await openPage('dark');
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   await page.getByLabel('Tag').selectOption('emergence');
   await page.locator('.search-results li > a').first().waitFor();
   assert.deepEqual((await page.locator('.search-results li > a').allInnerTexts()).sort(), ['Are Emergent Abilities of Large Language Models a Mirage?', 'Our blog post on evaluations']);
@@ -143,7 +122,7 @@ test('a tag filter narrows the list to the papers with that tag', { skip }, asyn
 
 test('keyboard only: skip to the content, search, and open a result', { skip }, async () => {
   const { page, errors } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
@@ -168,7 +147,7 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
   await page.locator('.search-results ol:not([data-before])').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), result, 'focus kept across a new list of results');
   await page.keyboard.press('Enter');
-  await page.waitForURL(`${origin}/papers/1706.03762/index.html`);
+  await page.waitForURL(`${archive.origin}/papers/1706.03762/index.html`);
   const focusVisible = await page.evaluate(() => {
     (document.querySelector('a[href]') as HTMLElement).focus();
     return getComputedStyle(document.activeElement!).outlineStyle;
@@ -179,7 +158,7 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
 });
 
 test('opened from disk (file://), the papers page searches and filters, loading only files of the site', { skip }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   const requested: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -187,7 +166,7 @@ test('opened from disk (file://), the papers page searches and filters, loading 
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('request', (request) => requested.push(request.url()));
-  const site = pathToFileURL(dist).href;
+  const site = pathToFileURL(archive.dist).href;
   await page.goto(`${site}/index.html`);
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Papers' }).click();
   await page.waitForURL(`${site}/papers/index.html`);
@@ -218,7 +197,7 @@ test('the author filter finds a paper by a name an earlier issue gave its author
   writeFileSync(file, readFileSync(file, 'utf8').replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [R. Schaeffer]'));
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${pathToFileURL(join(root, 'dist')).href}/papers/index.html`);
@@ -239,7 +218,7 @@ test('the author filter finds a paper by a name an earlier issue gave its author
 
 test('the year filter has a choice for papers without a year, with and without words to search', { skip }, async () => {
   const { page, errors, outside, loaded } = await openPage();
-  await page.goto(`${origin}/papers/`);
+  await page.goto(`${archive.origin}/papers/`);
   assert.deepEqual(await page.getByLabel('Year', { exact: true }).locator('option').allInnerTexts(), ['Any', '2023', '2017', 'No year']);
   await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });
   await showsTitles(page, ['Our blog post on evaluations']);
@@ -262,7 +241,7 @@ test('a Japanese or Chinese word inside a sentence, and a word with a soft hyphe
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
   const site = pathToFileURL(join(root, 'dist')).href;
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${site}/papers/index.html`);
@@ -296,7 +275,7 @@ test("an issue page's table cells take their column's alignment from the delimit
   writeFileSync(file, readFileSync(file, 'utf8').replace('Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.', `${table}\n`));
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
-  const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+  const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   await page.goto(`${pathToFileURL(join(root, 'dist')).href}/issues/1/index.html`);
   const alignments = await page.locator('main th, main td').evaluateAll((cells) => cells.map((cell) => `${cell.textContent} ${getComputedStyle(cell).textAlign}`));
   assert.deepEqual(alignments, ['Left left', 'Right right', 'Centre center', 'Unset left', 'a left', '1 right', 'b center', 'c left']);
