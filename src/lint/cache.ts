@@ -35,7 +35,8 @@ import type { FileOutcome } from './lint-file.js';
 // v16: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
 // v17: a lone surrogate from a YAML escape is reported (no-control-character);
 // v18: YAML nested past 64 levels is refused before the parse (content-limits, issue/yaml-nesting.ts).
-const FORMAT_VERSION = 18;
+// v19: a template's mistake stops the lint (exit 2) instead of an `email-size` failure message on the issue (lint-file.ts).
+const FORMAT_VERSION = 19;
 
 interface Header {
   version: typeof FORMAT_VERSION;
