@@ -22,14 +22,14 @@ test("templates: a file in the root's templatesDir overrides the built-in partia
     { '0001-a.md': cleanIssue() },
     {
       'templates/partials/footer.html.hbs': '<p class="custom-footer">Sent with care to you. {{newsletter.postalAddress}} <a href="{{links.unsubscribe}}">Leave</a></p>',
-      'templates/email.txt.hbs': 'Custom text for #{{issue.number}}: {{links.unsubscribe}}\n',
+      'templates/email.txt.hbs': 'Custom text for #{{issue.number}}: {{links.unsubscribe}}, {{newsletter.postalAddress}}\n',
     },
   );
   const { html, text } = await renderAll(root, '1');
   assert.match(html, /class="custom-footer"[^>]*>Sent with care to you\. 1 Example Street/);
   assert.match(html, /<a href="https:\/\/news\.example\.org\/unsubscribe\?token=PLACEHOLDER"[^>]*>Leave<\/a>/);
   assert.doesNotMatch(html, /because you subscribed/);
-  assert.equal(text, 'Custom text for #1: https://news.example.org/unsubscribe?token=PLACEHOLDER\n');
+  assert.equal(text, 'Custom text for #1: https://news.example.org/unsubscribe?token=PLACEHOLDER, 1 Example Street, Example City\n');
 });
 
 function templateError(files: Record<string, string>): PaperboyError {
