@@ -9,7 +9,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
-import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
+import { CONFIG_KEYS, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -115,12 +115,14 @@ export function parseConfig(text: string, file: string): Config {
  * `templatesDir` names a folder: set to a missing one (a typo,
  * `my-templats`), it would drop every override in silence, and a file in
  * its place failed every command that reads the templates. The default,
- * `templates`, may be missing (the built-in templates alone), not a file.
+ * `templates`, may be missing (the built-in templates alone), written or
+ * not (docs/config.md's example writes every default), not a file.
  * Throws CONFIG_INVALID (exit 2) at the key's value, or naming the default
  * folder when the key is not written.
  */
 function checkTemplatesDir(config: Config, text: string): void {
   const { templatesDir: dir, file } = config;
+  const optional = dir === join(config.root, DEFAULT_TEMPLATES_DIR);
   let problem: string;
   try {
     if (statSync(dir).isDirectory()) return;
@@ -129,9 +131,9 @@ function checkTemplatesDir(config: Config, text: string): void {
     const { code, message } = error as NodeJS.ErrnoException;
     problem = code === 'ENOENT' || code === 'ENOTDIR' ? `there is no folder ${dir}` : `${dir} cannot be read (${message})`;
   }
+  if (optional && problem.startsWith('there is no folder')) return;
   const document = parseDocument(text);
   if (!document.has('templatesDir')) {
-    if (problem.startsWith('there is no folder')) return;
     throw new PaperboyError('CONFIG_INVALID', `${file}: Unexpected templates folder: ${problem}, expected a folder of template overrides (\`templatesDir\`, by default \`templates\`)`, {
       hint: 'Move the file away, or set `templatesDir` in the config to the folder of your templates.',
     });

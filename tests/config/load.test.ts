@@ -123,7 +123,6 @@ test('templatesDir set to a missing folder or to a file is a config error at its
   const cases: [value: string, problem: RegExp][] = [
     ['my-templats', /:5:15: Unexpected value for `templatesDir`: there is no folder .*my-templats, expected the folder of the newsletter's template overrides$/m],
     ['paperboy.config.yaml', /:5:15: Unexpected value for `templatesDir`: .*paperboy\.config\.yaml is a file, expected the folder/],
-    ['templates', /:5:15: Unexpected value for `templatesDir`: there is no folder .*templates,/],
   ];
   for (const [value, problem] of cases) {
     const root = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: ${value}\n`);
@@ -139,6 +138,9 @@ test('templatesDir set to a missing folder or to a file is a config error at its
   }
   const bare = makeRoot({ 'issues/0001-x.md': cleanIssue() });
   assert.equal((await loadConfig(bare)).templatesDir, join(bare, 'templates'));
+  // Written as docs/config.md's example writes every default, it is optional still.
+  const written = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: templates\n`);
+  assert.equal((await loadConfig(written)).templatesDir, join(written, 'templates'));
   writeFileSync(join(bare, 'templates'), 'not a folder');
   await assert.rejects(loadConfig(bare), /paperboy\.config\.yaml: Unexpected templates folder: .*templates is a file, expected a folder of template overrides/);
   const set = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: shared/templates\n`);
