@@ -136,8 +136,15 @@ export function runError(file: string, source: string, outline: TemplateOutline,
   }
   // A path of three or more parts whose first is missing: Handlebars reads the middle ones without a check.
   const read = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)?.[1];
-  const path = read === undefined ? undefined : outline.paths.find(({ parts }) => parts.indexOf(read) > 0);
+  const path = read === undefined ? undefined : outline.paths.find(({ parts }) => parts.indexOf(read) > 0 && parts.indexOf(read) < parts.length - 1);
   if (path) return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, read!), error);
+  // A field of a text or a number (`title.length`): the strict check's `in` fails on it.
+  const inValue = /^Cannot use 'in' operator to search for '(.+)' in /.exec(message)?.[1];
+  const onValue = inValue === undefined ? undefined : outline.paths.find(({ parts }) => parts.at(-1) === inValue);
+  if (onValue) {
+    const parent = onValue.original.slice(0, onValue.original.lastIndexOf(`.${inValue}`));
+    return templateError(file, place(onValue.loc.start.line, onValue.loc.start.column), `Unexpected \`${onValue.original}\`: \`${parent}\` is a text or a number, which has no fields, expected \`${parent}\` alone`, error);
+  }
   return templateError(file, undefined, stripPlace(message), error);
 }
 

@@ -11,7 +11,11 @@ export interface TemplateOutline {
   inlinePartials: string[];
   /** Where a name stands in a helper's place (`{{name arg}}`, `(name arg)`), as `line:column` of the name. */
   helperNames: Set<string>;
-  /** The paths of three parts or more (`a.b.c`): Handlebars reads their middle parts without a check. */
+  /**
+   * The paths of two parts or more (`a.b`), to place an error Handlebars
+   * raises without a place: it reads the middle parts of `a.b.c` without a
+   * check, and a part of a text or a number (`title.length`) fails its check.
+   */
   paths: hbs.AST.PathExpression[];
 }
 
@@ -47,7 +51,7 @@ class OutlineVisitor extends Handlebars.Visitor {
 
   override PathExpression(path: hbs.AST.PathExpression): void {
     (path as hbs.AST.PathExpression & { strict?: boolean }).strict = true;
-    if (path.parts.length > 2) this.outline.paths.push(path);
+    if (path.parts.length > 1) this.outline.paths.push(path);
   }
 
   override MustacheStatement(mustache: hbs.AST.MustacheStatement): void {

@@ -105,6 +105,7 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
     [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected a field of the view model; read an optional one inside `\{\{#if opinon\}\}`$/],
     [paper('{{summry.text.length}}'), /paper\.txt\.hbs:2:3: Unexpected `summry\.text\.length`: `summry` has no value here/],
     [paper('{{wrapp title}}'), /paper\.txt\.hbs:2:3: Unexpected helper `wrapp`, expected `wrap`$/],
+    [paper('{{#if title.length}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `title\.length`: `title` is a text or a number, which has no fields, expected `title` alone$/],
     [{ 'templates/email.html.hbs': '<html>\n{{#each sectons}}{{> section.html}}{{/each}}\n</html>' }, /email\.html\.hbs:2:9: Unexpected field `sectons`/],
   ];
   for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
