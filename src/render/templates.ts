@@ -21,7 +21,8 @@ export interface TemplateSet {
  * Loads every template and partial, the files of `overrideDir` (a newsletter's
  * `templatesDir`) taking precedence over the built-in ones with the same
  * relative path. Templates named `*.txt` are plaintext: nothing is
- * HTML-escaped in them. Syntax errors are reported now, with file and line.
+ * HTML-escaped in them. A syntax error, and a partial included by a name
+ * no file provides, is a TEMPLATE_ERROR now, at its file, line and column.
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
