@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -9,7 +9,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
-import { CONFIG_KEYS, configSchema, type ConfigFile } from './schema.js';
+import { CONFIG_KEYS, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -31,7 +31,8 @@ export interface Config extends ConfigFile {
  * The newsletter's config from `<root>/paperboy.config.yaml`. Throws
  * CONFIG_MISSING (exit 2) when the file cannot be read, saying which of
  * the folder and the file is missing and how to start a newsletter, and a
- * positioned configuration error when it holds a mistake (`parseConfig`).
+ * positioned configuration error when it holds a mistake (`parseConfig`)
+ * or its `templatesDir` names no folder.
  */
 export async function loadConfig(root: string): Promise<Config> {
   const dir = resolve(root);
@@ -42,7 +43,9 @@ export async function loadConfig(root: string): Promise<Config> {
   } catch (error) {
     throw configMissing(dir, file, error as NodeJS.ErrnoException);
   }
-  return parseConfig(text, file);
+  const config = parseConfig(text, file);
+  checkTemplatesDir(config, text);
+  return config;
 }
 
 /** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */
@@ -117,6 +120,39 @@ export function parseConfig(text: string, file: string): Config {
       }),
     ),
   };
+}
+
+/**
+ * `templatesDir` names a folder: set to a missing one (a typo,
+ * `my-templats`), it would drop every override in silence, and a file in
+ * its place failed every command that reads the templates. The default,
+ * `templates`, may be missing (the built-in templates alone), written or
+ * not (docs/config.md's example writes every default), not a file.
+ * Throws CONFIG_INVALID (exit 2) at the key's value, or naming the default
+ * folder when the key is not written.
+ */
+function checkTemplatesDir(config: Config, text: string): void {
+  const { templatesDir: dir, file } = config;
+  const optional = dir === join(config.root, DEFAULT_TEMPLATES_DIR);
+  let problem: string;
+  try {
+    if (statSync(dir).isDirectory()) return;
+    problem = `${dir} is a file`;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    problem = code === 'ENOENT' || code === 'ENOTDIR' ? `there is no folder ${dir}` : `${dir} cannot be read (${message})`;
+  }
+  if (optional && problem.startsWith('there is no folder')) return;
+  const document = parseDocument(text);
+  if (!document.has('templatesDir')) {
+    throw new PaperboyError('CONFIG_INVALID', `${file}: Unexpected templates folder: ${problem}, expected a folder of template overrides (\`templatesDir\`, by default \`templates\`)`, {
+      hint: 'Move the file away, or set `templatesDir` in the config to the folder of your templates.',
+    });
+  }
+  const at = locateInYaml(document, ['templatesDir'], 'value', 0, new LineIndex(text)).start;
+  throw new PaperboyError('CONFIG_INVALID', `${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`, {
+    hint: 'Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove `templatesDir` to use the built-in templates alone; docs/outputs.md says how overrides work.',
+  });
 }
 
 function configError(file: string, line: number, column: number, message: string): PaperboyError {

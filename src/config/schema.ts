@@ -38,6 +38,9 @@ const domainName = (key: string) =>
     return result.ascii;
   });
 
+/** Where a newsletter's template overrides are by default: the one such folder that may be missing (load.ts). */
+export const DEFAULT_TEMPLATES_DIR = 'templates';
+
 export const configSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
@@ -61,7 +64,7 @@ export const configSchema = z.strictObject({
   postalAddress: z.string().trim().min(1),
   listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
-  templatesDir: z.string().min(1).default('templates'),
+  templatesDir: z.string().min(1).default(DEFAULT_TEMPLATES_DIR),
   outDir: z.string().min(1).default('dist'),
   dataDir: z.string().min(1).default('.paperboy'),
   send: z

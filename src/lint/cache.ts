@@ -40,7 +40,8 @@ import type { FileOutcome } from './lint-file.js';
 // v20: a message's fix is an edit of the file as written (CRLF and all, issue/source.ts writtenEdits), as ESLint's, not of its LF text.
 // v21: no-trailing-spaces proves its fixes (and escapes a backslash), link-url-refused and no-empty-issue are new, a placeholder URL is no-placeholder's, issue-number-sequence reads a number from an unread file's name.
 // v22: heading-level reports a level-1 heading in the body.
-const FORMAT_VERSION = 22;
+// v23: a template's mistake stops the lint (exit 2) instead of an `email-size` failure message on the issue (lint-file.ts).
+const FORMAT_VERSION = 23;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,4 +1,5 @@
 import type { Position } from 'unist';
+import { isPaperboyError } from '../errors.js';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
 import { writtenEdits, type IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
@@ -29,7 +30,13 @@ export function fileRuleContext(parsed: ParsedIssue, facts: IssueFacts, active: 
   };
 }
 
-/** Runs every per-file rule on an already parsed issue (`facts`: its facts, when already extracted). */
+/**
+ * Runs every per-file rule on an already parsed issue (`facts`: its facts,
+ * when already extracted). A rule that fails is a message on the file,
+ * except a template's mistake (TEMPLATE_ERROR, TEMPLATE_MISSING from
+ * `email-size`'s rendering), which is thrown: it is the newsletter's, and
+ * every file would report it.
+ */
 export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
   const messages: LintMessage[] = [];
   // Rules fix the normalized text; a message's fix is for the file as written, as an editor and `--fix` apply it.
@@ -43,12 +50,19 @@ export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRu
       const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, report));
       if (pending) await pending;
     } catch (error) {
+      // A template's mistake (email-size renders the email) is the newsletter's, not this file's: the lint stops
+      // with it, as render and build do (exit 2).
+      if (isTemplateError(error)) throw error;
       // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.
       const start = { line: 1, column: 1 };
       messages.push(toLintMessage(rule.id, 'error', { message: ruleFailure(rule.id, error), position: { start, end: start } }));
     }
   }
   return messages.sort(byPosition);
+}
+
+function isTemplateError(error: unknown): boolean {
+  return isPaperboyError(error) && (error.code === 'TEMPLATE_ERROR' || error.code === 'TEMPLATE_MISSING');
 }
 
 /** The message for a rule that threw: what failed, and what to do. */

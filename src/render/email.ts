@@ -2,6 +2,7 @@ import type juice from 'juice';
 import type { Issue } from '../issue/model.js';
 import { buildEmailView, type RenderContext } from './build-view.js';
 import { inlineCss } from './inline-css.js';
+import { checkRequiredFooter } from './required-footer.js';
 import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import type { TemplateSet } from './templates.js';
 import { limitLineOctets, plainStyle } from './text/index.js';
@@ -57,15 +58,22 @@ function renderText(view: EmailView, templates: TemplateSet): string {
  * Renders an issue's email once: HTML (CSS inlined) and plaintext, personal
  * values left as placeholders. `content` is the issue's content view (with
  * its plaintext) when the caller already built it for another output.
+ * Throws TEMPLATE_ERROR when a part lacks the unsubscribe link or the
+ * postal address (required-footer.ts), and what the templates throw.
  */
 export function renderEmail(issue: Issue, context: RenderContext, templates: TemplateSet, content?: ContentView): RenderedEmail {
   const placeholders = createPlaceholders();
   const view = buildEmailView(issue, context, { unsubscribeUrl: placeholders.unsubscribeUrl }, content);
+  const html = renderHtml(view, templates);
+  const text = renderText(view, templates);
+  const required = { unsubscribePlaceholder: placeholders.unsubscribeUrl, postalAddress: context.config.postalAddress };
+  checkRequiredFooter({ kind: 'html', output: html, ...required }, templates);
+  checkRequiredFooter({ kind: 'text', output: text, ...required }, templates);
   return {
     issueNumber: issue.number,
     subject: context.review ? REVIEW_SUBJECT_PREFIX + issue.subject : issue.subject,
-    html: splitAtPlaceholders(renderHtml(view, templates), placeholders, 'html'),
-    text: splitAtPlaceholders(renderText(view, templates), placeholders, 'none'),
+    html: splitAtPlaceholders(html, placeholders, 'html'),
+    text: splitAtPlaceholders(text, placeholders, 'none'),
   };
 }
 
@@ -74,10 +82,17 @@ export function personalize(rendered: RenderedEmail, values: Personalization): P
   return { subject: rendered.subject, html: fill(rendered.html, values), text: fill(rendered.text, values) };
 }
 
-/** An issue's HTML email alone (no plaintext rendered), for the `email-size` lint rule. */
+/**
+ * An issue's HTML email alone (no plaintext rendered), for the `email-size`
+ * lint rule: checked as `renderEmail` checks it, so a lint finds a template
+ * that leaves out the unsubscribe link or the postal address before a send.
+ */
 export function renderHtmlOnly(issue: Issue, context: RenderContext, templates: TemplateSet): string {
-  const view = buildEmailView(issue, context, { unsubscribeUrl: createPlaceholders().unsubscribeUrl, text: false });
-  return renderHtml(view, templates);
+  const unsubscribePlaceholder = createPlaceholders().unsubscribeUrl;
+  const view = buildEmailView(issue, context, { unsubscribeUrl: unsubscribePlaceholder, text: false });
+  const html = renderHtml(view, templates);
+  checkRequiredFooter({ kind: 'html', output: html, unsubscribePlaceholder, postalAddress: context.config.postalAddress }, templates);
+  return html;
 }
 
 /** The size in bytes of an issue's HTML email, what Gmail's clip limit counts (the terminal preview shows it). */

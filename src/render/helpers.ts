@@ -3,7 +3,30 @@ import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
 
-type HelperOptions = Handlebars.HelperOptions;
+/** What a helper receives after its arguments (`options.loc` is where the call is written). */
+type HelperOptions = Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation };
+
+/** The kinds of value a parameter takes: `empty` is undefined or null (an optional field without a value). */
+type Kind = 'text' | 'number' | 'boolean' | 'list' | 'empty' | 'any';
+
+interface Parameter {
+  name: string;
+  takes: readonly Kind[];
+  optional?: boolean;
+}
+
+/** How a helper is called: checked before it runs, so a wrong call is an error at its place, not "NaN" or "[object Object]". */
+interface Signature {
+  params: readonly Parameter[];
+  /** Any number of further arguments of these kinds (`concat`). */
+  rest?: Parameter;
+  /** The options written `name=value` it takes, and their kinds. */
+  hash?: Readonly<Record<string, Kind>>;
+  /** A correct call, for the message. */
+  example: string;
+}
+
+const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
 
 /**
  * Every helper the templates can use, registered on each template set. The
@@ -20,33 +43,123 @@ type HelperOptions = Handlebars.HelperOptions;
  *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines;
  *                                         `noOrphan=true` never leaves a word alone on the last line
  *     {{rule}}                            a separator line (`-` by default, 72 wide)
+ *
+ * Each checks its call (how many arguments, of which kinds, which options)
+ * and throws a Handlebars exception at the call's place when it is wrong;
+ * so do Handlebars' block helpers `if`, `unless`, `with` and `each`, whose
+ * own errors have no place.
  */
 export function registerHelpers(env: typeof Handlebars): void {
-  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  env.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+  define(env, 'eq', { params: [{ name: 'first value', takes: ['any'] }, { name: 'second value', takes: ['any'] }], example: '{{#if (eq depth 1)}}' }, ([a, b]) => a === b);
+  define(
+    env,
+    'join',
+    { params: [{ name: 'list', takes: ['list'] }, { name: 'separator', takes: ['text'], optional: true }], example: '{{join tags ", "}}' },
+    ([list, separator]) => (list as unknown[]).join((separator as string | undefined) ?? ', '),
   );
-  // The last argument of a helper is Handlebars' options object.
-  env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).join(''));
-  env.registerHelper('counted', (count: unknown, noun: unknown, ...rest: unknown[]) =>
-    counted(Number(count), String(noun), typeof rest[0] === 'string' ? rest[0] : undefined),
+  define(env, 'concat', { params: [], rest: { name: 'value', takes: TEXT }, example: '{{concat "H/T " via}}' }, (values) => values.join(''));
+  define(
+    env,
+    'counted',
+    {
+      params: [
+        { name: 'count', takes: ['number'] },
+        { name: 'noun', takes: ['text'] },
+        { name: 'plural', takes: ['text'], optional: true },
+      ],
+      example: '{{counted paperCount "paper"}}',
+    },
+    ([count, noun, plural]) => counted(count as number, noun as string, plural as string | undefined),
   );
-  env.registerHelper('heading', (text: unknown, depth: unknown) => formatHeading(String(text ?? ''), typeof depth === 'number' ? depth : 1, TEXT_WIDTH));
-  env.registerHelper('wrap', (text: unknown, options: HelperOptions) => {
-    const indent = stringOption(options, 'indent');
-    return wrapText(String(text ?? ''), TEXT_WIDTH, {
-      initialIndent: indent,
-      subsequentIndent: stringOption(options, 'hang') ?? indent,
-      noOrphan: options.hash.noOrphan === true,
+  define(
+    env,
+    'heading',
+    { params: [{ name: 'title', takes: TEXT }, { name: 'depth', takes: ['number'], optional: true }], example: '{{heading issue.title 1}}' },
+    ([text, depth]) => formatHeading(String(text ?? ''), (depth as number | undefined) ?? 1, TEXT_WIDTH),
+  );
+  define(
+    env,
+    'wrap',
+    { params: [{ name: 'text', takes: TEXT }], hash: { indent: 'text', hang: 'text', noOrphan: 'boolean' }, example: '{{wrap authorsLine indent="  "}}' },
+    ([text], hash) => {
+      const indent = hash.indent as string | undefined;
+      return wrapText(String(text ?? ''), TEXT_WIDTH, { initialIndent: indent, subsequentIndent: (hash.hang as string | undefined) ?? indent, noOrphan: hash.noOrphan === true });
+    },
+  );
+  define(env, 'rule', { params: [{ name: 'character', takes: ['text'], optional: true }], example: '{{rule "*"}}' }, ([character]) =>
+    ((character as string | undefined) ?? '-').repeat(TEXT_WIDTH),
+  );
+  for (const name of ['if', 'unless', 'with', 'each']) {
+    const builtin = env.helpers[name]! as (this: unknown, ...args: unknown[]) => unknown;
+    // `if` and `unless` take Handlebars' `includeZero=true` (0 counts as a value).
+    const hash = name === 'if' || name === 'unless' ? { includeZero: 'boolean' as const } : undefined;
+    const signature: Signature = { params: [{ name: 'value', takes: ['any'] }], hash, example: `{{#${name} ${name === 'each' ? 'papers' : 'opinion'}}}…{{/${name}}}` };
+    env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      check(env, name, signature, args);
+      return builtin.apply(this, args);
     });
-  });
-  env.registerHelper('rule', (...args: unknown[]) => {
-    const character = typeof args[0] === 'string' ? args[0] : '-';
-    return character.repeat(TEXT_WIDTH);
+  }
+}
+
+/** Registers `run` as the helper `name`, its calls checked against `signature`. */
+function define(env: typeof Handlebars, name: string, signature: Signature, run: (params: unknown[], hash: Record<string, unknown>) => unknown): void {
+  env.registerHelper(name, (...args: unknown[]) => {
+    const { params, options } = check(env, name, signature, args);
+    return run(params, options.hash as Record<string, unknown>);
   });
 }
 
-function stringOption(options: HelperOptions, name: string): string | undefined {
-  const value: unknown = options.hash[name];
-  return typeof value === 'string' ? value : undefined;
+/** The arguments of a call (Handlebars passes its options last), or a Handlebars exception at the call saying what is wrong. */
+function check(env: typeof Handlebars, name: string, signature: Signature, args: unknown[]): { params: unknown[]; options: HelperOptions } {
+  const options = args.at(-1) as HelperOptions;
+  const params = args.slice(0, -1);
+  const fail = (problem: string) => new env.Exception(`${problem}, as in \`${signature.example}\``, { loc: options.loc } as hbs.AST.Node);
+  const required = signature.params.filter((param) => !param.optional).length;
+  const most = signature.rest ? Infinity : signature.params.length;
+  const least = signature.rest ? Math.max(required, 1) : required;
+  if (params.length < least || params.length > most) {
+    throw fail(`Unexpected ${counted(params.length, 'argument')} to \`${name}\`, expected ${expectedCount(least, most)}`);
+  }
+  params.forEach((value, i) => {
+    const param = signature.params[i] ?? signature.rest!;
+    const kind = kindOf(value);
+    if (!param.takes.includes('any') && (kind === 'object' || !param.takes.includes(kind))) {
+      throw fail(`Unexpected ${describe(value)} as the ${param.name} of \`${name}\`, expected ${param.takes.filter((k) => k !== 'empty').map(kindName).join(' or ')}`);
+    }
+  });
+  for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
+    const kind = signature.hash?.[key];
+    const known = Object.keys(signature.hash ?? {});
+    if (kind === undefined) {
+      throw fail(`Unexpected option \`${key}=\` of \`${name}\`, expected ${known.length ? `one of ${known.map((k) => `\`${k}=\``).join(', ')}` : 'none'}`);
+    }
+    if (kindOf(value) !== kind) throw fail(`Unexpected ${describe(value)} as \`${key}=\` of \`${name}\`, expected ${kindName(kind)}`);
+  }
+  return { params, options };
+}
+
+function kindOf(value: unknown): Kind | 'object' {
+  if (value === undefined || value === null) return 'empty';
+  if (Array.isArray(value)) return 'list';
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' ? (type === 'string' ? 'text' : type) : 'object';
+}
+
+function kindName(kind: Kind): string {
+  return { text: 'a text', number: 'a number', boolean: 'true or false', list: 'a list', empty: 'no value', any: 'a value' }[kind];
+}
+
+/** A value as "Unexpected …" shows it: `text "paper"`, `` `3` ``, `list`. */
+function describe(value: unknown): string {
+  const kind = kindOf(value);
+  if (kind === 'text') return `text "${String(value).slice(0, 40)}"`;
+  if (kind === 'number' || kind === 'boolean') return `\`${String(value)}\``;
+  if (kind === 'list') return 'list';
+  if (kind === 'empty') return 'empty value';
+  return 'object (a group of fields: name one of them, as in `summary.text`)';
+}
+
+function expectedCount(least: number, most: number): string {
+  if (least === most) return counted(least, 'argument');
+  return most === Infinity ? `at least ${counted(least, 'argument')}` : `${least} ${most === least + 1 ? 'or' : 'to'} ${most} arguments`;
 }

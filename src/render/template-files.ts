@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { PaperboyError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /**
@@ -22,20 +23,62 @@ export interface TemplateFile {
 
 /**
  * Every template file of the built-in directory, then of `overrideDir` (a
- * newsletter's `templatesDir`), each directory's files in name order. A
- * later file overrides an earlier one of the same relative path.
+ * newsletter's `templatesDir`; none when it does not exist), each
+ * directory's files in name order. A later file overrides an earlier one of
+ * the same relative path. A symbolic link is followed, to a file or a
+ * folder (templates shared between newsletters), as every reader of the
+ * templates (the caches' fingerprints too) reads through it.
+ * Throws TEMPLATE_ERROR (exit 2) for a folder that cannot be read and a
+ * link to a template that leads nowhere.
  */
 export function templateFiles(overrideDir?: string): TemplateFile[] {
   const found: TemplateFile[] = [];
   for (const dir of [BUILTIN_TEMPLATES_DIR, overrideDir]) {
     if (dir === undefined || !existsSync(dir)) continue;
-    const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
+    const files = filesUnder(dir, new Set([realpathSync(dir)])).sort();
     for (const file of files) found.push({ relativePath: relative(dir, file), file });
   }
   return found;
+}
+
+/** The template files under `folder`, through links; `within` holds the real paths of the folders walked into, so a link to one of them is not walked again. */
+function filesUnder(folder: string, within: ReadonlySet<string>): string[] {
+  const files: string[] = [];
+  for (const entry of readFolder(folder)) {
+    const path = join(folder, entry.name);
+    const target = entry.isSymbolicLink() ? linkTarget(path, entry.name) : entry;
+    if (target?.isDirectory()) {
+      const real = realpathSync(path);
+      if (!within.has(real)) files.push(...filesUnder(path, new Set([...within, real])));
+    } else if (target?.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function readFolder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new PaperboyError('TEMPLATE_ERROR', `Cannot read the templates folder ${folder}: ${(error as Error).message}`, {
+      cause: error,
+      hint: 'Make it a folder paperboy can read, or set `templatesDir` in the config to another one.',
+    });
+  }
+}
+
+/** What a link leads to; undefined for a link of another name than a template's that leads nowhere (an editor's lock file). */
+function linkTarget(path: string, name: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    if (!name.endsWith(TEMPLATE_EXTENSION)) return undefined;
+    throw new PaperboyError('TEMPLATE_ERROR', `Unexpected link ${path} to ${readlinkSync(path)}, which cannot be read (${(error as NodeJS.ErrnoException).code}), expected a link to a template file`, {
+      cause: error,
+      hint: 'Point the link at the template file, or remove it to use the built-in template of that name.',
+    });
+  }
 }
 
 /**

@@ -3,6 +3,8 @@ import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
+import { missingPartial, runError, syntaxError } from './template-errors.js';
+import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
@@ -19,19 +21,22 @@ export interface TemplateSet {
  * Loads every template and partial, the files of `overrideDir` (a newsletter's
  * `templatesDir`) taking precedence over the built-in ones with the same
  * relative path. Templates named `*.txt` are plaintext: nothing is
- * HTML-escaped in them. Syntax errors are reported now, with file and line.
+ * HTML-escaped in them. A syntax error, and a partial included by a name
+ * no file provides, is a TEMPLATE_ERROR now, at its file, line and column.
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
   for (const { relativePath, file } of templateFiles(overrideDir)) sources.set(templateName(relativePath), file);
   const env = Handlebars.create();
   registerHelpers(env);
+  const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
   const templates = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [name, file] of sources) {
-    const compiled = compileFile(env, name, file);
+  const loaded = [...sources].map(([name, file]) => ({ name, file, ...compileFile(env, name, file, helpers) }));
+  for (const { name, compiled } of loaded) {
     if (name.startsWith(`${PARTIALS}/`)) env.registerPartial(name.slice(PARTIALS.length + 1), compiled);
     else templates.set(name, compiled);
   }
+  checkPartialCalls(loaded, Object.keys(env.partials));
   return {
     files: sources,
     render(name, view) {
@@ -44,6 +49,20 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
       return template(view);
     },
   };
+}
+
+/**
+ * Every partial a template includes by name is one of the set's (or an
+ * inline partial a template defines): a misspelt name is an error when the
+ * templates load, at the call, even in a branch no issue takes.
+ */
+function checkPartialCalls(loaded: readonly { file: string; outline: TemplateOutline }[], partials: readonly string[]): void {
+  const known = new Set([...partials, ...loaded.flatMap(({ outline }) => outline.inlinePartials)]);
+  for (const { file, outline } of loaded) {
+    for (const call of outline.partialCalls) {
+      if (call.name !== undefined && !known.has(call.name)) throw missingPartial(file, { name: call.name, loc: call.loc }, partials);
+    }
+  }
 }
 
 /** The set `currentTemplates` compiled last, and what it was compiled from. */
@@ -70,11 +89,12 @@ function templateName(relativePath: string): string {
 }
 
 /**
- * Compiles one file in strict mode (a misspelt field is an error, not an
- * empty string) and ties every error it raises, at load or when it runs, to
- * the file and line. An error from a partial keeps the partial's own file.
+ * Compiles one file with every path strict (a misspelt field is an error,
+ * not an empty string: see `outlineTemplate`) and ties every error it
+ * raises, at load or when it runs, to the file, line and column. An error
+ * from a partial keeps the partial's own file.
  */
-function compileFile(env: typeof Handlebars, name: string, file: string): Handlebars.TemplateDelegate {
+function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[]): { compiled: Handlebars.TemplateDelegate; outline: TemplateOutline } {
   const source = readFileSync(file, 'utf8');
   let ast: hbs.AST.Program;
   try {
@@ -83,39 +103,18 @@ function compileFile(env: typeof Handlebars, name: string, file: string): Handle
     // Without whitespace processing, which `compile` applies to the tree once.
     ast = env.parseWithoutProcessing(source);
   } catch (error) {
-    throw templateError(file, source, error);
+    throw syntaxError(file, source, error);
   }
+  const outline = outlineTemplate(ast);
   const compiled = env.compile(ast, { strict: true, noEscape: name.endsWith('.txt') });
-  return (context: unknown, options?: Handlebars.RuntimeOptions) => {
-    try {
-      return compiled(context, options);
-    } catch (error) {
-      throw error instanceof PaperboyError ? error : templateError(file, source, error);
-    }
+  return {
+    outline,
+    compiled: (context: unknown, options?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, options);
+      } catch (error) {
+        throw error instanceof PaperboyError ? error : runError(file, source, outline, helpers, error);
+      }
+    },
   };
-}
-
-function templateError(file: string, source: string, error: unknown): PaperboyError {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = [(error as { lineNumber?: number }).lineNumber, Number(/line (\d+)/.exec(message)?.[1]), partialCallLine(source, message)].find(Number.isFinite);
-  const where = line === undefined ? file : `${file}:${line}`;
-  // A parse error draws the source and ends with what was expected; other
-  // errors end their first line with " - line:column".
-  const lines = message.split('\n');
-  const reason = message.startsWith('Parse error')
-    ? lines.at(-1)!
-    : lines[0]!.replace(/ - \d+:\d+$/, '').replace(/^"(.+)" not defined in .*$/, 'Unexpected field `$1`, expected a field of the view model');
-  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, {
-    cause: error,
-    hint: 'Fix the template; the fields a template can use are documented in src/render/view-model.ts.',
-  });
-}
-
-/** Handlebars reports a missing partial without a position: find the call in the source. */
-function partialCallLine(source: string, message: string): number {
-  const name = /^The partial (\S+) could not be found/.exec(message)?.[1];
-  if (name === undefined) return NaN;
-  const call = new RegExp(`\\{\\{~?>\\s*${name.replace(/\./g, '\\.')}(?![\\w.-])`);
-  const index = source.split('\n').findIndex((text) => call.test(text));
-  return index === -1 ? NaN : index + 1;
 }

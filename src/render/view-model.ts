@@ -8,9 +8,11 @@
  * Strings are plain text: Handlebars escapes them (`{{issue.title}}`). Fields
  * of type `RichText` are rendered Markdown: write `{{{summary.html}}}` in an
  * HTML template (it is already sanitized) and `{{summary.text}}` in a text one.
- * Every key is always present (optional values are `undefined`), so templates
- * run in Handlebars' strict mode: a misspelt field is an error with its line,
- * not an empty string.
+ * Every key is always present (optional values are `undefined`), so every
+ * path a template reads, a block's or a helper's argument included, is
+ * looked up strictly (template-outline.ts): a misspelt field is an error
+ * with its line and column, not an empty string, while `{{#if opinion}}`
+ * on a paper without an opinion renders its `{{else}}`.
  *
  * Example, a paper in an HTML partial:
  *

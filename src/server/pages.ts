@@ -37,8 +37,10 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   const key = page.form ? undefined : JSON.stringify([endpoint, page]);
   const known = key === undefined ? undefined : rendered.get(templates)?.get(key);
   if (known !== undefined) return known;
-  // `headline`, not `heading`: a view key must not be the name of a template helper.
-  const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view: { ...page, headline: page.heading } };
+  // `headline`, not `heading`: a view key must not be the name of a template helper. Every key
+  // present, `form` and `home` too: a template reads each strictly (render/template-outline.ts).
+  const view = { headline: page.heading, paragraphs: page.paragraphs, form: page.form, home: page.home === true };
+  const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
     const pages = rendered.get(templates) ?? new Map<string, string>();

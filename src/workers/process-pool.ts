@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { isPaperboyError, PaperboyError, type ExitCode } from '../errors.js';
 
 /**
  * Work spread over every core, one child process per core: lint (lint/) and
@@ -48,8 +49,20 @@ export function childExecArgv(extra: readonly string[] = []): string[] {
 
 /** What the main process sends a child: its setup once, then batches. */
 type ChildRequest<Setup, Item> = { setup: Setup } | { items: Item[] };
-/** A batch's outcomes (one per item, in order), or why the batch failed (a bug: the pool fails). */
-type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string };
+/**
+ * A batch's outcomes (one per item, in order), or why the batch failed: the
+ * pool fails with a bug's stack, or with the error in use (a template's
+ * mistake, found rendering an issue) that the child raised, as it was.
+ */
+type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string; inUse?: InUseError };
+
+/** A PaperboyError's fields, which survive the copy between processes that its class would not. */
+interface InUseError {
+  code: string;
+  message: string;
+  hint: string | undefined;
+  exitCode: ExitCode;
+}
 
 export interface PoolOptions<Setup, Item = never, Outcome = never> {
   /** The child's module (see `childModule`). */
@@ -100,7 +113,7 @@ export class ProcessPool<Item, Outcome> {
     this.progress = options.progress;
     this.children = Array.from({ length: size }, () => {
       const entry: PoolChild = { child: startChild(options), inFlight: 0 };
-      entry.child.on('message', (reply: ChildReply<Outcome>) => ('failure' in reply ? this.fail(new Error(reply.failure)) : this.received(entry, reply.outcomes)));
+      entry.child.on('message', (reply: ChildReply<Outcome>) => ('failure' in reply ? this.fail(failureOf(reply)) : this.received(entry, reply.outcomes)));
       // A batch sent to a child that has just died fails to write (EPIPE, or
       // a closed channel) before its exit is seen; the exit says what happened.
       entry.child.on('error', (error: NodeJS.ErrnoException) => {
@@ -224,6 +237,11 @@ function startChild(options: Pick<PoolOptions<unknown>, 'module' | 'setup' | 'ex
   return child;
 }
 
+function failureOf(reply: { failure: string; inUse?: InUseError }): Error {
+  const { inUse } = reply;
+  return inUse ? new PaperboyError(inUse.code, inUse.message, { hint: inUse.hint, exitCode: inUse.exitCode }) : new Error(reply.failure);
+}
+
 /**
  * The loop of a child process: `setup` with the pool's setup message, then
  * `handle` each batch, answering them in the order they came, one at a
@@ -239,7 +257,10 @@ export function serveBatches<Setup, Item, Outcome>(setup: (message: Setup) => vo
     }
     previous = previous
       .then(async (): Promise<ChildReply<Outcome>> => ({ outcomes: await handle(request.items) }))
-      .catch((error: unknown): ChildReply<Outcome> => ({ failure: error instanceof Error ? (error.stack ?? error.message) : String(error) }))
+      .catch((error: unknown): ChildReply<Outcome> => ({
+        failure: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        ...(isPaperboyError(error) && { inUse: { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode } }),
+      }))
       .then((reply) => process.send!(reply));
   });
   process.on('disconnect', () => process.exit(0));

@@ -352,3 +352,19 @@ test('lint on a terminal keeps every row within its width (one long message padd
   const opinionRow = piped.stdout.split('\n').find((line) => line.includes('opinion-missing'))!;
   assert.ok(opinionRow.length > 80, 'in a pipe, rows pad to the longest message, as ESLint writes them');
 });
+
+test("lint: a template's mistake stops the lint with one template error naming the template (exit 2), not a rule failure on the issue", async () => {
+  const footer = { 'templates/partials/footer.html.hbs': '<p>\n  {{#if opinon}}x{{/if}}</p>\n' };
+  const one = makeRoot({ 'issues/0001-x.md': cleanIssue({ status: 'ready' }), ...footer });
+  // Enough files for the lint to run in worker processes, which hand the error back.
+  const many = makeRoot({
+    ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`issues/${String(i + 1).padStart(4, '0')}-x.md`, cleanIssue({ number: i + 1, status: 'ready' })])),
+    ...footer,
+  });
+  for (const root of [one, many]) {
+    const result = await runCli(['lint', '--no-cache'], { cwd: root });
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, /templates\/partials\/footer\.html\.hbs:2:9: Unexpected field `opinon`, expected a field of the view model/);
+    assert.doesNotMatch(result.stdout + result.stderr, /Unexpected failure of rule|email-size|report this as a bug/);
+  }
+});

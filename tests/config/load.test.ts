@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
-import { CONFIG_YAML } from '../helpers/fixture.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
 
@@ -146,4 +147,33 @@ test('a YAML tag the config does not know is an error at the tag, not read as if
   );
   assert.match(configError(`${CONFIG_YAML}outDir: !local public\n`).message, /:5:9: Unexpected YAML tag `!local`/);
   assert.equal(parseConfig(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!str 2024'), FILE).name, '2024');
+});
+
+test('templatesDir set to a missing folder or to a file is a config error at its value (exit 2 from every command); the default `templates` may be missing', async () => {
+  const cases: [value: string, problem: RegExp][] = [
+    ['my-templats', /:5:15: Unexpected value for `templatesDir`: there is no folder .*my-templats, expected the folder of the newsletter's template overrides$/m],
+    ['paperboy.config.yaml', /:5:15: Unexpected value for `templatesDir`: .*paperboy\.config\.yaml is a file, expected the folder/],
+  ];
+  for (const [value, problem] of cases) {
+    const root = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: ${value}\n`);
+    await assert.rejects(loadConfig(root), (error: PaperboyError) => {
+      assert.equal(error.code, 'CONFIG_INVALID');
+      assert.match(error.message, problem);
+      return true;
+    });
+    const result = await runCli(['render', '1'], { cwd: root });
+    assert.equal(result.code, 2, value);
+    assert.match(result.stderr, problem);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  }
+  const bare = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  assert.equal((await loadConfig(bare)).templatesDir, join(bare, 'templates'));
+  // Written as docs/config.md's example writes every default, it is optional still.
+  const written = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: templates\n`);
+  assert.equal((await loadConfig(written)).templatesDir, join(written, 'templates'));
+  writeFileSync(join(bare, 'templates'), 'not a folder');
+  await assert.rejects(loadConfig(bare), /paperboy\.config\.yaml: Unexpected templates folder: .*templates is a file, expected a folder of template overrides/);
+  const set = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}templatesDir: shared/templates\n`);
+  mkdirSync(join(set, 'shared', 'templates'), { recursive: true });
+  assert.equal((await loadConfig(set)).templatesDir, join(set, 'shared', 'templates'));
 });

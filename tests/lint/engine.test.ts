@@ -159,22 +159,24 @@ function unsentNewsletter(configYaml = CONFIG_YAML): { root: string; footer: str
 const ruleIds = (results: FileResult[]) => results.flatMap((result) => result.messages.map((m) => m.ruleId));
 /** More than Gmail shows of an email, in one template or one config value. */
 const CLIPPED = 'x'.repeat(110_000);
+/** What every footer must show (render/required-footer.ts). */
+const REQUIRED = '{{newsletter.postalAddress}} <a href="{{links.unsubscribe}}">Unsubscribe</a>';
 
 test('a template edited in a long-running process is linted with the edit, and back (email-size never renders with stale templates)', async () => {
   const { footer, config } = unsentNewsletter();
   const settings = await config();
   assert.deepEqual(ruleIds(await lintIssues(settings)), []);
-  writeFileSync(footer, `<p>${CLIPPED}</p>`);
+  writeFileSync(footer, `<p>${CLIPPED} ${REQUIRED}</p>`);
   assert.deepEqual(ruleIds(await lintIssues(settings)), ['email-size']);
   assert.deepEqual(ruleIds(await lintIssues(settings, { cache: false })), ['email-size'], 'as without the cache');
-  writeFileSync(footer, '<p>{{newsletter.postalAddress}}</p>');
+  writeFileSync(footer, `<p>${REQUIRED}</p>`);
   assert.deepEqual(ruleIds(await lintIssues(settings)), []);
 });
 
 test('a template edited between two lint processes changes the second one’s results', async () => {
   const { root, footer } = unsentNewsletter();
   assert.equal(spawnCli(['lint'], { cwd: root }).code, 0);
-  writeFileSync(footer, `<p>${CLIPPED}</p>`);
+  writeFileSync(footer, `<p>${CLIPPED} ${REQUIRED}</p>`);
   const edited = spawnCli(['lint', '--format', 'json'], { cwd: root });
   assert.deepEqual(JSON.parse(edited.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId), ['email-size']);
 });
@@ -183,7 +185,7 @@ test('every config key the email shows (postal address, name, description) is in
   for (const key of ['postalAddress', 'name', 'description']) {
     const { root, footer, config } = unsentNewsletter(`${CONFIG_YAML}description: A newsletter\n`);
     // The built-in footer shows no description; a newsletter's own may.
-    writeFileSync(footer, '<p>{{newsletter.name}}: {{newsletter.description}}, {{newsletter.postalAddress}}</p>');
+    writeFileSync(footer, `<p>{{newsletter.name}}: {{newsletter.description}}, ${REQUIRED}</p>`);
     assert.deepEqual(ruleIds(await lintIssues(await config())), [], key);
     const file = join(root, 'paperboy.config.yaml');
     const text = readFileSync(file, 'utf8');

@@ -22,14 +22,14 @@ test("templates: a file in the root's templatesDir overrides the built-in partia
     { '0001-a.md': cleanIssue() },
     {
       'templates/partials/footer.html.hbs': '<p class="custom-footer">Sent with care to you. {{newsletter.postalAddress}} <a href="{{links.unsubscribe}}">Leave</a></p>',
-      'templates/email.txt.hbs': 'Custom text for #{{issue.number}}: {{links.unsubscribe}}\n',
+      'templates/email.txt.hbs': 'Custom text for #{{issue.number}}: {{links.unsubscribe}}, {{newsletter.postalAddress}}\n',
     },
   );
   const { html, text } = await renderAll(root, '1');
   assert.match(html, /class="custom-footer"[^>]*>Sent with care to you\. 1 Example Street/);
   assert.match(html, /<a href="https:\/\/news\.example\.org\/unsubscribe\?token=PLACEHOLDER"[^>]*>Leave<\/a>/);
   assert.doesNotMatch(html, /because you subscribed/);
-  assert.equal(text, 'Custom text for #1: https://news.example.org/unsubscribe?token=PLACEHOLDER\n');
+  assert.equal(text, 'Custom text for #1: https://news.example.org/unsubscribe?token=PLACEHOLDER, 1 Example Street, Example City\n');
 });
 
 function templateError(files: Record<string, string>): PaperboyError {
@@ -43,23 +43,100 @@ function templateError(files: Record<string, string>): PaperboyError {
   assert.fail('expected a template error');
 }
 
-test('templates: a syntax error names the template file and line', () => {
-  const error = templateError({ 'templates/partials/paper.html.hbs': '<div>\n{{#if title}}\n<p>unclosed</p>\n' });
-  assert.equal(error.code, 'TEMPLATE_ERROR');
-  assert.match(error.message, /templates\/partials\/paper\.html\.hbs:\d+: /);
+test('templates: a syntax error names the template file, line and column, and says what was expected in template syntax', () => {
+  const cases: [source: string, expected: RegExp][] = [
+    ['<div>\n{{#if title}}\n<p>unclosed</p>\n', /paper\.html\.hbs:2:1: Unexpected end of the template inside the block `\{\{#if\}\}` opened here, expected `\{\{\/if\}\}` to close it$/],
+    ['<p>\n  {{title}\n', /paper\.html\.hbs:2:10: Unexpected `\}`, expected `\}\}` to close the `\{\{` before it$/],
+    ['<p>\n  {{title\n', /paper\.html\.hbs:3:1: Unexpected end of the template, expected `\}\}` to close the `\{\{` before it$/],
+    ['<p>{{title}}</p>{{/if}}\n', /paper\.html\.hbs:1:17: Unexpected `\{\{\/`, expected it only after its block was opened with `\{\{#…\}\}`$/],
+    ['<p>\n {{!-- a note}}\n', /paper\.html\.hbs:2:2: Unexpected `\{\{!--` comment that is never closed, expected `--\}\}` after it$/],
+    ['{{#each papers}}\n{{/with}}\n', /paper\.html\.hbs:1:4: Unexpected `\{\{\/with\}\}` closing the block `\{\{#each\}\}` opened here, expected `\{\{\/each\}\}`$/],
+  ];
+  for (const [source, expected] of cases) {
+    const error = templateError({ 'templates/partials/paper.html.hbs': source });
+    assert.equal(error.code, 'TEMPLATE_ERROR');
+    assert.match(error.message, expected);
+    assert.doesNotMatch(error.message, /Expecting|'CLOSE'|\n/);
+  }
 });
 
-test('templates: a runtime error names the template file and line, even inside a partial', () => {
+test('templates: a runtime error names the template file, line and column, even inside a partial', () => {
   const error = templateError({
     'templates/email.html.hbs': '<html>\n{{> broken.html}}\n</html>\n',
     'templates/partials/broken.html.hbs': '<p>\n\n{{issue.misspelt}}</p>\n',
   });
-  assert.match(error.message, /templates\/partials\/broken\.html\.hbs:3: Unexpected field `misspelt`, expected a field of the view model/);
+  assert.match(error.message, /templates\/partials\/broken\.html\.hbs:3:3: Unexpected field `misspelt`, expected a field of the view model$/);
 });
 
-test('templates: a missing partial is an error naming the template that asked for it', () => {
-  const error = templateError({ 'templates/email.html.hbs': '<html>\n{{> nowhere}}\n</html>\n' });
-  assert.match(error.message, /templates\/email\.html\.hbs:2: The partial nowhere could not be found/);
+test('templates: a partial no file provides is an error when the templates load, at the call', () => {
+  const root = makeRoot({ 'templates/email.html.hbs': '<html>\n{{#if review}}\n  {{> nowhere}}\n{{/if}}\n</html>\n' });
+  assert.throws(
+    () => loadTemplates(join(root, 'templates')),
+    (error: PaperboyError) => {
+      assert.equal(error.code, 'TEMPLATE_ERROR');
+      assert.match(error.message, /templates\/email\.html\.hbs:3:3: Unexpected partial `nowhere`, expected one of `footer\.html`, /);
+      return true;
+    },
+  );
+});
+
+/** The error rendering `email.html` of the sample issue 1 with these overrides gives. */
+async function emailTemplateError(files: Record<string, string>): Promise<PaperboyError> {
+  const { root } = await rootWith({ '0001-a.md': cleanIssue() }, files);
+  const error = await renderAll(root, '1').then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  assert.ok(isPaperboyError(error), `expected a template error, got ${String(error)}`);
+  assert.equal(error.code, 'TEMPLATE_ERROR');
+  return error;
+}
+
+test("templates: a misspelt field in a block's or a helper's argument is an error at its line and column, not a silent omission", async () => {
+  const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
+  const cases: [files: Record<string, string>, expected: RegExp][] = [
+    [paper('{{#if opinon}}{{opinion.text}}{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected field `opinon`, expected a field of the view model$/],
+    [paper('{{#unless opinon}}none{{/unless}}'), /paper\.txt\.hbs:2:11: Unexpected field `opinon`/],
+    [paper('{{#each tgas}}{{this}}{{/each}}'), /paper\.txt\.hbs:2:9: Unexpected field `tgas`/],
+    [paper('{{#with summary}}{{txt}}{{/with}}'), /paper\.txt\.hbs:2:20: Unexpected field `txt`/],
+    [paper('{{wrap titel}}'), /paper\.txt\.hbs:2:8: Unexpected field `titel`/],
+    [paper('{{wrap (concat "By " authorsLien)}}'), /paper\.txt\.hbs:2:22: Unexpected field `authorsLien`/],
+    [paper('{{wrap title indent=indnt}}'), /paper\.txt\.hbs:2:21: Unexpected field `indnt`/],
+    [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected a field of the view model; read an optional one inside `\{\{#if opinon\}\}`$/],
+    [paper('{{summry.text.length}}'), /paper\.txt\.hbs:2:3: Unexpected `summry\.text\.length`: `summry` has no value here/],
+    [paper('{{wrapp title}}'), /paper\.txt\.hbs:2:3: Unexpected helper `wrapp`, expected `wrap`$/],
+    [paper('{{#if title.length}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `title\.length`: `title` is a text or a number, which has no fields, expected `title` alone$/],
+    [{ 'templates/email.html.hbs': '<html>\n{{#each sectons}}{{> section.html}}{{/each}}\n</html>' }, /email\.html\.hbs:2:9: Unexpected field `sectons`/],
+  ];
+  for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
+});
+
+test('templates: an optional field without a value is still a field: {{#if}} on it renders the other branch', async () => {
+  const papers = `  - title: Without an opinion
+    url: https://example.com/p
+    summary: |
+      Only a summary.
+`;
+  const { root } = await rootWith(
+    { '0001-a.md': cleanIssue({ papers }) },
+    { 'templates/partials/paper.txt.hbs': '{{title}}: {{#if opinion}}{{opinion.text}}{{else}}no opinion{{/if}}{{#if via}} via {{via}}{{/if}}\n' },
+  );
+  assert.match((await renderAll(root, '1')).text, /Without an opinion: no opinion\n/);
+});
+
+test('templates: a helper called with the wrong arguments is an error at the call, saying what it takes', async () => {
+  const footer = (line: string) => ({ 'templates/partials/footer.txt.hbs': `{{links.unsubscribe}}\n{{newsletter.postalAddress}}\n  ${line}\n` });
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{wrap}}', /footer\.txt\.hbs:3:3: Unexpected 0 arguments to `wrap`, expected 1 argument, as in `\{\{wrap authorsLine indent=" {2}"\}\}`$/],
+    ['{{counted "paper"}}', /footer\.txt\.hbs:3:3: Unexpected 1 argument to `counted`, expected 2 or 3 arguments, as in `\{\{counted paperCount "paper"\}\}`$/],
+    ['{{counted "paper" 3}}', /footer\.txt\.hbs:3:3: Unexpected text "paper" as the count of `counted`, expected a number/],
+    ['{{wrap issue}}', /footer\.txt\.hbs:3:3: Unexpected object \(a group of fields: name one of them, as in `summary\.text`\) as the text of `wrap`, expected a text or a number/],
+    ['{{wrap issue.title indnet="  "}}', /footer\.txt\.hbs:3:3: Unexpected option `indnet=` of `wrap`, expected one of `indent=`, `hang=`, `noOrphan=`/],
+    ['{{join issue.title}}', /footer\.txt\.hbs:3:3: Unexpected text "[^"]+" as the list of `join`, expected a list/],
+    ['{{#if}}x{{/if}}', /footer\.txt\.hbs:3:3: Unexpected 0 arguments to `if`, expected 1 argument/],
+    ['{{#each papers sections}}x{{/each}}', /footer\.txt\.hbs:3:3: Unexpected 2 arguments to `each`, expected 1 argument/],
+  ];
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected);
 });
 
 test('templates: {{ and }} in content stay inert text in every output', async () => {

@@ -1,0 +1,167 @@
+import Handlebars from 'handlebars';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { PaperboyError } from '../errors.js';
+import { locationKey, type TemplateOutline } from './template-outline.js';
+
+/**
+ * A template's mistakes as editors read them: `file:line:column: Unexpected
+ * X, expected Y`, whatever raised them (Handlebars' parser, its runtime, a
+ * helper). Handlebars counts columns from 0; these messages, as every
+ * other of paperboy's, from 1.
+ */
+
+const HINT = 'Fix the template; the fields a template can use are documented in src/render/view-model.ts, its helpers in src/render/helpers.ts.';
+
+interface Place {
+  line: number;
+  /** From 1. */
+  column: number;
+}
+
+/** A Handlebars position (`loc.start`, or an exception's `lineNumber`/`column`), column from 0. */
+function place(line: number, column: number): Place {
+  return { line, column: column + 1 };
+}
+
+function templateError(file: string, at: Place | undefined, reason: string, cause: unknown): PaperboyError {
+  const where = at ? `${file}:${at.line}:${at.column}` : file;
+  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint: HINT });
+}
+
+/** The state jison leaves in Handlebars' lexer after a failed parse (the place of the last token read). */
+interface LexerState {
+  yylloc: { first_line: number; first_column: number; last_line: number; last_column: number };
+  /** The text of that token. */
+  match: string;
+}
+
+/**
+ * A template that does not parse. Handlebars' parser throws a bare Error
+ * whose text draws the source and lists grammar tokens ("Expecting
+ * 'CLOSE_RAW_BLOCK', 'CLOSE', …"); the place is read from its lexer, and
+ * the expectation said in the template's own syntax.
+ */
+export function syntaxError(file: string, source: string, error: unknown): PaperboyError {
+  const message = error instanceof Error ? error.message : String(error);
+  const exception = error as { lineNumber?: unknown; column?: unknown };
+  if (typeof exception.lineNumber === 'number' && typeof exception.column === 'number') {
+    // A block closed by another name: Handlebars places it at the opening block's name.
+    const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+    const reason = mismatch ? `Unexpected \`{{/${mismatch[2]}}}\` closing the block \`{{#${mismatch[1]}}}\` opened here, expected \`{{/${mismatch[1]}}}\`` : stripPlace(message);
+    return templateError(file, place(exception.lineNumber, exception.column), reason, error);
+  }
+  const lexer = (Handlebars as unknown as { Parser: { lexer: LexerState } }).Parser.lexer;
+  const { yylloc } = lexer;
+  if (message.startsWith('Lexical error')) {
+    // Text no token matches starts where the last token ended.
+    const at = place(yylloc.last_line, yylloc.last_column);
+    const rest = source.split('\n')[at.line - 1]?.slice(at.column - 1) ?? '';
+    const reason = rest.startsWith('{{!--') ? 'Unexpected `{{!--` comment that is never closed, expected `--}}` after it' : `Unexpected \`${rest.slice(0, 20)}\`, expected text or a \`{{…}}\` expression`;
+    return templateError(file, at, reason, error);
+  }
+  const parsed = /Expecting (.*), got '(\w+)'$/.exec(message);
+  const expected = new Set(parsed?.[1]?.split(', ').map((token) => token.slice(1, -1)) ?? []);
+  const got = parsed?.[2] ?? '';
+  if (got === 'EOF' && expected.has('OPEN_ENDBLOCK')) {
+    const open = unclosedBlock(source);
+    if (open) return templateError(file, open.at, `Unexpected end of the template inside the block \`{{#${open.name}}}\` opened here, expected \`{{/${open.name}}}\` to close it`, error);
+  }
+  const at = place(yylloc.first_line, yylloc.first_column);
+  const text = got === 'EOF' ? 'end of the template' : `\`${lexer.match}\``;
+  return templateError(file, at, `Unexpected ${text}, ${expectation(expected, got, source.slice(offsetOf(source, at)))}`, error);
+}
+
+/** What the parser expected, in the template's syntax, most telling first. */
+function expectation(expected: ReadonlySet<string>, got: string, rest: string): string {
+  if (got === 'INVALID' && !rest.includes('}')) return 'expected `}}` to close the `{{` before it';
+  if (got === 'OPEN_ENDBLOCK' && expected.size === 1 && expected.has('EOF')) return 'expected it only after its block was opened with `{{#…}}`';
+  if (expected.has('CLOSE')) return 'expected `}}` to close the `{{` before it';
+  if (expected.has('CLOSE_UNESCAPED')) return 'expected `}}}` to close the `{{{` before it';
+  if (expected.has('ID')) return 'expected a field, a helper or a value ("text", a number, true, false)';
+  if (expected.has('CLOSE_SEXPR')) return 'expected `)` to close the `(` before it';
+  if (expected.has('OPEN_ENDBLOCK')) return 'expected text, an expression or the `{{/…}}` closing the block';
+  return 'expected text or a `{{…}}` expression (a block has one `{{else}}`)';
+}
+
+/** The innermost block opened and never closed (`{{#if x}}` without `{{/if}}`), comments aside. */
+function unclosedBlock(source: string): { name: string; at: Place } | undefined {
+  const open: { name: string; index: number }[] = [];
+  const tags = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#/])[*>]?\s*([^\s}~]+)/g;
+  for (const match of source.matchAll(tags)) {
+    if (match[1] === '#') open.push({ name: match[2]!, index: match.index });
+    else if (match[1] === '/' && open.at(-1)?.name === match[2]) open.pop();
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = source.slice(0, last.index).split('\n');
+  return { name: last.name, at: { line: before.length, column: before.at(-1)!.length + 1 } };
+}
+
+function offsetOf(source: string, at: Place): number {
+  const lines = source.split('\n').slice(0, at.line - 1);
+  return lines.reduce((sum, line) => sum + line.length + 1, 0) + at.column - 1;
+}
+
+/** Handlebars ends an exception's message with " - line:column" when it knows the place. */
+function stripPlace(message: string): string {
+  return message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+}
+
+/**
+ * An error raised while a template runs: a strict lookup that failed, a
+ * helper called wrongly, a partial missing. The place is Handlebars' (or the
+ * helper's, `options.loc`) where it has one, else the outline's.
+ */
+export function runError(file: string, source: string, outline: TemplateOutline, helpers: readonly string[], error: unknown): PaperboyError {
+  const message = error instanceof Error ? error.message : String(error);
+  const exception = error as { lineNumber?: unknown; column?: unknown; endLineNumber?: unknown; endColumn?: unknown };
+  if (typeof exception.lineNumber === 'number' && typeof exception.column === 'number') {
+    const at = place(exception.lineNumber, exception.column);
+    const undefinedName = /^"(.+)" not defined in (.*) - \d+:\d+$/.exec(message);
+    if (!undefinedName) return templateError(file, at, stripPlace(message), error);
+    const [, name, container] = undefinedName;
+    if (container === 'undefined' || container === 'null') {
+      const written = writtenAt(source, exception.lineNumber, exception.column, exception.endLineNumber, exception.endColumn) ?? name!;
+      return templateError(file, at, emptyParent(written, name!), error);
+    }
+    if (outline.helperNames.has(locationKey({ start: { line: exception.lineNumber, column: exception.column } }))) {
+      return templateError(file, at, `Unexpected helper \`${name}\`, ${didYouMean(name!, helpers)}`, error);
+    }
+    return templateError(file, at, `Unexpected field \`${name}\`, expected a field of the view model`, error);
+  }
+  const partial = /^The partial (\S+) could not be found/.exec(message)?.[1];
+  if (partial !== undefined) {
+    const call = outline.partialCalls.find(({ name }) => name === partial) ?? outline.partialCalls.find(({ name }) => name === undefined);
+    return templateError(file, call && place(call.loc.start.line, call.loc.start.column), `Unexpected partial \`${partial}\`, expected one of the set's partials`, error);
+  }
+  // A path of three or more parts whose first is missing: Handlebars reads the middle ones without a check.
+  const read = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)?.[1];
+  const path = read === undefined ? undefined : outline.paths.find(({ parts }) => parts.indexOf(read) > 0 && parts.indexOf(read) < parts.length - 1);
+  if (path) return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, read!), error);
+  // A field of a text or a number (`title.length`): the strict check's `in` fails on it.
+  const inValue = /^Cannot use 'in' operator to search for '(.+)' in /.exec(message)?.[1];
+  const onValue = inValue === undefined ? undefined : outline.paths.find(({ parts }) => parts.at(-1) === inValue);
+  if (onValue) {
+    const parent = onValue.original.slice(0, onValue.original.lastIndexOf(`.${inValue}`));
+    return templateError(file, place(onValue.loc.start.line, onValue.loc.start.column), `Unexpected \`${onValue.original}\`: \`${parent}\` is a text or a number, which has no fields, expected \`${parent}\` alone`, error);
+  }
+  return templateError(file, undefined, stripPlace(message), error);
+}
+
+/** `opinion.text` read where `opinion` has no value (a misspelt field, or an optional one outside its `{{#if}}`). */
+function emptyParent(written: string, name: string): string {
+  const parent = written.slice(0, written.lastIndexOf(`.${name}`)) || written;
+  return `Unexpected \`${written}\`: \`${parent}\` has no value here, expected a field of the view model; read an optional one inside \`{{#if ${parent}}}\``;
+}
+
+/** The source text between two Handlebars positions (lines from 1, columns from 0). */
+function writtenAt(source: string, line: number, column: number, endLine: unknown, endColumn: unknown): string | undefined {
+  if (endLine !== line || typeof endColumn !== 'number') return undefined;
+  return source.split('\n')[line - 1]?.slice(column, endColumn);
+}
+
+/** A partial included by a name the set has no partial of, found when the templates load. */
+export function missingPartial(file: string, call: { name: string; loc: hbs.AST.SourceLocation }, partials: readonly string[]): PaperboyError {
+  const reason = `Unexpected partial \`${call.name}\`, ${didYouMean(call.name, partials)} (a file under partials/, named without .hbs)`;
+  return templateError(file, place(call.loc.start.line, call.loc.start.column), reason, undefined);
+}
