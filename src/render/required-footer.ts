@@ -28,11 +28,9 @@ export interface EmailPart {
  * and, in HTML, escaped (`{{…}}`) or not (`{{{…}}}`).
  */
 export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): void {
-  const output = collapse(part.output);
-  const address = collapse(part.postalAddress);
   const missing: string[] = [];
-  if (!output.includes(part.unsubscribePlaceholder)) missing.push('the unsubscribe link (`{{links.unsubscribe}}`)');
-  if (!output.includes(address) && !(part.kind === 'html' && output.includes(Handlebars.escapeExpression(address)))) missing.push('the postal address (`{{newsletter.postalAddress}}`)');
+  if (!part.output.includes(part.unsubscribePlaceholder)) missing.push('the unsubscribe link (`{{links.unsubscribe}}`)');
+  if (!holdsAddress(part)) missing.push('the postal address (`{{newsletter.postalAddress}}`)');
   if (missing.length === 0) return;
   const flavour = part.kind === 'html' ? 'html' : 'txt';
   const template = `email.${flavour}`;
@@ -42,6 +40,15 @@ export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): vo
   throw new PaperboyError('TEMPLATE_ERROR', `${templates.files.get(template) ?? template}: Missing ${missing.join(' and ')} in the ${part.kind === 'html' ? 'HTML' : 'plaintext'} email, expected ${where}`, {
     hint: `Every email must show its reader how to unsubscribe and the newsletter's postal address (anti-spam law): write \`${link}\` and \`{{newsletter.postalAddress}}\` in the footer, as paperboy's own templates/partials/footer.${flavour}.hbs does.`,
   });
+}
+
+/** Whether the part shows the postal address: as written, else wrapped over lines or (in HTML) escaped. */
+function holdsAddress({ kind, output, postalAddress }: EmailPart): boolean {
+  // As written first: the whole email is collapsed only for an address the templates wrapped or escaped.
+  if (output.includes(postalAddress)) return true;
+  const collapsed = collapse(output);
+  const address = collapse(postalAddress);
+  return collapsed.includes(address) || (kind === 'html' && collapsed.includes(Handlebars.escapeExpression(address)));
 }
 
 function collapse(text: string): string {
