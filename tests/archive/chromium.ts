@@ -21,7 +21,7 @@ export const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 
 export const skip = !existsSync(CHROMIUM) && 'Debian chromium is not installed';
 
 /** Chromium as the tests run it (no first-run work, no request of its own), and the folder for screenshots made. */
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -65,7 +65,7 @@ export function siteInChromium(prepare: (root: string) => void = () => {}): Site
 }
 
 /** The built site in `dist` at `origin` (http://127.0.0.1:<a free port>); `server.close()` when done. */
-export async function serveSite(dist: string): Promise<{ origin: string; server: Server }> {
+async function serveSite(dist: string): Promise<{ origin: string; server: Server }> {
   const serve = sirv(dist, { dev: true });
   const server = createServer((request, response) => serve(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
