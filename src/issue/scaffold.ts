@@ -32,7 +32,7 @@ export function localDate(date: Date): string {
 /**
  * The skeleton of a new issue: it lints clean except for the TODOs it asks
  * the editor to fill, and every value it makes up holds one (the paper's
- * URL on example.org, a placeholder URL: issue/placeholders.ts), so none
+ * URL on example.org, a placeholder URL: lint/rules/placeholders.ts), so none
  * can be left by mistake.
  */
 function issueSkeleton(options: { number: number; title: string | undefined; date: string; sections: readonly string[] | undefined }): string {

@@ -2,7 +2,7 @@ import type { Position } from 'unist';
 import { isSeq, visit as visitYaml, type Document } from 'yaml';
 import type { MarkdownField } from '../../issue/model.js';
 import type { ParsedIssue } from '../../issue/parse.js';
-import { placeholdersIn } from '../../issue/placeholders.js';
+import { placeholdersIn } from './placeholders.js';
 import { scalarOffsetMap } from '../../issue/scalar-offsets.js';
 import type { FileRule } from '../types.js';
 import { sourceOf, visitMarkdown } from './markdown-texts.js';
@@ -10,7 +10,7 @@ import { sourceOf, visitMarkdown } from './markdown-texts.js';
 /**
  * No placeholder reaches subscribers: TODO, TK, FIXME, XXX (whole words, in
  * capitals) and lorem ipsum (any case), in the Markdown texts and in the
- * frontmatter's plain values (issue/placeholders.ts). Code and URLs are not
+ * frontmatter's plain values (placeholders.ts). Code and URLs are not
  * prose and are skipped, but for a URL on a host reserved for examples,
  * which only holds the place of one (`paperboy new` writes
  * `url: https://example.org/TODO-the-paper`).

@@ -1,4 +1,4 @@
-import { isPlaceholderPaperId } from '../../issue/placeholders.js';
+import { isPlaceholderPaperId } from './placeholders.js';
 import type { CorpusRule } from '../types.js';
 
 /**
