@@ -5,7 +5,7 @@ import { CorpusIndex } from './corpus.js';
 import { extractFacts, type IssueFacts } from './facts.js';
 import { FactsCache } from './facts-cache.js';
 import { readIssueSources } from './known-hashes.js';
-import { listIssueFiles } from './load.js';
+import { listIssueFiles, numberInFileName } from './load.js';
 import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
 import { TreeCache } from './tree-cache.js';
@@ -188,12 +188,6 @@ async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSourc
   const facts = extractFacts(parseIssue(source, FRONTMATTER_ONLY));
   if (!source.unreadable) cache?.set(path, source.hash, facts);
   return { path, source, facts };
-}
-
-/** The number an issue file's name starts with (`0042-slug.md` → 42): the convention, not the truth. */
-function numberInFileName(path: string): number | undefined {
-  const digits = /^(\d+)[-_.]/.exec(basename(path))?.[1];
-  return digits === undefined ? undefined : Number(digits);
 }
 
 /**

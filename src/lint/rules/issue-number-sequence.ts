@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { numberInFileName } from '../../issue/load.js';
 import type { CorpusRule } from '../types.js';
 
 /**
@@ -17,7 +17,7 @@ const rule: CorpusRule = {
   scope: 'corpus',
   doc: 'Issue numbers follow each other without gaps',
   check({ facts, report }) {
-    const numbers = [...new Set(facts.flatMap((fact) => (fact.number === undefined ? numberNamed(fact.path) : [fact.number])))].sort((a, b) => a - b);
+    const numbers = [...new Set(facts.flatMap((fact) => (fact.number === undefined ? (numberInFileName(fact.path) ?? []) : [fact.number])))].sort((a, b) => a - b);
     const previous = new Map<number, number>();
     numbers.forEach((number, i) => {
       const before = numbers[i - 1];
@@ -34,12 +34,6 @@ const rule: CorpusRule = {
   },
 };
 export default rule;
-
-/** The number a file's name starts with (`0007-steering.md` → 7), if any. */
-function numberNamed(path: string): number[] {
-  const match = /^(\d+)(?=[-_.])/.exec(basename(path));
-  return match ? [Number(match[1])] : [];
-}
 
 function missing(from: number, to: number): string {
   return from === to ? `${from} is missing` : `${from}–${to} are missing`;
