@@ -281,14 +281,18 @@ function countBelow(sorted: readonly number[], limit: number): number {
  * BOM it had: every character outside the edited ranges is kept as written.
  */
 export function editIssueFile(source: IssueSource, edits: readonly WrittenEdit[]): string {
-  const { written } = source;
-  let output = source.bom ? '\ufeff' : '';
-  let copied = 0;
+  return (source.bom ? '\ufeff' : '') + applyEdits(source.written, edits);
+}
+
+/** `text` with `edits` (sorted, not overlapping, in offsets of `text`) applied; text outside them is kept as it is. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let output = '';
+  let cursor = 0;
   for (const edit of edits) {
-    output += written.slice(copied, edit.range[0]) + edit.text;
-    copied = edit.range[1];
+    output += text.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
   }
-  return output + written.slice(copied);
+  return output + text.slice(cursor);
 }
 
 function unreadable(path: string, hash: string, problem: SourceProblem): IssueSource {

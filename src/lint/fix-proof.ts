@@ -3,7 +3,7 @@ import { withinLimits } from '../issue/limits.js';
 import { parseMarkdown } from '../issue/markdown.js';
 import { markdownTexts, type Issue, type MarkdownText } from '../issue/model.js';
 import { parseIssue, type ParsedIssue } from '../issue/parse.js';
-import { applyEdits } from './fix.js';
+import { applyEdits } from '../issue/source.js';
 import type { Fix } from './types.js';
 
 /** How many times `provenEdits` reads one file again, at most. */

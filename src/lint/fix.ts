@@ -1,3 +1,4 @@
+import { applyEdits } from '../issue/source.js';
 import type { Fix, LintMessage } from './types.js';
 
 /** The fixes of `messages` that do not overlap an earlier one (the first wins, as in ESLint), in file order. */
@@ -20,15 +21,4 @@ export function chooseFixes(messages: readonly LintMessage[]): Fix[] {
 export function applyFixes(text: string, messages: readonly LintMessage[]): { text: string; applied: number } {
   const fixes = chooseFixes(messages);
   return { text: applyEdits(text, fixes), applied: fixes.length };
-}
-
-/** `text` with `edits` (sorted, not overlapping, in offsets of `text`) applied. */
-export function applyEdits(text: string, edits: readonly Fix[]): string {
-  let output = '';
-  let cursor = 0;
-  for (const edit of edits) {
-    output += text.slice(cursor, edit.range[0]) + edit.text;
-    cursor = edit.range[1];
-  }
-  return output + text.slice(cursor);
 }
