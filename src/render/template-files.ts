@@ -41,7 +41,10 @@ export function templateFiles(overrideDir?: string): TemplateFile[] {
   return found;
 }
 
-/** The template files under `folder`, through links; `within` holds the real paths of the folders walked into, so a link to one of them is not walked again. */
+/**
+ * The template files under `folder`, through links; `within` holds the real paths of the folders walked into, so a link to one of them is not walked again.
+ * Walked here rather than by `readdirSync`'s `recursive`, which does not follow a link to a folder (Node 20), and with a template error for what cannot be read.
+ */
 function filesUnder(folder: string, within: ReadonlySet<string>): string[] {
   const files: string[] = [];
   for (const entry of readFolder(folder)) {
