@@ -6,7 +6,9 @@
 // 2. esbuild bundles the CLI and the two child processes it starts (the
 //    lint and render workers, process-pool.ts) with their dependencies
 //    into lib/bundle/: main.js, worker.js, render-worker.js and the chunks
-//    they share. Code loaded lazily stays lazy: a dynamic import is a chunk.
+//    they share. Code loaded lazily stays lazy: a dynamic import is a chunk;
+// 3. the built-in templates are compiled to lib/templates-precompiled.json,
+//    so no command parses them (src/render/precompiled-templates.ts).
 //
 // Why a bundle: Node 20 loads ES modules file by file (resolve, read,
 // compile each), and the Markdown stack alone is some 300 small modules.
@@ -26,6 +28,9 @@ process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // tsc emits even with type errors: stop here rather than bundle them.
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const { writePrecompiledTemplates } = await import('../lib/render/precompiled-templates.js');
+writePrecompiledTemplates();
 
 // Chunks are named by their content: those of an older build would pile up.
 rmSync('lib/bundle', { recursive: true, force: true });

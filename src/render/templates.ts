@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
 import { missingPartial, runError, syntaxError } from './template-errors.js';
+import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
@@ -88,14 +89,40 @@ function templateName(relativePath: string): string {
   return relativePath.slice(0, -TEMPLATE_EXTENSION.length).split(sep).join('/');
 }
 
+interface CompiledTemplate {
+  compiled: Handlebars.TemplateDelegate;
+  outline: TemplateOutline;
+}
+
 /**
  * Compiles one file with every path strict (a misspelt field is an error,
  * not an empty string: see `outlineTemplate`) and ties every error it
  * raises, at load or when it runs, to the file, line and column. An error
- * from a partial keeps the partial's own file.
+ * from a partial keeps the partial's own file. A built-in template the
+ * build compiled is not parsed again (precompiled-templates.ts).
  */
-function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[]): { compiled: Handlebars.TemplateDelegate; outline: TemplateOutline } {
+function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[]): CompiledTemplate {
   const source = readFileSync(file, 'utf8');
+  const options = compileOptions(name);
+  const { outline, compiled } = fromBuild(env, source, options) ?? fromSource(env, file, source, options);
+  return {
+    outline,
+    compiled: (context: unknown, runOptions?: Handlebars.RuntimeOptions) => {
+      try {
+        return compiled(context, runOptions);
+      } catch (error) {
+        throw error instanceof PaperboyError ? error : runError(file, source, outline, helpers, error);
+      }
+    },
+  };
+}
+
+function fromBuild(env: typeof Handlebars, source: string, options: CompileOptions): CompiledTemplate | undefined {
+  const precompiled = precompiledTemplate(source, options);
+  return precompiled && { outline: precompiled.outline, compiled: templateFromSpec(env, precompiled.spec) };
+}
+
+function fromSource(env: typeof Handlebars, file: string, source: string, options: CompileOptions): CompiledTemplate {
   let ast: hbs.AST.Program;
   try {
     // Parsed here to report a syntax error now, not at the first render, and compiled from that tree:
@@ -106,15 +133,5 @@ function compileFile(env: typeof Handlebars, name: string, file: string, helpers
     throw syntaxError(file, source, error);
   }
   const outline = outlineTemplate(ast);
-  const compiled = env.compile(ast, { strict: true, noEscape: name.endsWith('.txt') });
-  return {
-    outline,
-    compiled: (context: unknown, options?: Handlebars.RuntimeOptions) => {
-      try {
-        return compiled(context, options);
-      } catch (error) {
-        throw error instanceof PaperboyError ? error : runError(file, source, outline, helpers, error);
-      }
-    },
-  };
+  return { outline, compiled: env.compile(ast, options) };
 }
