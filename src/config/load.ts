@@ -2,14 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
-import { CONFIG_KEYS, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
+import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -84,12 +85,12 @@ export function parseConfig(text: string, file: string): Config {
   const data = read.data;
   const checked = configSchema.safeParse(data);
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
+    const issue = firstToReport(checked.error.issues, data);
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
       const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
-      const known = path.length === 0 ? CONFIG_KEYS : undefined;
+      const known = configKeysAt(path);
       const expected = known ? didYouMean(key, known) : 'expected no other keys here';
       throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
@@ -120,6 +121,27 @@ export function parseConfig(text: string, file: string): Config {
       }),
     ),
   };
+}
+
+/**
+ * The problem to report of those zod found: the first, unless it is a
+ * missing key and the same mapping holds a key the config does not know
+ * that is a near miss of it: the missing key misspelt (`postalAddres`,
+ * `dkim.keySelectr`), which is what to fix.
+ */
+function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
+  const first = issues[0]!;
+  const missing = first.path.at(-1);
+  if (typeof missing !== 'string' || valueAt(data, first.path as (string | number)[]) !== undefined) return first;
+  const mapping = first.path.slice(0, -1);
+  const misspelt = issues.find(
+    (issue) =>
+      issue.code === 'unrecognized_keys' &&
+      issue.path.length === mapping.length &&
+      issue.path.every((part, i) => part === mapping[i]) &&
+      issue.keys.some((key) => closest(key, [missing]) !== undefined),
+  );
+  return misspelt ?? first;
 }
 
 /**

@@ -87,4 +87,21 @@ export const configSchema = z.strictObject({
 
 export type ConfigFile = z.output<typeof configSchema>;
 export type RuleSetting = z.output<typeof ruleSetting>;
-export const CONFIG_KEYS = Object.keys(configSchema.shape);
+
+/**
+ * The keys the config allows in the mapping at `path` (`[]` the top level,
+ * `['send']`), for a "did you mean"; undefined where the keys are not fixed
+ * (`lint.rules`, which names rules).
+ */
+export function configKeysAt(path: readonly (string | number)[]): string[] | undefined {
+  let schema: z.ZodType | undefined = configSchema;
+  for (const part of path) schema = typeof part === 'string' ? shapeOf(schema)?.[part] : undefined;
+  const shape = shapeOf(schema);
+  return shape && Object.keys(shape);
+}
+
+function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) inner = inner.unwrap() as z.ZodType;
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+}

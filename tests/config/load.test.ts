@@ -29,6 +29,22 @@ test('defaults fill what the file leaves out, directories resolve against the ro
   assert.equal(config.baseUrl, 'https://news.example.org/');
 });
 
+test('an unknown key inside send, email, lint or dkim gets a did-you-mean of that mapping\'s keys', () => {
+  assert.equal(configError(`${CONFIG_YAML}send:\n  rate: 20\n  concurency: 5\n`).message, `${FILE}:7:3: Unexpected key \`send.concurency\`, expected \`concurrency\``);
+  assert.equal(configError(`${CONFIG_YAML}email:\n  maxAuthor: 3\n`).message, `${FILE}:6:3: Unexpected key \`email.maxAuthor\`, expected \`maxAuthors\``);
+  assert.equal(configError(`${CONFIG_YAML}lint:\n  rule: {}\n`).message, `${FILE}:6:3: Unexpected key \`lint.rule\`, expected \`rules\``);
+  assert.match(configError(`${CONFIG_YAML}send:\n  zzzzzzzz: 1\n`).message, /Unexpected key `send.zzzzzzzz`, expected one of `rate`, `concurrency`/);
+});
+
+test('a required key misspelt is named as the unknown key it is, not as the key missing', () => {
+  const dkim = configError(`${CONFIG_YAML}dkim:\n  domainName: example.org\n  keySelectr: mail\n`);
+  assert.equal(dkim.message, `${FILE}:7:3: Unexpected key \`dkim.keySelectr\`, expected \`keySelector\``);
+  const top = configError(CONFIG_YAML.replace('postalAddress:', 'postalAddres:'));
+  assert.match(top.message, /:4:1: Unexpected key `postalAddres`, expected `postalAddress`$/);
+  // A missing key with no near miss beside it is still reported as missing.
+  assert.match(configError(`${CONFIG_YAML.replace(/postalAddress:.*\n/, '')}colour: blue\n`).message, /Missing key `postalAddress`/);
+});
+
 test('a baseUrl without a trailing slash gets one, so relative URLs resolve under it', () => {
   const config = parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news'), FILE);
   assert.equal(config.baseUrl, 'https://example.org/news/');
