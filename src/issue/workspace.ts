@@ -104,13 +104,14 @@ export class Workspace {
       const number = Number(reference);
       const found = this.byNumber(number);
       if (found?.facts.number === number) return found;
-      if (found) throw unreadableIssue(found, number);
+      if (found) throw unreadableIssue(found, reference, number);
       throw this.notFound(`No issue has number ${number}`);
     }
     const path = resolve(cwd, reference);
-    const known = this.files.find((file) => file.path === path);
-    if (known) return known;
-    return this.add(path, reference);
+    const file = this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
+    // Its number heads the subject, the links and the Message-ID: a file whose number cannot be read is refused as by number, not shown as issue 0.
+    if (file.facts.number === undefined) throw unreadableIssue(file, reference, numberInFileName(file.path));
+    return file;
   }
 
   /**
@@ -191,18 +192,20 @@ async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSourc
 }
 
 /**
- * The file that is, by its name, the issue asked for, but whose frontmatter
- * gives no number: what is wrong with it, where, and exit 1 (the content).
+ * The file asked for (`reference`: a number, which its name gives, or its
+ * path), whose frontmatter gives no readable number: what is wrong with it,
+ * where, and exit 1 (the content).
  */
-function unreadableIssue(file: IssueFile, number: number): PaperboyError {
+function unreadableIssue(file: IssueFile, reference: string, numberByName: number | undefined): PaperboyError {
   const parsed = parseIssue(file.source, FRONTMATTER_ONLY);
   const problem = parsed.problems[0];
   const where = problem ? `${file.path}:${problem.position.start.line}:${problem.position.start.column}` : file.path;
   const why = problem?.message ?? 'Missing `number` in the frontmatter';
-  return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${number}: ${where}: ${why}`, {
+  const whose = numberByName === undefined ? "The file's" : `The file is issue ${numberByName} by its name, but its`;
+  return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${reference}: ${where}: ${why}`, {
     exitCode: 1,
     hint: problem
-      ? `The file is issue ${number} by its name, but its frontmatter cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
-      : `The file is issue ${number} by its name, but its frontmatter gives no number: add \`number: ${number}\`.`,
+      ? `${whose} frontmatter cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
+      : `${whose} frontmatter gives no number: add \`number: ${numberByName ?? 'N'}\`.`,
   });
 }

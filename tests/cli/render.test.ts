@@ -85,6 +85,26 @@ test('render N: an issue whose frontmatter cannot be read is named with what is 
   assert.doesNotMatch(result.stderr, /gives no number/, 'the number is there: the YAML error is what to fix');
 });
 
+test('render and preview by path: a file whose number cannot be read is refused as by number, never shown as issue 0', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0007-q.md': cleanIssue({ number: 7 }).replace('number: 7', 'number: "7"'),
+    'elsewhere/draft.md': cleanIssue({ number: 8 }).replace('number: 8', 'number: eight'),
+  });
+  for (const [reference, byName] of [['issues/0007-q.md', /The file is issue 7 by its name, but its frontmatter cannot be read/], ['elsewhere/draft.md', /The file's frontmatter cannot be read/]] as const) {
+    for (const command of [['render', reference, '--format', 'text'], ['preview', reference, '--width', '60']]) {
+      const result = await runCli(command, { cwd: root });
+      assert.equal(result.code, 1, `${command.join(' ')}: ${result.stderr}`);
+      assert.equal(result.stdout, '', command.join(' '));
+      assert.match(result.stderr, new RegExp(`Cannot read issue ${reference}: .*:\\d+:\\d+: Unexpected`), command.join(' '));
+      assert.match(result.stderr, byName, command.join(' '));
+    }
+  }
+  const byNumber = await runCli(['render', '7', '--format', 'text'], { cwd: root });
+  assert.equal(byNumber.code, 1);
+  assert.match(byNumber.stderr, /Cannot read issue 7: /);
+});
+
 test('render N: an unknown number also lists the files whose number cannot be read', async () => {
   const broken = makeRoot({
     'issues/0001-a.md': cleanIssue({ number: 1 }),
@@ -109,7 +129,7 @@ test('render PATH: a file whose frontmatter cannot be read gets its lint error a
     const root = makeRoot({ 'issues/0001-a.md': text });
     const result = await runCli(['render', 'issues/0001-a.md'], { cwd: root });
     assert.equal(result.code, 1, JSON.stringify(text));
-    assert.match(result.stderr, /Cannot render/);
+    assert.match(result.stderr, /Cannot read issue issues\/0001-a\.md: .*0001-a\.md(:\d+:\d+)?: /);
     assert.doesNotMatch(result.stderr, /rendered anyway/);
   }
 });
