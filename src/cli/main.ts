@@ -4,7 +4,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
-import { reportingTo } from './usage-errors.js';
+import { commandPath, helpHint, reportingTo } from './usage-errors.js';
 
 /**
  * The entry point: parses arguments, runs one command, turns errors into
@@ -16,11 +16,16 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  // The command that runs (`paperboy papers search`), whose --help a refused flag value points to.
+  let invocation = 'paperboy';
+  program.hook('preAction', (_program, action) => {
+    invocation = commandPath(action);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, invocation);
   }
 }
 
@@ -56,7 +61,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   command('preview', 'show an issue in the terminal as it will read, with its inbox header; --watch re-renders on every save')
     .argument('[issue]', 'an issue number or the path of an issue file (default: the newest issue)')
     .option('--watch', 'render again on every save, with the lint diagnostics above; q or Ctrl-C quits', false)
-    .option('--width <columns>', 'wrap at this many columns (default: the terminal width, else 80)')
+    .option('--width <columns>', 'wrap at this many columns (default: the terminal width up to 100, else 80)')
     .option('--no-color', 'never colour the output')
     .option('--no-pager', 'never page long output through $PAGER')
     .action(async (issue: string | undefined, options) => {
@@ -224,7 +229,7 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
-function reportError(error: unknown, io: CommandIO): number {
+function reportError(error: unknown, io: CommandIO, invocation: string): number {
   if (error instanceof CommanderError) {
     // Commander has already printed its one line (or the help/version).
     return error.exitCode === 0 ? 0 : 2;
@@ -232,6 +237,8 @@ function reportError(error: unknown, io: CommandIO): number {
   if (isPaperboyError(error)) {
     io.stderr.write(`paperboy: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    // A flag's value a command refused itself (`--width 10`) points to its help, as commander's own refusals do.
+    else if (error.code === 'USAGE') io.stderr.write(`${helpHint(invocation)}\n`);
     return error.exitCode;
   }
   // A chunk of the bundle that a command loads when it runs is gone (bin/paperboy.js says the same of the bundle's entry).

@@ -25,8 +25,13 @@ function commanderOutput(io: CommandIO): OutputConfiguration {
 }
 
 /** The line after a usage error, naming the help of the command it is about (`paperboy papers search`). */
-function helpHint(command: string): string {
+export function helpHint(command: string): string {
   return `  Run \`${command} --help\` for usage.`;
+}
+
+/** How `command` is invoked: its name after its parents' (`paperboy papers search`). */
+export function commandPath(command: Command): string {
+  return command.parent ? `${commandPath(command.parent)} ${command.name()}` : command.name();
 }
 
 /**

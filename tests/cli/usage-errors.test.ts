@@ -18,6 +18,9 @@ test('usage errors read as paperboy’s other errors: `paperboy:`, what was unex
     [['render'], 'paperboy: Missing the argument <issue>\n  Run `paperboy render --help` for usage.\n'],
     [['build', 'extra'], 'paperboy: Too many arguments for `build`, expected 0, got 1\n  Run `paperboy build --help` for usage.\n'],
     [['subscribers', 'add'], 'paperboy: Missing the argument <email>\n  Run `paperboy subscribers add --help` for usage.\n'],
+    // Values a command checks itself, once commander has read its flags.
+    [['preview', '1', '--width', '10'], 'paperboy: Unexpected --width `10`, expected a number of columns from 20 to 10000, such as 80\n  Run `paperboy preview --help` for usage.\n'],
+    [['subscribers', 'list', '--status', 'bogus'], 'paperboy: Unexpected --status `bogus`, expected one of pending, active, unsubscribed, bounced, complained\n  Run `paperboy subscribers list --help` for usage.\n'],
   ];
   for (const [argv, stderr] of cases) {
     const result = await runCli(argv, { cwd: root });
