@@ -63,12 +63,7 @@ function renderText(view: EmailView, templates: TemplateSet): string {
  */
 export function renderEmail(issue: Issue, context: RenderContext, templates: TemplateSet, content?: ContentView): RenderedEmail {
   const placeholders = createPlaceholders();
-  const view = buildEmailView(issue, context, { unsubscribeUrl: placeholders.unsubscribeUrl }, content);
-  const html = renderHtml(view, templates);
-  const text = renderText(view, templates);
-  const required = { unsubscribePlaceholder: placeholders.unsubscribeUrl, postalAddress: context.config.postalAddress };
-  checkRequiredFooter({ kind: 'html', output: html, ...required }, templates);
-  checkRequiredFooter({ kind: 'text', output: text, ...required }, templates);
+  const { html, text } = renderParts(issue, context, templates, placeholders.unsubscribeUrl, content);
   return {
     issueNumber: issue.number,
     subject: context.review ? REVIEW_SUBJECT_PREFIX + issue.subject : issue.subject,
@@ -82,12 +77,33 @@ export function personalize(rendered: RenderedEmail, values: Personalization): P
   return { subject: rendered.subject, html: fill(rendered.html, values), text: fill(rendered.text, values) };
 }
 
+/** Both parts of an issue's email, the unsubscribe link a stand-in, each checked for its required footer. */
+function renderParts(issue: Issue, context: RenderContext, templates: TemplateSet, unsubscribeUrl: string, content?: ContentView): { html: string; text: string } {
+  const view = buildEmailView(issue, context, { unsubscribeUrl }, content);
+  const html = renderHtml(view, templates);
+  const text = renderText(view, templates);
+  const required = { unsubscribePlaceholder: unsubscribeUrl, postalAddress: context.config.postalAddress };
+  checkRequiredFooter({ kind: 'html', output: html, ...required }, templates);
+  checkRequiredFooter({ kind: 'text', output: text, ...required }, templates);
+  return { html, text };
+}
+
 /**
- * An issue's HTML email alone (no plaintext rendered), for the `email-size`
- * lint rule: checked as `renderEmail` checks it, so a lint finds a template
- * that leaves out the unsubscribe link or the postal address before a send.
+ * Both parts of an issue's email as one string each, for the `email-size`
+ * lint rule: rendered and checked as `renderEmail` does, so a lint finds a
+ * mistake in either part's templates (a misspelt field, a footer without
+ * the unsubscribe link or the postal address) before a send does. Throws
+ * what `renderEmail` throws.
  */
-export function renderHtmlOnly(issue: Issue, context: RenderContext, templates: TemplateSet): string {
+export function renderCheckedParts(issue: Issue, context: RenderContext, templates: TemplateSet): { html: string; text: string } {
+  return renderParts(issue, context, templates, createPlaceholders().unsubscribeUrl);
+}
+
+/**
+ * An issue's HTML email alone (no plaintext rendered), for the preview's
+ * size line: checked as `renderEmail` checks its HTML.
+ */
+function renderHtmlOnly(issue: Issue, context: RenderContext, templates: TemplateSet): string {
   const unsubscribePlaceholder = createPlaceholders().unsubscribeUrl;
   const view = buildEmailView(issue, context, { unsubscribeUrl: unsubscribePlaceholder, text: false });
   const html = renderHtml(view, templates);

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { PACKAGE_ROOT } from '../../src/package-root.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
 
@@ -351,6 +352,25 @@ test('lint on a terminal keeps every row within its width (one long message padd
   const piped = await runCli(['lint'], { cwd: root });
   const opinionRow = piped.stdout.split('\n').find((line) => line.includes('opinion-missing'))!;
   assert.ok(opinionRow.length > 80, 'in a pipe, rows pad to the longest message, as ESLint writes them');
+});
+
+test("lint checks the plaintext email's templates as the HTML's: a misspelt field, or a footer without the unsubscribe link or the postal address, is a template error (exit 2)", async () => {
+  const builtin = (name: string) => readFileSync(join(PACKAGE_ROOT, 'templates', name), 'utf8');
+  const paper = builtin('partials/paper.txt.hbs');
+  const footer = builtin('partials/footer.txt.hbs');
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ 'templates/partials/paper.txt.hbs': paper.replace('{{#if opinion}}', '{{#if opinon}}') }, /templates\/partials\/paper\.txt\.hbs:\d+:\d+: Unexpected field `opinon`/],
+    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{wrap newsletter\.postalAddress[^}]*\}\}/, '') }, /email\.txt\.hbs: Missing the postal address .* in the plaintext email/],
+    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{links\.unsubscribe\}\}/g, '') }, /email\.txt\.hbs: Missing the unsubscribe link .* in the plaintext email/],
+  ];
+  for (const [templates, message] of cases) {
+    assert.notEqual(Object.values(templates)[0], paper, 'the case changes the template');
+    assert.notEqual(Object.values(templates)[0], footer, 'the case changes the template');
+    const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ status: 'ready' }), ...templates });
+    const result = await runCli(['lint', '--no-cache'], { cwd: root });
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, message);
+  }
 });
 
 test("lint: a template's mistake stops the lint with one template error naming the template (exit 2), not a rule failure on the issue", async () => {

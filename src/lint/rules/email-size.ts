@@ -13,7 +13,7 @@ const MAX_ENCODED_BYTES = 90_000;
  * answered from the cache, never needs them.
  */
 interface Renderer {
-  renderHtmlOnly: typeof import('../../render/email.js').renderHtmlOnly;
+  renderCheckedParts: typeof import('../../render/email.js').renderCheckedParts;
   encodedPartSize: typeof import('../../mail/compose.js').encodedPartSize;
   /** The templates as they are now: compiled again after an edit, never the first ones read (templates.ts). */
   currentTemplates: typeof import('../../render/templates.js').currentTemplates;
@@ -23,12 +23,12 @@ interface Renderer {
 let renderer: Promise<Renderer> | undefined;
 
 async function loadRenderer(): Promise<Renderer> {
-  const [{ renderHtmlOnly }, { encodedPartSize }, { currentTemplates }] = await Promise.all([
+  const [{ renderCheckedParts }, { encodedPartSize }, { currentTemplates }] = await Promise.all([
     import('../../render/email.js'),
     import('../../mail/compose.js'),
     import('../../render/templates.js'),
   ]);
-  return { renderHtmlOnly, encodedPartSize, currentTemplates };
+  return { renderCheckedParts, encodedPartSize, currentTemplates };
 }
 
 /**
@@ -52,8 +52,9 @@ const rule: FileRule = {
     // The linter sees one file at a time: cross-references resolve within
     // this issue only. A reference into another issue then renders as plain
     // text instead of a link, a few dozen bytes off: fine for an estimate.
-    const { renderHtmlOnly, encodedPartSize, currentTemplates } = await (renderer ??= loadRenderer());
-    const html = renderHtmlOnly(issue, { config, corpus: new CorpusIndex([facts]), facts }, currentTemplates(config.templatesDir));
+    // Both parts are rendered, though only the HTML's size is measured: a mistake in the plaintext's templates is found now, not by `send`.
+    const { renderCheckedParts, encodedPartSize, currentTemplates } = await (renderer ??= loadRenderer());
+    const { html } = renderCheckedParts(issue, { config, corpus: new CorpusIndex([facts]), facts }, currentTemplates(config.templatesDir));
     const bytes = Buffer.byteLength(html);
     const position = parsed.locate(['title']);
     if (bytes > GMAIL_CLIP_BYTES) {
