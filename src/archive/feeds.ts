@@ -45,7 +45,10 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
     const feed = new Feed(feedOptions(config, newest[0]));
     newest.forEach((issue, i) => {
       const link = links[i]!;
-      feed.addItem({ title: title(issue.subject), id: link, link, date: issueDate(issue.date), description: summary(issue.title), content: contents[i] });
+      const date = issueDate(issue.date);
+      // `date` is what an entry was last changed (JSON Feed's `date_modified`, Atom's `<updated>`), `published` when it came out
+      // (`date_published`, `<published>`; RSS's `pubDate` either): both the issue's date, which a rebuild does not move.
+      feed.addItem({ title: title(issue.subject), id: link, link, date, published: date, description: summary(issue.title), content: contents[i] });
     });
     return feed;
   };

@@ -1,20 +1,24 @@
 import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
-import type { RecordSummary } from './issue-output.js';
+import type { RecordFacts, RecordSummary } from './issue-output.js';
 import { paperAuthors, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import type { TextSource } from './pages.js';
+import { paperIdFromReference } from '../issue/paper-id.js';
 import { buildSearchIndex } from './search-index.js';
 
-const { processTerm: fold, searchOptions, tokenize } = indexOptions;
+const { processTerm: fold, rankResults, searchOptions, tokenize } = indexOptions;
 
 /**
- * "Have we covered this before?" from the terminal: the papers of the
- * database that contain every word of the query (title, authors, tags,
- * every summary, opinion and prerequisites; the last word also as a
- * prefix), ranked as the papers page ranks them: the archive's search index
- * (search-index.ts, one shard per year, from the build's cache when the
- * papers did not change), each shard answering with MiniSearch's BM25
- * scores, the answers merged by score.
+ * "Have we covered this before?" from the terminal: the paper the query
+ * names by its identity (an arXiv id or one of the paper's URLs), first;
+ * then the papers of the database that contain every word of the query
+ * (title, authors, venue, tags, every summary, opinion and prerequisites;
+ * plural or singular; the last word also as a prefix), ranked as the papers
+ * page ranks them: the archive's search index (search-index.ts, one shard
+ * per year, from the build's cache when the papers did not change), each
+ * shard answering with MiniSearch's BM25 scores, the answers merged by
+ * search-options.cjs `rankResults` (a paper a tag or venue of which the
+ * query names first, then by score).
  */
 export interface SearchFilters {
   /** A tag, exactly (case-insensitive). */
@@ -28,7 +32,7 @@ export interface SearchFilters {
 export interface SearchMatch {
   /** Its records without texts (`withTexts` reads them). */
   paper: PaperEntry<RecordSummary>;
-  /** MiniSearch's score (BM25, boosted by field); 0 for every paper when the query has no word. */
+  /** MiniSearch's score (BM25, boosted by field); 0 for every paper when the query has no word, and for a paper found by its identity alone. */
   score: number;
 }
 
@@ -42,24 +46,48 @@ export function hasSearchWords(query: string): boolean {
 
 /**
  * Matches of `query` (every word must occur; a query without a word
- * matches every paper the filters keep), best first; equal scores in the
- * database's order (newest first). `texts`: where a shard not in
- * `cacheDir` (where the build keeps the index's shards, read and written
+ * matches every paper the filters keep), best first: the paper the query
+ * names by its identity (`paperNamed`), then `rankResults`' order, equal
+ * ones in the database's order (newest first). `texts`: where a shard not
+ * in `cacheDir` (where the build keeps the index's shards, read and written
  * when stale; or none) reads its papers' texts to be indexed.
  */
 export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
   const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
   if (!hasSearchWords(query)) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
-  const matches: SearchMatch[] = [];
+  const found: (SearchMatch & { tags: string[]; venues: string[] })[] = [];
   for (const shard of buildSearchIndex(database, texts, cacheDir)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;
     const index = MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions);
-    for (const result of index.search(query, { filter: (found) => keep(shard.papers[found.id as number]!) })) {
-      matches.push({ paper: shard.papers[result.id as number]!, score: result.score });
+    for (const result of index.search(query, { filter: (stored) => keep(shard.papers[stored.id as number]!) })) {
+      found.push({ paper: shard.papers[result.id as number]!, score: result.score, tags: result.tags as string[], venues: result.venues as string[] });
     }
   }
   const position = new Map(database.papers.map((paper, i) => [paper, i]));
-  return matches.sort((a, b) => b.score - a.score || position.get(a.paper)! - position.get(b.paper)!);
+  // In the database's order first: rankResults keeps the order of equals.
+  const ranked = rankResults(query, found.sort((a, b) => position.get(a.paper)! - position.get(b.paper)!)).map(({ paper, score }) => ({ paper, score }));
+  const named = paperNamed(database, query);
+  if (named === undefined || !keep(named)) return ranked;
+  return [ranked.find((match) => match.paper === named) ?? { paper: named, score: 0 }, ...ranked.filter((match) => match.paper !== named)];
+}
+
+/**
+ * The paper `query` names by its identity, as paperboy tells one paper from
+ * another (issue/paper-id.ts; what lint's paper-covered-before compares):
+ * an arXiv id, with or without its version or an `arXiv:` prefix
+ * (`2307.15217`, `arXiv:2307.15217v2`), or a URL of the paper in any form
+ * that identity reduces to the same (`https://arxiv.org/pdf/2307.15217v2.pdf`,
+ * `arxiv.org/abs/2307.15217`, a page's URL with `www.` or tracking
+ * parameters). Undefined for a query of several words, or one that names no
+ * paper of the database.
+ */
+function paperNamed<R extends RecordFacts>(database: PaperDatabase<R>, query: string): PaperEntry<R> | undefined {
+  const target = query.trim();
+  if (target === '' || /\s/u.test(target)) return undefined;
+  const ids = new Set([paperIdFromReference(target)]);
+  // A URL written without its scheme, as it is often copied: arxiv.org/abs/… is the arXiv id only with one.
+  if (!/^[a-z][a-z\d+.-]*:\/\//iu.test(target)) ids.add(paperIdFromReference(`https://${target}`));
+  return database.papers.find((paper) => ids.has(paper.id));
 }
 
 function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {

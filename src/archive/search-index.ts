@@ -17,12 +17,14 @@ const { searchOptions } = indexOptions;
  * One paper as the search index holds it. Searched: `titles` and `names`
  * (every title and author any coverage gave it: a paper summarized again
  * under a new title, or with "R. Schaeffer" for "Rylan Schaeffer", is still
- * found by the first), `tags`, `text` (every summary, opinion and
- * prerequisites it got, oldest first). Stored for a result (search-options.cjs `storeFields`): what the
- * papers page shows and filters by, in the shape of papers/catalog.js
- * (`url` its page from the site's root, `section` the newest coverage's,
- * `issue` and `anchor` where it first appeared, `excerpt` the first sentence
- * of its newest summary).
+ * found by the first), `venues` (every venue it was given: "ICML 2021",
+ * later "ICML"), `tags`, `text` (every summary, opinion and prerequisites it
+ * got, oldest first). Stored for a result (search-options.cjs
+ * `storeFields`): what the papers page shows and filters by, in the shape
+ * of papers/catalog.js (`url` its page from the site's root, `section` the
+ * newest coverage's, `issue` and `anchor` where it first appeared,
+ * `excerpt` the first sentence of its newest summary), and `tags` and
+ * `venues`, which `rankResults` reads.
  */
 interface SearchDocument {
   /** Its position in the list indexed: a shard's bytes depend on nothing else. */
@@ -37,6 +39,7 @@ interface SearchDocument {
   year: number | null;
   section: string;
   tags: string[];
+  venues: string[];
   issue: number;
   anchor: string;
   excerpt: string;
@@ -58,6 +61,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     year: latest.year ?? null,
     section: latest.section.join(' / '),
     tags: paper.tags,
+    venues: [...new Set(paper.coverage.map((record) => record.venue).filter((venue) => venue !== undefined))],
     issue: first.issue.number,
     anchor: first.anchor,
     excerpt: firstLine(paper, EXCERPT_LENGTH),
@@ -129,8 +133,9 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
  * or Thai (search-options.cjs, `tokenize`). Bumped when the options index
  * otherwise within a version:
  * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
+ * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
  */
-const SHARD_FORMAT = `search-shard-v2-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+const SHARD_FORMAT = `search-shard-v3-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

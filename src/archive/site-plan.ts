@@ -185,10 +185,14 @@ function papersCsvFile(published: PublishedIssues, file: FileMaker): SiteFile {
 }
 
 /**
- * A feed entry: the issue's web content (intro, papers, closing), links absolute. Under each
- * paper's title its source line as the email shows it (partials/paper.html.hbs): the authors
- * ("A et al." past `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
- * `paperSourceLine`: venue and year).
+ * A feed entry: what the issue page says, from the same content view
+ * (render/view-model.ts `ContentView`, web/issue.html.hbs), links absolute:
+ * the intro; each paper's title, under it its source line as the email
+ * shows it (partials/paper.html.hbs): the authors ("A et al." past
+ * `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
+ * `paperSourceLine`: venue and year), "Summarized by" (`summarizer`),
+ * prerequisites, summary, opinion, "H/T" (`via`) and its notes; the
+ * closing; the reviewers' thanks (`issue.reviewersThanks`).
  */
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
@@ -197,16 +201,19 @@ function feedHtml(issue: IssueRendering): string {
     return [
       `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>`,
       source && `<p>${escapeText(source)}</p>`,
+      paper.summarizer && `<p>Summarized by ${escapeText(paper.summarizer)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
       paper.summary.html,
       paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
+      paper.via && `<p>H/T ${escapeText(paper.via)}</p>`,
       // The notes the summary's and opinion's references point to.
       paper.footnotes?.html,
     ]
       .filter(Boolean)
       .join('\n');
   });
-  return [content.intro.html, ...papers, content.outro.html].filter(Boolean).join('\n');
+  const thanks = content.issue.reviewersThanks && `<p>${escapeText(content.issue.reviewersThanks)}</p>`;
+  return [content.intro.html, ...papers, content.outro.html, thanks].filter(Boolean).join('\n');
 }
 
 /** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */

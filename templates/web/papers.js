@@ -174,8 +174,9 @@
         const [newest, ...older] = filters.year ? years.filter((year) => year === filters.year) : years;
         let found = [];
         const answer = (index) => (found = found.concat(index.search(query, { filter: keep })));
-        // MiniSearch's BM25 scores, compared across years (each shard weighs a word by its own year's papers).
-        const ranked = () => [...found].sort((a, b) => b.score - a.score);
+        // As `paperboy papers search` ranks (search-options.cjs, loaded with the tokenizer): a paper one of whose tags or venues the query
+        // names first, then MiniSearch's BM25 scores, compared across years (each shard weighs a word by its own year's papers).
+        const ranked = () => self.paperboySearchOptions.rankResults(query, found);
         if (newest !== undefined) {
           const index = await loadShard(newest);
           if (mine !== generation) return;

@@ -25,9 +25,11 @@
    * formula glued to the word beside them. Invisible format characters
    * between its letters (a soft hyphen, a zero-width space or joiner, a bidi
    * control: Unicode's Default_Ignorable_Code_Point) keep the word whole, as
-   * a reader sees it; `processTerm` drops them.
+   * a reader sees it; `processTerm` drops them. So does an apostrophe between
+   * letters ("O'Neil", "don’t", "Wei's"): `indexTerms` indexes the word
+   * without it and its parts.
    */
-  const WORD = /[\p{L}\p{M}\p{N}]+(?:\p{DI}+[\p{L}\p{M}\p{N}]+)*/gu;
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|['\u2019])[\p{L}\p{M}\p{N}]+)*/gu;
 
   /**
    * Letters of the scripts written without spaces between words whose words
@@ -144,28 +146,120 @@
     return processed;
   };
 
+  /** An apostrophe inside a word (`WORD`): ASCII's, and the typographic one (U+2019). */
+  const APOSTROPHE = /['\u2019]/u;
+
+  /**
+   * A word's plural as its singular: the "S" stemmer of D. Harman, "How
+   * effective is suffixing?" (JASIS 42(1), 1991), as Lucene's
+   * EnglishMinimalStemmer reads it, which undoes the English plural and
+   * nothing else, and the spelling rule that a word ending in "ss", "ch",
+   * "sh" or "x" takes "-es". A word of three letters or more ending in "s":
+   * "-ies" → "-y" ("policies" → "policy", not "-aies" or "-eies"); "-sses",
+   * "-ches", "-shes", "-xes" without "es" ("classes" → "class", "searches" →
+   * "search"); "-aes", "-ees", "-ies", "-oes", "-us" and "-ss" as they are
+   * ("toes", "focus", "loss"); any other without its "s" ("vectors" →
+   * "vector", "horses" → "horse", "1990s" → "1990"). Index and query are
+   * stemmed alike, so "steering vectors" finds "steering vector" and the
+   * other way round; a word it stems wrongly ("gas" → "ga") is stemmed
+   * wrongly on both sides.
+   */
+  const stem = (word) => {
+    if (word.length < 3 || !word.endsWith('s') || /[su]s$/u.test(word)) return word;
+    if (/[^ae]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
+    if (/(?:ss|ch|sh|x)es$/u.test(word)) return word.slice(0, -2);
+    if (/[aeio]es$/u.test(word)) return word;
+    return word.slice(0, -1);
+  };
+
+  /**
+   * What the index holds for a word: its stem (`stem` of `processTerm`), and
+   * the word without its "s" too when the stem took more: "caches" is
+   * "cach" (as "searches" is "search") and "cache", and "policies" is
+   * "policy" and "policie", so that "polici", half typed, finds it as a
+   * prefix. A word with an apostrophe inside is indexed without it and by
+   * its parts of two letters or more: "O'Neil" as "oneil" and "neil",
+   * "Wei's" as "weis" (stemmed "wei") and "wei"; never the lone letter of
+   * "don't" or "O'", which a query "t" or "o" would otherwise find.
+   */
+  const indexTerms = (term) => {
+    const parts = processTerm(term).split(APOSTROPHE);
+    const words = parts.length === 1 ? parts : [parts.join(''), ...parts.filter((part) => part.length > 1)];
+    const terms = new Set();
+    for (const word of words) {
+      const stemmed = stem(word);
+      terms.add(stemmed);
+      if (stemmed.length < word.length - 1) terms.add(word.slice(0, -1));
+    }
+    // One term, the common case, as a string: MiniSearch takes either, and indexing asks millions of times.
+    return terms.size === 1 ? terms.values().next().value : [...terms];
+  };
+
+  /** A word of a query as the index holds it: folded, without its apostrophes ("O'Neil" → "oneil"), stemmed ("vectors" → "vector"). */
+  const queryTerm = (term) => stem(processTerm(term).split(APOSTROPHE).join(''));
+
+  /** Whether a character is a letter or a digit: one of a `WORD`. */
+  const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+  /** A text folded as a word is (`processTerm`), its runs of spaces one space: "AT&T  Labs" → "at&t labs". */
+  const phrase = (text) => processTerm(text).replace(/\s+/gu, ' ').trim();
+
+  /**
+   * Whether `name` (a tag or a venue) says what `query` says, punctuation
+   * included: the query (`phrase`) is the name, or a run of whole words of
+   * it. "c++" is the tag `c++`; "AT&T" is the venue "AT&T Labs Report",
+   * "icml" "ICML 2021"; "c" is not "cats", and "AT T" not "AT&T".
+   */
+  const names = (name, query) => {
+    const text = phrase(name);
+    for (let at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + 1)) {
+      const end = at + query.length;
+      if (!(at > 0 && WORD_CHARACTER.test(text[at - 1])) && !(end < text.length && WORD_CHARACTER.test(text[end]))) return true;
+    }
+    return false;
+  };
+
+  /**
+   * MiniSearch's results of `query`, in the order a reader is shown them: a
+   * paper one of whose tags or venues the query names (`names`) before the
+   * others (a query such as "c++" or "AT&T" asks for it, while its words
+   * alone, "c", "at" and "t", are everywhere), then by score (BM25, the
+   * fields boosted), equal ones in the order given. `results` carry the
+   * stored `tags` and `venues`. Used by `paperboy papers search` and the
+   * papers page, over every shard's results at once.
+   */
+  const rankResults = (query, results) => {
+    const wanted = phrase(query);
+    const named = new Set(wanted === '' ? [] : results.filter((result) => [...result.tags, ...result.venues].some((name) => names(name, wanted))));
+    return [...results].sort((a, b) => Number(named.has(b)) - Number(named.has(a)) || b.score - a.score);
+  };
+
   /**
    * MiniSearch's options for a search document (search-index.ts,
    * `SearchDocument`): the fields searched, the fields a result carries (what
    * the papers page shows and filters by, the same names as the catalog
-   * has), and how a query is matched: every word must occur (as the reader
-   * expects of a "have we covered this?" search), the last one also as a
-   * prefix, since it may be half typed; a word in a title weighs most. The
-   * ranking is MiniSearch's BM25. A paper covered more than once is found by
-   * every title and every author list it was given (`titles`, `names`), and
-   * shown with the newest (`title`, `authors`).
+   * has, and `venues` for `rankResults`), and how a query is matched: every
+   * word must occur (as the reader expects of a "have we covered this?"
+   * search), plural or singular (`stem`), the last one also as a prefix,
+   * since it may be half typed, unless it is a single letter (which begins
+   * nearly every paper's words); a word in a title weighs most. The ranking is
+   * MiniSearch's BM25 (`rankResults` puts a paper a tag or venue names
+   * first). A paper covered more than once is found by every title, every
+   * author list and every venue it was given (`titles`, `names`, `venues`),
+   * and shown with the newest (`title`, `authors`).
    */
   const searchOptions = {
-    fields: ['titles', 'names', 'tags', 'text'],
-    storeFields: ['url', 'title', 'authors', 'aka', 'year', 'section', 'tags', 'issue', 'anchor', 'excerpt'],
+    fields: ['titles', 'names', 'venues', 'tags', 'text'],
+    storeFields: ['url', 'title', 'authors', 'aka', 'year', 'section', 'tags', 'venues', 'issue', 'anchor', 'excerpt'],
     tokenize,
-    processTerm,
+    processTerm: indexTerms,
     searchOptions: {
       combineWith: 'AND',
-      prefix: (_term, index, terms) => index === terms.length - 1,
-      boost: { titles: 3, names: 2, tags: 2 },
+      processTerm: queryTerm,
+      prefix: (term, index, terms) => index === terms.length - 1 && term.length > 1,
+      boost: { titles: 3, names: 2, venues: 2, tags: 2 },
     },
   };
 
-  return { tokenize, processTerm, searchOptions };
+  return { tokenize, processTerm, rankResults, searchOptions };
 });

@@ -18,7 +18,7 @@ function runAsClassicScript(path: string): Record<string, unknown> {
 test('the site’s scripts are classic scripts (a page opened from file:// refuses ES modules): search options and MiniSearch set their globals', () => {
   const assets = assetSources(BUILTIN_TEMPLATES_DIR);
   const options = runAsClassicScript(assets.get('assets/search-options.js')!).paperboySearchOptions as typeof indexOptions;
-  assert.deepEqual(Object.keys(options).sort(), ['processTerm', 'searchOptions', 'tokenize']);
+  assert.deepEqual(Object.keys(options).sort(), ['processTerm', 'rankResults', 'searchOptions', 'tokenize']);
   assert.equal(typeof (runAsClassicScript(assets.get('assets/minisearch/index.js')!).MiniSearch as { loadJS?: unknown }).loadJS, 'function');
   // The browser's copy of the options is the one the build indexes with: the same fields, the same words.
   const { tokenize, processTerm, searchOptions: browser } = options;
@@ -27,7 +27,12 @@ test('the site’s scripts are classic scripts (a page opened from file:// refus
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
       assert.deepEqual([...tokenize(text)], indexOptions.tokenize(text));
-      for (const word of indexOptions.tokenize(text)) assert.equal(processTerm(word), indexOptions.processTerm(word));
+      for (const word of indexOptions.tokenize(text)) {
+        assert.equal(processTerm(word), indexOptions.processTerm(word));
+        // What the index holds for a word, and what a query looks for.
+        assert.deepEqual([browser.processTerm!(word, '')].flat(), [indexOptions.searchOptions.processTerm!(word, '')].flat());
+        assert.equal(browser.searchOptions!.processTerm!(word), indexOptions.searchOptions.searchOptions!.processTerm!(word));
+      }
     }),
     { numRuns: 500 },
   );

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { load } from 'cheerio/slim';
+import { buildSite } from '../../src/archive/build.js';
 import { buildFeeds } from '../../src/archive/feeds.js';
 import type { IssueRendering } from '../../src/archive/issue-output.js';
 import { typesetMath } from '../../src/archive/math.js';
+import { loadConfig } from '../../src/config/load.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 // Markup, an ampersand and a CDATA end: what a title may hold, and what each format must show as written.
 const TITLE = 'Attention <is> all & you ]]> need';
@@ -93,4 +96,39 @@ test('atom.xml has the author RFC 4287 requires: the newsletter, with its site; 
   // RFC 4287 §4.1.1: in the feed, the author of every entry that names none.
   assert.deepEqual(feedparser(feeds.atom, "print(json.dumps(d.feed.get('author_detail')))"), { name: 'Test', href: 'https://news.example.org/' });
   assert.deepEqual((JSON.parse(feeds.json) as { author: unknown }).author, { name: 'Test', url: 'https://news.example.org/' });
+});
+
+test("every feed entry says it was published on its issue's date: RSS's pubDate, Atom's published, JSON Feed's date_published", () => {
+  const feeds = buildFeeds(config, [issue], () => '<p>Body</p>');
+  const dates = feedparser(feeds.atom, "e = d.entries[0]\nprint(json.dumps([e.get('published'), e.get('updated')]))");
+  assert.deepEqual(dates, ['2023-06-05T00:00:00.000Z', '2023-06-05T00:00:00.000Z']);
+  assert.deepEqual(feedparser(feeds.rss, "print(json.dumps(d.entries[0].get('published')))"), 'Mon, 05 Jun 2023 00:00:00 GMT');
+  const [item] = (JSON.parse(feeds.json) as { items: { date_published?: string; date_modified?: string }[] }).items;
+  assert.deepEqual({ published: item!.date_published, modified: item!.date_modified }, { published: '2023-06-05T00:00:00.000Z', modified: '2023-06-05T00:00:00.000Z' });
+});
+
+test('a feed entry says what the issue page says: who summarized a paper, who pointed to it (H/T), and the reviewers’ thanks', async () => {
+  const papers = `  - title: Open Problems of RLHF
+    url: https://arxiv.org/abs/2307.15217
+    authors: [Stephen Casper]
+    summarizer: Ana Lucía Pérez
+    via: Jan <Leike>
+    summary: |
+      A survey.
+    opinion: |
+      Useful.
+`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers }).replace('status: sent', 'status: sent\nreviewers: [Charbel-Raphaël Segerie]') });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const said = ['Summarized by Ana Lucía Pérez', 'H/T Jan <Leike>', 'Thanks to Charbel-Raphaël Segerie for reviewing this issue.'];
+  const shown = (html: string) => load(html, null, false).root().text();
+  const page = shown(read('issues/1/index.html'));
+  for (const text of said) assert.ok(page.includes(text), `the issue page: ${text}`);
+  for (const html of entryContents({ rss: read('feed.xml'), atom: read('atom.xml'), json: read('feed.json') })) {
+    const entry = shown(html);
+    for (const text of said) assert.ok(entry.includes(text), `${text} in ${entry}`);
+    // In the issue page's order: the summarizer before the summary, the hat tip after the opinion, the thanks last.
+    assert.ok(entry.indexOf(said[0]!) < entry.indexOf('A survey.') && entry.indexOf('Useful.') < entry.indexOf(said[1]!) && entry.trimEnd().endsWith(said[2]!), entry);
+  }
 });

@@ -108,3 +108,14 @@ test('without JavaScript the papers page offers the years only; the search form,
     assert.match(page, /<form class="paper-search" role="search" hidden [^>]*data-lead="3 papers from 3 issues\. Pick a year, or search and filter them all\."/, path);
   }
 });
+
+test('a paper page credits each summary as the issue page does: "Summarized by" and "H/T"', async () => {
+  const credited = (text: string) => text.replace('    summary: |', '    summarizer: Ana Lucía Pérez\n    via: "@janleike"\n    summary: |');
+  const root = makeRoot({ 'issues/0001-a.md': credited(cleanIssue({ number: 1 })) });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  for (const path of ['issues/1/index.html', 'papers/2304.15004/index.html']) {
+    const html = readFileSync(join(root, 'dist', path), 'utf8');
+    assert.match(html, /<p class="credit">Summarized by Ana Lucía Pérez<\/p>/, path);
+    assert.match(html, /<p class="credit">H\/T @janleike<\/p>/, path);
+  }
+});

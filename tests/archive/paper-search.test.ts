@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/archive/issue-output.js';
+import type { TextSource } from '../../src/archive/pages.js';
+import { buildPaperDatabase } from '../../src/archive/paper-database.js';
+import { searchPapers } from '../../src/archive/paper-search.js';
+
+function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
+  const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
+  return {
+    id: `url:example.org/paper-${n}`,
+    title: `Paper ${n}`,
+    url: `https://example.org/paper-${n}`,
+    authors: ['Ada Lovelace'],
+    year: 2023,
+    venue: undefined,
+    arxiv: undefined,
+    tags: ['scaling'],
+    section: ['Evaluations'],
+    highlight: false,
+    summarizer: undefined,
+    via: undefined,
+    issue: { number: 1, date: '2023-01-02', title: 'One' },
+    number: n,
+    anchor: `paper-${n}`,
+    summary: text(`Summary of paper ${n}.`),
+    opinion: undefined,
+    prerequisites: undefined,
+    footnotes: undefined,
+    ...fields,
+  };
+}
+
+const plain = (text: string) => ({ markdown: text, plain: text, html: `<p>${text}</p>` });
+
+/** The titles `query` finds among `records` (one issue), best first, as `paperboy papers search` lists them. */
+function titles(records: PaperRecord[], query: string): string[] {
+  const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
+  const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  return searchPapers(database, texts, query).map((match) => match.paper.latest.title);
+}
+
+test('a paper is found first by its identity: its arXiv id with or without a version or an arXiv: prefix, or any URL paperboy takes for the paper', () => {
+  const papers = [
+    record(1, { id: 'arxiv:2307.15217', title: 'Open Problems of RLHF', url: 'https://arxiv.org/abs/2307.15217', arxiv: '2307.15217' }),
+    // A paper whose text cites the other's id: found too, after it.
+    record(2, { title: 'A reply', summary: plain('A reply to arXiv 2307.15217 and https://arxiv.org/abs/2307.15217 in full.') }),
+    record(3, { id: 'url:lesswrong.com/posts/5spBue/steering', title: 'Steering', url: 'https://www.lesswrong.com/posts/5spBue/steering' }),
+  ];
+  for (const query of ['2307.15217', ' 2307.15217v2 ', 'arXiv:2307.15217', 'https://arxiv.org/abs/2307.15217', 'https://arxiv.org/pdf/2307.15217v3.pdf', 'arxiv.org/abs/2307.15217']) {
+    assert.equal(titles(papers, query)[0], 'Open Problems of RLHF', query);
+  }
+  assert.deepEqual(titles(papers, '2307.15217'), ['Open Problems of RLHF', 'A reply']);
+  for (const query of ['https://lesswrong.com/posts/5spBue/steering/?utm_source=x#top', 'http://www.lesswrong.com/posts/5spBue/steering', 'lesswrong.com/posts/5spBue/steering']) {
+    assert.deepEqual(titles(papers, query), ['Steering'], query);
+  }
+  // A query of words is no identity, whatever it holds.
+  assert.deepEqual(titles(papers, '2307.15217 steering'), []);
+});
+
+test('a plural finds its singular and the singular its plural, in every field', () => {
+  const papers = [
+    record(1, { title: 'Steering GPT-2', summary: plain('The steering vector is computed from two passes.') }),
+    record(2, { title: 'Policies', authors: ['Ann Jones'], summary: plain('Learned policy search.') }),
+    record(3, { title: 'Unrelated' }),
+  ];
+  assert.deepEqual(titles(papers, 'steering vectors'), ['Steering GPT-2']);
+  assert.deepEqual(titles(papers, 'vectors steering'), ['Steering GPT-2']);
+  assert.deepEqual(titles(papers, 'policy'), ['Policies']);
+  assert.deepEqual(titles(papers, 'searches policies'), ['Policies']);
+  // Half typed, the last word is a prefix of the word as written too.
+  assert.deepEqual(titles(papers, 'polici'), ['Policies']);
+  assert.deepEqual(titles(papers, 'jone'), ['Policies']);
+  // A plural in "-es" after "ss", "ch", "sh" or "x"; the plural of a word in "-che" is found by it too.
+  const more = [record(4, { title: 'Approaches', summary: plain('Two classes of cache.') }), record(5, { title: 'Box', summary: plain('A box of caches.') })];
+  assert.deepEqual(titles(more, 'approach class'), ['Approaches']);
+  assert.deepEqual(titles(more, 'boxes'), ['Box']);
+  assert.deepEqual(titles(more, 'cache box'), ['Box']);
+});
+
+test('a paper is found by its venue, as by its authors and tags', () => {
+  const papers = [
+    record(1, { title: 'Rank collapse', venue: 'ICML 2021', tags: ['attention'] }),
+    record(2, { title: 'Other', venue: 'NeurIPS 2023', authors: ['Yihe Dong'] }),
+  ];
+  assert.deepEqual(titles(papers, 'ICML'), ['Rank collapse']);
+  assert.deepEqual(titles(papers, 'neurips dong'), ['Other']);
+  assert.deepEqual(titles(papers, 'attention'), ['Rank collapse']);
+});
+
+test('a query that names a tag or a venue, punctuation included, ranks the paper with it first; a one-letter word is no prefix of every word', () => {
+  const papers = [
+    record(1, { title: 'Cats and tigers', summary: plain('Cats at the zoo, counted at t = 0 with C code.') }),
+    record(2, { title: 'Compilers', summary: plain('Templates in c and more.'), tags: ['c++', 'compilers'] }),
+    record(3, { title: 'The Pile', venue: 'AT&T Labs #42 Report' }),
+    record(4, { title: 'Telephony at scale', summary: plain('A talk about telephones.') }),
+  ];
+  assert.deepEqual(titles(papers, 'c++'), ['Compilers', 'Cats and tigers']);
+  assert.deepEqual(titles(papers, 'C++'), ['Compilers', 'Cats and tigers']);
+  assert.deepEqual(titles(papers, 'AT&T'), ['The Pile', 'Cats and tigers']);
+  assert.deepEqual(titles(papers, 'at&t labs'), ['The Pile']);
+  // Two letters may still be half typed.
+  assert.deepEqual(titles(papers, 'te').sort(), ['Compilers', 'Telephony at scale']);
+});
+
+test('a word with an apostrophe inside is found written without it, with either apostrophe, and by its part after it', () => {
+  const papers = [
+    record(1, { title: 'Weapons of Math Destruction', authors: ["O'Neil, Cathy"] }),
+    record(2, { title: 'Emergence', summary: plain('Jason Wei’s post on emergence; it doesn’t hold.') }),
+  ];
+  for (const query of ['oneil', "O'Neil", 'O’Neil', 'neil']) assert.deepEqual(titles(papers, query), ['Weapons of Math Destruction'], query);
+  for (const query of ['wei emergence', 'Wei’s', "Wei's", 'doesnt', "doesn't"]) assert.deepEqual(titles(papers, query), ['Emergence'], query);
+  // The lone letter of "doesn’t" is not a word of the text.
+  assert.deepEqual(titles(papers, 'emergence t'), []);
+});
