@@ -17,7 +17,7 @@ import { personalize } from '../render/email.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type SendMode } from '../send/journal.js';
-import { planSend } from '../send/plan.js';
+import { modeConflict, planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -231,6 +231,10 @@ async function sendIssue(context: SendContext): Promise<number> {
     });
   }
   try {
+    // Another send of the issue may have started in the other mode while this one asked and checked the
+    // relay (the plan read the journal before): the rows it froze are not for this mode's template.
+    const frozenMode = journal.mode();
+    if (frozenMode !== undefined && frozenMode !== mode) throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${modeConflict(frozenMode, mode)}`);
     journal.recoverInFlight(started);
     journal.requeue(plan.requeue, started);
     const progress = new SendProgress(io, plan.recipients);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
@@ -318,4 +319,30 @@ test('smtp: a relay that goes down mid-run (421 on every new connection): stop e
   assert.match(result.stderr, /Stopped early: the SMTP relay keeps failing/);
   assert.equal(server.received.length, 0);
   assert.ok([...states.values()].every((state) => state === 'queued'), JSON.stringify([...new Set(states.values())]));
+});
+
+test('smtp: a send whose issue started in the other mode while it asked or checked the relay refuses (exit 2), nothing sent, every row left as that send froze it', async () => {
+  for (const [mine, theirs] of [['list', 'subscribers'], ['subscribers', 'list']] as const) {
+    const root = await newsletter(4);
+    // The other send freezes the journal and stops just as this one connects to check the relay (after its plan).
+    const server = await startSmtpServer({
+      connect: (n) => {
+        if (n === 1) {
+          const db = openStore(join(root, '.paperboy'));
+          new SendJournal(db, 1).freeze(theirs, 'list@lists.example.org', (email) => `<1.${email}@test>`, new Date());
+          db.close();
+        }
+        return undefined;
+      },
+    });
+    try {
+      const result = await send(root, { list: mine === 'list' }, { SMTP_URL: server.url });
+      assert.equal(result.code, 2, `${mine}: ${result.stdout}${result.stderr}`);
+      assert.match(result.stderr, theirs === 'list' ? /send went to the list address \(--list\); it cannot also go to the subscribers/ : /send went to the subscribers; it cannot also go to the list address/);
+      assert.equal(server.received.length, 0, `${mine}: nothing sent`);
+      assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+    } finally {
+      await server.close();
+    }
+  }
 });
