@@ -346,3 +346,19 @@ test('smtp: a send whose issue started in the other mode while it asked or check
     }
   }
 });
+
+test('smtp: a recipient refused with a reply that speaks of TLS or a certificate is classed by its code: a 4xx retried and delivered, a 5.1.1 failed and bounced, the others sent', async () => {
+  const { result, server, states, root } = await sendThrough(5, {
+    rcpt: (to, attempt) => {
+      if (to === 'reader1@example.org' && attempt === 1) return { code: 450, message: '4.7.1 <reader1@example.org>: Recipient address rejected: TLS is required, but was not offered by host mx.example.net' };
+      if (to === 'reader3@example.org') return { code: 550, message: '5.1.1 <reader3@example.org>: user unknown (certificate check at the next hop)' };
+      return undefined;
+    },
+  });
+  assert.equal(result.code, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, /Aborted/);
+  assert.deepEqual(server.received.map((m) => m.to).sort(), ['reader0@example.org', 'reader1@example.org', 'reader2@example.org', 'reader4@example.org']);
+  assert.equal(states.get('reader1@example.org'), 'sent');
+  assert.equal(states.get('reader3@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader3@example.org'), 'bounced');
+});
