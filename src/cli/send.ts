@@ -54,14 +54,22 @@ export interface SendCommandOptions {
 const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
 /** Failed recipients listed in the report; `paperboy sends` lists them all. */
 const LISTED_FAILURES = 20;
-const EXIT_INTERRUPTED = 130;
+/**
+ * The signals that stop a send cleanly (the messages in flight finish and
+ * are recorded, RELIABILITY 14): Ctrl-C, and SIGTERM, what `kill`, systemd
+ * and container runtimes send. Exit 128 + the signal's number, the shell's
+ * convention for a command ended by it.
+ */
+const EXIT_AFTER = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof EXIT_AFTER;
+const STOP_SIGNALS = Object.keys(EXIT_AFTER) as StopSignal[];
 
 /**
  * `paperboy send ISSUE`: checks the issue, shows what will happen, asks,
  * then sends through SMTP (SMTP_URL) or the outbox, journaling every
  * recipient (src/send/). Exit 0 when every recipient got it, 1 when any
  * failed or remain, 2 for a usage or configuration problem (login refused
- * included), 130 after Ctrl-C.
+ * included), 130 after Ctrl-C, 143 after SIGTERM.
  */
 export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
   refuseUsage(options);
@@ -239,8 +247,12 @@ async function sendIssue(context: SendContext): Promise<number> {
     journal.requeue(plan.requeue, started);
     const progress = new SendProgress(io, plan.recipients);
     const interrupt = options.signal ? undefined : new AbortController();
-    const onSigint = () => interrupt?.abort();
-    if (interrupt) process.once('SIGINT', onSigint);
+    let caught: StopSignal = 'SIGINT';
+    const onSignal = (signal: StopSignal) => {
+      if (!interrupt!.signal.aborted) caught = signal;
+      interrupt!.abort();
+    };
+    if (interrupt) for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
     let result: DispatchResult;
     const dispatchStarted = performance.now();
     try {
@@ -263,11 +275,11 @@ async function sendIssue(context: SendContext): Promise<number> {
       });
     } finally {
       progress.stop();
-      if (interrupt) process.off('SIGINT', onSigint);
+      if (interrupt) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     }
     const seconds = (performance.now() - dispatchStarted) / 1000;
     io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
-    return await report(context, journal, result);
+    return await report(context, journal, result, EXIT_AFTER[caught]);
   } finally {
     journal.unlock();
   }
@@ -298,14 +310,14 @@ function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: Comman
 }
 
 const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
-  interrupted: 'Interrupted: the messages in flight finished and are recorded; run the same command to resume.',
+  interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
   'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
   policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
   abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
   journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
 };
 
-async function report(context: SendContext, journal: SendJournal, result: DispatchResult): Promise<number> {
+async function report(context: SendContext, journal: SendJournal, result: DispatchResult, interruptedExit: number): Promise<number> {
   const { io } = context;
   const counts = journal.counts();
   io.stdout.write(`${countsLine(counts)}\n`);
@@ -322,7 +334,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
     io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
   }
   await markFinished(context, journal, counts);
-  if (result.stop?.reason === 'interrupted') return EXIT_INTERRUPTED;
+  if (result.stop?.reason === 'interrupted') return interruptedExit;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
 }
