@@ -262,7 +262,11 @@ async function sendIssue(context: SendContext): Promise<number> {
         transport,
         envelopeFrom: config.from.address,
         build: async (delivery) => {
-          const raw = await template.message({ to: delivery.email, token: keys && delivery.subscriberId !== null ? sign(delivery.subscriberId, keys.keys) : undefined });
+          const raw = await template.message({
+            to: delivery.email,
+            token: keys && delivery.subscriberId !== null ? sign(delivery.subscriberId, keys.keys) : undefined,
+            messageId: delivery.messageId,
+          });
           return context.dkim ? context.dkim.sign(raw) : raw;
         },
         stillWanted: (delivery) => delivery.subscriberId === null || (status.get(delivery.subscriberId) as { status: string } | undefined)?.status === 'active',

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SendJournal } from '../../src/send/journal.js';
@@ -361,4 +362,25 @@ test('smtp: a recipient refused with a reply that speaks of TLS or a certificate
   assert.equal(states.get('reader1@example.org'), 'sent');
   assert.equal(states.get('reader3@example.org'), 'failed');
   assert.equal(bySubscriberStatus(root).get('reader3@example.org'), 'bounced');
+});
+
+test('smtp: --retry-unknown resends under the Message-ID the journal froze, even after the baseUrl changed', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer({ data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'close-after-data' : 'accept') });
+  try {
+    const first = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown', first.stderr);
+    const configFile = join(root, 'paperboy.config.yaml');
+    writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('baseUrl: https://news.example.org/', 'baseUrl: https://letters.example.net/'));
+    const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    const copy = server.received.find((m) => m.to === 'reader1@example.org');
+    const db = openStore(join(root, '.paperboy'));
+    const frozen = (db.prepare(`SELECT message_id FROM deliveries WHERE email = 'reader1@example.org'`).get() as { message_id: string }).message_id;
+    db.close();
+    assert.match(frozen, /news\.example\.org/);
+    assert.equal(copy?.messageId, frozen);
+  } finally {
+    await server.close();
+  }
 });
