@@ -285,7 +285,21 @@ async function sendIssue(context: SendContext): Promise<number> {
     io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
     return await report(context, journal, result, EXIT_AFTER[caught]);
   } finally {
+    releaseLock(journal, io);
+  }
+}
+
+/**
+ * Gives the issue's lock back, if the journal can still be written. When
+ * it cannot (the disk full: the run has just stopped for that), a warning,
+ * not an error over the run's own report and exit code: the next send
+ * takes over a lock whose process is gone (SendJournal.lock).
+ */
+function releaseLock(journal: SendJournal, io: CommandIO): void {
+  try {
     journal.unlock();
+  } catch (error) {
+    io.stderr.write(`paperboy: the send lock was left in the journal (${(error as Error).message}); the next send takes it over, as this process is gone by then.\n`);
   }
 }
 

@@ -384,3 +384,42 @@ test('smtp: --retry-unknown resends under the Message-ID the journal froze, even
     await server.close();
   }
 });
+
+test('smtp: a journal that cannot be written at all, the lock release included, still ends with the journal report and exit 1', async () => {
+  const root = await newsletter(10);
+  let broken = false;
+  const server = await startSmtpServer({
+    data: () => {
+      if (!broken) {
+        broken = true;
+        const db = openStore(join(root, '.paperboy'));
+        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.exec(`CREATE TRIGGER lock_full BEFORE UPDATE ON send_runs WHEN NEW.lock_pid IS NULL BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.close();
+      }
+      return 'accept';
+    },
+  });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /Stopped: the send journal cannot be written/);
+    assert.match(result.stderr, /the send lock was left in the journal \(database or disk is full\)/);
+  } finally {
+    await server.close();
+  }
+  // The lock names a process that is gone from this host: the next send takes it over.
+  const db = openStore(join(root, '.paperboy'));
+  db.exec('DROP TRIGGER journal_full; DROP TRIGGER lock_full');
+  db.prepare('UPDATE send_runs SET lock_pid = 999999999').run();
+  db.close();
+  const later = await startSmtpServer();
+  try {
+    const resumed = await send(root, {}, { SMTP_URL: later.url });
+    assert.equal(resumed.code, 1, resumed.stderr);
+    assert.doesNotMatch(resumed.stderr, /another paperboy send/);
+    assert.equal(later.received.length, 9);
+  } finally {
+    await later.close();
+  }
+});
