@@ -16,7 +16,7 @@ import type { DeliveryResult, Transport } from '../mail/transports/transport.js'
 import { personalize } from '../render/email.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
-import { SendJournal, type DeliveryState, type SendMode } from '../send/journal.js';
+import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
 import { modeConflict, planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
@@ -232,12 +232,7 @@ async function sendIssue(context: SendContext): Promise<number> {
   const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
   if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started);
   const lock = journal.lock(started);
-  if (!lock.ok) {
-    throw new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${lock.holder.pid} on ${lock.holder.host})`, {
-      exitCode: 1,
-      hint: 'Wait for it to finish; if that process is gone from another machine, the lock is released two minutes after its last write.',
-    });
-  }
+  if (!lock.ok) throw lockedError(issueNumber, lock.holder);
   try {
     // Another send of the issue may have started in the other mode while this one asked and checked the
     // relay (the plan read the journal before): the rows it froze are not for this mode's template.
@@ -301,6 +296,16 @@ function releaseLock(journal: SendJournal, io: CommandIO): void {
   } catch (error) {
     io.stderr.write(`paperboy: the send lock was left in the journal (${(error as Error).message}); the next send takes it over, as this process is gone by then.\n`);
   }
+}
+
+/** Another live send holds the issue (exit 1), with what to do about it. */
+function lockedError(issueNumber: number, holder: LockHolder): PaperboyError {
+  return new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${holder.pid} on ${holder.host}, last write ${holder.at})`, {
+    exitCode: 1,
+    hint:
+      `Wait for it to finish, or stop it (\`kill ${holder.pid}\` on ${holder.host}: it finishes the messages in flight and records them), then run the same command to resume. ` +
+      'The lock of a process that is gone is taken over at once on its own machine, two minutes after its last write from another.',
+  });
 }
 
 async function confirm(io: CommandIO, question: string): Promise<boolean> {
