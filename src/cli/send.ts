@@ -202,6 +202,9 @@ async function sendIssue(context: SendContext): Promise<number> {
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     return counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
   }
+  // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
+  const holder = journal.holder(new Date());
+  if (holder) throw lockedError(issueNumber, holder);
   const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
   const rate = options.rate ?? config.send.rate;
   const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : counted(plan.recipients, 'recipient');

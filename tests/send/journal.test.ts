@@ -109,3 +109,17 @@ test('journal: a lock held by a process that runs and started when the lock says
     assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
   });
 });
+
+test('journal: a send of an issue another send is running stops with that one\'s pid (exit 1) before printing a plan, without speaking of its rows in flight as a stopped run\'s, dry run included', async () => {
+  await withOtherProcess(async (pid) => {
+    const root = await newsletter(4);
+    lockedBy(root, pid, processStart(pid), 2);
+    for (const dryRun of [false, true]) {
+      const result = await send(root, { dryRun });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`another paperboy send of it is running \\(pid ${pid} on `));
+      assert.doesNotMatch(result.stdout, /Resume|stopped run/);
+    }
+    assert.equal([...journalStates(root).values()].filter((state) => state === 'sending').length, 2, 'the running send\'s rows are left to it');
+  });
+});
