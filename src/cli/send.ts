@@ -16,8 +16,8 @@ import type { DeliveryResult, Transport } from '../mail/transports/transport.js'
 import { personalize } from '../render/email.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
-import { SendJournal, type DeliveryState, type SendMode } from '../send/journal.js';
-import { planSend } from '../send/plan.js';
+import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
+import { modeConflict, planSend } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -54,14 +54,22 @@ export interface SendCommandOptions {
 const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
 /** Failed recipients listed in the report; `paperboy sends` lists them all. */
 const LISTED_FAILURES = 20;
-const EXIT_INTERRUPTED = 130;
+/**
+ * The signals that stop a send cleanly (the messages in flight finish and
+ * are recorded, RELIABILITY 14): Ctrl-C, and SIGTERM, what `kill`, systemd
+ * and container runtimes send. Exit 128 + the signal's number, the shell's
+ * convention for a command ended by it.
+ */
+const EXIT_AFTER = { SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof EXIT_AFTER;
+const STOP_SIGNALS = Object.keys(EXIT_AFTER) as StopSignal[];
 
 /**
  * `paperboy send ISSUE`: checks the issue, shows what will happen, asks,
  * then sends through SMTP (SMTP_URL) or the outbox, journaling every
  * recipient (src/send/). Exit 0 when every recipient got it, 1 when any
  * failed or remain, 2 for a usage or configuration problem (login refused
- * included), 130 after Ctrl-C.
+ * included), 130 after Ctrl-C, 143 after SIGTERM.
  */
 export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
   refuseUsage(options);
@@ -194,6 +202,9 @@ async function sendIssue(context: SendContext): Promise<number> {
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     return counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
   }
+  // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
+  const holder = journal.holder(new Date());
+  if (holder) throw lockedError(issueNumber, holder);
   const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
   const rate = options.rate ?? config.send.rate;
   const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : counted(plan.recipients, 'recipient');
@@ -224,19 +235,22 @@ async function sendIssue(context: SendContext): Promise<number> {
   const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
   if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started);
   const lock = journal.lock(started);
-  if (!lock.ok) {
-    throw new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${lock.holder.pid} on ${lock.holder.host})`, {
-      exitCode: 1,
-      hint: 'Wait for it to finish; if that process is gone from another machine, the lock is released two minutes after its last write.',
-    });
-  }
+  if (!lock.ok) throw lockedError(issueNumber, lock.holder);
   try {
+    // Another send of the issue may have started in the other mode while this one asked and checked the
+    // relay (the plan read the journal before): the rows it froze are not for this mode's template.
+    const frozenMode = journal.mode();
+    if (frozenMode !== undefined && frozenMode !== mode) throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${modeConflict(frozenMode, mode)}`);
     journal.recoverInFlight(started);
     journal.requeue(plan.requeue, started);
     const progress = new SendProgress(io, plan.recipients);
     const interrupt = options.signal ? undefined : new AbortController();
-    const onSigint = () => interrupt?.abort();
-    if (interrupt) process.once('SIGINT', onSigint);
+    let caught: StopSignal = 'SIGINT';
+    const onSignal = (signal: StopSignal) => {
+      if (!interrupt!.signal.aborted) caught = signal;
+      interrupt!.abort();
+    };
+    if (interrupt) for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
     let result: DispatchResult;
     const dispatchStarted = performance.now();
     try {
@@ -246,7 +260,11 @@ async function sendIssue(context: SendContext): Promise<number> {
         transport,
         envelopeFrom: config.from.address,
         build: async (delivery) => {
-          const raw = await template.message({ to: delivery.email, token: keys && delivery.subscriberId !== null ? sign(delivery.subscriberId, keys.keys) : undefined });
+          const raw = await template.message({
+            to: delivery.email,
+            token: keys && delivery.subscriberId !== null ? sign(delivery.subscriberId, keys.keys) : undefined,
+            messageId: delivery.messageId,
+          });
           return context.dkim ? context.dkim.sign(raw) : raw;
         },
         stillWanted: (delivery) => delivery.subscriberId === null || (status.get(delivery.subscriberId) as { status: string } | undefined)?.status === 'active',
@@ -259,14 +277,38 @@ async function sendIssue(context: SendContext): Promise<number> {
       });
     } finally {
       progress.stop();
-      if (interrupt) process.off('SIGINT', onSigint);
+      if (interrupt) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     }
     const seconds = (performance.now() - dispatchStarted) / 1000;
     io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
-    return await report(context, journal, result);
+    return await report(context, journal, result, EXIT_AFTER[caught]);
   } finally {
-    journal.unlock();
+    releaseLock(journal, io);
   }
+}
+
+/**
+ * Gives the issue's lock back, if the journal can still be written. When
+ * it cannot (the disk full: the run has just stopped for that), a warning,
+ * not an error over the run's own report and exit code: the next send
+ * takes over a lock whose process is gone (SendJournal.lock).
+ */
+function releaseLock(journal: SendJournal, io: CommandIO): void {
+  try {
+    journal.unlock();
+  } catch (error) {
+    io.stderr.write(`paperboy: the send lock was left in the journal (${(error as Error).message}); the next send takes it over, as this process is gone by then.\n`);
+  }
+}
+
+/** Another live send holds the issue (exit 1), with what to do about it. */
+function lockedError(issueNumber: number, holder: LockHolder): PaperboyError {
+  return new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${holder.pid} on ${holder.host}, last write ${holder.at})`, {
+    exitCode: 1,
+    hint:
+      `Wait for it to finish, or stop it (\`kill ${holder.pid}\` on ${holder.host}: it finishes the messages in flight and records them), then run the same command to resume. ` +
+      'The lock of a process that is gone is taken over at once on its own machine, two minutes after its last write from another.',
+  });
 }
 
 async function confirm(io: CommandIO, question: string): Promise<boolean> {
@@ -294,14 +336,14 @@ function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: Comman
 }
 
 const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
-  interrupted: 'Interrupted: the messages in flight finished and are recorded; run the same command to resume.',
+  interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
   'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
   policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
   abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
   journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
 };
 
-async function report(context: SendContext, journal: SendJournal, result: DispatchResult): Promise<number> {
+async function report(context: SendContext, journal: SendJournal, result: DispatchResult, interruptedExit: number): Promise<number> {
   const { io } = context;
   const counts = journal.counts();
   io.stdout.write(`${countsLine(counts)}\n`);
@@ -318,7 +360,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
     io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
   }
   await markFinished(context, journal, counts);
-  if (result.stop?.reason === 'interrupted') return EXIT_INTERRUPTED;
+  if (result.stop?.reason === 'interrupted') return interruptedExit;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
 }

@@ -11,6 +11,12 @@ export interface Recipient {
   to: string;
   /** The unsubscribe token; undefined for the list address (its server unsubscribes). */
   token: string | undefined;
+  /**
+   * The Message-ID, `<…>`: the one the journal froze for the recipient, so
+   * every attempt carries the same even when the baseUrl changed since
+   * (RELIABILITY 9, 18).
+   */
+  messageId: string;
 }
 
 type Slot = 'to' | 'messageId' | 'token' | 'text' | 'html';
@@ -60,7 +66,7 @@ export class MessageTemplate {
     return new MessageTemplate(base, rendered, parts, slots, { text: encodeBody(rendered.text), html: encodeBody(rendered.html) });
   }
 
-  /** The Message-ID a recipient's message carries: the same on every attempt. */
+  /** The Message-ID a send freezes for a recipient (`Recipient.messageId` on every attempt after). */
   messageId(to: string): string {
     return messageId(this.input.config.baseUrl, this.input.issueNumber, to);
   }
@@ -75,7 +81,7 @@ export class MessageTemplate {
     if (!/^[\x21-\x7e]+$/.test(recipient.to)) return this.composed(recipient, url);
     const values: Record<Slot, () => string> = {
       to: () => recipient.to,
-      messageId: () => this.messageId(recipient.to),
+      messageId: () => recipient.messageId,
       token: () => encodeURIComponent(recipient.token ?? ''),
       text: () => this.bodies.text.with(url),
       html: () => this.bodies.html.with(url),
@@ -90,6 +96,7 @@ export class MessageTemplate {
     return composeMessage({
       ...this.input,
       to: recipient.to,
+      messageId: recipient.messageId,
       text: fill(this.rendered.text, values),
       html: fill(this.rendered.html, values),
       unsubscribe: recipient.token === undefined ? undefined : { url, mailto: unsubscribeMailto(this.input.config.from, recipient.token) },

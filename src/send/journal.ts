@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/database.js';
 import { emailKey } from '../subscribers/model.js';
+import { processStart } from './process-start.js';
 
 /**
  * A recipient's state in the journal. `queued`: to send (again, after
@@ -46,10 +47,13 @@ export interface SettledDelivery {
 }
 
 /** Who holds an issue's send. */
-interface LockHolder {
+export interface LockHolder {
   pid: number;
   host: string;
+  /** When the holder last wrote the journal, ISO 8601. */
   at: string;
+  /** When its process started (process-start.ts); null where the system did not tell. */
+  started: string | null;
 }
 
 export type LockResult = { ok: true } | { ok: false; holder: LockHolder };
@@ -96,7 +100,7 @@ const STALE_LOCK_MS = 120_000;
  * (RELIABILITY 8, 9, 15). Every method is one transaction.
  */
 export class SendJournal {
-  private readonly owner = { pid: process.pid, host: hostname() };
+  private readonly owner = { pid: process.pid, host: hostname(), started: processStart(process.pid) ?? null };
   /** Prepared once: a send runs them thousands of times. */
   private readonly statements;
 
@@ -158,36 +162,51 @@ export class SendJournal {
 
   /**
    * Takes the issue's lock: refused while another live process holds it
-   * (on this host: its pid runs; elsewhere: it refreshed the lock in the
-   * last two minutes).
+   * (`holder`).
    */
   lock(now: Date): LockResult {
     return this.db
       .transaction((): LockResult => {
-        const row = this.db.prepare('SELECT lock_pid AS pid, lock_host AS host, lock_at AS at FROM send_runs WHERE issue = ?').get(this.issue) as
-          | { pid: number | null; host: string | null; at: string | null }
-          | undefined;
-        if (row?.pid != null && !(row.pid === this.owner.pid && row.host === this.owner.host) && this.isAlive({ pid: row.pid, host: row.host!, at: row.at! }, now)) {
-          return { ok: false, holder: { pid: row.pid, host: row.host!, at: row.at! } };
-        }
-        this.db.prepare('UPDATE send_runs SET lock_pid = ?, lock_host = ?, lock_at = ? WHERE issue = ?').run(this.owner.pid, this.owner.host, now.toISOString(), this.issue);
+        const holder = this.holder(now);
+        if (holder) return { ok: false, holder };
+        this.db
+          .prepare('UPDATE send_runs SET lock_pid = ?, lock_host = ?, lock_at = ?, lock_started = ? WHERE issue = ?')
+          .run(this.owner.pid, this.owner.host, now.toISOString(), this.owner.started, this.issue);
         return { ok: true };
       })
       .immediate();
+  }
+
+  /**
+   * The live process other than this one that holds the issue's lock, if
+   * any: on this host, its pid runs and, where the system tells, started
+   * when the lock says (a pid reused after a reboot or in a restarted
+   * container is another process); elsewhere, it refreshed the lock in the
+   * last two minutes.
+   */
+  holder(now: Date): LockHolder | undefined {
+    const row = this.db.prepare('SELECT lock_pid AS pid, lock_host AS host, lock_at AS at, lock_started AS started FROM send_runs WHERE issue = ?').get(this.issue) as
+      | { pid: number | null; host: string | null; at: string | null; started: string | null }
+      | undefined;
+    if (row?.pid == null || (row.pid === this.owner.pid && row.host === this.owner.host)) return undefined;
+    const holder: LockHolder = { pid: row.pid, host: row.host!, at: row.at!, started: row.started };
+    return this.isAlive(holder, now) ? holder : undefined;
   }
 
   private isAlive(holder: LockHolder, now: Date): boolean {
     if (holder.host !== this.owner.host) return now.getTime() - Date.parse(holder.at) < STALE_LOCK_MS;
     try {
       process.kill(holder.pid, 0);
-      return true;
     } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
+      // EPERM: the process runs, as another user.
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
     }
+    const started = processStart(holder.pid);
+    return holder.started === null || started === undefined || started === holder.started;
   }
 
   unlock(): void {
-    this.db.prepare('UPDATE send_runs SET lock_pid = NULL, lock_host = NULL, lock_at = NULL WHERE issue = ? AND lock_pid = ? AND lock_host = ?').run(this.issue, this.owner.pid, this.owner.host);
+    this.db.prepare('UPDATE send_runs SET lock_pid = NULL, lock_host = NULL, lock_at = NULL, lock_started = NULL WHERE issue = ? AND lock_pid = ? AND lock_host = ?').run(this.issue, this.owner.pid, this.owner.host);
   }
 
   /**

@@ -39,10 +39,7 @@ export type SendPlan =
  */
 export function planSend(input: SendPlanInput): SendPlan {
   const { counts } = input;
-  if (input.startedMode !== undefined && input.startedMode !== input.mode) {
-    const said = (mode: SendMode) => (mode === 'list' ? 'to the list address (--list)' : 'to the subscribers');
-    return { kind: 'refuse', reason: `this issue's send went ${said(input.startedMode)}; it cannot also go ${said(input.mode)}` };
-  }
+  if (input.startedMode !== undefined && input.startedMode !== input.mode) return { kind: 'refuse', reason: modeConflict(input.startedMode, input.mode) };
   if (input.startedMode === undefined) {
     const recipients = input.mode === 'list' ? 1 : input.activeSubscribers;
     if (recipients === 0) return { kind: 'refuse', reason: 'there are no active subscribers (add some with `paperboy subscribers add` or `import`)' };
@@ -64,4 +61,15 @@ export function planSend(input: SendPlanInput): SendPlan {
     return { kind: 'nothing', reason: `every recipient has a final state${why}${failed > 0 ? `; ${failed} failed: --retry-failed sends to them again` : ''}` };
   }
   return { kind: 'send', start: false, recipients, requeue, inFlight: counts.sending };
+}
+
+/**
+ * Why a send in `requested` mode is refused when the issue's send went out
+ * in `started` mode: a send keeps its mode for good, or list subscribers
+ * would get the issue twice, and subscribers mailed through the list
+ * template would get it without their List-Unsubscribe (RELIABILITY 1, 18).
+ */
+export function modeConflict(started: SendMode, requested: SendMode): string {
+  const said = (mode: SendMode) => (mode === 'list' ? 'to the list address (--list)' : 'to the subscribers');
+  return `this issue's send went ${said(started)}; it cannot also go ${said(requested)}`;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PaperboyError } from '../errors.js';
@@ -50,13 +50,22 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
 /**
  * `openStore` when `dataDir` has a database; else an empty one in memory,
  * never made on disk: what a dry run reads (a dry run writes nothing).
+ * Throws STORE_UNAVAILABLE (exit 2) as `openStore` does when the file
+ * cannot be there to look at (`dataDir` under a file, no permission): a
+ * dry run must not say "no subscribers" where the send would fail.
  */
 export function openStoreIfAny(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Store {
-  if (existsSync(join(dataDir, DATABASE_FILE))) return openStore(dataDir, migrations);
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations);
-  return db;
+  const path = join(dataDir, DATABASE_FILE);
+  try {
+    statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storeError(path, error);
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  }
+  return openStore(dataDir, migrations);
 }
 
 function storeError(path: string, error: unknown): PaperboyError {

@@ -79,4 +79,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    description: "the send lock records when its process started, so a later process given the same id is not taken for it",
+    sql: `
+      -- src/send/process-start.ts; NULL where the system does not tell.
+      ALTER TABLE send_runs ADD COLUMN lock_started TEXT;
+    `,
+  },
 ];

@@ -8,7 +8,7 @@ import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
 import { runCli } from '../helpers/cli.js';
-import { AN_HOUR_AGO, cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { AN_HOUR_AGO, cleanIssue, configWith, makeRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
 import { captureIO, journalStates, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
@@ -165,6 +165,16 @@ test('send --dry-run in a newsletter with no database yet makes none', async () 
   const result = await send(root, { dryRun: true });
   assert.match(result.stderr, /no active subscribers/);
   assert.ok(!existsSync(join(root, '.paperboy', 'paperboy.db')));
+});
+
+test('send --dry-run whose database cannot be opened (dataDir under a file) reports the database error as the send does (exit 2)', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, status: 'ready' }), 'notes.txt': 'a file\n' }, configWith('dataDir: notes.txt/data'));
+  for (const dryRun of [true, false]) {
+    const result = await send(root, { dryRun });
+    assert.equal(result.code, 2, `${dryRun ? 'dry run' : 'send'}: ${result.stdout}${result.stderr}`);
+    assert.match(result.stderr, /Cannot open the database .*notes\.txt.*paperboy\.db: ENOTDIR/);
+    assert.doesNotMatch(result.stderr, /no active subscribers/);
+  }
 });
 
 test('send without --yes and without a terminal asks for --yes (exit 2), sends nothing', async () => {

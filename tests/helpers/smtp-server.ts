@@ -9,7 +9,7 @@ interface Received {
 }
 
 /** What the server does with one DATA: accept, refuse with a reply, or misbehave. */
-type DataBehaviour = 'accept' | 'reset-mid-data' | 'reset-partway' | 'close-after-data' | 'reset-after-data' | 'never-answer' | { code: number; message: string };
+type DataBehaviour = 'accept' | 'reset-mid-data' | 'reset-partway' | 'close-after-data' | 'reset-after-data' | 'never-answer' | { code: number; message: string } | { acceptAfterMs: number };
 
 export interface Faults {
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
@@ -99,9 +99,14 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
           socket?.resetAndDestroy();
           return;
         }
+        const accept = () => {
+          received.push(receivedMessage(to, Buffer.concat(chunks)));
+          callback(null, `2.0.0 Ok: queued as ${received.length}`);
+        };
+        // A slow server: the message read whole, the 250 a while later.
+        if (typeof behaviour === 'object' && 'acceptAfterMs' in behaviour) return void setTimeout(accept, behaviour.acceptAfterMs);
         if (typeof behaviour === 'object') return callback(smtpError(behaviour.code, behaviour.message));
-        received.push(receivedMessage(to, Buffer.concat(chunks)));
-        callback(null, `2.0.0 Ok: queued as ${received.length}`);
+        accept();
       });
     },
   });

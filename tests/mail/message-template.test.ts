@@ -31,7 +31,7 @@ test('message template: a spliced message reads exactly as the one nodemailer co
   const reference = await parseEml(
     await composeMessage({ config, issueNumber: 5, to, ...copy, date, unsubscribe: { url, mailto: unsubscribeMailto(config.from, token) } }),
   );
-  const spliced = await parseEml(await template.message({ to, token }));
+  const spliced = await parseEml(await template.message({ to, token, messageId: template.messageId(to) }));
   assert.equal(spliced.text, reference.text);
   assert.equal(spliced.html, reference.html);
   assert.equal(spliced.subject, reference.subject);
@@ -46,7 +46,7 @@ test('message template: a spliced message reads exactly as the one nodemailer co
 
 test('message template: no line over 998 octets, only CRLF line ends, 7-bit clean', async () => {
   const { template } = await sample();
-  const raw = (await template.message({ to: 'r@example.com', token: 'k00000000.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).toString('latin1');
+  const raw = (await template.message({ to: 'r@example.com', token: 'k00000000.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', messageId: template.messageId('r@example.com') })).toString('latin1');
   assert.ok(!/[^\r]\n/.test(raw), 'every LF follows a CR');
   for (const line of raw.split('\r\n')) assert.ok(line.length <= 998, `line of ${line.length} octets`);
   // eslint-disable-next-line no-control-regex
@@ -55,8 +55,9 @@ test('message template: no line over 998 octets, only CRLF line ends, 7-bit clea
 
 test('message template: an internationalized address is composed by nodemailer, the rest the same', async () => {
   const { template } = await sample();
-  const mail = await parseEml(await template.message({ to: 'leser@bücher.example', token: 'k00000000.2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }));
+  const mail = await parseEml(await template.message({ to: 'leser@bücher.example', token: 'k00000000.2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', messageId: '<frozen.leser@newsletter.example.org>' }));
   assert.match(mail.to && 'text' in mail.to ? mail.to.text : '', /leser@/);
+  assert.equal(mail.messageId, '<frozen.leser@newsletter.example.org>', 'the Message-ID given, as a joined message carries it');
   assert.ok(mail.text!.includes('token=k00000000.2.'));
 });
 
@@ -64,7 +65,7 @@ test('message template: the list copy has no token and no List-Unsubscribe of it
   const rendered = await renderAll(REPO_ROOT, '5');
   const { config } = rendered.workspace;
   const template = await MessageTemplate.build({ config, issueNumber: 5, date }, rendered.rendered, { list: true });
-  const mail = await parseEml(await template.message({ to: 'list@lists.example.org', token: undefined }));
+  const mail = await parseEml(await template.message({ to: 'list@lists.example.org', token: undefined, messageId: template.messageId('list@lists.example.org') }));
   assert.deepEqual(mail.headerLines.filter((header) => header.key.startsWith('list-')).map((header) => header.key), ['list-id']);
   assert.ok(!mail.text!.includes('token='));
 });

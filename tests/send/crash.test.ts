@@ -149,3 +149,35 @@ test('SIGINT pauses cleanly: messages in flight finish and are recorded, exit 13
     await server.close();
   }
 });
+
+test('SIGTERM stops a send as Ctrl-C does: the messages the server is taking finish and are recorded sent, exit 143, the same command resumes without a duplicate', async () => {
+  const root = await newsletter(30);
+  let dataStarted = 0;
+  // Each message taken slowly, so several are in flight when the signal comes.
+  const server = await startSmtpServer({ data: () => (dataStarted++, { acceptAfterMs: 400 }) });
+  try {
+    const first = startSend(root, server);
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (dataStarted >= 5) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 2);
+    });
+    first.child.kill('SIGTERM');
+    assert.equal(await first.exited, 143, first.output());
+    assert.match(first.output(), /Interrupted/);
+    const rows = journal(root);
+    assert.ok(rows.every((row) => row.state === 'sent' || row.state === 'queued'), `nothing left sending or unknown: ${JSON.stringify([...new Set(rows.map((row) => row.state))])}`);
+    const sent = rows.filter((row) => row.state === 'sent').map((row) => row.email).sort();
+    assert.deepEqual(server.received.map((m) => m.to).sort(), sent, 'every message the server took is recorded sent');
+    assert.ok(sent.length >= 5, `the messages in flight finished (${sent.length})`);
+    const second = startSend(root, server);
+    assert.equal(await second.exited, 0, second.output());
+    assert.equal(server.received.length, 30);
+    assert.equal(new Set(server.received.map((m) => m.to)).size, 30);
+  } finally {
+    await server.close();
+  }
+});

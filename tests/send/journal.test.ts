@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SendJournal } from '../../src/send/journal.js';
+import { processStart } from '../../src/send/process-start.js';
 import { openStore } from '../../src/store/database.js';
 import { journalStates, newsletter, send } from '../helpers/send.js';
 
@@ -64,4 +67,59 @@ test('journal: each claim walks the state index, never the issue rows already se
   } finally {
     db.close();
   }
+});
+
+/** Issue 1's send started, its lock held by `pid` on this host, that process started at `started`, and `sending` rows left. */
+function lockedBy(root: string, pid: number, started: string | undefined, sending = 0): void {
+  const db = openStore(join(root, '.paperboy'));
+  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}@test>`, new Date());
+  db.prepare('UPDATE send_runs SET lock_pid = ?, lock_host = ?, lock_at = ?, lock_started = ?').run(pid, hostname(), new Date().toISOString(), started ?? null);
+  db.prepare(`UPDATE deliveries SET state = 'sending' WHERE recipient_key IN (SELECT recipient_key FROM deliveries ORDER BY recipient_key LIMIT ?)`).run(sending);
+  db.close();
+}
+
+/** A live process that is no paperboy send, for the length of `body`. */
+async function withOtherProcess(body: (pid: number) => Promise<void>): Promise<void> {
+  const other = spawn('sleep', ['60']);
+  await once(other, 'spawn');
+  try {
+    await body(other.pid!);
+  } finally {
+    other.kill();
+  }
+}
+
+test('journal: a lock whose pid runs but started at another time (the id reused after a reboot or in a restarted container) is stale: the next send takes it over', async () => {
+  await withOtherProcess(async (pid) => {
+    const root = await newsletter(3);
+    lockedBy(root, pid, 'an-earlier-boot:4242');
+    const result = await send(root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  });
+});
+
+test('journal: a lock held by a process that runs and started when the lock says refuses the send (exit 1), naming it', async () => {
+  await withOtherProcess(async (pid) => {
+    const root = await newsletter(3);
+    lockedBy(root, pid, processStart(pid));
+    const result = await send(root);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, new RegExp(`another paperboy send of it is running \\(pid ${pid} on `));
+    assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+  });
+});
+
+test('journal: a send of an issue another send is running stops with that one\'s pid (exit 1) before printing a plan, without speaking of its rows in flight as a stopped run\'s, dry run included', async () => {
+  await withOtherProcess(async (pid) => {
+    const root = await newsletter(4);
+    lockedBy(root, pid, processStart(pid), 2);
+    for (const dryRun of [false, true]) {
+      const result = await send(root, { dryRun });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`another paperboy send of it is running \\(pid ${pid} on `));
+      assert.doesNotMatch(result.stdout, /Resume|stopped run/);
+    }
+    assert.equal([...journalStates(root).values()].filter((state) => state === 'sending').length, 2, 'the running send\'s rows are left to it');
+  });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
@@ -318,4 +320,106 @@ test('smtp: a relay that goes down mid-run (421 on every new connection): stop e
   assert.match(result.stderr, /Stopped early: the SMTP relay keeps failing/);
   assert.equal(server.received.length, 0);
   assert.ok([...states.values()].every((state) => state === 'queued'), JSON.stringify([...new Set(states.values())]));
+});
+
+test('smtp: a send whose issue started in the other mode while it asked or checked the relay refuses (exit 2), nothing sent, every row left as that send froze it', async () => {
+  for (const [mine, theirs] of [['list', 'subscribers'], ['subscribers', 'list']] as const) {
+    const root = await newsletter(4);
+    // The other send freezes the journal and stops just as this one connects to check the relay (after its plan).
+    const server = await startSmtpServer({
+      connect: (n) => {
+        if (n === 1) {
+          const db = openStore(join(root, '.paperboy'));
+          new SendJournal(db, 1).freeze(theirs, 'list@lists.example.org', (email) => `<1.${email}@test>`, new Date());
+          db.close();
+        }
+        return undefined;
+      },
+    });
+    try {
+      const result = await send(root, { list: mine === 'list' }, { SMTP_URL: server.url });
+      assert.equal(result.code, 2, `${mine}: ${result.stdout}${result.stderr}`);
+      assert.match(result.stderr, theirs === 'list' ? /send went to the list address \(--list\); it cannot also go to the subscribers/ : /send went to the subscribers; it cannot also go to the list address/);
+      assert.equal(server.received.length, 0, `${mine}: nothing sent`);
+      assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+    } finally {
+      await server.close();
+    }
+  }
+});
+
+test('smtp: a recipient refused with a reply that speaks of TLS or a certificate is classed by its code: a 4xx retried and delivered, a 5.1.1 failed and bounced, the others sent', async () => {
+  const { result, server, states, root } = await sendThrough(5, {
+    rcpt: (to, attempt) => {
+      if (to === 'reader1@example.org' && attempt === 1) return { code: 450, message: '4.7.1 <reader1@example.org>: Recipient address rejected: TLS is required, but was not offered by host mx.example.net' };
+      if (to === 'reader3@example.org') return { code: 550, message: '5.1.1 <reader3@example.org>: user unknown (certificate check at the next hop)' };
+      return undefined;
+    },
+  });
+  assert.equal(result.code, 1, result.stderr);
+  assert.doesNotMatch(result.stderr, /Aborted/);
+  assert.deepEqual(server.received.map((m) => m.to).sort(), ['reader0@example.org', 'reader1@example.org', 'reader2@example.org', 'reader4@example.org']);
+  assert.equal(states.get('reader1@example.org'), 'sent');
+  assert.equal(states.get('reader3@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader3@example.org'), 'bounced');
+});
+
+test('smtp: --retry-unknown resends under the Message-ID the journal froze, even after the baseUrl changed', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer({ data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'close-after-data' : 'accept') });
+  try {
+    const first = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown', first.stderr);
+    const configFile = join(root, 'paperboy.config.yaml');
+    writeFileSync(configFile, readFileSync(configFile, 'utf8').replace('baseUrl: https://news.example.org/', 'baseUrl: https://letters.example.net/'));
+    const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    const copy = server.received.find((m) => m.to === 'reader1@example.org');
+    const db = openStore(join(root, '.paperboy'));
+    const frozen = (db.prepare(`SELECT message_id FROM deliveries WHERE email = 'reader1@example.org'`).get() as { message_id: string }).message_id;
+    db.close();
+    assert.match(frozen, /news\.example\.org/);
+    assert.equal(copy?.messageId, frozen);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a journal that cannot be written at all, the lock release included, still ends with the journal report and exit 1', async () => {
+  const root = await newsletter(10);
+  let broken = false;
+  const server = await startSmtpServer({
+    data: () => {
+      if (!broken) {
+        broken = true;
+        const db = openStore(join(root, '.paperboy'));
+        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.exec(`CREATE TRIGGER lock_full BEFORE UPDATE ON send_runs WHEN NEW.lock_pid IS NULL BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        db.close();
+      }
+      return 'accept';
+    },
+  });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /Stopped: the send journal cannot be written/);
+    assert.match(result.stderr, /the send lock was left in the journal \(database or disk is full\)/);
+  } finally {
+    await server.close();
+  }
+  // The lock names a process that is gone from this host: the next send takes it over.
+  const db = openStore(join(root, '.paperboy'));
+  db.exec('DROP TRIGGER journal_full; DROP TRIGGER lock_full');
+  db.prepare('UPDATE send_runs SET lock_pid = 999999999').run();
+  db.close();
+  const later = await startSmtpServer();
+  try {
+    const resumed = await send(root, {}, { SMTP_URL: later.url });
+    assert.equal(resumed.code, 1, resumed.stderr);
+    assert.doesNotMatch(resumed.stderr, /another paperboy send/);
+    assert.equal(later.received.length, 9);
+  } finally {
+    await later.close();
+  }
 });

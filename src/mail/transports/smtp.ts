@@ -144,7 +144,13 @@ class WireWatch extends PassThrough {
   }
 }
 
-/** Certificate and TLS failures (node's messages): the session is refused, as a failed login is. */
+/**
+ * Certificate and TLS failures in node's messages (a socket error with no
+ * SMTP reply, as under smtps://): the session is refused, as a failed login
+ * is. Never tested against an error that carries a reply: nodemailer's
+ * message then holds the server's text, and a recipient's `450 4.7.1 … TLS
+ * is required` is that recipient's temporary refusal, classed by its code.
+ */
 const TLS_REFUSED = /certificate|self[- ]signed|unable to verify|STARTTLS|SSL routines|TLS/i;
 
 function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFailure {
@@ -155,7 +161,9 @@ function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFail
 }
 
 function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
-  if (error.code === 'EAUTH' || error.code === 'ETLS' || TLS_REFUSED.test(error.message)) return 'auth';
+  // ETLS: nodemailer's own code for a TLS handshake or STARTTLS that failed.
+  if (error.code === 'EAUTH' || error.code === 'ETLS' || error.command === 'STARTTLS') return 'auth';
+  if (typeof error.responseCode !== 'number' && TLS_REFUSED.test(error.message)) return 'auth';
   if (error.command === 'MAIL FROM') return 'sender';
   if (error.command === 'RCPT TO') return 'recipient';
   if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'data';
