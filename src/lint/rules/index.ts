@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
+import authorEtAl from './author-et-al.js';
 import contentLimits from './content-limits.js';
 import dateValid from './date-valid.js';
 import emailSize from './email-size.js';
@@ -50,6 +51,7 @@ export const rules: Rule[] = [
   noEmptyIssue,
   paperUrl,
   arxivId,
+  authorEtAl,
   paperDuplicateInIssue,
   paperCoveredBefore,
   opinionMissing,
