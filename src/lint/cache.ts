@@ -41,7 +41,7 @@ import type { FileOutcome } from './lint-file.js';
 // v21: no-trailing-spaces proves its fixes (and escapes a backslash), link-url-refused and no-empty-issue are new, a placeholder URL is no-placeholder's, issue-number-sequence reads a number from an unread file's name.
 // v22: heading-level reports a level-1 heading in the body.
 // v23: a template's mistake stops the lint (exit 2) instead of an `email-size` failure message on the issue (lint-file.ts).
-const FORMAT_VERSION = 23;
+const FORMAT_VERSION = 24;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -34,6 +34,7 @@ import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlCommentInText from './yaml-comment-in-text.js';
+import yamlFoldedMarkdown from './yaml-folded-markdown.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   yamlSyntax,
   frontmatterSchema,
   yamlCommentInText,
+  yamlFoldedMarkdown,
   noControlCharacter,
   issueNumberUnique,
   issueNumberSequence,
