@@ -24,7 +24,7 @@ import { yamlProblems } from './yaml-errors.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
-  ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'frontmatter-schema' | 'content-limits';
+  ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'yaml-comment-in-text' | 'frontmatter-schema' | 'content-limits';
   message: string;
   position: Position;
 }
@@ -148,8 +148,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
-  for (const { message, range: [start, end] } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
-    problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+  for (const { ruleId = 'yaml-syntax', message, range: [start, end] } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
+    problems.push({ ruleId, message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
   }
   if (problems.length > 0) return parsed;
   // In one walk over every string of the frontmatter (its titles, names, tags, texts), before it is read into the model:

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar, type YAMLSeq } from 'yaml';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import type { YamlPath } from '../diagnostics/yaml-locate.js';
 
@@ -33,25 +33,40 @@ export function nodeAt(document: Document.Parsed, path: YamlPath): unknown {
   return node;
 }
 
-/** Every text value of the issue and its papers, each node once (an anchored text may be aliased again). */
-export function textFields(document: Document.Parsed): TextField[] {
-  const fields: TextField[] = [];
-  const seen = new Set<YamlNode>();
+/** Every text key's value (`undefined` where a key is not written): the issue's, then each paper's. */
+function textKeyValues(document: Document.Parsed): { path: YamlPath; key: string; value: unknown }[] {
+  const values: { path: YamlPath; key: string; value: unknown }[] = [];
   const add = (path: YamlPath, keys: readonly string[]) => {
-    for (const key of keys) {
-      const value = nodeAt(document, [...path, key]);
-      const items = isSeq(value) ? value.items.map((item, index) => ({ item: resolveAlias(document, item), at: [...path, key, index] })) : [{ item: value, at: [...path, key] }];
-      for (const { item, at } of items) {
-        if (!isScalar(item) || seen.has(item)) continue;
-        seen.add(item);
-        fields.push({ path: at, key, node: item });
-      }
-    }
+    for (const key of keys) values.push({ path: [...path, key], key, value: nodeAt(document, [...path, key]) });
   };
   add([], ISSUE_TEXT_KEYS);
   const papers = nodeAt(document, ['papers']);
   if (isSeq(papers)) papers.items.forEach((_, index) => add(['papers', index], PAPER_TEXT_KEYS));
+  return values;
+}
+
+/** Every text value of the issue and its papers, each node once (an anchored text may be aliased again). */
+export function textFields(document: Document.Parsed): TextField[] {
+  const fields: TextField[] = [];
+  const seen = new Set<YamlNode>();
+  for (const { path, key, value } of textKeyValues(document)) {
+    const items = isSeq(value) ? value.items.map((item, index) => ({ item: resolveAlias(document, item), at: [...path, index] })) : [{ item: value, at: path }];
+    for (const { item, at } of items) {
+      if (!isScalar(item) || seen.has(item)) continue;
+      seen.add(item);
+      fields.push({ path: at, key, node: item });
+    }
+  }
   return fields;
+}
+
+/** The lists of texts written in flow style (`authors: [A, B]`), each once, for the checks of what YAML reads as syntax in them. */
+export function flowTextLists(document: Document.Parsed): { key: string; node: YAMLSeq }[] {
+  const lists = new Map<YAMLSeq, string>();
+  for (const { key, value } of textKeyValues(document)) {
+    if (isSeq(value) && value.flow && value.range && !lists.has(value)) lists.set(value, key);
+  }
+  return [...lists].map(([node, key]) => ({ key, node }));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { isAlias, visit, type Document } from 'yaml';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
-import { quoteYamlText } from './text-fields.js';
+import { cutItemReport, flowComments } from './flow-comments.js';
+import { flowTextLists, quoteYamlText } from './text-fields.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
 
@@ -28,7 +29,11 @@ interface RaisedError extends YamlProblem {
  * An error that an editing mistake explains (a tab in an indentation, a key
  * indented unlike its siblings or written twice: yaml-mistakes.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
- * last: the errors after a broken structure are its echoes.
+ * last: the errors after a broken structure are its echoes. A flow list of
+ * texts left unclosed because a `#` on its line started a comment that took
+ * its `]` (`tags: [evals, #NLP]`) is reported as that `#`, where it is, in
+ * lint's yaml-comment-in-text words (which also give the fix): the parser's
+ * ("must be sufficiently indented") point at the next line, never at it.
  * `lineOf` gives the file's line number of an offset in the YAML text.
  */
 export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length): YamlProblem[] {
@@ -41,6 +46,12 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
   for (const error of raised.sort((a, b) => a.range[0] - b.range[0])) {
     const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
     if (quotedLines.has(lineStart)) continue;
+    const cuts = commentsClosing(error, context);
+    if (cuts.length > 0) {
+      // The parser reads the lines after the list as its items: what it raises there are echoes, as after any broken structure.
+      problems.push(...cuts);
+      break;
+    }
     const mistake = editingMistake(error, context);
     if (mistake) {
       problems.push(mistake);
@@ -64,6 +75,18 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
     });
   }
   return problems;
+}
+
+/** The comments that took the closing bracket of the flow list of texts `error` finds unclosed (flow-comments.ts), as yaml-comment-in-text's problems; none for another error. */
+function commentsClosing(error: RaisedError, { document, yamlText }: { document: Document.Parsed; yamlText: string }): YamlProblem[] {
+  if (error.code !== 'BAD_INDENT') return [];
+  for (const { key, node } of flowTextLists(document)) {
+    const [start, , end] = node.range!;
+    if (error.range[0] <= start || error.range[0] > end) continue;
+    const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax);
+    return cuts.map((comment) => ({ ruleId: 'yaml-comment-in-text', message: cutItemReport(yamlText, key, comment).message, range: [comment.start, comment.end] }));
+  }
+  return [];
 }
 
 /** Aliases whose anchor is not set before them, which `toJS` would throw on. */

@@ -3,6 +3,8 @@ import { editFixes, expectedIndent, isKnownKey, keyLineAbove, lineIndexAt, owner
 
 /** A YAML problem, in offsets of the YAML text. */
 export interface YamlProblem {
+  /** The rule that reports it, when not yaml-syntax (a comment that took a flow list's `]`: yaml-comment-in-text). */
+  ruleId?: 'yaml-comment-in-text';
   message: string;
   range: [start: number, end: number];
 }

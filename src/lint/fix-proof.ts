@@ -20,13 +20,25 @@ const MAX_PROOFS = 32;
  * miss one. The trees of texts an edit leaves alone are reused, not parsed.
  */
 function keepsRendering(parsed: ParsedIssue, edits: readonly Fix[]): boolean {
+  return rendersAs(parsed, edits, new Map());
+}
+
+/**
+ * Proof that edits change what an issue renders only as meant: read again
+ * with them, the model equals the one read before but for the texts of
+ * `changed`, each of which must now be the tree given (positions aside). A
+ * fix that corrects a text (a `>` block that YAML folded into one line, see
+ * yaml-folded-markdown) is proven to give that text, and to leave the
+ * rest, with every other text and value, as it was.
+ */
+export function rendersAs(parsed: ParsedIssue, edits: readonly Fix[], changed: ReadonlyMap<MarkdownText, Root>): boolean {
   const before = parsed.issue;
-  if (!before || edits.length === 0) return before !== undefined;
+  if (!before || edits.length === 0) return before !== undefined && changed.size === 0;
   const known = new Map<string, Root>(markdownTexts(before).map((text) => [text.text, text.tree]));
   const parse = withinLimits(parseMarkdown);
   const text = applyEdits(parsed.source.text, edits);
   const after = parseIssue({ path: parsed.source.path, text, written: text, hash: '', bom: false, eol: '\n' }, { parseMarkdown: (markdown) => known.get(markdown) ?? parse(markdown) }).issue;
-  return after !== undefined && contentOf(after) === contentOf(before);
+  return after !== undefined && contentOf(after) === contentOf(before, changed);
 }
 
 /**
@@ -63,9 +75,9 @@ export function provenEdits(parsed: ParsedIssue, choices: readonly (readonly Fix
   return chosen;
 }
 
-/** The model as JSON, each Markdown text as its tree, without positions: what renders, not where it was written. */
-function contentOf(issue: Issue): string {
-  return JSON.stringify(issue, (key, value: unknown) => (key === 'position' ? undefined : isMarkdownText(value) ? value.tree : value));
+/** The model as JSON, each Markdown text as its tree (the one `changed` gives it, if any), without positions: what renders, not where it was written. */
+function contentOf(issue: Issue, changed: ReadonlyMap<MarkdownText, Root> = new Map()): string {
+  return JSON.stringify(issue, (key, value: unknown) => (key === 'position' ? undefined : isMarkdownText(value) ? (changed.get(value) ?? value.tree) : value));
 }
 
 function isMarkdownText(value: unknown): value is MarkdownText {

@@ -1,5 +1,6 @@
 import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
+import authorEtAl from './author-et-al.js';
 import contentLimits from './content-limits.js';
 import dateValid from './date-valid.js';
 import emailSize from './email-size.js';
@@ -33,6 +34,7 @@ import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlCommentInText from './yaml-comment-in-text.js';
+import yamlFoldedMarkdown from './yaml-folded-markdown.js';
 import yamlSyntax from './yaml-syntax.js';
 
 /** Every lint rule, in the order their messages are documented. */
@@ -43,6 +45,7 @@ export const rules: Rule[] = [
   yamlSyntax,
   frontmatterSchema,
   yamlCommentInText,
+  yamlFoldedMarkdown,
   noControlCharacter,
   issueNumberUnique,
   issueNumberSequence,
@@ -50,6 +53,7 @@ export const rules: Rule[] = [
   noEmptyIssue,
   paperUrl,
   arxivId,
+  authorEtAl,
   paperDuplicateInIssue,
   paperCoveredBefore,
   opinionMissing,

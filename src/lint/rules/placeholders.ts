@@ -2,10 +2,21 @@
  * What holds the place of finished text: TODO, TK, FIXME, XXX (whole words,
  * in capitals) and lorem ipsum (any case). Read by lint's no-placeholder,
  * and by the rules that compare papers, which leave a placeholder URL to it.
+ *
+ * A marker is a word of its own: one joined to another by a hyphen is part
+ * of a name (`XXL-TK`, `Flan-XXX`), and `TK` before a capitalised name is
+ * someone's initials (`TK Lee`). Words in quotation marks ("…", “…”, «…»)
+ * are quoted, not left to fill: a talk titled "Lorem ipsum considered
+ * harmful", a benchmark called "TODO".
  */
 
-const MARKERS = /(?<![\p{L}\p{N}_])(?:TODO|TK|FIXME|XXX)(?![\p{L}\p{N}_])/gu;
+/** A marker word, where letters, digits, `_` or a hyphenated word do not go on around it. */
+const MARKER = String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}]-)(?:TODO|FIXME|XXX|TK(?! \p{Lu}\p{Ll}))(?![\p{L}\p{N}_])(?!-[\p{L}\p{N}])`;
+const MARKERS = new RegExp(MARKER, 'gu');
 const FILLER = /(?<![\p{L}\p{N}_])lorem\s+ipsum(?![\p{L}\p{N}_])/giu;
+/** A marker as a word of a URL, where hyphens separate words (`https://example.org/TODO-the-paper`), or lorem ipsum's first word. */
+const URL_MARKERS = /(?<![\p{L}\p{N}])(?:TODO|TK|FIXME|XXX)(?![\p{L}\p{N}])|[Ll]orem(?:[-_+]|%20)ipsum/gu;
+const QUOTATION = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»/gu;
 /** What every placeholder contains: a cheap test that spares most text the Unicode-aware patterns above. */
 const MAY_HOLD_PLACEHOLDER = /TODO|TK|FIXME|XXX|lorem/i;
 const URL_IN_PROSE = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>()[\]]*/giu;
@@ -27,14 +38,18 @@ export interface Placeholder {
 /**
  * The placeholders of a value, in order. A URL is an address, not prose: a
  * `TODO` in `https://github.com/x/y/blob/main/TODO.md` is its file's name,
- * and skipped, but for a placeholder URL (`isPlaceholderUrl`).
+ * and skipped, but for a placeholder URL (`isPlaceholderUrl`), whose
+ * markers are all placeholders.
  */
 export function placeholdersIn(value: string): Placeholder[] {
   if (!MAY_HOLD_PLACEHOLDER.test(value)) return [];
-  const found = markersIn(value);
-  // Looking for URLs costs more than looking for placeholders: only when needed.
-  const urls = found.length === 0 ? [] : [...value.matchAll(URL_IN_PROSE)].filter((url) => !isPlaceholderUrl(url[0])).map((url) => [url.index, url.index + url[0].length] as const);
-  return found.filter((match) => !urls.some(([start, end]) => match.start >= start && match.start < end));
+  const inProse = markersIn(value);
+  // Looking for URLs and quotations costs more than looking for placeholders: only when there may be some.
+  if (inProse.length === 0 && value.search(URL_MARKERS) === -1) return [];
+  const urls = [...value.matchAll(URL_IN_PROSE)];
+  const skipped = [...urls, ...value.matchAll(QUOTATION)].map((match) => [match.index, match.index + match[0].length] as const);
+  const inUrls = urls.filter((url) => isPlaceholderUrl(url[0])).flatMap((url) => urlMarkersIn(url[0]).map((match) => ({ ...match, start: url.index + match.start, end: url.index + match.end })));
+  return [...inProse.filter((match) => !skipped.some(([start, end]) => match.start >= start && match.start < end)), ...inUrls].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -51,7 +66,7 @@ function isPlaceholderUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return EXAMPLE_HOST.test(host) && markersIn(url).length > 0;
+  return EXAMPLE_HOST.test(host) && urlMarkersIn(url).length > 0;
 }
 
 /** Whether a paper's identity (paper-id.ts: `url:` and the URL without its scheme) is that of a placeholder URL. */
@@ -60,7 +75,15 @@ export function isPlaceholderPaperId(id: string): boolean {
 }
 
 function markersIn(value: string): Placeholder[] {
-  return [...value.matchAll(MARKERS), ...value.matchAll(FILLER)]
+  return asPlaceholders([...value.matchAll(MARKERS), ...value.matchAll(FILLER)]);
+}
+
+function urlMarkersIn(url: string): Placeholder[] {
+  return asPlaceholders([...url.matchAll(URL_MARKERS)]);
+}
+
+function asPlaceholders(matches: RegExpExecArray[]): Placeholder[] {
+  return matches
     .sort((a, b) => a.index - b.index)
     .map((match) => ({ word: match[0].replace(/\s+/g, ' '), start: match.index, end: match.index + match[0].length }));
 }

@@ -59,3 +59,24 @@ test('no-placeholder: a URL on a host reserved for examples holding a placeholde
   assert.deepEqual(places(messages), ['no-placeholder 9:30', 'no-placeholder 10:88']);
   assert.deepEqual(messages.map((m) => m.message), ['Unexpected placeholder `TODO`, expected finished text', 'Unexpected placeholder `FIXME`, expected finished text']);
 });
+
+test('no-placeholder: names and a paper\'s title are their owners\' words: a placeholder there is one only as the whole value or the `TODO ` that `paperboy new` writes', async () => {
+  const written = (title: string, authors: string) => `  - title: ${title}
+    url: https://arxiv.org/abs/2304.15004
+    authors: ${authors}
+    summary: |
+      Smooth metrics.
+`;
+  const real = cleanIssue({ papers: written('"TODO: A Benchmark of Unfinished Code, and the XXL-TK models"', '[TK Lee, Ann Park, Lorem Ipsumova]') });
+  assert.deepEqual(await lintWith([rule], { 'a.md': real }), []);
+  const skeleton = cleanIssue({ papers: written("TODO the paper's title", '[TODO First Author, XXX, "TK."]') });
+  const messages = await lintWith([rule], { 'a.md': skeleton });
+  assert.deepEqual(places(messages), ['no-placeholder 8:12', 'no-placeholder 10:15', 'no-placeholder 10:34', 'no-placeholder 10:40']);
+});
+
+test('no-placeholder: a marker joined to a word by a hyphen, TK before a capitalised name, and words in quotation marks are not placeholders; a marker of its own is', async () => {
+  const summary = 'The XXL-TK models beat Flan-XXX, says TK Lee (see "Lorem ipsum considered harmful" and the “TODO” benchmark).\nTK: the results; TK here.';
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) });
+  assert.deepEqual(messages.map((m) => m.message), ['Unexpected placeholder `TK`, expected finished text', 'Unexpected placeholder `TK`, expected finished text']);
+  assert.deepEqual(places(messages), ['no-placeholder 17:7', 'no-placeholder 17:24']);
+});

@@ -4,6 +4,7 @@ import { parseIssue } from '../../../src/issue/parse.js';
 import { decodeIssueSource } from '../../../src/issue/source.js';
 import { applyFixes } from '../../../src/lint/fix.js';
 import rule from '../../../src/lint/rules/yaml-comment-in-text.js';
+import yamlSyntax from '../../../src/lint/rules/yaml-syntax.js';
 import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
 
 const modelOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).issue!;
@@ -75,4 +76,47 @@ test('yaml-comment-in-text: a plain text over two lines is reported without a fi
   assert.deepEqual(places(messages), ['yaml-comment-in-text 4:11']);
   assert.equal(messages[0]!.fix, undefined);
   assert.match(messages[0]!.message, /expected the text in quotes or in a `\|` block/);
+});
+
+test('yaml-comment-in-text: a `#` in a flow list is reported at its place, and --fix quotes only the item it stands in, never the items and `]` after it', async () => {
+  const authors = cleanIssue().replace('[Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', '[Team #2, Brando Miranda, Sanmi Koyejo]');
+  const tags = cleanIssue().replace('tags: [emergence, scaling]', 'tags: [emergence, #NLP, scaling # 2]');
+  const messages = [...(await lintWith([rule], { 'a.md': authors })), ...(await lintWith([rule], { 'a.md': tags }))];
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message}`),
+    [
+      '11:20 error Unexpected comment `#2` cutting the unquoted item `Team #2` of `authors`, expected the item in quotes: `"Team #2"`',
+      '14:23 error Unexpected comment `#NLP` cutting the unquoted item `#NLP` of `tags`, expected the item in quotes: `"#NLP"`',
+      '14:37 error Unexpected comment `# 2` cutting the unquoted item `scaling # 2` of `tags`, expected the item in quotes: `"scaling # 2"`',
+    ],
+  );
+  const fixedAuthors = applyFixes(authors, messages.slice(0, 1)).text;
+  const fixedTags = applyFixes(tags, messages.slice(1)).text;
+  assert.match(fixedAuthors, /authors: \["Team #2", Brando Miranda, Sanmi Koyejo\]\n/);
+  assert.match(fixedTags, /tags: \[emergence, "#NLP", "scaling # 2"\]\n/);
+  assert.deepEqual(modelOf(fixedAuthors).papers[0]!.authors, ['Team #2', 'Brando Miranda', 'Sanmi Koyejo']);
+  assert.deepEqual(modelOf(fixedTags).papers[0]!.tags, ['emergence', '#NLP', 'scaling # 2']);
+});
+
+test('yaml-comment-in-text: the list a `#` left unclosed is its problem, at the `#`, not a yaml-syntax error on the next line; the issue is not read until it is quoted', async () => {
+  const text = cleanIssue().replace('tags: [emergence, scaling]', 'tags: [emergence, #NLP]');
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text)));
+  assert.deepEqual(parsed.problems.map((p) => `${p.ruleId} ${p.position.start.line}:${p.position.start.column}`), ['yaml-comment-in-text 14:23']);
+  assert.equal(parsed.issue, undefined);
+  const messages = await lintWith([rule, yamlSyntax], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 14:23']);
+  assert.ok(messages[0]!.fix);
+});
+
+test('yaml-comment-in-text: in a flow list over several lines, a comment after a `,` is the writer\'s and one after an item is read as in a block; an item whose end cannot be told gets no fix', async () => {
+  const lines = cleanIssue().replace('tags: [emergence, scaling]', 'tags: [\n      emergence,  # the main one\n      scaling #2\n    ]');
+  const quoted = cleanIssue().replace('[Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', '["Rylan Schaeffer" #1, Sanmi Koyejo]');
+  const messages = [...(await lintWith([rule], { 'a.md': lines })), ...(await lintWith([rule], { 'a.md': quoted }))];
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column} ${m.message} ${m.fix ? 'fix' : 'no fix'}`),
+    [
+      '16:15 Unexpected comment `#2` cutting the unquoted item `scaling #2` of `tags`, expected the item in quotes: `"scaling #2"` fix',
+      '11:33 Unexpected comment `#1` cutting an unquoted item of `authors`, expected the item in quotes no fix',
+    ],
+  );
 });
