@@ -32,6 +32,19 @@ test('subscribers add: an address that unsubscribed is never re-activated (exit 
   assert.equal((await cli(root, 'count')).stdout, '0\n');
 });
 
+test('subscribers add/import: another spelling of an internationalised address is the same subscriber, never made active again', async () => {
+  const root = makeRoot({ 'list.csv': 'email\nLESER@XN--BCHER-KVA.EXAMPLE\nleser@bu\u0308cher.example\nfull@ｅxample.org\n' });
+  await cli(root, 'add', 'leser@bücher.example');
+  await cli(root, 'add', 'full@example.org');
+  await cli(root, 'remove', 'leser@bücher.example');
+  const again = await cli(root, 'add', 'LESER@XN--BCHER-KVA.EXAMPLE');
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /is unsubscribed: not added again/);
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.match(imported.stdout, /0 added, .* 1 unchanged, 1 skipped .*, 1 duplicate rows merged/);
+  assert.equal((await cli(root, 'list')).stdout, 'leser@bücher.example\t\tunsubscribed\nfull@example.org\t\tactive\n');
+});
+
 test('subscribers add/remove: a malformed address or an unknown one says so', async () => {
   const root = makeRoot({});
   const bad = await cli(root, 'add', 'not an address');
