@@ -106,8 +106,16 @@ test('subscribers import: a later duplicate row that unsubscribed leaves the add
   const root = makeRoot({ 'd.csv': 'email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n' });
   const result = await cli(root, 'import', 'd.csv');
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /1 added, .* 1 duplicate rows merged/);
+  assert.match(result.stdout, /0 added, 0 activated, 1 marked unsubscribed, bounced or complained, .* 1 duplicate rows merged/);
   assert.equal((await cli(root, 'list')).stdout, 'x@example.com\tX\tunsubscribed\n');
+});
+
+test('subscribers import: a new address the file marks unsubscribed or bounced is counted as marked, not added', async () => {
+  const root = makeRoot({ 'supp.csv': 'email,status\nsupp1@example.org,unsubscribed\nsupp2@example.org,bounced\nnew@example.org,\n' });
+  const result = await cli(root, 'import', 'supp.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /: 1 added, 0 activated, 2 marked unsubscribed, bounced or complained, 0 unchanged/);
+  assert.equal((await cli(root, 'count')).stdout, '1\n');
 });
 
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
