@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
-import { SendJournal, type Delivery } from '../send/journal.js';
+import { DELIVERY_STATES, SendJournal, type Delivery } from '../send/journal.js';
 import { openStore } from '../store/database.js';
-import type { CommandIO } from '../io.js';
+import type { CommandIO, Output } from '../io.js';
 import { countsLine } from './send-report.js';
 
 export interface SendsCommandOptions {
@@ -17,8 +17,9 @@ export interface SendsCommandOptions {
 /**
  * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
  * then each recipient that failed, expired, is unknown (may have arrived)
- * or is queued after a refusal (a retry it waits for), with the last SMTP reply; `--json` as
- * data. Throws ISSUE_NOT_FOUND for an issue with no journal and no file.
+ * or is queued after a refusal (a retry it waits for), with the last SMTP
+ * reply; `--json` as data, every recipient listed. Throws ISSUE_NOT_FOUND
+ * (exit 2) for an issue with no journal and no file, in both modes.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
   if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
@@ -27,28 +28,42 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
   try {
     const journal = new SendJournal(db, Number(options.issue));
     const mode = journal.mode();
-    const counts = journal.counts();
-    // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
-    // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
-    // server is not counted, nor was a policy refusal by earlier versions.
-    const problems = [...journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])].filter((d) => d.state !== 'queued' || d.lastReply !== null);
+    // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
+    if (mode === undefined) await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
     if (options.json) {
-      const row = (d: Delivery) => ({ email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt });
-      io.stdout.write(`${JSON.stringify({ issue: Number(options.issue), mode: mode ?? null, counts, recipients: problems.map(row) }, null, 2)}\n`);
+      writeJson(io.stdout, { issue: Number(options.issue), mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return 0;
     }
     if (mode === undefined) {
-      // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-      await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
       io.stdout.write(`Issue ${options.issue} has not been sent.\n`);
       return 0;
     }
-    io.stdout.write(`Issue ${options.issue}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
-    for (const delivery of problems) {
+    io.stdout.write(`Issue ${options.issue}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(journal.counts())}\n`);
+    // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
+    // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
+    // server is not counted, nor was a policy refusal by earlier versions.
+    for (const delivery of journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])) {
+      if (delivery.state === 'queued' && delivery.lastReply === null) continue;
       io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}\n`);
     }
     return 0;
   } finally {
     db.close();
   }
+}
+
+/**
+ * `{issue, mode, counts, recipients: [{email, state, attempts, lastReply, messageId, sentAt}]}`,
+ * every recipient in address order, one per line, written as read: a
+ * journal of 100,000 recipients is never one string in memory.
+ */
+function writeJson(out: Output, head: object, deliveries: Iterable<Delivery>): void {
+  out.write(`${JSON.stringify(head).slice(0, -1)},"recipients":[`);
+  let first = true;
+  for (const d of deliveries) {
+    const row = { email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt };
+    out.write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
+    first = false;
+  }
+  out.write(`${first ? '' : '\n'}]}\n`);
 }

@@ -12,7 +12,7 @@ import { processStart } from './process-start.js';
  * failures until the give-up time; `skipped`: unsubscribed after the
  * recipient set was frozen.
  */
-const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped'] as const;
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export type SendMode = 'subscribers' | 'list';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { sitePath } from './pages.js';
-import { HttpError } from './request-body.js';
+import { HttpError, RequestAborted } from './request-body.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { confirmRoute, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
@@ -117,7 +117,20 @@ function loggedPath(path: string): string {
   return path.length <= MAX_LOGGED_PATH ? path : `${path.slice(0, MAX_LOGGED_PATH)}… (${path.length} characters)`;
 }
 
+/**
+ * Answers a request its handler threw on: an HttpError as its status and
+ * message, anything else as a 500, said on stderr (each line of its stack
+ * starting `paperboy: `, as every stderr line of the server does). A
+ * request its client closed (RequestAborted) has nobody to answer: one
+ * line on stderr, no stack, the connection closed.
+ */
 function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const where = `${req.method} ${loggedPath((req.url ?? '').split('?')[0]!)}`;
+  if (error instanceof RequestAborted) {
+    process.stderr.write(`paperboy: ${where}: ${error.message}\n`);
+    res.destroy();
+    return;
+  }
   if (res.headersSent) {
     res.destroy();
     return;
@@ -125,7 +138,7 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const known = error instanceof HttpError;
   const status = known ? error.status : 500;
   const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
-  if (!known) process.stderr.write(`paperboy serve: ${req.method} ${loggedPath((req.url ?? '').split('?')[0]!)}: ${String((error as Error)?.stack ?? error)}\n`);
+  if (!known) process.stderr.write(`${`${where}: ${String((error as Error)?.stack ?? error)}`.replace(/^/gm, 'paperboy: ')}\n`);
   const headers: Record<string, string> = status === 429 ? { 'Retry-After': '600' } : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);

@@ -11,6 +11,17 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The client closed the connection before its request body arrived whole
+ * (a closed tab, a dropped mobile connection): nobody is left to answer,
+ * and nothing was read, so nothing was changed.
+ */
+export class RequestAborted extends Error {
+  constructor() {
+    super('the client closed the connection before its request was read; nothing was changed');
+  }
+}
+
 /** The most a form or JSON body may hold, in bytes: a subscription or an unsubscribe is a few dozen. */
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -32,7 +43,8 @@ export type Fields = ReadonlyMap<string, string | NotText>;
  * parsed by busboy, files dropped) or a JSON object. Read them with
  * `textField`, which refuses a field that is not one text.
  * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type,
- * 400 for a body that does not parse.
+ * 400 for a body that does not parse; RequestAborted when the client
+ * closes the connection before the whole body came.
  */
 export async function readFields(req: IncomingMessage): Promise<Fields> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -87,10 +99,15 @@ function formFields(entries: Iterable<[string, string]>): Fields {
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'The request body is too large.');
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) throw new HttpError(413, 'The request body is too large.');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Node ends the stream with `Error: aborted` (ECONNRESET) when the connection closes mid-body.
+    throw error instanceof HttpError || req.complete ? error : new RequestAborted();
   }
   return Buffer.concat(chunks);
 }
@@ -117,6 +134,10 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
     parser.on('file', (_name, stream) => stream.resume());
     parser.on('error', () => reject(new HttpError(400, 'The multipart body does not parse.')));
     parser.on('close', () => resolve(formFields(fields)));
+    // A connection closed mid-body never ends the parser: settle here (after a whole body, `close` changes nothing).
+    req.on('close', () => {
+      if (!req.complete) reject(new RequestAborted());
+    });
     req.pipe(parser);
   });
 }

@@ -96,6 +96,7 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
     db.transaction(() => {
       if ((db.pragma('user_version', { simple: true }) as number) >= version) return;
       db.exec(migration.sql);
+      migration.run?.(db);
       db.pragma(`user_version = ${version}`);
     }).immediate();
   }

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { rekeySubscribers } from '../subscribers/rekey.js';
+
 /**
  * The database schema, one migration per version, applied in order by
  * `migrate` (database.ts). A migration is never edited once released: a
@@ -7,6 +10,8 @@ export interface Migration {
   /** What the migration does, for the reader of this file. */
   description: string;
   sql: string;
+  /** A step SQL cannot say (a key computed in JavaScript), run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -85,5 +90,17 @@ export const MIGRATIONS: readonly Migration[] = [
       -- src/send/process-start.ts; NULL where the system does not tell.
       ALTER TABLE send_runs ADD COLUMN lock_started TEXT;
     `,
+  },
+  {
+    description: 'one subscriber per mailbox: every email_key recomputed as emailKey() now makes it (IDN domains as A-labels, NFC), rows that turn out to be one mailbox merged',
+    sql: `
+      -- A subscriber row merged into another (two spellings of one mailbox):
+      -- an unsubscribe link already sent names the merged row's id, and must still work.
+      CREATE TABLE subscriber_merges (
+        merged_id INTEGER PRIMARY KEY,
+        subscriber_id INTEGER NOT NULL REFERENCES subscribers (id)
+      );
+    `,
+    run: rekeySubscribers,
   },
 ];

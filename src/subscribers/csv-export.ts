@@ -6,15 +6,20 @@ const EXPORT_COLUMNS = ['email', 'name', 'status', 'consent_source', 'consent_at
 /**
  * A cell a spreadsheet would run as a formula (CSV injection, OWASP): one
  * starting with `=`, `+`, `-`, `@`, a tab or a CR gets a leading `'`, which
- * spreadsheets show as text. `unescapeFormula` undoes it on import, so an
- * export reads back as it was.
+ * spreadsheets show as text. So that `unescapeFormula` can tell the `'` it
+ * added from one the cell had, a cell that already starts with `'`s before
+ * such a character gets one more: `'+q` is written `''+q`. An export thus
+ * reads back exactly as it was, whatever its cells.
  */
+const ESCAPED = /^'*[=+\-@\t\r]/;
+
 function escapeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return ESCAPED.test(cell) ? `'${cell}` : cell;
 }
 
+/** Undoes `escapeFormula`: drops the one `'` it adds. */
 export function unescapeFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** The CSV lines of `subscribers`, header first, written as they come (a list of any length, one row at a time). */

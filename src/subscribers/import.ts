@@ -61,8 +61,14 @@ export function importSubscribers(db: Store, rows: readonly ImportRow[], consent
     .immediate();
 }
 
+/**
+ * How many rows did what, as the import's summary says it: `add` counts the
+ * addresses added as active, `suppress` every address the file marked
+ * unsubscribed, bounced or complained, a new one stored so included (it
+ * was not added to the readers of the next issue).
+ */
 export function countActions(actions: readonly ImportAction[]): ImportCounts {
   const counts: ImportCounts = { add: 0, activate: 0, suppress: 0, unchanged: 0, skip: 0 };
-  for (const action of actions) counts[action.kind]++;
+  for (const action of actions) counts[action.kind === 'add' && SUPPRESSED_STATUSES.has(action.status) ? 'suppress' : action.kind]++;
   return counts;
 }

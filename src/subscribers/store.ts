@@ -53,9 +53,14 @@ export class SubscriberStore {
     return row && toSubscriber(row);
   }
 
+  /** The subscriber with `id`, or the one a row with that id was merged into (rekey.ts), as a link naming it means. */
   byId(id: number): Subscriber | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?`).get(id) as SubscriberRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?`).get(this.mergedInto(id)) as SubscriberRow | undefined;
     return row && toSubscriber(row);
+  }
+
+  private mergedInto(id: number): number {
+    return (this.db.prepare('SELECT subscriber_id FROM subscriber_merges WHERE merged_id = ?').get(id) as { subscriber_id: number } | undefined)?.subscriber_id ?? id;
   }
 
   /**
@@ -99,7 +104,8 @@ export class SubscriberStore {
   }
 
   /**
-   * Unsubscribes a subscriber (by id, as an unsubscribe token names them).
+   * Unsubscribes a subscriber (by id, as an unsubscribe token names them,
+   * a merged row's id included).
    * The consent record stays (RELIABILITY 20); repeating it changes nothing.
    * Returns false when there is no such subscriber.
    */
@@ -107,7 +113,7 @@ export class SubscriberStore {
     const time = this.now().toISOString();
     const changed = this.db
       .prepare(`UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, updated_at = ? WHERE id = ? AND status NOT IN ('unsubscribed', 'bounced', 'complained')`)
-      .run(time, time, id).changes;
+      .run(time, time, this.mergedInto(id)).changes;
     return changed > 0 || this.byId(id) !== undefined;
   }
 

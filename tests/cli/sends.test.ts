@@ -45,3 +45,46 @@ test('sends: a queued recipient refused before with no attempt counted (put back
   assert.match(sends.stdout, /^queued\treader0@example\.org\t0 attempts\t550 5\.7\.1 Recipient address rejected: Access denied$/m);
   assert.match(sends.stdout, /^queued\treader1@example\.org\t1 attempt\t451 4\.3\.0 try later$/m);
 });
+
+test('sends: an issue that does not exist is a usage error (exit 2) listing the issues, with --json as without', async () => {
+  const root = await newsletter(1);
+  for (const argv of [['sends', '42'], ['sends', '42', '--json']]) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stdout}`);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^paperboy: .*42.*\n/);
+    assert.match(result.stderr, /\b1\b/, 'names the issue there is');
+  }
+  const unsent = await runCli(['sends', '1', '--json'], { cwd: root });
+  assert.equal(unsent.code, 0, unsent.stderr);
+  assert.deepEqual(JSON.parse(unsent.stdout).recipients, []);
+});
+
+test('sends --json: every recipient, in address order, with its state, attempts, reply, Message-ID and sent time', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader1@example.org' ? { code: 550, message: '5.1.1 No such user' } : undefined) });
+  try {
+    await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+  } finally {
+    await server.close();
+  }
+  const result = await runCli(['sends', '1', '--json'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const report = JSON.parse(result.stdout) as { issue: number; mode: string; counts: Record<string, number>; recipients: Record<string, unknown>[] };
+  assert.equal(report.issue, 1);
+  assert.equal(report.mode, 'subscribers');
+  assert.equal(report.counts.sent, 2);
+  assert.deepEqual(
+    report.recipients.map(({ email, state, attempts }) => ({ email, state, attempts })),
+    [
+      { email: 'reader0@example.org', state: 'sent', attempts: 1 },
+      { email: 'reader1@example.org', state: 'failed', attempts: 1 },
+      { email: 'reader2@example.org', state: 'sent', attempts: 1 },
+    ],
+  );
+  assert.deepEqual(Object.keys(report.recipients[0]!), ['email', 'state', 'attempts', 'lastReply', 'messageId', 'sentAt']);
+  assert.match(String(report.recipients[0]!.sentAt), /^\d{4}-\d\d-\d\dT/);
+  assert.match(String(report.recipients[0]!.messageId), /@/);
+  assert.equal(report.recipients[1]!.sentAt, null);
+  assert.match(String(report.recipients[1]!.lastReply), /550 5\.1\.1 No such user/);
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BIN, spawnCli } from '../helpers/cli.js';
@@ -69,6 +69,46 @@ test('serve: a request in flight at SIGTERM is answered (and committed), then th
   assert.match(readFileSync(join(outbox, message!), 'utf8'), /confirm\?token=/);
   const log = server.stdout().trim().split('\n').map((line) => JSON.parse(line) as { path: string; status: number });
   assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/subscribe', 202]]);
+});
+
+/** Sends a POST's head and half the body its Content-Length announces on a raw socket, then closes it: a client that gave up. */
+function abortedPost(url: URL, path: string, contentType: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => {
+      const body = contentType.startsWith('multipart') ? '--b\r\nContent-Disposition: form-data; name="email"\r\n\r\nada@exa' : 'email=ada%40exa';
+      socket.write(`POST ${url.pathname}${path} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: ${contentType}\r\nContent-Length: ${body.length * 2}\r\n\r\n${body}`);
+      setTimeout(() => socket.destroy(), 200);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve());
+  });
+}
+
+test('serve: a client that closes the connection mid-body gets one stderr line starting `paperboy: `, no stack, and the server goes on', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = await serve(root);
+  try {
+    await abortedPost(server.url, 'subscribe', 'application/x-www-form-urlencoded');
+    await abortedPost(server.url, 'unsubscribe?token=x', 'multipart/form-data; boundary=b');
+    const still = await fetch(new URL('subscribe', server.url), { method: 'POST', body: new URLSearchParams({ email: 'ada@example.org' }) });
+    assert.equal(still.status, 202);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = server.stderr().trimEnd().split('\n');
+    assert.ok(
+      lines.every((line) => line.startsWith('paperboy: ')),
+      server.stderr(),
+    );
+    assert.deepEqual(
+      lines.filter((line) => /closed the connection/.test(line)),
+      [
+        'paperboy: POST /subscribe: the client closed the connection before its request was read; nothing was changed',
+        'paperboy: POST /unsubscribe: the client closed the connection before its request was read; nothing was changed',
+      ],
+    );
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
 });
 
 test('serve --dev without a secret: serves the dev site with drafts, and /preview/N shows the email at two widths with its lint', { timeout: 60_000 }, async () => {

@@ -32,6 +32,19 @@ test('subscribers add: an address that unsubscribed is never re-activated (exit 
   assert.equal((await cli(root, 'count')).stdout, '0\n');
 });
 
+test('subscribers add/import: another spelling of an internationalised address is the same subscriber, never made active again', async () => {
+  const root = makeRoot({ 'list.csv': 'email\nLESER@XN--BCHER-KVA.EXAMPLE\nleser@bu\u0308cher.example\nfull@ｅxample.org\n' });
+  await cli(root, 'add', 'leser@bücher.example');
+  await cli(root, 'add', 'full@example.org');
+  await cli(root, 'remove', 'leser@bücher.example');
+  const again = await cli(root, 'add', 'LESER@XN--BCHER-KVA.EXAMPLE');
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /is unsubscribed: not added again/);
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.match(imported.stdout, /0 added, .* 1 unchanged, 1 skipped .*, 1 duplicate rows merged/);
+  assert.equal((await cli(root, 'list')).stdout, 'leser@bücher.example\t\tunsubscribed\nfull@example.org\t\tactive\n');
+});
+
 test('subscribers add/remove: a malformed address or an unknown one says so', async () => {
   const root = makeRoot({});
   const bad = await cli(root, 'add', 'not an address');
@@ -93,8 +106,16 @@ test('subscribers import: a later duplicate row that unsubscribed leaves the add
   const root = makeRoot({ 'd.csv': 'email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n' });
   const result = await cli(root, 'import', 'd.csv');
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /1 added, .* 1 duplicate rows merged/);
+  assert.match(result.stdout, /0 added, 0 activated, 1 marked unsubscribed, bounced or complained, .* 1 duplicate rows merged/);
   assert.equal((await cli(root, 'list')).stdout, 'x@example.com\tX\tunsubscribed\n');
+});
+
+test('subscribers import: a new address the file marks unsubscribed or bounced is counted as marked, not added', async () => {
+  const root = makeRoot({ 'supp.csv': 'email,status\nsupp1@example.org,unsubscribed\nsupp2@example.org,bounced\nnew@example.org,\n' });
+  const result = await cli(root, 'import', 'supp.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /: 1 added, 0 activated, 2 marked unsubscribed, bounced or complained, 0 unchanged/);
+  assert.equal((await cli(root, 'count')).stdout, '1\n');
 });
 
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
