@@ -42,13 +42,22 @@ export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): vo
   });
 }
 
-/** Whether the part shows the postal address: as written, else wrapped over lines or (in HTML) escaped. */
+/**
+ * Whether the part shows the postal address: as written, else wrapped over
+ * lines or (in HTML) escaped; in the plaintext, also cut inside a word, as
+ * a line past 998 octets is (email.ts `renderText`, RFC 5322 §2.1.1).
+ */
 function holdsAddress({ kind, output, postalAddress }: EmailPart): boolean {
   // As written first: the whole email is collapsed only for an address the templates wrapped or escaped.
   if (output.includes(postalAddress)) return true;
   const collapsed = collapse(output);
   const address = collapse(postalAddress);
-  return collapsed.includes(address) || (kind === 'html' && collapsed.includes(Handlebars.escapeExpression(address)));
+  if (kind === 'html') return collapsed.includes(address) || collapsed.includes(Handlebars.escapeExpression(address));
+  return collapsed.includes(address) || withoutSpaces(output).includes(withoutSpaces(postalAddress));
+}
+
+function withoutSpaces(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 function collapse(text: string): string {

@@ -50,6 +50,14 @@ test('the postal address counts wrapped over lines in the plaintext and escaped 
   }
 });
 
+test('the postal address counts in the plaintext when the 998-octet line limit cut it inside a word', async () => {
+  // One word past 998 octets: no wrap can shorten its line, so the plaintext cuts it (RFC 5322 §2.1.1).
+  const address = `1 ${'Longstreet'.repeat(120)} Road, Springfield`;
+  const config = CONFIG_YAML.replace(/^postalAddress: .*$/m, `postalAddress: "${address}"`);
+  const { error } = await renderWith({}, config);
+  assert.equal(error, undefined, String(error));
+});
+
 test('send, send --test, lint and build refuse an email template without the unsubscribe link: exit 2, nothing sent or written', async () => {
   const { root } = await rootWith({ '0001-a.md': cleanIssue({ status: 'ready' }) }, { 'templates/partials/footer.html.hbs': '<p>Thanks for reading. {{newsletter.postalAddress}}</p>\n' });
   assert.equal((await runCli(['subscribers', 'add', 'reader@example.com'], { cwd: root })).code, 0);
