@@ -188,6 +188,7 @@ const RECORDS = '.records';
  * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
  * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts);
  * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs);
- * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/).
+ * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/);
+ * v29: a paper lists each tag once (issue/names.ts `distinctTags`); an author list's "et al." ends it without "and" (render/format.ts `joinNames`); a paper's pages, lists and data show its facts merged across the issues that cover it (archive/paper-database.ts `paperFacts`).
  */
-const INDEX_FORMAT = `build-index-v28-${VERSION}`;
+const INDEX_FORMAT = `build-index-v29-${VERSION}`;
