@@ -1,4 +1,5 @@
 import anyAscii from 'any-ascii';
+import { standsForOthers } from '../issue/names.js';
 import type { RecordFacts } from './issue-output.js';
 import type { PaperEntry } from './paper-database.js';
 
@@ -92,9 +93,11 @@ export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string
  * §4): "Tom and Jerry Lab" would be two people, "Tom" and "Jerry Lab". A
  * name holding such an `and` is braced whole, which BibTeX reads as one
  * name with no parts (a "corporate" author, §4), and `familyName` as its
- * family name too.
+ * family name too. An entry for the authors not named ("et al.",
+ * `standsForOthers`) is `others`, which styles print as "et al." (§4).
  */
 function authorValue(author: string): string {
+  if (standsForOthers(author)) return 'others';
   const escaped = escapeBibtex(author);
   return namesSeveral(author) ? `{${escaped}}` : escaped;
 }

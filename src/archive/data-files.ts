@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../config/load.js';
 import { issueUrl, paperUrl } from '../render/links.js';
-import type { PaperRecord, RecordText } from './issue-output.js';
+import type { PaperRecord, RecordFacts, RecordText } from './issue-output.js';
 import type { PaperDatabase, PaperEntry } from './paper-database.js';
 
 /** Version of the `papers.json` format (docs/outputs.md): a reader can refuse one it does not know. */
@@ -98,7 +98,9 @@ const CSV_COLUMNS = [
 
 /**
  * `papers.csv`: one row per summary, oldest issue first and each issue's
- * in its reading order, UTF-8 with a BOM
+ * in its reading order, its paper's columns (title, authors, venue, year,
+ * url, arXiv id) the paper's merged facts (`PaperEntry.latest`): no row
+ * shows less of its paper than the paper has. UTF-8 with a BOM
  * (Excel reads UTF-8 only with one), newlines kept inside quoted cells
  * (RFC 4180), and every cell that a spreadsheet would run as a formula
  * (starting with `=`, `+`, `-`, `@`, tab or CR: OWASP's CSV injection list)
@@ -107,10 +109,17 @@ const CSV_COLUMNS = [
 export function papersCsv(database: PaperDatabase): string {
   const records = database.papers.flatMap((paper) => paper.coverage);
   const issues = [...new Set(records.map((record) => record.issue.number))].sort((a, b) => a - b);
+  const paperOf = paperFactsById(database);
   return joinParts(
     papersCsvParts(),
-    issues.map((number) => papersCsvPart(records.filter((record) => record.issue.number === number))),
+    issues.map((number) => papersCsvPart(records.filter((record) => record.issue.number === number), paperOf)),
   );
+}
+
+/** Each paper's merged facts (`PaperEntry.latest`) by its id: what a `papers.csv` row shows of its paper. */
+export function paperFactsById(database: PaperDatabase<RecordFacts>): (id: string) => RecordFacts {
+  const byId = new Map(database.papers.map((paper) => [paper.id, paper.latest]));
+  return (id) => byId.get(id)!;
 }
 
 /** The header of `papers.csv` (the BOM and the column names); its rows follow with nothing between. */
@@ -119,22 +128,28 @@ export function papersCsvParts(): DataFileParts {
   return { header, separator: '', footer: '', empty: header };
 }
 
-/** The rows of one issue's summaries, in the issue's reading order: csv-stringify quotes each cell on its own, so rows written apart join into the file it would write at once (tests/archive check it). */
-export function papersCsvPart(records: readonly PaperRecord[]): string {
-  const rows = [...records].sort((a, b) => a.number - b.number).map((record) => csvRow(record).map(formulaSafe));
+/**
+ * The rows of one issue's summaries, in the issue's reading order, each
+ * with its paper's facts (`paperOf`, by the paper's id): csv-stringify
+ * quotes each cell on its own, so rows written apart join into the file it
+ * would write at once (tests/archive check it).
+ */
+export function papersCsvPart(records: readonly PaperRecord[], paperOf: (id: string) => RecordFacts): string {
+  const rows = [...records].sort((a, b) => a.number - b.number).map((record) => csvRow(record, paperOf(record.id)).map(formulaSafe));
   return stringify(rows, CSV_OPTIONS);
 }
 
 const CSV_OPTIONS = { quoted_match: /[\r\n]/, record_delimiter: '\r\n' } as const;
 
-function csvRow(record: PaperRecord): string[] {
+/** A summary's row: `record`'s own columns, and `paper`'s (the paper's merged facts) for the paper's. */
+function csvRow(record: PaperRecord, paper: RecordFacts): string[] {
   return [
     record.highlight ? 'yes' : '',
     record.section.join(' / '),
-    record.title,
-    record.authors.join('; '),
-    record.venue ?? '',
-    record.year === undefined || record.year === null ? '' : String(record.year),
+    paper.title,
+    paper.authors.join('; '),
+    paper.venue ?? '',
+    paper.year === undefined || paper.year === null ? '' : String(paper.year),
     record.via ?? '',
     record.summarizer ?? '',
     String(record.issue.number),
@@ -142,8 +157,8 @@ function csvRow(record: PaperRecord): string[] {
     cellText(record.summary),
     cellText(record.opinion),
     cellText(record.prerequisites),
-    record.url ?? '',
-    record.arxiv ?? '',
+    paper.url ?? '',
+    paper.arxiv ?? '',
   ];
 }
 

@@ -2,7 +2,7 @@ import { counted, formatDate, joinNames, paperSourceLine } from '../render/forma
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
-import { papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { paperFacts, papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, pageLinks, type PagePlan, type SiteConfig } from './page-render.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
@@ -50,7 +50,7 @@ function eager(plan: Omit<PagePlan, 'key' | 'issues' | 'view'> & { view: Record<
 export function withTexts(paper: PaperEntry<RecordSummary>, texts: TextSource): PaperEntry {
   const full = (record: RecordSummary): PaperRecord => texts.records(record.issue.number).find((other) => other.anchor === record.anchor)!;
   const coverage = paper.coverage.map(full);
-  return { id: paper.id, slug: paper.slug, tags: paper.tags, latest: coverage.at(-1)!, coverage };
+  return { id: paper.id, slug: paper.slug, tags: paper.tags, latest: paperFacts(coverage), coverage };
 }
 
 /**
@@ -251,7 +251,8 @@ function paperPage(
       const link = pageLinks(path);
       return {
         title: latest.title,
-        authors: latest.authors.map((name) => ({ name, href: link.author(authorSlug.get(name)!) })),
+        // An "et al." has no page (issue/names.ts `standsForOthers`).
+        authors: latest.authors.map((name) => ({ name, href: authorSlug.has(name) ? link.author(authorSlug.get(name)!) : undefined })),
         // Said once: a venue that is also an author is left out, as in the email.
         sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
         url: latest.url,

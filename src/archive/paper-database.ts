@@ -1,11 +1,8 @@
-// The fold search uses, so a tag filter (`papers search --tag`) and the tag pages agree on what one tag is.
-import indexOptions from '../../templates/web/search-options.cjs';
 import anyAscii from 'any-ascii';
+import { authorKey, firstLast, standsForOthers, tagKey } from '../issue/names.js';
 import { slugify } from '../issue/slug.js';
 import type { PaperRecord, RecordFacts } from './issue-output.js';
 import { sha256 } from '../sha256.js';
-
-const { processTerm: fold } = indexOptions;
 
 /**
  * The paper database: every published paper once, with every summary it got
@@ -16,7 +13,7 @@ export interface PaperEntry<R extends RecordFacts = PaperRecord> {
   id: string;
   /** The folder of its page: `papers/<slug>/`. */
   slug: string;
-  /** The newest coverage's facts: an editor's later correction wins. */
+  /** The newest coverage's facts, its paper fields merged across the coverage (`paperFacts`): an editor's later correction wins, and an issue that leaves a field out keeps the earlier one. */
   latest: R;
   /** Every tag any coverage gave it, sorted. */
   tags: string[];
@@ -27,8 +24,9 @@ export interface PaperEntry<R extends RecordFacts = PaperRecord> {
 /**
  * A tag or an author, with the folder of its page and the papers under it.
  * Names that differ only in case, accents or spacing are one facet
- * (`emergence`, `Emergence`; `José Núñez`, `Jose Nunez`), shown with the
- * spelling most papers use.
+ * (`emergence`, `Emergence`; `José Núñez`, `Jose Nunez`), and an author
+ * written "Last, First" is the author "First Last" (issue/names.ts),
+ * shown with the spelling most papers use (on a tie, the first in sort order).
  */
 export interface Facet<R extends RecordFacts = PaperRecord> {
   name: string;
@@ -61,16 +59,50 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
   }
   const slugs = new UniqueSlugs();
   const papers = [...byId.entries()]
-    .map(([id, coverage]): PaperEntry<R> => ({ id, slug: '', latest: coverage.at(-1)!, tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
+    .map(([id, coverage]): PaperEntry<R> => ({ id, slug: '', latest: paperFacts(coverage), tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
   for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) paper.slug = slugs.take(paperSlug(paper.id));
   // Tags are written `scaling-laws`, names `Rylan Schaeffer`: each keeps its plain folder written its usual way (`facetSlug`).
-  const tags = facets(papers, (paper) => paper.tags, '-');
+  const tags = facets(papers, (paper) => paper.tags, tagKey, '-');
   // A paper's tags as their facets name them: one spelling of a tag everywhere (lists, filters, search).
   const tagName = facetNames(tags);
   for (const paper of papers) paper.tags = [...new Set(paper.tags.map((tag) => tagName.get(tag)!))].sort();
-  return { papers, tags, authors: facets(papers, paperAuthors, ' ') };
+  return { papers, tags, authors: facets(papers, paperAuthors, authorKey, ' ') };
+}
+
+/**
+ * The fields of a record that describe its paper rather than its summary
+ * (section, highlight, summarizer, via and the texts are the summary's).
+ * Tags are merged otherwise: every tag any coverage gave (`PaperEntry.tags`).
+ */
+const PAPER_FIELDS = ['title', 'url', 'authors', 'year', 'venue', 'arxiv'] as const satisfies readonly (keyof RecordFacts)[];
+
+/**
+ * The newest record of `coverage` (oldest first, not empty) with each paper
+ * field (`PAPER_FIELDS`) from the newest record that gives it: an issue
+ * that covers a paper again with its title and URL alone keeps the
+ * authors, year and venue an earlier issue gave. A field is given unless
+ * it is left out (undefined or null), empty text or an empty list.
+ */
+export function paperFacts<R extends RecordFacts>(coverage: readonly R[]): R {
+  const newestFirst = [...coverage].reverse();
+  const merged: R = { ...newestFirst[0]! };
+  for (const field of PAPER_FIELDS) {
+    const giver = newestFirst.find((record) => given(record[field]));
+    if (giver) Object.assign(merged, { [field]: giver[field] });
+  }
+  return merged;
+}
+
+/** A record's paper fields alone (`PAPER_FIELDS`): what a file that shows the paper, not its summaries, is made of. */
+export function paperFields(record: RecordFacts): Pick<RecordFacts, (typeof PAPER_FIELDS)[number]> {
+  const { title, url, authors, year, venue, arxiv } = record;
+  return { title, url, authors, year, venue, arxiv };
+}
+
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
 /** Every spelling of the facets' names, each with its facet's name. */
@@ -79,18 +111,27 @@ function facetNames(facets: readonly Facet<RecordFacts>[]): Map<string, string> 
 }
 
 /**
- * Every author any coverage of `paper` named, newest coverage's first, each
- * name once: a paper summarized again with "R. Schaeffer" where an earlier
+ * Every author any coverage of `paper` named, newest coverage's first (the
+ * merged record's, `paperFacts`, when the newest names none), each name
+ * once: a paper summarized again with "R. Schaeffer" where an earlier
  * issue wrote "Rylan Schaeffer" is on both names' pages and found by both.
+ * An entry that stands for unnamed authors ("et al.", `standsForOthers`)
+ * is no author.
  */
 export function paperAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string[] {
-  return [...new Set([...paper.coverage].reverse().flatMap((record) => record.authors))];
+  return [...new Set([...paper.coverage].reverse().flatMap((record) => record.authors))].filter((name) => !standsForOthers(name));
 }
 
-/** The authors an earlier coverage of `paper` named that the newest does not, joined by ", ": what the papers page's author filter also looks at. Undefined when there are none. */
+/**
+ * What the papers page's author filter looks at besides the authors the
+ * paper shows, one name a line: the names an earlier coverage gave, and a
+ * name written "Last, First" also as "First Last" (`firstLast`), so
+ * either way of typing it finds the paper. Undefined when there is none.
+ */
 export function otherAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string | undefined {
-  const others = paperAuthors(paper).filter((name) => !paper.latest.authors.includes(name));
-  return others.length > 0 ? others.join(', ') : undefined;
+  const names = paperAuthors(paper);
+  const others = [...names.filter((name) => !paper.latest.authors.includes(name)), ...names.flatMap((name) => firstLast(name) ?? [])];
+  return others.length > 0 ? others.join('\n') : undefined;
 }
 
 /**
@@ -104,13 +145,19 @@ function paperSlug(id: string): string {
   return `${slugify(id, 48)}-${sha256(id).slice(0, 8)}`;
 }
 
-function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf: (paper: PaperEntry<R>) => readonly string[], wordSeparator: WordSeparator): Facet<R>[] {
+/** `keyOf`: what names one facet (`tagKey`, `authorKey`): names with one key are one facet. */
+function facets<R extends RecordFacts>(
+  papers: readonly PaperEntry<R>[],
+  namesOf: (paper: PaperEntry<R>) => readonly string[],
+  keyOf: (name: string) => string,
+  wordSeparator: WordSeparator,
+): Facet<R>[] {
   const byKey = new Map<string, { spellings: Map<string, number>; papers: PaperEntry<R>[] }>();
   // Each name folded once: 10,000 papers name a few thousand authors (58 ms of a rebuild, folded for every paper).
   const keys = new Map<string, string>();
   for (const paper of papers) {
     for (const name of new Set(namesOf(paper))) {
-      const key = keys.get(name) ?? keys.set(name, facetKey(name)).get(name)!;
+      const key = keys.get(name) ?? keys.set(name, keyOf(name)).get(name)!;
       let facet = byKey.get(key);
       if (!facet) byKey.set(key, (facet = { spellings: new Map(), papers: [] }));
       facet.spellings.set(name, (facet.spellings.get(name) ?? 0) + 1);
@@ -128,11 +175,6 @@ function facets<R extends RecordFacts>(papers: readonly PaperEntry<R>[], namesOf
   const slugs = new UniqueSlugs();
   const slugOf = new Map([...named].sort((a, b) => (a.key < b.key ? -1 : 1)).map((facet) => [facet.key, slugs.take(facetSlug(facet.key, wordSeparator))]));
   return named.sort((a, b) => byName(a.name, b.name)).map(({ key, name, spellings, papers: under }) => ({ name, spellings, slug: slugOf.get(key)!, papers: under }));
-}
-
-/** What names one facet: a name as search folds a word (case and accents aside), runs of spaces aside too (`José  Núñez` is `jose nunez`). */
-function facetKey(name: string): string {
-  return fold(name).replace(/\s+/g, ' ').trim();
 }
 
 /** What separates the words of a facet's names as they are usually written: `-` in tags, a space in names. */

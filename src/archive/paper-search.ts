@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
+import { authorKey } from '../issue/names.js';
 import type { RecordFacts, RecordSummary } from './issue-output.js';
 import { paperAuthors, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import type { TextSource } from './pages.js';
@@ -23,7 +24,7 @@ const { processTerm: fold, rankResults, searchOptions, tokenize } = indexOptions
 export interface SearchFilters {
   /** A tag, exactly (case-insensitive). */
   tag?: string | undefined;
-  /** Part of an author's name (case- and accent-insensitive). */
+  /** Part of an author's name (case- and accent-insensitive; "Dong, Yihe" is "Yihe Dong": issue/names.ts `authorKey`). */
   author?: string | undefined;
   /** The paper's year. */
   year?: number | undefined;
@@ -92,7 +93,7 @@ function paperNamed<R extends RecordFacts>(database: PaperDatabase<R>, query: st
 
 function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {
   if (filters.tag !== undefined && !paper.tags.some((tag) => fold(tag) === fold(filters.tag!))) return false;
-  if (filters.author !== undefined && !paperAuthors(paper).some((author) => fold(author).includes(fold(filters.author!)))) return false;
+  if (filters.author !== undefined && !paperAuthors(paper).some((author) => authorKey(author).includes(authorKey(filters.author!)))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;
   return true;
 }

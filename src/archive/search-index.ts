@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 // One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import indexOptions from '../../templates/web/search-options.cjs';
+import { joinNames } from '../render/format.js';
 import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { sha256 } from '../sha256.js';
@@ -56,7 +57,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
     names: paperAuthors(paper).join('\n'),
     title: latest.title,
-    authors: latest.authors.join(', '),
+    authors: joinNames(latest.authors),
     aka: otherAuthors(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),
@@ -134,8 +135,9 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
  * otherwise within a version:
  * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
  * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
+ * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
  */
-const SHARD_FORMAT = `search-shard-v3-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+const SHARD_FORMAT = `search-shard-v4-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

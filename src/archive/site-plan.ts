@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
+import { joinNames } from '../render/format.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
 import { papersBib } from './bibtex.js';
 import { cachedCitationKeys } from './citation-cache.js';
-import { papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
+import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
-import { buildPaperDatabase, otherAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { buildPaperDatabase, otherAuthors, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, renderPage } from './page-render.js';
 import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
@@ -103,15 +104,9 @@ export function planSite(
   const previousParts = previous.shape === shape ? [...(previous.spliced('papers.json')?.index.keys() ?? [])] : [];
   const reusable = previousParts.length === database.papers.length ? previousParts : [];
   files.push(papersJsonFile(config, database, published, file, (paper, i) => (paper.coverage.every((record) => unchanged(record.issue.number)) && reusable[i]) || undefined));
-  files.push(papersCsvFile(published, file));
-  // What an entry is made of (bibtex.ts): the newest facts, not the texts.
-  const bibKey = () =>
-    keyOf(
-      database.papers.map((paper) => {
-        const { title, authors, year, venue, arxiv, url } = paper.latest;
-        return [citations().get(paper), title, authors, year, venue, arxiv, url];
-      }),
-    );
+  files.push(papersCsvFile(published, database, file));
+  // What an entry is made of (bibtex.ts): the paper's merged facts, not the texts.
+  const bibKey = () => keyOf(database.papers.map((paper) => [citations().get(paper), paperFields(paper.latest)]));
   files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
   let catalogText: string | undefined;
   const catalogOf = () => (catalogText ??= catalog(database));
@@ -155,9 +150,10 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
  * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
- * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`).
+ * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`);
+ * v4: a paper's facts are merged across the issues that cover it (paper-database.ts `paperFacts`), "Last, First" and "First Last" are one author, "et al." is none (issue/names.ts).
  */
-const SHAPE_FORMAT = 'site-shape-v3';
+const SHAPE_FORMAT = 'site-shape-v4';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
@@ -178,9 +174,19 @@ function papersJsonFile(
   return file('papers.json', keyOf([config.name, parts.map((part) => part.key)]), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
 }
 
-/** `papers.csv`, a part per issue (its rows). */
-function papersCsvFile(published: PublishedIssues, file: FileMaker): SiteFile {
-  const parts = published.issues.map((issue) => ({ key: keyOf([issue.number, issue.hash]), text: () => papersCsvPart(published.records(issue.number)) }));
+/**
+ * `papers.csv`, a part per issue (its rows): a part's key is its issue's
+ * output and the merged facts of its papers that other issues cover too
+ * (a paper covered once has its facts from this issue alone).
+ */
+function papersCsvFile(published: PublishedIssues, database: PaperDatabase<RecordSummary>, file: FileMaker): SiteFile {
+  const paperOf = paperFactsById(database);
+  const shared = new Set(database.papers.filter((paper) => paper.coverage.length > 1).map((paper) => paper.id));
+  const sharedFacts = (issue: IssueSummary) => issue.papers.filter((record) => shared.has(record.id)).map((record) => paperFields(paperOf(record.id)));
+  const parts = published.issues.map((issue) => ({
+    key: keyOf([issue.number, issue.hash, sharedFacts(issue)]),
+    text: () => papersCsvPart(published.records(issue.number), paperOf),
+  }));
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
 }
 
@@ -238,7 +244,7 @@ function catalog(database: PaperDatabase<RecordSummary>): string {
     database.papers.map((paper) => ({
       url: `papers/${paper.slug}/`,
       title: paper.latest.title,
-      authors: paper.latest.authors.join(', '),
+      authors: joinNames(paper.latest.authors),
       // Names an earlier summary gave (rare: only then is the key there).
       aka: otherAuthors(paper),
       year: paper.latest.year ?? null,

@@ -38,6 +38,7 @@ export interface Paper {
   arxiv: string | undefined;
   /** The section path: `Technical alignment / Interpretability` is two levels. */
   section: string[];
+  /** Each tag once: spellings of one tag page (names.ts `tagKey`: `Scaling laws`, `scaling laws`) as the first of them. */
   tags: string[];
   highlight: boolean;
   summarizer: string | undefined;

@@ -12,6 +12,7 @@ import { ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
+import { distinctTags } from './names.js';
 import { numberFormProblem } from './number-form.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
@@ -282,7 +283,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
       venue: paper.venue,
       arxiv: (paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv)) ?? arxivIdFromUrl(paper.url)?.id,
       section: paper.section ? splitSectionPath(paper.section) : [],
-      tags: paper.tags,
+      tags: distinctTags(paper.tags),
       highlight: paper.highlight,
       summarizer: paper.summarizer,
       via: paper.via,

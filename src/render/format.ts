@@ -1,4 +1,5 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
+import { standsForOthers } from '../issue/names.js';
 
 const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -30,13 +31,22 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
  * takes it) makes the list's separator a semicolon, with a serial "and"
  * (Chicago Manual of Style, 6.60): "Vaswani, Ashish; Noam Shazeer; and
  * Parmar, Niki". With commas, "Vaswani, Ashish, Noam Shazeer" read as
- * three people.
+ * three people. An entry for the authors not named ("et al.", "and
+ * others": issue/names.ts `standsForOthers`) ends the list as "et al.",
+ * the others without an "and": "Leo Gao, Stella Biderman et al.".
  */
 export function joinNames(names: readonly string[]): string {
+  const named = names.filter((name) => !standsForOthers(name));
+  if (named.length < names.length) return [named.join(separator(named)), 'et al.'].filter(Boolean).join(' ');
   if (names.length <= 1) return names[0] ?? '';
-  if (!names.some((name) => name.includes(','))) return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  if (separator(names) === ', ') return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names.slice(0, -1).join('; ')}; and ${names.at(-1)}`;
+}
+
+/** What separates the names of a list: a semicolon when a name holds a comma (`joinNames`). */
+function separator(names: readonly string[]): string {
+  return names.some((name) => name.includes(',')) ? '; ' : ', ';
 }
 
 /**

@@ -86,3 +86,13 @@ test('an author whose name holds the word "and" is one author to a BibTeX parser
   const plain = paper(2, { authors: ['Ann Anderson', 'Alexander Grand'] });
   assert.match(papersBib([plain]), /author = \{Ann Anderson and Alexander Grand\}/);
 });
+
+test('an author list ending "et al." (or "et al", "and others", "others") ends the author field with `others`, which BibTeX styles print as "et al."', () => {
+  for (const others of ['et al.', 'et al', 'and others', 'Others']) {
+    const entry = paper(1, { authors: ['Leo Gao', 'Stella Biderman', others] });
+    const bib = papersBib([entry]);
+    assert.match(bib, /author = \{Leo Gao and Stella Biderman and others\}/, others);
+    const [parsed] = parseBibtex(bib).entries;
+    assert.deepEqual(parsed!.fields.author!.map((name) => name.lastName ?? name.name), ['Gao', 'Biderman', 'others'], others);
+  }
+});

@@ -726,3 +726,70 @@ test('a formula LaTeX would not take (\\htmlStyle) is typeset without KaTeX writ
   assert.equal(result.stderr, '');
   assert.match(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /class="katex"/);
 });
+
+/** An entry of `papers:` with only the fields given (YAML lines after the title). */
+const entry = (title: string, lines: string) => `  - title: ${title}\n${lines.replace(/^/gm, '    ')}\n    summary: |\n      ${title}, summarized.\n`;
+
+test("a paper covered again without its authors, year and venue keeps an earlier issue's in every output: papers.json, .bib, .csv, its page, its year, catalog, search and export; an edit to the newer issue remakes the older issue's rows", async () => {
+  const first = entry('Paper A', 'url: https://example.org/a\nauthors: [Ann Lee, Bo Chen]\nyear: 2022\nvenue: NeurIPS\nsection: Evaluations');
+  const again = entry('Paper A revisited', 'url: https://example.org/a');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers: first }), 'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', papers: again }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const [paper] = (JSON.parse(read('papers.json')) as { papers: { title: string; authors: string[]; year: number | null; venue: string | null }[] }).papers;
+  assert.deepEqual([paper!.title, paper!.authors, paper!.year, paper!.venue], ['Paper A revisited', ['Ann Lee', 'Bo Chen'], 2022, 'NeurIPS']);
+  assert.match(read('papers.bib'), /@misc\{lee2022paper,\n {2}title = \{\{Paper A revisited\}\},\n {2}author = \{Ann Lee and Bo Chen\},\n {2}year = \{2022\},\n {2}howpublished = \{NeurIPS\}/);
+  const rows = parseCsv(read('papers.csv'), { bom: true, columns: true }) as Record<string, string>[];
+  assert.deepEqual(rows.map((row) => [row.issue, row.title, row.authors, row.year, row.venue, row.section]), [
+    ['1', 'Paper A revisited', 'Ann Lee; Bo Chen', '2022', 'NeurIPS', 'Evaluations'],
+    ['2', 'Paper A revisited', 'Ann Lee; Bo Chen', '2022', 'NeurIPS', ''],
+  ]);
+  const slug = readdirSync(join(root, 'dist', 'papers')).find((name) => name.startsWith('url-example-org-a'))!;
+  const page = load(read(`papers/${slug}/index.html`));
+  assert.equal(page('dd').first().text(), 'Ann Lee, Bo Chen');
+  assert.match(page.text(), /NeurIPS, 2022/);
+  assert.ok(existsSync(join(root, 'dist', 'papers', 'year', '2022', 'index.html')));
+  assert.ok(!existsSync(join(root, 'dist', 'papers', 'year', 'undated')));
+  assert.match(read('papers/catalog.js'), /"authors":"Ann Lee and Bo Chen","year":2022/);
+  const search = await runCli(['papers', 'search', '--year', '2022'], { cwd: root });
+  assert.match(search.stdout, /Paper A revisited \(Ann Lee and Bo Chen, 2022\)/);
+  const exported = await runCli(['papers', 'export', '--format', 'bib'], { cwd: root });
+  assert.equal(exported.stdout, read('papers.bib'));
+  // A venue the newer issue adds is every row's, as a clean build writes it.
+  writeFileSync(join(root, 'issues', '0002-b.md'), cleanIssue({ number: 2, date: '2023-06-05', papers: entry('Paper A revisited', 'url: https://example.org/a\nvenue: ICML') }));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  assert.deepEqual((parseCsv(read('papers.csv'), { bom: true, columns: true }) as Record<string, string>[]).map((row) => row.venue), ['ICML', 'ICML']);
+  await assertEqualsCleanBuild(root);
+});
+
+test('an author written "Dong, Yihe" in one issue and "Yihe Dong" in another has one author page, found by `papers search --author` either way', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ papers: entry('Attention Is Not All You Need', 'url: https://example.org/a\nauthors: ["Dong, Yihe", "Loukas, Andreas"]\nyear: 2021') }),
+    'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', papers: entry('Another paper', 'url: https://example.org/b\nauthors: [Yihe Dong, Andreas Loukas]\nyear: 2022') }),
+  });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  assert.deepEqual(readdirSync(join(root, 'dist', 'authors')).sort(), ['andreas-loukas', 'index.html', 'yihe-dong']);
+  const page = readFileSync(join(root, 'dist', 'authors', 'yihe-dong', 'index.html'), 'utf8');
+  assert.match(page, /Attention Is Not All You Need/);
+  assert.match(page, /Another paper/);
+  for (const name of ['Yihe Dong', 'Dong, Yihe']) {
+    const search = await runCli(['papers', 'search', '--author', name], { cwd: root });
+    assert.match(search.stdout, /2 papers match/, name);
+  }
+  // The papers page's filter, which folds what it types, finds the "Last, First" name typed "First Last" among a paper's other names (`aka`).
+  assert.match(readFileSync(join(root, 'dist', 'papers', 'catalog.js'), 'utf8'), /"authors":"Dong, Yihe and Loukas, Andreas","aka":"Yihe Dong\\nAndreas Loukas"/);
+});
+
+test('"et al." among the authors gets no author page and no link; the lists write "Leo Gao, Stella Biderman et al.", papers.json keeps it as written', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers: entry('The Pile', 'url: https://arxiv.org/abs/2101.00027\nauthors: [Leo Gao, Stella Biderman, et al.]\nyear: 2020') }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  assert.deepEqual(readdirSync(join(root, 'dist', 'authors')).sort(), ['index.html', 'leo-gao', 'stella-biderman']);
+  const page = load(read('papers/2101.00027/index.html'));
+  assert.equal(page('dd').first().text(), 'Leo Gao, Stella Biderman, et al.');
+  assert.equal(page('dd').first().find('a').length, 2);
+  assert.match(read('papers/index.html'), /<td>Leo Gao, Stella Biderman et al\.<\/td>/);
+  assert.match(read('papers/catalog.js'), /"authors":"Leo Gao, Stella Biderman et al\."/);
+  assert.deepEqual((JSON.parse(read('papers.json')) as { papers: { authors: string[] }[] }).papers[0]!.authors, ['Leo Gao', 'Stella Biderman', 'et al.']);
+  assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
+});

@@ -101,23 +101,23 @@ test('papers.json written a paper at a time equals JSON.stringify of the whole f
   );
 });
 
-test('papers.csv written an issue at a time equals csv-stringify of every row at once, each issue in reading order, texts without their last line breaks', () => {
+test("papers.csv written an issue at a time equals csv-stringify of every row at once, each issue in reading order, texts without their last line breaks, its paper columns the paper's merged facts", () => {
   const columns = ['highlight', 'section', 'title', 'authors', 'venue', 'year', 'via', 'summarizer', 'issue', 'date', 'summary', 'opinion', 'prerequisites', 'url', 'arxiv'];
   const safe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
   fc.assert(
     fc.property(fc.array(record, { maxLength: 8 }), (inputs) => {
       const database = databaseOf(inputs);
       const rows = database.papers
-        .flatMap((paper) => paper.coverage)
-        .sort((a, b) => a.issue.number - b.issue.number || a.number - b.number)
-        .map((one) =>
+        .flatMap((paper) => paper.coverage.map((one) => ({ one, paper: paper.latest })))
+        .sort((a, b) => a.one.issue.number - b.one.issue.number || a.one.number - b.one.number)
+        .map(({ one, paper }) =>
           [
             one.highlight ? 'yes' : '',
             one.section.join(' / '),
-            one.title,
-            one.authors.join('; '),
+            paper.title,
+            paper.authors.join('; '),
             '',
-            one.year === undefined ? '' : String(one.year),
+            paper.year === undefined ? '' : String(paper.year),
             one.via ?? '',
             '',
             String(one.issue.number),
@@ -126,7 +126,7 @@ test('papers.csv written an issue at a time equals csv-stringify of every row at
             (one.opinion?.markdown ?? '').replace(/[\r\n]+$/, ''),
             '',
             '',
-            one.arxiv ?? '',
+            paper.arxiv ?? '',
           ].map(safe),
         );
       const once = stringify(rows, { bom: true, header: true, columns, quoted_match: /[\r\n]/, record_delimiter: '\r\n' });

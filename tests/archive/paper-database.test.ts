@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RecordFacts } from '../../src/archive/issue-output.js';
-import { buildPaperDatabase } from '../../src/archive/paper-database.js';
+import { buildPaperDatabase, paperAuthors, papersByYear } from '../../src/archive/paper-database.js';
 import { recordFacts } from './fixture.js';
 
 /** A record of paper `n` in issue `issue` with `tags` and `authors`. */
@@ -94,4 +94,45 @@ test('names that differ in a letter NFKD leaves whole (ł, ø, ß, æ, þ…) ar
       [['Strasse', 'straße'], 'strasse', 2],
     ],
   );
+});
+
+test("a paper covered again without its authors, year or venue keeps an earlier issue's: each paper field is the newest issue's that gives it, each summary's fields stay its own", () => {
+  const first = recordFacts(1, { title: 'Paper A', authors: ['Ann Lee', 'Bo Chen'], year: 2022, venue: 'NeurIPS', section: ['Evals'], summarizer: 'Rohin' });
+  const middle = recordFacts(1, { title: 'Paper A, corrected', authors: [], year: undefined, venue: 'ICML', issue: { number: 2, date: '2023-02-06', title: 'Two' } });
+  const newest = recordFacts(1, { title: 'Paper A revisited', authors: [], year: undefined, venue: undefined, arxiv: undefined, section: [], issue: { number: 3, date: '2023-03-06', title: 'Three' } });
+  const [paper] = buildPaperDatabase([{ papers: [first] }, { papers: [middle] }, { papers: [newest] }]).papers;
+  const { title, authors, year, venue, arxiv, url, section, summarizer, issue } = paper!.latest;
+  assert.deepEqual({ title, authors, year, venue, arxiv, url }, { title: 'Paper A revisited', authors: ['Ann Lee', 'Bo Chen'], year: 2022, venue: 'ICML', arxiv: '2301.00001', url: first.url });
+  assert.deepEqual({ section, summarizer, issue: issue.number }, { section: [], summarizer: undefined, issue: 3 });
+  // Each summary keeps what its issue wrote.
+  assert.deepEqual(paper!.coverage.map((record) => record.venue), ['NeurIPS', 'ICML', undefined]);
+  assert.deepEqual(papersByYear([paper!]).map(([year]) => year), ['2022']);
+});
+
+test('an author written "Last, First" and the same author written "First Last" are one author, at the "First Last" folder, shown as most papers write the name', () => {
+  const database = buildPaperDatabase([
+    { papers: [record(1, 1, [], ['Dong, Yihe', 'Loukas, Andreas'])] },
+    { papers: [record(2, 2, [], ['Yihe Dong', 'Andreas Loukas']), record(3, 2, [], ['Yihe Dong'])] },
+  ]);
+  assert.deepEqual(
+    database.authors.map(({ name, spellings, slug, papers }) => [name, spellings, slug, papers.length]),
+    [
+      ['Andreas Loukas', ['Andreas Loukas', 'Loukas, Andreas'], 'andreas-loukas', 2],
+      ['Yihe Dong', ['Dong, Yihe', 'Yihe Dong'], 'yihe-dong', 3],
+    ],
+  );
+  // A name with two commas ("Last, Jr, First") is no "Last, First": kept apart.
+  const suffixed = buildPaperDatabase([{ papers: [record(1, 1, [], ['King, Jr, Martin', 'Martin King'])] }]);
+  assert.equal(suffixed.authors.length, 2);
+});
+
+test('"et al.", "et al", "and others" or "others" among the authors is no author: no author page, no author filter entry', () => {
+  const database = buildPaperDatabase([{ papers: [record(1, 1, [], ['Leo Gao', 'Stella Biderman', 'et al.']), record(2, 1, [], ['Ann Lee', 'and others']), record(3, 1, [], ['Bo Chen', 'Et al', 'Others'])] }]);
+  assert.deepEqual(
+    database.authors.map((author) => author.name),
+    ['Ann Lee', 'Bo Chen', 'Leo Gao', 'Stella Biderman'],
+  );
+  assert.deepEqual(paperAuthors(database.papers.find((paper) => paper.id === 'arxiv:2301.00001')!), ['Leo Gao', 'Stella Biderman']);
+  // The paper keeps its list as written.
+  assert.deepEqual(database.papers.find((paper) => paper.id === 'arxiv:2301.00001')!.latest.authors, ['Leo Gao', 'Stella Biderman', 'et al.']);
 });

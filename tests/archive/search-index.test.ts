@@ -158,7 +158,7 @@ test('a paper summarized again under a new title and with its authors written ot
   for (const query of ['mirage', 'koyejo', 'rylan', 'revisited', 'schaeffer']) {
     assert.deepEqual(
       index.search(query).map((result) => [result.title, result.authors, result.aka]),
-      [['Emergence revisited', 'R. Schaeffer', 'Rylan Schaeffer, Sanmi Koyejo']],
+      [['Emergence revisited', 'R. Schaeffer', 'Rylan Schaeffer\nSanmi Koyejo']],
       query,
     );
   }
@@ -226,4 +226,13 @@ test('an invisible format character inside a word (soft hyphen, zero-width space
   index.add({ id: 1, text: 'Mechanistic interpre\u00adtability and zero\u200bwidth spaces' });
   assert.deepEqual(index.search('interpretability').map((result) => result.id), [1]);
   assert.deepEqual(index.search('zerowidth').map((result) => result.id), [1]);
+});
+
+test('a result shows its authors joined as the pages join them (semicolons when a name holds a comma), and the author filter finds a "Last, First" name typed "First Last"', () => {
+  const paper = record(8, { authors: ["O'Neil, Cathy", 'Nguyễn Văn An', 'Zhang 张伟'], issue: { number: 1, date: '2023-01-02', title: 'One' } });
+  const entries = buildPaperDatabase([issueOf([paper])]);
+  const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
+  const [result] = index.search('neil');
+  assert.equal(result!.authors, "O'Neil, Cathy; Nguyễn Văn An; and Zhang 张伟");
+  assert.equal(result!.aka, "Cathy O'Neil");
 });

@@ -69,3 +69,15 @@ test('parse: a line break YAML keeps in a one-line value (`title: |`, a name, a 
   assert.equal(paper!.summary.text, 'First line.\nSecond line.\n');
   assert.deepEqual(parsed.problems, []);
 });
+
+test('parse: a tag written again in another case or spacing (one tag page) is listed once per paper, at its first spelling', () => {
+  const papers = `  - title: Scaling
+    url: https://example.com/a
+    tags: ["Scaling laws", scaling laws, SCALING  LAWS, SCALING-LAWS, emergence, Emergence]
+    summary: |
+      S.
+`;
+  const parsed = parse(cleanIssue({ papers }));
+  assert.deepEqual(parsed.issue!.papers[0]!.tags, ['Scaling laws', 'SCALING-LAWS', 'emergence']);
+  assert.deepEqual(parsed.problems, []);
+});

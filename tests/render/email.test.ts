@@ -231,6 +231,13 @@ test('email: a long author list reads "First Author et al." (config `email.maxAu
   assert.match(flat(wide.text), /Stephen Casper, Xander Davies, Claudia Shi and Thomas Krendl Gilbert · 2023/);
 });
 
+test('email: an author list ending "et al." reads "Leo Gao, Stella Biderman et al.", in the HTML and the plaintext alike', async () => {
+  const issue = `---\nnumber: 1\ntitle: T\ndate: 2024-01-31\npapers:\n  - title: The Pile\n    url: https://example.org/p\n    authors: [Leo Gao, Stella Biderman, et al.]\n    year: 2020\n    summary: S.\n---\n\nIntro.\n`;
+  const { html, text } = await renderAll((await rootWith({ '0001-a.md': issue })).root, '1');
+  assert.match(html, /<p class="paper-meta"[^>]*>Leo Gao, Stella Biderman et al\. · 2020<\/p>/);
+  assert.match(text, /^ {3}Leo Gao, Stella Biderman et al\. · 2020$/m);
+});
+
 test('email html: in a list mixing ordinary and task items, only the task items lose their bullet (inlined)', async () => {
   const { root } = await rootWith({ '0001-a.md': cleanIssue({ body: 'Plan:\n\n- plain item\n- [x] done item\n- [ ] open item\n' }) });
   const { html } = await renderAll(root, '1');

@@ -28,3 +28,11 @@ test('joinNames: a name written "Last, First" makes the separator a semicolon, s
   assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki']), 'Vaswani, Ashish; Noam Shazeer; and Parmar, Niki');
   assert.equal(briefAuthors(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar'], 6), 'Vaswani, Ashish; Noam Shazeer; and Niki Parmar');
 });
+
+test('joinNames: an "et al." (or "et al", "and others", "others") ends the list as "et al.", without an "and" before it', () => {
+  assert.equal(joinNames(['Leo Gao', 'Stella Biderman', 'et al.']), 'Leo Gao, Stella Biderman et al.');
+  assert.equal(joinNames(['Leo Gao', 'and others']), 'Leo Gao et al.');
+  assert.equal(joinNames(['Leo Gao', 'Stella Biderman', 'Horace He', 'others']), 'Leo Gao, Stella Biderman, Horace He et al.');
+  assert.equal(joinNames(["O'Neil, Cathy", 'Nguyễn Văn An', 'et al']), "O'Neil, Cathy; Nguyễn Văn An et al.");
+  assert.equal(joinNames(['et al.']), 'et al.');
+});

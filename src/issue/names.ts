@@ -1,0 +1,53 @@
+// The fold search uses, so a tag filter (`papers search --tag`), the tag pages and an issue's own tag list agree on what one tag is.
+import indexOptions from '../../templates/web/search-options.cjs';
+
+const { processTerm: fold } = indexOptions;
+
+/**
+ * Who a tag or an author named in an issue is, whatever the spelling: the
+ * rules that make two spellings one tag page or one author page, and that
+ * the outputs follow wherever they list names.
+ */
+
+/** What names one tag: a name as search folds a word (case and accents aside), runs of spaces aside too (`Scaling  Laws` is `scaling laws`). */
+export function tagKey(tag: string): string {
+  return fold(tag).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What names one author: as `tagKey`, with a name written "Last, First"
+ * (exactly one comma, as BibTeX reads "von Last, First": Patashnik,
+ * "BibTeXing", 1988, §4) read as "First Last", so "Dong, Yihe" and "Yihe
+ * Dong" are one person. A name with two commas ("Last, Jr, First") or a
+ * comma at an end is kept as written.
+ */
+export function authorKey(name: string): string {
+  return tagKey(firstLast(name) ?? name);
+}
+
+/** "Dong, Yihe" as "Yihe Dong" (exactly one comma, a part on each side); undefined for a name written otherwise. */
+export function firstLast(name: string): string | undefined {
+  const parts = name.split(',').map((part) => part.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : undefined;
+}
+
+/**
+ * Whether an entry of an author list stands for the authors it does not
+ * name ("et al.", "et al", "and others", "others", any case): no person,
+ * so it gets no author page; BibTeX's own word for it is `others`
+ * (Patashnik, "BibTeXing", §4).
+ */
+export function standsForOthers(name: string): boolean {
+  return /^(?:et\.?\s*al\.?|(?:and\s+)?others)$/i.test(name.trim());
+}
+
+/** `tags` with each tag once, at its first spelling: `Scaling laws`, `scaling laws` and `Scaling  Laws` are one tag page (`tagKey`), so a paper lists it once. */
+export function distinctTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = tagKey(tag);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
