@@ -31,9 +31,12 @@ const STRENGTH: Record<SubscriberStatus, number> = { pending: 0, active: 1, unsu
  * never lost), the earliest consent record (source and time), the earliest
  * confirmation and unsubscribe times, and the first non-empty name. The
  * send journal's rows move to the kept row, a merged row's pending
- * confirmation is dropped (its link names that row); each merged id is recorded in `subscriber_merges`, so an unsubscribe link that
- * names it still unsubscribes the reader. Runs inside the migration's
- * transaction; `now` stamps `updated_at` of merged rows.
+ * confirmation is dropped (its link names that row); each merged id is
+ * recorded in `subscriber_merges`, so an unsubscribe link that names it
+ * still unsubscribes the reader. Runs inside the migration's transaction;
+ * `now` stamps `updated_at` of merged rows. `Row` is the table as this
+ * migration found it, not the store's current row: a migration is never
+ * edited once released (store/migrations.ts).
  */
 export function rekeySubscribers(db: Database.Database, now: Date = new Date()): void {
   const rows = db.prepare('SELECT id, email, email_key, name, status, consent_source, consent_at, confirmed_at, unsubscribed_at, created_at FROM subscribers ORDER BY id').all() as Row[];
