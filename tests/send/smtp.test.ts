@@ -253,20 +253,28 @@ test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped
   }
 });
 
-test('smtp: a journal write error stops sending before the next message and exits non-zero (RELIABILITY 16)', async () => {
-  const root = await newsletter(30);
+/** A journal that fails as a full disk would: no delivery can be recorded `sent`. */
+const JOURNAL_FULL = `CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`;
+
+/** A server that accepts every message, and at the first one makes the journal of `root` fail with `triggers`. */
+function serverFillingJournal(root: string, triggers: readonly string[]) {
   let broken = false;
-  const server = await startSmtpServer({
+  return startSmtpServer({
     data: () => {
       if (!broken) {
         broken = true;
         const db = openStore(join(root, '.paperboy'));
-        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+        for (const trigger of triggers) db.exec(trigger);
         db.close();
       }
       return 'accept';
     },
   });
+}
+
+test('smtp: a journal write error stops sending before the next message and exits non-zero (RELIABILITY 16)', async () => {
+  const root = await newsletter(30);
+  const server = await serverFillingJournal(root, [JOURNAL_FULL]);
   try {
     const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
     assert.equal(result.code, 1);
@@ -387,19 +395,7 @@ test('smtp: --retry-unknown resends under the Message-ID the journal froze, even
 
 test('smtp: a journal that cannot be written at all, the lock release included, still ends with the journal report and exit 1', async () => {
   const root = await newsletter(10);
-  let broken = false;
-  const server = await startSmtpServer({
-    data: () => {
-      if (!broken) {
-        broken = true;
-        const db = openStore(join(root, '.paperboy'));
-        db.exec(`CREATE TRIGGER journal_full BEFORE UPDATE ON deliveries WHEN NEW.state = 'sent' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
-        db.exec(`CREATE TRIGGER lock_full BEFORE UPDATE ON send_runs WHEN NEW.lock_pid IS NULL BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
-        db.close();
-      }
-      return 'accept';
-    },
-  });
+  const server = await serverFillingJournal(root, [JOURNAL_FULL, `CREATE TRIGGER lock_full BEFORE UPDATE ON send_runs WHEN NEW.lock_pid IS NULL BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`]);
   try {
     const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
     assert.equal(result.code, 1, result.stderr);
