@@ -49,7 +49,7 @@ test('searching a word of one summary finds that paper; the index loads only the
   assert.deepEqual(await result.locator('> a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
   // The paper is of 2017: the newest year's shard answered first, and its link still leads to its page.
   assert.equal(await result.locator('> a').first().getAttribute('href'), '../papers/1706.03762/index.html');
-  assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani, Noam Shazeer; in #2');
+  assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani and Noam Shazeer; in #2');
   assert.equal(await result.locator('.meta a').first().getAttribute('href'), '../issues/2/index.html#attention-is-all--you--need');
   assert.equal(await result.locator('.excerpt').first().innerText(), '=SUM(1,2) is what a spreadsheet would run.');
   const shards = loaded.filter((path) => path.startsWith('/search/'));
