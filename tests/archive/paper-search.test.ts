@@ -4,34 +4,16 @@ import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/ar
 import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { searchPapers } from '../../src/archive/paper-search.js';
-
-function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
-  const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
-  return {
-    id: `url:example.org/paper-${n}`,
-    title: `Paper ${n}`,
-    url: `https://example.org/paper-${n}`,
-    authors: ['Ada Lovelace'],
-    year: 2023,
-    venue: undefined,
-    arxiv: undefined,
-    tags: ['scaling'],
-    section: ['Evaluations'],
-    highlight: false,
-    summarizer: undefined,
-    via: undefined,
-    issue: { number: 1, date: '2023-01-02', title: 'One' },
-    number: n,
-    anchor: `paper-${n}`,
-    summary: text(`Summary of paper ${n}.`),
-    opinion: undefined,
-    prerequisites: undefined,
-    footnotes: undefined,
-    ...fields,
-  };
-}
+import { paperRecord } from './fixture.js';
 
 const plain = (text: string) => ({ markdown: text, plain: text, html: `<p>${text}</p>` });
+
+/** Paper `n` of example.org (no arXiv id), tagged `scaling` in Evaluations, `fields` over it. */
+function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
+  const url = `https://example.org/paper-${n}`;
+  const facts = { id: `url:example.org/paper-${n}`, url, arxiv: undefined, tags: ['scaling'], section: ['Evaluations'] };
+  return paperRecord(n, { ...facts, summary: plain(`Summary of paper ${n}.`), ...fields });
+}
 
 /** The titles `query` finds among `records` (one issue), best first, as `paperboy papers search` lists them. */
 function titles(records: PaperRecord[], query: string): string[] {
