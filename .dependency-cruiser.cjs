@@ -22,6 +22,13 @@ module.exports = {
       to: { path: features },
     },
     {
+      name: 'store-below-features',
+      comment: 'store/ (the SQLite file and its migrations) is shared by send/ and subscribers/; it imports neither.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: features },
+    },
+    {
       name: 'config-below-issue',
       comment: 'The issue model reads the config; the config never reads the model (no cycle of folders).',
       severity: 'error',

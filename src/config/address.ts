@@ -155,3 +155,24 @@ function writtenParts(value: string): { name: string; address: string } | undefi
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The key an address is unique under: one key per mailbox a message can
+ * reach, so two spellings of one address are one subscriber. The local
+ * part in Unicode NFC and lower case (what every mailbox provider does in
+ * practice); the domain as the A-labels nodemailer sends it as (UTS #46
+ * mapping through `asciiDomainName`, RFC 5891), lower case, so
+ * `leser@bücher.example`, its decomposed `u` + U+0308 spelling,
+ * `LESER@XN--BCHER-KVA.EXAMPLE` and a full-width `ｅxample.org` are each
+ * one key. A domain with no A-label form is kept as written, lower case.
+ * Changing this function changes every stored key: it needs a migration
+ * that recomputes them (see ../store/migrations.ts).
+ */
+export function emailKey(email: string): string {
+  const address = email.trim();
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address.normalize('NFC').toLowerCase();
+  const domain = address.slice(at + 1);
+  const ascii = asciiDomainName(domain);
+  return `${address.slice(0, at).normalize('NFC').toLowerCase()}@${('ascii' in ascii ? ascii.ascii : domain.normalize('NFC')).toLowerCase()}`;
+}

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { Store } from '../store/database.js';
-import { emailKey } from '../subscribers/model.js';
+import { emailKey } from '../config/address.js';
 import { processStart } from './process-start.js';
 
 /**

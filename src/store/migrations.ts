@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { rekeySubscribers } from '../subscribers/rekey.js';
+import { rekeySubscribers } from './rekey-subscribers.js';
 
 /**
  * The database schema, one migration per version, applied in order by

@@ -1,7 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
-import { cleanName, emailKey, emailProblem, nameProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { emailKey } from '../config/address.js';
+import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { unescapeFormula } from './csv-export.js';
 
 /** One good row of a subscriber CSV. */

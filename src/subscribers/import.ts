@@ -1,5 +1,6 @@
 import type { Store } from '../store/database.js';
-import { emailKey, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { emailKey } from '../config/address.js';
+import { SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import type { ImportRow } from './csv-import.js';
 
 /** What importing one row does. */

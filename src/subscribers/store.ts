@@ -1,5 +1,6 @@
 import type { Store } from '../store/database.js';
-import { emailKey, SUPPRESSED_STATUSES, type Subscriber, type SubscriberStatus } from './model.js';
+import { emailKey } from '../config/address.js';
+import { SUPPRESSED_STATUSES, type Subscriber, type SubscriberStatus } from './model.js';
 
 interface SubscriberRow {
   id: number;
@@ -53,7 +54,7 @@ export class SubscriberStore {
     return row && toSubscriber(row);
   }
 
-  /** The subscriber with `id`, or the one a row with that id was merged into (rekey.ts), as a link naming it means. */
+  /** The subscriber with `id`, or the one a row with that id was merged into (store/rekey-subscribers.ts), as a link naming it means. */
   byId(id: number): Subscriber | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?`).get(this.mergedInto(id)) as SubscriberRow | undefined;
     return row && toSubscriber(row);

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
-import { emailKey, type SubscriberStatus } from './model.js';
+import { emailKey } from '../config/address.js';
+
+/** The statuses as this migration found them (subscribers/model.ts then). */
+type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'bounced' | 'complained';
 
 interface Row {
   id: number;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore, type Store } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { emailKey } from '../../src/subscribers/model.js';
+import { emailKey } from '../../src/config/address.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 
 test('email key: every spelling of an internationalised address is one key (A-label domain, NFC, full-width folded)', () => {
