@@ -76,7 +76,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
-  const subscribers = program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export');
+  const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export'));
   const subscriberAction = (name: string, description: string) =>
     reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {
@@ -150,7 +150,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run({ ...options, issue }, io));
     });
 
-  const papers = program.command('papers').description('the paper database: search it, export it');
+  const papers = rootBeforeSubcommand(program.command('papers').description('the paper database: search it, export it'));
   const papersCommand = (name: string, description: string) =>
     reportingTo(
       papers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.').option('--no-cache', 'render every issue anew, without the build cache'),
@@ -186,6 +186,20 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     });
 
   return program;
+}
+
+/**
+ * SPEC: every command takes `--root DIR`. A command with subcommands
+ * (`subscribers`, `papers`) takes it before the subcommand too
+ * (`paperboy subscribers --root ~/digest list`): commander reads options
+ * per command, so the parent's value is handed to the subcommand that
+ * runs, unless the subcommand was given its own.
+ */
+function rootBeforeSubcommand(parent: Command): Command {
+  return parent.option('--root <dir>', 'the newsletter directory (also accepted after the subcommand)').hook('preAction', (_parent, action) => {
+    const root = parent.getOptionValue('root') as string | undefined;
+    if (root !== undefined && action.getOptionValueSource('root') === 'default') action.setOptionValueWithSource('root', root, 'cli');
+  });
 }
 
 function nonNegativeInteger(value: string): number {

@@ -197,3 +197,11 @@ test('papers search after a build reads the texts of the papers it shows only: t
   // Issue 2 carries the one match; issues 1 and 3 are not read.
   assert.equal(paths.filter((path) => path.endsWith('.records.v8')).length, 1);
 });
+
+test('papers takes --root before its subcommand too, as every command takes it', async () => {
+  const root = archiveRoot();
+  const elsewhere = makeRoot({});
+  const result = await runCli(['papers', '--root', root, 'search', SEARCH_WORD], { cwd: elsewhere });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^#2 2023-06-05 /);
+});

@@ -171,3 +171,12 @@ test('subscribers import: 100,000 rows in one go', async () => {
   assert.match(result.stdout, /100000 added/);
   assert.equal((await cli(root, 'count')).stdout, '100000\n');
 });
+
+test('subscribers takes --root before its subcommand too, as every command takes it; one given after the subcommand wins', async () => {
+  const root = makeRoot({});
+  const elsewhere = makeRoot({});
+  const before = await runCli(['subscribers', '--root', root, 'add', 'ada@example.org'], { cwd: elsewhere });
+  assert.equal(before.code, 0, before.stderr);
+  assert.equal((await runCli(['subscribers', '--root', root, 'list'], { cwd: elsewhere })).stdout, 'ada@example.org\t\tactive\n');
+  assert.equal((await runCli(['subscribers', '--root', root, 'count', '--root', elsewhere], { cwd: root })).stdout, '0\n');
+});
