@@ -1,4 +1,4 @@
-import { counted, formatDate, joinNames, paperSourceLine } from '../render/format.js';
+import { counted, formatDate, joinNames, listedNames, paperSourceLine } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
@@ -251,8 +251,8 @@ function paperPage(
       const link = pageLinks(path);
       return {
         title: latest.title,
-        // An "et al." has no page (issue/names.ts `standsForOthers`).
-        authors: latest.authors.map((name) => ({ name, href: authorSlug.has(name) ? link.author(authorSlug.get(name)!) : undefined })),
+        // Joined as every list of names is (render/format.ts `joinNames`: semicolons when a name is written "Last, First"); an "et al." has no page.
+        authors: listedNames(latest.authors).map(({ name, after, others }) => ({ name, after, href: !others && authorSlug.has(name) ? link.author(authorSlug.get(name)!) : undefined })),
         // Said once: a venue that is also an author is left out, as in the email.
         sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
         url: latest.url,

@@ -36,12 +36,28 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
  * the others without an "and": "Leo Gao, Stella Biderman et al.".
  */
 export function joinNames(names: readonly string[]): string {
+  return listedNames(names)
+    .map(({ name, after }) => name + after)
+    .join('');
+}
+
+/**
+ * `joinNames`'s list one name at a time, for a page that links each
+ * name: each entry is a name and the text after it (`", "`, `" and "`,
+ * `"; and "`, `" "` before "et al.", `""` last), so the entries written
+ * in order are `joinNames(names)`. An entry for the authors not named
+ * comes last, as `et al.` (`{ name: 'et al.', others: true }`), whatever
+ * the issue wrote ("and others", "et al").
+ */
+export function listedNames(names: readonly string[]): { name: string; after: string; others?: true }[] {
   const named = names.filter((name) => !standsForOthers(name));
-  if (named.length < names.length) return [named.join(separator(named)), 'et al.'].filter(Boolean).join(' ');
-  if (names.length <= 1) return names[0] ?? '';
-  if (separator(names) === ', ') return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  if (names.length === 2) return `${names[0]} and ${names[1]}`;
-  return `${names.slice(0, -1).join('; ')}; and ${names.at(-1)}`;
+  const between = separator(named);
+  const last = between === ', ' ? ' and ' : named.length === 2 ? ' and ' : '; and ';
+  const listed = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
+  if (named.length === names.length) return listed;
+  // A space before "et al." after some name (none when no name is written at all).
+  if (listed.some(({ name, after }) => name + after !== '')) listed.at(-1)!.after = ' ';
+  return [...listed, { name: 'et al.', after: '', others: true }];
 }
 
 /** What separates the names of a list: a semicolon when a name holds a comma (`joinNames`). */

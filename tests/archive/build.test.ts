@@ -746,7 +746,7 @@ test("a paper covered again without its authors, year and venue keeps an earlier
   ]);
   const slug = readdirSync(join(root, 'dist', 'papers')).find((name) => name.startsWith('url-example-org-a'))!;
   const page = load(read(`papers/${slug}/index.html`));
-  assert.equal(page('dd').first().text(), 'Ann Lee, Bo Chen');
+  assert.equal(page('dd').first().text(), 'Ann Lee and Bo Chen');
   assert.match(page.text(), /NeurIPS, 2022/);
   assert.ok(existsSync(join(root, 'dist', 'papers', 'year', '2022', 'index.html')));
   assert.ok(!existsSync(join(root, 'dist', 'papers', 'year', 'undated')));
@@ -780,13 +780,21 @@ test('an author written "Dong, Yihe" in one issue and "Yihe Dong" in another has
   assert.match(readFileSync(join(root, 'dist', 'papers', 'catalog.js'), 'utf8'), /"authors":"Dong, Yihe and Loukas, Andreas","aka":"Yihe Dong\\nAndreas Loukas"/);
 });
 
-test('"et al." among the authors gets no author page and no link; the lists write "Leo Gao, Stella Biderman et al.", papers.json keeps it as written', async () => {
+test('the paper page joins its authors as every list of names does: semicolons when a name is written "Last, First", so it never reads as more people', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers: entry('Attention Is All You Need', 'url: https://arxiv.org/abs/1706.03762\nauthors: ["Vaswani, Ashish", Noam Shazeer, "Parmar, Niki"]\nyear: 2017') }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const page = load(readFileSync(join(root, 'dist', 'papers', '1706.03762', 'index.html'), 'utf8'));
+  assert.equal(page('dd').first().text(), 'Vaswani, Ashish; Noam Shazeer; and Parmar, Niki');
+  assert.equal(page('dd').first().find('a').length, 3);
+});
+
+test('"et al." among the authors gets no author page and no link; the lists and the paper page write "Leo Gao, Stella Biderman et al.", papers.json keeps it as written', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers: entry('The Pile', 'url: https://arxiv.org/abs/2101.00027\nauthors: [Leo Gao, Stella Biderman, et al.]\nyear: 2020') }) });
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
   const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
   assert.deepEqual(readdirSync(join(root, 'dist', 'authors')).sort(), ['index.html', 'leo-gao', 'stella-biderman']);
   const page = load(read('papers/2101.00027/index.html'));
-  assert.equal(page('dd').first().text(), 'Leo Gao, Stella Biderman, et al.');
+  assert.equal(page('dd').first().text(), 'Leo Gao, Stella Biderman et al.');
   assert.equal(page('dd').first().find('a').length, 2);
   assert.match(read('papers/index.html'), /<td>Leo Gao, Stella Biderman et al\.<\/td>/);
   assert.match(read('papers/catalog.js'), /"authors":"Leo Gao, Stella Biderman et al\."/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { briefAuthors, counted, joinNames, paperSourceLine } from '../../src/render/format.js';
+import { briefAuthors, counted, joinNames, listedNames, paperSourceLine } from '../../src/render/format.js';
 
 test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
   assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
@@ -35,4 +35,21 @@ test('joinNames: an "et al." (or "et al", "and others", "others") ends the list 
   assert.equal(joinNames(['Leo Gao', 'Stella Biderman', 'Horace He', 'others']), 'Leo Gao, Stella Biderman, Horace He et al.');
   assert.equal(joinNames(["O'Neil, Cathy", 'Nguyễn Văn An', 'et al']), "O'Neil, Cathy; Nguyễn Văn An et al.");
   assert.equal(joinNames(['et al.']), 'et al.');
+});
+
+test('listedNames: each name with the text after it, for pages that link each name; "et al." comes last, marked, whatever the issue wrote', () => {
+  assert.deepEqual(listedNames(['Leo Gao', 'and others', 'Stella Biderman']), [
+    { name: 'Leo Gao', after: ', ' },
+    { name: 'Stella Biderman', after: ' ' },
+    { name: 'et al.', after: '', others: true },
+  ]);
+  assert.deepEqual(listedNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki']), [
+    { name: 'Vaswani, Ashish', after: '; ' },
+    { name: 'Noam Shazeer', after: '; and ' },
+    { name: 'Parmar, Niki', after: '' },
+  ]);
+  assert.deepEqual(listedNames(['Ann Lee', 'Bo Chen']), [
+    { name: 'Ann Lee', after: ' and ' },
+    { name: 'Bo Chen', after: '' },
+  ]);
 });
