@@ -146,3 +146,13 @@ test('inbox header: every line within --width, the "(none: …)" preview wrapped
   assert.match(header.join('\n'), /^Preview {2}\(none: inboxes show the first text of the email\n {9}instead\)$/m);
   assert.ok(header.includes('─'.repeat(60)), 'the rule as wide as the text');
 });
+
+test('tab-aligned code stays aligned in the preview: its tabs reach the terminal as spaces to the code\'s own 8-column stops', async () => {
+  const summary = 'Scores:\n\n```\nid\tscore\ngpt4\t0.91\nllama-2\t0.85\n```';
+  for (const options of [PLAIN, { color: true, hyperlinks: false }]) {
+    const lines = visible(await previewText(cleanIssueWithMarkdown({ summary }), { ...options, width: 60 })).split('\n');
+    const start = lines.indexOf('    id      score');
+    assert.notEqual(start, -1, lines.join('\n'));
+    assert.deepEqual(lines.slice(start, start + 3), ['    id      score', '    gpt4    0.91', '    llama-2 0.85']);
+  }
+});
