@@ -156,3 +156,35 @@ test('tab-aligned code stays aligned in the preview: its tabs reach the terminal
     assert.deepEqual(lines.slice(start, start + 3), ['    id      score', '    gpt4    0.91', '    llama-2 0.85']);
   }
 });
+
+/** Columns a terminal (wcwidth) gives a line of Latin text, box-drawing glyphs and the characters below: one per code point, two for a Hangul filler. */
+const drawnColumns = (line: string): number => [...visible(line)].reduce((sum, c) => sum + (/[\u115f\u3164]/.test(c) ? 2 : 1), 0);
+
+test('no line the preview writes is drawn wider than its width: soft hyphens and the other characters measured as no column but drawn by terminals are left out', async () => {
+  const shy = '\u00ad';
+  const word = ['in', 'ter', 'na', 'tion', 'al', 'iza', 'tion'].join(shy);
+  const short = ['hy', 'phen', 'at', 'ed'].join(shy);
+  const summary = [
+    `Our models: ${word} works and more words here, ${word} again and ${word} once more.`,
+    '',
+    `Fillers: a\u3164b c\uffa0d e\u115ff and an unassigned \u2065 one.`,
+    '',
+    `| Model | Notes |`,
+    `| --- | --- |`,
+    `| ${short} | ${short} ${short} |`,
+    `| x | y |`,
+  ].join('\n');
+  for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+    for (const width of [36, 40, 44, 50]) {
+      const output = await previewText(cleanIssueWithMarkdown({ summary }), { ...options, width });
+      assert.ok(!/[\u00ad\u115f\u3164\uffa0\u2065]/.test(output), 'none reaches the terminal');
+      for (const line of output.split('\n')) assert.ok(drawnColumns(line) <= width, `${drawnColumns(line)} columns drawn at ${width}: ${visible(line)}`);
+      assert.ok(visible(output).includes('internationalization'), 'the word itself is whole');
+    }
+  }
+});
+
+test('a Hangul filler that a mark joins into one grapheme keeps its two columns, as the layout measured it', async () => {
+  const output = await previewText(cleanIssueWithMarkdown({ summary: 'Joined: \u3164\u0301 here.' }), { ...PLAIN, width: 60 });
+  assert.ok(output.includes('\u3164\u0301'));
+});
