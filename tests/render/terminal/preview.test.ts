@@ -188,3 +188,24 @@ test('a Hangul filler that a mark joins into one grapheme keeps its two columns,
   const output = await previewText(cleanIssueWithMarkdown({ summary: 'Joined: \u3164\u0301 here.' }), { ...PLAIN, width: 60 });
   assert.ok(output.includes('\u3164\u0301'));
 });
+
+test('inbox header: From, Size and Counts wrap under their label at a narrow width, never cut; only subject and preview are cut, as a phone cuts them', () => {
+  const style = terminalStyle(PLAIN);
+  const counts = { papers: 7, links: 24, words: 2104, readingMinutes: 9 };
+  const from = 'The Alignment Digest <digest@newsletter.example.org>';
+  for (const width of [20, 30, 40]) {
+    for (const htmlBytes of [27_600, 131_400]) {
+      const lines = formatInboxHeader({ from, subject: 'S', preheader: 'P', htmlBytes, counts }, width, style).split('\n');
+      const rowOf = (label: string): string => {
+        const start = lines.findIndex((line) => line.startsWith(`${label} `));
+        const end = lines.findIndex((line, i) => i > start && !line.startsWith(' '));
+        return lines.slice(start, end).map((line) => line.slice(9)).join(' ');
+      };
+      assert.equal(rowOf('From'), from, `${width}: ${lines.join('\n')}`);
+      assert.equal(rowOf('Size'), htmlBytes > 102_000 ? 'HTML 131.4 KB of 102 KB (Gmail will clip it)' : 'HTML 27.6 KB of 102 KB');
+      assert.equal(rowOf('Counts'), '7 papers · 24 links · 2,104 words · 9 min read');
+      // Only a word wider than the room (the address at 20 columns) passes the width.
+      for (const line of lines) assert.ok(displayWidth(line) <= width || line.trim() === '<digest@newsletter.example.org>', `over ${width}: ${line}`);
+    }
+  }
+});
