@@ -8,7 +8,8 @@
  * heading, a fence or a note that is not there.
  *
  * Whole words, so prose that merely begins with the character (`-log`,
- * `*emphasis*`, `...`) is not one:
+ * `*emphasis*`, `...`) is not one (a code span has its own, broader guard,
+ * fence.ts `BLOCK_START`, as any break inside it must read back the same):
  * - anything starting with `>` (a quote, `>>` too), or the terminal's `│`;
  * - a bullet: `-`, `+`, `*`, the terminal's `•`; a task box: `[x]`, `[X]`,
  *   the terminal's `☑`, `☐`;
@@ -22,7 +23,7 @@
  *   definition `[^1]:`, a footnote marker `¹²` (the plaintext's notes
  *   start with theirs).
  */
-const STRUCTURE = /^(?:[>│].*|[-+*•☑☐]|\[(?:[xX]|\d+)\]|\d{1,9}[.)]|#{1,6}|-+|=+|_+|\*+|─+|`{3}.*|~{3}.*|\$\$.*|\[\^.*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/su;
+const STRUCTURE = /^(?:[>│].*|[+•☑☐]|-+|\*+|=+|_+|─+|\[(?:[xX]|\d+)\]|\d{1,9}[.)]|#{1,6}|`{3}.*|~{3}.*|\$\$.*|\[\^.*|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/su;
 
 /** Whether `word` (a whole word, as a wrapped line would start with it) reads as structure at the start of a line. */
 export function readsAsStructure(word: string): boolean {
