@@ -1,7 +1,7 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { encode as encodeQuotedPrintable, wrap as wrapQuotedPrintable } from 'nodemailer/lib/qp';
 import type { Config } from '../config/load.js';
+import { composeWithBodies } from './bodies.js';
 import { foldableText, listHeaders, messageBoundary, messageId, singleLine, type ListUnsubscribe } from './headers.js';
+import { quotedPrintable } from './quoted-printable.js';
 
 /** What a message needs of the newsletter settings. */
 type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
@@ -21,11 +21,6 @@ export interface MessageInput {
    * a mailing list, whose server writes its own List-* headers.
    */
   unsubscribe: ListUnsubscribe | undefined;
-  /**
-   * Forces quoted-printable for both parts (default: nodemailer's choice per
-   * part); the send path splices encoded text into them (message-template.ts).
-   */
-  transferEncoding?: 'quoted-printable';
   /** The Message-ID, when not the issue's to `to` (`messageId`): a proof's (`proofMessageId`). */
   messageId?: string;
 }
@@ -33,41 +28,41 @@ export interface MessageInput {
 /**
  * The complete message (RFC 5322), as an `.eml` file holds it and as SMTP
  * sends it: multipart/alternative with the plaintext and the HTML, UTF-8,
+ * both quoted-printable with no line starting `From ` (quoted-printable.ts),
  * RFC 2047 subject, List-* headers, and a Message-ID derived from the issue
  * and the recipient so a resend is recognizably the same message.
- * Built by nodemailer's MailComposer, no transport involved.
+ * Built by nodemailer's MailComposer (bodies.ts), no transport involved.
  */
-export async function composeMessage(input: MessageInput): Promise<Buffer> {
+export function composeMessage(input: MessageInput): Promise<Buffer> {
   const { config } = input;
   const to = singleLine(input.to);
   const id = input.messageId ?? messageId(config.baseUrl, input.issueNumber, to);
-  const encoding = input.transferEncoding ? { contentTransferEncoding: input.transferEncoding } : {};
-  const composer = new MailComposer({
-    // Structured, so nodemailer quotes the name itself and never parses the
-    // text again (a second parse would read `(Paris)` as a comment and drop it).
-    from: config.from,
-    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
-    to,
-    subject: foldableText(singleLine(input.subject)),
-    date: input.date,
-    messageId: id,
-    headers: listHeaders(config, input.unsubscribe),
-    text: { content: input.text, contentType: 'text/plain; charset=utf-8', ...encoding },
-    html: { content: input.html, contentType: 'text/html; charset=utf-8', ...encoding },
-    // The same input gives the same bytes: boundaries come from the Message-ID.
-    baseBoundary: messageBoundary(id),
-    newline: 'windows',
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  return composer.compile().build();
+  return composeWithBodies(
+    {
+      // Structured, so nodemailer quotes the name itself and never parses the
+      // text again (a second parse would read `(Paris)` as a comment and drop it).
+      from: config.from,
+      ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+      to,
+      subject: foldableText(singleLine(input.subject)),
+      date: input.date,
+      messageId: id,
+      headers: listHeaders(config, input.unsubscribe),
+      // The same input gives the same bytes: boundaries come from the Message-ID.
+      baseBoundary: messageBoundary(id),
+      newline: 'windows',
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    },
+    { text: input.text, html: input.html },
+  );
 }
 
 /**
- * The size of a text part once encoded in a message (quoted-printable, CRLF,
- * 76-column lines), which is what a mailbox counts: HTML full of `=` in
- * attributes grows noticeably.
+ * The size of a text part once encoded in a message (`quotedPrintable`, as
+ * every message paperboy composes encodes it), which is what a mailbox
+ * counts: HTML full of `=` in attributes grows noticeably.
  */
 export function encodedPartSize(content: string): number {
-  return Buffer.byteLength(wrapQuotedPrintable(encodeQuotedPrintable(content), 76).replace(/\r?\n/g, '\r\n'));
+  return Buffer.byteLength(quotedPrintable(content));
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Config } from '../config/load.js';
 import { escapeHtml } from '../render/escape-html.js';
+import { composeWithBodies } from './bodies.js';
 import { foldableText, singleLine } from './headers.js';
 
 export interface ConfirmationInput {
@@ -13,9 +13,10 @@ export interface ConfirmationInput {
 
 /**
  * The double opt-in email (RFC 5322 bytes): plaintext and HTML, one link,
- * what to do if the reader did not ask. A transactional message to one
- * person, so no List-* headers; its Message-ID is random (each request is
- * its own message).
+ * what to do if the reader did not ask. Encoded as an issue's email is
+ * (bodies.ts): no line starts `From `, even for a newsletter named "From
+ * the Lab". A transactional message to one person, so no List-* headers;
+ * its Message-ID is random (each request is its own message).
  */
 export async function composeConfirmation(input: ConfirmationInput): Promise<{ raw: Buffer; messageId: string }> {
   const { config, confirmUrl } = input;
@@ -27,18 +28,19 @@ export async function composeConfirmation(input: ConfirmationInput): Promise<{ r
 <p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
 </body></html>`;
   const messageId = `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`;
-  const composer = new MailComposer({
-    from: config.from,
-    ...(config.replyTo ? { replyTo: config.replyTo } : {}),
-    to: singleLine(input.to),
-    subject: foldableText(`Confirm your subscription to ${name}`),
-    date: input.date,
-    messageId,
-    text: { content: text, contentType: 'text/plain; charset=utf-8' },
-    html: { content: html, contentType: 'text/html; charset=utf-8' },
-    newline: 'windows',
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
-  return { raw: await composer.compile().build(), messageId };
+  const raw = await composeWithBodies(
+    {
+      from: config.from,
+      ...(config.replyTo ? { replyTo: config.replyTo } : {}),
+      to: singleLine(input.to),
+      subject: foldableText(`Confirm your subscription to ${name}`),
+      date: input.date,
+      messageId,
+      newline: 'windows',
+      disableFileAccess: true,
+      disableUrlAccess: true,
+    },
+    { text, html },
+  );
+  return { raw, messageId };
 }

@@ -11,8 +11,9 @@ import { cleanIssue, configWith, makeRoot } from './fixture.js';
 export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 /** A newsletter with one ready issue (number 1) and `count` active subscribers reader0…@example.org. */
-export async function newsletter(count: number, options: { extraConfig?: string; status?: string } = {}): Promise<string> {
-  const root = makeRoot({ 'issues/0001-mirages.md': cleanIssue({ status: options.status ?? 'ready' }) }, configWith(`listAddress: list@lists.example.org\n${options.extraConfig ?? ''}`));
+export async function newsletter(count: number, options: { extraConfig?: string; status?: string; body?: string } = {}): Promise<string> {
+  const issue = cleanIssue({ status: options.status ?? 'ready', ...(options.body === undefined ? {} : { body: options.body }) });
+  const root = makeRoot({ 'issues/0001-mirages.md': issue }, configWith(`listAddress: list@lists.example.org\n${options.extraConfig ?? ''}`));
   const lines = ['email,name', ...Array.from({ length: count }, (_, i) => `reader${i}@example.org,Reader ${i}`)];
   const { writeFileSync } = await import('node:fs');
   writeFileSync(join(root, 'readers.csv'), `${lines.join('\n')}\n`);

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
+import { simpleParser } from 'mailparser';
 import { newsletter, outboxFiles, send } from '../helpers/send.js';
 import { startSmtpServer } from '../helpers/smtp-server.js';
 
@@ -107,4 +108,22 @@ test('dkim: an RSA key under 1024 bits is refused (RFC 8301), and a 1024-bit key
   };
   const { results } = (await dkimVerify(Buffer.from(outboxFiles(root)[0]!), { resolver })) as unknown as { results: { status: { result: string } }[] };
   assert.equal(results[0]!.status.result, 'pass');
+});
+
+test('dkim: a message whose texts have lines starting "From " still verifies after mbox delivery, which rewrites such lines ">From " (none are left in the encoded message)', async () => {
+  const body = ['From the inbox: several readers asked about steering.', '', `${'word '.repeat(13)}From the editor, and more after it to fill the line.`].join('\n');
+  const root = await newsletter(2, { extraConfig: DKIM_CONFIG, body });
+  const keyFile = join(root, 'dkim.pem');
+  writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const result = await send(root, {}, { DKIM_PRIVATE_KEY_FILE: keyFile });
+  assert.equal(result.code, 0, result.stderr);
+  const files = outboxFiles(root);
+  assert.equal(files.length, 2);
+  for (const eml of files) {
+    assert.match((await simpleParser(eml)).text!, /^From the inbox/m);
+    const delivered = eml.replace(/^(>*From )/gm, '>$1');
+    assert.equal(delivered, eml, 'mbox delivery has nothing to rewrite');
+    const { results } = await verifyDkim(delivered);
+    assert.equal(results[0]!.status.result, 'pass');
+  }
 });

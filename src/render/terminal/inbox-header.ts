@@ -35,18 +35,18 @@ export function formatInboxHeader(input: InboxHeaderInput, width: number, style:
   const room = Math.max(1, width - LABEL_WIDTH);
   const row = (label: string, value: string) => `${style.decorate(label.padEnd(LABEL_WIDTH - 1), { muted: true })} ${value}`.trimEnd();
   const fit = (text: string, columns: number) => truncateToWidth(text, Math.min(columns, room));
-  // Facts, not inbox text: wrapped under their label, never cut.
+  // Facts, not inbox text: wrapped under their label, never cut (an address wider than the room overflows, as a URL does).
   const wrapped = (label: string, text: string, format: Format) =>
     wrapText(text, room)
       .split('\n')
       .map((line, i) => (i === 0 ? row(label, style.decorate(line, format)) : `${' '.repeat(LABEL_WIDTH)}${style.decorate(line, format)}`));
   const rows = [
-    row('From', style.decorate(fit(input.from, room), {})),
+    ...wrapped('From', input.from, {}),
     row('Subject', style.decorate(fit(input.subject, SUBJECT_COLUMNS), { strong: true })),
     ...(input.preheader
       ? [row('Preview', style.decorate(fit(input.preheader, PREHEADER_COLUMNS), {}))]
       : wrapped('Preview', '(none: inboxes show the first text of the email instead)', { muted: true })),
-    row('Size', formatSize(input.htmlBytes, style)),
+    ...wrapped('Size', formatSize(input.htmlBytes), input.htmlBytes > GMAIL_CLIP_BYTES ? { strong: true } : {}),
     ...wrapped('Counts', formatCounts(input.counts), {}),
   ];
   return [...rows, horizontalRule(width, style)].join('\n');
@@ -57,10 +57,10 @@ export function horizontalRule(width: number, style: TextStyle): string {
   return style.decorate(style.glyphs.tableRule.repeat(Math.max(1, width)), { muted: true });
 }
 
-function formatSize(bytes: number, style: TextStyle): string {
+/** "HTML 27.6 KB of 102 KB", and "(Gmail will clip it)" past the limit (set in bold by the caller). */
+function formatSize(bytes: number): string {
   const size = `HTML ${formatKilobytes(bytes)} of ${GMAIL_CLIP_BYTES / 1000} KB`;
-  if (bytes <= GMAIL_CLIP_BYTES) return style.decorate(size, {});
-  return `${style.decorate(size, { strong: true })} ${style.decorate('(Gmail will clip it)', { strong: true })}`;
+  return bytes <= GMAIL_CLIP_BYTES ? size : `${size} (Gmail will clip it)`;
 }
 
 const integer = new Intl.NumberFormat('en-US');

@@ -25,11 +25,27 @@ const osc8Start = (url: string): string => `${ESC}]8;;${url}${ESC}\\`;
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
+ * What string-width, which the layout measures with (text/wrap.ts
+ * `displayWidth`), counts as no column but terminals draw (wcwidth, as
+ * glibc 2.36 and xterm give it): the soft hyphen U+00AD (1 column; it is a
+ * grapheme of its own), the Hangul fillers U+115F, U+3164 (2) and U+FFA0
+ * (1) where nothing joins them into a longer grapheme, and the
+ * default-ignorable code points not assigned yet (each terminal its own
+ * way). Drawn, they pushed a line past the width and the terminal wrapped
+ * or overwrote its end; a soft hyphen shows only where a line breaks at
+ * it, which the layout never does.
+ */
+const DRAWN_BUT_NOT_MEASURED =
+  /\u00ad|(?=\p{Cn})\p{Default_Ignorable_Code_Point}|\u115f(?![\u1100-\u11ff\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff])|[\u3164\uffa0](?![\p{Grapheme_Extend}\p{Mc}\p{Emoji_Modifier}\u200d])/gu;
+
+/**
  * Content as it may reach the terminal: escape sequences (which string-width
- * already counts as zero columns) and other control characters removed.
+ * already counts as zero columns) and other control characters removed, and
+ * what the terminal would draw wider than the layout measured it
+ * (DRAWN_BUT_NOT_MEASURED), so a line takes the columns it was given.
  */
 function sanitizeForTerminal(text: string): string {
-  return stripVTControlCharacters(text).replace(CONTROL_CHARACTERS, '');
+  return stripVTControlCharacters(text).replace(CONTROL_CHARACTERS, '').replace(DRAWN_BUT_NOT_MEASURED, '');
 }
 
 /**

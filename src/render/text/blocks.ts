@@ -3,6 +3,7 @@ import type { RenderContext } from './context.js';
 import { layoutHeading } from './heading.js';
 import { renderInline } from './inline.js';
 import { layoutTable } from './table.js';
+import { expandTabs } from './tab-stops.js';
 import { writtenListMarker } from './written.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
 
@@ -107,7 +108,6 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
   return joinBlocks(items, list.spread === true);
 }
 
-/** Verbatim, never wrapped, indented four spaces as in Markdown. */
 /**
  * Display math as its TeX between `$$` lines, as it was written (a reader
  * of the plaintext or the terminal sees what to paste into a TeX editor,
@@ -120,7 +120,12 @@ function displayMath(tex: string): string {
   return `${fence}\n${tex}\n${fence}`;
 }
 
+/**
+ * Verbatim, never wrapped, indented four spaces as in Markdown; tabs are
+ * spaces to the code's own tab stops (tab-stops.ts), which the indentation
+ * would otherwise move.
+ */
 function layoutCode(code: string, context: RenderContext): string[] {
   if (code === '') return [];
-  return code.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(line, { code: true })}`));
+  return code.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(expandTabs(line), { code: true })}`));
 }

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { graphemePieces, SEGMENT_PIECE } from '../../issue/segment-pieces.js';
 import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
+import { readsAsStructure } from './line-start.js';
 import { PLAIN, plainStyle, sameFormat, type Format, type TextStyle } from './style.js';
 
 /**
@@ -61,16 +62,50 @@ const BREAK_OR_SPACE = /(\n|[ \t]+)/;
  */
 type Gap = { space: Format } | 'none';
 
+/** A word on the line being filled, with what separates it from the word before it. */
+interface PlacedWord {
+  readonly fragments: readonly Fragment[];
+  readonly width: number;
+  readonly gap: Gap | undefined;
+}
+
+const gapWidth = (gap: Gap | undefined): number => (typeof gap === 'object' ? 1 : 0);
+const textOf = (word: PlacedWord): string => word.fragments.map((fragment) => fragment.text).join('');
+
+/** The width of `words` as one line: the first one's gap is not written. */
+function widthOf(words: readonly PlacedWord[]): number {
+  return words.reduce((sum, word, i) => sum + (i === 0 ? 0 : gapWidth(word.gap)) + word.width, 0);
+}
+
+/**
+ * How many of the last words of `line` go down with `next`, which does not
+ * fit on it: none, unless `next` reads as structure at the start of a line
+ * (line-start.ts); then as few as make the new line start with a word that
+ * does not, when they fit `width` with it and leave a word behind (else
+ * none: the line starts with it after all).
+ */
+function wordsToCarry(line: readonly PlacedWord[], next: PlacedWord, width: number): number {
+  if (!readsAsStructure(textOf(next))) return 0;
+  for (let count = 1; count < line.length; count++) {
+    const moved = [...line.slice(-count), next];
+    if (widthOf(moved) > width) return 0;
+    if (!readsAsStructure(textOf(moved[0]!))) return count;
+  }
+  return 0;
+}
+
 /**
  * Greedy word wrap at `width` columns. Spaces and tabs are break
  * opportunities (and collapse to one space), `\n` is a forced break, and
  * Chinese and Japanese break between characters (see breaks.ts). A word
  * wider than `width` (a URL) gets a line of its own and overflows: it is
- * never broken.
+ * never broken. A line never starts with a word that reads as structure
+ * (a `>`, a `-`, a `2023.`: line-start.ts) where the word before it can
+ * go down with it.
  */
 export function wrapFragments(fragments: readonly Fragment[], width: number): Line[] {
   const lines: Line[] = [];
-  let line: Fragment[] = [];
+  let line: PlacedWord[] = [];
   let lineWidth = 0;
   let word: Fragment[] = [];
   let wordWidth = 0;
@@ -78,22 +113,24 @@ export function wrapFragments(fragments: readonly Fragment[], width: number): Li
   let gapAfterWord: Gap | undefined;
   let gapBeforeWord: Gap | undefined;
 
-  const endLine = (): void => {
-    lines.push({ fragments: line, width: lineWidth });
-    line = [];
-    lineWidth = 0;
+  /** Ends the line before its last `carried` words, which start the next one. */
+  const endLine = (carried = 0): void => {
+    const kept = line.slice(0, line.length - carried);
+    const output: Fragment[] = [];
+    kept.forEach((placed, i) => {
+      if (i > 0 && typeof placed.gap === 'object') output.push({ text: ' ', format: placed.gap.space });
+      output.push(...placed.fragments);
+    });
+    lines.push({ fragments: output, width: widthOf(kept) });
+    line = line.slice(kept.length);
+    lineWidth = widthOf(line);
   };
   const placeWord = (): void => {
     if (word.length === 0) return;
-    const gap = gapBeforeWord;
-    const gapWidth = typeof gap === 'object' ? 1 : 0;
-    if (line.length > 0 && lineWidth + gapWidth + wordWidth > width) endLine();
-    if (line.length > 0 && typeof gap === 'object') {
-      line.push({ text: ' ', format: gap.space });
-      lineWidth += 1;
-    }
-    line.push(...word);
-    lineWidth += wordWidth;
+    const next: PlacedWord = { fragments: word, width: wordWidth, gap: gapBeforeWord };
+    if (line.length > 0 && lineWidth + gapWidth(next.gap) + next.width > width) endLine(wordsToCarry(line, next, width));
+    lineWidth += (line.length > 0 ? gapWidth(next.gap) : 0) + next.width;
+    line.push(next);
     word = [];
     wordWidth = 0;
     wordEnd = '';
@@ -188,13 +225,17 @@ export function wrapText(text: string, width: number, options: WrapTextOptions =
   return indentLines(options.noOrphan ? withoutOrphan(lines, room) : lines, initialIndent, subsequentIndent).join('\n');
 }
 
-/** Lines whose last holds one word: the previous line's last word moves down to it, when it fits and leaves a word behind. */
+/**
+ * Lines whose last holds one word: the previous line's last word moves down
+ * to it, when it fits, leaves a word behind and does not read as structure
+ * at the start of a line (line-start.ts).
+ */
 function withoutOrphan(lines: string[], width: number): string[] {
   const last = lines.at(-1);
   const previous = lines.at(-2);
   if (last === undefined || previous === undefined || last.includes(' ')) return lines;
   const cut = previous.lastIndexOf(' ');
-  if (cut <= 0) return lines;
+  if (cut <= 0 || readsAsStructure(previous.slice(cut + 1))) return lines;
   const moved = `${previous.slice(cut + 1)} ${last}`;
   if (displayWidth(moved) > width) return lines;
   return [...lines.slice(0, -2), previous.slice(0, cut), moved];

@@ -146,3 +146,66 @@ test('inbox header: every line within --width, the "(none: …)" preview wrapped
   assert.match(header.join('\n'), /^Preview {2}\(none: inboxes show the first text of the email\n {9}instead\)$/m);
   assert.ok(header.includes('─'.repeat(60)), 'the rule as wide as the text');
 });
+
+test('tab-aligned code stays aligned in the preview: its tabs reach the terminal as spaces to the code\'s own 8-column stops', async () => {
+  const summary = 'Scores:\n\n```\nid\tscore\ngpt4\t0.91\nllama-2\t0.85\n```';
+  for (const options of [PLAIN, { color: true, hyperlinks: false }]) {
+    const lines = visible(await previewText(cleanIssueWithMarkdown({ summary }), { ...options, width: 60 })).split('\n');
+    const start = lines.indexOf('    id      score');
+    assert.notEqual(start, -1, lines.join('\n'));
+    assert.deepEqual(lines.slice(start, start + 3), ['    id      score', '    gpt4    0.91', '    llama-2 0.85']);
+  }
+});
+
+/** Columns a terminal (wcwidth) gives a line of Latin text, box-drawing glyphs and the characters below: one per code point, two for a Hangul filler. */
+const drawnColumns = (line: string): number => [...visible(line)].reduce((sum, c) => sum + (/[\u115f\u3164]/.test(c) ? 2 : 1), 0);
+
+test('no line the preview writes is drawn wider than its width: soft hyphens and the other characters measured as no column but drawn by terminals are left out', async () => {
+  const shy = '\u00ad';
+  const word = ['in', 'ter', 'na', 'tion', 'al', 'iza', 'tion'].join(shy);
+  const short = ['hy', 'phen', 'at', 'ed'].join(shy);
+  const summary = [
+    `Our models: ${word} works and more words here, ${word} again and ${word} once more.`,
+    '',
+    `Fillers: a\u3164b c\uffa0d e\u115ff and an unassigned \u2065 one.`,
+    '',
+    `| Model | Notes |`,
+    `| --- | --- |`,
+    `| ${short} | ${short} ${short} |`,
+    `| x | y |`,
+  ].join('\n');
+  for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+    for (const width of [36, 40, 44, 50]) {
+      const output = await previewText(cleanIssueWithMarkdown({ summary }), { ...options, width });
+      assert.ok(!/[\u00ad\u115f\u3164\uffa0\u2065]/.test(output), 'none reaches the terminal');
+      for (const line of output.split('\n')) assert.ok(drawnColumns(line) <= width, `${drawnColumns(line)} columns drawn at ${width}: ${visible(line)}`);
+      assert.ok(visible(output).includes('internationalization'), 'the word itself is whole');
+    }
+  }
+});
+
+test('a Hangul filler that a mark joins into one grapheme keeps its two columns, as the layout measured it', async () => {
+  const output = await previewText(cleanIssueWithMarkdown({ summary: 'Joined: \u3164\u0301 here.' }), { ...PLAIN, width: 60 });
+  assert.ok(output.includes('\u3164\u0301'));
+});
+
+test('inbox header: From, Size and Counts wrap under their label at a narrow width, never cut; only subject and preview are cut, as a phone cuts them', () => {
+  const style = terminalStyle(PLAIN);
+  const counts = { papers: 7, links: 24, words: 2104, readingMinutes: 9 };
+  const from = 'The Alignment Digest <digest@newsletter.example.org>';
+  for (const width of [20, 30, 40]) {
+    for (const htmlBytes of [27_600, 131_400]) {
+      const lines = formatInboxHeader({ from, subject: 'S', preheader: 'P', htmlBytes, counts }, width, style).split('\n');
+      const rowOf = (label: string): string => {
+        const start = lines.findIndex((line) => line.startsWith(`${label} `));
+        const end = lines.findIndex((line, i) => i > start && !line.startsWith(' '));
+        return lines.slice(start, end).map((line) => line.slice(9)).join(' ');
+      };
+      assert.equal(rowOf('From'), from, `${width}: ${lines.join('\n')}`);
+      assert.equal(rowOf('Size'), htmlBytes > 102_000 ? 'HTML 131.4 KB of 102 KB (Gmail will clip it)' : 'HTML 27.6 KB of 102 KB');
+      assert.equal(rowOf('Counts'), '7 papers · 24 links · 2,104 words · 9 min read');
+      // Only a word wider than the room (the address at 20 columns) passes the width.
+      for (const line of lines) assert.ok(displayWidth(line) <= width || line.trim() === '<digest@newsletter.example.org>', `over ${width}: ${line}`);
+    }
+  }
+});

@@ -89,6 +89,18 @@ test('code blocks are verbatim, indented four spaces, never wrapped', () => {
   assert.equal(render(`Before.\n\n\`\`\`python\n${code}\n\`\`\`\n\nAfter.`), ['Before.', '', ...code.split('\n').map((line) => (line ? `    ${line}` : '')), '', 'After.'].join('\n'));
 });
 
+test('tab-aligned code stays aligned: tabs become spaces to 8-column stops counted from the code, before its indentation', () => {
+  const code = ['id\tscore', 'gpt4\t0.91', 'llama-2\t0.85', '\tindented', '日本語\tx', 'exactly8\ty'];
+  assert.deepEqual(render(`\`\`\`\n${code.join('\n')}\n\`\`\`\n`).split('\n'), [
+    '    id      score',
+    '    gpt4    0.91',
+    '    llama-2 0.85',
+    '            indented',
+    '    日本語  x',
+    '    exactly8        y',
+  ]);
+});
+
 test('block quotes are prefixed with "> ", blank lines inside with ">"', () => {
   assert.equal(render('> first\n>\n> second that is long', { width: 12 }), '> first\n>\n> second\n> that is\n> long');
 });

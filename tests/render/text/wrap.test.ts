@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { displayWidth, limitLineOctets, wrapText } from '../../../src/render/text/index.js';
 import { render } from './fixture.js';
+import { terminalStyle } from '../../../src/render/terminal/style.js';
 import { segmentedLengths } from '../../helpers/segmenter-spy.js';
 
 const widths = (text: string): number[] => text.split('\n').map(displayWidth);
@@ -111,4 +112,57 @@ test('a title wrapped with noOrphan never leaves its last word alone on the last
   assert.equal(wrapText(title, 72, { subsequentIndent: '   ' }), '2. Universal and Transferable Adversarial Attacks on Aligned Language\n   Models');
   assert.equal(wrapText(title, 72, { subsequentIndent: '   ', noOrphan: true }), '2. Universal and Transferable Adversarial Attacks on Aligned\n   Language Models');
   assert.equal(wrapText('One line only', 72, { noOrphan: true }), 'One line only');
+});
+
+/** A paragraph whose `word` is the first that does not fit on the first line of 72 columns. */
+function landingAtTheWrap(word: string): string {
+  const prefix = 'Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmmmmmmmmmmmmmmmm'.slice(0, 72 - word.length);
+  return `${prefix} ${word} nnnn oooo.`;
+}
+
+const STRUCTURE_WORDS = ['>', '>>', '-', '+', '*', '#', '###', '2023.', '007)', '~~~', '```', '$$', '[1]', '[x]', '¹²', '---', '==='];
+
+test('a wrapped line never starts with a word that reads as structure (a quote, list item, heading, fence, reference or note): the word before it goes down with it', () => {
+  for (const word of STRUCTURE_WORDS) {
+    const markdown = landingAtTheWrap(word);
+    const text = render(markdown.replace(/[*#[\]`$~>_-]/g, (c) => `\\${c}`));
+    const lines = text.split('\n');
+    assert.equal(lines.length, 2, `${word}: ${text}`);
+    assert.ok(!lines[1]!.startsWith(`${word} `), `${word} starts a line: ${text}`);
+    assert.ok(lines[1]!.endsWith(` ${word} nnnn oooo.`), `${word}: ${text}`);
+    assert.ok(widths(text).every((width) => width <= 72));
+    assert.equal(lines.join(' '), markdown, `${word}: no character lost or added`);
+  }
+});
+
+test('prose that only begins with a structure character wraps as any word does', () => {
+  for (const word of ['-log', '*emphasis*', '...', '2023', '#tag', '~~']) {
+    const lines = render(landingAtTheWrap(word).replace(/[*#~-]/g, (c) => `\\${c}`)).split('\n');
+    assert.equal(lines[1], `${word} nnnn oooo.`, word);
+  }
+});
+
+test('a structure word starts a line only when the word before it cannot go down with it', () => {
+  const long = 'x'.repeat(71);
+  const text = wrapText(`${long} - after`, 72);
+  assert.deepEqual(text.split('\n'), [long, '- after']);
+  const fence = `~~~${'x'.repeat(68)}`;
+  assert.deepEqual(wrapText(`aa bb ${fence} after`, 72).split('\n'), ['aa bb', fence, 'after'], 'no room for "bb" beside it');
+});
+
+test('a title wrapped with noOrphan never moves a structure word to the start of the last line', () => {
+  const title = 'Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmmmm - Tail';
+  const wrapped = wrapText(title, 72, { noOrphan: true });
+  assert.ok(!wrapped.split('\n').some((line) => line.startsWith('- ')), wrapped);
+  assert.equal(wrapped.replace('\n', ' '), title);
+});
+
+test("the terminal preview wraps by the same rule, its own glyphs included (•, │, ☐)", () => {
+  const style = terminalStyle({ color: false, hyperlinks: false });
+  for (const word of ['>', '-', '2023.', '•', '│', '☐']) {
+    const markdown = landingAtTheWrap(word);
+    const lines = render(markdown.replace(/[>-]/g, (c) => `\\${c}`), { style }).split('\n');
+    assert.ok(!lines[1]!.startsWith(`${word} `), `${word}: ${lines.join('\n')}`);
+    assert.equal(lines.join(' '), markdown);
+  }
 });
