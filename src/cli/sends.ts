@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { issueNumberArgument } from '../issue/number-argument.js';
 import { Workspace } from '../issue/workspace.js';
 import { DELIVERY_STATES, SendJournal, type Delivery } from '../send/journal.js';
 import { openStore } from '../store/database.js';
@@ -23,22 +24,23 @@ export interface SendsCommandOptions {
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
   if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
+  const number = issueNumberArgument(options.issue);
   const config = await loadConfig(resolve(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
-    const journal = new SendJournal(db, Number(options.issue));
+    const journal = new SendJournal(db, number);
     const mode = journal.mode();
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
     if (mode === undefined) await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
     if (options.json) {
-      writeJson(io.stdout, { issue: Number(options.issue), mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
+      writeJson(io.stdout, { issue: number, mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return 0;
     }
     if (mode === undefined) {
-      io.stdout.write(`Issue ${options.issue} has not been sent.\n`);
+      io.stdout.write(`Issue ${number} has not been sent.\n`);
       return 0;
     }
-    io.stdout.write(`Issue ${options.issue}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(journal.counts())}\n`);
+    io.stdout.write(`Issue ${number}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(journal.counts())}\n`);
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
     // server is not counted, nor was a policy refusal by earlier versions.

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
@@ -42,7 +43,7 @@ export async function run(options: SubscribersCommandOptions, io: CommandIO): Pr
         io.stdout.write(`${store.count(statusOption(options.status) ?? 'active')}\n`);
         return 0;
       case 'import':
-        return await importFile(db, options.argument!, io);
+        return await importFile(db, config.root, options.argument!, io);
       case 'export':
         await exportCsv(store, options, io);
         return 0;
@@ -94,26 +95,34 @@ function remove(store: SubscriberStore, email: string, io: CommandIO): number {
   return 0;
 }
 
-async function importFile(db: Store, file: string, io: CommandIO): Promise<number> {
+/**
+ * `subscribers import FILE`: the file is named in every message as its
+ * user wrote it (`readers.csv`, `/dev/stdin`); each consent it records
+ * names it `import:PATH`, PATH relative to the newsletter's root when the
+ * file lies in it (`import:lists/readers.csv`, the same whatever folder the
+ * command ran in), else absolute: a record read later must lead to the file.
+ */
+async function importFile(db: Store, root: string, file: string, io: CommandIO): Promise<number> {
   const path = resolve(io.cwd, file);
   let bytes: Buffer;
   try {
+    // Not only a regular file: a pipe (`<(…)`, /dev/stdin) holds a CSV as well.
     bytes = await readFile(path);
   } catch (error) {
-    throw new PaperboyError('USAGE', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    const problem = fileReadProblem(error, path, file);
+    throw new PaperboyError('USAGE', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: problem.fix });
   }
-  const where = relative(io.cwd, path) || path;
-  const { text, validUtf8 } = decodeSubscriberCsv(bytes, where);
-  const parsed = parseSubscriberCsv(text, where, { validUtf8 });
-  for (const problem of parsed.problems) io.stderr.write(`${where}:${problem.line}:1  error  ${problem.message}\n`);
+  const { text, validUtf8 } = decodeSubscriberCsv(bytes, file);
+  const parsed = parseSubscriberCsv(text, file, { validUtf8 });
+  for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:1  error  ${problem.message}\n`);
   let actions;
   try {
-    actions = importSubscribers(db, parsed.rows, `import:${where}`);
+    actions = importSubscribers(db, parsed.rows, `import:${consentPath(root, path)}`);
   } catch (error) {
-    throw storeWriteError(error, `the import of ${where}`);
+    throw storeWriteError(error, `the import of ${file}`);
   }
   for (const action of actions) {
-    if (action.kind === 'skip') io.stderr.write(`${where}:${action.row.line}:1  skipped  ${action.row.email} is ${action.status}: not made active again\n`);
+    if (action.kind === 'skip') io.stderr.write(`${file}:${action.row.line}:1  skipped  ${action.row.email} is ${action.status}: not made active again\n`);
   }
   const counts = countActions(actions);
   const parts = [
@@ -125,8 +134,14 @@ async function importFile(db: Store, file: string, io: CommandIO): Promise<numbe
     `${parsed.duplicates.length} duplicate rows merged`,
     `${parsed.problems.length} bad rows`,
   ];
-  io.stdout.write(`Imported ${where}: ${parts.join(', ')}\n`);
+  io.stdout.write(`Imported ${file}: ${parts.join(', ')}\n`);
   return parsed.problems.length > 0 ? 1 : 0;
+}
+
+/** `path` (absolute) relative to the newsletter's `root` when inside it, else as it is. */
+function consentPath(root: string, path: string): string {
+  const inRoot = relative(root, path);
+  return inRoot === '' || inRoot === '..' || inRoot.startsWith(`..${sep}`) || isAbsolute(inRoot) ? path : inRoot.split(sep).join('/');
 }
 
 async function exportCsv(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): Promise<void> {

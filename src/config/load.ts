@@ -4,6 +4,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
@@ -52,7 +53,10 @@ export async function loadConfig(root: string): Promise<Config> {
 /** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */
 function configMissing(dir: string, file: string, error: NodeJS.ErrnoException): PaperboyError {
   const where = `Run paperboy in a newsletter directory (one with ${CONFIG_FILE}), or pass --root DIR.`;
-  if (error.code !== 'ENOENT') return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${error.message}`, { cause: error, hint: where });
+  if (error.code !== 'ENOENT') {
+    const problem = fileReadProblem(error, file);
+    return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: `${problem.fix} ${where}` });
+  }
   if (!existsSync(dir)) return new PaperboyError('CONFIG_MISSING', `There is no folder ${dir}`, { cause: error, hint: `Pass --root the folder of a newsletter (the one with ${CONFIG_FILE}), or run paperboy in it.` });
   const start = `To start a newsletter there, write ${CONFIG_FILE} with \`name\`, \`baseUrl\`, \`from\` and \`postalAddress\` (docs/config.md), then run \`paperboy new\`.`;
   return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `${where} ${start}` });

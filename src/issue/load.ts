@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 
 /**
  * Whether a file name is an issue's: it ends in `.md` and is not hidden.
@@ -30,9 +31,10 @@ export async function listIssueFiles(issuesDir: string): Promise<string[]> {
   try {
     names = await readdir(issuesDir);
   } catch (error) {
-    throw new PaperboyError('ISSUES_DIR_UNREADABLE', `Cannot read the issues directory ${issuesDir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+    const problem = fileReadProblem(error, issuesDir);
+    throw new PaperboyError('ISSUES_DIR_UNREADABLE', `Cannot read the issues directory ${issuesDir}: ${problem.reason}`, {
       cause: error,
-      hint: 'Set `issuesDir` in paperboy.config.yaml, or create the directory with `paperboy new`.',
+      hint: problem.missing ? 'Set `issuesDir` in paperboy.config.yaml, or create the directory with `paperboy new`.' : problem.fix,
     });
   }
   return names

@@ -111,9 +111,11 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   };
 
   if (source.unreadable) {
-    const { line = 1, column = 1, message } = source.unreadable;
+    const { line = 1, column = 1, message, cause } = source.unreadable;
     const point = { line, column };
-    problems.push({ ruleId: source.unreadable.kind === 'limit' ? 'content-limits' : 'file-encoding', message, position: { start: point, end: point } });
+    // A file that cannot be opened says how to make it readable: its problem is not in a line to fix.
+    const said = cause ? `${message}. ${cause.fix}` : message;
+    problems.push({ ruleId: source.unreadable.kind === 'limit' ? 'content-limits' : 'file-encoding', message: said, position: { start: point, end: point } });
     return parsed;
   }
   const text = source.text;

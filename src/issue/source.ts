@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem, type FileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
 
@@ -29,6 +30,8 @@ interface SourceProblem {
   /** `limit`: larger than `MAX_FILE_BYTES`; `io`: not a regular file, or unreadable. */
   kind: 'encoding' | 'binary' | 'io' | 'limit';
   message: string;
+  /** Of an `io` problem: its cause in words and what to do, for a message that names the file its own way (workspace.ts). */
+  cause?: FileProblem;
   /** Offset into the raw bytes where the problem was found. */
   byteOffset?: number;
   line?: number;
@@ -66,19 +69,34 @@ function readIssueSourceNow(path: string): IssueSource {
       closeSync(fd);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    return unreadable(path, '', { kind: 'io', message: `Cannot read file (${code}): ${(error as Error).message}` });
+    const cause = fileReadProblem(error, path);
+    return unreadable(path, '', { kind: 'io', message: `Cannot read the file: ${cause.reason}`, cause });
   }
   // A file that grew past the limit after it was measured.
   if (bytes.length > MAX_FILE_BYTES) return unreadable(path, '', tooLarge(undefined));
   return decodeIssueSource(path, bytes);
 }
 
-/** Why a file that `stat` describes is not read: not a regular file, or too large. */
+/**
+ * Why a file that `stat` describes is not read: too large, or not a
+ * regular file (a named pipe would keep the read waiting for a writer).
+ */
 function refusalOf(path: string, info: Stats): SourceProblem | undefined {
   if (info.isFile()) return info.size > MAX_FILE_BYTES ? tooLarge(info.size) : undefined;
-  const kind = info.isDirectory() ? 'directory' : info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
-  return { kind: 'io', message: `Unexpected ${kind} \`${path}\`, expected an issue file (a regular file)` };
+  const message = (kind: string) => `Unexpected ${kind} \`${path}\`, expected an issue file (a regular file)`;
+  if (info.isDirectory()) {
+    return {
+      kind: 'io',
+      message: message('directory'),
+      cause: { reason: 'a folder, not a file', fix: 'Name the issue file, or rename the folder so its name does not end in `.md` (every `.md` in the issues folder is read as an issue).' },
+    };
+  }
+  const kind = info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
+  return {
+    kind: 'io',
+    message: message(kind),
+    cause: { reason: `a ${kind}, not a regular file`, fix: `Save the issue as a regular file in its place: paperboy does not read from a ${kind}, which could keep it waiting.` },
+  };
 }
 
 /** `size`: bytes, when known (a file that grew while read is only known to be too large). */

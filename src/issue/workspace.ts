@@ -1,10 +1,12 @@
 import { basename, resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import type { FileProblem } from '../file-problem.js';
 import { CorpusIndex } from './corpus.js';
 import { extractFacts, type IssueFacts } from './facts.js';
 import { FactsCache } from './facts-cache.js';
 import { readIssueSources } from './known-hashes.js';
+import { issueNumberArgument } from './number-argument.js';
 import { listIssueFiles, numberInFileName } from './load.js';
 import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
@@ -101,11 +103,11 @@ export class Workspace {
    */
   async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) {
-      const number = Number(reference);
+      const number = issueNumberArgument(reference);
       const found = this.byNumber(number);
       if (found?.facts.number === number) return found;
       if (found) throw unreadableIssue(found, reference, number);
-      throw this.notFound(`No issue has number ${number}`);
+      throw this.notFound(`No issue has number ${reference}`);
     }
     const path = resolve(cwd, reference);
     const file = this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
@@ -118,15 +120,13 @@ export class Workspace {
    * Reads an issue file from outside the issues directory into the
    * workspace: it is found by its path from then on and its papers and
    * number join the corpus that cross-references resolve against.
-   * Throws ISSUE_NOT_FOUND when the file cannot be read.
+   * Throws ISSUE_NOT_FOUND (exit 2) when the file cannot be opened and read
+   * (`unopenedIssue`); one read whose bytes are not text is added, as
+   * `lint` reports it (exit 1).
    */
   async add(path: string, reference: string = path): Promise<IssueFile> {
     const file = await readIssueFile(path);
-    if (file.source.unreadable) {
-      throw new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${file.source.unreadable.message}`, {
-        hint: 'Pass an issue number (e.g. `1`) or the path of an issue file.',
-      });
-    }
+    if (file.source.unreadable?.cause) throw unopenedIssue(file, reference, file.source.unreadable.cause);
     this.files = [...this.files, file];
     this.index = new CorpusIndex(this.files.map((entry) => entry.facts));
     return file;
@@ -193,19 +193,31 @@ async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSourc
 
 /**
  * The file asked for (`reference`: a number, which its name gives, or its
- * path), whose frontmatter gives no readable number: what is wrong with it,
- * where, and exit 1 (the content).
+ * path), whose frontmatter gives no readable number: what is wrong with it
+ * and where, exit 1 (the content); or, for a file that cannot be opened
+ * and read at all (permission, a folder, a FIFO, a link loop), why and
+ * what to do, exit 2, as for such a file outside the issues directory
+ * (docs/commands.md: "an issue that cannot be found or read").
  */
 function unreadableIssue(file: IssueFile, reference: string, numberByName: number | undefined): PaperboyError {
+  const cause = file.source.unreadable?.cause;
+  if (cause) return unopenedIssue(file, reference, cause);
   const parsed = parseIssue(file.source, FRONTMATTER_ONLY);
   const problem = parsed.problems[0];
   const where = problem ? `${file.path}:${problem.position.start.line}:${problem.position.start.column}` : file.path;
   const why = problem?.message ?? 'Missing `number` in the frontmatter';
   const whose = numberByName === undefined ? "The file's" : `The file is issue ${numberByName} by its name, but its`;
+  // Bytes that are not UTF-8 text, or too many of them: nothing of the file is read, its frontmatter neither.
+  const part = file.source.unreadable ? 'text' : 'frontmatter';
   return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${reference}: ${where}: ${why}`, {
     exitCode: 1,
     hint: problem
-      ? `${whose} frontmatter cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
+      ? `${whose} ${part} cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
       : `${whose} frontmatter gives no number: add \`number: ${numberByName ?? 'N'}\`.`,
   });
+}
+
+/** An issue file that cannot be opened and read (`cause`: why, and what to do): a usage error, exit 2. */
+function unopenedIssue(file: IssueFile, reference: string, cause: FileProblem): PaperboyError {
+  return new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${file.path}: ${cause.reason}`, { hint: cause.fix });
 }

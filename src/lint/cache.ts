@@ -44,7 +44,8 @@ import type { FileOutcome } from './lint-file.js';
 // v24: email-size renders the plaintext part too, so a mistake in its templates stops the lint as one in the HTML's does.
 // v25: messages are one line; no-placeholder reads names and titles as names; author-et-al and yaml-folded-markdown are new; yaml-comment-in-text reads flow lists.
 // v26: email-size measures the HTML part as messages now encode it (mail/quoted-printable.ts: no line starting `From `, shorter lines).
-const FORMAT_VERSION = 26;
+// v27: a file that cannot be opened (permission, a link loop, a folder, a FIFO) says why in words and what to do (file-problem.ts).
+const FORMAT_VERSION = 27;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,6 +1,7 @@
 import { closeSync, constants, openSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { listIssueFiles } from '../issue/load.js';
 
 /**
@@ -35,7 +36,7 @@ function isFolder(named: string, absolute: string): boolean {
   try {
     return statSync(absolute).isDirectory();
   } catch (error) {
-    throw unusable(named, error);
+    throw unusable(named, absolute, error);
   }
 }
 
@@ -54,18 +55,22 @@ function checkReadable(shown: string, file: string): void {
     info = statSync(file);
     closeSync(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK));
   } catch (error) {
-    throw unusable(shown, error);
+    throw unusable(shown, file, error);
   }
   if (!info.isFile()) throw new PaperboyError('USAGE', `Unexpected \`${shown}\` that is not a regular file, expected an issue file (\`.md\`) or a folder of them`);
 }
 
-function unusable(named: string, error: unknown): PaperboyError {
-  const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const message =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? `Cannot find \`${named}\`, expected the path of an issue file (\`.md\`) or of a folder of them`
-      : `Cannot read \`${named}\` (${code}), expected an issue file paperboy may read`;
-  return new PaperboyError('USAGE', message, { cause: error, hint: 'Check the path, or run `paperboy lint` without paths to lint every issue of `issuesDir`.' });
+/** `named` as the user wrote it, `absolute` where it leads. */
+function unusable(named: string, absolute: string, error: unknown): PaperboyError {
+  const problem = fileReadProblem(error, absolute, named);
+  // A link to nothing is there, and said to lead nowhere.
+  if (problem.missing) {
+    return new PaperboyError('USAGE', `Cannot find \`${named}\`, expected the path of an issue file (\`.md\`) or of a folder of them`, {
+      cause: error,
+      hint: 'Check the path, or run `paperboy lint` without paths to lint every issue of `issuesDir`.',
+    });
+  }
+  return new PaperboyError('USAGE', `Cannot read \`${named}\`: ${problem.reason}, expected an issue file paperboy may read`, { cause: error, hint: problem.fix });
 }
 
 function realOrSelf(path: string): string {

@@ -23,7 +23,8 @@ import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'templates-precompiled.json');
 
 /** Bumped when what an entry holds, or how `compileOptions` compiles, changes: older entries no longer match. */
-const FORMAT = 1;
+// 2: a partial call says whether it is inside a block (`guarded`) and a partial block's (`fallback`).
+const FORMAT = 2;
 
 /**
  * How every template is compiled: every path strict (with `outlineTemplate`'s

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { PaperboyError } from '../errors.js';
+import type { PartialLoop } from './partial-loops.js';
 import { locationKey, type TemplateOutline } from './template-outline.js';
 
 /**
@@ -23,9 +24,9 @@ function place(line: number, column: number): Place {
   return { line, column: column + 1 };
 }
 
-function templateError(file: string, at: Place | undefined, reason: string, cause: unknown): PaperboyError {
+function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
   const where = at ? `${file}:${at.line}:${at.column}` : file;
-  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint: HINT });
+  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
 }
 
 /** The state jison leaves in Handlebars' lexer after a failed parse (the place of the last token read). */
@@ -164,4 +165,35 @@ function writtenAt(source: string, line: number, column: number, endLine: unknow
 export function missingPartial(file: string, call: { name: string; loc: hbs.AST.SourceLocation }, partials: readonly string[]): PaperboyError {
   const reason = `Unexpected partial \`${call.name}\`, ${didYouMean(call.name, partials)} (a file under partials/, named without .hbs)`;
   return templateError(file, place(call.loc.start.line, call.loc.start.column), reason, undefined);
+}
+
+/** How a partial may include itself: inside a block over data that ends, as the built-in section partial does. */
+const RECURSION_EXAMPLE = 'as section.html does: `{{#each subsections}}{{> section.html}}{{/each}}`';
+
+/**
+ * Partials that include each other in a circle outside any block, found
+ * when the templates load: rendering would include them again and again
+ * until the stack runs out. At the call that closes the circle.
+ */
+export function partialLoop(loop: PartialLoop): PaperboyError {
+  const reason = `Unexpected \`{{> ${loop.call.name}}}\`, a partial loop without end (${loop.chain.join(' → ')}), expected a partial to include itself only inside a block over data that ends (${RECURSION_EXAMPLE})`;
+  return templateError(loop.file, callPlace(loop), reason, undefined, 'Remove this call, or move it inside a block (`{{#each …}}`, `{{#if …}}`) that ends the loop.');
+}
+
+/**
+ * The stack ran out while a template rendered (`cause`): partials that
+ * include each other through blocks that, for this issue, never end
+ * (`loop`, the one reachable from the template rendered), or, when no loop
+ * is known (a partial named when it runs), a recursion without a place.
+ */
+export function endlessPartialLoop(loop: PartialLoop | undefined, cause: unknown): PaperboyError {
+  if (!loop) {
+    return new PaperboyError('TEMPLATE_ERROR', 'Unexpected recursion without end while rendering the templates (the stack ran out), expected the partials named when they run (`{{> (lookup …)}}`) to stop including each other', { cause, hint: HINT });
+  }
+  const reason = `Unexpected partial loop without end (${loop.chain.join(' → ')}): the blocks around its calls never ended it for this issue, expected a recursion over data that ends (${RECURSION_EXAMPLE})`;
+  return templateError(loop.file, callPlace(loop), reason, cause, 'Make the block around this call end: loop over a part of the data that gets smaller at each call.');
+}
+
+function callPlace(loop: PartialLoop): Place {
+  return place(loop.call.loc.start.line, loop.call.loc.start.column);
 }

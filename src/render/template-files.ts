@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 /**
@@ -64,9 +65,10 @@ function readFolder(folder: string): Dirent[] {
   try {
     return readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    throw new PaperboyError('TEMPLATE_ERROR', `Cannot read the templates folder ${folder}: ${(error as Error).message}`, {
+    const problem = fileReadProblem(error, folder);
+    throw new PaperboyError('TEMPLATE_ERROR', `Cannot read the templates folder ${folder}: ${problem.reason}`, {
       cause: error,
-      hint: 'Make it a folder paperboy can read, or set `templatesDir` in the config to another one.',
+      hint: `${problem.fix} Or set \`templatesDir\` in the config to another folder.`,
     });
   }
 }

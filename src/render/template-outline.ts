@@ -5,8 +5,8 @@ import Handlebars from 'handlebars';
  * every path made strict, and the calls whose targets the set must have.
  */
 export interface TemplateOutline {
-  /** The partials it includes, each with the call's place: by its written name (`{{> footer.html}}`), undefined for one computed when it runs. */
-  partialCalls: { name: string | undefined; loc: hbs.AST.SourceLocation }[];
+  /** The partials it includes, in the order written. */
+  partialCalls: PartialCall[];
   /** The inline partials it defines (`{{#*inline "name"}}`): a call may name one of them. */
   inlinePartials: string[];
   /** Where a name stands in a helper's place (`{{name arg}}`, `(name arg)`), as `line:column` of the name. */
@@ -17,6 +17,23 @@ export interface TemplateOutline {
    * check, and a part of a text or a number (`title.length`) fails its check.
    */
   paths: hbs.AST.PathExpression[];
+}
+
+/** A partial included by a template (`{{> footer.html}}`, `{{#> layout}}…{{/layout}}`). */
+export interface PartialCall {
+  /** Its written name (`footer.html`); undefined for one computed when it runs (`{{> (lookup …)}}`, `{{> @partial-block}}`). */
+  name: string | undefined;
+  /** The call's place. */
+  loc: hbs.AST.SourceLocation;
+  /**
+   * Inside a block (`{{#if}}`, `{{#each}}`, any block helper, an inline
+   * partial's body, a partial block's content): it may not run, so a loop
+   * of calls through it may end (templates/partials/section.html.hbs
+   * includes itself for each of `subsections`).
+   */
+  guarded: boolean;
+  /** A partial block (`{{#> name}}fallback{{/name}}`): Handlebars renders its content when no partial has the name. */
+  fallback: boolean;
 }
 
 /** `line:column` of a node's start, the key of `TemplateOutline.helperNames`. */
@@ -45,6 +62,9 @@ export function outlineTemplate(ast: hbs.AST.Program): TemplateOutline {
 type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression;
 
 class OutlineVisitor extends Handlebars.Visitor {
+  /** How many blocks the node visited is inside. */
+  private blocks = 0;
+
   constructor(private readonly outline: TemplateOutline) {
     super();
   }
@@ -61,7 +81,7 @@ class OutlineVisitor extends Handlebars.Visitor {
 
   override BlockStatement(block: hbs.AST.BlockStatement): void {
     this.noteHelper(block);
-    super.BlockStatement(block);
+    this.inBlock(() => super.BlockStatement(block));
   }
 
   override SubExpression(sexpr: hbs.AST.SubExpression): void {
@@ -70,17 +90,33 @@ class OutlineVisitor extends Handlebars.Visitor {
   }
 
   override PartialStatement(partial: hbs.AST.PartialStatement): void {
-    // A name written as a path or a string is known now; a computed one (`{{> (lookup …)}}`)
-    // and `{{> @partial-block}}` only when it runs.
-    const written = partial.name as hbs.AST.PartialStatement['name'] & { original?: unknown; data?: boolean };
-    this.outline.partialCalls.push({ name: written.type === 'SubExpression' || written.data ? undefined : String(written.original), loc: partial.loc });
+    this.notePartial(partial, false);
     super.PartialStatement(partial);
+  }
+
+  override PartialBlockStatement(partial: hbs.AST.PartialBlockStatement): void {
+    this.notePartial(partial, true);
+    this.inBlock(() => super.PartialBlockStatement(partial));
   }
 
   override DecoratorBlock(decorator: hbs.AST.DecoratorBlock): void {
     const [name] = decorator.params;
     if ((decorator.path as hbs.AST.PathExpression).original === 'inline' && name?.type === 'StringLiteral') this.outline.inlinePartials.push((name as hbs.AST.StringLiteral).value);
-    super.DecoratorBlock(decorator);
+    this.inBlock(() => super.DecoratorBlock(decorator));
+  }
+
+  private inBlock(visit: () => void): void {
+    this.blocks++;
+    visit();
+    this.blocks--;
+  }
+
+  private notePartial(partial: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement, fallback: boolean): void {
+    // A name written as a path or a string is known now; a computed one (`{{> (lookup …)}}`)
+    // and `{{> @partial-block}}` only when it runs.
+    const written = partial.name as hbs.AST.PartialStatement['name'] & { original?: unknown; data?: boolean };
+    const name = written.type === 'SubExpression' || written.data ? undefined : String(written.original);
+    this.outline.partialCalls.push({ name, loc: partial.loc, guarded: this.blocks > 0, fallback });
   }
 
   private noteHelper(call: Call): void {

@@ -3,7 +3,8 @@ import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
-import { missingPartial, runError, syntaxError } from './template-errors.js';
+import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError } from './template-errors.js';
+import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './partial-loops.js';
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
@@ -32,12 +33,15 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   registerHelpers(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
   const templates = new Map<string, Handlebars.TemplateDelegate>();
-  const loaded = [...sources].map(([name, file]) => ({ name, file, ...compileFile(env, name, file, helpers) }));
+  // The templates rendering now, outermost first: a stack overflow is told by the loop at its top.
+  const running: string[] = [];
+  const loaded = [...sources].map(([name, file]) => ({ name, file, ...compileFile(env, name, file, helpers, running) }));
   for (const { name, compiled } of loaded) {
     if (name.startsWith(`${PARTIALS}/`)) env.registerPartial(name.slice(PARTIALS.length + 1), compiled);
     else templates.set(name, compiled);
   }
   checkPartialCalls(loaded, Object.keys(env.partials));
+  checkPartialLoops(loaded);
   return {
     files: sources,
     render(name, view) {
@@ -47,9 +51,31 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
           hint: `The built-in templates are in ${BUILTIN_TEMPLATES_DIR}; a newsletter may override them in its templatesDir.`,
         });
       }
-      return template(view);
+      try {
+        return template(view);
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        // Partials in a loop whose blocks did not end it, said once the stack has unwound.
+        throw endlessPartialLoop(recursionOf(error as object, loaded), error);
+      }
     },
   };
+}
+
+/**
+ * No partial includes itself, directly or through others, outside a block:
+ * such a loop has no end, and would only run out of stack at its first
+ * render (with no place to show). A loop through a block (`{{#each}}`,
+ * `{{#if}}`) is allowed: templates/partials/section.html.hbs includes
+ * itself for each of a section's `subsections`, and the view model's
+ * sections nest (view-model.ts SectionView), so paperboy's own templates
+ * need a recursion with an end. Whether a block ends one depends on the
+ * data; one that does not is said when the stack runs out (`render`,
+ * from the templates running then: `noteRecursion`).
+ */
+function checkPartialLoops(loaded: readonly { name: string; file: string; outline: TemplateOutline }[]): void {
+  const loop = findPartialLoop(loaded, (call) => !call.guarded);
+  if (loop) throw partialLoop(loop);
 }
 
 /**
@@ -61,7 +87,8 @@ function checkPartialCalls(loaded: readonly { file: string; outline: TemplateOut
   const known = new Set([...partials, ...loaded.flatMap(({ outline }) => outline.inlinePartials)]);
   for (const { file, outline } of loaded) {
     for (const call of outline.partialCalls) {
-      if (call.name !== undefined && !known.has(call.name)) throw missingPartial(file, { name: call.name, loc: call.loc }, partials);
+      // A partial block by another name renders its own content instead: a fallback, not a misspelling.
+      if (call.name !== undefined && !call.fallback && !known.has(call.name)) throw missingPartial(file, { name: call.name, loc: call.loc }, partials);
     }
   }
 }
@@ -101,17 +128,23 @@ interface CompiledTemplate {
  * from a partial keeps the partial's own file. A built-in template the
  * build compiled is not parsed again (precompiled-templates.ts).
  */
-function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[]): CompiledTemplate {
+function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[], running: string[]): CompiledTemplate {
   const source = readFileSync(file, 'utf8');
   const options = compileOptions(name);
   const { outline, compiled } = fromBuild(env, source, options) ?? fromSource(env, file, source, options);
   return {
     outline,
     compiled: (context: unknown, runOptions?: Handlebars.RuntimeOptions) => {
+      running.push(name);
       try {
         return compiled(context, runOptions);
       } catch (error) {
-        throw error instanceof PaperboyError ? error : runError(file, source, outline, helpers, error);
+        if (!isStackOverflow(error)) throw error instanceof PaperboyError ? error : runError(file, source, outline, helpers, error);
+        // The set's mistake (partials in a loop), noted here where the loop is on `running`, said by `render`.
+        noteRecursion(error as object, running);
+        throw error;
+      } finally {
+        running.pop();
       }
     },
   };

@@ -50,7 +50,7 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') return readMultipart(req);
   const body = await readBody(req);
-  if (type === 'application/x-www-form-urlencoded' || type === '') return formFields(new URLSearchParams(body.toString('utf8')));
+  if (type === 'application/x-www-form-urlencoded' || type === '') return fieldsOf(new URLSearchParams(body.toString('utf8')));
   if (type === 'application/json') {
     let value: unknown;
     try {
@@ -59,7 +59,7 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
       throw new HttpError(400, 'The request body is not valid JSON.');
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'The request body is not a JSON object.');
-    return new Map(Object.entries(value).map(([name, field]) => [name, typeof field === 'string' ? field : new NotText(describeJson(field))]));
+    return fieldsOf(jsonMembers(body.toString('utf8')));
   }
   throw new HttpError(415, `Unexpected content type ${type}, expected a form or JSON.`);
 }
@@ -85,15 +85,68 @@ function describeJson(value: unknown): string {
 }
 
 /**
- * Form fields by name. A name given more than once with different values
- * is not one text (which to read would be a guess); given twice alike
- * (`List-Unsubscribe=One-Click` repeated by a sender's client), it is that
- * text: a one-click unsubscribe must not fail on a harmless repeat.
+ * The fields of a form or of a JSON object by name, from its members in
+ * the order sent. A name given more than once with different values is
+ * not one text (which to read would be a guess), in a form as in JSON;
+ * given twice alike (`List-Unsubscribe=One-Click` repeated by a sender's
+ * client), it is that value: a one-click unsubscribe must not fail on a
+ * harmless repeat.
  */
-function formFields(entries: Iterable<[string, string]>): Fields {
-  const values = new Map<string, Set<string>>();
-  for (const [name, value] of entries) values.set(name, (values.get(name) ?? new Set()).add(value));
-  return new Map([...values].map(([name, given]) => [name, given.size === 1 ? [...given][0]! : new NotText(`${given.size} values`)]));
+function fieldsOf(members: Iterable<[string, unknown]>): Fields {
+  const values = new Map<string, Map<string, unknown>>();
+  // Told apart by their JSON: two texts alike are one, and so are two lists alike.
+  for (const [name, value] of members) values.set(name, (values.get(name) ?? new Map()).set(JSON.stringify(value), value));
+  return new Map(
+    [...values].map(([name, given]) => {
+      if (given.size > 1) return [name, new NotText(`${given.size} values`)];
+      const [value] = given.values();
+      return [name, typeof value === 'string' ? value : new NotText(describeJson(value))];
+    }),
+  );
+}
+
+/**
+ * The members of the JSON object `text` (known to parse as one), every one
+ * in the order written. `JSON.parse` keeps the last of a name given twice
+ * (RFC 8259 §4 only says names SHOULD be unique, and parsers differ on
+ * which one they keep): `{"email": "a@…", "email": "b@…"}` would store b@
+ * without a word, where the same form is refused.
+ */
+function jsonMembers(text: string): [string, unknown][] {
+  const members: [string, unknown][] = [];
+  let depth = 0;
+  let name: string | undefined;
+  let valueStart = 0;
+  const end = (at: number) => {
+    if (name !== undefined) members.push([name, JSON.parse(text.slice(valueStart, at)) as unknown]);
+    name = undefined;
+  };
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (char === '"') {
+      const close = stringEnd(text, at);
+      // A string at the top level where no name is pending is a name; after its `:` it is a value.
+      if (depth === 1 && name === undefined) name = JSON.parse(text.slice(at, close + 1)) as string;
+      at = close;
+    } else if (char === '{' || char === '[') {
+      depth++;
+    } else if (char === '}' || char === ']') {
+      if (depth === 1) end(at);
+      depth--;
+    } else if (depth === 1 && char === ':') {
+      valueStart = at + 1;
+    } else if (depth === 1 && char === ',') {
+      end(at);
+    }
+  }
+  return members;
+}
+
+/** The offset of the quote that closes the JSON string opening at `start`. */
+function stringEnd(text: string, start: number): number {
+  let at = start + 1;
+  while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+  return at;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -133,7 +186,7 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
     parser.on('field', (name, value) => fields.push([name, value]));
     parser.on('file', (_name, stream) => stream.resume());
     parser.on('error', () => reject(new HttpError(400, 'The multipart body does not parse.')));
-    parser.on('close', () => resolve(formFields(fields)));
+    parser.on('close', () => resolve(fieldsOf(fields)));
     // A connection closed mid-body never ends the parser: settle here (after a whole body, `close` changes nothing).
     req.on('close', () => {
       if (!req.complete) reject(new RequestAborted());

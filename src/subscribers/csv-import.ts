@@ -38,7 +38,9 @@ const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
  * The header row is optional: without one, the first column is the address
  * and the second the name. Every bad row is reported with its line and the
  * reading goes on; a file without an address column at all is a usage
- * error (CSV_NO_EMAIL_COLUMN, exit 2) naming the header it found.
+ * error (CSV_NO_EMAIL_COLUMN, exit 2) naming the header it found, and so
+ * is a file without a row (CSV_EMPTY): nothing to import is a mistaken
+ * file, never a success. A header alone (an export of no one) is fine.
  */
 export function parseSubscriberCsv(text: string, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
@@ -46,8 +48,13 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   const delimiter = sniffDelimiter(firstLine);
   const { records, problems } = readRecords(Buffer.from(body), delimiter);
 
-  const header = records[0] && headerColumns(records[0].fields);
-  if (records.length > 0 && !header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined) {
+  if (records.length === 0) {
+    throw new PaperboyError('CSV_EMPTY', `${file}: Unexpected empty file, expected a header row naming an \`email\` column and a row for each subscriber`, {
+      hint: 'Pass the CSV file of the subscribers, its first row naming the columns, e.g. `email,name`.',
+    });
+  }
+  const header = headerColumns(records[0]!.fields);
+  if (!header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined) {
     const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
     throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
       hint: 'The first row names the columns: email (required), name (optional), separated by commas, e.g. `email,name`.',

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { storeWriteError, type Store } from '../store/database.js';
 import { SubscriberStore } from './store.js';
 import { verify, type SigningKey } from './unsubscribe-token.js';
@@ -32,7 +33,8 @@ const POSTMARK = /^From \S+ +[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d(:\d\d
 const MAILBOX_HINT = 'Pass an mbox file or a Maildir folder (with new/ and cur/) holding the unsubscribe requests.';
 
 function unreadableMailbox(path: string, error: unknown): PaperboyError {
-  return new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { hint: MAILBOX_HINT, cause: error });
+  const problem = fileReadProblem(error, path);
+  return new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: ${problem.reason}`, { hint: problem.missing ? MAILBOX_HINT : problem.fix, cause: error });
 }
 
 /**
@@ -96,13 +98,12 @@ export function listMaildir(path: string): MaildirListing {
       listing[folder] = readdirSync(join(path, folder)).sort();
     } catch (error) {
       failures.push(error);
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') listing.unlisted.push({ where: join(path, folder), problem: `the folder cannot be listed (${code ?? 'error'})` });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') listing.unlisted.push({ where: join(path, folder), problem: `the folder cannot be listed: ${fileReadProblem(error, join(path, folder)).reason}` });
     }
   }
   if (failures.length === MAILDIR_FOLDERS.length) {
-    const code = (failures[0] as NodeJS.ErrnoException).code ?? 'error';
-    throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: a folder, but no Maildir (new/ and cur/ cannot be listed: ${code})`, { hint: MAILBOX_HINT, cause: failures[0] });
+    const why = fileReadProblem(failures[0], join(path, MAILDIR_FOLDERS[0])).reason;
+    throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: a folder, but no Maildir, as new/ and cur/ cannot be listed: ${why}`, { hint: MAILBOX_HINT, cause: failures[0] });
   }
   return listing;
 }
@@ -123,8 +124,7 @@ function readMaildirEntry(path: string, folder: (typeof MAILDIR_FOLDERS)[number]
     if (!statSync(where).isFile()) return [{ where, problem: 'not a message file (a folder or a device)' }];
     return [{ where, raw: readFileSync(where) }];
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') return [{ where, problem: `the file cannot be read (${code ?? 'error'})` }];
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return [{ where, problem: `the file cannot be read: ${fileReadProblem(error, where).reason}` }];
     if (isLink(where)) return [{ where, problem: 'a link to a file that does not exist' }];
     return movedMessage(path, name, listing, where);
   }

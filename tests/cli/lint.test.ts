@@ -121,7 +121,7 @@ test('a directory named x.md and a dangling link are diagnostics, not crashes', 
   const result = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1);
   assert.match(result.stdout, /0002-dir\.md\n\s+1:1\s+error\s+Unexpected directory/);
-  assert.match(result.stdout, /0003-link\.md\n\s+1:1\s+error\s+Cannot read file \(ENOENT\)/);
+  assert.match(result.stdout, /0003-link\.md\n\s+1:1\s+error\s+Cannot read the file: a symbolic link to `\S*nowhere\.md`, which does not exist \(ENOENT\)\. Point the link at an existing file/);
 });
 
 test("an editor's lock link or metadata file beside the issues is not linted: hidden files are not issues", async () => {
@@ -138,7 +138,7 @@ test('an unreadable file is a diagnostic (skipped when running as root, who can 
   chmodSync(join(root, 'issues', '0001-ok.md'), 0o000);
   const result = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1);
-  assert.match(result.stdout, /EACCES/);
+  assert.match(result.stdout, /Cannot read the file: permission denied \(EACCES\)\. Let your user read it/);
 });
 
 test('stylish output: file, line:column, severity, message, rule id, totals', async () => {
@@ -177,8 +177,13 @@ test('a file named twice (two spellings, a symbolic link) is linted and counted 
 test('a named path that does not exist, is not a regular file, or is a folder without issues is a usage error naming it, exit 2', async () => {
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue(), 'notes/readme.txt': 'not an issue' });
   execFileSync('mkfifo', [join(root, 'pipe.md')]);
+  symlinkSync('loop-b.md', join(root, 'loop-a.md'));
+  symlinkSync('loop-a.md', join(root, 'loop-b.md'));
+  symlinkSync('gone.md', join(root, 'link.md'));
   const cases: [path: string, message: RegExp][] = [
     ['issues/nope.md', /^paperboy: Cannot find `issues\/nope\.md`, expected the path of an issue file \(`\.md`\) or of a folder of them\n/],
+    ['loop-a.md', /^paperboy: Cannot read `loop-a\.md`: its symbolic links lead back to each other, never to a file \(ELOOP\), expected an issue file paperboy may read\n {2}Point the link at the file itself/],
+    ['link.md', /^paperboy: Cannot read `link\.md`: a symbolic link to `gone\.md`, which does not exist \(ENOENT\), expected an issue file paperboy may read\n {2}Point the link at an existing file/],
     ['pipe.md', /^paperboy: Unexpected `pipe\.md` that is not a regular file/],
     ['notes', /^paperboy: No issue files in the folder `notes`/],
   ];
@@ -196,7 +201,7 @@ test('a named file that cannot be read is a usage error naming it, exit 2 (skipp
   chmodSync(join(root, 'issues', '0001-ok.md'), 0o000);
   const result = await runCli(['lint', '--no-cache', 'issues/0001-ok.md'], { cwd: root });
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /Cannot read `issues\/0001-ok\.md` \(EACCES\)/);
+  assert.match(result.stderr, /Cannot read `issues\/0001-ok\.md`: permission denied \(EACCES\), expected an issue file paperboy may read\n {2}Let your user read it/);
 });
 
 test('a named folder lints the issue files in it', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
@@ -103,6 +104,71 @@ test('render and preview by path: a file whose number cannot be read is refused 
   const byNumber = await runCli(['render', '7', '--format', 'text'], { cwd: root });
   assert.equal(byNumber.code, 1);
   assert.match(byNumber.stderr, /Cannot read issue 7: /);
+});
+
+test('render, preview, send and sends: an issue file that cannot be opened (a folder, a FIFO, a link loop, a link to nothing) exits 2, saying why and what to do', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  const issues = join(root, 'issues');
+  mkdirSync(join(issues, '0006-dir.md'));
+  execFileSync('mkfifo', [join(issues, '0007-fifo.md')]);
+  symlinkSync('0009-loop.md', join(issues, '0008-loop.md'));
+  symlinkSync('0008-loop.md', join(issues, '0009-loop.md'));
+  symlinkSync('nowhere.md', join(issues, '0010-gone.md'));
+  const cases: [number: number, reason: RegExp, fix: RegExp][] = [
+    [6, /0006-dir\.md: a folder, not a file$/m, /^ {2}Name the issue file, or rename the folder so its name does not end in `\.md`/m],
+    [7, /0007-fifo\.md: a named pipe \(FIFO\), not a regular file$/m, /^ {2}Save the issue as a regular file in its place/m],
+    [8, /0008-loop\.md: its symbolic links lead back to each other, never to a file \(ELOOP\)$/m, /^ {2}Point the link at the file itself \(`ls -l \S*0008-loop\.md` shows where it leads\), or remove it\.$/m],
+    [10, /0010-gone\.md: a symbolic link to `nowhere\.md`, which does not exist \(ENOENT\)$/m, /^ {2}Point the link at an existing file/m],
+  ];
+  for (const [number, reason, fix] of cases) {
+    const name = readdirSync(issues).find((file) => file.startsWith(`00${String(number).padStart(2, '0')}-`))!;
+    for (const command of [['render', String(number)], ['render', `issues/${name}`], ['preview', String(number), '--no-pager'], ['send', String(number), '--dry-run'], ['sends', String(number)]]) {
+      const result = await runCli(command, { cwd: root, env: { PAPERBOY_SECRET: 'a-secret-of-at-least-32-characters-long' } });
+      const label = command.join(' ');
+      assert.equal(result.code, 2, `${label}: ${result.stderr}`);
+      assert.match(result.stderr, new RegExp(`^paperboy: Cannot read issue ${command[1]}: `), label);
+      assert.match(result.stderr, reason, label);
+      assert.match(result.stderr, fix, label);
+      assert.doesNotMatch(result.stderr, /frontmatter cannot be read/, label);
+    }
+  }
+});
+
+test('render and preview: an issue file paperboy may not read exits 2 saying so and how to allow it (skipped when running as root, who can read anything)', { skip: process.getuid?.() === 0 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
+  chmodSync(join(root, 'issues', '0002-b.md'), 0o000);
+  for (const command of [['render', '2'], ['render', 'issues/0002-b.md'], ['preview', '2', '--no-pager']]) {
+    const result = await runCli(command, { cwd: root });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /0002-b\.md: permission denied \(EACCES\)\n {2}Let your user read it/);
+  }
+});
+
+test('render: an issue file whose bytes are not UTF-8 text is refused as content (exit 1), saying its text cannot be read', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  writeFileSync(join(root, 'issues', '0002-latin.md'), Buffer.from('---\nnumber: 2\ntitle: Caf\xe9\n', 'latin1'));
+  for (const reference of ['2', 'issues/0002-latin.md']) {
+    const result = await runCli(['render', reference], { cwd: root });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /0002-latin\.md:3:11: Unexpected invalid UTF-8 byte sequence/);
+    assert.match(result.stderr, /its text cannot be read until this is fixed/);
+  }
+});
+
+test('render and sends: an issue number no issue can have is refused as typed (exit 2), never read as a neighbour', async () => {
+  for (const command of ['render', 'sends']) {
+    const cases: [typed: string, bound: string][] = [
+      ['99999999999999999999', 'expected at most 9007199254740991'],
+      ['0', 'expected 1 or more'],
+    ];
+    for (const [typed, bound] of cases) {
+      const result = await runCli([command, typed], { cwd: root });
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, new RegExp(`^paperboy: Unexpected issue number \`${typed}\`, ${bound}: an issue's \`number\` is a whole number from 1 to 9007199254740991\n`));
+    }
+  }
+  const unknown = await runCli(['render', '0099'], { cwd: root });
+  assert.match(unknown.stderr, /^paperboy: No issue has number 0099 in /);
 });
 
 test('render N: an unknown number also lists the files whose number cannot be read', async () => {

@@ -59,7 +59,7 @@ test('subscribers unsubscribe-from: a mailbox that does not exist is one clear e
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   const result = await runCli(['subscribers', 'unsubscribe-from', 'missing.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /Cannot read the mailbox .*missing\.mbox: ENOENT/);
+  assert.match(result.stderr, /Cannot read the mailbox .*missing\.mbox: no such file or folder \(ENOENT\)\n/);
 });
 
 test('subscribers unsubscribe-from: a folder or a dangling link in a Maildir is skipped, named on stderr, and every readable request is honoured', async () => {
@@ -85,7 +85,7 @@ test('subscribers unsubscribe-from: a folder with neither new/ nor cur/ is no Ma
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'Mail/readme.txt': 'not a Maildir' });
   const result = await runCli(['subscribers', 'unsubscribe-from', 'Mail', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /Cannot read the mailbox .*Mail: a folder, but no Maildir \(new\/ and cur\/ cannot be listed: ENOENT\)/);
+  assert.match(result.stderr, /Cannot read the mailbox .*Mail: a folder, but no Maildir, as new\/ and cur\/ cannot be listed: no such file or folder \(ENOENT\)\n/);
 });
 
 test('subscribers unsubscribe-from: a mailbox path that exists but cannot be read (a socket) is one clear error (exit 2), no stack trace', async () => {

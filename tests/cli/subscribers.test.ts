@@ -85,6 +85,54 @@ test('subscribers import: bad rows reported with file:line, good rows imported, 
   assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
+test('subscribers import: messages name the file as typed; the consent records it relative to the root when inside it, else absolute', async () => {
+  const root = makeRoot({ 'lists/readers.csv': 'email\nada@example.org\n', 'issues/.keep': '' });
+  const outside = join(makeRoot({ 'far.csv': 'email\nbob@example.org\nnope\n' }), 'far.csv');
+  const fromIssues = await runCli(['subscribers', 'import', '../lists/readers.csv', '--root', root], { cwd: join(root, 'issues') });
+  assert.equal(fromIssues.code, 0, fromIssues.stderr);
+  assert.match(fromIssues.stdout, /^Imported \.\.\/lists\/readers\.csv: 1 added/);
+  const far = await runCli(['subscribers', 'import', outside, '--root', root], { cwd: join(root, 'issues') });
+  assert.match(far.stdout, new RegExp(`^Imported ${outside.replace(/[.]/g, '\\.')}: 1 added`));
+  assert.match(far.stderr, new RegExp(`^${outside.replace(/[.]/g, '\\.')}:3:1 {2}error`, 'm'));
+  const rows = parse((await cli(root, 'export')).stdout, { columns: true }) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((row) => [row.email, row.consent_source]),
+    [
+      ['ada@example.org', 'import:lists/readers.csv'],
+      ['bob@example.org', `import:${outside}`],
+    ],
+  );
+  const empty = await runCli(['subscribers', 'import', '/dev/null', '--root', root], { cwd: join(root, 'issues') });
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /^paperboy: \/dev\/null: Unexpected empty file, expected a header row naming an `email` column and a row for each subscriber\n/);
+});
+
+test('subscribers import: an empty file, or one of blank lines, is refused (exit 2) as a file without an address column is; a header alone imports no one', async () => {
+  const root = makeRoot({ 'empty.csv': '', 'blank.csv': '\ufeff\r\n\n', 'header.csv': 'email,name\n', 'names.csv': 'name\nAda\n' });
+  for (const file of ['empty.csv', 'blank.csv']) {
+    const result = await cli(root, 'import', file);
+    assert.equal(result.code, 2, file);
+    assert.match(result.stderr, new RegExp(`^paperboy: ${file.replace('.', '\\.')}: Unexpected empty file`), file);
+  }
+  assert.equal((await cli(root, 'import', 'names.csv')).code, 2);
+  const header = await cli(root, 'import', 'header.csv');
+  assert.equal(header.code, 0, header.stderr);
+  assert.match(header.stdout, /0 added/);
+});
+
+test('subscribers import: a file that cannot be read says why in words and what to do (exit 2)', async () => {
+  const root = makeRoot({ 'lists/.keep': '' });
+  const cases: [file: string, message: RegExp][] = [
+    ['missing.csv', /^paperboy: Cannot read missing\.csv: no such file or folder \(ENOENT\)\n {2}Check the path: nothing by that name is there\.\n/],
+    ['lists', /^paperboy: Cannot read lists: it is a folder, not a file \(EISDIR\)\n {2}Name a file, not a folder\.\n/],
+  ];
+  for (const [file, message] of cases) {
+    const result = await cli(root, 'import', file);
+    assert.equal(result.code, 2, file);
+    assert.match(result.stderr, message);
+  }
+});
+
 test('subscribers import: never re-activates an unsubscribed, bounced or complained address; reports it as skipped', async () => {
   const root = makeRoot({ 'list.csv': 'email\nada@example.org\nbob@example.org\ncarl@example.org\ndora@example.org\n' });
   for (const email of ['ada@example.org', 'bob@example.org', 'carl@example.org']) await cli(root, 'add', email);

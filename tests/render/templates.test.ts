@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isPaperboyError, PaperboyError } from '../../src/errors.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { currentTemplates, loadTemplates } from '../../src/render/templates.js';
+import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { renderAll, rootWith } from '../helpers/render.js';
 
@@ -78,6 +79,62 @@ test('templates: a partial no file provides is an error when the templates load,
       return true;
     },
   );
+});
+
+/** The built-in partial `name` (`header.html`) with `line` added after its line `after`. */
+function builtinPartialWith(name: string, after: number, line: string): string {
+  const lines = readFileSync(join(BUILTIN_TEMPLATES_DIR, 'partials', `${name}.hbs`), 'utf8').split('\n');
+  return [...lines.slice(0, after), line, ...lines.slice(after)].join('\n');
+}
+
+test('templates: partials that include each other outside a block are refused when the templates load, at the call that closes the loop, naming the chain', async () => {
+  const cases: [files: Record<string, string>, expected: RegExp][] = [
+    [
+      { 'templates/partials/header.html.hbs': builtinPartialWith('header.html', 2, '{{> header.html}}') },
+      /templates\/partials\/header\.html\.hbs:3:1: Unexpected `\{\{> header\.html\}\}`, a partial loop without end \(header\.html → header\.html\), expected a partial to include itself only inside a block/,
+    ],
+    [
+      {
+        'templates/partials/header.html.hbs': builtinPartialWith('header.html', 2, '{{> footer.html}}'),
+        'templates/partials/footer.html.hbs': builtinPartialWith('footer.html', 1, '<div>{{> header.html}}</div>'),
+      },
+      /templates\/partials\/footer\.html\.hbs:2:6: Unexpected `\{\{> header\.html\}\}`, a partial loop without end \(header\.html → footer\.html → header\.html\)/,
+    ],
+  ];
+  for (const [files, expected] of cases) {
+    const root = makeRoot(files);
+    assert.throws(
+      () => loadTemplates(join(root, 'templates')),
+      (error: PaperboyError) => {
+        assert.equal(error.code, 'TEMPLATE_ERROR');
+        assert.match(error.message, expected);
+        assert.match(error.hint ?? '', /Remove this call, or move it inside a block/);
+        return true;
+      },
+    );
+    // As every command that renders says it: render, lint (email-size), build.
+    for (const command of [['render', '1'], ['lint', '--no-cache'], ['build']]) {
+      const result = await runCli(command, { cwd: makeRoot({ ...files, 'issues/0001-a.md': cleanIssue({ status: 'draft' }) }) });
+      assert.equal(result.code, 2, command.join(' '));
+      assert.match(result.stderr, expected, command.join(' '));
+      assert.doesNotMatch(result.stderr, /call stack/, command.join(' '));
+    }
+  }
+});
+
+test('templates: a partial may include itself inside a block (section.html over subsections); one whose block never ends is named at its call when the stack runs out', async () => {
+  assert.doesNotThrow(() => loadTemplates(), 'the built-in section partial recurses over subsections');
+  const endless = await emailTemplateError({
+    'templates/partials/header.html.hbs': builtinPartialWith('header.html', 2, '{{#if issue.title}}{{> footer.html}}{{/if}}'),
+    'templates/partials/footer.html.hbs': builtinPartialWith('footer.html', 1, '{{#with issue}}{{> header.html ..}}{{/with}}'),
+  });
+  assert.match(endless.message, /partials\/(header|footer)\.html\.hbs:\d+:\d+: Unexpected partial loop without end \((header\.html → footer\.html → header\.html|footer\.html → header\.html → footer\.html)\): the blocks around its calls never ended it/);
+  assert.doesNotMatch(endless.message, /call stack/);
+});
+
+test('templates: a partial block by a name no file provides renders its own content, a fallback rather than a misspelling', () => {
+  const root = makeRoot({ 'templates/email.html.hbs': '<html>{{#> banner.html}}<p>{{issue.title}}</p>{{/banner.html}}</html>' });
+  assert.equal(loadTemplates(join(root, 'templates')).render('email.html', { issue: { title: 'Fallback' } }), '<html><p>Fallback</p></html>');
 });
 
 /** The error rendering `email.html` of the sample issue 1 with these overrides gives. */

@@ -158,6 +158,29 @@ test('subscribe: a field that is not one text (a JSON list, object, number, null
   }
 });
 
+test('subscribe: a JSON name given twice with different values is a 400 naming the field, as in a form; given twice alike, it is that value', async () => {
+  const server = await startServer();
+  try {
+    const cases: [body: string, message: string][] = [
+      ['{"email":"x@example.org","email":"y@example.org"}', 'Unexpected 2 values for `email`, expected text'],
+      // The name as JSON reads it: an escape spells the same name.
+      ['{"email":"x@example.org", "name": "X", "n\\u0061me": {"a": ["}", ","]}}', 'Unexpected 2 values for `name`, expected text'],
+    ];
+    for (const [index, [data, message]] of cases.entries()) {
+      const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data }, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` });
+      assert.equal(answer.status, 400, data);
+      assert.equal((JSON.parse(answer.body) as { error: string }).error, message);
+    }
+    assert.equal(statusOf(server, 'x@example.org'), undefined);
+    assert.equal(statusOf(server, 'y@example.org'), undefined);
+    const alike = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"z@example.org","email":"z@example.org"}' }, { Accept: 'application/json', 'X-Forwarded-For': '203.0.113.9' });
+    assert.equal(alike.status, 202, alike.body);
+    assert.equal(statusOf(server, 'z@example.org'), 'pending');
+  } finally {
+    await server.close();
+  }
+});
+
 test('subscribe: behind a proxy on this machine, each reader (X-Forwarded-For) has their own limit; from elsewhere the header is not trusted', async () => {
   const server = await startServer();
   try {
