@@ -65,14 +65,14 @@ const rule: FileRule = {
       const lineStop = yamlText.indexOf('\n', valueEnd);
       const rest = yamlText.slice(valueEnd, lineStop === -1 ? yamlText.length : lineStop);
       const sameLine = /^[ \t]*(#.*?)[ \t]*$/.exec(rest);
-      if (sameLine && /^#(\s|$)/.test(sameLine[1]!)) {
-        const start = valueEnd + rest.indexOf('#');
-        report(commentAfterText(sameLine[1]!, key, at(start, start + sameLine[1]!.length)));
+      const sameLineCut = sameLine ? { start: valueEnd + rest.indexOf('#'), end: valueEnd + rest.indexOf('#') + sameLine[1]!.length } : undefined;
+      if (sameLineCut && /^#(\s|$)/.test(sameLine![1]!)) {
+        report(commentAfterText(sameLine![1]!, key, at(sameLineCut.start, sameLineCut.end)));
         continue;
       }
       const next = lineStop === -1 ? yamlText.length : lineStop + 1;
       const below = continuationEnd(yamlText, next, column);
-      const cut = sameLine ? { start: valueEnd + rest.indexOf('#'), end: valueEnd + rest.indexOf('#') + sameLine[1]!.length } : ownLineCut(yamlText, next, below);
+      const cut = sameLineCut ?? ownLineCut(yamlText, next, below);
       if (!cut) continue;
       // The value as written goes on to the last line below it that its indentation makes part of it.
       const written: [number, number] = [node.range[0] === node.range[1] ? cut.start : node.range[0], below ?? cut.end];
