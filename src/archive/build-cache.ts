@@ -192,5 +192,6 @@ const RECORDS = '.records';
  * v29: feed entries carry their publication date, "Summarized by", "H/T" and the reviewers' thanks (archive/feeds.ts, site-plan.ts `feedHtml`); the paper page shows "H/T"; the search index holds venues, stems plurals and keeps words whole across an apostrophe (templates/web/search-options.cjs).
  * v30: a paper lists each tag once (issue/names.ts `distinctTags`); an author list's "et al." ends it without "and" (render/format.ts `joinNames`); a paper's pages, lists and data show its facts merged across the issues that cover it (archive/paper-database.ts `paperFacts`).
  * v31: plaintext never wraps so that a line starts with a word that reads as structure, `>`, `-`, `2023.` (render/text/line-start.ts); a code block's tabs are spaces to its own 8-column stops (render/text/tab-stops.ts).
+ * v32: a summary's unread values hold the texts a `#` comment cuts (lint's yaml-comment-in-text, archive/published.ts `WRONG_VALUE_RULES`).
  */
-const INDEX_FORMAT = `build-index-v31-${VERSION}`;
+const INDEX_FORMAT = `build-index-v32-${VERSION}`;

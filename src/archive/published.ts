@@ -16,6 +16,7 @@ import { fileRuleContext } from '../lint/lint-file.js';
 import arxivId from '../lint/rules/arxiv-id.js';
 import { calendarProblem } from '../lint/rules/date-valid.js';
 import paperUrl from '../lint/rules/paper-url.js';
+import yamlCommentInText from '../lint/rules/yaml-comment-in-text.js';
 import type { FileRule } from '../lint/types.js';
 import { renderFailure } from '../render/issue-email.js';
 import { paperLink, type LinkContext } from '../render/links.js';
@@ -304,13 +305,15 @@ function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
  * The lint rules whose errors are values the archive shows wrongly or
  * leaves out, with what the build does with such a value. A build does not
  * lint, but says these as it says the values the parser could not read:
- * a `javascript:` URL, an arXiv id that is a URL, both published without a
- * word before. (A date that names no day is not published at all:
+ * a `javascript:` URL, an arXiv id that is a URL, a text that a `#` YAML
+ * reads as a comment cuts (`title: Paper ranked #1`), all published without
+ * a word before. (A date that names no day is not published at all:
  * `publishedFiles`.)
  */
 const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
   [paperUrl, paperUrlOutcome],
   [arxivId, () => 'its arXiv link may be missing or wrong'],
+  [yamlCommentInText, () => 'published without the text from that `#` on'],
 ];
 
 /** What the build published of the value a rule reported at `position` of `parsed`. */

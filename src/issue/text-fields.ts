@@ -82,6 +82,7 @@ export function writtenPlainScalar(document: Document.Parsed, yamlText: string, 
 /**
  * `text` as a YAML scalar that reads back as exactly `text` (one line):
  * double quotes, or single quotes when that avoids escaping a `"` or `\`.
+ * Text over several lines reads back folded, as it would unquoted.
  */
 export function quoteYamlText(text: string): string {
   if (!/["\\]/.test(text)) return `"${text}"`;

@@ -45,7 +45,8 @@ import type { FileOutcome } from './lint-file.js';
 // v25: messages are one line; no-placeholder reads names and titles as names; author-et-al and yaml-folded-markdown are new; yaml-comment-in-text reads flow lists.
 // v26: email-size measures the HTML part as messages now encode it (mail/quoted-printable.ts: no line starting `From `, shorter lines).
 // v27: a file that cannot be opened (permission, a link loop, a folder, a FIFO) says why in words and what to do (file-problem.ts).
-const FORMAT_VERSION = 27;
+// v28: yaml-comment-in-text reads a `#` word starting a line that continues a plain text, and fixes texts over several lines; link-reference-undefined is new.
+const FORMAT_VERSION = 28;
 
 interface Header {
   version: typeof FORMAT_VERSION;

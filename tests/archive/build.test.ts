@@ -713,6 +713,24 @@ test('a paper URL that is no web address and an arXiv id that is a URL are named
   assert.deepEqual(places.sort(), ['15:12 arxiv-id', '9:10 paper-url']);
 });
 
+test('a text that a `#` YAML reads as a comment cuts is named by every build at the `#`, as lint names it, with what was published', async () => {
+  const text = cleanIssue({ number: 1, title: 'Paper ranked #1 with "quotes"', status: 'ready' }).replace('preheader:', 'editor: Jane #Editor\npreheader:').replace('    year: 2023', '    via: Reader #7\n    year: 2023');
+  const newsletter = makeRoot({ 'issues/0001-a.md': text });
+  const cut = 'published without the text from that `#` on  yaml-comment-in-text';
+  const expected = [
+    `issues/0001-a.md:3:21  error  Unexpected comment \`#1 with "quotes"\` cutting the unquoted text of \`title\`, expected the text in quotes: \`'Paper ranked #1 with "quotes"'\`; ${cut}`,
+    `issues/0001-a.md:5:14  error  Unexpected comment \`#Editor\` cutting the unquoted text of \`editor\`, expected the text in quotes: \`"Jane #Editor"\`; ${cut}`,
+    `issues/0001-a.md:13:17  error  Unexpected comment \`#7\` cutting the unquoted text of \`via\`, expected the text in quotes: \`"Reader #7"\`; ${cut}`,
+  ];
+  for (const run of ['first', 'up to date']) {
+    const result = await runCli(['build'], { cwd: newsletter });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stderr.split('\n').slice(0, 3), expected, run);
+    assert.match(result.stderr, /paperboy: published with those 3 problems: fix them/);
+  }
+  assert.match(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<h1[^>]*>Paper ranked<\/h1>/, 'the page shows what the message says');
+});
+
 test('a list of one paper says "1 paper", of more "N papers"', () => {
   assert.match(read('tags/transformers/index.html'), /<caption>1 paper<\/caption>/);
   assert.match(read('tags/emergence/index.html'), /<caption>2 papers<\/caption>/);

@@ -13,6 +13,7 @@ import headingLevel from './heading-level.js';
 import imageAltRequired from './image-alt-required.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
+import linkReferenceUndefined from './link-reference-undefined.js';
 import linkTextEmpty from './link-text-empty.js';
 import linkUrlRefused from './link-url-refused.js';
 import mathSyntax from './math-syntax.js';
@@ -64,6 +65,7 @@ export const rules: Rule[] = [
   linkTextEmpty,
   noEmptyLinkUrl,
   linkUrlRefused,
+  linkReferenceUndefined,
   imageAltRequired,
   footnoteUndefined,
   footnoteUnused,

@@ -1,7 +1,8 @@
-import type { YAMLSeq } from 'yaml';
+import { isCollection, isPair, isScalar, parseDocument, visit, type Document, type YAMLSeq } from 'yaml';
 import { cutItemReport, flowComments } from '../../issue/flow-comments.js';
 import type { ParsedIssue } from '../../issue/parse.js';
-import { flowTextLists, quoteYamlText, textFields } from '../../issue/text-fields.js';
+import { continuationEnd, firstTextLine, foldedPlainText } from '../../issue/plain-lines.js';
+import { flowTextLists, nodeAt, quoteYamlText, textFields, type TextField } from '../../issue/text-fields.js';
 import type { FileRule, Report } from '../types.js';
 
 /**
@@ -9,12 +10,19 @@ import type { FileRule, Report } from '../types.js';
  * text: `title: Paper ranked #1 on the leaderboard` is read as "Paper
  * ranked", and the rest silently disappears. In a text field, a `#` followed
  * directly by a word (`#1`, `#42:`, `#NLP`) is text the writer meant, so it
- * is an error, and `--fix` puts the whole line's text in quotes. A comment
+ * is an error. So is such a `#` starting a line below a plain text, indented
+ * deeper than its key (or `- `) as the text's next line would be
+ * (`title: Why we stop ranking on` / `  #1 leaderboards`): YAML reads any
+ * line that starts with `#` as a comment, however it is indented. `--fix`
+ * puts the whole text in quotes, over the lines it was written on, which a
+ * quoted text folds as a plain one does (YAML 1.2 §7.3); the fix is given
+ * only when the file read again has the text the writer meant. A comment
  * written as one (`# ` with a space: `editor: Jane  # optional`) after text
  * is a warning without a fix: it may be a comment, or text that YAML cuts
  * all the same (`ranked # 1`), and only the writer knows; its own line is
- * the unambiguous place for a comment. Comments on their own line and after
- * non-text keys (`status: draft  # …`) are left alone.
+ * the unambiguous place for a comment. Comments on their own line (at the
+ * key's indentation or shallower, written as one, or after quoted or block
+ * text) and after non-text keys (`status: draft  # …`) are left alone.
  *
  * In a flow list (`authors: [Team #2, Ann Lee]`, `tags: [evals, #NLP]`),
  * the comment runs to the line's end too, taking the items after it and the
@@ -28,6 +36,7 @@ import type { FileRule, Report } from '../types.js';
  *
  * ok:     `title: "Paper ranked #1 on the leaderboard"`; `status: draft  # until reviewed`
  * not ok: `title: Paper ranked #1 on the leaderboard` → Unexpected comment `#1 on the leaderboard` cutting the unquoted text of `title`, expected the text in quotes: `"Paper ranked #1 on the leaderboard"` (fix)
+ * not ok: `title: Why we stop ranking on` / `  #1 leaderboards` → Unexpected comment `#1 leaderboards` on a line of its own, indented as text, cutting the unquoted text of `title`, expected the text in quotes: `"Why we stop ranking on #1 leaderboards"` (fix)
  * not ok: `tags: [evals, #NLP]` → Unexpected comment `#NLP` cutting the unquoted item `#NLP` of `tags`, expected the item in quotes: `"#NLP"` (fix)
  * not ok: `editor: Jane Editor  # optional` → Unexpected comment `# optional` after the unquoted text of `editor`, expected the comment on a line of its own (or the text in quotes, if the `#` is part of it) (warning)
  */
@@ -37,40 +46,88 @@ const rule: FileRule = {
   scope: 'file',
   doc: 'No `#` comment cuts unquoted text in the frontmatter (`title: ranked #1` reads as "ranked")',
   check({ parsed, report }) {
-    if (!parsed.document) return;
-    const text = parsed.source.text;
+    const document = parsed.document;
+    if (!document) return;
     const offset = parsed.frontmatterOffset;
-    const flowLists = flowTextLists(parsed.document);
+    // The frontmatter alone, which the fixes are read again as.
+    const yamlText = parsed.source.text.slice(offset, offset + document.range[2]);
+    const flowLists = flowTextLists(document);
     // A flow list's items are read where the list is: their ends are not the line's.
     const inFlowList = new Set<unknown>(flowLists.flatMap(({ node }) => node.items));
     for (const { key, node } of flowLists) checkFlowList(parsed, key, node, report);
-    for (const { key, node } of textFields(parsed.document)) {
-      if (node.type !== 'PLAIN' || !node.range || inFlowList.has(node)) continue;
-      const valueStart = offset + node.range[0];
-      const valueEnd = offset + node.range[1];
-      const lineEnd = text.indexOf('\n', valueEnd);
-      const rest = text.slice(valueEnd, lineEnd === -1 ? text.length : lineEnd);
-      const comment = /^[ \t]*(#.*?)[ \t]*$/.exec(rest);
-      if (!comment) continue;
-      if (/^#(\s|$)/.test(comment[1]!)) {
-        report(commentAfterText(comment[1]!, key, parsed.lines.position(valueEnd + rest.indexOf('#'), valueEnd + rest.indexOf('#') + comment[1]!.length)));
+    const columns = ownerColumns(document, yamlText);
+    const at = (start: number, end: number) => parsed.lines.position(offset + start, offset + end);
+    for (const field of textFields(document)) {
+      const { key, node } = field;
+      const column = columns.get(node);
+      if (node.type !== 'PLAIN' || !node.range || inFlowList.has(node) || column === undefined) continue;
+      const valueEnd = node.range[1];
+      const lineStop = yamlText.indexOf('\n', valueEnd);
+      const rest = yamlText.slice(valueEnd, lineStop === -1 ? yamlText.length : lineStop);
+      const sameLine = /^[ \t]*(#.*?)[ \t]*$/.exec(rest);
+      const sameLineCut = sameLine ? { start: valueEnd + rest.indexOf('#'), end: valueEnd + rest.indexOf('#') + sameLine[1]!.length } : undefined;
+      if (sameLineCut && /^#(\s|$)/.test(sameLine![1]!)) {
+        report(commentAfterText(sameLine![1]!, key, at(sameLineCut.start, sameLineCut.end)));
         continue;
       }
-      const commentStart = valueEnd + rest.indexOf('#');
-      const commentEnd = commentStart + comment[1]!.length;
-      const written = text.slice(valueStart, commentEnd);
-      const quoted = quoteYamlText(written);
-      // A plain value that spans lines is folded by YAML; quoting it by hand is the writer's call.
-      const oneLine = !written.includes('\n');
-      const expected = oneLine ? `the text in quotes: \`${quoted}\`` : 'the text in quotes or in a `|` block';
+      const next = lineStop === -1 ? yamlText.length : lineStop + 1;
+      const below = continuationEnd(yamlText, next, column);
+      const cut = sameLineCut ?? ownLineCut(yamlText, next, below);
+      if (!cut) continue;
+      // The value as written goes on to the last line below it that its indentation makes part of it.
+      const written: [number, number] = [node.range[0] === node.range[1] ? cut.start : node.range[0], below ?? cut.end];
+      const { expected, fix } = quotedValue(document, yamlText, field, written);
       report({
-        message: `Unexpected comment \`${comment[1]!}\` cutting the unquoted text of \`${key}\`, expected ${expected}`,
-        position: parsed.lines.position(commentStart, commentEnd),
-        ...(oneLine ? { fix: { range: [valueStart, commentEnd], text: quoted } } : {}),
+        message: `Unexpected comment \`${yamlText.slice(cut.start, cut.end)}\` ${sameLine ? 'cutting' : 'on a line of its own, indented as text, cutting'} the unquoted text of \`${key}\`, expected ${expected}`,
+        position: at(cut.start, cut.end),
+        ...(fix ? { fix: { range: [offset + fix.range[0], offset + fix.range[1]], text: fix.text } } : {}),
       });
     }
   },
 };
+
+/**
+ * The comment that starts the first line below a plain value, from `from`
+ * to `end` (the lines its indentation continues it with), when it reads as
+ * text: a `#` directly followed by a word (`#1 leaderboards`). A comment
+ * written as one (`# note`) is the writer's, however it is indented.
+ */
+function ownLineCut(yamlText: string, from: number, end: number | undefined): { start: number; end: number } | undefined {
+  const line = end === undefined ? undefined : firstTextLine(yamlText, from, end);
+  return line && /^#[\p{L}\p{N}_]/u.test(yamlText.slice(line.start, line.end)) ? line : undefined;
+}
+
+/**
+ * The value written at `written` (offsets in the YAML text) in quotes, as a
+ * fix and in words for the message. The quotes keep its lines (a quoted
+ * value folds them as a plain one does, YAML 1.2 §7.3), and the fix is given
+ * only when the file read again with it has the value the writer meant (the
+ * lines folded, every `#` kept) and no more YAML errors than before.
+ */
+function quotedValue(document: Document.Parsed, yamlText: string, field: TextField, written: [number, number]): { expected: string; fix?: { range: [number, number]; text: string } } {
+  const meant = foldedPlainText(yamlText.slice(...written));
+  const text = quoteYamlText(yamlText.slice(...written));
+  const fixed = parseDocument(yamlText.slice(0, written[0]) + text + yamlText.slice(written[1]), { uniqueKeys: true });
+  const value = nodeAt(fixed, field.path);
+  if (!isScalar(value) || value.value !== meant || fixed.errors.length > document.errors.length) return { expected: 'the text in quotes or in a `|` block' };
+  return { expected: meant.includes('\n') ? 'the text in quotes' : `the text in quotes: \`${quoteYamlText(meant)}\``, fix: { range: written, text } };
+}
+
+/** The column (characters from its line's start) of the block mapping or list each scalar is in: the key's or the `- `'s, which a plain value's lines are indented deeper than. */
+function ownerColumns(document: Document.Parsed, yamlText: string): Map<unknown, number> {
+  const columns = new Map<unknown, number>();
+  visit(document, {
+    Scalar(_, node, path) {
+      const parent = path.at(-1);
+      const collection = isPair(parent) ? path.at(-2) : parent;
+      if (!isCollection(collection) || collection.flow || !collection.range) return;
+      const start = collection.range[0];
+      columns.set(node, start - yamlText.lastIndexOf('\n', start - 1) - 1);
+    },
+  });
+  return columns;
+}
+
 /** A comment written as one (`# ` and words) after text: a warning, as only the writer knows if the `#` is text. */
 function commentAfterText(comment: string, key: string, position: Report['position']): Report {
   return {

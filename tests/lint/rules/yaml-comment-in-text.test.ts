@@ -70,12 +70,59 @@ test('yaml-comment-in-text: a comment written as one after text is a warning wit
   assert.equal(modelOf(text).title, 'Paper ranked');
 });
 
-test('yaml-comment-in-text: a plain text over two lines is reported without a fix', async () => {
+test('yaml-comment-in-text: a plain text over two lines cut on its last line is quoted whole by --fix, its lines kept', async () => {
   const text = cleanIssue({ title: 'Emergence\n  mirages #1' });
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(places(messages), ['yaml-comment-in-text 4:11']);
-  assert.equal(messages[0]!.fix, undefined);
-  assert.match(messages[0]!.message, /expected the text in quotes or in a `\|` block/);
+  assert.equal(messages[0]!.message, 'Unexpected comment `#1` cutting the unquoted text of `title`, expected the text in quotes: `"Emergence mirages #1"`');
+  const fixed = applyFixes(text, messages).text;
+  assert.equal(fixed, cleanIssue({ title: '"Emergence\n  mirages #1"' }));
+  assert.equal(modelOf(fixed).title, 'Emergence mirages #1');
+});
+
+test('yaml-comment-in-text: a `#` word cutting the first line of a value over several lines is fixed by quoting every line, which YAML then reads as one text', async () => {
+  const text = cleanIssue().replace('    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '    summary: Plain summary with #hashtag and more\n      continued line.\n');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-comment-in-text 15:33']);
+  const fixed = applyFixes(text, messages).text;
+  assert.match(fixed, /summary: "Plain summary with #hashtag and more\n {6}continued line\."\n/);
+  assert.deepEqual(await lintWith([rule, yamlSyntax], { 'a.md': fixed }), []);
+  assert.equal(modelOf(fixed).papers[0]!.summary.text, 'Plain summary with #hashtag and more continued line.');
+});
+
+test('yaml-comment-in-text: a line indented as the text it continues but starting with a `#` word is the text cut, reported at its `#` and quoted with the text by --fix', async () => {
+  const text = cleanIssue({ title: 'Why we should stop ranking models on\n  #1 leaderboards' })
+    .replace('    summary: |\n      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '    summary: Models that top the leaderboard are not always\n      #1 on held-out data, and the gap "grows".\n\n      #2 with scale.\n')
+    .replace('    section: Evaluations', '    section:\n      #NLP\n      #2')
+    .replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors:\n      - Rylan Schaeffer\n        #1 author\n      - Brando Miranda');
+  assert.equal(modelOf(text).title, 'Why we should stop ranking models on');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.message}`),
+    [
+      '4:3 error Unexpected comment `#1 leaderboards` on a line of its own, indented as text, cutting the unquoted text of `title`, expected the text in quotes: `"Why we should stop ranking models on #1 leaderboards"`',
+      '14:9 error Unexpected comment `#1 author` on a line of its own, indented as text, cutting the unquoted text of `authors`, expected the text in quotes: `"Rylan Schaeffer #1 author"`',
+      '18:7 error Unexpected comment `#NLP` on a line of its own, indented as text, cutting the unquoted text of `section`, expected the text in quotes: `"#NLP #2"`',
+      '22:7 error Unexpected comment `#1 on held-out data, and the gap "grows".` on a line of its own, indented as text, cutting the unquoted text of `summary`, expected the text in quotes',
+    ],
+  );
+  const fixed = modelOf(applyFixes(text, messages).text);
+  assert.equal(fixed.title, 'Why we should stop ranking models on #1 leaderboards');
+  assert.deepEqual(fixed.papers[0]!.authors, ['Rylan Schaeffer #1 author', 'Brando Miranda']);
+  assert.deepEqual(fixed.papers[0]!.section, ['#NLP #2']);
+  assert.equal(fixed.papers[0]!.summary.text, 'Models that top the leaderboard are not always #1 on held-out data, and the gap "grows".\n#2 with scale.');
+});
+
+test('yaml-comment-in-text: a comment line at the key\'s indentation or shallower, written as one (`# note`), or after quoted or block text stays the writer\'s', async () => {
+  const text = cleanIssue({ title: 'Emergence mirages\n# ranked #1 on its own line\n#1 a note at the key', status: 'draft\n  #1 after a non-text key' })
+    .replace('preheader: Smooth metrics hide sudden jumps, and other news from the field', 'preheader: Smooth metrics hide sudden jumps\n  # and other news, a note\n  #2 after it')
+    .replace('    section: Evaluations', '    section: Evaluations\n    #NLP at the key\n  #2 shallower')
+    .replace('    year: 2023', '    venue: "NeurIPS"\n      #1 after quotes\n    year: 2023')
+    .replace('      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n', '      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n    #1 after a block\n');
+  const model = modelOf(text);
+  assert.equal(model.title, 'Emergence mirages');
+  assert.equal(model.preheader, 'Smooth metrics hide sudden jumps');
+  assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
 });
 
 test('yaml-comment-in-text: a `#` in a flow list is reported at its place, and --fix quotes only the item it stands in, never the items and `]` after it', async () => {

@@ -1,0 +1,141 @@
+import type { Nodes, Parent } from 'mdast';
+import type { MarkdownText } from '../../issue/model.js';
+import type { FileRule } from '../types.js';
+import { nodesOfType, textsOf } from './markdown-texts.js';
+
+/**
+ * Every link reference (`[the paper][p]`, `[p][]`) has its definition
+ * (`[p]: https://…`) in the same text: the body is one scope, and each
+ * summary, opinion, notes or prerequisites another, each read on its own.
+ * A reference with no definition is no link: the email shows its brackets
+ * as written. A shortcut (`[p]`) is reported only when another text of the
+ * issue defines its label, since brackets are common prose (`[sic]`,
+ * `[1]`). Labels match as CommonMark matches them (§4.7: case-folded, runs
+ * of white space as one space). Code, math, escaped brackets (`\[p]`) and
+ * footnote references (`[^1]`, footnote-undefined) are not references.
+ *
+ * ok:     `As [the paper][p] shows.\n\n[p]: https://example.com/paper`; `A remark [sic].`
+ * not ok: `As [the paper][p] shows.` in an opinion, `[p]: https://…` in the summary → Unexpected link reference `[the paper][p]` whose label `p` is defined only in the summary of paper 1 (line 20), expected a definition `[p]: …` in the same opinion: each text has its own
+ * not ok: `As [the paper][p] shows.` alone → Unexpected link reference `[the paper][p]` with no definition, expected a line `[p]: …` in the same opinion
+ */
+
+/** A label: anything but unescaped brackets (CommonMark §4.7). */
+const LABEL = String.raw`(?:[^\[\]\\]|\\[^])*`;
+/**
+ * `[text][label]`, `[label][]` or `[label]`, an image's with its `!`; or an
+ * escape (`\[`, `\\`), matched only to be skipped, so that an escaped
+ * bracket never opens a reference (a lookbehind counting the backslashes
+ * would read a long run of them again at each position).
+ */
+const REFERENCE = new RegExp(String.raw`\\[^]|!?\[(${LABEL})\](?:\[(${LABEL})\])?`, 'g');
+/** The inline nodes whose source is text a reference can be written in; every other one (code, math, a link, HTML) is not. */
+const PROSE = new Set<Nodes['type']>(['text', 'emphasis', 'strong', 'delete']);
+
+/** A label as CommonMark (and mdast's `identifier`) matches it: white space collapsed, trimmed, case-folded. */
+function identifierOf(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+}
+
+/** The text as it is called in a message: `body`, `summary of paper 2`. */
+function nameOf(text: MarkdownText): string {
+  return text.paperIndex === undefined ? text.field : `${text.field} of paper ${text.paperIndex + 1}`;
+}
+
+/** A reference written in a text and left as text (its label matched no definition of that text). */
+interface WrittenReference {
+  value: string;
+  identifier: string;
+  /** The label as written (of `[text][label]`, `[label][]` or `[label]`). */
+  label: string;
+  shortcut: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * The source of a block of inline content (a paragraph, a heading, a table
+ * cell) with its inline nodes that are not prose (code, math, links,
+ * images, HTML) blanked out as spaces, so offsets stay the text's. It is
+ * read as written rather than node by node, since a reference's link text
+ * may hold emphasis, which splits it over several text nodes.
+ */
+function proseSource(text: MarkdownText, block: Parent, start: number, end: number): string {
+  const blanked: [number, number][] = [];
+  const walk = (parent: Parent) => {
+    for (const child of parent.children) {
+      if (PROSE.has(child.type)) {
+        if ('children' in child) walk(child);
+      } else if (child.position) {
+        blanked.push([child.position.start.offset!, child.position.end.offset!]);
+      }
+    }
+  };
+  walk(block);
+  let source = '';
+  let from = start;
+  for (const [blankStart, blankEnd] of blanked) {
+    source += text.text.slice(from, blankStart) + ' '.repeat(blankEnd - blankStart);
+    from = blankEnd;
+  }
+  return source + text.text.slice(from, end);
+}
+
+/** The references written in the prose of `text`: left as text, since no definition of that text matched them (a defined one is a link node, blanked). */
+function writtenReferences(text: MarkdownText): WrittenReference[] {
+  const found: WrittenReference[] = [];
+  const blocks: Parent[] = [...nodesOfType(text, 'paragraph'), ...nodesOfType(text, 'heading'), ...nodesOfType(text, 'tableCell')];
+  for (const block of blocks) {
+    const start = block.position?.start.offset;
+    const end = block.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    for (const match of proseSource(text, block, start, end).matchAll(REFERENCE)) {
+      const [value, first, second] = match as unknown as [string, string | undefined, string | undefined];
+      if (first === undefined) continue;
+      const label = second === undefined || second === '' ? first : second;
+      const identifier = identifierOf(label);
+      if (identifier === '' || label.startsWith('^')) continue;
+      found.push({ value, identifier, label, shortcut: second === undefined, start: start + match.index, end: start + match.index + value.length });
+    }
+  }
+  return found;
+}
+
+/** Where each label is first defined in the issue's texts, by identifier. */
+function firstDefinitions(texts: readonly MarkdownText[]): Map<string, { text: MarkdownText; offset: number }> {
+  const definitions = new Map<string, { text: MarkdownText; offset: number }>();
+  for (const text of texts) {
+    for (const node of nodesOfType(text, 'definition')) {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, { text, offset: node.position?.start.offset ?? 0 });
+    }
+  }
+  return definitions;
+}
+
+const rule: FileRule = {
+  id: 'link-reference-undefined',
+  severity: 'error',
+  scope: 'file',
+  doc: 'Every link reference (`[text][label]`) has its definition in the same text',
+  check({ issue, report, textPosition }) {
+    const texts = textsOf(issue);
+    const definitions = firstDefinitions(texts);
+    for (const text of texts) {
+      const own = new Set(nodesOfType(text, 'definition').map((node) => node.identifier));
+      for (const reference of writtenReferences(text)) {
+        if (own.has(reference.identifier)) continue;
+        const elsewhere = definitions.get(reference.identifier);
+        if (reference.shortcut && !elsewhere) continue;
+        const what = `${reference.value.startsWith('!') ? 'image' : 'link'} reference \`${reference.value}\``;
+        const label = reference.label.trim();
+        const definition = `\`[${label}]: …\``;
+        // A shortcut may be brackets meant as text, which an escape keeps.
+        const orText = reference.shortcut ? ` (or \`\\[${label}]\` if the brackets are text)` : '';
+        const message = elsewhere
+          ? `Unexpected ${what} whose label \`${label}\` is defined only in the ${nameOf(elsewhere.text)} (line ${textPosition(elsewhere.text, elsewhere.offset, elsewhere.offset).start.line}), expected a definition ${definition} in the same ${text.field}: each text has its own${orText}`
+          : `Unexpected ${what} with no definition, expected a line ${definition} in the same ${text.field}`;
+        report({ message, position: textPosition(text, reference.start, reference.end) });
+      }
+    }
+  },
+};
+export default rule;
