@@ -106,7 +106,7 @@ export interface RecordText {
 
 /** One summary of one paper in one issue: a row of `papers.csv`, an entry of `papers.json`. */
 export interface PaperRecord {
-  /** The paper's identity across issues (arXiv id, else normalized URL). */
+  /** The paper's identity across issues (issue/paper-id.ts: arXiv id, else normalized URL, else its place `issue:5/2`). */
   id: string;
   title: string;
   url: string | undefined;

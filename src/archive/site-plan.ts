@@ -152,8 +152,9 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
  * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
  * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`);
  * v4: a paper's facts are merged across the issues that cover it (paper-database.ts `paperFacts`), "Last, First" and "First Last" are one author, "et al." is none (issue/names.ts).
+ * v5: a paper without an arXiv id or a URL is a paper of its own (`issue:5/1`, issue/paper-id.ts), with its own page, not one page for all of them.
  */
-const SHAPE_FORMAT = 'site-shape-v4';
+const SHAPE_FORMAT = 'site-shape-v5';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 

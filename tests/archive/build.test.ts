@@ -801,3 +801,40 @@ test('"et al." among the authors gets no author page and no link; the lists and 
   assert.deepEqual((JSON.parse(read('papers.json')) as { papers: { authors: string[] }[] }).papers[0]!.authors, ['Leo Gao', 'Stella Biderman', 'et al.']);
   assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
 });
+
+test('papers with no URL, or the same text that is no URL (`TBD`), stay papers of their own in every output: papers.json, their pages, catalog, years, .bib, .csv, search and lint', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ papers: entry('No URL paper', 'authors: [Nobody]\nyear: 2024') + entry('Pending paper', 'url: TBD\nauthors: [Ann Lee]\nyear: 2023') }),
+    'issues/0002-b.md': cleanIssue({
+      number: 2,
+      date: '2023-06-05',
+      papers: entry('Completely different paper without link', 'authors: [Somebody Else]\nyear: 2021') + entry('Another pending paper', 'url: TBD\nauthors: [Bo Chen]\nyear: 2022'),
+    }),
+  });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const papers = (JSON.parse(read('papers.json')) as { papers: { id: string; url: string; title: string; summaries: { summary: { markdown: string } }[] }[] }).papers;
+  assert.deepEqual(papers.map((paper) => [paper.id, paper.title]).sort(), [
+    ['issue:1/1', 'No URL paper'],
+    ['issue:1/2', 'Pending paper'],
+    ['issue:2/1', 'Completely different paper without link'],
+    ['issue:2/2', 'Another pending paper'],
+  ]);
+  for (const paper of papers) {
+    assert.deepEqual(paper.summaries.map((summary) => summary.summary.markdown), [`${paper.title}, summarized.\n`]);
+    const page = load(read(`${paper.url.slice(BASE_URL.length)}index.html`));
+    assert.equal(page('h1').text(), paper.title);
+    assert.match(page.text(), new RegExp(`${paper.title}, summarized`));
+  }
+  for (const year of ['2021', '2022', '2023', '2024']) assert.ok(existsSync(join(root, 'dist', 'papers', 'year', year, 'index.html')), year);
+  assert.equal(read('papers/catalog.js').match(/"title":/g)?.length, 4);
+  assert.deepEqual(parseBibtex(read('papers.bib')).entries.map((bib) => bib.key).sort(), ['chen2022another', 'else2021completely', 'lee2023pending', 'nobody2024paper']);
+  assert.equal((parseCsv(read('papers.csv'), { bom: true, columns: true }) as Record<string, string>[]).length, 4);
+  const search = await runCli(['papers', 'search', 'No URL'], { cwd: root });
+  assert.match(search.stdout, /^#1 \S+ {2}No URL paper \(Nobody, 2024\)\n {4}No URL paper, summarized\.\n1 paper matches\.\n$/);
+  const lint = await runCli(['lint', '--format', 'json'], { cwd: root });
+  const rules = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages.map((message) => message.ruleId));
+  assert.ok(!rules.includes('paper-covered-before') && !rules.includes('paper-duplicate-in-issue'), rules.join(', '));
+  assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
+  await assertEqualsCleanBuild(root);
+});
