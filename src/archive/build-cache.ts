@@ -192,5 +192,6 @@ const RECORDS = '.records';
  * v29: feed entries carry their publication date, "Summarized by", "H/T" and the reviewers' thanks (archive/feeds.ts, site-plan.ts `feedHtml`); the paper page shows "H/T"; the search index holds venues, stems plurals and keeps words whole across an apostrophe (templates/web/search-options.cjs).
  * v30: a paper lists each tag once (issue/names.ts `distinctTags`); an author list's "et al." ends it without "and" (render/format.ts `joinNames`); a paper's pages, lists and data show its facts merged across the issues that cover it (archive/paper-database.ts `paperFacts`).
  * v31: a paper without an arXiv id or a URL (none, or a text such as `TBD`) has an id of its own, `issue:5/1`, not the `url:` every such paper shared (issue/paper-id.ts).
+ * v32: a record's summary holds its excerpt, the first sentence of its summary (issue-output.ts `RecordSummary`), which papers/catalog.js shows.
  */
-const INDEX_FORMAT = `build-index-v31-${VERSION}`;
+const INDEX_FORMAT = `build-index-v32-${VERSION}`;

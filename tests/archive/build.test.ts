@@ -280,8 +280,8 @@ test('after editing one summary, a rebuild writes only the files that show it, l
   const file = join(edited, 'issues', '0003-c.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
   const rebuild = await runCli(['build'], { cwd: edited });
-  assert.match(rebuild.stdout, / files \(10 written\)\.$/m);
-  // The issue's page and email files, its paper's page, the data files with its rows, its paper's search shard, the feeds it is in.
+  assert.match(rebuild.stdout, / files \(11 written\)\.$/m);
+  // The issue's page and email files, its paper's page, the data files with its rows, the catalog with its excerpt, its paper's search shard, the feeds it is in.
   const changed = [...marker()].filter((line) => !keys.has(line)).map((line) => line.split(' ')[2]).sort();
   assert.deepEqual(changed, [
     'atom.xml',
@@ -292,6 +292,7 @@ test('after editing one summary, a rebuild writes only the files that show it, l
     'issues/3/index.html',
     'papers.csv',
     'papers.json',
+    'papers/catalog.js',
     'papers/url-blog-example-com-posts-evals-112c4aad/index.html',
     'search/undated.js',
   ]);
