@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
-import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
 import { brokenLinks, inPageLinkProblems, siteDigest, siteFiles } from './site-check.js';
@@ -838,4 +838,21 @@ test('papers with no URL, or the same text that is no URL (`TBD`), stay papers o
   assert.ok(!rules.includes('paper-covered-before') && !rules.includes('paper-duplicate-in-issue'), rules.join(', '));
   assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
   await assertEqualsCleanBuild(root);
+});
+
+test('a baseUrl written otherwise than a browser writes it (`https://Example.ORG:443/news`) is the base every file names: papers.json, feed.json, the feeds and the sitemap start their URLs alike', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() }, CONFIG_YAML.replace('https://news.example.org/', 'https://Example.ORG:443/news'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const base = 'https://example.org/news/';
+  const papers = JSON.parse(read('papers.json')) as { baseUrl: string; papers: { url: string }[] };
+  assert.equal(papers.baseUrl, base);
+  assert.ok(papers.papers[0]!.url.startsWith(base));
+  const feed = JSON.parse(read('feed.json')) as { home_page_url: string; feed_url: string; authors?: { url: string }[]; author?: { url: string }; items: { url: string }[] };
+  assert.equal(feed.home_page_url, base);
+  assert.equal((feed.author ?? feed.authors![0]!).url, base);
+  assert.ok(feed.feed_url.startsWith(base) && feed.items[0]!.url.startsWith(base));
+  for (const path of ['atom.xml', 'feed.xml', 'sitemap.xml', 'papers.json', 'feed.json']) {
+    assert.deepEqual(read(path).match(/https?:\/\/[^/"<\s]*example\.org[^/"<\s]*/gi)!.filter((origin) => origin !== 'https://example.org'), [], path);
+  }
 });
