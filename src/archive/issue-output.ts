@@ -6,6 +6,7 @@ import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
 import { placeholderUnsubscribeUrl } from '../mail/headers.js';
+import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
 import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
 import { scrollingTables } from './table-scroll.js';
@@ -77,6 +78,8 @@ export type RecordSummary = RecordFacts & {
   textHash: string;
   /** sha256 of its facts and `textHash`: the whole record, as a paper's key is made of it (pages.ts `paperKey`), hashed once when its issue is rendered. */
   recordHash: string;
+  /** The first sentence of its summary's words, at most `EXCERPT_LENGTH` characters (excerpt.ts): what papers/catalog.js shows of it without reading the texts. */
+  excerpt: string;
 };
 
 /** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
@@ -84,7 +87,7 @@ export function summarizeIssue(output: IssueOutput, hash: string, unread: Unread
   const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
   const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
-    return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]) };
+    return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.plain, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, facts, unread]);
   return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, factsHash, papers, unread };
@@ -106,7 +109,7 @@ export interface RecordText {
 
 /** One summary of one paper in one issue: a row of `papers.csv`, an entry of `papers.json`. */
 export interface PaperRecord {
-  /** The paper's identity across issues (arXiv id, else normalized URL). */
+  /** The paper's identity across issues (issue/paper-id.ts: arXiv id, else normalized URL, else its place `issue:5/2`). */
   id: string;
   title: string;
   url: string | undefined;

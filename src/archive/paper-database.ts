@@ -136,7 +136,7 @@ export function otherAuthors<R extends RecordFacts>(paper: PaperEntry<R>): strin
 
 /**
  * A paper's folder name: an arXiv id as it is (`arxiv:2309.08600` →
- * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL) as a slug with a short
+ * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL, a place `issue:5/2`) as a slug with a short
  * hash of the id, so two long URLs that share their first words differ.
  */
 function paperSlug(id: string): string {

@@ -8,6 +8,7 @@ import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
+import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
 import { packageVersion } from './package-version.js';
 import { otherAuthors, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
@@ -69,9 +70,6 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     text: paper.coverage.flatMap((record) => [record.summary.plain, record.opinion?.plain ?? '', record.prerequisites?.plain ?? '']).filter(Boolean).join('\n'),
   };
 }
-
-/** Characters of a result's excerpt on the papers page: two lines of the result list. */
-const EXCERPT_LENGTH = 160;
 
 /**
  * The text of one shard of the index (`search/<year>.js` carries it): MiniSearch's
@@ -167,7 +165,5 @@ function writeShard(cacheDir: string | undefined, year: string, key: string, con
 
 /** The first line of a paper's newest summary, for a result list: the first sentence, at most `max` characters. */
 export function firstLine(paper: PaperEntry, max = 100): string {
-  const text = paper.coverage.at(-1)!.summary.plain;
-  const sentence = /^.*?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
-  return sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).trimEnd()}…`;
+  return firstSentence(paper.coverage.at(-1)!.summary.plain, max);
 }

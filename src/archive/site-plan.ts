@@ -110,7 +110,9 @@ export function planSite(
   files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
   let catalogText: string | undefined;
   const catalogOf = () => (catalogText ??= catalog(database));
-  files.push(file('papers/catalog.js', keyFor('papers/catalog.js', [], () => keyOf(catalogOf())), () => dataScript('self.paperboyCatalog', catalogOf())));
+  // Its excerpts are summaries' words, which the shape does not hold: every issue's output is what it shows.
+  const everyIssue = issues.map((issue) => issue.number);
+  files.push(file('papers/catalog.js', keyFor('papers/catalog.js', everyIssue, () => keyOf(catalogOf())), () => dataScript('self.paperboyCatalog', catalogOf())));
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
@@ -152,8 +154,10 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
  * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
  * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`);
  * v4: a paper's facts are merged across the issues that cover it (paper-database.ts `paperFacts`), "Last, First" and "First Last" are one author, "et al." is none (issue/names.ts).
+ * v5: a paper without an arXiv id or a URL is a paper of its own (`issue:5/1`, issue/paper-id.ts), with its own page, not one page for all of them.
+ * v6: papers/catalog.js carries each paper's `anchor` and `excerpt` (`catalog`), and is made again when an issue's output changes.
  */
-const SHAPE_FORMAT = 'site-shape-v4';
+const SHAPE_FORMAT = 'site-shape-v6';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
@@ -238,7 +242,13 @@ function dataScript(target: string, json: string | Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`${target} = `), Buffer.from(json), Buffer.from(';\n')]);
 }
 
-/** What the papers page's filters read (loaded only when a reader filters): one short entry per paper. */
+/**
+ * What the papers page's filters read (loaded only when a reader filters):
+ * one short entry per paper, a result as a search's (search-index.ts
+ * `SearchDocument`) shows it: `anchor` where it first appeared, `excerpt`
+ * the first sentence of its newest summary (from the records' summaries:
+ * no text is read).
+ */
 function catalog(database: PaperDatabase<RecordSummary>): string {
   return JSON.stringify(
     database.papers.map((paper) => ({
@@ -251,6 +261,8 @@ function catalog(database: PaperDatabase<RecordSummary>): string {
       section: paper.latest.section.join(' / '),
       tags: paper.tags,
       issue: paper.coverage[0]!.issue.number,
+      anchor: paper.coverage[0]!.anchor,
+      excerpt: paper.coverage.at(-1)!.excerpt,
     })),
   );
 }

@@ -20,7 +20,13 @@ export interface Config extends ConfigFile {
   root: string;
   /** The config file it came from. */
   file: string;
-  /** `baseUrl` with a trailing slash, so relative URLs resolve under it. */
+  /**
+   * `baseUrl` as the WHATWG URL parser writes it (host in lower case, no
+   * default port: `https://Example.ORG:443/news` → `https://example.org/news/`),
+   * as every link made from it (`new URL(path, baseUrl)`) writes it too, so
+   * the base a file names is the one its links start with; with a trailing
+   * slash, so relative URLs resolve under it.
+   */
   baseUrl: string;
   /**
    * Where each `lint.rules` setting is written (its key): only the linter
@@ -113,7 +119,7 @@ export function parseConfig(text: string, file: string): Config {
     ...config,
     root,
     file,
-    baseUrl: config.baseUrl.endsWith('/') ? config.baseUrl : `${config.baseUrl}/`,
+    baseUrl: withTrailingSlash(new URL(config.baseUrl).href),
     issuesDir: inRoot(config.issuesDir),
     templatesDir: inRoot(config.templatesDir),
     outDir: inRoot(config.outDir),
@@ -185,4 +191,8 @@ function configError(file: string, line: number, column: number, message: string
   return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
     hint: `Fix ${CONFIG_FILE}; docs/config.md lists every key with its type, default and an example.`,
   });
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }

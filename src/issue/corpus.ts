@@ -35,6 +35,7 @@ export class CorpusIndex {
       if (!issue || !this.isVisibleFrom(issue, from)) return undefined;
       return { issueNumber: issue.number!, issueTitle: issue.title, anchor: undefined, paperTitle: undefined };
     }
+    if (reference.paperId === undefined) return undefined;
     const covered = this.firstCoverage.get(reference.paperId);
     if (covered) return this.paperTarget(covered.facts, covered.paper);
     // A paper of this very issue (even a draft) can be referenced from within it.

@@ -4,6 +4,8 @@ import normalizeUrlLibrary, { type Options as NormalizeUrlOptions } from 'normal
  * A paper's identity across issues (SPEC): the arXiv id when there is one
  * (from the `arxiv` field or an arxiv.org URL, version stripped), else the URL
  * without scheme, `www.`, trailing slash, fragment and tracking parameters.
+ * A paper with neither (no `url`, or a text that is no URL: `TBD`) is
+ * a paper of its own, named by its place (`normalizePaperId`).
  */
 
 const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
@@ -66,15 +68,45 @@ export function normalizeUrl(url: string): string {
   }
 }
 
-/** `arxiv:<id>` or `url:<normalized url>`: equal strings mean the same paper. */
-export function normalizePaperId(paper: { url: string; arxiv?: string | undefined }): string {
-  const fromField = paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv);
-  const id = fromField ?? arxivIdFromUrl(paper.url)?.id;
-  return id ? `arxiv:${id}` : `url:${normalizeUrl(paper.url)}`;
+/**
+ * `url` parsed when it is an absolute URL with a host, written out in full
+ * (`https://example.org/x`); undefined for any other text: `TBD`, `n/a`,
+ * `example.org/x`, or `https:/x.org`, which WHATWG parsing forgives.
+ */
+export function absoluteUrl(url: string): URL | undefined {
+  if (!/^[a-z][a-z\d+.-]*:\/\/[^\s/]/i.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname === '' ? undefined : parsed;
+  } catch {
+    return undefined;
+  }
 }
 
-/** The identity a `paper:` cross-reference target (an arXiv id or a URL) names. */
-export function paperIdFromReference(target: string): string {
-  const id = parseArxivId(target);
-  return id ? `arxiv:${id}` : normalizePaperId({ url: target });
+/**
+ * A paper's id, equal strings meaning the same paper: `arxiv:<id>`, else
+ * `url:<normalized url>`, else, for a paper that names itself by neither
+ * (no `url`, or a `url` that is no absolute URL: `TBD`, `n/a`, which many
+ * different papers may share), `issue:<number>/<position>`: the issue and
+ * the paper's 1-based place in its `papers` list (`issue:5/2`), its own
+ * and no other's, the same on every build while the paper keeps its place.
+ */
+export function normalizePaperId(paper: { url: string; arxiv?: string | undefined }, place: { issue: number; index: number }): string {
+  const fromField = paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv);
+  return identityOf(fromField, paper.url) ?? `issue:${place.issue}/${place.index + 1}`;
+}
+
+/**
+ * The identity a `paper:` cross-reference target (an arXiv id or a URL)
+ * names; undefined for a target that is neither, which names no paper.
+ */
+export function paperIdFromReference(target: string): string | undefined {
+  return identityOf(parseArxivId(target), target);
+}
+
+/** `arxiv:<id>` from an id or an arxiv.org URL, else `url:<normalized url>` of an absolute URL, else undefined. */
+function identityOf(arxivId: string | undefined, url: string): string | undefined {
+  const id = arxivId ?? arxivIdFromUrl(url)?.id;
+  if (id) return `arxiv:${id}`;
+  return absoluteUrl(url.trim()) ? `url:${normalizeUrl(url)}` : undefined;
 }

@@ -277,7 +277,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
     const at = (field: MarkdownField) => markdown(field, index, ['papers', index, field]);
     papers.push({
       index,
-      id: normalizePaperId(paper),
+      id: normalizePaperId(paper, { issue: front.number, index }),
       title: paper.title,
       url: paper.url,
       authors: paper.authors,

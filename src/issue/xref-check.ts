@@ -36,7 +36,7 @@ function problemWith(reference: CrossReference, corpus: CorpusIndex, from: Issue
     if (corpus.resolve(reference, from)) return undefined;
     return `${written}, expected a published issue${issueHint(reference.issueNumber, corpus)}`;
   }
-  if (!parseArxivId(reference.target) && !HTTP_URL.test(reference.target)) {
+  if (reference.paperId === undefined || (!parseArxivId(reference.target) && !HTTP_URL.test(reference.target))) {
     return `${written}, expected \`paper:\` and an arXiv id or a paper URL, such as \`paper:2304.15004\``;
   }
   if (corpus.resolve(reference, from)) return undefined;

@@ -8,7 +8,8 @@ import { nodesInTree } from './tree-index.js';
  * id or URL, `[text](issue:41)` names an issue.
  */
 export type CrossReference =
-  | { kind: 'paper'; target: string; paperId: string }
+  /** `paperId` is undefined for a target that is neither an arXiv id nor a URL (issue/paper-id.ts `paperIdFromReference`). */
+  | { kind: 'paper'; target: string; paperId: string | undefined }
   | { kind: 'issue'; target: string; issueNumber: number | undefined };
 
 export function parseCrossReference(url: string): CrossReference | undefined {

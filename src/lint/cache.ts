@@ -46,7 +46,8 @@ import type { FileOutcome } from './lint-file.js';
 // v26: email-size measures the HTML part as messages now encode it (mail/quoted-printable.ts: no line starting `From `, shorter lines).
 // v27: a file that cannot be opened (permission, a link loop, a folder, a FIFO) says why in words and what to do (file-problem.ts).
 // v28: yaml-comment-in-text reads a `#` word starting a line that continues a plain text, and fixes texts over several lines; link-reference-undefined is new.
-const FORMAT_VERSION = 28;
+// v29: a paper without an arXiv id or a URL (none, or `TBD`) is a paper of its own (issue/paper-id.ts): never a duplicate or covered before.
+const FORMAT_VERSION = 29;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -246,7 +246,8 @@ function failureOf(reply: { failure: string; inUse?: InUseError }): Error {
  * The loop of a child process: `setup` with the pool's setup message, then
  * `handle` each batch, answering them in the order they came, one at a
  * time; an error is a failure reply (the main process reports it), not a
- * crash. The child exits when the pool is done or the main process is gone.
+ * crash. The child exits when the pool is done or the main process is gone,
+ * quietly even when it finds out by a reply that cannot be written.
  */
 export function serveBatches<Setup, Item, Outcome>(setup: (message: Setup) => void, handle: (items: Item[]) => Promise<Outcome[]>): void {
   let previous: Promise<unknown> = Promise.resolve();
@@ -261,7 +262,20 @@ export function serveBatches<Setup, Item, Outcome>(setup: (message: Setup) => vo
         failure: error instanceof Error ? (error.stack ?? error.message) : String(error),
         ...(isPaperboyError(error) && { inUse: { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode } }),
       }))
-      .then((reply) => process.send!(reply));
+      // A reply to a main process that was killed fails to write (EPIPE, or the channel already
+      // closed) before the child has seen the channel close: busy rendering, it looks only now.
+      .then((reply) =>
+        process.send!(reply, undefined, {}, (error: Error | null) => {
+          if (error) parentGone();
+        }),
+      );
   });
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', parentGone);
+  // Any other failure of the channel to the main process (a send without a callback reports there) means the same.
+  process.on('error', parentGone);
+}
+
+/** The main process is gone (done, or killed): no one is left to answer or to report to. */
+function parentGone(): never {
+  process.exit(0);
 }

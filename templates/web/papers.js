@@ -119,7 +119,7 @@
       return node;
     };
 
-    // An item is a search result or a catalog entry: both carry url, title, authors, issue (and a result its anchor and excerpt).
+    // An item is a search result or a catalog entry: both carry url, title, authors, issue, anchor and excerpt.
     // `focused`: the link of the result the reader was on (by keyboard) when this search began; the reader stays on it
     // when the results are shown again (as later years' matches come in), even if a list in between did not have it.
     const show = (items, pending, focused = null) => {

@@ -17,7 +17,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { forgetSiteFiles } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
-import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
 import { archiveRoot, BASE_URL, DRAFT_WORD, PRIVATE_NOTE } from './fixture.js';
 import { brokenLinks, inPageLinkProblems, siteDigest, siteFiles } from './site-check.js';
@@ -280,8 +280,8 @@ test('after editing one summary, a rebuild writes only the files that show it, l
   const file = join(edited, 'issues', '0003-c.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
   const rebuild = await runCli(['build'], { cwd: edited });
-  assert.match(rebuild.stdout, / files \(10 written\)\.$/m);
-  // The issue's page and email files, its paper's page, the data files with its rows, its paper's search shard, the feeds it is in.
+  assert.match(rebuild.stdout, / files \(11 written\)\.$/m);
+  // The issue's page and email files, its paper's page, the data files with its rows, the catalog with its excerpt, its paper's search shard, the feeds it is in.
   const changed = [...marker()].filter((line) => !keys.has(line)).map((line) => line.split(' ')[2]).sort();
   assert.deepEqual(changed, [
     'atom.xml',
@@ -292,6 +292,7 @@ test('after editing one summary, a rebuild writes only the files that show it, l
     'issues/3/index.html',
     'papers.csv',
     'papers.json',
+    'papers/catalog.js',
     'papers/url-blog-example-com-posts-evals-112c4aad/index.html',
     'search/undated.js',
   ]);
@@ -818,4 +819,58 @@ test('"et al." among the authors gets no author page and no link; the lists and 
   assert.match(read('papers/catalog.js'), /"authors":"Leo Gao, Stella Biderman et al\."/);
   assert.deepEqual((JSON.parse(read('papers.json')) as { papers: { authors: string[] }[] }).papers[0]!.authors, ['Leo Gao', 'Stella Biderman', 'et al.']);
   assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
+});
+
+test('papers with no URL, or the same text that is no URL (`TBD`), stay papers of their own in every output: papers.json, their pages, catalog, years, .bib, .csv, search and lint', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ papers: entry('No URL paper', 'authors: [Nobody]\nyear: 2024') + entry('Pending paper', 'url: TBD\nauthors: [Ann Lee]\nyear: 2023') }),
+    'issues/0002-b.md': cleanIssue({
+      number: 2,
+      date: '2023-06-05',
+      papers: entry('Completely different paper without link', 'authors: [Somebody Else]\nyear: 2021') + entry('Another pending paper', 'url: TBD\nauthors: [Bo Chen]\nyear: 2022'),
+    }),
+  });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const papers = (JSON.parse(read('papers.json')) as { papers: { id: string; url: string; title: string; summaries: { summary: { markdown: string } }[] }[] }).papers;
+  assert.deepEqual(papers.map((paper) => [paper.id, paper.title]).sort(), [
+    ['issue:1/1', 'No URL paper'],
+    ['issue:1/2', 'Pending paper'],
+    ['issue:2/1', 'Completely different paper without link'],
+    ['issue:2/2', 'Another pending paper'],
+  ]);
+  for (const paper of papers) {
+    assert.deepEqual(paper.summaries.map((summary) => summary.summary.markdown), [`${paper.title}, summarized.\n`]);
+    const page = load(read(`${paper.url.slice(BASE_URL.length)}index.html`));
+    assert.equal(page('h1').text(), paper.title);
+    assert.match(page.text(), new RegExp(`${paper.title}, summarized`));
+  }
+  for (const year of ['2021', '2022', '2023', '2024']) assert.ok(existsSync(join(root, 'dist', 'papers', 'year', year, 'index.html')), year);
+  assert.equal(read('papers/catalog.js').match(/"title":/g)?.length, 4);
+  assert.deepEqual(parseBibtex(read('papers.bib')).entries.map((bib) => bib.key).sort(), ['chen2022another', 'else2021completely', 'lee2023pending', 'nobody2024paper']);
+  assert.equal((parseCsv(read('papers.csv'), { bom: true, columns: true }) as Record<string, string>[]).length, 4);
+  const search = await runCli(['papers', 'search', 'No URL'], { cwd: root });
+  assert.match(search.stdout, /^#1 \S+ {2}No URL paper \(Nobody, 2024\)\n {4}No URL paper, summarized\.\n1 paper matches\.\n$/);
+  const lint = await runCli(['lint', '--format', 'json'], { cwd: root });
+  const rules = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages.map((message) => message.ruleId));
+  assert.ok(!rules.includes('paper-covered-before') && !rules.includes('paper-duplicate-in-issue'), rules.join(', '));
+  assert.deepEqual(brokenLinks(join(root, 'dist'), BASE_URL), []);
+  await assertEqualsCleanBuild(root);
+});
+
+test('a baseUrl written otherwise than a browser writes it (`https://Example.ORG:443/news`) is the base every file names: papers.json, feed.json, the feeds and the sitemap start their URLs alike', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() }, CONFIG_YAML.replace('https://news.example.org/', 'https://Example.ORG:443/news'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const base = 'https://example.org/news/';
+  const papers = JSON.parse(read('papers.json')) as { baseUrl: string; papers: { url: string }[] };
+  assert.equal(papers.baseUrl, base);
+  assert.ok(papers.papers[0]!.url.startsWith(base));
+  const feed = JSON.parse(read('feed.json')) as { home_page_url: string; feed_url: string; authors?: { url: string }[]; author?: { url: string }; items: { url: string }[] };
+  assert.equal(feed.home_page_url, base);
+  assert.equal((feed.author ?? feed.authors![0]!).url, base);
+  assert.ok(feed.feed_url.startsWith(base) && feed.items[0]!.url.startsWith(base));
+  for (const path of ['atom.xml', 'feed.xml', 'sitemap.xml', 'papers.json', 'feed.json']) {
+    assert.deepEqual(read(path).match(/https?:\/\/[^/"<\s]*example\.org[^/"<\s]*/gi)!.filter((origin) => origin !== 'https://example.org'), [], path);
+  }
 });

@@ -77,11 +77,25 @@ test('a link with q, tag, section, year and author opens the papers page with th
   await page.close();
 });
 
+/** Each result as the list shows it: its title, the link to the issue it first appeared in (and its anchor there), and its excerpt. */
+const shownResults = (page: Page) =>
+  page.locator('.search-results li').evaluateAll((items) =>
+    items.map((item) => [item.querySelector(':scope > a')!.textContent, item.querySelector('.meta a')!.getAttribute('href'), item.querySelector('.excerpt')?.textContent ?? null]),
+  );
+
 test('opened from disk (file://), the papers page reads its address and keeps it as the reader chooses', { skip }, async () => {
   const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const papers = `${pathToFileURL(archive.dist).href}/papers/index.html`;
+  await page.goto(`${papers}?author=vaswani`);
+  await showsTitles(page, [ATTENTION]);
+  // Chosen by a filter alone (from the catalog), a paper is shown as a query finds it: its anchor in the issue, and its excerpt.
+  const filtered = await shownResults(page);
+  assert.deepEqual(filtered, [[ATTENTION, '../issues/2/index.html#attention-is-all--you--need', '=SUM(1,2) is what a spreadsheet would run.']]);
+  await page.goto(`${papers}?q=spreadsheet`);
+  await showsTitles(page, [ATTENTION]);
+  assert.deepEqual(await shownResults(page), filtered);
   await page.goto(`${papers}?author=vaswani`);
   await showsTitles(page, [ATTENTION]);
   await page.getByLabel('Year', { exact: true }).selectOption({ label: 'No year' });

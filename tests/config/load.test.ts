@@ -50,6 +50,11 @@ test('a baseUrl without a trailing slash gets one, so relative URLs resolve unde
   assert.equal(config.baseUrl, 'https://example.org/news/');
 });
 
+test('a baseUrl written otherwise than a browser writes it (a capital in the host, the default port) is read as every link made from it writes it', () => {
+  const config = parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://Example.ORG:443/news'), FILE);
+  assert.equal(config.baseUrl, 'https://example.org/news/');
+});
+
 test('an unknown key names the file, line and column, with a did-you-mean', () => {
   const error = configError(`${CONFIG_YAML}postalAdress: x\n`);
   assert.equal(error.message, `${FILE}:5:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arxivIdFromUrl, normalizePaperId, normalizeUrl, parseArxivId } from '../../src/issue/paper-id.js';
+import { arxivIdFromUrl, normalizePaperId, normalizeUrl, paperIdFromReference, parseArxivId } from '../../src/issue/paper-id.js';
 
 test('arXiv ids: new and old style, versions stripped, malformed refused', () => {
   assert.equal(parseArxivId('2304.15004v2'), '2304.15004');
@@ -27,8 +27,26 @@ test('URLs that differ only in default port, doubled slashes, query order or esc
   assert.equal(normalizeUrl('  Not a URL  '), 'not a url');
 });
 
+const place = { issue: 5, index: 0 };
+
 test('identity prefers the arXiv id, from the field or the URL', () => {
-  assert.equal(normalizePaperId({ url: 'https://example.org/x', arxiv: '2304.15004v3' }), 'arxiv:2304.15004');
-  assert.equal(normalizePaperId({ url: 'https://arxiv.org/pdf/2304.15004' }), 'arxiv:2304.15004');
-  assert.equal(normalizePaperId({ url: 'https://www.example.org/x/' }), 'url:example.org/x');
+  assert.equal(normalizePaperId({ url: 'https://example.org/x', arxiv: '2304.15004v3' }, place), 'arxiv:2304.15004');
+  assert.equal(normalizePaperId({ url: 'https://arxiv.org/pdf/2304.15004' }, place), 'arxiv:2304.15004');
+  assert.equal(normalizePaperId({ url: 'https://www.example.org/x/' }, place), 'url:example.org/x');
+});
+
+test('a paper without an arXiv id or a URL is a paper of its own, named by its issue and place', () => {
+  assert.equal(normalizePaperId({ url: '' }, { issue: 5, index: 0 }), 'issue:5/1');
+  assert.equal(normalizePaperId({ url: '' }, { issue: 6, index: 2 }), 'issue:6/3');
+  // A text that is no URL is shared by unrelated papers: it names none of them.
+  for (const url of ['TBD', 'n/a', 'example.org/x', 'https:/example.org/x']) {
+    assert.equal(normalizePaperId({ url }, { issue: 5, index: 1 }), 'issue:5/2', url);
+  }
+  assert.equal(normalizePaperId({ url: 'TBD', arxiv: '2304.15004' }, { issue: 5, index: 1 }), 'arxiv:2304.15004');
+});
+
+test('a reference that is neither an arXiv id nor a URL names no paper', () => {
+  assert.equal(paperIdFromReference('2304.15004v2'), 'arxiv:2304.15004');
+  assert.equal(paperIdFromReference('https://www.example.org/x/'), 'url:example.org/x');
+  assert.equal(paperIdFromReference('TBD'), undefined);
 });

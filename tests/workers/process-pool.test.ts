@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,4 +111,43 @@ test("a throw in the main process's share fails the pool and stops the children"
   pool.add(paths);
   await assert.rejects(pool.finish(), /no share here/);
   assert.ok(await stopped(pool.pids), 'the children are stopped');
+});
+
+test('a child whose main process is killed mid-batch exits without a word on stderr (no EPIPE from its reply)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'paperboy-orphan-'));
+  const pool = new URL('../../src/workers/process-pool.ts', import.meta.url).href;
+  // A child busy in synchronous work, as a render is, when its main process dies: it sees the closed channel only when it replies.
+  writeFileSync(
+    join(dir, 'child.mjs'),
+    `import { writeFileSync } from 'node:fs';
+import { serveBatches } from ${JSON.stringify(pool)};
+serveBatches(() => {}, async (items) => {
+  writeFileSync(${JSON.stringify(join(dir, 'busy'))}, '');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+  return items;
+});
+`,
+  );
+  writeFileSync(
+    join(dir, 'parent.mjs'),
+    `import { ProcessPool } from ${JSON.stringify(pool)};
+const pool = ProcessPool.start({ module: new URL('./child.mjs', import.meta.url), setup: {}, name: 'test' });
+process.stdout.write(pool.pids.join(' '));
+pool.add([1, 2, 3, 4]);
+setInterval(() => {}, 1000);
+`,
+  );
+  const parent = spawn(process.execPath, ['--import', 'tsx', join(dir, 'parent.mjs')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let pids = '';
+  parent.stdout.on('data', (chunk: Buffer) => (pids += chunk.toString()));
+  let stderr = '';
+  parent.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  // The children write to the parent's stderr: it closes once the last of them has exited.
+  const closed = once(parent.stderr, 'close');
+  for (let wait = 0; wait < 200 && !existsSync(join(dir, 'busy')); wait++) await sleep(50);
+  assert.ok(existsSync(join(dir, 'busy')), 'a child started its batch');
+  parent.kill('SIGKILL');
+  await closed;
+  assert.equal(stderr, '');
+  assert.ok(await stopped(pids.split(' ').map(Number)), 'the children exit');
 });

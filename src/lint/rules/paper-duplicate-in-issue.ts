@@ -17,8 +17,8 @@ const rule: FileRule = {
   check({ issue, parsed, report }) {
     const first = new Map<string, { index: number; title: string }>();
     for (const paper of issue?.papers ?? []) {
-      // Without a URL or an arXiv id there is no identity to compare; a placeholder URL is no-placeholder's.
-      if ((paper.url === '' && paper.arxiv === undefined) || isPlaceholderPaperId(paper.id)) continue;
+      // A placeholder URL is no-placeholder's. (A paper without a URL or an arXiv id has an id of its own, never a duplicate.)
+      if (isPlaceholderPaperId(paper.id)) continue;
       const earlier = first.get(paper.id);
       if (!earlier) {
         first.set(paper.id, { index: paper.index, title: paper.title });

@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../../issue/paper-id.js';
 import type { FileRule } from '../types.js';
 
 /**
@@ -31,14 +32,7 @@ const rule: FileRule = {
 };
 export default rule;
 
-/** The URL's scheme (`https:`), or undefined when it is not an absolute URL with a host. */
+/** The URL's scheme (`https:`), or undefined when it is not an absolute URL with a host, or holds white space, which breaks a link in an email. */
 function protocolOf(url: string): string | undefined {
-  // WHATWG parsing forgives `https:/x.org` and spaces; a link in an email does not.
-  if (!/^[a-z][a-z\d+.-]*:\/\/[^\s/]/i.test(url) || /\s/.test(url)) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.hostname === '' ? undefined : parsed.protocol;
-  } catch {
-    return undefined;
-  }
+  return /\s/.test(url) ? undefined : absoluteUrl(url)?.protocol;
 }

@@ -31,3 +31,12 @@ test('paper-covered-before: a paper or an earlier issue without a title is never
   const messages = await lintWith([rule], issues);
   assert.equal(messages[0]!.message, 'Unexpected paper without a title, already covered in issue #1; expected a new paper (link the earlier summary with `paper:2304.15004`)');
 });
+
+test('paper-covered-before: papers with no URL, or the same text that is no URL (`TBD`), are different papers, never covered before', async () => {
+  const unlinked = (title: string, url: string) => paperYaml({ title, url, arxiv: null });
+  const issues = {
+    'b.md': cleanIssue({ number: 2, papers: unlinked('Another paper without a link', '""') + unlinked('Another pending paper', 'TBD') }),
+    'a.md': cleanIssue({ number: 1, papers: unlinked('No URL paper', '""') + unlinked('Pending paper', 'TBD') }),
+  };
+  assert.deepEqual(await lintWith([rule], issues), []);
+});

@@ -29,3 +29,9 @@ test('paper-duplicate-in-issue: papers without a title are named by their place 
   const messages = await lintWith([rule], { 'a.md': cleanIssue({ papers: untitled('https://arxiv.org/abs/2304.15004') + untitled('https://arxiv.org/pdf/2304.15004v2') }) });
   assert.equal(messages[0]!.message, 'Unexpected duplicate paper 2, already listed as paper 1; expected each paper once per issue');
 });
+
+test('paper-duplicate-in-issue: papers with the same text that is no URL (`TBD`, `n/a`) are different papers', async () => {
+  const unlinked = (title: string, url: string) => paperYaml({ title, url, arxiv: null });
+  const papers = unlinked('Pending paper', 'TBD') + unlinked('Another pending paper', 'TBD') + unlinked('A third', 'n/a') + unlinked('A fourth', 'n/a');
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue({ papers }) }), []);
+});
