@@ -43,7 +43,8 @@ import type { FileOutcome } from './lint-file.js';
 // v23: a template's mistake stops the lint (exit 2) instead of an `email-size` failure message on the issue (lint-file.ts).
 // v24: email-size renders the plaintext part too, so a mistake in its templates stops the lint as one in the HTML's does.
 // v25: messages are one line; no-placeholder reads names and titles as names; author-et-al and yaml-folded-markdown are new; yaml-comment-in-text reads flow lists.
-const FORMAT_VERSION = 25;
+// v26: yaml-syntax reports a tag on a frontmatter value that YAML drops or that changes its type (issue/yaml-tags.ts), with a quoting fix.
+const FORMAT_VERSION = 26;
 
 interface Header {
   version: typeof FORMAT_VERSION;
