@@ -1,4 +1,7 @@
 import type { Nodes, Root } from 'mdast';
+import { fileDelimiterRunExcess, MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS, spanDelimiterRunExcess } from './delimiter-runs.js';
+
+export { MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS };
 
 /**
  * The limits an issue file must stay within, checked before the expensive
@@ -51,14 +54,23 @@ export class ContentLimitError extends Error {
 }
 
 /**
- * `parse` within the nesting limit. A text whose containers or emphasis
- * certainly nest too deep is refused before it is parsed (micromark's time
- * grows with the square of such nesting: a list 1,000 deep took 50 s); a
- * parsed tree is measured exactly before any other stage or cache sees it.
- * Throws `ContentLimitError`.
+ * `parse` within the nesting limit and the bound on emphasis delimiters in
+ * a paragraph (delimiter-runs.ts). A text whose containers or emphasis
+ * certainly nest too deep, or whose paragraph holds more delimiter runs than
+ * micromark resolves in time, is refused before it is parsed (micromark's
+ * time grows with the square of either: a list 1,000 deep took 50 s, 16,000
+ * unpaired `*` 5.8 s); a parsed tree is measured exactly before any other
+ * stage or cache sees it. Throws `ContentLimitError`.
  */
 export function withinLimits(parse: (text: string) => Root): (text: string) => Root {
   return (text) => {
+    const runs = spanDelimiterRunExcess(text);
+    if (runs) {
+      throw new ContentLimitError(
+        runs.offset,
+        `Unexpected paragraph with more than ${MAX_SPAN_DELIMITER_RUNS.toLocaleString('en')} runs of \`*\`, \`_\` or \`~\` (emphasis and strikethrough marks), expected at most ${MAX_SPAN_DELIMITER_RUNS.toLocaleString('en')}: split it into paragraphs with blank lines`,
+      );
+    }
     const before = nestingExcess(text);
     if (before) throw nestingError(before);
     const tree = parse(text);
@@ -66,6 +78,23 @@ export function withinLimits(parse: (text: string) => Root): (text: string) => R
     if (after) throw nestingError(after);
     return tree;
   };
+}
+
+/**
+ * Throws `ContentLimitError` at the run of `*`, `_` or `~` past
+ * `MAX_FILE_DELIMITER_RUNS` in a file's text, frontmatter included: each
+ * costs micromark's attention resolution, however the paragraphs are cut
+ * (delimiter-runs.ts).
+ */
+export function checkFileDelimiterRuns(text: string): void {
+  const excess = fileDelimiterRunExcess(text);
+  if (!excess) return;
+  const error = new ContentLimitError(
+    excess.offset,
+    `Unexpected file with more than ${MAX_FILE_DELIMITER_RUNS.toLocaleString('en')} runs of \`*\`, \`_\` or \`~\` (emphasis and strikethrough marks), expected at most ${MAX_FILE_DELIMITER_RUNS.toLocaleString('en')}: split the issue`,
+  );
+  error.fileOffset = excess.offset;
+  throw error;
 }
 
 function nestingError({ offset }: NestingExcess): ContentLimitError {

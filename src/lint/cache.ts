@@ -44,7 +44,8 @@ import type { FileOutcome } from './lint-file.js';
 // v24: email-size renders the plaintext part too, so a mistake in its templates stops the lint as one in the HTML's does.
 // v25: messages are one line; no-placeholder reads names and titles as names; author-et-al and yaml-folded-markdown are new; yaml-comment-in-text reads flow lists.
 // v26: yaml-syntax reports a tag on a frontmatter value that YAML drops or that changes its type (issue/yaml-tags.ts), with a quoting fix.
-const FORMAT_VERSION = 26;
+// v27: content-limits reports a paragraph with more than 1,000 runs of `*`, `_` or `~`, and a file with more than 20,000 (issue/delimiter-runs.ts).
+const FORMAT_VERSION = 27;
 
 interface Header {
   version: typeof FORMAT_VERSION;
