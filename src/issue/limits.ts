@@ -97,6 +97,33 @@ export function checkFileDelimiterRuns(text: string): void {
   throw error;
 }
 
+/**
+ * `|` characters in one file, frontmatter included: an upper bound of its
+ * table cells but one a row. micromark (with GFM tables) and the renderers
+ * pay for every cell, linearly: on the 2-core machine under load, `paperboy
+ * lint` of a 200-column table took 4.9 s of CPU at 100 rows, 7.8 s at 200
+ * and 15.5 s at 400 (177 µs a cell: about 75 for the parse, as plain
+ * micromark, the rest for the HTML email and its CSS inlining, and the
+ * garbage they make), so the 800 KB table of 2,000 rows took over 60 s a
+ * command. At the bound, a table costs about 2 s; the sample issues hold
+ * fewer than 100 `|`, the larger tables of real issues a few hundred.
+ */
+export const MAX_FILE_TABLE_PIPES = 10_000;
+
+/** Throws `ContentLimitError` at the `|` past `MAX_FILE_TABLE_PIPES` in a file's text. */
+export function checkFileTablePipes(text: string): void {
+  let count = 0;
+  for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) {
+    if (++count <= MAX_FILE_TABLE_PIPES) continue;
+    const error = new ContentLimitError(
+      at,
+      `Unexpected file with more than ${MAX_FILE_TABLE_PIPES.toLocaleString('en')} \`|\` (table cells), expected at most ${MAX_FILE_TABLE_PIPES.toLocaleString('en')}: split the table, or link to it as a file`,
+    );
+    error.fileOffset = at;
+    throw error;
+  }
+}
+
 function nestingError({ offset }: NestingExcess): ContentLimitError {
   return new ContentLimitError(
     offset,

@@ -8,7 +8,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from './control-characters.js';
-import { checkFileDelimiterRuns, ContentLimitError, withinLimits } from './limits.js';
+import { checkFileDelimiterRuns, checkFileTablePipes, ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
@@ -120,8 +120,9 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     return parsed;
   }
   const text = source.text;
-  // Refused before any parse: each run costs micromark time, wherever the texts are cut (delimiter-runs.ts).
+  // Refused before any parse: each delimiter run and each table cell costs micromark time, wherever the texts are cut.
   checkFileDelimiterRuns(text);
+  checkFileTablePipes(text);
   if (text.trim() === '') {
     problems.push({ ruleId: 'frontmatter-missing', message: 'Unexpected empty file, expected frontmatter between `---` lines and a Markdown body', position: lines.position(0) });
     return parsed;

@@ -45,7 +45,8 @@ import type { FileOutcome } from './lint-file.js';
 // v25: messages are one line; no-placeholder reads names and titles as names; author-et-al and yaml-folded-markdown are new; yaml-comment-in-text reads flow lists.
 // v26: yaml-syntax reports a tag on a frontmatter value that YAML drops or that changes its type (issue/yaml-tags.ts), with a quoting fix.
 // v27: content-limits reports a paragraph with more than 1,000 runs of `*`, `_` or `~`, and a file with more than 20,000 (issue/delimiter-runs.ts).
-const FORMAT_VERSION = 27;
+// v28: content-limits reports a file with more than 10,000 `|` (table cells; issue/limits.ts).
+const FORMAT_VERSION = 28;
 
 interface Header {
   version: typeof FORMAT_VERSION;
