@@ -195,5 +195,6 @@ const RECORDS = '.records';
  * v32: a summary's unread values hold the texts a `#` comment cuts (lint's yaml-comment-in-text, archive/published.ts `WRONG_VALUE_RULES`).
  * v33: a paper without an arXiv id or a URL (none, or a text such as `TBD`) has an id of its own, `issue:5/1`, not the `url:` every such paper shared (issue/paper-id.ts).
  * v34: a record's summary holds its excerpt, the first sentence of its summary (issue-output.ts `RecordSummary`), which papers/catalog.js shows.
+ * v35: an issue with a YAML tag on a frontmatter value (`title: !Surprise …`, whose text YAML drops) is not published (issue/yaml-tags.ts).
  */
-const INDEX_FORMAT = `build-index-v34-${VERSION}`;
+const INDEX_FORMAT = `build-index-v35-${VERSION}`;

@@ -1,4 +1,7 @@
 import type { Nodes, Root } from 'mdast';
+import { fileDelimiterRunExcess, MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS, spanDelimiterRunExcess } from './delimiter-runs.js';
+
+export { MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS };
 
 /**
  * The limits an issue file must stay within, checked before the expensive
@@ -51,14 +54,23 @@ export class ContentLimitError extends Error {
 }
 
 /**
- * `parse` within the nesting limit. A text whose containers or emphasis
- * certainly nest too deep is refused before it is parsed (micromark's time
- * grows with the square of such nesting: a list 1,000 deep took 50 s); a
- * parsed tree is measured exactly before any other stage or cache sees it.
- * Throws `ContentLimitError`.
+ * `parse` within the nesting limit and the bound on emphasis delimiters in
+ * a paragraph (delimiter-runs.ts). A text whose containers or emphasis
+ * certainly nest too deep, or whose paragraph holds more delimiter runs than
+ * micromark resolves in time, is refused before it is parsed (micromark's
+ * time grows with the square of either: a list 1,000 deep took 50 s, 16,000
+ * unpaired `*` 5.8 s); a parsed tree is measured exactly before any other
+ * stage or cache sees it. Throws `ContentLimitError`.
  */
 export function withinLimits(parse: (text: string) => Root): (text: string) => Root {
   return (text) => {
+    const runs = spanDelimiterRunExcess(text);
+    if (runs) {
+      throw new ContentLimitError(
+        runs.offset,
+        `Unexpected paragraph with more than ${MAX_SPAN_DELIMITER_RUNS.toLocaleString('en')} runs of \`*\`, \`_\` or \`~\` (emphasis and strikethrough marks), expected at most ${MAX_SPAN_DELIMITER_RUNS.toLocaleString('en')}: split it into paragraphs with blank lines`,
+      );
+    }
     const before = nestingExcess(text);
     if (before) throw nestingError(before);
     const tree = parse(text);
@@ -66,6 +78,50 @@ export function withinLimits(parse: (text: string) => Root): (text: string) => R
     if (after) throw nestingError(after);
     return tree;
   };
+}
+
+/**
+ * Throws `ContentLimitError` at the run of `*`, `_` or `~` past
+ * `MAX_FILE_DELIMITER_RUNS` in a file's text, frontmatter included: each
+ * costs micromark's attention resolution, however the paragraphs are cut
+ * (delimiter-runs.ts).
+ */
+export function checkFileDelimiterRuns(text: string): void {
+  const excess = fileDelimiterRunExcess(text);
+  if (!excess) return;
+  const error = new ContentLimitError(
+    excess.offset,
+    `Unexpected file with more than ${MAX_FILE_DELIMITER_RUNS.toLocaleString('en')} runs of \`*\`, \`_\` or \`~\` (emphasis and strikethrough marks), expected at most ${MAX_FILE_DELIMITER_RUNS.toLocaleString('en')}: split the issue`,
+  );
+  error.fileOffset = excess.offset;
+  throw error;
+}
+
+/**
+ * `|` characters in one file, frontmatter included: an upper bound of its
+ * table cells but one a row. micromark (with GFM tables) and the renderers
+ * pay for every cell, linearly: on the 2-core machine under load, `paperboy
+ * lint` of a 200-column table took 4.9 s of CPU at 100 rows, 7.8 s at 200
+ * and 15.5 s at 400 (177 µs a cell: about 75 for the parse, as plain
+ * micromark, the rest for the HTML email and its CSS inlining, and the
+ * garbage they make), so the 800 KB table of 2,000 rows took over 60 s a
+ * command. At the bound, a table costs about 2 s; the sample issues hold
+ * fewer than 100 `|`, the larger tables of real issues a few hundred.
+ */
+export const MAX_FILE_TABLE_PIPES = 10_000;
+
+/** Throws `ContentLimitError` at the `|` past `MAX_FILE_TABLE_PIPES` in a file's text. */
+export function checkFileTablePipes(text: string): void {
+  let count = 0;
+  for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) {
+    if (++count <= MAX_FILE_TABLE_PIPES) continue;
+    const error = new ContentLimitError(
+      at,
+      `Unexpected file with more than ${MAX_FILE_TABLE_PIPES.toLocaleString('en')} \`|\` (table cells), expected at most ${MAX_FILE_TABLE_PIPES.toLocaleString('en')}: split the table, or link to it as a file`,
+    );
+    error.fileOffset = at;
+    throw error;
+  }
 }
 
 function nestingError({ offset }: NestingExcess): ContentLimitError {

@@ -8,7 +8,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from './control-characters.js';
-import { ContentLimitError, withinLimits } from './limits.js';
+import { checkFileDelimiterRuns, checkFileTablePipes, ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
@@ -19,15 +19,18 @@ import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from './section-path.js';
-import type { IssueSource } from './source.js';
+import type { IssueSource, TextEdit } from './source.js';
 import { nodeAt, textFields, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
+import { yamlTagProblems } from './yaml-tags.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
   ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'yaml-comment-in-text' | 'frontmatter-schema' | 'content-limits';
   message: string;
   position: Position;
+  /** An edit of the file's text that is proven to fix it (a tagged text put in quotes, yaml-tags.ts). */
+  fix?: TextEdit;
 }
 
 /** Everything lint rules and renderers need to know about one file. */
@@ -119,6 +122,9 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     return parsed;
   }
   const text = source.text;
+  // Refused before any parse: each delimiter run and each table cell costs micromark time, wherever the texts are cut.
+  checkFileDelimiterRuns(text);
+  checkFileTablePipes(text);
   if (text.trim() === '') {
     problems.push({ ruleId: 'frontmatter-missing', message: 'Unexpected empty file, expected frontmatter between `---` lines and a Markdown body', position: lines.position(0) });
     return parsed;
@@ -153,6 +159,12 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
   for (const { ruleId = 'yaml-syntax', message, range: [start, end] } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
     problems.push({ ruleId, message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+  }
+  if (problems.length > 0) return parsed;
+  // A tag YAML drops, or that makes a value another type, is no reading of what was written: the issue is not read further, as for an error.
+  for (const { message, range: [start, end], fix } of yamlTagProblems(document, yamlText)) {
+    const edit = fix && { range: [frontmatterOffset + fix.range[0], frontmatterOffset + fix.range[1]] as [number, number], text: fix.text };
+    problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end), ...(edit ? { fix: edit } : {}) });
   }
   if (problems.length > 0) return parsed;
   // In one walk over every string of the frontmatter (its titles, names, tags, texts), before it is read into the model:

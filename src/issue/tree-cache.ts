@@ -23,8 +23,8 @@ interface Store {
   trees: Record<string, Root>;
 }
 
-/** Trees depend on paperboy's parser setup: a new version starts afresh. v2: every stored tree is within the limits. v3: a table cell's `\|` in math is a `|` (table-math.ts). */
-const STORE_KEY = `trees-v3-${VERSION}`;
+/** Trees depend on paperboy's parser setup: a new version starts afresh. v2: every stored tree is within the limits. v3: a table cell's `\|` in math is a `|` (table-math.ts). v4: every stored tree is within the bound on delimiter runs (delimiter-runs.ts). */
+const STORE_KEY = `trees-v4-${VERSION}`;
 
 /** Only trees within the limits are parsed, stored and handed out (limits.ts). */
 const parseWithinLimits = withinLimits(parseMarkdown);

@@ -47,7 +47,10 @@ import type { FileOutcome } from './lint-file.js';
 // v27: a file that cannot be opened (permission, a link loop, a folder, a FIFO) says why in words and what to do (file-problem.ts).
 // v28: yaml-comment-in-text reads a `#` word starting a line that continues a plain text, and fixes texts over several lines; link-reference-undefined is new.
 // v29: a paper without an arXiv id or a URL (none, or `TBD`) is a paper of its own (issue/paper-id.ts): never a duplicate or covered before.
-const FORMAT_VERSION = 29;
+// v30: yaml-syntax reports a tag on a frontmatter value that YAML drops or that changes its type (issue/yaml-tags.ts), with a quoting fix.
+// v31: content-limits reports a paragraph with more than 1,000 runs of `*`, `_` or `~`, and a file with more than 20,000 (issue/delimiter-runs.ts).
+// v32: content-limits reports a file with more than 10,000 `|` (table cells; issue/limits.ts).
+const FORMAT_VERSION = 32;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -171,6 +171,19 @@ test('render and sends: an issue number no issue can have is refused as typed (e
   assert.match(unknown.stderr, /^paperboy: No issue has number 0099 in /);
 });
 
+test('render, preview and build refuse a frontmatter text whose start YAML reads as a tag (`title: !Surprise …`), naming the tag\'s line and column', async () => {
+  const tagged = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, title: '!Surprise results in interpretability' }) });
+  for (const command of [['render', '1', '--format', 'text'], ['preview', '1', '--width', '60'], ['build']]) {
+    const result = await runCli(command, { cwd: tagged });
+    assert.equal(result.code, 1, `${command.join(' ')}: ${result.stderr}`);
+    assert.doesNotMatch(result.stdout, /results in interpretability/, command.join(' '));
+    assert.match(result.stderr, /0001-a\.md:3:8: Unexpected YAML tag `!Surprise` in the unquoted text of `title`/, command.join(' '));
+  }
+  const lint = await runCli(['lint'], { cwd: tagged });
+  assert.equal(lint.code, 1);
+  assert.match(lint.stdout, /3:8 +error +Unexpected YAML tag `!Surprise`.* +yaml-syntax/);
+});
+
 test('render N: an unknown number also lists the files whose number cannot be read', async () => {
   const broken = makeRoot({
     'issues/0001-a.md': cleanIssue({ number: 1 }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
+import { MAX_FILE_TABLE_PIPES, MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import { previewIssue } from '../../src/render/terminal/index.js';
@@ -86,4 +86,28 @@ test('a list nested 1,000 deep is a positioned content-limits error in lint, ren
   const preview = await runCli(['preview', '1', '--no-pager'], { cwd: root });
   assert.equal(preview.code, 1);
   assert.match(preview.stderr, /0001-deep\.md:80:137 {2}Unexpected Markdown nested more than 64 levels deep.* {2}content-limits/);
+});
+
+test('a file with more `|` than the bound on table cells is refused before any parse, at the first `|` past it, in lint and render', async () => {
+  assert.equal(MAX_FILE_TABLE_PIPES, 10_000);
+  const row = (cells: string[]) => `|${cells.join('|')}|`;
+  const table = (rows: number) => [row(Array.from({ length: 199 }, (_, i) => `h${i}`)), row(Array(199).fill('-')), ...Array(rows).fill(row(Array(199).fill('c')))].join('\n');
+  const pipesAbove = (text: string) => text.split('|').length - 1;
+  const within = cleanIssueWithMarkdown({}, { number: 1, body: table(47) });
+  assert.ok(pipesAbove(within) <= MAX_FILE_TABLE_PIPES, String(pipesAbove(within)));
+  const over = cleanIssueWithMarkdown({}, { number: 1, body: table(2000) });
+  const started = performance.now();
+  const root = makeRoot({ 'issues/0001-a.md': over });
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1);
+  const overAt = [...over.matchAll(/\|/g)][MAX_FILE_TABLE_PIPES]!.index;
+  const line = over.slice(0, overAt).split('\n').length;
+  const column = overAt - over.lastIndexOf('\n', overAt - 1);
+  assert.match(lint.stdout, new RegExp(`${line}:${column}\\s+error\\s+Unexpected file with more than 10,000 \`\\|\` \\(table cells\\), expected at most 10,000: split the table, or link to it as a file\\s+content-limits`));
+  const render = await runCli(['render', '1', '--format', 'text'], { cwd: root });
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, new RegExp(`0001-a\\.md:${line}:${column}: Unexpected file with more than 10,000`));
+  assert.ok(performance.now() - started < 30_000, 'refused at once: the table took over a minute a command');
+  const lintWithin = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': within }) });
+  assert.doesNotMatch(lintWithin.stdout, /content-limits/);
 });

@@ -14,7 +14,7 @@ export function parseProblemRule(id: ParseProblem['ruleId'], doc: string): FileR
     doc,
     check({ parsed, report }) {
       for (const problem of parsed.problems) {
-        if (problem.ruleId === id) report({ message: problem.message, position: problem.position });
+        if (problem.ruleId === id) report({ message: problem.message, position: problem.position, ...(problem.fix ? { fix: problem.fix } : {}) });
       }
     },
   };

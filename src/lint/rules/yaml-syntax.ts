@@ -1,9 +1,12 @@
 import { parseProblemRule } from './parse-problem.js';
 
 /**
- * YAML errors and unclosed frontmatter, at the offending line.
+ * YAML errors and unclosed frontmatter, at the offending line; and a YAML
+ * tag that YAML drops or that changes a value's type, at the tag
+ * (issue/yaml-tags.ts), with a fix that quotes a text starting with one.
  *
  * ok:     `---\nnumber: 1\n---`
  * not ok: `---\nnumber: [1\n---` → Unexpected YAML: …
+ * not ok: `title: !Surprise results` → Unexpected YAML tag `!Surprise` in the unquoted text of `title`, which YAML drops, … (fix)
  */
-export default parseProblemRule('yaml-syntax', 'The frontmatter is valid YAML between two `---` lines');
+export default parseProblemRule('yaml-syntax', 'The frontmatter is valid YAML between two `---` lines, with no tag that drops text (`title: !Surprise results` reads as "results")');

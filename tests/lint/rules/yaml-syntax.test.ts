@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIssue } from '../../../src/issue/parse.js';
+import { decodeIssueSource } from '../../../src/issue/source.js';
+import { applyFixes } from '../../../src/lint/fix.js';
+import frontmatterSchema from '../../../src/lint/rules/frontmatter-schema.js';
+import rule from '../../../src/lint/rules/yaml-syntax.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+const parsedOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text)));
+
+test('yaml-syntax: a text starting with `!` is an error at the tag, not a title without its first word, and --fix quotes it', async () => {
+  const text = cleanIssue({ title: '!Surprise results in interpretability' }).replace(
+    '      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n',
+    '      Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.\n    notes: !important check the numbers\n',
+  );
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['yaml-syntax 3:8', 'yaml-syntax 17:12']);
+  assert.equal(
+    messages[0]!.message,
+    'Unexpected YAML tag `!Surprise` in the unquoted text of `title`, which YAML drops, reading the value as if it were not there, expected the text in quotes: `"!Surprise results in interpretability"`',
+  );
+  assert.equal(parsedOf(text).issue, undefined, 'no renderer meets the text YAML cut');
+  const fixed = parsedOf(applyFixes(text, messages).text);
+  assert.deepEqual(fixed.problems, []);
+  assert.equal(fixed.issue!.title, '!Surprise results in interpretability');
+  assert.equal(fixed.issue!.papers[0]!.notes!.text, '!important check the numbers');
+});
+
+test('yaml-syntax: any tag that YAML drops or that changes a value\'s type is an error at the tag, with no fix when the text is not plainly the tag\'s', async () => {
+  const cases: [title: string, message: string][] = [
+    ['!include other.yaml', 'Unexpected YAML tag `!include` in the unquoted text of `title`, which YAML drops, reading the value as if it were not there, expected the text in quotes: `"!include other.yaml"`'],
+    ['!!js/function "function(){return 1}"', 'Unexpected YAML tag `!!js/function` on the text of `title`, which YAML drops, reading the value as if it were not there, expected the text without the tag: `title: "function(){return 1}"`'],
+    ['!!float 5', 'Unexpected YAML tag `!!float` on the text of `title`, which YAML drops, reading the value as if it were not there, expected the text without the tag: `title: "5"`'],
+    ['!<tag:x> Title', 'Unexpected YAML tag `!<tag:x>` on the text of `title`, which YAML drops, reading the value as if it were not there, expected the text without the tag: `title: "Title"`'],
+    ['!x "quoted"', 'Unexpected YAML tag `!x` at the start of the text of `title`, which YAML drops, reading the value as if it were not there, expected the whole text in quotes'],
+  ];
+  for (const [title, message] of cases) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue({ title }) });
+    assert.deepEqual(
+      messages.map((m) => [m.line, m.column, m.message, m.fix !== undefined]),
+      [[3, 8, message, !title.startsWith('!!') && !title.startsWith('!<') && !title.includes('"')]],
+      title,
+    );
+  }
+  const date = await lintWith([rule], { 'a.md': cleanIssue({ date: '!!str 2023-05-29' }) });
+  assert.deepEqual(date, [], 'text read as text is harmless');
+  const typed = await lintWith([rule], { 'a.md': cleanIssue().replace('number: 1', 'number: !!int "1"').replace('tags: [emergence, scaling]', 'tags: [emergence, !!float 1]') });
+  assert.deepEqual(
+    typed.map((m) => `${m.line}:${m.column} ${m.message}`),
+    [
+      '2:9 Unexpected YAML tag `!!int` on `number`, which makes the value the number `1`, expected the value without the tag',
+      '14:23 Unexpected YAML tag `!!float` on the text of `tags`, which YAML drops, reading the value as if it were not there, expected the text without the tag: `"1"`',
+    ],
+  );
+});
+
+test('yaml-syntax: a tag that changes nothing (`!!int` on a number, `!!str` on text, `!!map`, `!!seq`) is left alone; a number where text belongs is frontmatter-schema\'s, as untagged', async () => {
+  const number = await lintWith([rule, frontmatterSchema], { 'a.md': cleanIssue({ title: '!!int 6' }) });
+  assert.deepEqual(places(number), ['frontmatter-schema 3:14']);
+  const text = cleanIssue({ title: '!!str Emergence mirages' }).replace('number: 1', 'number: !!int 1').replace('papers:\n', 'papers: !!seq\n').replace('  - title: Are', '  - !!map\n    title: Are');
+  assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
+  assert.equal(parsedOf(text).issue!.title, 'Emergence mirages');
+});
+
+test('yaml-syntax: a tagged text followed by a comment gets no quoting fix that would leave the comment out', async () => {
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ title: '!Top results #1' }) });
+  assert.deepEqual(
+    messages.map((m) => [m.message, m.fix]),
+    [['Unexpected YAML tag `!Top` at the start of the text of `title`, which YAML drops, reading the value as if it were not there, expected the whole text in quotes', undefined]],
+  );
+});
