@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { buildSite } from '../../src/archive/build.js';
 import { openSite, recoverSite, writeSite } from '../../src/archive/site-writer.js';
 import { isPaperboyError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
+import { siteIn, writeVersion } from './versioned-site.js';
 
 /** The files `readFileSync` reads whole while `run` runs. */
 async function filesReadWhole<T>(run: () => Promise<T>): Promise<string[]> {
@@ -106,4 +111,90 @@ test('a journal left by an earlier paperboy (bare paths, the pending files in fo
   assert.equal(readFileSync(join(out, 'papers/new/index.html'), 'utf8'), 'new papers/new/index.html');
   assert.ok(!existsSync(join(out, 'papers/p2')));
   assert.deepEqual(readdirSync(parent), ['dist']);
+});
+
+/** `writeVersion(out, version)` in a process of its own, so that it can be killed: argv versioned-site.ts, out, version. */
+function startWriter(out: string, version: string) {
+  const script = 'const { writeVersion } = await import(process.argv[1]); await writeVersion(process.argv[2], process.argv[3]);';
+  return spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, fileURLToPath(new URL('versioned-site.ts', import.meta.url)), out, version], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** Resolves once a file or folder whose name starts with one of `prefixes` is in `parent`, or `child` has exited. */
+async function appears(parent: string, prefixes: readonly string[], child: ReturnType<typeof spawn>): Promise<void> {
+  while (child.exitCode === null && child.signalCode === null && !readdirSync(parent).some((name) => prefixes.some((prefix) => name.startsWith(prefix)))) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+test('a rebuild that rewrites most of the site, killed at any moment of its writing and commit, leaves the output folder entirely the previous site or entirely the new one; the next build makes a clean build’s site', { timeout: 300_000 }, async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-kill-'));
+  const out = join(parent, 'dist');
+  await writeVersion(join(parent, 'clean'), 'b');
+  const clean = { a: {}, b: siteDigest(join(parent, 'clean')) } as Record<string, Record<string, string>>;
+  await writeVersion(out, 'a');
+  clean.a = siteDigest(out);
+  // From when the killed build starts writing (the start-up of a process with tsx varies more than the writing), across it and its commit.
+  const delays = [0, 20, 50, 100, 150, 200, 300, 400, 550, 700, 900, 1200, 1600];
+  const landed = { previous: 0, new: 0 };
+  for (const [i, delay] of delays.entries()) {
+    // Each rebuild goes from one version to the other: a to b, then back.
+    const [from, to] = i % 2 === 0 ? ['a', 'b'] : ['b', 'a'];
+    const child = startWriter(out, to);
+    const exited = once(child, 'exit');
+    await appears(parent, ['dist.staging-', 'dist.pending-'], child);
+    const timer = setTimeout(() => child.kill('SIGKILL'), delay);
+    await exited;
+    clearTimeout(timer);
+    // In the instant between the swap's two renames there is no output folder: the previous site waits beside it, put back by the next build.
+    const site = existsSync(out) ? siteDigest(out) : siteDigest(`${out}.previous`);
+    const mixed = Object.keys({ ...site, ...clean[from], ...clean[to] }).filter((path) => site[path] !== clean[from]![path]);
+    assert.ok(isDeepStrictEqual(site, clean[from]) || isDeepStrictEqual(site, clean[to]), `killed ${delay} ms into its writing: ${mixed.length} files of the new site, the others of the previous one`);
+    landed[isDeepStrictEqual(site, clean[from]) ? 'previous' : 'new']++;
+    await writeVersion(out, to);
+    assert.deepEqual(siteDigest(out), clean[to], `the build after a kill ${delay} ms into its writing makes the new site`);
+    assert.deepEqual(readdirSync(parent).filter((name) => /\.(staging|pending)-|\.previous$|\.commit/.test(name)), [], 'nothing of the killed build left beside the site');
+  }
+  assert.ok(landed.previous > 0, `some kills landed before the commit (${landed.previous} did, ${landed.new} after it)`);
+});
+
+test('a rebuild that rewrites most of the site keeps, as a rebuild of a few files does, a file edited or added by hand (when its key is unchanged), and removes the files no longer built with their folders', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
+  const out = join(parent, 'dist');
+  await writeVersion(out, 'old');
+  // p10 shows no version: the same key in every version.
+  writeFileSync(join(out, 'papers/p10/index.html'), 'edited by hand');
+  writeFileSync(join(out, 'notes.txt'), 'added by hand');
+  const folder = statSync(out).ino;
+  assert.equal(await writeVersion(out, 'new'), 901);
+  assert.notEqual(statSync(out).ino, folder, 'restaged: a new output folder in place of the previous one');
+  assert.equal(readFileSync(join(out, 'papers/p10/index.html'), 'utf8'), 'edited by hand');
+  assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'added by hand');
+  assert.ok(!existsSync(join(out, 'papers/only-old')), 'a page no longer built goes, with its folder');
+  assert.equal(readFileSync(join(out, 'papers/only-new/index.html'), 'utf8'), 'only in new');
+  // A few files of the 1,001 (at most 1 in 100): moved into the same folder, through the journal.
+  const onePage = siteIn('new').map((file) => (file.path === 'papers/p7/index.html' ? { ...file, key: 'edited', contents: () => 'p7 edited' } : file));
+  const restaged = statSync(out).ino;
+  assert.equal(await writeSite(out, onePage, { site: 'one page', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}), 1);
+  assert.equal(statSync(out).ino, restaged, 'committed in place');
+  assert.equal(readFileSync(join(out, 'papers/p7/index.html'), 'utf8'), 'p7 edited');
+  assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'added by hand');
+});
+
+test('a rebuild that rewrites most of the site into an output folder that is a symbolic link is staged and swapped where the link points, and the link stays', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
+  mkdirSync(join(root, 'www'));
+  symlinkSync('www', join(root, 'dist'));
+  const build = async (configYaml: string, out = 'dist', cache = true) => {
+    writeFileSync(join(root, 'paperboy.config.yaml'), configYaml);
+    return buildSite(await loadConfig(root), { outDir: join(root, out), drafts: false, cache });
+  };
+  await build(CONFIG_YAML);
+  // The newsletter's name is on every page.
+  const renamed = CONFIG_YAML.replace('name: Test Newsletter', 'name: Renamed Newsletter');
+  const rebuild = await build(renamed);
+  assert.ok(rebuild.written > 16 && rebuild.written > rebuild.files / 100, `${rebuild.written} of ${rebuild.files} files written`);
+  assert.ok(lstatSync(join(root, 'dist')).isSymbolicLink());
+  assert.match(readFileSync(join(root, 'www', 'index.html'), 'utf8'), /Renamed Newsletter/);
+  await build(renamed, 'clean', false);
+  assert.deepEqual(siteDigest(join(root, 'www')), siteDigest(join(root, 'clean')));
 });
