@@ -8,18 +8,10 @@ import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
-import type { CorpusIndex } from '../issue/corpus.js';
-import { extractFacts, type IssueFacts } from '../issue/facts.js';
-import { unknownReferences } from '../issue/xref-check.js';
+import { extractFacts } from '../issue/facts.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
-import { fileRuleContext } from '../lint/lint-file.js';
-import arxivId from '../lint/rules/arxiv-id.js';
 import { calendarProblem } from '../lint/rules/date-valid.js';
-import paperUrl from '../lint/rules/paper-url.js';
-import yamlCommentInText from '../lint/rules/yaml-comment-in-text.js';
-import type { FileRule } from '../lint/types.js';
 import { renderFailure } from '../render/issue-email.js';
-import { paperLink, type LinkContext } from '../render/links.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
 import { VERSION } from '../version.js';
@@ -28,6 +20,7 @@ import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
 import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type UnreadValue } from './issue-output.js';
 import type { TextSource } from './pages.js';
+import { valuesPublishedWrongly } from './published-wrongly.js';
 
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
@@ -282,67 +275,8 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
-  unread.push(...linksLeftOut(facts, workspace.corpus), ...wrongValues(parsed, facts, workspace.config, workspace.corpus));
+  unread.push(...valuesPublishedWrongly(parsed, facts, workspace.config, workspace.corpus));
   return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
-}
-
-/**
- * The `paper:` and `issue:` links of a parsed issue that lead nowhere
- * published, which its pages show as their text alone (render/links.ts):
- * told with lint's words (xref-unknown) on every build, as unread values
- * are (a change in another issue's facts renders this one again: `keyOf`).
- */
-function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
-  return unknownReferences(facts, corpus).map(({ position, message }) => ({
-    line: position.start.line,
-    column: position.start.column,
-    message: `${message}; the link is left out, its text shown`,
-    ruleId: 'xref-unknown',
-  }));
-}
-
-/**
- * The lint rules whose errors are values the archive shows wrongly or
- * leaves out, with what the build does with such a value. A build does not
- * lint, but says these as it says the values the parser could not read:
- * a `javascript:` URL, an arXiv id that is a URL, a text that a `#` YAML
- * reads as a comment cuts (`title: Paper ranked #1`), all published without
- * a word before. (A date that names no day is not published at all:
- * `publishedFiles`.)
- */
-const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
-  [paperUrl, paperUrlOutcome],
-  [arxivId, () => 'its arXiv link may be missing or wrong'],
-  [yamlCommentInText, () => 'published without the text from that `#` on'],
-];
-
-/** What the build published of the value a rule reported at `position` of `parsed`. */
-type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string;
-
-/**
- * What became of the paper URL at `position`: the link the pages carry
- * (render/links.ts `paperLink`: percent-encoded), or none when it is
- * refused (`javascript:`, a relative URL).
- */
-function paperUrlOutcome(parsed: ParsedIssue, links: LinkContext, position: Position): string {
-  const paper = parsed.issue?.papers.find((candidate) => parsed.locate(['papers', candidate.index, 'url']).start.offset === position.start.offset);
-  const href = paper && paperLink(paper.url, links).href;
-  return href ? `published linking to ${href}` : 'published without a link to the paper';
-}
-
-/** The errors `WRONG_VALUE_RULES` find in `parsed` (their warnings are tidy-ups, not wrong values), in lint's words and what the build did. */
-function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
-  const links: LinkContext = { baseUrl: config.baseUrl, corpus, from: facts };
-  const found: UnreadValue[] = [];
-  for (const [rule, outcome] of WRONG_VALUE_RULES) {
-    // These rules are synchronous: check() returns nothing to wait for.
-    void rule.check(
-      fileRuleContext(parsed, facts, { config, options: undefined }, ({ message, position, severity }) => {
-        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome(parsed, links, position)}`, ruleId: rule.id });
-      }),
-    );
-  }
-  return found;
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

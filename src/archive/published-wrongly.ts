@@ -1,0 +1,83 @@
+import type { Position } from 'unist';
+import type { Config } from '../config/load.js';
+import type { CorpusIndex } from '../issue/corpus.js';
+import type { IssueFacts } from '../issue/facts.js';
+import type { ParsedIssue } from '../issue/parse.js';
+import { unknownReferences } from '../issue/xref-check.js';
+import { fileRuleContext } from '../lint/lint-file.js';
+import arxivId from '../lint/rules/arxiv-id.js';
+import paperUrl from '../lint/rules/paper-url.js';
+import yamlCommentInText from '../lint/rules/yaml-comment-in-text.js';
+import type { FileRule } from '../lint/types.js';
+import { paperLink, type LinkContext } from '../render/links.js';
+import type { UnreadValue } from './issue-output.js';
+
+/**
+ * What a build says of a parsed issue it publishes besides the values its
+ * parser could not read (published.ts `renderIssue`): the cross-references
+ * that lead nowhere, and the values the archive shows wrongly or leaves
+ * out, each at its line and column in lint's words with what the build
+ * did. Pure: reads nothing but its arguments.
+ */
+export function valuesPublishedWrongly(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
+  return [...linksLeftOut(facts, corpus), ...wrongValues(parsed, facts, config, corpus)];
+}
+
+/**
+ * The `paper:` and `issue:` links of a parsed issue that lead nowhere
+ * published, which its pages show as their text alone (render/links.ts):
+ * told with lint's words (xref-unknown) on every build, as unread values
+ * are (a change in another issue's facts renders this one again: `keyOf`).
+ */
+function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
+  return unknownReferences(facts, corpus).map(({ position, message }) => ({
+    line: position.start.line,
+    column: position.start.column,
+    message: `${message}; the link is left out, its text shown`,
+    ruleId: 'xref-unknown',
+  }));
+}
+
+/**
+ * The lint rules whose errors are values the archive shows wrongly or
+ * leaves out, with what the build does with such a value. A build does not
+ * lint, but says these as it says the values the parser could not read:
+ * a `javascript:` URL, an arXiv id that is a URL, a text that a `#` YAML
+ * reads as a comment cuts (`title: Paper ranked #1`), all published without
+ * a word before. (A date that names no day is not published at all:
+ * `publishedFiles`.)
+ */
+const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
+  [paperUrl, paperUrlOutcome],
+  [arxivId, () => 'its arXiv link may be missing or wrong'],
+  [yamlCommentInText, () => 'published without the text from that `#` on'],
+];
+
+/** What the build published of the value a rule reported at `position` of `parsed`. */
+type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string;
+
+/**
+ * What became of the paper URL at `position`: the link the pages carry
+ * (render/links.ts `paperLink`: percent-encoded), or none when it is
+ * refused (`javascript:`, a relative URL).
+ */
+function paperUrlOutcome(parsed: ParsedIssue, links: LinkContext, position: Position): string {
+  const paper = parsed.issue?.papers.find((candidate) => parsed.locate(['papers', candidate.index, 'url']).start.offset === position.start.offset);
+  const href = paper && paperLink(paper.url, links).href;
+  return href ? `published linking to ${href}` : 'published without a link to the paper';
+}
+
+/** The errors `WRONG_VALUE_RULES` find in `parsed` (their warnings are tidy-ups, not wrong values), in lint's words and what the build did. */
+function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
+  const links: LinkContext = { baseUrl: config.baseUrl, corpus, from: facts };
+  const found: UnreadValue[] = [];
+  for (const [rule, outcome] of WRONG_VALUE_RULES) {
+    // These rules are synchronous: check() returns nothing to wait for.
+    void rule.check(
+      fileRuleContext(parsed, facts, { config, options: undefined }, ({ message, position, severity }) => {
+        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome(parsed, links, position)}`, ruleId: rule.id });
+      }),
+    );
+  }
+  return found;
+}
