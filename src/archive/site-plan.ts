@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
-import { joinNames } from '../render/format.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
 import { papersBib } from './bibtex.js';
+import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
-import { buildPaperDatabase, otherAuthors, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, renderPage } from './page-render.js';
 import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
@@ -100,19 +100,18 @@ export function planSite(
       file(`issues/${issue.number}/email.txt`, emailKey(issue), () => published.rendering(issue.number).email.text),
     ];
   });
-  // With the shape unchanged the papers are the previous build's in its order, which is its `papers.json` parts' order.
-  const previousParts = previous.shape === shape ? [...(previous.spliced('papers.json')?.index.keys() ?? [])] : [];
-  const reusable = previousParts.length === database.papers.length ? previousParts : [];
-  files.push(papersJsonFile(config, database, published, file, (paper, i) => (paper.coverage.every((record) => unchanged(record.issue.number)) && reusable[i]) || undefined));
+  // With the shape unchanged the papers are the previous build's in its order, which is the order of the parts of a file with a part per paper.
+  const previousPartKey = (path: string): PreviousPartKey => {
+    const keys = previous.shape === shape ? [...(previous.spliced(path)?.index.keys() ?? [])] : [];
+    const reusable = keys.length === database.papers.length ? keys : [];
+    return (paper, i) => (paper.coverage.every((record) => unchanged(record.issue.number)) && reusable[i]) || undefined;
+  };
+  files.push(papersJsonFile(config, database, published, file, previousPartKey('papers.json')));
   files.push(papersCsvFile(published, database, file));
   // What an entry is made of (bibtex.ts): the paper's merged facts, not the texts.
   const bibKey = () => keyOf(database.papers.map((paper) => [citations().get(paper), paperFields(paper.latest)]));
   files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
-  let catalogText: string | undefined;
-  const catalogOf = () => (catalogText ??= catalog(database));
-  // Its excerpts are summaries' words, which the shape does not hold: every issue's output is what it shows.
-  const everyIssue = issues.map((issue) => issue.number);
-  files.push(file('papers/catalog.js', keyFor('papers/catalog.js', everyIssue, () => keyOf(catalogOf())), () => dataScript('self.paperboyCatalog', catalogOf())));
+  files.push(catalogFile(database, file, previousPartKey(CATALOG)));
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
@@ -161,6 +160,25 @@ const SHAPE_FORMAT = 'site-shape-v6';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
+/** The key paper `at` (its place in the database) had as a part of the previous build's file, if that part is still its bytes (the shape held, its issues' outputs too). */
+type PreviousPartKey = (paper: PaperEntry<RecordSummary>, at: number) => string | undefined;
+
+const CATALOG = 'papers/catalog.js';
+
+/**
+ * `papers/catalog.js` (catalog.ts), a part per paper: a part's key is its
+ * entry's hash, or the one `previousKey` gives, whose entry is not made.
+ */
+function catalogFile(database: PaperDatabase<RecordSummary>, file: FileMaker, previousKey: PreviousPartKey): SiteFile {
+  const parts = database.papers.map((paper, i) => {
+    const key = previousKey(paper, i);
+    if (key) return { key, text: () => catalogEntry(paper) };
+    const text = catalogEntry(paper);
+    return { key: sha256(text).slice(0, 32), text: () => text };
+  });
+  return file(CATALOG, keyOf(parts.map((part) => part.key)), (previous) => spliceParts(CATALOG_PARTS, parts, previous.spliced(CATALOG)));
+}
+
 /**
  * `papers.json`, a part per paper: a part's key is the paper's summary (its
  * texts by their hash), or the one `previousKey` gives (the previous
@@ -172,7 +190,7 @@ function papersJsonFile(
   database: PaperDatabase<RecordSummary>,
   published: PublishedIssues,
   file: FileMaker,
-  previousKey: (paper: PaperEntry<RecordSummary>, at: number) => string | undefined,
+  previousKey: PreviousPartKey,
 ): SiteFile {
   const parts = database.papers.map((paper, i) => ({ key: previousKey(paper, i) ?? keyOf([config.baseUrl, paperKey(paper)]), text: () => papersJsonPart(config, withTexts(paper, published)) }));
   return file('papers.json', keyOf([config.name, parts.map((part) => part.key)]), (previous) => spliceParts(papersJsonParts(config), parts, previous.spliced('papers.json')));
@@ -240,29 +258,4 @@ function escapeText(text: string): string {
  */
 function dataScript(target: string, json: string | Uint8Array): Buffer {
   return Buffer.concat([Buffer.from(`${target} = `), Buffer.from(json), Buffer.from(';\n')]);
-}
-
-/**
- * What the papers page's filters read (loaded only when a reader filters):
- * one short entry per paper, a result as a search's (search-index.ts
- * `SearchDocument`) shows it: `anchor` where it first appeared, `excerpt`
- * the first sentence of its newest summary (from the records' summaries:
- * no text is read).
- */
-function catalog(database: PaperDatabase<RecordSummary>): string {
-  return JSON.stringify(
-    database.papers.map((paper) => ({
-      url: `papers/${paper.slug}/`,
-      title: paper.latest.title,
-      authors: joinNames(paper.latest.authors),
-      // Names an earlier summary gave (rare: only then is the key there).
-      aka: otherAuthors(paper),
-      year: paper.latest.year ?? null,
-      section: paper.latest.section.join(' / '),
-      tags: paper.tags,
-      issue: paper.coverage[0]!.issue.number,
-      anchor: paper.coverage[0]!.anchor,
-      excerpt: paper.coverage.at(-1)!.excerpt,
-    })),
-  );
 }

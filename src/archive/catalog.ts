@@ -1,0 +1,43 @@
+import { joinNames } from '../render/format.js';
+import type { DataFileParts } from './data-files.js';
+import type { RecordSummary } from './issue-output.js';
+import { otherAuthors, type PaperEntry } from './paper-database.js';
+
+/**
+ * `papers/catalog.js`, what the papers page's filters read (loaded only when
+ * a reader filters): a classic script handing the page one short entry per
+ * paper (see site-plan.ts `dataScript` for why a script, not JSON). Its
+ * bytes are `self.paperboyCatalog = ` and the entries as `JSON.stringify`
+ * writes the array, then `;` and a newline: so a part per paper, which a
+ * rebuild after one edit copies from the previous file for every paper the
+ * edit did not touch (splice.ts; remaking and hashing all 9,990 entries,
+ * 4.5 MB, took ~0.2 s of such a rebuild on the bench corpus).
+ */
+export const CATALOG_PARTS: DataFileParts = {
+  header: 'self.paperboyCatalog = [',
+  separator: ',',
+  footer: '];\n',
+  empty: 'self.paperboyCatalog = [];\n',
+};
+
+/**
+ * One paper's catalog entry (JSON, no whitespace), as a search result
+ * (search-index.ts `SearchDocument`) shows it: `anchor` where it first
+ * appeared, `excerpt` the first sentence of its newest summary (from the
+ * records' summaries: no text is read).
+ */
+export function catalogEntry(paper: PaperEntry<RecordSummary>): string {
+  return JSON.stringify({
+    url: `papers/${paper.slug}/`,
+    title: paper.latest.title,
+    authors: joinNames(paper.latest.authors),
+    // Names an earlier summary gave (rare: only then is the key there).
+    aka: otherAuthors(paper),
+    year: paper.latest.year ?? null,
+    section: paper.latest.section.join(' / '),
+    tags: paper.tags,
+    issue: paper.coverage[0]!.issue.number,
+    anchor: paper.coverage[0]!.anchor,
+    excerpt: paper.coverage.at(-1)!.excerpt,
+  });
+}
