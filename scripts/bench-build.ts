@@ -10,6 +10,8 @@
  * - nothing changed: the same build again;
  * - one edit: one word of one summary changed, then a one-shot build,
  *   whose output must equal a clean build's byte for byte;
+ * - one issue retitled (its facts, which other issues' links read), then a
+ *   one-shot build: how many issues it renders again, and how long;
  * - Eleventy 3, cold: one page per issue and one per paper, Markdown per
  *   summary through its default markdown-it, one Nunjucks layout.
  *
@@ -133,6 +135,18 @@ export const buildSuite: BenchSuite = {
       if (run.exitCode !== 0) throw new Error(`paperboy build failed: ${run.stderr}`);
       oneEdit.push(run.wallMs / 1000);
     }
+    // An edit of the issue's facts (what other issues' links resolve to): that issue is rendered again, and those whose links read it.
+    context.log('build: one issue retitled, then a one-shot build');
+    const retitle: number[] = [];
+    const rerendered: number[] = [];
+    for (let round = 0; round < context.repeat; round++) {
+      const text = await readFile(edited, 'utf8');
+      await writeFile(edited, text.replace(/^title: "(.*)"$/m, `title: "$1 (retitled ${round})"`));
+      const run = await runCli(['build', '--root', root]);
+      if (run.exitCode !== 0) throw new Error(`paperboy build failed: ${run.stderr}`);
+      retitle.push(run.wallMs / 1000);
+      rerendered.push(Number(/\((\d+) rendered/.exec(run.stdout)?.[1] ?? NaN));
+    }
     context.log('build: a clean build to compare with');
     const clean = await runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'clean')]);
     if (clean.exitCode !== 0) throw new Error(`paperboy build failed: ${clean.stderr}`);
@@ -177,6 +191,13 @@ export const buildSuite: BenchSuite = {
         unit: 'ms',
         detail: identical ? 'byte-identical to a clean build' : 'DIFFERS from a clean build',
         target: { comparison: '<', value: 300 },
+      },
+      {
+        id: 'build.retitle',
+        figure: 'paperboy build after retitling one issue (one-shot)',
+        value: median(retitle),
+        unit: 's',
+        detail: `${median(rerendered)} issues rendered again`,
       },
     ];
   },

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { PaperboyError } from '../errors.js';
+import type { CorpusReads } from '../issue/corpus.js';
 import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
 import { StoredMap, storedMapFiles } from '../stored-map.js';
@@ -67,10 +68,10 @@ export class BuildCache {
     return new BuildCache(undefined);
   }
 
-  /** The stored summary of the issue file at `path` if it was rendered from `key`. */
-  summary(path: string, key: string): IssueSummary | undefined {
+  /** The stored summary of the issue file at `path` if `current` says the inputs it was rendered from (its key, what it read of the other issues) are still the inputs. */
+  summary(path: string, current: (entry: Omit<IndexEntry, 'summary'>) => boolean): IssueSummary | undefined {
     const entry = this.index.get(path);
-    if (entry?.key !== key) return undefined;
+    if (!entry || !current(entry)) return undefined;
     this.used.add(path);
     return entry.summary;
   }
@@ -93,9 +94,9 @@ export class BuildCache {
     }
   }
 
-  /** Records the summary of the issue file at `path`, rendered from `key`: the index is written by one process only, the build's (render workers `keep` the outputs). */
-  remember(path: string, key: string, summary: IssueSummary): void {
-    this.index.set(path, { key, summary });
+  /** Records the summary of the issue file at `path`, rendered from `key` having read `reads` of the other issues: the index is written by one process only, the build's (render workers `keep` the outputs). */
+  remember(path: string, key: string, reads: CorpusReads, summary: IssueSummary): void {
+    this.index.set(path, { key, reads, summary });
     this.used.add(path);
   }
 
@@ -136,9 +137,10 @@ export class BuildCache {
   }
 }
 
-/** What the index holds of an issue file: the key it was rendered from, and its summary. */
+/** What the index holds of an issue file: the key it was rendered from, what it read of the other issues, and its summary. */
 interface IndexEntry {
   key: string;
+  reads: CorpusReads;
   summary: IssueSummary;
 }
 
@@ -196,5 +198,6 @@ const RECORDS = '.records';
  * v33: a paper without an arXiv id or a URL (none, or a text such as `TBD`) has an id of its own, `issue:5/1`, not the `url:` every such paper shared (issue/paper-id.ts).
  * v34: a record's summary holds its excerpt, the first sentence of its summary (issue-output.ts `RecordSummary`), which papers/catalog.js shows.
  * v35: an issue with a YAML tag on a frontmatter value (`title: !Surprise …`, whose text YAML drops) is not published (issue/yaml-tags.ts).
+ * v36: an entry holds what its rendering read of the other issues (issue/corpus.ts `CorpusReads`); its key no longer holds every issue's facts.
  */
-const INDEX_FORMAT = `build-index-v35-${VERSION}`;
+const INDEX_FORMAT = `build-index-v36-${VERSION}`;

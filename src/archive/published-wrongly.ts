@@ -1,6 +1,6 @@
 import type { Position } from 'unist';
 import type { Config } from '../config/load.js';
-import type { CorpusIndex } from '../issue/corpus.js';
+import type { Corpus } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { ParsedIssue } from '../issue/parse.js';
 import { unknownReferences } from '../issue/xref-check.js';
@@ -19,7 +19,7 @@ import type { UnreadValue } from './issue-output.js';
  * out, each at its line and column in lint's words with what the build
  * did. Pure: reads nothing but its arguments.
  */
-export function valuesPublishedWrongly(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
+export function valuesPublishedWrongly(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: Corpus): UnreadValue[] {
   return [...linksLeftOut(facts, corpus), ...wrongValues(parsed, facts, config, corpus)];
 }
 
@@ -29,7 +29,7 @@ export function valuesPublishedWrongly(parsed: ParsedIssue, facts: IssueFacts, c
  * told with lint's words (xref-unknown) on every build, as unread values
  * are (a change in another issue's facts renders this one again: `keyOf`).
  */
-function linksLeftOut(facts: IssueFacts, corpus: CorpusIndex): UnreadValue[] {
+function linksLeftOut(facts: IssueFacts, corpus: Corpus): UnreadValue[] {
   return unknownReferences(facts, corpus).map(({ position, message }) => ({
     line: position.start.line,
     column: position.start.column,
@@ -68,7 +68,7 @@ function paperUrlOutcome(parsed: ParsedIssue, links: LinkContext, position: Posi
 }
 
 /** The errors `WRONG_VALUE_RULES` find in `parsed` (their warnings are tidy-ups, not wrong values), in lint's words and what the build did. */
-function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: CorpusIndex): UnreadValue[] {
+function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, corpus: Corpus): UnreadValue[] {
   const links: LinkContext = { baseUrl: config.baseUrl, corpus, from: facts };
   const found: UnreadValue[] = [];
   for (const [rule, outcome] of WRONG_VALUE_RULES) {

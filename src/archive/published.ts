@@ -7,6 +7,7 @@ import { PaperboyError, type ExitCode } from '../errors.js';
 import { FILE_CHANGED } from '../issue/source.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
+import { CorpusReading, readsHold, type CorpusReads } from '../issue/corpus.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
 import { extractFacts } from '../issue/facts.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
@@ -14,6 +15,7 @@ import { calendarProblem } from '../lint/rules/date-valid.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { sha256 } from '../sha256.js';
 import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
@@ -76,10 +78,12 @@ export async function publishedIssues(
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
   const cache = options.cache ? BuildCache.inDataDir(workspace.config.dataDir) : BuildCache.disabled();
   const inputs = sharedInputsHash(workspace);
-  const keyOf = (file: IssueFile) => `${file.source.hash}:${inputs}`;
+  let everyFact: string | undefined;
+  // A rendering that read the whole index (a broken link's hints) is made of every issue's facts; the others, of what they resolved (`readsHold`).
+  const keyOf = (file: IssueFile, reads: CorpusReads) => `${file.source.hash}:${inputs}${reads.everything ? `:${(everyFact ??= everyIssueFacts(workspace))}` : ''}`;
   const summaries = new Map<IssueFile, IssueSummary>();
   const misses = files.filter((file) => {
-    const cached = cache.summary(file.path, keyOf(file));
+    const cached = cache.summary(file.path, (entry) => entry.key === keyOf(file, entry.reads) && readsHold(entry.reads, workspace.corpus, file.facts));
     if (cached) summaries.set(file, cached);
     return !cached;
   });
@@ -101,7 +105,7 @@ export async function publishedIssues(
     // Edited after this process hashed it: rendered here, from the bytes its hash names (or the build starts over, see build.ts).
     const settled = 'stale' in outcome ? here(itemOf(file)) : outcome;
     if ('summary' in settled) {
-      cache.remember(file.path, keyOf(file), settled.summary);
+      cache.remember(file.path, keyOf(file, settled.reads), settled.reads, settled.summary);
       summaries.set(file, settled.summary);
     } else if ('failure' in settled) {
       const { code, message, exitCode, hint } = settled.failure;
@@ -133,9 +137,9 @@ function itemOf(file: IssueFile): RenderItem {
   return { path: file.path, hash: file.source.hash };
 }
 
-/** What a render worker answers for an issue file: its summary (the output is in the build cache), or that the file changed since the main process read it, or why it cannot be rendered. */
+/** What a render worker answers for an issue file: its summary and what it read of the other issues (the output is in the build cache), or that the file changed since the main process read it, or why it cannot be rendered. */
 export type RenderOutcome =
-  | { path: string; summary: IssueSummary }
+  | { path: string; summary: IssueSummary; reads: CorpusReads }
   | { path: string; stale: true }
   | { path: string; failure: { code: string; message: string; exitCode: number; hint: string | undefined } };
 
@@ -250,10 +254,10 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
   const file = workspace.issueFiles.find((candidate) => candidate.path === path);
   if (file?.source.hash !== hash) return { path, stale: true };
   try {
-    const { output, unread } = renderIssue(workspace, file, templates);
+    const { output, unread, reads } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    return { path, summary: summarizeIssue(output, stored.hash, unread) };
+    return { path, summary: summarizeIssue(output, stored.hash, unread), reads };
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
@@ -265,18 +269,21 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
 /**
  * Renders one published issue for the archive (its parse released once
  * rendered), with what it is published without: the values its parse could
- * not read, the cross-references that lead nowhere. Throws ISSUE_UNREADABLE, or what
- * rendering throws.
+ * not read, the cross-references that lead nowhere; and what it read of
+ * the other issues (`reads`). Throws ISSUE_UNREADABLE, or what rendering
+ * throws.
  */
-function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[] } {
+function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
   const parsed = workspace.parse(file);
   workspace.release(file);
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0], workspace.config.root);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
-  unread.push(...valuesPublishedWrongly(parsed, facts, workspace.config, workspace.corpus));
-  return { output: renderIssueOutput(parsed.issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, templates), unread };
+  const corpus = new CorpusReading(workspace.corpus);
+  unread.push(...valuesPublishedWrongly(parsed, facts, workspace.config, corpus));
+  const output = renderIssueOutput(parsed.issue, { config: workspace.config, corpus, facts: file.facts }, templates);
+  return { output, unread, reads: corpus.reads };
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */
@@ -315,11 +322,10 @@ function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
 }
 
 /**
- * What every issue's rendering depends on besides its own file: paperboy's
- * and KaTeX's versions (math is typeset in the web content), the config,
- * the email templates (not the web ones, which only pages use) and every
- * issue's facts (cross-references resolve against them; a summary's edit
- * leaves them unchanged).
+ * What every issue's rendering depends on besides its own file and what it
+ * read of the other issues (`CorpusReads`): paperboy's and KaTeX's versions
+ * (math is typeset in the web content), the config and the email templates
+ * (not the web ones, which only pages use).
  */
 function sharedInputsHash(workspace: Workspace): string {
   const hash = createHash('sha256');
@@ -328,8 +334,12 @@ function sharedInputsHash(workspace: Workspace): string {
   for (const { relativePath, file } of templateFiles(workspace.config.templatesDir)) {
     if (!relativePath.startsWith(`web${'/'}`)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
   }
-  const facts = workspace.issueFiles.map(({ facts }) => [facts.number, facts.title, facts.status, facts.papers.map((paper) => [paper.id, paper.title, paper.anchor])]);
-  hash.update(JSON.stringify(facts));
   return hash.digest('hex').slice(0, 32);
+}
+
+/** A hash of what every issue gives the index cross-references resolve against (issue/corpus.ts): the key of a rendering that read all of it. */
+function everyIssueFacts(workspace: Workspace): string {
+  const facts = workspace.issueFiles.map(({ path, facts }) => [path, facts.number, facts.title, facts.status, facts.papers.map((paper) => [paper.id, paper.title, paper.anchor])]);
+  return sha256(JSON.stringify(facts)).slice(0, 32);
 }
 

@@ -1,6 +1,6 @@
 import type { Position } from 'unist';
 import { closest } from '../diagnostics/did-you-mean.js';
-import { CorpusIndex } from './corpus.js';
+import type { Corpus } from './corpus.js';
 import type { IssueFacts } from './facts.js';
 import { parseArxivId } from './paper-id.js';
 import type { CrossReference } from './xref.js';
@@ -20,7 +20,7 @@ export interface UnknownReference {
  * closest published title. From the facts alone (no parse): lint's
  * xref-unknown reports these, and a build says which links it left out.
  */
-export function unknownReferences(from: IssueFacts, corpus: CorpusIndex): UnknownReference[] {
+export function unknownReferences(from: IssueFacts, corpus: Corpus): UnknownReference[] {
   return from.references.flatMap(({ reference, position }) => {
     const message = problemWith(reference, corpus, from);
     return message ? [{ path: from.path, position, message }] : [];
@@ -29,7 +29,7 @@ export function unknownReferences(from: IssueFacts, corpus: CorpusIndex): Unknow
 
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 
-function problemWith(reference: CrossReference, corpus: CorpusIndex, from: IssueFacts): string | undefined {
+function problemWith(reference: CrossReference, corpus: Corpus, from: IssueFacts): string | undefined {
   const written = `Unexpected reference \`${reference.kind}:${reference.target}\``;
   if (reference.kind === 'issue') {
     if (reference.issueNumber === undefined) return `${written}, expected \`issue:\` and an issue number, such as \`issue:41\``;
@@ -43,7 +43,7 @@ function problemWith(reference: CrossReference, corpus: CorpusIndex, from: Issue
   return `${written}, expected a paper summarized in a published issue${paperHint(reference.paperId, corpus, from)}`;
 }
 
-function issueHint(number: number, corpus: CorpusIndex): string {
+function issueHint(number: number, corpus: Corpus): string {
   if (corpus.facts.some((issue) => issue.number === number && issue.status === 'draft')) return ` (#${number} is a draft)`;
   const newest = corpus.publishedIssues().at(-1);
   return newest ? ` (the newest is #${newest.number}, \`${newest.title}\`)` : '';
@@ -54,7 +54,7 @@ function bareId(paperId: string): string {
   return paperId.replace(/^(arxiv|url):/, '');
 }
 
-function paperHint(paperId: string, corpus: CorpusIndex, from: IssueFacts): string {
+function paperHint(paperId: string, corpus: Corpus, from: IssueFacts): string {
   // The papers a reference from `from` could lead to: published ones and its own.
   const candidates = [...corpus.publishedPapers(), ...from.papers.map((paper) => ({ ...paper, issueNumber: from.number }))];
   // Two edits at most (a wrong or a swapped digit): arXiv ids all look alike, and three digits apart is another paper.

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import { paperAnchors } from '../issue/anchors.js';
 import { BODY_FOOTNOTE_PREFIX, paperFootnotePrefix } from '../issue/footnote-ids.js';
-import type { CorpusIndex } from '../issue/corpus.js';
+import type { Corpus } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
 import type { Issue, Paper } from '../issue/model.js';
@@ -19,7 +19,7 @@ type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'posta
 export interface RenderContext {
   config: NewsletterConfig;
   /** Every issue's facts, for `paper:`/`issue:` links. */
-  corpus: CorpusIndex;
+  corpus: Corpus;
   /** The facts of the issue being rendered (a draft may link to its own papers). */
   facts: IssueFacts;
   /** A review proof: private notes and these lint messages are shown. */

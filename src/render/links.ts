@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../issue/corpus.js';
+import type { Corpus } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import { defaultSchema } from 'rehype-sanitize';
 import { parseCrossReference } from '../issue/xref.js';
@@ -15,7 +15,7 @@ export function paperUrl(baseUrl: string, issueNumber: number, anchor: string): 
 /** What every renderer needs to turn a Markdown link target into a link a reader can follow. */
 export interface LinkContext {
   baseUrl: string;
-  corpus: CorpusIndex;
+  corpus: Corpus;
   /** The issue being rendered (a draft can reference its own papers). */
   from: IssueFacts | undefined;
 }

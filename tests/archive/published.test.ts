@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { siteDigest } from './site-check.js';
 
 /** Issue 2 with a quote left open in a summary: its frontmatter cannot be read past line 18. */
 const broken = (status: string) => cleanIssue({ number: 2, status }).replace('Smooth metrics show', '"Smooth metrics show').replace('    summary: |\n      "', '    summary: "');
@@ -140,4 +141,27 @@ test('a cross-reference that leads nowhere is published as its text, and every b
   const reused = await runCli(['build', '--out', 'again'], { cwd: root });
   assert.match(reused.stdout, /0 rendered, 2 unchanged/);
   assert.equal(reused.stderr, first.stderr);
+});
+
+test('retitling an issue re-renders it and the issues whose links lead to it or read every issue, not the others; the rebuild equals a clean build', async () => {
+  const paperOf = (n: number) => `  - title: Paper ${n}\n    url: https://example.org/paper-${n}\n    summary: Text ${n}.\n`;
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1, title: 'First' }),
+    'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second', papers: paperOf(2), body: 'As [issue 1](issue:1) said.' }),
+    'issues/0003-c.md': cleanIssue({ number: 3, title: 'Third', papers: paperOf(3) }),
+    // A link that leads nowhere: its hint names the newest issue, read of every issue.
+    'issues/0004-d.md': cleanIssue({ number: 4, title: 'Fourth', papers: paperOf(4), body: 'See [issue 9](issue:9).' }),
+  });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const retitle = (name: string, from: string, to: string) => writeFileSync(join(root, 'issues', name), readFileSync(join(root, 'issues', name), 'utf8').replace(`title: ${from}`, `title: ${to}`));
+  retitle('0001-a.md', 'First', 'First, retitled');
+  const linked = await runCli(['build'], { cwd: root });
+  assert.match(linked.stdout, /\(3 rendered, 1 unchanged\)/, 'issues 1, 2 (links to 1) and 4 (read every issue)');
+  retitle('0003-c.md', 'Third', 'Third, retitled');
+  const unlinked = await runCli(['build'], { cwd: root });
+  assert.match(unlinked.stdout, /\(2 rendered, 2 unchanged\)/, 'issues 3 and 4');
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
+  const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
+  const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
+  assert.deepEqual(incremental, clean);
 });
