@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import fc from 'fast-check';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { buildSite } from '../../src/archive/build.js';
+import { loadConfig } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { siteDigest } from './site-check.js';
@@ -164,4 +169,79 @@ test('retitling an issue re-renders it and the issues whose links lead to it or 
   const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
   const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
   assert.deepEqual(incremental, clean);
+});
+
+/** An edit of what other issues' links resolve against (issue/corpus.ts): an issue's title, status or papers, issues gone, links added. */
+type FactsEdit =
+  | { kind: 'retitle issue' | 'retitle paper' | 'toggle draft' | 'delete'; issue: number }
+  | { kind: 'cover again'; issue: number; from: number }
+  | { kind: 'link'; issue: number; to: number };
+
+const ISSUES = 8;
+// The newest issues often (writeCorpus makes the last a draft): a link that leads nowhere names the newest published one in its hint.
+const issueNumber = fc.oneof(fc.constantFrom(ISSUES - 1, ISSUES), fc.integer({ min: 1, max: ISSUES }));
+const factsEdit: fc.Arbitrary<FactsEdit> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constantFrom('retitle issue' as const, 'retitle paper' as const, 'toggle draft' as const, 'delete' as const), issue: issueNumber }), weight: 2 },
+  fc.record({ kind: fc.constant('cover again' as const), issue: issueNumber, from: issueNumber }),
+  // Often one past the last issue: a link that leads nowhere, whose hint reads every issue.
+  fc.record({ kind: fc.constant('link' as const), issue: issueNumber, to: fc.oneof(fc.constant(ISSUES + 1), fc.integer({ min: 1, max: ISSUES + 1 })) }),
+);
+
+/** Applies `edit` to the corpus at `root` (an issue deleted before is left alone); `round` makes each new title new. */
+function applyEdit(root: string, edit: FactsEdit, round: number): void {
+  const name = readdirSync(join(root, 'issues')).find((file) => file.startsWith(`${String(edit.issue).padStart(4, '0')}-`));
+  if (!name) return;
+  const file = join(root, 'issues', name);
+  const text = readFileSync(file, 'utf8');
+  const firstArxiv = (number: number) => {
+    const other = readdirSync(join(root, 'issues')).find((entry) => entry.startsWith(`${String(number).padStart(4, '0')}-`));
+    return other ? /^ {4}arxiv: "([^"]+)"$/m.exec(readFileSync(join(root, 'issues', other), 'utf8'))?.[1] : undefined;
+  };
+  switch (edit.kind) {
+    case 'retitle issue':
+      return writeFileSync(file, text.replace(/^title: "(.*)"$/m, `title: "$1 ${round}"`));
+    case 'retitle paper':
+      return writeFileSync(file, text.replace(/^ {2}- title: (.*)$/m, `  - title: "Retitled paper ${round}"`));
+    case 'toggle draft':
+      return writeFileSync(file, text.includes('\nstatus: draft\n') ? text.replace('\nstatus: draft\n', '\nstatus: sent\n') : text.replace(/\nstatus: \w+\n/, '\nstatus: draft\n'));
+    case 'delete':
+      return rmSync(file);
+    case 'cover again': {
+      const arxiv = firstArxiv(edit.from);
+      if (!arxiv) return;
+      return writeFileSync(file, text.replace(/^( {4}url: ).*\n {4}arxiv: .*$/m, `$1https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"`));
+    }
+    case 'link':
+      return writeFileSync(file, text.replace('<!-- papers -->', `As [issue ${edit.to}](issue:${edit.to}) said (${round}).\n\n<!-- papers -->`));
+  }
+}
+
+test('property: after any sequence of edits to what links resolve against (titles, drafts, papers covered again, issues deleted, links added), each rebuild equals a clean build, and says what a clean build says', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(factsEdit, { minLength: 2, maxLength: 4 }), fc.integer({ min: 1, max: 1000 }), async (edits, seed) => {
+      const root = mkdtempSync(join(tmpdir(), 'paperboy-reads-'));
+      try {
+        await writeCorpus(root, { issues: ISSUES, seed });
+        // From the start, a link that leads nowhere: its hint names the newest published issue, which later edits may change.
+        applyEdit(root, { kind: 'link', issue: 2, to: ISSUES + 1 }, -1);
+        const build = async (outDir: string, cache: boolean) => buildSite(await loadConfig(root), { outDir: join(root, outDir), drafts: false, cache });
+        await build('dist', true);
+        for (const [round, edit] of edits.entries()) {
+          applyEdit(root, edit, round);
+          const rebuilt = await build('dist', true);
+          rmSync(join(root, 'clean'), { recursive: true, force: true });
+          const cleanBuild = await build('clean', false);
+          const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
+          const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
+          const after = `after ${JSON.stringify(edits.slice(0, round + 1))}`;
+          assert.deepEqual(incremental, clean, after);
+          // What the build says it published without (a link's hint names the newest issue): as a clean build says it.
+          assert.deepEqual(rebuilt.unread, cleanBuild.unread, after);
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }),
+    { numRuns: 6 },
+  );
 });
