@@ -207,8 +207,8 @@ function unreadableIssue(file: IssueFile, reference: string, numberByName: numbe
   const where = problem ? `${file.path}:${problem.position.start.line}:${problem.position.start.column}` : file.path;
   const why = problem?.message ?? 'Missing `number` in the frontmatter';
   const whose = numberByName === undefined ? "The file's" : `The file is issue ${numberByName} by its name, but its`;
-  // Bytes that are not UTF-8 text, or too many of them: nothing of the file is read, its frontmatter neither.
-  const part = file.source.unreadable ? 'text' : 'frontmatter';
+  // Bytes that are not UTF-8 text, too many of them, or past a content limit (content-limits: every table cell or delimiter run counted before any parse): nothing of the file is read, its frontmatter neither.
+  const part = file.source.unreadable || problem?.ruleId === 'content-limits' ? 'text' : 'frontmatter';
   return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${reference}: ${where}: ${why}`, {
     exitCode: 1,
     hint: problem

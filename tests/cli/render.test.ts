@@ -86,6 +86,16 @@ test('render N: an issue whose frontmatter cannot be read is named with what is 
   assert.doesNotMatch(result.stderr, /gives no number/, 'the number is there: the YAML error is what to fix');
 });
 
+test('render N: a file past a content limit (10,001 table cells) is named at the limit, and its frontmatter, which reads fine, is not blamed', async () => {
+  const table = `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(3400)}`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-big.md': cleanIssue({ number: 2, body: table }) });
+  const result = await runCli(['render', '2'], { cwd: root });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Cannot read issue 2: .*0002-big\.md:\d+:\d+: Unexpected file with more than 10,000 `\|`/);
+  assert.match(result.stderr, /issue 2 by its name, but its text cannot be read until this is fixed/);
+  assert.doesNotMatch(result.stderr, /frontmatter/);
+});
+
 test('render and preview by path: a file whose number cannot be read is refused as by number, never shown as issue 0', async () => {
   const root = makeRoot({
     'issues/0001-a.md': cleanIssue({ number: 1 }),
