@@ -71,7 +71,8 @@ export class BuildCache {
   /** The stored summary of the issue file at `path` if `current` says the inputs it was rendered from (its key, what it read of the other issues) are still the inputs. */
   summary(path: string, current: (entry: Omit<IndexEntry, 'summary'>) => boolean): IssueSummary | undefined {
     const entry = this.index.get(path);
-    if (!entry || !current(entry)) return undefined;
+    // An entry of another shape (written by hand, or by a build of this format's number that kept no reads) is a miss.
+    if (typeof entry?.reads !== 'object' || !Array.isArray(entry.reads.resolved) || !current(entry)) return undefined;
     this.used.add(path);
     return entry.summary;
   }

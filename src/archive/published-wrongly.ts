@@ -27,7 +27,7 @@ export function valuesPublishedWrongly(parsed: ParsedIssue, facts: IssueFacts, c
  * The `paper:` and `issue:` links of a parsed issue that lead nowhere
  * published, which its pages show as their text alone (render/links.ts):
  * told with lint's words (xref-unknown) on every build, as unread values
- * are (a change in another issue's facts renders this one again: `keyOf`).
+ * are (when what it read of the other issues reads otherwise, this one is rendered again: issue/corpus.ts `CorpusReads`).
  */
 function linksLeftOut(facts: IssueFacts, corpus: Corpus): UnreadValue[] {
   return unknownReferences(facts, corpus).map(({ position, message }) => ({

@@ -80,6 +80,7 @@ export async function publishedIssues(
   const inputs = sharedInputsHash(workspace);
   let everyFact: string | undefined;
   // A rendering that read the whole index (a broken link's hints) is made of every issue's facts; the others, of what they resolved (`readsHold`).
+  // Replayed from `file.facts`, the frontmatter's: they resolve each link as the full parse's facts did (same path, number, title, status, papers; anchors come from titles alone).
   const keyOf = (file: IssueFile, reads: CorpusReads) => `${file.source.hash}:${inputs}${reads.everything ? `:${(everyFact ??= everyIssueFacts(workspace))}` : ''}`;
   const summaries = new Map<IssueFile, IssueSummary>();
   const misses = files.filter((file) => {

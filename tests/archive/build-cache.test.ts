@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { test } from 'node:test';
 import { BuildCache } from '../../src/archive/build-cache.js';
 import { isPaperboyError } from '../../src/errors.js';
@@ -33,3 +35,16 @@ for (const command of [['build'], ['papers', 'search', 'mirage']]) {
     assert.equal(uncached.code, 0, uncached.stderr);
   });
 }
+
+test('an index entry of another shape (no record of what it read of the other issues) is a miss: the issue is rendered again, nothing crashes', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const index = join(root, '.paperboy', 'cache', 'build', 'index.v8');
+  const stored = deserialize(readFileSync(index)) as { entries: [string, Record<string, unknown>][] };
+  for (const [, entry] of stored.entries) delete entry.reads;
+  writeFileSync(index, serialize(stored));
+  rmSync(`${index}.delta`, { force: true });
+  const again = await runCli(['build', '--out', 'again'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /\(2 rendered, 0 unchanged\)/);
+});
