@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -11,6 +11,7 @@ import { joinParts } from '../../src/archive/data-files.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { publishedPapers } from '../../src/archive/published.js';
 import { loadConfig } from '../../src/config/load.js';
+import { editIssue } from './corpus-files.js';
 
 /** What the papers page finds in `self.paperboyCatalog` after loading `script`. */
 function catalogOf(script: string): unknown {
@@ -42,9 +43,7 @@ test("after one summary is reworded, the other papers' catalog entries are copie
   // A mark no build makes, of the same length: still there after the rebuild only if the entry's bytes were copied.
   const marked = `${untouched.title.slice(0, -1)}#`;
   writeFileSync(catalog, readFileSync(catalog, 'utf8').replace(JSON.stringify(untouched.title), JSON.stringify(marked)));
-  const name = readdirSync(join(root, 'issues')).find((file) => file.startsWith('0003-'))!;
-  const file = join(root, 'issues', name);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/ {4}summary: \|\n {6}/, '$&Reworded first. '));
+  editIssue(root, 3, / {4}summary: \|\n {6}/, '$&Reworded first. ');
   await build();
   const after = catalogOf(readFileSync(catalog, 'utf8')) as typeof before;
   assert.ok(after.some((entry) => entry.title === marked), "an untouched paper's entry is the previous file's bytes");

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -9,7 +9,8 @@ import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
-import { siteDigest } from './site-check.js';
+import { firstArxiv, issueFile } from './corpus-files.js';
+import { pagesDigest } from './site-check.js';
 
 /** Issue 2 with a quote left open in a summary: its frontmatter cannot be read past line 18. */
 const broken = (status: string) => cleanIssue({ number: 2, status }).replace('Smooth metrics show', '"Smooth metrics show').replace('    summary: |\n      "', '    summary: "');
@@ -166,9 +167,7 @@ test('retitling an issue re-renders it and the issues whose links lead to it or 
   const unlinked = await runCli(['build'], { cwd: root });
   assert.match(unlinked.stdout, /\(2 rendered, 2 unchanged\)/, 'issues 3 and 4');
   assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
-  const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
-  const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
-  assert.deepEqual(incremental, clean);
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });
 
 /** An edit of what other issues' links resolve against (issue/corpus.ts): an issue's title, status or papers, issues gone, links added. */
@@ -189,14 +188,9 @@ const factsEdit: fc.Arbitrary<FactsEdit> = fc.oneof(
 
 /** Applies `edit` to the corpus at `root` (an issue deleted before is left alone); `round` makes each new title new. */
 function applyEdit(root: string, edit: FactsEdit, round: number): void {
-  const name = readdirSync(join(root, 'issues')).find((file) => file.startsWith(`${String(edit.issue).padStart(4, '0')}-`));
-  if (!name) return;
-  const file = join(root, 'issues', name);
+  const file = issueFile(root, edit.issue);
+  if (!file) return;
   const text = readFileSync(file, 'utf8');
-  const firstArxiv = (number: number) => {
-    const other = readdirSync(join(root, 'issues')).find((entry) => entry.startsWith(`${String(number).padStart(4, '0')}-`));
-    return other ? /^ {4}arxiv: "([^"]+)"$/m.exec(readFileSync(join(root, 'issues', other), 'utf8'))?.[1] : undefined;
-  };
   switch (edit.kind) {
     case 'retitle issue':
       return writeFileSync(file, text.replace(/^title: "(.*)"$/m, `title: "$1 ${round}"`));
@@ -207,7 +201,7 @@ function applyEdit(root: string, edit: FactsEdit, round: number): void {
     case 'delete':
       return rmSync(file);
     case 'cover again': {
-      const arxiv = firstArxiv(edit.from);
+      const arxiv = firstArxiv(root, edit.from);
       if (!arxiv) return;
       return writeFileSync(file, text.replace(/^( {4}url: ).*\n {4}arxiv: .*$/m, `$1https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"`));
     }
@@ -231,10 +225,8 @@ test('property: after any sequence of edits to what links resolve against (title
           const rebuilt = await build('dist', true);
           rmSync(join(root, 'clean'), { recursive: true, force: true });
           const cleanBuild = await build('clean', false);
-          const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
-          const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
           const after = `after ${JSON.stringify(edits.slice(0, round + 1))}`;
-          assert.deepEqual(incremental, clean, after);
+          assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')), after);
           // What the build says it published without (a link's hint names the newest issue): as a clean build says it.
           assert.deepEqual(rebuilt.unread, cleanBuild.unread, after);
         }

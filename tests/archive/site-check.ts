@@ -15,6 +15,12 @@ export function siteDigest(dir: string): Record<string, string> {
   return Object.fromEntries(siteFiles(dir).map((path) => [path, createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')]));
 }
 
+/** `siteDigest` without the marker (`.paperboy-site`), which a rebuild and a clean build write differently (its keys, its parts): what must be byte-identical. */
+export function pagesDigest(dir: string): Record<string, string> {
+  const { ['.paperboy-site']: _marker, ...pages } = siteDigest(dir);
+  return pages;
+}
+
 const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
 const ID = /\sid="([^"]*)"/g;
 

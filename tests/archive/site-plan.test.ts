@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,33 +7,13 @@ import { test } from 'node:test';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
-import { siteDigest } from './site-check.js';
+import { editIssue, firstArxiv, issueFile } from './corpus-files.js';
+import { pagesDigest } from './site-check.js';
 
 // A rebuild takes the previous build's key for every file whose inputs did
 // not change (site-plan.ts: the site's shape, and the outputs of the issues
 // a file shows). Each edit below changes another kind of input; after each,
 // in turn, the rebuild must equal a clean build byte for byte.
-
-/** The issue file of issue `number` in the corpus at `root`. */
-function issueFile(root: string, number: number): string {
-  const name = readdirSync(join(root, 'issues')).find((file) => file.startsWith(`${String(number).padStart(4, '0')}-`));
-  assert.ok(name, `issue ${number} exists`);
-  return join(root, 'issues', name);
-}
-
-/** Replaces the first match of `pattern` in issue `number`'s file (the edit must change it). */
-function editIssue(root: string, number: number, pattern: RegExp, replacement: string): void {
-  const file = issueFile(root, number);
-  const text = readFileSync(file, 'utf8');
-  const edited = text.replace(pattern, replacement);
-  assert.notEqual(edited, text, `${pattern} matches issue ${number}`);
-  writeFileSync(file, edited);
-}
-
-/** The arXiv id of the first paper of issue `number`. */
-function firstArxiv(root: string, number: number): string {
-  return /^ {4}arxiv: "([^"]+)"$/m.exec(readFileSync(issueFile(root, number), 'utf8'))![1]!;
-}
 
 const EDITS: [string, (root: string) => void][] = [
   ['a summary reworded', (root) => editIssue(root, 5, / {4}summary: \|\n {6}/, '$&Reworded. ')],
@@ -44,19 +24,19 @@ const EDITS: [string, (root: string) => void][] = [
   ['a paper given another first author', (root) => editIssue(root, 3, /^ {4}authors: \[/m, '$&Zoë Abernathy, ')],
   ['a paper moved to another year', (root) => editIssue(root, 4, / {4}year: \d+/, '    year: 1999')],
   ['an issue retitled', (root) => editIssue(root, 6, /^title: .*$/m, 'title: "A new title"')],
-  ['an issue given a closing paragraph', (root) => writeFileSync(issueFile(root, 8), `${readFileSync(issueFile(root, 8), 'utf8')}\nA closing paragraph, added.\n`)],
-  ['an issue deleted', (root) => rmSync(issueFile(root, 9))],
+  ['an issue given a closing paragraph', (root) => writeFileSync(issueFile(root, 8)!, `${readFileSync(issueFile(root, 8)!, 'utf8')}\nA closing paragraph, added.\n`)],
+  ['an issue deleted', (root) => rmSync(issueFile(root, 9)!)],
   [
     'an issue added',
     (root) => {
-      const text = readFileSync(issueFile(root, 10), 'utf8').replace(/^number: 10$/m, 'number: 13').replace(/^title: .*$/m, 'title: "A thirteenth issue"').replace(/^date: .*$/m, 'date: 2031-01-05');
+      const text = readFileSync(issueFile(root, 10)!, 'utf8').replace(/^number: 10$/m, 'number: 13').replace(/^title: .*$/m, 'title: "A thirteenth issue"').replace(/^date: .*$/m, 'date: 2031-01-05');
       writeFileSync(join(root, 'issues', '0013-added.md'), text);
     },
   ],
   [
     'a paper covered again by another issue',
     (root) => {
-      const arxiv = firstArxiv(root, 11);
+      const arxiv = firstArxiv(root, 11)!;
       editIssue(root, 12, /^( {4}url: ).*\n {4}arxiv: .*$/m, `$1https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"`);
     },
   ],
@@ -83,9 +63,7 @@ test('after each kind of edit in turn (texts, facts, authors, tags, years, issue
     assert.ok(!rebuilt.upToDate, `${name}: something to build`);
     rmSync(join(root, 'clean'), { recursive: true, force: true });
     await build('clean', false);
-    const { ['.paperboy-site']: _built, ...incremental } = siteDigest(join(root, 'dist'));
-    const { ['.paperboy-site']: _clean, ...clean } = siteDigest(join(root, 'clean'));
-    assert.deepEqual(incremental, clean, `after ${name}, the rebuild equals a clean build`);
+    assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')), `after ${name}, the rebuild equals a clean build`);
   }
 });
 
