@@ -1,11 +1,13 @@
 import normalizeUrlLibrary, { type Options as NormalizeUrlOptions } from 'normalize-url';
+import { isPlaceholderUrl } from './placeholder-url.js';
 
 /**
  * A paper's identity across issues (SPEC): the arXiv id when there is one
  * (from the `arxiv` field or an arxiv.org URL, version stripped), else the URL
  * without scheme, `www.`, trailing slash, fragment and tracking parameters.
- * A paper with neither (no `url`, or a text that is no URL: `TBD`) is
- * a paper of its own, named by its place (`normalizePaperId`).
+ * A paper with neither (no `url`, a text that is no URL: `TBD`, or a
+ * placeholder URL: `https://example.org/TODO-the-paper`) is a paper of its
+ * own, named by its place (`normalizePaperId`).
  */
 
 const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
@@ -86,7 +88,8 @@ export function absoluteUrl(url: string): URL | undefined {
 /**
  * A paper's id, equal strings meaning the same paper: `arxiv:<id>`, else
  * `url:<normalized url>`, else, for a paper that names itself by neither
- * (no `url`, or a `url` that is no absolute URL: `TBD`, `n/a`, which many
+ * (no `url`, a `url` that is no absolute URL: `TBD`, `n/a`, or a
+ * placeholder URL, `paperboy new`'s in every skeleton: texts many
  * different papers may share), `issue:<number>/<position>`: the issue and
  * the paper's 1-based place in its `papers` list (`issue:5/2`), its own
  * and no other's, the same on every build while the paper keeps its place.
@@ -104,9 +107,10 @@ export function paperIdFromReference(target: string): string | undefined {
   return identityOf(parseArxivId(target), target);
 }
 
-/** `arxiv:<id>` from an id or an arxiv.org URL, else `url:<normalized url>` of an absolute URL, else undefined. */
+/** `arxiv:<id>` from an id or an arxiv.org URL, else `url:<normalized url>` of an absolute URL that is no placeholder, else undefined. */
 function identityOf(arxivId: string | undefined, url: string): string | undefined {
   const id = arxivId ?? arxivIdFromUrl(url)?.id;
   if (id) return `arxiv:${id}`;
-  return absoluteUrl(url.trim()) ? `url:${normalizeUrl(url)}` : undefined;
+  const trimmed = url.trim();
+  return absoluteUrl(trimmed) && !isPlaceholderUrl(trimmed) ? `url:${normalizeUrl(url)}` : undefined;
 }

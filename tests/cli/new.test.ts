@@ -28,6 +28,18 @@ test('new: the skeleton lints clean except for the placeholders it asks to fill'
   assert.deepEqual([...rules].filter((id) => id !== 'no-placeholder'), []);
 });
 
+test('new: fresh skeletons share a placeholder URL but not a paper: never covered before, two papers in a --drafts build', async () => {
+  const root = makeRoot({});
+  const paths = [(await runCli(['new'], { cwd: root })).stdout.trim(), (await runCli(['new'], { cwd: root })).stdout.trim()];
+  const lint = await runCli(['lint', '--no-cache', '--format', 'json', ...paths], { cwd: root });
+  const rules = new Set((JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]).flatMap((file) => file.messages.map((m) => m.ruleId)));
+  assert.deepEqual([...rules], ['no-placeholder']);
+  const build = await runCli(['build', '--drafts'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  const { papers } = JSON.parse(readFileSync(join(root, 'dist', 'papers.json'), 'utf8')) as { papers: { id: string }[] };
+  assert.deepEqual(papers.map((paper) => paper.id).sort(), ['issue:1/1', 'issue:2/1']);
+});
+
 test('new: every value the skeleton makes up is a lint error until it is replaced, each reported once, as a placeholder', async () => {
   const root = makeRoot({});
   const paths = [];

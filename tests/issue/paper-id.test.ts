@@ -45,6 +45,17 @@ test('a paper without an arXiv id or a URL is a paper of its own, named by its i
   assert.equal(normalizePaperId({ url: 'TBD', arxiv: '2304.15004' }, { issue: 5, index: 1 }), 'arxiv:2304.15004');
 });
 
+test('a paper with a placeholder URL (`paperboy new`s) is a paper of its own, named by its place', () => {
+  // Every fresh skeleton holds the same placeholder URL: it names none of their papers.
+  for (const url of ['https://example.org/TODO-the-paper', ' https://example.com/lorem-ipsum ', 'http://paper.test/FIXME']) {
+    assert.equal(normalizePaperId({ url }, { issue: 5, index: 1 }), 'issue:5/2', url);
+  }
+  assert.equal(paperIdFromReference('https://example.org/TODO-the-paper'), undefined);
+  // A marker on a real host is a file's name, and a plain example URL holds no marker: both name their page.
+  assert.equal(normalizePaperId({ url: 'https://github.com/org/repo/blob/main/TODO.md' }, place), 'url:github.com/org/repo/blob/main/TODO.md');
+  assert.equal(normalizePaperId({ url: 'https://example.org/todo-list' }, place), 'url:example.org/todo-list');
+});
+
 test('a reference that is neither an arXiv id nor a URL names no paper', () => {
   assert.equal(paperIdFromReference('2304.15004v2'), 'arxiv:2304.15004');
   assert.equal(paperIdFromReference('https://www.example.org/x/'), 'url:example.org/x');

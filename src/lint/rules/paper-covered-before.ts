@@ -1,10 +1,11 @@
-import { isPlaceholderPaperId } from './placeholders.js';
 import type { CorpusRule } from '../types.js';
 
 /**
  * A paper is summarized once in the newsletter's life: a second summary in a
  * later issue is usually an oversight (link the first with `paper:` instead).
  * "Earlier" means a lower issue number; drafts count, as they go out first.
+ * A paper with no URL, or a placeholder URL (every fresh skeleton's), has
+ * an id of its own (paper-id.ts): never covered before.
  *
  * ok:     issue 2 links `[the mirage paper](paper:2304.15004)` covered in issue 1
  * not ok: issue 2 lists 2304.15004 again → Unexpected paper `…`, already covered in issue #1 “Emergence mirages”; expected a new paper (link the earlier summary with `paper:2304.15004`)
@@ -19,8 +20,6 @@ const rule: CorpusRule = {
     for (const fact of facts) {
       if (fact.number === undefined) continue;
       for (const paper of fact.papers) {
-        // A placeholder URL (`paperboy new`'s, in every fresh skeleton) is no-placeholder's, not a paper covered twice.
-        if (isPlaceholderPaperId(paper.id)) continue;
         const known = firstCoverage.get(paper.id);
         if (!known || fact.number < known.number) firstCoverage.set(paper.id, { number: fact.number, title: fact.title });
       }

@@ -1,9 +1,10 @@
-import { isPlaceholderPaperId } from './placeholders.js';
 import type { FileRule } from '../types.js';
 
 /**
  * A paper appears once per issue. Papers are compared by their normalized
  * identity (SPEC), so a pdf link and the abs page of one arXiv paper match.
+ * A paper with no URL, or a placeholder URL (`paperboy new`'s, which
+ * no-placeholder reports), has an id of its own (paper-id.ts): never a duplicate.
  *
  * ok:     two papers with different arXiv ids
  * not ok: `url: https://arxiv.org/abs/2304.15004` and later `url: https://arxiv.org/pdf/2304.15004v2`
@@ -17,8 +18,6 @@ const rule: FileRule = {
   check({ issue, parsed, report }) {
     const first = new Map<string, { index: number; title: string }>();
     for (const paper of issue?.papers ?? []) {
-      // A placeholder URL is no-placeholder's. (A paper without a URL or an arXiv id has an id of its own, never a duplicate.)
-      if (isPlaceholderPaperId(paper.id)) continue;
       const earlier = first.get(paper.id);
       if (!earlier) {
         first.set(paper.id, { index: paper.index, title: paper.title });

@@ -1,7 +1,9 @@
+import { isPlaceholderUrl, URL_MARKERS } from '../../issue/placeholder-url.js';
+
 /**
  * What holds the place of finished text: TODO, TK, FIXME, XXX (whole words,
  * in capitals) and lorem ipsum (any case). Read by lint's no-placeholder,
- * and by the rules that compare papers, which leave a placeholder URL to it.
+ * which also reports the words of a placeholder URL (issue/placeholder-url.ts).
  *
  * A marker is a word of its own: one joined to another by a hyphen is part
  * of a name (`XXL-TK`, `Flan-XXX`), and `TK` before a capitalised name is
@@ -14,18 +16,10 @@
 const MARKER = String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}]-)(?:TODO|FIXME|XXX|TK(?! \p{Lu}\p{Ll}))(?![\p{L}\p{N}_])(?!-[\p{L}\p{N}])`;
 const MARKERS = new RegExp(MARKER, 'gu');
 const FILLER = /(?<![\p{L}\p{N}_])lorem\s+ipsum(?![\p{L}\p{N}_])/giu;
-/** A marker as a word of a URL, where hyphens separate words (`https://example.org/TODO-the-paper`), or lorem ipsum's first word. */
-const URL_MARKERS = /(?<![\p{L}\p{N}])(?:TODO|TK|FIXME|XXX)(?![\p{L}\p{N}])|[Ll]orem(?:[-_+]|%20)ipsum/gu;
 const QUOTATION = /"[^"\n]*"|“[^”\n]*”|«[^»\n]*»/gu;
 /** What every placeholder contains: a cheap test that spares most text the Unicode-aware patterns above. */
 const MAY_HOLD_PLACEHOLDER = /TODO|TK|FIXME|XXX|lorem/i;
 const URL_IN_PROSE = /(?:\b[a-z][a-z\d+.-]*:\/\/|\bwww\.)[^\s<>()[\]]*/giu;
-/**
- * Hosts reserved for examples, which no real page has (RFC 2606 and RFC
- * 6761): example.com, .net and .org, and the .example, .test, .invalid and
- * .localhost names.
- */
-const EXAMPLE_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|test|invalid|localhost)$/i;
 
 export interface Placeholder {
   /** As written, its white space made one space (`lorem  ipsum` → `lorem ipsum`). */
@@ -50,28 +44,6 @@ export function placeholdersIn(value: string): Placeholder[] {
   const skipped = [...urls, ...value.matchAll(QUOTATION)].map((match) => [match.index, match.index + match[0].length] as const);
   const inUrls = urls.filter((url) => isPlaceholderUrl(url[0])).flatMap((url) => urlMarkersIn(url[0]).map((match) => ({ ...match, start: url.index + match.start, end: url.index + match.end })));
   return [...inProse.filter((match) => !skipped.some(([start, end]) => match.start >= start && match.start < end)), ...inUrls].sort((a, b) => a.start - b.start);
-}
-
-/**
- * Whether a URL only holds the place of one: a placeholder in it, on a host
- * reserved for examples (`https://example.org/TODO-the-paper`, what
- * `paperboy new` writes). No real paper lives there, so the whole URL is
- * the placeholder, not a file that happens to be named TODO.
- */
-function isPlaceholderUrl(url: string): boolean {
-  if (!MAY_HOLD_PLACEHOLDER.test(url)) return false;
-  let host: string;
-  try {
-    host = new URL(url).hostname;
-  } catch {
-    return false;
-  }
-  return EXAMPLE_HOST.test(host) && urlMarkersIn(url).length > 0;
-}
-
-/** Whether a paper's identity (paper-id.ts: `url:` and the URL without its scheme) is that of a placeholder URL. */
-export function isPlaceholderPaperId(id: string): boolean {
-  return id.startsWith('url:') && isPlaceholderUrl(`https://${id.slice('url:'.length)}`);
 }
 
 function markersIn(value: string): Placeholder[] {
