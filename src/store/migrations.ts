@@ -4,7 +4,10 @@ import { rekeySubscribers } from './rekey-subscribers.js';
 /**
  * The database schema, one migration per version, applied in order by
  * `migrate` (database.ts). A migration is never edited once released: a
- * change is a new migration appended to the list.
+ * change is a new migration appended to the list. Its `run` step may only
+ * be corrected to keep data it dropped (rekey-subscribers.ts once dropped
+ * a merged row's confirmation request): databases it already ran on keep
+ * what they have, and the schema is the same either way.
  */
 export interface Migration {
   /** What the migration does, for the reader of this file. */

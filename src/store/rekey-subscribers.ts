@@ -33,10 +33,11 @@ const STRENGTH: Record<SubscriberStatus, number> = { pending: 0, active: 1, unsu
  * merged row keeps the strongest status (`STRENGTH`: a suppression is
  * never lost), the earliest consent record (source and time), the earliest
  * confirmation and unsubscribe times, and the first non-empty name. The
- * send journal's rows move to the kept row, a merged row's pending
- * confirmation is dropped (its link names that row); each merged id is
- * recorded in `subscriber_merges`, so an unsubscribe link that names it
- * still unsubscribes the reader. Runs inside the migration's transaction;
+ * send journal's rows move to the kept row, and so does the group's newest
+ * confirmation request (one mailbox's newest link is the one that works;
+ * the others are dropped). Each merged id is recorded in
+ * `subscriber_merges`, so a link that names it (unsubscribe, confirm)
+ * still reaches the reader's subscription. Runs inside the migration's transaction;
  * `now` stamps `updated_at` of merged rows. `Row` is the table as this
  * migration found it, not the store's current row: a migration is never
  * edited once released (store/migrations.ts).
@@ -79,8 +80,12 @@ function merge(db: Database.Database, group: readonly Row[], time: string): void
   const ids = merged.map((row) => row.id);
   const placeholders = ids.map(() => '?').join(', ');
   db.prepare(`UPDATE deliveries SET subscriber_id = ? WHERE subscriber_id IN (${placeholders})`).run(kept.id, ...ids);
-  // A confirmation link names its row's id: one naming a merged row cannot confirm the kept one.
-  db.prepare(`DELETE FROM confirmations WHERE subscriber_id IN (${placeholders})`).run(...ids);
+  // A confirmation link names its row's id, which confirming follows to the kept row (subscriber_merges).
+  const newest = db.prepare(`SELECT subscriber_id AS id FROM confirmations WHERE subscriber_id IN (?, ${placeholders}) ORDER BY requested_at DESC LIMIT 1`).get(kept.id, ...ids) as
+    | { id: number }
+    | undefined;
+  db.prepare(`DELETE FROM confirmations WHERE subscriber_id IN (?, ${placeholders}) AND subscriber_id <> ?`).run(kept.id, ...ids, newest?.id ?? kept.id);
+  if (newest) db.prepare('UPDATE confirmations SET subscriber_id = ? WHERE subscriber_id = ?').run(kept.id, newest.id);
   const record = db.prepare('INSERT INTO subscriber_merges (merged_id, subscriber_id) VALUES (?, ?)');
   for (const id of ids) record.run(id, kept.id);
   db.prepare(`DELETE FROM subscribers WHERE id IN (${placeholders})`).run(...ids);

@@ -60,7 +60,8 @@ export class SubscriberStore {
     return row && toSubscriber(row);
   }
 
-  private mergedInto(id: number): number {
+  /** The id a link naming `id` means now: the row it was merged into (store/rekey-subscribers.ts), else `id`. */
+  mergedInto(id: number): number {
     return (this.db.prepare('SELECT subscriber_id FROM subscriber_merges WHERE merged_id = ?').get(id) as { subscriber_id: number } | undefined)?.subscriber_id ?? id;
   }
 

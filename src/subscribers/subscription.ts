@@ -81,18 +81,20 @@ export class Subscriptions {
   confirm(claim: ConfirmationClaim): ConfirmOutcome {
     return this.db
       .transaction((): ConfirmOutcome => {
-        const row = this.db.prepare('SELECT requested_at, used_at FROM confirmations WHERE subscriber_id = ?').get(claim.subscriberId) as
+        // A link sent before two spellings of one mailbox were merged names the merged row.
+        const id = this.subscribers.mergedInto(claim.subscriberId);
+        const row = this.db.prepare('SELECT requested_at, used_at FROM confirmations WHERE subscriber_id = ?').get(id) as
           | { requested_at: string; used_at: string | null }
           | undefined;
         if (!row || row.requested_at !== requestedTime(claim)) return 'superseded';
         if (row.used_at !== null) return 'already-confirmed';
         const time = this.now().toISOString();
-        this.db.prepare('UPDATE confirmations SET used_at = ? WHERE subscriber_id = ?').run(time, claim.subscriberId);
+        this.db.prepare('UPDATE confirmations SET used_at = ? WHERE subscriber_id = ?').run(time, id);
         this.db
           .prepare(
             `UPDATE subscribers SET status = 'active', consent_source = 'form', consent_at = ?, confirmed_at = ?, unsubscribed_at = NULL, updated_at = ? WHERE id = ?`,
           )
-          .run(requestedTime(claim), time, time, claim.subscriberId);
+          .run(requestedTime(claim), time, time, id);
         return 'confirmed';
       })
       .immediate();

@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../src/store/database.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { emailKey } from '../../src/config/address.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
+import { Subscriptions } from '../../src/subscribers/subscription.js';
 
 test('email key: every spelling of an internationalised address is one key (A-label domain, NFC, full-width folded)', () => {
   const key = 'leser@xn--bcher-kva.example';
@@ -19,14 +20,18 @@ test('email key: every spelling of an internationalised address is one key (A-la
 });
 
 /** A database as the paperboy before the key change wrote it: keys only trimmed and lower-cased. */
-function oldDatabase(rows: { email: string; status: string; consentAt: string; source?: string; name?: string; confirmedAt?: string | null; unsubscribedAt?: string | null }[]): string {
+function oldDatabase(
+  rows: { email: string; status: string; consentAt: string; source?: string; name?: string; confirmedAt?: string | null; unsubscribedAt?: string | null; confirmationRequestedAt?: string }[],
+): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'paperboy-rekey-')), '.paperboy');
   const db = openStore(dir, MIGRATIONS.slice(0, 2));
   const insert = db.prepare(
     `INSERT INTO subscribers (email, email_key, name, status, consent_source, consent_at, confirmed_at, unsubscribed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const request = db.prepare('INSERT INTO confirmations (subscriber_id, requested_at, used_at) VALUES (?, ?, NULL)');
   for (const row of rows) {
-    insert.run(row.email, row.email.trim().toLowerCase(), row.name ?? '', row.status, row.source ?? 'cli', row.consentAt, row.confirmedAt ?? null, row.unsubscribedAt ?? null, row.consentAt, row.consentAt);
+    const { lastInsertRowid } = insert.run(row.email, row.email.trim().toLowerCase(), row.name ?? '', row.status, row.source ?? 'cli', row.consentAt, row.confirmedAt ?? null, row.unsubscribedAt ?? null, row.consentAt, row.consentAt);
+    if (row.confirmationRequestedAt) request.run(lastInsertRowid, row.confirmationRequestedAt);
   }
   db.close();
   return dir;
@@ -101,5 +106,22 @@ test('migration: an unsubscribe link naming a merged row unsubscribes the kept s
   const store = new SubscriberStore(db);
   assert.equal(store.unsubscribe(2), true);
   assert.equal(store.byId(1)?.status, 'unsubscribed');
+  db.close();
+});
+
+test('migration: the newest confirmation link of a merged mailbox still confirms it, whichever row it names; older links are superseded', () => {
+  const older = '2024-03-01T10:00:00.000Z';
+  const newer = '2024-03-01T11:00:00.000Z';
+  const dir = oldDatabase([
+    { email: 'leser@bücher.example', status: 'pending', consentAt: older, source: 'form', confirmationRequestedAt: older },
+    { email: 'Leser@Xn--Bcher-Kva.example', status: 'pending', consentAt: newer, source: 'form', confirmationRequestedAt: newer },
+  ]);
+  const db = openStore(dir);
+  const subscriptions = new Subscriptions(db, () => new Date('2024-03-01T12:00:00.000Z'));
+  const seconds = (time: string) => Date.parse(time) / 1000;
+  assert.equal(subscriptions.confirm({ subscriberId: 1, requestedAt: seconds(older) }), 'superseded');
+  assert.equal(subscriptions.confirm({ subscriberId: 2, requestedAt: seconds(newer) }), 'confirmed');
+  assert.equal(new SubscriberStore(db).byId(1)?.status, 'active');
+  assert.equal(subscriptions.confirm({ subscriberId: 2, requestedAt: seconds(newer) }), 'already-confirmed');
   db.close();
 });
