@@ -201,5 +201,6 @@ const RECORDS = '.records';
  * v35: an issue with a YAML tag on a frontmatter value (`title: !Surprise …`, whose text YAML drops) is not published (issue/yaml-tags.ts).
  * v36: an entry holds what its rendering read of the other issues (issue/corpus.ts `CorpusReads`); its key no longer holds every issue's facts.
  * v37: a paper with a placeholder URL (`https://example.org/TODO-the-paper`) has an id of its own, `issue:5/1` (issue/paper-id.ts).
+ * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
  */
-const INDEX_FORMAT = `build-index-v37-${VERSION}`;
+const INDEX_FORMAT = `build-index-v38-${VERSION}`;

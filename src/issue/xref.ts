@@ -12,9 +12,15 @@ export type CrossReference =
   | { kind: 'paper'; target: string; paperId: string | undefined }
   | { kind: 'issue'; target: string; issueNumber: number | undefined };
 
+/**
+ * The cross-reference a link's URL (mdast's, as written) makes, if any. A
+ * `paper:` target is taken as written, not percent-decoded: it names the
+ * paper whose `url` it copies, and the two reduce to one identity alike
+ * (paper-id.ts), where decoding `%26` or `%23` would make it another URL.
+ */
 export function parseCrossReference(url: string): CrossReference | undefined {
   if (url.startsWith('paper:')) {
-    const target = decodeOrKeep(url.slice('paper:'.length)).trim();
+    const target = url.slice('paper:'.length).trim();
     return { kind: 'paper', target, paperId: paperIdFromReference(target) };
   }
   if (url.startsWith('issue:')) {
@@ -23,15 +29,6 @@ export function parseCrossReference(url: string): CrossReference | undefined {
     return { kind: 'issue', target, issueNumber: number };
   }
   return undefined;
-}
-
-/** A malformed escape (`paper:%`) is content to report, not a reason to throw. */
-function decodeOrKeep(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 export interface CrossReferenceNode {

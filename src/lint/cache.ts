@@ -51,7 +51,8 @@ import type { FileOutcome } from './lint-file.js';
 // v31: content-limits reports a paragraph with more than 1,000 runs of `*`, `_` or `~`, and a file with more than 20,000 (issue/delimiter-runs.ts).
 // v32: content-limits reports a file with more than 10,000 `|` (table cells; issue/limits.ts).
 // v33: a paper with a placeholder URL has an id of its own (issue/paper-id.ts), as a paper without a URL does.
-const FORMAT_VERSION = 33;
+// v34: xref-unknown takes a `paper:` target as written, not percent-decoded (issue/xref.ts).
+const FORMAT_VERSION = 34;
 
 interface Header {
   version: typeof FORMAT_VERSION;

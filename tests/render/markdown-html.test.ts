@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { CorpusIndex } from '../../src/issue/corpus.js';
 import type { IssueFacts } from '../../src/issue/facts.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
+import { normalizePaperId } from '../../src/issue/paper-id.js';
 import { nodesInTree } from '../../src/issue/tree-index.js';
 import type { LinkContext } from '../../src/render/links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from '../../src/render/markdown-html.js';
@@ -47,6 +48,14 @@ test('markdown-html: a cross-reference links to the summary in the archive, with
     html('See [the mirage paper](paper:2304.15004). And [that issue](issue:7).'),
     '<p>See <a href="https://news.example.org/issues/7/#mirage">the mirage paper</a> (#7). And <a href="https://news.example.org/issues/7/">that issue</a> (#7).</p>',
   );
+});
+
+test('markdown-html: a cross-reference that copies a paper\'s URL, percent-escapes and all, links to that paper', () => {
+  const urls = ['https://example.com/view?id=a%26b', 'https://example.com/papers/C%23-tricks', 'https://example.com/q?x=1&y=%20'];
+  const papers = urls.map((url, index) => ({ id: normalizePaperId({ url }, { issue: 7, index }), title: `Paper ${index}`, anchor: `p${index}` }));
+  const context: LinkContext = { ...links, corpus: new CorpusIndex([published(7, papers)]) };
+  const rendered = fragmentToHtml(markdownToHast(parseMarkdown(urls.map((url, index) => `[${index}](paper:${url})`).join(' ')), { idPrefix: 'x-', links: context }).content, new FootnoteNumbering());
+  assert.equal(rendered, '<p><a href="https://news.example.org/issues/7/#p0">0</a> <a href="https://news.example.org/issues/7/#p1">1</a> <a href="https://news.example.org/issues/7/#p2">2</a> (#7)</p>');
 });
 
 test('markdown-html: unresolvable and unsafe links become their text; relative links become absolute', () => {

@@ -17,6 +17,13 @@ test('xref-unknown: references to published papers and issues, and to the issue\
   assert.deepEqual(await lintWith([rule], corpus(body)), []);
 });
 
+test('xref-unknown: a reference copying a paper\'s URL with percent-escapes names it, and an unknown one is quoted as written', async () => {
+  const papers = [paperYaml({ title: 'Escaped query', url: 'https://example.com/view?id=a%26b', arxiv: null }), paperYaml({ title: 'Escaped path', url: 'https://example.com/papers/C%23-tricks', arxiv: null })].join('');
+  assert.deepEqual(await lintWith([rule], corpus('See [one](paper:https://example.com/view?id=a%26b) and [two](paper:https://example.com/papers/C%23-tricks).', { papers })), []);
+  const [unknown] = await lintWith([rule], corpus('See [one](paper:https://example.com/view?id=c%26d).', { papers }));
+  assert.match(unknown!.message, /^Unexpected reference `paper:https:\/\/example\.com\/view\?id=c%26d`/);
+});
+
 test('xref-unknown: an unknown paper is reported with the closest published title', async () => {
   const messages = await lintWith([rule], corpus('Intro.\nAs [the mirage](paper:2304.1500) showed.'));
   assert.deepEqual(places(messages), ['xref-unknown 18:4']);
