@@ -26,11 +26,13 @@ export interface PaperEntry<R extends RecordFacts = PaperRecord> {
  * Names that differ only in case, accents or spacing are one facet
  * (`emergence`, `Emergence`; `José Núñez`, `Jose Nunez`), and an author
  * written "Last, First" is the author "First Last" (issue/names.ts),
- * shown with the spelling most papers use (on a tie, the first in sort order).
+ * shown with the spelling most papers use (on a tie, the first in sort
+ * order), composed: spellings that differ only in Unicode normalization
+ * count as one (`mostUsed`).
  */
 export interface Facet<R extends RecordFacts = PaperRecord> {
   name: string;
-  /** Every spelling the issues gave it, `name` among them, sorted. */
+  /** Every spelling the issues gave it, and `name` (which may be one of them composed), sorted. */
   spellings: string[];
   slug: string;
   papers: PaperEntry<R>[];
@@ -167,14 +169,28 @@ function facets<R extends RecordFacts>(
   }
   const byName = (a: string, b: string) => a.localeCompare(b, 'en') || (a < b ? -1 : 1);
   const named = [...byKey].map(([key, { spellings, papers: under }]) => {
-    // The spelling most papers use; a tie goes to the first in sort order.
-    const [name] = [...spellings].sort(([a, m], [b, n]) => n - m || byName(a, b))[0]!;
-    return { key, name, spellings: [...spellings.keys()].sort(byName), papers: under };
+    const name = mostUsed(spellings, byName);
+    return { key, name, spellings: [...new Set([...spellings.keys(), name])].sort(byName), papers: under };
   });
   // Slugs in key order: two keys get one slug only when a hash's six hex digits meet a name's, which `-2` then parts.
   const slugs = new UniqueSlugs();
   const slugOf = new Map([...named].sort((a, b) => (a.key < b.key ? -1 : 1)).map((facet) => [facet.key, slugs.take(facetSlug(facet.key, wordSeparator))]));
   return named.sort((a, b) => byName(a.name, b.name)).map(({ key, name, spellings, papers: under }) => ({ name, spellings, slug: slugOf.get(key)!, papers: under }));
+}
+
+/**
+ * The spelling most papers use, composed (NFC), a tie going to the first in
+ * `order`. Spellings that differ only in how their accents are encoded
+ * ("José" with a precomposed é, or an e and a combining accent, as text
+ * pasted from a PDF often has it) look the same and count as one.
+ */
+function mostUsed(spellings: ReadonlyMap<string, number>, order: (a: string, b: string) => number): string {
+  const votes = new Map<string, number>();
+  for (const [spelling, count] of spellings) {
+    const composed = spelling.normalize('NFC');
+    votes.set(composed, (votes.get(composed) ?? 0) + count);
+  }
+  return [...votes].sort(([a, m], [b, n]) => n - m || order(a, b))[0]![0];
 }
 
 /** What separates the words of a facet's names as they are usually written: `-` in tags, a space in names. */

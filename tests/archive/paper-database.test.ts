@@ -26,6 +26,22 @@ test('tags that differ only in case, accents or spacing are one tag, named as mo
   );
 });
 
+test('spellings that differ only in how an accent is encoded count as one: the tag and the author are named as most papers spell them, composed', () => {
+  const composed = 'José García';
+  const decomposed = composed.normalize('NFD');
+  const database = buildPaperDatabase([{ papers: [record(1, 1, ['café'], [composed]), record(2, 1, ['café'.normalize('NFD')], [decomposed]), record(3, 1, ['Cafe'], ['Jose Garcia'])] }]);
+  assert.deepEqual(
+    database.authors.map(({ name, spellings }) => [name, spellings]),
+    [[composed, [composed, decomposed, 'Jose Garcia'].sort((a, b) => a.localeCompare(b, 'en') || (a < b ? -1 : 1))]],
+  );
+  assert.deepEqual(database.tags.map(({ name }) => name), ['café']);
+  assert.deepEqual(database.papers.map((paper) => paper.tags), [['café'], ['café'], ['café']]);
+  // Every paper's authors and tags, however encoded, still lead to their page.
+  const { name: onlyDecomposed, spellings } = buildPaperDatabase([{ papers: [record(1, 1, [], [decomposed])] }]).authors[0]!;
+  assert.equal(onlyDecomposed, composed);
+  assert.ok(spellings.includes(composed) && spellings.includes(decomposed));
+});
+
 test("a tag's or an author's folder depends on its own name alone: tags and authors added later never move it", () => {
   const before = buildPaperDatabase([{ papers: [record(1, 1, ['c++'], ['José Núñez'])] }]);
   const after = buildPaperDatabase([{ papers: [record(1, 1, ['c++'], ['José Núñez'])] }, { papers: [record(2, 2, ['c', 'c#'], ['Jose Nunez', 'Josefa Nunez'])] }]);
