@@ -69,6 +69,8 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
       firstLine: firstLine(paper),
     }));
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    // The array is all stdout holds, for tools to read; what it leaves out is said beside it.
+    if (shown.length < matches.length) io.stderr.write(countLine(matches.length, shown.length));
     return 0;
   }
   if (matches.length === 0) {
@@ -80,9 +82,13 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     const byline = [joinNames(paper.latest.authors), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
     io.stdout.write(`${covered}  ${paper.latest.title}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
   }
-  const more = matches.length - shown.length;
-  io.stdout.write(`${matches.length} ${matches.length === 1 ? 'paper matches' : 'papers match'}${more > 0 ? `; ${more} more with --limit` : ''}.\n`);
+  io.stdout.write(countLine(matches.length, shown.length));
   return 0;
+}
+
+/** "495 papers match; 475 more with --limit." for `total` matches of which `shown` are shown. */
+function countLine(total: number, shown: number): string {
+  return `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > shown ? `; ${total - shown} more with --limit` : ''}.\n`;
 }
 
 /** The filters of a search as its flags say them: `--tag x`. */

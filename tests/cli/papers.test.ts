@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -55,6 +55,30 @@ test('papers search filters by tag, author and year, and never finds drafts', as
   assert.deepEqual(await json(DRAFT_WORD), []);
   const none = await runCli(['papers', 'search', 'nothing-like-this'], { cwd: root });
   assert.equal(none.stdout, 'No published paper matches "nothing-like-this".\n');
+});
+
+test('papers search --json --limit says on stderr how many matches it left out; stdout holds the JSON alone', async () => {
+  const root = archiveRoot();
+  const limited = await runCli(['papers', 'search', '--json', '--limit', '1', '--tag', 'emergence'], { cwd: root });
+  assert.equal(limited.code, 0, limited.stderr);
+  assert.equal((JSON.parse(limited.stdout) as unknown[]).length, 1);
+  assert.equal(limited.stderr, '2 papers match; 1 more with --limit.\n');
+  const whole = await runCli(['papers', 'search', '--json', '--tag', 'emergence'], { cwd: root });
+  assert.equal(whole.stderr, '');
+});
+
+test('papers search --tag takes a tag of emoji or symbols, as issues may give one and the papers page offers it', async () => {
+  const root = archiveRoot();
+  const issues = join(root, 'issues');
+  for (const name of readdirSync(issues)) {
+    const file = join(issues, name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [transformers]', 'tags: [transformers, 🎉, c++]'));
+  }
+  for (const tag of ['🎉', 'c++', 'C++']) {
+    const result = await runCli(['papers', 'search', '--json', '--tag', tag], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual((JSON.parse(result.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762'], tag);
+  }
 });
 
 test('papers search with filters and no words lists every paper they keep; with neither it is a usage error', async () => {
@@ -136,7 +160,8 @@ test('papers search with a year that is not a year, an empty filter or a limit o
     [['--year', '99999999999999999999'], /Unexpected --year `99999999999999999999`, expected a year such as 2023/],
     [['--author', ''], /Unexpected --author ``, expected a name with a letter or digit in it/],
     [['--author', ' - '], /expected a name with a letter or digit in it/],
-    [['--tag', ''], /expected a tag with a letter or digit in it/],
+    [['--tag', ''], /Unexpected --tag ``, expected a tag with something other than spaces or invisible characters in it/],
+    [['--tag', ' \u00ad\u200b'], /expected a tag with something other than spaces or invisible characters in it/],
     [['x', '--limit', '0'], /Unexpected --limit `0`, expected a whole number from 1, such as 20/],
   ];
   for (const [args, message] of cases) {
