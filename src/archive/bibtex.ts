@@ -16,12 +16,18 @@ export function papersBib<E extends PaperEntry<RecordFacts>>(papers: readonly E[
   return papers.map((paper) => bibtexEntry(paper, keys.get(paper)!)).join('\n');
 }
 
-/** Each paper's citation key, `lastnameYEARfirstword`, unique across `papers` (what `bibtexEntry` needs besides the paper). */
+/**
+ * Each paper's citation key, `lastnameYEARfirstword`, unique across
+ * `papers` (what `bibtexEntry` needs besides the paper). Papers whose keys
+ * meet take `b`, `c`… in the order the newsletter first covered them (issue
+ * number, then place in that issue's reading order, then id): a paper
+ * covered in a new issue never takes the key a reader already cites for
+ * one covered before.
+ */
 export function citationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly E[]): Map<E, string> {
   const used = new Set<string>();
   const keys = new Map<E, string>();
-  // Keys are given in id order, so one paper's key does not depend on which papers came before it in time.
-  for (const paper of [...papers].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  for (const paper of [...papers].sort(byFirstCoverage)) {
     const base = citationKey(paper);
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}${String.fromCharCode(96 + Math.min(n, 26))}${n > 26 ? n : ''}`;
@@ -29,6 +35,11 @@ export function citationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly
     keys.set(paper, key);
   }
   return keys;
+}
+
+function byFirstCoverage(a: PaperEntry<RecordFacts>, b: PaperEntry<RecordFacts>): number {
+  const [first, second] = [a.coverage[0]!, b.coverage[0]!];
+  return first.issue.number - second.issue.number || first.number - second.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function citationKey(paper: PaperEntry<RecordFacts>): string {

@@ -32,8 +32,8 @@ export function cachedCitationKeys<E extends PaperEntry<RecordFacts>>(papers: re
   return keys;
 }
 
-/** Bumped when the keys are made otherwise within a version (bibtex.ts `citationKeys`). */
-const CITATIONS_FORMAT = 'citations-v1';
+/** Bumped when the keys are made otherwise within a version (bibtex.ts `citationKeys`). v2: suffixes in order of first coverage, not of id. */
+const CITATIONS_FORMAT = 'citations-v2';
 
 /** The stored keys, when stored under `stamp` for papers of these ids in this order. */
 function readStored<E extends PaperEntry<RecordFacts>>(file: string, stamp: string, papers: readonly E[]): Map<E, string> | undefined {

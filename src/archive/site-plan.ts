@@ -156,8 +156,9 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
  * v5: a paper without an arXiv id or a URL is a paper of its own (`issue:5/1`, issue/paper-id.ts), with its own page, not one page for all of them.
  * v6: papers/catalog.js carries each paper's `anchor` and `excerpt` (`catalog`), and is made again when an issue's output changes.
  * v7: an author or a tag is named by its spelling composed (NFC), spellings that differ only in how an accent is encoded counted as one (paper-database.ts `mostUsed`).
+ * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
  */
-const SHAPE_FORMAT = 'site-shape-v7';
+const SHAPE_FORMAT = 'site-shape-v8';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 

@@ -49,6 +49,17 @@ test('the citation key is named after the first author\'s family name, written "
   }
 });
 
+test('a paper covered in a new issue never takes the citation key of one covered before: keys that meet get b, c… in order of first coverage', () => {
+  const covered = (n: number, id: string, issue: number) => paper(n, { id, authors: ['Łukasz Kaiser'], year: 2020, title: 'The paper', issue: { number: issue, date: '2023-01-15', title: `Issue ${issue}` } });
+  const before = [covered(1, 'url:example.com/p2', 1), covered(2, 'url:example.com/p3', 2)];
+  const keysBefore = citationKeys(before);
+  assert.deepEqual(before.map((entry) => keysBefore.get(entry)), ['kaiser2020paper', 'kaiser2020paperb']);
+  // An arXiv id sorts before any URL, and `url:example.com/p0` before both: neither moves the keys given before.
+  const after = [...before, covered(3, 'arxiv:2001.00001', 3), covered(1, 'url:example.com/p0', 3)];
+  const keysAfter = citationKeys(after);
+  assert.deepEqual(after.map((entry) => keysAfter.get(entry)), ['kaiser2020paper', 'kaiser2020paperb', 'kaiser2020paperd', 'kaiser2020paperc']);
+});
+
 test('the citation key transliterates letters accents alone cannot reduce and names in other scripts, never dropping them or falling back to anon', () => {
   const cases: [string, string, string][] = [
     ['Jan Łukasiewicz', 'Many-valued logic', 'lukasiewicz2023manyvalued'],
