@@ -21,7 +21,9 @@ const { searchOptions } = indexOptions;
  * under a new title, or with "R. Schaeffer" for "Rylan Schaeffer", is still
  * found by the first), `venues` (every venue it was given: "ICML 2021",
  * later "ICML"), `tags`, `text` (every summary, opinion and prerequisites it
- * got, oldest first). Stored for a result (search-options.cjs
+ * got, oldest first), `identity` (its arXiv id or URL as paperboy tells
+ * papers apart, issue/paper-id.ts: `2309.08600`, `lesswrong.com/posts/…`,
+ * so the papers page finds it by the words of either). Stored for a result (search-options.cjs
  * `storeFields`): what the papers page shows and filters by, in the shape
  * of papers/catalog.js (`url` its page from the site's root, `section` the
  * newest coverage's, `issue` and `anchor` where it first appeared,
@@ -46,6 +48,7 @@ interface SearchDocument {
   anchor: string;
   excerpt: string;
   text: string;
+  identity: string;
 }
 
 /** `paper` as the `id`-th document of an index. */
@@ -68,6 +71,8 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     anchor: first.anchor,
     excerpt: firstLine(paper, EXCERPT_LENGTH),
     text: paper.coverage.flatMap((record) => [record.summary.plain, record.opinion?.plain ?? '', record.prerequisites?.plain ?? '']).filter(Boolean).join('\n'),
+    // A place (`issue:5/2`) is no paper's name a reader could know.
+    identity: /^(?:arxiv|url):/.test(paper.id) ? paper.id.slice(paper.id.indexOf(':') + 1) : '',
   };
 }
 
@@ -134,8 +139,9 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
  * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
  * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
  * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
+ * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
  */
-const SHARD_FORMAT = `search-shard-v4-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+const SHARD_FORMAT = `search-shard-v5-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

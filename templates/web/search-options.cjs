@@ -236,7 +236,8 @@
 
   /**
    * MiniSearch's options for a search document (search-index.ts,
-   * `SearchDocument`): the fields searched, the fields a result carries (what
+   * `SearchDocument`): the fields searched (its arXiv id or URL among them,
+   * `identity`), the fields a result carries (what
    * the papers page shows and filters by, the same names as the catalog
    * has, and `venues` for `rankResults`), and how a query is matched: every
    * word must occur (as the reader expects of a "have we covered this?"
@@ -249,7 +250,7 @@
    * and shown with the newest (`title`, `authors`).
    */
   const searchOptions = {
-    fields: ['titles', 'names', 'venues', 'tags', 'text'],
+    fields: ['titles', 'names', 'venues', 'tags', 'text', 'identity'],
     storeFields: ['url', 'title', 'authors', 'aka', 'year', 'section', 'tags', 'venues', 'issue', 'anchor', 'excerpt'],
     tokenize,
     processTerm: indexTerms,

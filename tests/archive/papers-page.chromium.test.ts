@@ -77,6 +77,16 @@ test('a tag written with a run of spaces is chosen as written: the filter finds 
   await page.close();
 });
 
+test('a paper is found by its arXiv id and by a word of it, as the docs promise', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html?q=2304.15004`);
+  await showsTitles(page, [MIRAGE]);
+  await page.goto(`${archive.origin}/papers/index.html?q=1706`);
+  await showsTitles(page, [ATTENTION]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a link with q, tag, section, year and author opens the papers page with them chosen and the papers they choose; filters alone load no search index', { skip }, async () => {
   const { page, errors, loaded } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html?tag=emergence&section=Evaluations&author=doe`);

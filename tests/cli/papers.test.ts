@@ -57,6 +57,13 @@ test('papers search filters by tag, author and year, and never finds drafts', as
   assert.equal(none.stdout, 'No published paper matches "nothing-like-this".\n');
 });
 
+test('papers search finds a paper by a word of its arXiv id or its URL, as the papers page does', async () => {
+  const root = archiveRoot();
+  const json = async (...argv: string[]) => JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[];
+  assert.deepEqual((await json('1706')).map((m) => m.id), ['arxiv:1706.03762']);
+  assert.deepEqual((await json('evals', 'blog')).map((m) => m.id), ['url:blog.example.com/posts/evals']);
+});
+
 test('papers search --json --limit says on stderr how many matches it left out; stdout holds the JSON alone', async () => {
   const root = archiveRoot();
   const limited = await runCli(['papers', 'search', '--json', '--limit', '1', '--tag', 'emergence'], { cwd: root });
