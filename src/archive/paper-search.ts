@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
-import { authorKey } from '../issue/names.js';
+import { authorKey, tagKey } from '../issue/names.js';
 import type { RecordFacts, RecordSummary } from './issue-output.js';
 import { paperAuthors, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import type { TextSource } from './pages.js';
@@ -91,9 +91,19 @@ function paperNamed<R extends RecordFacts>(database: PaperDatabase<R>, query: st
   return database.papers.find((paper) => ids.has(paper.id));
 }
 
+/**
+ * Whether `wanted` is part of `author`'s name, folded (`tagKey`) as written
+ * ("Berg, Jan" in "van der Berg, Jan") or read "First Last" (`authorKey`:
+ * "Yihe Dong" in "Dong, Yihe"), as the papers page's author filter finds
+ * the name as written too.
+ */
+function namesAuthor(author: string, wanted: string): boolean {
+  return tagKey(author).includes(tagKey(wanted)) || authorKey(author).includes(authorKey(wanted));
+}
+
 function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {
   if (filters.tag !== undefined && !paper.tags.some((tag) => fold(tag) === fold(filters.tag!))) return false;
-  if (filters.author !== undefined && !paperAuthors(paper).some((author) => authorKey(author).includes(authorKey(filters.author!)))) return false;
+  if (filters.author !== undefined && !paperAuthors(paper).some((author) => namesAuthor(author, filters.author!))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;
   return true;
 }

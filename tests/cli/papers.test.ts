@@ -57,6 +57,19 @@ test('papers search filters by tag, author and year, and never finds drafts', as
   assert.equal(none.stdout, 'No published paper matches "nothing-like-this".\n');
 });
 
+test('papers search --author finds a name written "Last, First" by a part of it as written, and by "First Last"', async () => {
+  const root = archiveRoot();
+  const issues = join(root, 'issues');
+  for (const name of readdirSync(issues)) {
+    const file = join(issues, name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('authors: [Ashish Vaswani, Noam Shazeer]', 'authors: ["van der Berg, Jan", Noam Shazeer]'));
+  }
+  for (const author of ['Berg, Jan', 'van der berg', 'Jan van der Berg', 'jan van']) {
+    const result = await runCli(['papers', 'search', '--json', '--author', author], { cwd: root });
+    assert.deepEqual((JSON.parse(result.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762'], author);
+  }
+});
+
 test('papers search finds a paper by a word of its arXiv id or its URL, as the papers page does', async () => {
   const root = archiveRoot();
   const json = async (...argv: string[]) => JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[];
