@@ -7,7 +7,7 @@ import { PaperboyError } from '../errors.js';
  * docs/issue-format.md). A larger one would be read as a neighbour
  * (`99999999999999999999` as 100000000000000000000).
  */
-const MAX_ISSUE_NUMBER = Number.MAX_SAFE_INTEGER;
+export const MAX_ISSUE_NUMBER = Number.MAX_SAFE_INTEGER;
 
 /**
  * The number an ISSUE argument written as digits names (`42`, `0042`, as

@@ -1,14 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
 import { Workspace } from './workspace.js';
 
 /**
  * The number after the highest one in use (`Workspace.highestNumber`:
  * frontmatter numbers, and file names' where a frontmatter names none),
- * read by the one loader of the newsletter's issues.
+ * read by the one loader of the newsletter's issues. Throws
+ * ISSUE_NUMBER_TOO_LARGE (exit 2) when that is the largest an issue may
+ * have, or more: no number is left to give.
  */
 async function nextIssueNumber(config: Config): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
@@ -21,7 +24,14 @@ async function nextIssueNumber(config: Config): Promise<number> {
     });
   }
   const workspace = await Workspace.loadCached(config);
-  return workspace.highestNumber() + 1;
+  const highest = workspace.highestNumber();
+  if (highest >= MAX_ISSUE_NUMBER) {
+    const file = workspace.byNumber(highest);
+    throw new PaperboyError('ISSUE_NUMBER_TOO_LARGE', `Cannot number a new issue: the highest number in use, ${highest}${file ? ` (${relative(config.root, file.path)})` : ''}, leaves none after it (an issue's \`number\` is at most ${MAX_ISSUE_NUMBER})`, {
+      hint: 'Give that issue the number it should have (a typo, most likely), then run `paperboy new` again.',
+    });
+  }
+  return highest + 1;
 }
 
 export function localDate(date: Date): string {

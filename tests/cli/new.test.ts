@@ -76,6 +76,15 @@ test('new: the number after a file whose frontmatter cannot be read yet, by its 
   assert.match(readFileSync(result.stdout.trim(), 'utf8'), /^number: 3$/m);
 });
 
+test('new: after an issue numbered the largest an issue may have, a clear error naming it, exit 2, and no file written', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ number: 1 }), 'issues/big.md': cleanIssue({ number: Number.MAX_SAFE_INTEGER }) });
+  const result = await runCli(['new', '--title', 'Big'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Cannot number a new issue: the highest number in use, 9007199254740991 \(issues\/big\.md\), leaves none after it \(an issue's `number` is at most 9007199254740991\)/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.deepEqual(readdirSync(join(root, 'issues')).sort(), ['0001-x.md', 'big.md']);
+});
+
 test('new: an empty --title is a usage error (exit 2) and writes no file', async () => {
   const root = makeRoot({});
   for (const title of ['', '   ']) {
