@@ -22,19 +22,23 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {
-    for (const value of values) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
+    // In the file's order, as lint lists them: the parser's problems and the later checks' come apart.
+    const inOrder = [...values].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const value of inOrder) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
     io.stderr.write(`paperboy: published with ${count === 1 ? 'that problem' : `those ${count} problems`}: fix them (\`paperboy lint\` lists every problem; \`send\` refuses an issue with errors).\n`);
   }
+  // The folder as the reader gave it (`--out /srv/site`), else the config's, from here.
+  const shownOut = options.out ?? (relative(io.cwd, report.outDir) || '.');
   if (report.upToDate) {
-    io.stdout.write(`${relative(io.cwd, report.outDir) || '.'} is up to date: no issue, template or setting changed since it was built.\n`);
+    io.stdout.write(`${shownOut} is up to date: no issue, template or setting changed since it was built.\n`);
     return 0;
   }
   const cached = report.issues - report.rendered;
   io.stdout.write(
-    `Built ${relative(io.cwd, report.outDir) || '.'}: ${counted(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${counted(report.papers, 'paper')}, ${counted(report.files, 'file')} (${report.written} written).\n`,
+    `Built ${shownOut}: ${counted(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${counted(report.papers, 'paper')}, ${counted(report.files, 'file')} (${report.written} written).\n`,
   );
   return 0;
 }

@@ -501,6 +501,28 @@ test('a build with nothing changed reads and writes nothing; a changed web templ
   assert.match(readFileSync(join(again, 'dist', 'issues', '1', 'email.txt'), 'utf8'), /^Emergence mirages\n/);
 });
 
+test('what a build published without is told in the order of the file, line by line, whichever check found it', async () => {
+  const newsletter = archiveRoot();
+  const file = join(newsletter, 'issues', '0002-b.md');
+  const text = readFileSync(file, 'utf8');
+  // A parse problem late in the file (the second paper's year), a dead link early (the first paper's summary).
+  const edited = text.replace('year: 2023', 'year: twenty').replace('(paper:2304.15004)', '(paper:9999.99999)');
+  writeFileSync(file, edited);
+  const result = await runCli(['build'], { cwd: newsletter });
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stderr.split('\n').flatMap((line) => /^issues\/0002-b\.md:(\d+):(\d+) /.exec(line)?.slice(1, 3).map(Number) ?? []);
+  assert.equal(lines.length, 4, result.stderr);
+  assert.ok(lines[0]! < lines[2]!, result.stderr);
+});
+
+test('a build into a folder given as an absolute path names it as given', async () => {
+  const newsletter = archiveRoot();
+  const out = join(await mkdtemp(join(tmpdir(), 'paperboy-out-')), 'site');
+  const result = await runCli(['build', '--out', out], { cwd: newsletter });
+  assert.equal(result.code, 0, result.stderr);
+  assert.ok(result.stdout.startsWith(`Built ${out}: `), result.stdout);
+});
+
 test('a value the parser cannot read (year: twenty) is published without, and every build says where, until it is fixed', async () => {
   const newsletter = archiveRoot();
   const file = join(newsletter, 'issues', '0002-b.md');
