@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
@@ -65,12 +65,14 @@ export function recoverSite(outDir: string): void {
 
 /**
  * Throws OUT_DIR_NOT_A_SITE (exit 2) when a build must not replace
- * `outDir`: a file, or a folder holding files that no build wrote (its
- * marker missing). A folder not there yet, or empty, is fine. Checked
+ * `outDir`: a file, a folder holding files that no build wrote (its
+ * marker missing), or a folder inside a site a build made. A folder not there yet, or empty, is fine. Checked
  * before anything is rendered (a first build of 1,000 issues renders for
  * half a minute), and again by `writeSite`.
  */
 export function assertReplaceable(outDir: string): void {
+  const site = enclosingSite(outDir);
+  if (site) throw notASite(outDir, `it is inside the site ${site}, whose builds would keep it as files put there by hand, and publish it`);
   let names: string[];
   try {
     names = readdirSync(outDir);
@@ -81,6 +83,14 @@ export function assertReplaceable(outDir: string): void {
     throw unwritable(outDir, error);
   }
   if (names.length > 0 && !names.includes(SITE_MARKER)) throw notASite(outDir, 'it holds files that no paperboy build wrote');
+}
+
+/** The folder above `outDir` that a build made (it holds the marker), if any: a site inside another is deployed with it. */
+function enclosingSite(outDir: string): string | undefined {
+  for (let dir = dirname(resolve(outDir)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, SITE_MARKER))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 function notASite(outDir: string, why: string): PaperboyError {

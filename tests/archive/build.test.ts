@@ -609,6 +609,16 @@ test('build refuses to replace a folder that no build wrote', async () => {
   assert.equal(readFileSync(join(own, 'notes', 'keep.txt'), 'utf8'), 'mine');
 });
 
+test('build refuses a folder inside a site a build made, which that site\'s builds would keep and publish', async () => {
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.equal((await runCli(['build'], { cwd: newsletter })).code, 0);
+  const before = siteDigest(join(newsletter, 'dist'));
+  const result = await runCli(['build', '--out', join('dist', 'sub')], { cwd: newsletter });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Refusing to replace .*sub: it is inside the site .*dist, whose builds would keep it/);
+  assert.deepEqual(siteDigest(join(newsletter, 'dist')), before, 'the site as it was: no folder, lock or staging left in it');
+});
+
 test('--out naming a file is refused before anything is rendered (exit 2), the file untouched', async () => {
   const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'a-file': 'not a folder' });
   const result = await runCli(['build', '--out', 'a-file'], { cwd: newsletter });
