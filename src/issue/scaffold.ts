@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import anyAscii from 'any-ascii';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -84,7 +85,8 @@ TODO the introduction: what this issue is about.
  */
 export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date }): Promise<string> {
   const number = await nextIssueNumber(config);
-  const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(options.title ?? 'untitled')}.md`);
+  // Transliterated as author and tag folders are (paper-database.ts): `Łukasz` is `lukasz`, a Hebrew or Russian title or an emoji keeps a name.
+  const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(anyAscii(options.title ?? 'untitled'))}.md`);
   const text = issueSkeleton({ number, title: options.title, date: localDate(options.today), sections: config.sections });
   try {
     await writeFile(path, text, { flag: 'wx' });

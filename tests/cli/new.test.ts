@@ -85,6 +85,13 @@ test('new: after an issue numbered the largest an issue may have, a clear error 
   assert.deepEqual(readdirSync(join(root, 'issues')).sort(), ['0001-x.md', 'big.md']);
 });
 
+test('new: a title in another script, with a letter accents alone cannot reduce, or an emoji is transliterated into the file name, as tag folders are', async () => {
+  const root = makeRoot({});
+  const paths = [];
+  for (const title of ['Łukasz и шум', 'שלום', '🎉🎉']) paths.push((await runCli(['new', '--title', title], { cwd: root })).stdout.trim());
+  assert.deepEqual(paths.map((path) => path.slice(join(root, 'issues').length + 1)), ['0001-lukasz-i-shum.md', '0002-slvm.md', '0003-tada-tada.md']);
+});
+
 test('new: an empty --title is a usage error (exit 2) and writes no file', async () => {
   const root = makeRoot({});
   for (const title of ['', '   ']) {
