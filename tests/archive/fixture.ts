@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PaperRecord, RecordFacts } from '../../src/archive/issue-output.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
@@ -65,6 +67,16 @@ export function archiveRoot(make: typeof makeRoot = makeRoot): string {
     'issues/0003-c.md': cleanIssue({ number: 3, title: 'Evaluations', date: '2023-06-12', papers: third }),
     'issues/0004-d.md': cleanIssue({ number: 4, title: 'Draft', date: '2023-06-19', status: 'draft', papers: draft }),
   });
+}
+
+/** Replaces `text` with `replacement` in the issue file of `root` that holds it (the archive fixture's `tags: [transformers]`, say); throws when none does, so a test cannot pass on an edit that never happened. */
+export function replaceInIssues(root: string, text: string, replacement: string): void {
+  const issues = join(root, 'issues');
+  const file = readdirSync(issues)
+    .map((name) => join(issues, name))
+    .find((path) => readFileSync(path, 'utf8').includes(text));
+  if (!file) throw new Error(`No issue file of ${root} holds ${JSON.stringify(text)}`);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(text, replacement));
 }
 
 /** The facts of a record of paper `n` (arXiv 2301.0000n of 2023 by Ada Lovelace, in issue 1), `fields` over them: what unit tests of the paper database, its pages and its bibliography are made of. */

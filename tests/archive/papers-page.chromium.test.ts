@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openPage, showsTitles, siteInChromium, skip } from './chromium.js';
+import { replaceInIssues } from './fixture.js';
 
 /**
  * The papers page in Chromium, as readers with and without JavaScript see
@@ -12,14 +12,8 @@ import { ARTIFACTS, openPage, showsTitles, siteInChromium, skip } from './chromi
  * address, so that Back, a reload and a shared link show the same papers
  * with the same choices; and a query without words.
  */
-const archive = siteInChromium((root) => {
-  // A tag written with a run of spaces, which a browser would collapse in an option's text.
-  const issues = join(root, 'issues');
-  for (const name of readdirSync(issues)) {
-    const file = join(issues, name);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [transformers]', 'tags: [transformers, "Scaling  laws"]'));
-  }
-});
+// A tag written with a run of spaces, which a browser would collapse in an option's text.
+const archive = siteInChromium((root) => replaceInIssues(root, 'tags: [transformers]', 'tags: [transformers, "Scaling  laws"]'));
 
 const MIRAGE = 'Are Emergent Abilities of Large Language Models a Mirage?';
 const ATTENTION = 'Attention <is> all & you ]]> need';

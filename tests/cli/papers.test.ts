@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { archiveRoot, DRAFT_WORD, SEARCH_WORD } from '../archive/fixture.js';
+import { archiveRoot, DRAFT_WORD, replaceInIssues, SEARCH_WORD } from '../archive/fixture.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssueWithMarkdown, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened, pathsPassedTo } from '../helpers/fs-spy.js';
@@ -59,11 +59,7 @@ test('papers search filters by tag, author and year, and never finds drafts', as
 
 test('papers search --author finds a name written "Last, First" by a part of it as written, and by "First Last"', async () => {
   const root = archiveRoot();
-  const issues = join(root, 'issues');
-  for (const name of readdirSync(issues)) {
-    const file = join(issues, name);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('authors: [Ashish Vaswani, Noam Shazeer]', 'authors: ["van der Berg, Jan", Noam Shazeer]'));
-  }
+  replaceInIssues(root, 'authors: [Ashish Vaswani, Noam Shazeer]', 'authors: ["van der Berg, Jan", Noam Shazeer]');
   for (const author of ['Berg, Jan', 'van der berg', 'Jan van der Berg', 'jan van']) {
     const result = await runCli(['papers', 'search', '--json', '--author', author], { cwd: root });
     assert.deepEqual((JSON.parse(result.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762'], author);
@@ -89,11 +85,7 @@ test('papers search --json --limit says on stderr how many matches it left out; 
 
 test('papers search --tag takes a tag of emoji or symbols, as issues may give one and the papers page offers it', async () => {
   const root = archiveRoot();
-  const issues = join(root, 'issues');
-  for (const name of readdirSync(issues)) {
-    const file = join(issues, name);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('tags: [transformers]', 'tags: [transformers, 🎉, c++]'));
-  }
+  replaceInIssues(root, 'tags: [transformers]', 'tags: [transformers, 🎉, c++]');
   for (const tag of ['🎉', 'c++', 'C++']) {
     const result = await runCli(['papers', 'search', '--json', '--tag', tag], { cwd: root });
     assert.equal(result.code, 0, result.stderr);
