@@ -7,8 +7,8 @@ import type { CorpusReads } from '../issue/corpus.js';
 import { sha256 } from '../sha256.js';
 import { replaceFile } from '../replace-file.js';
 import { StoredMap, storedMapFiles } from '../stored-map.js';
-import { VERSION } from '../version.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
+import { INDEX_FORMAT } from './formats.js';
 
 /**
  * Each published issue's rendering on disk under `<dataDir>/cache/build/`,
@@ -171,36 +171,3 @@ const EXTENSION = '.v8';
 const INDEX_FILE = `index${EXTENSION}`;
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';
-/**
- * Another paperboy may summarize differently: its index is not read. Bumped
- * when a rendering changes within a version:
- * v11: a table cell's `\|` in math is a `|` (issue/table-math.ts);
- * v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts);
- * v13: footnote back-links labelled with the number shown (render/markdown-html.ts);
- * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
- * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
- * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
- * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
- * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text);
- * v19: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
- * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`);
- * v21: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts);
- * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts);
- * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
- * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`);
- * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
- * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts);
- * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs);
- * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/).
- * v29: feed entries carry their publication date, "Summarized by", "H/T" and the reviewers' thanks (archive/feeds.ts, site-plan.ts `feedHtml`); the paper page shows "H/T"; the search index holds venues, stems plurals and keeps words whole across an apostrophe (templates/web/search-options.cjs).
- * v30: a paper lists each tag once (issue/names.ts `distinctTags`); an author list's "et al." ends it without "and" (render/format.ts `joinNames`); a paper's pages, lists and data show its facts merged across the issues that cover it (archive/paper-database.ts `paperFacts`).
- * v31: plaintext never wraps so that a line starts with a word that reads as structure, `>`, `-`, `2023.` (render/text/line-start.ts); a code block's tabs are spaces to its own 8-column stops (render/text/tab-stops.ts).
- * v32: a summary's unread values hold the texts a `#` comment cuts (lint's yaml-comment-in-text, archive/published-wrongly.ts `WRONG_VALUE_RULES`).
- * v33: a paper without an arXiv id or a URL (none, or a text such as `TBD`) has an id of its own, `issue:5/1`, not the `url:` every such paper shared (issue/paper-id.ts).
- * v34: a record's summary holds its excerpt, the first sentence of its summary (issue-output.ts `RecordSummary`), which papers/catalog.js shows.
- * v35: an issue with a YAML tag on a frontmatter value (`title: !Surprise …`, whose text YAML drops) is not published (issue/yaml-tags.ts).
- * v36: an entry holds what its rendering read of the other issues (issue/corpus.ts `CorpusReads`); its key no longer holds every issue's facts.
- * v37: a paper with a placeholder URL (`https://example.org/TODO-the-paper`) has an id of its own, `issue:5/1` (issue/paper-id.ts).
- * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
- */
-const INDEX_FORMAT = `build-index-v38-${VERSION}`;

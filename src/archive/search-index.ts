@@ -5,13 +5,12 @@ import MiniSearch from 'minisearch';
 import indexOptions from '../../templates/web/search-options.cjs';
 import { joinNames } from '../render/format.js';
 import { replaceFile } from '../replace-file.js';
-import { VERSION } from '../version.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
-import { packageVersion } from './package-version.js';
 import { otherAuthors, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
+import { SHARD_FORMAT } from './formats.js';
 
 const { searchOptions } = indexOptions;
 
@@ -121,7 +120,7 @@ export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: 
  * it shows, not the archive's 40 MB).
  */
 export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined): Buffer {
-  const key = sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
+  const key = shardKey(papers);
   let contents = readShard(cacheDir, year, key);
   if (contents === undefined) {
     contents = Buffer.from(searchShard(papers.map((paper) => withTexts(paper, texts))));
@@ -131,17 +130,15 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
 }
 
 /**
- * What a stored shard was made by: another MiniSearch, options or document
- * layout (a paperboy release) makes it stale, and so does another ICU (a
- * Node.js release), whose dictionaries split the words of Chinese, Japanese
- * or Thai (search-options.cjs, `tokenize`). Bumped when the options index
- * otherwise within a version:
- * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
- * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
- * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
- * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
+ * What a shard of `papers` is made of: their keys (`paperKey`) and what
+ * indexes them (`SHARD_FORMAT`). The cache keeps a shard under it, and the
+ * site's `search/<year>.js` has it as its key (site-plan.ts), so what makes
+ * a stored shard stale (a new field indexed) rewrites the site's too.
  */
-const SHARD_FORMAT = `search-shard-v5-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export function shardKey(papers: readonly PaperEntry<RecordSummary>[]): string {
+  return sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
+}
+
 
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);

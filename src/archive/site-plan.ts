@@ -13,10 +13,11 @@ import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type
 import { keyOf, renderPage } from './page-render.js';
 import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
-import { cachedShard } from './search-index.js';
+import { cachedShard, shardKey } from './search-index.js';
 import { sitemap } from './sitemap.js';
 import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
+import { SHAPE_FORMAT } from './formats.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir'>;
 
@@ -127,7 +128,7 @@ export function planSite(
     const path = `search/${year}.js`;
     const shard = () => cachedShard(year, papers, published, cache?.search);
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
-    files.push(file(path, keyFor(path, shows, () => keyOf(papers.map(paperKey))), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
+    files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, source] of assetSources(config.templatesDir)) {
     const bytes = readFileSync(source);
@@ -148,17 +149,6 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
   return sha256(JSON.stringify([SHAPE_FORMAT, settings, templateHashes, issues.map((issue) => issue.factsHash)])).slice(0, 32);
 }
 
-/**
- * Another way of planning may key files otherwise: a shape it made is not this one's.
- * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
- * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`);
- * v4: a paper's facts are merged across the issues that cover it (paper-database.ts `paperFacts`), "Last, First" and "First Last" are one author, "et al." is none (issue/names.ts).
- * v5: a paper without an arXiv id or a URL is a paper of its own (`issue:5/1`, issue/paper-id.ts), with its own page, not one page for all of them.
- * v6: papers/catalog.js carries each paper's `anchor` and `excerpt` (`catalog`), and is made again when an issue's output changes.
- * v7: an author or a tag is named by its spelling composed (NFC), spellings that differ only in how an accent is encoded counted as one (paper-database.ts `mostUsed`).
- * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
- */
-const SHAPE_FORMAT = 'site-shape-v8';
 
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 

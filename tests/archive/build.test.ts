@@ -14,7 +14,8 @@ import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { buildSite, type BuildStage } from '../../src/archive/build.js';
 import { lockSite } from '../../src/archive/site-lock.js';
 import { loadConfig } from '../../src/config/load.js';
-import { forgetSiteFiles } from '../../src/archive/site-marker.js';
+import { INDEX_FORMAT, SHAPE_FORMAT, SHARD_FORMAT } from '../../src/archive/formats.js';
+import { forgetSiteFiles, readMarker } from '../../src/archive/site-marker.js';
 import { recoverSite } from '../../src/archive/site-writer.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
@@ -513,6 +514,13 @@ test('what a build published without is told in the order of the file, line by l
   const lines = result.stderr.split('\n').flatMap((line) => /^issues\/0002-b\.md:(\d+):(\d+) /.exec(line)?.slice(1, 3).map(Number) ?? []);
   assert.equal(lines.length, 4, result.stderr);
   assert.ok(lines[0]! < lines[2]!, result.stderr);
+});
+
+test('the site names the formats it was made with, so a paperboy that makes renderings, plans or search shards otherwise within a version writes it whole', async () => {
+  const newsletter = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: newsletter })).code, 0);
+  const { maker } = readMarker(join(newsletter, 'dist'))!;
+  for (const format of [INDEX_FORMAT, SHAPE_FORMAT, SHARD_FORMAT]) assert.ok(maker?.includes(format), `${format} in ${maker}`);
 });
 
 test('a build into a folder given as an absolute path names it as given', async () => {

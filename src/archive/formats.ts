@@ -1,0 +1,72 @@
+import { VERSION } from '../version.js';
+import { packageVersion } from './package-version.js';
+
+/**
+ * The formats of what a build makes, bumped when paperboy makes it
+ * otherwise within one version (a checkout between releases): the build
+ * cache's renderings (`INDEX_FORMAT`), the site's plan (`SHAPE_FORMAT`) and
+ * the search index's shards (`SHARD_FORMAT`). Each cache keys its files by
+ * its own; a site's marker names all three with paperboy's version
+ * (build.ts `makers`), so a site made under others is written whole. A
+ * small module of its own: a build with nothing to do reads them without
+ * loading what makes the files.
+ */
+
+/**
+ * Another paperboy may summarize differently: its index is not read. Bumped
+ * when a rendering changes within a version:
+ * v11: a table cell's `\|` in math is a `|` (issue/table-math.ts);
+ * v12: a line break in a one-line value (a title, a name) is a space (issue/schema.ts);
+ * v13: footnote back-links labelled with the number shown (render/markdown-html.ts);
+ * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
+ * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
+ * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
+ * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
+ * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text);
+ * v19: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
+ * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`);
+ * v21: a footnote label other than ASCII letters and digits is escaped in ids, not percent-encoded (issue/footnote-ids.ts);
+ * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts);
+ * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
+ * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`);
+ * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
+ * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts);
+ * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs);
+ * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/).
+ * v29: feed entries carry their publication date, "Summarized by", "H/T" and the reviewers' thanks (archive/feeds.ts, site-plan.ts `feedHtml`); the paper page shows "H/T"; the search index holds venues, stems plurals and keeps words whole across an apostrophe (templates/web/search-options.cjs).
+ * v30: a paper lists each tag once (issue/names.ts `distinctTags`); an author list's "et al." ends it without "and" (render/format.ts `joinNames`); a paper's pages, lists and data show its facts merged across the issues that cover it (archive/paper-database.ts `paperFacts`).
+ * v31: plaintext never wraps so that a line starts with a word that reads as structure, `>`, `-`, `2023.` (render/text/line-start.ts); a code block's tabs are spaces to its own 8-column stops (render/text/tab-stops.ts).
+ * v32: a summary's unread values hold the texts a `#` comment cuts (lint's yaml-comment-in-text, archive/published-wrongly.ts `WRONG_VALUE_RULES`).
+ * v33: a paper without an arXiv id or a URL (none, or a text such as `TBD`) has an id of its own, `issue:5/1`, not the `url:` every such paper shared (issue/paper-id.ts).
+ * v34: a record's summary holds its excerpt, the first sentence of its summary (issue-output.ts `RecordSummary`), which papers/catalog.js shows.
+ * v35: an issue with a YAML tag on a frontmatter value (`title: !Surprise …`, whose text YAML drops) is not published (issue/yaml-tags.ts).
+ * v36: an entry holds what its rendering read of the other issues (issue/corpus.ts `CorpusReads`); its key no longer holds every issue's facts.
+ * v37: a paper with a placeholder URL (`https://example.org/TODO-the-paper`) has an id of its own, `issue:5/1` (issue/paper-id.ts).
+ * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
+ */
+export const INDEX_FORMAT = `build-index-v38-${VERSION}`;
+
+/**
+ * Another way of planning may key files otherwise: a shape it made is not this one's.
+ * v2: author and tag folders transliterate their letters (paper-database.ts `facetSlug`);
+ * v3: names that differ in a letter NFKD leaves whole (`Łukasz`, `Lukasz`) are one author or tag (search-options.cjs `UNDECOMPOSED`);
+ * v4: a paper's facts are merged across the issues that cover it (paper-database.ts `paperFacts`), "Last, First" and "First Last" are one author, "et al." is none (issue/names.ts).
+ * v5: a paper without an arXiv id or a URL is a paper of its own (`issue:5/1`, issue/paper-id.ts), with its own page, not one page for all of them.
+ * v6: papers/catalog.js carries each paper's `anchor` and `excerpt` (`catalog`), and is made again when an issue's output changes.
+ * v7: an author or a tag is named by its spelling composed (NFC), spellings that differ only in how an accent is encoded counted as one (paper-database.ts `mostUsed`).
+ * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
+ */
+export const SHAPE_FORMAT = 'site-shape-v8';
+
+/**
+ * What a stored shard was made by: another MiniSearch, options or document
+ * layout (a paperboy release) makes it stale, and so does another ICU (a
+ * Node.js release), whose dictionaries split the words of Chinese, Japanese
+ * or Thai (search-options.cjs, `tokenize`). Bumped when the options index
+ * otherwise within a version:
+ * v2: letters NFKD leaves whole folded to ASCII (search-options.cjs `UNDECOMPOSED`).
+ * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
+ * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
+ * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
+ */
+export const SHARD_FORMAT = `search-shard-v5-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
