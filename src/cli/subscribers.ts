@@ -8,7 +8,7 @@ import { subscriberCsv } from '../subscribers/csv-export.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
-import { unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
+import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
@@ -160,10 +160,20 @@ async function exportCsv(store: SubscriberStore, options: SubscribersCommandOpti
  * the mailbox holds other mail.
  */
 async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<number> {
-  const { keys } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
+  const { keys, development } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
   const { requests, subscribers, unsubscribed } = await unsubscribeFromMailbox(db, resolve(io.cwd, file), keys);
   for (const request of requests) if ('problem' in request) io.stderr.write(`${relative(io.cwd, request.where) || request.where}: skipped: ${request.problem}\n`);
   const skipped = requests.filter((request) => 'problem' in request).length;
-  io.stdout.write(`${counted(requests.length, 'message')}: ${unsubscribed} unsubscribed, ${subscribers - unsubscribed} already off the list, ${skipped} skipped.\n`);
+  const repeated = requests.length - skipped - subscribers;
+  io.stdout.write(
+    `${counted(requests.length, 'message')}: ${unsubscribed} unsubscribed, ${subscribers - unsubscribed} already off the list, ${repeated > 0 ? `${repeated} repeating an earlier one, ` : ''}${skipped} skipped.\n`,
+  );
+  // Without PAPERBOY_SECRET only the outbox's links verify: a token real mail carried is "not valid" here, and its reader still subscribed.
+  const unverified = requests.filter((request) => 'problem' in request && request.problem === INVALID_TOKEN).length;
+  if (development && unverified > 0) {
+    throw new PaperboyError('SECRET_MISSING', `Missing PAPERBOY_SECRET in the environment: ${unverified === 1 ? 'a request carries' : `${unverified} requests carry`} a token that only it can verify (mail sent through SMTP_URL was signed with it), and those readers are still subscribed`, {
+      hint: 'Run again with PAPERBOY_SECRET set as it was when the issues went out: requests already honoured count as already off the list.',
+    });
+  }
   return 0;
 }

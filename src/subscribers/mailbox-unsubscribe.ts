@@ -39,7 +39,9 @@ function unreadableMailbox(path: string, error: unknown): PaperboyError {
 
 /**
  * The messages of an mbox file (split at its `From ` separator lines; the
- * mboxrd escape `>From ` is undone) or of a Maildir (see `readMaildir`).
+ * mboxrd escape `>From ` is undone; text before the first separator, or a
+ * file with none, such as one message saved as `.eml`, is a message too)
+ * or of a Maildir (see `readMaildir`).
  * By hand: the format is a separator line, and no maintained npm package
  * reads both.
  * Throws PaperboyError MAILBOX_UNREADABLE (exit 2) when FILE cannot be read.
@@ -66,12 +68,18 @@ function readMailbox(path: string): MailboxEntry[] {
     const body = lines.slice(start + 1, end).map((line) => line.replace(/^>(>*From )/, '$1'));
     messages.push({ where: `${path}:${start + 1}`, raw: Buffer.from(body.join('\n'), 'latin1') });
   };
+  // Text before the first separator (one message saved as a file, `.eml`, has none): a message too, not dropped.
+  const leading = (end: number) => {
+    if (lines.slice(0, end).some((line) => line.trim() !== '')) messages.push({ where: `${path}:1`, raw: Buffer.from(lines.slice(0, end).join('\n'), 'latin1') });
+  };
   lines.forEach((line, i) => {
     if (line.startsWith('From ') && (i === 0 || /^\r?$/.test(lines[i - 1]!) || POSTMARK.test(line))) {
+      if (start < 0) leading(i);
       flush(i);
       start = i;
     }
   });
+  if (start < 0) leading(lines.length);
   flush(lines.length);
   return messages;
 }
@@ -165,6 +173,9 @@ function movedMessage(path: string, name: string, listing: MaildirListing, where
   return [{ where, problem: 'the message was moved or deleted before it could be read' }];
 }
 
+/** Why a request whose token the keys did not sign is skipped: forged or mistyped, or signed with a secret not given (the CLI tells them apart). */
+export const INVALID_TOKEN = 'the subject’s token is not valid';
+
 /** What one message asks: the subscriber id its token names, or why it names none. */
 type UnsubscribeRequest = { where: string; id: number } | { where: string; problem: string };
 
@@ -184,7 +195,7 @@ async function unsubscribeRequest(message: MailboxEntry, keys: readonly SigningK
   const token = /\bunsubscribe\s+(\S+)/i.exec(subject)?.[1];
   if (token === undefined) return { where: message.where, problem: 'no unsubscribe token in the subject' };
   const id = verify(token, keys);
-  return id === undefined ? { where: message.where, problem: 'the subject’s token is not valid' } : { where: message.where, id };
+  return id === undefined ? { where: message.where, problem: INVALID_TOKEN } : { where: message.where, id };
 }
 
 /** What `unsubscribeFromMailbox` did: every message's request (or why it was skipped), and how many subscribers it took off the list. */

@@ -34,13 +34,13 @@ test('subscribers unsubscribe-from: each valid token of an mbox or a Maildir uns
   const env = { PAPERBOY_SECRET: SECRET };
   const result = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env });
   assert.equal(result.code, 0, result.stderr);
-  assert.equal(result.stdout, '4 messages: 1 unsubscribed, 0 already off the list, 2 skipped.\n');
+  assert.equal(result.stdout, '4 messages: 1 unsubscribed, 0 already off the list, 1 repeating an earlier one, 2 skipped.\n');
   assert.match(result.stderr, /requests\.mbox:\d+: skipped: the subject’s token is not valid/);
   assert.match(result.stderr, /requests\.mbox:\d+: skipped: no unsubscribe token in the subject/);
   // The same mbox as some programs write it, CRLF and no blank line before each separator: the same four messages.
   writeFileSync(join(root, 'tight.mbox'), mbox.replace(/\n+(?=From \S+ Mon Nov)/g, '\n').replace(/\n/g, '\r\n'));
   const tight = await runCli(['subscribers', 'unsubscribe-from', 'tight.mbox', '--root', root], { cwd: root, env });
-  assert.equal(tight.stdout, '4 messages: 0 unsubscribed, 1 already off the list, 2 skipped.\n');
+  assert.equal(tight.stdout, '4 messages: 0 unsubscribed, 1 already off the list, 1 repeating an earlier one, 2 skipped.\n');
 
   mkdirSync(join(root, 'Maildir', 'cur'), { recursive: true });
   mkdirSync(join(root, 'Maildir', 'new'), { recursive: true });
@@ -53,6 +53,49 @@ test('subscribers unsubscribe-from: each valid token of an mbox or a Maildir uns
   const statuses = Object.fromEntries([...new SubscriberStore(after).list()].map((s) => [s.email, s.status]));
   after.close();
   assert.deepEqual(statuses, { 'ada@example.org': 'unsubscribed', 'bob@example.org': 'active', 'cy@example.org': 'unsubscribed' });
+});
+
+/** A newsletter with readers at these addresses, and their ids. */
+function newsletterWith(emails: string[]): { root: string; ids: number[]; statuses: () => Record<string, string> } {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const { dataDir } = configOf(root);
+  const db = openStore(dataDir);
+  const store = new SubscriberStore(db);
+  const ids = emails.map((email) => store.add({ email, consentSource: 'test' }).subscriber.id);
+  db.close();
+  const statuses = () => {
+    const after = openStore(dataDir);
+    const found = Object.fromEntries([...new SubscriberStore(after).list()].map((s) => [s.email, s.status]));
+    after.close();
+    return found;
+  };
+  return { root, ids, statuses };
+}
+
+test('subscribers unsubscribe-from without PAPERBOY_SECRET: a request signed with it is no silent skip but exit 2 naming the secret; with it, every one is honoured', async () => {
+  const { root, ids, statuses } = newsletterWith(['ada@example.org']);
+  writeFileSync(join(root, 'requests.mbox'), `From reader@example.org Mon Nov 30 10:00:00 2026\n${message(`unsubscribe ${sign(ids[0]!, signingKeys(SECRET))}`)}`);
+  const without = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: '' } });
+  assert.equal(without.code, 2, without.stderr);
+  assert.match(without.stderr, /Missing PAPERBOY_SECRET in the environment: a request carries a token that only it can verify/);
+  assert.doesNotMatch(without.stderr, /\n\s+at /);
+  assert.equal(statuses()['ada@example.org'], 'active');
+  const withSecret = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(withSecret.code, 0, withSecret.stderr);
+  assert.equal(statuses()['ada@example.org'], 'unsubscribed');
+});
+
+test('subscribers unsubscribe-from: one message saved as a file (no `From ` separator line), or text before the first separator, is a message, not dropped', async () => {
+  const { root, ids, statuses } = newsletterWith(['ada@example.org', 'bob@example.org']);
+  const keys = signingKeys(SECRET);
+  const env = { PAPERBOY_SECRET: SECRET };
+  writeFileSync(join(root, 'one.eml'), message(`unsubscribe ${sign(ids[0]!, keys)}`));
+  const single = await runCli(['subscribers', 'unsubscribe-from', 'one.eml', '--root', root], { cwd: root, env });
+  assert.equal(single.stdout, '1 message: 1 unsubscribed, 0 already off the list, 0 skipped.\n');
+  writeFileSync(join(root, 'mixed.mbox'), `${message(`unsubscribe ${sign(ids[1]!, keys)}`)}\nFrom reader@example.org Mon Nov 30 10:00:00 2026\n${message('Thanks')}`);
+  const mixed = await runCli(['subscribers', 'unsubscribe-from', 'mixed.mbox', '--root', root], { cwd: root, env });
+  assert.equal(mixed.stdout, '2 messages: 1 unsubscribed, 0 already off the list, 1 skipped.\n');
+  assert.deepEqual(statuses(), { 'ada@example.org': 'unsubscribed', 'bob@example.org': 'unsubscribed' });
 });
 
 test('subscribers unsubscribe-from: a mailbox that does not exist is one clear error (exit 2)', async () => {
