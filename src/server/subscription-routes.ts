@@ -62,7 +62,8 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
 /**
  * `GET /confirm?token=…`: the link of the confirmation email makes the
  * subscriber active. An expired link, a link replaced by a newer one, or a
- * second click says so and changes nothing; a forged one gets one generic 400.
+ * second click says so and changes nothing; a forged one gets one generic
+ * 400. `HEAD` checks the link and changes nothing.
  */
 export function confirmRoute(context: ServerContext, route: Route): void {
   const { req, res } = route;
@@ -74,6 +75,8 @@ export function confirmRoute(context: ServerContext, route: Route): void {
   const page = (status: number, heading: string, paragraph: string) => sendPage(context, res, status, 'confirm', { heading, paragraphs: [paragraph], home: true });
   if (check.kind === 'invalid') return page(400, 'This confirmation link is not valid', 'Subscribe again with the form on the home page.');
   if (check.kind === 'expired') return page(410, 'This confirmation link has expired', 'Links work for two days: subscribe again with the form on the home page.');
+  // HEAD is safe (RFC 9110 §9.2.1): a mail scanner that only checks the link does not confirm for the reader.
+  if (req.method === 'HEAD') return page(200, 'Confirm your subscription', 'Open this link in a browser to confirm.');
   const outcome = new Subscriptions(context.db, context.now).confirm(check.claim);
   if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
   if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);

@@ -14,7 +14,7 @@ const confirmPath = (url: string) => {
   return `${parsed.pathname}${parsed.search}`;
 };
 
-test('subscribe → confirmation email → confirm link → active (double opt-in)', async () => {
+test('subscribe → confirmation email → confirm link → active (double opt-in); a HEAD of the link confirms nothing', async () => {
   const server = await startServer();
   try {
     const answer = await subscribe(server, 'Ada@Example.org', { name: 'Ada' });
@@ -25,6 +25,11 @@ test('subscribe → confirmation email → confirm link → active (double opt-i
     const [sent] = server.confirmations;
     assert.equal(sent!.to, 'Ada@Example.org');
     assert.match(sent!.confirmUrl, /^https:\/\/news\.example\.org\/confirm\?token=/);
+
+    // A HEAD (a mail scanner checking the link) changes nothing.
+    const checked = await rawRequest(server.port, 'HEAD', confirmPath(sent!.confirmUrl));
+    assert.equal(checked.status, 200);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
 
     const confirmed = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
     assert.equal(confirmed.status, 200);
