@@ -127,7 +127,8 @@ export interface StaticSiteOptions {
  * (file-response.ts). Around it: `/issues/3` redirects to `/issues/3/` (so
  * the page's relative links work), the site's `404.html` answers what is
  * not there, and no request reaches outside `root` (`isUnsafePath`;
- * symbolic links that leave it are not in the map). Text files go out
+ * symbolic links that leave it are not in the map, nor followed when put
+ * there since: `liesInside`). Text files go out
  * compressed to clients that accept Brotli or gzip (compression.ts).
  * The map of the site (which files there are, not their sizes: each
  * request measures the file it sends) is made when this is called: call it
@@ -146,9 +147,24 @@ export function staticSite(root: string, options: StaticSiteOptions): SiteHandle
   return (req, res, { raw, decoded, query }) => {
     if (!decoded.endsWith('/') && map.folders.has(decoded)) return redirectToFolder(res, raw, query);
     const file = fileAt(map.files, decoded);
-    // Not in the map, or removed by a rebuild since it was made.
-    if (file === undefined || !sendFile(req, res, file, compressed)) sendNotFound(res, notFound);
+    // Not in the map, removed by a rebuild since it was made, or now behind a link out of the site.
+    if (file === undefined || !liesInside(root, file) || !sendFile(req, res, file, compressed)) sendNotFound(res, notFound);
   };
+}
+
+/**
+ * Whether `file` still leads to a place under `root` (both resolved now:
+ * `root` may be a link that a deploy points elsewhere). The map checked
+ * its links when it was made; one put in the site since (the file itself,
+ * or a folder on its way, made a link to `/etc`) is not followed out. One
+ * `realpath` call each (the system's), some microseconds a request.
+ */
+function liesInside(root: string, file: string): boolean {
+  try {
+    return realpathSync.native(file).startsWith(realpathSync.native(root) + sep);
+  } catch {
+    return false;
+  }
 }
 
 /**

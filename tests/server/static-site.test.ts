@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -129,6 +130,29 @@ test('archive: no request escapes the site: raw and encoded .., absolute paths a
       const answer = await rawRequest(server.port, 'GET', path);
       assert.equal(answer.status, 404, path);
       assert.doesNotMatch(answer.body, /TOP SECRET|root:/, path);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: a symbolic link put in the site after it was mapped, for a file or for a folder on the way, is not followed out of it', async () => {
+  const server = await startServer();
+  try {
+    const outside = mkdtempSync(join(tmpdir(), 'paperboy-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), 'TOP SECRET\n');
+    mkdirSync(join(outside, 'tags'));
+    writeFileSync(join(outside, 'tags', 'index.html'), 'TOP SECRET page\n');
+    const { outDir } = server.config;
+    assert.equal((await rawRequest(server.port, 'GET', '/papers.bib')).status, 200);
+    rmSync(join(outDir, 'papers.bib'));
+    symlinkSync(join(outside, 'secret.txt'), join(outDir, 'papers.bib'));
+    rmSync(join(outDir, 'tags'), { recursive: true, force: true });
+    symlinkSync(join(outside, 'tags'), join(outDir, 'tags'));
+    for (const path of ['/papers.bib', '/tags/', '/tags/index.html']) {
+      const answer = await rawRequest(server.port, 'GET', path);
+      assert.equal(answer.status, 404, path);
+      assert.doesNotMatch(answer.body, /TOP SECRET/, path);
     }
   } finally {
     await server.close();
