@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
+import fresh from 'fresh';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
@@ -54,8 +55,9 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
       // A compressed body is not the file whose bytes a range counts.
       ...(encoding ? {} : { 'Accept-Ranges': 'bytes' }),
     };
-    // If-None-Match before Range (RFC 9110 §13.2.2): a client that has this version gets none of it again.
-    if (req.headers['if-none-match'] === etag) {
+    // A client that has this version gets none of it again, before Range (RFC 9110 §13.2.2). `fresh` (Express's) reads
+    // If-None-Match as a list with weak comparison and `*`, else If-Modified-Since (a feed reader's), as §13.1 says.
+    if (fresh(req.headers, { etag, 'last-modified': lastModified })) {
       res.writeHead(304, headers).end();
       return true;
     }

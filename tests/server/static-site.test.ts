@@ -9,7 +9,7 @@ import { isUnsafePath } from '../../src/server/static-site.js';
 import { CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { rawRequest, startServer, type RawResponse } from './helpers.js';
 
-test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page', async () => {
+test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page, whichever condition says so', async () => {
   const server = await startServer();
   try {
     const home = await rawRequest(server.port, 'GET', '/');
@@ -19,6 +19,17 @@ test('archive: pages and data files are served with their content type (papers.b
     assert.ok(home.headers['last-modified']);
     const etag = String(home.headers.etag);
     assert.equal((await rawRequest(server.port, 'GET', '/', undefined, { 'If-None-Match': etag })).status, 304);
+    // The other ways a client says which version it has (RFC 9110 §13.1): a list of tags, any tag, the date alone (what feed readers send).
+    const lastModified = String(home.headers['last-modified']);
+    const conditions: [Record<string, string>, number][] = [
+      [{ 'If-None-Match': `"other", ${etag}` }, 304],
+      [{ 'If-None-Match': '*' }, 304],
+      [{ 'If-Modified-Since': lastModified }, 304],
+      [{ 'If-Modified-Since': 'Thu, 01 Jan 1970 00:00:00 GMT' }, 200],
+      // If-None-Match, when sent, decides: the date is not read.
+      [{ 'If-None-Match': '"other"', 'If-Modified-Since': lastModified }, 200],
+    ];
+    for (const [headers, status] of conditions) assert.equal((await rawRequest(server.port, 'GET', '/', undefined, headers)).status, status, JSON.stringify(headers));
     const css = await rawRequest(server.port, 'GET', '/assets/archive.css');
     assert.match(String(css.headers['content-type']), /^text\/css/);
     // A type mrmime does not know, which reference managers do.
