@@ -35,11 +35,20 @@ export interface RunningServer {
   outbox: string | undefined;
   /**
    * Graceful shutdown: stops accepting connections, lets requests in flight
-   * finish (idle keep-alive connections are closed), then closes the
-   * database, so no write is cut off.
+   * finish (idle keep-alive connections are closed) for up to `graceMs`
+   * (default `STOP_GRACE_MS`), then closes the connections left (a client
+   * stalled mid-request would hold the server until Node's 300 s request
+   * timeout, past a service manager's stop timeout) and the database. A
+   * write is never cut off: each is one synchronous transaction.
    */
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
+
+/**
+ * How long a stop waits for requests in flight, in ms: a form post or a
+ * page takes milliseconds; well inside systemd's 90 s stop timeout.
+ */
+const STOP_GRACE_MS = 10_000;
 
 /**
  * Opens the database, checks the secret (PAPERBOY_SECRET, or with `--dev`
@@ -54,12 +63,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let dev: ReturnType<typeof import('./dev.js').devServer> | undefined;
   let rebuilt: { close(): void } | undefined;
   // Stops what was started, the dev server's event streams before the server waits for its connections.
-  const stopStarted = async (server?: import('node:http').Server) => {
+  const stopStarted = async (server?: import('node:http').Server, graceMs = STOP_GRACE_MS) => {
     await dev?.stop();
     rebuilt?.close();
     if (server)
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        const late = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(late);
+          resolve();
+        });
         server.closeIdleConnections();
       });
     await delivery?.close();
@@ -85,7 +98,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-    return { url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`, outbox: delivery.outbox, stop: () => stopStarted(app.server) };
+    return { url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`, outbox: delivery.outbox, stop: (graceMs) => stopStarted(app.server, graceMs) };
   } catch (error) {
     // A port in use, say: a watcher or a transport left open would keep the process from exiting.
     await stopStarted();

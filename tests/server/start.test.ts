@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -180,4 +182,20 @@ test('serve with outDir a symbolic link pointed at another site serves that site
   } finally {
     await server.stop();
   }
+});
+
+test('serve stops within its grace period while a client is stalled mid-request, the database closed', { timeout: 20_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Ada Lovelace') });
+  await build(await loadConfig(root));
+  const { server, port } = await serveArchive(root);
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  // Headers and part of a body that never comes.
+  socket.write('POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 40\r\n\r\nemail=ada');
+  socket.on('error', () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const started = Date.now();
+  await server.stop(300);
+  assert.ok(Date.now() - started < 5_000, `stopped after ${Date.now() - started} ms`);
+  socket.destroy();
 });
