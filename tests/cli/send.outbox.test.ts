@@ -39,6 +39,18 @@ test('send (outbox): the temporary files a killed run left are removed by the ne
   assert.equal(outboxFiles(root).length, 2);
 });
 
+test('send (outbox): a temporary file a run killed moments ago left is gone once the resume that follows at once is over', async () => {
+  const root = await newsletter(2);
+  const outbox = join(root, '.paperboy', 'outbox', '1');
+  mkdirSync(outbox, { recursive: true });
+  const recent = join(outbox, 'd4e5f6.eml.tmp');
+  writeFileSync(recent, 'half a message');
+  const secondsAgo = new Date(Date.now() - 5_000);
+  utimesSync(recent, secondsAgo, secondsAgo);
+  assert.equal((await send(root)).code, 0);
+  assert.deepEqual(readdirSync(outbox).filter((name) => name.endsWith('.tmp')), []);
+});
+
 test('send: a second send sends nothing', async () => {
   const root = await newsletter(3);
   assert.equal((await send(root)).code, 0);

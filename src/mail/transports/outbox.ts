@@ -24,19 +24,25 @@ export class OutboxTransport implements Transport {
     this.description = `the outbox ${relative(root, dir) || dir} (no SMTP_URL set: nothing leaves this machine)`;
   }
 
+  /** When this run began (`verify`), in ms since the epoch. */
+  private started: number | undefined;
+
   async verify(): Promise<DeliveryResult> {
+    this.started = Date.now();
     await mkdir(this.dir, { recursive: true });
-    await this.removeStaleTemporaries();
+    await this.removeTemporaries(this.started - STALE_TEMPORARY_MS);
     return { ok: true, reply: 'outbox ready' };
   }
 
   /**
    * The temporary files a killed run left (its message was never renamed
-   * into place, and the resume writes it again): those over a minute old,
-   * as a running send's live for milliseconds.
+   * into place, and the resume writes it again, or lists it `unknown`):
+   * those last written before `before` (ms since the epoch). At a run's
+   * start, over a minute old, as another send's (a proof's) live for
+   * milliseconds; at its end (`close`), older than the run, so a run
+   * resumed at once after the kill leaves none behind either.
    */
-  private async removeStaleTemporaries(): Promise<void> {
-    const before = Date.now() - STALE_TEMPORARY_MS;
+  private async removeTemporaries(before: number): Promise<void> {
     for (const name of await readdir(this.dir)) {
       if (!name.endsWith('.eml.tmp')) continue;
       const path = join(this.dir, name);
@@ -60,5 +66,7 @@ export class OutboxTransport implements Transport {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    if (this.started !== undefined) await this.removeTemporaries(this.started);
+  }
 }
