@@ -16,6 +16,15 @@ function invalidLink(context: ServerContext, route: Route): void {
   });
 }
 
+/** The page with the one button that unsubscribes (a one-click POST) the reader of `token`. */
+function askToUnsubscribe(context: ServerContext, route: Route, status: number, token: string, paragraph: string): void {
+  sendPage(context, route.res, status, ENDPOINT, {
+    heading: `Unsubscribe from ${context.config.name}?`,
+    paragraphs: [paragraph],
+    form: { action: `${ENDPOINT}?token=${encodeURIComponent(token)}`, fields: [ONE_CLICK], button: 'Unsubscribe' },
+  });
+}
+
 /**
  * `GET /unsubscribe` with no token: the link a message sent to a mailing
  * list shows (`send --list`, which has no subscriber to name). The list's
@@ -54,18 +63,16 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (!query.has('token')) return howToUnsubscribe(context, route);
     if (id === undefined) return invalidLink(context, route);
-    return sendPage(context, res, 200, ENDPOINT, {
-      heading: `Unsubscribe from ${context.config.name}?`,
-      paragraphs: ['You will receive no more issues. The archive stays open to everyone.'],
-      form: { action: `${ENDPOINT}?token=${encodeURIComponent(token)}`, fields: [ONE_CLICK], button: 'Unsubscribe' },
-    });
+    return askToUnsubscribe(context, route, 200, token, 'You will receive no more issues. The archive stays open to everyone.');
   }
   if (req.method !== 'POST') {
     res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
     return;
   }
   const fields = await readFields(req);
-  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value || id === undefined) return invalidLink(context, route);
+  if (id === undefined) return invalidLink(context, route);
+  // A genuine link posted without the one-click field (RFC 8058 §3.1): nothing changes, and the reader gets the button.
+  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'Nothing changed: the request did not carry List-Unsubscribe=One-Click. Press the button to unsubscribe.');
   if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
   sendPage(context, res, 200, ENDPOINT, {
     heading: 'You are unsubscribed',

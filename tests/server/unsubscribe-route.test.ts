@@ -103,7 +103,7 @@ test('unsubscribe: forged, truncated, tampered and other-key tokens get one gene
   }
 });
 
-test('unsubscribe: a POST without List-Unsubscribe=One-Click, or with an unreadable body, changes nothing', async () => {
+test('unsubscribe: a POST without List-Unsubscribe=One-Click, or with an unreadable body, changes nothing; a genuine link is offered the button, not called invalid', async () => {
   const server = await startServer();
   try {
     const reader = subscriber(server);
@@ -116,6 +116,12 @@ test('unsubscribe: a POST without List-Unsubscribe=One-Click, or with an unreada
     ]) {
       const answer = await rawRequest(server.port, 'POST', `/unsubscribe?token=${reader.token}`, body);
       assert.ok(answer.status >= 400 && answer.status < 500, `${body.type}: ${answer.status}`);
+      // A readable form without the field: the link is genuine, not called invalid, and the reader gets the button that does unsubscribe.
+      if (body.type === 'application/x-www-form-urlencoded' && !body.data.includes('One-Click')) {
+        assert.equal(answer.status, 400);
+        assert.doesNotMatch(answer.body, /not valid/, body.data.slice(0, 40));
+        assert.match(answer.body, /<button[^>]*>Unsubscribe<\/button>/, body.data.slice(0, 40));
+      }
     }
     assert.equal(reader.status(), 'active');
     assert.equal((await rawRequest(server.port, 'PUT', `/unsubscribe?token=${reader.token}`)).status, 405);
