@@ -80,6 +80,7 @@ export function confirmRoute(context: ServerContext, route: Route): void {
   const outcome = new Subscriptions(context.db, context.now).confirm(check.claim);
   if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
   if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);
+  if (outcome === 'left-since') return page(410, 'This confirmation link was used before', 'You have left the list since: to subscribe again, use the form on the home page.');
   page(200, 'You are subscribed', `The next issue of ${context.config.name} will reach you by email.`);
 }
 

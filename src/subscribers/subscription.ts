@@ -15,7 +15,7 @@ function requestedTime(claim: Pick<ConfirmationClaim, 'requestedAt'>): string {
 export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' };
 
 /** What a confirmation link did. */
-export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'superseded';
+export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'superseded' | 'left-since';
 
 /**
  * Double opt-in through the subscription form (the server's), on the same
@@ -76,7 +76,8 @@ export class Subscriptions {
    * Confirms with a genuine, unexpired link's claim: the subscriber becomes
    * `active`, its consent record the form, the time the reader asked (the
    * claim's, to the second) and the time of this confirmation. A link used
-   * before, or replaced by a newer one, changes nothing.
+   * before (`already-confirmed`, or `left-since` when the reader is no
+   * longer active), or replaced by a newer one, changes nothing.
    */
   confirm(claim: ConfirmationClaim): ConfirmOutcome {
     return this.db
@@ -87,7 +88,8 @@ export class Subscriptions {
           | { requested_at: string; used_at: string | null }
           | undefined;
         if (!row || row.requested_at !== requestedTime(claim)) return 'superseded';
-        if (row.used_at !== null) return 'already-confirmed';
+        // A used link never subscribes again: a reader who left since (unsubscribed, or stopped by a bounce) asks anew.
+        if (row.used_at !== null) return this.subscribers.byId(id)?.status === 'active' ? 'already-confirmed' : 'left-since';
         const time = this.now().toISOString();
         this.db.prepare('UPDATE confirmations SET used_at = ? WHERE subscriber_id = ?').run(time, id);
         this.db

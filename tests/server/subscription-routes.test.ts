@@ -88,7 +88,7 @@ test('confirm: an expired link, a link replaced by a newer one and a forged one 
   }
 });
 
-test('subscribe: a reader who unsubscribed comes back only by confirming; until then nothing changes', async () => {
+test('subscribe: a reader who unsubscribed comes back only by confirming; until then nothing changes, and a used link never brings them back', async () => {
   const server = await startServer();
   try {
     const store = new SubscriberStore(server.db);
@@ -98,6 +98,12 @@ test('subscribe: a reader who unsubscribed comes back only by confirming; until 
     assert.equal(statusOf(server, 'ada@example.org'), 'unsubscribed');
     await rawRequest(server.port, 'GET', confirmPath(server.confirmations[0]!.confirmUrl));
     assert.equal(statusOf(server, 'ada@example.org'), 'active');
+    // Left again: the used link neither subscribes anew nor says "already subscribed".
+    store.unsubscribe(subscriber.id);
+    const reused = await rawRequest(server.port, 'GET', confirmPath(server.confirmations[0]!.confirmUrl));
+    assert.equal(reused.status, 410);
+    assert.match(reused.body, /<h1>This confirmation link was used before<\/h1>/);
+    assert.equal(statusOf(server, 'ada@example.org'), 'unsubscribed');
   } finally {
     await server.close();
   }
