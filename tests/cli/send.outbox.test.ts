@@ -27,28 +27,18 @@ test('send (outbox): one .eml per active subscriber, said so, every row sent, st
   assert.match(result.stdout, /issues\/0001-mirages\.md: status: sent/);
 });
 
-test('send (outbox): the temporary files a killed run left are removed by the next run, which writes their messages', async () => {
-  const root = await newsletter(2);
-  const outbox = join(root, '.paperboy', 'outbox', '1');
-  mkdirSync(outbox, { recursive: true });
-  const stale = join(outbox, 'a1b2c3.eml.tmp');
-  writeFileSync(stale, 'half a message');
-  utimesSync(stale, AN_HOUR_AGO, AN_HOUR_AGO);
-  assert.equal((await send(root)).code, 0);
-  assert.deepEqual(readdirSync(outbox).filter((name) => name.endsWith('.tmp')), []);
-  assert.equal(outboxFiles(root).length, 2);
-});
-
-test('send (outbox): a temporary file a run killed moments ago left is gone once the resume that follows at once is over', async () => {
-  const root = await newsletter(2);
-  const outbox = join(root, '.paperboy', 'outbox', '1');
-  mkdirSync(outbox, { recursive: true });
-  const recent = join(outbox, 'd4e5f6.eml.tmp');
-  writeFileSync(recent, 'half a message');
-  const secondsAgo = new Date(Date.now() - 5_000);
-  utimesSync(recent, secondsAgo, secondsAgo);
-  assert.equal((await send(root)).code, 0);
-  assert.deepEqual(readdirSync(outbox).filter((name) => name.endsWith('.tmp')), []);
+test('send (outbox): the temporary files a killed run left, an hour or moments before, are gone once the next run is over, which writes their messages', async () => {
+  for (const killedAt of [AN_HOUR_AGO, new Date(Date.now() - 5_000)]) {
+    const root = await newsletter(2);
+    const outbox = join(root, '.paperboy', 'outbox', '1');
+    mkdirSync(outbox, { recursive: true });
+    const left = join(outbox, 'a1b2c3.eml.tmp');
+    writeFileSync(left, 'half a message');
+    utimesSync(left, killedAt, killedAt);
+    assert.equal((await send(root)).code, 0);
+    assert.deepEqual(readdirSync(outbox).filter((name) => name.endsWith('.tmp')), [], String(killedAt));
+    assert.equal(outboxFiles(root).length, 2);
+  }
 });
 
 test('send: a second send sends nothing', async () => {
