@@ -157,7 +157,9 @@ async function exportCsv(store: SubscriberStore, options: SubscribersCommandOpti
  * `unsubscribe-from FILE`: the unsubscribe requests that arrived by mail,
  * from an mbox or a Maildir (subscribers/mailbox-unsubscribe.ts); every
  * message not taken is listed with where it is and why. Exit 0 even then:
- * the mailbox holds other mail.
+ * the mailbox holds other mail. Throws SECRET_MISSING (exit 2), once the
+ * valid requests are honoured, when PAPERBOY_SECRET is unset and a token
+ * did not verify: a request from real mail, skipped for want of it.
  */
 async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<number> {
   const { keys, development } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
