@@ -115,14 +115,16 @@ function escapeAt(source: string, at: number): string {
   return source.slice(at, at + ({ x: 4, u: 6, U: 10 }[source[at + 1]!] ?? 2));
 }
 
-test('any text the yaml package writes double-quoted (its escapes and folded long lines) decodes to itself, each character at the text that makes it', () => {
+test('any text the yaml package writes double-quoted (its escapes and folded long lines) decodes as the yaml package reads it, each character at the text that makes it', () => {
   fc.assert(
     fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(' ', ' ', '\n', '\t', '"', '\\', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 60 }), fc.integer({ min: 8, max: 40 }), (text, lineWidth) => {
       const source = stringify({ key: text }, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth, minContentWidth: 0 });
       const node = parseDocument(source).get('key', true) as Scalar;
       const [start, end] = node.range!;
       const { value, offsets } = decodeDoubleQuoted(source.slice(start, end), start);
-      assert.equal(value, text);
+      // What the yaml package reads back, which the decoder stands in for. Its writer may lose a space before a fold
+      // (yaml 2.9: "\0  # \n\0" at width 9 reads back as "\0  #\n\0"); paperboy writes no YAML with it.
+      assert.equal(value, node.value);
       const made = new Set<number>();
       for (let i = 0; i < value.length; i++) {
         const at = offsets[i]!;
