@@ -143,7 +143,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     });
 
   command('sends', 'the send journal of an issue: counts per state, failed and unknown recipients with the last reply')
-    .argument('<issue>', 'the issue number or file path')
+    .argument('<issue>', 'the issue number')
     .option('--json', 'print the journal as JSON', false)
     .action(async (issue: string, options) => {
       const { run } = await import('./sends.js');

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
 import { Workspace } from '../issue/workspace.js';
 import { DELIVERY_STATES, SendJournal, type Delivery } from '../send/journal.js';
@@ -9,30 +10,28 @@ import { countsLine } from './send-report.js';
 
 export interface SendsCommandOptions {
   root: string;
-  /** The issue: a number, or the path of its file. */
+  /** The issue number. */
   issue: string;
   json?: boolean;
 }
 
 /**
- * `paperboy sends ISSUE` (a number, or an issue file's path): the send journal of an issue: counts per state,
+ * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
  * then each recipient that failed, expired, is unknown (may have arrived)
  * or is queued after a refusal (a retry it waits for), with the last SMTP
  * reply; `--json` as data, every recipient listed. Throws ISSUE_NOT_FOUND
- * (exit 2) for an issue with no journal and no file, in both modes, and
- * for a path that names no readable issue file.
+ * (exit 2) for an issue with no journal and no file, in both modes.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
+  if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
+  const number = issueNumberArgument(options.issue);
   const config = await loadConfig(resolve(io.cwd, options.root));
-  // A number names a journal even when its file is gone; a path, the number its file gives (as `send` reads it).
-  const byNumber = /^\d+$/.test(options.issue);
-  const number = byNumber ? issueNumberArgument(options.issue) : (await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd)).facts.number!;
   const db = openStore(config.dataDir);
   try {
     const journal = new SendJournal(db, number);
     const mode = journal.mode();
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    if (mode === undefined && byNumber) await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
+    if (mode === undefined) await (await Workspace.loadCached(config)).findOrAdd(options.issue, io.cwd);
     if (options.json) {
       writeJson(io.stdout, { issue: number, mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return 0;
