@@ -102,13 +102,7 @@ export class Workspace {
    * `lint` lints such a file against the whole newsletter.
    */
   async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
-    if (/^\d+$/.test(reference)) {
-      const number = issueNumberArgument(reference);
-      const found = this.byNumber(number);
-      if (found?.facts.number === number) return found;
-      if (found) throw unreadableIssue(found, reference, number);
-      throw this.notFound(`No issue has number ${reference}`);
-    }
+    if (/^\d+$/.test(reference)) return this.numbered(reference, 'Pass a number or the path of an issue file.');
     const path = resolve(cwd, reference);
     const file = this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
     // Its number heads the subject, the links and the Message-ID: a file whose number cannot be read is refused as by number, not shown as issue 0.
@@ -169,14 +163,29 @@ export class Workspace {
     this.parses.delete(file);
   }
 
-  private notFound(message: string): PaperboyError {
+  /**
+   * The issue numbered `digits` (`42`, `0042`), for a command that takes
+   * a number only (`sends`, whose journals outlive their files). Throws
+   * USAGE for a number no issue can have, ISSUE_NOT_FOUND listing the
+   * numbers there are (`hint` after them), or ISSUE_UNREADABLE for a file
+   * named with that number whose frontmatter gives none.
+   */
+  numbered(digits: string, hint = 'Pass an issue number.'): IssueFile {
+    const number = issueNumberArgument(digits);
+    const found = this.byNumber(number);
+    if (found?.facts.number === number) return found;
+    if (found) throw unreadableIssue(found, digits, number);
+    throw this.notFound(`No issue has number ${digits}`, hint);
+  }
+
+  private notFound(message: string, hint: string): PaperboyError {
     const numbers = this.files.map((file) => file.facts.number).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
     const unnumbered = this.files.filter((file) => file.facts.number === undefined).map((file) => basename(file.path));
     const none = unnumbered.length > 0 ? 'No issue has a readable number.' : `There are no issues in ${this.config.issuesDir} yet.`;
     const available = numbers.length > 0 ? `Available issue numbers: ${numbers.join(', ')}.` : none;
     const unread = unnumbered.length > 0 ? ` Without a readable number (\`paperboy lint\` says why): ${unnumbered.join(', ')}.` : '';
     return new PaperboyError('ISSUE_NOT_FOUND', `${message} in ${this.config.issuesDir}`, {
-      hint: `${available}${unread} Pass a number or the path of an issue file.`,
+      hint: `${available}${unread} ${hint}`,
     });
   }
 }

@@ -46,7 +46,7 @@ test('sends: a queued recipient refused before with no attempt counted (put back
   assert.match(sends.stdout, /^queued\treader1@example\.org\t1 attempt\t451 4\.3\.0 try later$/m);
 });
 
-test('sends: an issue that does not exist is a usage error (exit 2) listing the issues, with --json as without', async () => {
+test('sends: an issue that does not exist is a usage error (exit 2) listing the issues and asking for a number, with --json as without', async () => {
   const root = await newsletter(1);
   for (const argv of [['sends', '42'], ['sends', '42', '--json']]) {
     const result = await runCli(argv, { cwd: root });
@@ -54,6 +54,8 @@ test('sends: an issue that does not exist is a usage error (exit 2) listing the 
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^paperboy: .*42.*\n/);
     assert.match(result.stderr, /\b1\b/, 'names the issue there is');
+    // A number only, as RELIABILITY 24 asks: the hint offers no path.
+    assert.match(result.stderr, /Pass an issue number\.\n/);
   }
   const unsent = await runCli(['sends', '1', '--json'], { cwd: root });
   assert.equal(unsent.code, 0, unsent.stderr);
