@@ -139,7 +139,6 @@ export function shardKey(papers: readonly PaperEntry<RecordSummary>[]): string {
   return sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
 }
 
-
 function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);
 }

@@ -149,7 +149,6 @@ function siteShape(settings: readonly (string | null)[], templateHashes: readonl
   return sha256(JSON.stringify([SHAPE_FORMAT, settings, templateHashes, issues.map((issue) => issue.factsHash)])).slice(0, 32);
 }
 
-
 type FileMaker = (path: string, key: string, contents: SiteFile['contents']) => SiteFile;
 
 /** The key paper `at` (its place in the database) had as a part of the previous build's file, if that part is still its bytes (the shape held, its issues' outputs too). */

@@ -7,6 +7,7 @@ import { hasSearchWords, searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { tagKey } from '../issue/names.js';
 import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';
 import { joinNames } from '../render/format.js';
@@ -44,6 +45,11 @@ async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ conf
  * paper as if it matched.
  */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
+  // A tag is compared folded (issue/names.ts `tagKey`): an emoji or a symbol is one (`🎉`, `c++`), but spaces, accents alone or
+  // invisible characters fold to nothing, which would keep every paper, as if no filter were given.
+  if (options.tag !== undefined && tagKey(options.tag) === '') {
+    throw new PaperboyError('USAGE', `Unexpected --tag \`${options.tag}\`, expected a tag with something other than spaces or invisible characters in it`);
+  }
   const filters = { tag: options.tag, author: options.author, year: options.year };
   if (!hasSearchWords(options.query) && Object.values(filters).every((value) => value === undefined)) {
     const hint = 'Pass words, a --tag, an --author or a --year, e.g. `paperboy papers search sparse autoencoders` or `paperboy papers search --author Olah`.';

@@ -62,24 +62,19 @@ function readMailbox(path: string): MailboxEntry[] {
   }
   const lines = text.split('\n');
   const messages: MailboxMessage[] = [];
+  // The separator line of the message being read; -1 before the first, whose text (all of a message saved on its own, `.eml`) is a message too.
   let start = -1;
   const flush = (end: number) => {
-    if (start < 0) return;
-    const body = lines.slice(start + 1, end).map((line) => line.replace(/^>(>*From )/, '$1'));
-    messages.push({ where: `${path}:${start + 1}`, raw: Buffer.from(body.join('\n'), 'latin1') });
-  };
-  // Text before the first separator (one message saved as a file, `.eml`, has none): a message too, not dropped.
-  const leading = (end: number) => {
-    if (lines.slice(0, end).some((line) => line.trim() !== '')) messages.push({ where: `${path}:1`, raw: Buffer.from(lines.slice(0, end).join('\n'), 'latin1') });
+    const body = lines.slice(start + 1, end);
+    if (start < 0 && body.every((line) => line.trim() === '')) return;
+    messages.push({ where: `${path}:${Math.max(start + 1, 1)}`, raw: Buffer.from(body.map((line) => line.replace(/^>(>*From )/, '$1')).join('\n'), 'latin1') });
   };
   lines.forEach((line, i) => {
     if (line.startsWith('From ') && (i === 0 || /^\r?$/.test(lines[i - 1]!) || POSTMARK.test(line))) {
-      if (start < 0) leading(i);
       flush(i);
       start = i;
     }
   });
-  if (start < 0) leading(lines.length);
   flush(lines.length);
   return messages;
 }
