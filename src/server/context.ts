@@ -51,9 +51,13 @@ export function sendPage(context: ServerContext, res: ServerResponse, status: nu
     .end(html);
 }
 
-/** Whether the client wants JSON (a script's fetch) rather than a page (a form): it sent JSON or accepts it. */
+/**
+ * Whether the client wants JSON (a script's fetch) rather than a page (a
+ * form): it sent JSON or accepts it. Media types are case-insensitive
+ * (RFC 9110 §8.3.1): `APPLICATION/JSON` is JSON, as `readFields` reads it.
+ */
 export function wantsJson(req: IncomingMessage): boolean {
-  return (req.headers['content-type'] ?? '').includes('application/json') || (req.headers.accept ?? '').includes('application/json');
+  return [req.headers['content-type'], req.headers.accept].some((header) => (header ?? '').toLowerCase().includes('application/json'));
 }
 
 /** Answers a script (the subscription form's fetch, a test) with JSON. */

@@ -121,7 +121,7 @@ test('subscribe: the honeypot field filled gets the usual answer, and nothing is
   }
 });
 
-test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET is not allowed', async () => {
+test('subscribe: a bad address is a 400 saying why; JSON in (its media type in any case) gives JSON out; GET is not allowed', async () => {
   const server = await startServer();
   try {
     const page = await subscribe(server, 'not an address');
@@ -133,6 +133,10 @@ test('subscribe: a bad address is a 400 saying why; JSON in gives JSON out; GET 
     const longName = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'bob@example.org', name: 'B'.repeat(5000) }) });
     assert.equal(longName.status, 400, 'a name import and `subscribers add` refuse is refused here too');
     assert.match((JSON.parse(longName.body) as { error: string }).error, /Unexpected name of 5000 characters, expected at most 200/);
+    // Media types are case-insensitive: a body read as JSON is answered as JSON.
+    const shouted = await rawRequest(server.port, 'POST', '/subscribe', { type: 'APPLICATION/JSON', data: JSON.stringify({ email: 'not an address' }) });
+    assert.equal(shouted.status, 400);
+    assert.match((JSON.parse(shouted.body) as { error: string }).error, /Unexpected email address/);
     const badJson = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":' });
     assert.equal(badJson.status, 400);
     assert.match((JSON.parse(badJson.body) as { error: string }).error, /not valid JSON/);
