@@ -7,7 +7,7 @@ import type { TextSource } from './pages.js';
 import { paperIdFromReference } from '../issue/paper-id.js';
 import { buildSearchIndex } from './search-index.js';
 
-const { processTerm: fold, rankResults, searchOptions, tokenize } = indexOptions;
+const { rankResults, searchOptions, tokenize } = indexOptions;
 
 /**
  * "Have we covered this before?" from the terminal: the paper the query
@@ -22,7 +22,7 @@ const { processTerm: fold, rankResults, searchOptions, tokenize } = indexOptions
  * query names first, then by score).
  */
 export interface SearchFilters {
-  /** A tag, exactly (case-insensitive). */
+  /** A tag, whole, named as the tag pages name it (`tagKey`: case, accents and runs of spaces aside). */
   tag?: string | undefined;
   /** Part of an author's name (case- and accent-insensitive; "Dong, Yihe" is "Yihe Dong": issue/names.ts `authorKey`). */
   author?: string | undefined;
@@ -102,7 +102,7 @@ function namesAuthor(author: string, wanted: string): boolean {
 }
 
 function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boolean {
-  if (filters.tag !== undefined && !paper.tags.some((tag) => fold(tag) === fold(filters.tag!))) return false;
+  if (filters.tag !== undefined && !paper.tags.some((tag) => tagKey(tag) === tagKey(filters.tag!))) return false;
   if (filters.author !== undefined && !paperAuthors(paper).some((author) => namesAuthor(author, filters.author!))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;
   return true;

@@ -96,3 +96,22 @@ test('a word with an apostrophe inside is found written without it, with either 
   // The lone letter of "doesn’t" is not a word of the text.
   assert.deepEqual(titles(papers, 'emergence t'), []);
 });
+
+test('the tag filter names a tag as the tag pages do: case, accents and runs of spaces aside', () => {
+  const issue: IssueOutput = {
+    number: 1,
+    title: 'One',
+    date: '2023-01-02',
+    subject: '#1: One',
+    content: {} as IssueOutput['content'],
+    email: { html: '', text: '' },
+    papers: [record(1, { title: 'Laws', tags: ['scaling laws'] }), record(2, { title: 'Other', tags: ['interpretability'] })],
+  };
+  const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  for (const tag of ['scaling laws', 'Scaling  Laws', ' scaling laws ', 'Scâling laws']) {
+    assert.deepEqual(searchPapers(database, texts, '', { tag }).map((match) => match.paper.latest.title), ['Laws'], tag);
+    assert.deepEqual(searchPapers(database, texts, 'laws', { tag }).map((match) => match.paper.latest.title), ['Laws'], tag);
+  }
+  assert.deepEqual(searchPapers(database, texts, '', { tag: 'scaling' }), [], 'a tag is named whole, not in part');
+});
