@@ -68,5 +68,6 @@ export const SHAPE_FORMAT = 'site-shape-v8';
  * v3: venues indexed and stored; plurals stemmed; words kept whole across an apostrophe (search-options.cjs `indexTerms`).
  * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
  * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
+ * v6: singulars in "-is" and "-ias", and a few Greek and Latin plurals, stemmed (search-options.cjs `stem`).
  */
-export const SHARD_FORMAT = `search-shard-v5-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v6-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -149,6 +149,23 @@
   /** An apostrophe inside a word (`WORD`): ASCII's, and the typographic one (U+2019). */
   const APOSTROPHE = /['\u2019]/u;
 
+  /** Singulars that end in "s", kept as they are: "-ss", "-us" (Harman's), "-is" ("analysis", "axis"), "-ias" ("bias"). */
+  const SINGULAR_S = /(?:[isu]|ia)s$/u;
+
+  /**
+   * Plurals no suffix rule undoes, of words research summaries use: "axes"
+   * would be "ax" by the "-xes" rule, "indices" "indice". Own-property
+   * lookups only (`Object.create(null)`): a word such as "constructor" is
+   * no entry.
+   */
+  const IRREGULAR = Object.assign(Object.create(null), {
+    axes: 'axis',
+    indices: 'index',
+    matrices: 'matrix',
+    vertices: 'vertex',
+    appendices: 'appendix',
+  });
+
   /**
    * A word's plural as its singular: the "S" stemmer of D. Harman, "How
    * effective is suffixing?" (JASIS 42(1), 1991), as Lucene's
@@ -163,9 +180,23 @@
    * stemmed alike, so "steering vectors" finds "steering vector" and the
    * other way round; a word it stems wrongly ("gas" → "ga") is stemmed
    * wrongly on both sides.
+   *
+   * Harman's rules split the singular and plural of the words research
+   * summaries are full of that end in "s" already, so these are added
+   * (`SINGULAR_S`, `IRREGULAR`): "-is" and "-ias" are singulars, as they
+   * are ("analysis", "axis", "bias", "alias", and "this"); "-iases" loses
+   * "es" ("biases" → "bias"); the Greek plurals "-lyses", "-theses",
+   * "-gnoses" and "crises" are "-sis" ("analyses" → "analysis",
+   * "hypotheses" → "hypothesis"); and the Latin plurals of a few words
+   * ("axes", "indices", "matrices", "vertices", "appendices") their
+   * singular.
    */
   const stem = (word) => {
-    if (word.length < 3 || !word.endsWith('s') || /[su]s$/u.test(word)) return word;
+    const irregular = IRREGULAR[word];
+    if (irregular !== undefined) return irregular;
+    if (word.length < 3 || !word.endsWith('s') || SINGULAR_S.test(word)) return word;
+    if (/(?:lys|thes|gnos|^cris)es$/u.test(word)) return `${word.slice(0, -2)}is`;
+    if (/iases$/u.test(word)) return word.slice(0, -2);
     if (/[^ae]ies$/u.test(word)) return `${word.slice(0, -3)}y`;
     if (/(?:ss|ch|sh|x)es$/u.test(word)) return word.slice(0, -2);
     if (/[aeio]es$/u.test(word)) return word;
@@ -174,10 +205,10 @@
 
   /**
    * What the index holds for a word: its stem (`stem` of `processTerm`), and
-   * the word without its "s" too when the stem took more: "caches" is
-   * "cach" (as "searches" is "search") and "cache", and "policies" is
-   * "policy" and "policie", so that "polici", half typed, finds it as a
-   * prefix. A word with an apostrophe inside is indexed without it and by
+   * the word without its "s" too when the stem made something else of it:
+   * "caches" is "cach" (as "searches" is "search") and "cache", "policies"
+   * is "policy" and "policie", "analyses" is "analysis" and "analyse", so
+   * that "polici" or "analyse", half typed, finds it as a prefix. A word with an apostrophe inside is indexed without it and by
    * its parts of two letters or more: "O'Neil" as "oneil" and "neil",
    * "Wei's" as "weis" (stemmed "wei") and "wei"; never the lone letter of
    * "don't" or "O'", which a query "t" or "o" would otherwise find.
@@ -189,7 +220,7 @@
     for (const word of words) {
       const stemmed = stem(word);
       terms.add(stemmed);
-      if (stemmed.length < word.length - 1) terms.add(word.slice(0, -1));
+      if (stemmed !== word && stemmed !== word.slice(0, -1)) terms.add(word.slice(0, -1));
     }
     // One term, the common case, as a string: MiniSearch takes either, and indexing asks millions of times.
     return terms.size === 1 ? terms.values().next().value : [...terms];

@@ -61,6 +61,21 @@ test('a plural finds its singular and the singular its plural, in every field', 
   assert.deepEqual(titles(more, 'cache box'), ['Box']);
 });
 
+test('the singular and plural of words that end in "s" already find each other: bias and biases, analysis and analyses, axis and axes', () => {
+  const papers = [
+    record(1, { title: 'Inductive biases', summary: plain('Two analyses of the hypotheses, plotted on two axes.') }),
+    record(2, { title: 'One bias', summary: plain('An analysis of one hypothesis along one axis, with its matrices and indices.') }),
+    record(3, { title: 'Unrelated', summary: plain('This is about something else: gas and basis.') }),
+  ];
+  for (const query of ['bias', 'biases', 'analysis', 'analyses', 'hypothesis', 'hypotheses', 'axis', 'axes']) {
+    assert.deepEqual(titles(papers, query).sort(), ['Inductive biases', 'One bias'], query);
+  }
+  assert.deepEqual(titles(papers, 'matrix index'), ['One bias']);
+  // Half typed, the plural's stem and the word as written are prefixes.
+  assert.deepEqual(titles(papers, 'analys').sort(), ['Inductive biases', 'One bias']);
+  assert.deepEqual(titles(papers, 'this'), ['Unrelated'], 'a word in "-is" is no plural of "thi"');
+});
+
 test('a paper is found by its venue, as by its authors and tags', () => {
   const papers = [
     record(1, { title: 'Rank collapse', venue: 'ICML 2021', tags: ['attention'] }),
