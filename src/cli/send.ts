@@ -129,8 +129,15 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
   return true;
 }
 
+/**
+ * The relay of SMTP_URL, or the outbox: `<dataDir>/outbox/<issue>/`, one
+ * message per recipient of the send, or for a proof (`--test`)
+ * `<dataDir>/outbox/proofs/<issue>/`, so that the send's folder holds the
+ * send and nothing else.
+ */
 function makeTransport(config: Config, issue: number, connections: number, options: SendCommandOptions, env: NodeJS.ProcessEnv): Transport {
-  return transportFromEnv(env, { outbox: join(config.dataDir, 'outbox', String(issue)), root: config.root, connections, smtp: options.smtp });
+  const outbox = join(config.dataDir, 'outbox', ...(options.test === undefined ? [] : ['proofs']), String(issue));
+  return transportFromEnv(env, { outbox, root: config.root, connections, smtp: options.smtp });
 }
 
 /** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */

@@ -228,11 +228,13 @@ test('send --list: one message to the list address, no token, and a send keeps i
   assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers/);
 });
 
-test('send --test ADDR: one proof with [TEST] in the subject, outside the journal, drafts allowed', async () => {
+test('send --test ADDR: one proof with [TEST] in the subject, outside the journal and the send\'s outbox folder, drafts allowed', async () => {
   const root = await newsletter(3, { status: 'draft' });
   const result = await send(root, { test: 'editor@example.org', review: true });
   assert.equal(result.code, 0, result.stderr);
-  const [eml] = outboxFiles(root);
+  assert.match(result.stdout, /through the outbox \.paperboy\/outbox\/proofs\/1 /);
+  assert.deepEqual(outboxFiles(root), [], 'the send\'s folder holds one message per recipient of the send, and no proof');
+  const [eml] = outboxFiles(root, 1, 'proofs');
   const mail = await parseEml(Buffer.from(eml!));
   assert.match(mail.subject!, /^\[TEST\] \[REVIEW\] /);
   assert.equal(journalStates(root).size, 0);
@@ -242,7 +244,7 @@ test('send --test: each proof has a Message-ID of its own, never the one the iss
   const root = await newsletter(2);
   for (let i = 0; i < 2; i++) assert.equal((await send(root, { test: 'reader0@example.org' })).code, 0);
   assert.equal((await send(root)).code, 0);
-  const mails = await Promise.all(outboxFiles(root).map((eml) => parseEml(Buffer.from(eml))));
+  const mails = await Promise.all([...outboxFiles(root), ...outboxFiles(root, 1, 'proofs')].map((eml) => parseEml(Buffer.from(eml))));
   const ids = (proof: boolean) => mails.filter((mail) => mail.subject!.startsWith('[TEST]') === proof && (mail.to as AddressObject).text === 'reader0@example.org').map((mail) => mail.messageId);
   const proofs = ids(true);
   const [issue] = ids(false);

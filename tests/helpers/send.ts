@@ -60,8 +60,8 @@ export function journalStates(root: string): Map<string, string> {
   return new Map(rows.map((row) => [row.email, row.state]));
 }
 
-export function outboxFiles(root: string, issue = 1): string[] {
-  const dir = join(root, '.paperboy', 'outbox', String(issue));
+export function outboxFiles(root: string, issue = 1, folder: 'send' | 'proofs' = 'send'): string[] {
+  const dir = join(root, '.paperboy', 'outbox', ...(folder === 'proofs' ? ['proofs'] : []), String(issue));
   try {
     return readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => readFileSync(join(dir, name), 'utf8'));
   } catch {
