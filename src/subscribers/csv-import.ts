@@ -34,9 +34,10 @@ const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
 /**
  * Reads a subscriber CSV (RFC 4180 through csv-parse): a UTF-8 BOM is
  * ignored, quoted fields may hold the delimiter or line breaks, the
- * delimiter (`,` `;` tab `|`) is the one that finds the `email` header.
- * The header row is optional: without one, the first column is the address
- * and the second the name. Every bad row is reported with its line and the
+ * delimiter (`,` `;` tab `|`) is the one that finds the `email` header,
+ * or without one the address (`sniffDelimiter`). The header row is
+ * optional: without one, the first column is the address and the second
+ * the name. Every bad row is reported with its line and the
  * reading goes on; a file without an address column at all is a usage
  * error (CSV_NO_EMAIL_COLUMN, exit 2) naming the header it found, and so
  * is a file without a row (CSV_EMPTY): nothing to import is a mistaken
@@ -199,10 +200,17 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
 const CR = 0x0d;
 const LF = 0x0a;
 
-/** The delimiter with which the first line has an `email` header; a comma when none has. */
+/**
+ * The delimiter with which the first line has an `email` header; in a file
+ * without a header, the first (in `DELIMITERS`' order) with which the first
+ * line begins with an address (`ada@example.org<TAB>Lovelace, Ada` is a
+ * tab); a comma when neither finds one.
+ */
 function sniffDelimiter(firstLine: string): (typeof DELIMITERS)[number] {
   const cells = (delimiter: string) => firstLine.split(delimiter).map((cell) => normalizeHeader(cell));
-  return DELIMITERS.find((delimiter) => cells(delimiter).some((cell) => EMAIL_HEADERS.has(cell))) ?? ',';
+  const header = DELIMITERS.find((delimiter) => cells(delimiter).some((cell) => EMAIL_HEADERS.has(cell)));
+  const firstCell = (delimiter: string) => firstLine.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();
+  return header ?? DELIMITERS.find((delimiter) => emailProblem(firstCell(delimiter)) === undefined) ?? ',';
 }
 
 function normalizeHeader(cell: string): string {

@@ -29,9 +29,17 @@ export interface Subscriber {
 const MAX_EMAIL_LENGTH = 254;
 
 /**
+ * A domain as mail is delivered to: labels of letters, digits and hyphens
+ * (RFC 5321 §4.1.2 `Domain`), letters of any script too (RFC 6531's
+ * U-labels), separated by dots. So `ada@example.org|Lovelace`, a line of
+ * another delimiter than the one read, is no address.
+ */
+const DOMAIN = /^[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)+$/u;
+
+/**
  * Why `email` cannot be a subscriber's address, or undefined when it can.
  * Deliberately the shape check a mail relay makes (one `@`, a local part, a
- * dotted domain, no spaces, brackets, quotes or controls), not RFC 5322's
+ * dotted domain of letters, digits and hyphens, no spaces, brackets, quotes or controls), not RFC 5322's
  * full grammar: quoted local parts and comments are legal there but no
  * newsletter reader has one, and each is a way to smuggle text into a header.
  * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8).
@@ -45,6 +53,10 @@ export function emailProblem(email: string): string | undefined {
   }
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org`;
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
+  const domain = email.slice(email.lastIndexOf('@') + 1);
+  if (!DOMAIN.test(domain)) {
+    return `Unexpected email address \`${email}\`: its domain, \`${domain}\`, holds a character no domain has, expected letters, digits, hyphens and dots there`;
+  }
   const local = localPartProblem(email.slice(0, email.lastIndexOf('@')));
   return local === undefined ? undefined : `Unexpected email address \`${email}\`: ${local}`;
 }

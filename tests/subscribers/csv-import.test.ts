@@ -35,6 +35,16 @@ test('csv import: semicolon, tab and pipe files are read by their delimiter', ()
   }
 });
 
+test('csv import: a semicolon, tab or pipe file without a header is read by its delimiter too', () => {
+  for (const delimiter of [';', '\t', '|']) {
+    const result = parse(`ada@example.org${delimiter}Lovelace, Ada\n"bob@example.org"${delimiter}Bob\n`);
+    assert.deepEqual(result.rows.map((row) => [row.email, row.name]), [['ada@example.org', 'Lovelace, Ada'], ['bob@example.org', 'Bob']], `delimiter ${JSON.stringify(delimiter)}`);
+    assert.deepEqual(result.problems, []);
+  }
+  // A comma first: an address followed by a name with a semicolon in it is a comma file.
+  assert.deepEqual(parse('ada@example.org,Ada; the first\n').rows.map((row) => row.name), ['Ada; the first']);
+});
+
 test('csv import: a header without an address column is one error naming what it found (exit 2)', () => {
   assert.throws(
     () => parse('mail_to;full_name\nada@example.org;Ada\n'),
@@ -50,7 +60,7 @@ test('csv import: quoted fields keep commas, quotes and line breaks; line number
 });
 
 test('csv import: every bad row is reported with its line and reason, and the good rows are kept', () => {
-  const result = parse(['email,name', 'ada@example.org,Ada', 'not-an-address,X', ',Nobody', 'a b@example.org,Y', `c@example.org,${'n'.repeat(201)}`, 'd@example.org,D'].join('\n'));
+  const result = parse(['email,name', 'ada@example.org,Ada', 'not-an-address,X', ',Nobody', 'a b@example.org,Y', `c@example.org,${'n'.repeat(201)}`, 'd@example.org,D', 'e@exa|mple.org,E'].join('\n'));
   assert.deepEqual(emails(['email,name', 'ada@example.org,Ada', 'd@example.org,D'].join('\n')), ['ada@example.org', 'd@example.org']);
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'd@example.org']);
   assert.deepEqual(
@@ -60,6 +70,7 @@ test('csv import: every bad row is reported with its line and reason, and the go
       [4, 'Missing email address'],
       [5, 'Unexpected email address `a b@example.org`'],
       [6, 'Unexpected name of 201 characters'],
+      [8, 'Unexpected email address `e@exa|mple.org`: its domain'],
     ],
   );
 });
