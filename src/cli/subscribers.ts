@@ -115,6 +115,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   const { text, validUtf8 } = decodeSubscriberCsv(bytes, file);
   const parsed = parseSubscriberCsv(text, file, { validUtf8 });
   for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:1  error  ${problem.message}\n`);
+  for (const change of parsed.changed) io.stderr.write(`${file}:${change.line}:1  warning  ${change.message}\n`);
   let actions;
   try {
     actions = importSubscribers(db, parsed.rows, `import:${consentPath(root, path)}`);

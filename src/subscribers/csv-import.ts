@@ -25,6 +25,8 @@ export interface ParsedCsv {
   problems: RowProblem[];
   /** A later row with an address already seen: merged into the first (its line given), which takes its suppression status if it has none. */
   duplicates: { line: number; firstLine: number; email: string }[];
+  /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`). */
+  changed: RowProblem[];
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -65,6 +67,7 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   const data = header ? records.slice(1) : records;
   const rows: ImportRow[] = [];
   const duplicates: ParsedCsv['duplicates'] = [];
+  const changed: RowProblem[] = [];
   const seen = new Map<string, ImportRow>();
   for (const { fields, line } of data) {
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
@@ -84,12 +87,15 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
       duplicates.push({ line, firstLine: first.line, email });
       continue;
     }
-    const row: ImportRow = { line, email, name: cleanName(unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''))), status };
+    const written = unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''));
+    const name = cleanName(written);
+    if (name !== written.trim()) changed.push({ line, message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
+    const row: ImportRow = { line, email, name, status };
     seen.set(key, row);
     rows.push(row);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { rows, problems, duplicates };
+  return { rows, problems, duplicates, changed };
 }
 
 const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8';

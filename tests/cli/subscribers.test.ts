@@ -85,6 +85,19 @@ test('subscribers import: bad rows reported with file:line, good rows imported, 
   assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
+test('subscribers import: a name stored otherwise than written (a line break, a tab) is a warning at its line, the row imported (exit 0)', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,"Ada\nLovelace"\nbob@example.org,Bob\ncarl@example.org,Carl\tMarx\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(
+    result.stderr,
+    'list.csv:2:1  warning  ada@example.org\'s name has line breaks or control characters, stored as spaces: "Ada Lovelace"\n' +
+      'list.csv:5:1  warning  carl@example.org\'s name has line breaks or control characters, stored as spaces: "Carl Marx"\n',
+  );
+  assert.match(result.stdout, /3 added/);
+  assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive$/m);
+});
+
 test('subscribers import: messages name the file as typed; the consent records it relative to the root when inside it, else absolute', async () => {
   const root = makeRoot({ 'lists/readers.csv': 'email\nada@example.org\n', 'issues/.keep': '' });
   const outside = join(makeRoot({ 'far.csv': 'email\nbob@example.org\nnope\n' }), 'far.csv');
