@@ -33,10 +33,17 @@ function katexProblem(renderer: Katex, tex: string, displayMode: boolean): { mes
   }
 }
 
-/** Inline math that is more likely two prices (`$5 or $10`) than a formula. */
+/**
+ * Inline math that is more likely two prices (`$5 or $10`) than a formula:
+ * a digit right after its closing dollar, or a space inside either of its
+ * single dollars as written (`$ 5 and $`; the parser strips one from each
+ * side, so the value alone does not show it). Pandoc reads neither as math.
+ */
 function readsAsPrices(text: MarkdownText, node: InlineMath): boolean {
   const after = text.text[node.position?.end.offset ?? -1] ?? '';
-  return /^\s|\s$/.test(node.value) || /\d/.test(after);
+  // One dollar each side: `$$ x + y $$` is math written with room, as display math often is.
+  const inside = /^\$(?!\$)([^]*)\$$/.exec(sourceOf(text, node))?.[1] ?? '';
+  return /^\s|\s$/.test(inside) || /\d/.test(after);
 }
 
 function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownText, node: InlineMath | Math): void {

@@ -222,18 +222,22 @@ export function wrapText(text: string, width: number, options: WrapTextOptions =
   const { initialIndent = '', subsequentIndent = '' } = options;
   const room = width - Math.max(displayWidth(initialIndent), displayWidth(subsequentIndent));
   const lines = wrapFragments([{ text, format: PLAIN }], Math.max(1, room)).map((line) => renderLine(line, plainStyle));
-  return indentLines(options.noOrphan ? withoutOrphan(lines, room) : lines, initialIndent, subsequentIndent).join('\n');
+  return indentLines(options.noOrphan ? withoutOrphan(lines, room, text) : lines, initialIndent, subsequentIndent).join('\n');
 }
 
 /**
  * Lines whose last holds one word: the previous line's last word moves down
  * to it, when it fits, leaves a word behind and does not read as structure
- * at the start of a line (line-start.ts).
+ * at the start of a line (line-start.ts). Only when the lines broke at a
+ * space of `text`: a break inside a run of a script written without spaces
+ * (`…涌现` / `能力研究`) split no word, and a space there would be one the
+ * text does not have.
  */
-function withoutOrphan(lines: string[], width: number): string[] {
+function withoutOrphan(lines: string[], width: number, text: string): string[] {
   const last = lines.at(-1);
   const previous = lines.at(-2);
   if (last === undefined || previous === undefined || last.includes(' ')) return lines;
+  if (!text.replace(/\s+/g, ' ').trimEnd().endsWith(` ${last}`)) return lines;
   const cut = previous.lastIndexOf(' ');
   if (cut <= 0 || readsAsStructure(previous.slice(cut + 1))) return lines;
   const moved = `${previous.slice(cut + 1)} ${last}`;

@@ -33,6 +33,20 @@ export function writtenMathFence(math: InlineMath, source: string | undefined): 
   return readAt(DOLLARS, math, source)?.[0] ?? '$';
 }
 
+/**
+ * Whether inline math was written with a space (or line ending) inside each
+ * fence, `$ 5 and $`: the parser strips one from each side, as from a code
+ * span (CommonMark 0.31 §6.1, which micromark-extension-math follows), so
+ * its value is `5 and`, and the plaintext puts them back.
+ */
+export function writtenMathPadded(math: InlineMath, fence: string, source: string | undefined): boolean {
+  const start = math.position?.start.offset;
+  const end = math.position?.end.offset;
+  if (source === undefined || start === undefined || end === undefined) return false;
+  const inside = source.slice(start + fence.length, end - fence.length);
+  return inside.length === math.value.length + 2 && /^\s/.test(inside) && /\s$/.test(inside);
+}
+
 /** `sticky` matched where `node` starts in `source`. */
 function readAt(sticky: RegExp, node: List | InlineMath, source: string | undefined): RegExpExecArray | undefined {
   const offset = node.position?.start.offset;

@@ -29,3 +29,12 @@ test('math-syntax: dollars that read as prices are reported with the escape to u
   assert.deepEqual(places(messages), [`math-syntax ${line}:${text.split('\n')[line - 1]!.indexOf('$5') + 1}`]);
   assert.equal(messages[0]!.message, 'Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\\$`');
 });
+
+test('math-syntax: dollars with a space inside both read as prices too, though the parser strips the spaces; $$ with room inside is math', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Between $ 5 and $ 10 per run, where $$ x + y $$ holds.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    ['Unexpected math `$ 5 and $` that reads as prices, expected a dollar that is text written as `\\$`'],
+  );
+});

@@ -25,6 +25,12 @@ function codeSpansOf(markdown: string): string[] | undefined {
   return paragraph.children.flatMap((child) => (child.type === 'inlineCode' ? [child.value.replace(/\r\n?|\n/g, ' ')] : []));
 }
 
+test('inline math written with a space inside each dollar keeps its spaces where they were written', () => {
+  assert.equal(render('Between $ 5 and $ 10 per run.'), 'Between $ 5 and $ 10 per run.');
+  assert.equal(render('Between $$ 5 and $$ 10.'), 'Between $$ 5 and $$ 10.');
+  assert.equal(render('A formula $x + y$ as written.'), 'A formula $x + y$ as written.');
+});
+
 test('a code span in the plaintext reads back as its code, padded, fenced and wrapped', () => {
   // A line starting `> out` was a block quote, `+ e` a list item.
   assert.equal(render('Run `ls -la | sort -k 5 -n | head -n 20 > out` now.', { width: 20 }), 'Run `ls -la |\nsort -k 5 -n |\nhead -n 20 > out`\nnow.');

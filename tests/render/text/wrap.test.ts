@@ -114,6 +114,15 @@ test('a title wrapped with noOrphan never leaves its last word alone on the last
   assert.equal(wrapText('One line only', 72, { noOrphan: true }), 'One line only');
 });
 
+test('a title wrapped with noOrphan inside a run of Chinese or Japanese moves nothing and adds no space', () => {
+  const mixed = '1. Emergent abilities in large language models: 大型语言模型中的涌现能力研究';
+  assert.equal(wrapText(mixed, 72, { subsequentIndent: '   ', noOrphan: true }), wrapText(mixed, 72, { subsequentIndent: '   ' }));
+  assert.equal(wrapText(mixed, 72, { subsequentIndent: '   ', noOrphan: true }).replace(/\n {3}/g, ''), mixed);
+  const han = `1. ${'中文'.repeat(17)}`;
+  assert.equal(wrapText(han, 72, { subsequentIndent: '   ', noOrphan: true }), wrapText(han, 72, { subsequentIndent: '   ' }));
+  assert.match(wrapText(han, 72, { subsequentIndent: '   ', noOrphan: true }), /^1\. 中文/);
+});
+
 /** A paragraph whose `word` is the first that does not fit on the first line of 72 columns. */
 function landingAtTheWrap(word: string): string {
   const prefix = 'Aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmmmmmmmmmmmmmmmm'.slice(0, 72 - word.length);
