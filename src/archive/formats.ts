@@ -43,7 +43,7 @@ import { packageVersion } from './package-version.js';
  * v36: an entry holds what its rendering read of the other issues (issue/corpus.ts `CorpusReads`); its key no longer holds every issue's facts.
  * v37: a paper with a placeholder URL (`https://example.org/TODO-the-paper`) has an id of its own, `issue:5/1` (issue/paper-id.ts).
  * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
- * v39: the plaintext keeps the spaces written inside inline math's dollars (`$ 5 and $`), and a title's orphan rule adds no space inside a run of CJK (render/text).
+ * v39: the plaintext keeps the spaces written inside inline math's dollars (`$ 5 and $`), and a title's orphan rule adds no space inside a run of CJK (render/text); raw HTML dropped is among what a build says it published wrongly (published-wrongly.ts).
  */
 export const INDEX_FORMAT = `build-index-v39-${VERSION}`;
 

@@ -6,6 +6,7 @@ import type { ParsedIssue } from '../issue/parse.js';
 import { unknownReferences } from '../issue/xref-check.js';
 import { fileRuleContext } from '../lint/lint-file.js';
 import arxivId from '../lint/rules/arxiv-id.js';
+import noRawHtml from '../lint/rules/no-raw-html.js';
 import paperUrl from '../lint/rules/paper-url.js';
 import yamlCommentInText from '../lint/rules/yaml-comment-in-text.js';
 import type { FileRule } from '../lint/types.js';
@@ -43,7 +44,8 @@ function linksLeftOut(facts: IssueFacts, corpus: Corpus): UnreadValue[] {
  * leaves out, with what the build does with such a value. A build does not
  * lint, but says these as it says the values the parser could not read:
  * a `javascript:` URL, an arXiv id that is a URL, a text that a `#` YAML
- * reads as a comment cuts (`title: Paper ranked #1`), all published without
+ * reads as a comment cuts (`title: Paper ranked #1`), raw HTML every
+ * output drops (`List<String>` loses `<String>`), all published without
  * a word before. (A date that names no day is not published at all:
  * `publishedFiles`.)
  */
@@ -51,6 +53,7 @@ const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
   [paperUrl, paperUrlOutcome],
   [arxivId, () => 'its arXiv link may be missing or wrong'],
   [yamlCommentInText, () => 'published without the text from that `#` on'],
+  [noRawHtml, () => 'published without it'],
 ];
 
 /** What the build published of the value a rule reported at `position` of `parsed`. */

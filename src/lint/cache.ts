@@ -52,7 +52,7 @@ import type { FileOutcome } from './lint-file.js';
 // v32: content-limits reports a file with more than 10,000 `|` (table cells; issue/limits.ts).
 // v33: a paper with a placeholder URL has an id of its own (issue/paper-id.ts), as a paper without a URL does.
 // v34: xref-unknown takes a `paper:` target as written, not percent-decoded (issue/xref.ts).
-// v35: math-syntax reports math between single dollars written with a space inside (`$ 5 and $`) as prices.
+// v35: math-syntax reports math between single dollars written with a space inside (`$ 5 and $`) as prices; no-raw-html says how to write angle brackets as text.
 const FORMAT_VERSION = 35;
 
 interface Header {

@@ -772,6 +772,19 @@ test('a text that a `#` YAML reads as a comment cuts is named by every build at 
   assert.match(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<h1[^>]*>Paper ranked<\/h1>/, 'the page shows what the message says');
 });
 
+test('raw HTML the pages drop (`List<String>` loses `<String>`) is named by every build at its place, as lint names it', async () => {
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary: 'Returns a List<String> of names.' }) });
+  const lint = await runCli(['lint', '--format', 'json'], { cwd: newsletter });
+  const [found] = (JSON.parse(lint.stdout) as { messages: { line: number; column: number; ruleId: string; message: string }[] }[])[0]!.messages.filter((m) => m.ruleId === 'no-raw-html');
+  assert.ok(found, lint.stdout);
+  for (const run of ['first', 'up to date']) {
+    const result = await runCli(['build'], { cwd: newsletter });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr.split('\n')[0], `issues/0001-a.md:${found.line}:${found.column}  error  ${found.message}; published without it  no-raw-html`, run);
+  }
+  assert.doesNotMatch(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /String/, 'the page shows what the message says');
+});
+
 test('a list of one paper says "1 paper", of more "N papers"', () => {
   assert.match(read('tags/transformers/index.html'), /<caption>1 paper<\/caption>/);
   assert.match(read('tags/emergence/index.html'), /<caption>2 papers<\/caption>/);

@@ -6,7 +6,8 @@ import { visitMarkdown } from './markdown-texts.js';
  * escapes it (SPEC). The body's `<!-- papers -->` marker is the exception.
  *
  * ok:     `**bold**`; a body line `<!-- papers -->`
- * not ok: `a <b>bold</b> word` → Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render)
+ * not ok: `a <b>bold</b> word` → Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render; …)
+ * not ok: `a List<String> of names` → the same for `<String>`: angle brackets around a word make a tag
  */
 
 const SHOWN_LENGTH = 40;
@@ -27,7 +28,7 @@ const rule: FileRule = {
     visitMarkdown(issue, 'html', (node, text) => {
       if (node === marker) return;
       report({
-        message: `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render)`,
+        message: `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
         position: nodePosition(text, node),
       });
     });

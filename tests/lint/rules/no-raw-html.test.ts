@@ -12,7 +12,7 @@ test('no-raw-html: inline HTML in a summary block and block HTML in the body are
   const text = cleanIssueWithMarkdown({ summary: 'Smooth metrics.\nA <b>sharp</b> jump.' }, { body: '<div align="center">\nHello\n</div>' });
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(places(messages), ['no-raw-html 17:9', 'no-raw-html 17:17', 'no-raw-html 22:1']);
-  assert.equal(messages[0]!.message, 'Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render)');
+  assert.equal(messages[0]!.message, 'Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render; text in angle brackets, such as `List<String>`, is written `\\<` or in backticks)');
   assert.match(messages[2]!.message, /`<div align="center">`/);
 });
 
