@@ -53,11 +53,17 @@ const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
   [paperUrl, paperUrlOutcome],
   [arxivId, () => 'its arXiv link may be missing or wrong'],
   [yamlCommentInText, () => 'published without the text from that `#` on'],
-  [noRawHtml, () => 'published without it'],
+  [noRawHtml, (parsed, _links, position) => (inPrivateNote(parsed, position) ? undefined : 'published without it')],
 ];
 
-/** What the build published of the value a rule reported at `position` of `parsed`. */
-type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string;
+/** What the build published of the value a rule reported at `position` of `parsed`; undefined for a value it does not publish at all (a private note's), of which it says nothing. */
+type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string | undefined;
+
+/** Whether `position` (in the file) lies in a paper's private `notes`, which no page shows. */
+function inPrivateNote(parsed: ParsedIssue, position: Position): boolean {
+  const at = position.start.offset ?? -1;
+  return (parsed.issue?.papers ?? []).some(({ notes }) => notes !== undefined && at >= notes.fileOffset(0) && at <= notes.fileOffset(notes.text.length));
+}
 
 /**
  * What became of the paper URL at `position`: the link the pages carry
@@ -78,7 +84,9 @@ function wrongValues(parsed: ParsedIssue, facts: IssueFacts, config: Config, cor
     // These rules are synchronous: check() returns nothing to wait for.
     void rule.check(
       fileRuleContext(parsed, facts, { config, options: undefined }, ({ message, position, severity }) => {
-        if ((severity ?? rule.severity) === 'error') found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${outcome(parsed, links, position)}`, ruleId: rule.id });
+        if ((severity ?? rule.severity) !== 'error') return;
+        const published = outcome(parsed, links, position);
+        if (published !== undefined) found.push({ line: position.start.line, column: position.start.column, message: `${message}; ${published}`, ruleId: rule.id });
       }),
     );
   }

@@ -773,7 +773,8 @@ test('a text that a `#` YAML reads as a comment cuts is named by every build at 
 });
 
 test('raw HTML the pages drop (`List<String>` loses `<String>`) is named by every build at its place, as lint names it', async () => {
-  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary: 'Returns a List<String> of names.' }) });
+  // A private note's raw HTML is no page's: the build says nothing of it (lint does).
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary: 'Returns a List<String> of names.', notes: 'Ask <b>Ann</b> first.' }) });
   const lint = await runCli(['lint', '--format', 'json'], { cwd: newsletter });
   const [found] = (JSON.parse(lint.stdout) as { messages: { line: number; column: number; ruleId: string; message: string }[] }[])[0]!.messages.filter((m) => m.ruleId === 'no-raw-html');
   assert.ok(found, lint.stdout);
@@ -781,6 +782,7 @@ test('raw HTML the pages drop (`List<String>` loses `<String>`) is named by ever
     const result = await runCli(['build'], { cwd: newsletter });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stderr.split('\n')[0], `issues/0001-a.md:${found.line}:${found.column}  error  ${found.message}; published without it  no-raw-html`, run);
+    assert.equal(result.stderr.match(/no-raw-html/g)?.length, 1, result.stderr);
   }
   assert.doesNotMatch(readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8'), /String/, 'the page shows what the message says');
 });
