@@ -53,11 +53,28 @@ export const configSchema = z.strictObject({
     .superRefine((value, context) => {
       // Links are made by appending a path (`issues/3/`): after `?x=1` or `#top` it would land in the query or fragment.
       const at = value.search(/[?#]/);
-      if (at === -1) return;
-      context.addIssue({
-        code: 'custom',
-        message: `Unexpected \`${value.slice(at)}\` at the end of \`baseUrl\`, expected the URL without it, as in \`${value.slice(0, at)}\`: a base URL cannot have a query or fragment, every link is made by adding a path to it`,
-      });
+      if (at !== -1) {
+        context.addIssue({
+          code: 'custom',
+          message: `Unexpected \`${value.slice(at)}\` at the end of \`baseUrl\`, expected the URL without it, as in \`${value.slice(0, at)}\`: a base URL cannot have a query or fragment, every link is made by adding a path to it`,
+        });
+        return;
+      }
+      // Not a URL at all: `.url()` has said so.
+      if (!URL.canParse(value)) return;
+      // Every email carries the base URL to every subscriber: a user name or password in it would go out with each.
+      const url = new URL(value);
+      if (url.username !== '' || url.password !== '') {
+        const bare = `${url.protocol}//${url.host}${url.pathname}`;
+        context.addIssue({
+          code: 'custom',
+          message: `Unexpected user name or password in \`baseUrl\`, expected the URL without it, as in \`${bare}\`: every email would send it to every subscriber`,
+        });
+        return;
+      }
+      // A `%` not followed by two hex digits (`%zz`) is no escape: a browser keeps it as it is, and no server has the path it means.
+      const broken = /%(?![0-9a-f]{2})/i.exec(url.pathname);
+      if (broken) context.addIssue({ code: 'custom', message: `Unexpected \`%\` in \`baseUrl\` not followed by two hex digits, expected a percent-escape such as \`%20\`, or \`%25\` for a percent sign` });
     }),
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),

@@ -92,6 +92,15 @@ test('a baseUrl with a query or fragment is a config error at the value, saying 
   }
 });
 
+test('a baseUrl with a user name or password, or a broken percent-escape, is a config error at the value: emails would carry it to every subscriber', () => {
+  const secret = configError(CONFIG_YAML.replace('https://news.example.org/', 'https://user:pw@news.example.org/news/'));
+  assert.equal(secret.exitCode, 2);
+  assert.equal(secret.message, `${FILE}:2:10: Unexpected user name or password in \`baseUrl\`, expected the URL without it, as in \`https://news.example.org/news/\`: every email would send it to every subscriber`);
+  assert.match(configError(CONFIG_YAML.replace('https://news.example.org/', 'https://user@news.example.org/')).message, /Unexpected user name or password in `baseUrl`/);
+  assert.match(configError(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/%zz/')).message, /:2:10: Unexpected `%` in `baseUrl` not followed by two hex digits/);
+  assert.equal(parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/caf%C3%A9/'), FILE).baseUrl, 'https://news.example.org/caf%C3%A9/');
+});
+
 test('a YAML alias bomb in the config is a configuration error at the alias that expands it, not an internal error', () => {
   const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
   for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
