@@ -217,7 +217,8 @@ async function sendIssue(context: SendContext): Promise<number> {
   const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : counted(plan.recipients, 'recipient');
   io.stdout.write(
     [
-      `Issue #${issueNumber}: ${context.email.rendered.subject}`,
+      // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
+      `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
       `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${rate} messages/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.

@@ -18,6 +18,7 @@ test('send (outbox): one .eml per active subscriber, said so, every row sent, st
   const result = await send(root, {}, { PAPERBOY_SECRET: '' });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Through the outbox \.paperboy\/outbox\/1 \(no SMTP_URL set/);
+  assert.match(result.stdout, /^Issue #1, subject: #1: /m, 'the number once before the subject, which has it too');
   assert.match(result.stdout, /The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue/);
   assert.match(result.stdout, /development secret/);
   assert.match(result.stdout, /sent 5/);
