@@ -7,7 +7,7 @@ import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
@@ -86,6 +86,12 @@ export function parseConfig(text: string, file: string): Config {
         ? `Unexpected YAML tag \`${tag}\`, expected the value without it: the config reads plain text, numbers, lists and mappings`
         : `Unexpected YAML: ${warning.message.split('\n')[0]}`;
     throw configError(file, at.line, at.column, message);
+  }
+  // yaml throws one error for an alias with no anchor and for an alias bomb: the first is said as what it is.
+  const unresolved = unresolvedAliases(document)[0];
+  if (unresolved) {
+    const at = lines.point(unresolved.range?.[0] ?? 0);
+    throw configError(file, at.line, at.column, `Unexpected alias \`*${unresolved.source}\`, expected an anchor \`&${unresolved.source}\` before it`);
   }
   const read = documentData(document);
   if ('aliasBomb' in read) {

@@ -1,4 +1,4 @@
-import { isCollection, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 
 /** Aliases a frontmatter or a config file may expand (yaml's `maxAliasCount`); past it the YAML is an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -7,7 +7,8 @@ export const MAX_ALIAS_COUNT = 100;
 export type DocumentData = { data: unknown } | { aliasBomb: [start: number, end: number] };
 
 /**
- * `document.toJS()` (`{}` for an empty document) within `MAX_ALIAS_COUNT`:
+ * `document.toJS()` (`{}` for an empty document) within `MAX_ALIAS_COUNT`,
+ * for a document without `unresolvedAliases` (whose ReferenceError this would take for a bomb):
  * the one reading of YAML data for the frontmatter and the config file. An
  * alias bomb ("billion laughs"), which yaml refuses with a ReferenceError,
  * comes back as the offsets where its expansion starts. Other errors throw.
@@ -19,6 +20,22 @@ export function documentData(document: Document): DocumentData {
     if (!(error instanceof ReferenceError)) throw error;
     return { aliasBomb: aliasExpansionAt(document) };
   }
+}
+
+/**
+ * The aliases of `document` whose anchor is not set before them
+ * (`*nope`), in document order: `toJS` throws a ReferenceError on the
+ * first, which `documentData` would take for an alias bomb, so a reader
+ * says these first.
+ */
+export function unresolvedAliases(document: Document): Alias[] {
+  const found: Alias[] = [];
+  visit(document, {
+    Alias(_, node) {
+      if (isAlias(node) && node.resolve(document) === undefined) found.push(node);
+    },
+  });
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { isAlias, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { cutItemReport, flowComments } from './flow-comments.js';
@@ -39,7 +40,7 @@ interface RaisedError extends YamlProblem {
 export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf = (offset: number) => yamlText.slice(0, offset).split('\n').length): YamlProblem[] {
   const problems: YamlProblem[] = [];
   const quotedLines = new Set<number>();
-  const raised: RaisedError[] = [...document.errors.map((error) => ({ code: error.code, message: `Unexpected YAML: ${firstLine(error.message)}`, range: error.pos })), ...unresolvedAliases(document)];
+  const raised: RaisedError[] = [...document.errors.map((error) => ({ code: error.code, message: `Unexpected YAML: ${firstLine(error.message)}`, range: error.pos })), ...unresolvedAliasErrors(document)];
   if (raised.length === 0) return problems;
   // Laid out only for a file with errors: every issue of a build passes through here.
   const context = { document, yamlText, lines: layoutOf(yamlText), lineOf };
@@ -90,16 +91,13 @@ function commentsClosing(error: RaisedError, { document, yamlText }: { document:
 }
 
 /** Aliases whose anchor is not set before them, which `toJS` would throw on. */
-function unresolvedAliases(document: Document.Parsed): RaisedError[] {
-  const problems: RaisedError[] = [];
-  visit(document, {
-    Alias(_, node) {
-      if (!isAlias(node) || node.resolve(document) !== undefined) return;
-      const range: [number, number] = node.range ? [node.range[0], node.range[1]] : [0, 0];
-      problems.push({ code: 'UNRESOLVED_ALIAS', message: `Unexpected alias \`*${node.source}\``, expected: `an anchor \`&${node.source}\` before it`, range });
-    },
-  });
-  return problems;
+function unresolvedAliasErrors(document: Document.Parsed): RaisedError[] {
+  return unresolvedAliases(document).map((node) => ({
+    code: 'UNRESOLVED_ALIAS',
+    message: `Unexpected alias \`*${node.source}\``,
+    expected: `an anchor \`&${node.source}\` before it`,
+    range: node.range ? [node.range[0], node.range[1]] : [0, 0],
+  }));
 }
 
 /** A text key's plain value as written: its first line on the key's, and the lines that continue it below. */

@@ -101,6 +101,13 @@ test('a baseUrl with a user name or password, or a broken percent-escape, is a c
   assert.equal(parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/caf%C3%A9/'), FILE).baseUrl, 'https://news.example.org/caf%C3%A9/');
 });
 
+test('an alias with no anchor in the config is an error at the alias saying so, not an alias bomb', () => {
+  const error = configError(`${CONFIG_YAML}description: *b\n`);
+  assert.equal(error.exitCode, 2);
+  const line = CONFIG_YAML.split('\n').length;
+  assert.equal(error.message, `${FILE}:${line}:14: Unexpected alias \`*b\`, expected an anchor \`&b\` before it`);
+});
+
 test('a YAML alias bomb in the config is a configuration error at the alias that expands it, not an internal error', () => {
   const levels = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
   for (const [i, name] of [...'bcdefghi'].entries()) levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
