@@ -39,7 +39,9 @@ const MAX_READING_WIDTH = 100;
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.loadCached(config);
-  const file = options.issue === undefined ? newest(workspace) : await workspace.findOrAdd(options.issue, io.cwd);
+  // A watch starts on a file whose frontmatter is half typed too: it shows why, and the issue once fixed.
+  const find = options.watch ? workspace.named.bind(workspace) : workspace.findOrAdd.bind(workspace);
+  const file = options.issue === undefined ? newest(workspace) : await find(options.issue, io.cwd);
   return showPreview(workspace, file, options, io);
 }
 

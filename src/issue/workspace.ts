@@ -102,12 +102,22 @@ export class Workspace {
    * `lint` lints such a file against the whole newsletter.
    */
   async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
-    if (/^\d+$/.test(reference)) return this.numbered(reference, 'Pass a number or the path of an issue file.');
-    const path = resolve(cwd, reference);
-    const file = this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
+    const file = await this.named(reference, cwd);
     // Its number heads the subject, the links and the Message-ID: a file whose number cannot be read is refused as by number, not shown as issue 0.
     if (file.facts.number === undefined) throw unreadableIssue(file, reference, numberInFileName(file.path));
     return file;
+  }
+
+  /**
+   * The issue file `reference` names as `findOrAdd` finds it, also when its
+   * frontmatter cannot be read yet (a number names such a file by its file
+   * name): what `preview --watch` watches, showing why, until it is fixed.
+   * Throws ISSUE_NOT_FOUND (exit 2) when no file is named.
+   */
+  async named(reference: string, cwd: string): Promise<IssueFile> {
+    if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, 'Pass a number or the path of an issue file.');
+    const path = resolve(cwd, reference);
+    return this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
   }
 
   /**

@@ -93,6 +93,23 @@ test('preview --watch in tmux: renders, follows edits and atomic saves, survives
   }
 });
 
+test('preview --watch in tmux: starts on an issue whose frontmatter is broken, by number or path, shows why, and renders it once fixed', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const broken = cleanIssue({ title: 'Was broken' }).replace('title: Was broken', 'title: [half typed');
+  for (const reference of ['1', 'issues/0001-broken.md']) {
+    const root = makeRoot({ 'issues/0001-broken.md': broken });
+    const session = new TmuxSession();
+    try {
+      session.tmux('new-session', '-d', '-x', '100', '-y', '40', `cd ${root} && node ${BIN} preview --watch ${reference}; echo "paperboy exited with $?"; sleep 30`);
+      await session.waitFor(/Unexpected YAML[^]*yaml-syntax/, `the YAML error (${reference})`);
+      assert.doesNotMatch(session.screen(), /paperboy exited/, 'the watcher is running');
+      writeFileSync(join(root, 'issues', '0001-broken.md'), broken.replace('title: [half typed', 'title: Was broken'));
+      await session.waitFor('Was broken', `the render after the fix (${reference})`);
+    } finally {
+      session.kill();
+    }
+  }
+});
+
 test('preview --watch in tmux: follows the terminal width when resized, quits on Ctrl-C', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
   const root = makeRoot({ 'issues/0001-resized.md': cleanIssue({ title: 'Resized issue' }) });
   const session = new TmuxSession();
