@@ -44,8 +44,9 @@ import { packageVersion } from './package-version.js';
  * v37: a paper with a placeholder URL (`https://example.org/TODO-the-paper`) has an id of its own, `issue:5/1` (issue/paper-id.ts).
  * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
  * v39: the plaintext keeps the spaces written inside inline math's dollars (`$ 5 and $`), and a title's orphan rule adds no space inside a run of CJK (render/text); raw HTML dropped is among what a build says it published wrongly (published-wrongly.ts).
+ * v40: what an issue was published without names a key that is not text at the key (diagnostics/yaml-locate.ts).
  */
-export const INDEX_FORMAT = `build-index-v39-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v40-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Pair, YAMLMap, type Node as YamlNode } from 'yaml';
 import type { LineIndex } from './position.js';
 
 export type YamlPath = readonly (string | number)[];
@@ -17,7 +17,7 @@ export function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'k
   let keyNode: YamlNode | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment) ?? node.items.find((item) => isPair(item) && jsKeyOf(item.key) === segment);
       if (!pair) break;
       keyNode = pair.key as YamlNode;
       node = pair.value;
@@ -34,4 +34,17 @@ export function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'k
   // A collection spans many lines: point at where it starts.
   const end = isScalar(target) ? range[1] : range[0];
   return lines.position(offset + range[0], offset + end);
+}
+
+/**
+ * The key a pair's key node is in the data `toJS` makes, where every key is
+ * text: `2` is "2", `~` is "", `? [a]` is "[ a ]". Made by yaml itself, from
+ * a mapping of that one key, so it is the text a schema's message names.
+ */
+function jsKeyOf(key: unknown): string | undefined {
+  const one = new Document(null, { logLevel: 'silent' });
+  const map = new YAMLMap();
+  map.items.push(new Pair(key, null));
+  one.contents = map;
+  return Object.keys(one.toJS() as object)[0];
 }

@@ -53,7 +53,8 @@ import type { FileOutcome } from './lint-file.js';
 // v33: a paper with a placeholder URL has an id of its own (issue/paper-id.ts), as a paper without a URL does.
 // v34: xref-unknown takes a `paper:` target as written, not percent-decoded (issue/xref.ts).
 // v35: math-syntax reports math between single dollars written with a space inside (`$ 5 and $`) as prices; no-raw-html says how to write angle brackets as text.
-const FORMAT_VERSION = 35;
+// v36: a frontmatter key that is not text (`2:`, `~:`, `? [a]`) is reported at the key, not the frontmatter's start (diagnostics/yaml-locate.ts).
+const FORMAT_VERSION = 36;
 
 interface Header {
   version: typeof FORMAT_VERSION;

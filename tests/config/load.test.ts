@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
@@ -99,6 +99,17 @@ test('a baseUrl with a user name or password, or a broken percent-escape, is a c
   assert.match(configError(CONFIG_YAML.replace('https://news.example.org/', 'https://user@news.example.org/')).message, /Unexpected user name or password in `baseUrl`/);
   assert.match(configError(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/%zz/')).message, /:2:10: Unexpected `%` in `baseUrl` not followed by two hex digits/);
   assert.equal(parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/caf%C3%A9/'), FILE).baseUrl, 'https://news.example.org/caf%C3%A9/');
+});
+
+test('a config key that is not text (a number, a list) is an error at the key, and yaml prints no warning of its own', () => {
+  const line = CONFIG_YAML.split('\n').length;
+  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``);
+  assert.match(configError(`${CONFIG_YAML}? [a]\n: x\n`).message, new RegExp(`:${line}:3: Unexpected key \`\\[ a \\]\``));
+  const root = makeRoot({});
+  writeFileSync(join(root, 'paperboy.config.yaml'), `${CONFIG_YAML}? [a]\n: x\n`);
+  const result = spawnCli(['lint'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.doesNotMatch(result.stderr, /Warning|stringified/);
 });
 
 test('an alias with no anchor in the config is an error at the alias saying so, not an alias bomb', () => {

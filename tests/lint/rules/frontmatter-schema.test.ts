@@ -16,6 +16,15 @@ test('frontmatter-schema: an unknown key is reported at the key with a did-you-m
   assert.equal(messages[1]!.message, 'Unexpected key `sumary`, expected `summary`');
 });
 
+test('frontmatter-schema: a key that is not text (a number, null, a list) is reported at the key, as the schema names it', async () => {
+  const text = cleanIssue().replace('title:', '2: x\n~: y\n? [a]\n: z\ntitle:');
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const at = (prefix: string) => `frontmatter-schema ${lines.findIndex((line) => line.startsWith(prefix)) + 1}:${prefix === '? [a]' ? 3 : 1}`;
+  assert.deepEqual(places(messages.filter((message) => message.message.startsWith('Unexpected key'))).sort(), [at('2: x'), at('~: y'), at('? [a]')].sort());
+  assert.deepEqual(messages.filter((message) => message.message.startsWith('Unexpected key')).map((message) => message.message.split(',')[0]).sort(), ['Unexpected key `2`', 'Unexpected key `[ a ]`', 'Unexpected key ``']);
+});
+
 test('frontmatter-schema: a missing required key is named', async () => {
   const text = cleanIssue().replace('title: Emergence mirages\n', '');
   const messages = await lintWith([rule], { 'a.md': text });
