@@ -41,8 +41,24 @@ export async function run(options: PreviewCommandOptions, io: CommandIO): Promis
   const workspace = await Workspace.loadCached(config);
   // A watch starts on a file whose frontmatter is half typed too: it shows why, and the issue once fixed.
   const find = options.watch ? workspace.named.bind(workspace) : workspace.findOrAdd.bind(workspace);
-  const file = options.issue === undefined ? newest(workspace) : await find(options.issue, io.cwd);
+  // Without a number a watch follows the newest file by its name too, which the editor is likely typing; a plain preview shows the newest readable and says what it passed over.
+  const newer = options.issue === undefined ? workspace.newerUnreadable() : [];
+  if (options.issue === undefined && !options.watch) sayPassedOver(newer, workspace, io);
+  const file = options.issue === undefined ? (options.watch ? newer[0] : undefined) ?? newest(workspace) : await find(options.issue, io.cwd);
   return showPreview(workspace, file, options, io);
+}
+
+/**
+ * Says on stderr which files `Workspace.newerUnreadable` found, newer by
+ * their names than the issue shown (`preview`, `start`) but unreadable: a
+ * half-typed newest issue is not passed over in silence.
+ */
+export function sayPassedOver(newer: readonly IssueFile[], workspace: Workspace, io: CommandIO): void {
+  const shown = workspace.newest()?.facts.number;
+  for (const file of newer) {
+    const where = relative(io.cwd, file.path) || file.path;
+    io.stderr.write(`paperboy: ${where} is newer by its name, but its frontmatter gives no readable number (\`paperboy lint ${where}\` says why): ${shown === undefined ? 'not shown' : `showing issue #${shown}`}.\n`);
+  }
 }
 
 /** Previews one issue of an already loaded workspace (`npm start` shares its own, and its lint of the file: `linted`). */

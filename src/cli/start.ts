@@ -8,7 +8,7 @@ import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
 import { reviewMessages } from './lint-messages.js';
-import { showPreview } from './preview.js';
+import { sayPassedOver, showPreview } from './preview.js';
 
 export interface StartCommandOptions {
   root: string;
@@ -30,6 +30,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${relative(io.cwd, config.issuesDir) || '.'}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
   const newest = workspace.newest();
+  sayPassedOver(workspace.newerUnreadable(), workspace, io);
   if (!newest) {
     io.stdout.write('No issue to render yet: `paperboy new` scaffolds one.\n');
     return errors > 0 ? 1 : 0;

@@ -78,6 +78,18 @@ export class Workspace {
   }
 
   /**
+   * Files newer than `newest()` by the number in their name (`0009-….md`)
+   * whose frontmatter gives no number yet (half typed, or not YAML), highest
+   * first: what a command showing the newest issue passes over, and says so.
+   */
+  newerUnreadable(): IssueFile[] {
+    const shown = this.newest()?.facts.number ?? 0;
+    return this.files
+      .filter((file) => file.facts.number === undefined && (numberInFileName(file.path) ?? 0) > shown)
+      .sort((a, b) => numberInFileName(b.path)! - numberInFileName(a.path)!);
+  }
+
+  /**
    * The highest issue number in use, 0 when none: a frontmatter's number,
    * or a file name's (`0007-….md`) where the frontmatter cannot be read or
    * names none yet, so that a number is never given twice while a file

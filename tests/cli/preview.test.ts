@@ -20,6 +20,8 @@ test('preview: the newest readable issue by default, plain text when stdout is n
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^The second issue\n={16}$/m);
   assert.match(result.stdout, /the first \(#1\)/);
+  // The newer file it passed over is named: a half-typed newest issue is not skipped in silence.
+  assert.equal(result.stderr.split('\n')[0], 'paperboy: issues/0003-broken.md is newer by its name, but its frontmatter gives no readable number (`paperboy lint issues/0003-broken.md` says why): showing issue #2.');
   assert.ok(!CONTROL.test(result.stdout.replaceAll('\n', '')), 'no escape codes');
 });
 

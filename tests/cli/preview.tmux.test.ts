@@ -93,9 +93,9 @@ test('preview --watch in tmux: renders, follows edits and atomic saves, survives
   }
 });
 
-test('preview --watch in tmux: starts on an issue whose frontmatter is broken, by number or path, shows why, and renders it once fixed', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+test('preview --watch in tmux: starts on an issue whose frontmatter is broken, by number, path or as the newest, shows why, and renders it once fixed', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
   const broken = cleanIssue({ title: 'Was broken' }).replace('title: Was broken', 'title: [half typed');
-  for (const reference of ['1', 'issues/0001-broken.md']) {
+  for (const reference of ['1', 'issues/0001-broken.md', '']) {
     const root = makeRoot({ 'issues/0001-broken.md': broken });
     const session = new TmuxSession();
     try {

@@ -17,6 +17,14 @@ test('start: lints every issue, writes the newest email files, ends with its pla
   assert.ok(!result.stdout.includes('\u001b['), 'no escape codes when stdout is not a terminal');
 });
 
+test('start: a newer issue file whose frontmatter cannot be read is named on stderr, the newest readable one shown', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, title: 'First issue' }), 'issues/0009-broken.md': '---\nnumber: 9\ntitle: [unclosed\n---\n\nBody.\n' });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 1, 'the broken file is a lint error');
+  assert.match(result.stdout, /^Subject {2}#1: First issue$/m);
+  assert.match(result.stderr, /^paperboy: issues\/0009-broken\.md is newer by its name, but its frontmatter gives no readable number \(`paperboy lint issues\/0009-broken\.md` says why\): showing issue #1\.$/m);
+});
+
 test('start: one issue linted is "1 issue", not "1 issues"', async () => {
   const result = await runCli(['start'], { cwd: makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) }) });
   assert.equal(result.code, 0, result.stderr);
