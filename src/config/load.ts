@@ -72,6 +72,10 @@ export function parseConfig(text: string, file: string): Config {
   const lines = new LineIndex(text);
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
+  if (firstError?.code === 'MULTIPLE_DOCS') {
+    const at = lines.point(firstError.pos[0]);
+    throw configError(file, at.line, at.column, 'Unexpected second YAML document (after a `---` line), expected one mapping of keys: remove the `---` and what follows, or merge it into the keys above');
+  }
   if (firstError) {
     const at = lines.point(unclosedAt({ code: firstError.code, message: firstError.message, range: firstError.pos }, text)[0]);
     throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
@@ -110,13 +114,9 @@ export function parseConfig(text: string, file: string): Config {
       const expected = known ? didYouMean(key, known) : 'expected no other keys here';
       throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
-    const at = locateInYaml(document, path, 'value', 0, lines).start;
-    const name = path.join('.') || 'the config';
-    const received = valueAt(data, path);
-    // A custom check (an address) words its own message, key included.
-    const message =
-      received === undefined ? `Missing key \`${name}\` (${issue.message})` : issue.code === 'custom' ? issue.message : `Unexpected value for \`${name}\`: ${issue.message}`;
-    throw configError(file, at.line, at.column, message);
+    const place = locateInYaml(document, path, 'value', 0, lines);
+    const written = text.slice(place.start.offset, place.end.offset);
+    throw configError(file, place.start.line, place.start.column, schemaMessage(issue, path, valueAt(data, path), written));
   }
   const config = checked.data;
   const root = resolve(file, '..');
@@ -145,6 +145,42 @@ export function parseConfig(text: string, file: string): Config {
  * that is a near miss of it: the missing key misspelt (`postalAddres`,
  * `dkim.keySelectr`), which is what to fix.
  */
+/**
+ * A schema problem of the config in the words the issue frontmatter's are
+ * (issue/schema-messages.ts): the key, what was written there, and what to
+ * write instead; zod's own words ("Too small: expected string to have >=1
+ * characters") only for what no case below covers. A custom check (an
+ * address, `baseUrl`) words its own message, key included. `written`: the
+ * value's text in the file.
+ */
+function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)[], received: unknown, written: string): string {
+  const name = path.join('.');
+  if (issue.code === 'custom') return issue.message;
+  if (path.length === 0) return `Unexpected ${kindOf(received)} as the whole config, expected a mapping of keys such as \`name:\`, \`baseUrl:\`, \`from:\` and \`postalAddress:\``;
+  if (received === undefined) return `Missing key \`${name}\`, expected ${issue.code === 'invalid_type' ? EXPECTED[issue.expected] ?? issue.expected : 'a value'}`;
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && (received === null || typeof received !== 'object')) {
+    return written.trim() === '' ? `Unexpected empty \`${name}\`, expected text` : `Unexpected ${kindOf(received)} \`${written}\` for \`${name}\`, expected text: quote it, as in \`${path.at(-1)}: "${written}"\``;
+  }
+  const shown = received !== null && typeof received === 'object' ? '' : ` \`${written}\``;
+  if (issue.code === 'invalid_type') return `Unexpected ${kindOf(received)}${shown} for \`${name}\`, expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'too_small' && typeof received === 'string') return `Unexpected empty \`${name}\`, expected text`;
+  if (issue.code === 'too_small' && typeof received === 'number') return `Unexpected \`${name}\` value \`${written}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
+  if (issue.code === 'too_big' && typeof received === 'string') return `Unexpected \`${name}\` of ${received.length} characters, expected at most ${String(issue.maximum)}`;
+  if (issue.code === 'too_big' && typeof received === 'number') return `Unexpected \`${name}\` value \`${written}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
+  return `Unexpected value for \`${name}\`: ${issue.message}`;
+}
+
+/** What a type the schema expects is, in words. */
+const EXPECTED: Partial<Record<string, string>> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
+
+/** A value's kind in words: "text", "number", "list", "mapping", "null". */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'object' ? 'mapping' : typeof value;
+}
+
 function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
   const first = issues[0]!;
   const missing = first.path.at(-1);

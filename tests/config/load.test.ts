@@ -62,7 +62,21 @@ test('an unknown key names the file, line and column, with a did-you-mean', () =
 
 test('a wrong value names the key path', () => {
   const error = configError(`${CONFIG_YAML}send: { rate: fast }\n`);
-  assert.match(error.message, /:5:15: Unexpected value for `send\.rate`/);
+  assert.match(error.message, /:5:15: Unexpected text `fast` for `send\.rate`, expected a number$/);
+});
+
+test('a wrong value is said in words, with what to write: text that YAML read as a number, an empty value, a number out of range, a list as the config, a second document', () => {
+  const named = (line: string) => CONFIG_YAML.replace(/^name:.*$/m, line);
+  assert.equal(configError(named('name: 42')).message, `${FILE}:1:7: Unexpected number \`42\` for \`name\`, expected text: quote it, as in \`name: "42"\``);
+  assert.equal(configError(named('name: true')).message, `${FILE}:1:7: Unexpected boolean \`true\` for \`name\`, expected text: quote it, as in \`name: "true"\``);
+  assert.equal(configError(named("name: ''")).message, `${FILE}:1:7: Unexpected empty \`name\`, expected text`);
+  assert.equal(configError(named('name:')).message, `${FILE}:1:6: Unexpected empty \`name\`, expected text`);
+  assert.equal(configError(named('name: [a, b]')).message, `${FILE}:1:7: Unexpected list for \`name\`, expected text`);
+  assert.match(configError(`${CONFIG_YAML}email: { maxAuthors: 0 }\n`).message, /: Unexpected `email\.maxAuthors` value `0`, expected at least 1$/);
+  assert.match(configError(`${CONFIG_YAML}send: { concurrency: 500 }\n`).message, /: Unexpected `send\.concurrency` value `500`, expected at most 100$/);
+  assert.equal(configError('- a\n- b\n').message, `${FILE}:1:1: Unexpected list as the whole config, expected a mapping of keys such as \`name:\`, \`baseUrl:\`, \`from:\` and \`postalAddress:\``);
+  assert.match(configError(`${CONFIG_YAML}---\nname: Other\n`).message, /: Unexpected second YAML document \(after a `---` line\), expected one mapping of keys/);
+  assert.match(configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, '')).message, /Missing key `postalAddress`, expected text$/);
 });
 
 test('a missing required key is named', () => {
@@ -77,7 +91,7 @@ test('broken YAML is one message with its position', () => {
 
 test('a baseUrl too long for a header line (List-Unsubscribe) is a config error', () => {
   const yaml = CONFIG_YAML.replace('https://news.example.org/', `https://news.example.org/${'a'.repeat(600)}/`);
-  assert.match(configError(yaml).message, /:2:10: Unexpected value for `baseUrl`: Too big: expected string to have <=500 characters/);
+  assert.match(configError(yaml).message, /:2:10: Unexpected `baseUrl` of 626 characters, expected at most 500$/);
 });
 
 test('a baseUrl with a query or fragment is a config error at the value, saying a base URL cannot have one', () => {
