@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -45,15 +46,33 @@ export interface Config extends ConfigFile {
 export async function loadConfig(root: string): Promise<Config> {
   const dir = resolve(root);
   const file = join(dir, CONFIG_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw configMissing(dir, file, error as NodeJS.ErrnoException);
   }
+  const text = configText(bytes, file);
   const config = parseConfig(text, file);
   checkTemplatesDir(config, text);
   return config;
+}
+
+/**
+ * The config's bytes as text. Throws CONFIG_INVALID (exit 2) for a file
+ * saved as UTF-16 (its byte-order mark), which would read as keys of
+ * stray characters, and for bytes that are not UTF-8 (a file saved as
+ * Latin-1), at the first: decoded, each would be U+FFFD, and a name or
+ * address with one would go out changed in every email.
+ */
+function configText(bytes: Buffer, file: string): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw configError(file, 1, 1, 'Unexpected UTF-16 text (its byte-order mark), expected UTF-8: save the file as UTF-8');
+  }
+  const text = bytes.toString('utf8');
+  if (isUtf8(bytes)) return text;
+  const at = new LineIndex(text).point(text.indexOf('\uFFFD'));
+  throw configError(file, at.line, at.column, 'Unexpected bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252?), expected UTF-8: save the file as UTF-8');
 }
 
 /** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */

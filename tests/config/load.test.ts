@@ -159,6 +159,15 @@ test('a lint rule setting that is not a severity says what it expects, at the va
   }
 });
 
+test('a config saved as UTF-16 or Latin-1 is an error saying to save it as UTF-8, at the first byte that is not: never read with stray characters', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-encoding-'));
+  const file = join(dir, 'paperboy.config.yaml');
+  writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CONFIG_YAML, 'utf16le')]));
+  await assert.rejects(loadConfig(dir), (error: PaperboyError) => error.exitCode === 2 && error.message === `${file}:1:1: Unexpected UTF-16 text (its byte-order mark), expected UTF-8: save the file as UTF-8`);
+  writeFileSync(file, Buffer.from(CONFIG_YAML.replace(/^name:.*$/m, 'name: Caf\u00e9 Digest'), 'latin1'));
+  await assert.rejects(loadConfig(dir), (error: PaperboyError) => error.message.startsWith(`${file}:1:10: Unexpected bytes that are not UTF-8`));
+});
+
 test('a missing config says whether the folder or the file is missing, and how to start a newsletter, not the system error code', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'paperboy-noconfig-'));
   await assert.rejects(loadConfig(empty), (error: PaperboyError) => {
