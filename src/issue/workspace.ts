@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -129,7 +130,13 @@ export class Workspace {
   async named(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, 'Pass a number or the path of an issue file.');
     const path = resolve(cwd, reference);
-    return this.files.find((known) => known.path === path) ?? (await this.add(path, reference));
+    const known = this.files.find((file) => file.path === path);
+    if (known) return known;
+    // `-1`, `1e2`, `0x10`, `5.0`: meant as a number, not the path it would be (unless a file has that name).
+    if (NUMBER_LIKE.test(reference) && !existsSync(path)) {
+      throw new PaperboyError('USAGE', `Unexpected issue number \`${reference}\`, expected a whole number in digits, such as 5, or the path of an issue file`);
+    }
+    return this.add(path, reference);
   }
 
   /**
@@ -247,6 +254,9 @@ function unreadableIssue(file: IssueFile, reference: string, numberByName: numbe
       : `${whose} frontmatter gives no number: add \`number: ${numberByName ?? 'N'}\`.`,
   });
 }
+
+/** An argument written as a number other than plain digits: a sign, a decimal point, an exponent, hex. */
+const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|\.\d+|0x[\da-f]+)$/i;
 
 /** An issue file that cannot be opened and read (`cause`: why, and what to do): a usage error, exit 2. */
 function unopenedIssue(file: IssueFile, reference: string, cause: FileProblem): PaperboyError {

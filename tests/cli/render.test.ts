@@ -179,6 +179,12 @@ test('render and sends: an issue number no issue can have is refused as typed (e
   }
   const unknown = await runCli(['render', '0099'], { cwd: root });
   assert.match(unknown.stderr, /^paperboy: No issue has number 0099 in /);
+  // A number written otherwise than in digits is not taken for the path it would be.
+  for (const typed of ['-1', '1e2', '0x10', '5.0', '+3']) {
+    const result = await runCli(['render', typed], { cwd: root });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, new RegExp(`^paperboy: Unexpected issue number \`${typed.replace(/[.+]/g, '\\$&')}\`, expected a whole number in digits, such as 5, or the path of an issue file\n`), typed);
+  }
 });
 
 test('render, preview and build refuse a frontmatter text whose start YAML reads as a tag (`title: !Surprise …`), naming the tag\'s line and column', async () => {
