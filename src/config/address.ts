@@ -89,11 +89,18 @@ function asciiAddress(address: string, key: string): { ascii: string } | { probl
   const local = address.slice(0, at);
   const localProblem = localPartProblem(local);
   if (localProblem !== undefined) return { problem: `${unexpected}: ${localProblem}` };
+  if (/^\.|\.$|\.\./.test(local)) {
+    return { problem: `${unexpected}: its part before the @, \`${local}\`, starts or ends with a dot or has two in a row, expected dots only between other characters, such as \`news.desk@example.org\`` };
+  }
   if (!DOT_ATOM.test(local)) {
     return { problem: `${unexpected}, expected one \`@\` between a local part of letters, digits and dots and a domain, such as \`news@example.org\`` };
   }
   const domain = asciiDomainName(address.slice(at + 1));
   if ('problem' in domain) return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`: ${domain.problem}` };
+  // Mail reaches a domain with a top-level label, which is never all digits (RFC 3696 §2): `news@example` or `news@1.2.3.4` is no address mail is sent from.
+  if (!/\.[^.]*[^\d.][^.]*$/.test(domain.ascii)) {
+    return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`, expected a domain name with its top-level part, such as \`example.org\`` };
+  }
   const ascii = `${local}@${domain.ascii}`;
   if (ascii.length > MAX_ADDRESS) return { problem: `Unexpected address of ${ascii.length} characters for \`${key}\`, expected at most ${MAX_ADDRESS}` };
   return { ascii };
