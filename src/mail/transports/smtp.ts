@@ -40,6 +40,9 @@ const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
  * verified, and port 587 requires STARTTLS (`requireTLS`): a relay that
  * does not offer it is refused rather than sent a password in clear.
  */
+/** The largest TCP port (RFC 793: 16 bits). */
+const MAX_PORT = 65535;
+
 export class SmtpTransport implements Transport {
   readonly description: string;
   readonly connections: number;
@@ -50,13 +53,17 @@ export class SmtpTransport implements Transport {
     try {
       url = new URL(options.url);
     } catch {
-      throw smtpUrlError('is not a URL');
+      // The WHATWG URL parser refuses a port past 65535 with the rest: say which part is wrong.
+      const port = /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(options.url)?.[1];
+      throw smtpUrlError(port !== undefined && Number(port) > MAX_PORT ? `has the port ${port}, expected one from 1 to ${MAX_PORT}` : 'is not a URL');
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
     // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
     if (url.hostname === '') throw smtpUrlError('names no host');
     if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
+    // Port 0 is no port a server listens on (the system picks one for a client that asks for it).
+    if (port === 0) throw smtpUrlError(`has the port 0, expected one from 1 to ${MAX_PORT}`);
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
     // Never the user or password: this line is printed.

@@ -4,9 +4,12 @@ import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
 import { startSmtpServer } from '../../helpers/smtp-server.js';
 
-test('an SMTP_URL with no host, settings after ?, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
+test('an SMTP_URL with no host, a port out of range, settings after ?, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
   const cases: [string, RegExp][] = [
     ['smtp://', /names no host/],
+    ['smtp://user:s3cr3t@mail.example.org:0', /has the port 0, expected one from 1 to 65535/],
+    ['smtp://user:s3cr3t@mail.example.org:99999', /has the port 99999, expected one from 1 to 65535/],
+    ['smtps://user:s3cr3t@mail.example.org:99999/', /has the port 99999/],
     ['smtps://user:s3cr3t@/', /is not a URL/],
     ['smtps://user:s3cr3t@mail.example.org:465?secure=maybe', /has settings after `\?` \(\?secure=maybe\)/],
     ['http://mail.example.org', /has the scheme http:/],
