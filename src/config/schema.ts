@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMailbox, type Mailbox } from './address.js';
+import { joinSectionPath, SECTION_SEPARATOR, splitSectionPath } from './section-path.js';
 import { asciiDomainName } from './domain-name.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
@@ -86,11 +87,27 @@ export const configSchema = z.strictObject({
   dataDir: z.string().min(1).default('.paperboy'),
   send: z
     .strictObject({
-      rate: z.number().positive().default(20),
+      // Messages a second; 0 is no limit, as `send --rate 0` is.
+      rate: z.number().nonnegative().default(20),
       concurrency: z.number().int().positive().max(100).default(5),
     })
     .default({ rate: 20, concurrency: 5 }),
-  sections: z.array(z.string().trim().min(1)).optional(),
+  sections: z
+    .array(z.string().trim().min(1))
+    .superRefine((sections, context) => {
+      // A section path (`Technical alignment / Interpretability`) listed twice would order its papers by the first place alone; a level left empty names no heading.
+      const seen = new Set<string>();
+      for (const [index, section] of sections.entries()) {
+        // Padded: the trim took the space of a separator at either end (`' / a'` is `/ a`).
+        if (` ${section} `.split(SECTION_SEPARATOR).some((level) => level.trim() === '')) {
+          context.addIssue({ code: 'custom', path: [index], message: `Unexpected section \`${section}\` with an empty level, expected headings between its \` / \`s, such as \`Technical alignment / Interpretability\`` });
+        } else if (seen.has(joinSectionPath(splitSectionPath(section)))) {
+          context.addIssue({ code: 'custom', path: [index], message: `Unexpected section \`${section}\` listed twice in \`sections\`, expected each section once` });
+        }
+        seen.add(joinSectionPath(splitSectionPath(section)));
+      }
+    })
+    .optional(),
   // How much of an author list an email shows; the archive page shows every name.
   email: z
     .strictObject({

@@ -18,7 +18,7 @@ import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
-import { splitSectionPath } from './section-path.js';
+import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
 import { nodeAt, textFields, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';

@@ -1,4 +1,4 @@
-import { splitSectionPath } from '../issue/section-path.js';
+import { splitSectionPath } from '../config/section-path.js';
 
 /** A section of the papers, before rendering. */
 export interface SectionGroup<P> {

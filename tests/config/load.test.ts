@@ -126,6 +126,17 @@ test('a config key that is not text (a number, a list) is an error at the key, a
   assert.doesNotMatch(result.stderr, /Warning|stringified/);
 });
 
+test('sections: one listed twice (as written or with other spacing) or with an empty level is a config error at it; send.rate 0 is no limit, as --rate 0', () => {
+  const twice = configError(`${CONFIG_YAML}sections: [Evaluations, Technical alignment / Interpretability, Technical alignment  /  Interpretability ]\n`);
+  assert.match(twice.message, /: Unexpected section `Technical alignment {2}\/ {2}Interpretability` listed twice in `sections`, expected each section once$/);
+  for (const section of ["' / a'", "'a / '", "'a /  / b'"]) {
+    assert.match(configError(`${CONFIG_YAML}sections: [${section}]\n`).message, /Unexpected section `.*` with an empty level, expected headings between its ` \/ `s/, section);
+  }
+  assert.deepEqual(parseConfig(`${CONFIG_YAML}sections: [Evaluations, Technical alignment / Interpretability]\n`, FILE).sections, ['Evaluations', 'Technical alignment / Interpretability']);
+  assert.equal(parseConfig(`${CONFIG_YAML}send: { rate: 0 }\n`, FILE).send.rate, 0);
+  assert.match(configError(`${CONFIG_YAML}send: { rate: -1 }\n`).message, /Unexpected `send\.rate` value `-1`, expected at least 0$/);
+});
+
 test('an alias with no anchor in the config is an error at the alias saying so, not an alias bomb', () => {
   const error = configError(`${CONFIG_YAML}description: *b\n`);
   assert.equal(error.exitCode, 2);

@@ -1,6 +1,6 @@
 import { closest } from '../../diagnostics/did-you-mean.js';
 import type { FileRule } from '../types.js';
-import { joinSectionPath as joinSection, splitSectionPath as splitSection } from '../../issue/section-path.js';
+import { joinSectionPath as joinSection, splitSectionPath as splitSection } from '../../config/section-path.js';
 
 /**
  * When the config lists `sections`, every paper's section is one of them (or

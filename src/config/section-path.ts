@@ -1,10 +1,11 @@
 /**
  * A section is a path written with ` / ` between its levels
  * (`Technical alignment / Interpretability`): a top-level heading, then a
- * subheading. The one reading of that notation, for the model, the config's
- * `sections` order and the lint rule that checks one against the other.
+ * subheading. The one reading of that notation, for the config's `sections`
+ * (here, below the issue model), the model, and the lint rule that checks
+ * one against the other.
  */
-const SECTION_SEPARATOR = ' / ';
+export const SECTION_SEPARATOR = ' / ';
 
 /** `"A / B"` → `["A", "B"]`: parts trimmed, empty parts dropped. */
 export function splitSectionPath(section: string): string[] {
