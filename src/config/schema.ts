@@ -42,6 +42,13 @@ const domainName = (key: string) =>
 /** Where a newsletter's template overrides are by default: the one such folder that may be missing (load.ts). */
 export const DEFAULT_TEMPLATES_DIR = 'templates';
 
+/** `digest.example.org/news` as the https URL it was meant as, when it reads as one (a host with a dot, no scheme): the fix a baseUrl without a scheme is offered. */
+function withScheme(input: unknown): string | undefined {
+  if (typeof input !== 'string' || /^[a-z][a-z\d+.-]*:/i.test(input) || !URL.canParse(`https://${input}`)) return undefined;
+  const url = new URL(`https://${input}`);
+  return url.hostname.includes('.') && url.search === '' && url.hash === '' ? url.href : undefined;
+}
+
 export const configSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().optional(),
@@ -49,7 +56,7 @@ export const configSchema = z.strictObject({
   // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
   baseUrl: z
     // Only the URL's own check gets these words (zod's were "Invalid URL"); the length check keeps zod's.
-    .url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? 'expected an absolute http(s) URL, such as `https://newsletter.example.org/`' : undefined) })
+    .url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? `expected an absolute http(s) URL, such as \`${withScheme(issue.input) ?? 'https://newsletter.example.org/'}\`` : undefined) })
     .max(500)
     .superRefine((value, context) => {
       // Links are made by appending a path (`issues/3/`): after `?x=1` or `#top` it would land in the query or fragment.

@@ -199,6 +199,8 @@ test('a baseUrl that is not an absolute http(s) URL is a config error saying wha
     const yaml = CONFIG_YAML.replace(/^baseUrl: .*$/m, `baseUrl: ${url}`);
     assert.match(configError(yaml).message, /Unexpected value for `baseUrl`: expected an absolute http\(s\) URL, such as `https:\/\/newsletter\.example\.org\/`/, url);
   }
+  // Written without its scheme, it is offered with one.
+  assert.match(configError(CONFIG_YAML.replace(/^baseUrl: .*$/m, 'baseUrl: digest.example.org/news')).message, /expected an absolute http\(s\) URL, such as `https:\/\/digest\.example\.org\/news`$/);
 });
 
 test('dkim.domainName and dkim.keySelector are DNS names (RFC 6376 §3.1), refused at their value otherwise, an internationalized domain taken as its A-labels', () => {
