@@ -21,6 +21,11 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   program.hook('preAction', (_program, action) => {
     invocation = commandPath(action);
   });
+  // `paperboy help frob`: commander prints the usage alone; say what was unexpected first, as `paperboy frob` does.
+  if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((each) => each.name() === argv[1])) {
+    io.stderr.write(`paperboy: Unexpected command \`${argv[1]}\`\n${helpHint('paperboy')}\n`);
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -33,7 +38,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   const program = reportingTo(new Command('paperboy').description('Write, lint, render, preview and send a research newsletter.').version(VERSION, '-v, --version'), 'paperboy', io);
 
   const command = (name: string, description: string) =>
-    reportingTo(program.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.'), `paperboy ${name}`, io);
+    reportingTo(program.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy ${name}`, io);
 
   command('lint', 'lint issues (default: all) and print diagnostics')
     .argument('[files...]', 'issue files to lint')
@@ -78,7 +83,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
 
   const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export'));
   const subscriberAction = (name: string, description: string) =>
-    reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.'), `paperboy subscribers ${name}`, io);
+    reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {
     const { run } = await import('./subscribers.js');
     setExitCode(await run(options as unknown as Parameters<typeof run>[0], io));
@@ -153,7 +158,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   const papers = rootBeforeSubcommand(program.command('papers').description('the paper database: search it, export it'));
   const papersCommand = (name: string, description: string) =>
     reportingTo(
-      papers.command(name).description(description).option('--root <dir>', 'the newsletter directory', '.').option('--no-cache', 'render every issue anew, without the build cache'),
+      papers.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.').option('--no-cache', 'render every issue anew, without the build cache'),
       `paperboy papers ${name}`,
       io,
     );
@@ -196,10 +201,16 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
  * runs, unless the subcommand was given its own.
  */
 function rootBeforeSubcommand(parent: Command): Command {
-  return parent.option('--root <dir>', 'the newsletter directory (also accepted after the subcommand)').hook('preAction', (_parent, action) => {
+  return parent.option('--root <dir>', 'the newsletter directory (also accepted after the subcommand)', rootDir).hook('preAction', (_parent, action) => {
     const root = parent.getOptionValue('root') as string | undefined;
     if (root !== undefined && action.getOptionValueSource('root') === 'default') action.setOptionValueWithSource('root', root, 'cli');
   });
+}
+
+/** `--root DIR`: an empty DIR (`--root ""`, an unset `$DIR`) names no folder; read as the current one, it would hide the mistake. */
+function rootDir(value: string): string {
+  if (value === '') throw new InvalidArgumentError('expected a folder, such as `--root ~/digest`');
+  return value;
 }
 
 function nonNegativeInteger(value: string): number {
