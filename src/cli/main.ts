@@ -35,7 +35,8 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
 }
 
 function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Command {
-  const program = reportingTo(new Command('paperboy').description('Write, lint, render, preview and send a research newsletter.').version(VERSION, '-v, --version'), 'paperboy', io);
+  // `--root` before the command too (`paperboy --root ~/digest lint`), as before a subcommand; after the command, it is the command's own (positional).
+  const program = rootBeforeSubcommand(reportingTo(new Command('paperboy').description('Write, lint, render, preview and send a research newsletter.').version(VERSION, '-v, --version'), 'paperboy', io)).enablePositionalOptions();
 
   const command = (name: string, description: string) =>
     reportingTo(program.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy ${name}`, io);

@@ -33,3 +33,13 @@ test('usage errors read as paperboy’s other errors: `paperboy:`, what was unex
     assert.doesNotMatch(result.stderr, STACK_TRACE);
   }
 });
+
+test('--root before the command is the newsletter directory, as after it; after it wins', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  const elsewhere = makeRoot({});
+  const before = await runCli(['--root', root, 'render', '1', '--format', 'text'], { cwd: elsewhere });
+  assert.equal(before.code, 0, before.stderr);
+  assert.equal(before.stdout, (await runCli(['render', '1', '--format', 'text'], { cwd: root })).stdout);
+  const both = await runCli(['--root', elsewhere, 'render', '1', '--format', 'text', '--root', root], { cwd: elsewhere });
+  assert.equal(both.code, 0, both.stderr);
+});
