@@ -39,13 +39,22 @@ const MAX_READING_WIDTH = 100;
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const workspace = await Workspace.loadCached(config);
-  // A watch starts on a file whose frontmatter is half typed too: it shows why, and the issue once fixed.
-  const find = options.watch ? workspace.named.bind(workspace) : workspace.findOrAdd.bind(workspace);
-  // Without a number a watch follows the newest file by its name too, which the editor is likely typing; a plain preview shows the newest readable and says what it passed over.
-  const newer = options.issue === undefined ? workspace.newerUnreadable() : [];
-  if (options.issue === undefined && !options.watch) sayPassedOver(newer, workspace, io);
-  const file = options.issue === undefined ? (options.watch ? newer[0] : undefined) ?? newest(workspace) : await find(options.issue, io.cwd);
-  return showPreview(workspace, file, options, io);
+  return showPreview(workspace, await chosenIssue(workspace, options, io), options, io);
+}
+
+/**
+ * The issue to preview. A watch starts on a file whose frontmatter is half
+ * typed too (it shows why, and the issue once fixed): the one named, or
+ * without a name the newest by its file name, which the editor is likely
+ * typing. A plain preview shows the newest readable issue, and says which
+ * newer files it passed over.
+ */
+async function chosenIssue(workspace: Workspace, options: PreviewCommandOptions, io: CommandIO): Promise<IssueFile> {
+  if (options.issue !== undefined) return options.watch ? workspace.named(options.issue, io.cwd) : workspace.findOrAdd(options.issue, io.cwd);
+  const newer = workspace.newerUnreadable();
+  if (options.watch && newer[0]) return newer[0];
+  sayPassedOver(newer, workspace, io);
+  return newest(workspace);
 }
 
 /**

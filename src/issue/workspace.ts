@@ -125,7 +125,8 @@ export class Workspace {
    * The issue file `reference` names as `findOrAdd` finds it, also when its
    * frontmatter cannot be read yet (a number names such a file by its file
    * name): what `preview --watch` watches, showing why, until it is fixed.
-   * Throws ISSUE_NOT_FOUND (exit 2) when no file is named.
+   * Throws ISSUE_NOT_FOUND (exit 2) when no file is named, USAGE (exit 2)
+   * for a number no issue can have (`0`, `-1`, `1e2`).
    */
   async named(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, 'Pass a number or the path of an issue file.');
