@@ -159,12 +159,6 @@ export function parseConfig(text: string, file: string): Config {
 }
 
 /**
- * The problem to report of those zod found: the first, unless it is a
- * missing key and the same mapping holds a key the config does not know
- * that is a near miss of it: the missing key misspelt (`postalAddres`,
- * `dkim.keySelectr`), which is what to fix.
- */
-/**
  * A schema problem of the config in the words the issue frontmatter's are
  * (issue/schema-messages.ts): the key, what was written there, and what to
  * write instead; zod's own words ("Too small: expected string to have >=1
@@ -200,6 +194,12 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'mapping' : typeof value;
 }
 
+/**
+ * The problem to report of those zod found: the first, unless it is a
+ * missing key and the same mapping holds a key the config does not know
+ * that is a near miss of it: the missing key misspelt (`postalAddres`,
+ * `dkim.keySelectr`), which is what to fix.
+ */
 function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
   const first = issues[0]!;
   const missing = first.path.at(-1);
