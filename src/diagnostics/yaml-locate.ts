@@ -17,7 +17,7 @@ export function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'k
   let keyNode: YamlNode | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment) ?? node.items.find((item) => isPair(item) && jsKeyOf(item.key) === segment);
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment) ?? node.items.find((item) => isPair(item) && !isTextKey(item.key) && jsKeyOf(item.key) === segment);
       if (!pair) break;
       keyNode = pair.key as YamlNode;
       node = pair.value;
@@ -34,6 +34,11 @@ export function locateInYaml(document: Document.Parsed, path: YamlPath, part: 'k
   // A collection spans many lines: point at where it starts.
   const end = isScalar(target) ? range[1] : range[0];
   return lines.position(offset + range[0], offset + end);
+}
+
+/** A key written as text (`title:`): the data names it as written, and a lookup that missed it needs no `jsKeyOf`. */
+function isTextKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'string';
 }
 
 /**
