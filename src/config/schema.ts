@@ -108,10 +108,11 @@ export const configSchema = z.strictObject({
         // Padded: the trim took the space of a separator at either end (`' / a'` is `/ a`).
         if (` ${section} `.split(SECTION_SEPARATOR).some((level) => level.trim() === '')) {
           context.addIssue({ code: 'custom', path: [index], message: `Unexpected section \`${section}\` with an empty level, expected headings between its \` / \`s, such as \`Technical alignment / Interpretability\`` });
-        } else if (seen.has(joinSectionPath(splitSectionPath(section)))) {
-          context.addIssue({ code: 'custom', path: [index], message: `Unexpected section \`${section}\` listed twice in \`sections\`, expected each section once` });
+          continue;
         }
-        seen.add(joinSectionPath(splitSectionPath(section)));
+        const path = joinSectionPath(splitSectionPath(section));
+        if (seen.has(path)) context.addIssue({ code: 'custom', path: [index], message: `Unexpected section \`${section}\` listed twice in \`sections\`, expected each section once` });
+        seen.add(path);
       }
     })
     .optional(),

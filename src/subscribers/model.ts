@@ -1,4 +1,5 @@
 import { localPartProblem } from '../config/address.js';
+import { asciiDomainName } from '../config/domain-name.js';
 
 /** A subscriber's standing; only `active` subscribers receive an issue. */
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
@@ -29,14 +30,6 @@ export interface Subscriber {
 const MAX_EMAIL_LENGTH = 254;
 
 /**
- * A domain as mail is delivered to: labels of letters, digits and hyphens
- * (RFC 5321 §4.1.2 `Domain`), letters of any script too (RFC 6531's
- * U-labels), separated by dots. So `ada@example.org|Lovelace`, a line of
- * another delimiter than the one read, is no address.
- */
-const DOMAIN = /^[\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)+$/u;
-
-/**
  * Why `email` cannot be a subscriber's address, or undefined when it can.
  * Deliberately the shape check a mail relay makes (one `@`, a local part, a
  * dotted domain of letters, digits and hyphens, no spaces, brackets, quotes or controls), not RFC 5322's
@@ -53,10 +46,10 @@ export function emailProblem(email: string): string | undefined {
   }
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org`;
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
+  // The config's check of a domain (RFC 5321 §4.1.2, U-labels too): `ada@example.org|Lovelace`, a line of another delimiter, is no address.
   const domain = email.slice(email.lastIndexOf('@') + 1);
-  if (!DOMAIN.test(domain)) {
-    return `Unexpected email address \`${email}\`: its domain, \`${domain}\`, holds a character no domain has, expected letters, digits, hyphens and dots there`;
-  }
+  const domainRead = asciiDomainName(domain);
+  if ('problem' in domainRead) return `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}`;
   const local = localPartProblem(email.slice(0, email.lastIndexOf('@')));
   return local === undefined ? undefined : `Unexpected email address \`${email}\`: ${local}`;
 }
