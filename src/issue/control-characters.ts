@@ -48,9 +48,26 @@ export function replaceControlCharacters(text: string): string {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
-/** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`, `lone surrogate U+D800`. */
+/**
+ * The line and paragraph separators U+2028 and U+2029 (Unicode 15, §5.8):
+ * text copied from a PDF carries them where its lines ended. They are not
+ * control characters and the model keeps them, but no editor shows them as
+ * what a reader gets: UAX #14 makes each a mandatory line break, so a
+ * browser or a mail client breaks a title or a sentence there, and a
+ * plaintext line holding one wraps where nobody chose. Lint reports them
+ * (`no-control-character`).
+ */
+const SEPARATOR = /[\u2028\u2029]/;
+export const SEPARATOR_CHARACTER = new RegExp(SEPARATOR.source, 'g');
+
+export function isSeparator(char: string): boolean {
+  return char.length === 1 && SEPARATOR.test(char);
+}
+
+/** How a message names one of these characters: `control character U+001B`, `noncharacter U+FFFF`, `lone surrogate U+D800`, `line separator U+2028`. */
 export function describeCharacter(char: string): string {
-  const kind = char >= '\ufffe' ? 'noncharacter' : isSurrogate(char) ? 'lone surrogate' : 'control character';
+  const kind =
+    char === '\u2028' ? 'line separator' : char === '\u2029' ? 'paragraph separator' : char >= '\ufffe' ? 'noncharacter' : isSurrogate(char) ? 'lone surrogate' : 'control character';
   return `${kind} ${codePointName(char)}`;
 }
 

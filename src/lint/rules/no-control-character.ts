@@ -1,5 +1,5 @@
 import { isScalar, visit } from 'yaml';
-import { CONTROL_CHARACTER, describeCharacter, isControlCharacter, isSurrogate } from '../../issue/control-characters.js';
+import { CONTROL_CHARACTER, describeCharacter, isControlCharacter, isSeparator, isSurrogate, SEPARATOR_CHARACTER } from '../../issue/control-characters.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import type { Report, FileRule } from '../types.js';
 
@@ -8,7 +8,10 @@ import type { Report, FileRule } from '../types.js';
  * U+FFFE/U+FFFF in the file or produced by a YAML escape: a NUL, a bell or
  * a terminal escape sequence is never text a reader should get, and a feed
  * holding a U+FFFF is not XML. The model holds U+FFFD in their place, so
- * no output ever carries one (see control-characters.ts).
+ * no output ever carries one (see control-characters.ts). Nor a line or
+ * paragraph separator (U+2028, U+2029, pasted from a PDF): a browser or a
+ * mail client breaks the line there, where the editor saw none. The model
+ * keeps those, so the rule says what to write instead.
  *
  * ok:     `title: "Steering \"vectors\""`
  * not ok: `title: "a\0b"` → Unexpected control character U+0000 from the escape `\0`, expected printable text: remove the escape
@@ -16,16 +19,24 @@ import type { Report, FileRule } from '../types.js';
  * not ok: `title: "a\uFFFF"` → Unexpected noncharacter U+FFFF from the escape `\uFFFF`, expected printable text: remove the escape
  * not ok: `title: "X \ud800 y"` → Unexpected lone surrogate U+D800 from the escape `\ud800`, expected printable text: …
  * ok:     `title: "\ud83d\ude00"` (a surrogate pair: 😀)
+ * not ok: a U+2028 pasted in a title → Unexpected line separator U+2028, expected a space or a line break: replace it (most editors do not show it)
+ * not ok: `title: "a\Lb"` → Unexpected line separator U+2028 from the escape `\L`, expected a space or a line break: replace the escape
  */
 const rule: FileRule = {
   id: 'no-control-character',
   severity: 'error',
   scope: 'file',
-  doc: 'No control character (NUL, ESC, …), noncharacter (U+FFFF) or lone surrogate (`\\ud800`) in the file or from a YAML escape',
+  doc: 'No control character (NUL, ESC, …), noncharacter (U+FFFF), lone surrogate (`\\ud800`) or line separator (U+2028, U+2029) in the file or from a YAML escape',
   check({ parsed, report }) {
     for (const match of parsed.source.text.matchAll(CONTROL_CHARACTER)) {
       report({
         message: `Unexpected ${describeCharacter(match[0])}, expected printable text: delete it (most editors do not show it)`,
+        position: parsed.lines.position(match.index, match.index + 1),
+      });
+    }
+    for (const match of parsed.source.text.matchAll(SEPARATOR_CHARACTER)) {
+      report({
+        message: `Unexpected ${describeCharacter(match[0])}, expected a space or a line break: replace it (most editors do not show it)`,
         position: parsed.lines.position(match.index, match.index + 1),
       });
     }
@@ -36,9 +47,9 @@ export default rule;
 
 /** The YAML escape sequences, one alternative each, so `\\0` (an escaped backslash, then 0) is not `\0`. */
 const ESCAPE = /\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^])/g;
-const SINGLE_LETTER: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', v: '\v', f: '\f', r: '\r', e: '\x1b', N: '\x85' };
+const SINGLE_LETTER: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', v: '\v', f: '\f', r: '\r', e: '\x1b', N: '\x85', L: '\u2028', P: '\u2029' };
 
-/** Escapes in double-quoted scalars that YAML decodes to a control character. */
+/** Escapes in double-quoted scalars that YAML decodes to a control character, a lone surrogate or a separator. */
 function escapedControlCharacters(parsed: ParsedIssue): Report[] {
   const reports: Report[] = [];
   if (!parsed.document) return reports;
@@ -54,11 +65,13 @@ function escapedControlCharacters(parsed: ParsedIssue): Report[] {
       escapes.forEach(({ match, char }, i) => {
         if (char === undefined) return;
         const lone = isSurrogate(char) && !pairedEscape(escapes, i);
-        if (!lone && !isControlCharacter(char)) return;
+        const separator = isSeparator(char);
+        if (!lone && !separator && !isControlCharacter(char)) return;
         const at = parsed.frontmatterOffset + start + match.index;
-        const fix = lone ? 'write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀)' : 'remove the escape';
+        const fix = lone ? 'write the character itself, or both halves of its pair (`\\ud83d\\ude00` is 😀)' : separator ? 'replace the escape' : 'remove the escape';
+        const expected = separator ? 'a space or a line break' : 'printable text';
         reports.push({
-          message: `Unexpected ${describeCharacter(char)} from the escape \`${match[0]}\`, expected printable text: ${fix}`,
+          message: `Unexpected ${describeCharacter(char)} from the escape \`${match[0]}\`, expected ${expected}: ${fix}`,
           position: parsed.lines.position(at, at + match[0].length),
         });
       });

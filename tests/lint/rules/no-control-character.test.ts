@@ -80,3 +80,24 @@ test('no-control-character: a lone surrogate from a YAML escape is reported at i
   );
   assert.equal(modelOf(text).title, 'X \ufffd y \ufffd 😀 😀');
 });
+
+test('no-control-character: a line or paragraph separator pasted into a title or a summary is reported where it is, with what to write instead', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'Copied from\u2029a PDF' }, { title: 'Sparse\u2028autoencoders' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-control-character 3:14', 'no-control-character 16:18']);
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected line separator U+2028, expected a space or a line break: replace it (most editors do not show it)',
+      'Unexpected paragraph separator U+2029, expected a space or a line break: replace it (most editors do not show it)',
+    ],
+  );
+});
+
+test('no-control-character: a line separator from a YAML escape (`\\L`, `\\u2028`, `\\P`) is reported at the escape', async () => {
+  const text = cleanIssue({ title: '"a\\Lb \\u2028 \\P"' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-control-character 3:10', 'no-control-character 3:14', 'no-control-character 3:21']);
+  assert.equal(messages[0]!.message, 'Unexpected line separator U+2028 from the escape `\\L`, expected a space or a line break: replace the escape');
+  assert.match(messages[2]!.message, /^Unexpected paragraph separator U\+2029 from the escape `\\P`/);
+});
