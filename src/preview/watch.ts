@@ -1,9 +1,10 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
+import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
-import type { Workspace } from '../issue/workspace.js';
+import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { LintSession } from '../lint/session.js';
 import { formatStylish } from '../lint/format/stylish.js';
@@ -33,14 +34,17 @@ export interface WatchPreviewOptions {
 }
 
 /**
- * `preview --watch`: renders, then again after every save of the file, until
- * `q` or Ctrl-C. The preview shows as soon as it is rendered and the lint
- * diagnostics above it when the linter is done (on a large newsletter it
- * reads every issue). No content ever stops it: an issue that cannot be
- * rendered shows its errors above the last render that worked.
+ * `preview --watch`: renders, then again after every save of the file or of
+ * the config, until `q` or Ctrl-C. The preview shows as soon as it is
+ * rendered and the lint diagnostics above it when the linter is done (on a
+ * large newsletter it reads every issue). No content ever stops it: an
+ * issue that cannot be rendered shows its errors above the last render that
+ * worked, and a config that cannot be read shows why above the preview made
+ * with the settings read before.
  */
 export async function watchPreview(options: WatchPreviewOptions, io: CommandIO): Promise<number> {
-  const { workspace, path } = options;
+  const { path } = options;
+  let workspace = options.workspace;
   const screen = createWatchScreen(io.stdout, options.display().color);
   let lastPreview: string | undefined;
   let lastDiagnostics: string | undefined;
@@ -48,7 +52,26 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   // its access time, which fs.watch reports) draws nothing again.
   let shown = '';
   // What the lints of this watch remember between saves: only the files that changed are read again.
-  const session = new LintSession();
+  let session = new LintSession();
+  // The config saved since the last render (read again then), and why the last one read could not be used.
+  let configSaved = false;
+  let configProblem: string | undefined;
+  let configRead = 0;
+
+  /** The config as saved now, with a workspace of its own (its issues folder, sections and rules may have changed); kept as it was when the file cannot be used. */
+  const reloadConfig = async (): Promise<void> => {
+    configSaved = false;
+    try {
+      const config = await loadConfig(workspace.config.root);
+      workspace = await Workspace.loadCached(config);
+      session = new LintSession();
+      configProblem = undefined;
+    } catch (error) {
+      if (!isPaperboyError(error)) throw error;
+      configProblem = `paperboy: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}\n  Until it is fixed, the preview uses the settings read before.`;
+    }
+    configRead++;
+  };
 
   const refresh = async (): Promise<void> => {
     const started = performance.now();
@@ -63,8 +86,9 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       if (io.env[TRACE_ENV] === '1') io.stderr.write(`paperboy-watch ${event} ${hash} ${elapsed}\n`);
     };
     try {
+      if (configSaved) await reloadConfig();
       const file = await workspace.reload(path);
-      const key = JSON.stringify([file.source.hash, display]);
+      const key = JSON.stringify([file.source.hash, display, configRead]);
       if (key === shown) return;
       shown = '';
       // The templates as they are now: an edit of one shows at the next save of the issue.
@@ -73,7 +97,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       lastPreview = output ?? lastPreview;
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
       const results = await lintIssues(workspace.config, { files: [path], workspace, session });
-      lastDiagnostics = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width }).trimEnd() || noProblems(display);
+      const linted = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width }).trimEnd() || noProblems(display);
+      lastDiagnostics = configProblem === undefined ? linted : `${configProblem}\n\n${linted}`;
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;
     } catch (error) {
@@ -86,7 +111,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
 
   const scheduler = new RenderScheduler(refresh, DEBOUNCE_MS);
   const folder = dirname(path);
-  let watcher = watchIssuesFolder(folder, path, workspace, scheduler, false);
+  const current = (): Workspace => workspace;
+  let watcher = watchIssuesFolder(folder, path, current, scheduler, false);
   // The folder itself replaced (moved away and made anew, as a checkout or a
   // sync tool does): a watch follows the folder it was set on, so a new one
   // is set on the new folder, whose files are all read again. Known by its
@@ -98,7 +124,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       watchedFolder = now;
       const replaced = watcher;
       for (const file of workspace.issueFiles) if (!existsSync(file.path)) workspace.forget(file.path);
-      watcher = watchIssuesFolder(folder, path, workspace, scheduler, true);
+      watcher = watchIssuesFolder(folder, path, current, scheduler, true);
       void replaced.close();
     }
     scheduler.schedule();
@@ -109,6 +135,10 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   });
   parent.on('raw', (_event, name) => {
     if (name === basename(folder)) onFolderEvent();
+  });
+  const configWatcher = watchConfigFile(workspace.config.root, () => {
+    configSaved = true;
+    scheduler.schedule();
   });
 
   return new Promise((exit) => {
@@ -126,7 +156,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       stopKeys();
       scheduler.cancel();
       screen.restore();
-      void Promise.all([watcher.close(), parent.close()]).then(() => exit(0));
+      void Promise.all([watcher.close(), parent.close(), configWatcher.close()]).then(() => exit(0));
     };
     const stopKeys = listenForKeys(io, (key) => {
       if (QUIT_KEYS.has(key)) stop();
@@ -158,10 +188,11 @@ function inodeOf(path: string): number | undefined {
  * render. `initial`: report the files already there as added (a folder
  * made anew).
  */
-function watchIssuesFolder(folder: string, path: string, workspace: Workspace, scheduler: RenderScheduler, initial: boolean): FSWatcher {
+function watchIssuesFolder(folder: string, path: string, current: () => Workspace, scheduler: RenderScheduler, initial: boolean): FSWatcher {
   const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
   watcher.on('all', (event, changed) => {
     const file = resolve(changed);
+    const workspace = current();
     if (file === path) scheduler.schedule();
     else if (isIssueFile(workspace.config.issuesDir, file)) {
       if (event === 'unlink') workspace.forget(file);
@@ -177,6 +208,24 @@ function watchIssuesFolder(folder: string, path: string, workspace: Workspace, s
     if (watched === path || (typeof name === 'string' ? resolve(watched, name) === path : watched === folder)) scheduler.schedule();
   });
   watcher.on('error', () => scheduler.schedule());
+  return watcher;
+}
+
+/**
+ * Watches the newsletter's folder for saves of its config (the folder, not
+ * the file, for the reason `watchIssuesFolder` gives), and calls `saved`
+ * on each: creating, changing, replacing or removing it.
+ */
+function watchConfigFile(root: string, saved: () => void): FSWatcher {
+  const file = join(root, CONFIG_FILE);
+  const watcher = watch(root, { ignoreInitial: true, depth: 0 });
+  watcher.on('all', (_event, changed) => {
+    if (resolve(changed) === file) saved();
+  });
+  // chokidar drops a change within 50 ms of the one before: the raw event catches the last write of a save.
+  watcher.on('raw', (_event, name) => {
+    if (name === CONFIG_FILE) saved();
+  });
   return watcher;
 }
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { BIN } from '../helpers/cli.js';
 
 /**
@@ -171,6 +171,34 @@ test('preview --watch in tmux: follows the issues folder when it is replaced (mo
 
     writeFileSync(path, cleanIssue({ title: 'Saved in the new folder' }));
     await session.waitFor('Saved in the new folder', 'a save in the new folder');
+    assert.doesNotMatch(session.screen(), /paperboy exited/);
+  } finally {
+    session.kill();
+  }
+});
+
+test('preview --watch in tmux: a saved config is read again; one that cannot be read says why above the last preview, and counts once fixed', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Watched issue' }) });
+  const config = join(root, 'paperboy.config.yaml');
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `node ${BIN} preview --watch --root ${root} 1; echo "paperboy exited with $?"; sleep 30`);
+    await session.waitFor('No lint problems', 'the first lint');
+    assert.match(session.screen(), /From +Test Newsletter <news@example\.org>/);
+
+    writeFileSync(config, CONFIG_YAML.replace('from: "Test Newsletter', 'from: "The Renamed Digest'));
+    await session.waitFor(/From +The Renamed Digest <news@example\.org>/, 'the sender of the saved config');
+
+    writeFileSync(config, `${CONFIG_YAML}name: [half typed\n`);
+    const broken = await session.waitFor(/paperboy\.config\.yaml:5:1: Unexpected/, 'why the config cannot be read, where');
+    assert.match(broken, /Until it is fixed, the preview uses the settings read before/);
+    assert.match(broken, /From +The Renamed Digest/, 'the last preview stays');
+    assert.match(broken, /Watched issue/);
+
+    writeFileSync(config, CONFIG_YAML.replace('from: "Test Newsletter', 'from: "Fixed Digest'));
+    const fixed = await session.waitFor(/From +Fixed Digest/, 'the fixed config');
+    await session.waitFor('No lint problems', 'the lint after the fix');
+    assert.doesNotMatch(fixed, /Until it is fixed/);
     assert.doesNotMatch(session.screen(), /paperboy exited/);
   } finally {
     session.kill();
