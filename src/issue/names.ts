@@ -1,7 +1,7 @@
 // The fold search uses, so a tag filter (`papers search --tag`), the tag pages and an issue's own tag list agree on what one tag is.
 import indexOptions from '../../templates/web/search-options.cjs';
 
-const { processTerm: fold } = indexOptions;
+const { foldName } = indexOptions;
 
 /**
  * Who a tag or an author named in an issue is, whatever the spelling: the
@@ -9,9 +9,9 @@ const { processTerm: fold } = indexOptions;
  * the outputs follow wherever they list names.
  */
 
-/** What names one tag: a name as search folds a word (case and accents aside), runs of spaces aside too (`Scaling  Laws` is `scaling laws`). */
+/** What names one tag: a name as search folds a word (case, accents and apostrophes inside words aside: `foldName`), runs of spaces aside too (`Scaling  Laws` is `scaling laws`). */
 export function tagKey(tag: string): string {
-  return fold(tag).replace(/\s+/g, ' ').trim();
+  return foldName(tag).replace(/\s+/g, ' ').trim();
 }
 
 /**

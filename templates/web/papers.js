@@ -66,10 +66,10 @@
       await Promise.all([loadScript(new URL('minisearch/index.js', assets), 'the search engine'), loadOptions()]);
       return { MiniSearch: self.MiniSearch, options: self.paperboySearchOptions.searchOptions };
     });
-    // The author filter folds names as search and `paperboy papers --author` do (case, accents, ł → l): loaded with the first name typed.
+    // The author filter folds names as `paperboy papers --author` does (case, accents, ł → l, O’Neil → oneil): loaded with the first name typed.
     const loadFold = once(async () => {
       await loadOptions();
-      return self.paperboySearchOptions.processTerm;
+      return self.paperboySearchOptions.foldName;
     });
     // The index's tokenizer, which says whether a query has a word in it: loaded with the first character typed.
     const loadTokenize = once(async () => {

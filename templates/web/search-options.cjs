@@ -149,6 +149,16 @@
   /** An apostrophe inside a word (`WORD`): ASCII's, and the typographic one (U+2019). */
   const APOSTROPHE = /['\u2019]/u;
 
+  /**
+   * A name (a tag, an author) folded as `processTerm` folds a word, without
+   * the apostrophes inside its words, as `indexTerms` indexes a word: "Cathy
+   * O'Neil" and "Cathy O’Neil" (the typographic apostrophe a name pasted from
+   * a PDF has) are one author, "cathy oneil", and "oneil" finds her. What
+   * names one tag or author (src/issue/names.ts `tagKey`) and what the
+   * papers page's author filter compares.
+   */
+  const foldName = (name) => processTerm(name).replace(/(?<=[\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu, '');
+
   /** Singulars that end in "s", kept as they are: "-ss", "-us" (Harman's), "-is" ("analysis", "axis"), "-ias" ("bias"). */
   const SINGULAR_S = /(?:[isu]|ia)s$/u;
 
@@ -293,5 +303,5 @@
     },
   };
 
-  return { tokenize, processTerm, rankResults, searchOptions };
+  return { tokenize, processTerm, foldName, rankResults, searchOptions };
 });

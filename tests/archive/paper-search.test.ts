@@ -130,3 +130,22 @@ test('the tag filter names a tag as the tag pages do: case, accents and runs of 
   }
   assert.deepEqual(searchPapers(database, texts, '', { tag: 'scaling' }), [], 'a tag is named whole, not in part');
 });
+
+test('the author filter names an author as the author pages do: either apostrophe, or none, finds "O’Neil"', () => {
+  const issue: IssueOutput = {
+    number: 1,
+    title: 'One',
+    date: '2023-01-02',
+    subject: '#1: One',
+    content: {} as IssueOutput['content'],
+    email: { html: '', text: '' },
+    papers: [record(1, { title: 'Typographic', authors: ['Cathy O’Neil'] }), record(2, { title: 'Typed', authors: ["Cathy O'Neil"] }), record(3, { title: 'Other', authors: ['Neil Other'] })],
+  };
+  const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
+  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  for (const author of ["O'Neil", 'O’Neil', 'oneil', 'Cathy ONeil']) {
+    assert.deepEqual(searchPapers(database, texts, '', { author }).map((match) => match.paper.latest.title).sort(), ['Typed', 'Typographic'], author);
+  }
+  const authors = database.authors.map((author) => [author.name, author.slug, author.papers.length]);
+  assert.deepEqual(authors, [["Cathy O'Neil", 'cathy-oneil', 2], ['Neil Other', 'neil-other', 1]], 'one author page for both apostrophes');
+});

@@ -12,8 +12,11 @@ import { replaceInIssues } from './fixture.js';
  * address, so that Back, a reload and a shared link show the same papers
  * with the same choices; and a query without words.
  */
-// A tag written with a run of spaces, which a browser would collapse in an option's text.
-const archive = siteInChromium((root) => replaceInIssues(root, 'tags: [transformers]', 'tags: [transformers, "Scaling  laws"]'));
+// A tag written with a run of spaces, which a browser would collapse in an option's text; an author with the typographic apostrophe.
+const archive = siteInChromium((root) => {
+  replaceInIssues(root, 'tags: [transformers]', 'tags: [transformers, "Scaling  laws"]');
+  replaceInIssues(root, 'authors: [Jane Doe]', 'authors: [Jane Doe, Cathy O’Neil]');
+});
 
 const MIRAGE = 'Are Emergent Abilities of Large Language Models a Mirage?';
 const ATTENTION = 'Attention <is> all & you ]]> need';
@@ -92,6 +95,12 @@ test('a link with q, tag, section, year and author opens the papers page with th
   await showsTitles(page, [ATTENTION]);
   assert.deepEqual(await formValues(page), ['spreadsheet', '', '', '2017', '']);
   assert.deepEqual(loaded.filter((path) => path.startsWith('/search/')), ['/search/2017.js']);
+
+  // An author typed with either apostrophe, or none, as `papers search --author` and the author pages name her.
+  for (const author of ['oneil', "O'Neil", 'O%E2%80%99Neil']) {
+    await page.goto(`${archive.origin}/papers/index.html?author=${author}`);
+    await showsTitles(page, [BLOG]);
+  }
 
   // A choice the page does not offer is "Any".
   await page.goto(`${archive.origin}/papers/index.html?tag=no-such-tag&q=mirage`);
