@@ -137,11 +137,16 @@ function verbatimValue(value: string): string {
 
 /**
  * Text safe inside a braced BibTeX field: LaTeX's special characters
- * escaped, unbalanced braces impossible (every brace is escaped).
+ * escaped, and no brace of the text left to count. BibTeX counts every
+ * brace when it looks for a field's end, a backslash before it or not, and
+ * so does btparse (Text::BibTeX, what biber reads with): `\{` kept only
+ * balanced text whole, and a title with one `{` ran on into the next entry,
+ * both lost to them. A brace is written as LaTeX's command for it instead
+ * (`\textbraceleft{}`), whose own braces pair.
  */
 function escapeBibtex(text: string): string {
   return text
-    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : c === '{' ? '\\textbraceleft{}' : '\\textbraceright{}'))
     .replace(/[&%$#_]/g, (c) => `\\${c}`)
     .replace(/~/g, '\\textasciitilde{}')
     .replace(/\^/g, '\\textasciicircum{}')

@@ -58,7 +58,7 @@ export const INDEX_FORMAT = `build-index-v40-${VERSION}`;
  * v7: an author or a tag is named by its spelling composed (NFC), spellings that differ only in how an accent is encoded counted as one (paper-database.ts `mostUsed`).
  * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
  */
-export const SHAPE_FORMAT = 'site-shape-v9';
+export const SHAPE_FORMAT = 'site-shape-v10';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

@@ -107,3 +107,35 @@ test('an author list ending "et al." (or "et al", "and others", "others") ends t
     assert.deepEqual(parsed!.fields.author!.map((name) => name.lastName ?? name.name), ['Gao', 'Biderman', 'others'], others);
   }
 });
+
+/**
+ * Whether every brace of `bib` pairs when each is counted, a backslash
+ * before it or not, as BibTeX and btparse (biber's) find a field's end;
+ * each entry ending at depth 0 on its own line.
+ */
+function bracesPairAsBibtexCounts(bib: string): boolean {
+  return bib.split(/\n(?=@)/).every((entry) => {
+    let depth = 0;
+    for (const c of entry) {
+      if (c === '{') depth++;
+      else if (c === '}' && --depth < 0) return false;
+    }
+    return depth === 0;
+  });
+}
+
+test('an unbalanced brace in a title, an author or a venue leaves every brace paired, as BibTeX counts them, and the entry after it whole', () => {
+  const papers = [
+    paper(1, { title: 'Paper with {unbalanced brace', authors: ['A {weird} name}', 'Ann Lee'], venue: 'Proc. of {X' }),
+    paper(2, { title: '{Braces} and 50% of #things_ ~ ^ \\ $x$', authors: ['Martin Luther King Jr.'] }),
+    paper(3, { title: 'Closing} first', authors: ['}{'] }),
+  ];
+  const bib = papersBib(papers);
+  assert.ok(bracesPairAsBibtexCounts(bib), bib);
+  const library = parseBibtex(bib);
+  assert.deepEqual(library.errors, []);
+  assert.deepEqual(
+    library.entries.map((entry) => entry.fields.title),
+    ['Paper with {unbalanced brace', '{Braces} and 50% of #things_ ~ ^ \\ $x$', 'Closing} first'],
+  );
+});
