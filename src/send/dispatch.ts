@@ -28,7 +28,7 @@ export interface DispatchInput {
 }
 
 /** Why a run stopped before every recipient was final. */
-type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'abort' | 'journal';
+type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'abort' | 'journal';
 
 export interface DispatchResult {
   stop?: { reason: StopReason; reply: string };
@@ -40,6 +40,16 @@ export interface DispatchResult {
 const RELAY_DOWN_AFTER = 5;
 /** 5.7.x refusals for this many different recipients in a row and the run pauses: the problem is ours (RELIABILITY 11). */
 const POLICY_PAUSE_AFTER = 3;
+/**
+ * 5.1.x refusals for this many different recipients in a row, while the
+ * relay has taken no message of the send, and the run pauses: a relay that
+ * does not deliver for these domains answers "user unknown" for everyone
+ * (Postfix's "User unknown in relay recipient table"), and bouncing them
+ * would take the whole list off it for good. A list's dead addresses are
+ * rarely five in a row; held ones are retried and bounced once a message
+ * is taken.
+ */
+const UNKNOWN_PAUSE_AFTER = 5;
 /** Results wait at most this long for others to share their commit, ms. */
 const GROUP_COMMIT_MS = 20;
 
@@ -69,8 +79,10 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   // The recipients refused by policy since the last other outcome, each once: a recipient retried
   // while the others wait is not a second sign that the relay refuses our mail.
   const policyStreak = new Set<string>();
-  // Messages the relay took in this run: a sign that it does not refuse our mail as such.
-  let accepted = 0;
+  // The recipients refused as unknown (5.1.x) since the last other outcome, while the relay had taken nothing of this send.
+  const unknownStreak = new Set<string>();
+  // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
+  let accepted = input.journal.counts().sent;
   let pauseUntil = 0;
   let wake = () => {};
   const stopWith = (reason: StopReason, reply: string) => {
@@ -107,6 +119,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     if (result.ok) {
       relayStreak = 0;
       policyStreak.clear();
+      unknownStreak.clear();
       accepted++;
       return { kind: 'sent', reply: result.reply };
     }
@@ -115,6 +128,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     relayStreak = outcome.relayTrouble ? relayStreak + 1 : 0;
     if (outcome.action === 'policy') policyStreak.add(delivery.recipientKey);
     else policyStreak.clear();
+    if (outcome.action === 'bounce' && accepted === 0) unknownStreak.add(delivery.recipientKey);
+    else unknownStreak.clear();
     if (outcome.relayTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
@@ -131,7 +146,10 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         if (failure.stage === 'connect') return { kind: 'release', reply: failure.reply };
         return later();
       case 'bounce':
-        return { kind: 'failed', reply: failure.reply, bounce: true };
+        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: true };
+        // The relay has delivered nothing of this send yet: "unknown" may be its own, not the mailbox's. Held for a retry, bounced then if it took others' mail meanwhile.
+        if (unknownStreak.size >= UNKNOWN_PAUSE_AFTER) stopWith('unknown-recipients', failure.reply);
+        return later();
       case 'fail':
         return { kind: 'failed', reply: failure.reply, bounce: false };
       case 'unknown':

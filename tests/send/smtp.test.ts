@@ -67,6 +67,28 @@ test('smtp: 550 5.1.1 at RCPT for one address: that one failed and bounced, the 
   assert.match(result.stderr, /failed: reader2@example\.org: 550 5\.1\.1/);
 });
 
+test('smtp: 550 5.1.1 for everyone (a relay that does not deliver for the domain): the run pauses, nobody bounced, the issue not marked sent', async () => {
+  const unknown = { code: 550, message: '5.1.1 <reader@example.org>: Recipient address rejected: User unknown in relay recipient table' };
+  const { result, root, states, server } = await sendThrough(12, { rcpt: () => unknown }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Paused: the relay refused several recipients in a row as unknown mailboxes \(5\.1\.x\) and has delivered no message of this send/);
+  assert.equal(server.received.length, 0);
+  assert.deepEqual([...new Set(states.values())], ['queued']);
+  assert.deepEqual([...new Set(bySubscriberStatus(root).values())], ['active']);
+  assert.doesNotMatch(result.stdout, /status: sent/);
+  assert.doesNotMatch(readFileSync(join(root, 'issues', '0001-mirages.md'), 'utf8'), /status: sent/);
+});
+
+test('smtp: a dead address refused (5.1.1) before the relay took any message is held, then bounced once the others were delivered', async () => {
+  const { result, server, states, root } = await sendThrough(4, { rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: '5.1.1 <reader0@example.org>: user unknown' } : undefined) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /Paused/);
+  assert.deepEqual(server.received.map((m) => m.to).sort(), ['reader1@example.org', 'reader2@example.org', 'reader3@example.org']);
+  assert.equal(states.get('reader0@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader0@example.org'), 'bounced');
+  assert.match(result.stderr, /failed: reader0@example\.org: 550 5\.1\.1/);
+});
+
 test('smtp: 451 twice then accepted: delivered once, after three attempts', async () => {
   const { result, server, root } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt <= 2 ? { code: 451, message: '4.7.1 greylisted, try again' } : undefined) });
   assert.equal(result.code, 0, result.stderr);
