@@ -106,4 +106,12 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: rekeySubscribers,
   },
+  {
+    description: 'unsubscribe links name their list (subscribers/unsubscribe-token.ts): a database that sent links of the old form keeps accepting them',
+    sql: `
+      -- Links already in inboxes must keep working (RELIABILITY 22); a database that never sent one accepts none of that form.
+      INSERT INTO settings (name, value) SELECT 'legacy_unsubscribe_tokens', 'accepted'
+        WHERE EXISTS (SELECT 1 FROM deliveries WHERE subscriber_id IS NOT NULL);
+    `,
+  },
 ];

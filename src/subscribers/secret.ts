@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { PaperboyError } from '../errors.js';
 import type { Store } from '../store/database.js';
-import { signingKeys, type SigningKey } from './unsubscribe-token.js';
+import { scopedKeys, signingKeys, type SigningKey, type TokenScope } from './unsubscribe-token.js';
 
 export interface UnsubscribeKeys {
   keys: SigningKey[];
@@ -10,6 +10,9 @@ export interface UnsubscribeKeys {
 }
 
 const DEVELOPMENT_SECRET = 'development_secret';
+/** The settings naming this database's list in its tokens (unsubscribe-token.ts `TokenScope`); the second set by the migration for a database that had sent links of the old form. */
+const TOKEN_LIST = 'unsubscribe_token_list';
+const LEGACY_TOKENS = 'legacy_unsubscribe_tokens';
 
 /**
  * The keys that sign unsubscribe tokens: PAPERBOY_SECRET from the
@@ -18,10 +21,11 @@ const DEVELOPMENT_SECRET = 'development_secret';
  * a secret generated once and kept in the database, so links in the outbox
  * still verify; real mail refuses to go out (SECRET_MISSING, exit 2), since
  * links signed with a secret stored next to the data protect nothing.
+ * The keys sign for this database's list (`tokenScope`).
  */
 export function unsubscribeKeys(env: NodeJS.ProcessEnv, db: Store, options: { allowDevelopment: boolean }): UnsubscribeKeys {
   const value = env.PAPERBOY_SECRET;
-  if (value !== undefined && value.trim() !== '') return { keys: signingKeys(value), development: false };
+  if (value !== undefined && value.trim() !== '') return { keys: scopedKeys(signingKeys(value), tokenScope(db)), development: false };
   if (!options.allowDevelopment) {
     throw new PaperboyError('SECRET_MISSING', 'Missing PAPERBOY_SECRET in the environment: it signs the unsubscribe link of every message', {
       hint: 'Set it to a long random string kept out of the repository, e.g. `export PAPERBOY_SECRET="$(openssl rand -base64 32)"`, and keep it: changing it breaks the links already sent (list the old one after the new one to rotate).',
@@ -29,5 +33,12 @@ export function unsubscribeKeys(env: NodeJS.ProcessEnv, db: Store, options: { al
   }
   db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(DEVELOPMENT_SECRET, randomBytes(32).toString('base64url'));
   const stored = (db.prepare('SELECT value FROM settings WHERE name = ?').get(DEVELOPMENT_SECRET) as { value: string }).value;
-  return { keys: signingKeys(stored), development: true };
+  return { keys: scopedKeys(signingKeys(stored), tokenScope(db)), development: true };
+}
+
+/** The list this database's tokens are for: its random id, made at its first use, and whether it sent tokens of the old form. */
+export function tokenScope(db: Store): TokenScope {
+  db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(TOKEN_LIST, randomBytes(16).toString('base64url'));
+  const list = (db.prepare('SELECT value FROM settings WHERE name = ?').get(TOKEN_LIST) as { value: string }).value;
+  return { list, legacy: db.prepare('SELECT 1 FROM settings WHERE name = ?').get(LEGACY_TOKENS) !== undefined };
 }

@@ -6,7 +6,8 @@ import type { AddressObject } from 'mailparser';
 import type { SendCommandOptions } from '../../src/cli/send.js';
 import { run as runSubscribers } from '../../src/cli/subscribers.js';
 import { openStore } from '../../src/store/database.js';
-import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
+import { verify } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
 import { runCli } from '../helpers/cli.js';
 import { AN_HOUR_AGO, cleanIssue, configWith, makeRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
@@ -89,8 +90,8 @@ test('send: a row a killed run left sending, with nothing queued, becomes unknow
 test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {
   const root = await newsletter(3);
   await send(root);
-  const keys = signingKeys(SECRET);
   const db = openStore(join(root, '.paperboy'));
+  const keys = listKeys(db, SECRET);
   const ids = new Map((db.prepare('SELECT id, email FROM subscribers').all() as { id: number; email: string }[]).map((row) => [row.email, row.id]));
   const messageIds = new Map((db.prepare('SELECT email, message_id FROM deliveries').all() as { email: string; message_id: string }[]).map((row) => [row.email, row.message_id]));
   db.close();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
-import { sign, signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { sign } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
 
@@ -20,7 +21,7 @@ test('subscribers unsubscribe-from: each valid token of an mbox or a Maildir uns
   const config = configOf(root);
   const db = openStore(config.dataDir);
   const store = new SubscriberStore(db);
-  const keys = signingKeys(SECRET);
+  const keys = listKeys(db, SECRET);
   const [ada, bob, cy] = ['ada@example.org', 'bob@example.org', 'cy@example.org'].map((email) => store.add({ email, consentSource: 'test' }).subscriber);
   db.close();
 
@@ -74,7 +75,7 @@ function newsletterWith(emails: string[]): { root: string; ids: number[]; status
 
 test('subscribers unsubscribe-from without PAPERBOY_SECRET: a request signed with it is no silent skip but exit 2 naming the secret; with it, every one is honoured', async () => {
   const { root, ids, statuses } = newsletterWith(['ada@example.org']);
-  writeFileSync(join(root, 'requests.mbox'), `From reader@example.org Mon Nov 30 10:00:00 2026\n${message(`unsubscribe ${sign(ids[0]!, signingKeys(SECRET))}`)}`);
+  writeFileSync(join(root, 'requests.mbox'), `From reader@example.org Mon Nov 30 10:00:00 2026\n${message(`unsubscribe ${sign(ids[0]!, listKeys(root, SECRET))}`)}`);
   const without = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: '' } });
   assert.equal(without.code, 2, without.stderr);
   assert.match(without.stderr, /Missing PAPERBOY_SECRET in the environment: a request carries a token that only it can verify/);
@@ -85,9 +86,29 @@ test('subscribers unsubscribe-from without PAPERBOY_SECRET: a request signed wit
   assert.equal(statuses()['ada@example.org'], 'unsubscribed');
 });
 
+test('subscribers unsubscribe-from: words after "unsubscribe" that are no token are a request without one (exit 0 without the secret); a token among them, or one cut short, is read as a token', async () => {
+  const { root, ids, statuses } = newsletterWith(['ada@example.org', 'bob@example.org']);
+  const keys = listKeys(root, SECRET);
+  const mbox = [
+    message('unsubscribe me please'),
+    message(`unsubscribe please ${sign(ids[0]!, keys)}`),
+    message(`unsubscribe ${sign(ids[1]!, keys).slice(0, 30)}`),
+  ].join('\nFrom reader@example.org Mon Nov 30 10:00:00 2026\n');
+  writeFileSync(join(root, 'plain.mbox'), `From reader@example.org Mon Nov 30 10:00:00 2026\n${mbox.split('\nFrom ')[0]}`);
+  const plain = await runCli(['subscribers', 'unsubscribe-from', 'plain.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: '' } });
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stderr, /plain\.mbox:1: skipped: no unsubscribe token in the subject/);
+  writeFileSync(join(root, 'requests.mbox'), `From reader@example.org Mon Nov 30 10:00:00 2026\n${mbox}`);
+  const result = await runCli(['subscribers', 'unsubscribe-from', 'requests.mbox', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '3 messages: 1 unsubscribed, 0 already off the list, 2 skipped.\n');
+  assert.match(result.stderr, /skipped: the subject’s token is not valid/);
+  assert.deepEqual(statuses(), { 'ada@example.org': 'unsubscribed', 'bob@example.org': 'active' });
+});
+
 test('subscribers unsubscribe-from: one message saved as a file (no `From ` separator line), or text before the first separator, is a message, not dropped', async () => {
   const { root, ids, statuses } = newsletterWith(['ada@example.org', 'bob@example.org']);
-  const keys = signingKeys(SECRET);
+  const keys = listKeys(root, SECRET);
   const env = { PAPERBOY_SECRET: SECRET };
   writeFileSync(join(root, 'one.eml'), message(`unsubscribe ${sign(ids[0]!, keys)}`));
   const single = await runCli(['subscribers', 'unsubscribe-from', 'one.eml', '--root', root], { cwd: root, env });
@@ -109,7 +130,7 @@ test('subscribers unsubscribe-from: a folder or a dangling link in a Maildir is 
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   const config = configOf(root);
   const db = openStore(config.dataDir);
-  const keys = signingKeys(SECRET);
+  const keys = listKeys(db, SECRET);
   const ada = new SubscriberStore(db).add({ email: 'ada@example.org', consentSource: 'test' }).subscriber;
   db.close();
   mkdirSync(join(root, 'md', 'new', 'subdir'), { recursive: true });

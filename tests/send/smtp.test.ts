@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
-import { signingKeys, verify } from '../../src/subscribers/unsubscribe-token.js';
+import { verify } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
 import { parseEml } from '../helpers/render.js';
 import { journalStates, newsletter, SECRET, send } from '../helpers/send.js';
 import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
@@ -39,7 +40,7 @@ test('smtp: 500 subscribers each receive the issue exactly once, with the List h
     assert.equal(server.received.length, 500);
     assert.deepEqual(new Set(server.received.map((m) => m.to)).size, 500);
     assert.ok([...server.copies().values()].every((n) => n === 1));
-    const keys = signingKeys(SECRET);
+    const keys = listKeys(root, SECRET);
     for (const message of server.received.slice(0, 20)) {
       const mail = await parseEml(message.raw);
       const lines = mail.headerLines.map((h) => h.key);

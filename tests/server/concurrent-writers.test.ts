@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { SubscriberStore } from '../../src/subscribers/store.js';
-import { sign, signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { sign } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
 import { rawRequest, SECRET, startServer } from './helpers.js';
 
 const DATABASE = fileURLToPath(new URL('../../src/store/database.ts', import.meta.url));
@@ -37,7 +38,7 @@ test('the server and another writer at once: every unsubscribe waits its turn an
     const writer = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', WRITER, DATABASE, server.config.dataDir, '3000'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exit = new Promise((resolve) => writer.on('exit', resolve));
     await new Promise<void>((resolve) => writer.stdout!.once('data', () => resolve()));
-    const keys = signingKeys(SECRET);
+    const keys = listKeys(server.db, SECRET);
     const answers = await Promise.all(ids.map((id) => rawRequest(server.port, 'POST', `/unsubscribe?token=${sign(id, keys)}`, { type: 'application/x-www-form-urlencoded', data: 'List-Unsubscribe=One-Click' })));
     assert.deepEqual(new Set(answers.map((answer) => answer.status)), new Set([200]));
     assert.equal(store.count('unsubscribed'), 30);

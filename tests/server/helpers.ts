@@ -8,8 +8,8 @@ import { createApp, type PaperboyServer } from '../../src/server/app.js';
 import type { ServerContext } from '../../src/server/context.js';
 import { openStore, type Store } from '../../src/store/database.js';
 import { UnsubscribeBatch } from '../../src/subscribers/unsubscribe-batch.js';
-import { signingKeys } from '../../src/subscribers/unsubscribe-token.js';
 import { makeRoot } from '../helpers/fixture.js';
+import { listKeys } from '../helpers/tokens.js';
 
 export const SECRET = 'test-secret-test-secret-test-secret-0123';
 
@@ -53,7 +53,7 @@ export async function startServer(options: { failMail?: boolean; root?: string; 
   const context: ServerContext = {
     config,
     db,
-    keys: signingKeys(options.secret ?? SECRET),
+    keys: listKeys(db, options.secret ?? SECRET),
     templates: () => templates,
     now: () => clock.now,
     unsubscribes: new UnsubscribeBatch(db, () => clock.now),

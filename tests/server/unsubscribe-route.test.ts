@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { sign, signingKeys } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
 import { rawRequest, SECRET, startServer, type TestServer } from './helpers.js';
 
 function subscriber(server: TestServer, email = 'ada@example.org') {
   const store = new SubscriberStore(server.db);
   const { subscriber } = store.add({ email, consentSource: 'test' });
-  return { id: subscriber.id, token: sign(subscriber.id, signingKeys(SECRET)), status: () => store.byId(subscriber.id)!.status };
+  return { id: subscriber.id, token: sign(subscriber.id, listKeys(server.db, SECRET)), status: () => store.byId(subscriber.id)!.status };
 }
 
 const ONE_CLICK = { type: 'application/x-www-form-urlencoded', data: 'List-Unsubscribe=One-Click' };
@@ -87,7 +88,9 @@ test('unsubscribe: forged, truncated, tampered and other-key tokens get one gene
       reader.token.slice(0, -5),
       `${reader.token.slice(0, -1)}${reader.token.endsWith('A') ? 'B' : 'A'}`,
       `${keyId}.${other.id}.${mac}`,
-      sign(reader.id, signingKeys('another-secret-another-secret-0123456789')),
+      sign(reader.id, listKeys(server.db, 'another-secret-another-secret-0123456789')),
+      // The form made before tokens named their list, which a database that never sent one does not take.
+      sign(reader.id, signingKeys(SECRET)),
     ];
     const bodies = new Set<string>();
     for (const token of tampered) {
