@@ -37,7 +37,7 @@ export function unsubscribeKeys(env: NodeJS.ProcessEnv, db: Store, options: { al
 }
 
 /** The list this database's tokens are for: its random id, made at its first use, and whether it sent tokens of the old form. */
-export function tokenScope(db: Store): TokenScope {
+function tokenScope(db: Store): TokenScope {
   db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(TOKEN_LIST, randomBytes(16).toString('base64url'));
   const list = (db.prepare('SELECT value FROM settings WHERE name = ?').get(TOKEN_LIST) as { value: string }).value;
   return { list, legacy: db.prepare('SELECT 1 FROM settings WHERE name = ?').get(LEGACY_TOKENS) !== undefined };
