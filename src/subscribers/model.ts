@@ -1,5 +1,6 @@
 import { localPartProblem } from '../config/address.js';
 import { asciiDomainName } from '../config/domain-name.js';
+import { oneLine } from '../diagnostics/one-line.js';
 
 /** A subscriber's standing; only `active` subscribers receive an issue. */
 export const SUBSCRIBER_STATUSES = ['pending', 'active', 'unsubscribed', 'bounced', 'complained'] as const;
@@ -38,6 +39,12 @@ const MAX_EMAIL_LENGTH = 254;
  * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8).
  */
 export function emailProblem(email: string): string | undefined {
+  const problem = addressProblem(email);
+  // A cell of a CSV may hold a line break: the message stays one line (`file:line:1  error  …`).
+  return problem === undefined ? undefined : oneLine(problem);
+}
+
+function addressProblem(email: string): string | undefined {
   if (email === '') return 'Missing email address';
   if (email.length > MAX_EMAIL_LENGTH) return `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}`;
   // eslint-disable-next-line no-control-regex

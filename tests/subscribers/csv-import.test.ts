@@ -190,3 +190,9 @@ test('csv import: an address that is not ASCII before the @ is a row error sayin
     [[2, 'Unexpected email address `Jöhn@example.com`: its part before the @, `Jöhn`, is not ASCII, expected ASCII letters, digits and punctuation there: such an address needs SMTPUTF8 (RFC 6531) on every mail server on its way, which paperboy cannot count on']],
   );
 });
+
+test('csv import: an address cell holding a line break (a quoted newline) is reported on one line, the break shown as ⏎', () => {
+  const result = parse('email\n"split\n@example.org"\nada@example.org\n');
+  assert.deepEqual(result.problems, [{ line: 2, message: 'Unexpected email address `split⏎@example.org`, expected an address such as reader@example.org' }]);
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
+});
