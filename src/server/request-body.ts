@@ -194,3 +194,15 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
     req.pipe(parser);
   });
 }
+
+/**
+ * The `token` of a link's query (`?token=…`, the unsubscribe and confirmation
+ * links): given once, or repeated alike; '' when there is none, or several
+ * that differ (which one to act on would be a guess: the links paperboy
+ * writes carry one, as a form field given twice otherwise is refused,
+ * `fieldsOf`).
+ */
+export function queryToken(query: string): string {
+  const tokens = new Set(new URLSearchParams(query).getAll('token'));
+  return tokens.size === 1 ? [...tokens][0]! : '';
+}

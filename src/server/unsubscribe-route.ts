@@ -1,6 +1,6 @@
 import { verify } from '../subscribers/unsubscribe-token.js';
 import { sendPage, type Route, type ServerContext } from './context.js';
-import { readFields, textField } from './request-body.js';
+import { queryToken, readFields, textField } from './request-body.js';
 
 const ENDPOINT = 'unsubscribe';
 
@@ -57,7 +57,7 @@ function howToUnsubscribe(context: ServerContext, route: Route): void {
  */
 export async function unsubscribeRoute(context: ServerContext, route: Route): Promise<void> {
   const query = new URLSearchParams(route.query);
-  const token = query.get('token') ?? '';
+  const token = queryToken(route.query);
   const id = verify(token, context.keys);
   const { req, res } = route;
   if (req.method === 'GET' || req.method === 'HEAD') {

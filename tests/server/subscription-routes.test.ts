@@ -26,6 +26,11 @@ test('subscribe → confirmation email → confirm link → active (double opt-i
     assert.equal(sent!.to, 'Ada@Example.org');
     assert.match(sent!.confirmUrl, /^https:\/\/news\.example\.org\/confirm\?token=/);
 
+    // A link carrying a second, different token confirms nothing: which one was meant would be a guess.
+    const doubled = await rawRequest(server.port, 'GET', `${confirmPath(sent!.confirmUrl)}&token=k00000000.1.1.${'A'.repeat(43)}`);
+    assert.equal(doubled.status, 400);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
+
     // A HEAD (a mail scanner checking the link) changes nothing.
     const checked = await rawRequest(server.port, 'HEAD', confirmPath(sent!.confirmUrl));
     assert.equal(checked.status, 200);

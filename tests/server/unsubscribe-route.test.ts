@@ -76,6 +76,22 @@ test('unsubscribe: a one-click POST whose client repeats List-Unsubscribe=One-Cl
   }
 });
 
+test('unsubscribe: two different tokens in one link act on neither (400, nothing changed); one token repeated alike is that token', async () => {
+  const server = await startServer();
+  try {
+    const [ada, bob] = [subscriber(server), subscriber(server, 'bob@example.org')];
+    const both = await rawRequest(server.port, 'POST', `/unsubscribe?token=${ada.token}&token=${bob.token}`, ONE_CLICK);
+    assert.equal(both.status, 400);
+    assert.match(both.body, /This unsubscribe link is not valid/);
+    assert.deepEqual([ada.status(), bob.status()], ['active', 'active']);
+    const repeated = await rawRequest(server.port, 'POST', `/unsubscribe?token=${ada.token}&token=${ada.token}`, ONE_CLICK);
+    assert.equal(repeated.status, 200);
+    assert.deepEqual([ada.status(), bob.status()], ['unsubscribed', 'active']);
+  } finally {
+    await server.close();
+  }
+});
+
 test('unsubscribe: forged, truncated, tampered and other-key tokens get one generic 400 and change nothing', async () => {
   const server = await startServer();
   try {
