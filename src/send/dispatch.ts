@@ -142,8 +142,9 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     };
     switch (outcome.action) {
       case 'retry':
-        // A connection that never started sent nothing: not an attempt.
-        if (failure.stage === 'connect') return { kind: 'release', reply: failure.reply };
+        // A connection that never started (refused, unreachable: no reply at all) sent nothing: not an attempt. A relay
+        // that answered (421 at the greeting or at RCPT, then closed) was tried, and the journal counts it.
+        if (failure.stage === 'connect' && failure.code === undefined) return { kind: 'release', reply: failure.reply };
         return later();
       case 'bounce':
         if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: true };

@@ -284,6 +284,10 @@ export class SendJournal {
       case 'release':
         update('queued', { reply: settlement.reply, attempts: -1 });
         return;
+      case 'skipped':
+        // Not tried: the reader left after the recipient set was frozen (RELIABILITY 17).
+        update('skipped', { reply: settlement.reply, attempts: -1 });
+        return;
       default:
         update(settlement.kind, { reply: settlement.reply });
     }

@@ -99,6 +99,18 @@ test('smtp: 451 twice then accepted: delivered once, after three attempts', asyn
   db.close();
 });
 
+test('smtp: 421 at RCPT twice, then accepted: a refusal paperboy saw counts as an attempt of that recipient (not 0), delivered once', async () => {
+  const { result, server, root } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt <= 2 ? { code: 421, message: '4.7.0 Too many connections, closing' } : undefined) });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
+  const db = openStore(join(root, '.paperboy'));
+  // The server saw three RCPTs; nodemailer's pool may take the message to a new connection itself after the 421 closes one,
+  // unseen by paperboy: at least the refusal it saw, and the delivery, are attempts.
+  const { attempts } = db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader0@example.org'`).get() as { attempts: number };
+  assert.ok(attempts >= 2 && attempts <= 3, `attempts: ${attempts}`);
+  db.close();
+});
+
 test('smtp: 452 at RCPT is temporary: retried, not failed', async () => {
   const { result, server } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? { code: 452, message: '4.5.3 too many recipients' } : undefined) });
   assert.equal(result.code, 0, result.stderr);
@@ -250,7 +262,7 @@ test('smtp: the server closes idle pooled connections: no loss, no duplicate', a
   assert.ok([...server.copies().values()].every((n) => n === 1));
 });
 
-test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped', async () => {
+test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped, with no attempt counted', async () => {
   const root = await newsletter(6);
   let unsubscribed = false;
   const server = await startSmtpServer({
@@ -271,6 +283,10 @@ test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped
     assert.equal(journalStates(root).get('reader5@example.org'), 'skipped');
     assert.ok(!server.received.some((m) => m.to === 'reader5@example.org'));
     assert.equal(server.received.length, 5);
+    const db = openStore(join(root, '.paperboy'));
+    const { attempts } = db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader5@example.org'`).get() as { attempts: number };
+    db.close();
+    assert.equal(attempts, 0, 'never tried: `sends` shows no attempt');
   } finally {
     await server.close();
   }
