@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { CommandIO } from '../io.js';
+import { counted } from '../render/format.js';
 import type { Delivery, DeliveryState, Settlement } from '../send/journal.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
@@ -22,12 +23,12 @@ export class SendProgress {
   ) {
     if (io.stderr.isTTY) {
       this.bar = new SingleBar({
-        format: 'sending [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}',
+        format: 'sending [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}{waiting}',
         stream: io.stderr as unknown as NodeJS.WritableStream,
         hideCursor: true,
         etaBuffer: 200,
       });
-      this.bar.start(total, 0, { rate: '0', failed: 0 });
+      this.bar.start(total, 0, { rate: '0', failed: 0, waiting: '' });
     } else {
       this.timer = setInterval(() => this.io.stderr.write(`${this.line()}\n`), LINE_INTERVAL_MS);
       this.timer.unref();
@@ -38,7 +39,18 @@ export class SendProgress {
     if (settlement.kind === 'release' || settlement.kind === 'retry') return;
     this.done++;
     if (settlement.kind === 'failed' || settlement.kind === 'expired') this.failed++;
-    this.bar?.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed });
+    this.bar?.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: '' });
+  }
+
+  /**
+   * The run waits until `until` to retry `queued` recipients a relay
+   * deferred (4xx, 421): said at once, with the time (local, as a clock
+   * shows it), so a wait of minutes does not look like a hang.
+   */
+  waiting(until: Date, queued: number): void {
+    const note = `waiting until ${until.toLocaleTimeString('en-GB')} to retry ${counted(queued, 'deferred recipient')}`;
+    if (this.bar) this.bar.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: ` | ${note}` });
+    else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
   }
 
   /** Recipients that reached a final state in this run. */

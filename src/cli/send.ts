@@ -282,6 +282,7 @@ async function sendIssue(context: SendContext): Promise<number> {
         maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
+        onWait: (until, queued) => progress.waiting(until, queued),
       });
     } finally {
       progress.stop();

@@ -23,6 +23,8 @@ export interface DispatchInput {
   /** Aborted by SIGINT: in-flight messages finish and are recorded, nothing new starts. */
   signal?: AbortSignal;
   onSettled?(delivery: Delivery, settlement: Settlement): void;
+  /** The run waits, with nothing in flight, until `until` for `queued` deferred recipients (a wait of at least `WAIT_TOLD_MS`). */
+  onWait?(until: Date, queued: number): void;
   now?(): Date;
   random?(): number;
 }
@@ -50,6 +52,8 @@ const POLICY_PAUSE_AFTER = 3;
  * is taken.
  */
 const UNKNOWN_PAUSE_AFTER = 5;
+/** A wait for deferred recipients this long or longer is told (`onWait`): shorter ones pass unseen, ms. */
+const WAIT_TOLD_MS = 1_000;
 /** Results wait at most this long for others to share their commit, ms. */
 const GROUP_COMMIT_MS = 20;
 
@@ -228,6 +232,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         deferredUntil = due;
         break;
       }
+      if (wait >= WAIT_TOLD_MS) input.onWait?.(due, input.journal.counts().queued);
       await sleep(Math.max(0, wait));
     }
   } finally {
