@@ -340,7 +340,7 @@ function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: Comman
     return 1;
   }
   throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
-    hint: 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate. Nothing was sent.',
+    hint: `${failure.hint ?? 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate.'} Nothing was sent.`,
   });
 }
 

@@ -47,6 +47,7 @@ export async function send(root: string, options: Partial<SendCommandOptions> = 
     // What the CLI entry point does with a usage or configuration error.
     if (!isPaperboyError(error)) throw error;
     captured.io.stderr.write(`paperboy: ${error.message}\n`);
+    if (error.hint) captured.io.stderr.write(`  ${error.hint}\n`);
     code = error.exitCode;
   }
   return { code, stdout: captured.stdout(), stderr: captured.stderr() };

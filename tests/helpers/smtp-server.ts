@@ -12,6 +12,8 @@ interface Received {
 type DataBehaviour = 'accept' | 'reset-mid-data' | 'reset-partway' | 'close-after-data' | 'reset-after-data' | 'never-answer' | { code: number; message: string } | { acceptAfterMs: number };
 
 export interface Faults {
+  /** The port to listen on (default: a free one), for a behaviour paperboy ties to a port (587 requires STARTTLS). */
+  port?: number;
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
   rcpt?(to: string, attempt: number): { code: number; message: string } | undefined;
   data?(to: string, attempt: number): DataBehaviour;
@@ -110,8 +112,15 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       });
     },
   });
+  // Listening on a port taken or refused fails the start; afterwards the server's errors (a client's reset) are no test's concern.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(faults.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   server.on('error', () => {});
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     port,

@@ -211,6 +211,35 @@ test('smtp: connection refused for the whole run: nothing marked failed, exit 1,
   }
 });
 
+test('smtp: smtps:// to a relay that speaks plain text on that port says to use smtp:// or the TLS port, not to check the password (exit 2, nothing sent)', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer();
+  try {
+    const result = await send(root, {}, { SMTP_URL: server.url.replace('smtp://', 'smtps://') });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /The relay answered in plain text where smtps:\/\/ starts TLS at once: use smtp:\/\/ for this port/);
+    assert.doesNotMatch(result.stderr, /user and password/);
+    assert.equal(server.received.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: port 587 on a relay that offers no STARTTLS says so, not to check the password (exit 2, nothing sent)', async (t) => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer({ port: 587 }).catch((error: NodeJS.ErrnoException) => error);
+  if (server instanceof Error) return t.skip(`port 587 cannot be listened on here (${server.code})`);
+  try {
+    const result = await send(root, {}, { SMTP_URL: 'smtp://127.0.0.1:587' });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /The relay does not offer STARTTLS on this port, and paperboy sends on port 587 only over TLS/);
+    assert.doesNotMatch(result.stderr, /user and password/);
+    assert.equal(server.received.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
 test('smtp: 535 authentication failure: abort before anything, exit 2, no recipient marked failed', async () => {
   const root = await newsletter(3);
   const server = await startSmtpServer({ auth: { user: 'news', pass: 'right' } });

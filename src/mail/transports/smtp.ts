@@ -164,7 +164,24 @@ function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFail
   const reply = replyOf(error);
   const code = typeof error.responseCode === 'number' ? error.responseCode : undefined;
   const enhanced = error.response ? enhancedCode(error.response) : undefined;
-  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}) };
+  const hint = tlsMismatch(error);
+  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}) };
+}
+
+/**
+ * The two ways SMTP_URL's scheme and the relay's port disagree about TLS,
+ * which node and the relay report in their own words (an OpenSSL record
+ * error; the relay's `500` to STARTTLS), as what to change instead.
+ */
+function tlsMismatch(error: NodemailerError): string | undefined {
+  // OpenSSL's reading of a plaintext greeting as a TLS record (SSL_R_WRONG_VERSION_NUMBER).
+  if (error.code === 'ESOCKET' && /wrong version number/i.test(error.message)) {
+    return 'The relay answered in plain text where smtps:// starts TLS at once: use smtp:// for this port (TLS by STARTTLS, as on 587), or the port where the relay speaks TLS at once (465).';
+  }
+  if (error.command === 'STARTTLS' && typeof error.responseCode === 'number') {
+    return 'The relay does not offer STARTTLS on this port, and paperboy sends on port 587 only over TLS: check the relay\'s port (465 with smtps://, or a port that offers STARTTLS).';
+  }
+  return undefined;
 }
 
 function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {

@@ -45,6 +45,8 @@ export interface DeliveryFailure {
   code?: number;
   /** The enhanced status code (RFC 3463), `5.1.1`, when the reply has one. */
   enhanced?: string;
+  /** What to change, when the transport can tell what went wrong better than the reply does (TLS on the wrong port). */
+  hint?: string;
 }
 
 /** `5.1.1` from a reply such as `550 5.1.1 user unknown`. */
