@@ -42,4 +42,4 @@ export class FactsCache {
 }
 
 /** Facts depend on paperboy's parsing and paper ids (normalize-url): a new version starts afresh, and so does a change to how facts are read (v5: a draft with no closing `---`; v6: a title's line break is a space; v7: `statusUnread`; v8: U+FFFE and U+FFFF read as U+FFFD; v9: a paper's anchor is never a template's id or a footnote's; v10: an anchor starting with a digit stays; v11: a lone surrogate read as U+FFFD; v12: a paper without an arXiv id or a URL is named by its place, `issue:5/1`; v13: a tag on a frontmatter value is a problem, not dropped with its text; v14: a file with more than 20,000 runs of `*`, `_` or `~` or 10,000 `|` is over the limits; v15: a placeholder URL names no paper, `issue:5/1`; v16: a `paper:` target is not percent-decoded, issue/xref.ts). */
-export const STORE_FORMAT = `facts-v16-${VERSION}`;
+export const STORE_FORMAT = `facts-v17-${VERSION}`;

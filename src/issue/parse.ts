@@ -8,7 +8,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from './control-characters.js';
-import { checkFileDelimiterRuns, checkFileTablePipes, ContentLimitError, withinLimits } from './limits.js';
+import { checkFileDelimiterRuns, checkFileDollars, checkFileTablePipes, checkFileUrls, ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
@@ -122,9 +122,12 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     return parsed;
   }
   const text = source.text;
-  // Refused before any parse: each delimiter run and each table cell costs micromark time, wherever the texts are cut.
+  // Refused before any parse: each delimiter run and each table cell costs micromark time, wherever the texts are cut;
+  // each formula and each link costs every output (limits.ts).
   checkFileDelimiterRuns(text);
   checkFileTablePipes(text);
+  checkFileDollars(text);
+  checkFileUrls(text);
   if (text.trim() === '') {
     problems.push({ ruleId: 'frontmatter-missing', message: 'Unexpected empty file, expected frontmatter between `---` lines and a Markdown body', position: lines.position(0) });
     return parsed;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_FILE_TABLE_PIPES, MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
+import { MAX_FILE_DOLLARS, MAX_FILE_TABLE_PIPES, MAX_FILE_URLS, MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import { previewIssue } from '../../src/render/terminal/index.js';
@@ -111,3 +111,26 @@ test('a file with more `|` than the bound on table cells is refused before any p
   const lintWithin = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': within }) });
   assert.doesNotMatch(lintWithin.stdout, /content-limits/);
 });
+
+for (const { what, bound, line, needle, message } of [
+  { what: 'formulas', bound: MAX_FILE_DOLLARS, line: 'A sum $x_i$ here.', needle: '$', message: 'Unexpected file with more than 10,000 `$` (math and prices), expected at most 10,000: split the issue' },
+  { what: 'links', bound: MAX_FILE_URLS, line: 'See [it](https://example.org/x).', needle: '://', message: 'Unexpected file with more than 10,000 URLs (`://`), expected at most 10,000: split the issue' },
+]) {
+  test(`a file with more ${what} than their bound is refused before any parse, at the first one past it, in lint and render; one within is read`, async () => {
+    assert.equal(bound, 10_000);
+    const perLine = line.split(needle).length - 1;
+    const within = cleanIssueWithMarkdown({}, { number: 1, body: Array(Math.floor(bound / perLine) - 10).fill(line).join('\n\n') });
+    const over = cleanIssueWithMarkdown({}, { number: 1, body: Array(Math.ceil(bound / perLine) + 10).fill(line).join('\n\n') });
+    const root = makeRoot({ 'issues/0001-a.md': over });
+    const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+    assert.equal(lint.code, 1);
+    const overAt = over.split(needle).slice(0, bound + 1).join(needle).length;
+    const at = `${over.slice(0, overAt).split('\n').length}:${overAt - over.lastIndexOf('\n', overAt - 1)}`;
+    assert.match(lint.stdout, new RegExp(`${at}\\s+error\\s+${message.replace(/[$()`:]/g, '\\$&')}\\s+content-limits`));
+    const render = await runCli(['render', '1', '--format', 'text'], { cwd: root });
+    assert.equal(render.code, 1);
+    assert.match(render.stderr, new RegExp(`0001-a\\.md:${at}: Unexpected file with more than 10,000`));
+    const lintWithin = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': within }) });
+    assert.doesNotMatch(lintWithin.stdout, /content-limits/);
+  });
+}
