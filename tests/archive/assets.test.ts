@@ -18,15 +18,17 @@ function runAsClassicScript(path: string): Record<string, unknown> {
 test('the site’s scripts are classic scripts (a page opened from file:// refuses ES modules): search options and MiniSearch set their globals', () => {
   const assets = assetSources(BUILTIN_TEMPLATES_DIR);
   const options = runAsClassicScript(assets.get('assets/search-options.js')!).paperboySearchOptions as typeof indexOptions;
-  assert.deepEqual(Object.keys(options).sort(), ['processTerm', 'rankResults', 'searchOptions', 'tokenize']);
+  assert.deepEqual(Object.keys(options).sort(), ['foldName', 'processTerm', 'rankResults', 'searchOptions', 'tokenize']);
   assert.equal(typeof (runAsClassicScript(assets.get('assets/minisearch/index.js')!).MiniSearch as { loadJS?: unknown }).loadJS, 'function');
   // The browser's copy of the options is the one the build indexes with: the same fields, the same words.
-  const { tokenize, processTerm, searchOptions: browser } = options;
+  const { tokenize, processTerm, foldName, searchOptions: browser } = options;
   const { fields, storeFields, searchOptions } = indexOptions.searchOptions;
   assert.deepEqual(JSON.parse(JSON.stringify({ fields: browser.fields, storeFields: browser.storeFields, searchOptions: browser.searchOptions })), JSON.parse(JSON.stringify({ fields, storeFields, searchOptions })));
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
       assert.deepEqual([...tokenize(text)], indexOptions.tokenize(text));
+      // The papers page's author filter names an author as the build's author pages do.
+      assert.equal(foldName(text), indexOptions.foldName(text));
       for (const word of indexOptions.tokenize(text)) {
         assert.equal(processTerm(word), indexOptions.processTerm(word));
         // What the index holds for a word, and what a query looks for.

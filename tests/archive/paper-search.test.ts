@@ -15,11 +15,16 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
   return paperRecord(n, { ...facts, summary: plain(`Summary of paper ${n}.`), ...fields });
 }
 
-/** The titles `query` finds among `records` (one issue), best first, as `paperboy papers search` lists them. */
-function titles(records: PaperRecord[], query: string): string[] {
+/** The paper database of one issue of `records`, and its texts, as `paperboy papers search` reads them. */
+function oneIssue(records: PaperRecord[]) {
   const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
   const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  return { database: buildPaperDatabase([summarizeIssue(issue, 'hash', [])]), texts };
+}
+
+/** The titles `query` finds among `records` (one issue), best first, as `paperboy papers search` lists them. */
+function titles(records: PaperRecord[], query: string): string[] {
+  const { database, texts } = oneIssue(records);
   return searchPapers(database, texts, query).map((match) => match.paper.latest.title);
 }
 
@@ -113,17 +118,7 @@ test('a word with an apostrophe inside is found written without it, with either 
 });
 
 test('the tag filter names a tag as the tag pages do: case, accents and runs of spaces aside', () => {
-  const issue: IssueOutput = {
-    number: 1,
-    title: 'One',
-    date: '2023-01-02',
-    subject: '#1: One',
-    content: {} as IssueOutput['content'],
-    email: { html: '', text: '' },
-    papers: [record(1, { title: 'Laws', tags: ['scaling laws'] }), record(2, { title: 'Other', tags: ['interpretability'] })],
-  };
-  const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const { database, texts } = oneIssue([record(1, { title: 'Laws', tags: ['scaling laws'] }), record(2, { title: 'Other', tags: ['interpretability'] })]);
   for (const tag of ['scaling laws', 'Scaling  Laws', ' scaling laws ', 'Scâling laws']) {
     assert.deepEqual(searchPapers(database, texts, '', { tag }).map((match) => match.paper.latest.title), ['Laws'], tag);
     assert.deepEqual(searchPapers(database, texts, 'laws', { tag }).map((match) => match.paper.latest.title), ['Laws'], tag);
@@ -132,17 +127,11 @@ test('the tag filter names a tag as the tag pages do: case, accents and runs of 
 });
 
 test('the author filter names an author as the author pages do: either apostrophe, or none, finds "O’Neil"', () => {
-  const issue: IssueOutput = {
-    number: 1,
-    title: 'One',
-    date: '2023-01-02',
-    subject: '#1: One',
-    content: {} as IssueOutput['content'],
-    email: { html: '', text: '' },
-    papers: [record(1, { title: 'Typographic', authors: ['Cathy O’Neil'] }), record(2, { title: 'Typed', authors: ["Cathy O'Neil"] }), record(3, { title: 'Other', authors: ['Neil Other'] })],
-  };
-  const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const { database, texts } = oneIssue([
+    record(1, { title: 'Typographic', authors: ['Cathy O’Neil'] }),
+    record(2, { title: 'Typed', authors: ["Cathy O'Neil"] }),
+    record(3, { title: 'Other', authors: ['Neil Other'] }),
+  ]);
   for (const author of ["O'Neil", 'O’Neil', 'oneil', 'Cathy ONeil']) {
     assert.deepEqual(searchPapers(database, texts, '', { author }).map((match) => match.paper.latest.title).sort(), ['Typed', 'Typographic'], author);
   }
