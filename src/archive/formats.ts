@@ -45,6 +45,7 @@ import { packageVersion } from './package-version.js';
  * v38: a `paper:` link copying a URL with percent-escapes (`%26`, `%23`) names that paper, not the URL decoded (issue/xref.ts).
  * v39: the plaintext keeps the spaces written inside inline math's dollars (`$ 5 and $`), and a title's orphan rule adds no space inside a run of CJK (render/text); raw HTML dropped is among what a build says it published wrongly (published-wrongly.ts).
  * v40: what an issue was published without names a key that is not text at the key (diagnostics/yaml-locate.ts).
+ * v41: a file with more than 10,000 `$` or 10,000 URLs is over the limits, and published without (issue/limits.ts).
  */
 export const INDEX_FORMAT = `build-index-v41-${VERSION}`;
 
@@ -57,6 +58,8 @@ export const INDEX_FORMAT = `build-index-v41-${VERSION}`;
  * v6: papers/catalog.js carries each paper's `anchor` and `excerpt` (`catalog`), and is made again when an issue's output changes.
  * v7: an author or a tag is named by its spelling composed (NFC), spellings that differ only in how an accent is encoded counted as one (paper-database.ts `mostUsed`).
  * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
+ * v9: a tag or an author named with either apostrophe, or none, is one (issue/names.ts, `foldName`).
+ * v10: a brace in a BibTeX field is `\textbraceleft{}`/`\textbraceright{}`, not `\{` (bibtex.ts `escapeBibtex`).
  */
 export const SHAPE_FORMAT = 'site-shape-v10';
 

@@ -54,6 +54,8 @@ import type { FileOutcome } from './lint-file.js';
 // v34: xref-unknown takes a `paper:` target as written, not percent-decoded (issue/xref.ts).
 // v35: math-syntax reports math between single dollars written with a space inside (`$ 5 and $`) as prices; no-raw-html says how to write angle brackets as text.
 // v36: a frontmatter key that is not text (`2:`, `~:`, `? [a]`) is reported at the key, not the frontmatter's start (diagnostics/yaml-locate.ts).
+// v37: no-control-character reports the line and paragraph separators U+2028 and U+2029.
+// v38: content-limits bounds a file's `$` and URLs (issue/limits.ts).
 const FORMAT_VERSION = 38;
 
 interface Header {

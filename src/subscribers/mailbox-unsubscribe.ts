@@ -5,7 +5,7 @@ import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { storeWriteError, type Store } from '../store/database.js';
 import { SubscriberStore } from './store.js';
-import { looksLikeToken, verify, type SigningKey } from './unsubscribe-token.js';
+import { looksLikeToken, startsLikeToken, verify, type SigningKey } from './unsubscribe-token.js';
 
 /** One message of a mailbox, where the editor finds it again. */
 interface MailboxMessage {
@@ -168,9 +168,6 @@ function movedMessage(path: string, name: string, listing: MaildirListing, where
   return [{ where, problem: 'the message was moved or deleted before it could be read' }];
 }
 
-/** How a token starts (unsubscribe-token.ts): a key id and a dot. */
-const TOKEN_START = /^[ku][0-9a-f]{8}\./;
-
 /** Why a request whose token the keys did not sign is skipped: forged or mistyped, or signed with a secret not given (the CLI tells them apart). */
 export const INVALID_TOKEN = 'the subject’s token is not valid';
 
@@ -193,7 +190,7 @@ async function unsubscribeRequest(message: MailboxEntry, keys: readonly SigningK
   // The token among the words after "unsubscribe", or one that starts as a token does (cut or changed: not valid). Words
   // that are neither ("unsubscribe me please") make a request without a token, not a forged one.
   const words = /\bunsubscribe\s+(.*)$/is.exec(subject)?.[1]?.split(/\s+/) ?? [];
-  const token = words.find(looksLikeToken) ?? words.find((word) => TOKEN_START.test(word));
+  const token = words.find(looksLikeToken) ?? words.find(startsLikeToken);
   if (token === undefined) return { where: message.where, problem: 'no unsubscribe token in the subject' };
   const id = verify(token, keys);
   return id === undefined ? { where: message.where, problem: INVALID_TOKEN } : { where: message.where, id };

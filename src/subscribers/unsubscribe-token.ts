@@ -90,6 +90,11 @@ export function looksLikeToken(text: string): boolean {
   return TOKEN.test(text);
 }
 
+/** Whether `text` starts as a token does, a key id and a dot: a token cut short or changed, which is a request that does not verify. */
+export function startsLikeToken(text: string): boolean {
+  return /^[ku][0-9a-f]{8}\./.test(text);
+}
+
 /**
  * The subscriber id a token names, or undefined for a token that is
  * malformed, signed by an unknown key, for another list (or of the old
