@@ -202,7 +202,7 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
  * writes carry one, as a form field given twice otherwise is refused,
  * `fieldsOf`).
  */
-export function queryToken(query: string): string {
-  const tokens = new Set(new URLSearchParams(query).getAll('token'));
+export function queryToken(query: URLSearchParams): string {
+  const tokens = new Set(query.getAll('token'));
   return tokens.size === 1 ? [...tokens][0]! : '';
 }

@@ -71,7 +71,7 @@ export function confirmRoute(context: ServerContext, route: Route): void {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const check = verifyConfirmation(queryToken(route.query), context.keys, context.now());
+  const check = verifyConfirmation(queryToken(new URLSearchParams(route.query)), context.keys, context.now());
   const page = (status: number, heading: string, paragraph: string) => sendPage(context, res, status, 'confirm', { heading, paragraphs: [paragraph], home: true });
   if (check.kind === 'invalid') return page(400, 'This confirmation link is not valid', 'Subscribe again with the form on the home page.');
   if (check.kind === 'expired') return page(410, 'This confirmation link has expired', 'Links work for two days: subscribe again with the form on the home page.');

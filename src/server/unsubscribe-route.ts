@@ -57,7 +57,7 @@ function howToUnsubscribe(context: ServerContext, route: Route): void {
  */
 export async function unsubscribeRoute(context: ServerContext, route: Route): Promise<void> {
   const query = new URLSearchParams(route.query);
-  const token = queryToken(route.query);
+  const token = queryToken(query);
   const id = verify(token, context.keys);
   const { req, res } = route;
   if (req.method === 'GET' || req.method === 'HEAD') {

@@ -23,6 +23,14 @@ async function sendThrough(count: number, faults: Faults, options: Parameters<ty
   }
 }
 
+/** How many attempts the journal of issue 1 counts for `email`. */
+const attemptsOf = (root: string, email: string): number => {
+  const db = openStore(join(root, '.paperboy'));
+  const { attempts } = db.prepare('SELECT attempts FROM deliveries WHERE issue = 1 AND email = ?').get(email) as { attempts: number };
+  db.close();
+  return attempts;
+};
+
 const bySubscriberStatus = (root: string) => {
   const db = openStore(join(root, '.paperboy'));
   const statuses = new Map([...new SubscriberStore(db).list()].map((s) => [s.email, s.status]));
@@ -94,21 +102,17 @@ test('smtp: 451 twice then accepted: delivered once, after three attempts', asyn
   const { result, server, root } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt <= 2 ? { code: 451, message: '4.7.1 greylisted, try again' } : undefined) });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
-  const db = openStore(join(root, '.paperboy'));
-  assert.equal((db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader0@example.org'`).get() as { attempts: number }).attempts, 3);
-  db.close();
+  assert.equal(attemptsOf(root, 'reader0@example.org'), 3);
 });
 
 test('smtp: 421 at RCPT twice, then accepted: a refusal paperboy saw counts as an attempt of that recipient (not 0), delivered once', async () => {
   const { result, server, root } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt <= 2 ? { code: 421, message: '4.7.0 Too many connections, closing' } : undefined) });
   assert.equal(result.code, 0, result.stderr);
   assert.equal(server.received.filter((m) => m.to === 'reader0@example.org').length, 1);
-  const db = openStore(join(root, '.paperboy'));
   // The server saw three RCPTs; nodemailer's pool may take the message to a new connection itself after the 421 closes one,
   // unseen by paperboy: at least the refusal it saw, and the delivery, are attempts.
-  const { attempts } = db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader0@example.org'`).get() as { attempts: number };
+  const attempts = attemptsOf(root, 'reader0@example.org');
   assert.ok(attempts >= 2 && attempts <= 3, `attempts: ${attempts}`);
-  db.close();
 });
 
 test('smtp: a run that waits for a deferred recipient says until when, so the wait does not look like a hang', async () => {
@@ -319,10 +323,7 @@ test('smtp: a one-click unsubscribe arriving mid-send: that recipient is skipped
     assert.equal(journalStates(root).get('reader5@example.org'), 'skipped');
     assert.ok(!server.received.some((m) => m.to === 'reader5@example.org'));
     assert.equal(server.received.length, 5);
-    const db = openStore(join(root, '.paperboy'));
-    const { attempts } = db.prepare(`SELECT attempts FROM deliveries WHERE email = 'reader5@example.org'`).get() as { attempts: number };
-    db.close();
-    assert.equal(attempts, 0, 'never tried: `sends` shows no attempt');
+    assert.equal(attemptsOf(root, 'reader5@example.org'), 0, 'never tried: `sends` shows no attempt');
   } finally {
     await server.close();
   }
