@@ -82,7 +82,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
-  const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, list, count, import, export'));
+  const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, reactivate, list, count, import, export'));
   const subscriberAction = (name: string, description: string) =>
     reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {
@@ -96,6 +96,9 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   subscriberAction('remove', 'unsubscribe an address (its consent record is kept)')
     .argument('<email>', 'the address')
     .action((argument: string, options) => runSubscribers({ ...options, action: 'remove', argument }));
+  subscriberAction('reactivate', 'make a bounced address active again (never one that unsubscribed or complained)')
+    .argument('<email>', 'the address')
+    .action((argument: string, options) => runSubscribers({ ...options, action: 'reactivate', argument }));
   subscriberAction('list', 'print every subscriber: address, name, status (tab-separated)')
     .option('--status <status>', 'only subscribers with this status (pending, active, unsubscribed, bounced, complained)')
     .action((options) => runSubscribers({ ...options, action: 'list' }));

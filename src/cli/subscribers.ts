@@ -17,15 +17,15 @@ import { writeOutFile } from './out-file.js';
 
 export interface SubscribersCommandOptions {
   root: string;
-  action: 'add' | 'remove' | 'list' | 'count' | 'import' | 'export' | 'unsubscribe-from';
-  /** add/remove: the address; import: the CSV file; unsubscribe-from: the mbox or Maildir. */
+  action: 'add' | 'remove' | 'reactivate' | 'list' | 'count' | 'import' | 'export' | 'unsubscribe-from';
+  /** add/remove/reactivate: the address; import: the CSV file; unsubscribe-from: the mbox or Maildir. */
   argument?: string;
   name?: string;
   status?: string;
   out?: string;
 }
 
-/** `paperboy subscribers add|remove|list|count|import|export|unsubscribe-from`: the subscriber store. */
+/** `paperboy subscribers add|remove|reactivate|list|count|import|export|unsubscribe-from`: the subscriber store. */
 export async function run(options: SubscribersCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const db = openStore(config.dataDir);
@@ -36,6 +36,8 @@ export async function run(options: SubscribersCommandOptions, io: CommandIO): Pr
         return add(store, options, io);
       case 'remove':
         return remove(store, options.argument!, io);
+      case 'reactivate':
+        return reactivate(store, options.argument!, io);
       case 'list':
         for (const s of store.list(statusOption(options.status))) io.stdout.write(`${s.email}\t${s.name}\t${s.status}\n`);
         return 0;
@@ -76,7 +78,11 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   const outcome = store.add({ email, name: cleanName(options.name ?? ''), consentSource: 'cli' });
   const { subscriber } = outcome;
   if (outcome.kind === 'suppressed') {
-    io.stderr.write(`paperboy: ${subscriber.email} is ${subscriber.status}: not added again (only the reader can subscribe again, through the subscription form).\n`);
+    const comeBack =
+      subscriber.status === 'bounced'
+        ? `if the mailbox takes mail again, \`paperboy subscribers reactivate ${subscriber.email}\``
+        : 'only the reader can subscribe again, through the subscription form';
+    io.stderr.write(`paperboy: ${subscriber.email} is ${subscriber.status}: not added again (${comeBack}).\n`);
     return 1;
   }
   const said = { added: 'Added', activated: 'Activated', unchanged: 'Already subscribed:' }[outcome.kind];
@@ -93,6 +99,28 @@ function remove(store: SubscriberStore, email: string, io: CommandIO): number {
   store.unsubscribe(subscriber.id);
   io.stdout.write(`Unsubscribed ${subscriber.email} (the consent record is kept; an import never adds the address again)\n`);
   return 0;
+}
+
+/** `subscribers reactivate EMAIL`: a bounced address made active again; exit 1, saying why, for any other status. */
+function reactivate(store: SubscriberStore, email: string, io: CommandIO): number {
+  const subscriber = store.find(checkedAddress(email));
+  if (!subscriber) {
+    io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
+    return 1;
+  }
+  if (store.reactivate(subscriber.id)) {
+    io.stdout.write(`Reactivated ${subscriber.email} (active: the next send mails it)\n`);
+    return 0;
+  }
+  const why: Record<SubscriberStatus, string> = {
+    active: 'is already active',
+    pending: 'is pending: the reader has yet to follow the confirmation link',
+    unsubscribed: 'unsubscribed: only the reader can subscribe again, through the subscription form',
+    complained: 'complained of spam: only the reader can subscribe again, through the subscription form',
+    bounced: 'is bounced',
+  };
+  io.stderr.write(`paperboy: ${subscriber.email} ${why[subscriber.status]}; only a bounced address is reactivated.\n`);
+  return 1;
 }
 
 /**

@@ -125,6 +125,19 @@ export class SubscriberStore {
     this.db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`).run(time, id);
   }
 
+  /**
+   * Makes a `bounced` subscriber `active` again: the editor's call, after a
+   * bounce that was the relay's or the mailbox's passing fault (a full
+   * mailbox answered 5.1.x, a relay that did not know the list's domains).
+   * The consent record is the reader's and stays as it was. An address that
+   * unsubscribed or complained withdrew its consent: only the reader can
+   * come back, through the form. Returns false when `id` was not `bounced`.
+   */
+  reactivate(id: number): boolean {
+    const time = this.now().toISOString();
+    return this.db.prepare(`UPDATE subscribers SET status = 'active', updated_at = ? WHERE id = ? AND status = 'bounced'`).run(time, id).changes > 0;
+  }
+
   /** Every subscriber (or those with `status`), in id order, read one row at a time. */
   *list(status?: SubscriberStatus): IterableIterator<Subscriber> {
     const statement = status

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
 
@@ -144,6 +145,37 @@ test('subscribers import: a file that cannot be read says why in words and what 
     assert.equal(result.code, 2, file);
     assert.match(result.stderr, message);
   }
+});
+
+test('subscribers reactivate: a bounced address becomes active again; one that unsubscribed or complained never does', async () => {
+  const root = makeRoot({});
+  for (const email of ['ada@example.org', 'bob@example.org', 'carl@example.org']) await cli(root, 'add', email);
+  await cli(root, 'remove', 'ada@example.org');
+  const db = openStore(join(root, '.paperboy'));
+  const store = new SubscriberStore(db);
+  store.markBounced(store.find('bob@example.org')!.id);
+  db.prepare("UPDATE subscribers SET status = 'complained' WHERE email = 'carl@example.org'").run();
+  db.close();
+  const added = await cli(root, 'add', 'bob@example.org');
+  assert.equal(added.code, 1);
+  assert.match(added.stderr, /bob@example\.org is bounced: not added again \(if the mailbox takes mail again, `paperboy subscribers reactivate bob@example\.org`\)/);
+  const reactivated = await cli(root, 'reactivate', 'BOB@example.org');
+  assert.equal(reactivated.code, 0, reactivated.stderr);
+  assert.equal(reactivated.stdout, 'Reactivated bob@example.org (active: the next send mails it)\n');
+  assert.equal((await cli(root, 'list', '--status', 'active')).stdout, 'bob@example.org\t\tactive\n');
+  const twice = await cli(root, 'reactivate', 'bob@example.org');
+  assert.equal(twice.code, 1);
+  assert.match(twice.stderr, /bob@example\.org is already active; only a bounced address is reactivated/);
+  const unsubscribed = await cli(root, 'reactivate', 'ada@example.org');
+  assert.equal(unsubscribed.code, 1);
+  assert.match(unsubscribed.stderr, /ada@example\.org unsubscribed: only the reader can subscribe again/);
+  const complained = await cli(root, 'reactivate', 'carl@example.org');
+  assert.equal(complained.code, 1);
+  assert.match(complained.stderr, /carl@example\.org complained of spam/);
+  assert.match((await cli(root, 'reactivate', 'nobody@example.org')).stderr, /No subscriber has the address nobody@example\.org/);
+  assert.equal((await cli(root, 'reactivate', 'not an address')).code, 2);
+  const consent = parse((await cli(root, 'export', '--status', 'active')).stdout, { columns: true, bom: true }) as Record<string, string>[];
+  assert.equal(consent[0]!.consent_source, 'cli', 'the consent record is the one the address had');
 });
 
 test('subscribers import: never re-activates an unsubscribed, bounced or complained address; reports it as skipped', async () => {
