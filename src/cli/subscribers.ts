@@ -7,7 +7,7 @@ import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers } from '../subscribers/import.js';
-import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type SubscriberStatus } from '../subscribers/model.js';
+import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { SubscriberStore } from '../subscribers/store.js';
@@ -90,12 +90,16 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   return 0;
 }
 
-function remove(store: SubscriberStore, email: string, io: CommandIO): number {
+/** The subscriber with the address `email` (a usage error when it is none), or undefined once it said that nobody has it (exit 1). */
+function subscriberNamed(store: SubscriberStore, email: string, io: CommandIO): Subscriber | undefined {
   const subscriber = store.find(checkedAddress(email));
-  if (!subscriber) {
-    io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
-    return 1;
-  }
+  if (!subscriber) io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
+  return subscriber;
+}
+
+function remove(store: SubscriberStore, email: string, io: CommandIO): number {
+  const subscriber = subscriberNamed(store, email, io);
+  if (!subscriber) return 1;
   store.unsubscribe(subscriber.id);
   io.stdout.write(`Unsubscribed ${subscriber.email} (the consent record is kept; an import never adds the address again)\n`);
   return 0;
@@ -103,11 +107,8 @@ function remove(store: SubscriberStore, email: string, io: CommandIO): number {
 
 /** `subscribers reactivate EMAIL`: a bounced address made active again; exit 1, saying why, for any other status. */
 function reactivate(store: SubscriberStore, email: string, io: CommandIO): number {
-  const subscriber = store.find(checkedAddress(email));
-  if (!subscriber) {
-    io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
-    return 1;
-  }
+  const subscriber = subscriberNamed(store, email, io);
+  if (!subscriber) return 1;
   if (store.reactivate(subscriber.id)) {
     io.stdout.write(`Reactivated ${subscriber.email} (active: the next send mails it)\n`);
     return 0;
