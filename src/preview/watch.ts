@@ -97,7 +97,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       lastPreview = output ?? lastPreview;
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
       const results = await lintIssues(workspace.config, { files: [path], workspace, session });
-      const linted = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width }).trimEnd() || noProblems(display);
+      const linted = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width, oneFile: true }).trimEnd() || noProblems(display);
       lastDiagnostics = configProblem === undefined ? linted : `${configProblem}\n\n${linted}`;
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;

@@ -120,8 +120,8 @@ test('a directory named x.md and a dangling link are diagnostics, not crashes', 
   symlinkSync(join(root, 'nowhere.md'), join(root, 'issues', '0003-link.md'));
   const result = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1);
-  assert.match(result.stdout, /0002-dir\.md\n\s+1:1\s+error\s+Unexpected directory/);
-  assert.match(result.stdout, /0003-link\.md\n\s+1:1\s+error\s+Cannot read the file: a symbolic link to `\S*nowhere\.md`, which does not exist \(ENOENT\)\. Point the link at an existing file/);
+  assert.match(result.stdout, /^issues\/0002-dir\.md:1:1\s+error\s+Unexpected directory/m);
+  assert.match(result.stdout, /^issues\/0003-link\.md:1:1\s+error\s+Cannot read the file: a symbolic link to `\S*nowhere\.md`, which does not exist \(ENOENT\)\. Point the link at an existing file/m);
 });
 
 test("an editor's lock link or metadata file beside the issues is not linted: hidden files are not issues", async () => {
@@ -141,11 +141,11 @@ test('an unreadable file is a diagnostic (skipped when running as root, who can 
   assert.match(result.stdout, /Cannot read the file: permission denied \(EACCES\)\. Let your user read it/);
 });
 
-test('stylish output: file, line:column, severity, message, rule id, totals', async () => {
+test('stylish output: SPEC\'s file:line:column, severity, message, rule id, then the totals', async () => {
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue().replace('    summary: |', '    sumary: |\n    summary: |') });
   const result = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1);
-  assert.match(result.stdout, /^issues\/0001-x\.md\n {2}15:5 {2}error {2}Unexpected key `sumary`, expected `summary` {2}frontmatter-schema\n/);
+  assert.match(result.stdout, /^issues\/0001-x\.md:15:5 {2}error {2}Unexpected key `sumary`, expected `summary` {2}frontmatter-schema\n/);
   assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
 });
 
@@ -323,8 +323,8 @@ test('a YAML alias bomb is a yaml-syntax error at the alias that expands it, exi
   const result = spawnCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1, result.stderr);
   assert.doesNotMatch(result.stderr, STACK_TRACE);
-  assert.match(result.stdout, /0099-bomb\.md\n {2}7:8 {2}error {2}Unexpected YAML aliases expanding to more than 100 values, expected each value written out \(or aliased a few times\) {2}yaml-syntax\n\n/);
-  assert.match(result.stdout, /0100-todo\.md\n(.+\n)*\s+\d+:\d+\s+error\s+Unexpected placeholder `TODO`/);
+  assert.match(result.stdout, /^issues\/0099-bomb\.md:7:8 {2}error {2}Unexpected YAML aliases expanding to more than 100 values, expected each value written out \(or aliased a few times\) {2}yaml-syntax\n\n/m);
+  assert.match(result.stdout, /^issues\/0100-todo\.md:\d+:\d+\s+error\s+Unexpected placeholder `TODO`/m);
 });
 
 test('lint, render and preview of an alias bomb say what is wrong, where, with exit 1, in-process', async () => {

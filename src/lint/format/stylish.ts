@@ -4,11 +4,11 @@ import { counted } from '../../render/format.js';
 import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
 
-/** One message as its row prints it: `line:column`, severity, message, rule id. */
+/** One message as its row prints it: `file:line:column`, severity, message, rule id. */
 type Row = readonly [place: string, severity: string, message: string, ruleId: string];
 
 /**
- * The widths of a file's place, severity and message columns, in UTF-16 code
+ * The widths of the place, severity and message columns, in UTF-16 code
  * units (what `padEnd` pads to): the longest entry of each. Measured in one
  * pass before the rows are printed, as every row pads to them: measuring per
  * row made a file of n messages cost n² (`paperboy lint` of one file with
@@ -26,14 +26,60 @@ function columnWidths(rows: readonly Row[]): [place: number, severity: number, m
   return [place, severity, message];
 }
 
+/** Below this many columns left for a message beside its place, the message goes under it (a long file name on a narrow terminal). */
+const NARROWEST_MESSAGE_COLUMN = 20;
+
+/** How far a message put under its place is indented. */
+const UNDER_INDENT = '    ';
+
+type Paint = (style: Parameters<typeof styleText>[0], text: string) => string;
+
+/** One file's rows, its columns as wide as their longest entry; with `width`, wrapped as `formatStylish` says. */
+function fileRows(rows: readonly Row[], paint: Paint, width: number | undefined): string[] {
+  const lines: string[] = [];
+  const [placeWidth, severityWidth, messageWidth] = columnWidths(rows);
+  const messageColumn = placeWidth + 2 + severityWidth + 2;
+  for (const [place, severity, message, ruleId] of rows) {
+    const label = (padded: boolean) => paint(severity === 'error' ? 'red' : 'yellow', padded ? severity.padEnd(severityWidth) : severity);
+    const head = `${paint('dim', place.padEnd(placeWidth))}  ${label(true)}  `;
+    if (width === undefined || messageColumn + messageWidth + 2 + ruleId.length <= width) {
+      lines.push(`${head}${message.padEnd(messageWidth)}  ${paint('dim', ruleId)}`);
+      continue;
+    }
+    const beside = width - messageColumn >= NARROWEST_MESSAGE_COLUMN;
+    const indent = beside ? ' '.repeat(messageColumn) : UNDER_INDENT;
+    const wrapped = wrapText(`${message}  ${ruleId}`, Math.max(10, width - indent.length)).split('\n');
+    const last = wrapped.length - 1;
+    // The rule id is the last word: dimmed where it landed.
+    wrapped[last] = wrapped[last]!.replace(new RegExp(`${ruleId}$`), paint('dim', ruleId));
+    if (!beside) lines.push(`${paint('dim', place)}  ${label(false)}`);
+    wrapped.forEach((line, i) => lines.push((beside && i === 0 ? head : indent) + line));
+  }
+  return lines;
+}
+
+export interface StylishOptions {
+  /** Where the command ran: files are named from there. */
+  cwd: string;
+  color: boolean;
+  /** The terminal's width in columns, when the output is one. */
+  width?: number;
+  /** The screen names the one file it shows (`preview --watch`): rows are `line:column`, which a narrow terminal would otherwise cut. */
+  oneFile?: boolean;
+}
+
 /**
- * ESLint's stylish layout: messages grouped by file, `line:column  severity
- * message  rule-id` in columns, totals. With `width` (the watch screen, which
- * cuts what passes its edge), a message too long for its row wraps within its
- * own column, the rule id after its last line, so the columns stay aligned.
+ * SPEC's diagnostic line, `file:line:column  severity  message  rule-id`
+ * (the file relative to `cwd`: a place editors and terminals open), one
+ * message a line, a file's columns aligned and a blank line after its
+ * messages, then ESLint's totals. With `width`
+ * (a terminal, the watch screen, which cuts what passes its edge), a
+ * message too long for its row wraps within its own column, the rule id
+ * after its last line, so the columns stay aligned; when the place leaves
+ * it fewer than 20 columns, the message wraps under its place, indented.
  */
-export function formatStylish(results: readonly FileResult[], options: { cwd: string; color: boolean; width?: number }): string {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (options.color ? styleText(style, text) : text);
+export function formatStylish(results: readonly FileResult[], options: StylishOptions): string {
+  const paint: Paint = (style, text) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -43,24 +89,9 @@ export function formatStylish(results: readonly FileResult[], options: { cwd: st
     warnings += result.warningCount;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     if (result.messages.length === 0) continue;
-    lines.push(paint('underline', relative(options.cwd, result.path) || result.path));
-    const rows = result.messages.map((m): Row => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId]);
-    const [placeWidth, severityWidth, messageWidth] = columnWidths(rows);
-    const messageColumn = 2 + placeWidth + 2 + severityWidth + 2;
-    for (const [place, severity, message, ruleId] of rows) {
-      const label = paint(severity === 'error' ? 'red' : 'yellow', severity.padEnd(severityWidth));
-      const head = `  ${paint('dim', place.padEnd(placeWidth))}  ${label}  `;
-      if (options.width === undefined || messageColumn + messageWidth + 2 + ruleId.length <= options.width) {
-        lines.push(`${head}${message.padEnd(messageWidth)}  ${paint('dim', ruleId)}`);
-        continue;
-      }
-      const room = Math.max(10, options.width - messageColumn);
-      const wrapped = wrapText(`${message}  ${ruleId}`, room).split('\n');
-      const last = wrapped.length - 1;
-      // The rule id is the last word: dimmed where it landed.
-      wrapped[last] = wrapped[last]!.replace(new RegExp(`${ruleId}$`), paint('dim', ruleId));
-      lines.push(...wrapped.map((line, i) => (i === 0 ? head : ' '.repeat(messageColumn)) + line));
-    }
+    const file = options.oneFile ? '' : `${relative(options.cwd, result.path) || result.path}:`;
+    // One push a line: spreading 200,000 rows into one call overflows the stack (above).
+    for (const line of fileRows(result.messages.map((m): Row => [`${file}${m.line}:${m.column}`, m.severity, m.message, m.ruleId]), paint, options.width)) lines.push(line);
     lines.push('');
   }
   const total = errors + warnings;

@@ -28,28 +28,45 @@ function countedText(text: string, counter: { reads: number }): string {
   return counted as unknown as string;
 }
 
-test('stylish format: each file\'s columns are as wide as its own longest place, severity and message', () => {
+test('stylish format: SPEC\'s `file:line:column  severity  message  rule-id`, one message a line, a file\'s columns as wide as their longest entry', () => {
   const results = [
     fileResult('/root/issues/0001-a.md', [
       { ruleId: 'frontmatter-schema', severity: 'error', message: 'Unexpected key `sumary`, expected `summary`', line: 11, column: 5, endLine: 11, endColumn: 11 },
       { ruleId: 'no-placeholder', severity: 'warning', message: 'Unexpected placeholder `TODO`', line: 140, column: 17, endLine: 140, endColumn: 21 },
     ]),
     fileResult('/root/issues/0002-b.md', [{ ruleId: 'no-bare-url', severity: 'warning', message: 'Unexpected bare URL', line: 3, column: 1, endLine: 3, endColumn: 20 }]),
+    fileResult('/root/issues/0003-c.md', []),
   ];
   assert.equal(
     formatStylish(results, { cwd: '/root', color: false }),
     [
-      'issues/0001-a.md',
-      '  11:5    error    Unexpected key `sumary`, expected `summary`  frontmatter-schema',
-      '  140:17  warning  Unexpected placeholder `TODO`                no-placeholder',
+      'issues/0001-a.md:11:5    error    Unexpected key `sumary`, expected `summary`  frontmatter-schema',
+      'issues/0001-a.md:140:17  warning  Unexpected placeholder `TODO`                no-placeholder',
       '',
-      'issues/0002-b.md',
-      '  3:1  warning  Unexpected bare URL  no-bare-url',
+      'issues/0002-b.md:3:1  warning  Unexpected bare URL  no-bare-url',
       '',
       '✖ 3 problems (1 error, 2 warnings)',
       '',
     ].join('\n'),
   );
+  assert.equal(formatStylish([fileResult('/elsewhere/0001-a.md', results[0]!.messages.slice(0, 1))], { cwd: '/root', color: false }).split('\n')[0]!.split('  ')[0], '../elsewhere/0001-a.md:11:5', 'the file as reached from where the command ran');
+});
+
+test('stylish format: on a terminal a message too long for its row wraps in its column; under its place when a long file name leaves it too little room', () => {
+  const message = { ruleId: 'no-placeholder', severity: 'error' as const, message: 'Unexpected placeholder `TODO`, expected finished text', line: 11, column: 12, endLine: 11, endColumn: 16 };
+  const short = formatStylish([fileResult('/root/a.md', [message])], { cwd: '/root', color: false, width: 60 });
+  assert.equal(short, ['a.md:11:12  error  Unexpected placeholder `TODO`, expected', '                   finished text no-placeholder', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
+  const long = formatStylish([fileResult('/root/issues/0001-scaling-laws-eval-awareness-and-compute.md', [message])], { cwd: '/root', color: false, width: 60 });
+  assert.equal(
+    long,
+    ['issues/0001-scaling-laws-eval-awareness-and-compute.md:11:12  error', '    Unexpected placeholder `TODO`, expected finished text', '    no-placeholder', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'),
+  );
+});
+
+test('stylish format: a screen that names its one file (preview --watch) gets rows of line:column', () => {
+  const message = { ruleId: 'no-placeholder', severity: 'error' as const, message: 'Unexpected placeholder `TODO`', line: 11, column: 12, endLine: 11, endColumn: 16 };
+  const printed = formatStylish([fileResult('/root/issues/0001-a-long-name.md', [message])], { cwd: '/root', color: false, width: 60, oneFile: true });
+  assert.equal(printed, ['11:12  error  Unexpected placeholder `TODO`  no-placeholder', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
 });
 
 test('stylish format: a file\'s messages are measured once each, so the work grows with their number, not its square', () => {
@@ -73,9 +90,9 @@ test('stylish format: a file with more messages than a function call takes argum
   const count = 200_000;
   const output = formatStylish([fileResult('/root/issues/0001-a.md', trailingSpaces(count))], { cwd: '/root', color: false });
   const lines = output.split('\n');
-  assert.equal(lines.length, 1 + count + 1 + 1 + 1);
-  assert.equal(lines[1], '  1:9       warning  Unexpected trailing whitespace, expected none  no-trailing-spaces');
-  assert.equal(lines[count], '  200000:9  warning  Unexpected trailing whitespace, expected none  no-trailing-spaces');
+  assert.equal(lines.length, count + 1 + 1 + 1);
+  assert.equal(lines[0], 'issues/0001-a.md:1:9       warning  Unexpected trailing whitespace, expected none  no-trailing-spaces');
+  assert.equal(lines[count - 1], 'issues/0001-a.md:200000:9  warning  Unexpected trailing whitespace, expected none  no-trailing-spaces');
   assert.equal(lines.at(-2), `✖ ${count} problems (0 errors, ${count} warnings)`);
 });
 
