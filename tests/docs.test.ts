@@ -3,6 +3,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { parseConfig } from '../src/config/load.js';
 import { configSchema } from '../src/config/schema.js';
@@ -149,35 +156,49 @@ test('docs/commands.md documents every command --help lists, each with every fla
   }
 });
 
-const HEADING = /^#{1,6} (.+)$/gm;
-
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
-function anchorOf(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
-    .replace(/\s/g, '-');
+/** A page as remark reads it (GFM, as GitHub renders it): a fence left open swallows every heading after it. */
+function parsedPage(path: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(readFileSync(path, 'utf8'));
 }
 
-function markdownLinks(text: string): string[] {
-  const outsideCode = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  return [...outsideCode.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+/** The anchors of a page's headings, as GitHub makes them (github-slugger, repeated headings numbered). */
+function anchorsOf(tree: Root): string[] {
+  const slugger = new GithubSlugger();
+  const anchors: string[] = [];
+  visit(tree, 'heading', (heading) => {
+    anchors.push(slugger.slug(toString(heading)));
+  });
+  return anchors;
+}
+
+/** Every link and link definition of a page, outside code (remark leaves code's text alone). */
+function linksOf(tree: Root): string[] {
+  const links: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition') links.push(node.url);
+  });
+  return links;
 }
 
 test('README.md and docs/ link only to files and headings inside the repository', () => {
   const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
   for (const page of pages) {
-    for (const link of markdownLinks(readFileSync(join(REPO, page), 'utf8'))) {
+    for (const link of linksOf(parsedPage(join(REPO, page)))) {
       if (/^(https?|mailto):/.test(link)) continue;
       const [path = '', anchor] = link.split('#');
       const target = path === '' ? join(REPO, page) : resolve(dirname(join(REPO, page)), path);
       assert.ok(!relative(REPO, target).startsWith('..'), `${page} links to ${link}, outside the repository: a user who clones paperboy does not have it`);
       assert.ok(existsSync(target), `${page} links to ${link}, which does not exist`);
       if (anchor === undefined || statSync(target).isDirectory()) continue;
-      const anchors = [...readFileSync(target, 'utf8').matchAll(HEADING)].map((match) => anchorOf(match[1]!));
-      assert.ok(anchors.includes(anchor), `${page} links to ${link}, but ${relative(REPO, target)} has no heading with the anchor #${anchor}`);
+      assert.ok(anchorsOf(parsedPage(target)).includes(anchor), `${page} links to ${link}, but ${relative(REPO, target)} has no heading with the anchor #${anchor}`);
     }
   }
+});
+
+test('docs/commands.md: every command\'s section is a heading as GitHub renders the page (no code fence left open above it)', async () => {
+  const commands = helpCommands((await runCli(['--help'], { cwd: makeRoot({}) })).stdout);
+  const anchors = anchorsOf(parsedPage(join(REPO, 'docs', 'commands.md')));
+  for (const command of commands) assert.ok(anchors.includes(`paperboy-${command}`), `docs/commands.md renders no heading \`paperboy ${command}\` (is a code fence above it left open?)`);
 });
 
 test('a config error points to docs/config.md, a page of the repository', () => {

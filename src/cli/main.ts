@@ -82,7 +82,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
       setExitCode(await run(options, io));
     });
 
-  const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, reactivate, list, count, import, export'));
+  const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, reactivate, list, count, import, export, unsubscribe-from'));
   const subscriberAction = (name: string, description: string) =>
     reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {

@@ -273,3 +273,12 @@ test('subscribers takes --root before its subcommand too, as every command takes
   assert.equal((await runCli(['subscribers', '--root', root, 'list'], { cwd: elsewhere })).stdout, 'ada@example.org\t\tactive\n');
   assert.equal((await runCli(['subscribers', '--root', root, 'count', '--root', elsewhere], { cwd: root })).stdout, '0\n');
 });
+
+test('paperboy --help names every subscribers subcommand in its summary', async () => {
+  const root = makeRoot({});
+  const help = (await runCli(['subscribers', '--help'], { cwd: root })).stdout;
+  const subcommands = [...help.slice(help.indexOf('Commands:')).matchAll(/^ {2}([a-z][\w-]*)/gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+  assert.ok(subcommands.length >= 8, help);
+  const summary = /^ {2}subscribers(?: \[options\])?(?: \[command\])?\s+(.+(?:\n {20,}.+)*)/m.exec((await runCli(['--help'], { cwd: root })).stdout)![1]!.replace(/\s+/g, ' ');
+  for (const name of subcommands) assert.ok(summary.includes(name), `the summary "${summary}" leaves out ${name}`);
+});
