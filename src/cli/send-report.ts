@@ -44,11 +44,15 @@ export class SendProgress {
 
   /**
    * The run waits until `until` to retry `queued` recipients a relay
-   * deferred (4xx, 421): said at once, with the time (local, as a clock
-   * shows it), so a wait of minutes does not look like a hang.
+   * deferred (4xx, 421), or backs off from a relay that failed (`relay`):
+   * said at once, with the time (local, as a clock shows it), so a wait of
+   * minutes does not look like a hang.
    */
-  waiting(until: Date, queued: number): void {
-    const note = `waiting until ${until.toLocaleTimeString('en-GB')} to retry ${counted(queued, 'deferred recipient')}`;
+  waiting(until: Date, queued: number, relay?: { reply: string; connections: number }): void {
+    const time = until.toLocaleTimeString('en-GB');
+    const note = relay
+      ? `the relay failed (${shortReply(relay.reply)}): waiting until ${time}, then ${counted(relay.connections, 'connection')}`
+      : `waiting until ${time} to retry ${counted(queued, 'deferred recipient')}`;
     if (this.bar) this.bar.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: ` | ${note}` });
     else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
   }
@@ -79,4 +83,14 @@ export function countsLine(counts: Record<DeliveryState, number>): string {
     .filter(([state, count]) => count > 0 || state === 'sent')
     .map(([state, count]) => `${state} ${count}`)
     .join(', ');
+}
+
+/** A relay's reply (one line already, smtp.ts) cut to what a progress line has room for: the code and the start of its text. */
+function shortReply(reply: string): string {
+  return reply.length <= 60 ? reply : `${reply.slice(0, 59)}…`;
+}
+
+/** A rate for a summary line: whole numbers from 10 a second, then one decimal, two below 0.1 (1 message in 80 s is 0.01/s, not a rounded 0). */
+export function perSecond(rate: number): string {
+  return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
 }

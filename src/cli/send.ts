@@ -28,7 +28,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, SendProgress } from './send-report.js';
+import { countsLine, perSecond, SendProgress } from './send-report.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -282,14 +282,14 @@ async function sendIssue(context: SendContext): Promise<number> {
         maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
-        onWait: (until, queued) => progress.waiting(until, queued),
+        onWait: (until, queued, relay) => progress.waiting(until, queued, relay),
       });
     } finally {
       progress.stop();
       if (interrupt) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     }
     const seconds = (performance.now() - dispatchStarted) / 1000;
-    io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${(progress.settledCount / Math.max(seconds, 0.001)).toFixed(0)}/s\n`);
+    io.stdout.write(`Sending took ${seconds.toFixed(1)} s: ${counted(progress.settledCount, 'recipient')} settled, ${perSecond(progress.settledCount / Math.max(seconds, 0.001))}/s\n`);
     return await report(context, journal, result, EXIT_AFTER[caught]);
   } finally {
     releaseLock(journal, io);

@@ -23,8 +23,13 @@ export interface DispatchInput {
   /** Aborted by SIGINT: in-flight messages finish and are recorded, nothing new starts. */
   signal?: AbortSignal;
   onSettled?(delivery: Delivery, settlement: Settlement): void;
-  /** The run waits, with nothing in flight, until `until` for `queued` deferred recipients (a wait of at least `WAIT_TOLD_MS`). */
-  onWait?(until: Date, queued: number): void;
+  /**
+   * The run waits, with nothing in flight, until `until` (a wait of at
+   * least `WAIT_TOLD_MS`): for `queued` deferred recipients, or, when
+   * `relay` says so, because the relay failed (its reply) and the run backs
+   * off from it, then sends over `relay.connections`.
+   */
+  onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }): void;
   now?(): Date;
   random?(): number;
 }
@@ -52,6 +57,14 @@ const POLICY_PAUSE_AFTER = 3;
  * is taken.
  */
 const UNKNOWN_PAUSE_AFTER = 5;
+/**
+ * Messages the relay takes in a row after a backoff before the run sends
+ * over one more connection again (up to `--concurrency`): a relay that
+ * 421s once in a while (a rate limit) slows the run for a while, not for
+ * the rest of it. Additive increase as TCP's congestion avoidance does
+ * (RFC 5681 §3.1), the decrease being one connection a failure.
+ */
+const WIDEN_AFTER = 20;
 /** A wait for deferred recipients this long or longer is told (`onWait`): shorter ones pass unseen, ms. */
 const WAIT_TOLD_MS = 1_000;
 /** Results wait at most this long for others to share their commit, ms. */
@@ -88,6 +101,9 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
   let accepted = input.journal.counts().sent;
   let pauseUntil = 0;
+  // The relay failure the pause backs off from, for `onWait`; the messages taken since the window last changed.
+  let pausedBy = '';
+  let takenSinceNarrowed = 0;
   let wake = () => {};
   const stopWith = (reason: StopReason, reply: string) => {
     stop ??= { reason, reply };
@@ -125,6 +141,10 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       policyStreak.clear();
       unknownStreak.clear();
       accepted++;
+      if (window < input.concurrency && ++takenSinceNarrowed >= WIDEN_AFTER) {
+        window++;
+        takenSinceNarrowed = 0;
+      }
       return { kind: 'sent', reply: result.reply };
     }
     const { failure } = result;
@@ -137,7 +157,9 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     if (outcome.relayTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
+      takenSinceNarrowed = 0;
       pauseUntil = Date.now() + Math.min(input.retry.maxMs, input.retry.baseMs * 2 ** (relayStreak - 1)) * (0.5 + random());
+      pausedBy = failure.reply;
       if (relayStreak >= RELAY_DOWN_AFTER) stopWith('relay-down', failure.reply);
     }
     const later = (): Settlement => {
@@ -220,13 +242,15 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       }
       if (settled.length > 0 || claimed.length > 0) continue;
       if (stop !== undefined) break;
+      // Nobody left to send: a backoff from the relay has nothing to wait for.
+      const due = input.journal.nextDue();
+      if (due === undefined) break;
       const pause = pauseUntil - Date.now();
       if (pause > 0) {
+        if (pause >= WAIT_TOLD_MS) input.onWait?.(new Date(now().getTime() + pause), input.journal.counts().queued, { reply: pausedBy, connections: window });
         await sleep(pause);
         continue;
       }
-      const due = input.journal.nextDue();
-      if (due === undefined) break;
       const wait = due.getTime() - now().getTime();
       if (wait > input.maxWaitMs) {
         deferredUntil = due;

@@ -33,6 +33,8 @@ export interface TestSmtpServer {
   port: number;
   url: string;
   received: Received[];
+  /** For each DATA the server was sent, in order: how many transactions were in DATA at once as it began (itself included). */
+  concurrency: number[];
   /** How many copies each Message-ID arrived in. */
   copies(): Map<string, number>;
   close(): Promise<void>;
@@ -48,6 +50,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const rcptAttempts = new Map<string, number>();
   const dataAttempts = new Map<string, number>();
   let connections = 0;
+  const concurrency: number[] = [];
+  let inData = 0;
   const server: SMTPServer = new SMTPServer({
     authOptional: faults.auth === undefined,
     allowInsecureAuth: true,
@@ -74,7 +78,19 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       const refusal = faults.rcpt?.(address.address, attempt);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
-    onData(stream, session, callback) {
+    onData(stream, session, rawCallback) {
+      concurrency.push(++inData);
+      let done = false;
+      const finished = () => {
+        if (!done) inData--;
+        done = true;
+      };
+      // A transaction ends at its reply, or when its connection goes.
+      const callback: typeof rawCallback = (...args) => {
+        finished();
+        rawCallback(...args);
+      };
+      socketOf(server, session)?.once('close', finished);
       const to = session.envelope.rcptTo[0]?.address ?? '';
       const attempt = (dataAttempts.get(to) ?? 0) + 1;
       dataAttempts.set(to, attempt);
@@ -126,6 +142,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    concurrency,
     copies() {
       const counts = new Map<string, number>();
       for (const message of received) counts.set(message.messageId, (counts.get(message.messageId) ?? 0) + 1);

@@ -495,3 +495,36 @@ test('smtp: a journal that cannot be written at all, the lock release included, 
     await later.close();
   }
 });
+
+test('smtp: a backoff from the relay with nobody left to send is not waited out', async () => {
+  const started = performance.now();
+  // The one recipient's connection closed after the final dot: unknown, and a relay failure to back off from (1.5 s at least).
+  const { result, states } = await sendThrough(1, { data: () => 'close-after-data' }, { retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 60_000 } });
+  const elapsed = performance.now() - started;
+  assert.equal(states.get('reader0@example.org'), 'unknown', result.stderr);
+  assert.ok(elapsed < 1_400, `the run took ${Math.round(elapsed)} ms, waiting out a backoff with nothing to send`);
+});
+
+test('smtp: a backoff from a relay that failed (421) is told at once: why, until when, over how many connections', async () => {
+  const { result, server } = await sendThrough(
+    3,
+    { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? { code: 421, message: '4.7.0 Try again later, closing connection' } : undefined) },
+    { retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 60_000 } },
+  );
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /sending: the relay failed \(421 4\.7\.0 Try again later, closing connection\): waiting until \d\d:\d\d:\d\d, then 2 connections \(Ctrl-C stops; the same command resumes\)/);
+  assert.equal(server.received.length, 3);
+});
+
+test('smtp: after a relay failure the run sends over fewer connections for a while, then over --concurrency again', async () => {
+  const count = 70;
+  const { result, server } = await sendThrough(count, {
+    rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? { code: 421, message: '4.7.0 Try again later, closing connection' } : undefined),
+    data: () => ({ acceptAfterMs: 25 }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(server.received.length, count);
+  // The failure came first (reader0 is claimed first), one connection less from then; twenty messages taken, one more again.
+  const tail = server.concurrency.slice(-15);
+  assert.equal(Math.max(...tail), 3, `transactions at once over the last 15 messages: ${tail.join(' ')}`);
+});
