@@ -14,8 +14,8 @@ type DataBehaviour = 'accept' | 'reset-mid-data' | 'reset-partway' | 'close-afte
 export interface Faults {
   /** The port to listen on (default: a free one), for a behaviour paperboy ties to a port (587 requires STARTTLS). */
   port?: number;
-  /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1). */
-  rcpt?(to: string, attempt: number): { code: number; message: string } | undefined;
+  /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1, `inSession` the connection's, this one included). */
+  rcpt?(to: string, attempt: number, inSession: number): { code: number; message: string } | undefined;
   data?(to: string, attempt: number): DataBehaviour;
   /** A reply to MAIL FROM (e.g. 530 when TLS is required). */
   mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
@@ -49,6 +49,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const received: Received[] = [];
   const rcptAttempts = new Map<string, number>();
   const dataAttempts = new Map<string, number>();
+  const sessionRcpts = new Map<string, number>();
   let connections = 0;
   const concurrency: number[] = [];
   let inData = 0;
@@ -72,10 +73,12 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       const refusal = faults.mailFrom?.(session);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       const attempt = (rcptAttempts.get(address.address) ?? 0) + 1;
       rcptAttempts.set(address.address, attempt);
-      const refusal = faults.rcpt?.(address.address, attempt);
+      const inSession = (sessionRcpts.get(session.id) ?? 0) + 1;
+      sessionRcpts.set(session.id, inSession);
+      const refusal = faults.rcpt?.(address.address, attempt, inSession);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onData(stream, session, rawCallback) {

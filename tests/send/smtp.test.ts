@@ -528,3 +528,14 @@ test('smtp: after a relay failure the run sends over fewer connections for a whi
   const tail = server.concurrency.slice(-15);
   assert.equal(Math.max(...tail), 3, `transactions at once over the last 15 messages: ${tail.join(' ')}`);
 });
+
+test('smtp: a relay that takes only so many messages a connection (452 4.5.3 after three) gets new connections, and the run finishes', async () => {
+  const started = performance.now();
+  const { result, server, states } = await sendThrough(20, {
+    rcpt: (_to, _attempt, inSession) => (inSession > 3 ? { code: 452, message: '4.5.3 Too many messages in this session, reconnect' } : undefined),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual([...new Set(states.values())], ['sent']);
+  assert.ok([...server.copies().values()].every((n) => n === 1) && server.received.length === 20);
+  assert.ok(performance.now() - started < 20_000, 'each refusal closed its session: the run did not wait for connections to time out');
+});

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
 import type MailMessage from 'nodemailer/lib/mailer/mail-message';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
 import { PaperboyError } from '../../errors.js';
 import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type Transport } from './transport.js';
@@ -46,7 +47,8 @@ const MAX_PORT = 65535;
 export class SmtpTransport implements Transport {
   readonly description: string;
   readonly connections: number;
-  private readonly transporter: Transporter;
+  private transporter: Transporter;
+  private readonly newPool: () => Transporter;
 
   constructor(options: SmtpOptions) {
     let url: URL;
@@ -69,7 +71,7 @@ export class SmtpTransport implements Transport {
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
-    this.transporter = createTransport({
+    this.newPool = () => this.pool({
       pool: true,
       host: url.hostname,
       port,
@@ -86,13 +88,20 @@ export class SmtpTransport implements Transport {
       disableFileAccess: true,
       disableUrlAccess: true,
     });
+    this.transporter = this.newPool();
+  }
+
+  /** A nodemailer pool with `options`, each message's progress on the wire watched. */
+  private pool(options: SMTPPool.Options): Transporter {
+    const transporter = createTransport(options);
     // Each message's raw stream ends with a pass-through the connection reads only after 354, so its
     // events say how far the message got (pool-resource.js uses the same signal, readableDidRead).
-    this.transporter.use('stream', (mail: MailMessage, done: (error?: Error | null) => void) => {
+    transporter.use('stream', (mail: MailMessage, done: (error?: Error | null) => void) => {
       const progress = (mail.data as { paperboyProgress?: WireProgress }).paperboyProgress;
       if (progress) mail.message.processFunc((input: Readable) => watchWire(input, progress));
       done();
     });
+    return transporter;
   }
 
   async verify(): Promise<DeliveryResult> {
@@ -114,8 +123,22 @@ export class SmtpTransport implements Transport {
       } as SendMailOptions);
       return { ok: true, reply: String(info.response ?? '250') };
     } catch (error) {
-      return { ok: false, failure: failureOf(error as NodemailerError, progress) };
+      const failure = failureOf(error as NodemailerError, progress);
+      if (endsSession(failure)) this.renewPool();
+      return { ok: false, failure };
     }
+  }
+
+  /**
+   * Later messages go over new connections; the old pool's close lets the
+   * messages it is sending finish (nodemailer's `close` without `force`).
+   * nodemailer keeps a connection after a refused recipient (it resets the
+   * transaction, RSET) and has no way to close one connection of a pool.
+   */
+  private renewPool(): void {
+    const old = this.transporter;
+    this.transporter = this.newPool();
+    old.close();
   }
 
   async close(): Promise<void> {
@@ -159,6 +182,18 @@ class WireWatch extends PassThrough {
  * is required` is that recipient's temporary refusal, classed by its code.
  */
 const TLS_REFUSED = /certificate|self[- ]signed|unable to verify|STARTTLS|SSL routines|TLS/i;
+
+/**
+ * A refusal of a recipient that speaks of the session, not the mailbox: a
+ * relay that takes so many messages a connection (`452 4.5.3 Too many
+ * recipients`, RFC 3463 §3.6: with one recipient a transaction it can only
+ * count the session's; "too many messages", "reconnect") refuses every
+ * later one on that connection, which nodemailer would keep for them.
+ */
+function endsSession(failure: DeliveryFailure): boolean {
+  if (failure.stage !== 'recipient' || failure.code === undefined || failure.code < 400 || failure.code >= 500) return false;
+  return failure.enhanced === '4.5.3' || /too many (?:messages|recipients|mails)|reconnect/i.test(failure.reply);
+}
 
 function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFailure {
   const reply = replyOf(error);
