@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
 import DKIM from 'nodemailer/lib/dkim';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 
 /**
  * The headers a signature covers. nodemailer's default list leaves out
@@ -37,12 +38,17 @@ export async function loadDkimSigner(settings: DkimSettings | undefined, env: No
   }
   if (!file) throw dkimError('Missing DKIM_PRIVATE_KEY_FILE in the environment: the config has `dkim`, so every message must be signed');
   let privateKey: string;
-  let key: KeyObject;
   try {
     privateKey = readFileSync(file, 'utf8');
+  } catch (error) {
+    const problem = fileReadProblem(error, file);
+    throw dkimError(`Cannot read DKIM_PRIVATE_KEY_FILE (${file}): ${problem.reason}`, problem.fix);
+  }
+  let key: KeyObject;
+  try {
     key = createPrivateKey(privateKey);
   } catch (error) {
-    throw dkimError(`Unexpected DKIM key in DKIM_PRIVATE_KEY_FILE (${file}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}, expected a PEM RSA private key`);
+    throw dkimError(`Unexpected DKIM key in DKIM_PRIVATE_KEY_FILE (${file}): ${unreadableKey(error as NodeJS.ErrnoException)}, expected a PEM RSA private key`);
   }
   const problem = keyProblem(key);
   if (problem !== undefined) throw dkimError(`Unexpected DKIM key in DKIM_PRIVATE_KEY_FILE (${file}): ${problem}`);
@@ -79,8 +85,20 @@ function keyProblem(key: KeyObject): string | undefined {
   return undefined;
 }
 
-function dkimError(message: string): PaperboyError {
-  return new PaperboyError('DKIM_KEY', message, {
-    hint: 'Generate a key with `openssl genrsa -out dkim.pem 2048`, publish its public half at <keySelector>._domainkey.<domainName>, and set DKIM_PRIVATE_KEY_FILE=dkim.pem. Nothing was sent.',
-  });
+/**
+ * Why OpenSSL could not read a key, in words: its codes name the routine
+ * that failed, not the file's fault. An encrypted PEM (`Proc-Type: 4,ENCRYPTED`
+ * or `ENCRYPTED PRIVATE KEY`) fails as "interrupted or cancelled", the
+ * passphrase prompt that a process without a terminal cannot show.
+ */
+function unreadableKey(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED') {
+    return 'an encrypted key, whose passphrase paperboy cannot ask for (decrypt it once: `openssl pkey -in KEY -out dkim.pem`, then keep dkim.pem readable only by you)';
+  }
+  return `no private key OpenSSL can read (${error.message.replace(/^error:[0-9A-F]+:/, '')}: a PEM file starts with \`-----BEGIN PRIVATE KEY-----\` or \`-----BEGIN RSA PRIVATE KEY-----\` and holds all of its base64 lines)`;
+}
+
+function dkimError(message: string, fix?: string): PaperboyError {
+  const make = 'Generate a key with `openssl genrsa -out dkim.pem 2048`, publish its public half at <keySelector>._domainkey.<domainName>, and set DKIM_PRIVATE_KEY_FILE=dkim.pem.';
+  return new PaperboyError('DKIM_KEY', message, { hint: `${fix ?? make} Nothing was sent.` });
 }

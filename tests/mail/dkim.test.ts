@@ -127,3 +127,21 @@ test('dkim: a message whose texts have lines starting "From " still verifies aft
     assert.equal(results[0]!.status.result, 'pass');
   }
 });
+
+test('dkim: an encrypted, cut-short or missing key file is said in words (no OpenSSL or errno code alone), before connecting', async () => {
+  const key = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+  for (const type of ['pkcs8', 'pkcs1'] as const) {
+    const encrypted = await sendWithKey(key.export({ type, format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' }) as string);
+    assert.equal(encrypted.code, 2, type);
+    assert.match(encrypted.stderr, /an encrypted key, whose passphrase paperboy cannot ask for \(decrypt it once: `openssl pkey -in KEY -out dkim\.pem`/, type);
+    assert.equal(encrypted.connections, 0);
+  }
+  const cut = await sendWithKey(pem(key).slice(0, 200));
+  assert.equal(cut.code, 2);
+  assert.match(cut.stderr, /no private key OpenSSL can read \(DECODER routines::unsupported: a PEM file starts with `-----BEGIN PRIVATE KEY-----`/);
+  const root = await newsletter(1, { extraConfig: DKIM_CONFIG });
+  const missing = await send(root, {}, { DKIM_PRIVATE_KEY_FILE: join(root, 'nowhere.pem') });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /Cannot read DKIM_PRIVATE_KEY_FILE \(\S*nowhere\.pem\): no such file or folder \(ENOENT\)\n {2}Check the path: nothing by that name is there\. Nothing was sent\./);
+  for (const output of [cut.stderr, missing.stderr]) assert.doesNotMatch(output, /ERR_OSSL|Unexpected DKIM key[^\n]*: ENOENT/);
+});
