@@ -157,10 +157,16 @@ async function sendProof(config: Config, email: ReturnType<typeof renderIssueEma
       unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
     });
     if (dkim) raw = await dkim.sign(raw);
+    // The session refused (the login, TLS, the sender) or the relay out of reach: said and exited as a send says it (exit 2 or 1).
     const ready = await transport.verify();
-    const result = ready.ok ? await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw }) : ready;
+    if (!ready.ok) return relayRefused(ready, io);
+    const result = await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw });
     if (!result.ok) {
-      io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${result.failure.reply}\n`);
+      const { failure } = result;
+      if (failure.stage === 'auth' || failure.stage === 'sender') return relayRefused(result, io);
+      // The whole proof went and no reply came: the relay may have it (a send journals such a recipient `unknown`).
+      if (failure.stage === 'after-data') io.stderr.write(`paperboy: the proof to ${options.test} may have been delivered: the relay took all of it, then gave no reply (${failure.reply}). Look in that inbox before sending another.\n`);
+      else io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${failure.reply}\n`);
       return 1;
     }
     io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of #${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);

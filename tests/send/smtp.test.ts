@@ -539,3 +539,25 @@ test('smtp: a relay that takes only so many messages a connection (452 4.5.3 aft
   assert.ok([...server.copies().values()].every((n) => n === 1) && server.received.length === 20);
   assert.ok(performance.now() - started < 20_000, 'each refusal closed its session: the run did not wait for connections to time out');
 });
+
+test('smtp: send --test says what a send says of the relay: a refused login is exit 2 with its hint; a proof the relay took without a reply may have been delivered', async () => {
+  const root = await newsletter(1);
+  const guarded = await startSmtpServer({ auth: { user: 'news', pass: 'right' } });
+  try {
+    const refused = await send(root, { test: 'me@example.org' }, { SMTP_URL: guarded.url.replace('smtp://', 'smtp://news:wrong@') });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /The SMTP relay refused the session before any message: 535/);
+    assert.doesNotMatch(refused.stderr, /wrong/, 'never the password');
+  } finally {
+    await guarded.close();
+  }
+  const silent = await startSmtpServer({ data: () => 'reset-after-data' });
+  try {
+    const result = await send(root, { test: 'me@example.org' }, { SMTP_URL: silent.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /the proof to me@example\.org may have been delivered: the relay took all of it, then gave no reply \(.+\)\. Look in that inbox before sending another\./);
+    assert.equal(silent.received.length, 1);
+  } finally {
+    await silent.close();
+  }
+});
