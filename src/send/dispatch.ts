@@ -35,7 +35,7 @@ export interface DispatchInput {
 }
 
 /** Why a run stopped before every recipient was final. */
-type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'abort' | 'journal';
+type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'message-refused' | 'abort' | 'journal';
 
 export interface DispatchResult {
   stop?: { reason: StopReason; reply: string };
@@ -47,6 +47,13 @@ export interface DispatchResult {
 const RELAY_DOWN_AFTER = 5;
 /** 5.7.x refusals for this many different recipients in a row and the run pauses: the problem is ours (RELIABILITY 11). */
 const POLICY_PAUSE_AFTER = 3;
+/**
+ * 5xx refusals at the end of DATA (552 too big, 554 content) for this many
+ * different recipients in a row, while the relay has taken no message of
+ * the send, and the run pauses: it refuses the message, which every
+ * recipient's copy is, and failing each would use up the list.
+ */
+const MESSAGE_PAUSE_AFTER = 3;
 /**
  * 5.1.x refusals for this many different recipients in a row, while the
  * relay has taken no message of the send, and the run pauses: a relay that
@@ -98,6 +105,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   const policyStreak = new Set<string>();
   // The recipients refused as unknown (5.1.x) since the last other outcome, while the relay had taken nothing of this send.
   const unknownStreak = new Set<string>();
+  // The recipients whose message was refused at the end of DATA since the last other outcome, while the relay had taken nothing of this send.
+  const messageStreak = new Set<string>();
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
   let accepted = input.journal.counts().sent;
   let pauseUntil = 0;
@@ -140,6 +149,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       relayStreak = 0;
       policyStreak.clear();
       unknownStreak.clear();
+      messageStreak.clear();
       accepted++;
       if (window < input.concurrency && ++takenSinceNarrowed >= WIDEN_AFTER) {
         window++;
@@ -154,6 +164,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     else policyStreak.clear();
     if (outcome.action === 'bounce' && accepted === 0) unknownStreak.add(delivery.recipientKey);
     else unknownStreak.clear();
+    if (outcome.action === 'message' && accepted === 0) messageStreak.add(delivery.recipientKey);
+    else messageStreak.clear();
     if (outcome.relayTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
@@ -179,6 +191,11 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         return later();
       case 'fail':
         return { kind: 'failed', reply: failure.reply, bounce: false };
+      case 'message':
+        // Once the relay took this send's message for others, the refusal is this copy's own (a full mailbox): final.
+        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
+        if (messageStreak.size >= MESSAGE_PAUSE_AFTER) stopWith('message-refused', failure.reply);
+        return later();
       case 'unknown':
         return { kind: 'unknown', reply: failure.reply };
       case 'policy':

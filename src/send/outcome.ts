@@ -8,7 +8,11 @@ import { enhancedCode, type DeliveryFailure } from '../mail/transports/transport
  *   5321 §4.5.3.1.10: "too many recipients" / storage).
  * - `bounce`: 5.1.x at RCPT, the mailbox does not exist: fail it and never
  *   mail the subscriber again.
- * - `fail`: any other permanent refusal of this recipient or message.
+ * - `message`: a permanent refusal at the end of DATA (552 too big, 554
+ *   content): of the message as the relay sees it, or of this recipient's
+ *   copy (552 5.2.2, a full mailbox). Which of the two, the run tells
+ *   (dispatch.ts), as for `policy`.
+ * - `fail`: any other permanent refusal of this recipient.
  * - `policy`: 5.7.x, a security or policy refusal (RFC 3463 §3.8): the
  *   relay refusing *our* mail (authentication, DMARC, reputation), or a
  *   filter refusing it for this one recipient (X.7.1, "per-recipient
@@ -22,7 +26,7 @@ import { enhancedCode, type DeliveryFailure } from '../mail/transports/transport
  * connection): back off from it, lower the concurrency, and after several
  * in a row stop and leave the rest for a later run (RELIABILITY 13).
  */
-type FailureAction = 'retry' | 'bounce' | 'fail' | 'policy' | 'abort' | 'unknown';
+type FailureAction = 'retry' | 'bounce' | 'fail' | 'message' | 'policy' | 'abort' | 'unknown';
 
 export interface FailureOutcome {
   action: FailureAction;
@@ -42,6 +46,7 @@ export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
     if (code === 552) return { action: 'retry', relayTrouble: false };
     if (enhanced?.startsWith('5.1.')) return { action: 'bounce', relayTrouble: false };
   }
+  if (stage === 'data') return { action: 'message', relayTrouble: false };
   return { action: 'fail', relayTrouble: false };
 }
 

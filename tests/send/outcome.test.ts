@@ -19,7 +19,7 @@ test('outcome: what each SMTP reply means for the recipient and the run', () => 
     [failure('recipient', '452 4.5.3 too many recipients'), 'retry', false],
     [failure('recipient', '552 5.2.2 storage exceeded'), 'retry', false],
     [failure('recipient', '550 5.7.26 DMARC'), 'policy', false],
-    [failure('data', '554 5.6.0 message refused'), 'fail', false],
+    [failure('data', '554 5.6.0 message refused'), 'message', false],
     [failure('data', '421 4.3.2 shutting down'), 'retry', true],
     [failure('data', 'ECONNRESET: socket hang up'), 'retry', true],
     [failure('after-data', 'ETIMEDOUT: timeout'), 'unknown', true],

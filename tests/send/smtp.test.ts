@@ -561,3 +561,22 @@ test('smtp: send --test says what a send says of the relay: a refused login is e
     await silent.close();
   }
 });
+
+test('smtp: 552 at the end of DATA for everyone (the message too big for the relay): the run pauses, nobody failed, the issue not marked sent', async () => {
+  const { result, states, server } = await sendThrough(6, { data: () => ({ code: 552, message: '5.3.4 Message size exceeds fixed limit' }) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Paused: the relay refused the message itself for several recipients in a row/);
+  assert.equal(server.received.length, 0);
+  assert.deepEqual([...new Set(states.values())], ['queued']);
+  assert.doesNotMatch(result.stdout, /status: sent/);
+});
+
+test('smtp: one copy refused at the end of DATA (552 5.2.2, a full mailbox) while the relay takes the others: that one failed, not bounced, the run goes on', async () => {
+  const { result, states, server, root } = await sendThrough(4, { data: (to) => (to === 'reader0@example.org' ? { code: 552, message: '5.2.2 Mailbox full' } : 'accept') }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /Paused/);
+  assert.equal(server.received.length, 3);
+  assert.equal(states.get('reader0@example.org'), 'failed');
+  assert.equal(bySubscriberStatus(root).get('reader0@example.org'), 'active');
+  assert.match(result.stdout, /status: sent/);
+});
