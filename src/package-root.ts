@@ -45,3 +45,12 @@ function paperboyPackage(): { folder: string; json: PackageJson } {
   if (!found?.json.version) throw new Error(`No package.json with a version above ${here}: paperboy's files are incomplete`);
   return found;
 }
+
+/**
+ * Where a file of paperboy's own lies (`docs/config.md`), as an absolute
+ * path: a message that names a page of the documentation is read in a
+ * newsletter's folder, where a path relative to paperboy leads nowhere.
+ */
+export function ownFile(path: string): string {
+  return join(PACKAGE_ROOT, path);
+}

@@ -201,7 +201,7 @@ test('docs/commands.md: every command\'s section is a heading as GitHub renders 
   for (const command of commands) assert.ok(anchors.includes(`paperboy-${command}`), `docs/commands.md renders no heading \`paperboy ${command}\` (is a code fence above it left open?)`);
 });
 
-test('a config error points to docs/config.md, a page of the repository', () => {
+test('a config error points to docs/config.md by its absolute path: the page is found from a newsletter\'s folder too', () => {
   let hint: string | undefined;
   try {
     parseConfig('name: x\nnmae: y\n', '/newsletter/paperboy.config.yaml');
@@ -209,7 +209,8 @@ test('a config error points to docs/config.md, a page of the repository', () => 
     assert.ok(isPaperboyError(error));
     hint = error.hint;
   }
-  assert.match(hint ?? '', /docs\/config\.md/);
-  assert.ok(existsSync(join(REPO, 'docs', 'config.md')));
+  const page = /(\S+docs\/config\.md)/.exec(hint ?? '')?.[1];
+  assert.equal(page, join(REPO, 'docs', 'config.md'), hint);
+  assert.ok(existsSync(page));
   assert.doesNotMatch(hint ?? '', /SPEC/);
 });

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
+import { ownFile } from '../package-root.js';
 import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
@@ -83,7 +84,7 @@ function configMissing(dir: string, file: string, error: NodeJS.ErrnoException):
     return new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: `${problem.fix} ${where}` });
   }
   if (!existsSync(dir)) return new PaperboyError('CONFIG_MISSING', `There is no folder ${dir}`, { cause: error, hint: `Pass --root the folder of a newsletter (the one with ${CONFIG_FILE}), or run paperboy in it.` });
-  const start = `To start a newsletter there, write ${CONFIG_FILE} with \`name\`, \`baseUrl\`, \`from\` and \`postalAddress\` (docs/config.md), then run \`paperboy new\`.`;
+  const start = `To start a newsletter there, write ${CONFIG_FILE} with \`name\`, \`baseUrl\`, \`from\` and \`postalAddress\` (${ownFile('docs/config.md')}), then run \`paperboy new\`.`;
   return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `${where} ${start}` });
 }
 
@@ -244,13 +245,13 @@ function checkTemplatesDir(config: Config, text: string): void {
   }
   const at = locateInYaml(document, ['templatesDir'], 'value', 0, new LineIndex(text)).start;
   throw new PaperboyError('CONFIG_INVALID', `${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`, {
-    hint: 'Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove `templatesDir` to use the built-in templates alone; docs/outputs.md says how overrides work.',
+    hint: `Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove \`templatesDir\` to use the built-in templates alone; ${ownFile('docs/outputs.md')} says how overrides work.`,
   });
 }
 
 function configError(file: string, line: number, column: number, message: string): PaperboyError {
   return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
-    hint: `Fix ${CONFIG_FILE}; docs/config.md lists every key with its type, default and an example.`,
+    hint: `Fix ${CONFIG_FILE}; ${ownFile('docs/config.md')} lists every key with its type, default and an example.`,
   });
 }
 

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { PaperboyError } from '../errors.js';
+import { ownFile } from '../package-root.js';
 import type { PartialLoop } from './partial-loops.js';
 import { locationKey, type TemplateOutline } from './template-outline.js';
 
@@ -11,7 +12,7 @@ import { locationKey, type TemplateOutline } from './template-outline.js';
  * other of paperboy's, from 1.
  */
 
-const HINT = 'Fix the template; the fields a template can use are documented in src/render/view-model.ts, its helpers in src/render/helpers.ts.';
+const HINT = `Fix the template; the fields a template can use are documented in ${ownFile('src/render/view-model.ts')}, its helpers in ${ownFile('src/render/helpers.ts')} (${ownFile('docs/outputs.md')}, "Templates", says how overrides work).`;
 
 interface Place {
   line: number;
