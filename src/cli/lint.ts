@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
@@ -8,6 +7,7 @@ import { formatStylish } from '../lint/format/stylish.js';
 import { lintTargets } from '../lint/targets.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
+import { newsletterRoot } from './root.js';
 
 export interface LintCommandOptions {
   root: string;
@@ -42,7 +42,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
       hint: options.format === 'markdown' ? '`--format markdown` lists the rules: `paperboy lint --list-rules --format markdown`.' : undefined,
     });
   }
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root, options.files));
   const files = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir) : undefined;
   const results = await lintIssues(config, { ...(files ? { files } : {}), cache: options.cache, fix: options.fix });
 

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -12,6 +12,8 @@ import { writePaged } from '../preview/pager.js';
 import type { ReviewMessage } from '../render/view-model.js';
 import { useColor } from './io.js';
 import { lintMessages } from './lint-messages.js';
+import { newsletterRoot } from './root.js';
+import { rootFlag } from './root.js';
 
 export interface PreviewCommandOptions {
   root: string;
@@ -37,7 +39,7 @@ const MAX_READING_WIDTH = 100;
 
 /** `paperboy preview [ISSUE]`: the issue as it will read, in the terminal. */
 export async function run(options: PreviewCommandOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root, [options.issue]));
   const workspace = await Workspace.loadCached(config);
   return showPreview(workspace, await chosenIssue(workspace, options, io), options, io);
 }
@@ -102,7 +104,7 @@ export async function showPreview(
       const { line, column } = problem.position.start;
       io.stderr.write(`${relative(io.cwd, file.path)}:${line}:${column}  ${problem.message}  ${problem.ruleId}\n`);
     }
-    io.stderr.write(`paperboy: cannot preview ${relative(io.cwd, file.path)}; run \`paperboy lint\` for every problem.\n`);
+    io.stderr.write(`paperboy: cannot preview ${relative(io.cwd, file.path)}; run \`paperboy lint${rootFlag(io.cwd, workspace.config.root)}\` for every problem.\n`);
     return 1;
   }
   await writePaged(`${preview.output}\n`, io, options.pager !== false);

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
@@ -10,6 +10,7 @@ import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
+import { newsletterRoot } from './root.js';
 
 export interface RenderCommandOptions {
   root: string;
@@ -35,7 +36,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   if (!(FORMATS as readonly string[]).includes(options.format)) {
     throw new PaperboyError('USAGE', `Unexpected --format \`${options.format}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
   }
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root, [options.issue]));
   const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const messages = await lintMessages(workspace, file.path);

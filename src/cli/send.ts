@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -29,6 +29,8 @@ import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, SendProgress } from './send-report.js';
+import { newsletterRoot } from './root.js';
+import { rootFlag } from './root.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -73,7 +75,7 @@ const STOP_SIGNALS = Object.keys(EXIT_AFTER) as StopSignal[];
  */
 export async function run(options: SendCommandOptions, io: CommandIO): Promise<number> {
   refuseUsage(options);
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root, [options.issue]));
   const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const where = relative(io.cwd, file.path) || file.path;
@@ -373,7 +375,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   let listed = 0;
   for (const delivery of journal.inStates(['failed', 'expired'])) {
     if (listed++ === LISTED_FAILURES) {
-      io.stderr.write(`  … \`paperboy sends ${context.issueNumber}\` lists them all\n`);
+      io.stderr.write(`  … \`paperboy sends ${context.issueNumber}${rootFlag(io.cwd, context.config.root)}\` lists them all\n`);
       break;
     }
     io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);

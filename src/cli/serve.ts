@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
+import { rootFlag } from './root.js';
 
 /**
  * Access-log lines written once per turn of the event loop, not one write
@@ -46,7 +47,7 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);
   // Not an error: the endpoints work, and a build while the server runs is served at once.
   if (!options.dev && !existsSync(join(config.outDir, 'index.html'))) {
-    io.stderr.write(`paperboy: ${site} has no site yet (no index.html): pages answer 404 until \`paperboy build\` writes it\n`);
+    io.stderr.write(`paperboy: ${site} has no site yet (no index.html): pages answer 404 until \`paperboy build${rootFlag(io.cwd, config.root)}\` writes it\n`);
   }
   if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${relative(io.cwd, server.outbox)}\n`);
   if (options.dev) io.stderr.write(`paperboy: the email of issue N is at ${server.url}preview/N\n`);

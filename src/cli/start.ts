@@ -9,6 +9,7 @@ import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
 import { reviewMessages } from './lint-messages.js';
 import { sayPassedOver, showPreview } from './preview.js';
+import { rootFlag } from './root.js';
 
 export interface StartCommandOptions {
   root: string;
@@ -32,14 +33,14 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const newest = workspace.newest();
   sayPassedOver(workspace.newerUnreadable(), workspace, io);
   if (!newest) {
-    io.stdout.write('No issue to render yet: `paperboy new` scaffolds one.\n');
+    io.stdout.write(`No issue to render yet: \`paperboy new${rootFlag(io.cwd, config.root)}\` scaffolds one.\n`);
     return errors > 0 ? 1 : 0;
   }
   const paths = await writeEmailFiles(workspace, newest);
   io.stdout.write(`\nIssue #${newest.facts.number} (${newest.facts.title}) as subscribers will receive it:\n`);
   for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
 
-  io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch\` re-renders on every save):\n\n`);
+  io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch${rootFlag(io.cwd, config.root)}\` re-renders on every save):\n\n`);
   // The lint above has the newest issue's messages: the preview counts them without linting it again.
   const previewed = await showPreview(workspace, newest, { pager: false }, io, reviewMessages(results.find((result) => result.path === newest.path)));
   return errors > 0 ? 1 : previewed;

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE } from '../config/load.js';
+
+/**
+ * The newsletter folder a command works in, absolute: `--root` (default
+ * the current folder) when it holds paperboy.config.yaml; else, when the
+ * command was given an issue file's path, the nearest folder at or above
+ * that file that holds one, as git finds its repository, so a command a
+ * message suggests (`paperboy lint my-digest/issues/0001-x.md`) works
+ * from where the user is; else `--root`, whose missing config
+ * `loadConfig` reports. `issues`: the command's ISSUE or FILES arguments
+ * (a number names no file).
+ */
+export function newsletterRoot(cwd: string, root: string, issues: readonly (string | undefined)[] = []): string {
+  const given = resolve(cwd, root);
+  if (existsSync(join(given, CONFIG_FILE))) return given;
+  const path = issues.find((issue) => issue !== undefined && !/^\d+$/.test(issue) && existsSync(resolve(cwd, issue)));
+  for (let folder = path === undefined ? undefined : dirname(resolve(cwd, path)); folder !== undefined; folder = folder === dirname(folder) ? undefined : dirname(folder)) {
+    if (existsSync(join(folder, CONFIG_FILE))) return folder;
+  }
+  return given;
+}
+
+/**
+ * ` --root DIR` for a command a message suggests, when the newsletter is
+ * not the folder the user runs paperboy in (DIR as reached from there);
+ * '' when it is.
+ */
+export function rootFlag(cwd: string, root: string): string {
+  const dir = relative(cwd, root);
+  return dir === '' ? '' : ` --root ${/[\s'"$`\\]/.test(dir) ? `'${dir.replace(/'/g, "'\\''")}'` : dir}`;
+}

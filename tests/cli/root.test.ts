@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, renameSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { rootFlag } from '../../src/cli/root.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+/** A newsletter at `<parent>/my-digest`, and the parent, where the user runs paperboy with `--root my-digest`. */
+function digestBeside(files: Record<string, string>): { parent: string; root: string } {
+  const parent = mkdtempSync(join(tmpdir(), 'paperboy-parent-'));
+  const root = join(parent, 'my-digest');
+  renameSync(makeRoot(files), root);
+  return { parent, root };
+}
+
+test('the command a message suggests works where the user is: an issue file\'s path finds its newsletter (the nearest folder above with paperboy.config.yaml)', async () => {
+  const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue({ body: 'TODO' }) });
+  const start = await runCli(['start', '--root', 'my-digest'], { cwd: parent });
+  const suggested = /run `paperboy (lint my-digest\/issues\/0001-first\.md)`/.exec(start.stderr)?.[1];
+  assert.ok(suggested, start.stderr);
+  const lint = await runCli(suggested.split(' '), { cwd: parent });
+  assert.equal(lint.code, 1, lint.stderr);
+  assert.match(lint.stdout, /^my-digest\/issues\/0001-first\.md:\d+:\d+ +error +Unexpected placeholder `TODO`/m);
+  const render = await runCli(['render', 'my-digest/issues/0001-first.md', '--format', 'text'], { cwd: parent });
+  assert.equal(render.code, 1, 'rendered, with its lint errors said');
+  assert.match(render.stdout, /Are Emergent Abilities/);
+  const preview = await runCli(['preview', 'my-digest/issues/0001-first.md', '--no-pager'], { cwd: parent });
+  assert.match(preview.stdout, /Are Emergent Abilities/);
+});
+
+test('a command named by number (or none) without a newsletter here still says there is no config: no folder is guessed', async () => {
+  const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
+  for (const argv of [['render', '1'], ['lint'], ['preview', '--no-pager']]) {
+    const result = await runCli(argv, { cwd: parent });
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.match(result.stderr, /There is no paperboy\.config\.yaml in /);
+  }
+});
+
+test('a suggested command without an issue\'s path carries --root when the newsletter is not the folder the user is in', async () => {
+  const { parent } = digestBeside({});
+  mkdirSync(join(parent, 'my-digest', 'issues'), { recursive: true });
+  const start = await runCli(['start', '--root', 'my-digest'], { cwd: parent });
+  assert.match(start.stdout, /No issue to render yet: `paperboy new --root my-digest` scaffolds one\./);
+  const here = await runCli(['start'], { cwd: join(parent, 'my-digest') });
+  assert.match(here.stdout, /No issue to render yet: `paperboy new` scaffolds one\./);
+});
+
+test('rootFlag: nothing for the folder the user is in; a folder with spaces or quotes quoted for the shell', () => {
+  assert.equal(rootFlag('/home/ed', '/home/ed'), '');
+  assert.equal(rootFlag('/home/ed', '/home/ed/my-digest'), ' --root my-digest');
+  assert.equal(rootFlag('/home/ed/notes', '/home/ed/my digest'), " --root '../my digest'");
+  assert.equal(rootFlag('/home/ed', "/home/ed/ed's digest"), " --root 'ed'\\''s digest'");
+});
