@@ -3,6 +3,7 @@ import { buildSite } from '../archive/build.js';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { checkRuleSettings } from '../lint/settings.js';
 import { buildProgress } from './build-progress.js';
 import { counted } from '../render/format.js';
 import { rootFlag } from './root.js';
@@ -17,6 +18,7 @@ export interface BuildCommandOptions {
 /** `paperboy build`: the static archive and every issue's email files, into `--out` (default: the config's outDir). */
 export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
+  await checkRuleSettings(config);
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const progress = buildProgress(io);
   const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report }).finally(progress.stop);

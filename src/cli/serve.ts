@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
 import { rootFlag } from './root.js';
+import { checkRuleSettings } from '../lint/settings.js';
 
 /**
  * Access-log lines written once per turn of the event loop, not one write
@@ -34,6 +35,7 @@ export interface ServeCommandOptions {
  */
 export async function run(options: ServeCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
+  await checkRuleSettings(config);
   const server = await startServer({
     config,
     env: io.env,
