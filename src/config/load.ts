@@ -10,6 +10,7 @@ import { ownFile } from '../package-root.js';
 import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
+import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
@@ -95,6 +96,11 @@ export function parseConfig(text: string, file: string): Config {
   if (firstError?.code === 'MULTIPLE_DOCS') {
     const at = lines.point(firstError.pos[0]);
     throw configError(file, at.line, at.column, 'Unexpected second YAML document (after a `---` line), expected one mapping of keys: remove the `---` and what follows, or merge it into the keys above');
+  }
+  const twice = firstError?.code === 'DUPLICATE_KEY' ? duplicateKey(document, firstError.pos[0], (offset) => lines.point(offset).line) : undefined;
+  if (twice) {
+    const at = lines.point(twice.range[0]);
+    throw configError(file, at.line, at.column, twice.message);
   }
   if (firstError) {
     const at = lines.point(unclosedAt({ code: firstError.code, message: firstError.message, range: firstError.pos }, text)[0]);

@@ -1,4 +1,5 @@
-import { isMap, isScalar, visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { duplicateKey as duplicatedKey } from '../diagnostics/yaml-duplicate-key.js';
 import { editFixes, expectedIndent, isKnownKey, keyLineAbove, lineIndexAt, ownerOfKeys, siblingKeyLine, type LayoutLine } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
@@ -34,24 +35,7 @@ export function editingMistake(error: ParserError, context: MistakeContext): Yam
 }
 
 function duplicateKey(error: ParserError, { document, lineOf }: MistakeContext): YamlProblem | undefined {
-  if (error.code !== 'DUPLICATE_KEY') return undefined;
-  let problem: YamlProblem | undefined;
-  visit(document, {
-    Map(_, map) {
-      if (!isMap(map)) return;
-      const keys = map.items.map((pair) => pair.key).filter(isScalar);
-      const second = keys.find((key) => key.range?.[0] === error.range[0]);
-      const first = second && keys.find((key) => key.value === second.value);
-      if (!second || !first || first === second) return;
-      const name = String(second.value);
-      problem = {
-        message: `Unexpected second \`${name}\` key (the first is on line ${lineOf(first.range![0])}), expected each key once: keep one of the two`,
-        range: [second.range![0], second.range![1]],
-      };
-      return visit.BREAK;
-    },
-  });
-  return problem;
+  return error.code === 'DUPLICATE_KEY' ? duplicatedKey(document, error.range[0], lineOf) : undefined;
 }
 
 const spaces = (count: number) => (count === 1 ? '1 space' : `${count} spaces`);

@@ -261,3 +261,10 @@ test('templatesDir set to a missing folder or to a file is a config error at its
   mkdirSync(join(set, 'shared', 'templates'), { recursive: true });
   assert.equal((await loadConfig(set)).templatesDir, join(set, 'shared', 'templates'));
 });
+
+test('a key written twice in the config is named, with the line of the first, at the second', () => {
+  const message = configError(`${CONFIG_YAML}send:\n  rate: 5\nname: Other Newsletter\n`);
+  assert.equal(message.message, `${FILE}:7:1: Unexpected second \`name\` key (the first is on line 1), expected each key once: keep one of the two`);
+  const nested = configError(`${CONFIG_YAML}send:\n  rate: 5\n  rate: 6\n`);
+  assert.equal(nested.message, `${FILE}:7:3: Unexpected second \`rate\` key (the first is on line 6), expected each key once: keep one of the two`);
+});

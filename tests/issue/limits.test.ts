@@ -78,8 +78,8 @@ test('a list nested 1,000 deep is a positioned content-limits error in lint, ren
   });
   const lint = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(lint.code, 1);
-  assert.match(lint.stdout, /0001-deep\.md\n\s+80:137\s+error\s+Unexpected Markdown nested more than 64 levels deep \(lists, quotes, links and emphasis inside each other\), expected at most 64: flatten it\s+content-limits/);
-  assert.match(lint.stdout, /0002-ok\.md\n\s+\d+:\d+\s+error\s+Unexpected placeholder `TODO`/);
+  assert.match(lint.stdout, /0001-deep\.md:80:137\s+error\s+Unexpected Markdown nested more than 64 levels deep \(lists, quotes, links and emphasis inside each other\), expected at most 64: flatten it\s+content-limits/);
+  assert.match(lint.stdout, /0002-ok\.md:\d+:\d+\s+error\s+Unexpected placeholder `TODO`/);
   const render = await runCli(['render', '1'], { cwd: root });
   assert.equal(render.code, 1);
   assert.match(render.stderr, /0001-deep\.md:80:137: Unexpected Markdown nested more than 64 levels deep/);
