@@ -87,7 +87,7 @@ export function countsLine(counts: Record<DeliveryState, number>): string {
 
 /** A relay's reply (one line already, smtp.ts) cut to what a progress line has room for: the code and the start of its text. */
 function shortReply(reply: string): string {
-  return reply.length <= 60 ? reply : `${reply.slice(0, 59)}…`;
+  return reply.length <= 80 ? reply : `${reply.slice(0, 79)}…`;
 }
 
 /** A rate for a summary line: whole numbers from 10 a second, then one decimal, two below 0.1 (1 message in 80 s is 0.01/s, not a rounded 0). */

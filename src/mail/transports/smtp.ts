@@ -234,9 +234,20 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   return 'after-data';
 }
 
+/**
+ * nodemailer's words for what happened, where they say something else to an
+ * editor. Its pool fails a message so when the connection it was given
+ * closed before a byte of it went (`maxRequeues: 0`): the relay ended a
+ * reused connection, often with a 421 that nodemailer does not keep
+ * (smtp-pool/pool-resource.js).
+ */
+const REWORDED = new Map([
+  ['Reached maximum number of retries after connection was closed', 'the relay closed the connection before the message went'],
+]);
+
 /** The server's reply, else the error, on one line; nodemailer's messages never hold the password. */
 function replyOf(error: NodemailerError): string {
-  const text = error.response ?? `${error.code ?? 'ERROR'}: ${error.message}`;
+  const text = error.response ?? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}`;
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 500);
 }
