@@ -27,6 +27,13 @@ export interface BuildOptions {
   cache: boolean;
   /** Told how far the long stages are (the CLI draws it on stderr). */
   progress?: BuildProgress;
+  /**
+   * Checks of settings the site does not depend on (the config's lint
+   * rules), run once the site is known not to be up to date, before
+   * anything is written: a build with nothing to do does not pay for them,
+   * and a setting changed since the last build makes the site not up to date.
+   */
+  check?: () => Promise<void>;
 }
 
 /** The stages of a build that take long on a big archive: rendering the issues, writing the site's files. */
@@ -76,6 +83,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   // Up to date, and what its build published without is known (every build says it again): nothing to do.
   const unread = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
   if (unread) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread };
+  await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
   try {

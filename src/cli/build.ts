@@ -18,10 +18,9 @@ export interface BuildCommandOptions {
 /** `paperboy build`: the static archive and every issue's email files, into `--out` (default: the config's outDir). */
 export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
-  await checkRuleSettings(config);
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const progress = buildProgress(io);
-  const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report }).finally(progress.stop);
+  const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {

@@ -99,9 +99,10 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
  * Checks the config's `lint.rules` (rule ids, severities, options) for a
  * command that publishes without linting (`build`, `serve`): a misspelt
  * rule is a configuration error there as in `lint`, not a setting ignored
- * without a word. With no setting, nothing is loaded: a build with nothing
- * to do does not pay for the rules. Throws CONFIG_INVALID (exit 2) naming
- * the setting's file:line:column.
+ * without a word. With no setting, nothing is loaded; loading the rules
+ * costs ~0.15 s (a build with nothing to do on the sample newsletter, 0.49
+ * → 0.64 s in `farm-bench`), so `build` checks only when it writes. Throws
+ * CONFIG_INVALID (exit 2) naming the setting's file:line:column.
  */
 export async function checkRuleSettings(config: Config): Promise<void> {
   if (Object.keys(config.lint.rules).length === 0) return;
