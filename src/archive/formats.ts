@@ -46,8 +46,9 @@ import { packageVersion } from './package-version.js';
  * v39: the plaintext keeps the spaces written inside inline math's dollars (`$ 5 and $`), and a title's orphan rule adds no space inside a run of CJK (render/text); raw HTML dropped is among what a build says it published wrongly (published-wrongly.ts).
  * v40: what an issue was published without names a key that is not text at the key (diagnostics/yaml-locate.ts).
  * v41: a file with more than 10,000 `$` or 10,000 URLs is over the limits, and published without (issue/limits.ts).
+ * v42: the HTML email shows inline math between the dollars it was written with (render/html-rewrite.ts `writtenFormula`).
  */
-export const INDEX_FORMAT = `build-index-v41-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v42-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

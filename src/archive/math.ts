@@ -4,7 +4,8 @@ import { KATEX_BOUNDS } from '../render/math.js';
 
 /**
  * Math in a sanitized HTML fragment, typeset for the web. The email keeps
- * the TeX source in `<code class="… math-inline">` (and `math-display`),
+ * the TeX source in `<code class="… math-inline">`, between the dollars it
+ * was written with (render/html-rewrite.ts), and in `math-display`,
  * since no mail client runs KaTeX; a web page has KaTeX's stylesheet and
  * fonts (copied into the site), so each formula becomes KaTeX's HTML and
  * MathML (the MathML is what screen readers speak).
@@ -25,6 +26,20 @@ export function typesetMath(html: string): string {
     const typeset = (source: string, displayMode: boolean) =>
       // strict: 'ignore': KaTeX's default ('warn') writes a line of its own to stderr for input LaTeX would not take (`\htmlStyle`), no file or line named; what it renders is the same.
       katex.renderToString(decodeHexReferences(source), { ...KATEX_BOUNDS, displayMode, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
-    return inline !== undefined ? typeset(inline, false) : `<div class="math-display">${typeset(display!, true)}</div>`;
+    return inline !== undefined ? typeset(withoutDollars(inline), false) : `<div class="math-display">${typeset(display!, true)}</div>`;
   });
+}
+
+/**
+ * An inline formula's TeX from its source as the email shows it, between
+ * its dollars (`$x$`, `$ 5 and $`, `$$a$b$$`): what is inside the first run
+ * of dollars and as many at the end, less one space at each end when both
+ * have one, as the parser reads it (CommonMark 0.31 §6.1 for code spans,
+ * which micromark-extension-math follows): the TeX KaTeX was given before
+ * the email showed the dollars.
+ */
+function withoutDollars(written: string): string {
+  const inside = /^(\$+)([\s\S]*)\1$/.exec(written)?.[2];
+  if (inside === undefined) return written;
+  return /^ [\s\S]* $/.test(inside) && /[^ ]/.test(inside) ? inside.slice(1, -1) : inside;
 }

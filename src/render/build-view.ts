@@ -51,7 +51,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
   // Footnotes are numbered in reading order across the email, as the plaintext numbers them.
   const numbering = new FootnoteNumbering();
-  const body = markdownToHast(issue.body.tree, { idPrefix: BODY_FOOTNOTE_PREFIX, links });
+  const body = markdownToHast(issue.body.tree, { idPrefix: BODY_FOOTNOTE_PREFIX, links, source: issue.body.text });
   const { intro, outro } = splitAtMarker(body.content);
   const introHtml = fragmentToHtml(intro, numbering);
 
@@ -65,7 +65,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const rich = (field: 'prerequisites' | 'summary' | 'opinion' | 'notes'): RichText | undefined => {
       const markdown = paper[field];
       if (!markdown) return undefined;
-      const parts = markdownToHast(markdown.tree, { idPrefix: paperFootnotePrefix(issue.number, paper.index, field), links });
+      const parts = markdownToHast(markdown.tree, { idPrefix: paperFootnotePrefix(issue.number, paper.index, field), links, source: markdown.text });
       notes.push(...parts.notes);
       return { html: fragmentToHtml(parts.content, numbering), text: texts?.[field] ?? '' };
     };

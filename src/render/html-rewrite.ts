@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { repeatedIssueSuffixes } from './issue-suffix.js';
+import type { InlineMath } from 'mdast-util-math';
 import { isShortFormula } from './math.js';
+import { writtenMath } from './text/written.js';
 import { resolveLink, type LinkContext } from './links.js';
 
 // mdast-util-to-hast gives the footnotes' label this id whatever the prefix
@@ -10,6 +12,8 @@ const FOOTNOTE_LABEL_ID = 'footnote-label';
 interface RewriteContext {
   links: LinkContext;
   idPrefix: string;
+  /** The Markdown text the hast was made from (its positions' offsets), to show math as written. */
+  source?: string;
 }
 
 /**
@@ -34,7 +38,7 @@ function rewriteChildren(children: readonly (ElementContent | RootContent)[], co
     prefixFootnoteLabel(node, context.idPrefix);
     if (node.tagName === 'a') return rewriteAnchor(node, context.links, issues);
     if (node.tagName === 'img') return rewriteImage(node, context.links);
-    if (node.tagName === 'code') markShortFormula(node);
+    if (node.tagName === 'code') writtenFormula(node, context.source);
     if (node.tagName === 'th') node.properties.scope = 'col';
     if (node.tagName === 'input') return taskCheckbox(node);
     return [node];
@@ -75,14 +79,23 @@ function rewriteAnchor(anchor: Element, context: LinkContext, issues: Map<Elemen
 
 /**
  * Inline math comes from mdast-util-math as `<code class="language-math
- * math-inline">` holding its TeX source (emails cannot typeset it). A short
+ * math-inline">` holding its TeX (emails cannot typeset it). It shows as
+ * written, between the dollars it was written with (text/written.ts), as
+ * the plaintext and the preview show it: the TeX alone lost the dollars of
+ * `$5 to $10`, which reads as math, and the space before `10`. The web
+ * page's typesetter takes the dollars off again (archive/math.ts). A short
  * formula gets `math-nowrap`, so the stylesheet keeps it on one line.
  */
-function markShortFormula(code: Element): void {
+function writtenFormula(code: Element, source: string | undefined): void {
   const classes = code.properties.className;
   if (!Array.isArray(classes) || !classes.includes('math-inline')) return;
-  const [source] = code.children;
-  if (source?.type === 'text' && isShortFormula(source.value)) code.properties.className = [...classes, 'math-nowrap'];
+  const [tex] = code.children;
+  if (tex?.type !== 'text') return;
+  // The element has its mdast node's position (mdast-util-to-hast copies it): the dollars are read there.
+  const math: InlineMath = { type: 'inlineMath', value: tex.value, ...(code.position ? { position: code.position } : {}) };
+  // A new text node: mdast-util-math's node carries this one as `data.hChildren`, which mdast-util-to-hast hands over as it is, so the parsed tree (shared by every rendering in the run) would keep the dollars.
+  code.children = [{ type: 'text', value: writtenMath(math, source).join('') }];
+  if (isShortFormula(math.value)) code.properties.className = [...classes, 'math-nowrap'];
 }
 
 /** The width of the email's content column, in CSS pixels (the 600 px card less its padding). */

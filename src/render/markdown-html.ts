@@ -24,6 +24,8 @@ export interface HtmlOptions {
    */
   idPrefix: string;
   links: LinkContext;
+  /** The Markdown text the tree was parsed from, to show math as it was written (html-rewrite.ts). */
+  source?: string;
 }
 
 // The sanitizer's own prefix would be added on top of ours and break the

@@ -168,3 +168,22 @@ test('markdown-html: footnote ids are valid (html-validate valid-id), one per no
     { numRuns: 500 },
   );
 });
+
+/** A text as the HTML email shows it (one fragment, no footnotes). */
+const emailHtml = (markdown: string, tree = parseMarkdown(markdown)) => fragmentToHtml(markdownToHast(tree, { idPrefix: 'p1-summary-', links, source: markdown }).content, new FootnoteNumbering());
+
+test('the HTML email shows inline math between the dollars it was written with, spaces inside as written: `$5 to $10` keeps both dollars and every word apart', () => {
+  const markdown = 'Training cost $5 to $10 million; the fee is $ 5 and $20 later; loss $\\mathcal{L}$, $$a$b$$.';
+  const html = emailHtml(markdown);
+  const shown = (html.match(/<code class="language-math math-inline[^"]*">[^<]*<\/code>/g) ?? []).map((code) => code.replace(/<[^>]+>/g, ''));
+  assert.deepEqual(shown, ['$5 to $', '$ 5 and $', '$\\mathcal{L}$', '$$a$b$$']);
+  assert.equal(html.replace(/<[^>]+>/g, ''), markdown, 'the words of the email are the words written');
+});
+
+test('the HTML email shows math as written however often a tree is rendered: the parsed tree is never changed', () => {
+  const markdown = 'A formula $x^2$ here.';
+  const tree = parseMarkdown(markdown);
+  const first = emailHtml(markdown, tree);
+  assert.equal(emailHtml(markdown, tree), first, 'a second rendering of the same tree (lint\'s email-size, then render) shows one pair of dollars');
+  assert.match(first, />\$x\^2\$</);
+});

@@ -24,11 +24,11 @@ test('a single tilde keeps its place in every output; a double tilde strikes thr
   for (const output of [outputs.text, outputs.preview]) assert.match(output, /improves by ~10% at ~3x the cost, ~~not free~~/);
 });
 
-test('math keeps its TeX source, underscores included, in every output and is set apart in the HTML', async () => {
+test('math keeps its TeX source, underscores included, between its dollars in every output, and is set apart in the HTML', async () => {
   const inline = String.raw`p_\theta(x_t \mid x_{<t})`;
   const display = String.raw`\mathbb{E}_{x \sim p}[f_i(x)]`;
   const outputs = await renderSummary(`The model $${inline}$ is trained.\n\n$$\n${display}\n$$`);
-  assert.ok(outputs.html.includes(`>${inline}</code>`), 'inline TeX in the HTML');
+  assert.ok(outputs.html.includes(`>$${inline}$</code>`), 'inline TeX between its dollars in the HTML');
   assert.match(outputs.html, /<code class="language-math math-inline math-nowrap"[^>]*font-family:[^>]*white-space: ?nowrap/);
   assert.ok(outputs.html.includes(`>${display}</code></pre>`), 'display TeX in the HTML');
   assert.doesNotMatch(outputs.html, /<em>/);
@@ -40,7 +40,7 @@ test('math keeps its TeX source, underscores included, in every output and is se
 
 test('a formula in a table cell holds the pipe its cell escapes (`$a\\|b$` is a|b in every output, as code is)', async () => {
   const outputs = await renderSummary('| set | size |\n| --- | --- |\n| $\\{x \\mid a\\|b\\}$ | `x \\| y` |\n');
-  assert.match(outputs.html, /math-inline[^>]*>\\\{x \\mid a\|b\\\}<\/code>/);
+  assert.match(outputs.html, /math-inline[^>]*>\$\\\{x \\mid a\|b\\\}\$<\/code>/);
   for (const output of [outputs.text, outputs.preview]) {
     assert.ok(output.includes('$\\{x \\mid a|b\\}$'), `the formula, its pipe unescaped, in:\n${output}`);
     assert.ok(output.includes('x | y'), `the code, likewise, in:\n${output}`);
@@ -50,8 +50,8 @@ test('a formula in a table cell holds the pipe its cell escapes (`$a\\|b$` is a|
 test('a long formula wraps in the HTML; a short one never does', async () => {
   const long = String.raw`\sum_{i=1}^{n} \alpha_i \cdot \nabla_\theta \log \pi_\theta(a_i \mid s_i) \cdot A(s_i, a_i)`;
   const { html } = await renderSummary(`Short $x_1$ and long $${long}$.`);
-  assert.match(html, /<code class="language-math math-inline math-nowrap"[^>]*>x_1</);
-  assert.match(html, /<code class="language-math math-inline"[^>]*>\\sum/);
+  assert.match(html, /<code class="language-math math-inline math-nowrap"[^>]*>\$x_1\$</);
+  assert.match(html, /<code class="language-math math-inline"[^>]*>\$\\sum/);
 });
 
 test('a table row with more cells than its header shows the same cells in every output', async () => {

@@ -9,7 +9,7 @@ import type { Fragment } from './wrap.js';
 import { fenced, longerFence, wrappableParts } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
-import { writtenMathFence, writtenMathPadded } from './written.js';
+import { writtenMath } from './written.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -123,15 +123,7 @@ function fencedSpan([open, code, close]: readonly [string, string, string], form
  * one wraps as long code does.
  */
 function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
-  const fence = writtenMathFence(math, context.source);
-  // `$ 5 and $` as written, not `$5 and$`: the spaces the parser stripped moved the dollars.
-  const parts = writtenMathPadded(math, fence, context.source) ? padded(fenced(math.value, fence), fence) : fenced(math.value, fence);
-  return fencedSpan(parts, { ...format, code: true }, isShortFormula(math.value));
-}
-
-/** Fenced parts with a space inside each fence, where `fenced` put none. */
-function padded([open, code, close]: ReturnType<typeof fenced>, fence: string): ReturnType<typeof fenced> {
-  return open === fence ? [`${fence} `, code, ` ${fence}`] : [open, code, close];
+  return fencedSpan(writtenMath(math, context.source), { ...format, code: true }, isShortFormula(math.value));
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {

@@ -1,5 +1,6 @@
 import type { List } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
+import { fenced } from './fence.js';
 
 /**
  * What the editor wrote that mdast does not record, read back from the
@@ -29,7 +30,7 @@ export function writtenListMarker(list: List, source: string | undefined): ListM
 const DOLLARS = /\$+/y;
 
 /** The dollars that open and close inline math as written: `$x$`, `$$x$$`, or more. */
-export function writtenMathFence(math: InlineMath, source: string | undefined): string {
+function writtenMathFence(math: InlineMath, source: string | undefined): string {
   return readAt(DOLLARS, math, source)?.[0] ?? '$';
 }
 
@@ -39,12 +40,26 @@ export function writtenMathFence(math: InlineMath, source: string | undefined): 
  * span (CommonMark 0.31 §6.1, which micromark-extension-math follows), so
  * its value is `5 and`, and the plaintext puts them back.
  */
-export function writtenMathPadded(math: InlineMath, fence: string, source: string | undefined): boolean {
+function writtenMathPadded(math: InlineMath, fence: string, source: string | undefined): boolean {
   const start = math.position?.start.offset;
   const end = math.position?.end.offset;
   if (source === undefined || start === undefined || end === undefined) return false;
   const inside = source.slice(start + fence.length, end - fence.length);
   return inside.length === math.value.length + 2 && /^\s/.test(inside) && /\s$/.test(inside);
+}
+
+/**
+ * Inline math as the editor wrote it, in three parts: the dollars that open
+ * it, its TeX on one line, the dollars that close it (`$ 5 and $`, not
+ * `$5 and$`: the spaces the parser stripped moved the dollars). What every
+ * output that cannot typeset TeX shows: the plaintext, the preview, the
+ * HTML email.
+ */
+export function writtenMath(math: InlineMath, source: string | undefined): [open: string, tex: string, close: string] {
+  const fence = writtenMathFence(math, source);
+  const [open, tex, close] = fenced(math.value, fence);
+  // `fenced` pads only where the TeX needs it; written padding is kept too.
+  return writtenMathPadded(math, fence, source) && open === fence ? [`${fence} `, tex, ` ${fence}`] : [open, tex, close];
 }
 
 /** `sticky` matched where `node` starts in `source`. */
