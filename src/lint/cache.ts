@@ -56,7 +56,7 @@ import type { FileOutcome } from './lint-file.js';
 // v36: a frontmatter key that is not text (`2:`, `~:`, `? [a]`) is reported at the key, not the frontmatter's start (diagnostics/yaml-locate.ts).
 // v37: no-control-character reports the line and paragraph separators U+2028 and U+2029.
 // v38: content-limits bounds a file's `$` and URLs (issue/limits.ts).
-// v39: email-size measures an HTML email that shows inline math between its dollars (render/html-rewrite.ts).
+// v39: email-size measures an HTML email that shows inline math between its dollars (render/html-rewrite.ts), and a raw `<br>` as a break.
 const FORMAT_VERSION = 39;
 
 interface Header {

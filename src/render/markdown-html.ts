@@ -6,6 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { footnoteIdLabel } from '../issue/footnote-ids.js';
 import { PAPERS_MARKER } from '../issue/model.js';
+import { isBreakTag } from './break-tag.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
 import type { LinkContext } from './links.js';
@@ -63,7 +64,10 @@ function toHastProcessor(idPrefix: string): Processor<undefined, MdastRoot, Hast
       // U+FE0E keeps the arrow text, not an emoji, on phones.
       footnoteBackContent: '\u21a9\ufe0e',
       handlers: {
-        html: (_state, node: Html) => (node.value.trim() === PAPERS_MARKER ? { type: 'comment', value: MARKER_COMMENT } : undefined),
+        html: (_state, node: Html) => {
+          if (node.value.trim() === PAPERS_MARKER) return { type: 'comment', value: MARKER_COMMENT };
+          return isBreakTag(node.value) ? { type: 'element', tagName: 'br', properties: {}, children: [] } : undefined;
+        },
       },
     };
     processor = unified().use(remarkRehype, options).freeze() as unknown as Processor<undefined, MdastRoot, HastRoot>;

@@ -111,3 +111,9 @@ test('plaintext keeps the delimiter an ordered list was written with', async () 
     assert.match(output, /1\. nested$/m);
   }
 });
+
+test('a raw <br> is the line break it stands for in every output, never two words joined; other raw HTML is dropped, its text kept', async () => {
+  const outputs = await renderSummary('line<br>break and more<BR />here. Water is H<sub>2</sub>O.');
+  assert.match(outputs.html, /line<br>break and more<br>here\. Water is H2O\./);
+  for (const output of [outputs.text, outputs.preview]) assert.match(output, /line\n\s*break and more\n\s*here\. Water is H2O\./, output);
+});

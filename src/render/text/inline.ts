@@ -10,6 +10,7 @@ import { fenced, longerFence, wrappableParts } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
+import { isBreakTag } from '../break-tag.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -73,7 +74,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
     }
     case 'html':
-      return [];
+      return isBreakTag(node.value) ? [{ text: '\n', format }] : [];
     default: {
       const unexpected: never = node;
       return unexpected;
