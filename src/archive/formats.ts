@@ -48,8 +48,9 @@ import { packageVersion } from './package-version.js';
  * v41: a file with more than 10,000 `$` or 10,000 URLs is over the limits, and published without (issue/limits.ts).
  * v42: the HTML email shows inline math between the dollars it was written with (render/html-rewrite.ts `writtenFormula`).
  * v43: a raw `<br>` is a line break in every output, not dropped (render/break-tag.ts).
+ * v44: the plaintext puts no space at a line break between two Chinese or Japanese characters (render/text/inline.ts `softBreaksJoined`).
  */
-export const INDEX_FORMAT = `build-index-v43-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v44-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -117,3 +117,10 @@ test('a raw <br> is the line break it stands for in every output, never two word
   assert.match(outputs.html, /line<br>break and more<br>here\. Water is H2O\./);
   for (const output of [outputs.text, outputs.preview]) assert.match(output, /line\n\s*break and more\n\s*here\. Water is H2O\./, output);
 });
+
+test('a line break between two Chinese or Japanese characters adds no space in the plaintext or the preview; elsewhere it is a space', async () => {
+  const outputs = await renderSummary('这是第一行中文\n这是第二行中文。日本語の文章です\n次の行です。한국어 문장\n다음 줄 and English\nwords.');
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.match(output, /这是第一行中文这是第二行中文。日本語の文章です次の行です。한국어 문장\s+다음 줄 and English\s+words\./, output);
+  }
+});

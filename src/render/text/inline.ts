@@ -39,8 +39,8 @@ function issueOf(node: PhrasingContent, context: RenderContext): number | undefi
 function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, quietIssue = false): Fragment[] {
   switch (node.type) {
     case 'text':
-      // A soft line break is a space; only `break` forces a new line.
-      return [{ text: node.value.replaceAll('\n', ' '), format }];
+      // A soft line break is a space (none between two Chinese or Japanese characters); only `break` forces a new line.
+      return [{ text: softBreaksJoined(node.value), format }];
     case 'break':
       return [{ text: '\n', format }];
     case 'emphasis':
@@ -125,6 +125,24 @@ function fencedSpan([open, code, close]: readonly [string, string, string], form
  */
 function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
   return fencedSpan(writtenMath(math, context.source), { ...format, code: true }, isShortFormula(math.value));
+}
+
+/**
+ * Characters written without spaces between words, East Asian Wide or
+ * Fullwidth (UAX #11): Han, kana, CJK punctuation, fullwidth forms. Hangul
+ * is left out: Korean separates its words with spaces.
+ */
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
+const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED}])\n(?=[${UNSPACED}])`, 'gu');
+
+/**
+ * A text's soft line breaks as the reader sees them: a space, but nothing
+ * between two characters of a script written without spaces, as CSS Text 3
+ * §4.1.2 (segment break transformation) has it, so a Chinese or Japanese
+ * paragraph wrapped in the editor reads as one, without spaces no one wrote.
+ */
+function softBreaksJoined(text: string): string {
+  return text.replace(UNSPACED_BREAK, '').replaceAll('\n', ' ');
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {
