@@ -8,6 +8,7 @@ import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
+import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, renderPage } from './page-render.js';
@@ -206,8 +207,10 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
 /**
  * A feed entry: what the issue page says, from the same content view
  * (render/view-model.ts `ContentView`, web/issue.html.hbs), links absolute:
- * the intro; each paper's title, under it its source line as the email
- * shows it (partials/paper.html.hbs): the authors ("A et al." past
+ * the intro; the highlights and each section under their headings, at the
+ * page's levels (a section's papers, then its subsections); each paper's
+ * title, under it its source line as the email shows it
+ * (partials/paper.html.hbs): the authors ("A et al." past
  * `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
  * `paperSourceLine`: venue and year), "Summarized by" (`summarizer`),
  * prerequisites, summary, opinion, "H/T" (`via`) and its notes; the
@@ -215,10 +218,10 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
  */
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
-  const papers = content.papers.map((paper) => {
+  const paperHtml = (paper: PaperView) => {
     const source = [paper.authorsBrief, paper.sourceLine].filter(Boolean).join(' · ');
     return [
-      `<h2><a href="${paper.webUrl}">${escapeText(paper.title)}</a></h2>`,
+      heading(paper.headingLevel, `<a href="${paper.webUrl}">${escapeText(paper.title)}</a>`),
       source && `<p>${escapeText(source)}</p>`,
       paper.summarizer && `<p>Summarized by ${escapeText(paper.summarizer)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
@@ -230,9 +233,21 @@ function feedHtml(issue: IssueRendering): string {
     ]
       .filter(Boolean)
       .join('\n');
-  });
+  };
+  // A section without a title (papers that name none) has no heading, as on the page.
+  const sectionHtml = (section: SectionView): string[] => [
+    ...(section.title ? [heading(section.headingLevel, escapeText(section.title))] : []),
+    ...section.papers.map(paperHtml),
+    ...section.subsections.flatMap(sectionHtml),
+  ];
+  const sections = [...(content.highlights ? [content.highlights] : []), ...content.sections].flatMap(sectionHtml);
   const thanks = content.issue.reviewersThanks && `<p>${escapeText(content.issue.reviewersThanks)}</p>`;
-  return [content.intro.html, ...papers, content.outro.html, thanks].filter(Boolean).join('\n');
+  return [content.intro.html, ...sections, content.outro.html, thanks].filter(Boolean).join('\n');
+}
+
+/** `<hN>` around `html`, N the view's level (2 to 6). */
+function heading(level: number, html: string): string {
+  return `<h${level}>${html}</h${level}>`;
 }
 
 /** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */

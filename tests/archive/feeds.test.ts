@@ -132,3 +132,23 @@ test('a feed entry says what the issue page says: who summarized a paper, who po
     assert.ok(entry.indexOf(said[0]!) < entry.indexOf('A survey.') && entry.indexOf('Useful.') < entry.indexOf(said[1]!) && entry.trimEnd().endsWith(said[2]!), entry);
   }
 });
+
+test('a feed entry has the issue page\'s headings, at its levels: the highlights, each section and subsection, each paper under them', async () => {
+  const paper = (title: string, section: string, highlight = false) => `  - title: ${title}
+    url: https://example.org/${title.toLowerCase().replaceAll(' ', '-')}
+    authors: [Ann Lee]
+    section: ${section}${highlight ? '\n    highlight: true' : ''}
+    summary: |
+      About ${title}.
+`;
+  const papers = [paper('First paper', 'Governance', true), paper('Second paper', 'Technical alignment / Interpretability'), paper('Third paper', 'Governance')].join('');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers }) });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const headings = (html: string) => load(html, null, false)('h2, h3, h4, h5, h6').map((_, element) => `${element.tagName} ${load(element).text().trim()}`).get();
+  // The page's headings from the first section's to the last paper's (the page has its own after: notes, subscribe).
+  const page = headings(load(read('issues/1/index.html'))('main').html()!);
+  const content = page.slice(page.indexOf('h2 Highlights'), page.indexOf('h3 Third paper') + 1);
+  assert.deepEqual(content, ['h2 Highlights', 'h3 First paper', 'h2 Technical alignment', 'h3 Interpretability', 'h4 Second paper', 'h2 Governance', 'h3 Third paper'], page.join('\n'));
+  for (const html of entryContents({ rss: read('feed.xml'), atom: read('atom.xml'), json: read('feed.json') })) assert.deepEqual(headings(html), content);
+});
