@@ -57,7 +57,8 @@ import type { FileOutcome } from './lint-file.js';
 // v37: no-control-character reports the line and paragraph separators U+2028 and U+2029.
 // v38: content-limits bounds a file's `$` and URLs (issue/limits.ts).
 // v39: email-size measures an HTML email that shows inline math between its dollars (render/html-rewrite.ts), and a raw `<br>` as a break.
-const FORMAT_VERSION = 39;
+// v40: heading-level names no `#` for a setext heading, and says how a `---` rule is written.
+const FORMAT_VERSION = 40;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -11,7 +11,8 @@ import { visitMarkdown } from './markdown-texts.js';
  * technique G141).
  *
  * ok:     `summary: "**Method.** They train…"`; in the body, `## This month`
- * not ok: `summary: "## Method"` → Unexpected heading in a summary, expected text without `#` headings (try a **bold** lead-in)
+ * not ok: `summary: "## Method"` → Unexpected heading in a summary, expected text without headings (try a **bold** lead-in)
+ * not ok: a line underlined with `===` or `---` in an opinion (a setext heading) → Unexpected heading in an opinion, expected text without headings (try a **bold** lead-in, or a blank line above a `---` rule)
  * not ok: in the body, `# Welcome` → Unexpected level-1 heading in the body, expected `##` or deeper: the issue's title is its one level-1 heading
  */
 const FIELD_NAMES: Record<Exclude<MarkdownField, 'body'>, string> = {
@@ -34,8 +35,10 @@ const rule: FileRule = {
         if (node.depth === 1) report({ message: BODY_H1, position: nodePosition(text, node) });
         return;
       }
+      // A setext heading (a line underlined with `===` or `---`) has no `#`: the message names none, and says how a rule is written.
+      const setext = !/^#/.test(text.text.slice(node.position?.start.offset ?? 0));
       report({
-        message: `Unexpected heading in ${FIELD_NAMES[text.field]}, expected text without \`#\` headings (try a **bold** lead-in)`,
+        message: `Unexpected heading in ${FIELD_NAMES[text.field]}, expected text without headings (try a **bold** lead-in${setext ? ', or a blank line above a `---` rule' : ''})`,
         position: nodePosition(text, node),
       });
     });

@@ -19,6 +19,6 @@ test('heading-level: headings in an opinion and in notes are reported', async ()
   const text = cleanIssueWithMarkdown({ opinion: 'Good.\n\n## Caveats\n\nSome.', notes: 'Setext\n---' });
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(places(messages), ['heading-level 20:7', 'heading-level 24:7']);
-  assert.equal(messages[0]!.message, 'Unexpected heading in an opinion, expected text without `#` headings (try a **bold** lead-in)');
-  assert.match(messages[1]!.message, /in the notes/);
+  assert.equal(messages[0]!.message, 'Unexpected heading in an opinion, expected text without headings (try a **bold** lead-in)');
+  assert.equal(messages[1]!.message, 'Unexpected heading in the notes, expected text without headings (try a **bold** lead-in, or a blank line above a `---` rule)', 'a setext heading has no `#` to name');
 });
