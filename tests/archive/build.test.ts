@@ -230,7 +230,8 @@ function feedEntries(): Map<string, string> {
 test("each paper in a feed entry has its source line under its title as the email shows it: authors, venue, year", () => {
   const entry = load(feedEntries().get(`${BASE_URL}issues/2/`)!, null, false);
   const email = load(read('issues/2/email.html'));
-  const lines = entry('h2').map((_, title) => entry(title).next('p').text()).get();
+  // A paper's title is the heading that links to it (the section headings above it link nowhere).
+  const lines = entry('h2 > a, h3 > a, h4 > a, h5 > a, h6 > a').map((_, link) => entry(link).parent().next('p').text()).get();
   assert.deepEqual(lines, ['Ashish Vaswani and Noam Shazeer · 2017', 'Rylan Schaeffer, Brando Miranda and Sanmi Koyejo · 2023']);
   assert.deepEqual(lines, email('.paper .paper-meta').map((_, meta) => email(meta).text()).get());
 });
