@@ -143,23 +143,36 @@ function shardFile(cacheDir: string, year: string): string {
   return join(cacheDir, `${year}.json`);
 }
 
-/** A stored shard: its key on the first line, its file after. */
+/**
+ * A stored shard: its key and the SHA-256 of its file on the first line,
+ * its file after. A file cut short (a power cut after the rename that
+ * stored it) or changed since is no shard: it would be published as a
+ * script that does not parse, and `papers search` would fail on it.
+ * Checking 20 shards (14 MB, the bench corpus) costs `papers search`
+ * ~20 ms of hashing.
+ */
 function readShard(cacheDir: string | undefined, year: string, key: string): Buffer | undefined {
   if (!cacheDir) return undefined;
   try {
     const stored = readFileSync(shardFile(cacheDir, year));
-    const head = Buffer.from(`${key}\n`);
-    return stored.subarray(0, head.length).equals(head) ? stored.subarray(head.length) : undefined;
+    const end = stored.indexOf(0x0a);
+    if (end === -1) return undefined;
+    const contents = stored.subarray(end + 1);
+    return stored.subarray(0, end).toString() === shardHead(key, contents) ? contents : undefined;
   } catch {
     return undefined;
   }
+}
+
+function shardHead(key: string, contents: Uint8Array): string {
+  return `${key} ${sha256(contents)}`;
 }
 
 function writeShard(cacheDir: string | undefined, year: string, key: string, contents: Buffer): void {
   if (!cacheDir) return;
   const file = shardFile(cacheDir, year);
   try {
-    replaceFile(file, Buffer.concat([Buffer.from(`${key}\n`), contents]));
+    replaceFile(file, Buffer.concat([Buffer.from(`${shardHead(key, contents)}\n`), contents]));
   } catch {
     // A cache that cannot be written only costs the next run the indexing (as the facts cache).
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,15 +108,22 @@ test('a shard read with the shared options finds a word of one summary, and carr
   assert.deepEqual(index.search('quokkaformer schölkopf'), []);
 });
 
-test('an unchanged shard comes from the cache; a stale or damaged one is indexed again and stored', () => {
+test('an unchanged shard comes from the cache; a stale, cut-short or changed one is indexed again and stored', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
   const clean = shards(papers());
   assert.deepEqual(shards(papers(), cacheDir), clean);
   assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2023.json', 'undated.json']);
-  // A stored shard is used as it is when its papers did not change: a marked one proves it was read.
+  // A stored shard is used as it is when its papers did not change: a marked one (stored with its own hash) proves it was read.
   const stored = readFileSync(join(cacheDir, '2023.json'), 'utf8');
-  writeFileSync(join(cacheDir, '2023.json'), stored.replace('"Paper 1"', '"Paper X"'));
+  const [head, ...rest] = stored.split('\n');
+  const marked = rest.join('\n').replace('"Paper 1"', '"Paper X"');
+  writeFileSync(join(cacheDir, '2023.json'), `${head!.split(' ')[0]} ${createHash('sha256').update(marked).digest('hex')}\n${marked}`);
   assert.match(shards(papers(), cacheDir).get('2023')!, /"Paper X"/);
+  // Cut short (a power cut after its rename) or changed since it was stored: indexed anew, never published broken.
+  writeFileSync(join(cacheDir, '2023.json'), stored.slice(0, Math.floor(stored.length / 2)));
+  assert.deepEqual(shards(papers(), cacheDir), clean);
+  writeFileSync(join(cacheDir, '2023.json'), stored.replace('"Paper 1"', '"Paper X"'));
+  assert.deepEqual(shards(papers(), cacheDir), clean);
   // Another key (the papers changed) or a file that is not a stored shard: indexed anew and stored again.
   writeFileSync(join(cacheDir, '2023.json'), `0000\n${stored.slice(stored.indexOf('\n') + 1)}`);
   writeFileSync(join(cacheDir, '2017.json'), 'not a shard');
