@@ -12,8 +12,7 @@ import { writePaged } from '../preview/pager.js';
 import type { ReviewMessage } from '../render/view-model.js';
 import { useColor } from './io.js';
 import { lintMessages } from './lint-messages.js';
-import { newsletterRoot } from './root.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 
 export interface PreviewCommandOptions {
   root: string;

@@ -29,8 +29,7 @@ import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, SendProgress } from './send-report.js';
-import { newsletterRoot } from './root.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 
 export interface SendCommandOptions {
   root: string;
