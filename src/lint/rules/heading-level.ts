@@ -1,6 +1,6 @@
 import type { MarkdownField } from '../../issue/model.js';
 import type { FileRule } from '../types.js';
-import { visitMarkdown } from './markdown-texts.js';
+import { sourceOf, visitMarkdown } from './markdown-texts.js';
 
 /**
  * No `#` headings inside a paper's texts: the email's structure (sections,
@@ -36,7 +36,7 @@ const rule: FileRule = {
         return;
       }
       // A setext heading (a line underlined with `===` or `---`) has no `#`: the message names none, and says how a rule is written.
-      const setext = !/^#/.test(text.text.slice(node.position?.start.offset ?? 0));
+      const setext = !sourceOf(text, node).startsWith('#');
       report({
         message: `Unexpected heading in ${FIELD_NAMES[text.field]}, expected text without headings (try a **bold** lead-in${setext ? ', or a blank line above a `---` rule' : ''})`,
         position: nodePosition(text, node),
