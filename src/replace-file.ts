@@ -11,8 +11,18 @@ import { basename, dirname, join } from 'node:path';
 export function replaceFile(file: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, contents);
+    renameSync(temporary, file);
+  } catch (error) {
+    // A disk full or a folder at `file`: no temporary file is left behind to pile up.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Not a file of ours (a folder by that name): the error to tell is the write's.
+    }
+    throw error;
+  }
 }
 
 /**

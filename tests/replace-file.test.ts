@@ -15,6 +15,13 @@ test('replaceFile makes the folder, replaces the previous contents whole, and le
   assert.deepEqual(readdirSync(folder).sort(), ['store.json', 'store.json.other.tmp']);
 });
 
+test('replaceFile onto a folder throws what rename throws and leaves no temporary file', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  mkdirSync(join(folder, 'store.v8'));
+  assert.throws(() => replaceFile(join(folder, 'store.v8'), 'contents'), { code: 'EISDIR' });
+  assert.deepEqual(readdirSync(folder), ['store.v8']);
+});
+
 test('replaceEditedFile replaces the file by a rename (a kill mid-write leaves the old contents), keeps its permission bits and a symbolic link to it, and leaves no temporary file', (t) => {
   const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
   t.after(() => rmSync(folder, { recursive: true, force: true }));
