@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { replaceFile } from './replace-file.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 /**
  * A cache's map from string keys to values, kept on disk as two files: the
@@ -17,7 +17,8 @@ import { replaceFile } from './replace-file.js';
  * Each base has a random id that its delta names, so a delta is applied
  * only to the base it was written against (a crash between writing a new
  * base and removing the old delta leaves a delta that is ignored). Files
- * are replaced whole (replace-file.ts); one that cannot be read, or was
+ * are replaced whole, behind the hash of their bytes (cache-file.ts); one
+ * that cannot be read, whose bytes are not those it was written with, or
  * written in another `format`, is an empty map. Two processes saving at
  * once may lose each other's changes or bring back an entry's older value:
  * values must say what they were made from (an input hash), so that a stale
@@ -97,11 +98,11 @@ export class StoredMap<V> {
       const changes = [...this.delta];
       const set = changes.filter((change): change is [string, V] => change[1] !== DELETED);
       const deleted = changes.filter(([, value]) => value === DELETED).map(([key]) => key);
-      replaceFile(deltaFile(this.file), serialize({ format: this.format, base: this.base, set, deleted } satisfies DeltaFile<V>));
+      writeCacheFile(deltaFile(this.file), serialize({ format: this.format, base: this.base, set, deleted } satisfies DeltaFile<V>));
       return false;
     }
     const id = randomBytes(12).toString('hex');
-    replaceFile(this.file, serialize({ format: this.format, id, entries: [...this.entries] } satisfies BaseFile<V>));
+    writeCacheFile(this.file, serialize({ format: this.format, id, entries: [...this.entries] } satisfies BaseFile<V>));
     this.base = id;
     this.delta.clear();
     rmSync(deltaFile(this.file), { force: true });
@@ -142,8 +143,10 @@ export function storedMapFiles(file: string): string[] {
 }
 
 function readStored<T extends { format: string }>(file: string, format: string): T | undefined {
+  const bytes = readCacheFile(file);
+  if (!bytes) return undefined;
   try {
-    const stored = deserialize(readFileSync(file)) as Partial<T> | undefined;
+    const stored = deserialize(bytes) as Partial<T> | undefined;
     return stored?.format === format ? (stored as T) : undefined;
   } catch {
     return undefined;

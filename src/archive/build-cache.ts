@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import type { CorpusReads } from '../issue/corpus.js';
 import { sha256 } from '../sha256.js';
-import { replaceFile } from '../replace-file.js';
 import { StoredMap, storedMapFiles } from '../stored-map.js';
 import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
 import { INDEX_FORMAT } from './formats.js';
@@ -21,8 +22,11 @@ import { INDEX_FORMAT } from './formats.js';
  * writes only the delta: stored-map.ts); per issue, one file holds its rendering
  * (content view and email, ~95 KB) and one its records (~40 KB), each read
  * only where a page shows it: the papers' pages and data files read the
- * records of every issue, and nothing else of it. A store that cannot be
- * read is a miss, never an error. A disabled cache (`--no-cache`) keeps the
+ * records of every issue, and nothing else of it. Each file is stored
+ * behind the hash of its bytes (cache-file.ts): a file that cannot be
+ * read, or whose bytes changed since, is a miss, never an error and never
+ * shown. One that cannot be written stops the build (DATA_DIR_UNWRITABLE),
+ * as the workers' renderings reach the build through it. A disabled cache (`--no-cache`) keeps the
  * outputs of this build in memory instead.
  *
  * Stored in V8's serialization format (`node:v8`), not JSON: the texts hold
@@ -88,8 +92,10 @@ export class BuildCache {
   }
 
   private read<T>(file: string): T | undefined {
+    const bytes = readCacheFile(file);
+    if (!bytes) return undefined;
     try {
-      return deserialize(readFileSync(file)) as T;
+      return deserialize(bytes) as T;
     } catch {
       return undefined;
     }
@@ -107,8 +113,13 @@ export class BuildCache {
       this.memory.set(path, output);
       return;
     }
-    replaceFile(this.file(path), stored.rendering);
-    replaceFile(this.file(path, RECORDS), stored.records);
+    for (const [file, contents] of [[this.file(path), stored.rendering], [this.file(path, RECORDS), stored.records]] as const) {
+      try {
+        writeCacheFile(file, contents);
+      } catch (error) {
+        throw unwritable(this.dir, file, error);
+      }
+    }
   }
 
   /**
@@ -118,15 +129,26 @@ export class BuildCache {
    * renderings a failed build never recorded, and an older paperboy's.
    * Another build's file removed here is only a miss for it (`rendering`
    * answers undefined). Files being written (`.tmp`) are left alone.
+   * Throws DATA_DIR_UNWRITABLE (exit 2) when the folder or the index
+   * cannot be written.
    */
   save(): void {
-    if (!this.dir || !(this.index instanceof StoredMap)) return;
-    const stale = [...this.index.keys()].filter((path) => !this.used.has(path));
-    for (const path of stale) this.index.delete(path);
-    const whole = this.index.save();
-    if (stale.length === 0 && !whole) return;
-    const named = new Set([...storedMapFiles(INDEX_FILE), ...[...this.index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
-    for (const name of readdirSync(this.dir)) if (!named.has(name) && !name.endsWith('.tmp')) rmSync(join(this.dir, name), { force: true });
+    const dir = this.dir;
+    if (!dir || !(this.index instanceof StoredMap)) return;
+    const index = this.index;
+    const stale = [...index.keys()].filter((path) => !this.used.has(path));
+    for (const path of stale) index.delete(path);
+    try {
+      const whole = index.save();
+      if (stale.length === 0 && !whole) return;
+      const named = new Set([...storedMapFiles(INDEX_FILE), ...[...index.keys()].flatMap((path) => [this.name(path), this.name(path, RECORDS)])]);
+      // Files only: a folder here is nobody's output, and not ours to remove.
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isFile() && !named.has(entry.name) && !entry.name.endsWith('.tmp')) rmSync(join(dir, entry.name), { force: true });
+      }
+    } catch (error) {
+      throw unwritable(dir, targetOf(error) ?? dir, error);
+    }
   }
 
   private file(path: string, part = ''): string {
@@ -136,6 +158,20 @@ export class BuildCache {
   private name(path: string, part = ''): string {
     return `${sha256(path).slice(0, 24)}${part}${EXTENSION}`;
   }
+}
+
+/** The error for a file of the cache folder `dir` that cannot be written: the folder is paperboy's own, so removing it is always safe. */
+function unwritable(dir: string, file: string, error: unknown): PaperboyError {
+  return new PaperboyError('DATA_DIR_UNWRITABLE', `Cannot write the build cache file ${file}: ${fileReadProblem(error, file).reason}`, {
+    exitCode: 2,
+    hint: `Remove the folder ${dir} (paperboy's own cache: the next build makes it anew), or run with \`--no-cache\`.`,
+  });
+}
+
+/** The file a failed write was for: a rename's destination, or the file written, without replace-file.ts's temporary suffix (`.<pid>.tmp`). */
+function targetOf(error: unknown): string | undefined {
+  const { dest, path } = error as NodeJS.ErrnoException & { dest?: string };
+  return (dest ?? path)?.replace(/\.\d+\.tmp$/, '');
 }
 
 /** What the index holds of an issue file: the key it was rendered from, what it read of the other issues, and its summary. */

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
 import { FILE_CHANGED, type IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
-import { replaceFile } from '../replace-file.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
@@ -132,13 +132,14 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
  * What the build of the site with `key` published without (`BuildReport.unread`),
  * kept in `<dataDir>/cache/build-unread.json` so that a build with nothing
  * to do says it again without reading the issues; undefined when it was
- * another site's or cannot be read (the build then runs). Not under
+ * another site's, cannot be read or changed since (cache-file.ts; the
+ * build then runs). Not under
  * `cache/build/`, whose files the build cache owns.
  */
 function storedUnread(dataDir: string, key: string): BuildReport['unread'] | undefined {
   try {
-    const stored = JSON.parse(readFileSync(unreadFile(dataDir), 'utf8')) as { key?: unknown; unread?: unknown };
-    return stored.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
+    const stored = JSON.parse(readCacheFile(unreadFile(dataDir))?.toString() ?? 'null') as { key?: unknown; unread?: unknown } | null;
+    return stored?.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
   } catch {
     return undefined;
   }
@@ -147,7 +148,7 @@ function storedUnread(dataDir: string, key: string): BuildReport['unread'] | und
 /** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */
 function storeUnread(dataDir: string, key: string, unread: BuildReport['unread']): void {
   try {
-    replaceFile(unreadFile(dataDir), JSON.stringify({ key, unread }));
+    writeCacheFile(unreadFile(dataDir), JSON.stringify({ key, unread }));
   } catch {
     // The next build with nothing changed builds again, and says it then.
   }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { replaceFile } from '../replace-file.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { citationKeys } from './bibtex.js';
 import type { RecordFacts } from './issue-output.js';
@@ -14,8 +13,8 @@ import type { PaperEntry } from './paper-database.js';
  * Making them took ~180 ms of a rebuild after one edit on the 1,000-issue
  * bench corpus (`node --cpu-prof`, cold code: 9,990 names transliterated),
  * for keys that one edit of a text cannot change. `file` undefined: made,
- * not stored (`--no-cache`). A file that cannot be read or written costs
- * only the making.
+ * not stored (`--no-cache`). A file that cannot be read, whose bytes changed
+ * since (cache-file.ts), or that cannot be written costs only the making.
  */
 export function cachedCitationKeys<E extends PaperEntry<RecordFacts>>(papers: readonly E[], file: string | undefined, shape: string): Map<E, string> {
   const stamp = `${CITATIONS_FORMAT}\0${VERSION}\0${shape}`;
@@ -24,7 +23,7 @@ export function cachedCitationKeys<E extends PaperEntry<RecordFacts>>(papers: re
   const keys = citationKeys(papers);
   if (file !== undefined) {
     try {
-      replaceFile(file, JSON.stringify({ stamp, ids: papers.map((paper) => paper.id), keys: papers.map((paper) => keys.get(paper)!) }));
+      writeCacheFile(file, JSON.stringify({ stamp, ids: papers.map((paper) => paper.id), keys: papers.map((paper) => keys.get(paper)!) }));
     } catch {
       // A cache that cannot be written only costs the next build the making (as the search shards).
     }
@@ -39,7 +38,7 @@ const CITATIONS_FORMAT = 'citations-v2';
 function readStored<E extends PaperEntry<RecordFacts>>(file: string, stamp: string, papers: readonly E[]): Map<E, string> | undefined {
   let stored: { stamp?: unknown; ids?: unknown; keys?: unknown } | null;
   try {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    stored = JSON.parse(readCacheFile(file)?.toString() ?? 'null') as typeof stored;
   } catch {
     return undefined;
   }

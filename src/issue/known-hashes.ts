@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Config } from '../config/load.js';
-import { replaceFile } from '../replace-file.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
 import { listIssueFiles } from './load.js';
@@ -40,11 +40,11 @@ function storeFile(config: Pick<Config, 'dataDir'>): string {
   return join(config.dataDir, 'cache', 'file-hashes.json');
 }
 
-/** The stored hashes by path; none when the store is missing, unreadable or of another layout. */
+/** The stored hashes by path; none when the store is missing, unreadable, changed since it was written (cache-file.ts) or of another layout. */
 export function readKnownHashes(config: Pick<Config, 'dataDir'>): Map<string, KnownHash> {
   try {
-    const stored = JSON.parse(readFileSync(storeFile(config), 'utf8')) as { format?: unknown; files?: unknown };
-    if (stored.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
+    const stored = JSON.parse(readCacheFile(storeFile(config))?.toString() ?? 'null') as { format?: unknown; files?: unknown } | null;
+    if (stored?.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
     const valid = stored.files.filter(
       (entry): entry is [string, string, string, boolean] =>
         Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && typeof entry[3] === 'boolean',
@@ -59,7 +59,7 @@ export function readKnownHashes(config: Pick<Config, 'dataDir'>): Map<string, Kn
 export function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: ReadonlyMap<string, KnownHash>): void {
   const files = [...hashes].filter(([path]) => existsSync(path)).map(([path, { stamp, hash, text }]) => [path, stamp, hash, text]);
   try {
-    replaceFile(storeFile(config), `${JSON.stringify({ format: FORMAT, files })}\n`);
+    writeCacheFile(storeFile(config), `${JSON.stringify({ format: FORMAT, files })}\n`);
   } catch {
     // As the other caches: nothing is lost but time.
   }

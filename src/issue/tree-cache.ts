@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'mdast';
-import { replaceFile } from '../replace-file.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -16,7 +15,8 @@ import { sha256 } from '../sha256.js';
  * One store file per issue file (`<dataDir>/cache/trees/<hash of path>.json`)
  * holds the trees of that file's texts: rendering one issue reads one file,
  * and an edited issue finds the trees of its unchanged texts. A store that
- * cannot be read, or was written by another version, is ignored.
+ * cannot be read, whose bytes changed since it was written (cache-file.ts),
+ * or written by another version, is ignored.
  */
 interface Store {
   key: string;
@@ -66,7 +66,7 @@ export class TreeCache {
       save() {
         if (!missed && Object.keys(used).length === Object.keys(stored).length) return;
         try {
-          replaceFile(file, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
+          writeCacheFile(file, JSON.stringify({ key: STORE_KEY, trees: used } satisfies Store));
         } catch {
           // A dataDir that cannot be written (read-only, a file) only costs the next run the parse, as the other caches.
         }
@@ -81,8 +81,8 @@ function isTree(value: unknown): value is Root {
 
 function readStore(file: string): Record<string, Root> {
   try {
-    const store = JSON.parse(readFileSync(file, 'utf8')) as Partial<Store>;
-    return store.key === STORE_KEY && store.trees && typeof store.trees === 'object' ? store.trees : {};
+    const store = JSON.parse(readCacheFile(file)?.toString() ?? 'null') as Partial<Store> | null;
+    return store?.key === STORE_KEY && store.trees && typeof store.trees === 'object' ? store.trees : {};
   } catch {
     return {};
   }

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unsealed, writeCacheFile } from '../cache-file.js';
 import type { Config } from '../config/load.js';
 import { sha256 } from '../sha256.js';
-import { replaceFile } from '../replace-file.js';
 import type { FileOutcome } from './lint-file.js';
 
 /**
@@ -10,7 +10,8 @@ import type { FileOutcome } from './lint-file.js';
  * keyed by the file's hash. The whole cache is keyed by paperboy's version and
  * every input the rules declare (settings, templates), so a change of any of
  * them or an upgrade starts afresh.
- * A cache that cannot be read or does not have the expected shape is
+ * A cache that cannot be read, whose bytes changed since it was written
+ * (its hash, cache-file.ts) or that does not have the expected shape is
  * discarded, never trusted.
  *
  * The file is a header line then one JSON line per issue file. Each line is
@@ -107,7 +108,7 @@ export class LintCache {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
-    const read = known && known.stamp === stamp ? known : await readFile(file).then(parseCache, () => undefined);
+    const read = known && known.stamp === stamp ? known : await readFile(file).then(parseSealed, () => undefined);
     return new LintCache(file, read?.key ?? '', new Map(read?.entries), snapshots);
   }
 
@@ -145,7 +146,7 @@ export class LintCache {
     for (const entry of this.entries.values()) chunks.push(entry.bytes ?? Buffer.from(`${entry.line}\n`));
     // Whole or not at all: a crash mid-write never leaves a half cache.
     try {
-      replaceFile(this.file, Buffer.concat(chunks));
+      writeCacheFile(this.file, Buffer.concat(chunks));
     } catch {
       // A dataDir that cannot be written (read-only, a file) only costs the next lint its work.
       return;
@@ -161,6 +162,12 @@ async function stampOf(file: string): Promise<string> {
     (info) => `${info.ino}:${info.size}:${info.mtimeNs}`,
     () => 'missing',
   );
+}
+
+/** `parseCache` of a cache file's contents, when they are the bytes its hash names (cache-file.ts). */
+function parseSealed(bytes: Buffer): ReturnType<typeof parseCache> {
+  const contents = unsealed(bytes);
+  return contents && parseCache(contents);
 }
 
 /** The entries of a cache file and the key they were written under; none when it is corrupt or of another shape. */

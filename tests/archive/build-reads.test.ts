@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { AN_HOUR_AGO, cleanIssue, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 // A build reads only the issue files whose identity changed since a build
 // stored their hashes (issue/known-hashes.ts); the others are read only if
@@ -69,10 +70,10 @@ test('a file whose bytes are not those its stored hash names, when its text is n
   const { root, config, build } = await settledNewsletter();
   await build();
   const store = join(config.dataDir, 'cache', 'file-hashes.json');
-  const stored = JSON.parse(readFileSync(store, 'utf8')) as { files: [string, string, string, boolean][] };
+  const stored = JSON.parse(readCacheFile(store)!.toString()) as { files: [string, string, string, boolean][] };
   // The store says the file is other bytes (as if it changed between the build's stat and its read): its facts and rendering are not cached, so the build reads it.
   for (const entry of stored.files) if (entry[0].endsWith('0002-b.md')) entry[2] = '0'.repeat(64);
-  writeFileSync(store, JSON.stringify(stored));
+  writeCacheFile(store, JSON.stringify(stored));
   const again = await issueFilesOpened(root, () => build());
   assert.equal(again.value.upToDate, false);
   // The late read of the one file, then every file once.

@@ -8,6 +8,7 @@ import { cachedCitationKeys } from '../../src/archive/citation-cache.js';
 import type { RecordFacts } from '../../src/archive/issue-output.js';
 import type { PaperEntry } from '../../src/archive/paper-database.js';
 import { recordFacts } from './fixture.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 function paper(n: number, authors: string[]): PaperEntry<RecordFacts> {
   const record = recordFacts(n, {
@@ -25,8 +26,8 @@ const papers = [paper(1, ['Rylan Schaeffer']), paper(2, ['Schaeffer, R.']), pape
 
 /** The stored file with every key replaced: what a build reading the file back would show, and one making them would not. */
 function marked(file: string): void {
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { keys: string[] };
-  writeFileSync(file, JSON.stringify({ ...stored, keys: stored.keys.map((key) => `stored-${key}`) }));
+  const stored = JSON.parse(readCacheFile(file)!.toString()) as { keys: string[] };
+  writeCacheFile(file, JSON.stringify({ ...stored, keys: stored.keys.map((key) => `stored-${key}`) }));
 }
 
 const keysOf = (keys: ReadonlyMap<PaperEntry<RecordFacts>, string>, of = papers) => of.map((entry) => keys.get(entry));
@@ -61,7 +62,7 @@ test('citation keys are made again, not read back, under another shape, for othe
   assert.deepEqual(keysOf(cachedCitationKeys(reordered, file, 'shape-a'), reordered), [made[1], made[0], made[2]], 'other order');
 
   for (const damaged of ['{"stamp":', '[]', '{"stamp":1,"ids":[],"keys":[]}', 'null']) {
-    writeFileSync(file, damaged);
+    writeCacheFile(file, damaged);
     assert.deepEqual(keysOf(cachedCitationKeys(papers, file, 'shape-a')), made, damaged);
   }
   assert.deepEqual(keysOf(cachedCitationKeys(papers, undefined, 'shape-a')), made, 'no cache');

@@ -9,6 +9,7 @@ import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { editIssue, firstArxiv, issueFile } from './corpus-files.js';
 import { pagesDigest } from './site-check.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 // A rebuild takes the previous build's key for every file whose inputs did
 // not change (site-plan.ts: the site's shape, and the outputs of the issues
@@ -88,9 +89,9 @@ test('a rebuild whose shape held reads the citation keys back from the cache, no
   const build = async () => buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: true });
   await build();
   const file = join(root, '.paperboy', 'cache', 'citations.json');
-  const stored = JSON.parse(readFileSync(file, 'utf8')) as { keys: string[] };
+  const stored = JSON.parse(readCacheFile(file)!.toString()) as { keys: string[] };
   // Keys no making gives: seen on a page only if read back.
-  writeFileSync(file, JSON.stringify({ ...stored, keys: stored.keys.map((key) => `stored${key}`) }));
+  writeCacheFile(file, JSON.stringify({ ...stored, keys: stored.keys.map((key) => `stored${key}`) }));
   const bibOf = (page: string) => /@misc\{([^,]+),/.exec(readFileSync(join(root, 'dist', page), 'utf8'))![1]!;
   const paperPage = (number: number) => {
     const html = readFileSync(join(root, 'dist', 'issues', String(number), 'index.html'), 'utf8');

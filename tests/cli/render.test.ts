@@ -7,6 +7,7 @@ import { runCli } from '../helpers/cli.js';
 import { CONFIG_YAML, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 import { parseEml } from '../helpers/render.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 const withNotes = cleanIssue({ number: 4, title: 'Notes inside' }).replace(
   '    opinion: |',
@@ -265,9 +266,9 @@ test('render: an issue file that is not the bytes its stored hash names (changed
   const settled = makeSettledRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }), 'issues/0003-c.md': cleanIssue({ number: 3 }) });
   const first = await runCli(['render', '2'], { cwd: settled });
   const store = join(settled, '.paperboy', 'cache', 'file-hashes.json');
-  const stored = JSON.parse(readFileSync(store, 'utf8')) as { files: [string, string, string, boolean][] };
+  const stored = JSON.parse(readCacheFile(store)!.toString()) as { files: [string, string, string, boolean][] };
   for (const entry of stored.files) if (entry[0].endsWith('0002-b.md')) entry[2] = '0'.repeat(64);
-  writeFileSync(store, JSON.stringify(stored));
+  writeCacheFile(store, JSON.stringify(stored));
   const failed = await runCli(['render', '2'], { cwd: settled });
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /0002-b\.md changed or was removed while paperboy read it/);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { sha256 } from '../../src/sha256.js';
 import { TreeCache } from '../../src/issue/tree-cache.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 const text = 'A *summary* with a [link](https://example.org) and a footnote[^1].\n\n[^1]: Here.\n';
 
@@ -35,7 +36,7 @@ test('a store only keeps the trees its last parse used', () => {
   const b = cache.parserFor('/issues/a.md');
   b.parse('new text');
   b.save();
-  const stored = JSON.parse(readFileSync(storeFiles(dataDir)[0]!, 'utf8')) as { trees: Record<string, unknown> };
+  const stored = JSON.parse(readCacheFile(storeFiles(dataDir)[0]!)!.toString()) as { trees: Record<string, unknown> };
   assert.deepEqual(Object.keys(stored.trees), [sha256('new text')]);
 });
 
@@ -46,10 +47,21 @@ test('a corrupt store or a tree of the wrong shape is ignored, never trusted', (
   parser.parse(text);
   parser.save();
   const [store] = storeFiles(dataDir);
-  const contents = JSON.parse(readFileSync(store!, 'utf8')) as { key: string };
-  writeFileSync(store!, JSON.stringify({ key: contents.key, trees: { [sha256(text)]: { type: 'paragraph' } } }));
+  const contents = JSON.parse(readCacheFile(store!)!.toString()) as { key: string };
+  writeCacheFile(store!, JSON.stringify({ key: contents.key, trees: { [sha256(text)]: { type: 'paragraph' } } }));
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
-  writeFileSync(store!, '{"key": "trees-v1');
+  writeCacheFile(store!, '{"key": "trees-v1');
+  assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
+});
+
+test('a store whose bytes changed since it was written (one letter of a stored text) is ignored: the text is parsed again', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'paperboy-trees-'));
+  const cache = TreeCache.inDataDir(dataDir);
+  const parser = cache.parserFor('/issues/a.md');
+  parser.parse(text);
+  parser.save();
+  const [store] = storeFiles(dataDir);
+  writeFileSync(store!, readFileSync(store!, 'utf8').replace('"value":"Here."', '"value":"HEre."'));
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
 });
 

@@ -14,6 +14,7 @@ import type { FileResult, Rule } from '../../src/lint/types.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { spawnCli } from '../helpers/cli.js';
 import { CONFIG_YAML, cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 
 /** Enough issues for the worker pool, and a few broken files among them. */
 async function newsletter(): Promise<{ root: string; config: Config; issue: (name: string) => string }> {
@@ -62,25 +63,32 @@ test('lint cache: cold, warm and after an edit, a run reports what a run without
 test('lint cache: a corrupt or truncated cache is discarded, never trusted', async () => {
   const { config } = await newsletter();
   await lintIssues(config);
-  const intact = readFileSync(cacheFile(config), 'utf8');
+  const intact = readCacheFile(cacheFile(config))!.toString();
 
-  writeFileSync(cacheFile(config), intact.slice(0, intact.length >> 1));
+  writeCacheFile(cacheFile(config), intact.slice(0, intact.length >> 1));
   assert.deepEqual(await lintIssues(config), await reference(config));
 
-  writeFileSync(cacheFile(config), Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
+  writeCacheFile(cacheFile(config), Buffer.from([0xff, 0xfe, 0x00, 0x7b]));
   assert.deepEqual(await lintIssues(config), await reference(config));
 
-  writeFileSync(cacheFile(config), intact.replace('"messages":[', '"messages":{'));
+  writeCacheFile(cacheFile(config), intact.replace('"messages":[', '"messages":{'));
+  assert.deepEqual(await lintIssues(config), await reference(config));
+
+  // A letter of a message changed on the disk: the file still parses, and its hash no longer matches.
+  await lintIssues(config);
+  const damaged = readFileSync(cacheFile(config), 'utf8');
+  assert.match(damaged, /Unexpected/);
+  writeFileSync(cacheFile(config), damaged.replace('Unexpected', 'UnexpecteD'));
   assert.deepEqual(await lintIssues(config), await reference(config));
 });
 
 /** Rewrites the cache as another process could: a made-up message for every file. */
 function plantMessage(config: Config): void {
-  const planted = readFileSync(cacheFile(config), 'utf8').replaceAll(
+  const planted = readCacheFile(cacheFile(config))!.toString().replaceAll(
     '"messages":[',
     '"messages":[{"ruleId":"planted","severity":"warning","message":"from the cache","line":1,"column":1,"endLine":1,"endColumn":1},',
   );
-  writeFileSync(cacheFile(config), planted.replaceAll('},]', '}]'));
+  writeCacheFile(cacheFile(config), planted.replaceAll('},]', '}]'));
 }
 
 const planted = (results: FileResult[]) => results.filter((result) => result.messages.some((m) => m.ruleId === 'planted')).length;

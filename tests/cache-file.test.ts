@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readCacheFile, writeCacheFile } from '../src/cache-file.js';
+
+const fileIn = () => join(mkdtempSync(join(tmpdir(), 'paperboy-cache-file-')), 'store.v8');
+
+test('a cache file reads back the bytes written, a text as its UTF-8', () => {
+  const file = fileIn();
+  writeCacheFile(file, Buffer.from([0, 1, 2, 255]));
+  assert.deepEqual(readCacheFile(file), Buffer.from([0, 1, 2, 255]));
+  writeCacheFile(file, 'naïve ∑ 学習');
+  assert.equal(readCacheFile(file)?.toString(), 'naïve ∑ 学習');
+  writeCacheFile(file, '');
+  assert.deepEqual(readCacheFile(file), Buffer.alloc(0));
+});
+
+test('a cache file with any one byte changed, cut short, lengthened or without its hash reads as nothing', () => {
+  const file = fileIn();
+  writeCacheFile(file, '{"title":"Attention is all you need","year":2017}');
+  const written = readFileSync(file);
+  for (let at = 0; at < written.length; at++) {
+    const flipped = Buffer.from(written);
+    flipped[at]! ^= 0x01;
+    writeFileSync(file, flipped);
+    assert.equal(readCacheFile(file), undefined, `byte ${at} flipped`);
+  }
+  for (const damaged of [written.subarray(0, written.length - 1), written.subarray(0, 64), Buffer.concat([written, Buffer.from(' ')]), written.subarray(65), Buffer.alloc(0)]) {
+    writeFileSync(file, damaged);
+    assert.equal(readCacheFile(file), undefined, JSON.stringify(damaged.toString()));
+  }
+});
+
+test('a cache file that is missing or a folder reads as nothing', () => {
+  const file = fileIn();
+  assert.equal(readCacheFile(file), undefined);
+  assert.equal(readCacheFile(join(file, '..')), undefined);
+});
