@@ -63,8 +63,9 @@ export const INDEX_FORMAT = `build-index-v44-${VERSION}`;
  * v8: citation keys that meet take `b`, `c`… in order of first coverage, not of id (bibtex.ts `citationKeys`).
  * v9: a tag or an author named with either apostrophe, or none, is one (issue/names.ts, `foldName`).
  * v10: a brace in a BibTeX field is `\textbraceleft{}`/`\textbraceright{}`, not `\{` (bibtex.ts `escapeBibtex`).
+ * v11: a feed entry's paper title links to the paper, not to its anchor on the issue page (site-plan.ts `feedHtml`).
  */
-export const SHAPE_FORMAT = 'site-shape-v10';
+export const SHAPE_FORMAT = 'site-shape-v11';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

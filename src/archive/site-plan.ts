@@ -209,7 +209,7 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
  * (render/view-model.ts `ContentView`, web/issue.html.hbs), links absolute:
  * the intro; the highlights and each section under their headings, at the
  * page's levels (a section's papers, then its subsections); each paper's
- * title, under it its source line as the email shows it
+ * title, a link to the paper when it has a URL, under it its source line as the email shows it
  * (partials/paper.html.hbs): the authors ("A et al." past
  * `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
  * `paperSourceLine`: venue and year), "Summarized by" (`summarizer`),
@@ -221,7 +221,8 @@ function feedHtml(issue: IssueRendering): string {
   const paperHtml = (paper: PaperView) => {
     const source = [paper.authorsBrief, paper.sourceLine].filter(Boolean).join(' · ');
     return [
-      heading(paper.headingLevel, `<a href="${paper.webUrl}">${escapeText(paper.title)}</a>`),
+      // As the page and the email: the title is the paper's own link (the entry itself links to the issue page).
+      heading(paper.headingLevel, paper.url ? `<a href="${escapeAttribute(paper.url)}">${escapeText(paper.title)}</a>` : escapeText(paper.title)),
       source && `<p>${escapeText(source)}</p>`,
       paper.summarizer && `<p>Summarized by ${escapeText(paper.summarizer)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
@@ -253,6 +254,11 @@ function heading(level: number, html: string): string {
 /** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** `escapeText`, and `"`: a value between double quotes. */
+function escapeAttribute(text: string): string {
+  return escapeText(text).replaceAll('"', '&#34;');
 }
 
 /**

@@ -152,3 +152,25 @@ test('a feed entry has the issue page\'s headings, at its levels: the highlights
   assert.deepEqual(content, ['h2 Highlights', 'h3 First paper', 'h2 Technical alignment', 'h3 Interpretability', 'h4 Second paper', 'h2 Governance', 'h3 Third paper'], page.join('\n'));
   for (const html of entryContents({ rss: read('feed.xml'), atom: read('atom.xml'), json: read('feed.json') })) assert.deepEqual(headings(html), content);
 });
+
+test("a feed entry's paper title links to the paper itself, as the issue page's and the email's do; a paper without a URL has a title without a link", async () => {
+  const papers = `  - title: Linked paper
+    url: https://arxiv.org/abs/2309.08600
+    summary: |
+      About it.
+  - title: Unlinked paper
+    summary: |
+      About the other.
+`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers }) });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const titleLinks = (html: string) =>
+    load(html, null, false)('h2, h3, h4')
+      .map((_, element) => `${load(element).text().trim()} -> ${load(element)('a').attr('href') ?? 'no link'}`)
+      .get()
+      .filter((heading) => / paper -> /.test(heading));
+  const expected = ['Linked paper -> https://arxiv.org/abs/2309.08600', 'Unlinked paper -> no link'];
+  assert.deepEqual(titleLinks(load(read('issues/1/index.html'))('main').html()!), expected);
+  for (const html of entryContents({ rss: read('feed.xml'), atom: read('atom.xml'), json: read('feed.json') })) assert.deepEqual(titleLinks(html), expected);
+});
