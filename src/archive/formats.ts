@@ -64,8 +64,9 @@ export const INDEX_FORMAT = `build-index-v44-${VERSION}`;
  * v9: a tag or an author named with either apostrophe, or none, is one (issue/names.ts, `foldName`).
  * v10: a brace in a BibTeX field is `\textbraceleft{}`/`\textbraceright{}`, not `\{` (bibtex.ts `escapeBibtex`).
  * v11: a feed entry's paper title links to the paper, not to its anchor on the issue page (site-plan.ts `feedHtml`).
+ * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
  */
-export const SHAPE_FORMAT = 'site-shape-v11';
+export const SHAPE_FORMAT = 'site-shape-v12';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -78,5 +79,6 @@ export const SHAPE_FORMAT = 'site-shape-v11';
  * v4: a paper's facts merged across its coverage (paper-database.ts `paperFacts`), `authors` joined as the pages join them, `aka` one name a line with "Last, First" names also as "First Last", no "et al." among `names`.
  * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
  * v6: singulars in "-is" and "-ias", and a few Greek and Latin plurals, stemmed (search-options.cjs `stem`).
+ * v7: a paper's `section` is the newest its coverage names (paper-database.ts `paperFacts`).
  */
-export const SHARD_FORMAT = `search-shard-v6-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v7-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -85,12 +85,15 @@ const PAPER_FIELDS = ['title', 'url', 'authors', 'year', 'venue', 'arxiv'] as co
  * field (`PAPER_FIELDS`) from the newest record that gives it: an issue
  * that covers a paper again with its title and URL alone keeps the
  * authors, year and venue an earlier issue gave. A field is given unless
- * it is left out (undefined or null), empty text or an empty list.
+ * it is left out (undefined or null), empty text or an empty list. Its
+ * `section`, what lists, filters and search results show the paper under,
+ * is likewise the newest that names one: a paper covered again outside any
+ * section stays listed under the section it had.
  */
 export function paperFacts<R extends RecordFacts>(coverage: readonly R[]): R {
   const newestFirst = [...coverage].reverse();
   const merged: R = { ...newestFirst[0]! };
-  for (const field of PAPER_FIELDS) {
+  for (const field of [...PAPER_FIELDS, 'section'] as const) {
     const giver = newestFirst.find((record) => given(record[field]));
     if (giver) Object.assign(merged, { [field]: giver[field] });
   }

@@ -805,7 +805,7 @@ test('a formula LaTeX would not take (\\htmlStyle) is typeset without KaTeX writ
 /** An entry of `papers:` with only the fields given (YAML lines after the title). */
 const entry = (title: string, lines: string) => `  - title: ${title}\n${lines.replace(/^/gm, '    ')}\n    summary: |\n      ${title}, summarized.\n`;
 
-test("a paper covered again without its authors, year and venue keeps an earlier issue's in every output: papers.json, .bib, .csv, its page, its year, catalog, search and export; an edit to the newer issue remakes the older issue's rows", async () => {
+test("a paper covered again without its authors, year, venue and section keeps an earlier issue's in every output: papers.json, .bib, .csv, its page, its year, catalog, search and export; an edit to the newer issue remakes the older issue's rows", async () => {
   const first = entry('Paper A', 'url: https://example.org/a\nauthors: [Ann Lee, Bo Chen]\nyear: 2022\nvenue: NeurIPS\nsection: Evaluations');
   const again = entry('Paper A revisited', 'url: https://example.org/a');
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers: first }), 'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', papers: again }) });
@@ -825,7 +825,11 @@ test("a paper covered again without its authors, year and venue keeps an earlier
   assert.match(page.text(), /NeurIPS, 2022/);
   assert.ok(existsSync(join(root, 'dist', 'papers', 'year', '2022', 'index.html')));
   assert.ok(!existsSync(join(root, 'dist', 'papers', 'year', 'undated')));
-  assert.match(read('papers/catalog.js'), /"authors":"Ann Lee and Bo Chen","year":2022/);
+  assert.match(read('papers/catalog.js'), /"authors":"Ann Lee and Bo Chen","year":2022,"section":"Evaluations"/);
+  // Listed, filtered and found under the section it had: each summary's own stays in papers.csv, above.
+  assert.deepEqual(load(read('papers/year/2022/index.html'))('tbody tr td:nth-child(4)').map((_, cell) => load(cell).text()).get(), ['Evaluations']);
+  assert.ok(load(read('papers/index.html'))('#filter-section option[value="Evaluations"]').length === 1, 'the section filter offers it');
+  assert.match(read('search/2022.js'), /"section":"Evaluations"/);
   const search = await runCli(['papers', 'search', '--year', '2022'], { cwd: root });
   assert.match(search.stdout, /Paper A revisited \(Ann Lee and Bo Chen, 2022\)/);
   const exported = await runCli(['papers', 'export', '--format', 'bib'], { cwd: root });

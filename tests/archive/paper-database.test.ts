@@ -112,16 +112,17 @@ test('names that differ in a letter NFKD leaves whole (ł, ø, ß, æ, þ…) ar
   );
 });
 
-test("a paper covered again without its authors, year or venue keeps an earlier issue's: each paper field is the newest issue's that gives it, each summary's fields stay its own", () => {
+test("a paper covered again without its authors, year, venue or section keeps an earlier issue's: each paper field, and the section it is listed under, is the newest issue's that gives it; each summary's fields stay its own", () => {
   const first = recordFacts(1, { title: 'Paper A', authors: ['Ann Lee', 'Bo Chen'], year: 2022, venue: 'NeurIPS', section: ['Evals'], summarizer: 'Rohin' });
   const middle = recordFacts(1, { title: 'Paper A, corrected', authors: [], year: undefined, venue: 'ICML', issue: { number: 2, date: '2023-02-06', title: 'Two' } });
   const newest = recordFacts(1, { title: 'Paper A revisited', authors: [], year: undefined, venue: undefined, arxiv: undefined, section: [], issue: { number: 3, date: '2023-03-06', title: 'Three' } });
   const [paper] = buildPaperDatabase([{ papers: [first] }, { papers: [middle] }, { papers: [newest] }]).papers;
   const { title, authors, year, venue, arxiv, url, section, summarizer, issue } = paper!.latest;
   assert.deepEqual({ title, authors, year, venue, arxiv, url }, { title: 'Paper A revisited', authors: ['Ann Lee', 'Bo Chen'], year: 2022, venue: 'ICML', arxiv: '2301.00001', url: first.url });
-  assert.deepEqual({ section, summarizer, issue: issue.number }, { section: [], summarizer: undefined, issue: 3 });
+  assert.deepEqual({ section, summarizer, issue: issue.number }, { section: ['Evals'], summarizer: undefined, issue: 3 });
   // Each summary keeps what its issue wrote.
   assert.deepEqual(paper!.coverage.map((record) => record.venue), ['NeurIPS', 'ICML', undefined]);
+  assert.deepEqual(paper!.coverage.map((record) => record.section), [['Evals'], [], []]);
   assert.deepEqual(papersByYear([paper!]).map(([year]) => year), ['2022']);
 });
 
