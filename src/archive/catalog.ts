@@ -1,7 +1,7 @@
 import { joinNames } from '../render/format.js';
 import type { DataFileParts } from './data-files.js';
 import type { RecordSummary } from './issue-output.js';
-import { otherAuthors, type PaperEntry } from './paper-database.js';
+import { authorFilterNames, type PaperEntry } from './paper-database.js';
 
 /**
  * `papers/catalog.js`, what the papers page's filters read (loaded only when
@@ -31,8 +31,8 @@ export function catalogEntry(paper: PaperEntry<RecordSummary>): string {
     url: `papers/${paper.slug}/`,
     title: paper.latest.title,
     authors: joinNames(paper.latest.authors),
-    // Names an earlier summary gave (rare: only then is the key there).
-    aka: otherAuthors(paper),
+    // What the author filter matches: the names alone, not the line above.
+    authorNames: authorFilterNames(paper),
     year: paper.latest.year ?? null,
     section: paper.latest.section.join(' / '),
     tags: paper.tags,

@@ -65,8 +65,9 @@ export const INDEX_FORMAT = `build-index-v44-${VERSION}`;
  * v10: a brace in a BibTeX field is `\textbraceleft{}`/`\textbraceright{}`, not `\{` (bibtex.ts `escapeBibtex`).
  * v11: a feed entry's paper title links to the paper, not to its anchor on the issue page (site-plan.ts `feedHtml`).
  * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
+ * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
  */
-export const SHAPE_FORMAT = 'site-shape-v12';
+export const SHAPE_FORMAT = 'site-shape-v13';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -80,5 +81,6 @@ export const SHAPE_FORMAT = 'site-shape-v12';
  * v5: a paper's identity (arXiv id or URL) indexed (`identity`).
  * v6: singulars in "-is" and "-ias", and a few Greek and Latin plurals, stemmed (search-options.cjs `stem`).
  * v7: a paper's `section` is the newest its coverage names (paper-database.ts `paperFacts`).
+ * v8: `authorNames` (every author name, for the author filter) stored instead of `aka` (paper-database.ts `authorFilterNames`).
  */
-export const SHARD_FORMAT = `search-shard-v7-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v8-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -128,15 +128,16 @@ export function paperAuthors<R extends RecordFacts>(paper: PaperEntry<R>): strin
 }
 
 /**
- * What the papers page's author filter looks at besides the authors the
- * paper shows, one name a line: the names an earlier coverage gave, and a
- * name written "Last, First" also as "First Last" (`firstLast`), so
- * either way of typing it finds the paper. Undefined when there is none.
+ * What the papers page's author filter looks at, one name a line: every
+ * author any coverage named (`paperAuthors`: an earlier issue's names too,
+ * never "et al."), and a name written "Last, First" also as "First Last"
+ * (`firstLast`), so either way of typing it finds the paper. Names alone:
+ * the authors line a result shows joins them with "and", commas and
+ * "et al.", which typed into the filter matched every paper.
  */
-export function otherAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string | undefined {
+export function authorFilterNames<R extends RecordFacts>(paper: PaperEntry<R>): string {
   const names = paperAuthors(paper);
-  const others = [...names.filter((name) => !paper.latest.authors.includes(name)), ...names.flatMap((name) => firstLast(name) ?? [])];
-  return others.length > 0 ? others.join('\n') : undefined;
+  return [...names, ...names.flatMap((name) => firstLast(name) ?? [])].join('\n');
 }
 
 /**

@@ -8,7 +8,7 @@ import { replaceFile } from '../replace-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
-import { otherAuthors, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { authorFilterNames, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
 import { SHARD_FORMAT } from './formats.js';
 
@@ -37,8 +37,8 @@ interface SearchDocument {
   names: string;
   title: string;
   authors: string;
-  /** `otherAuthors`, for the papers page's author filter. */
-  aka: string | undefined;
+  /** `authorFilterNames`, what the papers page's author filter matches. */
+  authorNames: string;
   year: number | null;
   section: string;
   tags: string[];
@@ -61,7 +61,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     names: paperAuthors(paper).join('\n'),
     title: latest.title,
     authors: joinNames(latest.authors),
-    aka: otherAuthors(paper),
+    authorNames: authorFilterNames(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),
     tags: paper.tags,

@@ -24,7 +24,9 @@
     const results = document.querySelector('.search-results');
     const table = document.querySelector('.paper-table');
     const root = form.dataset.root;
-    const MAX_SHOWN = 100;
+    // Results are shown a hundred at a time (a list of thousands would be slow to lay out and to read); "Show more" adds the next hundred.
+    const PAGE = 100;
+    let limit = PAGE;
     const shards = new Map();
     let generation = 0;
     form.addEventListener('submit', (event) => {
@@ -123,9 +125,11 @@
     // `focused`: the link of the result the reader was on (by keyboard) when this search began; the reader stays on it
     // when the results are shown again (as later years' matches come in), even if a list in between did not have it.
     const show = (items, pending, focused = null) => {
+      // The result (or "Show more" button) the reader is on now, when the search began elsewhere: kept when later years' matches come in.
+      focused ??= results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       results.replaceChildren();
       const list = element('ol', {});
-      for (const item of items.slice(0, MAX_SHOWN)) {
+      for (const item of items.slice(0, limit)) {
         const entry = element('li', {});
         const byline = element('p', { class: 'meta' }, `${item.authors ? `${item.authors}; ` : ''}in `);
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
@@ -135,15 +139,28 @@
         list.append(entry);
       }
       results.append(list);
-      if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
       const total = items.length;
-      const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > MAX_SHOWN ? `; the first ${MAX_SHOWN} are shown` : ''}`;
+      if (total > limit) {
+        const more = element('button', { type: 'button', class: 'show-more' }, `Show ${Math.min(PAGE, total - limit)} more`);
+        more.addEventListener('click', () => {
+          const next = limit;
+          limit += PAGE;
+          show(items, pending);
+          // The reader goes on where the list grew: the first result added (its title's link), not back to the top.
+          results.querySelectorAll('li > a')[next]?.focus();
+        });
+        results.append(more);
+      }
+      if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
+      const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > limit ? `; the first ${limit} are shown` : ''}`;
       status.textContent = pending ? `${counted} so far; searching the other years…` : `${counted}.`;
       table.hidden = true;
     };
 
     const update = async () => {
       const mine = ++generation;
+      // A new search starts with its first hundred.
+      limit = PAGE;
       const focused = results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       const values = Object.fromEntries(new FormData(form));
       // A query without a word the index reads (`++`, `"`: tokenize finds none) is no query, as for `paperboy papers search`: the filters alone choose.
@@ -162,8 +179,8 @@
         return;
       }
       const keep = (item) =>
-        // `aka`: the names an earlier summary of the paper gave (search-index.ts).
-        (!author || fold(`${item.authors}\n${item.aka ?? ''}`).includes(author)) &&
+        // `authorNames`: every name any summary gave the authors, one a line (paper-database.ts `authorFilterNames`), not the authors line with its "and" and "et al.".
+        (!author || fold(item.authorNames).includes(author)) &&
         (!filters.tag || item.tags.includes(filters.tag)) &&
         (!filters.section || item.section === filters.section) &&
         // A paper without a year is in the `undated` choice (and shard).

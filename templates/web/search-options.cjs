@@ -292,7 +292,7 @@
    */
   const searchOptions = {
     fields: ['titles', 'names', 'venues', 'tags', 'text', 'identity'],
-    storeFields: ['url', 'title', 'authors', 'aka', 'year', 'section', 'tags', 'venues', 'issue', 'anchor', 'excerpt'],
+    storeFields: ['url', 'title', 'authors', 'authorNames', 'year', 'section', 'tags', 'venues', 'issue', 'anchor', 'excerpt'],
     tokenize,
     processTerm: indexTerms,
     searchOptions: {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openPage, showsTitles, siteInChromium, skip } from './chromium.js';
+import { cleanIssue } from '../helpers/fixture.js';
 import { replaceInIssues } from './fixture.js';
 
 /**
@@ -13,10 +15,15 @@ import { replaceInIssues } from './fixture.js';
  * with the same choices; and a query without words.
  */
 // A tag written with a run of spaces, which a browser would collapse in an option's text; an author with the typographic apostrophe.
+/** An issue of 230 papers (of 2019, tagged `bulk`): more than a list shows at once. */
+const BULK = 230;
 const archive = siteInChromium((root) => {
   replaceInIssues(root, 'tags: [transformers]', 'tags: [transformers, "Scaling  laws"]');
-  replaceInIssues(root, 'authors: [Jane Doe]', 'authors: [Jane Doe, Cathy O’Neil]');
+  replaceInIssues(root, 'authors: [Jane Doe]', 'authors: [Jane Doe, Cathy O’Neil, et al.]');
+  const bulk = Array.from({ length: BULK }, (_, i) => `  - title: Bulk paper ${i + 1}\n    url: https://example.org/bulk/${i + 1}\n    authors: [Wendy Wombat]\n    year: 2019\n    tags: [bulk]\n    summary: |\n      Wombats, again.\n`);
+  writeFileSync(join(root, 'issues', '0005-bulk.md'), cleanIssue({ number: 5, title: 'Bulk', date: '2023-07-03', papers: bulk.join('') }));
 });
+
 
 const MIRAGE = 'Are Emergent Abilities of Large Language Models a Mirage?';
 const ATTENTION = 'Attention <is> all & you ]]> need';
@@ -162,11 +169,11 @@ test('the lead offers search once the script shows the form; without JavaScript 
   const { page } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html`);
   await page.locator('.paper-search').waitFor();
-  assert.equal(await page.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year, or search and filter them all.');
+  assert.equal(await page.locator('.lead').innerText(), '233 papers from 4 issues. Pick a year, or search and filter them all.');
   await page.close();
   const { page: without } = await openPage(archive.browser, archive.origin, { javaScriptEnabled: false });
   await without.goto(`${archive.origin}/papers/index.html`);
-  assert.equal(await without.locator('.lead').innerText(), '3 papers from 3 issues. Pick a year.');
+  assert.equal(await without.locator('.lead').innerText(), '233 papers from 4 issues. Pick a year.');
   assert.ok(await without.locator('.paper-search').isHidden());
   await without.screenshot({ path: join(ARTIFACTS, 'papers-without-javascript.png'), fullPage: true });
   await without.close();
@@ -195,6 +202,47 @@ test('Back within the page (from the skip link’s #main) and a page restored fr
   });
   await showsTitles(page, [ATTENTION]);
   assert.deepEqual(await formValues(page), ['', '', 'Architectures', '', '']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('more matches than a list shows: the first 100, then "Show more" adds the next 100 with the keyboard on the first added, until all are shown; a new search starts again at 100', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  const titles = () => page.locator('.search-results li > a').allInnerTexts();
+  const status = () => page.locator('.search-status').innerText();
+  for (const address of ['tag=bulk', 'q=wombats']) {
+    await page.goto(`${archive.origin}/papers/index.html?${address}`);
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.endsWith('.'));
+    assert.equal(await status(), `${BULK} papers match; the first 100 are shown.`, address);
+    assert.equal((await titles()).length, 100);
+    const more = page.getByRole('button', { name: 'Show 100 more' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    assert.equal((await titles()).length, 200);
+    assert.equal(await status(), `${BULK} papers match; the first 200 are shown.`);
+    // The keyboard is on the first result added.
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), (await titles())[100]);
+    await page.getByRole('button', { name: `Show ${BULK - 200} more` }).click();
+    assert.equal((await titles()).length, BULK);
+    assert.equal(await page.getByRole('button', { name: /^Show \d+ more$/ }).count(), 0);
+    assert.equal(await status(), `${BULK} papers match.`);
+    assert.equal(new Set(await titles()).size, BULK, 'each paper once');
+  }
+  // Another search: its first 100 again.
+  await page.locator('#filter-author').fill('wombat');
+  await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 100);
+  assert.equal(await status(), `${BULK} papers match; the first 100 are shown.`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the author filter matches names, not the words that join them: "et al" finds no paper, a name still does', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html?author=et%20al`);
+  await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.endsWith('.'));
+  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches.');
+  await page.goto(`${archive.origin}/papers/index.html?author=neil`);
+  await showsTitles(page, [BLOG]);
   assert.deepEqual(errors, []);
   await page.close();
 });

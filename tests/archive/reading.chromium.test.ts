@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, openPage, siteInChromium, skip } from './chromium.js';
 
@@ -106,5 +107,19 @@ test('every page shows the site’s own icon: no request for /favicon.ico, no er
     assert.deepEqual(errors, [], path);
     assert.deepEqual(outside, [], path);
     await page.close();
+  }
+});
+
+const PAGE_CHECKS = fileURLToPath(new URL('../helpers/page-checks.browser.js', import.meta.url));
+
+test('every page, light and dark, shows each text and each field’s placeholder at 4.5:1 or more against its background (WCAG 2.x AA, SC 1.4.3)', { skip }, async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of PAGES) {
+      const { page } = await openPage(archive.browser, archive.origin, { colorScheme });
+      await page.goto(`${archive.origin}${path}`);
+      await page.addScriptTag({ path: PAGE_CHECKS });
+      assert.deepEqual(await page.evaluate('lowContrastTexts(4.5)'), [], `${path}, ${colorScheme}`);
+      await page.close();
+    }
   }
 });

@@ -165,8 +165,8 @@ test('a paper summarized again under a new title and with its authors written ot
   const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
   for (const query of ['mirage', 'koyejo', 'rylan', 'revisited', 'schaeffer']) {
     assert.deepEqual(
-      index.search(query).map((result) => [result.title, result.authors, result.aka]),
-      [['Emergence revisited', 'R. Schaeffer', 'Rylan Schaeffer\nSanmi Koyejo']],
+      index.search(query).map((result) => [result.title, result.authors, result.authorNames]),
+      [['Emergence revisited', 'R. Schaeffer', 'R. Schaeffer\nRylan Schaeffer\nSanmi Koyejo']],
       query,
     );
   }
@@ -242,5 +242,5 @@ test('a result shows its authors joined as the pages join them (semicolons when 
   const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
   const [result] = index.search('neil');
   assert.equal(result!.authors, "O'Neil, Cathy; Nguyễn Văn An; and Zhang 张伟");
-  assert.equal(result!.aka, "Cathy O'Neil");
+  assert.equal(result!.authorNames, "O'Neil, Cathy\nNguyễn Văn An\nZhang 张伟\nCathy O'Neil");
 });

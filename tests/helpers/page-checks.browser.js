@@ -6,7 +6,8 @@
  * Every visible text of the page whose contrast with what is behind it is
  * below `min`, as WCAG 2.x defines the ratio (relative luminance, success
  * criterion 1.4.3): the text's colour against the first opaque background
- * of its element or an ancestor. Returns `[{ text, color, background, ratio }]`.
+ * of its element or an ancestor; and each visible placeholder of an empty
+ * field. Returns `[{ text, color, background, ratio }]`.
  */
 window.lowContrastTexts = (min) => {
   const rgb = (value) => {
@@ -34,6 +35,15 @@ window.lowContrastTexts = (min) => {
     const [l1, l2] = [luminance(rgb(style.color)), luminance(rgb(background))];
     const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
     if (ratio < min) found.push({ text: node.textContent.trim().slice(0, 60), color: style.color, background, ratio: Math.round(ratio * 100) / 100 });
+  }
+  // A field's placeholder is text the reader reads too (its colour is the `::placeholder` pseudo-element's).
+  for (const field of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+    if (field.value || !field.placeholder.trim() || !field.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+    const color = getComputedStyle(field, '::placeholder').color;
+    const background = backgroundOf(field);
+    const [l1, l2] = [luminance(rgb(color)), luminance(rgb(background))];
+    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    if (ratio < min) found.push({ text: `placeholder: ${field.placeholder.slice(0, 48)}`, color, background, ratio: Math.round(ratio * 100) / 100 });
   }
   return found;
 };
