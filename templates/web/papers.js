@@ -131,7 +131,9 @@
       const list = element('ol', {});
       for (const item of items.slice(0, limit)) {
         const entry = element('li', {});
-        const byline = element('p', { class: 'meta' }, `${item.authors ? `${item.authors}; ` : ''}in `);
+        // What the year pages' table shows of it besides its tags: authors, year, section (a dot apart: an authors line may hold semicolons).
+        const facts = [item.authors, item.year === null ? '' : String(item.year), item.section].filter(Boolean);
+        const byline = element('p', { class: 'meta' }, `${facts.map((fact) => `${fact} · `).join('')}in `);
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
         byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));
         entry.append(element('a', { href: `${root}${item.url}index.html` }, item.title), byline);

@@ -49,7 +49,8 @@ test('searching a word of one summary finds that paper; the index loads only the
   assert.deepEqual(await result.locator('> a').allInnerTexts(), ['Attention <is> all & you ]]> need']);
   // The paper is of 2017: the newest year's shard answered first, and its link still leads to its page.
   assert.equal(await result.locator('> a').first().getAttribute('href'), '../papers/1706.03762/index.html');
-  assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani and Noam Shazeer; in #2');
+  // Its authors, year and section, as the year's table shows them, then where it first appeared.
+  assert.equal(await result.locator('.meta').first().innerText(), 'Ashish Vaswani and Noam Shazeer · 2017 · Architectures · in #2');
   assert.equal(await result.locator('.meta a').first().getAttribute('href'), '../issues/2/index.html#attention-is-all--you--need');
   assert.equal(await result.locator('.excerpt').first().innerText(), '=SUM(1,2) is what a spreadsheet would run.');
   const shards = loaded.filter((path) => path.startsWith('/search/'));
@@ -214,7 +215,7 @@ test('the author filter finds a paper by a name an earlier issue gave its author
   await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?']);
   await page.getByLabel('Search summaries and opinions').fill('metrics');
   await showsTitles(page, ['Are Emergent Abilities of Large Language Models a Mirage?']);
-  assert.match(await page.locator('.search-results .meta').first().innerText(), /^R\. Schaeffer; in #1/);
+  assert.match(await page.locator('.search-results .meta').first().innerText(), /^R\. Schaeffer · 2023 · Evaluations · in #1/);
   assert.deepEqual(errors, []);
   await page.close();
 });
