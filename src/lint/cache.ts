@@ -59,7 +59,8 @@ import type { FileOutcome } from './lint-file.js';
 // v38: content-limits bounds a file's `$` and URLs (issue/limits.ts).
 // v39: email-size measures an HTML email that shows inline math between its dollars (render/html-rewrite.ts), and a raw `<br>` as a break.
 // v40: heading-level names no `#` for a setext heading, and says how a `---` rule is written.
-const FORMAT_VERSION = 40;
+// v41: title-math is new.
+const FORMAT_VERSION = 41;
 
 interface Header {
   version: typeof FORMAT_VERSION;

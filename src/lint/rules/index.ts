@@ -33,6 +33,7 @@ import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
+import titleMath from './title-math.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlCommentInText from './yaml-comment-in-text.js';
 import yamlFoldedMarkdown from './yaml-folded-markdown.js';
@@ -72,6 +73,7 @@ export const rules: Rule[] = [
   headingLevel,
   tableCellCount,
   mathSyntax,
+  titleMath,
   subjectLength,
   preheaderLength,
   emailSize,
