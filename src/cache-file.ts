@@ -11,9 +11,10 @@ import { sha256 } from './sha256.js';
  * never shows in a site, a lint or a render. Checking only that a file
  * parses is not enough: a flipped byte inside a text or a number parses.
  *
- * Cost, measured here (`crypto.hash('sha256', …)` in `node -e`, mean of 5):
- * 8.7 MB (the 1,000-issue bench corpus's build index) in 5.4 ms, about
- * 1.6 GB/s; a rebuild after one edit reads ~55 MB of cache files.
+ * Cost, measured here: `crypto.hash('sha256', …)` of 8.7 MB (the
+ * 1,000-issue bench corpus's build index) took 5.0–5.4 ms in `node -e`
+ * (6 runs), about 1.6 GB/s; the checks took 34 ms of a 2.2 s rebuild after
+ * one edit of that corpus (`--cpu-prof`), which reads ~55 MB of cache.
  */
 
 /** Writes `contents` to `file` whole or not at all (replace-file.ts), behind their hash. Throws what the file system throws. */

@@ -26,8 +26,8 @@ import { INDEX_FORMAT } from './formats.js';
  * behind the hash of its bytes (cache-file.ts): a file that cannot be
  * read, or whose bytes changed since, is a miss, never an error and never
  * shown. One that cannot be written stops the build (DATA_DIR_UNWRITABLE),
- * as the workers' renderings reach the build through it. A disabled cache (`--no-cache`) keeps the
- * outputs of this build in memory instead.
+ * as the workers' renderings reach the build through it. A disabled cache
+ * (`--no-cache`) keeps the outputs of this build in memory instead.
  *
  * Stored in V8's serialization format (`node:v8`), not JSON: the texts hold
  * non-ASCII characters, which Node 20 decodes from UTF-8 at ~100 MB/s, and
