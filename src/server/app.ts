@@ -31,6 +31,8 @@ export interface PaperboyServer {
    * throws (a folder that cannot be read), the previous map still served.
    */
   reloadSite(): void;
+  /** Settles when the work the server does after answering (confirmation emails being sent) is done: what a stop waits for before closing the mail transport and the database. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -47,6 +49,12 @@ export function createApp(options: AppOptions): PaperboyServer {
   const siteOptions = { notFoundPage, ...(options.notFoundFilter ? { filter: options.notFoundFilter } : {}) };
   let site: SiteHandler = staticSite(options.siteDir, siteOptions);
   const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);
+  // Work begun after an answer; each task handles its own failure.
+  const pending = new Set<Promise<void>>();
+  const background = (task: Promise<void>) => {
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
@@ -64,7 +72,7 @@ export function createApp(options: AppOptions): PaperboyServer {
       case '/unsubscribe':
         return unsubscribeRoute(context, route);
       case '/subscribe':
-        return subscribeRoute(context, route, limiter);
+        return subscribeRoute(context, route, limiter, background);
       case '/confirm':
         return confirmRoute(context, route);
     }
@@ -89,6 +97,9 @@ export function createApp(options: AppOptions): PaperboyServer {
     server,
     reloadSite: () => {
       site = staticSite(options.siteDir, siteOptions);
+    },
+    settled: async () => {
+      while (pending.size > 0) await Promise.all(pending);
     },
   };
 }
@@ -139,7 +150,7 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const status = known ? error.status : 500;
   const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
   if (!known) process.stderr.write(`${`${where}: ${String((error as Error)?.stack ?? error)}`.replace(/^/gm, 'paperboy: ')}\n`);
-  const headers: Record<string, string> = status === 429 ? { 'Retry-After': '600' } : {};
+  const headers = known ? error.headers : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
 }

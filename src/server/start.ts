@@ -12,7 +12,7 @@ import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
-import { createApp } from './app.js';
+import { createApp, type PaperboyServer } from './app.js';
 import type { ConfirmationMailer } from './context.js';
 
 export interface StartOptions {
@@ -63,7 +63,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let dev: ReturnType<typeof import('./dev.js').devServer> | undefined;
   let rebuilt: { close(): void } | undefined;
   // Stops what was started, the dev server's event streams before the server waits for its connections.
-  const stopStarted = async (server?: import('node:http').Server, graceMs = STOP_GRACE_MS) => {
+  const stopStarted = async (app?: PaperboyServer, graceMs = STOP_GRACE_MS) => {
+    const server = app?.server;
     await dev?.stop();
     rebuilt?.close();
     if (server)
@@ -75,6 +76,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         });
         server.closeIdleConnections();
       });
+    // Confirmation emails begun after their answers go out before the transport and the database close.
+    await app?.settled();
     await delivery?.close();
     db.close();
   };
@@ -98,7 +101,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-    return { url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`, outbox: delivery.outbox, stop: (graceMs) => stopStarted(app.server, graceMs) };
+    return { url: `http://${host}:${port}${new URL(config.baseUrl).pathname}`, outbox: delivery.outbox, stop: (graceMs) => stopStarted(app, graceMs) };
   } catch (error) {
     // A port in use, say: a watcher or a transport left open would keep the process from exiting.
     await stopStarted();

@@ -40,7 +40,7 @@ export interface TestServer {
 }
 
 /** The server on a random port over a fresh newsletter and database, its clock settable. */
-export async function startServer(options: { failMail?: boolean; root?: string; secret?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { failMail?: boolean; mailDelayMs?: number; root?: string; secret?: string } = {}): Promise<TestServer> {
   const root = options.root ?? makeRoot({});
   const config = await loadConfig(root);
   const outside = makeRoot({});
@@ -58,7 +58,8 @@ export async function startServer(options: { failMail?: boolean; root?: string; 
     now: () => clock.now,
     unsubscribes: new UnsubscribeBatch(db, () => clock.now),
     sendConfirmation: async (message) => {
-      if (options.failMail) throw new Error('connection refused');
+      if (options.mailDelayMs) await new Promise((resolve) => setTimeout(resolve, options.mailDelayMs));
+      if (options.failMail) throw new Error('421 4.3.2 Service not available,\r\nclosing channel');
       confirmations.push(message);
     },
   };
@@ -77,8 +78,10 @@ export async function startServer(options: { failMail?: boolean; root?: string; 
     close: () =>
       new Promise((resolve) => {
         app.server.close(() => {
-          db.close();
-          resolve();
+          void app.settled().then(() => {
+            db.close();
+            resolve();
+          });
         });
         app.server.closeAllConnections();
       }),

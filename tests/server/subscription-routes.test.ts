@@ -231,15 +231,59 @@ test('subscribe: one client address gets 429 with Retry-After past five requests
   }
 });
 
-test('subscribe: when the confirmation cannot be sent the answer is 503, and the next request may send it at once', async () => {
+/** What `write` wrote to stderr, the writes held back from the test's output. */
+async function stderrOf(write: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const original = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    await write();
+  } finally {
+    process.stderr.write = original;
+  }
+  return lines.join('');
+}
+
+test('subscribe: a confirmation that cannot be sent gets the same 202 as any request, is said on stderr in one line without the address, and is withdrawn so the next request sends it at once', async () => {
   const server = await startServer({ failMail: true });
   try {
-    const answer = await subscribe(server, 'ada@example.org');
-    assert.equal(answer.status, 503);
-    assert.match(answer.body, /could not be sent/);
+    const said = await stderrOf(async () => {
+      const answer = await subscribe(server, 'ada@example.org');
+      assert.equal(answer.status, 202);
+      assert.match(answer.body, /<h1>Check your inbox<\/h1>/);
+      await server.app.settled();
+    });
+    assert.equal(said, "paperboy: a confirmation email was not sent (421 4.3.2 Service not available,⏎closing channel); the reader's next request to subscribe sends it again\n");
+    assert.ok(!said.includes('ada@'), 'no address in the log');
     const row = server.db.prepare('SELECT count(*) AS n FROM confirmations').get() as { n: number };
     assert.equal(row.n, 0);
+    assert.equal(statusOf(server, 'ada@example.org'), 'pending');
   } finally {
     await server.close();
   }
+});
+
+test('subscribe: behind a slow relay, a new address and an active one are answered alike and at once (no enumeration by timing); the confirmation goes out after the answer, and a stop waits for it', async () => {
+  const server = await startServer({ mailDelayMs: 400 });
+  try {
+    new SubscriberStore(server.db).add({ email: 'active@example.org', consentSource: 'test' });
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const answer = await subscribe(server, email);
+      return { status: answer.status, body: answer.body, ms: performance.now() - started };
+    };
+    const fresh = await timed('new@example.org');
+    const active = await timed('active@example.org');
+    assert.deepEqual([fresh.status, active.status], [202, 202]);
+    assert.equal(fresh.body, active.body);
+    assert.ok(fresh.ms < 300, `a new address answered in ${fresh.ms} ms, before the relay's 400`);
+    assert.equal(server.confirmations.length, 0, 'nothing sent yet');
+  } finally {
+    await server.close();
+  }
+  assert.deepEqual(
+    server.confirmations.map((confirmation) => confirmation.to),
+    ['new@example.org'],
+    'sent before the server closed',
+  );
 });
