@@ -64,13 +64,22 @@ function addressProblem(email: string): string | undefined {
 /** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */
 const MAX_NAME_LENGTH = 200;
 
-/** Why a display name cannot be stored, or undefined: the one limit of `subscribers add`, import and the form. */
+/** Why a display name cannot be stored, or undefined: the one limit of `subscribers add`, import and the form. Characters are code points: an emoji is one, not its two UTF-16 units. */
 export function nameProblem(name: string): string | undefined {
-  return name.length > MAX_NAME_LENGTH ? `Unexpected name of ${name.length} characters, expected at most ${MAX_NAME_LENGTH}` : undefined;
+  const length = [...name].length;
+  return length > MAX_NAME_LENGTH ? `Unexpected name of ${length} characters, expected at most ${MAX_NAME_LENGTH}` : undefined;
 }
 
-/** A display name may not carry line breaks or controls into a header or a CSV. */
+/**
+ * A display name may not carry line breaks or controls into a header or a
+ * CSV, nor a lone surrogate (a JSON `"\ud800"`), which UTF-8 cannot encode:
+ * SQLite stored its bytes as they came, and every export then showed three
+ * U+FFFD. It becomes one U+FFFD, as a UTF-8 decoder shows it.
+ */
 export function cleanName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return name.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 }
+
+/** A high surrogate not followed by a low one, or a low one not after a high one (UTF-16 code units). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

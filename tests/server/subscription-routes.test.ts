@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { clientAddress } from '../../src/server/subscription-routes.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { rawRequest, startServer, type TestServer } from './helpers.js';
@@ -286,4 +287,38 @@ test('subscribe: behind a slow relay, a new address and an active one are answer
     ['new@example.org'],
     'sent before the server closed',
   );
+});
+
+test('subscribe: a name with a lone surrogate (JSON `\\ud800`) is stored as U+FFFD, valid UTF-8 that an export reads back as written', async () => {
+  const server = await startServer();
+  try {
+    const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"h13@example.com","name":"Ada \\ud800"}' }, { Accept: 'application/json' });
+    assert.equal(answer.status, 202, answer.body);
+    const row = server.db.prepare("SELECT CAST(name AS BLOB) AS bytes FROM subscribers WHERE email = 'h13@example.com'").get() as { bytes: Uint8Array };
+    assert.deepEqual(Buffer.from(row.bytes), Buffer.from('Ada \ufffd'));
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a body that trickles in is cut at the request deadline (408, connection closed), nothing stored; the server answers others meanwhile', async () => {
+  const server = await startServer({ requestTimeoutMs: 800 });
+  try {
+    const started = performance.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('POST /subscribe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=slo');
+      });
+      let got = '';
+      socket.on('data', (chunk) => (got += chunk.toString()));
+      socket.on('close', () => resolve(got));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.ok(performance.now() - started < 5000, `closed after ${performance.now() - started} ms`);
+    assert.equal((await subscribe(server, 'fast@example.org')).status, 202);
+    assert.equal(new SubscriberStore(server.db).count('pending'), 1, 'the trickled address not stored');
+  } finally {
+    await server.close();
+  }
 });
