@@ -43,6 +43,8 @@ export interface PaperboyServer {
    * throws (a folder that cannot be read), the previous map still served.
    */
   reloadSite(): void;
+  /** Says that the server is stopping: a request its stop cuts short is then said to be cut by the stop, not by its client. */
+  stopping(): void;
   /** Settles when the work the server does after answering (confirmation emails being sent) is done: what a stop waits for before closing the mail transport and the database. */
   settled(): Promise<void>;
 }
@@ -68,8 +70,14 @@ export function createApp(options: AppOptions): PaperboyServer {
     void task.finally(() => pending.delete(task));
   };
 
+  let stopping = false;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = req.url ?? '/';
+    // `OPTIONS *` asks what the server as a whole allows (RFC 9110 §9.3.7).
+    if (req.method === 'OPTIONS' && req.url === '*') {
+      res.writeHead(204, { Allow: 'GET, HEAD, POST, OPTIONS' }).end();
+      return;
+    }
+    const url = originForm(req.url ?? '/');
     const queryAt = url.indexOf('?');
     const raw = queryAt === -1 ? url : url.slice(0, queryAt);
     const query = queryAt === -1 ? '' : url.slice(queryAt);
@@ -105,17 +113,33 @@ export function createApp(options: AppOptions): PaperboyServer {
     // As asked (the static handler rewrites req.url), without the query, where tokens travel.
     const path = (req.url ?? '').split('?')[0]!;
     res.on('finish', () => options.log(accessLine(req.method, path, res.statusCode, started, socket.bytesWritten - written)));
-    handle(req, res).catch((error: unknown) => answerError(context, req, res, error));
+    handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
   });
   return {
     server,
     reloadSite: () => {
       site = staticSite(options.siteDir, siteOptions);
     },
+    stopping: () => {
+      stopping = true;
+    },
     settled: async () => {
       while (pending.size > 0) await Promise.all(pending);
     },
   };
+}
+
+/**
+ * A request target in origin form (`/news/?q=1`): the absolute form
+ * (`http://host/news/?q=1`), which RFC 9112 §3.2.2 says a server must
+ * accept though only proxies are sent it, becomes its path and query; any
+ * other target is as it came.
+ */
+function originForm(target: string): string {
+  const absolute = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (!absolute) return target;
+  const rest = target.slice(absolute[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /**
@@ -149,10 +173,11 @@ function loggedPath(path: string): string {
  * request its client closed (RequestAborted) has nobody to answer: one
  * line on stderr, no stack, the connection closed.
  */
-function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown): void {
+function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown, stopping: boolean): void {
   const where = `${req.method} ${loggedPath((req.url ?? '').split('?')[0]!)}`;
   if (error instanceof RequestAborted) {
-    process.stderr.write(`paperboy: ${where}: ${error.message}\n`);
+    const why = stopping ? 'the server stopped before its request was read whole; nothing was changed' : error.message;
+    process.stderr.write(`paperboy: ${where}: ${why}\n`);
     res.destroy();
     return;
   }

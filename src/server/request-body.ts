@@ -14,13 +14,14 @@ export class HttpError extends Error {
 }
 
 /**
- * The client closed the connection before its request body arrived whole
- * (a closed tab, a dropped mobile connection): nobody is left to answer,
- * and nothing was read, so nothing was changed.
+ * The connection closed before the request body arrived whole: the client
+ * closed it (a closed tab, a dropped mobile connection), or the server did
+ * (a request slower than its deadline, app.ts; a stop). Nobody is left to
+ * answer, and nothing was read, so nothing was changed.
  */
 export class RequestAborted extends Error {
   constructor() {
-    super('the client closed the connection before its request was read; nothing was changed');
+    super('the connection closed before its request was read whole (the client left, or sent it too slowly); nothing was changed');
   }
 }
 

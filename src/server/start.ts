@@ -65,6 +65,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Stops what was started, the dev server's event streams before the server waits for its connections.
   const stopStarted = async (app?: PaperboyServer, graceMs = STOP_GRACE_MS) => {
     const server = app?.server;
+    app?.stopping();
     await dev?.stop();
     rebuilt?.close();
     if (server)

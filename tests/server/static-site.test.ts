@@ -378,3 +378,21 @@ test('archive: a file’s address with a slash after it (/papers.bib/, /issues/3
     await server.close();
   }
 });
+
+test('archive: a request target in absolute form (RFC 9112 §3.2.2, what a proxy is sent) is served as its path; `OPTIONS *` says what the server allows', async () => {
+  const server = await startServer();
+  try {
+    const absolute = await rawRequest(server.port, 'GET', 'http://news.example.org/issues/3/index.html');
+    assert.equal(absolute.status, 200);
+    assert.match(absolute.body, /<h1>Issue three<\/h1>/);
+    const query = await rawRequest(server.port, 'GET', 'HTTP://news.example.org?x=1');
+    assert.equal(query.status, 200);
+    assert.match(query.body, /<h1>Home page<\/h1>/);
+    const options = await rawRequest(server.port, 'OPTIONS', '*');
+    assert.equal(options.status, 204);
+    assert.equal(options.headers.allow, 'GET, HEAD, POST, OPTIONS');
+    assert.equal(options.body, '');
+  } finally {
+    await server.close();
+  }
+});

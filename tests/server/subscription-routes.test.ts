@@ -322,3 +322,23 @@ test('subscribe: a body that trickles in is cut at the request deadline (408, co
     await server.close();
   }
 });
+
+test('subscribe: a request a stop cuts short is said on stderr to be cut by the stop, not by its client', async () => {
+  const server = await startServer();
+  const said = await stderrOf(async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write('POST /subscribe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nemail=slo');
+        setTimeout(() => {
+          server.app.stopping();
+          server.app.server.closeAllConnections();
+        }, 100);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  await server.close();
+  assert.equal(said, 'paperboy: POST /subscribe: the server stopped before its request was read whole; nothing was changed\n');
+});
