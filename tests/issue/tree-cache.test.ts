@@ -40,28 +40,28 @@ test('a store only keeps the trees its last parse used', () => {
   assert.deepEqual(Object.keys(stored.trees), [sha256('new text')]);
 });
 
-test('a corrupt store or a tree of the wrong shape is ignored, never trusted', () => {
+/** A cache whose store holds the tree of `text`, for '/issues/a.md', and that store's file. */
+function storedText(): { cache: TreeCache; store: string } {
   const dataDir = mkdtempSync(join(tmpdir(), 'paperboy-trees-'));
   const cache = TreeCache.inDataDir(dataDir);
   const parser = cache.parserFor('/issues/a.md');
   parser.parse(text);
   parser.save();
-  const [store] = storeFiles(dataDir);
-  const contents = JSON.parse(readCacheFile(store!)!.toString()) as { key: string };
-  writeCacheFile(store!, JSON.stringify({ key: contents.key, trees: { [sha256(text)]: { type: 'paragraph' } } }));
+  return { cache, store: storeFiles(dataDir)[0]! };
+}
+
+test('a corrupt store or a tree of the wrong shape is ignored, never trusted', () => {
+  const { cache, store } = storedText();
+  const contents = JSON.parse(readCacheFile(store)!.toString()) as { key: string };
+  writeCacheFile(store, JSON.stringify({ key: contents.key, trees: { [sha256(text)]: { type: 'paragraph' } } }));
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
-  writeCacheFile(store!, '{"key": "trees-v1');
+  writeCacheFile(store, '{"key": "trees-v1');
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
 });
 
 test('a store whose bytes changed since it was written (one letter of a stored text) is ignored: the text is parsed again', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'paperboy-trees-'));
-  const cache = TreeCache.inDataDir(dataDir);
-  const parser = cache.parserFor('/issues/a.md');
-  parser.parse(text);
-  parser.save();
-  const [store] = storeFiles(dataDir);
-  writeFileSync(store!, readFileSync(store!, 'utf8').replace('"value":"Here."', '"value":"HEre."'));
+  const { cache, store } = storedText();
+  writeFileSync(store, readFileSync(store, 'utf8').replace('"value":"Here."', '"value":"HEre."'));
   assert.deepEqual(cache.parserFor('/issues/a.md').parse(text), parseMarkdown(text));
 });
 
