@@ -47,10 +47,13 @@ export function syntaxError(file: string, source: string, error: unknown): Paper
   const message = error instanceof Error ? error.message : String(error);
   const exception = error as { lineNumber?: unknown; column?: unknown };
   if (typeof exception.lineNumber === 'number' && typeof exception.column === 'number') {
-    // A block closed by another name: Handlebars places it at the opening block's name.
+    // A block closed by another name: Handlebars places it at the opening block's name; the message names the closing tag's place too.
     const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
-    const reason = mismatch ? `Unexpected \`{{/${mismatch[2]}}}\` closing the block \`{{#${mismatch[1]}}}\` opened here, expected \`{{/${mismatch[1]}}}\`` : stripPlace(message);
-    return templateError(file, place(exception.lineNumber, exception.column), reason, error);
+    const at = place(exception.lineNumber, exception.column);
+    const closing = mismatch && closingPlace(source, offsetOf(source, at), mismatch[2]!);
+    const closedAt = closing ? ` at ${closing.line}:${closing.column}` : '';
+    const reason = mismatch ? `Unexpected \`{{/${mismatch[2]}}}\`${closedAt} closing the block \`{{#${mismatch[1]}}}\` opened here, expected \`{{/${mismatch[1]}}}\`` : stripPlace(message);
+    return templateError(file, at, reason, error);
   }
   const lexer = (Handlebars as unknown as { Parser: { lexer: LexerState } }).Parser.lexer;
   const { yylloc } = lexer;
@@ -95,8 +98,19 @@ function unclosedBlock(source: string): { name: string; at: Place } | undefined 
   }
   const last = open.at(-1);
   if (!last) return undefined;
-  const before = source.slice(0, last.index).split('\n');
-  return { name: last.name, at: { line: before.length, column: before.at(-1)!.length + 1 } };
+  return { name: last.name, at: placeAt(source, last.index) };
+}
+
+/** The place of the first `{{/name` after `from` (an offset in `source`), 1-based. */
+function closingPlace(source: string, from: number, name: string): Place | undefined {
+  const match = new RegExp(`\\{\\{~?\\s*/\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s}~])`).exec(source.slice(from));
+  return match ? placeAt(source, from + match.index) : undefined;
+}
+
+/** The 1-based line and column of `offset` in `source`. */
+function placeAt(source: string, offset: number): Place {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
 }
 
 function offsetOf(source: string, at: Place): number {

@@ -51,7 +51,7 @@ test('templates: a syntax error names the template file, line and column, and sa
     ['<p>\n  {{title\n', /paper\.html\.hbs:3:1: Unexpected end of the template, expected `\}\}` to close the `\{\{` before it$/],
     ['<p>{{title}}</p>{{/if}}\n', /paper\.html\.hbs:1:17: Unexpected `\{\{\/`, expected it only after its block was opened with `\{\{#…\}\}`$/],
     ['<p>\n {{!-- a note}}\n', /paper\.html\.hbs:2:2: Unexpected `\{\{!--` comment that is never closed, expected `--\}\}` after it$/],
-    ['{{#each papers}}\n{{/with}}\n', /paper\.html\.hbs:1:4: Unexpected `\{\{\/with\}\}` closing the block `\{\{#each\}\}` opened here, expected `\{\{\/each\}\}`$/],
+    ['{{#each papers}}\n{{/with}}\n', /paper\.html\.hbs:1:4: Unexpected `\{\{\/with\}\}` at 2:1 closing the block `\{\{#each\}\}` opened here, expected `\{\{\/each\}\}`$/],
   ];
   for (const [source, expected] of cases) {
     const error = templateError({ 'templates/partials/paper.html.hbs': source });
