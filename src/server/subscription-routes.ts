@@ -66,23 +66,35 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
 }
 
 /**
- * `GET /confirm?token=…`: the link of the confirmation email makes the
- * subscriber active. An expired link, a link replaced by a newer one, or a
- * second click says so and changes nothing; a forged one gets one generic
- * 400. `HEAD` checks the link and changes nothing.
+ * `/confirm?token=…`, the link of the confirmation email. `GET` (and
+ * `HEAD`) checks the link and shows one button, changing nothing: mail
+ * scanners (Microsoft Defender's Safe Links and others) fetch every link
+ * of a message with GET, so a GET that confirmed subscribed whoever anyone
+ * typed into the form once their provider scanned the email, consent
+ * nobody gave. The button's `POST` makes the subscriber active, as the
+ * unsubscribe page's does (RFC 8058 for the same reason). An expired link,
+ * a link replaced by a newer one, or a second click says so and changes
+ * nothing; a forged one gets one generic 400.
  */
 export function confirmRoute(context: ServerContext, route: Route): void {
   const { req, res } = route;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+  if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
+    res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
     return;
   }
-  const check = verifyConfirmation(queryToken(new URLSearchParams(route.query)), context.keys, context.now());
+  const token = queryToken(new URLSearchParams(route.query));
+  const check = verifyConfirmation(token, context.keys, context.now());
   const page = (status: number, heading: string, paragraph: string) => sendPage(context, res, status, 'confirm', { heading, paragraphs: [paragraph], home: true });
   if (check.kind === 'invalid') return page(400, 'This confirmation link is not valid', 'Subscribe again with the form on the home page.');
   if (check.kind === 'expired') return page(410, 'This confirmation link has expired', 'Links work for two days: subscribe again with the form on the home page.');
-  // HEAD is safe (RFC 9110 §9.2.1): a mail scanner that only checks the link does not confirm for the reader.
-  if (req.method === 'HEAD') return page(200, 'Confirm your subscription', 'Open this link in a browser to confirm.');
+  if (req.method !== 'POST') {
+    sendPage(context, res, 200, 'confirm', {
+      heading: `Subscribe to ${context.config.name}?`,
+      paragraphs: ['Someone asked for this address to receive the newsletter. If it was you, confirm below; if not, close this page and nothing happens.'],
+      form: { action: `confirm?token=${encodeURIComponent(token)}`, fields: [], button: 'Confirm my subscription' },
+    });
+    return;
+  }
   const outcome = new Subscriptions(context.db, context.now).confirm(check.claim);
   if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
   if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);

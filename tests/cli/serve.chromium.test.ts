@@ -43,10 +43,17 @@ test('serve: a reader subscribes with the archive’s form, follows the emailed 
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
 
+    // The confirmation goes out after the answer: in the outbox a moment later.
     const outbox = join(root, '.paperboy', 'outbox', 'confirmations');
-    const [message] = readdirSync(outbox);
+    const deadline = Date.now() + 10_000;
+    while (!(existsSync(outbox) && readdirSync(outbox).some((name) => name.endsWith('.eml'))) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const message = readdirSync(outbox).find((name) => name.endsWith('.eml'));
     const link = /https:\/\/news\.example\.org\/(confirm\?token=[\w.=-]+)/.exec(readFileSync(join(outbox, message!), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
     await page.goto(new URL(link, server.url).href);
+    // Opening the link asks (a mail scanner's GET confirms nobody); the button confirms.
+    await page.getByRole('heading', { name: 'Subscribe to Test Newsletter?' }).waitFor();
+    assert.equal(spawnCli(['subscribers', 'count', '--root', root], { cwd: root }).stdout, '0\n');
+    await page.getByRole('button', { name: 'Confirm my subscription' }).click();
     await page.getByRole('heading', { name: 'You are subscribed' }).waitFor();
     assert.equal(spawnCli(['subscribers', 'count', '--root', root], { cwd: root }).stdout, '1\n');
   } finally {

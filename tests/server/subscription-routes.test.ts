@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { clientAddress } from '../../src/server/subscription-routes.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
+import { decodeEntities } from '../helpers/render.js';
 import { rawRequest, startServer, type TestServer } from './helpers.js';
 
 const form = (fields: Record<string, string>) => ({ type: 'application/x-www-form-urlencoded', data: new URLSearchParams(fields).toString() });
@@ -15,7 +16,7 @@ const confirmPath = (url: string) => {
   return `${parsed.pathname}${parsed.search}`;
 };
 
-test('subscribe → confirmation email → confirm link → active (double opt-in); a HEAD of the link confirms nothing', async () => {
+test('subscribe → confirmation email → confirm link → its button → active (double opt-in); a GET or HEAD of the link (a mail scanner) confirms nothing', async () => {
   const server = await startServer();
   try {
     const answer = await subscribe(server, 'Ada@Example.org', { name: 'Ada' });
@@ -32,17 +33,24 @@ test('subscribe → confirmation email → confirm link → active (double opt-i
     assert.equal(doubled.status, 400);
     assert.equal(statusOf(server, 'ada@example.org'), 'pending');
 
-    // A HEAD (a mail scanner checking the link) changes nothing.
+    // A HEAD or a GET (a mail scanner fetching the link, or the reader opening it) changes nothing: the page asks, with one button.
     const checked = await rawRequest(server.port, 'HEAD', confirmPath(sent!.confirmUrl));
     assert.equal(checked.status, 200);
+    const opened = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
+    assert.equal(opened.status, 200);
+    assert.match(opened.body, /<h1>Subscribe to Test Newsletter\?<\/h1>/);
+    const action = decodeEntities(/<form method="post" action="([^"]+)"/.exec(opened.body)?.[1] ?? '');
+    assert.equal(action, `confirm?token=${encodeURIComponent(new URL(sent!.confirmUrl).searchParams.get('token')!)}`);
+    assert.match(opened.body, /<button type="submit">Confirm my subscription<\/button>/);
     assert.equal(statusOf(server, 'ada@example.org'), 'pending');
 
-    const confirmed = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
+    // The button.
+    const confirmed = await rawRequest(server.port, 'POST', confirmPath(sent!.confirmUrl));
     assert.equal(confirmed.status, 200);
     assert.match(confirmed.body, /<h1>You are subscribed<\/h1>/);
     assert.equal(statusOf(server, 'ada@example.org'), 'active');
 
-    const reused = await rawRequest(server.port, 'GET', confirmPath(sent!.confirmUrl));
+    const reused = await rawRequest(server.port, 'POST', confirmPath(sent!.confirmUrl));
     assert.equal(reused.status, 200);
     assert.match(reused.body, /<h1>You are already subscribed<\/h1>/);
   } finally {
@@ -77,7 +85,7 @@ test('confirm: an expired link, a link replaced by a newer one and a forged one 
     await subscribe(server, 'ada@example.org');
     const second = confirmPath(server.confirmations[1]!.confirmUrl);
 
-    const superseded = await rawRequest(server.port, 'GET', first);
+    const superseded = await rawRequest(server.port, 'POST', first);
     assert.equal(superseded.status, 410);
     assert.match(superseded.body, /<h1>A newer confirmation link was sent<\/h1>/);
     const forged = await rawRequest(server.port, 'GET', `${second.slice(0, -3)}abc`);
@@ -102,11 +110,11 @@ test('subscribe: a reader who unsubscribed comes back only by confirming; until 
     store.unsubscribe(subscriber.id);
     await subscribe(server, 'ada@example.org');
     assert.equal(statusOf(server, 'ada@example.org'), 'unsubscribed');
-    await rawRequest(server.port, 'GET', confirmPath(server.confirmations[0]!.confirmUrl));
+    await rawRequest(server.port, 'POST', confirmPath(server.confirmations[0]!.confirmUrl));
     assert.equal(statusOf(server, 'ada@example.org'), 'active');
     // Left again: the used link neither subscribes anew nor says "already subscribed".
     store.unsubscribe(subscriber.id);
-    const reused = await rawRequest(server.port, 'GET', confirmPath(server.confirmations[0]!.confirmUrl));
+    const reused = await rawRequest(server.port, 'POST', confirmPath(server.confirmations[0]!.confirmUrl));
     assert.equal(reused.status, 410);
     assert.match(reused.body, /<h1>This confirmation link was used before<\/h1>/);
     assert.equal(statusOf(server, 'ada@example.org'), 'unsubscribed');
