@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { replaceFile } from './replace-file.js';
-import { sha256 } from './sha256.js';
 
 /**
  * A cache file: its contents behind a first line holding their SHA-256 (64
- * hex digits and a newline), so that a read hands back exactly the bytes a
- * write gave or nothing. Every cache here treats "nothing" as a miss, so a
+ * hex digits and a newline), taken over the file's name and the contents,
+ * so that a read hands back exactly the bytes a write gave that file or
+ * nothing: a cache file copied over another (one issue's rendering over
+ * another's) is not the file its name says, and reads as nothing too. Every cache here treats "nothing" as a miss, so a
  * file damaged in any way (bytes flipped by a disk or an editor, cut short
  * by a power cut, another program's file) costs the work it saved and
  * never shows in a site, a lint or a render. Checking only that a file
@@ -20,7 +23,7 @@ import { sha256 } from './sha256.js';
 /** Writes `contents` to `file` whole or not at all (replace-file.ts), behind their hash. Throws what the file system throws. */
 export function writeCacheFile(file: string, contents: string | Uint8Array): void {
   const bytes = typeof contents === 'string' ? Buffer.from(contents) : contents;
-  replaceFile(file, Buffer.concat([Buffer.from(`${sha256(bytes)}\n`, 'latin1'), bytes]));
+  replaceFile(file, Buffer.concat([Buffer.from(`${seal(file, bytes)}\n`, 'latin1'), bytes]));
 }
 
 /** The contents `writeCacheFile` wrote to `file`, or undefined when it cannot be read or its bytes are not those its hash names. */
@@ -31,14 +34,19 @@ export function readCacheFile(file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  return unsealed(bytes);
+  return unsealed(file, bytes);
 }
 
-/** The contents of a cache file's bytes, or undefined when they are not those its first line's hash names. */
-export function unsealed(bytes: Buffer): Buffer | undefined {
+/** The contents of the bytes read from the cache file `file`, or undefined when they are not those its first line's hash names. */
+export function unsealed(file: string, bytes: Buffer): Buffer | undefined {
   if (bytes.length < HEAD || bytes[HEAD - 1] !== 0x0a) return undefined;
   const contents = bytes.subarray(HEAD);
-  return bytes.toString('latin1', 0, HEAD - 1) === sha256(contents) ? contents : undefined;
+  return bytes.toString('latin1', 0, HEAD - 1) === seal(file, contents) ? contents : undefined;
+}
+
+/** The SHA-256 of the file's name (not its folder: a moved cache stays valid), a NUL, and its contents, in hex. */
+function seal(file: string, contents: Uint8Array): string {
+  return createHash('sha256').update(basename(file)).update('\0').update(contents).digest('hex');
 }
 
 /** A SHA-256 in hex, and a newline. */

@@ -38,3 +38,14 @@ test('a cache file that is missing or a folder reads as nothing', () => {
   assert.equal(readCacheFile(file), undefined);
   assert.equal(readCacheFile(join(file, '..')), undefined);
 });
+
+test('a cache file copied over another reads as nothing there (its hash names the file it was written to), and as written in a folder moved whole', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-cache-file-'));
+  writeCacheFile(join(folder, 'issue-59.v8'), 'issue 59');
+  writeCacheFile(join(folder, 'issue-47.v8'), 'issue 47');
+  writeFileSync(join(folder, 'issue-47.v8'), readFileSync(join(folder, 'issue-59.v8')));
+  assert.equal(readCacheFile(join(folder, 'issue-47.v8')), undefined);
+  const moved = join(mkdtempSync(join(tmpdir(), 'paperboy-cache-file-')), 'issue-59.v8');
+  writeFileSync(moved, readFileSync(join(folder, 'issue-59.v8')));
+  assert.equal(readCacheFile(moved)?.toString(), 'issue 59');
+});

@@ -109,7 +109,7 @@ export class LintCache {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
-    const read = known && known.stamp === stamp ? known : await readFile(file).then(parseSealed, () => undefined);
+    const read = known && known.stamp === stamp ? known : await readFile(file).then((bytes) => parseSealed(file, bytes), () => undefined);
     return new LintCache(file, read?.key ?? '', new Map(read?.entries), snapshots);
   }
 
@@ -166,8 +166,8 @@ async function stampOf(file: string): Promise<string> {
 }
 
 /** `parseCache` of a cache file's contents, when they are the bytes its hash names (cache-file.ts). */
-function parseSealed(bytes: Buffer): ReturnType<typeof parseCache> {
-  const contents = unsealed(bytes);
+function parseSealed(file: string, bytes: Buffer): ReturnType<typeof parseCache> {
+  const contents = unsealed(file, bytes);
   return contents && parseCache(contents);
 }
 

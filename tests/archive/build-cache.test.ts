@@ -104,3 +104,18 @@ test('a folder of some other name in the build cache is left alone when the cach
   assert.equal(again.code, 0, again.stderr);
   assert.ok(statSync(stray).isDirectory());
 });
+
+test("one issue's stored rendering and records copied over another's are misses, not that issue's: a build into a new folder is the clean build, no crash", async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'A second issue' }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const dir = join(root, '.paperboy', 'cache', 'build');
+  const [first, second] = readdirSync(dir).filter((name) => /^\w+\.v8$/.test(name) && name !== 'index.v8');
+  for (const part of ['', '.records']) {
+    const name = (file: string) => file.replace(/\.v8$/, `${part}.v8`);
+    writeFileSync(join(dir, name(second!)), readFileSync(join(dir, name(first!))));
+  }
+  const again = await runCli(['build', '--out', 'again'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
+  assert.deepEqual(pagesDigest(join(root, 'again')), pagesDigest(join(root, 'clean')));
+});
