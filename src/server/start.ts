@@ -224,7 +224,8 @@ async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Pro
     const raw = dkim ? await dkim.sign(message.raw) : message.raw;
     const ready = await transport.verify();
     const result = ready.ok ? await transport.send({ from: config.from.address, to, messageId: message.messageId, raw }) : ready;
-    if (!result.ok) throw new Error(`the confirmation email was not sent: ${result.failure.reply}`);
+    // The relay's reply alone: the server's line says what was not sent.
+    if (!result.ok) throw new Error(result.failure.reply);
   };
   return { send, outbox: transport instanceof OutboxTransport ? transport.dir : undefined, close: () => transport.close() };
 }

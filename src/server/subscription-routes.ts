@@ -60,7 +60,8 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
     context.sendConfirmation({ to: outcome.subscriber.email, name: outcome.subscriber.name, confirmUrl }).catch((error: unknown) => {
       // Not sent: withdrawn, so the reader's next request sends it at once. No address in the line (logs hold no personal data).
       subscriptions.withdraw(outcome.claim);
-      process.stderr.write(`paperboy: a confirmation email was not sent (${oneLine(String((error as Error)?.message ?? error))}); the reader's next request to subscribe sends it again\n`);
+      const reply = oneLine(String((error as Error)?.message ?? error)).replace(ADDRESS, '(an address)');
+      process.stderr.write(`paperboy: a confirmation email was not sent (${reply}); the reader's next request to subscribe sends it again\n`);
     }),
   );
 }
@@ -101,6 +102,9 @@ export function confirmRoute(context: ServerContext, route: Route): void {
   if (outcome === 'left-since') return page(410, 'This confirmation link was used before', 'You have left the list since: to subscribe again, use the form on the home page.');
   page(200, 'You are subscribed', `The next issue of ${context.config.name} will reach you by email.`);
 }
+
+/** An email address in a relay's reply (Postfix names the recipient it refuses: `<ada@example.org>: Recipient address rejected`), left out of logs. */
+const ADDRESS = /<?[^\s<>()"',;:]+@[^\s<>()"',;:]+>?/g;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

@@ -59,7 +59,7 @@ export async function startServer(options: { failMail?: boolean; mailDelayMs?: n
     unsubscribes: new UnsubscribeBatch(db, () => clock.now),
     sendConfirmation: async (message) => {
       if (options.mailDelayMs) await new Promise((resolve) => setTimeout(resolve, options.mailDelayMs));
-      if (options.failMail) throw new Error('421 4.3.2 Service not available,\r\nclosing channel');
+      if (options.failMail) throw new Error(`421 4.3.2 <${message.to}>: Recipient address rejected,\r\ntry later`);
       confirmations.push(message);
     },
   };
