@@ -219,7 +219,13 @@
       clearTimeout(timer);
       timer = setTimeout(run, 120);
     };
+    // The values the last search was begun for: leaving a field fires `change` with nothing changed (a click on
+    // "Show more" right after typing), which must not search again and take the reader back to the first hundred.
+    let searched;
+    const formKey = () => new URLSearchParams(new FormData(form)).toString();
     const edited = () => {
+      if (formKey() === searched) return;
+      searched = formKey();
       writeAddress();
       schedule();
     };
@@ -230,6 +236,7 @@
     const shown = () => {
       clearTimeout(timer);
       readAddress();
+      searched = formKey();
       run();
     };
     window.addEventListener('pageshow', (event) => event.persisted && shown());

@@ -228,6 +228,14 @@ test('more matches than a list shows: the first 100, then "Show more" adds the n
     assert.equal(await status(), `${BULK} papers match.`);
     assert.equal(new Set(await titles()).size, BULK, 'each paper once');
   }
+  // Typed, then "Show more" clicked at once: leaving the search box changes nothing, so the list keeps growing.
+  await page.goto(`${archive.origin}/papers/index.html`);
+  await page.getByLabel('Search summaries and opinions').fill('wombats');
+  await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 100 && document.querySelector('.search-status')?.textContent?.endsWith('.'));
+  await page.getByRole('button', { name: 'Show 100 more' }).click();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.equal((await titles()).length, 200);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), (await titles())[100]);
   // Another search: its first 100 again.
   await page.locator('#filter-author').fill('wombat');
   await page.waitForFunction(() => document.querySelectorAll('.search-results li').length === 100);

@@ -143,10 +143,10 @@ test('keyboard only: skip to the content, search, and open a result', { skip }, 
     focused = await page.evaluate(() => document.activeElement?.textContent);
   }
   assert.equal(focused, result);
-  // The same search again: the results are shown anew, first the newest year's (none: the list is empty a moment), then all; the reader stays on the same result.
+  // The same search again (the form submitted): the results are shown anew, first the newest year's (none: the list is empty a moment), then all; the reader stays on the same result.
   await page.evaluate(() => {
     document.querySelector('.search-results ol')!.setAttribute('data-before', '');
-    document.querySelector('.paper-search')!.dispatchEvent(new Event('input'));
+    document.querySelector('.paper-search')!.dispatchEvent(new Event('submit', { cancelable: true }));
   });
   await page.locator('.search-results ol:not([data-before])').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), result, 'focus kept across a new list of results');
