@@ -111,7 +111,7 @@ export function createApp(options: AppOptions): PaperboyServer {
     const { socket } = req;
     const written = socket.bytesWritten;
     // As asked (the static handler rewrites req.url), without the query, where tokens travel.
-    const path = (req.url ?? '').split('?')[0]!;
+    const path = originForm(req.url ?? '').split('?')[0]!;
     res.on('finish', () => options.log(accessLine(req.method, path, res.statusCode, started, socket.bytesWritten - written)));
     handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
   });

@@ -388,6 +388,7 @@ test('archive: a request target in absolute form (RFC 9112 §3.2.2, what a proxy
     const query = await rawRequest(server.port, 'GET', 'HTTP://news.example.org?x=1');
     assert.equal(query.status, 200);
     assert.match(query.body, /<h1>Home page<\/h1>/);
+    assert.deepEqual(server.logs.map((line) => (JSON.parse(line) as { path: string }).path).slice(-2), ['/issues/3/index.html', '/'], 'logged as its path');
     const options = await rawRequest(server.port, 'OPTIONS', '*');
     assert.equal(options.status, 204);
     assert.equal(options.headers.allow, 'GET, HEAD, POST, OPTIONS');

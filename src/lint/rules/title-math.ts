@@ -14,7 +14,7 @@ import type { FileRule } from '../types.js';
  * `$` after one that is not a space, and not followed by a digit.
  *
  * ok:     `title: "α-divergence and $5 to $10 of compute"`
- * not ok: `title: "$\alpha$-divergence"` → Unexpected math `$\alpha$` in a title, expected the symbol itself (α) or words: a title is plain text, shown as written on every page, feed and subject line
+ * not ok: `title: "$\alpha$-divergence"` → Unexpected math `$\alpha$` in a title, expected its characters written out (α, x², ≤) or words: a title is plain text, shown as written on every page, feed and subject line
  */
 const rule: FileRule = {
   id: 'title-math',
@@ -29,7 +29,7 @@ const rule: FileRule = {
       const toYaml = scalarOffsetMap(node, parsed.source.text.slice(offset));
       for (const match of node.value.matchAll(MATH)) {
         report({
-          message: `Unexpected math \`${match[0]}\` in a title, expected the symbol itself (α) or words: a title is plain text, shown as written on every page, feed and subject line`,
+          message: `Unexpected math \`${match[0]}\` in a title, expected its characters written out (α, x², ≤) or words: a title is plain text, shown as written on every page, feed and subject line`,
           position: parsed.lines.position(offset + toYaml(match.index), offset + toYaml(match.index + match[0].length - 1) + 1),
         });
       }

@@ -14,7 +14,7 @@ test('title-math: math in a paper title is a warning at the formula, saying titl
   assert.equal(messages[0]!.severity, 'warning');
   assert.equal(
     messages[0]!.message,
-    'Unexpected math `$\\alpha$` in a title, expected the symbol itself (α) or words: a title is plain text, shown as written on every page, feed and subject line',
+    'Unexpected math `$\\alpha$` in a title, expected its characters written out (α, x², ≤) or words: a title is plain text, shown as written on every page, feed and subject line',
   );
   assert.equal(messages[0]!.fix, undefined);
 });
