@@ -4,19 +4,20 @@ import { basename } from 'node:path';
 import { replaceFile } from './replace-file.js';
 
 /**
- * A cache file: its contents behind a first line holding their SHA-256 (64
- * hex digits and a newline), taken over the file's name and the contents,
- * so that a read hands back exactly the bytes a write gave that file or
+ * A cache file: its contents behind a first line holding a SHA-256 (64 hex
+ * digits and a newline) taken over the file's name and the contents, so
+ * that a read hands back exactly the bytes a write gave that file, or
  * nothing: a cache file copied over another (one issue's rendering over
- * another's) is not the file its name says, and reads as nothing too. Every cache here treats "nothing" as a miss, so a
- * file damaged in any way (bytes flipped by a disk or an editor, cut short
- * by a power cut, another program's file) costs the work it saved and
- * never shows in a site, a lint or a render. Checking only that a file
+ * another's) is not the file its name says, and reads as nothing too.
+ * Every cache here treats "nothing" as a miss, so a file damaged in any
+ * way (bytes flipped by a disk or an editor, cut short by a power cut,
+ * another program's file) costs the work it saved and never shows in a
+ * site, a lint or a render. Checking only that a file
  * parses is not enough: a flipped byte inside a text or a number parses.
  *
- * Cost, measured here: `crypto.hash('sha256', …)` of 8.7 MB (the
- * 1,000-issue bench corpus's build index) took 5.0–5.4 ms in `node -e`
- * (6 runs), about 1.6 GB/s; the checks took 34 ms of a 2.2 s rebuild after
+ * Cost, measured here: a SHA-256 of 8.7 MB (the 1,000-issue bench
+ * corpus's build index, `crypto.hash` in `node -e`) took 5.0–5.4 ms over
+ * 6 runs, about 1.6 GB/s; the checks took 34 ms of a 2.2 s rebuild after
  * one edit of that corpus (`--cpu-prof`), which reads ~55 MB of cache.
  */
 
