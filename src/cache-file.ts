@@ -38,6 +38,17 @@ export function readCacheFile(file: string): Buffer | undefined {
   return unsealed(file, bytes);
 }
 
+/** The JSON value `writeCacheFile` wrote to `file` as text, or undefined when it cannot be read, its bytes are not those its hash names, or it is not JSON. */
+export function readCacheJson(file: string): unknown {
+  const bytes = readCacheFile(file);
+  if (!bytes) return undefined;
+  try {
+    return JSON.parse(bytes.toString()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The contents of the bytes read from the cache file `file`, or undefined when they are not those its first line's hash names. */
 export function unsealed(file: string, bytes: Buffer): Buffer | undefined {
   if (bytes.length < HEAD || bytes[HEAD - 1] !== 0x0a) return undefined;

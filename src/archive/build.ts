@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
 import { FILE_CHANGED, type IssueSource } from '../issue/source.js';
@@ -137,12 +137,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
  * `cache/build/`, whose files the build cache owns.
  */
 function storedUnread(dataDir: string, key: string): BuildReport['unread'] | undefined {
-  try {
-    const stored = JSON.parse(readCacheFile(unreadFile(dataDir))?.toString() ?? 'null') as { key?: unknown; unread?: unknown } | null;
-    return stored?.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
-  } catch {
-    return undefined;
-  }
+  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown } | null | undefined;
+  return stored?.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
 }
 
 /** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */

@@ -1,4 +1,4 @@
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { citationKeys } from './bibtex.js';
 import type { RecordFacts } from './issue-output.js';
@@ -36,12 +36,7 @@ const CITATIONS_FORMAT = 'citations-v2';
 
 /** The stored keys, when stored under `stamp` for papers of these ids in this order. */
 function readStored<E extends PaperEntry<RecordFacts>>(file: string, stamp: string, papers: readonly E[]): Map<E, string> | undefined {
-  let stored: { stamp?: unknown; ids?: unknown; keys?: unknown } | null;
-  try {
-    stored = JSON.parse(readCacheFile(file)?.toString() ?? 'null') as typeof stored;
-  } catch {
-    return undefined;
-  }
+  const stored = readCacheJson(file) as { stamp?: unknown; ids?: unknown; keys?: unknown } | null | undefined;
   const { ids, keys } = stored ?? {};
   if (stored?.stamp !== stamp || !Array.isArray(ids) || !Array.isArray(keys) || ids.length !== papers.length || keys.length !== papers.length) return undefined;
   if (!papers.every((paper, i) => ids[i] === paper.id && typeof keys[i] === 'string')) return undefined;

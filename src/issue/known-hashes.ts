@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Config } from '../config/load.js';
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
 import { listIssueFiles } from './load.js';
@@ -42,17 +42,13 @@ function storeFile(config: Pick<Config, 'dataDir'>): string {
 
 /** The stored hashes by path; none when the store is missing, unreadable, changed since it was written (cache-file.ts) or of another layout. */
 export function readKnownHashes(config: Pick<Config, 'dataDir'>): Map<string, KnownHash> {
-  try {
-    const stored = JSON.parse(readCacheFile(storeFile(config))?.toString() ?? 'null') as { format?: unknown; files?: unknown } | null;
-    if (stored?.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
-    const valid = stored.files.filter(
-      (entry): entry is [string, string, string, boolean] =>
-        Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && typeof entry[3] === 'boolean',
-    );
-    return new Map(valid.map(([path, stamp, hash, text]) => [path, { stamp, hash, text }]));
-  } catch {
-    return new Map();
-  }
+  const stored = readCacheJson(storeFile(config)) as { format?: unknown; files?: unknown } | null | undefined;
+  if (stored?.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
+  const valid = stored.files.filter(
+    (entry): entry is [string, string, string, boolean] =>
+      Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && typeof entry[3] === 'boolean',
+  );
+  return new Map(valid.map(([path, stamp, hash, text]) => [path, { stamp, hash, text }]));
 }
 
 /** Stores `hashes` (the files still there). A store that cannot be written only costs the next run the reading. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Root } from 'mdast';
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { VERSION } from '../version.js';
 import { withinLimits } from './limits.js';
 import { parseMarkdown } from './markdown.js';
@@ -80,10 +80,6 @@ function isTree(value: unknown): value is Root {
 }
 
 function readStore(file: string): Record<string, Root> {
-  try {
-    const store = JSON.parse(readCacheFile(file)?.toString() ?? 'null') as Partial<Store> | null;
-    return store?.key === STORE_KEY && store.trees && typeof store.trees === 'object' ? store.trees : {};
-  } catch {
-    return {};
-  }
+  const store = readCacheJson(file) as Partial<Store> | null | undefined;
+  return store?.key === STORE_KEY && store.trees && typeof store.trees === 'object' ? store.trees : {};
 }
