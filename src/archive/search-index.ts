@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 // One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import indexOptions from '../../templates/web/search-options.cjs';
 import { joinNames } from '../render/format.js';
-import { replaceFile } from '../replace-file.js';
+import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
@@ -144,35 +143,23 @@ function shardFile(cacheDir: string, year: string): string {
 }
 
 /**
- * A stored shard: its key and the SHA-256 of its file on the first line,
- * its file after. A file cut short (a power cut after the rename that
+ * A stored shard: a cache file (cache-file.ts) holding its key on the first
+ * line, its file after. A file cut short (a power cut after the rename that
  * stored it) or changed since is no shard: it would be published as a
  * script that does not parse, and `papers search` would fail on it.
  * Hashing the 20 shards of the bench corpus (13.9 MB) takes ~9 ms here
  * (`crypto.hash`, the mean of 5 runs), which `papers search` pays.
  */
 function readShard(cacheDir: string | undefined, year: string, key: string): Buffer | undefined {
-  if (!cacheDir) return undefined;
-  try {
-    const stored = readFileSync(shardFile(cacheDir, year));
-    const end = stored.indexOf(0x0a);
-    if (end === -1) return undefined;
-    const contents = stored.subarray(end + 1);
-    return stored.subarray(0, end).toString() === shardHead(key, contents) ? contents : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function shardHead(key: string, contents: Uint8Array): string {
-  return `${key} ${sha256(contents)}`;
+  const stored = cacheDir === undefined ? undefined : readCacheFile(shardFile(cacheDir, year));
+  const head = Buffer.from(`${key}\n`);
+  return stored?.subarray(0, head.length).equals(head) ? stored.subarray(head.length) : undefined;
 }
 
 function writeShard(cacheDir: string | undefined, year: string, key: string, contents: Buffer): void {
   if (!cacheDir) return;
-  const file = shardFile(cacheDir, year);
   try {
-    replaceFile(file, Buffer.concat([Buffer.from(`${shardHead(key, contents)}\n`), contents]));
+    writeCacheFile(shardFile(cacheDir, year), Buffer.concat([Buffer.from(`${key}\n`), contents]));
   } catch {
     // A cache that cannot be written only costs the next run the indexing (as the facts cache).
   }

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/archive/issue-output.js';
@@ -115,9 +115,8 @@ test('an unchanged shard comes from the cache; a stale, cut-short or changed one
   assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2023.json', 'undated.json']);
   // A stored shard is used as it is when its papers did not change: a marked one (stored with its own hash) proves it was read.
   const stored = readFileSync(join(cacheDir, '2023.json'), 'utf8');
-  const [head, ...rest] = stored.split('\n');
-  const marked = rest.join('\n').replace('"Paper 1"', '"Paper X"');
-  writeFileSync(join(cacheDir, '2023.json'), `${head!.split(' ')[0]} ${createHash('sha256').update(marked).digest('hex')}\n${marked}`);
+  const contents = readCacheFile(join(cacheDir, '2023.json'))!.toString();
+  writeCacheFile(join(cacheDir, '2023.json'), contents.replace('"Paper 1"', '"Paper X"'));
   assert.match(shards(papers(), cacheDir).get('2023')!, /"Paper X"/);
   // Cut short (a power cut after its rename) or changed since it was stored: indexed anew, never published broken.
   writeFileSync(join(cacheDir, '2023.json'), stored.slice(0, Math.floor(stored.length / 2)));
@@ -125,7 +124,7 @@ test('an unchanged shard comes from the cache; a stale, cut-short or changed one
   writeFileSync(join(cacheDir, '2023.json'), stored.replace('"Paper 1"', '"Paper X"'));
   assert.deepEqual(shards(papers(), cacheDir), clean);
   // Another key (the papers changed) or a file that is not a stored shard: indexed anew and stored again.
-  writeFileSync(join(cacheDir, '2023.json'), `0000\n${stored.slice(stored.indexOf('\n') + 1)}`);
+  writeCacheFile(join(cacheDir, '2023.json'), `0000\n${contents.slice(contents.indexOf('\n') + 1)}`);
   writeFileSync(join(cacheDir, '2017.json'), 'not a shard');
   assert.deepEqual(shards(papers(), cacheDir), clean);
   assert.equal(readFileSync(join(cacheDir, '2023.json'), 'utf8'), stored);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { readCacheFile, writeCacheFile } from '../../src/cache-file.js';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { archiveRoot, DRAFT_WORD, replaceInIssues, SEARCH_WORD } from '../archive/fixture.js';
 import { runCli } from '../helpers/cli.js';
@@ -39,10 +39,8 @@ test('papers search ranks with the index the build published (read from its cach
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
   // A word only the stored index knows: the search answered from it, not from an index of its own.
   const stored = join(root, '.paperboy', 'cache', 'search', '2017.json');
-  const [head, ...rest] = readFileSync(stored, 'utf8').split('\n');
-  const marked = rest.join('\n').replaceAll(`"${SEARCH_WORD}"`, '"wombatformer"');
-  // Stored as a shard is: its key, then the hash of what follows (search-index.ts `readShard`).
-  writeFileSync(stored, `${head!.split(' ')[0]} ${createHash('sha256').update(marked).digest('hex')}\n${marked}`);
+  // Stored as a shard is: a cache file holding its key, then the shard (search-index.ts `readShard`).
+  writeCacheFile(stored, readCacheFile(stored)!.toString().replaceAll(`"${SEARCH_WORD}"`, '"wombatformer"'));
   const result = await runCli(['papers', 'search', '--json', 'wombatformer'], { cwd: root });
   assert.deepEqual((JSON.parse(result.stdout) as { id: string }[]).map((m) => m.id), ['arxiv:1706.03762']);
   const fresh = await runCli(['papers', 'search', '--no-cache', '--json', 'wombatformer'], { cwd: root });
