@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
+import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
@@ -222,7 +223,7 @@ function feedHtml(issue: IssueRendering): string {
     const source = [paper.authorsBrief, paper.sourceLine].filter(Boolean).join(' · ');
     return [
       // As the page and the email: the title is the paper's own link (the entry itself links to the issue page).
-      heading(paper.headingLevel, paper.url ? `<a href="${escapeAttribute(paper.url)}">${escapeText(paper.title)}</a>` : escapeText(paper.title)),
+      heading(paper.headingLevel, paper.url ? `<a href="${escapeHtml(paper.url)}">${escapeText(paper.title)}</a>` : escapeText(paper.title)),
       source && `<p>${escapeText(source)}</p>`,
       paper.summarizer && `<p>Summarized by ${escapeText(paper.summarizer)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
@@ -254,11 +255,6 @@ function heading(level: number, html: string): string {
 /** Numeric references for `&`, `<`, `>`: what feed entries have always carried (render/escape-html.ts writes named ones). */
 function escapeText(text: string): string {
   return text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** `escapeText`, and `"`: a value between double quotes. */
-function escapeAttribute(text: string): string {
-  return escapeText(text).replaceAll('"', '&#34;');
 }
 
 /**
