@@ -6,7 +6,9 @@ import { basename, dirname, join } from 'node:path';
  * (each process its own), then renamed over `file`, which rename(2) does
  * atomically within a file system. A crash mid-write leaves the previous
  * file, never half of the new one. Makes the folder if needed. What every
- * cache under `dataDir` is written with. Throws what the file system throws.
+ * cache under `dataDir` is written with. Throws what the file system
+ * throws, its `path` the file asked for (a message names that one, not
+ * the temporary file nor a rename's two paths).
  */
 export function replaceFile(file: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -21,7 +23,7 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
     } catch {
       // Not a file of ours (a folder by that name): the error to tell is the write's.
     }
-    throw error;
+    throw Object.assign(error as NodeJS.ErrnoException, { path: file, dest: undefined });
   }
 }
 

@@ -147,7 +147,7 @@ export class BuildCache {
         if (entry.isFile() && !named.has(entry.name) && !entry.name.endsWith('.tmp')) rmSync(join(dir, entry.name), { force: true });
       }
     } catch (error) {
-      throw unwritable(dir, targetOf(error) ?? dir, error);
+      throw unwritable(dir, (error as NodeJS.ErrnoException).path ?? dir, error);
     }
   }
 
@@ -166,12 +166,6 @@ function unwritable(dir: string, file: string, error: unknown): PaperboyError {
     exitCode: 2,
     hint: `Remove the folder ${dir} (paperboy's own cache: the next build makes it anew), or run with \`--no-cache\`.`,
   });
-}
-
-/** The file a failed write was for: a rename's destination, or the file written, without replace-file.ts's temporary suffix (`.<pid>.tmp`). */
-function targetOf(error: unknown): string | undefined {
-  const { dest, path } = error as NodeJS.ErrnoException & { dest?: string };
-  return (dest ?? path)?.replace(/\.\d+\.tmp$/, '');
 }
 
 /** What the index holds of an issue file: the key it was rendered from, what it read of the other issues, and its summary. */
