@@ -80,6 +80,9 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
  */
 const PAPER_FIELDS = ['title', 'url', 'authors', 'year', 'venue', 'arxiv'] as const satisfies readonly (keyof RecordFacts)[];
 
+/** What `paperFacts` takes from the newest record that gives it: the paper fields, and the section lists show the paper under. */
+const MERGED_FIELDS = [...PAPER_FIELDS, 'section'] as const;
+
 /**
  * The newest record of `coverage` (oldest first, not empty) with each paper
  * field (`PAPER_FIELDS`) from the newest record that gives it: an issue
@@ -93,7 +96,7 @@ const PAPER_FIELDS = ['title', 'url', 'authors', 'year', 'venue', 'arxiv'] as co
 export function paperFacts<R extends RecordFacts>(coverage: readonly R[]): R {
   const newestFirst = [...coverage].reverse();
   const merged: R = { ...newestFirst[0]! };
-  for (const field of [...PAPER_FIELDS, 'section'] as const) {
+  for (const field of MERGED_FIELDS) {
     const giver = newestFirst.find((record) => given(record[field]));
     if (giver) Object.assign(merged, { [field]: giver[field] });
   }
