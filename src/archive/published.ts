@@ -28,8 +28,8 @@ import { valuesPublishedWrongly } from './published-wrongly.js';
 export interface PublishedIssues {
   /** Oldest first. */
   issues: IssueSummary[];
-  /** How many were rendered anew; the others came from the cache. */
-  rendered: number;
+  /** How many were rendered anew; the others came from the cache. Read it once the pages are made: a stored rendering found damaged then is rendered again, and counted. */
+  readonly rendered: number;
   /** Values the parser could not read in the published issues' files (each published without them), by file, in file order. */
   unread: { path: string; values: UnreadValue[] }[];
   /** A published issue's rendering by number (its page, email files and feed entry), from the cache, or rendered again if its stored file is gone. */
@@ -118,10 +118,20 @@ export async function publishedIssues(
   if (fileFailures.length + failures.length > 0) throw unpublishable([...fileFailures, ...failures]);
   cache.save();
   const fileOf = new Map(files.map((file) => [file.facts.number!, file]));
-  const rerender = (number: number) => renderIssue(workspace, fileOf.get(number)!, templates).output;
+  // A stored rendering or records file gone or damaged since the index was saved: rendered again, and stored again so the next build reads it.
+  const rerendered = new Set<number>();
+  const rerender = (number: number) => {
+    const file = fileOf.get(number)!;
+    const { output } = renderIssue(workspace, file, templates);
+    cache.keep(file.path, output, storedOutput(output));
+    rerendered.add(number);
+    return output;
+  };
   return {
     issues: files.map((file) => summaries.get(file)!),
-    rendered: misses.length,
+    get rendered() {
+      return misses.length + rerendered.size;
+    },
     unread: files.map((file) => ({ path: file.path, values: summaries.get(file)!.unread })).filter(({ values }) => values.length > 0),
     rendering: recentlyUsed(KEPT, (number: number) => cache.rendering(fileOf.get(number)!.path) ?? rerender(number)),
     records: recentlyUsed(KEPT, (number: number) => cache.records(fileOf.get(number)!.path) ?? rerender(number).papers),

@@ -119,3 +119,22 @@ test("one issue's stored rendering and records copied over another's are misses,
   assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
   assert.deepEqual(pagesDigest(join(root, 'again')), pagesDigest(join(root, 'clean')));
 });
+
+test('a stored rendering damaged since it was written is rendered again, counted as rendered, and stored again: the next build reads it', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'A second issue' }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const dir = join(root, '.paperboy', 'cache', 'build');
+  const rendering = join(dir, readdirSync(dir).find((name) => /^\w+\.v8$/.test(name) && name !== 'index.v8')!);
+  const bytes = readFileSync(rendering);
+  bytes[bytes.length - 1] ^= 1;
+  writeFileSync(rendering, bytes);
+  assert.equal(readCacheFile(rendering), undefined, 'damaged');
+  const again = await runCli(['build', '--out', 'again'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /\(1 rendered, 1 unchanged\)/);
+  assert.notEqual(readCacheFile(rendering), undefined, 'stored again');
+  const third = await runCli(['build', '--out', 'third'], { cwd: root });
+  assert.match(third.stdout, /\(0 rendered, 2 unchanged\)/);
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
+  assert.deepEqual(pagesDigest(join(root, 'third')), pagesDigest(join(root, 'clean')));
+});
