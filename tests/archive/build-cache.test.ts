@@ -126,7 +126,7 @@ test('a stored rendering damaged since it was written is rendered again, counted
   const dir = join(root, '.paperboy', 'cache', 'build');
   const rendering = join(dir, readdirSync(dir).find((name) => /^\w+\.v8$/.test(name) && name !== 'index.v8')!);
   const bytes = readFileSync(rendering);
-  bytes[bytes.length - 1] ^= 1;
+  bytes[bytes.length - 1]! ^= 1;
   writeFileSync(rendering, bytes);
   assert.equal(readCacheFile(rendering), undefined, 'damaged');
   const again = await runCli(['build', '--out', 'again'], { cwd: root });
