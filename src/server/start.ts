@@ -38,8 +38,11 @@ export interface RunningServer {
    * finish (idle keep-alive connections are closed) for up to `graceMs`
    * (default `STOP_GRACE_MS`), then closes the connections left (a client
    * stalled mid-request would hold the server until Node's 300 s request
-   * timeout, past a service manager's stop timeout) and the database. A
-   * write is never cut off: each is one synchronous transaction.
+   * timeout, past a service manager's stop timeout); then lets confirmation
+   * emails being sent finish for up to `graceMs` more, cutting off the
+   * ones a stalled relay holds (each then fails: said and withdrawn); then
+   * closes the database. A write is never cut off: each is one synchronous
+   * transaction.
    */
   stop(graceMs?: number): Promise<void>;
 }
@@ -77,7 +80,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         });
         server.closeIdleConnections();
       });
-    // Confirmation emails begun after their answers go out before the transport and the database close.
+    // Confirmation emails begun after their answers go out before the transport and the database close. A relay
+    // stalled past the grace period would hold the stop for its socket timeout (a minute): its messages are cut off
+    // then, and fail as any refused confirmation does (said on stderr, withdrawn so the reader's next request sends it).
+    if (app && !(await settledWithin(app.settled(), graceMs))) await delivery?.close({ force: true });
     await app?.settled();
     await delivery?.close();
     db.close();
@@ -211,12 +217,23 @@ function listen(server: import('node:http').Server, host: string, port: number):
   });
 }
 
+/** Whether `work` settles within `ms` milliseconds (it goes on either way). */
+async function settledWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * How confirmation emails leave: the transports `send` uses (SMTP_URL, else
  * the outbox under `<dataDir>/outbox/confirmations/`), one connection, signed
  * with DKIM when it is configured.
  */
-async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Promise<{ send: ConfirmationMailer; outbox: string | undefined; close(): Promise<void> }> {
+async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Promise<{ send: ConfirmationMailer; outbox: string | undefined; close(options?: { force?: boolean }): Promise<void> }> {
   const transport = transportFromEnv(env, { outbox: join(config.dataDir, 'outbox', 'confirmations'), root: config.root, connections: 1 });
   const dkim = await loadDkimSigner(config.dkim, env);
   const send: ConfirmationMailer = async ({ to, confirmUrl }) => {
@@ -224,8 +241,13 @@ async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Pro
     const raw = dkim ? await dkim.sign(message.raw) : message.raw;
     const ready = await transport.verify();
     const result = ready.ok ? await transport.send({ from: config.from.address, to, messageId: message.messageId, raw }) : ready;
-    // The relay's reply alone: the server's line says what was not sent.
-    if (!result.ok) throw new Error(result.failure.reply);
+    // The relay's reply alone: the server's line says what was not sent. Cut off by a stop, the connection's end is not the relay's doing.
+    if (!result.ok) throw new Error(cutOff ? 'the server stopped before the relay answered' : result.failure.reply);
   };
-  return { send, outbox: transport instanceof OutboxTransport ? transport.dir : undefined, close: () => transport.close() };
+  let cutOff = false;
+  const close = async (options?: { force?: boolean }) => {
+    cutOff ||= options?.force === true;
+    await transport.close(options);
+  };
+  return { send, outbox: transport instanceof OutboxTransport ? transport.dir : undefined, close };
 }

@@ -112,3 +112,16 @@ export function rawRequest(port: number, method: string, path: string, body?: { 
     req.end(body?.data);
   });
 }
+
+/** What `write` wrote to stderr, the writes held back from the test's output. */
+export async function stderrOf(write: () => Promise<void>): Promise<string> {
+  const lines: string[] = [];
+  const original = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
+  try {
+    await write();
+  } finally {
+    process.stderr.write = original;
+  }
+  return lines.join('');
+}

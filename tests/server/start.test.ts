@@ -10,7 +10,9 @@ import { buildSite } from '../../src/archive/build.js';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
-import { rawRequest, SECRET, type RawResponse } from './helpers.js';
+import { rawRequest, SECRET, stderrOf, type RawResponse } from './helpers.js';
+import { startSmtpServer } from '../helpers/smtp-server.js';
+import { openStore } from '../../src/store/database.js';
 
 /** An issue with one paper by `author`, so its author's page is built with it and removed without it. */
 function issueBy(number: number, author: string, summary = 'A short summary of the paper.'): string {
@@ -35,11 +37,11 @@ function issueBy(number: number, author: string, summary = 'A short summary of t
 
 const build = (config: Config) => buildSite(config, { outDir: config.outDir, drafts: false, cache: true });
 
-/** `paperboy serve` in this process (src/server/start.ts, rebuilds followed as in production) over the newsletter at `root`. */
-async function serveArchive(root: string): Promise<{ server: RunningServer; port: number; warnings: string[] }> {
+/** `paperboy serve` in this process (src/server/start.ts, rebuilds followed as in production) over the newsletter at `root`, with `env` (SMTP_URL). */
+async function serveArchive(root: string, env: NodeJS.ProcessEnv = {}): Promise<{ server: RunningServer; port: number; warnings: string[] }> {
   const warnings: string[] = [];
   const config = await loadConfig(root);
-  const server = await startServer({ config, env: { PAPERBOY_SECRET: SECRET }, host: '127.0.0.1', port: 0, dev: false, log: () => undefined, warn: (line) => warnings.push(line) });
+  const server = await startServer({ config, env: { PAPERBOY_SECRET: SECRET, ...env }, host: '127.0.0.1', port: 0, dev: false, log: () => undefined, warn: (line) => warnings.push(line) });
   return { server, port: Number(new URL(server.url).port), warnings };
 }
 
@@ -198,4 +200,36 @@ test('serve stops within its grace period while a client is stalled mid-request,
   await server.stop(300);
   assert.ok(Date.now() - started < 5_000, `stopped after ${Date.now() - started} ms`);
   socket.destroy();
+});
+
+test('serve stops within its grace period while the relay stalls a confirmation email: the email is cut off, said on stderr without the address, and withdrawn', { timeout: 30_000 }, async () => {
+  const relay = await startSmtpServer({ data: () => 'never-answer' });
+  const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Ada Lovelace') });
+  const config = await loadConfig(root);
+  await build(config);
+  const { server, port } = await serveArchive(root, { SMTP_URL: relay.url });
+  try {
+    const answer = await rawRequest(port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=ada%40example.org' });
+    assert.equal(answer.status, 202);
+    // The relay has the message and never answers it.
+    for (let tries = 0; tries < 100 && relay.concurrency.length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(relay.concurrency.length, 1, 'the confirmation reached DATA');
+    let stoppedAfter = 0;
+    const said = await stderrOf(async () => {
+      const started = Date.now();
+      await server.stop(300);
+      stoppedAfter = Date.now() - started;
+    });
+    assert.ok(stoppedAfter < 5_000, `stopped after ${stoppedAfter} ms (the relay's socket timeout is 60 s)`);
+    assert.equal(said, "paperboy: a confirmation email was not sent (the server stopped before the relay answered); the reader's next request to subscribe sends it again\n");
+    assert.ok(!said.includes('ada@'), 'no address in the log');
+    const store = openStore(config.dataDir);
+    try {
+      assert.equal((store.prepare('SELECT count(*) AS n FROM confirmations').get() as { n: number }).n, 0, 'withdrawn');
+    } finally {
+      store.close();
+    }
+  } finally {
+    await relay.close();
+  }
 });

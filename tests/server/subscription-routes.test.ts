@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { clientAddress } from '../../src/server/subscription-routes.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { decodeEntities } from '../helpers/render.js';
-import { rawRequest, startServer, type TestServer } from './helpers.js';
+import { rawRequest, startServer, stderrOf, type TestServer } from './helpers.js';
 
 const form = (fields: Record<string, string>) => ({ type: 'application/x-www-form-urlencoded', data: new URLSearchParams(fields).toString() });
 const subscribe = (server: TestServer, email: string, extra: Record<string, string> = {}) => rawRequest(server.port, 'POST', '/subscribe', form({ email, ...extra }));
@@ -239,19 +239,6 @@ test('subscribe: one client address gets 429 with Retry-After past five requests
     await server.close();
   }
 });
-
-/** What `write` wrote to stderr, the writes held back from the test's output. */
-async function stderrOf(write: () => Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => lines.push(String(chunk)) > 0) as typeof process.stderr.write;
-  try {
-    await write();
-  } finally {
-    process.stderr.write = original;
-  }
-  return lines.join('');
-}
 
 test('subscribe: a confirmation that cannot be sent gets the same 202 as any request, is said on stderr in one line without the address, and is withdrawn so the next request sends it at once', async () => {
   const server = await startServer({ failMail: true });

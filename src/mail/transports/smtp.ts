@@ -141,9 +141,10 @@ export class SmtpTransport implements Transport {
     old.close();
   }
 
-  async close(): Promise<void> {
-    // The dispatcher has waited for every message in flight; the pool ends its sessions with QUIT.
-    this.transporter.close();
+  async close(options: { force?: boolean } = {}): Promise<void> {
+    // The dispatcher has waited for every message in flight, and the pool ends its sessions with QUIT;
+    // forced, a connection in the middle of a message is closed too, and the message fails (nodemailer 10's `force`).
+    this.transporter.close(options.force ? { force: true } : undefined);
   }
 }
 

@@ -11,8 +11,11 @@ export interface Transport {
   verify(): Promise<DeliveryResult>;
   /** Hands one complete message (RFC 5322, CRLF) over for `to`. Never throws for a delivery problem: it is the result. */
   send(message: OutgoingMessage): Promise<DeliveryResult>;
-  /** Waits for messages in flight, then closes. */
-  close(): Promise<void>;
+  /**
+   * Waits for messages in flight, then closes; with `force`, fails them at
+   * once instead (for a stop that cannot wait for a stalled server).
+   */
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 export interface OutgoingMessage {
