@@ -31,7 +31,8 @@ export interface IssueFacts {
    * the file rather than leave the issue out unsaid.
    */
   statusUnread: boolean;
-  papers: { id: string; title: string; anchor: string; position: Position }[];
+  /** Each paper: its id, title and anchor at its title's position; its tags as written, at the position of its `tags` list (tag-spelling). */
+  papers: { id: string; title: string; anchor: string; position: Position; tags?: { names: string[]; position: Position } }[];
   references: { reference: CrossReference; position: Position }[];
 }
 
@@ -50,7 +51,14 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
     date: issue.date,
     status: issue.status,
     statusUnread: problemAt(parsed, ['status']) !== undefined,
-    papers: issue.papers.map((paper, i) => ({ id: paper.id, title: paper.title, anchor: anchors[i]!, position: parsed.locate(['papers', paper.index, 'title']) })),
+    papers: issue.papers.map((paper, i) => ({
+      id: paper.id,
+      title: paper.title,
+      anchor: anchors[i]!,
+      position: parsed.locate(['papers', paper.index, 'title']),
+      // One position for the list, not one per tag: the facts of every paper are read by every build.
+      ...(paper.tags.length > 0 ? { tags: { names: paper.tags, position: parsed.locate(['papers', paper.index, 'tags']) } } : {}),
+    })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),

@@ -60,7 +60,8 @@ import type { FileOutcome } from './lint-file.js';
 // v39: email-size measures an HTML email that shows inline math between its dollars (render/html-rewrite.ts), and a raw `<br>` as a break.
 // v40: heading-level names no `#` for a setext heading, and says how a `---` rule is written.
 // v41: title-math is new.
-const FORMAT_VERSION = 41;
+// v42: tag-spelling is new (the facts hold each paper's tags).
+const FORMAT_VERSION = 42;
 
 interface Header {
   version: typeof FORMAT_VERSION;

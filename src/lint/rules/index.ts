@@ -33,6 +33,7 @@ import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
 import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
+import tagSpelling from './tag-spelling.js';
 import titleMath from './title-math.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlCommentInText from './yaml-comment-in-text.js';
@@ -58,6 +59,7 @@ export const rules: Rule[] = [
   authorEtAl,
   paperDuplicateInIssue,
   paperCoveredBefore,
+  tagSpelling,
   opinionMissing,
   summaryMaxWords,
   noPlaceholder,

@@ -1,0 +1,68 @@
+import { tagKey } from '../../issue/names.js';
+import type { CorpusRule } from '../types.js';
+
+/**
+ * One tag, one spelling across the archive. The archive makes one tag page
+ * per tag, whatever its case or accents (`tagKey`), but `scaling laws` and
+ * `scaling-laws` are two tags, two pages and two entries in the papers
+ * page's tag filter, so a reader filtering by one misses the papers of the
+ * other. Tags whose words differ only in how they are joined (spaces,
+ * hyphens, underscores, or nothing: `finetuning`, `fine-tuning`) are
+ * reported, except the spelling most papers use (on a tie, the one an
+ * earlier issue used first), which is the one expected. Drafts count: they
+ * are published next.
+ *
+ * ok:     every paper tagged `scaling-laws`
+ * not ok: issue 1 tags 12 papers `scaling-laws`, issue 2 one `scaling laws` → Unexpected tag `scaling laws`, written `scaling-laws` on 12 papers (first in issue #1): the archive shows them as two tags; expected `scaling-laws`
+ */
+const rule: CorpusRule = {
+  id: 'tag-spelling',
+  severity: 'warning',
+  scope: 'corpus',
+  doc: 'A tag is joined one way across the archive (`scaling-laws`, not also `scaling laws` or `scaling_laws`): each spelling is a tag page of its own',
+  check({ facts, report }) {
+    const spellings = new Map<string, Map<string, Spelling>>();
+    // Earlier issues first, so that each spelling's first use is where it is first met.
+    const ordered = facts.map((fact, order) => ({ fact, order })).sort((a, b) => (a.fact.number ?? Infinity) - (b.fact.number ?? Infinity) || a.order - b.order);
+    for (const { fact } of ordered) {
+      for (const paper of fact.papers) {
+        for (const name of paper.tags?.names ?? []) {
+          const key = tagKey(name);
+          const loose = key.replace(JOINERS, '');
+          const group = spellings.get(loose) ?? spellings.set(loose, new Map()).get(loose)!;
+          const spelling = group.get(key);
+          if (spelling) spelling.papers += 1;
+          else group.set(key, { written: name, papers: 1, firstIssue: fact.number, rank: group.size });
+        }
+      }
+    }
+    for (const fact of facts) {
+      for (const paper of fact.papers) {
+        for (const name of paper.tags?.names ?? []) {
+          const key = tagKey(name);
+          const group = spellings.get(key.replace(JOINERS, ''))!;
+          if (group.size < 2) continue;
+          const [expectedKey, expected] = [...group].sort(([, a], [, b]) => b.papers - a.papers || a.rank - b.rank)[0]!;
+          if (expectedKey === key) continue;
+          const where = expected.firstIssue === undefined ? '' : ` (first in issue #${expected.firstIssue})`;
+          report(fact.path, {
+            message: `Unexpected tag \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows them as two tags; expected \`${expected.written}\``,
+            position: paper.tags!.position,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;
+
+/** One way a tag is joined: as first written, how many papers use it, where it was first used, and in what order it was met. */
+interface Spelling {
+  written: string;
+  papers: number;
+  firstIssue: number | undefined;
+  rank: number;
+}
+
+/** What may join a tag's words: spaces, hyphens (ASCII, U+2010, U+2011), underscores. */
+const JOINERS = /[\s\-\u2010\u2011_]+/g;

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/tag-spelling.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+/** A paper (its arXiv id from `n`) with `tags` as written after `tags:`: a flow list, or a block list on the lines after. */
+function tagged(n: number, tags: string): string {
+  const arxiv = `2304.1500${n}`;
+  return `  - title: Paper ${n}
+    url: https://arxiv.org/abs/${arxiv}
+    arxiv: "${arxiv}"
+    section: Evaluations
+    tags: ${tags}
+    summary: |
+      A short summary of the paper.
+    opinion: |
+      A short opinion on the paper.
+`;
+}
+
+test('tag-spelling: one spelling everywhere, or tags differing in case and accents only (one tag page), have no message', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws, RLHF]') + tagged(2, '[Scaling-Laws, Évaluation]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, '[scaling-laws, rlhf, evaluation]') }),
+  };
+  assert.deepEqual(await lintWith([rule], issues), []);
+});
+
+test('tag-spelling: a tag joined otherwise than most papers join it is reported at its tags list, naming the spelling expected, how many papers use it and where first', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws]') + tagged(2, '[scaling-laws, rlhf]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, '[rlhf, scaling laws]') }),
+  };
+  const messages = await lintWith([rule], issues, { target: 'b.md' });
+  assert.deepEqual(places(messages), ['tag-spelling 12:11']);
+  assert.equal(messages[0]!.message, 'Unexpected tag `scaling laws`, written `scaling-laws` on 2 papers (first in issue #1): the archive shows them as two tags; expected `scaling-laws`');
+});
+
+test('tag-spelling: the spelling expected is not reported', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws]') + tagged(2, '[scaling-laws]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, '[scaling laws]') }),
+  };
+  assert.deepEqual(await lintWith([rule], issues, { target: 'a.md' }), []);
+});
+
+test('tag-spelling: on a tie the spelling an earlier issue used first is expected, whatever the file order; underscores and no joiner at all count as joining', async () => {
+  const issues = {
+    'b.md': cleanIssue({ number: 2, papers: tagged(2, '[scaling_laws, fine-tuning]') }),
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling laws, finetuning]') }),
+  };
+  const messages = await lintWith([rule], issues, { target: 'b.md' });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected tag `scaling_laws`, written `scaling laws` on 1 paper (first in issue #1): the archive shows them as two tags; expected `scaling laws`',
+      'Unexpected tag `fine-tuning`, written `finetuning` on 1 paper (first in issue #1): the archive shows them as two tags; expected `finetuning`',
+    ],
+  );
+  assert.deepEqual(await lintWith([rule], issues, { target: 'a.md' }), []);
+});
+
+test('tag-spelling: a block list of tags is reported at its first item', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws]') + tagged(2, '[scaling-laws]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, '\n      - rlhf\n      - scaling laws') }),
+  };
+  assert.deepEqual(places(await lintWith([rule], issues, { target: 'b.md' })), ['tag-spelling 13:7']);
+});
