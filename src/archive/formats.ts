@@ -47,10 +47,11 @@ import { packageVersion } from './package-version.js';
  * v40: what an issue was published without names a key that is not text at the key (diagnostics/yaml-locate.ts).
  * v41: a file with more than 10,000 `$` or 10,000 URLs is over the limits, and published without (issue/limits.ts).
  * v42: the HTML email shows inline math between the dollars it was written with (render/html-rewrite.ts `writtenFormula`).
- * v43: a raw `<br>` is a line break in every output, not dropped (render/break-tag.ts).
+ * v43: a raw `<br>` is a line break in every output, not dropped (render/raw-html.ts).
  * v44: the plaintext puts no space at a line break between two Chinese or Japanese characters (render/text/inline.ts `softBreaksJoined`).
+ * v45: raw HTML shows its text in every output: an HTML block as a paragraph, a tag set apart between two words as a space (render/raw-html.ts).
  */
-export const INDEX_FORMAT = `build-index-v44-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v45-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -1,4 +1,4 @@
-import type { Nodes } from 'mdast';
+import type { Html, Nodes } from 'mdast';
 import { paperAnchors } from '../issue/anchors.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import { buildContentView, type RenderContext } from '../render/build-view.js';
@@ -11,6 +11,7 @@ import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
 import { scrollingTables } from './table-scroll.js';
 import { sha256 } from '../sha256.js';
+import { inlineHtml, isHtmlBlock, rawHtmlText } from '../render/raw-html.js';
 
 /**
  * Everything the archive takes from one published issue, rendered once: the
@@ -209,12 +210,19 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
 /** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
 
+/** The words a reader sees of raw HTML (raw-html.ts): an HTML block's text apart from the words around it; an inline tag's space, or nothing. */
+function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): string {
+  if (isHtmlBlock(parent)) return ` ${rawHtmlText((siblings[index] as Html).value).join(' ')} `;
+  return inlineHtml(siblings, index) === undefined ? '' : ' ';
+}
+
 /** The words of a Markdown tree without its syntax, blocks apart, whitespace collapsed: what search indexes. */
 function plainWords(tree: Nodes): string {
   const words = (node: Nodes): string => {
     if ('value' in node && node.type !== 'html') return node.value;
     if (!('children' in node)) return '';
-    return (node.children as Nodes[]).map((child) => (BLOCKS.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
+    const children = node.children as Nodes[];
+    return children.map((child, i) => (child.type === 'html' ? htmlWords(node, children, i) : BLOCKS.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
   };
   return words(tree).replace(/\s+/g, ' ').trim();
 }

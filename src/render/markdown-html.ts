@@ -1,12 +1,12 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Html, Root as MdastRoot } from 'mdast';
+import type { Html, Nodes as MdastNodes, Parent as MdastParent, Root as MdastRoot } from 'mdast';
 import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { footnoteIdLabel } from '../issue/footnote-ids.js';
 import { PAPERS_MARKER } from '../issue/model.js';
-import { isBreakTag } from './break-tag.js';
+import { htmlBlockParagraph, inlineHtml, isHtmlBlock } from './raw-html.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
 import type { LinkContext } from './links.js';
@@ -64,9 +64,17 @@ function toHastProcessor(idPrefix: string): Processor<undefined, MdastRoot, Hast
       // U+FE0E keeps the arrow text, not an emoji, on phones.
       footnoteBackContent: '\u21a9\ufe0e',
       handlers: {
-        html: (_state, node: Html) => {
+        // Raw HTML as a reader of it sees it (raw-html.ts): its text, never a tag.
+        html: (state, node: Html, parent) => {
           if (node.value.trim() === PAPERS_MARKER) return { type: 'comment', value: MARKER_COMMENT };
-          return isBreakTag(node.value) ? { type: 'element', tagName: 'br', properties: {}, children: [] } : undefined;
+          if (isHtmlBlock(parent)) {
+            const paragraph = htmlBlockParagraph(node);
+            return paragraph ? state.one(paragraph, parent) : undefined;
+          }
+          const siblings = (parent as MdastParent).children as MdastNodes[];
+          const shown = inlineHtml(siblings, siblings.indexOf(node));
+          if (shown === 'break') return { type: 'element', tagName: 'br', properties: {}, children: [] };
+          return shown === 'space' ? { type: 'text', value: ' ' } : undefined;
         },
       },
     };

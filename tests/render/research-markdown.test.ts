@@ -118,6 +118,26 @@ test('a raw <br> is the line break it stands for in every output, never two word
   for (const output of [outputs.text, outputs.preview]) assert.match(output, /line\n\s*break and more\n\s*here\. Water is H2O\./, output);
 });
 
+test('an HTML block shows its text in every output, a line per line a browser breaks, its tags and hidden contents dropped', async () => {
+  const outputs = await renderSummary(
+    'Before.\n\n<p align="center">\nKey result: 74% versus 4%.\n</p>\n\n<table><tr><td>cell one</td><td>two &amp; three</td></tr><tr><td>row two</td></tr></table>\n\n<div><script>alert(1)</script><style>p{}</style>Shown</div>\n\n<!-- a comment -->\n\nAfter.',
+  );
+  assert.match(outputs.html, /<p[^>]*>Key result: 74% versus 4%\.<\/p>\s*<p[^>]*>cell one two & three<br>\s*row two<\/p>\s*<p[^>]*>Shown<\/p>\s*<p[^>]*>After\.<\/p>/);
+  const summary = /<div class="summary">([\s\S]*?)<\/div>/.exec(outputs.html)?.[1] ?? '';
+  assert.match(summary, /Key result/);
+  assert.doesNotMatch(summary, /<table|<td|<div|alert|p\{\}|a comment/);
+  for (const output of [outputs.text, outputs.preview]) {
+    assert.match(output, /Before\.\n\s*\n\s*Key result: 74% versus 4%\.\n\s*\n\s*cell one two & three\n\s*row two\n\s*\n\s*Shown\n\s*\n\s*After\./, output);
+    assert.doesNotMatch(output, /alert|p\{\}|a comment/);
+  }
+});
+
+test('an inline tag of an element set apart (details, summary, a cell) between two words is a space in every output; other tags join nothing', async () => {
+  const outputs = await renderSummary('see<details><summary>Setup</summary>Four numbers</details>. H<sub>2</sub>O, a<td>b, x<b>y</b>z.');
+  assert.match(outputs.html, /see Setup Four numbers\. H2O, a b, xyz\./);
+  for (const output of [outputs.text, outputs.preview]) assert.match(output, /see Setup Four numbers\. H2O, a b, xyz\./, output);
+});
+
 test('a line break between two Chinese or Japanese characters adds no space in the plaintext or the preview; elsewhere it is a space', async () => {
   const outputs = await renderSummary('这是第一行中文\n这是第二行中文。日本語の文章です\n次の行です。한국어 문장\n다음 줄 and English\nwords.');
   for (const output of [outputs.text, outputs.preview]) {

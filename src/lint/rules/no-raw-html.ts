@@ -1,16 +1,21 @@
 import type { FileRule } from '../types.js';
 import { visitMarkdown } from './markdown-texts.js';
+import { PAPERS_MARKER } from '../../issue/model.js';
 
 /**
- * No raw HTML in Markdown: it is not trusted, so every output drops or
- * escapes it (SPEC). The body's `<!-- papers -->` marker is the exception.
+ * No raw HTML in Markdown: it is not trusted, so every output drops its
+ * tags and shows only its text (SPEC; render/raw-html.ts). The body's `<!-- papers -->` marker is the exception.
  *
  * ok:     `**bold**`; a body line `<!-- papers -->`
- * not ok: `a <b>bold</b> word` → Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render; …)
+ * not ok: `a <b>bold</b> word` → Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render, only its text shown; …)
+ * not ok: a body line `<!--papers-->` → Unexpected comment `<!--papers-->`, expected the papers marker written `<!-- papers -->` …
  * not ok: `a List<String> of names` → the same for `<String>`: angle brackets around a word make a tag
  */
 
 const SHOWN_LENGTH = 40;
+
+/** A comment saying `papers` in any case and spacing: the marker meant. */
+const MARKER_LIKE = /^<!--\s*papers\s*-->$/i;
 
 /** The first line of the HTML, short enough for a one-line message. */
 function excerpt(html: string): string {
@@ -22,13 +27,17 @@ const rule: FileRule = {
   id: 'no-raw-html',
   severity: 'error',
   scope: 'file',
-  doc: 'Markdown without raw HTML, which every output drops',
+  doc: 'Markdown without raw HTML, whose tags every output drops (only its text is shown)',
   check({ issue, report, nodePosition }) {
     const marker = issue?.papersMarker === undefined ? undefined : issue.body.tree.children[issue.papersMarker];
     visitMarkdown(issue, 'html', (node, text) => {
       if (node === marker) return;
+      // The papers marker misspelt (`<!--papers-->`, `<!-- Papers -->`) is not the marker: the papers would go after the closing.
+      const misspeltMarker = text === issue?.body && MARKER_LIKE.test(node.value.trim());
       report({
-        message: `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
+        message: misspeltMarker
+          ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, the papers go after the whole body`
+          : `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
         position: nodePosition(text, node),
       });
     });

@@ -5,6 +5,7 @@ import { renderInline } from './inline.js';
 import { layoutTable } from './table.js';
 import { expandTabs } from './tab-stops.js';
 import { writtenListMarker } from './written.js';
+import { htmlBlockParagraph } from '../raw-html.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
 
 /**
@@ -58,11 +59,15 @@ function layoutBlock(node: RootContent, context: RenderContext, width: number): 
       return layoutCode(displayMath(node.value), context);
     case 'table':
       return layoutTable(node, context, width);
+    // An HTML block: its text, never a tag (raw-html.ts).
+    case 'html': {
+      const paragraph = htmlBlockParagraph(node);
+      return paragraph ? layoutParagraph(paragraph.children, context, width) : [];
+    }
     // Footnotes are printed at the end of the email (render.ts), definitions
-    // are used where they are referenced, raw HTML is never trusted.
+    // are used where they are referenced.
     case 'footnoteDefinition':
     case 'definition':
-    case 'html':
     case 'yaml':
     case 'tableRow':
     case 'tableCell':

@@ -10,7 +10,7 @@ import { fenced, longerFence, wrappableParts } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
-import { isBreakTag } from '../break-tag.js';
+import { inlineHtml } from '../raw-html.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -26,7 +26,7 @@ export function footnoteMarker(number: number): string {
 /** Phrasing content as fragments for the wrapper; raw HTML is dropped. */
 export function renderInline(nodes: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
   const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
-  return nodes.flatMap((node) => renderPhrasing(node, context, format, repeated.has(node)));
+  return nodes.flatMap((node, i) => (node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, repeated.has(node))));
 }
 
 /** The issue a cross-reference link leads to; undefined for any other node. */
@@ -74,12 +74,18 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
     }
     case 'html':
-      return isBreakTag(node.value) ? [{ text: '\n', format }] : [];
+      return htmlFragments([node], 0, format);
     default: {
       const unexpected: never = node;
       return unexpected;
     }
   }
+}
+
+/** The inline tag `siblings[index]` as a reader of it sees it (raw-html.ts): a line break, a space, or nothing. */
+function htmlFragments(siblings: readonly PhrasingContent[], index: number, format: Format): Fragment[] {
+  const shown = inlineHtml(siblings, index);
+  return shown === undefined ? [] : [{ text: shown === 'break' ? '\n' : ' ', format }];
 }
 
 const SPAN_FORMATS: Readonly<Record<DelimitedSpan, Format>> = {

@@ -12,11 +12,21 @@ test('no-raw-html: inline HTML in a summary block and block HTML in the body are
   const text = cleanIssueWithMarkdown({ summary: 'Smooth metrics.\nA <b>sharp</b> jump.' }, { body: '<div align="center">\nHello\n</div>' });
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(places(messages), ['no-raw-html 17:9', 'no-raw-html 17:17', 'no-raw-html 22:1']);
-  assert.equal(messages[0]!.message, 'Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render; text in angle brackets, such as `List<String>`, is written `\\<` or in backticks)');
+  assert.equal(messages[0]!.message, 'Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as `List<String>`, is written `\\<` or in backticks)');
   assert.match(messages[2]!.message, /`<div align="center">`/);
 });
 
 test('no-raw-html: the marker inside a summary is raw HTML there', async () => {
   const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'Text.\n\n<!-- papers -->' }) });
   assert.deepEqual(places(messages), ['no-raw-html 18:7']);
+});
+
+test('no-raw-html: the papers marker misspelt in the body is named as the marker meant, with how it is written', async () => {
+  for (const written of ['<!--papers-->', '<!--  Papers -->']) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue({ body: `Welcome.\n\n${written}\n\nSee you.` }) });
+    assert.equal(messages.length, 1, written);
+    assert.equal(messages[0]!.message, `Unexpected comment \`${written}\`, expected the papers marker written \`<!-- papers -->\` (one space inside each end, lowercase): as it is, the papers go after the whole body`);
+  }
+  const inSummary = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'Text.\n\n<!--papers-->' }) });
+  assert.match(inSummary[0]!.message, /^Unexpected raw HTML/);
 });

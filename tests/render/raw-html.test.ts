@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Paragraph } from 'mdast';
+import { parseMarkdown } from '../../src/issue/markdown.js';
+import { inlineHtml, rawHtmlText } from '../../src/render/raw-html.js';
+
+test('raw-html: the text of HTML is what a browser shows, a line per block, cells apart, entities decoded, hidden contents and comments left out', () => {
+  assert.deepEqual(rawHtmlText('<p align="center">\nKey   result:\t74%.\n</p>'), ['Key result: 74%.']);
+  assert.deepEqual(rawHtmlText('<table><tr><th>a</th><td>b &amp; c</td></tr><tr><td>d</td></tr></table>'), ['a b & c', 'd']);
+  assert.deepEqual(rawHtmlText('<div>one<br>two</div><ul><li>three</li><li>four</li></ul>'), ['one', 'two', 'three', 'four']);
+  assert.deepEqual(rawHtmlText('<script>alert(1)</script><style>p{}</style><template>t</template><!-- note -->'), []);
+  assert.deepEqual(rawHtmlText('<span>in</span><b>line</b>'), ['inline']);
+});
+
+test('raw-html: an inline tag is a break (<br>), a space (a tag set apart, once for a run of tags, between two words), or nothing', () => {
+  const shown = (markdown: string) => {
+    const children = (parseMarkdown(markdown).children[0] as Paragraph).children;
+    return children.map((node, i) => (node.type === 'html' ? `${node.value}=${inlineHtml(children, i) ?? 'none'}` : undefined)).filter(Boolean);
+  };
+  assert.deepEqual(shown('a<br>b'), ['<br>=break']);
+  assert.deepEqual(shown('see<details><summary>Setup</summary>x'), ['<details>=space', '<summary>=none', '</summary>=space']);
+  assert.deepEqual(shown('end</details>.'), ['</details>=none']);
+  assert.deepEqual(shown('H<sub>2</sub>O'), ['<sub>=none', '</sub>=none']);
+  assert.deepEqual(shown('a <td>b'), ['<td>=none']);
+});
