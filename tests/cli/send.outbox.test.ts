@@ -29,6 +29,19 @@ test('send (outbox): one .eml per active subscriber, said so, every row sent, st
   assert.match(result.stdout, /issues\/0001-mirages\.md: status: sent/);
 });
 
+test('send: an SMTP_URL set but empty or blank (a secret that did not load) is a configuration error (exit 2), not the outbox: nothing written, nobody marked sent', async () => {
+  for (const empty of ['', '  ']) {
+    const root = await newsletter(3);
+    const result = await send(root, {}, { SMTP_URL: empty });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^paperboy: Unexpected SMTP_URL: it is set but empty, expected smtp:\/\/user:password@host:587/);
+    assert.match(result.stderr, /unset SMTP_URL/);
+    assert.equal(outboxFiles(root).length, 0);
+    assert.equal(journalStates(root).size, 0);
+    assert.doesNotMatch(readFileSync(join(root, 'issues/0001-mirages.md'), 'utf8'), /^status: sent$/m);
+  }
+});
+
 test('send (outbox): the temporary files a killed run left, an hour or moments before, are gone once the next run is over, which writes their messages', async () => {
   for (const killedAt of [AN_HOUR_AGO, new Date(Date.now() - 5_000)]) {
     const root = await newsletter(2);

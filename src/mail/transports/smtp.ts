@@ -57,15 +57,19 @@ export class SmtpTransport implements Transport {
     } catch {
       // The WHATWG URL parser refuses a port past 65535 with the rest: say which part is wrong.
       const port = /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(options.url)?.[1];
-      throw smtpUrlError(port !== undefined && Number(port) > MAX_PORT ? `has the port ${port}, expected one from 1 to ${MAX_PORT}` : 'is not a URL');
+      if (port !== undefined && Number(port) > MAX_PORT) throw smtpUrlError(portProblem(port));
+      // `smtp://:25`, `smtp://user@:25`: a port and no host before it.
+      throw smtpUrlError(/^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?:\d*(?:[/?#]|$)/i.test(options.url) ? 'names no host' : 'is not a URL');
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
     // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
     if (url.hostname === '') throw smtpUrlError('names no host');
     if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
+    // A path or a fragment says nothing to an SMTP relay: whatever was meant by it would be ignored without a word.
+    if ((url.pathname !== '' && url.pathname !== '/') || url.hash !== '') throw smtpUrlError(`has a path after the host (${url.pathname}${url.hash}), which paperboy does not read`);
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
     // Port 0 is no port a server listens on (the system picks one for a client that asks for it).
-    if (port === 0) throw smtpUrlError(`has the port 0, expected one from 1 to ${MAX_PORT}`);
+    if (port === 0) throw smtpUrlError(portProblem('0'));
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
     // Never the user or password: this line is printed.
@@ -260,6 +264,11 @@ function decodedCredential(encoded: string, which: 'user name' | 'password'): st
   } catch {
     throw smtpUrlError(`has a ${which} with a \`%\` that is not followed by two hexadecimal digits (write a \`%\` itself as %25)`);
   }
+}
+
+/** What is wrong with a port outside 1–65535: said once, so the message's one "expected" stays the URL's form. */
+function portProblem(port: string): string {
+  return `has the port ${port}, not one from 1 to ${MAX_PORT}`;
 }
 
 function smtpUrlError(problem: string): PaperboyError {

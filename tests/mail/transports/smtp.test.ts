@@ -4,11 +4,15 @@ import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
 import { startSmtpServer } from '../../helpers/smtp-server.js';
 
-test('an SMTP_URL with no host, a port out of range, settings after ?, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
+test('an SMTP_URL with no host, a port out of range, settings after ? or a path, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
   const cases: [string, RegExp][] = [
     ['smtp://', /names no host/],
-    ['smtp://user:s3cr3t@mail.example.org:0', /has the port 0, expected one from 1 to 65535/],
-    ['smtp://user:s3cr3t@mail.example.org:99999', /has the port 99999, expected one from 1 to 65535/],
+    ['smtp://:25', /names no host/],
+    ['smtp://user:s3cr3t@:25', /names no host/],
+    ['smtp://user:s3cr3t@mail.example.org:0', /has the port 0, not one from 1 to 65535, expected smtp:/],
+    ['smtp://user:s3cr3t@mail.example.org:99999', /has the port 99999, not one from 1 to 65535, expected smtp:/],
+    ['smtp://user:s3cr3t@mail.example.org:2550/path', /has a path after the host \(\/path\), which paperboy does not read/],
+    ['smtp://user:s3cr3t@mail.example.org:2550#relay', /has a path after the host \(#relay\)/],
     ['smtps://user:s3cr3t@mail.example.org:99999/', /has the port 99999/],
     ['smtps://user:s3cr3t@/', /is not a URL/],
     ['smtps://user:s3cr3t@mail.example.org:465?secure=maybe', /has settings after `\?` \(\?secure=maybe\)/],
