@@ -57,7 +57,7 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
     });
   }
   const header = headerColumns(records[0]!.fields);
-  if (!header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined) {
+  if (!header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined && !mistypedFirstAddress(records)) {
     const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
     throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
       hint: 'The first row names the columns: email (required), name (optional), separated by commas, e.g. `email,name`.',
@@ -96,6 +96,18 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, duplicates, changed };
+}
+
+/**
+ * Whether a file without a header starts with an address mistyped
+ * (`jane.example.org,Jane`), not a header naming no `email` column: the
+ * first cell looks like an address (an `@` or a dot) and a later row has
+ * one where it should be. Read so, the file is imported and the first row
+ * reported as any bad row is, rather than the whole file refused.
+ */
+function mistypedFirstAddress(records: readonly { fields: string[] }[]): boolean {
+  const first = records[0]!.fields[0]?.trim() ?? '';
+  return /[@.]/.test(first) && records.slice(1).some(({ fields }) => emailProblem(fields[0]?.trim() ?? '') === undefined);
 }
 
 const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8';

@@ -45,6 +45,16 @@ test('csv import: a semicolon, tab or pipe file without a header is read by its 
   assert.deepEqual(parse('ada@example.org,Ada; the first\n').rows.map((row) => row.name), ['Ada; the first']);
 });
 
+test('csv import: a file without a header whose first address is mistyped is imported, that row reported at its line, not the whole file refused as a header', () => {
+  const parsed = parse('jane.example.org,Jane\nbob@example.org,Bob\ncarol@example.org,Carol\n');
+  assert.deepEqual(parsed.rows.map((row) => [row.email, row.line]), [
+    ['bob@example.org', 2],
+    ['carol@example.org', 3],
+  ]);
+  assert.deepEqual(parsed.problems.map((problem) => problem.line), [1]);
+  assert.match(parsed.problems[0]!.message, /jane\.example\.org/);
+});
+
 test('csv import: a header without an address column is one error naming what it found (exit 2)', () => {
   assert.throws(
     () => parse('mail_to;full_name\nada@example.org;Ada\n'),
