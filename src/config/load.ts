@@ -14,6 +14,7 @@ import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
+import { oneLine } from '../diagnostics/one-line.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
@@ -255,8 +256,9 @@ function checkTemplatesDir(config: Config, text: string): void {
   });
 }
 
+/** A config problem at `line`:`column`, on one line whatever value it quotes (a `\r\n` in a quoted `from:` is shown `⏎`). */
 function configError(file: string, line: number, column: number, message: string): PaperboyError {
-  return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${message}`, {
+  return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${oneLine(message)}`, {
     hint: `Fix ${CONFIG_FILE}; ${ownFile('docs/config.md')} lists every key with its type, default and an example.`,
   });
 }

@@ -268,3 +268,9 @@ test('a key written twice in the config is named, with the line of the first, at
   const nested = configError(`${CONFIG_YAML}send:\n  rate: 5\n  rate: 6\n`);
   assert.equal(nested.message, `${FILE}:7:3: Unexpected second \`rate\` key (the first is on line 6), expected each key once: keep one of the two`);
 });
+
+test('a config value holding a line break is quoted on one line in its error, the break shown as ⏎', () => {
+  const message = configError(CONFIG_YAML.replace(/^from: .*$/m, 'from: "Digest\\r\\nBcc: evil@example.org <d@example.org>"')).message;
+  assert.ok(!/[\r\n]/.test(message), message);
+  assert.match(message, /Unexpected `Digest⏎Bcc: evil@example\.org <d@example\.org>` for `from`/);
+});
