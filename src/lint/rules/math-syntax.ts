@@ -12,6 +12,7 @@ import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
  *
  * ok:     `summary: "The loss $\\mathbb{E}_{x \\sim p}[f_i(x)]$ falls."`
  * not ok: `summary: "The loss $\\frac{1}{2$ falls."` → Unexpected TeX KaTeX cannot typeset (Expected '}', got 'EOF' at end of input), expected valid TeX
+ * not ok: `summary: "See $\\href{https://example.org}{x}$."` → Unexpected TeX KaTeX cannot typeset (`\href` makes a link, HTML or an image, which the archive does not typeset in math), expected valid TeX
  * not ok: `summary: "It costs $5 or $10."` → Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\$`
  *
  * Prices are told from math as Pandoc tells them: math neither starts nor
@@ -24,8 +25,15 @@ let katex: Katex | undefined;
 /** KaTeX's complaint about `tex`, with its offset in `tex` when KaTeX gives one; undefined for valid TeX. */
 function katexProblem(renderer: Katex, tex: string, displayMode: boolean): { message: string; offset?: number } | undefined {
   try {
-    renderer.renderToString(tex, { ...KATEX_BOUNDS, displayMode, throwOnError: true, strict: 'ignore' });
-    return undefined;
+    // The archive's KaTeX trusts no command that makes a link, HTML or an image (\href, \url, \htmlClass,
+    // \includegraphics: its `trust` option is off), and shows each as its source in red: asked, they are counted here.
+    const untrusted: string[] = [];
+    const trust = (context: { command: string }) => {
+      untrusted.push(context.command);
+      return false;
+    };
+    renderer.renderToString(tex, { ...KATEX_BOUNDS, displayMode, throwOnError: true, strict: 'ignore', trust });
+    return untrusted.length === 0 ? undefined : { message: `\`${untrusted[0]}\` makes a link, HTML or an image, which the archive does not typeset in math` };
   } catch (error) {
     if (!(error instanceof renderer.ParseError)) throw error;
     const { rawMessage, position } = error as InstanceType<Katex['ParseError']> & { rawMessage: string; position?: number };

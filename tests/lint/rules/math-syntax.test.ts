@@ -38,3 +38,12 @@ test('math-syntax: dollars with a space inside both read as prices too, though t
     ['Unexpected math `$ 5 and $` that reads as prices, expected a dollar that is text written as `\\$`'],
   );
 });
+
+test('math-syntax: a command the archive does not trust in math (a link, HTML, an image) is reported, since the web page shows its source in red', async () => {
+  for (const tex of ['\\href{javascript:alert(1)}{click}', '\\href{https://example.org}{click}', '\\url{https://example.org}', '\\htmlClass{x}{y}', '\\includegraphics{a.png}']) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: `See $${tex}$ here.` }) });
+    const command = tex.slice(0, tex.indexOf('{'));
+    assert.equal(messages.length, 1, tex);
+    assert.equal(messages[0]!.message, `Unexpected TeX KaTeX cannot typeset (\`${command}\` makes a link, HTML or an image, which the archive does not typeset in math), expected valid TeX`);
+  }
+});
