@@ -133,7 +133,7 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     return parsed;
   }
   if (!/^---[ \t]*\n/.test(text)) {
-    problems.push({ ruleId: 'frontmatter-missing', message: 'Missing frontmatter, expected the file to start with a `---` line, the YAML keys, and a closing `---` line', position: lines.position(0) });
+    problems.push({ ruleId: 'frontmatter-missing', message: missingFrontmatter(text), position: lines.position(0) });
     return parsed;
   }
 
@@ -325,4 +325,20 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
     body,
     papersMarker: marker === -1 ? undefined : marker,
   };
+}
+
+/**
+ * Why a file does not start with its frontmatter's `---`: one hidden in
+ * front of it (a second byte-order mark, which the file's first one, taken
+ * off as it is read, does not cover; a zero-width space; blank lines) is
+ * named, so the editor does not look for a `---` the file visibly has.
+ */
+function missingFrontmatter(text: string): string {
+  const fence = /^([\s\uFEFF\u200B-\u200D\u2060]+)---[ \t]*\n/.exec(text);
+  if (fence) {
+    const hidden = [...fence[1]!].find((char) => /[\uFEFF\u200B-\u200D\u2060]/.test(char));
+    const what = hidden === undefined ? 'blank lines or spaces' : `invisible character U+${hidden.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}${hidden === '\uFEFF' ? ' (a byte-order mark)' : ''}`;
+    return `Unexpected ${what} before the \`---\` that opens the frontmatter, expected the file to start with that \`---\` line`;
+  }
+  return 'Missing frontmatter, expected the file to start with a `---` line, the YAML keys, and a closing `---` line';
 }

@@ -81,3 +81,19 @@ test('parse: a tag written again in another case or spacing (one tag page) is li
   assert.deepEqual(parsed.issue!.papers[0]!.tags, ['Scaling laws', 'SCALING-LAWS', 'emergence']);
   assert.deepEqual(parsed.problems, []);
 });
+
+test('a frontmatter fence hidden behind a second byte-order mark, a zero-width space or blank lines is named, not called missing', () => {
+  const issue = cleanIssue();
+  const cases: [prefix: string, said: RegExp][] = [
+    ['\uFEFF', /^Unexpected invisible character U\+FEFF \(a byte-order mark\) before the `---` that opens the frontmatter/],
+    ['\u200B', /^Unexpected invisible character U\+200B before the `---`/],
+    ['\n\n', /^Unexpected blank lines or spaces before the `---`/],
+  ];
+  for (const [prefix, said] of cases) {
+    const parsed = parse(`\uFEFF${prefix}${issue}`);
+    assert.equal(parsed.problems[0]?.ruleId, 'frontmatter-missing', JSON.stringify(prefix));
+    assert.match(parsed.problems[0]!.message, said);
+  }
+  const none = parse('No frontmatter at all.\n');
+  assert.match(none.problems[0]!.message, /^Missing frontmatter/);
+});
