@@ -15,6 +15,7 @@ import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
+import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
@@ -139,7 +140,7 @@ export function parseConfig(text: string, file: string): Config {
       const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       const known = configKeysAt(path);
       const expected = known ? didYouMean(key, known) : 'expected no other keys here';
-      throw configError(file, at.line, at.column, `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
+      throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
     const place = locateInYaml(document, path, 'value', 0, lines);
     const written = text.slice(place.start.offset, place.end.offset);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
+import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
 /** A frontmatter-schema problem before it is given a position. */
 export interface SchemaProblem {
@@ -32,7 +33,8 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
       case 'unrecognized_keys': {
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
         for (const unknown of issue.keys) {
-          problems.push({ message: `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`, path: [...path, unknown], part: 'key' });
+          const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`;
+          problems.push({ message, path: [...path, unknown], part: 'key' });
         }
         break;
       }

@@ -274,3 +274,8 @@ test('a config value holding a line break is quoted on one line in its error, th
   assert.ok(!/[\r\n]/.test(message), message);
   assert.match(message, /Unexpected `Digest⏎Bcc: evil@example\.org <d@example\.org>` for `from`/);
 });
+
+test('a YAML 1.1 merge key in the config is named as one, at its line', () => {
+  const message = configError(`${CONFIG_YAML}defaults: &d\n  rate: 5\nsend:\n  <<: *d\n`).message;
+  assert.match(message, /:\d+:3: Unexpected merge key `<<`, expected the keys written out here/);
+});

@@ -171,3 +171,10 @@ test('frontmatter-schema: an empty tag, a reviewer that is a list and a paper th
     'Unexpected number `42` for paper 3, expected a mapping',
   ]);
 });
+
+test('frontmatter-schema: a YAML 1.1 merge key (`<<: *base`) in a paper is named as one, saying to write the keys out', async () => {
+  const text = cleanIssue().replace('papers:\n', 'base: &b\n  section: Evaluations\npapers:\n  - <<: *b\n    title: Merged\n    url: https://arxiv.org/abs/2305.00001\n    summary: A summary.\n    opinion: An opinion.\n');
+  const messages = await lintWith([rule], { 'a.md': text });
+  const merge = messages.find((message) => message.message.includes('`<<`'));
+  assert.equal(merge?.message, 'Unexpected merge key `<<`, expected the keys written out here: YAML 1.2, which paperboy reads, has no merge keys (an alias such as `*base` stands for a whole value only)');
+});
