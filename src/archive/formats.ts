@@ -50,8 +50,9 @@ import { packageVersion } from './package-version.js';
  * v43: a raw `<br>` is a line break in every output, not dropped (render/raw-html.ts).
  * v44: the plaintext puts no space at a line break between two Chinese or Japanese characters (render/text/inline.ts `softBreaksJoined`).
  * v45: raw HTML shows its text in every output: an HTML block as a paragraph, a tag set apart between two words as a space (render/raw-html.ts).
+ * v46: the plaintext's link numbers skip a number the texts show in brackets (`as [1] shows`; render/text/references.ts).
  */
-export const INDEX_FORMAT = `build-index-v45-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v46-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

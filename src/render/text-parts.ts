@@ -60,7 +60,7 @@ export function renderIssueText(
   const body = issue.body.tree;
   const marker = issue.papersMarker ?? body.children.length;
   const bodyPart = (nodes: RootContent[]) => {
-    const references = new ReferenceList();
+    const references = new ReferenceList([issue.body.tree]);
     const definitions = collectDefinitions([body]);
     return withReferences(renderBlocks(nodes, { ...common, references, definitions, source: issue.body.text }), references);
   };
@@ -69,7 +69,7 @@ export function renderIssueText(
 
   const papers = new Map<Paper, PaperText>();
   for (const paper of readingOrder) {
-    const references = new ReferenceList();
+    const references = new ReferenceList([paper.prerequisites, paper.summary, paper.opinion, review ? paper.notes : undefined].flatMap((text) => (text ? [text.tree] : [])));
     const render = (text: MarkdownText | undefined, { width, style } = layout) =>
       text ? renderBlocks(text.tree.children, { ...common, width, style, references, source: text.text }) : undefined;
     const texts = {
@@ -85,7 +85,7 @@ export function renderIssueText(
 
   const outro = bodyPart(body.children.slice(marker + 1));
   bodyNotes.push(...footnotes.takeNew());
-  const noteReferences = new ReferenceList();
+  const noteReferences = new ReferenceList([issue.body.tree]);
   const notes = renderFootnotes(bodyNotes, { ...common, references: noteReferences });
   return { intro, outro, footnotes: withReferences(notes, noteReferences), papers };
 }

@@ -1,3 +1,5 @@
+import type { Root } from 'mdast';
+import { nodesInTree } from '../../issue/tree-index.js';
 import { limitLineOctets } from './octets.js';
 import { plainStyle, type TextStyle } from './style.js';
 import { displayWidth } from './wrap.js';
@@ -10,16 +12,27 @@ export interface Reference {
 /**
  * The numbered links of one reference scope: one paper (its prerequisites,
  * summary and opinion share the numbers) or one part of the body. A URL
- * linked twice in a scope keeps its first number.
+ * linked twice in a scope keeps its first number. A number the scope's
+ * texts write themselves in brackets (a citation, `as [1] shows`) is never
+ * a link's: the reader would look it up in the list and find another URL.
  */
 export class ReferenceList {
   private readonly numbers = new Map<string, number>();
+  private readonly taken: ReadonlySet<number>;
+  private last = 0;
+
+  /** `texts`: the trees of the scope's texts, whose `[N]` shown as text are skipped (`writtenNumbers`). */
+  constructor(texts: readonly Root[] = []) {
+    this.taken = writtenNumbers(texts);
+  }
 
   /** The number of `href`, the next free one on its first use in this scope. */
   number(href: string): number {
     let number = this.numbers.get(href);
     if (number === undefined) {
-      number = this.numbers.size + 1;
+      do this.last += 1;
+      while (this.taken.has(this.last));
+      number = this.last;
       this.numbers.set(href, number);
     }
     return number;
@@ -33,6 +46,16 @@ export class ReferenceList {
   get size(): number {
     return this.numbers.size;
   }
+}
+
+/**
+ * The numbers shown in brackets (`[1]`, `[12]`) in the text of `trees`,
+ * which a reference marker would be mistaken for: text only, not the
+ * labels of reference-style links (`[paper][1]`, `[1]: https://…`), which
+ * no reader sees.
+ */
+function writtenNumbers(trees: readonly Root[]): Set<number> {
+  return new Set(trees.flatMap((tree) => nodesInTree(tree, 'text').flatMap((node) => [...node.value.matchAll(/\[(\d{1,6})\]/g)].map((match) => Number(match[1])))));
 }
 
 /** The marker a reference has both after its link text and in the list. */

@@ -18,6 +18,16 @@ test('texts sharing a reference scope (a paper) continue its numbers; a new scop
   assert.equal(render('Next paper: [b](https://b.example/).', { references: new ReferenceList() }), 'Next paper: b [1].');
 });
 
+test("a number the texts show in brackets (a citation, `[1]`) is never a link's: the links number past it; a reference-style label is no such number", () => {
+  const prose = 'Prior work [1] and [3] shows it; see [the paper](https://a.example/x) and [a blog](https://b.example/).';
+  const references = new ReferenceList([parseMarkdown(prose)]);
+  assert.equal(render(prose, { references }), 'Prior work [1] and [3] shows it; see the paper [2] and a blog [4].');
+  assert.equal(formatReferences(references), '[2] https://a.example/x\n[4] https://b.example/');
+  const labelled = 'See [the paper][1].\n\n[1]: https://a.example/x';
+  const byLabel = new ReferenceList([parseMarkdown(labelled)]);
+  assert.equal(render(labelled, { references: byLabel }), 'See the paper [1].');
+});
+
 test('a reference number stays on the line of its link text', () => {
   const text = render(`${'x'.repeat(66)} [link](https://a.example/)`);
   assert.equal(text, `${'x'.repeat(66)}\nlink [1]`);
