@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
 import { Workspace } from '../issue/workspace.js';
 import { DELIVERY_STATES, SendJournal, type Delivery } from '../send/journal.js';
+import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { countsLine } from './send-report.js';
@@ -40,7 +41,14 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
       io.stdout.write(`Issue ${number} has not been sent.\n`);
       return 0;
     }
-    io.stdout.write(`Issue ${number}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(journal.counts())}\n`);
+    const counts = journal.counts();
+    io.stdout.write(`Issue ${number}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
+    // Sent into the outbox (no SMTP_URL): journaled as sent, yet nothing left this machine; the editor must not read it as delivered.
+    let intoOutbox = 0;
+    for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) intoOutbox += 1;
+    if (intoOutbox > 0) {
+      io.stdout.write(`${intoOutbox === counts.sent ? 'All' : `${intoOutbox} of`} the ${counts.sent} sent went into the outbox ${relative(io.cwd, join(config.dataDir, 'outbox', String(number)))}, not to a relay: nothing left this machine\n`);
+    }
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
     // server is not counted, nor was a policy refusal by earlier versions.

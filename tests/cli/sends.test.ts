@@ -90,3 +90,20 @@ test('sends --json: every recipient, in address order, with its state, attempts,
   assert.equal(report.recipients[1]!.sentAt, null);
   assert.match(String(report.recipients[1]!.lastReply), /550 5\.1\.1 No such user/);
 });
+
+test('sends: a send that went into the outbox says so (nothing left this machine); one through a relay does not', async () => {
+  const root = await newsletter(2);
+  assert.equal((await send(root)).code, 0);
+  const outboxed = await runCli(['sends', '1'], { cwd: root });
+  assert.equal(outboxed.code, 0, outboxed.stderr);
+  assert.match(outboxed.stdout, /^Issue 1, sent to the subscribers: sent 2/);
+  assert.match(outboxed.stdout, /^All the 2 sent went into the outbox \.paperboy\/outbox\/1, not to a relay: nothing left this machine$/m);
+  const relayed = await newsletter(2);
+  const server = await startSmtpServer();
+  try {
+    await send(relayed, {}, { SMTP_URL: server.url });
+  } finally {
+    await server.close();
+  }
+  assert.doesNotMatch((await runCli(['sends', '1'], { cwd: relayed })).stdout, /outbox/);
+});

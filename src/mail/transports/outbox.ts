@@ -3,6 +3,14 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js';
 
+/** The reply the outbox journals for a message it wrote: `written <hash>.eml`. */
+const WRITTEN = 'written';
+
+/** Whether a journaled reply is the outbox's (the message went into a folder here, not to a relay): what `paperboy sends` tells apart. */
+export function isOutboxReply(reply: string | null): boolean {
+  return reply !== null && /^written [0-9a-f]{32}\.eml$/.test(reply);
+}
+
 /**
  * The embedded outbox (no SMTP_URL): each message is written to
  * `<dataDir>/outbox/<issue>/<hash of the Message-ID>.eml`, the same bytes SMTP
@@ -60,7 +68,7 @@ export class OutboxTransport implements Transport {
     try {
       await writeFile(`${path}.tmp`, message.raw);
       await rename(`${path}.tmp`, path);
-      return { ok: true, reply: `written ${name}` };
+      return { ok: true, reply: `${WRITTEN} ${name}` };
     } catch (error) {
       return { ok: false, failure: { stage: 'connect', reply: `Cannot write ${path}: ${(error as Error).message}` } };
     }
