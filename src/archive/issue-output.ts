@@ -11,7 +11,7 @@ import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
 import { scrollingTables } from './table-scroll.js';
 import { sha256 } from '../sha256.js';
-import { inlineHtml, isHtmlBlock, rawHtmlText } from '../render/raw-html.js';
+import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
 
 /**
  * Everything the archive takes from one published issue, rendered once: the
@@ -221,7 +221,7 @@ function plainWords(tree: Nodes): string {
   const words = (node: Nodes): string => {
     if ('value' in node && node.type !== 'html') return node.value;
     if (!('children' in node)) return '';
-    const children = node.children as Nodes[];
+    const children = visibleSiblings(node.children as Nodes[]);
     return children.map((child, i) => (child.type === 'html' ? htmlWords(node, children, i) : BLOCKS.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
   };
   return words(tree).replace(/\s+/g, ' ').trim();

@@ -6,7 +6,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { footnoteIdLabel } from '../issue/footnote-ids.js';
 import { PAPERS_MARKER } from '../issue/model.js';
-import { htmlBlockParagraph, inlineHtml, isHtmlBlock } from './raw-html.js';
+import { htmlBlockParagraph, inlineHtml, isHtmlBlock, visibleTree } from './raw-html.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
 import type { LinkContext } from './links.js';
@@ -85,7 +85,7 @@ function toHastProcessor(idPrefix: string): Processor<undefined, MdastRoot, Hast
 }
 
 function toHast(tree: MdastRoot, options: HtmlOptions): HastRoot {
-  const hast = toHastProcessor(options.idPrefix).runSync(withIdSafeFootnotes(tree));
+  const hast = toHastProcessor(options.idPrefix).runSync(withIdSafeFootnotes(visibleTree(tree)));
   rewriteHast(hast, options);
   return hast;
 }

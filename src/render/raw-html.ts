@@ -1,6 +1,8 @@
 import { Parser } from 'htmlparser2';
-import type { Html, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Html, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { replaceControlCharacters } from '../issue/control-characters.js';
+import { nodesInTree } from '../issue/tree-index.js';
 
 /**
  * Raw HTML is never trusted: no output keeps a tag (lint's `no-raw-html`
@@ -34,7 +36,52 @@ export function inlineHtml(siblings: readonly Nodes[], index: number): 'break' |
   while (isTag(end + 1)) end += 1;
   const before = siblings[start - 1];
   const after = siblings[end + 1];
-  return before !== undefined && after !== undefined && WORD_END.test(toString(before)) && WORD_START.test(toString(after)) ? 'space' : undefined;
+  return before !== undefined && after !== undefined && TEXT_END.test(toString(before)) && TEXT_START.test(toString(after)) ? 'space' : undefined;
+}
+
+/**
+ * `siblings` without what an inline `<script>`, `<style>` or `<template>`
+ * holds (`before <script>alert(1)</script> after`: Markdown reads the
+ * tags as raw HTML and `alert(1)` as text between them, which a browser
+ * never shows), the tags included; the same array when there is none.
+ */
+export function visibleSiblings<T extends Nodes>(siblings: readonly T[]): readonly T[] {
+  if (!siblings.some((node) => node.type === 'html' && HIDDEN_OPEN.test(node.value))) return siblings;
+  const visible: T[] = [];
+  let hiddenBy: string | undefined;
+  for (const node of siblings) {
+    const tag = node.type === 'html' ? /^<(\/?)([a-z][a-z0-9-]*)/i.exec(node.value) : null;
+    const name = tag?.[2]?.toLowerCase();
+    if (hiddenBy === undefined && tag && !tag[1] && name !== undefined && HIDDEN_ELEMENTS.has(name) && !/\/>$/.test((node as Html).value)) hiddenBy = name;
+    else if (hiddenBy !== undefined && tag?.[1] && name === hiddenBy) hiddenBy = undefined;
+    else if (hiddenBy === undefined) visible.push(node);
+  }
+  return visible;
+}
+
+/** An opening tag of an element whose contents a reader never sees. */
+const HIDDEN_OPEN = /^<(script|style|template)\b/i;
+
+/**
+ * `tree`, or a copy of it without what inline `<script>`, `<style>` and
+ * `<template>` elements hold (`visibleSiblings`), for a renderer that takes
+ * a whole tree (mdast-util-to-hast). The shared tree is never changed.
+ */
+export function visibleTree(tree: Root): Root {
+  return nodesInTree(tree, 'html').some((node) => HIDDEN_OPEN.test(node.value)) ? withoutHiddenInline(tree) : tree;
+}
+
+function withoutHiddenInline<T extends Nodes>(tree: T): T {
+  if (!('children' in tree)) return tree;
+  const children = tree.children as Nodes[];
+  const visible = visibleSiblings(children);
+  let changed = visible !== children;
+  const inner = visible.map((child) => {
+    const copy = withoutHiddenInline(child);
+    if (copy !== child) changed = true;
+    return copy;
+  });
+  return changed ? ({ ...tree, children: inner } as T) : tree;
 }
 
 /** An HTML block as a reader sees it (see `inlineHtml`): its lines as one paragraph, a hard break between lines; none when it shows no text (a comment). */
@@ -60,33 +107,42 @@ function isBreakTag(html: string): boolean {
 /**
  * The text a browser shows of an HTML fragment, one line per line it
  * breaks: text and entities decoded (htmlparser2, the parser juice's cheerio
- * uses), each element of `LINE_ELEMENTS` and each `<br>` on lines of its
- * own, table cells apart by a space; `<script>`, `<style>` and `<template>`
- * hold no text a reader sees. Runs of white space are one space, as a
- * browser collapses them; lines left empty are dropped.
+ * uses), runs of white space one space as a browser collapses them (the
+ * source's own line breaks too, but inside `<pre>`), each element of
+ * `LINE_ELEMENTS` and each `<br>` on lines of its own, table cells apart by
+ * a space; `<script>`, `<style>` and `<template>` hold no text a reader
+ * sees. A control character, which an entity can name (`&#27;`), is U+FFFD
+ * as everywhere in the model (issue/control-characters.ts). Lines left
+ * empty are dropped.
  */
 export function rawHtmlText(html: string): string[] {
   let text = '';
   let hidden = 0;
+  let pre = 0;
   const parser = new Parser({
     onopentag(name) {
       if (HIDDEN_ELEMENTS.has(name)) hidden += 1;
       else text += boundary(name);
+      if (name === 'pre') pre += 1;
     },
     onclosetag(name) {
       if (HIDDEN_ELEMENTS.has(name)) hidden = Math.max(0, hidden - 1);
       else text += boundary(name);
+      if (name === 'pre') pre = Math.max(0, pre - 1);
     },
     ontext(data) {
-      if (hidden === 0) text += data;
+      if (hidden === 0) text += pre > 0 ? data : data.replace(HTML_WHITESPACE, ' ');
     },
   });
   parser.end(html);
-  return text
+  return replaceControlCharacters(text)
     .split('\n')
-    .map((line) => line.replace(/[ \t\r\f]+/g, ' ').trim())
+    .map((line) => line.replace(HTML_WHITESPACE, ' ').trim())
     .filter((line) => line !== '');
 }
+
+/** White space as HTML collapses it (ASCII only: a no-break space stays). */
+const HTML_WHITESPACE = /[ \t\n\f\r]+/g;
 
 /** Elements a browser sets on lines of their own (the HTML Standard's rendering section, §15.3.3, "display: block" and kin). */
 const LINE_ELEMENTS = new Set(
@@ -109,5 +165,7 @@ function setsApart(html: string): boolean {
   return name !== undefined && (LINE_ELEMENTS.has(name) || CELL_ELEMENTS.has(name));
 }
 
-const WORD_END = /[\p{L}\p{N}\p{M}]$/u;
-const WORD_START = /^[\p{L}\p{N}]/u;
+/** Text before a tag set apart: any character but white space (`First sentence.</p><p>Second`). */
+const TEXT_END = /\S$/u;
+/** Text after one: what starts a word or a quote, not punctuation that closes what comes before (`numbers</details>.`). */
+const TEXT_START = /^[\p{L}\p{N}\p{Ps}\p{Pi}"'`]/u;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Paragraph } from 'mdast';
 import { parseMarkdown } from '../../src/issue/markdown.js';
-import { inlineHtml, rawHtmlText } from '../../src/render/raw-html.js';
+import { inlineHtml, rawHtmlText, visibleSiblings } from '../../src/render/raw-html.js';
 
 test('raw-html: the text of HTML is what a browser shows, a line per block, cells apart, entities decoded, hidden contents and comments left out', () => {
   assert.deepEqual(rawHtmlText('<p align="center">\nKey   result:\t74%.\n</p>'), ['Key result: 74%.']);
@@ -22,4 +22,16 @@ test('raw-html: an inline tag is a break (<br>), a space (a tag set apart, once 
   assert.deepEqual(shown('end</details>.'), ['</details>=none']);
   assert.deepEqual(shown('H<sub>2</sub>O'), ['<sub>=none', '</sub>=none']);
   assert.deepEqual(shown('a <td>b'), ['<td>=none']);
+});
+
+test('raw-html: the nodes between an inline <script>, <style> or <template> and its closing tag are left out, the tags too; other tags stay', () => {
+  const children = (parseMarkdown('a <script>alert(1)</script> b <STYLE>p{}</STYLE> c <sub>2</sub>').children[0] as Paragraph).children;
+  assert.equal(
+    visibleSiblings(children)
+      .map((node) => ('value' in node ? node.value : ''))
+      .join(''),
+    'a  b  c <sub>2</sub>',
+  );
+  const plain = (parseMarkdown('no tags here').children[0] as Paragraph).children;
+  assert.equal(visibleSiblings(plain), plain, 'the same array when nothing is hidden');
 });

@@ -138,6 +138,21 @@ test('an inline tag of an element set apart (details, summary, a cell) between t
   for (const output of [outputs.text, outputs.preview]) assert.match(output, /see Setup Four numbers\. H2O, a b, xyz\./, output);
 });
 
+test("an HTML block's own line breaks are spaces, as a browser shows them; a control character an entity names is U+FFFD in every output", async () => {
+  const outputs = await renderSummary('<div align=center>\nCentered ONE\n<b>bold</b> TWO &#27;[31mred&#7;\n</div>\n\nAfter.');
+  assert.match(outputs.html, /<p[^>]*>Centered ONE bold TWO \uFFFD{5}red\uFFFD<\/p>/);
+  for (const output of [outputs.text, outputs.preview]) assert.match(output, /Centered ONE bold TWO \uFFFD{5}red\uFFFD\n/, output);
+  for (const output of [outputs.html, outputs.text, outputs.preview]) assert.ok(!output.includes('\u001b') && !output.includes('\u0007'), 'no control character');
+});
+
+test('what an inline <script> or <style> holds shows in no output; a tag set apart after punctuation is a space too', async () => {
+  const outputs = await renderSummary('Inline before <script>alert(1)</script> after, <style>p{color:red}</style> styled. First sentence.</p><p>Second sentence. Steps:<ul><li>one</li><li>two</li></ul>');
+  for (const output of [outputs.html, outputs.text, outputs.preview]) {
+    assert.doesNotMatch(output, /alert|color:red/);
+    assert.match(output, /Inline before\s+after,\s+styled\. First sentence\. Second sentence\. Steps: one\s+two/, output);
+  }
+});
+
 test('a line break between two Chinese or Japanese characters adds no space in the plaintext or the preview; elsewhere it is a space', async () => {
   const outputs = await renderSummary('这是第一行中文\n这是第二行中文。日本語の文章です\n次の行です。한국어 문장\n다음 줄 and English\nwords.');
   for (const output of [outputs.text, outputs.preview]) {

@@ -10,7 +10,7 @@ import { fenced, longerFence, wrappableParts } from './fence.js';
 import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
-import { inlineHtml } from '../raw-html.js';
+import { inlineHtml, visibleSiblings } from '../raw-html.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -24,7 +24,9 @@ export function footnoteMarker(number: number): string {
 }
 
 /** Phrasing content as fragments for the wrapper; raw HTML is dropped. */
-export function renderInline(nodes: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
+export function renderInline(written: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
+  // What an inline <script> or <style> holds is no text a reader sees (raw-html.ts).
+  const nodes = visibleSiblings(written);
   const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
   return nodes.flatMap((node, i) => (node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, repeated.has(node))));
 }
