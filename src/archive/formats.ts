@@ -51,8 +51,9 @@ import { packageVersion } from './package-version.js';
  * v44: the plaintext puts no space at a line break between two Chinese or Japanese characters (render/text/inline.ts `softBreaksJoined`).
  * v45: raw HTML shows its text in every output: an HTML block as a paragraph, a tag set apart between two words as a space (render/raw-html.ts).
  * v46: the plaintext's link numbers skip a number the texts show in brackets (`as [1] shows`; render/text/references.ts).
+ * v47: raw HTML's text as a browser shows it: a block's own line breaks are spaces, inline `<script>` and `<style>` hold nothing, control characters are U+FFFD (render/raw-html.ts).
  */
-export const INDEX_FORMAT = `build-index-v46-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v47-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
