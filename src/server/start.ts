@@ -239,8 +239,9 @@ async function confirmationDelivery(config: Config, env: NodeJS.ProcessEnv): Pro
   const send: ConfirmationMailer = async ({ to, confirmUrl }) => {
     const message = await composeConfirmation({ config, to, confirmUrl, date: new Date() });
     const raw = dkim ? await dkim.sign(message.raw) : message.raw;
-    const ready = await transport.verify();
-    const result = ready.ok ? await transport.send({ from: config.from.address, to, messageId: message.messageId, raw }) : ready;
+    // No `verify()` first: a send reports a relay out of reach or refusing the login as well, and a check's
+    // connection would be one outside the pool, which a stop's forced close cannot cut (a relay stalled at its greeting).
+    const result = await transport.send({ from: config.from.address, to, messageId: message.messageId, raw });
     // The relay's reply alone: the server's line says what was not sent. Cut off by a stop, the connection's end is not the relay's doing.
     if (!result.ok) throw new Error(cutOff ? 'the server stopped before the relay answered' : result.failure.reply);
   };

@@ -27,6 +27,8 @@ export interface Faults {
   connect?(n: number): { code: number; message: string } | undefined;
   /** Offer STARTTLS (with smtp-server's own self-signed certificate). */
   starttls?: boolean;
+  /** Never greet a connection (a relay stalled before its 220). */
+  connectNever?: boolean;
 }
 
 export interface TestSmtpServer {
@@ -37,6 +39,8 @@ export interface TestSmtpServer {
   concurrency: number[];
   /** How many copies each Message-ID arrived in. */
   copies(): Map<string, number>;
+  /** How many connections the server has been opened. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,9 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     logger: false,
     size: 50 * 1024 * 1024,
     onConnect(_session, callback) {
-      const refusal = faults.connect?.(++connections);
+      connections += 1;
+      if (faults.connectNever) return;
+      const refusal = faults.connect?.(connections);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onAuth(auth, _session, callback) {
@@ -151,6 +157,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       for (const message of received) counts.set(message.messageId, (counts.get(message.messageId) ?? 0) + 1);
       return counts;
     },
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

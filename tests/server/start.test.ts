@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { rawRequest, SECRET, stderrOf, type RawResponse } from './helpers.js';
-import { startSmtpServer } from '../helpers/smtp-server.js';
+import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
 import { openStore } from '../../src/store/database.js';
 
 /** An issue with one paper by `author`, so its author's page is built with it and removed without it. */
@@ -202,8 +202,12 @@ test('serve stops within its grace period while a client is stalled mid-request,
   socket.destroy();
 });
 
-test('serve stops within its grace period while the relay stalls a confirmation email: the email is cut off, said on stderr without the address, and withdrawn', { timeout: 30_000 }, async () => {
-  const relay = await startSmtpServer({ data: () => 'never-answer' });
+for (const [stall, faults] of [
+  ['at DATA', { data: () => 'never-answer' }],
+  ['before its greeting', { connectNever: true }],
+] as [string, Faults][]) {
+test(`serve stops within its grace period while the relay stalls a confirmation email ${stall}: the email is cut off, said on stderr without the address, and withdrawn`, { timeout: 30_000 }, async () => {
+  const relay = await startSmtpServer(faults);
   const root = makeRoot({ 'issues/0001-a.md': issueBy(1, 'Ada Lovelace') });
   const config = await loadConfig(root);
   await build(config);
@@ -211,9 +215,10 @@ test('serve stops within its grace period while the relay stalls a confirmation 
   try {
     const answer = await rawRequest(port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=ada%40example.org' });
     assert.equal(answer.status, 202);
-    // The relay has the message and never answers it.
-    for (let tries = 0; tries < 100 && relay.concurrency.length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.equal(relay.concurrency.length, 1, 'the confirmation reached DATA');
+    // The relay has the connection (and at DATA the message) and never answers.
+    for (let tries = 0; tries < 100 && relay.connections() === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(relay.connections(), 1, 'the confirmation reached the relay');
+    if (stall === 'at DATA') for (let tries = 0; tries < 100 && relay.concurrency.length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
     let stoppedAfter = 0;
     const said = await stderrOf(async () => {
       const started = Date.now();
@@ -233,3 +238,4 @@ test('serve stops within its grace period while the relay stalls a confirmation 
     await relay.close();
   }
 });
+}
