@@ -104,7 +104,8 @@ test('serve during rebuilds that remove and add pages: every request is answered
     // Four rebuilds: issue 3 out, in, out, in. The site served is the one on disk, its pages all there.
     const home = await waitFor(port, '/', (answer) => answer.body === readFileSync(join(config.outDir, 'index.html'), 'utf8'));
     assert.equal(home.body, readFileSync(join(config.outDir, 'index.html'), 'utf8'));
-    for (const path of ['/issues/3/', '/authors/ada-lovelace/']) assert.equal((await rawRequest(port, 'GET', path)).status, 200, path);
+    // The home page of the last build equals the second's: the server may still be mapping the third (without issue 3).
+    for (const path of ['/issues/3/', '/authors/ada-lovelace/']) assert.equal((await waitFor(port, path, (answer) => answer.status === 200)).status, 200, path);
     assert.deepEqual(warnings, []);
   } finally {
     await server.stop();
