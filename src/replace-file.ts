@@ -1,5 +1,8 @@
-import { closeSync, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { PaperboyError } from './errors.js';
+import { FILE_CHANGED } from './issue/source.js';
+import { sha256 } from './sha256.js';
 
 /**
  * Writes `contents` to `file` whole or not at all: into `<file>.<pid>.tmp`
@@ -40,13 +43,25 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
  * `.<name>.<pid>.tmp` beside that file, is hidden and not an `.md` file,
  * so no command reads it as an issue; it is flushed to disk (fsync) before
  * the rename, so a power cut cannot leave the new name on empty contents.
- * Throws what the file system throws, the file then untouched.
+ * `readHash` is the SHA-256 of the bytes the new contents were made from:
+ * a file saved since (an editor's autosave during `lint --fix`) is left as
+ * saved, FILE_CHANGED (exit 1). Throws FILE_READ_ONLY (exit 2) for a file
+ * without write permission or in a folder that cannot be written, and what
+ * else the file system throws, the file then untouched.
  */
-export function replaceEditedFile(file: string, contents: string | Uint8Array): void {
+export function replaceEditedFile(file: string, contents: string | Uint8Array, readHash: string): void {
   const target = realpathSync(file);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const { mode, uid, gid } = statSync(target);
-  const descriptor = openSync(temporary, 'w', mode & 0o7777);
+  // A file nobody may write (0444), or this user may not: refused, not replaced around its protection by a rename.
+  if ((mode & 0o222) === 0 || !writable(target)) throw readOnly(file);
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  let descriptor: number;
+  try {
+    descriptor = openSync(temporary, 'w', mode & 0o7777);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EROFS') throw folderReadOnly(file, dirname(target), error);
+    throw error;
+  }
   try {
     try {
       keepOwner(descriptor, uid, gid);
@@ -58,11 +73,37 @@ export function replaceEditedFile(file: string, contents: string | Uint8Array): 
     } finally {
       closeSync(descriptor);
     }
+    // Saved by the editor since it was read: their save stays, ours is dropped (the window left is this read and the rename).
+    if (sha256(readFileSync(target)) !== readHash) throw changedWhileWriting(file);
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readOnly(file: string): PaperboyError {
+  return new PaperboyError('FILE_READ_ONLY', `Cannot write ${file}: it is read-only`, { exitCode: 2, hint: 'Make it writable (`chmod u+w`) to have paperboy change it, or leave it as it is.' });
+}
+
+function folderReadOnly(file: string, dir: string, error: unknown): PaperboyError {
+  return new PaperboyError('FILE_READ_ONLY', `Cannot write ${file}: its folder ${dir} is read-only (${(error as NodeJS.ErrnoException).code}), and the file is replaced whole (a new file beside it, then renamed over it)`, {
+    exitCode: 2,
+    hint: 'Make the folder writable (`chmod u+w`) to have paperboy change the file.',
+  });
+}
+
+function changedWhileWriting(file: string): PaperboyError {
+  return new PaperboyError(FILE_CHANGED, `${file} changed while paperboy was writing it: left as saved, nothing of paperboy's written`, { exitCode: 1, hint: 'Run the command again.' });
 }
 
 /**

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { replaceEditedFile, replaceFile } from '../src/replace-file.js';
+import { sha256 } from '../src/sha256.js';
+import { isPaperboyError } from '../src/errors.js';
 
 test('replaceFile makes the folder, replaces the previous contents whole, and leaves no temporary file', () => {
   const folder = join(mkdtempSync(join(tmpdir(), 'paperboy-replace-')), 'cache', 'deep');
@@ -31,7 +33,7 @@ test('replaceEditedFile replaces the file by a rename (a kill mid-write leaves t
   chmodSync(file, 0o664);
   symlinkSync(file, join(folder, 'current.md'));
   const before = statSync(file).ino;
-  replaceEditedFile(join(folder, 'current.md'), 'é edited');
+  replaceEditedFile(join(folder, 'current.md'), 'é edited', sha256("the editor's text"));
   assert.equal(readFileSync(file, 'utf8'), 'é edited');
   // A new inode: the new contents were written elsewhere and renamed in, never into the file a reader has open.
   assert.notEqual(statSync(file).ino, before);
@@ -47,7 +49,7 @@ test('replaceEditedFile that cannot write its temporary file leaves the file as 
   writeFileSync(file, 'kept');
   // A folder where the temporary file would go: opening it for writing fails (as a full disk or a read-only folder would).
   mkdirSync(join(folder, `.issue.md.${process.pid}.tmp`));
-  assert.throws(() => replaceEditedFile(file, 'lost'), { code: 'EISDIR' });
+  assert.throws(() => replaceEditedFile(file, 'lost', sha256('kept')), { code: 'EISDIR' });
   assert.equal(readFileSync(file, 'utf8'), 'kept');
 });
 
@@ -58,8 +60,32 @@ test('replaceEditedFile run by root keeps the owner and group of the editor\'s f
   writeFileSync(file, 'the editor\'s text');
   chmodSync(file, 0o664);
   chownSync(file, 4242, 4343);
-  replaceEditedFile(file, 'sent');
+  replaceEditedFile(file, 'sent', sha256("the editor's text"));
   const after = statSync(file);
   assert.deepEqual([after.uid, after.gid, after.mode & 0o777], [4242, 4343, 0o664]);
   assert.equal(readFileSync(file, 'utf8'), 'sent');
+});
+
+test('replaceEditedFile leaves a file saved since it was read as saved (an editor saving during lint --fix): FILE_CHANGED, no temporary file left', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'read\nthen saved again by the editor');
+  assert.throws(() => replaceEditedFile(file, 'fixed', sha256('read')), (error) => isPaperboyError(error) && error.code === 'ISSUE_CHANGED_WHILE_READ' && error.exitCode === 1 && /changed while paperboy was writing it: left as saved/.test(error.message));
+  assert.equal(readFileSync(file, 'utf8'), 'read\nthen saved again by the editor');
+  assert.deepEqual(readdirSync(folder), ['issue.md']);
+});
+
+test('replaceEditedFile refuses a read-only file (mode 0444, root too) and a file in a folder it cannot write, naming it, never replacing it around its protection', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => {
+    chmodSync(folder, 0o755);
+    rmSync(folder, { recursive: true, force: true });
+  });
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'kept');
+  chmodSync(file, 0o444);
+  assert.throws(() => replaceEditedFile(file, 'lost', sha256('kept')), (error) => isPaperboyError(error) && error.code === 'FILE_READ_ONLY' && error.exitCode === 2 && error.message === `Cannot write ${file}: it is read-only`);
+  assert.equal(readFileSync(file, 'utf8'), 'kept');
+  assert.equal(statSync(file).mode & 0o777, 0o444);
 });

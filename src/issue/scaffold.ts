@@ -3,6 +3,7 @@ import anyAscii from 'any-ascii';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { fileReadProblem } from '../file-problem.js';
 import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
 import { Workspace } from './workspace.js';
@@ -94,7 +95,8 @@ export async function scaffoldIssue(config: Config, options: { title: string | u
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new PaperboyError('ISSUE_EXISTS', `Refusing to overwrite ${path}`, { hint: 'Pass another --title, or edit the existing file.' });
     }
-    throw error;
+    // A folder this user may not write (another's, a read-only mount), a full disk: said, never a crash.
+    throw new PaperboyError('ISSUES_DIR_UNWRITABLE', `Cannot write ${path}: ${fileReadProblem(error, path).reason}`, { exitCode: 2, hint: `Make ${config.issuesDir} writable, or set \`issuesDir\` in paperboy.config.yaml to a folder you may write.` });
   }
   return path;
 }

@@ -33,6 +33,6 @@ export async function writeIssueStatus(path: string, status: string): Promise<bo
   if (source.unreadable) return false;
   const edit = statusEdit(source.text, status);
   if (!edit) return false;
-  replaceEditedFile(path, editIssueFile(source, [writtenEdits(source)(edit)]));
+  replaceEditedFile(path, editIssueFile(source, [writtenEdits(source)(edit)]), source.hash);
   return true;
 }

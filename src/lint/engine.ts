@@ -220,7 +220,7 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[])
     if (fixes.length === 0) break;
     changed = true;
     // Whole or not at all: a fix interrupted mid-write must not leave the editor's file truncated.
-    replaceEditedFile(path, editIssueFile(current.source, fixes));
+    replaceEditedFile(path, editIssueFile(current.source, fixes), current.source.hash);
     const next = await readIssueSource(path);
     current = { source: next, outcome: await lintSource(next, active) };
   }

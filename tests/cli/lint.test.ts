@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,18 @@ test("lint --format json's fixes and output are for the file as on disk (LF, CRL
       assert.equal(result!.output, written, `${label}: output is the file --fix wrote`);
     }
   }
+});
+
+test('lint --fix refuses a read-only issue file (root too), naming it, exit 2, no stack trace: the file, its mode and owner stay', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': FIXABLE });
+  const file = join(root, 'issues', '0001-x.md');
+  chmodSync(file, 0o444);
+  const result = await runCli(['lint', '--no-cache', '--fix'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Cannot write .*0001-x\.md: it is read-only\n {2}Make it writable/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+  assert.equal(readFileSync(file, 'utf8'), FIXABLE);
+  assert.equal(statSync(file).mode & 0o777, 0o444);
 });
 
 test('a 5 MB issue file lints without crashing', async () => {

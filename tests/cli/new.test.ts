@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
@@ -116,5 +116,14 @@ test('new: an issuesDir it cannot make (a file in the way) is a clear error nami
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /Cannot make the issues directory .*blocker.issues: ENOTDIR/);
   assert.match(result.stderr, /issuesDir/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+});
+
+test('new: an issues folder that cannot be written (sysfs, a read-only mount) is an error naming the file, exit 2, no stack trace', { skip: !existsSync('/sys/kernel') && 'no /sys here' }, async () => {
+  const root = makeRoot({}, `${CONFIG_YAML}issuesDir: /sys\n`);
+  const result = await runCli(['new', '--title', 'Unwritable'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Cannot write \/sys\/0001-unwritable\.md: /);
+  assert.match(result.stderr, /Make \/sys writable, or set `issuesDir`/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
 });
