@@ -64,9 +64,14 @@ export class SmtpTransport implements Transport {
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
     // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
     if (url.hostname === '') throw smtpUrlError('names no host');
+    // What follows the host is quoted only when it holds no `@`: one there is a password's `/`, `?` or `#` not
+    // percent-encoded, which cut it short (`smtp://user:pa/ss@host`), and its rest must not reach a log.
+    const after = `${url.pathname === '/' ? '' : url.pathname}${url.search}${url.hash}`;
+    if (after.includes('@')) throw smtpUrlError('has a `/`, `?` or `#` before its `@`: percent-encode them in the user name or password (`%2F`, `%3F`, `%23`)');
     if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
     // A path or a fragment says nothing to an SMTP relay: whatever was meant by it would be ignored without a word.
-    if ((url.pathname !== '' && url.pathname !== '/') || url.hash !== '') throw smtpUrlError(`has a path after the host (${url.pathname}${url.hash}), which paperboy does not read`);
+    if (url.pathname !== '' && url.pathname !== '/') throw smtpUrlError(`has a path after the host (${url.pathname}), which paperboy does not read`);
+    if (url.hash !== '') throw smtpUrlError(`has a fragment after the host (${url.hash}), which paperboy does not read`);
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
     // Port 0 is no port a server listens on (the system picks one for a client that asks for it).
     if (port === 0) throw smtpUrlError(portProblem('0'));
