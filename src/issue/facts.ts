@@ -1,3 +1,4 @@
+import { isScalar, isSeq } from 'yaml';
 import type { Position } from 'unist';
 import { paperAnchors } from './anchors.js';
 import { markdownTexts, type IssueStatus } from './model.js';
@@ -31,8 +32,12 @@ export interface IssueFacts {
    * the file rather than leave the issue out unsaid.
    */
   statusUnread: boolean;
-  /** Each paper: its id, title and anchor at its title's position; its tags as written, at the position of its `tags` list (tag-spelling). */
-  papers: { id: string; title: string; anchor: string; position: Position; tags?: { names: string[]; position: Position } }[];
+  /**
+   * Each paper: its id, title and anchor at its title's position; its tags
+   * as written (tag-spelling), each tag's line and column in `at`, two
+   * numbers a tag (flat: the facts of every paper are read by every build).
+   */
+  papers: { id: string; title: string; anchor: string; position: Position; tags?: { names: string[]; at: number[] } }[];
   references: { reference: CrossReference; position: Position }[];
 }
 
@@ -56,13 +61,28 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
       title: paper.title,
       anchor: anchors[i]!,
       position: parsed.locate(['papers', paper.index, 'title']),
-      // One position for the list, not one per tag: the facts of every paper are read by every build.
-      ...(paper.tags.length > 0 ? { tags: { names: paper.tags, position: parsed.locate(['papers', paper.index, 'tags']) } } : {}),
+      ...(paper.tags.length > 0 ? { tags: { names: paper.tags, at: tagPlaces(parsed, paper.index, paper.tags) } } : {}),
     })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
     ),
   };
+}
+
+/**
+ * Where each of a paper's tags (`names`, the model's, a tag written twice
+ * kept once) is written: the line and column of the item of its `tags`
+ * list that first says it, flat (`[line, column, line, column, …]`); the
+ * list's own place for a tag the list does not say as such.
+ */
+function tagPlaces(parsed: ParsedIssue, paper: number, names: readonly string[]): number[] {
+  const list = parsed.document?.getIn(['papers', paper, 'tags'], true);
+  const written = isSeq(list) ? list.items.map((item) => (isScalar(item) ? String(item.value) : undefined)) : [];
+  return names.flatMap((name) => {
+    const item = written.indexOf(name);
+    const { line, column } = parsed.locate(['papers', paper, 'tags', ...(item === -1 ? [] : [item])]).start;
+    return [line, column];
+  });
 }
 
 /**

@@ -62,7 +62,8 @@ import type { FileOutcome } from './lint-file.js';
 // v41: title-math is new.
 // v42: tag-spelling is new (the facts hold each paper's tags).
 // v43: email-size measures an HTML email that shows raw HTML's text (render/raw-html.ts); no-raw-html names a misspelt papers marker; math-syntax reports the commands KaTeX does not trust (\href); frontmatter-missing names what hides the `---` (a second BOM, blank lines); frontmatter-schema names a merge key.
-const FORMAT_VERSION = 43;
+// v44: tag-spelling reports each tag at its place, and how many spellings there are.
+const FORMAT_VERSION = 44;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -13,7 +13,7 @@ import type { CorpusRule } from '../types.js';
  * are published next.
  *
  * ok:     every paper tagged `scaling-laws`
- * not ok: issue 1 tags 12 papers `scaling-laws`, issue 2 one `scaling laws` → Unexpected tag `scaling laws`, written `scaling-laws` on 12 papers (first in issue #1): the archive shows them as two tags; expected `scaling-laws`
+ * not ok: issue 1 tags 12 papers `scaling-laws`, issue 2 one `scaling laws` → Unexpected tag `scaling laws`, written `scaling-laws` on 12 papers (first in issue #1): the archive shows these spellings as two tags; expected `scaling-laws`
  */
 const rule: CorpusRule = {
   id: 'tag-spelling',
@@ -38,18 +38,21 @@ const rule: CorpusRule = {
     }
     for (const fact of facts) {
       for (const paper of fact.papers) {
-        for (const name of paper.tags?.names ?? []) {
+        const { names = [], at = [] } = paper.tags ?? {};
+        names.forEach((name, i) => {
           const key = tagKey(name);
           const group = spellings.get(key.replace(JOINERS, ''))!;
-          if (group.size < 2) continue;
+          if (group.size < 2) return;
           const [expectedKey, expected] = [...group].sort(([, a], [, b]) => b.papers - a.papers || a.rank - b.rank)[0]!;
-          if (expectedKey === key) continue;
+          if (expectedKey === key) return;
           const where = expected.firstIssue === undefined ? '' : ` (first in issue #${expected.firstIssue})`;
+          const tags = group.size === 2 ? 'two tags' : `${group.size} tags`;
+          const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
           report(fact.path, {
-            message: `Unexpected tag \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows them as two tags; expected \`${expected.written}\``,
-            position: paper.tags!.position,
+            message: `Unexpected tag \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows these spellings as ${tags}; expected \`${expected.written}\``,
+            position: { start, end: { line: start.line, column: start.column + [...name].length } },
           });
-        }
+        });
       }
     }
   },

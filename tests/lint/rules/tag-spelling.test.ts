@@ -26,14 +26,14 @@ test('tag-spelling: one spelling everywhere, or tags differing in case and accen
   assert.deepEqual(await lintWith([rule], issues), []);
 });
 
-test('tag-spelling: a tag joined otherwise than most papers join it is reported at its tags list, naming the spelling expected, how many papers use it and where first', async () => {
+test('tag-spelling: a tag joined otherwise than most papers join it is reported at the tag, naming the spelling expected, how many papers use it and where first', async () => {
   const issues = {
     'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws]') + tagged(2, '[scaling-laws, rlhf]') }),
     'b.md': cleanIssue({ number: 2, papers: tagged(3, '[rlhf, scaling laws]') }),
   };
   const messages = await lintWith([rule], issues, { target: 'b.md' });
-  assert.deepEqual(places(messages), ['tag-spelling 12:11']);
-  assert.equal(messages[0]!.message, 'Unexpected tag `scaling laws`, written `scaling-laws` on 2 papers (first in issue #1): the archive shows them as two tags; expected `scaling-laws`');
+  assert.deepEqual(places(messages), ['tag-spelling 12:18']);
+  assert.equal(messages[0]!.message, 'Unexpected tag `scaling laws`, written `scaling-laws` on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `scaling-laws`');
 });
 
 test('tag-spelling: the spelling expected is not reported', async () => {
@@ -53,17 +53,19 @@ test('tag-spelling: on a tie the spelling an earlier issue used first is expecte
   assert.deepEqual(
     messages.map((message) => message.message),
     [
-      'Unexpected tag `scaling_laws`, written `scaling laws` on 1 paper (first in issue #1): the archive shows them as two tags; expected `scaling laws`',
-      'Unexpected tag `fine-tuning`, written `finetuning` on 1 paper (first in issue #1): the archive shows them as two tags; expected `finetuning`',
+      'Unexpected tag `scaling_laws`, written `scaling laws` on 1 paper (first in issue #1): the archive shows these spellings as two tags; expected `scaling laws`',
+      'Unexpected tag `fine-tuning`, written `finetuning` on 1 paper (first in issue #1): the archive shows these spellings as two tags; expected `finetuning`',
     ],
   );
   assert.deepEqual(await lintWith([rule], issues, { target: 'a.md' }), []);
 });
 
-test('tag-spelling: a block list of tags is reported at its first item', async () => {
+test('tag-spelling: a tag of a block list is reported at its item; with three spellings the message says three tags', async () => {
   const issues = {
     'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws]') + tagged(2, '[scaling-laws]') }),
     'b.md': cleanIssue({ number: 2, papers: tagged(3, '\n      - rlhf\n      - scaling laws') }),
   };
-  assert.deepEqual(places(await lintWith([rule], issues, { target: 'b.md' })), ['tag-spelling 13:7']);
+  assert.deepEqual(places(await lintWith([rule], issues, { target: 'b.md' })), ['tag-spelling 14:9']);
+  const three = { ...issues, 'c.md': cleanIssue({ number: 3, papers: tagged(4, '[scaling_laws]') }) };
+  assert.match((await lintWith([rule], three, { target: 'c.md' }))[0]!.message, /the archive shows these spellings as 3 tags/);
 });
