@@ -47,8 +47,8 @@ const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
  */
 export function parseSubscriberCsv(text: string, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  const delimiter = sniffDelimiter(firstLine);
+  const [firstLine = '', secondLine] = body.split(/\r\n|\r|\n/, 50).filter((line) => line.trim() !== '');
+  const delimiter = sniffDelimiter(firstLine, secondLine);
   const { records, problems } = readRecords(Buffer.from(body), delimiter);
 
   if (records.length === 0) {
@@ -222,13 +222,15 @@ const LF = 0x0a;
  * The delimiter with which the first line has an `email` header; in a file
  * without a header, the first (in `DELIMITERS`' order) with which the first
  * line begins with an address (`ada@example.org<TAB>Lovelace, Ada` is a
- * tab); a comma when neither finds one.
+ * tab), or else the second (the first address mistyped:
+ * `jane.example.org;Jane`); a comma when none finds one.
  */
-function sniffDelimiter(firstLine: string): (typeof DELIMITERS)[number] {
+function sniffDelimiter(firstLine: string, secondLine = ''): (typeof DELIMITERS)[number] {
   const cells = (delimiter: string) => firstLine.split(delimiter).map((cell) => normalizeHeader(cell));
   const header = DELIMITERS.find((delimiter) => cells(delimiter).some((cell) => EMAIL_HEADERS.has(cell)));
-  const firstCell = (delimiter: string) => firstLine.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();
-  return header ?? DELIMITERS.find((delimiter) => emailProblem(firstCell(delimiter)) === undefined) ?? ',';
+  const firstCell = (line: string, delimiter: string) => line.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();
+  const startsWithAddress = (line: string) => DELIMITERS.find((delimiter) => emailProblem(firstCell(line, delimiter)) === undefined && (line === firstLine || line.includes(delimiter)));
+  return header ?? startsWithAddress(firstLine) ?? startsWithAddress(secondLine) ?? ',';
 }
 
 function normalizeHeader(cell: string): string {

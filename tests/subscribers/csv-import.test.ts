@@ -53,12 +53,17 @@ test('csv import: a file without a header whose first address is mistyped is imp
   ]);
   assert.deepEqual(parsed.problems.map((problem) => problem.line), [1]);
   assert.match(parsed.problems[0]!.message, /jane\.example\.org/);
+  for (const delimiter of [';', '\t', '|']) {
+    const other = parse(`jane.example.org${delimiter}Jane\nbob@example.org${delimiter}Bob\n`);
+    assert.deepEqual(other.rows.map((row) => [row.email, row.name]), [['bob@example.org', 'Bob']], JSON.stringify(delimiter));
+    assert.deepEqual(other.problems.map((problem) => problem.line), [1]);
+  }
 });
 
 test('csv import: a header without an address column is one error naming what it found (exit 2)', () => {
   assert.throws(
     () => parse('mail_to;full_name\nada@example.org;Ada\n'),
-    (error) => isPaperboyError(error) && error.exitCode === 2 && error.message.includes('list.csv:1:1') && error.message.includes('`mail_to;full_name`') && /column named `email`/.test(error.message),
+    (error) => isPaperboyError(error) && error.exitCode === 2 && error.message.includes('list.csv:1:1') && error.message.includes('`mail_to`, `full_name`') && /column named `email`/.test(error.message),
   );
 });
 
