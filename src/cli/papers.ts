@@ -7,6 +7,7 @@ import { hasSearchWords, searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { replaceControlCharacters } from '../issue/control-characters.js';
 import { tagKey } from '../issue/names.js';
 import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';
@@ -80,7 +81,9 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     return 0;
   }
   if (matches.length === 0) {
-    io.stdout.write(`No published paper matches ${[options.query && `"${options.query}"`, ...filterWords(filters)].filter(Boolean).join(', ')}.\n`);
+    // Echoed as typed, but for control characters: an escape sequence pasted into the query would act on the terminal.
+    const said = [options.query && `"${options.query}"`, ...filterWords(filters)].filter(Boolean).join(', ');
+    io.stdout.write(`No published paper matches ${replaceControlCharacters(said)}.\n`);
     return 0;
   }
   for (const { paper } of shown) {

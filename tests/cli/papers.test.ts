@@ -244,3 +244,10 @@ test('papers takes --root before its subcommand too, as every command takes it',
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^#2 2023-06-05 /);
 });
+
+test('papers search echoes a query or filter holding terminal escape sequences with them replaced, never acting on the terminal', async () => {
+  const root = archiveRoot();
+  const none = await runCli(['papers', 'search', '\u001b]0;pwned\u0007title\u001b[2J', '--author', '\u001b[31mred'], { cwd: root });
+  assert.ok(!none.stdout.includes('\u001b') && !none.stdout.includes('\u0007'), JSON.stringify(none.stdout));
+  assert.match(none.stdout, /^No published paper matches "\uFFFD+title\uFFFD+", --author \uFFFD+red\.\n$/);
+});
