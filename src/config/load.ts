@@ -247,12 +247,12 @@ function checkTemplatesDir(config: Config, text: string): void {
   if (optional && problem.startsWith('there is no folder')) return;
   const document = parseDocument(text);
   if (!document.has('templatesDir')) {
-    throw new PaperboyError('CONFIG_INVALID', `${file}: Unexpected templates folder: ${problem}, expected a folder of template overrides (\`templatesDir\`, by default \`templates\`)`, {
+    throw new PaperboyError('CONFIG_INVALID', oneLine(`${file}: Unexpected templates folder: ${problem}, expected a folder of template overrides (\`templatesDir\`, by default \`templates\`)`), {
       hint: 'Move the file away, or set `templatesDir` in the config to the folder of your templates.',
     });
   }
   const at = locateInYaml(document, ['templatesDir'], 'value', 0, new LineIndex(text)).start;
-  throw new PaperboyError('CONFIG_INVALID', `${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`, {
+  throw new PaperboyError('CONFIG_INVALID', oneLine(`${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`), {
     hint: `Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove \`templatesDir\` to use the built-in templates alone; ${ownFile('docs/outputs.md')} says how overrides work.`,
   });
 }

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
+import { oneLine } from '../diagnostics/one-line.js';
 
 /**
  * Whether a file name is an issue's: it ends in `.md` and is not hidden.
@@ -32,7 +33,7 @@ export async function listIssueFiles(issuesDir: string): Promise<string[]> {
     names = await readdir(issuesDir);
   } catch (error) {
     const problem = fileReadProblem(error, issuesDir);
-    throw new PaperboyError('ISSUES_DIR_UNREADABLE', `Cannot read the issues directory ${issuesDir}: ${problem.reason}`, {
+    throw new PaperboyError('ISSUES_DIR_UNREADABLE', oneLine(`Cannot read the issues directory ${issuesDir}: ${problem.reason}`), {
       cause: error,
       hint: problem.missing ? 'Set `issuesDir` in paperboy.config.yaml, or create the directory with `paperboy new`.' : problem.fix,
     });

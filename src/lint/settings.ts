@@ -4,6 +4,7 @@ import { PaperboyError } from '../errors.js';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import type { Rule, Severity } from './types.js';
+import { oneLine } from '../diagnostics/one-line.js';
 
 /** A rule as configured: its severity in force and its options. */
 export interface ActiveRule {
@@ -80,7 +81,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
   const ids = rules.map((rule) => rule.id);
   for (const id of Object.keys(settings)) {
     if (!ids.includes(id)) {
-      throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`, {
+      throw new PaperboyError('CONFIG_INVALID', oneLine(`${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`), {
         hint: 'Run `paperboy lint --list-rules` for the list of rules.',
       });
     }

@@ -279,3 +279,16 @@ test('a YAML 1.1 merge key in the config is named as one, at its line', () => {
   const message = configError(`${CONFIG_YAML}defaults: &d\n  rate: 5\nsend:\n  <<: *d\n`).message;
   assert.match(message, /:\d+:3: Unexpected merge key `<<`, expected the keys written out here/);
 });
+
+test('a rule name or a templatesDir holding a line break is quoted on one line in its error too', async () => {
+  for (const [yaml, said] of [
+    ['lint:\n  rules:\n    "summary-max\\nwords": error\n', /Unexpected rule `summary-max⏎words` in `lint\.rules`/],
+    ['templatesDir: "tem\\nplates"\n', /there is no folder .*tem⏎plates, expected the folder/],
+  ] as const) {
+    const root = makeRoot({ 'issues/0001-x.md': cleanIssue() }, `${CONFIG_YAML}${yaml}`);
+    const result = await runCli(['lint'], { cwd: root });
+    assert.equal(result.code, 2, result.stderr);
+    const [first] = result.stderr.split('\n');
+    assert.match(first!, said);
+  }
+});
