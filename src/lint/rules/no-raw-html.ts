@@ -36,7 +36,7 @@ const rule: FileRule = {
       const misspeltMarker = text === issue?.body && MARKER_LIKE.test(node.value.trim());
       report({
         message: misspeltMarker
-          ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, the papers go after the whole body`
+          ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, ${marker ? 'it is dropped, and the papers go at the marker written so' : 'the papers go after the whole body'}`
           : `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
         position: nodePosition(text, node),
       });

@@ -30,3 +30,9 @@ test('no-raw-html: the papers marker misspelt in the body is named as the marker
   const inSummary = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'Text.\n\n<!--papers-->' }) });
   assert.match(inSummary[0]!.message, /^Unexpected raw HTML/);
 });
+
+test('no-raw-html: a misspelt marker beside a right one is said to be dropped, the papers going at the right one', async () => {
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ body: 'Welcome.\n\n<!-- papers -->\n\nOutro.\n\n<!--papers-->' }) });
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!.message, /as it is, it is dropped, and the papers go at the marker written so$/);
+});
