@@ -66,6 +66,8 @@ export class OutboxTransport implements Transport {
     const name = `${createHash('sha256').update(message.messageId).digest('hex').slice(0, 32)}.eml`;
     const path = join(this.dir, name);
     try {
+      // Made by `verify` too; the server's confirmations are sent without one (server/start.ts).
+      await mkdir(this.dir, { recursive: true });
       await writeFile(`${path}.tmp`, message.raw);
       await rename(`${path}.tmp`, path);
       return { ok: true, reply: `${WRITTEN} ${name}` };
