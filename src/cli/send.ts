@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, type Config } from '../config/load.js';
-import { PaperboyError } from '../errors.js';
+import { isPaperboyError, PaperboyError } from '../errors.js';
 import { writeIssueStatus } from '../issue/set-status.js';
 import type { IssueFile } from '../issue/workspace.js';
 import { Workspace } from '../issue/workspace.js';
@@ -393,7 +393,12 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
 async function markFinished(context: SendContext, journal: SendJournal, counts: Record<DeliveryState, number>): Promise<void> {
   if (counts.queued + counts.sending > 0) return;
   journal.finish(new Date());
-  if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) {
-    context.io.stdout.write(`${relative(context.io.cwd, context.file.path) || context.file.path}: status: sent\n`);
+  const shown = relative(context.io.cwd, context.file.path) || context.file.path;
+  try {
+    if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) context.io.stdout.write(`${shown}: status: sent\n`);
+  } catch (error) {
+    // The send is done and journaled: a file that is read-only, or saved by its editor meanwhile, keeps what it says, and the run does not fail for it.
+    if (!isPaperboyError(error)) throw error;
+    context.io.stderr.write(`paperboy: issue ${context.issueNumber} is sent, but ${shown} was not marked (${error.message}); write \`status: sent\` in it yourself\n`);
   }
 }

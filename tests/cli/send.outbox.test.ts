@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AddressObject } from 'mailparser';
@@ -40,6 +40,17 @@ test('send: an SMTP_URL set but empty or blank (a secret that did not load) is a
     assert.equal(journalStates(root).size, 0);
     assert.doesNotMatch(readFileSync(join(root, 'issues/0001-mirages.md'), 'utf8'), /^status: sent$/m);
   }
+});
+
+test('send: a read-only issue file is not marked `status: sent` (said on stderr), and the send, done and journaled, still exits 0', async () => {
+  const root = await newsletter(2);
+  const file = join(root, 'issues/0001-mirages.md');
+  chmodSync(file, 0o444);
+  const result = await send(root);
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  assert.match(result.stderr, /^paperboy: issue 1 is sent, but issues\/0001-mirages\.md was not marked \(Cannot write .*: it is read-only\); write `status: sent` in it yourself$/m);
+  assert.doesNotMatch(readFileSync(file, 'utf8'), /^status: sent$/m);
 });
 
 test('send (outbox): the temporary files a killed run left, an hour or moments before, are gone once the next run is over, which writes their messages', async () => {
