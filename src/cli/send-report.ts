@@ -1,5 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { CommandIO } from '../io.js';
+import { PaperboyError } from '../errors.js';
+import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted } from '../render/format.js';
 import type { Delivery, DeliveryState, Settlement } from '../send/journal.js';
 
@@ -93,4 +95,16 @@ function shortReply(reply: string): string {
 /** A rate for a summary line: whole numbers from 10 a second, then one decimal, two below 0.1 (1 message in 80 s is 0.01/s, not a rounded 0). */
 export function perSecond(rate: number): string {
   return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
+}
+
+/** A session the relay refused (exit 2, its hint) or a relay out of reach (exit 1, said): nothing was sent either way. */
+export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
+  const { failure } = result;
+  if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
+    io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
+    return 1;
+  }
+  throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
+    hint: `${failure.hint ?? 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate.'} Nothing was sent.`,
+  });
 }

@@ -5,15 +5,12 @@ import { isPaperboyError, PaperboyError } from '../errors.js';
 import { writeIssueStatus } from '../issue/set-status.js';
 import type { IssueFile } from '../issue/workspace.js';
 import { Workspace } from '../issue/workspace.js';
-import { composeMessage } from '../mail/compose.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
-import { proofMessageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
 import type { SmtpOptions } from '../mail/transports/smtp.js';
-import type { DeliveryResult, Transport } from '../mail/transports/transport.js';
-import { personalize } from '../render/email.js';
+import type { Transport } from '../mail/transports/transport.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
@@ -28,7 +25,8 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, SendProgress } from './send-report.js';
+import { countsLine, perSecond, relayRefused, SendProgress } from './send-report.js';
+import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
 
 export interface SendCommandOptions {
@@ -139,42 +137,6 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
 function makeTransport(config: Config, issue: number, connections: number, options: SendCommandOptions, env: NodeJS.ProcessEnv): Transport {
   const outbox = join(config.dataDir, 'outbox', ...(options.test === undefined ? [] : ['proofs']), String(issue));
   return transportFromEnv(env, { outbox, root: config.root, connections, smtp: options.smtp });
-}
-
-/** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
-async function sendProof(config: Config, email: ReturnType<typeof renderIssueEmail>, options: SendCommandOptions, transport: Transport, dkim: DkimSigner | undefined, io: CommandIO): Promise<number> {
-  try {
-    const url = unsubscribeUrl(config.baseUrl, 'TEST');
-    const copy = personalize(email.rendered, { unsubscribeUrl: url });
-    const id = proofMessageId(config.baseUrl, email.rendered.issueNumber);
-    let raw = await composeMessage({
-      messageId: id,
-      config,
-      issueNumber: email.rendered.issueNumber,
-      to: options.test!,
-      ...copy,
-      subject: `[TEST] ${copy.subject}`,
-      date: new Date(),
-      unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
-    });
-    if (dkim) raw = await dkim.sign(raw);
-    // The session refused (the login, TLS, the sender) or the relay out of reach: said and exited as a send says it (exit 2 or 1).
-    const ready = await transport.verify();
-    if (!ready.ok) return relayRefused(ready, io);
-    const result = await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw });
-    if (!result.ok) {
-      const { failure } = result;
-      if (failure.stage === 'auth' || failure.stage === 'sender') return relayRefused(result, io);
-      // The whole proof went and no reply came: the relay may have it (a send journals such a recipient `unknown`).
-      if (failure.stage === 'after-data') io.stderr.write(`paperboy: the proof to ${options.test} may have been delivered: the relay took all of it, then gave no reply (${failure.reply}). Look in that inbox before sending another.\n`);
-      else io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${failure.reply}\n`);
-      return 1;
-    }
-    io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of #${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);
-    return 0;
-  } finally {
-    await transport.close();
-  }
 }
 
 interface SendContext {
@@ -338,17 +300,6 @@ async function confirm(io: CommandIO, question: string): Promise<boolean> {
   } finally {
     prompt.close();
   }
-}
-
-function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
-  const { failure } = result;
-  if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
-    io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
-    return 1;
-  }
-  throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
-    hint: `${failure.hint ?? 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate.'} Nothing was sent.`,
-  });
 }
 
 const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {

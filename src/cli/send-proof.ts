@@ -1,0 +1,45 @@
+import type { Config } from '../config/load.js';
+import type { DkimSigner } from '../mail/dkim.js';
+import { composeMessage } from '../mail/compose.js';
+import { proofMessageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
+import type { Transport } from '../mail/transports/transport.js';
+import { personalize } from '../render/email.js';
+import type { renderIssueEmail } from '../render/issue-email.js';
+import type { CommandIO } from '../io.js';
+import { relayRefused } from './send-report.js';
+
+/** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
+export async function sendProof(config: Config, email: ReturnType<typeof renderIssueEmail>, options: { test?: string; review?: boolean }, transport: Transport, dkim: DkimSigner | undefined, io: CommandIO): Promise<number> {
+  try {
+    const url = unsubscribeUrl(config.baseUrl, 'TEST');
+    const copy = personalize(email.rendered, { unsubscribeUrl: url });
+    const id = proofMessageId(config.baseUrl, email.rendered.issueNumber);
+    let raw = await composeMessage({
+      messageId: id,
+      config,
+      issueNumber: email.rendered.issueNumber,
+      to: options.test!,
+      ...copy,
+      subject: `[TEST] ${copy.subject}`,
+      date: new Date(),
+      unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
+    });
+    if (dkim) raw = await dkim.sign(raw);
+    // The session refused (the login, TLS, the sender) or the relay out of reach: said and exited as a send says it (exit 2 or 1).
+    const ready = await transport.verify();
+    if (!ready.ok) return relayRefused(ready, io);
+    const result = await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw });
+    if (!result.ok) {
+      const { failure } = result;
+      if (failure.stage === 'auth' || failure.stage === 'sender') return relayRefused(result, io);
+      // The whole proof went and no reply came: the relay may have it (a send journals such a recipient `unknown`).
+      if (failure.stage === 'after-data') io.stderr.write(`paperboy: the proof to ${options.test} may have been delivered: the relay took all of it, then gave no reply (${failure.reply}). Look in that inbox before sending another.\n`);
+      else io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${failure.reply}\n`);
+      return 1;
+    }
+    io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of #${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);
+    return 0;
+  } finally {
+    await transport.close();
+  }
+}
