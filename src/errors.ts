@@ -32,3 +32,6 @@ export class PaperboyError extends Error {
 export function isPaperboyError(error: unknown): error is PaperboyError {
   return error instanceof PaperboyError;
 }
+
+/** The code of the error a file changed under paperboy raises: its bytes are not the hash it was read with (`knownIssueSource`, `replaceEditedFile`). */
+export const FILE_CHANGED = 'ISSUE_CHANGED_WHILE_READ';

@@ -1,7 +1,6 @@
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { PaperboyError } from './errors.js';
-import { FILE_CHANGED } from './issue/source.js';
+import { FILE_CHANGED, PaperboyError } from './errors.js';
 import { sha256 } from './sha256.js';
 
 /**

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { PaperboyError } from '../errors.js';
+import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import { fileReadProblem, type FileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
@@ -201,8 +201,6 @@ function lazilyDecoded(path: string, hash: string, bom: boolean, eol: IssueSourc
   };
 }
 
-/** The code of the error a source whose bytes are not its hash's raises (`knownIssueSource`). */
-export const FILE_CHANGED = 'ISSUE_CHANGED_WHILE_READ';
 
 /**
  * The source of a file whose hash is known without reading it (stored with
