@@ -50,10 +50,9 @@ export function visibleSiblings<T extends Nodes>(siblings: readonly T[]): readon
   const visible: T[] = [];
   let hiddenBy: string | undefined;
   for (const node of siblings) {
-    const tag = node.type === 'html' ? /^<(\/?)([a-z][a-z0-9-]*)/i.exec(node.value) : null;
-    const name = tag?.[2]?.toLowerCase();
-    if (hiddenBy === undefined && tag && !tag[1] && name !== undefined && HIDDEN_ELEMENTS.has(name) && !/\/>$/.test((node as Html).value)) hiddenBy = name;
-    else if (hiddenBy !== undefined && tag?.[1] && name === hiddenBy) hiddenBy = undefined;
+    const tag = node.type === 'html' ? tagOf(node.value) : undefined;
+    if (hiddenBy === undefined && tag && !tag.closing && HIDDEN_ELEMENTS.has(tag.name) && !/\/>$/.test((node as Html).value)) hiddenBy = tag.name;
+    else if (hiddenBy !== undefined && tag?.closing && tag.name === hiddenBy) hiddenBy = undefined;
     else if (hiddenBy === undefined) visible.push(node);
   }
   return visible;
@@ -161,8 +160,14 @@ function boundary(name: string): string {
 
 /** Whether a tag is one of an element a browser sets apart from the text around it (a line or a table cell of its own). */
 function setsApart(html: string): boolean {
-  const name = /^<\/?([a-z][a-z0-9-]*)/i.exec(html)?.[1]?.toLowerCase();
+  const name = tagOf(html)?.name;
   return name !== undefined && (LINE_ELEMENTS.has(name) || CELL_ELEMENTS.has(name));
+}
+
+/** The element a raw HTML tag opens or closes (`</TD>` → `td`, closing); undefined for a comment or a declaration. */
+function tagOf(html: string): { name: string; closing: boolean } | undefined {
+  const tag = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(html);
+  return tag ? { name: tag[2]!.toLowerCase(), closing: tag[1] === '/' } : undefined;
 }
 
 /** Text before a tag set apart: any character but white space (`First sentence.</p><p>Second`). */

@@ -36,17 +36,23 @@ const rule: CorpusRule = {
         }
       }
     }
+    // Each group of spellings once: the one expected (most papers, then first met), and how many there are.
+    const expectedOf = new Map<string, { key: string; spelling: Spelling; count: number }>();
+    for (const [loose, group] of spellings) {
+      if (group.size < 2) continue;
+      const [key, spelling] = [...group].sort(([, a], [, b]) => b.papers - a.papers || a.rank - b.rank)[0]!;
+      expectedOf.set(loose, { key, spelling, count: group.size });
+    }
     for (const fact of facts) {
       for (const paper of fact.papers) {
         const { names = [], at = [] } = paper.tags ?? {};
         names.forEach((name, i) => {
           const key = tagKey(name);
-          const group = spellings.get(key.replace(JOINERS, ''))!;
-          if (group.size < 2) return;
-          const [expectedKey, expected] = [...group].sort(([, a], [, b]) => b.papers - a.papers || a.rank - b.rank)[0]!;
-          if (expectedKey === key) return;
+          const found = expectedOf.get(key.replace(JOINERS, ''));
+          if (!found || found.key === key) return;
+          const { spelling: expected, count } = found;
           const where = expected.firstIssue === undefined ? '' : ` (first in issue #${expected.firstIssue})`;
-          const tags = group.size === 2 ? 'two tags' : `${group.size} tags`;
+          const tags = count === 2 ? 'two tags' : `${count} tags`;
           const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
           report(fact.path, {
             message: `Unexpected tag \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows these spellings as ${tags}; expected \`${expected.written}\``,
