@@ -18,6 +18,7 @@ import { nodesOfType, textsOf } from './markdown-texts.js';
  * ok:     `title: Emergence mirages`; `First line\` then `second line`
  * not ok: `title: Emergence mirages··` → Unexpected trailing whitespace, expected none
  * not ok: `First line··` then `second line` → Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line (fix: `First line\`)
+ * not ok: `` `x`·· `` then `next` → Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line (fix: `` `x`\ ``: the spaces follow the code, they are not in it)
  * not ok: `C:\··` then `next` → Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line (fix: `C:\\\`)
  * not ok: in a code block, `x = 1··` → Unexpected trailing whitespace, expected none; `--fix` leaves it, as removing it may change the rendered text here (…)
  */
@@ -46,7 +47,8 @@ const rule: FileRule = {
     }
     const { breaks, literal } = markdownLines(parsed);
     const lineOf = ([start]: Run) => parsed.lines.point(start).line;
-    const fixes = provenEdits(parsed, runs.map((run) => (literal.has(lineOf(run)) ? [] : choices(parsed.source.text, run, breaks.has(lineOf(run))))));
+    const isLiteral = ([start, end]: Run) => literal.some(([from, to]) => start < to && end > from);
+    const fixes = provenEdits(parsed, runs.map((run) => (isLiteral(run) ? [] : choices(parsed.source.text, run, breaks.has(lineOf(run))))));
     runs.forEach((run, i) => {
       const fix = fixes[i];
       const message = !fix ? MESSAGES.kept : breaks.has(lineOf(run)) ? MESSAGES.break : MESSAGES.plain;
@@ -91,13 +93,16 @@ function choices(text: string, [start, end]: Run, isBreak: boolean): Fix[] {
 }
 
 /**
- * File lines (1-based) of the Markdown trees: those ending in a hard line
- * break written as spaces (a backslash break is already what we want), and
- * those inside a node kept character for character (code, math, raw HTML).
+ * What the Markdown trees say about line ends: the file lines (1-based)
+ * ending in a hard line break written as spaces (a backslash break is
+ * already what we want), and the file ranges of the nodes kept character
+ * for character (code, math, raw HTML). Ranges, not lines: the spaces after
+ * inline code or math that ends a line (`` `x`·· ``) are outside it, a hard
+ * break like any other, and fixed like one.
  */
-function markdownLines(parsed: ParsedIssue): { breaks: Set<number>; literal: Set<number> } {
+function markdownLines(parsed: ParsedIssue): { breaks: Set<number>; literal: Run[] } {
   const breaks = new Set<number>();
-  const literal = new Set<number>();
+  const literal: Run[] = [];
   const lineAt = (offset: number) => parsed.lines.point(offset).line;
   for (const text of textsOf(parsed.issue)) {
     for (const node of nodesOfType(text, 'break')) {
@@ -105,10 +110,7 @@ function markdownLines(parsed: ParsedIssue): { breaks: Set<number>; literal: Set
       if (text.text[start] === ' ') breaks.add(lineAt(text.fileOffset(start)));
     }
     for (const type of LITERAL_TYPES) {
-      for (const node of nodesOfType(text, type)) {
-        const last = lineAt(text.fileOffset(node.position?.end.offset ?? 0));
-        for (let line = lineAt(text.fileOffset(node.position?.start.offset ?? 0)); line <= last; line++) literal.add(line);
-      }
+      for (const node of nodesOfType(text, type)) literal.push([text.fileOffset(node.position?.start.offset ?? 0), text.fileOffset(node.position?.end.offset ?? 0)]);
     }
   }
   return { breaks, literal };

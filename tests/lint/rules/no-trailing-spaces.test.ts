@@ -75,6 +75,17 @@ test('no-trailing-spaces: whitespace that is part of the rendered text (code, a 
   assert.match(messages[0]!.message, /may change the rendered text here/);
 });
 
+test('no-trailing-spaces: spaces after inline code or math that ends a line are a hard break, fixed as a backslash like any other', async () => {
+  const text = cleanIssue({ body: 'A `x`  \nnext.\n\nB $x$  \nnext.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['no-trailing-spaces 21:6', 'no-trailing-spaces 24:6']);
+  assert.deepEqual(
+    messages.map((m) => m.message),
+    Array(2).fill('Unexpected trailing spaces for a hard line break, expected a backslash at the end of the line'),
+  );
+  assert.equal(applyFixes(text, messages).text, cleanIssue({ body: 'A `x`\\\nnext.\n\nB $x$\\\nnext.' }));
+});
+
 /** One generated line: Markdown and YAML punctuation that can give trailing whitespace a meaning. */
 const lineArbitrary = fc
   .tuple(fc.array(fc.constantFrom('a', 'b c', '\\', '\\\\', '`', '```', '$', '$$', '*', '- ', '> ', '# ', '|', '"', "'", ': ', '[x](/u "t', '<b>', '    ', '~~~', '1. ', '---'), { maxLength: 6 }), fc.constantFrom(' ', '  ', '\t', ' \t ', '   '))
