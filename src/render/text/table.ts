@@ -14,6 +14,15 @@ import { alignText, displayWidth, renderLine, wrapFragments, type Alignment, typ
  *
  * A table wider than the width gives way from its widest columns, whose
  * cells then wrap, but never below a column's longest word.
+ *
+ * A cell that holds the column glyph itself (`x \| y`, `` `a | b` ``) would
+ * make its row read as more columns than it has, and escaping it would show
+ * the reader a backslash the text does not have: such a table sets its
+ * columns apart by alignment alone, as the rule under the header shows them:
+ *
+ *     Operator   Meaning
+ *     --------   -------
+ *     `a | b`    a or b
  */
 
 const HEADER: Format = { strong: true };
@@ -34,7 +43,8 @@ export function layoutTable(table: Table, context: RenderContext, width: number)
   const natural = columns.map((c) => Math.max(...rows.map((row) => widestLine(wrapFragments(cellAt(row, c), Infinity)))));
   const minimum = columns.map((c) => Math.max(...rows.map((row) => widestLine(wrapFragments(cellAt(row, c), 1)))));
 
-  const separator = ` ${glyphs.tableColumn} `;
+  const bordered = !rows.some((row) => row.slice(0, columnCount).some((cell) => cell.some((fragment) => fragment.text.includes(glyphs.tableColumn))));
+  const separator = bordered ? ` ${glyphs.tableColumn} ` : '   ';
   const widths = fitColumns(natural, minimum, width - displayWidth(separator) * (columnCount - 1));
   const aligns = columns.map((c): Alignment => table.align?.[c] ?? 'left');
   const decoratedSeparator = style.decorate(separator, { muted: true });
@@ -53,7 +63,7 @@ export function layoutTable(table: Table, context: RenderContext, width: number)
     );
   };
   const rule = glyphs.tableRule;
-  const headerRule = style.decorate(widths.map((w) => rule.repeat(w)).join(rule + glyphs.tableCross + rule), { muted: true });
+  const headerRule = style.decorate(widths.map((w) => rule.repeat(w)).join(bordered ? rule + glyphs.tableCross + rule : separator), { muted: true });
   const [header, ...body] = rows.map(layoutRow);
   return [...(header ?? []), headerRule, ...body.flat()];
 }

@@ -49,3 +49,8 @@ test('a table that cannot fit keeps every word whole and overflows', () => {
   const lines = render(markdown, { width: 50 }).split('\n');
   assert.equal(lines[2], `${'x'.repeat(60)} | ${'y'.repeat(30)}`);
 });
+
+test("a cell's own pipe is shown as written, the table's columns then set apart by alignment alone", () => {
+  const markdown = ['| Operator | Meaning |', '| - | - |', '| `a \\| b` | a or b |', '| x \\| y | either |'].join('\n');
+  assert.equal(render(markdown), ['Operator   Meaning', '--------   -------', '`a | b`    a or b', 'x | y      either'].join('\n'));
+});
