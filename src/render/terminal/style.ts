@@ -98,6 +98,8 @@ export function terminalStyle(options: TerminalStyleOptions): TextStyle {
     glyphs: BOX_GLYPHS,
     // Escape sequences must stay whole, and a terminal has no line limit.
     maxLineOctets: Infinity,
+    // A table wider than the terminal would be drawn wrapped by the terminal, its columns torn apart.
+    cutsWords: true,
     decorate: color ? (text, format) => decorateWithColor(text, format, hyperlinks) : (text) => sanitizeForTerminal(text),
   };
 }

@@ -3,6 +3,11 @@ import { graphemePieces } from '../../issue/segment-pieces.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** The grapheme clusters of `text`, segmented in pieces: Node 20's segmenter is slow past a few kilobytes (a 200 KB token took minutes; segment-pieces.ts). */
+export function graphemeClusters(text: string): string[] {
+  return graphemePieces(text).flatMap((part) => Array.from(graphemes.segment(part), ({ segment }) => segment));
+}
+
 /**
  * Hard-splits every line longer than `maxOctets` UTF-8 octets (a last
  * resort for a word no wrapping could break), between grapheme clusters so
@@ -21,9 +26,7 @@ function splitLine(line: string, maxOctets: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;
-  // In pieces: Node 20's segmenter is slow past a few kilobytes (a 200 KB token took minutes; segment-pieces.ts).
-  const segments = graphemePieces(line).flatMap((part) => Array.from(graphemes.segment(part), ({ segment }) => segment));
-  for (const segment of segments) {
+  for (const segment of graphemeClusters(line)) {
     // A cluster over the limit on its own (pathological stacks of combining
     // marks) is cut between its code points instead.
     const units = Buffer.byteLength(segment) <= maxOctets ? [segment] : Array.from(segment);

@@ -68,6 +68,12 @@ export interface TextStyle {
    */
   readonly maxLineOctets: number;
   /**
+   * Whether a word wider than its table column may be cut to keep the table
+   * within the width: the terminal preview, whose lines must fit the width
+   * asked for; never the email, where a URL is copied whole to be followed.
+   */
+  readonly cutsWords: boolean;
+  /**
    * Decorates a run of text of one format, never longer than one line (so an
    * escape sequence never spans a line break or a prefix). Must not change
    * the display width of `text`.
@@ -90,6 +96,7 @@ export const plainStyle: TextStyle = {
     tableCross: '+',
   },
   maxLineOctets: 998,
+  cutsWords: false,
   decorate: (text) => text,
 };
 

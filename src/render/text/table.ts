@@ -2,7 +2,7 @@ import type { Table } from 'mdast';
 import type { RenderContext } from './context.js';
 import { renderInline } from './inline.js';
 import { PLAIN, type Format } from './style.js';
-import { alignText, displayWidth, renderLine, wrapFragments, type Alignment, type Fragment, type Line } from './wrap.js';
+import { alignText, cutWideLines, displayWidth, renderLine, wrapFragments, type Alignment, type Fragment, type Line } from './wrap.js';
 
 /**
  * GFM tables in aligned columns, measured by display width:
@@ -13,7 +13,10 @@ import { alignText, displayWidth, renderLine, wrapFragments, type Alignment, typ
  *           |        | largest last
  *
  * A table wider than the width gives way from its widest columns, whose
- * cells then wrap, but never below a column's longest word.
+ * cells then wrap, but never below a column's longest word; where that is
+ * still too wide, the terminal (`TextStyle.cutsWords`) cuts the words that
+ * do not fit their column, and the email lets the table overflow, its URLs
+ * whole.
  *
  * A cell that holds the column glyph itself (`x \| y`, `` `a | b` ``) would
  * make its row read as more columns than it has, and escaping it would show
@@ -45,12 +48,14 @@ export function layoutTable(table: Table, context: RenderContext, width: number)
 
   const bordered = !rows.some((row) => row.slice(0, columnCount).some((cell) => cell.some((fragment) => fragment.text.includes(glyphs.tableColumn))));
   const separator = bordered ? ` ${glyphs.tableColumn} ` : '   ';
-  const widths = fitColumns(natural, minimum, width - displayWidth(separator) * (columnCount - 1));
+  const available = width - displayWidth(separator) * (columnCount - 1);
+  const cut = style.cutsWords && minimum.reduce((sum, w) => sum + w, 0) > available;
+  const widths = fitColumns(natural, cut ? columns.map(() => 1) : minimum, available);
   const aligns = columns.map((c): Alignment => table.align?.[c] ?? 'left');
   const decoratedSeparator = style.decorate(separator, { muted: true });
 
   const layoutRow = (row: Fragment[][]): string[] => {
-    const cells = columns.map((c) => wrapFragments(cellAt(row, c), widths[c]!));
+    const cells = columns.map((c) => cutWideLines(wrapFragments(cellAt(row, c), widths[c]!), widths[c]!));
     const height = Math.max(1, ...cells.map((lines) => lines.length));
     return Array.from({ length: height }, (_, i) =>
       columns

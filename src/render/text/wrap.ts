@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import { graphemePieces, SEGMENT_PIECE } from '../../issue/segment-pieces.js';
 import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
 import { readsAsStructure } from './line-start.js';
+import { graphemeClusters } from './octets.js';
 import { PLAIN, plainStyle, sameFormat, type Format, type TextStyle } from './style.js';
 
 /**
@@ -174,6 +175,39 @@ export function wrapFragments(fragments: readonly Fragment[], width: number): Li
   }
   placeWord();
   if (line.length > 0) endLine();
+  return lines;
+}
+
+/**
+ * `lines` with every line wider than `width` cut between grapheme clusters
+ * into lines that fit, for a column that must keep its width (a table cell
+ * in the terminal preview) where a word wider than it (a URL) would push
+ * the whole row past the width. Nothing is lost: the pieces read back as
+ * the line. Lines that fit are kept as they are.
+ */
+export function cutWideLines(lines: readonly Line[], width: number): Line[] {
+  return lines.flatMap((line) => (line.width <= width ? [line] : cutLine(line, width)));
+}
+
+function cutLine(line: Line, width: number): Line[] {
+  const lines: Line[] = [];
+  let fragments: Fragment[] = [];
+  let used = 0;
+  for (const fragment of line.fragments) {
+    for (const cluster of graphemeClusters(fragment.text)) {
+      const clusterWidth = displayWidth(cluster);
+      if (used > 0 && used + clusterWidth > width) {
+        lines.push({ fragments, width: used });
+        fragments = [];
+        used = 0;
+      }
+      const last = fragments.at(-1);
+      if (last?.format === fragment.format) fragments[fragments.length - 1] = { ...last, text: last.text + cluster };
+      else fragments.push({ text: cluster, format: fragment.format });
+      used += clusterWidth;
+    }
+  }
+  if (fragments.length > 0) lines.push({ fragments, width: used });
   return lines;
 }
 

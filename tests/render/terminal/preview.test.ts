@@ -209,3 +209,15 @@ test('inbox header: From, Size and Counts wrap under their label at a narrow wid
     }
   }
 });
+
+test('a table of long URLs fits --width: the URLs are cut within their column, none of their text lost', async () => {
+  const urls = ['https://example.org/a/very/long/path/that/goes/on/and/on/forever/index.html', 'https://example.org/another/really-long-url-with-many-segments/x'];
+  const body = ['| Name | Link |', '| --- | --- |', `| paper one | ${urls[0]} |`, `| two | <${urls[1]}> |`].join('\n');
+  for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+    const lines = visible(await previewText(cleanIssue({ body }), { ...options, width: 50 })).split('\n');
+    const table = lines.slice(lines.findIndex((line) => line.startsWith('Name')));
+    for (const line of table) assert.ok(displayWidth(line) <= 50, `over 50 columns: ${line}`);
+    const linkColumn = table.slice(2).map((line) => line.split(' │ ')[1] ?? '').join('');
+    assert.ok(linkColumn.startsWith(urls.join('')), linkColumn);
+  }
+});
