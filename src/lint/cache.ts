@@ -64,7 +64,8 @@ import type { FileOutcome } from './lint-file.js';
 // v43: email-size measures an HTML email that shows raw HTML's text (render/raw-html.ts); no-raw-html names a misspelt papers marker; math-syntax reports the commands KaTeX does not trust (\href); frontmatter-missing names what hides the `---` (a second BOM, blank lines); frontmatter-schema names a merge key.
 // v44: tag-spelling reports each tag at its place, and how many spellings there are.
 // v45: no-trailing-spaces reports (and fixes) the spaces after inline code or math that ends a line as the hard break they are.
-const FORMAT_VERSION = 45;
+// v46: email-size measures an HTML email in which an HTML block in a tight list item starts a line of its own (render/tight-lists.ts).
+const FORMAT_VERSION = 46;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -9,6 +9,7 @@ import { PAPERS_MARKER } from '../issue/model.js';
 import { htmlBlockParagraph, inlineHtml, isHtmlBlock, visibleTree } from './raw-html.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
+import { withTightItemLines } from './tight-lists.js';
 import type { LinkContext } from './links.js';
 
 /**
@@ -85,7 +86,7 @@ function toHastProcessor(idPrefix: string): Processor<undefined, MdastRoot, Hast
 }
 
 function toHast(tree: MdastRoot, options: HtmlOptions): HastRoot {
-  const hast = toHastProcessor(options.idPrefix).runSync(withIdSafeFootnotes(visibleTree(tree)));
+  const hast = toHastProcessor(options.idPrefix).runSync(withIdSafeFootnotes(withTightItemLines(visibleTree(tree))));
   rewriteHast(hast, options);
   return hast;
 }

@@ -6,6 +6,7 @@ import { layoutTable } from './table.js';
 import { expandTabs } from './tab-stops.js';
 import { writtenListMarker } from './written.js';
 import { htmlBlockParagraph } from '../raw-html.js';
+import { isLooseList } from '../tight-lists.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
 
 /**
@@ -100,17 +101,19 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
   // the start's leading zeros (`007)`, `008)`): a fixed width is what they say.
   const numbers = list.children.map((_, i) => `${String(start + i).padStart(digits.length, '0')}${delimiter}`);
   const numberWidth = Math.max(...numbers.map((number) => number.length));
+  // An item's blocks are apart as the HTML sets them: by the list's looseness, not the item's own (tight-lists.ts).
+  const loose = isLooseList(list);
   const items = list.children.map((item, i) => {
     let marker = list.ordered ? numbers[i]!.padEnd(numberWidth) : glyphs.bullet;
     if (typeof item.checked === 'boolean') marker += ` ${item.checked ? glyphs.taskDone : glyphs.taskOpen}`;
     const indentation = displayWidth(marker) + 1;
     const content = joinBlocks(
       item.children.map((child) => layoutBlock(child, context, inside(width, indentation))),
-      item.spread === true,
+      loose,
     );
     return indentLines(content.length > 0 ? content : [''], `${context.style.decorate(marker, { muted: true })} `, ' '.repeat(indentation));
   });
-  return joinBlocks(items, list.spread === true);
+  return joinBlocks(items, loose);
 }
 
 /**
