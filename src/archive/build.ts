@@ -113,7 +113,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
     import('./published.js'),
     import('./site-plan.js'),
   ]);
-  const workspace = await Workspace.load(config, { sources, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
+  const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
   const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
     throw siteUnchanged(error);

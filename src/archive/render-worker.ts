@@ -21,7 +21,7 @@ serveBatches<Config, RenderItem, RenderOutcome>(
   (setup) => (config = setup),
   async (items) => {
     ready ??= (async () => ({
-      workspace: await Workspace.load(config!, { facts: FactsCache.inDataDir(config!.dataDir) }),
+      workspace: await Workspace.load(config!, { facts: FactsCache.inDataDir(config!.dataDir), tags: false }),
       templates: loadTemplates(config!.templatesDir),
       cache: BuildCache.inDataDir(config!.dataDir),
     }))();

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../src/errors.js';
+import { FactsCache } from '../../src/issue/facts-cache.js';
 import { Workspace } from '../../src/issue/workspace.js';
 import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
 
@@ -14,6 +15,16 @@ test('workspace: every issue read once, with its facts, the newest by number', a
   assert.deepEqual(ws.issueFiles.map((file) => file.facts.number), [1, 2]);
   assert.equal(ws.newest()?.facts.number, 2);
   assert.equal(ws.issueFiles[0]!.facts.papers[0]!.id, 'arxiv:2304.15004');
+});
+
+test("workspace: a build's facts leave the tags out, and the facts cache it saves keeps them for lint", async () => {
+  const config = configOf(makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) }));
+  const built = await Workspace.load(config, { facts: FactsCache.inDataDir(config.dataDir), tags: false });
+  assert.equal(built.issueFiles[0]!.facts.papers[0]!.tags, undefined);
+  assert.equal(built.issueFiles[0]!.facts.papers[0]!.id, 'arxiv:2304.15004');
+  // A later lint reads the stored facts, as the build saved them.
+  const linted = await Workspace.load(config, { facts: FactsCache.inDataDir(config.dataDir) });
+  assert.deepEqual(linted.issueFiles[0]!.facts.papers[0]!.tags?.names, ['emergence', 'scaling']);
 });
 
 test('workspace: the corpus resolves cross-references to published issues only', async () => {
