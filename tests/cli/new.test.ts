@@ -76,6 +76,16 @@ test('new: the number after a file whose frontmatter cannot be read yet, by its 
   assert.match(readFileSync(result.stdout.trim(), 'utf8'), /^number: 3$/m);
 });
 
+test('new: a folder named like an issue (`0007.md/`) holds no issue: its number is not taken, and lint reports the folder', async () => {
+  const root = makeRoot({ 'issues/0001-one.md': cleanIssue({ number: 1 }), 'issues/0007.md/notes.txt': 'not an issue', 'issues/0009-draft.md/notes.txt': 'nor this' });
+  const result = await runCli(['new', '--title', 'Next'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.trim(), join(root, 'issues', '0002-next.md'));
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1);
+  assert.match(lint.stdout, /0007\.md:1:1 +error +Unexpected directory .*expected an issue file/);
+});
+
 test('new: after an issue numbered the largest an issue may have, a clear error naming it, exit 2, and no file written', async () => {
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ number: 1 }), 'issues/big.md': cleanIssue({ number: Number.MAX_SAFE_INTEGER }) });
   const result = await runCli(['new', '--title', 'Big'], { cwd: root });
