@@ -63,7 +63,8 @@ import type { FileOutcome } from './lint-file.js';
 // v42: tag-spelling is new (the facts hold each paper's tags).
 // v43: email-size measures an HTML email that shows raw HTML's text (render/raw-html.ts); no-raw-html names a misspelt papers marker; math-syntax reports the commands KaTeX does not trust (\href); frontmatter-missing names what hides the `---` (a second BOM, blank lines); frontmatter-schema names a merge key.
 // v44: tag-spelling reports each tag at its place, and how many spellings there are.
-const FORMAT_VERSION = 44;
+// v45: yaml-comment-in-text reports a `#` that cuts a value of a flow mapping (a paper written `- {title: …}`), where the parser's error was yaml-syntax at the line's end.
+const FORMAT_VERSION = 45;
 
 interface Header {
   version: typeof FORMAT_VERSION;
