@@ -43,8 +43,11 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
  * so no command reads it as an issue; it is flushed to disk (fsync) before
  * the rename, so a power cut cannot leave the new name on empty contents.
  * `readHash` is the SHA-256 of the bytes the new contents were made from:
- * a file saved since (an editor's autosave during `lint --fix`) is left as
- * saved, FILE_CHANGED (exit 1). Throws FILE_READ_ONLY (exit 2) for a file
+ * a file saved since (an editor's autosave during `lint --fix`, another
+ * `lint --fix` of it) is left as saved, FILE_CHANGED (exit 1): the check
+ * and the rename are one step for every paperboy process (`withReplaceLock`),
+ * so of two that read the same bytes one replaces the file and the other
+ * says it changed, never both replacing it. Throws FILE_READ_ONLY (exit 2) for a file
  * without write permission or in a folder that cannot be written, and what
  * else the file system throws, the file then untouched.
  */
@@ -72,13 +75,67 @@ export function replaceEditedFile(file: string, contents: string | Uint8Array, r
     } finally {
       closeSync(descriptor);
     }
-    // Saved by the editor since it was read: their save stays, ours is dropped (the window left is this read and the rename).
-    if (sha256(readFileSync(target)) !== readHash) throw changedWhileWriting(file);
-    renameSync(temporary, target);
+    withReplaceLock(target, file, () => {
+      // Saved by the editor since it was read: their save stays, ours is dropped (the window left is this read and the rename).
+      if (sha256(readFileSync(target)) !== readHash) throw changedWhileWriting(file);
+      renameSync(temporary, target);
+    });
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** How long a replace waits for another paperboy's lock on the file: that one holds it for a read and a rename, milliseconds. */
+const LOCK_WAIT_MS = 2_000;
+/** A lock older than this was left by a process killed while holding it: taken over. */
+const STALE_LOCK_MS = 10_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `step` holding `.<name>.lock` beside `target`, made with O_EXCL
+ * (open(2)): no two paperboy processes check and replace one file at once,
+ * or both would find it as they read it and rename over it, the second
+ * dropping the first's edit while both report it written. An editor takes
+ * no such lock: its save in that step is the window left. Waits up to
+ * `LOCK_WAIT_MS` for another's lock, then throws FILE_CHANGED (exit 1: run
+ * again), the file untouched.
+ */
+function withReplaceLock(target: string, file: string, step: () => void): void {
+  const lock = join(dirname(target), `.${basename(target)}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (lockAge(lock) > STALE_LOCK_MS) rmSync(lock, { force: true });
+      else if (Date.now() > deadline) throw lockedByAnother(file, lock);
+      else Atomics.wait(sleeper, 0, 0, 5);
+    }
+  }
+  try {
+    step();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Milliseconds since `lock` was made; 0 when it is gone already (its holder done: try again). */
+function lockAge(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function lockedByAnother(file: string, lock: string): PaperboyError {
+  return new PaperboyError(FILE_CHANGED, `${file} is being replaced by another paperboy (it holds ${lock}): left as it is, nothing of this run's written`, {
+    exitCode: 1,
+    hint: `Run the command again (if no other paperboy is running, remove ${lock} first).`,
+  });
 }
 
 function writable(file: string): boolean {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { replaceEditedFile, replaceFile } from '../src/replace-file.js';
 import { sha256 } from '../src/sha256.js';
 import { isPaperboyError } from '../src/errors.js';
+import { anotherReplace } from './helpers/another-replace.js';
 
 test('replaceFile makes the folder, replaces the previous contents whole, and leaves no temporary file', () => {
   const folder = join(mkdtempSync(join(tmpdir(), 'paperboy-replace-')), 'cache', 'deep');
@@ -73,6 +75,43 @@ test('replaceEditedFile leaves a file saved since it was read as saved (an edito
   writeFileSync(file, 'read\nthen saved again by the editor');
   assert.throws(() => replaceEditedFile(file, 'fixed', sha256('read')), (error) => isPaperboyError(error) && error.code === 'ISSUE_CHANGED_WHILE_READ' && error.exitCode === 1 && /changed while paperboy was writing it: left as saved/.test(error.message));
   assert.equal(readFileSync(file, 'utf8'), 'read\nthen saved again by the editor');
+  assert.deepEqual(readdirSync(folder), ['issue.md']);
+});
+
+test("replaceEditedFile while another paperboy replaces the same file waits for it, then finds the file changed: FILE_CHANGED, the other's text kept, never both written", async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'read by both');
+  const other = anotherReplace(file, 'fixed by the other');
+  const exited = once(other, 'exit');
+  assert.throws(() => replaceEditedFile(file, 'fixed by this one', sha256('read by both')), (error) => isPaperboyError(error) && error.code === 'ISSUE_CHANGED_WHILE_READ' && error.exitCode === 1);
+  await exited;
+  assert.equal(readFileSync(file, 'utf8'), 'fixed by the other');
+  assert.deepEqual(readdirSync(folder), ['issue.md']);
+});
+
+test('replaceEditedFile does not wait without end for a lock another paperboy holds: FILE_CHANGED saying so after two seconds, the file untouched', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'read');
+  writeFileSync(join(folder, '.issue.md.lock'), '');
+  assert.throws(() => replaceEditedFile(file, 'fixed', sha256('read')), (error) => isPaperboyError(error) && error.exitCode === 1 && /is being replaced by another paperboy \(it holds .*\.issue\.md\.lock\)/.test(error.message));
+  assert.equal(readFileSync(file, 'utf8'), 'read');
+});
+
+test('replaceEditedFile takes over a lock left by a process killed while holding it (older than ten seconds)', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'paperboy-replace-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  const file = join(folder, 'issue.md');
+  writeFileSync(file, 'read');
+  const lock = join(folder, '.issue.md.lock');
+  writeFileSync(lock, '');
+  const aMinuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(lock, aMinuteAgo, aMinuteAgo);
+  replaceEditedFile(file, 'fixed', sha256('read'));
+  assert.equal(readFileSync(file, 'utf8'), 'fixed');
   assert.deepEqual(readdirSync(folder), ['issue.md']);
 });
 

@@ -1,8 +1,9 @@
 import { quoteYamlText } from './text-fields.js';
 
 /**
- * The `#`s that YAML takes for comments inside a flow list (`authors: [Team
- * #2, Ann Lee]`, `tags: [evals, #NLP]`). YAML 1.2 (§6.6) starts a comment
+ * The `#`s that YAML takes for comments inside a flow list or mapping
+ * (`authors: [Team #2, Ann Lee]`, `tags: [evals, #NLP]`, a paper written
+ * `- {title: Ranked #1, url: …}`). YAML 1.2 (§6.6) starts a comment
  * at a `#` after white space, even inside `[…]` or `{…}`, and the comment
  * runs to the line's end: on one line, it takes the items after it and the
  * closing bracket with it, and the parser then reports the list unclosed,
@@ -21,32 +22,48 @@ export interface FlowComment {
   afterText: boolean;
   /** Whether the comment takes a `,`, `]` or `}` of the list with it: no comment a writer meant does. */
   takesSyntax: boolean;
+  /** In a flow mapping: the key whose text (`text`) or list item the comment cuts (`keyOf`). */
+  key?: { name: string; text: boolean };
 }
 
 const SPACE = /[ \t]/;
 const FLOW_SYNTAX = ',[]{}';
 
+/** A `[` or `{` the scan is inside, and the key of the entry it is at (in a `{`, once its `: ` is read). */
+interface OpenCollection {
+  map: boolean;
+  key: string | undefined;
+}
+
 /**
  * The comments of the flow collection whose `[` or `{` is at `open` in
  * `yamlText`, scanned as the writer meant it, to its closing bracket (or the
- * text's end, when a comment took it). Quoted items are skipped whole.
+ * text's end, when a comment took it). Quoted items are skipped whole. In a
+ * mapping (a paper written `{title: Ranked #1, url: …}`) a value is an item
+ * of its own, from after its key's `: `.
  */
 export function flowComments(yamlText: string, open: number): FlowComment[] {
   const comments: FlowComment[] = [];
-  let depth = 0;
+  const collections: OpenCollection[] = [];
   let itemStart: number | undefined;
   for (let i = open; i < yamlText.length; i++) {
     const char = yamlText[i]!;
+    const inside = collections.at(-1);
     if (char === '[' || char === '{') {
-      depth++;
+      collections.push({ map: char === '{', key: undefined });
       itemStart = undefined;
     } else if (char === ']' || char === '}') {
-      if (--depth === 0) break;
+      collections.pop();
+      if (collections.length === 0) break;
       itemStart = undefined;
     } else if (char === ',') {
+      if (inside) inside.key = undefined;
+      itemStart = undefined;
+    } else if (char === ':' && inside?.map && itemStart !== undefined && /^(?:[ \t\n,\]}]|$)/.test(yamlText.slice(i + 1, i + 2))) {
+      inside.key = yamlText.slice(itemStart, i).trim();
       itemStart = undefined;
     } else if (char === '#' && /[ \t\n]/.test(yamlText[i - 1]!)) {
-      comments.push(commentAt(yamlText, i, itemStart));
+      comments.push({ ...commentAt(yamlText, i, itemStart), key: keyOf(collections) });
       // Read on as the writer meant: from the item's `,`, `]` or `}` (or the line's end).
       i = itemEnd(yamlText, i) - 1;
       itemStart = undefined;
@@ -58,6 +75,19 @@ export function flowComments(yamlText: string, open: number): FlowComment[] {
     }
   }
   return comments;
+}
+
+/**
+ * What a comment at the scan's place cuts, as written in a flow mapping: the
+ * value of its key (`title` in `{title: Ranked #1}`), or an item of the list
+ * that is its key's value (`tags` in `{tags: [a, #b]}`). Undefined outside
+ * a mapping: the list's own key names it.
+ */
+function keyOf(collections: readonly OpenCollection[]): FlowComment['key'] {
+  const inside = collections.at(-1);
+  if (inside?.map) return inside.key === undefined ? undefined : { name: inside.key, text: true };
+  const holder = collections.at(-2);
+  return holder?.map && holder.key !== undefined ? { name: holder.key, text: false } : undefined;
 }
 
 function commentAt(yamlText: string, at: number, itemStart: number | undefined): FlowComment {
@@ -110,16 +140,20 @@ function quotedEnd(yamlText: string, at: number): number {
 
 /**
  * What yaml-comment-in-text says of a comment that cuts an item of the
- * flow list of `key`, and its fix, in offsets of the YAML text: the item in
- * quotes, when its bounds are known.
+ * flow collection of `key` (or of the key in it the comment is under), and
+ * its fix, in offsets of the YAML text: the item in quotes, when its
+ * bounds are known. A mapping's value is called text, as a block one is.
  */
 export function cutItemReport(yamlText: string, key: string, comment: FlowComment): { message: string; fix?: { range: [number, number]; text: string } } {
   const cut = yamlText.slice(comment.start, comment.end);
-  if (!comment.item) return { message: `Unexpected comment \`${cut}\` cutting an unquoted item of \`${key}\`, expected the item in quotes` };
+  const owner = comment.key?.name ?? key;
+  const [noun, expected] = comment.key?.text ? ['text', 'the text in quotes'] : ['item', 'the item in quotes'];
+  if (!comment.item) return { message: `Unexpected comment \`${cut}\` cutting ${comment.key?.text ? 'the' : 'an'} unquoted ${noun} of \`${owner}\`, expected ${expected}` };
   const item = yamlText.slice(comment.item.start, comment.item.end);
   const quoted = quoteYamlText(item);
+  const what = comment.key?.text ? `the unquoted text of \`${owner}\`` : `the unquoted item \`${item}\` of \`${owner}\``;
   return {
-    message: `Unexpected comment \`${cut}\` cutting the unquoted item \`${item}\` of \`${key}\`, expected the item in quotes: \`${quoted}\``,
+    message: `Unexpected comment \`${cut}\` cutting ${what}, expected ${expected}: \`${quoted}\``,
     fix: { range: [comment.item.start, comment.item.end], text: quoted },
   };
 }

@@ -15,13 +15,13 @@ function isIssueFileName(name: string): boolean {
   return name.endsWith('.md') && !name.startsWith('.');
 }
 
-/** Whether `path` is an issue file of `issuesDir` (both absolute): what the watchers ask of a changed file. */
 /** The number an issue file's name starts with (`0042-slug.md` → 42), if any: the convention, not the truth (the frontmatter's `number` is). */
 export function numberInFileName(path: string): number | undefined {
   const digits = /^(\d+)[-_.]/.exec(basename(path))?.[1];
   return digits === undefined ? undefined : Number(digits);
 }
 
+/** Whether `path` is an issue file of `issuesDir` (both absolute): what the watchers ask of a changed file. */
 export function isIssueFile(issuesDir: string, path: string): boolean {
   return dirname(path) === issuesDir && isIssueFileName(basename(path));
 }

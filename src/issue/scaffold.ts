@@ -4,6 +4,8 @@ import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
+import { describeCharacter, isControlCharacter, isSeparator } from './control-characters.js';
+import { codePointName } from '../diagnostics/code-point.js';
 import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
 import { Workspace } from './workspace.js';
@@ -34,6 +36,22 @@ async function nextIssueNumber(config: Config): Promise<number> {
     });
   }
   return highest + 1;
+}
+
+/**
+ * The first character of a `--title` that no title may hold, with its place
+ * (1-based, in characters), or undefined. A line break: a title is one line,
+ * and the schema would read the file's title with a space in its place, so
+ * the file would not hold what was typed. A control character or a line
+ * separator: `no-control-character` refuses the file then. Either way the
+ * file written would not be the issue asked for, so none is written.
+ */
+export function refusedTitleCharacter(title: string): { description: string; at: number } | undefined {
+  const chars = [...title];
+  const index = chars.findIndex((char) => char === '\n' || isControlCharacter(char) || isSeparator(char));
+  if (index === -1) return undefined;
+  const char = chars[index]!;
+  return { description: char === '\n' || char === '\r' ? `line break ${codePointName(char)}` : describeCharacter(char), at: index + 1 };
 }
 
 export function localDate(date: Date): string {

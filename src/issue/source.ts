@@ -30,6 +30,8 @@ interface SourceProblem {
   /** `limit`: larger than `MAX_FILE_BYTES`; `io`: not a regular file, or unreadable. */
   kind: 'encoding' | 'binary' | 'io' | 'limit';
   message: string;
+  /** Set when the path is no regular file (a folder, a named pipe, a device): not an issue file, whatever its name (`new` gives its name's number). */
+  notAFile?: true;
   /** Of an `io` problem: its cause in words and what to do, for a message that names the file its own way (workspace.ts). */
   cause?: FileProblem;
   /** Offset into the raw bytes where the problem was found. */
@@ -87,6 +89,7 @@ function refusalOf(path: string, info: Stats): SourceProblem | undefined {
   if (info.isDirectory()) {
     return {
       kind: 'io',
+      notAFile: true,
       message: message('directory'),
       cause: { reason: 'a folder, not a file', fix: 'Name the issue file, or rename the folder so its name does not end in `.md` (every `.md` in the issues folder is read as an issue).' },
     };
@@ -94,6 +97,7 @@ function refusalOf(path: string, info: Stats): SourceProblem | undefined {
   const kind = info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
   return {
     kind: 'io',
+    notAFile: true,
     message: message(kind),
     cause: { reason: `a ${kind}, not a regular file`, fix: `Save the issue as a regular file in its place: paperboy does not read from a ${kind}, which could keep it waiting.` },
   };

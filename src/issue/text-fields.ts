@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Scalar, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import type { YamlPath } from '../diagnostics/yaml-locate.js';
 
@@ -60,13 +60,24 @@ export function textFields(document: Document.Parsed): TextField[] {
   return fields;
 }
 
-/** The lists of texts written in flow style (`authors: [A, B]`), each once, for the checks of what YAML reads as syntax in them. */
-export function flowTextLists(document: Document.Parsed): { key: string; node: YAMLSeq }[] {
-  const lists = new Map<YAMLSeq, string>();
-  for (const { key, value } of textKeyValues(document)) {
-    if (isSeq(value) && value.flow && value.range && !lists.has(value)) lists.set(value, key);
-  }
-  return [...lists].map(([node, key]) => ({ key, node }));
+/**
+ * The frontmatter's outermost collections written in flow style
+ * (`authors: [A, B]`, a paper as `- {title: …, url: …}`), each with the
+ * key it is the value of or an item of (`authors`, `papers`), for the
+ * checks of what YAML reads as syntax in them: flow-comments.ts scans each
+ * to its closing bracket, the collections inside it included.
+ */
+export function flowCollections(document: Document.Parsed): { key: string; node: YAMLMap | YAMLSeq }[] {
+  const found: { key: string; node: YAMLMap | YAMLSeq }[] = [];
+  visit(document, {
+    Collection(_, node, path) {
+      if (!node.flow || !node.range) return undefined;
+      const pair = [...path].reverse().find(isPair);
+      found.push({ key: pair && isScalar(pair.key) ? String(pair.key.value) : '', node });
+      return visit.SKIP;
+    },
+  });
+  return found;
 }
 
 /**

@@ -98,10 +98,12 @@ export class Workspace {
    * The highest issue number in use, 0 when none: a frontmatter's number,
    * or a file name's (`0007-….md`) where the frontmatter cannot be read or
    * names none yet, so that a number is never given twice while a file
-   * that holds it is half-typed.
+   * that holds it is half-typed. A folder (or a pipe) named like an issue
+   * (`0007.md/`) holds no issue: `lint` and `build` report it, and its
+   * name's number is not taken.
    */
   highestNumber(): number {
-    return this.files.reduce((highest, file) => Math.max(highest, file.facts.number ?? 0, numberInFileName(file.path) ?? 0), 0);
+    return this.files.reduce((highest, file) => (file.source.unreadable?.notAFile ? highest : Math.max(highest, file.facts.number ?? 0, numberInFileName(file.path) ?? 0)), 0);
   }
 
   /**

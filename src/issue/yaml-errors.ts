@@ -3,7 +3,7 @@ import { unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { cutItemReport, flowComments } from './flow-comments.js';
-import { flowTextLists, quoteYamlText } from './text-fields.js';
+import { flowCollections, quoteYamlText } from './text-fields.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
 
@@ -30,9 +30,10 @@ interface RaisedError extends YamlProblem {
  * An error that an editing mistake explains (a tab in an indentation, a key
  * indented unlike its siblings or written twice: yaml-mistakes.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
- * last: the errors after a broken structure are its echoes. A flow list of
- * texts left unclosed because a `#` on its line started a comment that took
- * its `]` (`tags: [evals, #NLP]`) is reported as that `#`, where it is, in
+ * last: the errors after a broken structure are its echoes. A flow list or
+ * mapping left unclosed because a `#` on its line started a comment that
+ * took its `]` or `}` (`tags: [evals, #NLP]`, `- {title: Ranked #1, url: …}`)
+ * is reported as that `#`, where it is, in
  * lint's yaml-comment-in-text words (which also give the fix): the parser's
  * ("must be sufficiently indented") point at the next line, never at it.
  * `lineOf` gives the file's line number of an offset in the YAML text.
@@ -78,10 +79,10 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
   return problems;
 }
 
-/** The comments that took the closing bracket of the flow list of texts `error` finds unclosed (flow-comments.ts), as yaml-comment-in-text's problems; none for another error. */
+/** The comments that took the closing bracket of the flow collection `error` finds unclosed (flow-comments.ts), as yaml-comment-in-text's problems; none for another error. */
 function commentsClosing(error: RaisedError, { document, yamlText }: { document: Document.Parsed; yamlText: string }): YamlProblem[] {
   if (error.code !== 'BAD_INDENT') return [];
-  for (const { key, node } of flowTextLists(document)) {
+  for (const { key, node } of flowCollections(document)) {
     const [start, , end] = node.range!;
     if (error.range[0] <= start || error.range[0] > end) continue;
     const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax);

@@ -65,7 +65,8 @@ import type { FileOutcome } from './lint-file.js';
 // v44: tag-spelling reports each tag at its place, and how many spellings there are.
 // v45: no-trailing-spaces reports (and fixes) the spaces after inline code or math that ends a line as the hard break they are.
 // v46: email-size measures an HTML email in which an HTML block in a tight list item starts a line of its own (render/tight-lists.ts).
-const FORMAT_VERSION = 46;
+// v47: yaml-comment-in-text reports a `#` that cuts a value of a flow mapping (a paper written `- {title: …}`), where the parser's error was yaml-syntax at the line's end.
+const FORMAT_VERSION = 47;
 
 interface Header {
   version: typeof FORMAT_VERSION;

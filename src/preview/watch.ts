@@ -57,6 +57,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   let configSaved = false;
   let configProblem: string | undefined;
   let configRead = 0;
+  // Counts the changes to the other issues (added, saved, renamed, removed): each changes what the cross-issue rules say of this one.
+  let neighboursChanged = 0;
 
   /** The config as saved now, with a workspace of its own (its issues folder, sections and rules may have changed); kept as it was when the file cannot be used. */
   const reloadConfig = async (): Promise<void> => {
@@ -88,7 +90,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     try {
       if (configSaved) await reloadConfig();
       const file = await workspace.reload(path);
-      const key = JSON.stringify([file.source.hash, display, configRead]);
+      const key = JSON.stringify([file.source.hash, display, configRead, neighboursChanged]);
       if (key === shown) return;
       shown = '';
       // The templates as they are now: an edit of one shows at the next save of the issue.
@@ -112,7 +114,12 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   const scheduler = new RenderScheduler(refresh, DEBOUNCE_MS);
   const folder = dirname(path);
   const current = (): Workspace => workspace;
-  let watcher = watchIssuesFolder(folder, path, current, scheduler, false);
+  const neighbourChanged = (): void => {
+    neighboursChanged++;
+    scheduler.schedule();
+  };
+  const watchFolder = (initial: boolean): FSWatcher => watchIssuesFolder({ folder, path, current, scheduler, neighbourChanged }, initial);
+  let watcher = watchFolder(false);
   // The folder itself replaced (moved away and made anew, as a checkout or a
   // sync tool does): a watch follows the folder it was set on, so a new one
   // is set on the new folder, whose files are all read again. Known by its
@@ -124,7 +131,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       watchedFolder = now;
       const replaced = watcher;
       for (const file of workspace.issueFiles) if (!existsSync(file.path)) workspace.forget(file.path);
-      watcher = watchIssuesFolder(folder, path, current, scheduler, true);
+      watcher = watchFolder(true);
       void replaced.close();
     }
     scheduler.schedule();
@@ -178,25 +185,37 @@ function inodeOf(path: string): number | undefined {
   }
 }
 
+/** What `watchIssuesFolder` watches and whom it tells. */
+interface IssuesFolderWatch {
+  folder: string;
+  /** The watched issue file, absolute. */
+  path: string;
+  current: () => Workspace;
+  scheduler: RenderScheduler;
+  /** Another issue was added, saved, renamed or removed: the watched one is linted again. */
+  neighbourChanged: () => void;
+}
+
 /**
  * Watches the folder of the issue file `path` (not the file: an editor that
  * saves by writing a new file and renaming it over the old one, as vim and
  * JetBrains do, replaces the inode a file watch would follow; events name
  * the path, which is read again). A save of `path` schedules a render;
- * another issue beside it is read again or forgotten, so its number and
- * papers are current for the cross-issue rules and links of the next
- * render. `initial`: report the files already there as added (a folder
- * made anew).
+ * another issue beside it is read again or forgotten (`updateNeighbour`),
+ * and the watched one linted again, so a duplicate number or a link to it
+ * is said, or no longer said, without waiting for the next save of `path`.
+ * `initial`: report the files already there as added (a folder made anew).
  */
-function watchIssuesFolder(folder: string, path: string, current: () => Workspace, scheduler: RenderScheduler, initial: boolean): FSWatcher {
+function watchIssuesFolder({ folder, path, current, scheduler, neighbourChanged }: IssuesFolderWatch, initial: boolean): FSWatcher {
   const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
   watcher.on('all', (event, changed) => {
     const file = resolve(changed);
     const workspace = current();
     if (file === path) scheduler.schedule();
     else if (isIssueFile(workspace.config.issuesDir, file)) {
-      if (event === 'unlink') workspace.forget(file);
-      else if (event === 'add' || event === 'change') void workspace.reload(file);
+      void updateNeighbour(workspace, event, file).then((updated) => {
+        if (updated) neighbourChanged();
+      });
     }
   });
   // chokidar drops a `change` within 50 ms of the previous one, with no
@@ -209,6 +228,24 @@ function watchIssuesFolder(folder: string, path: string, current: () => Workspac
   });
   watcher.on('error', () => scheduler.schedule());
   return watcher;
+}
+
+/**
+ * Another issue file's `event` (chokidar's) in the workspace: a file
+ * removed (or renamed away) is forgotten, one added or saved read again.
+ * True when the workspace holds something new; not for a file read again
+ * with the same bytes (reading it can report a change: its access time), which
+ * would otherwise lint the watched issue again and again.
+ */
+async function updateNeighbour(workspace: Workspace, event: string, file: string): Promise<boolean> {
+  const before = workspace.issueFiles.find((entry) => entry.path === file);
+  if (event === 'unlink') {
+    workspace.forget(file);
+    return before !== undefined;
+  }
+  if (event !== 'add' && event !== 'change') return false;
+  const after = await workspace.reload(file);
+  return before?.source.hash !== after.source.hash;
 }
 
 /**

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { anotherReplace } from '../helpers/another-replace.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { PACKAGE_ROOT } from '../../src/package-root.js';
 
@@ -117,6 +119,21 @@ test('lint --fix refuses a read-only issue file (root too), naming it, exit 2, n
   assert.doesNotMatch(result.stderr, /\n\s+at /);
   assert.equal(readFileSync(file, 'utf8'), FIXABLE);
   assert.equal(statSync(file).mode & 0o777, 0o444);
+});
+
+test('lint --fix of a file another paperboy is fixing at the same moment says the file changed and to run again, exit 1, and keeps the other\'s fix', async () => {
+  const text = cleanIssue().replace('https://arxiv.org/abs/2304.15004', 'https://arxiv.org/pdf/2304.15004v2.pdf');
+  const root = makeRoot({ 'issues/0001-x.md': text });
+  const path = join(root, 'issues', '0001-x.md');
+  const otherFix = text.replace('https://arxiv.org/pdf/2304.15004v2.pdf', 'https://arxiv.org/abs/2304.15004');
+  const other = anotherReplace(path, otherFix);
+  const exited = once(other, 'exit');
+  const result = spawnCli(['lint', '--no-cache', '--fix', '--format', 'json'], { cwd: root });
+  await exited;
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stderr, /0001-x\.md changed while paperboy was writing it: left as saved, nothing of paperboy's written\n {2}Run the command again/);
+  assert.doesNotMatch(result.stdout, /"output"/);
+  assert.equal(readFileSync(path, 'utf8'), otherFix);
 });
 
 test('a 5 MB issue file lints without crashing', async () => {

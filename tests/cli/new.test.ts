@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { CONFIG_YAML, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 
@@ -76,6 +76,16 @@ test('new: the number after a file whose frontmatter cannot be read yet, by its 
   assert.match(readFileSync(result.stdout.trim(), 'utf8'), /^number: 3$/m);
 });
 
+test('new: a folder named like an issue (`0007.md/`) holds no issue: its number is not taken, and lint reports the folder', async () => {
+  const root = makeRoot({ 'issues/0001-one.md': cleanIssue({ number: 1 }), 'issues/0007.md/notes.txt': 'not an issue', 'issues/0009-draft.md/notes.txt': 'nor this' });
+  const result = await runCli(['new', '--title', 'Next'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.trim(), join(root, 'issues', '0002-next.md'));
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1);
+  assert.match(lint.stdout, /0007\.md:1:1 +error +Unexpected directory .*expected an issue file/);
+});
+
 test('new: after an issue numbered the largest an issue may have, a clear error naming it, exit 2, and no file written', async () => {
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ number: 1 }), 'issues/big.md': cleanIssue({ number: Number.MAX_SAFE_INTEGER }) });
   const result = await runCli(['new', '--title', 'Big'], { cwd: root });
@@ -100,6 +110,35 @@ test('new: an empty --title is a usage error (exit 2) and writes no file', async
     assert.match(result.stderr, /Unexpected empty --title/);
   }
   assert.deepEqual(readdirSync(join(root, 'issues')), []);
+});
+
+test("new: a --title with a line break or another character lint refuses is a one-line usage error (exit 2) naming it, and writes no file", async () => {
+  const root = makeRoot({});
+  const refused: [string, RegExp][] = [
+    ['First\nSecond', /Unexpected line break U\+000A in --title \(character 6\)/],
+    ['First\r\nSecond', /Unexpected line break U\+000D in --title \(character 6\)/],
+    ['Tab\u0001bed', /Unexpected control character U\+0001 in --title \(character 4\)/],
+    ['Pasted\u2028from a PDF', /Unexpected line separator U\+2028 in --title \(character 7\)/],
+  ];
+  for (const [title, message] of refused) {
+    const result = spawnCli(['new', '--title', title], { cwd: root });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, message);
+    assert.match(result.stderr, /expected a title on one line of printable text/);
+    // One line says it all; the next is the pointer every usage error ends with.
+    assert.match(result.stderr, /^paperboy: Unexpected [^\n]*such as --title "Sparse autoencoders"\n {2}Run `paperboy new --help` for usage\.\n$/);
+  }
+  assert.deepEqual(readdirSync(join(root, 'issues')), []);
+});
+
+test('new: a --title with a tab, quotes or a `#` is written as typed, and the file lints clean but for its placeholders', async () => {
+  const root = makeRoot({});
+  const title = 'Tabs\tand "quotes" and #1: kept';
+  const path = (await runCli(['new', '--title', title], { cwd: root })).stdout.trim();
+  assert.match(readFileSync(path, 'utf8'), /^title: "Tabs\\tand \\"quotes\\" and #1: kept"$/m);
+  const json = await runCli(['lint', '--no-cache', '--format', 'json', path], { cwd: root });
+  const rules = new Set((JSON.parse(json.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId));
+  assert.deepEqual([...rules], ['no-placeholder']);
 });
 
 test('new: in a newsletter read before, no issue file is read again to find the next number', async () => {

@@ -152,6 +152,25 @@ test('preview --watch in tmux: issues added or removed beside the watched one co
   }
 });
 
+test('preview --watch in tmux: a duplicate number goes from the screen as soon as the other file is renamed away, and a file renamed in says its new name, with no save of the watched issue', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Watched issue' }), 'issues/0002-copy.md': cleanIssue({ title: 'A copy with the same number' }) });
+  const copy = join(root, 'issues', '0002-copy.md');
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `cd ${root} && node ${BIN} preview --watch issues/0001-watched.md; sleep 30`);
+    await session.waitFor(/also used by 0002-copy\.md[^]*issue-number-unique/, 'the duplicate number');
+
+    renameSync(copy, `${copy}.bak`);
+    const renamed = await session.waitFor(/No lint problems[^]*Watched issue/, 'the lint after the rename');
+    assert.doesNotMatch(renamed, /issue-number-unique/);
+
+    renameSync(`${copy}.bak`, join(root, 'issues', '0003-copy.md'));
+    await session.waitFor(/also used by 0003-copy\.md/, 'the duplicate number under the file\'s new name');
+  } finally {
+    session.kill();
+  }
+});
+
 test('preview --watch in tmux: follows the issues folder when it is replaced (moved away and made anew, as a checkout does)', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
   const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Before the checkout' }), 'issues/0002-gone.md': cleanIssue({ number: 2, title: 'Gone after the checkout' }) });
   const folder = join(root, 'issues');

@@ -1,8 +1,8 @@
-import { isCollection, isPair, isScalar, parseDocument, visit, type Document, type YAMLSeq } from 'yaml';
+import { isCollection, isPair, isScalar, parseDocument, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { cutItemReport, flowComments } from '../../issue/flow-comments.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import { continuationEnd, firstTextLine, foldedPlainText } from '../../issue/plain-lines.js';
-import { flowTextLists, nodeAt, quoteYamlText, textFields, type TextField } from '../../issue/text-fields.js';
+import { flowCollections, nodeAt, quoteYamlText, textFields, type TextField } from '../../issue/text-fields.js';
 import type { FileRule, Report } from '../types.js';
 
 /**
@@ -24,20 +24,23 @@ import type { FileRule, Report } from '../types.js';
  * key's indentation or shallower, written as one, or after quoted or block
  * text) and after non-text keys (`status: draft  # …`) are left alone.
  *
- * In a flow list (`authors: [Team #2, Ann Lee]`, `tags: [evals, #NLP]`),
- * the comment runs to the line's end too, taking the items after it and the
- * closing `]` (flow-comments.ts): a `#` after a space there is an error
- * whenever it takes any of them, and `--fix` quotes the one item it stands
- * in (`["Team #2", Ann Lee]`, `[evals, "#NLP"]`), or gives no fix when that
- * item's bounds cannot be told (a quote or a bracket in it, or text on the
- * line above). The parser reports the list left unclosed as this rule's
- * problem too, at the `#` (yaml-errors.ts): not as a yaml-syntax error on
- * the next line, and the issue is not published until it is quoted.
+ * In a flow list (`authors: [Team #2, Ann Lee]`, `tags: [evals, #NLP]`) or
+ * mapping (a paper written `- {title: Ranked #1, url: …}`), the comment
+ * runs to the line's end too, taking the items after it and the closing
+ * `]` or `}` (flow-comments.ts): a `#` after a space there is an error
+ * whenever it takes any of them, and `--fix` quotes the one item or value
+ * it stands in (`["Team #2", Ann Lee]`, `[evals, "#NLP"]`, `{title:
+ * "Ranked #1", …}`), or gives no fix when its bounds cannot be told (a
+ * quote or a bracket in it, or text on the line above). The parser reports
+ * the collection left unclosed as this rule's problem too, at the `#`
+ * (yaml-errors.ts): not as a yaml-syntax error at the line's end or on the
+ * next line, and the issue is not published until it is quoted.
  *
  * ok:     `title: "Paper ranked #1 on the leaderboard"`; `status: draft  # until reviewed`
  * not ok: `title: Paper ranked #1 on the leaderboard` → Unexpected comment `#1 on the leaderboard` cutting the unquoted text of `title`, expected the text in quotes: `"Paper ranked #1 on the leaderboard"` (fix)
  * not ok: `title: Why we stop ranking on` / `  #1 leaderboards` → Unexpected comment `#1 leaderboards` on a line of its own, indented as text, cutting the unquoted text of `title`, expected the text in quotes: `"Why we stop ranking on #1 leaderboards"` (fix)
  * not ok: `tags: [evals, #NLP]` → Unexpected comment `#NLP` cutting the unquoted item `#NLP` of `tags`, expected the item in quotes: `"#NLP"` (fix)
+ * not ok: `- {title: Ranked #1, url: …}` → Unexpected comment `#1` cutting the unquoted text of `title`, expected the text in quotes: `"Ranked #1"` (fix)
  * not ok: `editor: Jane Editor  # optional` → Unexpected comment `# optional` after the unquoted text of `editor`, expected the comment on a line of its own (or the text in quotes, if the `#` is part of it) (warning)
  */
 const rule: FileRule = {
@@ -51,16 +54,14 @@ const rule: FileRule = {
     const offset = parsed.frontmatterOffset;
     // The frontmatter alone, which the fixes are read again as.
     const yamlText = parsed.source.text.slice(offset, offset + document.range[2]);
-    const flowLists = flowTextLists(document);
-    // A flow list's items are read where the list is: their ends are not the line's.
-    const inFlowList = new Set<unknown>(flowLists.flatMap(({ node }) => node.items));
-    for (const { key, node } of flowLists) checkFlowList(parsed, key, node, report);
+    for (const { key, node } of flowCollections(document)) checkFlowCollection(parsed, key, node, report);
     const columns = ownerColumns(document, yamlText);
     const at = (start: number, end: number) => parsed.lines.position(offset + start, offset + end);
     for (const field of textFields(document)) {
       const { key, node } = field;
       const column = columns.get(node);
-      if (node.type !== 'PLAIN' || !node.range || inFlowList.has(node) || column === undefined) continue;
+      // No column for a value in a flow collection (`ownerColumns`): checkFlowCollection reads those, as their ends are not the line's.
+      if (node.type !== 'PLAIN' || !node.range || column === undefined) continue;
       const valueEnd = node.range[1];
       const lineStop = yamlText.indexOf('\n', valueEnd);
       const rest = yamlText.slice(valueEnd, lineStop === -1 ? yamlText.length : lineStop);
@@ -137,17 +138,17 @@ function commentAfterText(comment: string, key: string, position: Report['positi
   };
 }
 
-function checkFlowList(parsed: ParsedIssue, key: string, list: YAMLSeq, report: (report: Report) => void): void {
+function checkFlowCollection(parsed: ParsedIssue, key: string, collection: YAMLMap | YAMLSeq, report: (report: Report) => void): void {
   const offset = parsed.frontmatterOffset;
   const yamlText = parsed.source.text.slice(offset);
-  for (const comment of flowComments(yamlText, list.range![0])) {
+  for (const comment of flowComments(yamlText, collection.range![0])) {
     const { start, end, afterText, takesSyntax } = comment;
     // A comment that takes nothing after a `,` (a list over several lines) is one the writer meant.
     if (!takesSyntax && !afterText) continue;
     const cut = yamlText.slice(start, end);
     const position = parsed.lines.position(offset + start, offset + end);
     if (!takesSyntax && /^#(\s|$)/.test(cut)) {
-      report(commentAfterText(cut, key, position));
+      report(commentAfterText(cut, comment.key?.name ?? key, position));
       continue;
     }
     const { message, fix } = cutItemReport(yamlText, key, comment);

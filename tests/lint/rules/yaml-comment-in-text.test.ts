@@ -167,3 +167,23 @@ test('yaml-comment-in-text: in a flow list over several lines, a comment after a
     ],
   );
 });
+
+test('yaml-comment-in-text: a `#` in a flow mapping (a paper written `- {title: …}`) is reported at its place in the same words as in a block, not as a yaml-syntax error at the line\'s end, and --fix quotes only the value it stands in', async () => {
+  const paper = '  - {title: Ranked #1 on evals, url: "https://example.org/ranked", authors: [Team #2, Ann Lee], summary: Short., opinion: Fine.}\n';
+  const text = cleanIssue({ papers: paper });
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text)));
+  assert.deepEqual(parsed.problems.map((p) => `${p.ruleId} ${p.position.start.line}:${p.position.start.column}`), ['yaml-comment-in-text 8:20', 'yaml-comment-in-text 8:83']);
+  const messages = await lintWith([rule, yamlSyntax], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`),
+    [
+      'yaml-comment-in-text 8:20 Unexpected comment `#1 on evals` cutting the unquoted text of `title`, expected the text in quotes: `"Ranked #1 on evals"`',
+      'yaml-comment-in-text 8:83 Unexpected comment `#2` cutting the unquoted item `Team #2` of `authors`, expected the item in quotes: `"Team #2"`',
+    ],
+  );
+  const fixed = applyFixes(text, messages).text;
+  assert.ok(fixed.includes('  - {title: "Ranked #1 on evals", url: "https://example.org/ranked", authors: ["Team #2", Ann Lee], summary: Short., opinion: Fine.}\n'), fixed);
+  const model = modelOf(fixed).papers[0]!;
+  assert.equal(model.title, 'Ranked #1 on evals');
+  assert.deepEqual(model.authors, ['Team #2', 'Ann Lee']);
+});
