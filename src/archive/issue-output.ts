@@ -1,5 +1,6 @@
-import type { Html, Nodes } from 'mdast';
+import type { Html, Nodes, Root } from 'mdast';
 import { paperAnchors } from '../issue/anchors.js';
+import { nodesInTree } from '../issue/tree-index.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import { buildContentView, type RenderContext } from '../render/build-view.js';
 import { personalize, renderEmail } from '../render/email.js';
@@ -216,9 +217,19 @@ function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): st
   return inlineHtml(siblings, index) === undefined ? '' : ' ';
 }
 
-/** The words of a Markdown tree without its syntax, blocks apart, whitespace collapsed: what search indexes. */
-function plainWords(tree: Nodes): string {
+/**
+ * The words of a Markdown tree without its syntax, blocks apart, whitespace
+ * collapsed: what search indexes and excerpts show. As the pages show them:
+ * a hard break apart (`spaces⏎next`), an image by its alt text ("Image: A
+ * chart" on the pages), a footnote only where a reference shows it
+ * (mdast-util-to-hast leaves an unreferenced definition out).
+ */
+function plainWords(tree: Root): string {
+  const referenced = new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier));
   const words = (node: Nodes): string => {
+    if (node.type === 'break') return ' ';
+    if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return '';
     if ('value' in node && node.type !== 'html') return node.value;
     if (!('children' in node)) return '';
     const children = visibleSiblings(node.children as Nodes[]);

@@ -142,6 +142,15 @@ test('papers search finds a Japanese and a Chinese word inside a sentence of a s
   assert.deepEqual(await ids('要約 翻訳'), []);
 });
 
+test('papers search and excerpts read words as the pages show them: apart at a hard break, an image by its alt text, no note nobody sees', async () => {
+  const summary = 'Trailing spaces  \nnext line, a backslash\\\nbreak and ![A chart of loss](https://img.example.org/c.png) inline.\n\n[^unused]: Quokkanote text.';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const search = async (query: string) => JSON.parse((await runCli(['papers', 'search', '--json', query], { cwd: root })).stdout) as { id: string; firstLine: string }[];
+  for (const query of ['spaces next', 'backslash break', 'chart']) assert.deepEqual((await search(query)).map((m) => m.id), ['arxiv:2304.15004'], query);
+  for (const query of ['spacesnext', 'backslashbreak', 'quokkanote']) assert.deepEqual(await search(query), [], query);
+  assert.equal((await search('chart'))[0]!.firstLine, 'Trailing spaces next line, a backslash break and A chart of loss inline.');
+});
+
 test('papers search finds a word written with a soft hyphen or another invisible format character inside it', async () => {
   const summary = 'Mechanistic interpre\u00adtability, zero\u200bwidth, word\u2060joiner, non\u200cjoiner and over\u202eridden\u202c words.';
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
