@@ -55,8 +55,9 @@ import { packageVersion } from './package-version.js';
  * v48: a plaintext table with a `|` in a cell's text sets its columns apart by alignment alone (render/text/table.ts).
  * v49: an HTML block in a tight list item starts a line of its own; a loose list's items set their blocks apart in the plaintext (render/tight-lists.ts).
  * v50: search's and excerpts' words apart at a hard break, an image by its alt text, an unreferenced footnote left out (archive/issue-output.ts `plainWords`).
+ * v51: the plaintext's link numbers skip a number shown in brackets in code, math, raw HTML or an image's alt text too (render/text/references.ts).
  */
-export const INDEX_FORMAT = `build-index-v50-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v51-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -66,7 +66,8 @@ import type { FileOutcome } from './lint-file.js';
 // v45: no-trailing-spaces reports (and fixes) the spaces after inline code or math that ends a line as the hard break they are.
 // v46: email-size measures an HTML email in which an HTML block in a tight list item starts a line of its own (render/tight-lists.ts).
 // v47: yaml-comment-in-text reports a `#` that cuts a value of a flow mapping (a paper written `- {title: …}`), where the parser's error was yaml-syntax at the line's end.
-const FORMAT_VERSION = 47;
+// v48: the plaintext's link numbers (which line-length measures) skip a number shown in brackets in code, math or an image's alt text.
+const FORMAT_VERSION = 48;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -49,14 +49,23 @@ export class ReferenceList {
 }
 
 /**
- * The numbers shown in brackets (`[1]`, `[12]`) in the text of `trees`,
- * which a reference marker would be mistaken for: text only, not the
- * labels of reference-style links (`[paper][1]`, `[1]: https://…`), which
- * no reader sees.
+ * The numbers shown in brackets (`[1]`, `[12]`) in what a reader sees of
+ * `trees`, which a reference marker would be mistaken for: text, code,
+ * math, raw HTML and an image's alt text (`![loss, see [2]](…)` shows as
+ * `[image: loss, see [2]]`); not the labels of reference-style links
+ * (`[paper][1]`, `[1]: https://…`), which no reader sees.
  */
 function writtenNumbers(trees: readonly Root[]): Set<number> {
-  return new Set(trees.flatMap((tree) => nodesInTree(tree, 'text').flatMap((node) => [...node.value.matchAll(/\[(\d{1,6})\]/g)].map((match) => Number(match[1])))));
+  const shown = (tree: Root): string[] => [
+    ...SHOWN_VALUES.flatMap((type) => nodesInTree(tree, type).map((node) => node.value)),
+    ...nodesInTree(tree, 'image').map((node) => node.alt ?? ''),
+    ...nodesInTree(tree, 'imageReference').map((node) => node.alt ?? ''),
+  ];
+  return new Set(trees.flatMap(shown).flatMap((value) => [...value.matchAll(/\[(\d{1,6})\]/g)].map((match) => Number(match[1]))));
 }
+
+/** The nodes whose `value` a reader sees as written. */
+const SHOWN_VALUES = ['text', 'inlineCode', 'code', 'inlineMath', 'math', 'html'] as const;
 
 /** The marker a reference has both after its link text and in the list. */
 export function referenceMarker(number: number): string {

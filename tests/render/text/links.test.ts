@@ -28,6 +28,13 @@ test("a number the texts show in brackets (a citation, `[1]`) is never a link's:
   assert.equal(render(labelled, { references: byLabel }), 'See the paper [1].');
 });
 
+test("a number in brackets the reader sees in code, math or an image's alt text is never a link's either", () => {
+  const prose = 'Table 2 in `results[1]`, $x[3]$ and ![loss, see [2]](https://img.example.org/f.png) show it; see [the code](https://github.com/x/y).\n\n```\ncites [4]\n```';
+  const references = new ReferenceList([parseMarkdown(prose)]);
+  render(prose, { references });
+  assert.equal(formatReferences(references), '[5] https://img.example.org/f.png\n[6] https://github.com/x/y');
+});
+
 test('a reference number stays on the line of its link text', () => {
   const text = render(`${'x'.repeat(66)} [link](https://a.example/)`);
   assert.equal(text, `${'x'.repeat(66)}\nlink [1]`);
