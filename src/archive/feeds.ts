@@ -40,42 +40,72 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  */
 export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
   const links = newest.map((issue) => issueUrl(config.baseUrl, issue.number));
-  const contents = newest.map((issue, i) => cdataSafe(entryHtml(html(issue), links[i]!)));
-  const make = (title: (text: string) => string, summary: (text: string) => string) => {
-    const feed = new Feed(feedOptions(config, newest[0]));
+  const contents = newest.map((issue, i) => cdataSafe(entryHtml(xmlCharacters(html(issue)), links[i]!)));
+  const channel = { ...config, name: xmlCharacters(config.name), description: config.description === undefined ? undefined : xmlCharacters(config.description) };
+  const make = (title: (text: string) => string, summary: (text: string) => string, channelText: (text: string) => string) => {
+    const feed = new Feed(feedOptions(channel, newest[0], channelText));
     newest.forEach((issue, i) => {
       const link = links[i]!;
       const date = issueDate(issue.date);
       // `date` is what an entry was last changed (JSON Feed's `date_modified`, Atom's `<updated>`), `published` when it came out
       // (`date_published`, `<published>`; RSS's `pubDate` either): both the issue's date, which a rebuild does not move.
-      feed.addItem({ title: title(issue.subject), id: link, link, date, published: date, description: summary(issue.title), content: contents[i] });
+      feed.addItem({ title: title(xmlCharacters(issue.subject)), id: link, link, date, published: date, description: summary(xmlCharacters(issue.title)), content: contents[i] });
     });
     return feed;
   };
   // XML titles sit in CDATA sections; JSON has none, so its text stays exactly as written.
   const markup = (text: string) => cdataSafe(escapeHtml(text));
   const asIs = (text: string) => text;
-  const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
-  return { rss, json: make(asIs, asIs).json1(), atom: make(markup, markup).atom1() };
+  const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
+  return { rss, json: make(asIs, asIs, asIs).json1(), atom: make(markup, markup, xmlJsText).atom1() };
 }
+
+/**
+ * Plain text for an element xml-js (under `feed` 6) writes as text, the
+ * channel's title, description and author: xml-js first turns every
+ * `&amp;` back into `&` ("desanitize", so as not to escape twice) and then
+ * escapes, so a name written `Fish &amp; Chips` would read `Fish & Chips`.
+ * Each `&` is handed over as `&amp;`, which that first step turns back
+ * exactly: every text shows as written.
+ */
+function xmlJsText(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
+/**
+ * `text` with each character XML 1.0 § 2.2 `Char` excludes replaced by
+ * U+FFFD: a document holds tab, line feed, carriage return and
+ * U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF only, and a feed with any
+ * other is not well-formed (feed readers drop it whole). Issue text has
+ * such characters replaced (diagnostics/control-characters.ts) and the
+ * config refuses them, so none should arrive: every text a feed is made of
+ * goes through here all the same, before `CDATA_END_STANDIN` (U+FFFF) is
+ * used, so no text can be mistaken for it.
+ */
+function xmlCharacters(text: string): string {
+  return text.replace(NOT_XML_CHAR, '\ufffd');
+}
+
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /**
  * An RSS `<title>` is plain text in a CDATA section, where `]]&gt;` would show
  * as written. xml-js (under `feed` 6) splits only a section's first `]]>`
  * (`String.replace` with a string), so each goes in as U+FFFF, which no
- * text of an issue holds (issue/control-characters.ts makes it U+FFFD), and
+ * text of a feed holds (`xmlCharacters` makes it U+FFFD), and
  * is split in the XML afterwards: `]]` ends the section, `>` starts the next.
  */
 const CDATA_END = ']]>';
 const CDATA_END_STANDIN = '\uffff';
 const SPLIT_CDATA_END = ']]]]><![CDATA[>';
 
-function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): FeedOptions {
+/** The channel's settings; `text` prepares each of its plain texts for the format (`xmlJsText` for RSS and Atom). */
+function feedOptions(config: FeedConfig, newest: IssueRendering | undefined, text: (text: string) => string): FeedOptions {
   const url = (path: string) => new URL(path, config.baseUrl).href;
   return {
     id: config.baseUrl,
-    title: config.name,
-    description: config.description,
+    title: text(config.name),
+    description: config.description === undefined ? undefined : text(config.description),
     link: config.baseUrl,
     language: 'en',
     // The newest issue's date, not the clock: the same input, the same bytes.
@@ -83,7 +113,7 @@ function feedOptions(config: FeedConfig, newest: IssueRendering | undefined): Fe
     generator: 'paperboy',
     // RFC 4287 §3.2: a name, and optionally an IRI "associated with the person" (the site; `feed` writes it as <uri>).
     // Not the `from` address as <email> (optional there): a public feed is where address harvesters look.
-    author: { name: config.name, link: config.baseUrl },
+    author: { name: text(config.name), link: config.baseUrl },
     feedLinks: { rss: url('feed.xml'), atom: url('atom.xml'), json: url('feed.json') },
   };
 }

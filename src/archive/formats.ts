@@ -21,7 +21,7 @@ import { packageVersion } from './package-version.js';
  * v14: an author list with a "Last, First" name is separated by semicolons (render/format.ts);
  * v15: plaintext keeps code spans, autolinks, math delimiters and list delimiters as written (render/text);
  * v16: a record has its paper's number in the issue (`papers.csv` in reading order);
- * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (issue/control-characters.ts);
+ * v17: the noncharacters U+FFFE and U+FFFF are U+FFFD, as control characters are (diagnostics/control-characters.ts);
  * v18: plaintext keeps an ordered list's leading zeros, and wraps inline code and math only where they read back the same (render/text);
  * v19: an image from another host inside a link is its text, its own link after (archive/remote-images.ts);
  * v20: a size a formula gives is at most 10em (render/math.ts `KATEX_BOUNDS`);
@@ -29,7 +29,7 @@ import { packageVersion } from './package-version.js';
  * v22: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts);
  * v23: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);
  * v24: the plaintext shows display math between its `$$` lines (render/text/blocks.ts `displayMath`);
- * v25: a lone surrogate from a YAML escape is read as U+FFFD (issue/control-characters.ts);
+ * v25: a lone surrogate from a YAML escape is read as U+FFFD (diagnostics/control-characters.ts);
  * v26: the plaintext breaks runs of emoji and decomposed kana (render/text/breaks.ts);
  * v27: in the email, a task item hides its bullet, not the whole list (templates/email.html.hbs);
  * v28: a web text's tables are each in a `.table-scroll` box that scrolls sideways (archive/table-scroll.ts); the issue page names its editor "Edited by", the papers page's lead offers search only once its script runs, every page links its icon (templates/web/).
@@ -56,8 +56,9 @@ import { packageVersion } from './package-version.js';
  * v49: an HTML block in a tight list item starts a line of its own; a loose list's items set their blocks apart in the plaintext (render/tight-lists.ts).
  * v50: search's and excerpts' words apart at a hard break, an image by its alt text, an unreferenced footnote left out (archive/issue-output.ts `plainWords`).
  * v51: the plaintext's link numbers skip a number shown in brackets in code, math, raw HTML or an image's alt text too (render/text/references.ts).
+ * v52: RSS and Atom show a name or description holding `&amp;` as written (archive/feeds.ts `xmlJsText`); no feed holds a character XML 1.0 forbids (`xmlCharacters`).
  */
-export const INDEX_FORMAT = `build-index-v51-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v52-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

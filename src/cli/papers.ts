@@ -7,7 +7,7 @@ import { hasSearchWords, searchPapers } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
-import { replaceControlCharacters } from '../issue/control-characters.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { tagKey } from '../issue/names.js';
 import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';

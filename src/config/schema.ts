@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseMailbox, type Mailbox } from './address.js';
 import { joinSectionPath, SECTION_SEPARATOR, splitSectionPath } from './section-path.js';
 import { asciiDomainName } from './domain-name.js';
+import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
 const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
@@ -39,6 +40,23 @@ const domainName = (key: string) =>
     return result.ascii;
   });
 
+/**
+ * Text of the config a reader sees (the name, description, postal address,
+ * section headings) is printable: it reaches every email, page, feed and
+ * terminal as written, where an ESC or a BEL would drive a terminal and
+ * makes a feed invalid XML (XML 1.0 § 2.2 `Char` excludes C0 controls but
+ * tab, line feed and carriage return). Issue text has them replaced by
+ * U+FFFD, as a paste may bring them unseen; config text is written once,
+ * by hand, so one is refused at its place, as in `from`'s display name.
+ * Tab and line feed (a `|` block's lines) are text.
+ */
+const printable = (key: string) => (value: string, context: z.RefinementCtx) => {
+  const control = new RegExp(CONTROL_CHARACTER.source).exec(value)?.[0];
+  if (control !== undefined) {
+    context.addIssue({ code: 'custom', message: `Unexpected ${describeCharacter(control)} in \`${key}\`, expected printable text: it would reach every email, page and feed as it is (a YAML escape such as \`"\\e"\` or \`"\\a"\` writes one)` });
+  }
+};
+
 /** Where a newsletter's template overrides are by default: the one such folder that may be missing (load.ts). */
 export const DEFAULT_TEMPLATES_DIR = 'templates';
 
@@ -50,8 +68,8 @@ function withScheme(input: unknown): string | undefined {
 }
 
 export const configSchema = z.strictObject({
-  name: z.string().trim().min(1),
-  description: z.string().optional(),
+  name: z.string().trim().min(1).superRefine(printable('name')),
+  description: z.string().superRefine(printable('description')).optional(),
   // Every link of an email starts with it, on lines no fold can split (the
   // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
   baseUrl: z
@@ -86,7 +104,7 @@ export const configSchema = z.strictObject({
     }),
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
-  postalAddress: z.string().trim().min(1),
+  postalAddress: z.string().trim().min(1).superRefine(printable('postalAddress')),
   listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
   templatesDir: z.string().min(1).default(DEFAULT_TEMPLATES_DIR),
@@ -100,7 +118,7 @@ export const configSchema = z.strictObject({
     })
     .default({ rate: 20, concurrency: 5 }),
   sections: z
-    .array(z.string().trim().min(1))
+    .array(z.string().trim().min(1).superRefine(printable('sections')))
     .superRefine((sections, context) => {
       // A section path (`Technical alignment / Interpretability`) listed twice would order its papers by the first place alone; a level left empty names no heading.
       const seen = new Set<string>();

@@ -7,7 +7,7 @@ import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
-import { replaceControlCharacters } from './control-characters.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { checkFileDelimiterRuns, checkFileDollars, checkFileTablePipes, checkFileUrls, ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
-import { describeCharacter, isControlCharacter, isSeparator } from './control-characters.js';
+import { describeCharacter, isControlCharacter, isSeparator } from '../diagnostics/control-characters.js';
 import { codePointName } from '../diagnostics/code-point.js';
 import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';

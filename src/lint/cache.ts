@@ -30,7 +30,7 @@ import type { FileOutcome } from './lint-file.js';
 // v10: a missing url, date, number or summary says what to write (issue/schema-messages.ts).
 // v11: a list item (`- `) indented unlike the items before it says so (issue/yaml-mistakes.ts).
 // v12: facts say whether `status:` was unread (issue/facts.ts `statusUnread`).
-// v13: the noncharacters U+FFFE and U+FFFF are reported as control characters are (issue/control-characters.ts).
+// v13: the noncharacters U+FFFE and U+FFFF are reported as control characters are (diagnostics/control-characters.ts).
 // v14: a number out of bounds is quoted as typed, with the tighter bound only (issue/schema-messages.ts).
 // v15: a paper's anchor is never a template's id or a footnote's (issue/anchors.ts): facts written before hold the old ones.
 // v16: an anchor starting with a digit or holding a combining mark stays as github-slugger gives it (issue/anchors.ts);

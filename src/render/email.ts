@@ -82,7 +82,7 @@ function renderParts(issue: Issue, context: RenderContext, templates: TemplateSe
   const view = buildEmailView(issue, context, { unsubscribeUrl }, content);
   const html = renderHtml(view, templates);
   const text = renderText(view, templates);
-  const required = { unsubscribePlaceholder: unsubscribeUrl, postalAddress: context.config.postalAddress };
+  const required = { unsubscribePlaceholder: unsubscribeUrl, postalAddress: context.config.postalAddress, issue };
   checkRequiredFooter({ kind: 'html', output: html, ...required }, templates);
   checkRequiredFooter({ kind: 'text', output: text, ...required }, templates);
   return { html, text };
@@ -107,7 +107,7 @@ function renderHtmlOnly(issue: Issue, context: RenderContext, templates: Templat
   const unsubscribePlaceholder = createPlaceholders().unsubscribeUrl;
   const view = buildEmailView(issue, context, { unsubscribeUrl: unsubscribePlaceholder, text: false });
   const html = renderHtml(view, templates);
-  checkRequiredFooter({ kind: 'html', output: html, unsubscribePlaceholder, postalAddress: context.config.postalAddress }, templates);
+  checkRequiredFooter({ kind: 'html', output: html, unsubscribePlaceholder, postalAddress: context.config.postalAddress, issue }, templates);
   return html;
 }
 

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import type { Html, Nodes, Paragraph, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { replaceControlCharacters } from '../issue/control-characters.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { nodesInTree } from '../issue/tree-index.js';
 
 /**

@@ -1,6 +1,6 @@
-import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import type { TemplateSet } from './templates.js';
+import { visibleHtml } from './visible-html.js';
 
 /**
  * Every email shows its reader how to leave and where the sender is
@@ -19,41 +19,65 @@ export interface EmailPart {
   unsubscribePlaceholder: string;
   /** The config's `postalAddress`, as the templates received it in `newsletter.postalAddress`. */
   postalAddress: string;
+  /** The issue rendered, named in the message: a footer written under `{{#if …}}` may fail for one issue only. */
+  issue: { number: number; path: string };
 }
 
 /**
- * Throws TEMPLATE_ERROR (exit 2) naming the part's template, what it left
- * out and how to write it, when the part holds no unsubscribe link or not
- * the postal address. The address may be wrapped over lines (`{{wrap}}`)
- * and, in HTML, escaped (`{{…}}`) or not (`{{{…}}}`).
+ * Throws TEMPLATE_ERROR (exit 2) naming the part's template, the issue,
+ * what it left out and how to write it, when the part shows no unsubscribe
+ * link or not the postal address. In the HTML both must be seen
+ * (visible-html.ts): the link an `<a href>` with something to click on,
+ * the address text, neither in a comment, an attribute, the `<head>`, a
+ * `<style>`, `<script>` or `<template>`, or a hidden element. The address
+ * may be wrapped over lines (`{{wrap}}`) and, in HTML, escaped (`{{…}}`)
+ * or not (`{{{…}}}`).
  */
 export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): void {
+  const shown = part.kind === 'html' ? visibleHtml(part.output) : undefined;
   const missing: string[] = [];
-  if (!part.output.includes(part.unsubscribePlaceholder)) missing.push('the unsubscribe link (`{{links.unsubscribe}}`)');
-  if (!holdsAddress(part)) missing.push('the postal address (`{{newsletter.postalAddress}}`)');
+  const linked = shown ? shown.linkTargets.has(part.unsubscribePlaceholder) : showsUrl(part.output, part.unsubscribePlaceholder);
+  if (!linked) missing.push(part.kind === 'html' ? 'the unsubscribe link as a visible link (`<a href="{{links.unsubscribe}}">…</a>`)' : 'the unsubscribe link (`{{links.unsubscribe}}`)');
+  if (!holdsAddress(part.kind, shown?.text ?? part.output, part.postalAddress)) missing.push(`the postal address${shown ? ' as visible text' : ''} (\`{{newsletter.postalAddress}}\`)`);
   if (missing.length === 0) return;
   const flavour = part.kind === 'html' ? 'html' : 'txt';
   const template = `email.${flavour}`;
   const footer = templates.files.get(`partials/footer.${flavour}`);
   const where = footer ? `in it or in a partial it includes, such as its footer, ${footer}` : 'in it or in a partial it includes';
   const link = part.kind === 'html' ? '<a href="{{links.unsubscribe}}">Unsubscribe</a>' : 'Unsubscribe: {{links.unsubscribe}}';
-  throw new PaperboyError('TEMPLATE_ERROR', `${templates.files.get(template) ?? template}: Missing ${missing.join(' and ')} in the ${part.kind === 'html' ? 'HTML' : 'plaintext'} email, expected ${where}`, {
+  throw new PaperboyError('TEMPLATE_ERROR', `${templates.files.get(template) ?? template}: Missing ${missing.join(' and ')} in the ${part.kind === 'html' ? 'HTML' : 'plaintext'} email of issue ${part.issue.number} (${part.issue.path}), expected ${where}`, {
     hint: `Every email must show its reader how to unsubscribe and the newsletter's postal address (anti-spam law): write \`${link}\` and \`{{newsletter.postalAddress}}\` in the footer, as paperboy's own templates/partials/footer.${flavour}.hbs does.`,
   });
 }
 
 /**
- * Whether the part shows the postal address: as written, else wrapped over
- * lines or (in HTML) escaped; in the plaintext, also cut inside a word, as
- * a line past 998 octets is (email.ts `renderText`, RFC 5322 §2.1.1).
+ * Whether the plaintext shows the URL standing on its own: a mail program
+ * makes a link of `https://…` up to the first space or closing bracket
+ * (RFC 3986 Appendix C), so text glued after it (`{{links.unsubscribe}}x`)
+ * would make another, broken address.
  */
-function holdsAddress({ kind, output, postalAddress }: EmailPart): boolean {
+function showsUrl(text: string, url: string): boolean {
+  let index = text.indexOf(url);
+  while (index !== -1) {
+    if (/^(?:$|[\s>)\]"'.,;:!?])/.test(text.slice(index + url.length, index + url.length + 1))) return true;
+    index = text.indexOf(url, index + 1);
+  }
+  return false;
+}
+
+/**
+ * Whether the text shows the postal address: as written, else wrapped over
+ * lines (the HTML's text has its entities decoded, so an escaped address
+ * reads as written); in the plaintext, also cut inside a word, as a line
+ * past 998 octets is (email.ts `renderText`, RFC 5322 §2.1.1).
+ */
+function holdsAddress(kind: EmailPart['kind'], text: string, postalAddress: string): boolean {
   // As written first: the whole email is collapsed only for an address the templates wrapped or escaped.
-  if (output.includes(postalAddress)) return true;
-  const collapsed = collapse(output);
+  if (text.includes(postalAddress)) return true;
+  const collapsed = collapse(text);
   const address = collapse(postalAddress);
-  if (kind === 'html') return collapsed.includes(address) || collapsed.includes(Handlebars.escapeExpression(address));
-  return collapsed.includes(address) || withoutSpaces(output).includes(withoutSpaces(postalAddress));
+  if (kind === 'html') return collapsed.includes(address);
+  return collapsed.includes(address) || withoutSpaces(text).includes(withoutSpaces(postalAddress));
 }
 
 function withoutSpaces(text: string): string {

@@ -174,3 +174,28 @@ test("a feed entry's paper title links to the paper itself, as the issue page's 
   assert.deepEqual(titleLinks(load(read('issues/1/index.html'))('main').html()!), expected);
   for (const html of entryContents({ rss: read('feed.xml'), atom: read('atom.xml'), json: read('feed.json') })) assert.deepEqual(titleLinks(html), expected);
 });
+
+test('every feed shows the newsletter\'s name and description exactly as written, an `&amp;` in them too (the channel title, description and author)', () => {
+  const written = { name: 'Fish &amp; Chips &lt;weekly&gt; & more', description: "AT&amp;T &lt;b&gt; &#39;x" };
+  const titled = { ...issue, subject: '#7: R&amp;D &lt;b&gt;', title: 'Q&amp;A & more' };
+  const feeds = buildFeeds({ ...config, ...written }, [titled], () => '<p>Body</p>');
+  const script = `
+def shown(detail):
+    return html.unescape(detail.value) if detail.type == 'text/html' else detail.value
+print(json.dumps({'name': shown(d.feed.title_detail), 'description': shown(d.feed.subtitle_detail), 'author': d.feed.get('author_detail', {}).get('name'), 'entry': shown(d.entries[0].title_detail), 'summary': shown(d.entries[0].summary_detail)}))`;
+  assert.deepEqual(feedparser(feeds.atom, script), { name: written.name, description: written.description, author: written.name, entry: titled.subject, summary: titled.title });
+  // RSS 2.0 types none of them (feedparser guesses HTML for each): its channel title and description are plain text, as its item titles are.
+  const $ = load(feeds.rss, { xml: true });
+  assert.deepEqual([$('channel > title').text(), $('channel > description').text(), $('item > title').text()], [written.name, written.description, titled.subject]);
+  const json = JSON.parse(feeds.json) as { title: string; description: string; author: { name: string }; items: { title: string; summary: string }[] };
+  assert.deepEqual([json.title, json.description, json.author.name, json.items[0]!.title, json.items[0]!.summary], [written.name, written.description, written.name, titled.subject, titled.title]);
+});
+
+test('no RSS or Atom feed carries a character XML 1.0 forbids, whatever its source: each is U+FFFD and the feed parses', () => {
+  const forbidden = 'a\u0007b\u001b[31mc\uffffd\ud800e';
+  const feeds = buildFeeds({ ...config, name: forbidden, description: forbidden }, [{ ...issue, subject: forbidden, title: forbidden }], () => `<p>${forbidden}</p>`);
+  for (const xml of [feeds.rss, feeds.atom]) {
+    assert.doesNotMatch(xml, /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u, 'XML 1.0 § 2.2 Char only');
+    assert.equal(feedparser(xml, 'print(json.dumps(d.bozo))'), false);
+  }
+});

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -291,4 +291,34 @@ test('a rule name or a templatesDir holding a line break is quoted on one line i
     const [first] = result.stderr.split('\n');
     assert.match(first!, said);
   }
+});
+
+test('a control character in a config text (name, description, postalAddress, a section) is a config error at its value naming it as U+XXXX; tab and line feed are text', () => {
+  const cases: [key: string, yaml: string, expected: RegExp][] = [
+    ['name', CONFIG_YAML.replace('name: Test Newsletter', 'name: "a\\u0007b\\u001b[31mred"'), /^\/news\/paperboy\.config\.yaml:1:7: Unexpected control character U\+0007 in `name`, expected printable text/],
+    ['description', `${CONFIG_YAML}description: "Monthly\\e[2J"\n`, /:5:14: Unexpected control character U\+001B in `description`/],
+    ['postalAddress', CONFIG_YAML.replace('postalAddress: 1 Example Street, Example City', 'postalAddress: "1 Street\\r\\nCity"'), /:4:16: Unexpected control character U\+000D in `postalAddress`/],
+    ['sections', `${CONFIG_YAML}sections: [Evaluations, "Gover\\x85nance"]\n`, /:5:25: Unexpected control character U\+0085 in `sections`/],
+    ['noncharacter', `${CONFIG_YAML}description: "x\\uffff"\n`, /Unexpected noncharacter U\+FFFF in `description`/],
+  ];
+  for (const [key, yaml, expected] of cases) {
+    const error = configError(yaml);
+    assert.match(error.message, expected, key);
+    assert.equal(error.message.includes('\n'), false, key);
+  }
+  const config = parseConfig(`${CONFIG_YAML}description: "Papers\\tand opinions"\nsections: ["A\\tB"]\n`, FILE);
+  assert.equal(config.description, 'Papers\tand opinions');
+  assert.equal(parseConfig(`${CONFIG_YAML}description: |\n  Two\n  lines\n`, FILE).description, 'Two\nlines\n');
+});
+
+test('render and build stop with exit 2 at a config name holding a terminal escape, nothing written', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'ready' }) }, CONFIG_YAML.replace('name: Test Newsletter', 'name: "a\\u0007b\\u001b[31mred"'));
+  for (const argv of [['render', '1'], ['build']]) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.code, 2, argv.join(' '));
+    assert.equal(result.stdout, '', argv.join(' '));
+    assert.match(result.stderr, /paperboy\.config\.yaml:1:7: Unexpected control character U\+0007 in `name`/);
+    assert.equal(result.stderr.includes('\u0007') || result.stderr.includes('\u001b'), false, 'no BEL or ESC reaches the terminal');
+  }
+  assert.equal(existsSync(join(root, 'dist')), false);
 });

@@ -1,5 +1,5 @@
 import { isScalar, visit } from 'yaml';
-import { CONTROL_CHARACTER, describeCharacter, isControlCharacter, isSeparator, isSurrogate, SEPARATOR_CHARACTER } from '../../issue/control-characters.js';
+import { CONTROL_CHARACTER, describeCharacter, isControlCharacter, isSeparator, isSurrogate, SEPARATOR_CHARACTER } from '../../diagnostics/control-characters.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import type { Report, FileRule } from '../types.js';
 

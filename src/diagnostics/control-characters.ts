@@ -1,4 +1,4 @@
-import { codePointName } from '../diagnostics/code-point.js';
+import { codePointName } from './code-point.js';
 
 /**
  * Control characters (C0 but tab and line feed, DEL, C1) are never text: a
