@@ -71,8 +71,9 @@ export const INDEX_FORMAT = `build-index-v49-${VERSION}`;
  * v11: a feed entry's paper title links to the paper, not to its anchor on the issue page (site-plan.ts `feedHtml`).
  * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
  * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
+ * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
  */
-export const SHAPE_FORMAT = 'site-shape-v13';
+export const SHAPE_FORMAT = 'site-shape-v14';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

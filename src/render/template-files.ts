@@ -97,17 +97,14 @@ export function templatesFingerprint(overrideDir?: string): string {
 }
 
 /**
- * A hash of what a page rendered with the web template `name` (`web/paper.html`)
- * reads of the templates: that template, the web layout around it, and
- * every partial it may include (a newsletter's override may use the email's
- * partials). A changed template re-renders the pages that use it, and no others.
+ * A hash of the templates `names` (in a set whose files are `files`, by
+ * name): a page's part of its key, its names being what it reads of the
+ * templates (`TemplateSet.reads`: its template, the web layout around it
+ * and the partials they can include). A changed template re-renders the
+ * pages that read it, and no others.
  */
-export function pageTemplatesHash(name: string, overrideDir?: string): string {
+export function pageTemplatesHash(names: Iterable<string>, files: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
-  const reads = new Set([`${name}${TEMPLATE_EXTENSION}`, `web/layout.html${TEMPLATE_EXTENSION}`]);
-  for (const { relativePath, file } of templateFiles(overrideDir)) {
-    const path = relativePath.split(sep).join('/');
-    if (reads.has(path) || path.startsWith('partials/')) hash.update(`${path}\0${readFileSync(file, 'utf8')}\0`);
-  }
+  for (const name of [...names].sort()) hash.update(`${name}\0`).update(readFileSync(files.get(name)!)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }

@@ -7,6 +7,7 @@ import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError 
 import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './partial-loops.js';
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
+import { templatesRead } from './template-reads.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
@@ -17,6 +18,8 @@ export interface TemplateSet {
   render(name: string, view: object): string;
   /** Where each template and partial was read from, by name. */
   readonly files: ReadonlyMap<string, string>;
+  /** The names of the templates rendering `roots` can read: them and the partials they can include (template-reads.ts). */
+  reads(roots: readonly string[]): Set<string>;
 }
 
 /**
@@ -42,8 +45,10 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   }
   checkPartialCalls(loaded, Object.keys(env.partials));
   checkPartialLoops(loaded);
+  const outlines = new Map(loaded.map(({ name, outline }) => [name, outline]));
   return {
     files: sources,
+    reads: (roots) => templatesRead(roots, outlines),
     render(name, view) {
       const template = templates.get(name);
       if (!template) {
