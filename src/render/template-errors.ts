@@ -25,7 +25,7 @@ function place(line: number, column: number): Place {
   return { line, column: column + 1 };
 }
 
-function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
+export function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
   const where = at ? `${file}:${at.line}:${at.column}` : file;
   return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
 }
@@ -108,7 +108,7 @@ function closingPlace(source: string, from: number, name: string): Place | undef
 }
 
 /** The 1-based line and column of `offset` in `source`. */
-function placeAt(source: string, offset: number): Place {
+export function placeAt(source: string, offset: number): Place {
   const before = source.slice(0, offset).split('\n');
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }

@@ -92,7 +92,8 @@ function linkTarget(path: string, name: string): Stats | undefined {
  */
 export function templatesFingerprint(overrideDir?: string): string {
   const hash = createHash('sha256');
-  for (const { relativePath, file } of templateFiles(overrideDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
+  // The bytes, not their text: a file too large to be a template is hashed without a string made of it.
+  for (const { relativePath, file } of templateFiles(overrideDir)) hash.update(`${relativePath}\0`).update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 

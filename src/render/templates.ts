@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
@@ -8,6 +7,7 @@ import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
+import { readTemplateSource } from './template-source.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
@@ -134,7 +134,7 @@ interface CompiledTemplate {
  * build compiled is not parsed again (precompiled-templates.ts).
  */
 function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[], running: string[]): CompiledTemplate {
-  const source = readFileSync(file, 'utf8');
+  const source = readTemplateSource(file);
   const options = compileOptions(name);
   const { outline, compiled } = fromBuild(env, source, options) ?? fromSource(env, file, source, options);
   return {
