@@ -168,6 +168,16 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
   for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
 });
 
+test("templates: a field read of nothing is named whole, its parent as written, and the suggestion is a template's syntax", async () => {
+  const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{issue.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `issue\.\[titl\]`: `issue` has no value here, expected a field of the view model; read an optional one inside `\{\{#if issue\}\}`$/],
+    ['{{../opinon}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/opinon`: no block of this template encloses the context here .*, so `\.\.` has no value, .*; write `opinon` without `\.\.\/`$/],
+    ['{{../../x}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/\.\.\/x`: .*, so `\.\.\/\.\.` has no value, .*; write `x` without `\.\.\/\.\.\/`$/],
+  ];
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
+});
+
 test('templates: an optional field without a value is still a field: {{#if}} on it renders the other branch', async () => {
   const papers = `  - title: Without an opinion
     url: https://example.com/p
