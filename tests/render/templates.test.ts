@@ -206,6 +206,20 @@ test('templates: a helper called with the wrong arguments is an error at the cal
   for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected);
 });
 
+test("templates: lookup of a field the object lacks, a heading's depth that is no Markdown level, and lookup without arguments are errors at the call", async () => {
+  const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n  ${line}\n` });
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{lookup this "opinon"}}', /paper\.txt\.hbs:2:3: Unexpected field `opinon` of `lookup`, expected `opinion`, as in `\{\{lookup this "opinion"\}\}`$/],
+    ['{{lookup tags 7}}', /paper\.txt\.hbs:2:3: Unexpected index `7` of `lookup` in a list of \d+ items?, expected /],
+    ['{{lookup}}', /paper\.txt\.hbs:2:3: Unexpected 0 arguments to `lookup`, expected 2 arguments/],
+    ['{{lookup title "x"}}', /paper\.txt\.hbs:2:3: Unexpected text "[^"]*" as the object of `lookup`, expected an object \(a group of fields\) or a list/],
+    ...['0', '-1', '9', '1.5'].map((depth): [string, RegExp] => [`{{heading title ${depth}}}`, new RegExp(`paper\\.txt\\.hbs:2:3: Unexpected \`${depth.replace('.', '\\.')}\` as the depth of \`heading\`, expected a whole number from 1 to 6`)]),
+  ];
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
+  const { root } = await rootWith({ '0001-a.md': cleanIssue() }, { 'templates/partials/paper.txt.hbs': '{{lookup this "title"}} {{lookup tags 0}}\n{{heading title 6}}\n' });
+  assert.match((await renderAll(root, '1')).text, /Mirage\? emergence\nAre Emergent Abilities of Large Language Models a Mirage\?\n\.+\n/);
+});
+
 test('templates: {{ and }} in content stay inert text in every output', async () => {
   const papers = `  - title: "Braces {{newsletter.name}}"
     url: https://arxiv.org/abs/2304.15004
