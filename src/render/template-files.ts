@@ -16,6 +16,9 @@ export const BUILTIN_TEMPLATES_DIR = `${join(PACKAGE_ROOT, 'templates')}${sep}`;
 
 export const TEMPLATE_EXTENSION = '.hbs';
 
+/** The files of `web/` besides its templates that the archive copies into `assets/`, each overridable (archive/assets.ts). */
+export const WEB_ASSETS = ['archive.css', 'papers.js', 'icon.svg'] as const;
+
 export interface TemplateFile {
   /** Relative to its directory, as the template's name is (`partials/paper.html.hbs`). */
   relativePath: string;

@@ -8,6 +8,7 @@ import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOpti
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
 import { readTemplateSource } from './template-source.js';
+import { checkOverrides } from './template-overrides.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
@@ -31,7 +32,8 @@ export interface TemplateSet {
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
-  for (const { relativePath, file } of templateFiles(overrideDir)) sources.set(templateName(relativePath), file);
+  const files = templateFiles(overrideDir).map(({ relativePath, file }) => ({ name: templateName(relativePath), file }));
+  for (const { name, file } of files) sources.set(name, file);
   const env = Handlebars.create();
   registerHelpers(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
@@ -45,6 +47,14 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   }
   checkPartialCalls(loaded, Object.keys(env.partials));
   checkPartialLoops(loaded);
+  const builtin = (file: string) => file.startsWith(BUILTIN_TEMPLATES_DIR);
+  const builtins = new Set(files.filter(({ file }) => builtin(file)).map(({ name }) => name));
+  checkOverrides(
+    files.filter(({ file }) => !builtin(file)),
+    builtins,
+    loaded.map(({ outline }) => outline),
+    overrideDir,
+  );
   const outlines = new Map(loaded.map(({ name, outline }) => [name, outline]));
   return {
     files: sources,

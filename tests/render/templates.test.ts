@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -239,11 +239,12 @@ test('templates: {{ and }} in content stay inert text in every output', async ()
 
 test('currentTemplates compiles again after a template is edited, and reuses the set while nothing changed (preview --watch, email-size)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paperboy-current-'));
-  const note = join(dir, 'note.html.hbs');
+  mkdirSync(join(dir, 'web'));
+  const note = join(dir, 'web', 'message.html.hbs');
   writeFileSync(note, '<p>first {{word}}</p>');
   const first = currentTemplates(dir);
-  assert.equal(first.render('note.html', { word: 'draft' }), '<p>first draft</p>');
+  assert.equal(first.render('web/message.html', { word: 'draft' }), '<p>first draft</p>');
   assert.equal(currentTemplates(dir), first);
   writeFileSync(note, '<p>edited {{word}}</p>');
-  assert.equal(currentTemplates(dir).render('note.html', { word: 'draft' }), '<p>edited draft</p>');
+  assert.equal(currentTemplates(dir).render('web/message.html', { word: 'draft' }), '<p>edited draft</p>');
 });
