@@ -54,8 +54,9 @@ import { packageVersion } from './package-version.js';
  * v47: raw HTML's text as a browser shows it: a block's own line breaks are spaces, inline `<script>` and `<style>` hold nothing, control characters are U+FFFD (render/raw-html.ts).
  * v48: a plaintext table with a `|` in a cell's text sets its columns apart by alignment alone (render/text/table.ts).
  * v49: an HTML block in a tight list item starts a line of its own; a loose list's items set their blocks apart in the plaintext (render/tight-lists.ts).
+ * v50: a summary holds `pageHash`, its output's hash without the email, which the issue's page, the feeds and papers.csv are keyed by (build-cache.ts `storedOutput`).
  */
-export const INDEX_FORMAT = `build-index-v49-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v50-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

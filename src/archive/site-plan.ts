@@ -118,7 +118,7 @@ export function planSite(
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf([settings, newest.map((issue) => issue.hash)]);
+  const feedKey = keyOf([settings, newest.map((issue) => issue.pageHash)]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
@@ -199,7 +199,7 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
   const shared = new Set(database.papers.filter((paper) => paper.coverage.length > 1).map((paper) => paper.id));
   const sharedFacts = (issue: IssueSummary) => issue.papers.filter((record) => shared.has(record.id)).map((record) => paperFields(paperOf(record.id)));
   const parts = published.issues.map((issue) => ({
-    key: keyOf([issue.number, issue.hash, sharedFacts(issue)]),
+    key: keyOf([issue.number, issue.pageHash, sharedFacts(issue)]),
     text: () => papersCsvPart(published.records(issue.number), paperOf),
   }));
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));
