@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_TEMPLATES_DIR } from '../render/template-files.js';
+import { BUILTIN_TEMPLATES_DIR, WEB_ASSETS } from '../render/template-files.js';
 
 const requireFromHere = createRequire(import.meta.url);
 
@@ -19,7 +19,7 @@ const requireFromHere = createRequire(import.meta.url);
  */
 export function assetSources(templatesDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const name of ['archive.css', 'papers.js', 'icon.svg']) {
+  for (const name of WEB_ASSETS) {
     const own = join(templatesDir, 'web', name);
     files.set(`assets/${name}`, existsSync(own) ? own : join(BUILTIN_TEMPLATES_DIR, 'web', name));
   }

@@ -175,11 +175,12 @@ interface IndexEntry {
   summary: IssueSummary;
 }
 
-/** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with a hash of both (`IssueSummary.hash`). */
+/** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with a hash of both (`IssueSummary.hash`) and one without its email (`IssueSummary.pageHash`). */
 export interface StoredOutput {
   rendering: Uint8Array;
   records: Uint8Array;
   hash: string;
+  pageHash: string;
 }
 
 /**
@@ -193,8 +194,10 @@ export interface StoredOutput {
 export function storedOutput(output: IssueOutput): StoredOutput {
   const json = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? null : inner));
   const { papers, ...rendering } = output;
-  const hash = createHash('sha256').update(json(rendering)).update('\0').update(json(papers)).digest('hex').slice(0, 32);
-  return { rendering: serialize(rendering), records: serialize(papers), hash };
+  const { email, ...shown } = rendering;
+  const pageHash = createHash('sha256').update(json(shown)).update('\0').update(json(papers)).digest('hex').slice(0, 32);
+  const hash = createHash('sha256').update(pageHash).update('\0').update(json(email)).digest('hex').slice(0, 32);
+  return { rendering: serialize(rendering), records: serialize(papers), hash, pageHash };
 }
 
 const EXTENSION = '.v8';

@@ -57,8 +57,9 @@ import { packageVersion } from './package-version.js';
  * v50: search's and excerpts' words apart at a hard break, an image by its alt text, an unreferenced footnote left out (archive/issue-output.ts `plainWords`).
  * v51: the plaintext's link numbers skip a number shown in brackets in code, math, raw HTML or an image's alt text too (render/text/references.ts).
  * v52: RSS and Atom show a name or description holding `&amp;` as written (archive/feeds.ts `xmlJsText`); no feed holds a character XML 1.0 forbids (`xmlCharacters`).
+ * v53: a summary holds `pageHash`, its output's hash without the email, which the issue's page, the feeds and papers.csv are keyed by (build-cache.ts `storedOutput`).
  */
-export const INDEX_FORMAT = `build-index-v52-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v53-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -74,8 +75,9 @@ export const INDEX_FORMAT = `build-index-v52-${VERSION}`;
  * v11: a feed entry's paper title links to the paper, not to its anchor on the issue page (site-plan.ts `feedHtml`).
  * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
  * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
+ * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
  */
-export const SHAPE_FORMAT = 'site-shape-v13';
+export const SHAPE_FORMAT = 'site-shape-v14';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

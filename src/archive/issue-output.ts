@@ -51,6 +51,12 @@ export interface IssueSummary {
   /** A hash of the whole `IssueOutput` (of its stored form, build-cache.ts): any change to what the issue renders changes it. */
   hash: string;
   /**
+   * A hash of the `IssueOutput` without its email: what its page, the feeds
+   * and the data files show of it. An edit of a template only the emails
+   * use changes `hash` and not this, so it rewrites the email files alone.
+   */
+  pageHash: string;
+  /**
    * A hash of this summary without the hashes of its renderings and texts
    * (`hash`, each record's `textHash` and `recordHash`): what lists of
    * issues and papers show of it. The site's shape (site-plan.ts) is made
@@ -84,15 +90,15 @@ export type RecordSummary = RecordFacts & {
   excerpt: string;
 };
 
-/** An issue's summary (pure): the output without its renderings, `hash` the whole output's (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
-export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[]): IssueSummary {
+/** An issue's summary (pure): the output without its renderings, `hash` the whole output's and `pageHash` its hash without the email (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
+export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[], pageHash = hash): IssueSummary {
   const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
   const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
     return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.plain, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, facts, unread]);
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, factsHash, papers, unread };
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, pageHash, factsHash, papers, unread };
 }
 
 function hashOf(value: unknown): string {

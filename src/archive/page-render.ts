@@ -79,11 +79,14 @@ export function renderPage(templates: TemplateSet, config: SiteConfig, page: Pag
   return indexFileLinks(layoutPage(templates, config, page, root), root);
 }
 
+/** The template every page's own is rendered inside. */
+export const PAGE_LAYOUT = 'web/layout.html';
+
 function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender, root: string): string {
   const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl };
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
-  return templates.render('web/layout.html', {
+  return templates.render(PAGE_LAYOUT, {
     title: page.title ? `${page.title} · ${config.name}` : config.name,
     description: config.description,
     canonical,

@@ -205,7 +205,7 @@ function issuePage(
     title,
     script: undefined,
     // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
-    key: () => keyOf([template, title, issue.hash, around, [...paperPages], [...tagLinks]]),
+    key: () => keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks]]),
     issues: [issue.number],
     view: () => {
       const { content } = texts.rendering(issue.number);

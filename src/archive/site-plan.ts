@@ -12,7 +12,7 @@ import { buildFeeds, newestIssues } from './feeds.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
-import { keyOf, renderPage } from './page-render.js';
+import { keyOf, PAGE_LAYOUT, renderPage } from './page-render.js';
 import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
 import { cachedShard, shardKey } from './search-index.js';
@@ -82,7 +82,7 @@ export function planSite(
   // What every page shows of the config (the layout's name, description and links).
   const settings = [config.name, config.description ?? null, config.baseUrl];
   const templateHashes = new Map<string, string>();
-  const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(name, config.templatesDir)).get(name)!;
+  const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
   // An email file's key is its issue's hash: the previous site's says whether the issue's output changed since.
   const emailKey = (issue: IssueSummary) => issue.hash;
@@ -118,7 +118,7 @@ export function planSite(
   const newest = newestIssues(issues);
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf([settings, newest.map((issue) => issue.hash)]);
+  const feedKey = keyOf([settings, newest.map((issue) => issue.pageHash)]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
@@ -199,7 +199,7 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
   const shared = new Set(database.papers.filter((paper) => paper.coverage.length > 1).map((paper) => paper.id));
   const sharedFacts = (issue: IssueSummary) => issue.papers.filter((record) => shared.has(record.id)).map((record) => paperFields(paperOf(record.id)));
   const parts = published.issues.map((issue) => ({
-    key: keyOf([issue.number, issue.hash, sharedFacts(issue)]),
+    key: keyOf([issue.number, issue.pageHash, sharedFacts(issue)]),
     text: () => papersCsvPart(published.records(issue.number), paperOf),
   }));
   return file('papers.csv', keyOf(parts.map((part) => part.key)), (previous) => spliceParts(papersCsvParts(), parts, previous.spliced('papers.csv')));

@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
@@ -6,13 +7,15 @@ import { formatHeading, wrapText } from './text/index.js';
 /** What a helper receives after its arguments (`options.loc` is where the call is written). */
 type HelperOptions = Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation };
 
-/** The kinds of value a parameter takes: `empty` is undefined or null (an optional field without a value). */
-type Kind = 'text' | 'number' | 'boolean' | 'list' | 'empty' | 'any';
+/** The kinds of value a parameter takes: `empty` is undefined or null (an optional field without a value), `object` a group of fields. */
+type Kind = 'text' | 'number' | 'boolean' | 'list' | 'object' | 'empty' | 'any';
 
 interface Parameter {
   name: string;
   takes: readonly Kind[];
   optional?: boolean;
+  /** For a number: the whole numbers it may be, first and last (a heading's depth). */
+  whole?: readonly [first: number, last: number];
 }
 
 /** How a helper is called: checked before it runs, so a wrong call is an error at its place, not "NaN" or "[object Object]". */
@@ -43,6 +46,7 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines;
  *                                         `noOrphan=true` never leaves a word alone on the last line
  *     {{rule}}                            a separator line (`-` by default, 72 wide)
+ *     {{lookup this "opinion"}}           a field named by a value: one the object has, or an error
  *
  * Each checks its call (how many arguments, of which kinds, which options)
  * and throws a Handlebars exception at the call's place when it is wrong;
@@ -74,7 +78,8 @@ export function registerHelpers(env: typeof Handlebars): void {
   define(
     env,
     'heading',
-    { params: [{ name: 'title', takes: TEXT }, { name: 'depth', takes: ['number'], optional: true }], example: '{{heading issue.title 1}}' },
+    // Depths as Markdown's headings have them: `=` and `-` underline 1 and 2, `###` to `######` start 3 to 6.
+    { params: [{ name: 'title', takes: TEXT }, { name: 'depth', takes: ['number'], optional: true, whole: [1, 6] }], example: '{{heading issue.title 1}}' },
     ([text, depth]) => formatHeading(String(text ?? ''), (depth as number | undefined) ?? 1, TEXT_WIDTH),
   );
   define(
@@ -89,6 +94,18 @@ export function registerHelpers(env: typeof Handlebars): void {
   define(env, 'rule', { params: [{ name: 'character', takes: ['text'], optional: true }], example: '{{rule "*"}}' }, ([character]) =>
     ((character as string | undefined) ?? '-').repeat(TEXT_WIDTH),
   );
+  // Handlebars' own `lookup` gives nothing for a field the object lacks: a misspelt name (`{{lookup this "opinon"}}`) dropped content in silence.
+  define(
+    env,
+    'lookup',
+    { params: [{ name: 'object', takes: ['object', 'list'] }, { name: 'field', takes: ['text', 'number'] }], example: '{{lookup this "opinion"}}' },
+    ([container, field], _hash, fail) => {
+      const fields = Object.keys(container as object);
+      if (fields.includes(String(field))) return (container as Record<string, unknown>)[String(field)];
+      if (Array.isArray(container)) throw fail(`Unexpected index \`${String(field)}\` of \`lookup\` in a list of ${counted(container.length, 'item')}, expected ${container.length ? `0 to ${container.length - 1}` : 'none'}`);
+      throw fail(`Unexpected field \`${String(field)}\` of \`lookup\`, ${didYouMean(String(field), fields)}`);
+    },
+  );
   for (const name of ['if', 'unless', 'with', 'each']) {
     const builtin = env.helpers[name]! as (this: unknown, ...args: unknown[]) => unknown;
     // `if` and `unless` take Handlebars' `includeZero=true` (0 counts as a value).
@@ -101,19 +118,22 @@ export function registerHelpers(env: typeof Handlebars): void {
   }
 }
 
-/** Registers `run` as the helper `name`, its calls checked against `signature`. */
-function define(env: typeof Handlebars, name: string, signature: Signature, run: (params: unknown[], hash: Record<string, unknown>) => unknown): void {
+/** Makes the exception of a wrong call, at the call, with a correct one for example. */
+type Failure = (problem: string) => Error;
+
+/** Registers `run` as the helper `name`, its calls checked against `signature`; `run` fails a call the signature cannot check with `fail`. */
+function define(env: typeof Handlebars, name: string, signature: Signature, run: (params: unknown[], hash: Record<string, unknown>, fail: Failure) => unknown): void {
   env.registerHelper(name, (...args: unknown[]) => {
-    const { params, options } = check(env, name, signature, args);
-    return run(params, options.hash as Record<string, unknown>);
+    const { params, options, fail } = check(env, name, signature, args);
+    return run(params, options.hash as Record<string, unknown>, fail);
   });
 }
 
 /** The arguments of a call (Handlebars passes its options last), or a Handlebars exception at the call saying what is wrong. */
-function check(env: typeof Handlebars, name: string, signature: Signature, args: unknown[]): { params: unknown[]; options: HelperOptions } {
+function check(env: typeof Handlebars, name: string, signature: Signature, args: unknown[]): { params: unknown[]; options: HelperOptions; fail: Failure } {
   const options = args.at(-1) as HelperOptions;
   const params = args.slice(0, -1);
-  const fail = (problem: string) => new env.Exception(`${problem}, as in \`${signature.example}\``, { loc: options.loc } as hbs.AST.Node);
+  const fail: Failure = (problem) => new env.Exception(`${problem}, as in \`${signature.example}\``, { loc: options.loc } as hbs.AST.Node);
   const required = signature.params.filter((param) => !param.optional).length;
   const most = signature.rest ? Infinity : signature.params.length;
   const least = signature.rest ? Math.max(required, 1) : required;
@@ -123,8 +143,12 @@ function check(env: typeof Handlebars, name: string, signature: Signature, args:
   params.forEach((value, i) => {
     const param = signature.params[i] ?? signature.rest!;
     const kind = kindOf(value);
-    if (!param.takes.includes('any') && (kind === 'object' || !param.takes.includes(kind))) {
+    if (!param.takes.includes('any') && !param.takes.includes(kind)) {
       throw fail(`Unexpected ${describe(value)} as the ${param.name} of \`${name}\`, expected ${param.takes.filter((k) => k !== 'empty').map(kindName).join(' or ')}`);
+    }
+    const [first, last] = param.whole ?? [];
+    if (kind === 'number' && first !== undefined && last !== undefined && !(Number.isInteger(value) && (value as number) >= first && (value as number) <= last)) {
+      throw fail(`Unexpected ${describe(value)} as the ${param.name} of \`${name}\`, expected a whole number from ${first} to ${last}`);
     }
   });
   for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
@@ -135,10 +159,10 @@ function check(env: typeof Handlebars, name: string, signature: Signature, args:
     }
     if (kindOf(value) !== kind) throw fail(`Unexpected ${describe(value)} as \`${key}=\` of \`${name}\`, expected ${kindName(kind)}`);
   }
-  return { params, options };
+  return { params, options, fail };
 }
 
-function kindOf(value: unknown): Kind | 'object' {
+function kindOf(value: unknown): Kind {
   if (value === undefined || value === null) return 'empty';
   if (Array.isArray(value)) return 'list';
   const type = typeof value;
@@ -146,7 +170,7 @@ function kindOf(value: unknown): Kind | 'object' {
 }
 
 function kindName(kind: Kind): string {
-  return { text: 'a text', number: 'a number', boolean: 'true or false', list: 'a list', empty: 'no value', any: 'a value' }[kind];
+  return { text: 'a text', number: 'a number', boolean: 'true or false', list: 'a list', object: 'an object (a group of fields)', empty: 'no value', any: 'a value' }[kind];
 }
 
 /** A value as "Unexpected …" shows it: `text "paper"`, `` `3` ``, `list`. */

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { sha256 } from '../sha256.js';
 import { templateFiles } from './template-files.js';
+import { readTemplateSource } from './template-source.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 
 /**
@@ -87,7 +88,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 export function writePrecompiledTemplates(): void {
   const entries: Record<string, StoredEntry> = {};
   for (const { relativePath, file } of templateFiles()) {
-    const source = readFileSync(file, 'utf8');
+    const source = readTemplateSource(file);
     const options = compileOptions(relativePath.replace(/\.hbs$/, ''));
     const ast = Handlebars.parseWithoutProcessing(source);
     const outline = outlineTemplate(ast);

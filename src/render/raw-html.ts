@@ -111,7 +111,7 @@ function isBreakTag(html: string): boolean {
  * `LINE_ELEMENTS` and each `<br>` on lines of its own, table cells apart by
  * a space; `<script>`, `<style>` and `<template>` hold no text a reader
  * sees. A control character, which an entity can name (`&#27;`), is U+FFFD
- * as everywhere in the model (issue/control-characters.ts). Lines left
+ * as everywhere in the model (diagnostics/control-characters.ts). Lines left
  * empty are dropped.
  */
 export function rawHtmlText(html: string): string[] {

@@ -25,7 +25,7 @@ function place(line: number, column: number): Place {
   return { line, column: column + 1 };
 }
 
-function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
+export function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
   const where = at ? `${file}:${at.line}:${at.column}` : file;
   return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
 }
@@ -108,7 +108,7 @@ function closingPlace(source: string, from: number, name: string): Place | undef
 }
 
 /** The 1-based line and column of `offset` in `source`. */
-function placeAt(source: string, offset: number): Place {
+export function placeAt(source: string, offset: number): Place {
   const before = source.slice(0, offset).split('\n');
   return { line: before.length, column: before.at(-1)!.length + 1 };
 }
@@ -138,7 +138,7 @@ export function runError(file: string, source: string, outline: TemplateOutline,
     const [, name, container] = undefinedName;
     if (container === 'undefined' || container === 'null') {
       const written = writtenAt(source, exception.lineNumber, exception.column, exception.endLineNumber, exception.endColumn) ?? name!;
-      return templateError(file, at, emptyParent(written, name!), error);
+      return templateError(file, at, emptyParent(written), error);
     }
     if (outline.helperNames.has(locationKey({ start: { line: exception.lineNumber, column: exception.column } }))) {
       return templateError(file, at, `Unexpected helper \`${name}\`, ${didYouMean(name!, helpers)}`, error);
@@ -153,7 +153,7 @@ export function runError(file: string, source: string, outline: TemplateOutline,
   // A path of three or more parts whose first is missing: Handlebars reads the middle ones without a check.
   const read = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)?.[1];
   const path = read === undefined ? undefined : outline.paths.find(({ parts }) => parts.indexOf(read) > 0 && parts.indexOf(read) < parts.length - 1);
-  if (path) return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, read!), error);
+  if (path) return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, pathThrough(path.original, read!)), error);
   // A field of a text or a number (`title.length`): the strict check's `in` fails on it.
   const inValue = /^Cannot use 'in' operator to search for '(.+)' in /.exec(message)?.[1];
   const onValue = inValue === undefined ? undefined : outline.paths.find(({ parts }) => parts.at(-1) === inValue);
@@ -164,10 +164,26 @@ export function runError(file: string, source: string, outline: TemplateOutline,
   return templateError(file, undefined, stripPlace(message), error);
 }
 
-/** `opinion.text` read where `opinion` has no value (a misspelt field, or an optional one outside its `{{#if}}`). */
-function emptyParent(written: string, name: string): string {
-  const parent = written.slice(0, written.lastIndexOf(`.${name}`)) || written;
+/**
+ * `opinion.text` read where `opinion` has no value (a misspelt field, or an
+ * optional one outside its `{{#if}}`), or `../title` where no block encloses
+ * the context (`..` is the context around a `{{#each}}` or `{{#with}}`).
+ * The parent is the path as written (`through` the part read of nothing)
+ * without its last part, which may be a segment in brackets
+ * (`issue.[title]`) or follow `/` (`../title`).
+ */
+function emptyParent(written: string, through = written): string {
+  const [, parent = through, last = through] = /^(.*)[./](\[[^\]]*\]|[^./[\]]+)$/.exec(through) ?? [];
+  if (/^\.\.(?:\/\.\.)*$/.test(parent)) {
+    return `Unexpected \`${written}\`: no block of this template encloses the context here (a partial does not reach its caller's), so \`${parent}\` has no value, expected a field of the view model (\`../\` reads the context around a \`{{#each}}\` or \`{{#with}}\` block); write \`${last}\` without \`${parent}/\``;
+  }
   return `Unexpected \`${written}\`: \`${parent}\` has no value here, expected a field of the view model; read an optional one inside \`{{#if ${parent}}}\``;
+}
+
+/** `a.b.c` up to its part `b`, as written (`a.[b]` for `a.[b].c`). */
+function pathThrough(written: string, part: string): string {
+  const end = written.indexOf(part) + part.length;
+  return written.slice(0, written[end] === ']' ? end + 1 : end);
 }
 
 /** The source text between two Handlebars positions (lines from 1, columns from 0). */

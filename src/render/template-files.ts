@@ -16,6 +16,9 @@ export const BUILTIN_TEMPLATES_DIR = `${join(PACKAGE_ROOT, 'templates')}${sep}`;
 
 export const TEMPLATE_EXTENSION = '.hbs';
 
+/** The files of `web/` besides its templates that the archive copies into `assets/`, each overridable (archive/assets.ts). */
+export const WEB_ASSETS = ['archive.css', 'papers.js', 'icon.svg'] as const;
+
 export interface TemplateFile {
   /** Relative to its directory, as the template's name is (`partials/paper.html.hbs`). */
   relativePath: string;
@@ -92,22 +95,20 @@ function linkTarget(path: string, name: string): Stats | undefined {
  */
 export function templatesFingerprint(overrideDir?: string): string {
   const hash = createHash('sha256');
-  for (const { relativePath, file } of templateFiles(overrideDir)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);
+  // The bytes, not their text: a file too large to be a template is hashed without a string made of it.
+  for (const { relativePath, file } of templateFiles(overrideDir)) hash.update(`${relativePath}\0`).update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 
 /**
- * A hash of what a page rendered with the web template `name` (`web/paper.html`)
- * reads of the templates: that template, the web layout around it, and
- * every partial it may include (a newsletter's override may use the email's
- * partials). A changed template re-renders the pages that use it, and no others.
+ * A hash of the templates `names` (in a set whose files are `files`, by
+ * name): a page's part of its key, its names being what it reads of the
+ * templates (`TemplateSet.reads`: its template, the web layout around it
+ * and the partials they can include). A changed template re-renders the
+ * pages that read it, and no others.
  */
-export function pageTemplatesHash(name: string, overrideDir?: string): string {
+export function pageTemplatesHash(names: Iterable<string>, files: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
-  const reads = new Set([`${name}${TEMPLATE_EXTENSION}`, `web/layout.html${TEMPLATE_EXTENSION}`]);
-  for (const { relativePath, file } of templateFiles(overrideDir)) {
-    const path = relativePath.split(sep).join('/');
-    if (reads.has(path) || path.startsWith('partials/')) hash.update(`${path}\0${readFileSync(file, 'utf8')}\0`);
-  }
+  for (const name of [...names].sort()) hash.update(`${name}\0`).update(readFileSync(files.get(name)!)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }

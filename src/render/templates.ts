@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
@@ -7,6 +6,9 @@ import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError 
 import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './partial-loops.js';
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
+import { templatesRead } from './template-reads.js';
+import { readTemplateSource } from './template-source.js';
+import { checkOverrides } from './template-overrides.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
 const PARTIALS = 'partials';
@@ -17,6 +19,8 @@ export interface TemplateSet {
   render(name: string, view: object): string;
   /** Where each template and partial was read from, by name. */
   readonly files: ReadonlyMap<string, string>;
+  /** The names of the templates rendering `roots` can read: them and the partials they can include (template-reads.ts). */
+  reads(roots: readonly string[]): Set<string>;
 }
 
 /**
@@ -28,7 +32,8 @@ export interface TemplateSet {
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
-  for (const { relativePath, file } of templateFiles(overrideDir)) sources.set(templateName(relativePath), file);
+  const files = templateFiles(overrideDir).map(({ relativePath, file }) => ({ name: templateName(relativePath), file }));
+  for (const { name, file } of files) sources.set(name, file);
   const env = Handlebars.create();
   registerHelpers(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
@@ -42,8 +47,18 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   }
   checkPartialCalls(loaded, Object.keys(env.partials));
   checkPartialLoops(loaded);
+  const builtin = (file: string) => file.startsWith(BUILTIN_TEMPLATES_DIR);
+  const builtins = new Set(files.filter(({ file }) => builtin(file)).map(({ name }) => name));
+  checkOverrides(
+    files.filter(({ file }) => !builtin(file)),
+    builtins,
+    loaded.map(({ outline }) => outline),
+    overrideDir,
+  );
+  const outlines = new Map(loaded.map(({ name, outline }) => [name, outline]));
   return {
     files: sources,
+    reads: (roots) => templatesRead(roots, outlines),
     render(name, view) {
       const template = templates.get(name);
       if (!template) {
@@ -129,7 +144,7 @@ interface CompiledTemplate {
  * build compiled is not parsed again (precompiled-templates.ts).
  */
 function compileFile(env: typeof Handlebars, name: string, file: string, helpers: readonly string[], running: string[]): CompiledTemplate {
-  const source = readFileSync(file, 'utf8');
+  const source = readTemplateSource(file);
   const options = compileOptions(name);
   const { outline, compiled } = fromBuild(env, source, options) ?? fromSource(env, file, source, options);
   return {

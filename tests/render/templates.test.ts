@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -168,6 +168,16 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
   for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
 });
 
+test("templates: a field read of nothing is named whole, its parent as written, and the suggestion is a template's syntax", async () => {
+  const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{issue.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `issue\.\[titl\]`: `issue` has no value here, expected a field of the view model; read an optional one inside `\{\{#if issue\}\}`$/],
+    ['{{../opinon}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/opinon`: no block of this template encloses the context here .*, so `\.\.` has no value, .*; write `opinon` without `\.\.\/`$/],
+    ['{{../../x}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/\.\.\/x`: .*, so `\.\.\/\.\.` has no value, .*; write `x` without `\.\.\/\.\.\/`$/],
+  ];
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
+});
+
 test('templates: an optional field without a value is still a field: {{#if}} on it renders the other branch', async () => {
   const papers = `  - title: Without an opinion
     url: https://example.com/p
@@ -196,6 +206,20 @@ test('templates: a helper called with the wrong arguments is an error at the cal
   for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected);
 });
 
+test("templates: lookup of a field the object lacks, a heading's depth that is no Markdown level, and lookup without arguments are errors at the call", async () => {
+  const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n  ${line}\n` });
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{lookup this "opinon"}}', /paper\.txt\.hbs:2:3: Unexpected field `opinon` of `lookup`, expected `opinion`, as in `\{\{lookup this "opinion"\}\}`$/],
+    ['{{lookup tags 7}}', /paper\.txt\.hbs:2:3: Unexpected index `7` of `lookup` in a list of \d+ items?, expected /],
+    ['{{lookup}}', /paper\.txt\.hbs:2:3: Unexpected 0 arguments to `lookup`, expected 2 arguments/],
+    ['{{lookup title "x"}}', /paper\.txt\.hbs:2:3: Unexpected text "[^"]*" as the object of `lookup`, expected an object \(a group of fields\) or a list/],
+    ...['0', '-1', '9', '1.5'].map((depth): [string, RegExp] => [`{{heading title ${depth}}}`, new RegExp(`paper\\.txt\\.hbs:2:3: Unexpected \`${depth.replace('.', '\\.')}\` as the depth of \`heading\`, expected a whole number from 1 to 6`)]),
+  ];
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
+  const { root } = await rootWith({ '0001-a.md': cleanIssue() }, { 'templates/partials/paper.txt.hbs': '{{lookup this "title"}} {{lookup tags 0}}\n{{heading title 6}}\n' });
+  assert.match((await renderAll(root, '1')).text, /Mirage\? emergence\nAre Emergent Abilities of Large Language Models a Mirage\?\n\.+\n/);
+});
+
 test('templates: {{ and }} in content stay inert text in every output', async () => {
   const papers = `  - title: "Braces {{newsletter.name}}"
     url: https://arxiv.org/abs/2304.15004
@@ -215,11 +239,12 @@ test('templates: {{ and }} in content stay inert text in every output', async ()
 
 test('currentTemplates compiles again after a template is edited, and reuses the set while nothing changed (preview --watch, email-size)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paperboy-current-'));
-  const note = join(dir, 'note.html.hbs');
+  mkdirSync(join(dir, 'web'));
+  const note = join(dir, 'web', 'message.html.hbs');
   writeFileSync(note, '<p>first {{word}}</p>');
   const first = currentTemplates(dir);
-  assert.equal(first.render('note.html', { word: 'draft' }), '<p>first draft</p>');
+  assert.equal(first.render('web/message.html', { word: 'draft' }), '<p>first draft</p>');
   assert.equal(currentTemplates(dir), first);
   writeFileSync(note, '<p>edited {{word}}</p>');
-  assert.equal(currentTemplates(dir).render('note.html', { word: 'draft' }), '<p>edited draft</p>');
+  assert.equal(currentTemplates(dir).render('web/message.html', { word: 'draft' }), '<p>edited draft</p>');
 });
