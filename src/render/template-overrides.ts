@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { PaperboyError } from '../errors.js';
 import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, WEB_ASSETS } from './template-files.js';
@@ -22,7 +22,11 @@ interface Override {
  * `partials/foter.html.hbs`) was never read and nothing said so, as a
  * misspelt config key is an error (config/load.ts): a TEMPLATE_ERROR
  * naming the file and the name it likely meant. Files whose name starts
- * with `.` (an editor's, a system's) are not the newsletter's templates.
+ * with `.` (an editor's, a system's) are not the newsletter's templates,
+ * nor, under `web/`, files of a kind no asset is (`logo.png`, `notes.txt`,
+ * an editor's `issue.html.hbs~`): a stray file must not stop a `send`
+ * that reads no web template. A misnamed asset is a `.css`, `.js` or
+ * `.svg` file, or an asset's name cut short (`archive.cs`).
  */
 export function checkOverrides(overrides: readonly Override[], builtins: ReadonlySet<string>, outlines: Iterable<TemplateOutline>, overrideDir: string | undefined): void {
   const calls = [...outlines].flatMap((outline) => outline.partialCalls);
@@ -39,8 +43,17 @@ export function checkOverrides(overrides: readonly Override[], builtins: Readonl
   for (const entry of readdirSync(web, { withFileTypes: true })) {
     const asset = entry.name;
     if (asset.startsWith('.') || asset.endsWith(TEMPLATE_EXTENSION) || entry.isDirectory() || (WEB_ASSETS as readonly string[]).includes(asset)) continue;
+    if (!ASSET_KINDS.has(extname(asset)) && !nearAnAsset(asset)) continue;
     throw unusedFile(join(web, asset), `web/${asset}`, known, false);
   }
+}
+
+/** The extensions of the web assets (`.css`, `.js`, `.svg`). */
+const ASSET_KINDS = new Set(WEB_ASSETS.map((asset) => extname(asset)));
+
+/** Whether `name` is an asset's name with its extension cut short (`archive.cs`, `icon.sv`). */
+function nearAnAsset(name: string): boolean {
+  return name.includes('.') && WEB_ASSETS.some((asset) => asset.startsWith(name));
 }
 
 function isBuiltinFolder(folder: string): boolean {

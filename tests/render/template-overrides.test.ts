@@ -22,6 +22,7 @@ test('a misnamed file in the templates folder, which would override nothing, is 
     ['email.htm.hbs', /email\.htm\.hbs: Unexpected `email\.htm\.hbs` in the templates folder, .* expected `email\.html\.hbs`$/],
     ['partials/foter.html.hbs', /foter\.html\.hbs: Unexpected `partials\/foter\.html\.hbs` in the templates folder, a partial no template includes, expected `partials\/footer\.html\.hbs`$/],
     ['web/archive.cs', /web\/archive\.cs: Unexpected `web\/archive\.cs` in the templates folder, .* expected `web\/archive\.css`$/],
+    ['web/paper.js', /web\/paper\.js: Unexpected `web\/paper\.js` in the templates folder, .* expected `web\/papers\.js`$/],
   ];
   for (const [path, expected] of cases) {
     assert.throws(() => loadTemplates(templatesFolder({ [path]: '<p>ours</p>' })), (error: PaperboyError) => {
@@ -32,7 +33,7 @@ test('a misnamed file in the templates folder, which would override nothing, is 
   }
 });
 
-test('a partial of its own that a template includes, an override of a built-in one, an asset and a hidden file are all allowed', () => {
+test('a partial of its own that a template includes, an override of a built-in one, an asset, a hidden file and a file of no asset\'s kind under web/ are all allowed', () => {
   const dir = templatesFolder({
     'web/name-list.html.hbs': '{{> list-note.html}}<h1>{{pageTitle}}</h1>',
     'partials/list-note.html.hbs': '<p>{{> signature.html}}</p>',
@@ -40,6 +41,10 @@ test('a partial of its own that a template includes, an override of a built-in o
     'partials/footer.txt.hbs': '{{links.unsubscribe}} {{newsletter.postalAddress}}',
     'web/archive.css': 'body {}',
     'web/.DS_Store': '',
+    // Not of an asset's kind: an image, notes, an editor's backup of a template.
+    'web/logo.png': '',
+    'web/notes.txt': '',
+    'web/issue.html.hbs~': '',
   });
   assert.equal(loadTemplates(dir).render('web/name-list.html', { pageTitle: 'Tags' }), '<p>ours</p><h1>Tags</h1>');
 });
