@@ -18,22 +18,27 @@ function templatesFolder(files: Record<string, string>): string {
 
 test('a misnamed file in the templates folder, which would override nothing, is a template error naming it and the name it likely meant', () => {
   const cases: [path: string, expected: RegExp][] = [
-    ['web/isue.html.hbs', /web\/isue\.html\.hbs: Unexpected `web\/isue\.html\.hbs` in the templates folder, a file that overrides no built-in template or asset, expected `web\/issue\.html\.hbs`$/],
+    ['web/isue.html.hbs', /web\/isue\.html\.hbs: Unexpected `web\/isue\.html\.hbs` in the templates folder, a file that overrides no built-in template or asset and no template includes, expected `web\/issue\.html\.hbs`$/],
     ['email.htm.hbs', /email\.htm\.hbs: Unexpected `email\.htm\.hbs` in the templates folder, .* expected `email\.html\.hbs`$/],
-    ['partials/foter.html.hbs', /foter\.html\.hbs: Unexpected `partials\/foter\.html\.hbs` in the templates folder, a partial no template includes, expected `partials\/footer\.html\.hbs`$/],
+    ['partials/foter.html.hbs', /foter\.html\.hbs: Unexpected `partials\/foter\.html\.hbs` in the templates folder, .* expected `partials\/footer\.html\.hbs`$/],
+    ['partials/Footer.html.hbs', /Unexpected `partials\/Footer\.html\.hbs` .* expected `partials\/footer\.html\.hbs`$/],
     ['web/archive.cs', /web\/archive\.cs: Unexpected `web\/archive\.cs` in the templates folder, .* expected `web\/archive\.css`$/],
     ['web/paper.js', /web\/paper\.js: Unexpected `web\/paper\.js` in the templates folder, .* expected `web\/papers\.js`$/],
+    // A template's name without its `.hbs`.
+    ['partials/footer.html', /footer\.html: Unexpected `partials\/footer\.html` in the templates folder, .* expected `partials\/footer\.html\.hbs`$/],
+    ['email.txt', /email\.txt: Unexpected `email\.txt` .* expected `email\.txt\.hbs`$/],
   ];
   for (const [path, expected] of cases) {
     assert.throws(() => loadTemplates(templatesFolder({ [path]: '<p>ours</p>' })), (error: PaperboyError) => {
       assert.equal(error.code, 'TEMPLATE_ERROR');
       assert.match(error.message, expected);
+      assert.match(error.hint ?? '', /start its name with `\.`/);
       return true;
     });
   }
 });
 
-test('a partial of its own that a template includes, an override of a built-in one, an asset, a hidden file and a file of no asset\'s kind under web/ are all allowed', () => {
+test("a partial of its own that a template includes, an override of a built-in one, an asset, and files an editor keeps there (a hidden one, an old copy, a folder of old templates, an image, a backup) are all allowed", () => {
   const dir = templatesFolder({
     'web/name-list.html.hbs': '{{> list-note.html}}<h1>{{pageTitle}}</h1>',
     'partials/list-note.html.hbs': '<p>{{> signature.html}}</p>',
@@ -41,10 +46,13 @@ test('a partial of its own that a template includes, an override of a built-in o
     'partials/footer.txt.hbs': '{{links.unsubscribe}} {{newsletter.postalAddress}}',
     'web/archive.css': 'body {}',
     'web/.DS_Store': '',
-    // Not of an asset's kind: an image, notes, an editor's backup of a template.
+    'partials/footer-old.html.hbs': '<p>old</p>',
+    'partials/sponsor.html.hbs': '<p>not included this week</p>',
+    'old/email.html.hbs': '<p>last year</p>',
+    'web/print.css': 'body {}',
     'web/logo.png': '',
-    'web/notes.txt': '',
     'web/issue.html.hbs~': '',
+    'README.md': 'Our templates.',
   });
   assert.equal(loadTemplates(dir).render('web/name-list.html', { pageTitle: 'Tags' }), '<p>ours</p><h1>Tags</h1>');
 });
