@@ -29,6 +29,9 @@ const UNSHOWN_ELEMENTS = new Set(['head', 'title', 'style', 'script', 'template'
  * § 9.2.4 `display: none`, § 11.2 `visibility: hidden`, and Outlook's
  * `mso-hide: all`.
  */
+/** Text a reader can see and click: a character other than white space (a no-break space too) and the format characters that show nothing (U+200B zero-width space, U+2060 word joiner: Unicode's Cf). */
+const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
+
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Whether an element hides its content: unshown by kind, the `hidden` attribute (HTML § 6.1), or an inline style. */
@@ -58,7 +61,7 @@ export function visibleHtml(html: string): VisibleHtml {
       ontext(data) {
         if (hidden()) return;
         text.push(data);
-        if (data.trim() !== '') markShown(currentLink());
+        if (SHOWS_SOMETHING.test(data)) markShown(currentLink());
       },
       onclosetag() {
         const element = open.pop();

@@ -80,6 +80,9 @@ test('an unsubscribe link or postal address the reader cannot see does not count
     `<img alt="" src="{{links.unsubscribe}}">`,
     `<a href="{{links.unsubscribe}}"></a>`,
     `<a href="{{links.unsubscribe}}">  </a>`,
+    // Only characters that show nothing: a zero-width space, a no-break space, a word joiner.
+    `<a href="{{links.unsubscribe}}">&#8203;</a>`,
+    `<a href="{{links.unsubscribe}}">&nbsp;\u2060</a>`,
     `<p>{{links.unsubscribe}}</p>`,
     `<style>/* ${LINK_HTML} */</style>`,
     `<script type="text/plain">${LINK_HTML}</script>`,
