@@ -19,16 +19,24 @@ export function readTemplateSource(file: string): string {
   const bytes = readAtMostLimit(file);
   const source = decodeIssueSource(file, bytes);
   if (source.unreadable) {
-    const { line = 1, column = 1, message } = source.unreadable;
-    throw templateError(file, { line, column }, message, undefined, 'Save the template as UTF-8 text (your editor\'s "Save with encoding", or `iconv -f latin1 -t utf-8`).');
+    const { line = 1, column = 1, message, kind } = source.unreadable;
+    // A NUL byte is most often UTF-16 (Windows' "Unicode"), which Latin-1 advice would turn into garbage.
+    const how = kind === 'binary' ? '(your editor\'s "Save with encoding": UTF-8, not UTF-16 or "Unicode")' : '(your editor\'s "Save with encoding", or `iconv -f latin1 -t utf-8` for a Latin-1 file)';
+    throw templateError(file, { line, column }, message, undefined, `Save the template as UTF-8 text ${how}.`);
   }
   const text = source.text;
   const control = text.search(CONTROL_CHARACTER);
   if (control !== -1) {
     const reason = `Unexpected ${describeCharacter(text[control]!)}, expected text: a template writes no control characters but tab and line ends (they would reach every email as they are)`;
-    throw templateError(file, placeAt(text, control), reason, undefined, 'Delete the character at that place (most editors show it as a box or `^[`).');
+    throw templateError(file, placeAt(text, control), reason, undefined, `Delete the character at that place (most editors show it as a box${caretNotation(text.charCodeAt(control))}).`);
   }
   return text;
+}
+
+/** How a terminal editor shows a C0 control character or DEL (caret notation: ESC `^[`, form feed `^L`), as the hint's second way; none for the others. */
+function caretNotation(code: number): string {
+  if (code < 0x20) return ` or \`^${String.fromCharCode(code + 0x40)}\``;
+  return code === 0x7f ? ' or `^?`' : '';
 }
 
 /** The file's bytes, or a template error saying its size when it is over the limit. */

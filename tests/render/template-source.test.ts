@@ -44,6 +44,23 @@ test('a template with a control character is an error at its line and column tha
   assertTemplateError(messageTemplate('<p>a\0</p>').dir, /message\.html\.hbs:1:5: Unexpected binary content \(a NUL byte\)/);
 });
 
+test('the hint for a template saved as UTF-16 says to save it as UTF-8, not to convert it from Latin-1; a control character is named as a terminal editor shows it', () => {
+  const hint = (bytes: string | Buffer) => {
+    try {
+      loadTemplates(messageTemplate(bytes).dir);
+    } catch (error) {
+      return (error as PaperboyError).hint ?? '';
+    }
+    return assert.fail('no template error');
+  };
+  const utf16 = hint(Buffer.from('<p>{{title}}</p>', 'utf16le'));
+  assert.match(utf16, /UTF-8, not UTF-16/);
+  assert.doesNotMatch(utf16, /latin1/);
+  assert.match(hint(Buffer.from('<p>caf\xe9</p>', 'latin1')), /iconv -f latin1 -t utf-8/);
+  assert.match(hint('<p>\f</p>'), /`\^L`/);
+  assert.match(hint('<p>\x1b</p>'), /`\^\[`/);
+});
+
 test("a template's leading BOM is dropped and its CRLF line ends are LF: the email has neither a U+FEFF nor a CR of the template's", () => {
   const { dir, file } = messageTemplate('\ufeff<p>{{title}}</p>\r\n<p>tab\there</p>\r\nlast\r');
   assert.equal(readTemplateSource(file), '<p>{{title}}</p>\n<p>tab\there</p>\nlast\n');
