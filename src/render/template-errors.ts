@@ -175,9 +175,10 @@ export function runError(file: string, source: string, outline: TemplateOutline,
 function emptyParent(written: string, through = written): string {
   const [, parent = through, last = through] = /^(.*)[./](\[[^\]]*\]|[^./[\]]+)$/.exec(through) ?? [];
   if (/^\.\.(?:\/\.\.)*$/.test(parent)) {
-    return `Unexpected \`${written}\`: no block of this template encloses the context here (a partial does not reach its caller's), so \`${parent}\` has no value, expected a field of the view model (\`../\` reads the context around a \`{{#each}}\` or \`{{#with}}\` block); write \`${last}\` without \`${parent}/\``;
+    return `Unexpected \`${written}\`: no block of this template encloses the context here (a partial does not reach its caller's), so \`${parent}\` has no value, expected a field of the view model (\`../\` reads the context around a \`{{#each}}\` or \`{{#with}}\` block); for a field of this context (its spelling checked), write \`${last}\` without \`${parent}/\``;
   }
-  return `Unexpected \`${written}\`: \`${parent}\` has no value here, expected a field of the view model; read an optional one inside \`{{#if ${parent}}}\``;
+  // Which of the two it is takes the view model, which this message does not know: both are said, neither fix prescribed.
+  return `Unexpected \`${written}\`: \`${parent}\` has no value here, expected a field of the view model: check the spelling of \`${parent}\`, or read an optional field inside \`{{#if ${parent}}}\``;
 }
 
 /** `a.b.c` up to its part `b`, as written (`a.[b]` for `a.[b].c`). */

@@ -159,7 +159,7 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
     [paper('{{wrap titel}}'), /paper\.txt\.hbs:2:8: Unexpected field `titel`/],
     [paper('{{wrap (concat "By " authorsLien)}}'), /paper\.txt\.hbs:2:22: Unexpected field `authorsLien`/],
     [paper('{{wrap title indent=indnt}}'), /paper\.txt\.hbs:2:21: Unexpected field `indnt`/],
-    [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected a field of the view model; read an optional one inside `\{\{#if opinon\}\}`$/],
+    [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected a field of the view model: check the spelling of `opinon`, or read an optional field inside `\{\{#if opinon\}\}`$/],
     [paper('{{summry.text.length}}'), /paper\.txt\.hbs:2:3: Unexpected `summry\.text\.length`: `summry` has no value here/],
     [paper('{{wrapp title}}'), /paper\.txt\.hbs:2:3: Unexpected helper `wrapp`, expected `wrap`$/],
     [paper('{{#if title.length}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `title\.length`: `title` is a text or a number, which has no fields, expected `title` alone$/],
@@ -171,9 +171,9 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
 test("templates: a field read of nothing is named whole, its parent as written, and the suggestion is a template's syntax", async () => {
   const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
   const cases: [line: string, expected: RegExp][] = [
-    ['{{issue.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `issue\.\[titl\]`: `issue` has no value here, expected a field of the view model; read an optional one inside `\{\{#if issue\}\}`$/],
-    ['{{../opinon}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/opinon`: no block of this template encloses the context here .*, so `\.\.` has no value, .*; write `opinon` without `\.\.\/`$/],
-    ['{{../../x}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/\.\.\/x`: .*, so `\.\.\/\.\.` has no value, .*; write `x` without `\.\.\/\.\.\/`$/],
+    ['{{issue.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `issue\.\[titl\]`: `issue` has no value here, expected a field of the view model: check the spelling of `issue`, or read an optional field inside `\{\{#if issue\}\}`$/],
+    ['{{../opinon}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/opinon`: no block of this template encloses the context here .*, so `\.\.` has no value, .*; for a field of this context \(its spelling checked\), write `opinon` without `\.\.\/`$/],
+    ['{{../../x}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/\.\.\/x`: .*, so `\.\.\/\.\.` has no value, .*; for a field of this context \(its spelling checked\), write `x` without `\.\.\/\.\.\/`$/],
   ];
   for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
 });
