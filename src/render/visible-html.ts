@@ -23,15 +23,15 @@ export interface VisibleHtml {
  */
 const UNSHOWN_ELEMENTS = new Set(['head', 'title', 'style', 'script', 'template', 'noscript']);
 
+/** Text a reader can see and click: a character other than white space (a no-break space too) and the format characters that show nothing (U+200B zero-width space, U+2060 word joiner: Unicode's Cf). */
+const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
+
 /**
  * Inline styles that hide an element and what it holds (CSS is inlined
  * before the check, so a class's `display: none` is here too): CSS 2.1
  * § 9.2.4 `display: none`, § 11.2 `visibility: hidden`, and Outlook's
  * `mso-hide: all`.
  */
-/** Text a reader can see and click: a character other than white space (a no-break space too) and the format characters that show nothing (U+200B zero-width space, U+2060 word joiner: Unicode's Cf). */
-const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
-
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:!important\s*)?(?:;|$)/i;
 
 /** Whether an element hides its content: unshown by kind, the `hidden` attribute (HTML § 6.1), or an inline style. */
