@@ -1,4 +1,5 @@
 import type { PartialCall, TemplateOutline } from './template-outline.js';
+import { PARTIALS } from './template-files.js';
 
 /** A loaded template or partial: its name in the set (`email.html`, `partials/header.html`), its file and outline. */
 interface Outlined {
@@ -15,8 +16,6 @@ export interface PartialLoop {
   file: string;
   call: PartialCall;
 }
-
-const PARTIALS = 'partials/';
 
 /**
  * The first loop of partial calls in the set, following only the calls

@@ -16,6 +16,9 @@ export const BUILTIN_TEMPLATES_DIR = `${join(PACKAGE_ROOT, 'templates')}${sep}`;
 
 export const TEMPLATE_EXTENSION = '.hbs';
 
+/** Where partials live in a template set, as the prefix of their names (`partials/paper.html`); a call names one without it (`{{> paper.html}}`). */
+export const PARTIALS = 'partials/';
+
 /** The files of `web/` besides its templates that the archive copies into `assets/`, each overridable (archive/assets.ts). */
 export const WEB_ASSETS = ['archive.css', 'papers.js', 'icon.svg'] as const;
 

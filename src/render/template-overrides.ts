@@ -2,10 +2,8 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { closest } from '../diagnostics/did-you-mean.js';
 import { PaperboyError } from '../errors.js';
-import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, WEB_ASSETS } from './template-files.js';
+import { BUILTIN_TEMPLATES_DIR, PARTIALS, TEMPLATE_EXTENSION, WEB_ASSETS } from './template-files.js';
 import type { TemplateOutline } from './template-outline.js';
-
-const PARTIALS = 'partials/';
 
 /** A template of a newsletter's templatesDir: its name in the set (`web/issue.html`) and file. */
 interface Override {

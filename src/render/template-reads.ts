@@ -1,6 +1,5 @@
 import type { TemplateOutline } from './template-outline.js';
-
-const PARTIALS = 'partials/';
+import { PARTIALS } from './template-files.js';
 
 /**
  * The templates that rendering `roots` (names in the set: `web/paper.html`)

@@ -9,9 +9,8 @@ import { outlineTemplate, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
 import { readTemplateSource } from './template-source.js';
 import { checkOverrides } from './template-overrides.js';
-import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
+import { BUILTIN_TEMPLATES_DIR, PARTIALS, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
-const PARTIALS = 'partials';
 
 /** A loaded set of templates: the built-in ones, each overridable by a file of the same name. */
 export interface TemplateSet {
@@ -42,7 +41,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const running: string[] = [];
   const loaded = [...sources].map(([name, file]) => ({ name, file, ...compileFile(env, name, file, helpers, running) }));
   for (const { name, compiled } of loaded) {
-    if (name.startsWith(`${PARTIALS}/`)) env.registerPartial(name.slice(PARTIALS.length + 1), compiled);
+    if (name.startsWith(PARTIALS)) env.registerPartial(name.slice(PARTIALS.length), compiled);
     else templates.set(name, compiled);
   }
   checkPartialCalls(loaded, Object.keys(env.partials));
