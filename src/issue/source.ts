@@ -117,7 +117,8 @@ function tooLarge(size: number | undefined): SourceProblem {
  * two 1 MiB buffers per file was 1.4 s of a 1,000-issue build (profiled).
  * allocUnsafe is safe here: only the bytes read are kept.
  */
-function readAtMost(fd: number, limit: number, size: number): Buffer {
+/** At most `limit` bytes of the open file `fd`, whose `stat` gave `size`: a file that grew since is read no further than the limit. */
+export function readAtMost(fd: number, limit: number, size: number): Buffer {
   // One buffer of the size stat gave, and a byte more to see the end: no copy when the file is what stat said.
   let buffer = Buffer.allocUnsafe(Math.min(limit, size + 1));
   let total = 0;

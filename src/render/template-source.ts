@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
-import { decodeIssueSource } from '../issue/source.js';
+import { decodeIssueSource, readAtMost } from '../issue/source.js';
 import { MAX_TEMPLATE_BYTES } from './limits.js';
 import { placeAt, templateError } from './template-errors.js';
 
@@ -45,7 +45,7 @@ function readAtMostLimit(file: string): Buffer {
   try {
     const { size } = fstatSync(fd);
     if (size > MAX_TEMPLATE_BYTES) throw tooLarge(file, size);
-    const bytes = readFileSync(fd);
+    const bytes = readAtMost(fd, MAX_TEMPLATE_BYTES + 1, size);
     // A file that grew since it was measured.
     if (bytes.length > MAX_TEMPLATE_BYTES) throw tooLarge(file, bytes.length);
     return bytes;
