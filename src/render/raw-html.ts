@@ -150,7 +150,8 @@ const LINE_ELEMENTS = new Set(
 /** Table cells: apart on their row. */
 const CELL_ELEMENTS = new Set(['td', 'th']);
 /** Elements whose contents a reader never sees as text. */
-const HIDDEN_ELEMENTS = new Set(['script', 'style', 'template']);
+/** Elements whose content a browser never shows as text (`visible-html.ts` adds a document's head to them). */
+export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template']);
 
 /** What an element's tag puts between the texts on either side of it. */
 function boundary(name: string): string {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { HIDDEN_ELEMENTS } from './raw-html.js';
 
 /**
  * What a reader of an HTML email sees of it: its visible text, and whether
@@ -21,7 +22,7 @@ export interface VisibleHtml {
  * scripts, styles, `<template>` (HTML § 4.12.3, its content is inert) and
  * `<noscript>` (mail programs run no script, but neither do they agree on it).
  */
-const UNSHOWN_ELEMENTS = new Set(['head', 'title', 'style', 'script', 'template', 'noscript']);
+const UNSHOWN_ELEMENTS = new Set([...HIDDEN_ELEMENTS, 'head', 'title', 'noscript']);
 
 /** Text a reader can see and click: a character other than white space (a no-break space too) and the format characters that show nothing (U+200B zero-width space, U+2060 word joiner: Unicode's Cf). */
 const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
