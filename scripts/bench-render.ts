@@ -4,7 +4,7 @@
  *
  * - cold: an empty tree cache, so remark parses every text, then renders;
  * - warm: the trees are read back from the cache (`<dataDir>/cache/trees`);
- * - the render stage alone (remark-rehype, sanitize, stringify, Handlebars,
+ * - the render stage alone (mdast-util-to-hast, sanitize, stringify, Handlebars,
  *   CSS inlining, plaintext), which the task wants no costlier than the
  *   parse of the same texts (`remark.parse`);
  * - personalizing one copy for one recipient, over 100,000 copies;
