@@ -14,6 +14,7 @@ import { calendarProblem } from '../lint/rules/date-valid.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';
+import { recentlyUsed } from '../recently-used.js';
 import { sha256 } from '../sha256.js';
 import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
@@ -43,22 +44,6 @@ export interface PublishedIssues {
  * ~40 KB each as JSON).
  */
 const KEPT = 32;
-
-/** The last `size` values `load` gave, by key (a least-recently-used cache). */
-function recentlyUsed<K, V>(size: number, load: (key: K) => V): (key: K) => V {
-  const kept = new Map<K, V>();
-  return (key) => {
-    let value = kept.get(key);
-    if (value === undefined) {
-      value = load(key);
-      if (kept.size >= size) kept.delete(kept.keys().next().value!);
-    } else {
-      kept.delete(key);
-    }
-    kept.set(key, value);
-    return value;
-  };
-}
 
 /**
  * Every issue to publish (drafts too with `drafts`), oldest first, each

@@ -1,6 +1,7 @@
 import { renderPage, type PageToRender } from '../archive/page-render.js';
 import type { Config } from '../config/load.js';
 import type { TemplateSet } from '../render/templates.js';
+import { RecentlyUsed } from '../recently-used.js';
 
 /** A page the server answers with: the archive's layout around `web/message.html`. */
 export interface MessagePage {
@@ -17,9 +18,12 @@ export interface MessagePage {
  * Pages without a form say the same to everyone ("You are unsubscribed"):
  * each is rendered once per template set, not per request (a one-click
  * unsubscribe is then an UPDATE and a cached answer). A page with a form
- * carries the request's token and is never kept.
+ * carries the request's token and is never kept. The last KEPT_PAGES only:
+ * an error page can quote the request (its content type), and a server
+ * must not keep a page per distinct header a client sends.
  */
-const rendered = new WeakMap<TemplateSet, Map<string, string>>();
+const rendered = new WeakMap<TemplateSet, RecentlyUsed<string, string>>();
+const KEPT_PAGES = 64;
 
 /** The path the server answers the site under: `baseUrl`'s (`https://example.org/news` → `/news/`). */
 export function sitePath(config: Pick<Config, 'baseUrl'>): string {
@@ -43,7 +47,7 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
-    const pages = rendered.get(templates) ?? new Map<string, string>();
+    const pages = rendered.get(templates) ?? new RecentlyUsed<string, string>(KEPT_PAGES);
     pages.set(key, html);
     rendered.set(templates, pages);
   }
