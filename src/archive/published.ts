@@ -9,6 +9,7 @@ import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js
 import { CorpusReading, readsHold, type CorpusReads } from '../issue/corpus.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
 import { extractFacts } from '../issue/facts.js';
+import { flatCopy } from '../issue/flat-copy.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { calendarProblem } from '../lint/rules/date-valid.js';
 import { renderFailure } from '../render/issue-email.js';
@@ -75,15 +76,17 @@ export async function publishedIssues(
   // Each miss rendered and kept in the cache, here or by a render worker (many of them, with the cache on): the same outcomes either way.
   const here = (item: RenderItem) => renderAndStore(workspace, templates, cache, item);
   const items = misses.map(itemOf);
+  const byPath = new Map(misses.map((file) => [file.path, file]));
+  // An issue a render worker renders: its text, read here for its hash and facts, is not needed here again (renderIssue releases the others).
+  const handedOff = (batch: readonly RenderItem[]) => batch.forEach((item) => workspace.release(byPath.get(item.path)!));
   const outcomes =
     options.cache && worthAPool(items.length)
-      ? await renderOnEveryCore(workspace.config, items, here, options.progress)
+      ? await renderOnEveryCore(workspace.config, items, here, handedOff, options.progress)
       : items.map((item, i) => {
           const outcome = here(item);
           options.progress?.(i + 1, items.length);
           return outcome;
         });
-  const byPath = new Map(misses.map((file) => [file.path, file]));
   const failures: PaperboyError[] = [];
   for (const outcome of outcomes) {
     const file = byPath.get(outcome.path)!;
@@ -151,6 +154,7 @@ async function renderOnEveryCore(
   config: Config,
   items: readonly RenderItem[],
   here: (item: RenderItem) => RenderOutcome,
+  handedOff: (items: readonly RenderItem[]) => void,
   progress: ((rendered: number, total: number) => void) | undefined,
 ): Promise<RenderOutcome[]> {
   growHeapSlowly();
@@ -160,6 +164,7 @@ async function renderOnEveryCore(
     name: 'render',
     execArgv: ['--max-old-space-size=384', '--max-semi-space-size=8'],
     here,
+    handedOff,
     progress,
   });
   pool.add(items);
@@ -252,7 +257,8 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
     const { output, unread, reads } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    return { path, summary: summarizeIssue(output, stored.hash, unread, stored.pageHash), reads };
+    // Copied: cut from the issue's text, its strings would keep the whole text for as long as the build keeps the summary (flat-copy.ts).
+    return flatCopy({ path, summary: summarizeIssue(output, stored.hash, unread, stored.pageHash), reads });
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
@@ -269,8 +275,15 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
  * throws.
  */
 function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
-  const parsed = workspace.parse(file);
-  workspace.release(file);
+  try {
+    return renderParsed(workspace, file, workspace.parse(file), templates);
+  } finally {
+    // Once rendered: released before, its text was read from disk again by the rendering's own reads of it, and kept.
+    workspace.release(file);
+  }
+}
+
+function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0], workspace.config.root);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.

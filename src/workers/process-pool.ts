@@ -83,6 +83,8 @@ export interface PoolOptions<Setup, Item = never, Outcome = never> {
   here?: (item: Item) => Outcome | Promise<Outcome>;
   /** Called as outcomes come in (a child's batch, or an item done here): how many of the items added so far are done. */
   progress?: (done: number, added: number) => void;
+  /** Called with a batch as it goes to a child: what the main process holds only to do these items itself can go. */
+  handedOff?: (items: readonly Item[]) => void;
 }
 
 interface PoolChild {
@@ -96,6 +98,7 @@ export class ProcessPool<Item, Outcome> {
   private readonly children: PoolChild[];
   private readonly here: ((item: Item) => Outcome | Promise<Outcome>) | undefined;
   private readonly progress: ((done: number, added: number) => void) | undefined;
+  private readonly handedOff: ((items: readonly Item[]) => void) | undefined;
   private added = 0;
   private helping = false;
   private pending = 0;
@@ -111,6 +114,7 @@ export class ProcessPool<Item, Outcome> {
   private constructor(options: PoolOptions<unknown, Item, Outcome>, size: number) {
     this.here = options.here;
     this.progress = options.progress;
+    this.handedOff = options.handedOff;
     this.children = Array.from({ length: size }, () => {
       const entry: PoolChild = { child: startChild(options), inFlight: 0 };
       entry.child.on('message', (reply: ChildReply<Outcome>) => ('failure' in reply ? this.fail(failureOf(reply)) : this.received(entry, reply.outcomes)));
@@ -163,8 +167,10 @@ export class ProcessPool<Item, Outcome> {
     while (entry.inFlight < BATCHES_IN_FLIGHT && this.queue.length > 0) {
       // Guided scheduling: big batches while there is much left, single items at the end.
       const size = Math.min(MAX_BATCH, Math.max(1, Math.ceil(this.queue.length / (2 * this.children.length * BATCHES_IN_FLIGHT))));
-      entry.child.send({ items: this.queue.splice(0, size) } satisfies ChildRequest<never, Item>);
+      const items = this.queue.splice(0, size);
+      entry.child.send({ items } satisfies ChildRequest<never, Item>);
       entry.inFlight++;
+      this.handedOff?.(items);
     }
   }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { MAX_FILE_BYTES } from '../../src/issue/limits.js';
-import { decodeIssueSource, editIssueFile, readIssueSource, writtenEdits, type TextEdit } from '../../src/issue/source.js';
+import { FILE_CHANGED, type PaperboyError } from '../../src/errors.js';
+import { decodeIssueSource, editIssueFile, knownIssueSource, readIssueSource, writtenEdits, type TextEdit } from '../../src/issue/source.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -121,4 +122,27 @@ test('the text, as written and normalized, the BOM and the prevailing line endin
     }),
     { numRuns: 3000 },
   );
+});
+
+test('a released source reads its file again when its text is asked for, the same text, line endings and BOM', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'paperboy-source-')), 'issue.md');
+  writeFileSync(path, '\ufeff---\r\nnumber: 1\r\n---\r\nCafé\r\n');
+  for (const source of [await readIssueSource(path), knownIssueSource(path, (await readIssueSource(path)).hash, () => undefined)]) {
+    const before = [source.text, source.written, source.bom, source.eol];
+    source.release!();
+    assert.deepEqual([source.text, source.written, source.bom, source.eol], before);
+    source.release!();
+    source.release!();
+    assert.equal(source.text, before[0]);
+  }
+});
+
+test('a released source whose file changed since refuses the new bytes, naming the file (FILE_CHANGED)', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'paperboy-source-')), 'issue.md');
+  writeFileSync(path, '---\nnumber: 1\n---\nFirst.\n');
+  const source = await readIssueSource(path);
+  assert.equal(source.text, '---\nnumber: 1\n---\nFirst.\n');
+  source.release!();
+  writeFileSync(path, '---\nnumber: 1\n---\nSecond.\n');
+  assert.throws(() => source.text, (error: PaperboyError) => error.code === FILE_CHANGED && error.message.includes(path));
 });

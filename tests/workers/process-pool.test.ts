@@ -67,11 +67,13 @@ test('a child killed mid-run fails the pool with a clear error instead of hangin
   assert.ok(await stopped(pool.pids), 'the other children are stopped too');
 });
 
-test('a pool with a share for the main process starts one child fewer, reports its progress, and returns what each item gives in-process', async () => {
+test('a pool with a share for the main process starts one child fewer, reports its progress, names what it hands to a child, and returns what each item gives in-process', async () => {
   const { config, paths } = await corpus();
   const active = activeRules(rules, config);
   const sources = new Map(await Promise.all(paths.map(async (path) => [path, await readIssueSource(path)] as const)));
   let here = 0;
+  const doneHere: string[] = [];
+  const handed: string[] = [];
   const reported: number[] = [];
   const pool = ProcessPool.start<typeof config, string, FileOutcome>({
     module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
@@ -79,17 +81,20 @@ test('a pool with a share for the main process starts one child fewer, reports i
     name: 'lint',
     here: (path) => {
       here++;
+      doneHere.push(path);
       return lintSource(sources.get(path)!, active);
     },
     progress: (done, added) => {
       assert.equal(added, paths.length);
       reported.push(done);
     },
+    handedOff: (items) => handed.push(...items),
   });
   assert.equal(pool.pids.length, Math.max(1, availableParallelism() - 1));
   pool.add(paths);
   const outcomes = await pool.finish();
   assert.ok(here > 0 && here < paths.length, `the main process linted ${here} of ${paths.length} files`);
+  assert.deepEqual([...handed, ...doneHere].sort(), [...paths].sort(), 'each item is either handed to a child or done here, once');
   assert.deepEqual(reported, [...reported].sort((a, b) => a - b), 'progress only goes up');
   assert.equal(reported.at(-1), paths.length, 'progress reaches every item');
   const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
