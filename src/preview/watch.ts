@@ -122,6 +122,11 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       const key = JSON.stringify([path, file.source.hash, display, configRead, neighboursChanged]);
       if (key === shown) return;
       shown = '';
+      // The render and the lint hold the process while they run: on a large file, long enough that the screen must not pass for current.
+      if (file.source.text.length >= LARGE_TEXT) {
+        const last = lastPreview === undefined ? '' : ', the last render shown until it is done';
+        screen.status(`${basename(path)} · rendering ${megabytes(Buffer.byteLength(file.source.text))} MB${last}…`);
+      }
       // The templates as they are now: an edit of one shows at the next save of the issue.
       const templates = currentTemplates(workspace.config.templatesDir);
       const { output } = previewIssue(workspace, file, { ...display, templates });
@@ -203,6 +208,19 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     process.on('exit', restoreOnExit);
     void scheduler.runNow();
   });
+}
+
+/**
+ * Characters of an issue text from which the status line says a render is
+ * under way before it starts: a text of one long paragraph takes about a
+ * second a megabyte, and more (micromark's text resolver is quadratic in
+ * the lines of a paragraph: 20 s for 4 MB), with the screen frozen.
+ */
+const LARGE_TEXT = 256 * 1024;
+
+/** `bytes` in megabytes, with one decimal ("4.0"). */
+function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
 }
 
 /** Said in place of the render when the watched file is gone. */
