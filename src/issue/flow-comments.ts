@@ -139,6 +139,18 @@ function quotedEnd(yamlText: string, at: number): number {
 }
 
 /**
+ * The key written before the `[` or `{` at `open` on its line (`tags` of
+ * `    tags: [a, b #2]`, `- tags: [`); undefined when none is (a paper
+ * written `- {title: …}`). Where a comment above took a bracket, the parser
+ * reads the lines after it askew (`section: Evaluations` and `tags` as one
+ * key, "Evaluations tags"): the key as written is the one the writer knows.
+ */
+export function writtenKey(yamlText: string, open: number): string | undefined {
+  const lineStart = yamlText.lastIndexOf('\n', open - 1) + 1;
+  return /^[ \t]*(?:-[ \t]+)?([^\s#:'"[\]{},][^:#]*?):[ \t]*$/.exec(yamlText.slice(lineStart, open))?.[1];
+}
+
+/**
  * What yaml-comment-in-text says of a comment that cuts an item of the
  * flow collection of `key` (or of the key in it the comment is under), and
  * its fix, in offsets of the YAML text: the item in quotes, when its

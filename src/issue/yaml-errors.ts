@@ -2,7 +2,7 @@ import type { Document } from 'yaml';
 import { unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
-import { cutItemReport, flowComments } from './flow-comments.js';
+import { cutItemReport, flowComments, writtenKey } from './flow-comments.js';
 import { flowCollections, quoteYamlText } from './text-fields.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
@@ -79,14 +79,21 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
   return problems;
 }
 
-/** The comments that took the closing bracket of the flow collection `error` finds unclosed (flow-comments.ts), as yaml-comment-in-text's problems; none for another error. */
+/**
+ * The comments that took the closing bracket of a flow collection
+ * (flow-comments.ts) before `error`, within that collection as the parser
+ * read it on, as yaml-comment-in-text's problems: whatever the parser
+ * raises after such a comment follows from it (the list unclosed, the next
+ * line read as an item: "Missing , or :" at a key indented one space too
+ * deep), and the fix of the `#` shows the real one, if any. None for
+ * another error.
+ */
 function commentsClosing(error: RaisedError, { document, yamlText }: { document: Document.Parsed; yamlText: string }): YamlProblem[] {
-  if (error.code !== 'BAD_INDENT') return [];
   for (const { key, node } of flowCollections(document)) {
     const [start, , end] = node.range!;
     if (error.range[0] <= start || error.range[0] > end) continue;
-    const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax);
-    return cuts.map((comment) => ({ ruleId: 'yaml-comment-in-text', message: cutItemReport(yamlText, key, comment).message, range: [comment.start, comment.end] }));
+    const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax && comment.start < error.range[0]);
+    return cuts.map((comment) => ({ ruleId: 'yaml-comment-in-text', message: cutItemReport(yamlText, writtenKey(yamlText, start) ?? key, comment).message, range: [comment.start, comment.end] }));
   }
   return [];
 }

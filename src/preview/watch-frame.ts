@@ -9,13 +9,15 @@ export interface WatchFrame {
   preview: string | undefined;
   /** The last render that worked, shown under the errors of one that did not. */
   lastPreview: string | undefined;
+  /** Why there is no render, when not for the errors above (the file is gone): one sentence. */
+  unrendered?: string;
 }
 
 /** The frame's lines: the diagnostics, a rule, the preview. */
 export function frameLines(frame: WatchFrame, display: TerminalPreviewOptions): string[] {
   const style = terminalStyle(display);
   const diagnostics = frame.diagnostics ?? style.decorate('Linting…', { muted: true });
-  const reason = 'The issue cannot be rendered until the errors above are fixed.';
+  const reason = frame.unrendered ?? 'The issue cannot be rendered until the errors above are fixed.';
   const lastVersion = frame.lastPreview === undefined ? reason : `${reason} The last version that rendered:`;
   const body = frame.preview ?? [wrapText(lastVersion, display.width), frame.lastPreview].filter((part) => part !== undefined).join('\n\n');
   return [...wrapDiagnostics(diagnostics, display.width), horizontalRule(display.width, style), ...body.split('\n')];

@@ -13,6 +13,8 @@ import { truncateToWidth } from '../render/terminal/index.js';
  */
 export interface WatchScreen {
   show(lines: readonly string[], status: string): void;
+  /** A new status line over what is shown (a long render starting); nothing when printed. */
+  status(status: string): void;
   /** A key that scrolls; false when the key means nothing here. */
   scroll(key: string): boolean;
   /** Draw again (after a resize). */
@@ -42,6 +44,7 @@ class PrintedScreen implements WatchScreen {
     if (this.closed) return;
     this.output.write(`${this.renders++ > 0 ? '\n' : ''}${lines.join('\n')}\n${status}\n`);
   }
+  status(): void {}
   scroll(): boolean {
     return false;
   }
@@ -72,7 +75,7 @@ const SCROLL_KEYS: Readonly<Record<string, (page: number, top: number) => number
 
 class TerminalScreen implements WatchScreen {
   private lines: readonly string[] = [];
-  private status = '';
+  private statusText = '';
   private top = 0;
   private entered = false;
   private closed = false;
@@ -85,7 +88,12 @@ class TerminalScreen implements WatchScreen {
   /** Keeps the scroll position: the editor is usually looking at the part being edited. */
   show(lines: readonly string[], status: string): void {
     this.lines = lines;
-    this.status = status;
+    this.statusText = status;
+    this.redraw();
+  }
+
+  status(status: string): void {
+    this.statusText = status;
     this.redraw();
   }
 
@@ -110,7 +118,7 @@ class TerminalScreen implements WatchScreen {
     const position = `lines ${this.top + 1}–${this.top + visible.length} of ${this.lines.length}`;
     // Most useful first (the caller's file and event, then the position,
     // then the keys), cut with "…" where the terminal ends.
-    const status = truncateToWidth(`${this.status} · ${position} · ${KEYS}`, Math.max(1, width - 2));
+    const status = truncateToWidth(`${this.statusText} · ${position} · ${KEYS}`, Math.max(1, width - 2));
     // Home, then each line over the old one, erased first (not after: with
     // autowrap off, a full-width line leaves the cursor on its last character),
     // then the rest of the screen, then the status line at the bottom.

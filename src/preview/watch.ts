@@ -1,16 +1,17 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { CONFIG_FILE, loadConfig } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
-import { isIssueFile } from '../issue/load.js';
-import { Workspace } from '../issue/workspace.js';
+import { isIssueFile, listIssueFiles } from '../issue/load.js';
+import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { LintSession } from '../lint/session.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { currentTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
+import { successorOf, watchedAsRead, type WatchedIssue } from './follow.js';
 import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';
@@ -43,7 +44,10 @@ export interface WatchPreviewOptions {
  * with the settings read before.
  */
 export async function watchPreview(options: WatchPreviewOptions, io: CommandIO): Promise<number> {
-  const { path } = options;
+  // The watched file: it follows the issue to its new name when the file is renamed (`followed`).
+  let path = options.path;
+  // The issue as last read, which a renamed file is known again by.
+  let watched: WatchedIssue | undefined;
   let workspace = options.workspace;
   const screen = createWatchScreen(io.stdout, options.display().color);
   let lastPreview: string | undefined;
@@ -75,24 +79,54 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     configRead++;
   };
 
+  /**
+   * The watched file as it is now. When nothing is at its path any more,
+   * the issue is looked for in its folder (`successorOf`), the files not
+   * yet read included, and followed there; undefined when it is gone.
+   */
+  const followed = async (): Promise<IssueFile | undefined> => {
+    const file = await workspace.reload(path);
+    if (!file.source.unreadable?.cause?.missing) {
+      watched = watchedAsRead(file, workspace.issueFiles, watched);
+      return file;
+    }
+    workspace.forget(path);
+    if (watched === undefined) return undefined;
+    await readUnknownIssues(workspace);
+    const next = successorOf(watched, workspace.issueFiles);
+    if (!next) return undefined;
+    path = next.path;
+    return followed();
+  };
+
   const refresh = async (): Promise<void> => {
     const started = performance.now();
     const display = options.display();
-    const show = (frame: WatchFrame, event: 'rendered' | 'linted', hash: string): void => {
+    const show = (frame: WatchFrame, event: 'rendered' | 'linted' | 'gone', hash: string): void => {
       const elapsed = Math.round(performance.now() - started);
       // The diagnostics keep their place while the linter runs, so the preview under them does not jump.
       const linting = event === 'rendered' ? ' · linting…' : '';
       // The file's name first: the status line is cut at the terminal's edge.
-      const status = `${basename(path)} · ${event} at ${new Date().toLocaleTimeString('en-GB')} in ${elapsed} ms${linting}`;
+      const status = `${basename(path)} · ${event} at ${new Date().toLocaleTimeString('en-GB')}${event === 'gone' ? '' : ` in ${elapsed} ms`}${linting}`;
       screen.show(frameLines(frame, display), status);
-      if (io.env[TRACE_ENV] === '1') io.stderr.write(`paperboy-watch ${event} ${hash} ${elapsed}\n`);
+      if (io.env[TRACE_ENV] === '1' && event !== 'gone') io.stderr.write(`paperboy-watch ${event} ${hash} ${elapsed}\n`);
     };
     try {
       if (configSaved) await reloadConfig();
-      const file = await workspace.reload(path);
-      const key = JSON.stringify([file.source.hash, display, configRead, neighboursChanged]);
+      const file = await followed();
+      if (!file) {
+        shown = '';
+        show({ diagnostics: goneMessage(path, watched, io.cwd), preview: undefined, lastPreview, unrendered: GONE }, 'gone', '');
+        return;
+      }
+      const key = JSON.stringify([path, file.source.hash, display, configRead, neighboursChanged]);
       if (key === shown) return;
       shown = '';
+      // The render and the lint hold the process while they run: on a large file, long enough that the screen must not pass for current.
+      if (file.source.text.length >= LARGE_TEXT) {
+        const last = lastPreview === undefined ? '' : ', the last render shown until it is done';
+        screen.status(`${basename(path)} · rendering ${megabytes(Buffer.byteLength(file.source.text))} MB${last}…`);
+      }
       // The templates as they are now: an edit of one shows at the next save of the issue.
       const templates = currentTemplates(workspace.config.templatesDir);
       const { output } = previewIssue(workspace, file, { ...display, templates });
@@ -118,7 +152,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     neighboursChanged++;
     scheduler.schedule();
   };
-  const watchFolder = (initial: boolean): FSWatcher => watchIssuesFolder({ folder, path, current, scheduler, neighbourChanged }, initial);
+  const watchFolder = (initial: boolean): FSWatcher => watchIssuesFolder({ folder, watched: () => path, current, scheduler, neighbourChanged }, initial);
   let watcher = watchFolder(false);
   // The folder itself replaced (moved away and made anew, as a checkout or a
   // sync tool does): a watch follows the folder it was set on, so a new one
@@ -176,6 +210,45 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   });
 }
 
+/**
+ * Characters of an issue text from which the status line says a render is
+ * under way before it starts: a text of one long paragraph takes about a
+ * second a megabyte, and more (micromark's text resolver is quadratic in
+ * the lines of a paragraph: 20 s for 4 MB), with the screen frozen.
+ */
+const LARGE_TEXT = 256 * 1024;
+
+/** `bytes` in megabytes, with one decimal ("4.0"). */
+function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/** Said in place of the render when the watched file is gone. */
+const GONE = 'The issue is not shown until its file is back.';
+
+/** Why nothing is rendered: the watched file is gone, and no file in its folder holds its issue. */
+function goneMessage(path: string, watched: WatchedIssue | undefined, cwd: string): string {
+  const where = relative(cwd, path) || path;
+  const issue = watched?.number === undefined ? 'its text' : `issue ${watched.number}`;
+  return `paperboy: ${where} is gone (moved, renamed or removed), and no file beside it holds ${issue}: watching for it to come back, under this name or another.`;
+}
+
+/**
+ * Reads the issue files of the workspace's folder that it does not hold yet
+ * (one renamed there, whose event may come after the old name's): a folder
+ * that cannot be listed adds none.
+ */
+async function readUnknownIssues(workspace: Workspace): Promise<void> {
+  const known = new Set(workspace.issueFiles.map((file) => file.path));
+  let paths: string[];
+  try {
+    paths = await listIssueFiles(workspace.config.issuesDir);
+  } catch {
+    return;
+  }
+  for (const path of paths) if (!known.has(path)) await workspace.reload(path);
+}
+
 /** The inode of `path`, undefined when it cannot be read. */
 function inodeOf(path: string): number | undefined {
   try {
@@ -188,8 +261,8 @@ function inodeOf(path: string): number | undefined {
 /** What `watchIssuesFolder` watches and whom it tells. */
 interface IssuesFolderWatch {
   folder: string;
-  /** The watched issue file, absolute. */
-  path: string;
+  /** The watched issue file, absolute, as it is now (it follows a rename). */
+  watched: () => string;
   current: () => Workspace;
   scheduler: RenderScheduler;
   /** Another issue was added, saved, renamed or removed: the watched one is linted again. */
@@ -206,10 +279,11 @@ interface IssuesFolderWatch {
  * is said, or no longer said, without waiting for the next save of `path`.
  * `initial`: report the files already there as added (a folder made anew).
  */
-function watchIssuesFolder({ folder, path, current, scheduler, neighbourChanged }: IssuesFolderWatch, initial: boolean): FSWatcher {
+function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChanged }: IssuesFolderWatch, initial: boolean): FSWatcher {
   const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
   watcher.on('all', (event, changed) => {
     const file = resolve(changed);
+    const path = watched();
     const workspace = current();
     if (file === path) scheduler.schedule();
     else if (isIssueFile(workspace.config.issuesDir, file)) {
@@ -221,10 +295,11 @@ function watchIssuesFolder({ folder, path, current, scheduler, neighbourChanged 
   // chokidar drops a `change` within 50 ms of the previous one, with no
   // trailing event: a save in several writes would leave a stale render.
   watcher.on('raw', (_event, name, details) => {
-    const watched = (details as { watchedPath?: string } | undefined)?.watchedPath;
-    if (watched === undefined) return;
+    const from = (details as { watchedPath?: string } | undefined)?.watchedPath;
+    if (from === undefined) return;
+    const path = watched();
     // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
-    if (watched === path || (typeof name === 'string' ? resolve(watched, name) === path : watched === folder)) scheduler.schedule();
+    if (from === path || (typeof name === 'string' ? resolve(from, name) === path : from === folder)) scheduler.schedule();
   });
   watcher.on('error', () => scheduler.schedule());
   return watcher;

@@ -55,7 +55,7 @@ export function renderIssueText(
 ): IssueText {
   const footnotes = new FootnoteCollector();
   const common = { width: layout.width, style: layout.style, links, footnotes };
-  const withReferences = (text: string, references: ReferenceList) => joinBlocks(text, formatReferences(references, layout.style));
+  const withReferences = (text: string, references: ReferenceList) => joinBlocks(text, formatReferences(references, layout.style, layout.width));
 
   const body = issue.body.tree;
   const marker = issue.papersMarker ?? body.children.length;
@@ -80,7 +80,7 @@ export function renderIssueText(
     };
     // After the texts: the notes, numbered on from the texts before; their links join the paper's list.
     const notes = renderFootnotes(footnotes.takeNew(), { ...common, references });
-    papers.set(paper, { ...texts, footnotes: notes, references: formatReferences(references, layout.style) });
+    papers.set(paper, { ...texts, footnotes: notes, references: formatReferences(references, layout.style, layout.width) });
   }
 
   const outro = bodyPart(body.children.slice(marker + 1));

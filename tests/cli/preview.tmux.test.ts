@@ -223,3 +223,35 @@ test('preview --watch in tmux: a saved config is read again; one that cannot be 
     session.kill();
   }
 });
+
+test('preview --watch in tmux: follows the issue when its file is renamed (git mv, a save under a new name), says when it is gone, and shows it again when it comes back', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Watched issue' }), 'issues/0002-other.md': cleanIssue({ number: 2, title: 'Another issue' }) });
+  const issue = (name: string) => join(root, 'issues', name);
+  const session = new TmuxSession();
+  try {
+    session.tmux('new-session', '-d', '-x', '100', '-y', '40', `cd ${root} && node ${BIN} preview --watch 1; echo "paperboy exited with $?"; sleep 30`);
+    await session.waitFor('No lint problems', 'the first lint');
+
+    // `git mv`: the same bytes under a new name.
+    renameSync(issue('0001-watched.md'), issue('0001-moved.md'));
+    await session.waitFor(/Watched issue[^]*0001-moved\.md · linted at/, 'the issue under its new name');
+    writeFileSync(issue('0001-moved.md'), cleanIssue({ title: 'Saved under the new name' }));
+    await session.waitFor('Saved under the new name', 'a save of the file under its new name');
+
+    // Saved under another name with new text, the old file removed: found by its number.
+    writeFileSync(issue('0001-retitled.md'), cleanIssue({ title: 'Retitled and renamed' }));
+    unlinkSync(issue('0001-moved.md'));
+    await session.waitFor(/Retitled and renamed[^]*0001-retitled\.md · linted at/, 'the issue found by its number');
+
+    unlinkSync(issue('0001-retitled.md'));
+    const gone = await session.waitFor(/issues\/0001-retitled\.md is gone/, 'the file gone');
+    assert.match(gone, /The issue is not shown until its file is back/);
+    assert.doesNotMatch(gone, /No lint problems|Another issue/, 'neither the last lint nor another issue is shown as current');
+
+    writeFileSync(issue('0001-retitled.md'), cleanIssue({ title: 'Back again' }));
+    await session.waitFor(/No lint problems[^]*Back again/, 'the file back under its name');
+    assert.doesNotMatch(session.screen(), /paperboy exited/);
+  } finally {
+    session.kill();
+  }
+});

@@ -51,3 +51,16 @@ test('watch screen: lines and the status line are cut to the terminal with "…"
   assert.equal(status, '0005-situational-awareness-the-revers…');
   assert.equal([...status].length, 38);
 });
+
+test('watch screen: a new status line over the lines shown (a long render starting); nothing printed elsewhere', () => {
+  const { output, written } = terminal(5);
+  const screen = createWatchScreen(output, false);
+  screen.show(['line 1', 'line 2'], 'rendered');
+  screen.status('rendering 4.0 MB…');
+  assert.match(written.at(-1)!, /line 1\n[^]*line 2\n[^]* rendering 4\.0 MB… · lines 1–2 of 2/);
+  const printed = terminal(5, false);
+  const elsewhere = createWatchScreen(printed.output, false);
+  elsewhere.show(['a'], 'first');
+  elsewhere.status('rendering…');
+  assert.equal(printed.written.join(''), 'a\nfirst\n');
+});

@@ -1,5 +1,5 @@
 import { isCollection, isPair, isScalar, parseDocument, visit, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
-import { cutItemReport, flowComments } from '../../issue/flow-comments.js';
+import { cutItemReport, flowComments, writtenKey } from '../../issue/flow-comments.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import { continuationEnd, firstTextLine, foldedPlainText } from '../../issue/plain-lines.js';
 import { flowCollections, nodeAt, quoteYamlText, textFields, type TextField } from '../../issue/text-fields.js';
@@ -32,9 +32,12 @@ import type { FileRule, Report } from '../types.js';
  * it stands in (`["Team #2", Ann Lee]`, `[evals, "#NLP"]`, `{title:
  * "Ranked #1", …}`), or gives no fix when its bounds cannot be told (a
  * quote or a bracket in it, or text on the line above). The parser reports
- * the collection left unclosed as this rule's problem too, at the `#`
- * (yaml-errors.ts): not as a yaml-syntax error at the line's end or on the
- * next line, and the issue is not published until it is quoted.
+ * the collection left unclosed, or whatever it raises below it (a key
+ * indented one space too deep read as an item), as this rule's problem too,
+ * at the `#` (yaml-errors.ts): not as a yaml-syntax error at the line's end
+ * or on the next line, and the issue is not published until it is quoted
+ * (the real problem below, if any, is said then). A list the parser reads
+ * askew after it is named by its key as written (`tags`).
  *
  * ok:     `title: "Paper ranked #1 on the leaderboard"`; `status: draft  # until reviewed`
  * not ok: `title: Paper ranked #1 on the leaderboard` → Unexpected comment `#1 on the leaderboard` cutting the unquoted text of `title`, expected the text in quotes: `"Paper ranked #1 on the leaderboard"` (fix)
@@ -141,6 +144,7 @@ function commentAfterText(comment: string, key: string, position: Report['positi
 function checkFlowCollection(parsed: ParsedIssue, key: string, collection: YAMLMap | YAMLSeq, report: (report: Report) => void): void {
   const offset = parsed.frontmatterOffset;
   const yamlText = parsed.source.text.slice(offset);
+  const owner = writtenKey(yamlText, collection.range![0]) ?? key;
   for (const comment of flowComments(yamlText, collection.range![0])) {
     const { start, end, afterText, takesSyntax } = comment;
     // A comment that takes nothing after a `,` (a list over several lines) is one the writer meant.
@@ -148,10 +152,10 @@ function checkFlowCollection(parsed: ParsedIssue, key: string, collection: YAMLM
     const cut = yamlText.slice(start, end);
     const position = parsed.lines.position(offset + start, offset + end);
     if (!takesSyntax && /^#(\s|$)/.test(cut)) {
-      report(commentAfterText(cut, comment.key?.name ?? key, position));
+      report(commentAfterText(cut, comment.key?.name ?? owner, position));
       continue;
     }
-    const { message, fix } = cutItemReport(yamlText, key, comment);
+    const { message, fix } = cutItemReport(yamlText, owner, comment);
     report({ message, position, ...(fix ? { fix: { range: [offset + fix.range[0], offset + fix.range[1]], text: fix.text } } : {}) });
   }
 }

@@ -5,4 +5,4 @@ export { limitLineOctets } from './octets.js';
 export { formatReferences, ReferenceList } from './references.js';
 export { renderBlocks, renderFootnotes, type TextRenderOptions } from './render.js';
 export { plainStyle, type Format, type Glyphs, type TextStyle } from './style.js';
-export { displayWidth, indentLines, renderLine, wrapFragments, wrapText } from './wrap.js';
+export { cutText, displayWidth, indentLines, renderLine, wrapFragments, wrapText } from './wrap.js';

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { nodesInTree } from '../../issue/tree-index.js';
 import { limitLineOctets } from './octets.js';
 import { plainStyle, type TextStyle } from './style.js';
-import { displayWidth } from './wrap.js';
+import { cutText, displayWidth } from './wrap.js';
 
 export interface Reference {
   readonly number: number;
@@ -74,14 +74,20 @@ export function referenceMarker(number: number): string {
 
 /**
  * The list printed after a paper, one `[1] https://…` per line, the URLs
- * aligned; empty when the scope has no links. URLs are never wrapped.
+ * aligned; empty when the scope has no links. The email never wraps a URL;
+ * a style that cuts words (`TextStyle.cutsWords`: the terminal preview,
+ * whose lines must fit `width` columns) cuts one too long for its line over
+ * the lines below, aligned under its first character, every character kept.
  */
-export function formatReferences(list: ReferenceList, style: TextStyle = plainStyle): string {
+export function formatReferences(list: ReferenceList, style: TextStyle = plainStyle, width = Infinity): string {
   const references = list.references;
   const markerWidth = Math.max(0, ...references.map((reference) => displayWidth(referenceMarker(reference.number))));
-  const lines = references.map(({ number, href }) => {
-    const marker = referenceMarker(number).padEnd(markerWidth + 1);
-    return style.decorate(marker, { muted: true }) + style.decorate(href, { link: href });
-  });
+  const room = style.cutsWords ? Math.max(1, width - markerWidth - 1) : Infinity;
+  const lines = references.flatMap(({ number, href }) =>
+    cutText(href, room).map((piece, i) => {
+      const marker = i === 0 ? style.decorate(referenceMarker(number).padEnd(markerWidth + 1), { muted: true }) : ' '.repeat(markerWidth + 1);
+      return marker + style.decorate(piece, { link: href });
+    }),
+  );
   return limitLineOctets(lines.join('\n'), style.maxLineOctets);
 }

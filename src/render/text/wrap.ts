@@ -189,6 +189,16 @@ export function cutWideLines(lines: readonly Line[], width: number): Line[] {
   return lines.flatMap((line) => (line.width <= width ? [line] : cutLine(line, width)));
 }
 
+/**
+ * `text` (one line, undecorated) cut as `cutWideLines` cuts a line: pieces
+ * of at most `width` columns that read back as `text` (a URL in the
+ * terminal preview's reference list); `[text]` when it fits.
+ */
+export function cutText(text: string, width: number): string[] {
+  const line: Line = { fragments: [{ text, format: PLAIN }], width: displayWidth(text) };
+  return cutWideLines([line], width).map((piece) => piece.fragments.map((fragment) => fragment.text).join(''));
+}
+
 function cutLine(line: Line, width: number): Line[] {
   const lines: Line[] = [];
   let fragments: Fragment[] = [];

@@ -187,3 +187,30 @@ test('yaml-comment-in-text: a `#` in a flow mapping (a paper written `- {title: 
   assert.equal(model.title, 'Ranked #1 on evals');
   assert.deepEqual(model.authors, ['Team #2', 'Ann Lee']);
 });
+
+test('yaml-comment-in-text: a `#` that takes a flow list\'s `]` is the problem said, at its place, not what the parser reads askew after it (a key below indented one space too deep, another list read under a key made of two lines); --fix then shows the real problem', async () => {
+  const authors = '[Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]';
+  const deeper = cleanIssue().replace(`authors: ${authors}\n    year: 2023`, 'authors: [A, B #2]\n     year: 2023');
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(deeper)));
+  assert.deepEqual(parsed.problems.map((p) => `${p.ruleId} ${p.position.start.line}:${p.position.start.column}`), ['yaml-comment-in-text 11:20']);
+  const messages = await lintWith([rule, yamlSyntax], { 'a.md': deeper });
+  assert.deepEqual(
+    messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`),
+    ['yaml-comment-in-text 11:20 Unexpected comment `#2` cutting the unquoted item `B #2` of `authors`, expected the item in quotes: `"B #2"`'],
+  );
+  const fixed = applyFixes(deeper, messages).text;
+  assert.ok(fixed.includes('authors: [A, "B #2"]\n     year: 2023'), fixed);
+  assert.deepEqual(places(await lintWith([rule, yamlSyntax], { 'a.md': fixed })), ['yaml-syntax 12:6'], 'the key indented too deep, said once the `#` is quoted');
+
+  const twoLists = cleanIssue().replace(`authors: ${authors}`, 'authors: [A, B #2]').replace('tags: [emergence, scaling]', 'tags: [C#, F# #3]');
+  const both = await lintWith([rule, yamlSyntax], { 'a.md': twoLists });
+  assert.deepEqual(
+    both.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`),
+    [
+      'yaml-comment-in-text 11:20 Unexpected comment `#2` cutting the unquoted item `B #2` of `authors`, expected the item in quotes: `"B #2"`',
+      'yaml-comment-in-text 14:19 Unexpected comment `#3` cutting the unquoted item `F# #3` of `tags`, expected the item in quotes: `"F# #3"`',
+    ],
+  );
+  const model = modelOf(applyFixes(twoLists, both).text).papers[0]!;
+  assert.deepEqual([model.authors, model.tags], [['A', 'B #2'], ['C#', 'F# #3']]);
+});

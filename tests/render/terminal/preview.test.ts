@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- these tests are about the escape codes a terminal receives */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { displayWidth } from '../../../src/render/text/index.js';
+import { displayWidth, formatReferences, plainStyle, ReferenceList } from '../../../src/render/text/index.js';
 import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/render/terminal/index.js';
 import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
 import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
@@ -220,4 +220,29 @@ test('a table of long URLs fits --width: the URLs are cut within their column, n
     const linkColumn = table.slice(2).map((line) => line.split(' │ ')[1] ?? '').join('');
     assert.ok(linkColumn.startsWith(urls.join('')), linkColumn);
   }
+});
+
+test('the reference list and a paper\'s URL fit --width: a URL too long for its line is cut over the lines under it, aligned, every character kept; the email keeps it whole', async () => {
+  const long = 'https://example.org/an-extraordinarily-long-path-segment-that-never-ends/index.html?query=abcdefghijklmnopqrstuvwxyz';
+  const paperUrl = 'https://arxiv.org/abs/2304.15004/with/a/very/long/tail/that/goes/on/and/on/forever';
+  const text = cleanIssue({ body: `See [the long one](${long}) and [a short one](https://e.org/).` }).replace('url: https://arxiv.org/abs/2304.15004', `url: ${paperUrl}`);
+  for (const options of [PLAIN, { color: true, hyperlinks: false }]) {
+    for (const width of [20, 40]) {
+      const lines = visible(await previewText(text, { ...options, width })).split('\n');
+      // The sender's address, a fact of the inbox header, wraps under its label but is never cut (its own test above).
+      for (const line of lines) assert.ok(displayWidth(line) <= width || line.trim() === '<news@example.org>', `over ${width} columns: ${line}`);
+      const first = lines.findIndex((line) => line.startsWith('[1] '));
+      const continued = lines.slice(first + 1).findIndex((line) => !line.startsWith('    '));
+      const reference = lines.slice(first, first + 1 + continued);
+      assert.equal(reference.map((line) => line.slice(4)).join(''), long, reference.join('\n'));
+      assert.equal(lines[first + 1 + continued], '[2] https://e.org/');
+      const url = lines.findIndex((line) => line.startsWith('   https://arxiv.org'));
+      // The URL's pieces, up to the metadata line (which has spaces).
+      const urlLines = lines.slice(url, url + lines.slice(url).findIndex((line) => !/^ {3}\S+$/.test(line)));
+      assert.equal(urlLines.map((line) => line.trim()).join(''), paperUrl, urlLines.join('\n'));
+    }
+  }
+  const list = new ReferenceList();
+  list.number(long);
+  assert.equal(formatReferences(list, plainStyle, 20), `[1] ${long}`, 'the plaintext email never cuts a URL');
 });

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadConfig } from '../../src/config/load.js';
+import { Workspace } from '../../src/issue/workspace.js';
+import { watchPreview } from '../../src/preview/watch.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `preview --watch` in-process on a fake terminal of 100×40 (its writes
+ * kept), quit with `q` once `until` is among them (after `saved` is
+ * written over the file, once the first lint is shown): what it drew, in order.
+ */
+async function watchWrites(text: string, until: RegExp, saved?: string): Promise<string> {
+  const root = makeRoot({ 'issues/0001-watched.md': text });
+  const workspace = await Workspace.loadCached(await loadConfig(root));
+  const written: string[] = [];
+  const keyboard = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, resume: () => {}, pause: () => {} });
+  const stdout = { write: (chunk: string) => written.push(chunk), isTTY: true, columns: 100, rows: 40, on: () => {}, off: () => {} };
+  const io = { stdout, stderr: { write: () => true }, stdin: keyboard, cwd: root, env: {} };
+  const display = () => ({ width: 100, color: false, hyperlinks: false });
+  const done = watchPreview({ workspace, path: join(root, 'issues', '0001-watched.md'), display }, io);
+  const deadline = Date.now() + 30_000;
+  const waitFor = async (pattern: RegExp) => {
+    while (!pattern.test(written.join('')) && Date.now() < deadline) await sleep(50);
+  };
+  if (saved !== undefined) {
+    await waitFor(/linted at/);
+    writeFileSync(join(root, 'issues', '0001-watched.md'), saved);
+  }
+  await waitFor(until);
+  keyboard.emit('data', 'q');
+  assert.equal(await done, 0);
+  return written.join('');
+}
+
+test('preview --watch: before the render of a large file (which holds the screen for seconds), the status line says a render is under way and the screen shows the last one; a small file goes straight to its render', async () => {
+  const paragraph = `${'A line of a long paragraph, as a pasted log would make it.\n'.repeat(5_000)}`;
+  const large = await watchWrites(cleanIssue({ body: paragraph }), /linted at/);
+  const rendering = large.indexOf('0001-watched.md · rendering 0.3 MB…');
+  assert.ok(rendering !== -1, 'the status line says so');
+  assert.ok(rendering < large.indexOf('rendered at'), 'before the render');
+  const small = await watchWrites(cleanIssue(), /linted at/);
+  assert.doesNotMatch(small, /rendering/);
+
+  const saved = await watchWrites(cleanIssue(), /Saved large[^]*linted at/, cleanIssue({ title: 'Saved large', body: paragraph }));
+  assert.match(saved, /0001-watched\.md · rendering 0\.3 MB, the last render shown until it is done…/);
+});
