@@ -18,7 +18,8 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /**
  * The marker of footnote `number`, in the text and before the note itself:
  * superscript digits (`¹²`), as the HTML's `<sup>`; `[^1]` read as leftover
- * Markdown, and `[1]` is a link reference.
+ * Markdown, and `[1]` is a link reference. In the text, a space sets it
+ * apart from a number or superscript before it (neighbours.ts).
  */
 export function footnoteMarker(number: number): string {
   return [...String(number)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
@@ -83,7 +84,8 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       const definition = context.definitions.footnotes.get(node.identifier);
       if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
       const number = context.footnotes.number(definition, context.definitions, context.source);
-      return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
+      // Set apart after a number (neighbours.ts).
+      return [{ text: footnoteMarker(number), format: { ...format, muted: true }, role: 'footnote-marker' }];
     }
     case 'html':
       return htmlFragments([node], 0, format);

@@ -18,7 +18,22 @@ import type { Fragment } from './wrap.js';
  */
 const WORD_CHARACTER = /^[^\s\p{P}\p{S}]$/u;
 
-/** `fragments` with every mark's characters chosen for its neighbours. */
+/**
+ * What a superscript digit right after reads as part of: a number (`1,000¹`
+ * reads as a power of 1,000, `2023¹` as 20231), a superscript or subscript
+ * (`x²¹` as x to the 21st, `a¹²` as note 12, not notes 1 and 2), in any
+ * script's digits.
+ */
+const NUMBER_CHARACTER = /^[\p{N}\u2070-\u209f]$/u;
+
+/**
+ * `fragments` with every mark's characters chosen for its neighbours:
+ * - emphasis between `style.intrawordEmphasis` where a letter or digit
+ *   touches it from outside (`2*3*4`), else `style.delimiters.emphasis`;
+ * - a footnote's marker after a number or a superscript with a space
+ *   before it (`1,000 ¹`, `x² ¹`, `a¹ ²`), kept with the word it follows as
+ *   a link's ` [1]` is: the marker is the note's, never part of the number.
+ */
 export function settleNeighbours(fragments: readonly Fragment[], style: TextStyle): Fragment[] {
   if (!fragments.some((fragment) => fragment.role !== undefined)) return [...fragments];
   const before = charactersBefore(fragments);
@@ -26,6 +41,7 @@ export function settleNeighbours(fragments: readonly Fragment[], style: TextStyl
   const settled = [...fragments];
   const opens: number[] = [];
   fragments.forEach((fragment, i) => {
+    if (fragment.role === 'footnote-marker' && NUMBER_CHARACTER.test(before[i]!)) settled[i] = { ...fragment, text: ` ${fragment.text}`, keepTogether: true };
     if (fragment.role === 'emphasis-open') opens.push(i);
     if (fragment.role !== 'emphasis-close') return;
     const open = opens.pop();
