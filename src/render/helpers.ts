@@ -46,6 +46,8 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *     {{wrap authorsLine indent="  "}}    a line wrapped at 72 columns; `hang` indents the following lines;
  *                                         `noOrphan=true` never leaves a word alone on the last line
  *     {{rule}}                            a separator line (`-` by default, 72 wide)
+ *     {{lineBreaks newsletter.postalAddress}}  HTML: the text escaped as `{{…}}` escapes it, each of its
+ *                                         line breaks a `<br>` (a `|` block's lines stay lines)
  *     {{lookup this "opinion"}}           a field named by a value: one the object has, or an error
  *
  * Each checks its call (how many arguments, of which kinds, which options)
@@ -90,6 +92,12 @@ export function registerHelpers(env: typeof Handlebars): void {
       const indent = hash.indent as string | undefined;
       return wrapText(String(text ?? ''), TEXT_WIDTH, { initialIndent: indent, subsequentIndent: (hash.hang as string | undefined) ?? indent, noOrphan: hash.noOrphan === true });
     },
+  );
+  define(
+    env,
+    'lineBreaks',
+    { params: [{ name: 'text', takes: TEXT }], example: '{{lineBreaks newsletter.postalAddress}}' },
+    ([text]) => new env.SafeString(linesAsHtml(String(text ?? ''), env.Utils.escapeExpression)),
   );
   define(env, 'rule', { params: [{ name: 'character', takes: ['text'], optional: true }], example: '{{rule "*"}}' }, ([character]) =>
     ((character as string | undefined) ?? '-').repeat(TEXT_WIDTH),
@@ -186,4 +194,13 @@ function describe(value: unknown): string {
 function expectedCount(least: number, most: number): string {
   if (least === most) return counted(least, 'argument');
   return most === Infinity ? `at least ${counted(least, 'argument')}` : `${least} ${most === least + 1 ? 'or' : 'to'} ${most} arguments`;
+}
+
+/**
+ * `text` as HTML that shows its lines as written: each line escaped by
+ * `escape`, `<br>` between them (a browser joins lines with a space).
+ * Trailing spaces of a line are kept; a final line break adds no `<br>`.
+ */
+function linesAsHtml(text: string, escape: (line: string) => string): string {
+  return text.replace(/\n$/, '').split('\n').map(escape).join('<br>\n');
 }

@@ -48,6 +48,28 @@ test('email html: highlights come first, then sections in the config order, "Sum
   assert.match(html, /Thanks to Léa Fontaine for reviewing this issue\./);
 });
 
+test("email: a postal address written over lines keeps them: a <br> between its escaped lines in the HTML, the lines in the plaintext", async () => {
+  const config = CONFIG_YAML.replace(/^postalAddress: .*$/m, 'postalAddress: |\n  Smith & Jones <Research>\n  1 Example Street, Example City');
+  const { root } = await rootWith({ '0001-a.md': cleanIssue({ status: 'ready' }) }, { 'paperboy.config.yaml': config });
+  const { html, text } = await renderAll(root, '1');
+  const footer = html.slice(html.indexOf('class="footer"'));
+  assert.match(footer, /<p[^>]*>Smith &amp; Jones &lt;Research&gt;<br>\n1 Example Street, Example City<\/p>/);
+  assert.match(text, /^Smith & Jones <Research>\n1 Example Street, Example City$/m);
+});
+
+test('email: a link to a non-ASCII address is the same percent-encoded URL in the plaintext as in the HTML href, which every mail program links whole', async () => {
+  const targets = ['https://de.wikipedia.org/wiki/Überwachung', 'https://ru.wikipedia.org/wiki/Москва', 'https://ja.wikipedia.org/wiki/東京'];
+  const body = `See ${targets.map((url, i) => `[page ${i}](${url})`).join(', ')}.`;
+  const { root } = await rootWith({ '0001-a.md': cleanIssue({ status: 'ready', body }) });
+  const { html, text } = await renderAll(root, '1');
+  const encoded = targets.map((url) => new URL(url).href);
+  assert.equal(encoded[0], 'https://de.wikipedia.org/wiki/%C3%9Cberwachung');
+  for (const [i, url] of encoded.entries()) {
+    assert.ok(html.includes(`href="${url}"`), url);
+    assert.match(text, new RegExp(`^\\[${i + 1}\\] ${url.replaceAll('.', '\\.')}$`, 'm'));
+  }
+});
+
 test('email text: the plaintext carries the unsubscribe URL and the postal address in sight', async () => {
   const { text } = await sample;
   assert.match(text, /^Unsubscribe: https:\/\/newsletter\.example\.org\/unsubscribe\?token=PLACEHOLDER$/m);

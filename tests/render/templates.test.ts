@@ -200,6 +200,7 @@ test('templates: a helper called with the wrong arguments is an error at the cal
     ['{{wrap issue}}', /footer\.txt\.hbs:3:3: Unexpected object \(a group of fields: name one of them, as in `summary\.text`\) as the text of `wrap`, expected a text or a number/],
     ['{{wrap issue.title indnet="  "}}', /footer\.txt\.hbs:3:3: Unexpected option `indnet=` of `wrap`, expected one of `indent=`, `hang=`, `noOrphan=`/],
     ['{{join issue.title}}', /footer\.txt\.hbs:3:3: Unexpected text "[^"]+" as the list of `join`, expected a list/],
+    ['{{lineBreaks issue}}', /footer\.txt\.hbs:3:3: Unexpected object \(a group of fields: name one of them, as in `summary\.text`\) as the text of `lineBreaks`, expected a text or a number, as in `\{\{lineBreaks newsletter\.postalAddress\}\}`$/],
     ['{{#if}}x{{/if}}', /footer\.txt\.hbs:3:3: Unexpected 0 arguments to `if`, expected 1 argument/],
     ['{{#each papers sections}}x{{/each}}', /footer\.txt\.hbs:3:3: Unexpected 2 arguments to `each`, expected 1 argument/],
   ];

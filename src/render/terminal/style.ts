@@ -93,6 +93,7 @@ export function terminalStyle(options: TerminalStyleOptions): TextStyle {
     delimiters: color
       ? { strong: ['', ''], emphasis: ['', ''], strikethrough: ['', ''], code: ['', ''] }
       : { strong: ['*', '*'], emphasis: ['_', '_'], strikethrough: ['~~', '~~'], code: ['`', '`'] },
+    intrawordEmphasis: color ? ['', ''] : ['*', '*'],
     // Without OSC 8, numbered references as in the plaintext: a long URL in the text would run past the width.
     links: hyperlinks ? 'hyperlinks' : 'references',
     glyphs: BOX_GLYPHS,

@@ -11,20 +11,31 @@ import { repeatedIssueSuffixes } from '../issue-suffix.js';
 import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
 import { inlineHtml, visibleSiblings } from '../raw-html.js';
+import { settleNeighbours } from './neighbours.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /**
  * The marker of footnote `number`, in the text and before the note itself:
  * superscript digits (`¹²`), as the HTML's `<sup>`; `[^1]` read as leftover
- * Markdown, and `[1]` is a link reference.
+ * Markdown, and `[1]` is a link reference. In the text, a space sets it
+ * apart from a number or superscript before it (neighbours.ts).
  */
 export function footnoteMarker(number: number): string {
   return [...String(number)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
 }
 
-/** Phrasing content as fragments for the wrapper; raw HTML is dropped. */
+/**
+ * Phrasing content as fragments for the wrapper; raw HTML is dropped. The
+ * whole of a paragraph, heading or table cell: the marks that depend on
+ * their neighbours are settled here (neighbours.ts).
+ */
 export function renderInline(written: readonly PhrasingContent[], context: RenderContext, format: Format = PLAIN): Fragment[] {
+  return settleNeighbours(inlineFragments(written, context, format), context.style);
+}
+
+/** Phrasing content as fragments, its marks not settled yet. */
+function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format): Fragment[] {
   // What an inline <script> or <style> holds is no text a reader sees (raw-html.ts).
   const nodes = visibleSiblings(written);
   const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
@@ -46,20 +57,20 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
     case 'break':
       return [{ text: '\n', format }];
     case 'emphasis':
-      return delimited('emphasis', format, context, (inner) => renderInline(node.children, context, inner));
+      return delimited('emphasis', format, context, (inner) => inlineFragments(node.children, context, inner));
     case 'strong':
-      return delimited('strong', format, context, (inner) => renderInline(node.children, context, inner));
+      return delimited('strong', format, context, (inner) => inlineFragments(node.children, context, inner));
     case 'delete':
-      return delimited('strikethrough', format, context, (inner) => renderInline(node.children, context, inner));
+      return delimited('strikethrough', format, context, (inner) => inlineFragments(node.children, context, inner));
     case 'inlineCode':
       return codeSpan(node.value, context, format);
     case 'inlineMath':
       return inlineMath(node, context, format);
     case 'link':
-      return renderLink(node.url, toString(node), (linkFormat) => renderInline(node.children, context, linkFormat), context, format, quietIssue);
+      return renderLink(node.url, toString(node), (linkFormat) => inlineFragments(node.children, context, linkFormat), context, format, quietIssue);
     case 'linkReference': {
       const definition = context.definitions.links.get(node.identifier);
-      const text = (linkFormat: Format): Fragment[] => renderInline(node.children, context, linkFormat);
+      const text = (linkFormat: Format): Fragment[] => inlineFragments(node.children, context, linkFormat);
       return definition ? renderLink(definition.url, toString(node), text, context, format, quietIssue) : text(format);
     }
     case 'image':
@@ -73,7 +84,8 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       const definition = context.definitions.footnotes.get(node.identifier);
       if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
       const number = context.footnotes.number(definition, context.definitions, context.source);
-      return [{ text: footnoteMarker(number), format: { ...format, muted: true } }];
+      // Set apart after a number (neighbours.ts).
+      return [{ text: footnoteMarker(number), format: { ...format, muted: true }, role: 'footnote-marker' }];
     }
     case 'html':
       return htmlFragments([node], 0, format);
@@ -100,6 +112,8 @@ const SPAN_FORMATS: Readonly<Record<DelimitedSpan, Format>> = {
 function delimited(span: DelimitedSpan, format: Format, context: RenderContext, content: (inner: Format) => Fragment[]): Fragment[] {
   const [open, close] = context.style.delimiters[span];
   const inner: Format = { ...format, ...SPAN_FORMATS[span] };
+  // Emphasis is written another way within a word (neighbours.ts).
+  if (span === 'emphasis') return [{ text: open, format: inner, role: 'emphasis-open' }, ...content(inner), { text: close, format: inner, role: 'emphasis-close' }];
   return [{ text: open, format: inner }, ...content(inner), { text: close, format: inner }];
 }
 

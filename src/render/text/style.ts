@@ -60,11 +60,19 @@ export interface TextStyle {
    * padded as CommonMark needs (fence.ts), so the code reads back exactly.
    */
   readonly delimiters: Readonly<Record<DelimitedSpan, readonly [open: string, close: string]>>;
+  /**
+   * Written around emphasis instead of `delimiters.emphasis` where a letter
+   * or digit touches it from outside (`2*3*4`, `un*frigging*believable`):
+   * between letters, `_` is part of a word (`snake_case`), never emphasis,
+   * for CommonMark as for a reader; `*` is both.
+   */
+  readonly intrawordEmphasis: readonly [open: string, close: string];
   readonly links: LinkPresentation;
   readonly glyphs: Glyphs;
   /**
-   * Longest line in UTF-8 octets, hard-split beyond as a last resort: 998 for
-   * email (RFC 5322 2.1.1), `Infinity` where escape codes must stay whole.
+   * Longest line in UTF-8 octets, hard-split beyond as a last resort (never
+   * inside a URL, octets.ts): 998 for email (RFC 5322 2.1.1), `Infinity`
+   * where escape codes must stay whole.
    */
   readonly maxLineOctets: number;
   /**
@@ -81,9 +89,10 @@ export interface TextStyle {
   decorate(text: string, format: Format): string;
 }
 
-/** The plaintext email: readable conventions instead of decoration (`*strong*`, `_emphasis_`). */
+/** The plaintext email: readable conventions instead of decoration (`*strong*`, `_emphasis_`, `2*3*4` within a word). */
 export const plainStyle: TextStyle = {
   delimiters: { strong: ['*', '*'], emphasis: ['_', '_'], strikethrough: ['~~', '~~'], code: ['`', '`'] },
+  intrawordEmphasis: ['*', '*'],
   links: 'references',
   glyphs: {
     bullet: '-',

@@ -20,6 +20,12 @@ export interface Fragment {
    * ` [1]` stays on the line of the text it follows.
    */
   readonly keepTogether?: boolean;
+  /**
+   * What the run marks whose characters depend on what stands next to it,
+   * chosen once a paragraph's runs are all made (neighbours.ts): an
+   * emphasis delimiter, or a footnote's marker.
+   */
+  readonly role?: 'emphasis-open' | 'emphasis-close' | 'footnote-marker';
 }
 
 /** One wrapped line, with its display width (decoration excluded). */

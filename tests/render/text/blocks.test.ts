@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatHeading } from '../../../src/render/text/index.js';
+import { terminalStyle } from '../../../src/render/terminal/style.js';
 import { render } from './fixture.js';
 
 test('headings: one underline style per level: = for depth 1, - for 2, ~ for 3, . deeper (never raw ###)', () => {
@@ -20,6 +21,23 @@ test('a long heading wraps, underlined to its widest line', () => {
 
 test('emphasis, strong, strikethrough and inline code keep plaintext conventions', () => {
   assert.equal(render('An _emphasis_, a **strong** word, ~~gone~~ and `x = 1`.'), 'An _emphasis_, a *strong* word, ~~gone~~ and `x = 1`.');
+});
+
+test('emphasis within a word keeps its asterisks: a `_` between letters or digits is part of the word, not emphasis', () => {
+  assert.equal(render('2*3*4 and un*frigging*believable, *x*y and x*y*.'), '2*3*4 and un*frigging*believable, *x*y and x*y*.');
+  assert.equal(render('# un*frig*able'), 'un*frig*able\n============');
+  assert.equal(render('| product |\n| --- |\n| 2*3*4 |'), 'product\n-------\n2*3*4');
+  // A link's text is followed by its reference: no letter touches the emphasis.
+  assert.equal(render('x[*a*](https://example.org/)'), 'x*a* [1]');
+});
+
+test('emphasis between spaces or punctuation keeps its underscores, and an underscore within a word is left as written', () => {
+  assert.equal(render('A word *apart*, "*quoted*", _this_ and snake_case_name.'), 'A word _apart_, "_quoted_", _this_ and snake_case_name.');
+});
+
+test('the preview without colour writes emphasis within a word as the plaintext does; with colour, in italics and no asterisks', () => {
+  assert.equal(render('2*3*4 and *apart*', { style: terminalStyle({ color: false, hyperlinks: false }) }), '2*3*4 and _apart_');
+  assert.equal(render('2*3*4', { style: terminalStyle({ color: true, hyperlinks: false }) }), '2\u001b[3m3\u001b[0m4');
 });
 
 test('plaintext writes a code span containing backticks with a longer fence, as written', () => {

@@ -17,6 +17,18 @@ test('two papers both using [^1] get distinct numbers across the email, written 
   assert.equal(footnotesOf(footnotes), '¹ The first note.\n\n² The second note.');
 });
 
+test('a footnote marker after a number or a superscript is set apart by a space, so it never reads as an exponent or a longer number', () => {
+  const footnotes = new FootnoteCollector();
+  const notes = '\n\n[^a]: a\n[^b]: b\n[^c]: c\n[^d]: d';
+  assert.equal(render(`It cost 1,000[^a], grows as x²[^b] or 10^3[^c] (E = mc^2[^d]).${notes}`, { footnotes }), 'It cost 1,000 ¹, grows as x² ² or 10^3 ³ (E = mc^2 ⁴).');
+  assert.equal(footnotesOf(footnotes), '¹ a\n\n² b\n\n³ c\n\n⁴ d');
+  // Two notes in a row read as notes 1 and 2, not note 12.
+  assert.equal(render(`Both.[^a][^b]${notes}`), 'Both.¹ ²');
+  // After a word, a note's marker is where a reader expects it, and it moves to the next line with the number it follows.
+  assert.equal(render(`A word[^a], H₂O[^b].${notes}`), 'A word¹, H₂O².');
+  assert.equal(render(`${'word '.repeat(13)}in 2023[^a].${notes}`), `${'word '.repeat(13)}in\n2023 ¹.`);
+});
+
 test('footnotes are numbered in order of first reference, not of definition', () => {
   const footnotes = new FootnoteCollector();
   assert.equal(render('B[^b] then A[^a].\n\n[^a]: note a\n[^b]: note b', { footnotes }), 'B¹ then A².');
@@ -30,7 +42,7 @@ test('the body split at the papers marker shares the definitions of the whole bo
   const definitions = collectDefinitions(tree.children);
   const options = { width: 72, style: plainStyle, links: linkContext(), footnotes, definitions };
   assert.equal(renderBlocks(tree.children.slice(0, marker), { ...options, references: new ReferenceList() }), 'Intro.¹');
-  assert.equal(renderBlocks(tree.children.slice(marker + 1), { ...options, references: new ReferenceList() }), 'Outro.¹²');
+  assert.equal(renderBlocks(tree.children.slice(marker + 1), { ...options, references: new ReferenceList() }), 'Outro.¹ ²');
   assert.equal(footnotesOf(footnotes), '¹ Defined at the end.\n\n² Another.');
 });
 
