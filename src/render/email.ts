@@ -47,9 +47,8 @@ function renderHtml(view: EmailView, templates: TemplateSet): string {
 /**
  * The plaintext email of a view, with one final newline. No line exceeds
  * 998 octets (RFC 5322 §2.1.1), whatever a template writes: a line no
- * wrapping could shorten is hard-split here, the last resort the Markdown
- * texts already get; but never inside a URL (a 1,800-character paper URL
- * under its title stays whole, octets.ts `limitLineOctets`).
+ * wrapping could shorten (a 1,800-character paper URL under its title) is
+ * hard-split here, the last resort the Markdown texts already get.
  */
 function renderText(view: EmailView, templates: TemplateSet): string {
   return `${limitLineOctets(templates.render('email.txt', view).trimEnd(), plainStyle.maxLineOctets)}\n`;

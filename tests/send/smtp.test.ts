@@ -67,23 +67,6 @@ test('smtp: 500 subscribers each receive the issue exactly once, with the List h
   }
 });
 
-test('smtp: a link longer than 998 octets reaches the reader whole: the message lines stay within 998 octets, the decoded plaintext holds the URL on one line', async () => {
-  const url = `https://example.org/${'path/'.repeat(300)}end`;
-  const root = await newsletter(1, { body: `Welcome. See [the code](${url}).` });
-  const server = await startSmtpServer();
-  try {
-    const result = await send(root, {}, { SMTP_URL: server.url });
-    assert.equal(result.code, 0, result.stderr);
-  } finally {
-    await server.close();
-  }
-  const raw = server.received[0]!.raw.toString('utf8');
-  assert.ok(raw.split('\r\n').every((line) => Buffer.byteLength(line) <= 998));
-  const mail = await parseEml(server.received[0]!.raw);
-  assert.match(mail.text ?? '', new RegExp(`^\\[1\\] ${url.replaceAll('.', '\\.')}$`, 'm'));
-  assert.ok(String(mail.html).includes(`href="${url}"`));
-});
-
 test('smtp: 550 5.1.1 at RCPT for one address: that one failed and bounced, the others one copy each, exit 1 naming it', async () => {
   const { result, server, states, root } = await sendThrough(6, { rcpt: (to) => (to === 'reader2@example.org' ? { code: 550, message: '5.1.1 <reader2@example.org>: user unknown' } : undefined) });
   assert.equal(result.code, 1);

@@ -45,7 +45,7 @@ export interface TextRenderOptions {
  * columns, links as the style presents them (` [1]` into
  * `options.references`), footnote references as `¹` (the notes themselves
  * come from `renderFootnotes`). Raw HTML is dropped. No line
- * exceeds `style.maxLineOctets`, but for a longer URL, kept whole. Blocks are separated by a blank line; no
+ * exceeds `style.maxLineOctets`. Blocks are separated by a blank line; no
  * trailing newline; an empty string when nothing is left to show.
  */
 export function renderBlocks(nodes: readonly RootContent[], options: TextRenderOptions): string {

@@ -70,9 +70,8 @@ export interface TextStyle {
   readonly links: LinkPresentation;
   readonly glyphs: Glyphs;
   /**
-   * Longest line in UTF-8 octets, hard-split beyond as a last resort (never
-   * inside a URL, octets.ts): 998 for email (RFC 5322 2.1.1), `Infinity`
-   * where escape codes must stay whole.
+   * Longest line in UTF-8 octets, hard-split beyond as a last resort: 998 for
+   * email (RFC 5322 2.1.1), `Infinity` where escape codes must stay whole.
    */
   readonly maxLineOctets: number;
   /**
