@@ -61,8 +61,9 @@ import { packageVersion } from './package-version.js';
  * v54: the plaintext writes emphasis within a word between asterisks (`2*3*4`, was `2_3_4`; render/text/neighbours.ts).
  * v55: the plaintext sets a footnote's marker apart after a number or a superscript (`1,000 ¹`, `x² ¹`, `¹ ²`; render/text/neighbours.ts).
  * v56: the HTML email's footer shows a postal address written over lines with a `<br>` between them (render/helpers.ts `lineBreaks`).
+ * v57: the plaintext cuts a URL over 998 octets again, as SPEC's "no line over 998 octets" asks (a merge kept it whole for a while).
  */
-export const INDEX_FORMAT = `build-index-v56-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v57-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
