@@ -58,8 +58,9 @@ import { packageVersion } from './package-version.js';
  * v51: the plaintext's link numbers skip a number shown in brackets in code, math, raw HTML or an image's alt text too (render/text/references.ts).
  * v52: RSS and Atom show a name or description holding `&amp;` as written (archive/feeds.ts `xmlJsText`); no feed holds a character XML 1.0 forbids (`xmlCharacters`).
  * v53: a summary holds `pageHash`, its output's hash without the email, which the issue's page, the feeds and papers.csv are keyed by (build-cache.ts `storedOutput`).
+ * v54: a template's path through a block parameter (`paper.sumary` in `{{#each papers as |paper|}}`) is strict: a misspelt one is an error, not nothing rendered (render/strict-block-params.ts).
  */
-export const INDEX_FORMAT = `build-index-v53-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v54-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -76,8 +77,9 @@ export const INDEX_FORMAT = `build-index-v53-${VERSION}`;
  * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
  * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
  * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
+ * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
  */
-export const SHAPE_FORMAT = 'site-shape-v14';
+export const SHAPE_FORMAT = 'site-shape-v15';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

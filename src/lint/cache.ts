@@ -67,7 +67,8 @@ import type { FileOutcome } from './lint-file.js';
 // v46: email-size measures an HTML email in which an HTML block in a tight list item starts a line of its own (render/tight-lists.ts).
 // v47: yaml-comment-in-text reports a `#` that cuts a value of a flow mapping (a paper written `- {title: …}`), where the parser's error was yaml-syntax at the line's end.
 // v48: the plaintext's link numbers (which line-length measures) skip a number shown in brackets in code, math or an image's alt text.
-const FORMAT_VERSION = 48;
+// v49: email-size renders a template's path through a block parameter strictly (render/strict-block-params.ts): a misspelt one is an error.
+const FORMAT_VERSION = 49;
 
 interface Header {
   version: typeof FORMAT_VERSION;

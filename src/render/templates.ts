@@ -2,6 +2,8 @@ import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
+import { noteLookupScopes } from './lookup-scopes.js';
+import { strictBlockParams } from './strict-block-params.js';
 import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError } from './template-errors.js';
 import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './partial-loops.js';
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
@@ -34,6 +36,8 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const files = templateFiles(overrideDir).map(({ relativePath, file }) => ({ name: templateName(relativePath), file }));
   for (const { name, file } of files) sources.set(name, file);
   const env = Handlebars.create();
+  noteLookupScopes(env);
+  strictBlockParams(env);
   registerHelpers(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
   const templates = new Map<string, Handlebars.TemplateDelegate>();
