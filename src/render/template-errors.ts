@@ -27,9 +27,28 @@ function place(line: number, column: number): Place {
   return { line, column: column + 1 };
 }
 
+/** A template's mistake in parts: its file, its place (1:1 for the file as a whole) and what is wrong. */
+export interface TemplateProblem {
+  file: string;
+  line: number;
+  /** From 1. */
+  column: number;
+  reason: string;
+}
+
+/** The parts of each error `templateError` made: a mistake in a file no template reads is said as a warning (templates.ts). */
+const problems = new WeakMap<object, TemplateProblem>();
+
+/** The file, place and reason of a template error, when `templateError` made it. */
+export function templateProblemOf(error: unknown): TemplateProblem | undefined {
+  return typeof error === 'object' && error !== null ? problems.get(error) : undefined;
+}
+
 export function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
   const where = at ? `${file}:${at.line}:${at.column}` : file;
-  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
+  const error = new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
+  problems.set(error, { file, line: at?.line ?? 1, column: at?.column ?? 1, reason });
+  return error;
 }
 
 /** The state jison leaves in Handlebars' lexer after a failed parse (the place of the last token read). */
