@@ -125,8 +125,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.
   if (previous.paths.length === 0) growHeapSlowly();
-  const { files, papers, shape } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
-  const written = await writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
+  const { files, papers, shape, outputs } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
+  const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   if (options.cache) storeUnread(config.dataDir, key, published.unread);
   return {
     outDir: options.outDir,

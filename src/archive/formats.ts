@@ -59,8 +59,9 @@ import { packageVersion } from './package-version.js';
  * v52: RSS and Atom show a name or description holding `&amp;` as written (archive/feeds.ts `xmlJsText`); no feed holds a character XML 1.0 forbids (`xmlCharacters`).
  * v53: a summary holds `pageHash`, its output's hash without the email, which the issue's page, the feeds and papers.csv are keyed by (build-cache.ts `storedOutput`).
  * v54: a template's path through a block parameter (`paper.sumary` in `{{#each papers as |paper|}}`) is strict: a misspelt one is an error, not nothing rendered (render/strict-block-params.ts).
+ * v55: a summary holds a hash of each email file (`email.html`, `email.txt`), which keys that file alone, instead of one hash of the whole output (build-cache.ts `storedOutput`).
  */
-export const INDEX_FORMAT = `build-index-v54-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v55-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -267,7 +267,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
     const { output, unread, reads } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    return { path, summary: summarizeIssue(output, stored.hash, unread, stored.pageHash), reads };
+    return { path, summary: summarizeIssue(output, stored.hashes, unread), reads };
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
