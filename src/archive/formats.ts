@@ -60,8 +60,9 @@ import { packageVersion } from './package-version.js';
  * v53: a summary holds `pageHash`, its output's hash without the email, which the issue's page, the feeds and papers.csv are keyed by (build-cache.ts `storedOutput`).
  * v54: a template's path through a block parameter (`paper.sumary` in `{{#each papers as |paper|}}`) is strict: a misspelt one is an error, not nothing rendered (render/strict-block-params.ts).
  * v55: a summary holds a hash of each email file (`email.html`, `email.txt`), which keys that file alone, instead of one hash of the whole output (build-cache.ts `storedOutput`).
+ * v56: an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height is refused (render/visible-html.ts).
  */
-export const INDEX_FORMAT = `build-index-v55-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v56-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -68,7 +68,8 @@ import type { FileOutcome } from './lint-file.js';
 // v47: yaml-comment-in-text reports a `#` that cuts a value of a flow mapping (a paper written `- {title: …}`), where the parser's error was yaml-syntax at the line's end.
 // v48: the plaintext's link numbers (which line-length measures) skip a number shown in brackets in code, math or an image's alt text.
 // v49: email-size renders a template's path through a block parameter strictly (render/strict-block-params.ts): a misspelt one is an error.
-const FORMAT_VERSION = 49;
+// v50: email-size refuses an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height (render/visible-html.ts).
+const FORMAT_VERSION = 50;
 
 interface Header {
   version: typeof FORMAT_VERSION;
