@@ -8,7 +8,7 @@ import { fileReadProblem } from '../file-problem.js';
 import type { CorpusReads } from '../issue/corpus.js';
 import { sha256 } from '../sha256.js';
 import { StoredMap, storedMapFiles } from '../stored-map.js';
-import type { IssueOutput, IssueRendering, IssueSummary, PaperRecord } from './issue-output.js';
+import type { IssueOutput, IssueRendering, IssueSummary, OutputHashes, PaperRecord } from './issue-output.js';
 import { INDEX_FORMAT } from './formats.js';
 
 /**
@@ -175,12 +175,11 @@ interface IndexEntry {
   summary: IssueSummary;
 }
 
-/** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with a hash of both (`IssueSummary.hash`) and one without its email (`IssueSummary.pageHash`). */
+/** An issue's output as the cache stores it: its rendering and its records serialized (`node:v8`), with the hashes of what its files are made of (`OutputHashes`). */
 export interface StoredOutput {
   rendering: Uint8Array;
   records: Uint8Array;
-  hash: string;
-  pageHash: string;
+  hashes: OutputHashes;
 }
 
 /**
@@ -195,9 +194,10 @@ export function storedOutput(output: IssueOutput): StoredOutput {
   const json = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? null : inner));
   const { papers, ...rendering } = output;
   const { email, ...shown } = rendering;
-  const pageHash = createHash('sha256').update(json(shown)).update('\0').update(json(papers)).digest('hex').slice(0, 32);
-  const hash = createHash('sha256').update(pageHash).update('\0').update(json(email)).digest('hex').slice(0, 32);
-  return { rendering: serialize(rendering), records: serialize(papers), hash, pageHash };
+  const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+  // Each email file's own: an edit that changes one part of the email (a plaintext-only partial) leaves the other file as it was.
+  const hashes = { pageHash: hash(json(shown), json(papers)), email: { html: hash(email.html), text: hash(email.text) } };
+  return { rendering: serialize(rendering), records: serialize(papers), hashes };
 }
 
 const EXTENSION = '.v8';

@@ -7,6 +7,7 @@ import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
 import type { IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
+import type { TemplateProblem } from '../render/template-errors.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
@@ -56,6 +57,8 @@ export interface BuildReport {
   rendered: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
+  /** The mistakes of template files no template reads (`TemplateSet.unread`), when the templates were loaded. */
+  unreadTemplates: readonly TemplateProblem[];
 }
 
 /**
@@ -82,7 +85,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   const built = builtKey(options.outDir);
   // Up to date, and what its build published without is known (every build says it again): nothing to do.
   const unread = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
-  if (unread) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread };
+  if (unread) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread, unreadTemplates: [] };
   await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
@@ -122,10 +125,20 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.
   if (previous.paths.length === 0) growHeapSlowly();
-  const { files, papers, shape } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
-  const written = await writeSite(options.outDir, files, { site: key, maker, shape }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
+  const { files, papers, shape, outputs } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
+  const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   if (options.cache) storeUnread(config.dataDir, key, published.unread);
-  return { outDir: options.outDir, upToDate: false, issues: published.issues.length, papers, files: files.length, written, rendered: published.rendered, unread: published.unread };
+  return {
+    outDir: options.outDir,
+    upToDate: false,
+    issues: published.issues.length,
+    papers,
+    files: files.length,
+    written,
+    rendered: published.rendered,
+    unread: published.unread,
+    unreadTemplates: templates.unread,
+  };
 }
 
 /**

@@ -62,8 +62,11 @@ import { packageVersion } from './package-version.js';
  * v55: the plaintext sets a footnote's marker apart after a number or a superscript (`1,000 ¹`, `x² ¹`, `¹ ²`; render/text/neighbours.ts).
  * v56: the HTML email's footer shows a postal address written over lines with a `<br>` between them (render/helpers.ts `lineBreaks`).
  * v57: the plaintext cuts a URL over 998 octets again, as SPEC's "no line over 998 octets" asks (a merge kept it whole for a while).
+ * v58: a template's path through a block parameter (`paper.sumary` in `{{#each papers as |paper|}}`) is strict: a misspelt one is an error, not nothing rendered (render/strict-block-params.ts).
+ * v59: a summary holds a hash of each email file (`email.html`, `email.txt`), which keys that file alone, instead of one hash of the whole output (build-cache.ts `storedOutput`).
+ * v60: an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height is refused (render/visible-html.ts).
  */
-export const INDEX_FORMAT = `build-index-v57-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v60-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -80,8 +83,9 @@ export const INDEX_FORMAT = `build-index-v57-${VERSION}`;
  * v12: a paper covered again outside any section is listed under the newest section it had (paper-database.ts `paperFacts`).
  * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
  * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
+ * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
  */
-export const SHAPE_FORMAT = 'site-shape-v14';
+export const SHAPE_FORMAT = 'site-shape-v15';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

@@ -48,14 +48,14 @@ export interface IssueSummary {
   title: string;
   date: string;
   subject: string;
-  /** A hash of the whole `IssueOutput` (of its stored form, build-cache.ts): any change to what the issue renders changes it. */
-  hash: string;
   /**
    * A hash of the `IssueOutput` without its email: what its page, the feeds
    * and the data files show of it. An edit of a template only the emails
-   * use changes `hash` and not this, so it rewrites the email files alone.
+   * use changes `email` and not this, so it rewrites the email files alone.
    */
   pageHash: string;
+  /** A hash of each email file's text (`email.html`, `email.txt`): an edit that changes one (a plaintext-only partial) rewrites that one alone. */
+  email: { html: string; text: string };
   /**
    * A hash of this summary without the hashes of its renderings and texts
    * (`hash`, each record's `textHash` and `recordHash`): what lists of
@@ -90,15 +90,18 @@ export type RecordSummary = RecordFacts & {
   excerpt: string;
 };
 
-/** An issue's summary (pure): the output without its renderings, `hash` the whole output's and `pageHash` its hash without the email (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
-export function summarizeIssue(output: IssueOutput, hash: string, unread: UnreadValue[], pageHash = hash): IssueSummary {
+/** The hashes of what an issue's files are made of (build-cache.ts `storedOutput`): its output without the email, and each email file. */
+export type OutputHashes = Pick<IssueSummary, 'pageHash' | 'email'>;
+
+/** An issue's summary (pure): the output without its renderings, with `hashes` (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
+export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread: UnreadValue[]): IssueSummary {
   const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
   const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
     return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.plain, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, facts, unread]);
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, hash, pageHash, factsHash, papers, unread };
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
 }
 
 function hashOf(value: unknown): string {

@@ -258,7 +258,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
     // Copied: cut from the issue's text, its strings would keep the whole text for as long as the build keeps the summary (flat-copy.ts).
-    return flatCopy({ path, summary: summarizeIssue(output, stored.hash, unread, stored.pageHash), reads });
+    return flatCopy({ path, summary: summarizeIssue(output, stored.hashes, unread), reads });
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;

@@ -15,6 +15,7 @@ import type { PartIndex } from './splice.js';
  *     shape <site shape>                     (see site-plan.ts `siteShape`)
  *     file <key> <path>                      (one per file, sorted)
  *     part <key> <offset> <length> <path>    (one per part of a spliced file)
+ *     output <page hash> <number>            (one per issue: `IssueSummary.pageHash`, in number order)
  */
 
 /** Marks a folder as a build's output. */
@@ -82,13 +83,15 @@ const MARKER_HEAD = 512;
 /** The key line; its newline is required, so a line cut short (a marker's head, `builtKey`) is no key. */
 const KEY_LINE = /^key (\S+)\n/m;
 
-/** What a site's marker says: the key of the site's inputs and its maker (see `SiteKeys`), each file's key by path, where each data file's parts lie. */
+/** What a site's marker says: the key of the site's inputs and its maker (see `SiteKeys`), each file's key by path, where each data file's parts lie, and each issue's output hash. */
 export interface Marker {
   key: string | undefined;
   maker: string | undefined;
   shape: string | undefined;
   files: Map<string, string>;
   parts: Map<string, PartIndex>;
+  /** The hash of each issue's output the site shows (`IssueSummary.pageHash`), by number: whether it changed since, for the next build's plan (site-plan.ts). */
+  outputs: Map<number, string>;
 }
 
 /** The marker of the site in `outDir`, or undefined when it has none (a folder no build made). */
@@ -107,7 +110,9 @@ export function readMarker(outDir: string): Marker | undefined {
     index.set(match[1]!, [Number(match[2]), Number(match[3])]);
     parts.set(match[4]!, index);
   }
-  return { key: KEY_LINE.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], shape: /^shape (\S+)$/m.exec(text)?.[1], files, parts };
+  const outputs = new Map<number, string>();
+  for (const match of text.matchAll(/^output (\S+) (\d+)$/gm)) outputs.set(Number(match[2]), match[1]!);
+  return { key: KEY_LINE.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], shape: /^shape (\S+)$/m.exec(text)?.[1], files, parts, outputs };
 }
 
 /** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */
@@ -116,6 +121,7 @@ export function markerText(marker: Marker): string {
   for (const [path, index] of [...marker.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
   }
+  for (const [number, hash] of [...marker.outputs].sort(([a], [b]) => a - b)) lines.push(`output ${hash} ${number}\n`);
   const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`, marker.shape && `shape ${marker.shape}\n`].filter(Boolean).join('');
   return `Written by \`paperboy build\`; the next build replaces this folder.\n${head}${lines.join('')}`;
 }

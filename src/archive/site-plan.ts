@@ -30,6 +30,8 @@ export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: P
 export interface PreviousSite {
   /** The shape it was planned with (see `siteShape`), if its marker says. */
   shape: string | undefined;
+  /** The hash of issue `number`'s output it shows (`IssueSummary.pageHash`), if its marker says. */
+  output(number: number): string | undefined;
   /** The key a file was written from. */
   key(path: string): string | undefined;
   /** A spliced file's size in bytes and part index, when both are still there. */
@@ -61,9 +63,10 @@ export interface SiteFile {
  * the 1,000-issue bench corpus, for 13,926 keys of which a handful change.
  * So a file whose key is made only of the site's shape (`siteShape`) and
  * the outputs of some issues takes `previous`'s key while the shape is the
- * previous build's and none of those issues' outputs changed (their email
- * files' keys, which are their hashes, say so): the key it would get again.
- * Returns the files, the number of papers and the shape, for the marker.
+ * previous build's and none of those issues' outputs changed (the hashes
+ * its marker keeps, `outputs`, say so): the key it would get again.
+ * Returns the files, the number of papers, and the shape and each issue's
+ * output hash (`IssueSummary.pageHash`, by number) for the marker.
  */
 export function planSite(
   config: SiteConfig,
@@ -71,7 +74,7 @@ export function planSite(
   templates: TemplateSet,
   cache: { search: string; citations: string } | undefined,
   previous: PreviousSite,
-): { files: SiteFile[]; papers: number; shape: string } {
+): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string> } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
   // Made, or read back under the shape, when a key or view first needs one: after the shape is known.
@@ -84,10 +87,9 @@ export function planSite(
   const templateHashes = new Map<string, string>();
   const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
-  // An email file's key is its issue's hash: the previous site's says whether the issue's output changed since.
-  const emailKey = (issue: IssueSummary) => issue.hash;
-  const hashOf = new Map(issues.map((issue) => [issue.number, issue.hash]));
-  const unchanged = (number: number) => previous.key(`issues/${number}/email.html`) === hashOf.get(number);
+  // Whether an issue's output changed since the previous site, as the files showing it see it (its email files have keys of their own).
+  const hashOf = new Map(issues.map((issue) => [issue.number, issue.pageHash]));
+  const unchanged = (number: number) => previous.output(number) === hashOf.get(number);
   const keyFor = (path: string, shows: readonly number[], key: () => string) => (previous.shape === shape && shows.every(unchanged) && previous.key(path)) || key();
   // An issue's email files come right after its page: the three are made from one rendering, read once
   // (a build keeps only a few renderings in memory; after every page, each was read a second time).
@@ -99,8 +101,9 @@ export function planSite(
     if (!issue) return [made];
     return [
       made,
-      file(`issues/${issue.number}/email.html`, emailKey(issue), () => published.rendering(issue.number).email.html),
-      file(`issues/${issue.number}/email.txt`, emailKey(issue), () => published.rendering(issue.number).email.text),
+      // Each keyed by its own text's hash: an edit changing one part of the email rewrites that file alone.
+      file(`issues/${issue.number}/email.html`, issue.email.html, () => published.rendering(issue.number).email.html),
+      file(`issues/${issue.number}/email.txt`, issue.email.text, () => published.rendering(issue.number).email.text),
     ];
   });
   // With the shape unchanged the papers are the previous build's in its order, which is the order of the parts of a file with a part per paper.
@@ -136,7 +139,7 @@ export function planSite(
     const bytes = readFileSync(source);
     files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   }
-  return { files, papers: database.papers.length, shape };
+  return { files, papers: database.papers.length, shape, outputs: hashOf };
 }
 
 /**

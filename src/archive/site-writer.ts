@@ -133,9 +133,10 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
   }
   assertReplaceable(outDir);
   const marker = reuse ? readMarker(outDir) : undefined;
-  const { files, parts, shape } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>(), shape: undefined };
+  const { files, parts, shape, outputs } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>(), shape: undefined, outputs: new Map<number, string>() };
   return {
     shape,
+    output: (number) => outputs.get(number),
     paths: [...files.keys()],
     // A file another command wrote has no key a build could make or take over (site-marker.ts).
     key: (path) => {
@@ -156,18 +157,19 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
 }
 
 /** A site with no files: what a site written whole makes its files from. */
-const NOTHING_BEFORE: PreviousSite = { shape: undefined, key: () => undefined, spliced: () => undefined };
+const NOTHING_BEFORE: PreviousSite = { shape: undefined, output: () => undefined, key: () => undefined, spliced: () => undefined };
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
 function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
   return typeof contents === 'string' || contents instanceof Uint8Array ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
 }
 
-/** What a site was built from: every input (`site`, see `builtKey`), what made its files (`maker`: paperboy's version and its libraries') and its shape (site-plan.ts `siteShape`). */
+/** What a site was built from: every input (`site`, see `builtKey`), what made its files (`maker`: paperboy's version and its libraries'), its shape (site-plan.ts `siteShape`) and each issue's output hash (`Marker.outputs`). */
 export interface SiteKeys {
   site: string;
   maker: string;
   shape: string;
+  outputs: ReadonlyMap<number, string>;
 }
 
 /**
@@ -217,7 +219,8 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       const gone = new Set([...removed, ...rewritten, SITE_MARKER]);
       if (!journaled) linkFiles(outDir, folder, (path) => !gone.has(path));
     }
-    await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts }));
+    const marker = { key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts, outputs: new Map(key.outputs) };
+    await writer.write(SITE_MARKER, markerText(marker));
     await writer.done();
   } catch (error) {
     // Writes still under way finish (or fail) before their folder goes.

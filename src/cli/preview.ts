@@ -13,6 +13,7 @@ import type { ReviewMessage } from '../render/view-model.js';
 import { useColor } from './io.js';
 import { lintMessages } from './lint-messages.js';
 import { newsletterRoot, rootFlag } from './root.js';
+import { sayUnreadTemplates } from './unread-templates.js';
 
 export interface PreviewCommandOptions {
   root: string;
@@ -92,6 +93,7 @@ export async function showPreview(
     return watchPreview({ workspace, path: file.path, display }, io);
   }
   const templates = loadTemplates(workspace.config.templatesDir);
+  sayUnreadTemplates(templates.unread, io);
   let preview: IssuePreview;
   try {
     preview = previewIssue(workspace, file, { ...display(), templates });

@@ -5,12 +5,14 @@ import { Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { refusedUrls } from '../render/refused-urls.js';
+import { loadTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
 import { newsletterRoot } from './root.js';
+import { sayUnreadTemplates } from './unread-templates.js';
 
 export interface RenderCommandOptions {
   root: string;
@@ -44,8 +46,10 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const where = relative(io.cwd, file.path) || file.path;
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
 
+  const templates = loadTemplates(config.templatesDir);
+  sayUnreadTemplates(templates.unread, io);
   // Said once the email is rendered: an issue that cannot be rendered at all is refused below instead.
-  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: messages } : undefined });
+  const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: messages } : undefined });
   if (errors.length > 0) {
     io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
   }

@@ -12,6 +12,7 @@ import { transportFromEnv } from '../mail/transports/from-env.js';
 import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { Transport } from '../mail/transports/transport.js';
 import { renderIssueEmail } from '../render/issue-email.js';
+import { loadTemplates } from '../render/templates.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
 import { modeConflict, planSend } from '../send/plan.js';
@@ -28,6 +29,7 @@ import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, relayRefused, SendProgress } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
+import { sayUnreadTemplates } from './unread-templates.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -80,7 +82,9 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   if (options.list && !config.listAddress) {
     throw new PaperboyError('USAGE', `Missing \`listAddress\` in ${config.file}: --list sends one message to it`, { hint: 'Add e.g. `listAddress: news@lists.example.org`.' });
   }
-  const email = renderIssueEmail(workspace, file, { review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
+  const templates = loadTemplates(config.templatesDir);
+  sayUnreadTemplates(templates.unread, io);
+  const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
   const concurrency = options.concurrency ?? config.send.concurrency;
   const transport = makeTransport(config, issueNumber, concurrency, options, io.env);

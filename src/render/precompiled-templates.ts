@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { sha256 } from '../sha256.js';
+import { strictBlockParams } from './strict-block-params.js';
 import { templateFiles } from './template-files.js';
 import { readTemplateSource } from './template-source.js';
 import { outlineTemplate, type TemplateOutline } from './template-outline.js';
@@ -25,7 +26,8 @@ export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'templates-precompiled
 
 /** Bumped when what an entry holds, or how `compileOptions` compiles, changes: older entries no longer match. */
 // 2: a partial call says whether it is inside a block (`guarded`) and a partial block's (`fallback`).
-const FORMAT = 2;
+// 3: a path through a block parameter (`paper.summary` in `{{#each papers as |paper|}}`) is strict too (strict-block-params.ts).
+const FORMAT = 3;
 
 /**
  * How every template is compiled: every path strict (with `outlineTemplate`'s
@@ -87,12 +89,14 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
  */
 export function writePrecompiledTemplates(): void {
   const entries: Record<string, StoredEntry> = {};
+  const env = Handlebars.create();
+  strictBlockParams(env);
   for (const { relativePath, file } of templateFiles()) {
     const source = readTemplateSource(file);
     const options = compileOptions(relativePath.replace(/\.hbs$/, ''));
     const ast = Handlebars.parseWithoutProcessing(source);
     const outline = outlineTemplate(ast);
-    const spec = Handlebars.precompile(ast, { ...options }) as unknown as string;
+    const spec = env.precompile(ast, { ...options }) as unknown as string;
     entries[entryKey(source, options)] = { spec, outline: { ...outline, helperNames: [...outline.helperNames] } };
   }
   writeFileSync(PRECOMPILED_FILE, JSON.stringify(entries));

@@ -29,7 +29,10 @@ export interface EmailPart {
  * link or not the postal address. In the HTML both must be seen
  * (visible-html.ts): the link an `<a href>` with something to click on,
  * the address text, neither in a comment, an attribute, the `<head>`, a
- * `<style>`, `<script>` or `<template>`, or a hidden element. The address
+ * `<style>`, `<script>` or `<template>`, or a hidden element (`hidden`,
+ * `aria-hidden`, `display: none`, `opacity: 0`, `font-size: 0`, text the
+ * colour of its background, a box of no height with its overflow hidden:
+ * the message says which hides the link). The address
  * may be wrapped over lines (`{{wrap}}`) and, in HTML, escaped (`{{…}}`)
  * or not (`{{{…}}}`).
  */
@@ -37,7 +40,9 @@ export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): vo
   const shown = part.kind === 'html' ? visibleHtml(part.output) : undefined;
   const missing: string[] = [];
   const linked = shown ? shown.linkTargets.has(part.unsubscribePlaceholder) : showsUrl(part.output, part.unsubscribePlaceholder);
-  if (!linked) missing.push(part.kind === 'html' ? 'the unsubscribe link as a visible link (`<a href="{{links.unsubscribe}}">…</a>`)' : 'the unsubscribe link (`{{links.unsubscribe}}`)');
+  const hiddenBy = shown?.hiddenLinks.get(part.unsubscribePlaceholder);
+  const hiddenLink = hiddenBy === undefined ? '' : ` (the one written is hidden from its readers by ${hiddenBy})`;
+  if (!linked) missing.push(part.kind === 'html' ? `the unsubscribe link as a visible link (\`<a href="{{links.unsubscribe}}">…</a>\`)${hiddenLink}` : 'the unsubscribe link (`{{links.unsubscribe}}`)');
   if (!holdsAddress(part.kind, shown?.text ?? part.output, part.postalAddress)) missing.push(`the postal address${shown ? ' as visible text' : ''} (\`{{newsletter.postalAddress}}\`)`);
   if (missing.length === 0) return;
   const flavour = part.kind === 'html' ? 'html' : 'txt';

@@ -2,6 +2,8 @@ import Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { PaperboyError } from '../errors.js';
 import { ownFile } from '../package-root.js';
+import { suggestField, type FieldSuggestion } from './field-suggestions.js';
+import { lookupScopeOf } from './lookup-scopes.js';
 import type { PartialLoop } from './partial-loops.js';
 import { locationKey, type TemplateOutline } from './template-outline.js';
 
@@ -25,9 +27,28 @@ function place(line: number, column: number): Place {
   return { line, column: column + 1 };
 }
 
+/** A template's mistake in parts: its file, its place (1:1 for the file as a whole) and what is wrong. */
+export interface TemplateProblem {
+  file: string;
+  line: number;
+  /** From 1. */
+  column: number;
+  reason: string;
+}
+
+/** The parts of each error `templateError` made: a mistake in a file no template reads is said as a warning (templates.ts). */
+const problems = new WeakMap<object, TemplateProblem>();
+
+/** The file, place and reason of a template error, when `templateError` made it. */
+export function templateProblemOf(error: unknown): TemplateProblem | undefined {
+  return typeof error === 'object' && error !== null ? problems.get(error) : undefined;
+}
+
 export function templateError(file: string, at: Place | undefined, reason: string, cause: unknown, hint = HINT): PaperboyError {
   const where = at ? `${file}:${at.line}:${at.column}` : file;
-  return new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
+  const error = new PaperboyError('TEMPLATE_ERROR', `${where}: ${reason}`, { cause, hint });
+  problems.set(error, { file, line: at?.line ?? 1, column: at?.column ?? 1, reason });
+  return error;
 }
 
 /** The state jison leaves in Handlebars' lexer after a failed parse (the place of the last token read). */
@@ -136,14 +157,16 @@ export function runError(file: string, source: string, outline: TemplateOutline,
     const undefinedName = /^"(.+)" not defined in (.*) - \d+:\d+$/.exec(message);
     if (!undefinedName) return templateError(file, at, stripPlace(message), error);
     const [, name, container] = undefinedName;
+    const scope = lookupScopeOf(error);
+    const suggestion = scope && suggestField(source, exception.lineNumber, exception.column, scope);
     if (container === 'undefined' || container === 'null') {
       const written = writtenAt(source, exception.lineNumber, exception.column, exception.endLineNumber, exception.endColumn) ?? name!;
-      return templateError(file, at, emptyParent(written), error);
+      return templateError(file, at, emptyParent(written, written, suggestion), error);
     }
     if (outline.helperNames.has(locationKey({ start: { line: exception.lineNumber, column: exception.column } }))) {
       return templateError(file, at, `Unexpected helper \`${name}\`, ${didYouMean(name!, helpers)}`, error);
     }
-    return templateError(file, at, `Unexpected field \`${name}\`, expected a field of the view model`, error);
+    return templateError(file, at, `Unexpected field \`${name}\`, ${suggestion ? expectedField(suggestion) : 'expected a field of the view model'}`, error);
   }
   const partial = /^The partial (\S+) could not be found/.exec(message)?.[1];
   if (partial !== undefined) {
@@ -153,7 +176,11 @@ export function runError(file: string, source: string, outline: TemplateOutline,
   // A path of three or more parts whose first is missing: Handlebars reads the middle ones without a check.
   const read = /^Cannot read properties of (?:undefined|null) \(reading '(.+)'\)$/.exec(message)?.[1];
   const path = read === undefined ? undefined : outline.paths.find(({ parts }) => parts.indexOf(read) > 0 && parts.indexOf(read) < parts.length - 1);
-  if (path) return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, pathThrough(path.original, read!)), error);
+  if (path) {
+    const scope = lookupScopeOf(error);
+    const suggestion = scope && suggestField(source, path.loc.start.line, path.loc.start.column, scope);
+    return templateError(file, place(path.loc.start.line, path.loc.start.column), emptyParent(path.original, pathThrough(path.original, read!), suggestion), error);
+  }
   // A field of a text or a number (`title.length`): the strict check's `in` fails on it.
   const inValue = /^Cannot use 'in' operator to search for '(.+)' in /.exec(message)?.[1];
   const onValue = inValue === undefined ? undefined : outline.paths.find(({ parts }) => parts.at(-1) === inValue);
@@ -172,13 +199,22 @@ export function runError(file: string, source: string, outline: TemplateOutline,
  * without its last part, which may be a segment in brackets
  * (`issue.[title]`) or follow `/` (`../title`).
  */
-function emptyParent(written: string, through = written): string {
+function emptyParent(written: string, through = written, suggestion?: FieldSuggestion): string {
   const [, parent = through, last = through] = /^(.*)[./](\[[^\]]*\]|[^./[\]]+)$/.exec(through) ?? [];
   if (/^\.\.(?:\/\.\.)*$/.test(parent)) {
-    return `Unexpected \`${written}\`: no block of this template encloses the context here (a partial does not reach its caller's), so \`${parent}\` has no value, expected a field of the view model (\`../\` reads the context around a \`{{#each}}\` or \`{{#with}}\` block); for a field of this context (its spelling checked), write \`${last}\` without \`${parent}/\``;
+    const noBlock = `Unexpected \`${written}\`: no block of this template encloses the context here (a partial does not reach its caller's), so \`${parent}\` has no value`;
+    if (suggestion) return `${noBlock}, ${expectedField(suggestion)}`;
+    return `${noBlock}, expected a field of the view model (\`../\` reads the context around a \`{{#each}}\` or \`{{#with}}\` block); for a field of this context (its spelling checked), write \`${last}\` without \`${parent}/\``;
   }
+  if (suggestion) return `Unexpected \`${written}\`: \`${parent}\` has no value here, ${expectedField(suggestion)}`;
   // Which of the two it is takes the view model, which this message does not know: both are said, neither fix prescribed.
   return `Unexpected \`${written}\`: \`${parent}\` has no value here, expected a field of the view model: check the spelling of \`${parent}\`, or read an optional field inside \`{{#if ${parent}}}\``;
+}
+
+/** The second half of a misspelt field's message: the path it likely meant, and why `@root.` when it reads the whole view. */
+function expectedField(suggestion: FieldSuggestion): string {
+  if (!suggestion.fromRoot) return `expected \`${suggestion.path}\``;
+  return `expected \`${suggestion.path}\` (here a name is read from the current context, a block's item or what a partial was given; \`@root.\` reads it from the whole view)`;
 }
 
 /** `a.b.c` up to its part `b`, as written (`a.[b]` for `a.[b].c`). */

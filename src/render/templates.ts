@@ -2,10 +2,12 @@ import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
 import { registerHelpers } from './helpers.js';
-import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError } from './template-errors.js';
+import { noteLookupScopes } from './lookup-scopes.js';
+import { strictBlockParams } from './strict-block-params.js';
+import { endlessPartialLoop, missingPartial, partialLoop, runError, syntaxError, templateProblemOf, type TemplateProblem } from './template-errors.js';
 import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './partial-loops.js';
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
-import { outlineTemplate, type TemplateOutline } from './template-outline.js';
+import { outlineTemplate, type PartialCall, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
 import { readTemplateSource } from './template-source.js';
 import { checkOverrides } from './template-overrides.js';
@@ -20,6 +22,8 @@ export interface TemplateSet {
   readonly files: ReadonlyMap<string, string>;
   /** The names of the templates rendering `roots` can read: them and the partials they can include (template-reads.ts). */
   reads(roots: readonly string[]): Set<string>;
+  /** The mistakes of files no template reads (a partial none includes, with a syntax error): for a command to say as warnings. */
+  readonly unread: readonly TemplateProblem[];
 }
 
 /**
@@ -27,27 +31,54 @@ export interface TemplateSet {
  * `templatesDir`) taking precedence over the built-in ones with the same
  * relative path. Templates named `*.txt` are plaintext: nothing is
  * HTML-escaped in them. A syntax error, and a partial included by a name
- * no file provides, is a TEMPLATE_ERROR now, at its file, line and column.
+ * no file provides, is a TEMPLATE_ERROR now, at its file, line and column,
+ * in a file a command can render: a built-in template's name (overridden
+ * or not) or a partial one of them can include. In any other file (a
+ * partial no template includes yet) it is one of the set's `unread`.
  */
 export function loadTemplates(overrideDir?: string): TemplateSet {
   const sources = new Map<string, string>();
   const files = templateFiles(overrideDir).map(({ relativePath, file }) => ({ name: templateName(relativePath), file }));
   for (const { name, file } of files) sources.set(name, file);
   const env = Handlebars.create();
+  noteLookupScopes(env);
+  strictBlockParams(env);
   registerHelpers(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
   const templates = new Map<string, Handlebars.TemplateDelegate>();
   // The templates rendering now, outermost first: a stack overflow is told by the loop at its top.
   const running: string[] = [];
-  const loaded = [...sources].map(([name, file]) => ({ name, file, ...compileFile(env, name, file, helpers, running) }));
+  const loaded: Loaded[] = [];
+  const broken: { name: string; error: PaperboyError }[] = [];
+  for (const [name, file] of sources) {
+    try {
+      loaded.push({ name, file, ...compileFile(env, name, file, helpers, running) });
+    } catch (error) {
+      if (!(error instanceof PaperboyError)) throw error;
+      broken.push({ name, error });
+    }
+  }
+  const builtin = (file: string) => file.startsWith(BUILTIN_TEMPLATES_DIR);
+  const builtins = new Set(files.filter(({ file }) => builtin(file)).map(({ name }) => name));
+  // A file that does not load includes nothing anyone knows of: it is read when a template read includes it.
+  const read = templatesRead(
+    [...builtins].filter((name) => !name.startsWith(PARTIALS)),
+    new Map([...loaded.map(({ name, outline }): [string, TemplateOutline] => [name, outline]), ...broken.map(({ name }): [string, TemplateOutline] => [name, NO_CALLS])]),
+  );
+  const readBroken = broken.find(({ name }) => read.has(name));
+  if (readBroken) throw readBroken.error;
   for (const { name, compiled } of loaded) {
     if (name.startsWith(PARTIALS)) env.registerPartial(name.slice(PARTIALS.length), compiled);
     else templates.set(name, compiled);
   }
-  checkPartialCalls(loaded, Object.keys(env.partials));
-  checkPartialLoops(loaded);
-  const builtin = (file: string) => file.startsWith(BUILTIN_TEMPLATES_DIR);
-  const builtins = new Set(files.filter(({ file }) => builtin(file)).map(({ name }) => name));
+  const unread: PaperboyError[] = broken.map(({ error }) => error);
+  const sayUnlessRead = (name: string, error: PaperboyError) => {
+    if (read.has(name)) throw error;
+    unread.push(error);
+  };
+  const partials = [...Object.keys(env.partials), ...broken.filter(({ name }) => name.startsWith(PARTIALS)).map(({ name }) => name.slice(PARTIALS.length))];
+  checkPartialCalls(loaded, partials, sayUnlessRead);
+  checkPartialLoops(loaded, read, sayUnlessRead);
   checkOverrides(
     files.filter(({ file }) => !builtin(file)),
     builtins,
@@ -57,6 +88,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const outlines = new Map(loaded.map(({ name, outline }) => [name, outline]));
   return {
     files: sources,
+    unread: unread.map(unreadProblem),
     reads: (roots) => templatesRead(roots, outlines),
     render(name, view) {
       const template = templates.get(name);
@@ -76,6 +108,26 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   };
 }
 
+/** A template loaded: its name in the set, its file, and its compiled form and outline. */
+interface Loaded extends CompiledTemplate {
+  name: string;
+  file: string;
+}
+
+/** The outline of a file that did not load: no call known. */
+const NO_CALLS: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [] };
+
+/**
+ * A mistake in a file no command renders: neither a built-in template's
+ * name nor a partial one of them can include (a partial kept for later,
+ * a draft, a copy). Said, never stopping a command: an editor's `send`
+ * does not wait on a file it does not read.
+ */
+function unreadProblem(error: PaperboyError): TemplateProblem {
+  const problem = templateProblemOf(error) ?? { file: '', line: 1, column: 1, reason: error.message };
+  return { ...problem, reason: `${problem.reason} (no template includes this file, so nothing renders it: an error once one does)` };
+}
+
 /**
  * No partial includes itself, directly or through others, outside a block:
  * such a loop has no end, and would only run out of stack at its first
@@ -85,24 +137,28 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
  * sections nest (view-model.ts SectionView), so paperboy's own templates
  * need a recursion with an end. Whether a block ends one depends on the
  * data; one that does not is said when the stack runs out (`render`,
- * from the templates running then: `noteRecursion`).
+ * from the templates running then: `noteRecursion`). A loop among
+ * templates none of `read` is `say`'s to tell.
  */
-function checkPartialLoops(loaded: readonly { name: string; file: string; outline: TemplateOutline }[]): void {
-  const loop = findPartialLoop(loaded, (call) => !call.guarded);
-  if (loop) throw partialLoop(loop);
+function checkPartialLoops(loaded: readonly Loaded[], read: ReadonlySet<string>, say: (name: string, error: PaperboyError) => void): void {
+  const unguarded = (call: PartialCall) => !call.guarded;
+  // The templates read include every partial they call: a loop among them is found among them alone.
+  const loop = findPartialLoop(loaded.filter(({ name }) => read.has(name)), unguarded) ?? findPartialLoop(loaded, unguarded);
+  if (loop) say(loaded.find(({ file }) => file === loop.file)!.name, partialLoop(loop));
 }
 
 /**
  * Every partial a template includes by name is one of the set's (or an
  * inline partial a template defines): a misspelt name is an error when the
- * templates load, at the call, even in a branch no issue takes.
+ * templates load, at the call, even in a branch no issue takes; `say`s to
+ * tell in a template no command reads.
  */
-function checkPartialCalls(loaded: readonly { file: string; outline: TemplateOutline }[], partials: readonly string[]): void {
+function checkPartialCalls(loaded: readonly Loaded[], partials: readonly string[], say: (name: string, error: PaperboyError) => void): void {
   const known = new Set([...partials, ...loaded.flatMap(({ outline }) => outline.inlinePartials)]);
-  for (const { file, outline } of loaded) {
+  for (const { name, file, outline } of loaded) {
     for (const call of outline.partialCalls) {
       // A partial block by another name renders its own content instead: a fallback, not a misspelling.
-      if (call.name !== undefined && !call.fallback && !known.has(call.name)) throw missingPartial(file, { name: call.name, loc: call.loc }, partials);
+      if (call.name !== undefined && !call.fallback && !known.has(call.name)) say(name, missingPartial(file, { name: call.name, loc: call.loc }, partials));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { backgroundOf, colorName, declarations, fontSizeZero, hidingDeclaration, invisibleOn, parseColor, zeroSizedImage, type Rgba } from './css-visibility.js';
 import { HIDDEN_ELEMENTS } from './raw-html.js';
 
 /**
@@ -15,6 +16,8 @@ export interface VisibleHtml {
   text: string;
   /** The `href` of each `<a>` that is shown and has something to click on (text or an image). */
   linkTargets: Set<string>;
+  /** Why a reader does not see what a link holds, for the `href` of each `<a>` with text or an image that is hidden (`font-size: 0`, `aria-hidden="true"`…): the first such link's. */
+  hiddenLinks: Map<string, string>;
 }
 
 /**
@@ -27,54 +30,99 @@ const UNSHOWN_ELEMENTS = new Set([...HIDDEN_ELEMENTS, 'head', 'title', 'noscript
 /** Text a reader can see and click: a character other than white space (a no-break space too) and the format characters that show nothing (U+200B zero-width space, U+2060 word joiner: Unicode's Cf). */
 const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
 
-/**
- * Inline styles that hide an element and what it holds (CSS is inlined
- * before the check, so a class's `display: none` is here too): CSS 2.1
- * § 9.2.4 `display: none`, § 11.2 `visibility: hidden`, and Outlook's
- * `mso-hide: all`.
- */
-const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:!important\s*)?(?:;|$)/i;
+/** A link's default colour in mail programs (and browsers): an `<a>` does not take its parent's text colour. */
+const LINK_BLUE: Rgba = { r: 0, g: 0, b: 238, a: 1 };
+/** What a message is shown on and in, unless it says otherwise. */
+const PAGE: { color: Rgba; background: Rgba } = { color: { r: 0, g: 0, b: 0, a: 1 }, background: { r: 255, g: 255, b: 255, a: 1 } };
 
-/** Whether an element hides its content: unshown by kind, the `hidden` attribute (HTML § 6.1), or an inline style. */
-function hides(name: string, attributes: Record<string, string>): boolean {
-  return UNSHOWN_ELEMENTS.has(name) || 'hidden' in attributes || HIDING_STYLE.test(attributes['style'] ?? '');
+/**
+ * Why an element hides itself and all it holds from a reader, or
+ * undefined: unshown by kind, the `hidden` attribute (HTML § 6.1),
+ * `aria-hidden="true"` (WAI-ARIA 1.2 § 6.6: a screen reader skips it, so a
+ * reader who listens gets none of it), or a hiding style (css-visibility.ts).
+ */
+function hiddenBy(name: string, attributes: Record<string, string>, style: ReadonlyMap<string, string>): string | undefined {
+  if (UNSHOWN_ELEMENTS.has(name)) return `a \`<${name}>\` element`;
+  if ('hidden' in attributes) return 'the `hidden` attribute';
+  if (attributes['aria-hidden']?.trim().toLowerCase() === 'true') return '`aria-hidden="true"` (a screen reader skips it)';
+  return hidingDeclaration(style);
+}
+
+/** What an open element gives what it holds: whether it is hidden (and why), and the text's size, colour and background there. */
+interface Rendered {
+  hidden: string | undefined;
+  fontSizeZero: boolean;
+  /** The text colour; `unknown` for one this cannot read. */
+  color: Rgba | 'unknown';
+  /** The nearest background painted behind it; `unknown` for an image or a colour this cannot read. */
+  background: Rgba | 'unknown';
+  link: { href: string; shown: boolean; hiddenBy: string | undefined } | undefined;
+}
+
+/** What `element` (its name, attributes and parsed style) renders as, inside `parent`. */
+function rendered(name: string, attributes: Record<string, string>, style: ReadonlyMap<string, string>, parent: Rendered | undefined): Omit<Rendered, 'link'> {
+  const inherited = parent ?? { hidden: undefined, fontSizeZero: false, color: PAGE.color, background: PAGE.background };
+  const written = style.get('color') ?? (name === 'font' ? attributes['color'] : undefined);
+  const color =
+    written === undefined ? (name === 'a' ? LINK_BLUE : inherited.color) : /^\s*(?:inherit|currentcolor)\s*$/i.test(written) ? inherited.color : (parseColor(written) ?? 'unknown');
+  return {
+    hidden: inherited.hidden ?? hiddenBy(name, attributes, style),
+    fontSizeZero: fontSizeZero(style) ?? inherited.fontSizeZero,
+    color,
+    background: backgroundOf(attributes, style) ?? inherited.background,
+  };
+}
+
+/** Why text rendered as `at` shows nothing, or undefined when a reader sees it. */
+function textHiddenBy(at: Omit<Rendered, 'link'>): string | undefined {
+  if (at.hidden) return at.hidden;
+  if (at.fontSizeZero) return '`font-size: 0`';
+  if (at.color === 'unknown' || at.background === 'unknown') return undefined;
+  if (at.color.a === 0) return '`color: transparent`';
+  if (invisibleOn(at.color, at.background)) return `the text colour ${colorName(at.color)} on the background ${colorName(at.background)}, the same or nearly`;
+  return undefined;
 }
 
 /** Parses `html` into what a reader sees of it. */
 export function visibleHtml(html: string): VisibleHtml {
   const linkTargets = new Set<string>();
+  const hiddenLinks = new Map<string, string>();
   const text: string[] = [];
-  /** Per open element: whether it or an ancestor hides its content, and the visible link it opens. */
-  const open: { hidden: boolean; link: { href: string; shown: boolean } | undefined }[] = [];
-  const hidden = () => open.at(-1)?.hidden ?? false;
+  const open: Rendered[] = [];
   const currentLink = () => {
     for (let i = open.length - 1; i >= 0; i--) if (open[i]!.link) return open[i]!.link;
     return undefined;
   };
+  /** Something to click on (`reason` undefined) or something hidden (why) inside the current link. */
+  const holds = (reason: string | undefined) => {
+    const link = currentLink();
+    if (!link) return;
+    if (reason === undefined) link.shown = true;
+    else link.hiddenBy ??= reason;
+  };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const isHidden = hidden() || hides(name, attributes);
-        const link = name === 'a' && attributes['href'] !== undefined && !isHidden ? { href: attributes['href'].trim(), shown: false } : undefined;
-        if (name === 'img' && !isHidden) markShown(currentLink());
-        open.push({ hidden: isHidden, link });
+        const style = declarations(attributes['style']);
+        const at = rendered(name, attributes, style, open.at(-1));
+        const link = name === 'a' && attributes['href'] !== undefined ? { href: attributes['href'].trim(), shown: false, hiddenBy: undefined } : undefined;
+        open.push({ ...at, link });
+        if (name === 'img') holds(at.hidden ?? (zeroSizedImage(attributes, style) ? 'an image of no width or height' : undefined));
       },
       ontext(data) {
-        if (hidden()) return;
-        text.push(data);
-        if (SHOWS_SOMETHING.test(data)) markShown(currentLink());
+        const at = open.at(-1);
+        const reason = at && textHiddenBy(at);
+        if (reason === undefined) text.push(data);
+        if (SHOWS_SOMETHING.test(data)) holds(reason);
       },
       onclosetag() {
-        const element = open.pop();
-        if (element?.link?.shown) linkTargets.add(element.link.href);
+        const link = open.pop()?.link;
+        if (link?.shown) linkTargets.add(link.href);
+        else if (link?.hiddenBy !== undefined && !hiddenLinks.has(link.href)) hiddenLinks.set(link.href, link.hiddenBy);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  return { text: text.join(''), linkTargets };
-}
-
-function markShown(link: { shown: boolean } | undefined): void {
-  if (link) link.shown = true;
+  return { text: text.join(''), linkTargets, hiddenLinks };
 }

@@ -21,7 +21,7 @@ function issueWith(papers: PaperRecord[]): IssueOutput {
 
 test('a tag or author with more than 400 papers gets pages of 400, linked to each other', () => {
   const issue = issueWith(Array.from({ length: 401 }, (_, i) => record(i, ['big'])));
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const database = buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]);
   const pages = planPages(config, [], database, () => '', { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/big/'));
   assert.deepEqual(tagPages.map((page) => page.path), ['tags/big/index.html', 'tags/big/page/2/index.html']);
@@ -40,7 +40,7 @@ test('a tag or author with more than 400 papers gets pages of 400, linked to eac
 
 test('a tag with 400 papers or fewer is one page without page links', () => {
   const issue = issueWith(Array.from({ length: 3 }, (_, i) => record(i, ['small'])));
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const database = buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]);
   const pages = planPages(config, [], database, () => '', { rendering: () => issue, records: () => issue.papers });
   const tagPages = pages.filter((page) => page.path.startsWith('tags/small/'));
   assert.deepEqual(tagPages.map((page) => [page.path, page.view().navs]), [['tags/small/index.html', [{ label: 'Pages', pages: [] }]]]);
@@ -48,7 +48,7 @@ test('a tag with 400 papers or fewer is one page without page links', () => {
 
 test('papers without a year (or of one year) past 800 get pages of 800, linked to each other; the papers page is the first', () => {
   const issue = issueWith(Array.from({ length: 801 }, (_, i) => ({ ...record(i, ['t']), year: undefined })));
-  const database = buildPaperDatabase([summarizeIssue(issue, 'hash', [])]);
+  const database = buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]);
   const pages = planPages(config, [], database, () => '', { rendering: () => issue, records: () => issue.papers });
   const yearPages = pages.filter((page) => page.path.startsWith('papers/year/') || page.path === 'papers/index.html');
   assert.deepEqual(

@@ -19,7 +19,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
 function oneIssue(records: PaperRecord[]) {
   const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
   const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
-  return { database: buildPaperDatabase([summarizeIssue(issue, 'hash', [])]), texts };
+  return { database: buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts };
 }
 
 /** The titles `query` finds among `records` (one issue), best first, as `paperboy papers search` lists them. */

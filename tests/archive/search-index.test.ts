@@ -64,7 +64,7 @@ function shards(records: PaperRecord[], cacheDir?: string): Map<string, string> 
     records: () => issue.papers,
     rendering: () => assert.fail('a shard reads no rendering'),
   };
-  const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, 'hash', [])]), texts, cacheDir);
+  const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts, cacheDir);
   return new Map(index.map((shard) => [shard.year, shard.contents.toString('utf8')]));
 }
 

@@ -12,7 +12,7 @@ const MAKER = 'paperboy test';
 async function writtenSite(key: string, count: number): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
   const files = Array.from({ length: count }, (_, i) => ({ path: `papers/p${i}/index.html`, key: `k${i}`, contents: () => `<p>${i}</p>\n` }));
-  await writeSite(out, files, { site: key, maker: MAKER, shape: 'shape' }, openSite(out, MAKER, true), {});
+  await writeSite(out, files, { site: key, maker: MAKER, shape: 'shape', outputs: new Map() }, openSite(out, MAKER, true), {});
   return out;
 }
 

@@ -73,7 +73,7 @@ test('a file that cannot be written while others are still being written fails t
   // `papers/p1/index.html` is a file, so no folder can be made under it: ENOTDIR, with writes before it still under way.
   const files = pagesThen(300, { path: 'papers/p1/index.html/x.html', key: 'x', contents: () => 'x' });
   await assert.rejects(
-    writeSite(out, files, { site: 'k', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}),
+    writeSite(out, files, { site: 'k', maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {}),
     (error) => isPaperboyError(error) && error.code === 'OUT_DIR_UNWRITABLE' && /ENOTDIR|EEXIST/.test(error.message),
   );
   assert.deepEqual(readdirSync(parent), []);
@@ -82,7 +82,7 @@ test('a file that cannot be written while others are still being written fails t
 test('a page that cannot be made (its template throws) while files are being written leaves no staging folder, and the previous site as it was', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
   const out = join(parent, 'dist');
-  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'before', contents: () => 'before' }), { site: 'a', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
+  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'before', contents: () => 'before' }), { site: 'a', maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {});
   const before = siteDigest(out);
   const files = pagesThen(300, {
     path: 'index.html',
@@ -91,7 +91,7 @@ test('a page that cannot be made (its template throws) while files are being wri
       throw new Error('a template failed');
     },
   });
-  await assert.rejects(writeSite(out, files, { site: 'b', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}), /a template failed/);
+  await assert.rejects(writeSite(out, files, { site: 'b', maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {}), /a template failed/);
   assert.deepEqual(readdirSync(parent), ['dist']);
   assert.deepEqual(siteDigest(out), before);
 });
@@ -99,7 +99,7 @@ test('a page that cannot be made (its template throws) while files are being wri
 test('a journal left by an earlier paperboy (bare paths, the pending files in folders) is finished by the next build as it was written', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
   const out = join(parent, 'dist');
-  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'i', contents: () => 'home' }), { site: 'a', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
+  await writeSite(out, pagesThen(3, { path: 'index.html', key: 'i', contents: () => 'home' }), { site: 'a', maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {});
   const pending = join(parent, 'dist.pending-1');
   for (const path of ['papers/p1/index.html', 'papers/new/index.html']) {
     mkdirSync(join(pending, path, '..'), { recursive: true });
@@ -174,7 +174,7 @@ test('a rebuild that rewrites most of the site keeps, as a rebuild of a few file
   // A few files of the 1,001 (at most 1 in 100): moved into the same folder, through the journal.
   const onePage = siteIn('new').map((file) => (file.path === 'papers/p7/index.html' ? { ...file, key: 'edited', contents: () => 'p7 edited' } : file));
   const restaged = statSync(out).ino;
-  assert.equal(await writeSite(out, onePage, { site: 'one page', maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {}), 1);
+  assert.equal(await writeSite(out, onePage, { site: 'one page', maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {}), 1);
   assert.equal(statSync(out).ino, restaged, 'committed in place');
   assert.equal(readFileSync(join(out, 'papers/p7/index.html'), 'utf8'), 'p7 edited');
   assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'added by hand');

@@ -18,5 +18,5 @@ export function siteIn(version: string) {
 
 /** Writes `siteIn(version)` at `out` as a build does (`writeSite`), in place of what it holds: by the tests, and by the processes they start and kill. */
 export function writeVersion(out: string, version: string): Promise<number> {
-  return writeSite(out, siteIn(version), { site: version, maker: 'paperboy test', shape: 's' }, openSite(out, 'paperboy test', true), {});
+  return writeSite(out, siteIn(version), { site: version, maker: 'paperboy test', shape: 's', outputs: new Map() }, openSite(out, 'paperboy test', true), {});
 }

@@ -104,6 +104,63 @@ test('an unsubscribe link or postal address the reader cannot see does not count
   }
 });
 
+test('an unsubscribe link hidden by its style or from screen readers does not count, and the error says what hides it', async () => {
+  const address = '<p>{{newsletter.postalAddress}}</p>';
+  const cases: [html: string, hiddenBy: RegExp][] = [
+    [`<div aria-hidden="true">${LINK_HTML}</div>`, /`aria-hidden="true"` \(a screen reader skips it\)/],
+    [`<a aria-hidden="true" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`aria-hidden="true"`/],
+    [`<a style="font-size:0" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`font-size: 0`/],
+    [`<p style="font-size: 0px; line-height: 0">${LINK_HTML}</p>`, /`font-size: 0`/],
+    [`<a style="opacity:0" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`opacity: 0`/],
+    [`<div style="opacity: 0.0"><p style="opacity:1">${LINK_HTML}</p></div>`, /`opacity: 0\.0`/],
+    [`<a style="color:#ffffff" href="{{links.unsubscribe}}">Unsubscribe</a>`, /the text colour #ffffff on the background #ffffff, the same or nearly/],
+    [`<table><tr><td bgcolor="#222"><a style="color: rgb(34, 34, 34)" href="{{links.unsubscribe}}">Unsubscribe</a></td></tr></table>`, /#222222 on the background #222222/],
+    [`<div style="background-color:white"><a href="{{links.unsubscribe}}"><span style="color:#fefefe">Unsubscribe</span></a></div>`, /#fefefe on the background #ffffff/],
+    [`<a style="color: transparent" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`color: transparent`/],
+    [`<div style="max-height:0;overflow:hidden">${LINK_HTML}</div>`, /`max-height: 0` with `overflow: hidden`/],
+    [`<div style="width: 0; overflow-x: hidden; white-space: nowrap">${LINK_HTML}</div>`, /`width: 0` with `overflow-x: hidden`/],
+    [`<a href="{{links.unsubscribe}}"><img src="https://example.org/u.png" width="0" height="0" alt="Unsubscribe"></a>`, /an image of no width or height/],
+  ];
+  for (const [html, hiddenBy] of cases) {
+    const { error } = await renderWith({ html: `${html}${address}` });
+    assert.ok(error, html);
+    assert.match(error.message, /\/templates\/email\.html\.hbs: Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) \(the one written is hidden from its readers by /, html);
+    assert.match(error.message, hiddenBy, html);
+    assert.match(error.message, /such as its footer, .*templates\/partials\/footer\.html\.hbs$/, html);
+  }
+  for (const html of [`<div style="font-size:0">{{newsletter.postalAddress}}</div>`, `<p style="color:#fff">{{newsletter.postalAddress}}</p>`, `<p aria-hidden="true">{{newsletter.postalAddress}}</p>`]) {
+    const { error } = await renderWith({ html: `${html}${LINK_HTML}` });
+    assert.ok(error, html);
+    assert.match(error.message, /Missing the postal address as visible text/, html);
+  }
+});
+
+test('realistic footers count: tables, styled and coloured links, a zero font size its content sets again, Outlook conditional comments around other parts', async () => {
+  for (const html of [
+    // A dark footer with light text and links.
+    `<table role="presentation" width="100%"><tr><td bgcolor="#1a1a1a" style="color:#cccccc;font-size:12px"><p>{{newsletter.postalAddress}}</p><a style="color:#ffffff;text-decoration:underline" href="{{links.unsubscribe}}">Unsubscribe</a></td></tr></table>`,
+    // Light grey text on white, the usual muted footer; a link takes its own colour, not its paragraph's.
+    `<p style="color:#999999;font-size:11px">{{newsletter.postalAddress}}<br><a href="{{links.unsubscribe}}" style="color:#999">Unsubscribe</a></p>`,
+    `<p style="color:#ffffff;background:#ffffff">spacer <a href="{{links.unsubscribe}}">Unsubscribe</a></p><p>{{newsletter.postalAddress}}</p>`,
+    // Columns without gaps: font-size 0 on the cell, set again inside.
+    `<table><tr><td style="font-size:0"><div style="display:inline-block;font-size:13px">${LINK_HTML} {{newsletter.postalAddress}}</div></td></tr></table>`,
+    // An image link needs no font size; a decorative icon hidden from screen readers beside the link's text.
+    `<p style="font-size:0"><a href="{{links.unsubscribe}}"><img src="https://example.org/u.png" width="80" height="20" alt="Unsubscribe"></a></p><p>{{newsletter.postalAddress}}</p>`,
+    `<a href="{{links.unsubscribe}}"><img aria-hidden="true" src="https://example.org/x.png" alt=""> Unsubscribe</a><p>{{newsletter.postalAddress}}</p>`,
+    // Outlook's ghost table around the footer, and a part for Outlook only beside it.
+    `<!--[if mso]><table role="presentation" width="600"><tr><td><![endif]--><p>${LINK_HTML}</p><!--[if mso]></td></tr></table><![endif]--><p>{{newsletter.postalAddress}}</p>`,
+    `<!--[if !mso]><!--><p>${LINK_HTML}</p><!--<![endif]--><p>{{newsletter.postalAddress}}</p>`,
+    // A width of 0 alone hides nothing (the content overflows it); a background image may be anything: not judged.
+    `<div style="width:0">${LINK_HTML}</div><p>{{newsletter.postalAddress}}</p>`,
+    `<div style="background:#fff url(https://example.org/bg.png) no-repeat; color:#fff"><p>{{newsletter.postalAddress}}</p>${LINK_HTML}</div>`,
+    // A preheader hidden as it should be, elsewhere.
+    `<span style="display:none;max-height:0;overflow:hidden;opacity:0;color:#fff">Preview text</span><p>${LINK_HTML} {{newsletter.postalAddress}}</p>`,
+  ]) {
+    const { error } = await renderWith({ html });
+    assert.equal(error, undefined, `${html}: ${String(error)}`);
+  }
+});
+
 test('an unsubscribe link counts as a visible link with text, an image or its URL to click on, in any case and with attributes', async () => {
   const address = '<p>{{newsletter.postalAddress}}</p>';
   for (const html of [

@@ -152,14 +152,16 @@ async function emailTemplateError(files: Record<string, string>): Promise<Paperb
 test("templates: a misspelt field in a block's or a helper's argument is an error at its line and column, not a silent omission", async () => {
   const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
   const cases: [files: Record<string, string>, expected: RegExp][] = [
-    [paper('{{#if opinon}}{{opinion.text}}{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected field `opinon`, expected a field of the view model$/],
+    [paper('{{#if opinon}}{{opinion.text}}{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected field `opinon`, expected `opinion`$/],
+    [paper('{{#if xyzzy}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected field `xyzzy`, expected a field of the view model$/],
     [paper('{{#unless opinon}}none{{/unless}}'), /paper\.txt\.hbs:2:11: Unexpected field `opinon`/],
     [paper('{{#each tgas}}{{this}}{{/each}}'), /paper\.txt\.hbs:2:9: Unexpected field `tgas`/],
     [paper('{{#with summary}}{{txt}}{{/with}}'), /paper\.txt\.hbs:2:20: Unexpected field `txt`/],
     [paper('{{wrap titel}}'), /paper\.txt\.hbs:2:8: Unexpected field `titel`/],
     [paper('{{wrap (concat "By " authorsLien)}}'), /paper\.txt\.hbs:2:22: Unexpected field `authorsLien`/],
     [paper('{{wrap title indent=indnt}}'), /paper\.txt\.hbs:2:21: Unexpected field `indnt`/],
-    [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected a field of the view model: check the spelling of `opinon`, or read an optional field inside `\{\{#if opinon\}\}`$/],
+    [paper('{{#if opinon.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `opinon\.text`: `opinon` has no value here, expected `opinion\.text`$/],
+    [paper('{{#if xyzzy.text}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `xyzzy\.text`: `xyzzy` has no value here, expected a field of the view model: check the spelling of `xyzzy`, or read an optional field inside `\{\{#if xyzzy\}\}`$/],
     [paper('{{summry.text.length}}'), /paper\.txt\.hbs:2:3: Unexpected `summry\.text\.length`: `summry` has no value here/],
     [paper('{{wrapp title}}'), /paper\.txt\.hbs:2:3: Unexpected helper `wrapp`, expected `wrap`$/],
     [paper('{{#if title.length}}x{{/if}}'), /paper\.txt\.hbs:2:7: Unexpected `title\.length`: `title` is a text or a number, which has no fields, expected `title` alone$/],
@@ -168,11 +170,41 @@ test("templates: a misspelt field in a block's or a helper's argument is an erro
   for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
 });
 
+test('templates: a misspelt field names the field it likely meant, written as where it is read: the view, a block\'s item, `this`, `../`, a block parameter, `@root`', async () => {
+  const header = (line: string) => ({ 'templates/partials/header.html.hbs': `<p>{{newsletter.name}}</p>\n${line}\n` });
+  const root = '\\(here a name is read from the current context, a block\'s item or what a partial was given; `@root\\.` reads it from the whole view\\)$';
+  const cases: [files: Record<string, string>, expected: RegExp][] = [
+    [header('<h1>{{issue.titel}}</h1>'), /header\.html\.hbs:2:7: Unexpected field `titel`, expected `issue\.title`$/],
+    [header('<h1>{{newsletter.nmae}}</h1>'), /header\.html\.hbs:2:7: Unexpected field `nmae`, expected `newsletter\.name`$/],
+    [header('<h1>{{isue.title}}</h1>'), /header\.html\.hbs:2:7: Unexpected `isue\.title`: `isue` has no value here, expected `issue\.title`$/],
+    [header('{{#each papers}}{{titel}}{{/each}}'), /header\.html\.hbs:2:19: Unexpected field `titel`, expected `title`$/],
+    [header('{{#each papers}}{{#if opinon}}x{{/if}}{{/each}}'), /header\.html\.hbs:2:23: Unexpected field `opinon`, expected `opinion`$/],
+    [header('{{#each papers}}{{this.sumary.html}}{{/each}}'), /header\.html\.hbs:2:19: Unexpected `this\.sumary\.html`: `this\.sumary` has no value here, expected `this\.summary\.html`$/],
+    [header('{{#each papers}}{{../issue.titel}}{{/each}}'), /header\.html\.hbs:2:19: Unexpected field `titel`, expected `\.\.\/issue\.title`$/],
+    [header('{{#each papers as |paper|}}{{paper.sumary.html}}{{/each}}'), /header\.html\.hbs:2:30: Unexpected `paper\.sumary\.html`: `paper\.sumary` has no value here, expected `paper\.summary\.html`$/],
+    [header('{{#each sections as |section|}}{{#each section.papers as |paper|}}{{#if paper.opinon}}x{{/if}}{{/each}}{{/each}}'), /header\.html\.hbs:2:73: Unexpected field `opinon`, expected `paper\.opinion`$/],
+    [header('{{#each papers}}{{@root.issue.titel}} {{@indx}}{{/each}}'), /header\.html\.hbs:2:19: Unexpected field `titel`, expected `@root\.issue\.title`$/],
+    [header('{{#each papers}}{{@indx}}{{/each}}'), /header\.html\.hbs:2:19: Unexpected field `indx`, expected `@index`$/],
+    [header('{{#each papers}}{{issue.title}}{{/each}}'), new RegExp(`header\\.html\\.hbs:2:19: Unexpected \`issue\\.title\`: \`issue\` has no value here, expected \`@root\\.issue\\.title\` ${root}`)],
+    [header('{{#each papers}}{{issue.titel}}{{/each}}'), new RegExp(`Unexpected \`issue\\.titel\`: \`issue\` has no value here, expected \`@root\\.issue\\.title\` ${root}`)],
+    [{ 'templates/partials/paper.txt.hbs': '{{title}}\n{{newsletter.name}}\n' }, new RegExp(`paper\\.txt\\.hbs:2:3: Unexpected \`newsletter\\.name\`: \`newsletter\` has no value here, expected \`@root\\.newsletter\\.name\` ${root}`)],
+  ];
+  for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
+});
+
+test('templates: a misspelt field read through a block parameter is an error, as any other path, not a silent omission', async () => {
+  const error = await emailTemplateError({ 'templates/partials/paper.txt.hbs': '{{title}}\n{{#each @root.papers as |other|}}{{other.titel}}{{/each}}\n' });
+  assert.match(error.message, /paper\.txt\.hbs:2:36: Unexpected field `titel`, expected `other\.title`$/);
+  const { root } = await rootWith({ '0001-a.md': cleanIssue() }, { 'templates/partials/paper.txt.hbs': '{{#each tags as |tag index|}}{{index}}={{tag}} {{/each}}{{#with this as |paper|}}{{paper.title}}{{/with}}\n' });
+  assert.match((await renderAll(root, '1')).text, /0=\S+ 1=\S+ Are Emergent Abilities/);
+});
+
 test("templates: a field read of nothing is named whole, its parent as written, and the suggestion is a template's syntax", async () => {
   const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n${line}\n` });
   const cases: [line: string, expected: RegExp][] = [
-    ['{{issue.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `issue\.\[titl\]`: `issue` has no value here, expected a field of the view model: check the spelling of `issue`, or read an optional field inside `\{\{#if issue\}\}`$/],
+    ['{{xyzzy.[titl]}}', /paper\.txt\.hbs:2:3: Unexpected `xyzzy\.\[titl\]`: `xyzzy` has no value here, expected a field of the view model: check the spelling of `xyzzy`, or read an optional field inside `\{\{#if xyzzy\}\}`$/],
     ['{{../opinon}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/opinon`: no block of this template encloses the context here .*, so `\.\.` has no value, .*; for a field of this context \(its spelling checked\), write `opinon` without `\.\.\/`$/],
+    ['{{../issue}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/issue`: no block of this template encloses the context here .*, so `\.\.` has no value, expected `@root\.issue` \(here a name is read from the current context/],
     ['{{../../x}}', /paper\.txt\.hbs:2:3: Unexpected `\.\.\/\.\.\/x`: .*, so `\.\.\/\.\.` has no value, .*; for a field of this context \(its spelling checked\), write `x` without `\.\.\/\.\.\/`$/],
   ];
   for (const [line, expected] of cases) assert.match((await emailTemplateError(paper(line))).message, expected);
