@@ -4,6 +4,7 @@ import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
 import { paperFacts, papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, pageLinks, type PagePlan, type SiteConfig } from './page-render.js';
+import { append } from '../arrays.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
 export interface TextSource {
@@ -155,9 +156,9 @@ export function planPages(
 
   for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
-  for (const tag of database.tags) pages.push(...facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
+  for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) pages.push(...facetPages(`authors/${author.slug}`, `Papers by ${author.name}`, author, rows));
+  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, `Papers by ${author.name}`, author, rows));
   return pages;
 }
 

@@ -24,6 +24,7 @@ import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
 import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type UnreadValue } from './issue-output.js';
 import type { TextSource } from './pages.js';
 import { valuesPublishedWrongly } from './published-wrongly.js';
+import { append } from '../arrays.js';
 
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
@@ -289,7 +290,7 @@ function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
   const facts = extractFacts(parsed);
   const corpus = new CorpusReading(workspace.corpus);
-  unread.push(...valuesPublishedWrongly(parsed, facts, workspace.config, corpus));
+  append(unread, valuesPublishedWrongly(parsed, facts, workspace.config, corpus));
   const output = renderIssueOutput(parsed.issue, { config: workspace.config, corpus, facts: file.facts }, templates);
   return { output, unread, reads: corpus.reads };
 }

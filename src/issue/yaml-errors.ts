@@ -6,6 +6,7 @@ import { cutItemReport, flowComments, writtenKey } from './flow-comments.js';
 import { flowCollections, quoteYamlText } from './text-fields.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
+import { append } from '../arrays.js';
 
 export type { YamlProblem };
 
@@ -51,7 +52,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
     const cuts = commentsClosing(error, context);
     if (cuts.length > 0) {
       // The parser reads the lines after the list as its items: what it raises there are echoes, as after any broken structure.
-      problems.push(...cuts);
+      append(problems, cuts);
       break;
     }
     const mistake = editingMistake(error, context);
@@ -159,8 +160,10 @@ function textKeyLine(yamlText: string, lineStart: number): TextValue | undefined
     const below = lineAt(yamlText, start);
     if (below.line.trim() === '') blanks.push(start);
     else if (/^[ \t]*/.exec(below.line)![0].length > match[1]!.length) {
-      value.lines.push(...blanks.map(() => ''), below.line.trim());
-      value.lineStarts.push(...blanks.splice(0), start);
+      append(value.lines, blanks.map(() => ''));
+      value.lines.push(below.line.trim());
+      append(value.lineStarts, blanks.splice(0));
+      value.lineStarts.push(start);
       value.valueEnd = start + below.line.trimEnd().length;
     } else break;
     start = below.next;

@@ -11,6 +11,7 @@ import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAt
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
 import type { ContentView, EmailView, EnvelopeView, PaperView, ReviewView, RichText, SectionView } from './view-model.js';
+import { append } from '../arrays.js';
 
 /** The newsletter settings a rendering reads. */
 type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections' | 'email'>;
@@ -66,7 +67,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       const markdown = paper[field];
       if (!markdown) return undefined;
       const parts = markdownToHast(markdown.tree, { idPrefix: paperFootnotePrefix(issue.number, paper.index, field), links, source: markdown.text });
-      notes.push(...parts.notes);
+      append(notes, parts.notes);
       return { html: fragmentToHtml(parts.content, numbering), text: texts?.[field] ?? '' };
     };
     const prerequisites = rich('prerequisites');

@@ -5,6 +5,7 @@ import type { ParsedIssue } from '../issue/parse.js';
 import { nodePosition } from '../issue/text-position.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { paperLink, resolveLink, type LinkContext, type ResolvedLink, type UrlUse } from './links.js';
+import { append } from '../arrays.js';
 
 /** A URL of an issue that no output links to, and where the editor wrote it. */
 export interface RefusedUrl {
@@ -40,7 +41,7 @@ export function refusedMarkdownUrls(parsed: ParsedIssue, links: LinkContext): Re
   const refused: RefusedUrl[] = [];
   for (const text of parsed.issue ? markdownTexts(parsed.issue) : []) {
     const check = (node: Link | Definition | Image, use: UrlUse, consequence: string) =>
-      refused.push(...refusal(node.url, resolveLink(node.url, links, use), () => nodePosition(parsed, text, node), consequence));
+      append(refused, refusal(node.url, resolveLink(node.url, links, use), () => nodePosition(parsed, text, node), consequence));
     for (const node of nodesInTree(text.tree, 'link')) check(node, 'href', 'only the link text is shown');
     for (const node of nodesInTree(text.tree, 'definition')) check(node, 'href', 'links to it show only their text');
     for (const node of nodesInTree(text.tree, 'image')) check(node, 'src', 'only the alt text is shown');

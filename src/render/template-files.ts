@@ -4,6 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { append } from '../arrays.js';
 
 /**
  * Which template files apply to a newsletter, without compiling them: the
@@ -59,7 +60,7 @@ function filesUnder(folder: string, within: ReadonlySet<string>): string[] {
     const target = entry.isSymbolicLink() ? linkTarget(path, entry.name) : entry;
     if (target?.isDirectory()) {
       const real = realpathSync(path);
-      if (!within.has(real)) files.push(...filesUnder(path, new Set([...within, real])));
+      if (!within.has(real)) append(files, filesUnder(path, new Set([...within, real])));
     } else if (target?.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)) {
       files.push(path);
     }

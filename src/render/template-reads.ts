@@ -1,5 +1,6 @@
 import type { TemplateOutline } from './template-outline.js';
 import { PARTIALS } from './template-files.js';
+import { append } from '../arrays.js';
 
 /**
  * The templates that rendering `roots` (names in the set: `web/paper.html`)
@@ -23,7 +24,7 @@ export function templatesRead(roots: readonly string[], outlines: ReadonlyMap<st
     read.add(name);
     const outline = outlines.get(name)!;
     for (const call of outline.partialCalls) {
-      if (call.name === undefined) pending.push(...partials);
+      if (call.name === undefined) append(pending, partials);
       else if (!outline.inlinePartials.includes(call.name) && outlines.has(`${PARTIALS}${call.name}`)) pending.push(`${PARTIALS}${call.name}`);
     }
   }

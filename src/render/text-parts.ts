@@ -2,6 +2,7 @@ import type { RootContent } from 'mdast';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import type { LinkContext } from './links.js';
 import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, renderFootnotes, type TextStyle } from './text/index.js';
+import { append } from '../arrays.js';
 
 /** Columns of the plaintext email (SPEC). */
 export const TEXT_WIDTH = 72;
@@ -84,7 +85,7 @@ export function renderIssueText(
   }
 
   const outro = bodyPart(body.children.slice(marker + 1));
-  bodyNotes.push(...footnotes.takeNew());
+  append(bodyNotes, footnotes.takeNew());
   const noteReferences = new ReferenceList([issue.body.tree]);
   const notes = renderFootnotes(bodyNotes, { ...common, references: noteReferences });
   return { intro, outro, footnotes: withReferences(notes, noteReferences), papers };

@@ -1,5 +1,6 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { htmlBlockParagraph } from './raw-html.js';
+import { append } from '../arrays.js';
 
 /**
  * Tight and loose lists, the same in every output. CommonMark calls a list
@@ -49,7 +50,7 @@ function itemWithLines(item: ListItem): ListItem {
       const end = run.at(-1)!.position?.end;
       const paragraph: Paragraph = { type: 'paragraph', children: lines.flatMap((line, i) => (i === 0 ? line : [{ type: 'break' }, ...line])) };
       children.push(start && end ? { ...paragraph, position: { start, end } } : paragraph);
-    } else children.push(...run);
+    } else append(children, run);
     run = [];
   };
   for (const child of item.children) {

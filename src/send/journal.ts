@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Store } from '../store/database.js';
 import { emailKey } from '../config/address.js';
 import { processStart } from './process-start.js';
+import { append } from '../arrays.js';
 
 /**
  * A recipient's state in the journal. `queued`: to send (again, after
@@ -257,7 +258,7 @@ export class SendJournal {
         for (const { delivery, settlement } of settled) this.settle(delivery, settlement, time);
         if (limit <= 0) return [];
         const rows = this.statements.fresh.all(this.issue, limit) as DeliveryRow[];
-        if (rows.length < limit) rows.push(...(this.statements.due.all(this.issue, time, limit - rows.length) as DeliveryRow[]));
+        if (rows.length < limit) append(rows, this.statements.due.all(this.issue, time, limit - rows.length) as DeliveryRow[]);
         for (const row of rows) this.statements.claim.run(time, time, this.issue, row.recipient_key);
         if (rows.length > 0) this.statements.heartbeat.run(time, this.issue);
         return rows.map((row) => toDelivery({ ...row, state: 'sending', attempts: row.attempts + 1, first_attempt_at: row.first_attempt_at ?? time }));

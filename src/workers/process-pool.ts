@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { isPaperboyError, PaperboyError, type ExitCode } from '../errors.js';
+import { append } from '../arrays.js';
 
 /**
  * Work spread over every core, one child process per core: lint (lint/) and
@@ -144,7 +145,7 @@ export class ProcessPool<Item, Outcome> {
 
   /** Queues items. */
   add(items: readonly Item[]): void {
-    this.queue.push(...items);
+    append(this.queue, items);
     this.pending += items.length;
     this.added += items.length;
     for (const entry of this.children) this.dispatch(entry);
@@ -206,7 +207,7 @@ export class ProcessPool<Item, Outcome> {
   /** Outcomes in, from a child or from here: counted, reported, and the pool settled if they were the last. */
   private collect(outcomes: readonly Outcome[]): void {
     this.pending -= outcomes.length;
-    this.outcomes.push(...outcomes);
+    append(this.outcomes, outcomes);
     this.progress?.(this.added - this.pending, this.added);
     this.settleIfDone();
   }

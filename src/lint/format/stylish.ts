@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import { counted } from '../../render/format.js';
 import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
+import { append } from '../../arrays.js';
 
 /** One message as its row prints it: `file:line:column`, severity, message, rule id. */
 type Row = readonly [place: string, severity: string, message: string, ruleId: string];
@@ -97,8 +98,8 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = `✖ ${counted(total, 'problem')} (${counted(errors, 'error')}, ${counted(warnings, 'warning')})`;
-  lines.push(...fitted(summary, '', options.width).map((line) => paint(errors > 0 ? 'red' : 'yellow', line)));
-  if (fixable > 0) lines.push(...fitted(`${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`, '  ', options.width));
+  append(lines, fitted(summary, '', options.width).map((line) => paint(errors > 0 ? 'red' : 'yellow', line)));
+  if (fixable > 0) append(lines, fitted(`${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`, '  ', options.width));
   return `${lines.join('\n')}\n`;
 }
 

@@ -4,6 +4,7 @@ import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, type TextStyle } from '../text/index.js';
 import { dimLines } from './dim-lines.js';
+import { append } from '../../arrays.js';
 
 const NOTES_LABEL = 'Private notes (not sent)';
 /** The notes sit this many columns in from the paper's texts, under their label. */
@@ -42,7 +43,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
     ...dimLines(metadataLine(paper, inner), inner, style),
     ...dimLines(paper.summarizer ? `Summarized by ${paper.summarizer}` : '', inner, style),
   ];
-  head.push(...indentLines(details, ' '.repeat(indentation)));
+  append(head, indentLines(details, ' '.repeat(indentation)));
 
   const blocks = [head.join('\n')];
   if (text.prerequisites) blocks.push(`${label('Prerequisites:')}\n${text.prerequisites}`);

@@ -8,6 +8,7 @@ import { writtenListMarker } from './written.js';
 import { htmlBlockParagraph } from '../raw-html.js';
 import { isLooseList } from '../tight-lists.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
+import { append, maxOf } from '../../arrays.js';
 
 /**
  * The block layout shared by the plaintext email and the terminal preview:
@@ -27,7 +28,7 @@ function joinBlocks(blocks: readonly string[][], blankLineBetween: boolean): str
   for (const block of blocks) {
     if (block.length === 0) continue;
     if (blankLineBetween && lines.length > 0) lines.push('');
-    lines.push(...block);
+    append(lines, block);
   }
   return lines;
 }
@@ -100,7 +101,7 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
   // CommonMark keeps only the start; later items are numbered from it, with
   // the start's leading zeros (`007)`, `008)`): a fixed width is what they say.
   const numbers = list.children.map((_, i) => `${String(start + i).padStart(digits.length, '0')}${delimiter}`);
-  const numberWidth = Math.max(...numbers.map((number) => number.length));
+  const numberWidth = maxOf(numbers.map((number) => number.length));
   // An item's blocks are apart as the HTML sets them: by the list's looseness, not the item's own (tight-lists.ts).
   const loose = isLooseList(list);
   const items = list.children.map((item, i) => {

@@ -9,6 +9,7 @@ import { limitLineOctets } from './octets.js';
 import type { ReferenceList } from './references.js';
 import type { TextStyle } from './style.js';
 import { displayWidth, indentLines } from './wrap.js';
+import { append } from '../../arrays.js';
 
 export interface TextRenderOptions {
   /** Columns to wrap at, by display width: 72 for the plaintext email. */
@@ -70,7 +71,7 @@ export function renderFootnotes(notes: readonly CollectedFootnote[], options: Om
     const lines = layoutBlocks(footnote.definition.children, context, Math.max(1, options.width - indentation));
     const prefix = `${options.style.decorate(marker, { muted: true })} `;
     rendered.push(indentLines(lines.length > 0 ? lines : [''], prefix, ' '.repeat(indentation)).join('\n'));
-    queue.push(...options.footnotes.takeNew());
+    append(queue, options.footnotes.takeNew());
   }
   return limitLineOctets(rendered.join('\n\n'), options.style.maxLineOctets);
 }

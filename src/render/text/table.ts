@@ -3,6 +3,7 @@ import type { RenderContext } from './context.js';
 import { renderInline } from './inline.js';
 import { PLAIN, type Format } from './style.js';
 import { alignText, cutWideLines, displayWidth, renderLine, wrapFragments, type Alignment, type Fragment, type Line } from './wrap.js';
+import { maxOf } from '../../arrays.js';
 
 /**
  * GFM tables in aligned columns, measured by display width:
@@ -43,8 +44,8 @@ export function layoutTable(table: Table, context: RenderContext, width: number)
   const widestLine = (lines: Line[]): number => Math.max(0, ...lines.map((line) => line.width));
   const columns = Array.from({ length: columnCount }, (_, c) => c);
   // Wrapping at width 1 puts every word on a line of its own.
-  const natural = columns.map((c) => Math.max(...rows.map((row) => widestLine(wrapFragments(cellAt(row, c), Infinity)))));
-  const minimum = columns.map((c) => Math.max(...rows.map((row) => widestLine(wrapFragments(cellAt(row, c), 1)))));
+  const natural = columns.map((c) => maxOf(rows.map((row) => widestLine(wrapFragments(cellAt(row, c), Infinity)))));
+  const minimum = columns.map((c) => maxOf(rows.map((row) => widestLine(wrapFragments(cellAt(row, c), 1)))));
 
   const bordered = !rows.some((row) => row.slice(0, columnCount).some((cell) => cell.some((fragment) => fragment.text.includes(glyphs.tableColumn))));
   const separator = bordered ? ` ${glyphs.tableColumn} ` : '   ';
@@ -85,7 +86,7 @@ function fitColumns(natural: readonly number[], minimum: readonly number[], avai
   if (total(Infinity) <= available) return [...natural];
   if (total(0) > available) return [...minimum];
   let low = 0;
-  let high = Math.max(...natural);
+  let high = maxOf(natural);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (total(mid) <= available) low = mid;

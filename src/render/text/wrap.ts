@@ -4,6 +4,7 @@ import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
 import { readsAsStructure } from './line-start.js';
 import { graphemeClusters } from './octets.js';
 import { PLAIN, plainStyle, sameFormat, type Format, type TextStyle } from './style.js';
+import { append } from '../../arrays.js';
 
 /**
  * Layout primitives shared by every text output: word wrapping by display
@@ -126,7 +127,7 @@ export function wrapFragments(fragments: readonly Fragment[], width: number): Li
     const output: Fragment[] = [];
     kept.forEach((placed, i) => {
       if (i > 0 && typeof placed.gap === 'object') output.push({ text: ' ', format: placed.gap.space });
-      output.push(...placed.fragments);
+      append(output, placed.fragments);
     });
     lines.push({ fragments: output, width: widthOf(kept) });
     line = line.slice(kept.length);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatHeading } from '../../../src/render/text/index.js';
 import { terminalStyle } from '../../../src/render/terminal/style.js';
-import { render } from './fixture.js';
+import type { ListItem, RootContent } from 'mdast';
+import { FootnoteCollector, formatHeading, plainStyle, ReferenceList, renderBlocks } from '../../../src/render/text/index.js';
+import { linkContext, render } from './fixture.js';
 
 test('headings: one underline style per level: = for depth 1, - for 2, ~ for 3, . deeper (never raw ###)', () => {
   assert.equal(render('# Steering vectors\n\n## Results\n\n### Caveats'), 'Steering vectors\n================\n\nResults\n-------\n\nCaveats\n~~~~~~~');
@@ -146,4 +147,16 @@ test('short inline code moves to the next line whole rather than split at its sp
   assert.ok(text.includes('`! ! ! !`'), text);
   const long = render(`Run \`${'word '.repeat(12).trim()}\` now.`, { width: 30 });
   assert.ok(long.split('\n').length > 2, long);
+});
+
+test('a code block of 150,000 lines and a list of 150,000 items are laid out whole, not a stack overflow', () => {
+  // Passed as one argument each (`push(...lines)`, `Math.max(...numbers)`), 120,000 or so overflowed V8's stack: a 400 KB issue.
+  const lines = 150_000;
+  const code: RootContent = { type: 'code', lang: null, meta: null, value: Array.from({ length: lines }, (_, i) => `${i % 10}`).join('\n') };
+  const codeText = renderBlocks([code], { width: 72, style: plainStyle, links: linkContext(), references: new ReferenceList(), footnotes: new FootnoteCollector(), source: '' });
+  assert.equal(codeText.split('\n').filter((line) => /^\s*\d$/.test(line)).length, lines);
+  const item = (i: number): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: `item ${i}` }] }] });
+  const list: RootContent = { type: 'list', ordered: true, start: 1, spread: false, children: Array.from({ length: lines }, (_, i) => item(i)) };
+  const listText = renderBlocks([list], { width: 72, style: plainStyle, links: linkContext(), references: new ReferenceList(), footnotes: new FootnoteCollector(), source: '' });
+  assert.match(listText, /^\s*150000\. item 149999$/m);
 });
