@@ -69,7 +69,8 @@ import type { FileOutcome } from './lint-file.js';
 // v48: the plaintext's link numbers (which line-length measures) skip a number shown in brackets in code, math or an image's alt text.
 // v49: a `#` that takes a flow list's `]` is reported (yaml-comment-in-text) in place of any parser error it causes below, not only an unclosed list's, and a list read askew after it is named by its key as written.
 // v50: email-size measures an HTML email whose footer writes a postal address over lines with a `<br>` between them.
-const FORMAT_VERSION = 50;
+// v51: link-url-length is new (a URL the plaintext email cuts over two lines).
+const FORMAT_VERSION = 51;
 
 interface Header {
   version: typeof FORMAT_VERSION;
