@@ -71,7 +71,8 @@ import type { FileOutcome } from './lint-file.js';
 // v50: email-size measures an HTML email whose footer writes a postal address over lines with a `<br>` between them.
 // v51: email-size renders a template's path through a block parameter strictly (render/strict-block-params.ts): a misspelt one is an error.
 // v52: email-size refuses an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height (render/visible-html.ts).
-const FORMAT_VERSION = 52;
+// v53: link-url-length is new (a URL the plaintext email cuts over two lines).
+const FORMAT_VERSION = 53;
 
 interface Header {
   version: typeof FORMAT_VERSION;

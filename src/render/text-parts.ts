@@ -37,6 +37,14 @@ export interface IssueText {
   /** The body's footnotes (intro and closing), numbered, then the notes' references, for the end. */
   footnotes: string;
   papers: Map<Paper, PaperText>;
+  /** Every reference list printed, with the texts whose links number into it: what lint's link-url-length measures. */
+  referenceScopes: ReferenceScope[];
+}
+
+/** One reference list (a paper's, a part of the body's) and the Markdown texts whose links it numbers. */
+interface ReferenceScope {
+  texts: readonly MarkdownText[];
+  references: ReferenceList;
 }
 
 /**
@@ -56,12 +64,14 @@ export function renderIssueText(
 ): IssueText {
   const footnotes = new FootnoteCollector();
   const common = { width: layout.width, style: layout.style, links, footnotes };
+  const referenceScopes: ReferenceScope[] = [];
   const withReferences = (text: string, references: ReferenceList) => joinBlocks(text, formatReferences(references, layout.style, layout.width));
 
   const body = issue.body.tree;
   const marker = issue.papersMarker ?? body.children.length;
   const bodyPart = (nodes: RootContent[]) => {
     const references = new ReferenceList([issue.body.tree]);
+    referenceScopes.push({ texts: [issue.body], references });
     const definitions = collectDefinitions([body]);
     return withReferences(renderBlocks(nodes, { ...common, references, definitions, source: issue.body.text }), references);
   };
@@ -70,7 +80,9 @@ export function renderIssueText(
 
   const papers = new Map<Paper, PaperText>();
   for (const paper of readingOrder) {
-    const references = new ReferenceList([paper.prerequisites, paper.summary, paper.opinion, review ? paper.notes : undefined].flatMap((text) => (text ? [text.tree] : [])));
+    const scopeTexts = [paper.prerequisites, paper.summary, paper.opinion, review ? paper.notes : undefined].flatMap((text) => (text ? [text] : []));
+    const references = new ReferenceList(scopeTexts.map((text) => text.tree));
+    referenceScopes.push({ texts: scopeTexts, references });
     const render = (text: MarkdownText | undefined, { width, style } = layout) =>
       text ? renderBlocks(text.tree.children, { ...common, width, style, references, source: text.text }) : undefined;
     const texts = {
@@ -87,8 +99,9 @@ export function renderIssueText(
   const outro = bodyPart(body.children.slice(marker + 1));
   append(bodyNotes, footnotes.takeNew());
   const noteReferences = new ReferenceList([issue.body.tree]);
+  referenceScopes.push({ texts: [issue.body], references: noteReferences });
   const notes = renderFootnotes(bodyNotes, { ...common, references: noteReferences });
-  return { intro, outro, footnotes: withReferences(notes, noteReferences), papers };
+  return { intro, outro, footnotes: withReferences(notes, noteReferences), papers, referenceScopes };
 }
 
 function joinBlocks(...blocks: string[]): string {

@@ -15,6 +15,7 @@ import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkReferenceUndefined from './link-reference-undefined.js';
 import linkTextEmpty from './link-text-empty.js';
+import linkUrlLength from './link-url-length.js';
 import linkUrlRefused from './link-url-refused.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
@@ -68,6 +69,7 @@ export const rules: Rule[] = [
   linkTextEmpty,
   noEmptyLinkUrl,
   linkUrlRefused,
+  linkUrlLength,
   linkReferenceUndefined,
   imageAltRequired,
   footnoteUndefined,

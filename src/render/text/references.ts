@@ -80,14 +80,25 @@ export function referenceMarker(number: number): string {
  * the lines below, aligned under its first character, every character kept.
  */
 export function formatReferences(list: ReferenceList, style: TextStyle = plainStyle, width = Infinity): string {
+  const lines = referenceLines(list, style, width).flatMap((reference) => reference.lines);
+  return limitLineOctets(lines.join('\n'), style.maxLineOctets);
+}
+
+/**
+ * The lines of `formatReferences` before its octet limit, with the
+ * reference each shows: one line per reference in the email, whose octets
+ * lint's link-url-length measures (`[12] ` and the URL: past
+ * `style.maxLineOctets`, the limit cuts it), more where the style cuts words.
+ */
+export function referenceLines(list: ReferenceList, style: TextStyle = plainStyle, width = Infinity): { reference: Reference; lines: string[] }[] {
   const references = list.references;
   const markerWidth = Math.max(0, ...references.map((reference) => displayWidth(referenceMarker(reference.number))));
   const room = style.cutsWords ? Math.max(1, width - markerWidth - 1) : Infinity;
-  const lines = references.flatMap(({ number, href }) =>
-    cutText(href, room).map((piece, i) => {
-      const marker = i === 0 ? style.decorate(referenceMarker(number).padEnd(markerWidth + 1), { muted: true }) : ' '.repeat(markerWidth + 1);
-      return marker + style.decorate(piece, { link: href });
+  return references.map((reference) => ({
+    reference,
+    lines: cutText(reference.href, room).map((piece, i) => {
+      const marker = i === 0 ? style.decorate(referenceMarker(reference.number).padEnd(markerWidth + 1), { muted: true }) : ' '.repeat(markerWidth + 1);
+      return marker + style.decorate(piece, { link: reference.href });
     }),
-  );
-  return limitLineOctets(lines.join('\n'), style.maxLineOctets);
+  }));
 }
