@@ -67,6 +67,10 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
       case 'too_big':
         // zod 4's int() also bounds a number to the safe integers: a year past 2100 broke both bounds. One message, the tighter.
         if (issues.some((other) => other.code === 'too_big' && other.path.map(String).join('\0') === issue.path.map(String).join('\0') && Number(other.maximum) < Number(issue.maximum))) break;
+        if (Array.isArray(received)) {
+          problems.push({ message: `Unexpected ${received.length.toLocaleString('en')} items in ${field}, expected at most ${String(issue.maximum)}${TOO_MANY_HINT[key] ?? ''}`, path, part: 'value' });
+          break;
+        }
         problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
         break;
       default:
@@ -75,6 +79,11 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
   }
   return problems;
 }
+
+/** What to do about a list longer than the format allows, by its key. */
+const TOO_MANY_HINT: Record<string, string> = {
+  tags: ': keep the tags a reader would look for a paper by (each tag is a page of the archive listing its papers with their tags)',
+};
 
 /**
  * A place in the frontmatter as a reader finds it, counting from 1 as the

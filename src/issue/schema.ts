@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PAPER_TAGS } from './limits.js';
 
 /**
  * The frontmatter contract of SPEC, written once. `strict` reports every
@@ -33,7 +34,8 @@ function schemas(mode: SchemaMode) {
     venue: field(line.optional(), undefined),
     arxiv: field(z.string().optional(), undefined),
     section: field(line.optional(), undefined),
-    tags: field(names.optional(), []).default([]),
+    // Bounded: a tag is a page listing its papers with all their tags (limits.ts).
+    tags: field(names.max(MAX_PAPER_TAGS).optional(), []).default([]),
     highlight: field(z.boolean().optional(), false).default(false),
     summarizer: field(line.optional(), undefined),
     via: field(line.optional(), undefined),

@@ -72,7 +72,8 @@ import type { FileOutcome } from './lint-file.js';
 // v51: email-size renders a template's path through a block parameter strictly (render/strict-block-params.ts): a misspelt one is an error.
 // v52: email-size refuses an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height (render/visible-html.ts).
 // v53: link-url-length is new (a URL the plaintext email cuts over two lines).
-const FORMAT_VERSION = 53;
+// v54: frontmatter-schema refuses a paper with more than 50 tags (issue/limits.ts `MAX_PAPER_TAGS`).
+const FORMAT_VERSION = 54;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../src/lint/rules/frontmatter-schema.js';
+import { parseIssue } from '../../../src/issue/parse.js';
+import { decodeIssueSource } from '../../../src/issue/source.js';
 import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
 
 test('frontmatter-schema: a clean issue has no message', async () => {
@@ -177,4 +179,15 @@ test('frontmatter-schema: a YAML 1.1 merge key (`<<: *base`) in a paper is named
   const messages = await lintWith([rule], { 'a.md': text });
   const merge = messages.find((message) => message.message.includes('`<<`'));
   assert.equal(merge?.message, 'Unexpected merge key `<<`, expected the keys written out here: YAML 1.2, which paperboy reads, has no merge keys (an alias such as `*base` stands for a whole value only)');
+});
+
+test('frontmatter-schema: a paper with more than 50 tags is reported at its tags, counted, not listed, and read without them', async () => {
+  // Each tag is a page listing its papers with all their tags: 10,000 tags on one paper ran a build for ten minutes.
+  const tags = (n: number) => `[${Array.from({ length: n }, (_, i) => `tag${i}`).join(', ')}]`;
+  assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue().replace('[emergence, scaling]', tags(50)) }), []);
+  const messages = await lintWith([rule], { 'a.md': cleanIssue().replace('[emergence, scaling]', tags(10_000)) });
+  assert.deepEqual(places(messages), ['frontmatter-schema 14:11']);
+  assert.match(messages[0]!.message, /^Unexpected 10,000 items in paper 1's `tags`, expected at most 50: keep the tags a reader would look for a paper by/);
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace('[emergence, scaling]', tags(51)))));
+  assert.deepEqual(parsed.issue?.papers[0]?.tags, []);
 });
