@@ -8,7 +8,7 @@ import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
-import { checkFileDelimiterRuns, checkFileDollars, checkFileTablePipes, checkFileUrls, ContentLimitError, withinLimits } from './limits.js';
+import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, withinLimits } from './limits.js';
 import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
@@ -123,11 +123,12 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   }
   const text = source.text;
   // Refused before any parse: each delimiter run and each table cell costs micromark time, wherever the texts are cut;
-  // each formula and each link costs every output (limits.ts).
+  // each formula, each link and each line costs every output (limits.ts).
   checkFileDelimiterRuns(text);
   checkFileTablePipes(text);
   checkFileDollars(text);
   checkFileUrls(text);
+  checkFileLines(text);
   if (text.trim() === '') {
     problems.push({ ruleId: 'frontmatter-missing', message: 'Unexpected empty file, expected frontmatter between `---` lines and a Markdown body', position: lines.position(0) });
     return parsed;

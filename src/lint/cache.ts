@@ -73,7 +73,8 @@ import type { FileOutcome } from './lint-file.js';
 // v52: email-size refuses an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height (render/visible-html.ts).
 // v53: link-url-length is new (a URL the plaintext email cuts over two lines).
 // v54: frontmatter-schema refuses a paper with more than 50 tags (issue/limits.ts `MAX_PAPER_TAGS`).
-const FORMAT_VERSION = 54;
+// v55: content-limits refuses a file of more than 50,000 lines (issue/limits.ts `MAX_FILE_LINES`).
+const FORMAT_VERSION = 55;
 
 interface Header {
   version: typeof FORMAT_VERSION;

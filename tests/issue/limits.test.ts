@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_FILE_DOLLARS, MAX_FILE_TABLE_PIPES, MAX_FILE_URLS, MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
+import { MAX_FILE_DOLLARS, MAX_FILE_LINES, MAX_FILE_TABLE_PIPES, MAX_FILE_URLS, MAX_NESTING, nestingExcess, treeNestingExcess, withinLimits, ContentLimitError } from '../../src/issue/limits.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import { previewIssue } from '../../src/render/terminal/index.js';
@@ -134,3 +134,27 @@ for (const { what, bound, line, needle, message } of [
     assert.doesNotMatch(lintWithin.stdout, /content-limits/);
   });
 }
+
+test('a file of more than 50,000 lines is refused before any parse, at the line break past the bound, in lint and render; one within is read', async () => {
+  // Each line costs every stage whatever it holds: a code block of 200,000 one-character lines took lint to 713 MB.
+  assert.equal(MAX_FILE_LINES, 50_000);
+  const withLines = (lines: number) => {
+    const head = cleanIssueWithMarkdown({}, { number: 1, body: '```\nCODE\n```' });
+    const code = Array.from({ length: lines - head.split('\n').length + 2 }, (_, i) => `${i % 10}`).join('\n');
+    return head.replace('CODE', code);
+  };
+  const within = withLines(MAX_FILE_LINES);
+  const over = withLines(MAX_FILE_LINES + 2);
+  assert.equal(within.split('\n').length - 1, MAX_FILE_LINES);
+  const root = makeRoot({ 'issues/0001-a.md': over });
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1);
+  const breakPast = over.split('\n').slice(0, MAX_FILE_LINES + 1).join('\n').length;
+  const at = `${MAX_FILE_LINES + 1}:${breakPast - over.lastIndexOf('\n', breakPast - 1)}`;
+  assert.match(lint.stdout, new RegExp(`${at}\\s+error\\s+Unexpected file with more than 50,000 lines, expected at most 50,000: split the issue\\s+content-limits`));
+  const render = await runCli(['render', '1', '--format', 'text'], { cwd: root });
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, new RegExp(`0001-a\\.md:${at}: Unexpected file with more than 50,000 lines`));
+  const lintWithin = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': within }) });
+  assert.doesNotMatch(lintWithin.stdout, /content-limits/);
+});

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES, MAX_FILE_DELIMITER_RUNS, MAX_FILE_DOLLARS, MAX_FILE_TABLE_PIPES, MAX_FILE_URLS, MAX_NESTING, MAX_SPAN_DELIMITER_RUNS } from '../../issue/limits.js';
+import { MAX_FILE_BYTES, MAX_FILE_DELIMITER_RUNS, MAX_FILE_DOLLARS, MAX_FILE_LINES, MAX_FILE_TABLE_PIPES, MAX_FILE_URLS, MAX_NESTING, MAX_SPAN_DELIMITER_RUNS } from '../../issue/limits.js';
 import { parseProblemRule } from './parse-problem.js';
 
 /**
@@ -13,10 +13,11 @@ import { parseProblemRule } from './parse-problem.js';
  * not ok: a paragraph of `*a` 1,001 times → Unexpected paragraph with more than 1,000 runs of `*`, `_` or `~` (…): split it into paragraphs with blank lines
  * not ok: 5,001 formulas `$x$` → Unexpected file with more than 10,000 `$` (math and prices), expected at most 10,000: split the issue
  * not ok: 10,001 links → Unexpected file with more than 10,000 URLs (`://`), expected at most 10,000: split the issue
+ * not ok: a code block of 50,001 lines → Unexpected file with more than 50,000 lines, expected at most 50,000: split the issue
  */
 const count = (n: number) => n.toLocaleString('en');
 
 export default parseProblemRule(
   'content-limits',
-  `The file is at most ${MAX_FILE_BYTES / 1_000_000} MB, its Markdown nests at most ${MAX_NESTING} levels deep, and it holds at most ${count(MAX_SPAN_DELIMITER_RUNS)} runs of \`*\`, \`_\` or \`~\` in a paragraph and ${count(MAX_FILE_DELIMITER_RUNS)} in all, at most ${count(MAX_FILE_TABLE_PIPES)} \`|\` (table cells), ${count(MAX_FILE_DOLLARS)} \`$\` (math) and ${count(MAX_FILE_URLS)} URLs`,
+  `The file is at most ${MAX_FILE_BYTES / 1_000_000} MB and ${count(MAX_FILE_LINES)} lines, its Markdown nests at most ${MAX_NESTING} levels deep, and it holds at most ${count(MAX_SPAN_DELIMITER_RUNS)} runs of \`*\`, \`_\` or \`~\` in a paragraph and ${count(MAX_FILE_DELIMITER_RUNS)} in all, at most ${count(MAX_FILE_TABLE_PIPES)} \`|\` (table cells), ${count(MAX_FILE_DOLLARS)} \`$\` (math) and ${count(MAX_FILE_URLS)} URLs`,
 );
