@@ -219,8 +219,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       const gone = new Set([...removed, ...rewritten, SITE_MARKER]);
       if (!journaled) linkFiles(outDir, folder, (path) => !gone.has(path));
     }
-    const marker = { key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts, outputs: new Map(key.outputs) };
-    await writer.write(SITE_MARKER, markerText(marker));
+    await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts, outputs: new Map(key.outputs) }));
     await writer.done();
   } catch (error) {
     // Writes still under way finish (or fail) before their folder goes.

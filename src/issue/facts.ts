@@ -97,14 +97,34 @@ function tagPlaces(parsed: ParsedIssue, paper: number, names: readonly string[])
  * else is not a draft here.
  */
 function saysDraft(parsed: ParsedIssue): boolean {
-  // The frontmatter's text lies between its fences (parse.ts sets the document once both are found); with no
-  // closing fence (a draft being written), everything after the opening one. A file with no opening fence says nothing.
-  const unclosed = !parsed.document && parsed.frontmatterOffset > 0;
-  if (!parsed.document && !unclosed) return false;
-  const frontmatter = parsed.source.text.slice(parsed.frontmatterOffset, unclosed ? undefined : parsed.bodyOffset);
+  const frontmatter = frontmatterLines(parsed);
+  if (frontmatter === undefined) return false;
   const statuses = [...frontmatter.matchAll(TOP_LEVEL_STATUS)];
   return statuses.length === 1 && DRAFT.test(statuses[0]![1]!);
 }
+
+/**
+ * The frontmatter's text as written: between its fences (parse.ts sets the
+ * document once both are found); with no closing fence (a draft being
+ * written), everything after the opening one; of a file over a content
+ * limit, refused before anything of it was parsed, the lines between its
+ * fences as they stand (a draft of 50,001 lines stopped every build). A
+ * file with no opening fence has none.
+ */
+function frontmatterLines(parsed: ParsedIssue): string | undefined {
+  const text = parsed.source.text;
+  if (parsed.document) return text.slice(parsed.frontmatterOffset, parsed.bodyOffset);
+  if (parsed.frontmatterOffset > 0) return text.slice(parsed.frontmatterOffset);
+  if (parsed.problems[0]?.ruleId !== 'content-limits' || !OPENING_FENCE.test(text)) return undefined;
+  const start = text.indexOf('\n') + 1;
+  const closing = CLOSING_FENCE.exec(text.slice(start));
+  return text.slice(start, closing ? start + closing.index : undefined);
+}
+
+/** A first line of `---` alone (trailing blanks aside), as gray-matter opens a frontmatter. */
+const OPENING_FENCE = /^---[ \t]*\r?\n/;
+/** A later line of `---` alone. */
+const CLOSING_FENCE = /^---[ \t]*$/m;
 
 /** A `status:` key at the start of a line (the top level of the frontmatter), with what follows it. */
 const TOP_LEVEL_STATUS = /^status[ \t]*:(.*)$/gm;

@@ -158,9 +158,16 @@ export function checkFileUrls(text: string): void {
  */
 export const MAX_FILE_LINES = 50_000;
 
-/** Throws `ContentLimitError` at the line break past `MAX_FILE_LINES` in a file's text. */
+/** Throws `ContentLimitError` at the start of the line past `MAX_FILE_LINES` in a file's text (LF line breaks: the normalized text). */
 export function checkFileLines(text: string): void {
-  checkFileOccurrences(text, '\n', MAX_FILE_LINES, 'lines', 'split the issue');
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (++breaks < MAX_FILE_LINES || at + 1 === text.length) continue;
+    const max = MAX_FILE_LINES.toLocaleString('en');
+    const error = new ContentLimitError(at + 1, `Unexpected file with more than ${max} lines, expected at most ${max}: split the issue`);
+    error.fileOffset = at + 1;
+    throw error;
+  }
 }
 
 /** Throws `ContentLimitError` at the occurrence of `needle` past `max` in a file's text: `what` it counts, and the `fix`. */

@@ -259,3 +259,16 @@ test('publishing lets go of every issue text once rendered, here or by a render 
   assert.deepEqual(published.issues.map((issue) => issue.title), Array.from({ length: 30 }, (_, i) => `Issue ${i + 1}`));
   assert.match(published.rendering(30).email.text, /Smooth metrics show/);
 });
+
+test('a draft over a content limit is skipped by build, as every draft is; one that does not say it is a draft stops it', async () => {
+  // Refused before its frontmatter is parsed (50,001 lines): its `status: draft` line is read as written.
+  const over = (status: string) => cleanIssue({ number: 2, status, body: '```\nCODE\n```' }).replace('CODE', Array.from({ length: 50_001 }, () => 'x').join('\n'));
+  const draft = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': over('draft') });
+  const build = await runCli(['build'], { cwd: draft });
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /Built dist: 1 issue /);
+  const ready = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': over('ready') });
+  const stopped = await runCli(['build'], { cwd: ready });
+  assert.equal(stopped.code, 1);
+  assert.match(stopped.stderr, /Cannot publish issues\/0002-b\.md:\d+:\d+: Unexpected file with more than 50,000 lines/);
+});
