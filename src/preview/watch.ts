@@ -224,7 +224,7 @@ function megabytes(bytes: number): string {
 }
 
 /** Said in place of the render when the watched file is gone. */
-const GONE = 'The issue is not shown until its file is back.';
+const GONE = 'Its file is gone: shown again once it is back.';
 
 /** Why nothing is rendered: the watched file is gone, and no file in its folder holds its issue. */
 function goneMessage(path: string, watched: WatchedIssue | undefined, cwd: string): string {

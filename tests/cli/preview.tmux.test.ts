@@ -245,7 +245,7 @@ test('preview --watch in tmux: follows the issue when its file is renamed (git m
 
     unlinkSync(issue('0001-retitled.md'));
     const gone = await session.waitFor(/issues\/0001-retitled\.md is gone/, 'the file gone');
-    assert.match(gone, /The issue is not shown until its file is back/);
+    assert.match(gone, /Its file is gone: shown again once it is back./);
     assert.doesNotMatch(gone, /No lint problems|Another issue/, 'neither the last lint nor another issue is shown as current');
 
     writeFileSync(issue('0001-retitled.md'), cleanIssue({ title: 'Back again' }));
