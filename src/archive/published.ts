@@ -284,6 +284,7 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   }
 }
 
+/** `renderIssue` of `file` from its full parse, `parsed`: throws ISSUE_UNREADABLE when the parse read no issue, or what rendering throws. */
 function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0], workspace.config.root);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
