@@ -75,7 +75,9 @@ export async function publishedIssues(
     return !cached;
   });
   // Each miss rendered and kept in the cache, here or by a render worker (many of them, with the cache on): the same outcomes either way.
-  const here = (item: RenderItem) => renderAndStore(workspace, templates, cache, item);
+  // Copied here: cut from the issue's text, the summary's strings would keep the whole text for as long as the build keeps
+  // the summary (flat-copy.ts); a worker's outcome is a copy already, made by the pipe between the processes.
+  const here = (item: RenderItem) => flatCopy(renderAndStore(workspace, templates, cache, item));
   const items = misses.map(itemOf);
   const byPath = new Map(misses.map((file) => [file.path, file]));
   // An issue a render worker renders: its text, read here for its hash and facts, is not needed here again (renderIssue releases the others).
@@ -258,8 +260,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
     const { output, unread, reads } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    // Copied: cut from the issue's text, its strings would keep the whole text for as long as the build keeps the summary (flat-copy.ts).
-    return flatCopy({ path, summary: summarizeIssue(output, stored.hashes, unread), reads });
+    return { path, summary: summarizeIssue(output, stored.hashes, unread), reads };
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
