@@ -9,6 +9,7 @@ import { lintIssues } from '../lint/engine.js';
 import { LintSession } from '../lint/session.js';
 import { formatStylish } from '../lint/format/stylish.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
+import { formatMegabytes } from '../render/format.js';
 import { currentTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
 import { successorOf, watchedAsRead, type WatchedIssue } from './follow.js';
@@ -125,7 +126,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       // The render and the lint hold the process while they run: on a large file, long enough that the screen must not pass for current.
       if (file.source.text.length >= LARGE_TEXT) {
         const last = lastPreview === undefined ? '' : ', the last render shown until it is done';
-        screen.status(`${basename(path)} · rendering ${megabytes(Buffer.byteLength(file.source.text))} MB${last}…`);
+        screen.status(`${basename(path)} · rendering ${formatMegabytes(Buffer.byteLength(file.source.text))}${last}…`);
       }
       // The templates as they are now: an edit of one shows at the next save of the issue.
       const templates = currentTemplates(workspace.config.templatesDir);
@@ -217,11 +218,6 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
  * the lines of a paragraph: 20 s for 4 MB), with the screen frozen.
  */
 const LARGE_TEXT = 256 * 1024;
-
-/** `bytes` in megabytes, with one decimal ("4.0"). */
-function megabytes(bytes: number): string {
-  return (bytes / 1_000_000).toFixed(1);
-}
 
 /** Said in place of the render when the watched file is gone. */
 const GONE = 'Its file is gone: shown again once it is back.';

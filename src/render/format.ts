@@ -13,6 +13,11 @@ export function formatKilobytes(bytes: number): string {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
 
+/** `4_030_000` bytes → "4.0 MB" (1 MB = 1,000,000 bytes, as the issue file limit is given). */
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 /** "2023-05-29" → "29 May 2023", the same on every machine (no locale, no time zone). */
 export function formatDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -13,7 +13,6 @@ import { readTemplateSource } from './template-source.js';
 import { checkOverrides } from './template-overrides.js';
 import { BUILTIN_TEMPLATES_DIR, PARTIALS, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
-
 /** A loaded set of templates: the built-in ones, each overridable by a file of the same name. */
 export interface TemplateSet {
   /** Renders `email.html`, `email.txt`, or any other top-level template by name. */
