@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { terminalStyle } from '../../../src/render/terminal/style.js';
 import type { ListItem, RootContent } from 'mdast';
-import { FootnoteCollector, formatHeading, plainStyle, ReferenceList, renderBlocks } from '../../../src/render/text/index.js';
-import { linkContext, render } from './fixture.js';
+import { formatHeading } from '../../../src/render/text/index.js';
+import { render, renderNodes } from './fixture.js';
 
 test('headings: one underline style per level: = for depth 1, - for 2, ~ for 3, . deeper (never raw ###)', () => {
   assert.equal(render('# Steering vectors\n\n## Results\n\n### Caveats'), 'Steering vectors\n================\n\nResults\n-------\n\nCaveats\n~~~~~~~');
@@ -153,10 +153,10 @@ test('a code block of 150,000 lines and a list of 150,000 items are laid out who
   // Passed as one argument each (`push(...lines)`, `Math.max(...numbers)`), 120,000 or so overflowed V8's stack: a 400 KB issue.
   const lines = 150_000;
   const code: RootContent = { type: 'code', lang: null, meta: null, value: Array.from({ length: lines }, (_, i) => `${i % 10}`).join('\n') };
-  const codeText = renderBlocks([code], { width: 72, style: plainStyle, links: linkContext(), references: new ReferenceList(), footnotes: new FootnoteCollector(), source: '' });
+  const codeText = renderNodes([code]);
   assert.equal(codeText.split('\n').filter((line) => /^\s*\d$/.test(line)).length, lines);
   const item = (i: number): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: `item ${i}` }] }] });
   const list: RootContent = { type: 'list', ordered: true, start: 1, spread: false, children: Array.from({ length: lines }, (_, i) => item(i)) };
-  const listText = renderBlocks([list], { width: 72, style: plainStyle, links: linkContext(), references: new ReferenceList(), footnotes: new FootnoteCollector(), source: '' });
+  const listText = renderNodes([list]);
   assert.match(listText, /^\s*150000\. item 149999$/m);
 });

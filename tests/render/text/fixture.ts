@@ -1,3 +1,4 @@
+import type { RootContent } from 'mdast';
 import { CorpusIndex } from '../../../src/issue/corpus.js';
 import type { IssueFacts } from '../../../src/issue/facts.js';
 import { parseMarkdown } from '../../../src/issue/markdown.js';
@@ -30,13 +31,18 @@ export function linkContext(facts: IssueFacts[] = []): LinkContext {
 
 /** Markdown rendered as the plaintext email renders it, with fresh collectors unless given. */
 export function render(markdown: string, options: Partial<TextRenderOptions> = {}): string {
-  return renderBlocks(parseMarkdown(markdown).children, {
+  return renderNodes(parseMarkdown(markdown).children, { source: markdown, ...options });
+}
+
+/** mdast blocks (made by hand: no parse) rendered as the plaintext email renders them, with fresh collectors unless given. */
+export function renderNodes(nodes: RootContent[], options: Partial<TextRenderOptions> = {}): string {
+  return renderBlocks(nodes, {
     width: 72,
     style: plainStyle,
     links: linkContext(),
     references: new ReferenceList(),
     footnotes: new FootnoteCollector(),
-    source: markdown,
+    source: '',
     ...options,
   });
 }
