@@ -31,7 +31,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   const indentation = displayWidth(marker) + 1;
   // The title, URL and metadata hang under the number, like a list item.
   const inner = Math.max(1, width - indentation);
-  const title = wrapFragments([{ text: paper.title, format: { title: true, ...(href ? { link: href } : {}) } }], inner);
+  const title = wrapFragments([{ text: paper.title, format: { title: true, ...(href ? { link: href } : {}) } }], inner, style.cutsWords);
   const head = indentLines(
     title.map((line) => renderLine(line, style)),
     `${style.decorate(marker, { strong: true })} `,

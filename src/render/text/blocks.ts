@@ -12,8 +12,10 @@ import { append, maxOf } from '../../arrays.js';
 
 /**
  * The block layout shared by the plaintext email and the terminal preview:
- * each block becomes lines no wider than `width` (except words that cannot
- * be broken, and code, which is verbatim), blocks apart by a blank line.
+ * each block becomes lines no wider than `width` (except, in the email,
+ * words that cannot be broken, and code, which is verbatim), blocks apart by
+ * a blank line; the terminal (`TextStyle.cutsWords`) cuts a word wider than
+ * the width over lines, every character kept.
  */
 export function layoutBlocks(nodes: readonly RootContent[], context: RenderContext, width: number): string[] {
   return joinBlocks(
@@ -80,7 +82,7 @@ function layoutBlock(node: RootContent, context: RenderContext, width: number): 
 }
 
 function layoutParagraph(nodes: readonly PhrasingContent[], context: RenderContext, width: number): string[] {
-  return wrapFragments(renderInline(nodes, context), width).map((line) => renderLine(line, context.style));
+  return wrapFragments(renderInline(nodes, context), width, context.style.cutsWords).map((line) => renderLine(line, context.style));
 }
 
 function layoutQuote(quote: Blockquote, context: RenderContext, width: number): string[] {

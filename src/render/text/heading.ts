@@ -11,7 +11,7 @@ const UNDERLINES: readonly string[] = ['=', '-', '~', '.'];
 
 export function layoutHeading(fragments: readonly Fragment[], depth: number, width: number, style: TextStyle): string[] {
   const underline = UNDERLINES[Math.min(depth, UNDERLINES.length) - 1] ?? '=';
-  const lines = wrapFragments(fragments, width);
+  const lines = wrapFragments(fragments, width, style.cutsWords);
   if (lines.length === 0) return [];
   const underlineWidth = Math.max(...lines.map((line) => line.width));
   return [...lines.map((line) => renderLine(line, style)), style.decorate(underline.repeat(underlineWidth), { heading: depth, muted: true })];

@@ -41,7 +41,8 @@ export interface TextRenderOptions {
 
 /**
  * Markdown blocks as text of `options.width` columns: paragraphs wrapped by
- * display width (a URL or a longer word overflows, never broken), headings
+ * display width (a URL or a longer word overflows, never broken, unless the
+ * style cuts words: `TextStyle.cutsWords`), headings
  * underlined, lists indented, quotes prefixed `> `, code verbatim, tables in
  * columns, links as the style presents them (` [1]` into
  * `options.references`), footnote references as `¹` (the notes themselves

@@ -107,11 +107,18 @@ function wordsToCarry(line: readonly PlacedWord[], next: PlacedWord, width: numb
  * opportunities (and collapse to one space), `\n` is a forced break, and
  * Chinese and Japanese break between characters (see breaks.ts). A word
  * wider than `width` (a URL) gets a line of its own and overflows: it is
- * never broken. A line never starts with a word that reads as structure
- * (a `>`, a `-`, a `2023.`: line-start.ts) where the word before it can
- * go down with it.
+ * never broken, unless `cutWords` (`TextStyle.cutsWords`: the terminal
+ * preview), which cuts it over lines that fit (`cutWideLines`). A line
+ * never starts with a word that reads as structure (a `>`, a `-`, a
+ * `2023.`: line-start.ts) where the word before it can go down with it.
  */
-export function wrapFragments(fragments: readonly Fragment[], width: number): Line[] {
+export function wrapFragments(fragments: readonly Fragment[], width: number, cutWords = false): Line[] {
+  const lines = wrapWords(fragments, width);
+  return cutWords ? cutWideLines(lines, width) : lines;
+}
+
+/** `wrapFragments` with no word cut: a word wider than `width` alone on its line. */
+function wrapWords(fragments: readonly Fragment[], width: number): Line[] {
   const lines: Line[] = [];
   let line: PlacedWord[] = [];
   let lineWidth = 0;
@@ -187,10 +194,11 @@ export function wrapFragments(fragments: readonly Fragment[], width: number): Li
 
 /**
  * `lines` with every line wider than `width` cut between grapheme clusters
- * into lines that fit, for a column that must keep its width (a table cell
- * in the terminal preview) where a word wider than it (a URL) would push
- * the whole row past the width. Nothing is lost: the pieces read back as
- * the line. Lines that fit are kept as they are.
+ * into lines that fit, for text that must keep within its width (a
+ * paragraph or a table cell in the terminal preview) where a word wider
+ * than it (a URL, long inline code) would run past it, and the terminal
+ * would wrap it over the next line's indentation. Nothing is lost: the
+ * pieces read back as the line. Lines that fit are kept as they are.
  */
 export function cutWideLines(lines: readonly Line[], width: number): Line[] {
   return lines.flatMap((line) => (line.width <= width ? [line] : cutLine(line, width)));

@@ -246,3 +246,19 @@ test('the reference list and a paper\'s URL fit --width: a URL too long for its 
   list.number(long);
   assert.equal(formatReferences(list, plainStyle, 20), `[1] ${long}`, 'the plaintext email never cuts a URL');
 });
+
+test('a word wider than --width (a bare URL, long inline code) in a paragraph, a list, a quote, a heading or a paper title is cut over lines that fit, every character kept', async () => {
+  const url = `https://example.org/${'path/'.repeat(12)}end`;
+  const code = `\`${'snake_case_'.repeat(6)}name\``;
+  const title = `Models ${'Super'.repeat(10)}Long`;
+  const summary = `See ${url} now, and ${code} too.\n\n- item ${url}\n\n> quoted ${code}`;
+  const body = `## Heading ${url}\n\nWelcome.`;
+  const text = cleanIssueWithMarkdown({ summary }, { body }).replace('title: Are Emergent Abilities of Large Language Models a Mirage?', `title: ${title}`);
+  for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+    const output = visible(await previewText(text, { ...options, width: 40 }));
+    for (const line of output.split('\n')) assert.ok(displayWidth(line) <= 40, `over 40 columns: ${line}`);
+    // Copying the text gives it back: the pieces, joined without the line breaks and the prefixes, are the word.
+    const joined = output.replace(/\n(?:│ |• | {2,})?/g, '');
+    for (const word of [url, code.replaceAll('`', ''), `${'Super'.repeat(10)}Long`]) assert.ok(joined.includes(word), `${word} kept whole:\n${output}`);
+  }
+});
