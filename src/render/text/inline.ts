@@ -19,7 +19,8 @@ const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
  * The marker of footnote `number`, in the text and before the note itself:
  * superscript digits (`¹²`), as the HTML's `<sup>`; `[^1]` read as leftover
  * Markdown, and `[1]` is a link reference. In the text, a space sets it
- * apart from a number or superscript before it (neighbours.ts).
+ * apart from what it would read as the exponent of (a number, a
+ * superscript, a closing bracket, a percent sign: neighbours.ts).
  */
 export function footnoteMarker(number: number): string {
   return [...String(number)].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('');
@@ -84,7 +85,7 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       const definition = context.definitions.footnotes.get(node.identifier);
       if (!definition) return [{ text: `[^${node.label ?? node.identifier}]`, format }];
       const number = context.footnotes.number(definition, context.definitions, context.source);
-      // Set apart after a number (neighbours.ts).
+      // Set apart after a number, a bracket… (neighbours.ts).
       return [{ text: footnoteMarker(number), format: { ...format, muted: true }, role: 'footnote-marker' }];
     }
     case 'html':

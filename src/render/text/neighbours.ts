@@ -19,20 +19,28 @@ import type { Fragment } from './wrap.js';
 const WORD_CHARACTER = /^[^\s\p{P}\p{S}]$/u;
 
 /**
- * What a superscript digit right after reads as part of: a number (`1,000¹`
- * reads as a power of 1,000, `2023¹` as 20231), a superscript or subscript
- * (`x²¹` as x to the 21st, `a¹²` as note 12, not notes 1 and 2), in any
- * script's digits.
+ * The last character of what a superscript digit right after reads as the
+ * exponent of, or part of: the end of something that can be the base of a
+ * power. A number (`1,000¹` reads as a power of 1,000, `2023¹` as 20231),
+ * a superscript or subscript (`x²¹` as x to the 21st, `a¹²` as note 12, not
+ * notes 1 and 2), in any script's digits; a closing bracket of Western or
+ * mathematical text (`(7)¹`, `[3]²`, `10⁶)¹`, `⌊x⌋²`), not a CJK one, which
+ * closes a quotation (`」`); a sign written after a quantity as part of it:
+ * percent and per mille (`50%¹`), degree and primes (`90°¹`, `f′²`).
+ * Not a letter: `word¹` is a footnote as readers expect it, and `x²` is
+ * written with a superscript of its own.
  */
-const NUMBER_CHARACTER = /^[\p{N}\u2070-\u209f]$/u;
+const POWER_BASE_END = /^(?:[\p{N}\u2070-\u209f)\]}%‰‱٪﹪％°′″‴]|(?=\p{Pe})\p{Math})$/u;
 
 /**
  * `fragments` with every mark's characters chosen for its neighbours:
  * - emphasis between `style.intrawordEmphasis` where a letter or digit
  *   touches it from outside (`2*3*4`), else `style.delimiters.emphasis`;
- * - a footnote's marker after a number or a superscript with a space
- *   before it (`1,000 ¹`, `x² ¹`, `a¹ ²`), kept with the word it follows as
- *   a link's ` [1]` is: the marker is the note's, never part of the number.
+ * - a footnote's marker after what can be the base of a power (a number,
+ *   a superscript, a closing bracket, a percent sign: POWER_BASE_END) with
+ *   a space before it (`1,000 ¹`, `x² ¹`, `a¹ ²`, `(7) ¹`, `50% ¹`), kept
+ *   with the word it follows as a link's ` [1]` is: the marker is the
+ *   note's, never an exponent or part of the number.
  */
 export function settleNeighbours(fragments: readonly Fragment[], style: TextStyle): Fragment[] {
   if (!fragments.some((fragment) => fragment.role !== undefined)) return [...fragments];
@@ -41,7 +49,7 @@ export function settleNeighbours(fragments: readonly Fragment[], style: TextStyl
   const settled = [...fragments];
   const opens: number[] = [];
   fragments.forEach((fragment, i) => {
-    if (fragment.role === 'footnote-marker' && NUMBER_CHARACTER.test(before[i]!)) settled[i] = { ...fragment, text: ` ${fragment.text}`, keepTogether: true };
+    if (fragment.role === 'footnote-marker' && POWER_BASE_END.test(before[i]!)) settled[i] = { ...fragment, text: ` ${fragment.text}`, keepTogether: true };
     if (fragment.role === 'emphasis-open') opens.push(i);
     if (fragment.role !== 'emphasis-close') return;
     const open = opens.pop();

@@ -29,6 +29,17 @@ test('a footnote marker after a number or a superscript is set apart by a space,
   assert.equal(render(`${'word '.repeat(13)}in 2023[^a].${notes}`), `${'word '.repeat(13)}in\n2023 ¹.`);
 });
 
+test('a footnote marker after a closing bracket, a percent sign or a degree is set apart too, as anything that can be the base of a power; after a word or a quote it is not', () => {
+  const notes = '\n\n[^a]: a\n[^b]: b\n[^c]: c\n[^d]: d\n[^e]: e\n[^f]: f';
+  assert.equal(render(`In (7)[^a], [3][^b], 50%[^c] of runs (10⁶)[^d], at 90°[^e] and ⌊n/2⌋[^f].${notes}`), 'In (7) ¹, [3] ², 50% ³ of runs (10⁶) ⁴, at 90° ⁵ and ⌊n/2⌋ ⁶.');
+  // A link's reference number is in brackets too.
+  assert.equal(render(`See [the code](https://a.example/)[^a].${notes}`), 'See the code [1] ¹.');
+  // Words, quotes and a CJK quotation's bracket are no base: the marker stays where a reader expects it.
+  assert.equal(render(`A word[^a], "a quote"[^b], 「引用」[^c].${notes}`), 'A word¹, "a quote"², 「引用」³.');
+  // Set apart, the marker still goes down with what it follows.
+  assert.equal(render(`${'word '.repeat(13)}in (2023)[^a].${notes}`), `${'word '.repeat(13)}in\n(2023) ¹.`);
+});
+
 test('footnotes are numbered in order of first reference, not of definition', () => {
   const footnotes = new FootnoteCollector();
   assert.equal(render('B[^b] then A[^a].\n\n[^a]: note a\n[^b]: note b', { footnotes }), 'B¹ then A².');
