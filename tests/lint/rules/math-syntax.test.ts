@@ -39,6 +39,22 @@ test('math-syntax: dollars with a space inside both read as prices too, though t
   );
 });
 
+test('math-syntax: math that starts with a number and holds words reads as prose, a price whose dollar opened math, and is reported at its dollar; formulas with numbers are not', async () => {
+  const summary = 'It costs $5 a month (in US$), or $3 million per seat, and AU$ for the rest.';
+  const text = cleanIssueWithMarkdown({ summary }, { body: 'Math: $5x + 3$, $10^6$, $2 \\text{ and } 3$, $3 = x$, $2 x y$ and $10\\%$.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('It costs')) + 1;
+  assert.deepEqual(places(messages), [`math-syntax ${line}:${lines[line - 1]!.indexOf('$5') + 1}`, `math-syntax ${line}:${lines[line - 1]!.indexOf('$3') + 1}`]);
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected math `$5 a month (in US$` that reads as prose, expected a dollar that is text written as `\\$`',
+      'Unexpected math `$3 million per seat, and AU$` that reads as prose, expected a dollar that is text written as `\\$`',
+    ],
+  );
+});
+
 test('math-syntax: a command the archive does not trust in math (a link, HTML, an image) is reported, since the web page shows its source in red', async () => {
   for (const tex of ['\\href{javascript:alert(1)}{click}', '\\href{https://example.org}{click}', '\\url{https://example.org}', '\\htmlClass{x}{y}', '\\includegraphics{a.png}']) {
     const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: `See $${tex}$ here.` }) });
