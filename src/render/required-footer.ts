@@ -31,8 +31,11 @@ export interface EmailPart {
  * the address text, neither in a comment, an attribute, the `<head>`, a
  * `<style>`, `<script>` or `<template>`, or a hidden element (`hidden`,
  * `aria-hidden`, `display: none`, `opacity: 0`, `font-size: 0`, text the
- * colour of its background, a box of no height with its overflow hidden:
- * the message says which hides the link). The address
+ * colour of its background, a box of no height with its overflow hidden,
+ * moved off the screen (`position: absolute; left: -9999px`, `text-indent:
+ * -9999px`), clipped or scaled to nothing (`clip: rect(0 0 0 0)`,
+ * `clip-path: inset(100%)`, `transform: scale(0)`): the message says which
+ * hides the link). The address
  * may be wrapped over lines (`{{wrap}}`) and, in HTML, escaped (`{{…}}`)
  * or not (`{{{…}}}`).
  */

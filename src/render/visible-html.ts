@@ -45,7 +45,7 @@ function hiddenBy(name: string, attributes: Record<string, string>, style: Reado
   if (UNSHOWN_ELEMENTS.has(name)) return `a \`<${name}>\` element`;
   if ('hidden' in attributes) return 'the `hidden` attribute';
   if (attributes['aria-hidden']?.trim().toLowerCase() === 'true') return '`aria-hidden="true"` (a screen reader skips it)';
-  return hidingDeclaration(style);
+  return hidingDeclaration(style, name);
 }
 
 /** What an open element gives what it holds: whether it is hidden (and why), and the text's size, colour and background there. */

@@ -135,6 +135,35 @@ test('an unsubscribe link hidden by its style or from screen readers does not co
   }
 });
 
+test('an unsubscribe link or postal address moved off the screen, clipped or shrunk to nothing does not count, and the error says what hides it', async () => {
+  const address = '<p>{{newsletter.postalAddress}}</p>';
+  const cases: [html: string, hiddenBy: RegExp][] = [
+    [`<div style="position:absolute;left:-9999px">${LINK_HTML}</div>`, /`left: -9999px` with `position: absolute` \(off the screen\)/],
+    [`<div style="position: absolute; top: -10000px">${LINK_HTML}</div>`, /`top: -10000px` with `position: absolute`/],
+    [`<div style="position:fixed;right:-999em">${LINK_HTML}</div>`, /`right: -999em` with `position: fixed`/],
+    [`<div style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">${LINK_HTML}</div>`, /`clip: rect\(0 0 0 0\)` with `position: absolute`/],
+    [`<span style="position:absolute;clip:rect(1px, 1px, 1px, 1px)">${LINK_HTML}</span>`, /`clip: rect\(1px, 1px, 1px, 1px\)` with `position: absolute`/],
+    [`<div style="position:absolute;clip-path:inset(100%)">${LINK_HTML}</div>`, /`clip-path: inset\(100%\)`/],
+    [`<a style="transform:scale(0)" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`transform: scale\(0\)`/],
+    [`<div style="transform: translateY(2px) scaleY(0)">${LINK_HTML}</div>`, /`transform: translateY\(2px\) scaleY\(0\)`/],
+    [`<div style="max-height:0;overflow:hidden">${LINK_HTML}</div>`, /`max-height: 0` with `overflow: hidden`/],
+    [`<div style="width:0;height:0;overflow:hidden">${LINK_HTML}</div>`, /`height: 0` with `overflow: hidden`/],
+    [`<p style="text-indent:-9999px">${LINK_HTML}</p>`, /`text-indent: -9999px` \(its text off the screen\)/],
+    [`<a style="display:block;text-indent:-999px;overflow:hidden" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`text-indent: -999px`/],
+  ];
+  for (const [html, hiddenBy] of cases) {
+    const { error } = await renderWith({ html: `${html}${address}` });
+    assert.ok(error, html);
+    assert.match(error.message, /Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) \(the one written is hidden from its readers by /, html);
+    assert.match(error.message, hiddenBy, html);
+  }
+  for (const html of [`<p style="position:absolute;left:-9999px">{{newsletter.postalAddress}}</p>`, `<p style="text-indent:-9999px">{{newsletter.postalAddress}}</p>`, `<p style="transform:scale(0)">{{newsletter.postalAddress}}</p>`]) {
+    const { error } = await renderWith({ html: `${html}${LINK_HTML}` });
+    assert.ok(error, html);
+    assert.match(error.message, /Missing the postal address as visible text/, html);
+  }
+});
+
 test('realistic footers count: tables, styled and coloured links, a zero font size its content sets again, Outlook conditional comments around other parts', async () => {
   for (const html of [
     // A dark footer with light text and links.
@@ -153,6 +182,10 @@ test('realistic footers count: tables, styled and coloured links, a zero font si
     // A width of 0 alone hides nothing (the content overflows it); a background image may be anything: not judged.
     `<div style="width:0">${LINK_HTML}</div><p>{{newsletter.postalAddress}}</p>`,
     `<div style="background:#fff url(https://example.org/bg.png) no-repeat; color:#fff"><p>{{newsletter.postalAddress}}</p>${LINK_HTML}</div>`,
+    // Positioned, clipped and transformed, but in sight: a nudge of a few pixels, a clip of the box's own edges, a slight scale, an indent on an inline element (where it does nothing).
+    `<div style="position:relative;left:2px;top:-1px"><p style="position:relative;right:-4px">${LINK_HTML}</p><p style="text-indent:-12px;padding-left:12px">{{newsletter.postalAddress}}</p></div>`,
+    `<div style="position:absolute;clip:rect(auto auto auto auto);transform:scale(0.98)"><span style="text-indent:-9999px">${LINK_HTML}</span> {{newsletter.postalAddress}}</div>`,
+    `<div style="left:-9999px;clip:rect(0 0 0 0)">${LINK_HTML}</div><p style="clip-path:inset(4px round 8px)">{{newsletter.postalAddress}}</p>`,
     // A preheader hidden as it should be, elsewhere.
     `<span style="display:none;max-height:0;overflow:hidden;opacity:0;color:#fff">Preview text</span><p>${LINK_HTML} {{newsletter.postalAddress}}</p>`,
   ]) {
