@@ -82,6 +82,15 @@ export function backgroundOf(attributes: Readonly<Record<string, string>>, style
   return /^(?:none|initial|inherit|unset)$/i.test(written.trim()) ? undefined : 'unknown';
 }
 
+/*
+ * Colours are parsed here by hand because no colour parser is among
+ * paperboy's dependencies (color-name sits in node_modules only under a dev
+ * tool, autocannon, so the published package would not have it). The one to
+ * add would be color-string 2.1.4 (MIT, Node >= 18, with color-name 2): it
+ * reads every CSS named colour, `hsl()` and `hwb()` too, where this reads the
+ * forms below and leaves any other colour unjudged (shown).
+ */
+
 /** The 16 HTML 4 colours, `grey`'s spelling, `transparent`: what a template writing a colour by name most likely writes. Any other name is a colour this does not judge. */
 const NAMED: Readonly<Record<string, string>> = {
   black: '#000000',
