@@ -45,7 +45,7 @@ export type BuildProgress = (stage: BuildStage, done: number, total: number) => 
 
 export interface BuildReport {
   outDir: string;
-  /** Nothing changed since the site in `outDir` was built: nothing was read or written (but what that build left unread, which it says again). */
+  /** Nothing changed since the site in `outDir` was built: nothing was read or written (but what that build left unread, and its templates' unread files, which it says again). */
   upToDate: boolean;
   issues: number;
   papers: number;
@@ -57,7 +57,7 @@ export interface BuildReport {
   rendered: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
-  /** The mistakes of template files no template reads (`TemplateSet.unread`), when the templates were loaded. */
+  /** The mistakes of template files no template reads (`TemplateSet.unread`): the templates' loaded now, or, up to date, the build's before. */
   unreadTemplates: readonly TemplateProblem[];
 }
 
@@ -84,8 +84,8 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   // Up to date, and what its build published without is known (every build says it again): nothing to do.
-  const unread = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
-  if (unread) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, unread, unreadTemplates: [] };
+  const stored = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
+  if (stored) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, ...stored };
   await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
@@ -127,7 +127,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   if (previous.paths.length === 0) growHeapSlowly();
   const { files, papers, shape, outputs } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
-  if (options.cache) storeUnread(config.dataDir, key, published.unread);
+  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates: templates.unread });
   return {
     outDir: options.outDir,
     upToDate: false,
@@ -141,23 +141,29 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   };
 }
 
+/** What a build says again when the site is up to date. */
+type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates'>;
+
 /**
- * What the build of the site with `key` published without (`BuildReport.unread`),
- * kept in `<dataDir>/cache/build-unread.json` so that a build with nothing
- * to do says it again without reading the issues; undefined when it was
- * another site's, cannot be read or changed since (cache-file.ts; the
- * build then runs). Not under
- * `cache/build/`, whose files the build cache owns.
+ * What the build of the site with `key` published without (`BuildReport.unread`)
+ * and its templates' unread files (`unreadTemplates`: the key holds the
+ * templates' fingerprint), kept in `<dataDir>/cache/build-unread.json` so
+ * that a build with nothing to do says them again without reading the
+ * issues or loading the templates; undefined when it was another site's,
+ * cannot be read, changed since (cache-file.ts) or was written without
+ * `unreadTemplates` (the build then runs). Not under `cache/build/`, whose
+ * files the build cache owns.
  */
-function storedUnread(dataDir: string, key: string): BuildReport['unread'] | undefined {
-  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown } | null | undefined;
-  return stored?.key === key && Array.isArray(stored.unread) ? (stored.unread as BuildReport['unread']) : undefined;
+function storedUnread(dataDir: string, key: string): Unread | undefined {
+  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown; unreadTemplates?: unknown } | null | undefined;
+  if (stored?.key !== key || !Array.isArray(stored.unread) || !Array.isArray(stored.unreadTemplates)) return undefined;
+  return { unread: stored.unread as BuildReport['unread'], unreadTemplates: stored.unreadTemplates as BuildReport['unreadTemplates'] };
 }
 
 /** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */
-function storeUnread(dataDir: string, key: string, unread: BuildReport['unread']): void {
+function storeUnread(dataDir: string, key: string, unread: Unread): void {
   try {
-    writeCacheFile(unreadFile(dataDir), JSON.stringify({ key, unread }));
+    writeCacheFile(unreadFile(dataDir), JSON.stringify({ key, ...unread }));
   } catch {
     // The next build with nothing changed builds again, and says it then.
   }

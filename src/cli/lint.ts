@@ -8,6 +8,7 @@ import { lintTargets } from '../lint/targets.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
 import { newsletterRoot } from './root.js';
+import { sayUnreadTemplatesOf } from './unread-templates.js';
 
 export interface LintCommandOptions {
   root: string;
@@ -53,6 +54,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
   } else {
     io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, options.color), width: terminalWidth(io.stdout) }));
   }
+  await sayUnreadTemplatesOf(config.templatesDir, io);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && options.format === 'stylish') {
     io.stderr.write(`paperboy lint found too many warnings (maximum: ${options.maxWarnings}).\n`);

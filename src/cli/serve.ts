@@ -5,6 +5,7 @@ import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
 import { rootFlag } from './root.js';
 import { checkRuleSettings } from '../lint/settings.js';
+import { sayUnreadTemplates } from './unread-templates.js';
 
 /**
  * Access-log lines written once per turn of the event loop, not one write
@@ -44,6 +45,7 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
     dev: options.dev,
     log: bufferedLog(io),
     warn: (line) => io.stderr.write(`paperboy: ${line}\n`),
+    unreadTemplates: (problems) => sayUnreadTemplates(problems, io),
   });
   const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);

@@ -8,6 +8,7 @@ import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { LintSession } from '../lint/session.js';
 import { formatStylish } from '../lint/format/stylish.js';
+import { unreadTemplateLines } from '../lint/format/unread-templates.js';
 import { previewIssue, type TerminalPreviewOptions } from '../render/terminal/index.js';
 import { formatMegabytes } from '../render/format.js';
 import { currentTemplates } from '../render/templates.js';
@@ -135,7 +136,9 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       if (output !== undefined) show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'rendered', file.source.hash);
       const results = await lintIssues(workspace.config, { files: [path], workspace, session });
       const linted = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width, oneFile: true }).trimEnd() || noProblems(display);
-      lastDiagnostics = configProblem === undefined ? linted : `${configProblem}\n\n${linted}`;
+      // The templates' files none reads, said as `preview` says them, above the issue's own diagnostics.
+      const unread = unreadTemplateLines(templates.unread, io.cwd).trimEnd();
+      lastDiagnostics = [configProblem, unread, linted].filter(Boolean).join('\n\n');
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;
     } catch (error) {

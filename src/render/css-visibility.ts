@@ -1,3 +1,5 @@
+import { offscreenDeclaration } from './css-offscreen.js';
+
 /**
  * What an element's inline style (and its presentational attributes) does
  * to whether a reader sees it, for visible-html.ts: CSS is inlined before
@@ -39,9 +41,12 @@ function isZero(value: string | undefined): boolean {
  * element is painted fully transparent, whatever its descendants say), and a
  * box of no height or width whose overflow is hidden (`max-height: 0;
  * overflow: hidden`, as a preheader is hidden). A width or height of 0
- * alone hides nothing: what the box holds overflows it, shown.
+ * alone hides nothing: what the box holds overflows it, shown. Then what
+ * moves, clips or shrinks the element (of kind `name`) out of sight
+ * (css-offscreen.ts: `left: -9999px`, `clip: rect(0 0 0 0)`, `transform:
+ * scale(0)`, `text-indent: -9999px`).
  */
-export function hidingDeclaration(style: ReadonlyMap<string, string>): string | undefined {
+export function hidingDeclaration(style: ReadonlyMap<string, string>, name: string): string | undefined {
   if (style.get('display')?.toLowerCase() === 'none') return '`display: none`';
   if (style.get('visibility')?.toLowerCase() === 'hidden') return '`visibility: hidden`';
   if (style.get('mso-hide')?.toLowerCase() === 'all') return '`mso-hide: all`';
@@ -50,7 +55,7 @@ export function hidingDeclaration(style: ReadonlyMap<string, string>): string | 
   const clipped = ['overflow', 'overflow-x', 'overflow-y'].find((property) => /^(?:hidden|clip)$/i.test(style.get(property) ?? ''));
   const zero = ['height', 'max-height', 'width', 'max-width'].find((property) => isZero(style.get(property)));
   if (clipped && zero) return `\`${zero}: ${style.get(zero)}\` with \`${clipped}: ${style.get(clipped)}\``;
-  return undefined;
+  return offscreenDeclaration(name, style);
 }
 
 /** Whether a declared `font-size` is zero (its text shows nothing), non-zero, or not declared (inherited). */
@@ -76,6 +81,15 @@ export function backgroundOf(attributes: Readonly<Record<string, string>>, style
   if (colour) return colour;
   return /^(?:none|initial|inherit|unset)$/i.test(written.trim()) ? undefined : 'unknown';
 }
+
+/*
+ * Colours are parsed here by hand because no colour parser is among
+ * paperboy's dependencies (color-name sits in node_modules only under a dev
+ * tool, autocannon, so the published package would not have it). The one to
+ * add would be color-string 2.1.4 (MIT, Node >= 18, with color-name 2): it
+ * reads every CSS named colour, `hsl()` and `hwb()` too, where this reads the
+ * forms below and leaves any other colour unjudged (shown).
+ */
 
 /** The 16 HTML 4 colours, `grey`'s spelling, `transparent`: what a template writing a colour by name most likely writes. Any other name is a colour this does not judge. */
 const NAMED: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import { PaperboyError } from '../errors.js';
 import type { TemplateSet } from './templates.js';
-import { visibleHtml } from './visible-html.js';
+import { overridePlace, type FooterTarget } from './footer-place.js';
+import { visibleHtml, type Hidden } from './visible-html.js';
 
 /**
  * Every email shows its reader how to leave and where the sender is
@@ -24,35 +25,59 @@ export interface EmailPart {
 }
 
 /**
- * Throws TEMPLATE_ERROR (exit 2) naming the part's template, the issue,
+ * Throws TEMPLATE_ERROR (exit 2) naming where to fix it, the issue,
  * what it left out and how to write it, when the part shows no unsubscribe
  * link or not the postal address. In the HTML both must be seen
  * (visible-html.ts): the link an `<a href>` with something to click on,
  * the address text, neither in a comment, an attribute, the `<head>`, a
  * `<style>`, `<script>` or `<template>`, or a hidden element (`hidden`,
  * `aria-hidden`, `display: none`, `opacity: 0`, `font-size: 0`, text the
- * colour of its background, a box of no height with its overflow hidden:
- * the message says which hides the link). The address
- * may be wrapped over lines (`{{wrap}}`) and, in HTML, escaped (`{{…}}`)
- * or not (`{{{…}}}`).
+ * colour of its background, a box of no height with its overflow hidden,
+ * moved off the screen (`position: absolute; left: -9999px`, `text-indent:
+ * -9999px`), clipped or scaled to nothing (`clip: rect(0 0 0 0)`,
+ * `clip-path: inset(100%)`, `transform: scale(0)`): the message says which
+ * hides it). The address may be wrapped over lines (`{{wrap}}`) and, in
+ * HTML, escaped (`{{…}}`) or not (`{{{…}}}`). Where to fix it is, in the
+ * newsletter's own templates (footer-place.ts), the file, line and column
+ * of the element hiding the link (else the address), else of where its
+ * field is written (a link under an `{{#if}}`, in a comment), else the
+ * override of the footer; with no override to blame, the part's template.
  */
 export function checkRequiredFooter(part: EmailPart, templates: TemplateSet): void {
   const shown = part.kind === 'html' ? visibleHtml(part.output) : undefined;
   const missing: string[] = [];
+  const targets: FooterTarget[] = [];
   const linked = shown ? shown.linkTargets.has(part.unsubscribePlaceholder) : showsUrl(part.output, part.unsubscribePlaceholder);
-  const hiddenBy = shown?.hiddenLinks.get(part.unsubscribePlaceholder);
-  const hiddenLink = hiddenBy === undefined ? '' : ` (the one written is hidden from its readers by ${hiddenBy})`;
-  if (!linked) missing.push(part.kind === 'html' ? `the unsubscribe link as a visible link (\`<a href="{{links.unsubscribe}}">…</a>\`)${hiddenLink}` : 'the unsubscribe link (`{{links.unsubscribe}}`)');
-  if (!holdsAddress(part.kind, shown?.text ?? part.output, part.postalAddress)) missing.push(`the postal address${shown ? ' as visible text' : ''} (\`{{newsletter.postalAddress}}\`)`);
+  if (!linked) {
+    const hidden = shown?.hiddenLinks.get(part.unsubscribePlaceholder);
+    missing.push(part.kind === 'html' ? `the unsubscribe link as a visible link (\`<a href="{{links.unsubscribe}}">…</a>\`)${hiddenBy(hidden)}` : 'the unsubscribe link (`{{links.unsubscribe}}`)');
+    targets.push(hidden ? { element: hidden.element } : { field: 'links.unsubscribe' });
+  }
+  if (!holdsAddress(part.kind, shown?.text ?? part.output, part.postalAddress)) {
+    const hidden = shown?.hiddenText.find(({ text }) => holdsAddress(part.kind, text, part.postalAddress));
+    missing.push(`the postal address${shown ? ' as visible text' : ''} (\`{{newsletter.postalAddress}}\`)${hiddenBy(hidden)}`);
+    targets.push(hidden ? { element: hidden.element } : { field: 'newsletter.postalAddress' });
+  }
   if (missing.length === 0) return;
   const flavour = part.kind === 'html' ? 'html' : 'txt';
   const template = `email.${flavour}`;
+  const place = overridePlace(templates, template, targets[0]);
   const footer = templates.files.get(`partials/footer.${flavour}`);
-  const where = footer ? `in it or in a partial it includes, such as its footer, ${footer}` : 'in it or in a partial it includes';
+  const where = place
+    ? `in this file or another template \`${template}\` reads`
+    : footer
+      ? `in it or in a partial it includes, such as its footer, ${footer}`
+      : 'in it or in a partial it includes';
+  const at = place ? `${place.file}:${place.line}:${place.column}` : (templates.files.get(template) ?? template);
   const link = part.kind === 'html' ? '<a href="{{links.unsubscribe}}">Unsubscribe</a>' : 'Unsubscribe: {{links.unsubscribe}}';
-  throw new PaperboyError('TEMPLATE_ERROR', `${templates.files.get(template) ?? template}: Missing ${missing.join(' and ')} in the ${part.kind === 'html' ? 'HTML' : 'plaintext'} email of issue ${part.issue.number} (${part.issue.path}), expected ${where}`, {
+  throw new PaperboyError('TEMPLATE_ERROR', `${at}: Missing ${missing.join(' and ')} in the ${part.kind === 'html' ? 'HTML' : 'plaintext'} email of issue ${part.issue.number} (${part.issue.path}), expected ${where}`, {
     hint: `Every email must show its reader how to unsubscribe and the newsletter's postal address (anti-spam law): write \`${link}\` and \`{{newsletter.postalAddress}}\` in the footer, as paperboy's own templates/partials/footer.${flavour}.hbs does.`,
   });
+}
+
+/** What the message adds of a link or an address written but hidden: by what. */
+function hiddenBy(hidden: Hidden | undefined): string {
+  return hidden === undefined ? '' : ` (the one written is hidden from its readers by ${hidden.reason})`;
 }
 
 /**

@@ -17,7 +17,22 @@ export interface VisibleHtml {
   /** The `href` of each `<a>` that is shown and has something to click on (text or an image). */
   linkTargets: Set<string>;
   /** Why a reader does not see what a link holds, for the `href` of each `<a>` with text or an image that is hidden (`font-size: 0`, `aria-hidden="true"`…): the first such link's. */
-  hiddenLinks: Map<string, string>;
+  hiddenLinks: Map<string, Hidden>;
+  /** The text a reader does not see, in runs (one per element and reason), in the order written. */
+  hiddenText: (Hidden & { text: string })[];
+}
+
+/** An element of the HTML as parsed: its name (lower case), attributes (names lower case, values decoded) and where its start tag begins (UTF-16 offset). */
+export interface HtmlElement {
+  name: string;
+  attributes: Readonly<Record<string, string>>;
+  offset: number;
+}
+
+/** What hides something, and the element that does: the one written with it (the `display: none` block, the link coloured as its background). */
+export interface Hidden {
+  reason: string;
+  element: HtmlElement;
 }
 
 /**
@@ -45,48 +60,56 @@ function hiddenBy(name: string, attributes: Record<string, string>, style: Reado
   if (UNSHOWN_ELEMENTS.has(name)) return `a \`<${name}>\` element`;
   if ('hidden' in attributes) return 'the `hidden` attribute';
   if (attributes['aria-hidden']?.trim().toLowerCase() === 'true') return '`aria-hidden="true"` (a screen reader skips it)';
-  return hidingDeclaration(style);
+  return hidingDeclaration(style, name);
 }
 
 /** What an open element gives what it holds: whether it is hidden (and why), and the text's size, colour and background there. */
 interface Rendered {
-  hidden: string | undefined;
-  fontSizeZero: boolean;
+  /** The element itself. */
+  element: HtmlElement;
+  hidden: Hidden | undefined;
+  /** The element that set the font size to zero, undefined when it is not zero. */
+  fontSizeZero: HtmlElement | undefined;
   /** The text colour; `unknown` for one this cannot read. */
   color: Rgba | 'unknown';
   /** The nearest background painted behind it; `unknown` for an image or a colour this cannot read. */
   background: Rgba | 'unknown';
-  link: { href: string; shown: boolean; hiddenBy: string | undefined } | undefined;
+  link: { href: string; shown: boolean; hiddenBy: Hidden | undefined } | undefined;
 }
 
-/** What `element` (its name, attributes and parsed style) renders as, inside `parent`. */
-function rendered(name: string, attributes: Record<string, string>, style: ReadonlyMap<string, string>, parent: Rendered | undefined): Omit<Rendered, 'link'> {
-  const inherited = parent ?? { hidden: undefined, fontSizeZero: false, color: PAGE.color, background: PAGE.background };
+/** What `element` (with its parsed style) renders as, inside `parent`. */
+function rendered(element: HtmlElement, style: ReadonlyMap<string, string>, parent: Rendered | undefined): Omit<Rendered, 'link'> {
+  const { name, attributes } = element;
+  const inherited = parent ?? { hidden: undefined, fontSizeZero: undefined, color: PAGE.color, background: PAGE.background };
+  const reason = inherited.hidden ? undefined : hiddenBy(name, attributes, style);
+  const zero = fontSizeZero(style);
   const written = style.get('color') ?? (name === 'font' ? attributes['color'] : undefined);
   const color =
     written === undefined ? (name === 'a' ? LINK_BLUE : inherited.color) : /^\s*(?:inherit|currentcolor)\s*$/i.test(written) ? inherited.color : (parseColor(written) ?? 'unknown');
   return {
-    hidden: inherited.hidden ?? hiddenBy(name, attributes, style),
-    fontSizeZero: fontSizeZero(style) ?? inherited.fontSizeZero,
+    element,
+    hidden: inherited.hidden ?? (reason === undefined ? undefined : { reason, element }),
+    fontSizeZero: zero === undefined ? inherited.fontSizeZero : zero ? element : undefined,
     color,
     background: backgroundOf(attributes, style) ?? inherited.background,
   };
 }
 
-/** Why text rendered as `at` shows nothing, or undefined when a reader sees it. */
-function textHiddenBy(at: Omit<Rendered, 'link'>): string | undefined {
+/** Why text rendered as `at` shows nothing (a colour by the element holding the text), or undefined when a reader sees it. */
+function textHiddenBy(at: Omit<Rendered, 'link'>): Hidden | undefined {
   if (at.hidden) return at.hidden;
-  if (at.fontSizeZero) return '`font-size: 0`';
+  if (at.fontSizeZero) return { reason: '`font-size: 0`', element: at.fontSizeZero };
   if (at.color === 'unknown' || at.background === 'unknown') return undefined;
-  if (at.color.a === 0) return '`color: transparent`';
-  if (invisibleOn(at.color, at.background)) return `the text colour ${colorName(at.color)} on the background ${colorName(at.background)}, the same or nearly`;
+  if (at.color.a === 0) return { reason: '`color: transparent`', element: at.element };
+  if (invisibleOn(at.color, at.background)) return { reason: `the text colour ${colorName(at.color)} on the background ${colorName(at.background)}, the same or nearly`, element: at.element };
   return undefined;
 }
 
 /** Parses `html` into what a reader sees of it. */
 export function visibleHtml(html: string): VisibleHtml {
   const linkTargets = new Set<string>();
-  const hiddenLinks = new Map<string, string>();
+  const hiddenLinks = new Map<string, Hidden>();
+  const hiddenText: VisibleHtml['hiddenText'] = [];
   const text: string[] = [];
   const open: Rendered[] = [];
   const currentLink = () => {
@@ -94,7 +117,7 @@ export function visibleHtml(html: string): VisibleHtml {
     return undefined;
   };
   /** Something to click on (`reason` undefined) or something hidden (why) inside the current link. */
-  const holds = (reason: string | undefined) => {
+  const holds = (reason: Hidden | undefined) => {
     const link = currentLink();
     if (!link) return;
     if (reason === undefined) link.shown = true;
@@ -104,15 +127,17 @@ export function visibleHtml(html: string): VisibleHtml {
     {
       onopentag(name, attributes) {
         const style = declarations(attributes['style']);
-        const at = rendered(name, attributes, style, open.at(-1));
+        const at = rendered({ name, attributes, offset: parser.startIndex }, style, open.at(-1));
         const link = name === 'a' && attributes['href'] !== undefined ? { href: attributes['href'].trim(), shown: false, hiddenBy: undefined } : undefined;
         open.push({ ...at, link });
-        if (name === 'img') holds(at.hidden ?? (zeroSizedImage(attributes, style) ? 'an image of no width or height' : undefined));
+        if (name === 'img') holds(at.hidden ?? (zeroSizedImage(attributes, style) ? { reason: 'an image of no width or height', element: at.element } : undefined));
       },
       ontext(data) {
         const at = open.at(-1);
         const reason = at && textHiddenBy(at);
         if (reason === undefined) text.push(data);
+        else if (hiddenText.at(-1)?.element === reason.element && hiddenText.at(-1)?.reason === reason.reason) hiddenText.at(-1)!.text += data;
+        else hiddenText.push({ ...reason, text: data });
         if (SHOWS_SOMETHING.test(data)) holds(reason);
       },
       onclosetag() {
@@ -124,5 +149,5 @@ export function visibleHtml(html: string): VisibleHtml {
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  return { text: text.join(''), linkTargets, hiddenLinks };
+  return { text: text.join(''), linkTargets, hiddenLinks, hiddenText };
 }

@@ -6,6 +6,7 @@ import { buildSite } from '../archive/build.js';
 import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
+import type { TemplateProblem } from '../render/template-errors.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
@@ -66,9 +67,12 @@ export interface DevServer {
  * A failed build is shown on every page until a build succeeds: the pages
  * open then, and any opened or reloaded meanwhile (the site they show is
  * the last one built, older than the files). `log` takes the build lines
- * (`rebuilt in 41 ms`, `build failed: …`), diagnostics for stderr.
+ * (`rebuilt in 41 ms`, `build failed: …`), diagnostics for stderr;
+ * `unreadTemplates` the templates' unread files (`BuildReport.unreadTemplates`)
+ * after the first build and whenever a rebuild finds others, not again on
+ * every save.
  */
-export function devServer(initial: Config, log: (line: string) => void): DevServer {
+export function devServer(initial: Config, log: (line: string) => void, unreadTemplates: (problems: readonly TemplateProblem[]) => void): DevServer {
   let config = initial;
   let workspace: Workspace | undefined;
   const siteDir = join(config.dataDir, 'dev-site');
@@ -84,6 +88,8 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
   /** Issue files saved or deleted since the last build, and whether the config or a template changed. */
   const changed = new Map<string, 'changed' | 'deleted'>();
   let settingsChanged = false;
+  /** The unread templates said last, as JSON. */
+  let unreadSaid = JSON.stringify([]);
 
   const broadcast = (event: string, data: unknown) => {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -106,7 +112,10 @@ export function devServer(initial: Config, log: (line: string) => void): DevServ
           else await workspace!.reload(path);
         }
       }
-      await buildSite(config, { outDir: siteDir, drafts: true, cache: true });
+      const report = await buildSite(config, { outDir: siteDir, drafts: true, cache: true });
+      const unread = JSON.stringify(report.unreadTemplates);
+      if (unread !== unreadSaid) unreadTemplates(report.unreadTemplates);
+      unreadSaid = unread;
       onBuilt();
       failure = undefined;
       log(`rebuilt in ${Math.round(performance.now() - started)} ms`);

@@ -8,6 +8,7 @@ import { composeConfirmation } from '../mail/confirmation.js';
 import { loadDkimSigner } from '../mail/dkim.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
+import type { TemplateProblem } from '../render/template-errors.js';
 import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -26,6 +27,8 @@ export interface StartOptions {
   log: (line: string) => void;
   /** Diagnostics (stderr), one line each: what goes wrong without stopping the server (a rebuilt site it cannot map yet), the dev server's build lines. */
   warn: (line: string) => void;
+  /** Says the mistakes of template files no template reads (`TemplateSet.unread`; default: not said): once the templates are loaded, and, for the dev server, again when a rebuild finds others. */
+  unreadTemplates?: (problems: readonly TemplateProblem[]) => void;
 }
 
 export interface RunningServer {
@@ -92,10 +95,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const { keys } = unsubscribeKeys(options.env, db, { allowDevelopment: options.dev });
     delivery = await confirmationDelivery(config, options.env);
     // The builder (remark, KaTeX, MiniSearch) is loaded only by the dev server.
-    dev = options.dev ? (await import('./dev.js')).devServer(config, options.warn) : undefined;
+    dev = options.dev ? (await import('./dev.js')).devServer(config, options.warn, options.unreadTemplates ?? (() => {})) : undefined;
     const siteDir = dev?.siteDir ?? config.outDir;
     // The dev server follows template edits; a served archive keeps the templates it started with.
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
+    if (started) options.unreadTemplates?.(started.unread);
     const templates = () => started ?? currentTemplates(config.templatesDir);
     const app = createApp({
       context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },

@@ -394,8 +394,8 @@ test("lint checks the plaintext email's templates as the HTML's: a misspelt fiel
   const footer = builtin('partials/footer.txt.hbs');
   const cases: [Record<string, string>, RegExp][] = [
     [{ 'templates/partials/paper.txt.hbs': paper.replace('{{#if opinion}}', '{{#if opinon}}') }, /templates\/partials\/paper\.txt\.hbs:\d+:\d+: Unexpected field `opinon`/],
-    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{wrap newsletter\.postalAddress[^}]*\}\}/, '') }, /email\.txt\.hbs: Missing the postal address .* in the plaintext email/],
-    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{links\.unsubscribe\}\}/g, '') }, /email\.txt\.hbs: Missing the unsubscribe link .* in the plaintext email/],
+    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{wrap newsletter\.postalAddress[^}]*\}\}/, '') }, /templates\/partials\/footer\.txt\.hbs:1:1: Missing the postal address .* in the plaintext email/],
+    [{ 'templates/partials/footer.txt.hbs': footer.replace(/\{\{links\.unsubscribe\}\}/g, '') }, /templates\/partials\/footer\.txt\.hbs:1:1: Missing the unsubscribe link .* in the plaintext email/],
   ];
   for (const [templates, message] of cases) {
     assert.notEqual(Object.values(templates)[0], paper, 'the case changes the template');

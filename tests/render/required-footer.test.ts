@@ -14,6 +14,11 @@ async function renderWith(footers: { html?: string; text?: string }, configYaml 
   const files: Record<string, string> = {};
   if (footers.html !== undefined) files['templates/partials/footer.html.hbs'] = footers.html;
   if (footers.text !== undefined) files['templates/partials/footer.txt.hbs'] = footers.text;
+  return renderWithTemplates(files, configYaml);
+}
+
+/** Renders issue 1 with these template files (path from the root → text). */
+async function renderWithTemplates(files: Record<string, string>, configYaml = CONFIG_YAML) {
   const { root } = await rootWith({ '0001-a.md': cleanIssue({ status: 'ready' }) }, { ...files, 'paperboy.config.yaml': configYaml });
   try {
     await renderAll(root, '1');
@@ -25,11 +30,11 @@ async function renderWith(footers: { html?: string; text?: string }, configYaml 
   }
 }
 
-test('an email part without the unsubscribe link or the postal address is a template error naming the template, what is missing and how to write it', async () => {
+test('an email part without the unsubscribe link or the postal address is a template error naming the newsletter\'s footer, what is missing and how to write it', async () => {
   const cases: [footers: { html?: string; text?: string }, expected: RegExp][] = [
-    [{ html: '<p>{{newsletter.postalAddress}}</p>' }, /email\.html\.hbs: Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) in the HTML email of issue 1 \(.*0001-a\.md\), expected in it or in a partial it includes, such as its footer, .*templates\/partials\/footer\.html\.hbs$/],
-    [{ html: `<p>${LINK_HTML}</p>` }, /email\.html\.hbs: Missing the postal address as visible text \(`\{\{newsletter\.postalAddress\}\}`\) in the HTML email/],
-    [{ text: 'Thanks for reading.\n' }, /email\.txt\.hbs: Missing the unsubscribe link \(`\{\{links\.unsubscribe\}\}`\) and the postal address \(`\{\{newsletter\.postalAddress\}\}`\) in the plaintext email of issue 1 \(.*\), expected .*footer\.txt\.hbs$/],
+    [{ html: '<p>{{newsletter.postalAddress}}</p>' }, /\/templates\/partials\/footer\.html\.hbs:1:1: Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) in the HTML email of issue 1 \(.*0001-a\.md\), expected in this file or another template `email\.html` reads$/],
+    [{ html: `<p>${LINK_HTML}</p>` }, /\/templates\/partials\/footer\.html\.hbs:1:1: Missing the postal address as visible text \(`\{\{newsletter\.postalAddress\}\}`\) in the HTML email/],
+    [{ text: 'Thanks for reading.\n' }, /\/templates\/partials\/footer\.txt\.hbs:1:1: Missing the unsubscribe link \(`\{\{links\.unsubscribe\}\}`\) and the postal address \(`\{\{newsletter\.postalAddress\}\}`\) in the plaintext email of issue 1 \(.*\), expected in this file or another template `email\.txt` reads$/],
   ];
   for (const [footers, expected] of cases) {
     const { error } = await renderWith(footers);
@@ -64,7 +69,7 @@ test('send, send --test, lint and build refuse an email template without the uns
   for (const argv of [['send', '1', '--yes'], ['send', '1', '--test', 'editor@example.org'], ['lint'], ['build'], ['render', '1']]) {
     const result = await runCli(argv, { cwd: root });
     assert.equal(result.code, 2, `${argv.join(' ')}: ${result.stderr}`);
-    assert.match(result.stderr, /email\.html\.hbs: Missing the unsubscribe link/, argv.join(' '));
+    assert.match(result.stderr, /templates\/partials\/footer\.html\.hbs:1:1: Missing the unsubscribe link/, argv.join(' '));
   }
   const outbox = join(root, '.paperboy', 'outbox');
   assert.ok(!existsSync(outbox) || readdirSync(outbox, { recursive: true }).length === 0, 'nothing in the outbox');
@@ -124,11 +129,40 @@ test('an unsubscribe link hidden by its style or from screen readers does not co
   for (const [html, hiddenBy] of cases) {
     const { error } = await renderWith({ html: `${html}${address}` });
     assert.ok(error, html);
-    assert.match(error.message, /\/templates\/email\.html\.hbs: Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) \(the one written is hidden from its readers by /, html);
+    assert.match(error.message, /\/templates\/partials\/footer\.html\.hbs:1:\d+: Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) \(the one written is hidden from its readers by /, html);
     assert.match(error.message, hiddenBy, html);
-    assert.match(error.message, /such as its footer, .*templates\/partials\/footer\.html\.hbs$/, html);
+    assert.match(error.message, /expected in this file or another template `email\.html` reads$/, html);
   }
   for (const html of [`<div style="font-size:0">{{newsletter.postalAddress}}</div>`, `<p style="color:#fff">{{newsletter.postalAddress}}</p>`, `<p aria-hidden="true">{{newsletter.postalAddress}}</p>`]) {
+    const { error } = await renderWith({ html: `${html}${LINK_HTML}` });
+    assert.ok(error, html);
+    assert.match(error.message, /Missing the postal address as visible text/, html);
+  }
+});
+
+test('an unsubscribe link or postal address moved off the screen, clipped or shrunk to nothing does not count, and the error says what hides it', async () => {
+  const address = '<p>{{newsletter.postalAddress}}</p>';
+  const cases: [html: string, hiddenBy: RegExp][] = [
+    [`<div style="position:absolute;left:-9999px">${LINK_HTML}</div>`, /`left: -9999px` with `position: absolute` \(off the screen\)/],
+    [`<div style="position: absolute; top: -10000px">${LINK_HTML}</div>`, /`top: -10000px` with `position: absolute`/],
+    [`<div style="position:fixed;right:-999em">${LINK_HTML}</div>`, /`right: -999em` with `position: fixed`/],
+    [`<div style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">${LINK_HTML}</div>`, /`clip: rect\(0 0 0 0\)` with `position: absolute`/],
+    [`<span style="position:absolute;clip:rect(1px, 1px, 1px, 1px)">${LINK_HTML}</span>`, /`clip: rect\(1px, 1px, 1px, 1px\)` with `position: absolute`/],
+    [`<div style="position:absolute;clip-path:inset(100%)">${LINK_HTML}</div>`, /`clip-path: inset\(100%\)`/],
+    [`<a style="transform:scale(0)" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`transform: scale\(0\)`/],
+    [`<div style="transform: translateY(2px) scaleY(0)">${LINK_HTML}</div>`, /`transform: translateY\(2px\) scaleY\(0\)`/],
+    [`<div style="max-height:0;overflow:hidden">${LINK_HTML}</div>`, /`max-height: 0` with `overflow: hidden`/],
+    [`<div style="width:0;height:0;overflow:hidden">${LINK_HTML}</div>`, /`height: 0` with `overflow: hidden`/],
+    [`<p style="text-indent:-9999px">${LINK_HTML}</p>`, /`text-indent: -9999px` \(its text off the screen\)/],
+    [`<a style="display:block;text-indent:-999px;overflow:hidden" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`text-indent: -999px`/],
+  ];
+  for (const [html, hiddenBy] of cases) {
+    const { error } = await renderWith({ html: `${html}${address}` });
+    assert.ok(error, html);
+    assert.match(error.message, /Missing the unsubscribe link as a visible link \(`<a href="\{\{links\.unsubscribe\}\}">…<\/a>`\) \(the one written is hidden from its readers by /, html);
+    assert.match(error.message, hiddenBy, html);
+  }
+  for (const html of [`<p style="position:absolute;left:-9999px">{{newsletter.postalAddress}}</p>`, `<p style="text-indent:-9999px">{{newsletter.postalAddress}}</p>`, `<p style="transform:scale(0)">{{newsletter.postalAddress}}</p>`]) {
     const { error } = await renderWith({ html: `${html}${LINK_HTML}` });
     assert.ok(error, html);
     assert.match(error.message, /Missing the postal address as visible text/, html);
@@ -153,6 +187,10 @@ test('realistic footers count: tables, styled and coloured links, a zero font si
     // A width of 0 alone hides nothing (the content overflows it); a background image may be anything: not judged.
     `<div style="width:0">${LINK_HTML}</div><p>{{newsletter.postalAddress}}</p>`,
     `<div style="background:#fff url(https://example.org/bg.png) no-repeat; color:#fff"><p>{{newsletter.postalAddress}}</p>${LINK_HTML}</div>`,
+    // Positioned, clipped and transformed, but in sight: a nudge of a few pixels, a clip of the box's own edges, a slight scale, an indent on an inline element (where it does nothing).
+    `<div style="position:relative;left:2px;top:-1px"><p style="position:relative;right:-4px">${LINK_HTML}</p><p style="text-indent:-12px;padding-left:12px">{{newsletter.postalAddress}}</p></div>`,
+    `<div style="position:absolute;clip:rect(auto auto auto auto);transform:scale(0.98)"><span style="text-indent:-9999px">${LINK_HTML}</span> {{newsletter.postalAddress}}</div>`,
+    `<div style="left:-9999px;clip:rect(0 0 0 0)">${LINK_HTML}</div><p style="clip-path:inset(4px round 8px)">{{newsletter.postalAddress}}</p>`,
     // A preheader hidden as it should be, elsewhere.
     `<span style="display:none;max-height:0;overflow:hidden;opacity:0;color:#fff">Preview text</span><p>${LINK_HTML} {{newsletter.postalAddress}}</p>`,
   ]) {
@@ -177,7 +215,7 @@ test('an unsubscribe link counts as a visible link with text, an image or its UR
 test('the plaintext unsubscribe link must stand on its own, not run into the text after it', async () => {
   const { error } = await renderWith({ text: '{{newsletter.postalAddress}}\nUnsubscribe: {{links.unsubscribe}}here\n' });
   assert.ok(error);
-  assert.match(error.message, /email\.txt\.hbs: Missing the unsubscribe link .* in the plaintext email/);
+  assert.match(error.message, /footer\.txt\.hbs:2:14: Missing the unsubscribe link .* in the plaintext email/);
   for (const text of ['Unsubscribe: <{{links.unsubscribe}}>', 'Unsubscribe ({{links.unsubscribe}}).', '{{links.unsubscribe}}']) {
     const { error: none } = await renderWith({ text: `{{newsletter.postalAddress}}\n${text}\n` });
     assert.equal(none, undefined, `${text}: ${String(none)}`);
@@ -194,4 +232,29 @@ test('build names the issue whose email lacks the unsubscribe link when only tha
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /Missing the unsubscribe link as a visible link .* in the HTML email of issue 1 \(.*0001-a\.md\)/);
   assert.equal(result.stderr.split('\n')[0]!.includes('issue 2'), false);
+});
+
+test('the required-footer error points at the line and column of the newsletter\'s own template where the link or the address is hidden, or written where no reader sees it', async () => {
+  const address = '<p>{{newsletter.postalAddress}}</p>\n';
+  const cases: [footers: { html?: string; text?: string }, place: string][] = [
+    // The element that hides the link, not the other divs around it (a bare `<div>` matches any).
+    [{ html: `<div>\n<div style="padding:4px">\n  <div>\n  <div style="position:absolute;left:-9999px">${LINK_HTML}</div></div>\n</div></div>\n${address}` }, 'footer.html.hbs:4:3'],
+    // The element whose colour hides it, its style partly written with mustaches.
+    [{ html: `${address}<table><tr><td bgcolor="#ffffff">\n    <a href="{{links.unsubscribe}}" style="color:#fff;font-size:{{#if issue.title}}12px{{/if}}">Unsubscribe</a></td></tr></table>\n` }, 'footer.html.hbs:3:5'],
+    // The link under a condition this issue does not meet, or in a comment: where its field is written.
+    [{ html: `${address}<p>\n  {{#if issue.editor}}${LINK_HTML}{{/if}}</p>\n` }, 'footer.html.hbs:3:32'],
+    [{ html: `${address}<!--\n <a href="{{links.unsubscribe}}">Unsubscribe</a> -->\n` }, 'footer.html.hbs:3:11'],
+    // A hidden postal address, the link shown.
+    [{ html: `<p>${LINK_HTML}</p>\n<p style="text-indent:-9999px">{{newsletter.postalAddress}}</p>\n` }, 'footer.html.hbs:2:1'],
+    [{ text: 'Thanks for reading.\n{{newsletter.postalAddress}}\n' }, 'footer.txt.hbs:1:1'],
+  ];
+  for (const [footers, place] of cases) {
+    const { root, error } = await renderWith(footers);
+    assert.ok(error, JSON.stringify(footers));
+    assert.ok(error.message.startsWith(`${join(root, 'templates', 'partials', place)}: Missing `), `${JSON.stringify(footers)}: ${error.message}`);
+  }
+  // The override of email.html that leaves the footer out: the place is in it, not in the built-in footer.
+  const { error } = await renderWithTemplates({ 'templates/email.html.hbs': '<html><body>\n{{{intro.html}}}\n<p>{{newsletter.postalAddress}}</p></body></html>\n' });
+  assert.ok(error);
+  assert.match(error.message, /\/templates\/email\.html\.hbs:1:1: Missing the unsubscribe link/);
 });

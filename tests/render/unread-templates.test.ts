@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { basename, dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import type { PaperboyError } from '../../src/errors.js';
+import { loadConfig } from '../../src/config/load.js';
+import { Workspace } from '../../src/issue/workspace.js';
+import { watchPreview } from '../../src/preview/watch.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { newsletter, send } from '../helpers/send.js';
+import { exited, serve } from '../helpers/serve.js';
 
 const UNCLOSED = '<p>\n{{#if issue.editor}}\nunclosed\n';
 const SAID = /unused\.html\.hbs:2:1: Unexpected end of the template inside the block `\{\{#if\}\}` opened here, expected `\{\{\/if\}\}` to close it/;
@@ -31,9 +36,52 @@ test('unread templates: a partial no template includes, with a syntax error, is 
   const sent = await send(root, { dryRun: true });
   assert.equal(sent.code, 0, sent.stderr);
   assert.match(sent.stderr, WARNED);
-  // lint (its email-size rule renders) says nothing of it: the issue is fine.
-  assert.equal((await runCli(['lint', '--no-cache'], { cwd: makeRoot(files) })).code, 0);
+  // lint says it too, and passes: the issue is fine.
+  const linted = await runCli(['lint', '--no-cache'], { cwd: makeRoot(files) });
+  assert.equal(linted.code, 0, linted.stderr);
+  assert.match(linted.stderr, WARNED);
 });
+
+test('unread templates: every command that loads the templates says the warning alike, the file relative to the working directory as lint writes paths: lint, build (up to date too), serve, serve --dev and preview --watch', { timeout: 120_000 }, async () => {
+  const root = makeRoot({ 'templates/partials/unused.html.hbs': UNCLOSED, 'issues/0001-a.md': cleanIssue({ status: 'ready' }) });
+  // From the folder above, with --root: every command writes `<folder>/templates/…`, as lint writes `<folder>/issues/…`.
+  const here = { cwd: dirname(root) };
+  const said = new RegExp(`^${basename(root)}${WARNED.source.replace(/^templates/, '/templates')}`, 'm');
+  for (const argv of [['lint', '--no-cache'], ['lint'], ['render', '1'], ['preview', '1'], ['build'], ['build']]) {
+    const result = await runCli([...argv, '--root', basename(root)], here);
+    assert.equal(result.code, 0, `${argv.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, said, argv.join(' '));
+    assert.equal(result.stderr.match(/unused\.html\.hbs/g)?.length, 1, `${argv.join(' ')}: once`);
+  }
+  for (const args of [[], ['--dev']]) {
+    const server = await serve(root, args);
+    const deadline = Date.now() + 30_000;
+    while (!/unused\.html\.hbs/.test(server.stderr()) && Date.now() < deadline) await sleep(50);
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+    // The server's working directory is the test's: the path relative to it.
+    assert.ok(server.stderr().includes(`${relative(process.cwd(), join(root, 'templates', 'partials', 'unused.html.hbs'))}:2:1  warning  Unexpected end of the template`), `serve ${args.join(' ')}: ${server.stderr()}`);
+  }
+  // Wrapped to the screen's width, as the lint diagnostics under it are.
+  assert.match(await watchedScreen(root), /templates\/partials\/unused\.html\.hbs:2:1\s+warning\s+Unexpected end of the template inside the block/);
+});
+
+/** What `preview --watch` of issue 1 in `root` draws, in-process, up to its first lint (then quit with `q`). */
+async function watchedScreen(root: string): Promise<string> {
+  const workspace = await Workspace.loadCached(await loadConfig(root));
+  const written: string[] = [];
+  const keyboard = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, resume: () => {}, pause: () => {} });
+  const stdout = { write: (chunk: string) => written.push(chunk), isTTY: true, columns: 200, rows: 40, on: () => {}, off: () => {} };
+  const io = { stdout, stderr: { write: () => true }, stdin: keyboard, cwd: root, env: {} };
+  const done = watchPreview({ workspace, path: join(root, 'issues', '0001-a.md'), display: () => ({ width: 200, color: false, hyperlinks: false }) }, io);
+  const deadline = Date.now() + 30_000;
+  while (!/linted at/.test(written.join('')) && Date.now() < deadline) await sleep(50);
+  keyboard.emit('data', 'q');
+  assert.equal(await done, 0);
+  return written.join('');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('unread templates: the same partial, once a template includes it (even in a branch no issue takes, or through another partial), is an error at its file, line and column', async () => {
   const cases: Record<string, string>[] = [
