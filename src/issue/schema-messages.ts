@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
+import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
@@ -68,7 +69,7 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
         // zod 4's int() also bounds a number to the safe integers: a year past 2100 broke both bounds. One message, the tighter.
         if (issues.some((other) => other.code === 'too_big' && other.path.map(String).join('\0') === issue.path.map(String).join('\0') && Number(other.maximum) < Number(issue.maximum))) break;
         if (Array.isArray(received)) {
-          problems.push({ message: `Unexpected ${received.length.toLocaleString('en')} items in ${field}, expected at most ${String(issue.maximum)}${TOO_MANY_HINT[key] ?? ''}`, path, part: 'value' });
+          problems.push({ message: `Unexpected ${itemCount(key, received)} in ${field}, expected at most ${String(issue.maximum)}${TOO_MANY_HINT[key] ?? ''}`, path, part: 'value' });
           break;
         }
         problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
@@ -78,6 +79,19 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     }
   }
   return problems;
+}
+
+/**
+ * How many items a list too long has, as the limit counts them: tags each
+ * once, as the archive has them (`distinctTags`: case, accents and spaces
+ * aside), saying how many were written when a tag is written twice.
+ */
+function itemCount(key: string, received: readonly unknown[]): string {
+  const count = (n: number) => n.toLocaleString('en');
+  if (key !== 'tags') return `${count(received.length)} items`;
+  const distinct = distinctTags(received.filter((item): item is string => typeof item === 'string')).length;
+  const repeated = distinct === received.length ? '' : ` (${count(received.length)} written: a tag written again, whatever its case, accents or spacing, counts once)`;
+  return `${count(distinct)} items${repeated}`;
 }
 
 /** What to do about a list longer than the format allows, by its key. */

@@ -76,7 +76,8 @@ import type { FileOutcome } from './lint-file.js';
 // v55: content-limits refuses a file of more than 50,000 lines (issue/limits.ts `MAX_FILE_LINES`).
 // v56: a file over a content limit whose frontmatter says `status: draft` is a draft in the facts cross-issue rules read; the line limit counts a last line without its line break.
 // v57: link-url-length also measures the addresses the plaintext prints in the text (`<https://…>`, a bare URL or `www.…`) on their lines as laid out.
-const FORMAT_VERSION = 57;
+// v58: frontmatter-schema counts a paper's tags each once, as the archive has them (`Scaling`, `scaling`: one), against its 50.
+const FORMAT_VERSION = 58;
 
 interface Header {
   version: typeof FORMAT_VERSION;

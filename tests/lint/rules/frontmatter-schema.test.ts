@@ -191,3 +191,14 @@ test('frontmatter-schema: a paper with more than 50 tags is reported at its tags
   const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace('[emergence, scaling]', tags(51)))));
   assert.deepEqual(parsed.issue?.papers[0]?.tags, []);
 });
+
+test('frontmatter-schema: a paper\'s tags are counted each once, as the archive has them: 50 tags with two written again in capitals or accents are 50', async () => {
+  const tags = (n: number, again: string[]) => `[${[...Array.from({ length: n }, (_, i) => `tag${i + 1}`), ...again].join(', ')}]`;
+  const fifty = cleanIssue().replace('[emergence, scaling]', tags(50, ['TAG1', 'Tág2']));
+  assert.deepEqual(await lintWith([rule], { 'a.md': fifty }), []);
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(fifty)));
+  assert.equal(parsed.issue?.papers[0]?.tags.length, 50);
+  const messages = await lintWith([rule], { 'a.md': cleanIssue().replace('[emergence, scaling]', tags(51, ['TAG1'])) });
+  assert.deepEqual(places(messages), ['frontmatter-schema 14:11']);
+  assert.match(messages[0]!.message, /^Unexpected 51 items \(52 written: a tag written again, whatever its case, accents or spacing, counts once\) in paper 1's `tags`, expected at most 50: /);
+});
