@@ -77,7 +77,8 @@ import type { FileOutcome } from './lint-file.js';
 // v56: a file over a content limit whose frontmatter says `status: draft` is a draft in the facts cross-issue rules read; the line limit counts a last line without its line break.
 // v57: link-url-length also measures the addresses the plaintext prints in the text (`<https://…>`, a bare URL or `www.…`) on their lines as laid out.
 // v58: frontmatter-schema counts a paper's tags each once, as the archive has them (`Scaling`, `scaling`: one), against its 50.
-const FORMAT_VERSION = 58;
+// v59: a key with no name (`: x`, `~: x`, the `: x` after `authors: [A, "B #2"]`) is named by what was written, at its `:`; a `#` in a list that is itself a key names the list as written, in place of the parser's error.
+const FORMAT_VERSION = 59;
 
 interface Header {
   version: typeof FORMAT_VERSION;
