@@ -68,8 +68,9 @@ import { packageVersion } from './package-version.js';
  * v61: a paper with more than 50 tags is published without them, a frontmatter-schema error (issue/limits.ts `MAX_PAPER_TAGS`).
  * v62: a file of more than 50,000 lines is over the limits, not published (issue/limits.ts `MAX_FILE_LINES`).
  * v63: the plaintext sets a footnote's marker apart after a closing bracket, a percent or degree sign or a prime too (`(7) ¹`, `50% ¹`; render/text/neighbours.ts).
+ * v64: a paper's 50 tags are counted each once (issue/names.ts `distinctTags`): one that writes a tag twice is published with its tags.
  */
-export const INDEX_FORMAT = `build-index-v63-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v64-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -1,4 +1,4 @@
-import { isMap, isScalar, visit, type Document } from 'yaml';
+import { isMap, isScalar, visit, type Document, type Scalar } from 'yaml';
 
 /**
  * A key written twice in one mapping, which the `yaml` package reports as
@@ -16,8 +16,13 @@ export function duplicateKey(document: Document.Parsed, at: number, lineOf: (off
       const second = keys.find((key) => key.range?.[0] === at);
       const first = second && keys.find((key) => key.value === second.value);
       if (!second || !first || first === second) return;
+      // A `:` with nothing before it is a key with no name, not one named "null"; its range starts at the comments above it, its value's on its line.
+      const nameless = (key: Scalar) => key.value === null && !key.source;
+      const named = nameless(second) ? 'key with no name, a `:` with nothing before it' : `\`${String(second.value)}\` key`;
+      const firstValue = map.items.find((pair) => pair.key === first)?.value as { range?: [number, number, number] } | null | undefined;
+      const firstAt = (nameless(first) ? firstValue?.range?.[0] : undefined) ?? first.range![0];
       problem = {
-        message: `Unexpected second \`${String(second.value)}\` key (the first is on line ${lineOf(first.range![0])}), expected each key once: keep one of the two`,
+        message: `Unexpected second ${named} (the first is on line ${lineOf(firstAt)}), expected each key once: keep one of the two`,
         range: [second.range![0], second.range![1]],
       };
       return visit.BREAK;

@@ -152,18 +152,21 @@ export function writtenKey(yamlText: string, open: number): string | undefined {
 
 /**
  * What yaml-comment-in-text says of a comment that cuts an item of the
- * flow collection of `key` (or of the key in it the comment is under), and
- * its fix, in offsets of the YAML text: the item in quotes, when its
- * bounds are known. A mapping's value is called text, as a block one is.
+ * flow collection at `open` whose key is `key` (or of the key in it the
+ * comment is under), and its fix, in offsets of the YAML text: the item in
+ * quotes, when its bounds are known. A mapping's value is called text, as a
+ * block one is. A collection with no key (`[A, B #2]: x`, itself a key; one
+ * after a bare `:`) is named as written on its line.
  */
-export function cutItemReport(yamlText: string, key: string, comment: FlowComment): { message: string; fix?: { range: [number, number]; text: string } } {
+export function cutItemReport(yamlText: string, key: string, comment: FlowComment, open: number): { message: string; fix?: { range: [number, number]; text: string } } {
   const cut = yamlText.slice(comment.start, comment.end);
-  const owner = comment.key?.name ?? key;
+  const name = comment.key?.name ?? key;
+  const owner = name === '' ? `the ${yamlText[open] === '{' ? 'mapping' : 'list'} \`${yamlText.slice(open, lineEndAt(yamlText, open)).trimEnd()}\`` : `\`${name}\``;
   const [noun, expected] = comment.key?.text ? ['text', 'the text in quotes'] : ['item', 'the item in quotes'];
-  if (!comment.item) return { message: `Unexpected comment \`${cut}\` cutting ${comment.key?.text ? 'the' : 'an'} unquoted ${noun} of \`${owner}\`, expected ${expected}` };
+  if (!comment.item) return { message: `Unexpected comment \`${cut}\` cutting ${comment.key?.text ? 'the' : 'an'} unquoted ${noun} of ${owner}, expected ${expected}` };
   const item = yamlText.slice(comment.item.start, comment.item.end);
   const quoted = quoteYamlText(item);
-  const what = comment.key?.text ? `the unquoted text of \`${owner}\`` : `the unquoted item \`${item}\` of \`${owner}\``;
+  const what = comment.key?.text ? `the unquoted text of ${owner}` : `the unquoted item \`${item}\` of ${owner}`;
   return {
     message: `Unexpected comment \`${cut}\` cutting ${what}, expected ${expected}: \`${quoted}\``,
     fix: { range: [comment.item.start, comment.item.end], text: quoted },

@@ -17,6 +17,7 @@ import { numberFormProblem } from './number-form.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
+import { unnamedKey } from './unnamed-key.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
@@ -198,8 +199,10 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   if (misWrittenNumber) problems.push({ ruleId: 'frontmatter-schema', message: misWrittenNumber, position: parsed.locate(['number']) });
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
-    for (const problem of describeSchemaIssues(checked.error.issues, data, written)) {
-      problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position: parsed.locate(problem.path, problem.part) });
+    const unnamed = (mapPath: YamlPath) => unnamedKey(document, yamlText, mapPath);
+    for (const problem of describeSchemaIssues(checked.error.issues, data, written, unnamed)) {
+      const position = problem.range ? lines.position(frontmatterOffset + problem.range[0], frontmatterOffset + problem.range[1]) : parsed.locate(problem.path, problem.part);
+      problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position });
     }
   }
 

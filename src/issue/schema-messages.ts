@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
+import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
+import type { UnnamedKey } from './unnamed-key.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
 /** A frontmatter-schema problem before it is given a position. */
@@ -10,6 +12,8 @@ export interface SchemaProblem {
   path: (string | number)[];
   /** Point at the key (unknown keys) or at the value. */
   part: 'key' | 'value';
+  /** Offsets in the YAML text to point at instead of the path (a key with no name: its `:`). */
+  range?: [start: number, end: number];
 }
 
 /** The source of an unquoted scalar at a path of the frontmatter (`1e3`, `true`); undefined for other values. */
@@ -20,7 +24,12 @@ export type WrittenScalar = (path: readonly (string | number)[]) => string | und
  * `written` gives the source of unquoted values, so a number where text is
  * meant is shown as typed (`1e3`, not the 1000 YAML read) with how to quote it.
  */
-export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: unknown, written: WrittenScalar = () => undefined): SchemaProblem[] {
+export function describeSchemaIssues(
+  issues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  written: WrittenScalar = () => undefined,
+  unnamed: (mapPath: readonly (string | number)[]) => UnnamedKey | undefined = () => undefined,
+): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -33,6 +42,12 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
       case 'unrecognized_keys': {
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
         for (const unknown of issue.keys) {
+          // A key with no name (`: x`, `~: x`) is named by what was written, not as ``.
+          const nameless = unknown === '' ? unnamed(path) : undefined;
+          if (nameless) {
+            problems.push({ message: `${nameless.said}, ${nameless.expected === undefined ? didYouMean(unknown, known) : `expected ${nameless.expected}`}`, path: [...path, unknown], part: 'key', range: nameless.range });
+            continue;
+          }
           const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`;
           problems.push({ message, path: [...path, unknown], part: 'key' });
         }
@@ -68,7 +83,7 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
         // zod 4's int() also bounds a number to the safe integers: a year past 2100 broke both bounds. One message, the tighter.
         if (issues.some((other) => other.code === 'too_big' && other.path.map(String).join('\0') === issue.path.map(String).join('\0') && Number(other.maximum) < Number(issue.maximum))) break;
         if (Array.isArray(received)) {
-          problems.push({ message: `Unexpected ${received.length.toLocaleString('en')} items in ${field}, expected at most ${String(issue.maximum)}${TOO_MANY_HINT[key] ?? ''}`, path, part: 'value' });
+          problems.push({ message: `Unexpected ${itemCount(key, received)} in ${field}, expected at most ${String(issue.maximum)}${TOO_MANY_HINT[key] ?? ''}`, path, part: 'value' });
           break;
         }
         problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`, path, part: 'value' });
@@ -78,6 +93,19 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     }
   }
   return problems;
+}
+
+/**
+ * How many items a list too long has, as the limit counts them: tags each
+ * once, as the archive has them (`distinctTags`: case, accents and spaces
+ * aside), saying how many were written when a tag is written twice.
+ */
+function itemCount(key: string, received: readonly unknown[]): string {
+  const count = (n: number) => n.toLocaleString('en');
+  if (key !== 'tags') return `${count(received.length)} items`;
+  const distinct = distinctTags(received.filter((item): item is string => typeof item === 'string')).length;
+  const repeated = distinct === received.length ? '' : ` (${count(received.length)} written: a tag written again, whatever its case, accents or spacing, counts once)`;
+  return `${count(distinct)} items${repeated}`;
 }
 
 /** What to do about a list longer than the format allows, by its key. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAPER_TAGS } from './limits.js';
+import { distinctTags } from './names.js';
 
 /**
  * The frontmatter contract of SPEC, written once. `strict` reports every
@@ -34,8 +35,9 @@ function schemas(mode: SchemaMode) {
     venue: field(line.optional(), undefined),
     arxiv: field(z.string().optional(), undefined),
     section: field(line.optional(), undefined),
-    // Bounded: a tag is a page listing its papers with all their tags (limits.ts).
-    tags: field(names.max(MAX_PAPER_TAGS).optional(), []).default([]),
+    // Bounded: a tag is a page listing its papers with all their tags (limits.ts). Counted as the archive
+    // counts them, each tag once (names.ts `distinctTags`: `Scaling`, `scaling` and `scaling` are one page).
+    tags: field(names.transform(distinctTags).pipe(z.array(z.string()).max(MAX_PAPER_TAGS)).optional(), []).default([]),
     highlight: field(z.boolean().optional(), false).default(false),
     summarizer: field(line.optional(), undefined),
     via: field(line.optional(), undefined),

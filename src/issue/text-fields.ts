@@ -73,7 +73,9 @@ export function flowCollections(document: Document.Parsed): { key: string; node:
     Collection(_, node, path) {
       if (!node.flow || !node.range) return undefined;
       const pair = [...path].reverse().find(isPair);
-      found.push({ key: pair && isScalar(pair.key) ? String(pair.key.value) : '', node });
+      // '' where no key is written (the list is itself a key, or follows a bare `:`); `~` as written, not "null".
+      const key = pair && isScalar(pair.key) ? (pair.key.value === null ? (pair.key.source ?? '') : String(pair.key.value)) : '';
+      found.push({ key, node });
       return visit.SKIP;
     },
   });

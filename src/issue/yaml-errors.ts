@@ -92,9 +92,10 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
 function commentsClosing(error: RaisedError, { document, yamlText }: { document: Document.Parsed; yamlText: string }): YamlProblem[] {
   for (const { key, node } of flowCollections(document)) {
     const [start, , end] = node.range!;
-    if (error.range[0] <= start || error.range[0] > end) continue;
-    const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax && comment.start < error.range[0]);
-    return cuts.map((comment) => ({ ruleId: 'yaml-comment-in-text', message: cutItemReport(yamlText, writtenKey(yamlText, start) ?? key, comment).message, range: [comment.start, comment.end] }));
+    if (error.range[0] < start || error.range[0] > end) continue;
+    // An error at the `[` itself: the list is a key (`[A, B #2]: x`), which the comment carried onto the next line ("Implicit keys need to be on a single line").
+    const cuts = flowComments(yamlText, start).filter((comment) => comment.takesSyntax && (comment.start < error.range[0] || error.range[0] === start));
+    return cuts.map((comment) => ({ ruleId: 'yaml-comment-in-text', message: cutItemReport(yamlText, writtenKey(yamlText, start) ?? key, comment, start).message, range: [comment.start, comment.end] }));
   }
   return [];
 }

@@ -76,7 +76,10 @@ import type { FileOutcome } from './lint-file.js';
 // v55: content-limits refuses a file of more than 50,000 lines (issue/limits.ts `MAX_FILE_LINES`).
 // v56: a file over a content limit whose frontmatter says `status: draft` is a draft in the facts cross-issue rules read; the line limit counts a last line without its line break.
 // v57: math-syntax reports inline math that starts with a number and holds words (`$5 a month (in US$`) as prose, a dollar to write as `\$`.
-const FORMAT_VERSION = 57;
+// v58: link-url-length also measures the addresses the plaintext prints in the text (`<https://…>`, a bare URL or `www.…`) on their lines as laid out.
+// v59: frontmatter-schema counts a paper's tags each once, as the archive has them (`Scaling`, `scaling`: one), against its 50.
+// v60: a key with no name (`: x`, `~: x`, the `: x` after `authors: [A, "B #2"]`) is named by what was written, at its `:`; a `#` in a list that is itself a key names the list as written, in place of the parser's error.
+const FORMAT_VERSION = 60;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -68,6 +68,12 @@ test('a key written twice is named at its second key, with the line of the first
   ]);
 });
 
+test('a `:` with nothing before it written twice is named as a key with no name, with the line of the first `:` (not of the comments above it)', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('status: sent', 'status: sent\n# a note\n: x\n: y')), [
+    '9:1 Unexpected second key with no name, a `:` with nothing before it (the first is on line 8), expected each key once: keep one of the two',
+  ]);
+});
+
 test('a key with no space after its colon, or no colon, gets the `key: value` to write', () => {
   assert.deepEqual(problemsOf(cleanIssue().replace('title: Emergence', 'title:Emergence')), ['3:1 Missing space after `title:`, expected `title: Emergence mirages`']);
   assert.deepEqual(problemsOf(cleanIssue().replace('    url: ', '    url ')), ['9:5 Missing `:` after `url`, expected `url: https://arxiv.org/abs/2304.15004`']);

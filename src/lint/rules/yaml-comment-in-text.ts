@@ -155,7 +155,7 @@ function checkFlowCollection(parsed: ParsedIssue, key: string, collection: YAMLM
       report(commentAfterText(cut, comment.key?.name ?? owner, position));
       continue;
     }
-    const { message, fix } = cutItemReport(yamlText, owner, comment);
+    const { message, fix } = cutItemReport(yamlText, owner, comment, collection.range![0]);
     report({ message, position, ...(fix ? { fix: { range: [offset + fix.range[0], offset + fix.range[1]], text: fix.text } } : {}) });
   }
 }

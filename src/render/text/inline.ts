@@ -1,7 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
-import { resolveLink } from '../links.js';
+import { resolveLink, type LinkContext } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
@@ -187,6 +187,28 @@ function autolinkText(literal: string, href: string, crossReference: boolean): s
   return literal === '' || crossReference ? href.replace(/^mailto:/, '') : literal;
 }
 
+/** Where a link leads in the plaintext, and the address it shows in the text instead of a reference, if it is an autolink. */
+interface PrintedLink {
+  /** Absolute (`resolveLink`); undefined where the link leads nowhere once the text stands on its own (no URL, a same-page anchor). */
+  href: string | undefined;
+  issueNumber: number | undefined;
+  /** The address the text shows in place of the link's text (an autolink, `[https://x.org](https://x.org)`); undefined for a link shown by its text. */
+  address: string | undefined;
+}
+
+/**
+ * How the plaintext prints a link to `url` whose text is `literal` (as
+ * written; undefined for an image, never an autolink). The one decision of
+ * `renderLink`, which lint's link-url-length shares to find the addresses
+ * the text prints, whose lines it measures.
+ */
+export function printedLink(url: string, literal: string | undefined, links: LinkContext): PrintedLink {
+  const { href, issueNumber } = resolveLink(url, links, literal === undefined ? 'src' : 'href');
+  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined };
+  const address = literal !== undefined && isAutolink(literal, url) ? autolinkText(literal, href, issueNumber !== undefined) : undefined;
+  return { href, issueNumber, address };
+}
+
 /**
  * A link as its text (or its address, for an autolink), then "(#N)" for a
  * cross-reference, then the target as the style presents links.
@@ -200,14 +222,13 @@ function renderLink(
   format: Format,
   quietIssue = false,
 ): Fragment[] {
-  const { href, issueNumber } = resolveLink(url, context.links, literal === undefined ? 'src' : 'href');
+  const { href, issueNumber, address } = printedLink(url, literal, context.links);
   // A same-page anchor leads nowhere once the text stands on its own.
-  if (href === undefined || href.startsWith('#')) return text(format);
+  if (href === undefined) return text(format);
   const linkFormat: Format = { ...format, link: href };
-  const showsUrl = literal !== undefined && isAutolink(literal, url);
-  const fragments = showsUrl ? [{ text: autolinkText(literal, href, issueNumber !== undefined), format: linkFormat }] : text(linkFormat);
+  const fragments = address !== undefined ? [{ text: address, format: { ...linkFormat, address: true as const } }] : text(linkFormat);
   if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
-  if (showsUrl) return fragments;
+  if (address !== undefined) return fragments;
   const muted: Format = { ...format, muted: true };
   switch (context.style.links) {
     case 'references':

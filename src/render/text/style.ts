@@ -14,6 +14,12 @@ export interface Format {
   readonly code?: true;
   /** The absolute URL the text links to. */
   readonly link?: string;
+  /**
+   * The text is the link's own address (an autolink, a bare URL): copied
+   * whole to be followed, so never cut (lint's link-url-length measures its
+   * line). Always with `link`.
+   */
+  readonly address?: true;
   /** Depth (1–6) of the heading the text belongs to. */
   readonly heading?: number;
   /** Secondary text: reference numbers, list markers, rules, table borders. */
@@ -115,6 +121,7 @@ export function sameFormat(a: Format, b: Format): boolean {
     a.strikethrough === b.strikethrough &&
     a.code === b.code &&
     a.link === b.link &&
+    a.address === b.address &&
     a.heading === b.heading &&
     a.muted === b.muted
   );

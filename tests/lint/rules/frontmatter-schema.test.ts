@@ -24,7 +24,7 @@ test('frontmatter-schema: a key that is not text (a number, null, a list) is rep
   const lines = text.split('\n');
   const at = (prefix: string) => `frontmatter-schema ${lines.findIndex((line) => line.startsWith(prefix)) + 1}:${prefix === '? [a]' ? 3 : 1}`;
   assert.deepEqual(places(messages.filter((message) => message.message.startsWith('Unexpected key'))).sort(), [at('2: x'), at('~: y'), at('? [a]')].sort());
-  assert.deepEqual(messages.filter((message) => message.message.startsWith('Unexpected key')).map((message) => message.message.split(',')[0]).sort(), ['Unexpected key `2`', 'Unexpected key `[ a ]`', 'Unexpected key ``']);
+  assert.deepEqual(messages.filter((message) => message.message.startsWith('Unexpected key')).map((message) => message.message.split(',')[0]).sort(), ['Unexpected key `2`', 'Unexpected key `[ a ]`', 'Unexpected key `~`']);
 });
 
 test('frontmatter-schema: a missing required key is named', async () => {
@@ -190,4 +190,33 @@ test('frontmatter-schema: a paper with more than 50 tags is reported at its tags
   assert.match(messages[0]!.message, /^Unexpected 10,000 items in paper 1's `tags`, expected at most 50: keep the tags a reader would look for a paper by/);
   const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace('[emergence, scaling]', tags(51)))));
   assert.deepEqual(parsed.issue?.papers[0]?.tags, []);
+});
+
+test('frontmatter-schema: a paper\'s tags are counted each once, as the archive has them: 50 tags with two written again in capitals or accents are 50', async () => {
+  const tags = (n: number, again: string[]) => `[${[...Array.from({ length: n }, (_, i) => `tag${i + 1}`), ...again].join(', ')}]`;
+  const fifty = cleanIssue().replace('[emergence, scaling]', tags(50, ['TAG1', 'Tág2']));
+  assert.deepEqual(await lintWith([rule], { 'a.md': fifty }), []);
+  const parsed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(fifty)));
+  assert.equal(parsed.issue?.papers[0]?.tags.length, 50);
+  const messages = await lintWith([rule], { 'a.md': cleanIssue().replace('[emergence, scaling]', tags(51, ['TAG1'])) });
+  assert.deepEqual(places(messages), ['frontmatter-schema 14:11']);
+  assert.match(messages[0]!.message, /^Unexpected 51 items \(52 written: a tag written again, whatever its case, accents or spacing, counts once\) in paper 1's `tags`, expected at most 50: /);
+});
+
+test('frontmatter-schema: a key with no name is named by what was written, at its `:`: after a value on its line, alone, or written `~`', async () => {
+  const lint = async (old: string, written: string) => lintWith([rule], { 'a.md': cleanIssue().replace(old, written) });
+  // What `authors: [A, B #2]: x` leaves once its `#` is quoted (yaml-comment-in-text): YAML reads `: x` as a second key of the paper.
+  const after = await lint('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: [A, "B #2"]: x');
+  assert.deepEqual(
+    after.map((m) => [`${m.line}:${m.column}-${m.endColumn}`, m.message]),
+    [['11:25-28', 'Unexpected `: x` after `[A, "B #2"]`, the value of `authors` on its line, which YAML reads as another key, with no name, expected the value alone on its line (a key of its own goes on a line below, `key: value`)']],
+  );
+  const alone = await lint('status: sent', 'status: sent\n: x # a note');
+  assert.deepEqual(
+    alone.map((m) => [`${m.line}:${m.column}-${m.endColumn}`, m.message]),
+    [['7:1-4', "Unexpected `: x` with no key before the `:`, expected one of `number`, `title`, `date`, `subject`, `preheader`, `editor`, `reviewers`, `status`, `papers`"]],
+  );
+  const tilde = await lint('status: sent', 'status: sent\n~: x');
+  assert.match(tilde[0]!.message, /^Unexpected key `~`, which YAML reads as no name, expected one of `number`/);
+  assert.deepEqual(places(tilde), ['frontmatter-schema 7:1']);
 });

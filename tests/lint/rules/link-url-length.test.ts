@@ -122,3 +122,43 @@ test('link-url-length: a URL the outputs refuse, or an empty one, is not measure
   assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: `[mirror](${long})` }) }), []);
   assert.deepEqual(await lintWith([rule], { 'a.md': withPaperUrl(long) }), []);
 });
+
+test('link-url-length: an autolink shows its address on a line of its own in the text, whole up to 998 octets with what follows it cut off', async () => {
+  const whole = asciiUrl(998);
+  assert.deepEqual(await lintAgreesWithRenderer(cleanIssueWithMarkdown({ summary: `Get it at <${whole}>.` }), whole), []);
+  const cut = asciiUrl(999);
+  const messages = await lintAgreesWithRenderer(cleanIssueWithMarkdown({ summary: `Get it at <${cut}>.` }), cut);
+  assert.deepEqual(places(messages), ['link-url-length 16:17']);
+  assert.match(messages[0]!.message, /^Unexpected URL of 999 octets, expected at most 998: the plaintext email cuts it/);
+});
+
+test("link-url-length: a bare URL and a `www.` address are measured as the text prints them, after their line's indentation", async () => {
+  // In a list item, after `- `: 996 octets left.
+  for (const [octets, reported] of [
+    [996, false],
+    [997, true],
+  ] as const) {
+    const url = asciiUrl(octets);
+    const messages = await lintAgreesWithRenderer(cleanIssueWithMarkdown({ summary: `Data:\n\n- the set, ${url} here` }), url);
+    assert.deepEqual(places(messages), reported ? ['link-url-length 18:18'] : [], `bare URL of ${octets} octets`);
+    if (reported) assert.match(messages[0]!.message, /^Unexpected URL of 997 octets, expected at most 996:/);
+  }
+  // In a quote, after `> `, printed as written (no `http://`, not percent-encoded: `é` is 2 octets).
+  const www = `www.example.org/${'é'.repeat(100)}${'a'.repeat(996 - 216)}`;
+  assert.equal(Buffer.byteLength(www), 996);
+  assert.deepEqual(await lintAgreesWithRenderer(cleanIssue({ body: `> See ${www}` }), www), []);
+  const longer = `${www}a`;
+  const messages = await lintAgreesWithRenderer(cleanIssue({ body: `> See ${longer}` }), longer);
+  assert.deepEqual(places(messages), ['link-url-length 21:7']);
+  assert.match(messages[0]!.message, /^Unexpected URL of 997 octets, expected at most 996:/);
+});
+
+test("link-url-length: an address in a table is measured on its row's line, after the columns before it", async () => {
+  // The row: 700 columns, ` | `, then the URL: 295 octets left for it.
+  const table = (url: string) => `| name | link |\n| --- | --- |\n| ${'x'.repeat(700)} | ${url} |`;
+  assert.deepEqual(await lintAgreesWithRenderer(cleanIssue({ body: table(asciiUrl(295)) }), asciiUrl(295)), []);
+  const url = asciiUrl(296);
+  const messages = await lintAgreesWithRenderer(cleanIssue({ body: table(url) }), url);
+  assert.deepEqual(places(messages), ['link-url-length 23:706']);
+  assert.match(messages[0]!.message, /^Unexpected URL of 296 octets, expected at most 295:/);
+});

@@ -214,3 +214,19 @@ test('yaml-comment-in-text: a `#` that takes a flow list\'s `]` is the problem s
   const model = modelOf(applyFixes(twoLists, both).text).papers[0]!;
   assert.deepEqual([model.authors, model.tags], [['A', 'B #2'], ['C#', 'F# #3']]);
 });
+
+test('yaml-comment-in-text: a `#` in a list that is itself a key (`[A, B #2]: x`) names the list as written, in one message at the `#`', async () => {
+  for (const [written, expected] of [
+    ['[A, B #2]: x', 'Unexpected comment `#2` cutting the unquoted item `B #2` of the list `[A, B #2]: x`, expected the item in quotes: `"B #2"`'],
+    ['? [A, B #2]', 'Unexpected comment `#2` cutting the unquoted item `B #2` of the list `[A, B #2]`, expected the item in quotes: `"B #2"`'],
+    [': [A, #b]', 'Unexpected comment `#b` cutting the unquoted item `#b` of the list `[A, #b]`, expected the item in quotes: `"#b"`'],
+    ['{a: 1 #x}: y', 'Unexpected comment `#x` cutting the unquoted text of `a`, expected the text in quotes: `"1 #x"`'],
+  ]) {
+    const messages = await lintWith([rule, yamlSyntax], { 'a.md': cleanIssue().replace('status: sent', `status: sent\n${written}`) });
+    assert.deepEqual(
+      messages.map((m) => [m.ruleId, m.message]),
+      [['yaml-comment-in-text', expected]],
+      written,
+    );
+  }
+});
