@@ -88,8 +88,9 @@ export const INDEX_FORMAT = `build-index-v64-${VERSION}`;
  * v13: papers/catalog.js carries `authorNames` (every author name, for the author filter) instead of `aka` (`catalogEntry`).
  * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
  * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
+ * v16: a row of a list of papers names at most 20 authors, else its first 10 and "and N more authors" linking to the paper's page (pages.ts `rowAuthors`).
  */
-export const SHAPE_FORMAT = 'site-shape-v15';
+export const SHAPE_FORMAT = 'site-shape-v16';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

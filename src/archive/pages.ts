@@ -1,4 +1,4 @@
-import { counted, formatDate, joinNames, listedNames, paperSourceLine } from '../render/format.js';
+import { boundedNames, counted, formatDate, listedNames, paperSourceLine } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
@@ -92,7 +92,7 @@ export function planPages(
       const facts = {
         title: paper.latest.title,
         slug: paper.slug,
-        authors: joinNames(paper.latest.authors),
+        authors: rowAuthors(paper.latest.authors),
         year: paper.latest.year ?? '',
         section: paper.latest.section.join(' / '),
         tags: paper.tags.map((name) => [name, tagSlug.get(name)!] as const),
@@ -115,7 +115,9 @@ export function planPages(
         return {
           title: facts.title,
           href: link.paper(facts.slug),
-          authors: facts.authors,
+          authors: facts.authors.names,
+          // "and 2,990 more authors", linking to the paper's page, which lists them all (`rowAuthors`); undefined for a list shown whole.
+          moreAuthors: facts.authors.more,
           year: facts.year,
           section: facts.section,
           tags: facts.tags.map(([name, slug]) => ({ name, href: link.tag(slug) })),
@@ -324,6 +326,24 @@ function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>
     return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
 }
+
+/**
+ * The authors a row of a list of papers shows: every name up to
+ * `ROW_AUTHORS_MAX`, else the first `ROW_AUTHORS_SHOWN` and a link's text
+ * for the others, "2,990 more authors" (render/format.ts `boundedNames`).
+ * A paper of 3,000 authors is on 3,000 author pages: with its whole list
+ * in each row, they took 292 MB (names of 28 characters), with ten names 8.3 MB.
+ */
+function rowAuthors(names: readonly string[]): { names: string; more: { before: string; label: string } | undefined } {
+  const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN);
+  return { names: shown, more: more && { before: more.before, label: `${more.count.toLocaleString('en')} more authors` } };
+}
+
+/** A row names every author of a paper of at most this many (an ordinary paper's list, whole); past it, `ROW_AUTHORS_SHOWN`. */
+const ROW_AUTHORS_MAX = 20;
+
+/** The authors a row names of a paper of more than `ROW_AUTHORS_MAX`: fewer than the most it shows whole, so "and N more" is never "and 1 more". */
+const ROW_AUTHORS_SHOWN = 10;
 
 /** Rows on one page of a tag's or an author's papers. */
 const LIST_PAGE_SIZE = 400;

@@ -254,7 +254,7 @@ function cannotPublish(code: string, root: string, path: string, at: Position['s
  * it cannot be rendered. Never throws.
  */
 export function renderAndStore(workspace: Workspace, templates: TemplateSet, cache: BuildCache, { path, hash }: RenderItem): RenderOutcome {
-  const file = workspace.issueFiles.find((candidate) => candidate.path === path);
+  const file = workspace.at(path);
   if (file?.source.hash !== hash) return { path, stale: true };
   try {
     const { output, unread, reads } = renderIssue(workspace, file, templates);

@@ -31,6 +31,9 @@ export class Workspace {
   /** Each file's full parse, made once per version of the file (`reload` reads a new one). */
   private readonly parses = new WeakMap<IssueFile, ParsedIssue>();
 
+  /** `files` by path, for the version of `files` it was made of (each change makes a new array): see `at`. */
+  private byPath: { files: readonly IssueFile[]; map: Map<string, IssueFile> } | undefined;
+
   private constructor(
     readonly config: Config,
     private files: IssueFile[],
@@ -71,6 +74,18 @@ export class Workspace {
 
   get issueFiles(): readonly IssueFile[] {
     return this.files;
+  }
+
+  /**
+   * The issue file at `path` (absolute, as listed or added), if any: from
+   * a Map made once per set of files, not a scan of them. A build looks
+   * up each issue it renders by path (published.ts `renderAndStore`): a
+   * scan each was quadratic, ~0.1 s of a cold build of 1,000 issues, ~2 s
+   * of 5,000.
+   */
+  at(path: string): IssueFile | undefined {
+    if (this.byPath?.files !== this.files) this.byPath = { files: this.files, map: new Map(this.files.map((file) => [file.path, file])) };
+    return this.byPath.map.get(path);
   }
 
   /** For resolving `paper:`/`issue:` links across the whole newsletter. */
@@ -138,7 +153,7 @@ export class Workspace {
   async named(reference: string, cwd: string): Promise<IssueFile> {
     if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, 'Pass a number or the path of an issue file.');
     const path = resolve(cwd, reference);
-    const known = this.files.find((file) => file.path === path);
+    const known = this.at(path);
     if (known) return known;
     // `-1`, `1e2`, `0x10`, `5.0`: meant as a number, not the path it would be (unless a file has that name).
     if (NUMBER_LIKE.test(reference) && !existsSync(path)) {

@@ -312,7 +312,7 @@ function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChang
  * would otherwise lint the watched issue again and again.
  */
 async function updateNeighbour(workspace: Workspace, event: string, file: string): Promise<boolean> {
-  const before = workspace.issueFiles.find((entry) => entry.path === file);
+  const before = workspace.at(file);
   if (event === 'unlink') {
     workspace.forget(file);
     return before !== undefined;

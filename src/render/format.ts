@@ -65,6 +65,26 @@ export function listedNames(names: readonly string[]): { name: string; after: st
   return [...listed, { name: 'et al.', after: '', others: true }];
 }
 
+/**
+ * An author list as a row of a list of papers shows it: `joinNames` of
+ * every name while at most `max` are named; past that, the first `shown`
+ * names (`names`) and how many other named authors the list has
+ * (`more.count`, an "et al." not counted), which a row says after
+ * `more.before` (what `joinNames` puts before a last name: `" and "`, or
+ * `"; and "` when a name shown is written "Last, First"): "A, B and 2,990
+ * more authors". Why: a paper of a big collaboration names thousands of
+ * authors and is listed on each one's page, so whole lists would make
+ * the author pages grow with the square of its authors (archive/pages.ts
+ * `rowAuthors`); its own page lists them all.
+ */
+export function boundedNames(names: readonly string[], max: number, shown: number): { names: string; more: { before: string; count: number } | undefined } {
+  const named = names.filter((name) => !standsForOthers(name));
+  if (named.length <= max) return { names: joinNames(names), more: undefined };
+  const first = named.slice(0, shown);
+  const between = separator(first);
+  return { names: first.join(between), more: { before: between === ', ' ? ' and ' : '; and ', count: named.length - shown } };
+}
+
 /** What separates the names of a list: a semicolon when a name holds a comma (`joinNames`). */
 function separator(names: readonly string[]): string {
   return names.some((name) => name.includes(',')) ? '; ' : ', ';

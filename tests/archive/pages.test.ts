@@ -119,3 +119,39 @@ test('a paper page credits each summary as the issue page does: "Summarized by" 
     assert.match(html, /<p class="credit">H\/T @janleike<\/p>/, path);
   }
 });
+
+test('a paper of more than 20 authors shows its first 10 in a list\'s rows and "and N more authors" linking to its page, which names them all, as the data files do; one of 20 shows them all', async () => {
+  const names = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix} ${i}`);
+  const paper = (title: string, arxiv: string, authors: string[]) => `  - title: ${title}
+    url: https://arxiv.org/abs/${arxiv}
+    arxiv: "${arxiv}"
+    authors: [${authors.join(', ')}]
+    year: 2023
+    tags: [collaboration]
+    summary: |
+      A report.
+`;
+  const big = names(25, 'Member');
+  const ordinary = names(20, 'Author');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, papers: paper('A big collaboration', '2301.00001', big) + paper('An ordinary team', '2301.00002', ordinary) }) });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const read = (path: string) => readFileSync(join(root, 'dist', path), 'utf8');
+  const bigRow = (href: string) => `<td>${big.slice(0, 10).join(', ')} and <a href="${href}">15 more authors</a></td>`;
+  const ordinaryRow = `<td>${ordinary.slice(0, 19).join(', ')} and Author 19</td>`;
+  for (const [path, href] of [
+    ['authors/member-24/index.html', '../../papers/2301.00001/index.html'],
+    ['tags/collaboration/index.html', '../../papers/2301.00001/index.html'],
+    ['papers/index.html', '../papers/2301.00001/index.html'],
+  ] as const) {
+    const page = read(path);
+    assert.ok(page.includes(bigRow(href)), path);
+    assert.ok(!page.includes('Member 10'), path);
+    if (path !== 'authors/member-24/index.html') assert.ok(page.includes(ordinaryRow), path);
+  }
+  // The paper's page, its data and the filter's catalog keep every name.
+  for (const name of big) assert.ok(read('papers/2301.00001/index.html').includes(`>${name}</a>`), name);
+  const json = JSON.parse(read('papers.json')) as { papers: { title: string; authors: string[] }[] };
+  assert.deepEqual(json.papers.find((entry) => entry.title === 'A big collaboration')!.authors, big);
+  assert.ok(read('papers/catalog.js').includes(big.join('\\n')));
+  assert.ok(read('search/2023.js').includes('Member 23 and Member 24'));
+});

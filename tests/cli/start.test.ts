@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
+import { AN_HOUR_AGO, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { siteDigest } from '../archive/site-check.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 
@@ -67,4 +67,24 @@ test('build, start, build: the site equals a clean build, the email.eml start wr
   assert.equal(rebuilt.code, 0, rebuilt.stderr);
   assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
   assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+});
+
+test('start: a run on an unchanged issue leaves its email files as they were, modification times too; a change rewrites only the files whose bytes it changes', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.equal((await runCli(['start'], { cwd: root })).code, 0);
+  const dir = join(root, 'dist', 'issues', '1');
+  const names = ['email.eml', 'email.html', 'email.txt'];
+  for (const name of names) utimesSync(join(dir, name), AN_HOUR_AGO, AN_HOUR_AGO);
+  const rewritten = () => names.filter((name) => statSync(join(dir, name)).mtimeMs !== AN_HOUR_AGO.getTime());
+  const again = await runCli(['start'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(rewritten(), []);
+  // A footer only the plaintext shows: the plaintext file and the message, which holds it, are written again; the HTML is left.
+  mkdirSync(join(root, 'templates', 'partials'), { recursive: true });
+  const footer = readFileSync(new URL('../../templates/partials/footer.txt.hbs', import.meta.url), 'utf8');
+  writeFileSync(join(root, 'templates', 'partials', 'footer.txt.hbs'), `Thanks for reading.\n${footer}`);
+  assert.equal((await runCli(['start'], { cwd: root })).code, 0);
+  assert.deepEqual(rewritten(), ['email.eml', 'email.txt']);
+  assert.match(readFileSync(join(dir, 'email.txt'), 'utf8'), /Thanks for reading\./);
+  assert.deepEqual(readdirSync(dir).sort(), names, 'no temporary file left');
 });

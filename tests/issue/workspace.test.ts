@@ -58,3 +58,20 @@ test('workspace: an unknown number is a usage error listing the numbers there ar
   });
   await assert.rejects(ws.findOrAdd('missing.md', root), /Cannot read issue missing\.md/);
 });
+
+test('workspace: an issue file by its path, the current one once it is read again, added or forgotten, none for a path it does not hold', async () => {
+  const local = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
+  const ws = await Workspace.load(configOf(local));
+  const [first, second] = ws.issueFiles;
+  assert.equal(ws.at(first!.path), first);
+  assert.equal(ws.at(second!.path), second);
+  assert.equal(ws.at(join(local, 'issues', 'missing.md')), undefined);
+  writeFileSync(first!.path, cleanIssue({ number: 1, title: 'Retitled' }));
+  const reloaded = await ws.reload(first!.path);
+  assert.equal(ws.at(first!.path), reloaded);
+  ws.forget(second!.path);
+  assert.equal(ws.at(second!.path), undefined);
+  writeFileSync(join(local, 'elsewhere.md'), cleanIssue({ number: 7 }));
+  const added = await ws.findOrAdd('elsewhere.md', local);
+  assert.equal(ws.at(join(local, 'elsewhere.md')), added);
+});
