@@ -7,6 +7,7 @@ import { flowCollections, quoteYamlText } from './text-fields.js';
 import { quotedLine, quotedStart } from './quoted-start.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
+import { keyboardSlip } from './yaml-typos.js';
 import { append } from '../arrays.js';
 
 export type { YamlProblem };
@@ -30,7 +31,8 @@ interface RaisedError extends YamlProblem {
  * (and however many) errors the parser raised there. An alias with no anchor
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
  * An error that an editing mistake explains (a tab in an indentation, a key
- * indented unlike its siblings or written twice: yaml-mistakes.ts) is
+ * indented unlike its siblings or written twice: yaml-mistakes.ts; a list
+ * item with no space after its `-`, a quote never closed: yaml-typos.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
  * last: the errors after a broken structure are its echoes. A flow list or
  * mapping left unclosed because a `#` on its line started a comment that
@@ -56,7 +58,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
       append(problems, cuts);
       break;
     }
-    const mistake = editingMistake(error, context);
+    const mistake = editingMistake(error, context) ?? keyboardSlip(error, context);
     if (mistake) {
       problems.push(mistake);
       break;
