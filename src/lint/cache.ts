@@ -75,7 +75,7 @@ import type { FileOutcome } from './lint-file.js';
 // v54: frontmatter-schema refuses a paper with more than 50 tags (issue/limits.ts `MAX_PAPER_TAGS`).
 // v55: content-limits refuses a file of more than 50,000 lines (issue/limits.ts `MAX_FILE_LINES`).
 // v56: a file over a content limit whose frontmatter says `status: draft` is a draft in the facts cross-issue rules read; the line limit counts a last line without its line break.
-// v57: yaml-syntax says which quote ended a quoted text early and gives the text quoted anew, without the quotes meant for YAML (issue/quoted-start.ts); a list item with no space after its `-` and a quote never closed are named with their fix (issue/yaml-typos.ts).
+// v57: yaml-syntax says which quote ended a quoted text early and gives the text quoted anew, without the quotes meant for YAML (issue/quoted-start.ts); a list item with no space after its `-` and a quote never closed are named with their fix (issue/yaml-typos.ts); footnote-undefined names the text (and line) that defines a label its own text lacks.
 const FORMAT_VERSION = 57;
 
 interface Header {
