@@ -67,8 +67,9 @@ import { packageVersion } from './package-version.js';
  * v60: an HTML email whose unsubscribe link or postal address is hidden by `aria-hidden`, `opacity: 0`, `font-size: 0`, the background's colour or a box of no height is refused (render/visible-html.ts).
  * v61: a paper with more than 50 tags is published without them, a frontmatter-schema error (issue/limits.ts `MAX_PAPER_TAGS`).
  * v62: a file of more than 50,000 lines is over the limits, not published (issue/limits.ts `MAX_FILE_LINES`).
+ * v63: search's and excerpts' words keep math between its dollars, as the plaintext writes it (`$O(n^2)$`; archive/issue-output.ts `plainWords`).
  */
-export const INDEX_FORMAT = `build-index-v62-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v63-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
