@@ -13,6 +13,7 @@ import { linkRemoteImages } from './remote-images.js';
 import { scrollingTables } from './table-scroll.js';
 import { sha256 } from '../sha256.js';
 import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
+import { displayMath, writtenMath } from '../render/text/written.js';
 
 /**
  * Everything the archive takes from one published issue, rendered once: the
@@ -193,7 +194,7 @@ function webContent(content: ContentView, baseUrl: string): ContentView {
 
 function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
   const text = (markdown: MarkdownText | undefined, rendered: RichText | undefined): RecordText | undefined =>
-    markdown && rendered && { markdown: markdown.text, plain: plainWords(markdown.tree), html: rendered.html };
+    markdown && rendered && { markdown: markdown.text, plain: plainWords(markdown.tree, markdown.text), html: rendered.html };
   return {
     id: paper.id,
     title: paper.title,
@@ -231,12 +232,17 @@ function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): st
  * collapsed: what search indexes and excerpts show. As the pages show them:
  * a hard break apart (`spaces⏎next`), an image by its alt text ("Image: A
  * chart" on the pages), a footnote only where a reference shows it
- * (mdast-util-to-hast leaves an unreferenced definition out).
+ * (mdast-util-to-hast leaves an unreferenced definition out). Math as the
+ * plaintext email writes it, its TeX between the dollars it was written
+ * with (`$O(n^2)$`, display math between `$$`): without them, `$n$` would
+ * read as the word "n". `source`: the text the tree was parsed from.
  */
-function plainWords(tree: Root): string {
+function plainWords(tree: Root, source: string): string {
   const referenced = new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier));
   const words = (node: Nodes): string => {
     if (node.type === 'break') return ' ';
+    if (node.type === 'inlineMath') return writtenMath(node, source).join('');
+    if (node.type === 'math') return displayMath(node.value);
     if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
     if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return '';
     if ('value' in node && node.type !== 'html') return node.value;

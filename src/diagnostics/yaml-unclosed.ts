@@ -10,7 +10,7 @@ export function unclosedAt(error: { code: string; message: string; range: [numbe
   const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
   const quote = error.code === 'MISSING_CHAR' ? /closing (["'])/.exec(error.message)?.[1] : undefined;
   if (quote !== undefined) {
-    const opener = yamlText.lastIndexOf(quote, error.range[0] - 1);
+    const opener = openingQuote(yamlText, quote, error.range[0]);
     return opener === -1 ? error.range : [opener, opener + 1];
   }
   const unclosedFlow = error.code === 'BAD_INDENT' && /must .*end with/.test(error.message);
@@ -19,3 +19,19 @@ export function unclosedAt(error: { code: string; message: string; range: [numbe
   return before === '' ? error.range : [before.length - 1, before.length];
 }
 
+/** The quote that opened a quoted text found unclosed at `end`: the last one before it that the text cannot hold (not in `''` or `\\"`); -1 when none. */
+function openingQuote(yamlText: string, quote: string, end: number): number {
+  for (let at = yamlText.lastIndexOf(quote, end - 1); at > 0; at = yamlText.lastIndexOf(quote, at - 1)) {
+    if (quote === "'" ? yamlText[at - 1] !== "'" : !escaped(yamlText, at)) return at;
+    // The pair `''` is one quote the text holds: look before both.
+    if (quote === "'") at--;
+  }
+  return yamlText[0] === quote ? 0 : -1;
+}
+
+/** Whether the character at `at` follows an odd number of backslashes. */
+function escaped(yamlText: string, at: number): boolean {
+  let backslashes = 0;
+  while (yamlText[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
+}

@@ -60,7 +60,8 @@ export function describeSchemaIssues(
           problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {
           const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
-          problems.push({ message: `Unexpected ${describe(received)} for ${field}, expected ${article(issue.expected)}${quoteHint}`, path, part: 'value' });
+          const hint = quoteHint || (issue.expected === 'array' ? dashHint(written(path)) : '');
+          problems.push({ message: `Unexpected ${describe(received)} for ${field}, expected ${article(issue.expected)}${hint}`, path, part: 'value' });
         }
         break;
       case 'invalid_value':
@@ -155,4 +156,15 @@ const MISSING_VALUE: Record<string, string> = {
 function article(expected: string): string {
   const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', number: 'a number', boolean: '`true` or `false`', int: 'an integer' };
   return names[expected] ?? expected;
+}
+
+/**
+ * A list whose first item has no space after its `-` (`-Rylan Schaeffer`
+ * over `- Brando Miranda`) is read by YAML as one text starting with `-`,
+ * the lines below folded into it: the fix, from the first line as written
+ * (`written`: the plain value's source). '' for any other value.
+ */
+function dashHint(written: string | undefined): string {
+  const item = written && /^-([^\s-].*?)[ \t]*$/m.exec(written.split('\n')[0]!);
+  return item ? ` (a space after each item's \`-\`: \`- ${item[1]}\`)` : '';
 }

@@ -4,8 +4,10 @@ import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { cutItemReport, flowComments, writtenKey } from './flow-comments.js';
 import { flowCollections, quoteYamlText } from './text-fields.js';
+import { quotedLine, quotedStart } from './quoted-start.js';
 import { layoutOf } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
+import { keyboardSlip } from './yaml-typos.js';
 import { append } from '../arrays.js';
 
 export type { YamlProblem };
@@ -29,7 +31,8 @@ interface RaisedError extends YamlProblem {
  * (and however many) errors the parser raised there. An alias with no anchor
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
  * An error that an editing mistake explains (a tab in an indentation, a key
- * indented unlike its siblings or written twice: yaml-mistakes.ts) is
+ * indented unlike its siblings or written twice: yaml-mistakes.ts; a list
+ * item with no space after its `-`, a quote never closed: yaml-typos.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
  * last: the errors after a broken structure are its echoes. A flow list or
  * mapping left unclosed because a `#` on its line started a comment that
@@ -55,7 +58,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
       append(problems, cuts);
       break;
     }
-    const mistake = editingMistake(error, context);
+    const mistake = editingMistake(error, context) ?? keyboardSlip(error, context);
     if (mistake) {
       problems.push(mistake);
       break;
@@ -73,7 +76,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
     problems.push({
       message: error.expected
         ? `${error.message}, expected ${error.expected}, or ${quoted}`
-        : `Unexpected ${whatYamlSees(textLine.lines.join('\n'))} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`,
+        : (quotesEndedEarly(textLine) ?? `Unexpected ${whatYamlSees(textLine.lines.join('\n'))} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`),
       range: [textLine.valueStart, textLine.valueEnd],
     });
   }
@@ -185,6 +188,31 @@ function rewritten(value: TextValue): string {
   if (value.lines.length === 1) return `the text in quotes: \`${value.key}: ${quoteYamlText(value.lines[0]!)}\``;
   if (MARKDOWN_KEYS.has(value.key)) return `the text as a block: \`${value.key}: |\`, and all ${value.lines.length} of its lines below it, indented alike (the first moved down from the key's line)`;
   return `the text in quotes on one line: \`${value.key}: ${quoteYamlText(value.lines.filter((line) => line !== '').join(' '))}\``;
+}
+
+/**
+ * A value that starts with a quote YAML closed before the value's end
+ * (quoted-start.ts), in the writer's terms: a quote of the text that ended
+ * the quotes put around it (`'Editor's pick of the week'`), the suggestion
+ * quoting the text without those; or a text that starts with a quoted word
+ * (`"Attention" is all you need`), quoted whole. Undefined for any other
+ * value, or one whose suggestion would not read back as the text.
+ */
+function quotesEndedEarly(value: TextValue): string | undefined {
+  const start = quotedStart(value.lines.filter((line) => line !== '').join(' '));
+  if (!start) return undefined;
+  let expected: string;
+  if (value.lines.length > 1 && MARKDOWN_KEYS.has(value.key)) {
+    expected = `${rewritten(value)}${start.meantAsYaml ? `, without the \`${start.quote}\` around it` : ''}`;
+  } else {
+    const line = quotedLine(value.key, start.text);
+    if (line === undefined) return undefined;
+    const where = value.lines.length > 1 ? ' on one line' : '';
+    expected = `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${line}\``;
+  }
+  return start.meantAsYaml
+    ? `Unexpected \`${start.quote}\` within the quoted text of \`${value.key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
+    : `Unexpected text after the quoted \`${start.read}\` at the start of \`${value.key}\`, which YAML reads as a quoted value that ends there, expected ${expected}`;
 }
 
 /** What YAML makes of unquoted text, by the indicator that misled it. */

@@ -151,6 +151,17 @@ test('papers search and excerpts read words as the pages show them: apart at a h
   assert.equal((await search('chart'))[0]!.firstLine, 'Trailing spaces next line, a backslash break and A chart of loss inline.');
 });
 
+test('papers search and excerpts show math between the dollars it was written with, as the plaintext email does', async () => {
+  const summary = 'Attention at a cost of $O(n^2)$ in the sequence length $n$. An $L_1$ penalty $\\lambda \\|f\\|_1$ and $$x^2$$ inline.\n\n$$\n\\sum_i x_i\n$$';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const search = async (query: string) => JSON.parse((await runCli(['papers', 'search', '--json', query], { cwd: root })).stdout) as { id: string; firstLine: string }[];
+  assert.equal((await search('attention'))[0]!.firstLine, 'Attention at a cost of $O(n^2)$ in the sequence length $n$.');
+  // The words inside the dollars are still found.
+  for (const query of ['penalty lambda', 'sum']) assert.deepEqual((await search(query)).map((m) => m.id), ['arxiv:2304.15004'], query);
+  const text = await runCli(['render', 'issues/0001-a.md', '--format', 'text'], { cwd: root });
+  assert.match(text.stdout, /Attention at a cost of \$O\(n\^2\)\$ in the sequence length\s+\$n\$\./);
+});
+
 test('papers search finds a word written with a soft hyphen or another invisible format character inside it', async () => {
   const summary = 'Mechanistic interpre\u00adtability, zero\u200bwidth, word\u2060joiner, non\u200cjoiner and over\u202eridden\u202c words.';
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });

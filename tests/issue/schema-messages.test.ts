@@ -27,3 +27,9 @@ test('schema messages: a number is quoted as typed, not as YAML rounded it, and 
     "Unexpected paper 1's `year` value `20231234567890123456789`, expected at most 2100",
   ]);
 });
+
+test('schema messages: a list whose first item has no space after its `-`, read as text, says to write the space', () => {
+  const text = cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors:\n      -Rylan Schaeffer\n      - Brando Miranda');
+  const problems = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
+  assert.deepEqual(problems, ["Unexpected string `-Rylan Schaeffer - Brando Miranda` for paper 1's `authors`, expected a list (a space after each item's `-`: `- Rylan Schaeffer`)"]);
+});

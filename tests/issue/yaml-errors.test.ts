@@ -22,13 +22,15 @@ test('text that YAML reads as syntax in any text field gets the quoting advice, 
     ['`grep` for papers', '`` ` ``, which YAML reserves,', '"`grep` for papers"'],
     ['@karpathy on tokenizers', '`@`, which YAML reserves,', '"@karpathy on tokenizers"'],
     ['[Draft] Steering', '`[`, which starts a YAML list,', '"[Draft] Steering"'],
-    ['"Attention" is all you need', 'text after the closing quote', '\'"Attention" is all you need\''],
     ['- a list?', '`- `, which starts a YAML list item,', '"- a list?"'],
   ];
   for (const [title, seen, quoted] of cases) {
     const problems = problemsOf(cleanIssue({ title }));
     assert.deepEqual(problems.map((p) => p.message), [`Unexpected ${seen} in the unquoted text of \`title\`, expected the text in quotes: \`title: ${quoted}\``], title);
   }
+  assert.deepEqual(problemsOf(cleanIssue({ title: '"Attention" is all you need' })).map((p) => p.message), [
+    'Unexpected text after the quoted `"Attention"` at the start of `title`, which YAML reads as a quoted value that ends there, expected the whole text in quotes: `title: \'"Attention" is all you need\'`',
+  ]);
   assert.deepEqual(problemsOf(cleanIssue({ title: '*Not* a mirage' })).map((p) => p.message), ['Unexpected alias `*Not*`, expected an anchor `&Not*` before it, or the text in quotes: `title: "*Not* a mirage"`']);
   const paper = problemsOf(cleanIssue().replace('section: Evaluations', 'section: Evals: the hard part'));
   assert.match(paper[0]!.message, /in the unquoted text of `section`, expected the text in quotes: `section: "Evals: the hard part"`/);
@@ -80,5 +82,34 @@ test('a plain title over two lines that YAML cannot read is suggested in quotes 
   const problems = problemsOf(cleanIssue({ title: 'Emergence mirages\n  and more: a review' }));
   assert.deepEqual(problems.map((problem) => problem.message), [
     'Unexpected `: `, which starts a YAML key, in the unquoted text of `title`, expected the text in quotes on one line: `title: "Emergence mirages and more: a review"`',
+  ]);
+});
+
+test('text put in quotes that its own quote mark ends early is suggested quoted anew, without the outer quotes the writer meant for YAML', () => {
+  const cases: [string, string, string][] = [
+    ["'Editor's pick of the week'", "`'` within the quoted text of `title`, which YAML reads as its closing quote (`'Editor'`)", 'title: "Editor\'s pick of the week"'],
+    ['"Text with a "quoted" word.', '`"` within the quoted text of `title`, which YAML reads as its closing quote (`"Text with a "`)', 'title: \'Text with a "quoted" word.\''],
+    ['"Text with a "quoted" word."', '`"` within the quoted text of `title`, which YAML reads as its closing quote (`"Text with a "`)', 'title: \'Text with a "quoted" word.\''],
+    ['"He said \\"hi\\" and "bye""', '`"` within the quoted text of `title`, which YAML reads as its closing quote (`"He said \\"hi\\" and "`)', 'title: \'He said "hi" and "bye"\''],
+  ];
+  for (const [title, seen, line] of cases) {
+    const problems = problemsOf(cleanIssue({ title }));
+    const quote = title[0];
+    assert.deepEqual(problems.map((p) => `${at(p)} ${p.message}`), [`3:8 Unexpected ${seen}, expected the text in quotes that its \`${quote}\` does not close: \`${line}\``], title);
+    // The suggestion is the text the writer meant, read back whole.
+    const fixed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace(/^title: .*$/m, line))));
+    assert.deepEqual(fixed.problems, [], line);
+    assert.doesNotMatch(fixed.issue!.title, /^["']/, line);
+  }
+  // A text that starts with a quoted word keeps its quote marks: the whole value is put in quotes.
+  for (const title of ['"Attention" is all you need', '"a" and "b"', "'Attention' is all you need"]) {
+    assert.match(problemsOf(cleanIssue({ title }))[0]!.message, /expected the whole text in quotes: `title: (["']).*\1`$/, title);
+  }
+});
+
+test('a quoted paper summary over several lines that its own quote ends is suggested as a block without its quotes', () => {
+  const text = cleanIssue().replace(/^ {4}summary: \|\n.*\n/m, '    summary: "Text with a "quoted" word\n      and more."\n');
+  assert.deepEqual(problemsOf(text).map((p) => p.message), [
+    "Unexpected `\"` within the quoted text of `summary`, which YAML reads as its closing quote (`\"Text with a \"`), expected the text as a block: `summary: |`, and all 2 of its lines below it, indented alike (the first moved down from the key's line), without the `\"` around it",
   ]);
 });

@@ -1,7 +1,7 @@
 import type { Nodes, Parent } from 'mdast';
 import type { MarkdownText } from '../../issue/model.js';
 import type { FileRule } from '../types.js';
-import { nodesOfType, textsOf } from './markdown-texts.js';
+import { firstDefinitions, nameOf, nodesOfType, textsOf } from './markdown-texts.js';
 
 /**
  * Every link reference (`[the paper][p]`, `[p][]`) has its definition
@@ -34,11 +34,6 @@ const PROSE = new Set<Nodes['type']>(['text', 'emphasis', 'strong', 'delete']);
 /** A label as CommonMark (and mdast's `identifier`) matches it: white space collapsed, trimmed, case-folded. */
 function identifierOf(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
-}
-
-/** The text as it is called in a message: `body`, `summary of paper 2`. */
-function nameOf(text: MarkdownText): string {
-  return text.paperIndex === undefined ? text.field : `${text.field} of paper ${text.paperIndex + 1}`;
 }
 
 /** A reference written in a text and left as text (its label matched no definition of that text). */
@@ -100,17 +95,6 @@ function writtenReferences(text: MarkdownText): WrittenReference[] {
   return found;
 }
 
-/** Where each label is first defined in the issue's texts, by identifier. */
-function firstDefinitions(texts: readonly MarkdownText[]): Map<string, { text: MarkdownText; offset: number }> {
-  const definitions = new Map<string, { text: MarkdownText; offset: number }>();
-  for (const text of texts) {
-    for (const node of nodesOfType(text, 'definition')) {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, { text, offset: node.position?.start.offset ?? 0 });
-    }
-  }
-  return definitions;
-}
-
 const rule: FileRule = {
   id: 'link-reference-undefined',
   severity: 'error',
@@ -118,7 +102,7 @@ const rule: FileRule = {
   doc: 'Every link reference (`[text][label]`) has its definition in the same text',
   check({ issue, report, textPosition }) {
     const texts = textsOf(issue);
-    const definitions = firstDefinitions(texts);
+    const definitions = firstDefinitions(texts, 'definition');
     for (const text of texts) {
       const own = new Set(nodesOfType(text, 'definition').map((node) => node.identifier));
       for (const reference of writtenReferences(text)) {

@@ -29,6 +29,34 @@ export function visitMarkdown<Type extends Nodes['type']>(
   }
 }
 
+/** The text as it is called in a message: `body`, `summary of paper 2`. */
+export function nameOf(text: MarkdownText): string {
+  return text.paperIndex === undefined ? text.field : `${text.field} of paper ${text.paperIndex + 1}`;
+}
+
+/** Where a label is defined: the text and the offset of the definition in it. */
+export interface DefinitionPlace {
+  text: MarkdownText;
+  offset: number;
+}
+
+/**
+ * Where each label is first defined in the issue's texts, by identifier
+ * (mdast's: case-folded): of a link reference (`definition`, `[p]: …`) or of
+ * a footnote (`footnoteDefinition`, `[^1]: …`). For the message of a
+ * reference left without a definition in its own text, which names the
+ * text that has one.
+ */
+export function firstDefinitions(texts: readonly MarkdownText[], type: 'definition' | 'footnoteDefinition'): Map<string, DefinitionPlace> {
+  const definitions = new Map<string, DefinitionPlace>();
+  for (const text of texts) {
+    for (const node of nodesOfType(text, type)) {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, { text, offset: node.position?.start.offset ?? 0 });
+    }
+  }
+  return definitions;
+}
+
 /** The source of a node in its text, as written (before escapes and entities were decoded). */
 export function sourceOf(text: MarkdownText, node: Nodes): string {
   return text.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);

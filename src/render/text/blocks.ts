@@ -4,7 +4,7 @@ import { layoutHeading } from './heading.js';
 import { renderInline } from './inline.js';
 import { layoutTable } from './table.js';
 import { expandTabs } from './tab-stops.js';
-import { writtenListMarker } from './written.js';
+import { displayMath, writtenListMarker } from './written.js';
 import { htmlBlockParagraph } from '../raw-html.js';
 import { isLooseList } from '../tight-lists.js';
 import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
@@ -117,18 +117,6 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
     return indentLines(content.length > 0 ? content : [''], `${context.style.decorate(marker, { muted: true })} `, ' '.repeat(indentation));
   });
   return joinBlocks(items, loose);
-}
-
-/**
- * Display math as its TeX between `$$` lines, as it was written (a reader
- * of the plaintext or the terminal sees what to paste into a TeX editor,
- * and that it is math, not code). A formula holding a line of dollars
- * itself (written inside a longer fence) gets a fence one dollar longer.
- */
-function displayMath(tex: string): string {
-  const longest = Math.max(1, ...(tex.match(/^\$+/gm) ?? []).map((run) => run.length));
-  const fence = '$'.repeat(longest + 1);
-  return `${fence}\n${tex}\n${fence}`;
 }
 
 /**

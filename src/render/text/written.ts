@@ -62,6 +62,18 @@ export function writtenMath(math: InlineMath, source: string | undefined): [open
   return writtenMathPadded(math, fence, source) && open === fence ? [`${fence} `, tex, ` ${fence}`] : [open, tex, close];
 }
 
+/**
+ * Display math as its TeX between `$$` lines, as it was written (a reader
+ * of the plaintext or the terminal sees what to paste into a TeX editor,
+ * and that it is math, not code). A formula holding a line of dollars
+ * itself (written inside a longer fence) gets a fence one dollar longer.
+ */
+export function displayMath(tex: string): string {
+  const longest = Math.max(1, ...(tex.match(/^\$+/gm) ?? []).map((run) => run.length));
+  const fence = '$'.repeat(longest + 1);
+  return `${fence}\n${tex}\n${fence}`;
+}
+
 /** `sticky` matched where `node` starts in `source`. */
 function readAt(sticky: RegExp, node: List | InlineMath, source: string | undefined): RegExpExecArray | undefined {
   const offset = node.position?.start.offset;

@@ -1,0 +1,107 @@
+import { parseDocument } from 'yaml';
+import { quoteYamlText } from './text-fields.js';
+
+/**
+ * What a writer meant by a text value that starts with a quote which YAML
+ * could not read whole: YAML takes the quote as the start of quoted text,
+ * which ends at its next quote of the same kind, and the text after that is
+ * an error.
+ *
+ * Either the writer put the text in quotes and one of its own quote marks
+ * ended them early (`'Editor's pick of the week'`, `"Text with a "quoted"
+ * word.`): the quotes are YAML's, and the text is what is between them,
+ * which the suggestion quotes anew (`"Editor's pick of the week"`). Or the
+ * text starts with a quoted word (`"Attention" is all you need`): the quotes
+ * are the text's, and the suggestion quotes the whole value as written.
+ *
+ * Told apart by how the text's quote marks pair up (`pairsUp`): the quotes
+ * are YAML's when they are at both ends and the text between them pairs up
+ * (`Editor's pick of the week`), or when only the first is written and the
+ * text after it pairs up where the value as written does not (`Text with a
+ * "quoted" word.`, three `"` as written).
+ */
+export interface QuotedStart {
+  quote: '"' | "'";
+  /** The quoted text YAML read, from the value's first quote to the one that closed it: `'Editor'`. */
+  read: string;
+  /** Whether the quote at the start is YAML's, meant to put the text in quotes, rather than the text's own. */
+  meantAsYaml: boolean;
+  /** The text the writer meant, as YAML would read it: without YAML's quotes (and their escapes read), else the value as written. */
+  text: string;
+}
+
+/** How `value` (a plain value as written, on one line) was meant, when it starts with a quote YAML ends early; undefined otherwise. */
+export function quotedStart(value: string): QuotedStart | undefined {
+  const quote = value[0];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const close = closingQuote(value, quote);
+  if (close === -1 || close === value.length - 1) return undefined;
+  const read = value.slice(0, close + 1);
+  const closed = value.length > 1 && value.endsWith(quote) && !escapedAt(value, value.length - 1, quote);
+  const inner = closed ? value.slice(1, -1) : value.slice(1);
+  const meantAsYaml = closed ? pairsUp(inner, quote) : !pairsUp(value, quote) && pairsUp(inner, quote);
+  return { quote, read, meantAsYaml, text: meantAsYaml ? unescaped(inner, quote) : value };
+}
+
+/**
+ * `key: text`, quoted as YAML reads it back as exactly `text`: with
+ * quoteYamlText, checked by reading it; undefined when it does not read
+ * back (a character that needs an escape of its own).
+ */
+export function quotedLine(key: string, text: string): string | undefined {
+  const line = `${key}: ${quoteYamlText(text)}`;
+  const document = parseDocument(line);
+  return document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text ? line : undefined;
+}
+
+/** Where YAML ends quoted text opened at 0: the next `quote`, past `''` in single quotes and `\"` in double ones; -1 when none does. */
+function closingQuote(value: string, quote: '"' | "'"): number {
+  for (let i = 1; i < value.length; i++) {
+    if (quote === '"' && value[i] === '\\') i++;
+    else if (value[i] === quote) {
+      if (quote === "'" && value[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** Whether the `"` at `at` is escaped by a backslash (an odd number of them before it); a `'` never is. */
+function escapedAt(value: string, at: number, quote: '"' | "'"): boolean {
+  if (quote === "'") return false;
+  let backslashes = 0;
+  while (value[at - 1 - backslashes] === '\\') backslashes++;
+  return backslashes % 2 === 1;
+}
+
+/** The text between YAML quotes as YAML reads it: `''` is `'` in single quotes; in double ones the escapes are read. */
+function unescaped(inner: string, quote: '"' | "'"): string {
+  if (quote === "'") return inner.replace(/''/g, "'");
+  if (!inner.includes('\\')) return inner;
+  // An escape the writer wrote on purpose (`\t`, `\"`) means what YAML says; an inner `"` left bare is one the writer meant too.
+  const value = parseDocument(`"${inner.replace(/(?<!\\)((?:\\\\)*)"/g, '$1\\"')}"`).toJS() as unknown;
+  return typeof value === 'string' ? value : inner;
+}
+
+/**
+ * Whether the `quote` marks of `text` pair up as a text's quote marks do:
+ * each opening one (at the start, or after a space or an opening bracket)
+ * closed by the next (before the end, a space or punctuation), in turn. An
+ * apostrophe (`'` between two letters or digits: `Editor's`) is not a
+ * quote mark; one that is neither opening nor closing by its place may be
+ * either.
+ */
+function pairsUp(text: string, quote: '"' | "'"): boolean {
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== quote) continue;
+    const before = text[i - 1] ?? '';
+    const after = text[i + 1] ?? '';
+    if (quote === "'" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
+    const opens = before === '' || /[\s([{]/.test(before);
+    const closes = after === '' || /[\s.,;:!?)\]}]/.test(after);
+    if (open ? opens && !closes : closes && !opens) return false;
+    open = !open;
+  }
+  return !open;
+}
