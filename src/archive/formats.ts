@@ -70,8 +70,9 @@ import { packageVersion } from './package-version.js';
  * v63: the plaintext sets a footnote's marker apart after a closing bracket, a percent or degree sign or a prime too (`(7) ¹`, `50% ¹`; render/text/neighbours.ts).
  * v64: a paper's 50 tags are counted each once (issue/names.ts `distinctTags`): one that writes a tag twice is published with its tags.
  * v65: search's and excerpts' words keep math between its dollars, as the plaintext writes it (`$O(n^2)$`; archive/issue-output.ts `plainWords`).
+ * v66: an HTML email whose unsubscribe link or postal address is off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string), is refused.
  */
-export const INDEX_FORMAT = `build-index-v65-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v66-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

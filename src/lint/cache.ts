@@ -80,7 +80,8 @@ import type { FileOutcome } from './lint-file.js';
 // v59: frontmatter-schema counts a paper's tags each once, as the archive has them (`Scaling`, `scaling`: one), against its 50.
 // v60: a key with no name (`: x`, `~: x`, the `: x` after `authors: [A, "B #2"]`) is named by what was written, at its `:`; a `#` in a list that is itself a key names the list as written, in place of the parser's error.
 // v61: yaml-syntax says which quote ended a quoted text early and gives the text quoted anew, without the quotes meant for YAML (issue/quoted-start.ts); a list item with no space after its `-` and a quote never closed are named with their fix (issue/yaml-typos.ts); footnote-undefined names the text (and line) that defines a label its own text lacks.
-const FORMAT_VERSION = 61;
+// v62: email-size refuses an HTML email whose unsubscribe link or postal address is moved off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string: every named colour, `hsl()`, `hwb()`).
+const FORMAT_VERSION = 62;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,3 +1,5 @@
+import convert from 'color-convert';
+import colorString from 'color-string';
 import { offscreenDeclaration } from './css-offscreen.js';
 
 /**
@@ -82,54 +84,20 @@ export function backgroundOf(attributes: Readonly<Record<string, string>>, style
   return /^(?:none|initial|inherit|unset)$/i.test(written.trim()) ? undefined : 'unknown';
 }
 
-/*
- * Colours are parsed here by hand because no colour parser is among
- * paperboy's dependencies (color-name sits in node_modules only under a dev
- * tool, autocannon, so the published package would not have it). The one to
- * add would be color-string 2.1.4 (MIT, Node >= 18, with color-name 2): it
- * reads every CSS named colour, `hsl()` and `hwb()` too, where this reads the
- * forms below and leaves any other colour unjudged (shown).
+/**
+ * A CSS colour as written (any of CSS Color 4's named colours, `#rgb` to
+ * `#rrggbbaa`, `rgb()`/`rgba()`, `hsl()`/`hsla()`, `hwb()`, `transparent`;
+ * case and surrounding spaces ignored), read by color-string and, for
+ * `hsl()` and `hwb()`, converted to RGB by color-convert; undefined for
+ * anything else (`currentcolor`, `var(…)`, a typo), which the check leaves
+ * unjudged.
  */
-
-/** The 16 HTML 4 colours, `grey`'s spelling, `transparent`: what a template writing a colour by name most likely writes. Any other name is a colour this does not judge. */
-const NAMED: Readonly<Record<string, string>> = {
-  black: '#000000',
-  silver: '#c0c0c0',
-  gray: '#808080',
-  grey: '#808080',
-  white: '#ffffff',
-  maroon: '#800000',
-  red: '#ff0000',
-  purple: '#800080',
-  fuchsia: '#ff00ff',
-  green: '#008000',
-  lime: '#00ff00',
-  olive: '#808000',
-  yellow: '#ffff00',
-  navy: '#000080',
-  blue: '#0000ff',
-  teal: '#008080',
-  aqua: '#00ffff',
-  transparent: '#00000000',
-};
-
-/** A colour written as `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb(…)`, `rgba(…)` or one of `NAMED`; undefined for anything else. */
 export function parseColor(written: string): Rgba | undefined {
-  const value = written.trim().toLowerCase();
-  const hex = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/.exec(NAMED[value] ?? value)?.[1];
-  if (hex) {
-    const digits = hex.length <= 4 ? [...hex].map((digit) => digit + digit) : hex.match(/../g)!;
-    const [r, g, b, a = 255] = digits.map((pair) => parseInt(pair, 16));
-    return { r: r!, g: g!, b: b!, a: a / 255 };
-  }
-  const functional = /^rgba?\(\s*([^)]*)\)$/.exec(value)?.[1];
-  if (!functional) return undefined;
-  const parts = functional.split(/\s*[,/]\s*|\s+/).filter(Boolean);
-  if (parts.length < 3 || parts.length > 4) return undefined;
-  const channel = (part: string) => (part.endsWith('%') ? (parseFloat(part) * 255) / 100 : parseFloat(part));
-  const [r, g, b] = parts.slice(0, 3).map(channel);
-  const alpha = parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
-  return [r, g, b, alpha].some((n) => Number.isNaN(n)) ? undefined : { r: r!, g: g!, b: b!, a: alpha };
+  const parsed = colorString.get(written.trim());
+  if (!parsed) return undefined;
+  const [x, y, z, a = 1] = parsed.value as [number, number, number, number?];
+  const [r, g, b] = parsed.model === 'rgb' ? [x, y, z] : convert[parsed.model].rgb.raw(x, y, z);
+  return { r, g, b, a };
 }
 
 /**

@@ -109,6 +109,25 @@ test('an unsubscribe link or postal address the reader cannot see does not count
   }
 });
 
+test('a link written in any CSS colour its background has is refused: every named colour, hsl() and hwb() as well as hex and rgb()', async () => {
+  const address = '<p>{{newsletter.postalAddress}}</p>';
+  const cases: [html: string, hiddenBy: RegExp][] = [
+    [`<div style="background-color:WhiteSmoke"><a style="color:#f5f5f5" href="{{links.unsubscribe}}">Unsubscribe</a></div>`, /#f5f5f5 on the background #f5f5f5/],
+    [`<a style="color:hsl(0 0% 100%)" href="{{links.unsubscribe}}">Unsubscribe</a>`, /#ffffff on the background #ffffff/],
+    [`<div style="background:ivory"><a style="color:hwb(60 94% 0%)" href="{{links.unsubscribe}}">Unsubscribe</a></div>`, /on the background #fffff0/],
+  ];
+  for (const [html, hiddenBy] of cases) {
+    const { error } = await renderWith({ html: `${html}${address}` });
+    assert.ok(error, html);
+    assert.match(error.message, hiddenBy, html);
+  }
+  // A colour far from its background in the same notations is shown.
+  for (const html of [`<div style="background-color:whitesmoke"><a style="color:darkslategray" href="{{links.unsubscribe}}">Unsubscribe</a></div>`, `<a style="color:hsl(210 60% 35%)" href="{{links.unsubscribe}}">Unsubscribe</a>`]) {
+    const { error } = await renderWith({ html: `${html}${address}` });
+    assert.equal(error, undefined, html);
+  }
+});
+
 test('an unsubscribe link hidden by its style or from screen readers does not count, and the error says what hides it', async () => {
   const address = '<p>{{newsletter.postalAddress}}</p>';
   const cases: [html: string, hiddenBy: RegExp][] = [
