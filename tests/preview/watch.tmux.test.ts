@@ -20,11 +20,13 @@ const TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const LONG_URL = 'https://example.org/an-extraordinarily-long-path-segment-that-never-ends-and-keeps-going/index.html';
+
 /** An issue with an error and a warning (a placeholder, a missing opinion) and a long URL in its text. */
 function issueWithProblems(): string {
   return cleanIssue({
     title: 'Watched at two widths',
-    body: 'See https://example.org/an-extraordinarily-long-path-segment-that-never-ends-and-keeps-going/index.html for TODO the details.',
+    body: `See ${LONG_URL} for TODO the details.`,
   }).replace(/ {4}opinion: \|\n.*\n/, '');
 }
 
@@ -53,8 +55,13 @@ for (const columns of [40, 100]) {
       assert.match(screen, /Watched at two widths/, screen);
       for (const line of lines) assert.ok(displayWidth(line) <= columns, `over ${columns} columns: ${line}`);
       // A line the terminal would have cut silently ends in "…" instead. The diagnostics above the first rule are wrapped, never cut: a line of theirs may fill the width.
+      // A URL wider than the screen is cut over lines that fill it, every character kept: its pieces end in none.
       const firstRule = lines.findIndex((line) => /^─+$/.test(line));
-      for (const line of lines.slice(firstRule).filter((candidate) => displayWidth(candidate.trimEnd()) === columns)) {
+      const below = lines.slice(firstRule);
+      assert.ok(below.map((line) => line.trim()).join('').includes(LONG_URL), `the whole URL, over lines:\n${screen}`);
+      const urlPieces = below.filter((line) => line.trim() !== '' && LONG_URL.includes(line.trim()));
+      if (columns < LONG_URL.length) assert.ok(urlPieces.length >= 2, `the URL cut over lines:\n${screen}`);
+      for (const line of below.filter((candidate) => displayWidth(candidate.trimEnd()) === columns && !urlPieces.includes(candidate))) {
         assert.ok(/[…─=~-]$/.test(line.trimEnd()) || displayWidth(line.trimEnd()) < columns, `cut without "…": ${line}`);
       }
       const status = [...lines].reverse().find((line) => line.trim() !== '')!;

@@ -108,14 +108,23 @@ function wordsToCarry(line: readonly PlacedWord[], next: PlacedWord, width: numb
  * Chinese and Japanese break between characters (see breaks.ts). A word
  * wider than `width` (a URL) gets a line of its own and overflows: it is
  * never broken, unless `cutWords` (`TextStyle.cutsWords`: the terminal
- * preview), which cuts it over lines that fit (`cutWideLines`). A line
+ * preview), which cuts it over lines that fit (`cutWideLines`) where the
+ * width is at least `MIN_CUT_WIDTH`. A line
  * never starts with a word that reads as structure (a `>`, a `-`, a
  * `2023.`: line-start.ts) where the word before it can go down with it.
  */
 export function wrapFragments(fragments: readonly Fragment[], width: number, cutWords = false): Line[] {
   const lines = wrapWords(fragments, width);
-  return cutWords ? cutWideLines(lines, width) : lines;
+  return cutWords && width >= MIN_CUT_WIDTH ? cutWideLines(lines, width) : lines;
 }
+
+/**
+ * The narrowest text a word is cut to fit (columns). Text nested so deep
+ * that less is left of the screen (a list 40 levels down) keeps its words
+ * whole, overflowing as its indentation already does: cut to a column or
+ * two, "level 40" would read down the screen a character a line.
+ */
+const MIN_CUT_WIDTH = 16;
 
 /** `wrapFragments` with no word cut: a word wider than `width` alone on its line. */
 function wrapWords(fragments: readonly Fragment[], width: number): Line[] {
