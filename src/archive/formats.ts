@@ -71,8 +71,9 @@ import { packageVersion } from './package-version.js';
  * v64: a paper's 50 tags are counted each once (issue/names.ts `distinctTags`): one that writes a tag twice is published with its tags.
  * v65: search's and excerpts' words keep math between its dollars, as the plaintext writes it (`$O(n^2)$`; archive/issue-output.ts `plainWords`).
  * v66: an HTML email whose unsubscribe link or postal address is off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string), is refused.
+ * v67: an output and its summary say whether the issue is a draft (`draft`), which its page shows (issue-output.ts).
  */
-export const INDEX_FORMAT = `build-index-v66-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v67-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -91,8 +92,9 @@ export const INDEX_FORMAT = `build-index-v66-${VERSION}`;
  * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
  * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
  * v16: a row of a list of papers names at most 20 authors, else its first 10 and "and N more authors" linking to the paper's page (pages.ts `rowAuthors`).
+ * v17: the papers page's section filter in the config's `sections` order, a parent and "No section" choices too (section-choices.ts), the config's `sections` among the settings; a year's page titled as its heading; an author page's heading "First Last"; a draft's page marked and `noindex`.
  */
-export const SHAPE_FORMAT = 'site-shape-v16';
+export const SHAPE_FORMAT = 'site-shape-v17';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -107,5 +109,6 @@ export const SHAPE_FORMAT = 'site-shape-v16';
  * v6: singulars in "-is" and "-ias", and a few Greek and Latin plurals, stemmed (search-options.cjs `stem`).
  * v7: a paper's `section` is the newest its coverage names (paper-database.ts `paperFacts`).
  * v8: `authorNames` (every author name, for the author filter) stored instead of `aka` (paper-database.ts `authorFilterNames`).
+ * v9: a paper's `identity` stored too, so the papers page finds the paper a query names by its id or URL first (search-options.cjs `searchShard`).
  */
-export const SHARD_FORMAT = `search-shard-v8-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v9-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

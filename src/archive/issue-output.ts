@@ -26,6 +26,8 @@ export interface IssueOutput {
   /** YYYY-MM-DD. */
   date: string;
   subject: string;
+  /** Whether the issue is a draft (`status: draft`, published by `build --drafts` alone): its page says so and asks search engines not to index it. */
+  draft: boolean;
   /** The content view with web HTML: math typeset by KaTeX, the plaintext left empty. */
   content: ContentView;
   /** The placeholder recipient's copy (no real unsubscribe token): `issues/<n>/email.html` and `email.txt`. */
@@ -49,6 +51,8 @@ export interface IssueSummary {
   title: string;
   date: string;
   subject: string;
+  /** `IssueOutput.draft`. */
+  draft: boolean;
   /**
    * A hash of the `IssueOutput` without its email: what its page, the feeds
    * and the data files show of it. An edit of a template only the emails
@@ -101,8 +105,8 @@ export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
     return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.plain, EXCERPT_LENGTH) };
   });
-  const factsHash = hashOf([output.number, output.title, output.date, output.subject, facts, unread]);
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
+  const factsHash = hashOf([output.number, output.title, output.date, output.subject, output.draft, facts, unread]);
+  return { number: output.number, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
 }
 
 function hashOf(value: unknown): string {
@@ -159,7 +163,7 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
   const web = webContent(content, context.config.baseUrl);
   const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
   const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));
-  return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, content: web, email: { html: email.html, text: email.text }, papers };
+  return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, draft: issue.status === 'draft', content: web, email: { html: email.html, text: email.text }, papers };
 }
 
 /** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), tables that scroll inside themselves (table-scroll.ts), no plaintext (a page shows HTML only). */

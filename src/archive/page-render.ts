@@ -38,6 +38,8 @@ export interface PagePlan {
   /** The numbers of the issues whose outputs the view shows beyond their facts (none for a list). */
   issues: readonly number[];
   view(): Record<string, unknown>;
+  /** Whether search engines are asked not to index it (`<meta name="robots" content="noindex">`): a draft's page, which `build --drafts` publishes for a preview. */
+  noindex?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface PagePlan {
  * path (a page the server answers at any address gives the site's own
  * path, `/news/`).
  */
-export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script'> & { view: Record<string, unknown>; root?: string };
+export type PageToRender = Pick<PagePlan, 'path' | 'template' | 'title' | 'script' | 'noindex'> & { view: Record<string, unknown>; root?: string };
 
 /** Where pages link to, relative to a page's own folder (the site works from any base; `renderPage` names each folder's `index.html` for `file://`). */
 export function pageLinks(path: string) {
@@ -95,6 +97,7 @@ function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRend
     // KaTeX's stylesheet only where a formula is.
     math: body.includes('class="katex"'),
     script: page.script,
+    noindex: page.noindex === true,
     body,
   });
 }

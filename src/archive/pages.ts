@@ -5,6 +5,9 @@ import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from '.
 import { paperFacts, papersByYear, UNDATED, type Facet, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, pageLinks, type PagePlan, type SiteConfig } from './page-render.js';
 import { append } from '../arrays.js';
+import { firstLast } from '../issue/names.js';
+import type { Config } from '../config/load.js';
+import { NO_SECTION, sectionChoices } from './section-choices.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
 export interface TextSource {
@@ -62,7 +65,7 @@ export function withTexts(paper: PaperEntry<RecordSummary>, texts: TextSource): 
  * view is made (a rebuild keeps most pages' previous keys, site-plan.ts).
  */
 export function planPages(
-  config: SiteConfig,
+  config: SiteConfig & Pick<Config, 'sections'>,
   issues: readonly IssueSummary[],
   database: PaperDatabase<RecordSummary>,
   citation: (paper: PaperEntry<RecordSummary>) => string,
@@ -78,7 +81,9 @@ export function planPages(
     // The lead once the script has shown the search form (papers.js); the page's own lead offers what works without JavaScript.
     lead: `${papersAndIssues}. Pick a year, or search and filter them all.`,
     tags: database.tags.map((tag) => tag.name),
-    sections: [...new Set(database.papers.map((paper) => paper.latest.section.join(' / ')).filter(Boolean))].sort(),
+    // In the issues' order of sections, each parent a choice too, and "No section" (section-choices.ts).
+    sections: sectionChoices(database.papers, config.sections),
+    noSection: NO_SECTION,
     // Papers without a year are a choice too (`undated`, as their shard and folder are named).
     years: years.map(([year]) => ({ value: year, label: year === UNDATED ? 'No year' : year })),
     // The search index's shards (search-index.ts), the newest first: the one loaded first.
@@ -136,8 +141,10 @@ export function planPages(
   const yearPlan = (path: string, current: string, all: readonly PaperEntry<RecordSummary>[], page: ListPage): PagePlan => {
     const link = pageLinks(path);
     const label = current === UNDATED ? 'without a year' : `from ${current}`;
+    // The papers page is every paper's (its search and filters reach them all); a year's page, the year's. Its title says what its heading says.
+    const heading = path === 'papers/index.html' ? 'Every paper we summarized' : `Papers ${label}`;
     const view = {
-      pageTitle: 'Every paper we summarized',
+      pageTitle: heading,
       lead: `${papersAndIssues}. Pick a year.`,
       search,
       navs: [
@@ -146,7 +153,7 @@ export function planPages(
       ],
       caption: `${counted(all.length, 'paper')} ${label}`,
     };
-    const title = page.count === 1 ? `Papers ${label}` : `Papers ${label} (page ${page.number} of ${page.count})`;
+    const title = page.count === 1 || path === 'papers/index.html' ? heading : `${heading} (page ${page.number} of ${page.count})`;
     return listPlan({ path, template: 'web/paper-list.html', title, script: 'papers.js' }, view, page.papers, rows);
   };
   // The papers page is the newest year's first page: every page stays small, and each year has its own address too.
@@ -160,7 +167,7 @@ export function planPages(
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
   for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, `Papers by ${author.name}`, author, rows));
+  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, `Papers by ${firstLast(author.name) ?? author.name}`, author, rows));
   return pages;
 }
 
@@ -207,6 +214,7 @@ function issuePage(
     template,
     title,
     script: undefined,
+    noindex: issue.draft,
     // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
     key: () => keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks]]),
     issues: [issue.number],
@@ -215,7 +223,7 @@ function issuePage(
       const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
       // `neighbours`: whether there is a previous or next issue to link to (a one-issue archive has no pager).
       const neighbours = around.previous !== undefined || around.next !== undefined;
-      return { ...content, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };
+      return { ...content, draft: issue.draft, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };
     },
   };
 }

@@ -7,7 +7,7 @@ import type { TextSource } from './pages.js';
 import { paperIdFromReference } from '../issue/paper-id.js';
 import { buildSearchIndex } from './search-index.js';
 
-const { rankResults, searchOptions, tokenize } = indexOptions;
+const { identityTargets, rankResults, searchOptions, searchShard, tokenize } = indexOptions;
 
 /**
  * "Have we covered this before?" from the terminal: the paper the query
@@ -56,12 +56,12 @@ export function hasSearchWords(query: string): boolean {
 export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
   const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
   if (!hasSearchWords(query)) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
-  const found: (SearchMatch & { tags: string[]; venues: string[] })[] = [];
+  const found: (SearchMatch & { tags: string[]; venues: string[]; identity: string })[] = [];
   for (const shard of buildSearchIndex(database, texts, cacheDir)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;
     const index = MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions);
-    for (const result of index.search(query, { filter: (stored) => keep(shard.papers[stored.id as number]!) })) {
-      found.push({ paper: shard.papers[result.id as number]!, score: result.score, tags: result.tags as string[], venues: result.venues as string[] });
+    for (const result of searchShard(index, query, (stored) => keep(shard.papers[stored.id as number]!))) {
+      found.push({ paper: shard.papers[result.id as number]!, score: result.score, tags: result.tags as string[], venues: result.venues as string[], identity: result.identity as string });
     }
   }
   const position = new Map(database.papers.map((paper, i) => [paper, i]));
@@ -83,12 +83,9 @@ export function searchPapers(database: PaperDatabase<RecordSummary>, texts: Text
  * paper of the database.
  */
 function paperNamed<R extends RecordFacts>(database: PaperDatabase<R>, query: string): PaperEntry<R> | undefined {
-  const target = query.trim();
-  if (target === '' || /\s/u.test(target)) return undefined;
-  const ids = new Set([paperIdFromReference(target)]);
-  // A URL written without its scheme, as it is often copied: arxiv.org/abs/… is the arXiv id only with one.
-  if (!/^[a-z][a-z\d+.-]*:\/\//iu.test(target)) ids.add(paperIdFromReference(`https://${target}`));
-  return database.papers.find((paper) => ids.has(paper.id));
+  // The texts the papers page reads a query's identity from too (search-options.cjs): a URL is often copied without its scheme.
+  const ids = new Set(identityTargets(query).map(paperIdFromReference).filter((id) => id !== undefined));
+  return ids.size === 0 ? undefined : database.papers.find((paper) => ids.has(paper.id));
 }
 
 /**

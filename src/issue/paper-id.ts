@@ -1,4 +1,5 @@
 import normalizeUrlLibrary, { type Options as NormalizeUrlOptions } from 'normalize-url';
+import indexOptions from '../../templates/web/search-options.cjs';
 import { isPlaceholderUrl } from './placeholder-url.js';
 
 /**
@@ -10,10 +11,6 @@ import { isPlaceholderUrl } from './placeholder-url.js';
  * own, named by its place (`normalizePaperId`).
  */
 
-const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
-const OLD_STYLE_ID = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
-
 /**
  * normalize-url's rules (default ports, duplicate slashes, sorted query
  * parameters, unreserved percent-escapes decoded), plus what names a page
@@ -24,15 +21,12 @@ const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
 const URL_IDENTITY: NormalizeUrlOptions = {
   stripProtocol: true,
   stripHash: true,
-  removeQueryParameters: [/^utm_[a-z_]+$/i, /^(fbclid|gclid|mc_cid|mc_eid|ref_src)$/i],
+  // Shared with the papers page's reading of a query (search-options.cjs).
+  removeQueryParameters: [indexOptions.TRACKING],
 };
 
-/** The bare id (`2304.15004`, `hep-th/9901001`) or undefined when malformed. */
-export function parseArxivId(raw: string): string | undefined {
-  const trimmed = raw.trim().replace(/^arxiv:/i, '');
-  const match = NEW_STYLE_ID.exec(trimmed) ?? OLD_STYLE_ID.exec(trimmed);
-  return match?.[1];
-}
+/** The bare id (`2304.15004`, `hep-th/9901001`) or undefined when malformed; the rules the papers page reads a query by too (search-options.cjs). */
+export const parseArxivId: (raw: string) => string | undefined = indexOptions.parseArxivId;
 
 export interface ArxivUrl {
   id: string;
@@ -40,22 +34,8 @@ export interface ArxivUrl {
   canonical: boolean;
 }
 
-/** The arXiv id an arxiv.org abs/pdf/html URL points at. */
-export function arxivIdFromUrl(url: string): ArxivUrl | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (!ARXIV_HOSTS.has(parsed.hostname)) return undefined;
-  const match = /^\/(abs|pdf|html)\/(.+?)(\.pdf)?\/?$/.exec(parsed.pathname);
-  if (!match) return undefined;
-  const raw = decodeURIComponent(match[2]!);
-  const id = parseArxivId(raw);
-  if (!id) return undefined;
-  return { id, canonical: match[1] === 'abs' && raw === id && parsed.hostname === 'arxiv.org' };
-}
+/** The arXiv id an arxiv.org abs/pdf/html URL points at (search-options.cjs, shared with the papers page). */
+export const arxivIdFromUrl: (url: string) => ArxivUrl | undefined = indexOptions.arxivIdFromUrl;
 
 export function arxivAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;

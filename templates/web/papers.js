@@ -180,11 +180,14 @@
         table.hidden = false;
         return;
       }
+      // A section's choice keeps its papers and its subsections' (`Technical alignment` keeps `Technical alignment / Interpretability`); "No section" (its value the form's `data-no-section`) those of none.
+      const inSection = (section) =>
+        filters.section === form.dataset.noSection ? section === '' : section === filters.section || section.startsWith(`${filters.section} / `);
       const keep = (item) =>
         // `authorNames`: every name any summary gave the authors, one a line (paper-database.ts `authorFilterNames`), not the authors line with its "and" and "et al.".
         (!author || fold(item.authorNames).includes(author)) &&
         (!filters.tag || item.tags.includes(filters.tag)) &&
-        (!filters.section || item.section === filters.section) &&
+        (!filters.section || inSection(item.section)) &&
         // A paper without a year is in the `undated` choice (and shard).
         (!filters.year || (item.year === null ? 'undated' : String(item.year)) === filters.year);
       if (query) {
@@ -192,9 +195,11 @@
         // The newest year answers first; the others are fetched after it, and their matches added when all have come.
         const [newest, ...older] = filters.year ? years.filter((year) => year === filters.year) : years;
         let found = [];
-        const answer = (index) => (found = found.concat(index.search(query, { filter: keep })));
-        // As `paperboy papers search` ranks (search-options.cjs, loaded with the tokenizer): a paper one of whose tags or venues the query
-        // names first, then MiniSearch's BM25 scores, compared across years (each shard weighs a word by its own year's papers).
+        // As `paperboy papers search` reads a query (search-options.cjs, loaded with the tokenizer): the paper it names by its identity
+        // (`arXiv:2309.08600`, `https://arxiv.org/pdf/2309.08600v2`, a paper's URL) besides the papers with its words.
+        const answer = (index) => (found = found.concat(self.paperboySearchOptions.searchShard(index, query, keep)));
+        // And ranks: the paper the query names by its identity first, then one of whose tags or venues it names, then MiniSearch's BM25
+        // scores, compared across years (each shard weighs a word by its own year's papers).
         const ranked = () => self.paperboySearchOptions.rankResults(query, found);
         if (newest !== undefined) {
           const index = await loadShard(newest);

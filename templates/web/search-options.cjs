@@ -260,19 +260,135 @@
     return false;
   };
 
+  /** A new-style arXiv id (`2309.08600`, `2309.08600v2`): the id, then its version. */
+  const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
+  /** An old-style arXiv id (`hep-th/9901001`, `math.AG/0601001v1`). */
+  const OLD_STYLE_ID = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+  const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+  /** A URL written with its scheme (`https://…`); without one, `arxiv.org/abs/…` is read as `https://arxiv.org/abs/…`. */
+  const SCHEME = /^[a-z][a-z\d+.-]*:\/\//iu;
+  /** Query parameters that name a visit, not a page (what issue/paper-id.ts's URL identity removes). */
+  const TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/iu;
+
+  /** The bare arXiv id of `raw` (`2304.15004`, `hep-th/9901001`; `arXiv:` and a version allowed), or undefined. */
+  const parseArxivId = (raw) => {
+    const trimmed = raw.trim().replace(/^arxiv:/iu, '');
+    const match = NEW_STYLE_ID.exec(trimmed) ?? OLD_STYLE_ID.exec(trimmed);
+    return match ? match[1] : undefined;
+  };
+
   /**
-   * MiniSearch's results of `query`, in the order a reader is shown them: a
-   * paper one of whose tags or venues the query names (`names`) before the
-   * others (a query such as "c++" or "AT&T" asks for it, while its words
-   * alone, "c", "at" and "t", are everywhere), then by score (BM25, the
-   * fields boosted), equal ones in the order given. `results` carry the
-   * stored `tags` and `venues`. Used by `paperboy papers search` and the
-   * papers page, over every shard's results at once.
+   * The arXiv id an arxiv.org abs/pdf/html URL points at, and whether the URL
+   * is the canonical abs page (`canonical`: not a PDF, a version or another
+   * host); undefined for any other text.
+   */
+  const arxivIdFromUrl = (url) => {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return undefined;
+    }
+    if (!ARXIV_HOSTS.has(parsed.hostname)) return undefined;
+    const match = /^\/(abs|pdf|html)\/(.+?)(\.pdf)?\/?$/u.exec(parsed.pathname);
+    if (!match) return undefined;
+    let raw;
+    try {
+      raw = decodeURIComponent(match[2]);
+    } catch {
+      return undefined;
+    }
+    const id = parseArxivId(raw);
+    return id ? { id, canonical: match[1] === 'abs' && raw === id && parsed.hostname === 'arxiv.org' } : undefined;
+  };
+
+  /**
+   * The texts a query may name a paper by, as a paper's identity is read
+   * (issue/paper-id.ts): the query trimmed, and, for one written without a
+   * scheme, also with `https://` (a URL is often copied without it). None
+   * for a query of several words: a search, not a name.
+   */
+  const identityTargets = (query) => {
+    const target = query.trim();
+    if (target === '' || /\s/u.test(target)) return [];
+    return SCHEME.test(target) ? [target] : [target, `https://${target}`];
+  };
+
+  /**
+   * The identity `query` names a paper by, as the index's `identity` field
+   * holds one (search-index.ts): the bare arXiv id of any of its written
+   * forms (`arXiv:2309.08600v2`, `https://arxiv.org/pdf/2309.08600v2.pdf`,
+   * `arxiv.org/abs/2309.08600`), else a URL without its scheme, `www.`,
+   * fragment, tracking parameters and trailing slash. Undefined for a query
+   * that is no id or URL. A browser has no normalize-url (the CLI's exact
+   * reduction), so `sameIdentity` compares identities by their words.
+   */
+  const queryIdentity = (query) => {
+    const targets = identityTargets(query);
+    for (const target of targets) {
+      const id = parseArxivId(target) ?? arxivIdFromUrl(target)?.id;
+      if (id) return id;
+    }
+    for (const target of targets) {
+      let url;
+      try {
+        url = new URL(target);
+      } catch {
+        continue;
+      }
+      if (url.hostname === '' || !url.hostname.includes('.')) continue;
+      const params = [...url.searchParams].filter(([name]) => !TRACKING.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const search = params.length > 0 ? `?${new URLSearchParams(params)}` : '';
+      return `${url.host.replace(/^www\./u, '')}${url.pathname.replace(/\/+$/u, '')}${search}`;
+    }
+    return undefined;
+  };
+
+  /** An identity's words as the index reads a query's: what `sameIdentity` compares. */
+  const identityWords = (identity) => tokenize(identity).map(queryTerm).join(' ');
+
+  /** Whether two identities (the index's `identity`, `queryIdentity`'s) are one: the same words in the same order. */
+  const sameIdentity = (a, b) => a !== '' && b !== '' && identityWords(a) === identityWords(b);
+
+  /**
+   * MiniSearch's results of `query`, in the order a reader is shown them:
+   * the paper the query names by its identity (`queryIdentity`, a result's
+   * stored `identity`) first; then a paper one of whose tags or venues the
+   * query names (`names`) before the others (a query such as "c++" or
+   * "AT&T" asks for it, while its words alone, "c", "at" and "t", are
+   * everywhere), then by score (BM25, the fields boosted), equal ones in the
+   * order given. `results` carry the stored `tags`, `venues` and `identity`.
+   * Used by `paperboy papers search` and the papers page, over every shard's
+   * results at once.
    */
   const rankResults = (query, results) => {
     const wanted = phrase(query);
-    const named = new Set(wanted === '' ? [] : results.filter((result) => [...result.tags, ...result.venues].some((name) => names(name, wanted))));
-    return [...results].sort((a, b) => Number(named.has(b)) - Number(named.has(a)) || b.score - a.score);
+    const identity = queryIdentity(query);
+    const rank = new Map(
+      results.map((result) => [
+        result,
+        identity !== undefined && sameIdentity(result.identity ?? '', identity) ? 2 : wanted !== '' && [...result.tags, ...result.venues].some((name) => names(name, wanted)) ? 1 : 0,
+      ]),
+    );
+    return [...results].sort((a, b) => rank.get(b) - rank.get(a) || b.score - a.score);
+  };
+
+  /**
+   * The results of `query` in one shard (`index`, read with `searchOptions`)
+   * that `filter` keeps: the paper the query names by its identity
+   * (`queryIdentity`: its `identity` field holds those words, and they are
+   * its identity's), though the query's own words (`arXiv`, `https`, `pdf`)
+   * are in none of its fields, then the papers with every word of the query.
+   * Each paper once, for `rankResults`.
+   */
+  const searchShard = (index, query, filter) => {
+    const identity = queryIdentity(query);
+    const named =
+      identity === undefined || identityWords(identity) === ''
+        ? []
+        : index.search(identity, { fields: ['identity'], prefix: false, fuzzy: false, combineWith: 'AND', filter: (result) => sameIdentity(result.identity, identity) && filter(result) });
+    const seen = new Set(named.map((result) => result.id));
+    return [...named, ...index.search(query, { filter }).filter((result) => !seen.has(result.id))];
   };
 
   /**
@@ -280,7 +396,7 @@
    * `SearchDocument`): the fields searched (its arXiv id or URL among them,
    * `identity`), the fields a result carries (what
    * the papers page shows and filters by, the same names as the catalog
-   * has, and `venues` for `rankResults`), and how a query is matched: every
+   * has, and `venues` and `identity` for `rankResults`), and how a query is matched: every
    * word must occur (as the reader expects of a "have we covered this?"
    * search), plural or singular (`stem`), the last one also as a prefix,
    * since it may be half typed, unless it is a single letter (which begins
@@ -292,7 +408,7 @@
    */
   const searchOptions = {
     fields: ['titles', 'names', 'venues', 'tags', 'text', 'identity'],
-    storeFields: ['url', 'title', 'authors', 'authorNames', 'year', 'section', 'tags', 'venues', 'issue', 'anchor', 'excerpt'],
+    storeFields: ['url', 'title', 'authors', 'authorNames', 'year', 'section', 'tags', 'venues', 'identity', 'issue', 'anchor', 'excerpt'],
     tokenize,
     processTerm: indexTerms,
     searchOptions: {
@@ -303,5 +419,5 @@
     },
   };
 
-  return { tokenize, processTerm, foldName, rankResults, searchOptions };
+  return { tokenize, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, identityTargets, rankResults, searchShard, searchOptions };
 });

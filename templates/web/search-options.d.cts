@@ -1,13 +1,23 @@
 // The types of search-options.cjs (plain JavaScript, served to the browser as it is).
-import type { Options } from 'minisearch';
+import type { Options, SearchOptions, SearchResult } from 'minisearch';
 
 declare const options: {
   tokenize(text: string): string[];
   processTerm(term: string): string;
   /** A tag or an author's name folded as `processTerm` folds a word, apostrophes inside words removed: what names one tag or author. */
   foldName(name: string): string;
-  /** `results` (MiniSearch's, with the stored `tags` and `venues`) in the order shown for `query`. */
-  rankResults<T extends { score: number; tags: readonly string[]; venues: readonly string[] }>(query: string, results: readonly T[]): T[];
+  /** A query parameter that names a visit, not a page (`utm_source`, `fbclid`): no part of a URL's identity. */
+  TRACKING: RegExp;
+  /** The bare arXiv id of `raw` (`arXiv:` and a version allowed), or undefined when it is none. */
+  parseArxivId(raw: string): string | undefined;
+  /** The arXiv id an arxiv.org abs/pdf/html URL points at; `canonical` when it is the abs page itself. */
+  arxivIdFromUrl(url: string): { id: string; canonical: boolean } | undefined;
+  /** The texts a one-word query may name a paper by: itself, and with `https://` when it has no scheme; none for several words. */
+  identityTargets(query: string): string[];
+  /** `results` (MiniSearch's, with the stored `tags`, `venues` and `identity`) in the order shown for `query`. */
+  rankResults<T extends { score: number; tags: readonly string[]; venues: readonly string[]; identity?: string }>(query: string, results: readonly T[]): T[];
+  /** A shard's results of `query` that `filter` keeps: the paper the query names by its identity, then those with its words; each once. */
+  searchShard(index: { search(query: string, options?: SearchOptions): SearchResult[] }, query: string, filter: (result: SearchResult) => boolean): SearchResult[];
   searchOptions: Options;
 };
 export = options;

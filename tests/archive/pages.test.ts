@@ -16,7 +16,7 @@ const config = { name: 'Test', description: undefined, baseUrl: 'https://news.ex
 const record = (i: number, tags: string[]): PaperRecord => paperRecord(i, { tags });
 
 function issueWith(papers: PaperRecord[]): IssueOutput {
-  return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
+  return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
 }
 
 test('a tag or author with more than 400 papers gets pages of 400, linked to each other', () => {
@@ -54,7 +54,7 @@ test('papers without a year (or of one year) past 800 get pages of 800, linked t
   assert.deepEqual(
     yearPages.map((page) => [page.path, page.title, (page.view().rows as unknown[]).length]),
     [
-      ['papers/index.html', 'Papers without a year (page 1 of 2)', 800],
+      ['papers/index.html', 'Every paper we summarized', 800],
       ['papers/year/undated/index.html', 'Papers without a year (page 1 of 2)', 800],
       ['papers/year/undated/page/2/index.html', 'Papers without a year (page 2 of 2)', 1],
     ],
