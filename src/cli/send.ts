@@ -26,7 +26,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, SendProgress } from './send-report.js';
+import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
@@ -53,8 +53,6 @@ export interface SendCommandOptions {
 
 /** How long a run waits for deferred retries before leaving them to the next run, ms. */
 const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
-/** Failed recipients listed in the report; `paperboy sends` lists them all. */
-const LISTED_FAILURES = 20;
 /**
  * The signals that stop a send cleanly (the messages in flight finish and
  * are recorded, RELIABILITY 14): Ctrl-C, and SIGTERM, what `kill`, systemd
@@ -180,7 +178,9 @@ async function sendIssue(context: SendContext): Promise<number> {
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
-    return counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
+    const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
+    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+    return code;
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
   const holder = journal.holder(new Date());
@@ -326,18 +326,23 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   if (result.deferredUntil) {
     io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
   }
-  let listed = 0;
-  for (const delivery of journal.inStates(['failed', 'expired'])) {
-    if (listed++ === LISTED_FAILURES) {
-      io.stderr.write(`  … \`paperboy sends ${context.issueNumber}${rootFlag(io.cwd, context.config.root)}\` lists them all\n`);
-      break;
-    }
-    io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
-  }
   await markFinished(context, journal, counts);
+  const code = exitCode(result, counts, interruptedExit);
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+  return code;
+}
+
+/** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */
+function exitCode(result: DispatchResult, counts: Record<DeliveryState, number>, interruptedExit: number): number {
   if (result.stop?.reason === 'interrupted') return interruptedExit;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
+}
+
+/** `paperboy send 6` and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */
+function reportCommands({ issueNumber, config, io }: SendContext): ReportCommands {
+  const root = rootFlag(io.cwd, config.root);
+  return { send: `paperboy send ${issueNumber}${root}`, sends: `paperboy sends ${issueNumber}${root}` };
 }
 
 /**

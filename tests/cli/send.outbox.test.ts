@@ -105,7 +105,8 @@ test('send: a row a killed run left sending, with nothing queued, becomes unknow
   assert.equal(journalStates(root).get('reader1@example.org'), 'sending', 'a dry run changes nothing');
   const again = await send(root);
   assert.equal(again.code, 1, again.stderr);
-  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state; 1 unknown \(may have arrived\)/);
+  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state\.\n/);
+  assert.match(again.stderr, /1 recipient unknown: .*may have arrived:\n {2}unknown: reader1@example\.org: no reply recorded: the run sending it stopped .*\n.*--retry-unknown/);
   assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
   assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
   assert.equal(outboxFiles(root).length, 3, 'nobody sent twice');
