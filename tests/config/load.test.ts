@@ -163,11 +163,30 @@ test('an unclosed [ or quote in the config is reported on its own line, not at t
   }
 });
 
-test('a lint rule setting that is not a severity says what it expects, at the value', () => {
-  for (const setting of ['[warning, 300]', 'warning', '[]', '{ level: warn }']) {
+test('a lint rule setting that is not a severity says what it expects, at the value, with an example every rule takes', () => {
+  for (const [setting, column, written] of [
+    ['[]', 24, 'empty list'],
+    ['{ level: warn }', 24, 'mapping'],
+    ['250', 24, 'number `250`'],
+    ['[yes, 300]', 25, 'text `yes` first in the list'],
+  ] as const) {
     const error = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: ${setting}\n`);
-    assert.match(error.message, /:7:24: Unexpected value for `lint\.rules\.summary-max-words`: expected `off`, `warn` or `error` \(or 0, 1, 2\), alone or first in a list with the rule's options, such as `\[warn, 250\]`$/, setting);
+    assert.equal(
+      error.message,
+      `${FILE}:7:${column}: Unexpected ${written} for \`lint.rules.summary-max-words\`, expected a severity, such as \`summary-max-words: warn\`: a severity is \`off\`, \`warn\` or \`error\` (or 0, 1, 2), alone, or first in a list with the options of a rule that takes them`,
+      setting,
+    );
+    assert.match(error.hint ?? '', /^Fix paperboy\.config\.yaml; .*docs\/config\.md lists every key/);
   }
+});
+
+test('a misspelt lint rule severity is named with the word meant, in the setting as written, never with options the rule may not take', () => {
+  const alone = configError(`${CONFIG_YAML}lint:\n  rules:\n    opinion-missing: warning\n`);
+  assert.equal(alone.message, `${FILE}:7:22: Unexpected severity \`warning\` for \`lint.rules.opinion-missing\`, expected \`warn\`, as in \`opinion-missing: warn\`: a severity is \`off\`, \`warn\` or \`error\` (or 0, 1, 2)`);
+  const listed = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: [eror, 250]\n`);
+  assert.match(listed.message, /:7:25: Unexpected severity `eror` for `lint\.rules\.summary-max-words`, expected `error`, as in `summary-max-words: \[error, 250\]`/);
+  // Two letters from `off` is no typo of it: `on` means the opposite.
+  assert.doesNotMatch(configError(`${CONFIG_YAML}lint:\n  rules:\n    opinion-missing: on\n`).message, /expected `off`/);
 });
 
 test('a config saved as UTF-16 or Latin-1 is an error saying to save it as UTF-8, at the first byte that is not: never read with stray characters', async () => {
