@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { CommandIO } from '../io.js';
 import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
-import { counted } from '../render/format.js';
+import { counted, itOrThem } from '../render/format.js';
 import type { Delivery, DeliveryState, SendJournal, Settlement } from '../send/journal.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
@@ -136,12 +136,12 @@ export function unsettledReport(journal: Pick<SendJournal, 'inStates'>, counts: 
   if (unknown > 0) {
     lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: the whole message went to the relay and no reply came, so it may have arrived:`);
     lines.push(...listed(journal.inStates(['unknown', 'sending']), unknown, commands));
-    lines.push(`  \`${commands.send} --retry-unknown\` sends to them again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
+    lines.push(`  \`${commands.send} --retry-unknown\` sends to ${itOrThem(unknown)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
   }
   if (failed > 0) {
     lines.push(`paperboy: ${counted(failed, 'recipient')} failed or expired, with the relay's reply:`);
     lines.push(...listed(journal.inStates(['failed', 'expired']), failed, commands));
-    lines.push(`  \`${commands.send} --retry-failed\` sends to them again (an address that bounced is skipped, unless \`paperboy subscribers reactivate\` makes it active first).`);
+    lines.push(`  \`${commands.send} --retry-failed\` sends to ${itOrThem(failed)} again (an address that bounced is skipped, unless \`paperboy subscribers reactivate\` makes it active first).`);
   }
   const which = [unknown > 0 ? `${unknown} unknown` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean).join(' and ');
   if (exitCode === 1) lines.push(`paperboy: exit 1: ${which}, so not every recipient is known to have the issue.`);

@@ -15,7 +15,7 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
-import { modeConflict, planSend } from '../send/plan.js';
+import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -24,7 +24,7 @@ import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { counted } from '../render/format.js';
+import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
@@ -85,17 +85,17 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
   const concurrency = options.concurrency ?? config.send.concurrency;
-  const transport = makeTransport(config, issueNumber, concurrency, options, io.env);
+  // As many connections as there are messages at most: one for a proof, or for a send with one recipient left.
+  const transportFor = (messages: number) => makeTransport(config, issueNumber, Math.max(1, Math.min(concurrency, messages)), options, io.env);
   const dkim = await loadDkimSigner(config.dkim, io.env);
-  if (options.test !== undefined) return sendProof(config, email, options, transport, dkim, io);
+  if (options.test !== undefined) return sendProof(config, email, options, transportFor(1), dkim, io);
 
   // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
   const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
   try {
-    return await sendIssue({ config, db, file, issueNumber, email, transport, dkim, concurrency, options, io });
+    return await sendIssue({ config, db, file, issueNumber, email, transportFor, dkim, concurrency, options, io });
   } finally {
     db.close();
-    await transport.close();
   }
 }
 
@@ -120,7 +120,7 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
   const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
   if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix them (\`paperboy lint ${where}\`) and send again.\n`);
+    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix ${itOrThem(errors.length)} (\`paperboy lint ${where}\`) and send again.\n`);
     return false;
   }
   if (file.facts.status === 'draft' && !options.force && options.test === undefined) {
@@ -147,7 +147,8 @@ interface SendContext {
   file: IssueFile;
   issueNumber: number;
   email: ReturnType<typeof renderIssueEmail>;
-  transport: Transport;
+  /** The relay of SMTP_URL or the outbox, over at most `messages` connections (closed by its caller). */
+  transportFor: (messages: number) => Transport;
   dkim: DkimSigner | undefined;
   concurrency: number;
   options: SendCommandOptions;
@@ -155,7 +156,7 @@ interface SendContext {
 }
 
 async function sendIssue(context: SendContext): Promise<number> {
-  const { config, db, issueNumber, transport, options, io } = context;
+  const { db, issueNumber, options } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   const journal = new SendJournal(db, issueNumber);
   const subscribers = new SubscriberStore(db);
@@ -170,6 +171,18 @@ async function sendIssue(context: SendContext): Promise<number> {
     force: options.force === true,
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
+  const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
+  try {
+    return await carryOut(context, journal, plan, transport);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** What the plan says: nothing (the report of the journal, the status written if due), or the send, through `transport`. */
+async function carryOut(context: SendContext, journal: SendJournal, plan: Exclude<SendPlan, { kind: 'refuse' }>, transport: Transport): Promise<number> {
+  const { config, db, issueNumber, options, io } = context;
+  const mode: SendMode = options.list ? 'list' : 'subscribers';
   if (plan.kind === 'nothing') {
     // Rows a killed run left `sending` are `unknown` now, as a resumed send makes them (RELIABILITY 9).
     if (!options.dryRun) journal.recoverStopped(new Date());
@@ -193,7 +206,7 @@ async function sendIssue(context: SendContext): Promise<number> {
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
-      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${rate} messages/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
       ...(transport instanceof OutboxTransport
         ? ['The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue (try a proof with --test ADDR)']

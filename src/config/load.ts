@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
-import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
+import { closest, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
@@ -141,7 +141,8 @@ export function parseConfig(text: string, file: string): Config {
       const key = issue.keys[0]!;
       const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       const known = configKeysAt(path);
-      const expected = known ? didYouMean(key, known) : 'expected no other keys here';
+      const here = valueAt(data, path);
+      const expected = known ? unknownKeyHint(key, known, here !== null && typeof here === 'object' ? Object.keys(here) : []) : 'expected no other keys here';
       throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
     if (path.length === 3 && path[0] === 'lint' && path[1] === 'rules') {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
@@ -32,8 +32,9 @@ export function describeSchemaIssues(issues: readonly z.core.$ZodIssue[], data: 
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
+        const present = received !== null && typeof received === 'object' ? Object.keys(received) : [];
         for (const unknown of issue.keys) {
-          const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`;
+          const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${unknownKeyHint(unknown, known, present)}`;
           problems.push({ message, path: [...path, unknown], part: 'key' });
         }
         break;

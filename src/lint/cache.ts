@@ -75,7 +75,8 @@ import type { FileOutcome } from './lint-file.js';
 // v54: frontmatter-schema refuses a paper with more than 50 tags (issue/limits.ts `MAX_PAPER_TAGS`).
 // v55: content-limits refuses a file of more than 50,000 lines (issue/limits.ts `MAX_FILE_LINES`).
 // v56: a file over a content limit whose frontmatter says `status: draft` is a draft in the facts cross-issue rules read; the line limit counts a last line without its line break.
-const FORMAT_VERSION = 56;
+// v57: preheader-length says "1 character", not "1 characters"; frontmatter-schema does not suggest a key the mapping has already (`titel` beside `title`).
+const FORMAT_VERSION = 57;
 
 interface Header {
   version: typeof FORMAT_VERSION;

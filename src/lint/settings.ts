@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Config } from '../config/load.js';
 import type { RuleSetting } from '../config/schema.js';
 import { PaperboyError } from '../errors.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import type { Rule, Severity } from './types.js';
 import { oneLine } from '../diagnostics/one-line.js';
@@ -136,7 +136,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
   const ids = rules.map((rule) => rule.id);
   for (const id of Object.keys(settings)) {
     if (!ids.includes(id)) {
-      throw new PaperboyError('CONFIG_INVALID', oneLine(`${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`), {
+      throw new PaperboyError('CONFIG_INVALID', oneLine(`${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${unknownKeyHint(id, ids, Object.keys(settings))}`), {
         hint: 'Run `paperboy lint --list-rules` for the list of rules.',
       });
     }

@@ -148,6 +148,7 @@ test('send: refuses a draft unless --force, and an issue with lint errors', asyn
   const linted = await send(broken);
   assert.equal(linted.code, 1);
   assert.match(linted.stderr, /0001-mirages\.md:\d+:\d+ {2}error .*no-placeholder/);
+  assert.match(linted.stderr, /has 1 lint error: nothing sent\. Fix it \(`paperboy lint /);
   assert.equal(outboxFiles(broken).length, 0);
 });
 
@@ -187,6 +188,12 @@ test('send --dry-run prints the plan and writes nothing', async () => {
   assert.match(result.stdout, /Dry run: nothing sent/);
   assert.equal(outboxFiles(root).length, 0);
   assert.equal(journalStates(root).size, 0);
+});
+
+test('send --dry-run at --rate 1 says one message a second as one: "at most 1 message/s"', async () => {
+  const root = await newsletter(2);
+  assert.match((await send(root, { dryRun: true, rate: 1 })).stdout, /, at most 1 message\/s/);
+  assert.match((await send(root, { dryRun: true, rate: 2 })).stdout, /, at most 2 messages\/s/);
 });
 
 test('send --dry-run in a newsletter with no database yet makes none', async () => {

@@ -36,6 +36,17 @@ test('an unknown key inside send, email, lint or dkim gets a did-you-mean of tha
   assert.match(configError(`${CONFIG_YAML}send:\n  zzzzzzzz: 1\n`).message, /Unexpected key `send.zzzzzzzz`, expected one of `rate`, `concurrency`/);
 });
 
+test('an unknown config key is never told to be a key the mapping has already: it is said to be unknown', () => {
+  // CONFIG_YAML sets baseUrl (line 2).
+  assert.equal(
+    configError(`${CONFIG_YAML}baseUrl2: x\n`).message,
+    `${FILE}:5:1: Unexpected key \`baseUrl2\`, an unknown key: \`baseUrl\`, which it resembles, is set already (keep one of the two, named \`baseUrl\`)`,
+  );
+  assert.match(configError(`${CONFIG_YAML}send:\n  rate: 5\n  rates: 6\n`).message, /Unexpected key `send\.rates`, an unknown key: `rate`, which it resembles, is set already/);
+  // A near miss of a key not written yet is still suggested.
+  assert.match(configError(`${CONFIG_YAML}send:\n  rate: 5\n  concurency: 6\n`).message, /Unexpected key `send\.concurency`, expected `concurrency`$/);
+});
+
 test('a required key misspelt is named as the unknown key it is, not as the key missing', () => {
   const dkim = configError(`${CONFIG_YAML}dkim:\n  domainName: example.org\n  keySelectr: mail\n`);
   assert.equal(dkim.message, `${FILE}:7:3: Unexpected key \`dkim.keySelectr\`, expected \`keySelector\``);
@@ -56,8 +67,13 @@ test('a baseUrl written otherwise than a browser writes it (a capital in the hos
 });
 
 test('an unknown key names the file, line and column, with a did-you-mean', () => {
-  const error = configError(`${CONFIG_YAML}postalAdress: x\n`);
-  assert.equal(error.message, `${FILE}:5:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);
+  const error = configError(`${CONFIG_YAML.replace(/^postalAddress: .*\n/m, '')}postalAdress: x\n`);
+  assert.equal(error.message, `${FILE}:4:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);
+  // Beside the key it resembles, set already: unknown, and not the next nearest key (`listAddress`) either.
+  assert.equal(
+    configError(`${CONFIG_YAML}postalAdress: x\n`).message,
+    `${FILE}:5:1: Unexpected key \`postalAdress\`, an unknown key: \`postalAddress\`, which it resembles, is set already (keep one of the two, named \`postalAddress\`)`,
+  );
 });
 
 test('a wrong value names the key path', () => {

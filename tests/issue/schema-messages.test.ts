@@ -27,3 +27,9 @@ test('schema messages: a number is quoted as typed, not as YAML rounded it, and 
     "Unexpected paper 1's `year` value `20231234567890123456789`, expected at most 2100",
   ]);
 });
+
+test('schema messages: an unknown frontmatter key beside the key it resembles is said to be unknown, not told to be that key again', () => {
+  const problems = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
+  assert.ok(problems(cleanIssue().replace(/^title: (.*)$/m, 'title: $1\ntitel: Other')).includes('Unexpected key `titel`, an unknown key: `title`, which it resembles, is set already (keep one of the two, named `title`)'));
+  assert.ok(problems(cleanIssue().replace(/^title: .*$/m, 'titel: Other')).includes('Unexpected key `titel`, expected `title`'));
+});

@@ -47,3 +47,7 @@ test('a rule setting with more than a severity and its options is refused at the
 test('every rule that takes options says in words what they are, for the error a wrong one gets', () => {
   for (const rule of rules.filter((rule) => rule.options)) assert.match(rule.optionsExpected ?? '', /\S/, rule.id);
 });
+
+test('an unknown rule id beside the rule it resembles is said to be unknown, not told to be that rule again', () => {
+  assert.match(settingError('opinion-missing: warn', 'opinion-mising: off').message, /:8:5: Unexpected rule `opinion-mising` in `lint\.rules`, an unknown key: `opinion-missing`, which it resembles, is set already/);
+});

@@ -176,7 +176,7 @@ test('smtp: a send that ends with a recipient unknown names it, says --retry-unk
   assert.equal(result.code, 1);
   assert.match(result.stdout, /sent 2, unknown 1/);
   assert.match(result.stderr, /1 recipient unknown: the whole message went to the relay and no reply came, so it may have arrived:\n {2}unknown: reader1@example\.org/);
-  assert.match(result.stderr, /`paperboy send 1 --retry-unknown` sends to them again, under the same Message-ID: a reader whose copy did arrive gets a second one/);
+  assert.match(result.stderr, /`paperboy send 1 --retry-unknown` sends to it again, under the same Message-ID: a reader whose copy did arrive gets a second one/);
   assert.match(result.stderr, /exit 1: 1 unknown, so not every recipient is known to have the issue/);
 });
 
@@ -204,7 +204,7 @@ test('smtp: a send that ends with a recipient failed names it with the reply and
   const { result } = await sendThrough(4, { data: (to) => (to === 'reader2@example.org' ? { code: 554, message: '5.6.0 Message content rejected' } : 'accept') }, { concurrency: 1 });
   assert.equal(result.code, 1);
   assert.match(result.stderr, /1 recipient failed or expired, with the relay's reply:\n {2}failed: reader2@example\.org: 554/);
-  assert.match(result.stderr, /`paperboy send 1 --retry-failed` sends to them again/);
+  assert.match(result.stderr, /`paperboy send 1 --retry-failed` sends to it again/);
   assert.match(result.stderr, /exit 1: 1 failed, so/);
 });
 
@@ -598,6 +598,24 @@ test('smtp: send --test says what a send says of the relay: a refused login is e
     assert.equal(silent.received.length, 1);
   } finally {
     await silent.close();
+  }
+});
+
+test('smtp: a send names no more connections than it has messages: one for a proof, one for --list, as many as the recipients below --concurrency', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer();
+  try {
+    const proof = await send(root, { test: 'me@example.org', concurrency: 5 }, { SMTP_URL: server.url });
+    assert.equal(proof.code, 0, proof.stderr);
+    assert.match(proof.stdout, /^Sent a proof of #1 to me@example\.org through SMTP 127\.0\.0\.1:\d+ \(1 connection\) \(not in the journal\)\.$/m);
+    const dry = await send(root, { dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(dry.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(2 connections\),/m);
+    const list = await send(root, { list: true, dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(list.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(1 connection\),/m);
+    const wide = await send(await newsletter(8), { dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(wide.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(5 connections\),/m);
+  } finally {
+    await server.close();
   }
 });
 
