@@ -5,7 +5,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { buildProgress } from './build-progress.js';
-import { counted } from '../render/format.js';
+import { counted, itOrThem } from '../render/format.js';
 import { rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 
@@ -32,7 +32,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
-    io.stderr.write(`paperboy: published with ${count === 1 ? 'that problem' : `those ${count} problems`}: fix them (\`paperboy lint${rootFlag(io.cwd, config.root)}\` lists every problem; \`send\` refuses an issue with errors).\n`);
+    io.stderr.write(`paperboy: published with ${count === 1 ? 'that problem' : `those ${count} problems`}: fix ${itOrThem(count)} (\`paperboy lint${rootFlag(io.cwd, config.root)}\` lists every problem; \`send\` refuses an issue with errors).\n`);
   }
   // The folder as the reader gave it (`--out /srv/site`), else the config's, from here.
   const shownOut = options.out ?? (relative(io.cwd, report.outDir) || '.');

@@ -8,7 +8,7 @@ import { refusedUrls } from '../render/refused-urls.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { counted } from '../render/format.js';
+import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
 import { newsletterRoot } from './root.js';
@@ -51,7 +51,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   // Said once the email is rendered: an issue that cannot be rendered at all is refused below instead.
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: messages } : undefined });
   if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix them before sending.\n`);
+    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix ${itOrThem(errors.length)} before sending.\n`);
   }
   const links = { baseUrl: config.baseUrl, corpus: workspace.corpus, from: file.facts };
   for (const refused of refusedUrls(email.parsed, links)) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
+import { shellWord } from '../shell-word.js';
 
 /**
  * The newsletter folder a command works in, absolute: `--root` (default
@@ -29,5 +30,5 @@ export function newsletterRoot(cwd: string, root: string, issues: readonly (stri
  */
 export function rootFlag(cwd: string, root: string): string {
   const dir = relative(cwd, root);
-  return dir === '' ? '' : ` --root ${/[\s'"$`\\]/.test(dir) ? `'${dir.replace(/'/g, "'\\''")}'` : dir}`;
+  return dir === '' ? '' : ` --root ${shellWord(dir)}`;
 }

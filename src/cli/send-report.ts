@@ -2,8 +2,8 @@ import { SingleBar } from 'cli-progress';
 import type { CommandIO } from '../io.js';
 import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
-import { counted } from '../render/format.js';
-import type { Delivery, DeliveryState, Settlement } from '../send/journal.js';
+import { counted, itOrThem } from '../render/format.js';
+import type { Delivery, DeliveryState, SendJournal, Settlement } from '../send/journal.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -107,4 +107,54 @@ export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io:
   throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
     hint: `${failure.hint ?? 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate.'} Nothing was sent.`,
   });
+}
+
+/** Recipients of each kind a send's report names; `paperboy sends` lists them all. */
+const LISTED_RECIPIENTS = 20;
+
+/** The commands a report tells the user to run, for this issue and root: `paperboy send 6 --root news`. */
+export interface ReportCommands {
+  send: string;
+  sends: string;
+}
+
+/**
+ * What a send that ends with recipients not known to have the issue says
+ * on stderr, the run it happens in and not the next: the `unknown` ones
+ * (the whole message went, no reply came) and the `failed` or `expired`
+ * ones, each kind with up to 20 addresses (then how many more, and
+ * `paperboy sends N` for all), what to do about it, and, for a run that
+ * exits 1 (`exitCode`; not one stopped by a signal), that they are why.
+ * Lines ending "\n"; "" when there are none.
+ */
+export function unsettledReport(journal: Pick<SendJournal, 'inStates'>, counts: Record<DeliveryState, number>, commands: ReportCommands, exitCode: number): string {
+  // A row still `sending` (a dry run's, or another send's in flight) is as unknown as one marked so.
+  const unknown = counts.unknown + counts.sending;
+  const failed = counts.failed + counts.expired;
+  if (unknown + failed === 0) return '';
+  const lines: string[] = [];
+  if (unknown > 0) {
+    lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: the whole message went to the relay and no reply came, so it may have arrived:`);
+    lines.push(...listed(journal.inStates(['unknown', 'sending']), unknown, commands));
+    lines.push(`  \`${commands.send} --retry-unknown\` sends to ${itOrThem(unknown)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
+  }
+  if (failed > 0) {
+    lines.push(`paperboy: ${counted(failed, 'recipient')} failed or expired, with the relay's reply:`);
+    lines.push(...listed(journal.inStates(['failed', 'expired']), failed, commands));
+    lines.push(`  \`${commands.send} --retry-failed\` sends to ${itOrThem(failed)} again (an address that bounced is skipped, unless \`paperboy subscribers reactivate\` makes it active first).`);
+  }
+  const which = [unknown > 0 ? `${unknown} unknown` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean).join(' and ');
+  if (exitCode === 1) lines.push(`paperboy: exit 1: ${which}, so not every recipient is known to have the issue.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `  unknown: a@example.org: <reply>` for the first LISTED_RECIPIENTS of `total`, then how many more and where they all are. */
+function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportCommands): string[] {
+  const lines: string[] = [];
+  for (const delivery of deliveries) {
+    if (lines.length === LISTED_RECIPIENTS) break;
+    lines.push(`  ${delivery.state}: ${delivery.email}${delivery.lastReply ? `: ${delivery.lastReply}` : ''}`);
+  }
+  if (total > lines.length) lines.push(`  … and ${total - lines.length} more: \`${commands.sends}\` lists them all`);
+  return lines;
 }

@@ -15,7 +15,7 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
 import { dispatch, type DispatchResult } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
-import { modeConflict, planSend } from '../send/plan.js';
+import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -24,9 +24,9 @@ import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { counted } from '../render/format.js';
+import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, SendProgress } from './send-report.js';
+import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
@@ -53,8 +53,6 @@ export interface SendCommandOptions {
 
 /** How long a run waits for deferred retries before leaving them to the next run, ms. */
 const DEFAULT_MAX_WAIT_MS = 10 * 60_000;
-/** Failed recipients listed in the report; `paperboy sends` lists them all. */
-const LISTED_FAILURES = 20;
 /**
  * The signals that stop a send cleanly (the messages in flight finish and
  * are recorded, RELIABILITY 14): Ctrl-C, and SIGTERM, what `kill`, systemd
@@ -87,17 +85,17 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
   const concurrency = options.concurrency ?? config.send.concurrency;
-  const transport = makeTransport(config, issueNumber, concurrency, options, io.env);
+  // As many connections as there are messages at most: one for a proof, or for a send with one recipient left.
+  const transportFor = (messages: number) => makeTransport(config, issueNumber, Math.max(1, Math.min(concurrency, messages)), options, io.env);
   const dkim = await loadDkimSigner(config.dkim, io.env);
-  if (options.test !== undefined) return sendProof(config, email, options, transport, dkim, io);
+  if (options.test !== undefined) return sendProof(config, email, options, transportFor(1), dkim, io);
 
   // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
   const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
   try {
-    return await sendIssue({ config, db, file, issueNumber, email, transport, dkim, concurrency, options, io });
+    return await sendIssue({ config, db, file, issueNumber, email, transportFor, dkim, concurrency, options, io });
   } finally {
     db.close();
-    await transport.close();
   }
 }
 
@@ -122,7 +120,7 @@ async function issueReady(workspace: Workspace, file: IssueFile, where: string, 
   const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
   for (const error of errors) io.stderr.write(diagnosticLine(where, error));
   if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix them (\`paperboy lint ${where}\`) and send again.\n`);
+    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix ${itOrThem(errors.length)} (\`paperboy lint ${where}\`) and send again.\n`);
     return false;
   }
   if (file.facts.status === 'draft' && !options.force && options.test === undefined) {
@@ -149,7 +147,8 @@ interface SendContext {
   file: IssueFile;
   issueNumber: number;
   email: ReturnType<typeof renderIssueEmail>;
-  transport: Transport;
+  /** The relay of SMTP_URL or the outbox, over at most `messages` connections (closed by its caller). */
+  transportFor: (messages: number) => Transport;
   dkim: DkimSigner | undefined;
   concurrency: number;
   options: SendCommandOptions;
@@ -157,7 +156,7 @@ interface SendContext {
 }
 
 async function sendIssue(context: SendContext): Promise<number> {
-  const { config, db, issueNumber, transport, options, io } = context;
+  const { db, issueNumber, options } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   const journal = new SendJournal(db, issueNumber);
   const subscribers = new SubscriberStore(db);
@@ -172,6 +171,18 @@ async function sendIssue(context: SendContext): Promise<number> {
     force: options.force === true,
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
+  const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
+  try {
+    return await carryOut(context, journal, plan, transport);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** What the plan says: nothing (the report of the journal, the status written if due), or the send, through `transport`. */
+async function carryOut(context: SendContext, journal: SendJournal, plan: Exclude<SendPlan, { kind: 'refuse' }>, transport: Transport): Promise<number> {
+  const { config, db, issueNumber, options, io } = context;
+  const mode: SendMode = options.list ? 'list' : 'subscribers';
   if (plan.kind === 'nothing') {
     // Rows a killed run left `sending` are `unknown` now, as a resumed send makes them (RELIABILITY 9).
     if (!options.dryRun) journal.recoverStopped(new Date());
@@ -180,7 +191,9 @@ async function sendIssue(context: SendContext): Promise<number> {
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
-    return counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
+    const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
+    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+    return code;
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
   const holder = journal.holder(new Date());
@@ -193,7 +206,7 @@ async function sendIssue(context: SendContext): Promise<number> {
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
-      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${rate} messages/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
       ...(transport instanceof OutboxTransport
         ? ['The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue (try a proof with --test ADDR)']
@@ -326,18 +339,23 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   if (result.deferredUntil) {
     io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
   }
-  let listed = 0;
-  for (const delivery of journal.inStates(['failed', 'expired'])) {
-    if (listed++ === LISTED_FAILURES) {
-      io.stderr.write(`  … \`paperboy sends ${context.issueNumber}${rootFlag(io.cwd, context.config.root)}\` lists them all\n`);
-      break;
-    }
-    io.stderr.write(`  ${delivery.state}: ${delivery.email}: ${delivery.lastReply ?? ''}\n`);
-  }
   await markFinished(context, journal, counts);
+  const code = exitCode(result, counts, interruptedExit);
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+  return code;
+}
+
+/** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */
+function exitCode(result: DispatchResult, counts: Record<DeliveryState, number>, interruptedExit: number): number {
   if (result.stop?.reason === 'interrupted') return interruptedExit;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
+}
+
+/** `paperboy send 6` and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */
+function reportCommands({ issueNumber, config, io }: SendContext): ReportCommands {
+  const root = rootFlag(io.cwd, config.root);
+  return { send: `paperboy send ${issueNumber}${root}`, sends: `paperboy sends ${issueNumber}${root}` };
 }
 
 /**

@@ -32,7 +32,7 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     const journal = new SendJournal(db, number);
     const mode = journal.mode();
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    if (mode === undefined) (await Workspace.loadCached(config)).numbered(options.issue);
+    if (mode === undefined) (await Workspace.loadCached(config)).numbered(options.issue, io.cwd);
     if (options.json) {
       writeJson(io.stdout, { issue: number, mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return 0;

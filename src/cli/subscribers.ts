@@ -143,6 +143,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   }
   const { text, validUtf8 } = decodeSubscriberCsv(bytes, file);
   const parsed = parseSubscriberCsv(text, file, { validUtf8 });
+  if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
   for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:1  error  ${problem.message}\n`);
   for (const change of parsed.changed) io.stderr.write(`${file}:${change.line}:1  warning  ${change.message}\n`);
   let actions;
@@ -166,6 +167,15 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   ];
   io.stdout.write(`Imported ${file}: ${parts.join(', ')}\n`);
   return parsed.problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * The header's columns the import reads nothing from, said once (not per
+ * row): a name in a column of another name is not silently dropped.
+ */
+function ignoredColumnsMessage(columns: readonly string[]): string {
+  const listed = columns.map((column) => `\`${column}\``).join(', ');
+  return `${columns.length === 1 ? 'Column' : 'Columns'} ${listed} ignored: paperboy reads the address (\`email\`, \`Email Address\`), the name (\`name\`, or \`First Name\` and \`Last Name\`) and a status (\`status\`, Mailchimp's \`UNSUB_TIME\`, \`CLEAN_TIME\`)`;
 }
 
 /** `path` (absolute) relative to the newsletter's `root` when inside it, else as it is. */

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
-import { closest, didYouMean } from '../diagnostics/did-you-mean.js';
+import { closest, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
@@ -17,6 +17,7 @@ import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
+import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -34,10 +35,11 @@ export interface Config extends ConfigFile {
    */
   baseUrl: string;
   /**
-   * Where each `lint.rules` setting is written (its key): only the linter
-   * knows the rules, and it checks the settings after the file is closed.
+   * Where each `lint.rules` setting is written (its key, and each value
+   * under it): only the linter knows the rules, and it checks the settings
+   * after the file is closed.
    */
-  ruleSettingPositions: Record<string, { line: number; column: number }>;
+  ruleSettingPositions: Record<string, RuleSettingPlace>;
 }
 
 /**
@@ -139,8 +141,14 @@ export function parseConfig(text: string, file: string): Config {
       const key = issue.keys[0]!;
       const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       const known = configKeysAt(path);
-      const expected = known ? didYouMean(key, known) : 'expected no other keys here';
+      const here = valueAt(data, path);
+      const expected = known ? unknownKeyHint(key, known, here !== null && typeof here === 'object' ? Object.keys(here) : []) : 'expected no other keys here';
       throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
+    }
+    if (path.length === 3 && path[0] === 'lint' && path[1] === 'rules') {
+      const problem = ruleSettingProblem(String(path[2]), valueAt(data, path));
+      const at = locateInYaml(document, [...path, ...(problem.at === '' ? [] : [0])], 'value', 0, lines).start;
+      throw configError(file, at.line, at.column, problem.message);
     }
     const place = locateInYaml(document, path, 'value', 0, lines);
     const written = text.slice(place.start.offset, place.end.offset);
@@ -158,12 +166,7 @@ export function parseConfig(text: string, file: string): Config {
     templatesDir: inRoot(config.templatesDir),
     outDir: inRoot(config.outDir),
     dataDir: inRoot(config.dataDir),
-    ruleSettingPositions: Object.fromEntries(
-      Object.keys(config.lint.rules).map((id) => {
-        const { line, column } = locateInYaml(document, ['lint', 'rules', id], 'key', 0, lines).start;
-        return [id, { line, column }];
-      }),
-    ),
+    ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),
   };
 }
 
@@ -257,11 +260,14 @@ function checkTemplatesDir(config: Config, text: string): void {
   });
 }
 
-/** A config problem at `line`:`column`, on one line whatever value it quotes (a `\r\n` in a quoted `from:` is shown `⏎`). */
-function configError(file: string, line: number, column: number, message: string): PaperboyError {
-  return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${oneLine(message)}`, {
-    hint: `Fix ${CONFIG_FILE}; ${ownFile('docs/config.md')} lists every key with its type, default and an example.`,
-  });
+/**
+ * A config problem at `line`:`column` (exit 2), on one line whatever value
+ * it quotes (a `\r\n` in a quoted `from:` is shown `⏎`), with the hint
+ * every config error ends with: fix the file, and where its keys (or
+ * `docs`, another page: the lint rules' options) are described.
+ */
+export function configError(file: string, line: number, column: number, message: string, docs = `${ownFile('docs/config.md')} lists every key with its type, default and an example`): PaperboyError {
+  return new PaperboyError('CONFIG_INVALID', `${file}:${line}:${column}: ${oneLine(message)}`, { hint: `Fix ${CONFIG_FILE}; ${docs}.` });
 }
 
 function withTrailingSlash(url: string): string {

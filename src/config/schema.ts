@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { parseMailbox, type Mailbox } from './address.js';
 import { joinSectionPath, SECTION_SEPARATOR, splitSectionPath } from './section-path.js';
 import { asciiDomainName } from './domain-name.js';
+import { SEVERITY_WORDS } from './rule-settings.js';
 import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
-const severity = z.union([z.enum(['off', 'warn', 'error']), z.literal(0), z.literal(1), z.literal(2)]);
-const ruleSetting = z.union([severity, z.tuple([severity], z.unknown())], {
-  // zod's own word for a failed union is "Invalid input": say what is expected instead.
-  error: 'expected `off`, `warn` or `error` (or 0, 1, 2), alone or first in a list with the rule\'s options, such as `[warn, 250]`',
-});
+const severity = z.union([z.enum(SEVERITY_WORDS), z.literal(0), z.literal(1), z.literal(2)]);
+// A setting that is neither is worded by rule-settings.ts `ruleSettingProblem`, from the value written.
+const ruleSetting = z.union([severity, z.tuple([severity], z.unknown())]);
 
 /** An RFC 5322 mailbox, read once here by nodemailer's parser (see address.ts) and kept as `{ name, address }`. */
 const mailbox = (key: string) =>

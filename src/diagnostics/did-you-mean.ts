@@ -24,6 +24,22 @@ export function closest(word: string, candidates: readonly string[], maxDistance
   return bestDistance <= maxDistance ? best : undefined;
 }
 
+/**
+ * The second half of "Unexpected key `X`, …" for a key no mapping of its
+ * kind takes (`candidates`: the keys it takes; `present`: those written in
+ * it): "expected `summary`" for a near miss of a key not written yet; for
+ * a near miss of one written already (`baseUrl2` beside `baseUrl`), that
+ * the key is unknown, not the suggestion to write the other a second time;
+ * else every candidate.
+ */
+export function unknownKeyHint(word: string, candidates: readonly string[], present: readonly string[]): string {
+  // The nearest of all: a farther key not written yet (`listAddress` for `postalAdress` beside `postalAddress`) is no better a guess.
+  const meant = closest(word, candidates);
+  if (meant === undefined) return didYouMean(word, candidates);
+  if (present.includes(meant)) return `an unknown key: \`${meant}\`, which it resembles, is set already (keep one of the two, named \`${meant}\`)`;
+  return `expected \`${meant}\``;
+}
+
 /** "expected `summary`" for a near miss, else every candidate: the second half of an "Unexpected X, expected Y" message. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const suggestion = closest(word, candidates);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
@@ -41,14 +41,15 @@ export function describeSchemaIssues(
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
+        const present = received !== null && typeof received === 'object' ? Object.keys(received) : [];
         for (const unknown of issue.keys) {
           // A key with no name (`: x`, `~: x`) is named by what was written, not as ``.
           const nameless = unknown === '' ? unnamed(path) : undefined;
           if (nameless) {
-            problems.push({ message: `${nameless.said}, ${nameless.expected === undefined ? didYouMean(unknown, known) : `expected ${nameless.expected}`}`, path: [...path, unknown], part: 'key', range: nameless.range });
+            problems.push({ message: `${nameless.said}, ${nameless.expected === undefined ? unknownKeyHint(unknown, known, present) : `expected ${nameless.expected}`}`, path: [...path, unknown], part: 'key', range: nameless.range });
             continue;
           }
-          const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${didYouMean(unknown, known)}`;
+          const message = unknown === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${unknown}\`, ${unknownKeyHint(unknown, known, present)}`;
           problems.push({ message, path: [...path, unknown], part: 'key' });
         }
         break;

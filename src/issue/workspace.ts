@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
+import { shellWord } from '../shell-word.js';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import type { FileProblem } from '../file-problem.js';
@@ -139,7 +140,7 @@ export class Workspace {
   async findOrAdd(reference: string, cwd: string): Promise<IssueFile> {
     const file = await this.named(reference, cwd);
     // Its number heads the subject, the links and the Message-ID: a file whose number cannot be read is refused as by number, not shown as issue 0.
-    if (file.facts.number === undefined) throw unreadableIssue(file, reference, numberInFileName(file.path));
+    if (file.facts.number === undefined) throw unreadableIssue(file, reference, numberInFileName(file.path), cwd);
     return file;
   }
 
@@ -151,7 +152,7 @@ export class Workspace {
    * for a number no issue can have (`0`, `-1`, `1e2`).
    */
   async named(reference: string, cwd: string): Promise<IssueFile> {
-    if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, 'Pass a number or the path of an issue file.');
+    if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, cwd, 'Pass a number or the path of an issue file.');
     const path = resolve(cwd, reference);
     const known = this.at(path);
     if (known) return known;
@@ -159,7 +160,7 @@ export class Workspace {
     if (NUMBER_LIKE.test(reference) && !existsSync(path)) {
       throw new PaperboyError('USAGE', `Unexpected issue number \`${reference}\`, expected a whole number in digits, such as 5, or the path of an issue file`);
     }
-    return this.add(path, reference);
+    return this.add(path, reference, cwd);
   }
 
   /**
@@ -170,9 +171,9 @@ export class Workspace {
    * (`unopenedIssue`); one read whose bytes are not text is added, as
    * `lint` reports it (exit 1).
    */
-  async add(path: string, reference: string = path): Promise<IssueFile> {
+  async add(path: string, reference: string = path, cwd?: string): Promise<IssueFile> {
     const file = await readIssueFile(path);
-    if (file.source.unreadable?.cause) throw unopenedIssue(file, reference, file.source.unreadable.cause);
+    if (file.source.unreadable?.cause) throw unopenedIssue(file, reference, file.source.unreadable.cause, cwd);
     this.files = [...this.files, file];
     this.index = new CorpusIndex(this.files.map((entry) => entry.facts));
     return file;
@@ -225,13 +226,14 @@ export class Workspace {
    * a number only (`sends`, whose journals outlive their files). Throws
    * USAGE for a number no issue can have, ISSUE_NOT_FOUND listing the
    * numbers there are (`hint` after them), or ISSUE_UNREADABLE for a file
-   * named with that number whose frontmatter gives none.
+   * named with that number whose frontmatter gives none (named from `cwd`,
+   * as `lint` names it).
    */
-  numbered(digits: string, hint = 'Pass an issue number.'): IssueFile {
+  numbered(digits: string, cwd: string, hint = 'Pass an issue number.'): IssueFile {
     const number = issueNumberArgument(digits);
     const found = this.byNumber(number);
     if (found?.facts.number === number) return found;
-    if (found) throw unreadableIssue(found, digits, number);
+    if (found) throw unreadableIssue(found, digits, number, cwd);
     throw this.notFound(`No issue has number ${digits}`, hint);
   }
 
@@ -270,14 +272,17 @@ async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSourc
  * and where, exit 1 (the content); or, for a file that cannot be opened
  * and read at all (permission, a folder, a FIFO, a link loop), why and
  * what to do, exit 2, as for such a file outside the issues directory
- * (docs/commands.md: "an issue that cannot be found or read").
+ * (docs/commands.md: "an issue that cannot be found or read"). The file
+ * is named as `lint` names it, from `cwd`, in the message and in the
+ * `paperboy lint` it suggests.
  */
-function unreadableIssue(file: IssueFile, reference: string, numberByName: number | undefined): PaperboyError {
+function unreadableIssue(file: IssueFile, reference: string, numberByName: number | undefined, cwd: string): PaperboyError {
   const cause = file.source.unreadable?.cause;
-  if (cause) return unopenedIssue(file, reference, cause);
+  if (cause) return unopenedIssue(file, reference, cause, cwd);
   const parsed = parseIssue(file.source, FRONTMATTER_ONLY);
   const problem = parsed.problems[0];
-  const where = problem ? `${file.path}:${problem.position.start.line}:${problem.position.start.column}` : file.path;
+  const shown = shownPath(file.path, cwd);
+  const where = problem ? `${shown}:${problem.position.start.line}:${problem.position.start.column}` : shown;
   const why = problem?.message ?? 'Missing `number` in the frontmatter';
   const whose = numberByName === undefined ? "The file's" : `The file is issue ${numberByName} by its name, but its`;
   // Bytes that are not UTF-8 text, too many of them, or past a content limit (content-limits: every table cell or delimiter run counted before any parse): nothing of the file is read, its frontmatter neither.
@@ -285,7 +290,7 @@ function unreadableIssue(file: IssueFile, reference: string, numberByName: numbe
   return new PaperboyError('ISSUE_UNREADABLE', `Cannot read issue ${reference}: ${where}: ${why}`, {
     exitCode: 1,
     hint: problem
-      ? `${whose} ${part} cannot be read until this is fixed (\`paperboy lint ${file.path}\` lists every problem).`
+      ? `${whose} ${part} cannot be read until this is fixed (\`paperboy lint ${shellWord(shown)}\` lists every problem).`
       : `${whose} frontmatter gives no number: add \`number: ${numberByName ?? 'N'}\`.`,
   });
 }
@@ -294,6 +299,11 @@ function unreadableIssue(file: IssueFile, reference: string, numberByName: numbe
 const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|\.\d+|0x[\da-f]+)$/i;
 
 /** An issue file that cannot be opened and read (`cause`: why, and what to do): a usage error, exit 2. */
-function unopenedIssue(file: IssueFile, reference: string, cause: FileProblem): PaperboyError {
-  return new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${file.path}: ${cause.reason}`, { hint: cause.fix });
+function unopenedIssue(file: IssueFile, reference: string, cause: FileProblem, cwd: string | undefined): PaperboyError {
+  return new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${cwd === undefined ? file.path : shownPath(file.path, cwd)}: ${cause.reason}`, { hint: cause.fix });
+}
+
+/** An issue file's path as `lint` and `send` name it: from `cwd` (`issues/0004-x.md`), or absolute when it is `cwd` itself. */
+function shownPath(path: string, cwd: string): string {
+  return relative(cwd, path) || path;
 }

@@ -81,7 +81,8 @@ import type { FileOutcome } from './lint-file.js';
 // v60: a key with no name (`: x`, `~: x`, the `: x` after `authors: [A, "B #2"]`) is named by what was written, at its `:`; a `#` in a list that is itself a key names the list as written, in place of the parser's error.
 // v61: yaml-syntax says which quote ended a quoted text early and gives the text quoted anew, without the quotes meant for YAML (issue/quoted-start.ts); a list item with no space after its `-` and a quote never closed are named with their fix (issue/yaml-typos.ts); footnote-undefined names the text (and line) that defines a label its own text lacks.
 // v62: email-size refuses an HTML email whose unsubscribe link or postal address is moved off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string: every named colour, `hsl()`, `hwb()`).
-const FORMAT_VERSION = 62;
+// v63: preheader-length says "1 character", not "1 characters"; frontmatter-schema does not suggest a key the mapping has already (`titel` beside `title`).
+const FORMAT_VERSION = 63;
 
 interface Header {
   version: typeof FORMAT_VERSION;

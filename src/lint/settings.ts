@@ -1,10 +1,16 @@
+import type { z } from 'zod';
 import type { Config } from '../config/load.js';
 import type { RuleSetting } from '../config/schema.js';
 import { PaperboyError } from '../errors.js';
-import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { VERSION } from '../version.js';
 import type { Rule, Severity } from './types.js';
 import { oneLine } from '../diagnostics/one-line.js';
+import { valueAt } from '../diagnostics/value-at.js';
+import { configError } from '../config/load.js';
+import { describeValue, flowYaml } from '../config/rule-settings.js';
+import { ownFile } from '../package-root.js';
+import { optionsInWords } from './format/rule-list.js';
 
 /** A rule as configured: its severity in force and its options. */
 export interface ActiveRule {
@@ -22,18 +28,67 @@ function settingAt(config: Config, id: string): string {
   return `${config.file}:${at.line}:${at.column}`;
 }
 
-function checkOptions(rule: Rule, options: unknown, config: Config): unknown {
+/**
+ * A rule's options (`setting`'s second item) checked against its schema:
+ * the options as the rule reads them. Throws CONFIG_INVALID (exit 2) at the
+ * option's own line and column, saying what the rule takes: only a
+ * severity, or options as `optionsExpected` words them (an option in
+ * quotes that is right without them, `"250"`, is said so).
+ */
+function checkOptions(rule: Rule, level: string | number, options: unknown, config: Config): unknown {
   if (options === undefined) return undefined;
+  const name = `lint.rules.${rule.id}`;
   if (!rule.options) {
-    throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, rule.id)}: Unexpected options for \`lint.rules.${rule.id}\`, expected only a severity (the rule takes no options)`);
+    throw optionsError(config, rule.id, [1], `Unexpected options (${describeValue(options)}) for \`${name}\`, expected only a severity, as in \`${rule.id}: warn\`: the rule takes no options`);
   }
   const checked = rule.options.safeParse(options);
-  if (!checked.success) {
-    throw new PaperboyError('CONFIG_INVALID', `${settingAt(config, rule.id)}: Unexpected options for \`lint.rules.${rule.id}\` (${JSON.stringify(options)}): ${checked.error.issues[0]?.message ?? 'invalid'}`, {
-      hint: `Expected, for example, \`${rule.id}: [warn, 250]\`.`,
-    });
+  if (checked.success) return checked.data;
+  const at = existingPrefix(options, deepestPath(checked.error.issues));
+  const received = valueAt(options, at);
+  const what = at.length === 0 ? 'the options' : `option \`${at.join('.')}\``;
+  let message = `Unexpected ${describeValue(received)} for ${what} of \`${name}\`, expected ${rule.optionsExpected ?? optionsInWords(rule.options)}`;
+  // `"250"`: the number meant, quoted.
+  const unquoted = typeof received === 'string' && received.trim() !== '' && Number.isFinite(Number(received)) ? replacedAt(options, at, Number(received)) : undefined;
+  if (unquoted !== undefined && rule.options.safeParse(unquoted).success) message += `: write it without the quotes, as in \`${rule.id}: ${flowYaml([level, unquoted])}\``;
+  throw optionsError(config, rule.id, [1, ...at], message);
+}
+
+/** A rule setting's error at the value at `path` below the setting (`[1]` the options), else at the options, else at the setting's key. */
+function optionsError(config: Config, id: string, path: readonly (string | number)[], message: string): PaperboyError {
+  const place = config.ruleSettingPositions[id]!;
+  const at = place.values[path.join('.')] ?? place.values['1'] ?? place;
+  return configError(config.file, at.line, at.column, message, `${ownFile('docs/rules.md')} lists each rule's options`);
+}
+
+/**
+ * The path of the problem to name among zod's: the deepest, looking into
+ * the alternatives of a union (`250 | { max: 250 }` given `{ max: "250" }`
+ * fails as a whole at `[]`, and in its mapping alternative at `["max"]`).
+ */
+function deepestPath(issues: readonly z.core.$ZodIssue[]): (string | number)[] {
+  let deepest: (string | number)[] = [];
+  for (const issue of issues) {
+    const own = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+    const nested = issue.code === 'invalid_union' ? issue.errors.map((alternative) => [...own, ...deepestPath(alternative)]) : [];
+    for (const path of [own, ...nested]) if (path.length > deepest.length) deepest = path;
   }
-  return checked.data;
+  return deepest;
+}
+
+/** The longest start of `path` that is written in `data` (a missing key is named at its mapping). */
+function existingPrefix(data: unknown, path: readonly (string | number)[]): (string | number)[] {
+  let length = path.length;
+  while (length > 0 && valueAt(data, path.slice(0, length)) === undefined) length--;
+  return path.slice(0, length);
+}
+
+/** A copy of `data` with the value at `path` replaced. */
+function replacedAt(data: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(data) ? [...data] : { ...(data as Record<string, unknown>) }) as Record<string | number, unknown>;
+  copy[head!] = replacedAt(copy[head!], rest, value);
+  return copy;
 }
 
 /**
@@ -81,7 +136,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
   const ids = rules.map((rule) => rule.id);
   for (const id of Object.keys(settings)) {
     if (!ids.includes(id)) {
-      throw new PaperboyError('CONFIG_INVALID', oneLine(`${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${didYouMean(id, ids)}`), {
+      throw new PaperboyError('CONFIG_INVALID', oneLine(`${settingAt(config, id)}: Unexpected rule \`${id}\` in \`lint.rules\`, ${unknownKeyHint(id, ids, Object.keys(settings))}`), {
         hint: 'Run `paperboy lint --list-rules` for the list of rules.',
       });
     }
@@ -91,7 +146,13 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
     const setting: RuleSetting | undefined = settings[rule.id];
     const [level, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
     const severity = level === undefined ? rule.severity : SEVERITIES[String(level)]!;
-    if (severity !== 'off') active.push({ rule, severity, options: checkOptions(rule, options, config), config: declaredConfig(rule, config) });
+    if (severity === 'off') continue;
+    const checked = checkOptions(rule, level!, options, config);
+    if (Array.isArray(setting) && setting.length > 2) {
+      const what = rule.options ? 'its options, one value (a mapping for several)' : 'nothing: the rule takes no options';
+      throw optionsError(config, rule.id, [2], `Unexpected ${describeValue(setting[2])} as item 3 of \`lint.rules.${rule.id}\`, expected the severity followed by ${what}`);
+    }
+    active.push({ rule, severity, options: checked, config: declaredConfig(rule, config) });
   }
   return active;
 }

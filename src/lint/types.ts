@@ -92,6 +92,13 @@ interface RuleInputs {
 /** Rules that take options declare their shape; a wrong shape is a config error, not a silent default. */
 interface OptionsSchema<Options> {
   options?: z.ZodType<Options, unknown>;
+  /**
+   * The options in words, with an example, for the error a wrong one gets:
+   * "the most words a summary may have, a whole number such as `250`".
+   * Without it, the error words the schema (`a positive integer`), which
+   * says the type but not what the number is.
+   */
+  optionsExpected?: string;
 }
 
 /**

@@ -31,6 +31,11 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
   return `${count} ${count === 1 ? noun : plural}`;
 }
 
+/** The pronoun for `count` things just counted: "1 lint error …: fix it", "2 lint errors …: fix them". */
+export function itOrThem(count: number): 'it' | 'them' {
+  return count === 1 ? 'it' : 'them';
+}
+
 /**
  * "A", "A and B", "A, B and C"; a name written "Last, First" (as BibTeX
  * takes it) makes the list's separator a semicolon, with a serial "and"

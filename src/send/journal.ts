@@ -95,6 +95,9 @@ function toDelivery(row: DeliveryRow): Delivery {
  */
 const STALE_LOCK_MS = 120_000;
 
+/** The reply kept for a row a stopped run left in flight: the run never heard what became of it. */
+const STOPPED_IN_FLIGHT = 'no reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered';
+
 /**
  * The send journal of one issue: the frozen recipient set, one row per
  * recipient, and the lock that keeps a second `send` of the issue out
@@ -216,7 +219,10 @@ export class SendJournal {
    * `unknown`, re-sent only when asked (RELIABILITY 9).
    */
   recoverInFlight(now: Date): number {
-    return this.db.prepare(`UPDATE deliveries SET state = 'unknown', updated_at = ? WHERE issue = ? AND state = 'sending'`).run(now.toISOString(), this.issue).changes;
+    // The reply an earlier attempt got (a 4xx) is not what became of this one: `sends` and the report show this instead.
+    return this.db
+      .prepare(`UPDATE deliveries SET state = 'unknown', last_reply = ?, updated_at = ? WHERE issue = ? AND state = 'sending'`)
+      .run(STOPPED_IN_FLIGHT, now.toISOString(), this.issue).changes;
   }
 
   /**

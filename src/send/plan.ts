@@ -54,12 +54,8 @@ export function planSend(input: SendPlanInput): SendPlan {
   const requeue: ('unknown' | 'failed' | 'expired')[] = [...(input.retryUnknown ? (['unknown'] as const) : []), ...(input.retryFailed ? (['failed', 'expired'] as const) : [])];
   const recipients =
     counts.queued + (input.retryUnknown ? counts.unknown + counts.sending : 0) + (input.retryFailed ? counts.failed + counts.expired : 0);
-  if (recipients === 0) {
-    const left = counts.unknown + counts.sending;
-    const why = left > 0 ? `; ${left} unknown (may have arrived): send them again with --retry-unknown` : '';
-    const failed = counts.failed + counts.expired;
-    return { kind: 'nothing', reason: `every recipient has a final state${why}${failed > 0 ? `; ${failed} failed: --retry-failed sends to them again` : ''}` };
-  }
+  // Who is unknown or failed, and the flags that send to them again, the command says after the counts (cli/send-report.ts).
+  if (recipients === 0) return { kind: 'nothing', reason: 'every recipient has a final state' };
   return { kind: 'send', start: false, recipients, requeue, inFlight: counts.sending };
 }
 

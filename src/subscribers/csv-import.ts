@@ -2,7 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
-import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { cleanName, emailProblem, nameProblem, type SubscriberStatus } from './model.js';
+import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus } from './csv-header.js';
 import { unescapeFormula } from './csv-export.js';
 
 /** One good row of a subscriber CSV. */
@@ -27,11 +28,11 @@ export interface ParsedCsv {
   duplicates: { line: number; firstLine: number; email: string }[];
   /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`). */
   changed: RowProblem[];
+  /** The header's columns no value is read from (csv-header.ts), at the header's line; undefined when it has none, or there is no header. */
+  ignored: { line: number; columns: readonly string[] } | undefined;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
-const EMAIL_HEADERS = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
-const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
 
 /**
  * Reads a subscriber CSV (RFC 4180 through csv-parse): a UTF-8 BOM is
@@ -60,10 +61,10 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   if (!header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined && !mistypedFirstAddress(records)) {
     const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
     throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
-      hint: 'The first row names the columns: email (required), name (optional), separated by commas, e.g. `email,name`.',
+      hint: 'The first row names the columns: `email` or `Email Address` (required), `name` or `First Name` and `Last Name` (optional), separated by commas, e.g. `email,name`.',
     });
   }
-  const columns = header ?? { email: 0, name: 1, status: undefined };
+  const columns = header ?? HEADERLESS;
   const data = header ? records.slice(1) : records;
   const rows: ImportRow[] = [];
   const duplicates: ParsedCsv['duplicates'] = [];
@@ -73,13 +74,15 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
     // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
     const undecoded = !encoding.validUtf8 && fields.some((field) => field.includes('\uFFFD'));
-    const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? rowShapeProblem(fields, columns));
-    if (problem) {
+    const written = rowName(fields, columns, unescapeFormula);
+    const read = rowStatus(fields, columns);
+    const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? nameProblem(written) ?? read.problem);
+    if (problem !== undefined) {
       problems.push({ line, message: problem });
       continue;
     }
     const key = emailKey(email);
-    const status = columns.status === undefined ? undefined : statusOf(fields[columns.status]);
+    const { status } = read;
     const first = seen.get(key);
     if (first !== undefined) {
       // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19).
@@ -87,7 +90,6 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
       duplicates.push({ line, firstLine: first.line, email });
       continue;
     }
-    const written = unescapeFormula(columns.name === undefined ? '' : (fields[columns.name] ?? ''));
     const name = cleanName(written);
     if (name !== written.trim()) changed.push({ line, message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
     const row: ImportRow = { line, email, name, status };
@@ -95,7 +97,8 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
     rows.push(row);
   }
   problems.sort((a, b) => a.line - b.line);
-  return { rows, problems, duplicates, changed };
+  const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
+  return { rows, problems, duplicates, changed, ignored };
 }
 
 /**
@@ -125,12 +128,6 @@ export function decodeSubscriberCsv(bytes: Buffer, file: string): { text: string
     });
   }
   return { text: bytes.toString('utf8'), validUtf8: isUtf8(bytes) };
-}
-
-interface Columns {
-  email: number;
-  name: number | undefined;
-  status: number | undefined;
 }
 
 /** A record as csv-parse read it, with the 1-based line it starts on. */
@@ -231,38 +228,6 @@ function sniffDelimiter(firstLine: string, secondLine = ''): (typeof DELIMITERS)
   const firstCell = (line: string, delimiter: string) => line.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();
   const startsWithAddress = (line: string) => DELIMITERS.find((delimiter) => emailProblem(firstCell(line, delimiter)) === undefined && (line === firstLine || line.includes(delimiter)));
   return header ?? startsWithAddress(firstLine) ?? startsWithAddress(secondLine) ?? ',';
-}
-
-function normalizeHeader(cell: string): string {
-  return cell.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
-}
-
-function headerColumns(fields: string[]): Columns | undefined {
-  const names = fields.map(normalizeHeader);
-  const email = names.findIndex((name) => EMAIL_HEADERS.has(name));
-  if (email === -1) return undefined;
-  const name = names.findIndex((cell) => NAME_HEADERS.has(cell));
-  const status = names.indexOf('status');
-  return { email, name: name === -1 ? undefined : name, status: status === -1 ? undefined : status };
-}
-
-function rowShapeProblem(fields: string[], columns: Columns): string | undefined {
-  const name = columns.name === undefined ? '' : (fields[columns.name] ?? '');
-  const tooLong = nameProblem(name);
-  if (tooLong) return tooLong;
-  if (columns.status !== undefined) {
-    const status = fields[columns.status]?.trim() ?? '';
-    if (status !== '' && !(SUBSCRIBER_STATUSES as readonly string[]).includes(status)) {
-      return `Unexpected status \`${status}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')} (or empty)`;
-    }
-  }
-  return undefined;
-}
-
-/** Only a suppression is read from a file: a file never makes anyone active who was not. */
-function statusOf(cell: string | undefined): SubscriberStatus | undefined {
-  const status = cell?.trim() as SubscriberStatus | undefined;
-  return status && SUPPRESSED_STATUSES.has(status) ? status : undefined;
 }
 
 function csvErrorMessage(error: CsvError): string {

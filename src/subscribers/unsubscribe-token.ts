@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { PaperboyError } from '../errors.js';
+import { counted } from '../render/format.js';
 
 /**
  * Unsubscribe tokens: `u<key id>.<subscriber id>.<HMAC-SHA256>` in base64url,
@@ -53,7 +54,7 @@ export function signingKeys(value: string): SigningKey[] {
   const secrets = value.split(/[\s,]+/).filter((secret) => secret !== '');
   if (secrets.length === 0) throw secretError('is empty');
   for (const [index, secret] of secrets.entries()) {
-    if (secret.length < MIN_SECRET_LENGTH) throw secretError(`secret ${index + 1} has ${secret.length} characters, expected at least ${MIN_SECRET_LENGTH}`);
+    if (secret.length < MIN_SECRET_LENGTH) throw secretError(`secret ${index + 1} has ${counted(secret.length, 'character')}, expected at least ${MIN_SECRET_LENGTH}`);
   }
   return secrets.map((secret) => ({ id: keyId(secret), secret: Buffer.from(secret, 'utf8') }));
 }

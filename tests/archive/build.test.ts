@@ -538,7 +538,7 @@ test('a value the parser cannot read (year: twenty) is published without, and ev
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, text.replace('year: 2017', 'year: twenty'));
   const line = text.slice(0, text.indexOf('year: 2017')).split('\n').length;
-  const warning = new RegExp(`^issues/0002-b\\.md:${line}:\\d+  error  Unexpected string \`twenty\` for paper 1's \`year\`, expected a number  frontmatter-schema\npaperboy: published with that problem: fix them`);
+  const warning = new RegExp(`^issues/0002-b\\.md:${line}:\\d+  error  Unexpected string \`twenty\` for paper 1's \`year\`, expected a number  frontmatter-schema\npaperboy: published with that problem: fix it`);
   const first = await runCli(['build'], { cwd: newsletter });
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stderr, warning);

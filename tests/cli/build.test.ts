@@ -22,5 +22,5 @@ test('build refuses a lint rule\'s options that lint would refuse', async () => 
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() }, `${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: [warn, -3]\n`);
   const build = await runCli(['build'], { cwd: root });
   assert.equal(build.code, 2);
-  assert.match(build.stderr, /Unexpected options for `lint\.rules\.summary-max-words`/);
+  assert.match(build.stderr, /Unexpected number `-3` for the options of `lint\.rules\.summary-max-words`/);
 });

@@ -174,7 +174,7 @@ test('stylish output: SPEC\'s file:line:column, severity, message, rule id, then
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue().replace('    summary: |', '    sumary: |\n    summary: |') });
   const result = await runCli(['lint', '--no-cache'], { cwd: root });
   assert.equal(result.code, 1);
-  assert.match(result.stdout, /^issues\/0001-x\.md:15:5 {2}error {2}Unexpected key `sumary`, expected `summary` {2}frontmatter-schema\n/);
+  assert.match(result.stdout, /^issues\/0001-x\.md:15:5 {2}error {2}Unexpected key `sumary`, an unknown key: `summary`, which it resembles, is set already \(keep one of the two, named `summary`\) {2}frontmatter-schema\n/);
   assert.match(result.stdout, /✖ 1 problem \(1 error, 0 warnings\)/);
 });
 

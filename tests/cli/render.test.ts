@@ -87,6 +87,23 @@ test('render N: an issue whose frontmatter cannot be read is named with what is 
   assert.doesNotMatch(result.stderr, /gives no number/, 'the number is there: the YAML error is what to fix');
 });
 
+test('an issue file whose frontmatter cannot be read is named as lint names it, from the current folder, in render, send, sends and preview', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0009-broken.md': cleanIssue({ number: 9 }).replace('title: Emergence mirages', 'title: [unclosed'),
+  });
+  const lint = await runCli(['lint', 'issues/0009-broken.md'], { cwd: root });
+  assert.match(lint.stdout, /^issues\/0009-broken\.md:3:16 /m);
+  for (const command of [['render', '9'], ['send', '9', '--dry-run'], ['sends', '9'], ['preview', '9']]) {
+    const result = await runCli(command, { cwd: root });
+    assert.match(result.stderr, /^paperboy: Cannot read issue 9: issues\/0009-broken\.md:3:16: /m, command.join(' '));
+    assert.match(result.stderr, /\(`paperboy lint issues\/0009-broken\.md` lists every problem\)/, command.join(' '));
+    assert.doesNotMatch(result.stderr, new RegExp(root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), command.join(' '));
+  }
+  const fromIssues = await runCli(['render', '9', '--root', '..'], { cwd: join(root, 'issues') });
+  assert.match(fromIssues.stderr, /Cannot read issue 9: 0009-broken\.md:3:16: .*`paperboy lint 0009-broken\.md`/s);
+});
+
 test('render N: a file past a content limit (10,001 table cells) is named at the limit, and its frontmatter, which reads fine, is not blamed', async () => {
   const table = `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(3400)}`;
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-big.md': cleanIssue({ number: 2, body: table }) });
@@ -218,6 +235,13 @@ test('render: lint errors are printed on stderr first (file:line:column), the em
   assert.match(result.stderr, /^issues\/0001-a\.md:4:7 {2}error {2}Unexpected date `2023-02-30` .* {2}date-valid$/m);
   assert.match(result.stderr, /has 1 lint error; the email is rendered anyway/);
   assert.match(result.stdout, /Issue #1, 30 February 2023/);
+});
+
+test('render: one lint error is said as one ("fix it"), two as two ("fix them")', async () => {
+  const one = makeRoot({ 'issues/0001-a.md': cleanIssue({ date: '2023-02-30' }) });
+  assert.match((await runCli(['render', '1', '--format', 'text'], { cwd: one })).stderr, /has 1 lint error; the email is rendered anyway, fix it before sending\.$/m);
+  const two = makeRoot({ 'issues/0001-a.md': cleanIssue({ date: '2023-02-30', title: 'TODO' }) });
+  assert.match((await runCli(['render', '1', '--format', 'text'], { cwd: two })).stderr, /has 2 lint errors; the email is rendered anyway, fix them before sending\.$/m);
 });
 
 test('render PATH: a file whose frontmatter cannot be read gets its lint error and the refusal, not "the email is rendered anyway" before it', async () => {

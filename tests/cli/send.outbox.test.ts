@@ -105,7 +105,8 @@ test('send: a row a killed run left sending, with nothing queued, becomes unknow
   assert.equal(journalStates(root).get('reader1@example.org'), 'sending', 'a dry run changes nothing');
   const again = await send(root);
   assert.equal(again.code, 1, again.stderr);
-  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state; 1 unknown \(may have arrived\)/);
+  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state\.\n/);
+  assert.match(again.stderr, /1 recipient unknown: .*may have arrived:\n {2}unknown: reader1@example\.org: no reply recorded: the run sending it stopped .*\n.*--retry-unknown/);
   assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
   assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
   assert.equal(outboxFiles(root).length, 3, 'nobody sent twice');
@@ -147,6 +148,7 @@ test('send: refuses a draft unless --force, and an issue with lint errors', asyn
   const linted = await send(broken);
   assert.equal(linted.code, 1);
   assert.match(linted.stderr, /0001-mirages\.md:\d+:\d+ {2}error .*no-placeholder/);
+  assert.match(linted.stderr, /has 1 lint error: nothing sent\. Fix it \(`paperboy lint /);
   assert.equal(outboxFiles(broken).length, 0);
 });
 
@@ -186,6 +188,12 @@ test('send --dry-run prints the plan and writes nothing', async () => {
   assert.match(result.stdout, /Dry run: nothing sent/);
   assert.equal(outboxFiles(root).length, 0);
   assert.equal(journalStates(root).size, 0);
+});
+
+test('send --dry-run at --rate 1 says one message a second as one: "at most 1 message/s"', async () => {
+  const root = await newsletter(2);
+  assert.match((await send(root, { dryRun: true, rate: 1 })).stdout, /, at most 1 message\/s/);
+  assert.match((await send(root, { dryRun: true, rate: 2 })).stdout, /, at most 2 messages\/s/);
 });
 
 test('send --dry-run in a newsletter with no database yet makes none', async () => {

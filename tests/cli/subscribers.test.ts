@@ -86,6 +86,17 @@ test('subscribers import: bad rows reported with file:line, good rows imported, 
   assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
+test('subscribers import: a Mailchimp export gets its names from First Name and Last Name, and the columns it ignores are said once on stderr (exit 0)', async () => {
+  const root = makeRoot({ 'list.csv': 'Email Address,First Name,Last Name,Phone Number,TAGS\nada@example.org,Ada,Lovelace,,\nbob@example.org,Bob,Smith,,\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(
+    result.stderr,
+    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`) and a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`)\n",
+  );
+  assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive\nbob@example\.org\tBob Smith\tactive$/m);
+});
+
 test('subscribers import: a name stored otherwise than written (a line break, a tab) is a warning at its line, the row imported (exit 0)', async () => {
   const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,"Ada\nLovelace"\nbob@example.org,Bob\ncarl@example.org,Carl\tMarx\n' });
   const result = await cli(root, 'import', 'list.csv');

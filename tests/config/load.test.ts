@@ -36,6 +36,17 @@ test('an unknown key inside send, email, lint or dkim gets a did-you-mean of tha
   assert.match(configError(`${CONFIG_YAML}send:\n  zzzzzzzz: 1\n`).message, /Unexpected key `send.zzzzzzzz`, expected one of `rate`, `concurrency`/);
 });
 
+test('an unknown config key is never told to be a key the mapping has already: it is said to be unknown', () => {
+  // CONFIG_YAML sets baseUrl (line 2).
+  assert.equal(
+    configError(`${CONFIG_YAML}baseUrl2: x\n`).message,
+    `${FILE}:5:1: Unexpected key \`baseUrl2\`, an unknown key: \`baseUrl\`, which it resembles, is set already (keep one of the two, named \`baseUrl\`)`,
+  );
+  assert.match(configError(`${CONFIG_YAML}send:\n  rate: 5\n  rates: 6\n`).message, /Unexpected key `send\.rates`, an unknown key: `rate`, which it resembles, is set already/);
+  // A near miss of a key not written yet is still suggested.
+  assert.match(configError(`${CONFIG_YAML}send:\n  rate: 5\n  concurency: 6\n`).message, /Unexpected key `send\.concurency`, expected `concurrency`$/);
+});
+
 test('a required key misspelt is named as the unknown key it is, not as the key missing', () => {
   const dkim = configError(`${CONFIG_YAML}dkim:\n  domainName: example.org\n  keySelectr: mail\n`);
   assert.equal(dkim.message, `${FILE}:7:3: Unexpected key \`dkim.keySelectr\`, expected \`keySelector\``);
@@ -56,8 +67,13 @@ test('a baseUrl written otherwise than a browser writes it (a capital in the hos
 });
 
 test('an unknown key names the file, line and column, with a did-you-mean', () => {
-  const error = configError(`${CONFIG_YAML}postalAdress: x\n`);
-  assert.equal(error.message, `${FILE}:5:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);
+  const error = configError(`${CONFIG_YAML.replace(/^postalAddress: .*\n/m, '')}postalAdress: x\n`);
+  assert.equal(error.message, `${FILE}:4:1: Unexpected key \`postalAdress\`, expected \`postalAddress\``);
+  // Beside the key it resembles, set already: unknown, and not the next nearest key (`listAddress`) either.
+  assert.equal(
+    configError(`${CONFIG_YAML}postalAdress: x\n`).message,
+    `${FILE}:5:1: Unexpected key \`postalAdress\`, an unknown key: \`postalAddress\`, which it resembles, is set already (keep one of the two, named \`postalAddress\`)`,
+  );
 });
 
 test('a wrong value names the key path', () => {
@@ -163,11 +179,30 @@ test('an unclosed [ or quote in the config is reported on its own line, not at t
   }
 });
 
-test('a lint rule setting that is not a severity says what it expects, at the value', () => {
-  for (const setting of ['[warning, 300]', 'warning', '[]', '{ level: warn }']) {
+test('a lint rule setting that is not a severity says what it expects, at the value, with an example every rule takes', () => {
+  for (const [setting, column, written] of [
+    ['[]', 24, 'empty list'],
+    ['{ level: warn }', 24, 'mapping'],
+    ['250', 24, 'number `250`'],
+    ['[yes, 300]', 25, 'text `yes` first in the list'],
+  ] as const) {
     const error = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: ${setting}\n`);
-    assert.match(error.message, /:7:24: Unexpected value for `lint\.rules\.summary-max-words`: expected `off`, `warn` or `error` \(or 0, 1, 2\), alone or first in a list with the rule's options, such as `\[warn, 250\]`$/, setting);
+    assert.equal(
+      error.message,
+      `${FILE}:7:${column}: Unexpected ${written} for \`lint.rules.summary-max-words\`, expected a severity, such as \`summary-max-words: warn\`: a severity is \`off\`, \`warn\` or \`error\` (or 0, 1, 2), alone, or first in a list with the options of a rule that takes them`,
+      setting,
+    );
+    assert.match(error.hint ?? '', /^Fix paperboy\.config\.yaml; .*docs\/config\.md lists every key/);
   }
+});
+
+test('a misspelt lint rule severity is named with the word meant, in the setting as written, never with options the rule may not take', () => {
+  const alone = configError(`${CONFIG_YAML}lint:\n  rules:\n    opinion-missing: warning\n`);
+  assert.equal(alone.message, `${FILE}:7:22: Unexpected severity \`warning\` for \`lint.rules.opinion-missing\`, expected \`warn\`, as in \`opinion-missing: warn\`: a severity is \`off\`, \`warn\` or \`error\` (or 0, 1, 2)`);
+  const listed = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: [eror, 250]\n`);
+  assert.match(listed.message, /:7:25: Unexpected severity `eror` for `lint\.rules\.summary-max-words`, expected `error`, as in `summary-max-words: \[error, 250\]`/);
+  // Two letters from `off` is no typo of it: `on` means the opposite.
+  assert.doesNotMatch(configError(`${CONFIG_YAML}lint:\n  rules:\n    opinion-missing: on\n`).message, /expected `off`/);
 });
 
 test('a config saved as UTF-16 or Latin-1 is an error saying to save it as UTF-8, at the first byte that is not: never read with stray characters', async () => {

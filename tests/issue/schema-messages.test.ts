@@ -33,3 +33,9 @@ test('schema messages: a list whose first item has no space after its `-`, read 
   const problems = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
   assert.deepEqual(problems, ["Unexpected string `-Rylan Schaeffer - Brando Miranda` for paper 1's `authors`, expected a list (a space after each item's `-`: `- Rylan Schaeffer`)"]);
 });
+
+test('schema messages: an unknown frontmatter key beside the key it resembles is said to be unknown, not told to be that key again', () => {
+  const problems = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
+  assert.ok(problems(cleanIssue().replace(/^title: (.*)$/m, 'title: $1\ntitel: Other')).includes('Unexpected key `titel`, an unknown key: `title`, which it resembles, is set already (keep one of the two, named `title`)'));
+  assert.ok(problems(cleanIssue().replace(/^title: .*$/m, 'titel: Other')).includes('Unexpected key `titel`, expected `title`'));
+});

@@ -158,7 +158,7 @@ test('smtp: the socket closed after the final dot with no reply: unknown; --retr
     assert.equal(server.received.length, 2);
     const plain = await send(root, {}, { SMTP_URL: server.url });
     assert.equal(server.received.length, 2, 'an unknown recipient is not sent again unasked');
-    assert.match(plain.stdout, /--retry-unknown/);
+    assert.match(plain.stderr, /--retry-unknown/);
     const retried = await send(root, { retryUnknown: true }, { SMTP_URL: server.url });
     assert.equal(retried.code, 0, retried.stderr);
     const copies = server.received.filter((m) => m.to === 'reader1@example.org');
@@ -169,6 +169,43 @@ test('smtp: the socket closed after the final dot with no reply: unknown; --retr
   } finally {
     await server.close();
   }
+});
+
+test('smtp: a send that ends with a recipient unknown names it, says --retry-unknown may deliver a second copy, and why it exits 1', async () => {
+  const { result } = await sendThrough(3, { data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'close-after-data' : 'accept') }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /sent 2, unknown 1/);
+  assert.match(result.stderr, /1 recipient unknown: the whole message went to the relay and no reply came, so it may have arrived:\n {2}unknown: reader1@example\.org/);
+  assert.match(result.stderr, /`paperboy send 1 --retry-unknown` sends to it again, under the same Message-ID: a reader whose copy did arrive gets a second one/);
+  assert.match(result.stderr, /exit 1: 1 unknown, so not every recipient is known to have the issue/);
+});
+
+test('smtp: a resumed send whose killed run left recipients in flight names them as unknown and says how to send them again, in that run', async () => {
+  const root = await newsletter(5);
+  // As `kill -9` leaves the journal: two rows claimed (`sending`), the rest still queued.
+  const db = openStore(join(root, '.paperboy'));
+  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}>`, new Date());
+  db.prepare("UPDATE deliveries SET state = 'sending', attempts = 1 WHERE issue = 1 AND email IN ('reader0@example.org', 'reader3@example.org')").run();
+  db.close();
+  const server = await startSmtpServer();
+  try {
+    const resumed = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(resumed.code, 1);
+    assert.equal(server.received.length, 3, 'the unknown ones are not sent again unasked');
+    assert.match(resumed.stdout, /sent 3, unknown 2/);
+    assert.match(resumed.stderr, /2 recipients unknown: .*\n {2}unknown: reader0@example\.org: no reply recorded: the run sending it stopped .*\n {2}unknown: reader3@example\.org: .*\n.*--retry-unknown/);
+    assert.match(resumed.stderr, /exit 1: 2 unknown/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a send that ends with a recipient failed names it with the reply and says --retry-failed', async () => {
+  const { result } = await sendThrough(4, { data: (to) => (to === 'reader2@example.org' ? { code: 554, message: '5.6.0 Message content rejected' } : 'accept') }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /1 recipient failed or expired, with the relay's reply:\n {2}failed: reader2@example\.org: 554/);
+  assert.match(result.stderr, /`paperboy send 1 --retry-failed` sends to it again/);
+  assert.match(result.stderr, /exit 1: 1 failed, so/);
 });
 
 test('smtp: a connection reset after the final dot with no reply: unknown, not sent again unasked (RELIABILITY 9: duplicates only among unknown)', async () => {
@@ -561,6 +598,24 @@ test('smtp: send --test says what a send says of the relay: a refused login is e
     assert.equal(silent.received.length, 1);
   } finally {
     await silent.close();
+  }
+});
+
+test('smtp: a send names no more connections than it has messages: one for a proof, one for --list, as many as the recipients below --concurrency', async () => {
+  const root = await newsletter(2);
+  const server = await startSmtpServer();
+  try {
+    const proof = await send(root, { test: 'me@example.org', concurrency: 5 }, { SMTP_URL: server.url });
+    assert.equal(proof.code, 0, proof.stderr);
+    assert.match(proof.stdout, /^Sent a proof of #1 to me@example\.org through SMTP 127\.0\.0\.1:\d+ \(1 connection\) \(not in the journal\)\.$/m);
+    const dry = await send(root, { dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(dry.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(2 connections\),/m);
+    const list = await send(root, { list: true, dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(list.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(1 connection\),/m);
+    const wide = await send(await newsletter(8), { dryRun: true, concurrency: 5 }, { SMTP_URL: server.url });
+    assert.match(wide.stdout, /^Through SMTP 127\.0\.0\.1:\d+ \(5 connections\),/m);
+  } finally {
+    await server.close();
   }
 });
 

@@ -160,6 +160,45 @@ test('csv import: a status column only ever suppresses', () => {
   assert.deepEqual(result.problems.map((problem) => problem.line), [5]);
 });
 
+test('csv import: the export shapes of Mailchimp, Buttondown, Substack and listmonk give their addresses and names', () => {
+  const read = (text: string) => parse(text).rows.map((row) => [row.email, row.name, row.status]);
+  // Mailchimp: "Email Address", the name in "First Name" and "Last Name", joined.
+  assert.deepEqual(read('Email Address,First Name,Last Name,Address,Phone Number,MEMBER_RATING\nada@example.org,Ada,Lovelace,,,2\nbob@example.org,,Smith,,,2\ncy@example.org,,,,,2\n'), [
+    ['ada@example.org', 'Ada Lovelace', undefined],
+    ['bob@example.org', 'Smith', undefined],
+    ['cy@example.org', '', undefined],
+  ]);
+  // Buttondown: email_address; Substack: email, name.
+  assert.deepEqual(read('id,email_address,notes,tags\n7,ada@example.org,,\n'), [['ada@example.org', '', undefined]]);
+  assert.deepEqual(read('email,name,active_subscription\nada@example.org,Ada L,false\n'), [['ada@example.org', 'Ada L', undefined]]);
+  // listmonk: its statuses read as paperboy's, a subscriber it does not mail not made active here.
+  assert.deepEqual(read('uuid,email,name,attributes,status,created_at\nu1,ada@example.org,Ada,{},enabled,2024\nu2,bob@example.org,Bob,{},blocklisted,2024\nu3,cy@example.org,Cy,{},disabled,2024\n'), [
+    ['ada@example.org', 'Ada', undefined],
+    ['bob@example.org', 'Bob', 'unsubscribed'],
+    ['cy@example.org', 'Cy', 'unsubscribed'],
+  ]);
+  // A `name` wins over first and last names; an empty one leaves them to give it.
+  assert.deepEqual(read('email,name,first_name,last_name\nada@example.org,Ada L.,Ada,Lovelace\nbob@example.org,,Bob,Smith\n'), [
+    ['ada@example.org', 'Ada L.', undefined],
+    ['bob@example.org', 'Bob Smith', undefined],
+  ]);
+});
+
+test("csv import: Mailchimp's exports of unsubscribed and cleaned members keep them unsubscribed and bounced, never active", () => {
+  const rows = parse('Email Address,First Name,UNSUB_TIME,CLEAN_TIME\nada@example.org,Ada,2024-01-02 10:00:00,\nbob@example.org,Bob,,2024-03-04 11:00:00\ncy@example.org,Cy,,\n').rows;
+  assert.deepEqual(rows.map((row) => [row.email, row.status]), [
+    ['ada@example.org', 'unsubscribed'],
+    ['bob@example.org', 'bounced'],
+    ['cy@example.org', undefined],
+  ]);
+});
+
+test('csv import: the header columns no value is read from are named once, with the header line; none for a file that has none or no header', () => {
+  assert.deepEqual(parse('Email Address,First Name,Last Name,Address,MEMBER_RATING\nada@example.org,Ada,L,,2\nbob@example.org,Bob,S,,2\n').ignored, { line: 1, columns: ['Address', 'MEMBER_RATING'] });
+  assert.equal(parse('email,name,status\nada@example.org,Ada,active\n').ignored, undefined);
+  assert.equal(parse('ada@example.org,Ada,extra\n').ignored, undefined);
+});
+
 test('csv import: a CRLF file with a line break inside a quoted field numbers the rows after it by the lines a text editor shows', () => {
   const result = parse('email,name\r\n"ada@example.org","Lovelace\r\nCountess"\r\nbad-address,X\r\nbob@example.org,Bob\r\n"unclosed,Y\r\n');
   assert.deepEqual(result.rows.map((row) => row.line), [2, 5]);

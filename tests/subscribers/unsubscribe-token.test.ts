@@ -63,3 +63,7 @@ test('unsubscribe token: an empty or short PAPERBOY_SECRET is refused without ec
     (error) => isPaperboyError(error) && /at least 32/.test(error.message) && !error.message.includes('short-secret-value'),
   );
 });
+
+test('unsubscribe token: a secret of one character is said to have 1 character', () => {
+  assert.throws(() => signingKeys('x'), (error) => isPaperboyError(error) && /secret 1 has 1 character, expected at least 32/.test(error.message));
+});

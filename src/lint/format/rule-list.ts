@@ -39,6 +39,11 @@ function ruleFacts(rule: Rule) {
   };
 }
 
+/** A rule's options in words (`a positive integer or { max: a positive integer }`), as the rules page gives them. */
+export function optionsInWords(options: z.ZodType): string {
+  return describeOptions(optionsSchema(options));
+}
+
 /** The options as a user writes them in the config (the input side of a schema that transforms). */
 function optionsSchema(options: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -48,7 +53,7 @@ const SCOPES: Record<Rule['scope'], string> = { file: 'each file', corpus: 'acro
 
 function formatRuleMarkdown(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => {
-    const options = rule.options ? describeOptions(optionsSchema(rule.options)) : '—';
+    const options = rule.options ? optionsInWords(rule.options) : '—';
     return `| \`${rule.id}\` | ${rule.severity} | ${SCOPES[rule.scope]} | ${tableCell(options)} | ${tableCell(rule.doc)} |`;
   });
   return `# Lint rules

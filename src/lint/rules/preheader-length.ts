@@ -1,4 +1,5 @@
 import type { FileRule } from '../types.js';
+import { counted } from '../../render/format.js';
 
 /** Shorter leaves room for the email's first words in the preview; longer is cut off. */
 const MIN_PREHEADER = 40;
@@ -21,7 +22,7 @@ const rule: FileRule = {
     const length = [...issue.preheader].length;
     if (length >= MIN_PREHEADER && length <= MAX_PREHEADER) return;
     report({
-      message: `Unexpected preheader of ${length} characters, expected ${MIN_PREHEADER} to ${MAX_PREHEADER}`,
+      message: `Unexpected preheader of ${counted(length, 'character')}, expected ${MIN_PREHEADER} to ${MAX_PREHEADER}`,
       position: parsed.locate(['preheader']),
     });
   },

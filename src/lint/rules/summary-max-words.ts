@@ -23,6 +23,7 @@ const rule: FileRule<number> = {
   scope: 'file',
   doc: `Each summary is at most ${DEFAULT_MAX_WORDS} words (configurable)`,
   options,
+  optionsExpected: 'the most words a summary may have, a whole number such as `250` (or `{ max: 250 }`)',
   check({ issue, options: max = DEFAULT_MAX_WORDS, parsed, report }) {
     for (const paper of issue?.papers ?? []) {
       const words = wordsOver(paper.summary.tree, max);

@@ -16,6 +16,11 @@ test('preheader-length: a short preheader is reported at its value', async () =>
   assert.equal(messages[0]!.message, 'Unexpected preheader of 10 characters, expected 40 to 130');
 });
 
+test('preheader-length: a preheader of one character is said as one character', async () => {
+  const [message] = await lintWith([rule], { 'a.md': withPreheader('x') });
+  assert.equal(message!.message, 'Unexpected preheader of 1 character, expected 40 to 130');
+});
+
 test('preheader-length: a long preheader is reported', async () => {
   const [message] = await lintWith([rule], { 'a.md': withPreheader('word '.repeat(30).trim()) });
   assert.match(message!.message, /^Unexpected preheader of 149 characters/);

@@ -27,7 +27,7 @@ test('summary-max-words: the maximum comes from the config, as a number or {max}
 
 test('summary-max-words: options of the wrong shape are a config error, not a silent default', async () => {
   const configYaml = `${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: [warn, "two hundred"]\n`;
-  await assert.rejects(lintWith([rule], { 'a.md': cleanIssue() }, { configYaml }), /Unexpected options for `lint\.rules\.summary-max-words`/);
+  await assert.rejects(lintWith([rule], { 'a.md': cleanIssue() }, { configYaml }), /Unexpected text `two hundred` for the options of `lint\.rules\.summary-max-words`, expected the most words a summary may have/);
 });
 
 test('summary-max-words: words are counted block by block (a paragraph never glues to the next), and link definitions, URLs and emphasis marks are not words', async () => {

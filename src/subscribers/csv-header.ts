@@ -1,0 +1,100 @@
+import { SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+
+/**
+ * The columns of a subscriber CSV paperboy reads, by their header, in the
+ * shapes the newsletter tools export (header cells compared in lower case,
+ * `_` as a space):
+ * - the address: `email` (paperboy, listmonk, Substack), `Email Address`
+ *   (Mailchimp), `email_address` (Buttondown), `e-mail`;
+ * - the name: `name` (paperboy, listmonk, Substack), or `First Name` and
+ *   `Last Name` (Mailchimp; `FNAME`, `LNAME` its merge tags), joined with a
+ *   space, for a row whose `name` is empty or missing;
+ * - the status: `status`, paperboy's own (an export read back) or
+ *   listmonk's, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
+ *   exports of unsubscribed and cleaned (bounced) members fill in.
+ */
+export const EMAIL_HEADERS: ReadonlySet<string> = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
+const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
+const FIRST_NAME_HEADERS = new Set(['first name', 'firstname', 'fname', 'given name']);
+const LAST_NAME_HEADERS = new Set(['last name', 'lastname', 'lname', 'surname', 'family name']);
+
+/** A column whose cell, when filled in, gives the row a status: Mailchimp's time of unsubscribing, of cleaning (a hard bounce). */
+const MARK_HEADERS: ReadonlyMap<string, SubscriberStatus> = new Map([
+  ['unsub time', 'unsubscribed'],
+  ['clean time', 'bounced'],
+]);
+
+/**
+ * listmonk's statuses (`enabled`, `disabled`, `blocklisted`) in paperboy's
+ * terms: a file never makes anyone active who was not, so a subscriber
+ * listmonk does not mail (disabled, blocklisted) is not mailed here either.
+ */
+const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
+  ['enabled', undefined],
+  ['disabled', 'unsubscribed'],
+  ['blocklisted', 'unsubscribed'],
+]);
+
+/** Where each column paperboy reads is (0-based), and the header cells of those it does not. */
+export interface Columns {
+  email: number;
+  name: number | undefined;
+  firstName: number | undefined;
+  lastName: number | undefined;
+  status: number | undefined;
+  marks: readonly { column: number; status: SubscriberStatus }[];
+  /** Header cells of the columns no value is read from, as written: said once, so that a name left empty is not a surprise. */
+  ignored: readonly string[];
+}
+
+/** A file without a header: the address, then the name. */
+export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], ignored: [] };
+
+/** A header cell as compared: trimmed, unquoted, lower case, `_` and runs of spaces as one space. */
+export function normalizeHeader(cell: string): string {
+  return cell.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
+}
+
+/** The columns of a header row, or undefined when it names no address column (no header, or a file that is no subscriber list). */
+export function headerColumns(fields: readonly string[]): Columns | undefined {
+  const names = fields.map(normalizeHeader);
+  const find = (headers: ReadonlySet<string>) => {
+    const index = names.findIndex((name) => headers.has(name));
+    return index === -1 ? undefined : index;
+  };
+  const email = find(EMAIL_HEADERS);
+  if (email === undefined) return undefined;
+  const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status: find(new Set(['status'])) };
+  const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
+  const read = new Set([...Object.values(columns), ...marks.map((mark) => mark.column)]);
+  const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' ? [] : [field.trim()]));
+  return { ...columns, marks, ignored };
+}
+
+/** A row's name: its `name` cell, or else its first and last name joined (`unescape`: a cell as an export escaped it, read back). */
+export function rowName(fields: readonly string[], columns: Columns, unescape: (cell: string) => string): string {
+  const cell = (column: number | undefined) => unescape(column === undefined ? '' : (fields[column] ?? ''));
+  const name = cell(columns.name);
+  if (name.trim() !== '') return name;
+  return [cell(columns.firstName), cell(columns.lastName)]
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/**
+ * A row's status as the file gives it: only a suppression (unsubscribed,
+ * bounced, complained) is taken, from the `status` cell or a filled-in
+ * mark column; `problem` for a status cell that is none paperboy or
+ * listmonk writes.
+ */
+export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string } {
+  const marked = columns.marks.find((mark) => (fields[mark.column] ?? '').trim() !== '')?.status;
+  const written = columns.status === undefined ? '' : (fields[columns.status]?.trim() ?? '');
+  const lower = written.toLowerCase();
+  let status: SubscriberStatus | undefined;
+  if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
+  else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
+  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
+  return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked };
+}
