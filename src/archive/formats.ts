@@ -90,8 +90,9 @@ export const INDEX_FORMAT = `build-index-v65-${VERSION}`;
  * v14: a page's key holds the templates it reads, not every partial (render/template-reads.ts).
  * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
  * v16: a row of a list of papers names at most 20 authors, else its first 10 and "and N more authors" linking to the paper's page (pages.ts `rowAuthors`).
+ * v17: an issue page's key holds the other issues that covered each of its papers ("Also covered in #5", pages.ts `issuePage`).
  */
-export const SHAPE_FORMAT = 'site-shape-v16';
+export const SHAPE_FORMAT = 'site-shape-v17';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
