@@ -334,16 +334,22 @@ export async function writeCorpus(root: string, options: CorpusOptions): Promise
 
 const USAGE = 'usage: node --import tsx scripts/generate-corpus.ts --issues N --out DIR [--seed N]';
 
+/** The command line: writes the corpus; `--help` prints the usage (exit 0), a bad option prints it on stderr (exit 2). */
 async function cli(argv: string[]): Promise<void> {
-  let values: { issues: string; out?: string; seed: string };
+  let values: { issues: string; out?: string; seed: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { issues: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+      options: { issues: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     process.exitCode = 2;
+    return;
+  }
+  // Asked for: the usage on stdout, and success.
+  if (values.help) {
+    console.log(USAGE);
     return;
   }
   const issues = Number(values.issues);

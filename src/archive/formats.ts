@@ -93,8 +93,9 @@ export const INDEX_FORMAT = `build-index-v67-${VERSION}`;
  * v15: a template's path through a block parameter is strict, a misspelt one an error rather than nothing rendered (render/strict-block-params.ts).
  * v16: a row of a list of papers names at most 20 authors, else its first 10 and "and N more authors" linking to the paper's page (pages.ts `rowAuthors`).
  * v17: the papers page's section filter in the config's `sections` order, a parent and "No section" choices too (section-choices.ts), the config's `sections` among the settings; a year's page titled as its heading; an author page's heading "First Last"; a draft's page marked and `noindex`.
+ * v18: an issue page's key holds the other issues that covered each of its papers ("Also covered in #5", pages.ts `issuePage`).
  */
-export const SHAPE_FORMAT = 'site-shape-v17';
+export const SHAPE_FORMAT = 'site-shape-v18';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

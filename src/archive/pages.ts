@@ -135,7 +135,8 @@ export function planPages(
 
   const pages: PagePlan[] = [];
   pages.push(homePage(issues));
-  issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], slugOf, tagSlug, texts)));
+  const coverageOf = new Map(database.papers.map((paper) => [paper.id, paper.coverage]));
+  issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], { slugOf, tagSlug, coverageOf }, texts)));
 
   // A year's papers, at most `YEAR_PAGE_SIZE` a page; `page` of them at `path`.
   const yearPlan = (path: string, current: string, all: readonly PaperEntry<RecordSummary>[], page: ListPage): PagePlan => {
@@ -193,18 +194,33 @@ function homePage(issues: readonly IssueSummary[]): PagePlan {
   });
 }
 
-function issuePage(
-  issue: IssueSummary,
-  previous: IssueSummary | undefined,
-  next: IssueSummary | undefined,
-  slugOf: ReadonlyMap<string, string>,
-  tagSlug: ReadonlyMap<string, string>,
-  texts: TextSource,
-): PagePlan {
+/**
+ * What an issue page links to besides its neighbours, by paper id or tag
+ * name: each paper's page folder (`slugOf`), each tag's (`tagSlug`), and
+ * every issue covering each paper (`coverageOf`, oldest first).
+ */
+interface IssueLinks {
+  slugOf: ReadonlyMap<string, string>;
+  tagSlug: ReadonlyMap<string, string>;
+  coverageOf: ReadonlyMap<string, readonly RecordSummary[]>;
+}
+
+function issuePage(issue: IssueSummary, previous: IssueSummary | undefined, next: IssueSummary | undefined, { slugOf, tagSlug, coverageOf }: IssueLinks, texts: TextSource): PagePlan {
   const path = `issues/${issue.number}/index.html`;
   const link = pageLinks(path);
   const neighbour = (other: IssueSummary | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
   const paperPages = new Map(issue.papers.map((record) => [record.anchor, link.paper(slugOf.get(record.id)!)]));
+  // "Also covered in #5, #12": the other issues that summarized each paper, oldest first, each linking to its summary there.
+  // Their numbers and anchors are facts (the site's shape): a new coverage changes the shape, so this page's key is made again.
+  const alsoCovered = new Map(
+    issue.papers.map((record) => [
+      record.anchor,
+      coverageOf
+        .get(record.id)!
+        .filter((other) => other.issue.number !== issue.number)
+        .map((other) => ({ number: other.issue.number, href: link.issue(other.issue.number, other.anchor) })),
+    ]),
+  );
   const tagLinks = new Map(issue.papers.flatMap((record) => record.tags).map((name) => [name, link.tag(tagSlug.get(name)!)]));
   const around = { previous: neighbour(previous), next: neighbour(next) };
   const template = 'web/issue.html';
@@ -216,11 +232,17 @@ function issuePage(
     script: undefined,
     noindex: issue.draft,
     // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
-    key: () => keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks]]),
+    key: () => keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks], [...alsoCovered]]),
     issues: [issue.number],
     view: () => {
       const { content } = texts.rendering(issue.number);
-      const paper = (view: PaperView) => ({ ...view, paperPage: paperPages.get(view.anchor)!, tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })) });
+      const paper = (view: PaperView) => ({
+        ...view,
+        paperPage: paperPages.get(view.anchor)!,
+        tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })),
+        // Empty for a paper this issue alone covered: the template says nothing.
+        alsoCoveredIn: alsoCovered.get(view.anchor) ?? [],
+      });
       // `neighbours`: whether there is a previous or next issue to link to (a one-issue archive has no pager).
       const neighbours = around.previous !== undefined || around.next !== undefined;
       return { ...content, draft: issue.draft, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
-import { FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
+import { absentFiles, FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import { folderWriter } from './folder-writer.js';
 import { linkFiles } from './site-links.js';
@@ -121,7 +121,8 @@ export interface OpenedSite extends PreviousSite {
  * build's leftovers are dealt with (`recoverSite`): its files with their
  * keys, its shape and where its data files' parts lie, from its marker.
  * None when `reuse` is false (`--no-cache`: written whole), or another
- * paperboy made it (`maker`): the same key may then mean other bytes.
+ * paperboy made it (`maker`): the same key may then mean other bytes. A
+ * file the marker lists that is not there is not one of them: written again.
  * Throws OUT_DIR_NOT_A_SITE when `outDir` is a file or holds files no build
  * wrote, OUT_DIR_UNWRITABLE when recovering fails.
  */
@@ -134,6 +135,11 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
   assertReplaceable(outDir);
   const marker = reuse ? readMarker(outDir) : undefined;
   const { files, parts, shape, outputs } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>(), shape: undefined, outputs: new Map<number, string>() };
+  // A file deleted since (by hand, by a deploy tool) has no key: the build writes it again.
+  for (const path of absentFiles(outDir, files.keys())) {
+    files.delete(path);
+    parts.delete(path);
+  }
   return {
     shape,
     output: (number) => outputs.get(number),

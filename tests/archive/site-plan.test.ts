@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,15 @@ const EDITS: [string, (root: string) => void][] = [
       editIssue(root, 12, /^( {4}url: ).*\n {4}arxiv: .*$/m, `$1https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"`);
     },
   ],
+  [
+    'a paper of an earlier issue covered again by a new issue (the earlier page says "Also covered in #14")',
+    (root) => {
+      const arxiv = firstArxiv(root, 2)!;
+      const text = readFileSync(issueFile(root, 10)!, 'utf8').replace(/^number: 10$/m, 'number: 14').replace(/^title: .*$/m, 'title: "A fourteenth issue"').replace(/^date: .*$/m, 'date: 2031-02-05');
+      writeFileSync(join(root, 'issues', '0014-again.md'), text.replace(/^( {4}url: ).*\n {4}arxiv: .*$/m, `$1https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"`));
+    },
+  ],
+  ['the later coverage of a paper given another paper (the earlier page no longer says it)', (root) => editIssue(root, 14, /^( {4}url: ).*\n {4}arxiv: .*$/m, '$1https://arxiv.org/abs/2999.00001\n    arxiv: "2999.00001"')],
   ['the earlier summary of a paper covered twice, reworded', (root) => editIssue(root, 11, / {4}summary: \|\n {6}/, '$&Revisited. ')],
   ['the newsletter renamed', (root) => writeFileSync(join(root, 'paperboy.config.yaml'), readFileSync(join(root, 'paperboy.config.yaml'), 'utf8').replace(/^name: .*$/m, 'name: The Renamed Digest'))],
   [
@@ -107,3 +116,33 @@ test('a rebuild whose shape held reads the citation keys back from the cache, no
   assert.equal(bibOf(page), made, 'the shape changed: made again');
 });
 
+
+test('an issue page says which other issues covered each of its papers, linking to their summaries; a new issue covering one rewrites that page, not the others', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-plan-'));
+  await writeCorpus(root, { issues: 4, seed: 5 });
+  const build = async () => buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: true });
+  await build();
+  const page = (number: number) => readFileSync(join(root, 'dist', 'issues', String(number), 'index.html'), 'utf8');
+  assert.doesNotMatch(page(2), /Also covered in/);
+  const pageKeys = () => new Map([...readFileSync(join(root, 'dist', '.paperboy-site'), 'utf8').matchAll(/^file (\S+) (issues\/\d+\/index\.html)$/gm)].map((match) => [match[2]!, match[1]!]));
+  const before = pageKeys();
+  const arxiv = firstArxiv(root, 2)!;
+  // Issue 3's text as issue 5, its papers new ones but the first, which is issue 2's first paper.
+  let paper = 0;
+  const text = readFileSync(issueFile(root, 3)!, 'utf8')
+    .replace(/^number: 3$/m, 'number: 5')
+    .replace(/^title: .*$/m, 'title: "A fifth issue"')
+    .replace(/^date: .*$/m, 'date: 2031-02-05')
+    .replace(/^ {4}arxiv: .*\n/gm, '')
+    .replace(/^ {4}url: .*$/gm, () => (paper++ === 0 ? `    url: https://arxiv.org/abs/${arxiv}\n    arxiv: "${arxiv}"` : `    url: https://example.org/new-paper-${paper}`));
+  writeFileSync(join(root, 'issues', '0005-again.md'), text);
+  const rebuilt = await build();
+  assert.equal(rebuilt.rendered, 1, 'only the new issue is rendered');
+  assert.match(page(2), /<p class="also-covered">Also covered in <a href="[^"]*\/issues\/5\/index\.html#[^"]+" aria-label="Issue #5, its summary of this paper">#5<\/a>\.<\/p>/);
+  assert.match(page(5), /<p class="also-covered">Also covered in <a href="[^"]*\/issues\/2\/index\.html#[^"]+" aria-label="Issue #2, its summary of this paper">#2<\/a>\.<\/p>/);
+  const after = pageKeys();
+  const changed = [...after.keys()].filter((path) => before.get(path) !== after.get(path)).sort();
+  // Issue 2 (covered again), the newest before (its next link: issue 4 is a draft), issue 5 (new).
+  assert.deepEqual(changed, ['issues/2/index.html', 'issues/3/index.html', 'issues/5/index.html']);
+  assert.ok(!existsSync(join(root, 'dist', 'issues', '4')), 'issue 4 is a draft');
+});

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,4 +88,11 @@ test('generate-corpus: a small corpus lints with zero errors', async () => {
   assert.equal(results.length, 8);
   const errors = results.flatMap((result) => result.messages.filter((m) => m.severity === 'error').map((m) => `${result.path}:${m.line}:${m.column} ${m.ruleId} ${m.message}`));
   assert.deepEqual(errors, []);
+});
+
+test('generate-corpus: --help prints the usage on stdout and exits 0', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-corpus.ts', '--help'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^usage: node --import tsx scripts\/generate-corpus\.ts --issues N --out DIR/);
+  assert.equal(run.stderr, '');
 });

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { archiveRoot } from './fixture.js';
+import { siteDigest } from './site-check.js';
+
+// A site's files deleted since its build (by hand, by a deploy tool) are not "up to date": the next build writes them again, and only them.
+
+test('a build with nothing changed writes again the files of the site that were deleted, and only those', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const site = join(root, 'dist');
+  const whole = siteDigest(site);
+  const page = readFileSync(join(site, 'papers', 'index.html'));
+  rmSync(join(site, 'papers', 'index.html'));
+  rmSync(join(site, 'issues', '2'), { recursive: true });
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(4 written\)\.\n$/);
+  assert.deepEqual(readFileSync(join(site, 'papers', 'index.html')), page);
+  assert.deepEqual(siteDigest(site), whole);
+  const unchanged = await runCli(['build'], { cwd: root });
+  assert.equal(unchanged.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');
+});
+
+test('a rebuild after an edit writes again the files of the site that were deleted too: the site a clean build writes', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const site = join(root, 'dist');
+  rmSync(join(site, 'papers.json'));
+  rmSync(join(site, 'tags', 'index.html'));
+  const file = join(root, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /\(1 rendered, 2 unchanged\)/);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+});
