@@ -16,7 +16,7 @@ import { lockSite } from '../../src/archive/site-lock.js';
 import { loadConfig } from '../../src/config/load.js';
 import { INDEX_FORMAT, SHAPE_FORMAT, SHARD_FORMAT } from '../../src/archive/formats.js';
 import { forgetSiteFiles, readMarker } from '../../src/archive/site-marker.js';
-import { recoverSite } from '../../src/archive/site-writer.js';
+import { recoverSite } from '../../src/archive/site-commit.js';
 import { BIN, runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
