@@ -29,8 +29,8 @@ function openingQuote(yamlText: string, quote: string, end: number): number {
   return yamlText[0] === quote ? 0 : -1;
 }
 
-/** Whether the character at `at` follows an odd number of backslashes. */
-function escaped(yamlText: string, at: number): boolean {
+/** Whether the character at `at` follows an odd number of backslashes: in YAML's double quotes, escaped. */
+export function escaped(yamlText: string, at: number): boolean {
   let backslashes = 0;
   while (yamlText[at - 1 - backslashes] === '\\') backslashes++;
   return backslashes % 2 === 1;

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { escaped } from '../diagnostics/yaml-unclosed.js';
 import { quoteYamlText } from './text-fields.js';
 
 /**
@@ -37,7 +38,7 @@ export function quotedStart(value: string): QuotedStart | undefined {
   const close = closingQuote(value, quote);
   if (close === -1 || close === value.length - 1) return undefined;
   const read = value.slice(0, close + 1);
-  const closed = value.length > 1 && value.endsWith(quote) && !escapedAt(value, value.length - 1, quote);
+  const closed = value.length > 1 && value.endsWith(quote) && !(quote === '"' && escaped(value, value.length - 1));
   const inner = closed ? value.slice(1, -1) : value.slice(1);
   const meantAsYaml = closed ? pairsUp(inner, quote) : !pairsUp(value, quote) && pairsUp(inner, quote);
   return { quote, read, meantAsYaml, text: meantAsYaml ? unescaped(inner, quote) : value };
@@ -64,14 +65,6 @@ function closingQuote(value: string, quote: '"' | "'"): number {
     }
   }
   return -1;
-}
-
-/** Whether the `"` at `at` is escaped by a backslash (an odd number of them before it); a `'` never is. */
-function escapedAt(value: string, at: number, quote: '"' | "'"): boolean {
-  if (quote === "'") return false;
-  let backslashes = 0;
-  while (value[at - 1 - backslashes] === '\\') backslashes++;
-  return backslashes % 2 === 1;
 }
 
 /** The text between YAML quotes as YAML reads it: `''` is `'` in single quotes; in double ones the escapes are read. */
