@@ -72,8 +72,9 @@ import { packageVersion } from './package-version.js';
  * v65: search's and excerpts' words keep math between its dollars, as the plaintext writes it (`$O(n^2)$`; archive/issue-output.ts `plainWords`).
  * v66: an HTML email whose unsubscribe link or postal address is off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string), is refused.
  * v67: an output and its summary say whether the issue is a draft (`draft`), which its page shows (issue-output.ts).
+ * v68: an HTML email whose footer is moved away by `position: fixed; bottom`, a margin or a translation, or set too small to read (`font-size: 1px`), is refused.
  */
-export const INDEX_FORMAT = `build-index-v67-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v68-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -82,7 +82,8 @@ import type { FileOutcome } from './lint-file.js';
 // v61: yaml-syntax says which quote ended a quoted text early and gives the text quoted anew, without the quotes meant for YAML (issue/quoted-start.ts); a list item with no space after its `-` and a quote never closed are named with their fix (issue/yaml-typos.ts); footnote-undefined names the text (and line) that defines a label its own text lacks.
 // v62: email-size refuses an HTML email whose unsubscribe link or postal address is moved off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string: every named colour, `hsl()`, `hwb()`).
 // v63: preheader-length says "1 character", not "1 characters"; frontmatter-schema does not suggest a key the mapping has already (`titel` beside `title`).
-const FORMAT_VERSION = 63;
+// v64: math-syntax takes math with a unit, a function name or one word (`$5 cm$`, `$4 log n$`, `$0 otherwise$`) or an operator for a formula, not prose; email-size refuses a footer moved away by `position: fixed; bottom`, a margin or a translation, or set too small to read (`font-size: 1px`).
+const FORMAT_VERSION = 64;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,8 +1,9 @@
 /**
  * The ways an inline style moves or clips an element out of sight without
  * `display: none`, for css-visibility.ts `hidingDeclaration`: off the
- * screen (`position: absolute; left: -9999px`, `text-indent: -9999px`),
- * clipped to nothing (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)`) or
+ * screen (`position: absolute; left: -9999px`, `position: fixed; bottom:
+ * -9999px`, `margin-left: -9999px`, `transform: translateX(-9999px)`,
+ * `text-indent: -9999px`), clipped to nothing (`clip: rect(0 0 0 0)`, `clip-path: inset(50%)`) or
  * shrunk to nothing (`transform: scale(0)`). Only what surely hides counts,
  * as there: an offset of a few pixels (`position: relative; left: 2px`), a
  * clip or an inset in pixels (the box's size is not known here) and a
@@ -19,7 +20,7 @@
 const FAR_OFF_PX = 999;
 
 /** CSS pixels in one of each absolute unit (CSS Values 4 § 6.2), and in an `em`/`rem` at the 16 px mail programs default to. */
-const PX_PER: Readonly<Record<string, number>> = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, em: 16, rem: 16 };
+export const PX_PER: Readonly<Record<string, number>> = { px: 1, pt: 4 / 3, pc: 16, in: 96, cm: 96 / 2.54, mm: 96 / 25.4, q: 96 / 101.6, em: 16, rem: 16 };
 
 /** Offsets that take a box off the screen when far negative: above the page or left of it, where no scrolling reaches, or right of the email's width, which mail programs clip. `bottom` only moves it further down the page, where a reader scrolls to it. */
 const OFF_SCREEN_SIDES = ['left', 'top', 'right'] as const;
@@ -37,9 +38,13 @@ export function offscreenDeclaration(name: string, style: ReadonlyMap<string, st
   // `static` (the default) ignores the offsets and the clip; `sticky`'s offsets are thresholds, not moves.
   const moved = position === 'absolute' || position === 'fixed' || position === 'relative';
   if (moved) {
-    const side = OFF_SCREEN_SIDES.find((property) => farNegative(style.get(property)));
+    // A fixed box stays put while the page scrolls: below the window's bottom edge, no scrolling reaches it either.
+    const sides = position === 'fixed' ? [...OFF_SCREEN_SIDES, 'bottom'] : OFF_SCREEN_SIDES;
+    const side = sides.find((property) => farNegative(style.get(property)));
     if (side) return `\`${side}: ${style.get(side)}\` with \`position: ${position}\` (off the screen)`;
   }
+  const margin = farNegativeMargin(style);
+  if (margin) return `${margin} (off the screen)`;
   // `clip` applies to an absolutely positioned box only (CSS 2.1 § 11.1.2).
   const clip = style.get('clip');
   if ((position === 'absolute' || position === 'fixed') && clip !== undefined && emptyRect(clip)) return `\`clip: ${clip}\` with \`position: ${position}\``;
@@ -47,6 +52,9 @@ export function offscreenDeclaration(name: string, style: ReadonlyMap<string, st
   if (clipPath !== undefined && emptyClipPath(clipPath)) return `\`clip-path: ${clipPath}\``;
   const transform = style.get('transform');
   if (transform !== undefined && scalesToNothing(transform)) return `\`transform: ${transform}\``;
+  if (transform !== undefined && translatesAway(transform)) return `\`transform: ${transform}\` (off the screen)`;
+  const translate = style.get('translate');
+  if (translate !== undefined && movesAway(translate.trim().split(/\s+/))) return `\`translate: ${translate}\` (off the screen)`;
   const scale = style.get('scale');
   if (scale !== undefined && scale.trim().split(/\s+/).slice(0, 2).some(isZeroNumber)) return `\`scale: ${scale}\``;
   const indent = style.get('text-indent');
@@ -63,6 +71,40 @@ function farNegative(value: string | undefined): boolean {
   if (unit === '%' || unit === 'vw' || unit === 'vh') return amount >= 100;
   const perUnit = PX_PER[unit];
   return perUnit !== undefined && amount * perUnit >= FAR_OFF_PX;
+}
+
+/**
+ * A margin that pulls the box far up or far left (`margin-left: -9999px`,
+ * `margin: -9999px 0 0`), as written: the declaration, or undefined. A
+ * far negative right or bottom margin moves what follows, not the box.
+ */
+function farNegativeMargin(style: ReadonlyMap<string, string>): string | undefined {
+  const side = (['margin-top', 'margin-left'] as const).find((property) => farNegative(style.get(property)));
+  if (side) return `\`${side}: ${style.get(side)}\``;
+  const shorthand = style.get('margin');
+  if (shorthand === undefined) return undefined;
+  // CSS's 1-to-4 value shorthand: top, right, bottom, left.
+  const values = shorthand.trim().split(/\s+/);
+  const [top, right = top, , left = right] = values;
+  return values.length <= 4 && (farNegative(top) || farNegative(left)) ? `\`margin: ${shorthand}\`` : undefined;
+}
+
+/**
+ * A `transform` that translates the box far away (`translateX(-9999px)`,
+ * `translate(0, -100vh)`, `translate3d(-9999px, 0, 0)`): see `movesAway`.
+ */
+function translatesAway(transform: string): boolean {
+  for (const [, fn, args] of transform.toLowerCase().matchAll(/(translate(?:x|y|3d)?)\(([^)]*)\)/g)) {
+    const values = args!.split(/\s*,\s*|\s+/).filter(Boolean);
+    const [x, y] = fn === 'translatey' ? ['0', values[0]] : fn === 'translatex' ? [values[0], '0'] : [values[0], values[1] ?? '0'];
+    if (movesAway([x ?? '0', y ?? '0'])) return true;
+  }
+  return false;
+}
+
+/** A translation `[x, y]` that takes the box off the screen: far to the left or far up (where no scrolling reaches), or far to the right (past the email's width, which mail programs clip). */
+function movesAway([x = '0', y = '0']: readonly string[]): boolean {
+  return farNegative(x) || farNegative(y) || farNegative(`-${x.trim()}`);
 }
 
 /** Whether an element makes a block container: by its kind or its `display`. */

@@ -1,6 +1,6 @@
 import convert from 'color-convert';
 import colorString from 'color-string';
-import { offscreenDeclaration } from './css-offscreen.js';
+import { offscreenDeclaration, PX_PER } from './css-offscreen.js';
 
 /**
  * What an element's inline style (and its presentational attributes) does
@@ -60,10 +60,38 @@ export function hidingDeclaration(style: ReadonlyMap<string, string>, name: stri
   return offscreenDeclaration(name, style);
 }
 
-/** Whether a declared `font-size` is zero (its text shows nothing), non-zero, or not declared (inherited). */
-export function fontSizeZero(style: ReadonlyMap<string, string>): boolean | undefined {
-  const size = style.get('font-size');
-  return size === undefined ? undefined : isZero(size);
+/**
+ * Text set under this size (CSS pixels) cannot be read: `font-size: 1px`
+ * hides a link as surely as `font-size: 0`. Mail programs' smallest
+ * keyword size, `xx-small`, is 9 px (CSS Fonts 4 § 2.5's 3/5 of 16 px).
+ */
+export const UNREADABLE_FONT_PX = 4;
+
+/** CSS Fonts 4 § 2.5's absolute-size keywords, in CSS pixels at a 16 px `medium`. */
+const FONT_SIZE_KEYWORDS: Readonly<Record<string, number>> = { 'xx-small': 9, 'x-small': 10, small: 13, medium: 16, large: 18, 'x-large': 24, 'xx-large': 32, 'xxx-large': 48 };
+
+/**
+ * The font size (CSS pixels) `style` sets, its parent's being `parentPx`
+ * (16 at the top, mail programs' default): a length, a percentage or
+ * `em` of the parent's, `rem` of 16, a keyword; undefined when it declares
+ * none or one this cannot read (`calc()`, `var()`), which inherits.
+ */
+export function fontSizePx(style: ReadonlyMap<string, string>, parentPx: number): number | undefined {
+  const written = style.get('font-size')?.trim().toLowerCase();
+  if (written === undefined) return undefined;
+  if (written in FONT_SIZE_KEYWORDS) return FONT_SIZE_KEYWORDS[written];
+  // CSS Fonts 4 § 2.5: `smaller` and `larger` step by about 1.2.
+  if (written === 'smaller') return parentPx / 1.2;
+  if (written === 'larger') return parentPx * 1.2;
+  const match = /^\+?(\d*\.?\d+)([a-z%]*)$/.exec(written);
+  if (!match) return undefined;
+  const amount = parseFloat(match[1]!);
+  const unit = match[2]!;
+  if (unit === '') return amount === 0 ? 0 : undefined;
+  if (unit === '%') return (parentPx * amount) / 100;
+  if (unit === 'em') return parentPx * amount;
+  const perUnit = PX_PER[unit];
+  return perUnit === undefined ? undefined : amount * perUnit;
 }
 
 /** An image of no width or no height (`width="0"`, `height: 0`): nothing to see or click on. */

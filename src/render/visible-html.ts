@@ -1,5 +1,5 @@
 import { Parser } from 'htmlparser2';
-import { backgroundOf, colorName, declarations, fontSizeZero, hidingDeclaration, invisibleOn, parseColor, zeroSizedImage, type Rgba } from './css-visibility.js';
+import { backgroundOf, colorName, declarations, fontSizePx, hidingDeclaration, invisibleOn, parseColor, UNREADABLE_FONT_PX, zeroSizedImage, type Rgba } from './css-visibility.js';
 import { HIDDEN_ELEMENTS } from './raw-html.js';
 
 /**
@@ -47,8 +47,8 @@ const SHOWS_SOMETHING = /[^\s\p{Cf}]/u;
 
 /** A link's default colour in mail programs (and browsers): an `<a>` does not take its parent's text colour. */
 const LINK_BLUE: Rgba = { r: 0, g: 0, b: 238, a: 1 };
-/** What a message is shown on and in, unless it says otherwise. */
-const PAGE: { color: Rgba; background: Rgba } = { color: { r: 0, g: 0, b: 0, a: 1 }, background: { r: 255, g: 255, b: 255, a: 1 } };
+/** What a message is shown on and in, unless it says otherwise: black on white, at mail programs' 16 px. */
+const PAGE: Pick<Rendered, 'color' | 'background' | 'font'> = { color: { r: 0, g: 0, b: 0, a: 1 }, background: { r: 255, g: 255, b: 255, a: 1 }, font: { px: 16, setBy: undefined } };
 
 /**
  * Why an element hides itself and all it holds from a reader, or
@@ -68,8 +68,8 @@ interface Rendered {
   /** The element itself. */
   element: HtmlElement;
   hidden: Hidden | undefined;
-  /** The element that set the font size to zero, undefined when it is not zero. */
-  fontSizeZero: HtmlElement | undefined;
+  /** The font size in CSS pixels, and the element that set it with its declaration as written (undefined for the default). */
+  font: { px: number; setBy: { element: HtmlElement; written: string } | undefined };
   /** The text colour; `unknown` for one this cannot read. */
   color: Rgba | 'unknown';
   /** The nearest background painted behind it; `unknown` for an image or a colour this cannot read. */
@@ -80,16 +80,16 @@ interface Rendered {
 /** What `element` (with its parsed style) renders as, inside `parent`. */
 function rendered(element: HtmlElement, style: ReadonlyMap<string, string>, parent: Rendered | undefined): Omit<Rendered, 'link'> {
   const { name, attributes } = element;
-  const inherited = parent ?? { hidden: undefined, fontSizeZero: undefined, color: PAGE.color, background: PAGE.background };
+  const inherited = parent ?? { hidden: undefined, font: PAGE.font, color: PAGE.color, background: PAGE.background };
   const reason = inherited.hidden ? undefined : hiddenBy(name, attributes, style);
-  const zero = fontSizeZero(style);
+  const px = fontSizePx(style, inherited.font.px);
   const written = style.get('color') ?? (name === 'font' ? attributes['color'] : undefined);
   const color =
     written === undefined ? (name === 'a' ? LINK_BLUE : inherited.color) : /^\s*(?:inherit|currentcolor)\s*$/i.test(written) ? inherited.color : (parseColor(written) ?? 'unknown');
   return {
     element,
     hidden: inherited.hidden ?? (reason === undefined ? undefined : { reason, element }),
-    fontSizeZero: zero === undefined ? inherited.fontSizeZero : zero ? element : undefined,
+    font: px === undefined ? inherited.font : { px, setBy: { element, written: style.get('font-size')!.trim() } },
     color,
     background: backgroundOf(attributes, style) ?? inherited.background,
   };
@@ -98,7 +98,8 @@ function rendered(element: HtmlElement, style: ReadonlyMap<string, string>, pare
 /** Why text rendered as `at` shows nothing (a colour by the element holding the text), or undefined when a reader sees it. */
 function textHiddenBy(at: Omit<Rendered, 'link'>): Hidden | undefined {
   if (at.hidden) return at.hidden;
-  if (at.fontSizeZero) return { reason: '`font-size: 0`', element: at.fontSizeZero };
+  const { px, setBy } = at.font;
+  if (px < UNREADABLE_FONT_PX && setBy) return { reason: px === 0 ? '`font-size: 0`' : `\`font-size: ${setBy.written}\` (too small to read)`, element: setBy.element };
   if (at.color === 'unknown' || at.background === 'unknown') return undefined;
   if (at.color.a === 0) return { reason: '`color: transparent`', element: at.element };
   if (invisibleOn(at.color, at.background)) return { reason: `the text colour ${colorName(at.color)} on the background ${colorName(at.background)}, the same or nearly`, element: at.element };

@@ -174,6 +174,16 @@ test('an unsubscribe link or postal address moved off the screen, clipped or shr
     [`<div style="width:0;height:0;overflow:hidden">${LINK_HTML}</div>`, /`height: 0` with `overflow: hidden`/],
     [`<p style="text-indent:-9999px">${LINK_HTML}</p>`, /`text-indent: -9999px` \(its text off the screen\)/],
     [`<a style="display:block;text-indent:-999px;overflow:hidden" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`text-indent: -999px`/],
+    [`<div style="position:fixed;bottom:-9999px">${LINK_HTML}</div>`, /`bottom: -9999px` with `position: fixed` \(off the screen\)/],
+    [`<div style="transform: translateX(-9999px)">${LINK_HTML}</div>`, /`transform: translateX\(-9999px\)` \(off the screen\)/],
+    [`<div style="transform:translate(0, -100vh)">${LINK_HTML}</div>`, /`transform: translate\(0, -100vh\)`/],
+    [`<div style="transform:translate3d(9999px,0,0)">${LINK_HTML}</div>`, /`transform: translate3d\(9999px,0,0\)`/],
+    [`<div style="translate: -9999px 0">${LINK_HTML}</div>`, /`translate: -9999px 0` \(off the screen\)/],
+    [`<div style="margin-left:-9999px">${LINK_HTML}</div>`, /`margin-left: -9999px` \(off the screen\)/],
+    [`<p style="margin: -9999px 0 0">${LINK_HTML}</p>`, /`margin: -9999px 0 0` \(off the screen\)/],
+    [`<a style="font-size:1px" href="{{links.unsubscribe}}">Unsubscribe</a>`, /`font-size: 1px` \(too small to read\)/],
+    [`<div style="font-size:2pt"><p>${LINK_HTML}</p></div>`, /`font-size: 2pt` \(too small to read\)/],
+    [`<div style="font-size:10px"><p style="font-size:0.2em">${LINK_HTML}</p></div>`, /`font-size: 0\.2em` \(too small to read\)/],
   ];
   for (const [html, hiddenBy] of cases) {
     const { error } = await renderWith({ html: `${html}${address}` });
@@ -210,6 +220,9 @@ test('realistic footers count: tables, styled and coloured links, a zero font si
     `<div style="position:relative;left:2px;top:-1px"><p style="position:relative;right:-4px">${LINK_HTML}</p><p style="text-indent:-12px;padding-left:12px">{{newsletter.postalAddress}}</p></div>`,
     `<div style="position:absolute;clip:rect(auto auto auto auto);transform:scale(0.98)"><span style="text-indent:-9999px">${LINK_HTML}</span> {{newsletter.postalAddress}}</div>`,
     `<div style="left:-9999px;clip:rect(0 0 0 0)">${LINK_HTML}</div><p style="clip-path:inset(4px round 8px)">{{newsletter.postalAddress}}</p>`,
+    // Pushed down the page (a reader scrolls to it), nudged by a margin or a translation, a small but readable font size.
+    `<div style="position:absolute;bottom:-9999px;margin-left:-4px;transform:translateX(-2px)">${LINK_HTML}</div><p style="margin:0 0 -9999px;font-size:75%">{{newsletter.postalAddress}}</p>`,
+    `<p style="font-size:x-small">${LINK_HTML}</p><div style="font-size:1px"><p style="font-size:12px">{{newsletter.postalAddress}}</p></div>`,
     // A preheader hidden as it should be, elsewhere.
     `<span style="display:none;max-height:0;overflow:hidden;opacity:0;color:#fff">Preview text</span><p>${LINK_HTML} {{newsletter.postalAddress}}</p>`,
   ]) {

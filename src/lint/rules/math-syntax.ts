@@ -60,24 +60,39 @@ function readsAsPrices(text: MarkdownText, node: InlineMath): boolean {
 }
 
 /**
- * A word of two letters or more, a space before it: what prose has between
- * a price's dollars (`$5 to`, `$3 million and`) and a formula, whose
- * variables are one letter each (`$5x + 3$`) and whose words are commands
- * (`\sin`, `\text{ and }`), has not.
+ * Words a formula writes in plain letters: function names TeX also has as
+ * commands (`$4 log n$`, `$2 sin x$`) and units (`$5 cm$`, `$3 GHz$`).
  */
-const PROSE_WORD = /\s\p{L}{2,}(?![^\s\p{P}])/u;
+const MATH_WORDS = new Set(
+  [
+    ...['arg', 'cos', 'cosh', 'cot', 'csc', 'deg', 'det', 'dim', 'exp', 'gcd', 'inf', 'ker', 'lg', 'lim', 'ln', 'log', 'max', 'min', 'mod', 'sec', 'sin', 'sinh', 'sup', 'tan', 'tanh', 'Pr'],
+    ...['mm', 'cm', 'km', 'kg', 'mg', 'ms', 'ns', 'us', 'Hz', 'kHz', 'MHz', 'GHz', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB', 'bit', 'bits', 'mol', 'kWh'],
+  ],
+);
 
-/** TeX's own syntax (a command, a group, a script) or an equation: a formula, whatever words it holds. */
-const FORMULA_SYNTAX = /[\\{}^_=]/;
+/**
+ * The words of two letters or more in `tex` that are not `MATH_WORDS`: what
+ * prose has between a price's dollars (`$5 to`, `$3 million and`) and a
+ * formula, whose variables are one letter each (`$5x + 3$`) and whose words
+ * are commands (`\sin`, `\text{ and }`), has not.
+ */
+function proseWords(tex: string): string[] {
+  return [...tex.matchAll(/(?<![\p{L}\d])\p{L}{2,}(?![^\s\p{P}])/gu)].map((match) => match[0]).filter((word) => !MATH_WORDS.has(word));
+}
+
+/** TeX's own syntax (a command, a group, a script), an equation or an inequality, a sum: a formula, whatever words it holds. */
+const FORMULA_SYNTAX = /[\\{}^_=<>+]/;
 
 /**
  * Inline math that starts with a digit and reads as prose: a price, its
  * dollar taken to open math by a later one (`$5 a month (in US$)`), that
  * Pandoc's test (`readsAsPrices`) lets by because nothing touches the
- * closing dollar. Not `$5x + 3$`, `$10^6$`, `$2 \text{ and } 3$`.
+ * closing dollar. Two words make prose: one may be a formula's
+ * (`$0 otherwise$`, `$5 cm$`). Not `$5x + 3$`, `$10^6$`, `$2 \text{ and } 3$`,
+ * `$1 if x > 0$`.
  */
 function readsAsProse(node: InlineMath): boolean {
-  return /^\d/.test(node.value) && PROSE_WORD.test(node.value) && !FORMULA_SYNTAX.test(node.value);
+  return /^\d/.test(node.value) && !FORMULA_SYNTAX.test(node.value) && proseWords(node.value).length >= 2;
 }
 
 /** What makes inline math read as text with dollars in it rather than a formula: its message's words; undefined for a formula. */

@@ -55,6 +55,17 @@ test('math-syntax: math that starts with a number and holds words reads as prose
   );
 });
 
+test('math-syntax: math that starts with a number and holds a unit, a function name, one word or an operator is a formula, not prose', async () => {
+  const formulas = ['$5 cm$', '$3 GHz$', '$2 ab + c$', '$4 log n$', '$2 sin x$', '$1 if x > 0$', '$0 otherwise$', '$2 \\le k$', '$3 mod 4$'];
+  const text = cleanIssueWithMarkdown({ summary: `Formulas: ${formulas.join(', ')}.` });
+  assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
+  const prose = cleanIssueWithMarkdown({ summary: 'It costs $10 in US$ there.' });
+  assert.deepEqual(
+    (await lintWith([rule], { 'a.md': prose })).map((message) => message.message),
+    ['Unexpected math `$10 in US$` that reads as prose, expected a dollar that is text written as `\\$`'],
+  );
+});
+
 test('math-syntax: a command the archive does not trust in math (a link, HTML, an image) is reported, since the web page shows its source in red', async () => {
   for (const tex of ['\\href{javascript:alert(1)}{click}', '\\href{https://example.org}{click}', '\\url{https://example.org}', '\\htmlClass{x}{y}', '\\includegraphics{a.png}']) {
     const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: `See $${tex}$ here.` }) });
