@@ -29,10 +29,15 @@ export interface QuotedStart {
   meantAsYaml: boolean;
   /** The text the writer meant, as YAML would read it: without YAML's quotes (and their escapes read), else the value as written. */
   text: string;
+  /** A comment written after the value's last quote (`# c`), kept apart from the text; empty when none. */
+  comment: string;
 }
 
 /** How `value` (a plain value as written, on one line) was meant, when it starts with a quote YAML ends early; undefined otherwise. */
-export function quotedStart(value: string): QuotedStart | undefined {
+export function quotedStart(written: string): QuotedStart | undefined {
+  // A comment after the last quote (`'Editor's pick' # c`) is the writer's, not the text's: YAML would end the text before it.
+  const commented = /^(.*["'])([ \t]+#.*)$/.exec(written);
+  const [value, comment] = commented ? [commented[1]!, commented[2]!] : [written, ''];
   const quote = value[0];
   if (quote !== '"' && quote !== "'") return undefined;
   const close = closingQuote(value, quote);
@@ -41,18 +46,31 @@ export function quotedStart(value: string): QuotedStart | undefined {
   const closed = value.length > 1 && value.endsWith(quote) && !(quote === '"' && escaped(value, value.length - 1));
   const inner = closed ? value.slice(1, -1) : value.slice(1);
   const meantAsYaml = closed ? pairsUp(inner, quote) : !pairsUp(value, quote) && pairsUp(inner, quote);
-  return { quote, read, meantAsYaml, text: meantAsYaml ? unescaped(inner, quote) : value };
+  return { quote, read, meantAsYaml, text: meantAsYaml ? unescaped(inner, quote) : value, comment: comment.trim() };
 }
 
 /**
- * `key: text`, quoted as YAML reads it back as exactly `text`: with
- * quoteYamlText, checked by reading it; undefined when it does not read
- * back (a character that needs an escape of its own).
+ * `key: text`, quoted so that YAML reads it back as exactly `text`: with
+ * quoteYamlText, or else in double quotes with YAML's escapes for what
+ * needs one (`\n` for a line break the writer's own `\n` made, `\"`),
+ * each checked by reading it; undefined when neither reads back.
  */
 export function quotedLine(key: string, text: string): string | undefined {
-  const line = `${key}: ${quoteYamlText(text)}`;
-  const document = parseDocument(line);
-  return document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text ? line : undefined;
+  for (const quoted of [quoteYamlText(text), doubleQuoted(text)]) {
+    const line = `${key}: ${quoted}`;
+    const document = parseDocument(line);
+    if (document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text) return line;
+  }
+  return undefined;
+}
+
+/** YAML 1.2 § 5.7's escapes for the characters double-quoted text cannot hold as they are. */
+const DOUBLE_QUOTED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` in double quotes, a `\`, `"` or control character written as its escape (`\x1b` for one without a name). */
+function doubleQuoted(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what this escapes.
+  return `"${text.replace(/[\\"\x00-\x1f\x7f]/g, (char) => DOUBLE_QUOTED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
 }
 
 /** Where YAML ends quoted text opened at 0: the next `quote`, past `''` in single quotes and `\"` in double ones; -1 when none does. */
@@ -81,8 +99,8 @@ function unescaped(inner: string, quote: '"' | "'"): string {
  * each opening one (at the start, or after a space or an opening bracket)
  * closed by the next (before the end, a space or punctuation), in turn. An
  * apostrophe (`'` between two letters or digits: `Editor's`) is not a
- * quote mark; one that is neither opening nor closing by its place may be
- * either.
+ * quote mark, nor a `"` there (`Editor"s`, a slip for one); one that is
+ * neither opening nor closing by its place may be either.
  */
 function pairsUp(text: string, quote: '"' | "'"): boolean {
   let open = false;
@@ -90,7 +108,8 @@ function pairsUp(text: string, quote: '"' | "'"): boolean {
     if (text[i] !== quote) continue;
     const before = text[i - 1] ?? '';
     const after = text[i + 1] ?? '';
-    if (quote === "'" && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
+    // `"` there is a typo for one (`Editor"s`): neither opens nor closes text either.
+    if (/[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
     const opens = before === '' || /[\s([{]/.test(before);
     const closes = after === '' || /[\s.,;:!?)\]}]/.test(after);
     if (open ? opens && !closes : closes && !opens) return false;

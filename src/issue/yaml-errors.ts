@@ -208,7 +208,8 @@ function quotesEndedEarly(value: TextValue): string | undefined {
     const line = quotedLine(value.key, start.text);
     if (line === undefined) return undefined;
     const where = value.lines.length > 1 ? ' on one line' : '';
-    expected = `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${line}\``;
+    const commented = start.comment === '' ? line : `${line} ${start.comment}`;
+    expected = `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${commented}\``;
   }
   return start.meantAsYaml
     ? `Unexpected \`${start.quote}\` within the quoted text of \`${value.key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`

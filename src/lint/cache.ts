@@ -83,7 +83,8 @@ import type { FileOutcome } from './lint-file.js';
 // v62: email-size refuses an HTML email whose unsubscribe link or postal address is moved off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string: every named colour, `hsl()`, `hwb()`).
 // v63: preheader-length says "1 character", not "1 characters"; frontmatter-schema does not suggest a key the mapping has already (`titel` beside `title`).
 // v64: math-syntax takes math with a unit, a function name or one word (`$5 cm$`, `$4 log n$`, `$0 otherwise$`) or an operator for a formula, not prose; email-size refuses a footer moved away by `position: fixed; bottom`, a margin or a translation, or set too small to read (`font-size: 1px`).
-const FORMAT_VERSION = 64;
+// v65: yaml-syntax keeps a comment after the closing quote, a `"` between two letters and an escape the writer wrote apart from the quotes meant for YAML in its suggestion (`title: "Editor's pick" # c`).
+const FORMAT_VERSION = 65;
 
 interface Header {
   version: typeof FORMAT_VERSION;

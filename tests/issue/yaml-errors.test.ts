@@ -107,6 +107,24 @@ test('text put in quotes that its own quote mark ends early is suggested quoted 
   }
 });
 
+test('a quote mark between two letters, a comment after the closing quote and an escape the writer wrote are kept apart from YAML\'s quotes in the suggestion', () => {
+  const cases: [string, string, string][] = [
+    ['"Editor"s pick"', '"Editor"', 'title: \'Editor"s pick\''],
+    ["'Editor's pick' # kept for now", "'Editor'", 'title: "Editor\'s pick" # kept for now'],
+    ['"Line\\nBreak "x" y"', '"Line\\nBreak "', 'title: "Line\\nBreak \\"x\\" y"'],
+  ];
+  for (const [title, read, line] of cases) {
+    const problems = problemsOf(cleanIssue({ title }));
+    assert.equal(problems.length, 1, title);
+    assert.ok(problems[0]!.message.includes(`which YAML reads as its closing quote (\`${read}\`)`), problems[0]!.message);
+    assert.ok(problems[0]!.message.endsWith(`does not close: \`${line}\``), problems[0]!.message);
+    // The suggestion reads back as the text between the quotes the writer meant for YAML, escapes read, the comment a comment.
+    const fixed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace(/^title: .*$/m, line))));
+    assert.deepEqual(fixed.problems, [], line);
+    assert.doesNotMatch(fixed.issue!.title, /^["']|#/, line);
+  }
+});
+
 test('a quoted paper summary over several lines that its own quote ends is suggested as a block without its quotes', () => {
   const text = cleanIssue().replace(/^ {4}summary: \|\n.*\n/m, '    summary: "Text with a "quoted" word\n      and more."\n');
   assert.deepEqual(problemsOf(text).map((p) => p.message), [
