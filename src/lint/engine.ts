@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PaperboyError } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { editIssueFile, readIssueSource, type IssueSource } from '../issue/source.js';
@@ -83,6 +84,12 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const files = new Map(workspace?.issueFiles.map((file) => [file.path, file]));
   const run: LintRun = { cache, caching, active, config, inWorkers, unseen, pool, workspace, files, session };
   const outcomes = new Map((await outcomesOf(corpus, run)).map((outcome) => [outcome.path, outcome]));
+  // A template's mistake stops the command when rendering a file it asked about met it: another file's (an unsent
+  // issue that `render 1` lints for the cross-issue rules) is that file's to report, as its own command will.
+  for (const path of targets) {
+    const fields = outcomes.get(path)!.templateError;
+    if (fields) throw new PaperboyError(fields.code, fields.message, { hint: fields.hint, exitCode: fields.exitCode });
+  }
 
   const fixedText = new Map<string, string>();
   if (options.fix) {

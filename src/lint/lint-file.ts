@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import { isPaperboyError } from '../errors.js';
+import { isPaperboyError, type ExitCode, type PaperboyError } from '../errors.js';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
 import { writtenEdits, type IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
@@ -14,7 +14,23 @@ export interface FileOutcome {
   hash: string;
   messages: LintMessage[];
   facts: IssueFacts;
+  /**
+   * A template's mistake found rendering this file's email (`email-size`):
+   * the newsletter's, which the command stops with when this file is one
+   * it was asked about (engine.ts), not a message on it. Plain fields, as
+   * a lint worker sends it and the lint cache keeps it.
+   */
+  templateError?: TemplateErrorFields;
 }
+
+/** A template PaperboyError's fields (TEMPLATE_ERROR, TEMPLATE_MISSING). */
+export interface TemplateErrorFields {
+  code: string;
+  message: string;
+  hint: string | undefined;
+  exitCode: ExitCode;
+}
+
 
 /** What a per-file rule checks `parsed` with: its facts, the config and options it sees, and where its reports go. */
 export function fileRuleContext(parsed: ParsedIssue, facts: IssueFacts, active: Pick<ActiveRule, 'config' | 'options'>, report: FileRuleContext['report']): FileRuleContext {
@@ -34,11 +50,16 @@ export function fileRuleContext(parsed: ParsedIssue, facts: IssueFacts, active: 
  * Runs every per-file rule on an already parsed issue (`facts`: its facts,
  * when already extracted). A rule that fails is a message on the file,
  * except a template's mistake (TEMPLATE_ERROR, TEMPLATE_MISSING from
- * `email-size`'s rendering), which is thrown: it is the newsletter's, and
- * every file would report it.
+ * `email-size`'s rendering), which is returned apart (`templateError`): it
+ * is the newsletter's, and every file would report it.
  */
-export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRule[], facts: IssueFacts = extractFacts(parsed)): Promise<LintMessage[]> {
+export async function runFileRules(
+  parsed: ParsedIssue,
+  rules: readonly ActiveRule[],
+  facts: IssueFacts = extractFacts(parsed),
+): Promise<{ messages: LintMessage[]; templateError?: TemplateErrorFields }> {
   const messages: LintMessage[] = [];
+  let templateError: TemplateErrorFields | undefined;
   // Rules fix the normalized text; a message's fix is for the file as written, as an editor and `--fix` apply it.
   const toWritten = writtenEdits(parsed.source);
   for (const active of rules) {
@@ -50,18 +71,21 @@ export async function runFileRules(parsed: ParsedIssue, rules: readonly ActiveRu
       const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, report));
       if (pending) await pending;
     } catch (error) {
-      // A template's mistake (email-size renders the email) is the newsletter's, not this file's: the lint stops
-      // with it, as render and build do (exit 2).
-      if (isTemplateError(error)) throw error;
+      // A template's mistake (email-size renders the email) is the newsletter's, not this file's: a command about
+      // this file stops with it, as render and build do (exit 2); one about another file does not (engine.ts).
+      if (isTemplateError(error)) {
+        templateError ??= { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode };
+        continue;
+      }
       // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.
       const start = { line: 1, column: 1 };
       messages.push(toLintMessage(rule.id, 'error', { message: ruleFailure(rule.id, error), position: { start, end: start } }));
     }
   }
-  return messages.sort(byPosition);
+  return { messages: messages.sort(byPosition), ...(templateError && { templateError }) };
 }
 
-function isTemplateError(error: unknown): boolean {
+function isTemplateError(error: unknown): error is PaperboyError {
   return isPaperboyError(error) && (error.code === 'TEMPLATE_ERROR' || error.code === 'TEMPLATE_MISSING');
 }
 
@@ -79,5 +103,5 @@ export async function lintSource(source: IssueSource, rules: readonly ActiveRule
 export async function lintParsed(parsed: ParsedIssue, rules: readonly ActiveRule[]): Promise<FileOutcome> {
   const facts = extractFacts(parsed);
   const { source } = parsed;
-  return { path: source.path, hash: source.hash, messages: await runFileRules(parsed, rules, facts), facts };
+  return { path: source.path, hash: source.hash, ...(await runFileRules(parsed, rules, facts)), facts };
 }

@@ -81,23 +81,36 @@ interface Rendered {
 function rendered(element: HtmlElement, style: ReadonlyMap<string, string>, parent: Rendered | undefined): Omit<Rendered, 'link'> {
   const { name, attributes } = element;
   const inherited = parent ?? { hidden: undefined, font: PAGE.font, color: PAGE.color, background: PAGE.background };
-  const reason = inherited.hidden ? undefined : hiddenBy(name, attributes, style);
+  const reason = inherited.hidden ? undefined : name === 'summary' || !closedDetails(parent?.element) ? hiddenBy(name, attributes, style) : CLOSED_DETAILS;
+  const hidden = inherited.hidden ?? (reason === undefined ? undefined : { reason, element: reason === CLOSED_DETAILS ? parent!.element : element });
   const px = fontSizePx(style, inherited.font.px);
   const written = style.get('color') ?? (name === 'font' ? attributes['color'] : undefined);
   const color =
     written === undefined ? (name === 'a' ? LINK_BLUE : inherited.color) : /^\s*(?:inherit|currentcolor)\s*$/i.test(written) ? inherited.color : (parseColor(written) ?? 'unknown');
   return {
     element,
-    hidden: inherited.hidden ?? (reason === undefined ? undefined : { reason, element }),
+    hidden,
     font: px === undefined ? inherited.font : { px, setBy: { element, written: style.get('font-size')!.trim() } },
     color,
     background: backgroundOf(attributes, style) ?? inherited.background,
   };
 }
 
+/**
+ * Why what a `<details>` holds besides its `<summary>` is hidden until a
+ * reader opens it (HTML § 4.11.1), as mail programs that show `<details>`
+ * do; one without the `open` attribute starts closed.
+ */
+const CLOSED_DETAILS = 'a closed `<details>` (shown only when a reader opens it)';
+
+function closedDetails(element: HtmlElement | undefined): boolean {
+  return element?.name === 'details' && !('open' in element.attributes);
+}
+
 /** Why text rendered as `at` shows nothing (a colour by the element holding the text), or undefined when a reader sees it. */
 function textHiddenBy(at: Omit<Rendered, 'link'>): Hidden | undefined {
   if (at.hidden) return at.hidden;
+  if (closedDetails(at.element)) return { reason: CLOSED_DETAILS, element: at.element };
   const { px, setBy } = at.font;
   if (px < UNREADABLE_FONT_PX && setBy) return { reason: px === 0 ? '`font-size: 0`' : `\`font-size: ${setBy.written}\` (too small to read)`, element: setBy.element };
   if (at.color === 'unknown' || at.background === 'unknown') return undefined;

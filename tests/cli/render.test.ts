@@ -314,3 +314,19 @@ test('render and preview with a dataDir that cannot be written (a file) show the
     assert.equal(result.stdout, expected.stdout, command.join(' '));
   }
 });
+
+test('render: a footer the templates hide is reported against the issue rendered, not another unsent issue the lint renders', async () => {
+  const footer = readFileSync(join(import.meta.dirname, '../../templates/partials/footer.html.hbs'), 'utf8');
+  const hidden = footer.replace('<a class="muted" href="{{links.unsubscribe}}">', '<a class="muted" style="display:none" href="{{links.unsubscribe}}">');
+  assert.notEqual(hidden, footer);
+  const hiding = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': cleanIssue({ number: 2, status: 'ready' }),
+    'templates/partials/footer.html.hbs': hidden,
+  });
+  for (const issue of ['1', '2']) {
+    const result = await runCli(['render', issue], { cwd: hiding });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, new RegExp(`footer\\.html\\.hbs:\\d+:\\d+: Missing the unsubscribe link .* in the HTML email of issue ${issue} \\(`), issue);
+  }
+});

@@ -144,6 +144,8 @@ test('an unsubscribe link hidden by its style or from screen readers does not co
     [`<div style="max-height:0;overflow:hidden">${LINK_HTML}</div>`, /`max-height: 0` with `overflow: hidden`/],
     [`<div style="width: 0; overflow-x: hidden; white-space: nowrap">${LINK_HTML}</div>`, /`width: 0` with `overflow-x: hidden`/],
     [`<a href="{{links.unsubscribe}}"><img src="https://example.org/u.png" width="0" height="0" alt="Unsubscribe"></a>`, /an image of no width or height/],
+    [`<details><summary>Legal</summary><p>${LINK_HTML}</p></details>`, /a closed `<details>` \(shown only when a reader opens it\)/],
+    [`<details><summary>Legal</summary>${LINK_HTML}</details>`, /a closed `<details>`/],
   ];
   for (const [html, hiddenBy] of cases) {
     const { error } = await renderWith({ html: `${html}${address}` });
@@ -152,7 +154,7 @@ test('an unsubscribe link hidden by its style or from screen readers does not co
     assert.match(error.message, hiddenBy, html);
     assert.match(error.message, /expected in this file or another template `email\.html` reads$/, html);
   }
-  for (const html of [`<div style="font-size:0">{{newsletter.postalAddress}}</div>`, `<p style="color:#fff">{{newsletter.postalAddress}}</p>`, `<p aria-hidden="true">{{newsletter.postalAddress}}</p>`]) {
+  for (const html of [`<div style="font-size:0">{{newsletter.postalAddress}}</div>`, `<p style="color:#fff">{{newsletter.postalAddress}}</p>`, `<p aria-hidden="true">{{newsletter.postalAddress}}</p>`, `<details><summary>Legal</summary>{{newsletter.postalAddress}}</details>`]) {
     const { error } = await renderWith({ html: `${html}${LINK_HTML}` });
     assert.ok(error, html);
     assert.match(error.message, /Missing the postal address as visible text/, html);
@@ -223,6 +225,8 @@ test('realistic footers count: tables, styled and coloured links, a zero font si
     // Pushed down the page (a reader scrolls to it), nudged by a margin or a translation, a small but readable font size.
     `<div style="position:absolute;bottom:-9999px;margin-left:-4px;transform:translateX(-2px)">${LINK_HTML}</div><p style="margin:0 0 -9999px;font-size:75%">{{newsletter.postalAddress}}</p>`,
     `<p style="font-size:x-small">${LINK_HTML}</p><div style="font-size:1px"><p style="font-size:12px">{{newsletter.postalAddress}}</p></div>`,
+    // An open `<details>`, and a link in a closed one's summary: both in sight.
+    `<details open><summary>Legal</summary><p>{{newsletter.postalAddress}}</p></details><details><summary>${LINK_HTML}</summary>more</details>`,
     // A preheader hidden as it should be, elsewhere.
     `<span style="display:none;max-height:0;overflow:hidden;opacity:0;color:#fff">Preview text</span><p>${LINK_HTML} {{newsletter.postalAddress}}</p>`,
   ]) {
