@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
-import { escaped } from '../diagnostics/yaml-unclosed.js';
-import { quoteYamlText } from './text-fields.js';
+import { escaped } from './yaml-unclosed.js';
+import { quotedLine } from './yaml-quote.js';
 
 /**
  * What a writer meant by a text value that starts with a quote which YAML
@@ -45,14 +45,28 @@ export function quotedStart(value: string): QuotedStart | undefined {
 }
 
 /**
- * `key: text`, quoted as YAML reads it back as exactly `text`: with
- * quoteYamlText, checked by reading it; undefined when it does not read
- * back (a character that needs an escape of its own).
+ * `key: value` (`value` as written, on one line, or the lines of a value
+ * joined by spaces, `where` then ` on one line`) in a writer's terms when
+ * the value starts with a quote YAML closes before its end: a quote of the
+ * text that ended the quotes put around it (`'Editor's pick of the
+ * week'`), the suggestion quoting the text without those; or a text that
+ * starts with a quoted word (`"Attention" is all you need`), quoted whole.
+ * The suggestion is a `key: …` line checked to read back as the text
+ * (quotedLine). Undefined for any other value, or one whose suggestion
+ * would not read back.
  */
-export function quotedLine(key: string, text: string): string | undefined {
-  const line = `${key}: ${quoteYamlText(text)}`;
-  const document = parseDocument(line);
-  return document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text ? line : undefined;
+export function quotesEndedEarly(key: string, value: string, where = ''): string | undefined {
+  const start = quotedStart(value);
+  const line = start && quotedLine(key, start.text);
+  if (!start || line === undefined) return undefined;
+  return quotedStartMessage(key, start, `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${line}\``);
+}
+
+/** What YAML made of the value of `key` that starts as `start` says, and `expected`: how to write it instead. */
+export function quotedStartMessage(key: string, start: QuotedStart, expected: string): string {
+  return start.meantAsYaml
+    ? `Unexpected \`${start.quote}\` within the quoted text of \`${key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
+    : `Unexpected text after the quoted \`${start.read}\` at the start of \`${key}\`, which YAML reads as a quoted value that ends there, expected ${expected}`;
 }
 
 /** Where YAML ends quoted text opened at 0: the next `quote`, past `''` in single quotes and `\"` in double ones; -1 when none does. */
