@@ -6,20 +6,10 @@ import { test } from 'node:test';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
-import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML, configErrorOf, makeRoot } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
-
-function configError(yaml: string): PaperboyError {
-  try {
-    parseConfig(yaml, FILE);
-  } catch (error) {
-    assert.ok(error instanceof PaperboyError);
-    assert.equal(error.exitCode, 2);
-    return error;
-  }
-  assert.fail('expected a configuration error');
-}
+const configError = (yaml: string) => configErrorOf(yaml, FILE);
 
 test('defaults fill what the file leaves out, directories resolve against the root', () => {
   const config = parseConfig(CONFIG_YAML, FILE);

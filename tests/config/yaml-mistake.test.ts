@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseConfig } from '../../src/config/load.js';
-import { PaperboyError } from '../../src/errors.js';
-import { CONFIG_YAML } from '../helpers/fixture.js';
+import { CONFIG_YAML, configErrorOf } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
-
-/** The config error's message (`file:line:column: …`) for `yaml`, checked to be a configuration error (exit 2). */
-function messageOf(yaml: string): string {
-  try {
-    parseConfig(yaml, FILE);
-  } catch (error) {
-    assert.ok(error instanceof PaperboyError);
-    assert.equal(error.exitCode, 2);
-    return error.message;
-  }
-  assert.fail('expected a configuration error');
-}
+const messageOf = (yaml: string) => configErrorOf(yaml, FILE).message;
 
 /** Whether the config reads without an error once `from` is replaced by `to` in it: the fix a message gives works. */
 const readsAfter = (yaml: string, from: string, to: string) => parseConfig(yaml.replace(from, to), FILE).file === FILE;
