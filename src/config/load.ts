@@ -2,7 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
+import type { Point } from 'unist';
 import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
@@ -16,8 +17,11 @@ import { locateInYaml } from '../diagnostics/yaml-locate.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
+import { dashHint } from '../diagnostics/yaml-typos.js';
+import { unnamedKey } from '../diagnostics/yaml-unnamed-key.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
+import { configYamlMistake } from './yaml-mistake.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -107,8 +111,10 @@ export function parseConfig(text: string, file: string): Config {
     throw configError(file, at.line, at.column, twice.message);
   }
   if (firstError) {
-    const at = lines.point(unclosedAt({ code: firstError.code, message: firstError.message, range: firstError.pos }, text)[0]);
-    throw configError(file, at.line, at.column, `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
+    const error = { code: firstError.code, message: firstError.message, range: firstError.pos };
+    const mistake = configYamlMistake(document, text, error, lines);
+    const at = lines.point(mistake?.range[0] ?? unclosedAt(error, text)[0]);
+    throw configError(file, at.line, at.column, mistake?.message ?? `Unexpected YAML: ${firstError.message.split('\n')[0]}`);
   }
   // The parser only warns of a tag it does not know (`!!js/function`) and reads the value as if untagged.
   const warning = document.warnings[0];
@@ -139,10 +145,12 @@ export function parseConfig(text: string, file: string): Config {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
-      const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       const known = configKeysAt(path);
       const here = valueAt(data, path);
       const expected = known ? unknownKeyHint(key, known, here !== null && typeof here === 'object' ? Object.keys(here) : []) : 'expected no other keys here';
+      const nameless = key === '' ? namelessKey(document, lines, path, expected) : undefined;
+      if (nameless) throw configError(file, nameless.at.line, nameless.at.column, nameless.message);
+      const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
     if (path.length === 3 && path[0] === 'lint' && path[1] === 'rules') {
@@ -155,6 +163,9 @@ export function parseConfig(text: string, file: string): Config {
     throw configError(file, place.start.line, place.start.column, schemaMessage(issue, path, valueAt(data, path), written));
   }
   const config = checked.data;
+  // `lint.rules` names rules, which the schema leaves to the linter; a key with no name there is no rule's.
+  const namelessRule = '' in config.lint.rules ? namelessKey(document, lines, ['lint', 'rules'], "expected a rule's id before the `:` (`paperboy lint --list-rules` lists them)") : undefined;
+  if (namelessRule) throw configError(file, namelessRule.at.line, namelessRule.at.column, namelessRule.message);
   const root = resolve(file, '..');
   const inRoot = (dir: string) => (isAbsolute(dir) ? dir : join(root, dir));
   return {
@@ -168,6 +179,19 @@ export function parseConfig(text: string, file: string): Config {
     dataDir: inRoot(config.dataDir),
     ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),
   };
+}
+
+/**
+ * A key with no name (`: x`, `~: x`) in the mapping at `path`, which the
+ * data calls ``, named by what was written and where (`lines`: the
+ * config's text), as in an issue's frontmatter (diagnostics/yaml-unnamed-key.ts):
+ * "Unexpected `: x` with no key before the `:`, …". `expected` ends the
+ * message ("expected one of `rate`, `concurrency`") unless what was
+ * written says what to do instead. Undefined when no such key is found.
+ */
+function namelessKey(document: Document.Parsed, lines: LineIndex, path: readonly (string | number)[], expected: string): { message: string; at: Point } | undefined {
+  const nameless = unnamedKey(document.getIn(path, true), lines.text);
+  return nameless && { message: `${nameless.said}, ${nameless.expected === undefined ? expected : `expected ${nameless.expected}`}`, at: lines.point(nameless.range[0]) };
 }
 
 /**
@@ -187,7 +211,7 @@ function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)
     return written.trim() === '' ? `Unexpected empty \`${name}\`, expected text` : `Unexpected ${kindOf(received)} \`${written}\` for \`${name}\`, expected text: quote it, as in \`${path.at(-1)}: "${written}"\``;
   }
   const shown = received !== null && typeof received === 'object' ? '' : ` \`${written}\``;
-  if (issue.code === 'invalid_type') return `Unexpected ${kindOf(received)}${shown} for \`${name}\`, expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+  if (issue.code === 'invalid_type') return `Unexpected ${kindOf(received)}${shown} for \`${name}\`, expected ${EXPECTED[issue.expected] ?? issue.expected}${issue.expected === 'array' ? dashHint(written) : ''}`;
   if (issue.code === 'too_small' && typeof received === 'string') return `Unexpected empty \`${name}\`, expected text`;
   if (issue.code === 'too_small' && typeof received === 'number') return `Unexpected \`${name}\` value \`${written}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;
   if (issue.code === 'too_big' && typeof received === 'string') return `Unexpected \`${name}\` of ${received.length} characters, expected at most ${String(issue.maximum)}`;

@@ -16,12 +16,14 @@ interface Place {
  * Where one `lint.rules` setting is written: its key (`line`, `column`),
  * and each value under it by its path below the setting joined with "."
  * (`""` the value itself, `"0"` the severity of a list, `"1"` the options,
- * `"1.max"` an option of a mapping), so that the linter, which checks the
- * options against the rule after the file is closed, names the option's
- * own line and column.
+ * `"1.max"` an option of a mapping), and the key of each option of a
+ * mapping (`keys["1.max"]`), so that the linter, which checks the options
+ * against the rule after the file is closed, names the option's own line
+ * and column (a misspelt option's, at its key).
  */
 export interface RuleSettingPlace extends Place {
   values: Record<string, Place>;
+  keys: Record<string, Place>;
 }
 
 /** The places of every setting under `lint.rules` (`settings`: as read from the file). */
@@ -33,8 +35,12 @@ export function ruleSettingPlaces(document: Document.Parsed, lines: LineIndex, s
         return { line, column };
       };
       const values: Record<string, Place> = {};
-      for (const path of valuePaths(setting)) values[path.join('.')] = at(path, 'value');
-      return [id, { ...at([], 'key'), values }];
+      const keys: Record<string, Place> = {};
+      for (const path of valuePaths(setting)) {
+        values[path.join('.')] = at(path, 'value');
+        if (typeof path.at(-1) === 'string') keys[path.join('.')] = at(path, 'key');
+      }
+      return [id, { ...at([], 'key'), values, keys }];
     }),
   );
 }

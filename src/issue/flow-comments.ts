@@ -1,4 +1,4 @@
-import { quoteYamlText } from './text-fields.js';
+import { quoteYamlText } from '../diagnostics/yaml-quote.js';
 
 /**
  * The `#`s that YAML takes for comments inside a flow list or mapping

@@ -3,7 +3,8 @@ import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
-import type { UnnamedKey } from './unnamed-key.js';
+import type { UnnamedKey } from '../diagnostics/yaml-unnamed-key.js';
+import { dashHint } from '../diagnostics/yaml-typos.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
 /** A frontmatter-schema problem before it is given a position. */
@@ -157,15 +158,4 @@ const MISSING_VALUE: Record<string, string> = {
 function article(expected: string): string {
   const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', number: 'a number', boolean: '`true` or `false`', int: 'an integer' };
   return names[expected] ?? expected;
-}
-
-/**
- * A list whose first item has no space after its `-` (`-Rylan Schaeffer`
- * over `- Brando Miranda`) is read by YAML as one text starting with `-`,
- * the lines below folded into it: the fix, from the first line as written
- * (`written`: the plain value's source). '' for any other value.
- */
-function dashHint(written: string | undefined): string {
-  const item = written && /^-([^\s-].*?)[ \t]*$/m.exec(written.split('\n')[0]!);
-  return item ? ` (a space after each item's \`-\`: \`- ${item[1]}\`)` : '';
 }

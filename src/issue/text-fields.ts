@@ -91,14 +91,3 @@ export function writtenPlainScalar(document: Document.Parsed, yamlText: string, 
   if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return undefined;
   return yamlText.slice(node.range[0], node.range[1]);
 }
-
-/**
- * `text` as a YAML scalar that reads back as exactly `text` (one line):
- * double quotes, or single quotes when that avoids escaping a `"` or `\`.
- * Text over several lines reads back folded, as it would unquoted.
- */
-export function quoteYamlText(text: string): string {
-  if (!/["\\]/.test(text)) return `"${text}"`;
-  if (!text.includes("'")) return `'${text}'`;
-  return `"${text.replace(/[\\"]/g, (char) => `\\${char}`)}"`;
-}

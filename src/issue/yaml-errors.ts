@@ -3,11 +3,13 @@ import { unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { cutItemReport, flowComments, writtenKey } from './flow-comments.js';
-import { flowCollections, quoteYamlText } from './text-fields.js';
-import { quotedLine, quotedStart } from './quoted-start.js';
-import { layoutOf } from './yaml-layout.js';
+import { layoutOf } from '../diagnostics/yaml-layout.js';
+import { quoteYamlText } from '../diagnostics/yaml-quote.js';
+import { quotedStart, quotedStartMessage, quotesEndedEarly } from '../diagnostics/yaml-quoted-start.js';
+import { keyboardSlip } from '../diagnostics/yaml-typos.js';
+import { flowCollections } from './text-fields.js';
+import { isKnownKey } from './yaml-layout.js';
 import { editingMistake, type YamlProblem } from './yaml-mistakes.js';
-import { keyboardSlip } from './yaml-typos.js';
 import { append } from '../arrays.js';
 
 export type { YamlProblem };
@@ -32,7 +34,7 @@ interface RaisedError extends YamlProblem {
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
  * An error that an editing mistake explains (a tab in an indentation, a key
  * indented unlike its siblings or written twice: yaml-mistakes.ts; a list
- * item with no space after its `-`, a quote never closed: yaml-typos.ts) is
+ * item with no space after its `-`, a quote never closed: diagnostics/yaml-typos.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
  * last: the errors after a broken structure are its echoes. A flow list or
  * mapping left unclosed because a `#` on its line started a comment that
@@ -48,7 +50,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
   const raised: RaisedError[] = [...document.errors.map((error) => ({ code: error.code, message: `Unexpected YAML: ${firstLine(error.message)}`, range: error.pos })), ...unresolvedAliasErrors(document)];
   if (raised.length === 0) return problems;
   // Laid out only for a file with errors: every issue of a build passes through here.
-  const context = { document, yamlText, lines: layoutOf(yamlText), lineOf };
+  const context = { document, yamlText, lines: layoutOf(yamlText, isKnownKey), lineOf };
   for (const error of raised.sort((a, b) => a.range[0] - b.range[0])) {
     const lineStart = yamlText.lastIndexOf('\n', error.range[0] - 1) + 1;
     if (quotedLines.has(lineStart)) continue;
@@ -76,7 +78,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
     problems.push({
       message: error.expected
         ? `${error.message}, expected ${error.expected}, or ${quoted}`
-        : (quotesEndedEarly(textLine) ?? `Unexpected ${whatYamlSees(textLine.lines.join('\n'))} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`),
+        : (textQuotesEndedEarly(textLine) ?? `Unexpected ${whatYamlSees(textLine.lines.join('\n'))} in the unquoted text of \`${textLine.key}\`, expected ${quoted}`),
       range: [textLine.valueStart, textLine.valueEnd],
     });
   }
@@ -192,28 +194,15 @@ function rewritten(value: TextValue): string {
 
 /**
  * A value that starts with a quote YAML closed before the value's end
- * (quoted-start.ts), in the writer's terms: a quote of the text that ended
- * the quotes put around it (`'Editor's pick of the week'`), the suggestion
- * quoting the text without those; or a text that starts with a quoted word
- * (`"Attention" is all you need`), quoted whole. Undefined for any other
- * value, or one whose suggestion would not read back as the text.
+ * (diagnostics/yaml-quoted-start.ts), in the writer's terms; the lines of
+ * a Markdown text are suggested as a block. Undefined for any other value,
+ * or one whose suggestion would not read back as the text.
  */
-function quotesEndedEarly(value: TextValue): string | undefined {
-  const start = quotedStart(value.lines.filter((line) => line !== '').join(' '));
-  if (!start) return undefined;
-  let expected: string;
-  if (value.lines.length > 1 && MARKDOWN_KEYS.has(value.key)) {
-    expected = `${rewritten(value)}${start.meantAsYaml ? `, without the \`${start.quote}\` around it` : ''}`;
-  } else {
-    const line = quotedLine(value.key, start.text);
-    if (line === undefined) return undefined;
-    const where = value.lines.length > 1 ? ' on one line' : '';
-    const commented = start.comment === '' ? line : `${line} ${start.comment}`;
-    expected = `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${commented}\``;
-  }
-  return start.meantAsYaml
-    ? `Unexpected \`${start.quote}\` within the quoted text of \`${value.key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
-    : `Unexpected text after the quoted \`${start.read}\` at the start of \`${value.key}\`, which YAML reads as a quoted value that ends there, expected ${expected}`;
+function textQuotesEndedEarly(value: TextValue): string | undefined {
+  const text = value.lines.filter((line) => line !== '').join(' ');
+  if (value.lines.length === 1 || !MARKDOWN_KEYS.has(value.key)) return quotesEndedEarly(value.key, text, value.lines.length > 1 ? ' on one line' : '');
+  const start = quotedStart(text);
+  return start && quotedStartMessage(value.key, start, `${rewritten(value)}${start.meantAsYaml ? `, without the \`${start.quote}\` around it` : ''}`);
 }
 
 /** What YAML makes of unquoted text, by the indicator that misled it. */

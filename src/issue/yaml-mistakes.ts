@@ -1,27 +1,11 @@
-import type { Document } from 'yaml';
 import { duplicateKey as duplicatedKey } from '../diagnostics/yaml-duplicate-key.js';
-import { editFixes, expectedIndent, isKnownKey, keyLineAbove, lineIndexAt, ownerOfKeys, siblingKeyLine, type LayoutLine } from './yaml-layout.js';
+import { editFixes, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from '../diagnostics/yaml-layout.js';
+import { expectedIndent, isKnownKey, keyLineAbove, ownerOfKeys, siblingKeyLine } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
-export interface YamlProblem {
+export interface YamlProblem extends YamlMistake {
   /** The rule that reports it, when not yaml-syntax (a comment that took a flow list's `]`: yaml-comment-in-text). */
   ruleId?: 'yaml-comment-in-text';
-  message: string;
-  range: [start: number, end: number];
-}
-
-/** A parser error, in offsets of the YAML text. */
-export interface ParserError {
-  code: string;
-  range: [start: number, end: number];
-}
-
-export interface MistakeContext {
-  document: Document.Parsed;
-  yamlText: string;
-  lines: LayoutLine[];
-  /** The file's line number of an offset in the YAML text. */
-  lineOf: (offset: number) => number;
 }
 
 /**

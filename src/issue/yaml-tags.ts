@@ -1,6 +1,7 @@
 import { CST, isCollection, isMap, isPair, isScalar, isSeq, Parser, parseDocument, visit, type Document, type Node as YamlNode, type Scalar } from 'yaml';
 import type { YamlPath } from '../diagnostics/yaml-locate.js';
-import { nodeAt, quoteYamlText, textFields } from './text-fields.js';
+import { quoteYamlText } from '../diagnostics/yaml-quote.js';
+import { nodeAt, textFields } from './text-fields.js';
 import type { YamlProblem } from './yaml-mistakes.js';
 
 /** A tag problem, with the edit (in offsets of the YAML text) that quotes the text the tag began, when it is proven. */

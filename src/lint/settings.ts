@@ -10,7 +10,7 @@ import { valueAt } from '../diagnostics/value-at.js';
 import { configError } from '../config/load.js';
 import { describeValue, flowYaml } from '../config/rule-settings.js';
 import { ownFile } from '../package-root.js';
-import { optionsInWords } from './format/rule-list.js';
+import { optionKeys, optionsInWords } from './format/rule-list.js';
 
 /** A rule as configured: its severity in force and its options. */
 export interface ActiveRule {
@@ -43,6 +43,14 @@ function checkOptions(rule: Rule, level: string | number, options: unknown, conf
   }
   const checked = rule.options.safeParse(options);
   if (checked.success) return checked.data;
+  // A key the options do not take (`{maks: 250}`) is named as such, with the key meant, as a config key is.
+  const unknown = unrecognizedKey(checked.error.issues);
+  if (unknown) {
+    const { path, key } = unknown;
+    const here = valueAt(options, path);
+    const hint = unknownKeyHint(key, optionKeys(rule.options, path), here !== null && typeof here === 'object' ? Object.keys(here) : []);
+    throw optionsError(config, rule.id, [1, ...path, key], `Unexpected key \`${[...path, key].join('.')}\` in the options of \`${name}\`, ${hint}`, 'key');
+  }
   const at = existingPrefix(options, deepestPath(checked.error.issues));
   const received = valueAt(options, at);
   const what = at.length === 0 ? 'the options' : `option \`${at.join('.')}\``;
@@ -53,10 +61,14 @@ function checkOptions(rule: Rule, level: string | number, options: unknown, conf
   throw optionsError(config, rule.id, [1, ...at], message);
 }
 
-/** A rule setting's error at the value at `path` below the setting (`[1]` the options), else at the options, else at the setting's key. */
-function optionsError(config: Config, id: string, path: readonly (string | number)[], message: string): PaperboyError {
+/**
+ * A rule setting's error at the value at `path` below the setting (`[1]`
+ * the options), or at its key (`part`: an option misspelt), else at the
+ * options, else at the setting's key.
+ */
+function optionsError(config: Config, id: string, path: readonly (string | number)[], message: string, part: 'key' | 'value' = 'value'): PaperboyError {
   const place = config.ruleSettingPositions[id]!;
-  const at = place.values[path.join('.')] ?? place.values['1'] ?? place;
+  const at = (part === 'key' ? place.keys : place.values)[path.join('.')] ?? place.values['1'] ?? place;
   return configError(config.file, at.line, at.column, message, `${ownFile('docs/rules.md')} lists each rule's options`);
 }
 
@@ -73,6 +85,22 @@ function deepestPath(issues: readonly z.core.$ZodIssue[]): (string | number)[] {
     for (const path of [own, ...nested]) if (path.length > deepest.length) deepest = path;
   }
   return deepest;
+}
+
+/**
+ * The first key zod found that the options do not take, with the path of
+ * its mapping, looking into the alternatives of a union (`250 | { max: 250
+ * }` given `{ maks: 250 }` fails as a whole, and in its mapping alternative
+ * for the key `maks`). Undefined when none is.
+ */
+function unrecognizedKey(issues: readonly z.core.$ZodIssue[], at: readonly (string | number)[] = []): { path: (string | number)[]; key: string } | undefined {
+  for (const issue of issues) {
+    const path = [...at, ...issue.path.filter((part): part is string | number => typeof part !== 'symbol')];
+    if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) return { path, key: issue.keys[0] };
+    const nested = issue.code === 'invalid_union' ? issue.errors.map((alternative) => unrecognizedKey(alternative, path)).find((found) => found !== undefined) : undefined;
+    if (nested) return nested;
+  }
+  return undefined;
 }
 
 /** The longest start of `path` that is written in `data` (a missing key is named at its mapping). */

@@ -3,28 +3,17 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseMailbox } from '../../src/config/address.js';
 import { parseConfig } from '../../src/config/load.js';
-import { PaperboyError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML, configErrorOf, makeRoot } from '../helpers/fixture.js';
 import { parseEml, renderAll } from '../helpers/render.js';
 
 const FILE = '/news/paperboy.config.yaml';
+const configError = (yaml: string) => configErrorOf(yaml, FILE).message;
 
 /** CONFIG_YAML with `key: value` (a YAML scalar as written) in place of its `from`, or added. */
 function configWith(key: string, value: string): string {
   const line = `${key}: ${value}`;
   return key === 'from' ? CONFIG_YAML.replace(/^from: .*$/m, line) : `${CONFIG_YAML}${line}\n`;
-}
-
-function configError(yaml: string): string {
-  try {
-    parseConfig(yaml, FILE);
-  } catch (error) {
-    assert.ok(error instanceof PaperboyError);
-    assert.equal(error.exitCode, 2);
-    return error.message;
-  }
-  assert.fail('expected a configuration error');
 }
 
 test('a `from` without an address is a config error naming the key and its file:line:column', () => {

@@ -6,20 +6,10 @@ import { test } from 'node:test';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
-import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, CONFIG_YAML, configErrorOf, makeRoot } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
-
-function configError(yaml: string): PaperboyError {
-  try {
-    parseConfig(yaml, FILE);
-  } catch (error) {
-    assert.ok(error instanceof PaperboyError);
-    assert.equal(error.exitCode, 2);
-    return error;
-  }
-  assert.fail('expected a configuration error');
-}
+const configError = (yaml: string) => configErrorOf(yaml, FILE);
 
 test('defaults fill what the file leaves out, directories resolve against the root', () => {
   const config = parseConfig(CONFIG_YAML, FILE);
@@ -170,12 +160,12 @@ test('a YAML alias bomb in the config is a configuration error at the alias that
 
 test('an unclosed [ or quote in the config is reported on its own line, not at the start of the next one', () => {
   // CONFIG_YAML has 4 lines: the broken value is on line 5.
-  for (const [line, column] of [
-    ['outDir: [dist', 13],
-    ['outDir: "dist', 9],
+  for (const [line, column, words] of [
+    ['outDir: [dist', 13, 'Unexpected YAML'],
+    ['outDir: "dist', 9, 'Missing closing `"`'],
   ] as const) {
     const error = configError(`${CONFIG_YAML}${line}\ndataDir: data\n`);
-    assert.match(error.message, new RegExp(`^${FILE.replace(/[.]/g, '\\.')}:5:${column}: Unexpected YAML`), line);
+    assert.match(error.message, new RegExp(`^${FILE.replace(/[.]/g, '\\.')}:5:${column}: ${words}`), line);
   }
 });
 
@@ -356,4 +346,18 @@ test('render and build stop with exit 2 at a config name holding a terminal esca
     assert.equal(result.stderr.includes('\u0007') || result.stderr.includes('\u001b'), false, 'no BEL or ESC reaches the terminal');
   }
   assert.equal(existsSync(join(root, 'dist')), false);
+});
+
+test('a config key with no name (`: x`, `~: x`) is named by what was written, at it, not as the key ``', () => {
+  assert.equal(
+    configError(`${CONFIG_YAML}: x\n`).message,
+    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``,
+  );
+  assert.match(configError(`${CONFIG_YAML}~: x\n`).message, /:5:1: Unexpected key `~`, which YAML reads as no name, expected one of `name`, /);
+  assert.equal(configError(`${CONFIG_YAML}send:\n  rate: 20\n  : 5\n`).message, `${FILE}:7:3: Unexpected \`: 5\` with no key before the \`:\`, expected one of \`rate\`, \`concurrency\``);
+  // Under `lint.rules`, whose keys are rules the linter knows.
+  assert.equal(
+    configError(`${CONFIG_YAML}lint:\n  rules:\n    : warn\n`).message,
+    `${FILE}:7:5: Unexpected \`: warn\` with no key before the \`:\`, expected a rule's id before the \`:\` (\`paperboy lint --list-rules\` lists them)`,
+  );
 });

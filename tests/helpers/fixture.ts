@@ -1,7 +1,9 @@
+import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseConfig, type Config } from '../../src/config/load.js';
+import { PaperboyError } from '../../src/errors.js';
 import { lintIssues } from '../../src/lint/engine.js';
 import type { LintMessage, Rule } from '../../src/lint/types.js';
 
@@ -10,6 +12,18 @@ baseUrl: https://news.example.org/
 from: "Test Newsletter <news@example.org>"
 postalAddress: 1 Example Street, Example City
 `;
+
+/** The configuration error (exit 2) that `parseConfig` throws for `yaml` read as `file`; the test fails when the config reads. */
+export function configErrorOf(yaml: string, file: string): PaperboyError {
+  try {
+    parseConfig(yaml, file);
+  } catch (error) {
+    assert.ok(error instanceof PaperboyError);
+    assert.equal(error.exitCode, 2);
+    return error;
+  }
+  assert.fail('expected a configuration error');
+}
 
 /** A newsletter root in a fresh temporary directory: config plus files (paths relative to the root). */
 export function makeRoot(files: Record<string, string | Uint8Array>, configYaml = CONFIG_YAML): string {

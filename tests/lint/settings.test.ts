@@ -33,6 +33,13 @@ test('a rule option of the wrong kind says what the rule takes, at the option\'s
   assert.match(settingError('summary-max-words: [warn, two hundred]').message, /:7:31: Unexpected text `two hundred` for the options .*expected the most words a summary may have/);
 });
 
+test('a misspelt key in a rule\'s options is named as an unknown key at its line and column, with the key meant', () => {
+  assert.equal(settingError('summary-max-words: [warn, {maks: 250}]').message, `${FILE}:7:32: Unexpected key \`maks\` in the options of \`lint.rules.summary-max-words\`, expected \`max\``);
+  assert.match(settingError('summary-max-words:', '  - warn', '  - maks: 250').message, /:9:9: Unexpected key `maks` in the options of `lint\.rules\.summary-max-words`, expected `max`$/);
+  // Beside the key it resembles, it is said to be unknown, not told to be that key again.
+  assert.match(settingError('summary-max-words: [warn, {max: 250, maxx: 300}]').message, /:7:42: Unexpected key `maxx` .*an unknown key: `max`, which it resembles, is set already/);
+});
+
 test('options for a rule that takes none say it takes only a severity, at the options', () => {
   assert.equal(
     settingError('opinion-missing: [warn, 250]').message,

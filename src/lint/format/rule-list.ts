@@ -44,6 +44,26 @@ export function optionsInWords(options: z.ZodType): string {
   return describeOptions(optionsSchema(options));
 }
 
+/**
+ * The keys a rule's options take in the mapping at `path` below them (`[]`:
+ * the options themselves, `{ max: 250 }`), in any of their alternatives,
+ * for the "did you mean" of a misspelt one. Empty where no mapping is taken.
+ */
+export function optionKeys(options: z.ZodType, path: readonly (string | number)[]): string[] {
+  return [...new Set(keysAt(optionsSchema(options), path))];
+}
+
+function keysAt(schema: Record<string, unknown>, path: readonly (string | number)[]): string[] {
+  const alternatives = (schema.anyOf ?? schema.oneOf) as Record<string, unknown>[] | undefined;
+  if (alternatives) return alternatives.flatMap((alternative) => keysAt(alternative, path));
+  if (path.length > 0 && typeof path[0] === 'number') return schema.items ? keysAt(schema.items as Record<string, unknown>, path.slice(1)) : [];
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (!properties) return [];
+  if (path.length === 0) return Object.keys(properties);
+  const below = properties[String(path[0])];
+  return below ? keysAt(below, path.slice(1)) : [];
+}
+
 /** The options as a user writes them in the config (the input side of a schema that transforms). */
 function optionsSchema(options: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

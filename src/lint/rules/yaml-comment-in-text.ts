@@ -2,7 +2,8 @@ import { isCollection, isPair, isScalar, parseDocument, visit, type Document, ty
 import { cutItemReport, flowComments, writtenKey } from '../../issue/flow-comments.js';
 import type { ParsedIssue } from '../../issue/parse.js';
 import { continuationEnd, firstTextLine, foldedPlainText } from '../../issue/plain-lines.js';
-import { flowCollections, nodeAt, quoteYamlText, textFields, type TextField } from '../../issue/text-fields.js';
+import { quoteYamlText } from '../../diagnostics/yaml-quote.js';
+import { flowCollections, nodeAt, textFields, type TextField } from '../../issue/text-fields.js';
 import type { FileRule, Report } from '../types.js';
 
 /**

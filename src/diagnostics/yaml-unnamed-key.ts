@@ -1,8 +1,6 @@
-import { isMap, isPair, isScalar, type Document, type Pair } from 'yaml';
-import type { YamlPath } from '../diagnostics/yaml-locate.js';
-import { nodeAt } from './text-fields.js';
+import { isMap, isPair, isScalar, type Pair } from 'yaml';
 
-/** A key of the frontmatter that the data names `` (no name), in words that say what was written, and where. */
+/** A key of a mapping (the issue frontmatter's, the config's) that the data names `` (no name), in words that say what was written, and where. */
 export interface UnnamedKey {
   /** "Unexpected …": what was written, quoted from the file. */
   said: string;
@@ -13,16 +11,15 @@ export interface UnnamedKey {
 }
 
 /**
- * The key of the mapping at `mapPath` that YAML reads as having no name,
- * which the schema then calls ``: a `:` with nothing before it on its line
- * (`: x`), one written after a value (`authors: [A, "B #2"]: x`, a `#`
- * quoted in a flow list once yaml-comment-in-text is fixed, leaves `: x`
- * behind, which YAML reads as another key of the paper), or a key YAML
- * reads as null or empty (`~`, `null`, `""`). Undefined when the mapping
- * has no such key.
+ * The key of the mapping `map` (a node of the document parsed from
+ * `yamlText`) that YAML reads as having no name, which a schema then calls
+ * ``: a `:` with nothing before it on its line (`: x`), one written after
+ * a value (`authors: [A, "B #2"]: x`, a `#` quoted in a flow list once
+ * yaml-comment-in-text is fixed, leaves `: x` behind, which YAML reads as
+ * another key of the paper), or a key YAML reads as null or empty (`~`,
+ * `null`, `""`). Undefined when `map` is no mapping or has no such key.
  */
-export function unnamedKey(document: Document.Parsed, yamlText: string, mapPath: YamlPath): UnnamedKey | undefined {
-  const map = nodeAt(document, mapPath);
+export function unnamedKey(map: unknown, yamlText: string): UnnamedKey | undefined {
   if (!isMap(map)) return undefined;
   const pairs = map.items.filter(isPair);
   const index = pairs.findIndex((pair) => pair.key === null || (isScalar(pair.key) && (pair.key.value === null || pair.key.value === '')));

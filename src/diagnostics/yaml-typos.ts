@@ -1,9 +1,12 @@
-import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
-import { editFixes, lineIndexAt, type LayoutLine } from './yaml-layout.js';
-import type { MistakeContext, ParserError, YamlProblem } from './yaml-mistakes.js';
+import { editFixes, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from './yaml-layout.js';
+import { unclosedAt } from './yaml-unclosed.js';
 
-/** A slip of the keyboard the parser cannot read past: a list item's `-` with no space after it, a quote never closed. */
-export function keyboardSlip(error: ParserError & { message?: string }, context: MistakeContext): YamlProblem | undefined {
+/**
+ * A slip of the keyboard the parser cannot read past: a list item's `-` with
+ * no space after it, a quote never closed. For the issue frontmatter
+ * (issue/yaml-errors.ts) and the config file (config/yaml-mistake.ts).
+ */
+export function keyboardSlip(error: ParserError & { message?: string }, context: MistakeContext): YamlMistake | undefined {
   return itemWithoutSpace(error, context) ?? unclosedQuote(error, context);
 }
 
@@ -18,7 +21,7 @@ const QUOTE_LINES = 10;
  * the line written right, when adding the space is checked to clear the
  * error.
  */
-function itemWithoutSpace(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
+function itemWithoutSpace(error: ParserError, { yamlText, lines }: MistakeContext): YamlMistake | undefined {
   const errorLine = lineIndexAt(lines, error.range[0]);
   for (const index of [errorLine, errorLine + 1]) {
     const line = lines[index];
@@ -42,7 +45,7 @@ function itemWithoutSpace(error: ParserError, { yamlText, lines }: MistakeContex
  * of its own. A place is suggested only when a quote there is checked to
  * clear the error.
  */
-function unclosedQuote(error: ParserError & { message?: string }, { yamlText, lines, lineOf }: MistakeContext): YamlProblem | undefined {
+function unclosedQuote(error: ParserError & { message?: string }, { yamlText, lines, lineOf }: MistakeContext): YamlMistake | undefined {
   if (error.code !== 'MISSING_CHAR' || error.message === undefined) return undefined;
   const [opener] = unclosedAt({ ...error, message: error.message }, yamlText);
   const quote = yamlText[opener];
@@ -79,4 +82,16 @@ function valueEnds(lines: readonly LayoutLine[], index: number): number[] {
   while (last + 1 < lines.length && last - index < QUOTE_LINES && lines[last + 1]!.text.trim() !== '' && /^ */.exec(lines[last + 1]!.text)![0].length > column) last++;
   const end = (line: LayoutLine) => line.start + line.text.trimEnd().length;
   return last === index ? [end(opened)] : [end(lines[last]!), end(opened)];
+}
+
+/**
+ * A list whose first item has no space after its `-` (`-Rylan Schaeffer`
+ * over `- Brando Miranda`) is read by YAML as one text starting with `-`,
+ * the lines below folded into it: the fix, from the first line as written
+ * (`written`: the plain value's source), for the message that a list was
+ * expected. '' for any other value.
+ */
+export function dashHint(written: string | undefined): string {
+  const item = written && /^-([^\s-].*?)[ \t]*$/m.exec(written.split('\n')[0]!);
+  return item ? ` (a space after each item's \`-\`: \`- ${item[1]}\`)` : '';
 }

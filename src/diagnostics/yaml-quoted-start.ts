@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
-import { escaped } from '../diagnostics/yaml-unclosed.js';
-import { quoteYamlText } from './text-fields.js';
+import { escaped } from './yaml-unclosed.js';
+import { quotedLine } from './yaml-quote.js';
 
 /**
  * What a writer meant by a text value that starts with a quote which YAML
@@ -50,27 +50,29 @@ export function quotedStart(written: string): QuotedStart | undefined {
 }
 
 /**
- * `key: text`, quoted so that YAML reads it back as exactly `text`: with
- * quoteYamlText, or else in double quotes with YAML's escapes for what
- * needs one (`\n` for a line break the writer's own `\n` made, `\"`),
- * each checked by reading it; undefined when neither reads back.
+ * `key: value` (`value` as written, on one line, or the lines of a value
+ * joined by spaces, `where` then ` on one line`) in a writer's terms when
+ * the value starts with a quote YAML closes before its end: a quote of the
+ * text that ended the quotes put around it (`'Editor's pick of the
+ * week'`), the suggestion quoting the text without those; or a text that
+ * starts with a quoted word (`"Attention" is all you need`), quoted whole.
+ * The suggestion is a `key: …` line checked to read back as the text
+ * (quotedLine). Undefined for any other value, or one whose suggestion
+ * would not read back.
  */
-export function quotedLine(key: string, text: string): string | undefined {
-  for (const quoted of [quoteYamlText(text), doubleQuoted(text)]) {
-    const line = `${key}: ${quoted}`;
-    const document = parseDocument(line);
-    if (document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text) return line;
-  }
-  return undefined;
+export function quotesEndedEarly(key: string, value: string, where = ''): string | undefined {
+  const start = quotedStart(value);
+  const line = start && quotedLine(key, start.text);
+  if (!start || line === undefined) return undefined;
+  const commented = start.comment === '' ? line : `${line} ${start.comment}`;
+  return quotedStartMessage(key, start, `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${commented}\``);
 }
 
-/** YAML 1.2 § 5.7's escapes for the characters double-quoted text cannot hold as they are. */
-const DOUBLE_QUOTED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** `text` in double quotes, a `\`, `"` or control character written as its escape (`\x1b` for one without a name). */
-function doubleQuoted(text: string): string {
-  // eslint-disable-next-line no-control-regex -- the control characters are what this escapes.
-  return `"${text.replace(/[\\"\x00-\x1f\x7f]/g, (char) => DOUBLE_QUOTED_ESCAPES[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)}"`;
+/** What YAML made of the value of `key` that starts as `start` says, and `expected`: how to write it instead. */
+export function quotedStartMessage(key: string, start: QuotedStart, expected: string): string {
+  return start.meantAsYaml
+    ? `Unexpected \`${start.quote}\` within the quoted text of \`${key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
+    : `Unexpected text after the quoted \`${start.read}\` at the start of \`${key}\`, which YAML reads as a quoted value that ends there, expected ${expected}`;
 }
 
 /** Where YAML ends quoted text opened at 0: the next `quote`, past `''` in single quotes and `\"` in double ones; -1 when none does. */

@@ -1,0 +1,93 @@
+import { parseDocument, type Document } from 'yaml';
+
+/**
+ * A YAML file's lines as an editor sees them: where each starts, how it is
+ * indented, and which lines are the text of a block (`summary: |`). YAML's
+ * own view of a file it cannot read is askew from the broken line on; this
+ * one is read from the lines alone, for messages about how they are laid
+ * out. For the issue frontmatter and the config file alike.
+ */
+export interface LayoutLine {
+  start: number;
+  text: string;
+  /** The whitespace before the line's text, tabs included. */
+  indent: string;
+  /** The line's key (after any `- `), when it is a `key:` line. */
+  key?: string;
+  /** Where the key starts, in characters from the line's start. */
+  keyColumn?: number;
+  /** The line of the block's `key: |` when this line is (by its indentation) text of that block. */
+  blockHeader?: number;
+}
+
+/** A parser error, in offsets of the YAML text. */
+export interface ParserError {
+  code: string;
+  range: [start: number, end: number];
+}
+
+/** A mistake found behind a parser error: what to say, at offsets of the YAML text. */
+export interface YamlMistake {
+  message: string;
+  range: [start: number, end: number];
+}
+
+/** What a diagnosis of a parser error reads: the document, its text and lines, and the file's line number of an offset. */
+export interface MistakeContext {
+  document: Document.Parsed;
+  yamlText: string;
+  lines: LayoutLine[];
+  /** The file's line number of an offset in the YAML text. */
+  lineOf: (offset: number) => number;
+}
+
+const KEY_LINE = /^([ \t]*)((?:-[ \t]+)*)([A-Za-z_][\w-]*):(?:[ \t]|$)/;
+const BLOCK_HEADER = /:[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * Every line of the YAML (`\n`-separated, offsets in UTF-16 code units of
+ * `yamlText`), laid out as above. `isFormatKey`: whether a key is one the
+ * file's format has, which ends a block even on a tab-indented line (a
+ * tab's width is the editor's guess).
+ */
+export function layoutOf(yamlText: string, isFormatKey: (key: string | undefined) => boolean): LayoutLine[] {
+  const lines: LayoutLine[] = [];
+  let block: { header: number; keyColumn: number } | undefined;
+  for (let start = 0; start <= yamlText.length; ) {
+    const end = yamlText.indexOf('\n', start);
+    const text = end === -1 ? yamlText.slice(start) : yamlText.slice(start, end);
+    const line: LayoutLine = { start, text, indent: /^[ \t]*/.exec(text)![0] };
+    const keyLine = KEY_LINE.exec(text);
+    if (keyLine) Object.assign(line, { key: keyLine[3], keyColumn: keyLine[1]!.length + keyLine[2]!.length });
+    // A tab-indented line stays in the block (its width is the editor's guess), unless it starts one of the format's keys.
+    const tabbed = line.indent.includes('\t');
+    if (block && (text.trim() === '' || (!tabbed && line.indent.length > block.keyColumn) || (tabbed && !isFormatKey(line.key)))) {
+      line.blockHeader = block.header;
+    } else {
+      block = keyLine && BLOCK_HEADER.test(text) ? { header: lines.length, keyColumn: line.keyColumn! } : undefined;
+    }
+    lines.push(line);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The index in `lines` of the line holding `offset` (of the YAML text). */
+export function lineIndexAt(lines: LayoutLine[], offset: number): number {
+  let index = 0;
+  while (index + 1 < lines.length && lines[index + 1]!.start <= offset) index++;
+  return index;
+}
+
+/**
+ * Whether replacing `[start, end)` of the YAML text with `insert` leaves no
+ * error from `from` to the end of the edited line: a fix a message suggests
+ * must be one that works.
+ */
+export function editFixes(yamlText: string, edit: { start: number; end: number; insert: string }, from: number): boolean {
+  const edited = yamlText.slice(0, edit.start) + edit.insert + yamlText.slice(edit.end);
+  const lineEnd = edited.indexOf('\n', edit.start + edit.insert.length);
+  const upTo = lineEnd === -1 ? edited.length : lineEnd;
+  return parseDocument(edited, { prettyErrors: false, uniqueKeys: true }).errors.every((error) => error.pos[0] < Math.min(from, edit.start) || error.pos[0] > upTo);
+}

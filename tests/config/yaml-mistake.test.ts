@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConfig } from '../../src/config/load.js';
+import { CONFIG_YAML, configErrorOf } from '../helpers/fixture.js';
+
+const FILE = '/news/paperboy.config.yaml';
+const messageOf = (yaml: string) => configErrorOf(yaml, FILE).message;
+
+/** Whether the config reads without an error once `from` is replaced by `to` in it: the fix a message gives works. */
+const readsAfter = (yaml: string, from: string, to: string) => parseConfig(yaml.replace(from, to), FILE).file === FILE;
+
+const SECTIONS = 'sections:\n  - Technical alignment\n  - Governance\n';
+
+test('a quote never closed in the config is named where it opens, with the quote closed where the text ends', () => {
+  const yaml = CONFIG_YAML.replace('name: Test Newsletter', 'name: "Alignment Newsletter');
+  assert.equal(messageOf(yaml), `${FILE}:1:7: Missing closing \`"\` of the text of \`name\` quoted here, expected it on its line: \`name: "Alignment Newsletter"\``);
+  assert.ok(readsAfter(yaml, 'name: "Alignment Newsletter', 'name: "Alignment Newsletter"'));
+  // In a flow list, before the item's `,`.
+  const flow = `${CONFIG_YAML}sections: ["Evals, Governance]\n`;
+  assert.equal(messageOf(flow), `${FILE}:5:12: Missing closing \`"\` of the text quoted here, expected it on its line: \`sections: ["Evals", Governance]\``);
+  assert.ok(readsAfter(flow, '"Evals,', '"Evals",'));
+});
+
+test('a list item of the config with no space after its `-` is named at the `-`, with the item written right', () => {
+  const yaml = `${CONFIG_YAML}${SECTIONS.replace('  - Governance', '  -Governance')}`;
+  assert.equal(messageOf(yaml), `${FILE}:7:3: Missing space after \`-\` starting a list item, expected \`- Governance\``);
+  assert.ok(readsAfter(yaml, '  -Governance', '  - Governance'));
+  // The first item: YAML reads the list as one text, starting with the `-`.
+  const first = `${CONFIG_YAML}${SECTIONS.replace('  - Technical', '  -Technical')}`;
+  assert.equal(messageOf(first), `${FILE}:6:3: Unexpected text \`-Technical alignment⏎  - Governance\` for \`sections\`, expected a list (a space after each item's \`-\`: \`- Technical alignment\`)`);
+  assert.ok(readsAfter(first, '  -Technical', '  - Technical'));
+  // A `key: value` written as an item with no space, among the items.
+  assert.match(messageOf(`${CONFIG_YAML}${SECTIONS}  -title: B\n`), /:8:3: Missing space after `-` starting a list item, expected `- title: B`$/);
+});
+
+test('a quoted config value that one of its own quotes ends early gets the text quoted so that YAML reads it whole', () => {
+  const single = CONFIG_YAML.replace('name: Test Newsletter', "name: 'Editor's Digest'");
+  assert.equal(
+    messageOf(single),
+    `${FILE}:1:7: Unexpected \`'\` within the quoted text of \`name\`, which YAML reads as its closing quote (\`'Editor'\`), expected the text in quotes that its \`'\` does not close: \`name: "Editor's Digest"\``,
+  );
+  assert.equal(parseConfig(single.replace("'Editor's Digest'", '"Editor\'s Digest"'), FILE).name, "Editor's Digest");
+  const double = CONFIG_YAML.replace('name: Test Newsletter', 'name: "The "best" digest"');
+  assert.equal(
+    messageOf(double),
+    `${FILE}:1:7: Unexpected \`"\` within the quoted text of \`name\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close: \`name: 'The "best" digest'\``,
+  );
+  assert.equal(parseConfig(double.replace('"The "best" digest"', '\'The "best" digest\''), FILE).name, 'The "best" digest');
+  // A text that starts with a quoted word is quoted whole; in a mapping, the key is its own.
+  assert.match(
+    messageOf(`${CONFIG_YAML}description: "Attention" is all you need\n`),
+    /:5:14: Unexpected text after the quoted `"Attention"` at the start of `description`, .*expected the whole text in quotes: `description: '"Attention" is all you need'`$/,
+  );
+  assert.match(messageOf(`${CONFIG_YAML}dkim:\n  domainName: 'Bob's.org'\n  keySelector: mail\n`), /:6:15: Unexpected `'` within the quoted text of `domainName`/);
+});
+
+test('a YAML error no mistake explains keeps the parser\'s words in the config', () => {
+  assert.match(messageOf(`${CONFIG_YAML}send: [1\n`), /:5:8: Unexpected YAML: /);
+});
