@@ -73,8 +73,9 @@ import { packageVersion } from './package-version.js';
  * v66: an HTML email whose unsubscribe link or postal address is off the screen, clipped or scaled to nothing (render/css-offscreen.ts), or coloured as its background in any CSS colour notation (color-string), is refused.
  * v67: an output and its summary say whether the issue is a draft (`draft`), which its page shows (issue-output.ts).
  * v68: an HTML email whose footer is moved away by `position: fixed; bottom`, a margin or a translation, or set too small to read (`font-size: 1px`), is refused.
+ * v69: a record's excerpt is cut between words, before a formula or a URL that would not fit whole, and its sentence ends outside math (archive/excerpt.ts `firstSentence`).
  */
-export const INDEX_FORMAT = `build-index-v68-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v69-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -112,5 +113,6 @@ export const SHAPE_FORMAT = 'site-shape-v18';
  * v7: a paper's `section` is the newest its coverage names (paper-database.ts `paperFacts`).
  * v8: `authorNames` (every author name, for the author filter) stored instead of `aka` (paper-database.ts `authorFilterNames`).
  * v9: a paper's `identity` stored too, so the papers page finds the paper a query names by its id or URL first (search-options.cjs `searchShard`).
+ * v10: a stored `excerpt` is cut between words, never inside a formula or a URL (archive/excerpt.ts `firstSentence`).
  */
-export const SHARD_FORMAT = `search-shard-v9-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v10-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -14,7 +14,7 @@ import { locationKey, type TemplateOutline } from './template-outline.js';
  * other of paperboy's, from 1.
  */
 
-const HINT = `Fix the template; the fields a template can use are documented in ${ownFile('src/render/view-model.ts')}, its helpers in ${ownFile('src/render/helpers.ts')} (${ownFile('docs/outputs.md')}, "Templates", says how overrides work).`;
+const HINT = `Fix the template; the fields a template can use are documented in ${ownFile('src/render/view-model.ts')} (an archive page's in ${ownFile('docs/web-templates.md')}), its helpers in ${ownFile('src/render/helpers.ts')} (${ownFile('docs/outputs.md')}, "Templates", says how overrides work).`;
 
 interface Place {
   line: number;

@@ -168,7 +168,8 @@ function loggedPath(path: string): string {
 
 /**
  * Answers a request its handler threw on: an HttpError as its status and
- * message, anything else as a 500, said on stderr (each line of its stack
+ * message (its technical detail, when it has one, said on stderr),
+ * anything else as a 500, said on stderr (each line of its stack
  * starting `paperboy: `, as every stderr line of the server does). A
  * request its client closed (RequestAborted) has nobody to answer: one
  * line on stderr, no stack, the connection closed.
@@ -189,6 +190,7 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const status = known ? error.status : 500;
   const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
   if (!known) process.stderr.write(`${`${where}: ${String((error as Error)?.stack ?? error)}`.replace(/^/gm, 'paperboy: ')}\n`);
+  else if (error.detail !== undefined) process.stderr.write(`paperboy: ${where}: refused (${status}): ${error.detail}\n`);
   const headers = known ? error.headers : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);

@@ -19,7 +19,7 @@ export interface MessagePage {
  * each is rendered once per template set, not per request (a one-click
  * unsubscribe is then an UPDATE and a cached answer). A page with a form
  * carries the request's token and is never kept. The last KEPT_PAGES only:
- * an error page can quote the request (its content type), and a server
+ * an error page can quote the request (the address a reader typed), and a server
  * must not keep a page per distinct header a client sends.
  */
 const rendered = new WeakMap<TemplateSet, RecentlyUsed<string, string>>();

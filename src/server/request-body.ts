@@ -1,17 +1,30 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 
-/** An answer to a request that cannot be served as asked: its status and a message for the page. */
+/**
+ * An answer to a request that cannot be served as asked: its status and a
+ * message for the page, in plain words (a reader sees it; see
+ * public-messages.ts), and what the server's log says of it.
+ */
 export class HttpError extends Error {
+  /** Headers of the answer (a 429's Retry-After). */
+  readonly headers: Record<string, string>;
+  /** The technical reason, for stderr (no personal data); nothing is logged without one. */
+  readonly detail: string | undefined;
+
   constructor(
     readonly status: number,
     message: string,
-    /** Headers of the answer (a 429's Retry-After). */
-    readonly headers: Record<string, string> = {},
+    options: { headers?: Record<string, string>; detail?: string } = {},
   ) {
     super(message);
+    this.headers = options.headers ?? {};
+    this.detail = options.detail;
   }
 }
+
+/** What a page says of a request body that cannot be read (a script's or a tampered form's: a browser sending the site's forms never gets it). */
+const UNREADABLE = 'This request could not be read. Please go back to the page you came from and try again.';
 
 /**
  * The connection closed before the request body arrived whole: the client
@@ -27,6 +40,10 @@ export class RequestAborted extends Error {
 
 /** The most a form or JSON body may hold, in bytes: a subscription or an unsubscribe is a few dozen. */
 const MAX_BODY_BYTES = 16 * 1024;
+
+/** A body past MAX_BODY_BYTES: the page's words and the log's. */
+const TOO_LARGE = 'This request is too large to be read. Please go back to the page you came from and try again.';
+const TOO_LARGE_DETAIL = `the request body is over ${MAX_BODY_BYTES} bytes`;
 
 /**
  * A field of a body that is not one text, kept to be named when an endpoint
@@ -59,12 +76,12 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
     try {
       value = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new HttpError(400, 'The request body is not valid JSON.');
+      throw new HttpError(400, UNREADABLE, { detail: 'the request body is not valid JSON' });
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'The request body is not a JSON object.');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, UNREADABLE, { detail: 'the request body is not a JSON object' });
     return fieldsOf(jsonMembers(body.toString('utf8')));
   }
-  throw new HttpError(415, `Unexpected content type ${type}, expected a form or JSON.`);
+  throw new HttpError(415, UNREADABLE, { detail: `Unexpected content type ${type.slice(0, 100)}, expected a form or JSON` });
 }
 
 /**
@@ -75,7 +92,9 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
  */
 export function textField(fields: Fields, name: string): string | undefined {
   const value = fields.get(name);
-  if (value instanceof NotText) throw new HttpError(400, `Unexpected ${value.description} for \`${name}\`, expected text`);
+  if (value instanceof NotText) {
+    throw new HttpError(400, `This request could not be read: its field “${name}” does not hold one piece of text. Please go back to the page you came from and try again.`, { detail: `Unexpected ${value.description} for \`${name}\`, expected text` });
+  }
   return value;
 }
 
@@ -158,7 +177,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) throw new HttpError(413, 'The request body is too large.');
+      if (size > MAX_BODY_BYTES) throw new HttpError(413, TOO_LARGE, { detail: TOO_LARGE_DETAIL });
       chunks.push(chunk);
     }
   } catch (error) {
@@ -175,7 +194,7 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
     try {
       parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES, fields: 32, files: 0, parts: 32 } });
     } catch {
-      reject(new HttpError(400, 'The multipart body has no boundary.'));
+      reject(new HttpError(400, UNREADABLE, { detail: 'the multipart body has no boundary' }));
       return;
     }
     let size = 0;
@@ -183,12 +202,12 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         req.unpipe(parser);
-        reject(new HttpError(413, 'The request body is too large.'));
+        reject(new HttpError(413, TOO_LARGE, { detail: TOO_LARGE_DETAIL }));
       }
     });
     parser.on('field', (name, value) => fields.push([name, value]));
     parser.on('file', (_name, stream) => stream.resume());
-    parser.on('error', () => reject(new HttpError(400, 'The multipart body does not parse.')));
+    parser.on('error', () => reject(new HttpError(400, UNREADABLE, { detail: 'the multipart body does not parse' })));
     parser.on('close', () => resolve(fieldsOf(fields)));
     // A connection closed mid-body never ends the parser: settle here (after a whole body, `close` changes nothing).
     req.on('close', () => {

@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
-import { emailProblem, nameProblem } from '../subscribers/model.js';
+import { emailRefusal, nameRefusal } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
 import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
+import { addressRefusal, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /**
@@ -35,14 +36,14 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
     return;
   }
   const wait = limiter.take(clientAddress(req));
-  if (wait > 0) throw new HttpError(429, 'Too many subscription requests from your address: try again later.', { 'Retry-After': String(Math.ceil(wait / 1000)) });
+  if (wait > 0) throw new HttpError(429, tooManyRequests(wait), { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
   const fields = await readFields(req);
   // Every field read before any is judged: a wrong type is named, whichever field it is.
   const email = (textField(fields, 'email') ?? '').trim();
   const name = textField(fields, 'name') ?? '';
   const honeypot = textField(fields, HONEYPOT_FIELD) ?? '';
-  const problem = emailProblem(email) ?? nameProblem(name);
-  if (problem) throw new HttpError(400, problem);
+  const refusal = refusalOf(email, name);
+  if (refusal) throw new HttpError(400, refusal.page, { detail: refusal.log });
 
   const subscriptions = new Subscriptions(context.db, context.now);
   const outcome = honeypot === '' ? subscriptions.request(email, name) : undefined;
@@ -64,6 +65,14 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
       process.stderr.write(`paperboy: a confirmation email was not sent (${reply}); the reader's next request to subscribe sends it again\n`);
     }),
   );
+}
+
+/** Why the form's address or name is refused, in the page's words and the log's; undefined when both can be stored. */
+function refusalOf(email: string, name: string): Refusal | undefined {
+  const address = emailRefusal(email);
+  if (address) return addressRefusal(address.fault);
+  const tooLong = nameRefusal(name);
+  return tooLong && nameRefusalText(tooLong);
 }
 
 /**

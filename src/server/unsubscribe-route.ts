@@ -72,7 +72,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   const fields = await readFields(req);
   if (id === undefined) return invalidLink(context, route);
   // A genuine link posted without the one-click field (RFC 8058 §3.1): nothing changes, and the reader gets the button.
-  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'Nothing changed: the request did not carry List-Unsubscribe=One-Click. Press the button to unsubscribe.');
+  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'Nothing has changed yet: press the button below to unsubscribe.');
   if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
   sendPage(context, res, 200, ENDPOINT, {
     heading: 'You are unsubscribed',

@@ -31,6 +31,25 @@ export interface Subscriber {
 const MAX_EMAIL_LENGTH = 254;
 
 /**
+ * What is wrong with an address, in terms its owner can act on: the
+ * server words each for the public page (server/public-messages.ts),
+ * where the technical `problem` would be jargon.
+ */
+export type AddressFault =
+  | { kind: 'missing' | 'space' | 'no-at' | 'several-at' | 'no-local-part' | 'no-domain' | 'dots' }
+  | { kind: 'too-long'; length: number; max: number }
+  /** A bracket, quote, comma, semicolon, colon, backslash or control character. */
+  | { kind: 'character'; character: string }
+  /** `no-top-level`: `reader@localhost`; `domain`: no domain name at all (`reader@exa_mple.org`). */
+  | { kind: 'no-top-level' | 'domain'; domain: string }
+  /** A local part beyond ASCII (`zoë.reader`), `character` its first such character. */
+  | { kind: 'local-not-ascii'; local: string; character: string };
+
+/** Characters no address here may hold besides spaces and `@`: RFC 5322's specials (quotes, brackets, `,;:`), a backslash, a control. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[<>()[\]\\,;:"\u0000-\u001f\u007f]/u;
+
+/**
  * Why `email` cannot be a subscriber's address, or undefined when it can.
  * Deliberately the shape check a mail relay makes (one `@`, a local part, a
  * dotted domain of letters, digits and hyphens, no spaces, brackets, quotes or controls), not RFC 5322's
@@ -39,26 +58,56 @@ const MAX_EMAIL_LENGTH = 254;
  * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8).
  */
 export function emailProblem(email: string): string | undefined {
-  const problem = addressProblem(email);
-  // A cell of a CSV may hold a line break: the message stays one line (`file:line:1  error  …`).
-  return problem === undefined ? undefined : oneLine(problem);
+  return emailRefusal(email)?.problem;
 }
 
-function addressProblem(email: string): string | undefined {
-  if (email === '') return 'Missing email address';
-  if (email.length > MAX_EMAIL_LENGTH) return `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}`;
+/**
+ * Why `email` is refused, twice: `problem`, one line for the editor
+ * ("Unexpected email address `x`, expected …", as `emailProblem`), and
+ * `fault`, what its owner can change; undefined when it is an address.
+ */
+export function emailRefusal(email: string): { fault: AddressFault; problem: string } | undefined {
+  const refusal = addressRefusal(email);
+  // A cell of a CSV may hold a line break: the message stays one line (`file:line:1  error  …`).
+  return refusal === undefined ? undefined : { fault: refusal.fault, problem: oneLine(refusal.problem) };
+}
+
+function addressRefusal(email: string): { fault: AddressFault; problem: string } | undefined {
+  if (email === '') return { fault: { kind: 'missing' }, problem: 'Missing email address' };
+  if (email.length > MAX_EMAIL_LENGTH) {
+    return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}` };
+  }
   // eslint-disable-next-line no-control-regex
   if (!/^[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+@[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]+\.[^\s@<>()[\]\\,;:"\u0000-\u001f\u007f.][^\s@<>()[\]\\,;:"\u0000-\u001f\u007f]*$/u.test(email)) {
-    return `Unexpected email address \`${email}\`, expected an address such as reader@example.org`;
+    return { fault: shapeFault(email), problem: `Unexpected email address \`${email}\`, expected an address such as reader@example.org` };
   }
-  if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org`;
+  if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return { fault: { kind: 'dots' }, problem: `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org` };
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
   // The config's check of a domain (RFC 5321 §4.1.2, U-labels too): `ada@example.org|Lovelace`, a line of another delimiter, is no address.
-  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
   const domainRead = asciiDomainName(domain);
-  if ('problem' in domainRead) return `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}`;
-  const local = localPartProblem(email.slice(0, email.lastIndexOf('@')));
-  return local === undefined ? undefined : `Unexpected email address \`${email}\`: ${local}`;
+  if ('problem' in domainRead) return { fault: { kind: 'domain', domain }, problem: `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}` };
+  const local = email.slice(0, at);
+  const localProblem = localPartProblem(local);
+  if (localProblem === undefined) return undefined;
+  // What a reader sees as one character: `ë` spelled `e` + U+0308 is shown whole, not as a lone accent.
+  // eslint-disable-next-line no-control-regex
+  const character = [...new Intl.Segmenter().segment(local)].find(({ segment }) => /[^\u0000-\u007f]/.test(segment))!.segment;
+  return { fault: { kind: 'local-not-ascii', local, character }, problem: `Unexpected email address \`${email}\`: ${localProblem}` };
+}
+
+/** What is wrong with an address the shape check refused: the first of a space, a forbidden character, the `@`s, an empty side, a domain without its top-level part. */
+function shapeFault(email: string): AddressFault {
+  if (/\s/u.test(email)) return { kind: 'space' };
+  const character = FORBIDDEN.exec(email)?.[0];
+  if (character !== undefined) return { kind: 'character', character };
+  const [local, domain, ...more] = email.split('@');
+  if (domain === undefined) return { kind: 'no-at' };
+  if (more.length > 0) return { kind: 'several-at' };
+  if (local === '') return { kind: 'no-local-part' };
+  if (domain === '') return { kind: 'no-domain' };
+  return { kind: 'no-top-level', domain };
 }
 
 /** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */
@@ -66,8 +115,13 @@ const MAX_NAME_LENGTH = 200;
 
 /** Why a display name cannot be stored, or undefined: the one limit of `subscribers add`, import and the form. Characters are code points: an emoji is one, not its two UTF-16 units. */
 export function nameProblem(name: string): string | undefined {
+  return nameRefusal(name)?.problem;
+}
+
+/** `nameProblem` with the name's length and the limit, in characters, for a message of its own (the public page's). */
+export function nameRefusal(name: string): { length: number; max: number; problem: string } | undefined {
   const length = [...name].length;
-  return length > MAX_NAME_LENGTH ? `Unexpected name of ${length} characters, expected at most ${MAX_NAME_LENGTH}` : undefined;
+  return length > MAX_NAME_LENGTH ? { length, max: MAX_NAME_LENGTH, problem: `Unexpected name of ${length} characters, expected at most ${MAX_NAME_LENGTH}` } : undefined;
 }
 
 /**

@@ -162,6 +162,20 @@ test('papers search and excerpts show math between the dollars it was written wi
   assert.match(text.stdout, /Attention at a cost of \$O\(n\^2\)\$ in the sequence length\s+\$n\$\./);
 });
 
+test('papers search, the catalog and the search index cut an excerpt before a formula or a URL that would not fit whole, never inside it', async () => {
+  const summary = 'Explaining neurons with a language model and scoring by simulation: the score is the correlation $\\rho(\\hat a, a)$ between simulated and real activations, as https://openaipublic.blob.core.windows.net/neuron-explainer/paper/index.html shows.';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const search = JSON.parse((await runCli(['papers', 'search', '--json', 'neurons'], { cwd: root })).stdout) as { firstLine: string }[];
+  assert.equal(search[0]!.firstLine, 'Explaining neurons with a language model and scoring by simulation: the score is the correlation…');
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  const cut = 'Explaining neurons with a language model and scoring by simulation: the score is the correlation $\\rho(\\hat a, a)$ between simulated and real activations, as…';
+  const catalog = readFileSync(join(root, 'dist', 'papers', 'catalog.js'), 'utf8');
+  assert.ok(catalog.includes(JSON.stringify(cut)), catalog);
+  const shard = readFileSync(join(root, 'dist', 'search', '2023.js'), 'utf8');
+  assert.ok(shard.includes(JSON.stringify(cut).slice(1, -1)), 'the search index stores the same excerpt');
+});
+
 test('papers search finds a word written with a soft hyphen or another invisible format character inside it', async () => {
   const summary = 'Mechanistic interpre\u00adtability, zero\u200bwidth, word\u2060joiner, non\u200cjoiner and over\u202eridden\u202c words.';
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });

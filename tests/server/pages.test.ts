@@ -7,7 +7,7 @@ import { messagePage } from '../../src/server/pages.js';
 import { configOf, makeRoot } from '../helpers/fixture.js';
 
 test('the server keeps a bounded number of pages however many distinct messages requests make it show', () => {
-  // An error page quotes the request (`Unexpected content type …`): one kept per distinct header would grow without end.
+  // An error page quotes the request (the address typed): one kept per distinct request would grow without end.
   setFlagsFromString('--expose-gc');
   const collect = runInNewContext('gc') as () => void;
   const config = configOf(makeRoot({}));

@@ -5,11 +5,21 @@ import { connect } from 'node:net';
 import { clientAddress } from '../../src/server/subscription-routes.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { decodeEntities } from '../helpers/render.js';
-import { rawRequest, startServer, stderrOf, type TestServer } from './helpers.js';
+import { rawRequest, startServer, stderrOf, type RawResponse, type TestServer } from './helpers.js';
 
 const form = (fields: Record<string, string>) => ({ type: 'application/x-www-form-urlencoded', data: new URLSearchParams(fields).toString() });
 const subscribe = (server: TestServer, email: string, extra: Record<string, string> = {}) => rawRequest(server.port, 'POST', '/subscribe', form({ email, ...extra }));
 const statusOf = (server: TestServer, email: string) => new SubscriberStore(server.db).find(email)?.status;
+/** The answer to `request` and what the server said on stderr meanwhile. */
+async function answerAndLog(request: () => Promise<RawResponse>): Promise<{ answer: RawResponse; said: string }> {
+  let answer: RawResponse | undefined;
+  const said = await stderrOf(async () => {
+    answer = await request();
+  });
+  return { answer: answer!, said };
+}
+/** What a reader is shown for a field that is not one text, the field named in the log's `message` ("… for `email`, expected text"). */
+const notOneText = (message: string) => `This request could not be read: its field “${/for `(\w+)`/.exec(message)![1]}” does not hold one piece of text. Please go back to the page you came from and try again.`;
 /** The path and query of the confirmation link, as the server is reached in the test. */
 const confirmPath = (url: string) => {
   const parsed = new URL(url);
@@ -140,27 +150,27 @@ test('subscribe: a bad address is a 400 saying why; JSON in (its media type in a
   try {
     const page = await subscribe(server, 'not an address');
     assert.equal(page.status, 400);
-    assert.match(page.body, /Unexpected email address/);
+    assert.match(page.body, /This address can&#x27;t be used: it has a space in it/);
     const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'ada@example.org' }) });
     assert.equal(json.status, 202);
     assert.equal((JSON.parse(json.body) as { status: string }).status, 'confirmation-sent');
     const longName = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: JSON.stringify({ email: 'bob@example.org', name: 'B'.repeat(5000) }) });
     assert.equal(longName.status, 400, 'a name import and `subscribers add` refuse is refused here too');
-    assert.match((JSON.parse(longName.body) as { error: string }).error, /Unexpected name of 5000 characters, expected at most 200/);
+    assert.match((JSON.parse(longName.body) as { error: string }).error, /This name is too long: it has 5000 characters, and at most 200 fit/);
     // Media types are case-insensitive: a body read as JSON is answered as JSON.
     const shouted = await rawRequest(server.port, 'POST', '/subscribe', { type: 'APPLICATION/JSON', data: JSON.stringify({ email: 'not an address' }) });
     assert.equal(shouted.status, 400);
-    assert.match((JSON.parse(shouted.body) as { error: string }).error, /Unexpected email address/);
+    assert.match((JSON.parse(shouted.body) as { error: string }).error, /This address can't be used/);
     const badJson = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":' });
     assert.equal(badJson.status, 400);
-    assert.match((JSON.parse(badJson.body) as { error: string }).error, /not valid JSON/);
+    assert.match((JSON.parse(badJson.body) as { error: string }).error, /This request could not be read/);
     assert.equal((await rawRequest(server.port, 'GET', '/subscribe')).status, 405);
   } finally {
     await server.close();
   }
 });
 
-test('subscribe: a field that is not one text (a JSON list, object, number, null; a form field given twice) is a 400 naming the field, and nothing is stored', async () => {
+test('subscribe: a field that is not one text (a JSON list, object, number, null; a form field given twice) is a 400 naming the field, what came instead said on stderr, and nothing is stored', async () => {
   const server = await startServer();
   try {
     const json = { type: 'application/json', data: (body: Record<string, unknown>) => JSON.stringify(body) };
@@ -176,9 +186,10 @@ test('subscribe: a field that is not one text (a JSON list, object, number, null
     ];
     for (const [index, [body, message]] of cases.entries()) {
       // Each case from its own reader (behind the proxy on this machine), under the rate limit.
-      const answer = await rawRequest(server.port, 'POST', '/subscribe', body, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` });
+      const { answer, said } = await answerAndLog(() => rawRequest(server.port, 'POST', '/subscribe', body, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` }));
       assert.equal(answer.status, 400, message);
-      assert.equal((JSON.parse(answer.body) as { error: string }).error, message);
+      assert.equal((JSON.parse(answer.body) as { error: string }).error, notOneText(message));
+      assert.equal(said, `paperboy: POST /subscribe: refused (400): ${message}\n`);
     }
     assert.equal(statusOf(server, 'ada@example.org'), undefined);
     assert.equal(server.confirmations.length, 0);
@@ -196,9 +207,10 @@ test('subscribe: a JSON name given twice with different values is a 400 naming t
       ['{"email":"x@example.org", "name": "X", "n\\u0061me": {"a": ["}", ","]}}', 'Unexpected 2 values for `name`, expected text'],
     ];
     for (const [index, [data, message]] of cases.entries()) {
-      const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data }, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` });
+      const { answer, said } = await answerAndLog(() => rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data }, { Accept: 'application/json', 'X-Forwarded-For': `203.0.113.${index}` }));
       assert.equal(answer.status, 400, data);
-      assert.equal((JSON.parse(answer.body) as { error: string }).error, message);
+      assert.equal((JSON.parse(answer.body) as { error: string }).error, notOneText(message));
+      assert.equal(said, `paperboy: POST /subscribe: refused (400): ${message}\n`);
     }
     assert.equal(statusOf(server, 'x@example.org'), undefined);
     assert.equal(statusOf(server, 'y@example.org'), undefined);
