@@ -285,7 +285,7 @@ function paperPage(
       return {
         title: latest.title,
         // Joined as every list of names is (render/format.ts `joinNames`: semicolons when a name is written "Last, First"); an "et al." has no page.
-        authors: listedNames(latest.authors).map(({ name, after, others }) => ({ name, after, href: !others && authorSlug.has(name) ? link.author(authorSlug.get(name)!) : undefined })),
+        authors: listedNames(latest.authors).map(({ name, after, written = name, others }) => ({ name, after, href: !others && authorSlug.has(written) ? link.author(authorSlug.get(written)!) : undefined })),
         // Said once: a venue that is also an author is left out, as in the email.
         sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
         url: latest.url,

@@ -1,5 +1,5 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
-import { standsForOthers } from '../issue/names.js';
+import { firstLast, standsForOthers } from '../issue/names.js';
 
 const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -57,16 +57,20 @@ export function joinNames(names: readonly string[]): string {
  * `"; and "`, `" "` before "et al.", `""` last), so the entries written
  * in order are `joinNames(names)`. An entry for the authors not named
  * comes last, as `et al.` (`{ name: 'et al.', others: true }`), whatever
- * the issue wrote ("and others", "et al").
+ * the issue wrote ("and others", "et al"); the name before it, when shown
+ * "First Last" for one written "Last, First", keeps the list's spelling
+ * in `written`.
  */
-export function listedNames(names: readonly string[]): { name: string; after: string; others?: true }[] {
+export function listedNames(names: readonly string[]): { name: string; after: string; written?: string; others?: true }[] {
   const named = names.filter((name) => !standsForOthers(name));
   const between = separator(named);
   const last = between === ', ' ? ' and ' : named.length === 2 ? ' and ' : '; and ';
   const listed = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
   if (named.length === names.length) return listed;
-  // A space before "et al." after some name (none when no name is written at all).
-  if (listed.some(({ name, after }) => name + after !== '')) listed.at(-1)!.after = ' ';
+  // A space before "et al." after some name (none when no name is written at all); that name read "First Last":
+  // "Grosse, Roger et al." reads as Grosse and "Roger et al.".
+  const final = listed.at(-1);
+  if (final && listed.some(({ name, after }) => name + after !== '')) Object.assign(final, { after: ' ' }, beforeOthers(final.name) === final.name ? {} : { name: beforeOthers(final.name), written: final.name });
   return [...listed, { name: 'et al.', after: '', others: true }];
 }
 
@@ -101,7 +105,12 @@ function separator(names: readonly string[]): string {
  * citation style's short form; ten to twenty names took three or four lines.
  */
 export function briefAuthors(names: readonly string[], maxAuthors: number): string {
-  return names.length > maxAuthors ? `${names[0]} et al.` : joinNames(names);
+  return names.length > maxAuthors ? `${beforeOthers(names[0]!)} et al.` : joinNames(names);
+}
+
+/** A name right before "et al.": one written "Last, First" as "First Last", so that its comma does not split it from its first name ("Grosse, Roger et al." → "Roger Grosse et al."). */
+function beforeOthers(name: string): string {
+  return firstLast(name) ?? name;
 }
 
 export function reviewersThanks(reviewers: readonly string[]): string | undefined {

@@ -61,3 +61,17 @@ test('boundedNames: at most `max` named authors joined whole; past it the first 
   assert.deepEqual(boundedNames(names(3000), 20, 2), { names: 'Name 0, Name 1', more: { before: ' and ', count: 2998 } });
   assert.deepEqual(boundedNames(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar', 'et al.'], 2, 2), { names: 'Vaswani, Ashish; Noam Shazeer', more: { before: '; and ', count: 1 } });
 });
+
+test('a name written "Last, First" right before "et al." reads "First Last", so its comma does not split it from its first name', () => {
+  assert.equal(briefAuthors(['Grosse, Roger', 'Juhan Bae', 'Cem Anil', 'Nelson Elhage', 'et al.'], 4), 'Roger Grosse et al.');
+  assert.equal(joinNames(['Grosse, Roger', 'et al.']), 'Roger Grosse et al.');
+  assert.equal(joinNames(['Juhan Bae', 'Grosse, Roger', 'et al.']), 'Juhan Bae; Roger Grosse et al.');
+  // Elsewhere in the list, and in a list without "et al.", the semicolons keep each name whole as written.
+  assert.equal(joinNames(['Grosse, Roger', 'Juhan Bae', 'et al.']), 'Grosse, Roger; Juhan Bae et al.');
+  assert.equal(joinNames(['Grosse, Roger', 'Juhan Bae']), 'Grosse, Roger and Juhan Bae');
+  // A page that links each name finds the author by the name as the list wrote it.
+  assert.deepEqual(listedNames(['Grosse, Roger', 'et al.']), [
+    { name: 'Roger Grosse', after: ' ', written: 'Grosse, Roger' },
+    { name: 'et al.', after: '', others: true },
+  ]);
+});
