@@ -76,8 +76,9 @@ import { packageVersion } from './package-version.js';
  * v69: a record's excerpt is cut between words, before a formula or a URL that would not fit whole, and its sentence ends outside math (archive/excerpt.ts `firstSentence`).
  * v70: an HTML email whose footer is in a closed `<details>` is refused (render/visible-html.ts).
  * v71: a name written "Last, First" right before "et al." reads "First Last" (render/format.ts `listedNames`, `briefAuthors`).
+ * v72: the HTML email shows display math between its `$$` lines (render/html-rewrite.ts `writtenFormula`).
  */
-export const INDEX_FORMAT = `build-index-v71-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v72-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

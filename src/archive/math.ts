@@ -6,7 +6,7 @@ import { KATEX_BOUNDS } from '../render/math.js';
  * Math in a sanitized HTML fragment, typeset for the web. The email keeps
  * the TeX source in `<code class="… math-inline">`, between the dollars it
  * was written with (render/html-rewrite.ts), and in `math-display`,
- * since no mail client runs KaTeX; a web page has KaTeX's stylesheet and
+ * between its `$$` lines, since no mail client runs KaTeX; a web page has KaTeX's stylesheet and
  * fonts (copied into the site), so each formula becomes KaTeX's HTML and
  * MathML (the MathML is what screen readers speak).
  *
@@ -26,8 +26,13 @@ export function typesetMath(html: string): string {
     const typeset = (source: string, displayMode: boolean) =>
       // strict: 'ignore': KaTeX's default ('warn') writes a line of its own to stderr for input LaTeX would not take (`\htmlStyle`), no file or line named; what it renders is the same.
       katex.renderToString(decodeHexReferences(source), { ...KATEX_BOUNDS, displayMode, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
-    return inline !== undefined ? typeset(withoutDollars(inline), false) : `<div class="math-display">${typeset(display!, true)}</div>`;
+    return inline !== undefined ? typeset(withoutDollars(inline), false) : `<div class="math-display">${typeset(withoutFences(display!), true)}</div>`;
   });
+}
+
+/** A display formula's TeX from the email's `$$` lines around it (render/text/written.ts `displayMath`). */
+function withoutFences(written: string): string {
+  return /^(\$\$+)\n([\s\S]*)\n\1$/.exec(written)?.[2] ?? written;
 }
 
 /**

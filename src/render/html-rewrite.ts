@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { repeatedIssueSuffixes } from './issue-suffix.js';
 import type { InlineMath } from 'mdast-util-math';
 import { isShortFormula } from './math.js';
-import { writtenMath } from './text/written.js';
+import { displayMath, writtenMath } from './text/written.js';
 import { resolveLink, type LinkContext } from './links.js';
 
 // mdast-util-to-hast gives the footnotes' label this id whatever the prefix
@@ -38,7 +38,7 @@ function rewriteChildren(children: readonly (ElementContent | RootContent)[], co
     prefixFootnoteLabel(node, context.idPrefix);
     if (node.tagName === 'a') return rewriteAnchor(node, context.links, issues);
     if (node.tagName === 'img') return rewriteImage(node, context.links);
-    if (node.tagName === 'code') writtenFormula(node, context.source);
+    if (node.tagName === 'code') return [writtenFormula(node, context.source)];
     if (node.tagName === 'th') node.properties.scope = 'col';
     if (node.tagName === 'input') return taskCheckbox(node);
     return [node];
@@ -85,17 +85,23 @@ function rewriteAnchor(anchor: Element, context: LinkContext, issues: Map<Elemen
  * `$5 to $10`, which reads as math, and the space before `10`. The web
  * page's typesetter takes the dollars off again (archive/math.ts). A short
  * formula gets `math-nowrap`, so the stylesheet keeps it on one line.
+ * Display math (`math-display`) shows between its `$$` lines likewise.
  */
-function writtenFormula(code: Element, source: string | undefined): void {
+function writtenFormula(code: Element, source: string | undefined): Element {
   const classes = code.properties.className;
-  if (!Array.isArray(classes) || !classes.includes('math-inline')) return;
+  if (!Array.isArray(classes)) return code;
   const [tex] = code.children;
-  if (tex?.type !== 'text') return;
+  if (tex?.type !== 'text') return code;
+  // Display math between its `$$` lines, as the plaintext and the preview show it. A new element: mdast-util-math
+  // gives this one as its node's `data.hChildren`, handed over as it is, so the shared parsed tree holds it.
+  if (classes.includes('math-display')) return { ...code, children: [{ type: 'text', value: displayMath(tex.value) }] };
+  if (!classes.includes('math-inline')) return code;
   // The element has its mdast node's position (mdast-util-to-hast copies it): the dollars are read there.
   const math: InlineMath = { type: 'inlineMath', value: tex.value, ...(code.position ? { position: code.position } : {}) };
   // A new text node: mdast-util-math's node carries this one as `data.hChildren`, which mdast-util-to-hast hands over as it is, so the parsed tree (shared by every rendering in the run) would keep the dollars.
   code.children = [{ type: 'text', value: writtenMath(math, source).join('') }];
   if (isShortFormula(math.value)) code.properties.className = [...classes, 'math-nowrap'];
+  return code;
 }
 
 /** The width of the email's content column, in CSS pixels (the 600 px card less its padding). */

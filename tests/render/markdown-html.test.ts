@@ -182,6 +182,20 @@ test('the HTML email shows inline math between the dollars it was written with, 
   assert.equal(html.replace(/<[^>]+>/g, ''), markdown, 'the words of the email are the words written');
 });
 
+test('the HTML email shows display math between its `$$` lines, as the plaintext does, and the web page typesets the TeX alone', async () => {
+  const markdown = 'Influence:\n\n$$\n\\mathcal{I}(z) = -\\nabla_\\theta L\n$$\n\nand a fence inside:\n\n$$$\n$$\n$$$';
+  const tree = parseMarkdown(markdown);
+  const html = emailHtml(markdown, tree);
+  const shown = (html.match(/<code class="language-math math-display">[^<]*<\/code>/g) ?? []).map((code) => code.replace(/<[^>]+>/g, ''));
+  assert.deepEqual(shown, ['$$\n\\mathcal{I}(z) = -\\nabla_\\theta L\n$$', '$$$\n$$\n$$$']);
+  assert.equal(emailHtml(markdown, tree), html, 'a second rendering of the same tree shows one pair of fences');
+  // The web page's KaTeX gets the TeX without the fences: its MathML annotation keeps the TeX it was given.
+  const { typesetMath } = await import('../../src/archive/math.js');
+  const annotations = [...typesetMath(html).matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((match) => match[1]);
+  assert.deepEqual(annotations.slice(0, 1), ['\\mathcal{I}(z) = -\\nabla_\\theta L']);
+  assert.doesNotMatch(typesetMath(html), /\$\$\$/, 'the longer fence is taken off too');
+});
+
 test('the HTML email shows math as written however often a tree is rendered: the parsed tree is never changed', () => {
   const markdown = 'A formula $x^2$ here.';
   const tree = parseMarkdown(markdown);
