@@ -93,7 +93,7 @@ async function newsletterWith(count: number): Promise<string> {
   await cp(join(REPO, 'issues'), join(root, 'issues'), { recursive: true });
   await cp(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
   const db = openStore(join(root, '.paperboy'));
-  const rows = Array.from({ length: count }, (_, i) => ({ line: i + 2, email: `reader${i}@example.org`, name: `Reader ${i}`, status: undefined }));
+  const rows = Array.from({ length: count }, (_, i) => ({ line: i + 2, email: `reader${i}@example.org`, name: `Reader ${i}`, status: undefined, times: {} }));
   importSubscribers(db, rows, 'bench');
   db.close();
   return root;

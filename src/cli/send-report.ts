@@ -119,15 +119,32 @@ export interface ReportCommands {
 }
 
 /**
+ * Why a retry would leave a recipient out: the status its subscriber has
+ * now (`unsubscribed`, `bounced`, `complained`, or `gone`, no longer in
+ * the list), or undefined when a retry sends to it (active, or the list
+ * address). Mirrors the send's own check (cli/send.ts `stillWanted`).
+ */
+export type LeftSince = (delivery: Delivery) => string | undefined;
+
+/**
  * What a send that ends with recipients not known to have the issue says
  * on stderr, the run it happens in and not the next: the `unknown` ones
  * (the whole message went, no reply came) and the `failed` or `expired`
  * ones, each kind with up to 20 addresses (then how many more, and
  * `paperboy sends N` for all), what to do about it, and, for a run that
  * exits 1 (`exitCode`; not one stopped by a signal), that they are why.
+ * A retry flag is advised only for the recipients it would send to: one
+ * whose address has since bounced or unsubscribed (`leftSince`) is marked
+ * so where listed, counted apart, and left, with why.
  * Lines ending "\n"; "" when there are none.
  */
-export function unsettledReport(journal: Pick<SendJournal, 'inStates'>, counts: Record<DeliveryState, number>, commands: ReportCommands, exitCode: number): string {
+export function unsettledReport(
+  journal: Pick<SendJournal, 'inStates'>,
+  counts: Record<DeliveryState, number>,
+  commands: ReportCommands,
+  exitCode: number,
+  leftSince: LeftSince,
+): string {
   // A row still `sending` (a dry run's, or another send's in flight) is as unknown as one marked so.
   const unknown = counts.unknown + counts.sending;
   const failed = counts.failed + counts.expired;
@@ -135,26 +152,61 @@ export function unsettledReport(journal: Pick<SendJournal, 'inStates'>, counts: 
   const lines: string[] = [];
   if (unknown > 0) {
     lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: the whole message went to the relay and no reply came, so it may have arrived:`);
-    lines.push(...listed(journal.inStates(['unknown', 'sending']), unknown, commands));
-    lines.push(`  \`${commands.send} --retry-unknown\` sends to ${itOrThem(unknown)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
+    const { listing, left } = listed(journal.inStates(['unknown', 'sending']), unknown, commands, leftSince);
+    lines.push(...listing, ...leftOut(left));
+    const retried = unknown - total(left);
+    if (retried > 0) {
+      lines.push(`  \`${commands.send} --retry-unknown\` sends to ${others(retried, left)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
+    }
   }
   if (failed > 0) {
     lines.push(`paperboy: ${counted(failed, 'recipient')} failed or expired, with the relay's reply:`);
-    lines.push(...listed(journal.inStates(['failed', 'expired']), failed, commands));
-    lines.push(`  \`${commands.send} --retry-failed\` sends to ${itOrThem(failed)} again (an address that bounced is skipped, unless \`paperboy subscribers reactivate\` makes it active first).`);
+    const { listing, left } = listed(journal.inStates(['failed', 'expired']), failed, commands, leftSince);
+    lines.push(...listing, ...leftOut(left));
+    const retried = failed - total(left);
+    if (retried > 0) lines.push(`  \`${commands.send} --retry-failed\` sends to ${others(retried, left)} again.`);
   }
   const which = [unknown > 0 ? `${unknown} unknown` : '', failed > 0 ? `${failed} failed` : ''].filter(Boolean).join(' and ');
   if (exitCode === 1) lines.push(`paperboy: exit 1: ${which}, so not every recipient is known to have the issue.`);
   return `${lines.join('\n')}\n`;
 }
 
-/** `  unknown: a@example.org: <reply>` for the first LISTED_RECIPIENTS of `total`, then how many more and where they all are. */
-function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportCommands): string[] {
-  const lines: string[] = [];
+/** How many recipients a retry leaves out, by why. */
+type LeftCounts = Map<string, number>;
+
+const total = (left: LeftCounts): number => [...left.values()].reduce((sum, count) => sum + count, 0);
+
+/** Whom a retry flag sends to: "it", "them", or, beside recipients it leaves out, "the other one", "the other 3". */
+function others(retried: number, left: LeftCounts): string {
+  if (left.size === 0) return itOrThem(retried);
+  return retried === 1 ? 'the other one' : `the other ${retried}`;
+}
+
+/** What is said of the recipients a retry leaves out (none: no line): how many, by status, and why nothing sends to them. */
+function leftOut(left: LeftCounts): string[] {
+  const count = total(left);
+  if (count === 0) return [];
+  const statuses = [...left].map(([status, n]) => `${n} ${status === 'gone' ? 'no longer in the list' : status}`).join(', ');
+  const reactivate = left.has('bounced') ? ' (`paperboy subscribers reactivate ADDRESS` makes a bounced one active again, if its mailbox takes mail)' : '';
+  return [`  ${count} of them ${count === 1 ? 'is' : 'are'} no longer active (${statuses}): a retry would not send to ${itOrThem(count)}, as no send mails an address that left${reactivate}.`];
+}
+
+/**
+ * `  unknown: a@example.org: <reply>` for the first LISTED_RECIPIENTS of
+ * `total`, ` (now bounced)` after one a retry leaves out, then how many
+ * more and where they all are; and how many of all of them (listed or
+ * not) a retry leaves out, by status.
+ */
+function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportCommands, leftSince: LeftSince): { listing: string[]; left: LeftCounts } {
+  const listing: string[] = [];
+  const left: LeftCounts = new Map();
   for (const delivery of deliveries) {
-    if (lines.length === LISTED_RECIPIENTS) break;
-    lines.push(`  ${delivery.state}: ${delivery.email}${delivery.lastReply ? `: ${delivery.lastReply}` : ''}`);
+    const status = leftSince(delivery);
+    if (status !== undefined) left.set(status, (left.get(status) ?? 0) + 1);
+    if (listing.length === LISTED_RECIPIENTS) continue;
+    const now = status === undefined ? '' : ` (now ${status === 'gone' ? 'no longer in the list' : status})`;
+    listing.push(`  ${delivery.state}: ${delivery.email}${delivery.lastReply ? `: ${delivery.lastReply}` : ''}${now}`);
   }
-  if (total > lines.length) lines.push(`  … and ${total - lines.length} more: \`${commands.sends}\` lists them all`);
-  return lines;
+  if (total > listing.length) listing.push(`  … and ${total - listing.length} more: \`${commands.sends}\` lists them all`);
+  return { listing, left };
 }

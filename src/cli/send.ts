@@ -26,7 +26,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type LeftSince, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
@@ -192,7 +192,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
-    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(db)));
     return code;
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
@@ -248,7 +248,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
     let result: DispatchResult;
     const dispatchStarted = performance.now();
     try {
-      const status = db.prepare('SELECT status FROM subscribers WHERE id = ?');
+      const leftSince = leftSinceIn(db);
       result = await dispatch({
         journal,
         transport,
@@ -261,7 +261,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
           });
           return context.dkim ? context.dkim.sign(raw) : raw;
         },
-        stillWanted: (delivery) => delivery.subscriberId === null || (status.get(delivery.subscriberId) as { status: string } | undefined)?.status === 'active',
+        stillWanted: (delivery) => leftSince(delivery) === undefined,
         concurrency: context.concurrency,
         rate,
         retry: options.retry ?? DEFAULT_RETRY,
@@ -341,8 +341,24 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   }
   await markFinished(context, journal, counts);
   const code = exitCode(result, counts, interruptedExit);
-  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code));
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(context.db)));
   return code;
+}
+
+/**
+ * Why a send leaves a recipient out now (send-report.ts `LeftSince`): its
+ * subscriber's status when not `active`, `gone` when no subscriber has its
+ * id; undefined for one it mails (active, or the list address). What the
+ * dispatch asks before each message, and what the report tells, so that
+ * it advises a retry only for the recipients a retry would mail.
+ */
+function leftSinceIn(db: Store): LeftSince {
+  const status = db.prepare('SELECT status FROM subscribers WHERE id = ?');
+  return (delivery) => {
+    if (delivery.subscriberId === null) return undefined;
+    const row = status.get(delivery.subscriberId) as { status: string } | undefined;
+    return row?.status === 'active' ? undefined : (row?.status ?? 'gone');
+  };
 }
 
 /** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */

@@ -6,7 +6,7 @@ import { fileReadProblem } from '../file-problem.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
-import { countActions, importSubscribers } from '../subscribers/import.js';
+import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -153,7 +153,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     throw storeWriteError(error, `the import of ${file}`);
   }
   for (const action of actions) {
-    if (action.kind === 'skip') io.stderr.write(`${file}:${action.row.line}:1  skipped  ${action.row.email} is ${action.status}: not made active again\n`);
+    if (action.kind === 'skip') io.stderr.write(`${file}:${action.row.line}:1  skipped  ${skipReason(action)}\n`);
   }
   const counts = countActions(actions);
   const parts = [
@@ -162,11 +162,23 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     `${counts.suppress} marked unsubscribed, bounced or complained`,
     `${counts.unchanged} unchanged`,
     `${counts.skip} skipped (unsubscribed, bounced or complained)`,
-    `${parsed.duplicates.length} duplicate rows merged`,
-    `${parsed.problems.length} bad rows`,
+    `${counted(parsed.duplicates.length, 'duplicate row')} merged`,
+    counted(parsed.problems.length, 'bad row'),
   ];
   io.stdout.write(`Imported ${file}: ${parts.join(', ')}\n`);
   return parsed.problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * Why a row's address was left as the list has it: the list already has
+ * it as the row says (a file imported again), or it left (unsubscribed,
+ * bounced, complained) and the row would have it back, or it left
+ * otherwise than the row says, which changes nothing either.
+ */
+function skipReason({ row, status }: Extract<ImportAction, { kind: 'skip' }>): string {
+  if (row.status === status) return `${row.email} is already ${status} in the list, as this row says: left as it is`;
+  if (row.status !== undefined) return `${row.email} is ${status} in the list (this row says ${row.status}): left as it is`;
+  return `${row.email} is ${status}: not made active again`;
 }
 
 /**
@@ -175,7 +187,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
  */
 function ignoredColumnsMessage(columns: readonly string[]): string {
   const listed = columns.map((column) => `\`${column}\``).join(', ');
-  return `${columns.length === 1 ? 'Column' : 'Columns'} ${listed} ignored: paperboy reads the address (\`email\`, \`Email Address\`), the name (\`name\`, or \`First Name\` and \`Last Name\`) and a status (\`status\`, Mailchimp's \`UNSUB_TIME\`, \`CLEAN_TIME\`)`;
+  return `${columns.length === 1 ? 'Column' : 'Columns'} ${listed} ignored: paperboy reads the address (\`email\`, \`Email Address\`), the name (\`name\`, or \`First Name\` and \`Last Name\`), a status (\`status\`, Mailchimp's \`UNSUB_TIME\`, \`CLEAN_TIME\`) and the consent's times (\`consent_at\`, \`confirmed_at\`, \`unsubscribed_at\`, Mailchimp's \`OPTIN_TIME\`, \`CONFIRM_TIME\`, listmonk's \`created_at\`, \`updated_at\`)`;
 }
 
 /** `path` (absolute) relative to the newsletter's `root` when inside it, else as it is. */

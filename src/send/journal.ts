@@ -315,9 +315,24 @@ export class SendJournal {
     return counts;
   }
 
-  /** Rows in these states, in address order, read one at a time. */
+  /**
+   * Rows in these states, in address order, read one at a time: by the
+   * part before the `@`, then the domain, each ignoring ASCII case, as the
+   * addresses are written (the journal's `email`). The order a reader looks
+   * an address up in, the same in the send's report, `paperboy sends` and
+   * its JSON (the report's first 20 are the first 20 of `sends`). Not the
+   * order of `recipient_key` as text, which put `reader10@` before
+   * `reader1@` (`0` sorts before `@`) and a domain by its punycode
+   * (`xn--bcher-kva`), not its letters; nor the order they were sent in,
+   * which a resumed or retried send mixes and which says nothing to whoever
+   * looks for an address. The key breaks ties, so the order is total.
+   */
   *inStates(states: readonly DeliveryState[]): IterableIterator<Delivery> {
-    const statement = this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY recipient_key`);
+    const local = "substr(email, 1, instr(email, '@') - 1)";
+    const domain = "substr(email, instr(email, '@') + 1)";
+    const statement = this.db.prepare(
+      `SELECT ${COLUMNS} FROM deliveries WHERE issue = ? AND state IN (${states.map(() => '?').join(', ')}) ORDER BY lower(${local}), lower(${domain}), recipient_key`,
+    );
     for (const row of statement.iterate(this.issue, ...states) as IterableIterator<DeliveryRow>) yield toDelivery(row);
   }
 

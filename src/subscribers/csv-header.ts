@@ -1,4 +1,5 @@
 import { SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { parseCsvTime, type RowTimes } from './csv-times.js';
 
 /**
  * The columns of a subscriber CSV paperboy reads, by their header, in the
@@ -11,7 +12,8 @@ import { SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from 
  *   space, for a row whose `name` is empty or missing;
  * - the status: `status`, paperboy's own (an export read back) or
  *   listmonk's, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
- *   exports of unsubscribed and cleaned (bounced) members fill in.
+ *   exports of unsubscribed and cleaned (bounced) members fill in;
+ * - the consent record's times (`TIME_HEADERS`).
  */
 export const EMAIL_HEADERS: ReadonlySet<string> = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
 const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
@@ -23,6 +25,31 @@ const MARK_HEADERS: ReadonlyMap<string, SubscriberStatus> = new Map([
   ['unsub time', 'unsubscribed'],
   ['clean time', 'bounced'],
 ]);
+
+/**
+ * Columns of the consent record's times, by the time each gives:
+ * paperboy's own export (`consent_at`, `confirmed_at`, `unsubscribed_at`),
+ * Mailchimp's (`OPTIN_TIME`, `CONFIRM_TIME`, `UNSUB_TIME`) and listmonk's
+ * (`created_at`). listmonk keeps no time of leaving: its `updated_at`, the
+ * row's last change, is at or after it, so it is read as the time of
+ * unsubscribing of a row listmonk no longer mails (`LEFT_AFTER_HEADERS`),
+ * nearer than the import's own time. Mailchimp's `CLEAN_TIME` (a bounce)
+ * gives none: the store keeps no time of a bounce.
+ */
+const TIME_HEADERS: ReadonlyMap<TimeField, ReadonlySet<string>> = new Map([
+  ['consentAt', new Set(['consent at', 'optin time', 'created at'])],
+  ['confirmedAt', new Set(['confirmed at', 'confirm time'])],
+  ['unsubscribedAt', new Set(['unsubscribed at', 'unsub time'])],
+]);
+const LEFT_AFTER_HEADERS = new Set(['updated at']);
+
+type TimeField = keyof RowTimes;
+
+/** A time column: where it is (0-based) and its header as written, for a message about one of its cells. */
+interface TimeColumn {
+  column: number;
+  header: string;
+}
 
 /**
  * listmonk's statuses (`enabled`, `disabled`, `blocklisted`) in paperboy's
@@ -43,12 +70,15 @@ export interface Columns {
   lastName: number | undefined;
   status: number | undefined;
   marks: readonly { column: number; status: SubscriberStatus }[];
+  times: Partial<Record<TimeField, TimeColumn>>;
+  /** A column whose time is the unsubscribing's of a row the `status` cell suppresses, when no column gives that time (listmonk's `updated_at`). */
+  leftAfter: TimeColumn | undefined;
   /** Header cells of the columns no value is read from, as written: said once, so that a name left empty is not a surprise. */
   ignored: readonly string[];
 }
 
 /** A file without a header: the address, then the name. */
-export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], ignored: [] };
+export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], times: {}, leftAfter: undefined, ignored: [] };
 
 /** A header cell as compared: trimmed, unquoted, lower case, `_` and runs of spaces as one space. */
 export function normalizeHeader(cell: string): string {
@@ -66,9 +96,19 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   if (email === undefined) return undefined;
   const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status: find(new Set(['status'])) };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
-  const read = new Set([...Object.values(columns), ...marks.map((mark) => mark.column)]);
+  const timeColumn = (headers: ReadonlySet<string>): TimeColumn | undefined => {
+    const column = find(headers);
+    return column === undefined ? undefined : { column, header: fields[column]!.trim() };
+  };
+  const times: Columns['times'] = {};
+  for (const [field, headers] of TIME_HEADERS) {
+    const found = timeColumn(headers);
+    if (found) times[field] = found;
+  }
+  const leftAfter = timeColumn(LEFT_AFTER_HEADERS);
+  const read = new Set([...Object.values(columns), ...marks.map((mark) => mark.column), ...[...Object.values(times), leftAfter].map((time) => time?.column)]);
   const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' ? [] : [field.trim()]));
-  return { ...columns, marks, ignored };
+  return { ...columns, marks, times, leftAfter, ignored };
 }
 
 /** A row's name: its `name` cell, or else its first and last name joined (`unescape`: a cell as an export escaped it, read back). */
@@ -97,4 +137,31 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
   else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
   return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked };
+}
+
+/**
+ * A row's times as the file gives them (`status`: the suppression the row
+ * has, `rowStatus`), and a message for each filled-in cell that is no time
+ * `parseCsvTime` reads: the row is imported all the same, that time being
+ * the import's own, as when the file has no such column.
+ */
+export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: string[] } {
+  const times: RowTimes = {};
+  const problems: string[] = [];
+  const read = (time: TimeColumn | undefined): string | undefined => {
+    const cell = time === undefined ? '' : (fields[time.column]?.trim() ?? '');
+    if (cell === '') return undefined;
+    const parsed = parseCsvTime(cell);
+    if (parsed === undefined) problems.push(`\`${time!.header}\` \`${cell}\` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), stored as the time of this import`);
+    return parsed;
+  };
+  for (const field of TIME_HEADERS.keys()) {
+    const time = read(columns.times[field]);
+    if (time !== undefined) times[field] = time;
+  }
+  if (times.unsubscribedAt === undefined && status === 'unsubscribed') {
+    const left = read(columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
+    if (left !== undefined) times.unsubscribedAt = left;
+  }
+  return { times, problems };
 }

@@ -3,7 +3,8 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { cleanName, emailProblem, nameProblem, type SubscriberStatus } from './model.js';
-import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus } from './csv-header.js';
+import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes } from './csv-header.js';
+import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
 
 /** One good row of a subscriber CSV. */
@@ -14,6 +15,8 @@ export interface ImportRow {
   name: string;
   /** From a `status` column (an export read back): only a suppression status is taken from a file. */
   status: SubscriberStatus | undefined;
+  /** The consent record's times the row gives (csv-header.ts `rowTimes`): each one missing is the import's own. */
+  times: RowTimes;
 }
 
 interface RowProblem {
@@ -26,7 +29,7 @@ export interface ParsedCsv {
   problems: RowProblem[];
   /** A later row with an address already seen: merged into the first (its line given), which takes its suppression status if it has none. */
   duplicates: { line: number; firstLine: number; email: string }[];
-  /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`). */
+  /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`), a time no time (`rowTimes`). */
   changed: RowProblem[];
   /** The header's columns no value is read from (csv-header.ts), at the header's line; undefined when it has none, or there is no header. */
   ignored: { line: number; columns: readonly string[] } | undefined;
@@ -85,14 +88,20 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
     const { status } = read;
     const first = seen.get(key);
     if (first !== undefined) {
-      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19).
-      first.status ??= status;
+      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19), with its time.
+      if (first.status === undefined && status !== undefined) {
+        first.status = status;
+        const left = rowTimes(fields, columns, status).times.unsubscribedAt;
+        if (left !== undefined) first.times = { ...first.times, unsubscribedAt: left };
+      }
       duplicates.push({ line, firstLine: first.line, email });
       continue;
     }
     const name = cleanName(written);
     if (name !== written.trim()) changed.push({ line, message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
-    const row: ImportRow = { line, email, name, status };
+    const { times, problems: timeProblems } = rowTimes(fields, columns, status);
+    for (const message of timeProblems) changed.push({ line, message: `${email}'s ${message}` });
+    const row: ImportRow = { line, email, name, status, times };
     seen.set(key, row);
     rows.push(row);
   }

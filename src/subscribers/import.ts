@@ -2,6 +2,7 @@ import type { Store } from '../store/database.js';
 import { emailKey } from '../config/address.js';
 import { SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import type { ImportRow } from './csv-import.js';
+import type { RowTimes } from './csv-times.js';
 
 /** What importing one row does. */
 export type ImportAction =
@@ -33,6 +34,11 @@ export type ImportCounts = Record<ImportAction['kind'], number>;
 /**
  * Plans and applies an import in one transaction: all rows or none (a
  * crash half-way leaves the list as it was). Returns the actions taken.
+ * A new address's consent record takes the times its row gives
+ * (`ImportRow.times`), each missing one being `now`'s: consent when given,
+ * confirmed when given, else (an active one) when consent was, and the
+ * time of unsubscribing; an address already there keeps its record, and
+ * one the file unsubscribes takes the file's time of it.
  */
 export function importSubscribers(db: Store, rows: readonly ImportRow[], consentSource: string, now: Date = new Date()): ImportAction[] {
   const time = now.toISOString();
@@ -48,18 +54,32 @@ export function importSubscribers(db: Store, rows: readonly ImportRow[], consent
       const actions = planImport(rows, (key) => find.get(key) as { id: number; status: SubscriberStatus } | undefined);
       for (const action of actions) {
         if (action.kind === 'add') {
-          const { email, name } = action.row;
-          const active = action.status === 'active';
-          insert.run(email, emailKey(email), name, action.status, consentSource, time, active ? time : null, action.status === 'unsubscribed' ? time : null, time, time);
+          const { email, name, times } = action.row;
+          const record = consentRecord(action.status, times, time);
+          insert.run(email, emailKey(email), name, action.status, consentSource, record.consentAt, record.confirmedAt, record.unsubscribedAt, time, time);
         } else if (action.kind === 'activate') {
           activate.run(time, time, action.id);
         } else if (action.kind === 'suppress') {
-          suppress.run(action.status, action.status, time, time, action.id);
+          suppress.run(action.status, action.status, action.row.times.unsubscribedAt ?? time, time, action.id);
         }
       }
       return actions;
     })
     .immediate();
+}
+
+/**
+ * The consent record of an address added with `status`: the file's times
+ * (`times`), else `now` (ISO 8601) where the store always has one. An
+ * active address without a time of confirming was confirmed when it
+ * consented (a single opt-in, or `subscribers add`); one that left was
+ * confirmed only if the file says when; only an unsubscribe has a time of
+ * unsubscribing (a bounce or a complaint is kept with the file's, if any).
+ */
+function consentRecord(status: SubscriberStatus, times: RowTimes, now: string): { consentAt: string; confirmedAt: string | null; unsubscribedAt: string | null } {
+  const consentAt = times.consentAt ?? now;
+  if (status === 'active') return { consentAt, confirmedAt: times.confirmedAt ?? consentAt, unsubscribedAt: null };
+  return { consentAt, confirmedAt: times.confirmedAt ?? null, unsubscribedAt: times.unsubscribedAt ?? (status === 'unsubscribed' ? now : null) };
 }
 
 /**

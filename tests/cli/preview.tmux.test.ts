@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { displayWidth } from '../../src/render/text/index.js';
 import { BIN } from '../helpers/cli.js';
 
 /**
@@ -253,5 +254,27 @@ test('preview --watch in tmux: follows the issue when its file is renamed (git m
     assert.doesNotMatch(session.screen(), /paperboy exited/);
   } finally {
     session.kill();
+  }
+});
+
+test('preview --width 20, 30 and 40 in tmux: every line it prints fits the width, the header\'s long From address and the private notes\' label too', { skip: hasTmux ? false : 'tmux is not installed' }, async () => {
+  const config = CONFIG_YAML.replace('from: "Test Newsletter <news@example.org>"', 'from: "Supercalifragilistic Newsletter <supercalifragilisticexpialidocious@newsletter.example.org>"');
+  const summary = ['A summary with a longwordthatgoesonandonandonforeverandever in it.', '', '```', 'code_block_line_that_is_quite_long_and_unbreakable_really', '```'].join('\n');
+  const root = makeRoot({ 'issues/0001-narrow.md': cleanIssueWithMarkdown({ summary, notes: 'A private note.' }, { title: 'Pneumonoultramicroscopicsilicovolcanoconiosis explained' }) }, config);
+  for (const width of [20, 30, 40]) {
+    const session = new TmuxSession();
+    try {
+      // A pane wider than the preview, so that tmux wraps nothing: a line too wide shows as it was printed.
+      session.tmux('new-session', '-d', '-x', '120', '-y', '50', `node ${BIN} preview 1 --width ${width} --no-pager --root ${root}; echo "paperboy exited with $?"; sleep 30`);
+      await session.waitFor('paperboy exited with 0', `the preview at --width ${width}`);
+      const printed = session.tmux('capture-pane', '-p', '-S', '-', '-E', '-').split('\n');
+      const end = printed.findIndex((line) => line.startsWith('paperboy exited'));
+      const lines = printed.slice(0, end);
+      assert.ok(lines.some((line) => line.startsWith('From ')), lines.join('\n'));
+      assert.ok(lines.join(' ').includes('Private notes (not sent)'), lines.join('\n'));
+      for (const line of lines) assert.ok(displayWidth(line.trimEnd()) <= width, `over ${width}: ${line}`);
+    } finally {
+      session.kill();
+    }
   }
 });

@@ -42,7 +42,7 @@ test('subscribers add/import: another spelling of an internationalised address i
   assert.equal(again.code, 1);
   assert.match(again.stderr, /is unsubscribed: not added again/);
   const imported = await cli(root, 'import', 'list.csv');
-  assert.match(imported.stdout, /0 added, .* 1 unchanged, 1 skipped .*, 1 duplicate rows merged/);
+  assert.match(imported.stdout, /0 added, .* 1 unchanged, 1 skipped .*, 1 duplicate row merged/);
   assert.equal((await cli(root, 'list')).stdout, 'leser@bücher.example\t\tunsubscribed\nfull@example.org\t\tactive\n');
 });
 
@@ -92,9 +92,74 @@ test('subscribers import: a Mailchimp export gets its names from First Name and 
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
     result.stderr,
-    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`) and a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`)\n",
+    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`), a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`) and the consent's times (`consent_at`, `confirmed_at`, `unsubscribed_at`, Mailchimp's `OPTIN_TIME`, `CONFIRM_TIME`, listmonk's `created_at`, `updated_at`)\n",
   );
   assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive\nbob@example\.org\tBob Smith\tactive$/m);
+});
+
+/** `subscribers export` as rows: address → [status, consent_at, confirmed_at, unsubscribed_at]. */
+async function consentRecords(root: string): Promise<Map<string, string[]>> {
+  const rows = parse((await cli(root, 'export')).stdout, { columns: true, bom: true }) as Record<string, string>[];
+  return new Map(rows.map((row) => [row.email!, [row.status!, row.consent_at!, row.confirmed_at!, row.unsubscribed_at!]]));
+}
+
+test("subscribers import: the consent record keeps the file's times (Mailchimp's OPTIN_TIME, CONFIRM_TIME, UNSUB_TIME, listmonk's created_at and updated_at, paperboy's own export read back)", async () => {
+  const root = makeRoot({
+    'mailchimp.csv': [
+      'Email Address,First Name,Last Name,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,UNSUB_TIME,CLEAN_TIME',
+      'ada@example.org,Ada,Lovelace,2021-03-04 10:11:12,,2021-03-04 10:15:00,,,',
+      'bob@example.org,Bob,Smith,2020-01-02 03:04:05,,2020-01-02 03:05:00,,2023-05-06 07:08:09,',
+      'cy@example.org,Cy,Jones,2020-01-02 03:04:05,,,,,2023-06-01 01:02:03',
+      'single@example.org,Single,,2019-12-31 23:00:00,,,,,',
+    ].join('\n'),
+    'listmonk.csv': [
+      'uuid,email,name,attributes,status,created_at,updated_at',
+      'u1,dee@example.org,Dee,{},enabled,2020-07-27 13:05:32.163924 +0530 IST,2021-01-01 00:00:00 +0000 UTC',
+      'u2,eve@example.org,Eve,{},blocklisted,2020-07-27 13:05:32 +0000 UTC,2022-02-02 02:02:02 +0000 UTC',
+    ].join('\n'),
+  });
+  assert.equal((await cli(root, 'import', 'mailchimp.csv')).code, 0);
+  assert.equal((await cli(root, 'import', 'listmonk.csv')).code, 0);
+  const records = await consentRecords(root);
+  assert.deepEqual(records.get('ada@example.org'), ['active', '2021-03-04T10:11:12.000Z', '2021-03-04T10:15:00.000Z', ''], "Mailchimp's times are UTC");
+  assert.deepEqual(records.get('bob@example.org'), ['unsubscribed', '2020-01-02T03:04:05.000Z', '2020-01-02T03:05:00.000Z', '2023-05-06T07:08:09.000Z']);
+  assert.deepEqual(records.get('cy@example.org'), ['bounced', '2020-01-02T03:04:05.000Z', '', ''], 'the store keeps no time of a bounce');
+  assert.deepEqual(records.get('single@example.org'), ['active', '2019-12-31T23:00:00.000Z', '2019-12-31T23:00:00.000Z', ''], 'a single opt-in is confirmed when given');
+  assert.deepEqual(records.get('dee@example.org'), ['active', '2020-07-27T07:35:32.163Z', '2020-07-27T07:35:32.163Z', ''], "listmonk's offset is applied");
+  assert.deepEqual(records.get('eve@example.org'), ['unsubscribed', '2020-07-27T13:05:32.000Z', '', '2022-02-02T02:02:02.000Z'], 'the last change of a row listmonk no longer mails');
+
+  // An export read back into another newsletter keeps every time (the consent source names the file it came from).
+  const exported = (await cli(root, 'export')).stdout;
+  const other = makeRoot({ 'backup.csv': exported });
+  assert.equal((await cli(other, 'import', 'backup.csv')).code, 0);
+  assert.deepEqual(await consentRecords(other), records);
+});
+
+test('subscribers import: a time paperboy cannot read is a warning at its line, the import\'s time stored and the row imported (exit 0)', async () => {
+  const root = makeRoot({ 'list.csv': 'email,consent_at\nada@example.org,yesterday\nbob@example.org,2021-02-30 10:00:00\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /^list\.csv:2:1 {2}warning {2}ada@example\.org's `consent_at` `yesterday` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the time of this import$/m);
+  assert.match(result.stderr, /^list\.csv:3:1 {2}warning {2}bob@example\.org's `consent_at` `2021-02-30 10:00:00` is no time/m);
+  const records = await consentRecords(root);
+  assert.ok(Date.now() - Date.parse(records.get('ada@example.org')![1]!) < 60_000);
+});
+
+test('subscribers import: the same file again says why each row is skipped (already so in the list, as the row says, or left since), and the summary\'s nouns agree with their counts', async () => {
+  const root = makeRoot({
+    'mailchimp.csv': 'Email Address,UNSUB_TIME,CLEAN_TIME\nada@example.org,,\nbob@example.org,2023-05-06 07:08:09,\ncy@example.org,,2023-06-01 01:02:03\nada@example.org,,\nnope,,\n',
+    'readers.csv': 'email\nbob@example.org\n',
+    'bounced.csv': 'email,status\nbob@example.org,bounced\n',
+  });
+  const first = await cli(root, 'import', 'mailchimp.csv');
+  assert.match(first.stdout, /, 1 duplicate row merged, 1 bad row\n$/);
+  const again = await cli(root, 'import', 'mailchimp.csv');
+  assert.match(again.stderr, /^mailchimp\.csv:3:1 {2}skipped {2}bob@example\.org is already unsubscribed in the list, as this row says: left as it is$/m);
+  assert.match(again.stderr, /^mailchimp\.csv:4:1 {2}skipped {2}cy@example\.org is already bounced in the list, as this row says: left as it is$/m);
+  assert.match(again.stdout, /: 0 added, 0 activated, 0 marked unsubscribed, bounced or complained, 1 unchanged, 2 skipped \(unsubscribed, bounced or complained\), 1 duplicate row merged, 1 bad row\n$/);
+  assert.match((await cli(root, 'import', 'readers.csv')).stderr, /skipped {2}bob@example\.org is unsubscribed: not made active again$/m);
+  assert.match((await cli(root, 'import', 'bounced.csv')).stderr, /skipped {2}bob@example\.org is unsubscribed in the list \(this row says bounced\): left as it is$/m);
+  assert.match((await cli(root, 'import', 'readers.csv')).stdout, /, 0 duplicate rows merged, 0 bad rows\n$/);
 });
 
 test('subscribers import: a name stored otherwise than written (a line break, a tab) is a warning at its line, the row imported (exit 0)', async () => {
@@ -210,7 +275,7 @@ test('subscribers import: a later duplicate row that unsubscribed leaves the add
   const root = makeRoot({ 'd.csv': 'email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n' });
   const result = await cli(root, 'import', 'd.csv');
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /0 added, 0 activated, 1 marked unsubscribed, bounced or complained, .* 1 duplicate rows merged/);
+  assert.match(result.stdout, /0 added, 0 activated, 1 marked unsubscribed, bounced or complained, .* 1 duplicate row merged/);
   assert.equal((await cli(root, 'list')).stdout, 'x@example.com\tX\tunsubscribed\n');
 });
 
@@ -225,7 +290,7 @@ test('subscribers import: a new address the file marks unsubscribed or bounced i
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
   const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nbob@example.org,Bob\nADA@example.org,dup\n' });
   const first = await cli(root, 'import', 'list.csv');
-  assert.match(first.stdout, /2 added, 0 activated, 0 marked .*, 0 unchanged, 0 skipped .*, 1 duplicate rows merged, 0 bad rows/);
+  assert.match(first.stdout, /2 added, 0 activated, 0 marked .*, 0 unchanged, 0 skipped .*, 1 duplicate row merged, 0 bad rows/);
   const before = (await cli(root, 'export')).stdout;
   const second = await cli(root, 'import', 'list.csv');
   assert.match(second.stdout, /0 added, 0 activated, 0 marked .*, 2 unchanged/);

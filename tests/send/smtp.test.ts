@@ -650,3 +650,35 @@ test('smtp: a relay that ends a reused connection at MAIL FROM (421) is said as 
   assert.match(result.stderr, /the relay failed \(ECONNECTION: the relay closed the connection before the message went\): waiting until/);
   assert.doesNotMatch(result.stderr, /maximum number of retries/);
 });
+
+test('smtp: a send report advises --retry-failed only for recipients a retry would mail (one bounced or unsubscribed since is marked and left, with why), and lists recipients by address (reader1@ before reader10@)', async () => {
+  const { result, root, server } = await sendThrough(
+    12,
+    {
+      rcpt: (to) => (to === 'reader3@example.org' ? { code: 550, message: '5.1.1 user unknown' } : ['reader4@example.org', 'reader5@example.org'].includes(to) ? { code: 550, message: '5.2.1 mailbox disabled' } : undefined),
+      data: (to, attempt) => (['reader1@example.org', 'reader10@example.org', 'reader2@example.org'].includes(to) && attempt === 1 ? 'close-after-data' : 'accept'),
+    },
+    { concurrency: 1 },
+  );
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /^ {2}unknown: reader1@example\.org: .*\n {2}unknown: reader10@example\.org: .*\n {2}unknown: reader2@example\.org: /m);
+  const db = openStore(join(root, '.paperboy'));
+  new SubscriberStore(db).unsubscribe(new SubscriberStore(db).find('reader4@example.org')!.id);
+  db.close();
+  const again = await send(root, {}, { SMTP_URL: server.url });
+  assert.match(again.stdout, /Nothing to send/);
+  assert.match(again.stderr, /^ {2}failed: reader3@example\.org: 550 5\.1\.1 user unknown \(now bounced\)\n {2}failed: reader4@example\.org: 550 5\.2\.1 mailbox disabled \(now unsubscribed\)\n {2}failed: reader5@example\.org: 550 5\.2\.1 mailbox disabled\n/m);
+  assert.match(again.stderr, /^ {2}2 of them are no longer active \(1 bounced, 1 unsubscribed\): a retry would not send to them/m);
+  assert.match(again.stderr, /^ {2}`paperboy send 1 --retry-failed` sends to the other one again\.$/m);
+
+  const server2 = await startSmtpServer();
+  try {
+    const retried = await send(root, { retryFailed: true }, { SMTP_URL: server2.url });
+    assert.deepEqual(server2.received.map((m) => m.to), ['reader5@example.org'], 'the retry mails exactly the one it advised');
+    assert.doesNotMatch(retried.stderr, /failed or expired|--retry-failed/, 'none failed is left');
+    assert.equal(journalStates(root).get('reader3@example.org'), 'skipped');
+    assert.equal(journalStates(root).get('reader4@example.org'), 'skipped');
+  } finally {
+    await server2.close();
+  }
+});

@@ -250,3 +250,11 @@ test('csv import: an address cell holding a line break (a quoted newline) is rep
   assert.deepEqual(result.problems, [{ line: 2, message: 'Unexpected email address `split⏎@example.org`, expected an address such as reader@example.org' }]);
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
 });
+
+test('csv import: a later row of an address that unsubscribed gives the first its status and its time of unsubscribing', () => {
+  const result = parse('Email Address,OPTIN_TIME,UNSUB_TIME\nada@example.org,2020-01-01 00:00:00,\nADA@example.org,2021-01-01 00:00:00,2022-05-06 07:08:09\n');
+  assert.deepEqual(
+    result.rows.map((row) => [row.email, row.status, row.times]),
+    [['ada@example.org', 'unsubscribed', { consentAt: '2020-01-01T00:00:00.000Z', unsubscribedAt: '2022-05-06T07:08:09.000Z' }]],
+  );
+});

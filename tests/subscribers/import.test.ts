@@ -4,7 +4,7 @@ import type { ImportRow } from '../../src/subscribers/csv-import.js';
 import { planImport } from '../../src/subscribers/import.js';
 import type { SubscriberStatus } from '../../src/subscribers/model.js';
 
-const row = (email: string, status?: SubscriberStatus): ImportRow => ({ line: 2, email, name: '', status });
+const row = (email: string, status?: SubscriberStatus): ImportRow => ({ line: 2, email, name: '', status, times: {} });
 
 test('import plan: new added, pending activated, active unchanged, suppressed skipped, a file suppression applied', () => {
   const existing = new Map<string, { id: number; status: SubscriberStatus }>([

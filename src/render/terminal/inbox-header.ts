@@ -1,5 +1,5 @@
 import { GMAIL_CLIP_BYTES } from '../limits.js';
-import { wrapText, type Format, type TextStyle } from '../text/index.js';
+import { cutText, wrapText, type Format, type TextStyle } from '../text/index.js';
 import type { IssueCounts } from './counts.js';
 import { truncateToWidth } from './truncate.js';
 import { formatKilobytes } from '../format.js';
@@ -35,10 +35,11 @@ export function formatInboxHeader(input: InboxHeaderInput, width: number, style:
   const room = Math.max(1, width - LABEL_WIDTH);
   const row = (label: string, value: string) => `${style.decorate(label.padEnd(LABEL_WIDTH - 1), { muted: true })} ${value}`.trimEnd();
   const fit = (text: string, columns: number) => truncateToWidth(text, Math.min(columns, room));
-  // Facts, not inbox text: wrapped under their label, never cut (an address wider than the room overflows, as a URL does).
+  // Facts, not inbox text: wrapped under their label, never cut short; a word wider than the room (a long address) is cut over lines, every character kept, as the body's are.
   const wrapped = (label: string, text: string, format: Format) =>
     wrapText(text, room)
       .split('\n')
+      .flatMap((line) => cutText(line, room))
       .map((line, i) => (i === 0 ? row(label, style.decorate(line, format)) : `${' '.repeat(LABEL_WIDTH)}${style.decorate(line, format)}`));
   const rows = [
     ...wrapped('From', input.from, {}),

@@ -2,7 +2,7 @@ import type { Paper } from '../../issue/model.js';
 import { joinNames, paperSourceLine } from '../format.js';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
-import { displayWidth, indentLines, renderLine, wrapFragments, type TextStyle } from '../text/index.js';
+import { displayWidth, indentLines, renderLine, wrapFragments, wrapText, type TextStyle } from '../text/index.js';
 import { dimLines } from './dim-lines.js';
 import { append } from '../../arrays.js';
 
@@ -52,7 +52,10 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   if (paper.via) blocks.push(dimLines(`H/T ${paper.via}`, width, style).join('\n'));
   if (text.notes) {
     const notes = indentLines(text.notes.split('\n'), ' '.repeat(NOTES_INDENT));
-    blocks.push([style.decorate(NOTES_LABEL, { strong: true, muted: true }), ...notes].join('\n'));
+    const heading = wrapText(NOTES_LABEL, width)
+      .split('\n')
+      .map((line) => style.decorate(line, { strong: true, muted: true }));
+    blocks.push([...heading, ...notes].join('\n'));
   }
   // The notes of its footnotes follow the paper's texts, numbered as in the email.
   if (text.footnotes) blocks.push(text.footnotes);

@@ -7,7 +7,7 @@ import { expandTabs } from './tab-stops.js';
 import { displayMath, writtenListMarker } from './written.js';
 import { htmlBlockParagraph } from '../raw-html.js';
 import { isLooseList } from '../tight-lists.js';
-import { alignText, displayWidth, indentLines, renderLine, wrapFragments } from './wrap.js';
+import { alignText, cutText, displayWidth, indentLines, MIN_CUT_WIDTH, renderLine, wrapFragments } from './wrap.js';
 import { append, maxOf } from '../../arrays.js';
 
 /**
@@ -57,10 +57,10 @@ function layoutBlock(node: RootContent, context: RenderContext, width: number): 
     case 'listItem':
       return layoutBlocks(node.children, context, width);
     case 'code':
-      return layoutCode(node.value, context);
+      return layoutCode(node.value, context, width);
     // Display math: its TeX source, verbatim like code (see inline math).
     case 'math':
-      return layoutCode(displayMath(node.value), context);
+      return layoutCode(displayMath(node.value), context, width);
     case 'table':
       return layoutTable(node, context, width);
     // An HTML block: its text, never a tag (raw-html.ts).
@@ -122,9 +122,20 @@ function layoutList(list: List, context: RenderContext, width: number): string[]
 /**
  * Verbatim, never wrapped, indented four spaces as in Markdown; tabs are
  * spaces to the code's own tab stops (tab-stops.ts), which the indentation
- * would otherwise move.
+ * would otherwise move. A style that cuts words (the terminal preview)
+ * cuts a line wider than the room left of `width` over lines that fit,
+ * each indented the same, every character kept, as a paragraph's long
+ * word is cut (from `MIN_CUT_WIDTH` columns of room; less, and it
+ * overflows): the terminal would otherwise wrap it over the indentation.
  */
-function layoutCode(code: string, context: RenderContext): string[] {
+function layoutCode(code: string, context: RenderContext, width: number): string[] {
   if (code === '') return [];
-  return code.split('\n').map((line) => (line === '' ? '' : `    ${context.style.decorate(expandTabs(line), { code: true })}`));
+  const room = width - CODE_INDENT.length;
+  const cuts = context.style.cutsWords && room >= MIN_CUT_WIDTH;
+  return code
+    .split('\n')
+    .flatMap((line) => (cuts ? cutText(expandTabs(line), room) : [expandTabs(line)]))
+    .map((line) => (line === '' ? '' : `${CODE_INDENT}${context.style.decorate(line, { code: true })}`));
 }
+
+const CODE_INDENT = '    ';

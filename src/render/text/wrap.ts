@@ -124,7 +124,7 @@ export function wrapFragments(fragments: readonly Fragment[], width: number, cut
  * whole, overflowing as its indentation already does: cut to a column or
  * two, "level 40" would read down the screen a character a line.
  */
-const MIN_CUT_WIDTH = 16;
+export const MIN_CUT_WIDTH = 16;
 
 /** `wrapFragments` with no word cut: a word wider than `width` alone on its line. */
 function wrapWords(fragments: readonly Fragment[], width: number): Line[] {

@@ -189,7 +189,7 @@ test('a Hangul filler that a mark joins into one grapheme keeps its two columns,
   assert.ok(output.includes('\u3164\u0301'));
 });
 
-test('inbox header: From, Size and Counts wrap under their label at a narrow width, never cut; only subject and preview are cut, as a phone cuts them', () => {
+test('inbox header: From, Size and Counts wrap under their label at a narrow width, every line within it (an address wider than the room cut over lines, every character kept); only subject and preview are cut short, as a phone cuts them', () => {
   const style = terminalStyle(PLAIN);
   const counts = { papers: 7, links: 24, words: 2104, readingMinutes: 9 };
   const from = 'The Alignment Digest <digest@newsletter.example.org>';
@@ -201,11 +201,12 @@ test('inbox header: From, Size and Counts wrap under their label at a narrow wid
         const end = lines.findIndex((line, i) => i > start && !line.startsWith(' '));
         return lines.slice(start, end).map((line) => line.slice(9)).join(' ');
       };
-      assert.equal(rowOf('From'), from, `${width}: ${lines.join('\n')}`);
+      // Wrapped at spaces, and the address cut where it is wider than the room: the row's characters are the address's.
+      assert.equal(rowOf('From').replace(/\s/g, ''), from.replace(/\s/g, ''), `${width}: ${lines.join('\n')}`);
+      if (width >= 40) assert.equal(rowOf('From'), from);
       assert.equal(rowOf('Size'), htmlBytes > 102_000 ? 'HTML 131.4 KB of 102 KB (Gmail will clip it)' : 'HTML 27.6 KB of 102 KB');
       assert.equal(rowOf('Counts'), '7 papers · 24 links · 2,104 words · 9 min read');
-      // Only a word wider than the room (the address at 20 columns) passes the width.
-      for (const line of lines) assert.ok(displayWidth(line) <= width || line.trim() === '<digest@newsletter.example.org>', `over ${width}: ${line}`);
+      for (const line of lines) assert.ok(displayWidth(line) <= width, `over ${width}: ${line}`);
     }
   }
 });
@@ -260,5 +261,22 @@ test('a word wider than --width (a bare URL, long inline code) in a paragraph, a
     // Copying the text gives it back: the pieces, joined without the line breaks and the prefixes, are the word.
     const joined = output.replace(/\n(?:│ |• | {2,})?/g, '');
     for (const word of [url, code.replaceAll('`', ''), `${'Super'.repeat(10)}Long`]) assert.ok(joined.includes(word), `${word} kept whole:\n${output}`);
+  }
+});
+
+test('every line of the preview fits --width 20, 30 and 40: the private notes\' label wraps, a code block\'s and display math\'s long lines are cut over indented lines, every character kept', async () => {
+  const code = 'code_block_line_that_is_quite_long_and_unbreakable_really_very_long';
+  const math = String.raw`\sum_{i=1}^{n} \mathrm{Pneumonoultramicroscopicsilicovolcanoconiosis}_i`;
+  const issue = cleanIssueWithMarkdown({ summary: ['A summary.', '', '```', code, '```', '', '$$', math, '$$'].join('\n'), notes: 'A private note.' });
+  for (const width of [20, 30, 40]) {
+    for (const options of [PLAIN, { color: true, hyperlinks: true }]) {
+      const lines = visible(await previewText(issue, { ...options, width })).split('\n');
+      for (const line of lines) assert.ok(displayWidth(line) <= width, `over ${width}: ${line}`);
+      // The pieces of a cut line, each under the code's indentation, read back as the line.
+      const pieces = lines.filter((line) => /^ {4}\S/.test(line)).map((line) => line.slice(4));
+      assert.ok(pieces.join('').includes(code), `${width}: ${pieces.join('\n')}`);
+      assert.ok(pieces.join('').includes(math), `${width}: ${pieces.join('\n')}`);
+      assert.ok(lines.join(' ').includes('Private notes (not sent)'));
+    }
   }
 });
