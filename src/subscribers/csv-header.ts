@@ -11,7 +11,7 @@ import { parseCsvTime, type RowTimes } from './csv-times.js';
  *   `Last Name` (Mailchimp; `FNAME`, `LNAME` its merge tags), joined with a
  *   space, for a row whose `name` is empty or missing;
  * - the status: `status`, paperboy's own (an export read back) or
- *   listmonk's, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
+ *   listmonk's, Buttondown's `type`, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
  *   exports of unsubscribed and cleaned (bounced) members fill in;
  * - the consent record's times (`TIME_HEADERS`).
  */
@@ -29,15 +29,15 @@ const MARK_HEADERS: ReadonlyMap<string, SubscriberStatus> = new Map([
 /**
  * Columns of the consent record's times, by the time each gives:
  * paperboy's own export (`consent_at`, `confirmed_at`, `unsubscribed_at`),
- * Mailchimp's (`OPTIN_TIME`, `CONFIRM_TIME`, `UNSUB_TIME`) and listmonk's
- * (`created_at`). listmonk keeps no time of leaving: its `updated_at`, the
+ * Mailchimp's (`OPTIN_TIME`, `CONFIRM_TIME`, `UNSUB_TIME`), listmonk's
+ * (`created_at`) and Buttondown's (`creation_date`). listmonk keeps no time of leaving: its `updated_at`, the
  * row's last change, is at or after it, so it is read as the time of
  * unsubscribing of a row listmonk no longer mails (`LEFT_AFTER_HEADERS`),
  * nearer than the import's own time. Mailchimp's `CLEAN_TIME` (a bounce)
  * gives none: the store keeps no time of a bounce.
  */
 const TIME_HEADERS: ReadonlyMap<TimeField, ReadonlySet<string>> = new Map([
-  ['consentAt', new Set(['consent at', 'optin time', 'created at'])],
+  ['consentAt', new Set(['consent at', 'optin time', 'created at', 'creation date'])],
   ['confirmedAt', new Set(['confirmed at', 'confirm time'])],
   ['unsubscribedAt', new Set(['unsubscribed at', 'unsub time'])],
 ]);
@@ -52,15 +52,27 @@ interface TimeColumn {
 }
 
 /**
- * listmonk's statuses (`enabled`, `disabled`, `blocklisted`) in paperboy's
- * terms: a file never makes anyone active who was not, so a subscriber
- * listmonk does not mail (disabled, blocklisted) is not mailed here either.
+ * listmonk's statuses (`enabled`, `disabled`, `blocklisted`) and
+ * Buttondown's subscriber types (its `type` column: the `SubscriberType`
+ * enum of its API, buttondown/openapi enums.json) in paperboy's terms: a
+ * file never makes anyone active who was not, so a subscriber the tool
+ * does not mail (listmonk's disabled and blocklisted, Buttondown's
+ * `unsubscribed`, `removed` by the newsletter, `spammy`) is not mailed
+ * here either. Buttondown's other types are readers it mails (paid or
+ * not, `unactivated` ones as `import` takes a pending reader: see
+ * docs/commands.md).
  */
 const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
   ['enabled', undefined],
   ['disabled', 'unsubscribed'],
   ['blocklisted', 'unsubscribed'],
+  ...['regular', 'premium', 'trialed', 'unpaid', 'gifted', 'churning', 'unactivated', 'paused', 'past_due'].map((type) => [type, undefined] as const),
+  ['removed', 'unsubscribed'],
+  ['spammy', 'unsubscribed'],
 ]);
+
+/** Buttondown's header of the address column (`email_address`, as normalizeHeader writes it): its file's `type` column is the status. */
+const BUTTONDOWN_EMAIL_HEADER = 'email address';
 
 /** Where each column paperboy reads is (0-based), and the header cells of those it does not. */
 export interface Columns {
@@ -94,7 +106,9 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   };
   const email = find(EMAIL_HEADERS);
   if (email === undefined) return undefined;
-  const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status: find(new Set(['status'])) };
+  // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
+  const status = find(new Set(['status'])) ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
+  const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
   const timeColumn = (headers: ReadonlySet<string>): TimeColumn | undefined => {
     const column = find(headers);
@@ -135,7 +149,7 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
   let status: SubscriberStatus | undefined;
   if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
-  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
+  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
   return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked };
 }
 

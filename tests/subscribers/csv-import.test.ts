@@ -193,6 +193,24 @@ test("csv import: Mailchimp's exports of unsubscribed and cleaned members keep t
   ]);
 });
 
+test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy subscribers from being mailed, and its creation date as the consent's", () => {
+  const header = 'id,creation_date,email_address,notes,metadata,tags,referrer_url,secondary_id,type';
+  const rows = ['left', 'removed', 'spammy', 'regular', 'premium', 'unactivated'].map((type, i) => `${i},2023-01-0${i + 1}T08:00:00Z,${type}@example.org,,{},[],,${i},${type}`);
+  const result = parse(`${header}\n${rows.join('\n')}\n`.replace(',left\n', ',unsubscribed\n'));
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
+    ['left@example.org', 'unsubscribed'],
+    ['removed@example.org', 'unsubscribed'],
+    ['spammy@example.org', 'unsubscribed'],
+    ['regular@example.org', undefined],
+    ['premium@example.org', undefined],
+    ['unactivated@example.org', undefined],
+  ]);
+  assert.equal(result.rows[0]!.times.consentAt, '2023-01-01T08:00:00.000Z');
+  // `type` elsewhere is no status: a file with another address column keeps every row.
+  assert.deepEqual(parse('email,type\nada@example.org,personal\n').rows.map((row) => [row.email, row.status]), [['ada@example.org', undefined]]);
+});
+
 test('csv import: the header columns no value is read from are named once, with the header line; none for a file that has none or no header', () => {
   assert.deepEqual(parse('Email Address,First Name,Last Name,Address,MEMBER_RATING\nada@example.org,Ada,L,,2\nbob@example.org,Bob,S,,2\n').ignored, { line: 1, columns: ['Address', 'MEMBER_RATING'] });
   assert.equal(parse('email,name,status\nada@example.org,Ada,active\n').ignored, undefined);
