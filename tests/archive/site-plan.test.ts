@@ -146,3 +146,26 @@ test('an issue page says which other issues covered each of its papers, linking 
   assert.deepEqual(changed, ['issues/2/index.html', 'issues/3/index.html', 'issues/5/index.html']);
   assert.ok(!existsSync(join(root, 'dist', 'issues', '4')), 'issue 4 is a draft');
 });
+
+test('a draft published by --drafts is in no feed and not in the sitemap; a rebuild after toggling --drafts either way equals a clean build', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-plan-'));
+  // Issue 4, the newest, is a draft (generate-corpus.ts).
+  await writeCorpus(root, { issues: 4, seed: 5 });
+  const build = async (outDir: string, drafts: boolean, cache: boolean) => buildSite(await loadConfig(root), { outDir: join(root, outDir), drafts, cache });
+  const read = (dir: string, path: string) => readFileSync(join(root, dir, path), 'utf8');
+  await build('dist', false, true);
+  for (const drafts of [true, false, true]) {
+    const rebuilt = await build('dist', drafts, true);
+    assert.ok(!rebuilt.upToDate, `--drafts ${drafts}: something to build`);
+    rmSync(join(root, 'clean'), { recursive: true, force: true });
+    await build('clean', drafts, false);
+    assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')), `after toggling --drafts to ${drafts}, the rebuild equals a clean build`);
+    assert.equal(existsSync(join(root, 'dist', 'issues', '4', 'index.html')), drafts, 'the draft has a page with --drafts alone');
+    for (const path of ['sitemap.xml', 'feed.xml', 'atom.xml', 'feed.json']) {
+      assert.doesNotMatch(read('dist', path), /\/issues\/4\//, `${path} (--drafts ${drafts}) names no draft`);
+      assert.match(read('dist', path), /\/issues\/3\//, `${path} names the issues published`);
+    }
+  }
+  assert.match(read('dist', 'issues/4/index.html'), /<meta name="robots" content="noindex">/);
+  assert.match(read('dist', 'sitemap.xml'), /\/papers\/</, 'the other pages stay in the sitemap');
+});
