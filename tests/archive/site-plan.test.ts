@@ -86,7 +86,7 @@ test('a site another command wrote into keeps no key of what it wrote: the next 
   writeFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'overwritten by hand');
   const marker = join(root, 'dist', '.paperboy-site');
   // As `forgetSiteFiles` marks what `paperboy start` wrote: the page's key becomes the foreign key.
-  writeFileSync(marker, readFileSync(marker, 'utf8').replace(/^file \S+ issues\/2\/index\.html$/m, 'file - issues/2/index.html').replace(/^key .*$/m, 'key -'));
+  writeFileSync(marker, readFileSync(marker, 'utf8').replace(/^file \S+ \S+ issues\/2\/index\.html$/m, 'file - - issues/2/index.html').replace(/^key .*$/m, 'key -'));
   editIssue(root, 1, / {4}summary: \|\n {6}/, '$&Reworded. ');
   await buildSite(config, { outDir: join(root, 'dist'), drafts: false, cache: true });
   assert.equal(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), readFileSync(join(root, 'before', 'issues', '2', 'index.html'), 'utf8'));
@@ -124,7 +124,7 @@ test('an issue page says which other issues covered each of its papers, linking 
   await build();
   const page = (number: number) => readFileSync(join(root, 'dist', 'issues', String(number), 'index.html'), 'utf8');
   assert.doesNotMatch(page(2), /Also covered in/);
-  const pageKeys = () => new Map([...readFileSync(join(root, 'dist', '.paperboy-site'), 'utf8').matchAll(/^file (\S+) (issues\/\d+\/index\.html)$/gm)].map((match) => [match[2]!, match[1]!]));
+  const pageKeys = () => new Map([...readFileSync(join(root, 'dist', '.paperboy-site'), 'utf8').matchAll(/^file (\S+) \S+ (issues\/\d+\/index\.html)$/gm)].map((match) => [match[2]!, match[1]!]));
   const before = pageKeys();
   const arxiv = firstArxiv(root, 2)!;
   // Issue 3's text as issue 5, its papers new ones but the first, which is issue 2's first paper.
