@@ -15,7 +15,7 @@ import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
-import { builtKey, missingFiles } from './site-marker.js';
+import { builtKey, filesNotAsBuilt } from './site-marker.js';
 import { assertReplaceable, openSite, writeSite } from './site-writer.js';
 import { INDEX_FORMAT, SHAPE_FORMAT, SHARD_FORMAT } from './formats.js';
 
@@ -83,9 +83,9 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
-  // Up to date, and what its build published without is known (every build says it again), and every file it wrote still there: nothing to do.
+  // Up to date, and what its build published without is known (every build says it again), and every file it wrote still there as written: nothing to do.
   const stored = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
-  if (stored && missingFiles(options.outDir).length === 0) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, ...stored };
+  if (stored && filesNotAsBuilt(options.outDir).length === 0) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, ...stored };
   await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);

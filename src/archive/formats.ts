@@ -99,8 +99,10 @@ export const INDEX_FORMAT = `build-index-v72-${VERSION}`;
  * v16: a row of a list of papers names at most 20 authors, else its first 10 and "and N more authors" linking to the paper's page (pages.ts `rowAuthors`).
  * v17: the papers page's section filter in the config's `sections` order, a parent and "No section" choices too (section-choices.ts), the config's `sections` among the settings; a year's page titled as its heading; an author page's heading "First Last"; a draft's page marked and `noindex`.
  * v18: an issue page's key holds the other issues that covered each of its papers ("Also covered in #5", pages.ts `issuePage`).
+ * v19: a draft (`build --drafts`) is in no feed and not in the sitemap, which lists only pages without `noindex` (site-plan.ts).
+ * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
  */
-export const SHAPE_FORMAT = 'site-shape-v18';
+export const SHAPE_FORMAT = 'site-shape-v20';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

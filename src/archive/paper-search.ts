@@ -75,8 +75,10 @@ export function searchPapers(database: PaperDatabase<RecordSummary>, texts: Text
 /**
  * The paper `query` names by its identity, as paperboy tells one paper from
  * another (issue/paper-id.ts; what lint's paper-covered-before compares):
- * an arXiv id, with or without its version or an `arXiv:` prefix
- * (`2307.15217`, `arXiv:2307.15217v2`), or a URL of the paper in any form
+ * an arXiv id, with or without its version, as people write it
+ * (`2307.15217`, `arXiv:2307.15217v2`, `arXiv: 2307.15217`, `arxiv
+ * 2307.15217`, `arXiv:2307.15217 [cs.AI]`: search-options.cjs
+ * `identityTargets`), or a URL of the paper in any form
  * that identity reduces to the same (`https://arxiv.org/pdf/2307.15217v2.pdf`,
  * `arxiv.org/abs/2307.15217`, a page's URL with `www.` or tracking
  * parameters). Undefined for a query of several words, or one that names no

@@ -6,7 +6,8 @@ import { join } from 'node:path';
  * `from`, `/`-separated) at the same path under `to`, making the folders
  * it needs: a hard link (`link(2)`), so a restaged site shares the bytes
  * of its unchanged files with the previous one without reading them. A
- * file edited by hand there stays as it was edited. Where links are
+ * file edited by hand there to the same size stays as it was edited (one
+ * of another size is not kept: site-writer.ts `openSite`). Where links are
  * refused (a file system without them, FAT or some network shares: EPERM,
  * ENOTSUP; another file system: EXDEV; a file at its link limit: EMLINK),
  * the file is copied (a copy-on-write clone where the file system makes

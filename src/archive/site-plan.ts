@@ -118,7 +118,8 @@ export function planSite(
   const bibKey = () => keyOf(database.papers.map((paper) => [citations().get(paper), paperFields(paper.latest)]));
   files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
   files.push(catalogFile(database, file, previousPartKey(CATALOG)));
-  const newest = newestIssues(issues);
+  // A draft (published by `build --drafts` alone, for a preview) is in no feed: a reader keeps every entry it once fetched.
+  const newest = newestIssues(issues.filter((issue) => !issue.draft));
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
   const feedKey = keyOf([settings, newest.map((issue) => issue.pageHash)]);
@@ -126,7 +127,8 @@ export function planSite(
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
   let sitemapText: string | undefined;
-  const sitemapOf = () => (sitemapText ??= sitemap(config.baseUrl, pages.map((page) => page.path)));
+  // A page search engines are asked not to index (a draft's) is not offered to them either.
+  const sitemapOf = () => (sitemapText ??= sitemap(config.baseUrl, pages.filter((page) => !page.noindex).map((page) => page.path)));
   files.push(file('sitemap.xml', keyFor('sitemap.xml', [], () => keyOf(sitemapOf())), sitemapOf));
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
   for (const [year, papers] of papersByYear(database.papers)) {

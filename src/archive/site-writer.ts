@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
-import { absentFiles, FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
+import { filesNotAsWritten, FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import { commit, commitOrder, recoverSite, swap } from './site-commit.js';
 import { folderWriter } from './folder-writer.js';
@@ -83,6 +83,8 @@ function notASite(outDir: string, why: string): PaperboyError {
 export interface OpenedSite extends PreviousSite {
   /** Every file it has. */
   paths: string[];
+  /** A file's size in bytes as its build wrote it (and as it still is), for the next marker. */
+  size(path: string): number | undefined;
   /** Where a data file's parts lie. */
   parts(path: string): PartIndex | undefined;
 }
@@ -93,7 +95,9 @@ export interface OpenedSite extends PreviousSite {
  * keys, its shape and where its data files' parts lie, from its marker.
  * None when `reuse` is false (`--no-cache`: written whole), or another
  * paperboy made it (`maker`): the same key may then mean other bytes. A
- * file the marker lists that is not there is not one of them: written again.
+ * file the marker lists that is not there, or not of the size written
+ * (emptied, cut short: site-marker.ts `filesNotAsWritten`), is not one of
+ * them: written again.
  * Throws OUT_DIR_NOT_A_SITE when `outDir` is a file or holds files no build
  * wrote, OUT_DIR_UNWRITABLE when recovering fails.
  */
@@ -105,9 +109,10 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
   }
   assertReplaceable(outDir);
   const marker = reuse ? readMarker(outDir) : undefined;
-  const { files, parts, shape, outputs } = marker?.maker === maker ? marker : { files: new Map<string, string>(), parts: new Map<string, PartIndex>(), shape: undefined, outputs: new Map<number, string>() };
-  // A file deleted since (by hand, by a deploy tool) has no key: the build writes it again.
-  for (const path of absentFiles(outDir, files.keys())) {
+  const { files, sizes, parts, shape, outputs } =
+    marker?.maker === maker ? marker : { files: new Map<string, string>(), sizes: new Map<string, number>(), parts: new Map<string, PartIndex>(), shape: undefined, outputs: new Map<number, string>() };
+  // A file deleted or changed in size since (by hand, by a deploy tool) has no key: the build writes it again (a data file whole: its parts are no longer where they were).
+  for (const path of filesNotAsWritten(outDir, [...files.keys()].map((path) => [path, sizes.get(path)] as const))) {
     files.delete(path);
     parts.delete(path);
   }
@@ -115,6 +120,7 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
     shape,
     output: (number) => outputs.get(number),
     paths: [...files.keys()],
+    size: (path) => sizes.get(path),
     // A file another command wrote has no key a build could make or take over (site-marker.ts).
     key: (path) => {
       const key = files.get(path);
@@ -139,6 +145,13 @@ const NOTHING_BEFORE: PreviousSite = { shape: undefined, output: () => undefined
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
 function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
   return typeof contents === 'string' || contents instanceof Uint8Array ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
+}
+
+/** How many bytes `folderWriter` writes of `bytes`: a string as UTF-8 (as `writeFile` writes it), a range of the previous file by its length. */
+function byteSize(bytes: string | Uint8Array | SplicedChunk[]): number {
+  if (typeof bytes === 'string') return Buffer.byteLength(bytes);
+  if (bytes instanceof Uint8Array) return bytes.byteLength;
+  return bytes.reduce((total, chunk) => total + (chunk instanceof Uint8Array ? chunk.byteLength : chunk.end - chunk.start), 0);
 }
 
 /** What a site was built from: every input (`site`, see `builtKey`), what made its files (`maker`: paperboy's version and its libraries'), its shape (site-plan.ts `siteShape`) and each issue's output hash (`Marker.outputs`). */
@@ -177,10 +190,13 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
   const place = (path: string) => names.get(path) ?? names.set(path, String(names.size)).get(path)!;
   const writer = journaled ? folderWriter(folder, outDir, place) : folderWriter(folder, outDir);
   const parts = new Map<string, PartIndex>();
+  // Each file's size as written, which the next build compares with the file's (site-marker.ts `filesNotAsWritten`): a kept file's as its marker said.
+  const sizes = new Map<string, number>();
   try {
     for (const [i, file] of changed.entries()) {
       // A site written whole (`--no-cache` too) takes nothing from the previous one: not even the data files' parts.
       const { bytes, parts: index } = bytesOf(file.contents(incremental ? previous : NOTHING_BEFORE));
+      sizes.set(file.path, byteSize(bytes));
       await writer.write(file.path, bytes);
       if (index) parts.set(file.path, index);
       options.progress?.(i + 1, changed.length);
@@ -189,14 +205,17 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
       // A data file kept as it was keeps where its parts lie.
       const rewritten = new Set(changed.map((file) => file.path));
       for (const file of files) {
-        const index = !rewritten.has(file.path) && previous.parts(file.path);
+        if (rewritten.has(file.path)) continue;
+        const index = previous.parts(file.path);
         if (index) parts.set(file.path, index);
+        const size = previous.size(file.path);
+        if (size !== undefined) sizes.set(file.path, size);
       }
       // Restaged: every other file of the output comes along as the journal would have left it (one added by hand too), but the marker, written anew.
       const gone = new Set([...removed, ...rewritten, SITE_MARKER]);
       if (!journaled) linkFiles(outDir, folder, (path) => !gone.has(path));
     }
-    await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), parts, outputs: new Map(key.outputs) }));
+    await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), sizes, parts, outputs: new Map(key.outputs) }));
     await writer.done();
   } catch (error) {
     // Writes still under way finish (or fail) before their folder goes.

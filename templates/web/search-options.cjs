@@ -303,13 +303,27 @@
   };
 
   /**
+   * An arXiv id as people write it and paste it: after `arXiv` with a colon,
+   * a space or both (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv :
+   * 2304.15004`), and followed by its category in brackets, as arXiv's "Cite
+   * as" line and reference lists write it (`arXiv:2304.15004 [cs.AI]`).
+   * The id is the group, read by `parseArxivId` (a text that is no id names
+   * nothing: `arxiv sparse` stays a search for two words).
+   */
+  const WRITTEN_ARXIV_ID = /^(?:arxiv\s*:\s*|arxiv\s+)?(\S+?)(?:\s*\[[a-z-]+(?:\.[a-z-]+)?\])?$/iu;
+
+  /**
    * The texts a query may name a paper by, as a paper's identity is read
-   * (issue/paper-id.ts): the query trimmed, and, for one written without a
-   * scheme, also with `https://` (a URL is often copied without it). None
-   * for a query of several words: a search, not a name.
+   * (issue/paper-id.ts): an arXiv id written as people write it
+   * (`WRITTEN_ARXIV_ID`) as the bare id; else the query trimmed, and, for
+   * one written without a scheme, also with `https://` (a URL is often
+   * copied without it). None for a query of several words: a search, not a
+   * name.
    */
   const identityTargets = (query) => {
     const target = query.trim();
+    const written = WRITTEN_ARXIV_ID.exec(target);
+    if (written && parseArxivId(written[1]) !== undefined) return [written[1]];
     if (target === '' || /\s/u.test(target)) return [];
     return SCHEME.test(target) ? [target] : [target, `https://${target}`];
   };

@@ -12,7 +12,7 @@ declare const options: {
   parseArxivId(raw: string): string | undefined;
   /** The arXiv id an arxiv.org abs/pdf/html URL points at; `canonical` when it is the abs page itself. */
   arxivIdFromUrl(url: string): { id: string; canonical: boolean } | undefined;
-  /** The texts a one-word query may name a paper by: itself, and with `https://` when it has no scheme; none for several words. */
+  /** The texts a query may name a paper by: an arXiv id as people write it (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv:2304.15004 [cs.AI]`) bare; else a one-word query itself, and with `https://` when it has no scheme; none for several words. */
   identityTargets(query: string): string[];
   /** `results` (MiniSearch's, with the stored `tags`, `venues` and `identity`) in the order shown for `query`. */
   rankResults<T extends { score: number; tags: readonly string[]; venues: readonly string[]; identity?: string }>(query: string, results: readonly T[]): T[];

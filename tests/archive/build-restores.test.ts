@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 import { archiveRoot } from './fixture.js';
 import { siteDigest } from './site-check.js';
 
-// A site's files deleted since its build (by hand, by a deploy tool) are not "up to date": the next build writes them again, and only them.
+// A site's files deleted or changed in size since its build (by hand, by a deploy tool, a copy cut short) are not "up to date": the next build writes them again, and only them.
 
 test('a build with nothing changed writes again the files of the site that were deleted, and only those', async () => {
   const root = archiveRoot();
@@ -36,6 +36,39 @@ test('a rebuild after an edit writes again the files of the site that were delet
   const again = await runCli(['build'], { cwd: root });
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stdout, /\(1 rendered, 2 unchanged\)/);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+});
+
+test('a build with nothing changed writes again the files of the site whose size changed since they were written (emptied, cut short, added to), and only those', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const site = join(root, 'dist');
+  const whole = siteDigest(site);
+  writeFileSync(join(site, 'issues', '1', 'index.html'), '');
+  const feed = readFileSync(join(site, 'feed.xml'));
+  writeFileSync(join(site, 'feed.xml'), feed.subarray(0, feed.length >> 1));
+  // A data file made of parts: the next build copies its unchanged parts from it, so it must be written whole.
+  writeFileSync(join(site, 'papers.json'), `${readFileSync(join(site, 'papers.json'), 'utf8')}\n`);
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(3 written\)\.\n$/);
+  assert.deepEqual(siteDigest(site), whole);
+  const unchanged = await runCli(['build'], { cwd: root });
+  assert.equal(unchanged.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');
+});
+
+test('a rebuild after an edit writes whole a data file changed in size since it was written, rather than copy its parts from where they no longer lie: the site a clean build writes', async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const site = join(root, 'dist');
+  // A line put before the rows (by an editor, a tool): every part the marker places now lies two bytes later.
+  writeFileSync(join(site, 'papers.csv'), `x\n${readFileSync(join(site, 'papers.csv'), 'utf8')}`);
+  const file = join(root, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
   const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
   assert.equal(clean.code, 0, clean.stderr);
   assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));

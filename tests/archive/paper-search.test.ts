@@ -46,6 +46,22 @@ test('a paper is found first by its identity: its arXiv id with or without a ver
   assert.deepEqual(titles(papers, '2307.15217 steering'), []);
 });
 
+test('papers search finds a paper first by its arXiv id as people write it: "arXiv: " with a space, "arxiv" and a space, a version, its category, a PDF URL', () => {
+  const papers = [
+    record(1, { id: 'arxiv:2307.15217', title: 'Open Problems of RLHF', url: 'https://arxiv.org/abs/2307.15217', arxiv: '2307.15217' }),
+    record(2, { title: 'A reply', summary: plain('A reply to arXiv 2307.15217 in full.') }),
+    record(3, { id: 'arxiv:hep-th/9901001', title: 'An old-style id', url: 'https://arxiv.org/abs/hep-th/9901001', arxiv: 'hep-th/9901001' }),
+  ];
+  for (const query of ['arXiv: 2307.15217', 'arxiv 2307.15217', 'arXiv : 2307.15217', ' arXiv:2307.15217v2 ', 'arxiv 2307.15217v3', 'arXiv:2307.15217 [cs.AI]', 'https://arxiv.org/pdf/2307.15217.pdf']) {
+    assert.equal(titles(papers, query)[0], 'Open Problems of RLHF', query);
+  }
+  // The paper whose text cites the id in the same words follows.
+  assert.deepEqual(titles(papers, 'arXiv: 2307.15217'), ['Open Problems of RLHF', 'A reply']);
+  assert.deepEqual(titles(papers, 'arXiv: hep-th/9901001'), ['An old-style id']);
+  // "arxiv" before words that are no id is a search for those words.
+  assert.deepEqual(titles(papers, 'arxiv reply'), ['A reply']);
+});
+
 test('a plural finds its singular and the singular its plural, in every field', () => {
   const papers = [
     record(1, { title: 'Steering GPT-2', summary: plain('The steering vector is computed from two passes.') }),

@@ -37,19 +37,26 @@ const archive = siteInChromium((root) => {
   writeFileSync(join(root, 'issues', '0005-e.md'), cleanIssue({ number: 5, title: 'More', date: '2023-07-03', papers }));
 });
 
-/** Types `query` into the search box and waits until the search has settled with `title` first; returns the results' titles. */
+/**
+ * Types `query` into the search box and waits until the search has settled with `title` first; returns the results' titles.
+ * The box is emptied first, and the results with it: else the previous query's results, settled with `title` first, pass for this one's.
+ */
 async function searchFor(page: Page, query: string, title: string): Promise<string[]> {
-  await page.getByLabel('Search summaries and opinions').fill(query);
+  const box = page.getByLabel('Search summaries and opinions');
+  await box.fill('');
+  await page.waitForFunction(() => document.querySelector('.search-results li') === null, undefined, { timeout: 10_000 });
+  await box.fill(query);
   const settled = ([wanted]: string[]) =>
     document.querySelector('.search-status')?.textContent?.endsWith('.') && document.querySelector('.search-results li > a')?.textContent === wanted;
   await page.waitForFunction(settled, [title], { timeout: 10_000 }).catch(() => undefined);
   return page.locator('.search-results li > a').allInnerTexts();
 }
 
-test('a query that is a paper\'s identity (its arXiv id in any written form, one of its URLs) finds that paper, first', { skip }, async () => {
+test('a query that is a paper\'s identity (its arXiv id in any written form, "arXiv: " with a space and "arxiv" and a space too, one of its URLs) finds that paper, first', { skip }, async () => {
   const { page, errors } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html`);
-  for (const query of ['arXiv:2304.15004', 'https://arxiv.org/abs/2304.15004', 'https://arxiv.org/pdf/2304.15004v2', 'arxiv.org/pdf/2304.15004v2.pdf', '2304.15004', 'arXiv:2304.15004v1']) {
+  const written = ['arXiv: 2304.15004', 'arxiv 2304.15004', 'arXiv:2304.15004 [cs.CL]', 'https://arxiv.org/pdf/2304.15004.pdf'];
+  for (const query of ['arXiv:2304.15004', 'https://arxiv.org/abs/2304.15004', 'https://arxiv.org/pdf/2304.15004v2', 'arxiv.org/pdf/2304.15004v2.pdf', '2304.15004', 'arXiv:2304.15004v1', ...written]) {
     const titles = await searchFor(page, query, MIRAGE);
     assert.equal(titles[0], MIRAGE, query);
     assert.equal(new Set(titles).size, titles.length, `${query}: each paper once`);

@@ -243,3 +243,21 @@ test('a result shows its authors joined as the pages join them (semicolons when 
   assert.equal(result!.authors, "O'Neil, Cathy; Nguyễn Văn An; and Zhang 张伟");
   assert.equal(result!.authorNames, "O'Neil, Cathy\nNguyễn Văn An\nZhang 张伟\nCathy O'Neil");
 });
+
+/** Ways people write an arXiv id in a search box (typed, pasted from arXiv's "Cite as" line or a reference list), each naming paper 2301.00001. */
+const WRITTEN_ARXIV_IDS = ['arXiv: 2301.00001', 'arxiv 2301.00001', 'arXiv : 2301.00001', 'arXiv:2301.00001v2', 'ARXIV 2301.00001v1', 'arXiv:2301.00001 [cs.LG]', 'https://arxiv.org/pdf/2301.00001.pdf'];
+
+test('the papers page finds a paper first by its arXiv id as people write it: "arXiv: " with a space, "arxiv" and a space, a version, its category, a PDF URL', () => {
+  const { searchShard: search, rankResults } = indexOptions;
+  // Paper 2 cites paper 1's id in its text: found too, after it.
+  const entries = [record(1), record(2, { summary: { markdown: '', plain: 'As arXiv 2301.00001 showed.', html: '' } }), record(3)];
+  const index = MiniSearch.loadJSON(shards(entries).get('2023')!, searchOptions);
+  for (const query of WRITTEN_ARXIV_IDS) {
+    const found = search(index, query, () => true).map((result) => ({ ...result, title: result.title as string, tags: result.tags as string[], venues: result.venues as string[] }));
+    const titles = rankResults(query, found).map((result) => result.title);
+    assert.equal(titles[0], 'Paper 1', query);
+    assert.equal(new Set(titles).size, titles.length, `${query}: each paper once`);
+  }
+  // "arxiv" before words that are no id is a search for those words.
+  assert.deepEqual(search(index, 'arxiv showed', () => true).map((result) => result.title), ['Paper 2']);
+});

@@ -86,7 +86,7 @@ test('a site another command wrote into keeps no key of what it wrote: the next 
   writeFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'overwritten by hand');
   const marker = join(root, 'dist', '.paperboy-site');
   // As `forgetSiteFiles` marks what `paperboy start` wrote: the page's key becomes the foreign key.
-  writeFileSync(marker, readFileSync(marker, 'utf8').replace(/^file \S+ issues\/2\/index\.html$/m, 'file - issues/2/index.html').replace(/^key .*$/m, 'key -'));
+  writeFileSync(marker, readFileSync(marker, 'utf8').replace(/^file \S+ \S+ issues\/2\/index\.html$/m, 'file - - issues/2/index.html').replace(/^key .*$/m, 'key -'));
   editIssue(root, 1, / {4}summary: \|\n {6}/, '$&Reworded. ');
   await buildSite(config, { outDir: join(root, 'dist'), drafts: false, cache: true });
   assert.equal(readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8'), readFileSync(join(root, 'before', 'issues', '2', 'index.html'), 'utf8'));
@@ -124,7 +124,7 @@ test('an issue page says which other issues covered each of its papers, linking 
   await build();
   const page = (number: number) => readFileSync(join(root, 'dist', 'issues', String(number), 'index.html'), 'utf8');
   assert.doesNotMatch(page(2), /Also covered in/);
-  const pageKeys = () => new Map([...readFileSync(join(root, 'dist', '.paperboy-site'), 'utf8').matchAll(/^file (\S+) (issues\/\d+\/index\.html)$/gm)].map((match) => [match[2]!, match[1]!]));
+  const pageKeys = () => new Map([...readFileSync(join(root, 'dist', '.paperboy-site'), 'utf8').matchAll(/^file (\S+) \S+ (issues\/\d+\/index\.html)$/gm)].map((match) => [match[2]!, match[1]!]));
   const before = pageKeys();
   const arxiv = firstArxiv(root, 2)!;
   // Issue 3's text as issue 5, its papers new ones but the first, which is issue 2's first paper.
@@ -145,4 +145,27 @@ test('an issue page says which other issues covered each of its papers, linking 
   // Issue 2 (covered again), the newest before (its next link: issue 4 is a draft), issue 5 (new).
   assert.deepEqual(changed, ['issues/2/index.html', 'issues/3/index.html', 'issues/5/index.html']);
   assert.ok(!existsSync(join(root, 'dist', 'issues', '4')), 'issue 4 is a draft');
+});
+
+test('a draft published by --drafts is in no feed and not in the sitemap; a rebuild after toggling --drafts either way equals a clean build', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-plan-'));
+  // Issue 4, the newest, is a draft (generate-corpus.ts).
+  await writeCorpus(root, { issues: 4, seed: 5 });
+  const build = async (outDir: string, drafts: boolean, cache: boolean) => buildSite(await loadConfig(root), { outDir: join(root, outDir), drafts, cache });
+  const read = (dir: string, path: string) => readFileSync(join(root, dir, path), 'utf8');
+  await build('dist', false, true);
+  for (const drafts of [true, false, true]) {
+    const rebuilt = await build('dist', drafts, true);
+    assert.ok(!rebuilt.upToDate, `--drafts ${drafts}: something to build`);
+    rmSync(join(root, 'clean'), { recursive: true, force: true });
+    await build('clean', drafts, false);
+    assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')), `after toggling --drafts to ${drafts}, the rebuild equals a clean build`);
+    assert.equal(existsSync(join(root, 'dist', 'issues', '4', 'index.html')), drafts, 'the draft has a page with --drafts alone');
+    for (const path of ['sitemap.xml', 'feed.xml', 'atom.xml', 'feed.json']) {
+      assert.doesNotMatch(read('dist', path), /\/issues\/4\//, `${path} (--drafts ${drafts}) names no draft`);
+      assert.match(read('dist', path), /\/issues\/3\//, `${path} names the issues published`);
+    }
+  }
+  assert.match(read('dist', 'issues/4/index.html'), /<meta name="robots" content="noindex">/);
+  assert.match(read('dist', 'sitemap.xml'), /\/papers\/</, 'the other pages stay in the sitemap');
 });

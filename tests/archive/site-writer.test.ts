@@ -158,17 +158,23 @@ test('a rebuild that rewrites most of the site, killed at any moment of its writ
   assert.ok(landed.previous > 0, `some kills landed before the commit (${landed.previous} did, ${landed.new} after it)`);
 });
 
-test('a rebuild that rewrites most of the site keeps, as a rebuild of a few files does, a file edited or added by hand (when its key is unchanged), and removes the files no longer built with their folders', async () => {
+test('a rebuild that rewrites most of the site keeps, as a rebuild of a few files does, a file edited by hand to the same size or added by hand (when its key is unchanged), writes again one edited to another size, and removes the files no longer built with their folders', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
   const out = join(parent, 'dist');
   await writeVersion(out, 'old');
-  // p10 shows no version: the same key in every version.
-  writeFileSync(join(out, 'papers/p10/index.html'), 'edited by hand');
+  // p10 and p20 show no version: the same key in every version.
+  const p10 = join(out, 'papers/p10/index.html');
+  const sameSize = readFileSync(p10, 'utf8').toUpperCase();
+  writeFileSync(p10, sameSize);
+  const p20 = join(out, 'papers/p20/index.html');
+  const built = readFileSync(p20, 'utf8');
+  writeFileSync(p20, 'edited by hand');
   writeFileSync(join(out, 'notes.txt'), 'added by hand');
   const folder = statSync(out).ino;
-  assert.equal(await writeVersion(out, 'new'), 901);
+  assert.equal(await writeVersion(out, 'new'), 902);
   assert.notEqual(statSync(out).ino, folder, 'restaged: a new output folder in place of the previous one');
-  assert.equal(readFileSync(join(out, 'papers/p10/index.html'), 'utf8'), 'edited by hand');
+  assert.equal(readFileSync(p10, 'utf8'), sameSize);
+  assert.equal(readFileSync(p20, 'utf8'), built);
   assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'added by hand');
   assert.ok(!existsSync(join(out, 'papers/only-old')), 'a page no longer built goes, with its folder');
   assert.equal(readFileSync(join(out, 'papers/only-new/index.html'), 'utf8'), 'only in new');

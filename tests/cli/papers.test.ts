@@ -75,6 +75,18 @@ test('papers search finds a paper by a word of its arXiv id or its URL, as the p
   assert.deepEqual((await json('evals', 'blog')).map((m) => m.id), ['url:blog.example.com/posts/evals']);
 });
 
+test('papers search finds a paper by its arXiv id as people write it and paste it, quoted or not', async () => {
+  const root = archiveRoot();
+  const search = async (...query: string[]) => {
+    const result = await runCli(['papers', 'search', ...query], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout;
+  };
+  for (const query of [['arXiv: 2304.15004'], ['arXiv:', '2304.15004'], ['arxiv', '2304.15004'], ['arXiv:2304.15004v2'], ['arXiv:2304.15004', '[cs.CL]'], ['https://arxiv.org/pdf/2304.15004.pdf']]) {
+    assert.match(await search(...query), /^#1 2023-05-29, #2 2023-06-05 {2}Are Emergent Abilities of Large Language Models a Mirage\? .*\n.*\n1 paper matches\.\n$/, query.join(' '));
+  }
+});
+
 test('papers search --json --limit says on stderr how many matches it left out; stdout holds the JSON alone', async () => {
   const root = archiveRoot();
   const limited = await runCli(['papers', 'search', '--json', '--limit', '1', '--tag', 'emergence'], { cwd: root });
