@@ -105,7 +105,7 @@ export function parseConfig(text: string, file: string): Config {
     const at = lines.point(firstError.pos[0]);
     throw configError(file, at.line, at.column, 'Unexpected second YAML document (after a `---` line), expected one mapping of keys: remove the `---` and what follows, or merge it into the keys above');
   }
-  const twice = firstError?.code === 'DUPLICATE_KEY' ? duplicateKey(document, firstError.pos[0], (offset) => lines.point(offset).line) : undefined;
+  const twice = firstError?.code === 'DUPLICATE_KEY' ? duplicateKey(document, firstError.pos[0], (offset) => lines.point(offset).line, text) : undefined;
   if (twice) {
     const at = lines.point(twice.range[0]);
     throw configError(file, at.line, at.column, twice.message);

@@ -18,8 +18,8 @@ export function editingMistake(error: ParserError, context: MistakeContext): Yam
   return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? itemIndent(error, context) ?? keySeparator(error, context);
 }
 
-function duplicateKey(error: ParserError, { document, lineOf }: MistakeContext): YamlProblem | undefined {
-  return error.code === 'DUPLICATE_KEY' ? duplicatedKey(document, error.range[0], lineOf) : undefined;
+function duplicateKey(error: ParserError, { document, lineOf, yamlText }: MistakeContext): YamlProblem | undefined {
+  return error.code === 'DUPLICATE_KEY' ? duplicatedKey(document, error.range[0], lineOf, yamlText) : undefined;
 }
 
 const spaces = (count: number) => (count === 1 ? '1 space' : `${count} spaces`);

@@ -85,7 +85,8 @@ import type { FileOutcome } from './lint-file.js';
 // v64: math-syntax takes math with a unit, a function name or one word (`$5 cm$`, `$4 log n$`, `$0 otherwise$`) or an operator for a formula, not prose; email-size refuses a footer moved away by `position: fixed; bottom`, a margin or a translation, or set too small to read (`font-size: 1px`).
 // v65: yaml-syntax keeps a comment after the closing quote, a `"` between two letters and an escape the writer wrote apart from the quotes meant for YAML in its suggestion (`title: "Editor's pick" # c`).
 // v66: email-size refuses an HTML email whose footer is in a closed `<details>`; an outcome keeps a template's mistake apart (`templateError`) for the command to stop with when it asked about that file.
-const FORMAT_VERSION = 66;
+// v67: yaml-syntax names a list item written without its `- ` (a second paper's `title:` read as the first's) with the line to write.
+const FORMAT_VERSION = 67;
 
 interface Header {
   version: typeof FORMAT_VERSION;

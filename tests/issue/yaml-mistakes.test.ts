@@ -68,6 +68,20 @@ test('a key written twice is named at its second key, with the line of the first
   ]);
 });
 
+test("a paper written without its `- ` is named as another item of the list whose dash was left out, with the line to write, not as a key to delete", () => {
+  const second = paperYaml({ title: 'How to Catch an AI Liar', url: 'https://arxiv.org/abs/2309.15840', arxiv: '2309.15840' });
+  const text = cleanIssue().replace('---\n\nWelcome', `${second.replace(/^ {2}- /, '    ')}---\n\nWelcome`);
+  assert.deepEqual(problemsOf(text), [
+    "19:5 Unexpected second `title` key (the first is on line 8), which starts another item of the list without its `- `, expected `  - title: How to Catch an AI Liar`",
+  ]);
+  // The line suggested reads: two papers, no error.
+  assert.deepEqual(problemsOf(text.replace('    title: How to Catch', '  - title: How to Catch')), []);
+  // A key written twice that is not the item's first stays a key written twice.
+  assert.deepEqual(problemsOf(cleanIssue().replace('    year: 2023', '    year: 2023\n    url: https://example.org')), [
+    '13:5 Unexpected second `url` key (the first is on line 9), expected each key once: keep one of the two',
+  ]);
+});
+
 test('a `:` with nothing before it written twice is named as a key with no name, with the line of the first `:` (not of the comments above it)', () => {
   assert.deepEqual(problemsOf(cleanIssue().replace('status: sent', 'status: sent\n# a note\n: x\n: y')), [
     '9:1 Unexpected second key with no name, a `:` with nothing before it (the first is on line 8), expected each key once: keep one of the two',
