@@ -11,11 +11,12 @@ export interface YamlProblem extends YamlMistake {
 /**
  * The editing mistake behind a parser error, in the editor's words and at
  * the mistake: a key written twice, a tab in an indentation, a key or a
- * list item indented unlike its siblings, a key with no `: ` after it. Undefined when the error
+ * list item indented unlike its siblings, a key with no `: ` after it, a
+ * line of a block's text indented less than the block. Undefined when the error
  * is none of these; every fix suggested is checked to clear the error.
  */
 export function editingMistake(error: ParserError, context: MistakeContext): YamlProblem | undefined {
-  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? itemIndent(error, context) ?? keySeparator(error, context);
+  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? itemIndent(error, context) ?? keySeparator(error, context) ?? blockDedent(error, context);
 }
 
 function duplicateKey(error: ParserError, { document, lineOf, yamlText }: MistakeContext): YamlProblem | undefined {
@@ -126,4 +127,33 @@ function keySeparator(error: ParserError, { yamlText, lines }: MistakeContext): 
   if (!editFixes(yamlText, { start: keyStart + key.length, end: separatorEnd, insert: ': ' }, error.range[0])) return undefined;
   const what = colon ? `space after \`${key}:\`` : `\`:\` after \`${key}\``;
   return { message: `Missing ${what}, expected \`${key}: ${value}\``, range: [keyStart, line.start + line.text.trimEnd().length] };
+}
+
+/**
+ * A line of a block's text (`summary: |`) indented no more than its key,
+ * which ends the block: YAML then reads the line as a key with no `: `
+ * ("Implicit keys need to be on a single line") or a mapping out of line.
+ * Only a line right after the block's text (blank lines aside) that is no
+ * `key:` of the format, list item or comment; the fix, the block's indentation,
+ * is checked as others are.
+ */
+function blockDedent(error: ParserError, { yamlText, lines, lineOf }: MistakeContext): YamlProblem | undefined {
+  const index = lineIndexAt(lines, error.range[0]);
+  const line = lines[index]!;
+  // A `-` starts a list item, written right or not (`-title: B`: yaml-typos.ts), a `#` a comment: neither is the text's.
+  if (line.blockHeader !== undefined || line.text.trim() === '' || line.indent.includes('\t') || /^[-#]/.test(line.text.trimStart())) return undefined;
+  if (line.key !== undefined && isKnownKey(line.key)) return undefined;
+  let above = index - 1;
+  while (above >= 0 && lines[above]!.text.trim() === '' && lines[above]!.blockHeader !== undefined) above--;
+  const header = lines[above]?.blockHeader;
+  if (header === undefined || above === header) return undefined;
+  const blockIndent = lines.slice(header + 1, above + 1).find((text) => text.text.trim() !== '')?.indent;
+  if (blockIndent === undefined || blockIndent.includes('\t')) return undefined;
+  if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: blockIndent }, error.range[0])) return undefined;
+  const key = lines[header]!.key!;
+  const textStart = line.start + line.indent.length;
+  return {
+    message: `Unexpected indentation of ${spaces(line.indent.length)} in the text of \`${key}\` (its \`${key}:\` on line ${lineOf(lines[header]!.start)}), which ends the text there, expected ${blockIndent.length}, like the text's other lines`,
+    range: [textStart, line.start + line.text.trimEnd().length],
+  };
 }

@@ -86,7 +86,8 @@ import type { FileOutcome } from './lint-file.js';
 // v65: yaml-syntax keeps a comment after the closing quote, a `"` between two letters and an escape the writer wrote apart from the quotes meant for YAML in its suggestion (`title: "Editor's pick" # c`).
 // v66: email-size refuses an HTML email whose footer is in a closed `<details>`; an outcome keeps a template's mistake apart (`templateError`) for the command to stop with when it asked about that file.
 // v67: yaml-syntax names a list item written without its `- ` (a second paper's `title:` read as the first's) with the line to write.
-const FORMAT_VERSION = 67;
+// v68: yaml-syntax names a line of a block's text indented no more than its key, with the text's indentation to write.
+const FORMAT_VERSION = 68;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -82,6 +82,21 @@ test("a paper written without its `- ` is named as another item of the list whos
   ]);
 });
 
+test("a line of a summary block indented as little as its key, or less, is named as ending the block, with the block's indentation to write", () => {
+  const base = cleanIssue();
+  const lines = base.split('\n');
+  const summaryLine = lines.findIndex((line) => line === '    summary: |') + 1;
+  assert.ok(summaryLine > 0);
+  const textLine = lines[summaryLine]!;
+  for (const indent of ['    ', '  ']) {
+    const text = base.replace(`${textLine}\n`, `${textLine}\n${indent}that are more interpretable than neurons (score 0.33 vs 0.19).\n`);
+    assert.deepEqual(problemsOf(text), [
+      `${summaryLine + 2}:${indent.length + 1} Unexpected indentation of ${indent.length} spaces in the text of \`summary\` (its \`summary:\` on line ${summaryLine}), which ends the text there, expected 6, like the text's other lines`,
+    ], indent);
+    assert.deepEqual(problemsOf(text.replace(`\n${indent}that are more`, '\n      that are more')), []);
+  }
+});
+
 test('a `:` with nothing before it written twice is named as a key with no name, with the line of the first `:` (not of the comments above it)', () => {
   assert.deepEqual(problemsOf(cleanIssue().replace('status: sent', 'status: sent\n# a note\n: x\n: y')), [
     '9:1 Unexpected second key with no name, a `:` with nothing before it (the first is on line 8), expected each key once: keep one of the two',
