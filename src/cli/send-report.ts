@@ -122,7 +122,7 @@ export interface ReportCommands {
  * Why a retry would leave a recipient out: the status its subscriber has
  * now (`unsubscribed`, `bounced`, `complained`, or `gone`, no longer in
  * the list), or undefined when a retry sends to it (active, or the list
- * address). Mirrors the send's own check (cli/send.ts `stillWanted`).
+ * address). The send's own check (send/dispatch.ts `leftSince`).
  */
 export type LeftSince = (delivery: Delivery) => string | undefined;
 

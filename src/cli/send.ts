@@ -261,7 +261,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
           });
           return context.dkim ? context.dkim.sign(raw) : raw;
         },
-        stillWanted: (delivery) => leftSince(delivery) === undefined,
+        leftSince,
         concurrency: context.concurrency,
         rate,
         retry: options.retry ?? DEFAULT_RETRY,

@@ -12,8 +12,8 @@ export interface DispatchInput {
   envelopeFrom: string;
   /** A delivery's complete message. */
   build(delivery: Delivery): Promise<Buffer>;
-  /** False when the recipient unsubscribed after the recipient set was frozen (RELIABILITY 17). */
-  stillWanted(delivery: Delivery): boolean;
+  /** Why the recipient is no longer sent to, when it left after the recipient set was frozen (RELIABILITY 17): its status now (`unsubscribed`, `bounced`, `complained`), `gone` when no longer in the list; undefined while it is still wanted. */
+  leftSince(delivery: Delivery): string | undefined;
   concurrency: number;
   /** Messages per second; 0: no limit. */
   rate: number;
@@ -136,7 +136,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   };
 
   const deliver = async (delivery: Delivery): Promise<Settlement> => {
-    if (!input.stillWanted(delivery)) return { kind: 'skipped', reply: 'unsubscribed after the send started' };
+    const left = input.leftSince(delivery);
+    if (left !== undefined) return { kind: 'skipped', reply: `${left === 'gone' ? 'removed from the list' : left} after the send started` };
     let raw: Buffer;
     try {
       raw = await input.build(delivery);

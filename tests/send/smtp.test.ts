@@ -678,6 +678,12 @@ test('smtp: a send report advises --retry-failed only for recipients a retry wou
     assert.doesNotMatch(retried.stderr, /failed or expired|--retry-failed/, 'none failed is left');
     assert.equal(journalStates(root).get('reader3@example.org'), 'skipped');
     assert.equal(journalStates(root).get('reader4@example.org'), 'skipped');
+    // The journal says why each was left: the status it has now.
+    const db2 = openStore(join(root, '.paperboy'));
+    const replies = new Map((db2.prepare('SELECT email, last_reply FROM deliveries WHERE issue = 1').all() as { email: string; last_reply: string }[]).map((row) => [row.email, row.last_reply]));
+    db2.close();
+    assert.equal(replies.get('reader3@example.org'), 'bounced after the send started');
+    assert.equal(replies.get('reader4@example.org'), 'unsubscribed after the send started');
   } finally {
     await server2.close();
   }
