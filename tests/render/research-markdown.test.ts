@@ -30,7 +30,7 @@ test('math keeps its TeX source, underscores included, between its dollars in ev
   const outputs = await renderSummary(`The model $${inline}$ is trained.\n\n$$\n${display}\n$$`);
   assert.ok(outputs.html.includes(`>$${inline}$</code>`), 'inline TeX between its dollars in the HTML');
   assert.match(outputs.html, /<code class="language-math math-inline math-nowrap"[^>]*font-family:[^>]*white-space: ?nowrap/);
-  assert.ok(outputs.html.includes(`>${display}</code></pre>`), 'display TeX in the HTML');
+  assert.ok(outputs.html.includes(`>$$\n${display}\n$$</code></pre>`), 'display TeX between its `$$` lines in the HTML');
   assert.doesNotMatch(outputs.html, /<em>/);
   for (const output of [outputs.text, outputs.preview]) {
     assert.ok(output.includes(`$${inline}$`), `inline TeX in:\n${output}`);
