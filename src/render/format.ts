@@ -61,17 +61,29 @@ export function joinNames(names: readonly string[]): string {
  * "First Last" for one written "Last, First", keeps the list's spelling
  * in `written`.
  */
-export function listedNames(names: readonly string[]): { name: string; after: string; written?: string; others?: true }[] {
+export function listedNames(names: readonly string[]): ListedName[] {
   const named = names.filter((name) => !standsForOthers(name));
   const between = separator(named);
   const last = between === ', ' ? ' and ' : named.length === 2 ? ' and ' : '; and ';
-  const listed = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
+  const listed: ListedName[] = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
   if (named.length === names.length) return listed;
-  // A space before "et al." after some name (none when no name is written at all); that name read "First Last":
-  // "Grosse, Roger et al." reads as Grosse and "Roger et al.".
   const final = listed.at(-1);
-  if (final && listed.some(({ name, after }) => name + after !== '')) Object.assign(final, { after: ' ' }, beforeOthers(final.name) === final.name ? {} : { name: beforeOthers(final.name), written: final.name });
+  // A space before "et al." after some name (none when no name is written at all).
+  if (final && listed.some(({ name, after }) => name + after !== '')) {
+    final.after = ' ';
+    // That name read "First Last": "Grosse, Roger et al." reads as Grosse and "Roger et al.".
+    const shown = beforeOthers(final.name);
+    if (shown !== final.name) Object.assign(final, { name: shown, written: final.name });
+  }
   return [...listed, { name: 'et al.', after: '', others: true }];
+}
+
+/** One entry of `listedNames`: a name as shown, the text after it, the name as the list wrote it when shown otherwise, and whether it stands for the authors not named. */
+interface ListedName {
+  name: string;
+  after: string;
+  written?: string;
+  others?: true;
 }
 
 /**
