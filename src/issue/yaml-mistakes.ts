@@ -146,7 +146,7 @@ function blockDedent(error: ParserError, { yamlText, lines, lineOf }: MistakeCon
   let above = index - 1;
   while (above >= 0 && lines[above]!.text.trim() === '' && lines[above]!.blockHeader !== undefined) above--;
   const header = lines[above]?.blockHeader;
-  if (header === undefined || above === header) return undefined;
+  if (header === undefined) return undefined;
   const blockIndent = lines.slice(header + 1, above + 1).find((text) => text.text.trim() !== '')?.indent;
   if (blockIndent === undefined || blockIndent.includes('\t')) return undefined;
   if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: blockIndent }, error.range[0])) return undefined;
