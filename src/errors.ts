@@ -33,5 +33,22 @@ export function isPaperboyError(error: unknown): error is PaperboyError {
   return error instanceof PaperboyError;
 }
 
+/** A PaperboyError's fields as plain data: what survives a copy its class would not (between processes, into a JSON cache). */
+export interface PaperboyErrorFields {
+  code: string;
+  message: string;
+  hint: string | undefined;
+  exitCode: ExitCode;
+}
+
+export function errorFields(error: PaperboyError): PaperboyErrorFields {
+  return { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode };
+}
+
+/** The PaperboyError `errorFields` copied, as it was. */
+export function errorFromFields(fields: PaperboyErrorFields): PaperboyError {
+  return new PaperboyError(fields.code, fields.message, { hint: fields.hint, exitCode: fields.exitCode });
+}
+
 /** The code of the error a file changed under paperboy raises: its bytes are not the hash it was read with (`knownIssueSource`, `replaceEditedFile`). */
 export const FILE_CHANGED = 'ISSUE_CHANGED_WHILE_READ';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { PaperboyError } from '../errors.js';
+import { errorFromFields } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { listIssueFiles } from '../issue/load.js';
 import { editIssueFile, readIssueSource, type IssueSource } from '../issue/source.js';
@@ -88,7 +88,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   // issue that `render 1` lints for the cross-issue rules) is that file's to report, as its own command will.
   for (const path of targets) {
     const fields = outcomes.get(path)!.templateError;
-    if (fields) throw new PaperboyError(fields.code, fields.message, { hint: fields.hint, exitCode: fields.exitCode });
+    if (fields) throw errorFromFields(fields);
   }
 
   const fixedText = new Map<string, string>();

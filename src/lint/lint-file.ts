@@ -1,5 +1,5 @@
 import type { Position } from 'unist';
-import { isPaperboyError, type ExitCode, type PaperboyError } from '../errors.js';
+import { errorFields, isPaperboyError, type PaperboyError, type PaperboyErrorFields } from '../errors.js';
 import { parseIssue, type MarkdownParser, type ParsedIssue } from '../issue/parse.js';
 import { writtenEdits, type IssueSource } from '../issue/source.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
@@ -20,15 +20,7 @@ export interface FileOutcome {
    * it was asked about (engine.ts), not a message on it. Plain fields, as
    * a lint worker sends it and the lint cache keeps it.
    */
-  templateError?: TemplateErrorFields;
-}
-
-/** A template PaperboyError's fields (TEMPLATE_ERROR, TEMPLATE_MISSING). */
-export interface TemplateErrorFields {
-  code: string;
-  message: string;
-  hint: string | undefined;
-  exitCode: ExitCode;
+  templateError?: PaperboyErrorFields;
 }
 
 
@@ -57,9 +49,9 @@ export async function runFileRules(
   parsed: ParsedIssue,
   rules: readonly ActiveRule[],
   facts: IssueFacts = extractFacts(parsed),
-): Promise<{ messages: LintMessage[]; templateError?: TemplateErrorFields }> {
+): Promise<{ messages: LintMessage[]; templateError?: PaperboyErrorFields }> {
   const messages: LintMessage[] = [];
-  let templateError: TemplateErrorFields | undefined;
+  let templateError: PaperboyErrorFields | undefined;
   // Rules fix the normalized text; a message's fix is for the file as written, as an editor and `--fix` apply it.
   const toWritten = writtenEdits(parsed.source);
   for (const active of rules) {
@@ -74,7 +66,7 @@ export async function runFileRules(
       // A template's mistake (email-size renders the email) is the newsletter's, not this file's: a command about
       // this file stops with it, as render and build do (exit 2); one about another file does not (engine.ts).
       if (isTemplateError(error)) {
-        templateError ??= { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode };
+        templateError ??= errorFields(error);
         continue;
       }
       // One rule failing on one file is a bug of ours, shown on that file: the other rules and files still run.

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { isPaperboyError, PaperboyError, type ExitCode } from '../errors.js';
+import { errorFields, errorFromFields, isPaperboyError, type PaperboyErrorFields } from '../errors.js';
 import { append } from '../arrays.js';
 
 /**
@@ -55,15 +55,8 @@ type ChildRequest<Setup, Item> = { setup: Setup } | { items: Item[] };
  * pool fails with a bug's stack, or with the error in use (a template's
  * mistake, found rendering an issue) that the child raised, as it was.
  */
-type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string; inUse?: InUseError };
+type ChildReply<Outcome> = { outcomes: Outcome[] } | { failure: string; inUse?: PaperboyErrorFields };
 
-/** A PaperboyError's fields, which survive the copy between processes that its class would not. */
-interface InUseError {
-  code: string;
-  message: string;
-  hint: string | undefined;
-  exitCode: ExitCode;
-}
 
 export interface PoolOptions<Setup, Item = never, Outcome = never> {
   /** The child's module (see `childModule`). */
@@ -244,9 +237,9 @@ function startChild(options: Pick<PoolOptions<unknown>, 'module' | 'setup' | 'ex
   return child;
 }
 
-function failureOf(reply: { failure: string; inUse?: InUseError }): Error {
+function failureOf(reply: { failure: string; inUse?: PaperboyErrorFields }): Error {
   const { inUse } = reply;
-  return inUse ? new PaperboyError(inUse.code, inUse.message, { hint: inUse.hint, exitCode: inUse.exitCode }) : new Error(reply.failure);
+  return inUse ? errorFromFields(inUse) : new Error(reply.failure);
 }
 
 /**
@@ -267,7 +260,7 @@ export function serveBatches<Setup, Item, Outcome>(setup: (message: Setup) => vo
       .then(async (): Promise<ChildReply<Outcome>> => ({ outcomes: await handle(request.items) }))
       .catch((error: unknown): ChildReply<Outcome> => ({
         failure: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        ...(isPaperboyError(error) && { inUse: { code: error.code, message: error.message, hint: error.hint, exitCode: error.exitCode } }),
+        ...(isPaperboyError(error) && { inUse: errorFields(error) }),
       }))
       // A reply to a main process that was killed fails to write (EPIPE, or the channel already
       // closed) before the child has seen the channel close: busy rendering, it looks only now.
