@@ -4,6 +4,7 @@ import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted, itOrThem } from '../render/format.js';
 import type { Delivery, DeliveryState, SendJournal, Settlement } from '../send/journal.js';
+import type { LeftSince } from '../send/dispatch.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -119,14 +120,6 @@ export interface ReportCommands {
 }
 
 /**
- * Why a retry would leave a recipient out: the status its subscriber has
- * now (`unsubscribed`, `bounced`, `complained`, or `gone`, no longer in
- * the list), or undefined when a retry sends to it (active, or the list
- * address). The send's own check (send/dispatch.ts `leftSince`).
- */
-export type LeftSince = (delivery: Delivery) => string | undefined;
-
-/**
  * What a send that ends with recipients not known to have the issue says
  * on stderr, the run it happens in and not the next: the `unknown` ones
  * (the whole message went, no reply came) and the `failed` or `expired`
@@ -171,6 +164,11 @@ export function unsettledReport(
   return `${lines.join('\n')}\n`;
 }
 
+/** How a status `LeftSince` gives is said where recipients are listed: `gone` as "no longer in the list". */
+function leftWords(status: string): string {
+  return status === 'gone' ? 'no longer in the list' : status;
+}
+
 /** How many recipients a retry leaves out, by why. */
 type LeftCounts = Map<string, number>;
 
@@ -186,7 +184,7 @@ function others(retried: number, left: LeftCounts): string {
 function leftOut(left: LeftCounts): string[] {
   const count = total(left);
   if (count === 0) return [];
-  const statuses = [...left].map(([status, n]) => `${n} ${status === 'gone' ? 'no longer in the list' : status}`).join(', ');
+  const statuses = [...left].map(([status, n]) => `${n} ${leftWords(status)}`).join(', ');
   const reactivate = left.has('bounced') ? ' (`paperboy subscribers reactivate ADDRESS` makes a bounced one active again, if its mailbox takes mail)' : '';
   return [`  ${count} of them ${count === 1 ? 'is' : 'are'} no longer active (${statuses}): a retry would not send to ${itOrThem(count)}, as no send mails an address that left${reactivate}.`];
 }
@@ -204,7 +202,7 @@ function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportC
     const status = leftSince(delivery);
     if (status !== undefined) left.set(status, (left.get(status) ?? 0) + 1);
     if (listing.length === LISTED_RECIPIENTS) continue;
-    const now = status === undefined ? '' : ` (now ${status === 'gone' ? 'no longer in the list' : status})`;
+    const now = status === undefined ? '' : ` (now ${leftWords(status)})`;
     listing.push(`  ${delivery.state}: ${delivery.email}${delivery.lastReply ? `: ${delivery.lastReply}` : ''}${now}`);
   }
   if (total > listing.length) listing.push(`  … and ${total - listing.length} more: \`${commands.sends}\` lists them all`);

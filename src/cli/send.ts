@@ -13,7 +13,7 @@ import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { Transport } from '../mail/transports/transport.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
-import { dispatch, type DispatchResult } from '../send/dispatch.js';
+import { dispatch, type DispatchResult, type LeftSince } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
@@ -26,7 +26,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type LeftSince, type ReportCommands } from './send-report.js';
+import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
@@ -346,7 +346,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
 }
 
 /**
- * Why a send leaves a recipient out now (send-report.ts `LeftSince`): its
+ * Why a send leaves a recipient out now (send/dispatch.ts `LeftSince`): its
  * subscriber's status when not `active`, `gone` when no subscriber has its
  * id; undefined for one it mails (active, or the list address). What the
  * dispatch asks before each message, and what the report tells, so that

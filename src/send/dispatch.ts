@@ -12,8 +12,8 @@ export interface DispatchInput {
   envelopeFrom: string;
   /** A delivery's complete message. */
   build(delivery: Delivery): Promise<Buffer>;
-  /** Why the recipient is no longer sent to, when it left after the recipient set was frozen (RELIABILITY 17): its status now (`unsubscribed`, `bounced`, `complained`), `gone` when no longer in the list; undefined while it is still wanted. */
-  leftSince(delivery: Delivery): string | undefined;
+  /** Why the recipient is no longer sent to, when it left after the recipient set was frozen (RELIABILITY 17). */
+  leftSince: LeftSince;
   concurrency: number;
   /** Messages per second; 0: no limit. */
   rate: number;
@@ -282,3 +282,12 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   }
   return { ...(stop ? { stop } : {}), ...(deferredUntil ? { deferredUntil } : {}) };
 }
+/**
+ * Why a recipient is no longer sent to: the status its subscriber has now
+ * (`unsubscribed`, `bounced`, `complained`, or `gone`, no longer in the
+ * list), or undefined while it is still wanted (active, or the list
+ * address). What the dispatch asks before each message, and what the send
+ * report tells of a retry (cli/send-report.ts).
+ */
+export type LeftSince = (delivery: Delivery) => string | undefined;
+
