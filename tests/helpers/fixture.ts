@@ -15,8 +15,13 @@ postalAddress: 1 Example Street, Example City
 
 /** The configuration error (exit 2) that `parseConfig` throws for `yaml` read as `file`; the test fails when the config reads. */
 export function configErrorOf(yaml: string, file: string): PaperboyError {
+  return configErrorFrom(() => parseConfig(yaml, file));
+}
+
+/** The configuration error (a PaperboyError, exit 2) `action` throws; the test fails when it throws none. */
+export function configErrorFrom(action: () => unknown): PaperboyError {
   try {
-    parseConfig(yaml, file);
+    action();
   } catch (error) {
     assert.ok(error instanceof PaperboyError);
     assert.equal(error.exitCode, 2);

@@ -4,21 +4,14 @@ import { parseConfig } from '../../src/config/load.js';
 import { PaperboyError } from '../../src/errors.js';
 import { activeRules } from '../../src/lint/settings.js';
 import { rules } from '../../src/lint/rules/index.js';
-import { CONFIG_YAML } from '../helpers/fixture.js';
+import { CONFIG_YAML, configErrorFrom } from '../helpers/fixture.js';
 
 const FILE = '/news/paperboy.config.yaml';
 
 /** The error `activeRules` throws for `rules:` settings (YAML lines under `lint: rules:`, CONFIG_YAML's 4 lines before). */
 function settingError(...settings: string[]): PaperboyError {
   const config = parseConfig(`${CONFIG_YAML}lint:\n  rules:\n${settings.map((line) => `    ${line}\n`).join('')}`, FILE);
-  try {
-    activeRules(rules, config);
-  } catch (error) {
-    assert.ok(error instanceof PaperboyError);
-    assert.equal(error.exitCode, 2);
-    return error;
-  }
-  assert.fail('expected a configuration error');
+  return configErrorFrom(() => activeRules(rules, config));
 }
 
 test('a rule option of the wrong kind says what the rule takes, at the option\'s line and column, with the config hint', () => {
