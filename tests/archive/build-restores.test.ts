@@ -8,10 +8,31 @@ import { siteDigest } from './site-check.js';
 
 // A site's files deleted or changed in size since its build (by hand, by a deploy tool, a copy cut short) are not "up to date": the next build writes them again, and only them.
 
-test('a build with nothing changed writes again the files of the site that were deleted, and only those', async () => {
+/** A fresh archive root, built: its root and its site (`dist`). */
+async function builtArchive(): Promise<{ root: string; site: string }> {
   const root = archiveRoot();
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
-  const site = join(root, 'dist');
+  return { root, site: join(root, 'dist') };
+}
+
+/** A word added to a summary of issue 3: one issue to render again. */
+function editSummary(root: string): void {
+  const file = join(root, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
+}
+
+/** The build after an edit, with the one issue edited rendered again, equals a clean build of the same root. */
+async function rebuildEqualsClean(root: string, site: string): Promise<void> {
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /\(1 rendered, 2 unchanged\)/);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+}
+
+test('a build with nothing changed writes again the files of the site that were deleted, and only those', async () => {
+  const { root, site } = await builtArchive();
   const whole = siteDigest(site);
   const page = readFileSync(join(site, 'papers', 'index.html'));
   rmSync(join(site, 'papers', 'index.html'));
@@ -26,25 +47,15 @@ test('a build with nothing changed writes again the files of the site that were 
 });
 
 test('a rebuild after an edit writes again the files of the site that were deleted too: the site a clean build writes', async () => {
-  const root = archiveRoot();
-  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
-  const site = join(root, 'dist');
+  const { root, site } = await builtArchive();
   rmSync(join(site, 'papers.json'));
   rmSync(join(site, 'tags', 'index.html'));
-  const file = join(root, 'issues', '0003-c.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
-  const again = await runCli(['build'], { cwd: root });
-  assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /\(1 rendered, 2 unchanged\)/);
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+  editSummary(root);
+  await rebuildEqualsClean(root, site);
 });
 
 test('a build with nothing changed writes again the files of the site whose size changed since they were written (emptied, cut short, added to), and only those', async () => {
-  const root = archiveRoot();
-  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
-  const site = join(root, 'dist');
+  const { root, site } = await builtArchive();
   const whole = siteDigest(site);
   writeFileSync(join(site, 'issues', '1', 'index.html'), '');
   const feed = readFileSync(join(site, 'feed.xml'));
@@ -60,16 +71,9 @@ test('a build with nothing changed writes again the files of the site whose size
 });
 
 test('a rebuild after an edit writes whole a data file changed in size since it was written, rather than copy its parts from where they no longer lie: the site a clean build writes', async () => {
-  const root = archiveRoot();
-  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
-  const site = join(root, 'dist');
+  const { root, site } = await builtArchive();
   // A line put before the rows (by an editor, a tool): every part the marker places now lies two bytes later.
   writeFileSync(join(site, 'papers.csv'), `x\n${readFileSync(join(site, 'papers.csv'), 'utf8')}`);
-  const file = join(root, 'issues', '0003-c.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('Evaluations, plainly.', 'Evaluations, plainly and quickly.'));
-  const again = await runCli(['build'], { cwd: root });
-  assert.equal(again.code, 0, again.stderr);
-  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
-  assert.equal(clean.code, 0, clean.stderr);
-  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+  editSummary(root);
+  await rebuildEqualsClean(root, site);
 });
