@@ -1,6 +1,7 @@
 import type { Document } from 'yaml';
 import type { LineIndex } from '../diagnostics/position.js';
 import { layoutOf, lineIndexAt, type MistakeContext, type YamlMistake } from '../diagnostics/yaml-layout.js';
+import { quotedItemEndedEarly } from '../diagnostics/yaml-quoted-item.js';
 import { quotesEndedEarly } from '../diagnostics/yaml-quoted-start.js';
 import { keyboardSlip } from '../diagnostics/yaml-typos.js';
 import { configKeysAt } from './schema.js';
@@ -16,14 +17,15 @@ const isConfigKey = (key: string | undefined) => key !== undefined && CONFIG_KEY
  * `sections`), a quote never closed (`name: "Alignment Newsletter`), both
  * from diagnostics/yaml-typos.ts; or a quoted value that one of its own
  * quotes ended early (`name: 'Editor's Digest'`, `name: "The "best"
- * digest"`, diagnostics/yaml-quoted-start.ts). Each fix is checked to read
+ * digest"`, diagnostics/yaml-quoted-start.ts), or a quoted list item
+ * (`- "The "best" digest"`, diagnostics/yaml-quoted-item.ts). Each fix is checked to read
  * back before it is offered. Undefined for any other error, which is said
  * in the parser's words. `error`: the parser's code, message and range
  * (offsets of `text`); `lines`: the file's line index.
  */
 export function configYamlMistake(document: Document.Parsed, text: string, error: { code: string; message: string; range: [number, number] }, lines: LineIndex): YamlMistake | undefined {
   const context: MistakeContext = { document, yamlText: text, lines: layoutOf(text, isConfigKey), lineOf: (offset) => lines.point(offset).line };
-  return keyboardSlip(error, context) ?? quotedValueEndedEarly(error, context);
+  return keyboardSlip(error, context) ?? quotedValueEndedEarly(error, context) ?? quotedItemEndedEarly(error, context);
 }
 
 /**

@@ -73,6 +73,18 @@ export function layoutOf(yamlText: string, isFormatKey: (key: string | undefined
   return lines;
 }
 
+/** A written line, not blank and not a comment, whose indentation has no tab. */
+export const isPlainlyIndented = (line: LayoutLine) => !line.indent.includes('\t') && line.text.trim() !== '' && !line.text.trimStart().startsWith('#');
+
+/** The nearest key line above line `index` (not block text) whose key starts at or before `column`: for a `- ` line at `column`, its list's key. */
+export function keyLineAbove(lines: LayoutLine[], index: number, column: number): LayoutLine | undefined {
+  for (let at = index - 1; at >= 0; at--) {
+    const line = lines[at]!;
+    if (line.key !== undefined && line.blockHeader === undefined && isPlainlyIndented(line) && line.keyColumn! <= column) return line;
+  }
+  return undefined;
+}
+
 /** The index in `lines` of the line holding `offset` (of the YAML text). */
 export function lineIndexAt(lines: LayoutLine[], offset: number): number {
   let index = 0;

@@ -18,12 +18,21 @@ export function quoteYamlText(text: string): string {
  * each checked by reading it; undefined when neither reads back.
  */
 export function quotedLine(key: string, text: string): string | undefined {
-  for (const quoted of [quoteYamlText(text), doubleQuoted(text)]) {
+  for (const quoted of quotings(text)) {
     const line = `${key}: ${quoted}`;
     const document = parseDocument(line);
     if (document.errors.length === 0 && (document.toJS() as Record<string, unknown> | null)?.[key] === text) return line;
   }
   return undefined;
+}
+
+/**
+ * The ways of quoting `text` a suggestion tries, in the order it prefers
+ * them: quoteYamlText's, then double quotes with every escape needed. Each
+ * is to be checked by reading it where it goes (quotedLine).
+ */
+export function quotings(text: string): string[] {
+  return [quoteYamlText(text), doubleQuoted(text)];
 }
 
 /** YAML 1.2 § 5.7's escapes for the characters double-quoted text cannot hold as they are. */

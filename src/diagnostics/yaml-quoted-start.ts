@@ -64,15 +64,28 @@ export function quotesEndedEarly(key: string, value: string, where = ''): string
   const start = quotedStart(value);
   const line = start && quotedLine(key, start.text);
   if (!start || line === undefined) return undefined;
-  const commented = start.comment === '' ? line : `${line} ${start.comment}`;
-  return quotedStartMessage(key, start, `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${commented}\``);
+  return quotedStartMessage(`\`${key}\``, start, requoted(start, start.comment === '' ? line : `${line} ${start.comment}`, where));
 }
 
-/** What YAML made of the value of `key` that starts as `start` says, and `expected`: how to write it instead. */
-export function quotedStartMessage(key: string, start: QuotedStart, expected: string): string {
+/**
+ * "expected …" for a value that starts as `start`: `line`, the line (or
+ * flow list) written with the text quoted anew, said as the text without
+ * the quotes the writer put around it, or as the whole text quoted;
+ * `where`: ` on one line` for a value that was written over several.
+ */
+export function requoted(start: QuotedStart, line: string, where = ''): string {
+  return `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${line}\``;
+}
+
+/**
+ * What YAML made of a value that starts as `start` says, and `expected`: how
+ * to write it instead. `owner`: whose value it is, for "the quoted text of
+ * …" (`` `title` ``, "an item of `authors`").
+ */
+export function quotedStartMessage(owner: string, start: QuotedStart, expected: string): string {
   return start.meantAsYaml
-    ? `Unexpected \`${start.quote}\` within the quoted text of \`${key}\`, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
-    : `Unexpected text after the quoted \`${start.read}\` at the start of \`${key}\`, which YAML reads as a quoted value that ends there, expected ${expected}`;
+    ? `Unexpected \`${start.quote}\` within the quoted text of ${owner}, which YAML reads as its closing quote (\`${start.read}\`), expected ${expected}`
+    : `Unexpected text after the quoted \`${start.read}\` at the start of ${owner}, which YAML reads as a quoted value that ends there, expected ${expected}`;
 }
 
 /** Where YAML ends quoted text opened at 0: the next `quote`, past `''` in single quotes and `\"` in double ones; -1 when none does. */

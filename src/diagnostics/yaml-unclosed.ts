@@ -20,7 +20,7 @@ export function unclosedAt(error: { code: string; message: string; range: [numbe
 }
 
 /** The quote that opened a quoted text found unclosed at `end`: the last one before it that the text cannot hold (not in `''` or `\\"`); -1 when none. */
-function openingQuote(yamlText: string, quote: string, end: number): number {
+export function openingQuote(yamlText: string, quote: string, end: number): number {
   for (let at = yamlText.lastIndexOf(quote, end - 1); at > 0; at = yamlText.lastIndexOf(quote, at - 1)) {
     if (quote === "'" ? yamlText[at - 1] !== "'" : !escaped(yamlText, at)) return at;
     // The pair `''` is one quote the text holds: look before both.

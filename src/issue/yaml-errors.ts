@@ -5,6 +5,7 @@ import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import { cutItemReport, flowComments, writtenKey } from './flow-comments.js';
 import { layoutOf } from '../diagnostics/yaml-layout.js';
 import { quoteYamlText } from '../diagnostics/yaml-quote.js';
+import { quotedItemEndedEarly } from '../diagnostics/yaml-quoted-item.js';
 import { quotedStart, quotedStartMessage, quotesEndedEarly } from '../diagnostics/yaml-quoted-start.js';
 import { keyboardSlip } from '../diagnostics/yaml-typos.js';
 import { flowCollections } from './text-fields.js';
@@ -34,7 +35,8 @@ interface RaisedError extends YamlProblem {
  * (`opinion: *s`), which the parser accepts but cannot read, is one too.
  * An error that an editing mistake explains (a tab in an indentation, a key
  * indented unlike its siblings or written twice: yaml-mistakes.ts; a list
- * item with no space after its `-`, a quote never closed: diagnostics/yaml-typos.ts) is
+ * item with no space after its `-`, a quote never closed: diagnostics/yaml-typos.ts;
+ * a quoted list item one of its own quotes ended early: diagnostics/yaml-quoted-item.ts) is
  * reported as that mistake; any other in the parser's words. Either is the
  * last: the errors after a broken structure are its echoes. A flow list or
  * mapping left unclosed because a `#` on its line started a comment that
@@ -60,7 +62,7 @@ export function yamlProblems(document: Document.Parsed, yamlText: string, lineOf
       append(problems, cuts);
       break;
     }
-    const mistake = editingMistake(error, context) ?? keyboardSlip(error, context);
+    const mistake = editingMistake(error, context) ?? keyboardSlip(error, context) ?? quotedItemEndedEarly(error, context);
     if (mistake) {
       problems.push(mistake);
       break;
@@ -202,7 +204,7 @@ function textQuotesEndedEarly(value: TextValue): string | undefined {
   const text = value.lines.filter((line) => line !== '').join(' ');
   if (value.lines.length === 1 || !MARKDOWN_KEYS.has(value.key)) return quotesEndedEarly(value.key, text, value.lines.length > 1 ? ' on one line' : '');
   const start = quotedStart(text);
-  return start && quotedStartMessage(value.key, start, `${rewritten(value)}${start.meantAsYaml ? `, without the \`${start.quote}\` around it` : ''}`);
+  return start && quotedStartMessage(`\`${value.key}\``, start, `${rewritten(value)}${start.meantAsYaml ? `, without the \`${start.quote}\` around it` : ''}`);
 }
 
 /** What YAML makes of unquoted text, by the indicator that misled it. */

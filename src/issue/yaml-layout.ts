@@ -1,4 +1,4 @@
-import type { LayoutLine } from '../diagnostics/yaml-layout.js';
+import { isPlainlyIndented, keyLineAbove, type LayoutLine } from '../diagnostics/yaml-layout.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 
 /*
@@ -7,9 +7,6 @@ import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
  */
 
 const KNOWN_KEYS = new Set([...ISSUE_KEYS, ...PAPER_KEYS]);
-
-/** A written line, not blank and not a comment, whose indentation has no tab. */
-const isPlainlyIndented = (line: LayoutLine) => !line.indent.includes('\t') && line.text.trim() !== '' && !line.text.trimStart().startsWith('#');
 
 /**
  * How many spaces the text of line `index` should start after: the width of
@@ -57,15 +54,6 @@ export function ownerOfKeys(lines: LayoutLine[], line: LayoutLine): string {
     if (!dash && above.key !== undefined && above.keyColumn! < column) return `the other keys of \`${above.key}\``;
   }
   return 'the other keys around it';
-}
-
-/** The nearest key line above line `index` (not block text) whose key starts at or before `column`: for a `- ` line at `column`, its list's key. */
-export function keyLineAbove(lines: LayoutLine[], index: number, column: number): LayoutLine | undefined {
-  for (let at = index - 1; at >= 0; at--) {
-    const line = lines[at]!;
-    if (line.key !== undefined && line.blockHeader === undefined && isPlainlyIndented(line) && line.keyColumn! <= column) return line;
-  }
-  return undefined;
 }
 
 export const isKnownKey = (key: string | undefined) => key !== undefined && KNOWN_KEYS.has(key);

@@ -1,6 +1,6 @@
 import { duplicateKey as duplicatedKey } from '../diagnostics/yaml-duplicate-key.js';
-import { editFixes, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from '../diagnostics/yaml-layout.js';
-import { expectedIndent, isKnownKey, keyLineAbove, ownerOfKeys, siblingKeyLine } from './yaml-layout.js';
+import { editFixes, keyLineAbove, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from '../diagnostics/yaml-layout.js';
+import { expectedIndent, isKnownKey, ownerOfKeys, siblingKeyLine } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
 export interface YamlProblem extends YamlMistake {

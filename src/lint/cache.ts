@@ -87,7 +87,8 @@ import type { FileOutcome } from './lint-file.js';
 // v66: email-size refuses an HTML email whose footer is in a closed `<details>`; an outcome keeps a template's mistake apart (`templateError`) for the command to stop with when it asked about that file.
 // v67: yaml-syntax names a list item written without its `- ` (a second paper's `title:` read as the first's) with the line to write.
 // v68: yaml-syntax names a line of a block's text indented no more than its key, with the text's indentation to write.
-const FORMAT_VERSION = 68;
+// v69: yaml-syntax says which quote ended a quoted list item early (`- "Nelson "Nick" Elhage"`, `tags: ["the "best" one"]`), with the item quoted anew (diagnostics/yaml-quoted-item.ts).
+const FORMAT_VERSION = 69;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -57,3 +57,21 @@ test('a quoted config value that one of its own quotes ends early gets the text 
 test('a YAML error no mistake explains keeps the parser\'s words in the config', () => {
   assert.match(messageOf(`${CONFIG_YAML}send: [1\n`), /:5:8: Unexpected YAML: /);
 });
+
+test('a quoted list item of the config that one of its own quotes ends early gets the item quoted so that YAML reads it whole', () => {
+  const block = `${CONFIG_YAML}sections:\n  - "The "best" digest"\n  - Governance\n`;
+  assert.equal(
+    messageOf(block),
+    `${FILE}:6:5: Unexpected \`"\` within the quoted text of an item of \`sections\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close: \`- 'The "best" digest'\``,
+  );
+  assert.deepEqual(parseConfig(block.replace('- "The "best" digest"', `- 'The "best" digest'`), FILE).sections, ['The "best" digest', 'Governance']);
+  const single = `${CONFIG_YAML}sections:\n  - 'Editor's picks'\n`;
+  assert.match(messageOf(single), /:6:5: Unexpected `'` within the quoted text of an item of `sections`, .*: `- "Editor's picks"`$/);
+  assert.ok(readsAfter(single, "- 'Editor's picks'", '- "Editor\'s picks"'));
+  const flow = `${CONFIG_YAML}sections: ["The "best" digest", Governance]\n`;
+  assert.equal(
+    messageOf(flow),
+    `${FILE}:5:12: Unexpected \`"\` within the quoted text of an item of \`sections\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close: \`sections: ['The "best" digest', Governance]\``,
+  );
+  assert.deepEqual(parseConfig(flow.replace('"The "best" digest"', `'The "best" digest'`), FILE).sections, ['The "best" digest', 'Governance']);
+});

@@ -131,3 +131,29 @@ test('a quoted paper summary over several lines that its own quote ends is sugge
     "Unexpected `\"` within the quoted text of `summary`, which YAML reads as its closing quote (`\"Text with a \"`), expected the text as a block: `summary: |`, and all 2 of its lines below it, indented alike (the first moved down from the key's line), without the `\"` around it",
   ]);
 });
+
+test('a quoted list item that its own quote mark ends early is said as a quoted value is, with the item quoted anew, in a block list or a flow one', () => {
+  const authors = 'authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]';
+  const cases: [string, string, string, string][] = [
+    ['authors:\n      - "Nelson "Nick" Elhage"\n      - Brando Miranda', '12:9', '`"` within the quoted text of an item of `authors`, which YAML reads as its closing quote (`"Nelson "`), expected the text in quotes that its `"` does not close', `- 'Nelson "Nick" Elhage'`],
+    ["authors:\n      - 'it's' # a nickname\n      - Brando Miranda", '12:9', "`'` within the quoted text of an item of `authors`, which YAML reads as its closing quote (`'it'`), expected the text in quotes that its `'` does not close", '- "it\'s" # a nickname'],
+    ['authors:\n      - "Nick" Elhage', '12:9', 'text after the quoted `"Nick"` at the start of an item of `authors`, which YAML reads as a quoted value that ends there, expected the whole text in quotes', `- '"Nick" Elhage'`],
+    ['authors: [Rylan Schaeffer, "the "best, really" one"]', '11:32', '`"` within the quoted text of an item of `authors`, which YAML reads as its closing quote (`"the "`), expected the text in quotes that its `"` does not close', `authors: [Rylan Schaeffer, 'the "best, really" one']`],
+    ["authors: ['it's', Brando Miranda]", '11:15', "`'` within the quoted text of an item of `authors`, which YAML reads as its closing quote (`'it'`), expected the text in quotes that its `'` does not close", 'authors: ["it\'s", Brando Miranda]'],
+  ];
+  for (const [written, place, seen, line] of cases) {
+    const text = cleanIssue().replace(authors, written);
+    assert.deepEqual(problemsOf(text).map((p) => `${at(p)} ${p.message}`), [`${place} Unexpected ${seen}: \`${line}\``], written);
+    // The line suggested reads back, the item as the text meant.
+    const writtenLine = written.split('\n').find((part) => part.trim().startsWith(line.slice(0, 2)) && /["']/.test(part))!;
+    const fixed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text.replace(writtenLine.trim(), line))));
+    assert.deepEqual(fixed.problems, [], line);
+    assert.ok(fixed.issue!.papers[0]!.authors.some((author) => ['Nelson "Nick" Elhage', "it's", '"Nick" Elhage', 'the "best, really" one'].includes(author)), line);
+  }
+  // The tags of a flow list, and the value of a flow mapping: that of its key.
+  assert.deepEqual(problemsOf(cleanIssue().replace('tags: [emergence, scaling]', 'tags: ["safety", "the "best" one"]')).map((p) => `${at(p)} ${p.message}`), [
+    '14:22 Unexpected `"` within the quoted text of an item of `tags`, which YAML reads as its closing quote (`"the "`), expected the text in quotes that its `"` does not close: `tags: ["safety", \'the "best" one\']`',
+  ]);
+  const mapping = cleanIssue().replace('  - title: Are Emergent', '  - {title: "The "best" one", url: "https://example.org/b"}\n  - title: Are Emergent');
+  assert.match(problemsOf(mapping)[0]!.message, /^Unexpected `"` within the quoted text of `title`, .*: `- \{title: 'The "best" one', url: "https:\/\/example.org\/b"\}`$/);
+});
