@@ -18,7 +18,7 @@ import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
-import { unnamedKey } from '../diagnostics/yaml-unnamed-key.js';
+import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
 import { configYamlMistake } from './yaml-mistake.js';
@@ -148,7 +148,7 @@ export function parseConfig(text: string, file: string): Config {
       const known = configKeysAt(path);
       const here = valueAt(data, path);
       const expected = known ? unknownKeyHint(key, known, here !== null && typeof here === 'object' ? Object.keys(here) : []) : 'expected no other keys here';
-      const nameless = key === '' ? namelessKey(document, lines, path, expected) : undefined;
+      const nameless = misreadKeyAt(document, lines, path, key, known ?? [], expected);
       if (nameless) throw configError(file, nameless.at.line, nameless.at.column, nameless.message);
       const at = locateInYaml(document, [...path, key], 'key', 0, lines).start;
       throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
@@ -159,12 +159,15 @@ export function parseConfig(text: string, file: string): Config {
       throw configError(file, at.line, at.column, problem.message);
     }
     const place = locateInYaml(document, path, 'value', 0, lines);
-    const written = text.slice(place.start.offset, place.end.offset);
-    throw configError(file, place.start.line, place.start.column, schemaMessage(issue, path, valueAt(data, path), written));
+    const received = valueAt(data, path);
+    const [start, end] = [place.start.offset ?? 0, place.end.offset ?? 0];
+    // A mapping or list is located at its start: its first line as written, for a hint (`-title: B`, an item whose `-` has no space).
+    const written = received !== null && typeof received === 'object' ? text.slice(start).split('\n')[0]! : text.slice(start, end);
+    throw configError(file, place.start.line, place.start.column, schemaMessage(issue, path, received, written));
   }
   const config = checked.data;
   // `lint.rules` names rules, which the schema leaves to the linter; a key with no name there is no rule's.
-  const namelessRule = '' in config.lint.rules ? namelessKey(document, lines, ['lint', 'rules'], "expected a rule's id before the `:` (`paperboy lint --list-rules` lists them)") : undefined;
+  const namelessRule = '' in config.lint.rules ? misreadKeyAt(document, lines, ['lint', 'rules'], '', [], "expected a rule's id before the `:` (`paperboy lint --list-rules` lists them)") : undefined;
   if (namelessRule) throw configError(file, namelessRule.at.line, namelessRule.at.column, namelessRule.message);
   const root = resolve(file, '..');
   const inRoot = (dir: string) => (isAbsolute(dir) ? dir : join(root, dir));
@@ -182,15 +185,17 @@ export function parseConfig(text: string, file: string): Config {
 }
 
 /**
- * A key with no name (`: x`, `~: x`) in the mapping at `path`, which the
- * data calls ``, named by what was written and where (`lines`: the
- * config's text), as in an issue's frontmatter (diagnostics/yaml-unnamed-key.ts):
- * "Unexpected `: x` with no key before the `:`, …". `expected` ends the
- * message ("expected one of `rate`, `concurrency`") unless what was
- * written says what to do instead. Undefined when no such key is found.
+ * The unknown `key` of the mapping at `path` (which takes `known`) when YAML
+ * misread what was written (diagnostics/yaml-misread-key.ts): a key with no
+ * name (`: x`, `~: x`), which the data calls ``, or a list item with no
+ * space after its `-` (`-title: B`), named by what was written and where
+ * (`lines`: the config's text), as in an issue's frontmatter: "Unexpected
+ * `: x` with no key before the `:`, …". `expected` ends the message
+ * ("expected one of `rate`, `concurrency`") unless what was written says
+ * what to do instead. Undefined for a key written as meant.
  */
-function namelessKey(document: Document.Parsed, lines: LineIndex, path: readonly (string | number)[], expected: string): { message: string; at: Point } | undefined {
-  const nameless = unnamedKey(document.getIn(path, true), lines.text);
+function misreadKeyAt(document: Document.Parsed, lines: LineIndex, path: readonly (string | number)[], key: string, known: readonly string[], expected: string): { message: string; at: Point } | undefined {
+  const nameless = misreadKey(document.getIn(path, true), key, lines.text, known, [...path, key].join('.'));
   return nameless && { message: `${nameless.said}, ${nameless.expected === undefined ? expected : `expected ${nameless.expected}`}`, at: lines.point(nameless.range[0]) };
 }
 

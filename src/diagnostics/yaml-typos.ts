@@ -17,13 +17,15 @@ const QUOTE_LINES = 10;
  * A list item with no space after its `-` (`-title: B`, `-Brando Miranda`),
  * which YAML reads as text or a key starting with `-`, not as an item: the
  * parser then stumbles on its line or the next one ("All mapping items must
- * start at the same column", at the line's start). Named at the `-`, with
+ * start at the same column", at the line's start), or on the `- ` item after
+ * it ("A block sequence may not be used as an implicit map key"). Named at the `-`, with
  * the line written right, when adding the space is checked to clear the
  * error.
  */
 function itemWithoutSpace(error: ParserError, { yamlText, lines }: MistakeContext): YamlMistake | undefined {
   const errorLine = lineIndexAt(lines, error.range[0]);
-  for (const index of [errorLine, errorLine + 1]) {
+  // The line above: an item so written before a `- ` item (`-title: B` over `- A`), a key to YAML, which the item below cannot follow.
+  for (const index of [errorLine, errorLine + 1, errorLine - 1]) {
     const line = lines[index];
     // Not `--` (a `---` line, a negative number's sign after a dash) nor a tab-indented line (tabIndent's).
     const written = line && /^( *)-([^\s-].*?)\s*$/.exec(line.text);

@@ -17,7 +17,7 @@ import { numberFormProblem } from './number-form.js';
 import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
-import { unnamedKey } from '../diagnostics/yaml-unnamed-key.js';
+import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
@@ -199,8 +199,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   if (misWrittenNumber) problems.push({ ruleId: 'frontmatter-schema', message: misWrittenNumber, position: parsed.locate(['number']) });
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
-    const unnamed = (mapPath: YamlPath) => unnamedKey(nodeAt(document, mapPath), yamlText);
-    for (const problem of describeSchemaIssues(checked.error.issues, data, written, unnamed)) {
+    const misread = (mapPath: YamlPath, key: string, known: readonly string[]) => misreadKey(nodeAt(document, mapPath), key, yamlText, known);
+    for (const problem of describeSchemaIssues(checked.error.issues, data, written, misread)) {
       const position = problem.range ? lines.position(frontmatterOffset + problem.range[0], frontmatterOffset + problem.range[1]) : parsed.locate(problem.path, problem.part);
       problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position });
     }

@@ -24,12 +24,15 @@ export type WrittenScalar = (path: readonly (string | number)[]) => string | und
  * Words a user can act on, in remark-lint's "Unexpected X, expected Y" form.
  * `written` gives the source of unquoted values, so a number where text is
  * meant is shown as typed (`1e3`, not the 1000 YAML read) with how to quote it.
+ * `misread` names an unknown key that YAML misread (a key with no name, a
+ * list item's `-` with no space: diagnostics/yaml-misread-key.ts) by what
+ * was written, given the mapping's path, the key and the keys it takes.
  */
 export function describeSchemaIssues(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
   written: WrittenScalar = () => undefined,
-  unnamed: (mapPath: readonly (string | number)[]) => UnnamedKey | undefined = () => undefined,
+  misread: (mapPath: readonly (string | number)[], key: string, known: readonly string[]) => UnnamedKey | undefined = () => undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
@@ -44,8 +47,8 @@ export function describeSchemaIssues(
         const known = path.length === 0 ? ISSUE_KEYS : PAPER_KEYS;
         const present = received !== null && typeof received === 'object' ? Object.keys(received) : [];
         for (const unknown of issue.keys) {
-          // A key with no name (`: x`, `~: x`) is named by what was written, not as ``.
-          const nameless = unknown === '' ? unnamed(path) : undefined;
+          // A key with no name (`: x`, `~: x`), or a list item's `-` with no space (`-title: B`), is named by what was written.
+          const nameless = misread(path, unknown, known);
           if (nameless) {
             problems.push({ message: `${nameless.said}, ${nameless.expected === undefined ? unknownKeyHint(unknown, known, present) : `expected ${nameless.expected}`}`, path: [...path, unknown], part: 'key', range: nameless.range });
             continue;

@@ -88,7 +88,8 @@ import type { FileOutcome } from './lint-file.js';
 // v67: yaml-syntax names a list item written without its `- ` (a second paper's `title:` read as the first's) with the line to write.
 // v68: yaml-syntax names a line of a block's text indented no more than its key, with the text's indentation to write.
 // v69: yaml-syntax says which quote ended a quoted list item early (`- "Nelson "Nick" Elhage"`, `tags: ["the "best" one"]`), with the item quoted anew (diagnostics/yaml-quoted-item.ts).
-const FORMAT_VERSION = 69;
+// v70: a list item with no space after its `-` that YAML reads as a key (`-title: B`) is named so, at the `-`, with the item written right or the key without its `-` (diagnostics/yaml-misread-key.ts); so is one above a `- ` item.
+const FORMAT_VERSION = 70;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseDocument } from 'yaml';
 import { parseConfig } from '../../src/config/load.js';
 import { CONFIG_YAML, configErrorOf } from '../helpers/fixture.js';
 
@@ -74,4 +75,26 @@ test('a quoted list item of the config that one of its own quotes ends early get
     `${FILE}:5:12: Unexpected \`"\` within the quoted text of an item of \`sections\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close: \`sections: ['The "best" digest', Governance]\``,
   );
   assert.deepEqual(parseConfig(flow.replace('"The "best" digest"', `'The "best" digest'`), FILE).sections, ['The "best" digest', 'Governance']);
+});
+
+test('a config list item with no space after its `-` that YAML reads as a key, or a mapping, is named at the `-` with the item written right', () => {
+  // `sections` written at column 0: `-title: B` below is a top-level key to YAML.
+  const topLevel = `${CONFIG_YAML}sections:\n- Evals\n-title: B\n`;
+  assert.equal(messageOf(topLevel), `${FILE}:7:1: Missing space after \`-\` starting a list item, which YAML reads as the key \`-title\`, expected \`- title: B\``);
+  assert.deepEqual(parseDocument(topLevel.replace('-title: B', '- title: B')).toJS().sections, ['Evals', { title: 'B' }]);
+  assert.equal(messageOf(`${CONFIG_YAML}sections:\n- Evals\n-Governance: x\n`), `${FILE}:7:1: Missing space after \`-\` starting a list item, which YAML reads as the key \`-Governance\`, expected \`- Governance: x\``);
+  // Under a mapping: said with its keys, or the key without the `-`.
+  assert.equal(
+    messageOf(`${CONFIG_YAML}lint:\n  -title: B\n`),
+    `${FILE}:6:3: Unexpected key \`lint.-title\`, which YAML reads as a key since its \`-\` has no space after it (a list item needs \`- \`, a dash then a space), expected one of \`rules\``,
+  );
+  const rate = `${CONFIG_YAML}send:\n  -rate: 3\n`;
+  assert.equal(messageOf(rate), `${FILE}:6:3: Unexpected \`-\` before the key \`rate\`, which YAML reads as part of the key (\`send.-rate\`; a list item needs \`- \`, a dash then a space), expected \`rate: 3\``);
+  assert.ok(readsAfter(rate, '-rate', 'rate'));
+  // The first item, before a `- ` item or alone (a mapping to YAML).
+  const first = `${CONFIG_YAML}sections:\n  -Evals: x\n  - Governance\n`;
+  assert.equal(messageOf(first), `${FILE}:6:3: Missing space after \`-\` starting a list item, expected \`- Evals: x\``);
+  assert.equal(messageOf(`${CONFIG_YAML}sections:\n  -title: B\n`), `${FILE}:6:3: Unexpected mapping for \`sections\`, expected a list (a space after each item's \`-\`: \`- title: B\`)`);
+  // A real unknown key keeps its message.
+  assert.equal(messageOf(`${CONFIG_YAML}send:\n  rat: 3\n`), `${FILE}:6:3: Unexpected key \`send.rat\`, expected \`rate\``);
 });

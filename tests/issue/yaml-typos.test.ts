@@ -43,3 +43,21 @@ test('a quote never closed is named where it opens, with the quote closed where 
     '11:32 Missing closing `"` of the text quoted here, expected it on its line: `authors: [Rylan Schaeffer, "Brando Miranda", Sanmi Koyejo]`',
   ]);
 });
+
+test('a list item with no space after its `-` that YAML reads as a key is named at the `-`, with the item written right, or the key without its `-`', () => {
+  const problems = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((p) => `${p.ruleId} ${p.position.start.line}:${p.position.start.column} ${p.message}`);
+  // Papers written at column 0: a last `-title: B` is a top-level key to YAML, with no error.
+  const atColumn0 = cleanIssue().replace(/^papers:\n[\s\S]*?---/m, (papers) => papers.replace(/^ {2}/gm, ''));
+  const item = atColumn0.replace('---\n\nWelcome', '-title: B\n---\n\nWelcome');
+  assert.deepEqual(problems(item), ['frontmatter-schema 19:1 Missing space after `-` starting a list item, which YAML reads as the key `-title`, expected `- title: B`']);
+  assert.equal(parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(item.replace('-title: B', '- title: B')))).issue!.papers.length, 2);
+  // Among a paper's keys, a key the paper takes: the key without the `-`.
+  assert.deepEqual(problems(cleanIssue().replace('    year: 2023', '    -year: 2023')), [
+    'frontmatter-schema 12:5 Unexpected `-` before the key `year`, which YAML reads as part of the key (`-year`; a list item needs `- `, a dash then a space), expected `year: 2023`',
+  ]);
+  assert.ok(cleanAfter(cleanIssue().replace('    year: 2023', '    -year: 2023'), '-year', 'year'));
+  // Before a `- ` item, where the parser stumbles on the item below.
+  assert.deepEqual(problemsOf(cleanIssue().replace(/^papers:\n/m, 'papers:\n  -title: A\n    url: https://example.org/a\n')), ['8:3 Missing space after `-` starting a list item, expected `- title: A`']);
+  // A real unknown key keeps its message.
+  assert.deepEqual(problems(cleanIssue().replace('    year: 2023', '    yaer: 2023')), ['frontmatter-schema 12:5 Unexpected key `yaer`, expected `year`']);
+});
