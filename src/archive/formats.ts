@@ -78,8 +78,9 @@ import { packageVersion } from './package-version.js';
  * v71: a name written "Last, First" right before "et al." reads "First Last" (render/format.ts `listedNames`, `briefAuthors`).
  * v72: the HTML email shows display math between its `$$` lines (render/html-rewrite.ts `writtenFormula`).
  * v73: a sentence ending inside a quotation or an aside (`paper."`, `paper.)`) ends there, its cross-reference's "(#N)" kept (render/issue-suffix.ts).
+ * v74: the plaintext's non-ASCII autolink is followed by a reference to its percent-encoded URL, and no address is broken between the Chinese or Japanese characters it holds (render/text/inline.ts `printedLink`).
  */
-export const INDEX_FORMAT = `build-index-v73-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v74-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -172,7 +172,7 @@ function imageLabel(alt: string | null | undefined, format: Format): Fragment {
   return { text: alt ? `[image: ${alt}]` : '[image]', format };
 }
 
-/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of a reference. */
+/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of their text. */
 function isAutolink(text: string, url: string): boolean {
   return text === '' || text === url || url === `http://${text}` || url === `mailto:${text}`;
 }
@@ -187,13 +187,24 @@ function autolinkText(literal: string, href: string, crossReference: boolean): s
   return literal === '' || crossReference ? href.replace(/^mailto:/, '') : literal;
 }
 
-/** Where a link leads in the plaintext, and the address it shows in the text instead of a reference, if it is an autolink. */
+/** A character outside ASCII, where some mail programs end a link they find in a plaintext (docs/outputs.md). */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/** Where a link leads in the plaintext, the address it shows in the text if it is an autolink, and whether a reference follows. */
 interface PrintedLink {
   /** Absolute (`resolveLink`); undefined where the link leads nowhere once the text stands on its own (no URL, a same-page anchor). */
   href: string | undefined;
   issueNumber: number | undefined;
   /** The address the text shows in place of the link's text (an autolink, `[https://x.org](https://x.org)`); undefined for a link shown by its text. */
   address: string | undefined;
+  /**
+   * Whether a reference to `href` follows (where the style numbers links):
+   * for every link but an autolink whose address is ASCII. A non-ASCII one
+   * (`https://de.wikipedia.org/wiki/Überwachung`) shows as written but takes
+   * a reference too, whose line has it percent-encoded, as every link's
+   * has: some mail programs end the address as written at its `Ü`.
+   */
+  referenced: boolean;
 }
 
 /**
@@ -204,9 +215,9 @@ interface PrintedLink {
  */
 export function printedLink(url: string, literal: string | undefined, links: LinkContext): PrintedLink {
   const { href, issueNumber } = resolveLink(url, links, literal === undefined ? 'src' : 'href');
-  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined };
+  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined, referenced: false };
   const address = literal !== undefined && isAutolink(literal, url) ? autolinkText(literal, href, issueNumber !== undefined) : undefined;
-  return { href, issueNumber, address };
+  return { href, issueNumber, address, referenced: address === undefined || NON_ASCII.test(address) };
 }
 
 /**
@@ -222,13 +233,14 @@ function renderLink(
   format: Format,
   quietIssue = false,
 ): Fragment[] {
-  const { href, issueNumber, address } = printedLink(url, literal, context.links);
+  const { href, issueNumber, address, referenced } = printedLink(url, literal, context.links);
   // A same-page anchor leads nowhere once the text stands on its own.
   if (href === undefined) return text(format);
   const linkFormat: Format = { ...format, link: href };
-  const fragments = address !== undefined ? [{ text: address, format: { ...linkFormat, address: true as const } }] : text(linkFormat);
+  // An address is never broken, not even between the Chinese or Japanese characters it may hold (`https://例え.jp/パス`).
+  const fragments = address !== undefined ? [{ text: address, format: { ...linkFormat, address: true as const }, keepTogether: true }] : text(linkFormat);
   if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
-  if (address !== undefined) return fragments;
+  if (!referenced) return fragments;
   const muted: Format = { ...format, muted: true };
   switch (context.style.links) {
     case 'references':
