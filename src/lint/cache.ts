@@ -87,9 +87,10 @@ import type { FileOutcome } from './lint-file.js';
 // v66: email-size refuses an HTML email whose footer is in a closed `<details>`; an outcome keeps a template's mistake apart (`templateError`) for the command to stop with when it asked about that file.
 // v67: yaml-syntax names a list item written without its `- ` (a second paper's `title:` read as the first's) with the line to write.
 // v68: yaml-syntax names a line of a block's text indented no more than its key, with the text's indentation to write.
-// v69: email-size and line-length measure emails whose cross-reference before a sentence's end inside a quotation or an aside (`paper."`) keeps its "(#N)" (render/issue-suffix.ts).
+// v69: email-size and link-url-length measure emails whose cross-reference before a sentence's end inside a quotation or an aside (`paper."`) keeps its "(#N)" (render/issue-suffix.ts).
 // v70: link-url-length measures a non-ASCII autolink's reference line too (the plaintext numbers it, render/text/inline.ts `printedLink`), and an address holding Chinese or Japanese characters whole on its line.
-const FORMAT_VERSION = 70;
+// v71: link-url-length measures a plaintext that joins a line break between two Chinese or Japanese characters across emphasis and links too (render/text/soft-breaks.ts).
+const FORMAT_VERSION = 71;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -12,6 +12,7 @@ import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
 import { inlineHtml, visibleSiblings } from '../raw-html.js';
 import { settleNeighbours } from './neighbours.js';
+import { LINE_EDGES, softBreaksJoined, textAround, type TextAround } from './soft-breaks.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -35,12 +36,14 @@ export function renderInline(written: readonly PhrasingContent[], context: Rende
   return settleNeighbours(inlineFragments(written, context, format), context.style);
 }
 
-/** Phrasing content as fragments, its marks not settled yet. */
-function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format): Fragment[] {
+/** Phrasing content as fragments, its marks not settled yet; `around`: the text around the run (soft-breaks.ts). */
+function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format, around: TextAround = LINE_EDGES): Fragment[] {
   // What an inline <script> or <style> holds is no text a reader sees (raw-html.ts).
   const nodes = visibleSiblings(written);
   const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
-  return nodes.flatMap((node, i) => (node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, repeated.has(node))));
+  return nodes.flatMap((node, i) =>
+    node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, textAround(nodes, i, around), repeated.has(node)),
+  );
 }
 
 /** The issue a cross-reference link leads to; undefined for any other node. */
@@ -49,29 +52,32 @@ function issueOf(node: PhrasingContent, context: RenderContext): number | undefi
   return url === undefined ? undefined : resolveLink(url, context.links).issueNumber;
 }
 
-/** One node as fragments; `quietIssue`: leave out its "(#N)", a later link of the sentence says it. */
-function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, quietIssue = false): Fragment[] {
+/**
+ * One node as fragments; `around`: the text around it, `quietIssue`: leave
+ * out its "(#N)", a later link of the sentence says it.
+ */
+function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, around: TextAround, quietIssue = false): Fragment[] {
   switch (node.type) {
     case 'text':
       // A soft line break is a space (none between two Chinese or Japanese characters); only `break` forces a new line.
-      return [{ text: softBreaksJoined(node.value), format }];
+      return [{ text: softBreaksJoined(node.value, around), format }];
     case 'break':
       return [{ text: '\n', format }];
     case 'emphasis':
-      return delimited('emphasis', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('emphasis', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'strong':
-      return delimited('strong', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('strong', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'delete':
-      return delimited('strikethrough', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('strikethrough', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'inlineCode':
       return codeSpan(node.value, context, format);
     case 'inlineMath':
       return inlineMath(node, context, format);
     case 'link':
-      return renderLink(node.url, toString(node), (linkFormat) => inlineFragments(node.children, context, linkFormat), context, format, quietIssue);
+      return renderLink(node.url, toString(node), (linkFormat) => inlineFragments(node.children, context, linkFormat, around), context, format, quietIssue);
     case 'linkReference': {
       const definition = context.definitions.links.get(node.identifier);
-      const text = (linkFormat: Format): Fragment[] => inlineFragments(node.children, context, linkFormat);
+      const text = (linkFormat: Format): Fragment[] => inlineFragments(node.children, context, linkFormat, around);
       return definition ? renderLink(definition.url, toString(node), text, context, format, quietIssue) : text(format);
     }
     case 'image':
@@ -148,24 +154,6 @@ function fencedSpan([open, code, close]: readonly [string, string, string], form
  */
 function inlineMath(math: InlineMath, context: RenderContext, format: Format): Fragment[] {
   return fencedSpan(writtenMath(math, context.source), { ...format, code: true }, isShortFormula(math.value));
-}
-
-/**
- * Characters written without spaces between words, East Asian Wide or
- * Fullwidth (UAX #11): Han, kana, CJK punctuation, fullwidth forms. Hangul
- * is left out: Korean separates its words with spaces.
- */
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
-const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED}])\n(?=[${UNSPACED}])`, 'gu');
-
-/**
- * A text's soft line breaks as the reader sees them: a space, but nothing
- * between two characters of a script written without spaces, as CSS Text 3
- * §4.1.2 (segment break transformation) has it, so a Chinese or Japanese
- * paragraph wrapped in the editor reads as one, without spaces no one wrote.
- */
-function softBreaksJoined(text: string): string {
-  return text.replace(UNSPACED_BREAK, '').replaceAll('\n', ' ');
 }
 
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {
