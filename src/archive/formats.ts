@@ -77,8 +77,11 @@ import { packageVersion } from './package-version.js';
  * v70: an HTML email whose footer is in a closed `<details>` is refused (render/visible-html.ts).
  * v71: a name written "Last, First" right before "et al." reads "First Last" (render/format.ts `listedNames`, `briefAuthors`).
  * v72: the HTML email shows display math between its `$$` lines (render/html-rewrite.ts `writtenFormula`).
+ * v73: a sentence ending inside a quotation or an aside (`paper."`, `paper.)`) ends there, its cross-reference's "(#N)" kept (render/issue-suffix.ts).
+ * v74: the plaintext's non-ASCII autolink is followed by a reference to its percent-encoded URL, and no address is broken between the Chinese or Japanese characters it holds (render/text/inline.ts `printedLink`).
+ * v75: the plaintext joins a line break between two Chinese or Japanese characters across emphasis and links too (render/text/soft-breaks.ts).
  */
-export const INDEX_FORMAT = `build-index-v72-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v75-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -39,9 +39,10 @@ const PAPER_URL_INDENT = '   ';
  * proof's) is over `plainStyle.maxLineOctets`, which the renderer then cuts
  * (`limitLineOctets`, SPEC: no line over 998 octets) through the URL: a
  * paper's URL under its title; each link, image and link definition whose
- * `[N] URL` line of a reference list is; and each address the text prints
- * itself (`<https://…>`, a bare `https://…` or `www.…`, an e-mail address,
- * `[https://x.org](https://x.org)`), on its line of the text as laid out
+ * `[N] URL` line of a reference list is (a non-ASCII autolink's too); and
+ * each address the text prints itself (`<https://…>`, a bare `https://…` or
+ * `www.…`, an e-mail address, `[https://x.org](https://x.org)`), on its
+ * line of the text as laid out
  * (indented in a list, after `> ` in a quote, in a table's row). The URL is
  * measured as the plaintext writes it (`paperLink`, `resolveLink`,
  * `printedLink`) and each line as the renderer lays it out

@@ -6,7 +6,9 @@
  *
  * Given a run of sibling nodes, the cross-references whose "(#N)" is left out:
  * those followed, before the sentence ends (`.`, `!`, `?`, `;` or `:` then a
- * space or the end of the text), by another cross-reference to the same issue.
+ * space or the end of the text, any closing quotes or brackets between them
+ * belonging to the end: `paper."` then a space, `paper.)`), by another
+ * cross-reference to the same issue.
  * `issueOf` gives a node's issue when it is a cross-reference; `textOf` the
  * text of any other node (where a sentence may end). One rule for the HTML,
  * the plaintext and the terminal preview.
@@ -26,4 +28,5 @@ export function repeatedIssueSuffixes<N>(nodes: readonly N[], issueOf: (node: N)
   return repeated;
 }
 
-const SENTENCE_END = /[.!?;:](\s|$)/;
+/** A terminator, the closing quotes and brackets of a quotation or an aside it ends (`."`, `.’»`, `.)`), then a space or the end. */
+const SENTENCE_END = /[.!?;:]["'”’»)\]]*(\s|$)/u;

@@ -14,7 +14,8 @@ const count = (n: number) => n.toLocaleString('en');
  * table's columns). A line over 998 octets (RFC 5322 §2.1.1) is cut over
  * two (SPEC), and a mail program follows neither half. The URL is measured
  * as the plaintext writes it (a link's absolute, percent-encoded: `é` is 6
- * octets; an autolink's as written), its line as the renderer lays it out,
+ * octets; an autolink's as written, and one holding a non-ASCII character
+ * also encoded on its `[N] ` line), its line as the renderer lays it out,
  * so the limit is 995 octets for a paper's URL, 994 for a reference (993 in
  * a list that reaches `[10]`) and 998 for an address that starts a line of
  * the text. A warning: the text is all there, only the link breaks.

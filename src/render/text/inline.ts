@@ -12,6 +12,7 @@ import { isShortFormula, isShortSpan } from '../math.js';
 import { writtenMath } from './written.js';
 import { inlineHtml, visibleSiblings } from '../raw-html.js';
 import { settleNeighbours } from './neighbours.js';
+import { LINE_EDGES, softBreaksJoined, textAround, type TextAround } from './soft-breaks.js';
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
@@ -35,12 +36,14 @@ export function renderInline(written: readonly PhrasingContent[], context: Rende
   return settleNeighbours(inlineFragments(written, context, format), context.style);
 }
 
-/** Phrasing content as fragments, its marks not settled yet. */
-function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format): Fragment[] {
+/** Phrasing content as fragments, its marks not settled yet; `around`: the text around the run (soft-breaks.ts). */
+function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format, around: TextAround = LINE_EDGES): Fragment[] {
   // What an inline <script> or <style> holds is no text a reader sees (raw-html.ts).
   const nodes = visibleSiblings(written);
   const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
-  return nodes.flatMap((node, i) => (node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, repeated.has(node))));
+  return nodes.flatMap((node, i) =>
+    node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, textAround(nodes, i, around), repeated.has(node)),
+  );
 }
 
 /** The issue a cross-reference link leads to; undefined for any other node. */
@@ -49,29 +52,32 @@ function issueOf(node: PhrasingContent, context: RenderContext): number | undefi
   return url === undefined ? undefined : resolveLink(url, context.links).issueNumber;
 }
 
-/** One node as fragments; `quietIssue`: leave out its "(#N)", a later link of the sentence says it. */
-function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, quietIssue = false): Fragment[] {
+/**
+ * One node as fragments; `around`: the text around it, `quietIssue`: leave
+ * out its "(#N)", a later link of the sentence says it.
+ */
+function renderPhrasing(node: PhrasingContent, context: RenderContext, format: Format, around: TextAround, quietIssue = false): Fragment[] {
   switch (node.type) {
     case 'text':
       // A soft line break is a space (none between two Chinese or Japanese characters); only `break` forces a new line.
-      return [{ text: softBreaksJoined(node.value), format }];
+      return [{ text: softBreaksJoined(node.value, around), format }];
     case 'break':
       return [{ text: '\n', format }];
     case 'emphasis':
-      return delimited('emphasis', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('emphasis', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'strong':
-      return delimited('strong', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('strong', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'delete':
-      return delimited('strikethrough', format, context, (inner) => inlineFragments(node.children, context, inner));
+      return delimited('strikethrough', format, context, (inner) => inlineFragments(node.children, context, inner, around));
     case 'inlineCode':
       return codeSpan(node.value, context, format);
     case 'inlineMath':
       return inlineMath(node, context, format);
     case 'link':
-      return renderLink(node.url, toString(node), (linkFormat) => inlineFragments(node.children, context, linkFormat), context, format, quietIssue);
+      return renderLink(node.url, toString(node), (linkFormat) => inlineFragments(node.children, context, linkFormat, around), context, format, quietIssue);
     case 'linkReference': {
       const definition = context.definitions.links.get(node.identifier);
-      const text = (linkFormat: Format): Fragment[] => inlineFragments(node.children, context, linkFormat);
+      const text = (linkFormat: Format): Fragment[] => inlineFragments(node.children, context, linkFormat, around);
       return definition ? renderLink(definition.url, toString(node), text, context, format, quietIssue) : text(format);
     }
     case 'image':
@@ -150,29 +156,11 @@ function inlineMath(math: InlineMath, context: RenderContext, format: Format): F
   return fencedSpan(writtenMath(math, context.source), { ...format, code: true }, isShortFormula(math.value));
 }
 
-/**
- * Characters written without spaces between words, East Asian Wide or
- * Fullwidth (UAX #11): Han, kana, CJK punctuation, fullwidth forms. Hangul
- * is left out: Korean separates its words with spaces.
- */
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
-const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED}])\n(?=[${UNSPACED}])`, 'gu');
-
-/**
- * A text's soft line breaks as the reader sees them: a space, but nothing
- * between two characters of a script written without spaces, as CSS Text 3
- * §4.1.2 (segment break transformation) has it, so a Chinese or Japanese
- * paragraph wrapped in the editor reads as one, without spaces no one wrote.
- */
-function softBreaksJoined(text: string): string {
-  return text.replace(UNSPACED_BREAK, '').replaceAll('\n', ' ');
-}
-
 function imageLabel(alt: string | null | undefined, format: Format): Fragment {
   return { text: alt ? `[image: ${alt}]` : '[image]', format };
 }
 
-/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of a reference. */
+/** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of their text. */
 function isAutolink(text: string, url: string): boolean {
   return text === '' || text === url || url === `http://${text}` || url === `mailto:${text}`;
 }
@@ -187,13 +175,24 @@ function autolinkText(literal: string, href: string, crossReference: boolean): s
   return literal === '' || crossReference ? href.replace(/^mailto:/, '') : literal;
 }
 
-/** Where a link leads in the plaintext, and the address it shows in the text instead of a reference, if it is an autolink. */
+/** A character outside ASCII, where some mail programs end a link they find in a plaintext (docs/outputs.md). */
+const NON_ASCII = /[^\p{ASCII}]/u;
+
+/** Where a link leads in the plaintext, the address it shows in the text if it is an autolink, and whether a reference follows. */
 interface PrintedLink {
   /** Absolute (`resolveLink`); undefined where the link leads nowhere once the text stands on its own (no URL, a same-page anchor). */
   href: string | undefined;
   issueNumber: number | undefined;
   /** The address the text shows in place of the link's text (an autolink, `[https://x.org](https://x.org)`); undefined for a link shown by its text. */
   address: string | undefined;
+  /**
+   * Whether a reference to `href` follows (where the style numbers links):
+   * for every link but an autolink whose address is ASCII. A non-ASCII one
+   * (`https://de.wikipedia.org/wiki/Überwachung`) shows as written but takes
+   * a reference too, whose line has it percent-encoded, as every link's
+   * has: some mail programs end the address as written at its `Ü`.
+   */
+  referenced: boolean;
 }
 
 /**
@@ -204,9 +203,9 @@ interface PrintedLink {
  */
 export function printedLink(url: string, literal: string | undefined, links: LinkContext): PrintedLink {
   const { href, issueNumber } = resolveLink(url, links, literal === undefined ? 'src' : 'href');
-  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined };
+  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined, referenced: false };
   const address = literal !== undefined && isAutolink(literal, url) ? autolinkText(literal, href, issueNumber !== undefined) : undefined;
-  return { href, issueNumber, address };
+  return { href, issueNumber, address, referenced: address === undefined || NON_ASCII.test(address) };
 }
 
 /**
@@ -222,13 +221,14 @@ function renderLink(
   format: Format,
   quietIssue = false,
 ): Fragment[] {
-  const { href, issueNumber, address } = printedLink(url, literal, context.links);
+  const { href, issueNumber, address, referenced } = printedLink(url, literal, context.links);
   // A same-page anchor leads nowhere once the text stands on its own.
   if (href === undefined) return text(format);
   const linkFormat: Format = { ...format, link: href };
-  const fragments = address !== undefined ? [{ text: address, format: { ...linkFormat, address: true as const } }] : text(linkFormat);
+  // An address is never broken, not even between the Chinese or Japanese characters it may hold (`https://例え.jp/パス`).
+  const fragments = address !== undefined ? [{ text: address, format: { ...linkFormat, address: true as const }, keepTogether: true }] : text(linkFormat);
   if (issueNumber !== undefined && !quietIssue) fragments.push({ text: ` (#${issueNumber})`, format, keepTogether: true });
-  if (address !== undefined) return fragments;
+  if (!referenced) return fragments;
   const muted: Format = { ...format, muted: true };
   switch (context.style.links) {
     case 'references':

@@ -143,14 +143,27 @@ test("link-url-length: a bare URL and a `www.` address are measured as the text 
     assert.deepEqual(places(messages), reported ? ['link-url-length 18:18'] : [], `bare URL of ${octets} octets`);
     if (reported) assert.match(messages[0]!.message, /^Unexpected URL of 997 octets, expected at most 996:/);
   }
-  // In a quote, after `> `, printed as written (no `http://`, not percent-encoded: `é` is 2 octets).
-  const www = `www.example.org/${'é'.repeat(100)}${'a'.repeat(996 - 216)}`;
+  // In a quote, after `> `, printed as written (no `http://`).
+  const www = `www.example.org/${'a'.repeat(996 - 16)}`;
   assert.equal(Buffer.byteLength(www), 996);
   assert.deepEqual(await lintAgreesWithRenderer(cleanIssue({ body: `> See ${www}` }), www), []);
   const longer = `${www}a`;
   const messages = await lintAgreesWithRenderer(cleanIssue({ body: `> See ${longer}` }), longer);
   assert.deepEqual(places(messages), ['link-url-length 21:7']);
   assert.match(messages[0]!.message, /^Unexpected URL of 997 octets, expected at most 996:/);
+});
+
+test('link-url-length: a non-ASCII bare URL is measured on its reference line too, percent-encoded, as the email writes it there', async () => {
+  for (const [octets, reported] of [
+    [994, false],
+    [995, true],
+  ] as const) {
+    const url = accentedUrl(octets);
+    const href = new URL(url).href;
+    const messages = await lintAgreesWithRenderer(cleanIssue({ body: `See ${url} here.` }), href);
+    assert.deepEqual(places(messages), reported ? ['link-url-length 21:5'] : [], `bare URL of ${octets} octets`);
+    if (reported) assert.match(messages[0]!.message, /^Unexpected URL of 995 octets as the email writes it, expected at most 994:/);
+  }
 });
 
 test("link-url-length: an address in a table is measured on its row's line, after the columns before it", async () => {

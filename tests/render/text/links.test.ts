@@ -57,8 +57,29 @@ test('autolinks print their URL and take no reference', () => {
 test('plaintext shows a www. autolink as written, like every autolink', () => {
   const references = new ReferenceList();
   const text = render('Or www.example.com/baz? Or <HTTPS://Example.org/ä>, <mailto:editor@example.org> and [](mailto:desk@example.org).', { references });
-  assert.equal(text, 'Or www.example.com/baz? Or HTTPS://Example.org/ä,\nmailto:editor@example.org and desk@example.org.');
-  assert.equal(references.size, 0);
+  assert.equal(text, 'Or www.example.com/baz? Or HTTPS://Example.org/ä [1],\nmailto:editor@example.org and desk@example.org.');
+  assert.equal(formatReferences(references), '[1] https://example.org/%C3%A4');
+});
+
+test('a non-ASCII autolink shows as written, then a reference whose line has it percent-encoded, which every mail program follows whole', () => {
+  const references = new ReferenceList();
+  const markdown = 'See https://de.wikipedia.org/wiki/Überwachung, <https://例え.jp/パス> and www.bücher.de/ü; [the page](https://de.wikipedia.org/wiki/Überwachung) again.';
+  assert.equal(
+    render(markdown, { references }),
+    'See https://de.wikipedia.org/wiki/Überwachung [1],\nhttps://例え.jp/パス [2] and www.bücher.de/ü [3]; the page [1] again.',
+  );
+  assert.equal(
+    formatReferences(references),
+    '[1] https://de.wikipedia.org/wiki/%C3%9Cberwachung\n[2] https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9\n[3] http://www.xn--bcher-kva.de/%C3%BC',
+  );
+  const ascii = new ReferenceList();
+  assert.equal(render('Encoded: <https://de.wikipedia.org/wiki/%C3%9Cberwachung>, https://example.org/a.', { references: ascii }), 'Encoded: https://de.wikipedia.org/wiki/%C3%9Cberwachung,\nhttps://example.org/a.');
+  assert.equal(ascii.size, 0);
+});
+
+test('a non-ASCII autolink wider than the line keeps its reference on its line', () => {
+  const url = `https://de.wikipedia.org/wiki/${'Ü'.repeat(70)}`;
+  assert.equal(render(`See ${url} now.`), `See\n${url} [1]\nnow.`);
 });
 
 test('reference-style links and images resolve through their definitions', () => {
@@ -108,4 +129,9 @@ test('a decorating style reuses the layout: escapes never span a line, widths ig
     assert.equal(line.split(`${ESC}]8;;${ESC}\\`).length - 1, line.split(`${ESC}]8;;https`).length - 1, 'every hyperlink opened on a line is closed on it');
   }
   assert.ok(styled.includes(`${ESC}]8;;https://a.example/${ESC}\\${ESC}[1mlinked title of a paper${ESC}[22m${ESC}]8;;${ESC}\\`));
+});
+
+test('an address holding Chinese or Japanese characters is never broken between them', () => {
+  const text = render(`${'x'.repeat(60)} <https://例え.jp/パス>, then ${'y'.repeat(30)} https://中文.cn/页面页面 now.`);
+  assert.equal(text, `${'x'.repeat(60)}\nhttps://例え.jp/パス [1], then ${'y'.repeat(30)}\nhttps://中文.cn/页面页面 [2] now.`);
 });
