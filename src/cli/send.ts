@@ -235,6 +235,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
     // relay (the plan read the journal before): the rows it froze are not for this mode's template.
     const frozenMode = journal.mode();
     if (frozenMode !== undefined && frozenMode !== mode) throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${modeConflict(frozenMode, mode)}`);
+    journal.recordLinkBase(config.baseUrl, started);
     journal.recoverInFlight(started);
     journal.requeue(plan.requeue, started);
     const progress = new SendProgress(io, plan.recipients);

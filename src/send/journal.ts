@@ -209,6 +209,16 @@ export class SendJournal {
     return holder.started === null || started === undefined || started === holder.started;
   }
 
+  /**
+   * Records that this process composes the issue's messages under
+   * `baseUrl` (their unsubscribe, "view in browser" and archive links), so
+   * that `serve` still answers their unsubscribe links after baseUrl moves
+   * (link-bases.ts). Once per issue and baseUrl; a later call changes nothing.
+   */
+  recordLinkBase(baseUrl: string, now: Date): void {
+    this.db.prepare('INSERT OR IGNORE INTO sent_link_bases (issue, base_url, first_at) VALUES (?, ?, ?)').run(this.issue, baseUrl, now.toISOString());
+  }
+
   unlock(): void {
     this.db.prepare('UPDATE send_runs SET lock_pid = NULL, lock_host = NULL, lock_at = NULL, lock_started = NULL WHERE issue = ? AND lock_pid = ? AND lock_host = ?').run(this.issue, this.owner.pid, this.owner.host);
   }

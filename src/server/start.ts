@@ -13,7 +13,9 @@ import { currentTemplates, loadTemplates } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
+import { sentLinks } from '../send/link-bases.js';
 import { createApp, type PaperboyServer } from './app.js';
+import { movedLinkWarnings } from './sent-links.js';
 import type { ConfirmationMailer } from './context.js';
 
 export interface StartOptions {
@@ -101,7 +103,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
     if (started) options.unreadTemplates?.(started.unread);
     const templates = () => started ?? currentTemplates(config.templatesDir);
+    const sent = sentLinks(db, config.baseUrl);
+    for (const line of movedLinkWarnings(sent, config)) options.warn(line);
     const app = createApp({
+      sentLinks: sent,
       context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
       siteDir,
       log: options.log,

@@ -12,8 +12,8 @@ interface SitePath {
   query: string;
 }
 
-/** Serves one request of the site. */
-export type SiteHandler = (req: IncomingMessage, res: ServerResponse, path: SitePath) => void;
+/** Serves one request of the site; `serves` says whether a path under the site root (decoded, `/news/unsubscribe`) names a file or folder of it. */
+export type SiteHandler = ((req: IncomingMessage, res: ServerResponse, path: SitePath) => void) & { serves(decoded: string): boolean };
 
 /** What the walk of the site finds: what may be served, and the folders that have an index page (for trailing-slash redirects). */
 interface SiteMap {
@@ -139,17 +139,18 @@ export function staticSite(root: string, options: StaticSiteOptions): SiteHandle
   const filter = options.filter ?? ((page: string) => page);
   if (map === undefined) {
     // No site yet: the server says so on start, and serves the first build once it is written.
-    const missing: SiteHandler = (_req, res) => sendNotFound(res, filter(options.notFoundPage()));
-    return missing;
+    const missing = (_req: IncomingMessage, res: ServerResponse) => sendNotFound(res, filter(options.notFoundPage()));
+    return Object.assign(missing, { serves: () => false });
   }
   const notFound = filter(notFoundPageOf(root, options.notFoundPage));
   const compressed = new CompressedFiles();
-  return (req, res, { raw, decoded, query }) => {
+  const handler = (req: IncomingMessage, res: ServerResponse, { raw, decoded, query }: SitePath) => {
     if (!decoded.endsWith('/') && map.folders.has(decoded)) return redirectToFolder(res, raw, query);
     const file = fileAt(map.files, decoded);
     // Not in the map, removed by a rebuild since it was made, or now behind a link out of the site.
     if (file === undefined || !liesInside(root, file) || !sendFile(req, res, file, compressed)) sendNotFound(res, notFound);
   };
+  return Object.assign(handler, { serves: (decoded: string) => map.folders.has(decoded) || fileAt(map.files, decoded) !== undefined });
 }
 
 /**

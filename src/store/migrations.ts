@@ -114,4 +114,17 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE EXISTS (SELECT 1 FROM deliveries WHERE subscriber_id IS NOT NULL);
     `,
   },
+  {
+    description: 'the baseUrl each send put in its links (send/link-bases.ts): `serve` answers the unsubscribe links of mail sent before a move of baseUrl',
+    sql: `
+      -- One row per issue and baseUrl a send process composed its messages with; a send resumed after a move adds one.
+      -- Sends from before this table are recognised by their Message-IDs instead (link-bases.ts).
+      CREATE TABLE sent_link_bases (
+        issue INTEGER NOT NULL REFERENCES send_runs (issue),
+        base_url TEXT NOT NULL,
+        first_at TEXT NOT NULL,
+        PRIMARY KEY (issue, base_url)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
