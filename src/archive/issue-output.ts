@@ -1,19 +1,16 @@
-import type { Html, Nodes, Root } from 'mdast';
 import { paperAnchors } from '../issue/anchors.js';
-import { nodesInTree } from '../issue/tree-index.js';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import { buildContentView, type RenderContext } from '../render/build-view.js';
 import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
 import { placeholderUnsubscribeUrl } from '../mail/headers.js';
-import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
+import { EXCERPT_LENGTH, firstSentence, type Lead } from './excerpt.js';
+import { leadWords, plainWords } from './words.js';
 import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
 import { scrollingTables } from './table-scroll.js';
 import { sha256 } from '../sha256.js';
-import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
-import { displayMath, writtenMath } from '../render/text/written.js';
 
 /**
  * Everything the archive takes from one published issue, rendered once: the
@@ -91,7 +88,7 @@ export type RecordSummary = RecordFacts & {
   textHash: string;
   /** sha256 of its facts and `textHash`: the whole record, as a paper's key is made of it (pages.ts `paperKey`), hashed once when its issue is rendered. */
   recordHash: string;
-  /** The first sentence of its summary's words, at most `EXCERPT_LENGTH` characters (excerpt.ts): what papers/catalog.js shows of it without reading the texts. */
+  /** The first sentence of its summary's lead (`SummaryText.lead`), at most `EXCERPT_LENGTH` characters (excerpt.ts): what papers/catalog.js shows of it without reading the texts. */
   excerpt: string;
 };
 
@@ -103,7 +100,7 @@ export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread
   const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
   const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
-    return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.plain, EXCERPT_LENGTH) };
+    return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.lead, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, output.draft, facts, unread]);
   return { number: output.number, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
@@ -121,6 +118,12 @@ export interface RecordText {
   plain: string;
   /** Sanitized HTML for the web, math typeset. */
   html: string;
+}
+
+/** A paper's summary as the data files and search carry it, with what its excerpt is taken from. */
+export interface SummaryText extends RecordText {
+  /** Its first paragraph of prose as words, and where math is in them (words.ts `leadWords`): what excerpts show the first sentence of. */
+  lead: Lead;
 }
 
 /** One summary of one paper in one issue: a row of `papers.csv`, an entry of `papers.json`. */
@@ -143,7 +146,7 @@ export interface PaperRecord {
   number: number;
   /** The paper's anchor in its issue page. */
   anchor: string;
-  summary: RecordText;
+  summary: SummaryText;
   opinion: RecordText | undefined;
   prerequisites: RecordText | undefined;
   /** The notes its texts' footnote references point to, as sanitized web HTML (`<section class="footnotes">`); undefined when none. */
@@ -215,44 +218,9 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
     issue: { number: issue.number, date: issue.date, title: issue.title },
     number: view.number,
     anchor: view.anchor,
-    summary: text(paper.summary, view.summary)!,
+    summary: { ...text(paper.summary, view.summary)!, lead: leadWords(paper.summary.tree, paper.summary.text) },
     opinion: text(paper.opinion, view.opinion),
     prerequisites: text(paper.prerequisites, view.prerequisites),
     footnotes: view.footnotes?.html || undefined,
   };
-}
-
-/** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
-const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
-
-/** The words a reader sees of raw HTML (raw-html.ts): an HTML block's text apart from the words around it; an inline tag's space, or nothing. */
-function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): string {
-  if (isHtmlBlock(parent)) return ` ${rawHtmlText((siblings[index] as Html).value).join(' ')} `;
-  return inlineHtml(siblings, index) === undefined ? '' : ' ';
-}
-
-/**
- * The words of a Markdown tree without its syntax, blocks apart, whitespace
- * collapsed: what search indexes and excerpts show. As the pages show them:
- * a hard break apart (`spaces⏎next`), an image by its alt text ("Image: A
- * chart" on the pages), a footnote only where a reference shows it
- * (mdast-util-to-hast leaves an unreferenced definition out). Math as the
- * plaintext email writes it, its TeX between the dollars it was written
- * with (`$O(n^2)$`, display math between `$$`): without them, `$n$` would
- * read as the word "n". `source`: the text the tree was parsed from.
- */
-function plainWords(tree: Root, source: string): string {
-  const referenced = new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier));
-  const words = (node: Nodes): string => {
-    if (node.type === 'break') return ' ';
-    if (node.type === 'inlineMath') return writtenMath(node, source).join('');
-    if (node.type === 'math') return displayMath(node.value);
-    if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
-    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return '';
-    if ('value' in node && node.type !== 'html') return node.value;
-    if (!('children' in node)) return '';
-    const children = visibleSiblings(node.children as Nodes[]);
-    return children.map((child, i) => (child.type === 'html' ? htmlWords(node, children, i) : BLOCKS.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
-  };
-  return words(tree).replace(/\s+/g, ' ').trim();
 }

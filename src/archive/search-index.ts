@@ -167,5 +167,5 @@ function writeShard(cacheDir: string | undefined, year: string, key: string, con
 
 /** The first line of a paper's newest summary, for a result list: the first sentence, at most `max` characters. */
 export function firstLine(paper: PaperEntry, max = 100): string {
-  return firstSentence(paper.coverage.at(-1)!.summary.plain, max);
+  return firstSentence(paper.coverage.at(-1)!.summary.lead, max);
 }

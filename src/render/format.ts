@@ -117,7 +117,17 @@ function separator(names: readonly string[]): string {
  * citation style's short form; ten to twenty names took three or four lines.
  */
 export function briefAuthors(names: readonly string[], maxAuthors: number): string {
-  return names.length > maxAuthors ? `${beforeOthers(names[0]!)} et al.` : joinNames(names);
+  return names.length > maxAuthors ? firstAuthorEtAl(names) : joinNames(names);
+}
+
+/**
+ * The short form of a non-empty author list, "First Author et al.", its
+ * name read "First Last" (`beforeOthers`): what the email shows past
+ * `email.maxAuthors` and the terminal preview where the list would not fit
+ * its line, one spelling for both ("Shevlane, Toby" is "Toby Shevlane et al.").
+ */
+export function firstAuthorEtAl(names: readonly string[]): string {
+  return `${beforeOthers(names[0]!)} et al.`;
 }
 
 /** A name right before "et al.": one written "Last, First" as "First Last", so that its comma does not split it from its first name ("Grosse, Roger et al." → "Roger Grosse et al."). */

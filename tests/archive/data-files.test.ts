@@ -11,6 +11,7 @@ import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { issueUrl, paperUrl } from '../../src/render/links.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot, paperYaml } from '../helpers/fixture.js';
+import { summaryText } from './fixture.js';
 
 const config = { name: 'Test "digest"', baseUrl: 'https://news.example.org/' };
 
@@ -46,7 +47,7 @@ function paperRecord(input: Input, n: number): PaperRecord {
     issue: { number: input.issue, date: `2023-01-0${input.issue}`, title: input.title },
     number: n + 1,
     anchor: `paper-${n}`,
-    summary: rich(input.summary),
+    summary: summaryText(input.summary),
     opinion: input.opinion === undefined ? undefined : rich(input.opinion),
     prerequisites: undefined,
     footnotes: input.opinion === undefined ? undefined : `<section class="footnotes"><ol><li>${input.opinion}</li></ol></section>`,

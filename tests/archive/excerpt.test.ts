@@ -1,24 +1,60 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstSentence } from '../../src/archive/excerpt.js';
+import { leadWords } from '../../src/archive/words.js';
+import { parseMarkdown } from '../../src/issue/markdown.js';
+
+/** The excerpt of a summary written `markdown`, at most `max` characters, as the build and `papers search` make it. */
+function excerpt(markdown: string, max = 160): string {
+  return firstSentence(leadWords(parseMarkdown(markdown), markdown), max);
+}
 
 const FORMULA = 'Explaining neurons with a language model and scoring by simulation: the score is the correlation $\\rho(\\hat a, a)$ between simulated and real activations.';
 
 test('an excerpt is cut before a formula that would not fit whole, never inside it, and keeps its ellipsis', () => {
   const at = FORMULA.indexOf('$');
-  for (let max = at + 2; max < at + 18; max++) assert.equal(firstSentence(FORMULA, max), 'Explaining neurons with a language model and scoring by simulation: the score is the correlation…', String(max));
-  assert.equal(firstSentence(FORMULA, at + 18), `${FORMULA.slice(0, at + 17)}…`, 'a formula that fits is kept whole');
-  assert.equal(firstSentence('A cost of $$ n \\log n $$ per step, which is far less than before.', 20), 'A cost of…');
+  for (let max = at + 2; max < at + 18; max++) assert.equal(excerpt(FORMULA, max), 'Explaining neurons with a language model and scoring by simulation: the score is the correlation…', String(max));
+  assert.equal(excerpt(FORMULA, at + 18), `${FORMULA.slice(0, at + 17)}…`, 'a formula that fits is kept whole');
+  assert.equal(excerpt('A cost of $$ n \\log n $$ per step, which is far less than before.', 20), 'A cost of…');
 });
 
 test('an excerpt is cut before a URL or a word that would not fit whole, between words', () => {
-  assert.equal(firstSentence('See https://example.org/a/very/long/path/to/the/paper.html for the code.', 30), 'See…');
-  assert.equal(firstSentence('Interpretability of transformers.', 22), 'Interpretability of…');
-  assert.equal(firstSentence('Incomprehensibilities abound here.', 10), '…', 'a first word longer than the excerpt leaves only the ellipsis');
+  assert.equal(excerpt('See https://example.org/a/very/long/path/to/the/paper.html for the code.', 30), 'See…');
+  assert.equal(excerpt('Interpretability of transformers.', 22), 'Interpretability of…');
+  assert.equal(excerpt('Incomprehensibilities abound here.', 10), '…', 'a first word longer than the excerpt leaves only the ellipsis');
 });
 
 test("an excerpt's sentence ends at a full stop outside math, not at one inside a formula", () => {
-  assert.equal(firstSentence('The bound $a. b$ holds. Then more.', 100), 'The bound $a. b$ holds.');
-  assert.equal(firstSentence('It costs $5. Then more.', 100), 'It costs $5.', 'a lone dollar is a character of its word');
-  assert.equal(firstSentence('Short and whole. Then more.', 16), 'Short and whole.');
+  assert.equal(excerpt('The bound $a. b$ holds. Then more.', 100), 'The bound $a. b$ holds.');
+  assert.equal(excerpt('It costs $5. Then more.', 100), 'It costs $5.', 'a lone dollar is a character of its word');
+  assert.equal(excerpt('Short and whole. Then more.', 16), 'Short and whole.');
+});
+
+test("an excerpt's sentence does not end at the stop of a common abbreviation or an initial", () => {
+  assert.equal(excerpt('Bengio answers common objections, e.g. "we can just turn it off". Second sentence.'), 'Bengio answers common objections, e.g. "we can just turn it off".');
+  assert.equal(excerpt('Wei et al. argue that emergence is real. Then more.'), 'Wei et al. argue that emergence is real.');
+  assert.equal(excerpt('We train on 3.5 B tokens vs. 7 B in Fig. 2 and Eq. 3 of Sec. 4. Then more.'), 'We train on 3.5 B tokens vs. 7 B in Fig. 2 and Eq. 3 of Sec. 4.');
+  assert.equal(excerpt('As (cf. Dr. J. Smith) shows, i.e. approx. 5 runs. Then more.'), 'As (cf. Dr. J. Smith) shows, i.e. approx. 5 runs.');
+  assert.equal(excerpt('Trained in the U.S. and then tested. Then more.'), 'Trained in the U.S. and then tested.');
+  assert.equal(excerpt('It works, etc. Then more.'), 'It works, etc.', 'a word that often ends a sentence still does');
+  assert.equal(excerpt('Is it? Yes! Then more.'), 'Is it?');
+});
+
+test('an escaped dollar in a summary is text in its excerpt: its sentence ends at its stop, and math after it stays whole', () => {
+  assert.equal(excerpt('The contest paid \\$100,000 in prizes. Loss scales as $\\log N$ here.'), 'The contest paid $100,000 in prizes.');
+  const long = 'Prizes of \\$5 each go to $\\log N$ winners';
+  const words = 'Prizes of $5 each go to $\\log N$ winners';
+  assert.equal(excerpt(long, words.indexOf('N$')), 'Prizes of $5 each go to…', 'the formula after the escaped dollar is never cut');
+});
+
+test("an excerpt is taken from the summary's first paragraph of prose: code, a quote, a table, a heading or math before it is not run into it", () => {
+  const prose = '\n\nThen prose. More prose.';
+  assert.equal(excerpt(`\`\`\`python\nloss = mse(x, x_hat) + lam * l1(f)\n\`\`\`${prose}`), 'Then prose.');
+  assert.equal(excerpt(`> A quote from the paper.${prose}`), 'Then prose.');
+  assert.equal(excerpt(`| a | b |\n|---|---|\n| 1 | 2 |${prose}`), 'Then prose.');
+  assert.equal(excerpt(`### Setup${prose}`), 'Then prose.');
+  assert.equal(excerpt(`$$\nE = mc^2\n$$${prose}`), 'Then prose.');
+  assert.equal(excerpt('We find three things:\n\n- first, a thing;\n- second.'), 'We find three things:', 'a list after the prose is not run into it either');
+  assert.equal(excerpt('- The first finding. More.\n- The second.'), 'The first finding.', "a list's item is prose");
+  assert.equal(excerpt('| a | b |\n|---|---|\n| 1 | 2 |'), 'a b 1 2', 'a summary without prose gives all its words');
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PaperRecord, RecordFacts } from '../../src/archive/issue-output.js';
+import type { PaperRecord, RecordFacts, SummaryText } from '../../src/archive/issue-output.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 export const BASE_URL = 'https://news.example.org/';
@@ -102,8 +102,12 @@ export function recordFacts(n: number, fields: Partial<RecordFacts> = {}): Recor
   };
 }
 
+/** A summary of one paragraph of `words` without Markdown syntax or math: its Markdown and words alike, its lead all of them. */
+export function summaryText(words: string): SummaryText {
+  return { markdown: words, plain: words, html: `<p>${words}</p>`, lead: { words, math: [] } };
+}
+
 /** `recordFacts` with a one-sentence summary (`Summary.`) and no other text. */
 export function paperRecord(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
-  const summary = { markdown: 'Summary.', plain: 'Summary.', html: '<p>Summary.</p>' };
-  return { ...recordFacts(n), summary, opinion: undefined, prerequisites: undefined, footnotes: undefined, ...fields };
+  return { ...recordFacts(n), summary: summaryText('Summary.'), opinion: undefined, prerequisites: undefined, footnotes: undefined, ...fields };
 }

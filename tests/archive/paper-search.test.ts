@@ -4,9 +4,9 @@ import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/ar
 import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { searchPapers } from '../../src/archive/paper-search.js';
-import { paperRecord } from './fixture.js';
+import { paperRecord, summaryText } from './fixture.js';
 
-const plain = (text: string) => ({ markdown: text, plain: text, html: `<p>${text}</p>` });
+const plain = summaryText;
 
 /** Paper `n` of example.org (no arXiv id), tagged `scaling` in Evaluations, `fields` over it. */
 function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {

@@ -12,12 +12,12 @@ import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase, papersByYear, type PaperDatabase } from '../../src/archive/paper-database.js';
 import { buildSearchIndex, searchShard } from '../../src/archive/search-index.js';
 import indexOptions from '../../templates/web/search-options.cjs';
+import { summaryText } from './fixture.js';
 import { segmentedLengths } from '../helpers/segmenter-spy.js';
 
 const { processTerm, searchOptions, tokenize } = indexOptions;
 
 function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
-  const text = (plain: string) => ({ markdown: plain, plain, html: `<p>${plain}</p>` });
   return {
     id: `arxiv:2301.${String(n).padStart(5, '0')}`,
     title: `Paper ${n}`,
@@ -34,7 +34,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
     issue: { number: 1, date: '2023-01-02', title: 'One' },
     number: n,
     anchor: `paper-${n}`,
-    summary: text(`Summary of paper ${n}. More detail follows.`),
+    summary: summaryText(`Summary of paper ${n}. More detail follows.`),
     opinion: undefined,
     prerequisites: undefined,
     footnotes: undefined,
@@ -52,7 +52,7 @@ function database(records: PaperRecord[]): PaperDatabase {
 
 const papers = () => [
   record(1),
-  record(2, { year: 2017, title: 'Attention', authors: ['Ashish Vaswani'], summary: { markdown: '', plain: 'The quokkaformer variant is faster.', html: '' } }),
+  record(2, { year: 2017, title: 'Attention', authors: ['Ashish Vaswani'], summary: summaryText('The quokkaformer variant is faster.') }),
   record(3, { year: 2017, authors: ['Bernhard Schölkopf'] }),
   record(4, { year: undefined }),
 ];
@@ -158,7 +158,7 @@ test('processTerm, remembered per word, gives what it computes afresh: asked aga
 
 test('a paper summarized again under a new title and with its authors written otherwise is found by every title and name it was given, and shown with the newest', () => {
   const first = record(7, { title: 'Are Emergent Abilities a Mirage?', authors: ['Rylan Schaeffer', 'Sanmi Koyejo'], issue: { number: 1, date: '2023-01-02', title: 'One' } });
-  const again = record(7, { title: 'Emergence revisited', authors: ['R. Schaeffer'], issue: { number: 2, date: '2023-02-06', title: 'Two' }, summary: { markdown: '', plain: 'Revisited.', html: '' } });
+  const again = record(7, { title: 'Emergence revisited', authors: ['R. Schaeffer'], issue: { number: 2, date: '2023-02-06', title: 'Two' }, summary: summaryText('Revisited.') });
   const issues = [issueOf([first]), { ...issueOf([again]), number: 2 }];
   const entries = buildPaperDatabase(issues);
   const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
@@ -250,7 +250,7 @@ const WRITTEN_ARXIV_IDS = ['arXiv: 2301.00001', 'arxiv 2301.00001', 'arXiv : 230
 test('the papers page finds a paper first by its arXiv id as people write it: "arXiv: " with a space, "arxiv" and a space, a version, its category, a PDF URL', () => {
   const { searchShard: search, rankResults } = indexOptions;
   // Paper 2 cites paper 1's id in its text: found too, after it.
-  const entries = [record(1), record(2, { summary: { markdown: '', plain: 'As arXiv 2301.00001 showed.', html: '' } }), record(3)];
+  const entries = [record(1), record(2, { summary: summaryText('As arXiv 2301.00001 showed.') }), record(3)];
   const index = MiniSearch.loadJSON(shards(entries).get('2023')!, searchOptions);
   for (const query of WRITTEN_ARXIV_IDS) {
     const found = search(index, query, () => true).map((result) => ({ ...result, title: result.title as string, tags: result.tags as string[], venues: result.venues as string[] }));

@@ -188,6 +188,18 @@ test('papers search, the catalog and the search index cut an excerpt before a fo
   assert.ok(shard.includes(JSON.stringify(cut).slice(1, -1)), 'the search index stores the same excerpt');
 });
 
+test('papers search, the catalog and the search index take an excerpt from the first paragraph of prose, a stop after "e.g." or "et al." ending no sentence, an escaped dollar no math', async () => {
+  const summary = '```python\nloss = mse(x, x_hat)\n```\n\nWei et al. paid \\$100,000 in prizes, e.g. to quokkas. Loss scales as $\\log N$ here.';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const excerpt = 'Wei et al. paid $100,000 in prizes, e.g. to quokkas.';
+  const search = JSON.parse((await runCli(['papers', 'search', '--json', 'quokkas'], { cwd: root })).stdout) as { firstLine: string }[];
+  assert.equal(search[0]!.firstLine, excerpt);
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  assert.ok(readFileSync(join(root, 'dist', 'papers', 'catalog.js'), 'utf8').includes(JSON.stringify(excerpt)), 'the catalog shows the same excerpt');
+  assert.ok(readFileSync(join(root, 'dist', 'search', '2023.js'), 'utf8').includes(JSON.stringify(excerpt).slice(1, -1)), 'the search index stores the same excerpt');
+});
+
 test('papers search finds a word written with a soft hyphen or another invisible format character inside it', async () => {
   const summary = 'Mechanistic interpre\u00adtability, zero\u200bwidth, word\u2060joiner, non\u200cjoiner and over\u202eridden\u202c words.';
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });

@@ -1,5 +1,5 @@
 import type { Paper } from '../../issue/model.js';
-import { joinNames, paperSourceLine } from '../format.js';
+import { firstAuthorEtAl, joinNames, paperSourceLine } from '../format.js';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, wrapText, type TextStyle } from '../text/index.js';
@@ -68,7 +68,6 @@ function metadataLine(paper: Paper, width: number): string {
   const tags = paper.tags.map((tag) => `#${tag}`).join(' ');
   const line = (authors: string) => [authors, paperSourceLine(paper), tags].filter(Boolean).join(' · ');
   const full = line(joinNames(paper.authors));
-  // Long author lists shorten to the first author when they would not fit one line.
-  const [first] = paper.authors;
-  return displayWidth(full) <= width || paper.authors.length < 3 || first === undefined ? full : line(`${first} et al.`);
+  // Long author lists shorten to the first author, as the email spells it, when they would not fit one line.
+  return displayWidth(full) <= width || paper.authors.length < 3 ? full : line(firstAuthorEtAl(paper.authors));
 }

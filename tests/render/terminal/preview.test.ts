@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { displayWidth, formatReferences, plainStyle, ReferenceList } from '../../../src/render/text/index.js';
 import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/render/terminal/index.js';
+import { briefAuthors } from '../../../src/render/format.js';
 import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
 import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
 import { flat } from '../../helpers/render.js';
@@ -99,6 +100,14 @@ test('each paper: metadata on one dim line, Summarized by, H/T, and the private 
 test('a long author list shortens to "et al." only when it would not fit one line', async () => {
   const output = await previewSample({ ...PLAIN, width: 80 });
   assert.match(output, /^ {3}Lukas Berglund et al\. · 2023 · #generalization #knowledge #reversal-curse$/m);
+});
+
+test('a long author list shortened in the preview names its first author as the email does, "Last, First" read "First Last" before "et al."', async () => {
+  const authors = ['Zou, Andy', 'Wang, Zifan', 'Kolter, J. Zico', 'Fredrikson, Matt'];
+  const issue = cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', `authors: ${JSON.stringify(authors)}`);
+  const output = await previewText(issue, { ...PLAIN, width: 80 });
+  assert.match(output, /^ {3}Andy Zou et al\. · 2023 · #emergence #scaling$/m);
+  assert.ok(output.includes(`   ${briefAuthors(authors, 3)} · 2023`), "the email's short form, spelt by the same function");
 });
 
 test('wide characters wrap by display width: CJK text in 30 columns', async () => {

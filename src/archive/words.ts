@@ -1,0 +1,128 @@
+import type { Html, Nodes, Root } from 'mdast';
+import { nodesInTree } from '../issue/tree-index.js';
+import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
+import { displayMath, writtenMath } from '../render/text/written.js';
+import type { Lead } from './excerpt.js';
+
+/** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
+
+/** Blocks a summary's lead is looked for in: the text's own, and its lists' items. A quote is someone else's words; code, math and tables are no prose. */
+const PROSE_CONTAINERS = new Set(['root', 'list', 'listItem']);
+
+/** A piece of a text's words before whitespace is collapsed: math (its dollars included) or not. */
+interface Run {
+  text: string;
+  math: boolean;
+}
+
+/** What reading a tree's words needs besides a node: the text it was parsed from, and the footnotes a reference shows. */
+interface WordsContext {
+  source: string;
+  referenced: Set<string>;
+}
+
+/**
+ * The words of a Markdown tree without its syntax, blocks apart, whitespace
+ * collapsed: what search indexes. As the pages show them: a hard break
+ * apart (`spaces⏎next`), an image by its alt text ("Image: A chart" on the
+ * pages), a footnote only where a reference shows it (mdast-util-to-hast
+ * leaves an unreferenced definition out). Math as the plaintext email
+ * writes it, its TeX between the dollars it was written with (`$O(n^2)$`,
+ * display math between `$$`): without them, `$n$` would read as the word
+ * "n". `source`: the text the tree was parsed from.
+ */
+export function plainWords(tree: Root, source: string): string {
+  return wordsOf(tree, contextOf(tree, source)).words;
+}
+
+/**
+ * What a summary's excerpt is taken from (excerpt.ts `firstSentence`): the
+ * words of its first paragraph of prose, as `plainWords` reads them, and
+ * where math is in them. Prose is a paragraph of the text or of a list's
+ * item, not one in a quote or a footnote; code, math, tables and headings
+ * are none. Why: the excerpt of "```code```, then prose." ran the code into
+ * the prose on one line ("loss = mse(x) Then prose."), a sentence nobody
+ * wrote. A text with no such paragraph (a table alone) gives all its words.
+ * Math is told by the tree, not by counting dollars: an escaped `\$100`
+ * is a dollar of text, whichever dollars follow it.
+ */
+export function leadWords(tree: Root, source: string): Lead {
+  const context = contextOf(tree, source);
+  const lead = firstProse(tree, context);
+  return lead ?? wordsOf(tree, context);
+}
+
+function contextOf(tree: Root, source: string): WordsContext {
+  return { source, referenced: new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier)) };
+}
+
+/** The words of the first paragraph of prose under `node` that has any, in document order. */
+function firstProse(node: Nodes, context: WordsContext): Lead | undefined {
+  if (node.type === 'paragraph') {
+    const lead = wordsOf(node, context);
+    return lead.words === '' ? undefined : lead;
+  }
+  if (!PROSE_CONTAINERS.has(node.type) || !('children' in node)) return undefined;
+  for (const child of visibleSiblings(node.children as Nodes[])) {
+    const lead = firstProse(child, context);
+    if (lead) return lead;
+  }
+  return undefined;
+}
+
+/** `node`'s words, whitespace collapsed, and where math is in them. */
+function wordsOf(node: Nodes, context: WordsContext): Lead {
+  const runs: Run[] = [];
+  collectRuns(node, context, runs);
+  return joinRuns(runs);
+}
+
+/** Adds the runs of `node`'s words to `runs`, in reading order. */
+function collectRuns(node: Nodes, context: WordsContext, runs: Run[]): void {
+  const text = (value: string) => runs.push({ text: value, math: false });
+  if (node.type === 'break') text(' ');
+  else if (node.type === 'inlineMath') runs.push({ text: writtenMath(node, context.source).join(''), math: true });
+  else if (node.type === 'math') runs.push({ text: displayMath(node.value), math: true });
+  else if (node.type === 'image' || node.type === 'imageReference') text(node.alt ?? '');
+  else if (node.type === 'footnoteDefinition' && !context.referenced.has(node.identifier)) return;
+  else if ('value' in node && node.type !== 'html') text(node.value);
+  else if ('children' in node) {
+    const children = visibleSiblings(node.children as Nodes[]);
+    children.forEach((child, i) => {
+      if (child.type === 'html') text(htmlWords(node, children, i));
+      else if (!BLOCKS.has(child.type)) collectRuns(child, context, runs);
+      else {
+        text(' ');
+        collectRuns(child, context, runs);
+        text(' ');
+      }
+    });
+  }
+}
+
+/** The words a reader sees of raw HTML (raw-html.ts): an HTML block's text apart from the words around it; an inline tag's space, or nothing. */
+function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): string {
+  if (isHtmlBlock(parent)) return ` ${rawHtmlText((siblings[index] as Html).value).join(' ')} `;
+  return inlineHtml(siblings, index) === undefined ? '' : ' ';
+}
+
+/** `runs` as one text, each run of whitespace one space, none at either end, with the offsets of the math runs in it. */
+function joinRuns(runs: readonly Run[]): Lead {
+  let words = '';
+  let spaced = false;
+  const math: [number, number][] = [];
+  for (const run of runs) {
+    let start: number | undefined;
+    run.text.split(/\s+/).forEach((part, i) => {
+      if (i > 0) spaced = true;
+      if (part === '') return;
+      if (spaced && words !== '') words += ' ';
+      spaced = false;
+      start ??= words.length;
+      words += part;
+    });
+    if (run.math && start !== undefined) math.push([start, words.length]);
+  }
+  return { words, math };
+}
