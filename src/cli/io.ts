@@ -1,5 +1,7 @@
+import { createInterface } from 'node:readline/promises';
 import type { WriteStream } from 'node:tty';
 import { createSupportsColor } from 'supports-color';
+import { PaperboyError } from '../errors.js';
 import type { CommandIO, Output } from '../io.js';
 
 export function processIO(): CommandIO {
@@ -44,4 +46,22 @@ export function useColor(output: Output, env: NodeJS.ProcessEnv, flag: boolean |
  */
 export function terminalWidth(output: Output): number | undefined {
   return output.isTTY === true && output.columns !== undefined && output.columns > 0 ? output.columns : undefined;
+}
+
+/**
+ * Asks `question` on the terminal: true for `y` or `yes` (any case).
+ * Throws CONFIRMATION_NEEDED (exit 2) when stdin is no terminal: `--yes` is
+ * the only way to say yes then.
+ */
+export async function confirm(io: CommandIO, question: string): Promise<boolean> {
+  const input = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
+  if (!input?.isTTY) {
+    throw new PaperboyError('CONFIRMATION_NEEDED', 'Cannot ask for confirmation: stdin is not a terminal', { hint: 'Pass --yes to send without asking (after checking with --dry-run).' });
+  }
+  const prompt = createInterface({ input, output: io.stdout as unknown as NodeJS.WritableStream });
+  try {
+    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+  } finally {
+    prompt.close();
+  }
 }

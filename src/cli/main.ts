@@ -146,6 +146,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--force', 'send an issue whose status is draft, or a sent one with no journal here', false)
     .option('--retry-unknown', 'send again to recipients whose delivery is unknown (same Message-ID)', false)
     .option('--retry-failed', 'send again to recipients that failed or expired', false)
+    .option('--same-issue', 'continue the send of this number although it was started with another title or date: the same issue, corrected', false)
     .action(async (issue: string, options) => {
       const { run } = await import('./send.js');
       setExitCode(await run({ ...options, issue }, io));

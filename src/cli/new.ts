@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { PaperboyError } from '../errors.js';
+import { isPaperboyError, PaperboyError } from '../errors.js';
 import { refusedTitleCharacter, scaffoldIssue } from '../issue/scaffold.js';
+import { highestSentNumber } from '../send/runs.js';
+import { openStoreIfAny } from '../store/database.js';
 import type { CommandIO } from '../io.js';
 
 export interface NewCommandOptions {
@@ -21,7 +23,30 @@ export async function run(options: NewCommandOptions, io: CommandIO): Promise<nu
     throw new PaperboyError('USAGE', `Unexpected ${refused.description} in --title (character ${refused.at}), expected a title on one line of printable text, such as --title "Sparse autoencoders"`);
   }
   const config = await loadConfig(resolve(io.cwd, options.root));
-  const path = await scaffoldIssue(config, { title: options.title, today: new Date() });
+  const path = await scaffoldIssue(config, { title: options.title, today: new Date(), sentUpTo: highestSent(config.dataDir) });
   io.stdout.write(`${path}\n`);
   return 0;
+}
+
+/**
+ * The highest issue number a send of this newsletter was started under
+ * (0 for none): an issue deleted after its send leaves its number to its
+ * journal, and a new issue given it would meet that journal (`send`
+ * refuses it). 0 as well when the database cannot be opened: `new` has
+ * never needed it, and does not fail for it (the numbers are the files'
+ * then, and `send` still refuses a number another issue's journal holds).
+ */
+function highestSent(dataDir: string): number {
+  let db;
+  try {
+    db = openStoreIfAny(dataDir);
+  } catch (error) {
+    if (isPaperboyError(error)) return 0;
+    throw error;
+  }
+  try {
+    return highestSentNumber(db);
+  } finally {
+    db.close();
+  }
 }

@@ -1,5 +1,4 @@
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError, PaperboyError } from '../errors.js';
 import { writeIssueStatus } from '../issue/set-status.js';
@@ -15,6 +14,7 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
 import { dispatch, type DispatchResult, type LeftSince } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
+import { highestSentNumber } from '../send/runs.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
@@ -28,8 +28,10 @@ import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
+import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { confirm } from './io.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -44,6 +46,8 @@ export interface SendCommandOptions {
   force?: boolean;
   retryUnknown?: boolean;
   retryFailed?: boolean;
+  /** `--same-issue`: the journal of the number is of this issue, its title or date corrected since (send-identity.ts). */
+  sameIssue?: boolean;
   /** Not flags: what tests and the benchmark set. */
   retry?: RetryPolicy;
   maxWaitMs?: number;
@@ -93,7 +97,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
   const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
   try {
-    return await sendIssue({ config, db, file, issueNumber, email, transportFor, dkim, concurrency, options, io });
+    return await sendIssue({ config, db, file, issueNumber, email, transportFor, dkim, concurrency, options, io, highestIssueNumber: workspace.highestNumber() });
   } finally {
     db.close();
   }
@@ -153,12 +157,17 @@ interface SendContext {
   concurrency: number;
   options: SendCommandOptions;
   io: CommandIO;
+  /** The highest number an issue file has (Workspace.highestNumber). */
+  highestIssueNumber: number;
 }
 
 async function sendIssue(context: SendContext): Promise<number> {
   const { db, issueNumber, options } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   const journal = new SendJournal(db, issueNumber);
+  const check = journalIssueCheck(context, journal);
+  // The journal of this number is of this issue, or the plan would read another issue's.
+  checkJournalIssue(check, false);
   const subscribers = new SubscriberStore(db);
   const plan = planSend({
     mode,
@@ -173,19 +182,22 @@ async function sendIssue(context: SendContext): Promise<number> {
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
   const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
   try {
-    return await carryOut(context, journal, plan, transport);
+    return await carryOut(context, journal, check, plan, transport);
   } finally {
     await transport.close();
   }
 }
 
 /** What the plan says: nothing (the report of the journal, the status written if due), or the send, through `transport`. */
-async function carryOut(context: SendContext, journal: SendJournal, plan: Exclude<SendPlan, { kind: 'refuse' }>, transport: Transport): Promise<number> {
+async function carryOut(context: SendContext, journal: SendJournal, check: JournalIssueCheck, plan: Exclude<SendPlan, { kind: 'refuse' }>, transport: Transport): Promise<number> {
   const { config, db, issueNumber, options, io } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   if (plan.kind === 'nothing') {
     // Rows a killed run left `sending` are `unknown` now, as a resumed send makes them (RELIABILITY 9).
-    if (!options.dryRun) journal.recoverStopped(new Date());
+    if (!options.dryRun) {
+      checkJournalIssue(check, true);
+      journal.recoverStopped(new Date());
+    }
     const counts = journal.counts();
     io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
     // The run that settled the last recipient may have died before it wrote the status: this one does.
@@ -227,7 +239,7 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
 
   const started = new Date();
   const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
-  if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started);
+  if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started, check.identity);
   const lock = journal.lock(started);
   if (!lock.ok) throw lockedError(issueNumber, lock.holder);
   try {
@@ -235,6 +247,8 @@ async function carryOut(context: SendContext, journal: SendJournal, plan: Exclud
     // relay (the plan read the journal before): the rows it froze are not for this mode's template.
     const frozenMode = journal.mode();
     if (frozenMode !== undefined && frozenMode !== mode) throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${modeConflict(frozenMode, mode)}`);
+    // Nor of another issue, started since the plan read it.
+    checkJournalIssue(check, true);
     journal.recordLinkBase(config.baseUrl, started);
     journal.recoverInFlight(started);
     journal.requeue(plan.requeue, started);
@@ -307,19 +321,6 @@ function lockedError(issueNumber: number, holder: LockHolder): PaperboyError {
   });
 }
 
-async function confirm(io: CommandIO, question: string): Promise<boolean> {
-  const input = io.stdin as (NodeJS.ReadableStream & { isTTY?: boolean }) | undefined;
-  if (!input?.isTTY) {
-    throw new PaperboyError('CONFIRMATION_NEEDED', 'Cannot ask for confirmation: stdin is not a terminal', { hint: 'Pass --yes to send without asking (after checking with --dry-run).' });
-  }
-  const prompt = createInterface({ input, output: io.stdout as unknown as NodeJS.WritableStream });
-  try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
-  } finally {
-    prompt.close();
-  }
-}
-
 const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
   interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
   'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
@@ -367,6 +368,23 @@ function exitCode(result: DispatchResult, counts: Record<DeliveryState, number>,
   if (result.stop?.reason === 'interrupted') return interruptedExit;
   if (result.stop?.reason === 'abort') return 2;
   return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
+}
+
+/** What `send` checks the journal's issue with: the file's title and date, and the commands its advice names. */
+function journalIssueCheck({ db, config, file, email, options, io, highestIssueNumber }: SendContext, journal: SendJournal): JournalIssueCheck {
+  const { title, date } = email.parsed.issue!;
+  const root = rootFlag(io.cwd, config.root);
+  return {
+    db,
+    journal,
+    identity: { title, date },
+    where: relative(io.cwd, file.path) || file.path,
+    sameIssue: options.sameIssue === true,
+    force: options.force === true,
+    freeNumber: () => Math.max(highestIssueNumber, highestSentNumber(db)) + 1,
+    sendCommand: `paperboy send ${journal.issue}${root}${options.list ? ' --list' : ''}`,
+    sendsCommand: (issue) => `paperboy sends ${issue}${root}`,
+  };
 }
 
 /** `paperboy send 6` and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */

@@ -3,11 +3,15 @@ import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
 import { Workspace } from '../issue/workspace.js';
+import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, SendJournal, type Delivery } from '../send/journal.js';
+import { highestSentNumber, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { countsLine } from './send-report.js';
+import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
+import { rootFlag } from './root.js';
 
 export interface SendsCommandOptions {
   root: string;
@@ -30,19 +34,31 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
   const db = openStore(config.dataDir);
   try {
     const journal = new SendJournal(db, number);
-    const mode = journal.mode();
+    const run = sendRun(db, number);
+    const workspace = await Workspace.loadCached(config);
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    if (mode === undefined) (await Workspace.loadCached(config)).numbered(options.issue, io.cwd);
-    if (options.json) {
-      writeJson(io.stdout, { issue: number, mode: mode ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
-      return 0;
+    const file = run === undefined ? workspace.numbered(options.issue, io.cwd) : workspace.byNumber(number);
+    const identity = file?.facts.number === number && file.facts.readable ? { title: file.facts.title, date: file.facts.date } : undefined;
+    const root = rootFlag(io.cwd, config.root);
+    // The journal of this number is of the issue that had it before, not of the file that has it now: shown, and said (exit 2).
+    const other = identity && ofAnotherIssue(run, identity);
+    if (other) {
+      const where = relative(io.cwd, file!.path) || file!.path;
+      io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1)}\n`);
     }
-    if (mode === undefined) {
-      io.stdout.write(`Issue ${number} has not been sent.\n`);
+    const code = other ? 2 : 0;
+    if (options.json) {
+      writeJson(io.stdout, { issue: number, mode: run?.mode ?? null, journalOf: run?.identity ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
+      return code;
+    }
+    if (run === undefined) {
+      // An issue renumbered since its send: its journal is under the number it had.
+      const earlier = identity && sentUnderAnotherNumber(db, number, identity);
+      io.stdout.write(`Issue ${number} has not been sent.${earlier ? ` But ${sentAsSaid(earlier)}: \`paperboy sends ${earlier.issue}${root}\`.` : ''}\n`);
       return 0;
     }
     const counts = journal.counts();
-    io.stdout.write(`Issue ${number}, sent to ${mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
+    io.stdout.write(`Issue ${number}${other ? ` (${issueOfJournal(other)})` : ''}, sent to ${run.mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
     // Sent into the outbox (no SMTP_URL): journaled as sent, yet nothing left this machine; the editor must not read it as delivered.
     let intoOutbox = 0;
     for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) intoOutbox += 1;
@@ -56,15 +72,21 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
       if (delivery.state === 'queued' && delivery.lastReply === null) continue;
       io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}\n`);
     }
-    return 0;
+    return code;
   } finally {
     db.close();
   }
 }
 
+/** `"Odds" of 2024-01-05, not the issue numbered 5 now`: the heading of a journal of another issue than the file. */
+function issueOfJournal(run: SendRun): string {
+  return `"${run.identity!.title}" of ${run.identity!.date}, not the issue numbered ${run.issue} now`;
+}
+
 /**
- * `{issue, mode, counts, recipients: [{email, state, attempts, lastReply, messageId, sentAt}]}`,
- * every recipient in address order, one per line, written as read: a
+ * `{issue, mode, journalOf, counts, recipients: [{email, state, attempts, lastReply, messageId, sentAt}]}`
+ * (`journalOf`: the `{title, date}` the send recorded as its issue's; null
+ * before a send, or for one an older paperboy started), every recipient in address order, one per line, written as read: a
  * journal of 100,000 recipients is never one string in memory.
  */
 function writeJson(out: Output, head: object, deliveries: Iterable<Delivery>): void {

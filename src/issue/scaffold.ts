@@ -13,11 +13,12 @@ import { Workspace } from './workspace.js';
 /**
  * The number after the highest one in use (`Workspace.highestNumber`:
  * frontmatter numbers, and file names' where a frontmatter names none),
- * read by the one loader of the newsletter's issues. Throws
+ * read by the one loader of the newsletter's issues, or after `sentUpTo`
+ * (the highest number a send used, its file gone since) when higher. Throws
  * ISSUE_NUMBER_TOO_LARGE (exit 2) when that is the largest an issue may
  * have, or more: no number is left to give.
  */
-async function nextIssueNumber(config: Config): Promise<number> {
+async function nextIssueNumber(config: Config, sentUpTo: number): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
   try {
     await mkdir(config.issuesDir, { recursive: true });
@@ -28,7 +29,7 @@ async function nextIssueNumber(config: Config): Promise<number> {
     });
   }
   const workspace = await Workspace.loadCached(config);
-  const highest = workspace.highestNumber();
+  const highest = Math.max(workspace.highestNumber(), sentUpTo);
   if (highest >= MAX_ISSUE_NUMBER) {
     const file = workspace.byNumber(highest);
     throw new PaperboyError('ISSUE_NUMBER_TOO_LARGE', `Cannot number a new issue: the highest number in use, ${highest}${file ? ` (${relative(config.root, file.path)})` : ''}, leaves none after it (an issue's \`number\` is at most ${MAX_ISSUE_NUMBER})`, {
@@ -102,8 +103,8 @@ TODO the introduction: what this issue is about.
  * only appear between reading the numbers and writing: another `new` at
  * once). Returns its path. Throws ISSUE_EXISTS (exit 2) then.
  */
-export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date }): Promise<string> {
-  const number = await nextIssueNumber(config);
+export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date; sentUpTo?: number }): Promise<string> {
+  const number = await nextIssueNumber(config, options.sentUpTo ?? 0);
   // Transliterated as author and tag folders are (paper-database.ts): `Łukasz` is `lukasz`, a Hebrew or Russian title or an emoji keeps a name.
   const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(anyAscii(options.title ?? 'untitled'))}.md`);
   const text = issueSkeleton({ number, title: options.title, date: localDate(options.today), sections: config.sections });

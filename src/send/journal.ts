@@ -3,6 +3,7 @@ import type { Store } from '../store/database.js';
 import { emailKey } from '../config/address.js';
 import { processStart } from './process-start.js';
 import { append } from '../arrays.js';
+import type { IssueIdentity } from './identity.js';
 
 /**
  * A recipient's state in the journal. `queued`: to send (again, after
@@ -135,20 +136,30 @@ export class SendJournal {
   }
 
   /**
+   * Records that the send is of the issue `identity` names: the editor's
+   * word (`send --same-issue`) that the file now numbered so is the issue
+   * the send started with, its title or date corrected since.
+   */
+  recordIdentity(identity: IssueIdentity): void {
+    this.db.prepare('UPDATE send_runs SET issue_title = ?, issue_date = ? WHERE issue = ?').run(identity.title, identity.date, this.issue);
+  }
+
+  /**
    * Starts the send of this issue, once: records its mode and writes a
    * `queued` row for every active subscriber (or the one list address), all
    * in one transaction, so the recipient set is fixed from then on (someone
    * who subscribes later gets the next issue). A second call changes
    * nothing. `messageIdOf` gives each row its Message-ID, kept for every
-   * attempt. Returns the number of rows written.
+   * attempt; `identity` is the issue the send is of (identity.ts). Returns
+   * the number of rows written.
    */
-  freeze(mode: SendMode, listAddress: string | undefined, messageIdOf: (email: string) => string, now: Date): number {
+  freeze(mode: SendMode, listAddress: string | undefined, messageIdOf: (email: string) => string, now: Date, identity: IssueIdentity): number {
     this.db.function('paperboy_message_id', { deterministic: true }, (email: unknown) => messageIdOf(String(email)));
     return this.db
       .transaction(() => {
         if (this.mode() !== undefined) return 0;
         const time = now.toISOString();
-        this.db.prepare('INSERT INTO send_runs (issue, mode, created_at) VALUES (?, ?, ?)').run(this.issue, mode, time);
+        this.db.prepare('INSERT INTO send_runs (issue, mode, created_at, issue_title, issue_date) VALUES (?, ?, ?, ?, ?)').run(this.issue, mode, time, identity.title, identity.date);
         if (mode === 'list') {
           return this.db
             .prepare(`INSERT INTO deliveries (issue, recipient_key, email, state, message_id, queued_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)`)

@@ -127,4 +127,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    description: 'a send records which issue it is of (its title and date), not its number alone: a number given later to another issue is not taken for it',
+    sql: `
+      -- The issue's title and date as its file said them when the send started (send/identity.ts).
+      -- NULL in a send started before: read by its number alone, as it was then.
+      ALTER TABLE send_runs ADD COLUMN issue_title TEXT;
+      ALTER TABLE send_runs ADD COLUMN issue_date TEXT;
+    `,
+  },
 ];

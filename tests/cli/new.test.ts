@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { CONFIG_YAML, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
+import { newsletter, send } from '../helpers/send.js';
 
 test('new: the next number after the highest frontmatter number, today, a slug from the title', async () => {
   const root = makeRoot({ 'issues/0007-x.md': cleanIssue({ number: 7 }), 'issues/0002-y.md': cleanIssue({ number: 2 }) });
@@ -16,6 +17,16 @@ test('new: the next number after the highest frontmatter number, today, a slug f
   const text = readFileSync(path, 'utf8');
   assert.match(text, /^number: 8$/m);
   assert.match(text, new RegExp(`^date: ${localDate(new Date())}$`, 'm'));
+});
+
+test('new: a number a send used is not given again once its issue file is gone', async () => {
+  const root = await newsletter(1, { status: 'ready' });
+  assert.equal((await send(root)).code, 0);
+  rmSync(join(root, 'issues/0001-mirages.md'));
+  const result = await runCli(['new', '--title', 'Next'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.trim(), join(root, 'issues', '0002-next.md'));
+  assert.match(readFileSync(result.stdout.trim(), 'utf8'), /^number: 2$/m);
 });
 
 test('new: the skeleton lints clean except for the placeholders it asks to fill', async () => {

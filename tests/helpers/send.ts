@@ -10,6 +10,9 @@ import { cleanIssue, configWith, makeRoot } from './fixture.js';
 
 export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
+/** Which issue `newsletter`'s issue 1 is (cleanIssue's title and date): what a send of it records (send/identity.ts). */
+export const ISSUE_1 = { title: 'Emergence mirages', date: '2023-05-29' } as const;
+
 /** A newsletter with one ready issue (number 1) and `count` active subscribers reader0…@example.org. */
 export async function newsletter(count: number, options: { extraConfig?: string; status?: string; body?: string } = {}): Promise<string> {
   const issue = cleanIssue({ status: options.status ?? 'ready', ...(options.body === undefined ? {} : { body: options.body }) });

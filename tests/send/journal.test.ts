@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SendJournal } from '../../src/send/journal.js';
 import { processStart } from '../../src/send/process-start.js';
 import { openStore } from '../../src/store/database.js';
-import { journalStates, newsletter, send } from '../helpers/send.js';
+import { ISSUE_1, journalStates, newsletter, send } from '../helpers/send.js';
 
 const BETTER_SQLITE3 = fileURLToPath(import.meta.resolve('better-sqlite3'));
 
@@ -72,7 +72,7 @@ test('journal: each claim walks the state index, never the issue rows already se
 /** Issue 1's send started, its lock held by `pid` on this host, that process started at `started`, and `sending` rows left. */
 function lockedBy(root: string, pid: number, started: string | undefined, sending = 0): void {
   const db = openStore(join(root, '.paperboy'));
-  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}@test>`, new Date());
+  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}@test>`, new Date(), ISSUE_1);
   db.prepare('UPDATE send_runs SET lock_pid = ?, lock_host = ?, lock_at = ?, lock_started = ?').run(pid, hostname(), new Date().toISOString(), started ?? null);
   db.prepare(`UPDATE deliveries SET state = 'sending' WHERE recipient_key IN (SELECT recipient_key FROM deliveries ORDER BY recipient_key LIMIT ?)`).run(sending);
   db.close();

@@ -8,7 +8,7 @@ import { SubscriberStore } from '../../src/subscribers/store.js';
 import { verify } from '../../src/subscribers/unsubscribe-token.js';
 import { listKeys } from '../helpers/tokens.js';
 import { parseEml } from '../helpers/render.js';
-import { journalStates, newsletter, SECRET, send } from '../helpers/send.js';
+import { ISSUE_1, journalStates, newsletter, SECRET, send } from '../helpers/send.js';
 import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
 
 /** A newsletter of `count` readers, sent once through a server with `faults`. */
@@ -184,7 +184,7 @@ test('smtp: a resumed send whose killed run left recipients in flight names them
   const root = await newsletter(5);
   // As `kill -9` leaves the journal: two rows claimed (`sending`), the rest still queued.
   const db = openStore(join(root, '.paperboy'));
-  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}>`, new Date());
+  new SendJournal(db, 1).freeze('subscribers', undefined, (email) => `<1.${email}>`, new Date(), ISSUE_1);
   db.prepare("UPDATE deliveries SET state = 'sending', attempts = 1 WHERE issue = 1 AND email IN ('reader0@example.org', 'reader3@example.org')").run();
   db.close();
   const server = await startSmtpServer();
@@ -453,7 +453,7 @@ test('smtp: a send whose issue started in the other mode while it asked or check
       connect: (n) => {
         if (n === 1) {
           const db = openStore(join(root, '.paperboy'));
-          new SendJournal(db, 1).freeze(theirs, 'list@lists.example.org', (email) => `<1.${email}@test>`, new Date());
+          new SendJournal(db, 1).freeze(theirs, 'list@lists.example.org', (email) => `<1.${email}@test>`, new Date(), ISSUE_1);
           db.close();
         }
         return undefined;

@@ -40,6 +40,18 @@ test('store: a later migration is applied to a database at an earlier version', 
   db.close();
 });
 
+test('store: a send journal written before sends recorded their issue is kept whole, its issue unknown (read by number alone)', () => {
+  const dir = dataDir();
+  const before = openStore(dir, MIGRATIONS.slice(0, MIGRATIONS.findIndex((migration) => migration.description.startsWith('a send records which issue it is of'))));
+  before.prepare("INSERT INTO send_runs (issue, mode, created_at) VALUES (5, 'subscribers', '2023-05-29T08:00:00.000Z')").run();
+  before.prepare("INSERT INTO deliveries (issue, recipient_key, email, state, message_id, queued_at, updated_at) VALUES (5, 'a@example.org', 'a@example.org', 'sent', '<m@x>', 't', 't')").run();
+  before.close();
+  const db = openStore(dir);
+  assert.deepEqual(db.prepare('SELECT issue, mode, issue_title, issue_date FROM send_runs').all(), [{ issue: 5, mode: 'subscribers', issue_title: null, issue_date: null }]);
+  assert.deepEqual(db.prepare('SELECT email, state, message_id FROM deliveries').all(), [{ email: 'a@example.org', state: 'sent', message_id: '<m@x>' }]);
+  db.close();
+});
+
 test('store: a database from a newer paperboy is refused, not written', () => {
   const dir = dataDir();
   openStore(dir, [

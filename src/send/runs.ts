@@ -1,0 +1,58 @@
+import type { Store } from '../store/database.js';
+import type { IssueIdentity } from './identity.js';
+import type { SendMode } from './journal.js';
+
+/** A send of an issue as its journal records it: what `send` and `sends` say of it when it is of another issue. */
+export interface SendRun {
+  issue: number;
+  mode: SendMode;
+  /** Undefined for a send started by a paperboy that did not record it: read by its number alone, as then. */
+  identity: IssueIdentity | undefined;
+  /** When the send started (its recipients frozen), ISO 8601 UTC. */
+  createdAt: string;
+  /** When its last recipient got a final state, ISO 8601 UTC; null while some are left. */
+  finishedAt: string | null;
+  /** Its recipients, and how many of them are `sent`. */
+  recipients: number;
+  sent: number;
+}
+
+/** The send of issue `issue` as the journal records it (which issue it is of, when, how many sent), if one was started. */
+export function sendRun(db: Store, issue: number): SendRun | undefined {
+  return runsWhere(db, 'issue = ?', [issue])[0];
+}
+
+/**
+ * The sends recorded as of the issue `identity` names, under any number,
+ * lowest number first: where an issue renumbered since was sent (its
+ * readers have it already). Sends that recorded no identity are not among
+ * them.
+ */
+export function sendsOfIssue(db: Store, identity: IssueIdentity): SendRun[] {
+  return runsWhere(db, 'issue_title = ? AND issue_date = ?', [identity.title, identity.date]);
+}
+
+/** The highest issue number any send was started under (0 for none): a number a new issue should not be given. */
+export function highestSentNumber(db: Store): number {
+  return (db.prepare('SELECT coalesce(max(issue), 0) AS n FROM send_runs').get() as { n: number }).n;
+}
+
+function runsWhere(db: Store, where: string, values: unknown[]): SendRun[] {
+  const rows = db
+    .prepare(
+      `SELECT issue, mode, issue_title, issue_date, created_at, finished_at,
+         (SELECT count(*) FROM deliveries d WHERE d.issue = r.issue) AS recipients,
+         (SELECT count(*) FROM deliveries d WHERE d.issue = r.issue AND d.state = 'sent') AS sent
+       FROM send_runs r WHERE ${where} ORDER BY issue`,
+    )
+    .all(...values) as { issue: number; mode: SendMode; issue_title: string | null; issue_date: string | null; created_at: string; finished_at: string | null; recipients: number; sent: number }[];
+  return rows.map((row) => ({
+    issue: row.issue,
+    mode: row.mode,
+    identity: row.issue_title === null || row.issue_date === null ? undefined : { title: row.issue_title, date: row.issue_date },
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    recipients: row.recipients,
+    sent: row.sent,
+  }));
+}
