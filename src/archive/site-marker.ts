@@ -1,6 +1,5 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { replaceFile } from '../replace-file.js';
 import type { PartIndex } from './splice.js';
 
 /**
@@ -21,39 +20,13 @@ import type { PartIndex } from './splice.js';
 /** Marks a folder as a build's output. */
 export const SITE_MARKER = '.paperboy-site';
 
-/** The key of a file another command wrote into a built site: no file's key (those are hex digests). */
+/**
+ * The key of a file written into a built site by another command, as
+ * `paperboy start` once wrote its email files (it writes them under
+ * `dataDir` now): no file's key (those are hex digests), so the next build
+ * writes the file again, or removes it. Sites marked so are still read.
+ */
 export const FOREIGN_KEY = '-';
-
-/**
- * Marks a new or empty `outDir` as paperboy's before something other than
- * a build writes into it (`paperboy start`'s email files), so the next
- * build may replace it. The marker names no key and no files: the build
- * that follows does everything anew.
- */
-export function claimSiteFolder(outDir: string): void {
-  mkdirSync(outDir, { recursive: true });
-  if (readdirSync(outDir).length === 0) writeFileSync(join(outDir, SITE_MARKER), 'Written by `paperboy start`; the next build replaces this folder.\n');
-}
-
-/**
- * Tells the next build that files under `outDir` (relative paths) were
- * written by something else (`paperboy start`'s email files): the marker
- * lists them with a key no file has, so the build writes again those it
- * makes and removes the others (`email.eml`, which a build does not
- * publish), and the site equals a clean build. Nothing to do in a folder
- * no build made.
- */
-export function forgetSiteFiles(outDir: string, paths: readonly string[]): void {
-  const marker = readMarker(outDir);
-  if (!marker) return;
-  for (const path of paths) {
-    marker.files.set(path, FOREIGN_KEY);
-    marker.sizes.delete(path);
-    marker.parts.delete(path);
-  }
-  // No longer the site its key names: the next build is never "up to date" with it.
-  replaceFile(join(outDir, SITE_MARKER), markerText({ ...marker, key: '-' }));
-}
 
 /**
  * The key a site was built from (see `writeSite`), or undefined when
@@ -153,7 +126,7 @@ export interface Marker {
   maker: string | undefined;
   shape: string | undefined;
   files: Map<string, string>;
-  /** Each file's size in bytes as the build wrote it, by path; none for a file another command wrote (`forgetSiteFiles`). */
+  /** Each file's size in bytes as the build wrote it, by path; none for a file another command wrote (`FOREIGN_KEY`). */
   sizes: Map<string, number>;
   parts: Map<string, PartIndex>;
   /** The hash of each issue's output the site shows (`IssueSummary.pageHash`), by number: whether it changed since, for the next build's plan (site-plan.ts). */

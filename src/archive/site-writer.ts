@@ -267,18 +267,15 @@ const JOURNALED_SHARE = 0.01;
 const JOURNALED_FILES = 16;
 
 /**
- * A file-system failure writing `what` (the site, or `start`'s email files)
- * at `outDir` (no space, no permission, a file in the way) as
- * OUT_DIR_UNWRITABLE, the user's to fix, with `hint`; a PaperboyError, or
- * anything without an errno code, as it is.
+ * A file-system failure writing the site at `outDir` (no space, no
+ * permission, a file in the way) as OUT_DIR_UNWRITABLE, the user's to fix;
+ * a PaperboyError, or anything without an errno code, as it is.
  */
-export function unwritable(
-  outDir: string,
-  error: unknown,
-  what = 'the site',
-  hint = 'Check that the folder and its parent are writable and the disk has room; the previous site is unchanged.',
-): unknown {
+export function unwritable(outDir: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (error instanceof PaperboyError || typeof code !== 'string') return error;
-  return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write ${what} to ${outDir}: ${code} (${(error as Error).message})`, { cause: error, hint });
+  return new PaperboyError('OUT_DIR_UNWRITABLE', `Cannot write the site to ${outDir}: ${code} (${(error as Error).message})`, {
+    cause: error,
+    hint: 'Check that the folder and its parent are writable and the disk has room; the previous site is unchanged.',
+  });
 }

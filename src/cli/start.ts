@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatStylish } from '../lint/format/stylish.js';
-import { writeEmailFiles } from '../archive/email-files.js';
+import { writeEmailFiles } from '../preview/email-files.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
@@ -17,8 +17,10 @@ export interface StartCommandOptions {
 
 /**
  * `npm start`: the main job on a newsletter — lint every issue, write the
- * newest issue's email files (HTML, plaintext, the whole message), and end
- * with its terminal preview (plain text when stdout is not a terminal).
+ * newest issue's email files (HTML, plaintext, the whole message) under
+ * `<dataDir>/preview/<number>/`, never into the site folder (the newest
+ * issue is often a draft), and end with its terminal preview, never paged
+ * (plain text when stdout is not a terminal).
  */
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));

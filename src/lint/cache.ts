@@ -90,7 +90,8 @@ import type { FileOutcome } from './lint-file.js';
 // v69: yaml-syntax says which quote ended a quoted list item early (`- "Nelson "Nick" Elhage"`, `tags: ["the "best" one"]`), with the item quoted anew (diagnostics/yaml-quoted-item.ts).
 // v70: a list item with no space after its `-` that YAML reads as a key (`-title: B`) is named so, at the `-`, with the item written right or the key without its `-` (diagnostics/yaml-misread-key.ts); so is one above a `- ` item.
 // v71: email-size and link-url-length measure emails whose cross-reference before a sentence's end inside a quotation or an aside (`paper."`) keeps its "(#N)" (render/issue-suffix.ts); link-url-length measures a non-ASCII autolink's reference line too (render/text/inline.ts `printedLink`), an address holding Chinese or Japanese characters whole on its line, and a plaintext that joins a line break between two of them across emphasis and links (render/text/soft-breaks.ts).
-const FORMAT_VERSION = 71;
+// v72: a quote after a message's `expected`, what to write (a link, a `paper:` reference), is kept whole, not shortened around a `…` (diagnostics/one-line.ts).
+const FORMAT_VERSION = 72;
 
 interface Header {
   version: typeof FORMAT_VERSION;

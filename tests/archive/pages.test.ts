@@ -93,6 +93,20 @@ test('"Łukasz Kaiser" and "Lukasz Kaiser" in two issues are one author page, at
   assert.match(readFileSync(join(root, 'dist', 'authors', 'lukasz-kaiser', 'index.html'), 'utf8'), /Are Emergent Abilities/);
 });
 
+test('an issue page offers its email files as "This issue as an email", for a ready or draft issue as for a sent one: it never says they are what was emailed', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1, status: 'sent' }),
+    'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', status: 'ready' }),
+    'issues/0003-c.md': cleanIssue({ number: 3, date: '2023-06-12', status: 'draft' }),
+  });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: true, cache: false });
+  for (const number of ['1', '2', '3']) {
+    const page = readFileSync(join(root, 'dist', 'issues', number, 'index.html'), 'utf8');
+    assert.match(page, /<p class="alternates">This issue as an email: <a href="email.html">HTML<\/a>, <a href="email.txt">plaintext<\/a>.<\/p>/, number);
+    assert.doesNotMatch(page, /emailed/, number);
+  }
+});
+
 test('an issue page names its editor as the email does: "Edited by …"', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }).replace('status: sent\n', 'status: sent\neditor: Mira Okafor\n') });
   await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });

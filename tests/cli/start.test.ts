@@ -7,12 +7,14 @@ import { AN_HOUR_AGO, cleanIssue, makeRoot, makeSettledRoot } from '../helpers/f
 import { siteDigest } from '../archive/site-check.js';
 import { issueFilesOpened } from '../helpers/fs-spy.js';
 
-test('start: lints every issue, writes the newest email files, ends with its plain preview', async () => {
+test('start: lints every issue, writes the newest email files under dataDir, ends with its plain preview', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second issue' }) });
   const result = await runCli(['start'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Linted 2 issues in issues: 0 errors/);
-  for (const name of ['email.html', 'email.txt', 'email.eml']) assert.ok(existsSync(join(root, 'dist', 'issues', '2', name)), name);
+  assert.match(result.stdout, /^Issue #2 \(Second issue\) as subscribers will receive it:\n {2}\.paperboy\/preview\/2\/email\.html\n/m);
+  for (const name of ['email.html', 'email.txt', 'email.eml']) assert.ok(existsSync(join(root, '.paperboy', 'preview', '2', name)), name);
+  assert.ok(!existsSync(join(root, 'dist')), 'nothing in the site folder');
   assert.match(result.stdout, /^Subject {2}#2: Second issue$/m);
   assert.ok(!result.stdout.includes('\u001b['), 'no escape codes when stdout is not a terminal');
 });
@@ -31,9 +33,22 @@ test('start: one issue linted is "1 issue", not "1 issues"', async () => {
   assert.match(result.stdout, /^Linted 1 issue in issues: 0 errors, 0 warnings\.$/m);
 });
 
-test('start, then build: the folder start wrote its email files into is one the build may replace', async () => {
+test('start never writes a draft into the site folder: a built site, served as it is, stays the build of the published issues', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Next month', status: 'draft' }).replace('Welcome', 'TODO') });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const built = siteDigest(join(root, 'dist'));
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 1, 'the draft has a placeholder');
+  assert.match(result.stdout, /^Issue #2 \(Next month\) as subscribers will receive it:$/m);
+  assert.ok(existsSync(join(root, '.paperboy', 'preview', '2', 'email.html')));
+  assert.ok(!existsSync(join(root, 'dist', 'issues', '2')), 'no folder of the draft in the site');
+  assert.deepEqual(siteDigest(join(root, 'dist')), built);
+});
+
+test('start, then build: start leaves no outDir behind, and the build makes the site', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['start'], { cwd: root })).code, 0);
+  assert.ok(!existsSync(join(root, 'dist')));
   const build = await runCli(['build'], { cwd: root });
   assert.equal(build.code, 0, build.stderr);
   assert.ok(existsSync(join(root, 'dist', 'index.html')));
@@ -49,30 +64,26 @@ test('start: a second run reads only the newest issue again, which it renders, a
   assert.equal(again.value.stdout, first.stdout);
 });
 
-test('start: an outDir it cannot write (a file in the way) is a clear error naming outDir, exit 2, no stack trace', async () => {
-  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), dist: 'a file, not a folder' });
+test('start: a dataDir it cannot write (a file in the way) is a clear error naming dataDir, exit 2, no stack trace', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), '.paperboy': 'a file, not a folder' });
   const result = await runCli(['start'], { cwd: root });
   assert.equal(result.code, 2, result.stderr);
-  assert.match(result.stderr, /Cannot write the email files to .*dist/);
-  assert.match(result.stderr, /outDir/);
+  assert.match(result.stderr, /Cannot write the email files to .*\.paperboy/);
+  assert.match(result.stderr, /dataDir/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
 });
 
-test('build, start, build: the site equals a clean build, the email.eml start wrote gone', async () => {
-  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
-  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
-  assert.equal((await runCli(['start'], { cwd: root })).code, 0);
-  assert.ok(existsSync(join(root, 'dist', 'issues', '2', 'email.eml')));
-  const rebuilt = await runCli(['build'], { cwd: root });
-  assert.equal(rebuilt.code, 0, rebuilt.stderr);
-  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
-  assert.deepEqual(siteDigest(join(root, 'dist')), siteDigest(join(root, 'clean')));
+test('start: an outDir that could not be written (a file in the way) is no matter: start does not write there', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), dist: 'a file, not a folder' });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(readFileSync(join(root, 'dist'), 'utf8'), 'a file, not a folder');
 });
 
 test('start: a run on an unchanged issue leaves its email files as they were, modification times too; a change rewrites only the files whose bytes it changes', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.equal((await runCli(['start'], { cwd: root })).code, 0);
-  const dir = join(root, 'dist', 'issues', '1');
+  const dir = join(root, '.paperboy', 'preview', '1');
   const names = ['email.eml', 'email.html', 'email.txt'];
   for (const name of names) utimesSync(join(dir, name), AN_HOUR_AGO, AN_HOUR_AGO);
   // As the file system keeps it (its float can differ from the Date's milliseconds by a rounding).

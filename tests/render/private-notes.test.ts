@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { writeEmailFiles } from '../../src/archive/email-files.js';
+import { writeEmailFiles } from '../../src/preview/email-files.js';
 import { decodeEntities, flat, parseEml, REPO_ROOT, renderAll, sampleNumbers } from '../helpers/render.js';
 
 /**

@@ -32,6 +32,7 @@ import paperUrl from './paper-url.js';
 import preheaderLength from './preheader-length.js';
 import sectionKnown from './section-known.js';
 import subjectLength from './subject-length.js';
+import subjectNumber from './subject-number.js';
 import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
 import tagSpelling from './tag-spelling.js';
@@ -79,6 +80,7 @@ export const rules: Rule[] = [
   mathSyntax,
   titleMath,
   subjectLength,
+  subjectNumber,
   preheaderLength,
   emailSize,
   xrefUnknown,

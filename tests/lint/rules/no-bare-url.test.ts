@@ -18,6 +18,12 @@ test('no-bare-url: bare URLs in the body and on a summary\'s 2nd line are report
   );
 });
 
+test('no-bare-url: the link to write for a long URL is given whole, ready to paste', async () => {
+  const url = 'https://www.lesswrong.com/posts/6eKL9wDqeiELbKPDj/unfaithful-explanations-in-chain-of-thought-prompting';
+  const [message] = await lintWith([rule], { 'a.md': cleanIssue({ body: `See ${url} for more.` }) });
+  assert.ok(message!.message.endsWith(`, expected a link with words, such as \`[the paper](${url})\``), message!.message);
+});
+
 test('no-bare-url: the position is the URL itself inside list items, block quotes and after escapes', async () => {
   const body = ['Intro.', '', '- item \\* then https://a.example/x_y_z', '', '> quoted *text* and www.b.example', '', 'Escaped \\_ and &amp; then http://c.example/__init__.py.'].join('\n');
   const text = cleanIssue({ body });

@@ -20,6 +20,14 @@ test('paper-covered-before: a paper of an earlier issue is reported at its title
   );
 });
 
+test('paper-covered-before: the reference to write for a paper of a long URL is given whole, ready to paste', async () => {
+  const url = 'https://lesswrong.com/posts/5spBue2z2tw4JuDCx/steering-gpt-2-xl-by-adding-an-activation-vector';
+  const steering = paperYaml({ title: 'Steering GPT-2-XL by adding an activation vector', url, arxiv: null });
+  const issues = { 'b.md': cleanIssue({ number: 2, papers: steering }), 'a.md': cleanIssue({ number: 1, papers: steering }) };
+  const [message] = await lintWith([rule], issues);
+  assert.ok(message!.message.endsWith(`(link the earlier summary with \`paper:${url}\`)`), message!.message);
+});
+
 test('paper-covered-before: the earlier issue itself is not reported, whatever the file order', async () => {
   const issues = { 'a.md': cleanIssue({ number: 1 }), 'b.md': cleanIssue({ number: 2 }) };
   assert.deepEqual(await lintWith([rule], issues), []);
