@@ -63,8 +63,11 @@ class NotText {
  * so it would be U+FFFD, a name stored otherwise than its reader wrote it.
  */
 class NotDecodable {
-  /** `description`: what came, for the log ("bytes that are not UTF-8 text"). */
-  constructor(readonly description: string) {}
+  /** For the log: `description`, what came ("bytes that are not utf-8 text"); `expected`, what would have been read. */
+  constructor(
+    readonly description: string,
+    readonly expected: string,
+  ) {}
 }
 
 /** The fields of a body by name: a text, or what came instead of one. */
@@ -104,14 +107,17 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
     jsonMembers(text).map(([name, member]): [string, unknown] => {
       if (typeof member !== 'string') return [name, member];
       if (strict === undefined && member.includes('\uFFFD')) return [name, notText(decoders.charset)];
-      return [name, hasLoneSurrogate(member) ? new NotDecodable('lone surrogate (a JSON escape such as \\ud800, no character)') : member];
+      return [name, hasLoneSurrogate(member) ? new NotDecodable('lone surrogate (a JSON escape such as \\ud800, no character)', 'text') : member];
     }),
   );
 }
 
 /** A field whose bytes are not text in the body's `charset`. */
 function notText(charset: string): NotDecodable {
-  return new NotDecodable(`bytes that are not ${charset} text (a form on a page in another encoding? give the form accept-charset="utf-8", or declare the charset in the Content-Type)`);
+  return new NotDecodable(
+    `bytes that are not ${charset} text`,
+    'text in the charset the Content-Type declares, UTF-8 when it declares none (a form on a page in another encoding? give it accept-charset="utf-8")',
+  );
 }
 
 /**
@@ -127,7 +133,7 @@ export function textField(fields: Fields, name: string): string | undefined {
   }
   if (value instanceof NotDecodable) {
     throw new HttpError(400, `This request could not be read: its field “${name}” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.`, {
-      detail: `Unexpected ${value.description} in \`${name}\`, expected UTF-8 text`,
+      detail: `Unexpected ${value.description} in \`${name}\`, expected ${value.expected}`,
     });
   }
   return value;

@@ -327,11 +327,11 @@ test('subscribe: a field that is not UTF-8 text (a byte F6 with no charset decla
   const multipart = f6(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nmp@example.org\r\n--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nJ`, `rg\r\n--${boundary}--\r\n`);
   const page = 'This request could not be read: its field “name” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.';
   const cases: [type: string, data: Buffer, log: RegExp][] = [
-    ['application/x-www-form-urlencoded', Buffer.from('email=form%40example.org&name=J%F6rg'), /refused \(400\): Unexpected bytes that are not utf-8 text \(a form on a page in another encoding\? give the form accept-charset="utf-8", or declare the charset in the Content-Type\) in `name`, expected UTF-8 text/],
-    ['application/x-www-form-urlencoded', f6('email=raw%40example.org&name=J', 'rg'), /not utf-8 text .* in `name`/],
-    ['application/json', f6('{"email":"json@example.org","name":"J', 'rg"}'), /not utf-8 text .* in `name`/],
-    ['application/json', Buffer.from('{"email":"lone@example.org","name":"Ada \\ud800"}'), /Unexpected lone surrogate \(a JSON escape such as \\ud800, no character\) in `name`/],
-    [`multipart/form-data; boundary=${boundary}`, multipart, /not utf-8 text .* in `name`/],
+    ['application/x-www-form-urlencoded', Buffer.from('email=form%40example.org&name=J%F6rg'), /refused \(400\): Unexpected bytes that are not utf-8 text in `name`, expected text in the charset the Content-Type declares, UTF-8 when it declares none \(a form on a page in another encoding\? give it accept-charset="utf-8"\)\n/],
+    ['application/x-www-form-urlencoded', f6('email=raw%40example.org&name=J', 'rg'), /not utf-8 text in `name`/],
+    ['application/json', f6('{"email":"json@example.org","name":"J', 'rg"}'), /not utf-8 text in `name`/],
+    ['application/json', Buffer.from('{"email":"lone@example.org","name":"Ada \\ud800"}'), /Unexpected lone surrogate \(a JSON escape such as \\ud800, no character\) in `name`, expected text\n/],
+    [`multipart/form-data; boundary=${boundary}`, multipart, /not utf-8 text in `name`/],
   ];
   try {
     for (const [i, [type, data, log]] of cases.entries()) {
