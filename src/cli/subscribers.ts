@@ -5,7 +5,7 @@ import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
-import { decodeSubscriberCsv, parseSubscriberCsv } from '../subscribers/csv-import.js';
+import { parseSubscriberCsv, subscriberCsvEncoding } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -141,10 +141,10 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     const problem = fileReadProblem(error, path, file);
     throw new PaperboyError('USAGE', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: problem.fix });
   }
-  const { text, validUtf8 } = decodeSubscriberCsv(bytes, file);
-  const parsed = parseSubscriberCsv(text, file, { validUtf8 });
+  // The bytes are read as they are, not as one text first: a large file is held once (csv-parse decodes each field).
+  const parsed = parseSubscriberCsv(bytes, file, subscriberCsvEncoding(bytes, file));
   if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
-  for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:1  error  ${problem.message}\n`);
+  for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:${problem.column ?? 1}  error  ${problem.message}\n`);
   for (const change of parsed.changed) io.stderr.write(`${file}:${change.line}:1  warning  ${change.message}\n`);
   let actions;
   try {

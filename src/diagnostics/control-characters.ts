@@ -48,6 +48,11 @@ export function replaceControlCharacters(text: string): string {
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
+/** Whether `text` holds a lone surrogate (`LONE_SURROGATE`): it is no well-formed text, and no UTF-8 can hold it. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
 /**
  * The line and paragraph separators U+2028 and U+2029 (Unicode 15, §5.8):
  * text copied from a PDF carries them where its lines ended. They are not

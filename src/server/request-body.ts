@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
+import { hasLoneSurrogate } from '../diagnostics/control-characters.js';
+import { bodyDecoders, formMembers } from './body-charset.js';
 
 /**
  * An answer to a request that cannot be served as asked: its status and a
@@ -54,8 +56,22 @@ class NotText {
   constructor(readonly description: string) {}
 }
 
+/**
+ * A field whose bytes are not text in the body's charset (UTF-8 unless
+ * declared: a form on a page in Windows-1252 sends `ö` as `%F6`), or a JSON
+ * string holding a lone surrogate (`"\ud800"`, no character at all): read
+ * so it would be U+FFFD, a name stored otherwise than its reader wrote it.
+ */
+class NotDecodable {
+  /** For the log: `description`, what came ("bytes that are not utf-8 text"); `expected`, what would have been read. */
+  constructor(
+    readonly description: string,
+    readonly expected: string,
+  ) {}
+}
+
 /** The fields of a body by name: a text, or what came instead of one. */
-export type Fields = ReadonlyMap<string, string | NotText>;
+export type Fields = ReadonlyMap<string, string | NotText | NotDecodable>;
 
 /**
  * The fields of a POST body: `application/x-www-form-urlencoded`,
@@ -67,21 +83,41 @@ export type Fields = ReadonlyMap<string, string | NotText>;
  * closes the connection before the whole body came.
  */
 export async function readFields(req: IncomingMessage): Promise<Fields> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const contentType = req.headers['content-type'] ?? '';
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'multipart/form-data') return readMultipart(req);
-  const body = await readBody(req);
-  if (type === 'application/x-www-form-urlencoded' || type === '') return fieldsOf(new URLSearchParams(body.toString('utf8')));
-  if (type === 'application/json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, UNREADABLE, { detail: 'the request body is not valid JSON' });
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, UNREADABLE, { detail: 'the request body is not a JSON object' });
-    return fieldsOf(jsonMembers(body.toString('utf8')));
+  if (type !== 'application/x-www-form-urlencoded' && type !== '' && type !== 'application/json') {
+    throw new HttpError(415, UNREADABLE, { detail: `Unexpected content type ${type.slice(0, 100)}, expected a form or JSON` });
   }
-  throw new HttpError(415, UNREADABLE, { detail: `Unexpected content type ${type.slice(0, 100)}, expected a form or JSON` });
+  const decoders = bodyDecoders(contentType);
+  if (!decoders) throw new HttpError(415, UNREADABLE, { detail: `Unexpected charset in the content type ${contentType.slice(0, 100)}, expected utf-8 or another the WHATWG Encoding Standard names` });
+  const body = await readBody(req);
+  if (type !== 'application/json') return fieldsOf(formMembers(body, decoders).map(([name, value]) => [name, value ?? notText(decoders.charset)]));
+  // Bytes that are not text: the body is read leniently to tell which field holds them (its U+FFFD).
+  const strict = decoders.strict(body);
+  const text = strict ?? decoders.lenient(body);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, UNREADABLE, { detail: 'the request body is not valid JSON' });
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, UNREADABLE, { detail: 'the request body is not a JSON object' });
+  return fieldsOf(
+    jsonMembers(text).map(([name, member]): [string, unknown] => {
+      if (typeof member !== 'string') return [name, member];
+      if (strict === undefined && member.includes('\uFFFD')) return [name, notText(decoders.charset)];
+      return [name, hasLoneSurrogate(member) ? new NotDecodable('lone surrogate (a JSON escape such as \\ud800, no character)', 'text') : member];
+    }),
+  );
+}
+
+/** A field whose bytes are not text in the body's `charset`. */
+function notText(charset: string): NotDecodable {
+  return new NotDecodable(
+    `bytes that are not ${charset} text`,
+    'text in the charset the Content-Type declares, UTF-8 when it declares none (a form on a page in another encoding? give it accept-charset="utf-8")',
+  );
 }
 
 /**
@@ -94,6 +130,11 @@ export function textField(fields: Fields, name: string): string | undefined {
   const value = fields.get(name);
   if (value instanceof NotText) {
     throw new HttpError(400, `This request could not be read: its field “${name}” does not hold one piece of text. Please go back to the page you came from and try again.`, { detail: `Unexpected ${value.description} for \`${name}\`, expected text` });
+  }
+  if (value instanceof NotDecodable) {
+    throw new HttpError(400, `This request could not be read: its field “${name}” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.`, {
+      detail: `Unexpected ${value.description} in \`${name}\`, expected ${value.expected}`,
+    });
   }
   return value;
 }
@@ -122,7 +163,7 @@ function fieldsOf(members: Iterable<[string, unknown]>): Fields {
     [...values].map(([name, given]) => {
       if (given.size > 1) return [name, new NotText(`${given.size} values`)];
       const [value] = given.values();
-      return [name, typeof value === 'string' ? value : new NotText(describeJson(value))];
+      return [name, typeof value === 'string' || value instanceof NotDecodable ? value : new NotText(describeJson(value))];
     }),
   );
 }
@@ -189,7 +230,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function readMultipart(req: IncomingMessage): Promise<Fields> {
   return new Promise((resolve, reject) => {
-    const fields: [string, string][] = [];
+    const fields: [string, string | NotDecodable][] = [];
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES, fields: 32, files: 0, parts: 32 } });
@@ -205,7 +246,8 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
         reject(new HttpError(413, TOO_LARGE, { detail: TOO_LARGE_DETAIL }));
       }
     });
-    parser.on('field', (name, value) => fields.push([name, value]));
+    // busboy reads a part as UTF-8 unless it declares a charset (no browser does), bytes that are not as U+FFFD: such a value is refused, not stored changed.
+    parser.on('field', (name, value) => fields.push([name, value.includes('\uFFFD') ? notText('utf-8') : value]));
     parser.on('file', (_name, stream) => stream.resume());
     parser.on('error', () => reject(new HttpError(400, UNREADABLE, { detail: 'the multipart body does not parse' })));
     parser.on('close', () => resolve(fieldsOf(fields)));

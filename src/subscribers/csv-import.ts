@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { CsvError, parse } from 'csv-parse/sync';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
+import { oneLine } from '../diagnostics/one-line.js';
 import { cleanName, emailProblem, nameProblem, type SubscriberStatus } from './model.js';
-import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes } from './csv-header.js';
+import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
+import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
 
@@ -17,11 +18,6 @@ export interface ImportRow {
   status: SubscriberStatus | undefined;
   /** The consent record's times the row gives (csv-header.ts `rowTimes`): each one missing is the import's own. */
   times: RowTimes;
-}
-
-interface RowProblem {
-  line: number;
-  message: string;
 }
 
 export interface ParsedCsv {
@@ -49,11 +45,13 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * is a file without a row (CSV_EMPTY): nothing to import is a mistaken
  * file, never a success. A header alone (an export of no one) is fine.
  */
-export function parseSubscriberCsv(text: string, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
-  const body = text.replace(/^\uFEFF/, '');
-  const [firstLine = '', secondLine] = body.split(/\r\n|\r|\n/, 50).filter((line) => line.trim() !== '');
+export function parseSubscriberCsv(input: string | Buffer, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
+  const body = withoutBom(typeof input === 'string' ? Buffer.from(input) : input);
+  // The delimiter is found in the first lines: a row is at most MAX_ROW_CHARACTERS, so no more of the file is decoded for them.
+  const head = body.toString('utf8', 0, Math.min(body.length, MAX_ROW_CHARACTERS * 2));
+  const [firstLine = '', secondLine] = head.split(/\r\n|\r|\n/, 50).filter((line) => line.trim() !== '');
   const delimiter = sniffDelimiter(firstLine, secondLine);
-  const { records, problems } = readRecords(Buffer.from(body), delimiter);
+  const { records, problems, cellPoint } = readRecords(body, delimiter);
 
   if (records.length === 0) {
     throw new PaperboyError('CSV_EMPTY', `${file}: Unexpected empty file, expected a header row naming an \`email\` column and a row for each subscriber`, {
@@ -69,14 +67,21 @@ export function parseSubscriberCsv(text: string, file: string, encoding: { valid
   }
   const columns = header ?? HEADERLESS;
   const data = header ? records.slice(1) : records;
+  const width = header ? namedWidth(records[0]!.fields) : HEADERLESS_WIDTH;
   const rows: ImportRow[] = [];
   const duplicates: ParsedCsv['duplicates'] = [];
   const changed: RowProblem[] = [];
   const seen = new Map<string, ImportRow>();
-  for (const { fields, line } of data) {
+  for (const record of data) {
+    const { fields, line } = record;
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
     // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
     const undecoded = !encoding.validUtf8 && fields.some((field) => field.includes('\uFFFD'));
+    const extra = undecoded ? undefined : extraCell(fields, width, columns, delimiter, header !== undefined);
+    if (extra !== undefined) {
+      problems.push({ ...cellPoint(record, extra.cell), message: extra.message });
+      continue;
+    }
     const written = rowName(fields, columns, unescapeFormula);
     const read = rowStatus(fields, columns);
     const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? nameProblem(written) ?? read.problem);
@@ -122,107 +127,80 @@ function mistypedFirstAddress(records: readonly { fields: string[] }[]): boolean
   return /[@.]/.test(first) && records.slice(1).some(({ fields }) => emailProblem(fields[0]?.trim() ?? '') === undefined);
 }
 
+/** The columns of a file without a header: the address and the name. */
+const HEADERLESS_WIDTH = 2;
+
+/** How many columns a header names: up to its last cell that is not empty (a spreadsheet may save empty ones after it). */
+function namedWidth(header: readonly string[]): number {
+  let width = header.length;
+  while (width > 0 && header[width - 1]!.trim() === '') width--;
+  return width;
+}
+
+/**
+ * The first cell of a row past the `width` columns it is read in that
+ * holds something (empty ones lose nothing), and why that is a bad row: it
+ * would be imported without it, a name cut at an unquoted comma (`Doe,
+ * John` stored as `Doe`). The message shows the field quoted as it likely
+ * was meant: the name's column (else the last one) and the cells that
+ * spilled out of it, joined again.
+ */
+function extraCell(fields: readonly string[], width: number, columns: Columns, delimiter: string, hasHeader: boolean): { cell: number; message: string } | undefined {
+  let last = fields.length - 1;
+  while (last >= width && fields[last]!.trim() === '') last--;
+  if (last < width) return undefined;
+  const cell = fields.findIndex((field, index) => index >= width && field.trim() !== '');
+  const spilled = columns.name ?? columns.lastName ?? columns.firstName ?? width - 1;
+  const meant = fields.slice(spilled, spilled + last - width + 2).join(delimiter);
+  const separator = delimiter === '\t' ? 'a tab' : `a \`${delimiter}\``;
+  const after = hasHeader ? `the header's ${width} ${width === 1 ? 'column' : 'columns'}` : 'the address and the name (the file has no header row)';
+  const fix = `expected a field that holds ${separator} in quotes, as \`"${meant.replaceAll('"', '""')}"\`${hasHeader ? '' : ', or a header row naming the columns'}`;
+  return { cell, message: oneLine(`Unexpected cell \`${fields[cell]}\` after ${after}: the row would be imported without it, ${fix}`) };
+}
+
+/** `body` without a UTF-8 byte-order mark. */
+function withoutBom(body: Buffer): Buffer {
+  return body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? body.subarray(3) : body;
+}
+
 const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8';
 
 /**
- * A subscriber CSV's bytes as text, and whether they were all UTF-8 (if
- * not, `parseSubscriberCsv` refuses each row holding a byte that was not).
- * Throws PaperboyError CSV_NOT_UTF8 (exit 2) for a UTF-16 file (its
- * byte-order mark), which would read as no header at all.
+ * Whether a subscriber CSV's bytes are all UTF-8 (if not,
+ * `parseSubscriberCsv` refuses each row holding a byte that was not).
+ * Throws PaperboyError CSV_NOT_UTF8 (exit 2) for a UTF-16 file, which
+ * would read as no header at all: by its byte-order mark, or without one
+ * (`iconv -t UTF-16LE`, some exports) by `looksUtf16`.
  */
-export function decodeSubscriberCsv(bytes: Buffer, file: string): { text: string; validUtf8: boolean } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+export function subscriberCsvEncoding(bytes: Buffer, file: string): { validUtf8: boolean } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes)) {
     throw new PaperboyError('CSV_NOT_UTF8', `${file}:1:1: Unexpected UTF-16 text, expected a CSV file saved as UTF-8`, {
       hint: 'Save it again as "CSV UTF-8" (Excel) or UTF-8 (any text editor).',
     });
   }
-  return { text: bytes.toString('utf8'), validUtf8: isUtf8(bytes) };
+  return { validUtf8: isUtf8(bytes) };
 }
 
-/** A record as csv-parse read it, with the 1-based line it starts on. */
-interface CsvRecord {
-  fields: string[];
-  line: number;
-}
+/** How much of a file's start `looksUtf16` reads: a header row is shorter. */
+const UTF16_SAMPLE_BYTES = 512;
 
 /**
- * Every line break a text editor shows ends a record: csv-parse would
- * otherwise keep to the first kind it meets, and an LF line in a CRLF file
- * (rows appended by another program) would be read into the row before it.
+ * Whether a file without a byte-order mark is UTF-16: its first line (up
+ * to UTF16_SAMPLE_BYTES) has NUL bytes in alternate positions, the high
+ * bytes of its ASCII characters (`e\0m\0a\0i\0l\0` little-endian,
+ * `\0e\0m…` big-endian), at least half of its two-byte units so, and
+ * none in the other positions. UTF-8 text has no NUL byte at all.
  */
-const LINE_BREAKS = ['\r\n', '\n', '\r'];
-
-/**
- * The records of a CSV file, each at the line it starts on, and the rows
- * csv-parse refused (a stray quote), each at its own line. csv-parse cannot
- * go on after such a row by itself: with `skip_records_with_error` it stays
- * inside the quoted field and reads the rows after it as part of the bad
- * one, dropping good rows. So each refusal starts a fresh parser at the
- * line after the bad row's first line: every line then ends up in a record
- * or reported, and a bad row costs one re-read of the text after it.
- */
-function readRecords(body: Buffer, delimiter: string): { records: CsvRecord[]; problems: RowProblem[] } {
-  const lineStarts = lineStartsOf(body);
-  const lineAt = (offset: number) => lineOf(lineStarts, recordStart(body, offset));
-  const records: CsvRecord[] = [];
-  const problems: RowProblem[] = [];
-  let from = 0;
-  while (from < body.length) {
-    // Where the last record read ended: the next one (good or bad) starts after the empty lines that follow.
-    let end = from;
-    try {
-      parse(body.subarray(from), {
-        delimiter,
-        record_delimiter: LINE_BREAKS,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        on_record: (fields: string[], context) => {
-          records.push({ fields, line: lineAt(end) });
-          end = from + context.bytes;
-          return null;
-        },
-      });
-      break;
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      const line = lineAt(end);
-      problems.push({ line, message: csvErrorMessage(error) });
-      from = lineStarts[line] ?? body.length;
-    }
-  }
-  return { records, problems };
+function looksUtf16(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, UTF16_SAMPLE_BYTES);
+  const lineEnd = sample.indexOf(0x0a);
+  const line = lineEnd === -1 ? sample : sample.subarray(0, lineEnd);
+  const units = Math.floor(line.length / 2);
+  const nuls = [0, 0];
+  for (let i = 0; i < units * 2; i++) if (line[i] === 0) nuls[i % 2]!++;
+  const [even, odd] = nuls as [number, number];
+  return units >= 2 && ((even === 0 && odd * 2 >= units) || (odd === 0 && even * 2 >= units));
 }
-
-/** The byte offset each line starts at (index 0 is line 1): after each of LINE_BREAKS. */
-function lineStartsOf(body: Buffer): number[] {
-  const starts = [0];
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === LF || (body[i] === CR && body[i + 1] !== LF)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** The offset of the first byte at or after `offset` that is no line break: skipped empty lines are no record. */
-function recordStart(body: Buffer, offset: number): number {
-  let start = offset;
-  while (body[start] === CR || body[start] === LF) start++;
-  return start;
-}
-
-/** The 1-based line holding the byte at `offset`. */
-function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-
-const CR = 0x0d;
-const LF = 0x0a;
 
 /**
  * The delimiter with which the first line has an `email` header; in a file
@@ -237,12 +215,4 @@ function sniffDelimiter(firstLine: string, secondLine = ''): (typeof DELIMITERS)
   const firstCell = (line: string, delimiter: string) => line.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();
   const startsWithAddress = (line: string) => DELIMITERS.find((delimiter) => emailProblem(firstCell(line, delimiter)) === undefined && (line === firstLine || line.includes(delimiter)));
   return header ?? startsWithAddress(firstLine) ?? startsWithAddress(secondLine) ?? ',';
-}
-
-function csvErrorMessage(error: CsvError): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'Unexpected end of file inside a quoted field, expected a closing `"` (the lines after this one are read as rows of their own)';
-  if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return 'Unexpected character after a closing quote, expected a delimiter or the end of the line (write a quote inside a quoted field as "")';
-  if (error.code === 'INVALID_OPENING_QUOTE') return 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")';
-  // csv-parse counts lines from where the fresh parser started, not from the top of the file.
-  return `Unexpected CSV: ${error.message.replace(/,? at line \d+/g, '')}`;
 }

@@ -86,6 +86,15 @@ test('subscribers import: bad rows reported with file:line, good rows imported, 
   assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
+test('subscribers import: a name cut by an unquoted comma is a bad row at FILE:LINE:COLUMN of the cell that would be lost, the other rows imported (exit 1)', async () => {
+  const root = makeRoot({ 'c.csv': 'email,name\ncomma2@example.org,Doe, John\nada@example.org,"Lovelace, Ada"\n' });
+  const result = await cli(root, 'import', 'c.csv');
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr, 'c.csv:2:24  error  Unexpected cell ` John` after the header\'s 2 columns: the row would be imported without it, expected a field that holds a `,` in quotes, as `"Doe, John"`\n');
+  assert.match(result.stdout, /1 added, .* 1 bad row$/m);
+  assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tLovelace, Ada\tactive\n');
+});
+
 test('subscribers import: a Mailchimp export gets its names from First Name and Last Name, and the columns it ignores are said once on stderr (exit 0)', async () => {
   const root = makeRoot({ 'list.csv': 'Email Address,First Name,Last Name,Phone Number,TAGS\nada@example.org,Ada,Lovelace,,\nbob@example.org,Bob,Smith,,\n' });
   const result = await cli(root, 'import', 'list.csv');

@@ -296,13 +296,60 @@ test('subscribe: behind a slow relay, a new address and an active one are answer
   );
 });
 
-test('subscribe: a name with a lone surrogate (JSON `\\ud800`) is stored as U+FFFD, valid UTF-8 that an export reads back as written', async () => {
+/** The bytes SQLite holds as the name of `email`: what an export and every email get. */
+const storedName = (server: TestServer, email: string) => {
+  const row = server.db.prepare('SELECT CAST(name AS BLOB) AS bytes FROM subscribers WHERE email = ?').get(email) as { bytes: Uint8Array } | undefined;
+  return row && Buffer.from(row.bytes).toString('utf8');
+};
+
+test('subscribe: a form in the charset its Content-Type declares (ISO-8859-1, Windows-1252: a page in that encoding) is read in it, the name stored as written', async () => {
   const server = await startServer();
   try {
-    const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"h13@example.com","name":"Ada \\ud800"}' }, { Accept: 'application/json' });
-    assert.equal(answer.status, 202, answer.body);
-    const row = server.db.prepare("SELECT CAST(name AS BLOB) AS bytes FROM subscribers WHERE email = 'h13@example.com'").get() as { bytes: Uint8Array };
-    assert.deepEqual(Buffer.from(row.bytes), Buffer.from('Ada \ufffd'));
+    const cases: [type: string, data: Buffer, email: string][] = [
+      ['application/x-www-form-urlencoded; charset=ISO-8859-1', Buffer.from('email=latin%40example.org&name=J%F6rg'), 'latin@example.org'],
+      ['application/x-www-form-urlencoded; charset="windows-1252"', Buffer.concat([Buffer.from('email=cp%40example.org&name=J'), Buffer.from([0xf6]), Buffer.from('rg+%80')]), 'cp@example.org'],
+      ['application/json; charset=windows-1252', Buffer.concat([Buffer.from('{"email":"json@example.org","name":"J'), Buffer.from([0xf6]), Buffer.from('rg"}')]), 'json@example.org'],
+    ];
+    for (const [type, data, email] of cases) {
+      const answer = await rawRequest(server.port, 'POST', '/subscribe', { type, data }, { 'X-Forwarded-For': `198.51.100.${cases.findIndex((c) => c[2] === email)}` });
+      assert.equal(answer.status, 202, `${type}: ${answer.body}`);
+    }
+    assert.deepEqual(['latin@example.org', 'cp@example.org', 'json@example.org'].map((email) => storedName(server, email)), ['Jörg', 'Jörg €', 'Jörg']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a field that is not UTF-8 text (a byte F6 with no charset declared, in a form, JSON or multipart) or a JSON lone surrogate is a 400 naming the field, nothing stored; a U+FFFD the reader sent is kept', async () => {
+  const server = await startServer();
+  const f6 = (before: string, after: string) => Buffer.concat([Buffer.from(before), Buffer.from([0xf6]), Buffer.from(after)]);
+  const boundary = 'x-boundary';
+  const multipart = f6(`--${boundary}\r\nContent-Disposition: form-data; name="email"\r\n\r\nmp@example.org\r\n--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nJ`, `rg\r\n--${boundary}--\r\n`);
+  const page = 'This request could not be read: its field “name” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.';
+  const cases: [type: string, data: Buffer, log: RegExp][] = [
+    ['application/x-www-form-urlencoded', Buffer.from('email=form%40example.org&name=J%F6rg'), /refused \(400\): Unexpected bytes that are not utf-8 text in `name`, expected text in the charset the Content-Type declares, UTF-8 when it declares none \(a form on a page in another encoding\? give it accept-charset="utf-8"\)\n/],
+    ['application/x-www-form-urlencoded', f6('email=raw%40example.org&name=J', 'rg'), /not utf-8 text in `name`/],
+    ['application/json', f6('{"email":"json@example.org","name":"J', 'rg"}'), /not utf-8 text in `name`/],
+    ['application/json', Buffer.from('{"email":"lone@example.org","name":"Ada \\ud800"}'), /Unexpected lone surrogate \(a JSON escape such as \\ud800, no character\) in `name`, expected text\n/],
+    [`multipart/form-data; boundary=${boundary}`, multipart, /not utf-8 text in `name`/],
+  ];
+  try {
+    for (const [i, [type, data, log]] of cases.entries()) {
+      let answer: RawResponse | undefined;
+      const said = await stderrOf(async () => {
+        answer = await rawRequest(server.port, 'POST', '/subscribe', { type, data }, { Accept: 'application/json', 'X-Forwarded-For': `198.51.100.${i}` });
+      });
+      assert.equal(answer!.status, 400, `${type} ${i}: ${answer!.body}`);
+      assert.deepEqual(JSON.parse(answer!.body), { error: page });
+      assert.match(said, log);
+    }
+    assert.equal(new SubscriberStore(server.db).count('pending'), 0, 'nothing stored');
+    const unknown = await answerAndLog(() => rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded; charset=x-klingon', data: 'email=k%40example.org' }, { 'X-Forwarded-For': '198.51.100.9' }));
+    assert.equal(unknown.answer.status, 415);
+    assert.match(unknown.said, /Unexpected charset in the content type/);
+    const sent = await rawRequest(server.port, 'POST', '/subscribe', form({ email: 'fffd@example.org', name: 'Ada \ufffd' }), { 'X-Forwarded-For': '198.51.100.10' });
+    assert.equal(sent.status, 202);
+    assert.equal(storedName(server, 'fffd@example.org'), 'Ada \ufffd');
   } finally {
     await server.close();
   }

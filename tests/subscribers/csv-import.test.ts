@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { isPaperboyError } from '../../src/errors.js';
-import { decodeSubscriberCsv, parseSubscriberCsv } from '../../src/subscribers/csv-import.js';
+import { parseSubscriberCsv, subscriberCsvEncoding } from '../../src/subscribers/csv-import.js';
 
 const parse = (text: string) => parseSubscriberCsv(text, 'list.csv');
 const emails = (text: string) => parse(text).rows.map((row) => row.email);
@@ -225,13 +225,13 @@ test('csv import: a CRLF file with a line break inside a quoted field numbers th
 
 test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by row, never stored changed; a UTF-16 file is one error', () => {
   const latin1 = Buffer.concat([Buffer.from('email\nada@example.org\nlatin'), Buffer.from([0xe9]), Buffer.from('@example.org\nbob@example.org\n')]);
-  const { text, validUtf8 } = decodeSubscriberCsv(latin1, 'latin1.csv');
+  const { validUtf8 } = subscriberCsvEncoding(latin1, 'latin1.csv');
   assert.equal(validUtf8, false);
-  const result = parseSubscriberCsv(text, 'latin1.csv', { validUtf8 });
+  const result = parseSubscriberCsv(latin1, 'latin1.csv', { validUtf8 });
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'bob@example.org']);
   assert.deepEqual(result.problems, [{ line: 3, message: 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8' }]);
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nada@example.org\n', 'utf16le')]);
-  assert.throws(() => decodeSubscriberCsv(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
+  assert.throws(() => subscriberCsvEncoding(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
   // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
   assert.equal(parseSubscriberCsv('email,name\nada@example.org,\uFFFD\n', 'ok.csv').rows.length, 1);
 });
@@ -275,4 +275,46 @@ test('csv import: a later row of an address that unsubscribed gives the first it
     result.rows.map((row) => [row.email, row.status, row.times]),
     [['ada@example.org', 'unsubscribed', { consentAt: '2020-01-01T00:00:00.000Z', unsubscribedAt: '2022-05-06T07:08:09.000Z' }]],
   );
+});
+
+test('csv import: a row with more cells than the header (a name holding an unquoted comma) is a bad row at the line and column of its first extra cell, saying how to quote it; the other rows are imported', () => {
+  const result = parse('email,name\ncomma2@example.org,Doe, John\nmc2@example.org,Two,extra,more\nada@example.org,Ada\n');
+  assert.deepEqual(result.rows.map((row) => [row.email, row.name]), [['ada@example.org', 'Ada']]);
+  assert.deepEqual(result.problems, [
+    { line: 2, column: 24, message: 'Unexpected cell ` John` after the header\'s 2 columns: the row would be imported without it, expected a field that holds a `,` in quotes, as `"Doe, John"`' },
+    { line: 3, column: 21, message: 'Unexpected cell `extra` after the header\'s 2 columns: the row would be imported without it, expected a field that holds a `,` in quotes, as `"Two,extra,more"`' },
+  ]);
+  // The name's column is the one quoted, wherever it is, a quote in it doubled; the position is the line the cell is on (a quoted name may span two) and its column in characters, not bytes.
+  const moved = parse('name,email,status\n"Ö ""Q""\nDö", John,x@example.org,unsubscribed\n');
+  assert.deepEqual(moved.problems.map(({ line, column, message }) => [line, column, message.split(', as ')[1]]), [[3, 25, '`"Ö ""Q""⏎Dö, John"`']]);
+  // Without a header the row is the address and the name.
+  const headerless = parse('ada@example.org\tLovelace\tAda\n');
+  assert.deepEqual(headerless.problems.map(({ line, column, message }) => [line, column, message]), [
+    [1, 26, 'Unexpected cell `Ada` after the address and the name (the file has no header row): the row would be imported without it, expected a field that holds a tab in quotes, as `"Lovelace\tAda"`, or a header row naming the columns'],
+  ]);
+  // Empty cells past the header, or under empty header cells a spreadsheet saved, lose nothing.
+  assert.deepEqual(emails('email,name,,\nada@example.org,Ada,,\nbob@example.org,Bob, ,\n'), ['ada@example.org', 'bob@example.org']);
+  assert.deepEqual(parse('email,name,\nada@example.org,Ada,x\n').problems.map(({ line, column }) => [line, column]), [[2, 21]]);
+});
+
+test('csv import: a row over 1,000,000 characters is a bad row at its line naming the limit, the rows after it imported; a quote left open over as much says so', () => {
+  const long = 'n'.repeat(1_200_000);
+  const result = parse(`email,name\nada@example.org,Ada\nbig@example.org,${long}\nbob@example.org,Bob\n`);
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email]), [
+    [2, 'ada@example.org'],
+    [4, 'bob@example.org'],
+  ]);
+  assert.deepEqual(result.problems, [{ line: 3, message: 'Unexpected row of over 1,000,000 characters, expected at most 1,000,000 (an address, a name of at most 200 characters and a few more columns): the row is not read' }]);
+  const open = parse(`email,name\nada@example.org,"Ada\n${'x,y\n'.repeat(300_000)}`);
+  assert.deepEqual(open.problems[0], { line: 2, message: 'Unexpected quoted field still open after 1,000,000 characters, expected a closing `"` (the lines after this one are read as rows of their own)' });
+  assert.equal(open.rows.length, 0);
+});
+
+test('csv import: a UTF-16 file without a byte-order mark (NUL bytes in alternate positions) is refused as one with it is', () => {
+  const text = 'email,name\nada@example.org,Ada\n';
+  const big = Buffer.from(text, 'utf16le').swap16();
+  for (const [bytes, what] of [[Buffer.from(text, 'utf16le'), 'little-endian'], [big, 'big-endian'], [Buffer.from('email\n', 'utf16le'), 'an address column alone']] as const) {
+    assert.throws(() => subscriberCsvEncoding(bytes, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message), what);
+  }
+  assert.deepEqual(subscriberCsvEncoding(Buffer.from(text), 'ok.csv'), { validUtf8: true });
 });
