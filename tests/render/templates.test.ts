@@ -239,6 +239,20 @@ test('templates: a helper called with the wrong arguments is an error at the cal
   for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected);
 });
 
+test("templates: a helper that gives a value written as a block is an error at the call naming the fix, not its content dropped", async () => {
+  const footer = (line: string) => ({ 'templates/partials/footer.txt.hbs': `{{links.unsubscribe}}\n{{newsletter.postalAddress}}\n  ${line}\n` });
+  const block = (name: string) => `Unexpected block \`\\{\\{#${name}\\}\\}…\\{\\{/${name}\\}\\}\`: \`${name}\` gives a value, not a block, so the block's content would be dropped, expected`;
+  const cases: [line: string, expected: RegExp][] = [
+    ['A{{#eq 1 1}}BLOCKBODY{{else}}ELSE{{/eq}}Z', new RegExp(`footer\\.txt\\.hbs:3:4: ${block('eq')} inside \`\\{\\{#if\\}\\}\`, as in \`\\{\\{#if \\(eq depth 1\\)\\}\\}…\\{\\{else\\}\\}…\\{\\{/if\\}\\}\`$`)],
+    ['{{#wrap "x"}}BLOCKBODY{{/wrap}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('wrap')} it without \`#\` and \`\\{\\{/wrap\\}\\}\`, as in \`\\{\\{wrap authorsLine indent=" {2}"\\}\\}\`$`)],
+    ['{{#counted 2 "paper"}}BODY{{/counted}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('counted')} it without`)],
+    ['{{^eq 1 2}}BODY{{/eq}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('eq')} inside`)],
+    ['{{#if false}}x{{else eq 1 1}}BODY{{/if}}', new RegExp(`footer\\.txt\\.hbs:3:17: ${block('eq')} inside`)],
+  ];
+  for (const name of ['join', 'concat', 'heading', 'rule', 'lineBreaks', 'lookup']) cases.push([`{{#${name} "a" "b"}}BODY{{/${name}}}`, new RegExp(`footer\\.txt\\.hbs:3:3: (?:${block(name)}|Unexpected)`)]);
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected, line);
+});
+
 test("templates: lookup of a field the object lacks, a heading's depth that is no Markdown level, and lookup without arguments are errors at the call", async () => {
   const paper = (line: string) => ({ 'templates/partials/paper.txt.hbs': `{{title}}\n  ${line}\n` });
   const cases: [line: string, expected: RegExp][] = [
