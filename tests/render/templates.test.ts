@@ -132,6 +132,18 @@ test('templates: a partial may include itself inside a block (section.html over 
   assert.doesNotMatch(endless.message, /call stack/);
 });
 
+test('templates: a partial that includes itself by a name computed when it runs is named at that call when the stack runs out, outside a block or inside one', async () => {
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{> (concat "foot" "er.txt")}}', /partials\/footer\.txt\.hbs:6:1: Unexpected partial loop without end \(footer\.txt → footer\.txt\) through this call, whose partial is named when it runs, outside any block/],
+    ['{{#if newsletter.name}}{{> (concat "foot" "er.txt")}}{{/if}}', /partials\/footer\.txt\.hbs:6:24: Unexpected partial loop without end \(footer\.txt → footer\.txt\): the blocks around its calls never ended it/],
+  ];
+  for (const [line, expected] of cases) {
+    const endless = await emailTemplateError({ 'templates/partials/footer.txt.hbs': builtinPartialWith('footer.txt', 5, line) });
+    assert.match(endless.message, expected);
+    assert.doesNotMatch(endless.message, /call stack|stack ran out/);
+  }
+});
+
 test('templates: a partial block by a name no file provides renders its own content, a fallback rather than a misspelling', () => {
   const root = makeRoot({ 'templates/email.html.hbs': '<html>{{#> banner.html}}<p>{{issue.title}}</p>{{/banner.html}}</html>' });
   assert.equal(loadTemplates(join(root, 'templates')).render('email.html', { issue: { title: 'Fallback' } }), '<html><p>Fallback</p></html>');
