@@ -21,7 +21,7 @@ import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
-import { nodeAt, textFields, writtenPlainScalar } from './text-fields.js';
+import { nodeAt, textFields, writtenCollectionStart, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
 import { yamlTagProblems } from './yaml-tags.js';
 
@@ -200,7 +200,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
     const misread = (mapPath: YamlPath, key: string, known: readonly string[]) => misreadKey(nodeAt(document, mapPath), key, yamlText, known);
-    for (const problem of describeSchemaIssues(checked.error.issues, data, written, misread)) {
+    const writtenStart = (path: YamlPath) => writtenCollectionStart(document, yamlText, path);
+    for (const problem of describeSchemaIssues(checked.error.issues, data, written, misread, writtenStart)) {
       const position = problem.range ? lines.position(frontmatterOffset + problem.range[0], frontmatterOffset + problem.range[1]) : parsed.locate(problem.path, problem.part);
       problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position });
     }

@@ -89,7 +89,8 @@ import type { FileOutcome } from './lint-file.js';
 // v68: yaml-syntax names a line of a block's text indented no more than its key, with the text's indentation to write.
 // v69: yaml-syntax says which quote ended a quoted list item early (`- "Nelson "Nick" Elhage"`, `tags: ["the "best" one"]`), with the item quoted anew (diagnostics/yaml-quoted-item.ts).
 // v70: a list item with no space after its `-` that YAML reads as a key (`-title: B`) is named so, at the `-`, with the item written right or the key without its `-` (diagnostics/yaml-misread-key.ts); so is one above a `- ` item.
-const FORMAT_VERSION = 70;
+// v71: yaml-syntax names a key indented unlike its siblings after a block of text (`     opinion: |`) at the key, and a line of the text indented less than its first line as ending the text; frontmatter-schema says a `papers:` read as a mapping from `-title: A` needs a space after its `-`.
+const FORMAT_VERSION = 71;
 
 interface Header {
   version: typeof FORMAT_VERSION;
