@@ -19,8 +19,10 @@ import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
+import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
+import { taggedValue } from './tagged-values.js';
 import { configYamlMistake } from './yaml-mistake.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
@@ -97,8 +99,21 @@ function configMissing(dir: string, file: string, error: NodeJS.ErrnoException):
   return new PaperboyError('CONFIG_MISSING', `There is no ${CONFIG_FILE} in ${dir}`, { cause: error, hint: `${where} ${start}` });
 }
 
+/**
+ * The deepest the config's YAML may nest collections, as an issue's
+ * frontmatter (issue/limits.ts MAX_NESTING): far past any config, and
+ * short of the stack the parser's recursion needs.
+ */
+const MAX_CONFIG_NESTING = 64;
+
 export function parseConfig(text: string, file: string): Config {
   const lines = new LineIndex(text);
+  // Refused before the parse, whose recursion it would exhaust ("Maximum call stack size exceeded").
+  const deep = yamlNestingExcess(text, MAX_CONFIG_NESTING);
+  if (deep) {
+    const at = lines.point(deep.offset);
+    throw configError(file, at.line, at.column, `Unexpected YAML nested more than ${MAX_CONFIG_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_CONFIG_NESTING}: flatten it`);
+  }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError?.code === 'MULTIPLE_DOCS') {
@@ -139,6 +154,12 @@ export function parseConfig(text: string, file: string): Config {
     throw configError(file, at.line, at.column, `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out`);
   }
   const data = read.data;
+  const tagged = taggedValue(data, document, text);
+  if (tagged) {
+    const at = lines.point(tagged.offset);
+    const name = tagged.path.join('.');
+    throw configError(file, at.line, at.column, `Unexpected ${tagged.kind} (\`${tagged.tag}\`) for \`${name}\`, expected ${EXPECTED[tagged.expected] ?? tagged.expected}${tagged.expected === 'string' ? ': write it without the tag' : ''}`);
+  }
   const checked = configSchema.safeParse(data);
   if (!checked.success) {
     const issue = firstToReport(checked.error.issues, data);

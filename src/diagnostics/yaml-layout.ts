@@ -2,7 +2,8 @@ import { parseDocument, type Document } from 'yaml';
 
 /**
  * A YAML file's lines as an editor sees them: where each starts, how it is
- * indented, and which lines are the text of a block (`summary: |`). YAML's
+ * indented, and which lines are the text of a block (`summary: |`): those
+ * indented past its key and at least as far as its first written line. YAML's
  * own view of a file it cannot read is askew from the broken line on; this
  * one is read from the lines alone, for messages about how they are laid
  * out. For the issue frontmatter and the config file alike.
@@ -52,7 +53,7 @@ const BLOCK_HEADER = /:[ \t]+[|>][-+1-9]*[ \t]*(?:#.*)?$/;
  */
 export function layoutOf(yamlText: string, isFormatKey: (key: string | undefined) => boolean): LayoutLine[] {
   const lines: LayoutLine[] = [];
-  let block: { header: number; keyColumn: number } | undefined;
+  let block: { header: number; keyColumn: number; textIndent?: number } | undefined;
   for (let start = 0; start <= yamlText.length; ) {
     const end = yamlText.indexOf('\n', start);
     const text = end === -1 ? yamlText.slice(start) : yamlText.slice(start, end);
@@ -61,10 +62,14 @@ export function layoutOf(yamlText: string, isFormatKey: (key: string | undefined
     if (keyLine) Object.assign(line, { key: keyLine[3], keyColumn: keyLine[1]!.length + keyLine[2]!.length });
     // A tab-indented line stays in the block (its width is the editor's guess), unless it starts one of the format's keys.
     const tabbed = line.indent.includes('\t');
-    if (block && (text.trim() === '' || (!tabbed && line.indent.length > block.keyColumn) || (tabbed && !isFormatKey(line.key)))) {
+    if (block && (text.trim() === '' || (!tabbed && line.indent.length > block.keyColumn && line.indent.length >= (block.textIndent ?? 0)) || (tabbed && !isFormatKey(line.key)))) {
       line.blockHeader = block.header;
+      // The block's first written line sets its text's indentation (YAML 1.2 §8.1.1.1): a line indented less ends it.
+      // With an indentation indicator (`|2`) the header sets it, and the first line may be indented further.
+      if (!tabbed && text.trim() !== '') block.textIndent ??= line.indent.length;
     } else {
-      block = keyLine && BLOCK_HEADER.test(text) ? { header: lines.length, keyColumn: line.keyColumn! } : undefined;
+      const header = keyLine && BLOCK_HEADER.exec(text);
+      block = header ? { header: lines.length, keyColumn: line.keyColumn!, ...(/\d/.test(header[0]) ? { textIndent: 0 } : {}) } : undefined;
     }
     lines.push(line);
     if (end === -1) break;

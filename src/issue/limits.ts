@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import type { NestingExcess } from '../diagnostics/yaml-nesting.js';
 import { fileDelimiterRunExcess, MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS, spanDelimiterRunExcess } from './delimiter-runs.js';
 
 export { MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS };
@@ -32,11 +33,6 @@ export const MAX_NESTING = 64;
  */
 const MAX_EMPHASIS_ESTIMATE = 4 * MAX_NESTING;
 
-/** Where a text nests too deep: an offset in the text, and the depth found there. */
-export interface NestingExcess {
-  offset: number;
-  depth: number;
-}
 
 /** A text over a limit, thrown by `withinLimits`; `parseIssue` makes it a lint error at `fileOffset`. */
 export class ContentLimitError extends Error {
@@ -168,6 +164,14 @@ export function checkFileLines(text: string): void {
     error.fileOffset = at + 1;
     throw error;
   }
+}
+
+/** The limit's error, at `offset` in the file once `parseIssue` adds where the frontmatter starts (diagnostics/yaml-nesting.ts finds it). */
+export function yamlNestingError({ offset }: NestingExcess): ContentLimitError {
+  return new ContentLimitError(
+    offset,
+    `Unexpected YAML nested more than ${MAX_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_NESTING}: flatten it`,
+  );
 }
 
 /** Throws `ContentLimitError` at the occurrence of `needle` past `max` in a file's text: `what` it counts, and the `fix`. */

@@ -6,10 +6,10 @@ import { LineIndex } from '../diagnostics/position.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
+import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
-import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, withinLimits } from './limits.js';
-import { yamlNestingError, yamlNestingExcess } from './yaml-nesting.js';
+import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, MAX_NESTING, withinLimits, yamlNestingError } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
@@ -21,7 +21,7 @@ import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { issueSchema, lenientIssueSchema, lenientPaperSchema, type IssueFrontmatter, type PaperFrontmatter } from './schema.js';
 import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
-import { nodeAt, textFields, writtenPlainScalar } from './text-fields.js';
+import { nodeAt, textFields, writtenCollectionStart, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
 import { yamlTagProblems } from './yaml-tags.js';
 
@@ -152,8 +152,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const bodyOffset = text.length - split.content.length;
   parsed.bodyOffset = bodyOffset;
 
-  // Refused before the parse, whose recursion it would exhaust (yaml-nesting.ts).
-  const deep = yamlNestingExcess(yamlText);
+  // Refused before the parse, whose recursion it would exhaust (diagnostics/yaml-nesting.ts).
+  const deep = yamlNestingExcess(yamlText, MAX_NESTING);
   if (deep) {
     const error = yamlNestingError(deep);
     error.fileOffset = frontmatterOffset + deep.offset;
@@ -200,7 +200,8 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const checked = issueSchema.safeParse(data);
   if (!checked.success) {
     const misread = (mapPath: YamlPath, key: string, known: readonly string[]) => misreadKey(nodeAt(document, mapPath), key, yamlText, known);
-    for (const problem of describeSchemaIssues(checked.error.issues, data, written, misread)) {
+    const writtenStart = (path: YamlPath) => writtenCollectionStart(document, yamlText, path);
+    for (const problem of describeSchemaIssues(checked.error.issues, data, written, misread, writtenStart)) {
       const position = problem.range ? lines.position(frontmatterOffset + problem.range[0], frontmatterOffset + problem.range[1]) : parsed.locate(problem.path, problem.part);
       problems.push({ ruleId: 'frontmatter-schema', message: problem.message, position });
     }

@@ -27,12 +27,16 @@ export type WrittenScalar = (path: readonly (string | number)[]) => string | und
  * `misread` names an unknown key that YAML misread (a key with no name, a
  * list item's `-` with no space: diagnostics/yaml-misread-key.ts) by what
  * was written, given the mapping's path, the key and the keys it takes.
+ * `writtenStart` gives the first line of a mapping or list as written: a
+ * list whose first item has no space after its `-` (`-title: A`), which
+ * YAML reads as a mapping, gets the item written right as its hint.
  */
 export function describeSchemaIssues(
   issues: readonly z.core.$ZodIssue[],
   data: unknown,
   written: WrittenScalar = () => undefined,
   misread: (mapPath: readonly (string | number)[], key: string, known: readonly string[]) => UnnamedKey | undefined = () => undefined,
+  writtenStart: WrittenScalar = () => undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const issue of issues) {
@@ -65,7 +69,7 @@ export function describeSchemaIssues(
           problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {
           const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
-          const hint = quoteHint || (issue.expected === 'array' ? dashHint(written(path)) : '');
+          const hint = quoteHint || (issue.expected === 'array' ? dashHint(written(path) ?? writtenStart(path)) : '');
           problems.push({ message: `Unexpected ${describe(received)} for ${field}, expected ${article(issue.expected)}${hint}`, path, part: 'value' });
         }
         break;

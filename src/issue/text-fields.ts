@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit, type Document, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ISSUE_TEXT_KEYS, PAPER_TEXT_KEYS } from './schema.js';
 import type { YamlPath } from '../diagnostics/yaml-locate.js';
 
@@ -90,4 +90,15 @@ export function writtenPlainScalar(document: Document.Parsed, yamlText: string, 
   const node = nodeAt(document, path);
   if (!isScalar(node) || node.type !== 'PLAIN' || !node.range) return undefined;
   return yamlText.slice(node.range[0], node.range[1]);
+}
+
+/**
+ * The first line of a mapping's or list's source as written (`-title: A`
+ * for a `papers:` that YAML read as a mapping), for a message that shows
+ * how its first item was written; undefined for any other value.
+ */
+export function writtenCollectionStart(document: Document.Parsed, yamlText: string, path: YamlPath): string | undefined {
+  const node = nodeAt(document, path);
+  if (!isCollection(node) || !node.range) return undefined;
+  return yamlText.slice(node.range[0]).split('\n')[0];
 }

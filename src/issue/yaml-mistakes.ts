@@ -1,6 +1,7 @@
 import { duplicateKey as duplicatedKey } from '../diagnostics/yaml-duplicate-key.js';
 import { editFixes, keyLineAbove, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from '../diagnostics/yaml-layout.js';
-import { expectedIndent, isKnownKey, ownerOfKeys, siblingKeyLine } from './yaml-layout.js';
+import { keyIndent, ownerOfKeys, siblingKeyLine } from '../diagnostics/yaml-key-indent.js';
+import { expectedIndent, isKnownKey, ISSUE_KEY_FORMAT } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
 export interface YamlProblem extends YamlMistake {
@@ -16,7 +17,7 @@ export interface YamlProblem extends YamlMistake {
  * is none of these; every fix suggested is checked to clear the error.
  */
 export function editingMistake(error: ParserError, context: MistakeContext): YamlProblem | undefined {
-  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context) ?? itemIndent(error, context) ?? keySeparator(error, context) ?? blockDedent(error, context);
+  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context, ISSUE_KEY_FORMAT) ?? itemIndent(error, context) ?? keySeparator(error, context) ?? blockDedent(error, context);
 }
 
 function duplicateKey(error: ParserError, { document, lineOf, yamlText }: MistakeContext): YamlProblem | undefined {
@@ -37,33 +38,10 @@ function tabIndent(error: ParserError, { yamlText, lines }: MistakeContext): Yam
   const fixed = added >= 0 && editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(expected!) }, error.range[0]);
   let fix = `replace ${them} with spaces`;
   if (fixed) {
-    const like = line.blockHeader === undefined ? ownerOfKeys(lines, siblingKeyLine(lines, index)!) : "the block's other lines";
+    const like = line.blockHeader === undefined ? ownerOfKeys(lines, siblingKeyLine(lines, index)!, ISSUE_KEY_FORMAT) : "the block's other lines";
     fix = `${added === 0 ? `delete ${them}` : `replace ${them} with ${spaces(added)}`}, so that the line is indented ${spaces(expected!)}, like ${like}`;
   }
   return { message: `Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): ${fix}`, range: [tabStart, tabStart + 1] };
-}
-
-/**
- * A key indented unlike the keys before it at its depth. Indented less, the
- * parser stumbles on its line; indented more, on the line above, whose value
- * it then reads as running on into this one.
- */
-function keyIndent(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
-  const errorLine = lineIndexAt(lines, error.range[0]);
-  for (const index of [errorLine, errorLine + 1]) {
-    const line = lines[index];
-    if (!line || line.key === undefined || line.blockHeader !== undefined || line.indent.includes('\t') || line.keyColumn !== line.indent.length) continue;
-    if (index !== errorLine && !isKnownKey(line.key)) continue;
-    const sibling = siblingKeyLine(lines, index);
-    if (!sibling || sibling.keyColumn === line.keyColumn) continue;
-    if (!editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(sibling.keyColumn!) }, error.range[0])) continue;
-    const keyStart = line.start + line.indent.length;
-    return {
-      message: `Unexpected indentation of ${spaces(line.indent.length)} before \`${line.key}\`, expected ${sibling.keyColumn === 0 ? 'none' : sibling.keyColumn}, like ${ownerOfKeys(lines, sibling)}`,
-      range: [keyStart, keyStart + line.key.length],
-    };
-  }
-  return undefined;
 }
 
 /**
@@ -138,7 +116,9 @@ function keySeparator(error: ParserError, { yamlText, lines }: MistakeContext): 
  * is checked as others are.
  */
 function blockDedent(error: ParserError, { yamlText, lines, lineOf }: MistakeContext): YamlProblem | undefined {
-  const index = lineIndexAt(lines, error.range[0]);
+  // The parser may name the blank line before it, where the text it ended had its last line break.
+  let index = lineIndexAt(lines, error.range[0]);
+  while (index + 1 < lines.length && lines[index]!.text.trim() === '') index++;
   const line = lines[index]!;
   // A `-` starts a list item, written right or not (`-title: B`: yaml-typos.ts), a `#` a comment: neither is the text's.
   if (line.blockHeader !== undefined || line.text.trim() === '' || line.indent.includes('\t') || /^[-#]/.test(line.text.trimStart())) return undefined;

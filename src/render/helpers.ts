@@ -27,6 +27,8 @@ interface Signature {
   hash?: Readonly<Record<string, Kind>>;
   /** A correct call, for the message. */
   example: string;
+  /** Whether it is a test, whose value a block uses through `{{#if (…)}}` (`eq`). */
+  asCondition?: boolean;
 }
 
 const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
@@ -56,7 +58,7 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  * own errors have no place.
  */
 export function registerHelpers(env: typeof Handlebars): void {
-  define(env, 'eq', { params: [{ name: 'first value', takes: ['any'] }, { name: 'second value', takes: ['any'] }], example: '{{#if (eq depth 1)}}' }, ([a, b]) => a === b);
+  define(env, 'eq', { params: [{ name: 'first value', takes: ['any'] }, { name: 'second value', takes: ['any'] }], example: '{{#if (eq depth 1)}}', asCondition: true }, ([a, b]) => a === b);
   define(
     env,
     'join',
@@ -129,12 +131,32 @@ export function registerHelpers(env: typeof Handlebars): void {
 /** Makes the exception of a wrong call, at the call, with a correct one for example. */
 type Failure = (problem: string) => Error;
 
-/** Registers `run` as the helper `name`, its calls checked against `signature`; `run` fails a call the signature cannot check with `fail`. */
+/**
+ * Registers `run` as the helper `name`, its calls checked against `signature`;
+ * `run` fails a call the signature cannot check with `fail`. Each gives a
+ * value, none a block: called as one (`{{#eq a b}}…{{/eq}}`), Handlebars
+ * would print the value and drop the block's content and its `{{else}}`
+ * without a word, so such a call is an error at its place.
+ */
 function define(env: typeof Handlebars, name: string, signature: Signature, run: (params: unknown[], hash: Record<string, unknown>, fail: Failure) => unknown): void {
   env.registerHelper(name, (...args: unknown[]) => {
     const { params, options, fail } = check(env, name, signature, args);
+    if (options.fn !== undefined || options.inverse !== undefined) throw notABlock(env, name, signature, options);
     return run(params, options.hash as Record<string, unknown>, fail);
   });
+}
+
+/**
+ * The error of a value helper called as a block (`{{#wrap "x"}}…{{/wrap}}`,
+ * or `{{^eq a b}}`, or `{{else eq a b}}`), at the call: to write it without
+ * `#`, or, for a test (`eq`), inside `{{#if (…)}}`.
+ */
+function notABlock(env: typeof Handlebars, name: string, signature: Signature, options: HelperOptions): Error {
+  const fix = signature.asCondition
+    ? `inside \`{{#if}}\`, as in \`{{#if (${name} depth 1)}}…{{else}}…{{/if}}\``
+    : `it without \`#\` and \`{{/${name}}}\`, as in \`${signature.example}\``;
+  const problem = `Unexpected block \`{{#${name}}}…{{/${name}}}\`: \`${name}\` gives a value, not a block, so the block's content would be dropped, expected ${fix}`;
+  return new env.Exception(problem, { loc: options.loc } as hbs.AST.Node);
 }
 
 /** The arguments of a call (Handlebars passes its options last), or a Handlebars exception at the call saying what is wrong. */

@@ -67,13 +67,17 @@ export function noteRecursion(error: object, running: readonly string[]): void {
 
 /**
  * The loop a stack overflow (`error`) happened in, as `noteRecursion`
- * noted it, with the call that closes it (the first in the last partial
- * but one that includes the last); undefined when none was noted.
+ * noted it, with the call that closes it: the first in the last partial
+ * but one that includes the last by name, else its first call by a name
+ * computed when it runs (`{{> (concat "foot" "er.txt")}}`), the only way
+ * left for it to have included that partial (of several such calls, the
+ * first). Undefined when none was noted.
  */
 export function recursionOf(error: object, loaded: readonly Outlined[]): PartialLoop | undefined {
   const names = recursions.get(error);
   const caller = names && loaded.find(({ name }) => name === names.at(-2));
-  const call = caller?.outline.partialCalls.find(({ name }) => `${PARTIALS}${name}` === names!.at(-1));
+  const calls = caller?.outline.partialCalls ?? [];
+  const call = calls.find(({ name }) => `${PARTIALS}${name}` === names!.at(-1)) ?? calls.find(({ name }) => name === undefined);
   return call && { chain: names!.map((name) => name.slice(PARTIALS.length)), file: caller!.file, call };
 }
 

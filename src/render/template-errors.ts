@@ -251,12 +251,18 @@ export function partialLoop(loop: PartialLoop): PaperboyError {
 /**
  * The stack ran out while a template rendered (`cause`): partials that
  * include each other through blocks that, for this issue, never end
- * (`loop`, the one reachable from the template rendered), or, when no loop
- * is known (a partial named when it runs), a recursion without a place.
+ * (`loop`, the one reachable from the template rendered, at the call that
+ * closes it, which may be one by a name computed when it runs), or, when no
+ * loop is known, a recursion without a place.
  */
 export function endlessPartialLoop(loop: PartialLoop | undefined, cause: unknown): PaperboyError {
   if (!loop) {
     return new PaperboyError('TEMPLATE_ERROR', 'Unexpected recursion without end while rendering the templates (the stack ran out), expected the partials named when they run (`{{> (lookup …)}}`) to stop including each other', { cause, hint: HINT });
+  }
+  if (!loop.call.guarded) {
+    // Only a call by a computed name (`{{> (concat …)}}`) outside a block gets here: one by its name is refused at load.
+    const reason = `Unexpected partial loop without end (${loop.chain.join(' → ')}) through this call, whose partial is named when it runs, outside any block, expected a partial to include itself only inside a block over data that ends (${RECURSION_EXAMPLE})`;
+    return templateError(loop.file, callPlace(loop), reason, cause, 'Remove this call, or move it inside a block (`{{#each …}}`, `{{#if …}}`) that ends the loop.');
   }
   const reason = `Unexpected partial loop without end (${loop.chain.join(' → ')}): the blocks around its calls never ended it for this issue, expected a recursion over data that ends (${RECURSION_EXAMPLE})`;
   return templateError(loop.file, callPlace(loop), reason, cause, 'Make the block around this call end: loop over a part of the data that gets smaller at each call.');

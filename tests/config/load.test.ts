@@ -258,6 +258,25 @@ test('a YAML tag the config does not know is an error at the tag, not read as if
   assert.equal(parseConfig(CONFIG_YAML.replace('name: Test Newsletter', 'name: !!str 2024'), FILE).name, '2024');
 });
 
+test('a value a standard YAML tag makes binary data, a date, a set or an ordered mapping is said as that, with the type the key takes, not read as a mapping of its bytes or as no keys', () => {
+  const cases: [line: string, expected: string][] = [
+    ['send: !!binary aGVsbG8=', `${FILE}:5:7: Unexpected binary data (\`!!binary\`) for \`send\`, expected a mapping of keys`],
+    ['send: !!timestamp 2001-12-14', `${FILE}:5:7: Unexpected date (\`!!timestamp\`) for \`send\`, expected a mapping of keys`],
+    ['send: !!set {a}', `${FILE}:5:7: Unexpected set (\`!!set\`) for \`send\`, expected a mapping of keys`],
+    ['sections: !!omap [a: 1]', `${FILE}:5:11: Unexpected ordered mapping (\`!!omap\`) for \`sections\`, expected a list`],
+    ['description: !!binary aGVsbG8=', `${FILE}:5:14: Unexpected binary data (\`!!binary\`) for \`description\`, expected text: write it without the tag`],
+    ['send:\n  rate: !!timestamp 2001-12-14', `${FILE}:6:9: Unexpected date (\`!!timestamp\`) for \`send.rate\`, expected a number`],
+  ];
+  for (const [line, expected] of cases) assert.equal(configError(`${CONFIG_YAML}${line}\n`).message, expected, line);
+});
+
+test('config YAML nested past 64 levels is refused at the first place past the limit, before the parse runs out of stack', () => {
+  const flow = configError(`${CONFIG_YAML}lint: ${'['.repeat(5_000)}\n`).message;
+  assert.equal(flow, `${FILE}:5:70: Unexpected YAML nested more than 64 levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most 64: flatten it`);
+  assert.doesNotMatch(flow, /call stack/);
+  assert.match(configError(`${CONFIG_YAML}lint: ${'['.repeat(50)}${']'.repeat(50)}\n`).message, /:5:7: Unexpected list for `lint`, expected a mapping of keys/);
+});
+
 test('templatesDir set to a missing folder or to a file is a config error at its value (exit 2 from every command); the default `templates` may be missing', async () => {
   const cases: [value: string, problem: RegExp][] = [
     ['my-templats', /:5:15: Unexpected value for `templatesDir`: there is no folder .*my-templats, expected the folder of the newsletter's template overrides$/m],

@@ -34,6 +34,17 @@ test('a list item of the config with no space after its `-` is named at the `-`,
   assert.match(messageOf(`${CONFIG_YAML}${SECTIONS}  -title: B\n`), /:8:3: Missing space after `-` starting a list item, expected `- title: B`$/);
 });
 
+test('a config key indented unlike the keys beside it is named at the key with both indentations, after a one-line value or a block of text', () => {
+  const send = `${CONFIG_YAML}send:\n  rate: 5\n  concurrency: 2\n`;
+  assert.equal(messageOf(send.replace('  concurrency', '   concurrency')), `${FILE}:7:4: Unexpected indentation of 3 spaces before \`concurrency\`, expected 2, like the other keys of \`send\``);
+  assert.equal(messageOf(send.replace('  concurrency', ' concurrency')), `${FILE}:7:2: Unexpected indentation of 1 space before \`concurrency\`, expected 2, like the other keys of \`send\``);
+  assert.ok(readsAfter(send, '  concurrency', '  concurrency'));
+  const block = `${CONFIG_YAML}description: |\n  Papers we read.\nsend:\n  rate: 5\n`;
+  assert.equal(messageOf(block.replace('\nsend:', '\n send:')), `${FILE}:7:2: Unexpected indentation of 1 space before \`send\`, expected none, like the other top-level keys`);
+  const postal = CONFIG_YAML.replace(/^postalAddress: .*$/m, 'postalAddress: |\n    1 Example Street\n    Example City\nsend:\n  rate: 5');
+  assert.match(messageOf(postal.replace('\nsend:', '\n   send:')), /:\d+:4: Unexpected indentation of 3 spaces before `send`, expected none, like the other top-level keys$/);
+});
+
 test('a quoted config value that one of its own quotes ends early gets the text quoted so that YAML reads it whole', () => {
   const single = CONFIG_YAML.replace('name: Test Newsletter', "name: 'Editor's Digest'");
   assert.equal(

@@ -34,6 +34,13 @@ test('schema messages: a list whose first item has no space after its `-`, read 
   assert.deepEqual(problems, ["Unexpected string `-Rylan Schaeffer - Brando Miranda` for paper 1's `authors`, expected a list (a space after each item's `-`: `- Rylan Schaeffer`)"]);
 });
 
+test('schema messages: a list whose only item has no space after its `-`, read as a mapping, says to write the space, as the config does', () => {
+  const located = (papers: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue({ papers })))).problems.map((problem) => `${problem.position.start.line}:${problem.position.start.column} ${problem.message}`);
+  assert.deepEqual(located('  -title: A\n'), ["8:3 Unexpected mapping for `papers`, expected a list (a space after each item's `-`: `- title: A`)"]);
+  // A mapping written as one, with no `-`, gets no such hint.
+  assert.deepEqual(located('  title: A\n'), ['8:3 Unexpected mapping for `papers`, expected a list']);
+});
+
 test('schema messages: an unknown frontmatter key beside the key it resembles is said to be unknown, not told to be that key again', () => {
   const problems = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => problem.message);
   assert.ok(problems(cleanIssue().replace(/^title: (.*)$/m, 'title: $1\ntitel: Other')).includes('Unexpected key `titel`, an unknown key: `title`, which it resembles, is set already (keep one of the two, named `title`)'));

@@ -49,6 +49,17 @@ test('a key indented unlike its siblings is named at the key with both indentati
   assert.deepEqual(problemsOf(cleanIssue().replace('date: ', ' date: ')), ['4:2 Unexpected indentation of 1 space before `date`, expected none, like the other top-level keys']);
 });
 
+test('a key indented unlike its siblings right after a block of text is named at the key as after a one-line value, not as the end of the text', () => {
+  assert.deepEqual(problemsOf(cleanIssue().replace('    opinion: |', '     opinion: |')), ["17:6 Unexpected indentation of 5 spaces before `opinion`, expected 4, like the paper's other keys"]);
+  assert.deepEqual(problemsOf(cleanIssue().replace('    opinion: |', '   opinion: |')), ["17:4 Unexpected indentation of 3 spaces before `opinion`, expected 4, like the paper's other keys"]);
+  // A line of the text indented less than the text's first line, past its key, ends the text too: named as a line of the text.
+  assert.deepEqual(problemsOf(withSummary('      Smooth metrics show smooth scaling.', '     Sharp jumps come from sharp metrics.')), [
+    "18:6 Unexpected indentation of 5 spaces in the text of `summary` (its `summary:` on line 15), which ends the text there, expected 6, like the text's other lines",
+  ]);
+  // An indentation indicator sets the text's indentation: a first line indented further is text, and so is the line after it.
+  assert.deepEqual(problemsOf(cleanIssue().replace(SUMMARY, '    summary: |2\n          indented code\n      Smooth metrics show smooth scaling.\n')), []);
+});
+
 test('a list item indented unlike the items before it is named at its dash, with both indentations and the line of the item before', () => {
   const second = paperYaml({ title: 'Second', url: 'https://arxiv.org/abs/2305.00001', arxiv: '2305.00001' });
   const papers = (indent: string) => cleanIssue().replace('---\n\nWelcome', `${second.replace(/^ {2}- /, `${indent}- `)}---\n\nWelcome`);

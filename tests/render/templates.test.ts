@@ -132,6 +132,18 @@ test('templates: a partial may include itself inside a block (section.html over 
   assert.doesNotMatch(endless.message, /call stack/);
 });
 
+test('templates: a partial that includes itself by a name computed when it runs is named at that call when the stack runs out, outside a block or inside one', async () => {
+  const cases: [line: string, expected: RegExp][] = [
+    ['{{> (concat "foot" "er.txt")}}', /partials\/footer\.txt\.hbs:6:1: Unexpected partial loop without end \(footer\.txt → footer\.txt\) through this call, whose partial is named when it runs, outside any block/],
+    ['{{#if newsletter.name}}{{> (concat "foot" "er.txt")}}{{/if}}', /partials\/footer\.txt\.hbs:6:24: Unexpected partial loop without end \(footer\.txt → footer\.txt\): the blocks around its calls never ended it/],
+  ];
+  for (const [line, expected] of cases) {
+    const endless = await emailTemplateError({ 'templates/partials/footer.txt.hbs': builtinPartialWith('footer.txt', 5, line) });
+    assert.match(endless.message, expected);
+    assert.doesNotMatch(endless.message, /call stack|stack ran out/);
+  }
+});
+
 test('templates: a partial block by a name no file provides renders its own content, a fallback rather than a misspelling', () => {
   const root = makeRoot({ 'templates/email.html.hbs': '<html>{{#> banner.html}}<p>{{issue.title}}</p>{{/banner.html}}</html>' });
   assert.equal(loadTemplates(join(root, 'templates')).render('email.html', { issue: { title: 'Fallback' } }), '<html><p>Fallback</p></html>');
@@ -237,6 +249,20 @@ test('templates: a helper called with the wrong arguments is an error at the cal
     ['{{#each papers sections}}x{{/each}}', /footer\.txt\.hbs:3:3: Unexpected 2 arguments to `each`, expected 1 argument/],
   ];
   for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected);
+});
+
+test("templates: a helper that gives a value written as a block is an error at the call naming the fix, not its content dropped", async () => {
+  const footer = (line: string) => ({ 'templates/partials/footer.txt.hbs': `{{links.unsubscribe}}\n{{newsletter.postalAddress}}\n  ${line}\n` });
+  const block = (name: string) => `Unexpected block \`\\{\\{#${name}\\}\\}…\\{\\{/${name}\\}\\}\`: \`${name}\` gives a value, not a block, so the block's content would be dropped, expected`;
+  const cases: [line: string, expected: RegExp][] = [
+    ['A{{#eq 1 1}}BLOCKBODY{{else}}ELSE{{/eq}}Z', new RegExp(`footer\\.txt\\.hbs:3:4: ${block('eq')} inside \`\\{\\{#if\\}\\}\`, as in \`\\{\\{#if \\(eq depth 1\\)\\}\\}…\\{\\{else\\}\\}…\\{\\{/if\\}\\}\`$`)],
+    ['{{#wrap "x"}}BLOCKBODY{{/wrap}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('wrap')} it without \`#\` and \`\\{\\{/wrap\\}\\}\`, as in \`\\{\\{wrap authorsLine indent=" {2}"\\}\\}\`$`)],
+    ['{{#counted 2 "paper"}}BODY{{/counted}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('counted')} it without`)],
+    ['{{^eq 1 2}}BODY{{/eq}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('eq')} inside`)],
+    ['{{#if false}}x{{else eq 1 1}}BODY{{/if}}', new RegExp(`footer\\.txt\\.hbs:3:17: ${block('eq')} inside`)],
+  ];
+  for (const name of ['join', 'concat', 'heading', 'rule', 'lineBreaks', 'lookup']) cases.push([`{{#${name} "a" "b"}}BODY{{/${name}}}`, new RegExp(`footer\\.txt\\.hbs:3:3: (?:${block(name)}|Unexpected)`)]);
+  for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected, line);
 });
 
 test("templates: lookup of a field the object lacks, a heading's depth that is no Markdown level, and lookup without arguments are errors at the call", async () => {

@@ -49,6 +49,8 @@ export class SmtpTransport implements Transport {
   readonly connections: number;
   private transporter: Transporter;
   private readonly newPool: () => Transporter;
+  /** The scheme's TLS and the port, for the hints of a failure. */
+  private readonly session: Session;
 
   constructor(options: SmtpOptions) {
     let url: URL;
@@ -77,6 +79,7 @@ export class SmtpTransport implements Transport {
     if (port === 0) throw smtpUrlError(portProblem('0'));
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
+    this.session = { secure: url.protocol === 'smtps:', port };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
@@ -118,7 +121,7 @@ export class SmtpTransport implements Transport {
       await this.transporter.verify();
       return { ok: true, reply: 'connected' };
     } catch (error) {
-      return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, terminatorWritten: false }) };
+      return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, terminatorWritten: false }, this.session) };
     }
   }
 
@@ -132,7 +135,7 @@ export class SmtpTransport implements Transport {
       } as SendMailOptions);
       return { ok: true, reply: String(info.response ?? '250') };
     } catch (error) {
-      const failure = failureOf(error as NodemailerError, progress);
+      const failure = failureOf(error as NodemailerError, progress, this.session);
       if (endsSession(failure)) this.renewPool();
       return { ok: false, failure };
     }
@@ -205,26 +208,38 @@ function endsSession(failure: DeliveryFailure): boolean {
   return failure.enhanced === '4.5.3' || /too many (?:messages|recipients|mails)|reconnect/i.test(failure.reply);
 }
 
-function failureOf(error: NodemailerError, progress: WireProgress): DeliveryFailure {
+function failureOf(error: NodemailerError, progress: WireProgress, session: Session): DeliveryFailure {
   const reply = replyOf(error);
   const code = typeof error.responseCode === 'number' ? error.responseCode : undefined;
   const enhanced = error.response ? enhancedCode(error.response) : undefined;
-  const hint = tlsMismatch(error);
+  const hint = tlsMismatch(error, session);
   return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}) };
 }
 
+/** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port. */
+interface Session {
+  secure: boolean;
+  port: number;
+}
+
 /**
- * The two ways SMTP_URL's scheme and the relay's port disagree about TLS,
- * which node and the relay report in their own words (an OpenSSL record
- * error; the relay's `500` to STARTTLS), as what to change instead.
+ * Where TLS went wrong, as what to change, true to the URL in use
+ * (`session`): node and the relay say it in their own words (an OpenSSL
+ * record error; the relay's refusal of STARTTLS). A plaintext answer to
+ * TLS is the scheme's mistake under smtps://; under smtp:// it came after
+ * the relay agreed to STARTTLS. A refused STARTTLS stops the send on any
+ * port (nodemailer does not go on in clear once a relay offers TLS, and
+ * port 587 requires it).
  */
-function tlsMismatch(error: NodemailerError): string | undefined {
-  // OpenSSL's reading of a plaintext greeting as a TLS record (SSL_R_WRONG_VERSION_NUMBER).
+function tlsMismatch(error: NodemailerError, session: Session): string | undefined {
+  // OpenSSL's reading of a plaintext answer as a TLS record (SSL_R_WRONG_VERSION_NUMBER).
   if (error.code === 'ESOCKET' && /wrong version number/i.test(error.message)) {
-    return 'The relay answered in plain text where smtps:// starts TLS at once: use smtp:// for this port (TLS by STARTTLS, as on 587), or the port where the relay speaks TLS at once (465).';
+    if (session.secure) return 'The relay answered in plain text where smtps:// starts TLS at once: use smtp:// for this port (TLS by STARTTLS, as on 587), or the port where the relay speaks TLS at once (465).';
+    return `The relay on port ${session.port} agreed to STARTTLS, then answered in plain text, not TLS: the relay (or a proxy or firewall between) breaks STARTTLS on this port; ask its operator, or use the port where the relay speaks TLS at once, with smtps:// (465).`;
   }
   if (error.command === 'STARTTLS' && typeof error.responseCode === 'number') {
-    return 'The relay does not offer STARTTLS on this port, and paperboy sends on port 587 only over TLS: check the relay\'s port (465 with smtps://, or a port that offers STARTTLS).';
+    if (session.port === 587) return 'The relay does not offer STARTTLS on this port, and paperboy sends on port 587 only over TLS: check the relay\'s port (465 with smtps://, or a port that offers STARTTLS).';
+    return `The relay on port ${session.port} offered STARTTLS, then refused it (${error.responseCode}), and paperboy does not send in plain text to a relay that offers TLS: ask the relay's operator, or use a port where TLS works (465 with smtps://, or 587).`;
   }
   return undefined;
 }

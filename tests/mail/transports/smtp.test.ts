@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
@@ -58,5 +59,42 @@ test('a reset while the message is still being written is a failure at data (not
   } finally {
     await transport.close();
     await server.close();
+  }
+});
+
+/** A relay on a free port that offers STARTTLS and answers it with `reply`; after a 220, it sends plain text where TLS should be. */
+async function brokenStartTls(reply: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer((socket) => {
+    socket.on('error', () => {});
+    socket.write('220 relay.example.org ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      const line = chunk.toString('latin1');
+      if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 STARTTLS\r\n');
+      else if (/^STARTTLS/i.test(line)) socket.write(`${reply}\r\n`);
+      else socket.write('this is not TLS\r\n'.repeat(4));
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { port: (server.address() as { port: number }).port, close: () => new Promise((closed) => server.close(() => closed())) };
+}
+
+test('a STARTTLS that goes wrong on an smtp:// port other than 587 gets a hint true to that URL and port, not the smtps:// or port-587 one', async () => {
+  const cases: [reply: string, hint: (port: number) => string][] = [
+    ['220 2.0.0 Ready to start TLS', (port) => `The relay on port ${port} agreed to STARTTLS, then answered in plain text, not TLS`],
+    ['454 4.7.0 TLS not available', (port) => `The relay on port ${port} offered STARTTLS, then refused it (454)`],
+  ];
+  for (const [reply, hint] of cases) {
+    const relay = await brokenStartTls(reply);
+    const transport = new SmtpTransport({ url: `smtp://127.0.0.1:${relay.port}`, connections: 1, socketTimeoutMs: 5000 });
+    try {
+      const result = await transport.verify();
+      assert.ok(!result.ok, reply);
+      assert.equal(result.failure.stage, 'auth', reply);
+      assert.ok(result.failure.hint?.startsWith(hint(relay.port)), `${reply}: ${result.failure.hint}`);
+      assert.doesNotMatch(result.failure.hint ?? '', /smtps:\/\/ starts TLS at once|port 587 only over TLS/, reply);
+    } finally {
+      await transport.close();
+      await relay.close();
+    }
   }
 });

@@ -1,9 +1,13 @@
-import { ContentLimitError, MAX_NESTING, type NestingExcess } from './limits.js';
+/** Where a text nests too deep: an offset in the text, and the depth found there. */
+export interface NestingExcess {
+  offset: number;
+  depth: number;
+}
 
 /**
- * The first place the frontmatter's YAML nests more than `MAX_NESTING`
- * collections (mappings, sequences, flow `[…]` and `{…}`) inside each
- * other, found by one pass over its lines before it is parsed: the yaml
+ * The first place a YAML text (an issue's frontmatter, the config) nests
+ * more than `limit` collections (mappings, sequences, flow `[…]` and `{…}`)
+ * inside each other, found by one pass over its lines before it is parsed: the yaml
  * package composes a document by recursion, and so does paperboy's walk
  * of it, so `x: [[[…]]]` 10,000 deep ran out of stack ("Maximum call stack
  * size exceeded"), and 3,000 mappings indented one space deeper each
@@ -16,9 +20,9 @@ import { ContentLimitError, MAX_NESTING, type NestingExcess } from './limits.js'
  * only a text that no issue has can take past the limit); the lines of a
  * block scalar (`|`, `>`) are text and skipped; a value starting with `[`
  * or `{` adds its brackets, counted outside quotes and comments, until
- * they close. `limit`: `MAX_NESTING` but in tests.
+ * they close.
  */
-export function yamlNestingExcess(yaml: string, limit = MAX_NESTING): NestingExcess | undefined {
+export function yamlNestingExcess(yaml: string, limit: number): NestingExcess | undefined {
   // The nodes the line is inside, outermost first: where each starts, and whether it starts with `- `.
   const columns: { column: number; item: boolean }[] = [];
   let lineStart = 0;
@@ -64,14 +68,6 @@ export function yamlNestingExcess(yaml: string, limit = MAX_NESTING): NestingExc
 }
 
 const DASH = /^- +|^-$/;
-
-/** The limit's error, at `offset` in the file once `parseIssue` adds where the frontmatter starts. */
-export function yamlNestingError({ offset }: NestingExcess): ContentLimitError {
-  return new ContentLimitError(
-    offset,
-    `Unexpected YAML nested more than ${MAX_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_NESTING}: flatten it`,
-  );
-}
 
 /**
  * Where the value of a line's node starts, past its anchor and tag (`&a`,

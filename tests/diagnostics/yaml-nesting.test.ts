@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { isMap, isSeq, parseDocument, stringify, type Node } from 'yaml';
 import { parseIssue } from '../../src/issue/parse.js';
 import { decodeIssueSource } from '../../src/issue/source.js';
-import { yamlNestingExcess } from '../../src/issue/yaml-nesting.js';
+import { yamlNestingExcess } from '../../src/diagnostics/yaml-nesting.js';
+import { MAX_NESTING } from '../../src/issue/limits.js';
 
 const issueWith = (frontmatter: string) => `---\nnumber: 1\ntitle: X\ndate: 2023-05-31\n${frontmatter}\n---\n\nIntro.\n`;
 const problemsOf = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text))).problems.map((problem) => `${problem.position.start.line}:${problem.position.start.column} ${problem.ruleId} ${problem.message.slice(0, 40)}`);
@@ -24,7 +25,7 @@ test('YAML nested past 64 levels (flow brackets 10,000 deep, mappings indented 3
 
 test('YAML within the limit is not refused: brackets in plain or quoted text, block scalars indented deep, and every sample issue', () => {
   const text = ['title: "a [[[[[[[[ {{{{{{ b"', `note: text ${'['.repeat(80)}`, 'summary: |', ...Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 2)}line`), "tags: ['[[[[', \"{{{{\"] # [[[["].join('\n');
-  assert.equal(yamlNestingExcess(text), undefined);
+  assert.equal(yamlNestingExcess(text, MAX_NESTING), undefined);
   assert.deepEqual(parseDocument(text).errors, []);
   for (const name of readdirSync('issues')) {
     const yaml = /^---\n([\s\S]*?)\n---/.exec(readFileSync(`issues/${name}`, 'utf8'))![1]!;
