@@ -16,6 +16,7 @@ import { loadTemplates } from '../render/templates.js';
 import { dispatch, type DispatchResult, type LeftSince } from '../send/dispatch.js';
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
+import { settleHandedOver } from '../send/recover.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -160,6 +161,8 @@ async function sendIssue(context: SendContext): Promise<number> {
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   const journal = new SendJournal(db, issueNumber);
   const subscribers = new SubscriberStore(db);
+  // A stopped run's rows in flight that the transport can settle (the outbox's files) are, before they are counted.
+  if (!options.dryRun && journal.counts().sending > 0) await settleWith(journal, context.transportFor(1));
   const plan = planSend({
     mode,
     startedMode: journal.mode(),
@@ -174,6 +177,15 @@ async function sendIssue(context: SendContext): Promise<number> {
   const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
   try {
     return await carryOut(context, journal, plan, transport);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** `settleHandedOver` through a transport of its own, closed after. */
+async function settleWith(journal: SendJournal, transport: Transport): Promise<void> {
+  try {
+    await settleHandedOver(journal, transport, new Date());
   } finally {
     await transport.close();
   }
