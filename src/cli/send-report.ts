@@ -122,7 +122,7 @@ export interface ReportCommands {
 /**
  * What a send that ends with recipients not known to have the issue says
  * on stderr, the run it happens in and not the next: the `unknown` ones
- * (the whole message went, no reply came) and the `failed` or `expired`
+ * (their message had started going, no reply recorded) and the `failed` or `expired`
  * ones, each kind with up to 20 addresses (then how many more, and
  * `paperboy sends N` for all), what to do about it, and, for a run that
  * exits 1 (`exitCode`; not one stopped by a signal), that they are why.
@@ -144,7 +144,7 @@ export function unsettledReport(
   if (unknown + failed === 0) return '';
   const lines: string[] = [];
   if (unknown > 0) {
-    lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: the whole message went to the relay and no reply came, so it may have arrived:`);
+    lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: their message had started going to the relay (DATA) and no reply was recorded, so it may have arrived:`);
     const { listing, left } = listed(journal.inStates(['unknown', 'sending']), unknown, commands, leftSince);
     lines.push(...listing, ...leftOut(left));
     const retried = unknown - total(left);

@@ -16,6 +16,7 @@ import { dispatch, type DispatchResult, type LeftSince } from '../send/dispatch.
 import { SendJournal, type DeliveryState, type LockHolder, type SendMode } from '../send/journal.js';
 import { highestSentNumber } from '../send/runs.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
+import { settleHandedOver } from '../send/recover.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -169,6 +170,8 @@ async function sendIssue(context: SendContext): Promise<number> {
   // The journal of this number is of this issue, or the plan would read another issue's.
   checkJournalIssue(check, false);
   const subscribers = new SubscriberStore(db);
+  // A stopped run's rows in flight that the transport can settle (the outbox's files) are, before they are counted.
+  if (!options.dryRun && journal.counts().sending > 0) await settleWith(journal, context.transportFor(1));
   const plan = planSend({
     mode,
     startedMode: journal.mode(),
@@ -183,6 +186,15 @@ async function sendIssue(context: SendContext): Promise<number> {
   const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
   try {
     return await carryOut(context, journal, check, plan, transport);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** `settleHandedOver` through a transport of its own, closed after. */
+async function settleWith(journal: SendJournal, transport: Transport): Promise<void> {
+  try {
+    await settleHandedOver(journal, transport, new Date());
   } finally {
     await transport.close();
   }

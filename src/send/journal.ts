@@ -7,12 +7,13 @@ import type { IssueIdentity } from './identity.js';
 
 /**
  * A recipient's state in the journal. `queued`: to send (again, after
- * `next_attempt_at` when a try failed for a while); `sending`: handed over,
- * no final reply recorded yet; `sent`: the server answered 250 to the final
- * dot; `failed`: refused for good (the reply is kept); `unknown`: was
- * `sending` when a run died, so it may have arrived; `expired`: temporary
- * failures until the give-up time; `skipped`: unsubscribed after the
- * recipient set was frozen.
+ * `next_attempt_at` when a try failed for a while), claimed by a run or
+ * not; `sending`: its message is going to the relay (committed once the
+ * relay answered DATA, before the message's end), no final reply recorded
+ * yet; `sent`: the server answered 250 to the final dot; `failed`: refused
+ * for good (the reply is kept); `unknown`: was `sending` when a run died,
+ * so it may have arrived; `expired`: temporary failures until the give-up
+ * time; `skipped`: unsubscribed after the recipient set was frozen.
  */
 export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
@@ -120,11 +121,15 @@ export class SendJournal {
       // every row already sent on each claim: a send to 100,000 slowed from ~1,350 to ~550 msg/s.
       fresh: db.prepare(`SELECT ${COLUMNS} FROM deliveries INDEXED BY deliveries_state WHERE issue = ? AND state = 'queued' AND next_attempt_at IS NULL LIMIT ?`),
       due: db.prepare(`SELECT ${COLUMNS} FROM deliveries INDEXED BY deliveries_state WHERE issue = ? AND state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`),
-      claim: db.prepare(`UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ?`),
+      handOff: db.prepare(
+        `UPDATE deliveries SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?), updated_at = ? WHERE issue = ? AND recipient_key = ? AND state = 'queued'`,
+      ),
       heartbeat: db.prepare('UPDATE send_runs SET lock_at = ? WHERE issue = ?'),
+      // A row handed over counted its attempt then (`handOff`); one settled before (refused at RCPT, never reached) counts it now, if it was one.
       settle: db.prepare(
-        `UPDATE deliveries SET state = ?, last_reply = coalesce(?, last_reply), next_attempt_at = ?, sent_at = ?, attempts = attempts + ?, updated_at = ?
-         WHERE issue = ? AND recipient_key = ? AND state = 'sending'`,
+        `UPDATE deliveries SET state = ?, last_reply = coalesce(?, last_reply), next_attempt_at = ?, sent_at = ?, attempts = attempts + ? - (state = 'sending'),
+           first_attempt_at = CASE WHEN ? THEN coalesce(first_attempt_at, ?) ELSE first_attempt_at END, updated_at = ?
+         WHERE issue = ? AND recipient_key = ? AND state IN ('queued', 'sending')`,
       ),
       bounce: db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`),
     };
@@ -272,30 +277,65 @@ export class SendJournal {
   }
 
   /**
-   * One transaction: records what became of the settled deliveries (a
-   * bounce marks the subscriber `bounced` too), then claims up to `limit`
-   * queued rows that are due, as `sending`, an attempt counted. Committed
-   * before any of them is handed over (RELIABILITY 8); one commit (one
-   * fsync) for the whole group.
+   * Up to `limit` queued rows that are due, leaving out `held` (the keys of
+   * rows this run claimed and has not settled in the journal yet). Reads
+   * only: a claimed row stays `queued` until its message starts going to
+   * the relay (`record`), so a run killed while it waits for the rate limit
+   * or a connection leaves it to the next run, never in doubt. Each
+   * delivery carries this attempt already (`attempts`, `firstAttemptAt`).
    */
-  settleAndClaim(settled: readonly SettledDelivery[], limit: number, now: Date): Delivery[] {
+  claim(limit: number, held: ReadonlySet<string>, now: Date): Delivery[] {
+    if (limit <= 0) return [];
+    const time = now.toISOString();
+    const free = (rows: DeliveryRow[]) => rows.filter((row) => !held.has(row.recipient_key));
+    const rows = free(this.statements.fresh.all(this.issue, limit + held.size) as DeliveryRow[]).slice(0, limit);
+    if (rows.length < limit) append(rows, free(this.statements.due.all(this.issue, time, limit - rows.length + held.size) as DeliveryRow[]).slice(0, limit - rows.length));
+    return rows.map((row) => toDelivery({ ...row, attempts: row.attempts + 1, first_attempt_at: row.first_attempt_at ?? time }));
+  }
+
+  /**
+   * One transaction (one fsync for the group): records what became of the
+   * settled deliveries (a bounce marks the subscriber `bounced` too), then
+   * commits the `handedOver` ones `sending`, an attempt counted: each is
+   * committed so before the end of its message goes (RELIABILITY 8).
+   * Returns the keys of those that were not `queued` any more, whose
+   * message must not be finished. Throws when the journal cannot be written.
+   */
+  record(settled: readonly SettledDelivery[], handedOver: readonly Delivery[], now: Date): Set<string> {
     const time = now.toISOString();
     return this.db
       .transaction(() => {
         for (const { delivery, settlement } of settled) this.settle(delivery, settlement, time);
-        if (limit <= 0) return [];
-        const rows = this.statements.fresh.all(this.issue, limit) as DeliveryRow[];
-        if (rows.length < limit) append(rows, this.statements.due.all(this.issue, time, limit - rows.length) as DeliveryRow[]);
-        for (const row of rows) this.statements.claim.run(time, time, this.issue, row.recipient_key);
-        if (rows.length > 0) this.statements.heartbeat.run(time, this.issue);
-        return rows.map((row) => toDelivery({ ...row, state: 'sending', attempts: row.attempts + 1, first_attempt_at: row.first_attempt_at ?? time }));
+        const refused = new Set<string>();
+        for (const delivery of handedOver) {
+          if (this.statements.handOff.run(time, time, this.issue, delivery.recipientKey).changes === 0) refused.add(delivery.recipientKey);
+        }
+        if (handedOver.length > 0) this.statements.heartbeat.run(time, this.issue);
+        return refused;
+      })
+      .immediate();
+  }
+
+  /**
+   * Rows a stopped run left `sending` whose fate the transport could tell
+   * (the outbox, by its files: `Transport.handedOver`): `sent` with the
+   * reply (`reply` set), or `queued` again, the attempt not counted (the
+   * message never went). One transaction; run under the lock.
+   */
+  settleHandedOver(verdicts: readonly { delivery: Delivery; reply: string | undefined }[], now: Date): void {
+    const time = now.toISOString();
+    this.db
+      .transaction(() => {
+        for (const { delivery, reply } of verdicts) this.settle(delivery, reply === undefined ? { kind: 'release' } : { kind: 'sent', reply }, time);
       })
       .immediate();
   }
 
   private settle(delivery: Delivery, settlement: Settlement, time: string): void {
-    const update = (state: DeliveryState, extra: { reply?: string | undefined; next?: string | null; sentAt?: string | null; attempts?: number } = {}) =>
-      this.statements.settle.run(state, extra.reply ?? null, extra.next ?? null, extra.sentAt ?? null, extra.attempts ?? 0, time, this.issue, delivery.recipientKey);
+    const update = (state: DeliveryState, extra: { reply?: string | undefined; next?: string | null; sentAt?: string | null; tried?: boolean } = {}) => {
+      const tried = (extra.tried ?? true) ? 1 : 0;
+      this.statements.settle.run(state, extra.reply ?? null, extra.next ?? null, extra.sentAt ?? null, tried, tried, time, time, this.issue, delivery.recipientKey);
+    };
     switch (settlement.kind) {
       case 'sent':
         update('sent', { reply: settlement.reply, sentAt: time });
@@ -310,11 +350,11 @@ export class SendJournal {
         update('queued', { reply: settlement.reply, next: settlement.at.toISOString() });
         return;
       case 'release':
-        update('queued', { reply: settlement.reply, attempts: -1 });
+        update('queued', { reply: settlement.reply, tried: false });
         return;
       case 'skipped':
         // Not tried: the reader left after the recipient set was frozen (RELIABILITY 17).
-        update('skipped', { reply: settlement.reply, attempts: -1 });
+        update('skipped', { reply: settlement.reply, tried: false });
         return;
       default:
         update(settlement.kind, { reply: settlement.reply });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AddressObject } from 'mailparser';
@@ -92,24 +93,36 @@ test('send: a finished send whose status: sent was never written (the run died f
   assert.equal(outboxFiles(root).length, 3);
 });
 
-test('send: a row a killed run left sending, with nothing queued, becomes unknown on the next send (not sent again unasked), which then writes status: sent', async () => {
+test('send (outbox): rows a killed run left sending are settled by the outbox\'s files on the next send: one whose file is in place is sent, one whose file never went in is written now; none unknown, status: sent written', async () => {
   const root = await newsletter(3);
   const file = join(root, 'issues/0001-mirages.md');
   assert.equal((await send(root)).code, 0);
-  // As a run killed between claiming its last recipient and settling it leaves the journal.
+  // As a run killed with two messages going leaves it: reader1's renamed into place, reader2's not yet.
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: sent$/m, 'status: ready'));
+  const outbox = join(root, '.paperboy', 'outbox', '1');
   const db = openStore(join(root, '.paperboy'));
-  db.prepare("UPDATE deliveries SET state = 'sending' WHERE issue = 1 AND email = 'reader1@example.org'").run();
+  db.prepare("UPDATE deliveries SET state = 'sending' WHERE issue = 1 AND email IN ('reader1@example.org', 'reader2@example.org')").run();
+  const fileOf = (email: string) => {
+    const { message_id: id } = db.prepare('SELECT message_id FROM deliveries WHERE issue = 1 AND email = ?').get(email) as { message_id: string };
+    return join(outbox, `${createHash('sha256').update(id).digest('hex').slice(0, 32)}.eml`);
+  };
+  const [reader1, reader2] = [fileOf('reader1@example.org'), fileOf('reader2@example.org')];
   db.close();
-  assert.equal((await send(root, { dryRun: true })).code, 1);
+  rmSync(reader2);
+  const kept = statSync(reader1).mtimeMs;
+
+  await send(root, { dryRun: true });
   assert.equal(journalStates(root).get('reader1@example.org'), 'sending', 'a dry run changes nothing');
+  assert.equal(journalStates(root).get('reader2@example.org'), 'sending');
   const again = await send(root);
-  assert.equal(again.code, 1, again.stderr);
-  assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state\.\n/);
-  assert.match(again.stderr, /1 recipient unknown: .*may have arrived:\n {2}unknown: reader1@example\.org: no reply recorded: the run sending it stopped .*\n.*--retry-unknown/);
-  assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stderr, /unknown/);
+  assert.match(again.stdout, /Resume: send to 1 recipient\n/);
+  assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
   assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
-  assert.equal(outboxFiles(root).length, 3, 'nobody sent twice');
+  assert.equal(outboxFiles(root).length, 3, 'one file a recipient');
+  assert.equal(statSync(reader1).mtimeMs, kept, 'the file in place was not written again');
+  assert.ok(existsSync(reader2), 'the one never put in place is written');
 });
 
 test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {

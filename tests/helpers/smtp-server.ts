@@ -37,6 +37,8 @@ export interface TestSmtpServer {
   received: Received[];
   /** For each DATA the server was sent, in order: how many transactions were in DATA at once as it began (itself included). */
   concurrency: number[];
+  /** The recipient of each DATA the server was sent, in order: a message that may have arrived began so. */
+  dataBegun: string[];
   /** How many copies each Message-ID arrived in. */
   copies(): Map<string, number>;
   /** How many connections the server has been opened. */
@@ -56,6 +58,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const sessionRcpts = new Map<string, number>();
   let connections = 0;
   const concurrency: number[] = [];
+  const dataBegun: string[] = [];
   let inData = 0;
   const server: SMTPServer = new SMTPServer({
     authOptional: faults.auth === undefined,
@@ -101,6 +104,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       };
       socketOf(server, session)?.once('close', finished);
       const to = session.envelope.rcptTo[0]?.address ?? '';
+      dataBegun.push(to);
       const attempt = (dataAttempts.get(to) ?? 0) + 1;
       dataAttempts.set(to, attempt);
       const behaviour = faults.data?.(to, attempt) ?? 'accept';
@@ -152,6 +156,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     url: `smtp://127.0.0.1:${port}`,
     received,
     concurrency,
+    dataBegun,
     copies() {
       const counts = new Map<string, number>();
       for (const message of received) counts.set(message.messageId, (counts.get(message.messageId) ?? 0) + 1);

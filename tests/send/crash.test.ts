@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
@@ -13,9 +14,13 @@ import { BIN } from '../helpers/cli.js';
  * answering while the child runs.
  */
 
-function startSend(root: string, server: TestSmtpServer, args: string[] = []) {
-  const child = spawn(process.execPath, [BIN, 'send', '1', '--yes', '--rate', '0', '--concurrency', '3', '--root', root, ...args], {
-    env: { PATH: process.env.PATH, SMTP_URL: server.url, PAPERBOY_SECRET: SECRET },
+/** No rate limit, three connections: the flags of a send unless a test gives its own. */
+const FAST = ['--rate', '0', '--concurrency', '3'];
+
+/** `paperboy send 1 --yes` through `server`, or into the outbox without one. */
+function startSend(root: string, server: TestSmtpServer | undefined, args: string[] = FAST) {
+  const child = spawn(process.execPath, [BIN, 'send', '1', '--yes', '--root', root, ...args], {
+    env: { PATH: process.env.PATH, PAPERBOY_SECRET: SECRET, ...(server ? { SMTP_URL: server.url } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -84,7 +89,7 @@ for (const seed of [1, 2, 3, 4]) {
       const unknown = new Set(journal(root).filter((row) => row.state === 'unknown').map((row) => row.email));
       assert.equal(unknown.size, inFlight, 'exactly the rows left in flight are unknown');
 
-      const third = startSend(root, server, ['--retry-unknown']);
+      const third = startSend(root, server, [...FAST, '--retry-unknown']);
       assert.equal(await third.exited, 0, third.output());
 
       const rows = journal(root);
@@ -105,6 +110,133 @@ for (const seed of [1, 2, 3, 4]) {
     }
   });
 }
+
+/** Resolves once `ready` holds (polled every 2 ms), or the send has exited. */
+function until(ready: () => boolean, send: ReturnType<typeof startSend>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (ready()) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 2);
+    void send.exited.then(() => {
+      clearInterval(poll);
+      resolve();
+    });
+  });
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Kills the send with SIGKILL and waits for it to be gone. */
+async function kill(send: ReturnType<typeof startSend>): Promise<void> {
+  send.child.kill('SIGKILL');
+  await send.exited;
+}
+
+/** Rows in doubt (`sending` after a kill, or `unknown`) are only those whose message reached the relay's DATA, at most one a connection. */
+function assertInDoubtOnlyIfBegun(rows: readonly Row[], server: TestSmtpServer, connections: number): void {
+  const begun = new Set(server.dataBegun);
+  const inDoubt = rows.filter((row) => row.state === 'sending' || row.state === 'unknown');
+  for (const row of inDoubt) assert.ok(begun.has(row.email), `${row.email} is ${row.state}, yet the relay never had a DATA for it: it cannot have arrived`);
+  assert.ok(rows.filter((row) => row.state === 'sending').length <= connections, 'at most one message a connection in doubt (RELIABILITY 9)');
+}
+
+/** How many copies each recipient received. */
+function copiesByRecipient(server: TestSmtpServer): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const message of server.received) copies.set(message.to, (copies.get(message.to) ?? 0) + 1);
+  return copies;
+}
+
+test('crash: a send killed while its next recipients wait for the rate limit leaves none of them in doubt: the messages the relay took are journaled sent at once, the rest stay queued, and the same command sends each of those one copy', async () => {
+  const root = await newsletter(40);
+  const server = await startSmtpServer();
+  try {
+    const first = startSend(root, server, ['--rate', '2', '--concurrency', '5']);
+    await until(() => server.received.length >= 3, first);
+    // Well past a result's group commit (20 ms), well before the next message's turn (one every 500 ms).
+    await delay(250);
+    await kill(first);
+    const afterKill = journal(root);
+    const state = new Map(afterKill.map((row) => [row.email, row.state]));
+    assert.ok(server.received.length >= 3);
+    for (const { to } of server.received) assert.equal(state.get(to), 'sent', `${to}: the relay took it, and its 250 is in the journal`);
+    assertInDoubtOnlyIfBegun(afterKill, server, 5);
+
+    const second = startSend(root, server, ['--rate', '0', '--concurrency', '5']);
+    assert.equal(await second.exited, 0, second.output());
+    assert.doesNotMatch(second.output(), /unknown/);
+    const rows = journal(root);
+    assert.ok(rows.every((row) => row.state === 'sent'), 'every recipient sent, none unknown');
+    const copies = copiesByRecipient(server);
+    assert.equal(copies.size, 40, 'nobody skipped');
+    for (const [email, count] of copies) assert.equal(count, 1, `${email} got ${count} copies`);
+  } finally {
+    await server.close();
+  }
+});
+
+for (const seed of [11, 12, 13]) {
+  test(`crash: a rate-limited send killed at three random moments (seed ${seed}), then the same command: only recipients whose message reached the relay's DATA are unknown, everyone else gets exactly one copy`, async () => {
+    const random = seeded(seed);
+    const root = await newsletter(60);
+    const server = await startSmtpServer();
+    try {
+      for (let round = 0; round < 3; round++) {
+        const run = startSend(root, server, ['--rate', '40', '--concurrency', '3']);
+        // After a random number of messages more, then a random moment of the next one's way (its rate slot, its connection, its DATA).
+        const target = server.received.length + 1 + Math.floor(random() * 12);
+        await until(() => server.received.length >= target, run);
+        await delay(random() * 40);
+        await kill(run);
+        assertInDoubtOnlyIfBegun(journal(root), server, 3);
+      }
+      const last = startSend(root, server);
+      assert.ok([0, 1].includes((await last.exited)!), last.output());
+      const rows = journal(root);
+      assertInDoubtOnlyIfBegun(rows, server, 3);
+      const copies = copiesByRecipient(server);
+      for (const row of rows) {
+        const count = copies.get(row.email) ?? 0;
+        if (row.state === 'unknown') assert.ok(count <= 1, `${row.email} is unknown and got ${count} copies`);
+        else {
+          assert.equal(row.state, 'sent', row.email);
+          assert.equal(count, 1, `${row.email} is sent and got ${count} copies`);
+        }
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+test('crash: an outbox send killed three times resumes from its files: a message whose file is in place is sent, one without is written now, none unknown, one file a recipient', async () => {
+  const root = await newsletter(40);
+  const outbox = join(root, '.paperboy', 'outbox', '1');
+  const files = () => {
+    try {
+      return readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  };
+  for (let round = 1; round <= 3; round++) {
+    const run = startSend(root, undefined, ['--rate', '10', '--concurrency', '5']);
+    await until(() => files().length >= round * 6, run);
+    await delay(round * 30);
+    await kill(run);
+  }
+  const last = startSend(root, undefined, ['--rate', '0', '--concurrency', '5']);
+  assert.equal(await last.exited, 0, last.output());
+  assert.doesNotMatch(last.output(), /unknown/);
+  const rows = journal(root);
+  assert.ok(rows.every((row) => row.state === 'sent'), JSON.stringify(rows.filter((row) => row.state !== 'sent')));
+  assert.equal(files().length, 40, 'one file a recipient');
+  const ids = new Set(files().map((name) => /^Message-ID:\s*(<[^>]+>)/im.exec(readFileSync(join(outbox, name), 'latin1'))?.[1]));
+  assert.deepEqual([...ids].sort(), rows.map((row) => row.message_id).sort(), 'each file the message of one recipient of the journal');
+});
 
 test('two sends of one issue at once: one copy per recipient', async () => {
   const root = await newsletter(60);

@@ -175,7 +175,7 @@ test('smtp: a send that ends with a recipient unknown names it, says --retry-unk
   const { result } = await sendThrough(3, { data: (to, attempt) => (to === 'reader1@example.org' && attempt === 1 ? 'close-after-data' : 'accept') }, { concurrency: 1 });
   assert.equal(result.code, 1);
   assert.match(result.stdout, /sent 2, unknown 1/);
-  assert.match(result.stderr, /1 recipient unknown: the whole message went to the relay and no reply came, so it may have arrived:\n {2}unknown: reader1@example\.org/);
+  assert.match(result.stderr, /1 recipient unknown: their message had started going to the relay \(DATA\) and no reply was recorded, so it may have arrived:\n {2}unknown: reader1@example\.org/);
   assert.match(result.stderr, /`paperboy send 1 --retry-unknown` sends to it again, under the same Message-ID: a reader whose copy did arrive gets a second one/);
   assert.match(result.stderr, /exit 1: 1 unknown, so not every recipient is known to have the issue/);
 });
@@ -195,6 +195,31 @@ test('smtp: a resumed send whose killed run left recipients in flight names them
     assert.match(resumed.stdout, /sent 3, unknown 2/);
     assert.match(resumed.stderr, /2 recipients unknown: .*\n {2}unknown: reader0@example\.org: no reply recorded: the run sending it stopped .*\n {2}unknown: reader3@example\.org: .*\n.*--retry-unknown/);
     assert.match(resumed.stderr, /exit 1: 2 unknown/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a row a killed run left sending, with nothing queued, becomes unknown on the next send (not sent again unasked), which then writes status: sent', async () => {
+  const root = await newsletter(3);
+  const file = join(root, 'issues/0001-mirages.md');
+  const server = await startSmtpServer();
+  try {
+    assert.equal((await send(root, {}, { SMTP_URL: server.url })).code, 0);
+    // As a run killed while reader1's message went to the relay leaves the journal.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: sent$/m, 'status: ready'));
+    const db = openStore(join(root, '.paperboy'));
+    db.prepare("UPDATE deliveries SET state = 'sending' WHERE issue = 1 AND email = 'reader1@example.org'").run();
+    db.close();
+    assert.equal((await send(root, { dryRun: true }, { SMTP_URL: server.url })).code, 1);
+    assert.equal(journalStates(root).get('reader1@example.org'), 'sending', 'a dry run changes nothing');
+    const again = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(again.code, 1, again.stderr);
+    assert.match(again.stdout, /Nothing to send for issue 1: every recipient has a final state\.\n/);
+    assert.match(again.stderr, /1 recipient unknown: .*may have arrived:\n {2}unknown: reader1@example\.org: no reply recorded: the run sending it stopped .*\n.*--retry-unknown/);
+    assert.equal(journalStates(root).get('reader1@example.org'), 'unknown');
+    assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+    assert.equal(server.received.length, 3, 'nobody sent twice');
   } finally {
     await server.close();
   }

@@ -63,20 +63,49 @@ export class OutboxTransport implements Transport {
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
-    const name = `${createHash('sha256').update(message.messageId).digest('hex').slice(0, 32)}.eml`;
+    const name = fileName(message.messageId);
     const path = join(this.dir, name);
     try {
       // Made by `verify` too; the server's confirmations are sent without one (server/start.ts).
       await mkdir(this.dir, { recursive: true });
       await writeFile(`${path}.tmp`, message.raw);
+    } catch (error) {
+      return { ok: false, failure: { stage: 'connect', reply: `Cannot write ${path}: ${(error as Error).message}` } };
+    }
+    try {
+      // The rename is the message's end: the journal has the row `sending` first, so a resume knows to look (`handedOver`).
+      await message.handOff?.();
       await rename(`${path}.tmp`, path);
       return { ok: true, reply: `${WRITTEN} ${name}` };
     } catch (error) {
+      // Not in place: the message was not delivered, and a later try writes it again.
+      await rm(`${path}.tmp`, { force: true }).catch(() => {});
       return { ok: false, failure: { stage: 'connect', reply: `Cannot write ${path}: ${(error as Error).message}` } };
+    }
+  }
+
+  /**
+   * A stopped run's message is in the outbox exactly when its file is:
+   * written whole to a temporary file, then renamed into place (atomic), so
+   * a file there is the whole message, and none means it was never put
+   * there. Its reply is the one the send journals (`written <hash>.eml`).
+   */
+  async handedOver(messageId: string): Promise<{ sent: true; reply: string } | { sent: false }> {
+    const name = fileName(messageId);
+    try {
+      return (await stat(join(this.dir, name))).isFile() ? { sent: true, reply: `${WRITTEN} ${name}` } : { sent: false };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sent: false };
+      throw error;
     }
   }
 
   async close(): Promise<void> {
     if (this.started !== undefined) await this.removeTemporaries(this.started);
   }
+}
+
+/** The outbox file of a Message-ID: `<first 32 hex digits of its SHA-256>.eml`, the same on every attempt. */
+function fileName(messageId: string): string {
+  return `${createHash('sha256').update(messageId).digest('hex').slice(0, 32)}.eml`;
 }

@@ -26,6 +26,8 @@ interface WireProgress {
    * failure without a reply leaves it unknown (RELIABILITY 9).
    */
   terminatorWritten: boolean;
+  /** The message's `handOff`: started when the connection starts reading it, its end held until it resolves. */
+  handOff?: (() => Promise<void>) | undefined;
 }
 
 type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
@@ -126,7 +128,7 @@ export class SmtpTransport implements Transport {
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
-    const progress: WireProgress = { dataStarted: false, terminatorWritten: false };
+    const progress: WireProgress = { dataStarted: false, terminatorWritten: false, handOff: message.handOff?.bind(message) };
     try {
       const info = await this.transporter.sendMail({
         envelope: { from: message.from, to: message.to },
@@ -175,15 +177,39 @@ function watchWire(input: Readable, progress: WireProgress): Readable {
  * once the socket was handed the terminator. This stream's own 'end' comes
  * earlier: the DataStream may still hold up to two buffers of the message
  * while the socket pushes back.
+ *
+ * The connection pipes it only once the relay answered 354 to DATA: then
+ * the message's `handOff` starts (the journal commits the row `sending`),
+ * and this stream's end, which the terminator follows, waits for it. A
+ * hand-off that fails errors the stream: nodemailer closes the connection
+ * with the message unfinished (pool-resource.js), which the relay drops.
  */
 class WireWatch extends PassThrough {
+  private handedOff: Promise<void> | undefined;
+  private readonly piped: Promise<void>;
+  private onPiped = () => {};
+
   constructor(private readonly progress: WireProgress) {
     super();
+    this.piped = new Promise((resolve) => (this.onPiped = resolve));
   }
 
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
     (destination as unknown as Readable).once('end', () => (this.progress.terminatorWritten = true));
+    if (this.handedOff === undefined) {
+      this.handedOff = this.progress.handOff?.() ?? Promise.resolve();
+      // Awaited in _flush; caught here too, so a rejection before then is not an unhandled one.
+      this.handedOff.catch(() => {});
+      this.onPiped();
+    }
     return super.pipe(destination, options);
+  }
+
+  override _flush(callback: (error?: Error | null) => void): void {
+    this.piped.then(() => this.handedOff).then(
+      () => callback(),
+      (error: unknown) => callback(error as Error),
+    );
   }
 }
 

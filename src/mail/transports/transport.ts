@@ -12,6 +12,13 @@ export interface Transport {
   /** Hands one complete message (RFC 5322, CRLF) over for `to`. Never throws for a delivery problem: it is the result. */
   send(message: OutgoingMessage): Promise<DeliveryResult>;
   /**
+   * What became of a message a stopped run was handing over (its
+   * Message-ID), where the transport itself can tell: the outbox looks for
+   * its file (`sent` with the reply a send journals, or not sent at all).
+   * Absent for a relay, which alone knows: its rows stay in doubt.
+   */
+  handedOver?(messageId: string): Promise<{ sent: true; reply: string } | { sent: false }>;
+  /**
    * Waits for messages in flight, then closes; with `force`, fails them at
    * once instead (for a stop that cannot wait for a stalled server).
    */
@@ -24,6 +31,15 @@ export interface OutgoingMessage {
   to: string;
   messageId: string;
   raw: Buffer;
+  /**
+   * Called once when the message starts going to the relay (its 354 to
+   * DATA; the outbox, before its file is put in place), and its end
+   * (CRLF.CRLF; the rename) waits for the promise: what the journal
+   * commits the recipient `sending` in, so that a row is in doubt only
+   * from then on (RELIABILITY 8, 9). A rejection (the journal cannot be
+   * written) fails the delivery before its end goes: not delivered.
+   */
+  handOff?(): Promise<void>;
 }
 
 export type DeliveryResult = { ok: true; reply: string } | { ok: false; failure: DeliveryFailure };

@@ -98,3 +98,34 @@ test('a STARTTLS that goes wrong on an smtp:// port other than 587 gets a hint t
     }
   }
 });
+
+test('a message\'s hand-off starts once the relay answered its DATA and holds the end of data: not called for a recipient refused at RCPT, and a hand-off that fails leaves the relay without the message (a failure at data, retried)', async () => {
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'refused@example.org' ? { code: 450, message: '4.2.1 try later' } : undefined) });
+  const transport = new SmtpTransport({ url: server.url, connections: 1, socketTimeoutMs: 5000 });
+  const send = (to: string, handOff: () => Promise<void>) => transport.send({ from: 'digest@example.org', to, messageId: `<${to}>`, raw: rawMessage(to, 20_000), handOff });
+  try {
+    let calls = 0;
+    const refused = await send('refused@example.org', async () => void calls++);
+    assert.equal(refused.ok ? 'sent' : refused.failure.stage, 'recipient');
+    assert.equal(calls, 0, 'no hand-off for a message that never reached DATA');
+
+    let began: string[] = [];
+    const taken = await send('taken@example.org', async () => {
+      began = [...server.dataBegun];
+      // The relay has the DATA and may have bytes of the message, but not its end: nothing arrived yet.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(server.received.length, 0);
+    });
+    assert.ok(taken.ok, JSON.stringify(taken));
+    assert.deepEqual(began, ['taken@example.org'], 'the hand-off came after the relay got the DATA');
+    assert.equal(server.received.length, 1);
+
+    const failed = await send('unrecorded@example.org', () => Promise.reject(new Error('database or disk is full')));
+    assert.equal(failed.ok ? 'sent' : failed.failure.stage, 'data');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(server.received.map((m) => m.to), ['taken@example.org'], 'the message whose hand-off failed never arrived');
+  } finally {
+    await transport.close();
+    await server.close();
+  }
+});
