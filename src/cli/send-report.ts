@@ -4,7 +4,7 @@ import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted, itOrThem } from '../render/format.js';
 import type { Delivery, DeliveryState, SendJournal, Settlement } from '../send/journal.js';
-import type { LeftSince } from '../send/dispatch.js';
+import type { DispatchResult, LeftSince } from '../send/dispatch.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -207,4 +207,29 @@ function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportC
   }
   if (total > listing.length) listing.push(`  … and ${total - listing.length} more: \`${commands.sends}\` lists them all`);
   return { listing, left };
+}
+
+/** What the run says when it stopped before every recipient was final, by why (send/dispatch.ts `StopReason`). */
+const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
+  interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
+  'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
+  policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
+  'unknown-recipients':
+    'Paused: the relay refused several recipients in a row as unknown mailboxes (5.1.x) and has delivered no message of this send, as a relay that does not deliver for these domains answers for everyone. Nobody was marked bounced; check the relay (its relay domains or recipient table), then run the same command to resume.',
+  'message-refused':
+    'Paused: the relay refused the message itself for several recipients in a row (a 5xx at the end of DATA, such as 552 for its size or 554 for its content) and has taken no message of this send. Nobody was marked failed; make the issue something the relay takes (`paperboy lint` warns of an email past 102 KB), then run the same command to resume.',
+  abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
+  journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
+};
+
+/** Why the run stopped, and the relay's last reply (but after an interrupt, which has none). */
+export function stoppedWords(stop: NonNullable<DispatchResult['stop']>): string {
+  return `${STOPPED[stop.reason]}${stop.reason === 'interrupted' ? '' : ` Last reply: ${stop.reply}`}`;
+}
+
+/** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */
+export function sendExitCode(result: DispatchResult, counts: Record<DeliveryState, number>, interruptedExit: number): number {
+  if (result.stop?.reason === 'interrupted') return interruptedExit;
+  if (result.stop?.reason === 'abort') return 2;
+  return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
 }

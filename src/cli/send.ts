@@ -27,7 +27,7 @@ import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, SendProgress, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
@@ -333,28 +333,16 @@ function lockedError(issueNumber: number, holder: LockHolder): PaperboyError {
   });
 }
 
-const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
-  interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
-  'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
-  policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
-  'unknown-recipients':
-    'Paused: the relay refused several recipients in a row as unknown mailboxes (5.1.x) and has delivered no message of this send, as a relay that does not deliver for these domains answers for everyone. Nobody was marked bounced; check the relay (its relay domains or recipient table), then run the same command to resume.',
-  'message-refused':
-    'Paused: the relay refused the message itself for several recipients in a row (a 5xx at the end of DATA, such as 552 for its size or 554 for its content) and has taken no message of this send. Nobody was marked failed; make the issue something the relay takes (`paperboy lint` warns of an email past 102 KB), then run the same command to resume.',
-  abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
-  journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
-};
-
 async function report(context: SendContext, journal: SendJournal, result: DispatchResult, interruptedExit: number): Promise<number> {
   const { io } = context;
   const counts = journal.counts();
   io.stdout.write(`${countsLine(counts)}\n`);
-  if (result.stop) io.stderr.write(`paperboy: ${STOPPED[result.stop.reason]}${result.stop.reason === 'interrupted' ? '' : ` Last reply: ${result.stop.reply}`}\n`);
+  if (result.stop) io.stderr.write(`paperboy: ${stoppedWords(result.stop)}\n`);
   if (result.deferredUntil) {
     io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
   }
   await markFinished(context, journal, counts);
-  const code = exitCode(result, counts, interruptedExit);
+  const code = sendExitCode(result, counts, interruptedExit);
   io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(context.db)));
   return code;
 }
@@ -373,13 +361,6 @@ function leftSinceIn(db: Store): LeftSince {
     const row = status.get(delivery.subscriberId) as { status: string } | undefined;
     return row?.status === 'active' ? undefined : (row?.status ?? 'gone');
   };
-}
-
-/** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */
-function exitCode(result: DispatchResult, counts: Record<DeliveryState, number>, interruptedExit: number): number {
-  if (result.stop?.reason === 'interrupted') return interruptedExit;
-  if (result.stop?.reason === 'abort') return 2;
-  return result.stop || result.deferredUntil || counts.failed + counts.expired + counts.unknown + counts.queued > 0 ? 1 : 0;
 }
 
 /** What `send` checks the journal's issue with: the file's title and date, and the commands its advice names. */
