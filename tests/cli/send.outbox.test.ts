@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { AddressObject } from 'mailparser';
@@ -93,7 +93,7 @@ test('send: a finished send whose status: sent was never written (the run died f
   assert.equal(outboxFiles(root).length, 3);
 });
 
-test('send (outbox): rows a killed run left sending are settled by the outbox\'s files on the next send: one whose file is in place is sent, one whose file never went in is written now; none unknown, status: sent written', async () => {
+test('send (outbox): rows a killed run left sending are settled by the outbox\'s files on the next send: one whose file is in place is sent, one whose file never went in (its temporary file alone) is written now; none unknown, status: sent written', async () => {
   const root = await newsletter(3);
   const file = join(root, 'issues/0001-mirages.md');
   assert.equal((await send(root)).code, 0);
@@ -108,7 +108,8 @@ test('send (outbox): rows a killed run left sending are settled by the outbox\'s
   };
   const [reader1, reader2] = [fileOf('reader1@example.org'), fileOf('reader2@example.org')];
   db.close();
-  rmSync(reader2);
+  // reader2's message was still in its temporary file: it never went in.
+  renameSync(reader2, `${reader2}.tmp`);
   const kept = statSync(reader1).mtimeMs;
 
   await send(root, { dryRun: true });
@@ -123,6 +124,26 @@ test('send (outbox): rows a killed run left sending are settled by the outbox\'s
   assert.equal(outboxFiles(root).length, 3, 'one file a recipient');
   assert.equal(statSync(reader1).mtimeMs, kept, 'the file in place was not written again');
   assert.ok(existsSync(reader2), 'the one never put in place is written');
+});
+
+test('send (outbox): a row a run through a relay left sending, resumed without SMTP_URL, stays in doubt (unknown), not written to the outbox as if the relay never had it', async () => {
+  const root = await newsletter(3);
+  const file = join(root, 'issues/0001-mirages.md');
+  assert.equal((await send(root)).code, 0);
+  // As a relay run killed while reader2's message went leaves it: no outbox file, no temporary file.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: sent$/m, 'status: ready'));
+  const db = openStore(join(root, '.paperboy'));
+  db.prepare("UPDATE deliveries SET state = 'sending' WHERE issue = 1 AND email = 'reader2@example.org'").run();
+  const { message_id: id } = db.prepare("SELECT message_id FROM deliveries WHERE issue = 1 AND email = 'reader2@example.org'").get() as { message_id: string };
+  db.close();
+  const reader2 = join(root, '.paperboy', 'outbox', '1', `${createHash('sha256').update(id).digest('hex').slice(0, 32)}.eml`);
+  rmSync(reader2);
+
+  const again = await send(root);
+  assert.equal(again.code, 1, again.stderr);
+  assert.match(again.stderr, /unknown: reader2@example\.org/);
+  assert.equal(journalStates(root).get('reader2@example.org'), 'unknown');
+  assert.ok(!existsSync(reader2), 'not written: the relay may have it');
 });
 
 test('send: each message carries its own verifiable unsubscribe token, its Message-ID, the List headers', async () => {

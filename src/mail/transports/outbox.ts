@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js';
 
 /** The reply the outbox journals for a message it wrote: `written <hash>.eml`. */
@@ -87,17 +87,17 @@ export class OutboxTransport implements Transport {
   /**
    * A stopped run's message is in the outbox exactly when its file is:
    * written whole to a temporary file, then renamed into place (atomic), so
-   * a file there is the whole message, and none means it was never put
-   * there. Its reply is the one the send journals (`written <hash>.eml`).
+   * a file there is the whole message, and its temporary file alone means
+   * it never went in (the journal has a row `sending` only once that file
+   * is written: `send`). Neither means the row is not the outbox's: a run
+   * through a relay left it in doubt, and so it stays (undefined), rather
+   * than be written here as if the relay never had it. Its reply is the
+   * one the send journals (`written <hash>.eml`).
    */
-  async handedOver(messageId: string): Promise<{ sent: true; reply: string } | { sent: false }> {
-    const name = fileName(messageId);
-    try {
-      return (await stat(join(this.dir, name))).isFile() ? { sent: true, reply: `${WRITTEN} ${name}` } : { sent: false };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { sent: false };
-      throw error;
-    }
+  async handedOver(messageId: string): Promise<{ sent: true; reply: string } | { sent: false } | undefined> {
+    const path = join(this.dir, fileName(messageId));
+    if (await isFile(path)) return { sent: true, reply: `${WRITTEN} ${basename(path)}` };
+    return (await isFile(`${path}.tmp`)) ? { sent: false } : undefined;
   }
 
   async close(): Promise<void> {
@@ -108,4 +108,14 @@ export class OutboxTransport implements Transport {
 /** The outbox file of a Message-ID: `<first 32 hex digits of its SHA-256>.eml`, the same on every attempt. */
 function fileName(messageId: string): string {
   return `${createHash('sha256').update(messageId).digest('hex').slice(0, 32)}.eml`;
+}
+
+/** Whether a file is at `path`; false when nothing is. Throws what else `stat` throws (a folder it may not read). */
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }

@@ -14,10 +14,12 @@ export interface Transport {
   /**
    * What became of a message a stopped run was handing over (its
    * Message-ID), where the transport itself can tell: the outbox looks for
-   * its file (`sent` with the reply a send journals, or not sent at all).
-   * Absent for a relay, which alone knows: its rows stay in doubt.
+   * its file (`sent` with the reply a send journals, or not sent at all),
+   * and answers undefined for a message that was never its own (a run
+   * through a relay, resumed without SMTP_URL). Absent for a relay, which
+   * alone knows: its rows stay in doubt.
    */
-  handedOver?(messageId: string): Promise<{ sent: true; reply: string } | { sent: false }>;
+  handedOver?(messageId: string): Promise<{ sent: true; reply: string } | { sent: false } | undefined>;
   /**
    * Waits for messages in flight, then closes; with `force`, fails them at
    * once instead (for a stop that cannot wait for a stalled server).
