@@ -3,7 +3,8 @@ import type { CommandIO } from '../io.js';
 import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted, itOrThem } from '../render/format.js';
-import type { Delivery, DeliveryState, SendJournal, Settlement } from '../send/journal.js';
+import type { Delivery, DeliveryState, Settlement } from '../send/delivery.js';
+import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */

@@ -1,6 +1,7 @@
 import type { Transport } from '../mail/transports/transport.js';
 import { GroupCommit } from './group-commit.js';
-import type { Delivery, SendJournal, Settlement } from './journal.js';
+import type { Delivery, Settlement } from './delivery.js';
+import type { SendJournal } from './journal.js';
 import { classifyFailure, isPolicyRefusal } from './outcome.js';
 import { RateLimiter } from './rate.js';
 import { nextAttempt, type RetryPolicy } from './retry.js';

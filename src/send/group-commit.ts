@@ -1,4 +1,5 @@
-import type { Delivery, SendJournal, SettledDelivery } from './journal.js';
+import type { Delivery, SettledDelivery } from './delivery.js';
+import type { SendJournal } from './journal.js';
 
 interface PendingHandOff {
   delivery: Delivery;

@@ -4,50 +4,7 @@ import { emailKey } from '../config/address.js';
 import { processStart } from './process-start.js';
 import { append } from '../arrays.js';
 import type { IssueIdentity } from './identity.js';
-
-/**
- * A recipient's state in the journal. `queued`: to send (again, after
- * `next_attempt_at` when a try failed for a while), claimed by a run or
- * not; `sending`: its message is going to the relay (committed once the
- * relay answered DATA, before the message's end), no final reply recorded
- * yet; `sent`: the server answered 250 to the final dot; `failed`: refused
- * for good (the reply is kept); `unknown`: was `sending` when a run died,
- * so it may have arrived; `expired`: temporary failures until the give-up
- * time; `skipped`: unsubscribed after the recipient set was frozen.
- */
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'unknown', 'expired', 'skipped'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
-export type SendMode = 'subscribers' | 'list';
-
-export interface Delivery {
-  recipientKey: string;
-  email: string;
-  subscriberId: number | null;
-  state: DeliveryState;
-  attempts: number;
-  lastReply: string | null;
-  messageId: string;
-  firstAttemptAt: string | null;
-  nextAttemptAt: string | null;
-  sentAt: string | null;
-}
-
-/** What became of one claimed delivery. */
-export type Settlement =
-  | { kind: 'sent'; reply: string }
-  | { kind: 'failed'; reply: string; bounce: boolean }
-  | { kind: 'retry'; reply: string; at: Date }
-  | { kind: 'expired'; reply: string }
-  | { kind: 'unknown'; reply: string }
-  | { kind: 'skipped'; reply: string }
-  /** Never handed over (a stop, the relay unreachable): back to `queued`, the attempt not counted. */
-  | { kind: 'release'; reply?: string };
-
-export interface SettledDelivery {
-  delivery: Delivery;
-  settlement: Settlement;
-}
+import { COLUMNS, DELIVERY_STATES, toDelivery, type Delivery, type DeliveryRow, type DeliveryState, type SendMode, type SettledDelivery, type Settlement } from './delivery.js';
 
 /** Who holds an issue's send. */
 export interface LockHolder {
@@ -60,36 +17,6 @@ export interface LockHolder {
 }
 
 export type LockResult = { ok: true } | { ok: false; holder: LockHolder };
-
-interface DeliveryRow {
-  recipient_key: string;
-  email: string;
-  subscriber_id: number | null;
-  state: DeliveryState;
-  attempts: number;
-  last_reply: string | null;
-  message_id: string;
-  first_attempt_at: string | null;
-  next_attempt_at: string | null;
-  sent_at: string | null;
-}
-
-const COLUMNS = 'recipient_key, email, subscriber_id, state, attempts, last_reply, message_id, first_attempt_at, next_attempt_at, sent_at';
-
-function toDelivery(row: DeliveryRow): Delivery {
-  return {
-    recipientKey: row.recipient_key,
-    email: row.email,
-    subscriberId: row.subscriber_id,
-    state: row.state,
-    attempts: row.attempts,
-    lastReply: row.last_reply,
-    messageId: row.message_id,
-    firstAttemptAt: row.first_attempt_at,
-    nextAttemptAt: row.next_attempt_at,
-    sentAt: row.sent_at,
-  };
-}
 
 /**
  * A lock not refreshed for this long belongs to a process on another

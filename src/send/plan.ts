@@ -1,4 +1,4 @@
-import type { DeliveryState, SendMode } from './journal.js';
+import type { DeliveryState, SendMode } from './delivery.js';
 
 export interface SendPlanInput {
   mode: SendMode;

@@ -1,5 +1,6 @@
 import type { Transport } from '../mail/transports/transport.js';
-import type { Delivery, SendJournal } from './journal.js';
+import type { Delivery } from './delivery.js';
+import type { SendJournal } from './journal.js';
 
 /**
  * Settles the rows a stopped run left `sending` whose fate the transport

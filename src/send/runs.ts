@@ -1,6 +1,6 @@
 import type { Store } from '../store/database.js';
 import type { IssueIdentity } from './identity.js';
-import type { SendMode } from './journal.js';
+import type { SendMode } from './delivery.js';
 
 /** A send of an issue as its journal records it: what `send` and `sends` say of it when it is of another issue. */
 export interface SendRun {

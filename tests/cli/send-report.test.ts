@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { perSecond, unsettledReport } from '../../src/cli/send-report.js';
-import type { Delivery, DeliveryState } from '../../src/send/journal.js';
+import type { Delivery, DeliveryState } from '../../src/send/delivery.js';
 
 test('a send summary\'s rate never rounds a slow run to 0/s: whole numbers from 10 a second, one decimal, two below 0.1', () => {
   assert.equal(perSecond(1 / 80.2), '0.01');

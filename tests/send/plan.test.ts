@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DeliveryState } from '../../src/send/journal.js';
+import type { DeliveryState } from '../../src/send/delivery.js';
 import { planSend, type SendPlanInput } from '../../src/send/plan.js';
 
 const counts = (partial: Partial<Record<DeliveryState, number>> = {}): Record<DeliveryState, number> => ({
