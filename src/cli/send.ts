@@ -12,7 +12,7 @@ import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { Transport } from '../mail/transports/transport.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
-import { dispatch, type DispatchResult, type LeftSince } from '../send/dispatch.js';
+import { dispatch, leftSinceIn, type DispatchResult } from '../send/dispatch.js';
 import type { DeliveryState, SendMode } from '../send/delivery.js';
 import { SendJournal, type LockHolder } from '../send/journal.js';
 import { highestSentNumber } from '../send/runs.js';
@@ -217,7 +217,7 @@ async function carryOut(context: SendContext, journal: SendJournal, check: Journ
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
-    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(db)));
+    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(db))));
     return code;
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
@@ -276,7 +276,7 @@ async function carryOut(context: SendContext, journal: SendJournal, check: Journ
     let result: DispatchResult;
     const dispatchStarted = performance.now();
     try {
-      const leftSince = leftSinceIn(db);
+      const leftSince = leftSinceIn(new SubscriberStore(db));
       result = await dispatch({
         journal,
         transport,
@@ -344,24 +344,8 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   }
   await markFinished(context, journal, counts);
   const code = sendExitCode(result, counts, interruptedExit);
-  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(context.db)));
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db))));
   return code;
-}
-
-/**
- * Why a send leaves a recipient out now (send/dispatch.ts `LeftSince`): its
- * subscriber's status when not `active`, `gone` when no subscriber has its
- * id; undefined for one it mails (active, or the list address). What the
- * dispatch asks before each message, and what the report tells, so that
- * it advises a retry only for the recipients a retry would mail.
- */
-function leftSinceIn(db: Store): LeftSince {
-  const status = db.prepare('SELECT status FROM subscribers WHERE id = ?');
-  return (delivery) => {
-    if (delivery.subscriberId === null) return undefined;
-    const row = status.get(delivery.subscriberId) as { status: string } | undefined;
-    return row?.status === 'active' ? undefined : (row?.status ?? 'gone');
-  };
 }
 
 /** What `send` checks the journal's issue with: the file's title and date, and the commands its advice names. */

@@ -1,4 +1,5 @@
 import type { Transport } from '../mail/transports/transport.js';
+import type { SubscriberStore } from '../subscribers/store.js';
 import { GroupCommit } from './group-commit.js';
 import type { Delivery, Settlement } from './delivery.js';
 import type { SendJournal } from './journal.js';
@@ -300,3 +301,15 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
  */
 export type LeftSince = (delivery: Delivery) => string | undefined;
 
+/**
+ * `LeftSince` as the subscriber list says it now: the status of the
+ * delivery's subscriber when not `active`, `gone` when no row has its id;
+ * undefined for the list address, which has none.
+ */
+export function leftSinceIn(subscribers: Pick<SubscriberStore, 'statusOf'>): LeftSince {
+  return (delivery) => {
+    if (delivery.subscriberId === null) return undefined;
+    const status = subscribers.statusOf(delivery.subscriberId);
+    return status === 'active' ? undefined : (status ?? 'gone');
+  };
+}

@@ -44,6 +44,8 @@ export interface NewSubscriber {
  * times are ISO 8601 UTC from the `now` clock (injectable for tests).
  */
 export class SubscriberStore {
+  private statusStatement: ReturnType<Store['prepare']> | undefined;
+
   constructor(
     private readonly db: Store,
     private readonly now: () => Date = () => new Date(),
@@ -58,6 +60,17 @@ export class SubscriberStore {
   byId(id: number): Subscriber | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscribers WHERE id = ?`).get(this.mergedInto(id)) as SubscriberRow | undefined;
     return row && toSubscriber(row);
+  }
+
+  /**
+   * The status of the row with `id` as it is now, undefined when no row
+   * has it (merged into another, store/rekey-subscribers.ts): not
+   * following merges, since a send's journal names the row it froze. Asked
+   * before each message of a send: prepared once.
+   */
+  statusOf(id: number): SubscriberStatus | undefined {
+    this.statusStatement ??= this.db.prepare('SELECT status FROM subscribers WHERE id = ?');
+    return (this.statusStatement.get(id) as { status: SubscriberStatus } | undefined)?.status;
   }
 
   /** The id a link naming `id` means now: the row it was merged into (store/rekey-subscribers.ts), else `id`. */
