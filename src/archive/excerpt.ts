@@ -16,11 +16,34 @@ export interface Lead {
 /**
  * Words before which a full stop ends no sentence, lower case, without
  * their stop: abbreviations a summary of a paper writes mid-sentence
- * ("e.g. the", "Wei et al. argue", "vs. 7 B", "Fig. 2", "Eq. 3", "Sec. 4",
- * "cf. Dr. Smith", "approx. 5"). Ones that often end a sentence too
- * ("etc.", "no.") are not among them.
+ * ("e.g. the", "vs. 7 B", "Fig. 2", "Eq. 3", "Sec. 4", "cf. Dr. Smith",
+ * "approx. 5"). Ones that often end a sentence too ("etc.", "no.") are not
+ * among them; "et al." is read as an initial is (`endsSentenceAt`).
  */
-const ABBREVIATIONS = new Set(['al', 'approx', 'ca', 'cf', 'ch', 'dr', 'eq', 'eqs', 'fig', 'figs', 'mr', 'mrs', 'ms', 'pp', 'prof', 'resp', 'sec', 'secs', 'tab', 'thm', 'viz', 'vol', 'vs']);
+const ABBREVIATIONS = new Set(['approx', 'ca', 'cf', 'ch', 'dr', 'eq', 'eqs', 'fig', 'figs', 'mr', 'mrs', 'ms', 'pp', 'prof', 'resp', 'sec', 'secs', 'tab', 'thm', 'viz', 'vol', 'vs']);
+
+/**
+ * Words that open sentences and name no author, as written at a sentence's
+ * start: after "model B." or "et al." one of them starts a new sentence
+ * (`endsSentenceAt`). Determiners, pronouns, conjunctions, prepositions and
+ * linking adverbs, closed classes of English. Left out, as surnames that
+ * follow an initial in papers' author lists: "He" (K. He), "An", "So",
+ * "To", "Do", "May", "Will", "Can", "Still", "She", "Her", "Long", "Young".
+ */
+const OPENERS = new Set(
+  ('A After Again All Also Although And Another Any As At Because Before Both But By Despite Each Either Even Every Finally First ' +
+    'For Furthermore Given Hence Here How However I If In Indeed Instead Interestingly It Its Likewise Many Meanwhile Moreover ' +
+    'Most Neither Next No None Nor Not Notably Of On Once One Only Or Other Our Overall Second Several Similarly Since Some Such ' +
+    'Surprisingly That The Their Then There Therefore These They Third This Those Though Thus Unless Unlike Using We What When ' +
+    'Where Whereas Which While Why With Without Yet You').split(' '),
+);
+
+/** Nouns, lower case, that name things by a capital after them ("Appendix C", "Figure A", "model B", "Type A"): such a capital is no initial. */
+const LABELS = new Set(
+  ('agent appendix appendices arm case category chapter claim class condition configuration dataset equation experiment ' +
+    'figure group level method model models option part phase plan player policy problem question scenario section setting ' +
+    'stage step table task theorem tier type variant version').split(' '),
+);
 
 /**
  * The first sentence of `lead` (up to the first `.`, `!` or `?` followed by
@@ -28,11 +51,12 @@ const ABBREVIATIONS = new Set(['al', 'approx', 'ca', 'cf', 'ch', 'dr', 'eq', 'eq
  * the whole of its words when there is none), cut to `max` characters with
  * `…`: what a list of papers shows of a summary.
  *
- * A stop ends no sentence after a word of `ABBREVIATIONS`, a dotted one
- * ("e.g.", "i.e.", "U.S.") or a single capital, an initial ("J. Smith"):
- * cut there, "Wei et al." read as a whole sentence. One that does end a
- * sentence there ("as in Wei et al. Then…") runs the excerpt on to the
- * next stop, or to `max` with `…`: never a sentence shown whole that was not.
+ * A stop ends no sentence after a word of `ABBREVIATIONS` or a dotted one
+ * ("e.g.", "i.e.", "U.S."): cut there, "Wei et al." would read as a whole
+ * sentence. After a single capital or "et al." it ends one only where the
+ * word after opens a sentence (`endsSentenceAt`): "model B. Then we" ends at
+ * "B.", "J. Smith" does not. A stop this misreads runs the excerpt on to
+ * the next stop, or to `max` with `…`: never a sentence shown whole that was not.
  *
  * A cut falls only between words, never inside math: a word (a URL, a
  * formula without spaces) that would not fit whole is left out, and so is
@@ -44,7 +68,7 @@ const ABBREVIATIONS = new Set(['al', 'approx', 'ca', 'cf', 'ch', 'dr', 'eq', 'eq
 export function firstSentence(lead: Lead, max: number): string {
   const text = lead.words;
   const outside = (at: number) => !lead.math.some(([start, end]) => at > start && at < end);
-  const end = [...text.matchAll(/[.!?](?=\s|$)/gu)].find((match) => outside(match.index) && !(match[0] === '.' && abbreviationEndsAt(text, match.index)))?.index;
+  const end = [...text.matchAll(/[.!?](?=\s|$)/gu)].find((match) => outside(match.index) && (match[0] !== '.' || endsSentenceAt(text, match.index)))?.index;
   const sentence = end === undefined ? text : text.slice(0, end + 1);
   if (sentence.length <= max) return sentence;
   // The last space at which the words before it, and `…`, fit in `max`.
@@ -57,12 +81,31 @@ export function firstSentence(lead: Lead, max: number): string {
 }
 
 /**
- * Whether the full stop at `stop` in `text` ends an abbreviation rather than
- * a sentence: the word before it (from the last space, opening brackets and
- * quotes left out: "(e.g.") is one of `ABBREVIATIONS` in any case, letters
- * each followed by a stop ("e.g", "U.S"), or one capital letter (an initial).
+ * Whether the full stop at `stop` in `text` ends a sentence. The word
+ * before it is read from the last space, opening brackets and quotes left
+ * out ("(e.g."); the word after it from the next space, its opening quotes
+ * and brackets and its closing punctuation left out ("However," → "However").
+ *
+ * - A word of `ABBREVIATIONS` ("e.g", "Fig", "vs") or letters each followed
+ *   by a stop ("e.g", "U.S"): no end. Which of these ends a sentence the
+ *   words do not tell: a capital after "U.S." or "Fig." is as often a name.
+ * - One capital letter ("B", "J") or "al" (of "et al."): an end when the
+ *   word after opens a sentence, no end otherwise. The word after opens one
+ *   when it begins with a capital, is no initial itself ("A. B. Jones": "B."
+ *   is one) and is either a word of `OPENERS`, which no author is named
+ *   ("model B. Then we", "Figure A. Next", "Wei et al. We show"), or the
+ *   capital follows a word of `LABELS`, which names things by a letter,
+ *   not people ("Appendix C. Experiments", "model B. Results"). So "J. Smith",
+ *   "by A. B. Jones", "K. He et al." and "Table 2 and J. Lee" end nothing.
+ * - Any other word: an end ("runs. Then", "etc. Then").
  */
-function abbreviationEndsAt(text: string, stop: number): boolean {
-  const word = /[^\s([{"'“‘]*$/u.exec(text.slice(Math.max(0, stop - 20), stop))![0];
-  return ABBREVIATIONS.has(word.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(word) || /^\p{Lu}$/u.test(word);
+function endsSentenceAt(text: string, stop: number): boolean {
+  const before = /[^\s([{"'“‘]*$/u.exec(text.slice(Math.max(0, stop - 20), stop))![0];
+  if (ABBREVIATIONS.has(before.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) return false;
+  if (!/^\p{Lu}$/u.test(before) && before !== 'al') return true;
+  const after = /^\s+[([{"'“‘]*(\S*)/u.exec(text.slice(stop + 1))?.[1] ?? '';
+  if (!/^\p{Lu}/u.test(after) || /^\p{Lu}\.$/u.test(after)) return false;
+  if (OPENERS.has(after.replace(/[^\p{L}]+$/u, ''))) return true;
+  const label = /(\p{L}+)\s+\p{Lu}$/u.exec(text.slice(Math.max(0, stop - 30), stop))?.[1];
+  return before !== 'al' && label !== undefined && LABELS.has(label.toLowerCase());
 }

@@ -81,8 +81,9 @@ import { packageVersion } from './package-version.js';
  * v74: the plaintext's non-ASCII autolink is followed by a reference to its percent-encoded URL, and no address is broken between the Chinese or Japanese characters it holds (render/text/inline.ts `printedLink`).
  * v75: the plaintext joins a line break between two Chinese or Japanese characters across emphasis and links too (render/text/soft-breaks.ts).
  * v76: a summary holds its `lead`, the words of its first paragraph of prose and where math is in them (archive/words.ts `leadWords`), which a record's excerpt is taken from: code, a quote or a table before it is not run into it, a `\$` is no math, and its sentence does not end at "e.g.", "et al.", "Fig." or an initial (archive/excerpt.ts `firstSentence`).
+ * v77: a record's excerpt ends at a single capital or "et al." when the word after opens a sentence ("model B. Then", "Appendix C. The"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  */
-export const INDEX_FORMAT = `build-index-v76-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v77-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -124,5 +125,6 @@ export const SHAPE_FORMAT = 'site-shape-v20';
  * v9: a paper's `identity` stored too, so the papers page finds the paper a query names by its id or URL first (search-options.cjs `searchShard`).
  * v10: a stored `excerpt` is cut between words, never inside a formula or a URL (archive/excerpt.ts `firstSentence`).
  * v11: a stored `excerpt` is the first sentence of the summary's first paragraph of prose, not ending at "e.g.", "et al.", "Fig." or an initial, a `\$` no math (archive/excerpt.ts `firstSentence`).
+ * v12: a stored `excerpt` ends at a single capital or "et al." when the word after opens a sentence ("model B. Then"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  */
-export const SHARD_FORMAT = `search-shard-v11-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v12-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

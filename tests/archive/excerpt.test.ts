@@ -40,6 +40,24 @@ test("an excerpt's sentence does not end at the stop of a common abbreviation or
   assert.equal(excerpt('Is it? Yes! Then more.'), 'Is it?');
 });
 
+test('excerpt: a sentence ending in a single capital ("model B.", "Appendix C.", "Figure A.") or "et al." ends there when the next word opens a sentence', () => {
+  assert.equal(excerpt('We compare it with the trained model B. Then we ablate its heads. More.'), 'We compare it with the trained model B.');
+  assert.equal(excerpt('The proofs are in Appendix C. The experiments follow them. More.'), 'The proofs are in Appendix C.');
+  assert.equal(excerpt('See the tail of Table 2 and Figure A. Next, we vary the width. More.'), 'See the tail of Table 2 and Figure A.');
+  assert.equal(excerpt('The setup is that of Appendix C. Experiments follow it. More.'), 'The setup is that of Appendix C.', 'after a label noun any capitalized word opens a sentence');
+  assert.equal(excerpt('We reproduce Wei et al. However, the effect fades. More.'), 'We reproduce Wei et al.');
+  assert.equal(excerpt('Ablating (model B). "Then" is the next word. More.'), 'Ablating (model B).', 'a closing bracket before the stop');
+});
+
+test('excerpt: initials of names still end no sentence, whatever the word after', () => {
+  assert.equal(excerpt('Work by J. Smith shows it. More.'), 'Work by J. Smith shows it.');
+  assert.equal(excerpt('Work by A. B. Jones shows it. More.'), 'Work by A. B. Jones shows it.');
+  assert.equal(excerpt('As K. He et al. show, residuals help. More.'), 'As K. He et al. show, residuals help.', 'a surname that is an English word ("He") is no opener');
+  assert.equal(excerpt('Results from Table 2 and J. Lee agree. More.'), 'Results from Table 2 and J. Lee agree.');
+  assert.equal(excerpt('Trained in the U.S. The rest is tested. More.'), 'Trained in the U.S. The rest is tested.', 'a dotted abbreviation still ends nothing');
+  assert.equal(excerpt('Compare Fig. A with it. More.'), 'Compare Fig. A with it.');
+});
+
 test('an escaped dollar in a summary is text in its excerpt: its sentence ends at its stop, and math after it stays whole', () => {
   assert.equal(excerpt('The contest paid \\$100,000 in prizes. Loss scales as $\\log N$ here.'), 'The contest paid $100,000 in prizes.');
   const long = 'Prizes of \\$5 each go to $\\log N$ winners';
