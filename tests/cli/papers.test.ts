@@ -225,6 +225,20 @@ test('papers search prints a title with a right-to-left override closed at its e
   assert.equal(match!.title, 'Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c');
 });
 
+test('papers search names a long author list as the email does, "Toby Shevlane et al." past email.maxAuthors, not every "Last, First"; --json keeps every name as written', async () => {
+  const names = ['Shevlane, Toby', 'Farquhar, Sebastian', 'Garfinkel, Ben', 'Phuong, Mary', 'Whittlestone, Jess', 'Leung, Jade', 'Kokotajlo, Daniel'];
+  const authors = `authors: [${names.map((name) => `"${name}"`).join(', ')}]`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace(/authors: .*/, authors) });
+  const result = await runCli(['papers', 'search', 'mirage'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout.split('\n')[0], '#1 2023-05-29  Are Emergent Abilities of Large Language Models a Mirage? (Toby Shevlane et al., 2023)');
+  const [match] = JSON.parse((await runCli(['papers', 'search', '--json', 'mirage'], { cwd: root })).stdout) as { authors: string[] }[];
+  assert.deepEqual(match!.authors, names);
+  const short = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace(/authors: .*/, 'authors: ["Shevlane, Toby", "Farquhar, Sebastian"]') });
+  const two = await runCli(['papers', 'search', 'mirage'], { cwd: short });
+  assert.match(two.stdout, /\(Shevlane, Toby and Farquhar, Sebastian, 2023\)/, 'a list the email writes out in full is shown as the email shows it');
+});
+
 test('papers search with a year that is not a year, an empty filter or a limit of 0 is a usage error, not a list of every paper', async () => {
   const root = archiveRoot();
   const cases: [string[], RegExp][] = [
