@@ -6,7 +6,7 @@ const MAX_QUOTE = 80;
  * shortened: past the longest URL a plaintext line holds (about 1,000
  * octets, link-url-length), only a hostile file's, which `--fix` writes.
  */
-const MAX_WHOLE_QUOTE = 1000;
+export const MAX_WHOLE_QUOTE = 1000;
 
 /** A code span: `` `…` ``, with as many backticks at each end. */
 const CODE_SPAN = /(`+)([\s\S]*?)\1/g;

@@ -1,5 +1,6 @@
-import { parseDocument } from 'yaml';
+import { isSeq, parseDocument, Parser, visit, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { editFixes, keyLineAbove, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from './yaml-layout.js';
+import { MAX_WHOLE_QUOTE } from './one-line.js';
 import { quotings } from './yaml-quote.js';
 import { quotedStart, quotedStartMessage, requoted, type QuotedStart } from './yaml-quoted-start.js';
 import { openingQuote } from './yaml-unclosed.js';
@@ -72,8 +73,17 @@ function flowItem(yamlText: string, line: LayoutLine, opener: number, from: numb
   for (const { written, start } of [...items.filter((item) => item.start.meantAsYaml), ...items.filter((item) => !item.start.meantAsYaml)]) {
     const quoted = requotedItem(yamlText, opener, written, start);
     if (quoted === undefined) continue;
-    const suggestion = `${yamlText.slice(line.start, opener)}${quoted}${yamlText.slice(opener + written.length, lineEnd)}`.trim();
-    return { message: quotedStartMessage(owner, start, requoted(start, suggestion)), range: [opener, opener + written.length] };
+    const edited = yamlText.slice(0, opener) + quoted + yamlText.slice(opener + written.length);
+    const whole = wholeFlow(edited, opener);
+    const suggestion = edited.slice(line.start, lineEnd - written.length + quoted.length).trim();
+    // A collection too long to quote whole in a message (one-line.ts) is told by its item: what to write in its place.
+    const said =
+      whole === undefined
+        ? requoted(start, suggestion)
+        : whole.line.length <= MAX_WHOLE_QUOTE
+          ? requoted(start, whole.line, '', `, the ${whole.kind} on one line`)
+          : requoted(start, quoted, '', `, in place of \`${written}\``);
+    return { message: quotedStartMessage(owner, start, said), range: [opener, opener + written.length] };
   }
   return undefined;
 }
@@ -88,4 +98,67 @@ function requotedItem(yamlText: string, opener: number, written: string, start: 
     const read = parseDocument(`[${quoted}]`);
     return read.errors.length === 0 && (read.toJS() as unknown[])[0] === start.text && editFixes(yamlText, { start: opener, end: opener + written.length, insert: quoted }, opener);
   });
+}
+
+/**
+ * A flow list or mapping written over several lines, as one line: from the
+ * start of the line of its `[` or `{` to the end of the line of its closing
+ * bracket, in `edited` (the YAML with the item at `at` quoted anew), lines
+ * trimmed and joined by a space (none after an opening bracket or before a
+ * closing one), comments inside it left out (one after it kept). Why:
+ * the line of the item alone, `authors: ['Nelson "Nick" Elhage',` for
+ * `authors: ["Nelson "Nick" Elhage",⏎ "Chris Olah"]`, is no value YAML
+ * reads; `authors: ['Nelson "Nick" Elhage', "Chris Olah"]` is, written in
+ * place of all its lines. Undefined for a collection on one line (its line
+ * is the suggestion), and when the line would not read back as the
+ * collection does, with no error.
+ */
+function wholeFlow(edited: string, at: number): { line: string; kind: 'list' | 'mapping' } | undefined {
+  const outer = outermostFlow(parseDocument(edited), (node) => node.range![0] <= at && at < node.range![1]);
+  if (!outer?.range) return undefined;
+  const [start, end] = outer.range;
+  const lineStart = edited.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = edited.indexOf('\n', end) === -1 ? edited.length : edited.indexOf('\n', end);
+  if (!edited.slice(lineStart, end).includes('\n')) return undefined;
+  // Comments inside the collection, last first, so that each one's offsets hold when the one after it is cut.
+  let text = edited.slice(0, lineEnd);
+  for (const [offset, length] of commentsOf(edited).filter(([offset]) => offset > start && offset < end).reverse()) text = text.slice(0, offset) + text.slice(offset + length);
+  const line = text
+    .slice(lineStart)
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .reduce((joined, part) => (joined === '' || /[[{]$/.test(joined) || /^[\]}]/.test(part) ? joined + part : `${joined} ${part}`), '');
+  const read = parseDocument(line);
+  const again = outermostFlow(read, () => true);
+  const same = read.errors.length === 0 && again !== undefined && JSON.stringify(again.toJSON()) === JSON.stringify(outer.toJSON());
+  return same ? { line, kind: isSeq(outer) ? 'list' : 'mapping' } : undefined;
+}
+
+/** The first flow list or mapping, in document order, for which `where` holds: the outermost of those nested. */
+function outermostFlow(document: Document.Parsed, where: (node: Node) => boolean): Node | undefined {
+  let found: Node | undefined;
+  // A visitor's returned node replaces the one visited: `void`, and BREAK once found.
+  const seen = (node: YAMLMap | YAMLSeq) => {
+    if (!node.flow || !node.range || !where(node)) return undefined;
+    found = node;
+    return visit.BREAK;
+  };
+  visit(document, { Map: (_key, node) => seen(node), Seq: (_key, node) => seen(node) });
+  return found;
+}
+
+/** The comments of `yamlText` as YAML's lexer finds them, each its offset and length, in order. */
+function commentsOf(yamlText: string): [offset: number, length: number][] {
+  const found: [number, number][] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+      if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') found.push([token.offset, token.source.length]);
+      else Object.values(value).forEach(walk);
+    }
+  };
+  for (const token of new Parser().parse(yamlText)) walk(token);
+  return found.sort((a, b) => a[0] - b[0]);
 }

@@ -71,10 +71,11 @@ export function quotesEndedEarly(key: string, value: string, where = ''): string
  * "expected …" for a value that starts as `start`: `line`, the line (or
  * flow list) written with the text quoted anew, said as the text without
  * the quotes the writer put around it, or as the whole text quoted;
- * `where`: ` on one line` for a value that was written over several.
+ * `where`: ` on one line` for a value that was written over several;
+ * `shown`: what `line` is when more than the value's line (`, the list on one line`).
  */
-export function requoted(start: QuotedStart, line: string, where = ''): string {
-  return `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}: \`${line}\``;
+export function requoted(start: QuotedStart, line: string, where = '', shown = ''): string {
+  return `${start.meantAsYaml ? `the text${where} in quotes that its \`${start.quote}\` does not close` : `the whole text${where} in quotes`}${shown}: \`${line}\``;
 }
 
 /**

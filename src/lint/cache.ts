@@ -92,7 +92,8 @@ import type { FileOutcome } from './lint-file.js';
 // v71: email-size and link-url-length measure emails whose cross-reference before a sentence's end inside a quotation or an aside (`paper."`) keeps its "(#N)" (render/issue-suffix.ts); link-url-length measures a non-ASCII autolink's reference line too (render/text/inline.ts `printedLink`), an address holding Chinese or Japanese characters whole on its line, and a plaintext that joins a line break between two of them across emphasis and links (render/text/soft-breaks.ts).
 // v72: a quote after a message's `expected`, what to write (a link, a `paper:` reference), is kept whole, not shortened around a `…` (diagnostics/one-line.ts).
 // v73: yaml-syntax names a key indented unlike its siblings after a block of text (`     opinion: |`) at the key, and a line of the text indented less than its first line as ending the text; frontmatter-schema says a `papers:` read as a mapping from `-title: A` needs a space after its `-`.
-const FORMAT_VERSION = 73;
+// v74: yaml-syntax gives a flow list or mapping written over several lines whose item its own quote ends early whole, on one line, with the item quoted anew (diagnostics/yaml-quoted-item.ts `wholeFlow`), not the item's line alone, which YAML does not read.
+const FORMAT_VERSION = 74;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -86,6 +86,13 @@ test('a quoted list item of the config that one of its own quotes ends early get
     `${FILE}:5:12: Unexpected \`"\` within the quoted text of an item of \`sections\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close: \`sections: ['The "best" digest', Governance]\``,
   );
   assert.deepEqual(parseConfig(flow.replace('"The "best" digest"', `'The "best" digest'`), FILE).sections, ['The "best" digest', 'Governance']);
+  // A flow list over several lines: the whole list on one line, which reads in place of its lines.
+  const lines = `${CONFIG_YAML}sections: ["The "best" digest",\n           Governance]\n`;
+  assert.equal(
+    messageOf(lines),
+    `${FILE}:5:12: Unexpected \`"\` within the quoted text of an item of \`sections\`, which YAML reads as its closing quote (\`"The "\`), expected the text in quotes that its \`"\` does not close, the list on one line: \`sections: ['The "best" digest', Governance]\``,
+  );
+  assert.deepEqual(parseConfig(lines.replace('sections: ["The "best" digest",\n           Governance]', `sections: ['The "best" digest', Governance]`), FILE).sections, ['The "best" digest', 'Governance']);
 });
 
 test('a config list item with no space after its `-` that YAML reads as a key, or a mapping, is named at the `-` with the item written right', () => {

@@ -132,6 +132,35 @@ test('a quoted paper summary over several lines that its own quote ends is sugge
   ]);
 });
 
+test('yaml: a flow list or mapping over several lines whose item its own quote ends early is suggested whole, on one line, and the suggestion read in place of its lines clears the error', () => {
+  const authors = 'authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]';
+  const cases: [written: string, place: string, suggested: string, kind: string][] = [
+    ['authors: ["Nelson "Nick" Elhage",\n              "Chris Olah"]', '11:15', `authors: ['Nelson "Nick" Elhage', "Chris Olah"]`, 'list'],
+    ['authors: ["Chris Olah",\n              "Nelson "Nick" Elhage"]', '12:15', `authors: ["Chris Olah", 'Nelson "Nick" Elhage']`, 'list'],
+    ['authors: [\n      "Nelson "Nick" Elhage", # the nickname\n      "Chris Olah",\n    ] # all of them', '12:7', `authors: ['Nelson "Nick" Elhage', "Chris Olah",] # all of them`, 'list'],
+    ["authors: ['it's',\n      Brando Miranda]", '11:15', 'authors: ["it\'s", Brando Miranda]', 'list'],
+  ];
+  for (const [written, place, suggested, kind] of cases) {
+    const text = cleanIssue().replace(authors, written);
+    const problems = problemsOf(text);
+    assert.equal(problems.length, 1, written);
+    assert.equal(at(problems[0]!), place, written);
+    assert.ok(problems[0]!.message.endsWith(`does not close, the ${kind} on one line: \`${suggested}\``), problems[0]!.message);
+    const fixed = parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text.replace(written, suggested))));
+    assert.deepEqual(fixed.problems, [], suggested);
+    assert.ok(fixed.issue!.papers[0]!.authors.some((author) => ['Nelson "Nick" Elhage', "it's"].includes(author)), suggested);
+  }
+  const mapping = cleanIssue().replace('  - title: Are Emergent', '  - {title: "The "best" one",\n     url: "https://example.org/b"}\n  - title: Are Emergent');
+  const message = problemsOf(mapping)[0]!.message;
+  assert.ok(message.endsWith(`, the mapping on one line: \`- {title: 'The "best" one', url: "https://example.org/b"}\``), message);
+  // A list too long to quote whole in a message is told by the item, what to write in its place.
+  const many = Array.from({ length: 60 }, (_, i) => `"Author Number ${i} With A Long Name"`).join(',\n      ');
+  const long = problemsOf(cleanIssue().replace(authors, `authors: ["Nelson "Nick" Elhage",\n      ${many}]`))[0]!.message;
+  assert.ok(long.endsWith(`does not close, in place of \`"Nelson "Nick" Elhage"\`: \`'Nelson "Nick" Elhage'\``), long);
+  // On one line the list is its line, as before.
+  assert.ok(problemsOf(cleanIssue().replace(authors, 'authors: ["Nelson "Nick" Elhage", "Chris Olah"]'))[0]!.message.endsWith(`does not close: \`authors: ['Nelson "Nick" Elhage', "Chris Olah"]\``));
+});
+
 test('a quoted list item that its own quote mark ends early is said as a quoted value is, with the item quoted anew, in a block list or a flow one', () => {
   const authors = 'authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]';
   const cases: [string, string, string, string][] = [
