@@ -27,15 +27,16 @@ const ABBREVIATIONS = new Set(['approx', 'ca', 'cf', 'ch', 'dr', 'eq', 'eqs', 'f
  * start: after "model B." or "et al." one of them starts a new sentence
  * (`endsSentenceAt`). Determiners, pronouns, conjunctions, prepositions and
  * linking adverbs, closed classes of English. Left out, as surnames that
- * follow an initial in papers' author lists: "He" (K. He), "An", "So",
- * "To", "Do", "May", "Will", "Can", "Still", "She", "Her", "Long", "Young".
+ * follow an initial in papers' author lists: "He" (K. He), "You" (Y. You),
+ * "An", "So", "To", "Do", "May", "Will", "Can", "Still", "She", "Her",
+ * "Long", "Young".
  */
 const OPENERS = new Set(
   ('A After Again All Also Although And Another Any As At Because Before Both But By Despite Each Either Even Every Finally First ' +
     'For Furthermore Given Hence Here How However I If In Indeed Instead Interestingly It Its Likewise Many Meanwhile Moreover ' +
     'Most Neither Next No None Nor Not Notably Of On Once One Only Or Other Our Overall Second Several Similarly Since Some Such ' +
     'Surprisingly That The Their Then There Therefore These They Third This Those Though Thus Unless Unlike Using We What When ' +
-    'Where Whereas Which While Why With Without Yet You').split(' '),
+    'Where Whereas Which While Why With Without Yet').split(' '),
 );
 
 /** Nouns, lower case, that name things by a capital after them ("Appendix C", "Figure A", "model B", "Type A"): such a capital is no initial. */

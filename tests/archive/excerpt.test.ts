@@ -53,6 +53,7 @@ test('excerpt: initials of names still end no sentence, whatever the word after'
   assert.equal(excerpt('Work by J. Smith shows it. More.'), 'Work by J. Smith shows it.');
   assert.equal(excerpt('Work by A. B. Jones shows it. More.'), 'Work by A. B. Jones shows it.');
   assert.equal(excerpt('As K. He et al. show, residuals help. More.'), 'As K. He et al. show, residuals help.', 'a surname that is an English word ("He") is no opener');
+  assert.equal(excerpt('LAMB, by Y. You and others, scales. More.'), 'LAMB, by Y. You and others, scales.');
   assert.equal(excerpt('Results from Table 2 and J. Lee agree. More.'), 'Results from Table 2 and J. Lee agree.');
   assert.equal(excerpt('Trained in the U.S. The rest is tested. More.'), 'Trained in the U.S. The rest is tested.', 'a dotted abbreviation still ends nothing');
   assert.equal(excerpt('Compare Fig. A with it. More.'), 'Compare Fig. A with it.');
