@@ -15,6 +15,7 @@ import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
  * not ok: `summary: "See $\\href{https://example.org}{x}$."` → Unexpected TeX KaTeX cannot typeset (`\href` makes a link, HTML or an image, which the archive does not typeset in math), expected valid TeX
  * not ok: `summary: "It costs $5 or $10."` → Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\$`
  * not ok: `summary: "It costs $5 a month (in US$)."` → Unexpected math `$5 a month (in US$` that reads as prose, expected a dollar that is text written as `\$`
+ * not ok: `summary: "The cost is $c = \\$5$ per query."` → Unexpected math `$c = \$` closed by the dollar of its `\$` (a backslash escapes no dollar inside math), expected the formula between double dollars: `$$c = \$5$$`
  *
  * Prices are told from math as Pandoc tells them: math neither starts nor
  * ends with a space, and its closing `$` is not followed by a digit. The
@@ -102,7 +103,33 @@ function readsAsText(text: MarkdownText, node: InlineMath | Math): string | unde
   return readsAsProse(node) ? 'prose' : undefined;
 }
 
+/**
+ * The formula the writer meant, between double dollars, when inline math
+ * between single dollars ends in a backslash: its closing `$` was meant as
+ * TeX's `\$`, which micromark-extension-math does not read as an escape
+ * (inside math, as inside code, a backslash escapes nothing), so the math
+ * ended there. Between `$$…$$` a lone `$` closes nothing, and KaTeX
+ * typesets `\$` as a dollar. `''` when the meant formula cannot be told (no
+ * later dollar in its paragraph); undefined when the math ends otherwise.
+ */
+function meantWithEscapedDollar(text: MarkdownText, node: InlineMath | Math): string | undefined {
+  if (node.type !== 'inlineMath' || !/(?<!\\)(?:\\\\)*\\$/.test(node.value)) return undefined;
+  const { start, end } = node.position ?? {};
+  if (start?.offset === undefined || end?.offset === undefined || sourceOf(text, node).startsWith('$$')) return undefined;
+  const close = text.text.indexOf('$', end.offset);
+  const meant = close === -1 ? '' : text.text.slice(start.offset + 1, close);
+  return meant === '' || meant.includes('\n\n') ? '' : `$$${meant}$$`;
+}
+
 function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownText, node: InlineMath | Math): void {
+  const meant = meantWithEscapedDollar(text, node);
+  if (meant !== undefined) {
+    context.report({
+      message: `Unexpected math \`${sourceOf(text, node)}\` closed by the dollar of its \`\\$\` (a backslash escapes no dollar inside math), expected the formula between double dollars${meant === '' ? ' (`$$…\\$…$$`)' : `: \`${meant}\``}`,
+      position: context.nodePosition(text, node),
+    });
+    return;
+  }
   const reads = readsAsText(text, node);
   if (reads !== undefined) {
     context.report({

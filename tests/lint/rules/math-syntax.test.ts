@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseMarkdown } from '../../../src/issue/markdown.js';
+import { nodesInTree } from '../../../src/issue/tree-index.js';
 import rule from '../../../src/lint/rules/math-syntax.js';
 import { cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
 
@@ -73,4 +75,27 @@ test('math-syntax: a command the archive does not trust in math (a link, HTML, a
     assert.equal(messages.length, 1, tex);
     assert.equal(messages[0]!.message, `Unexpected TeX KaTeX cannot typeset (\`${command}\` makes a link, HTML or an image, which the archive does not typeset in math), expected valid TeX`);
   }
+});
+
+test('math-syntax: inline math closed by the dollar of a `\\$` meant inside it gets the formula between double dollars, which parses and typesets', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'The cost is $c = \\$5$ per query.\n\nAlone, $x\\$ here.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const place = (needle: string) => {
+    const line = lines.findIndex((l) => l.includes(needle));
+    return `math-syntax ${line + 1}:${lines[line]!.indexOf(needle) + 1}`;
+  };
+  assert.deepEqual(places(messages), [place('$c'), place('$x')]);
+  assert.equal(
+    messages[0]!.message,
+    'Unexpected math `$c = \\$` closed by the dollar of its `\\$` (a backslash escapes no dollar inside math), expected the formula between double dollars: `$$c = \\$5$$`',
+  );
+  assert.match(messages[1]!.message, /expected the formula between double dollars \(`\$\$…\\\$…\$\$`\)$/);
+  // The suggestion, written in place of what it names, is one formula KaTeX typesets: no message left for it.
+  const fixed = text.replace('$c = \\$5$', () => '$$c = \\$5$$');
+  assert.deepEqual(places(await lintWith([rule], { 'a.md': fixed })), [place('$x')]);
+  assert.deepEqual(
+    nodesInTree(parseMarkdown('The cost is $$c = \\$5$$ per query.'), 'inlineMath').map((node) => node.value),
+    ['c = \\$5'],
+  );
 });
