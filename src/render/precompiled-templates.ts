@@ -27,7 +27,8 @@ export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'templates-precompiled
 /** Bumped when what an entry holds, or how `compileOptions` compiles, changes: older entries no longer match. */
 // 2: a partial call says whether it is inside a block (`guarded`) and a partial block's (`fallback`).
 // 3: a path through a block parameter (`paper.summary` in `{{#each papers as |paper|}}`) is strict too (strict-block-params.ts).
-const FORMAT = 3;
+// 4: the outline lists the mustaches in triple braces (`unescaped`), which unescaped-text.ts checks.
+const FORMAT = 4;
 
 /**
  * How every template is compiled: every path strict (with `outlineTemplate`'s

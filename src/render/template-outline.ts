@@ -17,6 +17,15 @@ export interface TemplateOutline {
    * check, and a part of a text or a number (`title.length`) fails its check.
    */
   paths: hbs.AST.PathExpression[];
+  /** Its unescaped mustaches (`{{{summary.html}}}`, `{{&title}}`): what they print reaches the HTML as it is. */
+  unescaped: UnescapedMustache[];
+}
+
+/** A mustache in triple braces (or `{{&…}}`): `written` its path as written; `helper` when it calls one (`{{{concat a b}}}`). */
+export interface UnescapedMustache {
+  written: string;
+  helper: boolean;
+  loc: hbs.AST.SourceLocation;
 }
 
 /** A partial included by a template (`{{> footer.html}}`, `{{#> layout}}…{{/layout}}`). */
@@ -54,7 +63,7 @@ export function locationKey(loc: { start: { line: number; column: number } }): s
  * (view-model.ts keeps every key present).
  */
 export function outlineTemplate(ast: hbs.AST.Program): TemplateOutline {
-  const outline: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [] };
+  const outline: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [], unescaped: [] };
   new OutlineVisitor(outline).accept(ast);
   return outline;
 }
@@ -76,6 +85,11 @@ class OutlineVisitor extends Handlebars.Visitor {
 
   override MustacheStatement(mustache: hbs.AST.MustacheStatement): void {
     this.noteHelper(mustache);
+    if (!mustache.escaped) {
+      const { path } = mustache;
+      const helper = path.type !== 'PathExpression' || mustache.params.length > 0 || mustache.hash !== undefined;
+      this.outline.unescaped.push({ written: path.type === 'PathExpression' ? (path as hbs.AST.PathExpression).original : '', helper, loc: mustache.loc });
+    }
     super.MustacheStatement(mustache);
   }
 

@@ -1,0 +1,47 @@
+import type { PaperboyError } from '../errors.js';
+import { templateError } from './template-errors.js';
+import type { TemplateOutline, UnescapedMustache } from './template-outline.js';
+
+/**
+ * The fields of shape HTML (docs/web-templates.md, "Shapes") that are not
+ * named `….html`: the page a layout wraps, and a paper page's footnotes.
+ * Every other field is text, or a list or a mapping of texts.
+ */
+const HTML_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'web/layout.html': ['body'],
+  'web/paper.html': ['footnotes'],
+};
+
+/**
+ * Every mustache in triple braces (or `{{&…}}`) of an HTML template prints
+ * a field of shape HTML: rendered, sanitized Markdown (`summary.html`) or
+ * a page (`body`). Triple braces print text as it is, so a paper's title
+ * written `Why <script>…</script> matters` would reach every subscriber's
+ * email and the archive as a script (RELIABILITY: what a reader sees is
+ * the text as written); Handlebars' own check does not know which fields
+ * are text. Each other one is an error at its place, said through `say`
+ * (which throws for a template a command reads). A helper's result in
+ * triple braces (`{{{concat "<b>" title}}}`) is refused too: paperboy's
+ * helpers return text. Plaintext templates (`.txt`) escape nothing anyway.
+ */
+export function checkUnescapedText(
+  loaded: readonly { name: string; file: string; outline: TemplateOutline }[],
+  say: (name: string, error: PaperboyError) => void,
+): void {
+  for (const { name, file, outline } of loaded) {
+    if (name.endsWith('.txt')) continue;
+    const html = HTML_FIELDS[name] ?? [];
+    for (const mustache of outline.unescaped) {
+      if (mustache.helper || !(mustache.written.endsWith('.html') || html.includes(mustache.written))) say(name, unescapedText(file, mustache, html));
+    }
+  }
+}
+
+function unescapedText(file: string, mustache: UnescapedMustache, html: readonly string[]): PaperboyError {
+  const at = { line: mustache.loc.start.line, column: mustache.loc.start.column + 1 };
+  const fields = ['`summary.html`', ...html.map((field) => `\`${field}\``)].join(', ');
+  const reason = mustache.helper
+    ? `Unexpected triple braces around a helper's result, which is text printed without escaping (a \`<\` in it becomes a tag), expected double braces \`{{…}}\`, which escape it`
+    : `Unexpected \`{{{${mustache.written}}}}\`: \`${mustache.written}\` is text, which triple braces print without escaping (a \`<\` in a title becomes a tag in every email and page), expected \`{{${mustache.written}}}\`; only HTML fields (${fields} and the other \`….html\`) take triple braces`;
+  return templateError(file, at, reason, undefined);
+}
