@@ -77,3 +77,42 @@ test('a rebuild after an edit writes whole a data file changed in size since it 
   editSummary(root);
   await rebuildEqualsClean(root, site);
 });
+
+/** The site's marker, cut to `share` of its bytes (a full disk, a copy stopped half way). */
+function cutMarker(site: string, share: number): void {
+  const marker = join(site, '.paperboy-site');
+  const text = readFileSync(marker);
+  writeFileSync(marker, text.subarray(0, Math.floor(text.length * share)));
+}
+
+test('a site marker cut short is no record of the site: the next build is not "up to date" and writes again a page deleted since', async () => {
+  const { root, site } = await builtArchive();
+  const whole = siteDigest(site);
+  cutMarker(site, 0.5);
+  rmSync(join(site, 'tags', 'index.html'));
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /up to date/);
+  assert.deepEqual(siteDigest(site), whole);
+});
+
+test('an issue unpublished after its site marker was cut short leaves no page of it behind: the site a clean build writes', async () => {
+  const { root, site } = await builtArchive();
+  cutMarker(site, 0.3);
+  const file = join(root, 'issues', '0003-c.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: \w+$/m, 'status: draft'));
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(siteDigest(site), siteDigest(join(root, 'clean')));
+});
+
+test("a site marker whose data files' part offsets were edited is not trusted: a rebuild after an edit splices no broken papers.json", async () => {
+  const { root, site } = await builtArchive();
+  const marker = join(site, '.paperboy-site');
+  writeFileSync(marker, readFileSync(marker, 'utf8').replace(/^part (\S+) (\d+) /gm, (_, key: string, offset: string) => `part ${key} ${Number(offset) + 3} `));
+  editSummary(root);
+  await rebuildEqualsClean(root, site);
+  assert.doesNotThrow(() => JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')));
+});
