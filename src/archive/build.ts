@@ -11,6 +11,7 @@ import type { TemplateProblem } from '../render/template-errors.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
 import { assetSources } from './assets.js';
+import { staticSources } from './static-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
@@ -199,7 +200,8 @@ function makers(): string {
 
 /**
  * A hash of every input of a site besides the issues, read without parsing
- * anything: the config, every template and asset, the drafts flag, and
+ * anything: the config, every template and asset, the site's own files
+ * (`staticDir`), the drafts flag, and
  * `makers()`. With the issues' bytes it is the site's key: a site whose
  * key is the one in `dist/` is up to date, and nothing is done.
  */
@@ -209,6 +211,8 @@ function sharedInputs(config: Config, drafts: boolean): string {
   hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
   hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
   for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
+  // The site's own files, by their bytes as the assets: a key of times would differ between two clones of one newsletter.
+  for (const [path, contents] of staticSources(config.staticDir)) hash.update(`static ${path}\0`).update(readFileSync(contents)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -118,10 +118,23 @@ function intactText(text: string): string | undefined {
 export function filesNotAsWritten(outDir: string, files: Iterable<readonly [string, number | undefined]>): string[] {
   const changed: string[] = [];
   for (const [path, size] of files) {
-    const stats = statSync(join(outDir, path), { throwIfNoEntry: false });
-    if (!stats?.isFile() || (size !== undefined && stats.size !== size)) changed.push(path);
+    if (!isFileOfSize(join(outDir, path), size)) changed.push(path);
   }
   return changed;
+}
+
+/**
+ * Whether `file` is a file of `size` bytes (any size when undefined). One
+ * that cannot be looked at (a link in a loop, ELOOP; a file where a folder
+ * was, ENOTDIR) is not as written either: written again, never a crash.
+ */
+function isFileOfSize(file: string, size: number | undefined): boolean {
+  try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats !== undefined && stats.isFile() && (size === undefined || stats.size === size);
+  } catch {
+    return false;
+  }
 }
 
 /** The path and size of each `file <key> <size> <path>` line of a marker's text, in its order (`-`, an unknown size, as undefined). */

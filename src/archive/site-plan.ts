@@ -4,6 +4,7 @@ import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { assetSources } from './assets.js';
+import { staticCollision, staticSources } from './static-files.js';
 import { papersBib } from './bibtex.js';
 import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
@@ -21,7 +22,7 @@ import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir' | 'staticDir' | 'sections'>;
 
 /** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
@@ -138,6 +139,12 @@ export function planSite(
     files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, source] of assetSources(config.templatesDir)) {
+    const bytes = readFileSync(source);
+    files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
+  }
+  const written = new Set(files.map((made) => made.path));
+  for (const [path, source] of staticSources(config.staticDir)) {
+    if (written.has(path)) throw staticCollision(source, path);
     const bytes = readFileSync(source);
     files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   }

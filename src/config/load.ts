@@ -199,6 +199,7 @@ export function parseConfig(text: string, file: string): Config {
     baseUrl: withTrailingSlash(new URL(config.baseUrl).href),
     issuesDir: inRoot(config.issuesDir),
     templatesDir: inRoot(config.templatesDir),
+    staticDir: inRoot(config.staticDir),
     outDir: inRoot(config.outDir),
     dataDir: inRoot(config.dataDir),
     ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),

@@ -107,6 +107,7 @@ export const configSchema = z.strictObject({
   listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
   templatesDir: z.string().min(1).default(DEFAULT_TEMPLATES_DIR),
+  staticDir: z.string().min(1).default('static'),
   outDir: z.string().min(1).default('dist'),
   dataDir: z.string().min(1).default('.paperboy'),
   send: z

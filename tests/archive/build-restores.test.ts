@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
@@ -115,4 +115,15 @@ test("a site marker whose data files' part offsets were edited is not trusted: a
   editSummary(root);
   await rebuildEqualsClean(root, site);
   assert.doesNotThrow(() => JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')));
+});
+
+test('a page of the site replaced by a link in a loop is not as built: written again, not a crash', async () => {
+  const { root, site } = await builtArchive();
+  const whole = siteDigest(site);
+  const page = join(site, 'issues', '2', 'index.html');
+  rmSync(page);
+  symlinkSync('index.html', page);
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(siteDigest(site), whole);
 });

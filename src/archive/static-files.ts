@@ -1,0 +1,55 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { PaperboyError } from '../errors.js';
+
+/**
+ * The newsletter's own files for its site (`staticDir`, by default
+ * `static/`): images an issue shows under `baseUrl` (`![A chart](https://
+ * digest.example.org/img/chart.png)`), a `robots.txt`, a `CNAME`, a
+ * favicon. Each is copied into the site at its path in the folder
+ * (`static/img/chart.png` → `img/chart.png`), as Hugo and Eleventy copy
+ * theirs; a file put into the output folder by hand is not kept by a build
+ * that writes the site whole (`--no-cache`), so this is where such files
+ * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
+ * to a file is followed, a link to a folder is not (a loop would never end).
+ * Site path → source file, sorted by path; none when the folder is missing.
+ */
+export function staticSources(staticDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && dir === staticDir) return;
+      throw unreadable(staticDir, dir, error);
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) files.set(relative(staticDir, path).split(sep).join('/'), path);
+    }
+  };
+  visit(staticDir);
+  return files;
+}
+
+function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const what = code === 'ENOTDIR' ? `${dir} is a file` : `${dir} cannot be read (${message})`;
+  return new PaperboyError('STATIC_DIR_UNREADABLE', `Cannot copy the site's own files: ${what}`, {
+    hint: `\`staticDir\` (${staticDir}) names the folder whose files are copied into the site: make it a readable folder, or set \`staticDir\` to one.`,
+  });
+}
+
+/**
+ * A file of `staticDir` at a path the build writes itself (`index.html`,
+ * `assets/archive.css`, `papers.json`): refused rather than one replacing
+ * the other in silence. Throws STATIC_FILE_COLLISION (exit 2) naming both.
+ */
+export function staticCollision(source: string, path: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_COLLISION', `Unexpected file ${source}: the build writes \`${path}\` itself, expected the site's own files at other paths`, {
+    hint: 'Move or rename the file in staticDir (a page of the archive is changed through its template in templatesDir, docs/web-templates.md).',
+  });
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { archiveRoot } from './fixture.js';
+import { pagesDigest } from './site-check.js';
+
+/** Bytes no text decoding would keep: every byte value once. */
+const PNG = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+
+/** An archive root with its own files in `static/`: an image, a robots.txt, a hidden file and a link to a file. */
+function rootWithStaticFiles(): string {
+  const root = archiveRoot();
+  mkdirSync(join(root, 'static', 'img'), { recursive: true });
+  writeFileSync(join(root, 'static', 'img', 'chart.png'), PNG);
+  writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: *\nAllow: /\n');
+  writeFileSync(join(root, 'static', '.DS_Store'), 'finder');
+  writeFileSync(join(root, 'favicon-source.ico'), 'icon');
+  symlinkSync(join(root, 'favicon-source.ico'), join(root, 'static', 'favicon.ico'));
+  return root;
+}
+
+test('build copies the files of staticDir into the site at their paths, byte for byte, hidden files left out, and a build that writes the site whole keeps them', async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const site = join(root, 'dist');
+  assert.deepEqual(readFileSync(join(site, 'img', 'chart.png')), PNG);
+  assert.equal(readFileSync(join(site, 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
+  assert.equal(readFileSync(join(site, 'favicon.ico'), 'utf8'), 'icon');
+  assert.equal(existsSync(join(site, '.DS_Store')), false);
+  const whole = await runCli(['build', '--no-cache'], { cwd: root });
+  assert.equal(whole.code, 0, whole.stderr);
+  assert.deepEqual(readFileSync(join(site, 'img', 'chart.png')), PNG);
+});
+
+test("a changed, added or removed file of staticDir is a change of the site: the rebuild equals a clean build, and a file left alone is up to date", async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: *\nDisallow: /drafts/\n');
+  rmSync(join(root, 'static', 'img', 'chart.png'));
+  writeFileSync(join(root, 'static', 'CNAME'), 'news.example.org\n');
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /up to date/);
+  assert.equal(existsSync(join(root, 'dist', 'img', 'chart.png')), false);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
+  assert.equal(readFileSync(join(root, 'dist', 'CNAME'), 'utf8'), 'news.example.org\n');
+  assert.match((await runCli(['build'], { cwd: root })).stdout, /up to date/);
+});
+
+test('a file of staticDir at a path the build writes itself, or a staticDir that is a file, stops build with exit 2 naming it', async () => {
+  const root = rootWithStaticFiles();
+  mkdirSync(join(root, 'static', 'assets'));
+  writeFileSync(join(root, 'static', 'assets', 'archive.css'), 'body { color: red }\n');
+  const collision = await runCli(['build'], { cwd: root });
+  assert.equal(collision.code, 2, collision.stderr);
+  assert.match(collision.stderr, /Unexpected file .*static\/assets\/archive\.css: the build writes `assets\/archive\.css` itself/);
+  assert.doesNotMatch(collision.stderr, /\n\s+at /);
+  rmSync(join(root, 'static'), { recursive: true });
+  writeFileSync(join(root, 'static'), 'not a folder');
+  const file = await runCli(['build'], { cwd: root });
+  assert.equal(file.code, 2, file.stderr);
+  assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
+});
