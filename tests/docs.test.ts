@@ -214,3 +214,30 @@ test('a config error points to docs/config.md by its absolute path: the page is 
   assert.ok(existsSync(page));
   assert.doesNotMatch(hint ?? '', /SPEC/);
 });
+
+/** The rows of README.md's command table: the synopsis in the first cell (`paperboy lint [FILES...] …`, `\|` read as `|`). */
+function readmeSynopses(): string[] {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^\| `(paperboy [^`]+)` \|/gm)].map((match) => match[1]!.replaceAll('\\|', '|')).filter((synopsis) => !/^paperboy (--version|\S+ N)/.test(synopsis));
+}
+
+test('README.md\'s command table agrees with --help: each row has every flag of its command (--root and --help aside), and an argument --help says is optional is in brackets', async () => {
+  const root = makeRoot({});
+  const rows = readmeSynopses();
+  assert.ok(rows.length > 8, 'the command table is read');
+  for (const synopsis of rows) {
+    const words = synopsis.split(' ').slice(1);
+    const path = words.slice(0, words.findIndex((word) => !/^[a-z][\w-]*$/.test(word)) + 1 || words.length).filter((word) => /^[a-z][\w-]*$/.test(word));
+    // `subscribers add|remove|…` lists subcommands, each documented in docs/commands.md.
+    if (path.length === 1 && /^[a-z]+ [a-z-]+\|/.test(words.join(' '))) continue;
+    const help = (await runCli([...path, '--help'], { cwd: root })).stdout;
+    for (const flag of helpFlags(help).filter((flag) => !['--root', '--help'].includes(flag))) {
+      assert.ok(synopsis.includes(flag), `README.md's row \`${synopsis}\` lacks ${flag} (\`paperboy ${path.join(' ')} --help\`)`);
+    }
+    const usage = /^Usage: paperboy .*?\[options\](.*)$/m.exec(help)?.[1] ?? '';
+    for (const [, name] of usage.matchAll(/\[([a-z-]+)(?:\.\.\.)?\]/g)) {
+      const upper = name!.toUpperCase();
+      assert.ok(!new RegExp(`(^|\\s)${upper}\\b`).test(synopsis) || synopsis.includes(`[${upper}`), `README.md's row \`${synopsis}\` writes ${upper} as required; \`--help\` has it optional: [${upper}...]`);
+    }
+  }
+});

@@ -137,7 +137,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
   command('send', 'send an issue to every active subscriber (or --list, --test), journaled and resumable')
     .argument('<issue>', 'an issue number or the path of an issue file')
     .option('--list', 'send one message to listAddress instead of each subscriber', false)
-    .option('--test <address>', 'send one proof, [TEST] in the subject, to this address (outside the journal)')
+    .option('--test <address>', 'send one proof, [TEST] in the subject, to this address (outside the journal; drafts and lint errors allowed)')
     .option('--review', "with --test: the reviewers' proof (notes and lint messages shown)", false)
     .option('--dry-run', 'print what would be sent, send nothing', false)
     .option('--yes', 'do not ask for confirmation', false)

@@ -25,11 +25,11 @@ import { emailProblem } from '../subscribers/model.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine } from '../lint/format/diagnostic-line.js';
-import { counted, itOrThem } from '../render/format.js';
+import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
+import { checkIssue } from './send-ready.js';
 import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
@@ -82,7 +82,8 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const where = relative(io.cwd, file.path) || file.path;
-  if (!(await issueReady(workspace, file, where, options, io))) return 1;
+  const check = await checkIssue(workspace, file, where, options, io);
+  if (!check.ready) return 1;
   if (options.list && !config.listAddress) {
     throw new PaperboyError('USAGE', `Missing \`listAddress\` in ${config.file}: --list sends one message to it`, { hint: 'Add e.g. `listAddress: news@lists.example.org`.' });
   }
@@ -94,7 +95,11 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   // As many connections as there are messages at most: one for a proof, or for a send with one recipient left.
   const transportFor = (messages: number) => makeTransport(config, issueNumber, Math.max(1, Math.min(concurrency, messages)), options, io.env);
   const dkim = await loadDkimSigner(config.dkim, io.env);
-  if (options.test !== undefined) return sendProof(config, email, options, transportFor(1), dkim, io);
+  if (options.test !== undefined) {
+    const code = await sendProof(config, email, options, transportFor(1), dkim, io);
+    // Sent, yet the content has errors (exit 1, as `render` of such an issue): a script's next step, the send, would be refused.
+    return code === 0 && check.errors > 0 ? 1 : code;
+  }
 
   // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
   const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
@@ -120,20 +125,6 @@ function refuseUsage(options: SendCommandOptions): void {
   if (options.list && options.test !== undefined) throw new PaperboyError('USAGE', '--list and --test do not go together: --test sends one proof to its address');
   const problem = options.test === undefined ? undefined : emailProblem(options.test);
   if (problem !== undefined) throw new PaperboyError('USAGE', `--test: ${problem}`, { hint: 'e.g. `--test editor@example.org`.' });
-}
-
-async function issueReady(workspace: Workspace, file: IssueFile, where: string, options: SendCommandOptions, io: CommandIO): Promise<boolean> {
-  const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
-  for (const error of errors) io.stderr.write(diagnosticLine(where, error));
-  if (errors.length > 0) {
-    io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}: nothing sent. Fix ${itOrThem(errors.length)} (\`paperboy lint ${where}\`) and send again.\n`);
-    return false;
-  }
-  if (file.facts.status === 'draft' && !options.force && options.test === undefined) {
-    io.stderr.write(`paperboy: ${where} is a draft (status: draft): nothing sent. Set \`status: ready\` when it is, or pass --force.\n`);
-    return false;
-  }
-  return true;
 }
 
 /**

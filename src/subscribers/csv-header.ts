@@ -156,26 +156,48 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
 /**
  * A row's times as the file gives them (`status`: the suppression the row
  * has, `rowStatus`), and a message for each filled-in cell that is no time
- * `parseCsvTime` reads: the row is imported all the same, that time being
- * the import's own, as when the file has no such column.
+ * `parseCsvTime` reads: the row is imported all the same, the cell read as
+ * empty, and the message says what a new address's record then holds in
+ * its place (import.ts `consentRecord`): a confirmation is never put after
+ * the import when the row says when the reader consented, nor a time given
+ * a suppression that keeps none.
  */
 export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: string[] } {
   const times: RowTimes = {};
-  const problems: string[] = [];
-  const read = (time: TimeColumn | undefined): string | undefined => {
+  const unread: { field: TimeField; time: TimeColumn; cell: string }[] = [];
+  const read = (field: TimeField, time: TimeColumn | undefined): string | undefined => {
     const cell = time === undefined ? '' : (fields[time.column]?.trim() ?? '');
     if (cell === '') return undefined;
     const parsed = parseCsvTime(cell);
-    if (parsed === undefined) problems.push(`\`${time!.header}\` \`${cell}\` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), stored as the time of this import`);
+    if (parsed === undefined) unread.push({ field, time: time!, cell });
     return parsed;
   };
   for (const field of TIME_HEADERS.keys()) {
-    const time = read(columns.times[field]);
+    const time = read(field, columns.times[field]);
     if (time !== undefined) times[field] = time;
   }
   if (times.unsubscribedAt === undefined && status === 'unsubscribed') {
-    const left = read(columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
+    const left = read('unsubscribedAt', columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
     if (left !== undefined) times.unsubscribedAt = left;
   }
+  const problems = unread.map(({ field, time, cell }) => `\`${time.header}\` \`${cell}\` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), ${standIn(field, times, columns, status)}`);
   return { times, problems };
+}
+
+/**
+ * What a new address's record holds for a time whose cell could not be
+ * read, as the cell were empty: the consent time when the row gives one
+ * for the confirmation of an active address (a confirmation is at or
+ * after consent, and the import's time would date it after the export it
+ * came from), none for a time the row's status keeps none of, else the
+ * import's time.
+ */
+function standIn(field: TimeField, times: RowTimes, columns: Columns, status: SubscriberStatus | undefined): string {
+  const now = 'stored as the time of this import';
+  if (field === 'confirmedAt') {
+    if (status !== undefined) return `no time of confirming stored (the row is ${status})`;
+    return times.consentAt === undefined ? now : `stored as the consent time (\`${columns.times.consentAt!.header}\`), as for a row without one`;
+  }
+  if (field === 'unsubscribedAt' && status !== 'unsubscribed') return status === undefined ? 'no time of unsubscribing stored (the row is not unsubscribed)' : `no time of unsubscribing stored (the row is ${status})`;
+  return now;
 }

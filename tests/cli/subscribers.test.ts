@@ -154,6 +154,30 @@ test('subscribers import: a time paperboy cannot read is a warning at its line, 
   assert.ok(Date.now() - Date.parse(records.get('ada@example.org')![1]!) < 60_000);
 });
 
+test('subscribers import: an unreadable confirmation time is read as empty, and the warning says what is stored: the consent time of an active row, none of one that left, the import\'s time without a consent time', async () => {
+  const root = makeRoot({
+    'mailchimp.csv': [
+      'Email Address,OPTIN_TIME,CONFIRM_TIME,UNSUB_TIME',
+      'ada@example.org,2022-03-05 10:00:00,not a time,',
+      'bob@example.org,2022-03-05 10:00:00,not a time,2023-01-01 00:00:00',
+      'cy@example.org,,not a time,',
+      'dee@example.org,2022-03-05 10:00:00,,soon',
+    ].join('\n'),
+  });
+  const result = await cli(root, 'import', 'mailchimp.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, /^mailchimp\.csv:2:1 {2}warning {2}ada@example\.org's `CONFIRM_TIME` `not a time` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the consent time \(`OPTIN_TIME`\), as for a row without one$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:3:1 {2}warning {2}bob@example\.org's `CONFIRM_TIME` `not a time` is no time .*, no time of confirming stored \(the row is unsubscribed\)$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:4:1 {2}warning {2}cy@example\.org's `CONFIRM_TIME` `not a time` is no time .*, stored as the time of this import$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:5:1 {2}warning {2}dee@example\.org's `UNSUB_TIME` `soon` is no time .*, stored as the time of this import$/m);
+  const records = await consentRecords(root);
+  assert.deepEqual(records.get('ada@example.org'), ['active', '2022-03-05T10:00:00.000Z', '2022-03-05T10:00:00.000Z', '']);
+  assert.deepEqual(records.get('bob@example.org'), ['unsubscribed', '2022-03-05T10:00:00.000Z', '', '2023-01-01T00:00:00.000Z']);
+  assert.ok(Date.now() - Date.parse(records.get('dee@example.org')![3]!) < 60_000, 'a filled-in UNSUB_TIME unsubscribes, at the import when unreadable');
+  const [, cyConsent, cyConfirmed] = records.get('cy@example.org')!;
+  assert.ok(Date.now() - Date.parse(cyConfirmed!) < 60_000 && cyConfirmed === cyConsent, 'without a consent time, both are the import\'s');
+});
+
 test('subscribers import: the same file again says why each row is skipped (already so in the list, as the row says, or left since), and the summary\'s nouns agree with their counts', async () => {
   const root = makeRoot({
     'mailchimp.csv': 'Email Address,UNSUB_TIME,CLEAN_TIME\nada@example.org,,\nbob@example.org,2023-05-06 07:08:09,\ncy@example.org,,2023-06-01 01:02:03\nada@example.org,,\nnope,,\n',
