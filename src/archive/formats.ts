@@ -107,8 +107,9 @@ export const INDEX_FORMAT = `build-index-v78-${VERSION}`;
  * v18: an issue page's key holds the other issues that covered each of its papers ("Also covered in #5", pages.ts `issuePage`).
  * v19: a draft (`build --drafts`) is in no feed and not in the sitemap, which lists only pages without `noindex` (site-plan.ts).
  * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
+ * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
  */
-export const SHAPE_FORMAT = 'site-shape-v20';
+export const SHAPE_FORMAT = 'site-shape-v21';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
