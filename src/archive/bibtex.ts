@@ -136,13 +136,28 @@ function verbatimValue(value: string): string {
 }
 
 /**
- * Text safe inside a braced BibTeX field: LaTeX's special characters
- * escaped, and no brace of the text left to count. BibTeX counts every
- * brace when it looks for a field's end, a backslash before it or not, and
- * so does btparse (Text::BibTeX, what biber reads with): `\{` kept only
- * balanced text whole, and a title with one `{` ran on into the next entry,
- * both lost to them. A brace is written as LaTeX's command for it instead
- * (`\textbraceleft{}`), whose own braces pair.
+ * Text safe inside a braced BibTeX field, printed by LaTeX as written:
+ * LaTeX's special characters escaped, and no brace of the text left to
+ * count. BibTeX counts every brace when it looks for a field's end, a
+ * backslash before it or not, and so does btparse (Text::BibTeX, what biber
+ * reads with): `\{` kept only balanced text whole, and a title with one `{`
+ * ran on into the next entry, both lost to them. A brace is written as
+ * LaTeX's command for it instead (`\textbraceleft{}`), whose own braces pair.
+ *
+ * Characters LaTeX's text fonts print as something else (the ligatures and
+ * slots of the OT1 and T1 encodings: "LaTeX font encodings", encguide.pdf,
+ * https://ctan.org/pkg/encguide, and the fonts' ligature tables in
+ * cmr10.pl/ecrm1000.pl):
+ * - `` ` `` prints ‘, and ``` `` ``` “ (both encodings): `\textasciigrave{}`.
+ * - `--` and `---` are the en and em dash ligatures, `''` ” and `,,` „ (T1):
+ *   `-{}-`, `'{}'`, `,{}`, an empty group between the two characters breaks
+ *   the ligature. A lone `'` prints ’, the apostrophe it stands for.
+ * - `<` and `>` print ¡ and ¿ in OT1, BibTeX's default, and `<<`/`>>` are
+ *   guillemets in T1: `\textless{}`, `\textgreater{}`.
+ * - `|` prints — in OT1: `\textbar{}`; `"` prints ” in OT1 (and is babel's
+ *   shorthand in German): `\textquotedbl{}`.
+ * tests/archive/bibtex.test.ts reads every one back with
+ * @retorquere/bibtex-parser (no TeX is installed to typeset them).
  */
 function escapeBibtex(text: string): string {
   return text
@@ -150,8 +165,10 @@ function escapeBibtex(text: string): string {
     .replace(/[&%$#_]/g, (c) => `\\${c}`)
     .replace(/~/g, '\\textasciitilde{}')
     .replace(/\^/g, '\\textasciicircum{}')
-    // In BibTeX's default (OT1) encoding `<` and `>` print as ¡ and ¿.
-    .replace(/</g, '\\textless{}')
-    .replace(/>/g, '\\textgreater{}')
+    .replace(/[<>|"`]/g, (c) => `\\${LATEX_TEXT_COMMANDS[c]!}{}`)
+    .replace(/([-',])(?=\1)/g, '$1{}')
     .replace(/[\r\n]+/g, ' ');
 }
+
+/** LaTeX's commands for characters its fonts print otherwise (see `escapeBibtex`). */
+const LATEX_TEXT_COMMANDS: Record<string, string> = { '<': 'textless', '>': 'textgreater', '|': 'textbar', '"': 'textquotedbl', '`': 'textasciigrave' };

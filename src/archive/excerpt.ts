@@ -1,3 +1,5 @@
+import { UNSPACED, wordBoundaries } from '../issue/word-cuts.js';
+
 /** Characters of a paper's excerpt on the papers page, a search's result or a filter's alike: two lines of the result list. */
 export const EXCERPT_LENGTH = 160;
 
@@ -48,9 +50,10 @@ const LABELS = new Set(
 
 /**
  * The first sentence of `lead` (up to the first `.`, `!` or `?` followed by
- * white space or the end, outside math, a stop that ends no abbreviation;
- * the whole of its words when there is none), cut to `max` characters with
- * `…`: what a list of papers shows of a summary.
+ * white space or the end, or a Chinese or Japanese stop `。`, outside math,
+ * a stop that ends no abbreviation; the whole of its words when there is
+ * none), cut to `max` characters with `…`: what a list of papers shows of a
+ * summary.
  *
  * A stop ends no sentence after a word of `ABBREVIATIONS` or a dotted one
  * ("e.g.", "i.e.", "U.S."): cut there, "Wei et al." would read as a whole
@@ -59,7 +62,9 @@ const LABELS = new Set(
  * "B.", "J. Smith" does not. A stop this misreads runs the excerpt on to
  * the next stop, or to `max` with `…`: never a sentence shown whole that was not.
  *
- * A cut falls only between words, never inside math: a word (a URL, a
+ * A cut falls only between words (at a space, or where the word
+ * segmentation finds one in Chinese, Japanese or Thai: `cutsBetweenWords`),
+ * never inside math: a word (a URL, a
  * formula without spaces) that would not fit whole is left out, and so is
  * a formula with spaces (`$\rho(\hat a, a)$`), `…` after what is before it.
  * Cut inside, `$\rho(\…` would show an unbalanced dollar and a dangling
@@ -69,17 +74,49 @@ const LABELS = new Set(
 export function firstSentence(lead: Lead, max: number): string {
   const text = lead.words;
   const outside = (at: number) => !lead.math.some(([start, end]) => at > start && at < end);
-  const end = [...text.matchAll(/[.!?](?=\s|$)/gu)].find((match) => outside(match.index) && (match[0] !== '.' || endsSentenceAt(text, match.index)))?.index;
-  const sentence = end === undefined ? text : text.slice(0, end + 1);
+  const stop = [...text.matchAll(SENTENCE_END)].find((match) => outside(match.index) && (match[0] !== '.' || endsSentenceAt(text, match.index)));
+  const sentence = stop === undefined ? text : text.slice(0, stop.index + stop[0].length);
   if (sentence.length <= max) return sentence;
-  // The last space at which the words before it, and `…`, fit in `max`.
+  // The last cut between words at which the words before it, and `…`, fit in `max`.
   let cut = 0;
-  for (const space of sentence.matchAll(/\s/gu)) {
-    if (space.index > max - 1) break;
-    if (outside(space.index)) cut = space.index;
-  }
+  for (const at of cutsBetweenWords(sentence.slice(0, max + LOOK_PAST))) if (at <= max - 1 && outside(at)) cut = at;
   return `${sentence.slice(0, cut).trimEnd()}…`;
 }
+
+/**
+ * A sentence's end: `.`, `!` or `?` before white space or the end; or a
+ * Chinese or Japanese stop (`。`, fullwidth `！`, `？`, `．`, halfwidth `｡`),
+ * which needs no space after it, with the stops right after it (`！？`).
+ * Before a closing quote or bracket it ends one only with the quote, and
+ * where white space or the end follows (`…。」 `): in `「本当だ。」と言った`
+ * the sentence goes on after the quote, and an excerpt cut inside it
+ * would leave the quote open.
+ */
+const SENTENCE_END = /[.!?](?=\s|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\]]+(?=\s|$)/gu;
+
+/**
+ * Characters past `max` the word segmentation is given, so that the word
+ * running across the cut is read whole (its dictionary words are a few
+ * characters) and its start found.
+ */
+const LOOK_PAST = 32;
+
+/**
+ * Where `text` may be cut between words, ascending: before each white space,
+ * and at each word boundary (word-cuts.ts, the search index's segmentation)
+ * beside a character of a script written without spaces ("论文|研究",
+ * "ภาษา|ไทย"). Not at the other boundaries inside a run without spaces: a URL
+ * or a formula written without spaces is cut nowhere, left out whole.
+ */
+function cutsBetweenWords(text: string): number[] {
+  const cuts = new Set([...text.matchAll(/\s/gu)].map((space) => space.index));
+  if (UNSPACED.test(text)) {
+    for (const at of wordBoundaries(text)) if (UNSPACED_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || UNSPACED.test(String.fromCodePoint(text.codePointAt(at)!))) cuts.add(at);
+  }
+  return [...cuts].sort((a, b) => a - b);
+}
+
+const UNSPACED_BEFORE = new RegExp(`${UNSPACED.source}$`, 'u');
 
 /**
  * Whether the full stop at `stop` in `text` ends a sentence. The word
@@ -98,13 +135,18 @@ export function firstSentence(lead: Lead, max: number): string {
  *   capital follows a word of `LABELS`, which names things by a letter,
  *   not people ("Appendix C. Experiments", "model B. Results"). So "J. Smith",
  *   "by A. B. Jones", "K. He et al." and "Table 2 and J. Lee" end nothing.
+ * - Before a word that begins with a lower-case letter or a digit: no end,
+ *   whatever the word before ("on p. 5 of", "Example Inc. and", "step 1. then"):
+ *   an English sentence begins with neither, and the list of abbreviations
+ *   cannot hold every one.
  * - Any other word: an end ("runs. Then", "etc. Then").
  */
 function endsSentenceAt(text: string, stop: number): boolean {
   const before = /[^\s([{"'“‘]*$/u.exec(text.slice(Math.max(0, stop - 20), stop))![0];
   if (ABBREVIATIONS.has(before.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) return false;
-  if (!/^\p{Lu}$/u.test(before) && before !== 'al') return true;
   const after = /^\s+[([{"'“‘]*(\S*)/u.exec(text.slice(stop + 1))?.[1] ?? '';
+  if (/^[\p{Ll}\p{Nd}]/u.test(after)) return false;
+  if (!/^\p{Lu}$/u.test(before) && before !== 'al') return true;
   if (!/^\p{Lu}/u.test(after) || /^\p{Lu}\.$/u.test(after)) return false;
   if (OPENERS.has(after.replace(/[^\p{L}]+$/u, ''))) return true;
   const label = /(\p{L}+)\s+\p{Lu}$/u.exec(text.slice(Math.max(0, stop - 30), stop))?.[1];

@@ -82,8 +82,9 @@ import { packageVersion } from './package-version.js';
  * v75: the plaintext joins a line break between two Chinese or Japanese characters across emphasis and links too (render/text/soft-breaks.ts).
  * v76: a summary holds its `lead`, the words of its first paragraph of prose and where math is in them (archive/words.ts `leadWords`), which a record's excerpt is taken from: code, a quote or a table before it is not run into it, a `\$` is no math, and its sentence does not end at "e.g.", "et al.", "Fig." or an initial (archive/excerpt.ts `firstSentence`).
  * v77: a record's excerpt ends at a single capital or "et al." when the word after opens a sentence ("model B. Then", "Appendix C. The"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
+ * v78: a record's excerpt ends at a Chinese or Japanese stop (`。`), is cut between the words of text without spaces (Chinese, Japanese, Thai) rather than left empty, and its sentence does not end at a stop before a lower-case word or a digit ("p. 5", "Inc. and") (archive/excerpt.ts).
  */
-export const INDEX_FORMAT = `build-index-v77-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v78-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -106,8 +107,9 @@ export const INDEX_FORMAT = `build-index-v77-${VERSION}`;
  * v18: an issue page's key holds the other issues that covered each of its papers ("Also covered in #5", pages.ts `issuePage`).
  * v19: a draft (`build --drafts`) is in no feed and not in the sitemap, which lists only pages without `noindex` (site-plan.ts).
  * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
+ * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
  */
-export const SHAPE_FORMAT = 'site-shape-v20';
+export const SHAPE_FORMAT = 'site-shape-v21';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -126,5 +128,6 @@ export const SHAPE_FORMAT = 'site-shape-v20';
  * v10: a stored `excerpt` is cut between words, never inside a formula or a URL (archive/excerpt.ts `firstSentence`).
  * v11: a stored `excerpt` is the first sentence of the summary's first paragraph of prose, not ending at "e.g.", "et al.", "Fig." or an initial, a `\$` no math (archive/excerpt.ts `firstSentence`).
  * v12: a stored `excerpt` ends at a single capital or "et al." when the word after opens a sentence ("model B. Then"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
+ * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
  */
-export const SHARD_FORMAT = `search-shard-v12-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v13-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -51,6 +51,13 @@
    * for a newsletter in Latin script alone.
    */
   let segmenter;
+  /**
+   * `run` as the word segmentation cuts it: its words and what stands between
+   * them, in order, joined they are `run` ([run] without a segmenter). Shared
+   * (`segmentWords`) with what cuts text between words in the CLI: an
+   * excerpt (src/archive/excerpt.ts) and a plaintext line
+   * (src/render/text/breaks.ts) cut where the index finds words.
+   */
   const segment = (run) => {
     if (segmenter === undefined) segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'word' }) : null;
     return segmenter ? runPieces(run).flatMap((piece) => Array.from(segmenter.segment(piece), (part) => part.segment)) : [run];
@@ -433,5 +440,5 @@
     },
   };
 
-  return { tokenize, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, identityTargets, rankResults, searchShard, searchOptions };
+  return { tokenize, segmentWords: segment, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, identityTargets, rankResults, searchShard, searchOptions };
 });

@@ -3,6 +3,8 @@ import type { Options, SearchOptions, SearchResult } from 'minisearch';
 
 declare const options: {
   tokenize(text: string): string[];
+  /** `text` as the word segmentation (Intl.Segmenter, UAX #29 with ICU's dictionaries) cuts it: its words and what is between them, in order; joined they are `text`. */
+  segmentWords(text: string): string[];
   processTerm(term: string): string;
   /** A tag or an author's name folded as `processTerm` folds a word, apostrophes inside words removed: what names one tag or author. */
   foldName(name: string): string;

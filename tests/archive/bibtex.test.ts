@@ -139,3 +139,22 @@ test('an unbalanced brace in a title, an author or a venue leaves every brace pa
     ['Paper with {unbalanced brace', '{Braces} and 50% of #things_ ~ ^ \\ $x$', 'Closing} first'],
   );
 });
+
+test('bibtex: a title with a backtick, "--", "---", "\'\'", ",,", "<", ">", "|" or a double quote is escaped so LaTeX prints it as written, and a BibTeX parser reads it back', () => {
+  const titles = ['Use `code` here', 'Pages 1--2, and---so on', "It''s ,,quoted''", 'a <b> c << d >> e', 'a | b', 'Say "hi"', 'Why?` and !`', "Plain -x- and 'y' and a, b"];
+  const entries = titles.map((title, n) => paper(n, { title }));
+  const bib = papersBib(entries);
+  for (const raw of ['`', '--', "''", ',,', '<', '>', '|', '"']) {
+    const titleLines = bib.split('\n').filter((line) => line.includes('title ='));
+    assert.ok(!titleLines.some((line) => line.includes(raw)), `${raw} written raw: ${titleLines.join('\n')}`);
+  }
+  assert.match(bib, /title = \{\{Use \\textasciigrave\{\}code\\textasciigrave\{\} here\}\}/);
+  assert.match(bib, /title = \{\{Pages 1-\{\}-2, and-\{\}-\{\}-so on\}\}/);
+  const library = parseBibtex(bib);
+  assert.deepEqual(library.errors, []);
+  // The parser reads \textasciigrave as U+02CB, the grave's spacing glyph; every other character as written.
+  assert.deepEqual(
+    library.entries.map((entry) => String(entry.fields.title).replaceAll('\u02cb', '`')),
+    titles,
+  );
+});

@@ -77,3 +77,38 @@ test("an excerpt is taken from the summary's first paragraph of prose: code, a q
   assert.equal(excerpt('- The first finding. More.\n- The second.'), 'The first finding.', "a list's item is prose");
   assert.equal(excerpt('| a | b |\n|---|---|\n| 1 | 2 |'), 'a b 1 2', 'a summary without prose gives all its words');
 });
+
+const CHINESE = '这篇论文研究了大型语言模型在多步推理任务中的表现，并提出了一种新的评估方法。我们发现模型规模越大，推理能力越强。';
+const THAI = 'ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ';
+
+test('excerpt: a Chinese or Japanese sentence ends at its 。, ！ or ？, with no space after it', () => {
+  assert.equal(excerpt(CHINESE.repeat(3)), '这篇论文研究了大型语言模型在多步推理任务中的表现，并提出了一种新的评估方法。');
+  assert.equal(excerpt('这篇论文研究了推理。我们发现模型越大越好。'), '这篇论文研究了推理。');
+  assert.equal(excerpt('この論文は推論能力を調べたものです。結果として、性能が上がる。'), 'この論文は推論能力を調べたものです。');
+  assert.equal(excerpt('真的吗？是的！'), '真的吗？');
+  assert.equal(excerpt('彼は「これは本当だ。」と言った。次の文。'), '彼は「これは本当だ。」と言った。', 'a stop inside a quote the sentence goes on after ends nothing');
+  assert.equal(excerpt('他说：“这是真的。” Then more.'), '他说：“这是真的。”', 'a stop before a closing quote ends the sentence with the quote');
+});
+
+test('excerpt: text without spaces (Chinese, Japanese, Thai) too long for the excerpt is cut between its words, not lost', () => {
+  const chinese = excerpt(CHINESE.replaceAll('。', '，').repeat(3));
+  assert.ok(chinese.endsWith('…') && chinese.length > 150 && chinese.length <= 160, chinese);
+  assert.ok(CHINESE.replaceAll('。', '，').repeat(3).startsWith(chinese.slice(0, -1)));
+  const thai = excerpt(THAI.repeat(6));
+  assert.ok(thai.endsWith('…') && thai.length > 120 && thai.length <= 160, thai);
+  // The cut falls where the word segmentation ends a word: "การ|เว้น", never inside "เว้น".
+  const words = new Intl.Segmenter('en', { granularity: 'word' }).segment(THAI.repeat(6));
+  const ends = new Set([...words].map(({ index, segment }) => index + segment.length));
+  assert.ok(ends.has(thai.length - 1), thai);
+  assert.equal(excerpt(`${'研究'.repeat(70)}见https://example.org/a/very/long/path/to/the/paper.html 的代码`), `${'研究'.repeat(70)}见…`, 'a URL is still cut nowhere');
+  assert.equal(excerpt(`${'研究'.repeat(75)}$x + y = z$ 的代码`), `${'研究'.repeat(75)}…`, 'nor is math');
+});
+
+test('excerpt: a full stop before a lower-case word or a digit ends no sentence ("p. 5", "Example Inc. and")', () => {
+  assert.equal(excerpt('The full proof is on p. 5 of the appendix, and it is short. More.'), 'The full proof is on p. 5 of the appendix, and it is short.');
+  assert.equal(excerpt('Researchers at Example Inc. and two universities trained the model. More.'), 'Researchers at Example Inc. and two universities trained the model.');
+  assert.equal(excerpt('The list ends at 1\\. dot. More.'), 'The list ends at 1. dot.');
+  assert.equal(excerpt('See Ref. 12 for details. More.'), 'See Ref. 12 for details.');
+  assert.equal(excerpt('It runs. Then it stops.'), 'It runs.', 'a capital after a stop still starts a sentence');
+  assert.equal(excerpt('It runs.'), 'It runs.');
+});

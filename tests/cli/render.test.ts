@@ -330,3 +330,15 @@ test('render: a footer the templates hide is reported against the issue rendered
     assert.match(result.stderr, new RegExp(`footer\\.html\\.hbs:\\d+:\\d+: Missing the unsubscribe link .* in the HTML email of issue ${issue} \\(`), issue);
   }
 });
+
+test('render --format text: a Thai summary wraps at 72 columns between its words', async () => {
+  const thai = 'ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ'.repeat(6);
+  const thaiRoot = makeRoot({ 'issues/0001-a.md': cleanIssue().replace('Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.', thai) });
+  const result = await runCli(['render', '1', '--format', 'text'], { cwd: thaiRoot });
+  assert.equal(result.code, 0, result.stderr);
+  const lines = result.stdout.split('\n').filter((line) => /[\u0e00-\u0e7f]/u.test(line));
+  assert.ok(lines.length > 1, result.stdout);
+  assert.equal(lines.join(''), thai);
+  const columns = (line: string) => line.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu, '').length;
+  assert.ok(lines.every((line) => columns(line) <= 72), lines.join('\n'));
+});

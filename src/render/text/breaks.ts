@@ -1,5 +1,8 @@
+import { wordBoundaries } from '../../issue/word-cuts.js';
+
 /**
- * Line-break opportunities inside words: Chinese and Japanese are written
+ * Line-break opportunities inside words: Thai, Lao, Khmer and Burmese
+ * break between their words (`splitBetweenWords`). Chinese and Japanese are written
  * without spaces and may break between any two characters (UAX #14, class
  * ID), except before closing punctuation, small kana and the prolonged sound
  * mark, and after opening brackets (kinsoku shori). Korean separates words
@@ -23,8 +26,50 @@ export function canBreakBetween(before: string, after: string): boolean {
   return BREAKABLE.test(before) && BREAKABLE.test(after) && !NO_BREAK_BEFORE.test(after) && !NO_BREAK_AFTER.test(before);
 }
 
+/**
+ * Letters of the scripts written without spaces whose words only a
+ * dictionary finds (Thai, Lao, Khmer, Burmese: UAX #14 class SA): a line
+ * breaks between their words, as the word segmentation finds them
+ * (issue/word-cuts.ts, the search index's), never inside one, and no
+ * hyphen is added (these scripts write none at a break).
+ */
+const SOUTHEAST_ASIAN = /[\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}]/u;
+const SOUTHEAST_ASIAN_BEFORE = new RegExp(`${SOUTHEAST_ASIAN.source}$`, 'u');
+/**
+ * Marks that never start a line though a word boundary comes before them:
+ * the repetition marks (Thai ๆ, Lao ໆ, Khmer ៗ), the abbreviation marks
+ * (Thai ฯ, Lao ຯ) and the sentence and clause stops (Khmer ។ ៕, Burmese ၊ ။).
+ */
+const SOUTHEAST_ASIAN_NO_BREAK_BEFORE = /^[\u0e2f\u0e46\u0eaf\u0ec6\u17d4\u17d5\u17d7\u104a\u104b]/u;
+
 /** `text` cut at every break opportunity inside it (one piece when there is none). */
 export function splitAtBreaks(text: string): string[] {
+  const pieces = splitBetweenCharacters(text);
+  return SOUTHEAST_ASIAN.test(text) ? pieces.flatMap(splitBetweenWords) : pieces;
+}
+
+/**
+ * `text` cut at the word boundaries that have a letter of Thai, Lao, Khmer
+ * or Burmese on both sides (`SOUTHEAST_ASIAN`): "ภาษา|ไทย|เป็น". Not between
+ * such a letter and a Latin one or punctuation, where UAX #14 breaks no line.
+ */
+export function splitBetweenWords(text: string): string[] {
+  if (!SOUTHEAST_ASIAN.test(text)) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  for (const at of wordBoundaries(text)) {
+    const after = text.slice(at, at + 2);
+    if (!SOUTHEAST_ASIAN_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || !SOUTHEAST_ASIAN.test(String.fromCodePoint(after.codePointAt(0)!))) continue;
+    if (SOUTHEAST_ASIAN_NO_BREAK_BEFORE.test(after)) continue;
+    pieces.push(text.slice(start, at));
+    start = at;
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** `text` cut between Chinese and Japanese characters and emoji (see the top of this file). */
+function splitBetweenCharacters(text: string): string[] {
   if (!HAS_BREAKABLE.test(text)) return [text];
   const pieces: string[] = [];
   let piece = '';

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { graphemePieces } from '../../issue/segment-pieces.js';
+import { splitBetweenWords } from './breaks.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -9,9 +10,22 @@ export function graphemeClusters(text: string): string[] {
 }
 
 /**
+ * What a too-long line is packed from, in order: its grapheme clusters; but
+ * where Thai, Lao, Khmer or Burmese is written, its words (breaks.ts
+ * `splitBetweenWords`) whole when one fits, so the cut falls between words
+ * as the wrap's does, not inside one.
+ */
+function cutUnits(line: string, maxOctets: number): string[] {
+  const words = splitBetweenWords(line);
+  if (words.length === 1) return graphemeClusters(line);
+  return words.flatMap((word) => (Buffer.byteLength(word) <= maxOctets ? [word] : graphemeClusters(word)));
+}
+
+/**
  * Hard-splits every line longer than `maxOctets` UTF-8 octets (a last
  * resort for a word no wrapping could break), between grapheme clusters so
- * no character is cut.
+ * no character is cut, and between the words of Thai, Lao, Khmer or Burmese
+ * (`cutUnits`).
  */
 export function limitLineOctets(text: string, maxOctets: number): string {
   if (Buffer.byteLength(text) <= maxOctets) return text;
@@ -26,7 +40,7 @@ function splitLine(line: string, maxOctets: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;
-  for (const segment of graphemeClusters(line)) {
+  for (const segment of cutUnits(line, maxOctets)) {
     // A cluster over the limit on its own (pathological stacks of combining
     // marks) is cut between its code points instead.
     const units = Buffer.byteLength(segment) <= maxOctets ? [segment] : Array.from(segment);

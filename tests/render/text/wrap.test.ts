@@ -175,3 +175,31 @@ test("the terminal preview wraps by the same rule, its own glyphs included (•,
     assert.equal(lines.join(' '), markdown);
   }
 });
+
+const THAI = 'ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ';
+/** The ends of the words Intl.Segmenter finds in `text`, as offsets. */
+const wordEnds = (text: string): Set<number> => new Set(Array.from(new Intl.Segmenter('en', { granularity: 'word' }).segment(text), ({ index, segment }) => index + segment.length));
+
+test('wrap: Thai, Lao, Khmer and Burmese, written without spaces, wrap at the width between their words, never inside one, nothing added', () => {
+  for (const run of [THAI.repeat(6), 'ພາສາລາວບໍ່ມີການຍະຫວ່າງລະຫວ່າງຄໍາ'.repeat(8), 'ភាសាខ្មែរមិនមានដកឃ្លារវាងពាក្យទេ'.repeat(8), 'မြန်မာဘာသာစကားသည်စကားလုံးများကြားတွင်နေရာလွတ်မရှိပါ'.repeat(6)]) {
+    for (const style of [undefined, terminalStyle({ color: false, hyperlinks: false })]) {
+      const text = render(run, style ? { style } : {});
+      const lines = text.split('\n');
+      assert.ok(lines.length > 1, text);
+      assert.ok(widths(text).every((width) => width <= 72), text);
+      assert.equal(lines.join(''), run, 'no character added or lost');
+      const ends = wordEnds(run);
+      let at = 0;
+      for (const line of lines.slice(0, -1)) assert.ok(ends.has((at += line.length)), `a line ends inside a word: ${line}`);
+    }
+  }
+  assert.ok(!render(`${THAI.repeat(3)}ๆ${THAI}`).split('\n').some((line) => line.startsWith('ๆ')), 'a repetition mark never starts a line');
+});
+
+test('the hard split at 998 octets cuts a line of Thai between its words', () => {
+  const line = THAI.repeat(12);
+  const split = limitLineOctets(line, 998);
+  assert.ok(octets(split).every((size) => size <= 998));
+  assert.equal(split.replaceAll('\n', ''), line);
+  assert.ok(wordEnds(line).has(split.indexOf('\n')), split.split('\n')[0]);
+});
