@@ -192,6 +192,18 @@ test('docs/commands.md: the `papers search` example shows what the command print
   assert.deepEqual(shown.slice(0, printed.length), printed, 'regenerate the example from `paperboy papers search sparse autoencoders` in the repository');
 });
 
+test('docs/outputs.md names every web template templates/web/ holds, and docs/web-templates.md gives each a section', () => {
+  const templates = readdirSync(join(REPO, 'templates', 'web')).filter((name) => name.endsWith('.html.hbs'));
+  assert.ok(templates.includes('message.html.hbs'), 'the templates are read from templates/web/');
+  const outputs = readDoc('outputs.md');
+  const fields = readDoc('web-templates.md');
+  for (const file of templates) {
+    const name = file.slice(0, -'.html.hbs'.length);
+    assert.ok(outputs.includes(`\`${name}\``) || outputs.includes(`\`${file}\``), `docs/outputs.md does not name the web template \`${file}\``);
+    assert.match(fields, new RegExp(`^## .*\`web/${name}\\.html\\.hbs\``, 'm'), `docs/web-templates.md has no section for \`web/${file}\``);
+  }
+});
+
 /** A page as remark reads it (GFM, as GitHub renders it): a fence left open swallows every heading after it. */
 function parsedPage(path: string): Root {
   return unified().use(remarkParse).use(remarkGfm).parse(readFileSync(path, 'utf8'));
