@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { newsletter, outboxFiles, SECRET } from '../helpers/send.js';
 
 /** `newsletter` with its baseUrl replaced by `baseUrl`. */
@@ -24,6 +24,10 @@ test('send: an http baseUrl is warned of once (one-click unsubscribe needs https
     assert.match(result.stderr, WARNING, argv.join(' '));
     assert.equal(result.stderr.match(/warning: `baseUrl`/g)?.length, 1, 'one line');
   }
+  // The CLI as users run it (the bundle, its own process): the same one line.
+  const spawned = spawnCli(['send', '1', '--root', root, '--dry-run'], { cwd: root, env: { ...process.env, ...env } });
+  assert.equal(spawned.code, 0, spawned.stderr);
+  assert.match(spawned.stderr, WARNING);
   const [message] = outboxFiles(root);
   assert.match(message!, /^List-Unsubscribe:\r\n <http:\/\/news\.example\.org\/unsubscribe\?token=/m);
   assert.doesNotMatch(message!, /^List-Unsubscribe-Post:/m);
