@@ -156,6 +156,54 @@ test('docs/commands.md documents every command --help lists, each with every fla
   }
 });
 
+/** The first fenced block of a docs/commands.md section: its usage lines. */
+function usageBlock(section: string): string {
+  return /^```\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? '';
+}
+
+test('docs/commands.md: the usage block of a command with subcommands has a line for each subcommand --help lists, and the section documents each subcommand\'s flags', async () => {
+  const root = makeRoot({});
+  const sections = readDoc('commands.md').split(/^## /m);
+  let checked = 0;
+  for (const command of helpCommands((await runCli(['--help'], { cwd: root })).stdout)) {
+    const help = (await runCli([command, '--help'], { cwd: root })).stdout;
+    if (!help.includes('Commands:')) continue;
+    const section = sections.find((text) => text.startsWith(`\`paperboy ${command}\`\n`))!;
+    const usage = usageBlock(section);
+    for (const sub of helpCommands(help)) {
+      checked++;
+      assert.match(usage, new RegExp(`^paperboy ${command} ${sub}\\b`, 'm'), `the usage block of \`paperboy ${command}\` in docs/commands.md lacks \`paperboy ${command} ${sub}\``);
+      for (const flag of helpFlags((await runCli([command, sub, '--help'], { cwd: root })).stdout)) {
+        if (['--root', '--help'].includes(flag)) continue;
+        assert.ok(section.includes(`\`${flag}`) || usage.includes(flag), `docs/commands.md does not document \`paperboy ${command} ${sub} ${flag}\``);
+      }
+    }
+  }
+  assert.ok(checked >= 2, 'subcommands are read from --help');
+});
+
+test('docs/commands.md: the `papers search` example shows what the command prints for the sample issues', async () => {
+  const page = readDoc('commands.md');
+  const command = 'papers search sparse autoencoders';
+  const start = page.indexOf(`$ paperboy ${command}\n`);
+  assert.notEqual(start, -1, `docs/commands.md has no \`$ paperboy ${command}\` example`);
+  const shown = page.slice(start).split('\n').slice(1);
+  const printed = (await runCli([...command.split(' '), '--root', REPO], { cwd: REPO })).stdout.trimEnd().split('\n');
+  assert.deepEqual(shown.slice(0, printed.length), printed, 'regenerate the example from `paperboy papers search sparse autoencoders` in the repository');
+});
+
+test('docs/outputs.md names every web template templates/web/ holds, and docs/web-templates.md gives each a section', () => {
+  const templates = readdirSync(join(REPO, 'templates', 'web')).filter((name) => name.endsWith('.html.hbs'));
+  assert.ok(templates.includes('message.html.hbs'), 'the templates are read from templates/web/');
+  const outputs = readDoc('outputs.md');
+  const fields = readDoc('web-templates.md');
+  for (const file of templates) {
+    const name = file.slice(0, -'.html.hbs'.length);
+    assert.ok(outputs.includes(`\`${name}\``) || outputs.includes(`\`${file}\``), `docs/outputs.md does not name the web template \`${file}\``);
+    assert.match(fields, new RegExp(`^## .*\`web/${name}\\.html\\.hbs\``, 'm'), `docs/web-templates.md has no section for \`web/${file}\``);
+  }
+});
+
 /** A page as remark reads it (GFM, as GitHub renders it): a fence left open swallows every heading after it. */
 function parsedPage(path: string): Root {
   return unified().use(remarkParse).use(remarkGfm).parse(readFileSync(path, 'utf8'));

@@ -83,8 +83,9 @@ import { packageVersion } from './package-version.js';
  * v76: a summary holds its `lead`, the words of its first paragraph of prose and where math is in them (archive/words.ts `leadWords`), which a record's excerpt is taken from: code, a quote or a table before it is not run into it, a `\$` is no math, and its sentence does not end at "e.g.", "et al.", "Fig." or an initial (archive/excerpt.ts `firstSentence`).
  * v77: a record's excerpt ends at a single capital or "et al." when the word after opens a sentence ("model B. Then", "Appendix C. The"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  * v78: a record's excerpt ends at a Chinese or Japanese stop (`。`), is cut between the words of text without spaces (Chinese, Japanese, Thai) rather than left empty, and its sentence does not end at a stop before a lower-case word or a digit ("p. 5", "Inc. and") (archive/excerpt.ts).
+ * v79: two names of which one is written "Last, First" are joined "Vaswani, Ashish; and Noam Shazeer", and the reviewers' thanks reads each reviewer "First Last" (render/format.ts `joinNames`, `namesInProse`).
  */
-export const INDEX_FORMAT = `build-index-v78-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v79-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

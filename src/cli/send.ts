@@ -5,6 +5,7 @@ import { writeIssueStatus } from '../issue/set-status.js';
 import type { IssueFile } from '../issue/workspace.js';
 import { Workspace } from '../issue/workspace.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
+import { oneClickWarning } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
@@ -89,6 +90,9 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   }
   const templates = loadTemplates(config.templatesDir);
   sayUnreadTemplates(templates.unread, io);
+  // Said for a proof and a dry run too: each is the last look before subscribers get mail without one-click unsubscribe.
+  const oneClick = oneClickWarning(config.baseUrl, relative(io.cwd, config.file) || config.file);
+  if (oneClick !== undefined) io.stderr.write(`paperboy: ${oneClick}\n`);
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
   const concurrency = options.concurrency ?? config.send.concurrency;

@@ -35,9 +35,11 @@ export interface IssueFacts {
   /**
    * Each paper: its id, title and anchor at its title's position; its tags
    * as written (tag-spelling), each tag's line and column in `at`, two
-   * numbers a tag (flat: the facts of every paper are read by every build).
+   * numbers a tag (flat: the facts of every paper are read by every build);
+   * for a paper named by its URL (`url:…` id), that `url` as written,
+   * trimmed: what a `paper:` link to it copies (paper-covered-before's hint).
    */
-  papers: { id: string; title: string; anchor: string; position: Position; tags?: { names: string[]; at: number[] } }[];
+  papers: { id: string; title: string; anchor: string; position: Position; url?: string; tags?: { names: string[]; at: number[] } }[];
   references: { reference: CrossReference; position: Position }[];
 }
 
@@ -61,6 +63,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
       title: paper.title,
       anchor: anchors[i]!,
       position: parsed.locate(['papers', paper.index, 'title']),
+      ...(paper.id.startsWith('url:') ? { url: paper.url.trim() } : {}),
       ...(paper.tags.length > 0 ? { tags: { names: paper.tags, at: tagPlaces(parsed, paper.index, paper.tags) } } : {}),
     })),
     references: markdownTexts(issue).flatMap((text) =>

@@ -94,7 +94,8 @@ import type { FileOutcome } from './lint-file.js';
 // v73: yaml-syntax names a key indented unlike its siblings after a block of text (`     opinion: |`) at the key, and a line of the text indented less than its first line as ending the text; frontmatter-schema says a `papers:` read as a mapping from `-title: A` needs a space after its `-`.
 // v74: yaml-syntax gives a flow list or mapping written over several lines whose item its own quote ends early whole, on one line, with the item quoted anew (diagnostics/yaml-quoted-item.ts `wholeFlow`), not the item's line alone, which YAML does not read.
 // v75: math-syntax names inline math closed by the dollar of a `\$` meant inside it (`$c = \$5$`) and gives the formula between double dollars, not the escape the writer had written.
-const FORMAT_VERSION = 75;
+// v76: paper-covered-before says nothing of a paper its issue links with `paper:` (the earlier coverage acknowledged), and its hint copies a paper's `url` as written.
+const FORMAT_VERSION = 76;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -82,6 +82,26 @@ interface PreparedHeader {
   value: string;
 }
 
+/**
+ * Whether mail from this newsletter can carry one-click unsubscribe
+ * (`List-Unsubscribe-Post`, RFC 8058 §3.1 requires an https target): a
+ * warning line (no newline) when its `baseUrl` is http, since Gmail and
+ * Yahoo then offer no one-click unsubscribe and their bulk-sender rules
+ * want it. Undefined for https, and for an http loopback host (`localhost`,
+ * `*.localhost`, `127.x.x.x`, `[::1]`): a newsletter in development, whose
+ * links reach no subscriber anyway.
+ */
+export function oneClickWarning(baseUrl: string, configFile: string): string | undefined {
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'http:' || isLoopback(url.hostname)) return undefined;
+  return `warning: \`baseUrl\` (${configFile}) is ${url.href}, not https: the messages go without \`List-Unsubscribe-Post\`, and Gmail and Yahoo offer their one-click unsubscribe (RFC 8058) only for an https link. Publish the archive over https and set \`baseUrl: https://${url.href.slice('http://'.length)}\`.`;
+}
+
+/** A host name of this machine, as the WHATWG URL parser writes it. */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+}
+
 export function listHeaders(config: { name: string; baseUrl: string }, unsubscribe: ListUnsubscribe | undefined): Record<string, PreparedHeader> {
   const prepared = (value: string): PreparedHeader => ({ prepared: true, foldLines: true, value });
   const headers: Record<string, PreparedHeader> = { 'List-Id': prepared(listId(config)) };

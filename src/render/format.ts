@@ -40,8 +40,9 @@ export function itOrThem(count: number): 'it' | 'them' {
  * "A", "A and B", "A, B and C"; a name written "Last, First" (as BibTeX
  * takes it) makes the list's separator a semicolon, with a serial "and"
  * (Chicago Manual of Style, 6.60): "Vaswani, Ashish; Noam Shazeer; and
- * Parmar, Niki". With commas, "Vaswani, Ashish, Noam Shazeer" read as
- * three people. An entry for the authors not named ("et al.", "and
+ * Parmar, Niki", and for two names "Vaswani, Ashish; and Noam Shazeer".
+ * With commas, "Vaswani, Ashish, Noam Shazeer" read as three people, and
+ * so did "Vaswani, Ashish and Noam Shazeer". An entry for the authors not named ("et al.", "and
  * others": issue/names.ts `standsForOthers`) ends the list as "et al.",
  * the others without an "and": "Leo Gao, Stella Biderman et al.".
  */
@@ -64,7 +65,7 @@ export function joinNames(names: readonly string[]): string {
 export function listedNames(names: readonly string[]): ListedName[] {
   const named = names.filter((name) => !standsForOthers(name));
   const between = separator(named);
-  const last = between === ', ' ? ' and ' : named.length === 2 ? ' and ' : '; and ';
+  const last = between === ', ' ? ' and ' : '; and ';
   const listed: ListedName[] = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
   if (named.length === names.length) return listed;
   const final = listed.at(-1);
@@ -135,8 +136,20 @@ function beforeOthers(name: string): string {
   return firstLast(name) ?? name;
 }
 
+/**
+ * Names as a sentence of prose says them ("Thanks to …"): each written
+ * "Last, First" read "First Last" (as a name before "et al." is, and an
+ * author page's title), then joined as every list of names is
+ * (`joinNames`): "Siobhán O'Brien and Łukasz Kaiser". A name with two
+ * commas stays as written, and makes the separator a semicolon.
+ */
+function namesInProse(names: readonly string[]): string {
+  return joinNames(names.map(beforeOthers));
+}
+
+/** The reviewers' thanks of every output (email HTML and text, preview, archive page, feed); undefined without reviewers. */
 export function reviewersThanks(reviewers: readonly string[]): string | undefined {
-  return reviewers.length === 0 ? undefined : `Thanks to ${joinNames(reviewers)} for reviewing this issue.`;
+  return reviewers.length === 0 ? undefined : `Thanks to ${namesInProse(reviewers)} for reviewing this issue.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boundedNames, briefAuthors, counted, joinNames, listedNames, paperSourceLine } from '../../src/render/format.js';
+import { boundedNames, briefAuthors, counted, joinNames, listedNames, paperSourceLine, reviewersThanks } from '../../src/render/format.js';
 
 test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
   assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
@@ -24,7 +24,7 @@ test('counted: "1 paper", "2 papers", "0 papers", and an irregular plural given 
 
 test('joinNames: a name written "Last, First" makes the separator a semicolon, so the list never reads as more people than it names', () => {
   assert.equal(joinNames(['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar']), 'Ashish Vaswani, Noam Shazeer and Niki Parmar');
-  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer']), 'Vaswani, Ashish and Noam Shazeer');
+  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer']), 'Vaswani, Ashish; and Noam Shazeer');
   assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki']), 'Vaswani, Ashish; Noam Shazeer; and Parmar, Niki');
   assert.equal(briefAuthors(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar'], 6), 'Vaswani, Ashish; Noam Shazeer; and Niki Parmar');
 });
@@ -68,10 +68,24 @@ test('a name written "Last, First" right before "et al." reads "First Last", so 
   assert.equal(joinNames(['Juhan Bae', 'Grosse, Roger', 'et al.']), 'Juhan Bae; Roger Grosse et al.');
   // Elsewhere in the list, and in a list without "et al.", the semicolons keep each name whole as written.
   assert.equal(joinNames(['Grosse, Roger', 'Juhan Bae', 'et al.']), 'Grosse, Roger; Juhan Bae et al.');
-  assert.equal(joinNames(['Grosse, Roger', 'Juhan Bae']), 'Grosse, Roger and Juhan Bae');
+  assert.equal(joinNames(['Grosse, Roger', 'Juhan Bae']), 'Grosse, Roger; and Juhan Bae');
   // A page that links each name finds the author by the name as the list wrote it.
   assert.deepEqual(listedNames(['Grosse, Roger', 'et al.']), [
     { name: 'Roger Grosse', after: ' ', written: 'Grosse, Roger' },
     { name: 'et al.', after: '', others: true },
   ]);
+});
+
+test('joinNames: two names, one written "Last, First", are joined with a semicolon, so they never read as three people', () => {
+  assert.equal(joinNames(["O'Brien, Siobhán", 'Łukasz Kaiser']), "O'Brien, Siobhán; and Łukasz Kaiser");
+  assert.equal(joinNames(['Łukasz Kaiser', "O'Brien, Siobhán"]), "Łukasz Kaiser; and O'Brien, Siobhán");
+  assert.equal(joinNames(['Ashish Vaswani', 'Noam Shazeer']), 'Ashish Vaswani and Noam Shazeer');
+});
+
+test('reviewersThanks: a reviewer written "Last, First" is thanked "First Last", so the sentence never reads as more people than it names', () => {
+  assert.equal(reviewersThanks(["O'Brien, Siobhán", 'Łukasz Kaiser']), "Thanks to Siobhán O'Brien and Łukasz Kaiser for reviewing this issue.");
+  assert.equal(reviewersThanks(['Kaiser, Łukasz', "O'Brien, Siobhán", 'Been Kim']), "Thanks to Łukasz Kaiser, Siobhán O'Brien and Been Kim for reviewing this issue.");
+  // Two commas: no "First Last" to read, kept as written, and the list takes semicolons.
+  assert.equal(reviewersThanks(['King, Jr., Martin', 'Been Kim']), 'Thanks to King, Jr., Martin; and Been Kim for reviewing this issue.');
+  assert.equal(reviewersThanks([]), undefined);
 });

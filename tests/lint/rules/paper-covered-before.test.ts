@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../src/lint/rules/paper-covered-before.js';
-import { cleanIssue, lintWith, paperYaml, places } from '../../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, paperYaml, places } from '../../helpers/fixture.js';
 
 const other = paperYaml({ title: 'Discovering latent knowledge', url: 'https://arxiv.org/abs/2212.03827', arxiv: '2212.03827' });
 
@@ -47,4 +47,31 @@ test('paper-covered-before: papers with no URL, or the same text that is no URL 
     'a.md': cleanIssue({ number: 1, papers: unlinked('No URL paper', '""') + unlinked('Pending paper', 'TBD') }),
   };
   assert.deepEqual(await lintWith([rule], issues), []);
+});
+
+test('paper-covered-before: a paper covered again whose issue links the earlier summary with `paper:` (its opinion, its summary, the intro) has no message', async () => {
+  const linkedIn = {
+    opinion: cleanIssueWithMarkdown({ opinion: 'Covered [in #1](paper:2304.15004); the replication changes my mind.' }, { number: 2 }),
+    summary: cleanIssueWithMarkdown({ summary: 'Back again, after [our first look](paper:https://arxiv.org/abs/2304.15004).' }, { number: 2 }),
+    intro: cleanIssue({ number: 2, body: 'We return to [the mirage paper](paper:2304.15004).' }),
+  };
+  for (const [where, issue] of Object.entries(linkedIn)) {
+    assert.deepEqual(await lintWith([rule], { 'b.md': issue, 'a.md': cleanIssue({ number: 1 }) }), [], where);
+  }
+});
+
+test('paper-covered-before: a `paper:` link to another paper does not silence it', async () => {
+  const issue = cleanIssueWithMarkdown({ opinion: 'Unlike [latent knowledge](paper:2212.03827).' }, { number: 2 });
+  const issues = { 'b.md': issue, 'a.md': cleanIssue({ number: 1, papers: paperYaml({ title: 'Mirage', url: 'https://arxiv.org/abs/2304.15004' }) + other }) };
+  assert.deepEqual(places(await lintWith([rule], issues)), ['paper-covered-before 8:12']);
+});
+
+test('paper-covered-before: the hint for a paper of a `www.` URL copies its url as written, and that link then silences the warning', async () => {
+  const url = 'https://www.lesswrong.com/posts/5spBue2z2tw4JuDCx/steering-gpt-2-xl';
+  const steering = (summary?: string) => paperYaml({ title: 'Steering GPT-2-XL', url, arxiv: null, summary });
+  const first = cleanIssue({ number: 1, papers: steering() });
+  const [message] = await lintWith([rule], { 'b.md': cleanIssue({ number: 2, papers: steering() }), 'a.md': first });
+  assert.ok(message!.message.endsWith(`(link the earlier summary with \`paper:${url}\`)`), message!.message);
+  const linked = cleanIssue({ number: 2, papers: steering(`Again; see [the first](paper:${url}).`) });
+  assert.deepEqual(await lintWith([rule], { 'b.md': linked, 'a.md': first }), []);
 });
