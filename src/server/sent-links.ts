@@ -71,7 +71,15 @@ export function movedLinkWarnings(links: SentLinks, config: Pick<Config, 'baseUr
   return lines;
 }
 
-/** "issue 1", "issues 1, 2 and 5". */
-function issuesNamed(issues: readonly number[]): string {
-  return `${issues.length === 1 ? 'issue' : 'issues'} ${joinNames(issues.map(String))}`;
+/** "issue 1", "issues 1, 2 and 5", runs of three or more as a range: "issues 1–200 and 202". */
+export function issuesNamed(issues: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < issues.length; ) {
+    let end = i;
+    while (end + 1 < issues.length && issues[end + 1] === issues[end]! + 1) end++;
+    if (end - i >= 2) parts.push(`${issues[i]}–${issues[end]}`);
+    else for (let k = i; k <= end; k++) parts.push(String(issues[k]));
+    i = end + 1;
+  }
+  return `${issues.length === 1 ? 'issue' : 'issues'} ${joinNames(parts)}`;
 }
