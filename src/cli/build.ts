@@ -8,6 +8,7 @@ import { buildProgress } from './build-progress.js';
 import { counted, itOrThem } from '../render/format.js';
 import { rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { sayMovedBaseUrl } from './moved-base-url.js';
 
 export interface BuildCommandOptions {
   root: string;
@@ -23,6 +24,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   const progress = buildProgress(io);
   const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
   sayUnreadTemplates(report.unreadTemplates, io);
+  await sayMovedBaseUrl(config, options.cache, io);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {

@@ -18,7 +18,7 @@ import type { DeliveryState, SendMode } from '../send/delivery.js';
 import { SendJournal, type LockHolder } from '../send/journal.js';
 import { highestSentNumber } from '../send/runs.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
-import { settleHandedOver } from '../send/recover.js';
+import { settledView, settleHandedOver, type SettledView } from '../send/recover.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
@@ -166,12 +166,12 @@ async function sendIssue(context: SendContext): Promise<number> {
   // The journal of this number is of this issue, or the plan would read another issue's.
   checkJournalIssue(check, false);
   const subscribers = new SubscriberStore(db);
-  // A stopped run's rows in flight that the transport can settle (the outbox's files) are, before they are counted.
-  if (!options.dryRun && journal.counts().sending > 0) await settleWith(journal, context.transportFor(1));
+  // A stopped run's rows in flight that the transport can settle (the outbox's files) are, before they are counted; a dry run counts them as they will be.
+  const view = journal.counts().sending > 0 ? await settleWith(journal, context.transportFor(1), options.dryRun === true) : journal;
   const plan = planSend({
     mode,
     startedMode: journal.mode(),
-    counts: journal.counts(),
+    counts: view.counts(),
     activeSubscribers: subscribers.count('active'),
     retryUnknown: options.retryUnknown === true,
     retryFailed: options.retryFailed === true,
@@ -181,23 +181,32 @@ async function sendIssue(context: SendContext): Promise<number> {
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
   const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
   try {
-    return await carryOut(context, journal, check, plan, transport);
+    return await carryOut(context, journal, view, check, plan, transport);
   } finally {
     await transport.close();
   }
 }
 
-/** `settleHandedOver` through a transport of its own, closed after. */
-async function settleWith(journal: SendJournal, transport: Transport): Promise<void> {
+/** `settleHandedOver` (or, for a dry run, `settledView`) through a transport of its own, closed after: the journal as the send will plan from. */
+async function settleWith(journal: SendJournal, transport: Transport, dryRun: boolean): Promise<SettledView> {
   try {
+    if (dryRun) return await settledView(journal, transport, new Date());
     await settleHandedOver(journal, transport, new Date());
+    return journal;
   } finally {
     await transport.close();
   }
 }
 
-/** What the plan says: nothing (the report of the journal, the status written if due), or the send, through `transport`. */
-async function carryOut(context: SendContext, journal: SendJournal, check: JournalIssueCheck, plan: Exclude<SendPlan, { kind: 'refuse' }>, transport: Transport): Promise<number> {
+/** What the plan says: nothing (the report of the journal, as `view` has it, the status written if due), or the send, through `transport`. */
+async function carryOut(
+  context: SendContext,
+  journal: SendJournal,
+  view: SettledView,
+  check: JournalIssueCheck,
+  plan: Exclude<SendPlan, { kind: 'refuse' }>,
+  transport: Transport,
+): Promise<number> {
   const { config, db, issueNumber, options, io } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   if (plan.kind === 'nothing') {
@@ -206,13 +215,13 @@ async function carryOut(context: SendContext, journal: SendJournal, check: Journ
       checkJournalIssue(check, true);
       journal.recoverStopped(new Date());
     }
-    const counts = journal.counts();
+    const counts = view.counts();
     io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
-    io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(db))));
+    io.stderr.write(unsettledReport(view, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(db))));
     return code;
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).

@@ -32,16 +32,17 @@ export interface SentLinks {
  * issue: read once, when the server starts.
  */
 export function sentLinks(db: Store, currentBaseUrl: string): SentLinks {
-  const recorded = db.prepare('SELECT issue, base_url AS baseUrl FROM sent_link_bases ORDER BY issue').all() as { issue: number; baseUrl: string }[];
+  // A database not migrated to the tables (`build` looks without migrating): nothing sent, or no baseUrl recorded.
+  if (!hasTable(db, 'send_runs')) return { bases: [], unknown: [] };
+  const recordedAny = hasTable(db, 'sent_link_bases');
+  const recorded = recordedAny ? (db.prepare('SELECT issue, base_url AS baseUrl FROM sent_link_bases ORDER BY issue').all() as { issue: number; baseUrl: string }[]) : [];
   const issuesOf = new Map<string, number[]>();
   const add = (baseUrl: string, issue: number) => issuesOf.set(baseUrl, [...(issuesOf.get(baseUrl) ?? []), issue]);
   for (const row of recorded) add(row.baseUrl, row.issue);
   const unknown: SentLinks['unknown'] = [];
+  const unrecorded = recordedAny ? 'WHERE NOT EXISTS (SELECT 1 FROM sent_link_bases b WHERE b.issue = r.issue)' : '';
   const legacy = db
-    .prepare(
-      `SELECT issue, (SELECT email || char(10) || message_id FROM deliveries d WHERE d.issue = r.issue LIMIT 1) AS sample FROM send_runs r
-       WHERE NOT EXISTS (SELECT 1 FROM sent_link_bases b WHERE b.issue = r.issue) ORDER BY issue`,
-    )
+    .prepare(`SELECT issue, (SELECT email || char(10) || message_id FROM deliveries d WHERE d.issue = r.issue LIMIT 1) AS sample FROM send_runs r ${unrecorded} ORDER BY issue`)
     .all() as { issue: number; sample: string | null }[];
   for (const { issue, sample } of legacy) {
     if (sample === null) continue;
@@ -54,4 +55,18 @@ export function sentLinks(db: Store, currentBaseUrl: string): SentLinks {
   }
   const bases = [...issuesOf].map(([baseUrl, issues]) => ({ baseUrl, issues: issues.sort((a, b) => a - b) }));
   return { bases, unknown };
+}
+
+/**
+ * What of `links` leads elsewhere than `currentBaseUrl`: the bases of
+ * another origin or path (each as `sentLinks` gives it), and the issues
+ * whose base is not known. Empty lists when every email sent links here.
+ */
+export function movedLinks(links: SentLinks, currentBaseUrl: string): SentLinks {
+  const current = new URL(currentBaseUrl).href;
+  return { bases: links.bases.filter(({ baseUrl }) => new URL(baseUrl).href !== current), unknown: links.unknown };
+}
+
+function hasTable(db: Store, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }

@@ -5,7 +5,8 @@ import { sitePath } from './pages.js';
 import { HttpError, RequestAborted } from './request-body.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
-import { movedUnsubscribePaths } from './sent-links.js';
+import { movedEndpointPaths } from './sent-links.js';
+import { Subscriptions } from '../subscribers/subscription.js';
 import { confirmRoute, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
 
@@ -28,6 +29,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Where the links of mail already sent lead (send/link-bases.ts); read from the database when not given. */
   sentLinks?: SentLinks;
+  /** The baseUrls of confirmation links that may still be followed (Subscriptions.linkBases); read from the database when not given. */
+  confirmationBases?: readonly string[];
 }
 
 /**
@@ -57,17 +60,24 @@ export interface PaperboyServer {
  * The one long-running process: the archive, and the endpoints a list
  * needs (subscribe with double opt-in, confirm, one-click unsubscribe), all
  * under the path of `baseUrl` (`https://example.org/news/` → `/news/…`).
- * The unsubscribe endpoint is also answered where the links of mail sent
- * under an earlier baseUrl arrive (`movedUnsubscribePaths`), unless the
- * site has a page there now. An endpoint's failure is its answer (4xx/5xx
+ * The unsubscribe and confirm endpoints are also answered where the links
+ * of mail sent under an earlier baseUrl arrive (`movedEndpointPaths`),
+ * unless the site has a page there now. An endpoint's failure is its answer (4xx/5xx
  * with a page or JSON), never a crash of the process.
  */
 export function createApp(options: AppOptions): PaperboyServer {
   const { context } = options;
   const base = sitePath(context.config);
-  const movedUnsubscribe = movedUnsubscribePaths(options.sentLinks ?? readSentLinks(context.db, context.config.baseUrl), context.config);
-  /** Whether `raw` is where an earlier baseUrl's unsubscribe links arrive, and not a page of the site. */
-  const isMovedUnsubscribe = (raw: string) => movedUnsubscribe.has(raw) && !(raw.startsWith(base) && site.serves(decodeURIComponent(`/${raw.slice(base.length)}`)));
+  const moved = movedEndpointPaths(
+    options.sentLinks ?? readSentLinks(context.db, context.config.baseUrl),
+    options.confirmationBases ?? new Subscriptions(context.db, context.now).linkBases(),
+    context.config,
+  );
+  /** The endpoint whose links of an earlier baseUrl arrive at `raw`, unless the site has a page there. */
+  const movedEndpoint = (raw: string) => {
+    const endpoint = moved.get(raw);
+    return endpoint === undefined || (raw.startsWith(base) && site.serves(decodeURIComponent(`/${raw.slice(base.length)}`))) ? undefined : endpoint;
+  };
   const notFoundPage = () => notFound(context);
   const siteOptions = { notFoundPage, ...(options.notFoundFilter ? { filter: options.notFoundFilter } : {}) };
   let site: SiteHandler = staticSite(options.siteDir, siteOptions);
@@ -92,7 +102,9 @@ export function createApp(options: AppOptions): PaperboyServer {
     const query = queryAt === -1 ? '' : url.slice(queryAt);
     // The site's own path without its slash (`/news`): its home page's relative links need the slash, as a folder's do.
     if (raw === base.slice(0, -1) && (req.method === 'GET' || req.method === 'HEAD')) return redirectToFolder(res, raw, query);
-    if (isMovedUnsubscribe(raw)) return unsubscribeRoute(context, { req, res, query });
+    const earlier = movedEndpoint(raw);
+    if (earlier === 'unsubscribe') return unsubscribeRoute(context, { req, res, query });
+    if (earlier === 'confirm') return confirmRoute(context, { req, res, query });
     if (!raw.startsWith(base) || isUnsafePath(raw)) return sendNotFound(res, notFoundPage());
     const rawUnder = `/${raw.slice(base.length)}`;
     const path = decodeURIComponent(rawUnder);

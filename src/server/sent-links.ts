@@ -4,22 +4,34 @@ import type { SentLinks } from '../send/link-bases.js';
 import { sitePath } from './pages.js';
 import { isUnsafePath } from './static-site.js';
 
+/** An endpoint the links of mail already sent may lead to at an earlier baseUrl's path. */
+export type MovedEndpoint = 'unsubscribe' | 'confirm';
+
 /**
- * The request paths, besides the site's own `<path of baseUrl>unsubscribe`,
- * at which the unsubscribe links of mail already sent arrive: the same
- * endpoint under the path of each earlier baseUrl (`/unsubscribe` for mail
- * sent with `https://digest.example.org/` once the site moved to
- * `https://www.example.org/digest/`), raw as the links carry them (a URL's
- * pathname, percent-encoded). The server answers exactly these paths with
- * the unsubscribe endpoint and nothing else: tokens authenticate
- * themselves (an HMAC over the list and the subscriber), so where a link
- * arrives adds no trust and takes none away.
+ * The request paths, besides the site's own, at which links of mail
+ * already sent arrive, and the endpoint each is: `<path>unsubscribe` under
+ * the path of each earlier baseUrl issues were sent with (`/unsubscribe`
+ * for mail sent with `https://digest.example.org/` once the site moved to
+ * `https://www.example.org/digest/`), and `<path>confirm` under those and
+ * under the baseUrl of each confirmation link that may still be followed
+ * (`confirmationBases`, Subscriptions.linkBases: a confirmation mailed the
+ * hour before a move, or before any issue was sent). Raw as the links
+ * carry them (a URL's pathname, percent-encoded). The server answers
+ * exactly these paths with their endpoint and nothing else: tokens
+ * authenticate themselves (an HMAC over the list and the subscriber, or
+ * the request), so where a link arrives adds no trust and takes none away.
  */
-export function movedUnsubscribePaths(links: SentLinks, config: Pick<Config, 'baseUrl'>): Set<string> {
+export function movedEndpointPaths(links: SentLinks, confirmationBases: readonly string[], config: Pick<Config, 'baseUrl'>): Map<string, MovedEndpoint> {
   const own = sitePath(config);
-  const paths = links.bases.map(({ baseUrl }) => sitePath({ baseUrl })).filter((path) => path !== own);
+  const pathsOf = (bases: readonly string[]) => bases.map((baseUrl) => sitePath({ baseUrl })).filter((path) => path !== own);
+  const sent = pathsOf(links.bases.map(({ baseUrl }) => baseUrl));
+  const paths = new Map<string, MovedEndpoint>();
+  for (const path of sent) paths.set(`${path}unsubscribe`, 'unsubscribe');
+  // Confirmations sent before their baseUrl was recorded are answered where the issues of their time were.
+  for (const path of [...sent, ...pathsOf(confirmationBases)]) paths.set(`${path}confirm`, 'confirm');
   // A path that does not decode (`%ff`, which a URL's pathname keeps) is left out, as the site's own would be refused.
-  return new Set(paths.map((path) => `${path}unsubscribe`).filter((path) => !isUnsafePath(path)));
+  for (const path of paths.keys()) if (isUnsafePath(path)) paths.delete(path);
+  return paths;
 }
 
 /**
@@ -59,7 +71,15 @@ export function movedLinkWarnings(links: SentLinks, config: Pick<Config, 'baseUr
   return lines;
 }
 
-/** "issue 1", "issues 1, 2 and 5". */
-function issuesNamed(issues: readonly number[]): string {
-  return `${issues.length === 1 ? 'issue' : 'issues'} ${joinNames(issues.map(String))}`;
+/** "issue 1", "issues 1, 2 and 5", runs of three or more as a range: "issues 1–200 and 202". */
+export function issuesNamed(issues: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < issues.length; ) {
+    let end = i;
+    while (end + 1 < issues.length && issues[end + 1] === issues[end]! + 1) end++;
+    if (end - i >= 2) parts.push(`${issues[i]}–${issues[end]}`);
+    else for (let k = i; k <= end; k++) parts.push(String(issues[k]));
+    i = end + 1;
+  }
+  return `${issues.length === 1 ? 'issue' : 'issues'} ${joinNames(parts)}`;
 }

@@ -46,7 +46,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
   if (refusal) throw new HttpError(400, refusal.page, { detail: refusal.log });
 
   const subscriptions = new Subscriptions(context.db, context.now);
-  const outcome = honeypot === '' ? subscriptions.request(email, name) : undefined;
+  const outcome = honeypot === '' ? subscriptions.request(email, name, context.config.baseUrl) : undefined;
   if (json) sendJson(res, 202, { status: 'confirmation-sent', message: 'Check your inbox for a confirmation link.' });
   else {
     sendPage(context, res, 202, 'subscribe', {

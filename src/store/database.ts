@@ -2,11 +2,12 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PaperboyError } from '../errors.js';
+import { DATABASE_FILE } from './database-file.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
 export type Store = Database.Database;
 
-export const DATABASE_FILE = 'paperboy.db';
+export { DATABASE_FILE };
 
 /**
  * How long a writer waits for another connection's write lock (the sender

@@ -136,4 +136,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE send_runs ADD COLUMN issue_date TEXT;
     `,
   },
+  {
+    description: 'a confirmation records the baseUrl its link was made from: `serve` answers confirmation links mailed before a move of baseUrl',
+    sql: `
+      -- NULL for a confirmation sent before: serve answers it at the old paths of sent issues' links (server/sent-links.ts).
+      ALTER TABLE confirmations ADD COLUMN base_url TEXT;
+    `,
+  },
 ];

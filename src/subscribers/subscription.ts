@@ -1,5 +1,5 @@
 import type { Store } from '../store/database.js';
-import type { ConfirmationClaim } from './confirmation-token.js';
+import { CONFIRMATION_TTL_MS, type ConfirmationClaim } from './confirmation-token.js';
 import { cleanName, type Subscriber } from './model.js';
 import { SubscriberStore } from './store.js';
 
@@ -38,8 +38,10 @@ export class Subscriptions {
    * Records a request and says whether a confirmation email is due: not for
    * an active address, nor within CONFIRMATION_RESEND_MS of the last one.
    * The caller answers the same in every case (no address enumeration).
+   * `linkBase` is the baseUrl the confirmation link is made from, kept
+   * with it (`linkBases`).
    */
-  request(email: string, name: string): RequestOutcome {
+  request(email: string, name: string, linkBase: string): RequestOutcome {
     return this.db
       .transaction((): RequestOutcome => {
         const now = this.now();
@@ -55,13 +57,25 @@ export class Subscriptions {
         }
         this.db
           .prepare(
-            `INSERT INTO confirmations (subscriber_id, requested_at, used_at) VALUES (?, ?, NULL)
-             ON CONFLICT (subscriber_id) DO UPDATE SET requested_at = excluded.requested_at, used_at = NULL`,
+            `INSERT INTO confirmations (subscriber_id, requested_at, used_at, base_url) VALUES (?, ?, NULL, ?)
+             ON CONFLICT (subscriber_id) DO UPDATE SET requested_at = excluded.requested_at, used_at = NULL, base_url = excluded.base_url`,
           )
-          .run(subscriber.id, requestedTime({ requestedAt }));
+          .run(subscriber.id, requestedTime({ requestedAt }), linkBase);
         return { kind: 'confirm', subscriber, claim: { subscriberId: subscriber.id, requestedAt } };
       })
       .immediate();
+  }
+
+  /**
+   * The baseUrls of the confirmation links that may still be followed
+   * (unused, sent within CONFIRMATION_TTL_MS): where `serve` answers the
+   * confirm endpoint after a move of baseUrl. Links sent before their
+   * baseUrl was recorded are not among them. Sorted, each once.
+   */
+  linkBases(): string[] {
+    const since = new Date(this.now().getTime() - CONFIRMATION_TTL_MS).toISOString();
+    const rows = this.db.prepare('SELECT DISTINCT base_url AS baseUrl FROM confirmations WHERE used_at IS NULL AND base_url IS NOT NULL AND requested_at >= ? ORDER BY base_url').all(since);
+    return (rows as { baseUrl: string }[]).map((row) => row.baseUrl);
   }
 
   /**

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/config/load.js';
@@ -101,7 +101,6 @@ test('an old baseUrl’s path answers its unsubscribe endpoint alone: no other e
     assert.equal((await rawRequest(server.port, 'GET', target(url))).status, 200);
     for (const [method, path] of [
       ['POST', '/subscribe'],
-      ['GET', `/confirm${url.search}`],
       ['GET', '/issues/3/'],
       ['GET', '/assets/archive.css'],
       ['GET', `/unsubscribe/${url.search}`],
@@ -116,6 +115,8 @@ test('an old baseUrl’s path answers its unsubscribe endpoint alone: no other e
     }
     const forged = `${url.search.slice(0, -3)}AAA`;
     assert.equal((await rawRequest(server.port, 'POST', `/unsubscribe${forged}`, { type: FORM, data: 'List-Unsubscribe=One-Click' })).status, 400);
+    // The old path's confirm endpoint checks its token as the site's own does: an unsubscribe token confirms nothing.
+    assert.equal((await rawRequest(server.port, 'POST', `/confirm${url.search}`)).status, 400);
     assert.equal(statusOf(server, 'reader0@example.org'), 'active');
   } finally {
     await server.close();
@@ -173,4 +174,69 @@ test('serve says which issues were sent under a baseUrl it cannot tell, naming t
   assert.deepEqual(await warningsOf(), [
     'issue 1 was sent under another baseUrl than https://news.example.org/, on news.example.org, before paperboy recorded which: this server answers its unsubscribe links only if your proxy sends them to /unsubscribe',
   ]);
+});
+
+/** The path and query of a link, as the server is reached. */
+const pathOf = (link: string) => target(new URL(link));
+
+/** Asks `root`'s server (its baseUrl as it is now) to subscribe `email`: the link of the confirmation it mailed. */
+async function confirmationMailed(root: string, email: string): Promise<string> {
+  const server = await startServer({ root, secret: SECRET });
+  try {
+    assert.equal((await rawRequest(server.port, 'POST', `${new URL(server.config.baseUrl).pathname}subscribe`, { type: FORM, data: `email=${encodeURIComponent(email)}` })).status, 202);
+    await server.app.settled();
+    return server.confirmations.at(-1)!.confirmUrl;
+  } finally {
+    await server.close();
+    // The test server writes its site afresh each start.
+    rmSync(server.config.outDir, { recursive: true });
+  }
+}
+
+/** Follows a confirmation link at `server` as its reader does: the page, then its button, posted where its form says. */
+async function followConfirmation(server: TestServer, link: string): Promise<{ page: number; button: number; action: string }> {
+  const page = await rawRequest(server.port, 'GET', pathOf(link));
+  const action = (/<form method="post" action="([^"]+)"/.exec(page.body)?.[1] ?? '').replace(/&#x3D;/g, '=');
+  const posted = new URL(action, `http://127.0.0.1${pathOf(link)}`);
+  const button = await rawRequest(server.port, 'POST', target(posted));
+  return { page: page.status, button: button.status, action: posted.pathname };
+}
+
+test('a confirmation link mailed before baseUrl moved under a path confirms at its old path (/confirm), page and button, with no issue sent yet; only that exact path, same token checks', { timeout: 60_000 }, async () => {
+  const root = await newsletter(0);
+  const link = await confirmationMailed(root, 'new@example.org');
+  assert.equal(new URL(link).pathname, '/confirm');
+  moveBaseUrl(root, 'https://www.example.org/digest/');
+  const server = await startServer({ root, secret: SECRET });
+  try {
+    const token = new URL(link).search;
+    for (const path of [`/confirm/${token}`, `/%63onfirm${token}`, `/CONFIRM${token}`, `/unsubscribe${token}`, '/subscribe']) {
+      assert.equal((await rawRequest(server.port, 'GET', path)).status, 404, path);
+    }
+    assert.equal((await rawRequest(server.port, 'POST', `/confirm${token.slice(0, -3)}AAA`)).status, 400, 'a forged token');
+    assert.equal(statusOf(server, 'new@example.org'), 'pending');
+    assert.deepEqual(await followConfirmation(server, link), { page: 200, button: 200, action: '/confirm' });
+    assert.equal(statusOf(server, 'new@example.org'), 'active');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a confirmation link mailed before paperboy recorded its baseUrl confirms at the old path of the issues sent then', { timeout: 60_000 }, async () => {
+  const root = await newsletter(1);
+  moveBaseUrl(root, 'https://digest.example.org/');
+  assert.equal((await send(root, {}, { PAPERBOY_SECRET: SECRET })).code, 0);
+  const link = await confirmationMailed(root, 'new@example.org');
+  const db = openStore(join(root, '.paperboy'));
+  // As a paperboy without the column left it.
+  if (db.prepare("SELECT 1 FROM pragma_table_info('confirmations') WHERE name = 'base_url'").get()) db.prepare('UPDATE confirmations SET base_url = NULL').run();
+  db.close();
+  moveBaseUrl(root, 'https://www.example.org/digest/');
+  const server = await startServer({ root, secret: SECRET });
+  try {
+    assert.deepEqual(await followConfirmation(server, link), { page: 200, button: 200, action: '/confirm' });
+    assert.equal(statusOf(server, 'new@example.org'), 'active');
+  } finally {
+    await server.close();
+  }
 });

@@ -11,7 +11,7 @@ test('a confirmed subscription keeps when the reader asked (consent) apart from 
   const db = openStore(mkdtempSync(join(tmpdir(), 'paperboy-subscription-')));
   let clock = new Date('2026-03-01T10:00:00.000Z');
   const subscriptions = new Subscriptions(db, () => clock);
-  const request = subscriptions.request('ada@example.org', 'Ada');
+  const request = subscriptions.request('ada@example.org', 'Ada', 'https://example.org/');
   assert.equal(request.kind, 'confirm');
   clock = new Date('2026-03-01T12:30:00.000Z');
   assert.equal(subscriptions.confirm((request as { claim: Parameters<Subscriptions['confirm']>[0] }).claim), 'confirmed');

@@ -1,0 +1,104 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readCacheJson, writeCacheFile } from '../cache-file.js';
+import type { Config } from '../config/load.js';
+import type { CommandIO } from '../io.js';
+import type { SentLinks } from '../send/link-bases.js';
+import { DATABASE_FILE } from '../store/database-file.js';
+
+/**
+ * The format of the remembered warning (`<dataDir>/cache/moved-base-url.json`).
+ * History: 1 (its first).
+ */
+const CACHE_FORMAT = 1;
+
+/**
+ * Says on stderr, once, when emails already sent carry links under another
+ * baseUrl than the config's now (send/link-bases.ts): the old bases, the
+ * issues sent under each, and what to do (as `serve` says on start;
+ * docs/config.md "Moving baseUrl"). Looks at `<dataDir>/paperboy.db` only
+ * when there is one, read-only (store/look.ts): a newsletter that never
+ * sent has no database, and `build` makes none. A database it cannot read
+ * is passed over without a word: `build` does not fail for a warning, and
+ * `send` and `serve` report that database.
+ *
+ * Loading SQLite is most of the cost (measured on a loaded 2-core machine:
+ * 60–270 ms to load better-sqlite3, 6–30 ms to read 200 sends of 2,000
+ * recipients), so with `cache` the warning is remembered under the
+ * database's files' sizes and times (`databaseStamp`) and the baseUrl,
+ * and a build after which nothing was sent reads only that.
+ */
+export async function sayMovedBaseUrl(config: Pick<Config, 'baseUrl' | 'dataDir'>, cache: boolean, io: CommandIO): Promise<void> {
+  const stamp = databaseStamp(config.dataDir);
+  if (stamp === undefined) return;
+  const file = join(config.dataDir, 'cache', 'moved-base-url.json');
+  const key = (databaseFiles: string) => JSON.stringify([CACHE_FORMAT, config.baseUrl, databaseFiles]);
+  const remembered = cache ? (readCacheJson(file) as { key?: unknown; warning?: unknown } | undefined) : undefined;
+  if (remembered?.key === key(stamp) && typeof remembered.warning === 'string') {
+    io.stderr.write(remembered.warning);
+    return;
+  }
+  const warning = await readWarning(config);
+  if (warning === undefined) return;
+  io.stderr.write(warning);
+  // The stamp after the read: a reader of a WAL database may make its empty `-wal` file. Kept only when nothing was written meanwhile.
+  const after = databaseStamp(config.dataDir);
+  if (!cache || after === undefined || !sameContents(stamp, after)) return;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeCacheFile(file, JSON.stringify({ key: key(after), warning }));
+  } catch {
+    // Not remembered (a read-only dataDir): the next build reads the database again.
+  }
+}
+
+/** The warning as the database says it now ('' for none), or undefined when it cannot be read. Loads SQLite. */
+async function readWarning(config: Pick<Config, 'baseUrl' | 'dataDir'>): Promise<string | undefined> {
+  const [{ openStoreToLook }, { movedLinks, sentLinks }, { movedBaseUrlWarning }] = await Promise.all([
+    import('../store/look.js'),
+    import('../send/link-bases.js'),
+    import('./moved-base-url-warning.js'),
+  ]);
+  let links: SentLinks;
+  try {
+    const db = openStoreToLook(config.dataDir);
+    if (db === undefined) return undefined;
+    try {
+      links = movedLinks(sentLinks(db, config.baseUrl), config.baseUrl);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return undefined;
+  }
+  return movedBaseUrlWarning(links, config.baseUrl);
+}
+
+/**
+ * The size and modification time (ns) of the database file and of its
+ * write-ahead log (`none` when absent), as one string; undefined when
+ * there is no database. Every commit appends to the log or, at a
+ * checkpoint, writes the file, so a commit changes it (on a file system
+ * whose times have whole seconds, a commit within the second of the last
+ * one may not: the warning is then that of the build before, at worst).
+ */
+function databaseStamp(dataDir: string): string | undefined {
+  const path = join(dataDir, DATABASE_FILE);
+  const of = (file: string) => {
+    try {
+      const stat = statSync(file, { bigint: true });
+      return `${stat.size}@${stat.mtimeNs}`;
+    } catch {
+      return 'none';
+    }
+  };
+  const db = of(path);
+  return db === 'none' ? undefined : `${db} ${of(`${path}-wal`)}`;
+}
+
+/** Whether two stamps tell of the same contents: equal, or the log absent before and empty after (made by the read). */
+function sameContents(before: string, after: string): boolean {
+  const [db, wal] = before.split(' ');
+  const [dbAfter, walAfter] = after.split(' ');
+  return db === dbAfter && (wal === walAfter || (wal === 'none' && walAfter!.startsWith('0@')));
+}
