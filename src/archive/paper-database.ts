@@ -127,7 +127,12 @@ function facetNames(facets: readonly Facet<RecordFacts>[]): Map<string, string> 
  * is no author.
  */
 export function paperAuthors<R extends RecordFacts>(paper: PaperEntry<R>): string[] {
-  return [...new Set([...paper.coverage].reverse().flatMap((record) => record.authors))].filter((name) => !standsForOthers(name));
+  // In loops, without copies: every build asks it of every paper (the author facets); with copies it was 1.2% of a one-edit rebuild's CPU profile (bench corpus).
+  const names = new Set<string>();
+  for (let i = paper.coverage.length - 1; i >= 0; i--) {
+    for (const name of paper.coverage[i]!.authors) if (!names.has(name) && !standsForOthers(name)) names.add(name);
+  }
+  return [...names];
 }
 
 /**
