@@ -23,6 +23,8 @@ import { INDEX_FORMAT, SHAPE_FORMAT, SHARD_FORMAT } from './formats.js';
 export interface BuildOptions {
   /** The folder the site replaces (default: the config's outDir). */
   outDir: string;
+  /** Where `outDir` was set, as a refusal to replace it names it: `--out` (default: the config's `outDir`). */
+  outDirFrom?: '--out' | 'outDir';
   /** Publish drafts too (a preview of the archive). */
   drafts: boolean;
   /** Keep renderings between builds under dataDir (default true). */
@@ -91,7 +93,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
   try {
-    assertReplaceable(options.outDir);
+    assertReplaceable(options.outDir, options.outDirFrom);
     // A site written whole (the first, or --no-cache): thousands of pages made here.
     if (!options.cache || built === undefined) growHeapSlowly();
     try {

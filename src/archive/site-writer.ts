@@ -49,19 +49,19 @@ import type { PartIndex, SplicedChunk } from './splice.js';
  * before anything is rendered (a first build of 1,000 issues renders for
  * half a minute), and again by `writeSite`.
  */
-export function assertReplaceable(outDir: string): void {
+export function assertReplaceable(outDir: string, from: '--out' | 'outDir' = 'outDir'): void {
   const site = enclosingSite(outDir);
-  if (site) throw notASite(outDir, `it is inside the site ${site}, whose builds would keep it as files put there by hand, and publish it`);
+  if (site) throw notASite(outDir, from, `it is inside the site ${site}, whose builds would keep it as files put there by hand, and publish it`);
   let names: string[];
   try {
     names = readdirSync(outDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return;
-    if (code === 'ENOTDIR') throw notASite(outDir, 'it is a file, not a folder');
+    if (code === 'ENOTDIR') throw notASite(outDir, from, 'it is a file, not a folder');
     throw unwritable(outDir, error);
   }
-  if (names.length > 0 && !names.includes(SITE_MARKER)) throw notASite(outDir, 'it holds files that no paperboy build wrote');
+  if (names.length > 0 && !names.includes(SITE_MARKER)) throw notASite(outDir, from, 'it holds files that no paperboy build wrote');
 }
 
 /** The folder above `outDir` that a build made (it holds the marker), if any: a site inside another is deployed with it. */
@@ -72,9 +72,16 @@ function enclosingSite(outDir: string): string | undefined {
   }
 }
 
-function notASite(outDir: string, why: string): PaperboyError {
+/**
+ * The refusal to replace `outDir`, its hint naming where it was set
+ * (`from`): never advice to remove the folder, which may hold anyone's
+ * files (outDir overlapping the newsletter's own folders is refused earlier,
+ * config/out-dir.ts).
+ */
+function notASite(outDir: string, from: '--out' | 'outDir', why: string): PaperboyError {
+  const where = from === '--out' ? 'Pass --out with an empty or new folder' : 'Set `outDir` in paperboy.config.yaml to an empty or new folder';
   return new PaperboyError('OUT_DIR_NOT_A_SITE', `Refusing to replace ${outDir}: ${why}`, {
-    hint: 'Pass --out with an empty or new folder (the build replaces the whole folder), or remove the folder first.',
+    hint: `${where} (the build replaces the whole folder, and never deletes files no paperboy build wrote).`,
   });
 }
 

@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
+import { PaperboyError } from '../errors.js';
 import { buildSite } from '../archive/build.js';
+import { OUT_DIR_EXPECTED, outDirOverlap } from '../config/out-dir.js';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
@@ -21,8 +23,10 @@ export interface BuildCommandOptions {
 export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
   const config = await loadConfig(resolve(io.cwd, options.root));
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
+  const overlap = options.out === undefined ? undefined : outDirOverlap(outDir, config);
+  if (overlap) throw new PaperboyError('USAGE', `Unexpected --out ${options.out}: ${overlap.problem}, ${OUT_DIR_EXPECTED}`);
   const progress = buildProgress(io);
-  const report = await buildSite(config, { outDir, drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
+  const report = await buildSite(config, { outDir, outDirFrom: options.out === undefined ? 'outDir' : '--out', drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
   sayUnreadTemplates(report.unreadTemplates, io);
   await sayMovedBaseUrl(config, options.cache, io);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.

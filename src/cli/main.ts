@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isPaperboyError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { storeProblem } from '../store/store-problem.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
@@ -257,11 +258,13 @@ function positiveInteger(value: string): number {
   return Number(value);
 }
 
-function reportError(error: unknown, io: CommandIO, invocation: string): number {
-  if (error instanceof CommanderError) {
+function reportError(thrown: unknown, io: CommandIO, invocation: string): number {
+  if (thrown instanceof CommanderError) {
     // Commander has already printed its one line (or the help/version).
-    return error.exitCode === 0 ? 0 : 2;
+    return thrown.exitCode === 0 ? 0 : 2;
   }
+  // The database locked by another program, read-only, its disk full: the user's to fix wherever a command met it, never a bug.
+  const error = storeProblem(thrown) ?? thrown;
   if (isPaperboyError(error)) {
     io.stderr.write(`paperboy: ${error.message}\n`);
     if (error.hint) io.stderr.write(`  ${error.hint}\n`);

@@ -21,7 +21,7 @@ import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { settledView, settleHandedOver, type SettledView } from '../send/recover.js';
 import { DEFAULT_RETRY, type RetryPolicy } from '../send/retry.js';
 import { openStore, openStoreIfAny, type Store } from '../store/database.js';
-import { unsubscribeKeys } from '../subscribers/secret.js';
+import { keysSource, unsubscribeKeys } from '../subscribers/secret.js';
 import { emailProblem } from '../subscribers/model.js';
 import { SubscriberStore } from '../subscribers/store.js';
 import { sign } from '../subscribers/unsubscribe-token.js';
@@ -227,7 +227,9 @@ async function carryOut(
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
   const holder = journal.holder(new Date());
   if (holder) throw lockedError(issueNumber, holder);
-  const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, { allowDevelopment: transport instanceof OutboxTransport }) : undefined;
+  const keysFrom = { allowDevelopment: transport instanceof OutboxTransport };
+  // Found without the database: the keys' list id and development secret are written at their first use, which a dry run is not.
+  const development = mode === 'subscribers' && keysSource(io.env, keysFrom) === 'development';
   const rate = options.rate ?? config.send.rate;
   const to = mode === 'list' ? `the list address ${config.listAddress!.address}` : counted(plan.recipients, 'recipient');
   io.stdout.write(
@@ -235,7 +237,7 @@ async function carryOut(
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
-      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${keys?.development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
+      `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
       ...(transport instanceof OutboxTransport
         ? ['The outbox is the send: these recipients are journaled as sent, and a later send with SMTP_URL set will not mail them this issue (try a proof with --test ADDR)']
@@ -247,6 +249,7 @@ async function carryOut(
     io.stdout.write('Dry run: nothing sent, nothing written.\n');
     return 0;
   }
+  const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, keysFrom) : undefined;
   if (!options.yes && !(await confirm(io, `Send issue #${issueNumber} to ${to}? [y/N] `))) {
     io.stdout.write('Not sent.\n');
     return 1;

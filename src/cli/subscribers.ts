@@ -75,7 +75,7 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   const email = checkedAddress(options.argument!);
   const nameTooLong = nameProblem(options.name ?? '');
   if (nameTooLong) throw new PaperboyError('USAGE', `--name: ${nameTooLong}`);
-  const outcome = store.add({ email, name: cleanName(options.name ?? ''), consentSource: 'cli' });
+  const outcome = written(`the subscriber ${email}`, () => store.add({ email, name: cleanName(options.name ?? ''), consentSource: 'cli' }));
   const { subscriber } = outcome;
   if (outcome.kind === 'suppressed') {
     const comeBack =
@@ -90,6 +90,15 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   return 0;
 }
 
+/** `write`'s result; an SQLite error in it (the database locked, read-only, its disk full) as one message naming `what` was not written (STORE_WRITE, exit 2). */
+function written<T>(what: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw storeWriteError(error, what);
+  }
+}
+
 /** The subscriber with the address `email` (a usage error when it is none), or undefined once it said that nobody has it (exit 1). */
 function subscriberNamed(store: SubscriberStore, email: string, io: CommandIO): Subscriber | undefined {
   const subscriber = store.find(checkedAddress(email));
@@ -100,7 +109,7 @@ function subscriberNamed(store: SubscriberStore, email: string, io: CommandIO): 
 function remove(store: SubscriberStore, email: string, io: CommandIO): number {
   const subscriber = subscriberNamed(store, email, io);
   if (!subscriber) return 1;
-  store.unsubscribe(subscriber.id);
+  written(`the unsubscribe of ${subscriber.email}`, () => store.unsubscribe(subscriber.id));
   io.stdout.write(`Unsubscribed ${subscriber.email} (the consent record is kept; an import never adds the address again)\n`);
   return 0;
 }
@@ -109,7 +118,7 @@ function remove(store: SubscriberStore, email: string, io: CommandIO): number {
 function reactivate(store: SubscriberStore, email: string, io: CommandIO): number {
   const subscriber = subscriberNamed(store, email, io);
   if (!subscriber) return 1;
-  if (store.reactivate(subscriber.id)) {
+  if (written(`the reactivation of ${subscriber.email}`, () => store.reactivate(subscriber.id))) {
     io.stdout.write(`Reactivated ${subscriber.email} (active: the next send mails it)\n`);
     return 0;
   }

@@ -24,6 +24,7 @@ import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } fr
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
 import { taggedValue } from './tagged-values.js';
 import { configYamlMistake } from './yaml-mistake.js';
+import { OUT_DIR_EXPECTED, outDirOverlap, type OwnFolders } from './out-dir.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -192,16 +193,15 @@ export function parseConfig(text: string, file: string): Config {
   if (namelessRule) throw configError(file, namelessRule.at.line, namelessRule.at.column, namelessRule.message);
   const root = resolve(file, '..');
   const inRoot = (dir: string) => (isAbsolute(dir) ? dir : join(root, dir));
+  const folders = { root, issuesDir: inRoot(config.issuesDir), templatesDir: inRoot(config.templatesDir), staticDir: inRoot(config.staticDir), dataDir: inRoot(config.dataDir) };
+  const outDir = inRoot(config.outDir);
+  checkOutDir(outDir, folders, document, lines, file);
   return {
     ...config,
-    root,
+    ...folders,
     file,
     baseUrl: withTrailingSlash(new URL(config.baseUrl).href),
-    issuesDir: inRoot(config.issuesDir),
-    templatesDir: inRoot(config.templatesDir),
-    staticDir: inRoot(config.staticDir),
-    outDir: inRoot(config.outDir),
-    dataDir: inRoot(config.dataDir),
+    outDir,
     ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),
   };
 }
@@ -309,6 +309,22 @@ function checkTemplatesDir(config: Config, text: string): void {
   throw new PaperboyError('CONFIG_INVALID', oneLine(`${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`), {
     hint: `Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove \`templatesDir\` to use the built-in templates alone; ${ownFile('docs/outputs.md')} says how overrides work.`,
   });
+}
+
+/**
+ * Throws CONFIG_INVALID (exit 2) when `outDir` overlaps the newsletter's
+ * own folders (out-dir.ts `outDirOverlap`), at the value of `outDir` when
+ * it is written, else of the key it overlaps (`dataDir: dist/data` under
+ * the default `dist`).
+ */
+function checkOutDir(outDir: string, folders: OwnFolders, document: Document.Parsed, lines: LineIndex, file: string): void {
+  const overlap = outDirOverlap(outDir, folders);
+  if (!overlap) return;
+  const key = document.has('outDir') || overlap.key === 'root' || !document.has(overlap.key) ? 'outDir' : overlap.key;
+  const message = `Unexpected value for \`${key}\`: the build folder \`outDir\` (${outDir}) overlaps the newsletter's own files: ${overlap.problem}, ${OUT_DIR_EXPECTED}`;
+  if (!document.has(key)) throw new PaperboyError('CONFIG_INVALID', oneLine(`${file}: ${message}`), { hint: `Set \`outDir\` in ${CONFIG_FILE} to a folder of its own.` });
+  const at = locateInYaml(document, [key], 'value', 0, lines).start;
+  throw configError(file, at.line, at.column, message);
 }
 
 /**

@@ -106,7 +106,9 @@ export class GroupCommit {
       );
     } catch (error) {
       // Not recorded: those rows stay as the journal has them (held, so this run does not claim them again).
-      for (const handOff of handOffs) handOff.reject(error as Error);
+      // Said as the journal's failure: the transport that waited for it would otherwise name its own step (the .eml file, the relay).
+      const refusal = new Error(`the send journal could not record the message as going out: ${(error as Error).message}`, { cause: error });
+      for (const handOff of handOffs) handOff.reject(refusal);
       this.options.onError(error as Error);
       return;
     }

@@ -5,6 +5,7 @@ import { sitePath } from './pages.js';
 import { HttpError, RequestAborted } from './request-body.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
+import { storeProblem } from '../store/store-problem.js';
 import { movedEndpointPaths } from './sent-links.js';
 import { Subscriptions } from '../subscribers/subscription.js';
 import { confirmRoute, subscribeRoute } from './subscription-routes.js';
@@ -196,7 +197,8 @@ function loggedPath(path: string): string {
  * request its client closed (RequestAborted) has nobody to answer: one
  * line on stderr, no stack, the connection closed.
  */
-function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, error: unknown, stopping: boolean): void {
+function answerError(context: ServerContext, req: IncomingMessage, res: ServerResponse, thrown: unknown, stopping: boolean): void {
+  const error = storeUnavailable(thrown) ?? thrown;
   const where = `${req.method} ${loggedPath((req.url ?? '').split('?')[0]!)}`;
   if (error instanceof RequestAborted) {
     const why = stopping ? 'the server stopped before its request was read whole; nothing was changed' : error.message;
@@ -216,6 +218,25 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const headers = known ? error.headers : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
+}
+
+/** Seconds a reader's browser (or a mail client's one-click POST) is asked to wait after the database could not be written. */
+const STORE_RETRY_AFTER_S = 5;
+
+/**
+ * The database locked past the server's busy timeout (server/start.ts
+ * SERVER_BUSY_TIMEOUT_MS: a send, an SQLite browser), read-only or its disk
+ * full, as a 503 with Retry-After, nothing changed, its cause on stderr;
+ * undefined for any other error. Not a 500: the server is well, the
+ * request may be tried again.
+ */
+function storeUnavailable(error: unknown): HttpError | undefined {
+  const problem = storeProblem(error);
+  if (problem === undefined) return undefined;
+  return new HttpError(503, 'The subscriber list is busy right now; nothing was changed. Please try again in a moment.', {
+    headers: { 'Retry-After': String(STORE_RETRY_AFTER_S) },
+    detail: `${problem.message}. ${problem.hint}`,
+  });
 }
 
 function notFound(context: ServerContext): string {

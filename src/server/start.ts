@@ -59,6 +59,15 @@ export interface RunningServer {
 const STOP_GRACE_MS = 10_000;
 
 /**
+ * The server's busy timeout, ms: better-sqlite3 waits synchronously, so a
+ * request waiting for another program's write lock freezes every other
+ * request. A send's commits take milliseconds; a lock held past 1 s is one
+ * held by a stuck or foreign program, and that request is answered 503
+ * with Retry-After (app.ts `storeUnavailable`) rather than 500 after 10 s.
+ */
+const SERVER_BUSY_TIMEOUT_MS = 1_000;
+
+/**
  * Opens the database, checks the secret (PAPERBOY_SECRET, or with `--dev`
  * the stored development one), builds the dev site when asked, and listens.
  * Throws SECRET_MISSING/SECRET_INVALID, STORE_UNAVAILABLE (exit 2), or
@@ -67,6 +76,8 @@ const STOP_GRACE_MS = 10_000;
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config } = options;
   const db = openStore(config.dataDir);
+  // Set after the open: migrating a database a send holds may wait as long as any command's open does.
+  db.pragma(`busy_timeout = ${SERVER_BUSY_TIMEOUT_MS}`);
   let delivery: Awaited<ReturnType<typeof confirmationDelivery>> | undefined;
   let dev: ReturnType<typeof import('./dev.js').devServer> | undefined;
   let rebuilt: { close(): void } | undefined;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { PaperboyError } from '../errors.js';
 import { DATABASE_FILE } from './database-file.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { rememberDatabasePath, storeProblem } from './store-problem.js';
 
 export type Store = Database.Database;
 
@@ -18,6 +19,17 @@ export { DATABASE_FILE };
 const BUSY_TIMEOUT_MS = 10_000;
 
 /**
+ * The busy timeout in ms: PAPERBOY_BUSY_TIMEOUT_MS from the environment
+ * when it is a whole number (for tests only, so that a test of a held lock
+ * need not wait 10 s; not a user setting), else BUSY_TIMEOUT_MS. The
+ * server sets its own, shorter (server/start.ts).
+ */
+function busyTimeout(): number {
+  const fromEnv = process.env.PAPERBOY_BUSY_TIMEOUT_MS;
+  return fromEnv !== undefined && /^\d{1,6}$/.test(fromEnv) ? Number(fromEnv) : BUSY_TIMEOUT_MS;
+}
+
+/**
  * Opens (and creates) `<dataDir>/paperboy.db`, brought to the newest schema.
  * WAL lets readers (the server, `sends`) run while a send writes;
  * `synchronous=FULL` makes each commit durable before it returns, which the
@@ -28,6 +40,7 @@ const BUSY_TIMEOUT_MS = 10_000;
  */
 export function openStore(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Store {
   const path = join(dataDir, DATABASE_FILE);
+  rememberDatabasePath(path);
   let db: Store;
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -36,7 +49,7 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
     throw storeError(path, error);
   }
   try {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${busyTimeout()}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -71,9 +84,10 @@ export function openStoreIfAny(dataDir: string, migrations: readonly Migration[]
 
 function storeError(path: string, error: unknown): PaperboyError {
   if (error instanceof PaperboyError) return error;
+  const known = storeProblem(error);
   return new PaperboyError('STORE_UNAVAILABLE', `Cannot open the database ${path}: ${(error as Error).message}`, {
     cause: error,
-    hint: 'Check that dataDir in paperboy.config.yaml is a writable directory and that the file is a paperboy database (or move it away to start afresh).',
+    hint: known?.hint ?? 'Check that dataDir in paperboy.config.yaml is a writable directory and that the file is a paperboy database (or move it away to start afresh).',
   });
 }
 
@@ -107,13 +121,14 @@ export type { Migration };
 
 /**
  * A failed write (disk full, a locked database past the busy timeout, a
- * constraint) as one message saying what was not written (exit 2); any
- * other error passes through unchanged.
+ * constraint) as one message saying what was not written (exit 2; the
+ * surroundings' codes as `storeProblem` says them); any other error passes
+ * through unchanged.
  */
 export function storeWriteError(error: unknown, what: string): unknown {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
-  return new PaperboyError('STORE_WRITE', `Cannot write ${what} to the database: ${(error as Error).message} (${code})`, {
+  return storeProblem(error, what) ?? new PaperboyError('STORE_WRITE', `Cannot write ${what} to the database: ${(error as Error).message} (${code})`, {
     cause: error,
     hint: 'Nothing of it was written. Check the disk space and that no other program holds the database, then run the command again.',
   });

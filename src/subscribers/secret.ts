@@ -24,16 +24,28 @@ const LEGACY_TOKENS = 'legacy_unsubscribe_tokens';
  * The keys sign for this database's list (`tokenScope`).
  */
 export function unsubscribeKeys(env: NodeJS.ProcessEnv, db: Store, options: { allowDevelopment: boolean }): UnsubscribeKeys {
+  if (keysSource(env, options) === 'environment') return { keys: scopedKeys(signingKeys(env.PAPERBOY_SECRET!), tokenScope(db)), development: false };
+  db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(DEVELOPMENT_SECRET, randomBytes(32).toString('base64url'));
+  const stored = (db.prepare('SELECT value FROM settings WHERE name = ?').get(DEVELOPMENT_SECRET) as { value: string }).value;
+  return { keys: scopedKeys(signingKeys(stored), tokenScope(db)), development: true };
+}
+
+/**
+ * Where `unsubscribeKeys` would take the keys from, found without reading
+ * or writing the database (what a dry run says: it writes nothing, and the
+ * keys' list id and development secret are written at their first use):
+ * PAPERBOY_SECRET, or the development secret. Throws SECRET_MISSING (exit
+ * 2) as `unsubscribeKeys` does.
+ */
+export function keysSource(env: NodeJS.ProcessEnv, options: { allowDevelopment: boolean }): 'environment' | 'development' {
   const value = env.PAPERBOY_SECRET;
-  if (value !== undefined && value.trim() !== '') return { keys: scopedKeys(signingKeys(value), tokenScope(db)), development: false };
+  if (value !== undefined && value.trim() !== '') return 'environment';
   if (!options.allowDevelopment) {
     throw new PaperboyError('SECRET_MISSING', 'Missing PAPERBOY_SECRET in the environment: it signs the unsubscribe link of every message', {
       hint: 'Set it to a long random string kept out of the repository, e.g. `export PAPERBOY_SECRET="$(openssl rand -base64 32)"`, and keep it: changing it breaks the links already sent (list the old one after the new one to rotate).',
     });
   }
-  db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(DEVELOPMENT_SECRET, randomBytes(32).toString('base64url'));
-  const stored = (db.prepare('SELECT value FROM settings WHERE name = ?').get(DEVELOPMENT_SECRET) as { value: string }).value;
-  return { keys: scopedKeys(signingKeys(stored), tokenScope(db)), development: true };
+  return 'development';
 }
 
 /** The list this database's tokens are for: its random id, made at its first use, and whether it sent tokens of the old form. */

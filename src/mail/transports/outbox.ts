@@ -75,6 +75,12 @@ export class OutboxTransport implements Transport {
     try {
       // The rename is the message's end: the journal has the row `sending` first, so a resume knows to look (`handedOver`).
       await message.handOff?.();
+    } catch (error) {
+      // The journal's write failed, not the file's (group-commit.ts says which): not in place, written again by a later try.
+      await rm(`${path}.tmp`, { force: true }).catch(() => {});
+      return { ok: false, failure: { stage: 'connect', reply: `Not written to ${path}: ${(error as Error).message}` } };
+    }
+    try {
       await rename(`${path}.tmp`, path);
       return { ok: true, reply: `${WRITTEN} ${name}` };
     } catch (error) {

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { spawnCli } from '../helpers/cli.js';
+import { newsletter, SECRET } from '../helpers/send.js';
+
+/** The database's bytes and its -wal file's size (0 when there is none): what a command that writes nothing leaves as it was. */
+function databaseState(root: string): { bytes: Buffer; wal: number } {
+  const file = join(root, '.paperboy', 'paperboy.db');
+  return { bytes: readFileSync(file), wal: existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0 };
+}
+
+test('send --dry-run writes nothing to the database: its bytes are unchanged, with PAPERBOY_SECRET and with the development secret', async () => {
+  for (const env of [{ PAPERBOY_SECRET: SECRET }, {}]) {
+    const root = await newsletter(2);
+    const before = databaseState(root);
+    const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
+    if (!('PAPERBOY_SECRET' in env)) assert.match(result.stdout, /development secret/, 'still says which secret would sign');
+    const after = databaseState(root);
+    assert.equal(after.wal, 0, 'nothing waits in the -wal file');
+    assert.ok(after.bytes.equals(before.bytes), 'the database file is byte for byte as it was');
+  }
+});
+
+test('send --dry-run goes through while another program holds the database locked: it only reads', async () => {
+  const root = await newsletter(2);
+  const other = new Database(join(root, '.paperboy', 'paperboy.db'));
+  other.exec('BEGIN EXCLUSIVE');
+  other.exec('UPDATE subscribers SET name = name');
+  try {
+    const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_BUSY_TIMEOUT_MS: '200', PAPERBOY_SECRET: SECRET } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Send to 2 recipients/);
+  } finally {
+    other.exec('ROLLBACK');
+    other.close();
+  }
+});
