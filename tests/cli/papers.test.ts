@@ -236,7 +236,7 @@ test('papers search names a long author list as the email does, "Toby Shevlane e
   assert.deepEqual(match!.authors, names);
   const short = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace(/authors: .*/, 'authors: ["Shevlane, Toby", "Farquhar, Sebastian"]') });
   const two = await runCli(['papers', 'search', 'mirage'], { cwd: short });
-  assert.match(two.stdout, /\(Shevlane, Toby and Farquhar, Sebastian, 2023\)/, 'a list the email writes out in full is shown as the email shows it');
+  assert.match(two.stdout, /\(Shevlane, Toby; and Farquhar, Sebastian, 2023\)/, 'a list the email writes out in full is shown as the email shows it');
 });
 
 test('papers search with a year that is not a year, an empty filter or a limit of 0 is a usage error, not a list of every paper', async () => {
