@@ -46,13 +46,15 @@ test('an email part without the unsubscribe link or the postal address is a temp
   }
 });
 
-test('the postal address counts wrapped over lines in the plaintext and escaped or not in the HTML', async () => {
+test('the postal address counts wrapped over lines in the plaintext and escaped in the HTML; unescaped, it is refused as any text in triple braces', async () => {
   const address = "Smith & Jones' Research, Suite 4000, 123 Long Avenue Name That Goes On, Springfield, Some State 12345, Country";
   const config = CONFIG_YAML.replace(/^postalAddress: .*$/m, `postalAddress: "${address}"`);
-  for (const html of [`<p>{{newsletter.postalAddress}} ${LINK_HTML}</p>`, `<p>{{{newsletter.postalAddress}}} ${LINK_HTML}</p>`]) {
-    const { error } = await renderWith({ html, text: '{{wrap newsletter.postalAddress indent="  "}}\nUnsubscribe: {{links.unsubscribe}}\n' }, config);
-    assert.equal(error, undefined, String(error));
-  }
+  const text = '{{wrap newsletter.postalAddress indent="  "}}\nUnsubscribe: {{links.unsubscribe}}\n';
+  const escaped = await renderWith({ html: `<p>{{newsletter.postalAddress}} ${LINK_HTML}</p>`, text }, config);
+  assert.equal(escaped.error, undefined, String(escaped.error));
+  // A `<` in the address would become a tag (render/unescaped-text.ts).
+  const unescaped = await renderWith({ html: `<p>{{{newsletter.postalAddress}}} ${LINK_HTML}</p>`, text }, config);
+  assert.match(String(unescaped.error), /footer\.html\.hbs:1:4: Unexpected `\{\{\{newsletter\.postalAddress\}\}\}`: `newsletter\.postalAddress` is text/);
 });
 
 test('the postal address counts in the plaintext when the 998-octet line limit cut it inside a word', async () => {
