@@ -10,7 +10,7 @@ import { buildProgress } from './build-progress.js';
 import { counted, itOrThem } from '../render/format.js';
 import { rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
-import { sayMovedBaseUrl } from './moved-base-url.js';
+import { sayMovedBaseUrl } from '../server/moved-base-url.js';
 
 export interface BuildCommandOptions {
   root: string;

@@ -1,10 +1,10 @@
 import type { SentLinks } from '../send/link-bases.js';
-import { sitePath } from '../server/pages.js';
-import { issuesNamed } from '../server/sent-links.js';
+import { sitePath } from './pages.js';
+import { issuesNamed } from './sent-links.js';
 
 /**
  * What `build` says when emails already sent link under another baseUrl
- * than `baseUrl` (cli/moved-base-url.ts), lines ending in `\n`; '' when
+ * than `baseUrl` (moved-base-url.ts), lines ending in `\n`; '' when
  * `moved` (`movedLinks`) is empty. Pure.
  */
 export function movedBaseUrlWarning(moved: SentLinks, baseUrl: string): string {
