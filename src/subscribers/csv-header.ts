@@ -13,6 +13,8 @@ import { parseCsvTime, type RowTimes } from './csv-times.js';
  * - the status: `status`, paperboy's own (an export read back) or
  *   listmonk's, Buttondown's `type`, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
  *   exports of unsubscribed and cleaned (bounced) members fill in;
+ * - whether the tool mailed the reader (`MAILED_FLAGS`): Ghost's
+ *   `subscribed_to_emails`, Substack's `email_disabled`;
  * - the consent record's times (`TIME_HEADERS`).
  */
 export const EMAIL_HEADERS: ReadonlySet<string> = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
@@ -24,6 +26,30 @@ const LAST_NAME_HEADERS = new Set(['last name', 'lastname', 'lname', 'surname', 
 const MARK_HEADERS: ReadonlyMap<string, SubscriberStatus> = new Map([
   ['unsub time', 'unsubscribed'],
   ['clean time', 'bounced'],
+]);
+
+/**
+ * Columns whose yes or no says whether the tool the file came from mailed
+ * the reader, by the value that means it did: Ghost's members export
+ * (`subscribed_to_emails`, `true` or `false`: TryGhost/Ghost
+ * ghost/members-csv/lib/unparse.js) and Substack's (`email_disabled`,
+ * `true` for a reader who turned its emails off). A reader it did not
+ * mail is imported unsubscribed: a file never makes anyone active who was
+ * not (a Ghost member who had turned emails off was mailed here).
+ */
+const MAILED_FLAGS: ReadonlyMap<string, boolean> = new Map([
+  ['subscribed to emails', true],
+  ['email disabled', false],
+]);
+
+/** The cells a yes-or-no column holds, compared in lower case: what Ghost and Substack write, and the usual spellings of spreadsheets. */
+const YES_NO: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['1', true],
+  ['0', false],
 ]);
 
 /**
@@ -82,6 +108,8 @@ export interface Columns {
   lastName: number | undefined;
   status: number | undefined;
   marks: readonly { column: number; status: SubscriberStatus }[];
+  /** The `MAILED_FLAGS` columns: where each is, its header as written, and the value that says the reader was mailed. */
+  flags: readonly { column: number; header: string; mailedWhen: boolean }[];
   times: Partial<Record<TimeField, TimeColumn>>;
   /** A column whose time is the unsubscribing's of a row the `status` cell suppresses, when no column gives that time (listmonk's `updated_at`). */
   leftAfter: TimeColumn | undefined;
@@ -90,7 +118,7 @@ export interface Columns {
 }
 
 /** A file without a header: the address, then the name. */
-export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], times: {}, leftAfter: undefined, ignored: [] };
+export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
 
 /** A header cell as compared: trimmed, unquoted, lower case, `_` and runs of spaces as one space. */
 export function normalizeHeader(cell: string): string {
@@ -110,6 +138,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   const status = find(new Set(['status'])) ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
   const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
+  const flags = names.flatMap((name, column) => (MAILED_FLAGS.has(name) ? [{ column, header: fields[column]!.trim(), mailedWhen: MAILED_FLAGS.get(name)! }] : []));
   const timeColumn = (headers: ReadonlySet<string>): TimeColumn | undefined => {
     const column = find(headers);
     return column === undefined ? undefined : { column, header: fields[column]!.trim() };
@@ -120,9 +149,9 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
     if (found) times[field] = found;
   }
   const leftAfter = timeColumn(LEFT_AFTER_HEADERS);
-  const read = new Set([...Object.values(columns), ...marks.map((mark) => mark.column), ...[...Object.values(times), leftAfter].map((time) => time?.column)]);
+  const read = new Set([...Object.values(columns), ...[...marks, ...flags].map((mark) => mark.column), ...[...Object.values(times), leftAfter].map((time) => time?.column)]);
   const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' ? [] : [field.trim()]));
-  return { ...columns, marks, times, leftAfter, ignored };
+  return { ...columns, marks, flags, times, leftAfter, ignored };
 }
 
 /** A row's name: its `name` cell, or else its first and last name joined (`unescape`: a cell as an export escaped it, read back). */
@@ -138,19 +167,28 @@ export function rowName(fields: readonly string[], columns: Columns, unescape: (
 
 /**
  * A row's status as the file gives it: only a suppression (unsubscribed,
- * bounced, complained) is taken, from the `status` cell or a filled-in
- * mark column; `problem` for a status cell that is none paperboy or
- * listmonk writes.
+ * bounced, complained) is taken, from the `status` cell, a filled-in
+ * mark column, or a flag saying the reader was not mailed (unsubscribed);
+ * `problem` for a status cell that is none paperboy or listmonk writes, or
+ * a flag that is no yes or no.
  */
 export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string } {
   const marked = columns.marks.find((mark) => (fields[mark.column] ?? '').trim() !== '')?.status;
+  let unmailed: SubscriberStatus | undefined;
+  for (const flag of columns.flags) {
+    const cell = fields[flag.column]?.trim() ?? '';
+    if (cell === '') continue;
+    const value = YES_NO.get(cell.toLowerCase());
+    if (value === undefined) return { problem: `Unexpected \`${flag.header}\` \`${cell}\`, expected true or false (or empty)` };
+    if (value !== flag.mailedWhen) unmailed = 'unsubscribed';
+  }
   const written = columns.status === undefined ? '' : (fields[columns.status]?.trim() ?? '');
   const lower = written.toLowerCase();
   let status: SubscriberStatus | undefined;
   if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
   else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
-  return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked };
+  return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked ?? unmailed };
 }
 
 /**

@@ -101,9 +101,22 @@ test('subscribers import: a Mailchimp export gets its names from First Name and 
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
     result.stderr,
-    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`), a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`) and the consent's times (`consent_at`, `confirmed_at`, `unsubscribed_at`, Mailchimp's `OPTIN_TIME`, `CONFIRM_TIME`, listmonk's `created_at`, `updated_at`)\n",
+    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`), a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`, Ghost's `subscribed_to_emails`, Substack's `email_disabled`) and the consent's times (`consent_at`, `confirmed_at`, `unsubscribed_at`, Mailchimp's `OPTIN_TIME`, `CONFIRM_TIME`, listmonk's `created_at`, `updated_at`)\n",
   );
   assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive\nbob@example\.org\tBob Smith\tactive$/m);
+});
+
+test('subscribers import: a Ghost or Substack export keeps the readers who turned its emails off from being mailed', async () => {
+  // Ghost's members export (its columns as TryGhost/Ghost members-csv writes them) and Substack's `email_disabled`.
+  const ghost = 'id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels,products\n1,ada@example.org,Ada,,true,false,,2023-01-05T10:00:00.000Z,,,\n2,bob@example.org,Bob,,false,false,,2023-02-05T10:00:00.000Z,,,\n';
+  const substack = 'email,active_subscription,expiry,plan,email_disabled,created_at\ncy@example.org,false,,free,false,2023-03-01\ndee@example.org,false,,free,true,2023-03-02\n';
+  const root = makeRoot({ 'ghost.csv': ghost, 'substack.csv': substack });
+  const imported = await cli(root, 'import', 'ghost.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /1 added, .*1 marked unsubscribed/);
+  assert.equal((await cli(root, 'import', 'substack.csv')).code, 0);
+  assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tAda\tactive\nbob@example.org\tBob\tunsubscribed\ncy@example.org\t\tactive\ndee@example.org\t\tunsubscribed\n');
+  assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
 /** `subscribers export` as rows: address → [status, consent_at, confirmed_at, unsubscribed_at]. */

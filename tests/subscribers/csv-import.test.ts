@@ -211,6 +211,24 @@ test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy
   assert.deepEqual(parse('email,type\nada@example.org,personal\n').rows.map((row) => [row.email, row.status]), [['ada@example.org', undefined]]);
 });
 
+test("csv import: Ghost's subscribed_to_emails and Substack's email_disabled keep a reader who turned emails off unsubscribed; a value that is no yes or no is a bad row", () => {
+  const result = parse('email,subscribed_to_emails\nada@example.org,true\nbob@example.org,FALSE\ncy@example.org,\ndee@example.org,maybe\n');
+  assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
+    ['ada@example.org', undefined],
+    ['bob@example.org', 'unsubscribed'],
+    ['cy@example.org', undefined],
+  ]);
+  assert.deepEqual(result.problems, [{ line: 5, message: 'Unexpected `subscribed_to_emails` `maybe`, expected true or false (or empty)' }]);
+  assert.deepEqual(parse('email,email_disabled\nada@example.org,false\nbob@example.org,true\n').rows.map((row) => [row.email, row.status]), [
+    ['ada@example.org', undefined],
+    ['bob@example.org', 'unsubscribed'],
+  ]);
+  // A stronger suppression the file gives stays: a bounce is not made an unsubscribe.
+  assert.deepEqual(parse('email,status,subscribed_to_emails\nada@example.org,bounced,false\n').rows.map((row) => row.status), ['bounced']);
+  // The same reader twice, turned off in the second row: the suppression wins (RELIABILITY 19).
+  assert.deepEqual(parse('email,email_disabled\nada@example.org,false\nADA@example.org,true\n').rows.map((row) => row.status), ['unsubscribed']);
+});
+
 test('csv import: the header columns no value is read from are named once, with the header line; none for a file that has none or no header', () => {
   assert.deepEqual(parse('Email Address,First Name,Last Name,Address,MEMBER_RATING\nada@example.org,Ada,L,,2\nbob@example.org,Bob,S,,2\n').ignored, { line: 1, columns: ['Address', 'MEMBER_RATING'] });
   assert.equal(parse('email,name,status\nada@example.org,Ada,active\n').ignored, undefined);
