@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite } from '../archive/build.js';
+import { staticPathKind } from '../archive/static-files.js';
 import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
@@ -61,7 +62,8 @@ export interface DevServer {
 /**
  * `serve --dev`: builds the archive (drafts included) into
  * `<dataDir>/dev-site`, never into outDir, so a preview never publishes a
- * draft; watches the issues, the templates and the config; after each save
+ * draft; watches the issues, the templates, the config and the site's own
+ * files (`staticDir`, whose hidden files are not copied); after each save
  * rebuilds incrementally (the build cache re-renders only what changed) and
  * tells every open page to reload. `/preview/<number>` shows the email.
  * A failed build is shown on every page until a build succeeds: the pages
@@ -152,13 +154,20 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     withLiveReload,
     async start(onBuilt) {
       await rebuild(onBuilt);
-      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
+      // staticDir may not exist yet: chokidar sees it made, and its files then.
+      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), config.staticDir, ...(config.templatesDir ? [config.templatesDir] : [])];
       watcher = watch(watched, { ignoreInitial: true });
       watcher.on('all', (event, path) => {
         if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
         // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
         else if (dirname(path) === config.issuesDir) return;
-        else settingsChanged = true;
+        else {
+          const kind = staticPathKind(config.staticDir, path);
+          // A hidden file of the site's own files is not copied: nothing to rebuild.
+          if (kind === 'hidden') return;
+          // One it copies: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
+          if (kind === 'outside') settingsChanged = true;
+        }
         clearTimeout(timer);
         timer = setTimeout(() => {
           // One build at a time, in the order of the saves.

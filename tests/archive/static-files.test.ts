@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { staticPathKind } from '../../src/archive/static-files.js';
 import { runCli } from '../helpers/cli.js';
 import { archiveRoot } from './fixture.js';
 import { pagesDigest } from './site-check.js';
@@ -64,4 +65,16 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   const file = await runCli(['build'], { cwd: root });
   assert.equal(file.code, 2, file.stderr);
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
+});
+
+test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
+  const dir = join('/news', 'static');
+  assert.equal(staticPathKind(dir, dir), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', 'chart.svg')), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img')), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', '.chart.svg.swp')), 'hidden');
+  assert.equal(staticPathKind(dir, join(dir, '.git', 'HEAD')), 'hidden');
+  assert.equal(staticPathKind(dir, join('/news', 'static-old', 'a.png')), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', 'paperboy.config.yaml')), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', '..static', 'a.png')), 'outside');
 });
