@@ -3,7 +3,6 @@ import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite } from '../archive/build.js';
-import { staticPathKind } from '../archive/static-files.js';
 import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
@@ -11,6 +10,7 @@ import type { TemplateProblem } from '../render/template-errors.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
+import { watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
@@ -54,7 +54,7 @@ export interface DevServer {
   route: ExtraRoute;
   /** An HTML page (the site's not-found page) with the live-reload script before its `</body>`. */
   withLiveReload(html: string): string;
-  /** Builds once, then watches; `onBuilt` runs after every successful build. */
+  /** Builds once, then watches (resolved once the watcher is ready); `onBuilt` runs after every successful build. */
   start(onBuilt: () => void): Promise<void>;
   stop(): Promise<void>;
 }
@@ -85,6 +85,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   /** The last build's error as pages show it, undefined once a build succeeds. */
   let failure: string | undefined;
   let watcher: FSWatcher | undefined;
+  let staticWatcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
   /** Issue files saved or deleted since the last build, and whether the config or a template changed. */
@@ -154,30 +155,29 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     withLiveReload,
     async start(onBuilt) {
       await rebuild(onBuilt);
-      // staticDir may not exist yet: chokidar sees it made, and its files then.
-      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), config.staticDir, ...(config.templatesDir ? [config.templatesDir] : [])];
-      watcher = watch(watched, { ignoreInitial: true });
-      watcher.on('all', (event, path) => {
-        if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
-        // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
-        else if (dirname(path) === config.issuesDir) return;
-        else {
-          const kind = staticPathKind(config.staticDir, path);
-          // A hidden file of the site's own files is not copied: nothing to rebuild.
-          if (kind === 'hidden') return;
-          // One it copies: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
-          if (kind === 'outside') settingsChanged = true;
-        }
+      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
+      const later = () => {
         clearTimeout(timer);
         timer = setTimeout(() => {
           // One build at a time, in the order of the saves.
           building = building.then(() => rebuild(onBuilt));
         }, DEBOUNCE_MS);
+      };
+      watcher = watch(watched, { ignoreInitial: true });
+      watcher.on('all', (event, path) => {
+        if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
+        // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
+        else if (dirname(path) === config.issuesDir) return;
+        else settingsChanged = true;
+        later();
       });
+      // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
+      // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
+      [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later), new Promise<void>((resolve) => watcher!.once('ready', resolve))]);
     },
     async stop() {
       clearTimeout(timer);
-      await watcher?.close();
+      await Promise.all([watcher?.close(), staticWatcher?.close()]);
       await building;
       for (const client of clients) client.end();
       clients.clear();

@@ -188,7 +188,7 @@ async function pollBody(url: URL, path: string, done: (status: number, body: str
   return answer;
 }
 
-test('serve --dev: a file of staticDir added, edited or removed while it runs is served as it is now, without a restart (the static folder created after the start too)', { timeout: 90_000 }, async () => {
+test('serve --dev: a file of staticDir added, edited or removed while it runs is served as it is now, without a restart (the folder made after the start, or removed and made again, too)', { timeout: 90_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   const server = await serve(root, ['--dev'], {});
   try {
@@ -203,6 +203,12 @@ test('serve --dev: a file of staticDir added, edited or removed while it runs is
     assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 200)).body, 'User-agent: *\n');
     rmSync(join(root, 'static', 'img', 'chart.svg'));
     assert.equal((await pollBody(server.url, 'img/chart.svg', (status) => status === 404)).status, 404);
+    // The folder removed, then made again.
+    rmSync(join(root, 'static'), { recursive: true });
+    assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 404)).status, 404);
+    mkdirSync(join(root, 'static'));
+    writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: again\n');
+    assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 200)).body, 'User-agent: again\n');
     // An editor's swap file is not copied: no rebuild, no page reloaded.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const builds = server.stderr().match(/rebuilt in/g)?.length;
