@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
@@ -10,8 +9,7 @@ import { templatesFingerprint } from '../render/template-files.js';
 import type { TemplateProblem } from '../render/template-errors.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
-import { assetSources } from './assets.js';
-import { staticSources } from './static-files.js';
+import { readCopiedFiles, type CopiedFiles } from './copied-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { PublishedIssues } from './published.js';
@@ -81,7 +79,9 @@ export async function buildSite(config: Config, requested: BuildOptions): Promis
 }
 
 async function buildSiteAt(config: Config, options: BuildOptions): Promise<BuildReport> {
-  const shared = sharedInputs(config, options.drafts);
+  // Read once: for the key, then for the site.
+  const copied = readCopiedFiles(config);
+  const shared = sharedInputs(config, options.drafts, copied);
   // Read once: for the key, then for the workspace.
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
   const key = siteKey(shared, sources.values());
@@ -97,12 +97,12 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
     // A site written whole (the first, or --no-cache): thousands of pages made here.
     if (!options.cache || built === undefined) growHeapSlowly();
     try {
-      return await renderAndWrite(config, options, sources, key);
+      return await renderAndWrite(config, options, copied, sources, key);
     } catch (error) {
       if (!(error instanceof PaperboyError && error.code === FILE_CHANGED)) throw error;
       // A file saved while the build ran (a source read late, not the bytes its stored hash names): once more, every file read now.
       const read = await readIssueSources(config, 'read');
-      return await renderAndWrite(config, options, read, siteKey(shared, read.values()));
+      return await renderAndWrite(config, options, copied, read, siteKey(shared, read.values()));
     }
   } finally {
     release();
@@ -110,7 +110,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 }
 
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
-async function renderAndWrite(config: Config, options: BuildOptions, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
+async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
     import('../issue/workspace.js'),
@@ -128,7 +128,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, sources: Re
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.
   if (previous.paths.length === 0) growHeapSlowly();
-  const { files, papers, shape, outputs } = planSite(config, published, templates, options.cache ? siteCache(config.dataDir) : undefined, previous);
+  const { files, papers, shape, outputs } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates: templates.unread });
   return {
@@ -203,18 +203,18 @@ function makers(): string {
 /**
  * A hash of every input of a site besides the issues, read without parsing
  * anything: the config, every template and asset, the site's own files
- * (`staticDir`), the drafts flag, and
+ * (`staticDir`; these two as `readCopiedFiles` read them), the drafts flag, and
  * `makers()`. With the issues' bytes it is the site's key: a site whose
  * key is the one in `dist/` is up to date, and nothing is done.
  */
-function sharedInputs(config: Config, drafts: boolean): string {
+function sharedInputs(config: Config, drafts: boolean, copied: CopiedFiles): string {
   const hash = createHash('sha256');
   const { ruleSettingPositions: _positions, ...settings } = config;
   hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
   hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
-  for (const [path, contents] of assetSources(config.templatesDir)) hash.update(`${path}\0`).update(readFileSync(contents)).update('\0');
+  for (const [path, { bytes }] of copied.assets) hash.update(`${path}\0`).update(bytes).update('\0');
   // The site's own files, by their bytes as the assets: a key of times would differ between two clones of one newsletter.
-  for (const [path, contents] of staticSources(config.staticDir)) hash.update(`static ${path}\0`).update(readFileSync(contents)).update('\0');
+  for (const [path, { bytes }] of copied.own) hash.update(`static ${path}\0`).update(bytes).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -51,10 +51,13 @@ const LABELS = new Set(
 /**
  * The first sentence of `lead` (up to the first `.`, `!` or `?` followed by
  * white space or the end, or a Chinese or Japanese stop `。`, outside math,
- * a stop that ends no abbreviation; the whole of its words when there is
+ * a stop that ends no abbreviation and is before no lower-case word
+ * (`endsSentenceAt`); the whole of its words when there is
  * none), cut to `max` characters with `…`: what a list of papers shows of a
  * summary.
  *
+ * A `!` or `?` ends no sentence before a lower-case word ("Yahoo!
+ * researchers found", "the so-called why? question"), as a `.` does not.
  * A stop ends no sentence after a word of `ABBREVIATIONS` or a dotted one
  * ("e.g.", "i.e.", "U.S."): cut there, "Wei et al." would read as a whole
  * sentence. After a single capital or "et al." it ends one only where the
@@ -74,7 +77,7 @@ const LABELS = new Set(
 export function firstSentence(lead: Lead, max: number): string {
   const text = lead.words;
   const outside = (at: number) => !lead.math.some(([start, end]) => at > start && at < end);
-  const stop = [...text.matchAll(SENTENCE_END)].find((match) => outside(match.index) && (match[0] !== '.' || endsSentenceAt(text, match.index)));
+  const stop = [...text.matchAll(SENTENCE_END)].find((match) => outside(match.index) && endsSentenceAt(text, match.index, match[0]));
   const sentence = stop === undefined ? text : text.slice(0, stop.index + stop[0].length);
   if (sentence.length <= max) return sentence;
   // The last cut between words at which the words before it, and `…`, fit in `max`.
@@ -119,12 +122,23 @@ function cutsBetweenWords(text: string): number[] {
 const UNSPACED_BEFORE = new RegExp(`${UNSPACED.source}$`, 'u');
 
 /**
- * Whether the full stop at `stop` in `text` ends a sentence. The word
- * before it is read from the last space, opening brackets and quotes left
- * out ("(e.g."); the word after it from the next space, its opening quotes
- * and brackets and its closing punctuation left out ("However," → "However").
+ * Whether the stop `mark` (a match of `SENTENCE_END`) at `stop` in `text`
+ * ends a sentence. The word before it is read from the last space, opening
+ * brackets and quotes left out ("(e.g."); the word after it from the next
+ * space, its opening quotes and brackets and its closing punctuation left
+ * out ("However," → "However").
  *
- * - A word of `ABBREVIATIONS` ("e.g", "Fig", "vs") or letters each followed
+ * - A Chinese or Japanese stop: an end (`SENTENCE_END` has read what
+ *   follows it).
+ * - A `!` or `?`: an end unless the word after begins with a lower-case
+ *   letter ("Yahoo! researchers", "the why? question", "Really? yes"): as
+ *   for a full stop, a sentence begins with none, and a name or a quoted
+ *   question in the middle of one does not end it. A digit after one
+ *   ("Wow! 12 of 15") is taken as a new sentence: no abbreviation ends in
+ *   `!` or `?` to make it a page or a figure's number.
+ *
+ * A full stop, by the words around it:
+ * - After a word of `ABBREVIATIONS` ("e.g", "Fig", "vs") or letters each followed
  *   by a stop ("e.g", "U.S"): no end. Which of these ends a sentence the
  *   words do not tell: a capital after "U.S." or "Fig." is as often a name.
  * - One capital letter ("B", "J") or "al" (of "et al."): an end when the
@@ -141,10 +155,12 @@ const UNSPACED_BEFORE = new RegExp(`${UNSPACED.source}$`, 'u');
  *   cannot hold every one.
  * - Any other word: an end ("runs. Then", "etc. Then").
  */
-function endsSentenceAt(text: string, stop: number): boolean {
+function endsSentenceAt(text: string, stop: number, mark: string): boolean {
+  if (mark !== '.' && mark !== '!' && mark !== '?') return true;
+  const after = /^\s+[([{"'“‘]*(\S*)/u.exec(text.slice(stop + 1))?.[1] ?? '';
+  if (mark !== '.') return !/^\p{Ll}/u.test(after);
   const before = /[^\s([{"'“‘]*$/u.exec(text.slice(Math.max(0, stop - 20), stop))![0];
   if (ABBREVIATIONS.has(before.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(before)) return false;
-  const after = /^\s+[([{"'“‘]*(\S*)/u.exec(text.slice(stop + 1))?.[1] ?? '';
   if (/^[\p{Ll}\p{Nd}]/u.test(after)) return false;
   if (!/^\p{Lu}$/u.test(before) && before !== 'al') return true;
   if (!/^\p{Lu}/u.test(after) || /^\p{Lu}\.$/u.test(after)) return false;

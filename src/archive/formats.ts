@@ -84,8 +84,9 @@ import { packageVersion } from './package-version.js';
  * v77: a record's excerpt ends at a single capital or "et al." when the word after opens a sentence ("model B. Then", "Appendix C. The"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  * v78: a record's excerpt ends at a Chinese or Japanese stop (`。`), is cut between the words of text without spaces (Chinese, Japanese, Thai) rather than left empty, and its sentence does not end at a stop before a lower-case word or a digit ("p. 5", "Inc. and") (archive/excerpt.ts).
  * v79: two names of which one is written "Last, First" are joined "Vaswani, Ashish; and Noam Shazeer", and the reviewers' thanks reads each reviewer "First Last" (render/format.ts `joinNames`, `namesInProse`).
+ * v80: a record's excerpt does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers", "the why? question"; archive/excerpt.ts `endsSentenceAt`).
  */
-export const INDEX_FORMAT = `build-index-v79-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v80-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -130,5 +131,6 @@ export const SHAPE_FORMAT = 'site-shape-v21';
  * v11: a stored `excerpt` is the first sentence of the summary's first paragraph of prose, not ending at "e.g.", "et al.", "Fig." or an initial, a `\$` no math (archive/excerpt.ts `firstSentence`).
  * v12: a stored `excerpt` ends at a single capital or "et al." when the word after opens a sentence ("model B. Then"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
+ * v14: a stored `excerpt` does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers"; archive/excerpt.ts `endsSentenceAt`).
  */
-export const SHARD_FORMAT = `search-shard-v13-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v14-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

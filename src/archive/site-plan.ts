@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { Config } from '../config/load.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
-import { assetSources } from './assets.js';
-import { staticCollision, staticSources } from './static-files.js';
+import type { CopiedFiles } from './copied-files.js';
+import { staticCollision } from './static-files.js';
 import { papersBib } from './bibtex.js';
 import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
@@ -22,7 +21,7 @@ import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'templatesDir' | 'staticDir' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'sections'>;
 
 /** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
@@ -57,7 +56,8 @@ export interface SiteFile {
  * the marker keeps, site-writer.ts): a page its view, its templates and the
  * settings it shows; an email file its issue's rendering; an asset its
  * bytes. So a changed template or setting remakes what uses it, and no
- * more. `cache`: where search shards are kept (for `paperboy papers search`
+ * more. `copied`: the assets and the site's own files with their bytes, as
+ * the build read them for its key (copied-files.ts). `cache`: where search shards are kept (for `paperboy papers search`
  * too) and the citation keys (citation-cache.ts); undefined with `--no-cache`.
  *
  * Hashing every page's view took ~0.45 s of a rebuild after one edit on
@@ -73,6 +73,7 @@ export function planSite(
   config: SiteConfig,
   published: PublishedIssues,
   templates: TemplateSet,
+  copied: CopiedFiles,
   cache: { search: string; citations: string } | undefined,
   previous: PreviousSite,
 ): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string> } {
@@ -138,14 +139,10 @@ export function planSite(
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
     files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
-  for (const [path, source] of assetSources(config.templatesDir)) {
-    const bytes = readFileSync(source);
-    files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
-  }
+  for (const [path, { bytes }] of copied.assets) files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   const written = new Set(files.map((made) => made.path));
-  for (const [path, source] of staticSources(config.staticDir)) {
+  for (const [path, { source, bytes }] of copied.own) {
     if (written.has(path)) throw staticCollision(source, path);
-    const bytes = readFileSync(source);
     files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   }
   return { files, papers: database.papers.length, shape, outputs: hashOf };

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { PaperboyError } from '../errors.js';
 
 /**
@@ -33,6 +33,19 @@ export function staticSources(staticDir: string): Map<string, string> {
   };
   visit(staticDir);
   return files;
+}
+
+/**
+ * Where `path`, a file or folder a watcher reports, lies for the site:
+ * `copied` for `staticDir` itself (made or removed) or anything in it that
+ * `staticSources` reads, `hidden` for a hidden file or folder in it (an
+ * editor's `.chart.svg.swp`: the site does not change), `outside` else.
+ */
+export function staticPathKind(staticDir: string, path: string): 'copied' | 'hidden' | 'outside' {
+  const inside = relative(staticDir, path);
+  if (inside === '') return 'copied';
+  if (isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) return 'outside';
+  return inside.split(sep).some((name) => name.startsWith('.')) ? 'hidden' : 'copied';
 }
 
 function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {

@@ -105,7 +105,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
     return code === 0 && check.errors > 0 ? 1 : code;
   }
 
-  // A dry run in a newsletter with no database yet writes none: nothing to resume, no subscriber.
+  // A dry run writes nothing: no database made where there is none (nothing to resume, no subscriber), an older one migrated in memory only.
   const db = options.dryRun ? openStoreIfAny(config.dataDir) : openStore(config.dataDir);
   try {
     return await sendIssue({ config, db, file, issueNumber, email, transportFor, dkim, concurrency, options, io, highestIssueNumber: workspace.highestNumber() });

@@ -10,6 +10,7 @@ import type { TemplateProblem } from '../render/template-errors.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
+import { watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
@@ -53,7 +54,7 @@ export interface DevServer {
   route: ExtraRoute;
   /** An HTML page (the site's not-found page) with the live-reload script before its `</body>`. */
   withLiveReload(html: string): string;
-  /** Builds once, then watches; `onBuilt` runs after every successful build. */
+  /** Builds once, then watches (resolved once the watcher is ready); `onBuilt` runs after every successful build. */
   start(onBuilt: () => void): Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,7 +62,8 @@ export interface DevServer {
 /**
  * `serve --dev`: builds the archive (drafts included) into
  * `<dataDir>/dev-site`, never into outDir, so a preview never publishes a
- * draft; watches the issues, the templates and the config; after each save
+ * draft; watches the issues, the templates, the config and the site's own
+ * files (`staticDir`, whose hidden files are not copied); after each save
  * rebuilds incrementally (the build cache re-renders only what changed) and
  * tells every open page to reload. `/preview/<number>` shows the email.
  * A failed build is shown on every page until a build succeeds: the pages
@@ -83,6 +85,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   /** The last build's error as pages show it, undefined once a build succeeds. */
   let failure: string | undefined;
   let watcher: FSWatcher | undefined;
+  let staticWatcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
   /** Issue files saved or deleted since the last build, and whether the config or a template changed. */
@@ -153,22 +156,28 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     async start(onBuilt) {
       await rebuild(onBuilt);
       const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
+      const later = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          // One build at a time, in the order of the saves.
+          building = building.then(() => rebuild(onBuilt));
+        }, DEBOUNCE_MS);
+      };
       watcher = watch(watched, { ignoreInitial: true });
       watcher.on('all', (event, path) => {
         if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
         // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
         else if (dirname(path) === config.issuesDir) return;
         else settingsChanged = true;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          // One build at a time, in the order of the saves.
-          building = building.then(() => rebuild(onBuilt));
-        }, DEBOUNCE_MS);
+        later();
       });
+      // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
+      // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
+      [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later), new Promise<void>((resolve) => watcher!.once('ready', resolve))]);
     },
     async stop() {
       clearTimeout(timer);
-      await watcher?.close();
+      await Promise.all([watcher?.close(), staticWatcher?.close()]);
       await building;
       for (const client of clients) client.end();
       clients.clear();

@@ -3,6 +3,14 @@ import { sitePath } from './pages.js';
 import { issuesNamed } from './sent-links.js';
 
 /**
+ * Why the warning comes back on every build, even once its steps are done:
+ * what it names cannot change (mail in inboxes keeps its links for good)
+ * and paperboy cannot see a proxy's redirects. Said so that an editor who
+ * did the steps knows the warning is not asking for more.
+ */
+const REPEATED = `  Said on every build while sent mail links under an old baseUrl: those emails keep their links for good, and paperboy cannot see your proxy. Once it does the above, nothing more is needed.`;
+
+/**
  * What `build` says when emails already sent link under another baseUrl
  * than `baseUrl` (moved-base-url.ts), lines ending in `\n`; '' when
  * `moved` (`movedLinks`) is empty. Pure.
@@ -23,6 +31,7 @@ export function movedBaseUrlWarning(moved: SentLinks, baseUrl: string): string {
   return [
     `paperboy: baseUrl is ${baseUrl} now, but emails already sent link elsewhere (their "view in browser", images and unsubscribe links): ${[...sent, ...unknown].join('; ')}. What to do (docs/config.md, "Moving baseUrl"; \`paperboy serve\` says the same on start):`,
     ...advice.map((line) => `  - ${line}`),
+    REPEATED,
     '',
   ].join('\n');
 }

@@ -8,9 +8,10 @@ import { DATABASE_FILE } from '../store/database-file.js';
 
 /**
  * The format of the remembered warning (`<dataDir>/cache/moved-base-url.json`).
- * History: 1 (its first).
+ * History: 1 (its first); 2 its last line says why it is said on every build
+ * (moved-base-url-warning.ts): a warning remembered before is not said again.
  */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /**
  * Says on stderr, once, when emails already sent carry links under another

@@ -62,11 +62,16 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
 }
 
 /**
- * `openStore` when `dataDir` has a database; else an empty one in memory,
- * never made on disk: what a dry run reads (a dry run writes nothing).
- * Throws STORE_UNAVAILABLE (exit 2) as `openStore` does when the file
- * cannot be there to look at (`dataDir` under a file, no permission): a
- * dry run must not say "no subscribers" where the send would fail.
+ * The database as a command that writes nothing reads it (`send --dry-run`,
+ * `new`): `openStore` when `dataDir` has one of this paperboy's schema;
+ * one an older paperboy wrote is read into memory and migrated there, its
+ * file left as it was (the next command that writes migrates it); none,
+ * an empty one in memory, never made on disk. Throws STORE_UNAVAILABLE
+ * (exit 2) as `openStore` does when the file cannot be there to look at
+ * (`dataDir` under a file, no permission) or read: a dry run must not say
+ * "no subscribers" where the send would fail; STORE_TOO_NEW as it does.
+ * The copy in memory is the whole database, only until its schema is the
+ * newest.
  */
 export function openStoreIfAny(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): Store {
   const path = join(dataDir, DATABASE_FILE);
@@ -74,12 +79,40 @@ export function openStoreIfAny(dataDir: string, migrations: readonly Migration[]
     statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storeError(path, error);
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, migrations);
-    return db;
+    return inMemory(undefined, migrations);
   }
-  return openStore(dataDir, migrations);
+  const older = olderImage(path, migrations.length);
+  return older ? inMemory(older, migrations) : openStore(dataDir, migrations);
+}
+
+/**
+ * The bytes of the database at `path` (with what its WAL holds) when its
+ * schema is older than `newest`, read through a read-only connection; else
+ * undefined. Throws STORE_UNAVAILABLE when it cannot be read.
+ */
+function olderImage(path: string, newest: number): Buffer | undefined {
+  let db: Store | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeout() });
+    if ((db.pragma('user_version', { simple: true }) as number) >= newest) return undefined;
+    const image = db.serialize();
+    // Bytes 18 and 19 (the file format's read and write versions) say WAL (2), which SQLite cannot open in memory (no -shm): say rollback (1).
+    image[18] = 1;
+    image[19] = 1;
+    return image;
+  } catch (error) {
+    throw storeError(path, error);
+  } finally {
+    db?.close();
+  }
+}
+
+/** A database in memory, from `image` (a serialized database) or empty, brought to the newest schema. */
+function inMemory(image: Buffer | undefined, migrations: readonly Migration[]): Store {
+  const db = image ? new Database(image) : new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
 }
 
 function storeError(path: string, error: unknown): PaperboyError {

@@ -112,3 +112,15 @@ test('excerpt: a full stop before a lower-case word or a digit ends no sentence 
   assert.equal(excerpt('It runs. Then it stops.'), 'It runs.', 'a capital after a stop still starts a sentence');
   assert.equal(excerpt('It runs.'), 'It runs.');
 });
+
+test('excerpt: a `!` or `?` before a lower-case word ends no sentence ("Yahoo! researchers", "the why? question"), before a capital it does', () => {
+  assert.equal(excerpt('Yahoo! researchers found that scaling helps on every benchmark. More.'), 'Yahoo! researchers found that scaling helps on every benchmark.');
+  assert.equal(excerpt('The so-called why? question is left open by the authors. More.'), 'The so-called why? question is left open by the authors.');
+  assert.equal(excerpt('They ask whether it scales? (it does) and by how much. More.'), 'They ask whether it scales? (it does) and by how much.', 'an opening bracket before the word is read past');
+  assert.equal(excerpt('The so-called "why?" question is open. More.'), 'The so-called "why?" question is open.', 'a quote after it: no end, as before');
+  assert.equal(excerpt('It works! Then we scale it up.'), 'It works!');
+  assert.equal(excerpt('Does it scale? Yes, mostly.'), 'Does it scale?');
+  assert.equal(excerpt('Does it scale? "Yes," they say.'), 'Does it scale?');
+  assert.equal(excerpt('Does it scale?'), 'Does it scale?');
+  assert.equal(excerpt('これは本当？はい、そうです。'), 'これは本当？', 'a fullwidth stop of Chinese or Japanese, as before');
+});

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { staticPathKind } from '../../src/archive/static-files.js';
 import { runCli } from '../helpers/cli.js';
-import { archiveRoot } from './fixture.js';
+import { pathsPassedTo } from '../helpers/fs-spy.js';
+import { archiveRoot, replaceInIssues } from './fixture.js';
 import { pagesDigest } from './site-check.js';
 
 /** Bytes no text decoding would keep: every byte value once. */
@@ -64,4 +66,34 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   const file = await runCli(['build'], { cwd: root });
   assert.equal(file.code, 2, file.stderr);
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
+});
+
+test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
+  const dir = join('/news', 'static');
+  assert.equal(staticPathKind(dir, dir), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', 'chart.svg')), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img')), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', '.chart.svg.swp')), 'hidden');
+  assert.equal(staticPathKind(dir, join(dir, '.git', 'HEAD')), 'hidden');
+  assert.equal(staticPathKind(dir, join('/news', 'static-old', 'a.png')), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', 'paperboy.config.yaml')), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', '..static', 'a.png')), 'outside');
+});
+
+test("a rebuild reads each file of staticDir and each asset once (to key the site and to copy it, one read), and writes the site a clean build writes", async () => {
+  const root = rootWithStaticFiles();
+  mkdirSync(join(root, 'templates', 'web'), { recursive: true });
+  writeFileSync(join(root, 'templates', 'web', 'archive.css'), 'body { color: navy }\n');
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  replaceInIssues(root, 'quokkaformer', 'quokkaformers');
+  const { value: again, paths } = await pathsPassedTo('readFileSync', () => runCli(['build'], { cwd: root }));
+  assert.equal(again.code, 0, again.stderr);
+  assert.doesNotMatch(again.stdout, /up to date/);
+  const copied = ['static/img/chart.png', 'static/robots.txt', 'static/favicon.ico', 'templates/web/archive.css'];
+  const reads = (path: string) => paths.filter((read) => read === join(root, path)).length;
+  assert.deepEqual(copied.map((path) => [path, reads(path)]), copied.map((path) => [path, 1]));
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  // Every file byte for byte, the copied ones among them.
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { readCacheJson, writeCacheFile } from '../../src/cache-file.js';
 import { sha256 } from '../../src/sha256.js';
 import { spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -88,4 +89,25 @@ test('build: what a send writes after a build is in the next build\'s warning (a
   assert.equal(build.code, 0, build.stderr);
   assert.match(build.stderr, /issue 1 was sent with https:\/\/digest\.example\.org\/; issue 1 was sent with https:\/\/older\.example\.org\/news\/\./);
   assert.match(build.stderr, /^ {2}- keep older\.example\.org pointed at `paperboy serve`/m);
+});
+
+test('build: the moved-baseUrl warning says why it comes back on every build (sent mail keeps its links, paperboy cannot see the proxy) and that nothing more is needed once the proxy does its steps; a warning an earlier paperboy remembered is not said instead', { timeout: 60_000 }, async () => {
+  const root = await newsletter(1);
+  moveBaseUrl(root, 'https://digest.example.org/');
+  assert.equal((await send(root, {}, { PAPERBOY_SECRET: SECRET })).code, 0);
+  moveBaseUrl(root, 'https://www.example.org/digest/');
+  const REPEATED = /^ {2}Said on every build while sent mail links under an old baseUrl: those emails keep their links for good, and paperboy cannot see your proxy\. Once it does the above, nothing more is needed\.$/m;
+  for (const run of ['built', 'up to date']) {
+    const build = spawnCli(['build'], { cwd: root });
+    assert.equal(build.code, 0, build.stderr);
+    assert.match(build.stderr, WARNING, run);
+    assert.match(build.stderr, REPEATED, run);
+  }
+  // As the first format of the remembered warning held it: its text without that line.
+  const cache = join(root, '.paperboy', 'cache', 'moved-base-url.json');
+  const remembered = readCacheJson(cache) as { key: string; warning: string };
+  const [, baseUrl, stamp] = JSON.parse(remembered.key) as [number, string, string];
+  writeCacheFile(cache, JSON.stringify({ key: JSON.stringify([1, baseUrl, stamp]), warning: remembered.warning.replace(REPEATED, '').replace(/\n\n$/, '\n') }));
+  const build = spawnCli(['build'], { cwd: root });
+  assert.match(build.stderr, REPEATED);
 });

@@ -3,7 +3,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { openStore } from '../../src/store/database.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { spawnCli } from '../helpers/cli.js';
+import { cleanIssue, configWith, makeRoot } from '../helpers/fixture.js';
 import { newsletter, SECRET } from '../helpers/send.js';
 
 /** The database's bytes and its -wal file's size (0 when there is none): what a command that writes nothing leaves as it was. */
@@ -38,5 +41,33 @@ test('send --dry-run goes through while another program holds the database locke
   } finally {
     other.exec('ROLLBACK');
     other.close();
+  }
+});
+
+/** A newsletter whose database an older paperboy wrote (the schema before its last `newest - 1` … migrations): `count` active subscribers, checkpointed so that the file holds everything. */
+function newsletterWithOldDatabase(count: number, schema: number): string {
+  const root = makeRoot({ 'issues/0001-mirages.md': cleanIssue({ status: 'ready' }) }, configWith('listAddress: list@lists.example.org\n'));
+  const db = openStore(join(root, '.paperboy'), MIGRATIONS.slice(0, schema));
+  const add = db.prepare("INSERT INTO subscribers (email, email_key, name, status, consent_source, consent_at, created_at, updated_at) VALUES (?, ?, '', 'active', 'cli', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
+  for (let i = 0; i < count; i++) add.run(`reader${i}@example.org`, `reader${i}@example.org`);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return root;
+}
+
+test('send --dry-run on a database an older paperboy wrote does not migrate it: its bytes and schema version are unchanged, and it counts the recipients as a send will', async () => {
+  for (const schema of [MIGRATIONS.length - 1, 3]) {
+    const root = newsletterWithOldDatabase(2, schema);
+    const before = databaseState(root);
+    const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Send to 2 recipients/);
+    assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
+    const after = databaseState(root);
+    assert.equal(after.wal, 0, 'nothing waits in the -wal file');
+    assert.ok(after.bytes.equals(before.bytes), `schema ${schema}: the database file is byte for byte as it was`);
+    const db = new Database(join(root, '.paperboy', 'paperboy.db'), { readonly: true });
+    assert.equal(db.pragma('user_version', { simple: true }), schema);
+    db.close();
   }
 });

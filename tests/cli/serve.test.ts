@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -174,4 +174,50 @@ test('serve: a build while the server runs is served at once, without a restart'
     server.child.kill('SIGTERM');
     await exited(server.child);
   }
+});
+
+/** GETs `path` of `url` every 100 ms until `done` holds for its body (at most 10 s); returns the last body. */
+async function pollBody(url: URL, path: string, done: (status: number, body: string) => boolean): Promise<{ status: number; body: string }> {
+  let answer = { status: 0, body: '' };
+  for (let i = 0; i < 100; i++) {
+    const response = await fetch(new URL(path, url), { headers: { 'Cache-Control': 'no-cache' } });
+    answer = { status: response.status, body: await response.text() };
+    if (done(answer.status, answer.body)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return answer;
+}
+
+test('serve --dev: a file of staticDir added, edited or removed while it runs is served as it is now, without a restart (the folder made after the start, or removed and made again, too)', { timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    assert.equal((await fetch(new URL('img/chart.svg', server.url))).status, 404);
+    // No static/ folder at the start: made now, with a file.
+    mkdirSync(join(root, 'static', 'img'), { recursive: true });
+    writeFileSync(join(root, 'static', 'img', 'chart.svg'), '<svg>first</svg>');
+    assert.deepEqual(await pollBody(server.url, 'img/chart.svg', (status) => status === 200), { status: 200, body: '<svg>first</svg>' });
+    writeFileSync(join(root, 'static', 'img', 'chart.svg'), '<svg>second</svg>');
+    assert.deepEqual(await pollBody(server.url, 'img/chart.svg', (_, body) => body === '<svg>second</svg>'), { status: 200, body: '<svg>second</svg>' });
+    writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: *\n');
+    assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 200)).body, 'User-agent: *\n');
+    rmSync(join(root, 'static', 'img', 'chart.svg'));
+    assert.equal((await pollBody(server.url, 'img/chart.svg', (status) => status === 404)).status, 404);
+    // The folder removed, then made again.
+    rmSync(join(root, 'static'), { recursive: true });
+    assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 404)).status, 404);
+    mkdirSync(join(root, 'static'));
+    writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: again\n');
+    assert.equal((await pollBody(server.url, 'robots.txt', (status) => status === 200)).body, 'User-agent: again\n');
+    // An editor's swap file is not copied: no rebuild, no page reloaded.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const builds = server.stderr().match(/rebuilt in/g)?.length;
+    writeFileSync(join(root, 'static', '.robots.txt.swp'), 'swap');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(server.stderr().match(/rebuilt in/g)?.length, builds);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+  assert.doesNotMatch(server.stderr(), /build failed/);
 });

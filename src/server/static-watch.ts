@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import { staticPathKind } from '../archive/static-files.js';
+
+/**
+ * Watches the site's own files (`staticDir`) for `serve --dev`: `onChange`
+ * is called with the path of each file or folder added, changed or removed
+ * there that the build copies (not a hidden one: an editor's swap file), or
+ * of the folder itself when it is made or removed. Resolves once watching.
+ *
+ * Watched from its parent (the nearest folder that exists), never the
+ * folder itself: chokidar 4 loses a watched folder that is removed and made
+ * again, and misses a missing one made later when its parent holds other
+ * watched paths (the config file, templatesDir). The parent's other
+ * entries are ignored, so nothing else under it is watched.
+ */
+export async function watchStaticFiles(staticDir: string, onChange: (path: string) => void): Promise<FSWatcher> {
+  let base = dirname(staticDir);
+  while (!existsSync(base) && dirname(base) !== base) base = dirname(base);
+  const watcher = watch(base, { ignoreInitial: true, ignored: (path) => !leadsTo(path, staticDir) && staticPathKind(staticDir, path) !== 'copied' });
+  watcher.on('all', (_event, path) => {
+    if (staticPathKind(staticDir, path) === 'copied') onChange(path);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', resolve));
+  return watcher;
+}
+
+/** Whether `path` is `dir` or a folder on the way to it. */
+function leadsTo(path: string, dir: string): boolean {
+  const rest = relative(path, dir);
+  return rest === '' || !(isAbsolute(rest) || rest === '..' || rest.startsWith(`..${sep}`));
+}
