@@ -116,6 +116,31 @@ test('csv import: after a row with a stray quote the next lines are read as rows
   assert.deepEqual(inField.problems, [{ line: 2, message: 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")' }]);
 });
 
+test('csv import: a quote a row opens and never closes is said at that quote, naming the later line whose quote ended the field, not as "a character after a closing quote"', () => {
+  const result = parse('email,first,last\n"ken@example.org,Ken,Thompson\ndennis@example.org,Dennis,"Ritchie, Jr."\nada@example.org,Ada,Lovelace\n');
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email]), [
+    [3, 'dennis@example.org'],
+    [4, 'ada@example.org'],
+  ]);
+  assert.deepEqual(result.problems, [
+    {
+      line: 2,
+      column: 1,
+      message: 'Unexpected `"` that this line never closes: the quoted field runs on to line 3, where a `"` before `R` ends it, expected a closing `"` on this line, or no quote (the rows between are read again as rows of their own)',
+    },
+  ]);
+  // A quote written `""` inside the run-on field is text, not its end; CRLF lines count as one line each.
+  const crlf = parse('email,name\r\na@example.org,"Ann ""A"" Lee\r\nb@example.org,B\r\nc@example.org,"C"x\r\n');
+  assert.deepEqual(crlf.problems.map(({ line, column, message }) => [line, column, message.split(/[:,]/)[0]]), [
+    [2, 15, 'Unexpected `"` that this line never closes'],
+    [4, undefined, 'Unexpected character after a closing quote'],
+  ]);
+  assert.match(crlf.problems[0]!.message, /runs on to line 4, where a `"` before `C` ends it/);
+  assert.deepEqual(crlf.rows.map((row) => row.email), ['b@example.org']);
+  // A closing quote on the row's own line is said as before.
+  assert.match(parse('email,name\n"x@example.com"y,X\n').problems[0]!.message, /^Unexpected character after a closing quote/);
+});
+
 test('csv import: good rows mixed with stray quotes, unclosed quotes and bad addresses: every good row is read at its line, every bad one reported at its line', () => {
   // {EMAIL} marks a bad row; a good row's quotes always open a field before text, as a spreadsheet writes them.
   const shapes = ['{email},Ada', '{email},"Lovelace, Ada"', '{email},"The ""Countess"""', '{email},"Ada{break}Lovelace"', '"{email}",Ada', '"{EMAIL}"x,X', '"{EMAIL}" ,X', '{EMAIL},"John "Johnny" Smith"', '{EMAIL},Jo"e', '{EMAIL},"unclosed', 'not-an-address,X'];
