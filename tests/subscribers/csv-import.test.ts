@@ -322,6 +322,20 @@ test('csv import: a row with more cells than the header (a name holding an unquo
   assert.deepEqual(parse('email,name,\nada@example.org,Ada,x\n').problems.map(({ line, column }) => [line, column]), [[2, 21]]);
 });
 
+test('csv import: an extra cell after a time column is not offered as half of a name: quoting the name with the time would move the extra cell into the time\'s column', () => {
+  const result = parse('Email Address,First Name,Last Name,OPTIN_TIME\nbob@example.org,Bob,Smith,2023-01-05 10:00:00,extra\nann@example.org,Ann,"Lee, Jr.",2023-01-06\n');
+  assert.deepEqual(result.problems, [
+    { line: 2, column: 47, message: "Unexpected cell `extra` after the header's 4 columns: the row would be imported without it, expected 4 cells: remove the extra one, or put in quotes a field that holds a `,`" },
+  ]);
+  assert.deepEqual(result.rows.map((row) => [row.email, row.name]), [['ann@example.org', 'Ann Lee, Jr.']]);
+  // A name with an unquoted comma before a time column: the join reads well, so it is offered.
+  const comma = parse('Email Address,Last Name,OPTIN_TIME\nann@example.org,Lee, Jr.,2023-01-06\n');
+  assert.match(comma.problems[0]!.message, /expected a field that holds a `,` in quotes, as `"Lee, Jr\."`$/);
+  // A status column too: the join must not move `x` into it.
+  const status = parse('email,name,status\nann@example.org,Ann,unsubscribed,x\n');
+  assert.match(status.problems[0]!.message, /expected 3 cells: remove the extra one/);
+});
+
 test('csv import: a row over 1,000,000 characters is a bad row at its line naming the limit, the rows after it imported; a quote left open over as much says so', () => {
   const long = 'n'.repeat(1_200_000);
   const result = parse(`email,name\nada@example.org,Ada\nbig@example.org,${long}\nbob@example.org,Bob\n`);
