@@ -357,3 +357,11 @@ test('csv import: a UTF-16 file without a byte-order mark (NUL bytes in alternat
   }
   assert.deepEqual(subscriberCsvEncoding(Buffer.from(text), 'ok.csv'), { validUtf8: true });
 });
+
+test('csv import: a time written in a form paperboy reads but not in the calendar (February 30th) is said to be no date of the calendar, not a form paperboy does not read', () => {
+  const result = parse('email,consent_at\nada@example.org,2023-02-30 10:00:00\nbob@example.org,yesterday\n');
+  assert.deepEqual(result.changed.map(({ line, message }) => [line, message]), [
+    [2, "ada@example.org's `consent_at` `2023-02-30 10:00:00` is written as a time paperboy reads but is no date and time of the calendar, stored as the time of this import"],
+    [3, "bob@example.org's `consent_at` `yesterday` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), stored as the time of this import"],
+  ]);
+});
