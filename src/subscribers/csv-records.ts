@@ -166,7 +166,7 @@ function quoteRunningOn(body: Buffer, start: number, next: number, lineStarts: r
   return {
     line,
     column,
-    message: `Unexpected \`"\` that this line never closes: the quoted field runs on to line ${closingLine}, where a \`"\` before \`${after}\` ends it, expected a closing \`"\` on this line, or no quote (the rows between are read again as rows of their own)`,
+    message: `Unexpected \`"\` that this line never closes: the quoted field runs on to line ${closingLine}, where a \`"\` before \`${after}\` ends it, expected a closing \`"\` on this line, or no quote (the lines after this one are read again as rows of their own)`,
   };
 }
 

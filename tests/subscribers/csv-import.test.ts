@@ -126,7 +126,7 @@ test('csv import: a quote a row opens and never closes is said at that quote, na
     {
       line: 2,
       column: 1,
-      message: 'Unexpected `"` that this line never closes: the quoted field runs on to line 3, where a `"` before `R` ends it, expected a closing `"` on this line, or no quote (the rows between are read again as rows of their own)',
+      message: 'Unexpected `"` that this line never closes: the quoted field runs on to line 3, where a `"` before `R` ends it, expected a closing `"` on this line, or no quote (the lines after this one are read again as rows of their own)',
     },
   ]);
   // A quote written `""` inside the run-on field is text, not its end; CRLF lines count as one line each.
