@@ -56,6 +56,8 @@ export interface BuildReport {
   written: number;
   /** Issues rendered anew; the others came from the cache. */
   rendered: number;
+  /** Drafts left out of the site (0 with `drafts`). */
+  drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
   /** The mistakes of template files no template reads (`TemplateSet.unread`): the templates' loaded now, or, up to date, the build's before. */
@@ -88,7 +90,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   const built = builtKey(options.outDir);
   // Up to date, and what its build published without is known (every build says it again), and every file it wrote still there as written: nothing to do.
   const stored = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
-  if (stored && filesNotAsBuilt(options.outDir).length === 0) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, ...stored };
+  if (stored && filesNotAsBuilt(options.outDir).length === 0) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, drafts: 0, ...stored };
   await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
   const release = lockSite(options.outDir);
@@ -135,6 +137,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     outDir: options.outDir,
     upToDate: false,
     issues: published.issues.length,
+    drafts: options.drafts ? 0 : workspace.issueFiles.filter(({ facts }) => !facts.statusUnread && facts.status === 'draft').length,
     papers,
     files: files.length,
     written,

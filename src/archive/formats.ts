@@ -85,8 +85,9 @@ import { packageVersion } from './package-version.js';
  * v78: a record's excerpt ends at a Chinese or Japanese stop (`。`), is cut between the words of text without spaces (Chinese, Japanese, Thai) rather than left empty, and its sentence does not end at a stop before a lower-case word or a digit ("p. 5", "Inc. and") (archive/excerpt.ts).
  * v79: two names of which one is written "Last, First" are joined "Vaswani, Ashish; and Noam Shazeer", and the reviewers' thanks reads each reviewer "First Last" (render/format.ts `joinNames`, `namesInProse`).
  * v80: a record's excerpt does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers", "the why? question"; archive/excerpt.ts `endsSentenceAt`).
+ * v81: a cross-reference whose text names its issue (`[#1](issue:1)`, `[in #1](paper:…)`) is not followed by "(#1)" again (render/issue-suffix.ts `namesIssue`).
  */
-export const INDEX_FORMAT = `build-index-v80-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v81-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

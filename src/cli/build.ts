@@ -47,8 +47,10 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
     return 0;
   }
   const cached = report.issues - report.rendered;
+  // Issue files the site does not show, said: "2 issues" of three files would leave the editor looking for the third.
+  const drafts = report.drafts === 0 ? '' : ` ${counted(report.drafts, 'draft')} left out (\`paperboy serve --dev\` shows ${report.drafts === 1 ? 'it' : 'them'}).`;
   io.stdout.write(
-    `Built ${shownOut}: ${counted(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${counted(report.papers, 'paper')}, ${counted(report.files, 'file')} (${report.written} written).\n`,
+    `Built ${shownOut}: ${counted(report.issues, 'issue')} (${report.rendered} rendered, ${cached} unchanged), ${counted(report.papers, 'paper')}, ${counted(report.files, 'file')} (${report.written} written).${drafts}\n`,
   );
   return 0;
 }

@@ -35,6 +35,7 @@ import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 import { confirm } from './io.js';
+import { shellWord } from '../shell-word.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -123,7 +124,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
 function refuseUsage(options: SendCommandOptions): void {
   if (options.review && options.test === undefined) {
     throw new PaperboyError('USAGE', '--review needs --test ADDR: the reviewers\' proof shows private notes and lint messages, and goes to one reviewer only', {
-      hint: 'e.g. `paperboy send 5 --test reviewer@example.org --review`.',
+      hint: `e.g. \`paperboy send ${shellWord(options.issue)} --test reviewer@example.org --review\`.`,
     });
   }
   if (options.list && options.test !== undefined) throw new PaperboyError('USAGE', '--list and --test do not go together: --test sends one proof to its address');

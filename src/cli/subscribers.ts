@@ -153,8 +153,10 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   // The bytes are read as they are, not as one text first: a large file is held once (csv-parse decodes each field).
   const parsed = parseSubscriberCsv(bytes, file, subscriberCsvEncoding(bytes, file));
   if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
-  for (const problem of parsed.problems) io.stderr.write(`${file}:${problem.line}:${problem.column ?? 1}  error  ${problem.message}\n`);
-  for (const change of parsed.changed) io.stderr.write(`${file}:${change.line}:1  warning  ${change.message}\n`);
+  // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
+  const said = [...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })), ...parsed.changed.map((change) => ({ ...change, severity: 'warning' }))];
+  said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
+  for (const { line, column, severity, message } of said) io.stderr.write(`${file}:${line}:${column ?? 1}  ${severity}  ${message}\n`);
   let actions;
   try {
     actions = importSubscribers(db, parsed.rows, `import:${consentPath(root, path)}`);

@@ -69,7 +69,7 @@ export function describeSchemaIssues(
           problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {
           const quoteHint = key === 'arxiv' && typeof received === 'number' ? ' (quote it: `arxiv: "2304.15004"`, or YAML drops trailing zeros)' : '';
-          const hint = quoteHint || (issue.expected === 'array' ? dashHint(written(path) ?? writtenStart(path)) : '');
+          const hint = quoteHint || (issue.expected === 'array' ? dashHint(written(path) ?? writtenStart(path)) || bracketHint(key, received) : '');
           problems.push({ message: `Unexpected ${describe(received)} for ${field}, expected ${article(issue.expected)}${hint}`, path, part: 'value' });
         }
         break;
@@ -145,6 +145,19 @@ function unquotedTextMessage(field: string, received: unknown, source: string): 
   if (source === '') return `Unexpected empty ${field}, expected text`;
   const kind = received === null ? 'null' : typeof received;
   return `Unexpected ${kind} \`${source}\` for ${field}, expected text: quote it, as in \`"${source}"\``;
+}
+
+/**
+ * A list written as one text (`authors: Ann Lee, Bo Chen`, `tags: evals`):
+ * the same items in brackets, `authors: [Ann Lee, Bo Chen]`, when each item
+ * reads back from them as the text written (no character YAML gives a
+ * meaning in a flow list); else nothing, and the message says "a list".
+ */
+function bracketHint(key: string, received: unknown): string {
+  if (typeof received !== 'string') return '';
+  const items = received.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '' || /[[\]{}#&*!|>'"%@`:]/.test(item))) return '';
+  return ` in brackets: \`${key}: [${items.join(', ')}]\``;
 }
 
 function describe(value: unknown): string {

@@ -51,8 +51,24 @@ function suggestPath({ path, blockParams }: PlacedPath, scope: LookupScope): Fie
     const here = nearestPath(start, parts);
     if (here && here.some((part, index) => part !== parts[index])) return { path: writtenPath(path, here), fromRoot: false };
   }
+  const inner = !data && depth === 0 ? innerPath(start, parts) : undefined;
+  if (inner) return { path: writtenPath(path, inner), fromRoot: false };
   const atRoot = fromRoot === undefined ? undefined : nearestPath(fromRoot, parts);
   return atRoot && { path: `@root.${atRoot.map(segment).join('.')}`, fromRoot: true };
+}
+
+/**
+ * `parts` written without the part of the view that holds them
+ * (`{{editor}}` for `issue.editor`, `{{unsubscribe}}` for
+ * `links.unsubscribe`): the path through the one object field of `start`
+ * in which `parts` resolve as written; undefined when none or several do.
+ */
+function innerPath(start: unknown, parts: readonly string[]): string[] | undefined {
+  if (typeof start !== 'object' || start === null) return undefined;
+  const holders = Object.entries(start).filter(
+    ([key, value]) => key !== '_parent' && typeof value === 'object' && value !== null && !Array.isArray(value) && resolves(value, parts),
+  );
+  return holders.length === 1 ? [holders[0]![0], ...parts] : undefined;
 }
 
 /**

@@ -50,11 +50,17 @@ function rewriteChildren(children: readonly (ElementContent | RootContent)[], co
 function withIssueSuffixes(nodes: (ElementContent | RootContent)[], issues: ReadonlyMap<Element, number>): (ElementContent | RootContent)[] {
   if (issues.size === 0) return nodes;
   const issueOf = (node: ElementContent | RootContent) => (node.type === 'element' ? issues.get(node) : undefined);
-  const repeated = repeatedIssueSuffixes(nodes, issueOf, (node) => (node.type === 'text' ? node.value : ''));
+  const repeated = repeatedIssueSuffixes(nodes, issueOf, (node) => (node.type === 'text' ? node.value : ''), hastText);
   return nodes.flatMap((node) => {
     const issue = issueOf(node);
     return issue === undefined || repeated.has(node) ? [node] : [node, { type: 'text', value: ` (#${issue})` }];
   });
+}
+
+/** The text a hast node shows: its text nodes' values, in order. */
+function hastText(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(hastText).join('') : '';
 }
 
 function prefixFootnoteLabel(element: Element, idPrefix: string): void {

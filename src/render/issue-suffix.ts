@@ -4,28 +4,47 @@
  * paper](paper:2308.03296) we covered [last month](issue:4)"), the number is
  * written once, after the last of them: twice reads as a stutter.
  *
+ * A link whose own text names its issue already (`[#1](issue:1)`, `covered
+ * [in #1](paper:…)`, `[issue 2](issue:2)`) gets none either: "#1 (#1)" is
+ * the same stutter.
+ *
  * Given a run of sibling nodes, the cross-references whose "(#N)" is left out:
  * those followed, before the sentence ends (`.`, `!`, `?`, `;` or `:` then a
  * space or the end of the text, any closing quotes or brackets between them
  * belonging to the end: `paper."` then a space, `paper.)`), by another
- * cross-reference to the same issue.
+ * cross-reference to the same issue, and those whose text names their issue.
  * `issueOf` gives a node's issue when it is a cross-reference; `textOf` the
- * text of any other node (where a sentence may end). One rule for the HTML,
- * the plaintext and the terminal preview.
+ * text of any other node (where a sentence may end); `linkTextOf` the text a
+ * cross-reference shows. One rule for the HTML, the plaintext and the
+ * terminal preview.
  */
-export function repeatedIssueSuffixes<N>(nodes: readonly N[], issueOf: (node: N) => number | undefined, textOf: (node: N) => string): Set<N> {
+export function repeatedIssueSuffixes<N>(
+  nodes: readonly N[],
+  issueOf: (node: N) => number | undefined,
+  textOf: (node: N) => string,
+  linkTextOf: (node: N) => string,
+): Set<N> {
   const repeated = new Set<N>();
   let previous: { node: N; issue: number } | undefined;
   for (const node of nodes) {
     const issue = issueOf(node);
     if (issue !== undefined) {
       if (previous?.issue === issue) repeated.add(previous.node);
+      if (namesIssue(linkTextOf(node), issue)) repeated.add(node);
       previous = { node, issue };
     } else if (SENTENCE_END.test(textOf(node))) {
       previous = undefined;
     }
   }
   return repeated;
+}
+
+/**
+ * Whether a link's text names issue `issue` as a reader would: `#4`, `issue
+ * 4`, `Issue #4` (not `#41`, `#4.2` or `a#4`).
+ */
+function namesIssue(text: string, issue: number): boolean {
+  return new RegExp(`(?:(?<![\\p{L}\\p{N}_])#|\\bissue\\s*#?)${issue}(?![\\p{N}]|[.,]\\p{N})`, 'iu').test(text);
 }
 
 /** A terminator, the closing quotes and brackets of a quotation or an aside it ends (`."`, `.’»`, `.)`), then a space or the end. */

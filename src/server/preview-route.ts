@@ -54,12 +54,27 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   if (match[2] === 'html') send(copy ? 200 : 500, 'text/html', copy ? (scheme ? emailInScheme(copy.html, scheme) : copy.html) : `<pre>${escapeHtml(failure ?? '')}</pre>`);
   else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
   else {
-    const [result] = await lintIssues(workspace.config, { files: [file.path], workspace });
-    const where = relative(workspace.config.root, file.path);
-    const diagnostics = (result?.messages ?? []).map((message) => diagnosticLine(where, message).trimEnd());
+    const diagnostics = await lintLines(workspace, file.path);
     send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), diagnostics, text: copy?.text, failure, scheme })));
   }
   return true;
+}
+
+/**
+ * The issue's lint diagnostics as `lint` prints them. A template or
+ * config error stops the lint (`email-size` renders the email): it is the
+ * editor's to fix, so the page shows it as lint's line, where the render's
+ * own failure shows it too, never as the server's "something went wrong".
+ */
+async function lintLines(workspace: Workspace, path: string): Promise<string[]> {
+  try {
+    const [result] = await lintIssues(workspace.config, { files: [path], workspace });
+    const where = relative(workspace.config.root, path);
+    return (result?.messages ?? []).map((message) => diagnosticLine(where, message).trimEnd());
+  } catch (error) {
+    if (!isPaperboyError(error)) throw error;
+    return [`paperboy: ${error.message}`, ...(error.hint ? [`  ${error.hint}`] : [])];
+  }
 }
 
 /** The preview page; `scheme` the one asked for, undefined to follow the system's (the switch then shows which it is). */

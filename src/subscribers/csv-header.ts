@@ -1,5 +1,5 @@
 import { SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
-import { parseCsvTime, type RowTimes } from './csv-times.js';
+import { csvTimeProblem, parseCsvTime, type RowTimes } from './csv-times.js';
 
 /**
  * The columns of a subscriber CSV paperboy reads, by their header, in the
@@ -218,7 +218,7 @@ export function rowTimes(fields: readonly string[], columns: Columns, status: Su
     const left = read('unsubscribedAt', columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
     if (left !== undefined) times.unsubscribedAt = left;
   }
-  const problems = unread.map(({ field, time, cell }) => `\`${time.header}\` \`${cell}\` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), ${standIn(field, times, columns, status)}`);
+  const problems = unread.map(({ field, time, cell }) => `\`${time.header}\` \`${cell}\` ${csvTimeProblem(cell)}, ${standIn(field, times, columns, status)}`);
   return { times, problems };
 }
 

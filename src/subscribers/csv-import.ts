@@ -151,11 +151,28 @@ function extraCell(fields: readonly string[], width: number, columns: Columns, d
   if (last < width) return undefined;
   const cell = fields.findIndex((field, index) => index >= width && field.trim() !== '');
   const spilled = columns.name ?? columns.lastName ?? columns.firstName ?? width - 1;
-  const meant = fields.slice(spilled, spilled + last - width + 2).join(delimiter);
+  const end = spilled + last - width + 2;
+  const meant = fields.slice(spilled, end).join(delimiter);
   const separator = delimiter === '\t' ? 'a tab' : `a \`${delimiter}\``;
   const after = hasHeader ? `the header's ${width} ${width === 1 ? 'column' : 'columns'}` : 'the address and the name (the file has no header row)';
-  const fix = `expected a field that holds ${separator} in quotes, as \`"${meant.replaceAll('"', '""')}"\`${hasHeader ? '' : ', or a header row naming the columns'}`;
+  const joined = [...fields.slice(0, spilled), meant, ...fields.slice(end)];
+  const fix = readsAsWell(joined, fields, columns)
+    ? `expected a field that holds ${separator} in quotes, as \`"${meant.replaceAll('"', '""')}"\`${hasHeader ? '' : ', or a header row naming the columns'}`
+    : `expected ${width} ${width === 1 ? 'cell' : 'cells'}: remove the extra one, or put in quotes a field that holds ${separator}`;
   return { cell, message: oneLine(`Unexpected cell \`${fields[cell]}\` after ${after}: the row would be imported without it, ${fix}`) };
+}
+
+/**
+ * Whether a row read with two of its cells joined (`joined`: the name's
+ * and the one after it, as extraCell would quote them) reads as well as
+ * written: no time or status cell the join moves becomes one paperboy
+ * cannot read. Else the cell past the header is an extra one, not half of
+ * a name (`bob@x.org,Bob,Smith,2023-01-05,extra` under four columns: the
+ * join would move `extra` into the time's column).
+ */
+function readsAsWell(joined: readonly string[], fields: readonly string[], columns: Columns): boolean {
+  if (rowTimes(joined, columns, undefined).problems.length > rowTimes(fields, columns, undefined).problems.length) return false;
+  return rowStatus(joined, columns).problem === undefined || rowStatus(fields, columns).problem !== undefined;
 }
 
 /** `body` without a UTF-8 byte-order mark. */

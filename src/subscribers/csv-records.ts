@@ -71,7 +71,8 @@ export function readRecords(body: Buffer, delimiter: string): { records: CsvReco
       const start = recordStart(body, end);
       const line = lineOf(lineStarts, start);
       const next = lineStarts[line] ?? body.length;
-      problems.push({ line, message: csvErrorMessage(error, opensQuote(body, start, next)) });
+      const runOn = error.code === 'CSV_INVALID_CLOSING_QUOTE' ? quoteRunningOn(body, start, next, lineStarts) : undefined;
+      problems.push(runOn ?? { line, message: csvErrorMessage(error, opensQuote(body, start, next)) });
       from = next;
     }
   }
@@ -133,6 +134,40 @@ function opensQuote(body: Buffer, start: number, end: number): boolean {
   let quotes = 0;
   for (let i = start; i < end; i++) if (body[i] === QUOTE) quotes++;
   return quotes % 2 === 1;
+}
+
+/**
+ * The row starting at `start` (its first line ending at `next`) as its
+ * writer most likely got it wrong when csv-parse refuses a closing quote on
+ * a later line: a quote this line opens and never closes (`"ken@x.org,Ken`),
+ * so the field ran on into the next rows until another row's quote
+ * (`"Ritchie, Jr."`) ended it before a letter. Said at the opening quote,
+ * naming the line where the field was ended; undefined when the quote that
+ * failed closes on the row's own line (`"x@y.org"z`, said as csv-parse says).
+ */
+function quoteRunningOn(body: Buffer, start: number, next: number, lineStarts: readonly number[]): RowProblem | undefined {
+  let open: number | undefined;
+  for (let i = start; i < next; i++) {
+    if (body[i] !== QUOTE) continue;
+    if (open === undefined) open = i;
+    // `""` inside a quoted field is a quote of its text.
+    else if (body[i + 1] === QUOTE) i++;
+    else open = undefined;
+  }
+  if (open === undefined) return undefined;
+  let close = open + 1;
+  // `""` inside a quoted field is a quote of its text, not its end.
+  while (close < body.length && (body[close] !== QUOTE || body[close + 1] === QUOTE)) close += body[close] === QUOTE ? 2 : 1;
+  if (close >= body.length || close < next) return undefined;
+  const line = lineOf(lineStarts, start);
+  const column = body.toString('utf8', lineStarts[line - 1], open).length + 1;
+  const closingLine = lineOf(lineStarts, close);
+  const after = body.toString('utf8', close + 1, Math.min(body.length, close + 5))[0] ?? '';
+  return {
+    line,
+    column,
+    message: `Unexpected \`"\` that this line never closes: the quoted field runs on to line ${closingLine}, where a \`"\` before \`${after}\` ends it, expected a closing \`"\` on this line, or no quote (the lines after this one are read again as rows of their own)`,
+  };
 }
 
 const CR = 0x0d;

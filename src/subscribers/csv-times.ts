@@ -37,6 +37,15 @@ export function parseCsvTime(cell: string): string | undefined {
   return new Date(utc - offsetMinutes(match[8]) * 60_000).toISOString();
 }
 
+/**
+ * Why a cell `parseCsvTime` cannot read is no time, in words for a
+ * warning: a date or time of day that does not exist (`2023-02-30`,
+ * `25:00`) written in a form it reads, or a form it does not read.
+ */
+export function csvTimeProblem(cell: string): string {
+  return TIME.test(cell.trim()) ? 'is written as a time paperboy reads but is no date and time of the calendar' : 'is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601)';
+}
+
 /** Minutes east of UTC of `Z`, `+05:30`, `-0800`, `+05`; 0 without one. */
 function offsetMinutes(offset: string | undefined): number {
   if (offset === undefined || offset.toUpperCase() === 'Z') return 0;

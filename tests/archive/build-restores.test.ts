@@ -39,7 +39,7 @@ test('a build with nothing changed writes again the files of the site that were 
   rmSync(join(site, 'issues', '2'), { recursive: true });
   const again = await runCli(['build'], { cwd: root });
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(4 written\)\.\n$/);
+  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(4 written\)\. 1 draft left out \(`paperboy serve --dev` shows it\)\.\n$/);
   assert.deepEqual(readFileSync(join(site, 'papers', 'index.html')), page);
   assert.deepEqual(siteDigest(site), whole);
   const unchanged = await runCli(['build'], { cwd: root });
@@ -64,7 +64,7 @@ test('a build with nothing changed writes again the files of the site whose size
   writeFileSync(join(site, 'papers.json'), `${readFileSync(join(site, 'papers.json'), 'utf8')}\n`);
   const again = await runCli(['build'], { cwd: root });
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(3 written\)\.\n$/);
+  assert.match(again.stdout, /^Built dist: 3 issues \(0 rendered, 3 unchanged\), .* \(3 written\)\. 1 draft left out \(`paperboy serve --dev` shows it\)\.\n$/);
   assert.deepEqual(siteDigest(site), whole);
   const unchanged = await runCli(['build'], { cwd: root });
   assert.equal(unchanged.stdout, 'dist is up to date: no issue, template or setting changed since it was built.\n');

@@ -272,3 +272,19 @@ test('a draft over a content limit is skipped by build, as every draft is; one t
   assert.equal(stopped.code, 1);
   assert.match(stopped.stderr, /Cannot publish issues\/0002-b\.md:\d+:\d+: Unexpected file with more than 50,000 lines/);
 });
+
+test('build says how many drafts it left out (three issue files, "2 issues" built), and nothing of drafts with --drafts or without any', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': cleanIssue({ number: 2 }),
+    'issues/0003-c.md': cleanIssue({ number: 3, status: 'draft' }),
+  });
+  const build = await runCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(build.stdout, /^Built dist: 2 issues \(2 rendered, 0 unchanged\), .* written\)\. 1 draft left out \(`paperboy serve --dev` shows it\)\.\n$/);
+  const withDrafts = await runCli(['build', '--drafts', '--out', 'preview-site'], { cwd: root });
+  assert.equal(withDrafts.code, 0, withDrafts.stderr);
+  assert.match(withDrafts.stdout, /^Built preview-site: 3 issues .* written\)\.\n$/);
+  const none = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  assert.match((await runCli(['build'], { cwd: none })).stdout, /^Built dist: 1 issue .* written\)\.\n$/);
+});

@@ -198,6 +198,15 @@ test('send: an issue whose file says status: sent is not sent again where no jou
   assert.equal(outboxFiles(root).length, 2);
 });
 
+test('send: --review without --test says how to send the proof of the issue asked for (`paperboy send 7 --test … --review`), not of issue 5', async () => {
+  const root = await newsletter(2);
+  const result = await send(root, { issue: '7', review: true });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /\n {2}e\.g\. `paperboy send 7 --test reviewer@example\.org --review`\.\n$/);
+  const byPath = await send(root, { issue: "issues/it's 7.md", review: true });
+  assert.match(byPath.stderr, /`paperboy send 'issues\/it'\\''s 7\.md' --test reviewer@example\.org --review`/);
+});
+
 test('send: --review without --test, --list with --test, and a --test that is no address are usage errors; nothing sent, no private note out', async () => {
   const root = await newsletter(2);
   const cases: [Partial<SendCommandOptions>, RegExp][] = [

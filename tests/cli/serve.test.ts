@@ -155,6 +155,24 @@ test('serve --dev with an issue whose frontmatter does not parse: /preview/N fin
   assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/preview/2', 200], ['/preview/3', 404]]);
 });
 
+test('serve --dev with a template error: /preview/N shows the error at its file:line:column (not "something went wrong on our side"), and no stack trace reaches stderr', { timeout: 60_000 }, async () => {
+  const footer = '<p>{{editor}} <a href="{{links.unsubscribe}}">Unsubscribe</a></p>\n<p>{{newsletter.postalAddress}}</p>\n';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'draft' }), 'templates/partials/footer.html.hbs': footer });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const preview = await fetch(new URL('preview/1', server.url));
+    assert.equal(preview.status, 200);
+    const page = await preview.text();
+    assert.doesNotMatch(page, /Something went wrong/);
+    assert.match(page, /<h2>Lint<\/h2>\n<pre class="diagnostics">paperboy: \S*templates\/partials\/footer\.html\.hbs:1:6: Unexpected field `editor`/);
+    assert.match(page, /EventSource/, 'the page reloads once a save fixes the template');
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+  assert.doesNotMatch(server.stderr(), /\n\S*paperboy: +at /, 'no stack trace');
+});
+
 test('serve: a build while the server runs is served at once, without a restart', { timeout: 90_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First build' }) });
   assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);

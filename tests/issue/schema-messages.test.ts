@@ -34,6 +34,21 @@ test('schema messages: a list whose first item has no space after its `-`, read 
   assert.deepEqual(problems, ["Unexpected string `-Rylan Schaeffer - Brando Miranda` for paper 1's `authors`, expected a list (a space after each item's `-`: `- Rylan Schaeffer`)"]);
 });
 
+test('schema messages: a list written as one text (`authors: Ann Lee, Bo Chen`, `tags: evals`) says to write it in brackets, with the items written', () => {
+  const problems = (from: string, to: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace(from, to)))).problems.map((problem) => problem.message);
+  assert.deepEqual(problems('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: Rylan Schaeffer, Brando Miranda'), [
+    "Unexpected string `Rylan Schaeffer, Brando Miranda` for paper 1's `authors`, expected a list in brackets: `authors: [Rylan Schaeffer, Brando Miranda]`",
+  ]);
+  assert.deepEqual(problems('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', 'authors: Rylan Schaeffer'), [
+    "Unexpected string `Rylan Schaeffer` for paper 1's `authors`, expected a list in brackets: `authors: [Rylan Schaeffer]`",
+  ]);
+  assert.deepEqual(problems('tags: [emergence, scaling]', 'tags: evals'), ["Unexpected string `evals` for paper 1's `tags`, expected a list in brackets: `tags: [evals]`"]);
+  // An item YAML would read otherwise in brackets (a quote, a `#`, an `&`) gets no guess.
+  assert.deepEqual(problems('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', `authors: "O'Brien, Siobhán & co"`), [
+    "Unexpected string `O'Brien, Siobhán & co` for paper 1's `authors`, expected a list",
+  ]);
+});
+
 test('schema messages: a list whose only item has no space after its `-`, read as a mapping, says to write the space, as the config does', () => {
   const located = (papers: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue({ papers })))).problems.map((problem) => `${problem.position.start.line}:${problem.position.start.column} ${problem.message}`);
   assert.deepEqual(located('  -title: A\n'), ["8:3 Unexpected mapping for `papers`, expected a list (a space after each item's `-`: `- title: A`)"]);

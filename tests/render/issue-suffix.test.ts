@@ -28,3 +28,17 @@ test('closing quotes or brackets end no sentence without a terminator, nor a ter
   assert.equal(html('The [mirage paper](paper:2304.15004) (v.2) of [issue one](issue:1).'), '<p>The <a>mirage paper</a> (v.2) of <a>issue one</a> (#1).</p>');
   assert.equal(html('See [the paper](paper:2304.15004).)x [issue one](issue:1).'), '<p>See <a>the paper</a>.)x <a>issue one</a> (#1).</p>');
 });
+
+test('a cross-reference whose text names its issue ("#1", "in #1", "issue 1") gets no "(#1)" after it: "#1 (#1)" is a stutter', () => {
+  assert.equal(html('Covered first [in #1](paper:2304.15004).'), '<p>Covered first <a>in #1</a>.</p>');
+  assert.equal(render('Covered first [in #1](paper:2304.15004).', { links }), 'Covered first in #1 [1].');
+  assert.equal(html('| issue |\n| --- |\n| [#1](issue:1) |'), '<table>\n<thead>\n<tr>\n<th scope="col">issue</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a>#1</a></td>\n</tr>\n</tbody>\n</table>');
+  assert.equal(html('See [Issue #1](issue:1) and [issue 1](issue:1).'), '<p>See <a>Issue #1</a> and <a>issue 1</a>.</p>');
+  assert.equal(render('See [issue 1](issue:1).', { links }), 'See issue 1 [1].');
+  // A number that is not the issue's, or only starts like it, is no name of it: the "(#1)" stays.
+  assert.equal(html('The [follow-up to #12](issue:1).'), '<p>The <a>follow-up to #12</a> (#1).</p>');
+  assert.equal(html('See [section #1.2](issue:1).'), '<p>See <a>section #1.2</a> (#1).</p>');
+  assert.equal(html('A [mirage#1](paper:2304.15004) link.'), '<p>A <a>mirage#1</a> (#1) link.</p>');
+  // The other cross-reference of the sentence still has its number said once, after the last.
+  assert.equal(html('The [mirage paper](paper:2304.15004) from [#1](issue:1).'), '<p>The <a>mirage paper</a> from <a>#1</a>.</p>');
+});

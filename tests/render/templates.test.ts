@@ -204,6 +204,20 @@ test('templates: a misspelt field names the field it likely meant, written as wh
   for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
 });
 
+test('templates: a field written without the part of the view that holds it ({{editor}}) names the path to write (`issue.editor`)', async () => {
+  const footer = (line: string) => ({ 'templates/partials/footer.html.hbs': `${line}\n<p><a href="{{links.unsubscribe}}">Unsubscribe</a> {{newsletter.postalAddress}}</p>\n` });
+  const cases: [files: Record<string, string>, expected: RegExp][] = [
+    [footer('<p>Edited by {{editor}}</p>'), /footer\.html\.hbs:1:16: Unexpected field `editor`, expected `issue\.editor`$/],
+    [footer('<p>{{#if editor}}{{issue.editor}}{{/if}}</p>'), /footer\.html\.hbs:1:10: Unexpected field `editor`, expected `issue\.editor`$/],
+    [footer('<p>{{postalAddress}}</p>'), /footer\.html\.hbs:1:6: Unexpected field `postalAddress`, expected `newsletter\.postalAddress`$/],
+    [footer('<a href="{{viewInBrowser}}">View</a>'), /footer\.html\.hbs:1:12: Unexpected field `viewInBrowser`, expected `links\.viewInBrowser`$/],
+    [footer('<a href="{{unsubscribe}}">Leave</a>'), /footer\.html\.hbs:1:12: Unexpected field `unsubscribe`, expected `links\.unsubscribe`$/],
+    // A name no part of the view holds gets no guess.
+    [footer('<p>{{wibble}}</p>'), /footer\.html\.hbs:1:6: Unexpected field `wibble`, expected a field of the view model$/],
+  ];
+  for (const [files, expected] of cases) assert.match((await emailTemplateError(files)).message, expected);
+});
+
 test('templates: a misspelt field read through a block parameter is an error, as any other path, not a silent omission', async () => {
   const error = await emailTemplateError({ 'templates/partials/paper.txt.hbs': '{{title}}\n{{#each @root.papers as |other|}}{{other.titel}}{{/each}}\n' });
   assert.match(error.message, /paper\.txt\.hbs:2:36: Unexpected field `titel`, expected `other\.title`$/);

@@ -116,6 +116,31 @@ test('csv import: after a row with a stray quote the next lines are read as rows
   assert.deepEqual(inField.problems, [{ line: 2, message: 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")' }]);
 });
 
+test('csv import: a quote a row opens and never closes is said at that quote, naming the later line whose quote ended the field, not as "a character after a closing quote"', () => {
+  const result = parse('email,first,last\n"ken@example.org,Ken,Thompson\ndennis@example.org,Dennis,"Ritchie, Jr."\nada@example.org,Ada,Lovelace\n');
+  assert.deepEqual(result.rows.map((row) => [row.line, row.email]), [
+    [3, 'dennis@example.org'],
+    [4, 'ada@example.org'],
+  ]);
+  assert.deepEqual(result.problems, [
+    {
+      line: 2,
+      column: 1,
+      message: 'Unexpected `"` that this line never closes: the quoted field runs on to line 3, where a `"` before `R` ends it, expected a closing `"` on this line, or no quote (the lines after this one are read again as rows of their own)',
+    },
+  ]);
+  // A quote written `""` inside the run-on field is text, not its end; CRLF lines count as one line each.
+  const crlf = parse('email,name\r\na@example.org,"Ann ""A"" Lee\r\nb@example.org,B\r\nc@example.org,"C"x\r\n');
+  assert.deepEqual(crlf.problems.map(({ line, column, message }) => [line, column, message.split(/[:,]/)[0]]), [
+    [2, 15, 'Unexpected `"` that this line never closes'],
+    [4, undefined, 'Unexpected character after a closing quote'],
+  ]);
+  assert.match(crlf.problems[0]!.message, /runs on to line 4, where a `"` before `C` ends it/);
+  assert.deepEqual(crlf.rows.map((row) => row.email), ['b@example.org']);
+  // A closing quote on the row's own line is said as before.
+  assert.match(parse('email,name\n"x@example.com"y,X\n').problems[0]!.message, /^Unexpected character after a closing quote/);
+});
+
 test('csv import: good rows mixed with stray quotes, unclosed quotes and bad addresses: every good row is read at its line, every bad one reported at its line', () => {
   // {EMAIL} marks a bad row; a good row's quotes always open a field before text, as a spreadsheet writes them.
   const shapes = ['{email},Ada', '{email},"Lovelace, Ada"', '{email},"The ""Countess"""', '{email},"Ada{break}Lovelace"', '"{email}",Ada', '"{EMAIL}"x,X', '"{EMAIL}" ,X', '{EMAIL},"John "Johnny" Smith"', '{EMAIL},Jo"e', '{EMAIL},"unclosed', 'not-an-address,X'];
@@ -315,6 +340,20 @@ test('csv import: a row with more cells than the header (a name holding an unquo
   assert.deepEqual(parse('email,name,\nada@example.org,Ada,x\n').problems.map(({ line, column }) => [line, column]), [[2, 21]]);
 });
 
+test('csv import: an extra cell after a time column is not offered as half of a name: quoting the name with the time would move the extra cell into the time\'s column', () => {
+  const result = parse('Email Address,First Name,Last Name,OPTIN_TIME\nbob@example.org,Bob,Smith,2023-01-05 10:00:00,extra\nann@example.org,Ann,"Lee, Jr.",2023-01-06\n');
+  assert.deepEqual(result.problems, [
+    { line: 2, column: 47, message: "Unexpected cell `extra` after the header's 4 columns: the row would be imported without it, expected 4 cells: remove the extra one, or put in quotes a field that holds a `,`" },
+  ]);
+  assert.deepEqual(result.rows.map((row) => [row.email, row.name]), [['ann@example.org', 'Ann Lee, Jr.']]);
+  // A name with an unquoted comma before a time column: the join reads well, so it is offered.
+  const comma = parse('Email Address,Last Name,OPTIN_TIME\nann@example.org,Lee, Jr.,2023-01-06\n');
+  assert.match(comma.problems[0]!.message, /expected a field that holds a `,` in quotes, as `"Lee, Jr\."`$/);
+  // A status column too: the join must not move `x` into it.
+  const status = parse('email,name,status\nann@example.org,Ann,unsubscribed,x\n');
+  assert.match(status.problems[0]!.message, /expected 3 cells: remove the extra one/);
+});
+
 test('csv import: a row over 1,000,000 characters is a bad row at its line naming the limit, the rows after it imported; a quote left open over as much says so', () => {
   const long = 'n'.repeat(1_200_000);
   const result = parse(`email,name\nada@example.org,Ada\nbig@example.org,${long}\nbob@example.org,Bob\n`);
@@ -335,4 +374,12 @@ test('csv import: a UTF-16 file without a byte-order mark (NUL bytes in alternat
     assert.throws(() => subscriberCsvEncoding(bytes, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message), what);
   }
   assert.deepEqual(subscriberCsvEncoding(Buffer.from(text), 'ok.csv'), { validUtf8: true });
+});
+
+test('csv import: a time written in a form paperboy reads but not in the calendar (February 30th) is said to be no date of the calendar, not a form paperboy does not read', () => {
+  const result = parse('email,consent_at\nada@example.org,2023-02-30 10:00:00\nbob@example.org,yesterday\n');
+  assert.deepEqual(result.changed.map(({ line, message }) => [line, message]), [
+    [2, "ada@example.org's `consent_at` `2023-02-30 10:00:00` is written as a time paperboy reads but is no date and time of the calendar, stored as the time of this import"],
+    [3, "bob@example.org's `consent_at` `yesterday` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), stored as the time of this import"],
+  ]);
 });

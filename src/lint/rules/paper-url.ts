@@ -7,8 +7,8 @@ import type { FileRule } from '../types.js';
  * (a message-level severity, see Report.severity).
  *
  * ok:     `url: https://arxiv.org/abs/2304.15004`
- * not ok: `url: arxiv.org/abs/2304.15004` → Unexpected URL `arxiv.org/abs/2304.15004`, expected an absolute http(s) URL such as `https://example.org/paper`
- * not ok: `url: ftp://example.org/paper.pdf` → the same
+ * not ok: `url: arxiv.org/abs/2304.15004` → Unexpected URL `arxiv.org/abs/2304.15004`, expected an absolute http(s) URL such as `https://arxiv.org/abs/2304.15004`
+ * not ok: `url: ftp://example.org/paper.pdf` → the same, such as `https://example.org/paper`
  * warns:  `url: http://example.org/paper` → Unexpected plain http URL `http://example.org/paper`, expected https
  */
 const rule: FileRule = {
@@ -25,12 +25,23 @@ const rule: FileRule = {
       if (protocol === 'http:') {
         report({ message: `Unexpected plain http URL \`${paper.url}\`, expected https`, position, severity: 'warning' });
       } else if (protocol !== 'https:') {
-        report({ message: `Unexpected URL \`${paper.url}\`, expected an absolute http(s) URL such as \`https://example.org/paper\``, position });
+        report({ message: `Unexpected URL \`${paper.url}\`, expected an absolute http(s) URL such as \`${withHttps(paper.url) ?? 'https://example.org/paper'}\``, position });
       }
     }
   },
 };
 export default rule;
+
+/**
+ * A URL written without its scheme (`arxiv.org/abs/2304.15004`,
+ * `www.example.org/paper`) as the https URL it names, when it reads as
+ * one with a host of a dotted name; undefined otherwise (`TBD`, `ftp://…`).
+ */
+function withHttps(url: string): string | undefined {
+  if (/^[a-z][a-z\d+.-]*:/i.test(url) || /\s/.test(url)) return undefined;
+  const parsed = absoluteUrl(`https://${url}`);
+  return parsed?.hostname.includes('.') ? parsed.href : undefined;
+}
 
 /** The URL's scheme (`https:`), or undefined when it is not an absolute URL with a host, or holds white space, which breaks a link in an email. */
 function protocolOf(url: string): string | undefined {

@@ -40,7 +40,12 @@ export function renderInline(written: readonly PhrasingContent[], context: Rende
 function inlineFragments(written: readonly PhrasingContent[], context: RenderContext, format: Format, around: TextAround = LINE_EDGES): Fragment[] {
   // What an inline <script> or <style> holds is no text a reader sees (raw-html.ts).
   const nodes = visibleSiblings(written);
-  const repeated = repeatedIssueSuffixes(nodes, (node) => issueOf(node, context), (node) => (node.type === 'link' ? '' : toString(node)));
+  const repeated = repeatedIssueSuffixes(
+    nodes,
+    (node) => issueOf(node, context),
+    (node) => (node.type === 'link' ? '' : toString(node)),
+    (node) => toString(node),
+  );
   return nodes.flatMap((node, i) =>
     node.type === 'html' ? htmlFragments(nodes, i, format) : renderPhrasing(node, context, format, textAround(nodes, i, around), repeated.has(node)),
   );

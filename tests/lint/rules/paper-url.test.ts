@@ -35,3 +35,12 @@ test('paper-url: a rule configured as warn never reports an error', async () => 
   const messages = await lintWith([rule], { 'a.md': withUrl('example.org/paper') }, { configYaml });
   assert.deepEqual(messages.map((m) => m.severity), ['warning']);
 });
+
+test('paper-url: a URL written without its scheme is given back with https:// to write; one that names no host gets the example', async () => {
+  const expected = async (url: string) => /such as `([^`]*)`$/.exec((await lintWith([rule], { 'a.md': withUrl(url) }))[0]!.message)?.[1];
+  assert.equal(await expected('arxiv.org/abs/2304.15004'), 'https://arxiv.org/abs/2304.15004');
+  assert.equal(await expected('www.lesswrong.com/posts/5spBue2z2tw4JuDCx'), 'https://www.lesswrong.com/posts/5spBue2z2tw4JuDCx');
+  for (const url of ['TBD', 'ftp://example.org/paper.pdf', 'https:/example.org/paper', 'mailto:author@example.org']) {
+    assert.equal(await expected(url), 'https://example.org/paper', url);
+  }
+});
