@@ -95,7 +95,8 @@ import type { FileOutcome } from './lint-file.js';
 // v74: yaml-syntax gives a flow list or mapping written over several lines whose item its own quote ends early whole, on one line, with the item quoted anew (diagnostics/yaml-quoted-item.ts `wholeFlow`), not the item's line alone, which YAML does not read.
 // v75: math-syntax names inline math closed by the dollar of a `\$` meant inside it (`$c = \$5$`) and gives the formula between double dollars, not the escape the writer had written.
 // v76: paper-covered-before says nothing of a paper its issue links with `paper:` (the earlier coverage acknowledged), and its hint copies a paper's `url` as written.
-const FORMAT_VERSION = 76;
+// v77: email-size and link-url-length measure emails whose right-to-left values are isolated (`<bdi>`, U+2068…U+2069) and whose right-to-left text blocks are `dir="auto"` (render/bidi.ts, render/block-direction.ts).
+const FORMAT_VERSION = 77;
 
 interface Header {
   version: typeof FORMAT_VERSION;
