@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { ARABIC_AUTHORS, ARABIC_SUMMARY, ARABIC_VENUE, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
 import { renderAll, rootWith } from '../helpers/render.js';
+import { textBoxes, type TextBox } from '../helpers/text-boxes.js';
 
 /**
  * What a reader sees of right-to-left values in the HTML email, measured in
@@ -24,42 +25,18 @@ after(async () => {
   await browser?.close();
 });
 
-interface Box {
-  left: number;
-  right: number;
-}
-
-/**
- * The box on screen of each of `needles` in `html`, left and right in pixels:
- * a text, or a text and the text it is in (`["2023", ", 2023"]`: the year
- * after a comma, not the issue's date), inside one text node.
- */
-async function boxes(html: string, needles: readonly (string | readonly [string, string])[]): Promise<Box[]> {
+/** `textBoxes` of `needles` in the email `html`, at a desktop reading pane's width. */
+async function boxes(html: string, needles: Parameters<typeof textBoxes>[1]): Promise<TextBox[]> {
   const page = await browser!.newPage({ viewport: { width: 600, height: 800 } });
   await page.route('**/*', (route) => route.abort());
   await page.setContent(html, { waitUntil: 'load' });
-  const found = await page.evaluate((texts) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-    return texts.map((needle) => {
-      const [text, context] = typeof needle === 'string' ? [needle, needle] : needle;
-      const node = nodes.find((candidate) => candidate.data.includes(context));
-      if (!node) return null;
-      const start = node.data.indexOf(context) + context.indexOf(text);
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, start + text.length);
-      const rect = range.getBoundingClientRect();
-      return { left: rect.left, right: rect.right };
-    });
-  }, needles);
+  const found = await textBoxes(page, needles);
   await page.close();
-  return found.map((box, i) => box ?? assert.fail(`"${String(needles[i])}" is not in the email`));
+  return found;
 }
 
 /** The paragraph's box and its text's box: where a block's text is laid out in it. */
-async function alignment(html: string, text: string): Promise<{ block: Box; text: Box }> {
+async function alignment(html: string, text: string): Promise<{ block: TextBox; text: TextBox }> {
   const page = await browser!.newPage({ viewport: { width: 600, height: 800 } });
   await page.route('**/*', (route) => route.abort());
   await page.setContent(html, { waitUntil: 'load' });
