@@ -258,7 +258,7 @@ function feedHtml(issue: IssueRendering): string {
     ...section.subsections.flatMap(sectionHtml),
   ];
   const sections = [...(content.highlights ? [content.highlights] : []), ...content.sections].flatMap(sectionHtml);
-  const thanks = content.issue.reviewersThanks && `<p>${escapeText(content.issue.reviewersThanks)}</p>`;
+  const thanks = content.issue.reviewersThanks && `<p>${isolatePiecesHtml(content.issue.reviewersThanksListed, escapeText)}</p>`;
   return [content.intro.html, ...sections, content.outro.html, thanks].filter(Boolean).join('\n');
 }
 

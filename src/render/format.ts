@@ -166,13 +166,26 @@ function beforeOthers(name: string): string {
  * (`joinNames`): "Siobhán O'Brien and Łukasz Kaiser". A name with two
  * commas stays as written, and makes the separator a semicolon.
  */
-function namesInProse(names: readonly string[]): string {
-  return joinNames(names.map(beforeOthers));
+function namesInProse(names: readonly string[]): LinePiece[] {
+  return namePieces(names.map(beforeOthers));
 }
 
 /** The reviewers' thanks of every output (email HTML and text, preview, archive page, feed); undefined without reviewers. */
 export function reviewersThanks(reviewers: readonly string[]): string | undefined {
-  return reviewers.length === 0 ? undefined : `Thanks to ${namesInProse(reviewers)} for reviewing this issue.`;
+  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers));
+}
+
+/**
+ * `reviewersThanks` one name at a time, so that each name can be isolated
+ * (bidi.ts): a first piece without a name (`text` empty) for "Thanks to ",
+ * then each name, the last followed by " for reviewing this issue.";
+ * empty without reviewers.
+ */
+export function reviewersThanksPieces(reviewers: readonly string[]): LinePiece[] {
+  if (reviewers.length === 0) return [];
+  const names = namesInProse(reviewers);
+  const last = names.at(-1)!;
+  return [{ text: '', after: 'Thanks to ' }, ...names.slice(0, -1), { text: last.text, after: `${last.after} for reviewing this issue.` }];
 }
 
 /**

@@ -99,6 +99,8 @@ interface IssueView {
   reviewers: string[];
   /** "Thanks to A and B for reviewing this issue."; undefined without reviewers. */
   reviewersThanks: string | undefined;
+  /** `reviewersThanks` one name at a time, for `{{isolate issue.reviewersThanksListed}}` (helpers.ts); empty without reviewers. */
+  reviewersThanksListed: LinePiece[];
   /** The issue's page in the web archive. */
   url: string;
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
-import { ARABIC_AUTHORS, ARABIC_SUMMARY, ARABIC_TITLE, ARABIC_VENUE, HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from '../render/fixtures/right-to-left.js';
+import { ARABIC_AUTHORS, ARABIC_REVIEWERS, ARABIC_SUMMARY, ARABIC_TITLE, ARABIC_VENUE, HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from '../render/fixtures/right-to-left.js';
 
 /** The site built from `issue` (one issue, number 1), and a reader of its files. */
 async function site(issue: string): Promise<{ read: (path: string) => string; root: string }> {
@@ -25,6 +25,7 @@ test('archive: an Arabic author name among Latin ones is isolated on the issue p
   assert.ok(page.includes(`>${bdi(ARABIC_TITLE)}</a></h3>`), page);
   assert.ok(page.includes(`<p dir="auto">${ARABIC_SUMMARY}</p>`), page);
   assert.ok(page.includes('<p>A Latin opinion.</p>'), page);
+  assert.ok(page.includes(`<p class="credit">Thanks to ${bdi(ARABIC_REVIEWERS[0])}, ${bdi(ARABIC_REVIEWERS[1])} and Bob Smith for reviewing this issue.</p>`), page);
 });
 
 test("archive: a paper's page and the papers list isolate each Arabic or Hebrew author, the venue, the title and a tag", async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { ARABIC_AUTHORS, ARABIC_SUMMARY, ARABIC_VENUE, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
+import { ARABIC_AUTHORS, ARABIC_REVIEWERS, ARABIC_SUMMARY, ARABIC_VENUE, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
 import { renderAll, rootWith } from '../helpers/render.js';
 import { textBoxes, type TextBox } from '../helpers/text-boxes.js';
 
@@ -62,6 +62,11 @@ test('email (Chromium): an Arabic venue keeps its comma and year after it on the
 test('email (Chromium): three Arabic authors joined by commas show left to right in their order, not the first two swapped', { skip: SKIP }, async () => {
   const shown = await boxes((await rendered).html, ARABIC_AUTHORS);
   for (let i = 1; i < shown.length; i++) assert.ok(shown[i - 1]!.right <= shown[i]!.left, `${ARABIC_AUTHORS[i - 1]} shows right of ${ARABIC_AUTHORS[i]}: ${JSON.stringify(shown)}`);
+});
+
+test("email (Chromium): two Arabic reviewers joined by a comma show in their order in the thanks", { skip: SKIP }, async () => {
+  const [first, second] = await boxes((await rendered).html, ARABIC_REVIEWERS);
+  assert.ok(first!.right <= second!.left, `${ARABIC_REVIEWERS[0]} shows right of ${ARABIC_REVIEWERS[1]}`);
 });
 
 test('email (Chromium): a summary paragraph in Arabic is laid out right to left, aligned right', { skip: SKIP }, async () => {

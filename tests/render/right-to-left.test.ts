@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { FSI, PDI } from '../../src/render/bidi.js';
-import { ARABIC_AUTHORS, ARABIC_SUMMARY, ARABIC_TITLE, ARABIC_VENUE, HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
+import { ARABIC_AUTHORS, ARABIC_REVIEWERS, ARABIC_SUMMARY, ARABIC_TITLE, ARABIC_VENUE, HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
 import { REPO_ROOT, renderAll, rootWith } from '../helpers/render.js';
 
 const rendered = rootWith({ '0001-rtl.md': RIGHT_TO_LEFT_ISSUE }).then(({ root }) => renderAll(root, '1'));
@@ -18,7 +18,7 @@ test('email: an Arabic paper title, section and summarizer are isolated', async 
   const { html } = await rendered;
   assert.match(html, new RegExp(`<a href="https://example.org/arabic-paper"[^>]*><bdi>${ARABIC_TITLE}</bdi></a>`));
   assert.match(html, /class="section-title"[^>]*><bdi>تفسير<\/bdi><\/h2>/);
-  assert.match(html, /Summarized by <bdi>دانة العلي<\/bdi><\/p>/);
+  assert.match(html, /Summarized by <bdi>نور الهدى<\/bdi><\/p>/);
   assert.match(html, /<a href="https:\/\/example.org\/latin"[^>]*>A Latin title<\/a>/);
 });
 
@@ -36,6 +36,13 @@ test('email (plaintext): a Hebrew author name among Latin ones, an Arabic venue 
   assert.ok(text.includes('2. A Latin title\n'), text);
   // The summary is a paragraph of its own: a plaintext reader lays out each line by its first letter, nothing added.
   assert.ok(text.includes(`\n${ARABIC_SUMMARY.split(' ')[0]}`), text);
+});
+
+test("email: the reviewers' thanks isolates each Arabic reviewer, in the HTML and the plaintext", async () => {
+  const { html, text } = await rendered;
+  const [first, second] = ARABIC_REVIEWERS;
+  assert.match(html, new RegExp(`>Thanks to <bdi>${first}</bdi>, <bdi>${second}</bdi> and Bob Smith for reviewing this issue\\.</p>`));
+  assert.ok(text.includes(`Thanks to ${FSI}${first}${PDI}, ${FSI}${second}${PDI} and Bob Smith for reviewing this issue.\n`), text);
 });
 
 test('email: a newsletter without right-to-left letters gets no <bdi>, no dir and no isolate characters (its bytes as before)', async () => {

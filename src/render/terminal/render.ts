@@ -1,8 +1,8 @@
 import { formatMailbox } from '../../config/address.js';
 import type { Config } from '../../config/load.js';
 import type { Issue, Paper } from '../../issue/model.js';
-import { isolateText } from '../bidi.js';
-import { formatDate, reviewersThanks } from '../format.js';
+import { isolatePiecesText, isolateText } from '../bidi.js';
+import { formatDate, reviewersThanksPieces } from '../format.js';
 import type { LinkContext } from '../links.js';
 import { arrangePapers, type SectionGroup } from '../sections.js';
 import { renderIssueText, type IssueText } from '../text-parts.js';
@@ -70,7 +70,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
     ...(highlights ? section(highlights, 1) : []),
     ...sections.flatMap((group) => section(group, 1)),
     texts.outro,
-    dimLines(reviewersThanks(issue.reviewers) ?? '', width, style).join('\n'),
+    dimLines(isolatePiecesText(reviewersThanksPieces(issue.reviewers)), width, style).join('\n'),
     ...footnotes(texts, width, style),
   ];
   return blocks.filter((block) => block !== '').join('\n\n');
