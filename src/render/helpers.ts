@@ -56,7 +56,8 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *                                         among the text around it: HTML, escaped and in a `<bdi>`; plaintext,
  *                                         between the isolates U+2068 and U+2069; a value without right-to-left
  *                                         letters as it is (bidi.ts). A list of pieces (`authorsBriefListed`,
- *                                         `sourceListed`: each `text` and the `after` it) isolates each piece
+ *                                         `sourceListed`: each `text` and the `after` it) isolates each piece.
+ *                                         In an element's text, never in an attribute (`title="{{title}}"`)
  *
  * Each checks its call (how many arguments, of which kinds, which options)
  * and throws a Handlebars exception at the call's place when it is wrong;
@@ -151,7 +152,9 @@ interface RenderData {
 /** An item of a list `isolate` takes: a piece with its `text` and the `after` it, or the call's error. */
 function linePiece(item: unknown, fail: Failure): LinePiece {
   const { text, after } = (item ?? {}) as Partial<Record<keyof LinePiece, unknown>>;
-  if (typeof text !== 'string' || typeof after !== 'string') throw fail('Unexpected list of other things than pieces of a line (`text` and `after`), expected a value or a list such as `authorsBriefListed`');
+  if (typeof text !== 'string' || typeof after !== 'string') {
+    throw fail('Unexpected list whose items are not pieces of a line (`text` and `after`) as the value of `isolate`, expected a text or a list such as `authorsBriefListed`; isolate a list of texts one at a time, `{{#each tags}}{{isolate this}}{{/each}}`');
+  }
   return { text, after };
 }
 

@@ -50,3 +50,11 @@ test('email: a newsletter without right-to-left letters gets no <bdi>, no dir an
   assert.doesNotMatch(html, /<bdi|\sdir=/);
   assert.ok(!text.includes(FSI) && !text.includes(PDI));
 });
+
+test('email: an isolated right-to-left title or name is escaped as `{{title}}` escapes it: its `<script>` stays text (a guard: `isolate` writes HTML)', async () => {
+  const issue = RIGHT_TO_LEFT_ISSUE.replace(`title: "${ARABIC_TITLE}"`, `title: "${ARABIC_TITLE} <script>alert(1)</script> & co"`).replace(`"${HEBREW_AUTHOR}"`, `"${HEBREW_AUTHOR} <b>"`);
+  const { html } = await rootWith({ '0001-rtl.md': issue }).then(({ root }) => renderAll(root, '1'));
+  assert.ok(html.includes(`<bdi>${ARABIC_TITLE} &lt;script&gt;alert(1)&lt;/script&gt; &amp; co</bdi>`), html);
+  assert.ok(html.includes(`<bdi>${HEBREW_AUTHOR} &lt;b&gt;</bdi>`), html);
+  assert.doesNotMatch(html, /<script|<b>/);
+});
