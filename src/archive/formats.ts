@@ -110,7 +110,7 @@ export const INDEX_FORMAT = `build-index-v80-${VERSION}`;
  * v19: a draft (`build --drafts`) is in no feed and not in the sitemap, which lists only pages without `noindex` (site-plan.ts).
  * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
  * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
- * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts).
+ * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
  */
 export const SHAPE_FORMAT = 'site-shape-v22';
 
@@ -132,5 +132,6 @@ export const SHAPE_FORMAT = 'site-shape-v22';
  * v11: a stored `excerpt` is the first sentence of the summary's first paragraph of prose, not ending at "e.g.", "et al.", "Fig." or an initial, a `\$` no math (archive/excerpt.ts `firstSentence`).
  * v12: a stored `excerpt` ends at a single capital or "et al." when the word after opens a sentence ("model B. Then"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
+ * v14: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
  */
-export const SHARD_FORMAT = `search-shard-v13-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v14-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -135,6 +135,16 @@ export function namePieces(names: readonly string[]): LinePiece[] {
   return listedNames(names).map(({ name, after }) => ({ text: name, after }));
 }
 
+/**
+ * `joinNames` as data for a script that lays the names out (the papers
+ * page's results, papers.js): each name and the text after it, a pair,
+ * `[["A", ", "], ["B", " and "], ["C", ""]]`, so that it can isolate each
+ * name (render/bidi.ts) and join them as `joinNames` does.
+ */
+export function namePairs(names: readonly string[]): [name: string, after: string][] {
+  return namePieces(names).map(({ text, after }) => [text, after]);
+}
+
 /** Pieces written in order: `"A, B and C"`. */
 export function joinPieces(pieces: readonly LinePiece[]): string {
   return pieces.map(({ text, after }) => text + after).join('');

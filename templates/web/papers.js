@@ -132,11 +132,13 @@
       for (const item of items.slice(0, limit)) {
         const entry = element('li', {});
         // What the year pages' table shows of it besides its tags: authors, year, section (a dot apart: an authors line may hold semicolons).
-        const facts = [item.authors, item.year === null ? '' : String(item.year), item.section].filter(Boolean);
-        // Each fact, the title and the excerpt isolated with its direction its own (`<bdi>`, `dir="auto"`): an Arabic
+        // Each name, fact, the title and the excerpt isolated with its direction its own (`<bdi>`, `dir="auto"`): an Arabic
         // or Hebrew one keeps its place beside the others and reads as written (docs/outputs.md, "Right-to-left text").
         const byline = element('p', { class: 'meta' });
-        for (const fact of facts) byline.append(element('bdi', {}, fact), ' · ');
+        // The authors come one name at a time, `[name, after]`, joined as the pages join them.
+        for (const [name, after] of item.authors) byline.append(element('bdi', {}, name), after);
+        if (item.authors.length > 0) byline.append(' · ');
+        for (const fact of [item.year === null ? '' : String(item.year), item.section].filter(Boolean)) byline.append(element('bdi', {}, fact), ' · ');
         byline.append('in ');
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
         byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));

@@ -27,13 +27,16 @@ test('archive (Chromium): on the issue page an Arabic venue keeps its comma and 
   await page.close();
 });
 
-test('archive (Chromium): a search result keeps the year of a paper by Arabic authors after them, and its Arabic title reads right to left', { skip }, async () => {
+test('archive (Chromium): a search result keeps the year of a paper by Arabic authors after them and the authors in their order, and its Arabic title reads right to left', { skip }, async () => {
   const { page, errors } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html`);
   await page.getByLabel('Search summaries and opinions').pressSequentially('NeurIPS');
   await showsTitles(page, ['A Latin title']);
   const [authors, year] = await textBoxes(page, [ARABIC_AUTHORS[2], '2022'], '.search-results');
   assert.ok(authors!.right <= year!.left, `the year (${year!.left}px) shows on the authors' left (${authors!.right}px)`);
+  // Each name isolated on its own, as on the pages: the three Arabic names read left to right in their order.
+  const names = await textBoxes(page, ARABIC_AUTHORS, '.search-results');
+  for (let i = 1; i < names.length; i++) assert.ok(names[i - 1]!.right <= names[i]!.left, `${ARABIC_AUTHORS[i - 1]} shows right of ${ARABIC_AUTHORS[i]}: ${JSON.stringify(names)}`);
   await page.getByLabel('Search summaries and opinions').fill('انتباه');
   await showsTitles(page, [ARABIC_TITLE]);
   assert.equal(await page.locator('.search-results li > a').first().evaluate((link) => getComputedStyle(link).direction), 'rtl');
