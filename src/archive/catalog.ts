@@ -1,4 +1,4 @@
-import { joinNames } from '../render/format.js';
+import { namePairs } from '../render/format.js';
 import type { DataFileParts } from './data-files.js';
 import type { RecordSummary } from './issue-output.js';
 import { authorFilterNames, type PaperEntry } from './paper-database.js';
@@ -30,7 +30,8 @@ export function catalogEntry(paper: PaperEntry<RecordSummary>): string {
   return JSON.stringify({
     url: `papers/${paper.slug}/`,
     title: paper.latest.title,
-    authors: joinNames(paper.latest.authors),
+    // One name at a time, which papers.js isolates each (render/format.ts `namePairs`).
+    authors: namePairs(paper.latest.authors),
     // What the author filter matches: the names alone, not the line above.
     authorNames: authorFilterNames(paper),
     year: paper.latest.year ?? null,

@@ -86,8 +86,9 @@ import { packageVersion } from './package-version.js';
  * v79: two names of which one is written "Last, First" are joined "Vaswani, Ashish; and Noam Shazeer", and the reviewers' thanks reads each reviewer "First Last" (render/format.ts `joinNames`, `namesInProse`).
  * v80: a record's excerpt does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers", "the why? question"; archive/excerpt.ts `endsSentenceAt`).
  * v81: a cross-reference whose text names its issue (`[#1](issue:1)`, `[in #1](paper:…)`) is not followed by "(#1)" again (render/issue-suffix.ts `namesIssue`).
+ * v82: a Markdown text block holding right-to-left letters is `dir="auto"` (render/block-direction.ts); a paper's title, each author name, its venue, a section's title, "Summarized by" and "H/T" holding them are isolated in the email, the feeds and the plaintext (render/bidi.ts).
  */
-export const INDEX_FORMAT = `build-index-v81-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v82-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -111,8 +112,9 @@ export const INDEX_FORMAT = `build-index-v81-${VERSION}`;
  * v19: a draft (`build --drafts`) is in no feed and not in the sitemap, which lists only pages without `noindex` (site-plan.ts).
  * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
  * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
+ * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
  */
-export const SHAPE_FORMAT = 'site-shape-v21';
+export const SHAPE_FORMAT = 'site-shape-v22';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -133,5 +135,6 @@ export const SHAPE_FORMAT = 'site-shape-v21';
  * v12: a stored `excerpt` ends at a single capital or "et al." when the word after opens a sentence ("model B. Then"), not at an initial of a name (archive/excerpt.ts `endsSentenceAt`).
  * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
  * v14: a stored `excerpt` does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers"; archive/excerpt.ts `endsSentenceAt`).
+ * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
  */
-export const SHARD_FORMAT = `search-shard-v14-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v15-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

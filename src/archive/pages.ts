@@ -1,4 +1,5 @@
-import { boundedNames, counted, formatDate, listedNames, paperSourceLine } from '../render/format.js';
+import type { LinePiece } from '../render/bidi.js';
+import { boundedNames, counted, formatDate, joinPieces, listedNames, paperSourceLine, sourcePieces } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
@@ -120,7 +121,9 @@ export function planPages(
         return {
           title: facts.title,
           href: link.paper(facts.slug),
-          authors: facts.authors.names,
+          authors: joinPieces(facts.authors.names),
+          // One name at a time, for `{{isolate authorsListed}}` (render/bidi.ts): a right-to-left name kept in its place.
+          authorsListed: facts.authors.names,
           // "and 2,990 more authors", linking to the paper's page, which lists them all (`rowAuthors`); undefined for a list shown whole.
           moreAuthors: facts.authors.more,
           year: facts.year,
@@ -282,12 +285,14 @@ function paperPage(
     issues: paper.coverage.map((record) => record.issue.number),
     view: () => {
       const link = pageLinks(path);
+      const source = { authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined };
       return {
         title: latest.title,
         // Joined as every list of names is (render/format.ts `joinNames`: semicolons when a name is written "Last, First"); an "et al." has no page.
         authors: listedNames(latest.authors).map(({ name, after, written = name, others }) => ({ name, after, href: !others && authorSlug.has(written) ? link.author(authorSlug.get(written)!) : undefined })),
         // Said once: a venue that is also an author is left out, as in the email.
-        sourceLine: paperSourceLine({ authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined }),
+        sourceLine: paperSourceLine(source),
+        sourceListed: sourcePieces(source),
         url: latest.url,
         arxiv: latest.arxiv,
         arxivUrl: latest.arxiv ? `https://arxiv.org/abs/${latest.arxiv}` : undefined,
@@ -364,7 +369,7 @@ function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>
  * A paper of 3,000 authors is on 3,000 author pages: with its whole list
  * in each row, they took 292 MB (names of 28 characters), with ten names 8.3 MB.
  */
-function rowAuthors(names: readonly string[]): { names: string; more: { before: string; label: string } | undefined } {
+function rowAuthors(names: readonly string[]): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
   const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN);
   return { names: shown, more: more && { before: more.before, label: `${more.count.toLocaleString('en')} more authors` } };
 }

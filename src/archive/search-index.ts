@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 // One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import indexOptions from '../../templates/web/search-options.cjs';
-import { joinNames } from '../render/format.js';
+import { namePairs } from '../render/format.js';
 import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
@@ -35,7 +35,8 @@ interface SearchDocument {
   titles: string;
   names: string;
   title: string;
-  authors: string;
+  /** The authors as the pages join them, one name at a time: `[name, after]` (render/format.ts `namePairs`). */
+  authors: [name: string, after: string][];
   /** `authorFilterNames`, what the papers page's author filter matches. */
   authorNames: string;
   year: number | null;
@@ -59,7 +60,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
     names: paperAuthors(paper).join('\n'),
     title: latest.title,
-    authors: joinNames(latest.authors),
+    authors: namePairs(latest.authors),
     authorNames: authorFilterNames(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),

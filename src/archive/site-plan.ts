@@ -1,4 +1,5 @@
 import type { Config } from '../config/load.js';
+import { isolateHtml, isolatePiecesHtml } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -229,16 +230,18 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
   const paperHtml = (paper: PaperView) => {
-    const source = [paper.authorsBrief, paper.sourceLine].filter(Boolean).join(' · ');
+    // Each name, the venue and the title isolated as on the page (render/bidi.ts): a right-to-left one stays in its place.
+    const source = [isolatePiecesHtml(paper.authorsBriefListed, escapeText), isolatePiecesHtml(paper.sourceListed, escapeText)].filter(Boolean).join(' · ');
+    const title = isolateHtml(paper.title, escapeText);
     return [
       // As the page and the email: the title is the paper's own link (the entry itself links to the issue page).
-      heading(paper.headingLevel, paper.url ? `<a href="${escapeHtml(paper.url)}">${escapeText(paper.title)}</a>` : escapeText(paper.title)),
-      source && `<p>${escapeText(source)}</p>`,
-      paper.summarizer && `<p>Summarized by ${escapeText(paper.summarizer)}</p>`,
+      heading(paper.headingLevel, paper.url ? `<a href="${escapeHtml(paper.url)}">${title}</a>` : title),
+      source && `<p>${source}</p>`,
+      paper.summarizer && `<p>Summarized by ${isolateHtml(paper.summarizer, escapeText)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
       paper.summary.html,
       paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
-      paper.via && `<p>H/T ${escapeText(paper.via)}</p>`,
+      paper.via && `<p>H/T ${isolateHtml(paper.via, escapeText)}</p>`,
       // The notes the summary's and opinion's references point to.
       paper.footnotes?.html,
     ]
@@ -247,12 +250,12 @@ function feedHtml(issue: IssueRendering): string {
   };
   // A section without a title (papers that name none) has no heading, as on the page.
   const sectionHtml = (section: SectionView): string[] => [
-    ...(section.title ? [heading(section.headingLevel, escapeText(section.title))] : []),
+    ...(section.title ? [heading(section.headingLevel, isolateHtml(section.title, escapeText))] : []),
     ...section.papers.map(paperHtml),
     ...section.subsections.flatMap(sectionHtml),
   ];
   const sections = [...(content.highlights ? [content.highlights] : []), ...content.sections].flatMap(sectionHtml);
-  const thanks = content.issue.reviewersThanks && `<p>${escapeText(content.issue.reviewersThanks)}</p>`;
+  const thanks = content.issue.reviewersThanks && `<p>${isolatePiecesHtml(content.issue.reviewersThanksListed, escapeText)}</p>`;
   return [content.intro.html, ...sections, content.outro.html, thanks].filter(Boolean).join('\n');
 }
 

@@ -11,7 +11,8 @@ import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { tagKey } from '../issue/names.js';
 import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';
-import { briefAuthors } from '../render/format.js';
+import { isolatePiecesText, isolateText } from '../render/bidi.js';
+import { briefAuthorPieces } from '../render/format.js';
 
 interface CommonOptions {
   root: string;
@@ -89,8 +90,9 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   for (const { paper } of shown) {
     const covered = paper.coverage.map((record) => `#${record.issue.number} ${record.issue.date}`).join(', ');
     // Authors as the email names them (briefAuthors): past `email.maxAuthors`, "Toby Shevlane et al." rather than a line of every "Last, First".
-    const byline = [briefAuthors(paper.latest.authors, config.email.maxAuthors), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
-    io.stdout.write(`${covered}  ${paper.latest.title}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
+    // Each name and the title isolated as in the plaintext email (render/bidi.ts): an Arabic name took the year after it into its run.
+    const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
+    io.stdout.write(`${covered}  ${isolateText(paper.latest.title)}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
   }
   io.stdout.write(countLine(matches.length, shown.length));
   return 0;

@@ -96,7 +96,8 @@ import type { FileOutcome } from './lint-file.js';
 // v75: math-syntax names inline math closed by the dollar of a `\$` meant inside it (`$c = \$5$`) and gives the formula between double dollars, not the escape the writer had written.
 // v76: paper-covered-before says nothing of a paper its issue links with `paper:` (the earlier coverage acknowledged), and its hint copies a paper's `url` as written.
 // v77: paper-url gives a URL written without its scheme back with `https://` (`arxiv.org/abs/…`); frontmatter-schema gives a list written as one text in brackets (`authors: [Ann Lee, Bo Chen]`).
-const FORMAT_VERSION = 77;
+// v78: email-size and link-url-length measure emails whose right-to-left values are isolated (`<bdi>`, U+2068…U+2069) and whose right-to-left text blocks are `dir="auto"` (render/bidi.ts, render/block-direction.ts).
+const FORMAT_VERSION = 78;
 
 interface Header {
   version: typeof FORMAT_VERSION;

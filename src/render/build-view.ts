@@ -5,7 +5,7 @@ import type { Corpus } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
 import type { Issue, Paper } from '../issue/model.js';
-import { briefAuthors, formatDate, joinNames, paperSourceLine, reviewersThanks } from './format.js';
+import { briefAuthorPieces, briefAuthors, formatDate, joinNames, namePieces, paperSourceLine, reviewersThanks, reviewersThanksPieces, sourcePieces } from './format.js';
 import { issueUrl, paperLink, paperUrl, type LinkContext } from './links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
@@ -105,6 +105,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       editor: issue.editor,
       reviewers: issue.reviewers,
       reviewersThanks: reviewersThanks(issue.reviewers),
+      reviewersThanksListed: reviewersThanksPieces(issue.reviewers),
       url: issueUrl(config.baseUrl, issue.number),
     },
     intro: { html: introHtml, text: text?.intro ?? '' },
@@ -155,9 +156,12 @@ function paperFacts(paper: Paper, maxAuthors: number): Omit<PaperView, 'number' 
     authors: paper.authors,
     authorsLine: joinNames(paper.authors),
     authorsBrief: briefAuthors(paper.authors, maxAuthors),
+    authorsListed: namePieces(paper.authors),
+    authorsBriefListed: briefAuthorPieces(paper.authors, maxAuthors),
     venue: paper.venue,
     year: paper.year,
     sourceLine: paperSourceLine(paper),
+    sourceListed: sourcePieces(paper),
     arxiv: paper.arxiv,
     tags: paper.tags,
     highlight: paper.highlight,

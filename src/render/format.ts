@@ -1,5 +1,6 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
 import { firstLast, standsForOthers } from '../issue/names.js';
+import type { LinePiece } from './bidi.js';
 
 const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -99,12 +100,12 @@ interface ListedName {
  * the author pages grow with the square of its authors (archive/pages.ts
  * `rowAuthors`); its own page lists them all.
  */
-export function boundedNames(names: readonly string[], max: number, shown: number): { names: string; more: { before: string; count: number } | undefined } {
+export function boundedNames(names: readonly string[], max: number, shown: number): { names: LinePiece[]; more: { before: string; count: number } | undefined } {
   const named = names.filter((name) => !standsForOthers(name));
-  if (named.length <= max) return { names: joinNames(names), more: undefined };
+  if (named.length <= max) return { names: namePieces(names), more: undefined };
   const first = named.slice(0, shown);
   const between = separator(first);
-  return { names: first.join(between), more: { before: between === ', ' ? ' and ' : '; and ', count: named.length - shown } };
+  return { names: first.map((text, i) => ({ text, after: i < first.length - 1 ? between : '' })), more: { before: between === ', ' ? ' and ' : '; and ', count: named.length - shown } };
 }
 
 /** What separates the names of a list: a semicolon when a name holds a comma (`joinNames`). */
@@ -118,17 +119,49 @@ function separator(names: readonly string[]): string {
  * citation style's short form; ten to twenty names took three or four lines.
  */
 export function briefAuthors(names: readonly string[], maxAuthors: number): string {
-  return names.length > maxAuthors ? firstAuthorEtAl(names) : joinNames(names);
+  return joinPieces(briefAuthorPieces(names, maxAuthors));
+}
+
+/**
+ * `briefAuthors` one name at a time (`"First Author"` then `"et al."`), so
+ * that a template can isolate each name (helpers.ts `isolate`).
+ */
+export function briefAuthorPieces(names: readonly string[], maxAuthors: number): LinePiece[] {
+  return names.length > maxAuthors ? firstAuthorEtAl(names) : namePieces(names);
+}
+
+/** `joinNames` one name at a time: each name and the text after it. */
+export function namePieces(names: readonly string[]): LinePiece[] {
+  return listedNames(names).map(({ name, after }) => ({ text: name, after }));
+}
+
+/**
+ * `joinNames` as data for a script that lays the names out (the papers
+ * page's results, papers.js): each name and the text after it, a pair,
+ * `[["A", ", "], ["B", " and "], ["C", ""]]`, so that it can isolate each
+ * name (render/bidi.ts) and join them as `joinNames` does.
+ */
+export function namePairs(names: readonly string[]): [name: string, after: string][] {
+  return namePieces(names).map(({ text, after }) => [text, after]);
+}
+
+/** Pieces written in order: `"A, B and C"`. */
+export function joinPieces(pieces: readonly LinePiece[]): string {
+  return pieces.map(({ text, after }) => text + after).join('');
 }
 
 /**
  * The short form of a non-empty author list, "First Author et al.", its
  * name read "First Last" (`beforeOthers`): what the email shows past
  * `email.maxAuthors` and the terminal preview where the list would not fit
- * its line, one spelling for both ("Shevlane, Toby" is "Toby Shevlane et al.").
+ * its line, one spelling for both ("Shevlane, Toby" is "Toby Shevlane et al."),
+ * one name at a time (`briefAuthorPieces`).
  */
-export function firstAuthorEtAl(names: readonly string[]): string {
-  return `${beforeOthers(names[0]!)} et al.`;
+export function firstAuthorEtAl(names: readonly string[]): LinePiece[] {
+  return [
+    { text: beforeOthers(names[0]!), after: ' ' },
+    { text: 'et al.', after: '' },
+  ];
 }
 
 /** A name right before "et al.": one written "Last, First" as "First Last", so that its comma does not split it from its first name ("Grosse, Roger et al." → "Roger Grosse et al."). */
@@ -143,13 +176,26 @@ function beforeOthers(name: string): string {
  * (`joinNames`): "Siobhán O'Brien and Łukasz Kaiser". A name with two
  * commas stays as written, and makes the separator a semicolon.
  */
-function namesInProse(names: readonly string[]): string {
-  return joinNames(names.map(beforeOthers));
+function namesInProse(names: readonly string[]): LinePiece[] {
+  return namePieces(names.map(beforeOthers));
 }
 
 /** The reviewers' thanks of every output (email HTML and text, preview, archive page, feed); undefined without reviewers. */
 export function reviewersThanks(reviewers: readonly string[]): string | undefined {
-  return reviewers.length === 0 ? undefined : `Thanks to ${namesInProse(reviewers)} for reviewing this issue.`;
+  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers));
+}
+
+/**
+ * `reviewersThanks` one name at a time, so that each name can be isolated
+ * (bidi.ts): a first piece without a name (`text` empty) for "Thanks to ",
+ * then each name, the last followed by " for reviewing this issue.";
+ * empty without reviewers.
+ */
+export function reviewersThanksPieces(reviewers: readonly string[]): LinePiece[] {
+  if (reviewers.length === 0) return [];
+  const names = namesInProse(reviewers);
+  const last = names.at(-1)!;
+  return [{ text: '', after: 'Thanks to ' }, ...names.slice(0, -1), { text: last.text, after: `${last.after} for reviewing this issue.` }];
 }
 
 /**
@@ -157,14 +203,20 @@ export function reviewersThanks(reviewers: readonly string[]): string | undefine
  * authors ("Anthropic", by Anthropic) is left out, so it is said once, as
  * the author.
  */
-export function paperSourceLine(paper: { authors: readonly string[]; venue: string | undefined; year: number | undefined }): string | undefined {
-  const venue = paper.venue?.toLowerCase();
-  const isAuthor = paper.authors.some((author) => author.toLowerCase() === venue);
-  return sourceLine(isAuthor ? undefined : paper.venue, paper.year);
+export function paperSourceLine(paper: SourceFacts): string | undefined {
+  return joinPieces(sourcePieces(paper)) || undefined;
 }
 
-/** "LessWrong, 2023", or whichever part is known. */
-function sourceLine(venue: string | undefined, year: number | undefined): string | undefined {
-  const parts = [venue, year === undefined ? undefined : String(year)].filter((part): part is string => Boolean(part));
-  return parts.length === 0 ? undefined : parts.join(', ');
+/** `paperSourceLine` one part at a time (the venue, then the year), so that a template can isolate the venue; empty when neither is known. */
+export function sourcePieces(paper: SourceFacts): LinePiece[] {
+  const venue = paper.venue?.toLowerCase();
+  const isAuthor = paper.authors.some((author) => author.toLowerCase() === venue);
+  const parts = [isAuthor ? undefined : paper.venue, paper.year === undefined ? undefined : String(paper.year)].filter((part): part is string => Boolean(part));
+  return parts.map((text, i) => ({ text, after: i < parts.length - 1 ? ', ' : '' }));
+}
+
+interface SourceFacts {
+  authors: readonly string[];
+  venue: string | undefined;
+  year: number | undefined;
 }

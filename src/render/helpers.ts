@@ -1,5 +1,6 @@
 import type Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
+import { isolatePiecesHtml, isolatePiecesText, type LinePiece } from './bidi.js';
 import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
@@ -51,6 +52,12 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *     {{lineBreaks newsletter.postalAddress}}  HTML: the text escaped as `{{…}}` escapes it, each of its
  *                                         line breaks a `<br>` (a `|` block's lines stay lines)
  *     {{lookup this "opinion"}}           a field named by a value: one the object has, or an error
+ *     {{isolate title}}                   a value that may be right-to-left (Arabic, Hebrew) kept in its place
+ *                                         among the text around it: HTML, escaped and in a `<bdi>`; plaintext,
+ *                                         between the isolates U+2068 and U+2069; a value without right-to-left
+ *                                         letters as it is (bidi.ts). A list of pieces (`authorsBriefListed`,
+ *                                         `sourceListed`: each `text` and the `after` it) isolates each piece.
+ *                                         In an element's text, never in an attribute (`title="{{title}}"`)
  *
  * Each checks its call (how many arguments, of which kinds, which options)
  * and throws a Handlebars exception at the call's place when it is wrong;
@@ -101,6 +108,15 @@ export function registerHelpers(env: typeof Handlebars): void {
     { params: [{ name: 'text', takes: TEXT }], example: '{{lineBreaks newsletter.postalAddress}}' },
     ([text]) => new env.SafeString(linesAsHtml(String(text ?? ''), env.Utils.escapeExpression)),
   );
+  define(
+    env,
+    'isolate',
+    { params: [{ name: 'value', takes: [...TEXT, 'list'] }], example: '{{isolate title}}' },
+    ([value], _hash, fail, data) => {
+      const pieces: readonly LinePiece[] = Array.isArray(value) ? value.map((piece) => linePiece(piece, fail)) : [{ text: String(value ?? ''), after: '' }];
+      return data.plaintext === true ? isolatePiecesText(pieces) : new env.SafeString(isolatePiecesHtml(pieces, env.Utils.escapeExpression));
+    },
+  );
   define(env, 'rule', { params: [{ name: 'character', takes: ['text'], optional: true }], example: '{{rule "*"}}' }, ([character]) =>
     ((character as string | undefined) ?? '-').repeat(TEXT_WIDTH),
   );
@@ -128,6 +144,20 @@ export function registerHelpers(env: typeof Handlebars): void {
   }
 }
 
+/** What a render tells every helper (`@`-variables): `plaintext` in a `.txt` template (templates.ts `render`). */
+interface RenderData {
+  plaintext?: boolean;
+}
+
+/** An item of a list `isolate` takes: a piece with its `text` and the `after` it, or the call's error. */
+function linePiece(item: unknown, fail: Failure): LinePiece {
+  const { text, after } = (item ?? {}) as Partial<Record<keyof LinePiece, unknown>>;
+  if (typeof text !== 'string' || typeof after !== 'string') {
+    throw fail('Unexpected list whose items are not pieces of a line (`text` and `after`) as the value of `isolate`, expected a text or a list such as `authorsBriefListed`; isolate a list of texts one at a time, `{{#each tags}}{{isolate this}}{{/each}}`');
+  }
+  return { text, after };
+}
+
 /** Makes the exception of a wrong call, at the call, with a correct one for example. */
 type Failure = (problem: string) => Error;
 
@@ -138,11 +168,16 @@ type Failure = (problem: string) => Error;
  * would print the value and drop the block's content and its `{{else}}`
  * without a word, so such a call is an error at its place.
  */
-function define(env: typeof Handlebars, name: string, signature: Signature, run: (params: unknown[], hash: Record<string, unknown>, fail: Failure) => unknown): void {
+function define(
+  env: typeof Handlebars,
+  name: string,
+  signature: Signature,
+  run: (params: unknown[], hash: Record<string, unknown>, fail: Failure, data: RenderData) => unknown,
+): void {
   env.registerHelper(name, (...args: unknown[]) => {
     const { params, options, fail } = check(env, name, signature, args);
     if (options.fn !== undefined || options.inverse !== undefined) throw notABlock(env, name, signature, options);
-    return run(params, options.hash as Record<string, unknown>, fail);
+    return run(params, options.hash as Record<string, unknown>, fail, (options.data ?? {}) as RenderData);
   });
 }
 

@@ -9,6 +9,7 @@ import { PAPERS_MARKER } from '../issue/model.js';
 import { htmlBlockParagraph, inlineHtml, isHtmlBlock, visibleTree } from './raw-html.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
+import { markRightToLeftBlocks } from './block-direction.js';
 import { withTightItemLines } from './tight-lists.js';
 import type { LinkContext } from './links.js';
 
@@ -105,7 +106,9 @@ function withIdSafeFootnotes(tree: MdastRoot): MdastRoot {
 
 function toHtml(children: ElementContent[]): string {
   const root: HastRoot = { type: 'root', children };
-  return sanitizeAndStringify.stringify(sanitizeAndStringify.runSync(root));
+  const sanitized = sanitizeAndStringify.runSync(root) as HastRoot;
+  markRightToLeftBlocks(sanitized);
+  return sanitizeAndStringify.stringify(sanitized);
 }
 
 /**

@@ -99,7 +99,8 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
         });
       }
       try {
-        return template(view);
+        // `@plaintext` tells a helper what it writes into (`isolate`: `<bdi>` or Unicode isolates); partials inherit it.
+        return template(view, { data: { plaintext: name.endsWith('.txt') } });
       } catch (error) {
         if (!isStackOverflow(error)) throw error;
         // Partials in a loop whose blocks did not end it, said once the stack has unwound.

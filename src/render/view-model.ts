@@ -1,3 +1,5 @@
+import type { LinePiece } from './bidi.js';
+
 /**
  * The data every Handlebars template receives: a `ContentView` (what an
  * issue *says*, the same for the email, the archive page, the feed entries
@@ -97,6 +99,8 @@ interface IssueView {
   reviewers: string[];
   /** "Thanks to A and B for reviewing this issue."; undefined without reviewers. */
   reviewersThanks: string | undefined;
+  /** `reviewersThanks` one name at a time, for `{{isolate issue.reviewersThanksListed}}` (helpers.ts); empty without reviewers. */
+  reviewersThanksListed: LinePiece[];
   /** The issue's page in the web archive. */
   url: string;
 }
@@ -135,10 +139,19 @@ export interface PaperView {
   authorsLine: string;
   /** The list as emails show it: `authorsLine`, or "A et al." past the config's `email.maxAuthors`. */
   authorsBrief: string;
+  /**
+   * `authorsLine` and `authorsBrief` one name at a time, each `text` and
+   * the `after` it (`", "`, `" and "`, `""`), for `{{isolate authorsBriefListed}}`:
+   * each name kept in its place when one is right-to-left (helpers.ts).
+   */
+  authorsListed: LinePiece[];
+  authorsBriefListed: LinePiece[];
   venue: string | undefined;
   year: number | undefined;
   /** "LessWrong, 2023", or whichever of the two is known; undefined if neither. */
   sourceLine: string | undefined;
+  /** `sourceLine` one part at a time (the venue, the year), for `{{isolate sourceListed}}`; empty when `sourceLine` is undefined. */
+  sourceListed: LinePiece[];
   arxiv: string | undefined;
   tags: string[];
   highlight: boolean;

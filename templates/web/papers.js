@@ -132,12 +132,18 @@
       for (const item of items.slice(0, limit)) {
         const entry = element('li', {});
         // What the year pages' table shows of it besides its tags: authors, year, section (a dot apart: an authors line may hold semicolons).
-        const facts = [item.authors, item.year === null ? '' : String(item.year), item.section].filter(Boolean);
-        const byline = element('p', { class: 'meta' }, `${facts.map((fact) => `${fact} · `).join('')}in `);
+        // Each name, fact, the title and the excerpt isolated with its direction its own (`<bdi>`, `dir="auto"`): an Arabic
+        // or Hebrew one keeps its place beside the others and reads as written (docs/outputs.md, "Right-to-left text").
+        const byline = element('p', { class: 'meta' });
+        // The authors come one name at a time, `[name, after]`, joined as the pages join them.
+        for (const [name, after] of item.authors) byline.append(element('bdi', {}, name), after);
+        if (item.authors.length > 0) byline.append(' · ');
+        for (const fact of [item.year === null ? '' : String(item.year), item.section].filter(Boolean)) byline.append(element('bdi', {}, fact), ' · ');
+        byline.append('in ');
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
         byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));
-        entry.append(element('a', { href: `${root}${item.url}index.html` }, item.title), byline);
-        if (item.excerpt) entry.append(element('p', { class: 'excerpt' }, item.excerpt));
+        entry.append(element('a', { href: `${root}${item.url}index.html`, dir: 'auto' }, item.title), byline);
+        if (item.excerpt) entry.append(element('p', { class: 'excerpt', dir: 'auto' }, item.excerpt));
         list.append(entry);
       }
       results.append(list);

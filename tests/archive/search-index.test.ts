@@ -98,12 +98,12 @@ test('a shard read with the shared options finds a word of one summary, and carr
   const { id, title, authors, url, issue, anchor, excerpt, year, section, tags } = results[0]!;
   assert.deepEqual(
     { id, title, authors, url, issue, anchor, excerpt, year, section, tags },
-    { id: 0, title: 'Attention', authors: 'Ashish Vaswani', url: 'papers/2301.00002/', issue: 1, anchor: 'paper-2', excerpt: 'The quokkaformer variant is faster.', year: 2017, section: 'Evaluations', tags: ['scaling'] },
+    { id: 0, title: 'Attention', authors: [['Ashish Vaswani', '']], url: 'papers/2301.00002/', issue: 1, anchor: 'paper-2', excerpt: 'The quokkaformer variant is faster.', year: 2017, section: 'Evaluations', tags: ['scaling'] },
   );
   // The last word is a prefix (it may be half typed); accents fold both ways.
   assert.deepEqual(index.search('quokka').map((result) => result.title), ['Attention']);
-  assert.deepEqual(index.search('scholkopf').map((result) => result.authors), ['Bernhard Schölkopf']);
-  assert.deepEqual(index.search('Schölkopf').map((result) => result.authors), ['Bernhard Schölkopf']);
+  assert.deepEqual(index.search('scholkopf').map((result) => result.authors), [[['Bernhard Schölkopf', '']]]);
+  assert.deepEqual(index.search('Schölkopf').map((result) => result.authors), [[['Bernhard Schölkopf', '']]]);
   // Every word must occur.
   assert.deepEqual(index.search('quokkaformer schölkopf'), []);
 });
@@ -165,7 +165,7 @@ test('a paper summarized again under a new title and with its authors written ot
   for (const query of ['mirage', 'koyejo', 'rylan', 'revisited', 'schaeffer']) {
     assert.deepEqual(
       index.search(query).map((result) => [result.title, result.authors, result.authorNames]),
-      [['Emergence revisited', 'R. Schaeffer', 'R. Schaeffer\nRylan Schaeffer\nSanmi Koyejo']],
+      [['Emergence revisited', [['R. Schaeffer', '']], 'R. Schaeffer\nRylan Schaeffer\nSanmi Koyejo']],
       query,
     );
   }
@@ -235,12 +235,12 @@ test('an invisible format character inside a word (soft hyphen, zero-width space
   assert.deepEqual(index.search('zerowidth').map((result) => result.id), [1]);
 });
 
-test('a result shows its authors joined as the pages join them (semicolons when a name holds a comma), and the author filter finds a "Last, First" name typed "First Last"', () => {
+test('a result shows its authors joined as the pages join them (semicolons when a name holds a comma), one name at a time, and the author filter finds a "Last, First" name typed "First Last"', () => {
   const paper = record(8, { authors: ["O'Neil, Cathy", 'Nguyễn Văn An', 'Zhang 张伟'], issue: { number: 1, date: '2023-01-02', title: 'One' } });
   const entries = buildPaperDatabase([issueOf([paper])]);
   const index = MiniSearch.loadJSON(searchShard(papersByYear(entries.papers)[0]![1]), searchOptions);
   const [result] = index.search('neil');
-  assert.equal(result!.authors, "O'Neil, Cathy; Nguyễn Văn An; and Zhang 张伟");
+  assert.deepEqual(result!.authors, [["O'Neil, Cathy", '; '], ['Nguyễn Văn An', '; and '], ['Zhang 张伟', '']]);
   assert.equal(result!.authorNames, "O'Neil, Cathy\nNguyễn Văn An\nZhang 张伟\nCathy O'Neil");
 });
 

@@ -8,6 +8,8 @@ import { archiveRoot, DRAFT_WORD, replaceInIssues, SEARCH_WORD } from '../archiv
 import { runCli } from '../helpers/cli.js';
 import { cleanIssueWithMarkdown, makeRoot, makeSettledRoot } from '../helpers/fixture.js';
 import { issueFilesOpened, pathsPassedTo } from '../helpers/fs-spy.js';
+import { FSI, PDI } from '../../src/render/bidi.js';
+import { ARABIC_AUTHORS, ARABIC_TITLE, HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from '../render/fixtures/right-to-left.js';
 
 test('papers search: a word of one summary finds that paper, with its issue number, date and first line', async () => {
   const root = archiveRoot();
@@ -220,7 +222,8 @@ test('papers search prints a title with a right-to-left override closed at its e
   const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({}).replace('title: Are Emergent Abilities', 'title: Are Emergent \u202eAbilities') });
   const result = await runCli(['papers', 'search', 'mirage'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
-  assert.equal(result.stdout.split('\n')[0], '#1 2023-05-29  Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c (Rylan Schaeffer, Brando Miranda and Sanmi Koyejo, 2023)');
+  // Closed, and isolated too, as a right-to-left value (render/bidi.ts): the override is right-to-left text.
+  assert.equal(result.stdout.split('\n')[0], '#1 2023-05-29  \u2068Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c\u2069 (Rylan Schaeffer, Brando Miranda and Sanmi Koyejo, 2023)');
   const [match] = JSON.parse((await runCli(['papers', 'search', '--json', 'mirage'], { cwd: root })).stdout) as { title: string }[];
   assert.equal(match!.title, 'Are Emergent \u202eAbilities of Large Language Models a Mirage?\u202c');
 });
@@ -322,4 +325,16 @@ test('papers search echoes a query or filter holding terminal escape sequences w
   const none = await runCli(['papers', 'search', '\u001b]0;pwned\u0007title\u001b[2J', '--author', '\u001b[31mred'], { cwd: root });
   assert.ok(!none.stdout.includes('\u001b') && !none.stdout.includes('\u0007'), JSON.stringify(none.stdout));
   assert.match(none.stdout, /^No published paper matches "\uFFFD+title\uFFFD+", --author \uFFFD+red\.\n$/);
+});
+
+test('papers search: a paper by Arabic authors prints each name and its Arabic title isolated (U+2068…U+2069), so the year stays after them; --json as written', async () => {
+  const root = makeRoot({ 'issues/0001-rtl.md': RIGHT_TO_LEFT_ISSUE });
+  const [first, second, third] = ARABIC_AUTHORS.map((name) => `${FSI}${name}${PDI}`);
+  const result = await runCli(['papers', 'search', 'NeurIPS'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.ok(result.stdout.includes(`  A Latin title (${first}, ${second} and ${third}, 2022)\n`), result.stdout);
+  const titled = await runCli(['papers', 'search', 'attention'], { cwd: root });
+  assert.ok(titled.stdout.includes(`  ${FSI}${ARABIC_TITLE}${PDI} (Alice Smith, ${FSI}${HEBREW_AUTHOR}${PDI} and Bob Jones, 2023)\n`), titled.stdout);
+  const json = await runCli(['papers', 'search', 'NeurIPS', '--json'], { cwd: root });
+  assert.ok(!json.stdout.includes(FSI) && json.stdout.includes(ARABIC_AUTHORS[0]), json.stdout);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { boundedNames, briefAuthors, counted, joinNames, listedNames, paperSourceLine, reviewersThanks } from '../../src/render/format.js';
+import { boundedNames, briefAuthors, joinPieces, counted, joinNames, listedNames, paperSourceLine, reviewersThanks } from '../../src/render/format.js';
 
 test('briefAuthors: every name up to the limit, "First Author et al." past it', () => {
   assert.equal(briefAuthors(['A', 'B', 'C'], 3), 'A, B and C');
@@ -56,10 +56,10 @@ test('listedNames: each name with the text after it, for pages that link each na
 
 test('boundedNames: at most `max` named authors joined whole; past it the first `shown` and the count of the others, after the "and" joinNames would put', () => {
   const names = (count: number) => Array.from({ length: count }, (_, i) => `Name ${i}`);
-  assert.deepEqual(boundedNames(names(3), 3, 2), { names: 'Name 0, Name 1 and Name 2', more: undefined });
-  assert.deepEqual(boundedNames([...names(3), 'et al.'], 3, 2), { names: 'Name 0, Name 1, Name 2 et al.', more: undefined });
-  assert.deepEqual(boundedNames(names(3000), 20, 2), { names: 'Name 0, Name 1', more: { before: ' and ', count: 2998 } });
-  assert.deepEqual(boundedNames(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar', 'et al.'], 2, 2), { names: 'Vaswani, Ashish; Noam Shazeer', more: { before: '; and ', count: 1 } });
+  assert.deepEqual(joined(boundedNames(names(3), 3, 2)), { names: 'Name 0, Name 1 and Name 2', more: undefined });
+  assert.deepEqual(joined(boundedNames([...names(3), 'et al.'], 3, 2)), { names: 'Name 0, Name 1, Name 2 et al.', more: undefined });
+  assert.deepEqual(joined(boundedNames(names(3000), 20, 2)), { names: 'Name 0, Name 1', more: { before: ' and ', count: 2998 } });
+  assert.deepEqual(joined(boundedNames(['Vaswani, Ashish', 'Noam Shazeer', 'Niki Parmar', 'et al.'], 2, 2)), { names: 'Vaswani, Ashish; Noam Shazeer', more: { before: '; and ', count: 1 } });
 });
 
 test('a name written "Last, First" right before "et al." reads "First Last", so its comma does not split it from its first name', () => {
@@ -89,3 +89,8 @@ test('reviewersThanks: a reviewer written "Last, First" is thanked "First Last",
   assert.equal(reviewersThanks(['King, Jr., Martin', 'Been Kim']), 'Thanks to King, Jr., Martin; and Been Kim for reviewing this issue.');
   assert.equal(reviewersThanks([]), undefined);
 });
+
+/** `boundedNames`' names written in order, as a row shows them. */
+function joined({ names, more }: ReturnType<typeof boundedNames>) {
+  return { names: joinPieces(names), more };
+}

@@ -259,6 +259,8 @@ test('templates: a helper called with the wrong arguments is an error at the cal
     ['{{wrap issue.title indnet="  "}}', /footer\.txt\.hbs:3:3: Unexpected option `indnet=` of `wrap`, expected one of `indent=`, `hang=`, `noOrphan=`/],
     ['{{join issue.title}}', /footer\.txt\.hbs:3:3: Unexpected text "[^"]+" as the list of `join`, expected a list/],
     ['{{lineBreaks issue}}', /footer\.txt\.hbs:3:3: Unexpected object \(a group of fields: name one of them, as in `summary\.text`\) as the text of `lineBreaks`, expected a text or a number, as in `\{\{lineBreaks newsletter\.postalAddress\}\}`$/],
+    ['{{isolate issue}}', /footer\.txt\.hbs:3:3: Unexpected object \(a group of fields: name one of them, as in `summary\.text`\) as the value of `isolate`, expected a text or a number or a list, as in `\{\{isolate title\}\}`$/],
+    ['{{isolate papers}}', /footer\.txt\.hbs:3:3: Unexpected list whose items are not pieces of a line \(`text` and `after`\) as the value of `isolate`, expected a text or a list such as `authorsBriefListed`; isolate a list of texts one at a time, `\{\{#each tags\}\}\{\{isolate this\}\}\{\{\/each\}\}`, as in `\{\{isolate title\}\}`$/],
     ['{{#if}}x{{/if}}', /footer\.txt\.hbs:3:3: Unexpected 0 arguments to `if`, expected 1 argument/],
     ['{{#each papers sections}}x{{/each}}', /footer\.txt\.hbs:3:3: Unexpected 2 arguments to `each`, expected 1 argument/],
   ];
@@ -275,7 +277,7 @@ test("templates: a helper that gives a value written as a block is an error at t
     ['{{^eq 1 2}}BODY{{/eq}}', new RegExp(`footer\\.txt\\.hbs:3:3: ${block('eq')} inside`)],
     ['{{#if false}}x{{else eq 1 1}}BODY{{/if}}', new RegExp(`footer\\.txt\\.hbs:3:17: ${block('eq')} inside`)],
   ];
-  for (const name of ['join', 'concat', 'heading', 'rule', 'lineBreaks', 'lookup']) cases.push([`{{#${name} "a" "b"}}BODY{{/${name}}}`, new RegExp(`footer\\.txt\\.hbs:3:3: (?:${block(name)}|Unexpected)`)]);
+  for (const name of ['join', 'concat', 'heading', 'rule', 'lineBreaks', 'lookup', 'isolate']) cases.push([`{{#${name} "a" "b"}}BODY{{/${name}}}`, new RegExp(`footer\\.txt\\.hbs:3:3: (?:${block(name)}|Unexpected)`)]);
   for (const [line, expected] of cases) assert.match((await emailTemplateError(footer(line))).message, expected, line);
 });
 

@@ -32,7 +32,7 @@ test('templates: a text field in triple braces (`{{{title}}}`, `{{&title}}`) is 
     ['web/paper.html', '{{{title}}}'],
     ['partials/paper.html', '{{&title}}'],
   ] as const) {
-    const source = builtin(name).replace('{{title}}', written);
+    const source = builtin(name).replace('{{isolate title}}', written);
     const error = loadError({ [`templates/${name}.hbs`]: source });
     assert.equal(error.code, 'TEMPLATE_ERROR', name);
     assert.ok(
@@ -45,7 +45,7 @@ test('templates: a text field in triple braces (`{{{title}}}`, `{{&title}}`) is 
 });
 
 test("templates: a helper's result in triple braces is refused; HTML fields in triple braces load, built-in and custom", () => {
-  const source = builtin('partials/paper.html').replace('{{title}}', '{{{concat "<b>" title "</b>"}}}');
+  const source = builtin('partials/paper.html').replace('{{isolate title}}', '{{{concat "<b>" title "</b>"}}}');
   assert.match(loadError({ 'templates/partials/paper.html.hbs': source }).message, /paper\.html\.hbs:\d+:\d+: Unexpected triple braces around a helper's result/);
   assert.doesNotThrow(() => loadTemplates());
   const root = makeRoot({ 'templates/partials/paper.html.hbs': builtin('partials/paper.html').replace('{{{summary.html}}}', '<section>{{{summary.html}}}</section>'), 'templates/email.txt.hbs': `{{{issue.title}}}\n${builtin('email.txt')}` });
@@ -53,7 +53,7 @@ test("templates: a helper's result in triple braces is refused; HTML fields in t
 });
 
 test("templates: a paper title's <script> never reaches the sent email through a custom template's triple braces: render and send refuse it, exit 2, at the template's line and column", async () => {
-  const source = builtin('partials/paper.html').replace('{{title}}', '{{{title}}}');
+  const source = builtin('partials/paper.html').replace('{{isolate title}}', '{{{title}}}');
   const root = makeRoot({
     'templates/partials/paper.html.hbs': source,
     'issues/0001-a.md': cleanIssue({ status: 'ready' }).replace(/title: (.*)\n(\s+url:)/, 'title: "Why <script>alert(1)</script> matters"\n$2'),

@@ -1,5 +1,6 @@
 import type { Paper } from '../../issue/model.js';
-import { firstAuthorEtAl, joinNames, paperSourceLine } from '../format.js';
+import { balanceIsolates, isolatePiecesText, isolateText } from '../bidi.js';
+import { firstAuthorEtAl, namePieces, sourcePieces } from '../format.js';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, wrapText, type TextStyle } from '../text/index.js';
@@ -31,9 +32,10 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   const indentation = displayWidth(marker) + 1;
   // The title, URL and metadata hang under the number, like a list item.
   const inner = Math.max(1, width - indentation);
-  const title = wrapFragments([{ text: paper.title, format: { title: true, ...(href ? { link: href } : {}) } }], inner, style.cutsWords);
+  // Each value that may be right-to-left isolated, as in the plaintext email (bidi.ts).
+  const title = wrapFragments([{ text: isolateText(paper.title), format: { title: true, ...(href ? { link: href } : {}) } }], inner, style.cutsWords);
   const head = indentLines(
-    title.map((line) => renderLine(line, style)),
+    balanceIsolates(title.map((line) => renderLine(line, style))),
     `${style.decorate(marker, { strong: true })} `,
     ' '.repeat(indentation),
   );
@@ -41,7 +43,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
     // A terminal without hyperlinks shows the URL, as the plaintext email does.
     ...(href && style.links !== 'hyperlinks' ? dimLines(href, inner, style) : []),
     ...dimLines(metadataLine(paper, inner), inner, style),
-    ...dimLines(paper.summarizer ? `Summarized by ${paper.summarizer}` : '', inner, style),
+    ...dimLines(paper.summarizer ? `Summarized by ${isolateText(paper.summarizer)}` : '', inner, style),
   ];
   append(head, indentLines(details, ' '.repeat(indentation)));
 
@@ -49,7 +51,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   if (text.prerequisites) blocks.push(`${label('Prerequisites:')}\n${text.prerequisites}`);
   blocks.push(text.summary);
   if (text.opinion) blocks.push(`${label('Opinion:')}\n${text.opinion}`);
-  if (paper.via) blocks.push(dimLines(`H/T ${paper.via}`, width, style).join('\n'));
+  if (paper.via) blocks.push(dimLines(`H/T ${isolateText(paper.via)}`, width, style).join('\n'));
   if (text.notes) {
     const notes = indentLines(text.notes.split('\n'), ' '.repeat(NOTES_INDENT));
     const heading = wrapText(NOTES_LABEL, width)
@@ -65,9 +67,9 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
 
 /** Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering #rlhf". */
 function metadataLine(paper: Paper, width: number): string {
-  const tags = paper.tags.map((tag) => `#${tag}`).join(' ');
-  const line = (authors: string) => [authors, paperSourceLine(paper), tags].filter(Boolean).join(' · ');
-  const full = line(joinNames(paper.authors));
+  const tags = paper.tags.map((tag) => `#${isolateText(tag)}`).join(' ');
+  const line = (authors: string) => [authors, isolatePiecesText(sourcePieces(paper)), tags].filter(Boolean).join(' · ');
+  const full = line(isolatePiecesText(namePieces(paper.authors)));
   // Long author lists shorten to the first author, as the email spells it, when they would not fit one line.
-  return displayWidth(full) <= width || paper.authors.length < 3 ? full : line(firstAuthorEtAl(paper.authors));
+  return displayWidth(full) <= width || paper.authors.length < 3 ? full : line(isolatePiecesText(firstAuthorEtAl(paper.authors)));
 }

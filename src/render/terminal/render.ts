@@ -1,7 +1,8 @@
 import { formatMailbox } from '../../config/address.js';
 import type { Config } from '../../config/load.js';
 import type { Issue, Paper } from '../../issue/model.js';
-import { formatDate, reviewersThanks } from '../format.js';
+import { isolatePiecesText, isolateText } from '../bidi.js';
+import { formatDate, reviewersThanksPieces } from '../format.js';
 import type { LinkContext } from '../links.js';
 import { arrangePapers, type SectionGroup } from '../sections.js';
 import { renderIssueText, type IssueText } from '../text-parts.js';
@@ -51,7 +52,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links });
   const section = (group: SectionGroup<Paper>, depth: number): string[] => [
     // The issue title is the only depth 1: sections 2, subsections 3, as in the email.
-    group.title ? formatHeading(group.title, Math.min(depth + 1, 6), width, style) : '',
+    group.title ? formatHeading(isolateText(group.title), Math.min(depth + 1, 6), width, style) : '',
     ...group.papers.map(paper),
     ...group.subsections.flatMap((child) => section(child, depth + 1)),
   ];
@@ -63,13 +64,13 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   );
   const blocks = [
     header,
-    formatHeading(issue.title, 1, width, style),
+    formatHeading(isolateText(issue.title), 1, width, style),
     dimLines(issueLine(issue), width, style).join('\n'),
     texts.intro,
     ...(highlights ? section(highlights, 1) : []),
     ...sections.flatMap((group) => section(group, 1)),
     texts.outro,
-    dimLines(reviewersThanks(issue.reviewers) ?? '', width, style).join('\n'),
+    dimLines(isolatePiecesText(reviewersThanksPieces(issue.reviewers)), width, style).join('\n'),
     ...footnotes(texts, width, style),
   ];
   return blocks.filter((block) => block !== '').join('\n\n');
@@ -77,7 +78,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
 
 /** "Issue #5 · 29 September 2023 · edited by Mira Okafor · ready" */
 function issueLine(issue: Issue): string {
-  const editor = issue.editor ? `edited by ${issue.editor}` : undefined;
+  const editor = issue.editor ? `edited by ${isolateText(issue.editor)}` : undefined;
   return [`Issue #${issue.number}`, formatDate(issue.date), editor, issue.status].filter(Boolean).join(' · ');
 }
 

@@ -1,3 +1,4 @@
+import { balanceIsolates } from '../bidi.js';
 import { plainStyle, type TextStyle } from './style.js';
 import { renderLine, wrapFragments, type Fragment } from './wrap.js';
 
@@ -14,7 +15,7 @@ export function layoutHeading(fragments: readonly Fragment[], depth: number, wid
   const lines = wrapFragments(fragments, width, style.cutsWords);
   if (lines.length === 0) return [];
   const underlineWidth = Math.max(...lines.map((line) => line.width));
-  return [...lines.map((line) => renderLine(line, style)), style.decorate(underline.repeat(underlineWidth), { heading: depth, muted: true })];
+  return [...balanceIsolates(lines.map((line) => renderLine(line, style))), style.decorate(underline.repeat(underlineWidth), { heading: depth, muted: true })];
 }
 
 /** A heading of plain text (a section name, a paper title), for the email template builder. */

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { balanceIsolates } from '../bidi.js';
 import { graphemePieces, SEGMENT_PIECE } from '../../issue/segment-pieces.js';
 import { canBreakBetween, lastCharacter, splitAtBreaks } from './breaks.js';
 import { readsAsStructure } from './line-start.js';
@@ -290,7 +291,7 @@ export function wrapText(text: string, width: number, options: WrapTextOptions =
   const { initialIndent = '', subsequentIndent = '' } = options;
   const room = width - Math.max(displayWidth(initialIndent), displayWidth(subsequentIndent));
   const lines = wrapFragments([{ text, format: PLAIN }], Math.max(1, room)).map((line) => renderLine(line, plainStyle));
-  return indentLines(options.noOrphan ? withoutOrphan(lines, room, text) : lines, initialIndent, subsequentIndent).join('\n');
+  return indentLines(balanceIsolates(options.noOrphan ? withoutOrphan(lines, room, text) : lines), initialIndent, subsequentIndent).join('\n');
 }
 
 /**

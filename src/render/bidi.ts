@@ -1,0 +1,86 @@
+/**
+ * Right-to-left values (Arabic, Hebrew, Persian…) beside left-to-right text
+ * in one line: "Alice Smith, יעל כהן · مؤتمر اللغة, 2023". The Unicode
+ * Bidirectional Algorithm (UAX #9) lets a strong right-to-left letter pull
+ * the punctuation, digits and other names next to it into its run: the
+ * comma after a venue showed before it, the year on its other side, two
+ * Arabic names joined by a comma in each other's place. Isolating each value
+ * (UAX #9 §2.7: an isolate is one neutral character to what is around it)
+ * keeps every value in its place and lays out its inside as its own first
+ * strong letter says, as an Arabic reader wrote it.
+ *
+ * Only a value holding a right-to-left letter is isolated: an isolate around
+ * a left-to-right value in a left-to-right line changes nothing on screen,
+ * and in the plaintext its invisible characters would be in every reader's
+ * copy and paste for nothing, so a newsletter in Latin script gets the same
+ * bytes as before.
+ */
+
+/**
+ * A strong right-to-left character (bidi classes R and AL,
+ * https://www.unicode.org/Public/UCD/latest/ucd/extracted/DerivedBidiClass.txt):
+ * a letter of a script written right to left (ECMAScript has no Bidi_Class
+ * property, so by script; the Arabic script's digits are AN, weak, and its
+ * marks NSM, so letters only), or a control that starts right-to-left text
+ * (RLM, ALM, RLE, RLO, RLI).
+ */
+const RIGHT_TO_LEFT =
+  /(?=\p{L})[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{sc=Samaritan}\p{sc=Mandaic}\p{sc=Adlam}\p{sc=Hanifi_Rohingya}\p{sc=Mende_Kikakui}\p{sc=Yezidi}\p{sc=Old_Hungarian}\p{sc=Imperial_Aramaic}\p{sc=Phoenician}\p{sc=Kharoshthi}\p{sc=Avestan}\p{sc=Old_South_Arabian}\p{sc=Nabataean}\p{sc=Palmyrene}\p{sc=Sogdian}\p{sc=Old_Sogdian}\p{sc=Manichaean}]|[\u200f\u061c\u202b\u202e\u2067]/u;
+
+/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plaintext's `<bdi>` (direction from the value's first strong letter, as `dir="auto"`). */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/** Whether `text` holds a strong right-to-left character (see `RIGHT_TO_LEFT`). */
+export function hasRightToLeft(text: string): boolean {
+  return RIGHT_TO_LEFT.test(text);
+}
+
+/** `text` between FSI and PDI when it holds right-to-left text, else as it is: a value in a plaintext line. */
+export function isolateText(text: string): string {
+  return hasRightToLeft(text) ? FSI + text + PDI : text;
+}
+
+/**
+ * `text` as HTML: escaped by `escape`, and in a `<bdi>` (an isolate whose
+ * direction is its first strong letter's) when it holds right-to-left text.
+ */
+export function isolateHtml(text: string, escape: (text: string) => string): string {
+  return hasRightToLeft(text) ? `<bdi>${escape(text)}</bdi>` : escape(text);
+}
+
+/** `pieces` written in order as HTML, each escaped by `escape` and each value isolated as `isolateHtml` isolates it. */
+export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string): string {
+  return pieces.map(({ text, after }) => isolateHtml(text, escape) + escape(after)).join('');
+}
+
+/** `pieces` written in order as plaintext, each value isolated as `isolateText` isolates it. */
+export function isolatePiecesText(pieces: readonly LinePiece[]): string {
+  return pieces.map(({ text, after }) => isolateText(text) + after).join('');
+}
+
+/** A piece of a line: a value (a name, a venue, a year) and the text written after it (`", "`, `" and "`, `""`). */
+export interface LinePiece {
+  text: string;
+  after: string;
+}
+
+/**
+ * Wrapped plaintext lines (their indentation kept) in which an isolate cut
+ * by a line break is closed at the end of its line and opened again at the
+ * start of the next (after its indentation): a line break ends every
+ * isolate (UAX #9 P1, each line is a paragraph), so the name's second line
+ * would otherwise be laid out alone, and its PDI would close nothing.
+ */
+export function balanceIsolates(lines: readonly string[]): string[] {
+  if (!lines.some((line) => line.includes(FSI))) return [...lines];
+  let open = 0;
+  return lines.map((line) => {
+    const reopened = open > 0 ? line.replace(/^\s*/, (indent) => indent + FSI.repeat(open)) : line;
+    for (const char of line) {
+      if (char === FSI) open += 1;
+      else if (char === PDI && open > 0) open -= 1;
+    }
+    return open > 0 ? reopened + PDI.repeat(open) : reopened;
+  });
+}
