@@ -97,7 +97,8 @@ import type { FileOutcome } from './lint-file.js';
 // v76: paper-covered-before says nothing of a paper its issue links with `paper:` (the earlier coverage acknowledged), and its hint copies a paper's `url` as written.
 // v77: paper-url gives a URL written without its scheme back with `https://` (`arxiv.org/abs/…`); frontmatter-schema gives a list written as one text in brackets (`authors: [Ann Lee, Bo Chen]`).
 // v78: email-size and link-url-length measure emails whose right-to-left values are isolated (`<bdi>`, U+2068…U+2069) and whose right-to-left text blocks are `dir="auto"` (render/bidi.ts, render/block-direction.ts).
-const FORMAT_VERSION = 78;
+// v79: a footnote call a bare URL took into its address (`https://x.org/repo[^1]`) is named by footnote-unused and no-bare-url, with `<https://x.org/repo>[^1]` to write.
+const FORMAT_VERSION = 79;
 
 interface Header {
   version: typeof FORMAT_VERSION;

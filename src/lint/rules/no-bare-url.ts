@@ -2,6 +2,7 @@ import type { Link } from 'mdast';
 import type { MarkdownText } from '../../issue/model.js';
 import type { FileRule } from '../types.js';
 import { sourceOf, visitMarkdown } from './markdown-texts.js';
+import { callWritten, swallowedFootnoteCall } from './swallowed-footnote.js';
 
 /**
  * URLs are written as links with words: a bare address reads badly in the
@@ -32,8 +33,11 @@ const rule: FileRule = {
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'link', (node, text) => {
       if (!isBareUrl(node, text)) return;
+      const call = swallowedFootnoteCall(node);
       report({
-        message: `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
+        message: call
+          ? `Unexpected footnote call \`[^${call.label}]\` read as part of the bare URL \`${call.address}\` (the link leads to \`${node.url}\` and the note is never shown), expected the URL in angle brackets before the call, \`${callWritten(call)}\`, or a link with words, such as \`[the paper](${call.address})[^${call.label}]\``
+          : `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
         position: nodePosition(text, node),
       });
     });

@@ -36,3 +36,12 @@ test('no-bare-url: the position is the URL itself inside list items, block quote
   assert.deepEqual(places(messages), expected);
   assert.deepEqual(messages.map((m) => m.endColumn! - m.column), [23, 13, 28]);
 });
+
+test('no-bare-url: a footnote call a bare URL took into its address is named, and the fix never holds the call in the URL', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'The code is at https://github.com/org/repo[^1]. More text.\n\n[^1]: Released under MIT.' });
+  const [message] = await lintWith([rule], { 'a.md': text });
+  assert.equal(
+    message!.message,
+    'Unexpected footnote call `[^1]` read as part of the bare URL `https://github.com/org/repo` (the link leads to `https://github.com/org/repo[^1` and the note is never shown), expected the URL in angle brackets before the call, `<https://github.com/org/repo>[^1]`, or a link with words, such as `[the paper](https://github.com/org/repo)[^1]`',
+  );
+});

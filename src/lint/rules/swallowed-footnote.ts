@@ -1,0 +1,28 @@
+import type { Link } from 'mdast';
+
+/**
+ * A footnote call written right after a bare URL (`https://github.com/org/repo[^1]`)
+ * that GFM's address recognition took into the address: remark-gfm (micromark)
+ * ends a bare URL only at white space or `<`, so the link leads to
+ * `https://github.com/org/repo[^1` and the `[^1]` is no call: the note is
+ * never shown. (GitHub itself, which finds bare URLs after the footnote calls,
+ * shows the note.)
+ *
+ * Shape: `{ address, label }`, the address as meant (before `[^`) and the
+ * label of the call (`1`), or undefined when the link holds no `[^`.
+ */
+export interface SwallowedCall {
+  address: string;
+  label: string;
+}
+
+export function swallowedFootnoteCall(link: Link): SwallowedCall | undefined {
+  const match = /\[\^([^\]\s]+)$/u.exec(link.url);
+  if (match === null) return undefined;
+  return { address: link.url.slice(0, match.index), label: match[1]! };
+}
+
+/** What to write instead: the address in angle brackets, then the call. */
+export function callWritten(call: SwallowedCall): string {
+  return `<${call.address}>[^${call.label}]`;
+}
