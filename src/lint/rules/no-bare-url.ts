@@ -36,7 +36,7 @@ const rule: FileRule = {
       const call = swallowedFootnoteCall(node);
       report({
         message: call
-          ? `Unexpected footnote call \`[^${call.label}]\` read as part of the bare URL \`${call.address}\` (the link leads to \`${node.url}\` and the note is never shown), expected the URL in angle brackets before the call, \`${callWritten(call)}\`, or a link with words, such as \`[the paper](${call.address})[^${call.label}]\``
+          ? `Unexpected footnote call \`[^${call.label}]\` read as part of the bare URL \`${call.address}\` (the link leads to \`${node.url}\` and the note is never shown), expected the URL in angle brackets before the call, \`${callWritten(call)}\`, or a link with words, such as \`[the paper](${call.address})${call.trail}[^${call.label}]\``
           : `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
         position: nodePosition(text, node),
       });

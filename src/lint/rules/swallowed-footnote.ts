@@ -8,21 +8,26 @@ import type { Link } from 'mdast';
  * never shown. (GitHub itself, which finds bare URLs after the footnote calls,
  * shows the note.)
  *
- * Shape: `{ address, label }`, the address as meant (before `[^`) and the
- * label of the call (`1`), or undefined when the link holds no `[^`.
+ * Shape: `{ address, trail, label }`: the address as meant (before `[^`,
+ * without the sentence's punctuation GFM leaves out of a bare URL at its
+ * end: `https://x.org/a.[^1]` is the address `https://x.org/a` and the
+ * trail `.`), and the label of the call (`1`); undefined when the link holds
+ * no `[^`.
  */
 export interface SwallowedCall {
   address: string;
+  trail: string;
   label: string;
 }
 
 export function swallowedFootnoteCall(link: Link): SwallowedCall | undefined {
   const match = /\[\^([^\]\s]+)$/u.exec(link.url);
   if (match === null) return undefined;
-  return { address: link.url.slice(0, match.index), label: match[1]! };
+  const [, address = '', trail = ''] = /^(.*?)([.,:;!?*_~'"]*)$/su.exec(link.url.slice(0, match.index)) ?? [];
+  return { address, trail, label: match[1]! };
 }
 
-/** What to write instead: the address in angle brackets, then the call. */
+/** What to write instead: the address in angle brackets, the sentence's punctuation, then the call. */
 export function callWritten(call: SwallowedCall): string {
-  return `<${call.address}>[^${call.label}]`;
+  return `<${call.address}>${call.trail}[^${call.label}]`;
 }

@@ -26,3 +26,11 @@ test('footnote-unused: a note whose call a bare URL took into its address says s
   const fixed = cleanIssueWithMarkdown({ summary: 'The code is at <https://github.com/org/repo>[^1]. More text.\n\n[^1]: Released under MIT.' });
   assert.deepEqual(await lintWith([rule], { 'a.md': fixed }), []);
 });
+
+test('footnote-unused: a call after a bare URL that ends a sentence keeps its full stop outside the angle brackets', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'See https://example.org/code_(v2).[^n] Then more.\n\n[^n]: A note.' });
+  const [message] = await lintWith([rule], { 'a.md': text });
+  assert.ok(message!.message.endsWith('expected the URL in angle brackets before the call, `<https://example.org/code_(v2)>.[^n]`'), message!.message);
+  const fixed = cleanIssueWithMarkdown({ summary: 'See <https://example.org/code_(v2)>.[^n] Then more.\n\n[^n]: A note.' });
+  assert.deepEqual(await lintWith([rule], { 'a.md': fixed }), []);
+});
