@@ -5,8 +5,7 @@ import type { Link } from 'mdast';
  * that GFM's address recognition took into the address: remark-gfm (micromark)
  * ends a bare URL only at white space or `<`, so the link leads to
  * `https://github.com/org/repo[^1` and the `[^1]` is no call: the note is
- * never shown. (GitHub itself, which finds bare URLs after the footnote calls,
- * shows the note.)
+ * never shown.
  *
  * Shape: `{ address, trail, label }`: the address as meant (before `[^`,
  * without the sentence's punctuation GFM leaves out of a bare URL at its
