@@ -68,6 +68,25 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
 });
 
+test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  mkdirSync(join(root, 'static', 'issues'));
+  writeFileSync(join(root, 'static', 'issues', '1'), 'a file where the issue page folder is');
+  const onFolder = await runCli(['build'], { cwd: root });
+  assert.equal(onFolder.code, 2, onFolder.stderr);
+  assert.match(onFolder.stderr, /Unexpected file .*static\/issues\/1: the build writes `issues\/1\/index\.html` itself/);
+  assert.doesNotMatch(onFolder.stderr, /writable|\n\s+at /);
+  rmSync(join(root, 'static', 'issues'), { recursive: true });
+  const afterwards = await runCli(['build'], { cwd: root });
+  assert.equal(afterwards.code, 0, afterwards.stderr);
+  mkdirSync(join(root, 'static', 'feed.xml'));
+  writeFileSync(join(root, 'static', 'feed.xml', 'old.xml'), '<rss/>');
+  const underFile = await runCli(['build', '--no-cache', '--out', 'fresh'], { cwd: root });
+  assert.equal(underFile.code, 2, underFile.stderr);
+  assert.match(underFile.stderr, /Unexpected file .*static\/feed\.xml\/old\.xml: the build writes `feed\.xml` itself/);
+});
+
 test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
   const dir = join('/news', 'static');
   assert.equal(staticPathKind(dir, dir), 'copied');
