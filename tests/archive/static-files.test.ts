@@ -116,3 +116,21 @@ test("a rebuild reads each file of staticDir and each asset once (to key the sit
   // Every file byte for byte, the copied ones among them.
   assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });
+
+test("a rebuild's commit that can never finish (left by an earlier paperboy: a file to move where the site has a folder) no longer stops every build after: it is dropped and the site written whole", async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const pending = join(root, 'dist.pending-1');
+  mkdirSync(pending);
+  writeFileSync(join(pending, '0'), 'a file where the issue page folder is');
+  writeFileSync(join(root, 'dist.commit'), JSON.stringify({ pending: 'dist.pending-1', files: [['0', 'issues/1']], removed: [] }));
+  // What the writer then did: the clashing file, removed from staticDir since, made the site change.
+  writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: *\n');
+  const after = await runCli(['build'], { cwd: root });
+  assert.equal(after.code, 0, after.stderr);
+  assert.equal(existsSync(join(root, 'dist.commit')), false);
+  assert.equal(existsSync(pending), false);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
+});
