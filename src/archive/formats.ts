@@ -87,8 +87,11 @@ import { packageVersion } from './package-version.js';
  * v80: a record's excerpt does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers", "the why? question"; archive/excerpt.ts `endsSentenceAt`).
  * v81: a cross-reference whose text names its issue (`[#1](issue:1)`, `[in #1](paper:…)`) is not followed by "(#1)" again (render/issue-suffix.ts `namesIssue`).
  * v82: a Markdown text block holding right-to-left letters is `dir="auto"` (render/block-direction.ts); a paper's title, each author name, its venue, a section's title, "Summarized by" and "H/T" holding them are isolated in the email, the feeds and the plaintext (render/bidi.ts).
+ * v83: a frontmatter value's PDI or PDF that closes nothing is left out (issue/bidi-controls.ts), so it cannot end the isolate around the value; a plaintext line cut inside a value's own isolate (U+2066, U+2067) reopens it (render/bidi.ts `balanceIsolates`).
+ * v84: a cross-reference whose text holds its issue's number as something else (`the #1 model on MMLU`) keeps its "(#1)": only a text ending in the issue's name (`in #1`, `#1’s`) drops it (render/issue-suffix.ts `namesIssue`).
+ * v85: a plaintext line cut at 998 octets inside an isolated right-to-left value closes the isolate at the cut and opens it again after (render/text/octets.ts).
  */
-export const INDEX_FORMAT = `build-index-v82-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v85-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

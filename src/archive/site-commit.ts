@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SITE_MARKER } from './site-marker.js';
 
 /**
  * How a written folder becomes the site, whatever kills the build (see
@@ -17,7 +18,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export function recoverSite(outDir: string): void {
   const journal = readJournal(outDir);
-  if (journal) applyJournal(outDir, journal);
+  if (journal) replayJournal(outDir, journal);
   rmSync(`${outDir}.commit.tmp`, { force: true });
   const previous = `${outDir}.previous`;
   if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
@@ -28,6 +29,32 @@ export function recoverSite(outDir: string): void {
     if (name.startsWith(`${basename(outDir)}.staging-`) || name.startsWith(`${basename(outDir)}.pending-`)) rmSync(join(parent, name), { recursive: true, force: true });
     // A replaced site whose deleting process died (or still runs: two deleters are harmless).
     else if (name.startsWith(`${basename(outDir)}.discarded-`)) deleteInBackground(join(parent, name));
+  }
+}
+
+/**
+ * A move no replay can make: a file where the site has a folder, or under
+ * one of its files (a file of staticDir clashing so, which an earlier
+ * paperboy let through). Retrying it failed every build after, `--no-cache`
+ * too.
+ */
+const UNREPLAYABLE = new Set(['EISDIR', 'ENOTDIR', 'EEXIST', 'ENOTEMPTY']);
+
+/**
+ * Applies a killed or failed rebuild's journal; one that no replay can
+ * finish (`UNREPLAYABLE`) is dropped with its pending folder, and the
+ * site's marker emptied: the site, part committed, is no longer the one
+ * the marker lists, and a marker that reads as no record makes the build
+ * write the site whole (site-marker.ts). Throws what a move throws else.
+ */
+function replayJournal(outDir: string, journal: Journal): void {
+  try {
+    applyJournal(outDir, journal);
+  } catch (error) {
+    if (!UNREPLAYABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    writeFileSync(join(outDir, SITE_MARKER), '');
+    rmSync(`${outDir}.commit`, { force: true });
+    rmSync(join(dirname(outDir), journal.pending), { recursive: true, force: true });
   }
 }
 

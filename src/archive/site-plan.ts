@@ -4,7 +4,7 @@ import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { CopiedFiles } from './copied-files.js';
-import { staticCollision } from './static-files.js';
+import { builtPathClash, staticCollision } from './static-files.js';
 import { papersBib } from './bibtex.js';
 import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
@@ -141,9 +141,10 @@ export function planSite(
     files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, { bytes }] of copied.assets) files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
-  const written = new Set(files.map((made) => made.path));
+  const clash = builtPathClash(files.map((made) => made.path));
   for (const [path, { source, bytes }] of copied.own) {
-    if (written.has(path)) throw staticCollision(source, path);
+    const built = clash(path);
+    if (built !== undefined) throw staticCollision(source, built);
     files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
   }
   return { files, papers: database.papers.length, shape, outputs: hashOf };

@@ -18,12 +18,16 @@ const EXPLICIT_ALL = new RegExp(EXPLICIT.source, 'g');
  * otherwise reverse what an output prints after it on the same line or in
  * the same block (the issue's number and date, the authors, " →"), in a
  * browser, a feed reader, a mail client and a terminal that applies the
- * algorithm. The text keeps every character and shows as its author made it
- * up to its end; a text that opens no scope, or closes every one, is
- * returned as it is. Each paragraph (UAX #9 P1: a line) is counted as the
- * algorithm does: a PDF closes the innermost scope if it is an embedding or
- * override (X7), a PDI the innermost isolate and everything opened inside it
- * (X6a); a closer without its opener changes nothing.
+ * algorithm. And without a closer that closes nothing (a PDI or a PDF
+ * pasted without its opener): it changes nothing where it is written, but
+ * an output puts a right-to-left value in an isolate of its own
+ * (render/bidi.ts), which it would end half way, letting the rest of the
+ * title out among the text around it. The text keeps every other character
+ * and shows as its author made it up to its end; a text that opens no scope
+ * and closes none it did not open is returned as it is. Each paragraph
+ * (UAX #9 P1: a line) is counted as the algorithm does: a PDF closes the
+ * innermost scope if it is an embedding or override (X7), a PDI the
+ * innermost isolate and everything opened inside it (X6a).
  */
 export function closeBidiControls(text: string): string {
   if (!EXPLICIT.test(text)) return text;
@@ -33,17 +37,20 @@ export function closeBidiControls(text: string): string {
 function closeParagraph(paragraph: string): string {
   // The closers of the scopes still open, innermost last.
   const open: string[] = [];
-  for (const [char] of paragraph.matchAll(EXPLICIT_ALL)) {
+  const kept = paragraph.replace(EXPLICIT_ALL, (char) => {
     if (char === PDF) {
-      if (open.at(-1) === PDF) open.pop();
+      if (open.at(-1) !== PDF) return '';
+      open.pop();
     } else if (char === PDI) {
       const isolate = open.lastIndexOf(PDI);
-      if (isolate >= 0) open.length = isolate;
+      if (isolate < 0) return '';
+      open.length = isolate;
     } else {
       open.push(CLOSER[char]!);
     }
-  }
-  if (open.length === 0) return paragraph;
-  const end = paragraph.trimEnd().length;
-  return `${paragraph.slice(0, end)}${open.reverse().join('')}${paragraph.slice(end)}`;
+    return char;
+  });
+  if (open.length === 0) return kept;
+  const end = kept.trimEnd().length;
+  return `${kept.slice(0, end)}${open.reverse().join('')}${kept.slice(end)}`;
 }

@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import type { z } from 'zod';
 import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
@@ -151,13 +152,29 @@ function unquotedTextMessage(field: string, received: unknown, source: string): 
  * A list written as one text (`authors: Ann Lee, Bo Chen`, `tags: evals`):
  * the same items in brackets, `authors: [Ann Lee, Bo Chen]`, when each item
  * reads back from them as the text written (no character YAML gives a
- * meaning in a flow list); else nothing, and the message says "a list".
+ * meaning in a flow list; an item YAML reads as a number, a yes or no or
+ * nothing, `2023`, `true`, `null`, in quotes); else nothing, and the
+ * message says "a list". Authors of one word each, two by two, may be
+ * names written "Last, First" (`Vaswani, Ashish`): both readings are
+ * given; some of one word and some not, neither is sure, and none is.
  */
 function bracketHint(key: string, received: unknown): string {
   if (typeof received !== 'string') return '';
   const items = received.split(',').map((item) => item.trim());
   if (items.some((item) => item === '' || /[[\]{}#&*!|>'"%@`:]/.test(item))) return '';
-  return ` in brackets: \`${key}: [${items.join(', ')}]\``;
+  const listed = ` in brackets: \`${key}: [${items.map(flowItem).join(', ')}]\``;
+  if (key !== 'authors') return listed;
+  const oneWord = items.filter((item) => !/\s/.test(item)).length;
+  if (oneWord === 0 || (oneWord === items.length && items.length % 2 === 1)) return listed;
+  if (oneWord < items.length) return '';
+  const pairs = items.flatMap((item, at) => (at % 2 === 0 ? [JSON.stringify(`${item}, ${items[at + 1]!}`)] : []));
+  return `${listed}, or for names written "Last, First" each in quotes: \`${key}: [${pairs.join(', ')}]\``;
+}
+
+/** An item as a YAML flow list reads it back as the text written: bare, or in double quotes when YAML would read it as something else (`2023`, `true`, `null`). */
+function flowItem(item: string): string {
+  const read: unknown = parse(`[${item}]`);
+  return Array.isArray(read) && read.length === 1 && read[0] === item ? item : JSON.stringify(item);
 }
 
 function describe(value: unknown): string {

@@ -98,7 +98,9 @@ import type { FileOutcome } from './lint-file.js';
 // v77: paper-url gives a URL written without its scheme back with `https://` (`arxiv.org/abs/…`); frontmatter-schema gives a list written as one text in brackets (`authors: [Ann Lee, Bo Chen]`).
 // v78: email-size and link-url-length measure emails whose right-to-left values are isolated (`<bdi>`, U+2068…U+2069) and whose right-to-left text blocks are `dir="auto"` (render/bidi.ts, render/block-direction.ts).
 // v79: a footnote call a bare URL took into its address (`https://x.org/repo[^1]`) is named by footnote-unused and no-bare-url, with `<https://x.org/repo>[^1]` to write.
-const FORMAT_VERSION = 79;
+// v80: frontmatter-schema quotes an item of the bracketed list it suggests that YAML would read as a number, yes or no or nothing (`tags: ["2023", evals]`), gives authors of one word each also as names written "Last, First", and guesses nothing for a mix; no-control-character's model drops a bidi closer that closes nothing (issue/bidi-controls.ts), which email-size measures.
+// v81: email-size and link-url-length measure emails whose cross-reference holding its issue's number as something else (`the #1 model`) keeps its "(#1)" (render/issue-suffix.ts).
+const FORMAT_VERSION = 81;
 
 interface Header {
   version: typeof FORMAT_VERSION;

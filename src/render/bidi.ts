@@ -65,22 +65,28 @@ export interface LinePiece {
   after: string;
 }
 
+/** The isolate initiators (LRI, RLI, FSI), each closed by a PDI: a value may hold its own (a name copied with one), the output adds FSI. */
+const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', FSI]);
+
 /**
  * Wrapped plaintext lines (their indentation kept) in which an isolate cut
  * by a line break is closed at the end of its line and opened again at the
- * start of the next (after its indentation): a line break ends every
- * isolate (UAX #9 P1, each line is a paragraph), so the name's second line
- * would otherwise be laid out alone, and its PDI would close nothing.
+ * start of the next (after its indentation), by the same initiator (an
+ * RLI a value holds stays right to left): a line break ends every isolate
+ * (UAX #9 P1, each line is a paragraph), so the name's second line would
+ * otherwise be laid out alone, and its PDI would close nothing. The
+ * isolates a value holds are counted too, so that their PDI is not taken
+ * for the one closing the output's.
  */
 export function balanceIsolates(lines: readonly string[]): string[] {
-  if (!lines.some((line) => line.includes(FSI))) return [...lines];
-  let open = 0;
+  if (!lines.some((line) => line.includes(FSI) || line.includes('\u2066') || line.includes('\u2067'))) return [...lines];
+  const open: string[] = [];
   return lines.map((line) => {
-    const reopened = open > 0 ? line.replace(/^\s*/, (indent) => indent + FSI.repeat(open)) : line;
+    const reopened = open.length > 0 ? line.replace(/^\s*/, (indent) => indent + open.join('')) : line;
     for (const char of line) {
-      if (char === FSI) open += 1;
-      else if (char === PDI && open > 0) open -= 1;
+      if (ISOLATE_OPENERS.has(char)) open.push(char);
+      else if (char === PDI && open.length > 0) open.pop();
     }
-    return open > 0 ? reopened + PDI.repeat(open) : reopened;
+    return open.length > 0 ? reopened + PDI.repeat(open.length) : reopened;
   });
 }

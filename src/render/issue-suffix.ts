@@ -40,11 +40,14 @@ export function repeatedIssueSuffixes<N>(
 }
 
 /**
- * Whether a link's text names issue `issue` as a reader would: `#4`, `issue
- * 4`, `Issue #4` (not `#41`, `#4.2` or `a#4`).
+ * Whether a link's text names issue `issue` as a reader would, where the
+ * "(#4)" would follow it: `#4`, `in #4`, `issue 4`, `Issue #4`, then only
+ * closing punctuation, or `#4’s summary` (not `#41`, `#4.2` or `a#4`; nor
+ * a number that is something else, `the #4 model on MMLU`, `issue 4 of the
+ * tracker`, whose "(#4)" is the only word of the issue the reader gets).
  */
 function namesIssue(text: string, issue: number): boolean {
-  return new RegExp(`(?:(?<![\\p{L}\\p{N}_])#|\\bissue\\s*#?)${issue}(?![\\p{N}]|[.,]\\p{N})`, 'iu').test(text);
+  return new RegExp(`(?:(?<![\\p{L}\\p{N}_])#|\\bissue\\s*#?)${issue}(?=['’]s\\b|[\\s\\p{P}]*$)`, 'iu').test(text);
 }
 
 /** A terminator, the closing quotes and brackets of a quotation or an aside it ends (`."`, `.’»`, `.)`), then a space or the end. */

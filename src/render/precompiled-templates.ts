@@ -28,7 +28,8 @@ export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'templates-precompiled
 // 2: a partial call says whether it is inside a block (`guarded`) and a partial block's (`fallback`).
 // 3: a path through a block parameter (`paper.summary` in `{{#each papers as |paper|}}`) is strict too (strict-block-params.ts).
 // 4: the outline lists the mustaches in triple braces (`unescaped`), which unescaped-text.ts checks.
-const FORMAT = 4;
+// 5: the outline lists the calls of a helper writing HTML inside a tag (`htmlInTags`), which unescaped-text.ts checks.
+const FORMAT = 5;
 
 /**
  * How every template is compiled: every path strict (with `outlineTemplate`'s

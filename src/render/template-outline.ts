@@ -19,7 +19,12 @@ export interface TemplateOutline {
   paths: hbs.AST.PathExpression[];
   /** Its unescaped mustaches (`{{{summary.html}}}`, `{{&title}}`): what they print reaches the HTML as it is. */
   unescaped: UnescapedMustache[];
+  /** Calls of a helper that writes HTML (`HTML_HELPERS`) inside a tag, where its elements would be an attribute's text (`alt="{{isolate title}}"`). */
+  htmlInTags: { helper: string; argument: string; loc: hbs.AST.SourceLocation }[];
 }
+
+/** The helpers whose result is HTML (render/helpers.ts): `<bdi>` around a value, `<br>` between lines. */
+const HTML_HELPERS = new Set(['isolate', 'lineBreaks']);
 
 /** A mustache in triple braces (or `{{&…}}`): `written` its path as written; `helper` when it calls one (`{{{concat a b}}}`). */
 export interface UnescapedMustache {
@@ -63,7 +68,7 @@ export function locationKey(loc: { start: { line: number; column: number } }): s
  * (view-model.ts keeps every key present).
  */
 export function outlineTemplate(ast: hbs.AST.Program): TemplateOutline {
-  const outline: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [], unescaped: [] };
+  const outline: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [], unescaped: [], htmlInTags: [] };
   new OutlineVisitor(outline).accept(ast);
   return outline;
 }
@@ -73,6 +78,8 @@ type Call = hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpr
 class OutlineVisitor extends Handlebars.Visitor {
   /** How many blocks the node visited is inside. */
   private blocks = 0;
+  /** Where the template's text read so far leaves the HTML: inside a tag (its name or attributes), and in which quote. */
+  private tag: { quote: string | undefined } | undefined;
 
   constructor(private readonly outline: TemplateOutline) {
     super();
@@ -83,8 +90,17 @@ class OutlineVisitor extends Handlebars.Visitor {
     if (path.parts.length > 1) this.outline.paths.push(path);
   }
 
+  override ContentStatement(content: hbs.AST.ContentStatement): void {
+    this.tag = tagAfter(this.tag, content.value);
+  }
+
   override MustacheStatement(mustache: hbs.AST.MustacheStatement): void {
     this.noteHelper(mustache);
+    const name = mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : '';
+    if (this.tag && HTML_HELPERS.has(name)) {
+      const [first] = mustache.params;
+      this.outline.htmlInTags.push({ helper: name, argument: first?.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : 'title', loc: mustache.loc });
+    }
     if (!mustache.escaped) {
       const { path } = mustache;
       const helper = path.type !== 'PathExpression' || mustache.params.length > 0 || mustache.hash !== undefined;
@@ -137,3 +153,29 @@ class OutlineVisitor extends Handlebars.Visitor {
     if (call.path.type === 'PathExpression' && (call.params.length > 0 || call.hash !== undefined)) this.outline.helperNames.add(locationKey(call.path.loc));
   }
 }
+
+/**
+ * Where HTML text leaves a reader that was at `tag` (undefined: between
+ * tags): inside a tag after a `<` and a letter or `/`, until its `>`
+ * outside quotes. The templates' own text, read in the order written
+ * (both branches of a block in turn: a tag is opened and closed within
+ * one), is enough to tell an attribute from an element's text.
+ */
+function tagAfter(tag: { quote: string | undefined } | undefined, text: string): { quote: string | undefined } | undefined {
+  let quote = tag?.quote;
+  let inside = tag !== undefined;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at]!;
+    if (!inside) {
+      if (char === '<' && /[A-Za-z/]/.test(text[at + 1] ?? '')) inside = true;
+    } else if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '>') {
+      inside = false;
+    }
+  }
+  return inside ? { quote } : undefined;
+}
+

@@ -10,7 +10,7 @@ import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOpti
 import { outlineTemplate, type PartialCall, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
 import { readTemplateSource } from './template-source.js';
-import { checkUnescapedText } from './unescaped-text.js';
+import { checkHtmlInTags, checkUnescapedText } from './unescaped-text.js';
 import { checkOverrides } from './template-overrides.js';
 import { BUILTIN_TEMPLATES_DIR, PARTIALS, TEMPLATE_EXTENSION, templateFiles, templatesFingerprint } from './template-files.js';
 
@@ -79,6 +79,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const partials = [...Object.keys(env.partials), ...broken.filter(({ name }) => name.startsWith(PARTIALS)).map(({ name }) => name.slice(PARTIALS.length))];
   checkPartialCalls(loaded, partials, sayUnlessRead);
   checkUnescapedText(loaded, sayUnlessRead);
+  checkHtmlInTags(loaded, sayUnlessRead);
   checkPartialLoops(loaded, read, sayUnlessRead);
   checkOverrides(
     files.filter(({ file }) => !builtin(file)),
@@ -117,7 +118,7 @@ interface Loaded extends CompiledTemplate {
 }
 
 /** The outline of a file that did not load: no call known. */
-const NO_CALLS: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [], unescaped: [] };
+const NO_CALLS: TemplateOutline = { partialCalls: [], inlinePartials: [], helperNames: new Set(), paths: [], unescaped: [], htmlInTags: [] };
 
 /**
  * A mistake in a file no command renders: neither a built-in template's

@@ -45,3 +45,22 @@ function unescapedText(file: string, mustache: UnescapedMustache, html: readonly
     : `Unexpected \`{{{${mustache.written}}}}\`: \`${mustache.written}\` is text, which triple braces print without escaping (a \`<\` in a title becomes a tag in every email and page), expected \`{{${mustache.written}}}\`; only HTML fields (${fields} and the other \`….html\`) take triple braces`;
   return templateError(file, at, reason, undefined);
 }
+
+/**
+ * A helper that writes HTML (`{{isolate title}}`: a `<bdi>`;
+ * `{{lineBreaks …}}`: `<br>`) inside a tag of an HTML template: an
+ * attribute's value is text, so `alt="{{isolate title}}"` would show
+ * "<bdi>…</bdi>" to a screen reader and in a tooltip. Each is an error at
+ * its place, said through `say`, with the plain field to write there.
+ */
+export function checkHtmlInTags(loaded: readonly { name: string; file: string; outline: TemplateOutline }[], say: (name: string, error: PaperboyError) => void): void {
+  for (const { name, file, outline } of loaded) {
+    if (name.endsWith('.txt')) continue;
+    for (const { helper, argument, loc } of outline.htmlInTags) {
+      const at = { line: loc.start.line, column: loc.start.column + 1 };
+      const reason = `Unexpected \`${helper}\` in an attribute: it writes HTML (${helper === 'isolate' ? 'a `<bdi>`' : '`<br>`'}), which an attribute shows as text, expected \`{{${argument}}}\` there (the field itself, escaped); \`${helper}\` belongs in an element's text`;
+      say(name, templateError(file, at, reason, undefined));
+    }
+  }
+}
+

@@ -64,8 +64,10 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
 /**
  * The database as a command that writes nothing reads it (`send --dry-run`,
  * `new`): `openStore` when `dataDir` has one of this paperboy's schema;
- * one an older paperboy wrote is read into memory and migrated there, its
- * file left as it was (the next command that writes migrates it); none,
+ * one an older paperboy wrote, or one in rollback-journal mode (whose file
+ * `openStore` would switch to WAL), is read into memory and migrated
+ * there, its file left as it was (the next command that writes migrates
+ * it); none,
  * an empty one in memory, never made on disk. Throws STORE_UNAVAILABLE
  * (exit 2) as `openStore` does when the file cannot be there to look at
  * (`dataDir` under a file, no permission) or read: a dry run must not say
@@ -81,20 +83,23 @@ export function openStoreIfAny(dataDir: string, migrations: readonly Migration[]
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storeError(path, error);
     return inMemory(undefined, migrations);
   }
-  const older = olderImage(path, migrations.length);
-  return older ? inMemory(older, migrations) : openStore(dataDir, migrations);
+  const image = imageToChange(path, migrations.length);
+  return image ? inMemory(image, migrations) : openStore(dataDir, migrations);
 }
 
 /**
- * The bytes of the database at `path` (with what its WAL holds) when its
- * schema is older than `newest`, read through a read-only connection; else
- * undefined. Throws STORE_UNAVAILABLE when it cannot be read.
+ * The bytes of the database at `path` (with what its WAL holds) when
+ * `openStore` would change its file: its schema is older than `newest`
+ * (migrated), or it is not in WAL mode (a copy or a tool left it in
+ * rollback-journal mode, which `journal_mode = WAL` rewrites); read
+ * through a read-only connection. Else undefined. Throws
+ * STORE_UNAVAILABLE when it cannot be read.
  */
-function olderImage(path: string, newest: number): Buffer | undefined {
+function imageToChange(path: string, newest: number): Buffer | undefined {
   let db: Store | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: busyTimeout() });
-    if ((db.pragma('user_version', { simple: true }) as number) >= newest) return undefined;
+    if ((db.pragma('user_version', { simple: true }) as number) >= newest && db.pragma('journal_mode', { simple: true }) === 'wal') return undefined;
     const image = db.serialize();
     // Bytes 18 and 19 (the file format's read and write versions) say WAL (2), which SQLite cannot open in memory (no -shm): say rollback (1).
     image[18] = 1;

@@ -86,7 +86,8 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     const read = rowStatus(fields, columns);
     const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? nameProblem(written) ?? read.problem);
     if (problem !== undefined) {
-      problems.push({ line, message: problem });
+      // A cell quoted in it may be a whole line of a hostile file, or hold its line breaks: one line, its middle cut.
+      problems.push({ line, message: oneLine(problem) });
       continue;
     }
     const key = emailKey(email);
@@ -105,7 +106,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     const name = cleanName(written);
     if (name !== written.trim()) changed.push({ line, message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
     const { times, problems: timeProblems } = rowTimes(fields, columns, status);
-    for (const message of timeProblems) changed.push({ line, message: `${email}'s ${message}` });
+    for (const message of timeProblems) changed.push({ line, message: oneLine(`${email}'s ${message}`) });
     const row: ImportRow = { line, email, name, status, times };
     seen.set(key, row);
     rows.push(row);

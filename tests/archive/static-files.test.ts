@@ -68,6 +68,25 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
 });
 
+test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  mkdirSync(join(root, 'static', 'issues'));
+  writeFileSync(join(root, 'static', 'issues', '1'), 'a file where the issue page folder is');
+  const onFolder = await runCli(['build'], { cwd: root });
+  assert.equal(onFolder.code, 2, onFolder.stderr);
+  assert.match(onFolder.stderr, /Unexpected file .*static\/issues\/1: the build writes `issues\/1\/index\.html` itself/);
+  assert.doesNotMatch(onFolder.stderr, /writable|\n\s+at /);
+  rmSync(join(root, 'static', 'issues'), { recursive: true });
+  const afterwards = await runCli(['build'], { cwd: root });
+  assert.equal(afterwards.code, 0, afterwards.stderr);
+  mkdirSync(join(root, 'static', 'feed.xml'));
+  writeFileSync(join(root, 'static', 'feed.xml', 'old.xml'), '<rss/>');
+  const underFile = await runCli(['build', '--no-cache', '--out', 'fresh'], { cwd: root });
+  assert.equal(underFile.code, 2, underFile.stderr);
+  assert.match(underFile.stderr, /Unexpected file .*static\/feed\.xml\/old\.xml: the build writes `feed\.xml` itself/);
+});
+
 test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
   const dir = join('/news', 'static');
   assert.equal(staticPathKind(dir, dir), 'copied');
@@ -95,5 +114,23 @@ test("a rebuild reads each file of staticDir and each asset once (to key the sit
   const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
   assert.equal(clean.code, 0, clean.stderr);
   // Every file byte for byte, the copied ones among them.
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
+});
+
+test("a rebuild's commit that can never finish (left by an earlier paperboy: a file to move where the site has a folder) no longer stops every build after: it is dropped and the site written whole", async () => {
+  const root = rootWithStaticFiles();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const pending = join(root, 'dist.pending-1');
+  mkdirSync(pending);
+  writeFileSync(join(pending, '0'), 'a file where the issue page folder is');
+  writeFileSync(join(root, 'dist.commit'), JSON.stringify({ pending: 'dist.pending-1', files: [['0', 'issues/1']], removed: [] }));
+  // What the writer then did: the clashing file, removed from staticDir since, made the site change.
+  writeFileSync(join(root, 'static', 'robots.txt'), 'User-agent: *\n');
+  const after = await runCli(['build'], { cwd: root });
+  assert.equal(after.code, 0, after.stderr);
+  assert.equal(existsSync(join(root, 'dist.commit')), false);
+  assert.equal(existsSync(pending), false);
+  const clean = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
+  assert.equal(clean.code, 0, clean.stderr);
   assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });

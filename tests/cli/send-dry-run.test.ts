@@ -71,3 +71,22 @@ test('send --dry-run on a database an older paperboy wrote does not migrate it: 
     db.close();
   }
 });
+
+test('send --dry-run on a database of this schema kept in rollback-journal mode (journal_mode=DELETE, as a copy or a tool left it) writes nothing: its bytes and journal mode are unchanged', async () => {
+  const root = await newsletter(2);
+  const file = join(root, '.paperboy', 'paperboy.db');
+  const tool = new Database(file);
+  tool.pragma('journal_mode = DELETE');
+  tool.close();
+  const before = databaseState(root);
+  const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Send to 2 recipients/);
+  assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
+  const after = databaseState(root);
+  assert.equal(after.wal, 0, 'no -wal file made');
+  assert.ok(after.bytes.equals(before.bytes), 'the database file is byte for byte as it was');
+  const db = new Database(file, { readonly: true });
+  assert.equal(db.pragma('journal_mode', { simple: true }), 'delete');
+  db.close();
+});

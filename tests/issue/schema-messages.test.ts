@@ -49,6 +49,25 @@ test('schema messages: a list written as one text (`authors: Ann Lee, Bo Chen`, 
   ]);
 });
 
+test('schema messages: the bracketed list a text is told to be reads back as the items written: an item YAML reads as a number, a yes or no or nothing is quoted', () => {
+  const problems = (from: string, to: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace(from, to)))).problems.map((problem) => problem.message);
+  assert.deepEqual(problems('tags: [emergence, scaling]', 'tags: 2023, true, null-safety, null'), [
+    'Unexpected string `2023, true, null-safety, null` for paper 1\'s `tags`, expected a list in brackets: `tags: ["2023", "true", null-safety, "null"]`',
+  ]);
+});
+
+test('schema messages: `authors: Vaswani, Ashish`, which may be one name written "Last, First", is not told only to be two authors', () => {
+  const problems = (to: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', to)))).problems.map((problem) => problem.message);
+  assert.deepEqual(problems('authors: Vaswani, Ashish'), [
+    'Unexpected string `Vaswani, Ashish` for paper 1\'s `authors`, expected a list in brackets: `authors: [Vaswani, Ashish]`, or for names written "Last, First" each in quotes: `authors: ["Vaswani, Ashish"]`',
+  ]);
+  assert.deepEqual(problems('authors: Vaswani, Ashish, Shazeer, Noam'), [
+    'Unexpected string `Vaswani, Ashish, Shazeer, Noam` for paper 1\'s `authors`, expected a list in brackets: `authors: [Vaswani, Ashish, Shazeer, Noam]`, or for names written "Last, First" each in quotes: `authors: ["Vaswani, Ashish", "Shazeer, Noam"]`',
+  ]);
+  // Half the items one word and half not cannot be read either way for sure: no guess.
+  assert.deepEqual(problems('authors: Smith, J. K., Bo Chen'), ["Unexpected string `Smith, J. K., Bo Chen` for paper 1's `authors`, expected a list"]);
+});
+
 test('schema messages: a list whose only item has no space after its `-`, read as a mapping, says to write the space, as the config does', () => {
   const located = (papers: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue({ papers })))).problems.map((problem) => `${problem.position.start.line}:${problem.position.start.column} ${problem.message}`);
   assert.deepEqual(located('  -title: A\n'), ["8:3 Unexpected mapping for `papers`, expected a list (a space after each item's `-`: `- title: A`)"]);

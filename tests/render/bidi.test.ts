@@ -22,3 +22,11 @@ test('bidi: a plaintext line cut inside an isolated name closes it at the line e
   assert.deepEqual(lines, [`   Authors: Alice Smith and ${FSI}محمد${PDI}`, `   ${FSI}علي حسن${PDI}, 2023`]);
   assert.deepEqual(balanceIsolates(['plain', 'lines']), ['plain', 'lines']);
 });
+
+test('bidi: a line cut inside a name that holds an isolate of its own (U+2067 … U+2069) closes and opens both, the inner with its own direction', () => {
+  const [RLI, LRI] = ['\u2067', '\u2066'];
+  assert.deepEqual(balanceIsolates([`a ${FSI}${RLI}محمد${PDI} علي`, `  حسن${PDI}, 2023`]), [`a ${FSI}${RLI}محمد${PDI} علي${PDI}`, `  ${FSI}حسن${PDI}, 2023`]);
+  assert.deepEqual(balanceIsolates([`a ${FSI}${RLI}محمد علي`, `  حسن${PDI}${PDI}, 2023`]), [`a ${FSI}${RLI}محمد علي${PDI}${PDI}`, `  ${FSI}${RLI}حسن${PDI}${PDI}, 2023`]);
+  assert.deepEqual(balanceIsolates([`${LRI}x`, `y${PDI}`]), [`${LRI}x${PDI}`, `${LRI}y${PDI}`]);
+});
+

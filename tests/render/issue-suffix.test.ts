@@ -42,3 +42,11 @@ test('a cross-reference whose text names its issue ("#1", "in #1", "issue 1") ge
   // The other cross-reference of the sentence still has its number said once, after the last.
   assert.equal(html('The [mirage paper](paper:2304.15004) from [#1](issue:1).'), '<p>The <a>mirage paper</a> from <a>#1</a>.</p>');
 });
+
+test('a cross-reference whose text holds "#1" as something else than its issue ("the #1 model on MMLU", "issue 1 of the tracker") keeps its "(#1)": only a text ending in the issue\'s name is one', () => {
+  assert.equal(html('See [the #1 model on MMLU](paper:2304.15004).'), '<p>See <a>the #1 model on MMLU</a> (#1).</p>');
+  assert.equal(render('See [the #1 model on MMLU](paper:2304.15004).', { links }), 'See the #1 model on MMLU (#1) [1].');
+  assert.equal(html('The [issue 1 of its tracker](paper:2304.15004) is fixed.'), '<p>The <a>issue 1 of its tracker</a> (#1) is fixed.</p>');
+  // Closing punctuation or a possessive after the name still ends it.
+  assert.equal(html('See [#1’s summary](issue:1) and [(in #1)](paper:2304.15004).'), '<p>See <a>#1’s summary</a> and <a>(in #1)</a>.</p>');
+});

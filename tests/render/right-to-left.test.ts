@@ -58,3 +58,14 @@ test('email: an isolated right-to-left title or name is escaped as `{{title}}` e
   assert.ok(html.includes(`<bdi>${HEBREW_AUTHOR} &lt;b&gt;</bdi>`), html);
   assert.doesNotMatch(html, /<script|<b>/);
 });
+
+test('email: a right-to-left value holding a stray U+2069 (a PDI pasted without its opener) stays one isolate: the rest of the title and the venue are not let out of it', async () => {
+  const [first, ...rest] = ARABIC_TITLE.split(' ');
+  const strayTitle = `${first}\u2069 ${rest.join(' ')}`;
+  const issue = RIGHT_TO_LEFT_ISSUE.replace(`title: "${ARABIC_TITLE}"`, `title: "${strayTitle}"`).replace(`venue: "${ARABIC_VENUE}"`, `venue: "\u202c${ARABIC_VENUE}\u2069"`);
+  const { html, text } = await rootWith({ '0001-rtl.md': issue }).then(({ root }) => renderAll(root, '1'));
+  assert.ok(text.includes(`1. ${FSI}${ARABIC_TITLE}${PDI}\n`), text);
+  assert.ok(text.includes(`Bob Jones · ${FSI}${ARABIC_VENUE}${PDI}, 2023\n`), text);
+  assert.ok(html.includes(`<bdi>${ARABIC_TITLE}</bdi></a>`), html);
+});
+

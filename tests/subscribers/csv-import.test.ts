@@ -383,3 +383,17 @@ test('csv import: a time written in a form paperboy reads but not in the calenda
     [3, "bob@example.org's `consent_at` `yesterday` is no time paperboy reads (2021-03-04 10:11:12, read as UTC, or ISO 8601), stored as the time of this import"],
   ]);
 });
+
+test('csv import: a huge or multi-line cell in the status, yes-or-no or time column is quoted on one line, its middle cut, as an address is', () => {
+  const huge = 'x'.repeat(200_000);
+  const result = parse(`email,status,subscribed_to_emails,consent_at\nada@example.org,,${huge},\nbob@example.org,"act\nive",,\ncy@example.org,,,"${huge}"\n`);
+  assert.equal(result.problems.length, 2);
+  for (const { message } of result.problems) {
+    assert.ok(message.length < 300, `${message.length} characters`);
+    assert.doesNotMatch(message, /\n/);
+  }
+  assert.match(result.problems[0]!.message, /^Unexpected `subscribed_to_emails` `x+…x+`, expected true or false/);
+  assert.match(result.problems[1]!.message, /^Unexpected status `act⏎ive`/);
+  assert.equal(result.changed.length, 1);
+  assert.ok(result.changed[0]!.message.length < 400, `${result.changed[0]!.message.length} characters`);
+});

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { graphemePieces } from '../../issue/segment-pieces.js';
+import { balanceIsolates } from '../bidi.js';
 import { splitBetweenWords } from './breaks.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -35,8 +36,31 @@ export function limitLineOctets(text: string, maxOctets: number): string {
     .join('\n');
 }
 
+/**
+ * `line` in pieces of at most `maxOctets`. An isolate around a
+ * right-to-left value (render/bidi.ts) that a cut falls inside is closed at
+ * the end of its piece and opened again at the start of the next
+ * (`balanceIsolates`), as a wrapped line's is, room kept for both.
+ */
 function splitLine(line: string, maxOctets: number): string[] {
   if (Buffer.byteLength(line) <= maxOctets) return [line];
+  const depth = isolateDepth(line);
+  // A PDI and an initiator, 3 octets each, for every isolate open across a cut.
+  return depth === 0 ? packLine(line, maxOctets) : balanceIsolates(packLine(line, maxOctets - 6 * depth));
+}
+
+/** The most isolates (LRI, RLI, FSI … PDI) open at once in `line`. */
+function isolateDepth(line: string): number {
+  let open = 0;
+  let most = 0;
+  for (const char of line) {
+    if (char === '\u2066' || char === '\u2067' || char === '\u2068') most = Math.max(most, ++open);
+    else if (char === '\u2069' && open > 0) open -= 1;
+  }
+  return most;
+}
+
+function packLine(line: string, maxOctets: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let octets = 0;

@@ -203,3 +203,16 @@ test('the hard split at 998 octets cuts a line of Thai between its words', () =>
   assert.equal(split.replaceAll('\n', ''), line);
   assert.ok(wordEnds(line).has(split.indexOf('\n')), split.split('\n')[0]);
 });
+
+test('octets: a line cut at 998 octets inside an isolated right-to-left value (a 700-letter Arabic word) closes the isolate at the cut and opens it again after it, no line over 998 octets', () => {
+  const [FSI, PDI] = ['\u2068', '\u2069'];
+  const line = `   ${FSI}${'ب'.repeat(700)}${PDI}, 2023`;
+  const lines = limitLineOctets(line, 998).split('\n');
+  assert.ok(lines.length > 1);
+  for (const piece of lines) {
+    assert.ok(Buffer.byteLength(piece) <= 998, `${Buffer.byteLength(piece)} octets`);
+    assert.equal([...piece].filter((char) => char === FSI).length, [...piece].filter((char) => char === PDI).length, 'each piece closes what it opens');
+  }
+  assert.equal(lines.join('').replaceAll(FSI, '').replaceAll(PDI, ''), line.replaceAll(FSI, '').replaceAll(PDI, ''), 'no letter lost');
+  assert.ok(lines.at(-1)!.endsWith(`${PDI}, 2023`));
+});
