@@ -139,8 +139,10 @@ function migrate(db: Store, migrations: readonly Migration[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   const newest = migrations.length;
   if (current > newest) {
-    throw new PaperboyError('STORE_TOO_NEW', `Unexpected database schema version ${current}, expected at most ${newest}`, {
-      hint: 'The database was written by a newer paperboy: upgrade paperboy.',
+    // Named: a newsletter's dataDir may hold a database copied from another machine, and the message should say which file.
+    const where = db.memory ? '' : ` in ${db.name}`;
+    throw new PaperboyError('STORE_TOO_NEW', `Unexpected database schema version ${current}${where}, expected at most ${newest} (this paperboy's)`, {
+      hint: 'The database was written by a newer paperboy: upgrade paperboy (or point dataDir at the database of this version).',
     });
   }
   for (let version = current + 1; version <= newest; version++) {

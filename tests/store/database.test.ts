@@ -52,7 +52,7 @@ test('store: a send journal written before sends recorded their issue is kept wh
   db.close();
 });
 
-test('store: a database from a newer paperboy is refused, not written', () => {
+test('store: a database from a newer paperboy is refused, not written, naming its file', () => {
   const dir = dataDir();
   openStore(dir, [
     { description: 'a', sql: 'CREATE TABLE a (x)' },
@@ -60,7 +60,7 @@ test('store: a database from a newer paperboy is refused, not written', () => {
   ]).close();
   assert.throws(
     () => openStore(dir, [{ description: 'a', sql: 'CREATE TABLE a (x)' }]),
-    (error) => isPaperboyError(error) && error.exitCode === 2 && /schema version 2, expected at most 1/.test(error.message),
+    (error) => isPaperboyError(error) && error.exitCode === 2 && error.message === `Unexpected database schema version 2 in ${join(dir, DATABASE_FILE)}, expected at most 1 (this paperboy's)`,
   );
 });
 
