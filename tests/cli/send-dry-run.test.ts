@@ -55,17 +55,22 @@ function newsletterWithOldDatabase(count: number, schema: number): string {
   return root;
 }
 
+/** `send 1 --dry-run` counts the newsletter's 2 recipients and leaves its database file byte for byte as it was, no -wal file beside it. */
+function dryRunLeavesDatabase(root: string, what: string): void {
+  const before = databaseState(root);
+  const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Send to 2 recipients/);
+  assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
+  const after = databaseState(root);
+  assert.equal(after.wal, 0, `${what}: nothing waits in a -wal file`);
+  assert.ok(after.bytes.equals(before.bytes), `${what}: the database file is byte for byte as it was`);
+}
+
 test('send --dry-run on a database an older paperboy wrote does not migrate it: its bytes and schema version are unchanged, and it counts the recipients as a send will', async () => {
   for (const schema of [MIGRATIONS.length - 1, 3]) {
     const root = newsletterWithOldDatabase(2, schema);
-    const before = databaseState(root);
-    const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Send to 2 recipients/);
-    assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
-    const after = databaseState(root);
-    assert.equal(after.wal, 0, 'nothing waits in the -wal file');
-    assert.ok(after.bytes.equals(before.bytes), `schema ${schema}: the database file is byte for byte as it was`);
+    dryRunLeavesDatabase(root, `schema ${schema}`);
     const db = new Database(join(root, '.paperboy', 'paperboy.db'), { readonly: true });
     assert.equal(db.pragma('user_version', { simple: true }), schema);
     db.close();
@@ -78,14 +83,7 @@ test('send --dry-run on a database of this schema kept in rollback-journal mode 
   const tool = new Database(file);
   tool.pragma('journal_mode = DELETE');
   tool.close();
-  const before = databaseState(root);
-  const result = spawnCli(['send', '1', '--dry-run', '--root', root], { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
-  assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /Send to 2 recipients/);
-  assert.match(result.stdout, /Dry run: nothing sent, nothing written\./);
-  const after = databaseState(root);
-  assert.equal(after.wal, 0, 'no -wal file made');
-  assert.ok(after.bytes.equals(before.bytes), 'the database file is byte for byte as it was');
+  dryRunLeavesDatabase(root, 'rollback-journal mode');
   const db = new Database(file, { readonly: true });
   assert.equal(db.pragma('journal_mode', { simple: true }), 'delete');
   db.close();
