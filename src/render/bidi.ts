@@ -79,7 +79,7 @@ const ISOLATE_OPENERS = new Set(['\u2066', '\u2067', FSI]);
  * for the one closing the output's.
  */
 export function balanceIsolates(lines: readonly string[]): string[] {
-  if (!lines.some((line) => line.includes(FSI) || line.includes('\u2066') || line.includes('\u2067'))) return [...lines];
+  if (!lines.some((line) => [...ISOLATE_OPENERS].some((opener) => line.includes(opener)))) return [...lines];
   const open: string[] = [];
   return lines.map((line) => {
     const reopened = open.length > 0 ? line.replace(/^\s*/, (indent) => indent + open.join('')) : line;
@@ -89,4 +89,15 @@ export function balanceIsolates(lines: readonly string[]): string[] {
     }
     return open.length > 0 ? reopened + PDI.repeat(open.length) : reopened;
   });
+}
+
+/** The most isolates (LRI, RLI, FSI … PDI) open at once in `line`: how many a cut inside it may have to close and open again. */
+export function isolateDepth(line: string): number {
+  let open = 0;
+  let most = 0;
+  for (const char of line) {
+    if (ISOLATE_OPENERS.has(char)) most = Math.max(most, ++open);
+    else if (char === PDI && open > 0) open -= 1;
+  }
+  return most;
 }

@@ -1,4 +1,5 @@
 import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { hasRightToLeft } from './bidi.js';
 
 /**
@@ -21,13 +22,9 @@ const TEXT_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'th'
  */
 export function markRightToLeftBlocks(tree: Root | Element): void {
   for (const child of tree.children) {
-    if (child.type !== 'element') continue;
-    if (TEXT_BLOCKS.has(child.tagName) && hasRightToLeft(textOf(child))) child.properties = { ...child.properties, dir: 'auto' };
+    // A subtree without right-to-left letters has no block to mark: its text is read once, not again for each block inside.
+    if (child.type !== 'element' || !hasRightToLeft(toString(child))) continue;
+    if (TEXT_BLOCKS.has(child.tagName)) child.properties = { ...child.properties, dir: 'auto' };
     markRightToLeftBlocks(child);
   }
-}
-
-/** The text of `node`'s descendants, joined. */
-function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 }

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import { repeatedIssueSuffixes } from './issue-suffix.js';
 import type { InlineMath } from 'mdast-util-math';
 import { isShortFormula } from './math.js';
@@ -50,17 +51,12 @@ function rewriteChildren(children: readonly (ElementContent | RootContent)[], co
 function withIssueSuffixes(nodes: (ElementContent | RootContent)[], issues: ReadonlyMap<Element, number>): (ElementContent | RootContent)[] {
   if (issues.size === 0) return nodes;
   const issueOf = (node: ElementContent | RootContent) => (node.type === 'element' ? issues.get(node) : undefined);
-  const repeated = repeatedIssueSuffixes(nodes, issueOf, (node) => (node.type === 'text' ? node.value : ''), hastText);
+  // A cross-reference is an element: its text is its text nodes' (hast-util-to-string).
+  const repeated = repeatedIssueSuffixes(nodes, issueOf, (node) => (node.type === 'text' ? node.value : ''), (node) => (node.type === 'element' ? hastToString(node) : ''));
   return nodes.flatMap((node) => {
     const issue = issueOf(node);
     return issue === undefined || repeated.has(node) ? [node] : [node, { type: 'text', value: ` (#${issue})` }];
   });
-}
-
-/** The text a hast node shows: its text nodes' values, in order. */
-function hastText(node: ElementContent | RootContent): string {
-  if (node.type === 'text') return node.value;
-  return node.type === 'element' ? node.children.map(hastText).join('') : '';
 }
 
 function prefixFootnoteLabel(element: Element, idPrefix: string): void {

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { graphemePieces } from '../../issue/segment-pieces.js';
-import { balanceIsolates } from '../bidi.js';
+import { balanceIsolates, isolateDepth } from '../bidi.js';
 import { splitBetweenWords } from './breaks.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -47,17 +47,6 @@ function splitLine(line: string, maxOctets: number): string[] {
   const depth = isolateDepth(line);
   // A PDI and an initiator, 3 octets each, for every isolate open across a cut.
   return depth === 0 ? packLine(line, maxOctets) : balanceIsolates(packLine(line, maxOctets - 6 * depth));
-}
-
-/** The most isolates (LRI, RLI, FSI … PDI) open at once in `line`. */
-function isolateDepth(line: string): number {
-  let open = 0;
-  let most = 0;
-  for (const char of line) {
-    if (char === '\u2066' || char === '\u2067' || char === '\u2068') most = Math.max(most, ++open);
-    else if (char === '\u2069' && open > 0) open -= 1;
-  }
-  return most;
 }
 
 function packLine(line: string, maxOctets: number): string[] {
