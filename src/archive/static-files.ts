@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { pathWithin } from '../path-within.js';
 import { PaperboyError } from '../errors.js';
 
 /**
@@ -42,10 +43,8 @@ export function staticSources(staticDir: string): Map<string, string> {
  * editor's `.chart.svg.swp`: the site does not change), `outside` else.
  */
 export function staticPathKind(staticDir: string, path: string): 'copied' | 'hidden' | 'outside' {
-  const inside = relative(staticDir, path);
-  if (inside === '') return 'copied';
-  if (isAbsolute(inside) || inside === '..' || inside.startsWith(`..${sep}`)) return 'outside';
-  return inside.split(sep).some((name) => name.startsWith('.')) ? 'hidden' : 'copied';
+  if (!pathWithin(staticDir, path)) return 'outside';
+  return relative(staticDir, path).split(sep).some((name) => name.startsWith('.')) ? 'hidden' : 'copied';
 }
 
 function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { pathWithin } from '../path-within.js';
 
 /** The newsletter's own folders (absolute paths), which a build, replacing its outDir whole, must never hold, be, or be inside. */
 export interface OwnFolders {
@@ -23,12 +24,6 @@ const NAMES: Readonly<Record<keyof OwnFolders, string>> = {
   dataDir: "paperboy's data folder (`dataDir`: the subscriber database, the send journal)",
 };
 
-/** True when `inner` is `outer` or a path inside it. */
-function within(outer: string, inner: string): boolean {
-  const path = relative(outer, inner);
-  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
-}
-
 /**
  * How `outDir` overlaps the newsletter's own folders, or undefined: a
  * build replaces its outDir whole (archive/site-writer.ts), so an outDir
@@ -40,12 +35,12 @@ function within(outer: string, inner: string): boolean {
 export function outDirOverlap(written: string, folders: OwnFolders): OutDirOverlap | undefined {
   const outDir = resolve(written);
   const root = resolve(folders.root);
-  if (within(outDir, root)) return { key: 'root', problem: outDir === root ? `it is ${NAMES.root}` : `it holds ${NAMES.root} ${root}` };
+  if (pathWithin(outDir, root)) return { key: 'root', problem: outDir === root ? `it is ${NAMES.root}` : `it holds ${NAMES.root} ${root}` };
   for (const key of ['issuesDir', 'templatesDir', 'staticDir', 'dataDir'] as const) {
     const dir = resolve(folders[key]);
     if (outDir === dir) return { key, problem: `it is ${NAMES[key]}` };
-    if (within(outDir, dir)) return { key, problem: `it holds ${NAMES[key]} ${dir}` };
-    if (within(dir, outDir)) return { key, problem: `it is inside ${NAMES[key]} ${dir}` };
+    if (pathWithin(outDir, dir)) return { key, problem: `it holds ${NAMES[key]} ${dir}` };
+    if (pathWithin(dir, outDir)) return { key, problem: `it is inside ${NAMES[key]} ${dir}` };
   }
   return undefined;
 }

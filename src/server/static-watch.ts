@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { staticPathKind } from '../archive/static-files.js';
+import { pathWithin } from '../path-within.js';
 
 /**
  * Watches the site's own files (`staticDir`) for `serve --dev`: `onChange`
@@ -18,16 +19,11 @@ import { staticPathKind } from '../archive/static-files.js';
 export async function watchStaticFiles(staticDir: string, onChange: (path: string) => void): Promise<FSWatcher> {
   let base = dirname(staticDir);
   while (!existsSync(base) && dirname(base) !== base) base = dirname(base);
-  const watcher = watch(base, { ignoreInitial: true, ignored: (path) => !leadsTo(path, staticDir) && staticPathKind(staticDir, path) !== 'copied' });
+  // Kept: the folders on the way down to staticDir (each holds it, `pathWithin(path, staticDir)`) and the files the build copies.
+  const watcher = watch(base, { ignoreInitial: true, ignored: (path) => !pathWithin(path, staticDir) && staticPathKind(staticDir, path) !== 'copied' });
   watcher.on('all', (_event, path) => {
     if (staticPathKind(staticDir, path) === 'copied') onChange(path);
   });
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return watcher;
-}
-
-/** Whether `path` is `dir` or a folder on the way to it. */
-function leadsTo(path: string, dir: string): boolean {
-  const rest = relative(path, dir);
-  return rest === '' || !(isAbsolute(rest) || rest === '..' || rest.startsWith(`..${sep}`));
 }
