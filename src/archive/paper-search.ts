@@ -1,11 +1,13 @@
 import MiniSearch from 'minisearch';
+import type { Position } from 'unist';
 import indexOptions from '../../templates/web/search-options.cjs';
 import { authorKey, tagKey } from '../issue/names.js';
 import type { RecordFacts, RecordSummary } from './issue-output.js';
 import { paperAuthors, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import type { TextSource } from './pages.js';
 import { paperIdFromReference } from '../issue/paper-id.js';
-import { buildSearchIndex } from './search-index.js';
+import type { IssueFacts } from '../issue/facts.js';
+import { buildSearchIndex, searchIdentity } from './search-index.js';
 
 const { identityTargets, rankResults, searchOptions, searchShard, tokenize } = indexOptions;
 
@@ -105,4 +107,40 @@ function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boole
   if (filters.author !== undefined && !paperAuthors(paper).some((author) => namesAuthor(author, filters.author!))) return false;
   if (filters.year !== undefined && paper.latest.year !== filters.year) return false;
   return true;
+}
+
+/** A paper of a draft issue that a search would find: where it is written. */
+export interface DraftPaperMatch {
+  /** The draft's number, if it has one yet. */
+  number: number | undefined;
+  /** The issue file. */
+  path: string;
+  title: string;
+  /** Where its `title:` is (1-based line and column). */
+  position: Position;
+}
+
+/**
+ * The papers of `drafts` (issue facts: each paper's id, title and tags; a
+ * draft being written has no rendering to search) that `query` finds as the
+ * index finds a published paper (search-options.cjs `searchShard`: by its
+ * identity, or every word in its title or tags, the last as a prefix),
+ * kept by a `tag` filter. "Have we covered this before?" is also asked of
+ * the issue being written, which no result shows. None for a search by
+ * `author` or `year`, which the facts do not hold: a draft paper is named
+ * only where the search could have found it.
+ */
+export function draftPapersMatching(drafts: readonly IssueFacts[], query: string, filters: SearchFilters = {}): DraftPaperMatch[] {
+  if (filters.author !== undefined || filters.year !== undefined) return [];
+  const papers = drafts.flatMap((facts) => facts.papers.map((paper) => ({ facts, paper })));
+  const keep = ({ paper }: (typeof papers)[number]) => filters.tag === undefined || (paper.tags?.names ?? []).some((tag) => tagKey(tag) === tagKey(filters.tag!));
+  const matched = hasSearchWords(query) ? searchDraftPapers(papers.map(({ paper }) => paper), query).map((i) => papers[i]!) : papers;
+  return matched.filter(keep).map(({ facts, paper }) => ({ number: facts.number, path: facts.path, title: paper.title, position: paper.position }));
+}
+
+/** The positions in `papers` of those `query` finds, in their order: an index of their titles, tags and identities, read as a shard is. */
+function searchDraftPapers(papers: readonly IssueFacts['papers'][number][], query: string): number[] {
+  const index = new MiniSearch(searchOptions);
+  index.addAll(papers.map((paper, id) => ({ id, titles: paper.title, tags: paper.tags?.names ?? [], venues: [], identity: searchIdentity(paper.id) })));
+  return [...new Set(searchShard(index, query, () => true).map((result) => result.id as number))].sort((a, b) => a - b);
 }

@@ -8,7 +8,7 @@ import { growHeapSlowly } from '../workers/heap.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
 import { CorpusReading, readsHold, type CorpusReads } from '../issue/corpus.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
-import { extractFacts } from '../issue/facts.js';
+import { extractFacts, type IssueFacts } from '../issue/facts.js';
 import { flatCopy } from '../issue/flat-copy.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { calendarProblem } from '../lint/rules/date-valid.js';
@@ -182,6 +182,8 @@ export interface PublishedPapers {
   texts: TextSource;
   /** Every published paper with all its texts: what the data files export. */
   withAllTexts(): PaperDatabase;
+  /** The facts of each draft issue (readable, `status: draft`): papers not published yet, which a search names apart (paper-search.ts `draftPapersMatching`). */
+  drafts: IssueFacts[];
 }
 
 /**
@@ -197,6 +199,7 @@ export async function publishedPapers(config: Config, options: { cache: boolean 
     database: buildPaperDatabase(published.issues),
     texts: published,
     withAllTexts: () => buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) }))),
+    drafts: workspace.issueFiles.filter(({ facts }) => facts.readable && !facts.statusUnread && facts.status === 'draft').map(({ facts }) => facts),
   };
 }
 

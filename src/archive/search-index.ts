@@ -70,9 +70,17 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     anchor: first.anchor,
     excerpt: firstLine(paper, EXCERPT_LENGTH),
     text: paper.coverage.flatMap((record) => [record.summary.plain, record.opinion?.plain ?? '', record.prerequisites?.plain ?? '']).filter(Boolean).join('\n'),
-    // A place (`issue:5/2`) is no paper's name a reader could know.
-    identity: /^(?:arxiv|url):/.test(paper.id) ? paper.id.slice(paper.id.indexOf(':') + 1) : '',
+    identity: searchIdentity(paper.id),
   };
+}
+
+/**
+ * A paper's `identity` as the index holds it, from its id (issue/paper-id.ts):
+ * `arxiv:2309.08600` → `2309.08600`, `url:lesswrong.com/posts/…` → the URL's
+ * part; '' for a place (`issue:5/2`), no paper's name a reader could know.
+ */
+export function searchIdentity(id: string): string {
+  return /^(?:arxiv|url):/.test(id) ? id.slice(id.indexOf(':') + 1) : '';
 }
 
 /**

@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers, type PublishedPapers } from '../archive/published.js';
 import { withTexts } from '../archive/pages.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
-import { hasSearchWords, searchPapers } from '../archive/paper-search.js';
+import { draftPapersMatching, hasSearchWords, searchPapers, type DraftPaperMatch } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -62,6 +62,8 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
   const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache);
+  // Said beside the results (on stderr with --json, whose stdout is the array alone): the issue being written is "covered" too.
+  const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), io.cwd);
   // Only the papers shown are read with their texts (their first lines).
   const shown = matches.slice(0, options.limit).map(({ paper, score }) => ({ paper: withTexts(paper, papers.texts), score }));
   if (options.json) {
@@ -79,12 +81,13 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     // The array is all stdout holds, for tools to read; what it leaves out is said beside it.
     if (shown.length < matches.length) io.stderr.write(countLine(matches.length, shown.length));
+    io.stderr.write(drafts);
     return 0;
   }
   if (matches.length === 0) {
     // Echoed as typed, but for control characters: an escape sequence pasted into the query would act on the terminal.
     const said = [options.query && `"${options.query}"`, ...filterWords(filters)].filter(Boolean).join(', ');
-    io.stdout.write(`No published paper matches ${replaceControlCharacters(said)}.\n`);
+    io.stdout.write(`No published paper matches ${replaceControlCharacters(said)}.\n${drafts}`);
     return 0;
   }
   for (const { paper } of shown) {
@@ -94,8 +97,15 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
     io.stdout.write(`${covered}  ${isolateText(paper.latest.title)}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
   }
-  io.stdout.write(countLine(matches.length, shown.length));
+  io.stdout.write(countLine(matches.length, shown.length) + drafts);
   return 0;
+}
+
+/** The papers of drafts a search found, each with its draft's number and where its title is written (from `cwd`); '' for none. */
+function draftLines(found: readonly DraftPaperMatch[], cwd: string): string {
+  if (found.length === 0) return '';
+  const lines = found.map((paper) => `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`);
+  return `Not published yet, in ${found.length === 1 ? 'a draft' : 'drafts'}:\n${lines.join('')}`;
 }
 
 /** "495 papers match; 475 more with --limit." for `total` matches of which `shown` are shown. */

@@ -338,3 +338,22 @@ test('papers search: a paper by Arabic authors prints each name and its Arabic t
   const json = await runCli(['papers', 'search', 'NeurIPS', '--json'], { cwd: root });
   assert.ok(!json.stdout.includes(FSI) && json.stdout.includes(ARABIC_AUTHORS[0]), json.stdout);
 });
+
+test('papers search names a draft issue holding a paper the query finds, apart from the published results', async () => {
+  const root = archiveRoot();
+  const byTitle = await runCli(['papers', 'search', 'draft', 'pap'], { cwd: root });
+  assert.equal(byTitle.code, 0, byTitle.stderr);
+  assert.match(byTitle.stdout, /^No published paper matches "draft pap"\.\nNot published yet, in a draft:\n {2}draft #4 {2}A draft paper {2}\(issues\/0004-d\.md:\d+:\d+\)\n$/);
+  // By its identity, as a published paper is found: an arXiv id as people write it.
+  const byId = await runCli(['papers', 'search', 'arXiv:2401.00001v2'], { cwd: root });
+  assert.match(byId.stdout, /in a draft:\n {2}draft #4 {2}A draft paper/);
+  // With --json, stdout is the array alone.
+  const json = await runCli(['papers', 'search', '--json', 'draft', 'paper'], { cwd: root });
+  assert.deepEqual(JSON.parse(json.stdout), []);
+  assert.match(json.stderr, /in a draft:\n {2}draft #4 {2}A draft paper/);
+  // A search no draft paper answers says nothing of drafts; neither does one by author, which a draft's facts do not hold.
+  for (const argv of [['quokkaformer'], ['draft', '--author', 'Draft Author'], ['draft', '--tag', 'transformers']]) {
+    const result = await runCli(['papers', 'search', ...argv], { cwd: root });
+    assert.doesNotMatch(result.stdout + result.stderr, /draft #4/, argv.join(' '));
+  }
+});
