@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { staticPathKind } from '../../src/archive/static-files.js';
@@ -66,6 +66,29 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   const file = await runCli(['build'], { cwd: root });
   assert.equal(file.code, 2, file.stderr);
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
+});
+
+test('a file of staticDir the build cannot read (2 GiB or more; not readable by its user) stops build with exit 2 naming it and what to do, no "internal error", no stack trace', async () => {
+  const root = rootWithStaticFiles();
+  const huge = join(root, 'static', 'video', 'talk.mp4');
+  mkdirSync(join(root, 'static', 'video'));
+  // Sparse: no 2 GiB written to the disk.
+  writeFileSync(huge, '');
+  truncateSync(huge, 2 ** 31 + 1);
+  const tooLarge = await runCli(['build'], { cwd: root });
+  assert.equal(tooLarge.code, 2, tooLarge.stderr);
+  assert.match(tooLarge.stderr, /Cannot copy \S*static\/video\/talk\.mp4 into the site: it is 2 GiB or more/);
+  assert.match(tooLarge.stderr, /Host a file this large elsewhere/);
+  assert.doesNotMatch(tooLarge.stderr, /internal error|\n\s+at /);
+  rmSync(huge);
+  // Root reads any file: the permission case only for another user.
+  if (process.getuid?.() === 0) return;
+  const locked = join(root, 'static', 'img', 'chart.png');
+  chmodSync(locked, 0o000);
+  const unreadable = await runCli(['build'], { cwd: root });
+  assert.equal(unreadable.code, 2, unreadable.stderr);
+  assert.match(unreadable.stderr, /Cannot copy \S*static\/img\/chart\.png into the site: permission denied/);
+  assert.doesNotMatch(unreadable.stderr, /internal error|\n\s+at /);
 });
 
 test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
