@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { staticPathKind } from '../../src/archive/static-files.js';
@@ -89,6 +90,22 @@ test('a file of staticDir the build cannot read (2 GiB or more; not readable by 
   assert.equal(unreadable.code, 2, unreadable.stderr);
   assert.match(unreadable.stderr, /Cannot copy \S*static\/img\/chart\.png into the site: permission denied/);
   assert.doesNotMatch(unreadable.stderr, /internal error|\n\s+at /);
+});
+
+test("a link in staticDir to a file outside the newsletter's folder stops build with exit 2 naming the link and where it leads, and publishes nothing of it; a link to a file inside is followed", async () => {
+  const root = rootWithStaticFiles();
+  const elsewhere = mkdtempSync(join(tmpdir(), 'paperboy-outside-'));
+  writeFileSync(join(elsewhere, 'id_rsa'), 'PRIVATE KEY');
+  symlinkSync(join(elsewhere, 'id_rsa'), join(root, 'static', 'key.txt'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/key\.txt: it leads to \S*paperboy-outside-\w+\/id_rsa, outside the newsletter's folder/);
+  assert.match(refused.stderr, /Copy the file into staticDir to publish it, or remove the link/);
+  assert.equal(existsSync(join(root, 'dist', 'key.txt')), false);
+  rmSync(join(root, 'static', 'key.txt'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  // rootWithStaticFiles links favicon.ico to a file beside static/, in the newsletter's folder.
+  assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
 });
 
 test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
