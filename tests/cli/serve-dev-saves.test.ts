@@ -51,3 +51,22 @@ test('serve --dev with a web template broken (at the start, or saved so while it
   }
   assert.doesNotMatch(server.stderr(), /\n\S*paperboy: +at /, 'no stack trace');
 });
+
+test('serve --dev: after a save of the config naming other folders (issuesDir, staticDir), edits in those folders are built and served, not only the first', { timeout: 120_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'Old folder' }), 'letters/0001-a.md': cleanIssue({ title: 'New folder' }), 'site-files/hello.txt': 'one' });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const config = readFileSync(join(root, 'paperboy.config.yaml'), 'utf8');
+    writeFileSync(join(root, 'paperboy.config.yaml'), `${config}issuesDir: letters\nstaticDir: site-files\n`);
+    assert.match((await pollUntil(server.url, 'issues/1/', (_, body) => body.includes('New folder'))).body, /New folder/);
+    assert.equal((await pollUntil(server.url, 'hello.txt', (status) => status === 200)).body, 'one');
+    // Saves in the folders the config names now.
+    writeFileSync(join(root, 'site-files', 'hello.txt'), 'two');
+    assert.equal((await pollUntil(server.url, 'hello.txt', (_, body) => body === 'two')).body, 'two');
+    writeFileSync(join(root, 'letters', '0001-a.md'), cleanIssue({ title: 'Edited there' }));
+    assert.match((await pollUntil(server.url, 'issues/1/', (_, body) => body.includes('Edited there'))).body, /Edited there/);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+});
