@@ -31,12 +31,29 @@ export function staticSources(staticDir: string, root: string): Map<string, stri
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
+      if (CONTROL.test(entry.name)) throw controlInName(path);
       if (entry.isDirectory()) visit(path);
       else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
     }
   };
   visit(staticDir);
   return files;
+}
+
+/** A control character (a line break, a tab): no URL has one, and the site's marker lists a file a line each. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A file or folder of `staticDir` whose name holds a control character:
+ * refused (STATIC_FILE_NAME, exit 2), the name shown with its escapes. A
+ * line break in it split the marker's line: a build after nothing changed
+ * wrote it again, and one after its removal left it published.
+ */
+function controlInName(path: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_NAME', `Unexpected control character in the name ${JSON.stringify(path)}, expected a name of letters, digits, spaces and signs`, {
+    hint: 'Rename it without the line break or tab: a web address cannot carry one.',
+  });
 }
 
 /**

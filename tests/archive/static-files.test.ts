@@ -108,6 +108,19 @@ test("a link in staticDir to a file outside the newsletter's folder stops build 
   assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
 });
 
+test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
+  const root = rootWithStaticFiles();
+  for (const name of ['notes\nold.txt', 'tab\there.txt']) {
+    writeFileSync(join(root, 'static', name), 'x');
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.ok(refused.stderr.includes(`Unexpected control character in the name ${JSON.stringify(join(root, 'static', name))}`), refused.stderr);
+    assert.equal(existsSync(join(root, 'dist', name)), false);
+    rmSync(join(root, 'static', name));
+  }
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
 test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
   const root = rootWithStaticFiles();
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
