@@ -108,6 +108,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     try {
       if (reloadAll) {
         config = await loadConfig(initial.root);
+        sayMovedPath();
         // Before the build: a save in a folder the config names now, while it runs, is not missed.
         await watchFolders();
         workspace = await Workspace.loadCached(config);
@@ -134,6 +135,19 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     }
   };
 
+  /** The site's path last said to differ from the one served, if any. */
+  let pathSaid = sitePath(initial);
+  /**
+   * Says, once a save of the config moved `baseUrl`'s path (`/` →
+   * `/news/`), that the server still answers under the path it started
+   * with: the pages were rebuilt, but `/news/` answered 404 with no word why.
+   */
+  const sayMovedPath = () => {
+    const now = sitePath(config);
+    if (now === pathSaid) return;
+    pathSaid = now;
+    if (now !== sitePath(initial)) log(`baseUrl's path is ${now} now; this server answers under ${sitePath(initial)}, the path it started with: restart it to serve under ${now}`);
+  };
   /** What `start` was given; set once it is called (the first build's config is watched once it is done). */
   let built: (() => void) | undefined;
   let stopped = false;

@@ -70,3 +70,18 @@ test('serve --dev: after a save of the config naming other folders (issuesDir, s
     assert.equal(await exited(server.child), 0);
   }
 });
+
+test("serve --dev: a config saved with another path in baseUrl says the server still answers under the path it started with, and to restart", { timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const config = readFileSync(join(root, 'paperboy.config.yaml'), 'utf8');
+    writeFileSync(join(root, 'paperboy.config.yaml'), config.replace('baseUrl: https://news.example.org/', 'baseUrl: https://news.example.org/digest/'));
+    await pollUntil(server.url, 'issues/1/', () => (server.stderr().match(/rebuilt in/g)?.length ?? 0) >= 2);
+    assert.match(server.stderr(), /baseUrl's path is \/digest\/ now; this server answers under \/, the path it started with: restart it to serve under \/digest\//);
+    assert.equal((await fetch(new URL('issues/1/', server.url))).status, 200);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+});
