@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PaperboyError } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { assetSources } from './assets.js';
 import { staticSources } from './static-files.js';
@@ -19,12 +20,35 @@ export interface CopiedFile {
  * copied as another). Throws what `staticSources` throws, and the read's
  * error of a file removed since it was listed.
  */
-export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
-  return { assets: withBytes(assetSources(config.templatesDir)), own: withBytes(staticSources(config.staticDir)) };
+export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir' | 'root'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
+  return { assets: withBytes(assetSources(config.templatesDir)), own: withBytes(staticSources(config.staticDir, config.root)) };
 }
 
 export type CopiedFiles = ReturnType<typeof readCopiedFiles>;
 
 function withBytes(sources: ReadonlyMap<string, string>): Map<string, CopiedFile> {
-  return new Map([...sources].map(([path, source]) => [path, { source, bytes: readFileSync(source) }]));
+  return new Map([...sources].map(([path, source]) => [path, { source, bytes: readCopied(source) }]));
+}
+
+/**
+ * The bytes of a file to copy. A file that cannot be read (not the
+ * reader's, a read error, 2 GiB or more, which Node reads into no buffer:
+ * ERR_FS_FILE_TOO_LARGE) throws STATIC_FILE_UNREADABLE (exit 2) naming it
+ * and what to do; it was an "internal error" with a stack trace.
+ */
+function readCopied(source: string): Buffer {
+  try {
+    return readFileSync(source);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_FS_FILE_TOO_LARGE') {
+      throw new PaperboyError('STATIC_FILE_UNREADABLE', `Cannot copy ${source} into the site: it is 2 GiB or more, which the build cannot copy`, {
+        hint: 'Host a file this large elsewhere (a release download, object storage) and link to it, or move it out of staticDir.',
+      });
+    }
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : message;
+    throw new PaperboyError('STATIC_FILE_UNREADABLE', `Cannot copy ${source} into the site: ${why}`, {
+      hint: 'Make the file readable by the user running paperboy (`chmod a+r`), or move it out of staticDir.',
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathWithin } from '../path-within.js';
 import { PaperboyError } from '../errors.js';
@@ -12,11 +12,14 @@ import { PaperboyError } from '../errors.js';
  * theirs; a file put into the output folder by hand is not kept by a build
  * that writes the site whole (`--no-cache`), so this is where such files
  * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
- * to a file is followed, a link to a folder is not (a loop would never end).
- * Site path → source file, sorted by path; none when the folder is missing.
+ * to a file is followed when the file is the newsletter's (`insideProject`,
+ * else STATIC_LINK_OUTSIDE), a link to a folder is not (a loop would never
+ * end); a FIFO or socket is left out. Site path → source file, sorted by
+ * path; none when the folder is missing.
  */
-export function staticSources(staticDir: string): Map<string, string> {
+export function staticSources(staticDir: string, root: string): Map<string, string> {
   const files = new Map<string, string>();
+  const inside = insideProject(staticDir, root);
   const visit = (dir: string) => {
     let entries;
     try {
@@ -28,12 +31,48 @@ export function staticSources(staticDir: string): Map<string, string> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
+      if (CONTROL.test(entry.name)) throw controlInName(path);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) files.set(relative(staticDir, path).split(sep).join('/'), path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
     }
   };
   visit(staticDir);
   return files;
+}
+
+/** A control character (a line break, a tab): no URL has one, and the site's marker lists a file a line each. */
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A file or folder of `staticDir` whose name holds a control character:
+ * refused (STATIC_FILE_NAME, exit 2), the name shown with its escapes. A
+ * line break in it split the marker's line: a build after nothing changed
+ * wrote it again, and one after its removal left it published.
+ */
+function controlInName(path: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_NAME', `Unexpected control character in the name ${JSON.stringify(path)}, expected a name of letters, digits, spaces and signs`, {
+    hint: 'Rename it without the line break or tab: a web address cannot carry one.',
+  });
+}
+
+/**
+ * Given the project, a test of a link of `staticDir` to a file: true when
+ * the file lies in the newsletter's folder (`root`) or in `staticDir`;
+ * else it throws STATIC_LINK_OUTSIDE (exit 2) naming the link and where it
+ * leads. A link to `~/.ssh/id_rsa` or a private folder beside the project
+ * published that file to the world, where `serve` already refuses to
+ * follow a link out of the site.
+ */
+function insideProject(staticDir: string, root: string): (link: string) => true {
+  const allowed = [realpathSync(root), ...(existsSync(staticDir) ? [realpathSync(staticDir)] : [])];
+  return (link) => {
+    const target = realpathSync(link);
+    if (allowed.some((folder) => pathWithin(folder, target))) return true;
+    throw new PaperboyError('STATIC_LINK_OUTSIDE', `Unexpected link ${link}: it leads to ${target}, outside the newsletter's folder ${root}, expected the site's own files inside it`, {
+      hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
+    });
+  };
 }
 
 /**

@@ -217,7 +217,13 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   else if (error.detail !== undefined) process.stderr.write(`paperboy: ${where}: refused (${status}): ${error.detail}\n`);
   const headers = known ? error.headers : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
-  sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
+  try {
+    sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
+  } catch (pageError) {
+    // The page itself cannot be rendered: its message in plain text. Thrown from here, it ended the process.
+    process.stderr.write(`${`${where}: the error page failed too: ${String((pageError as Error)?.stack ?? pageError)}`.replace(/^/gm, 'paperboy: ')}\n`);
+    res.writeHead(status, { 'Content-Type': 'text/plain;charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(`${message}\n`);
+  }
 }
 
 /** Seconds a reader's browser (or a mail client's one-click POST) is asked to wait after the database could not be written. */

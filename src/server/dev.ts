@@ -63,7 +63,8 @@ export interface DevServer {
  * `serve --dev`: builds the archive (drafts included) into
  * `<dataDir>/dev-site`, never into outDir, so a preview never publishes a
  * draft; watches the issues, the templates, the config and the site's own
- * files (`staticDir`, whose hidden files are not copied); after each save
+ * files (`staticDir`, whose hidden files are not copied), in the folders the
+ * config names now (`watchFolders`); after each save
  * rebuilds incrementally (the build cache re-renders only what changed) and
  * tells every open page to reload. `/preview/<number>` shows the email.
  * A failed build is shown on every page until a build succeeds: the pages
@@ -107,6 +108,9 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     try {
       if (reloadAll) {
         config = await loadConfig(initial.root);
+        sayMovedPath();
+        // Before the build: a save in a folder the config names now, while it runs, is not missed.
+        await watchFolders();
         workspace = await Workspace.loadCached(config);
       } else {
         // Only the saved files are read again: the workspace follows the disk.
@@ -129,6 +133,57 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
       log(`build failed: ${message}`);
       broadcast('failed', failure);
     }
+  };
+
+  /** The site's path last said to differ from the one served, if any. */
+  let pathSaid = sitePath(initial);
+  /**
+   * Says, once a save of the config moved `baseUrl`'s path (`/` →
+   * `/news/`), that the server still answers under the path it started
+   * with: the pages were rebuilt, but `/news/` answered 404 with no word why.
+   */
+  const sayMovedPath = () => {
+    const now = sitePath(config);
+    if (now === pathSaid) return;
+    pathSaid = now;
+    if (now !== sitePath(initial)) log(`baseUrl's path is ${now} now; this server answers under ${sitePath(initial)}, the path it started with: restart it to serve under ${now}`);
+  };
+  /** What `start` was given; set once it is called (the first build's config is watched once it is done). */
+  let built: (() => void) | undefined;
+  let stopped = false;
+  const later = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // One build at a time, in the order of the saves.
+      building = building.then(() => rebuild(built!));
+    }, DEBOUNCE_MS);
+  };
+  /** The folders watched, as JSON: the config's issues, templates and site's own files. */
+  let watching = '';
+  /**
+   * Watches what the config names (again when a save of it names other
+   * folders: edits in an `issuesDir`, `templatesDir` or `staticDir` set
+   * while serving were built once, then never again). Resolves once ready.
+   */
+  const watchFolders = async () => {
+    const folders = JSON.stringify([config.issuesDir, config.templatesDir, config.staticDir]);
+    if (stopped || folders === watching) return;
+    watching = folders;
+    await Promise.all([watcher?.close(), staticWatcher?.close()]);
+    const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
+    const files = watch(watched, { ignoreInitial: true });
+    watcher = files;
+    files.on('all', (event, path) => {
+      if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
+      // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
+      else if (dirname(path) === config.issuesDir) return;
+      else settingsChanged = true;
+      later();
+    });
+    // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
+    // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
+    [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later), new Promise<void>((resolve) => files.once('ready', resolve))]);
   };
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {
@@ -154,31 +209,17 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     route,
     withLiveReload,
     async start(onBuilt) {
+      built = onBuilt;
       await rebuild(onBuilt);
-      const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
-      const later = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          // One build at a time, in the order of the saves.
-          building = building.then(() => rebuild(onBuilt));
-        }, DEBOUNCE_MS);
-      };
-      watcher = watch(watched, { ignoreInitial: true });
-      watcher.on('all', (event, path) => {
-        if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
-        // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
-        else if (dirname(path) === config.issuesDir) return;
-        else settingsChanged = true;
-        later();
-      });
-      // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
-      // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
-      [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later), new Promise<void>((resolve) => watcher!.once('ready', resolve))]);
+      await watchFolders();
     },
     async stop() {
+      stopped = true;
       clearTimeout(timer);
       await Promise.all([watcher?.close(), staticWatcher?.close()]);
       await building;
+      // A rebuild under way may have watched the folders of a config saved meanwhile.
+      await Promise.all([watcher?.close(), staticWatcher?.close()]);
       for (const client of clients) client.end();
       clients.clear();
     },

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { basename, dirname, join } from 'node:path';
 import { linkTarget } from '../archive/link-target.js';
 import type { Config } from '../config/load.js';
-import { PaperboyError } from '../errors.js';
+import { isPaperboyError, PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
 import { loadDkimSigner } from '../mail/dkim.js';
 import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
 import type { TemplateProblem } from '../render/template-errors.js';
-import { currentTemplates, loadTemplates } from '../render/templates.js';
+import { currentTemplates, loadTemplates, type TemplateSet } from '../render/templates.js';
 import { openStore } from '../store/database.js';
 import { unsubscribeKeys } from '../subscribers/secret.js';
 import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
@@ -113,7 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // The dev server follows template edits; a served archive keeps the templates it started with.
     const started = options.dev ? undefined : loadTemplates(config.templatesDir);
     if (started) options.unreadTemplates?.(started.unread);
-    const templates = () => started ?? currentTemplates(config.templatesDir);
+    const templates = started ? () => started : lastLoadable(config.templatesDir);
     const sent = sentLinks(db, config.baseUrl);
     for (const line of movedLinkWarnings(sent, config)) options.warn(line);
     const app = createApp({
@@ -138,6 +138,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
 /** Quiet time after the last change beside the site before it is mapped again, in ms: a build renames several things. */
 const SETTLE_MS = 100;
+/**
+ * The dev server's templates for its own pages (not found, subscribe,
+ * confirm, unsubscribe): those on disk now, or, while a save has broken
+ * one (the failed build says where, at file:line:column, on every page),
+ * the last that loaded, or paperboy's built-in ones when none has yet.
+ * Rendering those pages with the broken set threw again inside the error
+ * answer and ended the process.
+ */
+function lastLoadable(templatesDir: string | undefined): () => TemplateSet {
+  let last: TemplateSet | undefined;
+  return () => {
+    try {
+      last = currentTemplates(templatesDir);
+    } catch (error) {
+      if (!isPaperboyError(error)) throw error;
+      last ??= loadTemplates(undefined);
+    }
+    return last;
+  };
+}
+
 /** How often a rebuild's commit under way is checked for its end, in ms. */
 const COMMIT_POLL_MS = 250;
 /** The longest wait between attempts to map a rebuilt site that could not be mapped, in ms. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { staticPathKind } from '../../src/archive/static-files.js';
@@ -66,6 +67,58 @@ test('a file of staticDir at a path the build writes itself, or a staticDir that
   const file = await runCli(['build'], { cwd: root });
   assert.equal(file.code, 2, file.stderr);
   assert.match(file.stderr, /Cannot copy the site's own files: .*static is a file/);
+});
+
+test('a file of staticDir the build cannot read (2 GiB or more; not readable by its user) stops build with exit 2 naming it and what to do, no "internal error", no stack trace', async () => {
+  const root = rootWithStaticFiles();
+  const huge = join(root, 'static', 'video', 'talk.mp4');
+  mkdirSync(join(root, 'static', 'video'));
+  // Sparse: no 2 GiB written to the disk.
+  writeFileSync(huge, '');
+  truncateSync(huge, 2 ** 31 + 1);
+  const tooLarge = await runCli(['build'], { cwd: root });
+  assert.equal(tooLarge.code, 2, tooLarge.stderr);
+  assert.match(tooLarge.stderr, /Cannot copy \S*static\/video\/talk\.mp4 into the site: it is 2 GiB or more/);
+  assert.match(tooLarge.stderr, /Host a file this large elsewhere/);
+  assert.doesNotMatch(tooLarge.stderr, /internal error|\n\s+at /);
+  rmSync(huge);
+  // Root reads any file: the permission case only for another user.
+  if (process.getuid?.() === 0) return;
+  const locked = join(root, 'static', 'img', 'chart.png');
+  chmodSync(locked, 0o000);
+  const unreadable = await runCli(['build'], { cwd: root });
+  assert.equal(unreadable.code, 2, unreadable.stderr);
+  assert.match(unreadable.stderr, /Cannot copy \S*static\/img\/chart\.png into the site: permission denied/);
+  assert.doesNotMatch(unreadable.stderr, /internal error|\n\s+at /);
+});
+
+test("a link in staticDir to a file outside the newsletter's folder stops build with exit 2 naming the link and where it leads, and publishes nothing of it; a link to a file inside is followed", async () => {
+  const root = rootWithStaticFiles();
+  const elsewhere = mkdtempSync(join(tmpdir(), 'paperboy-outside-'));
+  writeFileSync(join(elsewhere, 'id_rsa'), 'PRIVATE KEY');
+  symlinkSync(join(elsewhere, 'id_rsa'), join(root, 'static', 'key.txt'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/key\.txt: it leads to \S*paperboy-outside-\w+\/id_rsa, outside the newsletter's folder/);
+  assert.match(refused.stderr, /Copy the file into staticDir to publish it, or remove the link/);
+  assert.equal(existsSync(join(root, 'dist', 'key.txt')), false);
+  rmSync(join(root, 'static', 'key.txt'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  // rootWithStaticFiles links favicon.ico to a file beside static/, in the newsletter's folder.
+  assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
+});
+
+test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
+  const root = rootWithStaticFiles();
+  for (const name of ['notes\nold.txt', 'tab\there.txt']) {
+    writeFileSync(join(root, 'static', name), 'x');
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.ok(refused.stderr.includes(`Unexpected control character in the name ${JSON.stringify(join(root, 'static', name))}`), refused.stderr);
+    assert.equal(existsSync(join(root, 'dist', name)), false);
+    rmSync(join(root, 'static', name));
+  }
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
 });
 
 test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
