@@ -90,8 +90,9 @@ import { packageVersion } from './package-version.js';
  * v83: a frontmatter value's PDI or PDF that closes nothing is left out (issue/bidi-controls.ts), so it cannot end the isolate around the value; a plaintext line cut inside a value's own isolate (U+2066, U+2067) reopens it (render/bidi.ts `balanceIsolates`).
  * v84: a cross-reference whose text holds its issue's number as something else (`the #1 model on MMLU`) keeps its "(#1)": only a text ending in the issue's name (`in #1`, `#1’s`) drops it (render/issue-suffix.ts `namesIssue`).
  * v85: a plaintext line cut at 998 octets inside an isolated right-to-left value closes the isolate at the cut and opens it again after (render/text/octets.ts).
+ * v86: the plaintext fills a line wrapped under a prefix of another width than its first line's (a title's `1. ` over a hanging indent) to 72 columns after its own prefix, not to 72 less the widest (render/text/wrap.ts `wrapText`).
  */
-export const INDEX_FORMAT = `build-index-v85-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v86-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
