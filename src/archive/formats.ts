@@ -90,8 +90,10 @@ import { packageVersion } from './package-version.js';
  * v83: a frontmatter value's PDI or PDF that closes nothing is left out (issue/bidi-controls.ts), so it cannot end the isolate around the value; a plaintext line cut inside a value's own isolate (U+2066, U+2067) reopens it (render/bidi.ts `balanceIsolates`).
  * v84: a cross-reference whose text holds its issue's number as something else (`the #1 model on MMLU`) keeps its "(#1)": only a text ending in the issue's name (`in #1`, `#1’s`) drops it (render/issue-suffix.ts `namesIssue`).
  * v85: a plaintext line cut at 998 octets inside an isolated right-to-left value closes the isolate at the cut and opens it again after (render/text/octets.ts).
+ * v86: the plaintext fills a line wrapped under a prefix of another width than its first line's (a title's `1. ` over a hanging indent) to 72 columns after its own prefix, not to 72 less the widest (render/text/wrap.ts `wrapText`).
+ * v87: the email isolates a right-to-left newsletter name in its header and in "You receive … because" (`<bdi>`, U+2068…U+2069; templates/partials/header.*, footer.*).
  */
-export const INDEX_FORMAT = `build-index-v85-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v87-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -116,8 +118,9 @@ export const INDEX_FORMAT = `build-index-v85-${VERSION}`;
  * v20: the marker keeps each file's size as written (`file <key> <size> <path>`), which the next build compares with the file's (site-marker.ts `filesNotAsWritten`).
  * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
  * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
+ * v23: a row of a list of papers has its section path one section at a time (`sectionListed`), a tag's and an author's page its heading in pieces (`pageHeading`), so that a right-to-left name in them is isolated; the newsletter's name is isolated on every page (templates/web/).
  */
-export const SHAPE_FORMAT = 'site-shape-v22';
+export const SHAPE_FORMAT = 'site-shape-v23';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

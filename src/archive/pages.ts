@@ -1,4 +1,4 @@
-import type { LinePiece } from '../render/bidi.js';
+import { namedIn, type LinePiece } from '../render/bidi.js';
 import { boundedNames, counted, formatDate, joinPieces, listedNames, paperSourceLine, sourcePieces } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
@@ -101,6 +101,7 @@ export function planPages(
         authors: rowAuthors(paper.latest.authors),
         year: paper.latest.year ?? '',
         section: paper.latest.section.join(' / '),
+        sections: paper.latest.section,
         tags: paper.tags.map((name) => [name, tagSlug.get(name)!] as const),
         issue: first.issue.number,
         anchor: first.anchor,
@@ -128,6 +129,8 @@ export function planPages(
           moreAuthors: facts.authors.more,
           year: facts.year,
           section: facts.section,
+          // Each section of the path its own value, for `{{isolate sectionListed}}`: an Arabic parent before a Latin child stays first.
+          sectionListed: facts.sections.map((text, i): LinePiece => ({ text, after: i < facts.sections.length - 1 ? ' / ' : '' })),
           tags: facts.tags.map(([name, slug]) => ({ name, href: link.tag(slug) })),
           issue: facts.issue,
           issueHref: link.issue(facts.issue, facts.anchor),
@@ -149,6 +152,7 @@ export function planPages(
     const heading = path === 'papers/index.html' ? 'Every paper we summarized' : `Papers ${label}`;
     const view = {
       pageTitle: heading,
+      pageHeading: namedIn(heading, ''),
       lead: `${papersAndIssues}. Pick a year.`,
       search,
       navs: [
@@ -169,9 +173,9 @@ export function planPages(
 
   for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts));
   pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
-  for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, `Papers tagged “${tag.name}”`, tag, rows));
+  for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, namedIn('Papers tagged “', tag.name, '”'), tag, rows));
   pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, `Papers by ${firstLast(author.name) ?? author.name}`, author, rows));
+  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, namedIn('Papers by ', firstLast(author.name) ?? author.name), author, rows));
   return pages;
 }
 
@@ -317,7 +321,7 @@ function facetIndex(path: string, heading: string, facets: readonly Facet<Record
     template: 'web/name-list.html',
     title: heading,
     script: undefined,
-    view: { pageTitle: heading, entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
+    view: { pageTitle: heading, pageHeading: namedIn(heading, ''), entries: facets.map((facet) => ({ name: facet.name, href: href(link, facet.slug), count: facet.papers.length })) },
   });
 }
 
@@ -354,10 +358,12 @@ function pagerLinks(from: string, page: ListPage): { label: string; href: string
  * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
  * a thousand-issue archive would otherwise be a page near 1 MB).
  */
-function facetPages(folder: string, heading: string, facet: Facet<RecordSummary>, rows: Rows): PagePlan[] {
+function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Facet<RecordSummary>, rows: Rows): PagePlan[] {
+  // The page's title (a browser tab) has no isolates: a tab shows them as boxes in places.
+  const heading = joinPieces(pageHeading);
   return listPages(folder, facet.papers, LIST_PAGE_SIZE).map((page) => {
     const title = page.count === 1 ? heading : `${heading} (page ${page.number} of ${page.count})`;
-    const view = { pageTitle: heading, lead: undefined, search: undefined, navs: [{ label: 'Pages', pages: pagerLinks(page.path, page) }], caption: counted(facet.papers.length, 'paper') };
+    const view = { pageTitle: heading, pageHeading, lead: undefined, search: undefined, navs: [{ label: 'Pages', pages: pagerLinks(page.path, page) }], caption: counted(facet.papers.length, 'paper') };
     return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load.js';
+import { isolateHtml, isolateText } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { composeWithBodies } from './bodies.js';
 import { foldableText, singleLine } from './headers.js';
@@ -21,9 +22,10 @@ export interface ConfirmationInput {
 export async function composeConfirmation(input: ConfirmationInput): Promise<{ raw: Buffer; messageId: string }> {
   const { config, confirmUrl } = input;
   const name = singleLine(config.name);
-  const text = `Please confirm that you want to receive ${name} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
+  // The name isolated in the sentences (a right-to-left one keeps its place, render/bidi.ts); not in the Subject or <title>, which show isolates as boxes in places.
+  const text = `Please confirm that you want to receive ${isolateText(name)} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
-<p>Please confirm that you want to receive <strong>${escapeHtml(name)}</strong> by email.</p>
+<p>Please confirm that you want to receive <strong>${isolateHtml(name, escapeHtml)}</strong> by email.</p>
 <p><a href="${escapeHtml(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
 <p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
 </body></html>`;

@@ -59,6 +59,25 @@ export function isolatePiecesText(pieces: readonly LinePiece[]): string {
   return pieces.map(({ text, after }) => isolateText(text) + after).join('');
 }
 
+/**
+ * A line of text naming `value` between `before` and `after` ("Papers by
+ * <author>", "Subscribe to <newsletter>?") as pieces for `{{isolate …}}`:
+ * the value isolated when it holds right-to-left text, the words around it
+ * written as they are (a Latin-only line gives the bytes of the text).
+ */
+export function namedIn(before: string, value: string, after = ''): LinePiece[] {
+  return [
+    { text: '', after: before },
+    { text: value, after },
+  ];
+}
+
+/** `text` as pieces in which each occurrence of `value` (the newsletter's name in a sentence) is a value of its own, as `namedIn` makes one. */
+export function piecesNaming(text: string, value: string): LinePiece[] {
+  const [first = '', ...rest] = value === '' ? [text] : text.split(value);
+  return [{ text: '', after: first }, ...rest.map((after) => ({ text: value, after }))];
+}
+
 /** A piece of a line: a value (a name, a venue, a year) and the text written after it (`", "`, `" and "`, `""`). */
 export interface LinePiece {
   text: string;

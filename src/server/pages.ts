@@ -1,5 +1,6 @@
 import { renderPage, type PageToRender } from '../archive/page-render.js';
 import type { Config } from '../config/load.js';
+import { piecesNaming } from '../render/bidi.js';
 import type { TemplateSet } from '../render/templates.js';
 import { RecentlyUsed } from '../recently-used.js';
 
@@ -43,7 +44,9 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   if (known !== undefined) return known;
   // `headline`, not `heading`: a view key must not be the name of a template helper. Every key
   // present, `form` and `home` too: a template reads each strictly (render/template-outline.ts).
-  const view = { headline: page.heading, paragraphs: page.paragraphs, form: page.form, home: page.home === true };
+  // `…Listed`: the same texts with the newsletter's name a value of its own, for `{{isolate …}}` ("Subscribe to <name>?").
+  const listed = (text: string) => piecesNaming(text, config.name);
+  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true };
   const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {

@@ -115,8 +115,19 @@ function wordsToCarry(line: readonly PlacedWord[], next: PlacedWord, width: numb
  * `2023.`: line-start.ts) where the word before it can go down with it.
  */
 export function wrapFragments(fragments: readonly Fragment[], width: number, cutWords = false): Line[] {
-  const lines = wrapWords(fragments, width);
+  const lines = wrapWords(fragments, { first: width, rest: width });
   return cutWords && width >= MIN_CUT_WIDTH ? cutWideLines(lines, width) : lines;
+}
+
+/**
+ * The columns each line of a wrapped text may fill: the first line's and
+ * every other's, which differ where the first line has a prefix of another
+ * width than the lines under it (a title's `1. ` and its hanging indent,
+ * a marker, a label).
+ */
+interface LineWidths {
+  readonly first: number;
+  readonly rest: number;
 }
 
 /**
@@ -127,9 +138,14 @@ export function wrapFragments(fragments: readonly Fragment[], width: number, cut
  */
 export const MIN_CUT_WIDTH = 16;
 
-/** `wrapFragments` with no word cut: a word wider than `width` alone on its line. */
-function wrapWords(fragments: readonly Fragment[], width: number): Line[] {
+/**
+ * `wrapFragments` with no word cut: a word wider than its line's width
+ * alone on its line. Each line is filled to its own width (`widths.first`
+ * for the first, `widths.rest` for the others), never to the narrowest.
+ */
+function wrapWords(fragments: readonly Fragment[], widths: LineWidths): Line[] {
   const lines: Line[] = [];
+  const widthOfLine = (): number => (lines.length === 0 ? widths.first : widths.rest);
   let line: PlacedWord[] = [];
   let lineWidth = 0;
   let word: Fragment[] = [];
@@ -153,7 +169,8 @@ function wrapWords(fragments: readonly Fragment[], width: number): Line[] {
   const placeWord = (): void => {
     if (word.length === 0) return;
     const next: PlacedWord = { fragments: word, width: wordWidth, gap: gapBeforeWord };
-    if (line.length > 0 && lineWidth + gapWidth(next.gap) + next.width > width) endLine(wordsToCarry(line, next, width));
+    // Words carried down start a line after the first: they must fit the others' width.
+    if (line.length > 0 && lineWidth + gapWidth(next.gap) + next.width > widthOfLine()) endLine(wordsToCarry(line, next, widths.rest));
     lineWidth += (line.length > 0 ? gapWidth(next.gap) : 0) + next.width;
     line.push(next);
     word = [];
@@ -284,14 +301,18 @@ export interface WrapTextOptions {
 
 /**
  * Wraps plain text (a paper title, a metadata line) at `width` columns by
- * display width, like the paragraphs of a rendered text. Lines are joined
- * with `\n`; see `limitLineOctets` (octets.ts) for the hard limit of an email.
+ * display width, like the paragraphs of a rendered text, each line filled
+ * to `width` with its own indent: the first after `initialIndent`, the
+ * others after `subsequentIndent` (a title `1. …` with a hanging indent of
+ * three fills its first line to 72 columns too, not to 69). Lines are
+ * joined with `\n`; see `limitLineOctets` (octets.ts) for the hard limit
+ * of an email.
  */
 export function wrapText(text: string, width: number, options: WrapTextOptions = {}): string {
   const { initialIndent = '', subsequentIndent = '' } = options;
-  const room = width - Math.max(displayWidth(initialIndent), displayWidth(subsequentIndent));
-  const lines = wrapFragments([{ text, format: PLAIN }], Math.max(1, room)).map((line) => renderLine(line, plainStyle));
-  return indentLines(balanceIsolates(options.noOrphan ? withoutOrphan(lines, room, text) : lines), initialIndent, subsequentIndent).join('\n');
+  const widths: LineWidths = { first: Math.max(1, width - displayWidth(initialIndent)), rest: Math.max(1, width - displayWidth(subsequentIndent)) };
+  const lines = wrapWords([{ text, format: PLAIN }], widths).map((line) => renderLine(line, plainStyle));
+  return indentLines(balanceIsolates(options.noOrphan ? withoutOrphan(lines, widths.rest, text) : lines), initialIndent, subsequentIndent).join('\n');
 }
 
 /**
@@ -300,7 +321,7 @@ export function wrapText(text: string, width: number, options: WrapTextOptions =
  * at the start of a line (line-start.ts). Only when the lines broke at a
  * space of `text`: a break inside a run of a script written without spaces
  * (`…涌现` / `能力研究`) split no word, and a space there would be one the
- * text does not have.
+ * text does not have. `width`: the last line's, a line after the first.
  */
 function withoutOrphan(lines: string[], width: number, text: string): string[] {
   const last = lines.at(-1);
