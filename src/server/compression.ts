@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { contentType, isTextType } from './content-types.js';
 
 /** A file of the site as it was opened: its path, size in bytes and modification time in ms. */
@@ -16,6 +17,15 @@ export type Encoding = 'br' | 'gzip';
 const MIN_BYTES = 1024;
 /** Compressed bodies kept in memory, in bytes: the pages readers open again and again. */
 const CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Larger files go out as they are (with byte ranges, for a resumed
+ * download): a 116 MB CSV of staticDir took 12 s of Brotli, and its body
+ * would not stay in the cache, so every request compressed it again.
+ */
+const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+
+const compressBrotli = promisify(brotliCompress);
+const compressGzip = promisify(gzip);
 
 /** Which encoding the client takes, preferring Brotli (smaller HTML by 15–20%). `q=0` refuses one. */
 function negotiate(header: string | undefined): Encoding | undefined {
@@ -52,25 +62,45 @@ export class CompressedFiles {
   encodingFor(req: IncomingMessage, file: SiteFile): Encoding | undefined {
     // The cheapest refusals first: most requests of a load test, and of feed readers, accept no encoding.
     const encoding = negotiate(req.headers['accept-encoding'] as string | undefined);
-    if (!encoding || file.size < MIN_BYTES) return undefined;
+    if (!encoding || file.size < MIN_BYTES || file.size > MAX_SOURCE_BYTES) return undefined;
     return isTextType(contentType(file.abs)) ? encoding : undefined;
   }
 
-  /** The file compressed with `encoding`; `read` gives the bytes of the version `file` measures (file-response.ts reads the file it opened). */
-  body(file: SiteFile, encoding: Encoding, read: () => Buffer): Buffer {
+  /** Compressions under way, by key: readers of one file meanwhile wait for one. */
+  private readonly pending = new Map<string, Promise<Buffer>>();
+
+  /**
+   * The file compressed with `encoding`; `read` gives the bytes of the
+   * version `file` measures (file-response.ts reads the file it opened),
+   * called at once when they are needed. Compressed on libuv's threads, not
+   * the event loop: a large file held up every other request while it was
+   * compressed (seconds for some megabytes).
+   */
+  body(file: SiteFile, encoding: Encoding, read: () => Buffer): Promise<Buffer> {
     const key = `${encoding}:${file.abs}:${file.size}:${file.mtimeMs}`;
     const known = this.cache.get(key);
     if (known) {
       // Most recently used last: what eviction keeps.
       this.cache.delete(key);
       this.cache.set(key, known);
-      return known;
+      return Promise.resolve(known);
     }
+    const under = this.pending.get(key);
+    if (under) return under;
     const raw = read();
-    const body =
-      encoding === 'br'
-        ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
-        : gzipSync(raw, { level: 6 });
+    const compressing = (
+      encoding === 'br' ? compressBrotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : compressGzip(raw, { level: 6 })
+    ).then((body) => {
+      this.keep(key, body);
+      return body;
+    });
+    this.pending.set(key, compressing);
+    void compressing.finally(() => this.pending.delete(key)).catch(() => undefined);
+    return compressing;
+  }
+
+  /** Keeps `body` under `key`, dropping the least recently used past CACHE_BYTES. */
+  private keep(key: string, body: Buffer): void {
     this.cache.set(key, body);
     this.bytes += body.length;
     for (const [oldest, value] of this.cache) {
@@ -78,6 +108,5 @@ export class CompressedFiles {
       this.cache.delete(oldest);
       this.bytes -= value.length;
     }
-    return body;
   }
 }

@@ -62,8 +62,11 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
       return true;
     }
     if (encoding) {
-      const body = compressed.body(file, encoding, () => readFileSync(fd));
-      res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(req.method === 'HEAD' ? undefined : body);
+      // A compression that fails (no memory): the response ends there, nothing else to answer.
+      compressed.body(file, encoding, () => readFileSync(fd)).then(
+        (body) => res.writeHead(200, { ...headers, 'Content-Length': body.length }).end(req.method === 'HEAD' ? undefined : body),
+        () => res.destroy(),
+      );
       return true;
     }
     if (range.kind === 'unsatisfiable') {
