@@ -90,8 +90,9 @@ import { packageVersion } from './package-version.js';
  * v83: a frontmatter value's PDI or PDF that closes nothing is left out (issue/bidi-controls.ts), so it cannot end the isolate around the value; a plaintext line cut inside a value's own isolate (U+2066, U+2067) reopens it (render/bidi.ts `balanceIsolates`).
  * v84: a cross-reference whose text holds its issue's number as something else (`the #1 model on MMLU`) keeps its "(#1)": only a text ending in the issue's name (`in #1`, `#1’s`) drops it (render/issue-suffix.ts `namesIssue`).
  * v85: a plaintext line cut at 998 octets inside an isolated right-to-left value closes the isolate at the cut and opens it again after (render/text/octets.ts).
+ * v86: a record's excerpt does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  */
-export const INDEX_FORMAT = `build-index-v85-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v86-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -139,5 +140,6 @@ export const SHAPE_FORMAT = 'site-shape-v22';
  * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
  * v14: a stored `excerpt` does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers"; archive/excerpt.ts `endsSentenceAt`).
  * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
+ * v16: a stored `excerpt` does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  */
-export const SHARD_FORMAT = `search-shard-v15-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v16-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
