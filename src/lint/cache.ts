@@ -100,7 +100,8 @@ import type { FileOutcome } from './lint-file.js';
 // v79: a footnote call a bare URL took into its address (`https://x.org/repo[^1]`) is named by footnote-unused and no-bare-url, with `<https://x.org/repo>[^1]` to write.
 // v80: frontmatter-schema quotes an item of the bracketed list it suggests that YAML would read as a number, yes or no or nothing (`tags: ["2023", evals]`), gives authors of one word each also as names written "Last, First", and guesses nothing for a mix; no-control-character's model drops a bidi closer that closes nothing (issue/bidi-controls.ts), which email-size measures.
 // v81: email-size and link-url-length measure emails whose cross-reference holding its issue's number as something else (`the #1 model`) keeps its "(#1)" (render/issue-suffix.ts).
-const FORMAT_VERSION = 81;
+// v82: link-reference-undefined names a definition written on the line right after a paragraph (`[p]: …`, which CommonMark reads as the paragraph's text) and the blank line it needs, rather than asking for the line the writer wrote; no-bare-url names such a line's address as a definition needing that blank line, not as a URL to give words.
+const FORMAT_VERSION = 82;
 
 interface Header {
   version: typeof FORMAT_VERSION;
