@@ -101,8 +101,13 @@ function writtenReferences(text: MarkdownText): WrittenReference[] {
   return found;
 }
 
-/** A line that reads as a definition, `[label]: …` (up to three spaces before it), its label captured. */
-const DEFINITION_LINE = new RegExp(String.raw`^[ \t]{0,3}\[(${LABEL})\]:`, 'gm');
+/**
+ * A line that reads as a definition, `[label]: …` (up to three spaces before
+ * it), its label captured: at most 999 characters, as CommonMark's (§4.7),
+ * so that lines opening a `[` never closed each read a bounded stretch, not
+ * the rest of the text.
+ */
+const DEFINITION_LINE = new RegExp(String.raw`^[ \t]{0,3}\[((?:[^\[\]\\]|\\[^]){0,999})\]:`, 'gm');
 
 /**
  * The lines of `text` written as a definition that its parse made a
