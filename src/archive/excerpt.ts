@@ -98,6 +98,13 @@ export function firstSentence(lead: Lead, max: number): string {
 const SENTENCE_END = /[.!?](?=\s|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\]]+(?=\s|$)/gu;
 
 /**
+ * A fullwidth `．` between two digits (ASCII or fullwidth, each one UTF-16
+ * unit, so the three characters around the stop): a decimal point. Only a
+ * `．` alone: `SENTENCE_END` reads a run of stops (`．．`) as one mark.
+ */
+const DECIMAL_POINT = /^\p{Nd}．\p{Nd}$/u;
+
+/**
  * Characters past `max` the word segmentation is given, so that the word
  * running across the cut is read whole (its dictionary words are a few
  * characters) and its start found.
@@ -129,7 +136,9 @@ const UNSPACED_BEFORE = new RegExp(`${UNSPACED.source}$`, 'u');
  * out ("However," → "However").
  *
  * - A Chinese or Japanese stop: an end (`SENTENCE_END` has read what
- *   follows it).
+ *   follows it), but for a fullwidth `．` between two digits: the decimal
+ *   point of a number written in fullwidth (`１．５`), which cut there would
+ *   read as another number.
  * - A `!` or `?`: an end unless the word after begins with a lower-case
  *   letter ("Yahoo! researchers", "the why? question", "Really? yes"): as
  *   for a full stop, a sentence begins with none, and a name or a quoted
@@ -156,6 +165,7 @@ const UNSPACED_BEFORE = new RegExp(`${UNSPACED.source}$`, 'u');
  * - Any other word: an end ("runs. Then", "etc. Then").
  */
 function endsSentenceAt(text: string, stop: number, mark: string): boolean {
+  if (mark === '．') return !DECIMAL_POINT.test(text.slice(Math.max(0, stop - 1), stop + 2));
   if (mark !== '.' && mark !== '!' && mark !== '?') return true;
   const after = /^\s+[([{"'“‘]*(\S*)/u.exec(text.slice(stop + 1))?.[1] ?? '';
   if (mark !== '.') return !/^\p{Ll}/u.test(after);

@@ -92,8 +92,9 @@ import { packageVersion } from './package-version.js';
  * v85: a plaintext line cut at 998 octets inside an isolated right-to-left value closes the isolate at the cut and opens it again after (render/text/octets.ts).
  * v86: the plaintext fills a line wrapped under a prefix of another width than its first line's (a title's `1. ` over a hanging indent) to 72 columns after its own prefix, not to 72 less the widest (render/text/wrap.ts `wrapText`).
  * v87: the email isolates a right-to-left newsletter name in its header and in "You receive … because" (`<bdi>`, U+2068…U+2069; templates/partials/header.*, footer.*).
+ * v88: a record's excerpt does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  */
-export const INDEX_FORMAT = `build-index-v87-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v88-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -142,5 +143,6 @@ export const SHAPE_FORMAT = 'site-shape-v23';
  * v13: a stored `excerpt` ends at a Chinese or Japanese stop, is cut between the words of text without spaces rather than left empty, and does not end at a stop before a lower-case word or a digit (archive/excerpt.ts).
  * v14: a stored `excerpt` does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers"; archive/excerpt.ts `endsSentenceAt`).
  * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
+ * v16: a stored `excerpt` does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  */
-export const SHARD_FORMAT = `search-shard-v15-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v16-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -101,7 +101,8 @@ import type { FileOutcome } from './lint-file.js';
 // v80: frontmatter-schema quotes an item of the bracketed list it suggests that YAML would read as a number, yes or no or nothing (`tags: ["2023", evals]`), gives authors of one word each also as names written "Last, First", and guesses nothing for a mix; no-control-character's model drops a bidi closer that closes nothing (issue/bidi-controls.ts), which email-size measures.
 // v81: email-size and link-url-length measure emails whose cross-reference holding its issue's number as something else (`the #1 model`) keeps its "(#1)" (render/issue-suffix.ts).
 // v82: email-size measures emails whose right-to-left newsletter name is isolated (`<bdi>` in the header and footer; templates/partials/).
-const FORMAT_VERSION = 82;
+// v83: link-reference-undefined names a definition written on the line right after a paragraph (`[p]: …`, which CommonMark reads as the paragraph's text) and the blank line it needs, rather than asking for the line the writer wrote; no-bare-url names such a line's address as a definition needing that blank line, not as a URL to give words.
+const FORMAT_VERSION = 83;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -45,9 +45,10 @@ function hostOf(baseUrl: string): string {
  * list's id unique and two such names once shared `untitled`.
  */
 export function listId(config: { name: string; baseUrl: string }): string {
-  const name = singleLine(config.name).replace(/["\\]/g, '');
-  // Only the phrase may be an encoded word (RFC 2047); the id stays bare.
-  const phrase = isPlainText(name) && !needsEncodedWords(name) ? `"${name}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
+  const name = singleLine(config.name);
+  // Only the phrase may be an encoded word (RFC 2047); the id stays bare. A quote or backslash of the name is a
+  // quoted-pair in the quoted string (RFC 5322 §3.2.4), `=22`/`=5C` in an encoded word: shown as written, not dropped.
+  const phrase = isPlainText(name) && !needsEncodedWords(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeWord(name, 'Q', ENCODED_WORD_LENGTH);
   const label = slugify(config.name, 60, '') || `list-${sha256(config.name.trim().normalize('NFC')).slice(0, 16)}`;
   return `${phrase} <${label}.${hostOf(config.baseUrl)}>`;
 }

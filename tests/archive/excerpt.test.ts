@@ -124,3 +124,10 @@ test('excerpt: a `!` or `?` before a lower-case word ends no sentence ("Yahoo! r
   assert.equal(excerpt('Does it scale?'), 'Does it scale?');
   assert.equal(excerpt('これは本当？はい、そうです。'), 'これは本当？', 'a fullwidth stop of Chinese or Japanese, as before');
 });
+
+test('excerpt: a fullwidth `．` between digits ("１．５") is a decimal point, no end of the sentence; between words it ends one', () => {
+  assert.equal(excerpt('模型在测试中得到１．５分的提升。第二句话在这里。'), '模型在测试中得到１．５分的提升。');
+  assert.equal(excerpt('精度は3．2ポイント上がった。次の文。'), '精度は3．2ポイント上がった。', 'ASCII digits around it too');
+  assert.equal(excerpt('結果を示す．次に手法を述べる．'), '結果を示す．', 'a Japanese technical text ends its sentence at `．`');
+  assert.equal(excerpt('第１．'), '第１．', 'a `．` after a digit at the end of the text ends it');
+});

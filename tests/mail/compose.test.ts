@@ -66,6 +66,15 @@ test('compose: List-Id is stable, derived from the name and the baseUrl host', a
   assert.equal(listId({ name: 'Revue Ünïcode', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?Revue_=C3=9Cn=C3=AFcode?= <revue-unicode.x.example>');
 });
 
+test('compose: List-Id shows the newsletter\'s name with its quotes and backslashes, as written', async () => {
+  const name = 'The "Best" Digest \\ Weekly';
+  const mail = await parseEml(await composeMessage(input({ config: { ...config, name } })));
+  assert.equal((mail.headers.get('list') as { id: { name: string } }).id.name, name);
+  assert.equal(listId({ name: 'The "Best" \\ Digest', baseUrl: 'https://x.example/' }), '"The \\"Best\\" \\\\ Digest" <the-best-digest.x.example>');
+  // An encoded word (mailparser leaves a List-Id's undecoded, so the header itself): `"` is `=22`, `\\` is `=5C`.
+  assert.equal(listId({ name: 'Le "Meilleur" \\ Ünï', baseUrl: 'https://x.example/' }), '=?UTF-8?Q?Le_=22Meilleur=22_=5C_=C3=9Cn=C3=AF?= <le-meilleur-uni.x.example>');
+});
+
 test('compose: the Message-ID is derived from issue and recipient, at the baseUrl host', async () => {
   const a = await parseEml(await composeMessage(input()));
   const b = await parseEml(await composeMessage(input({ date: new Date('2024-01-01T00:00:00Z'), subject: 'Retry' })));

@@ -17,6 +17,12 @@ import { firstDefinitions, nameOf, nodesOfType, textsOf } from './markdown-texts
  * ok:     `As [the paper][p] shows.\n\n[p]: https://example.com/paper`; `A remark [sic].`
  * not ok: `As [the paper][p] shows.` in an opinion, `[p]: https://…` in the summary → Unexpected link reference `[the paper][p]` whose label `p` is defined only in the summary of paper 1 (line 20), expected a definition `[p]: …` in the same opinion: each text has its own
  * not ok: `As [the paper][p] shows.` alone → Unexpected link reference `[the paper][p]` with no definition, expected a line `[p]: …` in the same opinion
+ * not ok: `As [the paper][p] shows.` and on the next line `[p]: https://…` → Unexpected link reference `[the paper][p]` whose definition `[p]: …` (line 19) continues the paragraph above it, so it is text, expected a blank line before it
+ *
+ * A definition cannot interrupt a paragraph (CommonMark §4.7): written on
+ * the line right after one (a footnote's too), it is that paragraph's text,
+ * shown as written, and the reference has none. The writer did write it,
+ * so the message names that line and the blank line it needs, shortcut or not.
  */
 
 /** A label: anything but unescaped brackets (CommonMark §4.7). */
@@ -95,6 +101,32 @@ function writtenReferences(text: MarkdownText): WrittenReference[] {
   return found;
 }
 
+/**
+ * A line that reads as a definition, `[label]: …` (up to three spaces before
+ * it), its label captured: at most 999 characters, as CommonMark's (§4.7),
+ * so that lines opening a `[` never closed each read a bounded stretch, not
+ * the rest of the text.
+ */
+const DEFINITION_LINE = new RegExp(String.raw`^[ \t]{0,3}\[((?:[^\[\]\\]|\\[^]){0,999})\]:`, 'gm');
+
+/**
+ * The lines of `text` written as a definition that its parse made a
+ * paragraph's text (the line after a paragraph's, or a footnote's, which a
+ * definition cannot interrupt): each label's identifier → the offset of its
+ * first such line. A line in code or anywhere but a paragraph is not one.
+ */
+function stuckDefinitions(text: MarkdownText): Map<string, number> {
+  const paragraphs = nodesOfType(text, 'paragraph').flatMap((node) => (node.position ? [[node.position.start.offset!, node.position.end.offset!] as const] : []));
+  const stuck = new Map<string, number>();
+  for (const match of text.text.matchAll(DEFINITION_LINE)) {
+    const at = match.index + match[0].indexOf('[');
+    const identifier = identifierOf(match[1]!);
+    if (identifier === '' || stuck.has(identifier) || !paragraphs.some(([start, end]) => at > start && at < end)) continue;
+    stuck.set(identifier, at);
+  }
+  return stuck;
+}
+
 const rule: FileRule = {
   id: 'link-reference-undefined',
   severity: 'error',
@@ -105,13 +137,23 @@ const rule: FileRule = {
     const definitions = firstDefinitions(texts, 'definition');
     for (const text of texts) {
       const own = new Set(nodesOfType(text, 'definition').map((node) => node.identifier));
+      const stuck = stuckDefinitions(text);
+      const stuckAt = new Set(stuck.values());
       for (const reference of writtenReferences(text)) {
-        if (own.has(reference.identifier)) continue;
+        // The label of such a line itself (`[p]` of `[p]: …`) is no reference to report again.
+        if (own.has(reference.identifier) || stuckAt.has(reference.start)) continue;
         const elsewhere = definitions.get(reference.identifier);
-        if (reference.shortcut && !elsewhere) continue;
+        const inParagraph = stuck.get(reference.identifier);
+        if (reference.shortcut && !elsewhere && inParagraph === undefined) continue;
         const what = `${reference.value.startsWith('!') ? 'image' : 'link'} reference \`${reference.value}\``;
         const label = reference.label.trim();
         const definition = `\`[${label}]: …\``;
+        if (inParagraph !== undefined) {
+          const line = textPosition(text, inParagraph, inParagraph).start.line;
+          const message = `Unexpected ${what} whose definition ${definition} (line ${line}) continues the paragraph above it, so it is text, expected a blank line before it`;
+          report({ message, position: textPosition(text, reference.start, reference.end) });
+          continue;
+        }
         // A shortcut may be brackets meant as text, which an escape keeps.
         const orText = reference.shortcut ? ` (or \`\\[${label}]\` if the brackets are text)` : '';
         const message = elsewhere

@@ -5,11 +5,23 @@ import { sourceOf, visitMarkdown } from './markdown-texts.js';
 import { callWritten, swallowedFootnoteCall } from './swallowed-footnote.js';
 
 /**
+ * The label of a link reference definition written before `offset` on its
+ * line (`[p]: ` before the address), or undefined. A bare URL after one is
+ * a definition its parse made a paragraph's text (one cannot interrupt a
+ * paragraph, CommonMark §4.7): the fix is a blank line, not words.
+ */
+function definitionBefore(source: string, offset: number): string | undefined {
+  const line = source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset);
+  return /^[ \t]{0,3}\[((?:[^[\]\\]|\\[^])*)\]:[ \t]*$/u.exec(line)?.[1];
+}
+
+/**
  * URLs are written as links with words: a bare address reads badly in the
  * email and in the plaintext's numbered references.
  *
  * ok:     `[the paper](https://arxiv.org/abs/2304.15004)`; `<https://arxiv.org/abs/2304.15004>`
  * not ok: `see https://arxiv.org/abs/2304.15004` → Unexpected bare URL `https://arxiv.org/abs/2304.15004`, expected a link with words, such as `[the paper](https://arxiv.org/abs/2304.15004)`
+ * not ok: `We read [it][p].` and on the next line `[p]: https://x.org/p` → Unexpected definition `[p]: https://x.org/p` on the line right after a paragraph, which reads it as its text, expected a blank line before it
  */
 
 /**
@@ -34,8 +46,11 @@ const rule: FileRule = {
     visitMarkdown(issue, 'link', (node, text) => {
       if (!isBareUrl(node, text)) return;
       const call = swallowedFootnoteCall(node);
+      const label = node.position ? definitionBefore(text.text, node.position.start.offset!) : undefined;
       report({
-        message: call
+        message: label !== undefined
+          ? `Unexpected definition \`[${label}]: ${node.url}\` on the line right after a paragraph, which reads it as its text, expected a blank line before it`
+          : call
           ? `Unexpected footnote call \`[^${call.label}]\` read as part of the bare URL \`${call.address}\` (the link leads to \`${node.url}\` and the note is never shown), expected the URL in angle brackets before the call, \`${callWritten(call)}\`, or a link with words, such as \`[the paper](${call.address})${call.trail}[^${call.label}]\``
           : `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
         position: nodePosition(text, node),

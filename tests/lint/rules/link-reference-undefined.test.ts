@@ -43,3 +43,15 @@ test('link-reference-undefined: code, math, escaped brackets, links and footnote
   );
   assert.deepEqual(await messagesOf(text), []);
 });
+
+test('link-reference-undefined: a definition written on the line right after a paragraph (or a footnote) is named, with the blank line it needs', async () => {
+  const text = cleanIssueWithMarkdown(
+    { summary: 'We read [the paper][p] closely.\n[p]: https://example.com/paper', opinion: 'See [q] here.\n[q]: https://example.com/q' },
+    { body: 'Intro [a ref][br] and a note.[^c]\n\n[^c]: The note.\n[br]: https://example.com/b\n\n    [code]: https://example.com/c' },
+  );
+  assert.deepEqual(await messagesOf(text), [
+    '16:15-16:29 error Unexpected link reference `[the paper][p]` whose definition `[p]: …` (line 17) continues the paragraph above it, so it is text, expected a blank line before it',
+    '19:11-19:14 error Unexpected link reference `[q]` whose definition `[q]: …` (line 20) continues the paragraph above it, so it is text, expected a blank line before it',
+    '23:7-23:18 error Unexpected link reference `[a ref][br]` whose definition `[br]: …` (line 26) continues the paragraph above it, so it is text, expected a blank line before it',
+  ]);
+});

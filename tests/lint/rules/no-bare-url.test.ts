@@ -45,3 +45,15 @@ test('no-bare-url: a footnote call a bare URL took into its address is named, an
     'Unexpected footnote call `[^1]` read as part of the bare URL `https://github.com/org/repo` (the link leads to `https://github.com/org/repo[^1` and the note is never shown), expected the URL in angle brackets before the call, `<https://github.com/org/repo>[^1]`, or a link with words, such as `[the paper](https://github.com/org/repo)[^1]`',
   );
 });
+
+test('no-bare-url: a definition written on the line right after a paragraph is named with the blank line it needs, not given words', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'We read [the paper][p] closely.\n[p]: https://example.org/the_paper' }, { body: 'Intro.\n  [Data Set]:  <https://example.org/d> and\n[q]: www.example.org/q' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column} ${m.message}`),
+    [
+      '17:12 Unexpected definition `[p]: https://example.org/the_paper` on the line right after a paragraph, which reads it as its text, expected a blank line before it',
+      '24:6 Unexpected definition `[q]: http://www.example.org/q` on the line right after a paragraph, which reads it as its text, expected a blank line before it',
+    ],
+  );
+});
