@@ -18,6 +18,7 @@ import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
+import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
@@ -238,6 +239,7 @@ function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)
     return written.trim() === '' ? `Unexpected empty \`${name}\`, expected text` : `Unexpected ${kindOf(received)} \`${written}\` for \`${name}\`, expected text: quote it, as in \`${path.at(-1)}: "${written}"\``;
   }
   const shown = received !== null && typeof received === 'object' ? '' : ` \`${written}\``;
+  if (nonFiniteWords(received) !== undefined) return `Unexpected number${shown} for \`${name}\`, ${nonFiniteWords(received)!}`;
   if (issue.code === 'invalid_type') return `Unexpected ${kindOf(received)}${shown} for \`${name}\`, expected ${EXPECTED[issue.expected] ?? issue.expected}${issue.expected === 'array' ? dashHint(written) : ''}`;
   if (issue.code === 'too_small' && typeof received === 'string') return `Unexpected empty \`${name}\`, expected text`;
   if (issue.code === 'too_small' && typeof received === 'number') return `Unexpected \`${name}\` value \`${written}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;

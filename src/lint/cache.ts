@@ -100,7 +100,8 @@ import type { FileOutcome } from './lint-file.js';
 // v79: a footnote call a bare URL took into its address (`https://x.org/repo[^1]`) is named by footnote-unused and no-bare-url, with `<https://x.org/repo>[^1]` to write.
 // v80: frontmatter-schema quotes an item of the bracketed list it suggests that YAML would read as a number, yes or no or nothing (`tags: ["2023", evals]`), gives authors of one word each also as names written "Last, First", and guesses nothing for a mix; no-control-character's model drops a bidi closer that closes nothing (issue/bidi-controls.ts), which email-size measures.
 // v81: email-size and link-url-length measure emails whose cross-reference holding its issue's number as something else (`the #1 model`) keeps its "(#1)" (render/issue-suffix.ts).
-const FORMAT_VERSION = 81;
+// v82: frontmatter-schema says a number YAML reads as infinity or not a number (`1e400`, `.nan`) is so, and offers no digits for an issue number past Number.MAX_SAFE_INTEGER (`1e21` was told to write `1e+21`).
+const FORMAT_VERSION = 82;
 
 interface Header {
   version: typeof FORMAT_VERSION;
