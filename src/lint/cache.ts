@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unsealed, writeCacheFile } from '../cache-file.js';
+import { readRegularFile, unsealed, writeCacheFile } from '../cache-file.js';
 import type { Config } from '../config/load.js';
 import { sha256 } from '../sha256.js';
 import type { FileOutcome } from './lint-file.js';
@@ -150,7 +150,8 @@ export class LintCache {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
-    const read = known && known.stamp === stamp ? known : await readFile(file).then((bytes) => parseSealed(file, bytes), () => undefined);
+    // Not `readFile`: a named pipe in the cache's place would keep lint waiting for a writer.
+    const read = known && known.stamp === stamp ? known : parseSealed(file, readRegularFile(file));
     return new LintCache(file, read?.key ?? '', new Map(read?.entries), snapshots);
   }
 
@@ -207,8 +208,8 @@ async function stampOf(file: string): Promise<string> {
 }
 
 /** `parseCache` of a cache file's contents, when they are the bytes its hash names (cache-file.ts). */
-function parseSealed(file: string, bytes: Buffer): ReturnType<typeof parseCache> {
-  const contents = unsealed(file, bytes);
+function parseSealed(file: string, bytes: Buffer | undefined): ReturnType<typeof parseCache> {
+  const contents = bytes && unsealed(file, bytes);
   return contents && parseCache(contents);
 }
 
