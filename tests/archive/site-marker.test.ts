@@ -52,3 +52,16 @@ test('a named pipe in the site marker\'s place (dist/.paperboy-site) is no marke
   assert.ok(lstatSync(marker).isFile());
   assert.match(build().stdout, /dist is up to date/);
 });
+
+test('a named pipe in the commit journal\'s place (dist.commit) is no journal, not a wait: a rebuild after an edit finishes', { timeout: 120_000 }, () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  // Stopped after 30 s: a build waiting for a writer to the pipe is seen to wait, not left to hang the run.
+  const build = () => spawnSync(process.execPath, [BIN, 'build'], { cwd: root, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(build().status, 0);
+  execFileSync('mkfifo', [join(root, 'dist.commit')]);
+  writeFileSync(join(root, 'issues/0001-a.md'), cleanIssue({ title: 'Retitled after the first build' }));
+  const rebuilt = build();
+  assert.equal(rebuilt.signal, null, 'the rebuild waited on the named pipe');
+  assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  assert.match(readFileSync(join(root, 'dist', 'index.html'), 'utf8'), /Retitled after the first build/);
+});
