@@ -1,4 +1,4 @@
-import { lstatSync, readlinkSync } from 'node:fs';
+import { lstatSync, readlinkSync, type Stats } from 'node:fs';
 
 /**
  * Why a file or a folder could not be read, in words, and what to do about it. The
@@ -64,3 +64,15 @@ function danglingLink(path: string, shown: string): FileProblem | undefined {
   }
 }
 
+
+/**
+ * What a file that is not a regular file is, in words (`named pipe (FIFO)`,
+ * `device`, `socket`), for a message refusing to read it: a named pipe
+ * keeps a read waiting for a writer, a device may never end (`/dev/zero`).
+ * `info`: its stat, the link followed.
+ */
+export function specialFileKind(info: Stats): string {
+  if (info.isFIFO()) return 'named pipe (FIFO)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  return info.isSocket() ? 'socket' : 'special file';
+}

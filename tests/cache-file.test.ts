@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readCacheFile, writeCacheFile } from '../src/cache-file.js';
+import { BIN } from './helpers/cli.js';
+import { cleanIssue, makeRoot } from './helpers/fixture.js';
 
 const fileIn = () => join(mkdtempSync(join(tmpdir(), 'paperboy-cache-file-')), 'store.v8');
 
@@ -48,4 +51,25 @@ test('a cache file copied over another reads as nothing there (its hash names th
   const moved = join(mkdtempSync(join(tmpdir(), 'paperboy-cache-file-')), 'issue-59.v8');
   writeFileSync(moved, readFileSync(join(folder, 'issue-59.v8')));
   assert.equal(readCacheFile(moved)?.toString(), 'issue 59');
+});
+
+test('a cache file that is a named pipe is a miss, not a wait: lint and build finish, and write the cache back as a file', { timeout: 120_000 }, () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  // Stopped after 30 s: a command waiting for a writer to the pipe is seen to wait, not left to hang the run.
+  const run = (command: string) => spawnSync(process.execPath, [BIN, command], { cwd: root, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run('build').status, 0);
+  assert.equal(run('lint').status, 0);
+  const cache = join(root, '.paperboy', 'cache');
+  const files = readdirSync(cache).filter((name) => lstatSync(join(cache, name)).isFile());
+  assert.ok(files.includes('lint.json') && files.includes('build-unread.json'), files.join(', '));
+  for (const name of files) {
+    rmSync(join(cache, name));
+    execFileSync('mkfifo', [join(cache, name)]);
+  }
+  for (const command of ['lint', 'build']) {
+    const result = run(command);
+    assert.equal(result.signal, null, `${command} waited on a named pipe in the cache`);
+    assert.equal(result.status, 0, `${command}: ${result.stderr}`);
+  }
+  assert.ok(lstatSync(join(cache, 'lint.json')).isFile());
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { readRegularFile } from '../cache-file.js';
 import { SITE_MARKER } from './site-marker.js';
 
 /**
@@ -58,10 +59,16 @@ function replayJournal(outDir: string, journal: Journal): void {
   }
 }
 
-/** The journal of a rebuild killed while it committed, if any (one that cannot be read was never complete: it is written whole, then renamed). */
+/**
+ * The journal of a rebuild killed while it committed, if any (one that
+ * cannot be read was never complete: it is written whole, then renamed).
+ * Only a regular file is read: a named pipe in its place kept every
+ * rebuild waiting for a writer.
+ */
 function readJournal(outDir: string): Journal | undefined {
+  const bytes = readRegularFile(`${outDir}.commit`);
   try {
-    return JSON.parse(readFileSync(`${outDir}.commit`, 'utf8')) as Journal;
+    return bytes && (JSON.parse(bytes.toString('utf8')) as Journal);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readRegularFile } from '../cache-file.js';
 import { join } from 'node:path';
 import { sha256 } from '../sha256.js';
 import type { PartIndex } from './splice.js';
@@ -41,8 +42,10 @@ export const FOREIGN_KEY = '-';
 export function builtKey(outDir: string): string | undefined {
   let head: string;
   try {
-    const fd = openSync(join(outDir, SITE_MARKER), 'r');
+    // Without blocking, and only a regular file: a named pipe in the marker's place kept every build waiting for a writer.
+    const fd = openSync(join(outDir, SITE_MARKER), constants.O_RDONLY | constants.O_NONBLOCK);
     try {
+      if (!fstatSync(fd).isFile()) return undefined;
       const buffer = Buffer.alloc(MARKER_HEAD);
       head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, MARKER_HEAD, 0));
     } finally {
@@ -75,12 +78,8 @@ const KEY_LINE = /^key (\S+)\n/m;
  * `stat` and 30 ms for the whole of this, the medians 40–44 ms each.
  */
 export function filesNotAsBuilt(outDir: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(join(outDir, SITE_MARKER), 'utf8');
-  } catch {
-    return [];
-  }
+  const text = markerOnDisk(outDir);
+  if (text === undefined) return [];
   // A marker cut short or edited is itself not as built: what it lists, and the key it shows, are not the site's.
   return intactText(text) === undefined ? [SITE_MARKER] : filesNotAsWritten(outDir, markedSizes(text));
 }
@@ -167,14 +166,15 @@ export interface Marker {
   outputs: Map<number, string>;
 }
 
+/** The marker's text, or undefined when there is none that is a regular file that can be read (a named pipe there is none: read, it would wait for a writer). */
+function markerOnDisk(outDir: string): string | undefined {
+  return readRegularFile(join(outDir, SITE_MARKER))?.toString('utf8');
+}
+
 /** The marker of the site in `outDir`, or undefined when it has none (a folder no build made). */
 export function readMarker(outDir: string): Marker | undefined {
-  let read: string;
-  try {
-    read = readFileSync(join(outDir, SITE_MARKER), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = markerOnDisk(outDir);
+  if (read === undefined) return undefined;
   // Still a build's folder, of which nothing is known: written whole.
   const text = intactText(read) ?? '';
   const files = new Map<string, string>();

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseDocument, type Document } from 'yaml';
 import type { Point } from 'unist';
 import type { z } from 'zod';
 import { PaperboyError } from '../errors.js';
+import { MAX_CONFIG_BYTES, readConfigBytes, type ConfigBytes } from './config-bytes.js';
 import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
 import { closest, unknownKeyHint } from '../diagnostics/did-you-mean.js';
@@ -18,6 +18,7 @@ import { unclosedAt } from '../diagnostics/yaml-unclosed.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
+import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
@@ -52,20 +53,28 @@ export interface Config extends ConfigFile {
 /**
  * The newsletter's config from `<root>/paperboy.config.yaml`. Throws
  * CONFIG_MISSING (exit 2) when the file cannot be read, saying which of
- * the folder and the file is missing and how to start a newsletter, and a
- * positioned configuration error when it holds a mistake (`parseConfig`)
- * or its `templatesDir` names no folder.
+ * the folder and the file is missing and how to start a newsletter, or
+ * that it is a named pipe, a device or a socket (never waited on); a
+ * configuration error at 1:1 for a file over `MAX_CONFIG_BYTES`, before
+ * it is parsed; and a positioned configuration error when it holds a
+ * mistake (`parseConfig`) or its `templatesDir` names no folder.
  */
 export async function loadConfig(root: string): Promise<Config> {
   const dir = resolve(root);
   const file = join(dir, CONFIG_FILE);
-  let bytes: Buffer;
+  let read: ConfigBytes;
   try {
-    bytes = await readFile(file);
+    read = readConfigBytes(file);
   } catch (error) {
     throw configMissing(dir, file, error as NodeJS.ErrnoException);
   }
-  const text = configText(bytes, file);
+  if ('special' in read) {
+    throw new PaperboyError('CONFIG_MISSING', `Cannot read ${file}: a ${read.special}, not a regular file`, {
+      hint: `Save the config as a regular file in its place: paperboy does not read it from a ${read.special}, which could keep every command waiting.`,
+    });
+  }
+  if ('tooLarge' in read) throw configTooLarge(file, read.tooLarge);
+  const text = configText(read.bytes, file);
   const config = parseConfig(text, file);
   checkTemplatesDir(config, text);
   return config;
@@ -86,6 +95,13 @@ function configText(bytes: Buffer, file: string): string {
   if (isUtf8(bytes)) return text;
   const at = new LineIndex(text).point(text.indexOf('\uFFFD'));
   throw configError(file, at.line, at.column, 'Unexpected bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252?), expected UTF-8: save the file as UTF-8');
+}
+
+/** A config over `MAX_CONFIG_BYTES` (`size` in bytes; undefined when it grew past the limit while read): CONFIG_INVALID, exit 2, before any of it is parsed. */
+function configTooLarge(file: string, size: number | undefined): PaperboyError {
+  const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  const found = size === undefined ? `over ${megabytes(MAX_CONFIG_BYTES)}` : `of ${megabytes(size)}`;
+  return configError(file, 1, 1, `Unexpected config file ${found}, expected at most ${megabytes(MAX_CONFIG_BYTES)} (paperboy's limit for its config; a whole one is a few KB): look for a value pasted by mistake`);
 }
 
 /** Why the config at `file` cannot be read, in the editor's terms: no such folder, no config in it, or the system's reason. */
@@ -238,6 +254,7 @@ function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)
     return written.trim() === '' ? `Unexpected empty \`${name}\`, expected text` : `Unexpected ${kindOf(received)} \`${written}\` for \`${name}\`, expected text: quote it, as in \`${path.at(-1)}: "${written}"\``;
   }
   const shown = received !== null && typeof received === 'object' ? '' : ` \`${written}\``;
+  if (nonFiniteWords(received) !== undefined) return `Unexpected number${shown} for \`${name}\`, ${nonFiniteWords(received)!}`;
   if (issue.code === 'invalid_type') return `Unexpected ${kindOf(received)}${shown} for \`${name}\`, expected ${EXPECTED[issue.expected] ?? issue.expected}${issue.expected === 'array' ? dashHint(written) : ''}`;
   if (issue.code === 'too_small' && typeof received === 'string') return `Unexpected empty \`${name}\`, expected text`;
   if (issue.code === 'too_small' && typeof received === 'number') return `Unexpected \`${name}\` value \`${written}\`, expected ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}`;

@@ -21,12 +21,14 @@ const FORMS: readonly (readonly [RegExp, string])[] = [
  * The message for an issue number written otherwise than as plain digits,
  * or undefined when it is plain digits. `written` is the plain scalar's
  * source (undefined for a quoted value, which the schema reports as text),
- * `value` what YAML read: only a number the schema accepts (an integer
- * ≥ 1) is checked here, so that every other mistake keeps the schema's
- * one message and the digits suggested are a number the issue may have.
+ * `value` what YAML read: only a number the schema accepts (a whole
+ * number from 1 to Number.MAX_SAFE_INTEGER) is checked here, so that every
+ * other mistake keeps the schema's one message and the digits suggested
+ * are a number the issue may have (`1e21` is a whole number to JavaScript,
+ * but printed as `1e+21`, which is no digits to write).
  */
 export function numberFormProblem(written: string | undefined, value: unknown): string | undefined {
-  if (written === undefined || typeof value !== 'number' || !Number.isInteger(value) || value < 1 || DIGITS.test(written)) return undefined;
+  if (written === undefined || typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || DIGITS.test(written)) return undefined;
   const form = FORMS.find(([pattern]) => pattern.test(written))?.[1] ?? 'not plain digits';
   return `Unexpected \`number\` written as \`${written}\` (${form}), expected plain digits: \`number: ${value}\``;
 }

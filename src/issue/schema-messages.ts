@@ -6,6 +6,7 @@ import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 import type { UnnamedKey } from '../diagnostics/yaml-unnamed-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
+import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
 /** A frontmatter-schema problem before it is given a position. */
@@ -66,6 +67,8 @@ export function describeSchemaIssues(
       case 'invalid_type':
         if (received === undefined) {
           problems.push({ message: `Missing key \`${key}\`, expected ${MISSING_VALUE[key] ?? article(issue.expected)}`, path, part: 'key' });
+        } else if (nonFiniteWords(received) !== undefined) {
+          problems.push({ message: `Unexpected number \`${written(path) ?? String(received)}\` for ${field}, ${nonFiniteWords(received)!}`, path, part: 'value' });
         } else if (issue.expected === 'string' && written(path) !== undefined) {
           problems.push({ message: unquotedTextMessage(field, received, written(path)!), path, part: 'value' });
         } else {

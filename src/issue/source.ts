@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
 import { FILE_CHANGED, PaperboyError } from '../errors.js';
-import { fileReadProblem, type FileProblem } from '../file-problem.js';
+import { fileReadProblem, specialFileKind, type FileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
+import { readAtMost } from '../read-at-most.js';
 
 /**
  * One issue file as read from disk, normalized so that every later stage sees
@@ -103,7 +104,7 @@ function refusalOf(path: string, info: Stats): SourceProblem | undefined {
       cause: { reason: 'a folder, not a file', fix: 'Name the issue file, or rename the folder so its name does not end in `.md` (every `.md` in the issues folder is read as an issue).' },
     };
   }
-  const kind = info.isFIFO() ? 'named pipe (FIFO)' : info.isCharacterDevice() || info.isBlockDevice() ? 'device' : info.isSocket() ? 'socket' : 'special file';
+  const kind = specialFileKind(info);
   return {
     kind: 'io',
     notAFile: true,
@@ -117,28 +118,6 @@ function tooLarge(size: number | undefined): SourceProblem {
   const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
   const found = size === undefined ? `over ${megabytes(MAX_FILE_BYTES)}` : `of ${megabytes(size)}`;
   return { kind: 'limit', message: `Unexpected file ${found}, expected at most ${megabytes(MAX_FILE_BYTES)} (paperboy's limit for an issue): split the issue or shorten it` };
-}
-
-/**
- * Up to `limit` bytes from the start of a file: a file that changes size while
- * read cannot make it read more. Reads in chunks of the size `stat` gave (one
- * byte more, so a file read whole is seen to end), not a fixed 1 MiB: zeroing
- * two 1 MiB buffers per file was 1.4 s of a 1,000-issue build (profiled).
- * allocUnsafe is safe here: only the bytes read are kept.
- */
-/** At most `limit` bytes of the open file `fd`, whose `stat` gave `size`: a file that grew since is read no further than the limit. */
-export function readAtMost(fd: number, limit: number, size: number): Buffer {
-  // One buffer of the size stat gave, and a byte more to see the end: no copy when the file is what stat said.
-  let buffer = Buffer.allocUnsafe(Math.min(limit, size + 1));
-  let total = 0;
-  for (;;) {
-    const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
-    if (bytesRead === 0) return buffer.subarray(0, total);
-    total += bytesRead;
-    if (total === limit) return buffer;
-    // The file grew since stat: room for more, up to the limit.
-    if (total === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(limit, buffer.length * 2) - buffer.length)]);
-  }
 }
 
 export function decodeIssueSource(path: string, bytes: Uint8Array): IssueSource {

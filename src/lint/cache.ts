@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unsealed, writeCacheFile } from '../cache-file.js';
+import { readRegularFile, unsealed, writeCacheFile } from '../cache-file.js';
 import type { Config } from '../config/load.js';
 import { sha256 } from '../sha256.js';
 import type { FileOutcome } from './lint-file.js';
@@ -102,7 +102,8 @@ import type { FileOutcome } from './lint-file.js';
 // v81: email-size and link-url-length measure emails whose cross-reference holding its issue's number as something else (`the #1 model`) keeps its "(#1)" (render/issue-suffix.ts).
 // v82: email-size measures emails whose right-to-left newsletter name is isolated (`<bdi>` in the header and footer; templates/partials/).
 // v83: link-reference-undefined names a definition written on the line right after a paragraph (`[p]: …`, which CommonMark reads as the paragraph's text) and the blank line it needs, rather than asking for the line the writer wrote; no-bare-url names such a line's address as a definition needing that blank line, not as a URL to give words.
-const FORMAT_VERSION = 83;
+// v84: frontmatter-schema says a number YAML reads as infinity or not a number (`1e400`, `.nan`) is so, and offers no digits for an issue number past Number.MAX_SAFE_INTEGER (`1e21` was told to write `1e+21`).
+const FORMAT_VERSION = 84;
 
 interface Header {
   version: typeof FORMAT_VERSION;
@@ -151,7 +152,8 @@ export class LintCache {
     const file = join(config.dataDir, 'cache', 'lint.json');
     const stamp = await stampOf(file);
     const known = snapshots.get(file);
-    const read = known && known.stamp === stamp ? known : await readFile(file).then((bytes) => parseSealed(file, bytes), () => undefined);
+    // Not `readFile`: a named pipe in the cache's place would keep lint waiting for a writer.
+    const read = known && known.stamp === stamp ? known : parseSealed(file, readRegularFile(file));
     return new LintCache(file, read?.key ?? '', new Map(read?.entries), snapshots);
   }
 
@@ -208,8 +210,8 @@ async function stampOf(file: string): Promise<string> {
 }
 
 /** `parseCache` of a cache file's contents, when they are the bytes its hash names (cache-file.ts). */
-function parseSealed(file: string, bytes: Buffer): ReturnType<typeof parseCache> {
-  const contents = unsealed(file, bytes);
+function parseSealed(file: string, bytes: Buffer | undefined): ReturnType<typeof parseCache> {
+  const contents = bytes && unsealed(file, bytes);
   return contents && parseCache(contents);
 }
 

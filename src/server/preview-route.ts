@@ -38,7 +38,8 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   const send = (status: number, type: string, body: string) =>
     res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
   if (!file) {
-    const missing = `No issue has number ${number}.`;
+    // As written: a number past 2^53 would print as `1e+23`, or as another number.
+    const missing = `No issue has number ${match[1]!}.`;
     // The page reloads once a save gives an issue that number.
     if (match[2] === undefined) send(404, 'text/html', request.withLiveReload(`<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${missing}</title>\n</head>\n<body>\n<p>${missing}</p>\n</body>\n</html>\n`));
     else send(404, 'text/plain', `${missing}\n`);

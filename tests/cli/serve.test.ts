@@ -155,6 +155,21 @@ test('serve --dev with an issue whose frontmatter does not parse: /preview/N fin
   assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/preview/2', 200], ['/preview/3', 404]]);
 });
 
+test('serve --dev: /preview/N of a number no issue has names the number as written, not as JavaScript prints a large one (`1e+23`)', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    for (const [path, type] of [['preview/99999999999999999999999', /No issue has number 99999999999999999999999\.[\s\S]*EventSource/], ['preview/99999999999999999999999/email.txt', /^No issue has number 99999999999999999999999\.\n$/]] as const) {
+      const missing = await fetch(new URL(path, server.url));
+      assert.equal(missing.status, 404, path);
+      assert.match(await missing.text(), type, path);
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+});
+
 test('serve --dev with a template error: /preview/N shows the error at its file:line:column (not "something went wrong on our side"), and no stack trace reaches stderr', { timeout: 60_000 }, async () => {
   const footer = '<p>{{editor}} <a href="{{links.unsubscribe}}">Unsubscribe</a></p>\n<p>{{newsletter.postalAddress}}</p>\n';
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'draft' }), 'templates/partials/footer.html.hbs': footer });

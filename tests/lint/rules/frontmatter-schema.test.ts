@@ -142,6 +142,26 @@ test('frontmatter-schema: an issue number in plain digits has no message, and on
   }
 });
 
+test('frontmatter-schema: an issue number past the largest whole number written with an exponent (`1e21`) has the schema\'s message alone, no digits to write that are not digits', async () => {
+  for (const written of ['1e21', '9.1e15']) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(/^number: 1$/m, `number: ${written}`) });
+    assert.equal(messages.length, 1, written);
+    assert.match(messages[0]!.message, /^Unexpected `number` value `[^`]+`, expected at most 9007199254740991$/, written);
+  }
+});
+
+test('frontmatter-schema: a number YAML reads as infinity or not a number (`1e400`, `.inf`, `.nan`) is said so, not "Unexpected number, expected a number"', async () => {
+  const cases: [string, string][] = [
+    ['number: 1e400', 'Unexpected number `1e400` for `number`, which YAML reads as infinity (`.inf`), expected a finite number'],
+    ['number: -.inf', 'Unexpected number `-.inf` for `number`, which YAML reads as minus infinity (`-.inf`), expected a finite number'],
+    ['number: .nan', 'Unexpected number `.nan` for `number`, which YAML reads as not a number (`.nan`), expected a finite number'],
+  ];
+  for (const [line, expected] of cases) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue().replace(/^number: 1$/m, line) });
+    assert.deepEqual(messages.map((m) => `${m.line}:${m.column} ${m.message}`), [`2:9 ${expected}`], line);
+  }
+});
+
 /** cleanIssue's paper with `tags:` replaced, then a second paper whose title is a mapping. */
 const withTags = (tags: string) =>
   cleanIssue()

@@ -1,0 +1,23 @@
+import { readSync } from 'node:fs';
+
+/**
+ * Up to `limit` bytes from the start of a file: a file that changes size while
+ * read cannot make it read more. Reads in chunks of the size `stat` gave (one
+ * byte more, so a file read whole is seen to end), not a fixed 1 MiB: zeroing
+ * two 1 MiB buffers per file was 1.4 s of a 1,000-issue build (profiled).
+ * allocUnsafe is safe here: only the bytes read are kept.
+ */
+/** At most `limit` bytes of the open file `fd`, whose `stat` gave `size`: a file that grew since is read no further than the limit. */
+export function readAtMost(fd: number, limit: number, size: number): Buffer {
+  // One buffer of the size stat gave, and a byte more to see the end: no copy when the file is what stat said.
+  let buffer = Buffer.allocUnsafe(Math.min(limit, size + 1));
+  let total = 0;
+  for (;;) {
+    const bytesRead = readSync(fd, buffer, total, buffer.length - total, total);
+    if (bytesRead === 0) return buffer.subarray(0, total);
+    total += bytesRead;
+    if (total === limit) return buffer;
+    // The file grew since stat: room for more, up to the limit.
+    if (total === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(Math.min(limit, buffer.length * 2) - buffer.length)]);
+  }
+}
