@@ -213,7 +213,7 @@ function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportC
 /** What the run says when it stopped before every recipient was final, by why (send/dispatch.ts `StopReason`). */
 const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
   interrupted: 'Interrupted (Ctrl-C or SIGTERM): the messages in flight finished and are recorded; run the same command to resume.',
-  'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421 or dropped sessions). The rest stay queued; run the same command later to resume.',
+  'relay-down': 'Stopped early: the SMTP relay keeps failing (refused connections, 421, dropped sessions or replies that break SMTP). The rest stay queued; run the same command later to resume.',
   policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
   'unknown-recipients':
     'Paused: the relay refused several recipients in a row as unknown mailboxes (5.1.x) and has delivered no message of this send, as a relay that does not deliver for these domains answers for everyone. Nobody was marked bounced; check the relay (its relay domains or recipient table), then run the same command to resume.',

@@ -290,10 +290,13 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
  * editor. Its pool fails a message so when the connection it was given
  * closed before a byte of it went (`maxRequeues: 0`): the relay ended a
  * reused connection, often with a 421 that nodemailer does not keep
- * (smtp-pool/pool-resource.js).
+ * (smtp-pool/pool-resource.js). Its connection drops a reply past 1 MiB
+ * (smtp-connection's `MAX_RESPONSE_SIZE`), where RFC 5321 §4.5.3.1.5 allows
+ * 512 octets a line: a relay gone wrong, whose words are lost with it.
  */
 const REWORDED = new Map([
   ['Reached maximum number of retries after connection was closed', 'the relay closed the connection before the message went'],
+  ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
 ]);
 
 /** The server's reply, else the error, on one line; nodemailer's messages never hold the password. */

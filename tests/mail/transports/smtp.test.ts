@@ -129,3 +129,33 @@ test('a message\'s hand-off starts once the relay answered its DATA and holds th
     await server.close();
   }
 });
+
+/** A relay on a free port that answers RCPT TO with a 554 of `lines` lines (each a valid reply line), then hangs up. */
+async function longWindedRelay(lines: number): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = createServer((socket) => {
+    socket.on('error', () => {});
+    socket.write('220 relay.example.org ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      const line = chunk.toString('latin1');
+      if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 8BITMIME\r\n');
+      else if (/^MAIL FROM/i.test(line)) socket.write('250 2.1.0 Ok\r\n');
+      else if (/^RCPT TO/i.test(line)) socket.write(`${'554-5.7.1 this relay has a lot to say\r\n'.repeat(lines - 1)}554 5.7.1 done\r\n`);
+      else if (/^QUIT/i.test(line)) socket.end('221 Bye\r\n');
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { port: (server.address() as { port: number }).port, close: () => new Promise((closed) => server.close(() => closed())) };
+}
+
+test('a relay reply past 1 MiB is said to be one, not given as nodemailer\'s "Server response exceeds maximum allowed size"', async () => {
+  const relay = await longWindedRelay(40_000);
+  const transport = new SmtpTransport({ url: `smtp://127.0.0.1:${relay.port}`, connections: 1, socketTimeoutMs: 5000 });
+  try {
+    const result = await transport.send({ from: 'digest@example.org', to: 'reader@example.org', messageId: '<reader@example.org>', raw: rawMessage('reader@example.org', 2_000) });
+    assert.ok(!result.ok);
+    assert.match(result.failure.reply, /^EPROTOCOL: the relay's reply ran past 1 MiB, far longer than any SMTP reply \(RFC 5321 allows 512 octets a line\)/);
+  } finally {
+    await transport.close();
+    await relay.close();
+  }
+});
