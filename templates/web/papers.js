@@ -138,7 +138,9 @@
         // The authors come one name at a time, `[name, after]`, joined as the pages join them.
         for (const [name, after] of item.authors) byline.append(element('bdi', {}, name), after);
         if (item.authors.length > 0) byline.append(' · ');
-        for (const fact of [item.year === null ? '' : String(item.year), item.section].filter(Boolean)) byline.append(element('bdi', {}, fact), ' · ');
+        if (item.year !== null && String(item.year) !== '') byline.append(element('bdi', {}, String(item.year)), ' · ');
+        // A section path (`A / B`, as the config writes it) one section at a time: an Arabic parent stays before a Latin child.
+        if (item.section) byline.append(...item.section.split(' / ').flatMap((part, i) => [...(i > 0 ? [' / '] : []), element('bdi', {}, part)]), ' · ');
         byline.append('in ');
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
         byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, siteInChromium, skip } from './chromium.js';
+import { openPage, showsTitles, siteInChromium, skip } from './chromium.js';
 import { textBoxes } from '../helpers/text-boxes.js';
 import { configOf, makeRoot, CONFIG_YAML } from '../helpers/fixture.js';
-import { RIGHT_TO_LEFT_ISSUE } from '../render/fixtures/right-to-left.js';
+import { ARABIC_TITLE, RIGHT_TO_LEFT_ISSUE } from '../render/fixtures/right-to-left.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { messagePage } from '../../src/server/pages.js';
 
@@ -59,6 +59,18 @@ test('archive (Chromium): a row of the papers page shows an Arabic section befor
   // On one line, as a wider screen shows it (the column is narrow here): the order within a line is what is measured.
   await page.addStyleTag({ content: '#measured-section { white-space: nowrap }' });
   const [parent, child] = await textBoxes(page, [ARABIC_SECTION, 'Evaluations'], '#measured-section');
+  assert.ok(leftOf(parent!, child!), `"${ARABIC_SECTION}" (${parent!.left}px) shows right of "Evaluations" (${child!.left}px)`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('archive (Chromium): a search result shows an Arabic section before its Latin subsection, left to right as the path reads', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  await page.goto(`${archive.origin}/papers/index.html`);
+  await page.getByLabel('Search summaries and opinions').pressSequentially('انتباه');
+  await showsTitles(page, [ARABIC_TITLE]);
+  await page.addStyleTag({ content: '.search-results .meta { white-space: nowrap }' });
+  const [parent, child] = await textBoxes(page, [ARABIC_SECTION, 'Evaluations'], '.search-results .meta');
   assert.ok(leftOf(parent!, child!), `"${ARABIC_SECTION}" (${parent!.left}px) shows right of "Evaluations" (${child!.left}px)`);
   assert.deepEqual(errors, []);
   await page.close();
