@@ -33,11 +33,28 @@ export function staticSources(staticDir: string, root: string): Map<string, stri
       const path = join(dir, entry.name);
       if (CONTROL.test(entry.name)) throw controlInName(path);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
     }
   };
   visit(staticDir);
   return files;
+}
+
+/**
+ * Whether the link at `path` leads to a file (not a folder, a FIFO, or
+ * nothing: a broken link is left out). A loop of links (`a` → `b` → `a`)
+ * throws STATIC_LINK_LOOP (exit 2) naming it: it was an "internal error"
+ * (ELOOP) with a stack trace.
+ */
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    throw new PaperboyError('STATIC_LINK_LOOP', `Unexpected link ${path}: it leads back to itself through other links, expected a link to a file`, {
+      hint: 'Remove the link, or point it at the file to publish.',
+    });
+  }
 }
 
 /** A control character (a line break, a tab): no URL has one, and the site's marker lists a file a line each. */

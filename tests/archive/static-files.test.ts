@@ -108,6 +108,20 @@ test("a link in staticDir to a file outside the newsletter's folder stops build 
   assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
 });
 
+test('a loop of links in staticDir (a → b → a) stops build with exit 2 naming the link, no "internal error", no stack trace; removed, the build goes on', async () => {
+  const root = rootWithStaticFiles();
+  symlinkSync('b', join(root, 'static', 'a'));
+  symlinkSync('a', join(root, 'static', 'b'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/a: it leads back to itself through other links/);
+  assert.match(refused.stderr, /Remove the link, or point it at the file to publish/);
+  assert.doesNotMatch(refused.stderr, /internal error|ELOOP|\n\s+at /);
+  rmSync(join(root, 'static', 'a'));
+  rmSync(join(root, 'static', 'b'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
 test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
   const root = rootWithStaticFiles();
   for (const name of ['notes\nold.txt', 'tab\there.txt']) {
