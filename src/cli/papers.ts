@@ -101,10 +101,13 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   return 0;
 }
 
-/** The papers of drafts a search found, each with its draft's number and where its title is written (from `cwd`); '' for none. */
+/**
+ * The papers of drafts a search found, each with its draft's number and where its title is written (from `cwd`); '' for none.
+ * A paper not titled yet (found by its arXiv id) says so: its line showed a blank between two gaps.
+ */
 function draftLines(found: readonly DraftPaperMatch[], cwd: string): string {
   if (found.length === 0) return '';
-  const lines = found.map((paper) => `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`);
+  const lines = found.map((paper) => `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${paper.title.trim() === '' ? '(no title yet)' : isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`);
   return `Not published yet, in ${found.length === 1 ? 'a draft' : 'drafts'}:\n${lines.join('')}`;
 }
 
