@@ -42,7 +42,8 @@ export function staticSources(staticDir: string, root: string): Map<string, stri
 
 /**
  * Whether the link at `path` leads to a file (not a folder, a FIFO, or
- * nothing: a broken link is left out). A loop of links (`a` → `b` → `a`)
+ * nothing: a broken link is left out, one through a file, `notes.txt/x`,
+ * too; it was an "internal error", ENOTDIR). A loop of links (`a` → `b` → `a`)
  * throws STATIC_LINK_LOOP (exit 2) naming it: it was an "internal error"
  * (ELOOP) with a stack trace.
  */
@@ -50,7 +51,10 @@ function linksToFile(path: string): boolean {
   try {
     return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    const { code } = error as NodeJS.ErrnoException;
+    // Broken through a file on the way (`notes.txt/x`): nothing there, as for a missing target.
+    if (code === 'ENOTDIR') return false;
+    if (code !== 'ELOOP') throw error;
     throw new PaperboyError('STATIC_LINK_LOOP', `Unexpected link ${path}: it leads back to itself through other links, expected a link to a file`, {
       hint: 'Remove the link, or point it at the file to publish.',
     });

@@ -122,6 +122,17 @@ test('a loop of links in staticDir (a → b → a) stops build with exit 2 namin
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
 });
 
+test('a broken link in staticDir is left out, one through a file (`robots.txt/x`) too: the build goes on, no "internal error"', async () => {
+  const root = rootWithStaticFiles();
+  symlinkSync('robots.txt/x', join(root, 'static', 'through-a-file.txt'));
+  symlinkSync('missing.txt', join(root, 'static', 'missing-target.txt'));
+  const built = await runCli(['build'], { cwd: root });
+  assert.equal(built.code, 0, built.stderr);
+  assert.equal(existsSync(join(root, 'dist', 'through-a-file.txt')), false);
+  assert.equal(existsSync(join(root, 'dist', 'missing-target.txt')), false);
+  assert.equal(readFileSync(join(root, 'dist', 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
+});
+
 test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
   const root = rootWithStaticFiles();
   for (const name of ['notes\nold.txt', 'tab\there.txt']) {
