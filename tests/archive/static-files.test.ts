@@ -146,6 +146,22 @@ test('a file of staticDir whose name holds a line break or a tab stops build wit
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
 });
 
+test('a file or folder of staticDir whose name is not UTF-8 (Latin-1 `café`) stops build with exit 2 saying so, not as a file not found to make readable', async () => {
+  const root = rootWithStaticFiles();
+  const staticDir = Buffer.from(join(root, 'static'));
+  for (const name of [Buffer.from('caf\xe9.txt', 'latin1'), Buffer.from('r\xe9sum\xe9s', 'latin1')]) {
+    const path = Buffer.concat([staticDir, Buffer.from('/'), name]);
+    if (name.toString('latin1').endsWith('.txt')) writeFileSync(path, 'x');
+    else mkdirSync(path);
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /Unexpected name \S*static\/\S+: it is not written in UTF-8/);
+    assert.doesNotMatch(refused.stderr, /ENOENT|chmod/);
+    rmSync(path, { recursive: true });
+  }
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
 test('a file of staticDir where the build writes a folder (`issues/1`), or a folder of it where the build writes a file (`feed.xml/`), stops build with exit 2 naming both, and a rebuild is not left stuck', async () => {
   const root = rootWithStaticFiles();
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
