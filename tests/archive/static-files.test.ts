@@ -133,6 +133,18 @@ test('a broken link in staticDir is left out, one through a file (`robots.txt/x`
   assert.equal(readFileSync(join(root, 'dist', 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
 });
 
+test("a link in staticDir out of the newsletter's folder, to a path holding an escape sequence, is refused naming it with the sequence shown, not sent to the terminal", async () => {
+  const root = rootWithStaticFiles();
+  const elsewhere = join(mkdtempSync(join(tmpdir(), 'paperboy-outside-')), 'a\u001b[31mred');
+  mkdirSync(elsewhere);
+  writeFileSync(join(elsewhere, 'file.txt'), 'x');
+  symlinkSync(join(elsewhere, 'file.txt'), join(root, 'static', 'file.txt'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/file\.txt: it leads to \S*a\uFFFD+red\/file\.txt/);
+  assert.ok(!refused.stderr.includes('\u001b'), JSON.stringify(refused.stderr));
+});
+
 test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
   const root = rootWithStaticFiles();
   for (const name of ['notes\nold.txt', 'tab\there.txt']) {
