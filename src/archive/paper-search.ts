@@ -113,6 +113,8 @@ function passes(paper: PaperEntry<RecordSummary>, filters: SearchFilters): boole
 export interface DraftPaperMatch {
   /** The draft's number, if it has one yet. */
   number: number | undefined;
+  /** The paper's identity (paper-id.ts): a published paper of the same one was covered before. */
+  id: string;
   /** The issue file. */
   path: string;
   title: string;
@@ -135,7 +137,7 @@ export function draftPapersMatching(drafts: readonly IssueFacts[], query: string
   const papers = drafts.flatMap((facts) => facts.papers.map((paper) => ({ facts, paper })));
   const keep = ({ paper }: (typeof papers)[number]) => filters.tag === undefined || (paper.tags?.names ?? []).some((tag) => tagKey(tag) === tagKey(filters.tag!));
   const matched = hasSearchWords(query) ? searchDraftPapers(papers.map(({ paper }) => paper), query).map((i) => papers[i]!) : papers;
-  return matched.filter(keep).map(({ facts, paper }) => ({ number: facts.number, path: facts.path, title: paper.title, position: paper.position }));
+  return matched.filter(keep).map(({ facts, paper }) => ({ number: facts.number, id: paper.id, path: facts.path, title: paper.title, position: paper.position }));
 }
 
 /** The positions in `papers` of those `query` finds, in their order: an index of their titles, tags and identities, read as a shard is. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathWithin } from '../path-within.js';
 import { PaperboyError } from '../errors.js';
@@ -32,12 +32,34 @@ export function staticSources(staticDir: string, root: string): Map<string, stri
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (CONTROL.test(entry.name)) throw controlInName(path);
+      if (notUtf8(entry.name, path)) throw nameNotUtf8(path);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile() && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
     }
   };
   visit(staticDir);
   return files;
+}
+
+/**
+ * Whether the link at `path` leads to a file (not a folder, a FIFO, or
+ * nothing: a broken link is left out, one through a file, `notes.txt/x`,
+ * too; it was an "internal error", ENOTDIR). A loop of links (`a` → `b` → `a`)
+ * throws STATIC_LINK_LOOP (exit 2) naming it: it was an "internal error"
+ * (ELOOP) with a stack trace.
+ */
+function linksToFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    // Broken through a file on the way (`notes.txt/x`): nothing there, as for a missing target.
+    if (code === 'ENOTDIR') return false;
+    if (code !== 'ELOOP') throw error;
+    throw new PaperboyError('STATIC_LINK_LOOP', `Unexpected link ${path}: it leads back to itself through other links, expected a link to a file`, {
+      hint: 'Remove the link, or point it at the file to publish.',
+    });
+  }
 }
 
 /** A control character (a line break, a tab): no URL has one, and the site's marker lists a file a line each. */
@@ -53,6 +75,26 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 function controlInName(path: string): PaperboyError {
   return new PaperboyError('STATIC_FILE_NAME', `Unexpected control character in the name ${JSON.stringify(path)}, expected a name of letters, digits, spaces and signs`, {
     hint: 'Rename it without the line break or tab: a web address cannot carry one.',
+  });
+}
+
+/**
+ * Whether the name of an entry read from a folder is not the one on disk:
+ * bytes that are no UTF-8 (a Latin-1 `café.txt` from an old archive) read
+ * as U+FFFD, and nothing is at the path they make.
+ */
+function notUtf8(name: string, path: string): boolean {
+  return name.includes('\uFFFD') && lstatSync(path, { throwIfNoEntry: false }) === undefined;
+}
+
+/**
+ * A file or folder of `staticDir` whose name is not UTF-8: refused
+ * (STATIC_FILE_NAME, exit 2). It stopped the build as a file "not found",
+ * with a hint to change its permissions.
+ */
+function nameNotUtf8(path: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_NAME', `Unexpected name ${path}: it is not written in UTF-8 (� stands for what is not), expected a name a web address can carry`, {
+    hint: 'Rename it (for example with `convmv -f latin1 -t utf-8 --notest`), or move it out of staticDir.',
   });
 }
 

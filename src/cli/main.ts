@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import type { CommandIO } from '../io.js';
 import { processIO } from './io.js';
 import { commandPath, helpHint, reportingTo } from './usage-errors.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 
 /**
  * The entry point: parses arguments, runs one command, turns errors into
@@ -266,8 +267,9 @@ function reportError(thrown: unknown, io: CommandIO, invocation: string): number
   // The database locked by another program, read-only, its disk full: the user's to fix wherever a command met it, never a bug.
   const error = storeProblem(thrown) ?? thrown;
   if (isPaperboyError(error)) {
-    io.stderr.write(`paperboy: ${error.message}\n`);
-    if (error.hint) io.stderr.write(`  ${error.hint}\n`);
+    // A name the message quotes from the disk (a link's target, a file's name) may hold an escape sequence: shown, never acted on by the terminal.
+    io.stderr.write(`paperboy: ${replaceControlCharacters(error.message)}\n`);
+    if (error.hint) io.stderr.write(`  ${replaceControlCharacters(error.hint)}\n`);
     // A flag's value a command refused itself (`--width 10`) points to its help, as commander's own refusals do.
     else if (error.code === 'USAGE') io.stderr.write(`${helpHint(invocation)}\n`);
     return error.exitCode;

@@ -63,7 +63,7 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
   const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache);
   // Said beside the results (on stderr with --json, whose stdout is the array alone): the issue being written is "covered" too.
-  const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), io.cwd);
+  const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), new Set(papers.database.papers.map(({ id }) => id)), io.cwd);
   // Only the papers shown are read with their texts (their first lines).
   const shown = matches.slice(0, options.limit).map(({ paper, score }) => ({ paper: withTexts(paper, papers.texts), score }));
   if (options.json) {
@@ -101,11 +101,16 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   return 0;
 }
 
-/** The papers of drafts a search found, each with its draft's number and where its title is written (from `cwd`); '' for none. */
-function draftLines(found: readonly DraftPaperMatch[], cwd: string): string {
-  if (found.length === 0) return '';
-  const lines = found.map((paper) => `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`);
-  return `Not published yet, in ${found.length === 1 ? 'a draft' : 'drafts'}:\n${lines.join('')}`;
+/**
+ * The papers of drafts a search found, each with its draft's number and where its title is written (from `cwd`); '' for none.
+ * One whose identity is in `published` is said as covered before, not as "not published yet", which it was said as.
+ * A paper not titled yet (found by its arXiv id) says so: its line showed a blank between two gaps.
+ */
+function draftLines(found: readonly DraftPaperMatch[], published: ReadonlySet<string>, cwd: string): string {
+  const line = (paper: DraftPaperMatch) =>
+    `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${paper.title.trim() === '' ? '(no title yet)' : isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`;
+  const group = (heading: string, papers: readonly DraftPaperMatch[]) => (papers.length === 0 ? '' : `${heading} ${papers.length === 1 ? 'a draft' : 'drafts'}:\n${papers.map(line).join('')}`);
+  return group('Not published yet, in', found.filter(({ id }) => !published.has(id))) + group('Covered before, again in', found.filter(({ id }) => published.has(id)));
 }
 
 /** "495 papers match; 475 more with --limit." for `total` matches of which `shown` are shown. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { staticPathKind } from '../archive/static-files.js';
@@ -20,10 +20,21 @@ export async function watchStaticFiles(staticDir: string, onChange: (path: strin
   let base = dirname(staticDir);
   while (!existsSync(base) && dirname(base) !== base) base = dirname(base);
   // Kept: the folders on the way down to staticDir (each holds it, `pathWithin(path, staticDir)`) and the files the build copies.
-  const watcher = watch(base, { ignoreInitial: true, ignored: (path) => !pathWithin(path, staticDir) && staticPathKind(staticDir, path) !== 'copied' });
+  // And not what a link to a folder in it holds: the build does not follow one (static-files.ts), and a link to `~` had every file under it watched.
+  const ignored = (path: string) => (!pathWithin(path, staticDir) && staticPathKind(staticDir, path) !== 'copied') || (path !== staticDir && pathWithin(staticDir, path) && linksToFolder(path));
+  const watcher = watch(base, { ignoreInitial: true, ignored });
   watcher.on('all', (_event, path) => {
     if (staticPathKind(staticDir, path) === 'copied') onChange(path);
   });
   await new Promise<void>((resolve) => watcher.once('ready', resolve));
   return watcher;
+}
+
+/** Whether `path` is a link to a folder (false for anything else, or nothing there). */
+function linksToFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -108,6 +108,43 @@ test("a link in staticDir to a file outside the newsletter's folder stops build 
   assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
 });
 
+test('a loop of links in staticDir (a → b → a) stops build with exit 2 naming the link, no "internal error", no stack trace; removed, the build goes on', async () => {
+  const root = rootWithStaticFiles();
+  symlinkSync('b', join(root, 'static', 'a'));
+  symlinkSync('a', join(root, 'static', 'b'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/a: it leads back to itself through other links/);
+  assert.match(refused.stderr, /Remove the link, or point it at the file to publish/);
+  assert.doesNotMatch(refused.stderr, /internal error|ELOOP|\n\s+at /);
+  rmSync(join(root, 'static', 'a'));
+  rmSync(join(root, 'static', 'b'));
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
+test('a broken link in staticDir is left out, one through a file (`robots.txt/x`) too: the build goes on, no "internal error"', async () => {
+  const root = rootWithStaticFiles();
+  symlinkSync('robots.txt/x', join(root, 'static', 'through-a-file.txt'));
+  symlinkSync('missing.txt', join(root, 'static', 'missing-target.txt'));
+  const built = await runCli(['build'], { cwd: root });
+  assert.equal(built.code, 0, built.stderr);
+  assert.equal(existsSync(join(root, 'dist', 'through-a-file.txt')), false);
+  assert.equal(existsSync(join(root, 'dist', 'missing-target.txt')), false);
+  assert.equal(readFileSync(join(root, 'dist', 'robots.txt'), 'utf8'), 'User-agent: *\nAllow: /\n');
+});
+
+test("a link in staticDir out of the newsletter's folder, to a path holding an escape sequence, is refused naming it with the sequence shown, not sent to the terminal", async () => {
+  const root = rootWithStaticFiles();
+  const elsewhere = join(mkdtempSync(join(tmpdir(), 'paperboy-outside-')), 'a\u001b[31mred');
+  mkdirSync(elsewhere);
+  writeFileSync(join(elsewhere, 'file.txt'), 'x');
+  symlinkSync(join(elsewhere, 'file.txt'), join(root, 'static', 'file.txt'));
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected link \S*static\/file\.txt: it leads to \S*a\uFFFD+red\/file\.txt/);
+  assert.ok(!refused.stderr.includes('\u001b'), JSON.stringify(refused.stderr));
+});
+
 test('a file of staticDir whose name holds a line break or a tab stops build with exit 2 naming it, and none is published', async () => {
   const root = rootWithStaticFiles();
   for (const name of ['notes\nold.txt', 'tab\there.txt']) {
@@ -117,6 +154,22 @@ test('a file of staticDir whose name holds a line break or a tab stops build wit
     assert.ok(refused.stderr.includes(`Unexpected control character in the name ${JSON.stringify(join(root, 'static', name))}`), refused.stderr);
     assert.equal(existsSync(join(root, 'dist', name)), false);
     rmSync(join(root, 'static', name));
+  }
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
+test('a file or folder of staticDir whose name is not UTF-8 (Latin-1 `café`) stops build with exit 2 saying so, not as a file not found to make readable', async () => {
+  const root = rootWithStaticFiles();
+  const staticDir = Buffer.from(join(root, 'static'));
+  for (const name of [Buffer.from('caf\xe9.txt', 'latin1'), Buffer.from('r\xe9sum\xe9s', 'latin1')]) {
+    const path = Buffer.concat([staticDir, Buffer.from('/'), name]);
+    if (name.toString('latin1').endsWith('.txt')) writeFileSync(path, 'x');
+    else mkdirSync(path);
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /Unexpected name \S*static\/\S+: it is not written in UTF-8/);
+    assert.doesNotMatch(refused.stderr, /ENOENT|chmod/);
+    rmSync(path, { recursive: true });
   }
   assert.equal((await runCli(['build'], { cwd: root })).code, 0);
 });

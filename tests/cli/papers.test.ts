@@ -357,3 +357,22 @@ test('papers search names a draft issue holding a paper the query finds, apart f
     assert.doesNotMatch(result.stdout + result.stderr, /draft #4/, argv.join(' '));
   }
 });
+
+test('papers search: a draft paper found by its identity before it has a title says "(no title yet)", and a draft without a number is "draft"', async () => {
+  const root = archiveRoot();
+  const file = join(root, 'issues', '0004-d.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^number: 4\n/m, '').replace('  - title: A draft paper\n    url:', '  - url:'));
+  const result = await runCli(['papers', 'search', '2401.00001'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /in a draft:\n {2}draft {2}\(no title yet\) {2}\(issues\/0004-d\.md:\d+:\d+\)\n$/);
+});
+
+test('papers search: a draft paper already published (the same arXiv id as #1 and #2 covered) is said as covered before, again in a draft, not as "not published yet"', async () => {
+  const root = archiveRoot();
+  const file = join(root, 'issues', '0004-d.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('https://arxiv.org/abs/2401.00001', 'https://arxiv.org/abs/2304.15004'));
+  const result = await runCli(['papers', 'search', '2304.15004'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /1 paper matches\.\nCovered before, again in a draft:\n {2}draft #4 {2}A draft paper {2}\(issues\/0004-d\.md:\d+:\d+\)\n$/);
+  assert.doesNotMatch(result.stdout, /Not published yet/);
+});
