@@ -20,8 +20,8 @@ export interface CopiedFile {
  * copied as another). Throws what `staticSources` throws, and the read's
  * error of a file removed since it was listed.
  */
-export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir' | 'root'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
-  return { assets: withBytes(assetSources(config.templatesDir)), own: withBytes(staticSources(config.staticDir, config.root)) };
+export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir' | 'root' | 'dataDir'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
+  return { assets: withBytes(assetSources(config.templatesDir)), own: withBytes(staticSources(config.staticDir, config.root, config.dataDir)) };
 }
 
 export type CopiedFiles = ReturnType<typeof readCopiedFiles>;

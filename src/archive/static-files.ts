@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathWithin } from '../path-within.js';
 import { PaperboyError } from '../errors.js';
 
@@ -12,14 +12,14 @@ import { PaperboyError } from '../errors.js';
  * theirs; a file put into the output folder by hand is not kept by a build
  * that writes the site whole (`--no-cache`), so this is where such files
  * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
- * to a file is followed when the file is the newsletter's (`insideProject`,
- * else STATIC_LINK_OUTSIDE), a link to a folder is not (a loop would never
+ * to a file is followed when the file is the newsletter's and not private
+ * (`insideProject`, else STATIC_LINK_OUTSIDE or STATIC_LINK_PRIVATE), a link to a folder is not (a loop would never
  * end); a FIFO or socket is left out. Site path → source file, sorted by
  * path; none when the folder is missing.
  */
-export function staticSources(staticDir: string, root: string): Map<string, string> {
+export function staticSources(staticDir: string, root: string, dataDir: string): Map<string, string> {
   const files = new Map<string, string>();
-  const inside = insideProject(staticDir, root);
+  const inside = insideProject(staticDir, root, dataDir);
   const visit = (dir: string) => {
     let entries;
     try {
@@ -100,20 +100,33 @@ function nameNotUtf8(path: string): PaperboyError {
 
 /**
  * Given the project, a test of a link of `staticDir` to a file: true when
- * the file lies in the newsletter's folder (`root`) or in `staticDir`;
- * else it throws STATIC_LINK_OUTSIDE (exit 2) naming the link and where it
- * leads. A link to `~/.ssh/id_rsa` or a private folder beside the project
+ * the file lies in the newsletter's folder (`root`) or in `staticDir`,
+ * neither hidden there (a name starting with `.` on its way: `.env`,
+ * `.git/config`, `.paperboy/`) nor in `dataDir` (the subscriber database,
+ * the send journals); else it throws STATIC_LINK_OUTSIDE or
+ * STATIC_LINK_PRIVATE (exit 2) naming the link and where it leads. A link
+ * to `~/.ssh/id_rsa`, or `ln -s ../.paperboy/paperboy.db static/list.db`,
  * published that file to the world, where `serve` already refuses to
- * follow a link out of the site.
+ * follow a link out of the site; the build copies no hidden file of
+ * `staticDir` itself either.
  */
-function insideProject(staticDir: string, root: string): (link: string) => true {
+function insideProject(staticDir: string, root: string, dataDir: string): (link: string) => true {
   const allowed = [realpathSync(root), ...(existsSync(staticDir) ? [realpathSync(staticDir)] : [])];
+  const data = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
   return (link) => {
     const target = realpathSync(link);
-    if (allowed.some((folder) => pathWithin(folder, target))) return true;
-    throw new PaperboyError('STATIC_LINK_OUTSIDE', `Unexpected link ${link}: it leads to ${target}, outside the newsletter's folder ${root}, expected the site's own files inside it`, {
-      hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
-    });
+    const folder = allowed.find((candidate) => pathWithin(candidate, target));
+    if (folder === undefined) {
+      throw new PaperboyError('STATIC_LINK_OUTSIDE', `Unexpected link ${link}: it leads to ${target}, outside the newsletter's folder ${root}, expected the site's own files inside it`, {
+        hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
+      });
+    }
+    if (pathWithin(data, target) || relative(folder, target).split(sep).some((name) => name.startsWith('.'))) {
+      throw new PaperboyError('STATIC_LINK_PRIVATE', `Unexpected link ${link}: it leads to ${target}, one of the newsletter's private files (hidden, or in dataDir), expected a file of the site`, {
+        hint: 'Copy the file into staticDir under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.',
+      });
+    }
+    return true;
   };
 }
 

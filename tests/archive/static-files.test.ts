@@ -108,6 +108,26 @@ test("a link in staticDir to a file outside the newsletter's folder stops build 
   assert.equal(readFileSync(join(root, 'dist', 'favicon.ico'), 'utf8'), 'icon');
 });
 
+test("a link in staticDir to one of the newsletter's private files (hidden, like .env or .paperboy/, or in dataDir) stops build with exit 2 naming it, and publishes nothing of it", async () => {
+  const root = rootWithStaticFiles();
+  writeFileSync(join(root, '.env'), 'SMTP_URL=smtp://user:s3cr3t@relay');
+  mkdirSync(join(root, '.paperboy'), { recursive: true });
+  writeFileSync(join(root, '.paperboy', 'list.csv'), 'reader@example.org');
+  writeFileSync(join(root, 'paperboy.config.yaml'), `${readFileSync(join(root, 'paperboy.config.yaml'), 'utf8')}dataDir: private-data\n`);
+  mkdirSync(join(root, 'private-data'));
+  writeFileSync(join(root, 'private-data', 'paperboy.db'), 'SQLite format 3');
+  for (const [name, target] of [['env.txt', '.env'], ['list.csv', '.paperboy/list.csv'], ['subscribers.db', 'private-data/paperboy.db']] as const) {
+    symlinkSync(join(root, target), join(root, 'static', name));
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, `${name}: ${refused.stderr}`);
+    assert.match(refused.stderr, new RegExp(`Unexpected link \\S*static/${name.replace('.', '\\.')}: it leads to \\S+, one of the newsletter's private files \\(hidden, or in dataDir\\)`), name);
+    assert.match(refused.stderr, /a hidden file or dataDir \(subscribers, send journals\) is never published/, name);
+    assert.equal(existsSync(join(root, 'dist', name)), false, name);
+    rmSync(join(root, 'static', name));
+  }
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+});
+
 test('a loop of links in staticDir (a → b → a) stops build with exit 2 naming the link, no "internal error", no stack trace; removed, the build goes on', async () => {
   const root = rootWithStaticFiles();
   symlinkSync('b', join(root, 'static', 'a'));
