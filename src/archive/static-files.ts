@@ -111,7 +111,8 @@ function nameNotUtf8(path: string): PaperboyError {
  * `staticDir` itself either.
  */
 function insideProject(staticDir: string, root: string, dataDir: string): (link: string) => true {
-  const allowed = [realpathSync(root), ...(existsSync(staticDir) ? [realpathSync(staticDir)] : [])];
+  // staticDir first: a link to one of its own files is judged from it (a `staticDir: .site` is no hidden file's folder).
+  const allowed = [...(existsSync(staticDir) ? [realpathSync(staticDir)] : []), realpathSync(root)];
   const data = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
   return (link) => {
     const target = realpathSync(link);
