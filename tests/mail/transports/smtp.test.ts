@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
@@ -62,20 +62,24 @@ test('a reset while the message is still being written is a failure at data (not
   }
 });
 
-/** A relay on a free port that offers STARTTLS and answers it with `reply`; after a 220, it sends plain text where TLS should be. */
-async function brokenStartTls(reply: string): Promise<{ port: number; close: () => Promise<void> }> {
+/** A relay on a free port speaking SMTP as far as a test needs: a 220, then `answer`'s text for each command line it is sent. */
+async function scriptedRelay(answer: (line: string, socket: Socket) => void): Promise<{ port: number; close: () => Promise<void> }> {
   const server = createServer((socket) => {
     socket.on('error', () => {});
     socket.write('220 relay.example.org ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      const line = chunk.toString('latin1');
-      if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 STARTTLS\r\n');
-      else if (/^STARTTLS/i.test(line)) socket.write(`${reply}\r\n`);
-      else socket.write('this is not TLS\r\n'.repeat(4));
-    });
+    socket.on('data', (chunk) => answer(chunk.toString('latin1'), socket));
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   return { port: (server.address() as { port: number }).port, close: () => new Promise((closed) => server.close(() => closed())) };
+}
+
+/** A relay that offers STARTTLS and answers it with `reply`; after a 220, it sends plain text where TLS should be. */
+function brokenStartTls(reply: string): Promise<{ port: number; close: () => Promise<void> }> {
+  return scriptedRelay((line, socket) => {
+    if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 STARTTLS\r\n');
+    else if (/^STARTTLS/i.test(line)) socket.write(`${reply}\r\n`);
+    else socket.write('this is not TLS\r\n'.repeat(4));
+  });
 }
 
 test('a STARTTLS that goes wrong on an smtp:// port other than 587 gets a hint true to that URL and port, not the smtps:// or port-587 one', async () => {
@@ -130,21 +134,14 @@ test('a message\'s hand-off starts once the relay answered its DATA and holds th
   }
 });
 
-/** A relay on a free port that answers RCPT TO with a 554 of `lines` lines (each a valid reply line), then hangs up. */
-async function longWindedRelay(lines: number): Promise<{ port: number; close: () => Promise<void> }> {
-  const server = createServer((socket) => {
-    socket.on('error', () => {});
-    socket.write('220 relay.example.org ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      const line = chunk.toString('latin1');
-      if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 8BITMIME\r\n');
-      else if (/^MAIL FROM/i.test(line)) socket.write('250 2.1.0 Ok\r\n');
-      else if (/^RCPT TO/i.test(line)) socket.write(`${'554-5.7.1 this relay has a lot to say\r\n'.repeat(lines - 1)}554 5.7.1 done\r\n`);
-      else if (/^QUIT/i.test(line)) socket.end('221 Bye\r\n');
-    });
+/** A relay that answers RCPT TO with a 554 of `lines` lines (each a valid reply line). */
+function longWindedRelay(lines: number): Promise<{ port: number; close: () => Promise<void> }> {
+  return scriptedRelay((line, socket) => {
+    if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 8BITMIME\r\n');
+    else if (/^MAIL FROM/i.test(line)) socket.write('250 2.1.0 Ok\r\n');
+    else if (/^RCPT TO/i.test(line)) socket.write(`${'554-5.7.1 this relay has a lot to say\r\n'.repeat(lines - 1)}554 5.7.1 done\r\n`);
+    else if (/^QUIT/i.test(line)) socket.end('221 Bye\r\n');
   });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  return { port: (server.address() as { port: number }).port, close: () => new Promise((closed) => server.close(() => closed())) };
 }
 
 test('a relay reply past 1 MiB is said to be one, not given as nodemailer\'s "Server response exceeds maximum allowed size"', async () => {
