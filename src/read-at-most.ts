@@ -1,13 +1,14 @@
 import { readSync } from 'node:fs';
 
 /**
- * Up to `limit` bytes from the start of a file: a file that changes size while
- * read cannot make it read more. Reads in chunks of the size `stat` gave (one
- * byte more, so a file read whole is seen to end), not a fixed 1 MiB: zeroing
- * two 1 MiB buffers per file was 1.4 s of a 1,000-issue build (profiled).
- * allocUnsafe is safe here: only the bytes read are kept.
+ * At most `limit` bytes from the start of the open file `fd`, whose `stat`
+ * gave `size`: a file that grew since (changing while read) is read no
+ * further than the limit. Reads in chunks of the size `stat` gave (one
+ * byte more, so a file read whole is seen to end), not a fixed 1 MiB:
+ * zeroing two 1 MiB buffers per file was 1.4 s of a 1,000-issue build
+ * (profiled). allocUnsafe is safe here: only the bytes read are kept.
+ * Throws the file system's error (EIO, EISDIR…).
  */
-/** At most `limit` bytes of the open file `fd`, whose `stat` gave `size`: a file that grew since is read no further than the limit. */
 export function readAtMost(fd: number, limit: number, size: number): Buffer {
   // One buffer of the size stat gave, and a byte more to see the end: no copy when the file is what stat said.
   let buffer = Buffer.allocUnsafe(Math.min(limit, size + 1));
