@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { constants as bufferConstants } from 'node:buffer';
 import { basename } from 'node:path';
-import { readAtMost } from './read-at-most.js';
+import { readRegularFile } from './regular-file.js';
 import { replaceFile } from './replace-file.js';
 
 /**
@@ -35,29 +33,6 @@ export function readCacheFile(file: string): Buffer | undefined {
   return bytes && unsealed(file, bytes);
 }
 
-/**
- * The bytes of `file` when it is a regular file that can be read, else
- * undefined: a cache is a miss when it cannot be read. Opened without
- * blocking and checked through its descriptor: a named pipe in a cache's
- * place kept `lint` and `build` waiting for a writer for ever, where
- * `readFileSync` opens it and waits.
- */
-export function readRegularFile(file: string): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    return info.isFile() ? readAtMost(fd, bufferConstants.MAX_LENGTH, info.size) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The JSON value `writeCacheFile` wrote to `file` as text, or undefined when it cannot be read, its bytes are not those its hash names, or it is not JSON. */
 export function readCacheJson(file: string): unknown {

@@ -64,7 +64,6 @@ function danglingLink(path: string, shown: string): FileProblem | undefined {
   }
 }
 
-
 /**
  * What a file that is not a regular file is, in words (`named pipe (FIFO)`,
  * `device`, `socket`), for a message refusing to read it: a named pipe

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { readRegularFile } from '../cache-file.js';
+import { readRegularFile } from '../regular-file.js';
 import { SITE_MARKER } from './site-marker.js';
 
 /**

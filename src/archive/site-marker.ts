@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { readRegularFile } from '../cache-file.js';
+import { readRegularFile } from '../regular-file.js';
 import { join } from 'node:path';
 import { sha256 } from '../sha256.js';
 import type { PartIndex } from './splice.js';

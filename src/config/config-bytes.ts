@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { specialFileKind } from '../file-problem.js';
-import { readAtMost } from '../read-at-most.js';
+import { readAtMost } from '../regular-file.js';
 
 /**
  * The most bytes a config file may hold: 1 MB. The sample newsletter's is

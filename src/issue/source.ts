@@ -4,7 +4,7 @@ import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import { fileReadProblem, specialFileKind, type FileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
-import { readAtMost } from '../read-at-most.js';
+import { readAtMost } from '../regular-file.js';
 
 /**
  * One issue file as read from disk, normalized so that every later stage sees

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readRegularFile, unsealed, writeCacheFile } from '../cache-file.js';
+import { unsealed, writeCacheFile } from '../cache-file.js';
+import { readRegularFile } from '../regular-file.js';
 import type { Config } from '../config/load.js';
 import { sha256 } from '../sha256.js';
 import type { FileOutcome } from './lint-file.js';

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 import { decodeIssueSource } from '../issue/source.js';
-import { readAtMost } from '../read-at-most.js';
+import { readAtMost } from '../regular-file.js';
 import { MAX_TEMPLATE_BYTES } from './limits.js';
 import { placeAt, templateError } from './template-errors.js';
 
