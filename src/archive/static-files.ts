@@ -122,7 +122,7 @@ function insideProject(staticDir: string, root: string, dataDir: string): (link:
         hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
       });
     }
-    if (pathWithin(data, target) || relative(folder, target).split(sep).some((name) => name.startsWith('.'))) {
+    if (pathWithin(data, target) || hiddenWithin(folder, target)) {
       throw new PaperboyError('STATIC_LINK_PRIVATE', `Unexpected link ${link}: it leads to ${target}, one of the newsletter's private files (hidden, or in dataDir), expected a file of the site`, {
         hint: 'Copy the file into staticDir under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.',
       });
@@ -139,7 +139,7 @@ function insideProject(staticDir: string, root: string, dataDir: string): (link:
  */
 export function staticPathKind(staticDir: string, path: string): 'copied' | 'hidden' | 'outside' {
   if (!pathWithin(staticDir, path)) return 'outside';
-  return relative(staticDir, path).split(sep).some((name) => name.startsWith('.')) ? 'hidden' : 'copied';
+  return hiddenWithin(staticDir, path) ? 'hidden' : 'copied';
 }
 
 function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {
@@ -189,4 +189,9 @@ export function builtPathClash(built: readonly string[]): (path: string) => stri
     }
     return undefined;
   };
+}
+
+/** Whether `path`, inside `folder`, is hidden there: a name starting with `.` on its way from `folder` (`.git/config`, `img/.chart.svg.swp`). */
+function hiddenWithin(folder: string, path: string): boolean {
+  return relative(folder, path).split(sep).some((name) => name.startsWith('.'));
 }
