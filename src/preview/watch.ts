@@ -17,6 +17,7 @@ import { successorOf, watchedAsRead, type WatchedIssue } from './follow.js';
 import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';
+import { watchFailure } from '../watch-failure.js';
 
 /** Quiet time after the last file event before rendering: a save is often several writes. */
 const DEBOUNCE_MS = 30;
@@ -65,6 +66,13 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   let configRead = 0;
   // Counts the changes to the other issues (added, saved, renamed, removed): each changes what the cross-issue rules say of this one.
   let neighboursChanged = 0;
+  // The first file the system refused to watch (its limit on watches reached): said above the diagnostics until the preview ends.
+  let watchProblem: string | undefined;
+  const watchFailed = (error: unknown): void => {
+    if (watchProblem !== undefined) return;
+    watchProblem = `paperboy: ${watchFailure(error, 'saves are not shown')}`;
+    scheduler.schedule();
+  };
 
   /** The config as saved now, with a workspace of its own (its issues folder, sections and rules may have changed); kept as it was when the file cannot be used. */
   const reloadConfig = async (): Promise<void> => {
@@ -121,7 +129,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
         show({ diagnostics: goneMessage(path, watched, io.cwd), preview: undefined, lastPreview, unrendered: GONE }, 'gone', '');
         return;
       }
-      const key = JSON.stringify([path, file.source.hash, display, configRead, neighboursChanged]);
+      const key = JSON.stringify([path, file.source.hash, display, configRead, neighboursChanged, watchProblem]);
       if (key === shown) return;
       shown = '';
       // The render and the lint hold the process while they run: on a large file, long enough that the screen must not pass for current.
@@ -138,7 +146,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
       const linted = formatStylish(results, { cwd: io.cwd, color: display.color, width: display.width, oneFile: true }).trimEnd() || noProblems(display);
       // The templates' files none reads, said as `preview` says them, above the issue's own diagnostics.
       const unread = unreadTemplateLines(templates.unread, io.cwd).trimEnd();
-      lastDiagnostics = [configProblem, unread, linted].filter(Boolean).join('\n\n');
+      lastDiagnostics = [watchProblem, configProblem, unread, linted].filter(Boolean).join('\n\n');
       show({ diagnostics: lastDiagnostics, preview: output, lastPreview }, 'linted', file.source.hash);
       shown = key;
     } catch (error) {
@@ -156,7 +164,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     neighboursChanged++;
     scheduler.schedule();
   };
-  const watchFolder = (initial: boolean): FSWatcher => watchIssuesFolder({ folder, watched: () => path, current, scheduler, neighbourChanged }, initial);
+  const watchFolder = (initial: boolean): FSWatcher => watchIssuesFolder({ folder, watched: () => path, current, scheduler, neighbourChanged, failed: watchFailed }, initial);
   let watcher = watchFolder(false);
   // The folder itself replaced (moved away and made anew, as a checkout or a
   // sync tool does): a watch follows the folder it was set on, so a new one
@@ -175,15 +183,26 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
     scheduler.schedule();
   };
   const parent = watch(dirname(folder), { ignoreInitial: true, depth: 0 });
+  parent.on('error', watchFailed);
   parent.on('all', (_event, changed) => {
     if (resolve(changed) === folder) onFolderEvent();
   });
   parent.on('raw', (_event, name) => {
     if (name === basename(folder)) onFolderEvent();
   });
-  const configWatcher = watchConfigFile(workspace.config.root, () => {
+  const configSavedNow = (): void => {
     configSaved = true;
     scheduler.schedule();
+  };
+  const configWatcher = watchConfigFile(workspace.config.root, configSavedNow);
+  configWatcher.on('error', watchFailed);
+  // A save of the config before its watch was ready (since the command read it) has no event: it is read again, and used when it differs.
+  configWatcher.on('ready', () => {
+    const before = JSON.stringify(workspace.config);
+    void loadConfig(workspace.config.root).then(
+      (now) => JSON.stringify(now) !== before && configSavedNow(),
+      () => configSavedNow(),
+    );
   });
 
   return new Promise((exit) => {
@@ -266,6 +285,8 @@ interface IssuesFolderWatch {
   scheduler: RenderScheduler;
   /** Another issue was added, saved, renamed or removed: the watched one is linted again. */
   neighbourChanged: () => void;
+  /** An error of the watch (a file the system refuses to watch). */
+  failed: (error: unknown) => void;
 }
 
 /**
@@ -278,7 +299,7 @@ interface IssuesFolderWatch {
  * is said, or no longer said, without waiting for the next save of `path`.
  * `initial`: report the files already there as added (a folder made anew).
  */
-function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChanged }: IssuesFolderWatch, initial: boolean): FSWatcher {
+function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChanged, failed }: IssuesFolderWatch, initial: boolean): FSWatcher {
   const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
   watcher.on('all', (event, changed) => {
     const file = resolve(changed);
@@ -300,7 +321,7 @@ function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChang
     // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
     if (from === path || (typeof name === 'string' ? resolve(from, name) === path : from === folder)) scheduler.schedule();
   });
-  watcher.on('error', () => scheduler.schedule());
+  watcher.on('error', failed);
   return watcher;
 }
 

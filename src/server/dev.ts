@@ -12,6 +12,7 @@ import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
 import { watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
+import { watchFailure } from '../watch-failure.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
 const DEBOUNCE_MS = 80;
@@ -161,6 +162,14 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   };
   /** The folders watched, as JSON: the config's issues, templates and site's own files. */
   let watching = '';
+  /** The watch errors said, by code: chokidar reports one for every file it cannot watch. */
+  const watchFailuresSaid = new Set<string>();
+  const watchFailed = (error: unknown) => {
+    const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? error);
+    if (watchFailuresSaid.has(code)) return;
+    watchFailuresSaid.add(code);
+    log(watchFailure(error, 'saves are not rebuilt'));
+  };
   /**
    * Watches what the config names (again when a save of it names other
    * folders: edits in an `issuesDir`, `templatesDir` or `staticDir` set
@@ -174,6 +183,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
     const files = watch(watched, { ignoreInitial: true });
     watcher = files;
+    files.on('error', watchFailed);
     files.on('all', (event, path) => {
       if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
       // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
@@ -183,7 +193,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     });
     // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
     // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
-    [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later), new Promise<void>((resolve) => files.once('ready', resolve))]);
+    [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later, watchFailed), new Promise<void>((resolve) => files.once('ready', resolve))]);
   };
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {

@@ -16,6 +16,7 @@ import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
 import { sentLinks } from '../send/link-bases.js';
 import { createApp, type PaperboyServer } from './app.js';
 import { movedLinkWarnings } from './sent-links.js';
+import { isWatchLimit, watchFailure } from '../watch-failure.js';
 import type { ConfirmationMailer } from './context.js';
 
 export interface StartOptions {
@@ -190,7 +191,8 @@ function followRebuilds(outDir: string, reload: () => void, warn: (line: string)
     clearTimeout(timer);
     timer = setTimeout(attempt, ms);
   };
-  const stopped = (error: Error) => warn(`stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`);
+  const stopped = (error: Error) =>
+    warn(isWatchLimit(error) ? watchFailure(error, `a rebuild of ${outDir} is not served`) : `stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`);
   /** Calls `attemptIn(SETTLE_MS)` when one of `names` changes in `folder`; a watcher that fails is said, and the server runs on. */
   const watchFor = (folder: string, names: readonly string[]) => {
     const watcher = watch(folder, (_event, name) => {
@@ -238,8 +240,10 @@ function followRebuilds(outDir: string, reload: () => void, warn: (line: string)
         link?.close();
       },
     };
-  } catch {
+  } catch (error) {
     site?.close();
+    // The folder gone is said elsewhere (the site is what it was at start); the system refusing a watch is said here.
+    if (isWatchLimit(error)) stopped(error as Error);
     return undefined;
   }
 }

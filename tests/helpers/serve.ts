@@ -3,9 +3,18 @@ import { BIN } from './cli.js';
 
 const SECRET = 'serve-test-secret-serve-test-secret-0123';
 
-/** `paperboy serve` as a real process on a free port; resolves with its URL once it listens. */
-export async function serve(root: string, args: string[] = [], env: NodeJS.ProcessEnv = { PAPERBOY_SECRET: SECRET }): Promise<{ child: ChildProcess; url: URL; stdout: () => string; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--root', root, '--port', '0', ...args], { env: { PATH: process.env.PATH, ...env } });
+/**
+ * `paperboy serve` as a real process on a free port; resolves with its URL
+ * once it listens. `wrap`: what runs its argv instead (`withWatchLimit`).
+ */
+export async function serve(
+  root: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = { PAPERBOY_SECRET: SECRET },
+  wrap: (argv: string[]) => string[] = (argv) => argv,
+): Promise<{ child: ChildProcess; url: URL; stdout: () => string; stderr: () => string }> {
+  const [command, ...rest] = wrap([process.execPath, BIN, 'serve', '--root', root, '--port', '0', ...args]);
+  const child = spawn(command!, rest, { env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

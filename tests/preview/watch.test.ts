@@ -6,18 +6,21 @@ import { test } from 'node:test';
 import { loadConfig } from '../../src/config/load.js';
 import { Workspace } from '../../src/issue/workspace.js';
 import { watchPreview } from '../../src/preview/watch.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { CONFIG_YAML, cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * `preview --watch` in-process on a fake terminal of 100×40 (its writes
  * kept), quit with `q` once `until` is among them (after `saved` is
- * written over the file, once the first lint is shown): what it drew, in order.
+ * written over the file, once the first lint is shown), in a newsletter
+ * whose files `beforeWatch` changes after the command read them and before
+ * the watch starts: what it drew, in order.
  */
-async function watchWrites(text: string, until: RegExp, saved?: string): Promise<string> {
+async function watchWrites(text: string, until: RegExp, saved?: string, beforeWatch?: (root: string) => void): Promise<string> {
   const root = makeRoot({ 'issues/0001-watched.md': text });
   const workspace = await Workspace.loadCached(await loadConfig(root));
+  beforeWatch?.(root);
   const written: string[] = [];
   const keyboard = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, resume: () => {}, pause: () => {} });
   const stdout = { write: (chunk: string) => written.push(chunk), isTTY: true, columns: 100, rows: 40, on: () => {}, off: () => {} };
@@ -49,4 +52,10 @@ test('preview --watch: before the render of a large file (which holds the screen
 
   const saved = await watchWrites(cleanIssue(), /Saved large[^]*linted at/, cleanIssue({ title: 'Saved large', body: paragraph }));
   assert.match(saved, /0001-watched\.md · rendering 0\.3 MB, the last render shown until it is done…/);
+});
+
+test('preview --watch: a config saved after the command read it and before its watch began is read again (the preview shows the new sender)', async () => {
+  const renamed = CONFIG_YAML.replace('from: "Test Newsletter', 'from: "Renamed Newsletter');
+  const shown = await watchWrites(cleanIssue(), /Renamed Newsletter[^]*linted at/, undefined, (root) => writeFileSync(join(root, 'paperboy.config.yaml'), renamed));
+  assert.match(shown, /From {5}Renamed Newsletter <news@example\.org>/);
 });
