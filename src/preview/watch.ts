@@ -322,6 +322,11 @@ function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChang
     if (from === path || (typeof name === 'string' ? resolve(from, name) === path : from === folder)) scheduler.schedule();
   });
   watcher.on('error', failed);
+  // A save made while the watch was being set up (chokidar stats the folder
+  // on libuv's threads before it watches it: longer on a loaded machine) has
+  // no event: the file is read again once the watch is ready; unchanged, it
+  // draws nothing.
+  watcher.on('ready', () => scheduler.schedule());
   return watcher;
 }
 

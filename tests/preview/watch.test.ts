@@ -10,14 +10,21 @@ import { CONFIG_YAML, cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** What `watchWrites` writes over the watched file, and when: once the first lint is shown, or as soon as the preview has read the file (before its watch is set up). */
+interface Save {
+  text: string;
+  at?: 'linted' | 'started';
+}
+
 /**
  * `preview --watch` in-process on a fake terminal of 100×40 (its writes
  * kept), quit with `q` once `until` is among them (after `saved` is
- * written over the file, once the first lint is shown), in a newsletter
- * whose files `beforeWatch` changes after the command read them and before
- * the watch starts: what it drew, in order.
+ * written over the file), in a newsletter whose files `beforeWatch`
+ * changes after the command read them and before the watch starts: what
+ * it drew, in order. Each wait gives up after 30 s (the test then fails
+ * on what was drawn).
  */
-async function watchWrites(text: string, until: RegExp, saved?: string, beforeWatch?: (root: string) => void): Promise<string> {
+async function watchWrites(text: string, until: RegExp, { saved, beforeWatch }: { saved?: Save; beforeWatch?: (root: string) => void } = {}): Promise<string> {
   const root = makeRoot({ 'issues/0001-watched.md': text });
   const workspace = await Workspace.loadCached(await loadConfig(root));
   beforeWatch?.(root);
@@ -26,14 +33,17 @@ async function watchWrites(text: string, until: RegExp, saved?: string, beforeWa
   const stdout = { write: (chunk: string) => written.push(chunk), isTTY: true, columns: 100, rows: 40, on: () => {}, off: () => {} };
   const io = { stdout, stderr: { write: () => true }, stdin: keyboard, cwd: root, env: {} };
   const display = () => ({ width: 100, color: false, hyperlinks: false });
-  const done = watchPreview({ workspace, path: join(root, 'issues', '0001-watched.md'), display }, io);
-  const deadline = Date.now() + 30_000;
+  const file = join(root, 'issues', '0001-watched.md');
+  const done = watchPreview({ workspace, path: file, display }, io);
+  // The first render read the file as watchPreview was called (issue/source.ts reads synchronously); the watch is set up after.
+  if (saved?.at === 'started') writeFileSync(file, saved.text);
   const waitFor = async (pattern: RegExp) => {
+    const deadline = Date.now() + 30_000;
     while (!pattern.test(written.join('')) && Date.now() < deadline) await sleep(50);
   };
-  if (saved !== undefined) {
+  if (saved !== undefined && saved.at !== 'started') {
     await waitFor(/linted at/);
-    writeFileSync(join(root, 'issues', '0001-watched.md'), saved);
+    writeFileSync(file, saved.text);
   }
   await waitFor(until);
   keyboard.emit('data', 'q');
@@ -50,12 +60,18 @@ test('preview --watch: before the render of a large file (which holds the screen
   const small = await watchWrites(cleanIssue(), /linted at/);
   assert.doesNotMatch(small, /rendering/);
 
-  const saved = await watchWrites(cleanIssue(), /Saved large[^]*linted at/, cleanIssue({ title: 'Saved large', body: paragraph }));
+  const saved = await watchWrites(cleanIssue(), /Saved large[^]*linted at/, { saved: { text: cleanIssue({ title: 'Saved large', body: paragraph }) } });
   assert.match(saved, /0001-watched\.md · rendering 0\.3 MB, the last render shown until it is done…/);
 });
 
 test('preview --watch: a config saved after the command read it and before its watch began is read again (the preview shows the new sender)', async () => {
   const renamed = CONFIG_YAML.replace('from: "Test Newsletter', 'from: "Renamed Newsletter');
-  const shown = await watchWrites(cleanIssue(), /Renamed Newsletter[^]*linted at/, undefined, (root) => writeFileSync(join(root, 'paperboy.config.yaml'), renamed));
+  const shown = await watchWrites(cleanIssue(), /Renamed Newsletter[^]*linted at/, { beforeWatch: (root) => writeFileSync(join(root, 'paperboy.config.yaml'), renamed) });
   assert.match(shown, /From {5}Renamed Newsletter <news@example\.org>/);
+});
+
+test('preview --watch: a save made while the watch was being set up (after the first read of the file, before its folder was watched) is shown once the watch is ready', async () => {
+  const shown = await watchWrites(cleanIssue({ title: 'First read' }), /Saved early[^]*linted at/, { saved: { text: cleanIssue({ title: 'Saved early' }), at: 'started' } });
+  assert.match(shown, /First read/, 'the first render read the file before the save');
+  assert.match(shown, /Saved early/);
 });
