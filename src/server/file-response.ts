@@ -58,7 +58,8 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
     // A client that has this version gets none of it again, before Range (RFC 9110 §13.2.2). `fresh` (Express's) reads
     // If-None-Match as a list with weak comparison and `*`, else If-Modified-Since (a feed reader's), as §13.1 says.
     if (fresh(req.headers, { etag, 'last-modified': lastModified })) {
-      res.writeHead(304, headers).end();
+      // Only what RFC 9110 §15.4.5 asks of a 304 (Date aside, which Node adds): no metadata of a body that is not sent.
+      res.writeHead(304, { ETag: etag, 'Cache-Control': headers['Cache-Control'], Vary: headers.Vary }).end();
       return true;
     }
     if (encoding) {

@@ -9,7 +9,7 @@ import { isUnsafePath } from '../../src/server/static-site.js';
 import { CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { rawRequest, startServer, type RawResponse } from './helpers.js';
 
-test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page, whichever condition says so', async () => {
+test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page, whichever condition says so, with only the headers RFC 9110 asks of it', async () => {
   const server = await startServer();
   try {
     const home = await rawRequest(server.port, 'GET', '/');
@@ -18,7 +18,14 @@ test('archive: pages and data files are served with their content type (papers.b
     assert.match(home.body, /Home page/);
     assert.ok(home.headers['last-modified']);
     const etag = String(home.headers.etag);
-    assert.equal((await rawRequest(server.port, 'GET', '/', undefined, { 'If-None-Match': etag })).status, 304);
+    const notModified = await rawRequest(server.port, 'GET', '/', undefined, { 'If-None-Match': etag });
+    assert.equal(notModified.status, 304);
+    // What RFC 9110 §15.4.5 asks of a 304, and no metadata of a body it does not send (Content-Type, Last-Modified, Accept-Ranges).
+    assert.deepEqual(
+      Object.keys(notModified.headers).filter((name) => !['date', 'connection', 'keep-alive'].includes(name)).sort(),
+      ['cache-control', 'etag', 'vary'],
+    );
+    assert.equal(notModified.headers.etag, etag);
     // The other ways a client says which version it has (RFC 9110 §13.1): a list of tags, any tag, the date alone (what feed readers send).
     const lastModified = String(home.headers['last-modified']);
     const conditions: [Record<string, string>, number][] = [
