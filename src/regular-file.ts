@@ -1,5 +1,5 @@
 import { constants as bufferConstants } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
  * At most `limit` bytes from the start of the open file `fd`, whose `stat`
@@ -25,27 +25,36 @@ export function readAtMost(fd: number, limit: number, size: number): Buffer {
 }
 
 /**
+ * `file` opened without blocking and read through that descriptor: its
+ * stat (the link followed), and its bytes when it is a regular file of at
+ * most `limit` bytes by that stat, else undefined. A named pipe is never
+ * waited on (`readFileSync` opens it and waits for a writer), and the file
+ * checked is the file read, however another is renamed into its place.
+ * A file that grew since its stat is read to `limit` + 1 bytes at most, so
+ * the caller sees it is over. Throws the open's or the read's error (its
+ * errno code: ENOENT, EACCES, ELOOP…).
+ */
+export function readFileAtMost(file: string, limit: number): { info: Stats; bytes: Buffer | undefined } {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    return { info, bytes: info.isFile() && info.size <= limit ? readAtMost(fd, limit + 1, info.size) : undefined };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The bytes of `file` when it is a regular file that can be read, else
  * undefined: for files paperboy writes for itself and reads back when they
  * are there (the caches, cache-file.ts; the site marker; the commit
- * journal), where one that cannot be read is none. Opened without
- * blocking and checked through its descriptor: a named pipe in such a
- * file's place kept `lint` and `build` waiting for a writer for ever,
- * where `readFileSync` opens it and waits.
+ * journal), where one that cannot be read is none: a named pipe in such a
+ * file's place kept `lint` and `build` waiting for a writer for ever.
  */
 export function readRegularFile(file: string): Buffer | undefined {
-  let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    return readFileAtMost(file, bufferConstants.MAX_LENGTH - 1).bytes;
   } catch {
     return undefined;
-  }
-  try {
-    const info = fstatSync(fd);
-    return info.isFile() ? readAtMost(fd, bufferConstants.MAX_LENGTH, info.size) : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }

@@ -1,6 +1,5 @@
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { specialFileKind } from '../file-problem.js';
-import { readAtMost } from '../regular-file.js';
+import { readFileAtMost } from '../regular-file.js';
 
 /**
  * The most bytes a config file may hold: 1 MB. The sample newsletter's is
@@ -27,15 +26,9 @@ export type ConfigBytes =
  * errno code: ENOENT, EACCES, ELOOP, EISDIR for a folder), as `readFile` did.
  */
 export function readConfigBytes(file: string): ConfigBytes {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
-    if (!info.isFile()) return { special: specialFileKind(info) };
-    if (info.size > MAX_CONFIG_BYTES) return { tooLarge: info.size };
-    const bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1, info.size);
-    return bytes.length > MAX_CONFIG_BYTES ? { tooLarge: undefined } : { bytes };
-  } finally {
-    closeSync(fd);
-  }
+  const { info, bytes } = readFileAtMost(file, MAX_CONFIG_BYTES);
+  if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), { code: 'EISDIR' });
+  if (!info.isFile()) return { special: specialFileKind(info) };
+  if (bytes === undefined) return { tooLarge: info.size };
+  return bytes.length > MAX_CONFIG_BYTES ? { tooLarge: undefined } : { bytes };
 }

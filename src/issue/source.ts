@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import { fileReadProblem, specialFileKind, type FileProblem } from '../file-problem.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
-import { readAtMost } from '../regular-file.js';
+import { readFileAtMost } from '../regular-file.js';
 
 /**
  * One issue file as read from disk, normalized so that every later stage sees
@@ -71,15 +71,10 @@ export async function readIssueSource(path: string): Promise<IssueSource> {
 function readIssueSourceNow(path: string): IssueSource {
   let bytes: Buffer;
   try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const info = fstatSync(fd);
-      const refusal = refusalOf(path, info);
-      if (refusal) return unreadable(path, '', refusal);
-      bytes = readAtMost(fd, MAX_FILE_BYTES + 1, info.size);
-    } finally {
-      closeSync(fd);
-    }
+    const read = readFileAtMost(path, MAX_FILE_BYTES);
+    const refusal = refusalOf(path, read.info);
+    if (refusal) return unreadable(path, '', refusal);
+    bytes = read.bytes!;
   } catch (error) {
     const cause = fileReadProblem(error, path);
     return unreadable(path, '', { kind: 'io', message: `Cannot read the file: ${cause.reason}`, cause });
