@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { openPage, showsTitles, siteInChromium, skip } from './chromium.js';
 import { textBoxes } from '../helpers/text-boxes.js';
 import { configOf, makeRoot, CONFIG_YAML } from '../helpers/fixture.js';
@@ -48,6 +49,13 @@ test('archive (Chromium): a tag page heading "Papers tagged “تقييم GPT”
   await page.close();
 });
 
+/** The Arabic section shows left of its Latin subsection in `within`, set on one line (as a wider screen shows it; a narrow column wraps it): the order within a line is what is measured. */
+async function assertSectionPathInOrder(page: Page, within: string): Promise<void> {
+  await page.addStyleTag({ content: `${within} { white-space: nowrap }` });
+  const [parent, child] = await textBoxes(page, [ARABIC_SECTION, 'Evaluations'], within);
+  assert.ok(leftOf(parent!, child!), `"${ARABIC_SECTION}" (${parent!.left}px) shows right of "Evaluations" (${child!.left}px)`);
+}
+
 test('archive (Chromium): a row of the papers page shows an Arabic section before its Latin subsection, left to right as the path reads', { skip }, async () => {
   const { page, errors } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/year/2023/`);
@@ -56,10 +64,7 @@ test('archive (Chromium): a row of the papers page shows an Arabic section befor
     const cell = [...document.querySelectorAll('.paper-table td')].find((td) => td.textContent === `${arabic} / Evaluations`);
     if (cell) cell.id = 'measured-section';
   }, ARABIC_SECTION);
-  // On one line, as a wider screen shows it (the column is narrow here): the order within a line is what is measured.
-  await page.addStyleTag({ content: '#measured-section { white-space: nowrap }' });
-  const [parent, child] = await textBoxes(page, [ARABIC_SECTION, 'Evaluations'], '#measured-section');
-  assert.ok(leftOf(parent!, child!), `"${ARABIC_SECTION}" (${parent!.left}px) shows right of "Evaluations" (${child!.left}px)`);
+  await assertSectionPathInOrder(page, '#measured-section');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -69,9 +74,7 @@ test('archive (Chromium): a search result shows an Arabic section before its Lat
   await page.goto(`${archive.origin}/papers/index.html`);
   await page.getByLabel('Search summaries and opinions').pressSequentially('انتباه');
   await showsTitles(page, [ARABIC_TITLE]);
-  await page.addStyleTag({ content: '.search-results .meta { white-space: nowrap }' });
-  const [parent, child] = await textBoxes(page, [ARABIC_SECTION, 'Evaluations'], '.search-results .meta');
-  assert.ok(leftOf(parent!, child!), `"${ARABIC_SECTION}" (${parent!.left}px) shows right of "Evaluations" (${child!.left}px)`);
+  await assertSectionPathInOrder(page, '.search-results .meta');
   assert.deepEqual(errors, []);
   await page.close();
 });
