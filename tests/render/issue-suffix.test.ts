@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { parseMarkdown } from '../../src/issue/markdown.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast } from '../../src/render/markdown-html.js';
+import { namesIssue } from '../../src/render/issue-suffix.js';
 import { issueFacts, linkContext, render } from './text/fixture.js';
 
 const links = linkContext([issueFacts(1, [{ id: 'arxiv:2304.15004', title: 'Mirage', anchor: 'mirage' }])]);
@@ -49,4 +51,20 @@ test('a cross-reference whose text holds "#1" as something else than its issue (
   assert.equal(html('The [issue 1 of its tracker](paper:2304.15004) is fixed.'), '<p>The <a>issue 1 of its tracker</a> (#1) is fixed.</p>');
   // Closing punctuation or a possessive after the name still ends it.
   assert.equal(html('See [#1’s summary](issue:1) and [(in #1)](paper:2304.15004).'), '<p>See <a>#1’s summary</a> and <a>(in #1)</a>.</p>');
+});
+
+test('whether a link\'s text names its issue is decided by one pattern compiled once, as the pattern with the issue\'s number written in did', () => {
+  // The rule as first written: a pattern per link, the number spelled into it.
+  const spelledIn = (text: string, issue: number) =>
+    new RegExp(`(?:(?<![\\p{L}\\p{N}_])#|\\bissue\\s*#?)${issue}(?=['’]s\\b|[\\s\\p{P}]*$)`, 'iu').test(text);
+  const piece = fc.constantFrom('#', 'issue', 'Issue', 'ISSUE ', ' ', '\n', '1', '2', '12', '0', '01', '.', ')', '’s', "'s", 's', 'a', '_', 'é', '٤', 'in ', '#1', 'x#');
+  const text = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+  fc.assert(
+    fc.property(text, fc.constantFrom(1, 2, 12, 10), (value, issue) => namesIssue(value, issue) === spelledIn(value, issue)),
+    { seed: 4150, numRuns: 20000 },
+  );
+  // The same pattern serves every call: a match found in one text leaves no position behind for the next.
+  assert.equal(namesIssue('in #1', 1), true);
+  assert.equal(namesIssue('in #1', 1), true);
+  assert.equal(namesIssue('#12', 1), false);
 });
