@@ -31,8 +31,9 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  *
  * How each format reads a title and a summary (`description`): `feed` 6
  * writes Atom's `<title type="html">` and `<summary type="html">`, and RSS
- * readers take `<description>` as HTML, so those are escaped here (`A <B>`
- * would otherwise be read as markup and vanish); an RSS `<title>` and JSON
+ * readers take `<description>` as HTML, the channel's too, so those are
+ * escaped here (`A <B>` would otherwise be read as markup and vanish); the
+ * channel's description in Atom (`<subtitle>`, text), an RSS `<title>` and JSON
  * Feed's `title` and `summary` are plain text and stay as written (a `]]>`
  * in an RSS title too: see `CDATA_END_STANDIN`).
  *
@@ -42,8 +43,8 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   const links = newest.map((issue) => issueUrl(config.baseUrl, issue.number));
   const contents = newest.map((issue, i) => cdataSafe(entryHtml(xmlCharacters(html(issue)), links[i]!)));
   const channel = { ...config, name: xmlCharacters(config.name), description: config.description === undefined ? undefined : xmlCharacters(config.description) };
-  const make = (title: (text: string) => string, summary: (text: string) => string, channelText: (text: string) => string) => {
-    const feed = new Feed(feedOptions(channel, newest[0], channelText));
+  const make = (title: (text: string) => string, summary: (text: string) => string, channelText: (text: string) => string, channelDescription = channelText) => {
+    const feed = new Feed(feedOptions(channel, newest[0], channelText, channelDescription));
     newest.forEach((issue, i) => {
       const link = links[i]!;
       const date = issueDate(issue.date);
@@ -56,7 +57,8 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   // XML titles sit in CDATA sections; JSON has none, so its text stays exactly as written.
   const markup = (text: string) => cdataSafe(escapeHtml(text));
   const asIs = (text: string) => text;
-  const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
+  // RSS readers take the channel's `<description>` as HTML, as an item's (feedparser does: `<b>` showed bold, `<best>` vanished): escaped as markup.
+  const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText, (text) => xmlJsText(escapeHtml(text))).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
   return { rss, json: make(asIs, asIs, asIs).json1(), atom: make(markup, markup, xmlJsText).atom1() };
 }
 
@@ -99,13 +101,13 @@ const CDATA_END = ']]>';
 const CDATA_END_STANDIN = '\uffff';
 const SPLIT_CDATA_END = ']]]]><![CDATA[>';
 
-/** The channel's settings; `text` prepares each of its plain texts for the format (`xmlJsText` for RSS and Atom). */
-function feedOptions(config: FeedConfig, newest: IssueRendering | undefined, text: (text: string) => string): FeedOptions {
+/** The channel's settings; `text` prepares each of its plain texts for the format (`xmlJsText` for RSS and Atom), `description` its description (as HTML for RSS). */
+function feedOptions(config: FeedConfig, newest: IssueRendering | undefined, text: (text: string) => string, description: (text: string) => string): FeedOptions {
   const url = (path: string) => new URL(path, config.baseUrl).href;
   return {
     id: config.baseUrl,
     title: text(config.name),
-    description: config.description === undefined ? undefined : text(config.description),
+    description: config.description === undefined ? undefined : description(config.description),
     link: config.baseUrl,
     language: 'en',
     // The newest issue's date, not the clock: the same input, the same bytes.

@@ -120,8 +120,9 @@ export const INDEX_FORMAT = `build-index-v88-${VERSION}`;
  * v21: a BibTeX field writes a backtick, `--`, `''`, `,,`, `|` and `"` so LaTeX prints them as written (`\textasciigrave{}`, `-{}-`…, bibtex.ts `escapeBibtex`).
  * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
  * v23: a row of a list of papers has its section path one section at a time (`sectionListed`), a tag's and an author's page its heading in pieces (`pageHeading`), so that a right-to-left name in them is isolated; the newsletter's name is isolated on every page (templates/web/).
+ * v24: the RSS feed's channel description is escaped as HTML, as its readers read it (archive/feeds.ts).
  */
-export const SHAPE_FORMAT = 'site-shape-v23';
+export const SHAPE_FORMAT = 'site-shape-v24';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

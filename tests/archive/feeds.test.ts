@@ -184,9 +184,14 @@ def shown(detail):
     return html.unescape(detail.value) if detail.type == 'text/html' else detail.value
 print(json.dumps({'name': shown(d.feed.title_detail), 'description': shown(d.feed.subtitle_detail), 'author': d.feed.get('author_detail', {}).get('name'), 'entry': shown(d.entries[0].title_detail), 'summary': shown(d.entries[0].summary_detail)}))`;
   assert.deepEqual(feedparser(feeds.atom, script), { name: written.name, description: written.description, author: written.name, entry: titled.subject, summary: titled.title });
-  // RSS 2.0 types none of them (feedparser guesses HTML for each): its channel title and description are plain text, as its item titles are.
+  // RSS 2.0 types none of them: its channel title and item titles are plain text; its channel description is read as HTML, an item's
+  // description too (feedparser, as readers, showed `AT&amp;T` as `AT&T`, `<b>` bold and `<best>` not at all): escaped as markup.
   const $ = load(feeds.rss, { xml: true });
-  assert.deepEqual([$('channel > title').text(), $('channel > description').text(), $('item > title').text()], [written.name, written.description, titled.subject]);
+  assert.deepEqual([$('channel > title').text(), $('item > title').text()], [written.name, titled.subject]);
+  const description = 'print(json.dumps([d.feed.subtitle_detail.type, html.unescape(d.feed.subtitle_detail.value)]))';
+  assert.deepEqual(feedparser(feeds.rss, description), ['text/html', written.description]);
+  const tagged = buildFeeds({ ...config, description: 'Papers on <b>alignment</b> & the <best> bits' }, [titled], () => '<p>Body</p>');
+  assert.deepEqual(feedparser(tagged.rss, description), ['text/html', 'Papers on <b>alignment</b> & the <best> bits']);
   const json = JSON.parse(feeds.json) as { title: string; description: string; author: { name: string }; items: { title: string; summary: string }[] };
   assert.deepEqual([json.title, json.description, json.author.name, json.items[0]!.title, json.items[0]!.summary], [written.name, written.description, written.name, titled.subject, titled.title]);
 });
