@@ -1,6 +1,7 @@
 import type { Link } from 'mdast';
 import type { MarkdownText } from '../../issue/model.js';
 import type { FileRule } from '../types.js';
+import { parseCrossReference } from '../../issue/xref.js';
 import { sourceOf, visitMarkdown } from './markdown-texts.js';
 import { callWritten, swallowedFootnoteCall } from './swallowed-footnote.js';
 
@@ -22,7 +23,25 @@ function definitionBefore(source: string, offset: number): string | undefined {
  * ok:     `[the paper](https://arxiv.org/abs/2304.15004)`; `<https://arxiv.org/abs/2304.15004>`
  * not ok: `see https://arxiv.org/abs/2304.15004` → Unexpected bare URL `https://arxiv.org/abs/2304.15004`, expected a link with words, such as `[the paper](https://arxiv.org/abs/2304.15004)`
  * not ok: `We read [it][p].` and on the next line `[p]: https://x.org/p` → Unexpected definition `[p]: https://x.org/p` on the line right after a paragraph, which reads it as its text, expected a blank line before it
+ * not ok: `as in <issue:4>` → Unexpected cross-reference written as an autolink, `<issue:4>`, which shows its readers `issue:4` (the email and the pages) or the address it leads to (the plaintext), expected a link with words, such as `[issue 4](issue:4)`
  */
+
+/**
+ * A cross-reference (`paper:` or `issue:`, SPEC) written in angle brackets:
+ * CommonMark makes it an autolink whose text is the reference itself, so
+ * the email and the pages show `paper:2304.15004`, a code no reader knows,
+ * and the plaintext the address it resolves to.
+ */
+function autolinkedReference(link: Link, text: MarkdownText): boolean {
+  const [child] = link.children;
+  return link.children.length === 1 && child?.type === 'text' && child.value === link.url && sourceOf(text, link).startsWith('<') && parseCrossReference(link.url) !== undefined;
+}
+
+/** The link with words to write for an autolinked cross-reference: an issue's name (which needs no "(#N)" after it), or words for a paper. */
+function referenceWithWords(url: string): string {
+  const reference = parseCrossReference(url)!;
+  return reference.kind === 'issue' && reference.issueNumber !== undefined ? `[issue ${reference.issueNumber}](${url})` : `[the paper](${url})`;
+}
 
 /**
  * remark-gfm turns a bare `https://…` or `www.…` into a link whose only text
@@ -44,6 +63,13 @@ const rule: FileRule = {
   doc: 'URLs are written as links with words',
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'link', (node, text) => {
+      if (autolinkedReference(node, text)) {
+        report({
+          message: `Unexpected cross-reference written as an autolink, \`<${node.url}>\`, which shows its readers \`${node.url}\` (the email and the pages) or the address it leads to (the plaintext), expected a link with words, such as \`${referenceWithWords(node.url)}\``,
+          position: nodePosition(text, node),
+        });
+        return;
+      }
       if (!isBareUrl(node, text)) return;
       const call = swallowedFootnoteCall(node);
       const label = node.position ? definitionBefore(text.text, node.position.start.offset!) : undefined;

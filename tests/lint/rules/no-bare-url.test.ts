@@ -57,3 +57,14 @@ test('no-bare-url: a definition written on the line right after a paragraph is n
     ],
   );
 });
+
+test('no-bare-url: a cross-reference written as an autolink (`<paper:…>`, `<issue:4>`), whose text readers would see as `paper:…`, gets the link with words to write', async () => {
+  const body = 'Last month (<paper:2304.15004>, <issue:1>) and [issue 1](issue:1), <https://example.org>.';
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ body }) });
+  assert.deepEqual(places(messages), ['no-bare-url 21:13', 'no-bare-url 21:33']);
+  assert.equal(
+    messages[0]!.message,
+    'Unexpected cross-reference written as an autolink, `<paper:2304.15004>`, which shows its readers `paper:2304.15004` (the email and the pages) or the address it leads to (the plaintext), expected a link with words, such as `[the paper](paper:2304.15004)`',
+  );
+  assert.match(messages[1]!.message, /, `<issue:1>`, .* such as `\[issue 1\]\(issue:1\)`$/);
+});
