@@ -112,6 +112,11 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
         sayMovedPath();
         // Before the build: a save in a folder the config names now, while it runs, is not missed.
         await watchFolders();
+        // A save of the config after it was read and before its watch was ready has no event: read again, and built again when it differs.
+        if (await configSavedSince(initial.root, config)) {
+          settingsChanged = true;
+          later();
+        }
         workspace = await Workspace.loadCached(config);
       } else {
         // Only the saved files are read again: the workspace follows the disk.
@@ -220,7 +225,9 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     withLiveReload,
     async start(onBuilt) {
       built = onBuilt;
-      await rebuild(onBuilt);
+      // In the chain of builds: one a save schedules while this one runs (`later`) comes after it.
+      building = rebuild(onBuilt);
+      await building;
       await watchFolders();
     },
     async stop() {
@@ -234,6 +241,15 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
       clients.clear();
     },
   };
+}
+
+/** Whether the config at `root` now differs from `config` (read before its watch was ready); one that no longer loads does (the rebuild says why). */
+async function configSavedSince(root: string, config: Config): Promise<boolean> {
+  const before = JSON.stringify(config);
+  return loadConfig(root).then(
+    (now) => JSON.stringify(now) !== before,
+    () => true,
+  );
 }
 
 /** The HTML file a GET of the dev site answers with (`/x/` → `x/index.html`), if any. */

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../src/config/load.js';
+import { devServer } from '../../src/server/dev.js';
+import { CONFIG_YAML, cleanIssue, makeRoot } from '../helpers/fixture.js';
+
+test('serve --dev: a config saved after its first build read it and before its watch was ready is built (the site shows the new name), after that build, not beside it', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First' }) });
+  const lines: string[] = [];
+  const dev = devServer(await loadConfig(root), (line) => lines.push(line), () => undefined);
+  try {
+    // `start` reads the config at once (synchronously) and only then watches it: this save has no event of its own.
+    const started = dev.start(() => undefined);
+    writeFileSync(join(root, 'paperboy.config.yaml'), CONFIG_YAML.replace('name: Test Newsletter', 'name: Renamed Digest'));
+    await started;
+    const index = () => readFileSync(join(dev.siteDir, 'index.html'), 'utf8');
+    for (let i = 0; i < 100 && !index().includes('Renamed Digest'); i++) await sleep(100);
+    assert.match(index(), /Renamed Digest/);
+    assert.deepEqual(lines.filter((line) => !/^rebuilt in \d+ ms$/.test(line)), [], 'every build succeeded (none ran beside another and found the site locked)');
+  } finally {
+    await dev.stop();
+  }
+});
+
+test('serve --dev: saves made while its first build runs are built after it, one build at a time (a build beside it would take over its lock and write the same site)', { timeout: 120_000 }, async () => {
+  const issues = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`issues/${String(i + 1).padStart(4, '0')}-a.md`, cleanIssue({ number: i + 1, title: `Issue ${i + 1}` })]));
+  const root = makeRoot(issues);
+  // Each build's span, from its "rebuilt in N ms" line and the time it was said.
+  const spans: [number, number][] = [];
+  const dev = devServer(await loadConfig(root), (line) => {
+    const took = /^rebuilt in (\d+) ms$/.exec(line);
+    assert.ok(took, `no build failed: ${line}`);
+    spans.push([performance.now() - Number(took[1]), performance.now()]);
+  }, () => undefined);
+  try {
+    const started = dev.start(() => undefined);
+    let done = false;
+    void started.then(() => (done = true));
+    // Saved again and again while the first build runs (its watch is ready before it builds).
+    for (let i = 0; !done; i++) {
+      writeFileSync(join(root, 'issues/0040-a.md'), cleanIssue({ number: 40, title: `Saved ${i}` }));
+      await sleep(30);
+    }
+    await started;
+    for (let i = 0; i < 100 && spans.length < 2; i++) await sleep(100);
+    await sleep(500);
+    assert.ok(spans.length >= 2, `a build after the first: ${spans.length}`);
+    for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] >= spans[i - 1]![1] - 5, `build ${i + 1} started after build ${i} ended: ${JSON.stringify(spans)}`);
+  } finally {
+    await dev.stop();
+  }
+});
