@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { devServer } from '../../src/server/dev.js';
 import { CONFIG_YAML, cleanIssue, makeRoot } from '../helpers/fixture.js';
 
-test('serve --dev: a config saved after its first build read it and before its watch was ready is built (the site shows the new name), after that build, not beside it', { timeout: 60_000 }, async () => {
+test('serve --dev: a config saved after its first build read it and before its watch was ready is read again and built (the site shows the new name)', { timeout: 60_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First' }) });
   const lines: string[] = [];
   const dev = devServer(await loadConfig(root), (line) => lines.push(line), () => undefined);
@@ -19,7 +19,7 @@ test('serve --dev: a config saved after its first build read it and before its w
     const index = () => readFileSync(join(dev.siteDir, 'index.html'), 'utf8');
     for (let i = 0; i < 100 && !index().includes('Renamed Digest'); i++) await sleep(100);
     assert.match(index(), /Renamed Digest/);
-    assert.deepEqual(lines.filter((line) => !/^rebuilt in \d+ ms$/.test(line)), [], 'every build succeeded (none ran beside another and found the site locked)');
+    assert.deepEqual(lines.filter((line) => !/^rebuilt in \d+ ms$/.test(line)), [], 'every build succeeded');
   } finally {
     await dev.stop();
   }
