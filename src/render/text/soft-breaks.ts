@@ -1,4 +1,5 @@
-import type { PhrasingContent } from 'mdast';
+import type { Nodes, PhrasingContent } from 'mdast';
+import { visibleSiblings } from '../raw-html.js';
 import { lastCharacter } from './breaks.js';
 
 /**
@@ -33,8 +34,48 @@ export const LINE_EDGES: TextAround = { before: '', after: '' };
  * (`_中文__强调_`, `中文 [1]中文`).
  */
 export function softBreaksJoined(text: string, around: TextAround = LINE_EDGES): string {
+  return unspacedBreaksJoined(text, around).replaceAll('\n', ' ');
+}
+
+/** `text` without its soft line breaks between two characters of a script written without spaces; its other breaks kept. */
+function unspacedBreaksJoined(text: string, around: TextAround): string {
+  if (!text.includes('\n')) return text;
   const joined = `${around.before}${text}${around.after}`.replace(UNSPACED_BREAK, '');
-  return joined.slice(around.before.length, joined.length - around.after.length).replaceAll('\n', ' ');
+  return joined.slice(around.before.length, joined.length - around.after.length);
+}
+
+/** Nodes whose children are phrasing content the browser looks across the tags of (`edgeCharacter`). */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/**
+ * `tree` with the soft line breaks between two characters of a script
+ * written without spaces left out of its texts (as `softBreaksJoined` judges
+ * them, across emphasis and links), every other break kept: for the HTML
+ * and the search index, which showed `中文⏎中文` as "中文 中文", a space no one
+ * wrote, where Chrome and Safari (unlike Firefox) do not apply CSS Text 3's
+ * segment break transformation, and where the plaintext joins them. The
+ * shared tree is never changed: the nodes on the way to a changed text are
+ * copied, and a tree with nothing to join is returned as it is (the same
+ * object, so an output without such a break is made from the tree as before).
+ */
+export function withUnspacedBreaksJoined<T extends Nodes>(tree: T, around: TextAround = LINE_EDGES): T {
+  if (tree.type === 'text') {
+    const value = unspacedBreaksJoined(tree.value, around);
+    return value === tree.value ? tree : { ...tree, value };
+  }
+  if (!('children' in tree)) return tree;
+  const children = tree.children as Nodes[];
+  const visible = visibleSiblings(children);
+  const inline = INLINE_PARENTS.has(tree.type);
+  let changed = false;
+  const joined = children.map((child) => {
+    const at = visible.indexOf(child);
+    const childAround = at === -1 ? LINE_EDGES : textAround(visible as PhrasingContent[], at, inline ? around : LINE_EDGES);
+    const copy = withUnspacedBreaksJoined(child, childAround);
+    if (copy !== child) changed = true;
+    return copy;
+  });
+  return changed ? ({ ...tree, children: joined } as T) : tree;
 }
 
 /**
