@@ -1,14 +1,10 @@
 import type { Nodes, PhrasingContent } from 'mdast';
+import { UNSPACED_SCRIPT } from '../../issue/unspaced-script.js';
 import { visibleSiblings } from '../raw-html.js';
 import { lastCharacter } from './breaks.js';
 
-/**
- * Characters written without spaces between words, East Asian Wide or
- * Fullwidth (UAX #11): Han, kana, CJK punctuation, fullwidth forms. Hangul
- * is left out: Korean separates its words with spaces.
- */
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
-const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED}])\n(?=[${UNSPACED}])`, 'gu');
+/** A soft line break between two characters of a script written without spaces (issue/unspaced-script.ts). */
+const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED_SCRIPT}])\n(?=[${UNSPACED_SCRIPT}])`, 'gu');
 
 /**
  * The characters the HTML shows as text right outside a node or a run of
