@@ -64,8 +64,8 @@ export function withUnspacedBreaksJoined<T extends Nodes>(tree: T, around: TextA
   const visible = visibleSiblings(children);
   const inline = INLINE_PARENTS.has(tree.type);
   let changed = false;
-  const joined = children.map((child) => {
-    const at = visible.indexOf(child);
+  const joined = children.map((child, index) => {
+    const at = visible === children ? index : visible.indexOf(child);
     const childAround = at === -1 ? LINE_EDGES : textAround(visible as PhrasingContent[], at, inline ? around : LINE_EDGES);
     const copy = withUnspacedBreaksJoined(child, childAround);
     if (copy !== child) changed = true;
