@@ -93,8 +93,9 @@ import { packageVersion } from './package-version.js';
  * v86: the plaintext fills a line wrapped under a prefix of another width than its first line's (a title's `1. ` over a hanging indent) to 72 columns after its own prefix, not to 72 less the widest (render/text/wrap.ts `wrapText`).
  * v87: the email isolates a right-to-left newsletter name in its header and in "You receive … because" (`<bdi>`, U+2068…U+2069; templates/partials/header.*, footer.*).
  * v88: a record's excerpt does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
+ * v89: the HTML and a record's excerpt leave out a soft line break between two Chinese or Japanese characters, as the plaintext does (render/text/soft-breaks.ts `withUnspacedBreaksJoined`): Chrome showed it as a space; a one-line value (a title, a name, a venue) written over lines joins them there without a space too (issue/unspaced-script.ts `joinedLines`).
  */
-export const INDEX_FORMAT = `build-index-v88-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v89-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -145,5 +146,6 @@ export const SHAPE_FORMAT = 'site-shape-v24';
  * v14: a stored `excerpt` does not end at a `!` or `?` before a lower-case word ("Yahoo! researchers"; archive/excerpt.ts `endsSentenceAt`).
  * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
  * v16: a stored `excerpt` does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
+ * v17: a paper's text and `excerpt` leave out a soft line break between two Chinese or Japanese characters (`中文⏎中文` is `中文中文`, not two words; render/text/soft-breaks.ts `withUnspacedBreaksJoined`), and so do titles and names written over lines (issue/unspaced-script.ts `joinedLines`).
  */
-export const SHARD_FORMAT = `search-shard-v16-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v17-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

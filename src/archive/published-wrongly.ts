@@ -53,11 +53,17 @@ const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
   [paperUrl, paperUrlOutcome],
   [arxivId, () => 'its arXiv link may be missing or wrong'],
   [yamlCommentInText, () => 'published without the text from that `#` on'],
-  [noRawHtml, (parsed, _links, position) => (inPrivateNote(parsed, position) ? undefined : 'published without it')],
+  [noRawHtml, (parsed, _links, position) => (inPrivateNote(parsed, position) || isLineBreakAt(parsed, position) ? undefined : 'published without it')],
 ];
 
 /** What the build published of the value a rule reported at `position` of `parsed`; undefined for a value it does not publish at all (a private note's), of which it says nothing. */
 type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string | undefined;
+
+/** Whether a `<br>` starts at `position`: published as the line break it stands for (render/raw-html.ts), nothing wrong to say of it. */
+function isLineBreakAt(parsed: ParsedIssue, position: Position): boolean {
+  const at = position.start.offset ?? -1;
+  return at >= 0 && /^<br\s*\/?>/i.test(parsed.source.text.slice(at, at + 16));
+}
 
 /** Whether `position` (in the file) lies in a paper's private `notes`, which no page shows. */
 function inPrivateNote(parsed: ParsedIssue, position: Position): boolean {

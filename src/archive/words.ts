@@ -1,6 +1,7 @@
 import type { Html, Nodes, Root } from 'mdast';
 import { nodesInTree } from '../issue/tree-index.js';
 import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
+import { withUnspacedBreaksJoined } from '../render/text/soft-breaks.js';
 import { displayMath, writtenMath } from '../render/text/written.js';
 import type { Lead } from './excerpt.js';
 
@@ -33,7 +34,7 @@ interface WordsContext {
  * "n". `source`: the text the tree was parsed from.
  */
 export function plainWords(tree: Root, source: string): string {
-  return wordsOf(tree, contextOf(tree, source)).words;
+  return wordsOf(withUnspacedBreaksJoined(tree), contextOf(tree, source)).words;
 }
 
 /**
@@ -49,8 +50,9 @@ export function plainWords(tree: Root, source: string): string {
  */
 export function leadWords(tree: Root, source: string): Lead {
   const context = contextOf(tree, source);
-  const lead = firstProse(tree, context);
-  return lead ?? wordsOf(tree, context);
+  const joined = withUnspacedBreaksJoined(tree);
+  const lead = firstProse(joined, context);
+  return lead ?? wordsOf(joined, context);
 }
 
 function contextOf(tree: Root, source: string): WordsContext {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAPER_TAGS } from './limits.js';
 import { distinctTags } from './names.js';
+import { joinedLines } from './unspaced-script.js';
 
 /**
  * The frontmatter contract of SPEC, written once. `strict` reports every
@@ -20,11 +21,9 @@ function schemas(mode: SchemaMode) {
   const object = <S extends z.ZodRawShape>(shape: S) => (lenient ? z.object(shape) : z.strictObject(shape));
   const text = z.string().trim().min(1);
   // A value shown on one line (a title, a name, a tag): a line break YAML keeps (`title: |`) is a space, as a page
-  // shows it. Kept, it glued words in anchors (`a-studywith-two-lines`), split plaintext titles and stayed in the data files.
-  const line = z
-    .string()
-    .transform((value) => value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
-    .pipe(text);
+  // shows it (none between two Chinese or Japanese characters, `joinedLines`). Kept, it glued words in anchors
+  // (`a-studywith-two-lines`), split plaintext titles and stayed in the data files.
+  const line = z.string().transform(joinedLines).pipe(text);
   const names = z.array(line);
 
   const paper = object({

@@ -105,7 +105,8 @@ import type { FileOutcome } from './lint-file.js';
 // v83: link-reference-undefined names a definition written on the line right after a paragraph (`[p]: …`, which CommonMark reads as the paragraph's text) and the blank line it needs, rather than asking for the line the writer wrote; no-bare-url names such a line's address as a definition needing that blank line, not as a URL to give words.
 // v84: frontmatter-schema says a number YAML reads as infinity or not a number (`1e400`, `.nan`) is so, and offers no digits for an issue number past Number.MAX_SAFE_INTEGER (`1e21` was told to write `1e+21`).
 // v85: no-bare-url names a cross-reference written as an autolink (`<paper:2304.15004>`, `<issue:4>`), whose readers see the reference itself.
-const FORMAT_VERSION = 85;
+// v86: email-size measures emails whose HTML leaves out a soft line break between two Chinese or Japanese characters (render/text/soft-breaks.ts `withUnspacedBreaksJoined`); messages quote a title written over lines without a space between two such characters (issue/unspaced-script.ts `joinedLines`); no-raw-html accepts a `<br>` in a table's cell and names one elsewhere as the line break it is.
+const FORMAT_VERSION = 86;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -73,9 +73,12 @@ export function resolveLink(url: string, context: LinkContext, use: UrlUse = 'hr
  * A paper's `url` as its title's link: `resolveLink`'s, but a relative URL
  * is refused rather than resolved against `baseUrl`. A paper lives
  * elsewhere: `example.com/paper` under the archive would be a dead link on
- * every page and in every email (lint's paper-url says so too).
+ * every page and in every email (lint's paper-url says so too). A paper
+ * without a `url` (`''`) is refused as missing: "Unexpected URL ``" named
+ * a URL no one wrote.
  */
 export function paperLink(url: string, context: LinkContext): ResolvedLink {
+  if (url.trim() === '') return { href: undefined, refused: 'Missing URL, expected an absolute URL such as `https://example.org/paper`' };
   if (!URL.canParse(url)) return { href: undefined, refused: `Unexpected URL \`${url}\`, expected an absolute URL such as \`https://example.org/paper\`` };
   return resolveLink(url, context);
 }

@@ -11,6 +11,7 @@ import { nodesInTree } from '../issue/tree-index.js';
 import { rewriteHast } from './html-rewrite.js';
 import { markRightToLeftBlocks } from './block-direction.js';
 import { withTightItemLines } from './tight-lists.js';
+import { withUnspacedBreaksJoined } from './text/soft-breaks.js';
 import type { LinkContext } from './links.js';
 
 /**
@@ -82,7 +83,7 @@ const TO_HAST_OPTIONS: Omit<ToHastOptions, 'clobberPrefix'> = {
 };
 
 function toHast(tree: MdastRoot, options: HtmlOptions): HastRoot {
-  const hast = mdastToHast(withIdSafeFootnotes(withTightItemLines(visibleTree(tree))), { ...TO_HAST_OPTIONS, clobberPrefix: options.idPrefix }) as HastRoot;
+  const hast = mdastToHast(withIdSafeFootnotes(withTightItemLines(withUnspacedBreaksJoined(visibleTree(tree)))), { ...TO_HAST_OPTIONS, clobberPrefix: options.idPrefix }) as HastRoot;
   rewriteHast(hast, options);
   return hast;
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseIssue } from '../../src/issue/parse.js';
 import { decodeIssueSource } from '../../src/issue/source.js';
-import { cleanIssue } from '../helpers/fixture.js';
+import { spawnCli } from '../helpers/cli.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 const parse = (text: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(text)));
 
@@ -68,6 +69,36 @@ test('parse: a line break YAML keeps in a one-line value (`title: |`, a name, a 
   assert.equal(paper!.venue, 'Neural Information Processing Systems');
   assert.equal(paper!.summary.text, 'First line.\nSecond line.\n');
   assert.deepEqual(parsed.problems, []);
+});
+
+test('parse: a one-line value written over lines has no space between two Chinese or Japanese characters (`大规模语言模型的⏎涌现能力`), and the title, its anchor and the venue read so in the email', () => {
+  const papers = `  - title: |
+      大规模语言模型的
+      涌现能力
+    url: https://example.com/a
+    authors:
+      - "王\\n小明"
+    venue: |
+      日本語の
+      会議 and
+      a Latin line
+    summary: |
+      S.
+`;
+  const source = cleanIssue({ title: '|\n  大规模语言模型的\n  涌现能力：综述', papers });
+  const parsed = parse(source);
+  assert.equal(parsed.issue!.title, '大规模语言模型的涌现能力：综述');
+  const [paper] = parsed.issue!.papers;
+  assert.equal(paper!.title, '大规模语言模型的涌现能力');
+  assert.deepEqual(paper!.authors, ['王小明']);
+  assert.equal(paper!.venue, '日本語の会議 and a Latin line');
+  const root = makeRoot({ 'issues/0001-a.md': source });
+  const text = spawnCli(['render', '1', '--format', 'text'], { cwd: root });
+  assert.match(text.stdout, /^大规模语言模型的涌现能力：综述$/m);
+  assert.match(text.stdout, /^1\. 大规模语言模型的涌现能力$/m);
+  assert.match(text.stdout, /王小明 · 日本語の会議 and a Latin line/);
+  const html = spawnCli(['render', '1', '--format', 'html'], { cwd: root });
+  assert.match(html.stdout, /id="大规模语言模型的涌现能力"/);
 });
 
 test('parse: a tag written again in another case or spacing (one tag page) is listed once per paper, at its first spelling', () => {

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { defaultSchema } from 'rehype-sanitize';
 import { safeUrl } from '../../src/render/links.js';
 import { refusedUrls } from '../../src/render/refused-urls.js';
-import { blockScalar, cleanIssue } from '../helpers/fixture.js';
+import { spawnCli } from '../helpers/cli.js';
+import { blockScalar, cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { parseEml, renderAll, rootWith } from '../helpers/render.js';
 
 const BASE = 'https://news.example.org/';
@@ -62,4 +63,15 @@ ${blockScalar('summary', 'See [the archive](archive/1).')}`;
   );
   assert.ok(!html.includes('example.com/paper"'), 'no link to it in the email');
   assert.ok(html.includes('href="https://news.example.org/archive/1"'), 'a relative Markdown link still resolves against baseUrl');
+});
+
+test('render says a paper without a url is missing its URL, not that an empty URL `` is unexpected, and shows its title without a link', () => {
+  const papers = `  - title: An unpublished note
+    authors: [Sam Oduya]
+${blockScalar('summary', 'A note shared privately.')}`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ papers }) });
+  const render = spawnCli(['render', '1', '--format', 'text'], { cwd: root });
+  assert.match(render.stderr, /^issues\/0001-a\.md:8:5 {2}warning {2}Missing URL, expected an absolute URL such as `https:\/\/example\.org\/paper`; the title is shown without a link$/m);
+  assert.doesNotMatch(render.stderr, /Unexpected URL ``/);
+  assert.match(render.stdout, /^1\. An unpublished note$/m);
 });

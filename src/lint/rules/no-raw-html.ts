@@ -1,15 +1,22 @@
+import type { Html, Nodes } from 'mdast';
 import type { FileRule } from '../types.js';
 import { visitMarkdown } from './markdown-texts.js';
 import { PAPERS_MARKER } from '../../issue/model.js';
+import { isBreakTag } from '../../render/raw-html.js';
 
 /**
  * No raw HTML in Markdown: it is not trusted, so every output drops its
- * tags and shows only its text (SPEC; render/raw-html.ts). The body's `<!-- papers -->` marker is the exception.
+ * tags and shows only its text (SPEC; render/raw-html.ts). The body's `<!-- papers -->` marker is the exception,
+ * and so is a `<br>` in a table's cell: every output shows it as the line break it stands for, and a cell,
+ * one line of Markdown, has no other way to write one. Elsewhere a `<br>` is named as the line break it is,
+ * with Markdown's (a `\` at the end of the line): "dropped, only its text shown" was untrue of it.
  *
  * ok:     `**bold**`; a body line `<!-- papers -->`
  * not ok: `a <b>bold</b> word` → Unexpected raw HTML `<b>`, expected Markdown (raw HTML is dropped on render, only its text shown; …)
  * not ok: a body line `<!--papers-->` → Unexpected comment `<!--papers-->`, expected the papers marker written `<!-- papers -->` …
  * not ok: `a List<String> of names` → the same for `<String>`: angle brackets around a word make a tag
+ * ok:     `| GPT-4<br>(March) | 86% |` (a line break in a table's cell)
+ * not ok: `first line<br>second` → Unexpected raw HTML `<br>`, expected a Markdown line break, a `\` at the end of the line …
  */
 
 const SHOWN_LENGTH = 40;
@@ -23,21 +30,33 @@ function excerpt(html: string): string {
   return firstLine.length > SHOWN_LENGTH ? `${firstLine.slice(0, SHOWN_LENGTH)}…` : firstLine;
 }
 
+/** Adds the raw HTML nodes under `node` to `found`. */
+function addHtmlIn(node: Nodes, found: Set<Html>): void {
+  if (node.type === 'html') found.add(node);
+  else if ('children' in node) for (const child of node.children) addHtmlIn(child, found);
+}
+
 const rule: FileRule = {
   id: 'no-raw-html',
   severity: 'error',
   scope: 'file',
-  doc: 'Markdown without raw HTML, whose tags every output drops (only its text is shown)',
+  doc: "Markdown without raw HTML, whose tags every output drops (only its text is shown); a `<br>` is shown as a line break, and accepted in a table's cell, which has no other",
   check({ issue, report, nodePosition }) {
     const marker = issue?.papersMarker === undefined ? undefined : issue.body.tree.children[issue.papersMarker];
+    const inCells = new Set<Html>();
+    visitMarkdown(issue, 'tableCell', (cell) => addHtmlIn(cell, inCells));
     visitMarkdown(issue, 'html', (node, text) => {
       if (node === marker) return;
+      const lineBreak = isBreakTag(node.value);
+      if (lineBreak && inCells.has(node)) return;
       // The papers marker misspelt (`<!--papers-->`, `<!-- Papers -->`) is not the marker: the papers would go after the closing.
       const misspeltMarker = text === issue?.body && MARKER_LIKE.test(node.value.trim());
       report({
-        message: misspeltMarker
-          ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, ${marker ? 'it is dropped, and the papers go at the marker written so' : 'the papers go after the whole body'}`
-          : `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
+        message: lineBreak
+          ? `Unexpected raw HTML \`${excerpt(node.value)}\`, expected a Markdown line break, a \`\\\` at the end of the line (the \`<br>\` is shown as the line break it stands for; in a table's cell, which has no other, it is accepted)`
+          : misspeltMarker
+            ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, ${marker ? 'it is dropped, and the papers go at the marker written so' : 'the papers go after the whole body'}`
+            : `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
         position: nodePosition(text, node),
       });
     });

@@ -1,13 +1,10 @@
-import type { PhrasingContent } from 'mdast';
+import type { Nodes, PhrasingContent } from 'mdast';
+import { UNSPACED_SCRIPT } from '../../issue/unspaced-script.js';
+import { visibleSiblings } from '../raw-html.js';
 import { lastCharacter } from './breaks.js';
 
-/**
- * Characters written without spaces between words, East Asian Wide or
- * Fullwidth (UAX #11): Han, kana, CJK punctuation, fullwidth forms. Hangul
- * is left out: Korean separates its words with spaces.
- */
-const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60\uFFE0-\uFFE6`;
-const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED}])\n(?=[${UNSPACED}])`, 'gu');
+/** A soft line break between two characters of a script written without spaces (issue/unspaced-script.ts). */
+const UNSPACED_BREAK = new RegExp(String.raw`(?<=[${UNSPACED_SCRIPT}])\n(?=[${UNSPACED_SCRIPT}])`, 'gu');
 
 /**
  * The characters the HTML shows as text right outside a node or a run of
@@ -33,8 +30,48 @@ export const LINE_EDGES: TextAround = { before: '', after: '' };
  * (`_中文__强调_`, `中文 [1]中文`).
  */
 export function softBreaksJoined(text: string, around: TextAround = LINE_EDGES): string {
+  return unspacedBreaksJoined(text, around).replaceAll('\n', ' ');
+}
+
+/** `text` without its soft line breaks between two characters of a script written without spaces; its other breaks kept. */
+function unspacedBreaksJoined(text: string, around: TextAround): string {
+  if (!text.includes('\n')) return text;
   const joined = `${around.before}${text}${around.after}`.replace(UNSPACED_BREAK, '');
-  return joined.slice(around.before.length, joined.length - around.after.length).replaceAll('\n', ' ');
+  return joined.slice(around.before.length, joined.length - around.after.length);
+}
+
+/** Nodes whose children are phrasing content the browser looks across the tags of (`edgeCharacter`). */
+const INLINE_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/**
+ * `tree` with the soft line breaks between two characters of a script
+ * written without spaces left out of its texts (as `softBreaksJoined` judges
+ * them, across emphasis and links), every other break kept: for the HTML
+ * and the search index, which showed `中文⏎中文` as "中文 中文", a space no one
+ * wrote, where Chrome and Safari (unlike Firefox) do not apply CSS Text 3's
+ * segment break transformation, and where the plaintext joins them. The
+ * shared tree is never changed: the nodes on the way to a changed text are
+ * copied, and a tree with nothing to join is returned as it is (the same
+ * object, so an output without such a break is made from the tree as before).
+ */
+export function withUnspacedBreaksJoined<T extends Nodes>(tree: T, around: TextAround = LINE_EDGES): T {
+  if (tree.type === 'text') {
+    const value = unspacedBreaksJoined(tree.value, around);
+    return value === tree.value ? tree : { ...tree, value };
+  }
+  if (!('children' in tree)) return tree;
+  const children = tree.children as Nodes[];
+  const visible = visibleSiblings(children);
+  const inline = INLINE_PARENTS.has(tree.type);
+  let changed = false;
+  const joined = children.map((child, index) => {
+    const at = visible === children ? index : visible.indexOf(child);
+    const childAround = at === -1 ? LINE_EDGES : textAround(visible as PhrasingContent[], at, inline ? around : LINE_EDGES);
+    const copy = withUnspacedBreaksJoined(child, childAround);
+    if (copy !== child) changed = true;
+    return copy;
+  });
+  return changed ? ({ ...tree, children: joined } as T) : tree;
 }
 
 /**

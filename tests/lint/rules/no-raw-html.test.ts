@@ -36,3 +36,15 @@ test('no-raw-html: a misspelt marker beside a right one is said to be dropped, t
   assert.equal(messages.length, 1);
   assert.match(messages[0]!.message, /as it is, it is dropped, and the papers go at the marker written so$/);
 });
+
+test('no-raw-html: a `<br>` in a table\'s cell, the one way to break a line there, is accepted (every output shows the break); elsewhere it is named as the line break it is, not as HTML whose text alone is shown', async () => {
+  const summary = '| Model | Notes |\n| --- | --- |\n| GPT-4<br>(March) | first<BR />second, *a<br/>b* |\n\nOne line<br>and the next.';
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) });
+  assert.deepEqual(places(messages), ['no-raw-html 20:15']);
+  assert.equal(
+    messages[0]!.message,
+    "Unexpected raw HTML `<br>`, expected a Markdown line break, a `\\` at the end of the line (the `<br>` is shown as the line break it stands for; in a table's cell, which has no other, it is accepted)",
+  );
+  const cellHtml = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: '| A | B |\n| --- | --- |\n| x <b>y</b> | z |' }) });
+  assert.deepEqual(places(cellHtml), ['no-raw-html 18:11', 'no-raw-html 18:15'], 'any other tag in a cell is still reported');
+});

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { cleanIssue } from '../../helpers/fixture.js';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../../src/issue/markdown.js';
+import { withUnspacedBreaksJoined } from '../../../src/render/text/soft-breaks.js';
+import { spawnCli } from '../../helpers/cli.js';
+import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../../helpers/fixture.js';
 import { PLAIN, previewText } from '../terminal/fixture.js';
 import { render } from './fixture.js';
 
@@ -23,4 +29,40 @@ test('a line break next to anything else across the marks stays a space: a word,
 test('the terminal preview joins a line break between Chinese or Japanese characters across the marks as the plaintext does', async () => {
   const output = await previewText(cleanIssue({ body: '*中文*\n*强调* end, [中文](https://example.org/zh)\n中文.' }), { ...PLAIN, width: 80 });
   assert.ok(output.includes('_中文__强调_ end, 中文 [1]中文.'), output);
+});
+
+test('the HTML email, the issue page, the feeds and the search excerpt leave out a line break between two Chinese characters, as the plaintext does (Chrome showed it as a space no one wrote)', () => {
+  const summary = '本文研究了大规模语言模型的\n涌现能力。作者认为这是*度量*\n选择的结果。';
+  const root = makeRoot({ 'issues/0001.md': cleanIssueWithMarkdown({ summary, opinion: 'Read it\nslowly, 中文。\nThen 中文\nmore.' }) });
+  const build = spawnCli(['build'], { cwd: root });
+  assert.equal(build.code, 0, build.stderr);
+  const joined = '本文研究了大规模语言模型的涌现能力。作者认为这是<em>度量</em>选择的结果。';
+  const email = spawnCli(['render', '1', '--format', 'html'], { cwd: root });
+  for (const [output, text] of [
+    ['render --format html', email.stdout],
+    ['issue page', readFileSync(join(root, 'dist/issues/1/index.html'), 'utf8')],
+    ['email.html', readFileSync(join(root, 'dist/issues/1/email.html'), 'utf8')],
+    ['feed.xml', readFileSync(join(root, 'dist/feed.xml'), 'utf8')],
+    ['atom.xml', readFileSync(join(root, 'dist/atom.xml'), 'utf8')],
+    ['feed.json', JSON.parse(readFileSync(join(root, 'dist/feed.json'), 'utf8')).items[0].content_html as string],
+  ]) {
+    assert.ok(text!.includes(joined), `${output}: ${text}`);
+    // A break with a Latin letter on either side is still the break written.
+    assert.ok(text!.includes('Read it\nslowly, 中文。\nThen 中文\nmore.'), `${output} kept the other breaks`);
+  }
+  const shard = readFileSync(join(root, 'dist/search/2023.js'), 'utf8');
+  assert.ok(shard.includes('"excerpt":"本文研究了大规模语言模型的涌现能力。"'), shard);
+  const search = spawnCli(['papers', 'search', 'emergent'], { cwd: root });
+  assert.ok(search.stdout.includes('本文研究了大规模语言模型的涌现能力。\n'), search.stdout);
+});
+
+test('a tree with no line break between two Chinese or Japanese characters is given to the HTML as it is (the same object), and the shared tree is never changed', () => {
+  const latin = parseMarkdown('Two lines\nof *text*, 中文 and\n中文.');
+  assert.equal(withUnspacedBreaksJoined(latin), latin);
+  const markdown = '中文\n*中文*';
+  const tree = parseMarkdown(markdown);
+  const before = structuredClone(tree);
+  const joined = withUnspacedBreaksJoined(tree);
+  assert.deepEqual(tree, before);
+  assert.equal(toString(joined), '中文中文');
 });

@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+
+test('build: a `<br>` is not said to be "published without it": every page shows it as the line break it stands for (in a table\'s cell lint accepts it; elsewhere lint names it as a line break)', async () => {
+  const summary = '| Model | Notes |\n| --- | --- |\n| GPT-4<br>(March) | 86% |\n\nOne line<br>and the next, a <b>bold</b> word.';
+  const newsletter = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }) });
+  const result = await runCli(['build'], { cwd: newsletter });
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /`<br>`/, result.stderr);
+  assert.equal(result.stderr.match(/published without it/g)?.length, 2, `the <b> and </b> alone: ${result.stderr}`);
+  const page = readFileSync(join(newsletter, 'dist', 'issues', '1', 'index.html'), 'utf8');
+  assert.match(page, /GPT-4<br>\(March\)/);
+  assert.match(page, /One line<br>\s*and the next/);
+});
