@@ -169,6 +169,8 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   const counts = countActions(actions);
   const parts = [
     `${counts.add} added`,
+    // Said only when there are some: the line scripts read is otherwise as it was.
+    ...(counts.pending > 0 ? [`${counts.pending} left pending (never confirmed: not mailed until they subscribe through the form)`] : []),
     `${counts.activate} activated`,
     `${counts.suppress} marked unsubscribed, bounced or complained`,
     `${counts.unchanged} unchanged`,

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
-import { cleanName, emailProblem, nameProblem, type SubscriberStatus } from './model.js';
+import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
@@ -14,7 +14,7 @@ export interface ImportRow {
   line: number;
   email: string;
   name: string;
-  /** From a `status` column (an export read back): only a suppression status is taken from a file. */
+  /** From a `status` column (an export read back): only a suppression status, or `pending` (never confirmed), is taken from a file (csv-header.ts `rowStatus`). */
   status: SubscriberStatus | undefined;
   /** The consent record's times the row gives (csv-header.ts `rowTimes`): each one missing is the import's own. */
   times: RowTimes;
@@ -94,8 +94,8 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     const { status } = read;
     const first = seen.get(key);
     if (first !== undefined) {
-      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19), with its time.
-      if (first.status === undefined && status !== undefined) {
+      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19), with its time; then a row saying the reader never confirmed.
+      if (statusRank(status) > statusRank(first.status)) {
         first.status = status;
         const left = rowTimes(fields, columns, status).times.unsubscribedAt;
         if (left !== undefined) first.times = { ...first.times, unsubscribedAt: left };
@@ -114,6 +114,16 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
   return { rows, problems, duplicates, changed, ignored };
+}
+
+/**
+ * How strongly a row's status keeps its reader from being mailed, for
+ * merging rows of one address: none (undefined) < `pending` (never
+ * confirmed) < a suppression.
+ */
+function statusRank(status: SubscriberStatus | undefined): number {
+  if (status === undefined) return 0;
+  return SUPPRESSED_STATUSES.has(status) ? 2 : status === 'pending' ? 1 : 0;
 }
 
 /**

@@ -347,6 +347,40 @@ test('subscribers import: a new address the file marks unsubscribed or bounced i
   assert.equal((await cli(root, 'count')).stdout, '1\n');
 });
 
+test('subscribers import: a reader the file says never confirmed (paperboy\'s own `pending`, Buttondown\'s `unactivated`) is stored pending, never made active, and so not mailed', async () => {
+  // A reader typed into the form by someone else stays pending: its export read into another newsletter must not confirm for them.
+  const source = makeRoot({});
+  const db = openStore(join(source, '.paperboy'));
+  new SubscriberStore(db).add({ email: 'typed-by-someone@example.org', name: 'Never Confirmed', status: 'pending', consentSource: 'form' });
+  db.close();
+  await cli(source, 'add', 'ada@example.org');
+  const exported = (await cli(source, 'export')).stdout;
+  const other = makeRoot({
+    'export.csv': exported,
+    'buttondown.csv': 'id,creation_date,email_address,type\n1,2024-01-02T08:00:00Z,unconfirmed@example.org,unactivated\n2,2024-01-02T08:00:00Z,regular@example.org,regular\n',
+    'both.csv': 'email,status\nlisted@example.org,\nlisted@example.org,pending\n',
+  });
+  const imported = await cli(other, 'import', 'export.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /: 1 added, 1 left pending \(never confirmed: not mailed until they subscribe through the form\), 0 activated/);
+  assert.match((await cli(other, 'import', 'buttondown.csv')).stdout, /: 1 added, 1 left pending/);
+  assert.match((await cli(other, 'import', 'both.csv')).stdout, /: 0 added, 1 left pending .* 1 duplicate row merged/, 'a row of the address saying pending wins over one saying nothing');
+  assert.equal(
+    (await cli(other, 'list')).stdout,
+    'typed-by-someone@example.org\tNever Confirmed\tpending\nada@example.org\t\tactive\nunconfirmed@example.org\t\tpending\nregular@example.org\t\tactive\nlisted@example.org\t\tpending\n',
+  );
+  assert.equal((await cli(other, 'count')).stdout, '2\n', 'only the two confirmed readers receive the next issue');
+  const records = parse((await cli(other, 'export')).stdout, { columns: true }) as Record<string, string>[];
+  assert.equal(records.find((row) => row.email === 'typed-by-someone@example.org')!.confirmed_at, '', 'no time of confirming is made up');
+  // The file again: a pending address it says is pending stays so (not "activated"), an active one stays active.
+  const again = await cli(other, 'import', 'export.csv');
+  assert.match(again.stdout, /: 0 added, 0 activated, 0 marked unsubscribed, bounced or complained, 2 unchanged/);
+  assert.equal((await cli(other, 'count')).stdout, '2\n');
+  // A row without a status still activates a pending address (the editor's word for consent), as before.
+  writeFileSync(join(other, 'plain.csv'), 'email\nunconfirmed@example.org\n');
+  assert.match((await cli(other, 'import', 'plain.csv')).stdout, /: 0 added, 1 activated/);
+});
+
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {
   const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nbob@example.org,Bob\nADA@example.org,dup\n' });
   const first = await cli(root, 'import', 'list.csv');

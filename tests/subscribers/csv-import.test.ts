@@ -175,12 +175,12 @@ test('csv import: a formula-escaped cell from an export is read back as it was',
   assert.deepEqual(parse("email,name\n'-dash@example.org,'=Ada\n").rows.map((row) => [row.email, row.name]), [['-dash@example.org', '=Ada']]);
 });
 
-test('csv import: a status column only ever suppresses', () => {
+test('csv import: a status column only ever keeps a reader from being mailed: a suppression, or pending (never confirmed)', () => {
   const result = parse('email,status\na@example.org,active\nb@example.org,unsubscribed\nc@example.org,pending\nd@example.org,gone\n');
   assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
     ['a@example.org', undefined],
     ['b@example.org', 'unsubscribed'],
-    ['c@example.org', undefined],
+    ['c@example.org', 'pending'],
   ]);
   assert.deepEqual(result.problems.map((problem) => problem.line), [5]);
 });
@@ -218,7 +218,7 @@ test("csv import: Mailchimp's exports of unsubscribed and cleaned members keep t
   ]);
 });
 
-test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy subscribers from being mailed, and its creation date as the consent's", () => {
+test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy subscribers from being mailed, its unactivated ones pending, and its creation date as the consent's", () => {
   const header = 'id,creation_date,email_address,notes,metadata,tags,referrer_url,secondary_id,type';
   const rows = ['left', 'removed', 'spammy', 'regular', 'premium', 'unactivated'].map((type, i) => `${i},2023-01-0${i + 1}T08:00:00Z,${type}@example.org,,{},[],,${i},${type}`);
   const result = parse(`${header}\n${rows.join('\n')}\n`.replace(',left\n', ',unsubscribed\n'));
@@ -229,7 +229,7 @@ test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy
     ['spammy@example.org', 'unsubscribed'],
     ['regular@example.org', undefined],
     ['premium@example.org', undefined],
-    ['unactivated@example.org', undefined],
+    ['unactivated@example.org', 'pending'],
   ]);
   assert.equal(result.rows[0]!.times.consentAt, '2023-01-01T08:00:00.000Z');
   // `type` elsewhere is no status: a file with another address column keeps every row.
