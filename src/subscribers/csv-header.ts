@@ -179,14 +179,14 @@ export function rowName(fields: readonly string[], columns: Columns, unescape: (
  * is none paperboy, listmonk or Buttondown writes, or a flag that is no
  * yes or no.
  */
-export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string } {
+export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string; column?: number } {
   const marked = columns.marks.find((mark) => (fields[mark.column] ?? '').trim() !== '')?.status;
   let unmailed: SubscriberStatus | undefined;
   for (const flag of columns.flags) {
     const cell = fields[flag.column]?.trim() ?? '';
     if (cell === '') continue;
     const value = YES_NO.get(cell.toLowerCase());
-    if (value === undefined) return { problem: `Unexpected \`${flag.header}\` \`${cell}\`, expected true or false (or empty)` };
+    if (value === undefined) return { problem: `Unexpected \`${flag.header}\` \`${cell}\`, expected true or false (or empty)`, column: flag.column };
     if (value !== flag.mailedWhen) unmailed = 'unsubscribed';
   }
   const written = columns.status === undefined ? '' : (fields[columns.status]?.trim() ?? '');
@@ -194,7 +194,7 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
   let status: SubscriberStatus | undefined;
   if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
-  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
+  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)`, column: columns.status };
   const suppressed = status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined;
   return { status: suppressed ?? marked ?? unmailed ?? (status === 'pending' ? 'pending' : undefined) };
 }
@@ -202,13 +202,13 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
 /**
  * A row's times as the file gives them (`status`: the suppression the row
  * has, `rowStatus`), and a message for each filled-in cell that is no time
- * `parseCsvTime` reads: the row is imported all the same, the cell read as
+ * `parseCsvTime` reads (with that cell's 0-based `column`): the row is imported all the same, the cell read as
  * empty, and the message says what a new address's record then holds in
  * its place (import.ts `consentRecord`): a confirmation is never put after
  * the import when the row says when the reader consented, nor a time given
  * a suppression that keeps none.
  */
-export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: string[] } {
+export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: { column: number; message: string }[] } {
   const times: RowTimes = {};
   const unread: { field: TimeField; time: TimeColumn; cell: string }[] = [];
   const read = (field: TimeField, time: TimeColumn | undefined): string | undefined => {
@@ -226,7 +226,7 @@ export function rowTimes(fields: readonly string[], columns: Columns, status: Su
     const left = read('unsubscribedAt', columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
     if (left !== undefined) times.unsubscribedAt = left;
   }
-  const problems = unread.map(({ field, time, cell }) => `\`${time.header}\` \`${cell}\` ${csvTimeProblem(cell)}, ${standIn(field, times, columns, status)}`);
+  const problems = unread.map(({ field, time, cell }) => ({ column: time.column, message: `\`${time.header}\` \`${cell}\` ${csvTimeProblem(cell)}, ${standIn(field, times, columns, status)}` }));
   return { times, problems };
 }
 
