@@ -46,6 +46,21 @@ test('subscribers add/import: another spelling of an internationalised address i
   assert.equal((await cli(root, 'list')).stdout, 'leser@bücher.example\t\tunsubscribed\nfull@example.org\t\tactive\n');
 });
 
+test('subscribers add/import: a malformed address says what is wrong with it (no @, a space, no ending to its domain, a comma), not only that it is one', async () => {
+  const root = makeRoot({ 'list.csv': 'email\ndave@example\nok@exa mple.org\n"lee,ann@example.org"\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 1);
+  assert.equal(
+    imported.stderr,
+    'list.csv:2:1  error  Unexpected email address `dave@example` (its domain `example` has no ending such as .org), expected an address such as reader@example.org\n' +
+      'list.csv:3:1  error  Unexpected email address `ok@exa mple.org` (it has a space), expected an address such as reader@example.org\n' +
+      'list.csv:4:1  error  Unexpected email address `lee,ann@example.org` (it has `,`), expected an address such as reader@example.org\n',
+  );
+  const added = await cli(root, 'add', 'jane.example.org');
+  assert.equal(added.code, 2);
+  assert.match(added.stderr, /^paperboy: Unexpected email address `jane\.example\.org` \(it has no @\), expected an address such as reader@example\.org$/m);
+});
+
 test('subscribers add/remove: a malformed address or an unknown one says so', async () => {
   const root = makeRoot({});
   const bad = await cli(root, 'add', 'not an address');
@@ -108,7 +123,7 @@ test('subscribers import: each bad row is reported at the line and column of its
   assert.equal(result.code, 1);
   assert.equal(
     result.stderr,
-    'readers.csv:2:13  error  Unexpected email address `jane.example.org`, expected an address such as reader@example.org\n' +
+    'readers.csv:2:13  error  Unexpected email address `jane.example.org` (it has no @), expected an address such as reader@example.org\n' +
       "readers.csv:4:14  merged  BOB@example.org is on line 3 too: this row is merged into it; its name `Robert Smith` is not kept (line 3's is)\n" +
       'readers.csv:5:6  error  Missing email address\n' +
       "readers.csv:6:28  error  Unexpected status `gone`, expected one of pending, active, unsubscribed, bounced, complained, listmonk's or Buttondown's enabled, disabled, blocklisted, regular, premium, trialed, unpaid, gifted, churning, paused, past_due, unactivated, removed, spammy (or empty)\n" +

@@ -81,9 +81,9 @@ test('csv import: every bad row is reported with its line and reason, and the go
   assert.deepEqual(
     result.problems.map((problem) => [problem.line, problem.message.split(',')[0]]),
     [
-      [3, 'Unexpected email address `not-an-address`'],
+      [3, 'Unexpected email address `not-an-address` (it has no @)'],
       [4, 'Missing email address'],
-      [5, 'Unexpected email address `a b@example.org`'],
+      [5, 'Unexpected email address `a b@example.org` (it has a space)'],
       [6, 'Unexpected name of 201 characters'],
       [8, 'Unexpected email address `e@exa|mple.org`: its domain'],
     ],
@@ -308,7 +308,7 @@ test('csv import: an address that is not ASCII before the @ is a row error sayin
 
 test('csv import: an address cell holding a line break (a quoted newline) is reported on one line, the break shown as ⏎', () => {
   const result = parse('email\n"split\n@example.org"\nada@example.org\n');
-  assert.deepEqual(result.problems, [{ line: 2, column: 1, message: 'Unexpected email address `split⏎@example.org`, expected an address such as reader@example.org' }]);
+  assert.deepEqual(result.problems, [{ line: 2, column: 1, message: 'Unexpected email address `split⏎@example.org` (it has a line break), expected an address such as reader@example.org' }]);
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
 });
 
