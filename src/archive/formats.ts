@@ -93,8 +93,9 @@ import { packageVersion } from './package-version.js';
  * v86: the plaintext fills a line wrapped under a prefix of another width than its first line's (a title's `1. ` over a hanging indent) to 72 columns after its own prefix, not to 72 less the widest (render/text/wrap.ts `wrapText`).
  * v87: the email isolates a right-to-left newsletter name in its header and in "You receive … because" (`<bdi>`, U+2068…U+2069; templates/partials/header.*, footer.*).
  * v88: a record's excerpt does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
+ * v89: an issue's published `email.html` and `email.txt` link the unsubscribe page without a token (`<baseUrl>unsubscribe`, which says how to leave), not `?token=PLACEHOLDER`, which the server answers "not valid" (archive/issue-output.ts).
  */
-export const INDEX_FORMAT = `build-index-v88-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v89-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
