@@ -4,7 +4,7 @@ import { buildContentView, type RenderContext } from '../render/build-view.js';
 import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
-import { placeholderUnsubscribeUrl } from '../mail/headers.js';
+import { unsubscribeUrl } from '../mail/headers.js';
 import { EXCERPT_LENGTH, firstSentence, type Lead } from './excerpt.js';
 import { leadWords, plainWords } from './words.js';
 import { typesetMath } from './math.js';
@@ -162,7 +162,8 @@ export interface PaperRecord {
 export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 'review'>, templates: TemplateSet): IssueOutput {
   const content = buildContentView(issue, context);
   const rendered = renderEmail(issue, context, templates, content);
-  const email = personalize(rendered, { unsubscribeUrl: placeholderUnsubscribeUrl(context.config.baseUrl) });
+  // A published copy is for anyone: its Unsubscribe leads to the page that says how to leave (`GET /unsubscribe` without a token), not to a placeholder token the server calls invalid.
+  const email = personalize(rendered, { unsubscribeUrl: unsubscribeUrl(context.config.baseUrl, undefined) });
   const web = webContent(content, context.config.baseUrl);
   const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
   const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));

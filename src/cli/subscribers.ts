@@ -3,9 +3,10 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
+import { oneLine } from '../diagnostics/one-line.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
-import { parseSubscriberCsv, subscriberCsvEncoding } from '../subscribers/csv-import.js';
+import { parseSubscriberCsv, subscriberCsvEncoding, type ParsedCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -154,7 +155,11 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   const parsed = parseSubscriberCsv(bytes, file, subscriberCsvEncoding(bytes, file));
   if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
   // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
-  const said = [...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })), ...parsed.changed.map((change) => ({ ...change, severity: 'warning' }))];
+  const said = [
+    ...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })),
+    ...parsed.changed.map((change) => ({ ...change, severity: 'warning' })),
+    ...parsed.duplicates.map((duplicate) => ({ line: duplicate.line, column: duplicate.column, severity: 'merged', message: duplicateMessage(duplicate) })),
+  ];
   said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
   for (const { line, column, severity, message } of said) io.stderr.write(`${file}:${line}:${column ?? 1}  ${severity}  ${message}\n`);
   let actions;
@@ -169,6 +174,8 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   const counts = countActions(actions);
   const parts = [
     `${counts.add} added`,
+    // Said only when there are some: the line scripts read is otherwise as it was.
+    ...(counts.pending > 0 ? [`${counts.pending} left pending (never confirmed: not mailed until they subscribe through the form)`] : []),
     `${counts.activate} activated`,
     `${counts.suppress} marked unsubscribed, bounced or complained`,
     `${counts.unchanged} unchanged`,
@@ -178,6 +185,16 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   ];
   io.stdout.write(`Imported ${file}: ${parts.join(', ')}\n`);
   return parsed.problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * What became of a later row of an address already in the file: merged
+ * into the row its address was first on (whose name is kept; a name this
+ * row gives otherwise is said, so that it is not dropped unsaid).
+ */
+function duplicateMessage({ email, firstLine, unkeptName }: ParsedCsv['duplicates'][number]): string {
+  const name = unkeptName === undefined ? '' : `; its name \`${unkeptName}\` is not kept (line ${firstLine}'s is)`;
+  return oneLine(`${email} is on line ${firstLine} too: this row is merged into it${name}`);
 }
 
 /**

@@ -156,8 +156,10 @@ export function unsubscribeUrl(baseUrl: string, token: string | undefined): stri
 
 /**
  * The unsubscribe link of a copy made for nobody in particular (`paperboy
- * render`, the build's email files and feeds): no real token ever reaches
- * a file that may be published. Here, not beside `placeholderCopy`, so the
+ * render`, `start`): no real token ever reaches a file that may be
+ * published. The build's email files, which are published, link the page
+ * without a token instead (archive/issue-output.ts), which the server
+ * answers with how to leave. Here, not beside `placeholderCopy`, so the
  * build's renderers do not load the MIME composer (nodemailer's, 376 KB).
  */
 export function placeholderUnsubscribeUrl(baseUrl: string): string {

@@ -84,15 +84,17 @@ interface TimeColumn {
  * file never makes anyone active who was not, so a subscriber the tool
  * does not mail (listmonk's disabled and blocklisted, Buttondown's
  * `unsubscribed`, `removed` by the newsletter, `spammy`) is not mailed
- * here either. Buttondown's other types are readers it mails (paid or
- * not, `unactivated` ones as `import` takes a pending reader: see
- * docs/commands.md).
+ * here either, and one who has yet to confirm (Buttondown's
+ * `unactivated`: "subscribers who have not yet confirmed their email or
+ * opted in") stays pending, as paperboy's own `pending` does. Buttondown's
+ * other types are readers it mails (paid or not).
  */
 const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
   ['enabled', undefined],
   ['disabled', 'unsubscribed'],
   ['blocklisted', 'unsubscribed'],
-  ...['regular', 'premium', 'trialed', 'unpaid', 'gifted', 'churning', 'unactivated', 'paused', 'past_due'].map((type) => [type, undefined] as const),
+  ...['regular', 'premium', 'trialed', 'unpaid', 'gifted', 'churning', 'paused', 'past_due'].map((type) => [type, undefined] as const),
+  ['unactivated', 'pending'],
   ['removed', 'unsubscribed'],
   ['spammy', 'unsubscribed'],
 ]);
@@ -166,20 +168,25 @@ export function rowName(fields: readonly string[], columns: Columns, unescape: (
 }
 
 /**
- * A row's status as the file gives it: only a suppression (unsubscribed,
- * bounced, complained) is taken, from the `status` cell, a filled-in
- * mark column, or a flag saying the reader was not mailed (unsubscribed);
- * `problem` for a status cell that is none paperboy or listmonk writes, or
- * a flag that is no yes or no.
+ * A row's status as the file gives it: only what keeps a reader from
+ * being mailed is taken: a suppression (unsubscribed, bounced,
+ * complained) from the `status` cell, a filled-in mark column, or a flag
+ * saying the reader was not mailed (unsubscribed); else `pending` from a
+ * status cell saying the reader never confirmed (paperboy's own export of
+ * a reader who never followed the confirmation link, Buttondown's
+ * `unactivated`), which an import must not make active: that is what
+ * double opt-in keeps from being mailed. `problem` for a status cell that
+ * is none paperboy, listmonk or Buttondown writes, or a flag that is no
+ * yes or no.
  */
-export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string } {
+export function rowStatus(fields: readonly string[], columns: Columns): { status?: SubscriberStatus; problem?: string; column?: number } {
   const marked = columns.marks.find((mark) => (fields[mark.column] ?? '').trim() !== '')?.status;
   let unmailed: SubscriberStatus | undefined;
   for (const flag of columns.flags) {
     const cell = fields[flag.column]?.trim() ?? '';
     if (cell === '') continue;
     const value = YES_NO.get(cell.toLowerCase());
-    if (value === undefined) return { problem: `Unexpected \`${flag.header}\` \`${cell}\`, expected true or false (or empty)` };
+    if (value === undefined) return { problem: `Unexpected \`${flag.header}\` \`${cell}\`, expected true or false (or empty)`, column: flag.column };
     if (value !== flag.mailedWhen) unmailed = 'unsubscribed';
   }
   const written = columns.status === undefined ? '' : (fields[columns.status]?.trim() ?? '');
@@ -187,20 +194,21 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
   let status: SubscriberStatus | undefined;
   if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
-  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)` };
-  return { status: (status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined) ?? marked ?? unmailed };
+  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)`, column: columns.status };
+  const suppressed = status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined;
+  return { status: suppressed ?? marked ?? unmailed ?? (status === 'pending' ? 'pending' : undefined) };
 }
 
 /**
  * A row's times as the file gives them (`status`: the suppression the row
  * has, `rowStatus`), and a message for each filled-in cell that is no time
- * `parseCsvTime` reads: the row is imported all the same, the cell read as
+ * `parseCsvTime` reads (with that cell's 0-based `column`): the row is imported all the same, the cell read as
  * empty, and the message says what a new address's record then holds in
  * its place (import.ts `consentRecord`): a confirmation is never put after
  * the import when the row says when the reader consented, nor a time given
  * a suppression that keeps none.
  */
-export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: string[] } {
+export function rowTimes(fields: readonly string[], columns: Columns, status: SubscriberStatus | undefined): { times: RowTimes; problems: { column: number; message: string }[] } {
   const times: RowTimes = {};
   const unread: { field: TimeField; time: TimeColumn; cell: string }[] = [];
   const read = (field: TimeField, time: TimeColumn | undefined): string | undefined => {
@@ -218,7 +226,7 @@ export function rowTimes(fields: readonly string[], columns: Columns, status: Su
     const left = read('unsubscribedAt', columns.times.unsubscribedAt === undefined ? columns.leftAfter : undefined);
     if (left !== undefined) times.unsubscribedAt = left;
   }
-  const problems = unread.map(({ field, time, cell }) => `\`${time.header}\` \`${cell}\` ${csvTimeProblem(cell)}, ${standIn(field, times, columns, status)}`);
+  const problems = unread.map(({ field, time, cell }) => ({ column: time.column, message: `\`${time.header}\` \`${cell}\` ${csvTimeProblem(cell)}, ${standIn(field, times, columns, status)}` }));
   return { times, problems };
 }
 

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
-import { cleanName, emailProblem, nameProblem, type SubscriberStatus } from './model.js';
+import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
@@ -14,7 +14,7 @@ export interface ImportRow {
   line: number;
   email: string;
   name: string;
-  /** From a `status` column (an export read back): only a suppression status is taken from a file. */
+  /** From a `status` column (an export read back): only a suppression status, or `pending` (never confirmed), is taken from a file (csv-header.ts `rowStatus`). */
   status: SubscriberStatus | undefined;
   /** The consent record's times the row gives (csv-header.ts `rowTimes`): each one missing is the import's own. */
   times: RowTimes;
@@ -23,8 +23,13 @@ export interface ImportRow {
 export interface ParsedCsv {
   rows: ImportRow[];
   problems: RowProblem[];
-  /** A later row with an address already seen: merged into the first (its line given), which takes its suppression status if it has none. */
-  duplicates: { line: number; firstLine: number; email: string }[];
+  /**
+   * A later row with an address already seen, at its address's cell:
+   * merged into the first (its line given), which takes its suppression
+   * (or pending) status if it has none; `unkeptName`, this row's name
+   * when it differs from the first's, which is kept.
+   */
+  duplicates: { line: number; column: number; firstLine: number; email: string; unkeptName?: string }[];
   /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`), a time no time (`rowTimes`). */
   changed: RowProblem[];
   /** The header's columns no value is read from (csv-header.ts), at the header's line; undefined when it has none, or there is no header. */
@@ -84,29 +89,30 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     }
     const written = rowName(fields, columns, unescapeFormula);
     const read = rowStatus(fields, columns);
-    const problem = undecoded ? NOT_UTF8 : (emailProblem(email) ?? nameProblem(written) ?? read.problem);
+    const problem = rowProblem(fields, undecoded, email, written, columns, read);
     if (problem !== undefined) {
       // A cell quoted in it may be a whole line of a hostile file, or hold its line breaks: one line, its middle cut.
-      problems.push({ line, message: oneLine(problem) });
+      problems.push({ ...cellPoint(record, problem.cell), message: oneLine(problem.message) });
       continue;
     }
     const key = emailKey(email);
     const { status } = read;
     const first = seen.get(key);
     if (first !== undefined) {
-      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19), with its time.
-      if (first.status === undefined && status !== undefined) {
+      // A suppression in any of the rows wins, whatever their order: an unsubscribe always sticks (RELIABILITY 19), with its time; then a row saying the reader never confirmed.
+      if (statusRank(status) > statusRank(first.status)) {
         first.status = status;
         const left = rowTimes(fields, columns, status).times.unsubscribedAt;
         if (left !== undefined) first.times = { ...first.times, unsubscribedAt: left };
       }
-      duplicates.push({ line, firstLine: first.line, email });
+      const unkept = cleanName(written);
+      duplicates.push({ ...cellPoint(record, columns.email), firstLine: first.line, email, ...(unkept !== '' && unkept !== first.name ? { unkeptName: unkept } : {}) });
       continue;
     }
     const name = cleanName(written);
-    if (name !== written.trim()) changed.push({ line, message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
+    if (name !== written.trim()) changed.push({ ...cellPoint(record, nameCell(columns)), message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
     const { times, problems: timeProblems } = rowTimes(fields, columns, status);
-    for (const message of timeProblems) changed.push({ line, message: oneLine(`${email}'s ${message}`) });
+    for (const { column, message } of timeProblems) changed.push({ ...cellPoint(record, column), message: oneLine(`${email}'s ${message}`) });
     const row: ImportRow = { line, email, name, status, times };
     seen.set(key, row);
     rows.push(row);
@@ -114,6 +120,36 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
   return { rows, problems, duplicates, changed, ignored };
+}
+
+/**
+ * Why a row is a bad row, at the cell (0-based) that is wrong, or
+ * undefined: bytes that are not UTF-8 (the first cell holding one), the
+ * address, the name (its column, else the first or last name's), the
+ * status or a yes-or-no flag (`read`, rowStatus).
+ */
+function rowProblem(fields: readonly string[], undecoded: boolean, email: string, name: string, columns: Columns, read: { problem?: string; column?: number }): { cell: number; message: string } | undefined {
+  if (undecoded) return { cell: Math.max(0, fields.findIndex((field) => field.includes('\uFFFD'))), message: NOT_UTF8 };
+  const address = emailProblem(email);
+  if (address !== undefined) return { cell: columns.email, message: address };
+  const long = nameProblem(name);
+  if (long !== undefined) return { cell: nameCell(columns), message: long };
+  return read.problem === undefined ? undefined : { cell: read.column ?? 0, message: read.problem };
+}
+
+/** The cell a row's name comes from, for a message about it: `name`, else the first or last name's, else the second (a file without a header). */
+function nameCell(columns: Columns): number {
+  return columns.name ?? columns.firstName ?? columns.lastName ?? 1;
+}
+
+/**
+ * How strongly a row's status keeps its reader from being mailed, for
+ * merging rows of one address: none (undefined) < `pending` (never
+ * confirmed) < a suppression.
+ */
+function statusRank(status: SubscriberStatus | undefined): number {
+  if (status === undefined) return 0;
+  return SUPPRESSED_STATUSES.has(status) ? 2 : status === 'pending' ? 1 : 0;
 }
 
 /**

@@ -119,12 +119,15 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
  * parsed, so its quotes pair up (`""` inside a quoted field toggles twice).
  */
 function cellStart(body: Buffer, start: number, cell: number, delimiter: string): number {
+  if (cell === 0) return start;
   const separator = delimiter.charCodeAt(0);
   let quoted = false;
   let seen = 0;
   for (let i = start; i < body.length && seen < cell; i++) {
     if (body[i] === QUOTE) quoted = !quoted;
     else if (!quoted && body[i] === separator && ++seen === cell) return i + 1;
+    // A row too short to have that cell: where it would be, at the end of its line, not in the rows after it.
+    else if (!quoted && (body[i] === LF || body[i] === CR)) return i;
   }
   return body.length;
 }

@@ -14,22 +14,27 @@ export type ImportAction =
 
 /**
  * Decides, without writing, what each row does (RELIABILITY 19): a new
- * address is added (active, or with the suppression status its row gives);
- * a pending one becomes active; an active one stays (so a second import of
- * the same file changes nothing); an address that unsubscribed, bounced or
- * complained is skipped, whatever the file says.
+ * address is added (active, or with the status its row gives: a
+ * suppression, or `pending` for a reader the file says never confirmed);
+ * a pending one becomes active, unless the row says it is pending too (an
+ * export read back must not confirm for the reader); an active one stays
+ * (so a second import of the same file changes nothing); an address that
+ * unsubscribed, bounced or complained is skipped, whatever the file says.
  */
 export function planImport(rows: readonly ImportRow[], lookup: (key: string) => { id: number; status: SubscriberStatus } | undefined): ImportAction[] {
   return rows.map((row): ImportAction => {
     const existing = lookup(emailKey(row.email));
     if (!existing) return { kind: 'add', row, status: row.status ?? 'active' };
     if (SUPPRESSED_STATUSES.has(existing.status)) return { kind: 'skip', row, status: existing.status };
+    // A file never confirms for the reader, nor takes back a confirmation the list has.
+    if (row.status === 'pending') return { kind: 'unchanged', row };
     if (row.status) return { kind: 'suppress', row, id: existing.id, status: row.status };
     return existing.status === 'pending' ? { kind: 'activate', row, id: existing.id } : { kind: 'unchanged', row };
   });
 }
 
-export type ImportCounts = Record<ImportAction['kind'], number>;
+/** Rows per action; `pending`: new addresses added pending (never confirmed, not mailed), counted apart from `add`. */
+export type ImportCounts = Record<ImportAction['kind'] | 'pending', number>;
 
 /**
  * Plans and applies an import in one transaction: all rows or none (a
@@ -86,10 +91,16 @@ function consentRecord(status: SubscriberStatus, times: RowTimes, now: string): 
  * How many rows did what, as the import's summary says it: `add` counts the
  * addresses added as active, `suppress` every address the file marked
  * unsubscribed, bounced or complained, a new one stored so included (it
- * was not added to the readers of the next issue).
+ * was not added to the readers of the next issue), `pending` the new
+ * addresses stored pending (neither are they).
  */
 export function countActions(actions: readonly ImportAction[]): ImportCounts {
-  const counts: ImportCounts = { add: 0, activate: 0, suppress: 0, unchanged: 0, skip: 0 };
-  for (const action of actions) counts[action.kind === 'add' && SUPPRESSED_STATUSES.has(action.status) ? 'suppress' : action.kind]++;
+  const counts: ImportCounts = { add: 0, activate: 0, suppress: 0, unchanged: 0, skip: 0, pending: 0 };
+  for (const action of actions) counts[countedAs(action)]++;
   return counts;
+}
+
+function countedAs(action: ImportAction): keyof ImportCounts {
+  if (action.kind !== 'add' || action.status === 'active') return action.kind;
+  return action.status === 'pending' ? 'pending' : 'suppress';
 }

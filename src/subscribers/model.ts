@@ -80,7 +80,8 @@ function addressRefusal(email: string): { fault: AddressFault; problem: string }
     return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}` };
   }
   if (!ADDRESS_SHAPE.test(email)) {
-    return { fault: shapeFault(email), problem: `Unexpected email address \`${email}\`, expected an address such as reader@example.org` };
+    const fault = shapeFault(email);
+    return { fault, problem: `Unexpected email address \`${email}\` (${shapeReason(fault, email)}), expected an address such as reader@example.org` };
   }
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return { fault: { kind: 'dots' }, problem: `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org` };
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
@@ -109,6 +110,35 @@ function shapeFault(email: string): AddressFault {
   if (local === '') return { kind: 'no-local-part' };
   if (domain === '') return { kind: 'no-domain' };
   return { kind: 'no-top-level', domain };
+}
+
+/**
+ * What `shapeFault` found, in a few words for the editor's message
+ * (`subscribers add`, an import's bad row, `send --test`): which of a
+ * thousand addresses is wrong is plain from the line, why not always
+ * (`dave@example` lacks its ending, `ok@exa mple.org` has a space).
+ */
+function shapeReason(fault: AddressFault, email: string): string {
+  switch (fault.kind) {
+    case 'space':
+      // A cell's quoted line break (shown ⏎ once the message is one line) is no space to look for.
+      return /[\n\r\u2028\u2029]/u.test(email) ? 'it has a line break' : /\t/.test(email) ? 'it has a tab' : 'it has a space';
+    case 'character':
+      // eslint-disable-next-line no-control-regex
+      return /^[\u0000-\u001f\u007f]$/.test(fault.character) ? 'it has a control character' : `it has \`${fault.character}\``;
+    case 'no-at':
+      return 'it has no @';
+    case 'several-at':
+      return 'it has more than one @';
+    case 'no-local-part':
+      return 'nothing is before the @';
+    case 'no-domain':
+      return 'nothing is after the @';
+    case 'no-top-level':
+      return `its domain \`${fault.domain}\` has no ending such as .org`;
+    default:
+      return 'it is not one local@domain';
+  }
 }
 
 /** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */

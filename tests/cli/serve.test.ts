@@ -254,3 +254,23 @@ test('serve --dev: a file of staticDir added, edited or removed while it runs is
   }
   assert.doesNotMatch(server.stderr(), /build failed/);
 });
+
+test("build and serve: an issue's published email.html and email.txt link the unsubscribe page without a token, which serve answers 200 with how to leave (a placeholder token was a 400 \"not valid\")", { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
+  const html = readFileSync(join(root, 'dist/issues/1/email.html'), 'utf8');
+  const text = readFileSync(join(root, 'dist/issues/1/email.txt'), 'utf8');
+  const links = [...html.matchAll(/href="([^"]*unsubscribe[^"]*)"/g)].map((match) => match[1]);
+  assert.deepEqual(links, ['https://news.example.org/unsubscribe']);
+  assert.match(text, /^Unsubscribe: https:\/\/news\.example\.org\/unsubscribe$/m);
+  assert.doesNotMatch(html + text, /PLACEHOLDER|token=/);
+  const server = await serve(root);
+  try {
+    const answer = await fetch(new URL(new URL(links[0]!).pathname.slice(1), server.url));
+    assert.equal(answer.status, 200);
+    assert.match(await answer.text(), /<h1>Unsubscribe from Test Newsletter<\/h1>[\s\S]*use the unsubscribe link at the bottom of your copy/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
+});

@@ -46,6 +46,21 @@ test('subscribers add/import: another spelling of an internationalised address i
   assert.equal((await cli(root, 'list')).stdout, 'leser@bücher.example\t\tunsubscribed\nfull@example.org\t\tactive\n');
 });
 
+test('subscribers add/import: a malformed address says what is wrong with it (no @, a space, no ending to its domain, a comma), not only that it is one', async () => {
+  const root = makeRoot({ 'list.csv': 'email\ndave@example\nok@exa mple.org\n"lee,ann@example.org"\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 1);
+  assert.equal(
+    imported.stderr,
+    'list.csv:2:1  error  Unexpected email address `dave@example` (its domain `example` has no ending such as .org), expected an address such as reader@example.org\n' +
+      'list.csv:3:1  error  Unexpected email address `ok@exa mple.org` (it has a space), expected an address such as reader@example.org\n' +
+      'list.csv:4:1  error  Unexpected email address `lee,ann@example.org` (it has `,`), expected an address such as reader@example.org\n',
+  );
+  const added = await cli(root, 'add', 'jane.example.org');
+  assert.equal(added.code, 2);
+  assert.match(added.stderr, /^paperboy: Unexpected email address `jane\.example\.org` \(it has no @\), expected an address such as reader@example\.org$/m);
+});
+
 test('subscribers add/remove: a malformed address or an unknown one says so', async () => {
   const root = makeRoot({});
   const bad = await cli(root, 'add', 'not an address');
@@ -86,18 +101,36 @@ test('subscribers import: bad rows reported with file:line, good rows imported, 
   assert.equal((await cli(root, 'count')).stdout, '2\n');
 });
 
-test('subscribers import: errors and warnings are listed in the file\'s line order, a warning of line 2 before an error of line 3', async () => {
+test('subscribers import: errors and warnings are listed in the file\'s line order, a warning of line 2 before an error of line 3, each at the column of its cell', async () => {
   const root = makeRoot({ 'list.csv': 'email,consent_at\nada@example.org,yesterday\njane.example.org,2021-01-01\nbob@example.org,2021-02-30\n' });
   const result = await cli(root, 'import', 'list.csv');
   assert.equal(result.code, 1, result.stderr);
   assert.deepEqual(
     result.stderr.trim().split('\n').map((line) => line.split(/ {2}/).slice(0, 2)),
     [
-      ['list.csv:2:1', 'warning'],
+      ['list.csv:2:17', 'warning'],
       ['list.csv:3:1', 'error'],
-      ['list.csv:4:1', 'warning'],
+      ['list.csv:4:17', 'warning'],
     ],
   );
+});
+
+test('subscribers import: each bad row is reported at the line and column of its wrong cell, and each duplicate row at its line, naming the row it is merged into and a name it does not keep', async () => {
+  // A spreadsheet's export: a BOM, CRLF, the name first and quoted with its comma, the address second.
+  const file = '\ufeffname,email,status\r\n"Doe, Jane",jane.example.org,\r\n"Smith, Bob",bob@example.org,\r\nRobert Smith,BOB@example.org,\r\nShort\r\n"Lee, Ann",ann@example.org,gone\r\n"Smith, Bob",bob@example.org,\r\n';
+  const root = makeRoot({ 'readers.csv': file });
+  const result = await cli(root, 'import', 'readers.csv');
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    'readers.csv:2:13  error  Unexpected email address `jane.example.org` (it has no @), expected an address such as reader@example.org\n' +
+      "readers.csv:4:14  merged  BOB@example.org is on line 3 too: this row is merged into it; its name `Robert Smith` is not kept (line 3's is)\n" +
+      'readers.csv:5:6  error  Missing email address\n' +
+      "readers.csv:6:28  error  Unexpected status `gone`, expected one of pending, active, unsubscribed, bounced, complained, listmonk's or Buttondown's enabled, disabled, blocklisted, regular, premium, trialed, unpaid, gifted, churning, paused, past_due, unactivated, removed, spammy (or empty)\n" +
+      'readers.csv:7:14  merged  bob@example.org is on line 3 too: this row is merged into it\n',
+  );
+  assert.match(result.stdout, /: 1 added, .* 2 duplicate rows merged, 3 bad rows\n$/);
+  assert.equal((await cli(root, 'list')).stdout, 'bob@example.org\tSmith, Bob\tactive\n');
 });
 
 test('subscribers import: a name cut by an unquoted comma is a bad row at FILE:LINE:COLUMN of the cell that would be lost, the other rows imported (exit 1)', async () => {
@@ -175,8 +208,8 @@ test('subscribers import: a time paperboy cannot read is a warning at its line, 
   const root = makeRoot({ 'list.csv': 'email,consent_at\nada@example.org,yesterday\nbob@example.org,2021-02-30 10:00:00\n' });
   const result = await cli(root, 'import', 'list.csv');
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /^list\.csv:2:1 {2}warning {2}ada@example\.org's `consent_at` `yesterday` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the time of this import$/m);
-  assert.match(result.stderr, /^list\.csv:3:1 {2}warning {2}bob@example\.org's `consent_at` `2021-02-30 10:00:00` is written as a time paperboy reads but is no date and time of the calendar, stored as the time of this import$/m);
+  assert.match(result.stderr, /^list\.csv:2:17 {2}warning {2}ada@example\.org's `consent_at` `yesterday` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the time of this import$/m);
+  assert.match(result.stderr, /^list\.csv:3:17 {2}warning {2}bob@example\.org's `consent_at` `2021-02-30 10:00:00` is written as a time paperboy reads but is no date and time of the calendar, stored as the time of this import$/m);
   const records = await consentRecords(root);
   assert.ok(Date.now() - Date.parse(records.get('ada@example.org')![1]!) < 60_000);
 });
@@ -193,10 +226,10 @@ test('subscribers import: an unreadable confirmation time is read as empty, and 
   });
   const result = await cli(root, 'import', 'mailchimp.csv');
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /^mailchimp\.csv:2:1 {2}warning {2}ada@example\.org's `CONFIRM_TIME` `not a time` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the consent time \(`OPTIN_TIME`\), as for a row without one$/m);
-  assert.match(result.stderr, /^mailchimp\.csv:3:1 {2}warning {2}bob@example\.org's `CONFIRM_TIME` `not a time` is no time .*, no time of confirming stored \(the row is unsubscribed\)$/m);
-  assert.match(result.stderr, /^mailchimp\.csv:4:1 {2}warning {2}cy@example\.org's `CONFIRM_TIME` `not a time` is no time .*, stored as the time of this import$/m);
-  assert.match(result.stderr, /^mailchimp\.csv:5:1 {2}warning {2}dee@example\.org's `UNSUB_TIME` `soon` is no time .*, stored as the time of this import$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:2:37 {2}warning {2}ada@example\.org's `CONFIRM_TIME` `not a time` is no time paperboy reads \(2021-03-04 10:11:12, read as UTC, or ISO 8601\), stored as the consent time \(`OPTIN_TIME`\), as for a row without one$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:3:37 {2}warning {2}bob@example\.org's `CONFIRM_TIME` `not a time` is no time .*, no time of confirming stored \(the row is unsubscribed\)$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:4:17 {2}warning {2}cy@example\.org's `CONFIRM_TIME` `not a time` is no time .*, stored as the time of this import$/m);
+  assert.match(result.stderr, /^mailchimp\.csv:5:38 {2}warning {2}dee@example\.org's `UNSUB_TIME` `soon` is no time .*, stored as the time of this import$/m);
   const records = await consentRecords(root);
   assert.deepEqual(records.get('ada@example.org'), ['active', '2022-03-05T10:00:00.000Z', '2022-03-05T10:00:00.000Z', '']);
   assert.deepEqual(records.get('bob@example.org'), ['unsubscribed', '2022-03-05T10:00:00.000Z', '', '2023-01-01T00:00:00.000Z']);
@@ -228,8 +261,8 @@ test('subscribers import: a name stored otherwise than written (a line break, a 
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
     result.stderr,
-    'list.csv:2:1  warning  ada@example.org\'s name has line breaks or control characters, stored as spaces: "Ada Lovelace"\n' +
-      'list.csv:5:1  warning  carl@example.org\'s name has line breaks or control characters, stored as spaces: "Carl Marx"\n',
+    'list.csv:2:17  warning  ada@example.org\'s name has line breaks or control characters, stored as spaces: "Ada Lovelace"\n' +
+      'list.csv:5:18  warning  carl@example.org\'s name has line breaks or control characters, stored as spaces: "Carl Marx"\n',
   );
   assert.match(result.stdout, /3 added/);
   assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive$/m);
@@ -345,6 +378,40 @@ test('subscribers import: a new address the file marks unsubscribed or bounced i
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /: 1 added, 0 activated, 2 marked unsubscribed, bounced or complained, 0 unchanged/);
   assert.equal((await cli(root, 'count')).stdout, '1\n');
+});
+
+test('subscribers import: a reader the file says never confirmed (paperboy\'s own `pending`, Buttondown\'s `unactivated`) is stored pending, never made active, and so not mailed', async () => {
+  // A reader typed into the form by someone else stays pending: its export read into another newsletter must not confirm for them.
+  const source = makeRoot({});
+  const db = openStore(join(source, '.paperboy'));
+  new SubscriberStore(db).add({ email: 'typed-by-someone@example.org', name: 'Never Confirmed', status: 'pending', consentSource: 'form' });
+  db.close();
+  await cli(source, 'add', 'ada@example.org');
+  const exported = (await cli(source, 'export')).stdout;
+  const other = makeRoot({
+    'export.csv': exported,
+    'buttondown.csv': 'id,creation_date,email_address,type\n1,2024-01-02T08:00:00Z,unconfirmed@example.org,unactivated\n2,2024-01-02T08:00:00Z,regular@example.org,regular\n',
+    'both.csv': 'email,status\nlisted@example.org,\nlisted@example.org,pending\n',
+  });
+  const imported = await cli(other, 'import', 'export.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /: 1 added, 1 left pending \(never confirmed: not mailed until they subscribe through the form\), 0 activated/);
+  assert.match((await cli(other, 'import', 'buttondown.csv')).stdout, /: 1 added, 1 left pending/);
+  assert.match((await cli(other, 'import', 'both.csv')).stdout, /: 0 added, 1 left pending .* 1 duplicate row merged/, 'a row of the address saying pending wins over one saying nothing');
+  assert.equal(
+    (await cli(other, 'list')).stdout,
+    'typed-by-someone@example.org\tNever Confirmed\tpending\nada@example.org\t\tactive\nunconfirmed@example.org\t\tpending\nregular@example.org\t\tactive\nlisted@example.org\t\tpending\n',
+  );
+  assert.equal((await cli(other, 'count')).stdout, '2\n', 'only the two confirmed readers receive the next issue');
+  const records = parse((await cli(other, 'export')).stdout, { columns: true }) as Record<string, string>[];
+  assert.equal(records.find((row) => row.email === 'typed-by-someone@example.org')!.confirmed_at, '', 'no time of confirming is made up');
+  // The file again: a pending address it says is pending stays so (not "activated"), an active one stays active.
+  const again = await cli(other, 'import', 'export.csv');
+  assert.match(again.stdout, /: 0 added, 0 activated, 0 marked unsubscribed, bounced or complained, 2 unchanged/);
+  assert.equal((await cli(other, 'count')).stdout, '2\n');
+  // A row without a status still activates a pending address (the editor's word for consent), as before.
+  writeFileSync(join(other, 'plain.csv'), 'email\nunconfirmed@example.org\n');
+  assert.match((await cli(other, 'import', 'plain.csv')).stdout, /: 0 added, 1 activated/);
 });
 
 test('subscribers import: idempotent — the same file twice changes nothing the second time', async () => {

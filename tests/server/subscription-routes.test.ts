@@ -396,3 +396,23 @@ test('subscribe: a request a stop cuts short is said on stderr to be cut by the 
   await server.close();
   assert.equal(said, 'paperboy: POST /subscribe: the server stopped before its request was read whole; nothing was changed\n');
 });
+
+test('subscribe: a browser opening /subscribe (GET or HEAD: the address bar after the form was sent, a bookmark) gets a page saying where the form is, with a link home, not a blank 405', async () => {
+  const server = await startServer();
+  try {
+    const opened = await rawRequest(server.port, 'GET', '/subscribe');
+    assert.equal(opened.status, 405);
+    assert.equal(opened.headers.allow, 'POST');
+    assert.match(String(opened.headers['content-type']), /^text\/html/);
+    assert.match(decodeEntities(opened.body), /<h1>Subscribe to [^<]+<\/h1>[\s\S]*enter your email address in the form on the home page/);
+    assert.match(opened.body, /<a href="[^"]*index\.html">Back to /);
+    const head = await rawRequest(server.port, 'HEAD', '/subscribe');
+    assert.equal(head.status, 405);
+    assert.equal(head.body, '');
+    const put = await rawRequest(server.port, 'PUT', '/subscribe');
+    assert.equal(put.status, 405, 'other methods are no browser\'s: still answered without a page');
+    assert.equal(put.body, '');
+  } finally {
+    await server.close();
+  }
+});

@@ -81,9 +81,9 @@ test('csv import: every bad row is reported with its line and reason, and the go
   assert.deepEqual(
     result.problems.map((problem) => [problem.line, problem.message.split(',')[0]]),
     [
-      [3, 'Unexpected email address `not-an-address`'],
+      [3, 'Unexpected email address `not-an-address` (it has no @)'],
       [4, 'Missing email address'],
-      [5, 'Unexpected email address `a b@example.org`'],
+      [5, 'Unexpected email address `a b@example.org` (it has a space)'],
       [6, 'Unexpected name of 201 characters'],
       [8, 'Unexpected email address `e@exa|mple.org`: its domain'],
     ],
@@ -168,19 +168,19 @@ test('csv import: good rows mixed with stray quotes, unclosed quotes and bad add
 test('csv import: duplicate addresses (any case) are merged into the first row', () => {
   const result = parse('email\nAda@Example.org\nbob@example.org\nada@example.ORG\n');
   assert.deepEqual(result.rows.map((row) => row.email), ['Ada@Example.org', 'bob@example.org']);
-  assert.deepEqual(result.duplicates, [{ line: 4, firstLine: 2, email: 'ada@example.ORG' }]);
+  assert.deepEqual(result.duplicates, [{ line: 4, column: 1, firstLine: 2, email: 'ada@example.ORG' }]);
 });
 
 test('csv import: a formula-escaped cell from an export is read back as it was', () => {
   assert.deepEqual(parse("email,name\n'-dash@example.org,'=Ada\n").rows.map((row) => [row.email, row.name]), [['-dash@example.org', '=Ada']]);
 });
 
-test('csv import: a status column only ever suppresses', () => {
+test('csv import: a status column only ever keeps a reader from being mailed: a suppression, or pending (never confirmed)', () => {
   const result = parse('email,status\na@example.org,active\nb@example.org,unsubscribed\nc@example.org,pending\nd@example.org,gone\n');
   assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
     ['a@example.org', undefined],
     ['b@example.org', 'unsubscribed'],
-    ['c@example.org', undefined],
+    ['c@example.org', 'pending'],
   ]);
   assert.deepEqual(result.problems.map((problem) => problem.line), [5]);
 });
@@ -218,7 +218,7 @@ test("csv import: Mailchimp's exports of unsubscribed and cleaned members keep t
   ]);
 });
 
-test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy subscribers from being mailed, and its creation date as the consent's", () => {
+test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy subscribers from being mailed, its unactivated ones pending, and its creation date as the consent's", () => {
   const header = 'id,creation_date,email_address,notes,metadata,tags,referrer_url,secondary_id,type';
   const rows = ['left', 'removed', 'spammy', 'regular', 'premium', 'unactivated'].map((type, i) => `${i},2023-01-0${i + 1}T08:00:00Z,${type}@example.org,,{},[],,${i},${type}`);
   const result = parse(`${header}\n${rows.join('\n')}\n`.replace(',left\n', ',unsubscribed\n'));
@@ -229,7 +229,7 @@ test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy
     ['spammy@example.org', 'unsubscribed'],
     ['regular@example.org', undefined],
     ['premium@example.org', undefined],
-    ['unactivated@example.org', undefined],
+    ['unactivated@example.org', 'pending'],
   ]);
   assert.equal(result.rows[0]!.times.consentAt, '2023-01-01T08:00:00.000Z');
   // `type` elsewhere is no status: a file with another address column keeps every row.
@@ -243,7 +243,7 @@ test("csv import: Ghost's subscribed_to_emails and Substack's email_disabled kee
     ['bob@example.org', 'unsubscribed'],
     ['cy@example.org', undefined],
   ]);
-  assert.deepEqual(result.problems, [{ line: 5, message: 'Unexpected `subscribed_to_emails` `maybe`, expected true or false (or empty)' }]);
+  assert.deepEqual(result.problems, [{ line: 5, column: 17, message: 'Unexpected `subscribed_to_emails` `maybe`, expected true or false (or empty)' }]);
   assert.deepEqual(parse('email,email_disabled\nada@example.org,false\nbob@example.org,true\n').rows.map((row) => [row.email, row.status]), [
     ['ada@example.org', undefined],
     ['bob@example.org', 'unsubscribed'],
@@ -272,7 +272,7 @@ test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by r
   assert.equal(validUtf8, false);
   const result = parseSubscriberCsv(latin1, 'latin1.csv', { validUtf8 });
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'bob@example.org']);
-  assert.deepEqual(result.problems, [{ line: 3, message: 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8' }]);
+  assert.deepEqual(result.problems, [{ line: 3, column: 1, message: 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8' }]);
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nada@example.org\n', 'utf16le')]);
   assert.throws(() => subscriberCsvEncoding(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
   // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
@@ -292,7 +292,7 @@ test('csv import: LF lines in a CRLF file (and lone CRs) each end a row, never r
 test('csv import: a suppression in a later duplicate row is kept in the merged row, whatever the order', () => {
   const later = parse('email,name,status\nx@example.com,X,active\nX@Example.com,X,unsubscribed\n');
   assert.deepEqual(later.rows.map((row) => [row.line, row.email, row.status]), [[2, 'x@example.com', 'unsubscribed']]);
-  assert.deepEqual(later.duplicates, [{ line: 3, firstLine: 2, email: 'X@Example.com' }]);
+  assert.deepEqual(later.duplicates, [{ line: 3, column: 1, firstLine: 2, email: 'X@Example.com' }]);
   const earlier = parse('email,status\nx@example.com,bounced\nx@example.com,\nx@example.com,complained\n');
   assert.deepEqual(earlier.rows.map((row) => row.status), ['bounced'], 'the first suppression stays');
 });
@@ -308,7 +308,7 @@ test('csv import: an address that is not ASCII before the @ is a row error sayin
 
 test('csv import: an address cell holding a line break (a quoted newline) is reported on one line, the break shown as ⏎', () => {
   const result = parse('email\n"split\n@example.org"\nada@example.org\n');
-  assert.deepEqual(result.problems, [{ line: 2, message: 'Unexpected email address `split⏎@example.org`, expected an address such as reader@example.org' }]);
+  assert.deepEqual(result.problems, [{ line: 2, column: 1, message: 'Unexpected email address `split⏎@example.org` (it has a line break), expected an address such as reader@example.org' }]);
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
 });
 
