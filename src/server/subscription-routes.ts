@@ -14,12 +14,14 @@ import type { RateLimiter } from './rate-limit.js';
  */
 const HONEYPOT_FIELD = 'website';
 
-/** What a `GET /subscribe` reads: the form is on the home page (the same page for everyone, so kept once rendered). */
-const FORM_ELSEWHERE = (name: string) => ({
-  heading: `Subscribe to ${name}`,
-  paragraphs: ['To subscribe, enter your email address in the form on the home page: we then send you a link to confirm it.'],
-  home: true,
-});
+/** What a `GET /subscribe` reads of the newsletter `name`: the form is on the home page. */
+function formElsewhere(name: string) {
+  return {
+    heading: `Subscribe to ${name}`,
+    paragraphs: ['To subscribe, enter your email address in the form on the home page: we then send you a link to confirm it.'],
+    home: true,
+  };
+}
 
 /**
  * `POST /subscribe` (form or JSON: `email`, optional `name`): stores the
@@ -40,7 +42,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
   const json = wantsJson(req);
   if (req.method !== 'POST') {
     // A browser opens /subscribe too (the address bar after the form was sent, a bookmark, the answer page's canonical link): it gets a page saying where the form is, not a blank one.
-    if (req.method === 'GET' || req.method === 'HEAD') return sendPage(context, res, 405, 'subscribe', FORM_ELSEWHERE(context.config.name), { Allow: 'POST' });
+    if (req.method === 'GET' || req.method === 'HEAD') return sendPage(context, res, 405, 'subscribe', formElsewhere(context.config.name), { Allow: 'POST' });
     res.writeHead(405, { Allow: 'POST' }).end();
     return;
   }
