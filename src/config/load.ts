@@ -51,6 +51,20 @@ export interface Config extends ConfigFile {
 }
 
 /**
+ * Whether the config at `root` differs now from `config`, which was read
+ * before its watch was ready: a save made in between has no event of its
+ * own (`preview --watch`, `serve --dev`). A config that no longer loads
+ * differs (the reload says why).
+ */
+export async function configChangedSince(root: string, config: Config): Promise<boolean> {
+  const before = JSON.stringify(config);
+  return loadConfig(root).then(
+    (now) => JSON.stringify(now) !== before,
+    () => true,
+  );
+}
+
+/**
  * The newsletter's config from `<root>/paperboy.config.yaml`. Throws
  * CONFIG_MISSING (exit 2) when the file cannot be read, saying which of
  * the folder and the file is missing and how to start a newsletter, or

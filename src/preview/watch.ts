@@ -1,7 +1,7 @@
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
-import { CONFIG_FILE, loadConfig } from '../config/load.js';
+import { CONFIG_FILE, configChangedSince, loadConfig } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile, listIssueFiles } from '../issue/load.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
@@ -198,11 +198,7 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   configWatcher.on('error', watchFailed);
   // A save of the config before its watch was ready (since the command read it) has no event: it is read again, and used when it differs.
   configWatcher.on('ready', () => {
-    const before = JSON.stringify(workspace.config);
-    void loadConfig(workspace.config.root).then(
-      (now) => JSON.stringify(now) !== before && configSavedNow(),
-      () => configSavedNow(),
-    );
+    void configChangedSince(workspace.config.root, workspace.config).then((changed) => changed && configSavedNow());
   });
 
   return new Promise((exit) => {

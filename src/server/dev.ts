@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { buildSite } from '../archive/build.js';
-import { CONFIG_FILE, loadConfig, type Config } from '../config/load.js';
+import { CONFIG_FILE, configChangedSince, loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError } from '../errors.js';
 import { isIssueFile } from '../issue/load.js';
 import type { TemplateProblem } from '../render/template-errors.js';
@@ -113,7 +113,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
         // Before the build: a save in a folder the config names now, while it runs, is not missed.
         await watchFolders();
         // A save of the config after it was read and before its watch was ready has no event: read again, and built again when it differs.
-        if (await configSavedSince(initial.root, config)) {
+        if (await configChangedSince(initial.root, config)) {
           settingsChanged = true;
           later();
         }
@@ -241,15 +241,6 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
       clients.clear();
     },
   };
-}
-
-/** Whether the config at `root` now differs from `config` (read before its watch was ready); one that no longer loads does (the rebuild says why). */
-async function configSavedSince(root: string, config: Config): Promise<boolean> {
-  const before = JSON.stringify(config);
-  return loadConfig(root).then(
-    (now) => JSON.stringify(now) !== before,
-    () => true,
-  );
 }
 
 /** The HTML file a GET of the dev site answers with (`/x/` → `x/index.html`), if any. */
