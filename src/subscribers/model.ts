@@ -80,8 +80,8 @@ function addressRefusal(email: string): { fault: AddressFault; problem: string }
     return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}` };
   }
   if (!ADDRESS_SHAPE.test(email)) {
-    const fault = shapeFault(email);
-    return { fault, problem: `Unexpected email address \`${email}\` (${shapeReason(fault, email)}), expected an address such as reader@example.org` };
+    const { fault, reason } = shapeFault(email);
+    return { fault, problem: `Unexpected email address \`${email}\` (${reason}), expected an address such as reader@example.org` };
   }
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return { fault: { kind: 'dots' }, problem: `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org` };
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
@@ -99,46 +99,26 @@ function addressRefusal(email: string): { fault: AddressFault; problem: string }
   return { fault: { kind: 'local-not-ascii', local, character }, problem: `Unexpected email address \`${email}\`: ${localProblem}` };
 }
 
-/** What is wrong with an address the shape check refused: the first of a space, a forbidden character, the `@`s, an empty side, a domain without its top-level part. */
-function shapeFault(email: string): AddressFault {
-  if (/\s/u.test(email)) return { kind: 'space' };
-  const character = FORBIDDEN.exec(email)?.[0];
-  if (character !== undefined) return { kind: 'character', character };
-  const [local, domain, ...more] = email.split('@');
-  if (domain === undefined) return { kind: 'no-at' };
-  if (more.length > 0) return { kind: 'several-at' };
-  if (local === '') return { kind: 'no-local-part' };
-  if (domain === '') return { kind: 'no-domain' };
-  return { kind: 'no-top-level', domain };
-}
-
 /**
- * What `shapeFault` found, in a few words for the editor's message
- * (`subscribers add`, an import's bad row, `send --test`): which of a
- * thousand addresses is wrong is plain from the line, why not always
+ * What is wrong with an address the shape check refused: the first of a
+ * space, a forbidden character, the `@`s, an empty side, a domain without
+ * its top-level part; and `reason`, that in a few words for the editor's
+ * message (`subscribers add`, an import's bad row, `send --test`): which of
+ * a thousand addresses is wrong is plain from the line, why not always
  * (`dave@example` lacks its ending, `ok@exa mple.org` has a space).
  */
-function shapeReason(fault: AddressFault, email: string): string {
-  switch (fault.kind) {
-    case 'space':
-      // A cell's quoted line break (shown ⏎ once the message is one line) is no space to look for.
-      return /[\n\r\u2028\u2029]/u.test(email) ? 'it has a line break' : /\t/.test(email) ? 'it has a tab' : 'it has a space';
-    case 'character':
-      // eslint-disable-next-line no-control-regex
-      return /^[\u0000-\u001f\u007f]$/.test(fault.character) ? 'it has a control character' : `it has \`${fault.character}\``;
-    case 'no-at':
-      return 'it has no @';
-    case 'several-at':
-      return 'it has more than one @';
-    case 'no-local-part':
-      return 'nothing is before the @';
-    case 'no-domain':
-      return 'nothing is after the @';
-    case 'no-top-level':
-      return `its domain \`${fault.domain}\` has no ending such as .org`;
-    default:
-      return 'it is not one local@domain';
-  }
+function shapeFault(email: string): { fault: AddressFault; reason: string } {
+  // A cell's quoted line break (shown ⏎ once the message is one line) is no space to look for.
+  if (/\s/u.test(email)) return { fault: { kind: 'space' }, reason: /[\n\r\u2028\u2029]/u.test(email) ? 'it has a line break' : /\t/.test(email) ? 'it has a tab' : 'it has a space' };
+  const character = FORBIDDEN.exec(email)?.[0];
+  // eslint-disable-next-line no-control-regex
+  if (character !== undefined) return { fault: { kind: 'character', character }, reason: /^[\u0000-\u001f\u007f]$/.test(character) ? 'it has a control character' : `it has \`${character}\`` };
+  const [local, domain, ...more] = email.split('@');
+  if (domain === undefined) return { fault: { kind: 'no-at' }, reason: 'it has no @' };
+  if (more.length > 0) return { fault: { kind: 'several-at' }, reason: 'it has more than one @' };
+  if (local === '') return { fault: { kind: 'no-local-part' }, reason: 'nothing is before the @' };
+  if (domain === '') return { fault: { kind: 'no-domain' }, reason: 'nothing is after the @' };
+  return { fault: { kind: 'no-top-level', domain }, reason: `its domain \`${domain}\` has no ending such as .org` };
 }
 
 /** Characters of a display name: far beyond any person's, short of a header line's 998 octets (RFC 5322 2.1.1). */
