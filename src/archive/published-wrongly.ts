@@ -11,6 +11,7 @@ import paperUrl from '../lint/rules/paper-url.js';
 import yamlCommentInText from '../lint/rules/yaml-comment-in-text.js';
 import type { FileRule } from '../lint/types.js';
 import { paperLink, type LinkContext } from '../render/links.js';
+import { isBreakTag } from '../render/raw-html.js';
 import type { UnreadValue } from './issue-output.js';
 
 /**
@@ -59,10 +60,10 @@ const WRONG_VALUE_RULES: readonly (readonly [FileRule, Outcome])[] = [
 /** What the build published of the value a rule reported at `position` of `parsed`; undefined for a value it does not publish at all (a private note's), of which it says nothing. */
 type Outcome = (parsed: ParsedIssue, links: LinkContext, position: Position) => string | undefined;
 
-/** Whether a `<br>` starts at `position`: published as the line break it stands for (render/raw-html.ts), nothing wrong to say of it. */
+/** Whether the raw HTML at `position` is a `<br>`: published as the line break it stands for (render/raw-html.ts `isBreakTag`, as no-raw-html judges it), nothing wrong to say of it. */
 function isLineBreakAt(parsed: ParsedIssue, position: Position): boolean {
-  const at = position.start.offset ?? -1;
-  return at >= 0 && /^<br\s*\/?>/i.test(parsed.source.text.slice(at, at + 16));
+  const { start, end } = position;
+  return start.offset !== undefined && end.offset !== undefined && isBreakTag(parsed.source.text.slice(start.offset, end.offset));
 }
 
 /** Whether `position` (in the file) lies in a paper's private `notes`, which no page shows. */

@@ -98,7 +98,6 @@ export function isHtmlBlock(parent: { type: string } | undefined): boolean {
 
 const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
-/** Whether raw HTML is a line break tag (see `inlineHtml`). */
 /** Whether `html` is a `<br>` (`<br/>`, `<BR />`): the hard line break it stands for in every output. */
 export function isBreakTag(html: string): boolean {
   return /^<br\s*\/?>$/i.test(html.trim());
