@@ -16,20 +16,21 @@
 export function watchFailure(error: unknown, consequence: string): string {
   const { path, filename, code, message } = (error ?? {}) as NodeJS.ErrnoException & { filename?: string };
   const where = path ?? filename;
-  return `cannot watch ${where ?? 'a file'}, so ${consequence}: ${WHY[code ?? ''] ?? message ?? String(error)}`;
+  return `cannot watch ${where ?? 'a file'}, so ${consequence}: ${WHY.get(code ?? '') ?? message ?? String(error)}`;
 }
 
 /** Raising the limit for good is a line in /etc/sysctl.conf; `sysctl` alone lasts until the machine restarts. */
 const raise = (setting: string, value: number) =>
   `raise it (\`sudo sysctl ${setting}=${value}\`, and the line \`${setting}=${value}\` in /etc/sysctl.conf to keep it) or close other programs that watch files (editors, dev servers), then start again`;
 
-const WHY: Readonly<Record<string, string>> = {
-  ENOSPC: `the system's limit on watched files is reached (Linux's fs.inotify.max_user_watches): ${raise('fs.inotify.max_user_watches', 524_288)}`,
-  EMFILE: `the system's limit on programs watching files, or on open files, is reached (Linux's fs.inotify.max_user_instances, \`ulimit -n\`): ${raise('fs.inotify.max_user_instances', 1_024)}`,
-};
+/** Why a watch was refused, by its errno code (a Map: a code such as `constructor` finds nothing). */
+const WHY: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', `the system's limit on watched files is reached (Linux's fs.inotify.max_user_watches): ${raise('fs.inotify.max_user_watches', 524_288)}`],
+  ['EMFILE', `the system's limit on programs watching files, or on open files, is reached (Linux's fs.inotify.max_user_instances, \`ulimit -n\`): ${raise('fs.inotify.max_user_instances', 1_024)}`],
+]);
 
 /** Whether `error` is the system refusing a watch for its limits (ENOSPC, EMFILE), not a file gone or unreadable. */
 export function isWatchLimit(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code !== undefined && code in WHY;
+  return code !== undefined && WHY.has(code);
 }
