@@ -171,28 +171,79 @@ function markerOnDisk(outDir: string): string | undefined {
   return readRegularFile(join(outDir, SITE_MARKER))?.toString('utf8');
 }
 
-/** The marker of the site in `outDir`, or undefined when it has none (a folder no build made). */
+/**
+ * The marker of the site in `outDir`, or undefined when it has none (a
+ * folder no build made). Read in one pass over its lines, split at `\n`
+ * alone, as `markerText` writes them: a path may hold any other character
+ * (a static file named with U+2028, which a `^…$`/`.` pattern takes for a
+ * line's end, or ending in a space, was read cut short and written again
+ * by every rebuild).
+ */
 export function readMarker(outDir: string): Marker | undefined {
   const read = markerOnDisk(outDir);
   if (read === undefined) return undefined;
+  const marker: Marker = { key: undefined, maker: undefined, shape: undefined, files: new Map(), sizes: new Map(), parts: new Map(), outputs: new Map() };
   // Still a build's folder, of which nothing is known: written whole.
   const text = intactText(read) ?? '';
-  const files = new Map<string, string>();
-  const sizes = new Map<string, number>();
-  for (const match of text.matchAll(/^file (\S+) (\S+) (.+)$/gm)) {
-    files.set(match[3]!, match[1]!);
-    const size = sizeOf(match[2]!);
-    if (size !== undefined) sizes.set(match[3]!, size);
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    readLine(marker, text.slice(start, end === -1 ? text.length : end));
+    start = end === -1 ? text.length : end + 1;
   }
-  const parts = new Map<string, PartIndex>();
-  for (const match of text.matchAll(/^part (\S+) (\d+) (\d+) (.+)$/gm)) {
-    const index = parts.get(match[4]!) ?? new Map<string, readonly [number, number]>();
-    index.set(match[1]!, [Number(match[2]), Number(match[3])]);
-    parts.set(match[4]!, index);
+  return marker;
+}
+
+/** Adds what one line of a marker's text says to `marker` (the first `key`, `maker` and `shape` line counts; a line of no known shape says nothing). */
+function readLine(marker: Marker, line: string): void {
+  const space = line.indexOf(' ');
+  const rest = line.slice(space + 1);
+  switch (space === -1 ? '' : line.slice(0, space)) {
+    case 'file': {
+      const [key, size, path] = fields(rest, 3);
+      if (path === undefined) return;
+      marker.files.set(path, key!);
+      const bytes = sizeOf(size!);
+      if (bytes !== undefined) marker.sizes.set(path, bytes);
+      return;
+    }
+    case 'part': {
+      const [key, offset, length, path] = fields(rest, 4);
+      if (path === undefined || !DIGITS.test(offset!) || !DIGITS.test(length!)) return;
+      const index = marker.parts.get(path) ?? new Map<string, readonly [number, number]>();
+      index.set(key!, [Number(offset), Number(length)]);
+      marker.parts.set(path, index);
+      return;
+    }
+    case 'output': {
+      const [hash, number] = fields(rest, 2);
+      if (number !== undefined && DIGITS.test(number)) marker.outputs.set(Number(number), hash!);
+      return;
+    }
+    case 'key':
+      if (rest !== '' && !rest.includes(' ')) marker.key ??= rest;
+      return;
+    case 'maker':
+      if (rest !== '') marker.maker ??= rest;
+      return;
+    case 'shape':
+      if (rest !== '' && !rest.includes(' ')) marker.shape ??= rest;
   }
-  const outputs = new Map<number, string>();
-  for (const match of text.matchAll(/^output (\S+) (\d+)$/gm)) outputs.set(Number(match[2]), match[1]!);
-  return { key: KEY_LINE.exec(text)?.[1], maker: /^maker (.+)$/m.exec(text)?.[1], shape: /^shape (\S+)$/m.exec(text)?.[1], files, sizes, parts, outputs };
+}
+
+const DIGITS = /^\d+$/;
+
+/** The `count` space-separated fields of `rest`, the last one the rest of the line (a path, which may hold spaces); fewer when a field is empty or missing. */
+function fields(rest: string, count: number): string[] {
+  const found: string[] = [];
+  let at = 0;
+  for (let i = 1; i < count; i++) {
+    const space = rest.indexOf(' ', at);
+    if (space <= at) return found;
+    found.push(rest.slice(at, space));
+    at = space + 1;
+  }
+  if (at < rest.length) found.push(rest.slice(at));
+  return found;
 }
 
 /** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */

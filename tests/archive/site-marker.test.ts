@@ -4,7 +4,8 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { builtKey } from '../../src/archive/site-marker.js';
+import fc from 'fast-check';
+import { builtKey, markerText, readMarker, type Marker } from '../../src/archive/site-marker.js';
 import { openSite, writeSite } from '../../src/archive/site-writer.js';
 import { BIN } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
@@ -64,4 +65,47 @@ test('a named pipe in the commit journal\'s place (dist.commit) is no journal, n
   assert.equal(rebuilt.signal, null, 'the rebuild waited on the named pipe');
   assert.equal(rebuilt.status, 0, rebuilt.stderr);
   assert.match(readFileSync(join(root, 'dist', 'index.html'), 'utf8'), /Retitled after the first build/);
+});
+
+/** `marker` written by `markerText` into a folder and read back by `readMarker`. */
+function readBack(marker: Marker): Marker | undefined {
+  const out = mkdtempSync(join(tmpdir(), 'paperboy-marker-'));
+  writeFileSync(join(out, '.paperboy-site'), markerText(marker));
+  return readMarker(out);
+}
+
+test('the marker reads back every path as it was written, one holding U+2028, U+2029 or ending in spaces too (a static file so named was read cut short and written again by every rebuild)', () => {
+  const paths = ['c\u2028d.txt', 'e\u2029f.txt', 'notes and drafts/a b.pdf', 'notes ', 'café.txt', 'c'];
+  const marker: Marker = {
+    key: 'k1',
+    maker: 'paperboy 0.8.0 remark 15',
+    shape: 's1',
+    files: new Map(paths.map((path, i) => [path, `key${i}`])),
+    sizes: new Map(paths.map((path, i) => [path, i * 10])),
+    parts: new Map([['papers.json', new Map([['p1', [0, 10] as const], ['p\u2028', [10, 5] as const]])]]),
+    outputs: new Map([[1, 'h1'], [12, 'h12']]),
+  };
+  assert.deepEqual(readBack(marker), marker);
+});
+
+test('any marker markerText writes, readMarker reads back as it was (paths of any character but a line feed)', () => {
+  const token = fc.stringMatching(/^[0-9a-f]{1,12}$/);
+  // Characters a `^…$` or `.` pattern takes for a line's end, and spaces, often; any other grapheme too.
+  const unit = fc.oneof(fc.constantFrom(' ', '\u2028', '\u2029', '\r', '\u0085', 'a', '/'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }));
+  const path = fc.string({ unit, minLength: 1, maxLength: 12 }).filter((text) => !text.includes('\n'));
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.tuple(path, token, fc.option(fc.nat(), { nil: undefined })), { selector: ([p]) => p, maxLength: 8 }), fc.array(fc.tuple(fc.nat(5000), token), { maxLength: 4 }), (files, outputs) => {
+      const marker: Marker = {
+        key: 'key',
+        maker: 'maker 1',
+        shape: 'shape',
+        files: new Map(files.map(([p, key]) => [p, key])),
+        sizes: new Map(files.flatMap(([p, , size]) => (size === undefined ? [] : [[p, size] as const]))),
+        parts: new Map((outputs.length === 0 ? [] : files.slice(0, 2)).map(([p]) => [p, new Map(outputs.map(([n, key]) => [key, [n, n + 1] as const]))])),
+        outputs: new Map(outputs),
+      };
+      assert.deepEqual(readBack(marker), marker);
+    }),
+    { numRuns: 300 },
+  );
 });
