@@ -80,8 +80,11 @@ const KEY_LINE = /^key (\S+)\n/m;
 export function filesNotAsBuilt(outDir: string): string[] {
   const text = markerOnDisk(outDir);
   if (text === undefined) return [];
+  const body = intactText(text);
   // A marker cut short or edited is itself not as built: what it lists, and the key it shows, are not the site's.
-  return intactText(text) === undefined ? [SITE_MARKER] : filesNotAsWritten(outDir, markedSizes(text));
+  if (body === undefined) return [SITE_MARKER];
+  const { files, sizes } = markerOf(body);
+  return filesNotAsWritten(outDir, Array.from(files.keys(), (path) => [path, sizes.get(path)] as const));
 }
 
 /**
@@ -136,18 +139,6 @@ function isFileOfSize(file: string, size: number | undefined): boolean {
   }
 }
 
-/** The path and size of each `file <key> <size> <path>` line of a marker's text, in its order (`-`, an unknown size, as undefined). */
-function markedSizes(text: string): [string, number | undefined][] {
-  const files: [string, number | undefined][] = [];
-  for (let at = text.indexOf('\nfile '); at !== -1; at = text.indexOf('\nfile ', at + 1)) {
-    const size = text.indexOf(' ', at + '\nfile '.length) + 1;
-    const path = text.indexOf(' ', size) + 1;
-    const end = text.indexOf('\n', path);
-    if (size > 0 && path > 0 && end !== -1) files.push([text.slice(path, end), sizeOf(text.slice(size, path - 1))]);
-  }
-  return files;
-}
-
 /** A marker's size field: bytes, or undefined for `-` (or anything else: the file is then only checked to be there). */
 function sizeOf(field: string): number | undefined {
   return /^\d+$/.test(field) ? Number(field) : undefined;
@@ -181,10 +172,13 @@ function markerOnDisk(outDir: string): string | undefined {
  */
 export function readMarker(outDir: string): Marker | undefined {
   const read = markerOnDisk(outDir);
-  if (read === undefined) return undefined;
-  const marker: Marker = { key: undefined, maker: undefined, shape: undefined, files: new Map(), sizes: new Map(), parts: new Map(), outputs: new Map() };
   // Still a build's folder, of which nothing is known: written whole.
-  const text = intactText(read) ?? '';
+  return read === undefined ? undefined : markerOf(intactText(read) ?? '');
+}
+
+/** What the lines of a marker's text (above its `end` line) say. */
+function markerOf(text: string): Marker {
+  const marker: Marker = { key: undefined, maker: undefined, shape: undefined, files: new Map(), sizes: new Map(), parts: new Map(), outputs: new Map() };
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     readLine(marker, text.slice(start, end === -1 ? text.length : end));
