@@ -1,7 +1,6 @@
-import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { basename, dirname, join } from 'node:path';
-import { linkTarget } from '../archive/link-target.js';
+import { join } from 'node:path';
+import { builtKey } from '../archive/site-marker.js';
 import type { Config } from '../config/load.js';
 import { isPaperboyError, PaperboyError } from '../errors.js';
 import { composeConfirmation } from '../mail/confirmation.js';
@@ -16,7 +15,7 @@ import { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
 import { sentLinks } from '../send/link-bases.js';
 import { createApp, type PaperboyServer } from './app.js';
 import { movedLinkWarnings } from './sent-links.js';
-import { isWatchLimit, watchFailure } from '../watch-failure.js';
+import { followRebuilds } from './follow-rebuilds.js';
 import type { ConfirmationMailer } from './context.js';
 
 export interface StartOptions {
@@ -117,6 +116,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const templates = started ? () => started : lastLoadable(config.templatesDir);
     const sent = sentLinks(db, config.baseUrl);
     for (const line of movedLinkWarnings(sent, config)) options.warn(line);
+    // Read before the site is mapped: a rebuild landing after it, before the watch is set, is caught up with (followRebuilds).
+    const mappedKey = dev ? undefined : builtKey(config.outDir);
     const app = createApp({
       sentLinks: sent,
       context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
@@ -125,7 +126,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       ...(dev ? { extraRoute: dev.route, notFoundFilter: dev.withLiveReload } : {}),
     });
     await dev?.start(() => app.reloadSite());
-    rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite(), options.warn);
+    rebuilt = dev ? undefined : followRebuilds(config.outDir, () => app.reloadSite(), options.warn, mappedKey);
     await listen(app.server, options.host, options.port);
     const { port } = app.server.address() as AddressInfo;
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -137,8 +138,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 }
 
-/** Quiet time after the last change beside the site before it is mapped again, in ms: a build renames several things. */
-const SETTLE_MS = 100;
 /**
  * The dev server's templates for its own pages (not found, subscribe,
  * confirm, unsubscribe): those on disk now, or, while a save has broken
@@ -158,94 +157,6 @@ function lastLoadable(templatesDir: string | undefined): () => TemplateSet {
     }
     return last;
   };
-}
-
-/** How often a rebuild's commit under way is checked for its end, in ms. */
-const COMMIT_POLL_MS = 250;
-/** The longest wait between attempts to map a rebuilt site that could not be mapped, in ms. */
-const RETRY_MAX_MS = 30_000;
-
-/**
- * `paperboy build` replaces outDir whole (a rename in its parent folder),
- * or commits a rebuild's changed files through its journal `<out>.commit`
- * beside it (written, then removed once every file is in): the site is
- * mapped again after either, so the server serves the new archive without a
- * restart. An outDir that is a symbolic link is followed where it points,
- * where the build writes (`linkTarget`); pointed elsewhere (`ln -sfn`, a
- * deploy switching releases), it is followed there, and that site mapped.
- *
- * While the journal is there the commit is still moving files in and
- * removing others: the site is mapped once it is gone, so what is served is
- * the finished site (a journal a killed build left stays until the next
- * build finishes its commit). A site that cannot be mapped (a folder that
- * cannot be read) is said with `warn` and tried again, less often each
- * time; the previous map is served meanwhile. Nothing here throws: a
- * failure in a timer would end the process. Undefined when the folder to
- * watch is not there: the site is then what it was at start.
- */
-function followRebuilds(outDir: string, reload: () => void, warn: (line: string) => void): { close(): void } | undefined {
-  let siteDir = linkTarget(outDir);
-  let timer: NodeJS.Timeout | undefined;
-  let failures = 0;
-  const attemptIn = (ms: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(attempt, ms);
-  };
-  const stopped = (error: Error) =>
-    warn(isWatchLimit(error) ? watchFailure(error, `a rebuild of ${outDir} is not served`) : `stopped following rebuilds of ${outDir} (${error.message}): restart the server to serve a new build`);
-  /** Calls `attemptIn(SETTLE_MS)` when one of `names` changes in `folder`; a watcher that fails is said, and the server runs on. */
-  const watchFor = (folder: string, names: readonly string[]) => {
-    const watcher = watch(folder, (_event, name) => {
-      if (name !== null && names.includes(name)) attemptIn(SETTLE_MS);
-    });
-    // The watched folder removed, say: the site stays what it was, the server runs on.
-    watcher.on('error', stopped);
-    return watcher;
-  };
-  const watchSite = () => watchFor(dirname(siteDir), [basename(siteDir), `${basename(siteDir)}.commit`]);
-  let site: FSWatcher | undefined;
-  const attempt = () => {
-    // A symbolic link pointed elsewhere (`ln -sfn`): its new target is the site, and where rebuilds land.
-    const target = linkTarget(outDir);
-    if (target !== siteDir) {
-      siteDir = target;
-      site?.close();
-      try {
-        site = watchSite();
-      } catch (error) {
-        site = undefined;
-        stopped(error as Error);
-      }
-    }
-    if (existsSync(`${siteDir}.commit`)) return attemptIn(COMMIT_POLL_MS);
-    try {
-      reload();
-    } catch (error) {
-      failures += 1;
-      const wait = Math.min(SETTLE_MS * 2 ** failures, RETRY_MAX_MS);
-      warn(`cannot map the rebuilt site in ${outDir} (${(error as Error).message}): still serving the previous one, trying again in ${wait / 1000} s`);
-      return attemptIn(wait);
-    }
-    if (failures > 0) warn(`the rebuilt site in ${outDir} is served now`);
-    failures = 0;
-  };
-  try {
-    site = watchSite();
-    // outDir a symbolic link: the link itself, beside it, may be pointed at another site.
-    const link = siteDir === outDir ? undefined : watchFor(dirname(outDir), [basename(outDir)]);
-    return {
-      close: () => {
-        clearTimeout(timer);
-        site?.close();
-        link?.close();
-      },
-    };
-  } catch (error) {
-    site?.close();
-    // The folder gone is said elsewhere (the site is what it was at start); the system refusing a watch is said here.
-    if (isWatchLimit(error)) stopped(error as Error);
-    return undefined;
-  }
 }
 
 function listen(server: import('node:http').Server, host: string, port: number): Promise<void> {
