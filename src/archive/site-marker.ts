@@ -171,9 +171,9 @@ function markerOnDisk(outDir: string): string | undefined {
  * The marker of the site in `outDir`, or undefined when it has none (a
  * folder no build made). Read in one pass over its lines, split at `\n`
  * alone, as `markerText` writes them: a path may hold any other character
- * (a static file named with U+2028, which a `^…$`/`.` pattern takes for a
- * line's end, or ending in a space, was read cut short and written again
- * by every rebuild).
+ * (a static file named with U+2028 or U+2029, which a `^…$`/`.` pattern
+ * takes for a line's end, was read cut short and written again by every
+ * rebuild).
  */
 export function readMarker(outDir: string): Marker | undefined {
   const read = markerOnDisk(outDir);

@@ -74,7 +74,7 @@ function readBack(marker: Marker): Marker | undefined {
   return readMarker(out);
 }
 
-test('the marker reads back every path as it was written, one holding U+2028, U+2029 or ending in spaces too (a static file so named was read cut short and written again by every rebuild)', () => {
+test('the marker reads back every path as it was written, one holding U+2028, U+2029 or spaces too (a static file so named was read cut short and written again by every rebuild)', () => {
   const paths = ['c\u2028d.txt', 'e\u2029f.txt', 'notes and drafts/a b.pdf', 'notes ', 'café.txt', 'c'];
   const marker: Marker = {
     key: 'k1',
