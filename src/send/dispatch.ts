@@ -107,6 +107,11 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   let window = input.concurrency;
   let stop: DispatchResult['stop'];
   let relayStreak = 0;
+  // Messages begun so far, and how many had begun when the last relay failure was counted: the messages begun
+  // by then that fail as well failed in the same event (a relay that closes every connection or 421s at a rate
+  // limit fails all the messages in flight at once), counted once, as TCP takes one loss a window (RFC 6582 §3.2).
+  let begun = 0;
+  let troubleCountedAt = -1;
   // The recipients refused by policy since the last other outcome, each once: a recipient retried
   // while the others wait is not a second sign that the relay refuses our mail.
   const policyStreak = new Set<string>();
@@ -151,7 +156,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
   };
 
-  const deliver = async (delivery: Delivery): Promise<Settlement> => {
+  const deliver = async (delivery: Delivery, order: number): Promise<Settlement> => {
     const left = input.leftSince(delivery);
     if (left !== undefined) return { kind: 'skipped', reply: `${left === 'gone' ? 'removed from the list' : left} after the send started` };
     let raw: Buffer;
@@ -176,14 +181,20 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
     const { failure } = result;
     const outcome = classifyFailure(failure);
-    relayStreak = outcome.relayTrouble ? relayStreak + 1 : 0;
+    // A relay failure of a message begun before the last one was counted is part of that one: no new sign the relay is down.
+    const newTrouble = outcome.relayTrouble && order > troubleCountedAt;
+    if (!outcome.relayTrouble) relayStreak = 0;
+    else if (newTrouble) {
+      relayStreak++;
+      troubleCountedAt = begun;
+    }
     if (outcome.action === 'policy') policyStreak.add(delivery.recipientKey);
     else policyStreak.clear();
     if (outcome.action === 'bounce' && accepted === 0) unknownStreak.add(delivery.recipientKey);
     else unknownStreak.clear();
     if (outcome.action === 'message' && accepted === 0) messageStreak.add(delivery.recipientKey);
     else messageStreak.clear();
-    if (outcome.relayTrouble) {
+    if (newTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
       takenSinceNarrowed = 0;
@@ -242,7 +253,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     });
 
   const begin = (delivery: Delivery) => {
-    const task: Promise<void> = deliver(delivery).then((settlement) => {
+    const task: Promise<void> = deliver(delivery, ++begun).then((settlement) => {
       inFlight.delete(task);
       commits.settle({ delivery, settlement });
       wake();

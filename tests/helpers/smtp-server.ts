@@ -29,6 +29,8 @@ export interface Faults {
   starttls?: boolean;
   /** Never greet a connection (a relay stalled before its 220). */
   connectNever?: boolean;
+  /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
+  closeAfterMessages?: number;
 }
 
 export interface TestSmtpServer {
@@ -56,6 +58,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const rcptAttempts = new Map<string, number>();
   const dataAttempts = new Map<string, number>();
   const sessionRcpts = new Map<string, number>();
+  const sessionMessages = new Map<string, number>();
   let connections = 0;
   const concurrency: number[] = [];
   const dataBegun: string[] = [];
@@ -133,6 +136,9 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
         const accept = () => {
           received.push(receivedMessage(to, Buffer.concat(chunks)));
           callback(null, `2.0.0 Ok: queued as ${received.length}`);
+          const taken = (sessionMessages.get(session.id) ?? 0) + 1;
+          sessionMessages.set(session.id, taken);
+          if (faults.closeAfterMessages !== undefined && taken % faults.closeAfterMessages === 0) socket?.end();
         };
         // A slow server: the message read whole, the 250 a while later.
         if (typeof behaviour === 'object' && 'acceptAfterMs' in behaviour) return void setTimeout(accept, behaviour.acceptAfterMs);

@@ -53,6 +53,8 @@ export class SmtpTransport implements Transport {
   private readonly newPool: () => Transporter;
   /** The scheme's TLS and the port, for the hints of a failure. */
   private readonly session: Session;
+  /** `close` was called: no message is tried again. */
+  private closing = false;
 
   constructor(options: SmtpOptions) {
     let url: URL;
@@ -128,6 +130,18 @@ export class SmtpTransport implements Transport {
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    // A connection the relay ended before a byte of the message went (a relay that takes so many messages a
+    // connection, or closes one it finds busy): nothing of it reached the relay, so it goes again before it counts as
+    // a failure. Each such close takes its connection out of the pool, whose other connections may be ending as well
+    // (a relay's limit ends them all at once): after as many tries again as the pool has connections, the last went
+    // over a new one, and a relay that ends every connection so has failed it, which the run backs off from.
+    let result = await this.attempt(message);
+    for (let again = 0; again < this.connections && !result.ok && result.closedUnsent && !this.closing; again++) result = await this.attempt(message);
+    return result;
+  }
+
+  /** One try of `message` over the pool; `closedUnsent` when the relay closed the connection before the message began (354). */
+  private async attempt(message: OutgoingMessage): Promise<DeliveryResult & { closedUnsent?: boolean }> {
     const progress: WireProgress = { dataStarted: false, terminatorWritten: false, handOff: message.handOff?.bind(message) };
     try {
       const info = await this.transporter.sendMail({
@@ -139,7 +153,7 @@ export class SmtpTransport implements Transport {
     } catch (error) {
       const failure = failureOf(error as NodemailerError, progress, this.session);
       if (endsSession(failure)) this.renewPool();
-      return { ok: false, failure };
+      return { ok: false, failure, ...(closedBeforeMessage(error as NodemailerError, progress) ? { closedUnsent: true } : {}) };
     }
   }
 
@@ -156,10 +170,21 @@ export class SmtpTransport implements Transport {
   }
 
   async close(options: { force?: boolean } = {}): Promise<void> {
+    this.closing = true;
     // The dispatcher has waited for every message in flight, and the pool ends its sessions with QUIT;
     // forced, a connection in the middle of a message is closed too, and the message fails (nodemailer 10's `force`).
     this.transporter.close(options.force ? { force: true } : undefined);
   }
+}
+
+/**
+ * nodemailer's pool failed the message because its connection closed
+ * before the message began (`maxRequeues: 0`: it would otherwise queue it
+ * again itself, pool-resource.js), and not a byte of it was read: the
+ * relay cannot have it.
+ */
+function closedBeforeMessage(error: NodemailerError, progress: WireProgress): boolean {
+  return error.code === 'ECONNECTION' && error.message === CLOSED_BEFORE_SENT && !progress.dataStarted;
 }
 
 function watchWire(input: Readable, progress: WireProgress): Readable {
@@ -294,8 +319,9 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
  * (smtp-connection's `MAX_RESPONSE_SIZE`), where RFC 5321 §4.5.3.1.5 allows
  * 512 octets a line: a relay gone wrong, whose words are lost with it.
  */
+const CLOSED_BEFORE_SENT = 'Reached maximum number of retries after connection was closed';
 const REWORDED = new Map([
-  ['Reached maximum number of retries after connection was closed', 'the relay closed the connection before the message went'],
+  [CLOSED_BEFORE_SENT, 'the relay closed the connection before the message went'],
   ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
 ]);
 
