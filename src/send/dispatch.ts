@@ -121,6 +121,12 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   const messageStreak = new Set<string>();
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
   let accepted = input.journal.counts().sent;
+  // A streak of refusals by different recipients is no longer than the send has recipients: a send to the list address
+  // (one) or to two readers, each refused so, has reached it (else they were retried until the give-up time, 24 h).
+  const recipients = Object.values(input.journal.counts()).reduce((sum, n) => sum + n, 0);
+  const policyPauseAfter = Math.min(POLICY_PAUSE_AFTER, recipients);
+  const unknownPauseAfter = Math.min(UNKNOWN_PAUSE_AFTER, recipients);
+  const messagePauseAfter = Math.min(MESSAGE_PAUSE_AFTER, recipients);
   let pauseUntil = 0;
   // The relay failure the pause backs off from, for `onWait`; the messages taken since the window last changed.
   let pausedBy = '';
@@ -213,21 +219,23 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         if (failure.stage === 'connect' && failure.code === undefined) return { kind: 'release', reply: failure.reply };
         return later();
       case 'bounce':
-        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: true };
+        // No subscriber to bounce (the list address): the hold below protects nobody's status, the reply is final.
+        if (accepted > 0 || delivery.subscriberId === null) return { kind: 'failed', reply: failure.reply, bounce: true };
         // The relay has delivered nothing of this send yet: "unknown" may be its own, not the mailbox's. Held for a retry, bounced then if it took others' mail meanwhile.
-        if (unknownStreak.size >= UNKNOWN_PAUSE_AFTER) stopWith('unknown-recipients', failure.reply);
+        if (unknownStreak.size >= unknownPauseAfter) stopWith('unknown-recipients', failure.reply);
         return later();
       case 'fail':
         return { kind: 'failed', reply: failure.reply, bounce: false };
       case 'message':
         // Once the relay took this send's message for others, the refusal is this copy's own (a full mailbox): final.
-        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
-        if (messageStreak.size >= MESSAGE_PAUSE_AFTER) stopWith('message-refused', failure.reply);
+        // So is the list address's, the send's one message: no list to use up, and the reply says why.
+        if (accepted > 0 || delivery.subscriberId === null) return { kind: 'failed', reply: failure.reply, bounce: false };
+        if (messageStreak.size >= messagePauseAfter) stopWith('message-refused', failure.reply);
         return later();
       case 'unknown':
         return { kind: 'unknown', reply: failure.reply };
       case 'policy':
-        if (policyStreak.size >= POLICY_PAUSE_AFTER) {
+        if (policyStreak.size >= policyPauseAfter) {
           stopWith('policy', failure.reply);
           return later();
         }
