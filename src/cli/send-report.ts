@@ -6,6 +6,7 @@ import { counted, itOrThem } from '../render/format.js';
 import type { Delivery, DeliveryState, Settlement } from '../send/delivery.js';
 import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
+import { classifyFailure } from '../send/outcome.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -99,11 +100,15 @@ export function perSecond(rate: number): string {
   return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
 }
 
-/** A session the relay refused (exit 2, its hint) or a relay out of reach (exit 1, said): nothing was sent either way. */
+/** A session the relay refused (exit 2, its hint), or a relay out of reach or refusing the login for now (exit 1, said): nothing was sent either way. */
 export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
   const { failure } = result;
   if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
     io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
+    return 1;
+  }
+  if (failure.stage === 'auth' && classifyFailure(failure).action === 'retry') {
+    io.stderr.write(`paperboy: The SMTP relay cannot log in for now (a temporary refusal, not a wrong password): ${failure.reply}. Nothing was sent; run the same command again later.\n`);
     return 1;
   }
   throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {

@@ -21,6 +21,8 @@ export interface Faults {
   mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
   /** Require this login; anything else is answered 535. */
   auth?: { user: string; pass: string };
+  /** A reply to refuse the `n`th login (from 1) with, the right one too (454 for a relay's trouble). */
+  authRefusal?(n: number): { code: number; message: string } | undefined;
   /** Close connections idle for this long, ms. */
   idleTimeoutMs?: number;
   /** A reply to greet connection number `n` (from 1) with instead of 220, closing it. */
@@ -60,6 +62,7 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const sessionRcpts = new Map<string, number>();
   const sessionMessages = new Map<string, number>();
   let connections = 0;
+  let logins = 0;
   const concurrency: number[] = [];
   const dataBegun: string[] = [];
   let inData = 0;
@@ -78,6 +81,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onAuth(auth, _session, callback) {
+      const refusal = faults.authRefusal?.(++logins);
+      if (refusal) return callback(smtpError(refusal.code, refusal.message));
       if (faults.auth && auth.username === faults.auth.user && auth.password === faults.auth.pass) return callback(null, { user: auth.username });
       return callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
     },

@@ -52,3 +52,34 @@ test('smtp: a rate limit that refuses every message in flight at once (421 at MA
     await server.close();
   }
 });
+
+const LOGIN = { user: 'digest', pass: 'secret' };
+const TEMPORARY_LOGIN_FAILURE = { code: 454, message: '4.7.0 Temporary authentication failure, try again later' };
+
+test('smtp: a login the relay refuses for now (454 4.7.0) before any message is said as temporary, not as a wrong password: exit 1, nothing sent, nobody marked, run again later', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ auth: LOGIN, authRefusal: () => TEMPORARY_LOGIN_FAILURE });
+  try {
+    const result = await send(root, {}, { SMTP_URL: `smtp://digest:secret@127.0.0.1:${server.port}` });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /The SMTP relay cannot log in for now \(a temporary refusal, not a wrong password\): 454 4\.7\.0 Temporary authentication failure, try again later\. Nothing was sent; run the same command again later\./);
+    assert.doesNotMatch(result.stderr, /Check the user and password/);
+    assert.equal(server.received.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a login refused for now (454) on a new connection mid-run is the relay\'s trouble, backed off from as a 421: the run finishes, every reader one copy', async () => {
+  const root = await newsletter(12);
+  // The first login is the check before the send, the next two the pool's connections: the fourth, a connection opened mid-run, is refused.
+  const server = await startSmtpServer({ auth: LOGIN, authRefusal: (n) => (n === 4 ? TEMPORARY_LOGIN_FAILURE : undefined), closeAfterMessages: 2 });
+  try {
+    const result = await send(root, { concurrency: 2 }, { SMTP_URL: `smtp://digest:secret@127.0.0.1:${server.port}` });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(server.received.length, 12);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
