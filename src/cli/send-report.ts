@@ -222,6 +222,8 @@ const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
   policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
   'unknown-recipients':
     'Paused: the relay refused several recipients in a row as unknown mailboxes (5.1.x) and has delivered no message of this send, as a relay that does not deliver for these domains answers for everyone. Nobody was marked bounced; check the relay (its relay domains or recipient table), then run the same command to resume.',
+  'recipients-refused':
+    'Paused: the relay refused the first recipients of this send one after another for good (a 5xx at RCPT) and has taken no message of it, as a relay that will not relay for us answers for everyone (Exim: 550 relay not permitted). Nobody was marked failed; check the relay (SMTP_URL, its login, the addresses it relays for), then run the same command to resume.',
   'message-refused':
     'Paused: the relay refused the message itself for several recipients in a row (a 5xx at the end of DATA, such as 552 for its size or 554 for its content) and has taken no message of this send. Nobody was marked failed; make the issue something the relay takes (`paperboy lint` warns of an email past 102 KB), then run the same command to resume.',
   abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',

@@ -37,7 +37,7 @@ export interface DispatchInput {
 }
 
 /** Why a run stopped before every recipient was final. */
-type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'message-refused' | 'abort' | 'journal';
+type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'recipients-refused' | 'message-refused' | 'abort' | 'journal';
 
 export interface DispatchResult {
   stop?: { reason: StopReason; reply: string };
@@ -56,6 +56,15 @@ const POLICY_PAUSE_AFTER = 3;
  * recipient's copy is, and failing each would use up the list.
  */
 const MESSAGE_PAUSE_AFTER = 3;
+/**
+ * Other permanent refusals at RCPT for this many different recipients in a
+ * row, while the relay has taken no message of the send, and the run
+ * pauses: a relay that will not relay for us says so for everyone, often
+ * with no enhanced code to tell it from a mailbox's refusal (Exim's `550
+ * relay not permitted`), and failing each would fail the whole list and
+ * mark the issue sent with nobody mailed.
+ */
+const REFUSED_PAUSE_AFTER = 3;
 /**
  * 5.1.x refusals for this many different recipients in a row, while the
  * relay has taken no message of the send, and the run pauses: a relay that
@@ -119,6 +128,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   const unknownStreak = new Set<string>();
   // The recipients whose message was refused at the end of DATA since the last other outcome, while the relay had taken nothing of this send.
   const messageStreak = new Set<string>();
+  // The recipients refused otherwise for good at RCPT since the last other outcome, while the relay had taken nothing of this send.
+  const refusedStreak = new Set<string>();
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
   let accepted = input.journal.counts().sent;
   // A streak of refusals by different recipients is no longer than the send has recipients: a send to the list address
@@ -127,6 +138,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   const policyPauseAfter = Math.min(POLICY_PAUSE_AFTER, recipients);
   const unknownPauseAfter = Math.min(UNKNOWN_PAUSE_AFTER, recipients);
   const messagePauseAfter = Math.min(MESSAGE_PAUSE_AFTER, recipients);
+  const refusedPauseAfter = Math.min(REFUSED_PAUSE_AFTER, recipients);
   let pauseUntil = 0;
   // The relay failure the pause backs off from, for `onWait`; the messages taken since the window last changed.
   let pausedBy = '';
@@ -178,6 +190,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       policyStreak.clear();
       unknownStreak.clear();
       messageStreak.clear();
+      refusedStreak.clear();
       accepted++;
       if (window < input.concurrency && ++takenSinceNarrowed >= WIDEN_AFTER) {
         window++;
@@ -200,6 +213,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     else unknownStreak.clear();
     if (outcome.action === 'message' && accepted === 0) messageStreak.add(delivery.recipientKey);
     else messageStreak.clear();
+    if (outcome.action === 'fail' && accepted === 0) refusedStreak.add(delivery.recipientKey);
+    else refusedStreak.clear();
     if (newTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
@@ -225,7 +240,10 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         if (unknownStreak.size >= unknownPauseAfter) stopWith('unknown-recipients', failure.reply);
         return later();
       case 'fail':
-        return { kind: 'failed', reply: failure.reply, bounce: false };
+        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
+        // The relay has taken nothing of this send yet: the refusal may be its own, for everyone. Held for a retry, final then if it took others' mail meanwhile.
+        if (refusedStreak.size >= refusedPauseAfter) stopWith('recipients-refused', failure.reply);
+        return later();
       case 'message':
         // Once the relay took this send's message for others, the refusal is this copy's own (a full mailbox): final.
         // So is the list address's, the send's one message: no list to use up, and the reply says why.

@@ -66,3 +66,32 @@ test('smtp: the report of a --list send that failed says to run `paperboy send 1
     await taking.close();
   }
 });
+
+test('smtp: a relay that refuses every recipient for good with no enhanced code (Exim\'s "550 relay not permitted") pauses the run after three: nobody failed, the issue not marked sent (the whole list was failed and the issue marked sent with nobody mailed)', async () => {
+  const root = await newsletter(10);
+  const server = await startSmtpServer({ rcpt: () => ({ code: 550, message: 'relay not permitted' }) });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Paused: the relay refused the first recipients of this send one after another for good \(a 5xx at RCPT\) and has taken no message of it/);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+    assert.doesNotMatch(result.stdout, /status: sent/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a recipient refused for good with no enhanced code (550 no such user here) before the relay took any message is held, then failed once the others were delivered', async () => {
+  const root = await newsletter(4);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: 'No such user here' } : undefined) });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.doesNotMatch(result.stderr, /Paused/);
+    assert.equal(server.received.length, 3);
+    assert.equal(journalStates(root).get('reader0@example.org'), 'failed');
+    assert.match(result.stderr, /failed: reader0@example\.org: 550 No such user here/);
+  } finally {
+    await server.close();
+  }
+});
