@@ -325,11 +325,29 @@ const REWORDED = new Map([
   ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
 ]);
 
-/** The server's reply, else the error, on one line; nodemailer's messages never hold the password. */
+/**
+ * The server's reply, else the error, on one line as its text reads: a
+ * multi-line reply's lines joined, each continuation without the code and
+ * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
+ * control character, C0 or C1 (U+009B is a terminal's CSI, as ESC [ is),
+ * reaching the terminal or the journal. nodemailer's messages never hold
+ * the password.
+ */
 function replyOf(error: NodemailerError): string {
-  const text = error.response ?? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}`;
+  const text = error.response === undefined ? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}` : joinedReply(error.response);
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 500);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 500);
+}
+
+/** `550-5.1.1 a⏎550 5.1.1 b` → `550 5.1.1 a b`; a reply of one line, or lines without a shared code, as it is. */
+function joinedReply(response: string): string {
+  const lines = response.split(/\r?\n/);
+  const head = /^(\d{3})[ -]((?:[245]\.\d{1,3}\.\d{1,3} )?)/.exec(lines[0] ?? '');
+  if (lines.length < 2 || head === null) return response;
+  const [, code, enhanced] = head;
+  const prefix = new RegExp(`^${code}[ -]${enhanced!.replace(/\./g, '\\.')}`);
+  if (!lines.every((line) => prefix.test(line))) return response;
+  return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
 }
 
 /** A user name or password of SMTP_URL, percent-decoded (RFC 3986 §2.1); never shown in the error, which names only which it is. */
