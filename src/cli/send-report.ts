@@ -51,13 +51,15 @@ export class SendProgress {
    * The run waits until `until` to retry `queued` recipients a relay
    * deferred (4xx, 421), or backs off from a relay that failed (`relay`):
    * said at once, with the time (local, as a clock shows it), so a wait of
-   * minutes does not look like a hang.
+   * minutes does not look like a hang, and with the reply that deferred the
+   * recipient due first (`deferredBy`), so it says why.
    */
-  waiting(until: Date, queued: number, relay?: { reply: string; connections: number }): void {
+  waiting(until: Date, queued: number, relay?: { reply: string; connections: number }, deferredBy?: string): void {
     const time = until.toLocaleTimeString('en-GB');
+    const why = deferredBy === undefined ? '' : `, ${queued === 1 ? 'deferred' : 'the first deferred'} with ${shortReply(deferredBy)}`;
     const note = relay
       ? `the relay failed (${shortReply(relay.reply)}): waiting until ${time}, then ${counted(relay.connections, 'connection')}`
-      : `waiting until ${time} to retry ${counted(queued, 'deferred recipient')}`;
+      : `waiting until ${time} to retry ${counted(queued, 'deferred recipient')}${why}`;
     if (this.bar) this.bar.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: ` | ${note}` });
     else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
   }

@@ -304,7 +304,7 @@ async function carryOut(
         maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
-        onWait: (until, queued, relay) => progress.waiting(until, queued, relay),
+        onWait: (until, queued, relay, deferredBy) => progress.waiting(until, queued, relay, deferredBy),
       });
     } finally {
       progress.stop();

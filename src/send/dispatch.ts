@@ -31,7 +31,7 @@ export interface DispatchInput {
    * `relay` says so, because the relay failed (its reply) and the run backs
    * off from it, then sends over `relay.connections`.
    */
-  onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }): void;
+  onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }, deferredBy?: string): void;
   now?(): Date;
   random?(): number;
 }
@@ -320,7 +320,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         deferredUntil = due;
         break;
       }
-      if (wait >= WAIT_TOLD_MS) input.onWait?.(due, input.journal.counts().queued);
+      if (wait >= WAIT_TOLD_MS) input.onWait?.(due, input.journal.counts().queued, undefined, input.journal.dueReply());
       await sleep(Math.max(0, wait));
     }
   } finally {

@@ -115,10 +115,10 @@ test('smtp: 421 at RCPT twice, then accepted: a refusal paperboy saw counts as a
   assert.ok(attempts >= 2 && attempts <= 3, `attempts: ${attempts}`);
 });
 
-test('smtp: a run that waits for a deferred recipient says until when, so the wait does not look like a hang', async () => {
+test('smtp: a run that waits for a deferred recipient says until when, so the wait does not look like a hang, and the reply that deferred it, so it says why', async () => {
   const { result, server } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? { code: 451, message: '4.7.1 greylisted, try again' } : undefined) }, { retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 60_000 } });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /sending: waiting until \d\d:\d\d:\d\d to retry 1 deferred recipient \(Ctrl-C stops; the same command resumes\)/);
+  assert.match(result.stderr, /sending: waiting until \d\d:\d\d:\d\d to retry 1 deferred recipient, deferred with 451 4\.7\.1 greylisted, try again \(Ctrl-C stops; the same command resumes\)/);
   assert.equal(server.received.length, 2);
 });
 
