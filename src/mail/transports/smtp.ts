@@ -28,6 +28,8 @@ interface WireProgress {
   terminatorWritten: boolean;
   /** The message's `handOff`: started when the connection starts reading it, its end held until it resolves. */
   handOff?: (() => Promise<void>) | undefined;
+  /** The connection was given the message (after 354) and its `handOff` started: a moment before `dataStarted`. */
+  piped?: boolean;
 }
 
 type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
@@ -184,7 +186,7 @@ export class SmtpTransport implements Transport {
  * relay cannot have it.
  */
 function closedBeforeMessage(error: NodemailerError, progress: WireProgress): boolean {
-  return error.code === 'ECONNECTION' && error.message === CLOSED_BEFORE_SENT && !progress.dataStarted;
+  return error.code === 'ECONNECTION' && error.message === CLOSED_BEFORE_SENT && !progress.dataStarted && progress.piped !== true;
 }
 
 function watchWire(input: Readable, progress: WireProgress): Readable {
@@ -222,6 +224,7 @@ class WireWatch extends PassThrough {
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
     (destination as unknown as Readable).once('end', () => (this.progress.terminatorWritten = true));
     if (this.handedOff === undefined) {
+      this.progress.piped = true;
       this.handedOff = this.progress.handOff?.() ?? Promise.resolve();
       // Awaited in _flush; caught here too, so a rejection before then is not an unhandled one.
       this.handedOff.catch(() => {});
