@@ -381,12 +381,13 @@ function reportCommands({ issueNumber, config, io, options }: SendContext): Repo
 
 /**
  * When every recipient has a final state (none `queued` or `sending`): the
- * send is finished, and the issue file says `status: sent`, written once
- * and said so.
+ * send is finished, and, once anyone has it, the file says `status: sent`,
+ * written once and said so.
  */
 async function markFinished(context: SendContext, journal: SendJournal, counts: Record<DeliveryState, number>): Promise<void> {
   if (counts.queued + counts.sending > 0) return;
   journal.finish(new Date());
+  if (counts.sent === 0) return; // Nobody has it (the list address refused, every reader failed or left): not `sent`.
   const shown = relative(context.io.cwd, context.file.path) || context.file.path;
   try {
     if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) context.io.stdout.write(`${shown}: status: sent\n`);

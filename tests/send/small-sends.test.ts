@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { journalStates, newsletter, send } from '../helpers/send.js';
 import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
@@ -93,5 +95,28 @@ test('smtp: a recipient refused for good with no enhanced code (550 no such user
     assert.match(result.stderr, /failed: reader0@example\.org: 550 No such user here/);
   } finally {
     await server.close();
+  }
+});
+
+test('smtp: a send that delivered nobody (its one message, to the list address, refused) does not mark the issue `status: sent`; the retry that delivers it does', async () => {
+  const root = await newsletter(2);
+  const file = join(root, 'issues', '0001-mirages.md');
+  const refusing = await startSmtpServer({ rcpt: () => ({ code: 550, message: '5.1.1 <list@lists.example.org>: Recipient address rejected: User unknown' }) });
+  try {
+    const result = await send(root, { list: true }, { SMTP_URL: refusing.url });
+    assert.equal(result.code, 1);
+    assert.doesNotMatch(result.stdout, /status: sent/);
+    assert.match(readFileSync(file, 'utf8'), /^status: ready$/m);
+  } finally {
+    await refusing.close();
+  }
+  const taking = await startSmtpServer();
+  try {
+    const retried = await send(root, { list: true, retryFailed: true }, { SMTP_URL: taking.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    assert.match(retried.stdout, /status: sent/);
+    assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+  } finally {
+    await taking.close();
   }
 });
