@@ -6,6 +6,7 @@ import { counted, itOrThem } from '../render/format.js';
 import type { Delivery, DeliveryState, Settlement } from '../send/delivery.js';
 import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
+import { classifyFailure } from '../send/outcome.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -50,13 +51,15 @@ export class SendProgress {
    * The run waits until `until` to retry `queued` recipients a relay
    * deferred (4xx, 421), or backs off from a relay that failed (`relay`):
    * said at once, with the time (local, as a clock shows it), so a wait of
-   * minutes does not look like a hang.
+   * minutes does not look like a hang, and with the reply that deferred the
+   * recipient due first (`deferredBy`), so it says why.
    */
-  waiting(until: Date, queued: number, relay?: { reply: string; connections: number }): void {
+  waiting(until: Date, queued: number, relay?: { reply: string; connections: number }, deferredBy?: string): void {
     const time = until.toLocaleTimeString('en-GB');
+    const why = deferredBy === undefined ? '' : `, ${queued === 1 ? 'deferred' : 'the first deferred'} with ${shortReply(deferredBy)}`;
     const note = relay
       ? `the relay failed (${shortReply(relay.reply)}): waiting until ${time}, then ${counted(relay.connections, 'connection')}`
-      : `waiting until ${time} to retry ${counted(queued, 'deferred recipient')}`;
+      : `waiting until ${time} to retry ${counted(queued, 'deferred recipient')}${why}`;
     if (this.bar) this.bar.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: ` | ${note}` });
     else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
   }
@@ -99,11 +102,15 @@ export function perSecond(rate: number): string {
   return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
 }
 
-/** A session the relay refused (exit 2, its hint) or a relay out of reach (exit 1, said): nothing was sent either way. */
+/** A session the relay refused (exit 2, its hint), or a relay out of reach or refusing the login for now (exit 1, said): nothing was sent either way. */
 export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
   const { failure } = result;
   if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
     io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
+    return 1;
+  }
+  if (failure.stage === 'auth' && classifyFailure(failure).action === 'retry') {
+    io.stderr.write(`paperboy: The SMTP relay cannot log in for now (a temporary refusal, not a wrong password): ${failure.reply}. Nothing was sent; run the same command again later.\n`);
     return 1;
   }
   throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
@@ -217,6 +224,8 @@ const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
   policy: 'Paused: the relay refuses our mail by policy (5.7.x: authentication, SPF/DKIM/DMARC or reputation). Nobody was marked bounced; fix the sending setup, then run the same command to resume.',
   'unknown-recipients':
     'Paused: the relay refused several recipients in a row as unknown mailboxes (5.1.x) and has delivered no message of this send, as a relay that does not deliver for these domains answers for everyone. Nobody was marked bounced; check the relay (its relay domains or recipient table), then run the same command to resume.',
+  'recipients-refused':
+    'Paused: the relay refused the first recipients of this send one after another for good (a 5xx at RCPT) and has taken no message of it, as a relay that will not relay for us answers for everyone (Exim: 550 relay not permitted). Nobody was marked failed; check the relay (SMTP_URL, its login, the addresses it relays for), then run the same command to resume.',
   'message-refused':
     'Paused: the relay refused the message itself for several recipients in a row (a 5xx at the end of DATA, such as 552 for its size or 554 for its content) and has taken no message of this send. Nobody was marked failed; make the issue something the relay takes (`paperboy lint` warns of an email past 102 KB), then run the same command to resume.',
   abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',

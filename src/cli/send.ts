@@ -304,7 +304,7 @@ async function carryOut(
         maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
-        onWait: (until, queued, relay) => progress.waiting(until, queued, relay),
+        onWait: (until, queued, relay, deferredBy) => progress.waiting(until, queued, relay, deferredBy),
       });
     } finally {
       progress.stop();
@@ -373,20 +373,21 @@ function journalIssueCheck({ db, config, file, email, options, io, highestIssueN
   };
 }
 
-/** `paperboy send 6` and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */
-function reportCommands({ issueNumber, config, io }: SendContext): ReportCommands {
+/** `paperboy send 6 [--list]` (a send keeps its mode) and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */
+function reportCommands({ issueNumber, config, io, options }: SendContext): ReportCommands {
   const root = rootFlag(io.cwd, config.root);
-  return { send: `paperboy send ${issueNumber}${root}`, sends: `paperboy sends ${issueNumber}${root}` };
+  return { send: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`, sends: `paperboy sends ${issueNumber}${root}` };
 }
 
 /**
  * When every recipient has a final state (none `queued` or `sending`): the
- * send is finished, and the issue file says `status: sent`, written once
- * and said so.
+ * send is finished, and, once anyone has it, the file says `status: sent`,
+ * written once and said so.
  */
 async function markFinished(context: SendContext, journal: SendJournal, counts: Record<DeliveryState, number>): Promise<void> {
   if (counts.queued + counts.sending > 0) return;
   journal.finish(new Date());
+  if (counts.sent === 0) return; // Nobody has it (the list address refused, every reader failed or left): not `sent`.
   const shown = relative(context.io.cwd, context.file.path) || context.file.path;
   try {
     if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) context.io.stdout.write(`${shown}: status: sent\n`);

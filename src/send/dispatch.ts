@@ -31,13 +31,13 @@ export interface DispatchInput {
    * `relay` says so, because the relay failed (its reply) and the run backs
    * off from it, then sends over `relay.connections`.
    */
-  onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }): void;
+  onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }, deferredBy?: string): void;
   now?(): Date;
   random?(): number;
 }
 
 /** Why a run stopped before every recipient was final. */
-type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'message-refused' | 'abort' | 'journal';
+type StopReason = 'interrupted' | 'relay-down' | 'policy' | 'unknown-recipients' | 'recipients-refused' | 'message-refused' | 'abort' | 'journal';
 
 export interface DispatchResult {
   stop?: { reason: StopReason; reply: string };
@@ -56,6 +56,15 @@ const POLICY_PAUSE_AFTER = 3;
  * recipient's copy is, and failing each would use up the list.
  */
 const MESSAGE_PAUSE_AFTER = 3;
+/**
+ * Other permanent refusals at RCPT for this many different recipients in a
+ * row, while the relay has taken no message of the send, and the run
+ * pauses: a relay that will not relay for us says so for everyone, often
+ * with no enhanced code to tell it from a mailbox's refusal (Exim's `550
+ * relay not permitted`), and failing each would fail the whole list and
+ * mark the issue sent with nobody mailed.
+ */
+const REFUSED_PAUSE_AFTER = 3;
 /**
  * 5.1.x refusals for this many different recipients in a row, while the
  * relay has taken no message of the send, and the run pauses: a relay that
@@ -107,6 +116,11 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   let window = input.concurrency;
   let stop: DispatchResult['stop'];
   let relayStreak = 0;
+  // Messages begun so far, and how many had begun when the last relay failure was counted: the messages begun
+  // by then that fail as well failed in the same event (a relay that closes every connection or 421s at a rate
+  // limit fails all the messages in flight at once), counted once, as TCP takes one loss a window (RFC 6582 §3.2).
+  let begun = 0;
+  let troubleCountedAt = -1;
   // The recipients refused by policy since the last other outcome, each once: a recipient retried
   // while the others wait is not a second sign that the relay refuses our mail.
   const policyStreak = new Set<string>();
@@ -114,8 +128,17 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   const unknownStreak = new Set<string>();
   // The recipients whose message was refused at the end of DATA since the last other outcome, while the relay had taken nothing of this send.
   const messageStreak = new Set<string>();
+  // The recipients refused otherwise for good at RCPT since the last other outcome, while the relay had taken nothing of this send.
+  const refusedStreak = new Set<string>();
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
   let accepted = input.journal.counts().sent;
+  // A streak of refusals by different recipients is no longer than the send has recipients: a send to the list address
+  // (one) or to two readers, each refused so, has reached it (else they were retried until the give-up time, 24 h).
+  const recipients = Object.values(input.journal.counts()).reduce((sum, n) => sum + n, 0);
+  const policyPauseAfter = Math.min(POLICY_PAUSE_AFTER, recipients);
+  const unknownPauseAfter = Math.min(UNKNOWN_PAUSE_AFTER, recipients);
+  const messagePauseAfter = Math.min(MESSAGE_PAUSE_AFTER, recipients);
+  const refusedPauseAfter = Math.min(REFUSED_PAUSE_AFTER, recipients);
   let pauseUntil = 0;
   // The relay failure the pause backs off from, for `onWait`; the messages taken since the window last changed.
   let pausedBy = '';
@@ -151,7 +174,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
   };
 
-  const deliver = async (delivery: Delivery): Promise<Settlement> => {
+  const deliver = async (delivery: Delivery, order: number): Promise<Settlement> => {
     const left = input.leftSince(delivery);
     if (left !== undefined) return { kind: 'skipped', reply: `${left === 'gone' ? 'removed from the list' : left} after the send started` };
     let raw: Buffer;
@@ -167,6 +190,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       policyStreak.clear();
       unknownStreak.clear();
       messageStreak.clear();
+      refusedStreak.clear();
       accepted++;
       if (window < input.concurrency && ++takenSinceNarrowed >= WIDEN_AFTER) {
         window++;
@@ -176,14 +200,22 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
     const { failure } = result;
     const outcome = classifyFailure(failure);
-    relayStreak = outcome.relayTrouble ? relayStreak + 1 : 0;
+    // A relay failure of a message begun before the last one was counted is part of that one: no new sign the relay is down.
+    const newTrouble = outcome.relayTrouble && order > troubleCountedAt;
+    if (!outcome.relayTrouble) relayStreak = 0;
+    else if (newTrouble) {
+      relayStreak++;
+      troubleCountedAt = begun;
+    }
     if (outcome.action === 'policy') policyStreak.add(delivery.recipientKey);
     else policyStreak.clear();
     if (outcome.action === 'bounce' && accepted === 0) unknownStreak.add(delivery.recipientKey);
     else unknownStreak.clear();
     if (outcome.action === 'message' && accepted === 0) messageStreak.add(delivery.recipientKey);
     else messageStreak.clear();
-    if (outcome.relayTrouble) {
+    if (outcome.action === 'fail' && accepted === 0) refusedStreak.add(delivery.recipientKey);
+    else refusedStreak.clear();
+    if (newTrouble) {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
       takenSinceNarrowed = 0;
@@ -202,21 +234,26 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         if (failure.stage === 'connect' && failure.code === undefined) return { kind: 'release', reply: failure.reply };
         return later();
       case 'bounce':
-        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: true };
+        // No subscriber to bounce (the list address): the hold below protects nobody's status, the reply is final.
+        if (accepted > 0 || delivery.subscriberId === null) return { kind: 'failed', reply: failure.reply, bounce: true };
         // The relay has delivered nothing of this send yet: "unknown" may be its own, not the mailbox's. Held for a retry, bounced then if it took others' mail meanwhile.
-        if (unknownStreak.size >= UNKNOWN_PAUSE_AFTER) stopWith('unknown-recipients', failure.reply);
+        if (unknownStreak.size >= unknownPauseAfter) stopWith('unknown-recipients', failure.reply);
         return later();
       case 'fail':
-        return { kind: 'failed', reply: failure.reply, bounce: false };
+        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
+        // The relay has taken nothing of this send yet: the refusal may be its own, for everyone. Held for a retry, final then if it took others' mail meanwhile.
+        if (refusedStreak.size >= refusedPauseAfter) stopWith('recipients-refused', failure.reply);
+        return later();
       case 'message':
         // Once the relay took this send's message for others, the refusal is this copy's own (a full mailbox): final.
-        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
-        if (messageStreak.size >= MESSAGE_PAUSE_AFTER) stopWith('message-refused', failure.reply);
+        // So is the list address's, the send's one message: no list to use up, and the reply says why.
+        if (accepted > 0 || delivery.subscriberId === null) return { kind: 'failed', reply: failure.reply, bounce: false };
+        if (messageStreak.size >= messagePauseAfter) stopWith('message-refused', failure.reply);
         return later();
       case 'unknown':
         return { kind: 'unknown', reply: failure.reply };
       case 'policy':
-        if (policyStreak.size >= POLICY_PAUSE_AFTER) {
+        if (policyStreak.size >= policyPauseAfter) {
           stopWith('policy', failure.reply);
           return later();
         }
@@ -242,7 +279,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     });
 
   const begin = (delivery: Delivery) => {
-    const task: Promise<void> = deliver(delivery).then((settlement) => {
+    const task: Promise<void> = deliver(delivery, ++begun).then((settlement) => {
       inFlight.delete(task);
       commits.settle({ delivery, settlement });
       wake();
@@ -283,7 +320,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         deferredUntil = due;
         break;
       }
-      if (wait >= WAIT_TOLD_MS) input.onWait?.(due, input.journal.counts().queued);
+      if (wait >= WAIT_TOLD_MS) input.onWait?.(due, input.journal.counts().queued, undefined, input.journal.dueReply());
       await sleep(Math.max(0, wait));
     }
   } finally {

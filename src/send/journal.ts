@@ -295,6 +295,12 @@ export class SendJournal {
     return row.at === null ? undefined : new Date(row.at);
   }
 
+  /** The reply that last deferred the queued recipient due first (`nextDue`), for the words of a wait; undefined when none has one. */
+  dueReply(): string | undefined {
+    const row = this.db.prepare(`SELECT last_reply AS reply FROM deliveries WHERE issue = ? AND state = 'queued' AND next_attempt_at IS NOT NULL ORDER BY next_attempt_at LIMIT 1`).get(this.issue) as { reply: string | null } | undefined;
+    return row?.reply ?? undefined;
+  }
+
   counts(): Record<DeliveryState, number> {
     const counts = Object.fromEntries(DELIVERY_STATES.map((state) => [state, 0])) as Record<DeliveryState, number>;
     for (const row of this.db.prepare('SELECT state, count(*) AS n FROM deliveries WHERE issue = ? GROUP BY state').all(this.issue) as { state: DeliveryState; n: number }[]) {

@@ -36,7 +36,9 @@ export interface FailureOutcome {
 export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
   const { stage, code, enhanced } = failure;
   const relayTrouble = code === 421 || (code === undefined && stage !== 'after-data');
-  if (stage === 'auth') return { action: 'abort', relayTrouble: false };
+  // A login refused for now (454 4.7.0 "Temporary authentication failure", RFC 4954 §6) is the relay's trouble, not the
+  // password's: retried as a 421 is. A TLS refusal carries its hint (what to change) and stops, whatever its code.
+  if (stage === 'auth') return code !== undefined && code >= 400 && code < 500 && failure.hint === undefined ? { action: 'retry', relayTrouble: true } : { action: 'abort', relayTrouble: false };
   if (stage === 'after-data') return { action: 'unknown', relayTrouble: true };
   if (code === undefined) return { action: 'retry', relayTrouble };
   if (code >= 400 && code < 500) return { action: 'retry', relayTrouble };

@@ -21,6 +21,8 @@ export interface Faults {
   mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
   /** Require this login; anything else is answered 535. */
   auth?: { user: string; pass: string };
+  /** A reply to refuse the `n`th login (from 1) with, the right one too (454 for a relay's trouble). */
+  authRefusal?(n: number): { code: number; message: string } | undefined;
   /** Close connections idle for this long, ms. */
   idleTimeoutMs?: number;
   /** A reply to greet connection number `n` (from 1) with instead of 220, closing it. */
@@ -29,6 +31,8 @@ export interface Faults {
   starttls?: boolean;
   /** Never greet a connection (a relay stalled before its 220). */
   connectNever?: boolean;
+  /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
+  closeAfterMessages?: number;
 }
 
 export interface TestSmtpServer {
@@ -56,7 +60,9 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const rcptAttempts = new Map<string, number>();
   const dataAttempts = new Map<string, number>();
   const sessionRcpts = new Map<string, number>();
+  const sessionMessages = new Map<string, number>();
   let connections = 0;
+  let logins = 0;
   const concurrency: number[] = [];
   const dataBegun: string[] = [];
   let inData = 0;
@@ -75,6 +81,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onAuth(auth, _session, callback) {
+      const refusal = faults.authRefusal?.(++logins);
+      if (refusal) return callback(smtpError(refusal.code, refusal.message));
       if (faults.auth && auth.username === faults.auth.user && auth.password === faults.auth.pass) return callback(null, { user: auth.username });
       return callback(smtpError(535, '5.7.8 Authentication credentials invalid'));
     },
@@ -133,6 +141,9 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
         const accept = () => {
           received.push(receivedMessage(to, Buffer.concat(chunks)));
           callback(null, `2.0.0 Ok: queued as ${received.length}`);
+          const taken = (sessionMessages.get(session.id) ?? 0) + 1;
+          sessionMessages.set(session.id, taken);
+          if (faults.closeAfterMessages !== undefined && taken % faults.closeAfterMessages === 0) socket?.end();
         };
         // A slow server: the message read whole, the 250 a while later.
         if (typeof behaviour === 'object' && 'acceptAfterMs' in behaviour) return void setTimeout(accept, behaviour.acceptAfterMs);

@@ -26,6 +26,8 @@ test('outcome: what each SMTP reply means for the recipient and the run', () => 
     [failure('connect', 'ECONNECTION: connect ECONNREFUSED'), 'retry', true],
     [failure('connect', '421 4.7.0 too many connections'), 'retry', true],
     [failure('auth', '535 5.7.8 authentication failed'), 'abort', false],
+    [failure('auth', '454 4.7.0 Temporary authentication failure'), 'retry', true],
+    [{ ...failure('auth', '454 4.7.0 TLS not available'), hint: 'The relay on port 2525 offered STARTTLS, then refused it (454)…' }, 'abort', false],
     [failure('sender', '553 5.7.1 sender rejected'), 'abort', false],
     [failure('sender', '530 5.7.0 Must issue a STARTTLS command first'), 'abort', false],
     [failure('sender', '451 4.3.0 try later'), 'retry', false],

@@ -115,10 +115,10 @@ test('smtp: 421 at RCPT twice, then accepted: a refusal paperboy saw counts as a
   assert.ok(attempts >= 2 && attempts <= 3, `attempts: ${attempts}`);
 });
 
-test('smtp: a run that waits for a deferred recipient says until when, so the wait does not look like a hang', async () => {
+test('smtp: a run that waits for a deferred recipient says until when, so the wait does not look like a hang, and the reply that deferred it, so it says why', async () => {
   const { result, server } = await sendThrough(2, { rcpt: (to, attempt) => (to === 'reader0@example.org' && attempt === 1 ? { code: 451, message: '4.7.1 greylisted, try again' } : undefined) }, { retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 60_000 } });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /sending: waiting until \d\d:\d\d:\d\d to retry 1 deferred recipient \(Ctrl-C stops; the same command resumes\)/);
+  assert.match(result.stderr, /sending: waiting until \d\d:\d\d:\d\d to retry 1 deferred recipient, deferred with 451 4\.7\.1 greylisted, try again \(Ctrl-C stops; the same command resumes\)/);
   assert.equal(server.received.length, 2);
 });
 
@@ -663,16 +663,17 @@ test('smtp: one copy refused at the end of DATA (552 5.2.2, a full mailbox) whil
   assert.match(result.stdout, /status: sent/);
 });
 
-test('smtp: a relay that ends a reused connection at MAIL FROM (421) is said as that, not as nodemailer\'s "maximum number of retries"', async () => {
+test('smtp: a relay that ends a reused connection at MAIL FROM (421) gets the message again over a new connection; refused there too, the relay\'s own 421 is said, not nodemailer\'s "maximum number of retries"', async () => {
   let mails = 0;
+  // The second MAIL FROM, on the connection that took the first message, and the third, on the new connection it goes over then.
   const { result, server } = await sendThrough(
     2,
-    { mailFrom: () => (++mails === 2 ? { code: 421, message: '4.7.0 Too busy, closing connection' } : undefined) },
+    { mailFrom: () => (++mails === 2 || mails === 3 ? { code: 421, message: '4.7.0 Too busy, closing connection' } : undefined) },
     { concurrency: 1, retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 60_000 } },
   );
   assert.equal(result.code, 0, result.stderr);
   assert.equal(server.received.length, 2);
-  assert.match(result.stderr, /the relay failed \(ECONNECTION: the relay closed the connection before the message went\): waiting until/);
+  assert.match(result.stderr, /the relay failed \(421 4\.7\.0 Too busy, closing connection\): waiting until/);
   assert.doesNotMatch(result.stderr, /maximum number of retries/);
 });
 

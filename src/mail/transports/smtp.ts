@@ -28,6 +28,8 @@ interface WireProgress {
   terminatorWritten: boolean;
   /** The message's `handOff`: started when the connection starts reading it, its end held until it resolves. */
   handOff?: (() => Promise<void>) | undefined;
+  /** The connection was given the message (after 354) and its `handOff` started: a moment before `dataStarted`. */
+  piped?: boolean;
 }
 
 type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
@@ -53,6 +55,8 @@ export class SmtpTransport implements Transport {
   private readonly newPool: () => Transporter;
   /** The scheme's TLS and the port, for the hints of a failure. */
   private readonly session: Session;
+  /** `close` was called: no message is tried again. */
+  private closing = false;
 
   constructor(options: SmtpOptions) {
     let url: URL;
@@ -128,6 +132,18 @@ export class SmtpTransport implements Transport {
   }
 
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    // A connection the relay ended before a byte of the message went (a relay that takes so many messages a
+    // connection, or closes one it finds busy): nothing of it reached the relay, so it goes again before it counts as
+    // a failure. Each such close takes its connection out of the pool, whose other connections may be ending as well
+    // (a relay's limit ends them all at once): after as many tries again as the pool has connections, the last went
+    // over a new one, and a relay that ends every connection so has failed it, which the run backs off from.
+    let result = await this.attempt(message);
+    for (let again = 0; again < this.connections && !result.ok && result.closedUnsent && !this.closing; again++) result = await this.attempt(message);
+    return result;
+  }
+
+  /** One try of `message` over the pool; `closedUnsent` when the relay closed the connection before the message began (354). */
+  private async attempt(message: OutgoingMessage): Promise<DeliveryResult & { closedUnsent?: boolean }> {
     const progress: WireProgress = { dataStarted: false, terminatorWritten: false, handOff: message.handOff?.bind(message) };
     try {
       const info = await this.transporter.sendMail({
@@ -139,7 +155,7 @@ export class SmtpTransport implements Transport {
     } catch (error) {
       const failure = failureOf(error as NodemailerError, progress, this.session);
       if (endsSession(failure)) this.renewPool();
-      return { ok: false, failure };
+      return { ok: false, failure, ...(closedBeforeMessage(error as NodemailerError, progress) ? { closedUnsent: true } : {}) };
     }
   }
 
@@ -156,10 +172,21 @@ export class SmtpTransport implements Transport {
   }
 
   async close(options: { force?: boolean } = {}): Promise<void> {
+    this.closing = true;
     // The dispatcher has waited for every message in flight, and the pool ends its sessions with QUIT;
     // forced, a connection in the middle of a message is closed too, and the message fails (nodemailer 10's `force`).
     this.transporter.close(options.force ? { force: true } : undefined);
   }
+}
+
+/**
+ * nodemailer's pool failed the message because its connection closed
+ * before the message began (`maxRequeues: 0`: it would otherwise queue it
+ * again itself, pool-resource.js), and not a byte of it was read: the
+ * relay cannot have it.
+ */
+function closedBeforeMessage(error: NodemailerError, progress: WireProgress): boolean {
+  return error.code === 'ECONNECTION' && error.message === CLOSED_BEFORE_SENT && !progress.dataStarted && progress.piped !== true;
 }
 
 function watchWire(input: Readable, progress: WireProgress): Readable {
@@ -197,6 +224,7 @@ class WireWatch extends PassThrough {
   override pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
     (destination as unknown as Readable).once('end', () => (this.progress.terminatorWritten = true));
     if (this.handedOff === undefined) {
+      this.progress.piped = true;
       this.handedOff = this.progress.handOff?.() ?? Promise.resolve();
       // Awaited in _flush; caught here too, so a rejection before then is not an unhandled one.
       this.handedOff.catch(() => {});
@@ -294,16 +322,35 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
  * (smtp-connection's `MAX_RESPONSE_SIZE`), where RFC 5321 §4.5.3.1.5 allows
  * 512 octets a line: a relay gone wrong, whose words are lost with it.
  */
+const CLOSED_BEFORE_SENT = 'Reached maximum number of retries after connection was closed';
 const REWORDED = new Map([
-  ['Reached maximum number of retries after connection was closed', 'the relay closed the connection before the message went'],
+  [CLOSED_BEFORE_SENT, 'the relay closed the connection before the message went'],
   ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
 ]);
 
-/** The server's reply, else the error, on one line; nodemailer's messages never hold the password. */
+/**
+ * The server's reply, else the error, on one line as its text reads: a
+ * multi-line reply's lines joined, each continuation without the code and
+ * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
+ * control character, C0 or C1 (U+009B is a terminal's CSI, as ESC [ is),
+ * reaching the terminal or the journal. nodemailer's messages never hold
+ * the password.
+ */
 function replyOf(error: NodemailerError): string {
-  const text = error.response ?? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}`;
+  const text = error.response === undefined ? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}` : joinedReply(error.response);
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f]+/g, ' ').trim().slice(0, 500);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 500);
+}
+
+/** `550-5.1.1 a⏎550 5.1.1 b` → `550 5.1.1 a b`; a reply of one line, or lines without a shared code, as it is. */
+function joinedReply(response: string): string {
+  const lines = response.split(/\r?\n/);
+  const head = /^(\d{3})[ -]((?:[245]\.\d{1,3}\.\d{1,3} )?)/.exec(lines[0] ?? '');
+  if (lines.length < 2 || head === null) return response;
+  const [, code, enhanced] = head;
+  const prefix = new RegExp(`^${code}[ -]${enhanced!.replace(/\./g, '\\.')}`);
+  if (!lines.every((line) => prefix.test(line))) return response;
+  return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
 }
 
 /** A user name or password of SMTP_URL, percent-decoded (RFC 3986 §2.1); never shown in the error, which names only which it is. */

@@ -156,3 +156,25 @@ test('a relay reply past 1 MiB is said to be one, not given as nodemailer\'s "Se
     await relay.close();
   }
 });
+
+test('a multi-line reply is one line as its text reads (each continuation\'s "550-5.1.1" left out), and a control character in it, C1 (U+009B, a terminal\'s CSI) as C0, reaches no terminal', async () => {
+  const relay = await scriptedRelay((line, socket) => {
+    if (/^EHLO/i.test(line)) socket.write('250-relay.example.org\r\n250 ENHANCEDSTATUSCODES\r\n');
+    else if (/^MAIL/i.test(line)) socket.write('250 2.1.0 Ok\r\n');
+    else if (/^RCPT/i.test(line)) {
+      socket.write(Buffer.from('550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n550-5.1.1 double-checking the address \u001b[31mfor typos\u001b[0m or\r\n550 5.1.1 unnecessary spaces. \u009b2J https://support.google.com/mail/?p=NoSuchUser\r\n', 'utf8'));
+    } else if (/^RSET/i.test(line)) socket.write('250 2.0.0 Ok\r\n');
+    else if (/^QUIT/i.test(line)) socket.end('221 2.0.0 Bye\r\n');
+  });
+  const transport = new SmtpTransport({ url: `smtp://127.0.0.1:${relay.port}`, connections: 1, socketTimeoutMs: 5000 });
+  try {
+    const result = await transport.send({ from: 'digest@example.org', to: 'gone@example.org', messageId: '<gone@example.org>', raw: rawMessage('gone@example.org', 100) });
+    assert.ok(!result.ok);
+    assert.equal(result.failure.reply, '550 5.1.1 The email account that you tried to reach does not exist. Please try double-checking the address [31mfor typos [0m or unnecessary spaces. 2J https://support.google.com/mail/?p=NoSuchUser');
+    assert.equal(result.failure.enhanced, '5.1.1');
+    assert.equal(result.failure.code, 550);
+  } finally {
+    await transport.close();
+    await relay.close();
+  }
+});

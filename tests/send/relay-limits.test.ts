@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { journalStates, newsletter, send } from '../helpers/send.js';
+import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+
+/*
+ * Relays that limit a sender without being down: so many messages a
+ * connection, or a rate limit that refuses every message in flight at
+ * once for a moment. Each must let the send finish in one run, each
+ * reader with one copy (RELIABILITY 13: back off and lower concurrency;
+ * only a relay that is down stops the run).
+ */
+
+/** A retry policy whose backoff from the relay (≥ 1 s) is told on stderr (dispatch.ts WAIT_TOLD_MS). */
+const TOLD_BACKOFF = { baseMs: 2_000, maxMs: 2_000, giveUpMs: 60_000 };
+
+test('smtp: a relay that closes each connection after its third message (no 421 said) gets the next messages over new connections: every reader one copy in one run, no backoff', async () => {
+  const root = await newsletter(30);
+  const server = await startSmtpServer({ closeAfterMessages: 3 });
+  try {
+    const result = await send(root, { concurrency: 5, retry: TOLD_BACKOFF }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(server.received.length, 30);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+    assert.doesNotMatch(result.stderr, /the relay failed|Stopped early/);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a rate limit that refuses every message in flight at once (421 at MAIL FROM for a moment) is one relay failure, not one per connection: the run backs off once and finishes, every reader one copy', async () => {
+  const root = await newsletter(30);
+  let limitedUntil = 0;
+  const taken = { count: () => 0 };
+  const server: TestSmtpServer = await startSmtpServer({
+    mailFrom: () => {
+      // From the tenth message taken, a limit of 300 ms: shorter than the run's backoff (1–3 s).
+      if (limitedUntil === 0 && taken.count() >= 10) limitedUntil = Date.now() + 300;
+      return Date.now() < limitedUntil ? { code: 421, message: '4.7.0 Rate limit exceeded, try again later' } : undefined;
+    },
+  });
+  taken.count = () => server.received.length;
+  try {
+    const result = await send(root, { concurrency: 5, retry: TOLD_BACKOFF }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /Stopped early/);
+    assert.equal((result.stderr.match(/the relay failed/g) ?? []).length, 1, result.stderr);
+    assert.equal(server.received.length, 30);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
+
+const LOGIN = { user: 'digest', pass: 'secret' };
+const TEMPORARY_LOGIN_FAILURE = { code: 454, message: '4.7.0 Temporary authentication failure, try again later' };
+
+test('smtp: a login the relay refuses for now (454 4.7.0) before any message is said as temporary, not as a wrong password: exit 1, nothing sent, nobody marked, run again later', async () => {
+  const root = await newsletter(3);
+  const server = await startSmtpServer({ auth: LOGIN, authRefusal: () => TEMPORARY_LOGIN_FAILURE });
+  try {
+    const result = await send(root, {}, { SMTP_URL: `smtp://digest:secret@127.0.0.1:${server.port}` });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /The SMTP relay cannot log in for now \(a temporary refusal, not a wrong password\): 454 4\.7\.0 Temporary authentication failure, try again later\. Nothing was sent; run the same command again later\./);
+    assert.doesNotMatch(result.stderr, /Check the user and password/);
+    assert.equal(server.received.length, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a login refused for now (454) on a new connection mid-run is the relay\'s trouble, backed off from as a 421: the run finishes, every reader one copy', async () => {
+  const root = await newsletter(12);
+  // The first login is the check before the send, the next two the pool's connections: the fourth, a connection opened mid-run, is refused.
+  const server = await startSmtpServer({ auth: LOGIN, authRefusal: (n) => (n === 4 ? TEMPORARY_LOGIN_FAILURE : undefined), closeAfterMessages: 2 });
+  try {
+    const result = await send(root, { concurrency: 2 }, { SMTP_URL: `smtp://digest:secret@127.0.0.1:${server.port}` });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(server.received.length, 12);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});

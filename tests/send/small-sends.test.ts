@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { journalStates, newsletter, send } from '../helpers/send.js';
+import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
+
+/*
+ * The run holds a refusal that may be the relay's own rather than the
+ * recipient's (5.1.x before the relay took any message, 5.7.x, a 5xx at the
+ * end of DATA) until several different recipients are refused so in a row.
+ * A send with fewer recipients than that (the list address, two readers)
+ * must not hold them for the give-up time, 24 h, the run only saying it
+ * waits.
+ */
+
+/** A send of issue 1 to `count` readers (or `--list`) through a server with `faults`; retries every 50 ms, a run waiting at most 2 s. */
+async function sendSmall(count: number, faults: Faults, list = false) {
+  const root = await newsletter(count);
+  const server = await startSmtpServer(faults);
+  try {
+    const result = await send(root, { list, concurrency: 1, retry: { baseMs: 50, maxMs: 50, giveUpMs: 60_000 }, maxWaitMs: 2_000 }, { SMTP_URL: server.url });
+    return { result, states: journalStates(root), server };
+  } finally {
+    await server.close();
+  }
+}
+
+test('smtp: --list to an address the relay says does not exist (550 5.1.1) fails at once with the reply, not retried for a day: no subscriber to bounce, no other recipient to wait for', async () => {
+  const { result, states } = await sendSmall(2, { rcpt: () => ({ code: 550, message: '5.1.1 <list@lists.example.org>: Recipient address rejected: User unknown' }) }, true);
+  assert.equal(result.code, 1);
+  assert.equal(states.get('list@lists.example.org'), 'failed');
+  assert.match(result.stderr, /failed: list@lists\.example\.org: 550 5\.1\.1 <list@lists\.example\.org>: Recipient address rejected/);
+  assert.doesNotMatch(result.stderr, /waiting until|Paused/);
+});
+
+test('smtp: --list whose message the relay refuses at the end of DATA (552 too big) fails at once with the reply, not retried for a day', async () => {
+  const { result, states } = await sendSmall(2, { data: () => ({ code: 552, message: '5.3.4 Message size exceeds fixed limit' }) }, true);
+  assert.equal(result.code, 1);
+  assert.equal(states.get('list@lists.example.org'), 'failed');
+  assert.match(result.stderr, /failed: list@lists\.example\.org: 552 5\.3\.4 Message size exceeds fixed limit/);
+});
+
+test('smtp: a send to two readers, each refused by policy (550 5.7.26), pauses as three in a row of a larger send would: nobody failed or bounced, both left queued', async () => {
+  const { result, states, server } = await sendSmall(2, { rcpt: () => ({ code: 550, message: '5.7.26 Unauthenticated email is not accepted from this domain' }) });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Paused: the relay refuses our mail by policy/);
+  assert.deepEqual([...new Set(states.values())], ['queued']);
+  assert.equal(server.received.length, 0);
+});
+
+test('smtp: the report of a --list send that failed says to run `paperboy send 1 --list --retry-failed`, which the send takes (without --list it is refused: a send keeps its mode)', async () => {
+  const root = await newsletter(2);
+  const refusing = await startSmtpServer({ data: () => ({ code: 554, message: '5.6.0 Message rejected by list server' }) });
+  try {
+    const result = await send(root, { list: true, concurrency: 1 }, { SMTP_URL: refusing.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /`paperboy send 1 --list --retry-failed` sends to it again\./);
+  } finally {
+    await refusing.close();
+  }
+  const taking = await startSmtpServer();
+  try {
+    const retried = await send(root, { list: true, retryFailed: true }, { SMTP_URL: taking.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    assert.deepEqual(taking.received.map((m) => m.to), ['list@lists.example.org']);
+  } finally {
+    await taking.close();
+  }
+});
+
+test('smtp: a relay that refuses every recipient for good with no enhanced code (Exim\'s "550 relay not permitted") pauses the run after three: nobody failed, the issue not marked sent (the whole list was failed and the issue marked sent with nobody mailed)', async () => {
+  const root = await newsletter(10);
+  const server = await startSmtpServer({ rcpt: () => ({ code: 550, message: 'relay not permitted' }) });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Paused: the relay refused the first recipients of this send one after another for good \(a 5xx at RCPT\) and has taken no message of it/);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+    assert.doesNotMatch(result.stdout, /status: sent/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a recipient refused for good with no enhanced code (550 no such user here) before the relay took any message is held, then failed once the others were delivered', async () => {
+  const root = await newsletter(4);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: 'No such user here' } : undefined) });
+  try {
+    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1);
+    assert.doesNotMatch(result.stderr, /Paused/);
+    assert.equal(server.received.length, 3);
+    assert.equal(journalStates(root).get('reader0@example.org'), 'failed');
+    assert.match(result.stderr, /failed: reader0@example\.org: 550 No such user here/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a send that delivered nobody (its one message, to the list address, refused) does not mark the issue `status: sent`; the retry that delivers it does', async () => {
+  const root = await newsletter(2);
+  const file = join(root, 'issues', '0001-mirages.md');
+  const refusing = await startSmtpServer({ rcpt: () => ({ code: 550, message: '5.1.1 <list@lists.example.org>: Recipient address rejected: User unknown' }) });
+  try {
+    const result = await send(root, { list: true }, { SMTP_URL: refusing.url });
+    assert.equal(result.code, 1);
+    assert.doesNotMatch(result.stdout, /status: sent/);
+    assert.match(readFileSync(file, 'utf8'), /^status: ready$/m);
+  } finally {
+    await refusing.close();
+  }
+  const taking = await startSmtpServer();
+  try {
+    const retried = await send(root, { list: true, retryFailed: true }, { SMTP_URL: taking.url });
+    assert.equal(retried.code, 0, retried.stderr);
+    assert.match(retried.stdout, /status: sent/);
+    assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+  } finally {
+    await taking.close();
+  }
+});
