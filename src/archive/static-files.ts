@@ -8,7 +8,8 @@ import { PaperboyError } from '../errors.js';
  * `static/`): images an issue shows under `baseUrl` (`![A chart](https://
  * digest.example.org/img/chart.png)`), a `robots.txt`, a `CNAME`, a
  * favicon. Each is copied into the site at its path in the folder
- * (`static/img/chart.png` → `img/chart.png`), as Hugo and Eleventy copy
+ * (`static/img/chart.png` → `img/chart.png`, its name composed:
+ * `sitePathOf`), as Hugo and Eleventy copy
  * theirs; a file put into the output folder by hand is not kept by a build
  * that writes the site whole (`--no-cache`), so this is where such files
  * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
@@ -34,11 +35,41 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
       if (CONTROL.test(entry.name)) throw controlInName(path);
       if (notUtf8(entry.name, path)) throw nameNotUtf8(path);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) publish(sitePathOf(staticDir, path), path);
     }
+  };
+  const publish = (sitePath: string, path: string) => {
+    const other = files.get(sitePath);
+    if (other !== undefined) throw sameNameTwice(other, path, sitePath);
+    files.set(sitePath, path);
   };
   visit(staticDir);
   return files;
+}
+
+/**
+ * A file's path in the site: its path under `staticDir`, `/`-separated, in
+ * Unicode's composed form (NFC). A name saved decomposed (NFD: macOS writes
+ * many so, `café` as `cafe` and a combining accent) was published as it
+ * was, and the address a link or a browser's address bar carries, composed
+ * as text is written (W3C's Character Model asks NFC of the Web), answered
+ * 404 from `serve` and from a static host on Linux (nginx, GitHub Pages),
+ * which compare bytes; on HFS+ the name cannot even be saved composed.
+ */
+function sitePathOf(staticDir: string, path: string): string {
+  return relative(staticDir, path).split(sep).join('/').normalize('NFC');
+}
+
+/**
+ * Two files of `staticDir` published at one site path (`sitePathOf`): the
+ * same name written composed and decomposed, which Linux keeps apart and
+ * macOS takes for one. Refused (STATIC_FILE_NAME, exit 2) naming both:
+ * one would replace the other in silence.
+ */
+function sameNameTwice(first: string, second: string, sitePath: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_NAME', `Unexpected file ${JSON.stringify(second)}: its name is ${JSON.stringify(first)}'s written another way (Unicode's composed and decomposed forms of the same letters), and both would be published at \`${sitePath}\`, expected one file per name`, {
+    hint: 'Remove or rename one of the two (`ls | od -c` shows their bytes).',
+  });
 }
 
 /**
