@@ -130,7 +130,9 @@ function nameNotUtf8(path: string): PaperboyError {
 }
 
 /**
- * Given the project, a test of a link of `staticDir` to a file: true when
+ * Given the project, a test of a link of `staticDir` to a file (or of
+ * another folder whose files the site holds as they are: templatesDir's web
+ * assets, `copyInto` naming where to copy the file instead): true when
  * the file lies in the newsletter's folder (`root`) or in `staticDir`,
  * neither hidden there (a name starting with `.` on its way: `.env`,
  * `.git/config`, `.paperboy/`) nor in `dataDir` (the subscriber database,
@@ -141,7 +143,7 @@ function nameNotUtf8(path: string): PaperboyError {
  * follow a link out of the site; the build copies no hidden file of
  * `staticDir` itself either.
  */
-function insideProject(staticDir: string, root: string, dataDir: string): (link: string) => true {
+export function insideProject(staticDir: string, root: string, dataDir: string, copyInto = 'staticDir'): (link: string) => true {
   // staticDir first: a link to one of its own files is judged from it (a `staticDir: .site` is no hidden file's folder).
   const allowed = [...(existsSync(staticDir) ? [realpathSync(staticDir)] : []), realpathSync(root)];
   const data = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
@@ -150,12 +152,12 @@ function insideProject(staticDir: string, root: string, dataDir: string): (link:
     const folder = allowed.find((candidate) => pathWithin(candidate, target));
     if (folder === undefined) {
       throw new PaperboyError('STATIC_LINK_OUTSIDE', `Unexpected link ${link}: it leads to ${target}, outside the newsletter's folder ${root}, expected the site's own files inside it`, {
-        hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
+        hint: `Copy the file into ${copyInto} to publish it, or remove the link: nothing outside the newsletter is published through a link.`,
       });
     }
     if (pathWithin(data, target) || hiddenWithin(folder, target)) {
       throw new PaperboyError('STATIC_LINK_PRIVATE', `Unexpected link ${link}: it leads to ${target}, one of the newsletter's private files (hidden, or in dataDir), expected a file of the site`, {
-        hint: 'Copy the file into staticDir under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.',
+        hint: `Copy the file into ${copyInto} under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.`,
       });
     }
     return true;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { staticPathKind } from '../../src/archive/static-files.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { runCli } from '../helpers/cli.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
 import { serve } from '../helpers/serve.js';
@@ -298,3 +299,40 @@ test('a rebuild after a file of staticDir is renamed in case only (Chart.png →
   assert.deepEqual(readFileSync(join(root, 'dist', 'chart.png')), PNG);
   assert.equal(existsSync(join(root, 'dist', 'Chart.png')), false);
 });
+
+test('a link in templatesDir to a private file (`.env`, dataDir) stops build with exit 2 naming it, a web asset’s (copied byte for byte) also when it leads out of the newsletter, and nothing of it is published; a template shared from beside the newsletter is still followed', async () => {
+  const root = rootWithStaticFiles();
+  const secret = 'SMTP_URL=smtp://editor:hunter2-secret@mail.example.org:587\n';
+  writeFileSync(join(root, '.env'), secret);
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const outside = mkdtempSync(join(tmpdir(), 'paperboy-shared-'));
+  writeFileSync(join(outside, 'archive.css'), `/* ${secret} */`);
+  mkdirSync(join(root, 'templates', 'web'), { recursive: true });
+  const cases = [
+    { link: 'templates/web/icon.svg', to: '../../.env', says: /Unexpected link \S*templates\/web\/icon\.svg: it leads to \S*\.env, one of the newsletter's private files/ },
+    { link: 'templates/web/papers.js', to: '../../.paperboy/paperboy.db', says: /Unexpected link \S*templates\/web\/papers\.js: it leads to \S*\.paperboy\/paperboy\.db, one of the newsletter's private files/ },
+    { link: 'templates/web/archive.css', to: join(outside, 'archive.css'), says: /Unexpected link \S*templates\/web\/archive\.css: it leads to \S*archive\.css, outside the newsletter's folder/ },
+    { link: 'templates/web/paper.html.hbs', to: '../../.env', says: /Unexpected link \S*templates\/web\/paper\.html\.hbs: it leads to \S*\.env, a hidden file or folder/ },
+  ];
+  writeFileSync(join(root, '.paperboy', 'paperboy.db'), secret);
+  for (const { link, to, says } of cases) {
+    symlinkSync(to, join(root, link));
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, `${link}: ${refused.stderr}`);
+    assert.match(refused.stderr, says);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /);
+    assert.equal(siteHolds(join(root, 'dist'), 'hunter2-secret'), false, link);
+    rmSync(join(root, link));
+  }
+  // Templates shared between newsletters, in a folder beside this one: followed, as docs say.
+  writeFileSync(join(outside, 'header.html.hbs'), readFileSync(join(BUILTIN_TEMPLATES_DIR, 'partials', 'header.html.hbs')));
+  mkdirSync(join(root, 'templates', 'partials'));
+  symlinkSync(join(outside, 'header.html.hbs'), join(root, 'templates', 'partials', 'header.html.hbs'));
+  const shared = await runCli(['build'], { cwd: root });
+  assert.equal(shared.code, 0, shared.stderr);
+});
+
+/** Whether any file of the folder `dir` holds `text`. */
+function siteHolds(dir: string, text: string): boolean {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile() && readFileSync(join(entry.parentPath, entry.name), 'utf8').includes(text));
+}
