@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { assetSources } from './assets.js';
-import { staticSources } from './static-files.js';
+import { pathWithin } from '../path-within.js';
+import { insideProject, staticSources } from './static-files.js';
 
 /** A file the site holds as it is: where it is read from, and its bytes. */
 export interface CopiedFile {
@@ -21,7 +23,24 @@ export interface CopiedFile {
  * error of a file removed since it was listed.
  */
 export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir' | 'root' | 'dataDir'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
-  return { assets: withBytes(assetSources(config.templatesDir)), own: withBytes(staticSources(config.staticDir, config.root, config.dataDir)) };
+  const assets = assetSources(config.templatesDir);
+  if (config.templatesDir) checkAssetLinks(assets, join(config.templatesDir, 'web'), config);
+  return { assets: withBytes(assets), own: withBytes(staticSources(config.staticDir, config.root, config.dataDir)) };
+}
+
+/**
+ * Refuses a web asset of templatesDir (`web/archive.css`, `papers.js`,
+ * `icon.svg`) that is a link leading out of the newsletter's folder or to
+ * one of its private files, as a link of staticDir is (static-files.ts
+ * `insideProject`: STATIC_LINK_OUTSIDE, STATIC_LINK_PRIVATE, exit 2): the
+ * site holds an asset byte for byte, and `ln -s ../../.env
+ * templates/web/icon.svg` published the SMTP password at `assets/icon.svg`.
+ */
+function checkAssetLinks(assets: ReadonlyMap<string, string>, webDir: string, config: Pick<Config, 'root' | 'dataDir'>): void {
+  const inside = insideProject(webDir, config.root, config.dataDir, `${webDir}`);
+  for (const source of assets.values()) {
+    if (pathWithin(webDir, source) && lstatSync(source, { throwIfNoEntry: false })?.isSymbolicLink()) inside(source);
+  }
 }
 
 export type CopiedFiles = ReturnType<typeof readCopiedFiles>;

@@ -189,7 +189,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
   const changed = incremental ? files.filter((file) => previous.key(file.path) !== file.key) : files;
   const paths = new Set(files.map((file) => file.path));
   const removed = previous.paths.filter((path) => !paths.has(path));
-  const journaled = incremental && changed.length + removed.length <= Math.max(JOURNALED_FILES, JOURNALED_SHARE * files.length);
+  const journaled = incremental && changed.length + removed.length <= Math.max(JOURNALED_FILES, JOURNALED_SHARE * files.length) && !removesAnAlias(removed, paths);
   const folder = journaled ? `${outDir}.pending-${process.pid}` : `${outDir}.staging-${process.pid}`;
   // A rebuild's files wait in its pending folder side by side, named by number (the journal says where each goes):
   // a template change rewrites ~12,000 pages, each in a folder of its own that was made there and removed after the commit.
@@ -243,6 +243,22 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
     throw unwritable(outDir, error);
   }
   return changed.length;
+}
+
+/**
+ * Whether a path to remove is, but for case or Unicode form, one the site
+ * keeps (`Chart.png` gone, `chart.png` written; `café.png` decomposed gone,
+ * composed written). A file system that folds names (macOS's by default,
+ * Windows') takes the two for one file: a journal that moves the new name
+ * in, then removes the old, removes the new file (the site was left
+ * without it). The site is restaged then, where the old name is only not
+ * linked. Folding is approximated by NFC and lower case.
+ */
+function removesAnAlias(removed: readonly string[], paths: ReadonlySet<string>): boolean {
+  if (removed.length === 0) return false;
+  const fold = (path: string) => path.normalize('NFC').toLowerCase();
+  const kept = new Set([...paths].map(fold));
+  return removed.some((path) => kept.has(fold(path)));
 }
 
 /**

@@ -8,7 +8,8 @@ import { PaperboyError } from '../errors.js';
  * `static/`): images an issue shows under `baseUrl` (`![A chart](https://
  * digest.example.org/img/chart.png)`), a `robots.txt`, a `CNAME`, a
  * favicon. Each is copied into the site at its path in the folder
- * (`static/img/chart.png` → `img/chart.png`), as Hugo and Eleventy copy
+ * (`static/img/chart.png` → `img/chart.png`, its name composed:
+ * `sitePathOf`), as Hugo and Eleventy copy
  * theirs; a file put into the output folder by hand is not kept by a build
  * that writes the site whole (`--no-cache`), so this is where such files
  * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
@@ -34,11 +35,41 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
       if (CONTROL.test(entry.name)) throw controlInName(path);
       if (notUtf8(entry.name, path)) throw nameNotUtf8(path);
       if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) files.set(relative(staticDir, path).split(sep).join('/'), path);
+      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) publish(sitePathOf(staticDir, path), path);
     }
+  };
+  const publish = (sitePath: string, path: string) => {
+    const other = files.get(sitePath);
+    if (other !== undefined) throw sameNameTwice(other, path, sitePath);
+    files.set(sitePath, path);
   };
   visit(staticDir);
   return files;
+}
+
+/**
+ * A file's path in the site: its path under `staticDir`, `/`-separated, in
+ * Unicode's composed form (NFC). A name saved decomposed (NFD: macOS writes
+ * many so, `café` as `cafe` and a combining accent) was published as it
+ * was, and the address a link or a browser's address bar carries, composed
+ * as text is written (W3C's Character Model asks NFC of the Web), answered
+ * 404 from `serve` and from a static host on Linux (nginx, GitHub Pages),
+ * which compare bytes; on HFS+ the name cannot even be saved composed.
+ */
+function sitePathOf(staticDir: string, path: string): string {
+  return relative(staticDir, path).split(sep).join('/').normalize('NFC');
+}
+
+/**
+ * Two files of `staticDir` published at one site path (`sitePathOf`): the
+ * same name written composed and decomposed, which Linux keeps apart and
+ * macOS takes for one. Refused (STATIC_FILE_NAME, exit 2) naming both:
+ * one would replace the other in silence.
+ */
+function sameNameTwice(first: string, second: string, sitePath: string): PaperboyError {
+  return new PaperboyError('STATIC_FILE_NAME', `Unexpected file ${JSON.stringify(second)}: its name is ${JSON.stringify(first)}'s written another way (Unicode's composed and decomposed forms of the same letters), and both would be published at \`${sitePath}\`, expected one file per name`, {
+    hint: 'Remove or rename one of the two (`ls | od -c` shows their bytes).',
+  });
 }
 
 /**
@@ -99,7 +130,9 @@ function nameNotUtf8(path: string): PaperboyError {
 }
 
 /**
- * Given the project, a test of a link of `staticDir` to a file: true when
+ * Given the project, a test of a link of `staticDir` to a file (or of
+ * another folder whose files the site holds as they are: templatesDir's web
+ * assets, `copyInto` naming where to copy the file instead): true when
  * the file lies in the newsletter's folder (`root`) or in `staticDir`,
  * neither hidden there (a name starting with `.` on its way: `.env`,
  * `.git/config`, `.paperboy/`) nor in `dataDir` (the subscriber database,
@@ -110,7 +143,7 @@ function nameNotUtf8(path: string): PaperboyError {
  * follow a link out of the site; the build copies no hidden file of
  * `staticDir` itself either.
  */
-function insideProject(staticDir: string, root: string, dataDir: string): (link: string) => true {
+export function insideProject(staticDir: string, root: string, dataDir: string, copyInto = 'staticDir'): (link: string) => true {
   // staticDir first: a link to one of its own files is judged from it (a `staticDir: .site` is no hidden file's folder).
   const allowed = [...(existsSync(staticDir) ? [realpathSync(staticDir)] : []), realpathSync(root)];
   const data = existsSync(dataDir) ? realpathSync(dataDir) : resolve(dataDir);
@@ -119,12 +152,12 @@ function insideProject(staticDir: string, root: string, dataDir: string): (link:
     const folder = allowed.find((candidate) => pathWithin(candidate, target));
     if (folder === undefined) {
       throw new PaperboyError('STATIC_LINK_OUTSIDE', `Unexpected link ${link}: it leads to ${target}, outside the newsletter's folder ${root}, expected the site's own files inside it`, {
-        hint: 'Copy the file into staticDir to publish it, or remove the link: nothing outside the newsletter is published through a link.',
+        hint: `Copy the file into ${copyInto} to publish it, or remove the link: nothing outside the newsletter is published through a link.`,
       });
     }
     if (pathWithin(data, target) || hiddenWithin(folder, target)) {
       throw new PaperboyError('STATIC_LINK_PRIVATE', `Unexpected link ${link}: it leads to ${target}, one of the newsletter's private files (hidden, or in dataDir), expected a file of the site`, {
-        hint: 'Copy the file into staticDir under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.',
+        hint: `Copy the file into ${copyInto} under a name without a leading dot to publish it, or remove the link: a hidden file or dataDir (subscribers, send journals) is never published.`,
       });
     }
     return true;

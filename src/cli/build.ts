@@ -10,6 +10,7 @@ import { buildProgress } from './build-progress.js';
 import { counted, itOrThem } from '../render/format.js';
 import { rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { sayUnreadIssueFiles } from './unread-issue-files.js';
 import { sayMovedBaseUrl } from '../server/moved-base-url.js';
 
 export interface BuildCommandOptions {
@@ -28,6 +29,8 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   const progress = buildProgress(io);
   const report = await buildSite(config, { outDir, outDirFrom: options.out === undefined ? 'outDir' : '--out', drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
   sayUnreadTemplates(report.unreadTemplates, io);
+  // An issue saved under a name paperboy does not read was left out of the site in silence.
+  sayUnreadIssueFiles(config.issuesDir, io);
   await sayMovedBaseUrl(config, options.cache, io);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.

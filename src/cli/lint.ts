@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load.js';
+import { sayUnreadIssueFiles } from './unread-issue-files.js';
 import { PaperboyError } from '../errors.js';
 import { lintIssues } from '../lint/engine.js';
 import { formatJson } from '../lint/format/json.js';
@@ -55,6 +56,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
     io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, options.color), width: terminalWidth(io.stdout) }));
   }
   await sayUnreadTemplatesOf(config.templatesDir, io);
+  if (!files) sayUnreadIssueFiles(config.issuesDir, io);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings && options.format === 'stylish') {
     io.stderr.write(`paperboy lint found too many warnings (maximum: ${options.maxWarnings}).\n`);

@@ -99,14 +99,16 @@ export async function loadConfig(root: string): Promise<Config> {
  * saved as UTF-16 (its byte-order mark), which would read as keys of
  * stray characters, and for bytes that are not UTF-8 (a file saved as
  * Latin-1), at the first: decoded, each would be U+FFFD, and a name or
- * address with one would go out changed in every email.
+ * address with one would go out changed in every email. CRLF and lone CR
+ * line ends are read as LF.
  */
 function configText(bytes: Buffer, file: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw configError(file, 1, 1, 'Unexpected UTF-16 text (its byte-order mark), expected UTF-8: save the file as UTF-8');
   }
   const text = bytes.toString('utf8');
-  if (isUtf8(bytes)) return text;
+  // Line ends as an issue's (issue/source.ts): a lone CR (classic Mac OS, some editors) made the whole file one line, a comment when the first is.
+  if (isUtf8(bytes)) return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const at = new LineIndex(text).point(text.indexOf('\uFFFD'));
   throw configError(file, at.line, at.column, 'Unexpected bytes that are not UTF-8 (a file saved as Latin-1 or Windows-1252?), expected UTF-8: save the file as UTF-8');
 }

@@ -25,6 +25,8 @@ export interface IssueFacts {
   numberPosition: Position;
   title: string;
   date: string;
+  /** Where `date` is written (the frontmatter's start when it is not). */
+  datePosition: Position;
   status: IssueStatus;
   /**
    * A `status:` written but not one the format knows (`published`, `Ready`):
@@ -45,7 +47,7 @@ export interface IssueFacts {
 
 export function extractFacts(parsed: ParsedIssue): IssueFacts {
   const issue = parsed.issue;
-  const base = { path: parsed.source.path, numberPosition: parsed.locate(['number']) };
+  const base = { path: parsed.source.path, numberPosition: parsed.locate(['number']), datePosition: parsed.locate(['date']) };
   if (!issue) {
     return { ...base, readable: false, number: undefined, title: '', date: '', status: saysDraft(parsed) ? 'draft' : 'ready', statusUnread: false, papers: [], references: [] };
   }

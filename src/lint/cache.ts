@@ -106,7 +106,8 @@ import type { FileOutcome } from './lint-file.js';
 // v84: frontmatter-schema says a number YAML reads as infinity or not a number (`1e400`, `.nan`) is so, and offers no digits for an issue number past Number.MAX_SAFE_INTEGER (`1e21` was told to write `1e+21`).
 // v85: no-bare-url names a cross-reference written as an autolink (`<paper:2304.15004>`, `<issue:4>`), whose readers see the reference itself.
 // v86: email-size measures emails whose HTML leaves out a soft line break between two Chinese or Japanese characters (render/text/soft-breaks.ts `withUnspacedBreaksJoined`); messages quote a title written over lines without a space between two such characters (issue/unspaced-script.ts `joinedLines`); no-raw-html accepts a `<br>` in a table's cell and names one elsewhere as the line break it is.
-const FORMAT_VERSION = 86;
+// v87: date-order, a new rule across issues: an issue dated out of the order of its number (a mistyped year).
+const FORMAT_VERSION = 87;
 
 interface Header {
   version: typeof FORMAT_VERSION;

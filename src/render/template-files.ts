@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { append } from '../arrays.js';
+import { pathWithin } from '../path-within.js';
 
 /**
  * Which template files apply to a newsletter, without compiling them: the
@@ -43,7 +44,9 @@ export function templateFiles(overrideDir?: string): TemplateFile[] {
   const found: TemplateFile[] = [];
   for (const dir of [BUILTIN_TEMPLATES_DIR, overrideDir]) {
     if (dir === undefined || !existsSync(dir)) continue;
-    const files = filesUnder(dir, new Set([realpathSync(dir)])).sort();
+    // Links are judged from the folder holding the newsletter's templates (its own folder, as a rule): the package's own are not.
+    const from = dir === BUILTIN_TEMPLATES_DIR ? undefined : dirname(realpathSync(dir));
+    const files = filesUnder(dir, new Set([realpathSync(dir)]), from).sort();
     for (const file of files) found.push({ relativePath: relative(dir, file), file });
   }
   return found;
@@ -53,14 +56,15 @@ export function templateFiles(overrideDir?: string): TemplateFile[] {
  * The template files under `folder`, through links; `within` holds the real paths of the folders walked into, so a link to one of them is not walked again.
  * Walked here rather than by `readdirSync`'s `recursive`, which does not follow a link to a folder (Node 20), and with a template error for what cannot be read.
  */
-function filesUnder(folder: string, within: ReadonlySet<string>): string[] {
+function filesUnder(folder: string, within: ReadonlySet<string>, from: string | undefined): string[] {
   const files: string[] = [];
   for (const entry of readFolder(folder)) {
     const path = join(folder, entry.name);
     const target = entry.isSymbolicLink() ? linkTarget(path, entry.name) : entry;
+    if (entry.isSymbolicLink() && from !== undefined && (target?.isDirectory() || (target?.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)))) refusePrivateLink(path, from);
     if (target?.isDirectory()) {
       const real = realpathSync(path);
-      if (!within.has(real)) append(files, filesUnder(path, new Set([...within, real])));
+      if (!within.has(real)) append(files, filesUnder(path, new Set([...within, real]), from));
     } else if (target?.isFile() && entry.name.endsWith(TEMPLATE_EXTENSION)) {
       files.push(path);
     }
@@ -78,6 +82,25 @@ function readFolder(folder: string): Dirent[] {
       hint: `${problem.fix} Or set \`templatesDir\` in the config to another folder.`,
     });
   }
+}
+
+/**
+ * Throws TEMPLATE_ERROR (exit 2) for a link of templatesDir to a hidden
+ * file or folder (`.env`, `~/.ssh/id_rsa`, `.paperboy/`), hidden as seen
+ * from where its path and `from` (the folder holding templatesDir) part: a
+ * template is published in every page or email it renders, and `ln -s
+ * ../../.env templates/web/paper.html.hbs` put the SMTP password on every
+ * paper's page. A link to templates shared between newsletters (a folder
+ * beside the newsletter's) is followed, as before.
+ */
+function refusePrivateLink(link: string, from: string): void {
+  const target = realpathSync(link);
+  let common = from;
+  while (!pathWithin(common, target)) common = dirname(common);
+  if (!relative(common, target).split(sep).some((name) => name.startsWith('.'))) return;
+  throw new PaperboyError('TEMPLATE_ERROR', `Unexpected link ${link}: it leads to ${target}, a hidden file or folder (one of the newsletter's private files, or the user's), expected a link to a template`, {
+    hint: 'Point the link at the template file, or copy the template into templatesDir under a name without a leading dot: a hidden file is never published.',
+  });
 }
 
 /** What a link leads to; undefined for a link of another name than a template's that leads nowhere (an editor's lock file). */

@@ -10,7 +10,7 @@ import type { TemplateProblem } from '../render/template-errors.js';
 import { Workspace } from '../issue/workspace.js';
 import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
-import { watchStaticFiles } from './static-watch.js';
+import { watchFolder, watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
 import { watchFailure } from '../watch-failure.js';
 
@@ -86,8 +86,9 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   const clients = new Set<ServerResponse>();
   /** The last build's error as pages show it, undefined once a build succeeds. */
   let failure: string | undefined;
-  let watcher: FSWatcher | undefined;
-  let staticWatcher: FSWatcher | undefined;
+  /** The watches of the config file, the issues, the templates and the site's own files. */
+  let watchers: FSWatcher[] = [];
+  const closeWatchers = () => Promise.all(watchers.map((watcher) => watcher.close()));
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
   /** Issue files saved or deleted since the last build, and whether the config or a template changed. */
@@ -184,21 +185,23 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     const folders = JSON.stringify([config.issuesDir, config.templatesDir, config.staticDir]);
     if (stopped || folders === watching) return;
     watching = folders;
-    await Promise.all([watcher?.close(), staticWatcher?.close()]);
-    const watched = [config.issuesDir, join(config.root, CONFIG_FILE), ...(config.templatesDir ? [config.templatesDir] : [])];
-    const files = watch(watched, { ignoreInitial: true });
-    watcher = files;
-    files.on('error', watchFailed);
-    files.on('all', (event, path) => {
+    await closeWatchers();
+    const settings = watch(join(config.root, CONFIG_FILE), { ignoreInitial: true });
+    watchers = [settings];
+    settings.on('error', watchFailed);
+    const saved = (event: string, path: string) => {
       if (isIssueFile(config.issuesDir, path)) changed.set(path, event === 'unlink' ? 'deleted' : 'changed');
       // An editor's lock or swap file beside the issues (load.ts): no issue changed, nothing to rebuild.
       else if (dirname(path) === config.issuesDir) return;
       else settingsChanged = true;
       later();
-    });
+    };
+    settings.on('all', saved);
+    // The issues and templates from their parents (`watchFolder`): a folder removed and made again (a branch switched) is still watched.
+    const contents = [config.issuesDir, ...(config.templatesDir ? [config.templatesDir] : [])].map((dir) => watchFolder(dir, () => true, saved, watchFailed));
     // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
-    // Both watching before the server listens: a file saved (a static folder made) right after the start is not missed.
-    [staticWatcher] = await Promise.all([watchStaticFiles(config.staticDir, later, watchFailed), new Promise<void>((resolve) => files.once('ready', resolve))]);
+    // All watching before the server listens: a file saved (a static folder made) right after the start is not missed.
+    watchers = await Promise.all([...contents, watchStaticFiles(config.staticDir, later, watchFailed), new Promise<FSWatcher>((resolve) => settings.once('ready', () => resolve(settings)))]);
   };
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {
@@ -233,10 +236,10 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await Promise.all([watcher?.close(), staticWatcher?.close()]);
+      await closeWatchers();
       await building;
       // A rebuild under way may have watched the folders of a config saved meanwhile.
-      await Promise.all([watcher?.close(), staticWatcher?.close()]);
+      await closeWatchers();
       for (const client of clients) client.end();
       clients.clear();
     },

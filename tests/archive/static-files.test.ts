@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { staticPathKind } from '../../src/archive/static-files.js';
+import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { runCli } from '../helpers/cli.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
+import { serve } from '../helpers/serve.js';
 import { archiveRoot, replaceInIssues } from './fixture.js';
 import { pagesDigest } from './site-check.js';
 
@@ -260,3 +262,77 @@ test("a rebuild's commit that can never finish (left by an earlier paperboy: a f
   assert.equal(clean.code, 0, clean.stderr);
   assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });
+
+test('a file of staticDir whose name is saved decomposed (NFD, as macOS saves `café`) is published under its composed name, which links and address bars carry: serve answers it (it was 404); the name saved both ways stops build with exit 2 naming both', async () => {
+  const root = rootWithStaticFiles();
+  const decomposed = 'cafe\u0301/menu\u0308.txt';
+  mkdirSync(join(root, 'static', 'cafe\u0301'));
+  writeFileSync(join(root, 'static', decomposed), 'menu');
+  const built = await runCli(['build'], { cwd: root });
+  assert.equal(built.code, 0, built.stderr);
+  assert.equal(readFileSync(join(root, 'dist', decomposed.normalize('NFC')), 'utf8'), 'menu');
+  const { child, url } = await serve(root);
+  try {
+    const answer = await fetch(new URL(encodeURI('/café/menü.txt'), url));
+    assert.equal(answer.status, 200);
+    assert.equal(await answer.text(), 'menu');
+  } finally {
+    child.kill();
+  }
+  writeFileSync(join(root, 'static', 'cafe\u0301', 'menü.txt'.normalize('NFC')), 'other');
+  const refused = await runCli(['build'], { cwd: root });
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /Unexpected file ".*static\/\S+": its name is ".*static\/\S+"'s written another way .*published at `café\/menü\.txt`/su);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /);
+});
+
+test('a rebuild after a file of staticDir is renamed in case only (Chart.png → chart.png) restages the site, never journals the old name’s removal after the new one is moved in: a macOS or Windows file system takes the two for one file and lost it', async () => {
+  const root = rootWithStaticFiles();
+  writeFileSync(join(root, 'static', 'Chart.png'), PNG);
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const before = statSync(join(root, 'dist')).ino;
+  renameSync(join(root, 'static', 'Chart.png'), join(root, 'static', 'chart.png'));
+  const again = await runCli(['build'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  // A staged site takes the output's place by a rename: a folder of its own.
+  assert.notEqual(statSync(join(root, 'dist')).ino, before);
+  assert.deepEqual(readFileSync(join(root, 'dist', 'chart.png')), PNG);
+  assert.equal(existsSync(join(root, 'dist', 'Chart.png')), false);
+});
+
+test('a link in templatesDir to a private file (`.env`, dataDir) stops build with exit 2 naming it, a web asset’s (copied byte for byte) also when it leads out of the newsletter, and nothing of it is published; a template shared from beside the newsletter is still followed', async () => {
+  const root = rootWithStaticFiles();
+  const secret = 'SMTP_URL=smtp://editor:hunter2-secret@mail.example.org:587\n';
+  writeFileSync(join(root, '.env'), secret);
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const outside = mkdtempSync(join(tmpdir(), 'paperboy-shared-'));
+  writeFileSync(join(outside, 'archive.css'), `/* ${secret} */`);
+  mkdirSync(join(root, 'templates', 'web'), { recursive: true });
+  const cases = [
+    { link: 'templates/web/icon.svg', to: '../../.env', says: /Unexpected link \S*templates\/web\/icon\.svg: it leads to \S*\.env, one of the newsletter's private files/ },
+    { link: 'templates/web/papers.js', to: '../../.paperboy/paperboy.db', says: /Unexpected link \S*templates\/web\/papers\.js: it leads to \S*\.paperboy\/paperboy\.db, one of the newsletter's private files/ },
+    { link: 'templates/web/archive.css', to: join(outside, 'archive.css'), says: /Unexpected link \S*templates\/web\/archive\.css: it leads to \S*archive\.css, outside the newsletter's folder/ },
+    { link: 'templates/web/paper.html.hbs', to: '../../.env', says: /Unexpected link \S*templates\/web\/paper\.html\.hbs: it leads to \S*\.env, a hidden file or folder/ },
+  ];
+  writeFileSync(join(root, '.paperboy', 'paperboy.db'), secret);
+  for (const { link, to, says } of cases) {
+    symlinkSync(to, join(root, link));
+    const refused = await runCli(['build'], { cwd: root });
+    assert.equal(refused.code, 2, `${link}: ${refused.stderr}`);
+    assert.match(refused.stderr, says);
+    assert.doesNotMatch(refused.stderr, /\n\s+at /);
+    assert.equal(siteHolds(join(root, 'dist'), 'hunter2-secret'), false, link);
+    rmSync(join(root, link));
+  }
+  // Templates shared between newsletters, in a folder beside this one: followed, as docs say.
+  writeFileSync(join(outside, 'header.html.hbs'), readFileSync(join(BUILTIN_TEMPLATES_DIR, 'partials', 'header.html.hbs')));
+  mkdirSync(join(root, 'templates', 'partials'));
+  symlinkSync(join(outside, 'header.html.hbs'), join(root, 'templates', 'partials', 'header.html.hbs'));
+  const shared = await runCli(['build'], { cwd: root });
+  assert.equal(shared.code, 0, shared.stderr);
+});
+
+/** Whether any file of the folder `dir` holds `text`. */
+function siteHolds(dir: string, text: string): boolean {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile() && readFileSync(join(entry.parentPath, entry.name), 'utf8').includes(text));
+}

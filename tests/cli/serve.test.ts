@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
@@ -253,6 +253,31 @@ test('serve --dev: a file of staticDir added, edited or removed while it runs is
     assert.equal(await exited(server.child), 0);
   }
   assert.doesNotMatch(server.stderr(), /build failed/);
+});
+
+test('serve --dev: the issues folder or the templates folder moved away and back (a branch switched, a sync tool) is still watched: a save after it is rebuilt and served (none was, ever again)', { timeout: 90_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First title' }), 'templates/partials/.keep': '' });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    assert.match((await pollBody(server.url, '', (_, body) => body.includes('First title'))).body, /First title/);
+    for (const folder of ['issues', 'templates']) {
+      renameSync(join(root, folder), join(root, `${folder}-away`));
+      // The issues gone, the build fails; the templates gone, the built-in ones are used.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      renameSync(join(root, `${folder}-away`), join(root, folder));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const title = `Saved after ${folder} came back`;
+      writeFileSync(join(root, 'issues', '0001-a.md'), cleanIssue({ title }));
+      assert.match((await pollBody(server.url, '', (_, body) => body.includes(title))).body, new RegExp(title));
+    }
+    const footer = join(root, 'templates', 'partials', 'footer.html.hbs');
+    writeFileSync(footer, '{{#each}}');
+    for (let i = 0; i < 100 && !/footer\.html\.hbs:1:1: Unexpected/.test(server.stderr()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(server.stderr(), /build failed: \S*footer\.html\.hbs:1:1: Unexpected/);
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+  }
 });
 
 test("build and serve: an issue's published email.html and email.txt link the unsubscribe page without a token, which serve answers 200 with how to leave (a placeholder token was a 400 \"not valid\")", { timeout: 60_000 }, async () => {

@@ -204,6 +204,17 @@ test('a config saved as UTF-16 or Latin-1 is an error saying to save it as UTF-8
   await assert.rejects(loadConfig(dir), (error: PaperboyError) => error.message.startsWith(`${file}:1:10: Unexpected bytes that are not UTF-8`));
 });
 
+test('a config saved with classic Mac line ends (a lone CR, as an issue file may be) is read line by line, and a mistake in it is said at its line: it read as one comment line, "Missing key `name`" at 1:1', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-cr-'));
+  const file = join(dir, 'paperboy.config.yaml');
+  writeFileSync(file, `# The newsletter's settings\n${CONFIG_YAML}`.replace(/\n/g, '\r'));
+  const config = await loadConfig(dir);
+  assert.equal(config.name, 'Test Newsletter');
+  assert.equal(config.postalAddress, '1 Example Street, Example City');
+  writeFileSync(file, `# The newsletter's settings\n${CONFIG_YAML}sendd: {}\n`.replace(/\n/g, '\r'));
+  await assert.rejects(loadConfig(dir), (error: PaperboyError) => error.exitCode === 2 && error.message.startsWith(`${file}:6:1: Unexpected key \`sendd\``));
+});
+
 test('a missing config says whether the folder or the file is missing, and how to start a newsletter, not the system error code', async () => {
   const empty = mkdtempSync(join(tmpdir(), 'paperboy-noconfig-'));
   await assert.rejects(loadConfig(empty), (error: PaperboyError) => {

@@ -19,6 +19,7 @@ const published = (number: number, papers: { id: string; title: string; anchor: 
   numberPosition: { start: { line: 2, column: 9 }, end: { line: 2, column: 10 } },
   title: `Issue ${number}`,
   date: '2023-05-29',
+  datePosition: { start: { line: 4, column: 7 }, end: { line: 4, column: 17 } },
   status: 'sent',
   statusUnread: false,
   papers: papers.map((paper) => ({ ...paper, position: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } } })),

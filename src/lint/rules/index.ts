@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
 import authorEtAl from './author-et-al.js';
 import contentLimits from './content-limits.js';
+import dateOrder from './date-order.js';
 import dateValid from './date-valid.js';
 import emailSize from './email-size.js';
 import fileEncoding from './file-encoding.js';
@@ -55,6 +56,7 @@ export const rules: Rule[] = [
   issueNumberUnique,
   issueNumberSequence,
   dateValid,
+  dateOrder,
   noEmptyIssue,
   paperUrl,
   arxivId,

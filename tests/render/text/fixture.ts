@@ -14,6 +14,7 @@ export function issueFacts(number: number, papers: { id: string; title: string; 
     readable: true,
     number,
     numberPosition: nowhere,
+    datePosition: nowhere,
     title: `Issue ${number}`,
     date: '2023-01-01',
     status,

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import rule from '../../../src/lint/rules/date-order.js';
+import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+
+/** Issues numbered 1, 2, … dated as given. */
+const issuesDated = (...dates: string[]) => Object.fromEntries(dates.map((date, i) => [`${i + 1}.md`, cleanIssue({ number: i + 1, date })]));
+
+/** The messages of every issue of `issues`, `file ruleId line:column`. */
+async function everyMessage(issues: Record<string, string>): Promise<string[]> {
+  const all: string[] = [];
+  for (const target of Object.keys(issues)) all.push(...places(await lintWith([rule], issues, { target })).map((place) => `${target} ${place}`));
+  return all;
+}
+
+test('date-order: issues dated in the order of their numbers (equal dates too, a draft too) have no message', async () => {
+  const issues = { ...issuesDated('2023-05-29', '2023-06-26', '2023-06-26'), '4.md': cleanIssue({ number: 4, date: '2023-07-31', status: 'draft' }) };
+  assert.deepEqual(await everyMessage(issues), []);
+});
+
+test('date-order: a mistyped year dating an issue centuries off (`0023`, `2203`; a real calendar date that every feed and the sitemap would publish) is reported at its date, naming the issue it comes before or after; the issues around it are not blamed', async () => {
+  const early = issuesDated('2023-05-29', '2023-06-26', '0023-07-31', '2023-08-28', '2023-09-25');
+  assert.deepEqual(await everyMessage(early), ['3.md date-order 4:7']);
+  const [message] = await lintWith([rule], early, { target: '3.md' });
+  assert.equal(message!.message, "Unexpected date `0023-07-31`, before issue 2's `2023-06-26` though numbered after it, expected issues dated in the order of their numbers (a year mistyped?)");
+  assert.equal(message!.severity, 'warning');
+  const late = issuesDated('2023-05-29', '2203-06-26', '2023-07-31', '2023-08-28');
+  assert.deepEqual(await everyMessage(late), ['2.md date-order 4:7']);
+  const [after] = await lintWith([rule], late, { target: '2.md' });
+  assert.match(after!.message, /^Unexpected date `2203-06-26`, after issue 3's `2023-07-31` though numbered before it/);
+});
+
+test('date-order: the first or the last issue dated out of order is reported, and a file whose date or number cannot be read is left to its own rules', async () => {
+  assert.deepEqual(await everyMessage(issuesDated('2032-05-29', '2023-06-26', '2023-07-31')), ['1.md date-order 4:7']);
+  assert.deepEqual(await everyMessage(issuesDated('2023-05-29', '2023-06-26', '2022-07-31')), ['3.md date-order 4:7']);
+  const unread = { ...issuesDated('2023-05-29', '2023-07-31'), '3.md': cleanIssue({ number: 3, date: '2023-13-45' }), '4.md': cleanIssue({ number: 4, date: '2020-01-01' }).replace('number: 4', 'number: [4') };
+  assert.deepEqual(await everyMessage(unread), []);
+});
