@@ -148,5 +148,6 @@ export const SHAPE_FORMAT = 'site-shape-v24';
  * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
  * v16: a stored `excerpt` does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  * v17: a paper's text and `excerpt` leave out a soft line break between two Chinese or Japanese characters (`中文⏎中文` is `中文中文`, not two words; render/text/soft-breaks.ts `withUnspacedBreaksJoined`), and so do titles and names written over lines (issue/unspaced-script.ts `joinedLines`).
+ * v18: a number with a point between its digits is one word (`3.5`, `GPT-3.5`, `2309.08600`; search-options.cjs `WORD`), not two.
  */
-export const SHARD_FORMAT = `search-shard-v17-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v18-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

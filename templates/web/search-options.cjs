@@ -27,9 +27,13 @@
    * control: Unicode's Default_Ignorable_Code_Point) keep the word whole, as
    * a reader sees it; `processTerm` drops them. So does an apostrophe between
    * letters ("O'Neil", "don’t", "Wei's"): `indexTerms` indexes the word
-   * without it and its parts.
+   * without it and its parts. A point between two digits keeps a number
+   * whole ("3.5", "GPT-3.5", "v1.2", an arXiv id "2309.08600"), as it reads:
+   * split, a query "3.5" asked for a "3" and a "5" anywhere in a paper, and
+   * "5", half typed, for any word beginning with it (an arXiv id's "2305…").
+   * A comma stays a separator: `f(1,2)` is two numbers.
    */
-  const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|['\u2019])[\p{L}\p{M}\p{N}]+)*/gu;
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|['\u2019]|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
   /**
    * Letters of the scripts written without spaces between words whose words

@@ -174,7 +174,7 @@ test('a paper summarized again under a new title and with its authors written ot
 });
 
 test('a text in scripts written with spaces is split into its runs of letters and digits, an apostrophe between letters inside its word', () => {
-  const runs = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
+  const runs = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+(?:(?:['’]|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu) ?? [];
   const unspaced = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Thai}\p{scx=Lao}\p{scx=Khmer}\p{scx=Myanmar}\p{DI}]/u;
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
@@ -183,6 +183,20 @@ test('a text in scripts written with spaces is split into its runs of letters an
     }),
   );
   assert.deepEqual(tokenize("=SUM(1,2) x² don’t O'Neil's 'quoted' Schölkopf, GPT-4; Ἀθῆναι 한국어 문장 العربية"), ['SUM', '1', '2', 'x²', 'don’t', "O'Neil's", 'quoted', 'Schölkopf', 'GPT', '4', 'Ἀθῆναι', '한국어', '문장', 'العربية']);
+});
+
+test('search: a number with a point in it is one word: "3.5" and "GPT-3.5" find the paper that says GPT-3.5, not one with a 3 and a 5 apart (nor an arXiv id beginning 5…), and "1.23" the paper with 1.23', () => {
+  assert.deepEqual(tokenize('GPT-3.5 scored 1.23 (v1.2), arXiv:2309.08600, f(1,2) at the end: 3.'), ['GPT', '3.5', 'scored', '1.23', 'v1.2', 'arXiv', '2309.08600', 'f', '1', '2', 'at', 'the', 'end', '3']);
+  const entries = [
+    record(1, { title: 'The one', summary: summaryText('GPT-3.5 scored 1.23 on the test.') }),
+    record(2, { title: 'Apart', summary: summaryText('GPT-2 with 3 layers and 5 heads, 1 run of 23 steps, after arXiv 2305.12345.') }),
+  ];
+  const index = MiniSearch.loadJSON(shards(entries).get('2023')!, searchOptions);
+  const titles = (query: string) => indexOptions.searchShard(index, query, () => true).map((result) => result.title);
+  for (const query of ['3.5', 'GPT-3.5', 'gpt 3.5', '1.23', '1.2']) assert.deepEqual(titles(query), ['The one'], query);
+  // The parts still find what has them as words; an arXiv id is found whole.
+  assert.deepEqual(titles('3 5'), ['Apart']);
+  assert.deepEqual(titles('2305.12345'), ['Apart']);
 });
 
 test('a Japanese or Chinese sentence is split into its words, so a word inside it is found', () => {
