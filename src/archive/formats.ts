@@ -123,8 +123,9 @@ export const INDEX_FORMAT = `build-index-v90-${VERSION}`;
  * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
  * v23: a row of a list of papers has its section path one section at a time (`sectionListed`), a tag's and an author's page its heading in pieces (`pageHeading`), so that a right-to-left name in them is isolated; the newsletter's name is isolated on every page (templates/web/).
  * v24: the RSS feed's channel description is escaped as HTML, as its readers read it (archive/feeds.ts).
+ * v25: the papers page's search form and the lead offering it are shown by the stylesheet where scripts run (no `hidden` form that papers.js shows), so the list does not move as the page loads (templates/web/paper-list.html.hbs).
  */
-export const SHAPE_FORMAT = 'site-shape-v24';
+export const SHAPE_FORMAT = 'site-shape-v25';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

@@ -2,7 +2,7 @@
 // and full-text search through MiniSearch, over the search index's shards
 // (search/<year>.js, one per year of papers). Nothing is loaded until the
 // reader searches or filters (or opens an address that does); filters alone
-// read the catalog, never the index. Without JavaScript the form stays hidden and the
+// read the catalog, never the index. Without JavaScript the stylesheet hides the form and the
 // year pages list every paper.
 //
 // The search and the filters are in the page's address (`?q=…&tag=…&section=…
@@ -254,9 +254,11 @@
     };
     window.addEventListener('pageshow', (event) => event.persisted && shown());
     window.addEventListener('popstate', shown);
-    shown();
-    // Shown only now, ready: a form that did nothing would be worse than none. The lead says so only now too (without JavaScript it offers the years alone).
-    form.hidden = false;
+    // The form is on screen before this script runs (the stylesheet shows it where scripts run): what the reader has begun
+    // typing or choosing in it by now is the search, not emptied because the address holds none yet.
+    if (form.contains(document.activeElement) && location.search === '') edited();
+    else shown();
+    // The lead offers search (the stylesheet has said so already where it knows `scripting`).
     const lead = document.querySelector('.lead');
     if (lead && form.dataset.lead) lead.textContent = form.dataset.lead;
   }

@@ -254,3 +254,42 @@ test('the author filter matches names, not the words that join them: "et al" fin
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the papers page does not move as it loads: its search form and the lead offering it are in place at the first paint (no layout shift at 320 or 1280 CSS pixels)', { skip }, async () => {
+  for (const width of [320, 1280]) {
+    const { page, errors } = await openPage(archive.browser, archive.origin, { viewport: { width, height: 800 } });
+    await page.addInitScript(() => {
+      const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => shifts.push((entry as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${archive.origin}/papers/index.html`);
+    await page.waitForFunction(() => document.querySelector('.lead')?.textContent?.endsWith('search and filter them all.'));
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    // Before, the form was shown by papers.js once it had run: the list moved down by the form's height (0.25 at 320 pixels, 0.05 at 1280).
+    assert.ok(shifts.reduce((sum, value) => sum + value, 0) < 0.005, `${width}px: layout shifts ${JSON.stringify(shifts)}`);
+    assert.ok(await page.locator('.paper-search').isVisible());
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('what a reader types into the papers page before its script has run is searched, not emptied when the script reads the address', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  let release = () => {};
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  // The script arrives only once the reader has typed (a slow connection, a long page still being read).
+  await page.route('**/assets/papers.js', async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto(`${archive.origin}/papers/index.html`, { waitUntil: 'commit' });
+  await page.locator('#paper-query').waitFor({ state: 'visible', timeout: 5000 });
+  await page.locator('#paper-query').pressSequentially('mirage');
+  release();
+  await showsTitles(page, [MIRAGE, ATTENTION]);
+  assert.deepEqual(await formValues(page), ['mirage', '', '', '', '']);
+  assert.equal(new URL(page.url()).search, '?q=mirage');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
