@@ -143,7 +143,8 @@
         if (item.section) byline.append(...item.section.split(' / ').flatMap((part, i) => [...(i > 0 ? [' / '] : []), element('bdi', {}, part)]), ' · ');
         byline.append('in ');
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
-        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));
+        // Named "Issue #5" for a screen reader listing the page's links, where the eye reads "in #5" (as the year's list names it).
+        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}`, 'aria-label': `Issue #${item.issue}` }, `#${item.issue}`));
         entry.append(element('a', { href: `${root}${item.url}index.html`, dir: 'auto' }, item.title), byline);
         if (item.excerpt) entry.append(element('p', { class: 'excerpt', dir: 'auto' }, item.excerpt));
         list.append(entry);

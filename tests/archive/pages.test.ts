@@ -102,7 +102,7 @@ test('an issue page offers its email files as "This issue as an email", for a re
   await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: true, cache: false });
   for (const number of ['1', '2', '3']) {
     const page = readFileSync(join(root, 'dist', 'issues', number, 'index.html'), 'utf8');
-    assert.match(page, /<p class="alternates">This issue as an email: <a href="email.html">HTML<\/a>, <a href="email.txt">plaintext<\/a>.<\/p>/, number);
+    assert.match(page, /<p class="alternates">This issue as an email: <a href="email.html" aria-label="HTML email">HTML<\/a>, <a href="email.txt" aria-label="Plaintext email">plaintext<\/a>.<\/p>/, number);
     assert.doesNotMatch(page, /emailed/, number);
   }
 });
