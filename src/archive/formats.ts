@@ -125,8 +125,9 @@ export const INDEX_FORMAT = `build-index-v90-${VERSION}`;
  * v24: the RSS feed's channel description is escaped as HTML, as its readers read it (archive/feeds.ts).
  * v25: the papers page's search form and the lead offering it are shown by the stylesheet where scripts run (no `hidden` form that papers.js shows), so the list does not move as the page loads (templates/web/paper-list.html.hbs).
  * v26: a link whose words say where it leads only beside its paper or row ("All about this paper", "#5", "HTML", "plaintext") is named for a screen reader's list of links (`aria-label`, templates/web/issue.html.hbs, paper-list.html.hbs).
+ * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
  */
-export const SHAPE_FORMAT = 'site-shape-v26';
+export const SHAPE_FORMAT = 'site-shape-v27';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
