@@ -124,7 +124,8 @@
     // An item is a search result or a catalog entry: both carry url, title, authors, issue, anchor and excerpt.
     // `focused`: the link of the result the reader was on (by keyboard) when this search began; the reader stays on it
     // when the results are shown again (as later years' matches come in), even if a list in between did not have it.
-    const show = (items, pending, focused = null) => {
+    // `asked`: whether the search had words (`query`) and filters (`filtered`), for what a search that finds nothing says.
+    const show = (items, pending, focused = null, asked = { query: false, filtered: true }) => {
       // The result (or "Show more" button) the reader is on now, when the search began elsewhere: kept when later years' matches come in.
       focused ??= results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       results.replaceChildren();
@@ -156,7 +157,7 @@
         more.addEventListener('click', () => {
           const next = limit;
           limit += PAGE;
-          show(items, pending);
+          show(items, pending, null, asked);
           // The reader goes on where the list grew: the first result added (its title's link), not back to the top.
           results.querySelectorAll('li > a')[next]?.focus();
         });
@@ -164,9 +165,17 @@
       }
       if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
       const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > limit ? `; the first ${limit} are shown` : ''}`;
-      status.textContent = pending ? `${counted} so far; searching the other years…` : `${counted}.`;
+      status.textContent = pending ? `${counted} so far; searching the other years…` : total === 0 ? nothingFound(asked) : `${counted}.`;
       table.hidden = true;
     };
+
+    // What a search that finds nothing says: why (every word of a search must occur in a paper; each filter chosen narrows) and what finds more.
+    const nothingFound = ({ query, filtered }) =>
+      query && filtered
+        ? 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.'
+        : query
+          ? 'No paper matches: none has every word searched for. Fewer words find more.'
+          : 'No paper matches the filters chosen. Fewer filters find more.';
 
     const update = async () => {
       const mine = ++generation;
@@ -199,6 +208,7 @@
         (!filters.section || inSection(item.section)) &&
         // A paper without a year is in the `undated` choice (and shard).
         (!filters.year || (item.year === null ? 'undated' : String(item.year)) === filters.year);
+      const asked = { query: query !== '', filtered: author !== '' || Object.keys(filters).length > 0 };
       if (query) {
         status.textContent = 'Searching…';
         // The newest year answers first; the others are fetched after it, and their matches added when all have come.
@@ -214,17 +224,17 @@
           const index = await loadShard(newest);
           if (mine !== generation) return;
           answer(index);
-          if (older.length > 0) show(ranked(), true, focused);
+          if (older.length > 0) show(ranked(), true, focused, asked);
         }
         const others = await Promise.all(older.map((year) => loadShard(year)));
         if (mine !== generation) return;
         others.forEach(answer);
-        show(ranked(), false, focused);
+        show(ranked(), false, focused, asked);
         return;
       }
       const papers = await loadCatalog();
       if (mine !== generation) return;
-      show(papers.filter(keep), false, focused);
+      show(papers.filter(keep), false, focused, asked);
     };
 
     const run = () => update().catch((error) => (status.textContent = `Search failed: ${error.message}`));

@@ -248,7 +248,7 @@ test('the author filter matches names, not the words that join them: "et al" fin
   const { page, errors } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html?author=et%20al`);
   await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.endsWith('.'));
-  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches.');
+  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches the filters chosen. Fewer filters find more.');
   await page.goto(`${archive.origin}/papers/index.html?author=neil`);
   await showsTitles(page, [BLOG]);
   assert.deepEqual(errors, []);
@@ -290,6 +290,22 @@ test('what a reader types into the papers page before its script has run is sear
   await showsTitles(page, [MIRAGE, ATTENTION]);
   assert.deepEqual(await formValues(page), ['mirage', '', '', '', '']);
   assert.equal(new URL(page.url()).search, '?q=mirage');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a search that finds nothing says why and what finds more: every word searched for must be in a paper, and each filter narrows', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  const says = async (address: string) => {
+    await page.goto(`${archive.origin}/papers/index.html${address}`);
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.endsWith('.'));
+    assert.equal(await page.locator('.search-results li').count(), 0, address);
+    return page.locator('.search-status').innerText();
+  };
+  // Each word is in some paper, no paper has both.
+  assert.equal(await says('?q=mirage%20wombats'), 'No paper matches: none has every word searched for. Fewer words find more.');
+  assert.equal(await says('?q=wombats&year=2023'), 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.');
+  assert.equal(await says('?tag=bulk&year=2023'), 'No paper matches the filters chosen. Fewer filters find more.');
   assert.deepEqual(errors, []);
   await page.close();
 });

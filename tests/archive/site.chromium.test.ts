@@ -75,7 +75,7 @@ test('a half-typed last word matches as a prefix, and the filters narrow the mat
   await showsTitles(page, ['Attention <is> all & you ]]> need']);
   await page.getByLabel('Year', { exact: true }).selectOption('2023');
   await showsTitles(page, []);
-  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches.');
+  assert.equal(await page.locator('.search-status').innerText(), 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.');
   assert.deepEqual(errors, []);
   assert.deepEqual(outside, []);
   await page.close();
