@@ -21,7 +21,7 @@ export default tseslint.config(
     files: ['templates/**/*.js', 'templates/**/*.cjs'],
     languageOptions: {
       sourceType: 'script',
-      globals: { self: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', window: 'readonly', URLSearchParams: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', module: 'writable' },
+      globals: { self: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', window: 'readonly', URLSearchParams: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', navigator: 'readonly', getSelection: 'readonly', module: 'writable' },
     },
   },
   {

@@ -123,8 +123,11 @@ export const INDEX_FORMAT = `build-index-v90-${VERSION}`;
  * v22: a row of a list of papers names its authors one at a time (`authorsListed`) and a paper's page its venue apart from its year (`sourceListed`), so that each right-to-left one is isolated (render/bidi.ts); papers/catalog.js carries `authors` as `[name, after]` pairs (render/format.ts `namePairs`).
  * v23: a row of a list of papers has its section path one section at a time (`sectionListed`), a tag's and an author's page its heading in pieces (`pageHeading`), so that a right-to-left name in them is isolated; the newsletter's name is isolated on every page (templates/web/).
  * v24: the RSS feed's channel description is escaped as HTML, as its readers read it (archive/feeds.ts).
+ * v25: the papers page's search form and the lead offering it are shown by the stylesheet where scripts run (no `hidden` form that papers.js shows), so the list does not move as the page loads (templates/web/paper-list.html.hbs).
+ * v26: a link whose words say where it leads only beside its paper or row ("All about this paper", "#5", "HTML", "plaintext") is named for a screen reader's list of links (`aria-label`, templates/web/issue.html.hbs, paper-list.html.hbs).
+ * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
  */
-export const SHAPE_FORMAT = 'site-shape-v24';
+export const SHAPE_FORMAT = 'site-shape-v27';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -148,5 +151,7 @@ export const SHAPE_FORMAT = 'site-shape-v24';
  * v15: `authors` stored one name at a time, `[name, after]` pairs, which the papers page isolates each (render/format.ts `namePairs`).
  * v16: a stored `excerpt` does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  * v17: a paper's text and `excerpt` leave out a soft line break between two Chinese or Japanese characters (`中文⏎中文` is `中文中文`, not two words; render/text/soft-breaks.ts `withUnspacedBreaksJoined`), and so do titles and names written over lines (issue/unspaced-script.ts `joinedLines`).
+ * v18: a number with a point between its digits is one word (`3.5`, `GPT-3.5`, `2309.08600`; search-options.cjs `WORD`), not two.
+ * v19: words joined by hyphens are indexed joined too (`GPT-4` also `gpt4`, `Llama-2-7B` also `llama2` and `llama27b`; search-options.cjs `tokenize`), a query read without (`wordsOf`).
  */
-export const SHARD_FORMAT = `search-shard-v17-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v19-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -283,7 +283,8 @@ function paperPage(
     path,
     template,
     title: latest.title,
-    script: undefined,
+    // The BibTeX entry's "Copy" button (templates/web/copy.js).
+    script: 'copy.js',
     // Its records (texts by their hash), its citation key and where its authors and tags link: all the view is made of.
     key: () => keyOf([template, paperKey(paper), citation(paper), [latest.authors.map((name) => authorSlug.get(name)), paper.tags.map((name) => tagSlug.get(name))]]),
     issues: paper.coverage.map((record) => record.issue.number),

@@ -22,7 +22,7 @@ export const TEMPLATE_EXTENSION = '.hbs';
 export const PARTIALS = 'partials/';
 
 /** The files of `web/` besides its templates that the archive copies into `assets/`, each overridable (archive/assets.ts). */
-export const WEB_ASSETS = ['archive.css', 'papers.js', 'icon.svg'] as const;
+export const WEB_ASSETS = ['archive.css', 'papers.js', 'copy.js', 'icon.svg'] as const;
 
 export interface TemplateFile {
   /** Relative to its directory, as the template's name is (`partials/paper.html.hbs`). */

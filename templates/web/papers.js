@@ -2,7 +2,7 @@
 // and full-text search through MiniSearch, over the search index's shards
 // (search/<year>.js, one per year of papers). Nothing is loaded until the
 // reader searches or filters (or opens an address that does); filters alone
-// read the catalog, never the index. Without JavaScript the form stays hidden and the
+// read the catalog, never the index. Without JavaScript the stylesheet hides the form and the
 // year pages list every paper.
 //
 // The search and the filters are in the page's address (`?q=…&tag=…&section=…
@@ -124,7 +124,8 @@
     // An item is a search result or a catalog entry: both carry url, title, authors, issue, anchor and excerpt.
     // `focused`: the link of the result the reader was on (by keyboard) when this search began; the reader stays on it
     // when the results are shown again (as later years' matches come in), even if a list in between did not have it.
-    const show = (items, pending, focused = null) => {
+    // `asked`: whether the search had words (`query`) and filters (`filtered`), for what a search that finds nothing says.
+    const show = (items, pending, focused = null, asked = { query: false, filtered: true }) => {
       // The result (or "Show more" button) the reader is on now, when the search began elsewhere: kept when later years' matches come in.
       focused ??= results.contains(document.activeElement) ? document.activeElement.getAttribute('href') : null;
       results.replaceChildren();
@@ -143,7 +144,8 @@
         if (item.section) byline.append(...item.section.split(' / ').flatMap((part, i) => [...(i > 0 ? [' / '] : []), element('bdi', {}, part)]), ' · ');
         byline.append('in ');
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
-        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}` }, `#${item.issue}`));
+        // Named "Issue #5" for a screen reader listing the page's links, where the eye reads "in #5" (as the year's list names it).
+        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}`, 'aria-label': `Issue #${item.issue}` }, `#${item.issue}`));
         entry.append(element('a', { href: `${root}${item.url}index.html`, dir: 'auto' }, item.title), byline);
         if (item.excerpt) entry.append(element('p', { class: 'excerpt', dir: 'auto' }, item.excerpt));
         list.append(entry);
@@ -155,7 +157,7 @@
         more.addEventListener('click', () => {
           const next = limit;
           limit += PAGE;
-          show(items, pending);
+          show(items, pending, null, asked);
           // The reader goes on where the list grew: the first result added (its title's link), not back to the top.
           results.querySelectorAll('li > a')[next]?.focus();
         });
@@ -163,9 +165,17 @@
       }
       if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
       const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > limit ? `; the first ${limit} are shown` : ''}`;
-      status.textContent = pending ? `${counted} so far; searching the other years…` : `${counted}.`;
+      status.textContent = pending ? `${counted} so far; searching the other years…` : total === 0 ? nothingFound(asked) : `${counted}.`;
       table.hidden = true;
     };
+
+    // What a search that finds nothing says: why (every word of a search must occur in a paper; each filter chosen narrows) and what finds more.
+    const nothingFound = ({ query, filtered }) =>
+      query && filtered
+        ? 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.'
+        : query
+          ? 'No paper matches: none has every word searched for. Fewer words find more.'
+          : 'No paper matches the filters chosen. Fewer filters find more.';
 
     const update = async () => {
       const mine = ++generation;
@@ -198,6 +208,7 @@
         (!filters.section || inSection(item.section)) &&
         // A paper without a year is in the `undated` choice (and shard).
         (!filters.year || (item.year === null ? 'undated' : String(item.year)) === filters.year);
+      const asked = { query: query !== '', filtered: author !== '' || Object.keys(filters).length > 0 };
       if (query) {
         status.textContent = 'Searching…';
         // The newest year answers first; the others are fetched after it, and their matches added when all have come.
@@ -213,17 +224,17 @@
           const index = await loadShard(newest);
           if (mine !== generation) return;
           answer(index);
-          if (older.length > 0) show(ranked(), true, focused);
+          if (older.length > 0) show(ranked(), true, focused, asked);
         }
         const others = await Promise.all(older.map((year) => loadShard(year)));
         if (mine !== generation) return;
         others.forEach(answer);
-        show(ranked(), false, focused);
+        show(ranked(), false, focused, asked);
         return;
       }
       const papers = await loadCatalog();
       if (mine !== generation) return;
-      show(papers.filter(keep), false, focused);
+      show(papers.filter(keep), false, focused, asked);
     };
 
     const run = () => update().catch((error) => (status.textContent = `Search failed: ${error.message}`));
@@ -254,9 +265,11 @@
     };
     window.addEventListener('pageshow', (event) => event.persisted && shown());
     window.addEventListener('popstate', shown);
-    shown();
-    // Shown only now, ready: a form that did nothing would be worse than none. The lead says so only now too (without JavaScript it offers the years alone).
-    form.hidden = false;
+    // The form is on screen before this script runs (the stylesheet shows it where scripts run): what the reader has begun
+    // typing or choosing in it by now is the search, not emptied because the address holds none yet.
+    if (form.contains(document.activeElement) && location.search === '') edited();
+    else shown();
+    // The lead offers search (the stylesheet has said so already where it knows `scripting`).
     const lead = document.querySelector('.lead');
     if (lead && form.dataset.lead) lead.textContent = form.dataset.lead;
   }

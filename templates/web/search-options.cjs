@@ -27,9 +27,24 @@
    * control: Unicode's Default_Ignorable_Code_Point) keep the word whole, as
    * a reader sees it; `processTerm` drops them. So does an apostrophe between
    * letters ("O'Neil", "don’t", "Wei's"): `indexTerms` indexes the word
-   * without it and its parts.
+   * without it and its parts. A point between two digits keeps a number
+   * whole ("3.5", "GPT-3.5", "v1.2", an arXiv id "2309.08600"), as it reads:
+   * split, a query "3.5" asked for a "3" and a "5" anywhere in a paper, and
+   * "5", half typed, for any word beginning with it (an arXiv id's "2305…").
+   * A comma stays a separator: `f(1,2)` is two numbers.
    */
-  const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|['\u2019])[\p{L}\p{M}\p{N}]+)*/gu;
+  const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|['\u2019]|(?<=\p{N})\.(?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
+
+  /**
+   * Words joined by hyphens ("GPT-4", "Llama-2-7B", "weak-to-strong"), or a
+   * word alone: `tokenize` gives the words of a joined one and then the
+   * words written together from the first, so that "gpt4", as people type
+   * it, finds a paper that writes "GPT-4" (it found none). A query is read
+   * without them (`queryWords`): "Llama-2" finds a paper that writes "Llama 2".
+   * A hyphen-minus, or Unicode's hyphen or non-breaking hyphen.
+   */
+  const JOINED = new RegExp(`${WORD.source}(?:[-\u2010\u2011]${WORD.source})*`, 'gu');
+  const HYPHEN = /[-\u2010\u2011]/u;
 
   /**
    * Letters of the scripts written without spaces between words whose words
@@ -95,9 +110,31 @@
   /**
    * A text's words (`WORD`), the runs of scripts written without spaces split
    * into their words. A text in other scripts only is never segmented: its
-   * words stay exactly the runs of letters, and its index the same.
+   * words stay exactly the runs of letters, and its index the same. Words
+   * joined by hyphens are followed by the words written together (`JOINED`:
+   * "GPT-4" is "GPT", "4", "GPT4"; "Llama-2-7B" "Llama", "2", "7B",
+   * "Llama2", "Llama27B"), unless one is of a script written without spaces.
    */
   const tokenize = (text) => {
+    if (!HYPHEN.test(text)) return wordsOf(text);
+    const unspaced = UNSPACED.test(text);
+    const words = [];
+    for (const piece of text.match(JOINED) ?? []) {
+      // Most pieces are one word (indexing asks this millions of times).
+      if (!HYPHEN.test(piece)) {
+        if (unspaced) words.push(...runWords(piece));
+        else words.push(piece);
+        continue;
+      }
+      const parts = wordsOf(piece);
+      words.push(...parts);
+      // Each run from the first word written together ("Llama-2-7B": "Llama2", "Llama27B"), so "Llama-2 7B" finds it too.
+      if (parts.length > 1 && HYPHEN.test(piece) && !UNSPACED.test(piece)) for (let end = 2; end <= parts.length; end += 1) words.push(parts.slice(0, end).join(''));
+    }
+    return words;
+  };
+  /** A query's words: `tokenize`'s without the compounds of words joined by hyphens, which a text may write apart ("Llama 2"). */
+  const wordsOf = (text) => {
     const runs = text.match(WORD) ?? [];
     return UNSPACED.test(text) ? runs.flatMap(runWords) : runs;
   };
@@ -434,6 +471,7 @@
     processTerm: indexTerms,
     searchOptions: {
       combineWith: 'AND',
+      tokenize: wordsOf,
       processTerm: queryTerm,
       prefix: (term, index, terms) => index === terms.length - 1 && term.length > 1,
       boost: { titles: 3, names: 2, venues: 2, tags: 2 },

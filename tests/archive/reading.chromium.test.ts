@@ -123,3 +123,27 @@ test('every page, light and dark, shows each text and each field’s placeholder
     }
   }
 });
+
+test('a paper page’s “Copy BibTeX” button, pressed from the keyboard, puts the entry on the clipboard and says so; without JavaScript, and on paper, there is no button', { skip }, async () => {
+  const path = '/papers/2304.15004/index.html';
+  const { page, errors, outside } = await openPage(archive.browser, archive.origin, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.goto(`${archive.origin}${path}`);
+  const entry = await page.locator('.bibtex code').textContent();
+  assert.match(entry ?? '', /^@\w+\{/);
+  // The entry's box, then the button, in the order of Tab.
+  await page.locator('.bibtex pre').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Copy BibTeX');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), entry);
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.getByRole('button', { name: 'Copy BibTeX' }).isHidden(), 'printed without the button');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(outside, []);
+  await page.close();
+  const { page: without } = await openPage(archive.browser, archive.origin, { javaScriptEnabled: false });
+  await without.goto(`${archive.origin}${path}`);
+  assert.ok(await without.locator('.bibtex button').isHidden(), 'a button that would do nothing is not shown');
+  await without.close();
+});
