@@ -37,7 +37,7 @@ export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir
  * templates/web/icon.svg` published the SMTP password at `assets/icon.svg`.
  */
 function checkAssetLinks(assets: ReadonlyMap<string, string>, webDir: string, config: Pick<Config, 'root' | 'dataDir'>): void {
-  const inside = insideProject(webDir, config.root, config.dataDir, `${webDir}`);
+  const inside = insideProject(webDir, config.root, config.dataDir, webDir);
   for (const source of assets.values()) {
     if (pathWithin(webDir, source) && lstatSync(source, { throwIfNoEntry: false })?.isSymbolicLink()) inside(source);
   }
