@@ -14,16 +14,21 @@ import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
  * waits.
  */
 
-/** A send of issue 1 to `count` readers (or `--list`) through a server with `faults`; retries every 50 ms, a run waiting at most 2 s. */
-async function sendSmall(count: number, faults: Faults, list = false) {
-  const root = await newsletter(count);
+/** `send` of the newsletter at `root` with `options` through a relay started with `faults` and closed after: the result and the relay (its `received` messages). */
+async function sendThrough(root: string, faults: Faults, options: Parameters<typeof send>[1]) {
   const server = await startSmtpServer(faults);
   try {
-    const result = await send(root, { list, concurrency: 1, retry: { baseMs: 50, maxMs: 50, giveUpMs: 60_000 }, maxWaitMs: 2_000 }, { SMTP_URL: server.url });
-    return { result, states: journalStates(root), server };
+    return { result: await send(root, options, { SMTP_URL: server.url }), server };
   } finally {
     await server.close();
   }
+}
+
+/** A send of issue 1 to `count` readers (or `--list`) through a server with `faults`; retries every 50 ms, a run waiting at most 2 s. */
+async function sendSmall(count: number, faults: Faults, list = false) {
+  const root = await newsletter(count);
+  const { result, server } = await sendThrough(root, faults, { list, concurrency: 1, retry: { baseMs: 50, maxMs: 50, giveUpMs: 60_000 }, maxWaitMs: 2_000 });
+  return { result, states: journalStates(root), server };
 }
 
 test('smtp: --list to an address the relay says does not exist (550 5.1.1) fails at once with the reply, not retried for a day: no subscriber to bounce, no other recipient to wait for', async () => {
@@ -51,72 +56,42 @@ test('smtp: a send to two readers, each refused by policy (550 5.7.26), pauses a
 
 test('smtp: the report of a --list send that failed says to run `paperboy send 1 --list --retry-failed`, which the send takes (without --list it is refused: a send keeps its mode)', async () => {
   const root = await newsletter(2);
-  const refusing = await startSmtpServer({ data: () => ({ code: 554, message: '5.6.0 Message rejected by list server' }) });
-  try {
-    const result = await send(root, { list: true, concurrency: 1 }, { SMTP_URL: refusing.url });
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /`paperboy send 1 --list --retry-failed` sends to it again\./);
-  } finally {
-    await refusing.close();
-  }
-  const taking = await startSmtpServer();
-  try {
-    const retried = await send(root, { list: true, retryFailed: true }, { SMTP_URL: taking.url });
-    assert.equal(retried.code, 0, retried.stderr);
-    assert.deepEqual(taking.received.map((m) => m.to), ['list@lists.example.org']);
-  } finally {
-    await taking.close();
-  }
+  const { result } = await sendThrough(root, { data: () => ({ code: 554, message: '5.6.0 Message rejected by list server' }) }, { list: true, concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /`paperboy send 1 --list --retry-failed` sends to it again\./);
+  const { result: retried, server: taking } = await sendThrough(root, {}, { list: true, retryFailed: true });
+  assert.equal(retried.code, 0, retried.stderr);
+  assert.deepEqual(taking.received.map((m) => m.to), ['list@lists.example.org']);
 });
 
 test('smtp: a relay that refuses every recipient for good with no enhanced code (Exim\'s "550 relay not permitted") pauses the run after three: nobody failed, the issue not marked sent (the whole list was failed and the issue marked sent with nobody mailed)', async () => {
   const root = await newsletter(10);
-  const server = await startSmtpServer({ rcpt: () => ({ code: 550, message: 'relay not permitted' }) });
-  try {
-    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /Paused: the relay refused the first recipients of this send one after another for good \(a 5xx at RCPT\) and has taken no message of it/);
-    assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
-    assert.doesNotMatch(result.stdout, /status: sent/);
-  } finally {
-    await server.close();
-  }
+  const { result } = await sendThrough(root, { rcpt: () => ({ code: 550, message: 'relay not permitted' }) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Paused: the relay refused the first recipients of this send one after another for good \(a 5xx at RCPT\) and has taken no message of it/);
+  assert.deepEqual([...new Set(journalStates(root).values())], ['queued']);
+  assert.doesNotMatch(result.stdout, /status: sent/);
 });
 
 test('smtp: a recipient refused for good with no enhanced code (550 no such user here) before the relay took any message is held, then failed once the others were delivered', async () => {
   const root = await newsletter(4);
-  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: 'No such user here' } : undefined) });
-  try {
-    const result = await send(root, { concurrency: 1 }, { SMTP_URL: server.url });
-    assert.equal(result.code, 1);
-    assert.doesNotMatch(result.stderr, /Paused/);
-    assert.equal(server.received.length, 3);
-    assert.equal(journalStates(root).get('reader0@example.org'), 'failed');
-    assert.match(result.stderr, /failed: reader0@example\.org: 550 No such user here/);
-  } finally {
-    await server.close();
-  }
+  const { result, server } = await sendThrough(root, { rcpt: (to) => (to === 'reader0@example.org' ? { code: 550, message: 'No such user here' } : undefined) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stderr, /Paused/);
+  assert.equal(server.received.length, 3);
+  assert.equal(journalStates(root).get('reader0@example.org'), 'failed');
+  assert.match(result.stderr, /failed: reader0@example\.org: 550 No such user here/);
 });
 
 test('smtp: a send that delivered nobody (its one message, to the list address, refused) does not mark the issue `status: sent`; the retry that delivers it does', async () => {
   const root = await newsletter(2);
   const file = join(root, 'issues', '0001-mirages.md');
-  const refusing = await startSmtpServer({ rcpt: () => ({ code: 550, message: '5.1.1 <list@lists.example.org>: Recipient address rejected: User unknown' }) });
-  try {
-    const result = await send(root, { list: true }, { SMTP_URL: refusing.url });
-    assert.equal(result.code, 1);
-    assert.doesNotMatch(result.stdout, /status: sent/);
-    assert.match(readFileSync(file, 'utf8'), /^status: ready$/m);
-  } finally {
-    await refusing.close();
-  }
-  const taking = await startSmtpServer();
-  try {
-    const retried = await send(root, { list: true, retryFailed: true }, { SMTP_URL: taking.url });
-    assert.equal(retried.code, 0, retried.stderr);
-    assert.match(retried.stdout, /status: sent/);
-    assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
-  } finally {
-    await taking.close();
-  }
+  const { result } = await sendThrough(root, { rcpt: () => ({ code: 550, message: '5.1.1 <list@lists.example.org>: Recipient address rejected: User unknown' }) }, { list: true });
+  assert.equal(result.code, 1);
+  assert.doesNotMatch(result.stdout, /status: sent/);
+  assert.match(readFileSync(file, 'utf8'), /^status: ready$/m);
+  const { result: retried } = await sendThrough(root, {}, { list: true, retryFailed: true });
+  assert.equal(retried.code, 0, retried.stderr);
+  assert.match(retried.stdout, /status: sent/);
+  assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
 });
