@@ -95,8 +95,9 @@ import { packageVersion } from './package-version.js';
  * v88: a record's excerpt does not end at a fullwidth `．` between digits (`１．５`, a decimal point; archive/excerpt.ts `endsSentenceAt`).
  * v89: the HTML and a record's excerpt leave out a soft line break between two Chinese or Japanese characters, as the plaintext does (render/text/soft-breaks.ts `withUnspacedBreaksJoined`): Chrome showed it as a space; a one-line value (a title, a name, a venue) written over lines joins them there without a space too (issue/unspaced-script.ts `joinedLines`).
  * v90: an issue's published `email.html` and `email.txt` link the unsubscribe page without a token (`<baseUrl>unsubscribe`, which says how to leave), not `?token=PLACEHOLDER`, which the server answers "not valid" (archive/issue-output.ts).
+ * v91: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts).
  */
-export const INDEX_FORMAT = `build-index-v90-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v91-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

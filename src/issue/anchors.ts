@@ -17,6 +17,8 @@ export const TEMPLATE_IDS: ReadonlySet<string> = new Set([
   'filter-year',
   'filter-author',
   'bibtex-label',
+  'bibtex-entry',
+  'copy-status',
 ]);
 
 /**

@@ -107,7 +107,8 @@ import type { FileOutcome } from './lint-file.js';
 // v85: no-bare-url names a cross-reference written as an autolink (`<paper:2304.15004>`, `<issue:4>`), whose readers see the reference itself.
 // v86: email-size measures emails whose HTML leaves out a soft line break between two Chinese or Japanese characters (render/text/soft-breaks.ts `withUnspacedBreaksJoined`); messages quote a title written over lines without a space between two such characters (issue/unspaced-script.ts `joinedLines`); no-raw-html accepts a `<br>` in a table's cell and names one elsewhere as the line break it is.
 // v87: date-order, a new rule across issues: an issue dated out of the order of its number (a mistyped year).
-const FORMAT_VERSION = 87;
+// v88: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts): facts written before hold the old ones.
+const FORMAT_VERSION = 88;
 
 interface Header {
   version: typeof FORMAT_VERSION;
