@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { sitePath } from './pages.js';
-import { HttpError, RequestAborted } from './request-body.js';
+import { bodyRefusedByHeaders, HttpError, RequestAborted } from './request-body.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
 import { storeProblem } from '../store/store-problem.js';
@@ -137,6 +137,11 @@ export function createApp(options: AppOptions): PaperboyServer {
     const path = originForm(req.url ?? '').split('?')[0]!;
     res.on('finish', () => options.log(accessLine(req.method, path, res.statusCode, started, socket.bytesWritten - written)));
     handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
+  });
+  // Node sends `100 Continue` to every `Expect: 100-continue` unless asked: a body the headers say is too large is refused instead (readFields).
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (bodyRefusedByHeaders(req) === undefined) res.writeContinue();
+    server.emit('request', req, res);
   });
   return {
     server,
