@@ -131,10 +131,11 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
   // The recipients refused otherwise for good at RCPT since the last other outcome, while the relay had taken nothing of this send.
   const refusedStreak = new Set<string>();
   // Messages of this send the relay took, in this run or before: a sign that it does not refuse our mail as such, and delivers for real mailboxes.
-  let accepted = input.journal.counts().sent;
+  const atStart = input.journal.counts();
+  let accepted = atStart.sent;
   // A streak of refusals by different recipients is no longer than the send has recipients: a send to the list address
   // (one) or to two readers, each refused so, has reached it (else they were retried until the give-up time, 24 h).
-  const recipients = Object.values(input.journal.counts()).reduce((sum, n) => sum + n, 0);
+  const recipients = Object.values(atStart).reduce((sum, n) => sum + n, 0);
   const policyPauseAfter = Math.min(POLICY_PAUSE_AFTER, recipients);
   const unknownPauseAfter = Math.min(UNKNOWN_PAUSE_AFTER, recipients);
   const messagePauseAfter = Math.min(MESSAGE_PAUSE_AFTER, recipients);
