@@ -129,7 +129,7 @@
       const parts = wordsOf(piece);
       words.push(...parts);
       // Each run from the first word written together ("Llama-2-7B": "Llama2", "Llama27B"), so "Llama-2 7B" finds it too.
-      if (parts.length > 1 && HYPHEN.test(piece) && !UNSPACED.test(piece)) for (let end = 2; end <= parts.length; end += 1) words.push(parts.slice(0, end).join(''));
+      if (parts.length > 1 && !UNSPACED.test(piece)) for (let end = 2; end <= parts.length; end += 1) words.push(parts.slice(0, end).join(''));
     }
     return words;
   };
