@@ -11,7 +11,11 @@ import { calendarProblem } from './date-valid.js';
  * most that are in order (a longest run in date order by number), so one
  * wrong date is blamed, not every issue after it; each other issue is
  * reported at its `date` with the nearest kept issue it comes before or
- * after. Drafts count (their number is taken); equal dates are in order.
+ * after. Of several such runs, the one keeping the most issues already
+ * sent, then ready: a sent issue's date is what its readers got, while a
+ * draft's is often `paperboy new`'s default, today, which an issue sent
+ * for a later day comes after. Drafts count (their number is taken);
+ * equal dates are in order.
  *
  * ok:     #1 2023-05-29, #2 2023-06-26, #3 2023-07-31
  * not ok: #1 2023-05-29, #2 0023-06-26, #3 2023-07-31 → on #2: Unexpected date `0023-06-26`, before issue 1's `2023-05-29` though numbered after it, expected issues dated in the order of their numbers (a year mistyped?)
@@ -23,7 +27,7 @@ const rule: CorpusRule = {
   doc: 'Issues are dated in the order of their numbers (a mistyped year, `0023` or `2203`, dates an issue centuries off in every feed)',
   check({ facts, report }) {
     const dated = facts.filter((fact) => fact.readable && fact.number !== undefined && DATE.test(fact.date) && calendarProblem(fact.date) === undefined).sort((a, b) => a.number! - b.number! || (a.path < b.path ? -1 : 1));
-    const kept = longestInOrder(dated.map((fact) => fact.date));
+    const kept = longestInOrder(dated.map((fact) => ({ date: fact.date, weight: SETTLED[fact.status] })));
     let before: IssueFacts | undefined;
     dated.forEach((fact, i) => {
       if (kept.has(i)) {
@@ -44,28 +48,51 @@ export default rule;
 /** A date as the format writes it, which sorts as text in time order. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** How settled an issue's date is: what breaks a tie between runs of issues in order (see the rule). */
+const SETTLED: Record<IssueFacts['status'], number> = { draft: 0, ready: 1, sent: 2 };
+
+/** A run of dates in order ending at one of them: its length, the `weight`s of its dates summed, and the index before its last. */
+interface Run {
+  length: number;
+  weight: number;
+  /** The rank of its last date among the dates (a smaller one leaves more room after it). */
+  rank: number;
+  end: number;
+  previous: number | undefined;
+}
+
+/** Whether run `a` is the one to keep over `b`: longer, then weightier, then ending earlier, then first found. */
+function better(a: Run, b: Run | undefined): boolean {
+  if (b === undefined) return true;
+  return a.length !== b.length ? a.length > b.length : a.weight !== b.weight ? a.weight > b.weight : a.rank !== b.rank ? a.rank < b.rank : a.end < b.end;
+}
+
 /**
- * The indexes of a longest subsequence of `dates` in order (each at or after
- * the one before): patience sorting, O(n log n). Of several such, the one
- * whose dates stay earliest.
+ * The indexes of a longest subsequence of `dates` in order (each at or
+ * after the one before); of several, the one whose `weight`s sum highest,
+ * then whose dates stay earliest. O(n log n): for each date, the best run
+ * ending at a date no later than it, from a Fenwick tree of prefix bests
+ * over the dates' ranks (Fredman, "On computing the length of longest
+ * increasing subsequences", 1975, for the unweighted count).
  */
-function longestInOrder(dates: readonly string[]): Set<number> {
-  /** `ends[k]`: the index of the smallest last date of a run of k + 1 dates found so far. */
-  const ends: number[] = [];
-  const previous: (number | undefined)[] = [];
-  dates.forEach((date, i) => {
-    let low = 0;
-    let high = ends.length;
-    // The first run whose last date is later than this one: equal dates extend a run.
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (dates[ends[middle]!]! <= date) low = middle + 1;
-      else high = middle;
-    }
-    previous[i] = low > 0 ? ends[low - 1] : undefined;
-    ends[low] = i;
+function longestInOrder(dates: readonly { date: string; weight: number }[]): Set<number> {
+  const sorted = [...new Set(dates.map(({ date }) => date))].sort();
+  const rankOf = new Map(sorted.map((date, rank) => [date, rank]));
+  /** `tree[k]` (1-based): the best run ending at a date whose rank is in the range the Fenwick node k covers. */
+  const tree: (Run | undefined)[] = new Array(sorted.length + 1);
+  const runs: Run[] = [];
+  dates.forEach(({ date, weight }, end) => {
+    const rank = rankOf.get(date)!;
+    let before: Run | undefined;
+    // Equal dates extend a run: the prefix up to this date's rank, itself included.
+    for (let k = rank + 1; k > 0; k -= k & -k) if (tree[k] && better(tree[k]!, before)) before = tree[k];
+    const run: Run = { length: (before?.length ?? 0) + 1, weight: (before?.weight ?? 0) + weight, rank, end, previous: before?.end };
+    runs.push(run);
+    for (let k = rank + 1; k <= sorted.length; k += k & -k) if (better(run, tree[k])) tree[k] = run;
   });
+  let best: Run | undefined;
+  for (const run of runs) if (better(run, best)) best = run;
   const kept = new Set<number>();
-  for (let i = ends.at(-1); i !== undefined; i = previous[i]) kept.add(i);
+  for (let i = best?.end; i !== undefined; i = runs[i]!.previous) kept.add(i);
   return kept;
 }

@@ -36,3 +36,16 @@ test('date-order: the first or the last issue dated out of order is reported, an
   const unread = { ...issuesDated('2023-05-29', '2023-07-31'), '3.md': cleanIssue({ number: 3, date: '2023-13-45' }), '4.md': cleanIssue({ number: 4, date: '2020-01-01' }).replace('number: 4', 'number: [4') };
   assert.deepEqual(await everyMessage(unread), []);
 });
+
+test('date-order: of two issues out of order, the one not yet sent is blamed: a draft `paperboy new` dated today after an issue sent for a later day, not the sent issue whose date readers got', async () => {
+  const draftAfterSent = { '1.md': cleanIssue({ number: 1, date: '2026-12-07', status: 'sent' }), '2.md': cleanIssue({ number: 2, date: '2026-12-05', status: 'draft' }) };
+  assert.deepEqual(await everyMessage(draftAfterSent), ['2.md date-order 4:7']);
+  const [message] = await lintWith([rule], draftAfterSent, { target: '2.md' });
+  assert.equal(message!.message, "Unexpected date `2026-12-05`, before issue 1's `2026-12-07` though numbered after it, expected issues dated in the order of their numbers (a year mistyped?)");
+  // A ready issue's date is more settled than a draft's, a sent one's than a ready one's; it is the date that settles it, not the number.
+  assert.deepEqual(await everyMessage({ '1.md': cleanIssue({ number: 1, date: '2026-12-07', status: 'ready' }), '2.md': cleanIssue({ number: 2, date: '2026-12-05', status: 'draft' }) }), ['2.md date-order 4:7']);
+  assert.deepEqual(await everyMessage({ '1.md': cleanIssue({ number: 1, date: '2026-12-07', status: 'draft' }), '2.md': cleanIssue({ number: 2, date: '2026-12-05', status: 'sent' }) }), ['1.md date-order 4:7']);
+  // The most issues in order still come first: two drafts in order are kept over one sent issue out of their order.
+  const many = { '1.md': cleanIssue({ number: 1, date: '2023-01-01', status: 'draft' }), '2.md': cleanIssue({ number: 2, date: '2023-02-01', status: 'draft' }), '3.md': cleanIssue({ number: 3, date: '2022-12-01', status: 'sent' }) };
+  assert.deepEqual(await everyMessage(many), ['3.md date-order 4:7']);
+});
