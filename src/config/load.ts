@@ -8,7 +8,7 @@ import { PaperboyError } from '../errors.js';
 import { MAX_CONFIG_BYTES, readConfigBytes, type ConfigBytes } from './config-bytes.js';
 import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
-import { closest, unknownKeyHint } from '../diagnostics/did-you-mean.js';
+import { misspeltKeyIssue, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
@@ -298,17 +298,8 @@ function kindOf(value: unknown): string {
  */
 function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
   const first = issues[0]!;
-  const missing = first.path.at(-1);
-  if (typeof missing !== 'string' || valueAt(data, first.path as (string | number)[]) !== undefined) return first;
-  const mapping = first.path.slice(0, -1);
-  const misspelt = issues.find(
-    (issue) =>
-      issue.code === 'unrecognized_keys' &&
-      issue.path.length === mapping.length &&
-      issue.path.every((part, i) => part === mapping[i]) &&
-      issue.keys.some((key) => closest(key, [missing]) !== undefined),
-  );
-  return misspelt ?? first;
+  if (valueAt(data, first.path as (string | number)[]) !== undefined) return first;
+  return misspeltKeyIssue(issues, first.path) ?? first;
 }
 
 /**

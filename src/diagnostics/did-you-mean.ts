@@ -1,4 +1,5 @@
 import leven from 'leven';
+import type { z } from 'zod';
 
 /**
  * Hints for a misspelled key or name, shared by the issue schema, the config
@@ -44,4 +45,24 @@ export function unknownKeyHint(word: string, candidates: readonly string[], pres
 export function didYouMean(word: string, candidates: readonly string[]): string {
   const suggestion = closest(word, candidates);
   return suggestion ? `expected \`${suggestion}\`` : `expected one of ${candidates.map((c) => `\`${c}\``).join(', ')}`;
+}
+
+/**
+ * The unknown-keys issue among zod's `issues` that holds the key missing at
+ * `path` misspelt: a key of the same mapping that is a near miss of it
+ * (`sumary` for `summary`, `dkim.keySelectr`), whose "Unexpected key …,
+ * expected `summary`" says what to fix; undefined when none does. A
+ * "Missing key `summary`" beside it would say the one mistake twice.
+ */
+export function misspeltKeyIssue(issues: readonly z.core.$ZodIssue[], path: readonly PropertyKey[]): z.core.$ZodIssue | undefined {
+  const missing = path.at(-1);
+  if (typeof missing !== 'string') return undefined;
+  const mapping = path.slice(0, -1);
+  return issues.find(
+    (issue) =>
+      issue.code === 'unrecognized_keys' &&
+      issue.path.length === mapping.length &&
+      issue.path.every((part, i) => part === mapping[i]) &&
+      issue.keys.some((key) => closest(key, [missing]) !== undefined),
+  );
 }

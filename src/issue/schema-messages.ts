@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { unknownKeyHint } from '../diagnostics/did-you-mean.js';
+import { misspeltKeyIssue, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
 import { distinctTags } from './names.js';
 import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
@@ -66,6 +66,8 @@ export function describeSchemaIssues(
       }
       case 'invalid_type':
         if (received === undefined) {
+          // A key written misspelt (`sumary:`) is named once, as the unknown key it is, with the key it is near.
+          if (misspeltKeyIssue(issues, path)) break;
           problems.push({ message: `Missing key \`${key}\`, expected ${MISSING_VALUE[key] ?? article(issue.expected)}`, path, part: 'key' });
         } else if (nonFiniteWords(received) !== undefined) {
           problems.push({ message: `Unexpected number \`${written(path) ?? String(received)}\` for ${field}, ${nonFiniteWords(received)!}`, path, part: 'value' });

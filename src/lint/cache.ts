@@ -109,7 +109,8 @@ import type { FileOutcome } from './lint-file.js';
 // v87: date-order, a new rule across issues: an issue dated out of the order of its number (a mistyped year).
 // v88: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts): facts written before hold the old ones.
 // v89: date-order blames, of two issues out of order, the one not yet sent (a draft dated today after an issue sent for a later day), not the sent one.
-const FORMAT_VERSION = 89;
+// v90: frontmatter-schema names a required key written misspelt (`sumary:`) once, as the unknown key, not also as the key missing.
+const FORMAT_VERSION = 90;
 
 interface Header {
   version: typeof FORMAT_VERSION;
