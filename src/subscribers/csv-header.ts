@@ -127,6 +127,14 @@ export function normalizeHeader(cell: string): string {
   return cell.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
 }
 
+/**
+ * paperboy's own export's `consent_source` (csv-export.ts), which an import
+ * replaces by design: a row's consent then comes from the file it was
+ * imported from (`import:FILE`, docs/commands.md). Not said to be ignored:
+ * re-importing an export is no mistake to warn of.
+ */
+const REPLACED_HEADER = 'consent source';
+
 /** The columns of a header row, or undefined when it names no address column (no header, or a file that is no subscriber list). */
 export function headerColumns(fields: readonly string[]): Columns | undefined {
   const names = fields.map(normalizeHeader);
@@ -152,7 +160,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   }
   const leftAfter = timeColumn(LEFT_AFTER_HEADERS);
   const read = new Set([...Object.values(columns), ...[...marks, ...flags].map((mark) => mark.column), ...[...Object.values(times), leftAfter].map((time) => time?.column)]);
-  const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' ? [] : [field.trim()]));
+  const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' || names[column] === REPLACED_HEADER ? [] : [field.trim()]));
   return { ...columns, marks, flags, times, leftAfter, ignored };
 }
 
