@@ -36,6 +36,11 @@ async function listRules(format: string): Promise<string> {
 
 export async function run(options: LintCommandOptions, io: CommandIO): Promise<number> {
   if (options.listRules) {
+    // Lints nothing: files, --fix and --max-warnings given with it would be dropped without a word, and exit 0 read as a clean lint.
+    const dropped = [...(options.files.length > 0 ? ['issue files'] : []), ...(options.fix ? ['--fix'] : []), ...(options.maxWarnings !== undefined ? ['--max-warnings'] : [])];
+    if (dropped.length > 0) {
+      throw new PaperboyError('USAGE', `Unexpected ${dropped.join(' and ')} with --list-rules, which lists the rules and lints nothing`, { hint: 'Run `paperboy lint --list-rules` alone, and `paperboy lint` with the files and options to lint.' });
+    }
     io.stdout.write(await listRules(options.format));
     return 0;
   }

@@ -422,3 +422,13 @@ test("lint: a template's mistake stops the lint with one template error naming t
     assert.doesNotMatch(result.stdout + result.stderr, /Unexpected failure of rule|email-size|report this as a bug/);
   }
 });
+
+test('--list-rules with issue files, --fix or --max-warnings is a usage error (exit 2) naming them: it lints nothing, and exit 0 would read as a clean lint', async () => {
+  const root = makeRoot({});
+  const result = await runCli(['lint', '--list-rules', 'issues/x.md', '--fix', '--max-warnings', '0'], { cwd: root });
+  assert.equal(result.code, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /Unexpected issue files and --fix and --max-warnings with --list-rules, which lists the rules and lints nothing/);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  assert.equal((await runCli(['lint', '--list-rules', '--fix'], { cwd: root })).code, 2);
+});
