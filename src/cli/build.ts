@@ -4,7 +4,7 @@ import { buildSite } from '../archive/build.js';
 import { OUT_DIR_EXPECTED, outDirOverlap } from '../config/out-dir.js';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { diagnosticRows } from '../lint/format/stylish.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { buildProgress } from './build-progress.js';
 import { counted, itOrThem } from '../render/format.js';
@@ -37,7 +37,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   for (const { path, values } of report.unread) {
     // In the file's order, as lint lists them: the parser's problems and the later checks' come apart.
     const inOrder = [...values].sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const value of inOrder) io.stderr.write(diagnosticLine(relative(io.cwd, path) || path, { ...value, severity: 'error' }));
+    io.stderr.write(diagnosticRows(relative(io.cwd, path) || path, inOrder.map((value) => ({ ...value, severity: 'error' as const }))));
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);

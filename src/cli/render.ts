@@ -7,7 +7,7 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { refusedUrls } from '../render/refused-urls.js';
 import { loadTemplates } from '../render/templates.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { diagnosticRows } from '../lint/format/stylish.js';
 import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
@@ -44,7 +44,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const messages = await lintMessages(workspace, file.path);
   const errors = messages.filter((message) => message.severity === 'error');
   const where = relative(io.cwd, file.path) || file.path;
-  for (const error of errors) io.stderr.write(diagnosticLine(where, error));
+  io.stderr.write(diagnosticRows(where, errors));
 
   const templates = loadTemplates(config.templatesDir);
   sayUnreadTemplates(templates.unread, io);
@@ -54,9 +54,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
     io.stderr.write(`paperboy: ${where} has ${counted(errors.length, 'lint error')}; the email is rendered anyway, fix ${itOrThem(errors.length)} before sending.\n`);
   }
   const links = { baseUrl: config.baseUrl, corpus: workspace.corpus, from: file.facts };
-  for (const refused of refusedUrls(email.parsed, links)) {
-    io.stderr.write(diagnosticLine(where, { ...refused.position.start, severity: 'warning', message: refused.message }));
-  }
+  io.stderr.write(diagnosticRows(where, refusedUrls(email.parsed, links).map((refused) => ({ ...refused.position.start, severity: 'warning' as const, message: refused.message }))));
   const copy = await placeholderCopy(workspace, email);
   const output = { html: copy.html, text: copy.text, eml: copy.eml.toString('utf8') }[options.format as Format];
 

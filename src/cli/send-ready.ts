@@ -1,6 +1,6 @@
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import type { CommandIO } from '../io.js';
-import { diagnosticLine } from '../lint/format/diagnostic-line.js';
+import { diagnosticRows } from '../lint/format/stylish.js';
 import { counted, itOrThem } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 
@@ -16,7 +16,7 @@ import { lintMessages } from './lint-messages.js';
  */
 export async function checkIssue(workspace: Workspace, file: IssueFile, where: string, options: { test?: string; force?: boolean }, io: CommandIO): Promise<{ ready: boolean; errors: number }> {
   const errors = (await lintMessages(workspace, file.path)).filter((message) => message.severity === 'error');
-  for (const error of errors) io.stderr.write(diagnosticLine(where, error));
+  io.stderr.write(diagnosticRows(where, errors));
   const proof = options.test !== undefined;
   if (errors.length > 0) {
     const fix = `${itOrThem(errors.length)} (\`paperboy lint ${where}\`)`;

@@ -342,3 +342,15 @@ test('render --format text: a Thai summary wraps at 72 columns between its words
   const columns = (line: string) => line.replace(/[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/gu, '').length;
   assert.ok(lines.every((line) => columns(line) <= 72), lines.join('\n'));
 });
+
+test('render and send print an issue\'s lint errors as `paperboy lint` prints them: the same lines, their columns aligned alike (places of two widths, messages of two lengths)', async () => {
+  // Errors at 3:8 and 4:7 (places of one width) and one further down (two digits of line), messages of different lengths.
+  const issue = cleanIssue({ date: '2023-02-30', title: 'TODO' }).replace('    summary: |', '    sumary: |');
+  const broken = makeRoot({ 'issues/0001-a.md': issue });
+  const lintRows = (await runCli(['lint', '--no-color'], { cwd: broken })).stdout.split('\n').filter((line) => line.startsWith('issues/') && / error /.test(line));
+  assert.ok(lintRows.length >= 3, lintRows.join('\n'));
+  assert.ok(new Set(lintRows.map((row) => row.split(' ')[0]!.length)).size > 1, 'places of two widths');
+  const printed = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('issues/'));
+  assert.deepEqual(printed((await runCli(['render', '1', '--format', 'text'], { cwd: broken })).stderr), lintRows.map((row) => row.trimEnd()));
+  assert.deepEqual(printed((await runCli(['send', '1', '--yes'], { cwd: broken })).stderr), lintRows.map((row) => row.trimEnd()));
+});

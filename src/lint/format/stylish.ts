@@ -4,6 +4,7 @@ import { counted } from '../../render/format.js';
 import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
 import { append } from '../../arrays.js';
+import type { LineDiagnostic } from './diagnostic-line.js';
 
 /** One message as its row prints it: `file:line:column`, severity, message, rule id. */
 type Row = readonly [place: string, severity: string, message: string, ruleId: string];
@@ -101,6 +102,20 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
   append(lines, fitted(summary, '', options.width).map((line) => paint(errors > 0 ? 'red' : 'yellow', line)));
   if (fixable > 0) append(lines, fitted(`${counted(fixable, 'problem')} potentially fixable with the \`--fix\` option.`, '  ', options.width));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Diagnostics of one file as `paperboy lint` prints its rows (`path:line:column`,
+ * severity, message, rule id; each column as wide as its longest entry),
+ * without colour, wrapping or totals: what `render`, `send` and `build`
+ * print on stderr, one line each with its newline, in the order given.
+ * A line of a diagnostic without a rule ends at its message.
+ */
+export function diagnosticRows(path: string, diagnostics: readonly LineDiagnostic[]): string {
+  const rows = diagnostics.map((d): Row => [`${path}:${d.line}:${d.column}`, d.severity, d.message, d.ruleId ?? '']);
+  return fileRows(rows, (_style, text) => text, undefined)
+    .map((line) => `${line.trimEnd()}\n`)
+    .join('');
 }
 
 /** A totals line after `indent`, wrapped within `width` (each line indented alike) when there is one, as the rows are. */
