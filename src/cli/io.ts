@@ -3,6 +3,7 @@ import type { WriteStream } from 'node:tty';
 import { createSupportsColor } from 'supports-color';
 import { PaperboyError } from '../errors.js';
 import type { CommandIO, Output } from '../io.js';
+import { writeFailure } from './out-file.js';
 
 export function processIO(): CommandIO {
   process.stdout.on('error', closedPipe);
@@ -20,7 +21,8 @@ export function processIO(): CommandIO {
  */
 function closedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-  process.stderr.write(`paperboy: cannot write the output: ${error.code ?? error.message}\n`);
+  const { why, hint } = writeFailure(error.code ?? error.message);
+  process.stderr.write(`paperboy: Cannot write the output: ${why}\n  ${hint}\n`);
   process.exit(74);
 }
 

@@ -43,13 +43,14 @@ test('--out in a folder that does not exist, or naming a folder, is a clear erro
   assert.ok(!readdirSync(root).includes('missing'));
 });
 
-test('--out on a full disk exits 74 (the output could not be written), and an empty --out is a usage error, not "it is a folder"', async () => {
+test('--out on a full disk exits 74 (the output could not be written) and says to free room, not to pass another path, and an empty --out is a usage error, not "it is a folder"', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   for (const [args] of COMMANDS) {
     const what = args.join(' ');
     const full = await runCli([...args, '--out', '/dev/full'], { cwd: root });
     assert.equal(full.code, 74, `${what}: ${full.stderr}`);
-    assert.match(full.stderr, /Cannot write --out \/dev\/full: the disk is full/, what);
+    assert.match(full.stderr, /Cannot write --out \/dev\/full: the disk is full \(ENOSPC\)\n {2}Free some room on the disk/, what);
+    assert.doesNotMatch(full.stderr, /folder that exists/, `${what}: the path was right, the disk is full`);
     const empty = await runCli([...args, '--out', ''], { cwd: root });
     assert.equal(empty.code, 2, `${what}: ${empty.stderr}`);
     assert.match(empty.stderr, /Unexpected empty --out, expected the path of a file/, what);
