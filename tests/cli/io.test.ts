@@ -29,6 +29,7 @@ test('output into a full disk (`render 1 > /dev/full`) exits 74 saying so in wor
   const full = openSync('/dev/full', 'w');
   try {
     const child = spawn(process.execPath, [BIN, 'render', '1'], { cwd: root, stdio: ['ignore', full, 'pipe'] });
+    assert.ok(child.stderr);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = (await once(child, 'close')) as [number];
