@@ -8,6 +8,7 @@ import { describeCharacter, isControlCharacter, isSeparator } from '../diagnosti
 import { codePointName } from '../diagnostics/code-point.js';
 import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
+import { tagKey } from './names.js';
 import { Workspace } from './workspace.js';
 
 /**
@@ -105,8 +106,8 @@ TODO the introduction: what this issue is about.
  */
 export async function scaffoldIssue(config: Config, options: { title: string | undefined; today: Date; sentUpTo?: number }): Promise<string> {
   const number = await nextIssueNumber(config, options.sentUpTo ?? 0);
-  // Transliterated as author and tag folders are (paper-database.ts): `Łukasz` is `lukasz`, a Hebrew or Russian title or an emoji keeps a name.
-  const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(anyAscii(options.title ?? 'untitled'))}.md`);
+  // Folded and transliterated as author and tag folders are (paper-database.ts): `Łukasz` is `lukasz`, `O'Neil's` `oneils` (not `o-neil-s`), a Hebrew or Russian title or an emoji keeps a name.
+  const path = join(config.issuesDir, `${String(number).padStart(4, '0')}-${slugify(anyAscii(tagKey(options.title ?? 'untitled')))}.md`);
   const text = issueSkeleton({ number, title: options.title, date: localDate(options.today), sections: config.sections });
   try {
     await writeFile(path, text, { flag: 'wx' });

@@ -19,6 +19,15 @@ test('new: the next number after the highest frontmatter number, today, a slug f
   assert.match(text, new RegExp(`^date: ${localDate(new Date())}$`, 'm'));
 });
 
+test("new: a title's apostrophes inside words are left out of the file name, as author and tag folders leave them (\"It's O'Neil's\" is its-oneils, not it-s-o-neil-s)", async () => {
+  const root = makeRoot({});
+  for (const [title, name] of [["It's O'Neil's", '0001-its-oneils.md'], ['Don’t panic: ’quotes’ apart', '0002-dont-panic-quotes-apart.md']]) {
+    const result = await runCli(['new', '--title', title!], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim(), join(root, 'issues', name!));
+  }
+});
+
 test('new: a number a send used is not given again once its issue file is gone', async () => {
   const root = await newsletter(1, { status: 'ready' });
   assert.equal((await send(root)).code, 0);
