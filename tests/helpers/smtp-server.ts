@@ -15,7 +15,7 @@ export interface Faults {
   /** The port to listen on (default: a free one), for a behaviour paperboy ties to a port (587 requires STARTTLS). */
   port?: number;
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1, `inSession` the connection's, this one included). */
-  rcpt?(to: string, attempt: number, inSession: number): { code: number; message: string } | undefined;
+  rcpt?(to: string, attempt: number, inSession: number): { code: number; message: string } | 'never-answer' | undefined;
   data?(to: string, attempt: number): DataBehaviour;
   /** A reply to MAIL FROM (e.g. 530 when TLS is required). */
   mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
@@ -96,6 +96,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       const inSession = (sessionRcpts.get(session.id) ?? 0) + 1;
       sessionRcpts.set(session.id, inSession);
       const refusal = faults.rcpt?.(address.address, attempt, inSession);
+      // A relay that hangs on one recipient (a lookup that never returns): the connection waits, no reply.
+      if (refusal === 'never-answer') return;
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onData(stream, session, rawCallback) {

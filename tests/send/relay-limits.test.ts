@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { openStore } from '../../src/store/database.js';
 import { journalStates, newsletter, send } from '../helpers/send.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
@@ -79,6 +81,39 @@ test('smtp: a login refused for now (454) on a new connection mid-run is the rel
     assert.equal(result.code, 0, result.stderr);
     assert.equal(server.received.length, 12);
     assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
+
+/** The journal row of issue 1 for `email`: its state, attempts and last reply. */
+function rowOf(root: string, email: string): { state: string; attempts: number; last_reply: string } {
+  const db = openStore(join(root, '.paperboy'));
+  const row = db.prepare('SELECT state, attempts, last_reply FROM deliveries WHERE issue = 1 AND email = ?').get(email) as { state: string; attempts: number; last_reply: string };
+  db.close();
+  return row;
+}
+
+test('smtp: a relay that never answers RCPT TO for one address: each try is an attempt (a temporary failure) with the silence as its reply, retried with backoff and expired at the give-up time, one RCPT a try (not one timeout per connection); the others one copy each, and the next run has nothing to send (it waited on that address again every run)', async () => {
+  const root = await newsletter(8);
+  const hung = 'reader2@example.org';
+  let hungRcpts = 0;
+  const server = await startSmtpServer({ rcpt: (to) => (to === hung ? (hungRcpts++, 'never-answer') : undefined) });
+  try {
+    const options = { concurrency: 3, smtp: { socketTimeoutMs: 400 }, retry: { baseMs: 20, maxMs: 50, giveUpMs: 1_500 }, maxWaitMs: 5_000 };
+    const result = await send(root, options, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /expired: reader2@example\.org: no reply from the relay within 0\.4 s to MAIL FROM or RCPT TO, before the message began \(DATA\): nothing of it went/);
+    assert.doesNotMatch(result.stderr, /Stopped early/);
+    const row = rowOf(root, hung);
+    assert.equal(row.state, 'expired');
+    assert.ok(row.attempts >= 2, `attempts: ${row.attempts}`);
+    assert.equal(hungRcpts, row.attempts, 'every RCPT of the silent address is an attempt the journal counts');
+    assert.equal(server.received.length, 7);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+    const again = await send(root, options, { SMTP_URL: server.url });
+    assert.match(again.stdout, /Nothing to send for issue 1/);
+    assert.equal(hungRcpts, row.attempts);
   } finally {
     await server.close();
   }

@@ -30,6 +30,13 @@ interface WireProgress {
   handOff?: (() => Promise<void>) | undefined;
   /** The connection was given the message (after 354) and its `handOff` started: a moment before `dataStarted`. */
   piped?: boolean;
+  /**
+   * When a connection of the pool took the message, its session up (greeted,
+   * logged in), about to begin the transaction (MAIL FROM, RCPT TO): ms
+   * since the epoch. nodemailer's pool creates the message's stream then
+   * (pool-resource.js `send`), and only then.
+   */
+  takenAt?: number;
 }
 
 type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
@@ -85,10 +92,10 @@ export class SmtpTransport implements Transport {
     if (port === 0) throw smtpUrlError(portProblem('0'));
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
-    this.session = { secure: url.protocol === 'smtps:', port };
+    const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
+    this.session = { secure: url.protocol === 'smtps:', port, socketTimeoutMs: socketTimeout };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
-    const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
     this.newPool = () => this.pool({
       pool: true,
       host: url.hostname,
@@ -153,6 +160,8 @@ export class SmtpTransport implements Transport {
       } as SendMailOptions);
       return { ok: true, reply: String(info.response ?? '250') };
     } catch (error) {
+      const silence = silentBeforeData(error as NodemailerError, progress, this.session.socketTimeoutMs);
+      if (silence) return { ok: false, failure: silence };
       const failure = failureOf(error as NodemailerError, progress, this.session);
       if (endsSession(failure)) this.renewPool();
       return { ok: false, failure, ...(closedBeforeMessage(error as NodemailerError, progress) ? { closedUnsent: true } : {}) };
@@ -190,6 +199,7 @@ function closedBeforeMessage(error: NodemailerError, progress: WireProgress): bo
 }
 
 function watchWire(input: Readable, progress: WireProgress): Readable {
+  progress.takenAt = Date.now();
   const output = new WireWatch(progress);
   output.once('resume', () => (progress.dataStarted = true));
   input.on('error', (error) => output.destroy(error));
@@ -270,10 +280,33 @@ function failureOf(error: NodemailerError, progress: WireProgress, session: Sess
   return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}) };
 }
 
-/** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port. */
+/** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port; the socket inactivity limit, ms. */
 interface Session {
   secure: boolean;
   port: number;
+  socketTimeoutMs: number;
+}
+
+/**
+ * The relay went silent in a session it had opened, after the message's
+ * transaction began and before its DATA (a lookup of one recipient that
+ * never returns): a temporary refusal of this message, as a 4xx at RCPT
+ * is, which the journal counts as an attempt (RELIABILITY 10), not a
+ * relay out of reach. nodemailer says ETIMEDOUT on a new connection; on a
+ * reused one its pool ends the connection and fails the message as
+ * closed before it went (pool-resource.js), its cause dropped: a close
+ * that came the whole socket timeout after the transaction began is that
+ * silence (the timer restarts on every reply, so a timeout fires no
+ * sooner). Not a close after a reply, which goes again over another
+ * connection (`send`): a message that hangs so must not cost one timeout
+ * per connection of the pool. Undefined for any other failure.
+ */
+function silentBeforeData(error: NodemailerError, progress: WireProgress, socketTimeoutMs: number): DeliveryFailure | undefined {
+  if (progress.takenAt === undefined || progress.dataStarted || progress.piped === true || typeof error.responseCode === 'number') return undefined;
+  const timedOut = error.code === 'ETIMEDOUT' || (error.message === CLOSED_BEFORE_SENT && Date.now() - progress.takenAt >= socketTimeoutMs);
+  if (!timedOut) return undefined;
+  const seconds = Math.round(socketTimeoutMs / 100) / 10;
+  return { stage: 'recipient', reply: `no reply from the relay within ${seconds} s to MAIL FROM or RCPT TO, before the message began (DATA): nothing of it went` };
 }
 
 /**
