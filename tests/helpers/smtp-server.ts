@@ -29,6 +29,8 @@ export interface Faults {
   connect?(n: number): { code: number; message: string } | undefined;
   /** Offer STARTTLS (with smtp-server's own self-signed certificate). */
   starttls?: boolean;
+  /** Close connection number `n` (from 1) at once, before any greeting: not a word said. */
+  dropConnection?(n: number): boolean;
   /** Never greet a connection (a relay stalled before its 220). */
   connectNever?: boolean;
   /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
@@ -74,9 +76,10 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     socketTimeout: faults.idleTimeoutMs ?? 60_000,
     logger: false,
     size: 50 * 1024 * 1024,
-    onConnect(_session, callback) {
+    onConnect(session, callback) {
       connections += 1;
       if (faults.connectNever) return;
+      if (faults.dropConnection?.(connections)) return void socketOf(server, session)?.destroy();
       const refusal = faults.connect?.(connections);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },

@@ -118,3 +118,19 @@ test('smtp: a relay that never answers RCPT TO for one address: each try is an a
     await server.close();
   }
 });
+
+test('smtp: a 421 that ends a reused connection keeps its words when the message\'s try over a new connection then fails without a word (the new connection dropped): the relay failed (421 4.7.0 …; then …), not a wordless "closed the connection"', async () => {
+  const root = await newsletter(3);
+  let mails = 0;
+  // The second MAIL FROM, on the connection that took the first message; the third connection, the one it goes over then, dropped unspoken.
+  const server = await startSmtpServer({ mailFrom: () => (++mails === 2 ? { code: 421, message: '4.7.0 Too busy, closing connection' } : undefined), dropConnection: (n) => n === 3 });
+  try {
+    const result = await send(root, { concurrency: 1, retry: TOLD_BACKOFF }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /the relay failed \(421 4\.7\.0 Too busy, closing connection; then, over another connection: ECONNECT…\): waiting until/);
+    assert.equal(server.received.length, 3);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
