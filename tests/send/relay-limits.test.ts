@@ -134,3 +134,19 @@ test('smtp: a 421 that ends a reused connection keeps its words when the message
     await server.close();
   }
 });
+
+test('smtp: a relay silent on one recipient\'s RCPT TO while it takes the others\' mail over other connections is not backed off from: the others are not stalled behind a pause (the relay is well; that recipient waits for its retry alone)', async () => {
+  const root = await newsletter(60);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader2@example.org' ? 'never-answer' : undefined) });
+  try {
+    // 20 messages a second: most readers are still to send when the silence ends. A give-up time shorter than the
+    // silence: the one try is the last (expired), so a pause would come of it alone, and be told (≥ 1.5 s).
+    const result = await send(root, { concurrency: 3, rate: 20, smtp: { socketTimeoutMs: 400 }, retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 200 } }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.doesNotMatch(result.stderr, /the relay failed/);
+    assert.equal(journalStates(root).get('reader2@example.org'), 'expired');
+    assert.equal(server.received.length, 59);
+  } finally {
+    await server.close();
+  }
+});
