@@ -6,6 +6,7 @@ import type { Transport } from '../mail/transports/transport.js';
 import { personalize } from '../render/email.js';
 import type { renderIssueEmail } from '../render/issue-email.js';
 import type { CommandIO } from '../io.js';
+import { classifyFailure } from '../send/outcome.js';
 import { relayRefused } from './send-report.js';
 
 /** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
@@ -31,9 +32,13 @@ export async function sendProof(config: Config, email: ReturnType<typeof renderI
     const result = await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw });
     if (!result.ok) {
       const { failure } = result;
-      if (failure.stage === 'auth' || failure.stage === 'sender') return relayRefused(result, io);
+      const { action } = classifyFailure(failure);
+      // A login or sender refused for good stops as a send does (exit 2, with what to change); a 4xx at MAIL FROM (`451 4.3.0`, a 421) is the relay's
+      // refusal for now, as it is at RCPT: a send retries it, so a proof says to.
+      if (failure.stage === 'auth' || (failure.stage === 'sender' && action === 'abort')) return relayRefused(result, io);
       // The whole proof went and no reply came: the relay may have it (a send journals such a recipient `unknown`).
       if (failure.stage === 'after-data') io.stderr.write(`paperboy: the proof to ${options.test} may have been delivered: the relay took all of it, then gave no reply (${failure.reply}). Look in that inbox before sending another.\n`);
+      else if (action === 'retry') io.stderr.write(`paperboy: the proof to ${options.test} was not sent: the relay refused it for now (${failure.reply}); run the same command again later.\n`);
       else io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${failure.reply}\n`);
       return 1;
     }

@@ -113,6 +113,12 @@ export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io:
     io.stderr.write(`paperboy: The SMTP relay cannot log in for now (a temporary refusal, not a wrong password): ${failure.reply}. Nothing was sent; run the same command again later.\n`);
     return 1;
   }
+  // Only a proof reaches here with the sender refused (a send's check, `verify`, logs in and sends no MAIL FROM).
+  if (failure.stage === 'sender') {
+    throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the sender (MAIL FROM) for good: ${failure.reply}`, {
+      hint: "Check that `from` in paperboy.config.yaml is an address the relay lets SMTP_URL's login send from (its domain, or one the relay's operator allows). Nothing was sent.",
+    });
+  }
   throw new PaperboyError('SMTP_REFUSED', `The SMTP relay refused the session before any message: ${failure.reply}`, {
     hint: `${failure.hint ?? 'Check the user and password in SMTP_URL, and that the relay offers STARTTLS with a valid certificate.'} Nothing was sent.`,
   });

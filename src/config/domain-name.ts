@@ -26,6 +26,12 @@ export function asciiDomainName(name: string): { ascii: string } | { problem: st
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\u0000-\u007f]*$/.test(name) ? name : domainToASCII(name);
   if (ascii === '') return { problem: 'it is not a domain name an internationalized name can be converted from (RFC 5891), expected letters, digits, hyphens and dots' };
+  // An A-label written out (`xn--…`) must decode to a label IDNA allows (RFC 5890 §2.3.2.1): `example.xn--org` names no domain a
+  // DNS can hold, and mail to it would wait a day on lookups that fail. node's conversion checks the decoding, as above.
+  const aLabel = ascii.split('.').find((label) => /^xn--/i.test(label));
+  if (aLabel !== undefined && domainToASCII(ascii) === '') {
+    return { problem: `its label \`${aLabel}\` starts with xn-- but is no internationalized label's ASCII form (an A-label, RFC 5890), expected one converted from a name such as \`exämple.org\` (\`xn--exmple-cua.org\`)` };
+  }
   const problem = labelsProblem(ascii);
   return problem === undefined ? { ascii } : { problem };
 }

@@ -185,6 +185,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       stopWith('abort', `Cannot build the message: ${(error as Error).message}`);
       return { kind: 'release' };
     }
+    const takenBefore = accepted;
     const result = await input.transport.send({ from: input.envelopeFrom, to: delivery.email, messageId: delivery.messageId, raw, handOff: () => commits.handOff(delivery) });
     if (result.ok) {
       relayStreak = 0;
@@ -201,9 +202,12 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
     const { failure } = result;
     const outcome = classifyFailure(failure);
+    // A relay silent on this message (no reply before DATA) while it took others' over other connections hangs on this
+    // recipient, not on everyone: no failure of the relay to back off from, which would stall the others too.
+    const relayTrouble = outcome.relayTrouble && !(failure.stage === 'recipient' && failure.code === undefined && accepted > takenBefore);
     // A relay failure of a message begun before the last one was counted is part of that one: no new sign the relay is down.
-    const newTrouble = outcome.relayTrouble && order > troubleCountedAt;
-    if (!outcome.relayTrouble) relayStreak = 0;
+    const newTrouble = relayTrouble && order > troubleCountedAt;
+    if (!relayTrouble) relayStreak = 0;
     else if (newTrouble) {
       relayStreak++;
       troubleCountedAt = begun;

@@ -15,7 +15,7 @@ export interface Faults {
   /** The port to listen on (default: a free one), for a behaviour paperboy ties to a port (587 requires STARTTLS). */
   port?: number;
   /** A reply to refuse RCPT TO with (`attempt` counts this address's RCPTs from 1, `inSession` the connection's, this one included). */
-  rcpt?(to: string, attempt: number, inSession: number): { code: number; message: string } | undefined;
+  rcpt?(to: string, attempt: number, inSession: number): { code: number; message: string } | 'never-answer' | undefined;
   data?(to: string, attempt: number): DataBehaviour;
   /** A reply to MAIL FROM (e.g. 530 when TLS is required). */
   mailFrom?(session: SMTPServerSession): { code: number; message: string } | undefined;
@@ -29,6 +29,8 @@ export interface Faults {
   connect?(n: number): { code: number; message: string } | undefined;
   /** Offer STARTTLS (with smtp-server's own self-signed certificate). */
   starttls?: boolean;
+  /** Close connection number `n` (from 1) at once, before any greeting: not a word said. */
+  dropConnection?(n: number): boolean;
   /** Never greet a connection (a relay stalled before its 220). */
   connectNever?: boolean;
   /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
@@ -74,9 +76,10 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     socketTimeout: faults.idleTimeoutMs ?? 60_000,
     logger: false,
     size: 50 * 1024 * 1024,
-    onConnect(_session, callback) {
+    onConnect(session, callback) {
       connections += 1;
       if (faults.connectNever) return;
+      if (faults.dropConnection?.(connections)) return void socketOf(server, session)?.destroy();
       const refusal = faults.connect?.(connections);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
@@ -96,6 +99,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
       const inSession = (sessionRcpts.get(session.id) ?? 0) + 1;
       sessionRcpts.set(session.id, inSession);
       const refusal = faults.rcpt?.(address.address, attempt, inSession);
+      // A relay that hangs on one recipient (a lookup that never returns): the connection waits, no reply.
+      if (refusal === 'never-answer') return;
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);
     },
     onData(stream, session, rawCallback) {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { openStore } from '../../src/store/database.js';
 import { journalStates, newsletter, send } from '../helpers/send.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
@@ -79,6 +81,71 @@ test('smtp: a login refused for now (454) on a new connection mid-run is the rel
     assert.equal(result.code, 0, result.stderr);
     assert.equal(server.received.length, 12);
     assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
+
+/** The journal row of issue 1 for `email`: its state, attempts and last reply. */
+function rowOf(root: string, email: string): { state: string; attempts: number; last_reply: string } {
+  const db = openStore(join(root, '.paperboy'));
+  const row = db.prepare('SELECT state, attempts, last_reply FROM deliveries WHERE issue = 1 AND email = ?').get(email) as { state: string; attempts: number; last_reply: string };
+  db.close();
+  return row;
+}
+
+test('smtp: a relay that never answers RCPT TO for one address: each try is an attempt (a temporary failure) with the silence as its reply, retried with backoff and expired at the give-up time, one RCPT a try (not one timeout per connection); the others one copy each, and the next run has nothing to send (it waited on that address again every run)', async () => {
+  const root = await newsletter(8);
+  const hung = 'reader2@example.org';
+  let hungRcpts = 0;
+  const server = await startSmtpServer({ rcpt: (to) => (to === hung ? (hungRcpts++, 'never-answer') : undefined) });
+  try {
+    const options = { concurrency: 3, smtp: { socketTimeoutMs: 400 }, retry: { baseMs: 20, maxMs: 50, giveUpMs: 1_500 }, maxWaitMs: 5_000 };
+    const result = await send(root, options, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /expired: reader2@example\.org: no reply from the relay within 0\.4 s to MAIL FROM or RCPT TO, before the message began \(DATA\): nothing of it went/);
+    assert.doesNotMatch(result.stderr, /Stopped early/);
+    const row = rowOf(root, hung);
+    assert.equal(row.state, 'expired');
+    assert.ok(row.attempts >= 2, `attempts: ${row.attempts}`);
+    assert.equal(hungRcpts, row.attempts, 'every RCPT of the silent address is an attempt the journal counts');
+    assert.equal(server.received.length, 7);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+    const again = await send(root, options, { SMTP_URL: server.url });
+    assert.match(again.stdout, /Nothing to send for issue 1/);
+    assert.equal(hungRcpts, row.attempts);
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a 421 that ends a reused connection keeps its words when the message\'s try over a new connection then fails without a word (the new connection dropped): the relay failed (421 4.7.0 …; then …), not a wordless "closed the connection"', async () => {
+  const root = await newsletter(3);
+  let mails = 0;
+  // The second MAIL FROM, on the connection that took the first message; the third connection, the one it goes over then, dropped unspoken.
+  const server = await startSmtpServer({ mailFrom: () => (++mails === 2 ? { code: 421, message: '4.7.0 Too busy, closing connection' } : undefined), dropConnection: (n) => n === 3 });
+  try {
+    const result = await send(root, { concurrency: 1, retry: TOLD_BACKOFF }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /the relay failed \(421 4\.7\.0 Too busy, closing connection; then, over another connection: ECONNECT…\): waiting until/);
+    assert.equal(server.received.length, 3);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+  } finally {
+    await server.close();
+  }
+});
+
+test('smtp: a relay silent on one recipient\'s RCPT TO while it takes the others\' mail over other connections is not backed off from: the others are not stalled behind a pause (the relay is well; that recipient waits for its retry alone)', async () => {
+  const root = await newsletter(60);
+  const server = await startSmtpServer({ rcpt: (to) => (to === 'reader2@example.org' ? 'never-answer' : undefined) });
+  try {
+    // 20 messages a second: most readers are still to send when the silence ends. A give-up time shorter than the
+    // silence: the one try is the last (expired), so a pause would come of it alone, and be told (≥ 1.5 s).
+    const result = await send(root, { concurrency: 3, rate: 20, smtp: { socketTimeoutMs: 400 }, retry: { baseMs: 3_000, maxMs: 3_000, giveUpMs: 200 } }, { SMTP_URL: server.url });
+    assert.equal(result.code, 1, result.stderr);
+    assert.doesNotMatch(result.stderr, /the relay failed/);
+    assert.equal(journalStates(root).get('reader2@example.org'), 'expired');
+    assert.equal(server.received.length, 59);
   } finally {
     await server.close();
   }

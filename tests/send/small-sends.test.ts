@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { journalStates, newsletter, send } from '../helpers/send.js';
+import { run as runSends } from '../../src/cli/sends.js';
+import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { captureIO, journalStates, newsletter, send } from '../helpers/send.js';
 import { startSmtpServer, type Faults } from '../helpers/smtp-server.js';
 
 /*
@@ -94,4 +97,27 @@ test('smtp: a send that delivered nobody (its one message, to the list address, 
   assert.equal(retried.code, 0, retried.stderr);
   assert.match(retried.stdout, /status: sent/);
   assert.match(readFileSync(file, 'utf8'), /^status: sent$/m);
+});
+
+test('smtp: a 550, 551 or 553 at RCPT with no enhanced status code, once the relay took others\' mail, is `failed` with the reply and the subscriber stays active (a basic 550 is also "no access" or policy, RFC 5321 §4.2.2; only 5.1.x says no such mailbox); `sends 1` lists each failed with its reply, and a 5.1.1 beside them bounces', async () => {
+  const root = await newsletter(8);
+  const refusals = new Map([
+    ['reader1@example.org', { code: 550, message: 'No such user here' }],
+    ['reader3@example.org', { code: 551, message: 'User not local; please try <reader3@elsewhere.example>' }],
+    ['reader5@example.org', { code: 553, message: 'sorry, that domain isn\'t in my list of allowed rcpthosts' }],
+    ['reader7@example.org', { code: 550, message: '5.1.1 <reader7@example.org>: Recipient address rejected: User unknown' }],
+  ]);
+  const { result } = await sendThrough(root, { rcpt: (to) => refusals.get(to) }, { concurrency: 1 });
+  assert.equal(result.code, 1);
+  const states = journalStates(root);
+  for (const email of refusals.keys()) assert.equal(states.get(email), 'failed', email);
+  const db = openStore(join(root, '.paperboy'));
+  const statuses = new Map([...new SubscriberStore(db).list()].map((s) => [s.email, s.status]));
+  db.close();
+  assert.deepEqual(['reader1', 'reader3', 'reader5', 'reader7'].map((name) => statuses.get(`${name}@example.org`)), ['active', 'active', 'active', 'bounced']);
+  const sends = captureIO(root);
+  assert.equal(await runSends({ root, issue: '1' }, sends.io), 0);
+  assert.match(sends.stdout(), /^failed\treader1@example\.org\t1 attempt\t550 No such user here$/m);
+  assert.match(sends.stdout(), /^failed\treader3@example\.org\t1 attempt\t551 User not local; please try <reader3@elsewhere\.example>$/m);
+  assert.match(sends.stdout(), /^failed\treader5@example\.org\t1 attempt\t553 sorry, that domain isn't in my list of allowed rcpthosts$/m);
 });

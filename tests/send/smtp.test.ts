@@ -626,6 +626,30 @@ test('smtp: send --test says what a send says of the relay: a refused login is e
   }
 });
 
+test('smtp: send --test refused for now at MAIL FROM (451 4.3.0, a 421) says the proof was not sent and to run again later, exit 1, as at RCPT (it said "refused the session… check the user and password", exit 2); a sender refused for good (550 5.7.1) is exit 2 naming `from`, not the password', async () => {
+  const root = await newsletter(1);
+  for (const reply of [{ code: 451, message: '4.3.0 Temporary lookup failure, try again' }, { code: 421, message: '4.7.0 Too busy, try again later' }]) {
+    const server = await startSmtpServer({ mailFrom: () => reply });
+    try {
+      const result = await send(root, { test: 'me@example.org' }, { SMTP_URL: server.url });
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stderr, `paperboy: the proof to me@example.org was not sent: the relay refused it for now (${reply.code} ${reply.message}); run the same command again later.\n`);
+    } finally {
+      await server.close();
+    }
+  }
+  const refusing = await startSmtpServer({ mailFrom: () => ({ code: 550, message: '5.7.1 Sender address rejected: not owned by user news' }) });
+  try {
+    const result = await send(root, { test: 'me@example.org' }, { SMTP_URL: refusing.url });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /The SMTP relay refused the sender \(MAIL FROM\) for good: 550 5\.7\.1 Sender address rejected/);
+    assert.match(result.stderr, /Check that `from` in paperboy\.config\.yaml is an address the relay lets SMTP_URL's login send from/);
+    assert.doesNotMatch(result.stderr, /user and password/);
+  } finally {
+    await refusing.close();
+  }
+});
+
 test('smtp: a send names no more connections than it has messages: one for a proof, one for --list, as many as the recipients below --concurrency', async () => {
   const root = await newsletter(2);
   const server = await startSmtpServer();

@@ -4,6 +4,8 @@ import type MailMessage from 'nodemailer/lib/mailer/mail-message';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
 import { PaperboyError } from '../../errors.js';
+import { causeOf, watchSession, type NodemailerError, type SessionWatch } from './pool-session.js';
+import { CLOSED_BEFORE_SENT, replyOf, withEarlierWords } from './smtp-reply.js';
 import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type Transport } from './transport.js';
 
 export interface SmtpOptions {
@@ -30,9 +32,16 @@ interface WireProgress {
   handOff?: (() => Promise<void>) | undefined;
   /** The connection was given the message (after 354) and its `handOff` started: a moment before `dataStarted`. */
   piped?: boolean;
+  /**
+   * A connection of the pool took the message, its session up (greeted,
+   * logged in), about to begin the transaction (MAIL FROM, RCPT TO):
+   * nodemailer's pool creates the message's stream then (pool-resource.js
+   * `send`), and only then. With that session, watched for what the pool
+   * drops of a failure (pool-session.ts), when it can be found.
+   */
+  taken?: { session: SessionWatch | undefined };
 }
 
-type NodemailerError = Error & { code?: string; command?: string; responseCode?: number; response?: string };
 
 /** RFC 5321 §4.5.3.2.7 asks for 10 minutes after the final dot; a minute catches a dead server without losing a live one. */
 const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
@@ -85,10 +94,10 @@ export class SmtpTransport implements Transport {
     if (port === 0) throw smtpUrlError(portProblem('0'));
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
-    this.session = { secure: url.protocol === 'smtps:', port };
+    const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
+    this.session = { secure: url.protocol === 'smtps:', port, socketTimeoutMs: socketTimeout };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
-    const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
     this.newPool = () => this.pool({
       pool: true,
       host: url.hostname,
@@ -116,7 +125,12 @@ export class SmtpTransport implements Transport {
     // events say how far the message got (pool-resource.js uses the same signal, readableDidRead).
     transporter.use('stream', (mail: MailMessage, done: (error?: Error | null) => void) => {
       const progress = (mail.data as { paperboyProgress?: WireProgress }).paperboyProgress;
-      if (progress) mail.message.processFunc((input: Readable) => watchWire(input, progress));
+      if (progress) {
+        mail.message.processFunc((input: Readable) => {
+          progress.taken = { session: watchSession(transporter, mail) };
+          return watchWire(input, progress);
+        });
+      }
       done();
     });
     return transporter;
@@ -138,7 +152,14 @@ export class SmtpTransport implements Transport {
     // (a relay's limit ends them all at once): after as many tries again as the pool has connections, the last went
     // over a new one, and a relay that ends every connection so has failed it, which the run backs off from.
     let result = await this.attempt(message);
-    for (let again = 0; again < this.connections && !result.ok && result.closedUnsent && !this.closing; again++) result = await this.attempt(message);
+    // The last refusal in the relay's words (a 421 that closed the connection), kept for a later try that fails wordless.
+    let said = result.ok || result.failure.code === undefined ? undefined : result.failure;
+    for (let again = 0; again < this.connections && !result.ok && result.closedUnsent && !this.closing; again++) {
+      result = await this.attempt(message);
+      if (result.ok) break;
+      if (result.failure.code !== undefined) said = result.failure;
+      else if (said !== undefined) result = { ...result, failure: withEarlierWords(result.failure, said) };
+    }
     return result;
   }
 
@@ -153,9 +174,15 @@ export class SmtpTransport implements Transport {
       } as SendMailOptions);
       return { ok: true, reply: String(info.response ?? '250') };
     } catch (error) {
-      const failure = failureOf(error as NodemailerError, progress, this.session);
+      const closedUnsent = closedBeforeMessage(error as NodemailerError, progress);
+      const cause = causeOf(error as NodemailerError, closedUnsent, progress.taken?.session);
+      const silence = silentBeforeData(cause, progress, this.session.socketTimeoutMs);
+      if (silence) return { ok: false, failure: silence };
+      const failure = failureOf(cause, progress, this.session);
       if (endsSession(failure)) this.renewPool();
-      return { ok: false, failure, ...(closedBeforeMessage(error as NodemailerError, progress) ? { closedUnsent: true } : {}) };
+      return { ok: false, failure, ...(closedUnsent ? { closedUnsent: true } : {}) };
+    } finally {
+      progress.taken?.session?.stop();
     }
   }
 
@@ -270,10 +297,28 @@ function failureOf(error: NodemailerError, progress: WireProgress, session: Sess
   return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}) };
 }
 
-/** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port. */
+/** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port; the socket inactivity limit, ms. */
 interface Session {
   secure: boolean;
   port: number;
+  socketTimeoutMs: number;
+}
+
+/**
+ * The relay went silent in a session it had opened, after the message's
+ * transaction began and before its DATA (a lookup of one recipient that
+ * never returns): a temporary refusal of this message, as a 4xx at RCPT
+ * is, which the journal counts as an attempt (RELIABILITY 10), not a
+ * relay out of reach. `error` is the cause (on a reused connection,
+ * nodemailer's pool drops the timeout for a wordless close: `causeOf`),
+ * so the message does not go again at once over another connection
+ * (`send`): one that hangs so must not cost one timeout per connection of
+ * the pool. Undefined for any other failure.
+ */
+function silentBeforeData(error: NodemailerError, progress: WireProgress, socketTimeoutMs: number): DeliveryFailure | undefined {
+  if (progress.taken === undefined || progress.dataStarted || progress.piped === true || error.code !== 'ETIMEDOUT') return undefined;
+  const seconds = Math.round(socketTimeoutMs / 100) / 10;
+  return { stage: 'recipient', reply: `no reply from the relay within ${seconds} s to MAIL FROM or RCPT TO, before the message began (DATA): nothing of it went` };
 }
 
 /**
@@ -311,46 +356,6 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   // read). Only a failure before that is sure to have left it undelivered.
   if (!progress.terminatorWritten) return 'data';
   return 'after-data';
-}
-
-/**
- * nodemailer's words for what happened, where they say something else to an
- * editor. Its pool fails a message so when the connection it was given
- * closed before a byte of it went (`maxRequeues: 0`): the relay ended a
- * reused connection, often with a 421 that nodemailer does not keep
- * (smtp-pool/pool-resource.js). Its connection drops a reply past 1 MiB
- * (smtp-connection's `MAX_RESPONSE_SIZE`), where RFC 5321 §4.5.3.1.5 allows
- * 512 octets a line: a relay gone wrong, whose words are lost with it.
- */
-const CLOSED_BEFORE_SENT = 'Reached maximum number of retries after connection was closed';
-const REWORDED = new Map([
-  [CLOSED_BEFORE_SENT, 'the relay closed the connection before the message went'],
-  ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
-]);
-
-/**
- * The server's reply, else the error, on one line as its text reads: a
- * multi-line reply's lines joined, each continuation without the code and
- * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
- * control character, C0 or C1 (U+009B is a terminal's CSI, as ESC [ is),
- * reaching the terminal or the journal. nodemailer's messages never hold
- * the password.
- */
-function replyOf(error: NodemailerError): string {
-  const text = error.response === undefined ? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}` : joinedReply(error.response);
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 500);
-}
-
-/** `550-5.1.1 a⏎550 5.1.1 b` → `550 5.1.1 a b`; a reply of one line, or lines without a shared code, as it is. */
-function joinedReply(response: string): string {
-  const lines = response.split(/\r?\n/);
-  const head = /^(\d{3})[ -]((?:[245]\.\d{1,3}\.\d{1,3} )?)/.exec(lines[0] ?? '');
-  if (lines.length < 2 || head === null) return response;
-  const [, code, enhanced] = head;
-  const prefix = new RegExp(`^${code}[ -]${enhanced!.replace(/\./g, '\\.')}`);
-  if (!lines.every((line) => prefix.test(line))) return response;
-  return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
 }
 
 /** A user name or password of SMTP_URL, percent-decoded (RFC 3986 §2.1); never shown in the error, which names only which it is. */

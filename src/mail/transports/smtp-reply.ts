@@ -1,0 +1,58 @@
+import type { DeliveryFailure } from './transport.js';
+import type { NodemailerError } from './pool-session.js';
+
+/*
+ * What a relay said of a message, as the journal keeps it and the report
+ * shows it: one line, the relay's words first.
+ */
+
+/**
+ * A failure without a word from the relay (a connection closed, reset or
+ * timed out), after an earlier try of the same message that the relay
+ * refused in words (a 421 that closed the connection): the reply keeps
+ * those words first, as the relay's last say on the message, then what
+ * happened after, so the report and the journal do not lose why.
+ */
+export function withEarlierWords(failure: DeliveryFailure, earlier: DeliveryFailure): DeliveryFailure {
+  return { ...failure, reply: `${earlier.reply}; then, over another connection: ${failure.reply}` };
+}
+
+/**
+ * nodemailer's words for what happened, where they say something else to an
+ * editor. Its pool fails a message so when the connection it was given
+ * closed before a byte of it went (`maxRequeues: 0`): the relay ended a
+ * reused connection, often with a 421 that nodemailer does not keep
+ * (smtp-pool/pool-resource.js; pool-session.ts puts it back where it can). Its connection drops a reply past 1 MiB
+ * (smtp-connection's `MAX_RESPONSE_SIZE`), where RFC 5321 §4.5.3.1.5 allows
+ * 512 octets a line: a relay gone wrong, whose words are lost with it.
+ */
+export const CLOSED_BEFORE_SENT = 'Reached maximum number of retries after connection was closed';
+const REWORDED = new Map([
+  [CLOSED_BEFORE_SENT, 'the relay closed the connection before the message went'],
+  ['Server response exceeds maximum allowed size', "the relay's reply ran past 1 MiB, far longer than any SMTP reply (RFC 5321 allows 512 octets a line), and was not read: a relay gone wrong"],
+]);
+
+/**
+ * The server's reply, else the error, on one line as its text reads: a
+ * multi-line reply's lines joined, each continuation without the code and
+ * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
+ * control character, C0 or C1 (U+009B is a terminal's CSI, as ESC [ is),
+ * reaching the terminal or the journal. nodemailer's messages never hold
+ * the password.
+ */
+export function replyOf(error: NodemailerError): string {
+  const text = error.response === undefined ? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}` : joinedReply(error.response);
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 500);
+}
+
+/** `550-5.1.1 a⏎550 5.1.1 b` → `550 5.1.1 a b`; a reply of one line, or lines without a shared code, as it is. */
+function joinedReply(response: string): string {
+  const lines = response.split(/\r?\n/);
+  const head = /^(\d{3})[ -]((?:[245]\.\d{1,3}\.\d{1,3} )?)/.exec(lines[0] ?? '');
+  if (lines.length < 2 || head === null) return response;
+  const [, code, enhanced] = head;
+  const prefix = new RegExp(`^${code}[ -]${enhanced!.replace(/\./g, '\\.')}`);
+  if (!lines.every((line) => prefix.test(line))) return response;
+  return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
+}
