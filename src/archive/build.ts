@@ -81,8 +81,8 @@ export async function buildSite(config: Config, requested: BuildOptions): Promis
 }
 
 async function buildSiteAt(config: Config, options: BuildOptions): Promise<BuildReport> {
-  // Read once: for the key, then for the site.
-  const copied = readCopiedFiles(config);
+  // Hashed once: for the key, then for the site (copied as hashed, or the build is run again below).
+  const copied = readCopiedFiles(config, options.cache ? 'stored' : 'none');
   const shared = sharedInputs(config, options.drafts, copied);
   // Read once: for the key, then for the workspace.
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
@@ -102,9 +102,10 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
       return await renderAndWrite(config, options, copied, sources, key);
     } catch (error) {
       if (!(error instanceof PaperboyError && error.code === FILE_CHANGED)) throw error;
-      // A file saved while the build ran (a source read late, not the bytes its stored hash names): once more, every file read now.
+      // A file saved while the build ran (a source read late, or a file copied, not the bytes its stored hash names): once more, every file read now.
+      const copiedNow = readCopiedFiles(config, options.cache ? 'read' : 'none');
       const read = await readIssueSources(config, 'read');
-      return await renderAndWrite(config, options, copied, read, siteKey(shared, read.values()));
+      return await renderAndWrite(config, options, copiedNow, read, siteKey(sharedInputs(config, options.drafts, copiedNow), read.values()));
     }
   } finally {
     release();
@@ -215,9 +216,9 @@ function sharedInputs(config: Config, drafts: boolean, copied: CopiedFiles): str
   const { ruleSettingPositions: _positions, ...settings } = config;
   hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
   hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
-  for (const [path, { bytes }] of copied.assets) hash.update(`${path}\0`).update(bytes).update('\0');
-  // The site's own files, by their bytes as the assets: a key of times would differ between two clones of one newsletter.
-  for (const [path, { bytes }] of copied.own) hash.update(`static ${path}\0`).update(bytes).update('\0');
+  // By their bytes' hashes (copied-hashes.ts), the site's own files as the assets: a key of times would differ between two clones of one newsletter.
+  for (const [path, { hash: bytes }] of copied.assets) hash.update(`${path}\0${bytes}\0`);
+  for (const [path, { hash: bytes }] of copied.own) hash.update(`static ${path}\0${bytes}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -21,11 +21,12 @@ import { sitemap } from './sitemap.js';
 import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
+import type { FileCopy } from './folder-writer.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'sections'>;
 
-/** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
-export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
+/** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
+export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
 
 /** What the site in the output folder holds, as the previous build's marker says (site-writer.ts). */
 export interface PreviousSite {
@@ -140,12 +141,12 @@ export function planSite(
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
     files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
-  for (const [path, { bytes }] of copied.assets) files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
+  for (const [path, { source, hash, size }] of copied.assets) files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   const clash = builtPathClash(files.map((made) => made.path));
-  for (const [path, { source, bytes }] of copied.own) {
+  for (const [path, { source, hash, size }] of copied.own) {
     const built = clash(path);
     if (built !== undefined) throw staticCollision(source, built);
-    files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
+    files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   }
   return { files, papers: database.papers.length, shape, outputs: hashOf };
 }
