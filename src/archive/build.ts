@@ -60,7 +60,7 @@ export interface BuildReport {
   drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
-  /** The mistakes of template files no template reads (`TemplateSet.unread`): the templates' loaded now, or, up to date, the build's before. */
+  /** The mistakes of template files no template reads (`TemplateSet.unread`), and the HTML mistakes of the newsletter's templates (template-html.ts): the templates' loaded now, or, up to date, the build's before. */
   unreadTemplates: readonly TemplateProblem[];
 }
 
@@ -115,12 +115,13 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
 async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
-  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
     import('./site-plan.js'),
+    import('./template-html.js'),
   ]);
   const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
@@ -131,9 +132,12 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.
   if (previous.paths.length === 0) growHeapSlowly();
-  const { files, papers, shape, outputs } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
+  const { files, papers, shape, outputs, samples } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
-  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates: templates.unread });
+  // The newsletter's templates' HTML mistakes, in the pages just written (template-html.ts): said with the unread templates', and again while the site is up to date.
+  const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined, templatesFingerprint(config.templatesDir));
+  const unreadTemplates = [...templates.unread, ...invalid];
+  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates });
   return {
     outDir: options.outDir,
     upToDate: false,
@@ -144,7 +148,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     written,
     rendered: published.rendered,
     unread: published.unread,
-    unreadTemplates: templates.unread,
+    unreadTemplates,
   };
 }
 

@@ -68,8 +68,9 @@ export interface SiteFile {
  * the outputs of some issues takes `previous`'s key while the shape is the
  * previous build's and none of those issues' outputs changed (the hashes
  * its marker keeps, `outputs`, say so): the key it would get again.
- * Returns the files, the number of papers, and the shape and each issue's
- * output hash (`IssueSummary.pageHash`, by number) for the marker.
+ * Returns the files, the number of papers, the shape and each issue's
+ * output hash (`IssueSummary.pageHash`, by number) for the marker, and a
+ * page of each template (`samplesOf`).
  */
 export function planSite(
   config: SiteConfig,
@@ -78,7 +79,7 @@ export function planSite(
   copied: CopiedFiles,
   cache: { search: string; citations: string } | undefined,
   previous: PreviousSite,
-): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string> } {
+): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string>; samples: ReadonlyMap<string, string> } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
   // Made, or read back under the shape, when a key or view first needs one: after the shape is known.
@@ -148,7 +149,15 @@ export function planSite(
     if (built !== undefined) throw staticCollision(source, built);
     files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   }
-  return { files, papers: database.papers.length, shape, outputs: hashOf };
+  return { files, papers: database.papers.length, shape, outputs: hashOf, samples: samplesOf(pages, issues) };
+}
+
+/** A page each template renders (template name → the first such page's path), and the email's (`email.html` → the first issue's): what template-html.ts checks. */
+function samplesOf(pages: readonly { template: string; path: string }[], issues: readonly IssueSummary[]): Map<string, string> {
+  const samples = new Map<string, string>();
+  for (const { template, path } of pages) if (!samples.has(template)) samples.set(template, path);
+  if (issues[0]) samples.set('email.html', `issues/${issues[0].number}/email.html`);
+  return samples;
 }
 
 /**
