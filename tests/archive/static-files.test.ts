@@ -206,14 +206,15 @@ test('a file of staticDir where the build writes a folder (`issues/1`), or a fol
 
 test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
   const dir = join('/news', 'static');
-  assert.equal(staticPathKind(dir, dir), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img', 'chart.svg')), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img')), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img', '.chart.svg.swp')), 'hidden');
-  assert.equal(staticPathKind(dir, join(dir, '.git', 'HEAD')), 'hidden');
-  assert.equal(staticPathKind(dir, join('/news', 'static-old', 'a.png')), 'outside');
-  assert.equal(staticPathKind(dir, join('/news', 'paperboy.config.yaml')), 'outside');
-  assert.equal(staticPathKind(dir, join('/news', '..static', 'a.png')), 'outside');
+  const data = join('/news', '.paperboy');
+  assert.equal(staticPathKind(dir, dir, data), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', 'chart.svg'), data), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img'), data), 'copied');
+  assert.equal(staticPathKind(dir, join(dir, 'img', '.chart.svg.swp'), data), 'hidden');
+  assert.equal(staticPathKind(dir, join(dir, '.git', 'HEAD'), data), 'hidden');
+  assert.equal(staticPathKind(dir, join('/news', 'static-old', 'a.png'), data), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', 'paperboy.config.yaml'), data), 'outside');
+  assert.equal(staticPathKind(dir, join('/news', '..static', 'a.png'), data), 'outside');
 });
 
 test("a rebuild reads no file of staticDir nor asset it hashed before and that is unchanged (known by inode, size and times, as git's index), and writes the site a clean build writes", async () => {
