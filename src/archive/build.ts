@@ -135,7 +135,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const { files, papers, shape, outputs, samples } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
   // The newsletter's templates' HTML mistakes, in the pages just written (template-html.ts): said with the unread templates', and again while the site is up to date.
-  const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined, templatesFingerprint(config.templatesDir));
+  const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined);
   const unreadTemplates = [...templates.unread, ...invalid];
   if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates });
   return {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import type { TemplateProblem } from '../render/template-errors.js';
-import { BUILTIN_TEMPLATES_DIR, TEMPLATE_EXTENSION } from '../render/template-files.js';
+import { BUILTIN_TEMPLATES_DIR, pageTemplatesHash, TEMPLATE_EXTENSION } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { PAGE_LAYOUT } from './page-render.js';
 
@@ -18,8 +18,8 @@ import { PAGE_LAYOUT } from './page-render.js';
  * Cost: nothing when every template of the site is the built-in one (the
  * 1,000-issue bench builds with those: html-validate is not even loaded);
  * else one page per template is checked (some 0.1–0.6 s each on a loaded
- * machine here), only when a template changed since the last check (the
- * templates' fingerprint and the templates checked, kept in
+ * machine here), only when a template it reads changed since the last
+ * check (a hash of them per page, kept with its mistakes in
  * `<dataDir>/cache/template-html.json`); between, the mistakes found are
  * said again from there. Warnings: the site is built and published as the
  * templates write it (what a reader sees never changes).
@@ -29,7 +29,7 @@ import { PAGE_LAYOUT } from './page-render.js';
 type Samples = ReadonlyMap<string, string>;
 
 /** Another layout of the store is ignored. */
-const FORMAT = 'paperboy-template-html-1';
+const FORMAT = 'paperboy-template-html-2';
 
 /**
  * The rules checked: HTML a browser must repair (html-validate's names).
@@ -58,44 +58,55 @@ const PER_PAGE = 5;
  * checked in the pages of `samples` as written to `outDir`, as warnings
  * (TemplateProblem, file:1:1: the template as a whole). `dataDir`: where
  * the last check is kept; undefined with `--no-cache` (checked each build
- * whose templates are the newsletter's). `fingerprint`: the templates'
- * (template-files.ts `templatesFingerprint`). A page that cannot be read
- * is not checked.
+ * whose templates are the newsletter's). A page that cannot be read is not
+ * checked.
  */
-export async function templateHtmlProblems(templates: TemplateSet, samples: Samples, outDir: string, dataDir: string | undefined, fingerprint: string): Promise<TemplateProblem[]> {
+export async function templateHtmlProblems(templates: TemplateSet, samples: Samples, outDir: string, dataDir: string | undefined): Promise<TemplateProblem[]> {
   const own = (name: string) => {
     const file = templates.files.get(name);
     return file !== undefined && !file.startsWith(BUILTIN_TEMPLATES_DIR);
   };
   const checked = [...samples].filter(([root]) => [...readsOf(templates, root)].some(own)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (checked.length === 0) return [];
-  const key = JSON.stringify([fingerprint, checked.map(([root]) => root)]);
   const store = dataDir && join(dataDir, 'cache', 'template-html.json');
-  const stored = store ? (readCacheJson(store) as { format?: unknown; key?: unknown; problems?: unknown } | undefined) : undefined;
-  if (stored?.format === FORMAT && stored.key === key && Array.isArray(stored.problems)) return stored.problems as TemplateProblem[];
-  // Loaded only here: most newsletters keep the built-in templates, and a build of them never pays for it.
-  const { HtmlValidate } = await import('html-validate');
-  const validator = new HtmlValidate({ extends: [], rules: RULES });
-  const problems: TemplateProblem[] = [];
-  for (const [root, path] of checked) {
+  const stored = store ? (readCacheJson(store) as { format?: unknown; pages?: unknown } | undefined) : undefined;
+  const before = new Map<string, { key: string; problems: TemplateProblem[] }>(stored?.format === FORMAT && Array.isArray(stored.pages) ? (stored.pages as [string, { key: string; problems: TemplateProblem[] }][]) : []);
+  // A page is checked again only when a template it reads changed (as its key in site-plan.ts): editing one template under `serve --dev` checks one page.
+  const pages = checked.map(([root, path]) => ({ root, path, key: pageTemplatesHash(readsOf(templates, root), templates.files) }));
+  let validator: { validateStringSync(html: string, path: string): { results: { messages: { ruleId: string; message: string }[] }[] } } | undefined;
+  const found = new Map<string, { key: string; problems: TemplateProblem[] }>();
+  for (const { root, path, key } of pages) {
+    const known = before.get(root);
+    if (known?.key === key) {
+      found.set(root, known);
+      continue;
+    }
     let html: string;
     try {
       html = readFileSync(join(outDir, path), 'utf8');
     } catch {
       continue;
     }
+    // Loaded only here: most newsletters keep the built-in templates, and a build of them never pays for it.
+    validator ??= new (await import('html-validate')).HtmlValidate({ extends: [], rules: RULES });
     const messages = validator.validateStringSync(html, path).results.flatMap((result) => result.messages);
-    const blamed = [...readsOf(templates, root)].filter(own);
-    for (const { ruleId, message } of messages.slice(0, PER_PAGE)) problems.push(problemOf(templates, blamed, path, ruleId, message));
-    if (messages.length > PER_PAGE) problems.push({ file: templates.files.get(blamed[0]!)!, line: 1, column: 1, reason: `Unexpected ${messages.length - PER_PAGE} more HTML mistake${messages.length - PER_PAGE === 1 ? "" : "s"} in \`${path}\`, which this template renders; expected valid HTML` });
+    found.set(root, { key, problems: problemsOf(templates, [...readsOf(templates, root)].filter(own), path, messages) });
   }
-  if (store) {
+  if (store && validator) {
     try {
-      writeCacheFile(store, `${JSON.stringify({ format: FORMAT, key, problems })}\n`);
+      writeCacheFile(store, `${JSON.stringify({ format: FORMAT, pages: [...found] })}\n`);
     } catch {
       // A store that cannot be written costs the next build the check.
     }
   }
+  return [...found.values()].flatMap(({ problems }) => problems);
+}
+
+/** The first `PER_PAGE` of `messages` (html-validate's, for page `path`) as warnings on the templates `blamed`, and how many more. */
+function problemsOf(templates: TemplateSet, blamed: readonly string[], path: string, messages: readonly { ruleId: string; message: string }[]): TemplateProblem[] {
+  const problems = messages.slice(0, PER_PAGE).map(({ ruleId, message }) => problemOf(templates, blamed, path, ruleId, message));
+  const more = messages.length - PER_PAGE;
+  if (more > 0) problems.push({ file: templates.files.get(blamed[0]!)!, line: 1, column: 1, reason: `Unexpected ${more} more HTML mistake${more === 1 ? '' : 's'} in \`${path}\`, which this template renders; expected valid HTML` });
   return problems;
 }
 
