@@ -60,7 +60,7 @@ export interface BuildReport {
   drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
-  /** The mistakes of template files no template reads (`TemplateSet.unread`): the templates' loaded now, or, up to date, the build's before. */
+  /** The mistakes of template files no template reads (`TemplateSet.unread`), and the HTML mistakes of the newsletter's templates (template-html.ts): the templates' loaded now, or, up to date, the build's before. */
   unreadTemplates: readonly TemplateProblem[];
 }
 
@@ -81,8 +81,8 @@ export async function buildSite(config: Config, requested: BuildOptions): Promis
 }
 
 async function buildSiteAt(config: Config, options: BuildOptions): Promise<BuildReport> {
-  // Read once: for the key, then for the site.
-  const copied = readCopiedFiles(config);
+  // Hashed once: for the key, then for the site (copied as hashed, or the build is run again below).
+  const copied = readCopiedFiles(config, options.cache ? 'stored' : 'none');
   const shared = sharedInputs(config, options.drafts, copied);
   // Read once: for the key, then for the workspace.
   const sources = await readIssueSources(config, options.cache ? 'stored' : 'none');
@@ -102,9 +102,10 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
       return await renderAndWrite(config, options, copied, sources, key);
     } catch (error) {
       if (!(error instanceof PaperboyError && error.code === FILE_CHANGED)) throw error;
-      // A file saved while the build ran (a source read late, not the bytes its stored hash names): once more, every file read now.
+      // A file saved while the build ran (a source read late, or a file copied, not the bytes its stored hash names): once more, every file read now.
+      const copiedNow = readCopiedFiles(config, options.cache ? 'read' : 'none');
       const read = await readIssueSources(config, 'read');
-      return await renderAndWrite(config, options, copied, read, siteKey(shared, read.values()));
+      return await renderAndWrite(config, options, copiedNow, read, siteKey(sharedInputs(config, options.drafts, copiedNow), read.values()));
     }
   } finally {
     release();
@@ -114,12 +115,13 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
 async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
-  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
     import('./site-plan.js'),
+    import('./template-html.js'),
   ]);
   const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
@@ -130,9 +132,12 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.
   if (previous.paths.length === 0) growHeapSlowly();
-  const { files, papers, shape, outputs } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
+  const { files, papers, shape, outputs, samples } = planSite(config, published, templates, copied, options.cache ? siteCache(config.dataDir) : undefined, previous);
   const written = await writeSite(options.outDir, files, { site: key, maker, shape, outputs }, previous, { progress: (done, total) => options.progress?.('write', done, total) });
-  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates: templates.unread });
+  // The newsletter's templates' HTML mistakes, in the pages just written (template-html.ts): said with the unread templates', and again while the site is up to date.
+  const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined);
+  const unreadTemplates = [...templates.unread, ...invalid];
+  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates });
   return {
     outDir: options.outDir,
     upToDate: false,
@@ -143,7 +148,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     written,
     rendered: published.rendered,
     unread: published.unread,
-    unreadTemplates: templates.unread,
+    unreadTemplates,
   };
 }
 
@@ -215,9 +220,9 @@ function sharedInputs(config: Config, drafts: boolean, copied: CopiedFiles): str
   const { ruleSettingPositions: _positions, ...settings } = config;
   hash.update(`${makers()}\0${drafts}\0${JSON.stringify(settings)}\0`);
   hash.update(`${templatesFingerprint(config.templatesDir)}\0`);
-  for (const [path, { bytes }] of copied.assets) hash.update(`${path}\0`).update(bytes).update('\0');
-  // The site's own files, by their bytes as the assets: a key of times would differ between two clones of one newsletter.
-  for (const [path, { bytes }] of copied.own) hash.update(`static ${path}\0`).update(bytes).update('\0');
+  // By their bytes' hashes (copied-hashes.ts), the site's own files as the assets: a key of times would differ between two clones of one newsletter.
+  for (const [path, { hash: bytes }] of copied.assets) hash.update(`${path}\0${bytes}\0`);
+  for (const [path, { hash: bytes }] of copied.own) hash.update(`static ${path}\0${bytes}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -1,31 +1,42 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { assetSources } from './assets.js';
 import { pathWithin } from '../path-within.js';
 import { insideProject, staticSources } from './static-files.js';
+import { copiedHashes, type CopiedHash } from './copied-hashes.js';
 
-/** A file the site holds as it is: where it is read from, and its bytes. */
-export interface CopiedFile {
+/** A file the site holds as it is: where it is read from, and its bytes' SHA-256 (hex) and size; the bytes are copied when the file is written (folder-writer.ts). */
+export interface CopiedFile extends CopiedHash {
   source: string;
-  bytes: Buffer;
 }
 
 /**
- * The files a build copies into the site, each read once: the web assets
- * (assets.ts `assetSources`) and the site's own files (`staticDir`,
- * static-files.ts `staticSources`), site path → file, in their sources'
- * order. Read before anything else: their bytes make the site's key (is it
- * up to date?) and, when it is not, the files written, so that both are of
- * one read (a file saved meanwhile cannot be keyed as one version and
- * copied as another). Throws what `staticSources` throws, and the read's
- * error of a file removed since it was listed.
+ * The files a build copies into the site, each with its bytes' hash: the
+ * web assets (assets.ts `assetSources`) and the site's own files
+ * (`staticDir`, static-files.ts `staticSources`), site path → file, in
+ * their sources' order. Hashed before anything else (from the store of
+ * copied-hashes.ts when unchanged, as `mode` says): their hashes make the
+ * site's key (is it up to date?) and each file's key. The bytes are not
+ * held: a file written is copied then, and the copy checked against the
+ * hash (folder-writer.ts), so that a file saved meanwhile cannot be keyed
+ * as one version and published as another (FILE_CHANGED: the build reads
+ * again). Throws what `staticSources` throws, and STATIC_FILE_UNREADABLE
+ * for a file that cannot be read.
  */
-export function readCopiedFiles(config: Pick<Config, 'templatesDir' | 'staticDir' | 'root' | 'dataDir'>): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
+export function readCopiedFiles(
+  config: Pick<Config, 'templatesDir' | 'staticDir' | 'root' | 'dataDir'>,
+  mode: 'stored' | 'read' | 'none' = 'stored',
+): { assets: ReadonlyMap<string, CopiedFile>; own: ReadonlyMap<string, CopiedFile> } {
   const assets = assetSources(config.templatesDir);
   if (config.templatesDir) checkAssetLinks(assets, join(config.templatesDir, 'web'), config);
-  return { assets: withBytes(assets), own: withBytes(staticSources(config.staticDir, config.root, config.dataDir)) };
+  const own = staticSources(config.staticDir, config.root, config.dataDir);
+  const hashes = copiedHashes(config, mode);
+  const withHashes = (sources: ReadonlyMap<string, string>) => new Map([...sources].map(([path, source]) => [path, { source, ...hashOf(source, hashes.hashOf) }]));
+  const copied = { assets: withHashes(assets), own: withHashes(own) };
+  hashes.save();
+  return copied;
 }
 
 /**
@@ -45,26 +56,17 @@ function checkAssetLinks(assets: ReadonlyMap<string, string>, webDir: string, co
 
 export type CopiedFiles = ReturnType<typeof readCopiedFiles>;
 
-function withBytes(sources: ReadonlyMap<string, string>): Map<string, CopiedFile> {
-  return new Map([...sources].map(([path, source]) => [path, { source, bytes: readCopied(source) }]));
-}
-
 /**
- * The bytes of a file to copy. A file that cannot be read (not the
- * reader's, a read error, 2 GiB or more, which Node reads into no buffer:
- * ERR_FS_FILE_TOO_LARGE) throws STATIC_FILE_UNREADABLE (exit 2) naming it
- * and what to do; it was an "internal error" with a stack trace.
+ * The hash of a file to copy (`hash`: copied-hashes.ts). A file that
+ * cannot be read (not the reader's, a read error) throws
+ * STATIC_FILE_UNREADABLE (exit 2) naming it and what to do; it was an
+ * "internal error" with a stack trace.
  */
-function readCopied(source: string): Buffer {
+function hashOf(source: string, hash: (source: string) => CopiedHash): CopiedHash {
   try {
-    return readFileSync(source);
+    return hash(source);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_FS_FILE_TOO_LARGE') {
-      throw new PaperboyError('STATIC_FILE_UNREADABLE', `Cannot copy ${source} into the site: it is 2 GiB or more, which the build cannot copy`, {
-        hint: 'Host a file this large elsewhere (a release download, object storage) and link to it, or move it out of staticDir.',
-      });
-    }
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : message;
     throw new PaperboyError('STATIC_FILE_UNREADABLE', `Cannot copy ${source} into the site: ${why}`, {
       hint: 'Make the file readable by the user running paperboy (`chmod a+r`), or move it out of staticDir.',

@@ -1,13 +1,24 @@
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, openSync, readSync, writeSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { PaperboyError } from '../errors.js';
+import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import type { SplicedChunk } from './splice.js';
+
+/** A file the site holds as it is (copied-files.ts): where it is copied from, and the SHA-256 (hex) and size of the bytes its key was made of. */
+export interface FileCopy {
+  copy: string;
+  hash: string;
+  size: number;
+}
+
+/** What a file is written from: its bytes, a spliced data file's chunks, or a file to copy. */
+export type WrittenBytes = string | Uint8Array | SplicedChunk[] | FileCopy;
 
 /** Writes a site's files into a folder (see `folderWriter`). */
 export interface FolderWriter {
   /** Starts writing a file; waits only while `WRITES_IN_FLIGHT` are under way. Throws the first failure of any write. */
-  write(path: string, bytes: string | Uint8Array | SplicedChunk[]): Promise<void>;
+  write(path: string, bytes: WrittenBytes): Promise<void>;
   /** Waits for every write started; throws the first failure. */
   done(): Promise<void>;
 }
@@ -61,11 +72,12 @@ export function folderWriter(root: string, previousRoot: string, place: (path: s
       closeSync(fd);
     }
   };
-  const writeOne = async (path: string, bytes: string | Uint8Array | SplicedChunk[]) => {
+  const writeOne = async (path: string, bytes: WrittenBytes) => {
     const file = join(root, place(path));
     await folder(dirname(file));
     if (Array.isArray(bytes)) copySpliced(file, path, bytes);
-    else await writeFile(file, bytes);
+    else if (typeof bytes === 'string' || bytes instanceof Uint8Array) await writeFile(file, bytes);
+    else await copyChecked(bytes, file);
   };
   const rethrow = () => {
     if (failure) throw failure.error;
@@ -94,6 +106,38 @@ const WRITES_IN_FLIGHT = 16;
 
 /** Bytes copied at a time from a previous data file: large enough for few system calls, small enough to stay in memory already mapped. */
 const COPY_BUFFER_BYTES = 1 << 20;
+
+/**
+ * Copies `from.copy` to `file` (a copy-on-write clone where the file
+ * system makes one, else the kernel's copy: no byte passes through this
+ * process's memory), then reads the copy back a chunk at a time to check
+ * it is the bytes the file's key was made of (`from.hash`). A file saved,
+ * cut short or removed since it was hashed throws FILE_CHANGED (exit 1),
+ * which the build answers by hashing every file again and building once
+ * more (build.ts): a site never publishes bytes other than those its
+ * marker keys, which a later build would take as up to date.
+ */
+async function copyChecked(from: FileCopy, file: string): Promise<void> {
+  try {
+    await copyFile(from.copy, file, constants.COPYFILE_FICLONE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The source gone or no longer readable: changed since it was hashed. A failure to write is the output's (site-writer.ts `unwritable`).
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw changedWhileCopied(from.copy);
+    throw error;
+  }
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: COPY_BUFFER_BYTES }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.byteLength;
+  }
+  if (size !== from.size || hash.digest('hex') !== from.hash) throw changedWhileCopied(from.copy);
+}
+
+function changedWhileCopied(source: string): PaperboyError {
+  return new PaperboyError(FILE_CHANGED, `${source} changed or was removed while the build copied it into the site`, { exitCode: 1, hint: 'Run the build again once the file is saved.' });
+}
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done);

@@ -21,11 +21,12 @@ import { sitemap } from './sitemap.js';
 import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
+import type { FileCopy } from './folder-writer.js';
 
 type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'sections'>;
 
-/** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
-export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
+/** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
+export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
 
 /** What the site in the output folder holds, as the previous build's marker says (site-writer.ts). */
 export interface PreviousSite {
@@ -67,8 +68,9 @@ export interface SiteFile {
  * the outputs of some issues takes `previous`'s key while the shape is the
  * previous build's and none of those issues' outputs changed (the hashes
  * its marker keeps, `outputs`, say so): the key it would get again.
- * Returns the files, the number of papers, and the shape and each issue's
- * output hash (`IssueSummary.pageHash`, by number) for the marker.
+ * Returns the files, the number of papers, the shape and each issue's
+ * output hash (`IssueSummary.pageHash`, by number) for the marker, and a
+ * page of each template (`samplesOf`).
  */
 export function planSite(
   config: SiteConfig,
@@ -77,7 +79,7 @@ export function planSite(
   copied: CopiedFiles,
   cache: { search: string; citations: string } | undefined,
   previous: PreviousSite,
-): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string> } {
+): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string>; samples: ReadonlyMap<string, string> } {
   const { issues } = published;
   const database = buildPaperDatabase(issues);
   // Made, or read back under the shape, when a key or view first needs one: after the shape is known.
@@ -140,14 +142,22 @@ export function planSite(
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
     files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
-  for (const [path, { bytes }] of copied.assets) files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
+  for (const [path, { source, hash, size }] of copied.assets) files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   const clash = builtPathClash(files.map((made) => made.path));
-  for (const [path, { source, bytes }] of copied.own) {
+  for (const [path, { source, hash, size }] of copied.own) {
     const built = clash(path);
     if (built !== undefined) throw staticCollision(source, built);
-    files.push(file(path, sha256(bytes).slice(0, 32), () => bytes));
+    files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   }
-  return { files, papers: database.papers.length, shape, outputs: hashOf };
+  return { files, papers: database.papers.length, shape, outputs: hashOf, samples: samplesOf(pages, issues) };
+}
+
+/** A page each template renders (template name → the first such page's path), and the email's (`email.html` → the first issue's): what template-html.ts checks. */
+function samplesOf(pages: readonly { template: string; path: string }[], issues: readonly IssueSummary[]): Map<string, string> {
+  const samples = new Map<string, string>();
+  for (const { template, path } of pages) if (!samples.has(template)) samples.set(template, path);
+  if (issues[0]) samples.set('email.html', `issues/${issues[0].number}/email.html`);
+  return samples;
 }
 
 /**

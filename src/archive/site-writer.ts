@@ -4,9 +4,9 @@ import { PaperboyError } from '../errors.js';
 import { filesNotAsWritten, FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
 import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import { commit, commitOrder, recoverSite, swap } from './site-commit.js';
-import { folderWriter } from './folder-writer.js';
+import { folderWriter, type WrittenBytes } from './folder-writer.js';
 import { linkFiles } from './site-links.js';
-import type { PartIndex, SplicedChunk } from './splice.js';
+import type { PartIndex } from './splice.js';
 
 /**
  * Writes a site so that a build killed at any moment leaves the previous
@@ -150,14 +150,15 @@ export function openSite(outDir: string, maker: string, reuse: boolean): OpenedS
 const NOTHING_BEFORE: PreviousSite = { shape: undefined, output: () => undefined, key: () => undefined, spliced: () => undefined };
 
 /** The bytes to write (one piece, or chunks in turn), and the part index of a spliced data file. */
-function bytesOf(contents: FileBytes): { bytes: string | Uint8Array | SplicedChunk[]; parts?: PartIndex } {
-  return typeof contents === 'string' || contents instanceof Uint8Array ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
+function bytesOf(contents: FileBytes): { bytes: WrittenBytes; parts?: PartIndex } {
+  return typeof contents === 'string' || contents instanceof Uint8Array || 'copy' in contents ? { bytes: contents } : { bytes: contents.chunks, parts: contents.index };
 }
 
-/** How many bytes `folderWriter` writes of `bytes`: a string as UTF-8 (as `writeFile` writes it), a range of the previous file by its length. */
-function byteSize(bytes: string | Uint8Array | SplicedChunk[]): number {
+/** How many bytes `folderWriter` writes of `bytes`: a string as UTF-8 (as `writeFile` writes it), a range of the previous file by its length, a copied file as hashed. */
+function byteSize(bytes: WrittenBytes): number {
   if (typeof bytes === 'string') return Buffer.byteLength(bytes);
   if (bytes instanceof Uint8Array) return bytes.byteLength;
+  if (!Array.isArray(bytes)) return bytes.size;
   return bytes.reduce((total, chunk) => total + (chunk instanceof Uint8Array ? chunk.byteLength : chunk.end - chunk.start), 0);
 }
 

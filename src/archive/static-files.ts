@@ -12,7 +12,10 @@ import { PaperboyError } from '../errors.js';
  * `sitePathOf`), as Hugo and Eleventy copy
  * theirs; a file put into the output folder by hand is not kept by a build
  * that writes the site whole (`--no-cache`), so this is where such files
- * live. Hidden files and folders (`.DS_Store`, `.git`) are left out; a link
+ * live. Hidden files and folders (`.DS_Store`, `.git`) are left out, but
+ * for `.well-known/` at the top (RFC 8615: `security.txt`, a Mastodon or
+ * an app's association file, which `serve` answers too); so is `dataDir`
+ * when it lies in the folder (`dataDir: static/data`: `leftOut`); a link
  * to a file is followed when the file is the newsletter's and not private
  * (`insideProject`, else STATIC_LINK_OUTSIDE or STATIC_LINK_PRIVATE), a link to a folder is not (a loop would never
  * end); a FIFO or socket is left out. Site path → source file, sorted by
@@ -21,6 +24,7 @@ import { PaperboyError } from '../errors.js';
 export function staticSources(staticDir: string, root: string, dataDir: string): Map<string, string> {
   const files = new Map<string, string>();
   const inside = insideProject(staticDir, root, dataDir);
+  const isData = folderIs(dataDir);
   const visit = (dir: string) => {
     let entries;
     try {
@@ -30,12 +34,13 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
       throw unreadable(staticDir, dir, error);
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') && !(dir === staticDir && entry.name === WELL_KNOWN)) continue;
       const path = join(dir, entry.name);
       if (CONTROL.test(entry.name)) throw controlInName(path);
       if (notUtf8(entry.name, path)) throw nameNotUtf8(path);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) publish(sitePathOf(staticDir, path), path);
+      if (entry.isDirectory()) {
+        if (!isData(path)) visit(path);
+      } else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path) && inside(path))) publish(sitePathOf(staticDir, path), path);
     }
   };
   const publish = (sitePath: string, path: string) => {
@@ -45,6 +50,30 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
   };
   visit(staticDir);
   return files;
+}
+
+/** The one hidden folder of `staticDir` published (RFC 8615's well-known URIs), at its top. */
+const WELL_KNOWN = '.well-known';
+
+/**
+ * Given `dataDir`, a test of a folder: whether it is `dataDir` (by its
+ * path, or through links, by its real path). The subscriber database,
+ * the send journals and the caches are never the site's, and `dataDir:
+ * static/data` published `data/paperboy.db` (every subscriber's address)
+ * for anyone to download; a build, writing its caches there, also found
+ * them changed as it copied them.
+ */
+function folderIs(dataDir: string): (path: string) => boolean {
+  const data = resolve(dataDir);
+  const real = existsSync(data) ? realpathSync(data) : data;
+  return (path) => {
+    if (resolve(path) === data) return true;
+    try {
+      return realpathSync(path) === real;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /**
@@ -167,12 +196,15 @@ export function insideProject(staticDir: string, root: string, dataDir: string, 
 /**
  * Where `path`, a file or folder a watcher reports, lies for the site:
  * `copied` for `staticDir` itself (made or removed) or anything in it that
- * `staticSources` reads, `hidden` for a hidden file or folder in it (an
- * editor's `.chart.svg.swp`: the site does not change), `outside` else.
+ * `staticSources` reads, `hidden` for what it leaves out (an editor's
+ * `.chart.svg.swp`, `dataDir` in it, which each build writes: the site
+ * does not change), `outside` else.
  */
-export function staticPathKind(staticDir: string, path: string): 'copied' | 'hidden' | 'outside' {
+export function staticPathKind(staticDir: string, path: string, dataDir: string): 'copied' | 'hidden' | 'outside' {
   if (!pathWithin(staticDir, path)) return 'outside';
-  return hiddenWithin(staticDir, path) ? 'hidden' : 'copied';
+  if (pathWithin(resolve(dataDir), resolve(path))) return 'hidden';
+  const names = relative(staticDir, path).split(sep);
+  return names.some((name, i) => name.startsWith('.') && !(i === 0 && name === WELL_KNOWN)) ? 'hidden' : 'copied';
 }
 
 function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {

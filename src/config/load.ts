@@ -26,6 +26,7 @@ import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './
 import { taggedValue } from './tagged-values.js';
 import { configYamlMistake } from './yaml-mistake.js';
 import { OUT_DIR_EXPECTED, outDirOverlap, type OwnFolders } from './out-dir.js';
+import { staticDirProblem } from './static-dir.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -228,6 +229,11 @@ export function parseConfig(text: string, file: string): Config {
   const folders = { root, issuesDir: inRoot(config.issuesDir), templatesDir: inRoot(config.templatesDir), staticDir: inRoot(config.staticDir), dataDir: inRoot(config.dataDir) };
   const outDir = inRoot(config.outDir);
   checkOutDir(outDir, folders, document, lines, file);
+  const staticProblem = staticDirProblem(folders);
+  if (staticProblem) {
+    const at = locateInYaml(document, [document.has('staticDir') ? 'staticDir' : staticProblem.key], 'value', 0, lines).start;
+    throw configError(file, at.line, at.column, `Unexpected value for \`staticDir\`: ${staticProblem.problem}, expected a folder of the site's files alone, such as \`static\``);
+  }
   return {
     ...config,
     ...folders,

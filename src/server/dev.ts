@@ -201,7 +201,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     const contents = [config.issuesDir, ...(config.templatesDir ? [config.templatesDir] : [])].map((dir) => watchFolder(dir, () => true, saved, watchFailed));
     // The site's own files: the build reads the folder again (the site's key holds their bytes), nothing else is reloaded.
     // All watching before the server listens: a file saved (a static folder made) right after the start is not missed.
-    watchers = await Promise.all([...contents, watchStaticFiles(config.staticDir, later, watchFailed), new Promise<FSWatcher>((resolve) => settings.once('ready', () => resolve(settings)))]);
+    watchers = await Promise.all([...contents, watchStaticFiles(config.staticDir, config.dataDir, later, watchFailed), new Promise<FSWatcher>((resolve) => settings.once('ready', () => resolve(settings)))]);
   };
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {

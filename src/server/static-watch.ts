@@ -39,14 +39,15 @@ export async function watchFolder(dir: string, kept: (path: string) => boolean, 
 /**
  * Watches the site's own files (`staticDir`) for `serve --dev`: `onChange`
  * is called with the path of each file or folder added, changed or removed
- * there that the build copies (not a hidden one: an editor's swap file), or
+ * there that the build copies (not a hidden one: an editor's swap file; nor
+ * `dataDir`, which each build writes, when it lies there), or
  * of the folder itself when it is made or removed; `failed` with each
  * error of the watch. Resolves once watching (see `watchFolder`).
  * Not what a link to a folder in it holds: the build does not follow one
  * (static-files.ts), and a link to `~` had every file under it watched.
  */
-export function watchStaticFiles(staticDir: string, onChange: (path: string) => void, failed: (error: unknown) => void): Promise<FSWatcher> {
-  const kept = (path: string) => staticPathKind(staticDir, path) === 'copied' && (path === staticDir || !linksToFolder(path));
+export function watchStaticFiles(staticDir: string, dataDir: string, onChange: (path: string) => void, failed: (error: unknown) => void): Promise<FSWatcher> {
+  const kept = (path: string) => staticPathKind(staticDir, path, dataDir) === 'copied' && (path === staticDir || !linksToFolder(path));
   return watchFolder(staticDir, kept, (_event, path) => onChange(path), failed);
 }
 

@@ -16,7 +16,7 @@ test("serve --dev's watch of staticDir does not go into a link to a folder (the 
   writeFileSync(join(root, 'icon.ico'), 'icon');
   symlinkSync(join(root, 'icon.ico'), join(staticDir, 'favicon.ico'));
   symlinkSync(outside, join(staticDir, 'everything'));
-  const watcher = await watchStaticFiles(staticDir, () => undefined, (error) => assert.fail(String(error)));
+  const watcher = await watchStaticFiles(staticDir, join(root, '.paperboy'), () => undefined, (error) => assert.fail(String(error)));
   try {
     const folders = Object.keys(watcher.getWatched());
     assert.ok(!folders.some((folder) => folder.startsWith(join(staticDir, 'everything'))), folders.join('\n'));
