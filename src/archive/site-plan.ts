@@ -22,7 +22,7 @@ import { spliceParts, type PartIndex, type SplicedChunk } from './splice.js';
 import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'sections'>;
 
 /** A file's bytes, or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex };
@@ -85,8 +85,8 @@ export function planSite(
   const citations = () => (citationMap ??= cachedCitationKeys(database.papers, cache?.citations, shape));
   const pages = planPages(config, issues, database, (paper) => citations().get(paper)!, published);
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
-  // What the pages show of the config: the layout's name, description and links, and the order of the papers page's sections (pages.ts).
-  const settings = [config.name, config.description ?? null, config.baseUrl, config.sections === undefined ? null : JSON.stringify(config.sections)];
+  // What the pages show of the config: the layout's name, description, links and language (its direction follows from it), and the order of the papers page's sections (pages.ts).
+  const settings = [config.name, config.description ?? null, config.baseUrl, config.language, config.sections === undefined ? null : JSON.stringify(config.sections)];
   const templateHashes = new Map<string, string>();
   const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
