@@ -108,7 +108,7 @@ import type { FileOutcome } from './lint-file.js';
 // v86: email-size measures emails whose HTML leaves out a soft line break between two Chinese or Japanese characters (render/text/soft-breaks.ts `withUnspacedBreaksJoined`); messages quote a title written over lines without a space between two such characters (issue/unspaced-script.ts `joinedLines`); no-raw-html accepts a `<br>` in a table's cell and names one elsewhere as the line break it is.
 // v87: date-order, a new rule across issues: an issue dated out of the order of its number (a mistyped year).
 // v88: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts): facts written before hold the old ones.
-// v89: email-size measures the email with the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides for a right-to-left one), which is among its inputs.
+// v89: email-size measures the email with the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides and its left-to-right values isolated for a right-to-left one), which is among its inputs.
 const FORMAT_VERSION = 89;
 
 interface Header {

@@ -44,13 +44,21 @@ test('language: a German newsletter (`language: DE-at`) declares de-AT on every 
   assert.deepEqual([json.version, json.language, json.items.length], ['https://jsonfeed.org/version/1.1', 'de-AT', 3]);
 });
 
-test('language: a Hebrew newsletter (`language: he`) lays out right to left: `dir="rtl"` on every page and email, and on the email\'s container (Gmail drops <html>\'s), its lists and quotes indented from the right', async () => {
+test('language: a Hebrew newsletter (`language: he`) lays out right to left: `dir="rtl"` on every page and email, and on the email\'s container (Gmail drops <html>\'s), its lists and quotes indented from the right, its English titles isolated (page, email, feed entry in a dir="rtl" div)', async () => {
   const dist = await builtIn('he');
   for (const [path, tag] of htmlTags(dist)) assert.equal(tag, path.endsWith('email.html') ? '<html lang="he" dir="rtl" xmlns="http://www.w3.org/1999/xhtml">' : '<html lang="he" dir="rtl">', path);
   const $ = load(readFileSync(join(dist, 'issues', '1', 'email.html'), 'utf8'));
   assert.equal($('table.container').attr('dir'), 'rtl');
   assert.match($('td.topbar').attr('style') ?? '', /text-align: left/);
   assert.equal(feedparserLanguage(join(dist, 'atom.xml')), 'he');
+  // English values on its right-to-left lines are isolated, as Hebrew ones on English lines: their punctuation stays theirs.
+  const title = 'Are Emergent Abilities of Large Language Models a Mirage?';
+  assert.ok(readFileSync(join(dist, 'issues', '1', 'index.html'), 'utf8').includes(`<bdi>${title}</bdi>`));
+  assert.ok($('body').html()!.includes(`<bdi>${title}</bdi>`));
+  // The oldest entry, issue 1.
+  const entry = load(readFileSync(join(dist, 'atom.xml'), 'utf8'), { xml: true })('entry > content').last().text();
+  assert.match(entry, /^<div dir="rtl">\n/);
+  assert.ok(entry.includes(`<bdi>${title}</bdi>`), entry);
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ body: 'רשימה:\n\n- אחת\n- שתיים\n\n> ציטוט' }) }, `${CONFIG_YAML}language: he\n`);
   const email = await runCli(['render', '1', '--format', 'html'], { cwd: root });
   assert.equal(email.code, 0, email.stderr);

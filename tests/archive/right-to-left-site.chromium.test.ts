@@ -12,7 +12,7 @@ import { ARTIFACTS, openPage, siteInChromium, skip } from './chromium.js';
  */
 const archive = siteInChromium((root) => appendFileSync(join(root, 'paperboy.config.yaml'), 'language: he\n'));
 
-test('archive (Chromium): a Hebrew newsletter\'s pages read right to left: the name starts the navigation at the right, table headings start at the right, and nothing scrolls sideways (the skip link hides off the start)', { skip }, async () => {
+test('archive (Chromium): a Hebrew newsletter\'s pages read right to left: the name starts the navigation at the right, table headings start at the right, nothing scrolls sideways (the skip link hides off the start), and an English title keeps its "?" at its end', { skip }, async () => {
   for (const width of [1000, 320]) {
     const { page, errors } = await openPage(archive.browser, archive.origin, { viewport: { width, height: 800 } });
     await page.goto(`${archive.origin}/papers/index.html`);
@@ -40,6 +40,20 @@ test('archive (Chromium): a Hebrew newsletter\'s pages read right to left: the n
     if (width === 1000) assert.ok(layout.papersRight <= layout.brandLeft, `"Papers" follows the name to its left: ${JSON.stringify(layout)}`);
     assert.ok(layout.cellRight - layout.textRight < 12, `a heading cell's text starts at its right: ${JSON.stringify(layout)}`);
     await page.screenshot({ path: join(ARTIFACTS, `right-to-left-site-${width}.png`), fullPage: true });
+    await page.goto(`${archive.origin}/issues/1/index.html`);
+    // An English title on the page's right-to-left lines ends with its own "?", on its right (it showed on its left, "?Language Models a Mirage").
+    const [mirage, mark] = await page.locator('.paper-title').first().evaluate((title) => {
+      const text = title.textContent!;
+      const range = document.createRange();
+      const node = document.createTreeWalker(title, NodeFilter.SHOW_TEXT).nextNode()!;
+      range.setStart(node, text.indexOf('Mirage'));
+      range.setEnd(node, text.indexOf('Mirage') + 'Mirage'.length);
+      const word = range.getBoundingClientRect();
+      range.setStart(node, text.indexOf('?'));
+      range.setEnd(node, text.indexOf('?') + 1);
+      return [word.toJSON(), range.getBoundingClientRect().toJSON()] as { left: number; right: number; top: number }[];
+    });
+    assert.ok(mark!.left >= mirage!.right - 1 && Math.abs(mark!.top - mirage!.top) < 4, `"?" after "Mirage", on its right: ${JSON.stringify({ mirage, mark })}`);
     assert.deepEqual(errors, []);
     await page.close();
   }
