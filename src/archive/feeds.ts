@@ -8,7 +8,7 @@ import { escapeHtml } from '../render/escape-html.js';
 /** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
 const FEED_ISSUES = 50;
 
-type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl'>;
+type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language'>;
 
 export interface Feeds {
   rss: string;
@@ -37,6 +37,11 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * Feed's `title` and `summary` are plain text and stay as written (a `]]>`
  * in an RSS title too: see `CDATA_END_STANDIN`).
  *
+ * The newsletter's `language` is each feed's: RSS `<language>`, Atom
+ * `xml:lang` on `<feed>` (inherited by every element, RFC 4287 §2), JSON
+ * Feed's `language` (a key of version 1.1, which the feed says it is;
+ * `feed` 6 writes version 1 and knows only RSS's).
+ *
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
 export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
@@ -59,7 +64,22 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   const asIs = (text: string) => text;
   // RSS readers take the channel's `<description>` as HTML, as an item's (feedparser does: `<b>` showed bold, `<best>` vanished): escaped as markup.
   const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText, (text) => xmlJsText(escapeHtml(text))).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
-  return { rss, json: make(asIs, asIs, asIs).json1(), atom: make(markup, markup, xmlJsText).atom1() };
+  const atom = make(markup, markup, xmlJsText).atom1().replace(ATOM_ROOT, `${ATOM_ROOT.slice(0, -1)} xml:lang="${config.language}">`);
+  return { rss, json: withJsonFeedLanguage(make(asIs, asIs, asIs).json1(), config.language), atom };
+}
+
+/** The root element `feed` 6 writes: the canonical tag (language.ts) holds only letters, digits and hyphens, so it goes in as an attribute as it is. */
+const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+/**
+ * A JSON Feed of `feed` 6 (version 1, four-space indents) as version 1.1,
+ * with `language` (JSON Feed 1.1 §"Top-level") before its items: version 1
+ * has no such key. The rest of 1.1 is 1's (its `author` is deprecated, not
+ * removed), so nothing else changes.
+ */
+function withJsonFeedLanguage(json: string, language: string): string {
+  const { items, ...top } = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify({ ...top, version: 'https://jsonfeed.org/version/1.1', language, items }, null, 4);
 }
 
 /**
@@ -109,7 +129,7 @@ function feedOptions(config: FeedConfig, newest: IssueRendering | undefined, tex
     title: text(config.name),
     description: config.description === undefined ? undefined : description(config.description),
     link: config.baseUrl,
-    language: 'en',
+    language: config.language,
     // The newest issue's date, not the clock: the same input, the same bytes.
     updated: issueDate(newest?.date ?? '1970-01-01'),
     generator: 'paperboy',

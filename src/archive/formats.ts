@@ -96,8 +96,9 @@ import { packageVersion } from './package-version.js';
  * v89: the HTML and a record's excerpt leave out a soft line break between two Chinese or Japanese characters, as the plaintext does (render/text/soft-breaks.ts `withUnspacedBreaksJoined`): Chrome showed it as a space; a one-line value (a title, a name, a venue) written over lines joins them there without a space too (issue/unspaced-script.ts `joinedLines`).
  * v90: an issue's published `email.html` and `email.txt` link the unsubscribe page without a token (`<baseUrl>unsubscribe`, which says how to leave), not `?token=PLACEHOLDER`, which the server answers "not valid" (archive/issue-output.ts).
  * v91: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts).
+ * v92: the email declares the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides for a right-to-left one, whose left-to-right values are isolated; templates/email.html.hbs, render/bidi.ts), not always `en`.
  */
-export const INDEX_FORMAT = `build-index-v91-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v92-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -127,8 +128,9 @@ export const INDEX_FORMAT = `build-index-v91-${VERSION}`;
  * v25: the papers page's search form and the lead offering it are shown by the stylesheet where scripts run (no `hidden` form that papers.js shows), so the list does not move as the page loads (templates/web/paper-list.html.hbs).
  * v26: a link whose words say where it leads only beside its paper or row ("All about this paper", "#5", "HTML", "plaintext") is named for a screen reader's list of links (`aria-label`, templates/web/issue.html.hbs, paper-list.html.hbs).
  * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
+ * v28: every page declares the config's `language` (`<html lang>`, `dir="rtl"` for a right-to-left one; templates/web/layout.html.hbs), which is among the settings, and so do the feeds (RSS `<language>`, Atom `xml:lang`, JSON Feed 1.1 `language`; archive/feeds.ts); the stylesheet's sides are a line's start and end; a right-to-left newsletter's pages and feed entries isolate its left-to-right values (render/bidi.ts), its entries a `<div dir="rtl">`.
  */
-export const SHAPE_FORMAT = 'site-shape-v27';
+export const SHAPE_FORMAT = 'site-shape-v28';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import { isolateHtml, isolatePiecesHtml } from '../render/bidi.js';
+import { isolateHtml, isolatePiecesHtml, type LinePiece } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
@@ -23,7 +23,7 @@ import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 import type { FileCopy } from './folder-writer.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'sections'>;
 
 /** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
@@ -87,8 +87,8 @@ export function planSite(
   const citations = () => (citationMap ??= cachedCitationKeys(database.papers, cache?.citations, shape));
   const pages = planPages(config, issues, database, (paper) => citations().get(paper)!, published);
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
-  // What the pages show of the config: the layout's name, description and links, and the order of the papers page's sections (pages.ts).
-  const settings = [config.name, config.description ?? null, config.baseUrl, config.sections === undefined ? null : JSON.stringify(config.sections)];
+  // What the pages show of the config: the layout's name, description, links and language (its direction follows from it), and the order of the papers page's sections (pages.ts).
+  const settings = [config.name, config.description ?? null, config.baseUrl, config.language, config.sections === undefined ? null : JSON.stringify(config.sections)];
   const templateHashes = new Map<string, string>();
   const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
@@ -236,23 +236,28 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
  * `email.maxAuthors`), then the view's `sourceLine` (render/format.ts
  * `paperSourceLine`: venue and year), "Summarized by" (`summarizer`),
  * prerequisites, summary, opinion, "H/T" (`via`) and its notes; the
- * closing; the reviewers' thanks (`issue.reviewersThanks`).
+ * closing; the reviewers' thanks (`issue.reviewersThanks`). A right-to-left
+ * newsletter's entry is a `<div dir="rtl">`, its left-to-right values isolated.
  */
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
+  // The entry's lines run as the newsletter's (`newsletter.direction`): values of the other direction are isolated, and a right-to-left entry says it is one.
+  const { direction } = content.newsletter;
+  const isolate = (text: string) => isolateHtml(text, escapeText, direction);
+  const isolatePieces = (pieces: readonly LinePiece[]) => isolatePiecesHtml(pieces, escapeText, direction);
   const paperHtml = (paper: PaperView) => {
     // Each name, the venue and the title isolated as on the page (render/bidi.ts): a right-to-left one stays in its place.
-    const source = [isolatePiecesHtml(paper.authorsBriefListed, escapeText), isolatePiecesHtml(paper.sourceListed, escapeText)].filter(Boolean).join(' · ');
-    const title = isolateHtml(paper.title, escapeText);
+    const source = [isolatePieces(paper.authorsBriefListed), isolatePieces(paper.sourceListed)].filter(Boolean).join(' · ');
+    const title = isolate(paper.title);
     return [
       // As the page and the email: the title is the paper's own link (the entry itself links to the issue page).
       heading(paper.headingLevel, paper.url ? `<a href="${escapeHtml(paper.url)}">${title}</a>` : title),
       source && `<p>${source}</p>`,
-      paper.summarizer && `<p>Summarized by ${isolateHtml(paper.summarizer, escapeText)}</p>`,
+      paper.summarizer && `<p>Summarized by ${isolate(paper.summarizer)}</p>`,
       paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
       paper.summary.html,
       paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
-      paper.via && `<p>H/T ${isolateHtml(paper.via, escapeText)}</p>`,
+      paper.via && `<p>H/T ${isolate(paper.via)}</p>`,
       // The notes the summary's and opinion's references point to.
       paper.footnotes?.html,
     ]
@@ -261,13 +266,14 @@ function feedHtml(issue: IssueRendering): string {
   };
   // A section without a title (papers that name none) has no heading, as on the page.
   const sectionHtml = (section: SectionView): string[] => [
-    ...(section.title ? [heading(section.headingLevel, isolateHtml(section.title, escapeText))] : []),
+    ...(section.title ? [heading(section.headingLevel, isolate(section.title))] : []),
     ...section.papers.map(paperHtml),
     ...section.subsections.flatMap(sectionHtml),
   ];
   const sections = [...(content.highlights ? [content.highlights] : []), ...content.sections].flatMap(sectionHtml);
-  const thanks = content.issue.reviewersThanks && `<p>${isolatePiecesHtml(content.issue.reviewersThanksListed, escapeText)}</p>`;
-  return [content.intro.html, ...sections, content.outro.html, thanks].filter(Boolean).join('\n');
+  const thanks = content.issue.reviewersThanks && `<p>${isolatePieces(content.issue.reviewersThanksListed)}</p>`;
+  const html = [content.intro.html, ...sections, content.outro.html, thanks].filter(Boolean).join('\n');
+  return direction === 'rtl' ? `<div dir="rtl">\n${html}\n</div>` : html;
 }
 
 /** `<hN>` around `html`, N the view's level (2 to 6). */

@@ -3,6 +3,7 @@ import { parseMailbox, type Mailbox } from './address.js';
 import { joinSectionPath, SECTION_SEPARATOR, splitSectionPath } from './section-path.js';
 import { asciiDomainName } from './domain-name.js';
 import { SEVERITY_WORDS } from './rule-settings.js';
+import { canonicalLanguage, DEFAULT_LANGUAGE } from './language.js';
 import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
@@ -104,6 +105,16 @@ export const configSchema = z.strictObject({
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
   postalAddress: z.string().trim().min(1).superRefine(printable('postalAddress')),
+  // The language every page, email and feed declares (language.ts), as its canonical BCP 47 tag.
+  language: z
+    .string()
+    .transform((value, context): string => {
+      const result = canonicalLanguage(value.trim());
+      if ('tag' in result) return result.tag;
+      context.addIssue({ code: 'custom', message: result.problem });
+      return z.NEVER;
+    })
+    .default(DEFAULT_LANGUAGE),
   listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
   templatesDir: z.string().min(1).default(DEFAULT_TEMPLATES_DIR),

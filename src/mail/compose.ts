@@ -4,7 +4,7 @@ import { foldableText, listHeaders, messageBoundary, messageId, singleLine, type
 import { quotedPrintable } from './quoted-printable.js';
 
 /** What a message needs of the newsletter settings. */
-type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo'>;
+type SenderConfig = Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo' | 'language'>;
 
 export interface MessageInput {
   config: SenderConfig;
@@ -29,8 +29,10 @@ export interface MessageInput {
  * The complete message (RFC 5322), as an `.eml` file holds it and as SMTP
  * sends it: multipart/alternative with the plaintext and the HTML, UTF-8,
  * both quoted-printable with no line starting `From ` (quoted-printable.ts),
- * RFC 2047 subject, List-* headers, and a Message-ID derived from the issue
- * and the recipient so a resend is recognizably the same message.
+ * RFC 2047 subject, List-* headers, `Content-Language` (RFC 3282: the
+ * newsletter's `language`, which the HTML's `<html lang>` says too), and a
+ * Message-ID derived from the issue and the recipient so a resend is
+ * recognizably the same message.
  * Built by nodemailer's MailComposer (bodies.ts), no transport involved.
  */
 export function composeMessage(input: MessageInput): Promise<Buffer> {
@@ -47,7 +49,7 @@ export function composeMessage(input: MessageInput): Promise<Buffer> {
       subject: foldableText(singleLine(input.subject)),
       date: input.date,
       messageId: id,
-      headers: listHeaders(config, input.unsubscribe),
+      headers: { ...listHeaders(config, input.unsubscribe), 'Content-Language': config.language },
       // The same input gives the same bytes: boundaries come from the Message-ID.
       baseBoundary: messageBoundary(id),
       newline: 'windows',

@@ -24,8 +24,12 @@
  * marks NSM, so letters only), or a control that starts right-to-left text
  * (RLM, ALM, RLE, RLO, RLI).
  */
-const RIGHT_TO_LEFT =
-  /(?=\p{L})[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{sc=Samaritan}\p{sc=Mandaic}\p{sc=Adlam}\p{sc=Hanifi_Rohingya}\p{sc=Mende_Kikakui}\p{sc=Yezidi}\p{sc=Old_Hungarian}\p{sc=Imperial_Aramaic}\p{sc=Phoenician}\p{sc=Kharoshthi}\p{sc=Avestan}\p{sc=Old_South_Arabian}\p{sc=Nabataean}\p{sc=Palmyrene}\p{sc=Sogdian}\p{sc=Old_Sogdian}\p{sc=Manichaean}]|[\u200f\u061c\u202b\u202e\u2067]/u;
+const RIGHT_TO_LEFT_SCRIPTS =
+  '\\p{sc=Arabic}\\p{sc=Hebrew}\\p{sc=Syriac}\\p{sc=Thaana}\\p{sc=Nko}\\p{sc=Samaritan}\\p{sc=Mandaic}\\p{sc=Adlam}\\p{sc=Hanifi_Rohingya}\\p{sc=Mende_Kikakui}\\p{sc=Yezidi}\\p{sc=Old_Hungarian}\\p{sc=Imperial_Aramaic}\\p{sc=Phoenician}\\p{sc=Kharoshthi}\\p{sc=Avestan}\\p{sc=Old_South_Arabian}\\p{sc=Nabataean}\\p{sc=Palmyrene}\\p{sc=Sogdian}\\p{sc=Old_Sogdian}\\p{sc=Manichaean}';
+const RIGHT_TO_LEFT = new RegExp(`(?=\\p{L})[${RIGHT_TO_LEFT_SCRIPTS}]|[\\u200f\\u061c\\u202b\\u202e\\u2067]`, 'u');
+
+/** A letter of a script written left to right (Latin, Greek, Cyrillic, CJK…: bidi class L), or LRM: what a value needs isolating for on a right-to-left page. */
+const LEFT_TO_RIGHT = new RegExp(`(?![${RIGHT_TO_LEFT_SCRIPTS}])\\p{L}|\\u200e`, 'u');
 
 /** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: the plaintext's `<bdi>` (direction from the value's first strong letter, as `dir="auto"`). */
 export const FSI = '\u2068';
@@ -36,6 +40,21 @@ export function hasRightToLeft(text: string): boolean {
   return RIGHT_TO_LEFT.test(text);
 }
 
+/**
+ * Whether `text`, a value on a line laid out in `direction` (the page's or
+ * the email's), holds letters of the other direction, which the Unicode
+ * Bidirectional Algorithm would reorder with what is around them: a
+ * right-to-left letter on a left-to-right line (above), or, in a Hebrew or
+ * Arabic newsletter, a Latin one ("GPT-4 Technical Report." showed its
+ * period at its start, ".GPT-4 Technical Report").
+ */
+function needsIsolating(text: string, direction: LineDirection): boolean {
+  return direction === 'rtl' ? LEFT_TO_RIGHT.test(text) : RIGHT_TO_LEFT.test(text);
+}
+
+/** Which way the line a value is written in runs: a page's or an email's `dir`, `ltr` unless the newsletter's language is written right to left. */
+export type LineDirection = 'ltr' | 'rtl';
+
 /** `text` between FSI and PDI when it holds right-to-left text, else as it is: a value in a plaintext line. */
 export function isolateText(text: string): string {
   return hasRightToLeft(text) ? FSI + text + PDI : text;
@@ -43,15 +62,17 @@ export function isolateText(text: string): string {
 
 /**
  * `text` as HTML: escaped by `escape`, and in a `<bdi>` (an isolate whose
- * direction is its first strong letter's) when it holds right-to-left text.
+ * direction is its first strong letter's) when it holds text of the other
+ * direction than its line's, `direction` (right-to-left text on a
+ * left-to-right line, by default).
  */
-export function isolateHtml(text: string, escape: (text: string) => string): string {
-  return hasRightToLeft(text) ? `<bdi>${escape(text)}</bdi>` : escape(text);
+export function isolateHtml(text: string, escape: (text: string) => string, direction: LineDirection = 'ltr'): string {
+  return needsIsolating(text, direction) ? `<bdi>${escape(text)}</bdi>` : escape(text);
 }
 
-/** `pieces` written in order as HTML, each escaped by `escape` and each value isolated as `isolateHtml` isolates it. */
-export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string): string {
-  return pieces.map(({ text, after }) => isolateHtml(text, escape) + escape(after)).join('');
+/** `pieces` written in order as HTML, each escaped by `escape` and each value isolated as `isolateHtml` isolates it on a line of `direction`. */
+export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string, direction: LineDirection = 'ltr'): string {
+  return pieces.map(({ text, after }) => isolateHtml(text, escape, direction) + escape(after)).join('');
 }
 
 /** `pieces` written in order as plaintext, each value isolated as `isolateText` isolates it. */

@@ -1,4 +1,5 @@
 import type { Config } from '../config/load.js';
+import { textDirection } from '../config/language.js';
 import { paperAnchors } from '../issue/anchors.js';
 import { BODY_FOOTNOTE_PREFIX, paperFootnotePrefix } from '../issue/footnote-ids.js';
 import type { Corpus } from '../issue/corpus.js';
@@ -14,7 +15,7 @@ import type { ContentView, EmailView, EnvelopeView, PaperView, ReviewView, RichT
 import { append } from '../arrays.js';
 
 /** The newsletter settings a rendering reads. */
-type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'postalAddress' | 'sections' | 'email'>;
+type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'postalAddress' | 'sections' | 'email'>;
 
 /** Everything a rendering needs besides the issue. */
 export interface RenderContext {
@@ -95,7 +96,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const view = (paper: Paper) => views.get(paper)!;
 
   return {
-    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl },
+    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language) },
     issue: {
       number: issue.number,
       title: issue.title,

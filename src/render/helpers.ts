@@ -1,6 +1,6 @@
 import type Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { isolatePiecesHtml, isolatePiecesText, type LinePiece } from './bidi.js';
+import { isolatePiecesHtml, isolatePiecesText, type LineDirection, type LinePiece } from './bidi.js';
 import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
@@ -55,7 +55,8 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *     {{isolate title}}                   a value that may be right-to-left (Arabic, Hebrew) kept in its place
  *                                         among the text around it: HTML, escaped and in a `<bdi>`; plaintext,
  *                                         between the isolates U+2068 and U+2069; a value without right-to-left
- *                                         letters as it is (bidi.ts). A list of pieces (`authorsBriefListed`,
+ *                                         letters as it is (bidi.ts); in a right-to-left newsletter's HTML
+ *                                         (`newsletter.direction`), a value with left-to-right letters. A list of pieces (`authorsBriefListed`,
  *                                         `sourceListed`: each `text` and the `after` it) isolates each piece.
  *                                         In an element's text, never in an attribute (`title="{{title}}"`)
  *
@@ -114,7 +115,7 @@ export function registerHelpers(env: typeof Handlebars): void {
     { params: [{ name: 'value', takes: [...TEXT, 'list'] }], example: '{{isolate title}}' },
     ([value], _hash, fail, data) => {
       const pieces: readonly LinePiece[] = Array.isArray(value) ? value.map((piece) => linePiece(piece, fail)) : [{ text: String(value ?? ''), after: '' }];
-      return data.plaintext === true ? isolatePiecesText(pieces) : new env.SafeString(isolatePiecesHtml(pieces, env.Utils.escapeExpression));
+      return data.plaintext === true ? isolatePiecesText(pieces) : new env.SafeString(isolatePiecesHtml(pieces, env.Utils.escapeExpression, data.direction));
     },
   );
   define(env, 'rule', { params: [{ name: 'character', takes: ['text'], optional: true }], example: '{{rule "*"}}' }, ([character]) =>
@@ -147,6 +148,8 @@ export function registerHelpers(env: typeof Handlebars): void {
 /** What a render tells every helper (`@`-variables): `plaintext` in a `.txt` template (templates.ts `render`). */
 interface RenderData {
   plaintext?: boolean;
+  /** The direction of the lines the template writes (templates.ts), which `isolate` isolates values of the other direction in. */
+  direction?: LineDirection;
 }
 
 /** An item of a list `isolate` takes: a piece with its `text` and the `after` it, or the call's error. */

@@ -100,8 +100,9 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
         });
       }
       try {
-        // `@plaintext` tells a helper what it writes into (`isolate`: `<bdi>` or Unicode isolates); partials inherit it.
-        return template(view, { data: { plaintext: name.endsWith('.txt') } });
+        // `@plaintext` tells a helper what it writes into (`isolate`: `<bdi>` or Unicode isolates), `@direction` which way its lines run
+        // (the view's `newsletter.direction`: `isolate` isolates the values of the other direction); partials inherit both.
+        return template(view, { data: { plaintext: name.endsWith('.txt'), direction: (view as { newsletter?: { direction?: unknown } }).newsletter?.direction === 'rtl' ? 'rtl' : 'ltr' } });
       } catch (error) {
         if (!isStackOverflow(error)) throw error;
         // Partials in a loop whose blocks did not end it, said once the stack has unwound.

@@ -85,6 +85,13 @@ interface NewsletterView {
   description: string | undefined;
   /** Where the archive is published, with a trailing slash. */
   baseUrl: string;
+  /** The config's `language`, a canonical BCP 47 tag (`en`, `de-AT`, `he`): `<html lang="{{newsletter.language}}">`. */
+  language: string;
+  /**
+   * Which way that language's text runs, `ltr` or `rtl` (from ICU's locale
+   * data): `{{#if (eq newsletter.direction "rtl")}} dir="rtl"{{/if}}`.
+   */
+  direction: 'ltr' | 'rtl';
 }
 
 interface IssueView {

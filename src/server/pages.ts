@@ -1,5 +1,6 @@
 import { renderPage, type PageToRender } from '../archive/page-render.js';
 import type { Config } from '../config/load.js';
+import { languageApart } from '../config/language.js';
 import { piecesNaming } from '../render/bidi.js';
 import type { TemplateSet } from '../render/templates.js';
 import { RecentlyUsed } from '../recently-used.js';
@@ -26,6 +27,9 @@ export interface MessagePage {
 const rendered = new WeakMap<TemplateSet, RecentlyUsed<string, string>>();
 const KEPT_PAGES = 64;
 
+/** The language of the server pages' sentences (`MessagePage`'s texts, written in this folder). */
+const SERVER_WORDS_LANGUAGE = 'en';
+
 /** The path the server answers the site under: `baseUrl`'s (`https://example.org/news` → `/news/`). */
 export function sitePath(config: Pick<Config, 'baseUrl'>): string {
   return new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
@@ -46,7 +50,9 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   // present, `form` and `home` too: a template reads each strictly (render/template-outline.ts).
   // `…Listed`: the same texts with the newsletter's name a value of its own, for `{{isolate …}}` ("Subscribe to <name>?").
   const listed = (text: string) => piecesNaming(text, config.name);
-  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true };
+  // `wordsLanguage`: these sentences are paperboy's own, in English, whatever the newsletter's `language` (the layout's `<html lang>`): marked
+  // where that is another language, so a screen reader reads them in an English voice; undefined (nothing to mark) for an English newsletter.
+  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true, wordsLanguage: languageApart(SERVER_WORDS_LANGUAGE, config.language) };
   const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {

@@ -56,7 +56,7 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
   else {
     const diagnostics = await lintLines(workspace, file.path);
-    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), diagnostics, text: copy?.text, failure, scheme })));
+    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), language: workspace.config.language, diagnostics, text: copy?.text, failure, scheme })));
   }
   return true;
 }
@@ -78,9 +78,15 @@ async function lintLines(workspace: Workspace, path: string): Promise<string[]> 
   }
 }
 
-/** The preview page; `scheme` the one asked for, undefined to follow the system's (the switch then shows which it is). */
-function previewPage(page: { number: number; title: string; diagnostics: string[]; text: string | undefined; failure: string | undefined; scheme: ColorScheme | undefined }): string {
-  const { number, title, diagnostics, text, failure, scheme } = page;
+/**
+ * The preview page; `scheme` the one asked for, undefined to follow the
+ * system's (the switch then shows which it is). Its words are paperboy's,
+ * in English; the issue's title in its heading is marked as written in the
+ * newsletter's `language` (and its direction, its own: `dir="auto"`). The
+ * email in its frames declares its language itself.
+ */
+function previewPage(page: { number: number; title: string; language: string; diagnostics: string[]; text: string | undefined; failure: string | undefined; scheme: ColorScheme | undefined }): string {
+  const { number, title, language, diagnostics, text, failure, scheme } = page;
   const frames = failure
     ? `<pre class="failure">${escapeHtml(failure)}</pre>`
     : [600, 375].map((width) => `<figure><figcaption>${width} px</figcaption><iframe title="The email at ${width} px" src="${number}/email.html${scheme ? `?scheme=${scheme}` : ''}" width="${width}" height="1400"></iframe></figure>`).join('');
@@ -100,7 +106,7 @@ pre { background: #fff; border: 1px solid #9ca3af; padding: 1rem; overflow-x: au
 </style>
 </head>
 <body>
-<h1>Preview of #${number}: ${escapeHtml(title)}</h1>
+<h1>Preview of #${number}: <span lang="${language}" dir="auto">${escapeHtml(title)}</span></h1>
 <p><button type="button" id="scheme" aria-pressed="${scheme === 'dark'}"${scheme ? '' : ' data-follows-system'}>Dark mode</button></p>
 <h2>Lint</h2>
 ${lint}

@@ -16,7 +16,7 @@ import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 const TITLE = 'Attention <is> all & you ]]> need';
 
 const issue = { number: 7, title: TITLE, subject: `#7: ${TITLE}`, date: '2023-06-05', email: { html: '', text: '' } } as unknown as IssueRendering;
-const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
+const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/', language: 'en' };
 
 /** What feedparser (the reference parser feed readers are tested against) prints of `xml` with `script` (the parsed feed is `d`). */
 function feedparser(xml: string, script: string): unknown {

@@ -11,7 +11,7 @@ import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { planPages } from '../../src/archive/pages.js';
 import { summarizeIssue, type IssueOutput } from '../../src/archive/issue-output.js';
 
-const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/' };
+const config = { name: 'Test', description: undefined, baseUrl: 'https://news.example.org/', language: 'en' };
 
 const record = (i: number, tags: string[]): PaperRecord => paperRecord(i, { tags });
 

@@ -9,6 +9,7 @@ import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
 const config = {
   name: 'The Alignment Digest',
   baseUrl: 'https://newsletter.example.org/',
+  language: 'en',
   from: { name: 'The Alignment Digest', address: 'digest@newsletter.example.org' },
   replyTo: { name: '', address: 'editor@newsletter.example.org' },
 };
@@ -179,4 +180,10 @@ test('compose: a name with no Latin letter gets a List-Id of its own, derived fr
   assert.equal(id(' 日本語ニュース '), id('日本語ニュース'), 'the same name written with spaces around it');
   assert.equal(id('The Alignment Digest'), 'the-alignment-digest.x.example');
   assert.equal(id('Untitled'), 'untitled.x.example');
+});
+
+test('compose: Content-Language (RFC 3282) says the newsletter\'s language, as the HTML\'s <html lang> does', async () => {
+  const mail = await parseEml(await composeMessage(input({ config: { ...config, language: 'de-AT' } })));
+  assert.equal(mail.headers.get('content-language'), 'de-AT');
+  assert.equal((await parseEml(await composeMessage(input()))).headers.get('content-language'), 'en');
 });

@@ -6,7 +6,7 @@ import { parseEml } from '../helpers/render.js';
 
 const compose = (name: string) =>
   composeConfirmation({
-    config: { name, baseUrl: 'https://newsletter.example.org/', from: { name, address: 'digest@newsletter.example.org' }, replyTo: undefined },
+    config: { name, baseUrl: 'https://newsletter.example.org/', from: { name, address: 'digest@newsletter.example.org' }, replyTo: undefined, language: 'en' },
     to: 'reader@example.com',
     confirmUrl: 'https://newsletter.example.org/confirm?token=abc',
     date: new Date('2024-01-02T03:04:05Z'),
@@ -25,4 +25,20 @@ test('confirmation email: a Latin newsletter name is written as before, without 
   const mail = await parseEml((await compose('The Alignment Digest')).raw);
   assert.ok(mail.text!.includes('receive The Alignment Digest by email'));
   assert.ok(String(mail.html).includes('<strong>The Alignment Digest</strong>'));
+});
+
+test('confirmation email: its English sentences say so (`lang="en"`, Content-Language: en) for a German newsletter, whose name is marked as German', async () => {
+  const mail = await parseEml(
+    (
+      await composeConfirmation({
+        config: { name: 'Der KI-Brief', baseUrl: 'https://newsletter.example.org/', from: { name: 'Der KI-Brief', address: 'brief@newsletter.example.org' }, replyTo: undefined, language: 'de' },
+        to: 'reader@example.com',
+        confirmUrl: 'https://newsletter.example.org/confirm?token=abc',
+        date: new Date('2024-01-02T03:04:05Z'),
+      })
+    ).raw,
+  );
+  assert.equal(mail.headers.get('content-language'), 'en');
+  assert.match(String(mail.html), /^<!DOCTYPE html><html lang="en">/);
+  assert.ok(String(mail.html).includes('receive <strong lang="de">Der KI-Brief</strong> by email'));
 });

@@ -10,6 +10,7 @@ import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
 const config = {
   name: 'The Alignment Digest',
   baseUrl: 'https://newsletter.example.org/',
+  language: 'en',
   from: { name: 'The Alignment Digest', address: 'digest@newsletter.example.org' },
   replyTo: undefined,
 };

@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadTemplates } from '../../src/render/templates.js';
 import { messagePage } from '../../src/server/pages.js';
-import { configOf, makeRoot } from '../helpers/fixture.js';
+import { CONFIG_YAML, configOf, makeRoot } from '../helpers/fixture.js';
 
 test('the server keeps a bounded number of pages however many distinct messages requests make it show', () => {
   // An error page quotes the request (the address typed): one kept per distinct request would grow without end.
@@ -30,4 +30,13 @@ test('a page the server shows again is the same page, whether kept or rendered a
   for (let i = 0; i < 100; i++) messagePage(templates, config, 'error', { heading: 'Error', paragraphs: [`message ${i}`] });
   assert.equal(messagePage(templates, config, 'unsubscribe', page), first);
   assert.match(first, /You will not hear from us again\./);
+});
+
+test('a server page of a Hebrew newsletter is laid out right to left (`<html lang="he" dir="rtl">`), its English sentences marked `lang="en"`', () => {
+  const yaml = `${CONFIG_YAML}language: he\n`;
+  const config = configOf(makeRoot({}, yaml), yaml);
+  const html = messagePage(loadTemplates(config.templatesDir), config, 'unsubscribe', { heading: 'You are unsubscribed', paragraphs: ['You will not hear from us again.'], home: true });
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="he" dir="rtl">/);
+  assert.ok(html.includes('<h1 lang="en">You are unsubscribed</h1>'), html);
+  assert.ok(html.includes('<p lang="en">You will not hear from us again.</p>'), html);
 });
