@@ -1,13 +1,13 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
-import { readCacheJson, writeCacheFile } from '../cache-file.js';
+import { fileIdentity, readIdentityRows, writeIdentityRows } from '../file-identity.js';
 
 /**
  * The SHA-256 of each file a build copies into the site as it is (the
  * files of `staticDir`, the web assets), kept between builds with the
- * file's identity (inode, size, mtime and ctime in ns) in
+ * file's identity (file-identity.ts) in
  * `<dataDir>/cache/copied-hashes.json`, as issue/known-hashes.ts keeps the
  * issue files': a build reads only the files whose identity changed since.
  * The hash is of the bytes alone, so the site's key and each file's key
@@ -15,10 +15,7 @@ import { readCacheJson, writeCacheFile } from '../cache-file.js';
  * disk's, and is never part of a key). Every build read every file whole
  * into memory: a `static/` of 1 GB of PDFs took 1.1 GB of memory for each
  * build, one with nothing to do too, and a file of 2 GiB or more could not
- * be published at all (Node reads no larger buffer). A file saved within
- * the last seconds is never recorded (`RACY_MS`, git's racily clean
- * files); ctime, which no call can set, catches a file edited with its
- * mtime put back.
+ * be published at all (Node reads no larger buffer).
  */
 
 /** What is known of a copied file: its bytes' SHA-256 (hex) and their number. */
@@ -29,9 +26,6 @@ export interface CopiedHash {
 
 /** Another layout of the store is ignored, never trusted. */
 const FORMAT = 'paperboy-copied-hashes-1';
-
-/** A file saved within this many ms may change again unseen within its mtime's granularity. */
-const RACY_MS = 3000;
 
 /** Bytes read at a time while hashing: few system calls, and a bounded buffer whatever the file's size. */
 const CHUNK_BYTES = 1 << 20;
@@ -55,7 +49,7 @@ export function copiedHashes(config: Pick<Config, 'dataDir'>, mode: 'stored' | '
   let changed = mode === 'read';
   return {
     hashOf(source) {
-      const identity = identityOf(source);
+      const identity = fileIdentity(source);
       const known = stored.get(source);
       if (identity && known?.stamp === identity.stamp) {
         kept.set(source, known);
@@ -69,12 +63,7 @@ export function copiedHashes(config: Pick<Config, 'dataDir'>, mode: 'stored' | '
     save() {
       // Only the files of this build are kept: a file removed from staticDir leaves the store.
       if (mode === 'none' || (!changed && kept.size === stored.size)) return;
-      const files = [...kept].map(([path, { stamp, hash, size }]) => [path, stamp, hash, size]);
-      try {
-        writeCacheFile(storeFile(config.dataDir), `${JSON.stringify({ format: FORMAT, files })}\n`);
-      } catch {
-        // As the other caches: a store that cannot be written costs the next build the reading.
-      }
+      writeIdentityRows(storeFile(config.dataDir), FORMAT, [...kept].map(([path, { stamp, hash, size }]) => [path, stamp, hash, size] as const));
     },
   };
 }
@@ -84,23 +73,8 @@ interface StoredHash extends CopiedHash {
 }
 
 function readStore(dataDir: string): Map<string, StoredHash> {
-  const stored = readCacheJson(storeFile(dataDir)) as { format?: unknown; files?: unknown } | null | undefined;
-  if (stored?.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
-  const valid = stored.files.filter(
-    (entry): entry is [string, string, string, number] =>
-      Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && Number.isSafeInteger(entry[3]),
-  );
-  return new Map(valid.map(([path, stamp, hash, size]) => [path, { stamp, hash, size }]));
-}
-
-/** The identity of the file at `path` (a link's target's), and whether it changed within `RACY_MS`; undefined when it cannot be stat'ed. */
-function identityOf(path: string): { stamp: string; racy: boolean } | undefined {
-  try {
-    const info = statSync(path, { bigint: true });
-    return { stamp: `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, racy: Date.now() - Number(info.mtimeMs) <= RACY_MS };
-  } catch {
-    return undefined;
-  }
+  const rows = readIdentityRows(storeFile(dataDir), FORMAT, (size): size is number => Number.isSafeInteger(size));
+  return new Map(rows.map(([path, stamp, hash, size]) => [path, { stamp, hash, size }]));
 }
 
 /** The SHA-256 and size of the file at `path`, read a chunk at a time (memory bounded by `CHUNK_BYTES`, whatever its size). Throws what open/read throw. */

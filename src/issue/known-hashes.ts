@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Config } from '../config/load.js';
-import { readCacheJson, writeCacheFile } from '../cache-file.js';
+import { fileIdentity, readIdentityRows, writeIdentityRows, type FileIdentity } from '../file-identity.js';
 import { MAX_FILE_BYTES } from './limits.js';
 import { sha256 } from '../sha256.js';
 import { listIssueFiles } from './load.js';
@@ -10,31 +10,26 @@ import { knownIssueSource, readIssueSource, type IssueSource } from './source.js
 
 /**
  * The hashes of the issue files paperboy has read, kept between runs with
- * each file's identity (inode, size, mtime and ctime in ns) in
- * `<dataDir>/cache/file-hashes.json`: a one-shot `lint` or `build` reads
- * only the files whose identity changed since, as git's index does. A
- * file saved within the last seconds is never recorded (`RACY_MS`), so a
- * second save within its mtime's granularity cannot go unseen; ctime,
- * which no call can set, catches a file edited with its mtime put back
- * (`touch -r`). `--no-cache` reads every file.
+ * each file's identity (file-identity.ts: device, inode, size, mtime and
+ * ctime) in `<dataDir>/cache/file-hashes.json`: a one-shot `lint` or
+ * `build` reads only the files whose identity changed since, as git's
+ * index does; a file saved within the last seconds is never recorded.
+ * `--no-cache` reads every file.
  *
  * Measured on the 1,000-issue bench corpus: reading and hashing every file
  * took 175 ms of a 0.95 s lint after one edit, and 133 ms of a 0.44 s
  * build with nothing to do.
  */
 
-/** A file's identity when it was hashed (inode, size, mtime and ctime in ns), the hash of its bytes, and whether they are text (valid UTF-8 without NUL: `readIssueSource` finds nothing unreadable). */
+/** A file's identity when it was hashed (`FileIdentity.stamp`), the hash of its bytes, and whether they are text (valid UTF-8 without NUL: `readIssueSource` finds nothing unreadable). */
 export interface KnownHash {
   stamp: string;
   hash: string;
   text: boolean;
 }
 
-/** Another layout of the file is ignored, never trusted. */
+/** Another layout of the file is ignored, never trusted. (A stamp written before identities named the device matches no file: read once more.) */
 const FORMAT = 'paperboy-file-hashes-2';
-
-/** A file saved within this many ms may change again unseen within its mtime's granularity (as git's racily clean files). */
-const RACY_MS = 3000;
 
 function storeFile(config: Pick<Config, 'dataDir'>): string {
   return join(config.dataDir, 'cache', 'file-hashes.json');
@@ -42,29 +37,17 @@ function storeFile(config: Pick<Config, 'dataDir'>): string {
 
 /** The stored hashes by path; none when the store is missing, unreadable, changed since it was written (cache-file.ts) or of another layout. */
 export function readKnownHashes(config: Pick<Config, 'dataDir'>): Map<string, KnownHash> {
-  const stored = readCacheJson(storeFile(config)) as { format?: unknown; files?: unknown } | null | undefined;
-  if (stored?.format !== FORMAT || !Array.isArray(stored.files)) return new Map();
-  const valid = stored.files.filter(
-    (entry): entry is [string, string, string, boolean] =>
-      Array.isArray(entry) && entry.length === 4 && entry.slice(0, 3).every((part) => typeof part === 'string') && typeof entry[3] === 'boolean',
-  );
-  return new Map(valid.map(([path, stamp, hash, text]) => [path, { stamp, hash, text }]));
+  const rows = readIdentityRows(storeFile(config), FORMAT, (text): text is boolean => typeof text === 'boolean');
+  return new Map(rows.map(([path, stamp, hash, text]) => [path, { stamp, hash, text }]));
 }
 
 /** Stores `hashes` (the files still there). A store that cannot be written only costs the next run the reading. */
 export function writeKnownHashes(config: Pick<Config, 'dataDir'>, hashes: ReadonlyMap<string, KnownHash>): void {
-  const files = [...hashes].filter(([path]) => existsSync(path)).map(([path, { stamp, hash, text }]) => [path, stamp, hash, text]);
-  try {
-    writeCacheFile(storeFile(config), `${JSON.stringify({ format: FORMAT, files })}\n`);
-  } catch {
-    // As the other caches: nothing is lost but time.
-  }
-}
-
-/** A file's identity as the store keeps it, and whether it changed within `RACY_MS` (then it is never recorded). */
-interface Identity {
-  stamp: string;
-  racy: boolean;
+  writeIdentityRows(
+    storeFile(config),
+    FORMAT,
+    [...hashes].filter(([path]) => existsSync(path)).map(([path, { stamp, hash, text }]) => [path, stamp, hash, text] as const),
+  );
 }
 
 /**
@@ -72,16 +55,8 @@ interface Identity {
  * Undefined when it is not such a file or cannot be stat'ed: the caller
  * reads it as usual, which says why.
  */
-function identityOf(path: string): Identity | undefined {
-  try {
-    const info = statSync(path, { bigint: true });
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) return undefined;
-    // ctime too: a file edited with its mtime put back (`touch -r`) still has a new ctime, which no call can set.
-    // As git does with racily clean files: one saved in the last seconds could change again within its mtime's granularity, unseen.
-    return { stamp: `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`, racy: Date.now() - Number(info.mtimeMs) <= RACY_MS };
-  } catch {
-    return undefined;
-  }
+function identityOf(path: string): FileIdentity | undefined {
+  return fileIdentity(path, (info) => info.isFile() && info.size <= MAX_FILE_BYTES);
 }
 
 /**
@@ -89,7 +64,7 @@ function identityOf(path: string): Identity | undefined {
  * `identity`, or forgets the path when the file is racy or was not read
  * as bytes (`known` undefined). Returns whether `hashes` changed.
  */
-function remember(hashes: Map<string, KnownHash>, path: string, identity: Identity | undefined, known: Omit<KnownHash, 'stamp'> | undefined): boolean {
+function remember(hashes: Map<string, KnownHash>, path: string, identity: FileIdentity | undefined, known: Omit<KnownHash, 'stamp'> | undefined): boolean {
   if (identity && !identity.racy && known) {
     hashes.set(path, { stamp: identity.stamp, ...known });
     return true;
