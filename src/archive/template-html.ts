@@ -66,16 +66,20 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
     const file = templates.files.get(name);
     return file !== undefined && !file.startsWith(BUILTIN_TEMPLATES_DIR);
   };
-  const checked = [...samples].filter(([root]) => [...readsOf(templates, root)].some(own)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (checked.length === 0) return [];
+  // Each page with the templates it is rendered with, those of the newsletter's own among them.
+  const pages = [...samples]
+    .map(([root, path]) => ({ root, path, reads: [...readsOf(templates, root)] }))
+    .filter(({ reads }) => reads.some(own))
+    .sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  if (pages.length === 0) return [];
   const store = dataDir && join(dataDir, 'cache', 'template-html.json');
   const stored = store ? (readCacheJson(store) as { format?: unknown; pages?: unknown } | undefined) : undefined;
   const before = new Map<string, { key: string; problems: TemplateProblem[] }>(stored?.format === FORMAT && Array.isArray(stored.pages) ? (stored.pages as [string, { key: string; problems: TemplateProblem[] }][]) : []);
-  // A page is checked again only when a template it reads changed (as its key in site-plan.ts): editing one template under `serve --dev` checks one page.
-  const pages = checked.map(([root, path]) => ({ root, path, key: pageTemplatesHash(readsOf(templates, root), templates.files) }));
   let validator: { validateStringSync(html: string, path: string): { results: { messages: { ruleId: string; message: string }[] }[] } } | undefined;
   const found = new Map<string, { key: string; problems: TemplateProblem[] }>();
-  for (const { root, path, key } of pages) {
+  for (const { root, path, reads } of pages) {
+    // Checked again only when a template it reads changed (as its key in site-plan.ts): editing one template under `serve --dev` checks one page.
+    const key = pageTemplatesHash(reads, templates.files);
     const known = before.get(root);
     if (known?.key === key) {
       found.set(root, known);
@@ -90,7 +94,7 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
     // Loaded only here: most newsletters keep the built-in templates, and a build of them never pays for it.
     validator ??= new (await import('html-validate')).HtmlValidate({ extends: [], rules: RULES });
     const messages = validator.validateStringSync(html, path).results.flatMap((result) => result.messages);
-    found.set(root, { key, problems: problemsOf(templates, [...readsOf(templates, root)].filter(own), path, messages) });
+    found.set(root, { key, problems: problemsOf(templates, reads.filter(own), path, messages) });
   }
   if (store && validator) {
     try {
