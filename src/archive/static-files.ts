@@ -34,7 +34,7 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
       throw unreadable(staticDir, dir, error);
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') && !(dir === staticDir && entry.name === WELL_KNOWN)) continue;
+      if (hiddenName(entry.name, dir === staticDir)) continue;
       const path = join(dir, entry.name);
       if (CONTROL.test(entry.name)) throw controlInName(path);
       if (notUtf8(entry.name, path)) throw nameNotUtf8(path);
@@ -54,6 +54,11 @@ export function staticSources(staticDir: string, root: string, dataDir: string):
 
 /** The one hidden folder of `staticDir` published (RFC 8615's well-known URIs), at its top. */
 const WELL_KNOWN = '.well-known';
+
+/** Whether a file or folder of `staticDir` named `name` (`atTop`: right in it) is left out as hidden: a leading dot, but for `WELL_KNOWN` at the top. */
+function hiddenName(name: string, atTop: boolean): boolean {
+  return name.startsWith('.') && !(atTop && name === WELL_KNOWN);
+}
 
 /**
  * Given `dataDir`, a test of a folder: whether it is `dataDir` (by its
@@ -204,7 +209,7 @@ export function staticPathKind(staticDir: string, path: string, dataDir: string)
   if (!pathWithin(staticDir, path)) return 'outside';
   if (pathWithin(resolve(dataDir), resolve(path))) return 'hidden';
   const names = relative(staticDir, path).split(sep);
-  return names.some((name, i) => name.startsWith('.') && !(i === 0 && name === WELL_KNOWN)) ? 'hidden' : 'copied';
+  return names.some((name, i) => hiddenName(name, i === 0)) ? 'hidden' : 'copied';
 }
 
 function unreadable(staticDir: string, dir: string, error: unknown): PaperboyError {
