@@ -3,7 +3,7 @@ import type { SubscriberStore } from '../subscribers/store.js';
 import { GroupCommit } from './group-commit.js';
 import type { Delivery, Settlement } from './delivery.js';
 import type { SendJournal } from './journal.js';
-import { classifyFailure, isPolicyRefusal } from './outcome.js';
+import { classifyFailure, isPolicyRefusal, silentOnRecipient } from './outcome.js';
 import { RateLimiter } from './rate.js';
 import { nextAttempt, type RetryPolicy } from './retry.js';
 
@@ -204,7 +204,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     const outcome = classifyFailure(failure);
     // A relay silent on this message (no reply before DATA) while it took others' over other connections hangs on this
     // recipient, not on everyone: no failure of the relay to back off from, which would stall the others too.
-    const relayTrouble = outcome.relayTrouble && !(failure.stage === 'recipient' && failure.code === undefined && accepted > takenBefore);
+    const relayTrouble = outcome.relayTrouble && !(silentOnRecipient(failure) && accepted > takenBefore);
     // A relay failure of a message begun before the last one was counted is part of that one: no new sign the relay is down.
     const newTrouble = relayTrouble && order > troubleCountedAt;
     if (!relayTrouble) relayStreak = 0;

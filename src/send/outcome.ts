@@ -52,6 +52,17 @@ export function classifyFailure(failure: DeliveryFailure): FailureOutcome {
   return { action: 'fail', relayTrouble: false };
 }
 
+/**
+ * Whether `failure` is the relay's silence on this message once its
+ * transaction began, before DATA (a recipient's lookup that never
+ * returns: smtp.ts `silentBeforeData` gives it no reply code). Counted as
+ * the relay's trouble, unless it took other mail meanwhile: then it hangs
+ * on this recipient alone, which the run tells (dispatch.ts).
+ */
+export function silentOnRecipient(failure: DeliveryFailure): boolean {
+  return failure.stage === 'recipient' && failure.code === undefined;
+}
+
 /** X.7.XXX, "Security or Policy Status" (RFC 3463 §3.8), in its permanent class. */
 const POLICY_REFUSAL = /^5\.7\./;
 
