@@ -1,3 +1,5 @@
+import type { TextDirection } from '../config/language.js';
+
 /**
  * Right-to-left values (Arabic, Hebrew, Persian…) beside left-to-right text
  * in one line: "Alice Smith, יעל כהן · مؤتمر اللغة, 2023". The Unicode
@@ -48,12 +50,9 @@ export function hasRightToLeft(text: string): boolean {
  * Arabic newsletter, a Latin one ("GPT-4 Technical Report." showed its
  * period at its start, ".GPT-4 Technical Report").
  */
-function needsIsolating(text: string, direction: LineDirection): boolean {
+function needsIsolating(text: string, direction: TextDirection): boolean {
   return direction === 'rtl' ? LEFT_TO_RIGHT.test(text) : RIGHT_TO_LEFT.test(text);
 }
-
-/** Which way the line a value is written in runs: a page's or an email's `dir`, `ltr` unless the newsletter's language is written right to left. */
-export type LineDirection = 'ltr' | 'rtl';
 
 /** `text` between FSI and PDI when it holds right-to-left text, else as it is: a value in a plaintext line. */
 export function isolateText(text: string): string {
@@ -66,12 +65,12 @@ export function isolateText(text: string): string {
  * direction than its line's, `direction` (right-to-left text on a
  * left-to-right line, by default).
  */
-export function isolateHtml(text: string, escape: (text: string) => string, direction: LineDirection = 'ltr'): string {
+export function isolateHtml(text: string, escape: (text: string) => string, direction: TextDirection = 'ltr'): string {
   return needsIsolating(text, direction) ? `<bdi>${escape(text)}</bdi>` : escape(text);
 }
 
 /** `pieces` written in order as HTML, each escaped by `escape` and each value isolated as `isolateHtml` isolates it on a line of `direction`. */
-export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string, direction: LineDirection = 'ltr'): string {
+export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string, direction: TextDirection = 'ltr'): string {
   return pieces.map(({ text, after }) => isolateHtml(text, escape, direction) + escape(after)).join('');
 }
 

@@ -1,6 +1,7 @@
 import type Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
-import { isolatePiecesHtml, isolatePiecesText, type LineDirection, type LinePiece } from './bidi.js';
+import type { TextDirection } from '../config/language.js';
+import { isolatePiecesHtml, isolatePiecesText, type LinePiece } from './bidi.js';
 import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
 import { formatHeading, wrapText } from './text/index.js';
@@ -149,7 +150,7 @@ export function registerHelpers(env: typeof Handlebars): void {
 interface RenderData {
   plaintext?: boolean;
   /** The direction of the lines the template writes (templates.ts), which `isolate` isolates values of the other direction in. */
-  direction?: LineDirection;
+  direction?: TextDirection;
 }
 
 /** An item of a list `isolate` takes: a piece with its `text` and the `after` it, or the call's error. */

@@ -1,3 +1,4 @@
+import type { TextDirection } from '../config/language.js';
 import type { LinePiece } from './bidi.js';
 
 /**
@@ -91,7 +92,7 @@ interface NewsletterView {
    * Which way that language's text runs, `ltr` or `rtl` (from ICU's locale
    * data): `{{#if (eq newsletter.direction "rtl")}} dir="rtl"{{/if}}`.
    */
-  direction: 'ltr' | 'rtl';
+  direction: TextDirection;
 }
 
 interface IssueView {
