@@ -9,6 +9,13 @@
 /** What a newsletter declares when its config names no language: what every page said before the key existed. */
 export const DEFAULT_LANGUAGE = 'en';
 
+/**
+ * The language of paperboy's own sentences (the server's pages, the
+ * confirmation email, the dev preview), whatever the newsletter's: marked
+ * where the newsletter's language is another (`languageApart`).
+ */
+export const PAPERBOY_WORDS_LANGUAGE = 'en';
+
 /** Which way a language's lines run: HTML's `dir`. */
 export type TextDirection = 'ltr' | 'rtl';
 

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load.js';
-import { languageApart } from '../config/language.js';
+import { languageApart, PAPERBOY_WORDS_LANGUAGE as WORDS_LANGUAGE } from '../config/language.js';
 import { isolateHtml, isolateText } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { composeWithBodies } from './bodies.js';
 import { foldableText, singleLine } from './headers.js';
-
-/** The language of the message's sentences, written here. */
-const WORDS_LANGUAGE = 'en';
 
 export interface ConfirmationInput {
   config: Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo' | 'language'>;

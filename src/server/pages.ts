@@ -1,6 +1,6 @@
 import { renderPage, type PageToRender } from '../archive/page-render.js';
 import type { Config } from '../config/load.js';
-import { languageApart } from '../config/language.js';
+import { languageApart, PAPERBOY_WORDS_LANGUAGE } from '../config/language.js';
 import { piecesNaming } from '../render/bidi.js';
 import type { TemplateSet } from '../render/templates.js';
 import { RecentlyUsed } from '../recently-used.js';
@@ -27,9 +27,6 @@ export interface MessagePage {
 const rendered = new WeakMap<TemplateSet, RecentlyUsed<string, string>>();
 const KEPT_PAGES = 64;
 
-/** The language of the server pages' sentences (`MessagePage`'s texts, written in this folder). */
-const SERVER_WORDS_LANGUAGE = 'en';
-
 /** The path the server answers the site under: `baseUrl`'s (`https://example.org/news` → `/news/`). */
 export function sitePath(config: Pick<Config, 'baseUrl'>): string {
   return new URL(config.baseUrl).pathname.replace(/\/?$/, '/');
@@ -52,7 +49,7 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   const listed = (text: string) => piecesNaming(text, config.name);
   // `wordsLanguage`: these sentences are paperboy's own, in English, whatever the newsletter's `language` (the layout's `<html lang>`): marked
   // where that is another language, so a screen reader reads them in an English voice; undefined (nothing to mark) for an English newsletter.
-  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true, wordsLanguage: languageApart(SERVER_WORDS_LANGUAGE, config.language) };
+  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true, wordsLanguage: languageApart(PAPERBOY_WORDS_LANGUAGE, config.language) };
   const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {
