@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { load, type CheerioAPI } from 'cheerio/slim';
 import type juice from 'juice';
+import { withSubjectIndex } from './subject-index.js';
 
 /**
  * juice, run on cheerio's htmlparser2-only build (`cheerio/slim`).
@@ -52,7 +53,8 @@ export function inlineCss(html: string, options: juice.Options): string {
   }
   // juice's own options for cheerio: `xml` makes cheerio use htmlparser2, and entities stay as written.
   const $: CheerioAPI = load(encoded, { xml: { decodeEntities: false, xmlMode: options.xmlMode } });
-  engine.juiceDocument($, options);
+  // Its rules' selections through an index (subject-index.ts): the same elements, found faster.
+  engine.juiceDocument(options.xmlMode ? $ : withSubjectIndex($), options);
   let inlined = options.xmlMode ? $.xml() : $.html();
   blocks.forEach((block, index) => {
     inlined = inlined.replace(new RegExp(`JUICE_CODE_BLOCK_${index}_(="")?`, 'gi'), () => block);

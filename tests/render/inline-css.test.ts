@@ -103,3 +103,23 @@ test("inlineCss gives juice()'s bytes on generated documents, with the email's o
     { numRuns: 500 },
   );
 });
+
+// Stylesheets of every kind of rule juice inlines (and leaves): classes and
+// tags as the index answers them, pseudo-classes, sibling combinators, `*`,
+// comma lists and ::before/::after, whose content juice adds as elements.
+const rule = fc
+  .tuple(
+    fc.constantFrom('p', 'a', 'td', 'span', '.muted', '.container', 'div.container', '.container p', '.container > p', 'p + p', 'h2 ~ p', '*', 'p:first-child', 'a:not(.muted)', '.muted::before', 'p::after', 'P', 'table td', 'p, .muted', '[style]', 'td[style]'),
+    fc.constantFrom('color: #333', 'content: "»"', 'font-weight: bold !important', 'width: 100px', 'text-align: right'),
+  )
+  .map(([selector, declaration]) => `${selector} { ${declaration}; }`);
+
+test("inlineCss gives juice()'s bytes on generated documents with generated stylesheets", () => {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), fc.array(rule, { maxLength: 12 }), fc.boolean(), (pieces, rules, defaults) => {
+      const html = `<!DOCTYPE html><html><head><style>${rules.join('\n')}</style></head><body><div class="container">${pieces.join('')}</div></body></html>`;
+      assertSameAsJuice(html, defaults ? {} : EMAIL_CSS_INLINING);
+    }),
+    { numRuns: 500 },
+  );
+});
