@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connectionLimit } from './connection-limit.js';
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { sitePath } from './pages.js';
@@ -123,7 +124,7 @@ export function createApp(options: AppOptions): PaperboyServer {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    site(req, res, { raw: rawUnder, decoded: path, query });
+    return site(req, res, { raw: rawUnder, decoded: path, query });
   };
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -138,6 +139,8 @@ export function createApp(options: AppOptions): PaperboyServer {
     res.on('finish', () => options.log(accessLine(req.method, path, res.statusCode, started, socket.bytesWritten - written)));
     handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
   });
+  const maxConnections = connectionLimit();
+  if (maxConnections !== undefined) server.maxConnections = maxConnections;
   // Node sends `100 Continue` to every `Expect: 100-continue` unless asked: a body the headers say is too large is refused instead (readFields).
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (bodyRefusedByHeaders(req) === undefined) res.writeContinue();

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream';
 import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
 import type { CompressedFiles } from './compression.js';
 import { contentType } from './content-types.js';
+import { HttpError } from './request-body.js';
 
 /**
  * Answers a GET or HEAD with the file at `abs` as it is now: content type,
@@ -22,13 +23,16 @@ import { contentType } from './content-types.js';
  * ending the process.)
  *
  * Returns false, having sent nothing, when there is no file at `abs` any
- * more: the caller answers 404.
+ * more: the caller answers 404. Throws HttpError 503 (Retry-After) when the
+ * process may open no more files (`outOfFiles`): the page is there, and
+ * answering 404 told readers, crawlers and caches that it was not.
  */
 export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string, compressed: CompressedFiles): boolean {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
-  } catch {
+  } catch (error) {
+    if (outOfFiles(error)) throw busy(error);
     return false;
   }
   let streaming = false;
@@ -90,4 +94,25 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
     // The read stream closes the file once it is done with it.
     if (!streaming) closeSync(fd);
   }
+}
+
+/** Seconds a client is asked to wait when the server could not open a file for want of descriptors. */
+const BUSY_RETRY_AFTER_S = 5;
+
+/**
+ * Whether an error says the process (EMFILE) or the system (ENFILE) has no
+ * file descriptor left: a flood of connections holds them (each is one),
+ * not a file that is missing.
+ */
+function outOfFiles(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
+/** The 503 of a file that could not be opened for want of descriptors, its cause for stderr. */
+function busy(error: unknown): HttpError {
+  return new HttpError(503, 'This site is very busy right now. Please try again in a moment.', {
+    headers: { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
+    detail: `cannot open a file of the site: ${(error as NodeJS.ErrnoException).code} (no file descriptor left: too many connections at once, or the limit of open files, ulimit -n, too low)`,
+  });
 }

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/load.js';
+import { connectionLimit } from '../../src/server/connection-limit.js';
+import { BIN } from '../helpers/cli.js';
+import { makeRoot } from '../helpers/fixture.js';
+import { rawRequest, SECRET, startServer } from './helpers.js';
+
+/** Writes `request` on a socket already connected and reads the answer's status line (empty when the connection closed without one). */
+async function statusOn(socket: Socket, request: string): Promise<string> {
+  let answer = '';
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  socket.write(request);
+  await Promise.race([once(socket, 'close'), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  return answer.split('\r\n')[0]!;
+}
+
+test('serve: a page asked for while a rebuild swaps the site folder (the old one renamed away, the new one not yet in) is answered 200 from the new folder, not 404', async () => {
+  const server = await startServer();
+  const { outDir } = server.config;
+  try {
+    // archive/site-commit.ts `swap`: outDir → outDir.previous, then the staged site → outDir.
+    renameSync(outDir, `${outDir}.staged`);
+    const asked = rawRequest(server.port, 'GET', '/issues/3/');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    renameSync(`${outDir}.staged`, outDir);
+    const answer = await asked;
+    assert.equal(answer.status, 200);
+    assert.match(answer.body, /Issue three/);
+    // A page the site does not have is not waited for.
+    const started = Date.now();
+    assert.equal((await rawRequest(server.port, 'GET', '/issues/9/')).status, 404);
+    assert.ok(Date.now() - started < 500, `answered in ${Date.now() - started} ms`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('serve: a site folder removed for good answers 404 after a short wait, and the server stays up', async () => {
+  const server = await startServer();
+  try {
+    renameSync(server.config.outDir, `${server.config.outDir}.gone`);
+    const started = Date.now();
+    assert.equal((await rawRequest(server.port, 'GET', '/issues/3/')).status, 404);
+    assert.ok(Date.now() - started < 3_000, `answered in ${Date.now() - started} ms`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('serve under a flood of idle connections, more than its limit of open files allows: the readers connected get their pages (200), not "Page not found"', { timeout: 60_000 }, async () => {
+  const root = makeRoot({});
+  const config = await loadConfig(root);
+  mkdirSync(join(config.outDir, 'issues', '3'), { recursive: true });
+  writeFileSync(join(config.outDir, 'index.html'), '<!DOCTYPE html><title>Home</title><h1>Home page</h1>');
+  writeFileSync(join(config.outDir, 'issues', '3', 'index.html'), '<!DOCTYPE html><title>Issue 3</title><h1>Issue three</h1>');
+  // The real CLI with 200 open files: each connection is one.
+  const child = spawn('bash', ['-c', 'ulimit -n 200 && exec "$0" "$@"', process.execPath, BIN, 'serve', '--port', '0', '--root', root], {
+    env: { ...process.env, PAPERBOY_SECRET: SECRET },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  try {
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    while (!/serving .* at http:\/\/127\.0\.0\.1:(\d+)/.test(stderr)) await once(child.stderr, 'data');
+    const port = Number(/127\.0\.0\.1:(\d+)/.exec(stderr)![1]);
+    const sockets: Socket[] = [];
+    for (let i = 0; i < 400; i++) {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      sockets.push(socket);
+    }
+    await Promise.all(sockets.map((socket) => Promise.race([once(socket, 'connect'), once(socket, 'close')])));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The connections the server took: those still open.
+    const held = sockets.filter((socket) => !socket.destroyed);
+    assert.ok(held.length >= 16, `${held.length} connections held`);
+    const statuses = await Promise.all(held.slice(0, 5).map((socket) => statusOn(socket, 'GET /issues/3/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')));
+    assert.deepEqual(statuses, Array(5).fill('HTTP/1.1 200 OK'));
+    for (const socket of sockets) socket.destroy();
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+});
+
+/** A test server in a child process that uses up its file descriptors once a connection is taken (helpers.ts startServer), then prints its answers' log. */
+const EXHAUSTED = `
+const { openSync } = await import('node:fs');
+const { startServer } = await import(process.argv[1]);
+const server = await startServer();
+server.app.server.on('connection', () => {
+  try { for (;;) openSync('/dev/null', 'r'); } catch {}
+});
+process.stdout.write(server.port + '\\n');
+`;
+
+test('serve: a page it cannot open for want of file descriptors is answered 503 with Retry-After, not 404 "Page not found", and the reason is said on stderr', { timeout: 30_000 }, async () => {
+  const helpers = fileURLToPath(new URL('./helpers.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', EXHAUSTED, helpers], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [line] = (await once(child.stdout, 'data')) as [Buffer];
+    const socket = connect(Number(line.toString().trim()), '127.0.0.1');
+    await once(socket, 'connect');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.write('GET /issues/3/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await once(socket, 'close');
+    assert.match(answer, /^HTTP\/1\.1 503 /);
+    assert.match(answer, /\r\nRetry-After: 5\r\n/i);
+    assert.match(answer, /very busy/);
+    assert.match(stderr, /paperboy: GET \/issues\/3\/: refused \(503\): cannot open a file of the site: EMFILE/);
+  } finally {
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+  }
+});
+
+test('connectionLimit: the limit of open files less those kept for files and the database, at least 16; none when it cannot be read', () => {
+  const limits = (soft: string) => () => `Limit                     Soft Limit           Hard Limit           Units\nMax open files            ${soft}                20000                files\n`;
+  assert.equal(connectionLimit(limits('1024')), 896);
+  assert.equal(connectionLimit(limits('100')), 16);
+  assert.equal(connectionLimit(limits('unlimited')), undefined);
+  assert.equal(
+    connectionLimit(() => {
+      throw Object.assign(new Error('no /proc'), { code: 'ENOENT' });
+    }),
+    undefined,
+  );
+});
