@@ -137,3 +137,39 @@ test('connectionLimit: the limit of open files less those kept for files and the
     undefined,
   );
 });
+
+/** POSTs the subscription form for `email` as a request the proxy on this machine says came from `client` (X-Forwarded-For). */
+const subscribeFrom = (port: number, client: string, email: string) =>
+  rawRequest(port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: `email=${encodeURIComponent(email)}` }, { 'X-Forwarded-For': client });
+
+test('subscribe: one machine rotating the IPv6 addresses of its network (a /64) gets 5 requests in ten minutes, as one IPv4 address does, not one confirmation email per address it makes up', async () => {
+  const server = await startServer();
+  try {
+    const statuses = [];
+    for (let i = 1; i <= 8; i++) statuses.push((await subscribeFrom(server.port, `2001:db8:1:2::${i.toString(16)}`, `reader${i}@example.org`)).status);
+    assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429, 429, 429]);
+    // Another address of the same /56, and the IPv4-mapped spelling of an address counted already, are the same clients.
+    assert.equal((await subscribeFrom(server.port, '2001:db8:1:ff::1', 'reader9@example.org')).status, 429);
+    for (let i = 0; i < 5; i++) await subscribeFrom(server.port, '192.0.2.7', `four${i}@example.org`);
+    assert.equal((await subscribeFrom(server.port, '::ffff:192.0.2.7', 'four5@example.org')).status, 429);
+    // Another network is another client.
+    assert.equal((await subscribeFrom(server.port, '2001:db8:1:100::1', 'reader10@example.org')).status, 202);
+    await server.app.settled();
+    assert.equal(server.confirmations.filter((mail) => mail.to.startsWith('reader')).length, 6);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: one address asked for 1,000 times from 1,000 clients at once gets one confirmation email', { timeout: 60_000 }, async () => {
+  const server = await startServer();
+  try {
+    const spellings = ['victim@example.org', 'VICTIM@EXAMPLE.ORG', ' victim@example.org '];
+    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => subscribeFrom(server.port, `10.0.${i >> 8}.${i & 255}`, spellings[i % 3]!)));
+    assert.deepEqual([...new Set(answers.map((answer) => answer.status))], [202]);
+    await server.app.settled();
+    assert.equal(server.confirmations.length, 1);
+  } finally {
+    await server.close();
+  }
+});
