@@ -8,6 +8,25 @@ import { contentType } from './content-types.js';
 import { HttpError } from './request-body.js';
 
 /**
+ * Headers of every answer of the archive (its files and its 404 page), none
+ * of which can change how a page the build wrote works (RFC 9110 §15.4.5
+ * keeps them off a 304):
+ * - `X-Content-Type-Options: nosniff`: a file is what its Content-Type says.
+ *   A file of a kind the server has no type for (from `staticDir`) went
+ *   out without one, and a browser sniffing HTML in it ran it as a page of
+ *   the site; a script or stylesheet is run only with its own type.
+ * - `Referrer-Policy: strict-origin-when-cross-origin`: a link to a paper
+ *   tells its site the archive's origin alone, never the page and its
+ *   query (the papers page keeps a reader's search there), whatever a
+ *   browser's own default.
+ * No Content-Security-Policy: the built-in pages would pass a strict one
+ * (their scripts are the site's own files, no inline script or style), but
+ * a newsletter's own layout may load an analytics or font service, which
+ * a policy written here would block without a word.
+ */
+export const ARCHIVE_SAFETY = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' } as const;
+
+/**
  * Answers a GET or HEAD with the file at `abs` as it is now: content type,
  * a weak ETag and Last-Modified (a 304 when the client has this version),
  * `Cache-Control` that revalidates every time (a rebuilt archive is seen at
@@ -58,6 +77,7 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
       Vary: 'Accept-Encoding',
       // A compressed body is not the file whose bytes a range counts.
       ...(encoding ? {} : { 'Accept-Ranges': 'bytes' }),
+      ...ARCHIVE_SAFETY,
     };
     // A client that has this version gets none of it again, before Range (RFC 9110 §13.2.2). `fresh` (Express's) reads
     // If-None-Match as a list with weak comparison and `*`, else If-Modified-Since (a feed reader's), as §13.1 says.

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CompressedFiles } from './compression.js';
-import { sendFile } from './file-response.js';
+import { ARCHIVE_SAFETY, sendFile } from './file-response.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
 interface SitePath {
@@ -230,5 +230,5 @@ function fileAt(files: ReadonlyMap<string, string>, path: string): string | unde
 
 /** Answers 404 with the site's not-found page. */
 export function sendNotFound(res: ServerResponse, page: string): void {
-  res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' }).end(page);
+  res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache', ...ARCHIVE_SAFETY }).end(page);
 }

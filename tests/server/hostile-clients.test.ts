@@ -173,3 +173,82 @@ test('subscribe: one address asked for 1,000 times from 1,000 clients at once ge
     await server.close();
   }
 });
+
+/**
+ * Sends the head of a request declaring a 1 GB body, then body bytes as fast as the server takes them, for up to 5 s:
+ * the answer's head, how many bytes the server took, and whether it closed the connection.
+ */
+async function floodBody(port: number, head: string): Promise<{ answer: string; taken: number; closed: boolean }> {
+  const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  let answer = '';
+  let taken = 0;
+  let closed = false;
+  socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+  const ended = new Promise<void>((resolve) => socket.on('close', () => ((closed = true), resolve())));
+  socket.write(`${head}Content-Length: 1000000000\r\n\r\n`);
+  const chunk = Buffer.alloc(64 * 1024, 97);
+  const started = Date.now();
+  const pump = () => {
+    while (!socket.destroyed && Date.now() - started < 5_000 && socket.write(chunk)) taken += chunk.length;
+  };
+  socket.on('drain', pump);
+  pump();
+  await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5_500))]);
+  socket.destroy();
+  return { answer: answer.split('\r\n\r\n')[0]!, taken, closed };
+}
+
+test('serve: an answer given before the request body was read (a 413 by its Content-Length, a 429, a POST to a page or to confirm) closes the connection instead of reading the gigabyte the client goes on sending', { timeout: 60_000 }, async () => {
+  const server = await startServer();
+  try {
+    const form = 'Content-Type: application/x-www-form-urlencoded\r\n';
+    const heads = {
+      413: `POST /subscribe HTTP/1.1\r\nHost: x\r\n${form}`,
+      405: `POST /issues/3/ HTTP/1.1\r\nHost: x\r\n${form}`,
+      400: `POST /confirm?token=forged HTTP/1.1\r\nHost: x\r\n${form}`,
+    };
+    for (const [status, head] of Object.entries(heads)) {
+      const { answer, taken, closed } = await floodBody(server.port, head);
+      assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `));
+      assert.match(answer, /\r\nConnection: close/i, `${status}: ${answer}`);
+      assert.ok(closed, `${status}: the connection was closed`);
+      assert.ok(taken < 64 * 1024 * 1024, `${status}: the server took ${(taken / 1e6).toFixed(0)} MB`);
+    }
+    // Over the rate limit: answered 429 before the body is read.
+    for (let i = 0; i < 5; i++) await subscribeFrom(server.port, '192.0.2.9', `r${i}@example.org`);
+    const limited = await floodBody(server.port, `POST /subscribe HTTP/1.1\r\nHost: x\r\n${form}X-Forwarded-For: 192.0.2.9\r\n`);
+    assert.match(limited.answer, /^HTTP\/1\.1 429 /);
+    assert.ok(limited.closed && limited.taken < 64 * 1024 * 1024, `429: the server took ${(limited.taken / 1e6).toFixed(0)} MB`);
+    // A request read whole, and a page, keep their connection.
+    const subscribed = await subscribeFrom(server.port, '192.0.2.10', 'kept@example.org');
+    assert.equal(subscribed.status, 202);
+    assert.equal(subscribed.headers.connection, 'keep-alive');
+    assert.equal((await rawRequest(server.port, 'GET', '/issues/3/')).headers.connection, 'keep-alive');
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive: its files, byte ranges and 404 page say X-Content-Type-Options: nosniff and Referrer-Policy: strict-origin-when-cross-origin; the server’s own pages and JSON say nosniff too', async () => {
+  const server = await startServer();
+  try {
+    const answers = [
+      await rawRequest(server.port, 'GET', '/issues/3/'),
+      await rawRequest(server.port, 'GET', '/papers.bib', undefined, { Range: 'bytes=0-9' }),
+      await rawRequest(server.port, 'GET', '/papers.bib', undefined, { 'Accept-Encoding': 'gzip' }),
+      await rawRequest(server.port, 'GET', '/nothing-here'),
+    ];
+    for (const answer of answers) {
+      assert.equal(answer.headers['x-content-type-options'], 'nosniff', String(answer.status));
+      assert.equal(answer.headers['referrer-policy'], 'strict-origin-when-cross-origin', String(answer.status));
+    }
+    const page = await rawRequest(server.port, 'GET', '/unsubscribe');
+    assert.equal(page.headers['x-content-type-options'], 'nosniff');
+    assert.equal(page.headers['referrer-policy'], 'no-referrer', 'a page whose address may hold a token tells nobody');
+    const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"x"}' });
+    assert.equal(json.headers['x-content-type-options'], 'nosniff');
+  } finally {
+    await server.close();
+  }
+});
