@@ -15,9 +15,13 @@ const IPV6_CLIENT_BITS = 56;
  * address as it is (an IPv4-mapped IPv6 one, `::ffff:192.0.2.7`, as its
  * IPv4 address), an IPv6 address as its /56 network (`2001:db8:1:200::/56`,
  * its zone left out); anything else (`unknown`, a proxy's odd entry) as it is.
+ * A port some proxies write after the address (`192.0.2.7:50312`,
+ * `[2001:db8::1]:443`: Azure's Application Gateway) is left out: the
+ * client picks it anew for each connection.
  */
 export function clientNetwork(address: string): string {
-  const bare = address.replace(/%.*$/, '');
+  const bare = withoutPort(address).replace(/%.*$/, '');
+  if (isIPv4(bare)) return bare;
   if (!isIPv6(bare)) return address;
   const groups = ipv6Groups(bare);
   const mapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
@@ -27,6 +31,14 @@ export function clientNetwork(address: string): string {
     return bits === 0 ? 0 : group & (0xffff << (16 - bits)) & 0xffff;
   });
   return `${kept.map((group) => group.toString(16)).join(':')}/${IPV6_CLIENT_BITS}`;
+}
+
+/** `address` without a port after it (`192.0.2.7:50312`, `[2001:db8::1]:443`), and an IPv6 address without its brackets. */
+function withoutPort(address: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1]!;
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(address);
+  return v4 ? v4[1]! : address;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (`::` expanded, an IPv4 tail as two groups). */

@@ -152,6 +152,9 @@ test('subscribe: one machine rotating the IPv6 addresses of its network (a /64) 
     assert.equal((await subscribeFrom(server.port, '2001:db8:1:ff::1', 'reader9@example.org')).status, 429);
     for (let i = 0; i < 5; i++) await subscribeFrom(server.port, '192.0.2.7', `four${i}@example.org`);
     assert.equal((await subscribeFrom(server.port, '::ffff:192.0.2.7', 'four5@example.org')).status, 429);
+    // A port a proxy writes after the address is the client's choice, not another client.
+    assert.equal((await subscribeFrom(server.port, '192.0.2.7:50312', 'four6@example.org')).status, 429);
+    assert.equal((await subscribeFrom(server.port, '[2001:db8:1:2::99]:443', 'reader11@example.org')).status, 429);
     // Another network is another client.
     assert.equal((await subscribeFrom(server.port, '2001:db8:1:100::1', 'reader10@example.org')).status, 202);
     await server.app.settled();
