@@ -29,6 +29,8 @@ export interface AppOptions {
   notFoundFilter?: (page: string) => string;
   /** How long a request may take to arrive whole, headers and body, in ms (`REQUEST_TIMEOUT_MS` by default). */
   requestTimeoutMs?: number;
+  /** How long a connection may pass with no byte going either way, in ms (`IDLE_SOCKET_MS` by default). */
+  idleTimeoutMs?: number;
   /** Where the links of mail already sent lead (send/link-bases.ts); read from the database when not given. */
   sentLinks?: SentLinks;
   /** The baseUrls of confirmation links that may still be followed (Subscriptions.linkBases); read from the database when not given. */
@@ -44,6 +46,20 @@ export interface AppOptions {
  * network needs for a form.
  */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * A connection on which no byte has gone either way for 60 s is closed
+ * (`server.timeout`; nginx's `send_timeout` is the same 60 s). The request
+ * deadline above covers a request arriving; this covers an answer leaving:
+ * a client that asked for a large file and read none of it held its
+ * connection and the open file for ever (an audit's 20 such clients held
+ * 40 descriptors for as long as they liked, and enough of them fill the
+ * connection limit). A slow reader that reads now and then keeps its
+ * download; an idle keep-alive connection is closed after 5 s anyway
+ * (Node's `keepAliveTimeout`). The dev server's reload stream, idle
+ * between saves, is exempt (dev.ts).
+ */
+const IDLE_SOCKET_MS = 60_000;
 
 export interface PaperboyServer {
   server: Server;
@@ -140,6 +156,7 @@ export function createApp(options: AppOptions): PaperboyServer {
     closeWhenBodyUnread(req, res);
     handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
   });
+  server.timeout = options.idleTimeoutMs ?? IDLE_SOCKET_MS;
   const maxConnections = connectionLimit();
   if (maxConnections !== undefined) server.maxConnections = maxConnections;
   // Node sends `100 Continue` to every `Expect: 100-continue` unless asked: a body the headers say is too large is refused instead (readFields).

@@ -255,3 +255,40 @@ test('archive: its files, byte ranges and 404 page say X-Content-Type-Options: n
     await server.close();
   }
 });
+
+test('serve: a client that asks for a large file and reads none of it is disconnected once nothing has moved for the idle timeout; one reading slowly keeps its download whole', { timeout: 30_000 }, async () => {
+  const server = await startServer({ idleTimeoutMs: 1_000 });
+  try {
+    const size = 16 * 1024 * 1024;
+    writeFileSync(join(server.config.outDir, 'big.csv'), Buffer.alloc(size, 'a'));
+    server.app.reloadSite();
+    const stalled = connect(server.port, '127.0.0.1');
+    stalled.on('error', () => undefined);
+    stalled.write('GET /big.csv HTTP/1.1\r\nHost: x\r\n\r\n');
+    stalled.pause();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // Read now: what the server had sent before it closed the connection, then its end; or, never closed, the whole file.
+    let cut = 0;
+    stalled.on('data', (chunk: Buffer) => (cut += chunk.length));
+    stalled.resume();
+    const closed = await Promise.race([once(stalled, 'close').then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    stalled.destroy();
+    assert.ok(closed && cut < size, `the server closed the stalled connection (${cut} bytes of ${size} sent)`);
+    // A reader pausing for less than the timeout after each 1 MB gets every byte.
+    const slow = connect(server.port, '127.0.0.1');
+    let received = 0;
+    slow.on('data', (chunk: Buffer) => {
+      const before = received;
+      received += chunk.length;
+      if (Math.floor(received / 2 ** 20) === Math.floor(before / 2 ** 20)) return;
+      slow.pause();
+      setTimeout(() => slow.resume(), 600);
+    });
+    slow.write('GET /big.csv HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    await Promise.race([once(slow, 'end'), new Promise((resolve) => setTimeout(resolve, 20_000))]);
+    slow.destroy();
+    assert.ok(received > size, `${received} bytes of ${size} and the head`);
+  } finally {
+    await server.close();
+  }
+});
