@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { connectionLimit } from '../../src/server/connection-limit.js';
 import { BIN } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
-import { rawRequest, SECRET, startServer } from './helpers.js';
+import { rawRequest, SECRET, startServer, stderrOf } from './helpers.js';
 
 /** Writes `request` on a socket already connected and reads the answer's status line (empty when the connection closed without one). */
 async function statusOn(socket: Socket, request: string): Promise<string> {
@@ -288,6 +288,23 @@ test('serve: a client that asks for a large file and reads none of it is disconn
     await Promise.race([once(slow, 'end'), new Promise((resolve) => setTimeout(resolve, 20_000))]);
     slow.destroy();
     assert.ok(received > size, `${received} bytes of ${size} and the head`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a JSON body with a list nested 8,000 deep in a field (16 KB) is a 400 naming the field, not a 500 with a stack trace', async () => {
+  const server = await startServer();
+  try {
+    const data = `{"email":"deep@example.org","name":${'['.repeat(8000)}${']'.repeat(8000)}}`;
+    let answer: Awaited<ReturnType<typeof rawRequest>> | undefined;
+    const stderr = await stderrOf(async () => {
+      answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data });
+    });
+    assert.equal(answer?.status, 400);
+    assert.match(answer!.body, /its field “name”/);
+    assert.doesNotMatch(stderr, /RangeError| {4}at /);
+    assert.equal(server.confirmations.length, 0);
   } finally {
     await server.close();
   }
