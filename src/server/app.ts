@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { connectionLimit } from './connection-limit.js';
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { sitePath } from './pages.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   notFoundFilter?: (page: string) => string;
   /** How long a request may take to arrive whole, headers and body, in ms (`REQUEST_TIMEOUT_MS` by default). */
   requestTimeoutMs?: number;
+  /** How long a connection may pass with no byte going either way, in ms (`IDLE_SOCKET_MS` by default). */
+  idleTimeoutMs?: number;
   /** Where the links of mail already sent lead (send/link-bases.ts); read from the database when not given. */
   sentLinks?: SentLinks;
   /** The baseUrls of confirmation links that may still be followed (Subscriptions.linkBases); read from the database when not given. */
@@ -43,6 +46,20 @@ export interface AppOptions {
  * network needs for a form.
  */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * A connection on which no byte has gone either way for 60 s is closed
+ * (`server.timeout`; nginx's `send_timeout` is the same 60 s). The request
+ * deadline above covers a request arriving; this covers an answer leaving:
+ * a client that asked for a large file and read none of it held its
+ * connection and the open file for ever (an audit's 20 such clients held
+ * 40 descriptors for as long as they liked, and enough of them fill the
+ * connection limit). A slow reader that reads now and then keeps its
+ * download; an idle keep-alive connection is closed after 5 s anyway
+ * (Node's `keepAliveTimeout`). The dev server's reload stream, idle
+ * between saves, is exempt (dev.ts).
+ */
+const IDLE_SOCKET_MS = 60_000;
 
 export interface PaperboyServer {
   server: Server;
@@ -123,7 +140,7 @@ export function createApp(options: AppOptions): PaperboyServer {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    site(req, res, { raw: rawUnder, decoded: path, query });
+    return site(req, res, { raw: rawUnder, decoded: path, query });
   };
 
   const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
@@ -136,8 +153,12 @@ export function createApp(options: AppOptions): PaperboyServer {
     // As asked (the static handler rewrites req.url), without the query, where tokens travel.
     const path = originForm(req.url ?? '').split('?')[0]!;
     res.on('finish', () => options.log(accessLine(req.method, path, res.statusCode, started, socket.bytesWritten - written)));
+    closeWhenBodyUnread(req, res);
     handle(req, res).catch((error: unknown) => answerError(context, req, res, error, stopping));
   });
+  server.timeout = options.idleTimeoutMs ?? IDLE_SOCKET_MS;
+  const maxConnections = connectionLimit();
+  if (maxConnections !== undefined) server.maxConnections = maxConnections;
   // Node sends `100 Continue` to every `Expect: 100-continue` unless asked: a body the headers say is too large is refused instead (readFields).
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     if (bodyRefusedByHeaders(req) === undefined) res.writeContinue();
@@ -155,6 +176,26 @@ export function createApp(options: AppOptions): PaperboyServer {
       while (pending.size > 0) await Promise.all(pending);
     },
   };
+}
+
+/**
+ * Makes an answer given before the request's body came whole (a 413 by its
+ * Content-Length, a 429, a 405 of a POST, a confirmation's POST, whose body
+ * nobody reads) close the connection after it (`Connection: close`).
+ * Otherwise Node reads the rest of the body to keep the connection for
+ * another request, as much as the client declared: an audit's client, told
+ * 429 at once, had 972 MB read from it in 16 s on one connection. A request
+ * without a body (a page) keeps its connection.
+ */
+function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return;
+  const writeHead = res.writeHead;
+  // Every answer writes its head here (`end` without one too); `complete` says the whole body was read.
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete) this.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 /**

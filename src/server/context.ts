@@ -46,6 +46,7 @@ export function sendPage(context: ServerContext, res: ServerResponse, status: nu
       // The page runs no script and loads only the archive's stylesheet.
       'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
       'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
       ...headers,
     })
     .end(html);
@@ -63,5 +64,5 @@ export function wantsJson(req: IncomingMessage): boolean {
 /** Answers a script (the subscription form's fetch, a test) with JSON. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)), 'Cache-Control': 'no-store', ...headers }).end(json);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(json)), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers }).end(json);
 }

@@ -206,6 +206,8 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {
     if (path === EVENTS_PATH) {
+      // Idle between saves, for as long as the page is open: not a stalled client (app.ts IDLE_SOCKET_MS).
+      req.socket.setTimeout(0);
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       if (failure !== undefined) res.write(`event: failed\ndata: ${JSON.stringify(failure)}\n\n`);

@@ -5,6 +5,26 @@ import { pipeline } from 'node:stream';
 import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
 import type { CompressedFiles } from './compression.js';
 import { contentType } from './content-types.js';
+import { HttpError } from './request-body.js';
+
+/**
+ * Headers of every answer of the archive (its files and its 404 page), none
+ * of which can change how a page the build wrote works (RFC 9110 §15.4.5
+ * keeps them off a 304):
+ * - `X-Content-Type-Options: nosniff`: a file is what its Content-Type says.
+ *   A file of a kind the server has no type for (from `staticDir`) went
+ *   out without one, and a browser sniffing HTML in it ran it as a page of
+ *   the site; a script or stylesheet is run only with its own type.
+ * - `Referrer-Policy: strict-origin-when-cross-origin`: a link to a paper
+ *   tells its site the archive's origin alone, never the page and its
+ *   query (the papers page keeps a reader's search there), whatever a
+ *   browser's own default.
+ * No Content-Security-Policy: the built-in pages would pass a strict one
+ * (their scripts are the site's own files, no inline script or style), but
+ * a newsletter's own layout may load an analytics or font service, which
+ * a policy written here would block without a word.
+ */
+export const ARCHIVE_SAFETY = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' } as const;
 
 /**
  * Answers a GET or HEAD with the file at `abs` as it is now: content type,
@@ -22,13 +42,16 @@ import { contentType } from './content-types.js';
  * ending the process.)
  *
  * Returns false, having sent nothing, when there is no file at `abs` any
- * more: the caller answers 404.
+ * more: the caller answers 404. Throws HttpError 503 (Retry-After) when the
+ * process may open no more files (`outOfFiles`): the page is there, and
+ * answering 404 told readers, crawlers and caches that it was not.
  */
 export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string, compressed: CompressedFiles): boolean {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
-  } catch {
+  } catch (error) {
+    if (outOfFiles(error)) throw busy(error);
     return false;
   }
   let streaming = false;
@@ -54,6 +77,7 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
       Vary: 'Accept-Encoding',
       // A compressed body is not the file whose bytes a range counts.
       ...(encoding ? {} : { 'Accept-Ranges': 'bytes' }),
+      ...ARCHIVE_SAFETY,
     };
     // A client that has this version gets none of it again, before Range (RFC 9110 §13.2.2). `fresh` (Express's) reads
     // If-None-Match as a list with weak comparison and `*`, else If-Modified-Since (a feed reader's), as §13.1 says.
@@ -90,4 +114,25 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
     // The read stream closes the file once it is done with it.
     if (!streaming) closeSync(fd);
   }
+}
+
+/** Seconds a client is asked to wait when the server could not open a file for want of descriptors. */
+const BUSY_RETRY_AFTER_S = 5;
+
+/**
+ * Whether an error says the process (EMFILE) or the system (ENFILE) has no
+ * file descriptor left: a flood of connections holds them (each is one),
+ * not a file that is missing.
+ */
+function outOfFiles(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
+/** The 503 of a file that could not be opened for want of descriptors, its cause for stderr. */
+function busy(error: unknown): HttpError {
+  return new HttpError(503, 'This site is very busy right now. Please try again in a moment.', {
+    headers: { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
+    detail: `cannot open a file of the site: ${(error as NodeJS.ErrnoException).code} (no file descriptor left: too many connections at once, or the limit of open files, ulimit -n, too low)`,
+  });
 }

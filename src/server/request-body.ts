@@ -160,7 +160,7 @@ function describeJson(value: unknown): string {
 function fieldsOf(members: Iterable<[string, unknown]>): Fields {
   const values = new Map<string, Map<string, unknown>>();
   // Told apart by their JSON: two texts alike are one, and so are two lists alike.
-  for (const [name, value] of members) values.set(name, (values.get(name) ?? new Map()).set(JSON.stringify(value), value));
+  for (const [name, value] of members) values.set(name, (values.get(name) ?? new Map()).set(likeness(value), value));
   return new Map(
     [...values].map(([name, given]) => {
       if (given.size > 1) return [name, new NotText(`${given.size} values`)];
@@ -168,6 +168,20 @@ function fieldsOf(members: Iterable<[string, unknown]>): Fields {
       return [name, typeof value === 'string' || value instanceof NotDecodable ? value : new NotText(describeJson(value))];
     }),
   );
+}
+
+/**
+ * What two values of one field are alike by: their JSON; a value nested too
+ * deep to be written again (a list in a list 8,000 deep fits in 16 KB, and
+ * `JSON.stringify` recurses: it threw, a 500 with a stack on stderr) is
+ * like no other, itself (it is no text either way).
+ */
+function likeness(value: unknown): unknown {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return value;
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { CompressedFiles } from './compression.js';
-import { sendFile } from './file-response.js';
+import { ARCHIVE_SAFETY, sendFile } from './file-response.js';
 
 /** A request's path under the site root: `/issues/3/`, as sent (`raw`) and decoded. */
 interface SitePath {
@@ -12,8 +13,12 @@ interface SitePath {
   query: string;
 }
 
-/** Serves one request of the site; `serves` says whether a path under the site root (decoded, `/news/unsubscribe`) names a file or folder of it. */
-export type SiteHandler = ((req: IncomingMessage, res: ServerResponse, path: SitePath) => void) & { serves(decoded: string): boolean };
+/**
+ * Serves one request of the site (settles once it is answered; rejects with
+ * what `sendFile` throws); `serves` says whether a path under the site root
+ * (decoded, `/news/unsubscribe`) names a file or folder of it.
+ */
+export type SiteHandler = ((req: IncomingMessage, res: ServerResponse, path: SitePath) => Promise<void>) & { serves(decoded: string): boolean };
 
 /** What the walk of the site finds: what may be served, and the folders that have an index page (for trailing-slash redirects). */
 interface SiteMap {
@@ -139,18 +144,50 @@ export function staticSite(root: string, options: StaticSiteOptions): SiteHandle
   const filter = options.filter ?? ((page: string) => page);
   if (map === undefined) {
     // No site yet: the server says so on start, and serves the first build once it is written.
-    const missing = (_req: IncomingMessage, res: ServerResponse) => sendNotFound(res, filter(options.notFoundPage()));
+    const missing = async (_req: IncomingMessage, res: ServerResponse) => sendNotFound(res, filter(options.notFoundPage()));
     return Object.assign(missing, { serves: () => false });
   }
   const notFound = filter(notFoundPageOf(root, options.notFoundPage));
   const compressed = new CompressedFiles();
-  const handler = (req: IncomingMessage, res: ServerResponse, { raw, decoded, query }: SitePath) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse, { raw, decoded, query }: SitePath) => {
     if (!decoded.endsWith('/') && map.folders.has(decoded)) return redirectToFolder(res, raw, query);
     const file = fileAt(map.files, decoded);
     // Not in the map, removed by a rebuild since it was made, or now behind a link out of the site.
-    if (file === undefined || !liesInside(root, file) || !sendFile(req, res, file, compressed)) sendNotFound(res, notFound);
+    if (file === undefined || !(await sendMapped(req, res, root, file, compressed))) sendNotFound(res, notFound);
   };
   return Object.assign(handler, { serves: (decoded: string) => map.folders.has(decoded) || fileAt(map.files, decoded) !== undefined });
+}
+
+/**
+ * The longest a request waits for the site's folder to be back, in ms, and
+ * how often it looks. A build that replaces the site whole (a new issue, a
+ * changed setting: archive/site-commit.ts `swap`) renames the folder away,
+ * then the new one in: for that moment no file of the site is there, and a
+ * request arriving in it was answered 404 for a page both sites have (once
+ * in some 14,000 requests during rebuilds, in an audit). The two renames
+ * are back to back: a second covers a build process paused by a busy
+ * machine; a folder gone longer than that was removed, and its pages are
+ * not found.
+ */
+const SWAP_WAIT_MS = 1_000;
+const SWAP_POLL_MS = 5;
+
+/**
+ * Sends `file` of the map (`sendFile`), if it is still there and inside
+ * `root`; false when not. When the site's folder itself is missing at that
+ * moment (a build swapping a new one in), the file is looked for again once
+ * the folder is back, up to SWAP_WAIT_MS later. Other requests are answered
+ * meanwhile.
+ */
+async function sendMapped(req: IncomingMessage, res: ServerResponse, root: string, file: string, compressed: CompressedFiles): Promise<boolean> {
+  const send = () => liesInside(root, file) && sendFile(req, res, file, compressed);
+  if (send()) return true;
+  const deadline = Date.now() + SWAP_WAIT_MS;
+  while (!existsSync(root)) {
+    if (Date.now() >= deadline) return false;
+    await delay(SWAP_POLL_MS);
+  }
+  return send();
 }
 
 /**
@@ -193,5 +230,5 @@ function fileAt(files: ReadonlyMap<string, string>, path: string): string | unde
 
 /** Answers 404 with the site's not-found page. */
 export function sendNotFound(res: ServerResponse, page: string): void {
-  res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache' }).end(page);
+  res.writeHead(404, { 'Content-Type': 'text/html;charset=utf-8', 'Content-Length': Buffer.byteLength(page), 'Cache-Control': 'no-cache', ...ARCHIVE_SAFETY }).end(page);
 }

@@ -7,6 +7,7 @@ import { oneLine } from '../diagnostics/one-line.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
 import { addressRefusal, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
+import { clientNetwork } from './client-network.js';
 
 /**
  * The form's hidden field: people leave it empty, form-filling bots fill it.
@@ -34,8 +35,8 @@ function formElsewhere(name: string) {
  * after the answer (`background`, which the server's stop waits for); one
  * that fails is said on stderr and withdrawn, so the reader's next request
  * sends it at once. A confirmation goes out at most once an hour per
- * address (subscription.ts) and each client address may ask a few times
- * per window (`limiter`; a 429 says when in Retry-After).
+ * address (subscription.ts) and each client (an IPv4 address, an IPv6 /56)
+ * may ask a few times per window (`limiter`; a 429 says when in Retry-After).
  */
 export async function subscribeRoute(context: ServerContext, route: Route, limiter: RateLimiter, background: (task: Promise<void>) => void): Promise<void> {
   const { req, res } = route;
@@ -46,7 +47,8 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
     res.writeHead(405, { Allow: 'POST' }).end();
     return;
   }
-  const wait = limiter.take(clientAddress(req));
+  // Counted by network: one machine may have many IPv6 addresses (client-network.ts).
+  const wait = limiter.take(clientNetwork(clientAddress(req)));
   if (wait > 0) throw new HttpError(429, tooManyRequests(wait), { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
   const fields = await readFields(req);
   // Every field read before any is judged: a wrong type is named, whichever field it is.

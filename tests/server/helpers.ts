@@ -40,7 +40,7 @@ export interface TestServer {
 }
 
 /** The server on a random port over a fresh newsletter and database, its clock settable. */
-export async function startServer(options: { failMail?: boolean; mailDelayMs?: number; requestTimeoutMs?: number; root?: string; secret?: string } = {}): Promise<TestServer> {
+export async function startServer(options: { failMail?: boolean; mailDelayMs?: number; requestTimeoutMs?: number; idleTimeoutMs?: number; root?: string; secret?: string } = {}): Promise<TestServer> {
   const root = options.root ?? makeRoot({});
   const config = await loadConfig(root);
   const outside = makeRoot({});
@@ -63,7 +63,7 @@ export async function startServer(options: { failMail?: boolean; mailDelayMs?: n
       confirmations.push(message);
     },
   };
-  const app = createApp({ context, siteDir: config.outDir, log: (line) => logs.push(line), ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) });
+  const app = createApp({ context, siteDir: config.outDir, log: (line) => logs.push(line), ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}), ...(options.idleTimeoutMs ? { idleTimeoutMs: options.idleTimeoutMs } : {}) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return {
