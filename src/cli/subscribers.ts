@@ -100,9 +100,14 @@ function written<T>(what: string, write: () => T): T {
   }
 }
 
-/** The subscriber with the address `email` (a usage error when it is none), or undefined once it said that nobody has it (exit 1). */
+/**
+ * The subscriber with the address `email` (a usage error when it is none),
+ * or undefined once it said that nobody has it (exit 1). An address stored
+ * before a limit came in (a local part over 64 characters) is found as it
+ * is, so that it can still be removed.
+ */
 function subscriberNamed(store: SubscriberStore, email: string, io: CommandIO): Subscriber | undefined {
-  const subscriber = store.find(checkedAddress(email));
+  const subscriber = store.find(email.trim()) ?? store.find(checkedAddress(email));
   if (!subscriber) io.stderr.write(`paperboy: No subscriber has the address ${email}.\n`);
   return subscriber;
 }
