@@ -6,7 +6,7 @@ import { fileReadProblem } from '../file-problem.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
-import { parseSubscriberCsv, subscriberCsvEncoding, type ParsedCsv } from '../subscribers/csv-import.js';
+import { parseSubscriberCsv, subscriberCsvBytes, type ParsedCsv } from '../subscribers/csv-import.js';
 import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -157,12 +157,13 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     throw new PaperboyError('USAGE', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: problem.fix });
   }
   // The bytes are read as they are, not as one text first: a large file is held once (csv-parse decodes each field).
-  const parsed = parseSubscriberCsv(bytes, file, subscriberCsvEncoding(bytes, file));
+  const read = subscriberCsvBytes(bytes, file);
+  const parsed = parseSubscriberCsv(read.bytes, file, read);
   if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
   // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
   const said = [
     ...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })),
-    ...parsed.changed.map((change) => ({ ...change, severity: 'warning' })),
+    ...[...parsed.unnamed, ...parsed.changed].map((change) => ({ ...change, severity: 'warning' })),
     ...parsed.duplicates.map((duplicate) => ({ line: duplicate.line, column: duplicate.column, severity: 'merged', message: duplicateMessage(duplicate) })),
   ];
   said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));

@@ -31,3 +31,64 @@ test('subscribers export: written as UTF-8 with a BOM, as papers.csv is (Excel r
   assert.equal(imported.stderr, '');
   assert.equal((await cli(other, 'list')).stdout, 'zoe@example.org\tZoë Ångström\tactive\n');
 });
+
+/** Excel's "Unicode Text": UTF-16 with its byte-order mark, tab-separated. */
+const unicodeText = (text: string, order: 'le' | 'be') => {
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  return order === 'le' ? le : le.swap16();
+};
+
+test('subscribers import: a UTF-16 file with its byte-order mark (Excel\'s "Unicode Text", little- or big-endian) is read, accented names intact, a bad row at the line:column its text shows', async () => {
+  for (const order of ['le', 'be'] as const) {
+    const root = makeRoot({ 'list.txt': unicodeText('Email Address\tFirst Name\tLast Name\r\nzoe@example.org\tZoë\tÅngström\r\nnot-an-address\tX\tY\r\n李@example.org\t李\t明\r\nbob@example.org\tBob\tO\'Neil\r\n', order) });
+    const imported = await cli(root, 'import', 'list.txt');
+    assert.equal(imported.code, 1, order);
+    assert.equal(
+      imported.stderr,
+      'list.txt:3:1  error  Unexpected email address `not-an-address` (it has no @), expected an address such as reader@example.org\n' +
+        'list.txt:4:1  error  Unexpected email address `李@example.org`: its part before the @, `李`, is not ASCII, expected ASCII letters, digits and punctuation there: such an address needs SMTPUTF8 (RFC 6531) on every mail server on its way, which paperboy cannot count on\n',
+      order,
+    );
+    assert.match(imported.stdout, /: 2 added, .*, 2 bad rows$/m);
+    assert.equal((await cli(root, 'list')).stdout, "zoe@example.org\tZoë Ångström\tactive\nbob@example.org\tBob O'Neil\tactive\n", order);
+  }
+});
+
+test('subscribers import: Excel\'s `sep=;` first line sets the delimiter and is no header; the lines after it keep their numbers', async () => {
+  const root = makeRoot({ 'list.csv': '\ufeffsep=;\r\nemail;name\r\nada@example.org;Lovelace, Ada\r\nbad;X\r\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 1, imported.stderr);
+  assert.match(imported.stderr, /^list\.csv:4:1 {2}error {2}Unexpected email address `bad` \(it has no @\)/);
+  assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tLovelace, Ada\tactive\n');
+  const tab = makeRoot({ 'list.csv': 'SEP=\t\nemail\tname\nbob@example.org\tBob, Jr.\n' });
+  assert.equal((await cli(tab, 'import', 'list.csv')).code, 0);
+  assert.equal((await cli(tab, 'list')).stdout, 'bob@example.org\tBob, Jr.\tactive\n');
+});
+
+test('subscribers import: a header naming a column paperboy reads twice (two `email`s, `email` and `E-mail`, two `name`s) is refused at the second\'s line:column (exit 2), nothing imported; columns it does not read may repeat', async () => {
+  for (const [header, column, later] of [
+    ['email,name,email', 12, '`email` (column 3) naming what column 1, `email`,'],
+    ['Name,E-mail,email', 13, '`email` (column 3) naming what column 2, `E-mail`,'],
+    ['email,name,Name', 12, '`Name` (column 3) naming what column 2, `name`,'],
+  ] as const) {
+    const root = makeRoot({ 'list.csv': `${header}\nada@example.org,Ada,ada2@example.org\n` });
+    const imported = await cli(root, 'import', 'list.csv');
+    assert.equal(imported.code, 2, header);
+    assert.equal(imported.stderr.split('\n')[0], `paperboy: list.csv:1:${column}: Unexpected column ${later} already does, expected each column once: paperboy would read column ${later.includes('column 1,') ? 1 : 2} and lose this one's values`, header);
+    assert.equal((await cli(root, 'count')).stdout, '0\n', header);
+  }
+  const root = makeRoot({ 'list.csv': 'email,notes,notes\nada@example.org,a,b\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 0);
+  assert.match(imported.stderr, /^list\.csv:1:1 {2}warning {2}Columns `notes`, `notes` ignored/);
+});
+
+test('subscribers import: a column with no name in the header that holds values is a warning at its header cell naming a value and its line; the rows are imported (exit 0)', async () => {
+  const root = makeRoot({ 'list.csv': 'email,,name,\nada@example.org,,Ada\nbob@example.org,VIP,Bob\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal(imported.stderr, 'list.csv:1:7  warning  Column 2 has no name in the header and holds values (`VIP` on line 3): ignored, expected a header naming it (paperboy reads nothing from a column it cannot name)\n');
+  assert.equal((await cli(root, 'count')).stdout, '2\n');
+  const quiet = makeRoot({ 'list.csv': 'email,,name\nada@example.org,,Ada\n' });
+  assert.equal((await cli(quiet, 'import', 'list.csv')).stderr, '', 'an unnamed column empty in every row loses nothing');
+});
