@@ -271,6 +271,12 @@ const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved 
  * (a lone surrogate: no text to read it as).
  */
 export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer; validUtf8: boolean } {
+  const workbook = WORKBOOKS.find(({ magic }) => bytes.subarray(0, magic.length).equals(magic));
+  if (workbook !== undefined) {
+    throw new PaperboyError('CSV_WORKBOOK', `${file}:1:1: Unexpected ${workbook.kind}, expected a CSV file`, {
+      hint: 'Save it as CSV: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice or Numbers, export as CSV in UTF-8.',
+    });
+  }
   const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : looksUtf16(bytes);
   if (order === undefined) return { bytes, validUtf8: isUtf8(bytes) };
   let text: string;
@@ -285,6 +291,19 @@ export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer
   }
   return { bytes: Buffer.from(text, 'utf8'), validUtf8: true };
 }
+
+/**
+ * Spreadsheets saved as themselves, by their first bytes, not a CSV their
+ * name may still end in: read as text, a workbook's binary was shown as
+ * its "header" (control characters and all) and refused as naming no
+ * `email` column, which said nothing of what to do.
+ */
+const WORKBOOKS: readonly { magic: Buffer; kind: string }[] = [
+  // A ZIP archive's local file header (APPNOTE.TXT 4.3.7): Office Open XML and OpenDocument files are ZIP archives.
+  { magic: Buffer.from([0x50, 0x4b, 0x03, 0x04]), kind: 'ZIP archive (an Excel .xlsx, Numbers or OpenDocument .ods workbook?)' },
+  // The Compound File Binary format's signature ([MS-CFB] 2.2): Excel 97–2003's .xls.
+  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'Excel 97–2003 workbook (.xls)' },
+];
 
 /** How much of a file's start `looksUtf16` reads: a header row is shorter. */
 const UTF16_SAMPLE_BYTES = 512;

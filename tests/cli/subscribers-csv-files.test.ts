@@ -106,3 +106,16 @@ test('subscribers export: a long list goes out in chunks of about 64 KB, not a w
   assert.equal(lines.length, 5_002);
   assert.ok(lines[5_000]!.startsWith('reader4999@example.org,"Réader, 4999",active,import:list.csv,'), lines[5_000]);
 });
+
+test('subscribers import: a spreadsheet saved as a workbook (.xlsx, .ods: a ZIP archive; Excel 97–2003 .xls) under a .csv name is refused as such at 1:1 saying how to save it as CSV (exit 2), its binary never shown', async () => {
+  const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from('\u0000\u0001[Content_Types].xml', 'latin1')]);
+  const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(32)]);
+  for (const [bytes, kind] of [[zip, 'ZIP archive \\(an Excel \\.xlsx, Numbers or OpenDocument \\.ods workbook\\?\\)'], [xls, 'Excel 97–2003 workbook \\(\\.xls\\)']] as const) {
+    const root = makeRoot({ 'readers.csv': bytes });
+    const imported = await cli(root, 'import', 'readers.csv');
+    assert.equal(imported.code, 2);
+    assert.match(imported.stderr, new RegExp(`^paperboy: readers\\.csv:1:1: Unexpected ${kind}, expected a CSV file\\n {2}Save it as CSV: in Excel, File > Save As > "CSV UTF-8 \\(Comma delimited\\)"`));
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(imported.stderr, /[\u0000-\u0008\u000e-\u001f]/, 'no control character of the file is printed');
+  }
+});
