@@ -5,7 +5,7 @@ import { issueNumberArgument } from '../issue/number-argument.js';
 import { Workspace } from '../issue/workspace.js';
 import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, type Delivery } from '../send/delivery.js';
-import { SendJournal } from '../send/journal.js';
+import { REFUSED_SENDS_TO_BOUNCE, SendJournal } from '../send/journal.js';
 import { highestSentNumber, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
@@ -13,6 +13,7 @@ import type { CommandIO, Output } from '../io.js';
 import { countsLine } from './send-report.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
 import { rootFlag } from './root.js';
+import { shellWord } from '../shell-word.js';
 
 export interface SendsCommandOptions {
   root: string;
@@ -71,12 +72,18 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     // server is not counted, nor was a policy refusal by earlier versions.
     for (const delivery of journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])) {
       if (delivery.state === 'queued' && delivery.lastReply === null) continue;
-      io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}\n`);
+      const marked = delivery.refusal === 'bounced' ? `\t${markedBounced(delivery.email, root)}` : '';
+      io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}${marked}\n`);
     }
     return code;
   } finally {
     db.close();
   }
+}
+
+/** What a failed row whose refusal marked its subscriber bounced (journal.ts `countRefusal`) says after its reply. */
+function markedBounced(email: string, root: string): string {
+  return `marked bounced: refused for good in ${REFUSED_SENDS_TO_BOUNCE} sends in a row (\`paperboy subscribers reactivate ${shellWord(email)}${root}\` if its mailbox takes mail again)`;
 }
 
 /** `"Odds" of 2024-01-05, not the issue numbered 5 now`: the heading of a journal of another issue than the file. */
@@ -85,7 +92,7 @@ function issueOfJournal(run: SendRun): string {
 }
 
 /**
- * `{issue, mode, journalOf, counts, recipients: [{email, state, attempts, lastReply, messageId, sentAt}]}`
+ * `{issue, mode, journalOf, counts, recipients: [{email, state, attempts, lastReply, messageId, sentAt, refusal}]}`
  * (`journalOf`: the `{title, date}` the send recorded as its issue's; null
  * before a send, or for one an older paperboy started), every recipient in address order, one per line, written as read: a
  * journal of 100,000 recipients is never one string in memory.
@@ -94,7 +101,7 @@ function writeJson(out: Output, head: object, deliveries: Iterable<Delivery>): v
   out.write(`${JSON.stringify(head).slice(0, -1)},"recipients":[`);
   let first = true;
   for (const d of deliveries) {
-    const row = { email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt };
+    const row = { email: d.email, state: d.state, attempts: d.attempts, lastReply: d.lastReply, messageId: d.messageId, sentAt: d.sentAt, refusal: d.refusal };
     out.write(`${first ? '' : ','}\n${JSON.stringify(row)}`);
     first = false;
   }

@@ -17,8 +17,11 @@ export interface Mailbox {
  */
 export const MAX_HEADER_WORD = 76;
 
-/** RFC 5321 §4.5.3.1: a path holds at most 256 octets, `<` and `>` included. */
+/** RFC 5321 §4.5.3.1.3: a path holds at most 256 octets, `<` and `>` included. */
 const MAX_ADDRESS = 254;
+
+/** RFC 5321 §4.5.3.1.1: a local part holds at most 64 octets. */
+const MAX_LOCAL = 64;
 
 /** The example a problem offers when the value itself gives nothing better. */
 const EXAMPLE = '"Example Newsletter" <news@example.org>';
@@ -95,6 +98,9 @@ function asciiAddress(address: string, key: string): { ascii: string } | { probl
   if (!DOT_ATOM.test(local)) {
     return { problem: `${unexpected}, expected one \`@\` between a local part of letters, digits and dots and a domain, such as \`news@example.org\`` };
   }
+  if (local.length > MAX_LOCAL) {
+    return { problem: `${unexpected}: its part before the @ has ${local.length} characters, expected at most ${MAX_LOCAL} (RFC 5321 §4.5.3.1.1: mail servers may refuse a longer one)` };
+  }
   const domain = asciiDomainName(address.slice(at + 1));
   if ('problem' in domain) return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`: ${domain.problem}` };
   // Mail reaches a domain with a top-level label, which is never all digits (RFC 3696 §2): `news@example` or `news@1.2.3.4` is no address mail is sent from.
@@ -102,7 +108,7 @@ function asciiAddress(address: string, key: string): { ascii: string } | { probl
     return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`, expected a domain name with its top-level part, such as \`example.org\`` };
   }
   const ascii = `${local}@${domain.ascii}`;
-  if (ascii.length > MAX_ADDRESS) return { problem: `Unexpected address of ${ascii.length} characters for \`${key}\`, expected at most ${MAX_ADDRESS}` };
+  if (ascii.length > MAX_ADDRESS) return { problem: `Unexpected address of ${ascii.length} characters for \`${key}\`, expected at most ${MAX_ADDRESS} (RFC 5321 §4.5.3.1.3, its domain counted as mail servers read it)` };
   return { ascii };
 }
 

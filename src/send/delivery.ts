@@ -32,12 +32,20 @@ export interface Delivery {
   firstAttemptAt: string | null;
   nextAttemptAt: string | null;
   sentAt: string | null;
+  /** A refusal for good at RCPT that counts toward a bounce (`counted`), or the one that marked its subscriber bounced (`bounced`); null for any other row. */
+  refusal: 'counted' | 'bounced' | null;
 }
 
 /** What became of one claimed delivery. */
 export type Settlement =
   | { kind: 'sent'; reply: string }
-  | { kind: 'failed'; reply: string; bounce: boolean }
+  /**
+   * `bounce`: the mailbox does not exist (5.1.x): its subscriber is marked
+   * bounced. `refused`: refused for good at RCPT otherwise (a 550 with no
+   * enhanced code, 5.2.x…; not policy): counted, and its subscriber marked
+   * bounced when it is the second send in a row so (journal.ts).
+   */
+  | { kind: 'failed'; reply: string; bounce: boolean; refused?: boolean }
   | { kind: 'retry'; reply: string; at: Date }
   | { kind: 'expired'; reply: string }
   | { kind: 'unknown'; reply: string }
@@ -62,10 +70,11 @@ export interface DeliveryRow {
   first_attempt_at: string | null;
   next_attempt_at: string | null;
   sent_at: string | null;
+  refusal: 'counted' | 'bounced' | null;
 }
 
 /** The columns `toDelivery` reads, in a SELECT. */
-export const COLUMNS = 'recipient_key, email, subscriber_id, state, attempts, last_reply, message_id, first_attempt_at, next_attempt_at, sent_at';
+export const COLUMNS = 'recipient_key, email, subscriber_id, state, attempts, last_reply, message_id, first_attempt_at, next_attempt_at, sent_at, refusal';
 
 /** A `deliveries` row read with `COLUMNS`, as the journal hands it out. */
 export function toDelivery(row: DeliveryRow): Delivery {
@@ -80,5 +89,6 @@ export function toDelivery(row: DeliveryRow): Delivery {
     firstAttemptAt: row.first_attempt_at,
     nextAttemptAt: row.next_attempt_at,
     sentAt: row.sent_at,
+    refusal: row.refusal,
   };
 }

@@ -245,7 +245,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
         if (unknownStreak.size >= unknownPauseAfter) stopWith('unknown-recipients', failure.reply);
         return later();
       case 'fail':
-        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false };
+        // Refused for good at RCPT, no code saying the mailbox is gone: counted; a second send in a row so marks it bounced (journal.ts).
+        if (accepted > 0) return { kind: 'failed', reply: failure.reply, bounce: false, refused: failure.stage === 'recipient' };
         // The relay has taken nothing of this send yet: the refusal may be its own, for everyone. Held for a retry, final then if it took others' mail meanwhile.
         if (refusedStreak.size >= refusedPauseAfter) stopWith('recipients-refused', failure.reply);
         return later();

@@ -24,6 +24,14 @@ export type LockResult = { ok: true } | { ok: false; holder: LockHolder };
  */
 const STALE_LOCK_MS = 120_000;
 
+/**
+ * How many sends in a row must refuse a reader for good at RCPT, without
+ * a 5.1.x code, for it to be marked bounced (`countRefusal`). Two: one
+ * refusal may be a relay's passing policy; two issues apart, the mailbox
+ * refuses the list.
+ */
+export const REFUSED_SENDS_TO_BOUNCE = 2;
+
 /** The reply kept for a row a stopped run left in flight: the run never heard what became of it. */
 const STOPPED_IN_FLIGHT = 'no reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered';
 
@@ -59,6 +67,10 @@ export class SendJournal {
          WHERE issue = ? AND recipient_key = ? AND state IN ('queued', 'sending')`,
       ),
       bounce: db.prepare(`UPDATE subscribers SET status = 'bounced', updated_at = ? WHERE id = ? AND status IN ('active', 'pending')`),
+      refusal: db.prepare('UPDATE deliveries SET refusal = ? WHERE issue = ? AND recipient_key = ?'),
+      // The recipient's row in every send: a primary-key lookup per send, not a scan of every journal.
+      history: db.prepare(`SELECT d.state, d.refusal, d.updated_at AS at, d.sent_at AS sentAt FROM send_runs r JOIN deliveries d ON d.issue = r.issue AND d.recipient_key = ?`),
+      reactivatedAt: db.prepare('SELECT reactivated_at AS at FROM subscribers WHERE id = ?'),
     };
   }
 
@@ -272,6 +284,7 @@ export class SendJournal {
         if (settlement.bounce && delivery.subscriberId !== null) {
           this.statements.bounce.run(time, delivery.subscriberId);
         }
+        if (settlement.refused && delivery.subscriberId !== null) this.countRefusal(delivery, delivery.subscriberId, time);
         return;
       case 'retry':
         update('queued', { reply: settlement.reply, next: settlement.at.toISOString() });
@@ -285,6 +298,29 @@ export class SendJournal {
         return;
       default:
         update(settlement.kind, { reply: settlement.reply });
+    }
+  }
+
+  /**
+   * Records a refusal for good of `delivery`'s recipient at RCPT that says
+   * nothing certain of its mailbox (a 550, 551 or 553 with no enhanced
+   * code, RFC 5321 §4.2.2; 5.2.x…), and marks its subscriber bounced when
+   * it is the REFUSED_SENDS_TO_BOUNCE-th send in a row so: refusals since
+   * the last message a relay took for it, and since the editor last
+   * reactivated it. One refusal may be a relay's policy worded as a 550; a
+   * mailbox refused issue after issue is gone for every purpose the list
+   * has, and mailing it on harms the sender's reputation (as listmonk's
+   * bounce count does). Facts of the journal only: the state, the stage
+   * (`refused`) and the times, never the reply's words.
+   */
+  private countRefusal(delivery: Delivery, subscriberId: number, time: string): void {
+    this.statements.refusal.run('counted', this.issue, delivery.recipientKey);
+    const rows = this.statements.history.all(delivery.recipientKey) as { state: DeliveryState; refusal: string | null; at: string; sentAt: string | null }[];
+    const reactivated = (this.statements.reactivatedAt.get(subscriberId) as { at: string | null } | undefined)?.at ?? '';
+    const lastTaken = rows.reduce((latest, row) => (row.state === 'sent' && row.sentAt !== null && row.sentAt > latest ? row.sentAt : latest), reactivated);
+    const refusals = rows.filter((row) => row.state === 'failed' && row.refusal !== null && row.at > lastTaken).length;
+    if (refusals >= REFUSED_SENDS_TO_BOUNCE && this.statements.bounce.run(time, subscriberId).changes > 0) {
+      this.statements.refusal.run('bounced', this.issue, delivery.recipientKey);
     }
   }
 

@@ -39,6 +39,8 @@ export function addressRefusal(fault: AddressFault): Refusal {
       return { page: `${CANNOT} it has two dots in a row, or a dot at its start, at its end or next to the @. Please check it for typing mistakes.`, log: 'an email address with an empty dot-separated part' };
     case 'too-long':
       return { page: `${CANNOT} it is ${fault.length} characters long, and an email address has at most ${fault.max}. Please check it, or use another address.`, log: `an email address of ${fault.length} characters, over ${fault.max} (RFC 5321)` };
+    case 'local-too-long':
+      return { page: `${CANNOT} its part before the @ is ${fault.length} characters long, and mail servers take at most ${fault.max} there. Please check it, or use another address.`, log: `an email address whose local part has ${fault.length} octets, over ${fault.max} (RFC 5321 §4.5.3.1.1)` };
     case 'character':
       return { page: `${CANNOT} it has ${shownCharacter(fault.character)} in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.`, log: 'an email address with a quote, bracket, comma, semicolon, colon, backslash or control character' };
     case 'no-top-level':

@@ -143,4 +143,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE confirmations ADD COLUMN base_url TEXT;
     `,
   },
+  {
+    description: 'a reader refused for good at RCPT in two sends in a row (no 5.1.x code to say the mailbox is gone) is marked bounced (send/journal.ts)',
+    sql: `
+      -- 'counted': this delivery failed for good at RCPT, neither 5.1.x (bounced at once) nor 5.7.x (policy);
+      -- 'bounced': the same, and the refusal that marked its subscriber bounced. NULL otherwise, and in sends before.
+      ALTER TABLE deliveries ADD COLUMN refusal TEXT;
+      -- When the editor last made a bounced address active again: refusals before it no longer count.
+      ALTER TABLE subscribers ADD COLUMN reactivated_at TEXT;
+    `,
+  },
 ];

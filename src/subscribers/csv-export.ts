@@ -22,9 +22,15 @@ export function unescapeFormula(cell: string): string {
   return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** The CSV lines of `subscribers`, header first, written as they come (a list of any length, one row at a time). */
+/**
+ * The CSV lines of `subscribers`, header first, written as they come (a
+ * list of any length, one row at a time). UTF-8 with a BOM, as
+ * `papers.csv` (archive/data-files.ts): Excel reads a CSV without one as
+ * Windows-1252, and shows `Zoë` as `ZoÃ«`; `subscribers import` and
+ * csv-parse's `bom` option skip it.
+ */
 export function* subscriberCsv(subscribers: Iterable<Subscriber>): Generator<string> {
-  yield stringify([[...EXPORT_COLUMNS]]);
+  yield stringify([[...EXPORT_COLUMNS]], { bom: true });
   for (const s of subscribers) {
     const cells = [s.email, s.name, s.status, s.consentSource, s.consentAt, s.confirmedAt ?? '', s.unsubscribedAt ?? ''];
     yield stringify([cells.map(escapeFormula)]);

@@ -164,6 +164,39 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   return { ...columns, marks, flags, times, leftAfter, ignored };
 }
 
+/** Every header cell paperboy reads a value from (but Buttondown's `type`, read only beside its address column), normalized. */
+const READ_HEADERS: ReadonlySet<string> = new Set([
+  ...NAME_HEADERS,
+  ...FIRST_NAME_HEADERS,
+  ...LAST_NAME_HEADERS,
+  'status',
+  ...MARK_HEADERS.keys(),
+  ...MAILED_FLAGS.keys(),
+  ...[...TIME_HEADERS.values()].flatMap((headers) => [...headers]),
+  ...LEFT_AFTER_HEADERS,
+]);
+
+/**
+ * The first column of a header whose cell names what an earlier one's
+ * already does, paperboy reading only the earlier (two `email` columns,
+ * `email` and `E-mail Address`, two `name`s): `[earlier, later]`, 0-based;
+ * undefined when none does. A file so is ambiguous (which of the two is the
+ * reader's address?) and the later column's values would be lost unsaid.
+ * Columns paperboy does not read may repeat: they are said once, ignored.
+ */
+export function repeatedColumn(fields: readonly string[]): [number, number] | undefined {
+  const seen = new Map<string, number>();
+  for (const [column, cell] of fields.entries()) {
+    const name = normalizeHeader(cell);
+    const reads = EMAIL_HEADERS.has(name) ? 'email' : READ_HEADERS.has(name) ? name : undefined;
+    if (reads === undefined) continue;
+    const earlier = seen.get(reads);
+    if (earlier !== undefined) return [earlier, column];
+    seen.set(reads, column);
+  }
+  return undefined;
+}
+
 /** A row's name: its `name` cell, or else its first and last name joined (`unescape`: a cell as an export escaped it, read back). */
 export function rowName(fields: readonly string[], columns: Columns, unescape: (cell: string) => string): string {
   const cell = (column: number | undefined) => unescape(column === undefined ? '' : (fields[column] ?? ''));

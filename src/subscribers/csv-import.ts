@@ -3,7 +3,7 @@ import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
-import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
+import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, repeatedColumn, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
@@ -34,6 +34,8 @@ export interface ParsedCsv {
   changed: RowProblem[];
   /** The header's columns no value is read from (csv-header.ts), at the header's line; undefined when it has none, or there is no header. */
   ignored: { line: number; columns: readonly string[] } | undefined;
+  /** A column with no name in the header that holds values (nothing is read from it), at its header cell: said, as a named column ignored is. */
+  unnamed: RowProblem[];
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -51,11 +53,11 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * file, never a success. A header alone (an export of no one) is fine.
  */
 export function parseSubscriberCsv(input: string | Buffer, file: string, encoding: { validUtf8: boolean } = { validUtf8: true }): ParsedCsv {
-  const body = withoutBom(typeof input === 'string' ? Buffer.from(input) : input);
+  const { body, declared } = withoutSeparatorLine(withoutBom(typeof input === 'string' ? Buffer.from(input) : input));
   // The delimiter is found in the first lines: a row is at most MAX_ROW_CHARACTERS, so no more of the file is decoded for them.
   const head = body.toString('utf8', 0, Math.min(body.length, MAX_ROW_CHARACTERS * 2));
   const [firstLine = '', secondLine] = head.split(/\r\n|\r|\n/, 50).filter((line) => line.trim() !== '');
-  const delimiter = sniffDelimiter(firstLine, secondLine);
+  const delimiter = declared ?? sniffDelimiter(firstLine, secondLine);
   const { records, problems, cellPoint } = readRecords(body, delimiter);
 
   if (records.length === 0) {
@@ -68,6 +70,15 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
     throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
       hint: 'The first row names the columns: `email` or `Email Address` (required), `name` or `First Name` and `Last Name` (optional), separated by commas, e.g. `email,name`.',
+    });
+  }
+  const repeated = header && repeatedColumn(records[0]!.fields);
+  if (repeated) {
+    const [earlier, later] = repeated;
+    const { line, column } = cellPoint(records[0]!, later);
+    const cell = (index: number) => `\`${records[0]!.fields[index]!.trim()}\``;
+    throw new PaperboyError('CSV_REPEATED_COLUMN', `${file}:${line}:${column}: Unexpected column ${cell(later)} (column ${later + 1}) naming what column ${earlier + 1}, ${cell(earlier)}, already does, expected each column once: paperboy would read column ${earlier + 1} and lose this one's values`, {
+      hint: 'Remove or rename one of the two columns, then import the file again.',
     });
   }
   const columns = header ?? HEADERLESS;
@@ -119,7 +130,24 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   }
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
-  return { rows, problems, duplicates, changed, ignored };
+  const unnamed = header ? unnamedColumns(records[0]!, data, width).map(({ cell, value, line }) => ({ ...cellPoint(records[0]!, cell), message: oneLine(`Column ${cell + 1} has no name in the header and holds values (\`${value}\` on line ${line}): ignored, expected a header naming it (paperboy reads nothing from a column it cannot name)`) })) : [];
+  return { rows, problems, duplicates, changed, ignored, unnamed };
+}
+
+/**
+ * The header's columns (before `width`) with an empty header cell, each
+ * with the first value a row holds in it, and that row's line: nothing is
+ * read from such a column, so its values would be left out unsaid. A
+ * column empty in every row loses nothing and is not named.
+ */
+function unnamedColumns(header: { fields: readonly string[] }, data: readonly { fields: readonly string[]; line: number }[], width: number): { cell: number; value: string; line: number }[] {
+  const found: { cell: number; value: string; line: number }[] = [];
+  for (let cell = 0; cell < width; cell++) {
+    if (header.fields[cell]!.trim() !== '') continue;
+    const record = data.find(({ fields }) => (fields[cell] ?? '').trim() !== '');
+    if (record !== undefined) found.push({ cell, value: record.fields[cell]!.trim(), line: record.line });
+  }
+  return found;
 }
 
 /**
@@ -212,6 +240,19 @@ function readsAsWell(joined: readonly string[], fields: readonly string[], colum
   return rowStatus(joined, columns).problem === undefined || rowStatus(fields, columns).problem !== undefined;
 }
 
+/**
+ * `body` without Excel's delimiter line (`sep=;`, a first line Excel
+ * writes and reads to say the delimiter), and the delimiter it declares;
+ * its line break is kept, so every line after it keeps its number. `body`
+ * as it is when it has none (or one declaring a quote or a letter or digit,
+ * no delimiter: the header's check then names the line).
+ */
+function withoutSeparatorLine(body: Buffer): { body: Buffer; declared?: string } {
+  // ASCII punctuation, a space or a tab: one byte, so the line's other bytes stay whole.
+  const match = /^sep=([\t !#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])(?:\r|\n|$)/i.exec(body.toString('latin1', 0, 6));
+  return match === null ? { body } : { body: body.subarray(5), declared: match[1]! };
+}
+
 /** `body` without a UTF-8 byte-order mark. */
 function withoutBom(body: Buffer): Buffer {
   return body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? body.subarray(3) : body;
@@ -220,32 +261,62 @@ function withoutBom(body: Buffer): Buffer {
 const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8';
 
 /**
- * Whether a subscriber CSV's bytes are all UTF-8 (if not,
- * `parseSubscriberCsv` refuses each row holding a byte that was not).
- * Throws PaperboyError CSV_NOT_UTF8 (exit 2) for a UTF-16 file, which
- * would read as no header at all: by its byte-order mark, or without one
- * (`iconv -t UTF-16LE`, some exports) by `looksUtf16`.
+ * A subscriber CSV's bytes as UTF-8, and whether they are all UTF-8 (if
+ * not, `parseSubscriberCsv` refuses each row holding a byte that was not).
+ * A UTF-16 file (Excel's "Unicode Text", tab-separated; `iconv -t
+ * UTF-16LE`), known by its byte-order mark or, without one, by
+ * `looksUtf16`, is decoded to UTF-8: its lines and its columns (UTF-16
+ * code units, as every message counts them) are the same. Throws
+ * PaperboyError CSV_NOT_UTF16 (exit 2) for one that is no valid UTF-16
+ * (a lone surrogate: no text to read it as).
  */
-export function subscriberCsvEncoding(bytes: Buffer, file: string): { validUtf8: boolean } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksUtf16(bytes)) {
-    throw new PaperboyError('CSV_NOT_UTF8', `${file}:1:1: Unexpected UTF-16 text, expected a CSV file saved as UTF-8`, {
+export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer; validUtf8: boolean } {
+  const workbook = WORKBOOKS.find(({ magic }) => bytes.subarray(0, magic.length).equals(magic));
+  if (workbook !== undefined) {
+    throw new PaperboyError('CSV_WORKBOOK', `${file}:1:1: Unexpected ${workbook.kind}, expected a CSV file`, {
+      hint: 'Save it as CSV: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice or Numbers, export as CSV in UTF-8.',
+    });
+  }
+  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : looksUtf16(bytes);
+  if (order === undefined) return { bytes, validUtf8: isUtf8(bytes) };
+  let text: string;
+  try {
+    // The decoder drops the byte-order mark.
+    text = new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+  } catch (error) {
+    throw new PaperboyError('CSV_NOT_UTF16', `${file}:1:1: Unexpected bytes that are not UTF-16 in a UTF-16 file (${order === 'le' ? 'little' : 'big'}-endian, by its start), expected text`, {
+      cause: error,
       hint: 'Save it again as "CSV UTF-8" (Excel) or UTF-8 (any text editor).',
     });
   }
-  return { validUtf8: isUtf8(bytes) };
+  return { bytes: Buffer.from(text, 'utf8'), validUtf8: true };
 }
+
+/**
+ * Spreadsheets saved as themselves, by their first bytes, not a CSV their
+ * name may still end in: read as text, a workbook's binary was shown as
+ * its "header" (control characters and all) and refused as naming no
+ * `email` column, which said nothing of what to do.
+ */
+const WORKBOOKS: readonly { magic: Buffer; kind: string }[] = [
+  // A ZIP archive's local file header (APPNOTE.TXT 4.3.7): Office Open XML and OpenDocument files are ZIP archives.
+  { magic: Buffer.from([0x50, 0x4b, 0x03, 0x04]), kind: 'ZIP archive (an Excel .xlsx, Numbers or OpenDocument .ods workbook?)' },
+  // The Compound File Binary format's signature ([MS-CFB] 2.2): Excel 97–2003's .xls.
+  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'Excel 97–2003 workbook (.xls)' },
+];
 
 /** How much of a file's start `looksUtf16` reads: a header row is shorter. */
 const UTF16_SAMPLE_BYTES = 512;
 
 /**
- * Whether a file without a byte-order mark is UTF-16: its first line (up
- * to UTF16_SAMPLE_BYTES) has NUL bytes in alternate positions, the high
- * bytes of its ASCII characters (`e\0m\0a\0i\0l\0` little-endian,
- * `\0e\0m…` big-endian), at least half of its two-byte units so, and
- * none in the other positions. UTF-8 text has no NUL byte at all.
+ * The byte order of a file without a byte-order mark that is UTF-16, or
+ * undefined: its first line (up to UTF16_SAMPLE_BYTES) has NUL bytes in
+ * alternate positions, the high bytes of its ASCII characters
+ * (`e\0m\0a\0i\0l\0` little-endian, `\0e\0m…` big-endian), at least
+ * half of its two-byte units so, and none in the other positions. UTF-8
+ * text has no NUL byte at all.
  */
-function looksUtf16(bytes: Buffer): boolean {
+function looksUtf16(bytes: Buffer): 'le' | 'be' | undefined {
   const sample = bytes.subarray(0, UTF16_SAMPLE_BYTES);
   const lineEnd = sample.indexOf(0x0a);
   const line = lineEnd === -1 ? sample : sample.subarray(0, lineEnd);
@@ -253,7 +324,9 @@ function looksUtf16(bytes: Buffer): boolean {
   const nuls = [0, 0];
   for (let i = 0; i < units * 2; i++) if (line[i] === 0) nuls[i % 2]!++;
   const [even, odd] = nuls as [number, number];
-  return units >= 2 && ((even === 0 && odd * 2 >= units) || (odd === 0 && even * 2 >= units));
+  if (units < 2) return undefined;
+  if (even === 0 && odd * 2 >= units) return 'le';
+  return odd === 0 && even * 2 >= units ? 'be' : undefined;
 }
 
 /**
@@ -263,7 +336,7 @@ function looksUtf16(bytes: Buffer): boolean {
  * tab), or else the second (the first address mistyped:
  * `jane.example.org;Jane`); a comma when none finds one.
  */
-function sniffDelimiter(firstLine: string, secondLine = ''): (typeof DELIMITERS)[number] {
+function sniffDelimiter(firstLine: string, secondLine = ''): string {
   const cells = (delimiter: string) => firstLine.split(delimiter).map((cell) => normalizeHeader(cell));
   const header = DELIMITERS.find((delimiter) => cells(delimiter).some((cell) => EMAIL_HEADERS.has(cell)));
   const firstCell = (line: string, delimiter: string) => line.split(delimiter)[0]!.trim().replace(/^"|"$/g, '').trim();

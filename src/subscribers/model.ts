@@ -27,8 +27,11 @@ export interface Subscriber {
   unsubscribedAt: string | null;
 }
 
-/** RFC 5321 §4.5.3.1.3: a path is at most 256 octets, so an address at most 254. */
+/** RFC 5321 §4.5.3.1.3: a path is at most 256 octets, `<` and `>` included, so an address at most 254. */
 const MAX_EMAIL_LENGTH = 254;
+
+/** RFC 5321 §4.5.3.1.1: a local part (before the `@`) is at most 64 octets; a relay may refuse a longer one, and many do (501, 553). */
+const MAX_LOCAL_PART = 64;
 
 /**
  * What is wrong with an address, in terms its owner can act on: the
@@ -38,6 +41,8 @@ const MAX_EMAIL_LENGTH = 254;
 export type AddressFault =
   | { kind: 'missing' | 'space' | 'no-at' | 'several-at' | 'no-local-part' | 'no-domain' | 'dots' }
   | { kind: 'too-long'; length: number; max: number }
+  /** The part before the `@` over RFC 5321's 64 octets (`length` in octets: ASCII, one a character). */
+  | { kind: 'local-too-long'; length: number; max: number }
   /** A bracket, quote, comma, semicolon, colon, backslash or control character. */
   | { kind: 'character'; character: string }
   /** `no-top-level`: `reader@localhost`; `domain`: no domain name at all (`reader@exa_mple.org`). */
@@ -77,7 +82,7 @@ export function emailRefusal(email: string): { fault: AddressFault; problem: str
 function addressRefusal(email: string): { fault: AddressFault; problem: string } | undefined {
   if (email === '') return { fault: { kind: 'missing' }, problem: 'Missing email address' };
   if (email.length > MAX_EMAIL_LENGTH) {
-    return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH}` };
+    return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH} (RFC 5321 §4.5.3.1.3)` };
   }
   if (!ADDRESS_SHAPE.test(email)) {
     const { fault, reason } = shapeFault(email);
@@ -92,11 +97,32 @@ function addressRefusal(email: string): { fault: AddressFault; problem: string }
   if ('problem' in domainRead) return { fault: { kind: 'domain', domain }, problem: `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}` };
   const local = email.slice(0, at);
   const localProblem = localPartProblem(local);
-  if (localProblem === undefined) return undefined;
+  if (localProblem === undefined) return lengthRefusal(email, local, domainRead.ascii);
   // What a reader sees as one character: `ë` spelled `e` + U+0308 is shown whole, not as a lone accent.
   // eslint-disable-next-line no-control-regex
   const character = [...new Intl.Segmenter().segment(local)].find(({ segment }) => /[^\u0000-\u007f]/.test(segment))!.segment;
   return { fault: { kind: 'local-not-ascii', local, character }, problem: `Unexpected email address \`${email}\`: ${localProblem}` };
+}
+
+/**
+ * Why an ASCII address a relay reads (`local@asciiDomain`) is too long for
+ * it, or undefined: a local part over MAX_LOCAL_PART octets, or the whole
+ * over MAX_EMAIL_LENGTH once its domain is written in A-labels (the form
+ * RCPT TO carries: `bücher.example` is `xn--bcher-kva.example`, longer).
+ */
+function lengthRefusal(email: string, local: string, asciiDomain: string): { fault: AddressFault; problem: string } | undefined {
+  if (local.length > MAX_LOCAL_PART) {
+    return {
+      fault: { kind: 'local-too-long', length: local.length, max: MAX_LOCAL_PART },
+      problem: `Unexpected email address \`${email}\`: its part before the @ has ${local.length} characters, expected at most ${MAX_LOCAL_PART} (RFC 5321 §4.5.3.1.1: mail servers may refuse a longer one)`,
+    };
+  }
+  const length = local.length + 1 + asciiDomain.length;
+  if (length <= MAX_EMAIL_LENGTH) return undefined;
+  return {
+    fault: { kind: 'too-long', length, max: MAX_EMAIL_LENGTH },
+    problem: `Unexpected email address \`${email}\` of ${length} characters with its domain as mail servers read it (\`${asciiDomain}\`), expected at most ${MAX_EMAIL_LENGTH} (RFC 5321 §4.5.3.1.3)`,
+  };
 }
 
 /**

@@ -145,10 +145,12 @@ export class SubscriberStore {
    * The consent record is the reader's and stays as it was. An address that
    * unsubscribed or complained withdrew its consent: only the reader can
    * come back, through the form. Returns false when `id` was not `bounced`.
+   * The refusals counted before (send/journal.ts `REFUSED_SENDS_TO_BOUNCE`)
+   * count no more: two new ones in a row mark it bounced again.
    */
   reactivate(id: number): boolean {
     const time = this.now().toISOString();
-    return this.db.prepare(`UPDATE subscribers SET status = 'active', updated_at = ? WHERE id = ? AND status = 'bounced'`).run(time, id).changes > 0;
+    return this.db.prepare(`UPDATE subscribers SET status = 'active', updated_at = ?, reactivated_at = ? WHERE id = ? AND status = 'bounced'`).run(time, time, id).changes > 0;
   }
 
   /** Every subscriber (or those with `status`), in id order, read one row at a time. */

@@ -12,7 +12,7 @@ test('a send summary\'s rate never rounds a slow run to 0/s: whole numbers from 
 });
 
 const delivery = (email: string, state: DeliveryState, lastReply: string | null = null): Delivery => ({
-  recipientKey: email, email, subscriberId: 1, state, attempts: 1, lastReply, messageId: `<${email}>`, firstAttemptAt: null, nextAttemptAt: null, sentAt: null,
+  recipientKey: email, email, subscriberId: 1, state, attempts: 1, lastReply, messageId: `<${email}>`, firstAttemptAt: null, nextAttemptAt: null, sentAt: null, refusal: null,
 });
 const counts = (partial: Partial<Record<DeliveryState, number>>): Record<DeliveryState, number> => ({ queued: 0, sending: 0, sent: 0, failed: 0, unknown: 0, expired: 0, skipped: 0, ...partial });
 /** Every recipient still active: a retry would mail them all. */

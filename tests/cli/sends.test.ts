@@ -84,7 +84,7 @@ test('sends --json: every recipient, in address order, with its state, attempts,
       { email: 'reader2@example.org', state: 'sent', attempts: 1 },
     ],
   );
-  assert.deepEqual(Object.keys(report.recipients[0]!), ['email', 'state', 'attempts', 'lastReply', 'messageId', 'sentAt']);
+  assert.deepEqual(Object.keys(report.recipients[0]!), ['email', 'state', 'attempts', 'lastReply', 'messageId', 'sentAt', 'refusal']);
   assert.match(String(report.recipients[0]!.sentAt), /^\d{4}-\d\d-\d\dT/);
   assert.match(String(report.recipients[0]!.messageId), /@/);
   assert.equal(report.recipients[1]!.sentAt, null);

@@ -277,7 +277,7 @@ test('subscribers import: messages name the file as typed; the consent records i
   const far = await runCli(['subscribers', 'import', outside, '--root', root], { cwd: join(root, 'issues') });
   assert.match(far.stdout, new RegExp(`^Imported ${outside.replace(/[.]/g, '\\.')}: 1 added`));
   assert.match(far.stderr, new RegExp(`^${outside.replace(/[.]/g, '\\.')}:3:1 {2}error`, 'm'));
-  const rows = parse((await cli(root, 'export')).stdout, { columns: true }) as Record<string, string>[];
+  const rows = parse((await cli(root, 'export')).stdout, { columns: true, bom: true }) as Record<string, string>[];
   assert.deepEqual(
     rows.map((row) => [row.email, row.consent_source]),
     [
@@ -403,7 +403,7 @@ test('subscribers import: a reader the file says never confirmed (paperboy\'s ow
     'typed-by-someone@example.org\tNever Confirmed\tpending\nada@example.org\t\tactive\nunconfirmed@example.org\t\tpending\nregular@example.org\t\tactive\nlisted@example.org\t\tpending\n',
   );
   assert.equal((await cli(other, 'count')).stdout, '2\n', 'only the two confirmed readers receive the next issue');
-  const records = parse((await cli(other, 'export')).stdout, { columns: true }) as Record<string, string>[];
+  const records = parse((await cli(other, 'export')).stdout, { columns: true, bom: true }) as Record<string, string>[];
   assert.equal(records.find((row) => row.email === 'typed-by-someone@example.org')!.confirmed_at, '', 'no time of confirming is made up');
   // The file again: a pending address it says is pending stays so (not "activated"), an active one stays active.
   const again = await cli(other, 'import', 'export.csv');
@@ -442,7 +442,7 @@ test('subscribers export: CSV with status and consent record, formula cells esca
   await cli(root, 'add', 'ada@example.org', '--name', 'Lovelace, Ada');
   await cli(root, 'remove', 'ada@example.org');
   const exported = (await cli(root, 'export')).stdout;
-  const rows = parse(exported, { columns: true }) as Record<string, string>[];
+  const rows = parse(exported, { columns: true, bom: true }) as Record<string, string>[];
   assert.deepEqual(Object.keys(rows[0]!), ['email', 'name', 'status', 'consent_source', 'consent_at', 'confirmed_at', 'unsubscribed_at']);
   assert.equal(rows[0]!.email, "'=cmd@example.org");
   assert.equal(rows[0]!.name, "'+SUM(A1)");

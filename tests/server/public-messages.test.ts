@@ -40,6 +40,7 @@ test('subscribe: every way an address or a name is refused is said on the page i
     [{ email: 'zoe@localhost' }, "This address can't be used: the part after the @, “localhost”, is not a whole domain name. Please enter it with its ending, such as example.org.", /no top-level label/],
     [{ email: 'zoe@exa_mple.org' }, "This address can't be used: the part after the @, “exa_mple.org”, is not a domain name mail can be sent to. Please check it for typing mistakes.", /domain is not a domain name/],
     [{ email: `${'z'.repeat(250)}@example.org` }, "This address can't be used: it is 262 characters long, and an email address has at most 254. Please check it, or use another address.", /262 characters, over 254/],
+    [{ email: `${'z'.repeat(65)}@example.org` }, "This address can't be used: its part before the @ is 65 characters long, and mail servers take at most 64 there. Please check it, or use another address.", /local part has 65 octets, over 64 \(RFC 5321 §4\.5\.3\.1\.1\)/],
     [{ email: 'zoe@example.org', name: 'Z'.repeat(201) }, 'This name is too long: it has 201 characters, and at most 200 fit. Please shorten it.', /a name of 201 characters, over 200/],
   ];
   try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { isPaperboyError } from '../../src/errors.js';
-import { parseSubscriberCsv, subscriberCsvEncoding } from '../../src/subscribers/csv-import.js';
+import { parseSubscriberCsv, subscriberCsvBytes } from '../../src/subscribers/csv-import.js';
 
 const parse = (text: string) => parseSubscriberCsv(text, 'list.csv');
 const emails = (text: string) => parse(text).rows.map((row) => row.email);
@@ -266,15 +266,16 @@ test('csv import: a CRLF file with a line break inside a quoted field numbers th
   assert.deepEqual(result.problems.map((problem) => problem.line), [4, 6]);
 });
 
-test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by row, never stored changed; a UTF-16 file is one error', () => {
+test('csv import: bytes that are not UTF-8 (a Latin-1 file) are refused row by row, never stored changed; a UTF-16 file that is no valid UTF-16 is one error', () => {
   const latin1 = Buffer.concat([Buffer.from('email\nada@example.org\nlatin'), Buffer.from([0xe9]), Buffer.from('@example.org\nbob@example.org\n')]);
-  const { validUtf8 } = subscriberCsvEncoding(latin1, 'latin1.csv');
+  const { validUtf8 } = subscriberCsvBytes(latin1, 'latin1.csv');
   assert.equal(validUtf8, false);
   const result = parseSubscriberCsv(latin1, 'latin1.csv', { validUtf8 });
   assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org', 'bob@example.org']);
   assert.deepEqual(result.problems, [{ line: 3, column: 1, message: 'Unexpected bytes that are not UTF-8 in this row (a file saved as Latin-1 or Windows-1252?), expected the file saved as UTF-8' }]);
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nada@example.org\n', 'utf16le')]);
-  assert.throws(() => subscriberCsvEncoding(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message));
+  // A lone surrogate (D800) is no UTF-16 text.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('email\nada@example.org\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x0a, 0x00])]);
+  assert.throws(() => subscriberCsvBytes(utf16, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF16' && error.exitCode === 2 && /utf16\.csv:1:1: Unexpected bytes that are not UTF-16/.test(error.message));
   // A UTF-8 file may hold U+FFFD itself: it is text, not a decoding failure.
   assert.equal(parseSubscriberCsv('email,name\nada@example.org,\uFFFD\n', 'ok.csv').rows.length, 1);
 });
@@ -367,13 +368,13 @@ test('csv import: a row over 1,000,000 characters is a bad row at its line namin
   assert.equal(open.rows.length, 0);
 });
 
-test('csv import: a UTF-16 file without a byte-order mark (NUL bytes in alternate positions) is refused as one with it is', () => {
+test('csv import: a UTF-16 file without a byte-order mark (NUL bytes in alternate positions) is read as one with it is', () => {
   const text = 'email,name\nada@example.org,Ada\n';
   const big = Buffer.from(text, 'utf16le').swap16();
-  for (const [bytes, what] of [[Buffer.from(text, 'utf16le'), 'little-endian'], [big, 'big-endian'], [Buffer.from('email\n', 'utf16le'), 'an address column alone']] as const) {
-    assert.throws(() => subscriberCsvEncoding(bytes, 'utf16.csv'), (error) => isPaperboyError(error) && error.code === 'CSV_NOT_UTF8' && /utf16\.csv:1:1: Unexpected UTF-16 text/.test(error.message), what);
+  for (const [bytes, what, decoded] of [[Buffer.from(text, 'utf16le'), 'little-endian', text], [big, 'big-endian', text], [Buffer.from('email\n', 'utf16le'), 'an address column alone', 'email\n']] as const) {
+    assert.deepEqual(subscriberCsvBytes(bytes, 'utf16.csv'), { bytes: Buffer.from(decoded), validUtf8: true }, what);
   }
-  assert.deepEqual(subscriberCsvEncoding(Buffer.from(text), 'ok.csv'), { validUtf8: true });
+  assert.deepEqual(subscriberCsvBytes(Buffer.from(text), 'ok.csv'), { bytes: Buffer.from(text), validUtf8: true });
 });
 
 test('csv import: a time written in a form paperboy reads but not in the calendar (February 30th) is said to be no date of the calendar, not a form paperboy does not read', () => {
