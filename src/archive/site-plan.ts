@@ -23,7 +23,7 @@ import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 import type { FileCopy } from './folder-writer.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language' | 'sections'>;
 
 /** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
@@ -127,7 +127,7 @@ export function planSite(
   const newest = newestIssues(issues.filter((issue) => !issue.draft));
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf([settings, newest.map((issue) => issue.pageHash)]);
+  const feedKey = keyOf([settings, config.feedIdBase ?? null, newest.map((issue) => issue.pageHash)]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));
