@@ -10,6 +10,7 @@ import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
+import { formerPages } from './former-pages.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
@@ -111,6 +112,8 @@ export function planSite(
       file(`issues/${issue.number}/email.txt`, issue.email.text, () => published.rendering(issue.number).email.text),
     ];
   });
+  // A paper's former addresses (`formerly`) lead to its page: no 404 for a link to its page before a correction.
+  for (const { path, html } of formerPages(database, config)) files.push(file(path, keyOf([html]), () => html));
   // With the shape unchanged the papers are the previous build's in its order, which is the order of the parts of a file with a part per paper.
   const previousPartKey = (path: string): PreviousPartKey => {
     const keys = previous.shape === shape ? [...(previous.spliced(path)?.index.keys() ?? [])] : [];
