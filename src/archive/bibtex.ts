@@ -42,8 +42,18 @@ function byFirstCoverage(a: PaperEntry<RecordFacts>, b: PaperEntry<RecordFacts>)
   return first.issue.number - second.issue.number || first.number - second.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * The key as the newsletter first covered the paper (its first coverage's
+ * title, first author and year; a field that coverage left out, the
+ * merged one): a later issue covering it again under its new title or
+ * author list (arXiv's v2) changes the paper's page, not the key a reader
+ * already cites. An edit of that first coverage changes it: a correction.
+ */
 function citationKey(paper: PaperEntry<RecordFacts>): string {
-  const { authors, year, title } = paper.latest;
+  const first = paper.coverage[0] ?? paper.latest;
+  const authors = first.authors.length > 0 ? first.authors : paper.latest.authors;
+  const year = first.year ?? paper.latest.year;
+  const title = first.title;
   const last = ascii(familyName(authors[0] ?? '')).toLowerCase() || 'anon';
   const word = ascii(title.split(/\s+/).find((w) => ascii(w).length > 3) ?? title.split(/\s+/)[0] ?? '').toLowerCase();
   return `${last}${year ?? ''}${word}`;

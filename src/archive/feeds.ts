@@ -8,7 +8,7 @@ import { escapeHtml } from '../render/escape-html.js';
 /** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
 const FEED_ISSUES = 50;
 
-type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language'>;
+type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language'>;
 
 export interface Feeds {
   rss: string;
@@ -42,20 +42,29 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * Feed's `language` (a key of version 1.1, which the feed says it is;
  * `feed` 6 writes version 1 and knows only RSS's).
  *
+ * An entry's id (RSS `<guid>`, Atom `<id>`, JSON Feed `id`) is the issue's
+ * page address under `feedIdBase`, else `baseUrl`, and the feed's own
+ * Atom `<id>` is that base: feed readers know an entry by its id alone, so
+ * after a move of `baseUrl` (`feedIdBase` the old one) they keep every
+ * entry they hold, where new ids would show each issue again as new.
+ * Links (`<link>`, JSON Feed `url`) follow `baseUrl`.
+ *
  * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
  */
 export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
   const links = newest.map((issue) => issueUrl(config.baseUrl, issue.number));
+  const ids = newest.map((issue) => issueUrl(feedIdBase(config), issue.number));
   const contents = newest.map((issue, i) => cdataSafe(entryHtml(xmlCharacters(html(issue)), links[i]!)));
   const channel = { ...config, name: xmlCharacters(config.name), description: config.description === undefined ? undefined : xmlCharacters(config.description) };
   const make = (title: (text: string) => string, summary: (text: string) => string, channelText: (text: string) => string, channelDescription = channelText) => {
     const feed = new Feed(feedOptions(channel, newest[0], channelText, channelDescription));
     newest.forEach((issue, i) => {
       const link = links[i]!;
+      const id = ids[i]!;
       const date = issueDate(issue.date);
       // `date` is what an entry was last changed (JSON Feed's `date_modified`, Atom's `<updated>`), `published` when it came out
       // (`date_published`, `<published>`; RSS's `pubDate` either): both the issue's date, which a rebuild does not move.
-      feed.addItem({ title: title(xmlCharacters(issue.subject)), id: link, link, date, published: date, description: summary(xmlCharacters(issue.title)), content: contents[i] });
+      feed.addItem({ title: title(xmlCharacters(issue.subject)), id, link, date, published: date, description: summary(xmlCharacters(issue.title)), content: contents[i] });
     });
     return feed;
   };
@@ -66,6 +75,11 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText, (text) => xmlJsText(escapeHtml(text))).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
   const atom = make(markup, markup, xmlJsText).atom1().replace(ATOM_ROOT, `${ATOM_ROOT.slice(0, -1)} xml:lang="${config.language}">`);
   return { rss, json: withJsonFeedLanguage(make(asIs, asIs, asIs).json1(), config.language), atom };
+}
+
+/** The base the feed's and its entries' ids are made under: `feedIdBase` when set (the baseUrl they were first made under), else `baseUrl`. */
+export function feedIdBase(config: Pick<Config, 'baseUrl' | 'feedIdBase'>): string {
+  return config.feedIdBase ?? config.baseUrl;
 }
 
 /** The root element `feed` 6 writes: the canonical tag (language.ts) holds only letters, digits and hyphens, so it goes in as an attribute as it is. */
@@ -125,7 +139,7 @@ const SPLIT_CDATA_END = ']]]]><![CDATA[>';
 function feedOptions(config: FeedConfig, newest: IssueRendering | undefined, text: (text: string) => string, description: (text: string) => string): FeedOptions {
   const url = (path: string) => new URL(path, config.baseUrl).href;
   return {
-    id: config.baseUrl,
+    id: feedIdBase(config),
     title: text(config.name),
     description: config.description === undefined ? undefined : description(config.description),
     link: config.baseUrl,

@@ -97,8 +97,9 @@ import { packageVersion } from './package-version.js';
  * v90: an issue's published `email.html` and `email.txt` link the unsubscribe page without a token (`<baseUrl>unsubscribe`, which says how to leave), not `?token=PLACEHOLDER`, which the server answers "not valid" (archive/issue-output.ts).
  * v91: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts).
  * v92: the email declares the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides for a right-to-left one, whose left-to-right values are isolated; templates/email.html.hbs, render/bidi.ts), not always `en`.
+ * v93: a paper's record holds the identities it was published under before (`formerly`), whose old pages lead to its page (archive/former-pages.ts).
  */
-export const INDEX_FORMAT = `build-index-v92-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v93-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

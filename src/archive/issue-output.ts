@@ -136,6 +136,8 @@ export interface PaperRecord {
   year: number | undefined;
   venue: string | undefined;
   arxiv: string | undefined;
+  /** The identities it was published under before (`Paper.formerly`). */
+  formerly: string[];
   tags: string[];
   section: string[];
   highlight: boolean;
@@ -211,6 +213,7 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
     year: paper.year,
     venue: paper.venue,
     arxiv: paper.arxiv,
+    formerly: paper.formerly,
     tags: paper.tags,
     section: paper.section,
     highlight: paper.highlight,

@@ -153,7 +153,7 @@ export function authorFilterNames<R extends RecordFacts>(paper: PaperEntry<R>): 
  * `2309.08600`, old-style `hep-th-9901001`), any other id (a normalized URL, a place `issue:5/2`) as a slug with a short
  * hash of the id, so two long URLs that share their first words differ.
  */
-function paperSlug(id: string): string {
+export function paperSlug(id: string): string {
   const arxiv = /^arxiv:([\w.-]+(?:\/\d+)?)$/.exec(id)?.[1];
   if (arxiv) return arxiv.replace('/', '-');
   return `${slugify(id, 48)}-${sha256(id).slice(0, 8)}`;

@@ -10,6 +10,7 @@ import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
+import { formerPages } from './former-pages.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
 import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
@@ -23,7 +24,7 @@ import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 import type { FileCopy } from './folder-writer.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language' | 'sections'>;
 
 /** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
@@ -111,6 +112,8 @@ export function planSite(
       file(`issues/${issue.number}/email.txt`, issue.email.text, () => published.rendering(issue.number).email.text),
     ];
   });
+  // A paper's former addresses (`formerly`) lead to its page: no 404 for a link to its page before a correction.
+  for (const { path, html } of formerPages(database, config)) files.push(file(path, keyOf([html]), () => html));
   // With the shape unchanged the papers are the previous build's in its order, which is the order of the parts of a file with a part per paper.
   const previousPartKey = (path: string): PreviousPartKey => {
     const keys = previous.shape === shape ? [...(previous.spliced(path)?.index.keys() ?? [])] : [];
@@ -127,7 +130,7 @@ export function planSite(
   const newest = newestIssues(issues.filter((issue) => !issue.draft));
   let made: ReturnType<typeof buildFeeds> | undefined;
   const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf([settings, newest.map((issue) => issue.pageHash)]);
+  const feedKey = keyOf([settings, config.feedIdBase ?? null, newest.map((issue) => issue.pageHash)]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));

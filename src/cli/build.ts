@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { buildSite } from '../archive/build.js';
+import { builtFeedIdBase, feedIdsMovedWarning } from '../archive/feed-ids-moved.js';
 import { OUT_DIR_EXPECTED, outDirOverlap } from '../config/out-dir.js';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
@@ -26,12 +27,16 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const overlap = options.out === undefined ? undefined : outDirOverlap(outDir, config);
   if (overlap) throw new PaperboyError('USAGE', `Unexpected --out ${options.out}: ${overlap.problem}, ${OUT_DIR_EXPECTED}`);
+  // Read before the build replaces the site: the ids feed readers were last given.
+  const feedIdsBefore = builtFeedIdBase(outDir);
   const progress = buildProgress(io);
   const report = await buildSite(config, { outDir, outDirFrom: options.out === undefined ? 'outDir' : '--out', drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config) }).finally(progress.stop);
   sayUnreadTemplates(report.unreadTemplates, io);
   // An issue saved under a name paperboy does not read was left out of the site in silence.
   sayUnreadIssueFiles(config.issuesDir, io);
   await sayMovedBaseUrl(config, options.cache, io);
+  const feedIdsMoved = feedIdsMovedWarning(feedIdsBefore, config, relative(io.cwd, config.file) || config.file);
+  if (feedIdsMoved !== undefined) io.stderr.write(feedIdsMoved);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {

@@ -43,6 +43,8 @@ export interface Config extends ConfigFile {
    * slash, so relative URLs resolve under it.
    */
   baseUrl: string;
+  /** `feedIdBase` written as `baseUrl` is (above); undefined when not set, the feeds' ids then made under `baseUrl`. */
+  feedIdBase?: string | undefined;
   /**
    * Where each `lint.rules` setting is written (its key, and each value
    * under it): only the linter knows the rules, and it checks the settings
@@ -239,6 +241,7 @@ export function parseConfig(text: string, file: string): Config {
     ...folders,
     file,
     baseUrl: withTrailingSlash(new URL(config.baseUrl).href),
+    feedIdBase: config.feedIdBase === undefined ? undefined : withTrailingSlash(new URL(config.feedIdBase).href),
     outDir,
     ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),
   };

@@ -67,12 +67,14 @@ function withScheme(input: unknown): string | undefined {
   return url.hostname.includes('.') && url.search === '' && url.hash === '' ? url.href : undefined;
 }
 
-export const configSchema = z.strictObject({
-  name: z.string().trim().min(1).superRefine(printable('name')),
-  description: z.string().superRefine(printable('description')).optional(),
-  // Every link of an email starts with it, on lines no fold can split (the
-  // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
-  baseUrl: z
+/**
+ * An absolute http(s) URL every link of a kind is made from by adding a path
+ * (`baseUrl`, `feedIdBase`): no query or fragment (the path would land in
+ * it), no user name or password (`carried`: who would be sent it), no `%`
+ * that begins no escape. Normalized by load.ts (`withTrailingSlash`).
+ */
+const siteUrl = (key: string, carried: string) =>
+  z
     // Only the URL's own check gets these words (zod's were "Invalid URL"); the length check keeps zod's.
     .url({ protocol: /^https?$/, error: (issue) => (issue.code === 'invalid_format' ? `expected an absolute http(s) URL, such as \`${withScheme(issue.input) ?? 'https://newsletter.example.org/'}\`` : undefined) })
     .max(500)
@@ -82,7 +84,7 @@ export const configSchema = z.strictObject({
       if (at !== -1) {
         context.addIssue({
           code: 'custom',
-          message: `Unexpected \`${value.slice(at)}\` at the end of \`baseUrl\`, expected the URL without it, as in \`${value.slice(0, at)}\`: a base URL cannot have a query or fragment, every link is made by adding a path to it`,
+          message: `Unexpected \`${value.slice(at)}\` at the end of \`${key}\`, expected the URL without it, as in \`${value.slice(0, at)}\`: a base URL cannot have a query or fragment, every link is made by adding a path to it`,
         });
         return;
       }
@@ -94,14 +96,23 @@ export const configSchema = z.strictObject({
         const bare = `${url.protocol}//${url.host}${url.pathname}`;
         context.addIssue({
           code: 'custom',
-          message: `Unexpected user name or password in \`baseUrl\`, expected the URL without it, as in \`${bare}\`: every email would send it to every subscriber`,
+          message: `Unexpected user name or password in \`${key}\`, expected the URL without it, as in \`${bare}\`: ${carried}`,
         });
         return;
       }
       // A `%` not followed by two hex digits (`%zz`) is no escape: a browser keeps it as it is, and no server has the path it means.
       const broken = /%(?![0-9a-f]{2})/i.exec(url.pathname);
-      if (broken) context.addIssue({ code: 'custom', message: `Unexpected \`%\` in \`baseUrl\` not followed by two hex digits, expected a percent-escape such as \`%20\`, or \`%25\` for a percent sign` });
-    }),
+      if (broken) context.addIssue({ code: 'custom', message: `Unexpected \`%\` in \`${key}\` not followed by two hex digits, expected a percent-escape such as \`%20\`, or \`%25\` for a percent sign` });
+    });
+
+export const configSchema = z.strictObject({
+  name: z.string().trim().min(1).superRefine(printable('name')),
+  description: z.string().superRefine(printable('description')).optional(),
+  // Every link of an email starts with it, on lines no fold can split (the
+  // plaintext's, List-Unsubscribe): 500 leaves room for a path and a token in 998 octets.
+  baseUrl: siteUrl('baseUrl', 'every email would send it to every subscriber'),
+  // The baseUrl the feeds' entry ids are made under, when it is not baseUrl: the old one after a move, so feed readers keep each entry (feeds.ts).
+  feedIdBase: siteUrl('feedIdBase', 'every feed would show it to every reader').optional(),
   from: mailbox('from'),
   replyTo: mailbox('replyTo').optional(),
   postalAddress: z.string().trim().min(1).superRefine(printable('postalAddress')),

@@ -36,6 +36,8 @@ export interface Paper {
   venue: string | undefined;
   /** The bare arXiv id, from the field or derived from the URL. */
   arxiv: string | undefined;
+  /** The identities (as `id`) it was published under before, from `formerly`: each old page leads to its page. */
+  formerly: string[];
   /** The section path: `Technical alignment / Interpretability` is two levels. */
   section: string[];
   /** Each tag once: spellings of one tag page (names.ts `tagKey`: `Scaling laws`, `scaling laws`) as the first of them. */

@@ -14,7 +14,7 @@ import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
 import { numberFormProblem } from './number-form.js';
-import { arxivIdFromUrl, normalizePaperId, parseArxivId } from './paper-id.js';
+import { arxivIdFromUrl, normalizePaperId, paperIdFromReference, parseArxivId } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
@@ -304,6 +304,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
       year: paper.year,
       venue: paper.venue,
       arxiv: (paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv)) ?? arxivIdFromUrl(paper.url)?.id,
+      formerly: paper.formerly.flatMap((former) => paperIdFromReference(former) ?? []),
       section: paper.section ? splitSectionPath(paper.section) : [],
       tags: distinctTags(paper.tags),
       highlight: paper.highlight,

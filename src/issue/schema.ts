@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PAPER_TAGS } from './limits.js';
 import { distinctTags } from './names.js';
+import { paperIdFromReference } from './paper-id.js';
 import { joinedLines } from './unspaced-script.js';
 
 /**
@@ -33,6 +34,8 @@ function schemas(mode: SchemaMode) {
     year: field(z.number().int().min(1900).max(2100).optional(), undefined),
     venue: field(line.optional(), undefined),
     arxiv: field(z.string().optional(), undefined),
+    // The arXiv ids or URLs the paper was published under before a correction: its old pages lead to its page (site-plan.ts `formerPages`).
+    formerly: field(z.array(text.refine((value) => paperIdFromReference(value) !== undefined, 'expected an arXiv id or a URL the paper was published under before')).optional(), []).default([]),
     section: field(line.optional(), undefined),
     // Bounded: a tag is a page listing its papers with all their tags (limits.ts). Counted as the archive
     // counts them, each tag once (names.ts `distinctTags`: `Scaling`, `scaling` and `scaling` are one page).

@@ -111,7 +111,8 @@ import type { FileOutcome } from './lint-file.js';
 // v89: date-order blames, of two issues out of order, the one not yet sent (a draft dated today after an issue sent for a later day), not the sent one.
 // v90: frontmatter-schema names a required key written misspelt (`sumary:`) once, as the unknown key, not also as the key missing.
 // v91: email-size measures the email with the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides and its left-to-right values isolated for a right-to-left one), which is among its inputs.
-const FORMAT_VERSION = 91;
+// v92: a paper's `formerly` (the arXiv ids or URLs it was published under before) is a key of the frontmatter, each value an arXiv id or a URL; tag-spelling reports a tag of one paper one letter from a tag of more (`steerng`, `steering`).
+const FORMAT_VERSION = 92;
 
 interface Header {
   version: typeof FORMAT_VERSION;

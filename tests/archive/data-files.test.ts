@@ -38,6 +38,7 @@ function paperRecord(input: Input, n: number): PaperRecord {
     authors: ['Ada Lovelace', input.title],
     year: input.year,
     venue: undefined,
+    formerly: [],
     arxiv: `2301.0000${input.paper}`,
     tags: ['t'],
     section: ['A', 'B'],

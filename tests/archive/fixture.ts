@@ -90,6 +90,7 @@ export function recordFacts(n: number, fields: Partial<RecordFacts> = {}): Recor
     year: 2023,
     venue: undefined,
     arxiv,
+    formerly: [],
     tags: [],
     section: [],
     highlight: false,

@@ -26,6 +26,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
     year: 2023,
     venue: undefined,
     arxiv: `2301.${String(n).padStart(5, '0')}`,
+    formerly: [],
     tags: ['scaling'],
     section: ['Evaluations'],
     highlight: false,

@@ -121,9 +121,17 @@ test('a baseUrl with a user name or password, or a broken percent-escape, is a c
   assert.equal(parseConfig(CONFIG_YAML.replace('https://news.example.org/', 'https://news.example.org/caf%C3%A9/'), FILE).baseUrl, 'https://news.example.org/caf%C3%A9/');
 });
 
+test('feedIdBase is checked as baseUrl is, its own key named (a query, a password), and written as baseUrl is (lower-case host, a trailing slash)', () => {
+  const line = CONFIG_YAML.split('\n').length;
+  assert.match(configError(`${CONFIG_YAML}feedIdBase: https://old.example.org/?x=1\n`).message, new RegExp(`:${line}:13: Unexpected \`\\?x=1\` at the end of \`feedIdBase\``));
+  assert.match(configError(`${CONFIG_YAML}feedIdBase: https://u:p@old.example.org/\n`).message, /Unexpected user name or password in `feedIdBase`, expected the URL without it, as in `https:\/\/old\.example\.org\/`: every feed would show it to every reader/);
+  assert.equal(parseConfig(`${CONFIG_YAML}feedIdBase: https://Old.Example.ORG:443/news\n`, FILE).feedIdBase, 'https://old.example.org/news/');
+  assert.equal(parseConfig(CONFIG_YAML, FILE).feedIdBase, undefined);
+});
+
 test('a config key that is not text (a number, a list) is an error at the key, and yaml prints no warning of its own', () => {
   const line = CONFIG_YAML.split('\n').length;
-  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``);
+  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``);
   assert.match(configError(`${CONFIG_YAML}? [a]\n: x\n`).message, new RegExp(`:${line}:3: Unexpected key \`\\[ a \\]\``));
   const root = makeRoot({});
   writeFileSync(join(root, 'paperboy.config.yaml'), `${CONFIG_YAML}? [a]\n: x\n`);
@@ -381,7 +389,7 @@ test('render and build stop with exit 2 at a config name holding a terminal esca
 test('a config key with no name (`: x`, `~: x`) is named by what was written, at it, not as the key ``', () => {
   assert.equal(
     configError(`${CONFIG_YAML}: x\n`).message,
-    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``,
+    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``,
   );
   assert.match(configError(`${CONFIG_YAML}~: x\n`).message, /:5:1: Unexpected key `~`, which YAML reads as no name, expected one of `name`, /);
   assert.equal(configError(`${CONFIG_YAML}send:\n  rate: 20\n  : 5\n`).message, `${FILE}:7:3: Unexpected \`: 5\` with no key before the \`:\`, expected one of \`rate\`, \`concurrency\``);

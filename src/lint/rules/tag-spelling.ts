@@ -9,8 +9,10 @@ import type { CorpusRule } from '../types.js';
  * other. Tags whose words differ only in how they are joined (spaces,
  * hyphens, underscores, or nothing: `finetuning`, `fine-tuning`) are
  * reported, except the spelling most papers use (on a tie, the one an
- * earlier issue used first), which is the one expected. Drafts count: they
- * are published next.
+ * earlier issue used first), which is the one expected. So is a tag
+ * written on one paper alone one letter from a tag of more papers
+ * (`steerng` beside `steering`: a typo in one issue makes a tag page of
+ * its own; `misspeltTags`). Drafts count: they are published next.
  *
  * ok:     every paper tagged `scaling-laws`
  * not ok: issue 1 tags 12 papers `scaling-laws`, issue 2 one `scaling laws` → Unexpected tag `scaling laws`, written `scaling-laws` on 12 papers (first in issue #1): the archive shows these spellings as two tags; expected `scaling-laws`
@@ -19,7 +21,7 @@ const rule: CorpusRule = {
   id: 'tag-spelling',
   severity: 'warning',
   scope: 'corpus',
-  doc: 'A tag is joined one way across the archive (`scaling-laws`, not also `scaling laws` or `scaling_laws`): each spelling is a tag page of its own',
+  doc: 'A tag is joined one way across the archive (`scaling-laws`, not also `scaling laws` or `scaling_laws`), and a tag of one paper is not one letter from a tag of more (`steerng`, `steering`): each spelling is a tag page of its own',
   check({ facts, report }) {
     const spellings = new Map<string, Map<string, Spelling>>();
     // Earlier issues first, so that each spelling's first use is where it is first met.
@@ -43,11 +45,22 @@ const rule: CorpusRule = {
       const [key, spelling] = [...group].sort(([, a], [, b]) => b.papers - a.papers || a.rank - b.rank)[0]!;
       expectedOf.set(loose, { key, spelling, count: group.size });
     }
+    const misspeltOf = misspeltTags(spellings);
     for (const fact of facts) {
       for (const paper of fact.papers) {
         const { names = [], at = [] } = paper.tags ?? {};
         names.forEach((name, i) => {
           const key = tagKey(name);
+          const misspelt = misspeltOf.get(key.replace(JOINERS, ''));
+          if (misspelt) {
+            const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
+            const where = misspelt.firstIssue === undefined ? '' : ` (first in issue #${misspelt.firstIssue})`;
+            report(fact.path, {
+              message: `Unexpected tag \`${name}\`, on this paper alone and one letter from \`${misspelt.written}\`, written on ${misspelt.papers} papers${where}: the archive shows these spellings as two tags; expected \`${misspelt.written}\``,
+              position: { start, end: { line: start.line, column: start.column + [...name].length } },
+            });
+            return;
+          }
           const found = expectedOf.get(key.replace(JOINERS, ''));
           if (!found || found.key === key) return;
           const { spelling: expected, count } = found;
@@ -71,6 +84,45 @@ interface Spelling {
   papers: number;
   firstIssue: number | undefined;
   rank: number;
+}
+
+/**
+ * The tags (by their letters alone, as `spellings` groups them) written on
+ * one paper only that are one letter from a tag written on more (a letter
+ * left out, added, changed, or two swapped: `steerng`, `steering`), each
+ * with the spelling most of that other tag's papers use: a typo, most
+ * likely, that makes a tag page of its own. Both at least five letters
+ * long (`llm` and `llms` are short words, not typos) and with the same
+ * digits (`gpt-2` and `gpt-4` are two tags). Such a tag near two others
+ * is passed over: which was meant is the editor's call.
+ */
+function misspeltTags(spellings: ReadonlyMap<string, ReadonlyMap<string, Spelling>>): Map<string, Spelling & { papers: number }> {
+  const groups = [...spellings].map(([loose, group]) => {
+    const uses = [...group.values()];
+    const most = [...uses].sort((a, b) => b.papers - a.papers || a.rank - b.rank)[0]!;
+    return { loose, papers: uses.reduce((sum, use) => sum + use.papers, 0), most };
+  });
+  const misspelt = new Map<string, Spelling & { papers: number }>();
+  for (const once of groups) {
+    if (once.papers !== 1 || [...once.loose].length < 5) continue;
+    const near = groups.filter((other) => other.papers > 1 && oneLetterApart(once.loose, other.loose));
+    if (near.length === 1) misspelt.set(once.loose, { ...near[0]!.most, papers: near[0]!.papers });
+  }
+  return misspelt;
+}
+
+/** Whether `a` and `b` differ by one letter left out, added, changed or two swapped (Damerau), and have the same digits. */
+function oneLetterApart(a: string, b: string): boolean {
+  const [x, y] = [[...a], [...b]];
+  if (Math.abs(x.length - y.length) > 1 || a === b || a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
+  let start = 0;
+  while (start < x.length && start < y.length && x[start] === y[start]) start++;
+  let [endX, endY] = [x.length, y.length];
+  while (endX > start && endY > start && x[endX - 1] === y[endY - 1]) [endX, endY] = [endX - 1, endY - 1];
+  const [restX, restY] = [x.slice(start, endX), y.slice(start, endY)];
+  // What differs, once the common start and end are taken away: one letter at most on each side, or two swapped.
+  if (restX.length <= 1 && restY.length <= 1) return true;
+  return restX.length === 2 && restY.length === 2 && restX[0] === restY[1] && restX[1] === restY[0];
 }
 
 /** What may join a tag's words: spaces, hyphens (ASCII, U+2010, U+2011), underscores. */

@@ -69,3 +69,19 @@ test('tag-spelling: a tag of a block list is reported at its item; with three sp
   const three = { ...issues, 'c.md': cleanIssue({ number: 3, papers: tagged(4, '[scaling_laws]') }) };
   assert.match((await lintWith([rule], three, { target: 'c.md' }))[0]!.message, /the archive shows these spellings as 3 tags/);
 });
+
+test('tag-spelling: a tag of one paper one letter from a tag of more papers (a letter left out, added, changed, two swapped) is reported at it, naming the tag expected; short tags, other digits and a tag near two are not', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[steering, gpt-2, agents, probing, probe, prove]') + tagged(2, '[Steering, gpt-2, agent, probing, probe, prove]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, '[steerng, gpt-4, llms, probng]') + tagged(4, '[stereing, agent, prode]') }),
+  };
+  const messages = await lintWith([rule], issues, { target: 'b.md' });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    [
+      'Unexpected tag `steerng`, on this paper alone and one letter from `steering`, written on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `steering`',
+      'Unexpected tag `probng`, on this paper alone and one letter from `probing`, written on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `probing`',
+      'Unexpected tag `stereing`, on this paper alone and one letter from `steering`, written on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `steering`',
+    ],
+  );
+});

@@ -1,0 +1,60 @@
+import { PAPERBOY_WORDS_LANGUAGE } from '../config/language.js';
+import { escapeHtml } from '../render/escape-html.js';
+import type { RecordFacts } from './issue-output.js';
+import { paperSlug, type PaperDatabase } from './paper-database.js';
+
+/** A page at a paper's former address: `path` in the site, its whole `html`. */
+export interface FormerPage {
+  path: string;
+  html: string;
+}
+
+/**
+ * A page at each address a paper was published under before a correction
+ * (`formerly` of any issue covering it: an arXiv id or URL corrected moves
+ * its page, `papers/2306.03341/` to `papers/2306.03342/`), leading to its
+ * page: links and bookmarks to the old address, and search engines, are
+ * not met by a 404 that says nothing of where it went. Each is a small
+ * HTML page that redirects at once (`<meta http-equiv="refresh">`, which a
+ * static host serves as it is, and from disk too) with a link for a
+ * reader whose browser does not follow it; `noindex` and a canonical link
+ * to the paper's page, so it is in no sitemap or search result. Never in
+ * place of a paper's own page: a former id that is a paper now, or whose
+ * folder is one's, is passed over, as is one already taken by a paper
+ * before it (the database's order). `baseUrl`: the canonical link's base.
+ */
+export function formerPages(database: PaperDatabase<RecordFacts>, config: { baseUrl: string; language: string }): FormerPage[] {
+  const ids = new Set(database.papers.map((paper) => paper.id));
+  const taken = new Set(database.papers.map((paper) => paper.slug));
+  const pages: FormerPage[] = [];
+  for (const paper of database.papers) {
+    for (const former of [...new Set(paper.coverage.flatMap((record) => record.formerly))].sort()) {
+      const slug = paperSlug(former);
+      if (ids.has(former) || taken.has(slug)) continue;
+      taken.add(slug);
+      pages.push({ path: `papers/${slug}/index.html`, html: formerPageHtml(paper.latest.title, paper.slug, config) });
+    }
+  }
+  return pages;
+}
+
+/** The page: paperboy's own words (in English, `lang` says so), the paper's title in the newsletter's language. */
+function formerPageHtml(title: string, slug: string, config: { baseUrl: string; language: string }): string {
+  const target = `../${slug}/index.html`;
+  const lang = config.language === PAPERBOY_WORDS_LANGUAGE ? '' : ` lang="${config.language}"`;
+  const shown = `<cite${lang}>${escapeHtml(title)}</cite>`;
+  return `<!doctype html>
+<html lang="${PAPERBOY_WORDS_LANGUAGE}">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${target}">
+<link rel="canonical" href="${escapeHtml(new URL(`papers/${slug}/`, config.baseUrl).href)}">
+<title>Moved: ${escapeHtml(title)}</title>
+</head>
+<body>
+<p>This paper's page has moved: ${shown}, <a href="${target}">its page now</a>.</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { load } from 'cheerio/slim';
+import { spawnCli } from '../helpers/cli.js';
+import { archiveRoot } from './fixture.js';
+import { pagesDigest } from './site-check.js';
+
+function build(root: string): { stderr: string } {
+  const built = spawnCli(['build'], { cwd: root });
+  assert.equal(built.code, 0, built.stderr);
+  return built;
+}
+
+/** Issue 1's file of the archive fixture, with `edit` made to its text; throws when it changed nothing. */
+function editFirstIssue(root: string, edit: (text: string) => string): void {
+  const file = join(root, 'issues', '0001-a.md');
+  const text = readFileSync(file, 'utf8');
+  const edited = edit(text);
+  assert.notEqual(edited, text);
+  writeFileSync(file, edited);
+}
+
+test("archive: a paper's arXiv id corrected with `formerly` keeps a page at its old address that leads to its page (at once and by a link), in no sitemap, search index or data file; the rebuild equals a clean build", () => {
+  const root = archiveRoot();
+  build(root);
+  const site = join(root, 'dist');
+  assert.ok(existsSync(join(site, 'papers', '2304.15004', 'index.html')));
+
+  // The arXiv id was mistyped in both issues covering the paper; corrected, with the old one named in issue 1.
+  for (const name of readdirSync(join(root, 'issues'))) {
+    const file = join(root, 'issues', name);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('2304.15004', '2304.15005'));
+  }
+  editFirstIssue(root, (text) => text.replace('    arxiv: "2304.15005"\n', '    arxiv: "2304.15005"\n    formerly: ["2304.15004"]\n'));
+  assert.equal(spawnCli(['lint'], { cwd: root }).stderr.includes('formerly'), false);
+  build(root);
+
+  assert.ok(existsSync(join(site, 'papers', '2304.15005', 'index.html')));
+  const $ = load(readFileSync(join(site, 'papers', '2304.15004', 'index.html'), 'utf8'));
+  assert.equal($('meta[http-equiv="refresh"]').attr('content'), '0; url=../2304.15005/index.html');
+  assert.equal($('a[href="../2304.15005/index.html"]').length, 1);
+  assert.equal($('link[rel="canonical"]').attr('href'), 'https://news.example.org/papers/2304.15005/');
+  assert.equal($('meta[name="robots"]').attr('content'), 'noindex');
+  assert.match($('body').text(), /Are Emergent Abilities of Large Language Models a Mirage\?/);
+  for (const file of ['sitemap.xml', 'papers.json', 'papers.csv', 'papers.bib', ...readdirSync(join(site, 'search')).map((shard) => `search/${shard}`)]) {
+    assert.doesNotMatch(readFileSync(join(site, file), 'utf8'), /2304\.15004/, file);
+  }
+
+  const clean = join(root, 'clean');
+  cpSync(join(root, 'paperboy.config.yaml'), join(clean, 'paperboy.config.yaml'));
+  cpSync(join(root, 'issues'), join(clean, 'issues'), { recursive: true });
+  build(clean);
+  assert.deepEqual(pagesDigest(site), pagesDigest(join(clean, 'dist')));
+
+  // `formerly` removed: the old page goes with it.
+  editFirstIssue(root, (text) => text.replace('    formerly: ["2304.15004"]\n', ''));
+  build(root);
+  assert.equal(existsSync(join(site, 'papers', '2304.15004')), false);
+});
+
+test('archive: a `formerly` that names a paper the archive has now never replaces that paper\'s page', () => {
+  const root = archiveRoot();
+  // Issue 1's paper says it was once 1706.03762, which is issue 2's paper.
+  editFirstIssue(root, (text) => text.replace('    arxiv: "2304.15004"\n', '    arxiv: "2304.15004"\n    formerly: ["1706.03762", "https://arxiv.org/abs/2304.15004"]\n'));
+  build(root);
+  const page = readFileSync(join(root, 'dist', 'papers', '1706.03762', 'index.html'), 'utf8');
+  assert.doesNotMatch(page, /http-equiv="refresh"/);
+  assert.doesNotMatch(readFileSync(join(root, 'dist', 'papers', '2304.15004', 'index.html'), 'utf8'), /http-equiv="refresh"/);
+});
