@@ -93,8 +93,11 @@ test('serve during rebuilds that remove and add pages: every request is answered
     const paths = ['/', '/issues/3/', '/authors/ada-lovelace/', '/papers.csv', '/issues/1/'];
     let rounds = 0;
     while (running) {
-      for (const answer of await Promise.all(paths.map((path) => rawRequest(port, 'GET', path)))) {
-        assert.ok(answer.status === 200 || answer.status === 404, `answered ${answer.status}`);
+      const answers = await Promise.all(paths.map((path) => rawRequest(port, 'GET', path)));
+      for (const [i, answer] of answers.entries()) {
+        // Issue 3 and its author's page come and go; the others are in every build, so never a 404 (not even while a build swaps the site folder in).
+        const comesAndGoes = paths[i] === '/issues/3/' || paths[i] === '/authors/ada-lovelace/';
+        assert.ok(answer.status === 200 || (comesAndGoes && answer.status === 404), `${paths[i]} answered ${answer.status}`);
         assert.ok(isWhole(answer), `${answer.bytes.length} bytes of ${String(answer.headers['content-length'])}`);
       }
       rounds += 1;
