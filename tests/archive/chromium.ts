@@ -21,7 +21,7 @@ export const ARTIFACTS = join(fileURLToPath(new URL('../..', import.meta.url)), 
 export const skip = !existsSync(CHROMIUM) && 'Debian chromium is not installed';
 
 /** Chromium as the tests run it (no first-run work, no request of its own), and the folder for screenshots made. */
-function launchChromium(): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
