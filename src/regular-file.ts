@@ -58,3 +58,24 @@ export function readRegularFile(file: string): Buffer | undefined {
     return undefined;
   }
 }
+
+/**
+ * The first `bytes` bytes of `file` as UTF-8 (fewer when it is shorter),
+ * when it is a regular file that can be read, else undefined: for files
+ * whose head alone says what is needed (the site marker's key line, the
+ * Atom feed's own `<id>`), opened without blocking as `readRegularFile`
+ * opens them. A character cut at the end is decoded as U+FFFD.
+ */
+export function readRegularFileHead(file: string, bytes: number): string | undefined {
+  try {
+    const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const info = fstatSync(fd);
+      return info.isFile() ? readAtMost(fd, bytes, info.size).toString('utf8') : undefined;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}

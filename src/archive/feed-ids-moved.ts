@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
+import { readRegularFileHead } from '../regular-file.js';
 import { feedIdBase } from './feeds.js';
 
 /**
@@ -19,20 +19,9 @@ const ATOM_HEAD = 64 * 1024;
  * `baseUrl` itself says nothing of where it was before.
  */
 export function builtFeedIdBase(outDir: string): string | undefined {
-  let head: string;
-  try {
-    // Without blocking, and only a regular file (as site-marker.ts reads the marker).
-    const fd = openSync(join(outDir, 'atom.xml'), constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!fstatSync(fd).isFile()) return undefined;
-      const buffer = Buffer.alloc(ATOM_HEAD);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, ATOM_HEAD, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
+  // Without blocking, and only a regular file (as site-marker.ts reads the marker).
+  const head = readRegularFileHead(join(outDir, 'atom.xml'), ATOM_HEAD);
+  if (head === undefined) return undefined;
   const entry = head.indexOf('<entry>');
   if (entry === -1) return undefined;
   // The feed's `<id>` comes before its first entry; an entry's own ids come after.

@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { readRegularFile } from '../regular-file.js';
+import { statSync } from 'node:fs';
+import { readRegularFile, readRegularFileHead } from '../regular-file.js';
 import { join } from 'node:path';
 import { sha256 } from '../sha256.js';
 import type { PartIndex } from './splice.js';
@@ -40,21 +40,9 @@ export const FOREIGN_KEY = '-';
  * it whole too, but only for the files' paths and sizes (`filesNotAsBuilt`).
  */
 export function builtKey(outDir: string): string | undefined {
-  let head: string;
-  try {
-    // Without blocking, and only a regular file: a named pipe in the marker's place kept every build waiting for a writer.
-    const fd = openSync(join(outDir, SITE_MARKER), constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      if (!fstatSync(fd).isFile()) return undefined;
-      const buffer = Buffer.alloc(MARKER_HEAD);
-      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, MARKER_HEAD, 0));
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  return KEY_LINE.exec(head)?.[1];
+  // Without blocking, and only a regular file: a named pipe in the marker's place kept every build waiting for a writer.
+  const head = readRegularFileHead(join(outDir, SITE_MARKER), MARKER_HEAD);
+  return head === undefined ? undefined : KEY_LINE.exec(head)?.[1];
 }
 
 /** Bytes of a marker that hold its key line (the first line is ~70, the key line 37). */
