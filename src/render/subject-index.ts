@@ -55,6 +55,8 @@ interface IndexedSelector {
 
 /** Per selector text: how to answer it, or null for cheerio. Stylesheets repeat from email to email. */
 const compiled = new Map<string, IndexedSelector | null>();
+/** Selectors kept at most: a stylesheet has ~70; `serve --dev` compiles each version of an edited one. */
+const COMPILED_MAX = 4096;
 
 const ANSWERED: ReadonlySet<string> = new Set([SelectorType.Tag, SelectorType.Attribute, SelectorType.Descendant, SelectorType.Child]);
 
@@ -114,7 +116,10 @@ export function withSubjectIndex($: CheerioAPI): CheerioAPI {
       // Markup makes an element (juice's pseudo-elements): the index no longer holds them all.
       if (first.includes('<')) index = undefined;
       else {
-        if (!compiled.has(first)) compiled.set(first, indexedSelector(first));
+        if (!compiled.has(first)) {
+          if (compiled.size >= COMPILED_MAX) compiled.clear();
+          compiled.set(first, indexedSelector(first));
+        }
         const selector = compiled.get(first);
         if (selector) {
           index ??= indexOf(root);
