@@ -39,10 +39,18 @@ export interface IssueFacts {
    * as written (tag-spelling), each tag's line and column in `at`, two
    * numbers a tag (flat: the facts of every paper are read by every build);
    * for a paper named by its URL (`url:…` id), that `url` as written,
-   * trimmed: what a `paper:` link to it copies (paper-covered-before's hint).
+   * trimmed: what a `paper:` link to it copies (paper-covered-before's hint);
+   * its authors as written, each one's line and column in `at` likewise
+   * (author-spelling).
    */
-  papers: { id: string; title: string; anchor: string; position: Position; url?: string; tags?: { names: string[]; at: number[] } }[];
+  papers: { id: string; title: string; anchor: string; position: Position; url?: string; tags?: PlacedNames; authors?: PlacedNames }[];
   references: { reference: CrossReference; position: Position }[];
+}
+
+/** Names of a frontmatter list (a paper's tags or authors), each with where it is written: `at` holds a line and a column a name, flat. */
+interface PlacedNames {
+  names: string[];
+  at: number[];
 }
 
 export function extractFacts(parsed: ParsedIssue): IssueFacts {
@@ -66,7 +74,8 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
       anchor: anchors[i]!,
       position: parsed.locate(['papers', paper.index, 'title']),
       ...(paper.id.startsWith('url:') ? { url: paper.url.trim() } : {}),
-      ...(paper.tags.length > 0 ? { tags: { names: paper.tags, at: tagPlaces(parsed, paper.index, paper.tags) } } : {}),
+      ...(paper.tags.length > 0 ? { tags: { names: paper.tags, at: itemPlaces(parsed, paper.index, 'tags', paper.tags) } } : {}),
+      ...(paper.authors.length > 0 ? { authors: { names: paper.authors, at: itemPlaces(parsed, paper.index, 'authors', paper.authors) } } : {}),
     })),
     references: markdownTexts(issue).flatMap((text) =>
       crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
@@ -75,17 +84,17 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
 }
 
 /**
- * Where each of a paper's tags (`names`, the model's, a tag written twice
- * kept once) is written: the line and column of the item of its `tags`
- * list that first says it, flat (`[line, column, line, column, …]`); the
- * list's own place for a tag the list does not say as such.
+ * Where each of a paper's tags or authors (`names`, the model's: a tag
+ * written twice kept once) is written: the line and column of the item of
+ * its list that first says it, flat (`[line, column, line, column, …]`);
+ * the list's own place for a name the list does not say as such.
  */
-function tagPlaces(parsed: ParsedIssue, paper: number, names: readonly string[]): number[] {
-  const list = parsed.document?.getIn(['papers', paper, 'tags'], true);
+function itemPlaces(parsed: ParsedIssue, paper: number, key: 'tags' | 'authors', names: readonly string[]): number[] {
+  const list = parsed.document?.getIn(['papers', paper, key], true);
   const written = isSeq(list) ? list.items.map((item) => (isScalar(item) ? String(item.value) : undefined)) : [];
   return names.flatMap((name) => {
     const item = written.indexOf(name);
-    const { line, column } = parsed.locate(['papers', paper, 'tags', ...(item === -1 ? [] : [item])]).start;
+    const { line, column } = parsed.locate(['papers', paper, key, ...(item === -1 ? [] : [item])]).start;
     return [line, column];
   });
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import arxivId from './arxiv-id.js';
 import authorEtAl from './author-et-al.js';
+import authorSpelling from './author-spelling.js';
 import contentLimits from './content-limits.js';
 import dateOrder from './date-order.js';
 import dateValid from './date-valid.js';
@@ -64,6 +65,7 @@ export const rules: Rule[] = [
   paperDuplicateInIssue,
   paperCoveredBefore,
   tagSpelling,
+  authorSpelling,
   opinionMissing,
   summaryMaxWords,
   noPlaceholder,
