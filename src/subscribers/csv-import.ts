@@ -36,6 +36,8 @@ export interface ParsedCsv {
   ignored: { line: number; columns: readonly string[] } | undefined;
   /** A column with no name in the header that holds values (nothing is read from it), at its header cell: said, as a named column ignored is. */
   unnamed: RowProblem[];
+  /** A later row that is the header again (two exports joined, `cat a.csv b.csv`): skipped, nothing read from it, and said. */
+  headerRepeats: RowProblem[];
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -88,8 +90,14 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   const duplicates: ParsedCsv['duplicates'] = [];
   const changed: RowProblem[] = [];
   const seen = new Map<string, ImportRow>();
+  const headerRepeats: RowProblem[] = [];
+  const headerCells = header ? records[0]!.fields.map(headerCell) : [];
   for (const record of data) {
     const { fields, line } = record;
+    if (header && fields.length === headerCells.length && fields.every((field, i) => headerCell(field) === headerCells[i])) {
+      headerRepeats.push({ line, column: 1, message: `Row repeats the header of line ${records[0]!.line} (two files joined, as \`cat a.csv b.csv\` joins them): skipped, nothing read from it` });
+      continue;
+    }
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
     // A byte that is not UTF-8 was read as U+FFFD: the address or name would be stored changed.
     const undecoded = !encoding.validUtf8 && fields.some((field) => field.includes('\uFFFD'));
@@ -131,7 +139,12 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
   const unnamed = header ? unnamedColumns(records[0]!, data, width).map(({ cell, value, line }) => ({ ...cellPoint(records[0]!, cell), message: oneLine(`Column ${cell + 1} has no name in the header and holds values (\`${value}\` on line ${line}): ignored, expected a header naming it (paperboy reads nothing from a column it cannot name)`) })) : [];
-  return { rows, problems, duplicates, changed, ignored, unnamed };
+  return { rows, problems, duplicates, changed, ignored, unnamed, headerRepeats };
+}
+
+/** A header cell as compared with a later row's: a second file's header, joined after the first, starts with its own byte order mark. */
+function headerCell(cell: string): string {
+  return normalizeHeader(cell.replace(/^\uFEFF/, ''));
 }
 
 /**

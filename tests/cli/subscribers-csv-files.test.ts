@@ -119,3 +119,19 @@ test('subscribers import: a spreadsheet saved as a workbook (.xlsx, .ods: a ZIP 
     assert.doesNotMatch(imported.stderr, /[\u0000-\u0008\u000e-\u001f]/, 'no control character of the file is printed');
   }
 });
+
+test('subscribers import: two exports joined (`cat a.csv b.csv`, the second header with its BOM) import both lists; the repeated header is skipped with a warning at its line, not a bad row', async () => {
+  const first = makeRoot({});
+  await cli(first, 'add', 'ada@example.org', '--name', 'Ada Lovelace');
+  const second = makeRoot({});
+  await cli(second, 'add', 'zoe@example.org', '--name', 'Zoë Ångström');
+  const joined = Buffer.concat([Buffer.from((await cli(first, 'export')).stdout), Buffer.from((await cli(second, 'export')).stdout)]);
+  assert.ok(joined.indexOf(BOM, 3) > 3, 'the second export starts with its own BOM');
+
+  const other = makeRoot({ 'joined.csv': joined });
+  const imported = await cli(other, 'import', 'joined.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal(imported.stderr, 'joined.csv:3:1  warning  Row repeats the header of line 1 (two files joined, as `cat a.csv b.csv` joins them): skipped, nothing read from it\n');
+  assert.match(imported.stdout, /: 2 added, .*, 0 bad rows$/m);
+  assert.equal((await cli(other, 'list')).stdout, 'ada@example.org\tAda Lovelace\tactive\nzoe@example.org\tZoë Ångström\tactive\n');
+});
