@@ -5,6 +5,7 @@ import type { TemplateProblem } from '../render/template-errors.js';
 import { BUILTIN_TEMPLATES_DIR, pageTemplatesHash, TEMPLATE_EXTENSION } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import { PAGE_LAYOUT } from './page-render.js';
+import { tagPlace, type TemplateText } from './template-place.js';
 
 /**
  * The HTML mistakes of a newsletter's own templates, found in the pages
@@ -13,7 +14,9 @@ import { PAGE_LAYOUT } from './page-render.js';
  * then repaired each page their own way (a footer inside an unclosed
  * `<div>` took its column; a link in a link was cut in two). A page's
  * line is no use to its editor: each mistake names the template file that
- * made the page, the page, and html-validate's rule and words.
+ * made the page, the page, and html-validate's rule and words, at the
+ * line and column of the tag in the template where its text tells
+ * (template-place.ts), else at 1:1, the template as a whole.
  *
  * Cost: nothing when every template of the site is the built-in one (the
  * 1,000-issue bench builds with those: html-validate is not even loaded);
@@ -29,7 +32,7 @@ import { PAGE_LAYOUT } from './page-render.js';
 type Samples = ReadonlyMap<string, string>;
 
 /** Another layout of the store is ignored. */
-const FORMAT = 'paperboy-template-html-2';
+const FORMAT = 'paperboy-template-html-3';
 
 /**
  * The rules checked: HTML a browser must repair (html-validate's names).
@@ -75,7 +78,7 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
   const store = dataDir && join(dataDir, 'cache', 'template-html.json');
   const stored = store ? (readCacheJson(store) as { format?: unknown; pages?: unknown } | undefined) : undefined;
   const before = new Map<string, { key: string; problems: TemplateProblem[] }>(stored?.format === FORMAT && Array.isArray(stored.pages) ? (stored.pages as [string, { key: string; problems: TemplateProblem[] }][]) : []);
-  let validator: { validateStringSync(html: string, path: string): { results: { messages: { ruleId: string; message: string }[] }[] } } | undefined;
+  let validator: { validateStringSync(html: string, path: string): { results: { messages: PageMessage[] }[] } } | undefined;
   const found = new Map<string, { key: string; problems: TemplateProblem[] }>();
   for (const { root, path, reads } of pages) {
     // Checked again only when a template it reads changed (as its key in site-plan.ts): editing one template under `serve --dev` checks one page.
@@ -94,7 +97,7 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
     // Loaded only here: most newsletters keep the built-in templates, and a build of them never pays for it.
     validator ??= new (await import('html-validate')).HtmlValidate({ extends: [], rules: RULES });
     const messages = validator.validateStringSync(html, path).results.flatMap((result) => result.messages);
-    found.set(root, { key, problems: problemsOf(templates, reads.filter(own), path, messages) });
+    found.set(root, { key, problems: problemsOf(templates, { reads, own: reads.filter(own) }, { path, html }, messages) });
   }
   if (store && validator) {
     try {
@@ -106,11 +109,34 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
   return [...found.values()].flatMap(({ problems }) => problems);
 }
 
-/** The first `PER_PAGE` of `messages` (html-validate's, for page `path`) as warnings on the templates `blamed`, and how many more. */
-function problemsOf(templates: TemplateSet, blamed: readonly string[], path: string, messages: readonly { ruleId: string; message: string }[]): TemplateProblem[] {
-  const problems = messages.slice(0, PER_PAGE).map(({ ruleId, message }) => problemOf(templates, blamed, path, ruleId, message));
+/** An html-validate message: its rule, its words, and where in the page (UTF-16 units from its start). */
+interface PageMessage {
+  ruleId: string;
+  message: string;
+  offset: number;
+}
+
+/**
+ * The first `PER_PAGE` of `messages` (html-validate's, for `page`) as
+ * warnings, and how many more: each at its tag's place in the newsletter's
+ * own template that wrote it (`reads`: every template the page is rendered
+ * with, built-in ones too, so that a tag written alike in one of those is
+ * not taken for the newsletter's), else on the first of `own`.
+ */
+function problemsOf(templates: TemplateSet, blamed: { reads: readonly string[]; own: readonly string[] }, page: { path: string; html: string }, messages: readonly PageMessage[]): TemplateProblem[] {
+  const texts = blamed.reads.flatMap((name): TemplateText[] => {
+    try {
+      return [{ name, text: readFileSync(templates.files.get(name)!, 'utf8') }];
+    } catch {
+      return [];
+    }
+  });
+  const problems = messages.slice(0, PER_PAGE).map(({ ruleId, message, offset }) => {
+    const place = tagPlace(page.html, offset, texts);
+    return place && blamed.own.includes(place.name) ? problemAt(templates.files.get(place.name)!, place, page.path, ruleId, message) : problemOf(templates, blamed.own, page.path, ruleId, message);
+  });
   const more = messages.length - PER_PAGE;
-  if (more > 0) problems.push({ file: templates.files.get(blamed[0]!)!, line: 1, column: 1, reason: `Unexpected ${more} more HTML mistake${more === 1 ? '' : 's'} in \`${path}\`, which this template renders; expected valid HTML` });
+  if (more > 0) problems.push({ file: templates.files.get(blamed.own[0]!)!, line: 1, column: 1, reason: `Unexpected ${more} more HTML mistake${more === 1 ? '' : 's'} in \`${page.path}\`, which this template renders; expected valid HTML` });
   return problems;
 }
 
@@ -128,7 +154,16 @@ function readsOf(templates: TemplateSet, root: string): Set<string> {
  */
 function problemOf(templates: TemplateSet, blamed: readonly string[], path: string, ruleId: string, message: string): TemplateProblem {
   const others = blamed.length > 1 ? ` (or by ${blamed.slice(1).map((name) => `\`${name}${TEMPLATE_EXTENSION}\``).join(', ')} of templatesDir, which it is rendered with)` : '';
-  return { file: templates.files.get(blamed[0]!)!, line: 1, column: 1, reason: `Unexpected invalid HTML in \`${path}\`, which this template renders${others}: ${message} (html-validate ${ruleId}), expected ${EXPECTED[ruleId] ?? 'valid HTML'}` };
+  return { file: templates.files.get(blamed[0]!)!, line: 1, column: 1, reason: mistake(path, others, ruleId, message) };
+}
+
+/** One mistake at the place of its tag in the template `file` that wrote it. */
+function problemAt(file: string, place: { line: number; column: number }, path: string, ruleId: string, message: string): TemplateProblem {
+  return { file, line: place.line, column: place.column, reason: mistake(path, '', ruleId, message) };
+}
+
+function mistake(path: string, others: string, ruleId: string, message: string): string {
+  return `Unexpected invalid HTML in \`${path}\`, which this template renders${others}: ${message} (html-validate ${ruleId}), expected ${EXPECTED[ruleId] ?? 'valid HTML'}`;
 }
 
 /** What each rule asks, in the message's "expected" part. */
