@@ -42,7 +42,7 @@ export function addressRefusal(fault: AddressFault): Refusal {
     case 'local-too-long':
       return { page: `${CANNOT} its part before the @ is ${fault.length} characters long, and mail servers take at most ${fault.max} there. Please check it, or use another address.`, log: `an email address whose local part has ${fault.length} octets, over ${fault.max} (RFC 5321 §4.5.3.1.1)` };
     case 'character':
-      return { page: `${CANNOT} it has ${shownCharacter(fault.character)} in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.`, log: 'an email address with a quote, bracket, comma, semicolon, colon, backslash or control character' };
+      return { page: `${CANNOT} it has ${shownCharacter(fault.character)} in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.`, log: 'an email address with a character an address cannot have here (a quote, bracket, comma, semicolon, colon, backslash, a leading apostrophe, or an invisible control or format character)' };
     case 'no-top-level':
       return { page: `${CANNOT} the part after the @, “${fault.domain}”, is not a whole domain name. Please enter it with its ending, such as example.org.`, log: 'an email address whose domain has no top-level label' };
     case 'domain':
@@ -55,10 +55,11 @@ export function addressRefusal(fault: AddressFault): Refusal {
   }
 }
 
-/** A character as a reader can see it: in quotes, or, for a control character, said to be there. */
+/** A character as a reader can see it: in quotes, or, for a control or format character (a zero-width space pasted with the address), said to be there. */
 function shownCharacter(character: string): string {
   // eslint-disable-next-line no-control-regex
-  return /^[\u0000-\u001f\u007f]$/.test(character) ? 'an invisible control character' : `“${character}”`;
+  if (/^[\u0000-\u001f\u007f]$/.test(character)) return 'an invisible control character';
+  return /^\p{Cf}$/u.test(character) ? 'an invisible character (it may have been copied with the address)' : `“${character}”`;
 }
 
 /** What the form's page says of a name longer than `max` characters. */

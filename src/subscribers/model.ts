@@ -1,5 +1,6 @@
 import { localPartProblem } from '../config/address.js';
 import { asciiDomainName } from '../config/domain-name.js';
+import { codePointName } from '../diagnostics/code-point.js';
 import { oneLine } from '../diagnostics/one-line.js';
 
 /** A subscriber's standing; only `active` subscribers receive an issue. */
@@ -43,7 +44,7 @@ export type AddressFault =
   | { kind: 'too-long'; length: number; max: number }
   /** The part before the `@` over RFC 5321's 64 octets (`length` in octets: ASCII, one a character). */
   | { kind: 'local-too-long'; length: number; max: number }
-  /** A bracket, quote, comma, semicolon, colon, backslash or control character. */
+  /** A bracket, quote, comma, semicolon, colon, backslash, control or format character (U+200B), or a leading apostrophe. */
   | { kind: 'character'; character: string }
   /** `no-top-level`: `reader@localhost`; `domain`: no domain name at all (`reader@exa_mple.org`). */
   | { kind: 'no-top-level' | 'domain'; domain: string }
@@ -79,8 +80,49 @@ export function emailRefusal(email: string): { fault: AddressFault; problem: str
   return refusal === undefined ? undefined : { fault: refusal.fault, problem: oneLine(refusal.problem) };
 }
 
+/**
+ * `refusalOf(email)`, its "expected" part naming the address the entry
+ * most likely holds when there is one (`meantAddress`): what to write
+ * instead, not a generic example.
+ */
 function addressRefusal(email: string): { fault: AddressFault; problem: string } | undefined {
+  const refusal = refusalOf(email);
+  if (refusal === undefined) return undefined;
+  const meant = meantAddress(email);
+  return meant === undefined ? refusal : { ...refusal, problem: refusal.problem.replace(GENERIC_EXPECTED, `expected the address alone, \`${meant}\``) };
+}
+
+const GENERIC_EXPECTED = /expected an address such as reader@example\.org$/;
+
+/**
+ * The address an entry refused most likely holds, when one is there and
+ * is an address: what a mail client copies (`Ada Lovelace
+ * <ada@example.org>`, `mailto:ada@example.org`), an address with the
+ * punctuation of a list or a sentence about it (`ada@example.org;`,
+ * `"ada@example.org"`), a spreadsheet's text mark (`'ada@example.org`), or
+ * invisible characters pasted with it (a zero-width space, U+200B; any
+ * Unicode format character, category Cf). Undefined when nothing of the
+ * kind makes an address of it.
+ */
+function meantAddress(email: string): string | undefined {
+  let value = email.replace(FORMAT_CHARACTER_ALL, '');
+  value = /<([^<>]*)>\W*$/u.exec(value)?.[1] ?? value;
+  value = value.replace(/^mailto:([^?]*)(?:\?.*)?$/isu, '$1');
+  value = value.replace(/^[\s'"`;,.:([]+|[\s'"`;,.:)\]]+$/gu, '');
+  return value !== email && refusalOf(value) === undefined ? value : undefined;
+}
+
+/** Unicode's format characters (category Cf): invisible, as zero-width spaces and joiners, direction marks, the BOM and soft hyphens are. */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+const FORMAT_CHARACTER_ALL = /\p{Cf}/gu;
+
+function refusalOf(email: string): { fault: AddressFault; problem: string } | undefined {
   if (email === '') return { fault: { kind: 'missing' }, problem: 'Missing email address' };
+  const invisible = FORMAT_CHARACTER.exec(email)?.[0];
+  if (invisible !== undefined) {
+    const shown = email.replace(FORMAT_CHARACTER_ALL, (character) => `<${codePointName(character)}>`);
+    return { fault: { kind: 'character', character: invisible }, problem: `Unexpected email address \`${shown}\` (it has the invisible character ${codePointName(invisible)}), expected an address such as reader@example.org` };
+  }
   if (email.length > MAX_EMAIL_LENGTH) {
     return { fault: { kind: 'too-long', length: email.length, max: MAX_EMAIL_LENGTH }, problem: `Unexpected email address of ${email.length} characters, expected at most ${MAX_EMAIL_LENGTH} (RFC 5321 §4.5.3.1.3)` };
   }
@@ -88,6 +130,8 @@ function addressRefusal(email: string): { fault: AddressFault; problem: string }
     const { fault, reason } = shapeFault(email);
     return { fault, problem: `Unexpected email address \`${email}\` (${reason}), expected an address such as reader@example.org` };
   }
+  // Legal in a local part (RFC 5322 atext), but no mailbox provider gives one: a spreadsheet's mark that the cell is text.
+  if (email.startsWith("'")) return { fault: { kind: 'character', character: "'" }, problem: `Unexpected email address \`${email}\` (it begins with \`'\`, a spreadsheet's mark for text), expected an address such as reader@example.org` };
   if (/\.\.|^\.|\.@|@\.|\.$/.test(email)) return { fault: { kind: 'dots' }, problem: `Unexpected email address \`${email}\` (an empty dot-separated part), expected an address such as reader@example.org` };
   // An internationalized domain is fine: nodemailer writes it as A-labels in To and RCPT TO.
   // The config's check of a domain (RFC 5321 §4.1.2, U-labels too): `ada@example.org|Lovelace`, a line of another delimiter, is no address.

@@ -135,3 +135,18 @@ test('subscribers import: two exports joined (`cat a.csv b.csv`, the second head
   assert.match(imported.stdout, /: 2 added, .*, 0 bad rows$/m);
   assert.equal((await cli(other, 'list')).stdout, 'ada@example.org\tAda Lovelace\tactive\nzoe@example.org\tZoë Ångström\tactive\n');
 });
+
+test('subscribers import: an address pasted with what surrounds it (a name and angle brackets, mailto:, a list\'s semicolon, a zero-width space, a spreadsheet\'s leading apostrophe) is a bad row naming the address to write; invisible characters are shown by their code point', async () => {
+  const root = makeRoot({ 'list.csv': "email,name\n\"Alice Smith <alice@example.org>\",Alice\nmailto:bob@example.org,Bob\ncarol@example.org;,Carol\ne\u200bve@example.org,Eve\n'frank@example.org,Frank\no'brien@example.org,Pat\n" });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 1);
+  assert.equal(
+    imported.stderr,
+    'list.csv:2:1  error  Unexpected email address `Alice Smith <alice@example.org>` (it has a space), expected the address alone, `alice@example.org`\n' +
+      'list.csv:3:1  error  Unexpected email address `mailto:bob@example.org` (it has `:`), expected the address alone, `bob@example.org`\n' +
+      'list.csv:4:1  error  Unexpected email address `carol@example.org;` (it has `;`), expected the address alone, `carol@example.org`\n' +
+      'list.csv:5:1  error  Unexpected email address `e<U+200B>ve@example.org` (it has the invisible character U+200B), expected the address alone, `eve@example.org`\n' +
+      "list.csv:6:1  error  Unexpected email address `'frank@example.org` (it begins with `'`, a spreadsheet's mark for text), expected the address alone, `frank@example.org`\n",
+  );
+  assert.equal((await cli(root, 'list')).stdout, "o'brien@example.org\tPat\tactive\n");
+});
