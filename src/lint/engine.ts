@@ -239,7 +239,7 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[])
 function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<string, LintMessage[]> {
   const byFile = new Map<string, LintMessage[]>();
   const facts = outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
-  for (const { rule, severity, options, config } of active) {
+  for (const { rule, severity, configured, options, config } of active) {
     if (rule.scope !== 'corpus') continue;
     (rule as CorpusRule).check({
       config,
@@ -247,7 +247,7 @@ function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<stri
       facts,
       report: (path, report) => {
         const list = byFile.get(path) ?? [];
-        list.push(toLintMessage(rule.id, severity, report));
+        list.push(toLintMessage(rule.id, severity, report, undefined, configured));
         byFile.set(path, list);
       },
     });

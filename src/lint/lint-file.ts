@@ -55,9 +55,9 @@ export async function runFileRules(
   // Rules fix the normalized text; a message's fix is for the file as written, as an editor and `--fix` apply it.
   const toWritten = writtenEdits(parsed.source);
   for (const active of rules) {
-    const { rule, severity } = active;
+    const { rule, severity, configured } = active;
     if (rule.scope !== 'file') continue;
-    const report = (found: Report) => messages.push(toLintMessage(rule.id, severity, found, found.fix && toWritten(found.fix)));
+    const report = (found: Report) => messages.push(toLintMessage(rule.id, severity, found, found.fix && toWritten(found.fix), configured));
     try {
       // Most checks are synchronous: only an async one (a promise) is awaited.
       const pending = (rule as FileRule).check(fileRuleContext(parsed, facts, active, report));

@@ -1,11 +1,15 @@
 import { oneLine } from '../diagnostics/one-line.js';
 import type { Fix, LintMessage, Report, Severity } from './types.js';
 
-/** A rule's report as a message of the rule's id and severity, with `fix`: the report's, moved to the file as written (`writtenEdits`). */
-export function toLintMessage(ruleId: string, severity: Severity, report: Omit<Report, 'fix'>, fix?: Fix): LintMessage {
+/**
+ * A rule's report as a message of the rule's id and severity, with `fix`:
+ * the report's, moved to the file as written (`writtenEdits`). A report may
+ * lower its rule's default severity, never raise it, nor lower one the
+ * config set (`configured`, see ActiveRule).
+ */
+export function toLintMessage(ruleId: string, severity: Severity, report: Omit<Report, 'fix'>, fix?: Fix, configured = false): LintMessage {
   const { start, end } = report.position;
-  // A report may lower its rule's severity, never raise it (see Report.severity).
-  const lowered = report.severity === 'warning' ? 'warning' : severity;
+  const lowered = report.severity === 'warning' && !configured ? 'warning' : severity;
   const message: LintMessage = { ruleId, severity: lowered, message: oneLine(report.message), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   if (fix) message.fix = fix;
   return message;

@@ -16,6 +16,13 @@ import { optionKeys, optionsInWords } from './format/rule-list.js';
 export interface ActiveRule {
   rule: Rule;
   severity: Severity;
+  /**
+   * The severity is the config's (`lint.rules`), not the rule's default:
+   * it is then every message's, as in ESLint, and a report's own lower
+   * one (Report.severity: arxiv-id's tidy-ups) does not apply, so that
+   * `arxiv-id: error` makes a missing `arxiv` fail a CI run.
+   */
+  configured: boolean;
   options: unknown;
   /** The config as the rule sees it: only the keys it declares in `inputs.config`. */
   config: Config;
@@ -146,9 +153,10 @@ export function rulesInputsKey(active: readonly ActiveRule[], config: Config, te
   let fingerprint: string | undefined;
   return JSON.stringify([
     VERSION,
-    active.map(({ rule, severity, options }) => [
+    active.map(({ rule, severity, configured, options }) => [
       rule.id,
       severity,
+      configured,
       options ?? null,
       (rule.inputs?.config ?? []).map((key) => [key, config[key] ?? null]),
       rule.inputs?.templates ? (fingerprint ??= templatesFingerprint()) : null,
@@ -180,7 +188,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
       const what = rule.options ? 'its options, one value (a mapping for several)' : 'nothing: the rule takes no options';
       throw optionsError(config, rule.id, [2], `Unexpected ${describeValue(setting[2])} as item 3 of \`lint.rules.${rule.id}\`, expected the severity followed by ${what}`);
     }
-    active.push({ rule, severity, options: checked, config: declaredConfig(rule, config) });
+    active.push({ rule, severity, configured: level !== undefined, options: checked, config: declaredConfig(rule, config) });
   }
   return active;
 }

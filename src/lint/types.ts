@@ -37,7 +37,8 @@ export interface Report {
    * `'warning'` lowers this one message when a rule's problems differ in
    * weight (paper-url: a plain http link is a warning, a broken one an error).
    * It only ever lowers: `'error'` is ignored, so a rule configured as `warn`
-   * stays a warning.
+   * stays a warning; and only the rule's default severity: a severity the
+   * config sets is every message's (ActiveRule.configured).
    */
   severity?: Severity;
 }

@@ -86,7 +86,10 @@ same list). Rules that work *across issues* always see the whole issues director
 lint only some files.
 
 Set a rule's severity (\`off\`, \`warn\`, \`error\`, or ESLint's \`0\`, \`1\`, \`2\`), and the options of a rule
-that takes them, under \`lint.rules\` in \`paperboy.config.yaml\` (see [config.md](config.md)):
+that takes them, under \`lint.rules\` in \`paperboy.config.yaml\` (see [config.md](config.md)). A rule's
+default severity is that of its main messages: some rules say their lesser ones as warnings (arxiv-id's
+tidy-ups, paper-url's plain \`http\` link); a severity set here is every message's, as in ESLint
+(\`arxiv-id: error\` makes a missing \`arxiv\` an error):
 
 \`\`\`yaml
 lint:

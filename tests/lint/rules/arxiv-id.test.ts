@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFixes } from '../../../src/lint/fix.js';
 import rule from '../../../src/lint/rules/arxiv-id.js';
-import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+import { cleanIssue, configWith, lintWith, places } from '../../helpers/fixture.js';
 
 const ABS = 'url: https://arxiv.org/abs/2304.15004';
 const FIELD = 'arxiv: "2304.15004"';
@@ -61,4 +61,14 @@ test('arxiv-id: ids arXiv could not have issued are malformed', async () => {
     assert.match(messages[0]?.message ?? '', /expected a bare id such as/, id);
   }
   assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssue().replace(FIELD, 'arxiv: "hep-th/9901001"').replace(/url: .*/, 'url: https://arxiv.org/abs/hep-th/9901001') }), []);
+});
+
+test('arxiv-id: a severity the config sets is every message\'s: `arxiv-id: error` makes a missing arxiv field and a PDF link errors (a CI run fails on them), `warn` makes every message a warning', async () => {
+  const text = cleanIssue().replace(`    ${FIELD}\n`, '').replace(ABS, "url: 'https://arxiv.org/pdf/2304.15004v2'");
+  const severities = async (setting: string) =>
+    (await lintWith([rule], { 'a.md': text }, { configYaml: configWith(`lint: { rules: { arxiv-id: ${setting} } }`) })).map((message) => message.severity);
+  assert.deepEqual(await severities('error'), ['error', 'error']);
+  assert.deepEqual(await severities('warn'), ['warning', 'warning']);
+  const malformed = cleanIssue().replace(FIELD, 'arxiv: "2304.1500"');
+  assert.deepEqual((await lintWith([rule], { 'a.md': malformed }, { configYaml: configWith('lint: { rules: { arxiv-id: warn } }') })).map((message) => message.severity), ['warning']);
 });
