@@ -19,6 +19,7 @@ import linkReferenceUndefined from './link-reference-undefined.js';
 import linkTextEmpty from './link-text-empty.js';
 import linkUrlLength from './link-url-length.js';
 import linkUrlRefused from './link-url-refused.js';
+import linkUrlRelative from './link-url-relative.js';
 import mathSyntax from './math-syntax.js';
 import noBareUrl from './no-bare-url.js';
 import noControlCharacter from './no-control-character.js';
@@ -74,6 +75,7 @@ export const rules: Rule[] = [
   linkTextEmpty,
   noEmptyLinkUrl,
   linkUrlRefused,
+  linkUrlRelative,
   linkUrlLength,
   linkReferenceUndefined,
   imageAltRequired,
