@@ -85,11 +85,12 @@ export class Subscriptions {
   private capReached(now: Date, perHour: number): RequestOutcome | undefined {
     if (!Number.isFinite(perHour)) return undefined;
     const since = new Date(now.getTime() - CONFIRMATION_CAP_WINDOW_MS).toISOString();
-    // Counted up to the cap only, along the index (migrations.ts): a flood's requests cost no scan of the table.
-    const recent = this.db.prepare('SELECT requested_at FROM confirmations WHERE requested_at > ? ORDER BY requested_at LIMIT ?').all(since, perHour) as { requested_at: string }[];
-    if (recent.length < perHour) return undefined;
-    // The oldest of the window leaves it first, and frees a place.
-    return { kind: 'busy', retryAfterMs: Math.max(1000, Date.parse(recent[0]!.requested_at) + CONFIRMATION_CAP_WINDOW_MS - now.getTime()) };
+    // Along the index (migrations.ts): the hour's rows alone are read, not the table.
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM confirmations WHERE requested_at > ?').get(since) as { n: number };
+    if (n < perHour) return undefined;
+    // A place frees when the hour holds one fewer than the cap: when its (n - perHour + 1)th oldest leaves it (the cap may have been lowered).
+    const { requested_at: leaving } = this.db.prepare('SELECT requested_at FROM confirmations WHERE requested_at > ? ORDER BY requested_at LIMIT 1 OFFSET ?').get(since, n - perHour) as { requested_at: string };
+    return { kind: 'busy', retryAfterMs: Math.max(1000, Date.parse(leaving) + CONFIRMATION_CAP_WINDOW_MS - now.getTime()) };
   }
 
   /**
