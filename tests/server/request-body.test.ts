@@ -102,3 +102,32 @@ test('serve: a compressed body asking first (Expect: 100-continue) is answered 4
     await server.close();
   }
 });
+
+/** Sends `head` and `body` on a connection of its own and resolves with the answer's status line once the server closes it. */
+function rawExchange(port: number, head: string, body: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.concat([Buffer.from(head), body])));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('close', () => resolve(received.split('\r\n')[0]!));
+    socket.on('error', reject);
+  });
+}
+
+test('serve: a subscribe body sent with a transfer coding besides chunked (Transfer-Encoding: gzip, chunked) is a 501 (RFC 9112 §6.1), not its gzip read as a form; chunked alone is read', async () => {
+  const server = await startServer();
+  try {
+    const chunked = (data: Buffer) => Buffer.concat([Buffer.from(`${data.length.toString(16)}\r\n`), data, Buffer.from('\r\n0\r\n\r\n')]);
+    const headOf = (coding: string, client: number) =>
+      `POST /subscribe HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: ${coding}\r\nX-Forwarded-For: 192.0.2.${client}\r\nConnection: close\r\n\r\n`;
+    const said = await stderrOf(async () => {
+      for (const [i, coding] of ['gzip, chunked', 'deflate, chunked', 'x-made-up, chunked'].entries()) {
+        assert.equal(await rawExchange(server.port, headOf(coding, i), chunked(gzipSync('email=zoe%40example.org'))), 'HTTP/1.1 501 Not Implemented', coding);
+      }
+    });
+    assert.match(said, /refused \(501\): Unexpected Transfer-Encoding gzip, chunked, expected chunked alone/);
+    assert.equal(await rawExchange(server.port, headOf('chunked', 9), chunked(Buffer.from('email=zoe%40example.org'))), 'HTTP/1.1 202 Accepted');
+  } finally {
+    await server.close();
+  }
+});
