@@ -343,7 +343,8 @@ function unpublishable(failures: readonly PaperboyError[]): PaperboyError {
  */
 function sharedInputsHash(workspace: Workspace): string {
   const hash = createHash('sha256');
-  const { ruleSettingPositions: _positions, ...config } = workspace.config;
+  // `subscribe` is read by the server alone: its origins and cap change no rendering.
+  const { ruleSettingPositions: _positions, subscribe: _subscribe, ...config } = workspace.config;
   hash.update(`${VERSION}\0${packageVersion('katex')}\0${JSON.stringify(config)}\0`);
   for (const { relativePath, file } of templateFiles(workspace.config.templatesDir)) {
     if (!relativePath.startsWith(`web${'/'}`)) hash.update(`${relativePath}\0${readFileSync(file, 'utf8')}\0`);

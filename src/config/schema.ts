@@ -105,6 +105,30 @@ const siteUrl = (key: string, carried: string) =>
       if (broken) context.addIssue({ code: 'custom', message: `Unexpected \`%\` in \`${key}\` not followed by two hex digits, expected a percent-escape such as \`%20\`, or \`%25\` for a percent sign` });
     });
 
+/**
+ * A web origin (RFC 6454: scheme, host and port), as a browser's `Origin`
+ * header names a page: `https://blog.example.org`, or with a port. Written
+ * with a trailing `/` it is read without it; kept as the URL parser
+ * serializes it (host in lower case, no default port), as browsers send it.
+ * A path, query, fragment, user name, `*` or another scheme is refused:
+ * `Origin` carries none of them, so such an entry would allow nothing.
+ */
+const webOrigin = (key: string) =>
+  z.string().transform((value, context): string => {
+    const text = value.trim();
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (url && /^https?:$/.test(url.protocol) && url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '' && !text.includes('?') && !text.includes('#')) return url.origin;
+    const shown = url && /^https?:$/.test(url.protocol) ? `\`${url.origin}\`` : '`https://blog.example.org`';
+    context.addIssue({
+      code: 'custom',
+      message: `Unexpected \`${text}\` in \`${key}\`, expected an origin (a scheme and a host, and a port if not the usual one), such as ${shown}: a browser says which page sent a form by its origin alone, with no path or wildcard`,
+    });
+    return z.NEVER;
+  });
+
+/** At most this many confirmation emails an hour by default: far over a newsletter's busiest launch, far under what ruins a sender's reputation. */
+const DEFAULT_CONFIRMATIONS_PER_HOUR = 500;
+
 export const configSchema = z.strictObject({
   name: z.string().trim().min(1).superRefine(printable('name')),
   description: z.string().superRefine(printable('description')).optional(),
@@ -163,6 +187,13 @@ export const configSchema = z.strictObject({
     })
     .default({ maxAuthors: 6 }),
   lint: z.strictObject({ rules: z.record(z.string(), ruleSetting).default({}) }).default({ rules: {} }),
+  // The subscription form's endpoint (server/subscription-routes.ts): the other pages allowed to post it, and the confirmation emails an hour.
+  subscribe: z
+    .strictObject({
+      allowedOrigins: z.array(webOrigin('subscribe.allowedOrigins')).default([]),
+      confirmationsPerHour: z.number().int().positive().default(DEFAULT_CONFIRMATIONS_PER_HOUR),
+    })
+    .default({ allowedOrigins: [], confirmationsPerHour: DEFAULT_CONFIRMATIONS_PER_HOUR }),
   // RFC 6376 §3.1: `d=` is a domain, `s=` sub-domain labels (`mail`, `2024.mail`).
   dkim: z.strictObject({ domainName: domainName('dkim.domainName'), keySelector: domainName('dkim.keySelector') }).optional(),
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connectionLimit } from './connection-limit.js';
 import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
+import { HourlyNotice } from './hourly-notice.js';
 import { sitePath } from './pages.js';
 import { bodyRefusedByHeaders, HttpError, RequestAborted } from './request-body.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
@@ -99,7 +100,7 @@ export function createApp(options: AppOptions): PaperboyServer {
   const notFoundPage = () => notFound(context);
   const siteOptions = { notFoundPage, ...(options.notFoundFilter ? { filter: options.notFoundFilter } : {}) };
   let site: SiteHandler = staticSite(options.siteDir, siteOptions);
-  const limiter = new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs);
+  const guards = { limiter: new RateLimiter(SUBSCRIBE_LIMIT.requests, SUBSCRIBE_LIMIT.windowMs), notice: new HourlyNotice(context.now) };
   // Work begun after an answer; each task handles its own failure.
   const pending = new Set<Promise<void>>();
   const background = (task: Promise<void>) => {
@@ -132,7 +133,7 @@ export function createApp(options: AppOptions): PaperboyServer {
       case '/unsubscribe':
         return unsubscribeRoute(context, route);
       case '/subscribe':
-        return subscribeRoute(context, route, limiter, background);
+        return subscribeRoute(context, route, guards, background);
       case '/confirm':
         return confirmRoute(context, route);
     }

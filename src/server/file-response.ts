@@ -1,11 +1,11 @@
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync } from 'node:fs';
-import fresh from 'fresh';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
 import type { CompressedFiles } from './compression.js';
 import { contentType } from './content-types.js';
 import { HttpError } from './request-body.js';
+import { lastModifiedOf, preconditionAnswer } from './preconditions.js';
 
 /**
  * Headers of every answer of the archive (its files and its 404 page), none
@@ -28,7 +28,8 @@ export const ARCHIVE_SAFETY = { 'X-Content-Type-Options': 'nosniff', 'Referrer-P
 
 /**
  * Answers a GET or HEAD with the file at `abs` as it is now: content type,
- * a weak ETag and Last-Modified (a 304 when the client has this version),
+ * a weak ETag and Last-Modified (a 304 when the client has this version,
+ * a 412 when a condition it set fails: preconditions.ts),
  * `Cache-Control` that revalidates every time (a rebuilt archive is seen at
  * once), a byte range when one is asked for (byte-ranges.ts), else the
  * whole file, compressed when the client takes it (compression.ts).
@@ -60,7 +61,8 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
     // A folder put where the file was.
     if (!stats.isFile()) return false;
     const file = { abs, size: stats.size, mtimeMs: stats.mtimeMs };
-    const lastModified = new Date(stats.mtimeMs).toUTCString();
+    const modified = lastModifiedOf(stats.mtimeMs);
+    const lastModified = new Date(modified).toUTCString();
     const range: RangeAnswer = rangeApplies(req.headers['if-range'] as string | undefined, lastModified) ? parseRange(req.headers.range, stats.size) : { kind: 'whole' };
     const encoding = range.kind === 'whole' ? compressed.encodingFor(req, file) : undefined;
     // One ETag per representation (RFC 9110 §8.8.3): a compressed body is not the file's.
@@ -79,9 +81,13 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, abs: string,
       ...(encoding ? {} : { 'Accept-Ranges': 'bytes' }),
       ...ARCHIVE_SAFETY,
     };
-    // A client that has this version gets none of it again, before Range (RFC 9110 §13.2.2). `fresh` (Express's) reads
-    // If-None-Match as a list with weak comparison and `*`, else If-Modified-Since (a feed reader's), as §13.1 says.
-    if (fresh(req.headers, { etag, 'last-modified': lastModified })) {
+    // The conditions before Range (RFC 9110 §13.2.2): a client that has this version gets none of it again.
+    const condition = preconditionAnswer(req.headers, { etag, lastModified: modified });
+    if (condition === 'failed') {
+      res.writeHead(412, { 'Content-Length': 0, 'Cache-Control': 'no-store', ...ARCHIVE_SAFETY }).end();
+      return true;
+    }
+    if (condition === 'not-modified') {
       // Only what RFC 9110 §15.4.5 asks of a 304 (Date aside, which Node adds): no metadata of a body that is not sent.
       res.writeHead(304, { ETag: etag, 'Cache-Control': headers['Cache-Control'], Vary: headers.Vary }).end();
       return true;

@@ -72,3 +72,14 @@ export function tooManyRequests(waitMs: number): string {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
   return `Too many requests to subscribe came from your network in the last few minutes. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
 }
+
+/** What the page says to a reader whose request to subscribe a page of another site sent (`form-origin.ts`); `name`, the newsletter's. */
+export function crossSiteForm(name: string): string {
+  return `This request to subscribe came from a page on another website, so nothing was done and no email was sent. To subscribe to ${name}, use the form on its own site.`;
+}
+
+/** What the page says to a reader while the cap on confirmation emails an hour is reached, `waitMs` before a place frees. */
+export function confirmationsPaused(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `Many people are subscribing right now, so sending confirmation emails is paused for a while. Nothing was stored: please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`;
+}

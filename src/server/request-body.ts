@@ -78,7 +78,9 @@ export type Fields = ReadonlyMap<string, string | NotText | NotDecodable>;
  * `multipart/form-data` (RFC 8058 allows either for one-click unsubscribe;
  * parsed by busboy, files dropped) or a JSON object. Read them with
  * `textField`, which refuses a field that is not one text.
- * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type,
+ * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type
+ * or a compressed body (`Content-Encoding`), 501 for a transfer coding
+ * other than `chunked`,
  * 400 for a body that does not parse; RequestAborted when the client
  * closes the connection before the whole body came.
  */
@@ -230,7 +232,9 @@ function stringEnd(text: string, start: number): number {
 
 /**
  * The 413 of a request whose `Content-Length` already says its body is
- * over MAX_BODY_BYTES, undefined otherwise (no length: a chunked body is
+ * over MAX_BODY_BYTES, the 501 of one sent with a transfer coding other
+ * than `chunked` (`transferCoded`), the 415 of one whose `Content-Encoding`
+ * says it is compressed (`encodedBody`), undefined otherwise (no length: a chunked body is
  * counted as it comes, `readFields`). Refused before a byte of it is read,
  * and, when the client asked first (`Expect: 100-continue`), instead of
  * the `100 Continue` that would have it sent (RFC 9110 §10.1.1: a server
@@ -239,7 +243,42 @@ function stringEnd(text: string, start: number): number {
  */
 export function bodyRefusedByHeaders(req: IncomingMessage): HttpError | undefined {
   const declared = Number(req.headers['content-length']);
-  return declared > MAX_BODY_BYTES ? new HttpError(413, TOO_LARGE, { detail: TOO_LARGE_DETAIL }) : undefined;
+  if (declared > MAX_BODY_BYTES) return new HttpError(413, TOO_LARGE, { detail: TOO_LARGE_DETAIL });
+  return transferCoded(req.headers['transfer-encoding']) ?? encodedBody(req.headers['content-encoding']);
+}
+
+/**
+ * The 501 of a body sent with a transfer coding besides `chunked`
+ * (`Transfer-Encoding: gzip, chunked`), undefined for none or `chunked`
+ * alone. Node's parser takes the chunks apart and hands on what they hold
+ * as it is: a gzipped form was read as bytes that are no form. RFC 9112
+ * §6.1: a server that receives a transfer coding it does not understand
+ * SHOULD answer 501 (Not Implemented).
+ */
+function transferCoded(header: string | undefined): HttpError | undefined {
+  if (header === undefined || header.trim().toLowerCase() === 'chunked') return undefined;
+  return new HttpError(501, UNREADABLE, { detail: `Unexpected Transfer-Encoding ${header.slice(0, 100)}, expected chunked alone: no other transfer coding is decoded` });
+}
+
+/**
+ * The 415 of a body sent with a content coding (`Content-Encoding: gzip`,
+ * `br`, `deflate`, or any other), undefined for none (absent, empty, or
+ * `identity`). The server decodes no body: read as it came, a gzipped form
+ * was bytes that are no form at all, and a coding it did decode would turn
+ * a 16 KB body into megabytes (a "zip bomb"). RFC 9110 §15.5.16 answers a
+ * coding the server does not take with 415, and §12.5.3 has it say in
+ * `Accept-Encoding` which it takes: `identity`, the body as it is.
+ */
+function encodedBody(header: string | undefined): HttpError | undefined {
+  const codings = (header ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding !== '' && coding !== 'identity');
+  if (codings.length === 0) return undefined;
+  return new HttpError(415, UNREADABLE, {
+    headers: { 'Accept-Encoding': 'identity' },
+    detail: `Unexpected Content-Encoding ${codings.join(', ').slice(0, 100)}, expected a body sent as it is (no content coding)`,
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

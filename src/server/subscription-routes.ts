@@ -5,9 +5,17 @@ import { Subscriptions } from '../subscribers/subscription.js';
 import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
-import { addressRefusal, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
+import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import { clientNetwork } from './client-network.js';
+import { crossSitePost } from './form-origin.js';
+import type { HourlyNotice } from './hourly-notice.js';
+
+/** What guards the form against floods, kept by the server across requests: the limit per client, the notices said once an hour. */
+export interface SubscribeGuards {
+  limiter: RateLimiter;
+  notice: HourlyNotice;
+}
 
 /**
  * The form's hidden field: people leave it empty, form-filling bots fill it.
@@ -37,8 +45,13 @@ function formElsewhere(name: string) {
  * sends it at once. A confirmation goes out at most once an hour per
  * address (subscription.ts) and each client (an IPv4 address, an IPv6 /56)
  * may ask a few times per window (`limiter`; a 429 says when in Retry-After).
+ * A post from a page of another site is refused (403, form-origin.ts)
+ * before anything is read or counted; past `subscribe.confirmationsPerHour`
+ * confirmations in the last hour, whoever asks, every request is a 429
+ * with Retry-After and nothing is stored. Each of these two is said on
+ * stderr once an hour (`notice`), not once a request.
  */
-export async function subscribeRoute(context: ServerContext, route: Route, limiter: RateLimiter, background: (task: Promise<void>) => void): Promise<void> {
+export async function subscribeRoute(context: ServerContext, route: Route, guards: SubscribeGuards, background: (task: Promise<void>) => void): Promise<void> {
   const { req, res } = route;
   const json = wantsJson(req);
   if (req.method !== 'POST') {
@@ -47,8 +60,17 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
     res.writeHead(405, { Allow: 'POST' }).end();
     return;
   }
+  const crossSite = crossSitePost(req, context.config);
+  if (crossSite) {
+    const from = `Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`;
+    guards.notice.say(
+      'cross-site',
+      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: refused (403): a form posted by a page of another site (${from}), not of baseUrl's origin nor of subscribe.allowedOrigins; if that page is yours, add its origin to subscribe.allowedOrigins. Further such posts are refused without a line for an hour (the access log has their 403)`,
+    );
+    throw new HttpError(403, crossSiteForm(context.config.name));
+  }
   // Counted by network: one machine may have many IPv6 addresses (client-network.ts).
-  const wait = limiter.take(clientNetwork(clientAddress(req)));
+  const wait = guards.limiter.take(clientNetwork(clientAddress(req)));
   if (wait > 0) throw new HttpError(429, tooManyRequests(wait), { headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } });
   const fields = await readFields(req);
   // Every field read before any is judged: a wrong type is named, whichever field it is.
@@ -59,7 +81,16 @@ export async function subscribeRoute(context: ServerContext, route: Route, limit
   if (refusal) throw new HttpError(400, refusal.page, { detail: refusal.log });
 
   const subscriptions = new Subscriptions(context.db, context.now);
-  const outcome = honeypot === '' ? subscriptions.request(email, name, context.config.baseUrl) : undefined;
+  const perHour = context.config.subscribe.confirmationsPerHour;
+  const outcome = honeypot === '' ? subscriptions.request(email, name, context.config.baseUrl, perHour) : undefined;
+  if (outcome?.kind === 'busy') {
+    const minutes = Math.ceil(outcome.retryAfterMs / 60_000);
+    guards.notice.say(
+      'confirmation-cap',
+      `${perHour} confirmation emails went out in the last hour (subscribe.confirmationsPerHour): requests to subscribe are answered 429 (try again later), nothing stored, until the oldest of them is an hour old, in about ${minutes} minute${minutes === 1 ? '' : 's'}. A flood of sign-ups from many clients? If they are readers, raise subscribe.confirmationsPerHour. Said once an hour`,
+    );
+    throw new HttpError(429, confirmationsPaused(outcome.retryAfterMs), { headers: { 'Retry-After': String(Math.ceil(outcome.retryAfterMs / 1000)) } });
+  }
   if (json) sendJson(res, 202, { status: 'confirmation-sent', message: 'Check your inbox for a confirmation link.' });
   else {
     sendPage(context, res, 202, 'subscribe', {

@@ -153,4 +153,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE subscribers ADD COLUMN reactivated_at TEXT;
     `,
   },
+  {
+    description: "confirmations by the time they were sent: `serve` counts the last hour's against subscribe.confirmationsPerHour on each request to subscribe",
+    sql: `
+      CREATE INDEX confirmations_requested ON confirmations (requested_at);
+    `,
+  },
 ];

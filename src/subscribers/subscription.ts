@@ -11,8 +11,16 @@ function requestedTime(claim: Pick<ConfirmationClaim, 'requestedAt'>): string {
   return new Date(claim.requestedAt * 1000).toISOString();
 }
 
-/** What a subscription request asks of the caller: send this confirmation, or nothing. */
-export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' };
+/** The window the cap on confirmation emails counts in, in ms (`subscribe.confirmationsPerHour`). */
+const CONFIRMATION_CAP_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * What a subscription request asks of the caller: send this confirmation,
+ * nothing, or answer that it cannot be taken now (`busy`: the cap on
+ * confirmation emails is reached; `retryAfterMs` until one of the last
+ * hour's leaves the window).
+ */
+export type RequestOutcome = { kind: 'confirm'; subscriber: Subscriber; claim: ConfirmationClaim } | { kind: 'quiet' } | { kind: 'busy'; retryAfterMs: number };
 
 /** What a confirmation link did. */
 export type ConfirmOutcome = 'confirmed' | 'already-confirmed' | 'superseded' | 'left-since';
@@ -39,12 +47,19 @@ export class Subscriptions {
    * an active address, nor within CONFIRMATION_RESEND_MS of the last one.
    * The caller answers the same in every case (no address enumeration).
    * `linkBase` is the baseUrl the confirmation link is made from, kept
-   * with it (`linkBases`).
+   * with it (`linkBases`). When `perHour` confirmations have gone out in
+   * the last hour (however many addresses and clients asked for them: a
+   * botnet's), the request is `busy` and nothing is stored, whatever the
+   * address (an answer for an active one alone would tell it apart). The
+   * count is of the table, so a restart of the server keeps it; a
+   * confirmation withdrawn (not sent) is not counted.
    */
-  request(email: string, name: string, linkBase: string): RequestOutcome {
+  request(email: string, name: string, linkBase: string, perHour = Infinity): RequestOutcome {
     return this.db
       .transaction((): RequestOutcome => {
         const now = this.now();
+        const busy = this.capReached(now, perHour);
+        if (busy) return busy;
         // Whole seconds: what the link carries.
         const requestedAt = Math.floor(now.getTime() / 1000);
         let subscriber = this.subscribers.find(email);
@@ -64,6 +79,18 @@ export class Subscriptions {
         return { kind: 'confirm', subscriber, claim: { subscriberId: subscriber.id, requestedAt } };
       })
       .immediate();
+  }
+
+  /** The `busy` outcome when `perHour` confirmations were sent in the hour before `now`; undefined below that. */
+  private capReached(now: Date, perHour: number): RequestOutcome | undefined {
+    if (!Number.isFinite(perHour)) return undefined;
+    const since = new Date(now.getTime() - CONFIRMATION_CAP_WINDOW_MS).toISOString();
+    // Along the index (migrations.ts): the hour's rows alone are read, not the table.
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM confirmations WHERE requested_at > ?').get(since) as { n: number };
+    if (n < perHour) return undefined;
+    // A place frees when the hour holds one fewer than the cap: when its (n - perHour + 1)th oldest leaves it (the cap may have been lowered).
+    const { requested_at: leaving } = this.db.prepare('SELECT requested_at FROM confirmations WHERE requested_at > ? ORDER BY requested_at LIMIT 1 OFFSET ?').get(since, n - perHour) as { requested_at: string };
+    return { kind: 'busy', retryAfterMs: Math.max(1000, Date.parse(leaving) + CONFIRMATION_CAP_WINDOW_MS - now.getTime()) };
   }
 
   /**

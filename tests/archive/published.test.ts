@@ -288,3 +288,14 @@ test('build says how many drafts it left out (three issue files, "2 issues" buil
   const none = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
   assert.match((await runCli(['build'], { cwd: none })).stdout, /^Built dist: 1 issue .* written\)\.\n$/);
 });
+
+test('a change of the server’s subscribe settings (allowed origins, the cap on confirmations) re-renders no issue: they change no page or email', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2, title: 'Second' }) });
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  const config = join(root, 'paperboy.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}subscribe:\n  allowedOrigins: [https://blog.example.org]\n  confirmationsPerHour: 50\n`);
+  const rebuilt = await runCli(['build'], { cwd: root });
+  assert.equal(rebuilt.code, 0, rebuilt.stderr);
+  assert.match(rebuilt.stdout, /\(0 rendered, 2 unchanged\)|2 unchanged/, rebuilt.stdout);
+  assert.doesNotMatch(rebuilt.stdout, /[12] rendered/, rebuilt.stdout);
+});

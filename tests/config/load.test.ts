@@ -131,7 +131,7 @@ test('feedIdBase is checked as baseUrl is, its own key named (a query, a passwor
 
 test('a config key that is not text (a number, a list) is an error at the key, and yaml prints no warning of its own', () => {
   const line = CONFIG_YAML.split('\n').length;
-  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``);
+  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``);
   assert.match(configError(`${CONFIG_YAML}? [a]\n: x\n`).message, new RegExp(`:${line}:3: Unexpected key \`\\[ a \\]\``));
   const root = makeRoot({});
   writeFileSync(join(root, 'paperboy.config.yaml'), `${CONFIG_YAML}? [a]\n: x\n`);
@@ -389,7 +389,7 @@ test('render and build stop with exit 2 at a config name holding a terminal esca
 test('a config key with no name (`: x`, `~: x`) is named by what was written, at it, not as the key ``', () => {
   assert.equal(
     configError(`${CONFIG_YAML}: x\n`).message,
-    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`dkim\``,
+    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``,
   );
   assert.match(configError(`${CONFIG_YAML}~: x\n`).message, /:5:1: Unexpected key `~`, which YAML reads as no name, expected one of `name`, /);
   assert.equal(configError(`${CONFIG_YAML}send:\n  rate: 20\n  : 5\n`).message, `${FILE}:7:3: Unexpected \`: 5\` with no key before the \`:\`, expected one of \`rate\`, \`concurrency\``);
@@ -398,4 +398,17 @@ test('a config key with no name (`: x`, `~: x`) is named by what was written, at
     configError(`${CONFIG_YAML}lint:\n  rules:\n    : warn\n`).message,
     `${FILE}:7:5: Unexpected \`: warn\` with no key before the \`:\`, expected a rule's id before the \`:\` (\`paperboy lint --list-rules\` lists them)`,
   );
+});
+
+test('subscribe.allowedOrigins: each an origin, written as a browser sends it (host in lower case, no default port, no trailing slash); a path, a wildcard or another scheme is an error at the entry', () => {
+  const config = parseConfig(`${CONFIG_YAML}subscribe:\n  allowedOrigins:\n    - https://Blog.Example.org:443/\n    - http://localhost:3000\n`, FILE);
+  assert.deepEqual(config.subscribe, { allowedOrigins: ['https://blog.example.org', 'http://localhost:3000'], confirmationsPerHour: 500 });
+  assert.equal(
+    configError(`${CONFIG_YAML}subscribe:\n  allowedOrigins:\n    - https://blog.example.org\n    - https://blog.example.org/subscribe\n`).message,
+    `${FILE}:8:7: Unexpected \`https://blog.example.org/subscribe\` in \`subscribe.allowedOrigins\`, expected an origin (a scheme and a host, and a port if not the usual one), such as \`https://blog.example.org\`: a browser says which page sent a form by its origin alone, with no path or wildcard`,
+  );
+  for (const entry of ['"*"', 'ftp://blog.example.org', 'blog.example.org', 'https://blog.example.org/?a=1', 'https://user@blog.example.org']) {
+    assert.match(configError(`${CONFIG_YAML}subscribe:\n  allowedOrigins: [${entry}]\n`).message, /:6:\d+: Unexpected `.+` in `subscribe\.allowedOrigins`, expected an origin/, entry);
+  }
+  assert.match(configError(`${CONFIG_YAML}subscribe:\n  confirmationsPerHour: 0\n`).message, /:6:\d+: Unexpected `subscribe\.confirmationsPerHour` value `0`, expected more than 0$/);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ export const SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /** A small built site: a home page, an issue page, a stylesheet, a symlink out of the site. */
 function writeSite(dir: string, outside: string): void {
+  // Afresh: a server started again on the same newsletter (a restart) finds its own links in place.
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'issues', '3'), { recursive: true });
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), '<!DOCTYPE html><title>Home</title><h1>Home page</h1>');
