@@ -9,7 +9,7 @@ import { diagnosticRows } from '../lint/format/stylish.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { buildProgress } from './build-progress.js';
 import { counted, itOrThem } from '../render/format.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 import { sayUnreadIssueFiles } from './unread-issue-files.js';
 import { sayMovedBaseUrl } from '../server/moved-base-url.js';
@@ -23,7 +23,7 @@ export interface BuildCommandOptions {
 
 /** `paperboy build`: the static archive and every issue's email files, into `--out` (default: the config's outDir). */
 export async function run(options: BuildCommandOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const overlap = options.out === undefined ? undefined : outDirOverlap(outDir, config);
   if (overlap) throw new PaperboyError('USAGE', `Unexpected --out ${options.out}: ${overlap.problem}, ${OUT_DIR_EXPECTED}`);

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { isPaperboyError, PaperboyError } from '../errors.js';
 import { refusedTitleCharacter, scaffoldIssue } from '../issue/scaffold.js';
 import { highestSentNumber } from '../send/runs.js';
 import { openStoreIfAny } from '../store/database.js';
 import type { CommandIO } from '../io.js';
+import { newsletterRoot } from './root.js';
 
 export interface NewCommandOptions {
   root: string;
@@ -22,7 +22,7 @@ export async function run(options: NewCommandOptions, io: CommandIO): Promise<nu
   if (refused) {
     throw new PaperboyError('USAGE', `Unexpected ${refused.description} in --title (character ${refused.at}), expected a title on one line of printable text, such as --title "Sparse autoencoders"`);
   }
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const path = await scaffoldIssue(config, { title: options.title, today: new Date(), sentUpTo: highestSent(config.dataDir) });
   io.stdout.write(`${path}\n`);
   return 0;

@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers, type PublishedPapers } from '../archive/published.js';
 import { withTexts } from '../archive/pages.js';
@@ -13,6 +13,7 @@ import type { CommandIO } from '../io.js';
 import { writeOutFile } from './out-file.js';
 import { isolatePiecesText, isolateText } from '../render/bidi.js';
 import { briefAuthorPieces } from '../render/format.js';
+import { newsletterRoot } from './root.js';
 
 interface CommonOptions {
   root: string;
@@ -35,7 +36,7 @@ export interface ExportCommandOptions extends CommonOptions {
 
 /** The paper database of every published issue: the same records the archive is built from (and its cache). */
 async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ config: Config; papers: PublishedPapers }> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   return { config, papers: await publishedPapers(config, options) };
 }
 

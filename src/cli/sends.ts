@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
@@ -12,7 +12,7 @@ import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { countsLine } from './send-report.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 import { shellWord } from '../shell-word.js';
 
 export interface SendsCommandOptions {
@@ -32,7 +32,7 @@ export interface SendsCommandOptions {
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
   if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
   const number = issueNumberArgument(options.issue);
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
     const journal = new SendJournal(db, number);

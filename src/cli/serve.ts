@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 
@@ -35,7 +35,7 @@ export interface ServeCommandOptions {
  * one JSON line per request on stdout.
  */
 export async function run(options: ServeCommandOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   await checkRuleSettings(config);
   const server = await startServer({
     config,

@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
@@ -9,7 +9,7 @@ import { terminalWidth, useColor } from './io.js';
 import { counted } from '../render/format.js';
 import { reviewMessages } from './lint-messages.js';
 import { sayPassedOver, showPreview } from './preview.js';
-import { rootFlag } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 
 export interface StartCommandOptions {
   root: string;
@@ -23,7 +23,7 @@ export interface StartCommandOptions {
  * (plain text when stdout is not a terminal).
  */
 export async function run(options: StartCommandOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   // One read of every file, and one parse of those linted here, for the lint and the render.
   const workspace = await Workspace.loadCached(config);
   const results = await lintIssues(config, { workspace });

@@ -15,6 +15,7 @@ import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { writeOutFile } from './out-file.js';
+import { newsletterRoot } from './root.js';
 
 export interface SubscribersCommandOptions {
   root: string;
@@ -28,7 +29,7 @@ export interface SubscribersCommandOptions {
 
 /** `paperboy subscribers add|remove|reactivate|list|count|import|export|unsubscribe-from`: the subscriber store. */
 export async function run(options: SubscribersCommandOptions, io: CommandIO): Promise<number> {
-  const config = await loadConfig(resolve(io.cwd, options.root));
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
     const store = new SubscriberStore(db);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, renameSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -53,4 +53,20 @@ test('rootFlag: nothing for the folder the user is in; a folder with spaces or q
   assert.equal(rootFlag('/home/ed', '/home/ed/my-digest'), ' --root my-digest');
   assert.equal(rootFlag('/home/ed/notes', '/home/ed/my digest'), " --root '../my digest'");
   assert.equal(rootFlag('/home/ed', "/home/ed/ed's digest"), " --root 'ed'\\''s digest'");
+});
+
+test('a command run in a folder inside the newsletter (its issues/) works on the newsletter above, as git finds its repository: by number, with no argument, and for every command', async () => {
+  const { root } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
+  const issues = join(root, 'issues');
+  const lint = await runCli(['lint'], { cwd: issues });
+  assert.equal(lint.code, 0, lint.stderr);
+  const render = await runCli(['render', '1', '--format', 'text'], { cwd: issues });
+  assert.equal(render.code, 0, render.stderr);
+  assert.match(render.stdout, /Are Emergent Abilities/);
+  const count = await runCli(['subscribers', 'count'], { cwd: issues });
+  assert.equal(count.code, 0, count.stderr);
+  const built = await runCli(['build'], { cwd: issues });
+  assert.equal(built.code, 0, built.stderr);
+  assert.ok(existsSync(join(root, 'dist', 'issues', '1', 'index.html')), 'built in the newsletter, not in issues/');
+  assert.ok(!existsSync(join(issues, 'dist')));
 });
