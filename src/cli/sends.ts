@@ -30,8 +30,10 @@ export interface SendsCommandOptions {
  * (exit 2) for an issue with no journal and no file, in both modes.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
-  if (!/^\d+$/.test(options.issue)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
-  const number = issueNumberArgument(options.issue);
+  // `#42`, as a subject writes it, is 42.
+  const digits = options.issue.replace(/^#(?=\d+$)/, '');
+  if (!/^\d+$/.test(digits)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
+  const number = issueNumberArgument(digits);
   const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
@@ -39,7 +41,7 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     const run = sendRun(db, number);
     const workspace = await Workspace.loadCached(config);
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    const file = run === undefined ? workspace.numbered(options.issue, io.cwd) : workspace.byNumber(number);
+    const file = run === undefined ? workspace.numbered(digits, io.cwd) : workspace.byNumber(number);
     const identity = file?.facts.number === number && file.facts.readable ? { title: file.facts.title, date: file.facts.date } : undefined;
     const root = rootFlag(io.cwd, config.root);
     // The journal of this number is of the issue that had it before, not of the file that has it now: shown, and said (exit 2).

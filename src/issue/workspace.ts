@@ -148,11 +148,14 @@ export class Workspace {
    * The issue file `reference` names as `findOrAdd` finds it, also when its
    * frontmatter cannot be read yet (a number names such a file by its file
    * name): what `preview --watch` watches, showing why, until it is fixed.
+   * A number may be written `#5`, as a subject writes it.
    * Throws ISSUE_NOT_FOUND (exit 2) when no file is named, USAGE (exit 2)
    * for a number no issue can have (`0`, `-1`, `1e2`).
    */
   async named(reference: string, cwd: string): Promise<IssueFile> {
-    if (/^\d+$/.test(reference)) return this.byNumber(issueNumberArgument(reference)) ?? this.numbered(reference, cwd, 'Pass a number or the path of an issue file.');
+    // `#5`, as subjects and cross-references write an issue, is issue 5 (unless a file has that name).
+    const digits = /^#\d+$/.test(reference) && !existsSync(resolve(cwd, reference)) ? reference.slice(1) : reference;
+    if (/^\d+$/.test(digits)) return this.byNumber(issueNumberArgument(digits)) ?? this.numbered(digits, cwd, 'Pass a number or the path of an issue file.');
     const path = resolve(cwd, reference);
     const known = this.at(path);
     if (known) return known;

@@ -23,6 +23,15 @@ test('render: html by default, to stdout, for an issue number', async () => {
   assert.match(result.stdout, /unsubscribe\?token=PLACEHOLDER/);
 });
 
+test('render and sends: an issue number written `#3`, as a subject writes it, names issue 3', async () => {
+  const result = await runCli(['render', '#3', '--format', 'text'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, (await runCli(['render', '3', '--format', 'text'], { cwd: root })).stdout);
+  const sends = await runCli(['sends', '#3'], { cwd: root });
+  assert.equal(sends.code, 0, sends.stderr);
+  assert.match(sends.stdout, /^Issue 3 has not been sent\.$/m);
+});
+
 test('render: an issue given by path, as plaintext', async () => {
   const result = await runCli(['render', 'issues/0004-b.md', '--format', 'text'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
