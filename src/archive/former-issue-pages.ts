@@ -21,6 +21,29 @@ export function formerIssueNumbers(issues: readonly Renumbered[]): Map<number, n
 }
 
 /**
+ * An address `issues/<number>/` of a site: an issue's page, with its
+ * title and date, or an old number of a renumbered one leading to it
+ * (`formerOf`, its number now; the title and date its).
+ */
+export interface IssueAddress {
+  number: number;
+  title: string;
+  date: string;
+  formerOf?: number;
+}
+
+/** The addresses of the issues published (`issues`, each `IssueAddress`), the old numbers kept (`formerIssueNumbers`) among them, by number. Pure. */
+export function issueAddresses(issues: readonly (Renumbered & { date: string })[]): IssueAddress[] {
+  const byNumber = new Map(issues.map((issue) => [issue.number, issue]));
+  const addresses: IssueAddress[] = issues.map(({ number, title, date }) => ({ number, title, date }));
+  for (const [old, number] of formerIssueNumbers(issues)) {
+    const { title, date } = byNumber.get(number)!;
+    addresses.push({ number: old, title, date, formerOf: number });
+  }
+  return addresses.sort((a, b) => a.number - b.number);
+}
+
+/**
  * The number an issue's feed entry is known by (its id, feeds.ts): the
  * first old number whose address it keeps (`kept`, `formerIssueNumbers`),
  * so a feed reader does not show a renumbered issue again as new; else its
