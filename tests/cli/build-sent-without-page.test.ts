@@ -28,7 +28,7 @@ function build(root: string, ...flags: string[]): string {
 
 /** The lines of `stderr` that warn of a sent issue without its page. */
 function sentWarnings(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => /^paperboy: warning: issue \d+ .*, sent /.test(line));
+  return stderr.split('\n').filter((line) => /^paperboy: warning: issue \d+\b.*, sent /.test(line));
 }
 
 function databaseBytes(root: string): { hash: string; mtimeMs: number } {
@@ -93,6 +93,18 @@ test('build: a proof (`send --test`) is no send to readers, and a send to the li
   rmSync(join(list, ISSUE_FILE));
   writeFileSync(join(list, 'issues', '0002-other.md'), cleanIssue({ number: 2, title: 'Another issue', date: '2023-06-26' }));
   assert.match(sentWarnings(build(list))[0] ?? '', /^paperboy: warning: issue 1 \("Emergence mirages"\), sent \d{4}-\d{2}-\d{2} to the list address, has no page at issues\/1\//);
+});
+
+test('build warns of a sent issue without its page from a database an older paperboy left (no title or date recorded), naming it by its number', { timeout: 120_000 }, async () => {
+  const root = await newsletter(1);
+  assert.equal((await send(root, {}, { PAPERBOY_SECRET: SECRET })).code, 0);
+  editIssue(root, (text) => text.replace('status: sent', 'status: draft'));
+  const db = new Database(join(root, '.paperboy', 'paperboy.db'));
+  db.exec('ALTER TABLE send_runs DROP COLUMN issue_title; ALTER TABLE send_runs DROP COLUMN issue_date');
+  db.close();
+  const warnings = sentWarnings(build(root));
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0]!, /^paperboy: warning: issue 1, sent \d{4}-\d{2}-\d{2} to 1 reader, has no page at issues\/1\/ in this build: .* Publish it again as issue 1 \(not a draft\)/);
 });
 
 test('build never fails over the journal: a database locked by another process, damaged, or of a schema with no journal builds as without one, saying nothing of it', { timeout: 120_000 }, async () => {
