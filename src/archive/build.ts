@@ -158,7 +158,6 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   };
 }
 
-
 /** What a build says again when the site is up to date, and the addresses it compares with the issues sent. */
 type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates' | 'addresses'>;
 
