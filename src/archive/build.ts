@@ -12,6 +12,7 @@ import { growHeapSlowly } from '../workers/heap.js';
 import { readCopiedFiles, type CopiedFiles } from './copied-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
+import type { IssueAddress } from './former-issue-pages.js';
 import type { PublishedIssues } from './published.js';
 import { lockSite } from './site-lock.js';
 import { builtKey, filesNotAsBuilt } from './site-marker.js';
@@ -60,6 +61,8 @@ export interface BuildReport {
   drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
+  /** The addresses `issues/<number>/` the site has (`IssueAddress`), by number: what `build` compares with the issues already sent (the site's, up to date). */
+  addresses: IssueAddress[];
   /** The mistakes of template files no template reads (`TemplateSet.unread`), and the HTML mistakes of the newsletter's templates (template-html.ts): the templates' loaded now, or, up to date, the build's before. */
   unreadTemplates: readonly TemplateProblem[];
 }
@@ -115,13 +118,14 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
 async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
-  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }, { issueAddresses }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
     import('./site-plan.js'),
     import('./template-html.js'),
+    import('./former-issue-pages.js'),
   ]);
   const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
@@ -137,7 +141,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   // The newsletter's templates' HTML mistakes, in the pages just written (template-html.ts): said with the unread templates', and again while the site is up to date.
   const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined);
   const unreadTemplates = [...templates.unread, ...invalid];
-  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates });
+  const addresses = issueAddresses(published.issues);
+  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates, addresses });
   return {
     outDir: options.outDir,
     upToDate: false,
@@ -149,11 +154,12 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     rendered: published.rendered,
     unread: published.unread,
     unreadTemplates,
+    addresses,
   };
 }
 
-/** What a build says again when the site is up to date. */
-type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates'>;
+/** What a build says again when the site is up to date, and the addresses it compares with the issues sent. */
+type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates' | 'addresses'>;
 
 /**
  * What the build of the site with `key` published without (`BuildReport.unread`)
@@ -162,13 +168,14 @@ type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates'>;
  * that a build with nothing to do says them again without reading the
  * issues or loading the templates; undefined when it was another site's,
  * cannot be read, changed since (cache-file.ts) or was written without
- * `unreadTemplates` (the build then runs). Not under `cache/build/`, whose
+ * `unreadTemplates` or `addresses` (the build then runs). The addresses
+ * too: `build` compares them with the issues sent. Not under `cache/build/`, whose
  * files the build cache owns.
  */
 function storedUnread(dataDir: string, key: string): Unread | undefined {
-  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown; unreadTemplates?: unknown } | null | undefined;
-  if (stored?.key !== key || !Array.isArray(stored.unread) || !Array.isArray(stored.unreadTemplates)) return undefined;
-  return { unread: stored.unread as BuildReport['unread'], unreadTemplates: stored.unreadTemplates as BuildReport['unreadTemplates'] };
+  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown; unreadTemplates?: unknown; addresses?: unknown } | null | undefined;
+  if (stored?.key !== key || !Array.isArray(stored.unread) || !Array.isArray(stored.unreadTemplates) || !Array.isArray(stored.addresses)) return undefined;
+  return { unread: stored.unread as BuildReport['unread'], unreadTemplates: stored.unreadTemplates as BuildReport['unreadTemplates'], addresses: stored.addresses as IssueAddress[] };
 }
 
 /** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */

@@ -49,11 +49,16 @@ export function newestIssues<T>(issues: readonly T[]): T[] {
  * entry they hold, where new ids would show each issue again as new.
  * Links (`<link>`, JSON Feed `url`) follow `baseUrl`.
  *
- * `newest` is `newestIssues` of the published issues; `html(issue)` is an entry's content.
+ * A renumbered issue's id is that of the number it was first published
+ * under (`idNumber`, former-issue-pages.ts `feedIdNumber`): its readers
+ * hold the entry under that id.
+ *
+ * `newest` is `newestIssues` of the published issues; `html(issue)` is an
+ * entry's content; `idNumber(issue)` the number its id is made of (default: its own).
  */
-export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string): Feeds {
+export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[], html: (issue: IssueRendering) => string, idNumber: (issue: IssueRendering) => number = (issue) => issue.number): Feeds {
   const links = newest.map((issue) => issueUrl(config.baseUrl, issue.number));
-  const ids = newest.map((issue) => issueUrl(feedIdBase(config), issue.number));
+  const ids = newest.map((issue) => issueUrl(feedIdBase(config), idNumber(issue)));
   const contents = newest.map((issue, i) => cdataSafe(entryHtml(xmlCharacters(html(issue)), links[i]!)));
   const channel = { ...config, name: xmlCharacters(config.name), description: config.description === undefined ? undefined : xmlCharacters(config.description) };
   const make = (title: (text: string) => string, summary: (text: string) => string, channelText: (text: string) => string, channelDescription = channelText) => {

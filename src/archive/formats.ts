@@ -98,8 +98,9 @@ import { packageVersion } from './package-version.js';
  * v91: a paper's anchor is never the paper page's `bibtex-entry` or `copy-status` (issue/anchors.ts).
  * v92: the email declares the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides for a right-to-left one, whose left-to-right values are isolated; templates/email.html.hbs, render/bidi.ts), not always `en`.
  * v93: a paper's record holds the identities it was published under before (`formerly`), whose old pages lead to its page (archive/former-pages.ts).
+ * v94: an issue's output holds the numbers it was published under before (`formerly`), whose old addresses lead to its page and whose first is its feed entry's id (archive/former-issue-pages.ts).
  */
-export const INDEX_FORMAT = `build-index-v93-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v94-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

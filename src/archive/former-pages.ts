@@ -40,20 +40,31 @@ export function formerPages(database: PaperDatabase<RecordFacts>, config: { base
 
 /** The page: paperboy's own words (in English, `lang` says so), the paper's title in the newsletter's language. */
 function formerPageHtml(title: string, slug: string, config: { baseUrl: string; language: string }): string {
-  const target = `../${slug}/index.html`;
-  const lang = config.language === PAPERBOY_WORDS_LANGUAGE ? '' : ` lang="${config.language}"`;
-  const shown = `<cite${lang}>${escapeHtml(title)}</cite>`;
+  return movedPageHtml({ what: "This paper's page", link: 'its page now', title, target: `../${slug}/index.html`, canonical: new URL(`papers/${slug}/`, config.baseUrl).href, language: config.language });
+}
+
+/**
+ * A page that leads at once to where a page moved (`target`, relative, so
+ * it works from disk too), for a reader whose browser does not follow the
+ * refresh a link (its words `link`), `noindex` and a canonical link to the
+ * page now. Says `what` moved (paperboy's words, English) and names it by
+ * `title` (in the newsletter's `language`, marked so when it is not English).
+ */
+export function movedPageHtml(page: { what: string; title: string; target: string; link: string; canonical: string; language: string }): string {
+  const { target } = page;
+  const lang = page.language === PAPERBOY_WORDS_LANGUAGE ? '' : ` lang="${page.language}"`;
+  const shown = `<cite${lang}>${escapeHtml(page.title)}</cite>`;
   return `<!doctype html>
 <html lang="${PAPERBOY_WORDS_LANGUAGE}">
 <head>
 <meta charset="utf-8">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=${target}">
-<link rel="canonical" href="${escapeHtml(new URL(`papers/${slug}/`, config.baseUrl).href)}">
-<title>Moved: ${escapeHtml(title)}</title>
+<link rel="canonical" href="${escapeHtml(page.canonical)}">
+<title>Moved: ${escapeHtml(page.title)}</title>
 </head>
 <body>
-<p>This paper's page has moved: ${shown}, <a href="${target}">its page now</a>.</p>
+<p>${page.what} has moved: ${shown}, <a href="${target}">${page.link}</a>.</p>
 </body>
 </html>
 `;

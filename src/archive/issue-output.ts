@@ -19,6 +19,8 @@ import { sha256 } from '../sha256.js';
  */
 export interface IssueOutput {
   number: number;
+  /** The numbers it was published under before (`Issue.formerly`): old addresses that lead to its page, the first its feed entry's id. */
+  formerly: number[];
   title: string;
   /** YYYY-MM-DD. */
   date: string;
@@ -45,6 +47,8 @@ export type IssueRendering = Omit<IssueOutput, 'papers'>;
  */
 export interface IssueSummary {
   number: number;
+  /** `IssueOutput.formerly`. */
+  formerly: number[];
   title: string;
   date: string;
   subject: string;
@@ -103,7 +107,7 @@ export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread
     return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.lead, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, output.draft, facts, unread]);
-  return { number: output.number, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
+  return { number: output.number, formerly: output.formerly, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
 }
 
 function hashOf(value: unknown): string {
@@ -169,7 +173,7 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
   const web = webContent(content, context.config.baseUrl);
   const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
   const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));
-  return { number: issue.number, title: issue.title, date: issue.date, subject: issue.subject, draft: issue.status === 'draft', content: web, email: { html: email.html, text: email.text }, papers };
+  return { number: issue.number, formerly: issue.formerly, title: issue.title, date: issue.date, subject: issue.subject, draft: issue.status === 'draft', content: web, email: { html: email.html, text: email.text }, papers };
 }
 
 /** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), tables that scroll inside themselves (table-scroll.ts), no plaintext (a page shows HTML only). */

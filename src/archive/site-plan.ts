@@ -10,6 +10,7 @@ import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
 import { buildFeeds, newestIssues } from './feeds.js';
+import { feedIdNumber, formerIssueNumbers, formerIssuePages } from './former-issue-pages.js';
 import { formerPages } from './former-pages.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
@@ -114,6 +115,14 @@ export function planSite(
   });
   // A paper's former addresses (`formerly`) lead to its page: no 404 for a link to its page before a correction.
   for (const { path, html } of formerPages(database, config)) files.push(file(path, keyOf([html]), () => html));
+  // An issue's former numbers (`formerly`) lead to it: the "view in browser" link of mail sent under an old number is no 404.
+  const kept = formerIssueNumbers(issues);
+  const byNumber = new Map(issues.map((issue) => [issue.number, issue]));
+  for (const [old, number] of kept) {
+    const issue = byNumber.get(number)!;
+    for (const { path, html } of formerIssuePages(old, issue, config)) files.push(file(path, keyOf([html]), () => html));
+    files.push(file(`issues/${old}/email.txt`, issue.email.text, () => published.rendering(number).email.text));
+  }
   // With the shape unchanged the papers are the previous build's in its order, which is the order of the parts of a file with a part per paper.
   const previousPartKey = (path: string): PreviousPartKey => {
     const keys = previous.shape === shape ? [...(previous.spliced(path)?.index.keys() ?? [])] : [];
@@ -129,8 +138,9 @@ export function planSite(
   // A draft (published by `build --drafts` alone, for a preview) is in no feed: a reader keeps every entry it once fetched.
   const newest = newestIssues(issues.filter((issue) => !issue.draft));
   let made: ReturnType<typeof buildFeeds> | undefined;
-  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml));
-  const feedKey = keyOf([settings, config.feedIdBase ?? null, newest.map((issue) => issue.pageHash)]);
+  const idNumber = (issue: { number: number; formerly: readonly number[] }) => feedIdNumber(issue, kept);
+  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml, idNumber));
+  const feedKey = keyOf([settings, config.feedIdBase ?? null, newest.map((issue) => [issue.pageHash, idNumber(issue)])]);
   files.push(file('feed.xml', feedKey, () => feeds().rss));
   files.push(file('atom.xml', feedKey, () => feeds().atom));
   files.push(file('feed.json', feedKey, () => feeds().json));

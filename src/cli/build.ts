@@ -13,6 +13,7 @@ import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 import { sayUnreadIssueFiles } from './unread-issue-files.js';
 import { sayMovedBaseUrl } from '../server/moved-base-url.js';
+import { saySentWithoutPage } from './sent-without-page.js';
 
 export interface BuildCommandOptions {
   root: string;
@@ -35,6 +36,8 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   // An issue saved under a name paperboy does not read was left out of the site in silence.
   sayUnreadIssueFiles(config.issuesDir, io);
   await sayMovedBaseUrl(config, options.cache, io);
+  // Issues sent whose address this site does not have: their emails' "view in browser" link would answer 404.
+  await saySentWithoutPage(config, report.addresses, options.cache, io);
   const feedIdsMoved = feedIdsMovedWarning(feedIdsBefore, config, relative(io.cwd, config.file) || config.file);
   if (feedIdsMoved !== undefined) io.stderr.write(feedIdsMoved);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.

@@ -23,6 +23,8 @@ export interface IssueFacts {
   readable: boolean;
   number: number | undefined;
   numberPosition: Position;
+  /** The numbers `formerly` says the issue was published under before, each at its place in the list; absent when it says none. */
+  formerly?: { number: number; position: Position }[];
   title: string;
   date: string;
   /** Where `date` is written (the frontmatter's start when it is not). */
@@ -64,6 +66,7 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
     ...base,
     readable: true,
     number: issue.number > 0 ? issue.number : undefined,
+    ...(issue.formerly.length > 0 ? { formerly: issue.formerly.map((number, i) => ({ number, position: parsed.locate(['formerly', i]) })) } : {}),
     title: issue.title,
     date: issue.date,
     status: issue.status,

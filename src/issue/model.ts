@@ -55,6 +55,8 @@ export interface Paper {
 export interface Issue {
   path: string;
   number: number;
+  /** The numbers it was published under before a renumbering, as `formerly` writes them (the first, the one it was first published under): each old address leads to its page. */
+  formerly: number[];
   title: string;
   /** YYYY-MM-DD as written. */
   date: string;

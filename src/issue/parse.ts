@@ -320,6 +320,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
   return {
     path,
     number: front.number,
+    formerly: front.formerly,
     title: front.title,
     date: front.date,
     subject: front.subject ?? defaultSubject(front),

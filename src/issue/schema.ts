@@ -60,6 +60,8 @@ function schemas(mode: SchemaMode) {
     editor: field(line.optional(), undefined),
     reviewers: field(names.optional(), []).default([]),
     status: field(z.enum(ISSUE_STATUSES).optional(), 'draft').default('draft'),
+    // The numbers the issue was published under before a renumbering: each old address leads to its page (archive/former-issue-pages.ts).
+    formerly: field(z.array(z.number().int().min(1)).optional(), []).default([]),
     papers: lenient ? z.array(z.unknown()).catch([]) : z.array(paper),
   });
   return { issue, paper };

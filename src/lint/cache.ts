@@ -112,8 +112,9 @@ import type { FileOutcome } from './lint-file.js';
 // v90: frontmatter-schema names a required key written misspelt (`sumary:`) once, as the unknown key, not also as the key missing.
 // v91: email-size measures the email with the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides and its left-to-right values isolated for a right-to-left one), which is among its inputs.
 // v92: a paper's `formerly` (the arXiv ids or URLs it was published under before) is a key of the frontmatter, each value an arXiv id or a URL; tag-spelling reports a tag of one paper one letter from a tag of more (`steerng`, `steering`).
-// v93: author-spelling, a new rule across issues: one person written two ways (`F. Viégas`, `Fernanda Viégas`), from the facts' authors.
-const FORMAT_VERSION = 93;
+// v93: an issue's `formerly` (the numbers it was published under before a renumbering) is a key of the frontmatter; issue-formerly, a new rule across issues, checks it, and issue-number-sequence counts those numbers as held.
+// v94: author-spelling, a new rule across issues: one person written two ways (`F. Viégas`, `Fernanda Viégas`), from the facts' authors.
+const FORMAT_VERSION = 94;
 
 interface Header {
   version: typeof FORMAT_VERSION;

@@ -1,10 +1,10 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import type { Config } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import type { SentLinks } from '../send/link-bases.js';
-import { DATABASE_FILE } from '../store/database-file.js';
+import { databaseStamp, sameContents } from '../store/database-stamp.js';
 
 /**
  * The format of the remembered warning (`<dataDir>/cache/moved-base-url.json`).
@@ -73,33 +73,4 @@ async function readWarning(config: Pick<Config, 'baseUrl' | 'dataDir'>): Promise
     return undefined;
   }
   return movedBaseUrlWarning(links, config.baseUrl);
-}
-
-/**
- * The size and modification time (ns) of the database file and of its
- * write-ahead log (`none` when absent), as one string; undefined when
- * there is no database. Every commit appends to the log or, at a
- * checkpoint, writes the file, so a commit changes it (on a file system
- * whose times have whole seconds, a commit within the second of the last
- * one may not: the warning is then that of the build before, at worst).
- */
-function databaseStamp(dataDir: string): string | undefined {
-  const path = join(dataDir, DATABASE_FILE);
-  const of = (file: string) => {
-    try {
-      const stat = statSync(file, { bigint: true });
-      return `${stat.size}@${stat.mtimeNs}`;
-    } catch {
-      return 'none';
-    }
-  };
-  const db = of(path);
-  return db === 'none' ? undefined : `${db} ${of(`${path}-wal`)}`;
-}
-
-/** Whether two stamps tell of the same contents: equal, or the log absent before and empty after (made by the read). */
-function sameContents(before: string, after: string): boolean {
-  const [db, wal] = before.split(' ');
-  const [dbAfter, walAfter] = after.split(' ');
-  return db === dbAfter && (wal === walAfter || (wal === 'none' && walAfter!.startsWith('0@')));
 }

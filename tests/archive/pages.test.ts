@@ -16,7 +16,7 @@ const config = { name: 'Test', description: undefined, baseUrl: 'https://news.ex
 const record = (i: number, tags: string[]): PaperRecord => paperRecord(i, { tags });
 
 function issueWith(papers: PaperRecord[]): IssueOutput {
-  return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
+  return { number: 1, formerly: [], title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
 }
 
 test('a tag or author with more than 400 papers gets pages of 400, linked to each other', () => {

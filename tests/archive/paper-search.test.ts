@@ -17,7 +17,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
 
 /** The paper database of one issue of `records`, and its texts, as `paperboy papers search` reads them. */
 function oneIssue(records: PaperRecord[]) {
-  const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
+  const issue: IssueOutput = { number: 1, formerly: [], title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
   const texts: TextSource = { records: () => issue.papers, rendering: () => assert.fail('a search reads no rendering') };
   return { database: buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts };
 }

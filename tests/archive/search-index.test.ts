@@ -44,7 +44,7 @@ function record(n: number, fields: Partial<PaperRecord> = {}): PaperRecord {
 }
 
 function issueOf(records: PaperRecord[]): IssueOutput {
-  return { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
+  return { number: 1, formerly: [], title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records };
 }
 
 function database(records: PaperRecord[]): PaperDatabase {

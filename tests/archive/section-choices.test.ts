@@ -8,7 +8,7 @@ import { paperRecord } from './fixture.js';
 /** The paper database of one issue whose papers have `sections` (` / ` between levels; '' for none), in that order. */
 function papersIn(sections: string[]) {
   const papers = sections.map((section, i) => paperRecord(i + 1, { section: section === '' ? [] : section.split(' / ') }));
-  const issue: IssueOutput = { number: 1, title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
+  const issue: IssueOutput = { number: 1, formerly: [], title: 'One', date: '2023-01-02', subject: '#1: One', draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers };
   return buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]).papers;
 }
 

@@ -13,6 +13,7 @@ import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import headingLevel from './heading-level.js';
 import imageAltRequired from './image-alt-required.js';
+import issueFormerly from './issue-formerly.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
 import linkReferenceUndefined from './link-reference-undefined.js';
@@ -57,6 +58,7 @@ export const rules: Rule[] = [
   noControlCharacter,
   issueNumberUnique,
   issueNumberSequence,
+  issueFormerly,
   dateValid,
   dateOrder,
   noEmptyIssue,

@@ -6,7 +6,10 @@ import type { CorpusRule } from '../types.js';
  * issue. Drafts count: a draft holds its number. The first number is free
  * (a newsletter moved from elsewhere may start at 100). A file whose number
  * cannot be read (its own errors say why) holds the number its name starts
- * with (`0007-….md`): that number is not missing, only unread.
+ * with (`0007-….md`): that number is not missing, only unread. A number
+ * an issue was renumbered from (its `formerly`) is not missing either: its
+ * address leads to that issue (one before the first number is not counted,
+ * which stays free).
  *
  * ok:     issues 1, 2, 3
  * not ok: issues 1, 2, 4 → on issue 4: Unexpected gap in issue numbers: 3 is missing, expected 4 to follow 2
@@ -17,7 +20,10 @@ const rule: CorpusRule = {
   scope: 'corpus',
   doc: 'Issue numbers follow each other without gaps',
   check({ facts, report }) {
-    const numbers = [...new Set(facts.flatMap((fact) => (fact.number === undefined ? (numberInFileName(fact.path) ?? []) : [fact.number])))].sort((a, b) => a - b);
+    const held = facts.flatMap((fact) => (fact.number === undefined ? (numberInFileName(fact.path) ?? []) : [fact.number]));
+    const first = Math.min(...held);
+    const former = facts.flatMap((fact) => (fact.formerly ?? []).map(({ number }) => number)).filter((number) => number > first);
+    const numbers = [...new Set([...held, ...former])].sort((a, b) => a - b);
     const previous = new Map<number, number>();
     numbers.forEach((number, i) => {
       const before = numbers[i - 1];

@@ -237,7 +237,7 @@ test('frontmatter-schema: a key with no name is named by what was written, at it
   const alone = await lint('status: sent', 'status: sent\n: x # a note');
   assert.deepEqual(
     alone.map((m) => [`${m.line}:${m.column}-${m.endColumn}`, m.message]),
-    [['7:1-4', "Unexpected `: x` with no key before the `:`, expected one of `number`, `title`, `date`, `subject`, `preheader`, `editor`, `reviewers`, `status`, `papers`"]],
+    [['7:1-4', "Unexpected `: x` with no key before the `:`, expected one of `number`, `title`, `date`, `subject`, `preheader`, `editor`, `reviewers`, `status`, `formerly`, `papers`"]],
   );
   const tilde = await lint('status: sent', 'status: sent\n~: x');
   assert.match(tilde[0]!.message, /^Unexpected key `~`, which YAML reads as no name, expected one of `number`/);

@@ -36,3 +36,8 @@ test('issue-number-sequence: a file whose number cannot be read holds the number
   const [message] = await lintWith([rule], issues, { target: '0010-d.md' });
   assert.equal(message!.message, 'Unexpected gap in issue numbers: 9 is missing, expected 10 to follow 8');
 });
+
+test('issue-number-sequence: a number an issue was renumbered from (`formerly`) is no gap: its address leads to that issue', async () => {
+  const renumbered = cleanIssue({ number: 4 }).replace('number: 4\n', 'number: 4\nformerly: [3]\n');
+  assert.deepEqual(await lintWith([rule], { 'd.md': renumbered, 'a.md': cleanIssue({ number: 1 }), 'b.md': cleanIssue({ number: 2 }) }), []);
+});
