@@ -1,0 +1,136 @@
+import { load, type CheerioAPI } from 'cheerio';
+import { Text, type AnyNode } from 'domhandler';
+import type { Element } from 'hast';
+import { toHast } from 'mdast-util-to-hast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { remarkWithGfm } from './reference-parser.js';
+
+/**
+ * The words a reader sees of a Markdown text, taken two ways: from the stock
+ * unified stack (the oracle) and from paperboy's outputs. Each output is
+ * brought to words by the same rules, and the deliberate differences
+ * between what an output shows and what the stock HTML shows in a browser
+ * are undone by narrow, named exceptions (docs/outputs.md says each):
+ *
+ * - FOOTNOTE MARKERS: a note's number is counted across the whole email
+ *   (the stock stack counts per text), so reference markers (`<sup>` links,
+ *   superscript digits in the plaintext and preview) are no words anywhere,
+ *   nor are the back-links (↩) and the stock footnote section's hidden label.
+ * - LINK REFERENCES: the plaintext and the preview number a link's URL
+ *   (`text [1]`) and list it after the paper (`[1] https://…`): a bracketed
+ *   number is no word anywhere, and a reference list line is dropped.
+ * - IMAGES: an image's `alt` is the words it shows (a browser shows them
+ *   when images are off; the plaintext writes `[image: alt]`, the web page
+ *   links an image of another host as `Image: alt`); the labels are no words.
+ * - TASK ITEMS: a checkbox is ☐ or ☑ (the stock stack's `<input>`); the
+ *   plaintext writes `[ ]` and `[x]`.
+ * - LIST NUMBERS: an ordered item's number, which a browser shows as its
+ *   marker, is a word in every output; the plaintext writes it as written
+ *   (`003.`), a browser as a number (`3.`).
+ * - EMPTY LINKS: a link without text shows its URL in the plaintext and
+ *   the preview (a browser shows nothing there), when the URL filter keeps it.
+ * - MATH: KaTeX's typesetting on the web page is its TeX source (its
+ *   `annotation`), as the emails show it; the emails show the dollars
+ *   around it, which are no words anywhere.
+ * - RAW HTML: the stock HTML carries it (`allowDangerousHtml`) and the
+ *   browser's parse (parse5) shows its text, none of `<script>`, `<style>`,
+ *   `<template>`: paperboy's documented policy (docs/issue-format.md).
+ *
+ * Words are runs of letters, marks and digits; a CJK character, a symbol
+ * (an emoji, a currency sign) is a word of its own; punctuation and the
+ * plaintext's drawing (tables' box lines, bullets, `*`, `~~`) are none.
+ */
+
+/** The schemes a link keeps in every output (rehype-sanitize's default schema; README "One URL filter"). */
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'irc:', 'ircs:', 'mailto:', 'xmpp:']);
+
+const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+
+/**
+ * The words of `markdown` as the stock stack's HTML shows them in a browser:
+ * remark-parse + remark-gfm + remark-math → mdast-util-to-hast (what
+ * remark-rehype runs) with raw HTML kept. For a plaintext (`plain`), a link
+ * without text is its URL (resolved against `baseUrl`), which the plaintext
+ * writes where a browser shows nothing to click.
+ */
+export function referenceWords(markdown: string, plain?: { baseUrl: string }): string[] {
+  const hast = toHast(remarkWithGfm.parse(markdown), { allowDangerousHtml: true });
+  // Markdown's links told from raw HTML's `<a>`, whose tag no output keeps.
+  visit(hast, 'element', (element: Element) => {
+    if (element.tagName === 'a') element.properties.dataMarkdownLink = '';
+  });
+  const $ = load(toHtml.stringify(hast as never), null, false);
+  if (plain) {
+    $('a[data-markdown-link]:not([data-footnote-ref])').each((_, link) => {
+      const url = URL.parse($(link).attr('href')!, plain.baseUrl);
+      if ($(link).text().trim() === '' && $(link).find('img').length === 0 && url && LINK_PROTOCOLS.has(url.protocol)) $(link).text(url.href);
+    });
+  }
+  return words(visibleText($));
+}
+
+/** The words an HTML fragment (or a slice of a page) shows, the exceptions above applied. */
+export function htmlWords(html: string): string[] {
+  return words(visibleText(load(html, null, false)));
+}
+
+/** Elements a browser sets apart from the text around them (HTML Standard §15.3), so words on either side stay two. */
+const APART = new Set(
+  'address article aside blockquote br caption center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript']);
+
+function visibleText($: CheerioAPI): string {
+  $('[data-footnote-backref], a[data-footnote-ref], [data-footnotes] > .sr-only').remove();
+  // As text nodes: an alt or a formula may hold `<`, which a string given to cheerio would parse as a tag.
+  $('img').each((_, image) => void $(image).replaceWith(new Text(` ${$(image).attr('alt') ?? ''} `)));
+  $('a.remote-image').each((_, link) => void $(link).text($(link).text().replace(/^Image: /, '')));
+  $('.katex').each((_, math) => void $(math).replaceWith(new Text(` ${$(math).find('annotation[encoding="application/x-tex"]').text()} `)));
+  $('input[type="checkbox"]').each((_, box) => void $(box).replaceWith($(box).attr('checked') === undefined ? '☐' : '☑'));
+  $('ol').each((_, list) => {
+    if ($(list).closest('[data-footnotes], .footnotes').length > 0) return;
+    let number = Number($(list).attr('start') ?? 1);
+    $(list)
+      .children('li')
+      .each((_, item) => {
+        if ($(item).attr('value') !== undefined) number = Number($(item).attr('value'));
+        $(item).prepend(`${number}. `);
+        number += 1;
+      });
+  });
+  const parts: string[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') parts.push(node.data);
+    else if (node.type === 'tag' || node.type === 'root' || node.type === 'script' || node.type === 'style') {
+      const name = 'name' in node ? node.name : '';
+      if (HIDDEN.has(name)) return;
+      if (APART.has(name)) parts.push(' ');
+      for (const child of 'children' in node ? node.children : []) walk(child);
+      if (APART.has(name)) parts.push(' ');
+    }
+  };
+  walk($.root()[0]!);
+  return parts.join('');
+}
+
+/** The words of a plaintext or a terminal preview (its escape sequences already removed), the exceptions above applied. */
+export function plainWords(text: string): string[] {
+  const shown = text
+    .split('\n')
+    .filter((line) => !/^\s*\[\d+\] \S+$/.test(line))
+    .join('\n')
+    .replace(/\[image(?::\s|\])/g, ' ')
+    .replace(/^(\s*(?:>\s*)*)0+(?=\d+[.)])/gm, '$1')
+    .replace(/^(\s*(?:[-*+•◦▪‣]|\d+[.)])\s+)\[([ xX])\]/gm, (_, item: string, box: string) => `${item}${box === ' ' ? '☐' : '☑'}`);
+  return words(shown);
+}
+
+const CJK = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
+/** A word: letters, marks and digits (not superscript digits: footnote markers), or one symbol but the box drawing of tables and rules and `$` (math's delimiters, which the emails show). */
+const WORD = /(?:(?![¹²³⁰-⁹])[\p{L}\p{M}\p{N}])+|(?![\u2500-\u257f$])[\p{So}\p{Sc}]/gu;
+
+function words(text: string): string[] {
+  return (text.replace(/ ?\[\d+\]/g, '').replace(/[*_`~]/g, '').replace(CJK, ' $1 ').match(WORD) ?? []) as string[];
+}
