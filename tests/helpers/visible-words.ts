@@ -72,8 +72,8 @@ export function referenceWords(markdown: string, plain?: { baseUrl: string }): s
 }
 
 /** The words an HTML fragment (or a slice of a page) shows, the exceptions above applied. */
-export function htmlWords(html: string): string[] {
-  return words(visibleText(load(html, null, false)));
+export function htmlWords(html: string): ShownWords {
+  return { words: words(visibleText(load(html, null, false))), lineEnds: new Set() };
 }
 
 /** Elements a browser sets apart from the text around them (HTML Standard §15.3), so words on either side stay two. */
@@ -115,16 +115,48 @@ function visibleText($: CheerioAPI): string {
   return parts.join('');
 }
 
+/** The words an output shows, and which of them end a line of a plaintext or a preview (where a word wider than the line is cut: `firstDifference`). */
+export interface ShownWords {
+  words: string[];
+  lineEnds: ReadonlySet<number>;
+}
+
 /** The words of a plaintext or a terminal preview (its escape sequences already removed), the exceptions above applied. */
-export function plainWords(text: string): string[] {
+export function plainWords(text: string): ShownWords {
   const shown = text
     .split('\n')
-    .filter((line) => !/^\s*\[\d+\] \S+$/.test(line))
+    .filter((line) => !/^\s*\[\d+\] (?:https?|mailto|xmpp|ircs?):\S*$/.test(line))
     .join('\n')
     .replace(/\[image(?::\s|\])/g, ' ')
     .replace(/^(\s*(?:>\s*)*)0+(?=\d+[.)])/gm, '$1')
     .replace(/^(\s*(?:[-*+•◦▪‣]|\d+[.)])\s+)\[([ xX])\]/gm, (_, item: string, box: string) => `${item}${box === ' ' ? '☐' : '☑'}`);
-  return words(shown);
+  const result: string[] = [];
+  const lineEnds = new Set<number>();
+  for (const line of shown.split('\n')) {
+    result.push(...words(line));
+    if (result.length > 0) lineEnds.add(result.length - 1);
+  }
+  return { words: result, lineEnds };
+}
+
+/**
+ * Where `shown` parts from `expected` (an index into `expected`), or
+ * undefined when they are the same words. A WORD WIDER THAN THE LINE is cut
+ * across lines in the plaintext and the preview: pieces that end lines
+ * (`lineEnds`) and join into the expected word count as that word.
+ */
+export function firstDifference(expected: readonly string[], shown: ShownWords): number | undefined {
+  const { words: found, lineEnds } = shown;
+  let j = 0;
+  for (let i = 0; i < expected.length; i++, j++) {
+    let word = found[j];
+    while (word !== undefined && word !== expected[i] && lineEnds.has(j) && expected[i]!.startsWith(word) && found[j + 1] !== undefined) {
+      j += 1;
+      word += found[j]!;
+    }
+    if (word !== expected[i]) return i;
+  }
+  return j < found.length ? expected.length : undefined;
 }
 
 const CJK = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { commonMarkSpecExamples, gfmSpecExamples, outsideSuiteExamples, type SuiteExample } from '../helpers/markdown-suites.js';
 import { renderTexts, TEXTS_BASE_URL, type RenderedText } from '../helpers/render-texts.js';
-import { htmlWords, plainWords, referenceWords } from '../helpers/visible-words.js';
+import { firstDifference, htmlWords, plainWords, referenceWords } from '../helpers/visible-words.js';
 
 // No text lost, doubled or changed, on suites nobody here wrote: each
 // Markdown text is a paper's summary, rendered by every output (the HTML
@@ -31,11 +31,11 @@ const KNOWN_DIFFERENCES = new Map([
 const BATCH = 100;
 
 /** Each output of each example whose words are not the reference's: the example, the output, and where the words part. */
-function differences(examples: readonly SuiteExample[]): string[] {
+function differences(examples: readonly SuiteExample[], previewWidth = 100): string[] {
   const found: string[] = [];
   for (let start = 0; start < examples.length; start += BATCH) {
     const batch = examples.slice(start, start + BATCH);
-    const rendered = renderTexts(batch.map((example) => example.markdown));
+    const rendered = renderTexts(batch.map((example) => example.markdown), previewWidth);
     batch.forEach((example, i) => {
       const expected = { html: referenceWords(example.markdown), plain: referenceWords(example.markdown, { baseUrl: TEXTS_BASE_URL }) };
       for (const output of OUTPUTS) {
@@ -44,18 +44,12 @@ function differences(examples: readonly SuiteExample[]): string[] {
         const reference = isHtml ? expected.html : expected.plain;
         const at = firstDifference(reference, shown);
         if (at !== undefined) {
-          found.push(`${example.name} [${output}] ${JSON.stringify(example.markdown)}: word ${at}, expected ${JSON.stringify(reference.slice(at, at + 5))}, shown ${JSON.stringify(shown.slice(at, at + 5))}`);
+          found.push(`${example.name} [${output}] ${JSON.stringify(example.markdown)}: word ${at}, expected ${JSON.stringify(reference.slice(at, at + 5))}, shown near ${JSON.stringify(shown.words.slice(at, at + 5))}`);
         }
       }
     });
   }
   return found;
-}
-
-function firstDifference(expected: readonly string[], shown: readonly string[]): number | undefined {
-  const length = Math.max(expected.length, shown.length);
-  for (let i = 0; i < length; i++) if (expected[i] !== shown[i]) return i;
-  return undefined;
 }
 
 const unexpected = (examples: readonly SuiteExample[]) => differences(examples.filter((example) => !KNOWN_DIFFERENCES.has(example.name)));
@@ -91,7 +85,12 @@ test('the known differences are still differences (each is needed, and names an 
 const word = fc.constantFrom(
   'model', 'attention', 'GPT-4', 'RLHF', 'scaling', 'p<0.05', '~10%', '3×', 'naïve', 'e.g.', "don't", '2023', 'x_1', 'snake_case',
   '研究', '大型语言模型', 'の', 'نموذج', 'اللغة', 'שלום', 'מודל', '🧠', '👩‍🔬', '🇫🇷', '€5', 'α-β', 'Ünïcödé',
+  // Wider than a line: cut across lines in the plaintext and the preview.
+  'Pneumonoultramicroscopicsilicovolcanoconiosis-and-Supercalifragilisticexpialidocious',
+  'https://example.org/a/very/long/path/that/goes/on/and/on/for/a/while/until/it/is/wider/than/a/line.html',
 );
+// Table cells stay narrower than their column: a cell wrapped on two lines reads across its row's other cells.
+const short = fc.constantFrom('model', 'RLHF', 'x_1', '~10%', '3×', '研究', 'نموذج', 'שלום', '🧠', '€5', 'naïve');
 const inline = fc.oneof(
   { weight: 6, arbitrary: word },
   word.map((w) => `*${w}*`),
@@ -106,7 +105,7 @@ const inline = fc.oneof(
   fc.constantFrom('H<sub>2</sub>O', 'a<br>b', '<b>bold</b>', '<span title="t">span</span>', '&amp;', '&copy;', '&#x1F600;', '\\*not emphasis\\*', '[^1]', '[^note]'),
 );
 const line = fc.array(inline, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(' '));
-const cell = fc.array(word, { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
+const cell = fc.array(short, { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
 const block = fc.oneof(
   { weight: 4, arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n')) },
   fc.array(line, { minLength: 1, maxLength: 3 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
@@ -122,7 +121,7 @@ const researchMarkdown = fc
   .tuple(fc.array(block, { minLength: 1, maxLength: 6 }), line, line)
   .map(([blocks, first, note]) => `${blocks.join('\n\n')}\n\n[^1]: ${first}\n[^note]: ${note}\n`);
 
-test('every output shows the words of generated research-newsletter Markdown (CJK, Arabic, Hebrew, emoji, math, tables, footnotes, raw HTML)', () => {
+test('every output shows the words of generated research-newsletter Markdown (CJK, Arabic, Hebrew, emoji, math, tables, footnotes, raw HTML, words wider than a line), the preview 48 columns wide', () => {
   const texts = fc.sample(researchMarkdown, { numRuns: 300, seed: 20261205 });
-  assert.deepEqual(differences(texts.map((markdown, i) => ({ name: `generated text ${i}`, markdown }))), []);
+  assert.deepEqual(differences(texts.map((markdown, i) => ({ name: `generated text ${i}`, markdown })), 48), []);
 });
