@@ -1,5 +1,8 @@
 import { load } from 'cheerio';
-import { renderIssueOutput } from '../../src/archive/issue-output.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput } from '../../src/archive/issue-output.js';
+import { renderPage } from '../../src/archive/page-render.js';
+import { buildPaperDatabase } from '../../src/archive/paper-database.js';
+import { planPages } from '../../src/archive/pages.js';
 import { CorpusIndex } from '../../src/issue/corpus.js';
 import { extractFacts } from '../../src/issue/facts.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
@@ -17,7 +20,7 @@ export interface RenderedText {
   emailText: string;
   /** The terminal preview's lines of the paper, escape sequences in. */
   preview: string;
-  /** The web page's paper: the summary and notes as the issue page places them (math typeset). */
+  /** The issue web page's slice: the paper's summary and notes (math typeset). */
   webHtml: string;
 }
 
@@ -31,7 +34,8 @@ const OUTRO = 'Slice end marker.';
 /**
  * Renders each Markdown text as the summary of a paper of one issue, all at
  * once, through the real email, preview and archive renderers, and cuts
- * each output into the texts' slices. The issue is parsed from a file's
+ * each output into the texts' slices (the web page is the issue's page as
+ * `paperboy build` writes it). The issue is parsed from a file's
  * text; only the summaries are set afterwards, each parsed as an issue's
  * texts are (so any text at all fits, tabs and trailing spaces included).
  */
@@ -48,6 +52,7 @@ export function renderTexts(markdowns: readonly string[], previewWidth = 100): R
   const output = renderIssueOutput(issue, { config, corpus, facts }, templates);
   const preview = renderTerminalPreview({ issue, config, links: { baseUrl: config.baseUrl, corpus, from: facts }, htmlBytes: 1 }, { width: previewWidth, color: true, hyperlinks: true });
   const $ = load(output.email.html);
+  const $page = load(issuePage(output));
   const textSlices = slices(output.email.text, markdowns.length);
   const previewSlices = slices(stripEscapes(preview), markdowns.length);
   return markdowns.map((_, i) => {
@@ -60,9 +65,20 @@ export function renderTexts(markdowns: readonly string[], previewWidth = 100): R
         .join('\n'),
       emailText: textSlices[i]!,
       preview: previewSlices[i]!,
-      webHtml: `${web.summary.html}\n${web.footnotes?.html ?? ''}`,
+      webHtml: $page(`article.paper[id="${web.anchor}"]`)
+        .children('.summary, .footnotes')
+        .toArray()
+        .map((element) => $page.html(element))
+        .join('\n'),
     };
   });
+}
+
+/** The issue's web page, as `paperboy build` writes it. */
+function issuePage(output: IssueOutput): string {
+  const summary = summarizeIssue(output, { pageHash: '', email: { html: '', text: '' } }, []);
+  const plan = planPages(config, [summary], buildPaperDatabase([summary]), () => '', { rendering: () => output, records: () => output.papers }).find((page) => page.path === `issues/${output.number}/index.html`)!;
+  return renderPage(templates, config, { ...plan, view: plan.view() });
 }
 
 /** Each paper's lines of a plaintext rendering: from after its title and URL lines to the next paper's title, or the closing. */
