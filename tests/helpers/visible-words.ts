@@ -36,7 +36,11 @@ import { remarkWithGfm } from './reference-parser.js';
  *   around it, which are no words anywhere.
  * - RAW HTML: the stock HTML carries it (`allowDangerousHtml`) and the
  *   browser's parse (parse5) shows its text, none of `<script>`, `<style>`,
- *   `<template>`: paperboy's documented policy (docs/issue-format.md).
+ *   `<template>`: paperboy's documented policy (docs/issue-format.md). A
+ *   raw `<img>` shows no words (the IMAGES rule is Markdown's images'); a
+ *   `<noscript>`'s text shows, as in a mail program, which runs no script,
+ *   and a `<title>`'s, which paperboy keeps as any element's text.
+ * - SOFT HYPHENS: invisible but where a line breaks, so no word boundary.
  *
  * Words are runs of letters, marks and digits; a CJK character, a symbol
  * (an emoji, a currency sign) is a word of its own; punctuation and the
@@ -57,35 +61,36 @@ const toHtml = unified().use(rehypeStringify, { allowDangerousHtml: true }).free
  */
 export function referenceWords(markdown: string, plain?: { baseUrl: string }): string[] {
   const hast = toHast(remarkWithGfm.parse(markdown), { allowDangerousHtml: true });
-  // Markdown's links told from raw HTML's `<a>`, whose tag no output keeps.
+  // Markdown's links and images told from raw HTML's `<a>` and `<img>`, whose tags no output keeps.
   visit(hast, 'element', (element: Element) => {
-    if (element.tagName === 'a') element.properties.dataMarkdownLink = '';
+    if (element.tagName === 'a' || element.tagName === 'img') element.properties.dataMarkdown = '';
   });
   const $ = load(toHtml.stringify(hast as never), null, false);
   if (plain) {
-    $('a[data-markdown-link]:not([data-footnote-ref])').each((_, link) => {
+    $('a[data-markdown]:not([data-footnote-ref])').each((_, link) => {
       const url = URL.parse($(link).attr('href')!, plain.baseUrl);
       if ($(link).text().trim() === '' && $(link).find('img').length === 0 && url && LINK_PROTOCOLS.has(url.protocol)) $(link).text(url.href);
     });
   }
-  return words(visibleText($));
+  return words(visibleText($, 'img[data-markdown]'));
 }
 
 /** The words an HTML fragment (or a slice of a page) shows, the exceptions above applied. */
 export function htmlWords(html: string): ShownWords {
-  return { words: words(visibleText(load(html, null, false))), lineEnds: new Set() };
+  return { words: words(visibleText(load(html, null, false), 'img')), lineEnds: new Set() };
 }
 
 /** Elements a browser sets apart from the text around them (HTML Standard §15.3), so words on either side stay two. */
 const APART = new Set(
   'address article aside blockquote br caption center dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
 );
-const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript']);
+const HIDDEN = new Set(['script', 'style', 'template', 'head']);
 
-function visibleText($: CheerioAPI): string {
+/** The text a browser shows of `$`, the exceptions above applied; `images`: the images whose alt is words (`IMAGES`). */
+function visibleText($: CheerioAPI, images: string): string {
   $('[data-footnote-backref], a[data-footnote-ref], [data-footnotes] > .sr-only').remove();
   // As text nodes: an alt or a formula may hold `<`, which a string given to cheerio would parse as a tag.
-  $('img').each((_, image) => void $(image).replaceWith(new Text(` ${$(image).attr('alt') ?? ''} `)));
+  $(images).each((_, image) => void $(image).replaceWith(new Text(` ${$(image).attr('alt') ?? ''} `)));
   $('a.remote-image').each((_, link) => void $(link).text($(link).text().replace(/^Image: /, '')));
   $('.katex').each((_, math) => void $(math).replaceWith(new Text(` ${$(math).find('annotation[encoding="application/x-tex"]').text()} `)));
   $('input[type="checkbox"]').each((_, box) => void $(box).replaceWith($(box).attr('checked') === undefined ? '☐' : '☑'));
@@ -164,5 +169,5 @@ const CJK = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu;
 const WORD = /(?:(?![¹²³⁰-⁹])[\p{L}\p{M}\p{N}])+|(?![\u2500-\u257f$])[\p{So}\p{Sc}]/gu;
 
 function words(text: string): string[] {
-  return (text.replace(/ ?\[\d+\]/g, '').replace(/[*_`~]/g, '').replace(CJK, ' $1 ').match(WORD) ?? []) as string[];
+  return (text.replace(/ ?\[\d+\]/g, '').replace(/\u00ad/g, '').replace(/[*_`~]/g, '').replace(CJK, ' $1 ').match(WORD) ?? []) as string[];
 }
