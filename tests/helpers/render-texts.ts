@@ -6,6 +6,7 @@ import { planPages } from '../../src/archive/pages.js';
 import { CorpusIndex } from '../../src/issue/corpus.js';
 import { extractFacts } from '../../src/issue/facts.js';
 import { parseMarkdown } from '../../src/issue/markdown.js';
+import type { Issue } from '../../src/issue/model.js';
 import { parseIssue } from '../../src/issue/parse.js';
 import { decodeIssueSource } from '../../src/issue/source.js';
 import { loadTemplates } from '../../src/render/templates.js';
@@ -41,20 +42,16 @@ const OUTRO = 'Slice end marker.';
  */
 export function renderTexts(markdowns: readonly string[], previewWidth = 100): RenderedText[] {
   const papers = markdowns.map((_, i) => `  - title: ${title(i)}\n    url: https://example.org/${i}\n    summary: x\n`).join('');
-  const parsed = parseIssue(decodeIssueSource('issues/0001-a.md', new TextEncoder().encode(cleanIssue({ papers, body: `Intro.\n\n<!-- papers -->\n\n${OUTRO}` }))));
-  const issue = parsed.issue!;
-  issue.papers.forEach((paper, i) => {
-    paper.summary = { ...paper.summary, text: markdowns[i]!, tree: parseMarkdown(markdowns[i]!) };
-    paper.opinion = undefined;
-  });
-  const facts = extractFacts(parsed);
-  const corpus = new CorpusIndex([facts]);
-  const output = renderIssueOutput(issue, { config, corpus, facts }, templates);
-  const preview = renderTerminalPreview({ issue, config, links: { baseUrl: config.baseUrl, corpus, from: facts }, htmlBytes: 1 }, { width: previewWidth, color: true, hyperlinks: true });
+  const { output, preview } = renderIssue(papers, `Intro.\n\n<!-- papers -->\n\n${OUTRO}`, previewWidth, (issue) =>
+    issue.papers.forEach((paper, i) => {
+      paper.summary = { ...paper.summary, text: markdowns[i]!, tree: parseMarkdown(markdowns[i]!) };
+      paper.opinion = undefined;
+    }),
+  );
   const $ = load(output.email.html);
   const $page = load(issuePage(output));
   const textSlices = slices(output.email.text, markdowns.length);
-  const previewSlices = slices(stripEscapes(preview), markdowns.length);
+  const previewSlices = slices(preview, markdowns.length);
   return markdowns.map((_, i) => {
     const web = output.content.papers[i]!;
     return {
@@ -72,6 +69,45 @@ export function renderTexts(markdowns: readonly string[], previewWidth = 100): R
         .join('\n'),
     };
   });
+}
+
+/**
+ * Renders a Markdown text as the body of an issue without papers (its
+ * introduction, its notes at the end), as `renderTexts` renders summaries;
+ * one issue per text. The slices hold the body and its notes, the notes'
+ * heading of the plaintext and the preview ("Notes", a label) left out.
+ */
+export function renderBody(markdown: string, previewWidth = 100): RenderedText {
+  const { output, preview } = renderIssue('  []\n', 'x', previewWidth, (issue) => {
+    issue.body = { ...issue.body, text: markdown, tree: parseMarkdown(markdown) };
+    issue.papersMarker = undefined;
+  });
+  const $ = load(output.email.html);
+  const $page = load(issuePage(output));
+  $page('article.issue').children('header, .alternates, .pager').remove();
+  const notesHeading = /^Notes\n-+$/m;
+  const text = output.email.text.split('\n');
+  const after = (lines: string[], start: number) => lines.slice(lines.findIndex((line, i) => i >= start && line === '') + 1);
+  const previewLines = preview.split('\n');
+  const body = after(text, text.findIndex((line) => /^=+$/.test(line)));
+  return {
+    emailHtml: $('td.content').html()!,
+    emailText: body.slice(0, body.findIndex((line) => /^-{72}$/.test(line))).join('\n').replace(notesHeading, ''),
+    preview: after(previewLines, previewLines.findIndex((line) => line.startsWith(`Issue #${output.number} ·`))).join('\n').replace(notesHeading, ''),
+    webHtml: $page('article.issue').html()!,
+  };
+}
+
+/** An issue with these `papers:` (YAML) and body, as parsed, changed by `edit`, rendered for the archive (the email too) and the preview (escapes removed). */
+function renderIssue(papers: string, body: string, previewWidth: number, edit: (issue: Issue) => void): { output: IssueOutput; preview: string } {
+  const parsed = parseIssue(decodeIssueSource('issues/0001-a.md', new TextEncoder().encode(cleanIssue({ papers, body }))));
+  const issue = parsed.issue!;
+  edit(issue);
+  const facts = extractFacts(parsed);
+  const corpus = new CorpusIndex([facts]);
+  const output = renderIssueOutput(issue, { config, corpus, facts }, templates);
+  const preview = renderTerminalPreview({ issue, config, links: { baseUrl: config.baseUrl, corpus, from: facts }, htmlBytes: 1 }, { width: previewWidth, color: true, hyperlinks: true });
+  return { output, preview: stripEscapes(preview) };
 }
 
 /** The issue's web page, as `paperboy build` writes it. */

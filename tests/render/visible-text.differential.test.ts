@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { commonMarkSpecExamples, gfmSpecExamples, outsideSuiteExamples, type SuiteExample } from '../helpers/markdown-suites.js';
-import { renderTexts, TEXTS_BASE_URL, type RenderedText } from '../helpers/render-texts.js';
+import { renderBody, renderTexts, TEXTS_BASE_URL, type RenderedText } from '../helpers/render-texts.js';
 import { firstDifference, htmlWords, plainWords, referenceWords } from '../helpers/visible-words.js';
 
 // No text lost, doubled or changed, on suites nobody here wrote: each
@@ -36,20 +36,22 @@ function differences(examples: readonly SuiteExample[], previewWidth = 100): str
   for (let start = 0; start < examples.length; start += BATCH) {
     const batch = examples.slice(start, start + BATCH);
     const rendered = renderTexts(batch.map((example) => example.markdown), previewWidth);
-    batch.forEach((example, i) => {
-      const expected = { html: referenceWords(example.markdown), plain: referenceWords(example.markdown, { baseUrl: TEXTS_BASE_URL }) };
-      for (const output of OUTPUTS) {
-        const isHtml = output.endsWith('Html');
-        const shown = (isHtml ? htmlWords : plainWords)(rendered[i]![output]);
-        const reference = isHtml ? expected.html : expected.plain;
-        const at = firstDifference(reference, shown);
-        if (at !== undefined) {
-          found.push(`${example.name} [${output}] ${JSON.stringify(example.markdown)}: word ${at}, expected ${JSON.stringify(reference.slice(at, at + 5))}, shown near ${JSON.stringify(shown.words.slice(at, at + 5))}`);
-        }
-      }
-    });
+    batch.forEach((example, i) => found.push(...outputDifferences(example, rendered[i]!)));
   }
   return found;
+}
+
+/** Each output of one example's rendering whose words are not the reference's. */
+function outputDifferences(example: SuiteExample, rendered: RenderedText): string[] {
+  const expected = { html: referenceWords(example.markdown), plain: referenceWords(example.markdown, { baseUrl: TEXTS_BASE_URL }) };
+  return OUTPUTS.flatMap((output) => {
+    const isHtml = output.endsWith('Html');
+    const shown = (isHtml ? htmlWords : plainWords)(rendered[output]);
+    const reference = isHtml ? expected.html : expected.plain;
+    const at = firstDifference(reference, shown);
+    if (at === undefined) return [];
+    return [`${example.name} [${output}] ${JSON.stringify(example.markdown)}: word ${at}, expected ${JSON.stringify(reference.slice(at, at + 5))}, shown near ${JSON.stringify(shown.words.slice(at, at + 5))}`];
+  });
 }
 
 const unexpected = (examples: readonly SuiteExample[]) => differences(examples.filter((example) => !KNOWN_DIFFERENCES.has(example.name)));
@@ -124,4 +126,12 @@ const researchMarkdown = fc
 test('every output shows the words of generated research-newsletter Markdown (CJK, Arabic, Hebrew, emoji, math, tables, footnotes, raw HTML, words wider than a line), the preview 48 columns wide', () => {
   const texts = fc.sample(researchMarkdown, { numRuns: 300, seed: 20261205 });
   assert.deepEqual(differences(texts.map((markdown, i) => ({ name: `generated text ${i}`, markdown })), 48), []);
+});
+
+test("every output shows the words of generated research-newsletter Markdown as an issue's body (its introduction, its notes at the end of the email)", () => {
+  const texts = fc.sample(researchMarkdown, { numRuns: 100, seed: 20261206 });
+  assert.deepEqual(
+    texts.flatMap((markdown, i) => outputDifferences({ name: `generated body ${i}`, markdown }, renderBody(markdown, 48))),
+    [],
+  );
 });
