@@ -6,8 +6,9 @@ import { renderBody, renderTexts, TEXTS_BASE_URL, type RenderedText } from '../h
 import { firstDifference, htmlWords, plainWords, referenceWords } from '../helpers/visible-words.js';
 
 // No text lost, doubled or changed, on suites nobody here wrote: each
-// Markdown text is a paper's summary, rendered by every output (the HTML
-// email, the plaintext email, the terminal preview, the web page); the
+// Markdown text is a paper's summary (and, for generated texts, an issue's
+// body too), rendered by every output (the HTML email, the plaintext email,
+// the terminal preview, the issue's web page); the
 // words each shows must be the words the stock unified stack's HTML shows
 // in a browser, in the same order. The exceptions (footnote markers, link
 // references, image labels…) are named in tests/helpers/visible-words.ts.
