@@ -1,4 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
+import stringWidth from 'string-width';
 import { Text, type AnyNode } from 'domhandler';
 import type { Element } from 'hast';
 import { toHast } from 'mdast-util-to-hast';
@@ -41,6 +42,10 @@ import { remarkWithGfm } from './reference-parser.js';
  *   `<noscript>`'s text shows, as in a mail program, which runs no script,
  *   and a `<title>`'s, which paperboy keeps as any element's text.
  * - SOFT HYPHENS: invisible but where a line breaks, so no word boundary.
+ * - TABLES: a Markdown table's words are read column by column (header
+ *   cell, then the column's cells, top to bottom), in every output: the
+ *   plaintext and the preview wrap a wide cell within its column, so a row
+ *   reads across several lines.
  *
  * Words are runs of letters, marks and digits; a CJK character, a symbol
  * (an emoji, a currency sign) is a word of its own; punctuation and the
@@ -63,7 +68,7 @@ export function referenceWords(markdown: string, plain?: { baseUrl: string }): s
   const hast = toHast(remarkWithGfm.parse(markdown), { allowDangerousHtml: true });
   // Markdown's links and images told from raw HTML's `<a>` and `<img>`, whose tags no output keeps.
   visit(hast, 'element', (element: Element) => {
-    if (element.tagName === 'a' || element.tagName === 'img') element.properties.dataMarkdown = '';
+    if (element.tagName === 'a' || element.tagName === 'img' || element.tagName === 'table') element.properties.dataMarkdown = '';
   });
   const $ = load(toHtml.stringify(hast as never), null, false);
   if (plain) {
@@ -72,12 +77,12 @@ export function referenceWords(markdown: string, plain?: { baseUrl: string }): s
       if ($(link).text().trim() === '' && $(link).find('img').length === 0 && url && LINK_PROTOCOLS.has(url.protocol)) $(link).text(url.href);
     });
   }
-  return words(visibleText($, 'img[data-markdown]'));
+  return words(visibleText($, '[data-markdown]'));
 }
 
 /** The words an HTML fragment (or a slice of a page) shows, the exceptions above applied. */
 export function htmlWords(html: string): ShownWords {
-  return { words: words(visibleText(load(html, null, false), 'img')), lineEnds: new Set() };
+  return { words: words(visibleText(load(html, null, false), '')), lineEnds: new Set() };
 }
 
 /** Elements a browser sets apart from the text around them (HTML Standard §15.3), so words on either side stay two. */
@@ -86,8 +91,9 @@ const APART = new Set(
 );
 const HIDDEN = new Set(['script', 'style', 'template', 'head']);
 
-/** The text a browser shows of `$`, the exceptions above applied; `images`: the images whose alt is words (`IMAGES`). */
-function visibleText($: CheerioAPI, images: string): string {
+/** The text a browser shows of `$`, the exceptions above applied; `markdown`: what marks the images and tables Markdown made (`IMAGES`, `TABLES`), all when empty. */
+function visibleText($: CheerioAPI, markdown: string): string {
+  const images = `img${markdown}`;
   $('[data-footnote-backref], a[data-footnote-ref], [data-footnotes] > .sr-only').remove();
   // As text nodes: an alt or a formula may hold `<`, which a string given to cheerio would parse as a tag.
   $(images).each((_, image) => void $(image).replaceWith(new Text(` ${$(image).attr('alt') ?? ''} `)));
@@ -104,6 +110,13 @@ function visibleText($: CheerioAPI, images: string): string {
         $(item).prepend(`${number}. `);
         number += 1;
       });
+  });
+  $(`table${markdown}`).each((_, table) => {
+    const rows = $(table).find('tr').toArray().map((row) => $(row).children('th, td').toArray());
+    const byColumn = $('<div></div>');
+    const columns = Math.max(0, ...rows.map((cells) => cells.length));
+    for (let column = 0; column < columns; column++) byColumn.append(rows.flatMap((cells) => cells.slice(column, column + 1)));
+    $(table).replaceWith(byColumn);
   });
   const parts: string[] = [];
   const walk = (node: AnyNode): void => {
@@ -137,11 +150,56 @@ export function plainWords(text: string): ShownWords {
     .replace(/^(\s*(?:[-*+•◦▪‣]|\d+[.)])\s+)\[([ xX])\]/gm, (_, item: string, box: string) => `${item}${box === ' ' ? '☐' : '☑'}`);
   const result: string[] = [];
   const lineEnds = new Set<number>();
-  for (const line of shown.split('\n')) {
+  for (const line of byColumn(shown.split('\n'))) {
     result.push(...words(line));
     if (result.length > 0) lineEnds.add(result.length - 1);
   }
   return { words: result, lineEnds };
+}
+
+/**
+ * A table's separator line after any quote (`>`, the preview's `│`) or list
+ * prefix: `---+---` (plaintext), `───┼───` (preview), or dashes apart by
+ * spaces where a cell holds a `|` (`---   ---`). A one-column table needs no
+ * reordering.
+ */
+const TABLE_RULE = /^[\s>│]*[-─]+(?:(?:[+┼]| {2,})[-─]+)+\s*$/;
+
+/**
+ * `lines` with each table of two or more columns read column by column
+ * (`TABLES`): a line per cell piece, the header's pieces, then the body's,
+ * of the first column, then of the next. Columns are cut where the
+ * separator line ends each column, by display width.
+ */
+function byColumn(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const rule = lines[i + 1];
+    if (rule === undefined || !TABLE_RULE.test(rule) || lines[i]!.trim() === '') {
+      out.push(lines[i]!);
+      continue;
+    }
+    // Where a column ends: at its `+` (`┼`), or at the first space after its dashes.
+    const cuts = [...rule].flatMap((char, column, chars) => (char === '+' || char === '┼' || (char === ' ' && /[-─]/.test(chars[column - 1] ?? '') && chars.slice(column).some((next) => /[-─]/.test(next))) ? [column] : []));
+    let end = i + 2;
+    while (end < lines.length && lines[end]!.trim() !== '') end += 1;
+    const rows = [lines[i]!, ...lines.slice(i + 2, end)].map((line) => cells(line, cuts));
+    for (let column = 0; column <= cuts.length; column++) out.push(...rows.map((row) => row[column] ?? ''));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The pieces of a table line between the columns at `cuts` (display columns of the separators). */
+function cells(line: string, cuts: readonly number[]): string[] {
+  const pieces: string[] = [''];
+  let column = 0;
+  for (const { segment } of new Intl.Segmenter().segment(line)) {
+    if (cuts.includes(column)) pieces.push('');
+    else pieces[pieces.length - 1] += segment;
+    column += stringWidth(segment);
+  }
+  return pieces;
 }
 
 /**
