@@ -51,11 +51,22 @@ export function visibleSiblings<T extends Nodes>(siblings: readonly T[]): readon
   let hiddenBy: string | undefined;
   for (const node of siblings) {
     const tag = node.type === 'html' ? tagOf(node.value) : undefined;
-    if (hiddenBy === undefined && tag && !tag.closing && HIDDEN_ELEMENTS.has(tag.name) && !/\/>$/.test((node as Html).value)) hiddenBy = tag.name;
+    if (hiddenBy === undefined && tag && !tag.closing && HIDDEN_ELEMENTS.has(tag.name) && !closesItself((node as Html).value, tag.name)) hiddenBy = tag.name;
     else if (hiddenBy !== undefined && tag?.closing && tag.name === hiddenBy) hiddenBy = undefined;
     else if (hiddenBy === undefined) visible.push(node);
   }
   return visible;
+}
+
+/**
+ * Whether raw HTML that opens `name` ends that element itself: a
+ * self-closing tag, or an HTML block that holds the closing tag too
+ * (`<script>…</script>` and any line after it up to a blank line, one
+ * block in CommonMark, §4.6 kind 1), whose own shown text `htmlBlockParagraph`
+ * gives. Only a tag left open hides the siblings after it.
+ */
+function closesItself(html: string, name: string): boolean {
+  return /\/>$/.test(html) || new RegExp(`</${name}[\\s>]`, 'i').test(html);
 }
 
 /** An opening tag of an element whose contents a reader never sees. */
@@ -133,12 +144,20 @@ export function rawHtmlText(html: string): string[] {
       if (hidden === 0) text += pre > 0 ? data : data.replace(HTML_WHITESPACE, ' ');
     },
   });
-  parser.end(html);
+  parser.end(html.replace(UNFINISHED_BOGUS_COMMENT, ''));
   return replaceControlCharacters(text)
     .split('\n')
     .map((line) => line.replace(HTML_WHITESPACE, ' ').trim())
     .filter((line) => line !== '');
 }
+
+/**
+ * A `<?` or a `<!` (not a `<!--` comment, which htmlparser2 ends as a
+ * browser does) with no `>` after it: a browser reads it as a comment
+ * that runs to the end (HTML Standard §13.2.5.6, "bogus comment state"),
+ * where htmlparser2 would show its words (`<?php` read `php`).
+ */
+const UNFINISHED_BOGUS_COMMENT = /<(?:\?|!(?!--))[^>]*$/;
 
 /** White space as HTML collapses it (ASCII only: a no-break space stays). */
 const HTML_WHITESPACE = /[ \t\n\f\r]+/g;

@@ -35,3 +35,24 @@ test('raw-html: the nodes between an inline <script>, <style> or <template> and 
   const plain = (parseMarkdown('no tags here').children[0] as Paragraph).children;
   assert.equal(visibleSiblings(plain), plain, 'the same array when nothing is hidden');
 });
+
+test('raw-html: an HTML block that closes its own <script> or <style> hides what it holds, never the blocks after it', () => {
+  for (const markdown of ['<script>\nalert(1)\n</script>\nokay', '<style>p{color:red;}</style>\n*okay*', '<script>\nfoo\n</script>okay']) {
+    const blocks = parseMarkdown(markdown).children;
+    assert.deepEqual(visibleSiblings(blocks), blocks, markdown);
+  }
+  // The text a browser shows of the block itself: none of the script, what follows its closing tag on the line.
+  assert.deepEqual(rawHtmlText('<script>\nfoo\n</script>okay'), ['okay']);
+  const open = parseMarkdown('<template>\n\nhidden\n\n</template>\n\nshown').children;
+  assert.deepEqual(
+    visibleSiblings(open).map((node) => node.type),
+    ['paragraph'],
+    'a <template> left open still hides the blocks up to its closing tag, as a browser does',
+  );
+});
+
+test('raw-html: an unfinished processing instruction or declaration (`<?php` or `<!x` without `>`) shows nothing, as a browser reads it: a comment to the end', () => {
+  assert.deepEqual(rawHtmlText('<?php\n'), []);
+  assert.deepEqual(rawHtmlText('<!x y'), []);
+  assert.deepEqual(rawHtmlText('<?php echo 1 ?>\nshown'), ['shown']);
+});

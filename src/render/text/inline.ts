@@ -1,6 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
@@ -207,7 +208,8 @@ interface PrintedLink {
  * the text prints, whose lines it measures.
  */
 export function printedLink(url: string, literal: string | undefined, links: LinkContext): PrintedLink {
-  const { href, issueNumber } = resolveLink(url, links, literal === undefined ? 'src' : 'href');
+  // Encoded as mdast-util-to-hast encodes the HTML's href and src (`\` is `%5C`, never the `/` a URL parser reads it as), so the plaintext shows the address the HTML links to.
+  const { href, issueNumber } = resolveLink(normalizeUri(url), links, literal === undefined ? 'src' : 'href');
   if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined, referenced: false };
   const address = literal !== undefined && isAutolink(literal, url) ? autolinkText(literal, href, issueNumber !== undefined) : undefined;
   return { href, issueNumber, address, referenced: address === undefined || NON_ASCII.test(address) };

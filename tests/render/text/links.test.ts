@@ -93,6 +93,15 @@ test('relative links resolve against baseUrl; unsafe or unresolvable links print
   assert.deepEqual(references.references, [{ number: 1, href: `${BASE_URL}issues/` }]);
 });
 
+test("a link's address in the plaintext is the one its HTML links to: a backslash, a pipe or a caret in it encoded as mdast-util-to-hast encodes it", () => {
+  const references = new ReferenceList();
+  render('[x](a\\\\b), [y](https://a.example/x|y) and ![z](https://a.example/z^.png)', { references });
+  assert.deepEqual(
+    references.references.map((reference) => reference.href),
+    [`${BASE_URL}a%5Cb`, 'https://a.example/x%7Cy', 'https://a.example/z%5E.png'],
+  );
+});
+
 test('cross-references show the issue they lead to, then their reference', () => {
   const mirage = { id: 'arxiv:2304.15004', title: 'Are Emergent Abilities a Mirage?', anchor: 'are-emergent-abilities-a-mirage' };
   const links = linkContext([issueFacts(3, [mirage]), issueFacts(7, [])]);
