@@ -114,7 +114,8 @@ import type { FileOutcome } from './lint-file.js';
 // v92: a paper's `formerly` (the arXiv ids or URLs it was published under before) is a key of the frontmatter, each value an arXiv id or a URL; tag-spelling reports a tag of one paper one letter from a tag of more (`steerng`, `steering`).
 // v93: an issue's `formerly` (the numbers it was published under before a renumbering) is a key of the frontmatter; issue-formerly, a new rule across issues, checks it, and issue-number-sequence counts those numbers as held.
 // v94: author-spelling, a new rule across issues: one person written two ways (`F. Viégas`, `Fernanda Viégas`), from the facts' authors.
-const FORMAT_VERSION = 94;
+// v95: date-order reports an issue dated more than ten years from the issue numbered before it (`2062` typed for `2026`).
+const FORMAT_VERSION = 95;
 
 interface Header {
   version: typeof FORMAT_VERSION;

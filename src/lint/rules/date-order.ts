@@ -17,6 +17,10 @@ import { calendarProblem } from './date-valid.js';
  * for a later day comes after. Drafts count (their number is taken);
  * equal dates are in order.
  *
+ * Issues in order but more than ten years apart (`2062` typed for `2026`
+ * after an issue of 2026: no issue after it to be out of order with) are
+ * reported too, at the less settled of the two, else the later.
+ *
  * ok:     #1 2023-05-29, #2 2023-06-26, #3 2023-07-31
  * not ok: #1 2023-05-29, #2 0023-06-26, #3 2023-07-31 → on #2: Unexpected date `0023-06-26`, before issue 1's `2023-05-29` though numbered after it, expected issues dated in the order of their numbers (a year mistyped?)
  */
@@ -24,7 +28,7 @@ const rule: CorpusRule = {
   id: 'date-order',
   severity: 'warning',
   scope: 'corpus',
-  doc: 'Issues are dated in the order of their numbers (a mistyped year, `0023` or `2203`, dates an issue centuries off in every feed)',
+  doc: 'Issues are dated in the order of their numbers, and within ten years of the issue before (a mistyped year, `0023`, `2203` or `2062` for `2026`, dates an issue decades off in every feed)',
   check({ facts, report }) {
     const dated = facts.filter((fact) => fact.readable && fact.number !== undefined && DATE.test(fact.date) && calendarProblem(fact.date) === undefined).sort((a, b) => a.number! - b.number! || (a.path < b.path ? -1 : 1));
     const kept = longestInOrder(dated.map((fact) => ({ date: fact.date, weight: SETTLED[fact.status] })));
@@ -41,9 +45,30 @@ const rule: CorpusRule = {
         position: fact.datePosition,
       });
     });
+    // In order, but decades apart: `2062` typed for `2026` after an issue of 2026 (or `1923` before one of 2023).
+    const inOrder = dated.filter((_, i) => kept.has(i));
+    inOrder.forEach((fact, i) => {
+      const next = inOrder[i + 1];
+      if (next === undefined || yearsBetween(fact.date, next.date) <= MAX_GAP_YEARS) return;
+      // The less settled of the two is blamed (a sent issue's date is what readers got), else the later one.
+      const [blamed, other, side] = SETTLED[fact.status] < SETTLED[next.status] ? [fact, next, 'before'] : [next, fact, 'after'];
+      report(blamed.path, {
+        message: `Unexpected date \`${blamed.date}\`, ${yearsBetween(fact.date, next.date)} years ${side} issue ${other.number}'s \`${other.date}\`, the issue numbered ${side === 'after' ? 'before' : 'after'} it, expected issues dated close to their neighbours (a year mistyped?)`,
+        position: blamed.datePosition,
+      });
+    });
   },
 };
 export default rule;
+
+/** More years than this between two issues numbered one after the other is taken for a mistyped year: a newsletter paused for a decade is rarer than `2062` typed for `2026`. */
+const MAX_GAP_YEARS = 10;
+
+/** Whole years from `earlier` to `later` (YYYY-MM-DD, `later` not before `earlier`). */
+function yearsBetween(earlier: string, later: string): number {
+  const years = Number(later.slice(0, 4)) - Number(earlier.slice(0, 4));
+  return later.slice(5) < earlier.slice(5) ? years - 1 : years;
+}
 
 /** A date as the format writes it, which sorts as text in time order. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -49,3 +49,15 @@ test('date-order: of two issues out of order, the one not yet sent is blamed: a 
   const many = { '1.md': cleanIssue({ number: 1, date: '2023-01-01', status: 'draft' }), '2.md': cleanIssue({ number: 2, date: '2023-02-01', status: 'draft' }), '3.md': cleanIssue({ number: 3, date: '2022-12-01', status: 'sent' }) };
   assert.deepEqual(await everyMessage(many), ['3.md date-order 4:7']);
 });
+
+test('date-order: the newest issue dated decades after the one before (`2062` typed for `2026`: in order, so nothing else is out of order) is reported; a pause of under ten years is not', async () => {
+  const typo = { ...issuesDated('2026-10-30'), '2.md': cleanIssue({ number: 2, date: '2062-12-04', status: 'draft' }) };
+  assert.deepEqual(await everyMessage(typo), ['2.md date-order 4:7']);
+  const [message] = await lintWith([rule], typo, { target: '2.md' });
+  assert.equal(message!.message, "Unexpected date `2062-12-04`, 36 years after issue 1's `2026-10-30`, the issue numbered before it, expected issues dated close to their neighbours (a year mistyped?)");
+  // The earlier one mistyped, the later one sent: the earlier is blamed.
+  const early = { '1.md': cleanIssue({ number: 1, date: '1923-05-29', status: 'draft' }), '2.md': cleanIssue({ number: 2, date: '2023-06-26' }) };
+  assert.deepEqual(await everyMessage(early), ['1.md date-order 4:7']);
+  assert.match((await lintWith([rule], early, { target: '1.md' }))[0]!.message, /^Unexpected date `1923-05-29`, 100 years before issue 2's `2023-06-26`, the issue numbered after it/);
+  assert.deepEqual(await everyMessage(issuesDated('2015-01-05', '2025-01-04')), []);
+});
