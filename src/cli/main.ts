@@ -85,6 +85,8 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     });
 
   const subscribers = rootBeforeSubcommand(program.command('subscribers').description('the subscriber store: add, remove, reactivate, list, count, import, export, unsubscribe-from'));
+  // Its own usage errors (an unknown subcommand, `subscribers ad`) point to its help, which lists the subcommands.
+  reportingTo(subscribers, 'paperboy subscribers', io);
   const subscriberAction = (name: string, description: string) =>
     reportingTo(subscribers.command(name).description(description).option('--root <dir>', 'the newsletter directory', rootDir, '.'), `paperboy subscribers ${name}`, io);
   const runSubscribers = async (options: Record<string, unknown>) => {
