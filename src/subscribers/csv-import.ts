@@ -94,6 +94,8 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   const headerCells = header ? records[0]!.fields.map(headerCell) : [];
   for (const record of data) {
     const { fields, line } = record;
+    // A row of empty cells (`,,,`: a spreadsheet's blank row, written below the list) holds no one: nothing to import or report.
+    if (fields.every((field) => field.trim() === '')) continue;
     if (header && fields.length === headerCells.length && fields.every((field, i) => headerCell(field) === headerCells[i])) {
       headerRepeats.push({ line, column: 1, message: `Row repeats the header of line ${records[0]!.line} (two files joined, as \`cat a.csv b.csv\` joins them): skipped, nothing read from it` });
       continue;

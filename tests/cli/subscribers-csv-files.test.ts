@@ -150,3 +150,11 @@ test('subscribers import: an address pasted with what surrounds it (a name and a
   );
   assert.equal((await cli(root, 'list')).stdout, "o'brien@example.org\tPat\tactive\n");
 });
+
+test('subscribers import: a spreadsheet\'s blank rows (every cell empty, `,,,`), between and below the readers, are no bad rows: nothing is read from them, exit 0', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name,status,notes\r\nada@example.org,Ada,,\r\n,,,\r\n , ,,\r\nzoe@example.org,Zoë,,\r\n,,,\r\n,,,\r\n' });
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /: 2 added, .*, 0 bad rows$/m);
+  assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tAda\tactive\nzoe@example.org\tZoë\tactive\n');
+});
