@@ -88,6 +88,14 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
     return 1;
   }
   const said = { added: 'Added', activated: 'Activated', unchanged: 'Already subscribed:' }[outcome.kind];
+  // `add` of a reader already on the list with another --name corrects the name (the way to set one an import left out).
+  const name = options.name === undefined ? undefined : cleanName(options.name);
+  if (outcome.kind !== 'added' && name !== undefined && name !== subscriber.name) {
+    written(`the name of ${subscriber.email}`, () => store.setName(subscriber.id, name));
+    const was = subscriber.name === '' ? 'none' : `"${subscriber.name}"`;
+    io.stdout.write(`${said} ${subscriber.email} (${subscriber.status}); name now "${name}" (was ${was})\n`);
+    return 0;
+  }
   io.stdout.write(`${said} ${subscriber.email} (${subscriber.status})\n`);
   return 0;
 }

@@ -111,6 +111,17 @@ export class SubscriberStore {
     }).immediate();
   }
 
+  /**
+   * Gives the subscriber `id` the display name `name` (cleaned and checked
+   * by the caller: model.ts `cleanName`, `nameProblem`), its status and
+   * consent record unchanged. Returns the subscriber as it is now, or
+   * undefined when there is no such subscriber.
+   */
+  setName(id: number, name: string): Subscriber | undefined {
+    this.db.prepare('UPDATE subscribers SET name = ?, updated_at = ? WHERE id = ?').run(name, this.now().toISOString(), id);
+    return this.byId(id);
+  }
+
   private get insert() {
     return this.db.prepare(
       `INSERT INTO subscribers (email, email_key, name, status, consent_source, consent_at, confirmed_at, unsubscribed_at, created_at, updated_at)

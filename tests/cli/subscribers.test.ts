@@ -23,6 +23,17 @@ test('subscribers add, count, list, remove: the store from the command line', as
   assert.equal((await cli(root, 'count', '--status', 'unsubscribed')).stdout, '1\n');
 });
 
+test('subscribers add: a reader already on the list given another --name has the name corrected, the status and consent unchanged; the same name, or none given, changes nothing', async () => {
+  const root = makeRoot({});
+  await cli(root, 'add', 'hans@example.de');
+  assert.equal((await cli(root, 'add', 'hans@example.de', '--name', 'Hans Schmidt')).stdout, 'Already subscribed: hans@example.de (active); name now "Hans Schmidt" (was none)\n');
+  assert.equal((await cli(root, 'add', 'HANS@example.de', '--name', 'Hans Schmidt')).stdout, 'Already subscribed: hans@example.de (active)\n');
+  assert.equal((await cli(root, 'add', 'hans@example.de')).stdout, 'Already subscribed: hans@example.de (active)\n');
+  assert.equal((await cli(root, 'list')).stdout, 'hans@example.de\tHans Schmidt\tactive\n');
+  const exported = (await cli(root, 'export')).stdout;
+  assert.match(exported, /^hans@example\.de,Hans Schmidt,active,cli,/m);
+});
+
 test('subscribers add: an address that unsubscribed is never re-activated (exit 1)', async () => {
   const root = makeRoot({});
   await cli(root, 'add', 'ada@example.org');
