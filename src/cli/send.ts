@@ -7,7 +7,7 @@ import { Workspace } from '../issue/workspace.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
 import { oneClickWarning } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
-import { OutboxTransport } from '../mail/transports/outbox.js';
+import { isOutboxReply, OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
 import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { Transport } from '../mail/transports/transport.js';
@@ -218,6 +218,15 @@ async function carryOut(
     }
     const counts = view.counts();
     io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
+    // Done, but into the outbox (no SMTP_URL then): through a relay now, nothing would go unless that send is forgotten.
+    if (!(transport instanceof OutboxTransport)) {
+      let intoOutbox = 0;
+      for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) intoOutbox += 1;
+      if (intoOutbox > 0) {
+        const root = rootFlag(io.cwd, config.root);
+        io.stdout.write(`${intoOutbox === counts.sent ? 'All' : `${intoOutbox} of`} the ${counts.sent} sent went into the outbox, not to a relay: nothing left this machine. \`paperboy sends ${issueNumber}${root} --discard-outbox\` forgets that send, so that this one mails every active subscriber.\n`);
+      }
+    }
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).

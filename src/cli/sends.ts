@@ -1,8 +1,10 @@
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
-import { Workspace } from '../issue/workspace.js';
+import { writeIssueStatus } from '../issue/set-status.js';
+import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, type Delivery } from '../send/delivery.js';
 import { REFUSED_SENDS_TO_BOUNCE, SendJournal } from '../send/journal.js';
@@ -10,6 +12,7 @@ import { highestSentNumber, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
+import { counted } from '../render/format.js';
 import { countsLine } from './send-report.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
@@ -20,6 +23,7 @@ export interface SendsCommandOptions {
   /** The issue number. */
   issue: string;
   json?: boolean;
+  discardOutbox?: boolean;
 }
 
 /**
@@ -51,6 +55,7 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
       io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1)}\n`);
     }
     const code = other ? 2 : 0;
+    if (options.discardOutbox) return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file }, io, root);
     if (options.json) {
       writeJson(io.stdout, { issue: number, mode: run?.mode ?? null, journalOf: run?.identity ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return code;
@@ -81,6 +86,43 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
   } finally {
     db.close();
   }
+}
+
+/**
+ * `sends N --discard-outbox`: forgets a send of issue N that went into the
+ * outbox alone, and its outbox folder, so that `send N` through a relay
+ * mails every active subscriber (a send through the outbox is otherwise
+ * the send, RELIABILITY's "never twice"). Refused (exit 1, nothing
+ * changed) when any recipient may have been reached through a relay, and
+ * while a send of the issue runs (SEND_LOCKED, exit 1). The issue file the
+ * send marked `status: sent` says `ready` again.
+ */
+async function discardOutbox(journal: SendJournal, started: boolean, where: { dataDir: string; file: IssueFile | undefined }, io: CommandIO, root: string): Promise<number> {
+  if (!started) {
+    io.stdout.write(`Issue ${journal.issue} has not been sent: nothing to discard.\n`);
+    return 0;
+  }
+  const holder = journal.holder(new Date());
+  if (holder) throw new PaperboyError('SEND_LOCKED', `Cannot discard the send of issue ${journal.issue}: a send of it is running (pid ${holder.pid} on ${holder.host})`, { exitCode: 1, hint: 'Wait for it to finish, or stop it, then run this again.' });
+  const outcome = journal.discardOutboxOnly(isOutboxReply);
+  if ('reachedRelay' in outcome) {
+    io.stderr.write(`paperboy: Cannot discard the send of issue ${journal.issue}: ${counted(outcome.reachedRelay, 'recipient')} went to a relay (or may have): only a send that went into the outbox alone is discarded. \`paperboy sends ${journal.issue}${root}\` lists them.\n`);
+    return 1;
+  }
+  rmSync(join(where.dataDir, 'outbox', String(journal.issue)), { recursive: true, force: true });
+  io.stdout.write(`Discarded the outbox send of issue ${journal.issue} (${counted(outcome.discarded, 'recipient')}; nothing had left this machine): \`paperboy send ${journal.issue}${root}\` now sends it to every active subscriber.\n`);
+  // The send wrote `status: sent` into the file, which a send then refuses without --force: the issue is ready again.
+  const file = where.file;
+  if (file?.facts.status === 'sent') {
+    const shown = relative(io.cwd, file.path) || file.path;
+    try {
+      if (await writeIssueStatus(file.path, 'ready')) io.stdout.write(`${shown}: status: ready\n`);
+    } catch (error) {
+      if (!(error instanceof PaperboyError)) throw error;
+      io.stderr.write(`paperboy: ${shown} was not marked ready (${error.message}); write \`status: ready\` in it yourself\n`);
+    }
+  }
+  return 0;
 }
 
 /** What a failed row whose refusal marked its subscriber bounced (journal.ts `countRefusal`) says after its reply. */

@@ -174,6 +174,28 @@ export class SendJournal {
     this.db.prepare('INSERT OR IGNORE INTO sent_link_bases (issue, base_url, first_at) VALUES (?, ?, ?)').run(this.issue, baseUrl, now.toISOString());
   }
 
+  /**
+   * Forgets a send that went into the outbox alone (no SMTP_URL: nothing
+   * left this machine), so that the issue can be sent through a relay to
+   * everyone: its recipients' rows, its recorded link bases and the run.
+   * Only when every row is `sent` with the outbox's reply, `skipped`, or
+   * `queued`, never tried; otherwise nothing is changed and the number of
+   * rows that may have reached a reader (sent through a relay, unknown,
+   * in flight, refused or failed at a relay) is returned. One transaction.
+   */
+  discardOutboxOnly(isOutboxReply: (reply: string | null) => boolean): { discarded: number } | { reachedRelay: number } {
+    return this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT state, last_reply AS reply, attempts FROM deliveries WHERE issue = ?').all(this.issue) as { state: DeliveryState; reply: string | null; attempts: number }[];
+      const harmless = ({ state, reply, attempts }: (typeof rows)[number]) => (state === 'sent' && isOutboxReply(reply)) || state === 'skipped' || (state === 'queued' && attempts === 0 && reply === null);
+      const reachedRelay = rows.filter((row) => !harmless(row)).length;
+      if (reachedRelay > 0) return { reachedRelay };
+      this.db.prepare('DELETE FROM deliveries WHERE issue = ?').run(this.issue);
+      this.db.prepare('DELETE FROM sent_link_bases WHERE issue = ?').run(this.issue);
+      this.db.prepare('DELETE FROM send_runs WHERE issue = ?').run(this.issue);
+      return { discarded: rows.length };
+    }).immediate();
+  }
+
   unlock(): void {
     this.db.prepare('UPDATE send_runs SET lock_pid = NULL, lock_host = NULL, lock_at = NULL, lock_started = NULL WHERE issue = ? AND lock_pid = ? AND lock_host = ?').run(this.issue, this.owner.pid, this.owner.host);
   }

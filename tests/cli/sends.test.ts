@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
 import { runCli } from '../helpers/cli.js';
-import { newsletter, send } from '../helpers/send.js';
+import { journalStates, newsletter, outboxFiles, send } from '../helpers/send.js';
 import { startSmtpServer } from '../helpers/smtp-server.js';
 
 const DMARC = { code: 550, message: '5.7.26 Unauthenticated email is not accepted (DMARC)' };
@@ -106,4 +106,35 @@ test('sends: a send that went into the outbox says so (nothing left this machine
     await server.close();
   }
   assert.doesNotMatch((await runCli(['sends', '1'], { cwd: relayed })).stdout, /outbox/);
+});
+
+test('sends --discard-outbox: a send that went into the outbox alone is forgotten with its folder, and a send through a relay then mails every reader once; one that reached a relay is never discarded', async () => {
+  const root = await newsletter(3);
+  assert.equal((await send(root)).code, 0);
+  assert.equal(outboxFiles(root).length, 3);
+  const server = await startSmtpServer();
+  try {
+    // Through the relay, before the discard: nothing to send, and said why and what to do.
+    const nothing = await send(root, {}, { SMTP_URL: server.url });
+    assert.match(nothing.stdout, /^Nothing to send for issue 1: /m);
+    assert.match(nothing.stdout, /All the 3 sent went into the outbox, not to a relay: nothing left this machine\. `paperboy sends 1 --discard-outbox` forgets that send/);
+    assert.equal(server.received.length, 0);
+
+    const discarded = await runCli(['sends', '1', '--discard-outbox'], { cwd: root });
+    assert.equal(discarded.code, 0, discarded.stderr);
+    assert.equal(discarded.stdout, 'Discarded the outbox send of issue 1 (3 recipients; nothing had left this machine): `paperboy send 1` now sends it to every active subscriber.\nissues/0001-mirages.md: status: ready\n');
+    assert.equal(outboxFiles(root).length, 0);
+    assert.equal(journalStates(root).size, 0);
+
+    const sent = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.deepEqual([...server.copies().values()], [1, 1, 1]);
+    // Reached readers now: it can never be discarded, and nothing changes.
+    const refused = await runCli(['sends', '1', '--discard-outbox'], { cwd: root });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^paperboy: Cannot discard the send of issue 1: 3 recipients went to a relay \(or may have\)/);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  } finally {
+    await server.close();
+  }
 });
