@@ -112,7 +112,8 @@ import type { FileOutcome } from './lint-file.js';
 // v90: frontmatter-schema names a required key written misspelt (`sumary:`) once, as the unknown key, not also as the key missing.
 // v91: email-size measures the email with the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides and its left-to-right values isolated for a right-to-left one), which is among its inputs.
 // v92: a paper's `formerly` (the arXiv ids or URLs it was published under before) is a key of the frontmatter, each value an arXiv id or a URL; tag-spelling reports a tag of one paper one letter from a tag of more (`steerng`, `steering`).
-const FORMAT_VERSION = 92;
+// v93: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
+const FORMAT_VERSION = 93;
 
 interface Header {
   version: typeof FORMAT_VERSION;
