@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
 import { englishWordsIn, GERMAN_WORDS, germanWordsYaml, readable } from '../helpers/german-words.js';
+import { pagesDigest } from './site-check.js';
 
 /** Two German issues whose every paper has each part a built-in template words (editor, summarizer, H/T, prerequisites, opinion, a footnote, a paper covered twice). */
 function germanIssue(number: number): string {
@@ -81,4 +82,22 @@ test('words: a partial translation marks each word left English with lang="en" o
 test('words: the German words say the same on an English newsletter with them and mark nothing (the page is in the words\' language)', async () => {
   const texts = siteTexts(await builtSite(`${CONFIG_YAML}words:\n  opinion: ${GERMAN_WORDS.opinion}\n`));
   for (const [path, text] of texts) assert.doesNotMatch(text, /<span lang=/, path);
+});
+
+test('words: a rebuild after `words:` changes says the new words in every page, email part and feed it made before, as a clean build does', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': germanIssue(1), 'issues/0002-b.md': germanIssue(2) }, `${CONFIG_YAML}language: de\nwords:\n  opinion: Meinung\n`);
+  const build = async (...args: string[]) => {
+    const result = await runCli(['build', ...args], { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+  };
+  await build();
+  appendFileSync(join(root, 'paperboy.config.yaml'), '  unsubscribe: Abbestellen\n  searching: Suche läuft…\n  papers: Artikel\n');
+  await build();
+  const texts = siteTexts(join(root, 'dist'));
+  assert.ok(texts.get(join('issues', '1', 'email.html'))!.includes('>Abbestellen</a>'));
+  assert.match(texts.get(join('issues', '1', 'email.txt'))!, /^Abbestellen: /m);
+  assert.ok(texts.get(join('issues', '1', 'index.html'))!.includes('>Artikel</a>'));
+  assert.ok(texts.get(join('papers', 'index.html'))!.includes('Suche läuft…'));
+  await build('--no-cache', '--out', 'clean');
+  assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });
