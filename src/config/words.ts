@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageApart, PAPERBOY_WORDS_LANGUAGE } from './language.js';
+import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 
 /**
  * paperboy's own words in the newsletter's pages and emails ("Summarized
@@ -178,9 +179,11 @@ export function placeholdersOf(word: string): string[] {
 }
 
 /**
- * A translation of `key`: text with every placeholder of its English word
- * and no other (a misspelt `{nmuber}` would be printed as written).
- * Refused at its place: the config's loader words the problem.
+ * A translation of `key`: printable text (as the config's other texts a
+ * reader sees, schema.ts `printable`: an ESC would drive a terminal, and
+ * makes a feed invalid XML) with every placeholder of its English word and
+ * no other (a misspelt `{nmuber}` would be printed as written). Refused at
+ * its place: the config's loader words the problem.
  */
 function translation(key: WordKey) {
   const needed = placeholdersOf(DEFAULT_WORDS[key]);
@@ -193,7 +196,10 @@ function translation(key: WordKey) {
       const unknown = written.filter((name) => !needed.includes(name));
       const takes = needed.length === 0 ? 'no placeholder' : `the placeholder${needed.length === 1 ? '' : 's'} ${needed.map((name) => `\`{${name}}\``).join(' and ')}`;
       const english = `its English words are "${DEFAULT_WORDS[key]}"`;
-      if (missing.length > 0) {
+      const control = new RegExp(CONTROL_CHARACTER.source).exec(value)?.[0];
+      if (control !== undefined) {
+        context.addIssue({ code: 'custom', message: `Unexpected ${describeCharacter(control)} in \`words.${key}\`, expected printable text: it would reach every email, page and feed as it is` });
+      } else if (missing.length > 0) {
         context.addIssue({ code: 'custom', message: `Missing placeholder \`{${missing[0]!}}\` in \`words.${key}\`, expected a translation holding ${takes} where its language puts it: ${english}` });
       } else if (unknown.length > 0) {
         context.addIssue({ code: 'custom', message: `Unexpected placeholder \`{${unknown[0]!}}\` in \`words.${key}\`, expected ${takes}: ${english}` });

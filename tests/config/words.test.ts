@@ -39,3 +39,7 @@ test('words: a translation that is no text is a config error at its value', () =
   assert.match(configErrorOf(withWords('issues: 42'), FILE).message, /:6:11: Unexpected number `42` for `words\.issues`, expected text/);
   assert.match(configErrorOf(withWords('issues: ""'), FILE).message, /:6:11: Unexpected empty `words\.issues`, expected text/);
 });
+
+test('words: a translation holding a control character (a YAML escape such as "\\e") is a config error at its value', () => {
+  assert.match(configErrorOf(withWords('opinion: "Mei\\enung"'), FILE).message, /^\/news\/paperboy\.config\.yaml:6:12: Unexpected control character U\+001B in `words\.opinion`, expected printable text/);
+});
