@@ -99,8 +99,9 @@ import { packageVersion } from './package-version.js';
  * v92: the email declares the config's `language` (`<html lang>`, and `dir="rtl"` with mirrored sides for a right-to-left one, whose left-to-right values are isolated; templates/email.html.hbs, render/bidi.ts), not always `en`.
  * v93: a paper's record holds the identities it was published under before (`formerly`), whose old pages lead to its page (archive/former-pages.ts).
  * v94: an issue's output holds the numbers it was published under before (`formerly`), whose old addresses lead to its page and whose first is its feed entry's id (archive/former-issue-pages.ts).
+ * v95: an issue's rendering says paperboy's words in the config's `words:` (config/words.ts): its section titles "Highlights" and "Other papers", its date, the reviewers' thanks and each email's own words.
  */
-export const INDEX_FORMAT = `build-index-v94-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v95-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -131,8 +132,9 @@ export const INDEX_FORMAT = `build-index-v94-${VERSION}`;
  * v26: a link whose words say where it leads only beside its paper or row ("All about this paper", "#5", "HTML", "plaintext") is named for a screen reader's list of links (`aria-label`, templates/web/issue.html.hbs, paper-list.html.hbs).
  * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
  * v28: every page declares the config's `language` (`<html lang>`, `dir="rtl"` for a right-to-left one; templates/web/layout.html.hbs), which is among the settings, and so do the feeds (RSS `<language>`, Atom `xml:lang`, JSON Feed 1.1 `language`; archive/feeds.ts); the stylesheet's sides are a line's start and end; a right-to-left newsletter's pages and feed entries isolate its left-to-right values (render/bidi.ts), its entries a `<div dir="rtl">`.
+ * v29: the pages say paperboy's words in the config's `words:` (config/words.ts; the built-in templates' `{{word …}}`, the titles, leads and captions of pages.ts, the papers page's script's messages in its form's `data-words`), which is among the settings.
  */
-export const SHAPE_FORMAT = 'site-shape-v28';
+export const SHAPE_FORMAT = 'site-shape-v29';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

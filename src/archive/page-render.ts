@@ -1,5 +1,6 @@
 import type { Config } from '../config/load.js';
 import { textDirection } from '../config/language.js';
+import { newsletterWords } from '../config/words.js';
 import type { TemplateSet } from '../render/templates.js';
 import { sha256 } from '../sha256.js';
 import { indexFileLinks } from './index-file-links.js';
@@ -12,7 +13,7 @@ import { indexFileLinks } from './index-file-links.js';
  */
 
 /** What a page shows of the config. */
-export type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language'>;
+export type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'words'>;
 
 /**
  * One page of the archive before rendering: its path under the output
@@ -86,7 +87,7 @@ export function renderPage(templates: TemplateSet, config: SiteConfig, page: Pag
 export const PAGE_LAYOUT = 'web/layout.html';
 
 function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender, root: string): string {
-  const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language) };
+  const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language), ...newsletterWords(config.words, config.language) };
   const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
   return templates.render(PAGE_LAYOUT, {

@@ -1,5 +1,5 @@
 import { namedIn, type LinePiece } from '../render/bidi.js';
-import { boundedNames, counted, formatDate, joinPieces, listedNames, paperSourceLine, sourcePieces } from '../render/format.js';
+import { boundedNames, formatDate, type DateWords, joinPieces, listedNames, paperSourceLine, sourcePieces } from '../render/format.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import { bibtexEntry } from './bibtex.js';
 import type { IssueRendering, IssueSummary, PaperRecord, RecordSummary } from './issue-output.js';
@@ -8,6 +8,7 @@ import { keyOf, pageLinks, type PagePlan, type SiteConfig } from './page-render.
 import { append } from '../arrays.js';
 import { firstLast } from '../issue/names.js';
 import type { Config } from '../config/load.js';
+import { papersScriptWords, phrasebook, type Phrasebook, type WordKey } from '../config/words.js';
 import { NO_SECTION, sectionChoices } from './section-choices.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
@@ -77,16 +78,19 @@ export function planPages(
   const tagSlug = new Map(database.tags.flatMap((tag) => tag.spellings.map((spelling) => [spelling, tag.slug] as const)));
   const authorSlug = new Map(database.authors.flatMap((author) => author.spellings.map((spelling) => [spelling, author.slug] as const)));
   const years = papersByYear(database.papers);
-  const papersAndIssues = `${counted(database.papers.length, 'paper')} from ${counted(issues.length, 'issue')}`;
+  const words = phrasebook(config.words, config.language);
+  const papersAndIssues = words.say('papersFromIssues', { papers: words.counted('paperCount', database.papers.length), issues: words.counted('issueCount', issues.length) });
   const search = {
     // The lead once the script has shown the search form (papers.js); the page's own lead offers what works without JavaScript.
-    lead: `${papersAndIssues}. Pick a year, or search and filter them all.`,
+    lead: words.say('searchLead', { counts: papersAndIssues }),
     tags: database.tags.map((tag) => tag.name),
     // In the issues' order of sections, each parent a choice too, and "No section" (section-choices.ts).
-    sections: sectionChoices(database.papers, config.sections),
+    sections: sectionChoices(database.papers, config.sections, words.say('noSection')),
     noSection: NO_SECTION,
+    // What its script says (papers.js), in the config's `words:` translation.
+    words: papersScriptWords(config.words, config.language),
     // Papers without a year are a choice too (`undated`, as their shard and folder are named).
-    years: years.map(([year]) => ({ value: year, label: year === UNDATED ? 'No year' : year })),
+    years: years.map(([year]) => ({ value: year, label: year === UNDATED ? words.say('noYear') : year })),
     // The search index's shards (search-index.ts), the newest first: the one loaded first.
     shards: years.map(([year]) => year).join(' '),
   };
@@ -98,7 +102,7 @@ export function planPages(
       const facts = {
         title: paper.latest.title,
         slug: paper.slug,
-        authors: rowAuthors(paper.latest.authors),
+        authors: rowAuthors(paper.latest.authors, words),
         year: paper.latest.year ?? '',
         section: paper.latest.section.join(' / '),
         sections: paper.latest.section,
@@ -140,28 +144,29 @@ export function planPages(
   };
 
   const pages: PagePlan[] = [];
-  pages.push(homePage(issues));
+  pages.push(homePage(issues, words.words));
   const coverageOf = new Map(database.papers.map((paper) => [paper.id, paper.coverage]));
   issues.forEach((issue, i) => pages.push(issuePage(issue, issues[i - 1], issues[i + 1], { slugOf, tagSlug, coverageOf }, texts)));
 
   // A year's papers, at most `YEAR_PAGE_SIZE` a page; `page` of them at `path`.
   const yearPlan = (path: string, current: string, all: readonly PaperEntry<RecordSummary>[], page: ListPage): PagePlan => {
     const link = pageLinks(path);
-    const label = current === UNDATED ? 'without a year' : `from ${current}`;
+    const dated = current !== UNDATED;
+    const withYear = (key: WordKey, values: Record<string, unknown> = {}) => words.say(key, { ...values, year: current });
     // The papers page is every paper's (its search and filters reach them all); a year's page, the year's. Its title says what its heading says.
-    const heading = path === 'papers/index.html' ? 'Every paper we summarized' : `Papers ${label}`;
+    const heading = path === 'papers/index.html' ? words.say('everyPaper') : dated ? withYear('papersFromYear') : words.say('papersWithoutYear');
     const view = {
       pageTitle: heading,
       pageHeading: namedIn(heading, ''),
-      lead: `${papersAndIssues}. Pick a year.`,
+      lead: words.say('yearsLead', { counts: papersAndIssues }),
       search,
       navs: [
-        { label: 'Papers by year', pages: years.map(([year]) => ({ label: year === UNDATED ? 'No year' : year, href: link.year(year), current: year === current })) },
-        { label: `Pages of the papers ${label}`, pages: pagerLinks(path, page) },
+        { label: words.say('papersByYear'), pages: years.map(([year]) => ({ label: year === UNDATED ? words.say('noYear') : year, href: link.year(year), current: year === current })) },
+        { label: dated ? withYear('pagesOfPapersFromYear') : words.say('pagesOfPapersWithoutYear'), pages: pagerLinks(path, page) },
       ],
-      caption: `${counted(all.length, 'paper')} ${label}`,
+      caption: dated ? withYear('countFromYear', { papers: words.counted('paperCount', all.length) }) : words.say('countWithoutYear', { papers: words.counted('paperCount', all.length) }),
     };
-    const title = page.count === 1 || path === 'papers/index.html' ? heading : `${heading} (page ${page.number} of ${page.count})`;
+    const title = page.count === 1 || path === 'papers/index.html' ? heading : words.say('pageOfPages', { title: heading, number: page.number, count: page.count });
     return listPlan({ path, template: 'web/paper-list.html', title, script: 'papers.js' }, view, page.papers, rows);
   };
   // The papers page is the newest year's first page: every page stays small, and each year has its own address too.
@@ -171,15 +176,17 @@ export function planPages(
     for (const page of listPages(`papers/year/${year}`, papers, YEAR_PAGE_SIZE)) pages.push(yearPlan(page.path, year, papers, page));
   }
 
-  for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts));
-  pages.push(facetIndex('tags/index.html', 'Tags', database.tags, (link, slug) => link.tag(slug)));
-  for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, namedIn('Papers tagged “', tag.name, '”'), tag, rows));
-  pages.push(facetIndex('authors/index.html', 'Authors', database.authors, (link, slug) => link.author(slug)));
-  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, namedIn('Papers by ', firstLast(author.name) ?? author.name), author, rows));
+  for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts, words.words));
+  const [taggedBefore, taggedAfter] = words.around('papersTagged');
+  const [byBefore, byAfter] = words.around('papersBy');
+  pages.push(facetIndex('tags/index.html', words.say('tags'), database.tags, (link, slug) => link.tag(slug)));
+  for (const tag of database.tags) append(pages, facetPages(`tags/${tag.slug}`, namedIn(taggedBefore, tag.name, taggedAfter), tag, rows, words));
+  pages.push(facetIndex('authors/index.html', words.say('authors'), database.authors, (link, slug) => link.author(slug)));
+  for (const author of database.authors) append(pages, facetPages(`authors/${author.slug}`, namedIn(byBefore, firstLast(author.name) ?? author.name, byAfter), author, rows, words));
   return pages;
 }
 
-function homePage(issues: readonly IssueSummary[]): PagePlan {
+function homePage(issues: readonly IssueSummary[], dates: DateWords): PagePlan {
   const path = 'index.html';
   const link = pageLinks(path);
   return eager({
@@ -192,7 +199,7 @@ function homePage(issues: readonly IssueSummary[]): PagePlan {
         number: issue.number,
         title: issue.title,
         date: issue.date,
-        dateFormatted: formatDate(issue.date),
+        dateFormatted: formatDate(issue.date, dates),
         href: link.issue(issue.number),
         paperCount: issue.papers.length,
         highlights: issue.papers.filter((paper) => paper.highlight).map((paper) => ({ title: paper.title, href: link.issue(issue.number, paper.anchor) })),
@@ -275,6 +282,7 @@ function paperPage(
   tagSlug: ReadonlyMap<string, string>,
   authorSlug: ReadonlyMap<string, string>,
   texts: TextSource,
+  dates: DateWords,
 ): PagePlan {
   const path = `papers/${paper.slug}/index.html`;
   const template = 'web/paper.html';
@@ -305,7 +313,7 @@ function paperPage(
         bibtex: bibtexEntry(paper, citation(paper)),
         coverage: withTexts(paper, texts).coverage.map((record) => ({
           ...record,
-          dateFormatted: formatDate(record.issue.date),
+          dateFormatted: formatDate(record.issue.date, dates),
           issueHref: link.issue(record.issue.number, record.anchor),
         })),
       };
@@ -359,12 +367,12 @@ function pagerLinks(from: string, page: ListPage): { label: string; href: string
  * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
  * a thousand-issue archive would otherwise be a page near 1 MB).
  */
-function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Facet<RecordSummary>, rows: Rows): PagePlan[] {
+function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Facet<RecordSummary>, rows: Rows, words: Phrasebook): PagePlan[] {
   // The page's title (a browser tab) has no isolates: a tab shows them as boxes in places.
   const heading = joinPieces(pageHeading);
   return listPages(folder, facet.papers, LIST_PAGE_SIZE).map((page) => {
-    const title = page.count === 1 ? heading : `${heading} (page ${page.number} of ${page.count})`;
-    const view = { pageTitle: heading, pageHeading, lead: undefined, search: undefined, navs: [{ label: 'Pages', pages: pagerLinks(page.path, page) }], caption: counted(facet.papers.length, 'paper') };
+    const title = page.count === 1 ? heading : words.say('pageOfPages', { title: heading, number: page.number, count: page.count });
+    const view = { pageTitle: heading, pageHeading, lead: undefined, search: undefined, navs: [{ label: words.say('pages'), pages: pagerLinks(page.path, page) }], caption: words.counted('paperCount', facet.papers.length) };
     return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
 }
@@ -376,9 +384,9 @@ function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Fa
  * A paper of 3,000 authors is on 3,000 author pages: with its whole list
  * in each row, they took 292 MB (names of 28 characters), with ten names 8.3 MB.
  */
-function rowAuthors(names: readonly string[]): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
+function rowAuthors(names: readonly string[], words: Phrasebook): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
   const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN);
-  return { names: shown, more: more && { before: more.before, label: `${more.count.toLocaleString('en')} more authors` } };
+  return { names: shown, more: more && { before: more.before, label: words.say('moreAuthors', { count: more.count.toLocaleString('en') }) } };
 }
 
 /** A row names every author of a paper of at most this many (an ordinary paper's list, whole); past it, `ROW_AUTHORS_SHOWN`. */

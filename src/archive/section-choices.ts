@@ -26,8 +26,9 @@ export const NO_SECTION = '(none)';
  * alignment, all": its papers and its subsections'); then "No section"
  * when a paper has none. A parent's choice keeps every paper under it
  * (papers.js compares a path and what starts with it and ` / `).
+ * `noSection`: its label, the config's `words.noSection`.
  */
-export function sectionChoices(papers: readonly PaperEntry<RecordSummary>[], order: readonly string[] | undefined): SectionChoice[] {
+export function sectionChoices(papers: readonly PaperEntry<RecordSummary>[], order: readonly string[] | undefined, noSection = 'No section'): SectionChoice[] {
   // By where each paper first appeared: its first issue, then its place in it.
   const first = (paper: PaperEntry<RecordSummary>) => paper.coverage[0]!;
   const oldestFirst = [...papers]
@@ -38,7 +39,7 @@ export function sectionChoices(papers: readonly PaperEntry<RecordSummary>[], ord
     order,
   );
   const choices = groups.flatMap(choicesOf);
-  return oldestFirst.some((paper) => paper.section.length === 0) ? [...choices, { value: NO_SECTION, label: 'No section' }] : choices;
+  return oldestFirst.some((paper) => paper.section.length === 0) ? [...choices, { value: NO_SECTION, label: noSection }] : choices;
 }
 
 function choicesOf(group: SectionGroup<unknown>): SectionChoice[] {

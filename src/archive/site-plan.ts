@@ -1,6 +1,7 @@
 import type { Config } from '../config/load.js';
 import { isolateHtml, isolatePiecesHtml, type LinePiece } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
+import { fillWord } from '../config/words.js';
 import { pageTemplatesHash } from '../render/template-files.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { CopiedFiles } from './copied-files.js';
@@ -25,7 +26,7 @@ import { sha256 } from '../sha256.js';
 import { SHAPE_FORMAT } from './formats.js';
 import type { FileCopy } from './folder-writer.js';
 
-type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language' | 'sections'>;
+type SiteConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language' | 'sections' | 'words'>;
 
 /** A file's bytes, a file copied as it is (folder-writer.ts), or a data file made of parts with where each part lies (see splice.ts): new bytes and ranges of the previous build's file at the same path. */
 export type FileBytes = string | Uint8Array | { chunks: SplicedChunk[]; index: PartIndex } | FileCopy;
@@ -89,8 +90,8 @@ export function planSite(
   const citations = () => (citationMap ??= cachedCitationKeys(database.papers, cache?.citations, shape));
   const pages = planPages(config, issues, database, (paper) => citations().get(paper)!, published);
   const file = (path: string, key: string, contents: SiteFile['contents']): SiteFile => ({ path, key, contents });
-  // What the pages show of the config: the layout's name, description, links and language (its direction follows from it), and the order of the papers page's sections (pages.ts).
-  const settings = [config.name, config.description ?? null, config.baseUrl, config.language, config.sections === undefined ? null : JSON.stringify(config.sections)];
+  // What the pages show of the config: the layout's name, description, links and language (its direction follows from it), the order of the papers page's sections (pages.ts), and paperboy's words in them (`words`).
+  const settings = [config.name, config.description ?? null, config.baseUrl, config.language, config.sections === undefined ? null : JSON.stringify(config.sections), config.words === undefined ? null : JSON.stringify(config.words)];
   const templateHashes = new Map<string, string>();
   const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
@@ -255,7 +256,7 @@ function papersCsvFile(published: PublishedIssues, database: PaperDatabase<Recor
 function feedHtml(issue: IssueRendering): string {
   const { content } = issue;
   // The entry's lines run as the newsletter's (`newsletter.direction`): values of the other direction are isolated, and a right-to-left entry says it is one.
-  const { direction } = content.newsletter;
+  const { direction, words } = content.newsletter;
   const isolate = (text: string) => isolateHtml(text, escapeText, direction);
   const isolatePieces = (pieces: readonly LinePiece[]) => isolatePiecesHtml(pieces, escapeText, direction);
   const paperHtml = (paper: PaperView) => {
@@ -266,11 +267,11 @@ function feedHtml(issue: IssueRendering): string {
       // As the page and the email: the title is the paper's own link (the entry itself links to the issue page).
       heading(paper.headingLevel, paper.url ? `<a href="${escapeHtml(paper.url)}">${title}</a>` : title),
       source && `<p>${source}</p>`,
-      paper.summarizer && `<p>Summarized by ${isolate(paper.summarizer)}</p>`,
-      paper.prerequisites && `<p><strong>Prerequisites:</strong></p>\n${paper.prerequisites.html}`,
+      paper.summarizer && `<p>${fillWord(escapeText(words.summarizedBy), { name: isolate(paper.summarizer) })}</p>`,
+      paper.prerequisites && `<p><strong>${escapeText(words.prerequisites)}:</strong></p>\n${paper.prerequisites.html}`,
       paper.summary.html,
-      paper.opinion && `<p><strong>Opinion:</strong></p>\n${paper.opinion.html}`,
-      paper.via && `<p>H/T ${isolate(paper.via)}</p>`,
+      paper.opinion && `<p><strong>${escapeText(words.opinion)}:</strong></p>\n${paper.opinion.html}`,
+      paper.via && `<p>${fillWord(escapeText(words.hatTip), { name: isolate(paper.via) })}</p>`,
       // The notes the summary's and opinion's references point to.
       paper.footnotes?.html,
     ]

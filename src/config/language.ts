@@ -65,14 +65,13 @@ function canonicalTag(value: string): string | undefined {
 }
 
 /**
- * Which way `tag`'s text runs, as ICU's locale data says
- * (`Intl.Locale#textInfo`, Node 20): `rtl` for Hebrew, Arabic, Persian,
- * Urdu, Yiddish, Pashto… A tag naming a script ICU has no layout data for
- * in that language (`ku-Arab`, `ms-Arab`: ICU answers from the language's
- * own data, Latin for Kurdish) is asked again as the script's most likely
- * language (`und-Arab` → `ar`), so the script decides. A script ICU knows
- * no right-to-left language of (Thaana, `dv`) reads `ltr`: a template
- * override can write `dir="rtl"` itself. `tag` is canonical (`canonicalLanguage`).
+ * Which way `tag`'s text runs: `rtl` when ICU's locale data says so
+ * (`Intl.Locale#textInfo`, Node 20: Hebrew, Arabic, Persian, Urdu,
+ * Yiddish, Pashto…) or when the tag's script, written or most likely
+ * (`ku-Arab`; `dv` → Thaana), is one written right to left
+ * (`RIGHT_TO_LEFT_SCRIPTS`): ICU answers from a language's own data
+ * (Latin for Kurdish) and has none for some (Dhivehi, Samaritan, Hanifi
+ * Rohingya read `ltr` there). `tag` is canonical (`canonicalLanguage`).
  * Kept per tag: ICU takes ~50 µs to answer, and every page of a build asks
  * (0.7 s for the 14,000 pages of the bench corpus).
  */
@@ -80,12 +79,24 @@ export function textDirection(tag: string): TextDirection {
   let direction = directions.get(tag);
   if (direction === undefined) {
     const locale = new Intl.Locale(tag);
-    const script = directionOf(locale) === 'rtl' ? undefined : locale.maximize().script;
-    direction = script === undefined ? directionOf(locale) : directionOf(new Intl.Locale(`und-${script}`).maximize());
+    const script = locale.maximize().script;
+    direction = directionOf(locale) === 'rtl' || (script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script)) ? 'rtl' : 'ltr';
     directions.set(tag, direction);
   }
   return direction;
 }
+
+/**
+ * The scripts (ISO 15924 codes) whose letters Unicode writes right to left:
+ * those whose characters have Bidi_Class R or AL (UAX #9 § 3.2; the
+ * Unicode Character Database's DerivedBidiClass.txt, Unicode 16), as
+ * CLDR's scriptMetadata.txt marks them `RTL`. No package of Node 20 holds
+ * this (ICU's locale data gives a language's direction, not a script's).
+ */
+const RIGHT_TO_LEFT_SCRIPTS: ReadonlySet<string> = new Set([
+  'Adlm', 'Arab', 'Armi', 'Avst', 'Chrs', 'Cprt', 'Elym', 'Gara', 'Hatr', 'Hebr', 'Hung', 'Khar', 'Lydi', 'Mand', 'Mani', 'Mend', 'Merc', 'Mero',
+  'Narb', 'Nbat', 'Nkoo', 'Orkh', 'Ougr', 'Palm', 'Phli', 'Phlp', 'Phnx', 'Prti', 'Rohg', 'Samr', 'Sarb', 'Sogd', 'Sogo', 'Syrc', 'Thaa', 'Yezi',
+]);
 
 const directions = new Map<string, TextDirection>();
 

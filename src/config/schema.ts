@@ -4,6 +4,7 @@ import { joinSectionPath, SECTION_SEPARATOR, splitSectionPath } from './section-
 import { asciiDomainName } from './domain-name.js';
 import { SEVERITY_WORDS } from './rule-settings.js';
 import { canonicalLanguage, DEFAULT_LANGUAGE } from './language.js';
+import { wordsSchema } from './words.js';
 import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
 
 /** `off`/`warn`/`error` (or ESLint's 0/1/2), alone or with the rule's options. */
@@ -150,6 +151,8 @@ export const configSchema = z.strictObject({
       return z.NEVER;
     })
     .default(DEFAULT_LANGUAGE),
+  // paperboy's own words in the pages and emails, in the newsletter's language (words.ts); absent, English as before.
+  words: wordsSchema.optional(),
   listAddress: mailbox('listAddress').optional(),
   issuesDir: z.string().min(1).default('issues'),
   templatesDir: z.string().min(1).default(DEFAULT_TEMPLATES_DIR),

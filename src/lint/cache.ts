@@ -115,7 +115,8 @@ import type { FileOutcome } from './lint-file.js';
 // v93: an issue's `formerly` (the numbers it was published under before a renumbering) is a key of the frontmatter; issue-formerly, a new rule across issues, checks it, and issue-number-sequence counts those numbers as held.
 // v94: author-spelling, a new rule across issues: one person written two ways (`F. Viégas`, `Fernanda Viégas`), from the facts' authors.
 // v95: date-order reports an issue dated more than ten years from the issue numbered before it (`2062` typed for `2026`).
-const FORMAT_VERSION = 95;
+// v96: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
+const FORMAT_VERSION = 96;
 
 interface Header {
   version: typeof FORMAT_VERSION;

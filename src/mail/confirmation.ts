@@ -3,11 +3,12 @@ import type { Config } from '../config/load.js';
 import { languageApart, PAPERBOY_WORDS_LANGUAGE as WORDS_LANGUAGE } from '../config/language.js';
 import { isolateHtml, isolateText } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
+import { phrasebook } from '../config/words.js';
 import { composeWithBodies } from './bodies.js';
 import { foldableText, singleLine } from './headers.js';
 
 export interface ConfirmationInput {
-  config: Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo' | 'language'>;
+  config: Pick<Config, 'name' | 'baseUrl' | 'from' | 'replyTo' | 'language' | 'words'>;
   to: string;
   confirmUrl: string;
   date: Date;
@@ -19,22 +20,30 @@ export interface ConfirmationInput {
  * (bodies.ts): no line starts `From `, even for a newsletter named "From
  * the Lab". A transactional message to one person, so no List-* headers;
  * its Message-ID is random (each request is its own message). Its sentences
- * are paperboy's own, in English (`lang="en"`, `Content-Language: en`),
- * whatever the newsletter's `language`; the newsletter's name in them is
- * marked as written in that language.
+ * are paperboy's own, in the config's `words:` (config/words.ts): in the
+ * newsletter's `language` when it translates them all, else in English
+ * (`lang="en"`, `Content-Language: en`), the newsletter's name in them then
+ * marked as written in its language.
  */
 export async function composeConfirmation(input: ConfirmationInput): Promise<{ raw: Buffer; messageId: string }> {
   const { config, confirmUrl } = input;
   const name = singleLine(config.name);
+  const words = phrasebook(config.words, config.language);
   // The name isolated in the sentences (a right-to-left one keeps its place, render/bidi.ts); not in the Subject or <title>, which show isolates as boxes in places.
-  const text = `Please confirm that you want to receive ${isolateText(name)} by email:\n\n${confirmUrl}\n\nThe link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.\n`;
-  // The name in the newsletter's language, where that is not the sentences'.
-  const apart = languageApart(config.language, WORDS_LANGUAGE);
+  const ask = words.say('confirmEmailAsk', { name: isolateText(name) });
+  const lasts = words.say('confirmEmailLinkLasts');
+  const text = `${ask}:\n\n${confirmUrl}\n\n${lasts}\n`;
+  const [askBefore, askAfter] = words.around('confirmEmailAsk').map(escapeHtml);
+  const button = escapeHtml(words.say('confirmButton'));
+  const subject = words.say('confirmEmailSubject', { name });
+  // In English where a word is left so; then the name is in the newsletter's language, where that is not the sentences'.
+  const language = words.saidInEnglish() ? WORDS_LANGUAGE : config.language;
+  const apart = languageApart(config.language, language);
   const nameLanguage = apart === undefined ? '' : ` lang="${apart}"`;
-  const html = `<!DOCTYPE html><html lang="${WORDS_LANGUAGE}"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
-<p>Please confirm that you want to receive <strong${nameLanguage}>${isolateHtml(name, escapeHtml)}</strong> by email.</p>
-<p><a href="${escapeHtml(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">Confirm my subscription</a></p>
-<p>The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.</p>
+  const html = `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
+<p>${askBefore}<strong${nameLanguage}>${isolateHtml(name, escapeHtml)}</strong>${askAfter}.</p>
+<p><a href="${escapeHtml(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">${button}</a></p>
+<p>${escapeHtml(lasts)}</p>
 </body></html>`;
   const messageId = `<confirm.${randomUUID()}@${new URL(config.baseUrl).hostname}>`;
   const raw = await composeWithBodies(
@@ -42,10 +51,10 @@ export async function composeConfirmation(input: ConfirmationInput): Promise<{ r
       from: config.from,
       ...(config.replyTo ? { replyTo: config.replyTo } : {}),
       to: singleLine(input.to),
-      subject: foldableText(`Confirm your subscription to ${name}`),
+      subject: foldableText(subject),
       date: input.date,
       messageId,
-      headers: { 'Content-Language': WORDS_LANGUAGE },
+      headers: { 'Content-Language': language },
       newline: 'windows',
       disableFileAccess: true,
       disableUrlAccess: true,

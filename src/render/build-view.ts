@@ -1,5 +1,6 @@
 import type { Config } from '../config/load.js';
 import { textDirection } from '../config/language.js';
+import { newsletterWords } from '../config/words.js';
 import { paperAnchors } from '../issue/anchors.js';
 import { BODY_FOOTNOTE_PREFIX, paperFootnotePrefix } from '../issue/footnote-ids.js';
 import type { Corpus } from '../issue/corpus.js';
@@ -15,7 +16,7 @@ import type { ContentView, EmailView, EnvelopeView, PaperView, ReviewView, RichT
 import { append } from '../arrays.js';
 
 /** The newsletter settings a rendering reads. */
-type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'postalAddress' | 'sections' | 'email'>;
+type NewsletterConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'language' | 'postalAddress' | 'sections' | 'email' | 'words'>;
 
 /** Everything a rendering needs besides the issue. */
 export interface RenderContext {
@@ -48,7 +49,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const review = context.review !== undefined;
   const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
 
-  const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections);
+  const { words } = newsletterWords(config.words, config.language);
+  const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections, words);
 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
   // Footnotes are numbered in reading order across the email, as the plaintext numbers them.
@@ -76,7 +78,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const opinion = rich('opinion');
     // Private: rendered only for a review proof, so no other output can hold them.
     const privateNotes = review ? rich('notes') : undefined;
-    const footnotes = notesToHtml(notes, numbering);
+    const footnotes = notesToHtml(notes, numbering, words.backToReference);
     views.set(paper, {
       ...paperFacts(paper, config.email.maxAuthors),
       // The same filter as a Markdown link (`javascript:` in the frontmatter never becomes a link), and never relative.
@@ -96,22 +98,22 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const view = (paper: Paper) => views.get(paper)!;
 
   return {
-    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language) },
+    newsletter: { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language), ...newsletterWords(config.words, config.language) },
     issue: {
       number: issue.number,
       title: issue.title,
       date: issue.date,
-      dateFormatted: formatDate(issue.date),
+      dateFormatted: formatDate(issue.date, words),
       subject: issue.subject,
       editor: issue.editor,
       reviewers: issue.reviewers,
-      reviewersThanks: reviewersThanks(issue.reviewers),
-      reviewersThanksListed: reviewersThanksPieces(issue.reviewers),
+      reviewersThanks: reviewersThanks(issue.reviewers, words.reviewersThanks),
+      reviewersThanksListed: reviewersThanksPieces(issue.reviewers, words.reviewersThanks),
       url: issueUrl(config.baseUrl, issue.number),
     },
     intro: { html: introHtml, text: text?.intro ?? '' },
     // After the papers, so the closing's notes number after theirs; the body's notes end the email.
-    outro: { html: fragmentToHtml(outro, numbering) + notesToHtml(body.notes, numbering), text: text?.outro ?? '' },
+    outro: { html: fragmentToHtml(outro, numbering) + notesToHtml(body.notes, numbering, words.backToReference), text: text?.outro ?? '' },
     footnotes: text?.footnotes ?? '',
     highlights: highlights && sectionView(highlights, 1, view),
     sections: groups.map((group) => sectionView(group, 1, view)),

@@ -1,12 +1,18 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
 import { firstLast, standsForOthers } from '../issue/names.js';
 import type { LinePiece } from './bidi.js';
+import { DEFAULT_WORDS, fillWord, type WordKey, type Words } from '../config/words.js';
 
-const MONTHS: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** The words of the months, January to December (config/words.ts): a date's `{month}`. */
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const satisfies readonly WordKey[];
+
+/** What a date is said with: its pattern and the months' names (the config's `words:`, else English). */
+export type DateWords = Pick<Words, 'date' | (typeof MONTHS)[number]>;
 
 /** The English name of `month` (1–12): "May". */
 export function monthName(month: number): string | undefined {
-  return MONTHS[month - 1];
+  const key = MONTHS[month - 1];
+  return key && DEFAULT_WORDS[key];
 }
 
 /** `31_500` bytes → "31.5 KB" (1 KB = 1,000 bytes, as Gmail's clip limit is given). */
@@ -19,12 +25,16 @@ export function formatMegabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-/** "2023-05-29" → "29 May 2023", the same on every machine (no locale, no time zone). */
-export function formatDate(isoDate: string): string {
+/**
+ * "2023-05-29" → "29 May 2023", the same on every machine (no locale, no
+ * time zone), in `words` (`{day} {month} {year}` and the months' names:
+ * "29. Mai 2023" for `date: "{day}. {month} {year}"` in German).
+ */
+export function formatDate(isoDate: string, words: DateWords = DEFAULT_WORDS): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
   if (!match || !month) return isoDate;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  return fillWord(words.date, { day: Number(match[3]), month: words[month], year: match[1] });
 }
 
 /** `1 paper`, `2 papers`, `0 papers`: a count with its noun in the number it takes (`plural` where adding "s" is wrong: "summaries"). */
@@ -181,21 +191,23 @@ function namesInProse(names: readonly string[]): LinePiece[] {
 }
 
 /** The reviewers' thanks of every output (email HTML and text, preview, archive page, feed); undefined without reviewers. */
-export function reviewersThanks(reviewers: readonly string[]): string | undefined {
-  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers));
+export function reviewersThanks(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks): string | undefined {
+  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers, sentence));
 }
 
 /**
  * `reviewersThanks` one name at a time, so that each name can be isolated
  * (bidi.ts): a first piece without a name (`text` empty) for "Thanks to ",
  * then each name, the last followed by " for reviewing this issue.";
- * empty without reviewers.
+ * empty without reviewers. `sentence`: the words around the names, at
+ * `{names}` (the config's `words.reviewersThanks`).
  */
-export function reviewersThanksPieces(reviewers: readonly string[]): LinePiece[] {
+export function reviewersThanksPieces(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks): LinePiece[] {
   if (reviewers.length === 0) return [];
   const names = namesInProse(reviewers);
   const last = names.at(-1)!;
-  return [{ text: '', after: 'Thanks to ' }, ...names.slice(0, -1), { text: last.text, after: `${last.after} for reviewing this issue.` }];
+  const [before = '', after = ''] = sentence.split('{names}');
+  return [{ text: '', after: before }, ...names.slice(0, -1), { text: last.text, after: `${last.after}${after}` }];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Handlebars from 'handlebars';
 import { didYouMean } from '../diagnostics/did-you-mean.js';
 import type { TextDirection } from '../config/language.js';
+import { DEFAULT_WORDS, fillWord, placeholdersOf, pluralWordKey, WORD_KEYS, type WordKey, type Words } from '../config/words.js';
 import { isolatePiecesHtml, isolatePiecesText, type LinePiece } from './bidi.js';
 import { counted } from './format.js';
 import { TEXT_WIDTH } from './text-parts.js';
@@ -29,6 +30,8 @@ interface Signature {
   hash?: Readonly<Record<string, Kind>>;
   /** A correct call, for the message. */
   example: string;
+  /** Whether its options are its own to check (`word`: a word's placeholders). */
+  anyHash?: boolean;
   /** Whether it is a test, whose value a block uses through `{{#if (…)}}` (`eq`). */
   asCondition?: boolean;
 }
@@ -60,6 +63,13 @@ const TEXT: readonly Kind[] = ['text', 'number', 'empty'];
  *                                         (`newsletter.direction`), a value with left-to-right letters. A list of pieces (`authorsBriefListed`,
  *                                         `sourceListed`: each `text` and the `after` it) isolates each piece.
  *                                         In an element's text, never in an attribute (`title="{{title}}"`)
+ *     {{word "issueNumber" number=issue.number}}  one of paperboy's own words (config/words.ts), in the config's `words:`
+ *                                         translation or English, its placeholders filled by the options (`{number}`),
+ *                                         HTML escaped but for an option's `isolate`d value; a count's pair by its stem,
+ *                                         `{{word "paperCount" count=n}}` (`paperCountOne` or `paperCountOther`, by the
+ *                                         language's plural rules); marked `<span lang="en">` when left English among
+ *                                         translated words (a partial translation): in an element's text
+ *     {{plainWord "htmlEmail"}}           the same, never marked: in an attribute (`aria-label="{{plainWord …}}"`)
  *
  * Each checks its call (how many arguments, of which kinds, which options)
  * and throws a Handlebars exception at the call's place when it is wrong;
@@ -134,6 +144,14 @@ export function registerHelpers(env: typeof Handlebars): void {
       throw fail(`Unexpected field \`${String(field)}\` of \`lookup\`, ${didYouMean(String(field), fields)}`);
     },
   );
+  for (const [name, marked] of [['word', true], ['plainWord', false]] as const) {
+    define(
+      env,
+      name,
+      { params: [{ name: 'word', takes: ['text'] }], anyHash: true, example: `{{${name} "issueNumber" number=issue.number}}` },
+      ([key], hash, fail, data) => sayWord(env, key as string, hash, fail, data, marked),
+    );
+  }
   for (const name of ['if', 'unless', 'with', 'each']) {
     const builtin = env.helpers[name]! as (this: unknown, ...args: unknown[]) => unknown;
     // `if` and `unless` take Handlebars' `includeZero=true` (0 counts as a value).
@@ -151,6 +169,37 @@ interface RenderData {
   plaintext?: boolean;
   /** The direction of the lines the template writes (templates.ts), which `isolate` isolates values of the other direction in. */
   direction?: TextDirection;
+  /** The view's `newsletter.language`, `newsletter.words` and `newsletter.wordsApart` (templates.ts), which `word` says. */
+  language?: string;
+  words?: Words;
+  wordsApart?: Partial<Record<WordKey, string>>;
+}
+
+/**
+ * The word `key` (or its count's, `paperCount` with `count=`) of the
+ * render's words, its placeholders filled by `hash`: plain text in a
+ * plaintext template; in HTML escaped, an option's HTML (`isolate`) as it
+ * is, and in a `<span lang>` when `marked` and the word is left English
+ * among translated ones. A key no word has, a placeholder without its
+ * option or an option no placeholder takes is a mistake at the call.
+ */
+function sayWord(env: typeof Handlebars, key: string, hash: Record<string, unknown>, fail: Failure, data: RenderData, marked: boolean): unknown {
+  const words = data.words ?? DEFAULT_WORDS;
+  const stems = WORD_KEYS.filter((name) => name.endsWith('One')).map((name) => name.slice(0, -'One'.length));
+  let name: WordKey;
+  if (Object.hasOwn(DEFAULT_WORDS, key)) name = key as WordKey;
+  else if (stems.includes(key) && typeof hash.count === 'number') name = pluralWordKey(key, hash.count, words, data.language);
+  else throw fail(`Unexpected word \`${key}\` of \`word\`, ${didYouMean(key, [...WORD_KEYS, ...stems])}${stems.includes(key) ? ' (a count\'s pair takes `count=`)' : ''}`);
+  const needed = placeholdersOf(DEFAULT_WORDS[name]);
+  const lacking = needed.find((placeholder) => hash[placeholder] === undefined || hash[placeholder] === null);
+  if (lacking !== undefined) throw fail(`Missing \`${lacking}=\` for the word \`${name}\` ("${DEFAULT_WORDS[name]}"), expected a value for each of its placeholders`);
+  const extra = Object.keys(hash).find((option) => !needed.includes(option));
+  if (extra !== undefined) throw fail(`Unexpected option \`${extra}=\` of \`word\` for \`${name}\` ("${DEFAULT_WORDS[name]}"), expected ${needed.length === 0 ? 'none' : needed.map((placeholder) => `\`${placeholder}=\``).join(', ')}`);
+  if (data.plaintext === true) return fillWord(words[name], hash);
+  const escape = env.Utils.escapeExpression;
+  const html = fillWord(words[name], hash, (value) => (value instanceof env.SafeString ? value.toHTML() : escape(String(value))), escape);
+  const apart = marked ? data.wordsApart?.[name] : undefined;
+  return new env.SafeString(apart === undefined ? html : `<span lang="${escape(apart)}">${html}</span>`);
 }
 
 /** An item of a list `isolate` takes: a piece with its `text` and the `after` it, or the call's error. */
@@ -220,7 +269,7 @@ function check(env: typeof Handlebars, name: string, signature: Signature, args:
       throw fail(`Unexpected ${describe(value)} as the ${param.name} of \`${name}\`, expected a whole number from ${first} to ${last}`);
     }
   });
-  for (const [key, value] of Object.entries(options.hash as Record<string, unknown>)) {
+  for (const [key, value] of signature.anyHash === true ? [] : Object.entries(options.hash as Record<string, unknown>)) {
     const kind = signature.hash?.[key];
     const known = Object.keys(signature.hash ?? {});
     if (kind === undefined) {

@@ -13,6 +13,7 @@ import { markRightToLeftBlocks } from './block-direction.js';
 import { withTightItemLines } from './tight-lists.js';
 import { withUnspacedBreaksJoined } from './text/soft-breaks.js';
 import type { LinkContext } from './links.js';
+import { DEFAULT_WORDS, fillWord } from '../config/words.js';
 
 /**
  * Markdown trees to HTML fragments for every HTML output (email, archive).
@@ -161,16 +162,16 @@ export function fragmentToHtml(content: ElementContent[], numbering: FootnoteNum
 /**
  * The notes of a paper (or of the body) as one list, `<li value="N">` with
  * the numbers their references got, each back-link labelled with that
- * number; references inside the notes are numbered now. An empty string
- * when there are none.
+ * number (`backLabel`, the config's `words.backToReference`); references
+ * inside the notes are numbered now. An empty string when there are none.
  */
-export function notesToHtml(notes: Element[], numbering: FootnoteNumbering): string {
+export function notesToHtml(notes: Element[], numbering: FootnoteNumbering, backLabel: string = DEFAULT_WORDS.backToReference): string {
   if (notes.length === 0) return '';
   numberReferences(notes, numbering);
   const numberOf = (note: Element) => numbering.number(String(note.properties.id));
   for (const note of notes) {
     note.properties.value = String(numberOf(note));
-    labelBackReferences(note, numberOf(note));
+    labelBackReferences(note, numberOf(note), backLabel);
   }
   const sorted = [...notes].sort((a, b) => numberOf(a) - numberOf(b));
   const list: Element = { type: 'element', tagName: 'ol', properties: {}, children: sorted };
@@ -207,11 +208,12 @@ function numberReferences(nodes: readonly ElementContent[], numbering: FootnoteN
  * text ("Back to reference 1"); a screen reader must hear the number the
  * list shows instead. The note's k-th back-link returns to its k-th
  * reference, labelled "-k" from the second on, as mdast-util-to-hast does.
+ * `label`: the words, its `{number}` the note's.
  */
-function labelBackReferences(note: Element, number: number): void {
+function labelBackReferences(note: Element, number: number, label: string): void {
   const backReferences = findAll(note, 'a').filter((link) => link.properties.dataFootnoteBackref !== undefined);
   backReferences.forEach((link, index) => {
-    link.properties.ariaLabel = `Back to reference ${number}${index > 0 ? `-${index + 1}` : ''}`;
+    link.properties.ariaLabel = fillWord(label, { number: `${number}${index > 0 ? `-${index + 1}` : ''}` });
   });
 }
 

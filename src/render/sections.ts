@@ -1,4 +1,5 @@
 import { splitSectionPath } from '../config/section-path.js';
+import { DEFAULT_WORDS, type Words } from '../config/words.js';
 
 /** A section of the papers, before rendering. */
 export interface SectionGroup<P> {
@@ -8,17 +9,15 @@ export interface SectionGroup<P> {
   subsections: SectionGroup<P>[];
 }
 
-/** What a paper without a section is filed under when other papers have one. */
-const UNSECTIONED_TITLE = 'Other papers';
-
 /**
  * Groups papers by their section path (`Parent / Child` nests, SPEC). Sections
  * follow the config's `sections` order where it names them (a parent ranks
  * with its first listed child), then the order in which they first appear.
- * Papers without a section come last, under "Other papers", or as one
- * untitled group when no paper has a section.
+ * Papers without a section come last, under `otherPapers` ("Other papers",
+ * the config's `words.otherPapers`), or as one untitled group when no paper
+ * has a section.
  */
-export function groupBySection<P extends { section: readonly string[] }>(papers: readonly P[], order: readonly string[] | undefined): SectionGroup<P>[] {
+export function groupBySection<P extends { section: readonly string[] }>(papers: readonly P[], order: readonly string[] | undefined, otherPapers: string = DEFAULT_WORDS.otherPapers): SectionGroup<P>[] {
   const root: SectionGroup<P> = { title: '', path: [], papers: [], subsections: [] };
   for (const paper of papers) {
     let group = root;
@@ -36,11 +35,8 @@ export function groupBySection<P extends { section: readonly string[] }>(papers:
   const sorted = sortByConfig(root.subsections, ranks);
   if (root.papers.length === 0) return sorted;
   if (sorted.length === 0) return [{ ...root, subsections: [] }];
-  return [...sorted, { title: UNSECTIONED_TITLE, path: [UNSECTIONED_TITLE], papers: root.papers, subsections: [] }];
+  return [...sorted, { title: otherPapers, path: [otherPapers], papers: root.papers, subsections: [] }];
 }
-
-/** The heading of the highlighted papers, above every section. */
-const HIGHLIGHTS_TITLE = 'Highlights';
 
 /** The papers of an email in the order it presents them. */
 export interface PaperArrangement<P> {
@@ -52,13 +48,19 @@ export interface PaperArrangement<P> {
   readingOrder: P[];
 }
 
+/**
+ * `papers` as an email presents them: the highlighted first, under
+ * `words.highlights` ("Highlights"), then the others by section
+ * (`groupBySection`, the unsectioned under `words.otherPapers`).
+ */
 export function arrangePapers<P extends { section: readonly string[]; highlight: boolean }>(
   papers: readonly P[],
   order: readonly string[] | undefined,
+  words: Pick<Words, 'highlights' | 'otherPapers'> = DEFAULT_WORDS,
 ): PaperArrangement<P> {
   const highlighted = papers.filter((paper) => paper.highlight);
-  const sections = groupBySection(papers.filter((paper) => !paper.highlight), order);
-  const highlights = highlighted.length === 0 ? undefined : { title: HIGHLIGHTS_TITLE, path: [HIGHLIGHTS_TITLE], papers: highlighted, subsections: [] };
+  const sections = groupBySection(papers.filter((paper) => !paper.highlight), order, words.otherPapers);
+  const highlights = highlighted.length === 0 ? undefined : { title: words.highlights, path: [words.highlights], papers: highlighted, subsections: [] };
   return { highlights, sections, readingOrder: [...highlighted, ...sections.flatMap(papersOf)] };
 }
 

@@ -23,8 +23,8 @@ export interface TemplateOutline {
   htmlInTags: { helper: string; argument: string; loc: hbs.AST.SourceLocation }[];
 }
 
-/** The helpers whose result is HTML (render/helpers.ts): `<bdi>` around a value, `<br>` between lines. */
-const HTML_HELPERS = new Set(['isolate', 'lineBreaks']);
+/** The helpers whose result is HTML (render/helpers.ts): `<bdi>` around a value, `<br>` between lines, `<span lang>` around a word. */
+const HTML_HELPERS = new Set(['isolate', 'lineBreaks', 'word']);
 
 /** A mustache in triple braces (or `{{&…}}`): `written` its path as written; `helper` when it calls one (`{{{concat a b}}}`). */
 export interface UnescapedMustache {
@@ -99,7 +99,8 @@ class OutlineVisitor extends Handlebars.Visitor {
     const name = mustache.path.type === 'PathExpression' ? (mustache.path as hbs.AST.PathExpression).original : '';
     if (this.tag && HTML_HELPERS.has(name)) {
       const [first] = mustache.params;
-      this.outline.htmlInTags.push({ helper: name, argument: first?.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : 'title', loc: mustache.loc });
+      const argument = first?.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : first?.type === 'StringLiteral' ? JSON.stringify((first as hbs.AST.StringLiteral).value) : 'title';
+      this.outline.htmlInTags.push({ helper: name, argument, loc: mustache.loc });
     }
     if (!mustache.escaped) {
       const { path } = mustache;

@@ -9,6 +9,7 @@ import { findPartialLoop, isStackOverflow, noteRecursion, recursionOf } from './
 import { compileOptions, precompiledTemplate, templateFromSpec, type CompileOptions } from './precompiled-templates.js';
 import { outlineTemplate, type PartialCall, type TemplateOutline } from './template-outline.js';
 import { templatesRead } from './template-reads.js';
+import type { NewsletterView } from './view-model.js';
 import { readTemplateSource } from './template-source.js';
 import { checkHtmlInTags, checkUnescapedText } from './unescaped-text.js';
 import { checkOverrides } from './template-overrides.js';
@@ -102,7 +103,10 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
       try {
         // `@plaintext` tells a helper what it writes into (`isolate`: `<bdi>` or Unicode isolates), `@direction` which way its lines run
         // (the view's `newsletter.direction`: `isolate` isolates the values of the other direction); partials inherit both.
-        return template(view, { data: { plaintext: name.endsWith('.txt'), direction: (view as { newsletter?: { direction?: unknown } }).newsletter?.direction === 'rtl' ? 'rtl' : 'ltr' } });
+        // `@words` what `word` says (the view's `newsletter.words`, translated by the config), `@wordsApart` which of them to mark as English.
+        const newsletter = (view as { newsletter?: Partial<NewsletterView> }).newsletter;
+        const data = { plaintext: name.endsWith('.txt'), direction: newsletter?.direction === 'rtl' ? 'rtl' : 'ltr', language: newsletter?.language, words: newsletter?.words, wordsApart: newsletter?.wordsApart };
+        return template(view, { data });
       } catch (error) {
         if (!isStackOverflow(error)) throw error;
         // Partials in a loop whose blocks did not end it, said once the stack has unwound.

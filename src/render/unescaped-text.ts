@@ -58,7 +58,9 @@ export function checkHtmlInTags(loaded: readonly { name: string; file: string; o
     if (name.endsWith('.txt')) continue;
     for (const { helper, argument, loc } of outline.htmlInTags) {
       const at = { line: loc.start.line, column: loc.start.column + 1 };
-      const reason = `Unexpected \`${helper}\` in an attribute: it writes HTML (${helper === 'isolate' ? 'a `<bdi>`' : '`<br>`'}), which an attribute shows as text, expected \`{{${argument}}}\` there (the field itself, escaped); \`${helper}\` belongs in an element's text`;
+      const writes = { isolate: 'a `<bdi>`', word: 'a `<span lang>` around a word left English among translated ones' }[helper] ?? '`<br>`';
+      const instead = helper === 'word' ? `\`{{plainWord ${argument}}}\` there (the word, never marked)` : `\`{{${argument}}}\` there (the field itself, escaped)`;
+      const reason = `Unexpected \`${helper}\` in an attribute: it writes HTML (${writes}), which an attribute shows as text, expected ${instead}; \`${helper}\` belongs in an element's text`;
       say(name, templateError(file, at, reason, undefined));
     }
   }

@@ -1,4 +1,5 @@
 import type { TextDirection } from '../config/language.js';
+import type { WordKey, Words } from '../config/words.js';
 import type { LinePiece } from './bidi.js';
 
 /**
@@ -81,7 +82,7 @@ export interface RichText {
   text: string;
 }
 
-interface NewsletterView {
+export interface NewsletterView {
   name: string;
   description: string | undefined;
   /** Where the archive is published, with a trailing slash. */
@@ -93,6 +94,14 @@ interface NewsletterView {
    * data): `{{#if (eq newsletter.direction "rtl")}} dir="rtl"{{/if}}`.
    */
   direction: TextDirection;
+  /**
+   * paperboy's own words by key (config/words.ts: "Unsubscribe", `Issue
+   * #{number}`): the config's `words:`, else English. Templates say them
+   * with `{{word "unsubscribe"}}`, which fills the placeholders.
+   */
+  words: Words;
+  /** The language tag (`en`) of each word left English on pages in another language while `words:` translates others: `word` marks it `lang`. */
+  wordsApart: Partial<Record<WordKey, string>>;
 }
 
 interface IssueView {

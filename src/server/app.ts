@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connectionLimit } from './connection-limit.js';
-import { pageHtml, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
+import { pageHtml, pageInWords, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { RateLimiter } from './rate-limit.js';
 import { HourlyNotice } from './hourly-notice.js';
 import { sitePath } from './pages.js';
@@ -265,7 +265,8 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const headers = known ? error.headers : {};
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   try {
-    sendPage(context, res, status, 'error', { heading: status >= 500 ? 'Something went wrong' : 'That did not work', paragraphs: [message], home: true }, headers);
+    // The message is paperboy's English (a refusal's words, public-messages.ts): the page is marked so, whatever its heading says.
+    sendPage(context, res, status, 'error', { ...pageInWords(context, (words) => ({ heading: words.say(status >= 500 ? 'somethingWentWrong' : 'thatDidNotWork'), paragraphs: [message], home: true })), english: true }, headers);
   } catch (pageError) {
     // The page itself cannot be rendered: its message in plain text. Thrown from here, it ended the process.
     process.stderr.write(`${`${where}: the error page failed too: ${String((pageError as Error)?.stack ?? pageError)}`.replace(/^/gm, 'paperboy: ')}\n`);
@@ -293,5 +294,5 @@ function storeUnavailable(error: unknown): HttpError | undefined {
 }
 
 function notFound(context: ServerContext): string {
-  return pageHtml(context, '404', { heading: 'Page not found', paragraphs: ['There is nothing at this address.'], home: true });
+  return pageHtml(context, '404', pageInWords(context, (words) => ({ heading: words.say('pageNotFound'), paragraphs: [words.say('nothingHere')], home: true })));
 }

@@ -5,6 +5,7 @@ import type { Store } from '../store/database.js';
 import type { UnsubscribeBatch } from '../subscribers/unsubscribe-batch.js';
 import type { SigningKey } from '../subscribers/unsubscribe-token.js';
 import { messagePage, type MessagePage } from './pages.js';
+import { phrasebook, type Phrasebook } from '../config/words.js';
 
 /** Sends one confirmation email (double opt-in); rejects when the transport could not take it. */
 export type ConfirmationMailer = (message: { to: string; name: string; confirmUrl: string }) => Promise<void>;
@@ -33,6 +34,17 @@ export interface Route {
 /** The HTML of a server page (`endpoint`: its one path segment, `unsubscribe`). */
 export function pageHtml(context: ServerContext, endpoint: string, page: MessagePage): string {
   return messagePage(context.templates(), context.config, endpoint, page);
+}
+
+/**
+ * A server page in the config's `words:` (English where it translates
+ * none): `make` says its words through the phrasebook it is given, and the
+ * page is marked English (`MessagePage.english`) when one of them is.
+ */
+export function pageInWords(context: ServerContext, make: (words: Phrasebook) => MessagePage): MessagePage {
+  const words = phrasebook(context.config.words, context.config.language);
+  const page = make(words);
+  return { ...page, english: words.saidInEnglish() };
 }
 
 /** Answers with a server page, never cached (each answers one person's request), no cookies. */

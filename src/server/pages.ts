@@ -14,6 +14,8 @@ export interface MessagePage {
   form?: { action: string; fields: { name: string; value: string }[]; button: string };
   /** Link back to the archive's home page. */
   home?: boolean;
+  /** Whether a word of it is paperboy's English (config/words.ts `Phrasebook.saidInEnglish`; undefined: it is): marked `lang` on a page in another language. */
+  english?: boolean;
 }
 
 /**
@@ -47,9 +49,11 @@ export function messagePage(templates: TemplateSet, config: Config, endpoint: st
   // present, `form` and `home` too: a template reads each strictly (render/template-outline.ts).
   // `…Listed`: the same texts with the newsletter's name a value of its own, for `{{isolate …}}` ("Subscribe to <name>?").
   const listed = (text: string) => piecesNaming(text, config.name);
-  // `wordsLanguage`: these sentences are paperboy's own, in English, whatever the newsletter's `language` (the layout's `<html lang>`): marked
-  // where that is another language, so a screen reader reads them in an English voice; undefined (nothing to mark) for an English newsletter.
-  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true, wordsLanguage: languageApart(PAPERBOY_WORDS_LANGUAGE, config.language) };
+  // `wordsLanguage`: these sentences are paperboy's own, in English unless the config's `words:` translates them, whatever the newsletter's `language`
+  // (the layout's `<html lang>`): marked where that is another language, so a screen reader reads them in an English voice; undefined (nothing to mark)
+  // for an English newsletter, or for a page whose every word is translated.
+  const wordsLanguage = page.english !== false ? languageApart(PAPERBOY_WORDS_LANGUAGE, config.language) : undefined;
+  const view = { headline: page.heading, headlineListed: listed(page.heading), paragraphs: page.paragraphs, paragraphsListed: page.paragraphs.map(listed), form: page.form, home: page.home === true, wordsLanguage };
   const plan: PageToRender = { path: endpoint, root: sitePath(config), template: 'web/message.html', title: page.heading, script: undefined, view };
   const html = renderPage(templates, config, plan);
   if (key !== undefined) {

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { signConfirmation, verifyConfirmation } from '../subscribers/confirmation-token.js';
 import { emailRefusal, nameRefusal } from '../subscribers/model.js';
 import { Subscriptions } from '../subscribers/subscription.js';
-import { sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
+import { pageInWords, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
+import { phrasebook, type WordKey } from '../config/words.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
 import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
@@ -23,13 +24,9 @@ export interface SubscribeGuards {
  */
 const HONEYPOT_FIELD = 'website';
 
-/** What a `GET /subscribe` reads of the newsletter `name`: the form is on the home page. */
-function formElsewhere(name: string) {
-  return {
-    heading: `Subscribe to ${name}`,
-    paragraphs: ['To subscribe, enter your email address in the form on the home page: we then send you a link to confirm it.'],
-    home: true,
-  };
+/** What a `GET /subscribe` reads: the form is on the home page. */
+function formElsewhere(context: ServerContext) {
+  return pageInWords(context, (words) => ({ heading: words.say('subscribeTo', { name: context.config.name }), paragraphs: [words.say('subscribeOnHomePage')], home: true }));
 }
 
 /**
@@ -56,7 +53,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
   const json = wantsJson(req);
   if (req.method !== 'POST') {
     // A browser opens /subscribe too (the address bar after the form was sent, a bookmark, the answer page's canonical link): it gets a page saying where the form is, not a blank one.
-    if (req.method === 'GET' || req.method === 'HEAD') return sendPage(context, res, 405, 'subscribe', formElsewhere(context.config.name), { Allow: 'POST' });
+    if (req.method === 'GET' || req.method === 'HEAD') return sendPage(context, res, 405, 'subscribe', formElsewhere(context), { Allow: 'POST' });
     res.writeHead(405, { Allow: 'POST' }).end();
     return;
   }
@@ -91,14 +88,8 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
     );
     throw new HttpError(429, confirmationsPaused(outcome.retryAfterMs), { headers: { 'Retry-After': String(Math.ceil(outcome.retryAfterMs / 1000)) } });
   }
-  if (json) sendJson(res, 202, { status: 'confirmation-sent', message: 'Check your inbox for a confirmation link.' });
-  else {
-    sendPage(context, res, 202, 'subscribe', {
-      heading: 'Check your inbox',
-      paragraphs: ['If the address can receive the newsletter, a confirmation link is on its way to it. The subscription starts when you follow the link.'],
-      home: true,
-    });
-  }
+  if (json) sendJson(res, 202, { status: 'confirmation-sent', message: phrasebook(context.config.words, context.config.language).say('checkInboxForLink') });
+  else sendPage(context, res, 202, 'subscribe', pageInWords(context, (words) => ({ heading: words.say('checkInbox'), paragraphs: [words.say('confirmationOnItsWay')], home: true })));
   if (outcome?.kind !== 'confirm') return;
   const confirmUrl = new URL(`confirm?token=${signConfirmation(outcome.claim, context.keys)}`, context.config.baseUrl).href;
   background(
@@ -138,22 +129,21 @@ export function confirmRoute(context: ServerContext, route: Route): void {
   }
   const token = queryToken(new URLSearchParams(route.query));
   const check = verifyConfirmation(token, context.keys, context.now());
-  const page = (status: number, heading: string, paragraph: string) => sendPage(context, res, status, 'confirm', { heading, paragraphs: [paragraph], home: true });
-  if (check.kind === 'invalid') return page(400, 'This confirmation link is not valid', 'Subscribe again with the form on the home page.');
-  if (check.kind === 'expired') return page(410, 'This confirmation link has expired', 'Links work for two days: subscribe again with the form on the home page.');
+  const { name } = context.config;
+  const page = (status: number, heading: WordKey, paragraph: WordKey) =>
+    sendPage(context, res, status, 'confirm', pageInWords(context, (words) => ({ heading: words.say(heading), paragraphs: [words.say(paragraph, { name })], home: true })));
+  if (check.kind === 'invalid') return page(400, 'confirmLinkInvalid', 'subscribeAgain');
+  if (check.kind === 'expired') return page(410, 'confirmLinkExpired', 'linksLastTwoDays');
   if (req.method !== 'POST') {
-    sendPage(context, res, 200, 'confirm', {
-      heading: `Subscribe to ${context.config.name}?`,
-      paragraphs: ['Someone asked for this address to receive the newsletter. If it was you, confirm below; if not, close this page and nothing happens.'],
-      form: { action: `confirm?token=${encodeURIComponent(token)}`, fields: [], button: 'Confirm my subscription' },
-    });
+    const action = `confirm?token=${encodeURIComponent(token)}`;
+    sendPage(context, res, 200, 'confirm', pageInWords(context, (words) => ({ heading: words.say('confirmQuestion', { name }), paragraphs: [words.say('confirmBelow')], form: { action, fields: [], button: words.say('confirmButton') } })));
     return;
   }
   const outcome = new Subscriptions(context.db, context.now).confirm(check.claim);
-  if (outcome === 'superseded') return page(410, 'A newer confirmation link was sent', 'Use the link of the latest confirmation email, or subscribe again.');
-  if (outcome === 'already-confirmed') return page(200, 'You are already subscribed', `This link was used before: ${context.config.name} is on its way to you.`);
-  if (outcome === 'left-since') return page(410, 'This confirmation link was used before', 'You have left the list since: to subscribe again, use the form on the home page.');
-  page(200, 'You are subscribed', `The next issue of ${context.config.name} will reach you by email.`);
+  if (outcome === 'superseded') return page(410, 'newerLinkSent', 'useLatestLink');
+  if (outcome === 'already-confirmed') return page(200, 'alreadySubscribed', 'linkUsedBefore');
+  if (outcome === 'left-since') return page(410, 'confirmLinkUsed', 'leftSince');
+  page(200, 'subscribed', 'nextIssueReaches');
 }
 
 /** An email address in a relay's reply (Postfix names the recipient it refuses: `<ada@example.org>: Recipient address rejected`), left out of logs. */

@@ -1,5 +1,6 @@
 import { verify } from '../subscribers/unsubscribe-token.js';
-import { sendPage, type Route, type ServerContext } from './context.js';
+import { pageInWords, sendPage, type Route, type ServerContext } from './context.js';
+import type { WordKey } from '../config/words.js';
 import { queryToken, readFields, textField } from './request-body.js';
 
 const ENDPOINT = 'unsubscribe';
@@ -9,20 +10,19 @@ const ONE_CLICK = { name: 'List-Unsubscribe', value: 'One-Click' };
 
 /** One answer for every token that is not ours, whatever is wrong with it (no oracle for forgers). */
 function invalidLink(context: ServerContext, route: Route): void {
-  sendPage(context, route.res, 400, ENDPOINT, {
-    heading: 'This unsubscribe link is not valid',
-    paragraphs: ['Use the unsubscribe link at the bottom of the latest issue, or reply to it and ask to be removed.'],
-    home: true,
-  });
+  sendPage(context, route.res, 400, ENDPOINT, pageInWords(context, (words) => ({ heading: words.say('unsubscribeLinkInvalid'), paragraphs: [words.say('useLatestUnsubscribeLink')], home: true })));
 }
 
 /** The page with the one button that unsubscribes (a one-click POST) the reader of `token`. */
-function askToUnsubscribe(context: ServerContext, route: Route, status: number, token: string, paragraph: string): void {
-  sendPage(context, route.res, status, ENDPOINT, {
-    heading: `Unsubscribe from ${context.config.name}?`,
-    paragraphs: [paragraph],
-    form: { action: `${ENDPOINT}?token=${encodeURIComponent(token)}`, fields: [ONE_CLICK], button: 'Unsubscribe' },
-  });
+function askToUnsubscribe(context: ServerContext, route: Route, status: number, token: string, paragraph: WordKey): void {
+  const action = `${ENDPOINT}?token=${encodeURIComponent(token)}`;
+  sendPage(
+    context,
+    route.res,
+    status,
+    ENDPOINT,
+    pageInWords(context, (words) => ({ heading: words.say('unsubscribeQuestion', { name: context.config.name }), paragraphs: [words.say(paragraph)], form: { action, fields: [ONE_CLICK], button: words.say('unsubscribe') } })),
+  );
 }
 
 /**
@@ -34,17 +34,19 @@ function askToUnsubscribe(context: ServerContext, route: Route, status: number, 
  */
 function howToUnsubscribe(context: ServerContext, route: Route): void {
   const { name, listAddress } = context.config;
-  const ownLink = 'If you subscribed on this site, use the unsubscribe link at the bottom of your copy of any issue: it is yours alone and takes one click.';
-  sendPage(context, route.res, 200, ENDPOINT, {
-    heading: `Unsubscribe from ${name}`,
-    paragraphs: listAddress
-      ? [
-          `If ${name} reaches you through the mailing list ${listAddress.address}, leave it the way that list offers: most lists add an unsubscribe link to every message they pass on (at its end, or as the unsubscribe button your mail program shows).`,
-          ownLink,
-        ]
-      : [ownLink, 'Or reply to an issue and ask to be removed.'],
-    home: true,
-  });
+  sendPage(
+    context,
+    route.res,
+    200,
+    ENDPOINT,
+    pageInWords(context, (words) => ({
+      heading: words.say('unsubscribeFrom', { name }),
+      paragraphs: listAddress
+        ? [words.say('unsubscribeThroughList', { name, address: listAddress.address }), words.say('unsubscribeOwnLink')]
+        : [words.say('unsubscribeOwnLink'), words.say('replyToBeRemoved')],
+      home: true,
+    })),
+  );
 }
 
 /**
@@ -63,7 +65,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (!query.has('token')) return howToUnsubscribe(context, route);
     if (id === undefined) return invalidLink(context, route);
-    return askToUnsubscribe(context, route, 200, token, 'You will receive no more issues. The archive stays open to everyone.');
+    return askToUnsubscribe(context, route, 200, token, 'noMoreIssues');
   }
   if (req.method !== 'POST') {
     res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
@@ -72,11 +74,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   const fields = await readFields(req);
   if (id === undefined) return invalidLink(context, route);
   // A genuine link posted without the one-click field (RFC 8058 §3.1): nothing changes, and the reader gets the button.
-  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'Nothing has changed yet: press the button below to unsubscribe.');
+  if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'pressToUnsubscribe');
   if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
-  sendPage(context, res, 200, ENDPOINT, {
-    heading: 'You are unsubscribed',
-    paragraphs: [`${context.config.name} will not email you again.`],
-    home: true,
-  });
+  sendPage(context, res, 200, ENDPOINT, pageInWords(context, (words) => ({ heading: words.say('unsubscribed'), paragraphs: [words.say('noMoreEmail', { name: context.config.name })], home: true })));
 }

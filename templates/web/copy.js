@@ -5,7 +5,9 @@
 //
 // Where the page has no clipboard (a site opened from disk in some browsers,
 // a permission refused), the entry is selected instead and the status says
-// how to copy it. Without JavaScript the stylesheet hides the button.
+// how to copy it. Without JavaScript the stylesheet hides the button. What the
+// status says is in the status's `data-copied` and `data-selected`: paperboy's
+// words, which the config's `words:` translates.
 (() => {
   'use strict';
   for (const button of document.querySelectorAll('button[data-copy]')) {
@@ -16,14 +18,14 @@
       status.textContent = '';
       try {
         await navigator.clipboard.writeText(source.textContent);
-        status.textContent = 'Copied.';
+        status.textContent = status.dataset.copied;
       } catch {
         const range = document.createRange();
         range.selectNodeContents(source);
         const selection = getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
-        status.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy it.';
+        status.textContent = status.dataset.selected;
       }
     });
   }

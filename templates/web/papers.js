@@ -24,6 +24,12 @@
     const results = document.querySelector('.search-results');
     const table = document.querySelector('.paper-table');
     const root = form.dataset.root;
+    // paperboy's words, translated by the config's `words:` (config/words.ts `papersScriptWords`): a word's `{name}` filled from `values`;
+    // a count's pair (`matchesOne`, `matchesOther`) chosen by the plural rules of the language its words are in.
+    const { words, pluralLanguage } = JSON.parse(form.dataset.words);
+    const plurals = new Intl.PluralRules(pluralLanguage);
+    const say = (key, values = {}) => words[key].replace(/\{([A-Za-z]+)\}/g, (_, name) => String(values[name]));
+    const sayCounted = (stem, count) => say(`${stem}${plurals.select(count) === 'one' ? 'One' : 'Other'}`, { count });
     // Results are shown a hundred at a time (a list of thousands would be slow to lay out and to read); "Show more" adds the next hundred.
     const PAGE = 100;
     let limit = PAGE;
@@ -142,10 +148,10 @@
         if (item.year !== null && String(item.year) !== '') byline.append(element('bdi', {}, String(item.year)), ' · ');
         // A section path (`A / B`, as the config writes it) one section at a time: an Arabic parent stays before a Latin child.
         if (item.section) byline.append(...item.section.split(' / ').flatMap((part, i) => [...(i > 0 ? [' / '] : []), element('bdi', {}, part)]), ' · ');
-        byline.append('in ');
+        byline.append(`${say('resultIn')} `);
         // Each folder's index.html, as the build links pages: a site opened from disk has no server to answer a folder.
         // Named "Issue #5" for a screen reader listing the page's links, where the eye reads "in #5" (as the year's list names it).
-        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}`, 'aria-label': `Issue #${item.issue}` }, `#${item.issue}`));
+        byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}`, 'aria-label': say('issueNumber', { number: item.issue }) }, `#${item.issue}`));
         entry.append(element('a', { href: `${root}${item.url}index.html`, dir: 'auto' }, item.title), byline);
         if (item.excerpt) entry.append(element('p', { class: 'excerpt', dir: 'auto' }, item.excerpt));
         list.append(entry);
@@ -153,7 +159,7 @@
       results.append(list);
       const total = items.length;
       if (total > limit) {
-        const more = element('button', { type: 'button', class: 'show-more' }, `Show ${Math.min(PAGE, total - limit)} more`);
+        const more = element('button', { type: 'button', class: 'show-more' }, say('showMore', { count: Math.min(PAGE, total - limit) }));
         more.addEventListener('click', () => {
           const next = limit;
           limit += PAGE;
@@ -164,18 +170,14 @@
         results.append(more);
       }
       if (focused !== null) [...list.querySelectorAll('a')].find((link) => link.getAttribute('href') === focused)?.focus();
-      const counted = total === 0 ? 'No paper matches' : `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > limit ? `; the first ${limit} are shown` : ''}`;
-      status.textContent = pending ? `${counted} so far; searching the other years…` : total === 0 ? nothingFound(asked) : `${counted}.`;
+      const counted = total === 0 ? say('noMatch') : `${sayCounted('matches', total)}${total > limit ? say('firstShown', { count: limit }) : ''}`;
+      status.textContent = pending ? say('soFar', { matches: counted }) : total === 0 ? nothingFound(asked) : `${counted}.`;
       table.hidden = true;
     };
 
     // What a search that finds nothing says: why (every word of a search must occur in a paper; each filter chosen narrows) and what finds more.
     const nothingFound = ({ query, filtered }) =>
-      query && filtered
-        ? 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.'
-        : query
-          ? 'No paper matches: none has every word searched for. Fewer words find more.'
-          : 'No paper matches the filters chosen. Fewer filters find more.';
+      say(query && filtered ? 'noMatchWordsAndFilters' : query ? 'noMatchWords' : 'noMatchFilters');
 
     const update = async () => {
       const mine = ++generation;
@@ -210,7 +212,7 @@
         (!filters.year || (item.year === null ? 'undated' : String(item.year)) === filters.year);
       const asked = { query: query !== '', filtered: author !== '' || Object.keys(filters).length > 0 };
       if (query) {
-        status.textContent = 'Searching…';
+        status.textContent = say('searching');
         // The newest year answers first; the others are fetched after it, and their matches added when all have come.
         const [newest, ...older] = filters.year ? years.filter((year) => year === filters.year) : years;
         let found = [];
@@ -237,7 +239,7 @@
       show(papers.filter(keep), false, focused, asked);
     };
 
-    const run = () => update().catch((error) => (status.textContent = `Search failed: ${error.message}`));
+    const run = () => update().catch((error) => (status.textContent = say('searchFailed', { error: error.message })));
     let timer;
     const schedule = () => {
       clearTimeout(timer);

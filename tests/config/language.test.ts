@@ -43,3 +43,9 @@ test('language: Hebrew, Arabic, Persian, Urdu, Yiddish, Sorani and Kurdish in Ar
   for (const tag of ['en', 'de-AT', 'ja', 'zh-Hant', 'ru', 'he-Latn', 'ar-Latn', 'az-Cyrl']) assert.equal(direction(tag), 'ltr', tag);
   assert.equal(textDirection('sr-Latn'), 'ltr');
 });
+
+test('language: Dhivehi (Thaana), Samaritan, Hanifi Rohingya, Imperial Aramaic and a tag naming a right-to-left script read right to left, though ICU has no layout data for them', () => {
+  const direction = (value: string) => textDirection(parseConfig(withLanguage(value), FILE).language);
+  for (const tag of ['dv', 'dv-MV', 'sam', 'rhg', 'arc', 'en-Thaa', 'syr', 'nqo']) assert.equal(direction(tag), 'rtl', tag);
+  for (const tag of ['en-Latn', 'hi', 'th', 'am']) assert.equal(direction(tag), 'ltr', tag);
+});

@@ -131,7 +131,7 @@ test('feedIdBase is checked as baseUrl is, its own key named (a query, a passwor
 
 test('a config key that is not text (a number, a list) is an error at the key, and yaml prints no warning of its own', () => {
   const line = CONFIG_YAML.split('\n').length;
-  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``);
+  assert.equal(configError(`${CONFIG_YAML}2: x\n`).message, `${FILE}:${line}:1: Unexpected key \`2\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`words\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``);
   assert.match(configError(`${CONFIG_YAML}? [a]\n: x\n`).message, new RegExp(`:${line}:3: Unexpected key \`\\[ a \\]\``));
   const root = makeRoot({});
   writeFileSync(join(root, 'paperboy.config.yaml'), `${CONFIG_YAML}? [a]\n: x\n`);
@@ -389,7 +389,7 @@ test('render and build stop with exit 2 at a config name holding a terminal esca
 test('a config key with no name (`: x`, `~: x`) is named by what was written, at it, not as the key ``', () => {
   assert.equal(
     configError(`${CONFIG_YAML}: x\n`).message,
-    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``,
+    `${FILE}:5:1: Unexpected \`: x\` with no key before the \`:\`, expected one of \`name\`, \`description\`, \`baseUrl\`, \`feedIdBase\`, \`from\`, \`replyTo\`, \`postalAddress\`, \`language\`, \`words\`, \`listAddress\`, \`issuesDir\`, \`templatesDir\`, \`staticDir\`, \`outDir\`, \`dataDir\`, \`send\`, \`sections\`, \`email\`, \`lint\`, \`subscribe\`, \`dkim\``,
   );
   assert.match(configError(`${CONFIG_YAML}~: x\n`).message, /:5:1: Unexpected key `~`, which YAML reads as no name, expected one of `name`, /);
   assert.equal(configError(`${CONFIG_YAML}send:\n  rate: 20\n  : 5\n`).message, `${FILE}:7:3: Unexpected \`: 5\` with no key before the \`:\`, expected one of \`rate\`, \`concurrency\``);

@@ -316,10 +316,10 @@ test('currentTemplates compiles again after a template is edited, and reuses the
   const dir = mkdtempSync(join(tmpdir(), 'paperboy-current-'));
   mkdirSync(join(dir, 'web'));
   const note = join(dir, 'web', 'message.html.hbs');
-  writeFileSync(note, '<p>first {{word}}</p>');
+  writeFileSync(note, '<p>first {{label}}</p>');
   const first = currentTemplates(dir);
-  assert.equal(first.render('web/message.html', { word: 'draft' }), '<p>first draft</p>');
+  assert.equal(first.render('web/message.html', { label: 'draft' }), '<p>first draft</p>');
   assert.equal(currentTemplates(dir), first);
-  writeFileSync(note, '<p>edited {{word}}</p>');
-  assert.equal(currentTemplates(dir).render('web/message.html', { word: 'draft' }), '<p>edited draft</p>');
+  writeFileSync(note, '<p>edited {{label}}</p>');
+  assert.equal(currentTemplates(dir).render('web/message.html', { label: 'draft' }), '<p>edited draft</p>');
 });

@@ -43,7 +43,7 @@ const rule: FileRule = {
   scope: 'file',
   doc: 'The HTML email of an unsent issue is under 102 KB, where Gmail clips it',
   // Everything the email's HTML shows of the newsletter, and the templates it is rendered with.
-  inputs: { config: ['name', 'description', 'postalAddress', 'baseUrl', 'language', 'sections', 'email', 'templatesDir'], templates: true },
+  inputs: { config: ['name', 'description', 'postalAddress', 'baseUrl', 'language', 'words', 'sections', 'email', 'templatesDir'], templates: true },
   async check({ issue, parsed, facts, config, report }) {
     // A sent issue's size can no longer change: warning about it in every
     // lint of the archive would be noise, and rendering it is the rule's

@@ -1,0 +1,313 @@
+import { z } from 'zod';
+import { languageApart, PAPERBOY_WORDS_LANGUAGE } from './language.js';
+import { CONTROL_CHARACTER, describeCharacter } from '../diagnostics/control-characters.js';
+
+/**
+ * paperboy's own words in the newsletter's pages and emails ("Summarized
+ * by", "Unsubscribe", the papers page's filters and its script's
+ * messages), each under a key of the config's `words:`, which translates
+ * them. The defaults are the English words every output had before the key
+ * existed, byte for byte. A `{name}` in a word is a placeholder the
+ * template fills (`Issue #{number}`): a translation keeps each of its
+ * word's, in the place its language needs. A pair `…One`/`…Other` is one
+ * phrase counted: `Intl.PluralRules` of the newsletter's `language` picks
+ * (CLDR's plural categories: `one` for 1 in English and German, none in
+ * Chinese). docs/config.md lists them all.
+ */
+export const DEFAULT_WORDS = {
+  // Emails and issue pages
+  highlights: 'Highlights',
+  otherPapers: 'Other papers',
+  reviewersThanks: 'Thanks to {names} for reviewing this issue.',
+  date: '{day} {month} {year}',
+  january: 'January',
+  february: 'February',
+  march: 'March',
+  april: 'April',
+  may: 'May',
+  june: 'June',
+  july: 'July',
+  august: 'August',
+  september: 'September',
+  october: 'October',
+  november: 'November',
+  december: 'December',
+  viewInBrowser: 'View in browser',
+  viewInYourBrowser: 'View in your browser',
+  issueNumber: 'Issue #{number}',
+  editedBy: 'Edited by {name}',
+  summarizedBy: 'Summarized by {name}',
+  prerequisites: 'Prerequisites',
+  opinion: 'Opinion',
+  hatTip: 'H/T {name}',
+  notes: 'Notes',
+  backToReference: 'Back to reference {number}',
+  subscribedBecause: 'You receive {name} because you subscribed to it.',
+  unsubscribe: 'Unsubscribe',
+  archive: 'Archive',
+  // Every page
+  skipToContent: 'Skip to content',
+  siteNavigation: 'Site',
+  papers: 'Papers',
+  tags: 'Tags',
+  authors: 'Authors',
+  feeds: 'Feeds',
+  data: 'Data',
+  // The home page
+  subscribeLabel: 'Get each issue by email',
+  leaveEmpty: 'Leave this empty',
+  subscribe: 'Subscribe',
+  issues: 'Issues',
+  paperCountOne: '{count} paper',
+  paperCountOther: '{count} papers',
+  // An issue's page
+  alsoCoveredIn: 'Also covered in',
+  issueSummaryOfPaper: 'Issue #{number}, its summary of this paper',
+  allAboutPaper: 'All about this paper',
+  allAboutPaperTitled: 'All about this paper: {title}',
+  issueAsEmail: 'This issue as an email:',
+  htmlEmail: 'HTML email',
+  plaintextEmail: 'Plaintext email',
+  plaintext: 'plaintext',
+  previousAndNext: 'Previous and next issues',
+  // A paper's page
+  published: 'Published',
+  link: 'Link',
+  inIssue: 'In',
+  copyBibtex: 'Copy BibTeX',
+  copied: 'Copied.',
+  copySelected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+  // The papers pages, their search form and its script (papers.js)
+  searchSummaries: 'Search summaries and opinions',
+  tag: 'Tag',
+  section: 'Section',
+  year: 'Year',
+  author: 'Author',
+  any: 'Any',
+  search: 'Search',
+  paper: 'Paper',
+  issue: 'Issue',
+  searching: 'Searching…',
+  searchFailed: 'Search failed: {error}',
+  noMatch: 'No paper matches',
+  matchesOne: '{count} paper matches',
+  matchesOther: '{count} papers match',
+  firstShown: '; the first {count} are shown',
+  noMatchWordsAndFilters: 'No paper matches: none has every word searched for and passes the filters chosen. Fewer words or filters find more.',
+  noMatchWords: 'No paper matches: none has every word searched for. Fewer words find more.',
+  noMatchFilters: 'No paper matches the filters chosen. Fewer filters find more.',
+  showMore: 'Show {count} more',
+  soFar: '{matches} so far; searching the other years…',
+  resultIn: 'in',
+  // The papers pages' headings, titles, leads and captions (archive/pages.ts)
+  issueCountOne: '{count} issue',
+  issueCountOther: '{count} issues',
+  papersFromIssues: '{papers} from {issues}',
+  searchLead: '{counts}. Pick a year, or search and filter them all.',
+  yearsLead: '{counts}. Pick a year.',
+  everyPaper: 'Every paper we summarized',
+  papersFromYear: 'Papers from {year}',
+  papersWithoutYear: 'Papers without a year',
+  countFromYear: '{papers} from {year}',
+  countWithoutYear: '{papers} without a year',
+  pagesOfPapersFromYear: 'Pages of the papers from {year}',
+  pagesOfPapersWithoutYear: 'Pages of the papers without a year',
+  papersByYear: 'Papers by year',
+  noYear: 'No year',
+  noSection: 'No section',
+  pageOfPages: '{title} (page {number} of {count})',
+  pages: 'Pages',
+  papersTagged: 'Papers tagged “{tag}”',
+  papersBy: 'Papers by {name}',
+  moreAuthors: '{count} more authors',
+  // The server's pages (paperboy serve) and the confirmation email
+  backTo: 'Back to {name}',
+  subscribeTo: 'Subscribe to {name}',
+  subscribeOnHomePage: 'To subscribe, enter your email address in the form on the home page: we then send you a link to confirm it.',
+  checkInbox: 'Check your inbox',
+  checkInboxForLink: 'Check your inbox for a confirmation link.',
+  confirmationOnItsWay: 'If the address can receive the newsletter, a confirmation link is on its way to it. The subscription starts when you follow the link.',
+  confirmLinkInvalid: 'This confirmation link is not valid',
+  subscribeAgain: 'Subscribe again with the form on the home page.',
+  confirmLinkExpired: 'This confirmation link has expired',
+  linksLastTwoDays: 'Links work for two days: subscribe again with the form on the home page.',
+  confirmQuestion: 'Subscribe to {name}?',
+  confirmBelow: 'Someone asked for this address to receive the newsletter. If it was you, confirm below; if not, close this page and nothing happens.',
+  confirmButton: 'Confirm my subscription',
+  newerLinkSent: 'A newer confirmation link was sent',
+  useLatestLink: 'Use the link of the latest confirmation email, or subscribe again.',
+  alreadySubscribed: 'You are already subscribed',
+  linkUsedBefore: 'This link was used before: {name} is on its way to you.',
+  confirmLinkUsed: 'This confirmation link was used before',
+  leftSince: 'You have left the list since: to subscribe again, use the form on the home page.',
+  subscribed: 'You are subscribed',
+  nextIssueReaches: 'The next issue of {name} will reach you by email.',
+  unsubscribeLinkInvalid: 'This unsubscribe link is not valid',
+  useLatestUnsubscribeLink: 'Use the unsubscribe link at the bottom of the latest issue, or reply to it and ask to be removed.',
+  unsubscribeQuestion: 'Unsubscribe from {name}?',
+  noMoreIssues: 'You will receive no more issues. The archive stays open to everyone.',
+  pressToUnsubscribe: 'Nothing has changed yet: press the button below to unsubscribe.',
+  unsubscribeFrom: 'Unsubscribe from {name}',
+  unsubscribeOwnLink: 'If you subscribed on this site, use the unsubscribe link at the bottom of your copy of any issue: it is yours alone and takes one click.',
+  unsubscribeThroughList: 'If {name} reaches you through the mailing list {address}, leave it the way that list offers: most lists add an unsubscribe link to every message they pass on (at its end, or as the unsubscribe button your mail program shows).',
+  replyToBeRemoved: 'Or reply to an issue and ask to be removed.',
+  unsubscribed: 'You are unsubscribed',
+  noMoreEmail: '{name} will not email you again.',
+  pageNotFound: 'Page not found',
+  nothingHere: 'There is nothing at this address.',
+  somethingWentWrong: 'Something went wrong',
+  thatDidNotWork: 'That did not work',
+  confirmEmailSubject: 'Confirm your subscription to {name}',
+  confirmEmailAsk: 'Please confirm that you want to receive {name} by email',
+  confirmEmailLinkLasts: 'The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.',
+} as const;
+
+/** The key of one of paperboy's words (`DEFAULT_WORDS`). */
+export type WordKey = keyof typeof DEFAULT_WORDS;
+
+/** Every word: the config's translation, else the English default. */
+export type Words = Record<WordKey, string>;
+
+/** What the config's `words:` holds: a translation for some keys. */
+export type WordsSetting = Partial<Words>;
+
+export const WORD_KEYS = Object.keys(DEFAULT_WORDS) as WordKey[];
+
+/** The placeholders of a word, `{number}` → `number`, in the order written. */
+export function placeholdersOf(word: string): string[] {
+  return [...word.matchAll(/\{([A-Za-z]+)\}/g)].map((match) => match[1]!);
+}
+
+/**
+ * A translation of `key`: printable text (as the config's other texts a
+ * reader sees, schema.ts `printable`: an ESC would drive a terminal, and
+ * makes a feed invalid XML) with every placeholder of its English word and
+ * no other (a misspelt `{nmuber}` would be printed as written). Refused at
+ * its place: the config's loader words the problem.
+ */
+function translation(key: WordKey) {
+  const needed = placeholdersOf(DEFAULT_WORDS[key]);
+  return z
+    .string()
+    .min(1)
+    .superRefine((value, context) => {
+      const written = placeholdersOf(value);
+      const missing = needed.filter((name) => !written.includes(name));
+      const unknown = written.filter((name) => !needed.includes(name));
+      const takes = needed.length === 0 ? 'no placeholder' : `the placeholder${needed.length === 1 ? '' : 's'} ${needed.map((name) => `\`{${name}}\``).join(' and ')}`;
+      const english = `its English words are "${DEFAULT_WORDS[key]}"`;
+      const control = new RegExp(CONTROL_CHARACTER.source).exec(value)?.[0];
+      if (control !== undefined) {
+        context.addIssue({ code: 'custom', message: `Unexpected ${describeCharacter(control)} in \`words.${key}\`, expected printable text: it would reach every email, page and feed as it is` });
+      } else if (missing.length > 0) {
+        context.addIssue({ code: 'custom', message: `Missing placeholder \`{${missing[0]!}}\` in \`words.${key}\`, expected a translation holding ${takes} where its language puts it: ${english}` });
+      } else if (unknown.length > 0) {
+        context.addIssue({ code: 'custom', message: `Unexpected placeholder \`{${unknown[0]!}}\` in \`words.${key}\`, expected ${takes}: ${english}` });
+      }
+    });
+}
+
+/** The config's `words:` mapping: each key optional, no other (an unknown one is named with the nearest, load.ts). */
+export const wordsSchema = z.strictObject(Object.fromEntries(WORD_KEYS.map((key) => [key, translation(key).optional()])) as Record<WordKey, z.ZodOptional<ReturnType<typeof translation>>>);
+
+/**
+ * What a template reads of paperboy's words (the views' `words` and
+ * `wordsApart`): every word, translated or English, and the language tag
+ * of each left English on pages in another language while the config
+ * translates others (a partial translation), for a `lang` around it.
+ * Without `words:` nothing is marked: every output stays as it was.
+ */
+export function newsletterWords(setting: WordsSetting | undefined, language: string): { words: Words; wordsApart: Partial<Record<WordKey, string>> } {
+  const words: Words = { ...DEFAULT_WORDS, ...setting };
+  const apart = setting === undefined ? undefined : languageApart(PAPERBOY_WORDS_LANGUAGE, language);
+  const wordsApart = apart === undefined ? {} : Object.fromEntries(WORD_KEYS.filter((key) => setting?.[key] === undefined).map((key) => [key, apart]));
+  return { words, wordsApart };
+}
+
+/**
+ * `word` with each placeholder replaced by `values`'s (`Issue #{number}`,
+ * `{ number: 3 }` → `Issue #3`), through `show` (HTML escaping, or as is).
+ * Every placeholder has a value: `DEFAULT_WORDS`'s are checked by the
+ * caller, a translation's by `wordsSchema`.
+ */
+export function fillWord(word: string, values: Readonly<Record<string, unknown>>, show: (value: unknown) => string = String, text: (piece: string) => string = (piece) => piece): string {
+  let filled = '';
+  let last = 0;
+  for (const match of word.matchAll(/\{([A-Za-z]+)\}/g)) {
+    filled += text(word.slice(last, match.index)) + show(values[match[1]!]);
+    last = match.index + match[0].length;
+  }
+  return filled + text(word.slice(last));
+}
+
+/**
+ * Which of the pair `<stem>One`/`<stem>Other` says `count`: `One` where
+ * the plural rules of the language its words are in (`pluralLanguage`)
+ * call it `one`.
+ */
+export function pluralWordKey(stem: string, count: number, words: Words, language = PAPERBOY_WORDS_LANGUAGE): WordKey {
+  return new Intl.PluralRules(pluralLanguage(stem, words, language)).select(count) === 'one' ? (`${stem}One` as WordKey) : (`${stem}Other` as WordKey);
+}
+
+/**
+ * The language whose plural rules (CLDR's, through `Intl.PluralRules`)
+ * pick between `<stem>One` and `<stem>Other`: the newsletter's for a
+ * translated pair, English for one left English, so an untranslated
+ * "0 papers" stays as it was whatever the newsletter's language (French
+ * calls 0 `one`).
+ */
+function pluralLanguage(stem: string, words: Words, language: string): string {
+  const [one, other] = [`${stem}One`, `${stem}Other`] as [WordKey, WordKey];
+  return words[one] !== DEFAULT_WORDS[one] || words[other] !== DEFAULT_WORDS[other] ? language : PAPERBOY_WORDS_LANGUAGE;
+}
+
+/** The words the papers page's script says (templates/web/papers.js): its search's progress, results and failures. */
+const PAPERS_SCRIPT_WORDS = ['searching', 'searchFailed', 'noMatch', 'matchesOne', 'matchesOther', 'firstShown', 'soFar', 'noMatchWordsAndFilters', 'noMatchWords', 'noMatchFilters', 'showMore', 'resultIn', 'issueNumber'] as const satisfies readonly WordKey[];
+
+/**
+ * What the papers page's search form hands its script (`data-words`,
+ * JSON): its words, and the language whose plural rules pick a count's
+ * (`pluralWordKey`: English for an untranslated pair).
+ */
+export function papersScriptWords(setting: WordsSetting | undefined, language: string): string {
+  const { words } = newsletterWords(setting, language);
+  return JSON.stringify({ words: Object.fromEntries(PAPERS_SCRIPT_WORDS.map((key) => [key, words[key]])), pluralLanguage: pluralLanguage('matches', words, language) });
+}
+
+/** paperboy's words as code says them (a page's title, a list's caption): `newsletterWords`'s, filled. */
+export interface Phrasebook {
+  /** Every word, as `newsletterWords` gives them. */
+  words: Words;
+  /** `key`'s word, its placeholders filled by `values`. */
+  say(key: WordKey, values?: Readonly<Record<string, unknown>>): string;
+  /** The word of the pair `<stem>One`/`<stem>Other` that says `count` (`pluralWordKey`), `{count}` filled. */
+  counted(stem: string, count: number): string;
+  /**
+   * Whether a word said so far (`say`, `counted`) was left English while
+   * the newsletter's language is another: what says to mark a server's
+   * page or the confirmation email `lang="en"` (`languageApart`).
+   */
+  saidInEnglish(): boolean;
+  /** `key`'s word cut at its one placeholder: the text before it and after it (`Papers by `, ``), for a value of its own (render/bidi.ts `namedIn`). */
+  around(key: WordKey): [before: string, after: string];
+}
+
+/** The `Phrasebook` of the config's `words:` (absent: English) on pages in `language`. */
+export function phrasebook(setting: WordsSetting | undefined, language: string): Phrasebook {
+  const { words } = newsletterWords(setting, language);
+  let english = false;
+  const said = (key: WordKey, values: Readonly<Record<string, unknown>>) => {
+    english ||= setting?.[key] === undefined && languageApart(PAPERBOY_WORDS_LANGUAGE, language) !== undefined;
+    return fillWord(words[key], values);
+  };
+  return {
+    words,
+    say: (key, values = {}) => said(key, values),
+    counted: (stem, count) => said(pluralWordKey(stem, count, words, language), { count }),
+    saidInEnglish: () => english,
+    around: (key) => {
+      const [before = '', after = ''] = words[key].split(/\{[A-Za-z]+\}/);
+      return [before, after];
+    },
+  };
+}
