@@ -7,6 +7,7 @@ import type { Delivery, DeliveryState, Settlement } from '../send/delivery.js';
 import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
 import { classifyFailure } from '../send/outcome.js';
+import { isOutboxReply } from '../mail/transports/outbox.js';
 
 /** How often the one-line report is written when stderr is not a terminal, ms. */
 const LINE_INTERVAL_MS = 10_000;
@@ -98,6 +99,13 @@ function shortReply(reply: string): string {
 }
 
 /** A rate for a summary line: whole numbers from 10 a second, then one decimal, two below 0.1 (1 message in 80 s is 0.01/s, not a rounded 0). */
+/** How many of a journal's `sent` rows went into the outbox (no SMTP_URL then: nothing left this machine), and their words: `All the 3 sent` or `2 of the 3 sent`. */
+export function sentIntoOutbox(journal: SendJournal, sent: number): { count: number; said: string } {
+  let count = 0;
+  for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) count += 1;
+  return { count, said: `${count === sent ? 'All' : `${count} of`} the ${sent} sent` };
+}
+
 export function perSecond(rate: number): string {
   return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
 }

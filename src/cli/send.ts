@@ -7,7 +7,7 @@ import { Workspace } from '../issue/workspace.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
 import { oneClickWarning } from '../mail/headers.js';
 import { MessageTemplate } from '../mail/message-template.js';
-import { isOutboxReply, OutboxTransport } from '../mail/transports/outbox.js';
+import { OutboxTransport } from '../mail/transports/outbox.js';
 import { transportFromEnv } from '../mail/transports/from-env.js';
 import type { SmtpOptions } from '../mail/transports/smtp.js';
 import type { Transport } from '../mail/transports/transport.js';
@@ -28,7 +28,7 @@ import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { sendProof } from './send-proof.js';
 import { checkIssue } from './send-ready.js';
 import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
@@ -219,13 +219,9 @@ async function carryOut(
     const counts = view.counts();
     io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
     // Done, but into the outbox (no SMTP_URL then): through a relay now, nothing would go unless that send is forgotten.
-    if (!(transport instanceof OutboxTransport)) {
-      let intoOutbox = 0;
-      for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) intoOutbox += 1;
-      if (intoOutbox > 0) {
-        const root = rootFlag(io.cwd, config.root);
-        io.stdout.write(`${intoOutbox === counts.sent ? 'All' : `${intoOutbox} of`} the ${counts.sent} sent went into the outbox, not to a relay: nothing left this machine. \`paperboy sends ${issueNumber}${root} --discard-outbox\` forgets that send, so that this one mails every active subscriber.\n`);
-      }
+    const outbox = transport instanceof OutboxTransport ? undefined : sentIntoOutbox(journal, counts.sent);
+    if (outbox && outbox.count > 0) {
+      io.stdout.write(`${outbox.said} went into the outbox, not to a relay: nothing left this machine. \`paperboy sends ${issueNumber}${rootFlag(io.cwd, config.root)} --discard-outbox\` forgets that send, so that this one mails every active subscriber.\n`);
     }
     // The run that settled the last recipient may have died before it wrote the status: this one does.
     if (!options.dryRun) await markFinished(context, journal, counts);

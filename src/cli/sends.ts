@@ -13,7 +13,7 @@ import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { counted } from '../render/format.js';
-import { countsLine } from './send-report.js';
+import { countsLine, sentIntoOutbox } from './send-report.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { shellWord } from '../shell-word.js';
@@ -69,10 +69,9 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     const counts = journal.counts();
     io.stdout.write(`Issue ${number}${other ? ` (${issueOfJournal(other)})` : ''}, sent to ${run.mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
     // Sent into the outbox (no SMTP_URL): journaled as sent, yet nothing left this machine; the editor must not read it as delivered.
-    let intoOutbox = 0;
-    for (const delivery of journal.inStates(['sent'])) if (isOutboxReply(delivery.lastReply)) intoOutbox += 1;
-    if (intoOutbox > 0) {
-      io.stdout.write(`${intoOutbox === counts.sent ? 'All' : `${intoOutbox} of`} the ${counts.sent} sent went into the outbox ${relative(io.cwd, join(config.dataDir, 'outbox', String(number)))}, not to a relay: nothing left this machine\n`);
+    const outbox = sentIntoOutbox(journal, counts.sent);
+    if (outbox.count > 0) {
+      io.stdout.write(`${outbox.said} went into the outbox ${relative(io.cwd, join(config.dataDir, 'outbox', String(number)))}, not to a relay: nothing left this machine\n`);
     }
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
