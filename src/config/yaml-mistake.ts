@@ -4,6 +4,7 @@ import { keyIndent } from '../diagnostics/yaml-key-indent.js';
 import { layoutOf, lineIndexAt, type MistakeContext, type YamlMistake } from '../diagnostics/yaml-layout.js';
 import { quotedItemEndedEarly } from '../diagnostics/yaml-quoted-item.js';
 import { quotesEndedEarly } from '../diagnostics/yaml-quoted-start.js';
+import { tabIndent } from '../diagnostics/yaml-tab-indent.js';
 import { keyboardSlip } from '../diagnostics/yaml-typos.js';
 import { configKeysAt } from './schema.js';
 
@@ -16,7 +17,8 @@ const isConfigKey = (key: string | undefined) => key !== undefined && CONFIG_KEY
  * frontmatter's are said in (issue/yaml-errors.ts), with the same
  * diagnoses: a list item with no space after its `-` (`-Governance` among
  * `sections`), a quote never closed (`name: "Alignment Newsletter`), both
- * from diagnostics/yaml-typos.ts; a key indented unlike the keys beside it
+ * from diagnostics/yaml-typos.ts; a tab in an indentation, with the spaces
+ * to write (diagnostics/yaml-tab-indent.ts); a key indented unlike the keys beside it
  * (`   concurrency: 2` under `send:`, diagnostics/yaml-key-indent.ts); or a quoted value that one of its own
  * quotes ended early (`name: 'Editor's Digest'`, `name: "The "best"
  * digest"`, diagnostics/yaml-quoted-start.ts), or a quoted list item
@@ -27,7 +29,7 @@ const isConfigKey = (key: string | undefined) => key !== undefined && CONFIG_KEY
  */
 export function configYamlMistake(document: Document.Parsed, text: string, error: { code: string; message: string; range: [number, number] }, lines: LineIndex): YamlMistake | undefined {
   const context: MistakeContext = { document, yamlText: text, lines: layoutOf(text, isConfigKey), lineOf: (offset) => lines.point(offset).line };
-  return keyboardSlip(error, context) ?? keyIndent(error, context, { isKnownKey: isConfigKey }) ?? quotedValueEndedEarly(error, context) ?? quotedItemEndedEarly(error, context);
+  return tabIndent(error, context, { isKnownKey: isConfigKey }) ?? keyboardSlip(error, context) ?? keyIndent(error, context, { isKnownKey: isConfigKey }) ?? quotedValueEndedEarly(error, context) ?? quotedItemEndedEarly(error, context);
 }
 
 /**

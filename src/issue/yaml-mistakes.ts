@@ -1,7 +1,8 @@
 import { duplicateKey as duplicatedKey } from '../diagnostics/yaml-duplicate-key.js';
 import { editFixes, keyLineAbove, lineIndexAt, type LayoutLine, type MistakeContext, type ParserError, type YamlMistake } from '../diagnostics/yaml-layout.js';
-import { keyIndent, ownerOfKeys, siblingKeyLine } from '../diagnostics/yaml-key-indent.js';
-import { expectedIndent, isKnownKey, ISSUE_KEY_FORMAT } from './yaml-layout.js';
+import { keyIndent } from '../diagnostics/yaml-key-indent.js';
+import { spaces, tabIndent } from '../diagnostics/yaml-tab-indent.js';
+import { isKnownKey, ISSUE_KEY_FORMAT } from './yaml-layout.js';
 
 /** A YAML problem, in offsets of the YAML text. */
 export interface YamlProblem extends YamlMistake {
@@ -17,31 +18,11 @@ export interface YamlProblem extends YamlMistake {
  * is none of these; every fix suggested is checked to clear the error.
  */
 export function editingMistake(error: ParserError, context: MistakeContext): YamlProblem | undefined {
-  return duplicateKey(error, context) ?? tabIndent(error, context) ?? keyIndent(error, context, ISSUE_KEY_FORMAT) ?? itemIndent(error, context) ?? keySeparator(error, context) ?? blockDedent(error, context);
+  return duplicateKey(error, context) ?? tabIndent(error, context, ISSUE_KEY_FORMAT) ?? keyIndent(error, context, ISSUE_KEY_FORMAT) ?? itemIndent(error, context) ?? keySeparator(error, context) ?? blockDedent(error, context);
 }
 
 function duplicateKey(error: ParserError, { document, lineOf, yamlText }: MistakeContext): YamlProblem | undefined {
   return error.code === 'DUPLICATE_KEY' ? duplicatedKey(document, error.range[0], lineOf, yamlText) : undefined;
-}
-
-const spaces = (count: number) => (count === 1 ? '1 space' : `${count} spaces`);
-
-function tabIndent(error: ParserError, { yamlText, lines }: MistakeContext): YamlProblem | undefined {
-  const index = lineIndexAt(lines, error.range[0]);
-  const line = lines[index]!;
-  if (!line.indent.includes('\t')) return undefined;
-  const tabStart = line.start + line.indent.indexOf('\t');
-  const tabs = line.indent.split('\t').length - 1;
-  const them = tabs === 1 ? 'the tab' : `the ${tabs} tabs`;
-  const expected = expectedIndent(lines, index);
-  const added = expected === undefined ? -1 : expected - (line.indent.length - tabs);
-  const fixed = added >= 0 && editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(expected!) }, error.range[0]);
-  let fix = `replace ${them} with spaces`;
-  if (fixed) {
-    const like = line.blockHeader === undefined ? ownerOfKeys(lines, siblingKeyLine(lines, index)!, ISSUE_KEY_FORMAT) : "the block's other lines";
-    fix = `${added === 0 ? `delete ${them}` : `replace ${them} with ${spaces(added)}`}, so that the line is indented ${spaces(expected!)}, like ${like}`;
-  }
-  return { message: `Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): ${fix}`, range: [tabStart, tabStart + 1] };
 }
 
 /**

@@ -412,3 +412,14 @@ test('subscribe.allowedOrigins: each an origin, written as a browser sends it (h
   }
   assert.match(configError(`${CONFIG_YAML}subscribe:\n  confirmationsPerHour: 0\n`).message, /:6:\d+: Unexpected `subscribe\.confirmationsPerHour` value `0`, expected more than 0$/);
 });
+
+test('a tab indenting a line of the config is said as in an issue, at the tab, with the spaces to write where the keys beside it tell', () => {
+  assert.equal(
+    configError(`${CONFIG_YAML}send:\n  concurrency: 2\n\trate: 5\n`).message,
+    `${FILE}:7:1: Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with 2 spaces, so that the line is indented 2 spaces, like the other keys of \`send\``,
+  );
+  assert.equal(
+    configError(`${CONFIG_YAML}sections:\n  - Evaluation\n\t- Optimization\n`).message,
+    `${FILE}:7:1: Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): replace the tab with spaces`,
+  );
+});
