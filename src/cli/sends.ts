@@ -55,7 +55,14 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
       io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1)}\n`);
     }
     const code = other ? 2 : 0;
-    if (options.discardOutbox) return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file }, io, root);
+    if (options.discardOutbox) {
+      // The journal of this number is another issue's: its file is not this one, and which send to forget is not clear.
+      if (other) {
+        io.stderr.write(`paperboy: Nothing discarded: the journal of number ${number} is of another issue than ${relative(io.cwd, file!.path) || file!.path}.\n`);
+        return code;
+      }
+      return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file }, io, root);
+    }
     if (options.json) {
       writeJson(io.stdout, { issue: number, mode: run?.mode ?? null, journalOf: run?.identity ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return code;

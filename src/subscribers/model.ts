@@ -63,7 +63,9 @@ const ADDRESS_SHAPE = new RegExp(`^[^\\s@${FORBIDDEN_CLASS}]+@[^\\s@${FORBIDDEN_
  * dotted domain of letters, digits and hyphens, no spaces, brackets, quotes or controls), not RFC 5322's
  * full grammar: quoted local parts and comments are legal there but no
  * newsletter reader has one, and each is a way to smuggle text into a header.
- * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8).
+ * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8),
+ * and so are an invisible (format) character and a leading `'`; the
+ * message names the address meant when one is there (`meantAddress`).
  */
 export function emailProblem(email: string): string | undefined {
   return emailRefusal(email)?.problem;
