@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
@@ -137,4 +138,18 @@ test('sends --discard-outbox: a send that went into the outbox alone is forgotte
   } finally {
     await server.close();
   }
+});
+
+test('sends --discard-outbox: when the journal of the number is of another issue than its file now (the title and date the send recorded differ), nothing is discarded and the file is left as it is (exit 2)', async () => {
+  const root = await newsletter(2);
+  assert.equal((await send(root)).code, 0);
+  const file = join(root, 'issues/0001-mirages.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('title: Emergence mirages', 'title: Another issue').replace('date: 2023-05-29', 'date: 2023-06-12'));
+  const before = readFileSync(file, 'utf8');
+  const refused = await runCli(['sends', '1', '--discard-outbox'], { cwd: root });
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /^paperboy: Nothing discarded: the journal of number 1 is of another issue than issues\/0001-mirages\.md\.$/m);
+  assert.equal(journalStates(root).size, 2);
+  assert.equal(outboxFiles(root).length, 2);
+  assert.equal(readFileSync(file, 'utf8'), before);
 });
