@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+import { keepOutOfGit } from '../config/git-ignore.js';
 import { loadConfig } from '../config/load.js';
 import { isPaperboyError, PaperboyError } from '../errors.js';
 import { refusedTitleCharacter, scaffoldIssue } from '../issue/scaffold.js';
@@ -25,6 +27,20 @@ export async function run(options: NewCommandOptions, io: CommandIO): Promise<nu
   const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const path = await scaffoldIssue(config, { title: options.title, today: new Date(), sentUpTo: highestSent(config.dataDir) });
   io.stdout.write(`${path}\n`);
+  // The database holds readers' addresses: a newsletter in git keeps it (and the built site) out of its commits.
+  let kept: ReturnType<typeof keepOutOfGit>;
+  try {
+    kept = keepOutOfGit(config.root, [
+      { path: config.dataDir, why: "the subscriber database: your readers' addresses" },
+      { path: config.outDir, why: 'what `paperboy build` writes' },
+    ]);
+  } catch (error) {
+    // The issue is written: a .gitignore that cannot be is said, not a failure.
+    io.stderr.write(`paperboy: could not write .gitignore (${(error as Error).message}): keep ${relative(config.root, config.dataDir)}/ and ${relative(config.root, config.outDir)}/ out of git yourself\n`);
+    return 0;
+  }
+  if (kept.wrote) io.stderr.write(`paperboy: wrote ${relative(io.cwd, kept.wrote) || kept.wrote}: it keeps paperboy's data and the built site out of git\n`);
+  for (const folder of kept.unignored) io.stderr.write(`paperboy: .gitignore does not name ${relative(config.root, folder.path)}/ (${folder.why}): add \`/${relative(config.root, folder.path)}/\` to it\n`);
   return 0;
 }
 

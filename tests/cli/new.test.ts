@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { localDate } from '../../src/issue/scaffold.js';
@@ -185,4 +186,25 @@ test('new: an issues folder that cannot be written (sysfs, a read-only mount) is
   assert.match(result.stderr, /^paperboy: Cannot write \/sys\/0001-unwritable\.md: /);
   assert.match(result.stderr, /Make \/sys writable, or set `issuesDir`/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
+});
+
+test('new: a newsletter in git without a .gitignore gets one keeping its data (readers\' addresses) and built site out of commits, said on stderr, the path alone on stdout; an existing .gitignore is left as written, the folders it misses named; outside git nothing is written', async () => {
+  const root = makeRoot({});
+  execFileSync('git', ['init', '-q'], { cwd: root });
+  const result = await runCli(['new', '--title', 'First'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, `${join(root, 'issues', '0001-first.md')}\n`);
+  assert.equal(readFileSync(join(root, '.gitignore'), 'utf8'), "# paperboy's own files: the subscriber database, send journals and caches (dataDir); the built site (outDir)\n/.paperboy/\n/dist/\n");
+  assert.match(result.stderr, /^paperboy: wrote \.gitignore: it keeps paperboy's data and the built site out of git$/m);
+  assert.equal(execFileSync('git', ['check-ignore', '.paperboy/paperboy.db', 'dist/index.html'], { cwd: root, encoding: 'utf8' }), '.paperboy/paperboy.db\ndist/index.html\n');
+
+  writeFileSync(join(root, '.gitignore'), 'node_modules\ndist\n');
+  const again = await runCli(['new', '--title', 'Second'], { cwd: root });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(readFileSync(join(root, '.gitignore'), 'utf8'), 'node_modules\ndist\n');
+  assert.equal(again.stderr, "paperboy: .gitignore does not name .paperboy/ (the subscriber database: your readers' addresses): add `/.paperboy/` to it\n");
+
+  const outside = makeRoot({});
+  assert.equal((await runCli(['new'], { cwd: outside })).code, 0);
+  assert.ok(!existsSync(join(outside, '.gitignore')));
 });
