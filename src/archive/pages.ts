@@ -9,6 +9,7 @@ import { append } from '../arrays.js';
 import { firstLast } from '../issue/names.js';
 import type { Config } from '../config/load.js';
 import { papersScriptWords, phrasebook, type Phrasebook, type WordKey } from '../config/words.js';
+import { LIST_PAGE_SIZE, listPages, pagerLinks, YEAR_PAGE_SIZE, type ListPage } from './list-pages.js';
 import { NO_SECTION, sectionChoices } from './section-choices.js';
 
 /** Where the full texts come from when a page is rendered (see `PublishedIssues.output`). */
@@ -334,34 +335,6 @@ function facetIndex(path: string, heading: string, facets: readonly Facet<Record
   });
 }
 
-/** One page of a list of papers cut into pages (`listPages`). */
-interface ListPage {
-  path: string;
-  /** 1-based, of `count`. */
-  number: number;
-  count: number;
-  papers: readonly PaperEntry<RecordSummary>[];
-  /** Every page's path, in order. */
-  paths: readonly string[];
-}
-
-/**
- * `papers` at most `size` a page: the first at `<folder>/index.html`, the
- * next at `<folder>/page/2/index.html`… Always one page, if empty.
- */
-function listPages(folder: string, papers: readonly PaperEntry<RecordSummary>[], size: number): ListPage[] {
-  const count = Math.max(1, Math.ceil(papers.length / size));
-  const paths = Array.from({ length: count }, (_, i) => (i === 0 ? `${folder}/index.html` : `${folder}/page/${i + 1}/index.html`));
-  return paths.map((path, i) => ({ path, number: i + 1, count, papers: papers.slice(i * size, (i + 1) * size), paths }));
-}
-
-/** The links between the pages of `page`'s list, as the page at `from` links them (none for a list of one page). */
-function pagerLinks(from: string, page: ListPage): { label: string; href: string; current: boolean }[] {
-  if (page.count === 1) return [];
-  const { root } = pageLinks(from);
-  return page.paths.map((path, i) => ({ label: String(i + 1), href: `${root}${path.replace(/index\.html$/, '')}`, current: i + 1 === page.number }));
-}
-
 /**
  * The papers of a tag or an author, at most `LIST_PAGE_SIZE` a page: the
  * first at `<folder>/`, the next at `<folder>/page/2/`… (the biggest tag of
@@ -394,15 +367,3 @@ const ROW_AUTHORS_MAX = 20;
 
 /** The authors a row names of a paper of more than `ROW_AUTHORS_MAX`: fewer than the most it shows whole, so "and N more" is never "and 1 more". */
 const ROW_AUTHORS_SHOWN = 10;
-
-/** Rows on one page of a tag's or an author's papers. */
-const LIST_PAGE_SIZE = 400;
-
-/**
- * Rows on one page of a year's papers: more than a tag's, so that a year
- * of a big archive (~530 papers a year in the 1,000-issue bench corpus)
- * stays one page, and still under 1 MB: a row of the bench corpus is ~560
- * bytes of HTML, so 800 rows are ~450 KB, and twice as long rows fit.
- * Papers without a year can be thousands.
- */
-const YEAR_PAGE_SIZE = 800;

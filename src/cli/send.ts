@@ -15,7 +15,7 @@ import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
 import { dispatch, leftSinceIn, type DispatchResult } from '../send/dispatch.js';
 import type { DeliveryState, SendMode } from '../send/delivery.js';
-import { SendJournal, type LockHolder } from '../send/journal.js';
+import { SendJournal } from '../send/journal.js';
 import { highestSentNumber } from '../send/runs.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
 import { settledView, settleHandedOver, type SettledView } from '../send/recover.js';
@@ -29,6 +29,7 @@ import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
 import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
+import { lockedError, releaseLock } from './send-lock.js';
 import { sendProof } from './send-proof.js';
 import { checkIssue } from './send-ready.js';
 import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
@@ -232,7 +233,7 @@ async function carryOut(
   }
   // A send running now: its rows in flight are not a stopped run's, and this one would not send (docs/commands.md).
   const holder = journal.holder(new Date());
-  if (holder) throw lockedError(issueNumber, holder);
+  if (holder) throw lockedError(`send issue ${issueNumber}`, holder);
   const keysFrom = { allowDevelopment: transport instanceof OutboxTransport };
   // Found without the database: the keys' list id and development secret are written at their first use, which a dry run is not.
   const development = mode === 'subscribers' && keysSource(io.env, keysFrom) === 'development';
@@ -267,7 +268,7 @@ async function carryOut(
   const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
   if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started, check.identity);
   const lock = journal.lock(started);
-  if (!lock.ok) throw lockedError(issueNumber, lock.holder);
+  if (!lock.ok) throw lockedError(`send issue ${issueNumber}`, lock.holder);
   try {
     // Another send of the issue may have started in the other mode while this one asked and checked the
     // relay (the plan read the journal before): the rows it froze are not for this mode's template.
@@ -321,30 +322,6 @@ async function carryOut(
   } finally {
     releaseLock(journal, io);
   }
-}
-
-/**
- * Gives the issue's lock back, if the journal can still be written. When
- * it cannot (the disk full: the run has just stopped for that), a warning,
- * not an error over the run's own report and exit code: the next send
- * takes over a lock whose process is gone (SendJournal.lock).
- */
-function releaseLock(journal: SendJournal, io: CommandIO): void {
-  try {
-    journal.unlock();
-  } catch (error) {
-    io.stderr.write(`paperboy: the send lock was left in the journal (${(error as Error).message}); the next send takes it over, as this process is gone by then.\n`);
-  }
-}
-
-/** Another live send holds the issue (exit 1), with what to do about it. */
-function lockedError(issueNumber: number, holder: LockHolder): PaperboyError {
-  return new PaperboyError('SEND_LOCKED', `Cannot send issue ${issueNumber}: another paperboy send of it is running (pid ${holder.pid} on ${holder.host}, last write ${holder.at})`, {
-    exitCode: 1,
-    hint:
-      `Wait for it to finish, or stop it (\`kill ${holder.pid}\` on ${holder.host}: it finishes the messages in flight and records them), then run the same command to resume. ` +
-      'The lock of a process that is gone is taken over at once on its own machine, two minutes after its last write from another.',
-  });
 }
 
 async function report(context: SendContext, journal: SendJournal, result: DispatchResult, interruptedExit: number): Promise<number> {

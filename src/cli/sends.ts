@@ -14,6 +14,7 @@ import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { counted } from '../render/format.js';
 import { countsLine, sentIntoOutbox } from './send-report.js';
+import { lockedError } from './send-lock.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { shellWord } from '../shell-word.js';
@@ -109,7 +110,7 @@ async function discardOutbox(journal: SendJournal, started: boolean, where: { da
     return 0;
   }
   const holder = journal.holder(new Date());
-  if (holder) throw new PaperboyError('SEND_LOCKED', `Cannot discard the send of issue ${journal.issue}: a send of it is running (pid ${holder.pid} on ${holder.host})`, { exitCode: 1, hint: 'Wait for it to finish, or stop it, then run this again.' });
+  if (holder) throw lockedError(`discard the send of issue ${journal.issue}`, holder, 'run this command again');
   const outcome = journal.discardOutboxOnly(isOutboxReply);
   if ('reachedRelay' in outcome) {
     io.stderr.write(`paperboy: Cannot discard the send of issue ${journal.issue}: ${counted(outcome.reachedRelay, 'recipient')} went to a relay (or may have): only a send that went into the outbox alone is discarded. \`paperboy sends ${journal.issue}${root}\` lists them.\n`);
