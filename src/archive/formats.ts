@@ -160,5 +160,6 @@ export const SHAPE_FORMAT = 'site-shape-v29';
  * v17: a paper's text and `excerpt` leave out a soft line break between two Chinese or Japanese characters (`中文⏎中文` is `中文中文`, not two words; render/text/soft-breaks.ts `withUnspacedBreaksJoined`), and so do titles and names written over lines (issue/unspaced-script.ts `joinedLines`).
  * v18: a number with a point between its digits is one word (`3.5`, `GPT-3.5`, `2309.08600`; search-options.cjs `WORD`), not two.
  * v19: words joined by hyphens are indexed joined too (`GPT-4` also `gpt4`, `Llama-2-7B` also `llama2` and `llama27b`; search-options.cjs `tokenize`), a query read without (`wordsOf`).
+ * v20: a shard is assembled from its papers' parts, its terms in code-unit order (search-parts.ts `assembleShard`); the parts are stored beside it.
  */
-export const SHARD_FORMAT = `search-shard-v19-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v20-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

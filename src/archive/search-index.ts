@@ -1,17 +1,13 @@
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
-// One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
-import indexOptions from '../../templates/web/search-options.cjs';
 import { namePairs } from '../render/format.js';
-import { readCacheFile, writeCacheFile } from '../cache-file.js';
+import { readCacheFile, readCacheJson, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
 import { authorFilterNames, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
 import { SHARD_FORMAT } from './formats.js';
-
-const { searchOptions } = indexOptions;
+import { assembleShard, searchPart, type SearchPart } from './search-parts.js';
 
 /**
  * One paper as the search index holds it. Searched: `titles` and `names`
@@ -29,7 +25,7 @@ const { searchOptions } = indexOptions;
  * `venues`, which `rankResults` reads.
  */
 interface SearchDocument {
-  /** Its position in the list indexed: a shard's bytes depend on nothing else. */
+  /** Its position in the shard, set when the shard is assembled (search-parts.ts): a part is the same wherever its paper stands. */
   id: number;
   url: string;
   titles: string;
@@ -50,12 +46,12 @@ interface SearchDocument {
   identity: string;
 }
 
-/** `paper` as the `id`-th document of an index. */
-function searchDocument(paper: PaperEntry, id: number): SearchDocument {
+/** `paper` as a document of the index (its `id` 0 until the shard is assembled). */
+function searchDocument(paper: PaperEntry): SearchDocument {
   const { latest } = paper;
   const first = paper.coverage[0]!;
   return {
-    id,
+    id: 0,
     url: `papers/${paper.slug}/`,
     titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
     names: paperAuthors(paper).join('\n'),
@@ -84,15 +80,14 @@ export function searchIdentity(id: string): string {
 }
 
 /**
- * The text of one shard of the index (`search/<year>.js` carries it): MiniSearch's
- * `toJSON` of `papers` (a year's, newest first), each paper's id its
- * position. The same papers in the same order give the same bytes
- * (MiniSearch serializes its maps in insertion order).
+ * The text of one shard of the index (`search/<year>.js` carries it): the
+ * JSON of MiniSearch's index of `papers` (a year's, newest first), each
+ * paper's id its position, its terms in code-unit order
+ * (search-parts.ts `assembleShard`). The same papers in the same order give
+ * the same bytes, however their parts were made.
  */
 export function searchShard(papers: readonly PaperEntry[]): string {
-  const index = new MiniSearch<SearchDocument>(searchOptions);
-  index.addAll(papers.map((paper, id) => searchDocument(paper, id)));
-  return JSON.stringify(index);
+  return assembleShard(papers.map((paper) => searchPart(searchDocument(paper))));
 }
 
 /** One year's part of the search index: the year's papers, in their order, and the shard's file. */
@@ -121,7 +116,9 @@ export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: 
 
 /**
  * The shard of `year` (`searchShard` of `papers` with their texts) from
- * `cacheDir` when its papers did not change, else indexed and stored there.
+ * `cacheDir` when its papers did not change, else assembled from each
+ * paper's part (search-parts.ts), stored there too under the paper's key,
+ * so that only the papers that changed are indexed again, and stored.
  * Stored with the hash of the papers' keys (`paperKey`: every record, its
  * texts by their hash): everything a document is made of, so a shard
  * found needs no text read (`papers search` reads the texts of the papers
@@ -131,8 +128,11 @@ export function cachedShard(year: string, papers: readonly PaperEntry<RecordSumm
   const key = shardKey(papers);
   let contents = readShard(cacheDir, year, key);
   if (contents === undefined) {
-    contents = Buffer.from(searchShard(papers.map((paper) => withTexts(paper, texts))));
+    const stored = readParts(cacheDir, year);
+    const parts = papers.map((paper) => stored.get(paperKey(paper)) ?? searchPart(searchDocument(withTexts(paper, texts))));
+    contents = Buffer.from(assembleShard(parts));
     writeShard(cacheDir, year, key, contents);
+    writeParts(cacheDir, year, papers, parts);
   }
   return contents;
 }
@@ -171,6 +171,30 @@ function writeShard(cacheDir: string | undefined, year: string, key: string, con
     writeCacheFile(shardFile(cacheDir, year), Buffer.concat([Buffer.from(`${key}\n`), contents]));
   } catch {
     // A cache that cannot be written only costs the next run the indexing (as the facts cache).
+  }
+}
+
+function partsFile(cacheDir: string, year: string): string {
+  return join(cacheDir, `${year}.parts.json`);
+}
+
+/**
+ * The parts of the papers of `year`'s shard as last stored, by paper key
+ * (`paperKey`); none when the file is missing, damaged (cache-file.ts) or of
+ * another `SHARD_FORMAT`, whose parts another tokenizer or layout made.
+ */
+function readParts(cacheDir: string | undefined, year: string): Map<string, SearchPart> {
+  const stored = cacheDir === undefined ? undefined : (readCacheJson(partsFile(cacheDir, year)) as { format?: unknown; parts?: Record<string, SearchPart> } | undefined);
+  return new Map(stored?.format === SHARD_FORMAT && stored.parts ? Object.entries(stored.parts) : []);
+}
+
+/** Stores the parts of `papers` (those of the shard now: a paper gone or changed leaves the file). */
+function writeParts(cacheDir: string | undefined, year: string, papers: readonly PaperEntry<RecordSummary>[], parts: readonly SearchPart[]): void {
+  if (!cacheDir) return;
+  try {
+    writeCacheFile(partsFile(cacheDir, year), JSON.stringify({ format: SHARD_FORMAT, parts: Object.fromEntries(papers.map((paper, i) => [paperKey(paper), parts[i]])) }));
+  } catch {
+    // As a shard that cannot be stored: the next run indexes these papers again.
   }
 }
 

@@ -113,7 +113,7 @@ test('an unchanged shard comes from the cache; a stale, cut-short or changed one
   const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
   const clean = shards(papers());
   assert.deepEqual(shards(papers(), cacheDir), clean);
-  assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2023.json', 'undated.json']);
+  assert.deepEqual(readdirSync(cacheDir).sort(), ['2017.json', '2017.parts.json', '2023.json', '2023.parts.json', 'undated.json', 'undated.parts.json']);
   // A stored shard is used as it is when its papers did not change: a marked one (stored with its own hash) proves it was read.
   const stored = readFileSync(join(cacheDir, '2023.json'), 'utf8');
   const contents = readCacheFile(join(cacheDir, '2023.json'))!.toString();
