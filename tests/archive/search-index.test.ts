@@ -131,6 +131,30 @@ test('an unchanged shard comes from the cache; a stale, cut-short or changed one
   assert.equal(readFileSync(join(cacheDir, '2023.json'), 'utf8'), stored);
 });
 
+test('an edit of one paper indexes that paper alone: its year’s shard is put together from the others’ stored parts, the shard a clean build makes', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
+  const many = () => [...papers(), ...Array.from({ length: 6 }, (_, i) => record(10 + i, { year: 2017, title: `More of 2017, ${i}` }))];
+  /** The shards as a build makes them with `cacheDir`, and how many papers' texts were read to index them (one record each). */
+  const indexed = (records: PaperRecord[]) => {
+    const issue = issueOf(records);
+    let read = 0;
+    const texts: TextSource = {
+      records: () => (read++, issue.papers),
+      rendering: () => assert.fail('a shard reads no rendering'),
+    };
+    const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts, cacheDir);
+    return { shards: new Map(index.map((shard) => [shard.year, shard.contents.toString('utf8')])), read };
+  };
+  assert.equal(indexed(many()).read, many().length);
+  const edited = many().map((paper) => (paper.number === 12 ? { ...paper, summary: summaryText('A quokkaformer, edited.') } : paper));
+  const rebuilt = indexed(edited);
+  assert.equal(rebuilt.read, 1);
+  assert.deepEqual(rebuilt.shards, shards(edited));
+  assert.equal(MiniSearch.loadJSON(rebuilt.shards.get('2017')!, searchOptions).search('quokkaformer').length, 2);
+  // Nothing changed: no text read at all.
+  assert.equal(indexed(edited).read, 0);
+});
+
 test('a cache folder that cannot be written costs the indexing, not the build', () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
   const notAFolder = join(parent, 'file');
