@@ -22,23 +22,51 @@ export interface SearchPart {
   terms: (string | number)[];
 }
 
+const extractField = MiniSearch.getDefault('extractField') as (document: object, field: string) => unknown;
+const stringifyField = MiniSearch.getDefault('stringifyField') as (value: unknown, field: string) => string;
+
 /**
- * `document`'s part of an index: MiniSearch's own `add` of it alone (with
- * `searchOptions`: its tokenizer, terms and stored fields), read back from
- * `toJSON`. `document.id` is set by `assembleShard`, not here.
+ * `document`'s part of an index: what MiniSearch's `add` (7.2,
+ * MiniSearch.ts `add`, `addFieldLength`, `saveStoredFields`) gives it, with
+ * `searchOptions`' tokenizer, terms and stored fields, its `id` aside
+ * (`assembleShard` gives it). A copy of `add`, not a call: a MiniSearch of
+ * one document, read back through `toJSON`, took twice the time of indexing
+ * the document, and an index is made of ~10,000 of them on a cold build.
+ * tests/archive/search-parts.test.ts holds it to MiniSearch's own.
  */
-export function searchPart<T extends { id: number }>(document: T): SearchPart {
-  const index = new MiniSearch<T>(searchOptions);
-  index.add({ ...document, id: 0 });
-  const json = index.toJSON();
-  const fieldLength = json.fieldLength['0'] as (number | undefined)[] | undefined;
-  return {
-    // A field the document has not is a hole in MiniSearch's array: null, as JSON (the stored part) writes it.
-    fieldLength: fieldLength === undefined ? null : Array.from(fieldLength, (length) => length ?? null),
-    stored: json.storedFields['0'] as Record<string, unknown>,
-    // Object.entries lists integer keys (the field ids) ascending.
-    terms: json.index.flatMap(([term, fields]) => [term, ...Object.entries(fields).flatMap(([fieldId, counts]) => [Number(fieldId), counts['0']!])]),
+export function searchPart(document: object): SearchPart {
+  const { fields, storeFields = [], tokenize, processTerm } = searchOptions as Required<Pick<typeof searchOptions, 'tokenize' | 'processTerm'>> & typeof searchOptions;
+  const stored: Record<string, unknown> = {};
+  for (const name of storeFields) {
+    const value = extractField(document, name);
+    if (value !== undefined) stored[name] = value;
+  }
+  // As MiniSearch: a field the document has not (null or undefined) is not counted, a hole in its lengths.
+  const lengths: (number | null)[] = [];
+  const counts = new Map<string, number[]>();
+  const count = (term: string, fieldId: number) => {
+    let perField = counts.get(term);
+    if (perField === undefined) counts.set(term, (perField = []));
+    perField[fieldId] = (perField[fieldId] ?? 0) + 1;
   };
+  fields.forEach((field, fieldId) => {
+    const value = extractField(document, field);
+    if (value == null) return;
+    const tokens = tokenize(stringifyField(value, field), field);
+    lengths[fieldId] = new Set(tokens).size;
+    for (const token of tokens) {
+      const processed = processTerm(token, field);
+      // MiniSearch adds every term of an array, and a single term only when it is not empty.
+      if (Array.isArray(processed)) for (const term of processed) count(term, fieldId);
+      else if (processed) count(processed, fieldId);
+    }
+  });
+  const terms: (string | number)[] = [];
+  for (const [term, perField] of counts) {
+    terms.push(term);
+    perField.forEach((n, fieldId) => terms.push(fieldId, n));
+  }
+  return { fieldLength: lengths.length === 0 ? null : Array.from(lengths, (length) => length ?? null), stored, terms };
 }
 
 /**
