@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../../src/issue/markdown.js';
-import { withUnspacedBreaksJoined } from '../../../src/render/text/soft-breaks.js';
+import fc from 'fast-check';
+import { UNSPACED_SCRIPT } from '../../../src/issue/unspaced-script.js';
+import { UNSPACED_BREAK, withUnspacedBreaksJoined } from '../../../src/render/text/soft-breaks.js';
 import { spawnCli } from '../../helpers/cli.js';
 import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../../helpers/fixture.js';
 import { PLAIN, previewText } from '../terminal/fixture.js';
@@ -65,4 +67,17 @@ test('a tree with no line break between two Chinese or Japanese characters is gi
   const joined = withUnspacedBreaksJoined(tree);
   assert.deepEqual(tree, before);
   assert.equal(toString(joined), '中文中文');
+});
+
+test('the line breaks left out are those between two characters of a script written without spaces, as the look-behind before the break defines them, in any text', () => {
+  // The definition, its look-behind first: what UNSPACED_BREAK matches faster (its look-behind after the break).
+  const defined = new RegExp(String.raw`(?<=[${UNSPACED_SCRIPT}])\n(?=[${UNSPACED_SCRIPT}])`, 'gu');
+  const piece = fc.constantFrom('\n', '\r\n', ' ', 'a', 'é', '中', '文', 'か', 'カ', '。', '，', '𠀋', '\ud840', '\udc0b', '한', '\u3000', '1', '$');
+  fc.assert(
+    fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }), (pieces) => {
+      const text = pieces.join('');
+      assert.equal(text.replace(UNSPACED_BREAK, '|'), text.replace(defined, '|'));
+    }),
+    { numRuns: 2000 },
+  );
 });
