@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { buildSite } from '../archive/build.js';
 import { builtFeedIdBase, feedIdsMovedWarning } from '../archive/feed-ids-moved.js';
@@ -14,6 +14,7 @@ import { sayUnreadTemplates } from './unread-templates.js';
 import { sayUnreadIssueFiles } from './unread-issue-files.js';
 import { sayMovedBaseUrl } from '../server/moved-base-url.js';
 import { saySentWithoutPage } from './sent-without-page.js';
+import { shownPath } from '../path-within.js';
 
 export interface BuildCommandOptions {
   root: string;
@@ -38,21 +39,21 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   await sayMovedBaseUrl(config, options.cache, io);
   // Issues sent whose address this site does not have: their emails' "view in browser" link would answer 404.
   await saySentWithoutPage(config, report.addresses, options.cache, io);
-  const feedIdsMoved = feedIdsMovedWarning(feedIdsBefore, config, relative(io.cwd, config.file) || config.file);
+  const feedIdsMoved = feedIdsMovedWarning(feedIdsBefore, config, shownPath(config.file, io.cwd));
   if (feedIdsMoved !== undefined) io.stderr.write(feedIdsMoved);
   // Each build says so (the cached issues, and a site up to date, too) until the file is fixed: the reader would otherwise lose those values without a word.
   // In lint's line format, so an editor jumps to them alike; an error whatever lint's settings, since the value is lost.
   for (const { path, values } of report.unread) {
     // In the file's order, as lint lists them: the parser's problems and the later checks' come apart.
     const inOrder = [...values].sort((a, b) => a.line - b.line || a.column - b.column);
-    io.stderr.write(diagnosticRows(relative(io.cwd, path) || path, inOrder.map((value) => ({ ...value, severity: 'error' as const }))));
+    io.stderr.write(diagnosticRows(shownPath(path, io.cwd), inOrder.map((value) => ({ ...value, severity: 'error' as const }))));
   }
   if (report.unread.length > 0) {
     const count = report.unread.reduce((sum, { values }) => sum + values.length, 0);
     io.stderr.write(`paperboy: published with ${count === 1 ? 'that problem' : `those ${count} problems`}: fix ${itOrThem(count)} (\`paperboy lint${rootFlag(io.cwd, config.root)}\` lists every problem; \`send\` refuses an issue with errors).\n`);
   }
   // The folder as the reader gave it (`--out /srv/site`), else the config's, from here.
-  const shownOut = options.out ?? (relative(io.cwd, report.outDir) || '.');
+  const shownOut = options.out ?? (shownPath(report.outDir, io.cwd));
   if (report.upToDate) {
     io.stdout.write(`${shownOut} is up to date: no issue, template or setting changed since it was built.\n`);
     return 0;

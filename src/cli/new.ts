@@ -7,6 +7,7 @@ import { highestSentNumber } from '../send/runs.js';
 import { openStoreIfAny } from '../store/database.js';
 import type { CommandIO } from '../io.js';
 import { newsletterRoot } from './root.js';
+import { shownPath } from '../path-within.js';
 
 export interface NewCommandOptions {
   root: string;
@@ -39,7 +40,7 @@ export async function run(options: NewCommandOptions, io: CommandIO): Promise<nu
     io.stderr.write(`paperboy: could not write .gitignore (${(error as Error).message}): keep ${relative(config.root, config.dataDir)}/ and ${relative(config.root, config.outDir)}/ out of git yourself\n`);
     return 0;
   }
-  if (kept.wrote) io.stderr.write(`paperboy: wrote ${relative(io.cwd, kept.wrote) || kept.wrote}: it keeps paperboy's data and the built site out of git\n`);
+  if (kept.wrote) io.stderr.write(`paperboy: wrote ${shownPath(kept.wrote, io.cwd)}: it keeps paperboy's data and the built site out of git\n`);
   for (const folder of kept.unignored) io.stderr.write(`paperboy: .gitignore does not name ${relative(config.root, folder.path)}/ (${folder.why}): add \`/${relative(config.root, folder.path)}/\` to it\n`);
   return 0;
 }

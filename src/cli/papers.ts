@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { papersBib } from '../archive/bibtex.js';
 import { publishedPapers, type PublishedPapers } from '../archive/published.js';
 import { withTexts } from '../archive/pages.js';
@@ -14,6 +14,7 @@ import { writeOutFile } from './out-file.js';
 import { isolatePiecesText, isolateText } from '../render/bidi.js';
 import { briefAuthorPieces } from '../render/format.js';
 import { newsletterRoot } from './root.js';
+import { shownPath } from '../path-within.js';
 
 interface CommonOptions {
   root: string;
@@ -109,7 +110,7 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
  */
 function draftLines(found: readonly DraftPaperMatch[], published: ReadonlySet<string>, cwd: string): string {
   const line = (paper: DraftPaperMatch) =>
-    `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${paper.title.trim() === '' ? '(no title yet)' : isolateText(paper.title)}  (${relative(cwd, paper.path) || paper.path}:${paper.position.start.line}:${paper.position.start.column})\n`;
+    `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${paper.title.trim() === '' ? '(no title yet)' : isolateText(paper.title)}  (${shownPath(paper.path, cwd)}:${paper.position.start.line}:${paper.position.start.column})\n`;
   const group = (heading: string, papers: readonly DraftPaperMatch[]) => (papers.length === 0 ? '' : `${heading} ${papers.length === 1 ? 'a draft' : 'drafts'}:\n${papers.map(line).join('')}`);
   return group('Not published yet, in', found.filter(({ id }) => !published.has(id))) + group('Covered before, again in', found.filter(({ id }) => published.has(id)));
 }

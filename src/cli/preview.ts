@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -14,6 +13,7 @@ import { useColor } from './io.js';
 import { lintMessages } from './lint-messages.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { shownPath } from '../path-within.js';
 
 export interface PreviewCommandOptions {
   root: string;
@@ -67,7 +67,7 @@ async function chosenIssue(workspace: Workspace, options: PreviewCommandOptions,
 export function sayPassedOver(newer: readonly IssueFile[], workspace: Workspace, io: CommandIO): void {
   const shown = workspace.newest()?.facts.number;
   for (const file of newer) {
-    const where = relative(io.cwd, file.path) || file.path;
+    const where = shownPath(file.path, io.cwd);
     io.stderr.write(`paperboy: ${where} is newer by its name, but its frontmatter gives no readable number (\`paperboy lint ${where}\` says why): ${shown === undefined ? 'not shown' : `showing issue #${shown}`}.\n`);
   }
 }
@@ -103,16 +103,16 @@ export async function showPreview(
   if (preview.output === undefined) {
     for (const problem of preview.parsed.problems) {
       const { line, column } = problem.position.start;
-      io.stderr.write(`${relative(io.cwd, file.path)}:${line}:${column}  ${problem.message}  ${problem.ruleId}\n`);
+      io.stderr.write(`${shownPath(file.path, io.cwd)}:${line}:${column}  ${problem.message}  ${problem.ruleId}\n`);
     }
-    io.stderr.write(`paperboy: cannot preview ${relative(io.cwd, file.path)}; run \`paperboy lint${rootFlag(io.cwd, workspace.config.root)}\` for every problem.\n`);
+    io.stderr.write(`paperboy: cannot preview ${shownPath(file.path, io.cwd)}; run \`paperboy lint${rootFlag(io.cwd, workspace.config.root)}\` for every problem.\n`);
     return 1;
   }
   await writePaged(`${preview.output}\n`, io, options.pager !== false);
   // Linted after the preview is shown (after the pager, when there is one): the count comes under it, where the reader is, and the preview does not wait for the linter.
   const messages = linted ?? (await lintMessages(workspace, file.path));
   if (messages.length > 0) {
-    const where = relative(io.cwd, file.path) || file.path;
+    const where = shownPath(file.path, io.cwd);
     io.stderr.write(`paperboy: ${where} has ${lintCount(messages)}; run \`paperboy lint ${where}\` to see ${messages.length === 1 ? 'it' : 'them'}.\n`);
   }
   return 0;

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { Workspace } from '../issue/workspace.js';
@@ -13,6 +13,7 @@ import { lintMessages } from './lint-messages.js';
 import { writeOutFile } from './out-file.js';
 import { newsletterRoot } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { shownPath } from '../path-within.js';
 
 export interface RenderCommandOptions {
   root: string;
@@ -43,7 +44,7 @@ export async function run(options: RenderCommandOptions, io: CommandIO): Promise
   const file = await workspace.findOrAdd(options.issue, io.cwd);
   const messages = await lintMessages(workspace, file.path);
   const errors = messages.filter((message) => message.severity === 'error');
-  const where = relative(io.cwd, file.path) || file.path;
+  const where = shownPath(file.path, io.cwd);
   io.stderr.write(diagnosticRows(where, errors));
 
   const templates = loadTemplates(config.templatesDir);

@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig, type Config } from '../config/load.js';
 import { isPaperboyError, PaperboyError } from '../errors.js';
 import { writeIssueStatus } from '../issue/set-status.js';
@@ -37,6 +37,7 @@ import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 import { confirm } from './io.js';
 import { shellWord } from '../shell-word.js';
+import { shownPath } from '../path-within.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -84,7 +85,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const config = await loadConfig(newsletterRoot(io.cwd, options.root, [options.issue]));
   const workspace = await Workspace.loadCached(config);
   const file = await workspace.findOrAdd(options.issue, io.cwd);
-  const where = relative(io.cwd, file.path) || file.path;
+  const where = shownPath(file.path, io.cwd);
   const check = await checkIssue(workspace, file, where, options, io);
   if (!check.ready) return 1;
   if (options.list && !config.listAddress) {
@@ -93,7 +94,7 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const templates = loadTemplates(config.templatesDir);
   sayUnreadTemplates(templates.unread, io);
   // Said for a proof and a dry run too: each is the last look before subscribers get mail without one-click unsubscribe.
-  const oneClick = oneClickWarning(config.baseUrl, relative(io.cwd, config.file) || config.file);
+  const oneClick = oneClickWarning(config.baseUrl, shownPath(config.file, io.cwd));
   if (oneClick !== undefined) io.stderr.write(`paperboy: ${oneClick}\n`);
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
@@ -346,7 +347,7 @@ function journalIssueCheck({ db, config, file, email, options, io, highestIssueN
     db,
     journal,
     identity: { title, date },
-    where: relative(io.cwd, file.path) || file.path,
+    where: shownPath(file.path, io.cwd),
     sameIssue: options.sameIssue === true,
     force: options.force === true,
     freeNumber: () => Math.max(highestIssueNumber, highestSentNumber(db)) + 1,
@@ -370,7 +371,7 @@ async function markFinished(context: SendContext, journal: SendJournal, counts: 
   if (counts.queued + counts.sending > 0) return;
   journal.finish(new Date());
   if (counts.sent === 0) return; // Nobody has it (the list address refused, every reader failed or left): not `sent`.
-  const shown = relative(context.io.cwd, context.file.path) || context.file.path;
+  const shown = shownPath(context.file.path, context.io.cwd);
   try {
     if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) context.io.stdout.write(`${shown}: status: sent\n`);
   } catch (error) {

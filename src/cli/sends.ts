@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { issueNumberArgument } from '../issue/number-argument.js';
@@ -18,6 +18,7 @@ import { lockedError } from './send-lock.js';
 import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { shellWord } from '../shell-word.js';
+import { shownPath } from '../path-within.js';
 
 export interface SendsCommandOptions {
   root: string;
@@ -52,14 +53,14 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     // The journal of this number is of the issue that had it before, not of the file that has it now: shown, and said (exit 2).
     const other = identity && ofAnotherIssue(run, identity);
     if (other) {
-      const where = relative(io.cwd, file!.path) || file!.path;
+      const where = shownPath(file!.path, io.cwd);
       io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1)}\n`);
     }
     const code = other ? 2 : 0;
     if (options.discardOutbox) {
       // The journal of this number is another issue's: its file is not this one, and which send to forget is not clear.
       if (other) {
-        io.stderr.write(`paperboy: Nothing discarded: the journal of number ${number} is of another issue than ${relative(io.cwd, file!.path) || file!.path}.\n`);
+        io.stderr.write(`paperboy: Nothing discarded: the journal of number ${number} is of another issue than ${shownPath(file!.path, io.cwd)}.\n`);
         return code;
       }
       return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file }, io, root);
@@ -79,7 +80,7 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     // Sent into the outbox (no SMTP_URL): journaled as sent, yet nothing left this machine; the editor must not read it as delivered.
     const outbox = sentIntoOutbox(journal, counts.sent);
     if (outbox.count > 0) {
-      io.stdout.write(`${outbox.said} went into the outbox ${relative(io.cwd, join(config.dataDir, 'outbox', String(number)))}, not to a relay: nothing left this machine\n`);
+      io.stdout.write(`${outbox.said} went into the outbox ${shownPath(join(config.dataDir, 'outbox', String(number)), io.cwd)}, not to a relay: nothing left this machine\n`);
     }
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
@@ -121,7 +122,7 @@ async function discardOutbox(journal: SendJournal, started: boolean, where: { da
   // The send wrote `status: sent` into the file, which a send then refuses without --force: the issue is ready again.
   const file = where.file;
   if (file?.facts.status === 'sent') {
-    const shown = relative(io.cwd, file.path) || file.path;
+    const shown = shownPath(file.path, io.cwd);
     try {
       if (await writeIssueStatus(file.path, 'ready')) io.stdout.write(`${shown}: status: ready\n`);
     } catch (error) {

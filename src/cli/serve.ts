@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import { startServer } from '../server/start.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { sayUnreadTemplates } from './unread-templates.js';
+import { shownPath } from '../path-within.js';
 
 /**
  * Access-log lines written once per turn of the event loop, not one write
@@ -47,13 +48,13 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
     warn: (line) => io.stderr.write(`paperboy: ${line}\n`),
     unreadTemplates: (problems) => sayUnreadTemplates(problems, io),
   });
-  const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : relative(io.cwd, config.outDir) || '.';
+  const site = options.dev ? 'the dev site (drafts included, rebuilt on every save)' : shownPath(config.outDir, io.cwd);
   io.stderr.write(`paperboy: serving ${site} at ${server.url}\n`);
   // Not an error: the endpoints work, and a build while the server runs is served at once.
   if (!options.dev && !existsSync(join(config.outDir, 'index.html'))) {
     io.stderr.write(`paperboy: ${site} has no site yet (no index.html): pages answer 404 until \`paperboy build${rootFlag(io.cwd, config.root)}\` writes it\n`);
   }
-  if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${relative(io.cwd, server.outbox)}\n`);
+  if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${shownPath(server.outbox, io.cwd)}\n`);
   if (options.dev) io.stderr.write(`paperboy: the email of issue N is at ${server.url}preview/N\n`);
   await new Promise<void>((done) => {
     const stop = () => {

@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
@@ -10,6 +9,7 @@ import { counted } from '../render/format.js';
 import { reviewMessages } from './lint-messages.js';
 import { sayPassedOver, showPreview } from './preview.js';
 import { newsletterRoot, rootFlag } from './root.js';
+import { shownPath } from '../path-within.js';
 
 export interface StartCommandOptions {
   root: string;
@@ -30,7 +30,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined), width: terminalWidth(io.stdout) }));
-  io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${relative(io.cwd, config.issuesDir) || '.'}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
+  io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${shownPath(config.issuesDir, io.cwd)}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
   const newest = workspace.newest();
   sayPassedOver(workspace.newerUnreadable(), workspace, io);
@@ -40,7 +40,7 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   }
   const paths = await writeEmailFiles(workspace, newest);
   io.stdout.write(`\nIssue #${newest.facts.number} (${newest.facts.title}) as subscribers will receive it:\n`);
-  for (const path of paths) io.stdout.write(`  ${relative(io.cwd, path)}\n`);
+  for (const path of paths) io.stdout.write(`  ${shownPath(path, io.cwd)}\n`);
 
   io.stdout.write(`\nPreview of issue #${newest.facts.number} (\`paperboy preview --watch${rootFlag(io.cwd, config.root)}\` re-renders on every save):\n\n`);
   // The lint above has the newest issue's messages: the preview counts them without linting it again.

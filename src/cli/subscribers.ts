@@ -16,6 +16,7 @@ import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { writeOutFile } from './out-file.js';
 import { newsletterRoot } from './root.js';
+import { shownPath } from '../path-within.js';
 
 export interface SubscribersCommandOptions {
   root: string;
@@ -277,7 +278,7 @@ function* inChunks(texts: Iterable<string>, size = 65_536): Generator<string> {
 async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<number> {
   const { keys, development } = unsubscribeKeys(io.env, db, { allowDevelopment: true });
   const { requests, subscribers, unsubscribed } = await unsubscribeFromMailbox(db, resolve(io.cwd, file), keys);
-  for (const request of requests) if ('problem' in request) io.stderr.write(`${relative(io.cwd, request.where) || request.where}: skipped: ${request.problem}\n`);
+  for (const request of requests) if ('problem' in request) io.stderr.write(`${shownPath(request.where, io.cwd)}: skipped: ${request.problem}\n`);
   const skipped = requests.filter((request) => 'problem' in request).length;
   const repeated = requests.length - skipped - subscribers;
   io.stdout.write(

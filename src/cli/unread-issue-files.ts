@@ -1,6 +1,7 @@
-import { relative } from 'node:path';
+
 import type { CommandIO } from '../io.js';
 import { unreadIssueFiles } from '../issue/unread-files.js';
+import { shownPath } from '../path-within.js';
 
 /**
  * Says on stderr, a line each, what in the issues folder looks like an
@@ -8,5 +9,5 @@ import { unreadIssueFiles } from '../issue/unread-files.js';
  * left such an issue out without a word.
  */
 export function sayUnreadIssueFiles(issuesDir: string, io: CommandIO): void {
-  for (const { path, fix } of unreadIssueFiles(issuesDir)) io.stderr.write(`paperboy: ${relative(io.cwd, path) || path}: ${fix}.\n`);
+  for (const { path, fix } of unreadIssueFiles(issuesDir)) io.stderr.write(`paperboy: ${shownPath(path, io.cwd)}: ${fix}.\n`);
 }

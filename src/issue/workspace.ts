@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { shellWord } from '../shell-word.js';
 import type { Config } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -14,6 +14,7 @@ import { listIssueFiles, numberInFileName } from './load.js';
 import { FRONTMATTER_ONLY, parseIssue, type ParsedIssue } from './parse.js';
 import { readIssueSource, type IssueSource } from './source.js';
 import { TreeCache } from './tree-cache.js';
+import { shownPath } from '../path-within.js';
 
 /** One issue file, read once, with the facts other issues need of it. */
 export interface IssueFile {
@@ -304,9 +305,4 @@ const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*(?:e[-+]?\d+)?|\.\d+|0x[\da-f]+)$/i;
 /** An issue file that cannot be opened and read (`cause`: why, and what to do): a usage error, exit 2. */
 function unopenedIssue(file: IssueFile, reference: string, cause: FileProblem, cwd: string | undefined): PaperboyError {
   return new PaperboyError('ISSUE_NOT_FOUND', `Cannot read issue ${reference}: ${cwd === undefined ? file.path : shownPath(file.path, cwd)}: ${cause.reason}`, { hint: cause.fix });
-}
-
-/** An issue file's path as `lint` and `send` name it: from `cwd` (`issues/0004-x.md`), or absolute when it is `cwd` itself. */
-function shownPath(path: string, cwd: string): string {
-  return relative(cwd, path) || path;
 }

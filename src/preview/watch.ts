@@ -1,4 +1,4 @@
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { watch, type FSWatcher } from 'chokidar';
 import { CONFIG_FILE, configChangedSince, loadConfig } from '../config/load.js';
@@ -18,6 +18,7 @@ import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';
 import { watchFailure } from '../watch-failure.js';
+import { shownPath } from '../path-within.js';
 
 /** Quiet time after the last file event before rendering: a save is often several writes. */
 const DEBOUNCE_MS = 30;
@@ -242,7 +243,7 @@ const GONE = 'Its file is gone: shown again once it is back.';
 
 /** Why nothing is rendered: the watched file is gone, and no file in its folder holds its issue. */
 function goneMessage(path: string, watched: WatchedIssue | undefined, cwd: string): string {
-  const where = relative(cwd, path) || path;
+  const where = shownPath(path, cwd);
   const issue = watched?.number === undefined ? 'its text' : `issue ${watched.number}`;
   return `paperboy: ${where} is gone (moved, renamed or removed), and no file beside it holds ${issue}: watching for it to come back, under this name or another.`;
 }

@@ -432,3 +432,16 @@ test('--list-rules with issue files, --fix or --max-warnings is a usage error (e
   assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
   assert.equal((await runCli(['lint', '--list-rules', '--fix'], { cwd: root })).code, 2);
 });
+
+test('lint run from a folder outside the newsletter names each file by its absolute path, not by a path climbing out of the folder; one inside it relative to it', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ title: 'TODO' }) });
+  const elsewhere = await mkdtemp(join(tmpdir(), 'paperboy-elsewhere-'));
+  const file = join(root, 'issues', '0001-x.md');
+  for (const argv of [['lint', '--no-cache', file], ['lint', '--no-cache', '--root', root]]) {
+    const result = spawnCli(argv, { cwd: elsewhere });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stdout, new RegExp(`^${file.replaceAll('/', '\\/')}:\\d+:\\d+ `, 'm'), result.stdout);
+    assert.doesNotMatch(result.stdout, /\.\.\//);
+  }
+  assert.match(spawnCli(['lint', '--no-cache'], { cwd: join(root, 'issues') }).stdout, /^0001-x\.md:\d+:\d+ /m);
+});

@@ -1,10 +1,11 @@
-import { relative } from 'node:path';
+
 import { styleText } from 'node:util';
 import { counted } from '../../render/format.js';
 import { wrapText } from '../../render/text/index.js';
 import type { FileResult } from '../types.js';
 import { append } from '../../arrays.js';
 import type { LineDiagnostic } from './diagnostic-line.js';
+import { shownPath } from '../../path-within.js';
 
 /** One message as its row prints it: `file:line:column`, severity, message, rule id. */
 type Row = readonly [place: string, severity: string, message: string, ruleId: string];
@@ -91,7 +92,7 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     warnings += result.warningCount;
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     if (result.messages.length === 0) continue;
-    const file = options.oneFile ? '' : `${relative(options.cwd, result.path) || result.path}:`;
+    const file = options.oneFile ? '' : `${shownPath(result.path, options.cwd)}:`;
     // One push a line: spreading 200,000 rows into one call overflows the stack (above).
     for (const line of fileRows(result.messages.map((m): Row => [`${file}${m.line}:${m.column}`, m.severity, m.message, m.ruleId]), paint, options.width)) lines.push(line);
     lines.push('');

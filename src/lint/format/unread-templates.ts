@@ -1,6 +1,7 @@
-import { relative } from 'node:path';
+
 import type { TemplateProblem } from '../../render/template-errors.js';
 import { diagnosticLine } from './diagnostic-line.js';
+import { shownPath } from '../../path-within.js';
 
 /**
  * The mistakes of template files no template reads (`TemplateSet.unread`:
@@ -11,5 +12,5 @@ import { diagnosticLine } from './diagnostic-line.js';
  * `preview --watch`'s render. Empty for none.
  */
 export function unreadTemplateLines(problems: readonly TemplateProblem[], cwd: string): string {
-  return problems.map(({ file, line, column, reason }) => diagnosticLine(relative(cwd, file) || file, { line, column, severity: 'warning', message: reason })).join('');
+  return problems.map(({ file, line, column, reason }) => diagnosticLine(shownPath(file, cwd), { line, column, severity: 'warning', message: reason })).join('');
 }
