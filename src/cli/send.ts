@@ -165,8 +165,9 @@ async function sendIssue(context: SendContext): Promise<number> {
   const { db, issueNumber, options } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
   // The journal of this issue: of its number, or of the number it had when its send began (`formerly`).
-  const journal = new SendJournal(db, journalNumber(journalIssueCheck(context)));
-  const check = { ...journalIssueCheck(context), journal };
+  const issueCheck = journalIssueCheck(context);
+  const journal = new SendJournal(db, journalNumber(issueCheck));
+  const check = { ...issueCheck, journal };
   // The journal of this number is of this issue, or the plan would read another issue's.
   checkJournalIssue(check, false);
   const subscribers = new SubscriberStore(db);

@@ -42,7 +42,7 @@ export function sendsOfIssue(db: Store, identity: IssueIdentity): SendRun[] {
  * which one is its send is the editor's call, and guessing could mail its
  * readers twice.
  */
-export type IssueJournal = { kind: 'own'; issue: number } | { kind: 'former'; issue: number; run: SendRun } | { kind: 'several'; own: SendRun | undefined; former: SendRun[] };
+export type IssueJournal = { kind: 'own'; issue: number } | { kind: 'former'; issue: number } | { kind: 'several'; own: SendRun | undefined; former: SendRun[] };
 
 /**
  * The journal of the issue numbered `issue`, renumbered from `formerly`
@@ -59,7 +59,7 @@ export function issueJournal(db: Store, issue: number, formerly: readonly number
   if (former.length === 0) return { kind: 'own', issue };
   const own = sendRun(db, issue);
   if (own?.identity !== undefined && ofAnotherIssue(own, identity) === undefined) return { kind: 'own', issue };
-  if (own === undefined && former.length === 1) return { kind: 'former', issue: former[0]!.issue, run: former[0]! };
+  if (own === undefined && former.length === 1) return { kind: 'former', issue: former[0]!.issue };
   return { kind: 'several', own, former };
 }
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { BIN, runCli } from '../helpers/cli.js';
-import { newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
+import { ISSUE_1, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
 const READERS = ['reader0@example.org', 'reader1@example.org', 'reader2@example.org'];
@@ -203,4 +203,30 @@ test('sends --discard-outbox: an outbox send renumbered with `formerly` is found
   assert.match(discarded.stdout, /^Discarded the outbox send of issue 2 \(2 recipients; nothing had left this machine\): `paperboy send 2` now sends it/);
   assert.equal(outboxFiles(root, 1).length, 0);
   assert.deepEqual(journaledIds(root, 1), new Map());
+});
+
+test('send: a renumbered issue\'s send is refused (exit 2), nothing sent, when a send under its new number started while it checked the relay', async () => {
+  const root = await newsletter(3);
+  const first = await partSent(root);
+  // Another send, of this very issue under its new number, freezes its journal as this one connects to check the relay (after its plan).
+  const second = await startSmtpServer({
+    connect: (n) => {
+      if (n === 1) {
+        const db = openStore(join(root, '.paperboy'));
+        new SendJournal(db, 2).freeze('subscribers', undefined, (email) => `<2.${email}@test>`, new Date(), ISSUE_1);
+        db.close();
+      }
+      return undefined;
+    },
+  });
+  try {
+    renumber(root, 1, 2);
+    const result = await send(root, { issue: '2' }, { SMTP_URL: second.url });
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, /^paperboy: Cannot send issue 2: a send of it under number 2 started while this one got ready; nothing was sent by this one\n/);
+    assert.equal(second.received.length, 0);
+  } finally {
+    await first.close();
+    await second.close();
+  }
 });
