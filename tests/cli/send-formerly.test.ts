@@ -230,3 +230,24 @@ test('send: a renumbered issue\'s send is refused (exit 2), nothing sent, when a
     await second.close();
   }
 });
+
+test('send: an issue renumbered twice whose two former numbers each hold a send is refused (exit 2) naming both, nothing sent', async () => {
+  const root = await newsletter(3);
+  const first = await partSent(root);
+  const second = await startSmtpServer();
+  try {
+    // Sent again as 2 with --force (before sends followed renumberings), then renumbered to 3 naming both.
+    renumber(root, 1, 2, (text) => text.replace(/^formerly: \[1\]\n/m, ''));
+    assert.equal((await send(root, { issue: '2', force: true, concurrency: 1, maxWaitMs: 0 }, { SMTP_URL: first.url })).code, 1);
+    const received = second.received.length + first.received.length;
+    renumber(root, 2, 3, (text) => text.replace(/^formerly: \[2\]$/m, 'formerly: [1, 2]'));
+    const refused = await send(root, { issue: '3' }, { SMTP_URL: second.url });
+    assert.equal(refused.code, 2, refused.stdout);
+    assert.match(refused.stderr, /^paperboy: Cannot send issue 3: its send could be any of 2 journals, issue 1's, a number in its `formerly` \(.*\) and issue 2's, a number in its `formerly` \(.*\); sending from either/);
+    assert.match(refused.stderr, /`paperboy sends 1` and `paperboy sends 2` show them/);
+    assert.equal(second.received.length + first.received.length, received, 'nothing sent');
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
