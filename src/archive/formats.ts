@@ -100,8 +100,9 @@ import { packageVersion } from './package-version.js';
  * v93: a paper's record holds the identities it was published under before (`formerly`), whose old pages lead to its page (archive/former-pages.ts).
  * v94: an issue's output holds the numbers it was published under before (`formerly`), whose old addresses lead to its page and whose first is its feed entry's id (archive/former-issue-pages.ts).
  * v95: an issue's rendering says paperboy's words in the config's `words:` (config/words.ts): its section titles "Highlights" and "Other papers", its date, the reviewers' thanks and each email's own words.
+ * v96: an `issue:` link to a number an issue was renumbered from (its `formerly`) leads to that issue's page, "(#N)" its number now, where it was left out (issue/corpus.ts).
  */
-export const INDEX_FORMAT = `build-index-v95-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v96-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -32,7 +32,7 @@ import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, sentIn
 import { lockedError, releaseLock } from './send-lock.js';
 import { sendProof } from './send-proof.js';
 import { checkIssue } from './send-ready.js';
-import { checkJournalIssue, type JournalIssueCheck } from './send-identity.js';
+import { checkJournalIssue, journalNumber, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplates } from './unread-templates.js';
 import { confirm } from './io.js';
@@ -99,8 +99,9 @@ export async function run(options: SendCommandOptions, io: CommandIO): Promise<n
   const email = renderIssueEmail(workspace, file, { templates, review: options.review ? { warnings: await lintMessages(workspace, file.path) } : undefined });
   const issueNumber = email.parsed.issue!.number;
   const concurrency = options.concurrency ?? config.send.concurrency;
-  // As many connections as there are messages at most: one for a proof, or for a send with one recipient left.
-  const transportFor = (messages: number) => makeTransport(config, issueNumber, Math.max(1, Math.min(concurrency, messages)), options, io.env);
+  // As many connections as there are messages at most: one for a proof, or for a send with one recipient left. The
+  // send's outbox folder is its journal's (`journalNumber`): a send renumbered since it began goes on in its folder.
+  const transportFor = (messages: number, journal = issueNumber) => makeTransport(config, journal, Math.max(1, Math.min(concurrency, messages)), options, io.env);
   const dkim = await loadDkimSigner(config.dkim, io.env);
   if (options.test !== undefined) {
     const code = await sendProof(config, email, options, transportFor(1), dkim, io);
@@ -151,8 +152,8 @@ interface SendContext {
   file: IssueFile;
   issueNumber: number;
   email: ReturnType<typeof renderIssueEmail>;
-  /** The relay of SMTP_URL or the outbox, over at most `messages` connections (closed by its caller). */
-  transportFor: (messages: number) => Transport;
+  /** The relay of SMTP_URL or the outbox (the folder of the send journaled under number `journal`), over at most `messages` connections (closed by its caller). */
+  transportFor: (messages: number, journal: number) => Transport;
   dkim: DkimSigner | undefined;
   concurrency: number;
   options: SendCommandOptions;
@@ -164,13 +165,15 @@ interface SendContext {
 async function sendIssue(context: SendContext): Promise<number> {
   const { db, issueNumber, options } = context;
   const mode: SendMode = options.list ? 'list' : 'subscribers';
-  const journal = new SendJournal(db, issueNumber);
-  const check = journalIssueCheck(context, journal);
+  // The journal of this issue: of its number, or of the number it had when its send began (`formerly`).
+  const issueCheck = journalIssueCheck(context);
+  const journal = new SendJournal(db, journalNumber(issueCheck));
+  const check = { ...issueCheck, journal };
   // The journal of this number is of this issue, or the plan would read another issue's.
   checkJournalIssue(check, false);
   const subscribers = new SubscriberStore(db);
   // A stopped run's rows in flight that the transport can settle (the outbox's files) are, before they are counted; a dry run counts them as they will be.
-  const view = journal.counts().sending > 0 ? await settleWith(journal, context.transportFor(1), options.dryRun === true) : journal;
+  const view = journal.counts().sending > 0 ? await settleWith(journal, context.transportFor(1, journal.issue), options.dryRun === true) : journal;
   const plan = planSend({
     mode,
     startedMode: journal.mode(),
@@ -182,7 +185,7 @@ async function sendIssue(context: SendContext): Promise<number> {
     force: options.force === true,
   });
   if (plan.kind === 'refuse') throw new PaperboyError('SEND_REFUSED', `Cannot send issue ${issueNumber}: ${plan.reason}`);
-  const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1);
+  const transport = context.transportFor(plan.kind === 'send' ? plan.recipients : 1, journal.issue);
   try {
     return await carryOut(context, journal, view, check, plan, transport);
   } finally {
@@ -219,7 +222,8 @@ async function carryOut(
       journal.recoverStopped(new Date());
     }
     const counts = view.counts();
-    io.stdout.write(`Nothing to send for issue ${issueNumber}: ${plan.reason}.\n${countsLine(counts)}\n`);
+    const renumbered = journal.issue === issueNumber ? '' : ` (its send began as issue ${journal.issue}, its \`formerly\`)`;
+    io.stdout.write(`Nothing to send for issue ${issueNumber}${renumbered}: ${plan.reason}.\n${countsLine(counts)}\n`);
     // Done, but into the outbox (no SMTP_URL then): through a relay now, nothing would go unless that send is forgotten.
     const outbox = transport instanceof OutboxTransport ? undefined : sentIntoOutbox(journal, counts.sent);
     if (outbox && outbox.count > 0) {
@@ -244,6 +248,7 @@ async function carryOut(
     [
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
+      ...(journal.issue === issueNumber ? [] : [`Renumbered from issue ${journal.issue} (its \`formerly\`): this goes on with the send it began as issue ${journal.issue}`]),
       `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
       `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
@@ -339,19 +344,20 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   return code;
 }
 
-/** What `send` checks the journal's issue with: the file's title and date, and the commands its advice names. */
-function journalIssueCheck({ db, config, file, email, options, io, highestIssueNumber }: SendContext, journal: SendJournal): JournalIssueCheck {
-  const { title, date } = email.parsed.issue!;
+/** What `send` checks the journal's issue with: the file's number, former numbers, title and date, and the commands its advice names. */
+function journalIssueCheck({ db, config, file, email, issueNumber, options, io, highestIssueNumber }: SendContext): Omit<JournalIssueCheck, 'journal'> {
+  const { title, date, formerly } = email.parsed.issue!;
   const root = rootFlag(io.cwd, config.root);
   return {
     db,
-    journal,
+    issue: issueNumber,
+    formerly,
     identity: { title, date },
     where: shownPath(file.path, io.cwd),
     sameIssue: options.sameIssue === true,
     force: options.force === true,
     freeNumber: () => Math.max(highestIssueNumber, highestSentNumber(db)) + 1,
-    sendCommand: `paperboy send ${journal.issue}${root}${options.list ? ' --list' : ''}`,
+    sendCommand: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`,
     sendsCommand: (issue) => `paperboy sends ${issue}${root}`,
   };
 }

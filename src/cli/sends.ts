@@ -8,14 +8,14 @@ import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, type Delivery } from '../send/delivery.js';
 import { REFUSED_SENDS_TO_BOUNCE, SendJournal } from '../send/journal.js';
-import { highestSentNumber, sendRun, type SendRun } from '../send/runs.js';
+import { highestSentNumber, issueJournal, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
 import type { CommandIO, Output } from '../io.js';
 import { counted } from '../render/format.js';
 import { countsLine, sentIntoOutbox } from './send-report.js';
 import { lockedError } from './send-lock.js';
-import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber } from './send-identity.js';
+import { anotherIssueSaid, sameIssueAdvice, sentAsSaid, sentUnderAnotherNumber, severalJournalsSaid } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
 import { shellWord } from '../shell-word.js';
 import { shownPath } from '../path-within.js';
@@ -43,30 +43,35 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
   const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
-    const journal = new SendJournal(db, number);
-    const run = sendRun(db, number);
+    const own = sendRun(db, number);
     const workspace = await Workspace.loadCached(config);
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    const file = run === undefined ? workspace.numbered(digits, io.cwd) : workspace.byNumber(number);
+    const file = own === undefined ? workspace.numbered(digits, io.cwd) : workspace.byNumber(number);
     const identity = file?.facts.number === number && file.facts.readable ? { title: file.facts.title, date: file.facts.date } : undefined;
     const root = rootFlag(io.cwd, config.root);
+    // An issue renumbered since its send began (`formerly`): its send is the journal of the number it had then.
+    const found = identity ? issueJournal(db, number, (file!.facts.formerly ?? []).map((former) => former.number), identity) : undefined;
+    if (found?.kind === 'several') io.stderr.write(`paperboy: issue ${number}: ${severalJournalsSaid(found)}.\n  The journal of number ${number} is shown.\n`);
+    const journal = new SendJournal(db, found?.kind === 'former' ? found.issue : number);
+    const run = journal.issue === number ? own : sendRun(db, journal.issue);
     // The journal of this number is of the issue that had it before, not of the file that has it now: shown, and said (exit 2).
     const other = identity && ofAnotherIssue(run, identity);
     if (other) {
       const where = shownPath(file!.path, io.cwd);
-      io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1)}\n`);
+      const advice = journal.issue === number ? sameIssueAdvice(`paperboy send ${number}${root}`, Math.max(workspace.highestNumber(), highestSentNumber(db)) + 1) : `Never issue ${journal.issue}: take ${journal.issue} out of its \`formerly\`.`;
+      io.stderr.write(`paperboy: ${anotherIssueSaid(other, where, identity)}.\n  That issue's send is shown. ${advice}\n`);
     }
-    const code = other ? 2 : 0;
+    const code = other || found?.kind === 'several' ? 2 : 0;
     if (options.discardOutbox) {
       // The journal of this number is another issue's: its file is not this one, and which send to forget is not clear.
       if (other) {
         io.stderr.write(`paperboy: Nothing discarded: the journal of number ${number} is of another issue than ${shownPath(file!.path, io.cwd)}.\n`);
         return code;
       }
-      return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file }, io, root);
+      return await discardOutbox(journal, run !== undefined, { dataDir: config.dataDir, file, number }, io, root);
     }
     if (options.json) {
-      writeJson(io.stdout, { issue: number, mode: run?.mode ?? null, journalOf: run?.identity ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
+      writeJson(io.stdout, { issue: number, journalIssue: journal.issue, mode: run?.mode ?? null, journalOf: run?.identity ?? null, counts: journal.counts() }, journal.inStates(DELIVERY_STATES));
       return code;
     }
     if (run === undefined) {
@@ -76,11 +81,12 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
       return 0;
     }
     const counts = journal.counts();
-    io.stdout.write(`Issue ${number}${other ? ` (${issueOfJournal(other)})` : ''}, sent to ${run.mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
+    const renumbered = journal.issue === number ? '' : ` (sent as issue ${journal.issue}, its \`formerly\`)`;
+    io.stdout.write(`Issue ${number}${renumbered}${other ? ` (${issueOfJournal(other)})` : ''}, sent to ${run.mode === 'list' ? 'the list address' : 'the subscribers'}: ${countsLine(counts)}\n`);
     // Sent into the outbox (no SMTP_URL): journaled as sent, yet nothing left this machine; the editor must not read it as delivered.
     const outbox = sentIntoOutbox(journal, counts.sent);
     if (outbox.count > 0) {
-      io.stdout.write(`${outbox.said} went into the outbox ${shownPath(join(config.dataDir, 'outbox', String(number)), io.cwd)}, not to a relay: nothing left this machine\n`);
+      io.stdout.write(`${outbox.said} went into the outbox ${shownPath(join(config.dataDir, 'outbox', String(journal.issue)), io.cwd)}, not to a relay: nothing left this machine\n`);
     }
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
@@ -105,20 +111,22 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
  * while a send of the issue runs (SEND_LOCKED, exit 1). The issue file the
  * send marked `status: sent` says `ready` again.
  */
-async function discardOutbox(journal: SendJournal, started: boolean, where: { dataDir: string; file: IssueFile | undefined }, io: CommandIO, root: string): Promise<number> {
+async function discardOutbox(journal: SendJournal, started: boolean, where: { dataDir: string; file: IssueFile | undefined; number: number }, io: CommandIO, root: string): Promise<number> {
+  // The issue as asked for; its journal is under the number it had when its send began (`formerly`).
+  const number = where.number;
   if (!started) {
-    io.stdout.write(`Issue ${journal.issue} has not been sent: nothing to discard.\n`);
+    io.stdout.write(`Issue ${number} has not been sent: nothing to discard.\n`);
     return 0;
   }
   const holder = journal.holder(new Date());
-  if (holder) throw lockedError(`discard the send of issue ${journal.issue}`, holder, 'run this command again');
+  if (holder) throw lockedError(`discard the send of issue ${number}`, holder, 'run this command again');
   const outcome = journal.discardOutboxOnly(isOutboxReply);
   if ('reachedRelay' in outcome) {
-    io.stderr.write(`paperboy: Cannot discard the send of issue ${journal.issue}: ${counted(outcome.reachedRelay, 'recipient')} went to a relay (or may have): only a send that went into the outbox alone is discarded. \`paperboy sends ${journal.issue}${root}\` lists them.\n`);
+    io.stderr.write(`paperboy: Cannot discard the send of issue ${number}: ${counted(outcome.reachedRelay, 'recipient')} went to a relay (or may have): only a send that went into the outbox alone is discarded. \`paperboy sends ${number}${root}\` lists them.\n`);
     return 1;
   }
   rmSync(join(where.dataDir, 'outbox', String(journal.issue)), { recursive: true, force: true });
-  io.stdout.write(`Discarded the outbox send of issue ${journal.issue} (${counted(outcome.discarded, 'recipient')}; nothing had left this machine): \`paperboy send ${journal.issue}${root}\` now sends it to every active subscriber.\n`);
+  io.stdout.write(`Discarded the outbox send of issue ${number} (${counted(outcome.discarded, 'recipient')}; nothing had left this machine): \`paperboy send ${number}${root}\` now sends it to every active subscriber.\n`);
   // The send wrote `status: sent` into the file, which a send then refuses without --force: the issue is ready again.
   const file = where.file;
   if (file?.facts.status === 'sent') {

@@ -18,6 +18,8 @@ export interface ResolvedReference {
 export class CorpusIndex {
   private readonly issues = new Map<number, IssueFacts>();
   private readonly firstCoverage = new Map<string, { facts: IssueFacts; paper: IssueFacts['papers'][number] }>();
+  /** The issue each number no issue has now was renumbered from (its `formerly`), as the build gives it the old address. */
+  private readonly renumbered = new Map<number, IssueFacts>();
 
   constructor(readonly facts: readonly IssueFacts[]) {
     const byNumber = [...facts].filter((f) => f.number !== undefined).sort((a, b) => a.number! - b.number!);
@@ -27,11 +29,23 @@ export class CorpusIndex {
         if (!this.firstCoverage.has(paper.id) && issue.status !== 'draft') this.firstCoverage.set(paper.id, { facts: issue, paper });
       }
     }
+    // As the build keeps old addresses (archive/former-issue-pages.ts): a published issue's, by number, the first to name an old number keeps it.
+    for (const issue of byNumber) {
+      if (issue.status === 'draft') continue;
+      for (const { number } of issue.formerly ?? []) if (!this.issues.has(number) && !this.renumbered.has(number)) this.renumbered.set(number, issue);
+    }
   }
 
+  /**
+   * Where a reference leads, from the issue `from`: an `issue:` link to the
+   * issue numbered so, or, for a number no issue has now, to the issue
+   * renumbered from it (its `formerly`: issues/<old>/ leads there too);
+   * undefined for nothing published (a draft is seen from itself only).
+   */
   resolve(reference: CrossReference, from: IssueFacts | undefined): ResolvedReference | undefined {
     if (reference.kind === 'issue') {
-      const issue = reference.issueNumber === undefined ? undefined : this.issues.get(reference.issueNumber);
+      const number = reference.issueNumber;
+      const issue = number === undefined ? undefined : (this.issues.get(number) ?? this.renumbered.get(number));
       if (!issue || !this.isVisibleFrom(issue, from)) return undefined;
       return { issueNumber: issue.number!, issueTitle: issue.title, anchor: undefined, paperTitle: undefined };
     }

@@ -1,8 +1,9 @@
 import { isScalar, isSeq } from 'yaml';
-import type { Position } from 'unist';
+import type { Node, Position } from 'unist';
 import { paperAnchors } from './anchors.js';
-import { markdownTexts, type IssueStatus } from './model.js';
+import { markdownTexts, type IssueStatus, type MarkdownText } from './model.js';
 import { problemAt, type ParsedIssue } from './parse.js';
+import { writtenEdits } from './source.js';
 import { nodePosition } from './text-position.js';
 import { crossReferencesIn, type CrossReference } from './xref.js';
 
@@ -46,7 +47,14 @@ export interface IssueFacts {
    * (author-spelling).
    */
   papers: { id: string; title: string; anchor: string; position: Position; url?: string; tags?: PlacedNames; authors?: PlacedNames }[];
-  references: { reference: CrossReference; position: Position }[];
+  /**
+   * Each `paper:` and `issue:` link; for an `issue:` link whose number the
+   * link's text writes once, `numberAt`: where, in the file as written (no
+   * BOM, its own line endings; `[start, end)`), for a fix that renumbers it
+   * (lint's xref-renumbered-issue). Absent where the number cannot be
+   * placed for sure (written twice in the link, or in a YAML escape).
+   */
+  references: { reference: CrossReference; position: Position; numberAt?: [number, number] }[];
 }
 
 /** Names of a frontmatter list (a paper's tags or authors), each with where it is written: `at` holds a line and a column a name, flat. */
@@ -81,9 +89,26 @@ export function extractFacts(parsed: ParsedIssue): IssueFacts {
       ...(paper.authors.length > 0 ? { authors: { names: paper.authors, at: itemPlaces(parsed, paper.index, 'authors', paper.authors) } } : {}),
     })),
     references: markdownTexts(issue).flatMap((text) =>
-      crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node) })),
+      crossReferencesIn(text).map(({ reference, node }) => ({ reference, position: nodePosition(parsed, text, node), ...writtenNumberAt(parsed, text, node, reference) })),
     ),
   };
+}
+
+/**
+ * Where the number of an `issue:` link `node` of `text` is written in the
+ * file as written (`IssueFacts.references` `numberAt`): the one `issue:`
+ * and that number in the link's source, mapped to the file and checked
+ * there (a YAML escape maps a text's offsets loosely: no place then).
+ */
+function writtenNumberAt(parsed: ParsedIssue, text: MarkdownText, node: Node, reference: CrossReference): { numberAt?: [number, number] } {
+  if (reference.kind !== 'issue' || reference.issueNumber === undefined) return {};
+  const start = node.position?.start.offset ?? 0;
+  const written = [...text.text.slice(start, node.position?.end.offset ?? 0).matchAll(/issue:(\d+)(?!\d)/g)].filter((match) => match[1] === reference.target);
+  if (written.length !== 1) return {};
+  const from = text.fileOffset(start + written[0]!.index + 'issue:'.length);
+  const to = from + reference.target.length;
+  if (parsed.source.text.slice(from, to) !== reference.target) return {};
+  return { numberAt: writtenEdits(parsed.source)({ range: [from, to], text: '' }).range };
 }
 
 /**

@@ -116,7 +116,8 @@ import type { FileOutcome } from './lint-file.js';
 // v94: author-spelling, a new rule across issues: one person written two ways (`F. Viégas`, `Fernanda Viégas`), from the facts' authors.
 // v95: date-order reports an issue dated more than ten years from the issue numbered before it (`2062` typed for `2026`).
 // v96: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
-const FORMAT_VERSION = 96;
+// v97: the facts hold where an `issue:` link's number is written (`numberAt`); an `issue:` link to an old number of an issue renumbered (its `formerly`) leads to it (issue/corpus.ts), and xref-renumbered-issue, a new rule across issues, offers the number it has now.
+const FORMAT_VERSION = 97;
 
 interface Header {
   version: typeof FORMAT_VERSION;

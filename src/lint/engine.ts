@@ -94,9 +94,14 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const fixedText = new Map<string, string>();
   if (options.fix) {
     const targetSet = new Set(targets);
+    // A rule across issues fixes from the facts: those of the file as each pass leaves it, beside the others'. Run once
+    // for every file, and again only for a file a fix changed.
+    const before = runCorpusRules([...outcomes.values()], active);
+    const corpusFixes = (outcome: FileOutcome) =>
+      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active)).get(outcome.path) ?? [];
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
-      const fixed = await fixFile(path, outcomes.get(path)!, active);
+      const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes);
       if (fixed) {
         // The workspace holds what is on disk now, for whatever the command does next.
         await workspace?.reload(path);
@@ -214,16 +219,21 @@ function hashOf(path: string, run: LintRun): string | undefined {
   return found?.known.hash;
 }
 
-/** Fixes, writes and re-lints until nothing fixable is left (fixes can enable others). */
-async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[]) {
-  if (!outcome.messages.some((message) => message.fix !== undefined)) return undefined;
+/**
+ * Fixes, writes and re-lints until nothing fixable is left (fixes can
+ * enable others): the file's own rules' fixes and those `corpusFixes`
+ * gives for its outcome (the rules across issues').
+ */
+async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], corpusFixes: (outcome: FileOutcome) => LintMessage[]) {
+  const fixable = (checked: FileOutcome) => [...checked.messages, ...corpusFixes(checked)];
+  if (!fixable(outcome).some((message) => message.fix !== undefined)) return undefined;
   const { lintSource } = await loadLinter();
   const source = await readIssueSource(path);
   // The outcome may come from the cache or a worker: lint again if the file changed since.
   let current = { source, outcome: source.hash === outcome.hash ? outcome : await lintSource(source, active) };
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes = chooseFixes(current.outcome.messages);
+    const fixes = chooseFixes(fixable(current.outcome));
     if (fixes.length === 0) break;
     changed = true;
     // Whole or not at all: a fix interrupted mid-write must not leave the editor's file truncated.
@@ -247,7 +257,7 @@ function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<stri
       facts,
       report: (path, report) => {
         const list = byFile.get(path) ?? [];
-        list.push(toLintMessage(rule.id, severity, report, undefined, configured));
+        list.push(toLintMessage(rule.id, severity, report, report.fix, configured));
         byFile.set(path, list);
       },
     });

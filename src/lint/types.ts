@@ -65,8 +65,13 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
 interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
   /** Facts of every issue in the directory, in file order. */
   facts: readonly IssueFacts[];
-  /** Reports on one issue file (messages for files not being linted are dropped); without a fix: these rules read facts, not the file's text. */
-  report(path: string, report: Omit<Report, 'fix'>): void;
+  /**
+   * Reports on one issue file (messages for files not being linted are
+   * dropped). These rules read facts, not the file's text: a fix is one the
+   * facts place in the file as written (`Fix`, e.g. IssueFacts
+   * `references[].numberAt`), for the file the facts were read from.
+   */
+  report(path: string, report: Omit<Report, 'fix'> & { fix?: Fix }): void;
 }
 
 interface RuleBase {

@@ -41,6 +41,7 @@ import summaryMaxWords from './summary-max-words.js';
 import tableCellCount from './table-cell-count.js';
 import tagSpelling from './tag-spelling.js';
 import titleMath from './title-math.js';
+import xrefRenumberedIssue from './xref-renumbered-issue.js';
 import xrefUnknown from './xref-unknown.js';
 import yamlCommentInText from './yaml-comment-in-text.js';
 import yamlFoldedMarkdown from './yaml-folded-markdown.js';
@@ -92,6 +93,7 @@ export const rules: Rule[] = [
   preheaderLength,
   emailSize,
   xrefUnknown,
+  xrefRenumberedIssue,
   sectionKnown,
   noTrailingSpaces,
 ];
