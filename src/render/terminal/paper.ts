@@ -1,6 +1,6 @@
 import type { Paper } from '../../issue/model.js';
 import { balanceIsolates, isolatePiecesText, isolateText } from '../bidi.js';
-import { firstAuthorEtAl, namePieces, sourcePieces } from '../format.js';
+import { briefAuthorPieces, sourcePieces } from '../format.js';
 import { resolveLink, type LinkContext } from '../links.js';
 import type { PaperText } from '../text-parts.js';
 import { displayWidth, indentLines, renderLine, wrapFragments, wrapText, type TextStyle } from '../text/index.js';
@@ -16,6 +16,8 @@ export interface PaperLayout {
   style: TextStyle;
   width: number;
   links: LinkContext;
+  /** The config's `email.maxAuthors`: a longer author list is shown as the email shows it, "First Author et al.". */
+  maxAuthors: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   const details = [
     // A terminal without hyperlinks shows the URL, as the plaintext email does.
     ...(href && style.links !== 'hyperlinks' ? dimLines(href, inner, style) : []),
-    ...dimLines(metadataLine(paper, inner), inner, style),
+    ...dimLines(metadataLine(paper, layout.maxAuthors), inner, style),
     ...dimLines(paper.summarizer ? `Summarized by ${isolateText(paper.summarizer)}` : '', inner, style),
   ];
   append(head, indentLines(details, ' '.repeat(indentation)));
@@ -65,11 +67,13 @@ export function layoutPaper(paper: Paper, number: number, text: PaperText, layou
   return blocks.filter((block) => block !== '').join('\n\n');
 }
 
-/** Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering #rlhf". */
-function metadataLine(paper: Paper, width: number): string {
+/**
+ * Authors, venue and year, tags: "A, B and C · LessWrong, 2023 · #steering
+ * #rlhf", wrapped by the caller. The authors as the email lists them
+ * (`briefAuthorPieces`: every name up to `maxAuthors`, else "First Author
+ * et al."), so the preview shows the names a reader will read.
+ */
+function metadataLine(paper: Paper, maxAuthors: number): string {
   const tags = paper.tags.map((tag) => `#${isolateText(tag)}`).join(' ');
-  const line = (authors: string) => [authors, isolatePiecesText(sourcePieces(paper)), tags].filter(Boolean).join(' · ');
-  const full = line(isolatePiecesText(namePieces(paper.authors)));
-  // Long author lists shorten to the first author, as the email spells it, when they would not fit one line.
-  return displayWidth(full) <= width || paper.authors.length < 3 ? full : line(isolatePiecesText(firstAuthorEtAl(paper.authors)));
+  return [isolatePiecesText(briefAuthorPieces(paper.authors, maxAuthors)), isolatePiecesText(sourcePieces(paper)), tags].filter(Boolean).join(' · ');
 }

@@ -16,7 +16,7 @@ import { mutedStyle, terminalStyle } from './style.js';
 /** What a terminal preview shows: the issue, and what only the caller can know. */
 export interface TerminalPreviewInput {
   issue: Issue;
-  config: Pick<Config, 'from' | 'sections'>;
+  config: Pick<Config, 'from' | 'sections' | 'email'>;
   /** Resolves cross-references and relative links, as the email does. */
   links: LinkContext;
   /** The size of the rendered HTML email, in bytes. */
@@ -49,7 +49,7 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
     notes: { width: Math.max(1, width - NOTES_INDENT), style: mutedStyle(style) },
   });
   const numbers = new Map(readingOrder.map((paper, i) => [paper, i + 1]));
-  const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links });
+  const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links, maxAuthors: input.config.email.maxAuthors });
   const section = (group: SectionGroup<Paper>, depth: number): string[] => [
     // The issue title is the only depth 1: sections 2, subsections 3, as in the email.
     group.title ? formatHeading(isolateText(group.title), Math.min(depth + 1, 6), width, style) : '',

@@ -6,7 +6,7 @@ import { formatInboxHeader, terminalStyle, truncateToWidth } from '../../../src/
 import { briefAuthors } from '../../../src/render/format.js';
 import { cleanIssue, cleanIssueWithMarkdown } from '../../helpers/fixture.js';
 import { CONTROL, PLAIN, previewSample, previewText, visible } from './fixture.js';
-import { flat } from '../../helpers/render.js';
+import { flat, renderAll, rootWith } from '../../helpers/render.js';
 
 const OSC8 = '\u001b]8;;';
 
@@ -102,12 +102,23 @@ test('a long author list shortens to "et al." only when it would not fit one lin
   assert.match(output, /^ {3}Lukas Berglund et al\. · 2023 · #generalization #knowledge #reversal-curse$/m);
 });
 
-test('a long author list shortened in the preview names its first author as the email does, "Last, First" read "First Last" before "et al."', async () => {
-  const authors = ['Zou, Andy', 'Wang, Zifan', 'Kolter, J. Zico', 'Fredrikson, Matt'];
-  const issue = cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', `authors: ${JSON.stringify(authors)}`);
-  const output = await previewText(issue, { ...PLAIN, width: 80 });
-  assert.match(output, /^ {3}Andy Zou et al\. · 2023 · #emergence #scaling$/m);
-  assert.ok(output.includes(`   ${briefAuthors(authors, 3)} · 2023`), "the email's short form, spelt by the same function");
+test('the preview lists a paper\'s authors as the email does: every name up to email.maxAuthors, wrapped, else the first author, "Last, First" read "First Last", and "et al."', async () => {
+  const authors = ['Zou, Andy', 'Wang, Zifan', 'Kolter, J. Zico', 'Fredrikson, Matt', 'Carlini, Nicholas', 'Nasr, Milad'];
+  const withAuthors = (names: string[]) => cleanIssue().replace('authors: [Rylan Schaeffer, Brando Miranda, Sanmi Koyejo]', `authors: ${JSON.stringify(names)}`);
+  // Six names (the default maxAuthors): every one, as in the email, though they take two lines of 60 columns.
+  const six = await previewText(withAuthors(authors), { ...PLAIN, width: 60 });
+  const { root } = await rootWith({ '0001-x.md': withAuthors(authors) });
+  const email = (await renderAll(root, '1')).text;
+  // Written "Last, First", listed as written, separated by semicolons, in both.
+  for (const name of authors) {
+    assert.ok(six.replace(/\n +/g, ' ').includes(name), `${name} in the preview`);
+    assert.ok(email.replace(/\n +/g, ' ').includes(name), `${name} in the email`);
+  }
+  assert.doesNotMatch(six, /et al\./);
+  // Seven: the email's short form, spelt by the same function.
+  const seven = await previewText(withAuthors([...authors, 'Hendrycks, Dan']), { ...PLAIN, width: 80 });
+  assert.match(seven, /^ {3}Andy Zou et al\. · 2023 · #emergence #scaling$/m);
+  assert.ok(seven.includes(`   ${briefAuthors([...authors, 'Hendrycks, Dan'], 6)} · 2023`));
 });
 
 test('wide characters wrap by display width: CJK text in 30 columns', async () => {
