@@ -167,7 +167,7 @@ export function joinPieces(pieces: readonly LinePiece[]): string {
  * its line, one spelling for both ("Shevlane, Toby" is "Toby Shevlane et al."),
  * one name at a time (`briefAuthorPieces`).
  */
-export function firstAuthorEtAl(names: readonly string[]): LinePiece[] {
+function firstAuthorEtAl(names: readonly string[]): LinePiece[] {
   return [
     { text: beforeOthers(names[0]!), after: ' ' },
     { text: 'et al.', after: '' },
