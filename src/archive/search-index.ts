@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 // One file for the build, `papers search` and the papers page (which loads it as assets/search-options.js).
 import indexOptions from '../../templates/web/search-options.cjs';
-import { namePairs } from '../render/format.js';
+import { joiningLanguage, namePairs } from '../render/format.js';
 import { readCacheFile, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
@@ -50,8 +50,8 @@ interface SearchDocument {
   identity: string;
 }
 
-/** `paper` as the `id`-th document of an index. */
-function searchDocument(paper: PaperEntry, id: number): SearchDocument {
+/** `paper` as the `id`-th document of an index, its authors joined in `language` (render/format.ts `joinNames`). */
+function searchDocument(paper: PaperEntry, id: number, language: string | undefined): SearchDocument {
   const { latest } = paper;
   const first = paper.coverage[0]!;
   return {
@@ -60,7 +60,7 @@ function searchDocument(paper: PaperEntry, id: number): SearchDocument {
     titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
     names: paperAuthors(paper).join('\n'),
     title: latest.title,
-    authors: namePairs(latest.authors),
+    authors: namePairs(latest.authors, language),
     authorNames: authorFilterNames(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),
@@ -89,9 +89,9 @@ export function searchIdentity(id: string): string {
  * position. The same papers in the same order give the same bytes
  * (MiniSearch serializes its maps in insertion order).
  */
-export function searchShard(papers: readonly PaperEntry[]): string {
+export function searchShard(papers: readonly PaperEntry[], language?: string): string {
   const index = new MiniSearch<SearchDocument>(searchOptions);
-  index.addAll(papers.map((paper, id) => searchDocument(paper, id)));
+  index.addAll(papers.map((paper, id) => searchDocument(paper, id, language)));
   return JSON.stringify(index);
 }
 
@@ -115,8 +115,8 @@ export interface SearchShard {
  * ~500 papers, two busy cores): indexing one shard takes 0.12-0.15 s, all
  * of them 2.2-2.9 s.
  */
-export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: TextSource, cacheDir: string | undefined): SearchShard[] {
-  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, texts, cacheDir) }));
+export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: TextSource, cacheDir: string | undefined, language?: string): SearchShard[] {
+  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, texts, cacheDir, language) }));
 }
 
 /**
@@ -127,24 +127,25 @@ export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: 
  * found needs no text read (`papers search` reads the texts of the papers
  * it shows, not the archive's 40 MB).
  */
-export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined): Buffer {
-  const key = shardKey(papers);
+export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined, language?: string): Buffer {
+  const key = shardKey(papers, language);
   let contents = readShard(cacheDir, year, key);
   if (contents === undefined) {
-    contents = Buffer.from(searchShard(papers.map((paper) => withTexts(paper, texts))));
+    contents = Buffer.from(searchShard(papers.map((paper) => withTexts(paper, texts)), language));
     writeShard(cacheDir, year, key, contents);
   }
   return contents;
 }
 
 /**
- * What a shard of `papers` is made of: their keys (`paperKey`) and what
- * indexes them (`SHARD_FORMAT`). The cache keeps a shard under it, and the
+ * What a shard of `papers` is made of: their keys (`paperKey`), what
+ * indexes them (`SHARD_FORMAT`) and the language its authors are joined in
+ * (`language`, none for English). The cache keeps a shard under it, and the
  * site's `search/<year>.js` has it as its key (site-plan.ts), so what makes
  * a stored shard stale (a new field indexed) rewrites the site's too.
  */
-export function shardKey(papers: readonly PaperEntry<RecordSummary>[]): string {
-  return sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
+export function shardKey(papers: readonly PaperEntry<RecordSummary>[], language?: string): string {
+  return sha256(`${SHARD_FORMAT}\0${joiningLanguage(language) ?? ''}\0${papers.map(paperKey).join('\0')}`);
 }
 
 function shardFile(cacheDir: string, year: string): string {
