@@ -26,12 +26,12 @@ export const CATALOG_PARTS: DataFileParts = {
  * appeared, `excerpt` the first sentence of its newest summary (from the
  * records' summaries: no text is read).
  */
-export function catalogEntry(paper: PaperEntry<RecordSummary>): string {
+export function catalogEntry(paper: PaperEntry<RecordSummary>, language?: string): string {
   return JSON.stringify({
     url: `papers/${paper.slug}/`,
     title: paper.latest.title,
     // One name at a time, which papers.js isolates each (render/format.ts `namePairs`).
-    authors: namePairs(paper.latest.authors),
+    authors: namePairs(paper.latest.authors, language),
     // What the author filter matches: the names alone, not the line above.
     authorNames: authorFilterNames(paper),
     year: paper.latest.year ?? null,

@@ -101,8 +101,9 @@ import { packageVersion } from './package-version.js';
  * v94: an issue's output holds the numbers it was published under before (`formerly`), whose old addresses lead to its page and whose first is its feed entry's id (archive/former-issue-pages.ts).
  * v95: an issue's rendering says paperboy's words in the config's `words:` (config/words.ts): its section titles "Highlights" and "Other papers", its date, the reviewers' thanks and each email's own words.
  * v96: an `issue:` link to a number an issue was renumbered from (its `formerly`) leads to that issue's page, "(#N)" its number now, where it was left out (issue/corpus.ts).
+ * v97: a newsletter whose `language` is not English joins a paper's authors in its language ("A, B und C"; render/format.ts `joinNames`), and the reviewers too once `words.reviewersThanks` translates their sentence.
  */
-export const INDEX_FORMAT = `build-index-v96-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v97-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -134,8 +135,9 @@ export const INDEX_FORMAT = `build-index-v96-${VERSION}`;
  * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
  * v28: every page declares the config's `language` (`<html lang>`, `dir="rtl"` for a right-to-left one; templates/web/layout.html.hbs), which is among the settings, and so do the feeds (RSS `<language>`, Atom `xml:lang`, JSON Feed 1.1 `language`; archive/feeds.ts); the stylesheet's sides are a line's start and end; a right-to-left newsletter's pages and feed entries isolate its left-to-right values (render/bidi.ts), its entries a `<div dir="rtl">`.
  * v29: the pages say paperboy's words in the config's `words:` (config/words.ts; the built-in templates' `{{word …}}`, the titles, leads and captions of pages.ts, the papers page's script's messages in its form's `data-words`), which is among the settings.
+ * v30: a newsletter whose `language` is not English joins authors in its language on a paper's page, in a list's rows and in papers/catalog.js (render/format.ts `joinNames`).
  */
-export const SHAPE_FORMAT = 'site-shape-v29';
+export const SHAPE_FORMAT = 'site-shape-v30';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -162,5 +164,6 @@ export const SHAPE_FORMAT = 'site-shape-v29';
  * v18: a number with a point between its digits is one word (`3.5`, `GPT-3.5`, `2309.08600`; search-options.cjs `WORD`), not two.
  * v19: words joined by hyphens are indexed joined too (`GPT-4` also `gpt4`, `Llama-2-7B` also `llama2` and `llama27b`; search-options.cjs `tokenize`), a query read without (`wordsOf`).
  * v20: a shard is assembled from its papers' parts, its terms in code-unit order (search-parts.ts `assembleShard`); the parts are stored beside it.
+ * v21: a newsletter whose `language` is not English has its `authors` joined in its language (render/format.ts `joinNames`), that language part of a shard's key (search-index.ts `shardKey`).
  */
-export const SHARD_FORMAT = `search-shard-v20-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v21-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

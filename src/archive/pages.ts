@@ -103,7 +103,7 @@ export function planPages(
       const facts = {
         title: paper.latest.title,
         slug: paper.slug,
-        authors: rowAuthors(paper.latest.authors, words),
+        authors: rowAuthors(paper.latest.authors, words, config.language),
         year: paper.latest.year ?? '',
         section: paper.latest.section.join(' / '),
         sections: paper.latest.section,
@@ -177,7 +177,7 @@ export function planPages(
     for (const page of listPages(`papers/year/${year}`, papers, YEAR_PAGE_SIZE)) pages.push(yearPlan(page.path, year, papers, page));
   }
 
-  for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts, words.words));
+  for (const paper of database.papers) pages.push(paperPage(paper, citation, tagSlug, authorSlug, texts, words.words, config.language));
   const [taggedBefore, taggedAfter] = words.around('papersTagged');
   const [byBefore, byAfter] = words.around('papersBy');
   pages.push(facetIndex('tags/index.html', words.say('tags'), database.tags, (link, slug) => link.tag(slug)));
@@ -284,6 +284,7 @@ function paperPage(
   authorSlug: ReadonlyMap<string, string>,
   texts: TextSource,
   dates: DateWords,
+  language: string,
 ): PagePlan {
   const path = `papers/${paper.slug}/index.html`;
   const template = 'web/paper.html';
@@ -302,8 +303,8 @@ function paperPage(
       const source = { authors: latest.authors, venue: latest.venue ?? undefined, year: latest.year ?? undefined };
       return {
         title: latest.title,
-        // Joined as every list of names is (render/format.ts `joinNames`: semicolons when a name is written "Last, First"); an "et al." has no page.
-        authors: listedNames(latest.authors).map(({ name, after, written = name, others }) => ({ name, after, href: !others && authorSlug.has(written) ? link.author(authorSlug.get(written)!) : undefined })),
+        // Joined as every list of names is, in the newsletter's language (render/format.ts `joinNames`: semicolons when a name is written "Last, First"); an "et al." has no page.
+        authors: listedNames(latest.authors, language).map(({ name, after, written = name, others }) => ({ name, after, href: !others && authorSlug.has(written) ? link.author(authorSlug.get(written)!) : undefined })),
         // Said once: a venue that is also an author is left out, as in the email.
         sourceLine: paperSourceLine(source),
         sourceListed: sourcePieces(source),
@@ -353,12 +354,13 @@ function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Fa
 /**
  * The authors a row of a list of papers shows: every name up to
  * `ROW_AUTHORS_MAX`, else the first `ROW_AUTHORS_SHOWN` and a link's text
- * for the others, "2,990 more authors" (render/format.ts `boundedNames`).
+ * for the others, "2,990 more authors" (render/format.ts `boundedNames`),
+ * joined in the newsletter's `language`.
  * A paper of 3,000 authors is on 3,000 author pages: with its whole list
  * in each row, they took 292 MB (names of 28 characters), with ten names 8.3 MB.
  */
-function rowAuthors(names: readonly string[], words: Phrasebook): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
-  const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN);
+function rowAuthors(names: readonly string[], words: Phrasebook, language: string): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
+  const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN, language);
   return { names: shown, more: more && { before: more.before, label: words.say('moreAuthors', { count: more.count.toLocaleString('en') }) } };
 }
 

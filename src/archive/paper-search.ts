@@ -53,13 +53,15 @@ export function hasSearchWords(query: string): boolean {
  * names by its identity (`paperNamed`), then `rankResults`' order, equal
  * ones in the database's order (newest first). `texts`: where a shard not
  * in `cacheDir` (where the build keeps the index's shards, read and written
- * when stale; or none) reads its papers' texts to be indexed.
+ * when stale; or none) reads its papers' texts to be indexed. `language`:
+ * the newsletter's, which its shards join authors in (search-index.ts
+ * `shardKey`), so that those a build kept are found.
  */
-export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string): SearchMatch[] {
+export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string, language?: string): SearchMatch[] {
   const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
   if (!hasSearchWords(query)) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
   const found: (SearchMatch & { tags: string[]; venues: string[]; identity: string })[] = [];
-  for (const shard of buildSearchIndex(database, texts, cacheDir)) {
+  for (const shard of buildSearchIndex(database, texts, cacheDir, language)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;
     const index = MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions);
     for (const result of searchShard(index, query, (stored) => keep(shard.papers[stored.id as number]!))) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { namePairs } from '../render/format.js';
+import { joiningLanguage, namePairs } from '../render/format.js';
 import { readCacheFile, readCacheJson, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
@@ -46,8 +46,8 @@ interface SearchDocument {
   identity: string;
 }
 
-/** `paper` as a document of the index (its `id` 0 until the shard is assembled). */
-function searchDocument(paper: PaperEntry): SearchDocument {
+/** `paper` as a document of the index (its `id` 0 until the shard is assembled), its authors joined in `language` (render/format.ts `joinNames`). */
+function searchDocument(paper: PaperEntry, language: string | undefined): SearchDocument {
   const { latest } = paper;
   const first = paper.coverage[0]!;
   return {
@@ -56,7 +56,7 @@ function searchDocument(paper: PaperEntry): SearchDocument {
     titles: [...new Set(paper.coverage.map((record) => record.title))].join('\n'),
     names: paperAuthors(paper).join('\n'),
     title: latest.title,
-    authors: namePairs(latest.authors),
+    authors: namePairs(latest.authors, language),
     authorNames: authorFilterNames(paper),
     year: latest.year ?? null,
     section: latest.section.join(' / '),
@@ -86,8 +86,8 @@ export function searchIdentity(id: string): string {
  * (search-parts.ts `assembleShard`). The same papers in the same order give
  * the same bytes, however their parts were made.
  */
-export function searchShard(papers: readonly PaperEntry[]): string {
-  return assembleShard(papers.map((paper) => searchPart(searchDocument(paper))));
+export function searchShard(papers: readonly PaperEntry[], language?: string): string {
+  return assembleShard(papers.map((paper) => searchPart(searchDocument(paper, language))));
 }
 
 /** One year's part of the search index: the year's papers, in their order, and the shard's file. */
@@ -110,8 +110,8 @@ export interface SearchShard {
  * ~500 papers, two busy cores): indexing one shard takes 0.12-0.15 s, all
  * of them 2.2-2.9 s.
  */
-export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: TextSource, cacheDir: string | undefined): SearchShard[] {
-  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, texts, cacheDir) }));
+export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: TextSource, cacheDir: string | undefined, language?: string): SearchShard[] {
+  return papersByYear(database.papers).map(([year, papers]) => ({ year, papers, contents: cachedShard(year, papers, texts, cacheDir, language) }));
 }
 
 /**
@@ -124,27 +124,28 @@ export function buildSearchIndex(database: PaperDatabase<RecordSummary>, texts: 
  * found needs no text read (`papers search` reads the texts of the papers
  * it shows, not the archive's 40 MB).
  */
-export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined): Buffer {
-  const key = shardKey(papers);
+export function cachedShard(year: string, papers: readonly PaperEntry<RecordSummary>[], texts: TextSource, cacheDir: string | undefined, language?: string): Buffer {
+  const key = shardKey(papers, language);
   let contents = readShard(cacheDir, year, key);
   if (contents === undefined) {
-    const stored = readParts(cacheDir, year);
-    const parts = papers.map((paper) => stored.get(paperKey(paper)) ?? searchPart(searchDocument(withTexts(paper, texts))));
+    const stored = readParts(cacheDir, year, language);
+    const parts = papers.map((paper) => stored.get(paperKey(paper)) ?? searchPart(searchDocument(withTexts(paper, texts), language)));
     contents = Buffer.from(assembleShard(parts));
     writeShard(cacheDir, year, key, contents);
-    writeParts(cacheDir, year, papers, parts);
+    writeParts(cacheDir, year, papers, parts, language);
   }
   return contents;
 }
 
 /**
- * What a shard of `papers` is made of: their keys (`paperKey`) and what
- * indexes them (`SHARD_FORMAT`). The cache keeps a shard under it, and the
+ * What a shard of `papers` is made of: their keys (`paperKey`), what
+ * indexes them (`SHARD_FORMAT`) and the language its authors are joined in
+ * (`language`, none for English). The cache keeps a shard under it, and the
  * site's `search/<year>.js` has it as its key (site-plan.ts), so what makes
  * a stored shard stale (a new field indexed) rewrites the site's too.
  */
-export function shardKey(papers: readonly PaperEntry<RecordSummary>[]): string {
-  return sha256(`${SHARD_FORMAT}\0${papers.map(paperKey).join('\0')}`);
+export function shardKey(papers: readonly PaperEntry<RecordSummary>[], language?: string): string {
+  return sha256(`${SHARD_FORMAT}\0${joiningLanguage(language) ?? ''}\0${papers.map(paperKey).join('\0')}`);
 }
 
 function shardFile(cacheDir: string, year: string): string {
@@ -181,18 +182,23 @@ function partsFile(cacheDir: string, year: string): string {
 /**
  * The parts of the papers of `year`'s shard as last stored, by paper key
  * (`paperKey`); none when the file is missing, damaged (cache-file.ts) or of
- * another `SHARD_FORMAT`, whose parts another tokenizer or layout made.
+ * another `partsFormat`, whose parts another tokenizer, layout or language made.
  */
-function readParts(cacheDir: string | undefined, year: string): Map<string, SearchPart> {
+function readParts(cacheDir: string | undefined, year: string, language: string | undefined): Map<string, SearchPart> {
   const stored = cacheDir === undefined ? undefined : (readCacheJson(partsFile(cacheDir, year)) as { format?: unknown; parts?: Record<string, SearchPart> } | undefined);
-  return new Map(stored?.format === SHARD_FORMAT && stored.parts ? Object.entries(stored.parts) : []);
+  return new Map(stored?.format === partsFormat(language) && stored.parts ? Object.entries(stored.parts) : []);
+}
+
+/** What stored parts were made by: `SHARD_FORMAT`, and the language the authors were joined in (a stored part shows them joined). */
+function partsFormat(language: string | undefined): string {
+  return `${SHARD_FORMAT}\0${joiningLanguage(language) ?? ''}`;
 }
 
 /** Stores the parts of `papers` (those of the shard now: a paper gone or changed leaves the file). */
-function writeParts(cacheDir: string | undefined, year: string, papers: readonly PaperEntry<RecordSummary>[], parts: readonly SearchPart[]): void {
+function writeParts(cacheDir: string | undefined, year: string, papers: readonly PaperEntry<RecordSummary>[], parts: readonly SearchPart[], language: string | undefined): void {
   if (!cacheDir) return;
   try {
-    writeCacheFile(partsFile(cacheDir, year), JSON.stringify({ format: SHARD_FORMAT, parts: Object.fromEntries(papers.map((paper, i) => [paperKey(paper), parts[i]])) }));
+    writeCacheFile(partsFile(cacheDir, year), JSON.stringify({ format: partsFormat(language), parts: Object.fromEntries(papers.map((paper, i) => [paperKey(paper), parts[i]])) }));
   } catch {
     // As a shard that cannot be stored: the next run indexes these papers again.
   }

@@ -135,7 +135,7 @@ export function planSite(
   // What an entry is made of (bibtex.ts): the paper's merged facts, not the texts.
   const bibKey = () => keyOf(database.papers.map((paper) => [citations().get(paper), paperFields(paper.latest)]));
   files.push(file('papers.bib', keyFor('papers.bib', [], bibKey), () => papersBib(database.papers, citations())));
-  files.push(catalogFile(database, file, previousPartKey(CATALOG)));
+  files.push(catalogFile(database, file, previousPartKey(CATALOG), config.language));
   // A draft (published by `build --drafts` alone, for a preview) is in no feed: a reader keeps every entry it once fetched.
   const newest = newestIssues(issues.filter((issue) => !issue.draft));
   let made: ReturnType<typeof buildFeeds> | undefined;
@@ -152,9 +152,9 @@ export function planSite(
   // The search index, one shard per year of papers (search-index.ts): an edit remakes its paper's year only; `paperboy papers search` reads them from the cache.
   for (const [year, papers] of papersByYear(database.papers)) {
     const path = `search/${year}.js`;
-    const shard = () => cachedShard(year, papers, published, cache?.search);
+    const shard = () => cachedShard(year, papers, published, cache?.search, config.language);
     const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
-    files.push(file(path, keyFor(path, shows, () => shardKey(papers)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
+    files.push(file(path, keyFor(path, shows, () => shardKey(papers, config.language)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, { source, hash, size }] of copied.assets) files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   const clash = builtPathClash(files.map((made) => made.path));
@@ -197,11 +197,11 @@ const CATALOG = 'papers/catalog.js';
  * `papers/catalog.js` (catalog.ts), a part per paper: a part's key is its
  * entry's hash, or the one `previousKey` gives, whose entry is not made.
  */
-function catalogFile(database: PaperDatabase<RecordSummary>, file: FileMaker, previousKey: PreviousPartKey): SiteFile {
+function catalogFile(database: PaperDatabase<RecordSummary>, file: FileMaker, previousKey: PreviousPartKey, language: string): SiteFile {
   const parts = database.papers.map((paper, i) => {
     const key = previousKey(paper, i);
-    if (key) return { key, text: () => catalogEntry(paper) };
-    const text = catalogEntry(paper);
+    if (key) return { key, text: () => catalogEntry(paper, language) };
+    const text = catalogEntry(paper, language);
     return { key: sha256(text).slice(0, 32), text: () => text };
   });
   return file(CATALOG, keyOf(parts.map((part) => part.key)), (previous) => spliceParts(CATALOG_PARTS, parts, previous.spliced(CATALOG)));

@@ -63,7 +63,7 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
   const { config, papers } = await loadPapers(options, io);
   // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
-  const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache);
+  const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache, config.language);
   // Said beside the results (on stderr with --json, whose stdout is the array alone): the issue being written is "covered" too.
   const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), new Set(papers.database.papers.map(({ id }) => id)), io.cwd);
   // Only the papers shown are read with their texts (their first lines).

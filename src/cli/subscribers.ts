@@ -227,11 +227,13 @@ function skipReason({ row, status }: Extract<ImportAction, { kind: 'skip' }>): s
 
 /**
  * The header's columns the import reads nothing from, said once (not per
- * row): a name in a column of another name is not silently dropped.
+ * row): a name in a column of another name is not silently dropped. The
+ * headers it reads are named by a few of each (subscribers/csv-header.ts
+ * has them all, in the languages of the tools' exports).
  */
 function ignoredColumnsMessage(columns: readonly string[]): string {
   const listed = columns.map((column) => `\`${column}\``).join(', ');
-  return `${columns.length === 1 ? 'Column' : 'Columns'} ${listed} ignored: paperboy reads the address (\`email\`, \`Email Address\`), the name (\`name\`, or \`First Name\` and \`Last Name\`), a status (\`status\`, Mailchimp's \`UNSUB_TIME\`, \`CLEAN_TIME\`, Ghost's \`subscribed_to_emails\`, Substack's \`email_disabled\`) and the consent's times (\`consent_at\`, \`confirmed_at\`, \`unsubscribed_at\`, Mailchimp's \`OPTIN_TIME\`, \`CONFIRM_TIME\`, listmonk's \`created_at\`, \`updated_at\`)`;
+  return `${columns.length === 1 ? 'Column' : 'Columns'} ${listed} ignored: paperboy reads the address (\`email\`, \`Email Address\`, \`E-Mail-Adresse\`, \`Courriel\`, …), the name (\`name\`, or \`First Name\` and \`Last Name\`, \`Vorname\` and \`Nachname\`, \`Prénom\` and \`Nom\`, …), a status (\`status\`, Mailchimp's \`UNSUB_TIME\`, \`CLEAN_TIME\`, Ghost's \`subscribed_to_emails\`, Substack's \`email_disabled\`) and the consent's times (\`consent_at\`, \`confirmed_at\`, \`unsubscribed_at\`, Mailchimp's \`OPTIN_TIME\`, \`CONFIRM_TIME\`, listmonk's \`created_at\`, \`updated_at\`)`;
 }
 
 /** `path` (absolute) relative to the newsletter's `root` when inside it, else as it is. */

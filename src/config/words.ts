@@ -160,6 +160,35 @@ export const DEFAULT_WORDS = {
   confirmEmailSubject: 'Confirm your subscription to {name}',
   confirmEmailAsk: 'Please confirm that you want to receive {name} by email',
   confirmEmailLinkLasts: 'The link works for two days. If you did not ask for this, ignore this message: you will receive nothing more.',
+  // The server's refusals (server/public-messages.ts): the page of a 400, 403, 413, 415, 429, 501 or 503, and a script's JSON `error`
+  enterEmail: 'Please enter your email address.',
+  addressHasSpace: "This address can't be used: it has a space in it. Please type it again without spaces.",
+  addressHasNoAt: "This address can't be used: it has no @. Please enter your whole email address, such as reader@example.org.",
+  addressHasSeveralAt: "This address can't be used: it has more than one @. Please enter one email address, such as reader@example.org.",
+  addressHasNothingBeforeAt: "This address can't be used: there is nothing before the @. Please enter your whole email address, such as reader@example.org.",
+  addressHasNothingAfterAt: "This address can't be used: there is nothing after the @. Please enter your whole email address, such as reader@example.org.",
+  addressHasDots: "This address can't be used: it has two dots in a row, or a dot at its start, at its end or next to the @. Please check it for typing mistakes.",
+  addressTooLong: "This address can't be used: it is {length} characters long, and an email address has at most {max}. Please check it, or use another address.",
+  addressLocalPartTooLong: "This address can't be used: its part before the @ is {length} characters long, and mail servers take at most {max} there. Please check it, or use another address.",
+  addressHasCharacter: "This address can't be used: it has “{character}” in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.",
+  addressHasControlCharacter: "This address can't be used: it has an invisible control character in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.",
+  addressHasInvisibleCharacter: "This address can't be used: it has an invisible character (it may have been copied with the address) in it, which an email address cannot have here. Please check it for typing mistakes, or use another address.",
+  addressDomainNotWhole: "This address can't be used: the part after the @, “{domain}”, is not a whole domain name. Please enter it with its ending, such as example.org.",
+  addressDomainInvalid: "This address can't be used: the part after the @, “{domain}”, is not a domain name mail can be sent to. Please check it for typing mistakes.",
+  addressLocalPartNotAscii: "This address can't be used: its part before the @, “{local}”, has “{character}” in it, and we can only send to addresses with the letters a to z (without accents), digits and signs such as . - _ + before the @. Please use another address.",
+  nameTooLong: 'This name is too long: it has {length} characters, and at most {max} fit. Please shorten it.',
+  requestUnreadable: 'This request could not be read. Please go back to the page you came from and try again.',
+  requestTooLarge: 'This request is too large to be read. Please go back to the page you came from and try again.',
+  fieldNotText: 'This request could not be read: its field “{field}” does not hold one piece of text. Please go back to the page you came from and try again.',
+  fieldNotReadable: 'This request could not be read: its field “{field}” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.',
+  crossSiteForm: 'This request to subscribe came from a page on another website, so nothing was done and no email was sent. To subscribe to {name}, use the form on its own site.',
+  tooManyRequests: 'Too many requests to subscribe came from your network in the last few minutes. Please try again in {wait}.',
+  confirmationsPaused: 'Many people are subscribing right now, so sending confirmation emails is paused for a while. Nothing was stored: please try again in {wait}.',
+  minutesOne: 'a minute',
+  minutesOther: '{count} minutes',
+  serverFailed: 'Something went wrong on our side; nothing was changed. Please try again later.',
+  subscribersBusy: 'The subscriber list is busy right now; nothing was changed. Please try again in a moment.',
+  siteBusy: 'This site is very busy right now. Please try again in a moment.',
 } as const;
 
 /** The key of one of paperboy's words (`DEFAULT_WORDS`). */
@@ -187,13 +216,14 @@ export function placeholdersOf(word: string): string[] {
  */
 function translation(key: WordKey) {
   const needed = placeholdersOf(DEFAULT_WORDS[key]);
+  const allowed = [...needed, ...countOfOne(key)];
   return z
     .string()
     .min(1)
     .superRefine((value, context) => {
       const written = placeholdersOf(value);
       const missing = needed.filter((name) => !written.includes(name));
-      const unknown = written.filter((name) => !needed.includes(name));
+      const unknown = written.filter((name) => !allowed.includes(name));
       const takes = needed.length === 0 ? 'no placeholder' : `the placeholder${needed.length === 1 ? '' : 's'} ${needed.map((name) => `\`{${name}}\``).join(' and ')}`;
       const english = `its English words are "${DEFAULT_WORDS[key]}"`;
       const control = new RegExp(CONTROL_CHARACTER.source).exec(value)?.[0];
@@ -205,6 +235,18 @@ function translation(key: WordKey) {
         context.addIssue({ code: 'custom', message: `Unexpected placeholder \`{${unknown[0]!}}\` in \`words.${key}\`, expected ${takes}: ${english}` });
       }
     });
+}
+
+/**
+ * The `{count}` a translation of `key` may hold though its English word
+ * does not: the `…One` word of a counted pair whose `…Other` has it
+ * (`minutesOne`, "a minute"), for a language whose plural category `one`
+ * holds more numbers than 1 (CLDR: Russian's holds 21, 31, …), where "a
+ * minute" would be wrong. `pluralWordKey`'s caller fills it.
+ */
+function countOfOne(key: WordKey): string[] {
+  const other = key.endsWith('One') ? `${key.slice(0, -'One'.length)}Other` : undefined;
+  return other !== undefined && other in DEFAULT_WORDS && placeholdersOf(DEFAULT_WORDS[other as WordKey]).includes('count') ? ['count'] : [];
 }
 
 /** The config's `words:` mapping: each key optional, no other (an unknown one is named with the nearest, load.ts). */

@@ -50,6 +50,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
 
   const { words } = newsletterWords(config.words, config.language);
+  // The reviewers are joined in the language of the sentence around them: the newsletter's once `words.reviewersThanks` translates it, else English, as it is.
+  const thanksLanguage = config.words?.reviewersThanks === undefined ? undefined : config.language;
   const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections, words);
 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
@@ -80,7 +82,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
     const privateNotes = review ? rich('notes') : undefined;
     const footnotes = notesToHtml(notes, numbering, words.backToReference);
     views.set(paper, {
-      ...paperFacts(paper, config.email.maxAuthors),
+      ...paperFacts(paper, config.email.maxAuthors, config.language),
       // The same filter as a Markdown link (`javascript:` in the frontmatter never becomes a link), and never relative.
       url: paperLink(paper.url, links).href,
       number: i + 1,
@@ -107,8 +109,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       subject: issue.subject,
       editor: issue.editor,
       reviewers: issue.reviewers,
-      reviewersThanks: reviewersThanks(issue.reviewers, words.reviewersThanks),
-      reviewersThanksListed: reviewersThanksPieces(issue.reviewers, words.reviewersThanks),
+      reviewersThanks: reviewersThanks(issue.reviewers, words.reviewersThanks, thanksLanguage),
+      reviewersThanksListed: reviewersThanksPieces(issue.reviewers, words.reviewersThanks, thanksLanguage),
       url: issueUrl(config.baseUrl, issue.number),
     },
     intro: { html: introHtml, text: text?.intro ?? '' },
@@ -152,15 +154,15 @@ export function buildEmailView(issue: Issue, context: RenderContext, options: Vi
   return emailView(content, buildEnvelope(issue, context, options));
 }
 
-/** The fields of a paper that are copied as they are, and its metadata lines. */
-function paperFacts(paper: Paper, maxAuthors: number): Omit<PaperView, 'number' | 'anchor' | 'headingLevel' | 'url' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'footnotes' | 'references'> {
+/** The fields of a paper that are copied as they are, and its metadata lines: its authors joined in `language` (render/format.ts `joinNames`). */
+function paperFacts(paper: Paper, maxAuthors: number, language: string): Omit<PaperView, 'number' | 'anchor' | 'headingLevel' | 'url' | 'webUrl' | 'prerequisites' | 'summary' | 'opinion' | 'notes' | 'footnotes' | 'references'> {
   return {
     title: paper.title,
     authors: paper.authors,
-    authorsLine: joinNames(paper.authors),
-    authorsBrief: briefAuthors(paper.authors, maxAuthors),
-    authorsListed: namePieces(paper.authors),
-    authorsBriefListed: briefAuthorPieces(paper.authors, maxAuthors),
+    authorsLine: joinNames(paper.authors, language),
+    authorsBrief: briefAuthors(paper.authors, maxAuthors, language),
+    authorsListed: namePieces(paper.authors, language),
+    authorsBriefListed: briefAuthorPieces(paper.authors, maxAuthors, language),
     venue: paper.venue,
     year: paper.year,
     sourceLine: paperSourceLine(paper),

@@ -56,12 +56,58 @@ export function itOrThem(count: number): 'it' | 'them' {
  * so did "Vaswani, Ashish and Noam Shazeer". An entry for the authors not named ("et al.", "and
  * others": issue/names.ts `standsForOthers`) ends the list as "et al.",
  * the others without an "and": "Leo Gao, Stella Biderman et al.".
+ * `language` (a BCP 47 tag; English when absent): the language whose
+ * words join the names (`listJoints`): "A, B und C" in German.
  */
-export function joinNames(names: readonly string[]): string {
-  return listedNames(names)
+export function joinNames(names: readonly string[], language?: string): string {
+  return listedNames(names, language)
     .map(({ name, after }) => name + after)
     .join('');
 }
+
+/**
+ * The text after each name of `named` but the last, in `language`: in
+ * English (or without a language) paperboy's own joints (`joinNames`: ", "
+ * and " and ", or "; " and "; and " when a name holds a comma); in any
+ * other, its language's, from CLDR's conjunction list pattern through
+ * `Intl.ListFormat` ("A, B und C", "A, B et C", "A、B和C"; given the names
+ * themselves, as a language may word a joint by the name after it, as
+ * Spanish "y" becomes "e" before "i"). Where that language separates the
+ * names with a comma and a name holds one, its commas become semicolons
+ * and its last joint starts with one ("Vaswani, Ashish; Noam Shazeer; und
+ * Parmar, Niki"), as the English does, and for the same reason.
+ */
+function listJoints(named: readonly string[], language: string | undefined): string[] {
+  const commaNames = named.some((name) => name.includes(','));
+  const format = language === undefined ? undefined : listFormat(language);
+  if (format === undefined) {
+    const between = commaNames ? '; ' : ', ';
+    return named.slice(1).map((_, i) => (i === named.length - 2 ? (commaNames ? '; and ' : ' and ') : between));
+  }
+  const joints: string[] = [];
+  for (const part of format.formatToParts(named)) {
+    if (part.type === 'element') joints.push('');
+    else if (joints.length > 0) joints[joints.length - 1] += part.value;
+  }
+  joints.pop();
+  if (!commaNames || !format.formatToParts(['a', 'b', 'c'])[1]!.value.includes(',')) return joints;
+  return joints.map((joint, i) => {
+    const semicolons = joint.replaceAll(',', ';');
+    return i === joints.length - 1 && !semicolons.includes(';') && /^\s/.test(semicolons) ? `;${semicolons}` : semicolons;
+  });
+}
+
+/** The language whose words `joinNames` joins a list in given `language`: undefined for none or English (paperboy's own joints), else `language`. */
+export function joiningLanguage(language: string | undefined): string | undefined {
+  return language === undefined || listFormat(language) === undefined ? undefined : language;
+}
+
+/** The conjunction `Intl.ListFormat` of `language`, undefined for English (paperboy's own joints, `listJoints`); one per language. */
+function listFormat(language: string): Intl.ListFormat | undefined {
+  if (!listFormats.has(language)) listFormats.set(language, new Intl.Locale(language).language === 'en' ? undefined : new Intl.ListFormat(language, { type: 'conjunction' }));
+  return listFormats.get(language);
+}
+const listFormats = new Map<string, Intl.ListFormat | undefined>();
 
 /**
  * `joinNames`'s list one name at a time, for a page that links each
@@ -73,11 +119,11 @@ export function joinNames(names: readonly string[]): string {
  * "First Last" for one written "Last, First", keeps the list's spelling
  * in `written`.
  */
-export function listedNames(names: readonly string[]): ListedName[] {
+export function listedNames(names: readonly string[], language?: string): ListedName[] {
   const named = names.filter((name) => !standsForOthers(name));
-  const between = separator(named);
-  const last = between === ', ' ? ' and ' : '; and ';
-  const listed: ListedName[] = named.map((name, i) => ({ name, after: i === named.length - 1 ? '' : i === named.length - 2 && named.length === names.length ? last : between }));
+  // Before "et al.", each name is followed by the joint between two: the list goes on past the last one named.
+  const joints = named.length === names.length ? listJoints(named, language) : listJoints([...named, 'et al.'], language).slice(0, -1);
+  const listed: ListedName[] = named.map((name, i) => ({ name, after: joints[i] ?? '' }));
   if (named.length === names.length) return listed;
   const final = listed.at(-1);
   // A space before "et al." after some name (none when no name is written at all).
@@ -110,17 +156,13 @@ interface ListedName {
  * the author pages grow with the square of its authors (archive/pages.ts
  * `rowAuthors`); its own page lists them all.
  */
-export function boundedNames(names: readonly string[], max: number, shown: number): { names: LinePiece[]; more: { before: string; count: number } | undefined } {
+export function boundedNames(names: readonly string[], max: number, shown: number, language?: string): { names: LinePiece[]; more: { before: string; count: number } | undefined } {
   const named = names.filter((name) => !standsForOthers(name));
-  if (named.length <= max) return { names: namePieces(names), more: undefined };
+  if (named.length <= max) return { names: namePieces(names, language), more: undefined };
   const first = named.slice(0, shown);
-  const between = separator(first);
-  return { names: first.map((text, i) => ({ text, after: i < first.length - 1 ? between : '' })), more: { before: between === ', ' ? ' and ' : '; and ', count: named.length - shown } };
-}
-
-/** What separates the names of a list: a semicolon when a name holds a comma (`joinNames`). */
-function separator(names: readonly string[]): string {
-  return names.some((name) => name.includes(',')) ? '; ' : ', ';
+  // The others stand last in the list, as one more entry (its words are the caller's): "A, B and 2,990 more authors".
+  const joints = listJoints([...first, String(named.length - shown)], language);
+  return { names: first.map((text, i) => ({ text, after: i < first.length - 1 ? joints[i]! : '' })), more: { before: joints.at(-1)!, count: named.length - shown } };
 }
 
 /**
@@ -128,21 +170,21 @@ function separator(names: readonly string[]): string {
  * (the config's `email.maxAuthors`), else "First Author et al.", the
  * citation style's short form; ten to twenty names took three or four lines.
  */
-export function briefAuthors(names: readonly string[], maxAuthors: number): string {
-  return joinPieces(briefAuthorPieces(names, maxAuthors));
+export function briefAuthors(names: readonly string[], maxAuthors: number, language?: string): string {
+  return joinPieces(briefAuthorPieces(names, maxAuthors, language));
 }
 
 /**
  * `briefAuthors` one name at a time (`"First Author"` then `"et al."`), so
  * that a template can isolate each name (helpers.ts `isolate`).
  */
-export function briefAuthorPieces(names: readonly string[], maxAuthors: number): LinePiece[] {
-  return names.length > maxAuthors ? firstAuthorEtAl(names) : namePieces(names);
+export function briefAuthorPieces(names: readonly string[], maxAuthors: number, language?: string): LinePiece[] {
+  return names.length > maxAuthors ? firstAuthorEtAl(names) : namePieces(names, language);
 }
 
 /** `joinNames` one name at a time: each name and the text after it. */
-export function namePieces(names: readonly string[]): LinePiece[] {
-  return listedNames(names).map(({ name, after }) => ({ text: name, after }));
+export function namePieces(names: readonly string[], language?: string): LinePiece[] {
+  return listedNames(names, language).map(({ name, after }) => ({ text: name, after }));
 }
 
 /**
@@ -151,8 +193,8 @@ export function namePieces(names: readonly string[]): LinePiece[] {
  * `[["A", ", "], ["B", " and "], ["C", ""]]`, so that it can isolate each
  * name (render/bidi.ts) and join them as `joinNames` does.
  */
-export function namePairs(names: readonly string[]): [name: string, after: string][] {
-  return namePieces(names).map(({ text, after }) => [text, after]);
+export function namePairs(names: readonly string[], language?: string): [name: string, after: string][] {
+  return namePieces(names, language).map(({ text, after }) => [text, after]);
 }
 
 /** Pieces written in order: `"A, B and C"`. */
@@ -186,13 +228,17 @@ function beforeOthers(name: string): string {
  * (`joinNames`): "Siobhán O'Brien and Łukasz Kaiser". A name with two
  * commas stays as written, and makes the separator a semicolon.
  */
-function namesInProse(names: readonly string[]): LinePiece[] {
-  return namePieces(names.map(beforeOthers));
+function namesInProse(names: readonly string[], language: string | undefined): LinePiece[] {
+  return namePieces(names.map(beforeOthers), language);
 }
 
-/** The reviewers' thanks of every output (email HTML and text, preview, archive page, feed); undefined without reviewers. */
-export function reviewersThanks(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks): string | undefined {
-  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers, sentence));
+/**
+ * The reviewers' thanks of every output (email HTML and text, preview,
+ * archive page, feed); undefined without reviewers. `language`: the
+ * sentence's (`joinNames`), English when absent.
+ */
+export function reviewersThanks(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks, language?: string): string | undefined {
+  return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers, sentence, language));
 }
 
 /**
@@ -202,9 +248,9 @@ export function reviewersThanks(reviewers: readonly string[], sentence: string =
  * empty without reviewers. `sentence`: the words around the names, at
  * `{names}` (the config's `words.reviewersThanks`).
  */
-export function reviewersThanksPieces(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks): LinePiece[] {
+export function reviewersThanksPieces(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks, language?: string): LinePiece[] {
   if (reviewers.length === 0) return [];
-  const names = namesInProse(reviewers);
+  const names = namesInProse(reviewers, language);
   const last = names.at(-1)!;
   const [before = '', after = ''] = sentence.split('{names}');
   return [{ text: '', after: before }, ...names.slice(0, -1), { text: last.text, after: `${last.after}${after}` }];

@@ -4,7 +4,8 @@ import { pageHtml, pageInWords, sendJson, sendPage, wantsJson, type Route, type 
 import { RateLimiter } from './rate-limit.js';
 import { HourlyNotice } from './hourly-notice.js';
 import { sitePath } from './pages.js';
-import { bodyRefusedByHeaders, HttpError, RequestAborted } from './request-body.js';
+import { bodyRefusedByHeaders, HttpError, RequestAborted, saying } from './request-body.js';
+import { phrasebook } from '../config/words.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
 import { storeProblem } from '../store/store-problem.js';
@@ -259,14 +260,15 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   }
   const known = error instanceof HttpError;
   const status = known ? error.status : 500;
-  const message = known ? error.message : 'Something went wrong on our side; nothing was changed. Please try again later.';
+  const said = known ? error.saying : saying('serverFailed');
   if (!known) process.stderr.write(`${`${where}: ${String((error as Error)?.stack ?? error)}`.replace(/^/gm, 'paperboy: ')}\n`);
   else if (error.detail !== undefined) process.stderr.write(`paperboy: ${where}: refused (${status}): ${error.detail}\n`);
   const headers = known ? error.headers : {};
+  // In the config's `words:` (public-messages.ts); the page marked English when a word of it is.
+  const message = said(phrasebook(context.config.words, context.config.language));
   if (wantsJson(req)) return sendJson(res, status, { error: message }, headers);
   try {
-    // The message is paperboy's English (a refusal's words, public-messages.ts): the page is marked so, whatever its heading says.
-    sendPage(context, res, status, 'error', { ...pageInWords(context, (words) => ({ heading: words.say(status >= 500 ? 'somethingWentWrong' : 'thatDidNotWork'), paragraphs: [message], home: true })), english: true }, headers);
+    sendPage(context, res, status, 'error', pageInWords(context, (words) => ({ heading: words.say(status >= 500 ? 'somethingWentWrong' : 'thatDidNotWork'), paragraphs: [said(words)], home: true })), headers);
   } catch (pageError) {
     // The page itself cannot be rendered: its message in plain text. Thrown from here, it ended the process.
     process.stderr.write(`${`${where}: the error page failed too: ${String((pageError as Error)?.stack ?? pageError)}`.replace(/^/gm, 'paperboy: ')}\n`);
@@ -287,7 +289,7 @@ const STORE_RETRY_AFTER_S = 5;
 function storeUnavailable(error: unknown): HttpError | undefined {
   const problem = storeProblem(error);
   if (problem === undefined) return undefined;
-  return new HttpError(503, 'The subscriber list is busy right now; nothing was changed. Please try again in a moment.', {
+  return new HttpError(503, saying('subscribersBusy'), {
     headers: { 'Retry-After': String(STORE_RETRY_AFTER_S) },
     detail: `${problem.message}. ${problem.hint}`,
   });

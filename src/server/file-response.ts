@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import { parseRange, rangeApplies, type RangeAnswer } from './byte-ranges.js';
 import type { CompressedFiles } from './compression.js';
 import { contentType } from './content-types.js';
-import { HttpError } from './request-body.js';
+import { HttpError, saying } from './request-body.js';
 import { lastModifiedOf, preconditionAnswer } from './preconditions.js';
 
 /**
@@ -137,7 +137,7 @@ function outOfFiles(error: unknown): boolean {
 
 /** The 503 of a file that could not be opened for want of descriptors, its cause for stderr. */
 function busy(error: unknown): HttpError {
-  return new HttpError(503, 'This site is very busy right now. Please try again in a moment.', {
+  return new HttpError(503, saying('siteBusy'), {
     headers: { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
     detail: `cannot open a file of the site: ${(error as NodeJS.ErrnoException).code} (no file descriptor left: too many connections at once, or the limit of open files, ulimit -n, too low)`,
   });

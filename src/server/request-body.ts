@@ -2,11 +2,26 @@ import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { hasLoneSurrogate } from '../diagnostics/control-characters.js';
 import { bodyDecoders, formMembers } from './body-charset.js';
+import { phrasebook, type Phrasebook, type WordKey } from '../config/words.js';
+import { PAPERBOY_WORDS_LANGUAGE } from '../config/language.js';
+
+/**
+ * A sentence said to a reader, in the words of the site that answers
+ * (config/words.ts: the config's `words:`, else English): the phrasebook
+ * of the answer says it.
+ */
+export type Saying = (words: Phrasebook) => string;
+
+/** The `Saying` of one word, `key`, its placeholders filled by `values`. */
+export function saying(key: WordKey, values: Readonly<Record<string, unknown>> = {}): Saying {
+  return (words) => words.say(key, values);
+}
 
 /**
  * An answer to a request that cannot be served as asked: its status and a
- * message for the page, in plain words (a reader sees it; see
- * public-messages.ts), and what the server's log says of it.
+ * message for the page, in plain words in the newsletter's language (a
+ * reader sees it; see public-messages.ts; the Error's `message` is its
+ * English), and what the server's log says of it.
  */
 export class HttpError extends Error {
   /** Headers of the answer (a 429's Retry-After). */
@@ -16,17 +31,17 @@ export class HttpError extends Error {
 
   constructor(
     readonly status: number,
-    message: string,
+    readonly saying: Saying,
     options: { headers?: Record<string, string>; detail?: string } = {},
   ) {
-    super(message);
+    super(saying(phrasebook(undefined, PAPERBOY_WORDS_LANGUAGE)));
     this.headers = options.headers ?? {};
     this.detail = options.detail;
   }
 }
 
 /** What a page says of a request body that cannot be read (a script's or a tampered form's: a browser sending the site's forms never gets it). */
-const UNREADABLE = 'This request could not be read. Please go back to the page you came from and try again.';
+const UNREADABLE = saying('requestUnreadable');
 
 /**
  * The connection closed before the request body arrived whole: the client
@@ -44,7 +59,7 @@ export class RequestAborted extends Error {
 const MAX_BODY_BYTES = 16 * 1024;
 
 /** A body past MAX_BODY_BYTES: the page's words and the log's. */
-const TOO_LARGE = 'This request is too large to be read. Please go back to the page you came from and try again.';
+const TOO_LARGE = saying('requestTooLarge');
 const TOO_LARGE_DETAIL = `the request body is over ${MAX_BODY_BYTES} bytes`;
 
 /**
@@ -133,10 +148,10 @@ function notText(charset: string): NotDecodable {
 export function textField(fields: Fields, name: string): string | undefined {
   const value = fields.get(name);
   if (value instanceof NotText) {
-    throw new HttpError(400, `This request could not be read: its field “${name}” does not hold one piece of text. Please go back to the page you came from and try again.`, { detail: `Unexpected ${value.description} for \`${name}\`, expected text` });
+    throw new HttpError(400, saying('fieldNotText', { field: name }), { detail: `Unexpected ${value.description} for \`${name}\`, expected text` });
   }
   if (value instanceof NotDecodable) {
-    throw new HttpError(400, `This request could not be read: its field “${name}” did not arrive as text this site can read (UTF-8). Please write it without accented letters or symbols, or try again from another page or browser.`, {
+    throw new HttpError(400, saying('fieldNotReadable', { field: name }), {
       detail: `Unexpected ${value.description} in \`${name}\`, expected ${value.expected}`,
     });
   }

@@ -3,24 +3,88 @@ import { csvTimeProblem, parseCsvTime, type RowTimes } from './csv-times.js';
 
 /**
  * The columns of a subscriber CSV paperboy reads, by their header, in the
- * shapes the newsletter tools export (header cells compared in lower case,
- * `_` as a space):
+ * shapes the newsletter tools export (header cells compared as
+ * `normalizeHeader` writes them: lower case, accents left out, `_` as a
+ * space):
  * - the address: `email` (paperboy, listmonk, Substack), `Email Address`
- *   (Mailchimp), `email_address` (Buttondown), `e-mail`;
+ *   (Mailchimp), `email_address` (Buttondown), `e-mail`, and its names in
+ *   other languages (`ADDRESS_HEADERS`);
  * - the name: `name` (paperboy, listmonk, Substack), or `First Name` and
  *   `Last Name` (Mailchimp; `FNAME`, `LNAME` its merge tags), joined with a
- *   space, for a row whose `name` is empty or missing;
+ *   space, for a row whose `name` is empty or missing, and their names in
+ *   other languages (`FULL_NAME_HEADERS`, `FIRST_NAME_HEADERS`,
+ *   `LAST_NAME_HEADERS`, `BARE_NAME_HEADERS`);
  * - the status: `status`, paperboy's own (an export read back) or
  *   listmonk's, Buttondown's `type`, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
  *   exports of unsubscribed and cleaned (bounced) members fill in;
  * - whether the tool mailed the reader (`MAILED_FLAGS`): Ghost's
  *   `subscribed_to_emails`, Substack's `email_disabled`;
  * - the consent record's times (`TIME_HEADERS`).
+ *
+ * Where the names in other languages come from: Mailchimp names an
+ * audience's default fields in the language of the account that made it,
+ * and exports them so (German `E-Mail-Adresse`, `Vorname`, `Nachname`;
+ * French `Adresse e-mail`, `Prénom`, `Nom`; Spanish `Dirección de correo
+ * electrónico`, `Nombre`, `Apellido`; Italian `Indirizzo email`, `Nome`,
+ * `Cognome`; Portuguese `Endereço de e-mail`, `Nome`, `Sobrenome`). Brevo
+ * (Sendinblue) exports a contact's attributes by their names, `EMAIL` and,
+ * in an account made in French, `PRENOM` and `NOM`. MailerLite's default
+ * fields are `email`, `name` (the first name) and `last_name`, in every
+ * language; Substack, Buttondown and listmonk write English headers in
+ * every account. The others are the usual words of each language for the
+ * column (German, French, Spanish, Italian, Portuguese, Dutch), as a list
+ * kept in a spreadsheet, or exported by another tool, heads it.
  */
-export const EMAIL_HEADERS: ReadonlySet<string> = new Set(['email', 'e-mail', 'email address', 'e-mail address', 'mail']);
-const NAME_HEADERS = new Set(['name', 'full name', 'display name']);
-const FIRST_NAME_HEADERS = new Set(['first name', 'firstname', 'fname', 'given name']);
-const LAST_NAME_HEADERS = new Set(['last name', 'lastname', 'lname', 'surname', 'family name']);
+const ADDRESS_HEADERS = [
+  ...['email', 'e-mail', 'Email Address', 'e-mail address', 'mail'],
+  // German
+  ...['E-Mail-Adresse', 'Email-Adresse', 'E-Mail Adresse', 'Emailadresse', 'Mailadresse'],
+  // French
+  ...['Adresse e-mail', 'Adresse email', 'Adresse mail', 'Adresse électronique', 'Adresse courriel', 'Courriel'],
+  // Spanish
+  ...['Dirección de correo electrónico', 'Dirección de correo', 'Dirección de email', 'Correo electrónico', 'Correo'],
+  // Italian
+  ...['Indirizzo email', 'Indirizzo e-mail', 'Indirizzo di posta elettronica', 'Posta elettronica'],
+  // Portuguese
+  ...['Endereço de e-mail', 'Endereço de email', 'Endereço eletrónico', 'Endereço eletrônico', 'Correio eletrónico', 'Correio eletrônico'],
+  // Dutch
+  ...['E-mailadres', 'Emailadres', 'E-mail adres', 'Mailadres'],
+];
+/** A whole name, in any file. */
+const FULL_NAME_HEADERS = ['full name', 'display name', 'Vollständiger Name', 'Nom complet', 'Nombre completo', 'Nome completo', 'Naam', 'Volledige naam'];
+/**
+ * A column named as a name alone, which is the whole name in a file
+ * without a first or last name's column, and else the part that file
+ * lacks: beside a last name's, the first name (Spanish `Nombre`, `Apellido`;
+ * Italian and Portuguese `Nome`; MailerLite's `name`, `last_name`); beside
+ * a first name's, the last name (German `Vorname`, `Name`; French
+ * `Prénom`, `Nom`).
+ */
+const BARE_NAME_HEADERS = ['name', 'Nom', 'Nombre', 'Nome'];
+const FIRST_NAME_HEADERS = [
+  ...['first name', 'firstname', 'fname', 'given name'],
+  ...['Vorname', 'Prénom', 'Primer nombre', 'Primeiro nome', 'Voornaam'],
+];
+const LAST_NAME_HEADERS = [
+  ...['last name', 'lastname', 'lname', 'surname', 'family name'],
+  ...['Nachname', 'Familienname', 'Nom de famille', 'Apellido', 'Apellidos', 'Cognome', 'Sobrenome', 'Apelido', 'Achternaam'],
+];
+
+/** The set of `headers` as compared (`normalizeHeader`). */
+function compared(headers: readonly string[]): ReadonlySet<string> {
+  return new Set(headers.map(normalizeHeader));
+}
+
+export const EMAIL_HEADERS: ReadonlySet<string> = compared(ADDRESS_HEADERS);
+const NAME_HEADERS = compared(FULL_NAME_HEADERS);
+const BARE_NAMES = compared(BARE_NAME_HEADERS);
+const FIRST_NAMES = compared(FIRST_NAME_HEADERS);
+const LAST_NAMES = compared(LAST_NAME_HEADERS);
+
+/** The headers of the address's column paperboy reads, as a message names them (`email`, `Email Address`, `E-Mail-Adresse`, …). */
+export function addressHeaders(): readonly string[] {
+  return ADDRESS_HEADERS;
+}
 
 /** A column whose cell, when filled in, gives the row a status: Mailchimp's time of unsubscribing, of cleaning (a hard bounce). */
 const MARK_HEADERS: ReadonlyMap<string, SubscriberStatus> = new Map([
@@ -106,6 +170,8 @@ const BUTTONDOWN_EMAIL_HEADER = 'email address';
 export interface Columns {
   email: number;
   name: number | undefined;
+  /** Which part of the name a column named as a name alone gives (`BARE_NAME_HEADERS`), when it gives a part: `firstName`'s or `lastName`'s column is it. */
+  bareName?: 'first' | 'last';
   firstName: number | undefined;
   lastName: number | undefined;
   status: number | undefined;
@@ -122,9 +188,21 @@ export interface Columns {
 /** A file without a header: the address, then the name. */
 export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
 
-/** A header cell as compared: trimmed, unquoted, lower case, `_` and runs of spaces as one space. */
+/**
+ * A header cell as compared: trimmed, unquoted, lower case, without
+ * accents (`Prénom` as `prenom`: Brevo's `PRENOM`, a spreadsheet's
+ * `Correo electronico` typed without one), `_` and runs of spaces as one
+ * space.
+ */
 export function normalizeHeader(cell: string): string {
-  return cell.trim().replace(/^"|"$/g, '').trim().toLowerCase().replace(/[_\s]+/g, ' ');
+  return cell
+    .trim()
+    .replace(/^"|"$/g, '')
+    .trim()
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ');
 }
 
 /**
@@ -146,7 +224,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   if (email === undefined) return undefined;
   // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
   const status = find(new Set(['status'])) ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
-  const columns = { email, name: find(NAME_HEADERS), firstName: find(FIRST_NAME_HEADERS), lastName: find(LAST_NAME_HEADERS), status };
+  const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES)) };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
   const flags = names.flatMap((name, column) => (MAILED_FLAGS.has(name) ? [{ column, header: fields[column]!.trim(), mailedWhen: MAILED_FLAGS.get(name)! }] : []));
   const timeColumn = (headers: ReadonlySet<string>): TimeColumn | undefined => {
@@ -164,11 +242,25 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   return { ...columns, marks, flags, times, leftAfter, ignored };
 }
 
+/**
+ * The name's columns of a header: its whole name's (`name`), its first
+ * and last name's, and which of these a column named as a name alone
+ * (`bare`: `Name`, `Nom`, `Nombre`) is: the part the header has no other
+ * column for (`Vorname`, `Name`: the last name), else the whole name;
+ * beside a whole name's column and both parts', none (ignored).
+ */
+function nameColumns(full: number | undefined, bare: number | undefined, firstName: number | undefined, lastName: number | undefined): Pick<Columns, 'name' | 'firstName' | 'lastName' | 'bareName'> {
+  if (bare !== undefined && firstName !== undefined && lastName === undefined) return { name: full, firstName, lastName: bare, bareName: 'last' };
+  if (bare !== undefined && lastName !== undefined && firstName === undefined) return { name: full, firstName: bare, lastName, bareName: 'first' };
+  return { name: full ?? bare, firstName, lastName };
+}
+
 /** Every header cell paperboy reads a value from (but Buttondown's `type`, read only beside its address column), normalized. */
 const READ_HEADERS: ReadonlySet<string> = new Set([
   ...NAME_HEADERS,
-  ...FIRST_NAME_HEADERS,
-  ...LAST_NAME_HEADERS,
+  ...BARE_NAMES,
+  ...FIRST_NAMES,
+  ...LAST_NAMES,
   'status',
   ...MARK_HEADERS.keys(),
   ...MAILED_FLAGS.keys(),
@@ -197,15 +289,31 @@ export function repeatedColumn(fields: readonly string[]): [number, number] | un
   return undefined;
 }
 
-/** A row's name: its `name` cell, or else its first and last name joined (`unescape`: a cell as an export escaped it, read back). */
+/**
+ * A row's name: its `name` cell, or else its first and last name joined
+ * (`unescape`: a cell as an export escaped it, read back). A column named
+ * as a name alone read as one part (`Columns.bareName`) that holds the
+ * other part as a word already holds the whole name (`name` `Ada
+ * Lovelace` beside `First Name` `Ada`): it is the name, as written.
+ */
 export function rowName(fields: readonly string[], columns: Columns, unescape: (cell: string) => string): string {
   const cell = (column: number | undefined) => unescape(column === undefined ? '' : (fields[column] ?? ''));
   const name = cell(columns.name);
   if (name.trim() !== '') return name;
-  return [cell(columns.firstName), cell(columns.lastName)]
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' ');
+  const [first, last] = [cell(columns.firstName).trim(), cell(columns.lastName).trim()];
+  if (columns.bareName === 'last' && holdsWord(last, first)) return last;
+  if (columns.bareName === 'first' && holdsWord(first, last)) return first;
+  return [first, last].filter((part) => part !== '').join(' ');
+}
+
+/** Whether `text` holds `word` (not empty) as a whole word, in any case. */
+function holdsWord(text: string, word: string): boolean {
+  if (word === '') return false;
+  const words = text.toLowerCase().split(/\s+/);
+  return word
+    .toLowerCase()
+    .split(/\s+/)
+    .every((part) => words.includes(part));
 }
 
 /**

@@ -3,7 +3,7 @@ import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
 import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
-import { EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, repeatedColumn, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
+import { addressHeaders, EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, repeatedColumn, rowName, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
@@ -70,8 +70,12 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   const header = headerColumns(records[0]!.fields);
   if (!header && emailProblem(records[0]!.fields[0]?.trim() ?? '') !== undefined && !mistypedFirstAddress(records)) {
     const found = records[0]!.fields.map((field) => `\`${field}\``).join(', ');
-    throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\``, {
-      hint: 'The first row names the columns: `email` or `Email Address` (required), `name` or `First Name` and `Last Name` (optional), separated by commas, e.g. `email,name`.',
+    const known = addressHeaders()
+      .filter((header) => header !== 'email')
+      .map((header) => `\`${header}\``)
+      .join(', ');
+    throw new PaperboyError('CSV_NO_EMAIL_COLUMN', `${file}:${records[0]!.line}:1: Unexpected header ${found}, expected a column named \`email\` or another name of the address, in any case: ${known}`, {
+      hint: 'The first row names the columns: `email` or `Email Address` (required), `name` or `First Name` and `Last Name` (optional), separated by commas, e.g. `email,name`. Rename the address\'s column to `email` if its name is none of these.',
     });
   }
   const repeated = header && repeatedColumn(records[0]!.fields);

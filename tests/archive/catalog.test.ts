@@ -24,7 +24,7 @@ test('the catalog joined from its parts is the script of the whole list, as JSON
   const root = mkdtempSync(join(tmpdir(), 'paperboy-catalog-'));
   await writeCorpus(root, { issues: 3, seed: 4 });
   const { database } = await publishedPapers(await loadConfig(root), { cache: false });
-  const entries = database.papers.map(catalogEntry);
+  const entries = database.papers.map((paper) => catalogEntry(paper));
   const whole = `self.paperboyCatalog = ${JSON.stringify(entries.map((entry) => JSON.parse(entry) as unknown))};\n`;
   assert.equal(joinParts(CATALOG_PARTS, entries), whole);
   assert.equal((catalogOf(whole) as unknown[]).length, database.papers.length);

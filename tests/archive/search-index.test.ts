@@ -59,13 +59,13 @@ const papers = () => [
 ];
 
 /** The shards of one issue of `records`, indexed from their summaries (records without texts), the texts read where needed, as a build does. */
-function shards(records: PaperRecord[], cacheDir?: string): Map<string, string> {
+function shards(records: PaperRecord[], cacheDir?: string, language?: string): Map<string, string> {
   const issue = issueOf(records);
   const texts: TextSource = {
     records: () => issue.papers,
     rendering: () => assert.fail('a shard reads no rendering'),
   };
-  const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts, cacheDir);
+  const index = buildSearchIndex(buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]), texts, cacheDir, language);
   return new Map(index.map((shard) => [shard.year, shard.contents.toString('utf8')]));
 }
 
@@ -153,6 +153,15 @@ test('an edit of one paper indexes that paper alone: its year’s shard is put t
   assert.equal(MiniSearch.loadJSON(rebuilt.shards.get('2017')!, searchOptions).search('quokkaformer').length, 2);
   // Nothing changed: no text read at all.
   assert.equal(indexed(edited).read, 0);
+});
+
+test('a newsletter whose language changes gets shards of papers whose authors are joined in the new language, none assembled from the parts stored in the other', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'paperboy-search-cache-'));
+  const two = () => [...papers(), record(7, { year: 2017, authors: ['Ada Lovelace', 'Charles Babbage'] })];
+  assert.match(shards(two(), cacheDir).get('2017')!, /"Ada Lovelace"," and "/);
+  const german = shards(two(), cacheDir, 'de');
+  assert.deepEqual(german, shards(two(), undefined, 'de'));
+  assert.match(german.get('2017')!, /"Ada Lovelace"," und "/);
 });
 
 test('a cache folder that cannot be written costs the indexing, not the build', () => {

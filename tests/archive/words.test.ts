@@ -32,7 +32,7 @@ function germanIssue(number: number): string {
 `,
     body: 'Willkommen zur Ausgabe.',
   })
-    .replace('status: sent\n', 'status: sent\neditor: Jana Redakteurin\nreviewers: [Anna Prüferin]\n')
+    .replace('status: sent\n', 'status: sent\neditor: Jana Redakteurin\nreviewers: [Anna Prüferin, Ben Leser]\n')
     .replace(/^preheader: .*$/m, 'preheader: Glatte Metriken verbergen plötzliche Sprünge');
 }
 
@@ -57,7 +57,7 @@ test('words: a newsletter whose config translates every word into German has no 
   const english = [...texts].map(([path, text]) => [path, englishWordsIn(readable(text))] as const).filter(([, words]) => words.length > 0);
   assert.deepEqual(english, []);
   const email = texts.get(join('issues', '2', 'email.html'))!;
-  for (const word of ['Ausgabe Nr. 2', 'Herausgegeben von Jana Redakteurin', 'Zusammengefasst von Bo Gast', 'Hinweis von Ein Leser', 'Vorkenntnisse', 'Meinung', 'Abbestellen', 'Im Webbrowser ansehen', 'Empfehlungen', '15. Februar 2023', 'Danke an Anna Prüferin für die Durchsicht dieser Ausgabe.']) assert.ok(email.includes(word), word);
+  for (const word of ['Ausgabe Nr. 2', 'Herausgegeben von Jana Redakteurin', 'Zusammengefasst von Bo Gast', 'Hinweis von Ein Leser', 'Vorkenntnisse', 'Meinung', 'Abbestellen', 'Im Webbrowser ansehen', 'Empfehlungen', '15. Februar 2023', 'Danke an Anna Prüferin und Ben Leser für die Durchsicht dieser Ausgabe.']) assert.ok(email.includes(word), word);
   assert.match(texts.get(join('issues', '2', 'email.txt'))!, /^Abbestellen: https:/m);
   assert.ok(texts.get('index.html')!.includes(' · 1 Artikel</p>'));
 });
@@ -67,6 +67,25 @@ test('words: the same site without `words:` says every word in English, as befor
   const email = texts.get(join('issues', '2', 'email.html'))!;
   for (const word of ['Issue #2', 'Edited by Jana Redakteurin', 'Summarized by Bo Gast', 'H/T Ein Leser', 'Unsubscribe']) assert.ok(email.includes(word), word);
   for (const [path, text] of texts) assert.doesNotMatch(text, /<span lang="en">/, path);
+  // The reviewers in the English sentence, joined in English; the authors, no word of paperboy's, in the newsletter's language.
+  assert.ok(email.includes('Thanks to Anna Prüferin and Ben Leser for reviewing this issue.'));
+  assert.ok(email.includes('Rylan Schaeffer und Brando Miranda'));
+});
+
+test('words: a German newsletter joins authors with "und" in every output (both email parts, the issue and paper pages, a list\'s rows, the papers page\'s catalog and search index), and its reviewers once their sentence is German', async () => {
+  const dist = await builtSite(`${CONFIG_YAML}language: de\n${germanWordsYaml()}`);
+  const texts = siteTexts(dist);
+  const authors = 'Rylan Schaeffer und Brando Miranda';
+  const plain = (path: string) => texts.get(path)!.replace(/<[^>]+>/g, '');
+  for (const path of [join('issues', '2', 'email.html'), join('issues', '2', 'email.txt'), join('issues', '2', 'index.html'), join('papers', 'index.html'), join('tags', 'emergenz', 'index.html')]) assert.ok(plain(path).includes(authors), path);
+  const paperPage = [...texts.keys()].find((path) => /^papers[/\\][^/\\]+[/\\]index\.html$/.test(path) && !path.includes('year'))!;
+  assert.ok(plain(paperPage).includes(authors), paperPage);
+  assert.ok(readFileSync(join(dist, 'papers', 'catalog.js'), 'utf8').includes('[["Rylan Schaeffer"," und "],["Brando Miranda",""]]'));
+  const shards = readdirSync(join(dist, 'search')).map((file) => readFileSync(join(dist, 'search', file), 'utf8'));
+  assert.ok(shards.some((shard) => shard.includes('[[\\"Rylan Schaeffer\\",\\" und \\"],[\\"Brando Miranda\\",\\"\\"]]') || shard.includes('[["Rylan Schaeffer"," und "],["Brando Miranda",""]]')), 'search shard');
+  assert.ok(plain(join('issues', '2', 'email.txt')).includes('Danke an Anna Prüferin und Ben Leser'));
+  // Anywhere but a BibTeX entry's `author = {… and …}`, whose "and" is BibTeX's own.
+  for (const [path, text] of texts) assert.doesNotMatch(text.replace(/<[^>]+>/g, ''), /(?<!\{)Rylan Schaeffer and Brando/, path);
 });
 
 test('words: a partial translation marks each word left English with lang="en" on a German page, in element text, never in an attribute', async () => {

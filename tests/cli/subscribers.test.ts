@@ -159,8 +159,18 @@ test('subscribers import: a Mailchimp export gets its names from First Name and 
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
     result.stderr,
-    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`), the name (`name`, or `First Name` and `Last Name`), a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`, Ghost's `subscribed_to_emails`, Substack's `email_disabled`) and the consent's times (`consent_at`, `confirmed_at`, `unsubscribed_at`, Mailchimp's `OPTIN_TIME`, `CONFIRM_TIME`, listmonk's `created_at`, `updated_at`)\n",
+    "list.csv:1:1  warning  Columns `Phone Number`, `TAGS` ignored: paperboy reads the address (`email`, `Email Address`, `E-Mail-Adresse`, `Courriel`, …), the name (`name`, or `First Name` and `Last Name`, `Vorname` and `Nachname`, `Prénom` and `Nom`, …), a status (`status`, Mailchimp's `UNSUB_TIME`, `CLEAN_TIME`, Ghost's `subscribed_to_emails`, Substack's `email_disabled`) and the consent's times (`consent_at`, `confirmed_at`, `unsubscribed_at`, Mailchimp's `OPTIN_TIME`, `CONFIRM_TIME`, listmonk's `created_at`, `updated_at`)\n",
   );
+  assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive\nbob@example\.org\tBob Smith\tactive$/m);
+});
+
+test('subscribers import: a German Mailchimp export (E-Mail-Adresse, Vorname, Nachname) and a French Brevo one (EMAIL;PRENOM;NOM) import their readers with their whole names', async () => {
+  const root = makeRoot({ 'de.csv': 'E-Mail-Adresse,Vorname,Nachname\nada@example.org,Ada,Lovelace\n', 'fr.csv': 'EMAIL;PRENOM;NOM\nbob@example.org;Bob;Smith\n' });
+  for (const file of ['de.csv', 'fr.csv']) {
+    const result = await cli(root, 'import', file);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stderr, '');
+  }
   assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive\nbob@example\.org\tBob Smith\tactive$/m);
 });
 

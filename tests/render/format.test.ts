@@ -94,3 +94,27 @@ test('reviewersThanks: a reviewer written "Last, First" is thanked "First Last",
 function joined({ names, more }: ReturnType<typeof boundedNames>) {
   return { names: joinPieces(names), more };
 }
+
+test('joinNames: a newsletter whose language is not English joins names with its language\'s words (CLDR, Intl.ListFormat); English, en-GB and no language as before', () => {
+  for (const language of [undefined, 'en', 'en-GB', 'en-US']) {
+    assert.equal(joinNames(['A', 'B', 'C'], language), 'A, B and C', language);
+    assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki'], language), 'Vaswani, Ashish; Noam Shazeer; and Parmar, Niki', language);
+  }
+  assert.equal(joinNames(['A', 'B', 'C'], 'de'), 'A, B und C');
+  assert.equal(joinNames(['A', 'B'], 'fr'), 'A et B');
+  assert.equal(joinNames(['Ana', 'Ignacio'], 'es'), 'Ana e Ignacio');
+  assert.equal(joinNames(['甲', '乙', '丙'], 'zh'), '甲、乙和丙');
+  // A name holding a comma: the semicolons of the English, where the language's separator is a comma too; none where it is not.
+  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer', 'Parmar, Niki'], 'de'), 'Vaswani, Ashish; Noam Shazeer; und Parmar, Niki');
+  assert.equal(joinNames(['Vaswani, Ashish', 'Noam Shazeer'], 'de'), 'Vaswani, Ashish; und Noam Shazeer');
+  assert.equal(joinNames(['Vaswani, Ashish', '乙', '丙'], 'zh'), 'Vaswani, Ashish、乙和丙');
+  // "et al." ends the list without the language's "and" either.
+  assert.equal(joinNames(['A', 'B', 'et al.'], 'de'), 'A, B et al.');
+});
+
+test('joinNames in another language: the pieces for pages, the bounded rows and the reviewers\' thanks join as joinNames does', () => {
+  assert.deepEqual(listedNames(['A', 'B', 'C'], 'de').map(({ after }) => after), [', ', ' und ', '']);
+  assert.deepEqual(boundedNames(['A', 'B', 'C', 'D'], 2, 2, 'fr'), { names: [{ text: 'A', after: ', ' }, { text: 'B', after: '' }], more: { before: ' et ', count: 2 } });
+  assert.equal(reviewersThanks(['Anna', 'Ben'], 'Danke an {names} für die Durchsicht.', 'de'), 'Danke an Anna und Ben für die Durchsicht.');
+  assert.equal(reviewersThanks(['Anna', 'Ben']), 'Thanks to Anna and Ben for reviewing this issue.');
+});

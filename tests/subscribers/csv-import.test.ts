@@ -398,3 +398,40 @@ test('csv import: a huge or multi-line cell in the status, yes-or-no or time col
   assert.equal(result.changed.length, 1);
   assert.ok(result.changed[0]!.message.length < 400, `${result.changed[0]!.message.length} characters`);
 });
+
+test('csv import: the exports of Mailchimp and Brevo in German, French, Spanish, Italian and Portuguese, and Dutch headers, give their addresses and names, first and last names joined', () => {
+  const read = (text: string) => parse(text).rows.map((row) => [row.email, row.name]);
+  // Mailchimp's default fields in an account of each language.
+  assert.deepEqual(read('E-Mail-Adresse,Vorname,Nachname,MEMBER_RATING\nada@example.org,Ada,Lovelace,2\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.deepEqual(read('Adresse e-mail,Prénom,Nom\nada@example.org,Ada,Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.deepEqual(read('Dirección de correo electrónico;Nombre;Apellido\nada@example.org;Ada;Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.deepEqual(read('Indirizzo email,Nome,Cognome\nada@example.org,Ada,Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.deepEqual(read('Endereço de e-mail,Nome,Sobrenome\nada@example.org,Ada,Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  // Brevo's attributes in a French account, upper case and without accents.
+  assert.deepEqual(read('EMAIL;PRENOM;NOM\nada@example.org;Ada;Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  // Other spellings: a French `Courriel`, a Spanish address without its accent, Dutch.
+  assert.deepEqual(read('Courriel,Nom complet\nada@example.org,Ada Lovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.deepEqual(read('Correo electronico,Nombre,Apellidos\nada@example.org,Ada,Lovelace Byron\n'), [['ada@example.org', 'Ada Lovelace Byron']]);
+  assert.deepEqual(read('E-mailadres\tVoornaam\tAchternaam\nada@example.org\tAda\tLovelace\n'), [['ada@example.org', 'Ada Lovelace']]);
+  assert.equal(parse('E-Mail-Adresse,Vorname,Nachname\nada@example.org,Ada,Lovelace\n').ignored, undefined);
+});
+
+test('csv import: a column named as a name alone is the part its header lacks (German Vorname and Name, MailerLite name and last_name), else the whole name, never said twice', () => {
+  const read = (text: string) => parse(text).rows.map((row) => row.name);
+  assert.deepEqual(read('E-Mail,Vorname,Name\nada@example.org,Ada,Lovelace\nbo@example.org,,Smith\ncy@example.org,Cy,\n'), ['Ada Lovelace', 'Smith', 'Cy']);
+  assert.deepEqual(read('email,name,last_name\nada@example.org,Ada,Lovelace\n'), ['Ada Lovelace']);
+  assert.deepEqual(read('E-Mail-Adresse,Name\nada@example.org,Ada Lovelace\n'), ['Ada Lovelace']);
+  assert.deepEqual(read('Courriel,Nom\nada@example.org,Ada Lovelace\n'), ['Ada Lovelace']);
+  // The name-alone column already holding the whole name: as written, not "Ada Ada Lovelace".
+  assert.deepEqual(read('email,first name,name\nada@example.org,Ada,Ada Lovelace\n'), ['Ada Lovelace']);
+  assert.deepEqual(read('email,name,last name\nada@example.org,Ada Lovelace,Lovelace\n'), ['Ada Lovelace']);
+  // Beside a whole name's column and both parts', it is a column paperboy does not read, said as such.
+  assert.deepEqual(parse('email,full name,first name,last name,Nom\nada@example.org,Ada L,Ada,L,X\n').ignored, { line: 1, columns: ['Nom'] });
+});
+
+test('csv import: a header with no address column paperboy knows is refused naming the address headers it knows', () => {
+  assert.throws(
+    () => parse('Adresse du lecteur,Prénom\nada@example.org,Ada\n'),
+    (error) => isPaperboyError(error) && error.exitCode === 2 && error.message.includes('`Adresse du lecteur`, `Prénom`') && ['`Email Address`', '`E-Mail-Adresse`', '`Courriel`', '`Correo electrónico`', '`Indirizzo email`', '`E-mailadres`'].every((name) => error.message.includes(name)),
+  );
+});
