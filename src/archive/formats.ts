@@ -133,8 +133,9 @@ export const INDEX_FORMAT = `build-index-v95-${VERSION}`;
  * v27: a paper's page has a "Copy BibTeX" button and its script (templates/web/copy.js, pages.ts `paperPage`).
  * v28: every page declares the config's `language` (`<html lang>`, `dir="rtl"` for a right-to-left one; templates/web/layout.html.hbs), which is among the settings, and so do the feeds (RSS `<language>`, Atom `xml:lang`, JSON Feed 1.1 `language`; archive/feeds.ts); the stylesheet's sides are a line's start and end; a right-to-left newsletter's pages and feed entries isolate its left-to-right values (render/bidi.ts), its entries a `<div dir="rtl">`.
  * v29: the pages say paperboy's words in the config's `words:` (config/words.ts; the built-in templates' `{{word …}}`, the titles, leads and captions of pages.ts, the papers page's script's messages in its form's `data-words`), which is among the settings.
+ * v30: a page shows the site's own images (`staticDir`'s, written under `baseUrl` or from it) by a URL relative to the page, as it links the site's pages (page-render.ts `siteRelative`), so a local view (`serve --dev`, the site opened from disk) shows them.
  */
-export const SHAPE_FORMAT = 'site-shape-v29';
+export const SHAPE_FORMAT = 'site-shape-v30';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
