@@ -100,8 +100,9 @@ import { packageVersion } from './package-version.js';
  * v93: a paper's record holds the identities it was published under before (`formerly`), whose old pages lead to its page (archive/former-pages.ts).
  * v94: an issue's output holds the numbers it was published under before (`formerly`), whose old addresses lead to its page and whose first is its feed entry's id (archive/former-issue-pages.ts).
  * v95: an issue's rendering says paperboy's words in the config's `words:` (config/words.ts): its section titles "Highlights" and "Other papers", its date, the reviewers' thanks and each email's own words.
+ * v96: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
  */
-export const INDEX_FORMAT = `build-index-v95-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v96-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
