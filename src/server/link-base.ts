@@ -44,3 +44,16 @@ function isLoopback(hostname: string): boolean {
   if (hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '[::1]') return true;
   return isIP(hostname) === 4 && hostname.startsWith('127.');
 }
+
+/**
+ * An email's HTML (`html`: its images absolute under `baseUrl`, as every
+ * mail client needs) as the dev server shows it to the editor who reached
+ * it at `base` (`mailLinkBase`): each image of the site's own loaded from
+ * this server, which holds it, rather than from the published site, which
+ * may not yet (a chart added for the issue being written) or at all (no
+ * site published yet). Its links stay as a subscriber gets them. As it is
+ * when `base` is `baseUrl`.
+ */
+export function imagesServedFrom(html: string, baseUrl: string, base: string): string {
+  return base === baseUrl ? html : html.replaceAll(`src="${baseUrl}`, `src="${base}`);
+}
