@@ -309,7 +309,10 @@ function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue
   const corpus = new CorpusReading(workspace.corpus);
   append(unread, valuesPublishedWrongly(parsed, facts, workspace.config, corpus));
   const output = renderIssueOutput(parsed.issue, { config: workspace.config, corpus, facts: file.facts }, templates);
-  const images = siteImages(parsed.issue, workspace.config.baseUrl).map(({ url, path, text, node }): SiteImage => ({ url, path, ...lineAndColumn(nodePosition(parsed, text, node).start) }));
+  // A private note's images are in no page or email a reader gets: the build says nothing of them (lint does, for the review proofs).
+  const images = siteImages(parsed.issue, workspace.config.baseUrl)
+    .filter(({ text }) => text.field !== 'notes')
+    .map(({ url, path, text, node }): SiteImage => ({ url, path, ...lineAndColumn(nodePosition(parsed, text, node).start) }));
   return { output, unread, reads: corpus.reads, images };
 }
 

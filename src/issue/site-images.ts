@@ -35,7 +35,7 @@ export function siteImages(issue: Issue | undefined, baseUrl: string): SiteImage
     ];
     for (const [node, url] of images) {
       const path = url === undefined ? undefined : sitePathOf(url, baseUrl);
-      if (path !== undefined) found.push({ node, text, url: url!, path });
+      if (url !== undefined && path !== undefined) found.push({ node, text, url, path });
     }
   }
   return found;
