@@ -129,7 +129,9 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   ]);
   const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
-  const published = await publishedIssues(workspace, { ...options, templates, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
+  // The site's own files by path: an issue's image of the site is looked for among them (published.ts `missingImages`).
+  const siteFiles = new Set(copied.own.keys());
+  const published = await publishedIssues(workspace, { ...options, templates, siteFiles, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
     throw siteUnchanged(error);
   });
   const maker = makers();

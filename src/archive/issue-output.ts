@@ -72,6 +72,16 @@ export interface IssueSummary {
   papers: RecordSummary[];
   /** Values of its file the parser could not read (`year: twenty`), published without them: what every build warns about. */
   unread: UnreadValue[];
+  /** The images of the site's own its texts show (issue/site-images.ts), which every build looks for among the site's files as they are then (published.ts). */
+  images: SiteImage[];
+}
+
+/** An image of the site's own an issue shows: its URL as written, the site path it names (`img/chart.png`), and where it is (1-based line and column). */
+export interface SiteImage {
+  url: string;
+  path: string;
+  line: number;
+  column: number;
 }
 
 /** A value of an issue file published without it, where it is (1-based line and column, characters). */
@@ -99,15 +109,15 @@ export type RecordSummary = RecordFacts & {
 /** The hashes of what an issue's files are made of (build-cache.ts `storedOutput`): its output without the email, and each email file. */
 export type OutputHashes = Pick<IssueSummary, 'pageHash' | 'email'>;
 
-/** An issue's summary (pure): the output without its renderings, with `hashes` (`storedOutput`), each record with its texts' hash, and what of its file was not read. */
-export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread: UnreadValue[]): IssueSummary {
+/** An issue's summary (pure): the output without its renderings, with `hashes` (`storedOutput`), each record with its texts' hash, what of its file was not read, and the site's images it shows. */
+export function summarizeIssue(output: IssueOutput, hashes: OutputHashes, unread: UnreadValue[], images: SiteImage[] = []): IssueSummary {
   const facts = output.papers.map(({ summary: _summary, opinion: _opinion, prerequisites: _prerequisites, footnotes: _footnotes, ...rest }): RecordFacts => rest);
   const papers = output.papers.map(({ summary, opinion, prerequisites, footnotes }, i): RecordSummary => {
     const textHash = hashOf([summary, opinion ?? null, prerequisites ?? null, footnotes ?? null]);
     return { ...facts[i]!, textHash, recordHash: hashOf([facts[i], textHash]), excerpt: firstSentence(summary.lead, EXCERPT_LENGTH) };
   });
   const factsHash = hashOf([output.number, output.title, output.date, output.subject, output.draft, facts, unread]);
-  return { number: output.number, formerly: output.formerly, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread };
+  return { number: output.number, formerly: output.formerly, title: output.title, date: output.date, subject: output.subject, draft: output.draft, pageHash: hashes.pageHash, email: hashes.email, factsHash, papers, unread, images };
 }
 
 function hashOf(value: unknown): string {

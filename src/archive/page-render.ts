@@ -72,11 +72,11 @@ export function keyOf(value: unknown): string {
 }
 
 /**
- * A page's HTML: its body template, then the layout around it. Links the
- * content makes absolute under `baseUrl` (cross-references, so an email can
- * follow them) become relative to the page, as the templates' own links
- * are, and every relative link to a folder names its `index.html`
- * (`indexFileLinks`).
+ * A page's HTML: its body template, then the layout around it. Links and
+ * images the content makes absolute under `baseUrl` (cross-references, a
+ * `staticDir` image, so an email can follow or load them) become relative
+ * to the page, as the templates' own links are (`siteRelative`), and every
+ * relative link to a folder names its `index.html` (`indexFileLinks`).
  */
 export function renderPage(templates: TemplateSet, config: SiteConfig, page: PageToRender): string {
   const root = page.root ?? pageLinks(page.path).root;
@@ -88,7 +88,7 @@ export const PAGE_LAYOUT = 'web/layout.html';
 
 function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRender, root: string): string {
   const newsletter = { name: config.name, description: config.description, baseUrl: config.baseUrl, language: config.language, direction: textDirection(config.language), ...newsletterWords(config.words, config.language) };
-  const body = templates.render(page.template, { ...page.view, root, newsletter }).replaceAll(`href="${config.baseUrl}`, `href="${root}`);
+  const body = siteRelative(templates.render(page.template, { ...page.view, root, newsletter }), config.baseUrl, root);
   const canonical = new URL(page.path.replace(/index\.html$/, ''), config.baseUrl).href;
   return templates.render(PAGE_LAYOUT, {
     title: page.title ? `${page.title} · ${config.name}` : config.name,
@@ -102,4 +102,17 @@ function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRend
     noindex: page.noindex === true,
     body,
   });
+}
+
+/**
+ * `body` with each `href` and `src` under `baseUrl` relative to the page
+ * (`root`): the page then shows the site's own files from wherever it is
+ * read (`serve --dev` on localhost, a copy opened from disk, a staging
+ * host) where an absolute `src` loaded the published site's copy, or
+ * nothing offline. On the site at `baseUrl` both lead to the same file.
+ * Only the body: the layout's canonical link names the published address
+ * on purpose.
+ */
+function siteRelative(body: string, baseUrl: string, root: string): string {
+  return body.replaceAll(`href="${baseUrl}`, `href="${root}`).replaceAll(`src="${baseUrl}`, `src="${root}`);
 }

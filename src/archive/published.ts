@@ -9,6 +9,8 @@ import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js
 import { CorpusReading, readsHold, type CorpusReads } from '../issue/corpus.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
+import { missingImageMessage, siteImages } from '../issue/site-images.js';
+import { nodePosition } from '../issue/text-position.js';
 import { flatCopy } from '../issue/flat-copy.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { calendarProblem } from '../lint/rules/date-valid.js';
@@ -21,7 +23,7 @@ import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
 import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
-import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type UnreadValue } from './issue-output.js';
+import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type SiteImage, type UnreadValue } from './issue-output.js';
 import type { TextSource } from './pages.js';
 import { valuesPublishedWrongly } from './published-wrongly.js';
 import { append } from '../arrays.js';
@@ -32,7 +34,7 @@ export interface PublishedIssues {
   issues: IssueSummary[];
   /** How many were rendered anew; the others came from the cache. Read it once the pages are made: a stored rendering found damaged then is rendered again, and counted. */
   readonly rendered: number;
-  /** Values the parser could not read in the published issues' files (each published without them), by file, in file order. */
+  /** Values the parser could not read in the published issues' files (each published without them), and their images of the site's own whose file the site lacks (`siteFiles`), by file, in file order. */
   unread: { path: string; values: UnreadValue[] }[];
   /** A published issue's rendering by number (its page, email files and feed entry), from the cache, or rendered again if its stored file is gone. */
   rendering(number: number): IssueRendering;
@@ -57,7 +59,7 @@ const KEPT = 32;
  */
 export async function publishedIssues(
   workspace: Workspace,
-  options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void },
+  options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void; siteFiles?: ReadonlySet<string> },
 ): Promise<PublishedIssues> {
   // Files that cannot be published are named with the others' failures, after rendering: every problem in one run.
   const { files, failures: fileFailures } = publishedFiles(workspace, options.drafts);
@@ -122,7 +124,9 @@ export async function publishedIssues(
     get rendered() {
       return misses.length + rerendered.size;
     },
-    unread: files.map((file) => ({ path: file.path, values: summaries.get(file)!.unread })).filter(({ values }) => values.length > 0),
+    unread: files
+      .map((file) => ({ path: file.path, values: [...summaries.get(file)!.unread, ...missingImages(summaries.get(file)!, options.siteFiles, workspace.config)] }))
+      .filter(({ values }) => values.length > 0),
     rendering: recentlyUsed(KEPT, (number: number) => cache.rendering(fileOf.get(number)!.path) ?? rerender(number)),
     records: recentlyUsed(KEPT, (number: number) => cache.records(fileOf.get(number)!.path) ?? rerender(number).papers),
   };
@@ -260,10 +264,10 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
   const file = workspace.at(path);
   if (file?.source.hash !== hash) return { path, stale: true };
   try {
-    const { output, unread, reads } = renderIssue(workspace, file, templates);
+    const { output, unread, reads, images } = renderIssue(workspace, file, templates);
     const stored = storedOutput(output);
     cache.keep(path, output, stored);
-    return { path, summary: summarizeIssue(output, stored.hashes, unread), reads };
+    return { path, summary: summarizeIssue(output, stored.hashes, unread, images), reads };
   } catch (error) {
     // Not the issue's fault: the file changed under the build, which starts over (build.ts).
     if (error instanceof PaperboyError && error.code === FILE_CHANGED) throw error;
@@ -279,7 +283,7 @@ export function renderAndStore(workspace: Workspace, templates: TemplateSet, cac
  * the other issues (`reads`). Throws ISSUE_UNREADABLE, or what rendering
  * throws.
  */
-function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
+function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateSet): Rendered {
   try {
     return renderParsed(workspace, file, workspace.parse(file), templates);
   } finally {
@@ -288,8 +292,16 @@ function renderIssue(workspace: Workspace, file: IssueFile, templates: TemplateS
   }
 }
 
+/** An issue rendered: its output, what it was published without, what it read of the other issues, and the site's images it shows. */
+interface Rendered {
+  output: IssueOutput;
+  unread: UnreadValue[];
+  reads: CorpusReads;
+  images: SiteImage[];
+}
+
 /** `renderIssue` of `file` from its full parse, `parsed`: throws ISSUE_UNREADABLE when the parse read no issue, or what rendering throws. */
-function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue, templates: TemplateSet): { output: IssueOutput; unread: UnreadValue[]; reads: CorpusReads } {
+function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue, templates: TemplateSet): Rendered {
   if (!parsed.issue) throw unreadableIssue(file, parsed.problems[0], workspace.config.root);
   const unread: UnreadValue[] = parsed.problems.map(({ message, position, ruleId }) => ({ line: position.start.line, column: position.start.column, message, ruleId }));
   // From the full parse: the workspace's facts (`file.facts`) come from the frontmatter alone and hold no cross-references.
@@ -297,7 +309,30 @@ function renderParsed(workspace: Workspace, file: IssueFile, parsed: ParsedIssue
   const corpus = new CorpusReading(workspace.corpus);
   append(unread, valuesPublishedWrongly(parsed, facts, workspace.config, corpus));
   const output = renderIssueOutput(parsed.issue, { config: workspace.config, corpus, facts: file.facts }, templates);
-  return { output, unread, reads: corpus.reads };
+  // A private note's images are in no page or email a reader gets: the build says nothing of them (lint does, for the review proofs).
+  const images = siteImages(parsed.issue, workspace.config.baseUrl)
+    .filter(({ text }) => text.field !== 'notes')
+    .map(({ url, path, text, node }): SiteImage => ({ url, path, ...lineAndColumn(nodePosition(parsed, text, node).start) }));
+  return { output, unread, reads: corpus.reads, images };
+}
+
+/** A point's line and column alone (not its offset, which the summary does not keep). */
+function lineAndColumn({ line, column }: { line: number; column: number }): { line: number; column: number } {
+  return { line, column };
+}
+
+/**
+ * The images of the site's own an issue shows (`summary.images`) whose
+ * file `siteFiles` lacks, in lint's words (image-file-missing): looked for
+ * on every build among the site's files as they are then, so a file added
+ * or removed since the issue was rendered is seen. None without
+ * `siteFiles` (`paperboy papers`, which publishes no site).
+ */
+function missingImages(summary: IssueSummary, siteFiles: ReadonlySet<string> | undefined, config: Config): UnreadValue[] {
+  if (siteFiles === undefined) return [];
+  return summary.images
+    .filter(({ path }) => !siteFiles.has(path))
+    .map((image) => ({ line: image.line, column: image.column, message: `${missingImageMessage(image, siteFiles, config)}; published with it broken`, ruleId: 'image-file-missing' }));
 }
 
 /** An issue file the build cannot publish, at the place of its first problem. */

@@ -13,6 +13,7 @@ import { byPosition, toLintMessage } from './messages.js';
 import { knownHash, readKnownHashes, writeKnownHashes } from '../issue/known-hashes.js';
 import { replaceEditedFile } from '../replace-file.js';
 import { LintSession } from './session.js';
+import { siteFilesFingerprint } from './site-files.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 
@@ -75,7 +76,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   let active: ActiveRule[];
   try {
     active = activeRules(options.rules ?? (await import('./rules/index.js')).rules, config);
-    cache.keyBy(rulesInputsKey(active, config, () => templatesFingerprint(config.templatesDir)));
+    cache.keyBy(rulesInputsKey(active, config, () => templatesFingerprint(config.templatesDir), () => siteFilesFingerprint(config)));
   } catch (error) {
     // A bad `lint.rules` setting, reported by the caller: the children are not needed.
     pool?.terminate();

@@ -132,7 +132,7 @@ function replacedAt(data: unknown, path: readonly (string | number)[], value: un
  * fails its tests until it declares it, and the lint cache keys on it.
  */
 function declaredConfig(rule: Rule, config: Config): Config {
-  const declared = new Set<PropertyKey>(rule.inputs?.config ?? []);
+  const declared = new Set<PropertyKey>([...(rule.inputs?.config ?? []), ...(rule.inputs?.siteFiles ? SITE_FILES_CONFIG : [])]);
   return new Proxy(config, {
     get(target, key, receiver) {
       if (typeof key === 'string' && !declared.has(key)) {
@@ -143,14 +143,19 @@ function declaredConfig(rule: Rule, config: Config): Config {
   });
 }
 
+/** What a rule reading the site's files (`inputs.siteFiles`) reads of the config to list them (site-files.ts). */
+const SITE_FILES_CONFIG = ['staticDir', 'dataDir', 'root'] as const;
+
 /**
  * What the results of these rules depend on besides the files: each rule's
  * id, severity, options and declared inputs, with paperboy's version. The
  * lint cache is keyed by it. `templatesFingerprint` is asked for only when
- * a rule reads the templates.
+ * a rule reads the templates, `siteFilesFingerprint` only when one reads
+ * the site's files.
  */
-export function rulesInputsKey(active: readonly ActiveRule[], config: Config, templatesFingerprint: () => string): string {
+export function rulesInputsKey(active: readonly ActiveRule[], config: Config, templatesFingerprint: () => string, siteFilesFingerprint: () => string = () => ''): string {
   let fingerprint: string | undefined;
+  let siteFiles: string | undefined;
   return JSON.stringify([
     VERSION,
     active.map(({ rule, severity, configured, options }) => [
@@ -160,6 +165,7 @@ export function rulesInputsKey(active: readonly ActiveRule[], config: Config, te
       options ?? null,
       (rule.inputs?.config ?? []).map((key) => [key, config[key] ?? null]),
       rule.inputs?.templates ? (fingerprint ??= templatesFingerprint()) : null,
+      rule.inputs?.siteFiles ? (siteFiles ??= siteFilesFingerprint()) : null,
     ]),
   ]);
 }

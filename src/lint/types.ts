@@ -93,6 +93,13 @@ interface RuleInputs {
   config?: readonly (keyof ConfigFile)[];
   /** The templates, by content: the rule renders the email. */
   templates?: boolean;
+  /**
+   * The site's own files, by path (site-files.ts `siteFilePaths`): the rule
+   * may read `config.staticDir`, `dataDir` and `root`, and the cache keys
+   * on the paths of `staticDir`'s files, so a file added or removed there
+   * is seen by the next lint.
+   */
+  siteFiles?: boolean;
 }
 
 /** Rules that take options declare their shape; a wrong shape is a config error, not a silent default. */

@@ -21,6 +21,8 @@ export interface ServerContext {
   /** Every unsubscribe of the server goes through one batch (group commit). */
   unsubscribes: UnsubscribeBatch;
   now: () => Date;
+  /** Serving with `--dev`: a confirmation asked for at any IP address of the machine links back to it (link-base.ts). */
+  dev?: boolean;
 }
 
 /** One request as the routes see it: the path under the site root and the query string. */

@@ -12,6 +12,7 @@ import type { ExtraRoute } from './app.js';
 import { sitePath } from './pages.js';
 import { watchFolder, watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
+import { imagesServedFrom, mailLinkBase } from './link-base.js';
 import { watchFailure } from '../watch-failure.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
@@ -219,7 +220,8 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const file = htmlFile(siteDir, path);
     if (!file) return false;
-    const html = withLiveReload(readFileSync(file, 'utf8'));
+    // An issue's email.html keeps its images under baseUrl: shown here from this server, which holds them.
+    const html = withLiveReload(imagesServedFrom(readFileSync(file, 'utf8'), config.baseUrl, mailLinkBase(req, config, true)));
     res.writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) }).end(html);
     return true;
   };

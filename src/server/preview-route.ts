@@ -8,6 +8,7 @@ import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { emailInScheme, type ColorScheme } from './forced-color-scheme.js';
+import { imagesServedFrom, mailLinkBase } from './link-base.js';
 
 const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
 
@@ -25,7 +26,8 @@ function schemeOf(query: string): ColorScheme | undefined {
  * cannot be read: the page then shows why, with the lint's file:line:column.
  * `/preview/<number>/email.html` and `email.txt` are the two parts alone;
  * `?scheme=light|dark` shows the email (and the page's frames) as a client
- * set to that scheme renders it (`emailInScheme`). `withLiveReload` adds
+ * set to that scheme renders it (`emailInScheme`), its images of the site's
+ * own loaded from this server (`imagesServedFrom`). `withLiveReload` adds
  * the dev server's script to a page. Returns false for any other path.
  */
 export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; query: string; withLiveReload: (html: string) => string }): Promise<boolean> {
@@ -52,7 +54,9 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   } catch (error) {
     failure = isPaperboyError(error) ? error.message : String(error);
   }
-  if (match[2] === 'html') send(copy ? 200 : 500, 'text/html', copy ? (scheme ? emailInScheme(copy.html, scheme) : copy.html) : `<pre>${escapeHtml(failure ?? '')}</pre>`);
+  // The images of the site's own from this server, which has them (a chart just added is not published yet).
+  const html = copy && imagesServedFrom(copy.html, workspace.config.baseUrl, mailLinkBase(request.req, workspace.config, true));
+  if (match[2] === 'html') send(html ? 200 : 500, 'text/html', html ? (scheme ? emailInScheme(html, scheme) : html) : `<pre>${escapeHtml(failure ?? '')}</pre>`);
   else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
   else {
     const diagnostics = await lintLines(workspace, file.path);

@@ -120,7 +120,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const mappedKey = dev ? undefined : builtKey(config.outDir);
     const app = createApp({
       sentLinks: sent,
-      context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date() },
+      context: { config, db, keys, templates, sendConfirmation: delivery.send, unsubscribes: new UnsubscribeBatch(db), now: () => new Date(), dev: options.dev },
       siteDir,
       log: options.log,
       ...(dev ? { extraRoute: dev.route, notFoundFilter: dev.withLiveReload } : {}),

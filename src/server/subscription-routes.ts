@@ -10,6 +10,7 @@ import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, to
 import type { RateLimiter } from './rate-limit.js';
 import { clientNetwork } from './client-network.js';
 import { crossSitePost } from './form-origin.js';
+import { mailLinkBase } from './link-base.js';
 import type { HourlyNotice } from './hourly-notice.js';
 
 /** What guards the form against floods, kept by the server across requests: the limit per client, the notices said once an hour. */
@@ -46,7 +47,9 @@ function formElsewhere(context: ServerContext) {
  * before anything is read or counted; past `subscribe.confirmationsPerHour`
  * confirmations in the last hour, whoever asks, every request is a 429
  * with Retry-After and nothing is stored. Each of these two is said on
- * stderr once an hour (`notice`), not once a request.
+ * stderr once an hour (`notice`), not once a request. The link leads under
+ * `baseUrl`, or back to this server when it was reached as a local view
+ * (link-base.ts `mailLinkBase`).
  */
 export async function subscribeRoute(context: ServerContext, route: Route, guards: SubscribeGuards, background: (task: Promise<void>) => void): Promise<void> {
   const { req, res } = route;
@@ -79,7 +82,9 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
 
   const subscriptions = new Subscriptions(context.db, context.now);
   const perHour = context.config.subscribe.confirmationsPerHour;
-  const outcome = honeypot === '' ? subscriptions.request(email, name, context.config.baseUrl, perHour) : undefined;
+  // The confirmation leads back to the server it was asked of when that is a local view (`serve --dev`, localhost), else to baseUrl.
+  const linkBase = mailLinkBase(req, context.config, context.dev === true);
+  const outcome = honeypot === '' ? subscriptions.request(email, name, linkBase, perHour) : undefined;
   if (outcome?.kind === 'busy') {
     const minutes = Math.ceil(outcome.retryAfterMs / 60_000);
     guards.notice.say(
@@ -91,7 +96,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
   if (json) sendJson(res, 202, { status: 'confirmation-sent', message: phrasebook(context.config.words, context.config.language).say('checkInboxForLink') });
   else sendPage(context, res, 202, 'subscribe', pageInWords(context, (words) => ({ heading: words.say('checkInbox'), paragraphs: [words.say('confirmationOnItsWay')], home: true })));
   if (outcome?.kind !== 'confirm') return;
-  const confirmUrl = new URL(`confirm?token=${signConfirmation(outcome.claim, context.keys)}`, context.config.baseUrl).href;
+  const confirmUrl = new URL(`confirm?token=${signConfirmation(outcome.claim, context.keys)}`, linkBase).href;
   background(
     context.sendConfirmation({ to: outcome.subscriber.email, name: outcome.subscriber.name, confirmUrl }).catch((error: unknown) => {
       // Not sent: withdrawn, so the reader's next request sends it at once. No address in the line (logs hold no personal data).

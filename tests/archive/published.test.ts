@@ -10,7 +10,7 @@ import { publishedIssues } from '../../src/archive/published.js';
 import { Workspace } from '../../src/issue/workspace.js';
 import { loadConfig } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
-import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
 import { firstArxiv, issueFile } from './corpus-files.js';
 import { pagesDigest } from './site-check.js';
 
@@ -298,4 +298,27 @@ test('a change of the server’s subscribe settings (allowed origins, the cap on
   assert.equal(rebuilt.code, 0, rebuilt.stderr);
   assert.match(rebuilt.stdout, /\(0 rendered, 2 unchanged\)|2 unchanged/, rebuilt.stdout);
   assert.doesNotMatch(rebuilt.stdout, /[12] rendered/, rebuilt.stdout);
+});
+
+test("build says an issue's image of the site whose file staticDir lacks at its line and column, with the file likely meant, on every build until the file is there, and then no more", async () => {
+  // A private note's image is in nothing published: not said.
+  const text = cleanIssueWithMarkdown({ notes: 'Draft chart: ![later](img/later.png)' }, { body: 'The curves:\n\n![Loss curves](img/Loss.png)' });
+  const newsletter = makeRoot({ 'issues/0001-a.md': text, 'static/img/loss.png': Buffer.from([0x89, 0x50]) });
+  const warning =
+    /^issues\/0001-a\.md:25:1 {2}error {2}Unexpected image `img\/Loss\.png`: `static\/img\/Loss\.png` does not exist, so the image is broken in the email and on the page; expected `img\/loss\.png` \(`static\/img\/loss\.png`\); published with it broken {2}image-file-missing\npaperboy: published with that problem/;
+  const first = await runCli(['build'], { cwd: newsletter });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stderr, warning);
+  // Up to date, the build says it again.
+  assert.match((await runCli(['build'], { cwd: newsletter })).stderr, warning);
+  // The file added under the name written: the issue comes from the cache, and is seen to show it now.
+  writeFileSync(join(newsletter, 'static', 'img', 'Loss.png'), Buffer.from([0x89, 0x50]));
+  const added = await runCli(['build'], { cwd: newsletter });
+  assert.match(added.stdout, /\(0 rendered, 1 unchanged\)/);
+  assert.equal(added.stderr, '');
+  // And removed again: said again, the issue still from the cache.
+  rmSync(join(newsletter, 'static', 'img', 'Loss.png'));
+  const removed = await runCli(['build'], { cwd: newsletter });
+  assert.match(removed.stdout, /\(0 rendered, 1 unchanged\)/);
+  assert.match(removed.stderr, warning);
 });

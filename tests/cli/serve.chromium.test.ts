@@ -31,7 +31,7 @@ test('serve --dev: an edit of an issue reloads the open page with the change (he
   }
 });
 
-test('serve: a reader subscribes with the archive’s form, follows the emailed link, and is active (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+test('serve: a reader subscribes with the archive’s form, follows the emailed link, which leads back to this local server, and is active (headless Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   assert.equal(spawnCli(['build', '--root', root], { cwd: root }).code, 0);
   const server = await serve(root);
@@ -48,8 +48,10 @@ test('serve: a reader subscribes with the archive’s form, follows the emailed 
     const deadline = Date.now() + 10_000;
     while (!(existsSync(outbox) && readdirSync(outbox).some((name) => name.endsWith('.eml'))) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const message = readdirSync(outbox).find((name) => name.endsWith('.eml'));
-    const link = /https:\/\/news\.example\.org\/(confirm\?token=[\w.=-]+)/.exec(readFileSync(join(outbox, message!), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
-    await page.goto(new URL(link, server.url).href);
+    // Asked of the server on 127.0.0.1, not of the published site (news.example.org): the link leads back here.
+    const link = /http:\/\/[\w.:[\]]+\/confirm\?token=[\w.=-]+/.exec(readFileSync(join(outbox, message!), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[0];
+    assert.equal(new URL(link ?? 'about:blank').origin, server.url.origin);
+    await page.goto(link!);
     // Opening the link asks (a mail scanner's GET confirms nobody); the button confirms.
     await page.getByRole('heading', { name: 'Subscribe to Test Newsletter?' }).waitFor();
     assert.equal(spawnCli(['subscribers', 'count', '--root', root], { cwd: root }).stdout, '0\n');
@@ -61,6 +63,36 @@ test('serve: a reader subscribes with the archive’s form, follows the emailed 
     server.child.kill('SIGTERM');
     await exited(server.child);
   }
+});
+
+test("serve --dev: an issue page shows an image of staticDir from the dev server itself, no request leaving it for the published baseUrl (headless Chromium)", { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (.ci/run installs it)', timeout: 90_000 }, async () => {
+  const body = 'A chart: ![The loss falls](img/chart.svg), and the same from the root: ![The loss again](/img/chart.svg).';
+  const chart = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="teal"/></svg>';
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ body }), 'static/img/chart.svg': chart });
+  await inChromiumDev(root, async (browser, url) => {
+    const page = await browser.newPage();
+    const outside: string[] = [];
+    const images: string[] = [];
+    await page.route('**/*', (route) => {
+      const request = route.request().url();
+      if (new URL(request).origin !== url.origin) {
+        outside.push(request);
+        return route.abort();
+      }
+      if (route.request().resourceType() === 'image') images.push(new URL(request).pathname);
+      return route.continue();
+    });
+    await page.goto(new URL('issues/1/', url).href);
+    const shown = page.getByRole('img', { name: 'The loss falls' });
+    await shown.waitFor();
+    await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+    assert.deepEqual(await page.locator('main img').evaluateAll((all) => all.map((image) => [(image as HTMLImageElement).alt, (image as HTMLImageElement).naturalWidth])), [
+      ['The loss falls', 40],
+      ['The loss again', 40],
+    ]);
+    assert.deepEqual(outside, []);
+    assert.ok(images.includes('/img/chart.svg'), `images loaded: ${images.join(', ')}`);
+  });
 });
 
 /** A headless Chromium run against `paperboy serve --dev` in `root`, both stopped after `use`. */

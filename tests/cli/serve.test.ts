@@ -133,6 +133,23 @@ test('serve --dev without a secret: serves the dev site with drafts, and /previe
   }
 });
 
+test("serve --dev shows an issue's email (/preview/N/email.html, issues/N/email.html) with its images of staticDir loaded from the dev server, which serves them; its links stay under baseUrl", { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ body: 'A chart: ![The loss](img/chart.png) and [about us](/about/).' }), 'static/img/chart.png': Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    const local = `${server.url.origin}/img/chart.png`;
+    for (const path of ['preview/1/email.html', 'issues/1/email.html']) {
+      const email = await (await fetch(new URL(path, server.url))).text();
+      assert.deepEqual([...email.matchAll(/<img [^>]*?src="([^"]*)"/g)].map((match) => match[1]), [local], path);
+      assert.match(email, /href="https:\/\/news\.example\.org\/about\/"/, path);
+    }
+    assert.equal((await fetch(local)).status, 200);
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+});
+
 test('serve --dev with an issue whose frontmatter does not parse: /preview/N finds it by its file name and shows its problem at file:line:column; the failed build is said on stderr, stdout is the access log alone', { timeout: 60_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue(), 'issues/0002-b.md': cleanIssue({ number: 2, title: '[unclosed' }) });
   const server = await serve(root, ['--dev'], {});

@@ -36,7 +36,8 @@ test('subscribe → confirmation email → confirm link → its button → activ
     assert.equal(server.confirmations.length, 1);
     const [sent] = server.confirmations;
     assert.equal(sent!.to, 'Ada@Example.org');
-    assert.match(sent!.confirmUrl, /^https:\/\/news\.example\.org\/confirm\?token=/);
+    // Asked of the server at 127.0.0.1 (a local view): the link leads back to it.
+    assert.match(sent!.confirmUrl, new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/confirm\\?token=`));
 
     // A link carrying a second, different token confirms nothing: which one was meant would be a guess.
     const doubled = await rawRequest(server.port, 'GET', `${confirmPath(sent!.confirmUrl)}&token=k00000000.1.1.${'A'.repeat(43)}`);
@@ -412,6 +413,27 @@ test('subscribe: a browser opening /subscribe (GET or HEAD: the address bar afte
     const put = await rawRequest(server.port, 'PUT', '/subscribe');
     assert.equal(put.status, 405, 'other methods are no browser\'s: still answered without a page');
     assert.equal(put.body, '');
+  } finally {
+    await server.close();
+  }
+});
+
+test("subscribe: a confirmation asked of a local server (localhost) leads back to the address it was reached at, and its link confirms there; one asked through a proxy or the published name leads under baseUrl", async () => {
+  const server = await startServer();
+  try {
+    const ask = async (email: string, headers: Record<string, string>) => {
+      assert.equal((await rawRequest(server.port, 'POST', '/subscribe', form({ email }), headers)).status, 202);
+      await server.app.settled();
+      return server.confirmations.at(-1)!.confirmUrl;
+    };
+    const local = await ask('local@example.org', { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` });
+    assert.match(local, new RegExp(`^http://localhost:${server.port}/confirm\\?token=`));
+    assert.equal((await rawRequest(server.port, 'POST', confirmPath(local))).status, 200);
+    assert.equal(statusOf(server, 'local@example.org'), 'active');
+    // nginx's default proxy_pass: Host is the upstream's address, Origin the reader's page.
+    assert.match(await ask('proxied@example.org', { Host: `127.0.0.1:${server.port}`, Origin: 'https://news.example.org' }), /^https:\/\/news\.example\.org\/confirm\?token=/);
+    assert.match(await ask('forwarded@example.org', { 'X-Forwarded-For': '203.0.113.7' }), /^https:\/\/news\.example\.org\/confirm\?token=/);
+    assert.match(await ask('published@example.org', { Host: 'news.example.org' }), /^https:\/\/news\.example\.org\/confirm\?token=/);
   } finally {
     await server.close();
   }

@@ -13,6 +13,7 @@ import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterSchema from './frontmatter-schema.js';
 import headingLevel from './heading-level.js';
 import imageAltRequired from './image-alt-required.js';
+import imageFileMissing from './image-file-missing.js';
 import issueFormerly from './issue-formerly.js';
 import issueNumberSequence from './issue-number-sequence.js';
 import issueNumberUnique from './issue-number-unique.js';
@@ -82,6 +83,7 @@ export const rules: Rule[] = [
   linkUrlLength,
   linkReferenceUndefined,
   imageAltRequired,
+  imageFileMissing,
   footnoteUndefined,
   footnoteUnused,
   headingLevel,
