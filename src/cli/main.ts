@@ -49,6 +49,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--fix', 'apply safe fixes', false)
     .option('--no-cache', 'do not read or write the lint cache')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--sent', "also report advice for an issue being written (opinion-missing, summary-max-words, …) on issues already sent (a file named gets it anyway)", false)
     .option('--no-color', 'never colour the output')
     .option('--list-rules', 'print every rule with its default severity and what it checks (--format markdown: the page docs/rules.md)')
     .action(async (files: string[], options) => {
