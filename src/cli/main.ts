@@ -125,6 +125,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--out <dir>', 'write the site here instead of the config\'s outDir (the folder is replaced)')
     .option('--drafts', 'publish drafts too', false)
     .option('--no-cache', 'render every issue anew, without reading or writing the build cache')
+    .option('--allow-lint-errors', 'exit 0 although issues are published with lint errors (still listed)', false)
     .action(async (options) => {
       const { run } = await import('./build.js');
       setExitCode(await run(options, io));

@@ -117,6 +117,8 @@ import type { FileOutcome } from './lint-file.js';
 // v95: date-order reports an issue dated more than ten years from the issue numbered before it (`2062` typed for `2026`).
 // v96: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
 const FORMAT_VERSION = 96;
+/** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
+export const LINT_FORMAT = FORMAT_VERSION;
 
 interface Header {
   version: typeof FORMAT_VERSION;

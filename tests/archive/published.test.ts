@@ -140,7 +140,7 @@ test('a cross-reference that leads nowhere is published as its text, and every b
     'issues/0002-b.md': cleanIssue({ number: 2, body: 'See [the lost paper](paper:9999.99999) and [issue 7](issue:7).' }),
   });
   const first = await runCli(['build'], { cwd: root });
-  assert.equal(first.code, 0, first.stderr);
+  assert.equal(first.code, 1, first.stderr);
   const lines = first.stderr.split('\n').filter((line) => line.includes('xref-unknown'));
   assert.equal(lines.length, 2, first.stderr);
   assert.match(lines[0]!, /^issues\/0002-b\.md:\d+:\d+ +error +Unexpected reference `paper:9999\.99999`.*; the link is left out, its text shown +xref-unknown$/);
@@ -160,7 +160,7 @@ test('retitling an issue re-renders it and the issues whose links lead to it or 
     // A link that leads nowhere: its hint names the newest issue, read of every issue.
     'issues/0004-d.md': cleanIssue({ number: 4, title: 'Fourth', papers: paperOf(4), body: 'See [issue 9](issue:9).' }),
   });
-  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  assert.equal((await runCli(['build'], { cwd: root })).code, 1);
   const retitle = (name: string, from: string, to: string) => writeFileSync(join(root, 'issues', name), readFileSync(join(root, 'issues', name), 'utf8').replace(`title: ${from}`, `title: ${to}`));
   retitle('0001-a.md', 'First', 'First, retitled');
   const linked = await runCli(['build'], { cwd: root });
@@ -168,7 +168,7 @@ test('retitling an issue re-renders it and the issues whose links lead to it or 
   retitle('0003-c.md', 'Third', 'Third, retitled');
   const unlinked = await runCli(['build'], { cwd: root });
   assert.match(unlinked.stdout, /\(2 rendered, 2 unchanged\)/, 'issues 3 and 4');
-  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 0);
+  assert.equal((await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root })).code, 1);
   assert.deepEqual(pagesDigest(join(root, 'dist')), pagesDigest(join(root, 'clean')));
 });
 
