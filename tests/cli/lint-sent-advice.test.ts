@@ -91,3 +91,9 @@ test('lint --list-rules --format json: each rule says whether it reports on sent
   assert.equal(listed.find((rule) => rule.id === 'opinion-missing')!.sent, 'advice');
   assert.equal(listed.find((rule) => rule.id === 'xref-unknown')!.sent, 'report');
 });
+
+test('lint --list-rules --sent: refused (exit 2), as files, --fix and --max-warnings are: it lints nothing', async () => {
+  const result = await runCli(['lint', '--list-rules', '--sent'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /Unexpected --sent with --list-rules, which lists the rules and lints nothing/);
+});
