@@ -37,7 +37,20 @@ export interface BuildOptions {
    * and a setting changed since the last build makes the site not up to date.
    */
   check?: () => Promise<void>;
+  /**
+   * The linter, for the errors of the issues the site publishes that are
+   * not drafts (`BuildReport.lintErrors`): `errors` lints those files
+   * (paths, in file order) once the site is written; `key` names the
+   * linter's make (lint/cache.ts `LINT_FORMAT`), kept with its answer, so
+   * that a build with nothing to do says the errors again without linting
+   * while the linter is the one that found them. Without it, nothing is
+   * linted (`serve --dev`'s preview).
+   */
+  lint?: { key: string; errors: (paths: readonly string[]) => Promise<FileValues[]> };
 }
+
+/** Values of one issue file at their places, in lint's words: what the parser could not read, or a lint message. */
+export type FileValues = PublishedIssues['unread'][number];
 
 /** The stages of a build that take long on a big archive: rendering the issues, writing the site's files. */
 export type BuildStage = 'render' | 'write';
@@ -61,6 +74,8 @@ export interface BuildReport {
   drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
+  /** The lint errors (`BuildOptions.lint`) of the published issues that are not drafts, by file: the issues published with errors. */
+  lintErrors: FileValues[];
   /** The addresses `issues/<number>/` the site has (`IssueAddress`), by number: what `build` compares with the issues already sent (the site's, up to date). */
   addresses: IssueAddress[];
   /** The mistakes of template files no template reads (`TemplateSet.unread`), and the HTML mistakes of the newsletter's templates (template-html.ts): the templates' loaded now, or, up to date, the build's before. */
@@ -92,7 +107,7 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
   const key = siteKey(shared, sources.values());
   const built = builtKey(options.outDir);
   // Up to date, and what its build published without is known (every build says it again), and every file it wrote still there as written: nothing to do.
-  const stored = options.cache && built === key ? storedUnread(config.dataDir, key) : undefined;
+  const stored = options.cache && built === key ? storedUnread(config.dataDir, key, options.lint?.key) : undefined;
   if (stored && filesNotAsBuilt(options.outDir).length === 0) return { outDir: options.outDir, upToDate: true, issues: 0, papers: 0, files: 0, written: 0, rendered: 0, drafts: 0, ...stored };
   await options.check?.();
   // From here the build writes: one build at a time per output folder (site-lock.ts).
@@ -144,7 +159,9 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined);
   const unreadTemplates = [...templates.unread, ...invalid];
   const addresses = issueAddresses(published.issues);
-  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates, addresses });
+  // Once the site is written: an issue with lint errors is published all the same (a sent issue's page is never taken away), and said.
+  const lintErrors = options.lint ? await options.lint.errors(workspace.issueFiles.filter(({ facts }) => !facts.statusUnread && facts.status !== 'draft').map(({ path }) => path)) : [];
+  if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates, addresses, lintErrors }, options.lint?.key);
   return {
     outDir: options.outDir,
     upToDate: false,
@@ -155,13 +172,14 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     written,
     rendered: published.rendered,
     unread: published.unread,
+    lintErrors,
     unreadTemplates,
     addresses,
   };
 }
 
 /** What a build says again when the site is up to date, and the addresses it compares with the issues sent. */
-type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates' | 'addresses'>;
+type Unread = Pick<BuildReport, 'unread' | 'lintErrors' | 'unreadTemplates' | 'addresses'>;
 
 /**
  * What the build of the site with `key` published without (`BuildReport.unread`)
@@ -171,19 +189,27 @@ type Unread = Pick<BuildReport, 'unread' | 'unreadTemplates' | 'addresses'>;
  * issues or loading the templates; undefined when it was another site's,
  * cannot be read, changed since (cache-file.ts) or was written without
  * `unreadTemplates` or `addresses` (the build then runs). The addresses
- * too: `build` compares them with the issues sent. Not under `cache/build/`, whose
+ * too: `build` compares them with the issues sent. The lint errors too,
+ * found by the linter `lintKey` names (`BuildOptions.lint`): under another
+ * one, or none, the build runs and lints. Not under `cache/build/`, whose
  * files the build cache owns.
  */
-function storedUnread(dataDir: string, key: string): Unread | undefined {
-  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; unread?: unknown; unreadTemplates?: unknown; addresses?: unknown } | null | undefined;
-  if (stored?.key !== key || !Array.isArray(stored.unread) || !Array.isArray(stored.unreadTemplates) || !Array.isArray(stored.addresses)) return undefined;
-  return { unread: stored.unread as BuildReport['unread'], unreadTemplates: stored.unreadTemplates as BuildReport['unreadTemplates'], addresses: stored.addresses as IssueAddress[] };
+function storedUnread(dataDir: string, key: string, lintKey: string | undefined): Unread | undefined {
+  const stored = readCacheJson(unreadFile(dataDir)) as { key?: unknown; lintKey?: unknown; unread?: unknown; lintErrors?: unknown; unreadTemplates?: unknown; addresses?: unknown } | null | undefined;
+  if (stored?.key !== key || stored.lintKey !== (lintKey ?? null)) return undefined;
+  if (!Array.isArray(stored.unread) || !Array.isArray(stored.lintErrors) || !Array.isArray(stored.unreadTemplates) || !Array.isArray(stored.addresses)) return undefined;
+  return {
+    unread: stored.unread as BuildReport['unread'],
+    lintErrors: stored.lintErrors as FileValues[],
+    unreadTemplates: stored.unreadTemplates as BuildReport['unreadTemplates'],
+    addresses: stored.addresses as IssueAddress[],
+  };
 }
 
 /** Keeps what the build of `key` published without, for `storedUnread`; a file that cannot be written only costs the next build its shortcut. */
-function storeUnread(dataDir: string, key: string, unread: Unread): void {
+function storeUnread(dataDir: string, key: string, unread: Unread, lintKey: string | undefined): void {
   try {
-    writeCacheFile(unreadFile(dataDir), JSON.stringify({ key, ...unread }));
+    writeCacheFile(unreadFile(dataDir), JSON.stringify({ key, lintKey: lintKey ?? null, ...unread }));
   } catch {
     // The next build with nothing changed builds again, and says it then.
   }

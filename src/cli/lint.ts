@@ -18,6 +18,8 @@ export interface LintCommandOptions {
   fix: boolean;
   cache: boolean;
   maxWarnings: number | undefined;
+  /** Report the advice of rules about an issue being written on issues already sent too (rules.md). */
+  sent?: boolean;
   color?: boolean;
   listRules?: boolean;
 }
@@ -37,7 +39,7 @@ async function listRules(format: string): Promise<string> {
 export async function run(options: LintCommandOptions, io: CommandIO): Promise<number> {
   if (options.listRules) {
     // Lints nothing: files, --fix and --max-warnings given with it would be dropped without a word, and exit 0 read as a clean lint.
-    const dropped = [...(options.files.length > 0 ? ['issue files'] : []), ...(options.fix ? ['--fix'] : []), ...(options.maxWarnings !== undefined ? ['--max-warnings'] : [])];
+    const dropped = [...(options.files.length > 0 ? ['issue files'] : []), ...(options.fix ? ['--fix'] : []), ...(options.maxWarnings !== undefined ? ['--max-warnings'] : []), ...(options.sent ? ['--sent'] : [])];
     if (dropped.length > 0) {
       throw new PaperboyError('USAGE', `Unexpected ${dropped.join(' and ')} with --list-rules, which lists the rules and lints nothing`, { hint: 'Run `paperboy lint --list-rules` alone, and `paperboy lint` with the files and options to lint.' });
     }
@@ -50,8 +52,11 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
     });
   }
   const config = await loadConfig(newsletterRoot(io.cwd, options.root, options.files));
-  const files = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir) : undefined;
-  const results = await lintIssues(config, { ...(files ? { files } : {}), cache: options.cache, fix: options.fix });
+  const targets = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir) : undefined;
+  const files = targets?.files;
+  // A sent issue's editorial advice is history: said when asked for, or of a file named.
+  const adviceOnSent = options.sent === true || (targets?.named ?? []);
+  const results = await lintIssues(config, { ...(files ? { files } : {}), cache: options.cache, fix: options.fix, adviceOnSent });
 
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);

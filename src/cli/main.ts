@@ -49,6 +49,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--fix', 'apply safe fixes', false)
     .option('--no-cache', 'do not read or write the lint cache')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+    .option('--sent', "also report advice for an issue being written (opinion-missing, summary-max-words, …) on issues already sent (a file named gets it anyway)", false)
     .option('--no-color', 'never colour the output')
     .option('--list-rules', 'print every rule with its default severity and what it checks (--format markdown: the page docs/rules.md)')
     .action(async (files: string[], options) => {
@@ -124,6 +125,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--out <dir>', 'write the site here instead of the config\'s outDir (the folder is replaced)')
     .option('--drafts', 'publish drafts too', false)
     .option('--no-cache', 'render every issue anew, without reading or writing the build cache')
+    .option('--allow-lint-errors', 'exit 0 although issues are published with lint errors (still listed)', false)
     .action(async (options) => {
       const { run } = await import('./build.js');
       setExitCode(await run(options, io));

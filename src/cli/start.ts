@@ -26,13 +26,14 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   // One read of every file, and one parse of those linted here, for the lint and the render.
   const workspace = await Workspace.loadCached(config);
-  const results = await lintIssues(config, { workspace });
+  const newest = workspace.newest();
+  // As `paperboy lint` with the newest issue named: a sent issue's editorial advice is history, but the issue previewed gets all.
+  const results = await lintIssues(config, { workspace, adviceOnSent: newest ? [newest.path] : false });
   const errors = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warnings = results.reduce((sum, r) => sum + r.warningCount, 0);
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined), width: terminalWidth(io.stdout) }));
   io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${shownPath(config.issuesDir, io.cwd)}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
-  const newest = workspace.newest();
   sayPassedOver(workspace.newerUnreadable(), workspace, io);
   if (!newest) {
     io.stdout.write(`No issue to render yet: \`paperboy new${rootFlag(io.cwd, config.root)}\` scaffolds one.\n`);

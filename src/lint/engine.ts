@@ -43,6 +43,14 @@ export interface LintOptions {
   workspace?: Workspace;
   /** What a long-running process remembers between lints (default: a new session). */
   session?: LintSession;
+  /**
+   * Which issues already sent (`status: sent`) get the advice of rules with
+   * `sent: 'advice'` (types.ts): every one (`true`, the default: a command
+   * about one issue shows it all), none (`false`), or only these files
+   * (paths as in `files`: those `paperboy lint` was given by name).
+   * Advice hidden is dropped from the counts and from what `fix` applies.
+   */
+  adviceOnSent?: boolean | readonly string[];
 }
 
 const MAX_FIX_PASSES = 10;
@@ -92,6 +100,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     if (fields) throw errorFromFields(fields);
   }
 
+  const reported = reportedMessages(active, options.adviceOnSent ?? true);
   const fixedText = new Map<string, string>();
   if (options.fix) {
     const targetSet = new Set(targets);
@@ -102,7 +111,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
       (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active)).get(outcome.path) ?? [];
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
-      const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes);
+      const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes, reported);
       if (fixed) {
         // The workspace holds what is on disk now, for whatever the command does next.
         await workspace?.reload(path);
@@ -120,9 +129,29 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
 
   const corpusMessages = runCorpusRules([...outcomes.values()], active);
   return targets.map((path) => {
-    const messages = [...outcomes.get(path)!.messages, ...(corpusMessages.get(path) ?? [])].sort(byPosition);
+    const outcome = outcomes.get(path)!;
+    const messages = reported(outcome, [...outcome.messages, ...(corpusMessages.get(path) ?? [])]).sort(byPosition);
     return summarize(path, messages, fixedText.get(path));
   });
+}
+
+/** Of a file's messages, those reported: all, but the advice (`Rule.sent`) on a sent issue `adviceOnSent` does not ask for. */
+type ReportedMessages = (outcome: Pick<FileOutcome, 'path' | 'facts'>, messages: LintMessage[]) => LintMessage[];
+
+/**
+ * The filter `adviceOnSent` (LintOptions) makes: on an issue whose
+ * `status: sent` was read, the messages of rules giving advice are dropped
+ * unless asked for. A file whose status could not be read is not taken as
+ * sent: everything is said of it.
+ */
+function reportedMessages(active: readonly ActiveRule[], adviceOnSent: boolean | readonly string[]): ReportedMessages {
+  if (adviceOnSent === true) return (_outcome, messages) => messages;
+  const advice = new Set(active.filter(({ rule }) => rule.sent === 'advice').map(({ rule }) => rule.id));
+  const asked = new Set(adviceOnSent === false ? [] : adviceOnSent.map((file) => resolve(file)));
+  return ({ path, facts }, messages) => {
+    if (facts.status !== 'sent' || facts.statusUnread || asked.has(path)) return messages;
+    return messages.filter((message) => !advice.has(message.ruleId));
+  };
 }
 
 interface LintRun {
@@ -223,10 +252,11 @@ function hashOf(path: string, run: LintRun): string | undefined {
 /**
  * Fixes, writes and re-lints until nothing fixable is left (fixes can
  * enable others): the file's own rules' fixes and those `corpusFixes`
- * gives for its outcome (the rules across issues').
+ * gives for its outcome (the rules across issues'), only those of messages
+ * `reported` keeps.
  */
-async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], corpusFixes: (outcome: FileOutcome) => LintMessage[]) {
-  const fixable = (checked: FileOutcome) => [...checked.messages, ...corpusFixes(checked)];
+async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[], corpusFixes: (outcome: FileOutcome) => LintMessage[], reported: ReportedMessages) {
+  const fixable = (checked: FileOutcome) => reported(checked, [...checked.messages, ...corpusFixes(checked)]);
   if (!fixable(outcome).some((message) => message.fix !== undefined)) return undefined;
   const { lintSource } = await loadLinter();
   const source = await readIssueSource(path);

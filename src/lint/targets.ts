@@ -15,20 +15,26 @@ import { listIssueFiles } from '../issue/load.js';
  * it once. Throws a PaperboyError (exit 2) naming the path for one that
  * does not exist, cannot be read, is neither a file nor a folder, or is a
  * folder without issue files: a mistake in the command, not in an issue.
+ * `named`: the files named themselves, not through their folder, whose
+ * every message is asked for (a sent issue's advice too: engine.ts
+ * `adviceOnSent`), as ESLint reports an ignored file only when named.
  */
-export async function lintTargets(paths: readonly string[], cwd: string, issuesDir: string): Promise<string[]> {
+export async function lintTargets(paths: readonly string[], cwd: string, issuesDir: string): Promise<{ files: string[]; named: string[] }> {
   const realIssuesDir = realOrSelf(issuesDir);
   const targets = new Map<string, string>();
+  const named = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    const files = isFolder(path, absolute) ? await issueFilesOfFolder(path, absolute) : [absolute];
+    const folder = isFolder(path, absolute);
+    const files = folder ? await issueFilesOfFolder(path, absolute) : [absolute];
     for (const file of files) {
       checkReadable(file === absolute ? path : relative(cwd, file), file);
       const real = realpathSync(file);
       if (!targets.has(real)) targets.set(real, dirname(real) === realIssuesDir ? join(issuesDir, basename(real)) : file);
+      if (!folder) named.add(targets.get(real)!);
     }
   }
-  return [...targets.values()];
+  return { files: [...targets.values()], named: [...named] };
 }
 
 /** Whether `absolute` is a folder; a path that does not exist is a usage error naming it. */

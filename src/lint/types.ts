@@ -80,6 +80,17 @@ interface RuleBase {
   severity: Severity;
   /** One line: what the rule wants, shown by `paperboy lint --help`-style docs. */
   doc: string;
+  /**
+   * What the rule says of an issue already sent (`status: sent`), whose
+   * email is history: `'report'`, a problem its published page, feeds or
+   * paper database still have, which editing the file still fixes (a dead
+   * link, a value the archive drops, a wrong date); `'advice'`, editorial
+   * advice for an issue being written (an opinion missing, a summary's
+   * length, the subject's), which nobody can act on once it is sent: not
+   * reported on a sent issue unless asked (`paperboy lint --sent`, or the
+   * file named), and never failing `build` (engine.ts `reportedMessages`).
+   */
+  sent: 'report' | 'advice';
   /** What the rule reads besides the files: the lint cache keys on exactly this. */
   inputs?: RuleInputs;
 }

@@ -179,7 +179,7 @@ test('stylish output: SPEC\'s file:line:column, severity, message, rule id, then
 });
 
 test('--max-warnings turns warnings into exit 1', async () => {
-  const noOpinion = cleanIssue().replace(/ {4}opinion: \|\n.*\n/, '');
+  const noOpinion = cleanIssue({ status: 'ready' }).replace(/ {4}opinion: \|\n.*\n/, '');
   const root = makeRoot({ 'issues/0001-x.md': noOpinion });
   assert.equal((await runCli(['lint', '--no-cache'], { cwd: root })).code, 0);
   assert.equal((await runCli(['lint', '--no-cache', '--max-warnings', '0'], { cwd: root })).code, 1);
@@ -299,20 +299,20 @@ test('--list-rules prints every rule id with its severity and doc', async () => 
   assert.match(result.stdout, /^opinion-missing\s+warning\s+\S/m);
 });
 
-test('--list-rules --format markdown prints the rules page: a table row per rule with its default, scope, options and doc', async () => {
+test('--list-rules --format markdown prints the rules page: a table row per rule with its default, scope, what it says of sent issues, options and doc', async () => {
   const result = await runCli(['lint', '--list-rules', '--format', 'markdown'], { cwd: makeRoot({}) });
   assert.equal(result.code, 0);
   assert.match(result.stdout, /^# Lint rules\n/);
-  assert.match(result.stdout, /^\| `frontmatter-schema` \| error \| each file \| — \| The frontmatter has the keys of /m);
-  assert.match(result.stdout, /^\| `issue-number-unique` \| error \| across issues \| — \|/m);
-  assert.match(result.stdout, /^\| `summary-max-words` \| warning \| each file \| a positive integer or \{ max: a positive integer \} \|/m);
+  assert.match(result.stdout, /^\| `frontmatter-schema` \| error \| each file \| reported \| — \| The frontmatter has the keys of /m);
+  assert.match(result.stdout, /^\| `issue-number-unique` \| error \| across issues \| reported \| — \|/m);
+  assert.match(result.stdout, /^\| `summary-max-words` \| warning \| each file \| advice \| a positive integer or \{ max: a positive integer \} \|/m);
 });
 
 test('--list-rules --format json lists every rule with its scope and the JSON Schema of its options', async () => {
   const result = await runCli(['lint', '--list-rules', '--format', 'json'], { cwd: makeRoot({}) });
   assert.equal(result.code, 0);
   const listed = JSON.parse(result.stdout) as { id: string; severity: string; scope: string; doc: string; options?: { anyOf?: unknown[] } }[];
-  assert.deepEqual(listed.find((rule) => rule.id === 'xref-unknown'), { id: 'xref-unknown', severity: 'error', scope: 'corpus', doc: 'Every `paper:` and `issue:` link leads to a published paper or issue' });
+  assert.deepEqual(listed.find((rule) => rule.id === 'xref-unknown'), { id: 'xref-unknown', severity: 'error', scope: 'corpus', sent: 'report', doc: 'Every `paper:` and `issue:` link leads to a published paper or issue' });
   assert.equal(listed.find((rule) => rule.id === 'summary-max-words')?.options?.anyOf?.length, 2);
 });
 
@@ -370,7 +370,7 @@ test('lint, render and preview of an alias bomb say what is wrong, where, with e
 
 test('lint on a terminal keeps every row within its width (one long message padded every row past 300 columns); a pipe keeps ESLint’s columns', async () => {
   const url = `https://example.org/${'long-path-segment/'.repeat(8)}paper`;
-  const issue = cleanIssue()
+  const issue = cleanIssue({ status: 'ready' })
     .replace('Smooth metrics show smooth scaling;', `Smooth metrics (see ${url}) show smooth scaling;`)
     .replace(/ {4}opinion: \|\n {6}.*\n/, '');
   const root = makeRoot({ 'issues/0001-a.md': issue });

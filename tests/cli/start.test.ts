@@ -27,6 +27,16 @@ test('start: a newer issue file whose frontmatter cannot be read is named on std
   assert.match(result.stderr, /^paperboy: issues\/0009-broken\.md is newer by its name, but its frontmatter gives no readable number \(`paperboy lint issues\/0009-broken\.md` says why\): showing issue #1\.$/m);
 });
 
+test('start: as lint does, an older sent issue gets no editorial advice, and the newest, which it shows, all of its own', async () => {
+  const noOpinion = (options: Parameters<typeof cleanIssue>[0]) => cleanIssue(options).replace(/ {4}opinion: \|\n.*\n/, '');
+  const root = makeRoot({ 'issues/0001-a.md': noOpinion({ number: 1 }), 'issues/0002-b.md': noOpinion({ number: 2, title: 'Second issue', date: '2023-06-05' }) });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /0001-a\.md/);
+  assert.match(result.stdout, /^issues\/0002-b\.md:8:5 +warning +Missing opinion/m);
+  assert.match(result.stdout, /^Linted 2 issues in issues: 0 errors, \d+ warnings?\.$/m);
+});
+
 test('start: one issue linted is "1 issue", not "1 issues"', async () => {
   const result = await runCli(['start'], { cwd: makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) }) });
   assert.equal(result.code, 0, result.stderr);

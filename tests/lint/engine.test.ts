@@ -215,6 +215,7 @@ test('a rule sees only the config keys it declares: reading another is a failure
     id: 'reads-from',
     severity: 'warning',
     scope: 'file',
+    sent: 'report',
     doc: 'Reads `from` without declaring it',
     inputs: { config: ['name'] },
     check({ config, report, parsed }) {
@@ -288,6 +289,7 @@ test('a rule that throws on one file is that file’s diagnostic under its id; t
     id: 'throws-on-one',
     severity: 'warning',
     scope: 'file',
+    sent: 'report',
     doc: 'Throws on the first issue (a bug of ours)',
     check({ issue }) {
       if (issue?.number === 1) throw new RangeError('Maximum call stack size exceeded');

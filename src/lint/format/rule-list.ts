@@ -34,6 +34,7 @@ function ruleFacts(rule: Rule) {
     id: rule.id,
     severity: rule.severity,
     scope: rule.scope,
+    sent: rule.sent,
     doc: rule.doc,
     ...(rule.options ? { options: optionsSchema(rule.options) } : {}),
   };
@@ -70,11 +71,13 @@ function optionsSchema(options: z.ZodType): Record<string, unknown> {
 }
 
 const SCOPES: Record<Rule['scope'], string> = { file: 'each file', corpus: 'across issues' };
+/** What the rules page says a rule does on a sent issue (`Rule.sent`). */
+const ON_SENT: Record<Rule['sent'], string> = { report: 'reported', advice: 'advice' };
 
 function formatRuleMarkdown(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => {
     const options = rule.options ? optionsInWords(rule.options) : '—';
-    return `| \`${rule.id}\` | ${rule.severity} | ${SCOPES[rule.scope]} | ${tableCell(options)} | ${tableCell(rule.doc)} |`;
+    return `| \`${rule.id}\` | ${rule.severity} | ${SCOPES[rule.scope]} | ${ON_SENT[rule.sent]} | ${tableCell(options)} | ${tableCell(rule.doc)} |`;
   });
   return `# Lint rules
 
@@ -84,6 +87,16 @@ function formatRuleMarkdown(rules: readonly Rule[]): string {
 \`paperboy lint\` checks every issue with these ${rules.length} rules (\`paperboy lint --list-rules\` prints the
 same list). Rules that work *across issues* always see the whole issues directory, even when you
 lint only some files.
+
+An issue already sent (\`status: sent\`) is history: its email is in readers' inboxes. The rules marked
+*advice* in the "sent issues" column, editorial advice for an issue being written (an opinion missing,
+a summary's length, the subject's, a section the config no longer lists), say nothing of a sent
+issue unless asked: \`paperboy lint --sent\` reports them on every issue, and a file named on the
+command line (\`paperboy lint issues/0042-x.md\`, not through its folder) gets every message. The other
+rules report on sent issues too: what they find is still wrong in the published page, the feeds or
+the paper database (a dead link, a value the archive drops, a wrong date), and editing the file
+fixes it there. \`paperboy build\` fails (exit 1) on those errors of a published issue, never on a
+sent issue's advice.
 
 Set a rule's severity (\`off\`, \`warn\`, \`error\`, or ESLint's \`0\`, \`1\`, \`2\`), and the options of a rule
 that takes them, under \`lint.rules\` in \`paperboy.config.yaml\` (see [config.md](config.md)). A rule's
@@ -98,8 +111,8 @@ lint:
     summary-max-words: [warn, 250]    # [severity, options]
 \`\`\`
 
-| rule | default | checks | options | what it checks |
-| --- | --- | --- | --- | --- |
+| rule | default | checks | sent issues | options | what it checks |
+| --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 `;
 }

@@ -19,6 +19,7 @@ const rule: FileRule = {
   id: 'arxiv-id',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'arXiv ids are bare, agree with the URL, and arXiv URLs point at the abs page',
   check({ issue, parsed, report }) {
     const document = parsed.document;

@@ -19,6 +19,7 @@ const rule: FileRule = {
   id: 'author-et-al',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'No `et al.`, `and others` or `…` written as an author: paperboy shortens long author lists itself',
   check({ parsed, report }) {
     if (!parsed.document) return;

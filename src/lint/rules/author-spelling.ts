@@ -24,6 +24,7 @@ const rule: CorpusRule = {
   id: 'author-spelling',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'report',
   doc: 'One person is written one way across the archive (`Fernanda Viégas`, not also `F. Viégas` or `Fernanda B. Viégas`): each spelling is an author page of its own',
   check({ facts, report }) {
     const expectedOf = expectedSpellings(spellingsOf(facts));

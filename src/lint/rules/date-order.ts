@@ -28,6 +28,7 @@ const rule: CorpusRule = {
   id: 'date-order',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'report',
   doc: 'Issues are dated in the order of their numbers, and within ten years of the issue before (a mistyped year, `0023`, `2203` or `2062` for `2026`, dates an issue decades off in every feed)',
   check({ facts, report }) {
     const dated = facts.filter((fact) => fact.readable && fact.number !== undefined && DATE.test(fact.date) && calendarProblem(fact.date) === undefined).sort((a, b) => a.number! - b.number! || (a.path < b.path ? -1 : 1));

@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'date-valid',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'The issue date is a real calendar date',
   check({ issue, parsed, report }) {
     const date = issue?.date;

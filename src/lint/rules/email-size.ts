@@ -41,6 +41,7 @@ const rule: FileRule = {
   id: 'email-size',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: 'The HTML email of an unsent issue is under 102 KB, where Gmail clips it',
   // Everything the email's HTML shows of the newsletter, and the templates it is rendered with.
   inputs: { config: ['name', 'description', 'postalAddress', 'baseUrl', 'language', 'words', 'sections', 'email', 'templatesDir'], templates: true },

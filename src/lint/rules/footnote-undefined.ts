@@ -20,6 +20,7 @@ const rule: FileRule = {
   id: 'footnote-undefined',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Every footnote reference has a definition in the same text',
   check({ issue, report, textPosition }) {
     const texts = textsOf(issue);

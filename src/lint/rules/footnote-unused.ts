@@ -13,6 +13,7 @@ const rule: FileRule = {
   id: 'footnote-unused',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'Every footnote definition is referenced in the same text',
   check({ issue, report, nodePosition }) {
     for (const text of textsOf(issue)) {

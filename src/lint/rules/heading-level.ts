@@ -28,6 +28,7 @@ const rule: FileRule = {
   id: 'heading-level',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'No headings inside a summary, opinion, notes or prerequisites, and no level-1 heading in the body',
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'heading', (node, text) => {

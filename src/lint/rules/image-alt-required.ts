@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'image-alt-required',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Every image has alt text',
   check({ issue, report, nodePosition }) {
     for (const type of ['image', 'imageReference'] as const) {

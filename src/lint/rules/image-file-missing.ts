@@ -24,6 +24,8 @@ const rule: FileRule = {
   id: 'image-file-missing',
   severity: 'error',
   scope: 'file',
+  // A sent issue's page and emails show the image broken still: said of it too.
+  sent: 'report',
   doc: 'An image under baseUrl (`img/chart.png`, `/img/chart.png`) is a file of staticDir (`static/img/chart.png`), else it is broken in the email and on the page; names the file likely meant',
   inputs: { config: ['baseUrl'], siteFiles: true },
   check({ issue, config, report, nodePosition }) {

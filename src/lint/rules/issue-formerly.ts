@@ -18,6 +18,7 @@ const rule: CorpusRule = {
   id: 'issue-formerly',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'report',
   doc: "An issue's `formerly` names numbers no issue has now, each in one issue: the old addresses that lead to it",
   check({ facts, report }) {
     const byNumber = new Map<number, IssueFacts>();

@@ -18,6 +18,7 @@ const rule: CorpusRule = {
   id: 'issue-number-sequence',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'advice',
   doc: 'Issue numbers follow each other without gaps',
   check({ facts, report }) {
     const held = facts.flatMap((fact) => (fact.number === undefined ? (numberInFileName(fact.path) ?? []) : [fact.number]));

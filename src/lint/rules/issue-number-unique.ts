@@ -10,6 +10,7 @@ const rule: CorpusRule = {
   id: 'issue-number-unique',
   severity: 'error',
   scope: 'corpus',
+  sent: 'report',
   doc: 'Each issue has a number no other issue has',
   check({ facts, report }) {
     const byNumber = new Map<number, string[]>();

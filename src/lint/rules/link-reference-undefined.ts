@@ -131,6 +131,7 @@ const rule: FileRule = {
   id: 'link-reference-undefined',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Every link reference (`[text][label]`) has its definition in the same text',
   check({ issue, report, textPosition }) {
     const texts = textsOf(issue);

@@ -22,6 +22,7 @@ const rule: FileRule = {
   id: 'link-text-empty',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Every link has text',
   check(context) {
     visitMarkdown(context.issue, 'link', (node, text) => checkLink(context, node, text));

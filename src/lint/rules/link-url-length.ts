@@ -29,6 +29,7 @@ const rule: FileRule = {
   id: 'link-url-length',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: `Every URL the plaintext prints (a paper's, a link's or image's, an autolink or bare URL in the text) fits on its line, which is cut past ${plainStyle.maxLineOctets} octets`,
   // Relative links and cross-references resolve against baseUrl, which lengthens them.
   inputs: { config: ['baseUrl'] },

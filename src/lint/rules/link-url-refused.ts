@@ -18,6 +18,7 @@ const rule: FileRule = {
   id: 'link-url-refused',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'Every link and image URL is one the outputs keep (an allowed scheme)',
   inputs: { config: ['baseUrl'] },
   check({ parsed, config, report }) {

@@ -22,6 +22,7 @@ const rule: FileRule = {
   id: 'link-url-relative',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'A link or image written without a scheme is meant as a path under baseUrl: not a domain without `https://` (`github.com/x`), an address without `mailto:`, or a path from the issue file (`../notes/a.md`)',
   inputs: { config: ['baseUrl'] },
   check({ issue, config, report, nodePosition }) {

@@ -155,6 +155,7 @@ const rule: FileRule = {
   id: 'math-syntax',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'Math between dollars is TeX that KaTeX can typeset',
   async check(context) {
     for (const text of textsOf(context.issue)) {

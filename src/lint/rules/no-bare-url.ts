@@ -60,6 +60,7 @@ const rule: FileRule = {
   id: 'no-bare-url',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: 'URLs are written as links with words',
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'link', (node, text) => {

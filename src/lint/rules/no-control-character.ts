@@ -26,6 +26,7 @@ const rule: FileRule = {
   id: 'no-control-character',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'No control character (NUL, ESC, …), noncharacter (U+FFFF), lone surrogate (`\\ud800`) or line separator (U+2028, U+2029) in the file or from a YAML escape',
   check({ parsed, report }) {
     for (const match of parsed.source.text.matchAll(CONTROL_CHARACTER)) {

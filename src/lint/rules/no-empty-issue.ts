@@ -15,6 +15,7 @@ const rule: FileRule = {
   id: 'no-empty-issue',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'An issue has at least one paper or a body (`papers` may be empty only if the body is not)',
   check({ parsed, issue, report }) {
     const papers = parsed.document?.get('papers', true);

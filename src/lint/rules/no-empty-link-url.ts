@@ -13,6 +13,7 @@ const rule: FileRule = {
   id: 'no-empty-link-url',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Every link has a URL',
   check({ issue, report, nodePosition }) {
     // A definition (`[x]: <>`) with no URL empties every link that uses it.

@@ -92,6 +92,7 @@ const rule: FileRule = {
   id: 'no-placeholder',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'No TODO, TK, FIXME, XXX (words of their own) or lorem ipsum left in the text; in a name or a paper\'s title only the whole value or the `TODO …` of `paperboy new`',
   check({ parsed, issue, report, textPosition }) {
     for (const { word, position } of frontmatterPlaceholders(parsed)) report({ message: message(word), position });

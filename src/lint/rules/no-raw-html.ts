@@ -40,6 +40,7 @@ const rule: FileRule = {
   id: 'no-raw-html',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: "Markdown without raw HTML, whose tags every output drops (only its text is shown); a `<br>` is shown as a line break, and accepted in a table's cell, which has no other",
   check({ issue, report, nodePosition }) {
     const marker = issue?.papersMarker === undefined ? undefined : issue.body.tree.children[issue.papersMarker];

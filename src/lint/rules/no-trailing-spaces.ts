@@ -36,6 +36,7 @@ const rule: FileRule = {
   id: 'no-trailing-spaces',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: 'No line ends in spaces or tabs (a hard line break is written as a backslash)',
   check({ parsed, report }) {
     const runs = trailingRuns(parsed.source.text);

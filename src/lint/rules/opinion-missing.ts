@@ -11,6 +11,7 @@ const rule: FileRule = {
   id: 'opinion-missing',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: "Every paper has an opinion",
   check({ issue, parsed, report }) {
     for (const paper of issue?.papers ?? []) {

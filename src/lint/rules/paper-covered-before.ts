@@ -20,6 +20,7 @@ const rule: CorpusRule = {
   id: 'paper-covered-before',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'advice',
   doc: 'A paper is not summarized again after an earlier issue covered it, unless the issue links the earlier summary with `paper:`',
   check({ facts, report }) {
     const firstCoverage = new Map<string, { number: number; title: string }>();

@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'paper-duplicate-in-issue',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Each paper appears at most once in an issue',
   check({ issue, parsed, report }) {
     const first = new Map<string, { index: number; title: string }>();

@@ -15,6 +15,7 @@ const rule: FileRule = {
   id: 'paper-url',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'Each paper URL is an absolute http(s) URL, preferably https',
   check({ issue, parsed, report }) {
     for (const paper of issue?.papers ?? []) {

@@ -11,6 +11,7 @@ export function parseProblemRule(id: ParseProblem['ruleId'], doc: string): FileR
     id,
     severity: 'error',
     scope: 'file',
+    sent: 'report',
     doc,
     check({ parsed, report }) {
       for (const problem of parsed.problems) {

@@ -16,6 +16,7 @@ const rule: FileRule = {
   id: 'preheader-length',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: `The preheader is ${MIN_PREHEADER} to ${MAX_PREHEADER} characters`,
   check({ issue, parsed, report }) {
     if (issue?.preheader === undefined) return;

@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'section-known',
   severity: 'error',
   scope: 'file',
+  sent: 'advice',
   doc: "Each paper's section is one of the config's `sections`",
   inputs: { config: ['sections'] },
   check({ config, issue, parsed, report }) {

@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'subject-length',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: `The email subject is at most ${MAX_SUBJECT} characters`,
   check({ issue, parsed, report }) {
     if (!issue) return;

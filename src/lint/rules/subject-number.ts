@@ -22,6 +22,7 @@ const rule: FileRule = {
   id: 'subject-number',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'A `subject` that names an issue number (`#3: …`, `Issue 3 —`, `… (#3)`) names the issue\'s own `number`',
   inputs: { config: ['name'] },
   check({ issue, parsed, config, report }) {

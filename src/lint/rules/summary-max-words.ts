@@ -21,6 +21,7 @@ const rule: FileRule<number> = {
   id: 'summary-max-words',
   severity: 'warning',
   scope: 'file',
+  sent: 'advice',
   doc: `Each summary is at most ${DEFAULT_MAX_WORDS} words (configurable)`,
   options,
   optionsExpected: 'the most words a summary may have, a whole number such as `250` (or `{ max: 250 }`)',

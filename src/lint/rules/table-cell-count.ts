@@ -14,6 +14,7 @@ const rule: FileRule = {
   id: 'table-cell-count',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'No table row has more cells than its header',
   check({ issue, report, nodePosition }) {
     visitMarkdown(issue, 'table', (table, text) => {

@@ -21,6 +21,7 @@ const rule: CorpusRule = {
   id: 'tag-spelling',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'report',
   doc: 'A tag is joined one way across the archive (`scaling-laws`, not also `scaling laws` or `scaling_laws`), and a tag of one paper is not one letter from a tag of more (`steerng`, `steering`): each spelling is a tag page of its own',
   check({ facts, report }) {
     const spellings = new Map<string, Map<string, Spelling>>();

@@ -20,6 +20,7 @@ const rule: FileRule = {
   id: 'title-math',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'No `$…$` math in an issue or paper title: titles are plain text, shown as written everywhere',
   check({ parsed, report }) {
     if (!parsed.document) return;

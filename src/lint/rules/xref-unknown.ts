@@ -17,6 +17,7 @@ const rule: CorpusRule = {
   id: 'xref-unknown',
   severity: 'error',
   scope: 'corpus',
+  sent: 'report',
   doc: 'Every `paper:` and `issue:` link leads to a published paper or issue',
   check({ facts, report }) {
     const corpus = new CorpusIndex(facts);

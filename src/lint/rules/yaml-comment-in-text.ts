@@ -51,6 +51,7 @@ const rule: FileRule = {
   id: 'yaml-comment-in-text',
   severity: 'error',
   scope: 'file',
+  sent: 'report',
   doc: 'No `#` comment cuts unquoted text in the frontmatter (`title: ranked #1` reads as "ranked")',
   check({ parsed, report }) {
     const document = parsed.document;

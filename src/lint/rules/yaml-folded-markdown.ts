@@ -35,6 +35,7 @@ const rule: FileRule = {
   id: 'yaml-folded-markdown',
   severity: 'warning',
   scope: 'file',
+  sent: 'report',
   doc: 'No Markdown text in a folded `>` block whose folding changes the Markdown (lists, headings, paragraphs): a `|` block keeps the lines',
   check({ parsed, issue, report }) {
     const document = parsed.document;

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { formatRuleList } from '../../../src/lint/format/rule-list.js';
 import type { Rule } from '../../../src/lint/types.js';
 
-const plain: Rule = { id: 'plain-rule', severity: 'error', scope: 'file', doc: 'A `a|b` cell stays one cell', check() {} };
+const plain: Rule = { id: 'plain-rule', severity: 'error', scope: 'file', sent: 'report', doc: 'A `a|b` cell stays one cell', check() {} };
 const withOptions: Rule = {
   id: 'rule-with-options',
   severity: 'warning',
   scope: 'corpus',
+  sent: 'advice',
   doc: 'Takes every kind of option',
   options: z.strictObject({
     max: z.number().int().min(10).max(500),
@@ -31,12 +32,12 @@ function markdownRow(rule: Rule): string {
 test('the rules page describes a rule\'s options in words, from the schema the config is checked with', () => {
   assert.equal(
     markdownRow(withOptions),
-    '| `rule-with-options` | warning | across issues | { max: an integer from 10 to 500, style: one of `short`, `long`, words: a list of text, strict: `true` or `false`, ratio: a number < 1 } | Takes every kind of option |',
+    '| `rule-with-options` | warning | across issues | advice | { max: an integer from 10 to 500, style: one of `short`, `long`, words: a list of text, strict: `true` or `false`, ratio: a number < 1 } | Takes every kind of option |',
   );
 });
 
 test('the rules page escapes a `|` in a rule doc, so the table row keeps its cells', () => {
-  assert.equal(markdownRow(plain), '| `plain-rule` | error | each file | — | A `a\\|b` cell stays one cell |');
+  assert.equal(markdownRow(plain), '| `plain-rule` | error | each file | reported | — | A `a\\|b` cell stays one cell |');
 });
 
 test('the rules page counts the rules and names the command that regenerates it', () => {
