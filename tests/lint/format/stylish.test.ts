@@ -49,7 +49,7 @@ test('stylish format: SPEC\'s `file:line:column  severity  message  rule-id`, on
       '',
     ].join('\n'),
   );
-  assert.equal(formatStylish([fileResult('/elsewhere/0001-a.md', results[0]!.messages.slice(0, 1))], { cwd: '/root', color: false }).split('\n')[0]!.split('  ')[0], '../elsewhere/0001-a.md:11:5', 'the file as reached from where the command ran');
+  assert.equal(formatStylish([fileResult('/elsewhere/0001-a.md', results[0]!.messages.slice(0, 1))], { cwd: '/root', color: false }).split('\n')[0]!.split('  ')[0], '/elsewhere/0001-a.md:11:5', 'a file outside the folder the command ran in, by its absolute path (path-within.ts shownPath)');
 });
 
 test('stylish format: on a terminal a message too long for its row wraps in its column; under its place when a long file name leaves it too little room', () => {
