@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { BIN, runCli } from '../helpers/cli.js';
-import { ISSUE_1, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
+import { ISSUE_1, journaledIds, newsletter, outboxFiles, receivedBy, SECRET, send } from '../helpers/send.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
 const READERS = ['reader0@example.org', 'reader1@example.org', 'reader2@example.org'];
@@ -17,21 +17,6 @@ function renumber(root: string, from: number, to: number, edit: (text: string) =
   renameSync(join(root, `issues/000${from}-mirages.md`), moved);
   writeFileSync(moved, edit(readFileSync(moved, 'utf8').replace(/^number: \d+$/m, `number: ${to}\nformerly: [${from}]`)));
   return moved;
-}
-
-/** The Message-ID each reader's row of the journal of issue `issue` carries. */
-function journaledIds(root: string, issue: number): Map<string, string> {
-  const db = openStore(join(root, '.paperboy'));
-  const rows = db.prepare('SELECT email, message_id FROM deliveries WHERE issue = ?').all(issue) as { email: string; message_id: string }[];
-  db.close();
-  return new Map(rows.map((row) => [row.email, row.message_id]));
-}
-
-/** Each reader's copies on `servers`, by Message-ID: address → ids received. */
-function receivedBy(...servers: TestSmtpServer[]): Map<string, string[]> {
-  const got = new Map<string, string[]>();
-  for (const message of servers.flatMap((server) => server.received)) got.set(message.to, [...(got.get(message.to) ?? []), message.messageId]);
-  return got;
 }
 
 /** Issue 1's send through a relay that defers reader1 (451): reader0 and reader2 have it, reader1 waits in the journal. */

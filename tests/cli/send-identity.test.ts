@@ -6,8 +6,8 @@ import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue } from '../helpers/fixture.js';
-import { ISSUE_1, journalStates, newsletter, SECRET, send } from '../helpers/send.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { ISSUE_1, journaledIds, journalStates, newsletter, receivedBy, SECRET, send } from '../helpers/send.js';
+import { startSmtpServer } from '../helpers/smtp-server.js';
 
 const READERS = ['reader0@example.org', 'reader1@example.org', 'reader2@example.org'];
 
@@ -17,21 +17,6 @@ function renumber(root: string, from: number, to: number): void {
   const moved = join(root, `issues/000${to}-mirages.md`);
   renameSync(old, moved);
   writeFileSync(moved, readFileSync(moved, 'utf8').replace(/^number: \d+$/m, `number: ${to}`));
-}
-
-/** The Message-ID each reader's row of issue `issue` carries in the journal. */
-function journaledIds(root: string, issue = 1): Map<string, string> {
-  const db = openStore(join(root, '.paperboy'));
-  const rows = db.prepare('SELECT email, message_id FROM deliveries WHERE issue = ?').all(issue) as { email: string; message_id: string }[];
-  db.close();
-  return new Map(rows.map((row) => [row.email, row.message_id]));
-}
-
-/** Each reader's copies on `servers`, by Message-ID: address → ids received. */
-function receivedBy(...servers: TestSmtpServer[]): Map<string, string[]> {
-  const got = new Map<string, string[]>();
-  for (const message of servers.flatMap((server) => server.received)) got.set(message.to, [...(got.get(message.to) ?? []), message.messageId]);
-  return got;
 }
 
 test('send: a new issue given the number another issue was sent under is refused (exit 2) naming both and what to do, nothing sent, its file not marked sent; `sends` says whose journal it shows', async () => {

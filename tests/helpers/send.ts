@@ -7,6 +7,7 @@ import { isPaperboyError } from '../../src/errors.js';
 import type { CommandIO } from '../../src/io.js';
 import { openStore } from '../../src/store/database.js';
 import { cleanIssue, configWith, makeRoot } from './fixture.js';
+import type { TestSmtpServer } from './smtp-server.js';
 
 export const SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -71,4 +72,19 @@ export function outboxFiles(root: string, issue = 1, folder: 'send' | 'proofs' =
   } catch {
     return [];
   }
+}
+
+/** The Message-ID each reader's row of the journal of issue `issue` carries: address → Message-ID. */
+export function journaledIds(root: string, issue = 1): Map<string, string> {
+  const db = openStore(join(root, '.paperboy'));
+  const rows = db.prepare('SELECT email, message_id FROM deliveries WHERE issue = ?').all(issue) as { email: string; message_id: string }[];
+  db.close();
+  return new Map(rows.map((row) => [row.email, row.message_id]));
+}
+
+/** Each reader's copies on `servers`, by Message-ID: address → ids received. */
+export function receivedBy(...servers: TestSmtpServer[]): Map<string, string[]> {
+  const got = new Map<string, string[]>();
+  for (const message of servers.flatMap((server) => server.received)) got.set(message.to, [...(got.get(message.to) ?? []), message.messageId]);
+  return got;
 }
