@@ -10,8 +10,8 @@ const { searchOptions } = indexOptions;
  * its stored fields, and `terms`, each term it is found by followed by the
  * fields (by field id, ascending) that hold it, each with how often:
  * `["reward", 0, 1, 4, 3, "hacking", 4, 1]` (flat, so that a shard's ~500
- * parts are read and joined quickly). Made by MiniSearch itself
- * (`searchPart`), kept by the build (search-index.ts), so that an edit of one
+ * parts are read and joined quickly). Counted as MiniSearch's `add`
+ * counts (`searchPart`), kept by the build (search-index.ts), so that an edit of one
  * paper indexes that paper alone and `assembleShard` puts the year's shard
  * together: on the 1,000-issue bench corpus, indexing a year's ~500 papers
  * again was a fifth of a one-edit build (0.25 s of its CPU, `--cpu-prof`).
@@ -32,7 +32,9 @@ const stringifyField = MiniSearch.getDefault('stringifyField') as (value: unknow
  * (`assembleShard` gives it). A copy of `add`, not a call: a MiniSearch of
  * one document, read back through `toJSON`, took twice the time of indexing
  * the document, and an index is made of ~10,000 of them on a cold build.
- * tests/archive/search-parts.test.ts holds it to MiniSearch's own.
+ * tests/archive/search-parts.test.ts holds it to MiniSearch's own; MiniSearch
+ * is pinned exactly (package.json), and its version is part of the stored
+ * parts' format (formats.ts `SHARD_FORMAT`).
  */
 export function searchPart(document: object): SearchPart {
   const { fields, storeFields = [], tokenize, processTerm } = searchOptions as Required<Pick<typeof searchOptions, 'tokenize' | 'processTerm'>> & typeof searchOptions;
