@@ -117,7 +117,8 @@ import type { FileOutcome } from './lint-file.js';
 // v95: date-order reports an issue dated more than ten years from the issue numbered before it (`2062` typed for `2026`).
 // v96: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
 // v97: the facts hold where an `issue:` link's number is written (`numberAt`); an `issue:` link to an old number of an issue renumbered (its `formerly`) leads to it (issue/corpus.ts), and xref-renumbered-issue, a new rule across issues, offers the number it has now.
-const FORMAT_VERSION = 97;
+// v98: no-raw-html names an `<img>` as the image it is, with the Markdown image to write.
+const FORMAT_VERSION = 98;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

@@ -17,7 +17,11 @@ import { isBreakTag } from '../../render/raw-html.js';
  * not ok: `a List<String> of names` → the same for `<String>`: angle brackets around a word make a tag
  * ok:     `| GPT-4<br>(March) | 86% |` (a line break in a table's cell)
  * not ok: `first line<br>second` → Unexpected raw HTML `<br>`, expected a Markdown line break, a `\` at the end of the line …
+ * not ok: `<img src="chart.png" alt="Loss">` → Unexpected raw HTML `<img …>`, expected a Markdown image, `![what it shows](its address)` (an `<img>` has no text: it is shown nowhere)
  */
+
+/** An `<img>` tag (HTML's tag names are case-insensitive): dropped with its tags, it leaves no text at all. */
+const IMAGE_TAG = /^<img(?:[\s/>]|$)/i;
 
 const SHOWN_LENGTH = 40;
 
@@ -49,13 +53,16 @@ const rule: FileRule = {
     visitMarkdown(issue, 'html', (node, text) => {
       if (node === marker) return;
       const lineBreak = isBreakTag(node.value);
+      const image = IMAGE_TAG.test(node.value.trim());
       if (lineBreak && inCells.has(node)) return;
       // The papers marker misspelt (`<!--papers-->`, `<!-- Papers -->`) is not the marker: the papers would go after the closing.
       const misspeltMarker = text === issue?.body && MARKER_LIKE.test(node.value.trim());
       report({
         message: lineBreak
           ? `Unexpected raw HTML \`${excerpt(node.value)}\`, expected a Markdown line break, a \`\\\` at the end of the line (the \`<br>\` is shown as the line break it stands for; in a table's cell, which has no other, it is accepted)`
-          : misspeltMarker
+          : image
+            ? `Unexpected raw HTML \`${excerpt(node.value)}\`, expected a Markdown image, \`![what it shows](its address)\` (raw HTML is dropped on render, and an \`<img>\` has no text: the image is shown nowhere, its alt text neither)`
+            : misspeltMarker
             ? `Unexpected comment \`${excerpt(node.value)}\`, expected the papers marker written \`${PAPERS_MARKER}\` (one space inside each end, lowercase): as it is, ${marker ? 'it is dropped, and the papers go at the marker written so' : 'the papers go after the whole body'}`
             : `Unexpected raw HTML \`${excerpt(node.value)}\`, expected Markdown (raw HTML is dropped on render, only its text shown; text in angle brackets, such as \`List<String>\`, is written \`\\<\` or in backticks)`,
         position: nodePosition(text, node),

@@ -48,3 +48,15 @@ test('no-raw-html: a `<br>` in a table\'s cell, the one way to break a line ther
   const cellHtml = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: '| A | B |\n| --- | --- |\n| x <b>y</b> | z |' }) });
   assert.deepEqual(places(cellHtml), ['no-raw-html 18:11', 'no-raw-html 18:15'], 'any other tag in a cell is still reported');
 });
+
+test('no-raw-html: an `<img>` tag is named as the image it is, with the Markdown image to write: dropped, it leaves no text at all', async () => {
+  const summary = 'Before <img src="https://example.com/c.png" alt="A chart"> after.\n\n<IMG SRC="d.png">';
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) });
+  assert.deepEqual(places(messages), ['no-raw-html 16:14', 'no-raw-html 18:7']);
+  for (const message of messages) {
+    assert.match(message.message, /^Unexpected raw HTML `<img [^`]*`, expected a Markdown image, `!\[what it shows\]\(its address\)` \(raw HTML is dropped on render, and an `<img>` has no text: the image is shown nowhere, its alt text neither\)$/i);
+  }
+  // A tag whose name merely begins so is not an image.
+  const other = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'An <imgx> tag.' }) });
+  assert.match(other[0]!.message, /expected Markdown \(raw HTML is dropped/);
+});
