@@ -302,7 +302,8 @@ test('a change of the server’s subscribe settings (allowed origins, the cap on
 
 test("build says an issue's image of the site whose file staticDir lacks at its line and column, with the file likely meant, on every build until the file is there, and then no more", async () => {
   // A private note's image is in nothing published: lint says it (the reviewers' proof shows notes), the build never says it published it broken.
-  const text = cleanIssueWithMarkdown({ notes: 'Draft chart: ![later](img/later.png)' }, { body: 'The curves:\n\n![Loss curves](img/Loss.png)' });
+  // Not yet sent: the build lints it, and says lint's error of the note's image too.
+  const text = cleanIssueWithMarkdown({ notes: 'Draft chart: ![later](img/later.png)' }, { status: 'ready', body: 'The curves:\n\n![Loss curves](img/Loss.png)' });
   const newsletter = makeRoot({ 'issues/0001-a.md': text, 'static/img/loss.png': Buffer.from([0x89, 0x50]) });
   const warning =
     /^issues\/0001-a\.md:25:1 +error {2}Unexpected image `img\/Loss\.png`: `static\/img\/Loss\.png` does not exist, so the image is broken in the email and on the page; expected `img\/loss\.png` \(`static\/img\/loss\.png`\); published with it broken {2}image-file-missing\npaperboy: published 1 issue with those 2 errors/m;

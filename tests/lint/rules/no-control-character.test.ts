@@ -47,7 +47,7 @@ test('no-control-character: the model holds U+FFFD instead, so no output carries
 });
 
 test('no-control-character: the noncharacters U+FFFE and U+FFFF, escaped or pasted, are reported and held as U+FFFD, so the feeds stay XML', async () => {
-  const text = cleanIssueWithMarkdown({ summary: 'Smooth \uffffmetrics' }, { title: '"Pasted \\uFFFF and \\ufffe"' });
+  const text = cleanIssueWithMarkdown({ summary: 'Smooth \uffffmetrics' }, { title: '"Pasted \\uFFFF and \\ufffe"', status: 'ready' });
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(
     messages.map((message) => message.message),
@@ -59,7 +59,7 @@ test('no-control-character: the noncharacters U+FFFE and U+FFFF, escaped or past
   );
   assert.equal(modelOf(text).title, 'Pasted \ufffd and \ufffd');
   const root = makeRoot({ 'issues/0001-a.md': text });
-  // Built, with those errors said (exit 1).
+  // Built, with those errors said (exit 1: an issue not yet sent, which the build lints).
   assert.equal((await runCli(['build'], { cwd: root })).code, 1);
   for (const feed of ['feed.xml', 'atom.xml']) {
     assert.doesNotMatch(readFileSync(join(root, 'dist', feed), 'utf8'), /[\ufffe\uffff]/, feed);
