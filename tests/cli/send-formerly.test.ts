@@ -7,7 +7,7 @@ import { SendJournal } from '../../src/send/journal.js';
 import { openStore } from '../../src/store/database.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { ISSUE_1, journaledIds, newsletter, outboxFiles, receivedBy, SECRET, send } from '../helpers/send.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { receivedAtLeast, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 
 const READERS = ['reader0@example.org', 'reader1@example.org', 'reader2@example.org'];
 
@@ -144,14 +144,7 @@ test('send: a send killed (SIGKILL) mid-way, its issue then renumbered with `for
       stdio: 'ignore',
     });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (server.received.length >= 20) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 2);
-    });
+    await receivedAtLeast(server, 20);
     child.kill('SIGKILL');
     await exited;
     const before = server.received.length;

@@ -193,3 +193,23 @@ function socketOf(server: SMTPServer, session: SMTPServerSession): Socket | unde
   const connections = (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: Socket }> }).connections;
   return [...connections].find((connection) => connection.session === session)?._socket;
 }
+
+/**
+ * Resolves once `server` has received `count` messages, polled every 2 ms
+ * (a test kills a send mid-way at that point), or once `exited` settles
+ * (the send ended first), when given.
+ */
+export function receivedAtLeast(server: Pick<TestSmtpServer, 'received'>, count: number, exited?: Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (server.received.length >= count) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 2);
+    void exited?.then(() => {
+      clearInterval(poll);
+      resolve();
+    });
+  });
+}

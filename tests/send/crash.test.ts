@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
 import { newsletter, SECRET } from '../helpers/send.js';
-import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { receivedAtLeast, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { BIN } from '../helpers/cli.js';
 
 /**
@@ -63,18 +63,7 @@ for (const seed of [1, 2, 3, 4]) {
       const first = startSend(root, server);
       // Kill once a random number of messages has arrived (or after the start-up, for the low draws).
       const target = Math.floor(random() * 140);
-      await new Promise<void>((resolve) => {
-        const poll = setInterval(() => {
-          if (server.received.length >= target) {
-            clearInterval(poll);
-            resolve();
-          }
-        }, 2);
-        void first.exited.then(() => {
-          clearInterval(poll);
-          resolve();
-        });
-      });
+      await receivedAtLeast(server, target, first.exited);
       first.child.kill('SIGKILL');
       await first.exited;
 
@@ -259,14 +248,7 @@ test('SIGINT pauses cleanly: messages in flight finish and are recorded, exit 13
   const server = await startSmtpServer();
   try {
     const first = startSend(root, server);
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        if (server.received.length >= 20) {
-          clearInterval(poll);
-          resolve();
-        }
-      }, 2);
-    });
+    await receivedAtLeast(server, 20);
     first.child.kill('SIGINT');
     assert.equal(await first.exited, 130, first.output());
     assert.match(first.output(), /Interrupted/);
