@@ -121,6 +121,16 @@ export const DEFAULT_WORDS = {
   papersBy: 'Papers by {name}',
   moreAuthorsOne: '{count} more author',
   moreAuthorsOther: '{count} more authors',
+  // `paperboy papers search`, its output for a person (its --json keys stay English); with `matchesOne`/`matchesOther`
+  moreWithLimit: '; {count} more with --limit',
+  noPublishedMatch: 'No published paper matches {query}.',
+  notPublishedInDraftsOne: 'Not published yet, in a draft:',
+  notPublishedInDraftsOther: 'Not published yet, in drafts:',
+  coveredAgainInDraftsOne: 'Covered before, again in a draft:',
+  coveredAgainInDraftsOther: 'Covered before, again in drafts:',
+  draftNumber: 'draft #{number}',
+  draftUnnumbered: 'draft',
+  noTitleYet: '(no title yet)',
   // The server's pages (paperboy serve) and the confirmation email
   backTo: 'Back to {name}',
   subscribeTo: 'Subscribe to {name}',
