@@ -354,14 +354,16 @@ function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Fa
 /**
  * The authors a row of a list of papers shows: every name up to
  * `ROW_AUTHORS_MAX`, else the first `ROW_AUTHORS_SHOWN` and a link's text
- * for the others, "2,990 more authors" (render/format.ts `boundedNames`),
- * joined in the newsletter's `language`.
+ * for the others, "2,990 more authors" (render/format.ts `boundedNames`;
+ * `words.moreAuthorsOne`/`moreAuthorsOther`, its count grouped as their
+ * language writes numbers: "2.990 weitere Autoren"), joined in the
+ * newsletter's `language`.
  * A paper of 3,000 authors is on 3,000 author pages: with its whole list
  * in each row, they took 292 MB (names of 28 characters), with ten names 8.3 MB.
  */
 function rowAuthors(names: readonly string[], words: Phrasebook, language: string): { names: LinePiece[]; more: { before: string; label: string } | undefined } {
   const { names: shown, more } = boundedNames(names, ROW_AUTHORS_MAX, ROW_AUTHORS_SHOWN, language);
-  return { names: shown, more: more && { before: more.before, label: words.say('moreAuthors', { count: more.count.toLocaleString('en') }) } };
+  return { names: shown, more: more && { before: more.before, label: words.counted('moreAuthors', more.count, { grouped: true }) } };
 }
 
 /** A row names every author of a paper of at most this many (an ordinary paper's list, whole); past it, `ROW_AUTHORS_SHOWN`. */

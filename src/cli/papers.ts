@@ -6,6 +6,7 @@ import { papersCsv, papersJson } from '../archive/data-files.js';
 import { draftPapersMatching, hasSearchWords, searchPapers, type DraftPaperMatch } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
 import { loadConfig, type Config } from '../config/load.js';
+import { phrasebook, type Phrasebook } from '../config/words.js';
 import { PaperboyError } from '../errors.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { tagKey } from '../issue/names.js';
@@ -44,9 +45,12 @@ async function loadPapers(options: CommonOptions, io: CommandIO): Promise<{ conf
 /**
  * `paperboy papers search [QUERY]`: ranked matches (without words, every
  * paper the filters keep) with issue number, date and the first line of the
- * summary. Throws USAGE with neither words nor a filter: a query of
- * punctuation alone (`++`) has no word the index knows, and would list every
- * paper as if it matched.
+ * summary, its sentences in the config's `words:` (config/words.ts: "3
+ * papers match", "No published paper matches …", the drafts' lines) and
+ * the authors joined in its `language`, as the email joins them; `--json`'s
+ * keys stay as they are, for tools. Throws USAGE with neither words nor a
+ * filter: a query of punctuation alone (`++`) has no word the index knows,
+ * and would list every paper as if it matched.
  */
 export async function search(options: SearchCommandOptions, io: CommandIO): Promise<number> {
   // A tag is compared folded (issue/names.ts `tagKey`): an emoji or a symbol is one (`🎉`, `c++`), but spaces, accents alone or
@@ -61,11 +65,12 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     throw new PaperboyError('USAGE', `The query "${options.query}" has no words to search for: a search matches words (letters and digits) and ignores punctuation and symbols`, { hint });
   }
   const { config, papers } = await loadPapers(options, io);
+  const words = phrasebook(config.words, config.language);
   // The shards a build or a previous search kept (search-index.ts): a search reads the index instead of making it.
   const shardCache = options.cache ? join(config.dataDir, 'cache', 'search') : undefined;
   const matches = searchPapers(papers.database, papers.texts, options.query, filters, shardCache, config.language);
   // Said beside the results (on stderr with --json, whose stdout is the array alone): the issue being written is "covered" too.
-  const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), new Set(papers.database.papers.map(({ id }) => id)), io.cwd);
+  const drafts = draftLines(draftPapersMatching(papers.drafts, options.query, filters), new Set(papers.database.papers.map(({ id }) => id)), io.cwd, words);
   // Only the papers shown are read with their texts (their first lines).
   const shown = matches.slice(0, options.limit).map(({ paper, score }) => ({ paper: withTexts(paper, papers.texts), score }));
   if (options.json) {
@@ -82,24 +87,24 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     }));
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     // The array is all stdout holds, for tools to read; what it leaves out is said beside it.
-    if (shown.length < matches.length) io.stderr.write(countLine(matches.length, shown.length));
+    if (shown.length < matches.length) io.stderr.write(countLine(matches.length, shown.length, words));
     io.stderr.write(drafts);
     return 0;
   }
   if (matches.length === 0) {
     // Echoed as typed, but for control characters: an escape sequence pasted into the query would act on the terminal.
     const said = [options.query && `"${options.query}"`, ...filterWords(filters)].filter(Boolean).join(', ');
-    io.stdout.write(`No published paper matches ${replaceControlCharacters(said)}.\n${drafts}`);
+    io.stdout.write(`${words.say('noPublishedMatch', { query: replaceControlCharacters(said) })}\n${drafts}`);
     return 0;
   }
   for (const { paper } of shown) {
     const covered = paper.coverage.map((record) => `#${record.issue.number} ${record.issue.date}`).join(', ');
-    // Authors as the email names them (briefAuthors): past `email.maxAuthors`, "Toby Shevlane et al." rather than a line of every "Last, First".
+    // Authors as the email names them (briefAuthors): past `email.maxAuthors`, "Toby Shevlane et al." rather than a line of every "Last, First"; joined in the newsletter's language, "A, B und C".
     // Each name and the title isolated as in the plaintext email (render/bidi.ts): an Arabic name took the year after it into its run.
-    const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
+    const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors, config.language)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
     io.stdout.write(`${covered}  ${isolateText(paper.latest.title)}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
   }
-  io.stdout.write(countLine(matches.length, shown.length) + drafts);
+  io.stdout.write(countLine(matches.length, shown.length, words) + drafts);
   return 0;
 }
 
@@ -108,16 +113,16 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
  * One whose identity is in `published` is said as covered before, not as "not published yet", which it was said as.
  * A paper not titled yet (found by its arXiv id) says so: its line showed a blank between two gaps.
  */
-function draftLines(found: readonly DraftPaperMatch[], published: ReadonlySet<string>, cwd: string): string {
+function draftLines(found: readonly DraftPaperMatch[], published: ReadonlySet<string>, cwd: string, words: Phrasebook): string {
   const line = (paper: DraftPaperMatch) =>
-    `  ${paper.number === undefined ? 'draft' : `draft #${paper.number}`}  ${paper.title.trim() === '' ? '(no title yet)' : isolateText(paper.title)}  (${shownPath(paper.path, cwd)}:${paper.position.start.line}:${paper.position.start.column})\n`;
-  const group = (heading: string, papers: readonly DraftPaperMatch[]) => (papers.length === 0 ? '' : `${heading} ${papers.length === 1 ? 'a draft' : 'drafts'}:\n${papers.map(line).join('')}`);
-  return group('Not published yet, in', found.filter(({ id }) => !published.has(id))) + group('Covered before, again in', found.filter(({ id }) => published.has(id)));
+    `  ${paper.number === undefined ? words.say('draftUnnumbered') : words.say('draftNumber', { number: paper.number })}  ${paper.title.trim() === '' ? words.say('noTitleYet') : isolateText(paper.title)}  (${shownPath(paper.path, cwd)}:${paper.position.start.line}:${paper.position.start.column})\n`;
+  const group = (stem: string, papers: readonly DraftPaperMatch[]) => (papers.length === 0 ? '' : `${words.counted(stem, papers.length)}\n${papers.map(line).join('')}`);
+  return group('notPublishedInDrafts', found.filter(({ id }) => !published.has(id))) + group('coveredAgainInDrafts', found.filter(({ id }) => published.has(id)));
 }
 
-/** "495 papers match; 475 more with --limit." for `total` matches of which `shown` are shown. */
-function countLine(total: number, shown: number): string {
-  return `${total} ${total === 1 ? 'paper matches' : 'papers match'}${total > shown ? `; ${total - shown} more with --limit` : ''}.\n`;
+/** "495 papers match; 475 more with --limit." for `total` matches of which `shown` are shown, in `words`. */
+function countLine(total: number, shown: number, words: Phrasebook): string {
+  return `${words.counted('matches', total)}${total > shown ? words.say('moreWithLimit', { count: total - shown }) : ''}.\n`;
 }
 
 /** The filters of a search as its flags say them: `--tag x`. */

@@ -119,7 +119,18 @@ export const DEFAULT_WORDS = {
   pages: 'Pages',
   papersTagged: 'Papers tagged “{tag}”',
   papersBy: 'Papers by {name}',
-  moreAuthors: '{count} more authors',
+  moreAuthorsOne: '{count} more author',
+  moreAuthorsOther: '{count} more authors',
+  // `paperboy papers search`, its output for a person (its --json keys stay English); with `matchesOne`/`matchesOther`
+  moreWithLimit: '; {count} more with --limit',
+  noPublishedMatch: 'No published paper matches {query}.',
+  notPublishedInDraftsOne: 'Not published yet, in a draft:',
+  notPublishedInDraftsOther: 'Not published yet, in drafts:',
+  coveredAgainInDraftsOne: 'Covered before, again in a draft:',
+  coveredAgainInDraftsOther: 'Covered before, again in drafts:',
+  draftNumber: 'draft #{number}',
+  draftUnnumbered: 'draft',
+  noTitleYet: '(no title yet)',
   // The server's pages (paperboy serve) and the confirmation email
   backTo: 'Back to {name}',
   subscribeTo: 'Subscribe to {name}',
@@ -322,8 +333,14 @@ export interface Phrasebook {
   words: Words;
   /** `key`'s word, its placeholders filled by `values`. */
   say(key: WordKey, values?: Readonly<Record<string, unknown>>): string;
-  /** The word of the pair `<stem>One`/`<stem>Other` that says `count` (`pluralWordKey`), `{count}` filled. */
-  counted(stem: string, count: number): string;
+  /**
+   * The word of the pair `<stem>One`/`<stem>Other` that says `count`
+   * (`pluralWordKey`), `{count}` filled: as digits alone ("2990"), or with
+   * `grouped`, for a count that runs to thousands, grouped as the
+   * language of the pair's words groups them (`Intl.NumberFormat`: "2,990"
+   * in English, "2.990" in German, "2 990" in French).
+   */
+  counted(stem: string, count: number, options?: { grouped?: boolean }): string;
   /**
    * Whether a word said so far (`say`, `counted`) was left English while
    * the newsletter's language is another: what says to mark a server's
@@ -345,7 +362,8 @@ export function phrasebook(setting: WordsSetting | undefined, language: string):
   return {
     words,
     say: (key, values = {}) => said(key, values),
-    counted: (stem, count) => said(pluralWordKey(stem, count, words, language), { count }),
+    counted: (stem, count, { grouped = false } = {}) =>
+      said(pluralWordKey(stem, count, words, language), { count: grouped ? new Intl.NumberFormat(pluralLanguage(stem, words, language)).format(count) : count }),
     saidInEnglish: () => english,
     around: (key) => {
       const [before = '', after = ''] = words[key].split(/\{[A-Za-z]+\}/);

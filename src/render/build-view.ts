@@ -7,7 +7,7 @@ import type { Corpus } from '../issue/corpus.js';
 import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
 import type { Issue, Paper } from '../issue/model.js';
-import { briefAuthorPieces, briefAuthors, formatDate, joinNames, namePieces, paperSourceLine, reviewersThanks, reviewersThanksPieces, sourcePieces } from './format.js';
+import { briefAuthorPieces, briefAuthors, formatDate, joinNames, namePieces, paperSourceLine, reviewersThanks, reviewersThanksPieces, sourcePieces, thanksLanguage } from './format.js';
 import { issueUrl, paperLink, paperUrl, type LinkContext } from './links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
@@ -50,8 +50,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const links: LinkContext = { baseUrl: config.baseUrl, corpus: context.corpus, from: context.facts };
 
   const { words } = newsletterWords(config.words, config.language);
-  // The reviewers are joined in the language of the sentence around them: the newsletter's once `words.reviewersThanks` translates it, else English, as it is.
-  const thanksLanguage = config.words?.reviewersThanks === undefined ? undefined : config.language;
+  // The reviewers are joined in the language of the sentence around them.
+  const namesLanguage = thanksLanguage(config.words, config.language);
   const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections, words);
 
   const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
@@ -109,8 +109,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       subject: issue.subject,
       editor: issue.editor,
       reviewers: issue.reviewers,
-      reviewersThanks: reviewersThanks(issue.reviewers, words.reviewersThanks, thanksLanguage),
-      reviewersThanksListed: reviewersThanksPieces(issue.reviewers, words.reviewersThanks, thanksLanguage),
+      reviewersThanks: reviewersThanks(issue.reviewers, words.reviewersThanks, namesLanguage),
+      reviewersThanksListed: reviewersThanksPieces(issue.reviewers, words.reviewersThanks, namesLanguage),
       url: issueUrl(config.baseUrl, issue.number),
     },
     intro: { html: introHtml, text: text?.intro ?? '' },

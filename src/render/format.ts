@@ -1,7 +1,7 @@
 /** Small wordings shared by every output, so the HTML and the plaintext say the same. */
 import { firstLast, standsForOthers } from '../issue/names.js';
 import type { LinePiece } from './bidi.js';
-import { DEFAULT_WORDS, fillWord, type WordKey, type Words } from '../config/words.js';
+import { DEFAULT_WORDS, fillWord, type WordKey, type Words, type WordsSetting } from '../config/words.js';
 
 /** The words of the months, January to December (config/words.ts): a date's `{month}`. */
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const satisfies readonly WordKey[];
@@ -239,6 +239,16 @@ function namesInProse(names: readonly string[], language: string | undefined): L
  */
 export function reviewersThanks(reviewers: readonly string[], sentence: string = DEFAULT_WORDS.reviewersThanks, language?: string): string | undefined {
   return reviewers.length === 0 ? undefined : joinPieces(reviewersThanksPieces(reviewers, sentence, language));
+}
+
+/**
+ * The language the reviewers' thanks joins their names in (`reviewersThanks`'s
+ * `language`): the newsletter's `language` once the config's `words`
+ * translates the sentence around them (`reviewersThanks`), else English,
+ * the sentence's own (undefined).
+ */
+export function thanksLanguage(setting: WordsSetting | undefined, language: string): string | undefined {
+  return setting?.reviewersThanks === undefined ? undefined : language;
 }
 
 /**

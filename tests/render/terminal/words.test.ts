@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadConfig } from '../../../src/config/load.js';
+import { Workspace } from '../../../src/issue/workspace.js';
+import { CONFIG_YAML, makeRoot } from '../../helpers/fixture.js';
+import { englishWordsIn, germanWordsYaml } from '../../helpers/german-words.js';
+import { runCli } from '../../helpers/cli.js';
+import { flat, renderAll } from '../../helpers/render.js';
+import { PLAIN, previewOf } from './fixture.js';
+
+/** An issue with every part the preview words: a highlight, a paper with a section and one without, an editor, a summarizer, prerequisites, an opinion, a hat tip, reviewers and a footnote. */
+const ISSUE = `---
+number: 7
+title: Ausgabe sieben
+date: 2023-05-29
+editor: Mira Okafor
+reviewers: [Ada Lovelace, Grace Hopper, Alan Turing]
+status: ready
+papers:
+  - title: Steering vectors
+    url: https://arxiv.org/abs/2308.10248
+    authors: [Alex Turner, Lisa Thiergart, David Udell]
+    highlight: true
+    summarizer: Bo Guest
+    via: Chris Reader
+    prerequisites: |
+      Lineare Algebra.
+    summary: |
+      Ein Vektor in den Aktivierungen lenkt das Modell.
+    opinion: |
+      Einfach und stark.
+  - title: Emergence mirages
+    url: https://arxiv.org/abs/2304.15004
+    authors: [Rylan Schaeffer, Brando Miranda]
+    summary: |
+      Scharfe Sprünge kommen von scharfen Metriken.
+  - title: Sleeper agents
+    url: https://arxiv.org/abs/2401.05566
+    section: Evaluations
+    summary: |
+      Hintertüren überstehen das Sicherheitstraining.
+---
+
+Willkommen.[^1]
+
+[^1]: Eine Fußnote.
+`;
+
+/** The preview of `ISSUE` in a newsletter of this config, at 100 columns without colour. */
+async function previewWith(configYaml: string): Promise<{ preview: string; root: string }> {
+  const root = makeRoot({ 'issues/0007-sieben.md': ISSUE }, configYaml);
+  const workspace = await Workspace.load(await loadConfig(root));
+  return { preview: previewOf(workspace, workspace.newest()!, { ...PLAIN, width: 100 }), root };
+}
+
+/** The preview under its inbox header: what the email's content is shown as. */
+function content(preview: string): string {
+  return preview.slice(preview.indexOf('─'.repeat(100)) + 100);
+}
+
+test('the preview of a German newsletter says what the email says in its words: section titles, the issue\'s line, each paper\'s labels, the authors joined in German, the reviewers\' thanks, the notes\' heading', async () => {
+  const { preview, root } = await previewWith(`${CONFIG_YAML}language: de\n${germanWordsYaml()}`);
+  const shown = content(preview);
+  assert.match(shown, /^Ausgabe Nr\. 7 · 29\. Mai 2023 · Herausgegeben von Mira Okafor · ready$/m);
+  assert.match(shown, /^Empfehlungen\n-+$/m);
+  assert.match(shown, /^Weitere Artikel\n-+$/m);
+  assert.match(shown, /^ {3}Alex Turner, Lisa Thiergart und David Udell$/m);
+  assert.match(shown, /^ {3}Zusammengefasst von Bo Guest$/m);
+  assert.match(shown, /^Vorkenntnisse:$/m);
+  assert.match(shown, /^Meinung:$/m);
+  assert.match(shown, /^Hinweis von Chris Reader$/m);
+  assert.match(flat(shown), /Danke an Ada Lovelace, Grace Hopper und Alan Turing für die Durchsicht dieser Ausgabe\./);
+  assert.match(shown, /^Anmerkungen\n-+$/m);
+  assert.deepEqual(englishWordsIn(shown), [], 'no English word of paperboy\'s under the inbox header');
+  // The plaintext email says each of them alike.
+  const { text } = await renderAll(root, '7');
+  for (const said of ['Empfehlungen', 'Weitere Artikel', 'Alex Turner, Lisa Thiergart und David Udell', 'Zusammengefasst von Bo Guest', 'Vorkenntnisse:', 'Meinung:', 'Hinweis von Chris Reader', 'Anmerkungen']) {
+    assert.ok(text.includes(said), `the plaintext email says "${said}" too`);
+  }
+});
+
+test('the preview of a newsletter whose language is not English joins the authors as its email does, though its words are English', async () => {
+  const { preview, root } = await previewWith(`${CONFIG_YAML}language: fr\n`);
+  assert.match(preview, /^ {3}Alex Turner, Lisa Thiergart et David Udell$/m);
+  assert.match(preview, /^Issue #7 · 29 May 2023 · edited by Mira Okafor · ready$/m);
+  // The reviewers' thanks is an English sentence, and joins them in English, as the email does.
+  assert.match(flat(preview), /Thanks to Ada Lovelace, Grace Hopper and Alan Turing for reviewing this issue\./);
+  assert.ok((await renderAll(root, '7')).text.includes('Alex Turner, Lisa Thiergart et David Udell'));
+});
+
+test('the preview of an English newsletter says paperboy\'s English words as it always has', async () => {
+  const { preview } = await previewWith(CONFIG_YAML);
+  const shown = content(preview);
+  assert.match(shown, /^Issue #7 · 29 May 2023 · edited by Mira Okafor · ready$/m);
+  assert.match(shown, /^Highlights\n-+$/m);
+  assert.match(shown, /^Other papers\n-+$/m);
+  assert.match(shown, /^ {3}Alex Turner, Lisa Thiergart and David Udell$/m);
+  assert.match(shown, /^ {3}Summarized by Bo Guest$/m);
+  assert.match(shown, /^Prerequisites:$/m);
+  assert.match(shown, /^Opinion:$/m);
+  assert.match(shown, /^H\/T Chris Reader$/m);
+  assert.match(flat(shown), /Thanks to Ada Lovelace, Grace Hopper and Alan Turing for reviewing this issue\./);
+  assert.match(shown, /^Notes\n-+$/m);
+});
+
+test('paperboy preview of a German newsletter, say the email\'s words in German', async () => {
+  const root = makeRoot({ 'issues/0007-sieben.md': ISSUE }, `${CONFIG_YAML}language: de\n${germanWordsYaml()}`);
+  const result = await runCli(['preview', '--width', '100'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Ausgabe Nr\. 7 · 29\. Mai 2023 · Herausgegeben von Mira Okafor · ready$/m);
+  assert.match(result.stdout, /^Meinung:$/m);
+});
