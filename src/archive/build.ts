@@ -17,6 +17,7 @@ import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { IssueAddress } from './former-issue-pages.js';
 import type { PublishedIssues } from './published.js';
+import { lintPublished } from './sent-linted.js';
 import { lockSite } from './site-lock.js';
 import { builtKey, filesNotAsBuilt } from './site-marker.js';
 import { assertReplaceable, openSite, writeSite } from './site-writer.js';
@@ -42,7 +43,8 @@ export interface BuildOptions {
   check?: () => Promise<void>;
   /**
    * The linter, for the errors of the issues the site publishes that are
-   * not drafts and not yet sent (`BuildReport.lintErrors`): `errors` lints those files
+   * not drafts, and not sent unless changed since (sent-linted.ts;
+   * `BuildReport.lintErrors`): `errors` lints those files
    * (paths, in file order) once the site is written; `key` names the
    * linter's make (lint/cache.ts `LINT_FORMAT`), kept with its answer, so
    * that a build with nothing to do says the errors again without linting
@@ -77,7 +79,7 @@ export interface BuildReport {
   drafts: number;
   /** Values of published issue files the parser could not read (each published without them), by file. */
   unread: PublishedIssues['unread'];
-  /** The lint errors (`BuildOptions.lint`) of the published issues that are neither drafts nor sent, by file: the issues published with errors. */
+  /** The lint errors (`BuildOptions.lint`) of the published issues that are not drafts, and not sent unless changed since (sent-linted.ts), by file: the issues published with errors. */
   lintErrors: FileValues[];
   /** The addresses `issues/<number>/` the site has (`IssueAddress`), by number: what `build` compares with the issues already sent (the site's, up to date). */
   addresses: IssueAddress[];
@@ -179,11 +181,9 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const invalid = await templateHtmlProblems(templates, samples, options.outDir, options.cache ? config.dataDir : undefined);
   const unreadTemplates = [...templates.unread, ...invalid];
   const addresses = issueAddresses(published.issues);
-  // Once the site is written: an issue with lint errors is published all the same, and said. Not a sent issue: `send` refused it
-  // with errors, and linting every sent issue of an archive made a cold build of the 1,000-issue bench corpus 36 → 52 s and its
-  // peak RSS 428 → 836 MB (`npm run bench -- --suite build`); `paperboy lint` checks them all, and what the build itself finds
-  // published wrongly in any issue (a dead `paper:` link, a value unread, an image missing) it says of every issue, sent or not.
-  const lintErrors = options.lint ? await options.lint.errors(workspace.issueFiles.filter(({ facts }) => !facts.statusUnread && facts.status !== 'draft' && facts.status !== 'sent').map(({ path }) => path)) : [];
+  // Once the site is written: an issue with lint errors is published all the same, and said. A sent issue only when its file
+  // changed since a build last accepted it (sent-linted.ts): linting them all cost a cold build of the bench corpus 42 → 51 s.
+  const lintErrors = options.lint ? await lintPublished(workspace.issueFiles, options.lint.errors, { dataDir: config.dataDir, issuesDir: config.issuesDir, keep: options.cache }) : [];
   if (options.cache) storeUnread(config.dataDir, key, { unread: published.unread, unreadTemplates, addresses, lintErrors }, options.lint?.key);
   return {
     outDir: options.outDir,

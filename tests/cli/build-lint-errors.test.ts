@@ -80,7 +80,7 @@ test('build: a sent issue\'s `paper:` link to nothing fails the build, said once
   assert.match(result.stderr, /^issues\/0001-a\.md:21:5 +error +.*; the link is left out, its text shown +xref-unknown$/m);
 });
 
-test('build: only the issues not yet sent are linted (a sent one passed lint when it was sent); a sent issue\'s placeholder is left to `paperboy lint`, which names it', async () => {
+test('build: a sent issue a first build finds (no record of what builds accepted) is taken as sent, not linted: its placeholder is left to `paperboy lint`, which names it', async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ status: 'sent', body: 'Welcome. TODO: say more.' }), 'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-26', status: 'ready' }) });
   const result = await runCli(['build'], { cwd: root });
   assert.equal(result.code, 0, result.stderr);
