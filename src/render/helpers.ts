@@ -175,6 +175,9 @@ interface RenderData {
   wordsApart?: Partial<Record<WordKey, string>>;
 }
 
+/** The stems of the counted pairs, `matches` of `matchesOne`/`matchesOther`: what `{{word "matches" count=n}}` names. */
+const COUNTED_STEMS: ReadonlySet<string> = new Set(WORD_KEYS.filter((name) => name.endsWith('One')).map((name) => name.slice(0, -'One'.length)));
+
 /**
  * The word `key` (or its count's, `paperCount` with `count=`) of the
  * render's words, its placeholders filled by `hash`: plain text in a
@@ -185,11 +188,10 @@ interface RenderData {
  */
 function sayWord(env: typeof Handlebars, key: string, hash: Record<string, unknown>, fail: Failure, data: RenderData, marked: boolean): unknown {
   const words = data.words ?? DEFAULT_WORDS;
-  const stems = WORD_KEYS.filter((name) => name.endsWith('One')).map((name) => name.slice(0, -'One'.length));
   let name: WordKey;
   if (Object.hasOwn(DEFAULT_WORDS, key)) name = key as WordKey;
-  else if (stems.includes(key) && typeof hash.count === 'number') name = pluralWordKey(key, hash.count, words, data.language);
-  else throw fail(`Unexpected word \`${key}\` of \`word\`, ${didYouMean(key, [...WORD_KEYS, ...stems])}${stems.includes(key) ? ' (a count\'s pair takes `count=`)' : ''}`);
+  else if (COUNTED_STEMS.has(key) && typeof hash.count === 'number') name = pluralWordKey(key, hash.count, words, data.language);
+  else throw fail(`Unexpected word \`${key}\` of \`word\`, ${didYouMean(key, [...WORD_KEYS, ...COUNTED_STEMS])}${COUNTED_STEMS.has(key) ? ' (a count\'s pair takes `count=`)' : ''}`);
   const needed = placeholdersOf(DEFAULT_WORDS[name]);
   const lacking = needed.find((placeholder) => hash[placeholder] === undefined || hash[placeholder] === null);
   if (lacking !== undefined) throw fail(`Missing \`${lacking}=\` for the word \`${name}\` ("${DEFAULT_WORDS[name]}"), expected a value for each of its placeholders`);
