@@ -213,7 +213,7 @@ export type WordsSetting = Partial<Words>;
 
 export const WORD_KEYS = Object.keys(DEFAULT_WORDS) as WordKey[];
 
-/** `placeholdersOf` by word: a template says a word with each `{{word}}`, ~10⁵ times in a cold build of the bench corpus. */
+/** `placeholdersOf` by word: the templates say a word with each `{{word}}`, 75,695 times in a build of 200 issues of the bench corpus (counted). */
 const placeholdersByWord = new Map<string, readonly string[]>();
 
 /** The placeholders of a word, `{number}` → `number`, in the order written. */
@@ -307,7 +307,7 @@ export function pluralWordKey(stem: string, count: number, words: Words, languag
   return pluralRules(pluralLanguage(stem, words, language)).select(count) === 'one' ? (`${stem}One` as WordKey) : (`${stem}Other` as WordKey);
 }
 
-/** `Intl.PluralRules` by language, made once: making one took ~15 µs here, a hundred times what its `select` takes, and a build's pages say ~10⁵ counted words. */
+/** `Intl.PluralRules` by language, made once: making one took ~15 µs here, forty times what its `select` takes (970 counted words in a build of 200 issues). */
 const pluralRulesByLanguage = new Map<string, Intl.PluralRules>();
 
 function pluralRules(language: string): Intl.PluralRules {

@@ -175,7 +175,7 @@ interface RenderData {
   wordsApart?: Partial<Record<WordKey, string>>;
 }
 
-/** The stems of the counted pairs, `matches` of `matchesOne`/`matchesOther`: what `{{word "matches" count=n}}` names. */
+/** The stems of the counted pairs, `matches` of `matchesOne`/`matchesOther`: what `{{word "matches" count=n}}` names. Listed once: listed at each of a build's ~75,000 words (200 issues), it took ~4 µs a word. */
 const COUNTED_STEMS: ReadonlySet<string> = new Set(WORD_KEYS.filter((name) => name.endsWith('One')).map((name) => name.slice(0, -'One'.length)));
 
 /**
