@@ -321,6 +321,19 @@ test('subscribe: a form in the charset its Content-Type declares (ISO-8859-1, Wi
   }
 });
 
+test('subscribe: a name\'s control characters, C1 ones too (U+009B, a terminal\'s CSI; U+009D, its OSC), are stored as spaces, as a line break is: none reaches `subscribers list`\'s terminal', async () => {
+  const server = await startServer();
+  try {
+    const form = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=form%40example.org&name=Ada%C2%9B2JLovelace' });
+    assert.equal(form.status, 202, form.body);
+    const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"json@example.org","name":"Bob\\u009d0;owned\\u009c\\u001b[31m"}' }, { 'X-Forwarded-For': '198.51.100.7' });
+    assert.equal(json.status, 202, json.body);
+    assert.deepEqual(['form@example.org', 'json@example.org'].map((email) => storedName(server, email)), ['Ada 2JLovelace', 'Bob 0;owned [31m']);
+  } finally {
+    await server.close();
+  }
+});
+
 test('subscribe: a field that is not UTF-8 text (a byte F6 with no charset declared, in a form, JSON or multipart) or a JSON lone surrogate is a 400 naming the field, nothing stored; a U+FFFD the reader sent is kept', async () => {
   const server = await startServer();
   const f6 = (before: string, after: string) => Buffer.concat([Buffer.from(before), Buffer.from([0xf6]), Buffer.from(after)]);
