@@ -12,11 +12,8 @@ import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.j
 import { storeProblem } from '../store/store-problem.js';
 import { movedEndpointPaths } from './sent-links.js';
 import { Subscriptions } from '../subscribers/subscription.js';
-import { confirmRoute, subscribeRoute } from './subscription-routes.js';
+import { confirmRoute, SUBSCRIBE_LIMIT, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
-
-/** Subscription requests per client address: 5 per 10 minutes is a person retrying, not a script. */
-const SUBSCRIBE_LIMIT = { requests: 5, windowMs: 10 * 60 * 1000 };
 
 /** A route of the dev server (`/preview/…`, the live-reload stream) before the site; returns false to pass. */
 export type ExtraRoute = (route: Route & { path: string }) => boolean | Promise<boolean>;
