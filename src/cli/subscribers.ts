@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
 import { fileReadProblem } from '../file-problem.js';
 import { oneLine } from '../diagnostics/one-line.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { parseSubscriberCsv, subscriberCsvBytes, type ParsedCsv } from '../subscribers/csv-import.js';
@@ -169,7 +170,9 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
   // The bytes are read as they are, not as one text first: a large file is held once (csv-parse decodes each field).
   const read = subscriberCsvBytes(bytes, file);
   const parsed = parseSubscriberCsv(read.bytes, file, read);
-  if (parsed.ignored) io.stderr.write(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}\n`);
+  // A file's cells are quoted in the report: an ESC or a C1 CSI in one (a hostile export) must not reach the terminal as a command (shown U+FFFD, as main.ts shows an error's).
+  const report = (line: string) => io.stderr.write(`${replaceControlCharacters(line)}\n`);
+  if (parsed.ignored) report(`${file}:${parsed.ignored.line}:1  warning  ${ignoredColumnsMessage(parsed.ignored.columns)}`);
   // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
   const said = [
     ...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })),
@@ -177,7 +180,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     ...parsed.duplicates.map((duplicate) => ({ line: duplicate.line, column: duplicate.column, severity: 'merged', message: duplicateMessage(duplicate) })),
   ];
   said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));
-  for (const { line, column, severity, message } of said) io.stderr.write(`${file}:${line}:${column ?? 1}  ${severity}  ${message}\n`);
+  for (const { line, column, severity, message } of said) report(`${file}:${line}:${column ?? 1}  ${severity}  ${message}`);
   let actions;
   try {
     actions = importSubscribers(db, parsed.rows, `import:${consentPath(root, path)}`);
@@ -185,7 +188,7 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
     throw storeWriteError(error, `the import of ${file}`);
   }
   for (const action of actions) {
-    if (action.kind === 'skip') io.stderr.write(`${file}:${action.row.line}:1  skipped  ${skipReason(action)}\n`);
+    if (action.kind === 'skip') report(`${file}:${action.row.line}:1  skipped  ${skipReason(action)}`);
   }
   const counts = countActions(actions);
   const parts = [

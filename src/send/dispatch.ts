@@ -202,6 +202,19 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     }
     const { failure } = result;
     const outcome = classifyFailure(failure);
+    // A new connection refused at its greeting (a 421: Postfix's smtpd_client_connection_count_limit, a service's cap on
+    // connections) while other messages go over the connections open is the relay's limit of connections, not its
+    // trouble: backing off stalled every connection for 15–45 s, and widening again after twenty messages was refused
+    // again, the run down to a message a second. The run goes on at once over the connections it has; one more is
+    // tried after twenty messages taken, as after any narrowing, and refused so again costs nothing but that try.
+    const others = inFlight.size - 1;
+    const connectionCap = outcome.relayTrouble && failure.refusedAtGreeting === true && others > 0;
+    if (connectionCap) {
+      window = Math.min(window, others);
+      takenSinceNarrowed = 0;
+      // Nothing of the message went, and the refusal was not the recipient's: it goes again over a connection that works.
+      return { kind: 'release', reply: failure.reply };
+    }
     // A relay silent on this message (no reply before DATA) while it took others' over other connections hangs on this
     // recipient, not on everyone: no failure of the relay to back off from, which would stall the others too.
     const relayTrouble = outcome.relayTrouble && !(silentOnRecipient(failure) && accepted > takenBefore);

@@ -6,16 +6,14 @@ import { HourlyNotice } from './hourly-notice.js';
 import { sitePath } from './pages.js';
 import { bodyRefusedByHeaders, HttpError, RequestAborted, saying } from './request-body.js';
 import { phrasebook } from '../config/words.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
 import { storeProblem } from '../store/store-problem.js';
 import { movedEndpointPaths } from './sent-links.js';
 import { Subscriptions } from '../subscribers/subscription.js';
-import { confirmRoute, subscribeRoute } from './subscription-routes.js';
+import { confirmRoute, SUBSCRIBE_LIMIT, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
-
-/** Subscription requests per client address: 5 per 10 minutes is a person retrying, not a script. */
-const SUBSCRIBE_LIMIT = { requests: 5, windowMs: 10 * 60 * 1000 };
 
 /** A route of the dev server (`/preview/…`, the live-reload stream) before the site; returns false to pass. */
 export type ExtraRoute = (route: Route & { path: string }) => boolean | Promise<boolean>;
@@ -262,7 +260,8 @@ function answerError(context: ServerContext, req: IncomingMessage, res: ServerRe
   const status = known ? error.status : 500;
   const said = known ? error.saying : saying('serverFailed');
   if (!known) process.stderr.write(`${`${where}: ${String((error as Error)?.stack ?? error)}`.replace(/^/gm, 'paperboy: ')}\n`);
-  else if (error.detail !== undefined) process.stderr.write(`paperboy: ${where}: refused (${status}): ${error.detail}\n`);
+  // The detail may quote a header (its Content-Type, read as latin1): a C1 CSI in it must not reach the terminal as a command.
+  else if (error.detail !== undefined) process.stderr.write(`paperboy: ${where}: refused (${status}): ${replaceControlCharacters(error.detail)}\n`);
   const headers = known ? error.headers : {};
   // In the config's `words:` (public-messages.ts); the page marked English when a word of it is.
   const message = said(phrasebook(context.config.words, context.config.language));

@@ -26,14 +26,24 @@ import { sitePath } from './pages.js';
  * A name someone else pointed at the server (DNS rebinding) is not local.
  */
 export function mailLinkBase(req: Pick<IncomingMessage, 'headers'>, config: Pick<Config, 'baseUrl'>, dev: boolean): string {
+  const reached = localView(req, dev);
+  return reached === undefined ? config.baseUrl : `${reached}${sitePath(config)}`;
+}
+
+/**
+ * The origin `req` reached this server at (`http://127.0.0.1:8080`) when
+ * it is a local view of it (`mailLinkBase`), else undefined: a request
+ * that came from elsewhere, through a proxy or by a name of the site.
+ */
+export function localView(req: Pick<IncomingMessage, 'headers'>, dev: boolean): string | undefined {
   const { host, origin } = req.headers;
-  if (host === undefined || PROXY_HEADERS.some((name) => req.headers[name] !== undefined)) return config.baseUrl;
+  if (host === undefined || PROXY_HEADERS.some((name) => req.headers[name] !== undefined)) return undefined;
   const reached = `http://${host}`;
-  if (!URL.canParse(reached)) return config.baseUrl;
+  if (!URL.canParse(reached)) return undefined;
   const { hostname, origin: hostOrigin } = new URL(reached);
-  if (!(isLoopback(hostname) || (dev && isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0))) return config.baseUrl;
-  if (origin !== undefined && origin !== hostOrigin) return config.baseUrl;
-  return `${hostOrigin}${sitePath(config)}`;
+  if (!(isLoopback(hostname) || (dev && isIP(hostname.replace(/^\[(.*)\]$/, '$1')) !== 0))) return undefined;
+  if (origin !== undefined && origin !== hostOrigin) return undefined;
+  return hostOrigin;
 }
 
 /** Headers a proxy adds: a request carrying one came from elsewhere, whatever its `Host`. */

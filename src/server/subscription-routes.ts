@@ -5,12 +5,13 @@ import { Subscriptions } from '../subscribers/subscription.js';
 import { pageInWords, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { phrasebook, type WordKey } from '../config/words.js';
 import { oneLine } from '../diagnostics/one-line.js';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
 import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import { clientNetwork } from './client-network.js';
 import { crossSitePost } from './form-origin.js';
-import { mailLinkBase } from './link-base.js';
+import { localView, mailLinkBase } from './link-base.js';
 import type { HourlyNotice } from './hourly-notice.js';
 
 /** What guards the form against floods, kept by the server across requests: the limit per client, the notices said once an hour. */
@@ -62,12 +63,20 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
   }
   const crossSite = crossSitePost(req, context.config);
   if (crossSite) {
-    const from = `Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`;
+    // Header values as the client sent them (latin1): a control character in one is shown U+FFFD, never written to the terminal.
+    const from = replaceControlCharacters(`Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`);
     guards.notice.say(
       'cross-site',
       `POST ${req.url?.split('?')[0]?.slice(0, 200)}: refused (403): a form posted by a page of another site (${from}), not of baseUrl's origin nor of subscribe.allowedOrigins; if that page is yours, add its origin to subscribe.allowedOrigins. Further such posts are refused without a line for an hour (the access log has their 403)`,
     );
     throw new HttpError(403, crossSiteForm(context.config.name));
+  }
+  if (throughSilentProxy(req, context.dev === true)) {
+    const { requests, windowMs } = SUBSCRIBE_LIMIT;
+    guards.notice.say(
+      'proxy-without-client',
+      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: a request came through a proxy on this machine that does not say the reader's address (no X-Forwarded-For): every reader reaching the server through it is one client to the limit of ${requests} requests in ${windowMs / 60_000} minutes, past which they are all refused (429). Make the proxy add it: in nginx, \`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\` (Caddy adds it). Said once an hour`,
+    );
   }
   // Counted by network: one machine may have many IPv6 addresses (client-network.ts).
   const wait = guards.limiter.take(clientNetwork(clientAddress(req)));
@@ -154,7 +163,25 @@ export function confirmRoute(context: ServerContext, route: Route): void {
 /** An email address in a relay's reply (Postfix names the recipient it refuses: `<ada@example.org>: Recipient address rejected`), left out of logs. */
 const ADDRESS = /<?[^\s<>()"',;:]+@[^\s<>()"',;:]+>?/g;
 
+/** Subscription requests per client address: 5 per 10 minutes is a person retrying, not a script. */
+export const SUBSCRIBE_LIMIT = { requests: 5, windowMs: 10 * 60 * 1000 };
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Whether `req`, a browser's (it sent an `Origin`, as browsers do with
+ * every POST), came from elsewhere through a proxy on this machine that
+ * does not name the reader (no X-Forwarded-For, which `clientAddress`
+ * reads): from loopback, yet no local view (link-base.ts `localView`): its
+ * `Host` is the site's name, or its `Origin` is not the address it
+ * reached (nginx's `proxy_pass` as it comes passes `Host: 127.0.0.1:8080`
+ * and the reader's `Origin: https://example.org`). Every reader is then
+ * the proxy's address to the rate limit.
+ */
+function throughSilentProxy(req: IncomingMessage, dev: boolean): boolean {
+  const { origin } = req.headers;
+  return origin !== undefined && LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined && localView(req, dev) === undefined;
+}
 
 /**
  * The reader's address, for the rate limit: behind the TLS proxy the docs

@@ -211,11 +211,14 @@ export function nameRefusal(name: string): { length: number; max: number; proble
  * A display name may not carry line breaks or controls into a header or a
  * CSV, nor a lone surrogate (a JSON `"\ud800"`), which UTF-8 cannot encode:
  * SQLite stored its bytes as they came, and every export then showed three
- * U+FFFD. It becomes one U+FFFD, as a UTF-8 decoder shows it.
+ * U+FFFD. It becomes one U+FFFD, as a UTF-8 decoder shows it. Controls are
+ * C0, DEL and C1 (U+0080–U+009F: a terminal reads U+009B as CSI, as it
+ * reads ESC `[`, so a form's name would reach `subscribers list`'s
+ * terminal as a command), as diagnostics/control-characters.ts counts them.
  */
 export function cleanName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+  return name.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
 /** A high surrogate not followed by a low one, or a low one not after a high one (UTF-16 code units). */

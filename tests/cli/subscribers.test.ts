@@ -289,6 +289,32 @@ test('subscribers import: a name stored otherwise than written (a line break, a 
   assert.match((await cli(root, 'list')).stdout, /^ada@example\.org\tAda Lovelace\tactive$/m);
 });
 
+test('subscribers import: a name\'s C1 control characters (U+0080–U+009F: a terminal\'s CSI, OSC, ST) are stored as spaces, as C0 ones are, and said; `list` and `export` never write one', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,"Ada\u009b2JLovelace"\nbob@example.org,"Bob\u009d0;owned\u009c"\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(
+    result.stderr,
+    'list.csv:2:17  warning  ada@example.org\'s name has line breaks or control characters, stored as spaces: "Ada 2JLovelace"\n' +
+      'list.csv:3:17  warning  bob@example.org\'s name has line breaks or control characters, stored as spaces: "Bob 0;owned"\n',
+  );
+  const listed = (await cli(root, 'list')).stdout;
+  assert.equal(listed, 'ada@example.org\tAda 2JLovelace\tactive\nbob@example.org\tBob 0;owned\tactive\n');
+  assert.doesNotMatch((await cli(root, 'export')).stdout, /[\u0080-\u009f]/);
+});
+
+test('subscribers import: the report never writes a control character of the file to the terminal (an ESC or a C1 CSI in an address, a status, a column\'s name): each is shown as U+FFFD, as an error of any command is', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name,status,x\u001b]0;t\u0007\nev\u001b[31mil@example.org,A,,\nok@example.org,B,\u001b[2Jx,\nc1@example.org,C,\u009b2J,\n' });
+  const result = await cli(root, 'import', 'list.csv');
+  assert.equal(result.code, 1);
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  assert.doesNotMatch(result.stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u, JSON.stringify(result.stderr));
+  assert.match(result.stderr, /^list\.csv:1:1 {2}warning {2}Column `x\ufffd{6}` ignored/m);
+  assert.match(result.stderr, /^list\.csv:2:1 {2}error {2}Unexpected email address `ev\ufffd{5}il@example\.org` \(it has a control character\)/m);
+  assert.match(result.stderr, /^list\.csv:3:18 {2}error {2}Unexpected status `\ufffd{4}x`/m);
+  assert.match(result.stderr, /^list\.csv:4:18 {2}error {2}Unexpected status `\ufffd{3}`/m);
+});
+
 test('subscribers import: messages name the file as typed; the consent records it relative to the root when inside it, else absolute', async () => {
   const root = makeRoot({ 'lists/readers.csv': 'email\nada@example.org\n', 'issues/.keep': '' });
   const outside = join(makeRoot({ 'far.csv': 'email\nbob@example.org\nnope\n' }), 'far.csv');

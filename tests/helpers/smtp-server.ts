@@ -35,6 +35,8 @@ export interface Faults {
   connectNever?: boolean;
   /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
   closeAfterMessages?: number;
+  /** Greet a connection opened while this many are open with 421 and close it (a relay's limit of connections a client, Postfix's smtpd_client_connection_count_limit). */
+  maxOpenConnections?: number;
 }
 
 export interface TestSmtpServer {
@@ -64,6 +66,8 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
   const sessionRcpts = new Map<string, number>();
   const sessionMessages = new Map<string, number>();
   let connections = 0;
+  // Connections open now (counted for maxOpenConnections only).
+  let open = 0;
   let logins = 0;
   const concurrency: number[] = [];
   const dataBegun: string[] = [];
@@ -79,6 +83,11 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     onConnect(session, callback) {
       connections += 1;
       if (faults.connectNever) return;
+      if (faults.maxOpenConnections !== undefined) {
+        const socket = socketOf(server, session);
+        socket?.once('close', () => open--);
+        if (++open > faults.maxOpenConnections) return callback(smtpError(421, '4.7.0 Too many connections from your host, try again later'));
+      }
       if (faults.dropConnection?.(connections)) return void socketOf(server, session)?.destroy();
       const refusal = faults.connect?.(connections);
       return callback(refusal ? smtpError(refusal.code, refusal.message) : null);

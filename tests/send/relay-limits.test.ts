@@ -150,3 +150,23 @@ test('smtp: a relay silent on one recipient\'s RCPT TO while it takes the others
     await server.close();
   }
 });
+
+test('smtp: a relay that takes so many connections at once (421 at the greeting of one more, Postfix\'s connection count limit) below --concurrency: the run goes on at once over the connections it has, with no backoff, every reader one copy', { timeout: 120_000 }, async () => {
+  const root = await newsletter(120);
+  const server = await startSmtpServer({ maxOpenConnections: 3, data: () => ({ acceptAfterMs: 10 }) });
+  try {
+    const started = Date.now();
+    const result = await send(root, { concurrency: 6, retry: TOLD_BACKOFF }, { SMTP_URL: server.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(server.received.length, 120);
+    assert.ok([...server.copies().values()].every((n) => n === 1));
+    // Each backoff (1–3 s here, 15–45 s by default) stalled the whole run, and one more connection every twenty messages
+    // was refused again: seven backoffs and 20 s for these 120 messages. A refusal with no other message in flight (the
+    // relay still counting connections closed a moment ago) is a failure of the relay as before: one at most.
+    assert.ok((result.stderr.match(/the relay failed/g) ?? []).length <= 1, result.stderr);
+    assert.ok(Date.now() - started < 30_000, `took ${Date.now() - started} ms`);
+    assert.deepEqual([...new Set(journalStates(root).values())], ['sent']);
+  } finally {
+    await server.close();
+  }
+});

@@ -309,3 +309,24 @@ test('subscribe: a JSON body with a list nested 8,000 deep in a field (16 KB) is
     await server.close();
   }
 });
+
+test('serve: a header\'s control characters that its refusal quotes on stderr (a C1 CSI, U+009B, in Content-Type, Content-Encoding or Origin, read as latin1) are shown as U+FFFD, never written to the terminal', async () => {
+  const server = await startServer();
+  try {
+    const csi = '\u009b2J';
+    const said = await stderrOf(async () => {
+      const asked = [
+        rawRequest(server.port, 'POST', '/subscribe', { type: `text/${csi}plain`, data: 'email=a%40example.org' }, { 'X-Forwarded-For': '198.51.100.1' }),
+        rawRequest(server.port, 'POST', '/subscribe', { type: `application/x-www-form-urlencoded; charset=${csi}`, data: 'email=a%40example.org' }, { 'X-Forwarded-For': '198.51.100.2' }),
+        rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=a%40example.org' }, { 'X-Forwarded-For': '198.51.100.3', 'Content-Encoding': `gzip${csi}` }),
+        rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=a%40example.org' }, { 'X-Forwarded-For': '198.51.100.4', Origin: `https://evil.example${csi}`, 'Sec-Fetch-Site': 'cross-site' }),
+      ];
+      assert.deepEqual((await Promise.all(asked)).map((answer) => answer.status), [415, 415, 415, 403]);
+    });
+    assert.equal(said.match(/refused \(\d+\)/g)?.length, 4, said);
+    assert.doesNotMatch(said, /[\u0080-\u009f]/, JSON.stringify(said));
+    assert.match(said, /content type text\/â\ufffd{3}plain/);
+  } finally {
+    await server.close();
+  }
+});

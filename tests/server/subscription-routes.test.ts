@@ -239,6 +239,35 @@ test('subscribe: behind a proxy on this machine, each reader (X-Forwarded-For) h
   assert.equal(clientAddress(direct('::1')), '203.0.113.7');
 });
 
+test('subscribe: readers reaching it through a proxy on this machine that adds no X-Forwarded-For (nginx\'s proxy_pass as it comes) are one client to the limit, and stderr says so once an hour, with the line to add; a local view or a proxy that adds it says nothing', async () => {
+  const server = await startServer();
+  try {
+    // nginx's default: Host rewritten to the upstream, the reader's browser's Origin passed on, no header naming the reader.
+    const proxied = (email: string, headers: Record<string, string> = {}) => rawRequest(server.port, 'POST', '/subscribe', form({ email }), { Host: `127.0.0.1:${server.port}`, Origin: 'https://news.example.org', ...headers });
+    const { answer: first, said } = await answerAndLog(() => proxied('reader0@example.org'));
+    assert.equal(first.status, 202);
+    assert.match(said, /^paperboy: POST \/subscribe: a request came through a proxy on this machine that does not say the reader's address \(no X-Forwarded-For\): every reader reaching the server through it is one client to the limit of 5 requests in 10 minutes, past which they are all refused \(429\)\. Make the proxy add it: in nginx, `proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;` \(Caddy adds it\)\. Said once an hour\n$/);
+    const { answer: later, said: saidLater } = await answerAndLog(async () => {
+      for (let i = 1; i < 5; i++) assert.equal((await proxied(`reader${i}@example.org`)).status, 202);
+      return proxied('reader5@example.org');
+    });
+    assert.equal(later.status, 429, 'a sixth reader is refused: all are one client');
+    assert.equal(saidLater, '', 'said once an hour, not once a request');
+
+    const quiet = await startServer();
+    try {
+      const { said: local } = await answerAndLog(() => rawRequest(quiet.port, 'POST', '/subscribe', form({ email: 'me@example.org' }), { Origin: `http://127.0.0.1:${quiet.port}` }));
+      const { said: script } = await answerAndLog(() => rawRequest(quiet.port, 'POST', '/subscribe', form({ email: 'curl@example.org' })));
+      const { said: forwarded } = await answerAndLog(() => rawRequest(quiet.port, 'POST', '/subscribe', form({ email: 'fwd@example.org' }), { Origin: 'https://news.example.org', 'X-Forwarded-For': '203.0.113.9' }));
+      assert.deepEqual([local, script, forwarded], ['', '', '']);
+    } finally {
+      await quiet.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
+
 test('subscribe: one client address gets 429 with Retry-After past five requests in ten minutes', async () => {
   const server = await startServer();
   try {
@@ -316,6 +345,19 @@ test('subscribe: a form in the charset its Content-Type declares (ISO-8859-1, Wi
       assert.equal(answer.status, 202, `${type}: ${answer.body}`);
     }
     assert.deepEqual(['latin@example.org', 'cp@example.org', 'json@example.org'].map((email) => storedName(server, email)), ['Jörg', 'Jörg €', 'Jörg']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('subscribe: a name\'s control characters, C1 ones too (U+009B, a terminal\'s CSI; U+009D, its OSC), are stored as spaces, as a line break is: none reaches `subscribers list`\'s terminal', async () => {
+  const server = await startServer();
+  try {
+    const form = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=form%40example.org&name=Ada%C2%9B2JLovelace' });
+    assert.equal(form.status, 202, form.body);
+    const json = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data: '{"email":"json@example.org","name":"Bob\\u009d0;owned\\u009c\\u001b[31m"}' }, { 'X-Forwarded-For': '198.51.100.7' });
+    assert.equal(json.status, 202, json.body);
+    assert.deepEqual(['form@example.org', 'json@example.org'].map((email) => storedName(server, email)), ['Ada 2JLovelace', 'Bob 0;owned [31m']);
   } finally {
     await server.close();
   }

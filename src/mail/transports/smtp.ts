@@ -294,7 +294,9 @@ function failureOf(error: NodemailerError, progress: WireProgress, session: Sess
   const code = typeof error.responseCode === 'number' ? error.responseCode : undefined;
   const enhanced = error.response ? enhancedCode(error.response) : undefined;
   const hint = tlsMismatch(error, session);
-  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}) };
+  // nodemailer's error for a greeting other than 220 (smtp-connection `_actionGreeting`).
+  const refusedAtGreeting = error.command === 'CONN' && error.code === 'EPROTOCOL' && code !== undefined;
+  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}), ...(refusedAtGreeting ? { refusedAtGreeting } : {}) };
 }
 
 /** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port; the socket inactivity limit, ms. */

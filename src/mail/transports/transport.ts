@@ -68,6 +68,8 @@ export interface DeliveryFailure {
   enhanced?: string;
   /** What to change, when the transport can tell what went wrong better than the reply does (TLS on the wrong port). */
   hint?: string;
+  /** The relay answered a new connection's greeting with a refusal (a 421 where RFC 5321 §3.1 has 220): no session began on it. */
+  refusedAtGreeting?: true;
 }
 
 /** `5.1.1` from a reply such as `550 5.1.1 user unknown`. */
