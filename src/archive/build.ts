@@ -9,9 +9,6 @@ import { templatesFingerprint } from '../render/template-files.js';
 import type { TemplateProblem } from '../render/template-errors.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
-import { worthAPool } from '../workers/process-pool.js';
-import type { Workspace } from '../issue/workspace.js';
-import type { TemplateSet } from '../render/templates.js';
 import { readCopiedFiles, type CopiedFiles } from './copied-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
@@ -138,39 +135,22 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
 async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
-  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { RenderPool }, { planSite }, { templateHtmlProblems }, { issueAddresses }] = await Promise.all([
+  const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }, { issueAddresses }] = await Promise.all([
     import('../issue/workspace.js'),
     import('../issue/facts-cache.js'),
     import('../render/templates.js'),
     import('./published.js'),
-    import('./render-pool.js'),
     import('./site-plan.js'),
     import('./template-html.js'),
     import('./former-issue-pages.js'),
   ]);
-  const facts = options.cache ? FactsCache.inDataDir(config.dataDir) : undefined;
-  const unknown = facts ? [...sources.values()].filter((source) => facts.get(source.path, source.hash) === undefined && !source.unreadable) : [];
-  // Many issues whose facts the cache lacks (a cold build): the render workers start now, loading their modules
-  // while this process reads facts, and read half of those facts themselves (render-pool.ts).
-  const pool = facts && worthAPool(unknown.length) ? RenderPool.start(config) : undefined;
-  let workspace: Workspace;
-  let templates: TemplateSet;
-  let published: PublishedIssues;
-  try {
-    for (const [path, known] of (await pool?.facts(unknown)) ?? []) facts!.set(path, sources.get(path)!.hash, known);
-    workspace = await Workspace.load(config, { sources, tags: false, ...(facts ? { facts } : {}) });
-    templates = loadTemplates(config.templatesDir);
-    // The site's own files by path: an issue's image of the site is looked for among them (published.ts `missingImages`).
-    const siteFiles = new Set(copied.own.keys());
-    published = await publishedIssues(workspace, { ...options, templates, siteFiles, pool, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
-      throw siteUnchanged(error);
-    });
-    // Let go before the site is planned and written: each child holds its own workspace.
-    await pool?.finish();
-  } catch (error) {
-    pool?.terminate();
-    throw error;
-  }
+  const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
+  const templates = loadTemplates(config.templatesDir);
+  // The site's own files by path: an issue's image of the site is looked for among them (published.ts `missingImages`).
+  const siteFiles = new Set(copied.own.keys());
+  const published = await publishedIssues(workspace, { ...options, templates, siteFiles, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
+    throw siteUnchanged(error);
+  });
   const maker = makers();
   const previous = openSite(options.outDir, maker, options.cache);
   // A site another paperboy made is written whole too, from cached renderings (an upgrade): 558 MB of RSS on the bench corpus without.

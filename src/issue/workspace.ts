@@ -259,22 +259,13 @@ function withoutTags(facts: IssueFacts): IssueFacts {
   return { ...facts, papers: facts.papers.map(({ tags: _tags, ...paper }) => paper) };
 }
 
-/**
- * The facts of an issue file, from its frontmatter alone (its Markdown is
- * not parsed): what the workspace and the facts cache hold of it. Copied:
- * cut from the text, its strings would keep the whole text for as long as
- * the facts are kept (flat-copy.ts).
- */
-export function frontmatterFacts(source: IssueSource): IssueFacts {
-  return flatCopy(extractFacts(parseIssue(source, FRONTMATTER_ONLY)));
-}
-
 /** An issue file with its facts; `read`: its source as the caller already read it. */
 async function readIssueFile(path: string, cache?: FactsCache, read?: IssueSource): Promise<IssueFile> {
   const source = read ?? (await readIssueSource(path));
   const cached = source.unreadable ? undefined : cache?.get(path, source.hash);
   if (cached) return { path, source, facts: cached };
-  const facts = frontmatterFacts(source);
+  // Copied: cut from the text, its strings would keep the whole text for as long as the workspace (flat-copy.ts).
+  const facts = flatCopy(extractFacts(parseIssue(source, FRONTMATTER_ONLY)));
   if (!source.unreadable) cache?.set(path, source.hash, facts);
   return { path, source, facts };
 }

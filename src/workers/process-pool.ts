@@ -100,8 +100,6 @@ export class ProcessPool<Item, Outcome> {
   private settled = false;
   private resolveDone!: (outcomes: Outcome[]) => void;
   private rejectDone!: (error: unknown) => void;
-  /** Who waits in `drain` for the items added so far. */
-  private draining: { resolve: (outcomes: Outcome[]) => void; reject: (error: unknown) => void } | undefined;
   private readonly done = new Promise<Outcome[]>((resolve, reject) => {
     this.resolveDone = resolve;
     this.rejectDone = reject;
@@ -147,22 +145,7 @@ export class ProcessPool<Item, Outcome> {
     if (this.here && !this.helping) void this.help(this.here);
   }
 
-  /**
-   * The outcomes of the items added since the last `drain` (in the order
-   * batches came back), once they are all done; the children stay for the
-   * next items. A stage of work whose next stage needs all its outcomes
-   * (a build's facts, then its renderings) keeps its children loaded
-   * between the two: starting a child costs ~1 s of its core (it loads
-   * remark, YAML and the renderers). Progress counts from 0 again after.
-   * Rejects as `finish` does when the pool fails.
-   */
-  drain(): Promise<Outcome[]> {
-    const drained = new Promise<Outcome[]>((resolve, reject) => (this.draining = { resolve, reject }));
-    this.settleIfDone();
-    return drained;
-  }
-
-  /** The outcome of every item added (since the last `drain`, in the order batches came back), once all are done; the children then exit. */
+  /** The outcome of every item added (in the order batches came back), once all are done; the children then exit. */
   finish(): Promise<Outcome[]> {
     this.closing = true;
     this.settleIfDone();
@@ -223,12 +206,6 @@ export class ProcessPool<Item, Outcome> {
   }
 
   private settleIfDone(): void {
-    if (this.draining && this.pending === 0 && !this.settled) {
-      const { resolve } = this.draining;
-      this.draining = undefined;
-      this.added = 0;
-      resolve(this.outcomes.splice(0));
-    }
     if (this.closing && this.pending === 0 && !this.settled) {
       this.settle('done');
       this.resolveDone(this.outcomes);
@@ -238,7 +215,6 @@ export class ProcessPool<Item, Outcome> {
   private fail(error: unknown): void {
     if (this.settled) return;
     this.settle('failed');
-    this.draining?.reject(error);
     this.rejectDone(error);
   }
 

@@ -156,36 +156,3 @@ setInterval(() => {}, 1000);
   assert.equal(stderr, '');
   assert.ok(await stopped(pids.split(' ').map(Number)), 'the children exit');
 });
-
-test('a pool drained between two stages keeps its children for the second, gives each stage its own outcomes, and counts each stage from 0', async () => {
-  const { config, paths } = await corpus();
-  const reported: [number, number][] = [];
-  const pool = ProcessPool.start<typeof config, string, FileOutcome>({
-    module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
-    setup: config,
-    name: 'lint',
-    progress: (done, added) => reported.push([done, added]),
-  });
-  const pids = pool.pids;
-  const [first, second] = [paths.slice(0, 3), paths.slice(3)];
-  pool.add(first);
-  const firstOutcomes = await pool.drain();
-  assert.deepEqual(firstOutcomes.map(({ path }) => path).sort(), [...first].sort());
-  assert.ok(pids.every(isRunning), 'the children stay for the next stage');
-  assert.deepEqual(reported.at(-1), [first.length, first.length]);
-  pool.add(second);
-  const secondOutcomes = await pool.drain();
-  assert.deepEqual(secondOutcomes.map(({ path }) => path).sort(), [...second].sort());
-  assert.deepEqual(reported.at(-1), [second.length, second.length], 'the second stage counts its own items');
-  assert.deepEqual(await pool.drain(), [], 'nothing added: nothing to wait for');
-  assert.deepEqual(await pool.finish(), []);
-  assert.ok(await stopped(pids), 'the children stop once the pool is done');
-});
-
-test('a pool failing while drained rejects the drain', async () => {
-  const { config, paths } = await corpus();
-  const pool = startLintPool(config);
-  process.kill(pool.pids[0]!, 'SIGKILL');
-  pool.add(paths);
-  await assert.rejects(pool.drain(), /lint worker process stopped \(SIGKILL\)/);
-});
