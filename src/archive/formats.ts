@@ -138,8 +138,9 @@ export const INDEX_FORMAT = `build-index-v98-${VERSION}`;
  * v29: the pages say paperboy's words in the config's `words:` (config/words.ts; the built-in templates' `{{word …}}`, the titles, leads and captions of pages.ts, the papers page's script's messages in its form's `data-words`), which is among the settings.
  * v30: a newsletter whose `language` is not English joins authors in its language on a paper's page, in a list's rows and in papers/catalog.js (render/format.ts `joinNames`).
  * v31: a page shows the site's own images (`staticDir`'s, written under `baseUrl` or from it) by a URL relative to the page, as it links the site's pages (page-render.ts `siteRelative`), so a local view (`serve --dev`, the site opened from disk) shows them.
+ * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
  */
-export const SHAPE_FORMAT = 'site-shape-v31';
+export const SHAPE_FORMAT = 'site-shape-v32';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

@@ -1,4 +1,5 @@
 import { PAPERBOY_WORDS_LANGUAGE } from '../config/language.js';
+import { isolateHtml } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import type { RecordFacts } from './issue-output.js';
 import { paperSlug, type PaperDatabase } from './paper-database.js';
@@ -48,13 +49,18 @@ function formerPageHtml(title: string, slug: string, config: { baseUrl: string; 
  * it works from disk too), for a reader whose browser does not follow the
  * refresh a link (its words `link`), `noindex` and a canonical link to the
  * page now. Says `what` moved (paperboy's words, English) and names it by
- * `title` (in the newsletter's `language`, marked so when it is not English).
+ * `title` (in the newsletter's `language`, marked so when it is not English;
+ * in a `<bdi>` when it holds right-to-left letters, as every page isolates
+ * such a value in an English line, render/bidi.ts: "מה חדש?" beside ", issue
+ * 5 now" showed its question mark on the wrong side). The doctype as the
+ * layout writes it, which html-validate's recommended rules
+ * (`doctype-style`) hold every other page of the site to.
  */
 export function movedPageHtml(page: { what: string; title: string; target: string; link: string; canonical: string; language: string }): string {
   const { target } = page;
   const lang = page.language === PAPERBOY_WORDS_LANGUAGE ? '' : ` lang="${page.language}"`;
-  const shown = `<cite${lang}>${escapeHtml(page.title)}</cite>`;
-  return `<!doctype html>
+  const shown = `<cite${lang}>${isolateHtml(page.title, escapeHtml)}</cite>`;
+  return `<!DOCTYPE html>
 <html lang="${PAPERBOY_WORDS_LANGUAGE}">
 <head>
 <meta charset="utf-8">

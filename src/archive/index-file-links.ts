@@ -27,9 +27,10 @@ export function indexFileLinks(html: string, root: string): string {
 /**
  * Whether `offset` in `html` lies among a tag's attributes, outside their
  * quoted values: after a `<` with no `>` since but one inside quotes.
- * Text cannot open a tag: serializers escape its `<`.
+ * Text cannot open a tag: serializers escape its `<`. Also what
+ * page-render.ts `siteRelative` rewrites only there.
  */
-function inTag(html: string, offset: number): boolean {
+export function inTag(html: string, offset: number): boolean {
   const open = html.lastIndexOf('<', offset);
   if (open === -1) return false;
   let quote = '';

@@ -3,7 +3,7 @@ import { textDirection } from '../config/language.js';
 import { newsletterWords } from '../config/words.js';
 import type { TemplateSet } from '../render/templates.js';
 import { sha256 } from '../sha256.js';
-import { indexFileLinks } from './index-file-links.js';
+import { indexFileLinks, inTag } from './index-file-links.js';
 
 /**
  * What a page of the archive is and how one becomes HTML: its plan, its
@@ -111,8 +111,11 @@ function layoutPage(templates: TemplateSet, config: SiteConfig, page: PageToRend
  * host) where an absolute `src` loaded the published site's copy, or
  * nothing offline. On the site at `baseUrl` both lead to the same file.
  * Only the body: the layout's canonical link names the published address
- * on purpose.
+ * on purpose. Only attributes (index-file-links.ts `inTag`): a text that
+ * shows HTML naming the site (`<a href="https://…/">` in a code span, an
+ * "embed us" snippet) is shown as written, as the email shows it.
  */
 function siteRelative(body: string, baseUrl: string, root: string): string {
-  return body.replaceAll(`href="${baseUrl}`, `href="${root}`).replaceAll(`src="${baseUrl}`, `src="${root}`);
+  const relative = (html: string, attribute: string) => html.replaceAll(`${attribute}="${baseUrl}`, (written, offset: number) => (inTag(html, offset) ? `${attribute}="${root}` : written));
+  return relative(relative(body, 'href'), 'src');
 }

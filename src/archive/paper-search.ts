@@ -50,8 +50,9 @@ export function hasSearchWords(query: string): boolean {
 /**
  * Matches of `query` (every word must occur; a query without a word
  * matches every paper the filters keep), best first: the paper the query
- * names by its identity (`paperNamed`), then `rankResults`' order, equal
- * ones in the database's order (newest first). `texts`: where a shard not
+ * names by its identity (`paperNamed`), then `rankResults`' order (equal
+ * ones the paper first covered most recently first, as the papers page
+ * lists them too). `texts`: where a shard not
  * in `cacheDir` (where the build keeps the index's shards, read and written
  * when stale; or none) reads its papers' texts to be indexed. `language`:
  * the newsletter's, which its shards join authors in (search-index.ts
@@ -60,17 +61,16 @@ export function hasSearchWords(query: string): boolean {
 export function searchPapers(database: PaperDatabase<RecordSummary>, texts: TextSource, query: string, filters: SearchFilters = {}, cacheDir?: string, language?: string): SearchMatch[] {
   const keep = (paper: PaperEntry<RecordSummary>) => passes(paper, filters);
   if (!hasSearchWords(query)) return database.papers.filter(keep).map((paper) => ({ paper, score: 0 }));
-  const found: (SearchMatch & { tags: string[]; venues: string[]; identity: string })[] = [];
+  const found: (SearchMatch & { tags: string[]; venues: string[]; identity: string; issue: number; url: string })[] = [];
   for (const shard of buildSearchIndex(database, texts, cacheDir, language)) {
     if (filters.year !== undefined && shard.year !== String(filters.year)) continue;
     const index = MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions);
     for (const result of searchShard(index, query, (stored) => keep(shard.papers[stored.id as number]!))) {
-      found.push({ paper: shard.papers[result.id as number]!, score: result.score, tags: result.tags as string[], venues: result.venues as string[], identity: result.identity as string });
+      const stored = { tags: result.tags as string[], venues: result.venues as string[], identity: result.identity as string, issue: result.issue as number, url: result.url as string };
+      found.push({ paper: shard.papers[result.id as number]!, score: result.score, ...stored });
     }
   }
-  const position = new Map(database.papers.map((paper, i) => [paper, i]));
-  // In the database's order first: rankResults keeps the order of equals.
-  const ranked = rankResults(query, found.sort((a, b) => position.get(a.paper)! - position.get(b.paper)!)).map(({ paper, score }) => ({ paper, score }));
+  const ranked = rankResults(query, found).map(({ paper, score }) => ({ paper, score }));
   const named = paperNamed(database, query);
   if (named === undefined || !keep(named)) return ranked;
   return [ranked.find((match) => match.paper === named) ?? { paper: named, score: 0 }, ...ranked.filter((match) => match.paper !== named)];

@@ -1,4 +1,5 @@
 import type { Command, OutputConfiguration } from 'commander';
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import type { CommandIO } from '../io.js';
 
 /**
@@ -38,9 +39,13 @@ export function commandPath(command: Command): string {
  * Commander's error message (`error: …`, then lines such as `(Did you mean
  * --root?)`) in paperboy's words. Each form commander writes (commander 14,
  * lib/command.js) is matched; one not known keeps its words, capitalized.
+ * A value or an option it quotes as typed has its control characters
+ * replaced, line by line, as every other error of paperboy's has (main.ts
+ * `reportError`): an escape sequence pasted into a flag must not act on the
+ * terminal (`ESC =` switches the keypad, SO the character set).
  */
 function usageError(text: string): string {
-  const [first = '', ...rest] = text.trimEnd().split('\n');
+  const [first = '', ...rest] = text.trimEnd().split('\n').map(replaceControlCharacters);
   const hints = rest.map((line) => `  ${line.replace(/^\((.*)\)$/, '$1').replace(/^Did you mean (.*)\?$/, 'Did you mean `$1`?')}\n`);
   return `paperboy: ${reworded(first.replace(/^error: /, ''))}\n${hints.join('')}`;
 }

@@ -50,6 +50,18 @@ function liveReloadScript(events: string): string {
 })();</script>`;
 }
 
+/**
+ * `html` with `script` before its last `</body>` (any case, kept as
+ * written), the page's own: an earlier one is inside an attribute's value
+ * (a link's title `"</body> ends here"`, which hast-util-to-html writes with
+ * its `<` as it is), where the script was put into the title and never ran.
+ * `html` as it is when it has none.
+ */
+function beforeBodyEnd(html: string, script: string): string {
+  const end = [...html.matchAll(/<\/body>/gi)].at(-1)?.index;
+  return end === undefined ? html : `${html.slice(0, end)}${script}${html.slice(end)}`;
+}
+
 export interface DevServer {
   /** The site as last built (`<dataDir>/dev-site`, drafts included). */
   siteDir: string;
@@ -83,7 +95,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   const siteDir = join(config.dataDir, 'dev-site');
   // From the host: the page may be any folder deep, or a not-found page at any address (the server's base path is fixed at start).
   const script = liveReloadScript(sitePath(initial) + EVENTS_PATH.slice(1));
-  const withLiveReload = (html: string) => html.replace(/<\/body>/i, `${script}</body>`);
+  const withLiveReload = (html: string) => beforeBodyEnd(html, script);
   const clients = new Set<ServerResponse>();
   /** The last build's error as pages show it, undefined once a build succeeds. */
   let failure: string | undefined;

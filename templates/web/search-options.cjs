@@ -414,10 +414,14 @@
    * stored `identity`) first; then a paper one of whose tags or venues the
    * query names (`names`) before the others (a query such as "c++" or
    * "AT&T" asks for it, while its words alone, "c", "at" and "t", are
-   * everywhere), then by score (BM25, the fields boosted), equal ones in the
-   * order given. `results` carry the stored `tags`, `venues` and `identity`.
-   * Used by `paperboy papers search` and the papers page, over every shard's
-   * results at once.
+   * everywhere), then by score (BM25, the fields boosted), equal ones as the
+   * papers pages list them: the paper first covered most recently first (the
+   * stored `issue`), then by page (`url`). Not in the order given, which is
+   * the shards' (newest year first) on the papers page and the database's in
+   * `paperboy papers search`: the two listed ties differently. `results` carry
+   * the stored `tags`, `venues`, `identity`, `issue` and `url`. Used by
+   * `paperboy papers search` and the papers page, over every shard's results
+   * at once.
    */
   const rankResults = (query, results) => {
     const wanted = phrase(query);
@@ -428,7 +432,7 @@
         identity !== undefined && sameIdentity(result.identity ?? '', identity) ? 2 : wanted !== '' && [...result.tags, ...result.venues].some((name) => names(name, wanted)) ? 1 : 0,
       ]),
     );
-    return [...results].sort((a, b) => rank.get(b) - rank.get(a) || b.score - a.score);
+    return [...results].sort((a, b) => rank.get(b) - rank.get(a) || b.score - a.score || b.issue - a.issue || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   };
 
   /**

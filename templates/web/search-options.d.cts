@@ -16,8 +16,8 @@ declare const options: {
   arxivIdFromUrl(url: string): { id: string; canonical: boolean } | undefined;
   /** The texts a query may name a paper by: an arXiv id as people write it (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv:2304.15004 [cs.AI]`) bare; else a one-word query itself, and with `https://` when it has no scheme; none for several words. */
   identityTargets(query: string): string[];
-  /** `results` (MiniSearch's, with the stored `tags`, `venues` and `identity`) in the order shown for `query`. */
-  rankResults<T extends { score: number; tags: readonly string[]; venues: readonly string[]; identity?: string }>(query: string, results: readonly T[]): T[];
+  /** `results` (MiniSearch's, with the stored `tags`, `venues`, `identity`, `issue`, the number of the issue that first covered the paper, and `url`, its page) in the order shown for `query`. */
+  rankResults<T extends { score: number; tags: readonly string[]; venues: readonly string[]; identity?: string; issue: number; url: string }>(query: string, results: readonly T[]): T[];
   /** A shard's results of `query` that `filter` keeps: the paper the query names by its identity, then those with its words; each once. */
   searchShard(index: { search(query: string, options?: SearchOptions): SearchResult[] }, query: string, filter: (result: SearchResult) => boolean): SearchResult[];
   searchOptions: Options;

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { load } from 'cheerio/slim';
 import { spawnCli } from '../helpers/cli.js';
+import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
+import { formerIssuePages } from '../../src/archive/former-issue-pages.js';
+import { movedPageHtml } from '../../src/archive/former-pages.js';
 import { archiveRoot } from './fixture.js';
 import { pagesDigest } from './site-check.js';
 
@@ -68,4 +71,17 @@ test('archive: a `formerly` that names a paper the archive has now never replace
   const page = readFileSync(join(root, 'dist', 'papers', '1706.03762', 'index.html'), 'utf8');
   assert.doesNotMatch(page, /http-equiv="refresh"/);
   assert.doesNotMatch(readFileSync(join(root, 'dist', 'papers', '2304.15004', 'index.html'), 'utf8'), /http-equiv="refresh"/);
+});
+
+test('a moved page is valid HTML by the rules every page of the site meets, and names a right-to-left title in an isolate of its own', async () => {
+  const config = { baseUrl: 'https://news.example.org/', language: 'en' };
+  for (const { path, html } of formerIssuePages(4, { number: 5, formerly: [4], title: 'מה חדש?' }, config)) {
+    assert.deepEqual(await htmlProblems(pageValidator, html), [], path);
+    // In an English line, the title's question mark stays at its end (its left), not beside ", issue 5 now".
+    assert.match(html, /<cite><bdi>מה חדש\?<\/bdi><\/cite>, <a href="\.\.\/5\//, path);
+  }
+  // A Latin title, and a newsletter in another language: marked by its language alone, as before.
+  const page = movedPageHtml({ what: "This paper's page", title: 'Émergence <et> échelle', target: '../x/index.html', link: 'its page now', canonical: 'https://news.example.org/papers/x/', language: 'fr' });
+  assert.match(page, /<cite lang="fr">Émergence &lt;et&gt; échelle<\/cite>/);
+  assert.deepEqual(await htmlProblems(pageValidator, page), []);
 });

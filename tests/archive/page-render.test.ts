@@ -26,3 +26,26 @@ test("a page shows the site's own images by a URL relative to it, however the is
   // The layout's canonical address is the published one.
   assert.match(read('issues/1/index.html'), /<link rel="canonical" href="https:\/\/news\.example\.org\/issues\/1\/">/);
 });
+
+test("a page shows code that names the site's address as written: only the links and images of the page under baseUrl become relative", async () => {
+  const summary = [
+    'Link us with `<a href="https://news.example.org/">The Digest</a>` or show `<img src="https://news.example.org/img/chart.png">`,',
+    'as [our archive](https://news.example.org/) does.',
+    '',
+    '```html',
+    '<a href="https://news.example.org/papers/">papers</a>',
+    '```',
+  ].join('\n');
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssueWithMarkdown({ summary }), 'static/img/chart.png': PNG });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  for (const page of ['issues/1/index.html', 'papers/2304.15004/index.html']) {
+    const html = readFileSync(join(root, 'dist', page), 'utf8');
+    assert.deepEqual(
+      [...html.matchAll(/<code(?: class="language-html")?>([^<]*)/g)].map((match) => match[1]),
+      ['&#x3C;a href="https://news.example.org/">The Digest&#x3C;/a>', '&#x3C;img src="https://news.example.org/img/chart.png">', '&#x3C;a href="https://news.example.org/papers/">papers&#x3C;/a>\n'],
+      page,
+    );
+    // The link itself leads to the site's home page from the page, as before.
+    assert.match(html, /<a href="\.\.\/\.\.\/index\.html">our archive<\/a>/, page);
+  }
+});

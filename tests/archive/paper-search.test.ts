@@ -4,6 +4,9 @@ import { summarizeIssue, type IssueOutput, type PaperRecord } from '../../src/ar
 import type { TextSource } from '../../src/archive/pages.js';
 import { buildPaperDatabase } from '../../src/archive/paper-database.js';
 import { searchPapers } from '../../src/archive/paper-search.js';
+import { buildSearchIndex } from '../../src/archive/search-index.js';
+import MiniSearch from 'minisearch';
+import indexOptions from '../../templates/web/search-options.cjs';
 import { paperRecord, summaryText } from './fixture.js';
 
 const plain = summaryText;
@@ -153,4 +156,24 @@ test('the author filter names an author as the author pages do: either apostroph
   }
   const authors = database.authors.map((author) => [author.name, author.slug, author.papers.length]);
   assert.deepEqual(authors, [["Cathy O'Neil", 'cathy-oneil', 2], ['Neil Other', 'neil-other', 1]], 'one author page for both apostrophes');
+});
+
+test('papers of equal score are listed in one order by papers search and the papers page: the paper first covered most recently first, whatever their years', () => {
+  const issue = (number: number, records: PaperRecord[]): IssueOutput => ({ number, formerly: [], title: `Issue ${number}`, date: `2023-0${number}-02`, subject: `#${number}`, draft: false, content: {} as IssueOutput['content'], email: { html: '', text: '' }, papers: records });
+  // Each alone in its year's shard, with the same words: the same score in each.
+  const issues = [
+    issue(1, [record(1, { title: 'Paper one', year: 2024, summary: plain('A tie.'), issue: { number: 1, date: '2023-01-02', title: 'Issue 1' } })]),
+    issue(2, [record(2, { title: 'Paper two', year: 2020, summary: plain('A tie.'), issue: { number: 2, date: '2023-02-02', title: 'Issue 2' } })]),
+    issue(3, [record(3, { title: 'Paper six', year: 2022, summary: plain('A tie.'), issue: { number: 3, date: '2023-03-02', title: 'Issue 3' } })]),
+  ];
+  const database = buildPaperDatabase(issues.map((output) => summarizeIssue(output, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])));
+  const texts: TextSource = { records: (number) => issues.find((output) => output.number === number)!.papers, rendering: () => assert.fail('a search reads no rendering') };
+  const terminal = searchPapers(database, texts, 'tie').map((match) => match.paper.latest.title);
+  // The papers page: each year's shard searched, the newest year first, and the results ranked together (templates/web/papers.js).
+  const { rankResults, searchShard, searchOptions } = indexOptions;
+  const found = buildSearchIndex(database, texts, undefined).flatMap((shard) => searchShard(MiniSearch.loadJSON(shard.contents.toString('utf8'), searchOptions), 'tie', () => true));
+  const page = rankResults('tie', found.map((result) => ({ ...result, title: result.title as string, tags: result.tags as string[], venues: result.venues as string[], issue: result.issue as number, url: result.url as string }))).map((result) => result.title);
+  assert.equal(new Set(found.map((result) => result.score)).size, 1, 'one score');
+  assert.deepEqual(terminal, ['Paper six', 'Paper two', 'Paper one']);
+  assert.deepEqual(page, terminal);
 });

@@ -26,11 +26,33 @@ const WIDE = [
   '$$',
 ].join('\n      ');
 
+/**
+ * Words wider than a phone in the rows of links a page lays out side by side
+ * (flex items, which do not shrink below their longest word unless it may
+ * break): a tag and an author's name in the lists of tags and authors, a
+ * newsletter's name written as one word in the header, an issue's title in
+ * the pager of the issue before it.
+ */
+const LONG_TAG = 'donaudampfschifffahrtsgesellschaftskapitaensmuetze';
+const LONG_NAME = 'Maximiliane Donaudampfschifffahrtsgesellschaftskapitaen';
+const LONG_NEWSLETTER = 'TheInterpretabilityAndAlignmentDigest';
+const LONG_ISSUE_TITLE = 'Pneumonoultramicroscopicsilicovolcanoconiosis and evaluations';
+
 const archive = siteInChromium((root) => {
   const first = join(root, 'issues', '0001-a.md');
   writeFileSync(first, readFileSync(first, 'utf8').replace('Smooth metrics show smooth scaling; sharp jumps come from sharp metrics.', () => `${WIDE}\n`));
   const third = join(root, 'issues', '0003-c.md');
-  writeFileSync(third, readFileSync(third, 'utf8').replace('section: Evaluations', 'section: Technical alignment / Adversarial robustness'));
+  writeFileSync(
+    third,
+    readFileSync(third, 'utf8')
+      .replace('section: Evaluations', 'section: Technical alignment / Adversarial robustness')
+      .replace('tags: [evaluations, emergence]', `tags: [evaluations, emergence, ${LONG_TAG}]`)
+      .replace('authors: [Jane Doe]', `authors: [Jane Doe, ${LONG_NAME}]`),
+  );
+  const second = join(root, 'issues', '0002-b.md');
+  writeFileSync(second, readFileSync(second, 'utf8').replace('title: "Attention & <mirages>"', `title: ${LONG_ISSUE_TITLE}`));
+  const config = join(root, 'paperboy.config.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^name: .*$/m, `name: ${LONG_NEWSLETTER}`));
 });
 
 
@@ -57,7 +79,7 @@ const widths = (page: Page, selector: string) =>
     selector,
   );
 
-test('at 320 CSS pixels no page scrolls sideways (WCAG 2.2 SC 1.4.10): long code and URLs wrap, the select fits, a wide table and a long formula scroll inside themselves', { skip }, async () => {
+test('at 320 CSS pixels no page scrolls sideways (WCAG 2.2 SC 1.4.10): long code, URLs, tags, names and titles wrap, the select fits, a wide table and a long formula scroll inside themselves', { skip }, async () => {
   const { page, errors } = await openPage(archive.browser, archive.origin, { viewport: { width: 320, height: 800 } });
   for (const path of PAGES) {
     await page.goto(`${archive.origin}${path}`);

@@ -316,7 +316,7 @@ test('the papers page finds a paper first by its arXiv id as people write it: "a
   const entries = [record(1), record(2, { summary: summaryText('As arXiv 2301.00001 showed.') }), record(3)];
   const index = MiniSearch.loadJSON(shards(entries).get('2023')!, searchOptions);
   for (const query of WRITTEN_ARXIV_IDS) {
-    const found = search(index, query, () => true).map((result) => ({ ...result, title: result.title as string, tags: result.tags as string[], venues: result.venues as string[] }));
+    const found = search(index, query, () => true).map((result) => ({ ...result, title: result.title as string, tags: result.tags as string[], venues: result.venues as string[], issue: result.issue as number, url: result.url as string }));
     const titles = rankResults(query, found).map((result) => result.title);
     assert.equal(titles[0], 'Paper 1', query);
     assert.equal(new Set(titles).size, titles.length, `${query}: each paper once`);

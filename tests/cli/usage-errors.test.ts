@@ -36,6 +36,21 @@ test('usage errors read as paperboy’s other errors: `paperboy:`, what was unex
   }
 });
 
+test('a usage error shows a flag\'s value with its control characters replaced, never acted on by the terminal', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  // ESC = (the keypad in application mode) and SO (the line-drawing character set): pasted, they would change the terminal for what follows.
+  const cases: [string[], string][] = [
+    [['papers', 'search', '--author', '\x1b='], 'paperboy: Unexpected --author `\ufffd=`, expected a name with a letter or digit in it\n  Run `paperboy papers search --help` for usage.\n'],
+    [['papers', 'export', '--format', 'csv\x0e'], 'paperboy: Unexpected --format `csv\ufffd`, expected one of `csv`, `json`, `bib`\n  Run `paperboy papers export --help` for usage.\n'],
+    [['lint', '--\x1b[2Jx'], 'paperboy: Unexpected option `--\ufffd\ufffd\ufffd\ufffdx`\n  Run `paperboy lint --help` for usage.\n'],
+  ];
+  for (const [argv, stderr] of cases) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.stderr, stderr, JSON.stringify(argv));
+    assert.equal(result.code, 2);
+  }
+});
+
 test('--root before the command is the newsletter directory, as after it; after it wins', async () => {
   const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
   const elsewhere = makeRoot({});

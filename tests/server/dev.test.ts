@@ -53,3 +53,14 @@ test('serve --dev: saves made while its first build runs are built after it, one
     await dev.stop();
   }
 });
+
+test("serve --dev: the live-reload script goes before the page's own </body>, never into a link's title that shows `</body>`", async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const dev = devServer(await loadConfig(root), () => undefined, () => undefined);
+  // A summary's `[link](https://example.org/x "</body> ends here")`: hast-util-to-html leaves `<` unescaped in an attribute value.
+  const page = '<!DOCTYPE html>\n<html><body>\n<p><a href="https://example.org/x" title="</body> ends here">link</a></p>\n</BODY>\n</html>\n';
+  const served = dev.withLiveReload(page);
+  assert.ok(served.includes('title="</body> ends here"'), 'the title as written');
+  assert.match(served, /<\/p>\n<script>[\s\S]*<\/script><\/BODY>\n<\/html>\n$/);
+  assert.equal(served.split('<script>').length, 2, 'the script once');
+});
