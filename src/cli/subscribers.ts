@@ -43,7 +43,7 @@ export async function run(options: SubscribersCommandOptions, io: CommandIO): Pr
       case 'reactivate':
         return reactivate(store, options.argument!, io);
       case 'list':
-        for (const s of store.list(statusOption(options.status))) io.stdout.write(`${s.email}\t${s.name}\t${s.status}\n`);
+        for (const s of store.list(statusOption(options.status))) io.stdout.write(`${listedCell(s.email)}\t${listedCell(s.name)}\t${s.status}\n`);
         return 0;
       case 'count':
         io.stdout.write(`${store.count(statusOption(options.status) ?? 'active')}\n`);
@@ -94,12 +94,24 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   const name = options.name === undefined ? undefined : cleanName(options.name);
   if (outcome.kind !== 'added' && name !== undefined && name !== subscriber.name) {
     written(`the name of ${subscriber.email}`, () => store.setName(subscriber.id, name));
-    const was = subscriber.name === '' ? 'none' : `"${subscriber.name}"`;
+    const was = subscriber.name === '' ? 'none' : `"${listedCell(subscriber.name)}"`;
     io.stdout.write(`${said} ${subscriber.email} (${subscriber.status}); name now "${name}" (was ${was})\n`);
     return 0;
   }
   io.stdout.write(`${said} ${subscriber.email} (${subscriber.status})\n`);
   return 0;
+}
+
+/**
+ * A stored value as `list` prints it: a control character in it shown as
+ * U+FFFD (diagnostics/control-characters.ts), and so are a tab and a line
+ * break, which would split the line's tab-separated cells. Names are
+ * cleaned when stored (subscribers/model.ts `cleanName`), but a database
+ * written before that holds them as they came: an ESC or a C1 CSI
+ * (U+009B) would reach the terminal as a command.
+ */
+function listedCell(value: string): string {
+  return replaceControlCharacters(value).replace(/[\t\n]/g, '\ufffd');
 }
 
 /** `write`'s result; an SQLite error in it (the database locked, read-only, its disk full) as one message naming `what` was not written (STORE_WRITE, exit 2). */
