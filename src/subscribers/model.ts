@@ -63,7 +63,8 @@ const ADDRESS_SHAPE = new RegExp(`^[^\\s@${FORBIDDEN_CLASS}]+@[^\\s@${FORBIDDEN_
  * dotted domain of letters, digits and hyphens, no spaces, brackets, quotes or controls), not RFC 5322's
  * full grammar: quoted local parts and comments are legal there but no
  * newsletter reader has one, and each is a way to smuggle text into a header.
- * A local part beyond ASCII is refused too (`localPartProblem`: it needs SMTPUTF8),
+ * A domain whose last label is all digits is refused (RFC 3696 §2: no
+ * top-level domain is), and so is a local part beyond ASCII (`localPartProblem`: it needs SMTPUTF8),
  * and so are an invisible (format) character and a leading `'`; the
  * message names the address meant when one is there (`meantAddress`).
  */
@@ -141,6 +142,12 @@ function refusalOf(email: string): { fault: AddressFault; problem: string } | un
   const domain = email.slice(at + 1);
   const domainRead = asciiDomainName(domain);
   if ('problem' in domainRead) return { fault: { kind: 'domain', domain }, problem: `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}` };
+  // No top-level domain is all digits (RFC 3696 §2): `reader@x.123` reaches no mailbox, and `reader@1.2.3.4` is an IP address
+  // without the brackets of an address literal (`[1.2.3.4]`, refused above), as the config's `from` refuses both (config/address.ts).
+  const topLevel = domainRead.ascii.slice(domainRead.ascii.lastIndexOf('.') + 1);
+  if (/^\d+$/.test(topLevel)) {
+    return { fault: { kind: 'no-top-level', domain }, problem: `Unexpected email address \`${email}\` (its domain \`${domain}\` ends in \`.${topLevel}\`, and no top-level domain is all digits), expected an address such as reader@example.org` };
+  }
   const local = email.slice(0, at);
   const localProblem = localPartProblem(local);
   if (localProblem === undefined) return lengthRefusal(email, local, domainRead.ascii);

@@ -66,3 +66,14 @@ test('config: a `from` whose local part is over 64 characters is refused at its 
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /paperboy\.config\.yaml:3:\d+.*its part before the @ has 65 characters, expected at most 64 \(RFC 5321 §4\.5\.3\.1\.1/);
 });
+
+test('subscribers add and import refuse an address whose top-level domain is all digits (`x@x.123`, `v@123.456.789.0`), as the config refuses `from`: add exits 2, an import row is a bad row at its address', async () => {
+  const root = makeRoot({ 'list.csv': 'email,name\nada@example.org,Ada\nv@123.456.789.0,V\n' });
+  const added = await cli(root, 'add', 'x@x.123');
+  assert.equal(added.code, 2);
+  assert.match(added.stderr, /^paperboy: Unexpected email address `x@x\.123` \(its domain `x\.123` ends in `\.123`, and no top-level domain is all digits\), expected an address such as reader@example\.org$/m);
+  const imported = await cli(root, 'import', 'list.csv');
+  assert.equal(imported.code, 1);
+  assert.equal(imported.stderr, 'list.csv:3:1  error  Unexpected email address `v@123.456.789.0` (its domain `123.456.789.0` ends in `.0`, and no top-level domain is all digits), expected an address such as reader@example.org\n');
+  assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tAda\tactive\n');
+});

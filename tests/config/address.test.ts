@@ -103,6 +103,7 @@ test('an address that is not one local@domain is refused for what it is, with no
     ['from', '"D <d@exa_mple.org>"', `${FILE}:3:7: Unexpected domain \`exa_mple.org\` in \`d@exa_mple.org\` for \`from\`: it holds \`_\`, expected letters, digits, hyphens and dots (RFC 5321 §4.1.2)`],
     ['from', '"D <d@example>"', `${FILE}:3:7: Unexpected domain \`example\` in \`d@example\` for \`from\`, expected a domain name with its top-level part, such as \`example.org\``],
     ['from', '"D <d@1.2.3.4>"', `${FILE}:3:7: Unexpected domain \`1.2.3.4\` in \`d@1.2.3.4\` for \`from\`, expected a domain name with its top-level part, such as \`example.org\``],
+    ['replyTo', '"x@x.123"', `${FILE}:5:10: Unexpected domain \`x.123\` in \`x@x.123\` for \`replyTo\`, expected a domain name with its top-level part, such as \`example.org\``],
     ['from', '".d@example.org"', `${FILE}:3:7: Unexpected \`.d@example.org\` for \`from\`: its part before the @, \`.d\`, starts or ends with a dot or has two in a row, expected dots only between other characters, such as \`news.desk@example.org\``],
     ['replyTo', '"d..x@example.org"', `${FILE}:5:10: Unexpected \`d..x@example.org\` for \`replyTo\`: its part before the @, \`d..x\`, starts or ends with a dot or has two in a row, expected dots only between other characters, such as \`news.desk@example.org\``],
   ];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cleanName, emailProblem, nameProblem } from '../../src/subscribers/model.js';
+import { cleanName, emailProblem, emailRefusal, nameProblem } from '../../src/subscribers/model.js';
 
 test('a name is measured in characters: 200 emoji fit, 201 do not, whatever their UTF-16 length', () => {
   assert.equal(nameProblem('🦘'.repeat(200)), undefined);
@@ -20,4 +20,13 @@ test('an address whose domain has a label written as an A-label (xn--) that deco
   assert.equal(emailProblem('reader@xn--exmple-cua.org'), undefined);
   assert.equal(emailProblem('reader@exämple.org'), undefined);
   assert.equal(emailProblem('reader@ex--ample.org'), undefined);
+});
+
+test('an address whose domain ends in an all-numeric label (`x@x.123`, `v@123.456.789.0`, an IP address without brackets) is refused: no top-level domain is all digits (RFC 3696 §2); a label of digits and letters is kept', () => {
+  assert.equal(emailProblem('x@x.123'), 'Unexpected email address `x@x.123` (its domain `x.123` ends in `.123`, and no top-level domain is all digits), expected an address such as reader@example.org');
+  assert.match(emailProblem('v@123.456.789.0') ?? '', /^Unexpected email address `v@123\.456\.789\.0` \(its domain `123\.456\.789\.0` ends in `\.0`, and no top-level domain is all digits\)/);
+  assert.deepEqual(emailRefusal('reader@1.2.3.4')?.fault, { kind: 'no-top-level', domain: '1.2.3.4' });
+  assert.match(emailProblem('reader@[1.2.3.4]') ?? '', /\(it has `\[`\)/, 'an address literal stays refused for its bracket');
+  assert.equal(emailProblem('reader@123.example.org'), undefined);
+  assert.equal(emailProblem('reader@example.1a'), undefined);
 });
