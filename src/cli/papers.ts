@@ -102,10 +102,23 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     // Authors as the email names them (briefAuthors): past `email.maxAuthors`, "Toby Shevlane et al." rather than a line of every "Last, First"; joined in the newsletter's language, "A, B und C".
     // Each name and the title isolated as in the plaintext email (render/bidi.ts): an Arabic name took the year after it into its run.
     const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors, config.language)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
-    io.stdout.write(`${covered}  ${isolateText(paper.latest.title)}${byline ? ` (${byline})` : ''}\n    ${firstLine(paper)}\n`);
+    io.stdout.write(`${covered}  ${listedText(isolateText(paper.latest.title))}${byline ? ` (${listedText(byline)})` : ''}\n    ${listedText(firstLine(paper))}\n`);
   }
   io.stdout.write(countLine(matches.length, shown.length, words) + drafts);
   return 0;
+}
+
+/**
+ * A text of the model as one line of the listing: a tab or a line break
+ * in it (a YAML escape, `title: "A\tB"`: the model keeps both as text)
+ * with the spaces around it is one space, as the plaintext email and the
+ * preview wrap it (render/text/wrap.ts: spaces and tabs collapse to one),
+ * and any other control character is U+FFFD, as every output shows it
+ * (diagnostics/control-characters.ts). A raw tab jumped to the terminal's
+ * next tab stop, and a line break split a result in two.
+ */
+function listedText(text: string): string {
+  return replaceControlCharacters(text.replace(/[ \t]*[\t\r\n][ \t\r\n]*/g, ' '));
 }
 
 /**
@@ -115,7 +128,7 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
  */
 function draftLines(found: readonly DraftPaperMatch[], published: ReadonlySet<string>, cwd: string, words: Phrasebook): string {
   const line = (paper: DraftPaperMatch) =>
-    `  ${paper.number === undefined ? words.say('draftUnnumbered') : words.say('draftNumber', { number: paper.number })}  ${paper.title.trim() === '' ? words.say('noTitleYet') : isolateText(paper.title)}  (${shownPath(paper.path, cwd)}:${paper.position.start.line}:${paper.position.start.column})\n`;
+    `  ${paper.number === undefined ? words.say('draftUnnumbered') : words.say('draftNumber', { number: paper.number })}  ${paper.title.trim() === '' ? words.say('noTitleYet') : listedText(isolateText(paper.title))}  (${shownPath(paper.path, cwd)}:${paper.position.start.line}:${paper.position.start.column})\n`;
   const group = (stem: string, papers: readonly DraftPaperMatch[]) => (papers.length === 0 ? '' : `${words.counted(stem, papers.length)}\n${papers.map(line).join('')}`);
   return group('notPublishedInDrafts', found.filter(({ id }) => !published.has(id))) + group('coveredAgainInDrafts', found.filter(({ id }) => published.has(id)));
 }
