@@ -225,16 +225,17 @@ function issuePage(issue: IssueSummary, previous: IssueSummary | undefined, next
   const link = pageLinks(path);
   const neighbour = (other: IssueSummary | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
   const paperPages = new Map(issue.papers.map((record) => [record.anchor, link.paper(slugOf.get(record.id)!)]));
-  // "Also covered in #5, #12": the other issues that summarized each paper, oldest first, each linking to its summary there.
+  // "Also covered in #5, #12": the other issues that summarized each paper, oldest first, each once, linking to its (first) summary there:
+  // a sent issue listing one paper twice (a lint error a build does not check again on a sent issue) said "#2, #2".
   // Their numbers and anchors are facts (the site's shape): a new coverage changes the shape, so this page's key is made again.
   const alsoCovered = new Map(
-    issue.papers.map((record) => [
-      record.anchor,
-      coverageOf
-        .get(record.id)!
-        .filter((other) => other.issue.number !== issue.number)
-        .map((other) => ({ number: other.issue.number, href: link.issue(other.issue.number, other.anchor) })),
-    ]),
+    issue.papers.map((record) => {
+      const others = new Map<number, string>();
+      for (const other of coverageOf.get(record.id)!) {
+        if (other.issue.number !== issue.number && !others.has(other.issue.number)) others.set(other.issue.number, other.anchor);
+      }
+      return [record.anchor, [...others].map(([number, anchor]) => ({ number, href: link.issue(number, anchor) }))];
+    }),
   );
   const tagLinks = new Map(issue.papers.flatMap((record) => record.tags).map((name) => [name, link.tag(tagSlug.get(name)!)]));
   const around = { previous: neighbour(previous), next: neighbour(next) };

@@ -170,3 +170,19 @@ test('a paper of more than 20 authors shows its first 10 in a list\'s rows and "
   // The search index, one name at a time as the rows join them (render/format.ts `namePairs`).
   assert.ok(read('search/2023.js').includes('["Member 23"," and "],["Member 24",""]'));
 });
+
+test('an issue page names each other issue covering its paper once: a sent issue listing the paper twice is "Also covered in #2", linking to its first summary there', async () => {
+  const paper = cleanIssue().match(/^papers:\n([\s\S]*?)^---$/m)![1]!;
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    // Sent with one paper twice (a lint error the build does not check again on a sent issue).
+    'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-05', papers: paper + paper.replace('Smooth metrics show', 'Again, smooth metrics show') }),
+  });
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const page = readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8');
+  const [said] = page.match(/<p class="also-covered">[\s\S]*?<\/p>/g) ?? [];
+  assert.match(said ?? '', /^<p class="also-covered">Also covered in <a href="[^"]*\/issues\/2\/index\.html#([^"]+)" aria-label="Issue #2, its summary of this paper">#2<\/a>\.<\/p>$/);
+  const issueTwo = readFileSync(join(root, 'dist', 'issues', '2', 'index.html'), 'utf8');
+  const anchor = /#([^"]+)"/.exec(said!)![1]!;
+  assert.ok(issueTwo.indexOf(`id="${anchor}"`) < issueTwo.indexOf('Again, smooth metrics'), 'the link leads to the first summary of the paper in #2');
+});
