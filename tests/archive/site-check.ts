@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { load } from 'cheerio/slim';
 
 /** Every file of a built site, `/`-separated paths relative to it, sorted. */
 export function siteFiles(dir: string): string[] {
@@ -21,8 +22,20 @@ export function pagesDigest(dir: string): Record<string, string> {
   return pages;
 }
 
-const ATTRIBUTE = /\s(href|src)="([^"]*)"/g;
-const ID = /\sid="([^"]*)"/g;
+/**
+ * A page's links (each element's `href` and `src`, in document order) and
+ * ids, read as a browser reads attributes, their character references
+ * decoded: code about HTML that a page shows (`<a href="x.html">` in a
+ * `<code>`, written `&lt;a href="x.html"&gt;`) is text, no link and no id,
+ * which a pattern over the page's source took for one.
+ */
+function pageAttributes(html: string): { links: { name: 'href' | 'src'; value: string }[]; ids: string[] } {
+  const $ = load(html);
+  const links = $('[href], [src]')
+    .toArray()
+    .flatMap((element) => (['href', 'src'] as const).flatMap((name) => (element.attribs[name] === undefined ? [] : [{ name, value: element.attribs[name] }])));
+  return { links, ids: $('[id]').toArray().map((element) => element.attribs.id!) };
+}
 
 /**
  * The internal link checker: every `href` and `src` of every HTML page
@@ -37,7 +50,7 @@ export function brokenLinks(dir: string, baseUrl: string): string[] {
   const idsOf = (file: string) => {
     let found = ids.get(file);
     if (!found) {
-      found = new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((match) => decodeHTML(match[1]!)));
+      found = new Set(pageAttributes(readFileSync(file, 'utf8')).ids);
       ids.set(file, found);
     }
     return found;
@@ -46,32 +59,20 @@ export function brokenLinks(dir: string, baseUrl: string): string[] {
   for (const path of siteFiles(dir).filter((file) => file.endsWith('.html') && !file.endsWith('email.html'))) {
     const file = join(dir, path);
     const pageUrl = new URL(path, baseUrl);
-    for (const match of readFileSync(file, 'utf8').matchAll(ATTRIBUTE)) {
-      const value = decodeHTML(match[2]!);
+    for (const { name, value } of pageAttributes(readFileSync(file, 'utf8')).links) {
       const target = new URL(value, pageUrl);
       if (!target.href.startsWith(baseUrl)) continue;
       const local = join(dir, decodeURIComponent(target.pathname.slice(new URL(baseUrl).pathname.length)));
       const resolved = existsSync(local) && statSync(local).isDirectory() ? join(local, 'index.html') : local;
       if (!existsSync(resolved)) {
-        broken.push(`${path}: ${match[1]}="${value}" (no ${relative(dir, resolved)})`);
+        broken.push(`${path}: ${name}="${value}" (no ${relative(dir, resolved)})`);
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment && resolved.endsWith('.html') && !idsOf(resolved).has(fragment)) broken.push(`${path}: ${match[1]}="${value}" (no id "${fragment}" in ${relative(dir, resolved)})`);
+      if (fragment && resolved.endsWith('.html') && !idsOf(resolved).has(fragment)) broken.push(`${path}: ${name}="${value}" (no id "${fragment}" in ${relative(dir, resolved)})`);
     }
   }
   return broken;
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** The character references our pages use (Handlebars' and hast-util-to-html's escapes) read back. */
-function decodeHTML(text: string): string {
-  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (reference, hex?: string, decimal?: string, name?: string) => {
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
-    if (decimal) return String.fromCodePoint(Number(decimal));
-    return NAMED[name!] ?? reference;
-  });
 }
 
 /**
@@ -81,11 +82,12 @@ function decodeHTML(text: string): string {
  * lands on its one element; for the email too, which `brokenLinks` skips.
  */
 export function inPageLinkProblems(html: string): string[] {
-  const ids = [...html.matchAll(ID)].map((match) => decodeHTML(match[1]!));
+  const { links, ids } = pageAttributes(html);
   const known = new Set(ids);
   const problems = ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `id "${id}" given twice`);
-  for (const match of html.matchAll(/\shref="#([^"]*)"/g)) {
-    const fragment = decodeHTML(match[1]!);
+  for (const { name, value } of links) {
+    if (name !== 'href' || !value.startsWith('#')) continue;
+    const fragment = value.slice(1);
     if (!known.has(fragment) && !known.has(decodedFragment(fragment))) problems.push(`href="#${fragment}" lands on no element`);
   }
   return problems;
