@@ -1,3 +1,4 @@
+import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 /** How long a notice keeps quiet after it was said, in ms. */
 const QUIET_MS = 60 * 60 * 1000;
 
@@ -17,12 +18,17 @@ export class HourlyNotice {
     private readonly write: (line: string) => void = (line) => process.stderr.write(line),
   ) {}
 
-  /** Writes `line` (`paperboy: ` before it) unless a line of `kind` was written in the last hour. */
+  /**
+   * Writes `line` (`paperboy: ` before it) unless a line of `kind` was
+   * written in the last hour. Its control characters are shown U+FFFD: a
+   * line quotes what a client sent (a header read as latin1), and a C1 CSI
+   * in it must not reach the terminal as a command.
+   */
   say(kind: string, line: string): void {
     const now = this.now().getTime();
     const last = this.lastSaid.get(kind);
     if (last !== undefined && now - last < QUIET_MS) return;
     this.lastSaid.set(kind, now);
-    this.write(`paperboy: ${line}\n`);
+    this.write(`paperboy: ${replaceControlCharacters(line)}\n`);
   }
 }

@@ -5,7 +5,6 @@ import { Subscriptions } from '../subscribers/subscription.js';
 import { pageInWords, sendJson, sendPage, wantsJson, type Route, type ServerContext } from './context.js';
 import { phrasebook, type WordKey } from '../config/words.js';
 import { oneLine } from '../diagnostics/one-line.js';
-import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { HttpError, queryToken, readFields, textField } from './request-body.js';
 import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -63,8 +62,8 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
   }
   const crossSite = crossSitePost(req, context.config);
   if (crossSite) {
-    // Header values as the client sent them (latin1): a control character in one is shown U+FFFD, never written to the terminal.
-    const from = replaceControlCharacters(`Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`);
+    // Header values as the client sent them (latin1): the notice shows a control character in one as U+FFFD.
+    const from = `Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`;
     guards.notice.say(
       'cross-site',
       `POST ${req.url?.split('?')[0]?.slice(0, 200)}: refused (403): a form posted by a page of another site (${from}), not of baseUrl's origin nor of subscribe.allowedOrigins; if that page is yours, add its origin to subscribe.allowedOrigins. Further such posts are refused without a line for an hour (the access log has their 403)`,
