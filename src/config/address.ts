@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import { codePointName } from '../diagnostics/code-point.js';
-import { asciiDomainName } from './domain-name.js';
+import { asciiDomainName, endsInTopLevel } from './domain-name.js';
 
 /** One RFC 5322 mailbox: `"Digest (Paris), weekly" <digest@example.org>` is `{ name: 'Digest (Paris), weekly', address: 'digest@example.org' }`. */
 export interface Mailbox {
@@ -104,7 +104,7 @@ function asciiAddress(address: string, key: string): { ascii: string } | { probl
   const domain = asciiDomainName(address.slice(at + 1));
   if ('problem' in domain) return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`: ${domain.problem}` };
   // Mail reaches a domain with a top-level label, which is never all digits (RFC 3696 §2): `news@example` or `news@1.2.3.4` is no address mail is sent from.
-  if (!/\.[^.]*[^\d.][^.]*$/.test(domain.ascii)) {
+  if (!endsInTopLevel(domain.ascii)) {
     return { problem: `Unexpected domain \`${address.slice(at + 1)}\` in \`${address}\` for \`${key}\`, expected a domain name with its top-level part, such as \`example.org\`` };
   }
   const ascii = `${local}@${domain.ascii}`;

@@ -54,3 +54,13 @@ function labelsProblem(name: string): string | undefined {
 function shownCharacter(character: string): string {
   return /^[!-~]$/.test(character) ? `\`${character}\`` : character === ' ' ? 'a space' : codePointName(character);
 }
+
+/**
+ * Whether `ascii` (a domain name as `asciiDomainName` gives it) ends in a
+ * top-level label, as every domain mail reaches does: after a dot, and not
+ * all digits (RFC 3696 §2: no top-level domain is; `1.2.3.4` is an IP
+ * address, `x.123` no domain). `example.org` yes; `example`, `x.123` no.
+ */
+export function endsInTopLevel(ascii: string): boolean {
+  return /\.[^.]*[^\d.][^.]*$/.test(ascii);
+}

@@ -1,5 +1,5 @@
 import { localPartProblem } from '../config/address.js';
-import { asciiDomainName } from '../config/domain-name.js';
+import { asciiDomainName, endsInTopLevel } from '../config/domain-name.js';
 import { codePointName } from '../diagnostics/code-point.js';
 import { oneLine } from '../diagnostics/one-line.js';
 
@@ -144,8 +144,8 @@ function refusalOf(email: string): { fault: AddressFault; problem: string } | un
   if ('problem' in domainRead) return { fault: { kind: 'domain', domain }, problem: `Unexpected email address \`${email}\`: its domain, \`${domain}\`: ${domainRead.problem}` };
   // No top-level domain is all digits (RFC 3696 §2): `reader@x.123` reaches no mailbox, and `reader@1.2.3.4` is an IP address
   // without the brackets of an address literal (`[1.2.3.4]`, refused above), as the config's `from` refuses both (config/address.ts).
-  const topLevel = domainRead.ascii.slice(domainRead.ascii.lastIndexOf('.') + 1);
-  if (/^\d+$/.test(topLevel)) {
+  if (!endsInTopLevel(domainRead.ascii)) {
+    const topLevel = domainRead.ascii.slice(domainRead.ascii.lastIndexOf('.') + 1);
     return { fault: { kind: 'no-top-level', domain }, problem: `Unexpected email address \`${email}\` (its domain \`${domain}\` ends in \`.${topLevel}\`, and no top-level domain is all digits), expected an address such as reader@example.org` };
   }
   const local = email.slice(0, at);
