@@ -13,7 +13,7 @@ import { readCopiedFiles, type CopiedFiles } from './copied-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { IssueAddress } from './former-issue-pages.js';
-import type { PublishedIssues } from './published.js';
+import type { FileValues, PublishedIssues } from './published.js';
 import { lintPublished } from './sent-linted.js';
 import { lockSite } from './site-lock.js';
 import { builtKey, filesNotAsBuilt } from './site-marker.js';
@@ -51,8 +51,7 @@ export interface BuildOptions {
   lint?: { key: string; errors: (paths: readonly string[]) => Promise<FileValues[]> };
 }
 
-/** Values of one issue file at their places, in lint's words: what the parser could not read, or a lint message. */
-export type FileValues = PublishedIssues['unread'][number];
+export type { FileValues } from './published.js';
 
 /** The stages of a build that take long on a big archive: rendering the issues, writing the site's files. */
 export type BuildStage = 'render' | 'write';

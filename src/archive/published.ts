@@ -28,6 +28,9 @@ import type { TextSource } from './pages.js';
 import { valuesPublishedWrongly } from './published-wrongly.js';
 import { append } from '../arrays.js';
 
+/** Values of one issue file at their places, in lint's words: what the parser could not read, or a lint message. */
+export type FileValues = PublishedIssues['unread'][number];
+
 /** The issues a build publishes: their summaries for every list, their full outputs where a page shows them. */
 export interface PublishedIssues {
   /** Oldest first. */

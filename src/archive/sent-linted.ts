@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import type { IssueFile } from '../issue/workspace.js';
-import type { PublishedIssues } from './published.js';
+import type { FileValues } from './published.js';
 
 /**
  * Which issues a build lints: every one it publishes that is not a draft
@@ -23,9 +23,6 @@ import type { PublishedIssues } from './published.js';
  * whose bytes differ; one linted with errors keeps its entry as it was, so
  * it is linted again on every build until it is fixed (or put back).
  */
-
-/** Values of one issue file at their places, in lint's words: what `lint` returns by file. */
-type FileValues = PublishedIssues['unread'][number];
 
 /** The hash of each sent issue's bytes the build last accepted, by file (relative to `issuesDir`). */
 export type SentLinted = ReadonlyMap<string, string>;
