@@ -58,23 +58,70 @@ function content(preview: string): string {
   return preview.slice(preview.indexOf('─'.repeat(100)) + 100);
 }
 
+/**
+ * The lines of the preview that paperboy words, in a newsletter's words: the
+ * issue's line, the section titles, the authors joined, each paper's
+ * labels, the reviewers' thanks and the notes' heading.
+ */
+interface WordedLines {
+  issueLine: string;
+  highlights: string;
+  others: string;
+  authors: string;
+  summarizedBy: string;
+  prerequisites: string;
+  opinion: string;
+  hatTip: string;
+  thanks: string;
+  notes: string;
+}
+
+const GERMAN: WordedLines = {
+  issueLine: 'Ausgabe Nr. 7 · 29. Mai 2023 · Herausgegeben von Mira Okafor · ready',
+  highlights: 'Empfehlungen',
+  others: 'Weitere Artikel',
+  authors: 'Alex Turner, Lisa Thiergart und David Udell',
+  summarizedBy: 'Zusammengefasst von Bo Guest',
+  prerequisites: 'Vorkenntnisse:',
+  opinion: 'Meinung:',
+  hatTip: 'Hinweis von Chris Reader',
+  thanks: 'Danke an Ada Lovelace, Grace Hopper und Alan Turing für die Durchsicht dieser Ausgabe.',
+  notes: 'Anmerkungen',
+};
+
+const ENGLISH: WordedLines = {
+  issueLine: 'Issue #7 · 29 May 2023 · edited by Mira Okafor · ready',
+  highlights: 'Highlights',
+  others: 'Other papers',
+  authors: 'Alex Turner, Lisa Thiergart and David Udell',
+  summarizedBy: 'Summarized by Bo Guest',
+  prerequisites: 'Prerequisites:',
+  opinion: 'Opinion:',
+  hatTip: 'H/T Chris Reader',
+  thanks: 'Thanks to Ada Lovelace, Grace Hopper and Alan Turing for reviewing this issue.',
+  notes: 'Notes',
+};
+
+const asRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Asserts that the preview's content `shown` says each of `lines`, each on its own line (the headings underlined, the names indented). */
+function assertSays(shown: string, lines: WordedLines): void {
+  assert.match(shown, new RegExp(`^${asRegExp(lines.issueLine)}$`, 'm'));
+  for (const heading of [lines.highlights, lines.others]) assert.match(shown, new RegExp(`^${asRegExp(heading)}\\n-+$`, 'm'));
+  for (const indented of [lines.authors, lines.summarizedBy]) assert.match(shown, new RegExp(`^ {3}${asRegExp(indented)}$`, 'm'));
+  for (const label of [lines.prerequisites, lines.opinion, lines.hatTip]) assert.match(shown, new RegExp(`^${asRegExp(label)}$`, 'm'));
+  assert.ok(flat(shown).includes(lines.thanks), `says "${lines.thanks}"`);
+  assert.match(shown, new RegExp(`^${asRegExp(lines.notes)}\\n-+$`, 'm'));
+}
+
 test('the preview of a German newsletter says what the email says in its words: section titles, the issue\'s line, each paper\'s labels, the authors joined in German, the reviewers\' thanks, the notes\' heading', async () => {
   const { preview, root } = await previewWith(`${CONFIG_YAML}language: de\n${germanWordsYaml()}`);
   const shown = content(preview);
-  assert.match(shown, /^Ausgabe Nr\. 7 · 29\. Mai 2023 · Herausgegeben von Mira Okafor · ready$/m);
-  assert.match(shown, /^Empfehlungen\n-+$/m);
-  assert.match(shown, /^Weitere Artikel\n-+$/m);
-  assert.match(shown, /^ {3}Alex Turner, Lisa Thiergart und David Udell$/m);
-  assert.match(shown, /^ {3}Zusammengefasst von Bo Guest$/m);
-  assert.match(shown, /^Vorkenntnisse:$/m);
-  assert.match(shown, /^Meinung:$/m);
-  assert.match(shown, /^Hinweis von Chris Reader$/m);
-  assert.match(flat(shown), /Danke an Ada Lovelace, Grace Hopper und Alan Turing für die Durchsicht dieser Ausgabe\./);
-  assert.match(shown, /^Anmerkungen\n-+$/m);
+  assertSays(shown, GERMAN);
   assert.deepEqual(englishWordsIn(shown), [], 'no English word of paperboy\'s under the inbox header');
   // The plaintext email says each of them alike.
   const { text } = await renderAll(root, '7');
-  for (const said of ['Empfehlungen', 'Weitere Artikel', 'Alex Turner, Lisa Thiergart und David Udell', 'Zusammengefasst von Bo Guest', 'Vorkenntnisse:', 'Meinung:', 'Hinweis von Chris Reader', 'Anmerkungen']) {
+  for (const said of [GERMAN.highlights, GERMAN.others, GERMAN.authors, GERMAN.summarizedBy, GERMAN.prerequisites, GERMAN.opinion, GERMAN.hatTip, GERMAN.notes]) {
     assert.ok(text.includes(said), `the plaintext email says "${said}" too`);
   }
 });
@@ -90,17 +137,7 @@ test('the preview of a newsletter whose language is not English joins the author
 
 test('the preview of an English newsletter says paperboy\'s English words as it always has', async () => {
   const { preview } = await previewWith(CONFIG_YAML);
-  const shown = content(preview);
-  assert.match(shown, /^Issue #7 · 29 May 2023 · edited by Mira Okafor · ready$/m);
-  assert.match(shown, /^Highlights\n-+$/m);
-  assert.match(shown, /^Other papers\n-+$/m);
-  assert.match(shown, /^ {3}Alex Turner, Lisa Thiergart and David Udell$/m);
-  assert.match(shown, /^ {3}Summarized by Bo Guest$/m);
-  assert.match(shown, /^Prerequisites:$/m);
-  assert.match(shown, /^Opinion:$/m);
-  assert.match(shown, /^H\/T Chris Reader$/m);
-  assert.match(flat(shown), /Thanks to Ada Lovelace, Grace Hopper and Alan Turing for reviewing this issue\./);
-  assert.match(shown, /^Notes\n-+$/m);
+  assertSays(content(preview), ENGLISH);
 });
 
 test('paperboy preview of a German newsletter, say the email\'s words in German', async () => {
