@@ -4,7 +4,7 @@ import { PaperboyError } from '../errors.js';
 import type { Config } from '../config/load.js';
 import { assetSources } from './assets.js';
 import { pathWithin } from '../path-within.js';
-import { insideProject, staticSources } from './static-files.js';
+import { insideProject, staticSources } from '../config/static-sources.js';
 import { copiedHashes, type CopiedHash } from './copied-hashes.js';
 
 /** A file the site holds as it is: where it is read from, and its bytes' SHA-256 (hex) and size; the bytes are copied when the file is written (folder-writer.ts). */
@@ -15,7 +15,7 @@ export interface CopiedFile extends CopiedHash {
 /**
  * The files a build copies into the site, each with its bytes' hash: the
  * web assets (assets.ts `assetSources`) and the site's own files
- * (`staticDir`, static-files.ts `staticSources`), site path → file, in
+ * (`staticDir`, config/static-sources.ts `staticSources`), site path → file, in
  * their sources' order. Hashed before anything else (from the store of
  * copied-hashes.ts when unchanged, as `mode` says): their hashes make the
  * site's key (is it up to date?) and each file's key. The bytes are not
@@ -42,7 +42,7 @@ export function readCopiedFiles(
 /**
  * Refuses a web asset of templatesDir (`web/archive.css`, `papers.js`,
  * `icon.svg`) that is a link leading out of the newsletter's folder or to
- * one of its private files, as a link of staticDir is (static-files.ts
+ * one of its private files, as a link of staticDir is (config/static-sources.ts
  * `insideProject`: STATIC_LINK_OUTSIDE, STATIC_LINK_PRIVATE, exit 2): the
  * site holds an asset byte for byte, and `ln -s ../../.env
  * templates/web/icon.svg` published the SMTP password at `assets/icon.svg`.

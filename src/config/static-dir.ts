@@ -10,7 +10,7 @@ import type { OwnFolders } from './out-dir.js';
  * drafts, and the private `notes` the SPEC keeps out of every public
  * output, with the config beside them. Paths compared as written,
  * resolved. (`dataDir` inside it is left out by the build instead:
- * archive/static-files.ts.)
+ * config/static-sources.ts.)
  */
 export function staticDirProblem(folders: Pick<OwnFolders, 'root' | 'issuesDir' | 'staticDir'>): { key: 'staticDir' | 'issuesDir'; problem: string } | undefined {
   const staticDir = resolve(folders.staticDir);

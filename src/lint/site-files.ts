@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import { staticSources } from '../archive/static-files.js';
+import { staticSources } from '../config/static-sources.js';
 import { isPaperboyError } from '../errors.js';
 import { sha256 } from '../sha256.js';
 
@@ -7,7 +7,7 @@ type SiteFilesConfig = Pick<Config, 'staticDir' | 'dataDir' | 'root'>;
 
 /**
  * The paths under `baseUrl` of the newsletter's own files, as a build
- * publishes them (`staticDir`: archive/static-files.ts `staticSources`,
+ * publishes them (`staticDir`: config/static-sources.ts `staticSources`,
  * `static/img/chart.png` → `img/chart.png`, names composed, hidden files
  * and `dataDir` left out); empty when `staticDir` is missing. Undefined
  * when the folder cannot be listed as a build would list it (a link

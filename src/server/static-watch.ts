@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { staticPathKind } from '../archive/static-files.js';
+import { staticPathKind } from '../config/static-sources.js';
 import { pathWithin } from '../path-within.js';
 
 /** What `watchFolder` tells: a file or folder in the watched folder (or the folder itself) added, changed or removed. */
@@ -44,7 +44,7 @@ export async function watchFolder(dir: string, kept: (path: string) => boolean, 
  * of the folder itself when it is made or removed; `failed` with each
  * error of the watch. Resolves once watching (see `watchFolder`).
  * Not what a link to a folder in it holds: the build does not follow one
- * (static-files.ts), and a link to `~` had every file under it watched.
+ * (config/static-sources.ts), and a link to `~` had every file under it watched.
  */
 export function watchStaticFiles(staticDir: string, dataDir: string, onChange: (path: string) => void, failed: (error: unknown) => void): Promise<FSWatcher> {
   const kept = (path: string) => staticPathKind(staticDir, path, dataDir) === 'copied' && (path === staticDir || !linksToFolder(path));

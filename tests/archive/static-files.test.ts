@@ -3,7 +3,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { staticPathKind } from '../../src/archive/static-files.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { runCli } from '../helpers/cli.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
@@ -202,19 +201,6 @@ test('a file of staticDir where the build writes a folder (`issues/1`), or a fol
   const underFile = await runCli(['build', '--no-cache', '--out', 'fresh'], { cwd: root });
   assert.equal(underFile.code, 2, underFile.stderr);
   assert.match(underFile.stderr, /Unexpected file .*static\/feed\.xml\/old\.xml: the build writes `feed\.xml` itself/);
-});
-
-test('staticPathKind: what serve --dev rebuilds for: the folder itself and every file it copies, not a hidden file in it, nor a folder beside it whose name begins the same', () => {
-  const dir = join('/news', 'static');
-  const data = join('/news', '.paperboy');
-  assert.equal(staticPathKind(dir, dir, data), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img', 'chart.svg'), data), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img'), data), 'copied');
-  assert.equal(staticPathKind(dir, join(dir, 'img', '.chart.svg.swp'), data), 'hidden');
-  assert.equal(staticPathKind(dir, join(dir, '.git', 'HEAD'), data), 'hidden');
-  assert.equal(staticPathKind(dir, join('/news', 'static-old', 'a.png'), data), 'outside');
-  assert.equal(staticPathKind(dir, join('/news', 'paperboy.config.yaml'), data), 'outside');
-  assert.equal(staticPathKind(dir, join('/news', '..static', 'a.png'), data), 'outside');
 });
 
 test("a rebuild reads no file of staticDir nor asset it hashed before and that is unchanged (known by inode, size and times, as git's index), and writes the site a clean build writes", async () => {

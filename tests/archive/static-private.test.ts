@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { staticPathKind } from '../../src/archive/static-files.js';
+import { staticPathKind } from '../../src/config/static-sources.js';
 import { spawnCli } from '../helpers/cli.js';
 import { serve } from '../helpers/serve.js';
 import { archiveRoot } from './fixture.js';
