@@ -51,11 +51,8 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   const width = Math.max(1, options.width);
   const style = terminalStyle(options);
   const { highlights, sections, readingOrder } = arrangePapers(issue.papers, config.sections, words);
-  const texts = renderIssueText(issue, readingOrder, links, true, {
-    width,
-    style,
-    notes: { width: Math.max(1, width - NOTES_INDENT), style: mutedStyle(style) },
-  }, words);
+  const layout = { width, style, notes: { width: Math.max(1, width - NOTES_INDENT), style: mutedStyle(style) } };
+  const texts = renderIssueText(issue, readingOrder, links, true, layout, words);
   const numbers = new Map(readingOrder.map((paper, i) => [paper, i + 1]));
   const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links, maxAuthors: config.email.maxAuthors, language: config.language, words });
   const section = (group: SectionGroup<Paper>, depth: number): string[] => [
