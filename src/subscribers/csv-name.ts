@@ -54,12 +54,14 @@ export interface NameColumns {
  * named as a name alone (`bare`: `Name`, `Nom`, `Nombre`) is: the part the
  * header has no other column for (`Vorname`, `Name`: the last name), else
  * the whole name; beside a whole name's column and both parts', none
- * (ignored).
+ * (ignored). The tussenvoegsel's is read only beside a last name's.
  */
-export function nameColumns(full: number | undefined, bare: number | undefined, firstName: number | undefined, lastName: number | undefined, surnamePrefix: number | undefined): NameColumns {
-  if (bare !== undefined && firstName !== undefined && lastName === undefined) return { name: full, firstName, surnamePrefix, lastName: bare, bareName: 'last' };
-  if (bare !== undefined && lastName !== undefined && firstName === undefined) return { name: full, firstName: bare, surnamePrefix, lastName, bareName: 'first' };
-  return { name: full ?? bare, firstName, surnamePrefix, lastName };
+export function nameColumns(full: number | undefined, bare: number | undefined, firstName: number | undefined, lastName: number | undefined, prefix: number | undefined): NameColumns {
+  // A tussenvoegsel belongs to a last name: without a last name's column it is read from nowhere, and said to be ignored.
+  const surnamePrefix = (last: number | undefined) => (last === undefined ? undefined : prefix);
+  if (bare !== undefined && firstName !== undefined && lastName === undefined) return { name: full, firstName, surnamePrefix: surnamePrefix(bare), lastName: bare, bareName: 'last' };
+  if (bare !== undefined && lastName !== undefined && firstName === undefined) return { name: full, firstName: bare, surnamePrefix: surnamePrefix(lastName), lastName, bareName: 'first' };
+  return { name: full ?? bare, firstName, surnamePrefix: surnamePrefix(lastName), lastName };
 }
 
 /**
@@ -84,16 +86,18 @@ export function rowName(fields: readonly string[], columns: NameColumns, unescap
 /**
  * A last name with its tussenvoegsel before it (`van der`, `Berg`: `van
  * der Berg`), once: a last name that starts with it already (`van der
- * Berg` in both columns) is as written. `alone`: no first name before it,
- * where the tussenvoegsel starts with a capital (`Van der Berg`), as the
- * Taalunie's rule for Dutch family names has it ("Hoofdletters in
- * Nederlandse familienamen": lower case after a first name or initials,
- * a capital otherwise); Belgian ones keep theirs always.
+ * Berg` in both columns) is as written; without a last name, the
+ * tussenvoegsel is left out. `alone`: no first name before it, where the
+ * tussenvoegsel starts with a capital (`Van der Berg`), as the Taalunie's
+ * rule for Dutch family names has it (lower case after a first name or
+ * initials, a capital otherwise); one written with its capital (a Belgian
+ * name, `Jan Van den Bossche`) keeps it.
  */
 function familyName(prefix: string, last: string, alone: boolean): string {
-  if (prefix === '' || startsWithWords(last, prefix)) return last;
+  // A tussenvoegsel without the name it comes before is no name ("Van").
+  if (prefix === '' || last === '' || startsWithWords(last, prefix)) return last;
   const written = alone ? prefix.charAt(0).toLocaleUpperCase('nl') + prefix.slice(1) : prefix;
-  return [written, last].filter((part) => part !== '').join(' ');
+  return `${written} ${last}`;
 }
 
 /** Whether `text` starts with the words of `start` (not empty), in any case. */

@@ -442,6 +442,9 @@ test("csv import: a Dutch list's tussenvoegsel column joins the name between fir
   assert.deepEqual(read('email,name,tussenvoegsel,last_name\njan@example.nl,Jan,van der,Berg\n'), ['Jan van der Berg']);
   // A whole name's column, when filled, is the name; an apostrophe's word keeps its case ('t Hart).
   assert.deepEqual(read("email,naam,voornaam,tussenvoegsel,achternaam\njan@example.nl,J. v.d. Berg,Jan,van der,Berg\nt@example.nl,,,'t,Hart\n"), ['J. v.d. Berg', "'t Hart"]);
+  // Without a last name it is no name: left out of a row, and a header without a last name's column reads nothing from it.
+  assert.deepEqual(read('email,voornaam,tussenvoegsel,achternaam\njan@example.nl,Jan,van,\n'), ['Jan']);
+  assert.deepEqual(parse('email,naam,tussenvoegsel\njan@example.nl,Jan van Dijk,van\n').ignored, { line: 1, columns: ['tussenvoegsel'] });
   // Two tussenvoegsel columns: which one is the reader's would be a guess.
   assert.throws(() => parse('email,tussenvoegsel,voornaam,Tussenvoegsel\njan@example.nl,van,Jan,van\n'), (error) => isPaperboyError(error) && error.code === 'CSV_REPEATED_COLUMN');
 });
