@@ -45,6 +45,8 @@ export const DEFAULT_WORDS = {
   subscribedBecause: 'You receive {name} because you subscribed to it.',
   unsubscribe: 'Unsubscribe',
   archive: 'Archive',
+  // The plaintext email and the terminal preview: an image, as `[image: its alt text]` (the HTML shows the image)
+  image: 'image',
   // Every page
   skipToContent: 'Skip to content',
   siteNavigation: 'Site',

@@ -54,7 +54,7 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
   const namesLanguage = thanksLanguage(config.words, config.language);
   const { highlights, sections: groups, readingOrder } = arrangePapers(issue.papers, config.sections, words);
 
-  const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review);
+  const text = options.text === false ? undefined : renderIssueText(issue, readingOrder, links, review, undefined, words);
   // Footnotes are numbered in reading order across the email, as the plaintext numbers them.
   const numbering = new FootnoteNumbering();
   const body = markdownToHast(issue.body.tree, { idPrefix: BODY_FOOTNOTE_PREFIX, links, source: issue.body.text });

@@ -8,7 +8,8 @@ import { nodePosition } from '../issue/text-position.js';
 import { nodesInTree } from '../issue/tree-index.js';
 import { paperLink, resolveLink, type LinkContext } from './links.js';
 import { renderIssueText, TEXT_WIDTH } from './text-parts.js';
-import { collectDefinitions, limitLineOctets, plainStyle, referenceLines, type TextStyle } from './text/index.js';
+import { collectDefinitions, limitLineOctets, plainStyle, referenceLines, type TextStyle, type TextWords } from './text/index.js';
+import { DEFAULT_WORDS } from '../config/words.js';
 import { printedLink } from './text/inline.js';
 
 /** A URL that the plaintext email cuts over two lines, and where the editor wrote it. */
@@ -47,16 +48,17 @@ const PAPER_URL_INDENT = '   ';
  * measured as the plaintext writes it (`paperLink`, `resolveLink`,
  * `printedLink`) and each line as the renderer lays it out
  * (`renderIssueText`, `referenceLines`), so the marker's width (`[7] `,
- * `[12] `) is that of its own list. In file order. Empty when the
+ * `[12] `) is that of its own list, an image's label in `words` (the
+ * config's `words.image`: `[Bild: alt]` on a table's row). In file order. Empty when the
  * frontmatter could not be read (lint reports that).
  *
  * Within the one file: a cross-reference into another issue does not
  * resolve, so it takes no number here, which could narrow a list's markers.
  */
-export function cutUrls(parsed: ParsedIssue, links: LinkContext): CutUrl[] {
+export function cutUrls(parsed: ParsedIssue, links: LinkContext, words: TextWords = DEFAULT_WORDS): CutUrl[] {
   const issue = parsed.issue;
   if (!issue) return [];
-  const cut = [...cutPaperUrls(parsed, issue, links), ...cutMarkdownUrls(parsed, issue, links), ...cutAddresses(parsed, issue, links)];
+  const cut = [...cutPaperUrls(parsed, issue, links), ...cutMarkdownUrls(parsed, issue, links), ...cutAddresses(parsed, issue, links, words)];
   return cut.sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);
 }
 
@@ -220,8 +222,8 @@ function addressesOnLine(marked: string): AddressOnLine[] {
 }
 
 /** What the plaintext prints of an issue's texts (references included), each part with the Markdown texts it shows. */
-function renderedParts(issue: Issue, links: LinkContext, review: boolean): { texts: readonly MarkdownText[]; rendered: string }[] {
-  const output = renderIssueText(issue, issue.papers, links, review, { width: TEXT_WIDTH, style: MEASURED_STYLE });
+function renderedParts(issue: Issue, links: LinkContext, review: boolean, words: TextWords): { texts: readonly MarkdownText[]; rendered: string }[] {
+  const output = renderIssueText(issue, issue.papers, links, review, { width: TEXT_WIDTH, style: MEASURED_STYLE }, words);
   const parts = [output.intro, output.outro, output.footnotes].map((rendered) => ({ texts: [issue.body], rendered }));
   for (const [paper, text] of output.papers) {
     const own = (markdown: MarkdownText | undefined, rendered: string | undefined) => (markdown && rendered ? [{ texts: [markdown], rendered }] : []);
@@ -244,13 +246,13 @@ function renderedParts(issue: Issue, links: LinkContext, review: boolean): { tex
  * two places wrote one address), with the lowest limit of its lines.
  * Renders only an issue whose texts print an address.
  */
-function cutAddresses(parsed: ParsedIssue, issue: Issue, links: LinkContext): CutUrl[] {
+function cutAddresses(parsed: ParsedIssue, issue: Issue, links: LinkContext, words: TextWords): CutUrl[] {
   const printed = printedAddresses(issue, links);
   if (!printed.some(mayBeCut)) return [];
   const limits = new Map<MarkdownText, Map<string, number>>();
   const key = (href: string, address: string) => `${href}${ADDRESS_MARK}${address}`;
   for (const review of issue.papers.some((paper) => paper.notes !== undefined) ? [false, true] : [false]) {
-    for (const { texts, rendered } of renderedParts(issue, links, review)) {
+    for (const { texts, rendered } of renderedParts(issue, links, review, words)) {
       for (const { href, address, limit } of rendered.split('\n').flatMap(addressesOnLine)) {
         if (limit === undefined) continue;
         for (const text of texts) {

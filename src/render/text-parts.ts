@@ -1,7 +1,8 @@
 import type { RootContent } from 'mdast';
 import type { Issue, MarkdownText, Paper } from '../issue/model.js';
 import type { LinkContext } from './links.js';
-import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, renderFootnotes, type TextStyle } from './text/index.js';
+import { collectDefinitions, FootnoteCollector, formatReferences, plainStyle, ReferenceList, renderBlocks, renderFootnotes, type TextStyle, type TextWords } from './text/index.js';
+import { DEFAULT_WORDS } from '../config/words.js';
 import { append } from '../arrays.js';
 
 /** Columns of the plaintext email (SPEC). */
@@ -53,7 +54,9 @@ interface ReferenceScope {
  * which is the order footnotes are numbered in (the HTML numbers them alike:
  * markdown-html's FootnoteNumbering). Each paper's notes follow its texts;
  * the body's are for the end. `review` includes the
- * private notes (review proofs and the terminal preview).
+ * private notes (review proofs and the terminal preview). `words`: what
+ * the texts say in paperboy's words (an image's label), the config's
+ * `words:` (`newsletterWords`); default English.
  */
 export function renderIssueText(
   issue: Issue,
@@ -61,9 +64,10 @@ export function renderIssueText(
   links: LinkContext,
   review: boolean,
   layout: TextLayout = EMAIL_TEXT_LAYOUT,
+  words: TextWords = DEFAULT_WORDS,
 ): IssueText {
   const footnotes = new FootnoteCollector();
-  const common = { width: layout.width, style: layout.style, links, footnotes };
+  const common = { width: layout.width, style: layout.style, links, footnotes, words };
   const referenceScopes: ReferenceScope[] = [];
   const withReferences = (text: string, references: ReferenceList) => joinBlocks(text, formatReferences(references, layout.style, layout.width));
 

@@ -1,5 +1,6 @@
 import { SUBSCRIBER_STATUSES, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
 import { csvTimeProblem, parseCsvTime, type RowTimes } from './csv-times.js';
+import { BARE_NAME_HEADERS, FIRST_NAME_HEADERS, FULL_NAME_HEADERS, LAST_NAME_HEADERS, nameColumns, SURNAME_PREFIX_HEADERS, type NameColumns } from './csv-name.js';
 
 /**
  * The columns of a subscriber CSV paperboy reads, by their header, in the
@@ -12,8 +13,9 @@ import { csvTimeProblem, parseCsvTime, type RowTimes } from './csv-times.js';
  * - the name: `name` (paperboy, listmonk, Substack), or `First Name` and
  *   `Last Name` (Mailchimp; `FNAME`, `LNAME` its merge tags), joined with a
  *   space, for a row whose `name` is empty or missing, and their names in
- *   other languages (`FULL_NAME_HEADERS`, `FIRST_NAME_HEADERS`,
- *   `LAST_NAME_HEADERS`, `BARE_NAME_HEADERS`);
+ *   other languages, and a Dutch list's tussenvoegsel between them
+ *   (csv-name.ts `FULL_NAME_HEADERS`, `FIRST_NAME_HEADERS`,
+ *   `LAST_NAME_HEADERS`, `BARE_NAME_HEADERS`, `SURNAME_PREFIX_HEADERS`);
  * - the status: `status`, paperboy's own (an export read back) or
  *   listmonk's, Buttondown's `type`, and Mailchimp's `UNSUB_TIME` and `CLEAN_TIME`, which its
  *   exports of unsubscribed and cleaned (bounced) members fill in;
@@ -50,26 +52,6 @@ const ADDRESS_HEADERS = [
   // Dutch
   ...['E-mailadres', 'Emailadres', 'E-mail adres', 'Mailadres'],
 ];
-/** A whole name, in any file. */
-const FULL_NAME_HEADERS = ['full name', 'display name', 'Vollständiger Name', 'Nom complet', 'Nombre completo', 'Nome completo', 'Naam', 'Volledige naam'];
-/**
- * A column named as a name alone, which is the whole name in a file
- * without a first or last name's column, and else the part that file
- * lacks: beside a last name's, the first name (Spanish `Nombre`, `Apellido`;
- * Italian and Portuguese `Nome`; MailerLite's `name`, `last_name`); beside
- * a first name's, the last name (German `Vorname`, `Name`; French
- * `Prénom`, `Nom`).
- */
-const BARE_NAME_HEADERS = ['name', 'Nom', 'Nombre', 'Nome'];
-const FIRST_NAME_HEADERS = [
-  ...['first name', 'firstname', 'fname', 'given name'],
-  ...['Vorname', 'Prénom', 'Primer nombre', 'Primeiro nome', 'Voornaam'],
-];
-const LAST_NAME_HEADERS = [
-  ...['last name', 'lastname', 'lname', 'surname', 'family name'],
-  ...['Nachname', 'Familienname', 'Nom de famille', 'Apellido', 'Apellidos', 'Cognome', 'Sobrenome', 'Apelido', 'Achternaam'],
-];
-
 /** The set of `headers` as compared (`normalizeHeader`). */
 function compared(headers: readonly string[]): ReadonlySet<string> {
   return new Set(headers.map(normalizeHeader));
@@ -80,6 +62,7 @@ const NAME_HEADERS = compared(FULL_NAME_HEADERS);
 const BARE_NAMES = compared(BARE_NAME_HEADERS);
 const FIRST_NAMES = compared(FIRST_NAME_HEADERS);
 const LAST_NAMES = compared(LAST_NAME_HEADERS);
+const SURNAME_PREFIXES = compared(SURNAME_PREFIX_HEADERS);
 
 /** The headers of the address's column paperboy reads, as a message names them (`email`, `Email Address`, `E-Mail-Adresse`, …). */
 export function addressHeaders(): readonly string[] {
@@ -167,13 +150,8 @@ const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new 
 const BUTTONDOWN_EMAIL_HEADER = 'email address';
 
 /** Where each column paperboy reads is (0-based), and the header cells of those it does not. */
-export interface Columns {
+export interface Columns extends NameColumns {
   email: number;
-  name: number | undefined;
-  /** Which part of the name a column named as a name alone gives (`BARE_NAME_HEADERS`), when it gives a part: `firstName`'s or `lastName`'s column is it. */
-  bareName?: 'first' | 'last';
-  firstName: number | undefined;
-  lastName: number | undefined;
   status: number | undefined;
   marks: readonly { column: number; status: SubscriberStatus }[];
   /** The `MAILED_FLAGS` columns: where each is, its header as written, and the value that says the reader was mailed. */
@@ -186,7 +164,7 @@ export interface Columns {
 }
 
 /** A file without a header: the address, then the name. */
-export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, lastName: undefined, status: undefined, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
+export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, surnamePrefix: undefined, lastName: undefined, status: undefined, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
 
 /**
  * A header cell as compared: trimmed, unquoted, lower case, without
@@ -224,7 +202,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   if (email === undefined) return undefined;
   // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
   const status = find(new Set(['status'])) ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
-  const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES)) };
+  const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(SURNAME_PREFIXES)) };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
   const flags = names.flatMap((name, column) => (MAILED_FLAGS.has(name) ? [{ column, header: fields[column]!.trim(), mailedWhen: MAILED_FLAGS.get(name)! }] : []));
   const timeColumn = (headers: ReadonlySet<string>): TimeColumn | undefined => {
@@ -242,25 +220,13 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   return { ...columns, marks, flags, times, leftAfter, ignored };
 }
 
-/**
- * The name's columns of a header: its whole name's (`name`), its first
- * and last name's, and which of these a column named as a name alone
- * (`bare`: `Name`, `Nom`, `Nombre`) is: the part the header has no other
- * column for (`Vorname`, `Name`: the last name), else the whole name;
- * beside a whole name's column and both parts', none (ignored).
- */
-function nameColumns(full: number | undefined, bare: number | undefined, firstName: number | undefined, lastName: number | undefined): Pick<Columns, 'name' | 'firstName' | 'lastName' | 'bareName'> {
-  if (bare !== undefined && firstName !== undefined && lastName === undefined) return { name: full, firstName, lastName: bare, bareName: 'last' };
-  if (bare !== undefined && lastName !== undefined && firstName === undefined) return { name: full, firstName: bare, lastName, bareName: 'first' };
-  return { name: full ?? bare, firstName, lastName };
-}
-
 /** Every header cell paperboy reads a value from (but Buttondown's `type`, read only beside its address column), normalized. */
 const READ_HEADERS: ReadonlySet<string> = new Set([
   ...NAME_HEADERS,
   ...BARE_NAMES,
   ...FIRST_NAMES,
   ...LAST_NAMES,
+  ...SURNAME_PREFIXES,
   'status',
   ...MARK_HEADERS.keys(),
   ...MAILED_FLAGS.keys(),
@@ -287,33 +253,6 @@ export function repeatedColumn(fields: readonly string[]): [number, number] | un
     seen.set(reads, column);
   }
   return undefined;
-}
-
-/**
- * A row's name: its `name` cell, or else its first and last name joined
- * (`unescape`: a cell as an export escaped it, read back). A column named
- * as a name alone read as one part (`Columns.bareName`) that holds the
- * other part as a word already holds the whole name (`name` `Ada
- * Lovelace` beside `First Name` `Ada`): it is the name, as written.
- */
-export function rowName(fields: readonly string[], columns: Columns, unescape: (cell: string) => string): string {
-  const cell = (column: number | undefined) => unescape(column === undefined ? '' : (fields[column] ?? ''));
-  const name = cell(columns.name);
-  if (name.trim() !== '') return name;
-  const [first, last] = [cell(columns.firstName).trim(), cell(columns.lastName).trim()];
-  if (columns.bareName === 'last' && holdsWord(last, first)) return last;
-  if (columns.bareName === 'first' && holdsWord(first, last)) return first;
-  return [first, last].filter((part) => part !== '').join(' ');
-}
-
-/** Whether `text` holds `word` (not empty) as a whole word, in any case. */
-function holdsWord(text: string, word: string): boolean {
-  if (word === '') return false;
-  const words = text.toLowerCase().split(/\s+/);
-  return word
-    .toLowerCase()
-    .split(/\s+/)
-    .every((part) => words.includes(part));
 }
 
 /**

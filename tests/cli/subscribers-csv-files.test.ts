@@ -158,3 +158,11 @@ test('subscribers import: a spreadsheet\'s blank rows (every cell empty, `,,,`),
   assert.match(imported.stdout, /: 2 added, .*, 0 bad rows$/m);
   assert.equal((await cli(root, 'list')).stdout, 'ada@example.org\tAda\tactive\nzoe@example.org\tZoë\tactive\n');
 });
+
+test("subscribers import: a Dutch list (Excel's semicolons, BOM and CRLF) with a `Tussenvoegsel` column stores Jan van der Berg, the column read, not said to be ignored", async () => {
+  const root = makeRoot({ 'leden.csv': '\ufeffE-mailadres;Voornaam;Tussenvoegsel;Achternaam;Plaats\r\njan@example.nl;Jan;van der;Berg;Utrecht\r\nanne@example.nl;;van;Dijk;Delft\r\npiet@example.nl;Piet;;Jansen;Gouda\r\n' });
+  const imported = await cli(root, 'import', 'leden.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stderr, /^leden\.csv:1:1 {2}warning {2}Column `Plaats` ignored: /);
+  assert.equal((await cli(root, 'list')).stdout, 'jan@example.nl\tJan van der Berg\tactive\nanne@example.nl\tVan Dijk\tactive\npiet@example.nl\tPiet Jansen\tactive\n');
+});

@@ -31,6 +31,7 @@ export const GERMAN_WORDS: Record<WordKey, string> = {
   subscribedBecause: 'Sie erhalten {name}, weil Sie es abonniert haben.',
   unsubscribe: 'Abbestellen',
   archive: 'Archiv',
+  image: 'Bild',
   skipToContent: 'Zum Inhalt springen',
   siteNavigation: 'Website',
   papers: 'Artikel',

@@ -429,6 +429,32 @@ test('csv import: a column named as a name alone is the part its header lacks (G
   assert.deepEqual(parse('email,full name,first name,last name,Nom\nada@example.org,Ada L,Ada,L,X\n').ignored, { line: 1, columns: ['Nom'] });
 });
 
+test("csv import: a Dutch list's tussenvoegsel column joins the name between first and last name, as Dutch writes it (Jan van der Berg), and is not said to be ignored", () => {
+  const read = (text: string) => parse(text).rows.map((row) => row.name);
+  const file = 'E-mailadres;Voornaam;Tussenvoegsel;Achternaam\njan@example.nl;Jan;van der;Berg\npiet@example.nl;Piet;;Jansen\nanne@example.nl;;van;Dijk\nkees@example.nl;Kees;de;de Vries\n';
+  // Without a first name it starts with a capital (Taalunie); a last name that holds it already is as written.
+  assert.deepEqual(read(file), ['Jan van der Berg', 'Piet Jansen', 'Van Dijk', 'Kees de Vries']);
+  assert.equal(parse(file).ignored, undefined);
+  // Its other spellings, in any case and column order; beside MailerLite's `name` (the first name) and `last_name` too.
+  for (const header of ['tussenvoegsels', 'TUSSENVOEGSEL', 'Voorvoegsel', 'voorvoegsels', 'Tussenvoegsel(s)', 'Voorvoegsel achternaam']) {
+    assert.deepEqual(read(`email,Achternaam,${header},Voornaam\njan@example.nl,Berg,van der,Jan\n`), ['Jan van der Berg'], header);
+  }
+  assert.deepEqual(read('email,name,tussenvoegsel,last_name\njan@example.nl,Jan,van der,Berg\n'), ['Jan van der Berg']);
+  // A whole name's column, when filled, is the name; an apostrophe's word keeps its case ('t Hart).
+  assert.deepEqual(read("email,naam,voornaam,tussenvoegsel,achternaam\njan@example.nl,J. v.d. Berg,Jan,van der,Berg\nt@example.nl,,,'t,Hart\n"), ['J. v.d. Berg', "'t Hart"]);
+  // Without a last name it is no name: left out of a row, and a header without a last name's column reads nothing from it.
+  assert.deepEqual(read('email,voornaam,tussenvoegsel,achternaam\njan@example.nl,Jan,van,\n'), ['Jan']);
+  assert.deepEqual(parse('email,naam,tussenvoegsel\njan@example.nl,Jan van Dijk,van\n').ignored, { line: 1, columns: ['tussenvoegsel'] });
+  // Two tussenvoegsel columns: which one is the reader's would be a guess.
+  assert.throws(() => parse('email,tussenvoegsel,voornaam,Tussenvoegsel\njan@example.nl,van,Jan,van\n'), (error) => isPaperboyError(error) && error.code === 'CSV_REPEATED_COLUMN');
+});
+
+test("csv import: English `Middle Name` and `Prefix` columns are not a tussenvoegsel: a given name a reader may not go by, a title before the first name; each is said to be ignored", () => {
+  const parsed = parse('email,First Name,Middle Name,Last Name,Prefix\nada@example.org,Ada,Augusta,Lovelace,Countess\n');
+  assert.deepEqual(parsed.rows.map((row) => row.name), ['Ada Lovelace']);
+  assert.deepEqual(parsed.ignored, { line: 1, columns: ['Middle Name', 'Prefix'] });
+});
+
 test('csv import: a header with no address column paperboy knows is refused naming the address headers it knows', () => {
   assert.throws(
     () => parse('Adresse du lecteur,Prénom\nada@example.org,Ada\n'),

@@ -1,3 +1,4 @@
+import { DEFAULT_WORDS } from '../../config/words.js';
 import { CorpusIndex } from '../../issue/corpus.js';
 import { cutUrls } from '../../render/cut-urls.js';
 import { plainStyle } from '../../render/text/index.js';
@@ -31,12 +32,12 @@ const rule: FileRule = {
   scope: 'file',
   sent: 'advice',
   doc: `Every URL the plaintext prints (a paper's, a link's or image's, an autolink or bare URL in the text) fits on its line, which is cut past ${plainStyle.maxLineOctets} octets`,
-  // Relative links and cross-references resolve against baseUrl, which lengthens them.
-  inputs: { config: ['baseUrl'] },
+  // Relative links and cross-references resolve against baseUrl, which lengthens them; an image's label on an address's line is in `words` (`[Bild: alt]`).
+  inputs: { config: ['baseUrl', 'words'] },
   check({ parsed, facts, config, report }) {
     // Within this issue only, as email-size renders it (a file rule sees one file).
     const links = { baseUrl: config.baseUrl, corpus: new CorpusIndex([facts]), from: facts };
-    for (const { url, href, octets, limit, position } of cutUrls(parsed, links)) {
+    for (const { url, href, octets, limit, position } of cutUrls(parsed, links, { ...DEFAULT_WORDS, ...config.words })) {
       const written = href === url ? '' : ' as the email writes it';
       report({
         message: `Unexpected URL of ${count(octets)} octets${written}, expected at most ${count(limit)}: the plaintext email cuts it over two lines (no line over ${plainStyle.maxLineOctets} octets), where a mail program will not follow it; link a shorter address (a DOI, the abstract page)`,

@@ -39,7 +39,8 @@ export interface TerminalPreviewOptions {
  * sections, closing, footnotes), with each paper's private notes. What the
  * email says in paperboy's words it says in the same (the config's
  * `words:` and `language`, config/words.ts: section titles, the issue's
- * line, each paper's labels, the authors joined, the reviewers' thanks);
+ * line, each paper's labels, the authors joined, the reviewers' thanks,
+ * an image's label);
  * what only the editor sees (the inbox header, the private notes' label,
  * the issue's status) stays English, as the review proof's banner does.
  * Pure: the same input gives the same string, with no trailing newline.
@@ -50,11 +51,8 @@ export function renderTerminalPreview(input: TerminalPreviewInput, options: Term
   const width = Math.max(1, options.width);
   const style = terminalStyle(options);
   const { highlights, sections, readingOrder } = arrangePapers(issue.papers, config.sections, words);
-  const texts = renderIssueText(issue, readingOrder, links, true, {
-    width,
-    style,
-    notes: { width: Math.max(1, width - NOTES_INDENT), style: mutedStyle(style) },
-  });
+  const layout = { width, style, notes: { width: Math.max(1, width - NOTES_INDENT), style: mutedStyle(style) } };
+  const texts = renderIssueText(issue, readingOrder, links, true, layout, words);
   const numbers = new Map(readingOrder.map((paper, i) => [paper, i + 1]));
   const paper = (p: Paper) => layoutPaper(p, numbers.get(p)!, texts.papers.get(p)!, { style, width, links, maxAuthors: config.email.maxAuthors, language: config.language, words });
   const section = (group: SectionGroup<Paper>, depth: number): string[] => [

@@ -1,3 +1,4 @@
+export type { TextWords } from './context.js';
 export { collectDefinitions } from './definitions.js';
 export { FootnoteCollector } from './footnotes.js';
 export { formatHeading } from './heading.js';

@@ -87,10 +87,10 @@ function renderPhrasing(node: PhrasingContent, context: RenderContext, format: F
       return definition ? renderLink(definition.url, toString(node), text, context, format, quietIssue) : text(format);
     }
     case 'image':
-      return renderLink(node.url, undefined, (linkFormat) => [imageLabel(node.alt, linkFormat)], context, format);
+      return renderLink(node.url, undefined, (linkFormat) => [imageLabel(node.alt, context, linkFormat)], context, format);
     case 'imageReference': {
       const definition = context.definitions.links.get(node.identifier);
-      const label = (linkFormat: Format): Fragment[] => [imageLabel(node.alt, linkFormat)];
+      const label = (linkFormat: Format): Fragment[] => [imageLabel(node.alt, context, linkFormat)];
       return definition ? renderLink(definition.url, undefined, label, context, format) : label(format);
     }
     case 'footnoteReference': {
@@ -162,8 +162,10 @@ function inlineMath(math: InlineMath, context: RenderContext, format: Format): F
   return fencedSpan(writtenMath(math, context.source), { ...format, code: true }, isShortFormula(math.value));
 }
 
-function imageLabel(alt: string | null | undefined, format: Format): Fragment {
-  return { text: alt ? `[image: ${alt}]` : '[image]', format };
+/** What stands for an image, which text cannot show: `[image: alt]`, `[image]` without alt text, in the newsletter's word (`words.image`: `[Bild: alt]`). */
+function imageLabel(alt: string | null | undefined, context: RenderContext, format: Format): Fragment {
+  const { image } = context.words;
+  return { text: alt ? `[${image}: ${alt}]` : `[${image}]`, format };
 }
 
 /** Autolinks (`<https://…>`, GFM's bare `www.…` and e-mail addresses) show their address instead of their text. */

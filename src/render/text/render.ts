@@ -1,7 +1,8 @@
 import type { RootContent } from 'mdast';
+import { DEFAULT_WORDS } from '../../config/words.js';
 import type { LinkContext } from '../links.js';
 import { layoutBlocks } from './blocks.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext, TextWords } from './context.js';
 import { collectDefinitions, type MarkdownDefinitions } from './definitions.js';
 import type { CollectedFootnote, FootnoteCollector } from './footnotes.js';
 import { footnoteMarker } from './inline.js';
@@ -25,6 +26,8 @@ export interface TextRenderOptions {
   references: ReferenceList;
   /** The email's footnotes, numbered across all of its texts. */
   footnotes: FootnoteCollector;
+  /** paperboy's words the text says (an image's label, `[image: alt]`): the config's `words:`; default English. */
+  words?: TextWords;
   /**
    * The definitions of the whole Markdown text, when `nodes` is only part of
    * it (the body split at `Issue.papersMarker`); default: those in `nodes`.
@@ -78,6 +81,6 @@ export function renderFootnotes(notes: readonly CollectedFootnote[], options: Om
 }
 
 function contextOf(options: Omit<TextRenderOptions, 'definitions' | 'source'>, definitions: MarkdownDefinitions, source: string | undefined): RenderContext {
-  const { style, links, references, footnotes } = options;
-  return { style, links, references, footnotes, definitions, source };
+  const { style, links, references, footnotes, words = DEFAULT_WORDS } = options;
+  return { style, links, references, footnotes, definitions, source, words };
 }

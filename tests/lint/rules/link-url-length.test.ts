@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../src/lint/rules/link-url-length.js';
-import { cleanIssue, cleanIssueWithMarkdown, lintWith, places } from '../../helpers/fixture.js';
+import { cleanIssue, cleanIssueWithMarkdown, CONFIG_YAML, lintWith, makeRoot, places } from '../../helpers/fixture.js';
 import { renderAll, rootWith } from '../../helpers/render.js';
 
 const SITE = 'https://example.org/';
@@ -174,4 +174,18 @@ test("link-url-length: an address in a table is measured on its row's line, afte
   const messages = await lintAgreesWithRenderer(cleanIssue({ body: table(url) }), url);
   assert.deepEqual(places(messages), ['link-url-length 23:706']);
   assert.match(messages[0]!.message, /^Unexpected URL of 296 octets, expected at most 295:/);
+});
+
+test("link-url-length: an image on an address's line is measured in the newsletter's word for it (`words.image`), as the email labels it", async () => {
+  // The table wraps the first column at its spaces: 10 columns wide in English, 11 for `[Abbildung:`; then ` | `, 680 columns, ` | `, the URL: 302 octets left for it, 301 in German.
+  const table = (url: string) => `| image | name | link |\n| --- | --- | --- |\n| ![chart](c.png) | ${'x'.repeat(680)} | ${url} |`;
+  const url = asciiUrl(302);
+  const configYaml = `${CONFIG_YAML}language: de\nwords:\n  image: Abbildung\n`;
+  const issue = cleanIssue({ body: table(url) });
+  assert.deepEqual(await lintWith([rule], { 'a.md': issue }), [], 'whole under the English label');
+  const root = makeRoot({ 'issues/0001-a.md': issue }, configYaml);
+  assert.ok(!(await renderAll(root, '1')).text.split('\n').some((line) => line.includes(url)), 'the email in German cuts it');
+  const messages = await lintWith([rule], { 'a.md': issue }, { configYaml });
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!.message, /^Unexpected URL of 302 octets, expected at most 301:/);
 });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { loadConfig } from '../../../src/config/load.js';
 import { Workspace } from '../../../src/issue/workspace.js';
 import { CONFIG_YAML, makeRoot } from '../../helpers/fixture.js';
-import { englishWordsIn, germanWordsYaml } from '../../helpers/german-words.js';
+import { englishWordsIn, germanWordsYaml, readable } from '../../helpers/german-words.js';
 import { runCli } from '../../helpers/cli.js';
 import { flat, renderAll } from '../../helpers/render.js';
 import { PLAIN, previewOf } from './fixture.js';
@@ -146,4 +146,18 @@ test('paperboy preview of a German newsletter, say the email\'s words in German'
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^Ausgabe Nr\. 7 · 29\. Mai 2023 · Herausgegeben von Mira Okafor · ready$/m);
   assert.match(result.stdout, /^Meinung:$/m);
+});
+
+test("an image in the preview and the plaintext email of a German newsletter is labelled in its word (`words.image`), and stays `[image: …]` in English", async () => {
+  const withImage = ISSUE.replace('Ein Vektor in den Aktivierungen lenkt das Modell.', 'Ein Vektor lenkt das Modell. ![Ein Diagramm](https://example.org/d.png) ![](https://example.org/e.png)');
+  const german = makeRoot({ 'issues/0007-sieben.md': withImage }, `${CONFIG_YAML}language: de\n${germanWordsYaml()}`);
+  const workspace = await Workspace.load(await loadConfig(german));
+  const shown = content(previewOf(workspace, workspace.newest()!, { ...PLAIN, width: 100 }));
+  assert.match(flat(shown), /\[Bild: Ein Diagramm\] \[\d+\] \[Bild\] \[\d+\]/);
+  assert.deepEqual(englishWordsIn(shown), [], 'no English word of paperboy\'s under the inbox header');
+  const { text } = await renderAll(german, '7');
+  assert.match(flat(text), /\[Bild: Ein Diagramm\] \[\d+\] \[Bild\] \[\d+\]/);
+  assert.deepEqual(englishWordsIn(readable(text)), [], 'no English word of paperboy\'s in the plaintext email');
+  const english = makeRoot({ 'issues/0007-sieben.md': withImage }, CONFIG_YAML);
+  assert.match(flat((await renderAll(english, '7')).text), /\[image: Ein Diagramm\] \[\d+\] \[image\] \[\d+\]/);
 });

@@ -133,6 +133,14 @@ test('images show their alt text and their URL as a reference', () => {
   assert.equal(render('![](img/cat.png)'), '[image] [1]');
 });
 
+test("an image is labelled in the newsletter's word (`words.image`), a reference-style one and one without alt text too", () => {
+  const words = { image: 'Bild' };
+  assert.equal(render('![eine Katze](img/cat.png)', { words }), '[Bild: eine Katze] [1]');
+  assert.equal(render('![](img/cat.png)', { words }), '[Bild] [1]');
+  assert.equal(render('Siehe ![Diagramm][d].\n\n[d]: img/d.png', { words }), 'Siehe [Bild: Diagramm] [1].');
+  assert.equal(render('![図](img/z.png)', { words: { image: '画像' } }), '[画像: 図] [1]');
+});
+
 test('raw HTML never reaches the output, nor leaves a gap', () => {
   const text = render('before\n\n<script>alert(1)</script>\n\n<!-- papers -->\n\nafter <b onclick="x()">bold</b> <script>alert(2)</script>');
   assert.ok(!text.includes('<script>'));
