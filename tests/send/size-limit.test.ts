@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { simpleParser } from 'mailparser';
@@ -207,5 +208,42 @@ test('send --dry-run through a relay checks it as the send does: over its SIZE, 
     assert.deepEqual(roomy.dataBegun, []);
   } finally {
     await roomy.close();
+  }
+});
+
+test('send: DKIM-signed, the message held to the relay\'s SIZE is the signed one: exactly the limit goes, a byte less is refused before it goes', async () => {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const signed = async () => {
+    const root = await newsletter(3, { extraConfig: 'dkim: { domainName: example.org, keySelector: news }\n' });
+    const keyFile = join(root, 'dkim.pem');
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    return { root, env: { DKIM_PRIVATE_KEY_FILE: keyFile } };
+  };
+  const first = await signed();
+  const open = await startSmtpServer();
+  let largest: number;
+  try {
+    const result = await send(first.root, {}, { ...first.env, SMTP_URL: open.url });
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(open.received[0]!.raw.toString('latin1'), /^DKIM-Signature:/);
+    largest = Math.max(...open.received.map((message) => message.raw.length));
+  } finally {
+    await open.close();
+  }
+  const exact = await startSmtpServer({ size: largest });
+  const under = await startSmtpServer({ size: largest - 1 });
+  try {
+    const fits = await signed();
+    const sent = await send(fits.root, {}, { ...fits.env, SMTP_URL: exact.url });
+    assert.equal(sent.code, 0, sent.stderr);
+    assert.equal(exact.received.length, 3);
+    const over = await signed();
+    const refused = await send(over.root, {}, { ...over.env, SMTP_URL: under.url });
+    assert.equal(refused.code, 1, refused.stderr);
+    assert.ok(refused.stderr.includes(`issue 1's message is ${new Intl.NumberFormat('en-US').format(largest)} bytes`), refused.stderr);
+    assert.deepEqual(under.dataBegun, []);
+  } finally {
+    await exact.close();
+    await under.close();
   }
 });
