@@ -6,7 +6,9 @@ import type { Transport } from '../mail/transports/transport.js';
 import { personalize } from '../render/email.js';
 import type { renderIssueEmail } from '../render/issue-email.js';
 import type { CommandIO } from '../io.js';
+import { octetsInData } from '../mail/message-size.js';
 import { classifyFailure } from '../send/outcome.js';
+import { TOO_BIG_ADVICE, tooBig } from '../send/size-limit.js';
 import { relayRefused } from './send-report.js';
 
 /** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
@@ -29,6 +31,12 @@ export async function sendProof(config: Config, email: ReturnType<typeof renderI
     // The session refused (the login, TLS, the sender) or the relay out of reach: said and exited as a send says it (exit 2 or 1).
     const ready = await transport.verify();
     if (!ready.ok) return relayRefused(ready, io);
+    // Bigger than the relay's SIZE: it would refuse the proof, and the issue's send with it (cli/send-size.ts).
+    const problem = tooBig(ready.sizeLimit, octetsInData(raw), 'the proof');
+    if (problem !== undefined) {
+      io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${problem}.\n  ${TOO_BIG_ADVICE}.\n`);
+      return 1;
+    }
     const result = await transport.send({ from: config.from.address, to: options.test!, messageId: id, raw });
     if (!result.ok) {
       const { failure } = result;

@@ -28,9 +28,10 @@ import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, relayRefused, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, perSecond, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { lockedError, releaseLock } from './send-lock.js';
 import { sendProof } from './send-proof.js';
+import { checkRelay, MEASURING_KEYS } from './send-size.js';
 import { checkIssue } from './send-ready.js';
 import { checkJournalIssue, journalNumber, type JournalIssueCheck } from './send-identity.js';
 import { newsletterRoot, rootFlag } from './root.js';
@@ -258,20 +259,28 @@ async function carryOut(
       '',
     ].join('\n'),
   );
+  const upcoming = { plan, mode, listAddress: config.listAddress?.address, journal, subscribers: new SubscriberStore(db) };
+  // The issue's message, made once, when the relay's SIZE asks for it or the send begins.
+  const templateAt = (date: Date) => {
+    let made: Promise<MessageTemplate> | undefined;
+    return () => (made ??= MessageTemplate.build({ config, issueNumber, date }, context.email.rendered, { list: mode === 'list' }));
+  };
   if (options.dryRun) {
+    // Through a relay, its check as step 4 makes it (the session, its SIZE), so that the dry run says what the send would.
+    const relay = transport instanceof OutboxTransport ? 0 : await checkRelay(transport, { ...upcoming, keys: mode === 'subscribers' ? MEASURING_KEYS : undefined }, templateAt(new Date()), context.dkim, issueNumber, io);
     io.stdout.write('Dry run: nothing sent, nothing written.\n');
-    return 0;
+    return relay;
   }
   const keys = mode === 'subscribers' ? unsubscribeKeys(io.env, db, keysFrom) : undefined;
   if (!options.yes && !(await confirm(io, `Send issue #${issueNumber} to ${to}? [y/N] `))) {
     io.stdout.write('Not sent.\n');
     return 1;
   }
-  const ready = await transport.verify();
-  if (!ready.ok) return relayRefused(ready, io);
-
   const started = new Date();
-  const template = await MessageTemplate.build({ config, issueNumber, date: started }, context.email.rendered, { list: mode === 'list' });
+  const made = templateAt(started);
+  const refused = await checkRelay(transport, { ...upcoming, keys: keys?.keys }, made, context.dkim, issueNumber, io);
+  if (refused !== 0) return refused;
+  const template = await made();
   if (plan.start) journal.freeze(mode, config.listAddress?.address, (address) => template.messageId(address), started, check.identity);
   const lock = journal.lock(started);
   if (!lock.ok) throw lockedError(`send issue ${issueNumber}`, lock.holder);

@@ -3,6 +3,7 @@ import type { RenderedEmail } from '../render/email.js';
 import { fill, splitAtMarkers, type PersonalizableText } from '../render/personalize.js';
 import { composeMessage, type MessageInput } from './compose.js';
 import { messageId, unsubscribeMailto, unsubscribeUrl } from './headers.js';
+import { octetsInData } from './message-size.js';
 import { quotedPrintable } from './quoted-printable.js';
 
 /** What differs between two recipients' messages of one send. */
@@ -41,6 +42,8 @@ export class MessageTemplate {
     private readonly parts: readonly string[],
     private readonly slots: readonly Slot[],
     private readonly bodies: Record<'text' | 'html', EncodedBody>,
+    /** The pieces' octets, UTF-8, and whether every line break between them is CRLF (nodemailer's composer writes no other). */
+    private readonly pieces: { octets: number; crlf: boolean },
   ) {}
 
   static async build(input: Omit<MessageInput, 'to' | 'unsubscribe' | 'html' | 'text' | 'subject'>, rendered: RenderedEmail, options: { list: boolean }): Promise<MessageTemplate> {
@@ -62,7 +65,10 @@ export class MessageTemplate {
       [stand.html, 'html'],
     ]);
     const { parts, slots } = splitAtMarkers(eml.toString('utf8'), bySlot);
-    return new MessageTemplate(base, rendered, parts, slots, { text: encodeBody(rendered.text), html: encodeBody(rendered.html) });
+    const joined = Buffer.from(parts.join(''), 'utf8');
+    // A join's values hold no line break, so the pieces' breaks are the message's (`size`).
+    const crlf = octetsInData(joined) === joined.length;
+    return new MessageTemplate(base, rendered, parts, slots, { text: encodeBody(rendered.text), html: encodeBody(rendered.html) }, { octets: joined.length, crlf });
   }
 
   /** The Message-ID a send freezes for a recipient (`Recipient.messageId` on every attempt after). */
@@ -90,6 +96,27 @@ export class MessageTemplate {
     return Buffer.from(output, 'utf8');
   }
 
+  /**
+   * What `message(recipient)` counts in SMTP DATA (`octetsInData`, RFC
+   * 1870 §4), from the lengths of its pieces and values, without joining
+   * them: the same number, microseconds a recipient, for the check of a
+   * relay's SIZE against every recipient's copy before a send.
+   */
+  async size(recipient: Recipient): Promise<number> {
+    if (!this.pieces.crlf || !/^[\x21-\x7e]+$/.test(recipient.to)) return octetsInData(await this.message(recipient));
+    const url = unsubscribeUrl(this.input.config.baseUrl, recipient.token);
+    const octets: Record<Slot, () => number> = {
+      to: () => recipient.to.length,
+      messageId: () => Buffer.byteLength(recipient.messageId, 'utf8'),
+      token: () => encodeURIComponent(recipient.token ?? '').length,
+      text: () => this.bodies.text.octets(url),
+      html: () => this.bodies.html.octets(url),
+    };
+    let total = this.pieces.octets;
+    for (const slot of this.slots) total += octets[slot]();
+    return total;
+  }
+
   private composed(recipient: Recipient, url: string): Promise<Buffer> {
     const values = { unsubscribeUrl: url };
     return composeMessage({
@@ -106,16 +133,23 @@ export class MessageTemplate {
 interface EncodedBody {
   /** The body, encoded, with this unsubscribe URL in its places. */
   with(url: string): string;
+  /** The UTF-8 octets of `with(url)`. */
+  octets(url: string): number;
 }
 
 const SOFT_BREAK = '=\r\n';
 
 function encodeBody(text: PersonalizableText): EncodedBody {
   const encoded = text.parts.map((part) => (part === '' ? '' : quotedPrintable(part)));
+  const encodedOctets = encoded.reduce((sum, part) => sum + Buffer.byteLength(part, 'utf8'), 0);
+  // Each value goes through `fill`'s own escaping (HTML or none), then QP.
+  const valueOf = (url: string) => quotedPrintable(fill({ parts: ['', ''], fields: ['unsubscribeUrl'], escape: text.escape }, { unsubscribeUrl: url }));
   return {
+    octets(url: string): number {
+      return encodedOctets + (encoded.length - 1) * (2 * SOFT_BREAK.length + Buffer.byteLength(valueOf(url), 'utf8'));
+    },
     with(url: string): string {
-      // Each value goes through `fill`'s own escaping (HTML or none), then QP.
-      const value = quotedPrintable(fill({ parts: ['', ''], fields: ['unsubscribeUrl'], escape: text.escape }, { unsubscribeUrl: url }));
+      const value = valueOf(url);
       let output = encoded[0]!;
       for (let i = 1; i < encoded.length; i++) output += `${SOFT_BREAK}${value}${SOFT_BREAK}${encoded[i]!}`;
       return output;

@@ -35,6 +35,10 @@ export interface Faults {
   connectNever?: boolean;
   /** Close each connection right after the 250 to its Nth message (a relay's limit of messages a connection), no 421 said. */
   closeAfterMessages?: number;
+  /** The relay's limit on message size, octets, said in its EHLO reply (`SIZE n`, RFC 1870) and held to at the end of DATA (552); 0: none said (no SIZE line). Default 50 MiB. */
+  size?: number;
+  /** Say `SIZE` with no number (smtp-server's hideSize), the limit still held to. */
+  hideSize?: boolean;
   /** Greet a connection opened while this many are open with 421 and close it (a relay's limit of connections a client, Postfix's smtpd_client_connection_count_limit). */
   maxOpenConnections?: number;
 }
@@ -79,7 +83,9 @@ export async function startSmtpServer(faults: Faults = {}): Promise<TestSmtpServ
     closeTimeout: 100,
     socketTimeout: faults.idleTimeoutMs ?? 60_000,
     logger: false,
-    size: 50 * 1024 * 1024,
+    size: faults.size ?? 50 * 1024 * 1024,
+    hideSize: faults.hideSize === true,
+    rejectOversized: true,
     onConnect(session, callback) {
       connections += 1;
       if (faults.connectNever) return;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { DeliveryResult, OutgoingMessage, Transport } from './transport.js';
+import type { DeliveryResult, OutgoingMessage, ReadyResult, Transport } from './transport.js';
 
 /** The reply the outbox journals for a message it wrote: `written <hash>.eml`. */
 const WRITTEN = 'written';
@@ -35,7 +35,7 @@ export class OutboxTransport implements Transport {
   /** When this run began (`verify`), in ms since the epoch. */
   private started: number | undefined;
 
-  async verify(): Promise<DeliveryResult> {
+  async verify(): Promise<ReadyResult> {
     this.started = Date.now();
     await mkdir(this.dir, { recursive: true });
     await this.removeTemporaries(this.started - STALE_TEMPORARY_MS);

@@ -56,3 +56,18 @@ function joinedReply(response: string): string {
   if (!lines.every((line) => prefix.test(line))) return response;
   return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
 }
+
+/**
+ * The largest message a relay accepts, in octets, from its EHLO reply
+ * (`250-SIZE 10240000`): RFC 1870 §3's SIZE keyword with its parameter.
+ * Undefined when no line is SIZE, when SIZE has no parameter ("no
+ * information is conveyed"), and for `SIZE 0`, "no fixed maximum message
+ * size is in force" (RFC 1870 §3).
+ */
+export function sizeLimitOf(ehloReply: string): number | undefined {
+  for (const line of ehloReply.split(/\r?\n/)) {
+    const size = /^\d{3}[ -]SIZE(?:[ \t]+(\d+))?[ \t]*$/i.exec(line.trim())?.[1];
+    if (size !== undefined && Number(size) > 0) return Number(size);
+  }
+  return undefined;
+}

@@ -5,8 +5,9 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
 import { PaperboyError } from '../../errors.js';
 import { causeOf, watchSession, type NodemailerError, type SessionWatch } from './pool-session.js';
-import { CLOSED_BEFORE_SENT, replyOf, withEarlierWords } from './smtp-reply.js';
-import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type Transport } from './transport.js';
+import { CLOSED_BEFORE_SENT, replyOf, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
+import { checkSession } from './smtp-session.js';
+import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type ReadyResult, type Transport } from './transport.js';
 
 export interface SmtpOptions {
   /** `SMTP_URL`: `smtp://user:pass@host:587`, `smtps://…:465`. */
@@ -62,6 +63,8 @@ export class SmtpTransport implements Transport {
   readonly connections: number;
   private transporter: Transporter;
   private readonly newPool: () => Transporter;
+  /** The pool's settings, which `verify`'s own session uses too. */
+  private readonly options: SMTPPool.Options;
   /** The scheme's TLS and the port, for the hints of a failure. */
   private readonly session: Session;
   /** `close` was called: no message is tried again. */
@@ -98,7 +101,7 @@ export class SmtpTransport implements Transport {
     this.session = { secure: url.protocol === 'smtps:', port, socketTimeoutMs: socketTimeout };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
-    this.newPool = () => this.pool({
+    this.options = {
       pool: true,
       host: url.hostname,
       port,
@@ -114,7 +117,8 @@ export class SmtpTransport implements Transport {
       socketTimeout,
       disableFileAccess: true,
       disableUrlAccess: true,
-    });
+    };
+    this.newPool = () => this.pool(this.options);
     this.transporter = this.newPool();
   }
 
@@ -136,10 +140,11 @@ export class SmtpTransport implements Transport {
     return transporter;
   }
 
-  async verify(): Promise<DeliveryResult> {
+  /** The session checked as the pool's `verify` checks it, with the relay's `SIZE` (RFC 1870) from its EHLO reply. */
+  async verify(): Promise<ReadyResult> {
     try {
-      await this.transporter.verify();
-      return { ok: true, reply: 'connected' };
+      const sizeLimit = sizeLimitOf(await checkSession(this.options));
+      return { ok: true, reply: 'connected', ...(sizeLimit === undefined ? {} : { sizeLimit }) };
     } catch (error) {
       return { ok: false, failure: failureOf(error as NodemailerError, { dataStarted: false, terminatorWritten: false }, this.session) };
     }

@@ -8,7 +8,7 @@ export interface Transport {
   /** How many messages it delivers at once. */
   readonly connections: number;
   /** Checks that delivery can start (login, TLS) before anything is claimed: a failure here sends nothing. */
-  verify(): Promise<DeliveryResult>;
+  verify(): Promise<ReadyResult>;
   /** Hands one complete message (RFC 5322, CRLF) over for `to`. Never throws for a delivery problem: it is the result. */
   send(message: OutgoingMessage): Promise<DeliveryResult>;
   /**
@@ -43,6 +43,14 @@ export interface OutgoingMessage {
    */
   handOff?(): Promise<void>;
 }
+
+/**
+ * What `verify` found: the session refused, or ready, with the largest
+ * message the relay said it accepts (octets, RFC 1870 §4: CRLF counted,
+ * not the dots of DATA's transparency): its EHLO reply's `SIZE`. Absent
+ * when it advertises none, or `SIZE 0` (no fixed limit), and for the outbox.
+ */
+export type ReadyResult = { ok: true; reply: string; sizeLimit?: number } | { ok: false; failure: DeliveryFailure };
 
 export type DeliveryResult = { ok: true; reply: string } | { ok: false; failure: DeliveryFailure };
 
