@@ -118,7 +118,7 @@ import type { FileOutcome } from './lint-file.js';
 // v96: email-size measures the email in the config's `words:` (paperboy's own words translated, config/words.ts), which is among its inputs.
 // v97: the facts hold where an `issue:` link's number is written (`numberAt`); an `issue:` link to an old number of an issue renumbered (its `formerly`) leads to it (issue/corpus.ts), and xref-renumbered-issue, a new rule across issues, offers the number it has now.
 // v98: no-raw-html names an `<img>` as the image it is, with the Markdown image to write.
-// v99: frontmatter-schema gives a date written as people write one (`29/05/2023`, `May 29, 2023`) its YYYY-MM-DD form to write (diagnostics/date-as-written.ts).
+// v99: frontmatter-schema gives a date written as people write one (`29/05/2023`, `May 29, 2023`) its YYYY-MM-DD form to write (diagnostics/date-as-written.ts); yaml-syntax fixes a tab indenting a frontmatter line with the spaces of the lines beside it.
 const FORMAT_VERSION = 99;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
