@@ -7,7 +7,7 @@ import { writeIssueStatus } from '../issue/set-status.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, type Delivery } from '../send/delivery.js';
-import { REFUSED_SENDS_TO_BOUNCE, SendJournal } from '../send/journal.js';
+import { REFUSED_SENDS_TO_BOUNCE, SendJournal, type LockHolder } from '../send/journal.js';
 import { highestSentNumber, issueJournal, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
@@ -30,9 +30,9 @@ export interface SendsCommandOptions {
 
 /**
  * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
- * then each recipient that failed, expired, is unknown (may have arrived)
- * or is queued after a refusal (a retry it waits for), with the last SMTP
- * reply; `--json` as data, every recipient listed. Throws ISSUE_NOT_FOUND
+ * then each recipient that failed, expired, is unknown (may have arrived),
+ * is in flight (`sending`: whether the run sending it still runs) or is
+ * queued after a refusal (a retry it waits for), with the last SMTP reply; `--json` as data, every recipient listed. Throws ISSUE_NOT_FOUND
  * (exit 2) for an issue with no journal and no file, in both modes.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
@@ -91,10 +91,13 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
     // A queued row with a reply was refused or not reached at a try (a 4xx or 5.7.x reply waiting for its retry,
     // the relay unreachable): listed with it. The attempt count is no sign: a try that never reached the
     // server is not counted, nor was a policy refusal by earlier versions.
+    // A `sending` row has no reply yet: what it waits for depends on whether the run sending it still runs.
+    const inFlight = counts.sending > 0 ? inFlightSaid(journal.holder(new Date()), `paperboy send ${number}${root}`) : '';
     for (const delivery of journal.inStates(['failed', 'expired', 'unknown', 'sending', 'queued'])) {
       if (delivery.state === 'queued' && delivery.lastReply === null) continue;
       const marked = delivery.refusal === 'bounced' ? `\t${markedBounced(delivery.email, root)}` : '';
-      io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${delivery.lastReply ?? ''}${marked}\n`);
+      const reply = delivery.state === 'sending' ? inFlight : (delivery.lastReply ?? '');
+      io.stdout.write(`${delivery.state}\t${delivery.email}\t${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}\t${reply}${marked}\n`);
     }
     return code;
   } finally {
@@ -139,6 +142,19 @@ async function discardOutbox(journal: SendJournal, started: boolean, where: { da
     }
   }
   return 0;
+}
+
+/**
+ * What a `sending` row (its message going to the relay, no reply recorded)
+ * waits for: the run sending it, while `holder` (the live process holding
+ * the issue's lock) runs; else nothing, as that run stopped (killed, or the
+ * machine went down), and `resume` (the send command) makes the row
+ * `unknown` (RELIABILITY: a message that may have arrived is never sent again
+ * unasked).
+ */
+function inFlightSaid(holder: LockHolder | undefined, resume: string): string {
+  if (holder) return `going to the relay now, in the send running as pid ${holder.pid} on ${holder.host}`;
+  return `no reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered; \`${resume}\` resumes the send, and counts it unknown`;
 }
 
 /** What a failed row whose refusal marked its subscriber bounced (journal.ts `countRefusal`) says after its reply. */

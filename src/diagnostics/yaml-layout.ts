@@ -31,6 +31,8 @@ export interface ParserError {
 export interface YamlMistake {
   message: string;
   range: [start: number, end: number];
+  /** The edit of the YAML text (offsets in it) that clears the mistake, proven by reading it again (`editFixes`), when it changes no value: `lint --fix` applies it. */
+  fix?: { range: [start: number, end: number]; text: string };
 }
 
 /** What a diagnosis of a parser error reads: the document, its text and lines, and the file's line number of an offset. */

@@ -20,13 +20,16 @@ export function tabIndent(error: ParserError, { yamlText, lines }: MistakeContex
   const them = tabs === 1 ? 'the tab' : `the ${tabs} tabs`;
   const expected = expectedIndent(lines, index);
   const added = expected === undefined ? -1 : expected - (line.indent.length - tabs);
-  const fixed = added >= 0 && editFixes(yamlText, { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(expected!) }, error.range[0]);
+  const edit = added >= 0 ? { start: line.start, end: line.start + line.indent.length, insert: ' '.repeat(expected!) } : undefined;
+  const fixed = edit !== undefined && editFixes(yamlText, edit, error.range[0]);
   let fix = `replace ${them} with spaces`;
   if (fixed) {
     const like = line.blockHeader === undefined ? ownerOfKeys(lines, siblingKeyLine(lines, index)!, format) : "the block's other lines";
     fix = `${added === 0 ? `delete ${them}` : `replace ${them} with ${spaces(added)}`}, so that the line is indented ${spaces(expected!)}, like ${like}`;
   }
-  return { message: `Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): ${fix}`, range: [tabStart, tabStart + 1] };
+  const message = `Unexpected tab indenting this line, expected spaces (YAML indents with spaces only): ${fix}`;
+  // Only the indentation changes, to the width the lines beside it have: every key and text after it reads as written.
+  return { message, range: [tabStart, tabStart + 1], ...(fixed ? { fix: { range: [edit.start, edit.end], text: edit.insert } } : {}) };
 }
 
 /**

@@ -30,7 +30,7 @@ export interface ParseProblem {
   ruleId: 'file-encoding' | 'frontmatter-missing' | 'yaml-syntax' | 'yaml-comment-in-text' | 'frontmatter-schema' | 'content-limits';
   message: string;
   position: Position;
-  /** An edit of the file's text that is proven to fix it (a tagged text put in quotes, yaml-tags.ts). */
+  /** An edit of the file's text that is proven to fix it (a tagged text put in quotes, yaml-tags.ts; a tab indenting a line replaced by the spaces of the lines beside it, diagnostics/yaml-tab-indent.ts). */
   fix?: TextEdit;
 }
 
@@ -162,8 +162,9 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
-  for (const { ruleId = 'yaml-syntax', message, range: [start, end] } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
-    problems.push({ ruleId, message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+  for (const { ruleId = 'yaml-syntax', message, range: [start, end], fix } of yamlProblems(document, yamlText, (offset) => lines.position(frontmatterOffset + offset).start.line)) {
+    const edit = fix && { range: [frontmatterOffset + fix.range[0], frontmatterOffset + fix.range[1]] as [number, number], text: fix.text };
+    problems.push({ ruleId, message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end), ...(edit ? { fix: edit } : {}) });
   }
   if (problems.length > 0) return parsed;
   // A tag YAML drops, or that makes a value another type, is no reading of what was written: the issue is not read further, as for an error.

@@ -7,6 +7,7 @@ import { ISSUE_KEYS, PAPER_KEYS } from './schema.js';
 import type { UnnamedKey } from '../diagnostics/yaml-unnamed-key.js';
 import { dashHint } from '../diagnostics/yaml-typos.js';
 import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
+import { isoDateOf } from '../diagnostics/date-as-written.js';
 import { MERGE_KEY, MERGE_KEY_MESSAGE } from '../diagnostics/yaml-merge-key.js';
 
 /** A frontmatter-schema problem before it is given a position. */
@@ -82,9 +83,12 @@ export function describeSchemaIssues(
       case 'invalid_value':
         problems.push({ message: `Unexpected ${field} value \`${shown}\`, expected one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`, path, part: 'value' });
         break;
-      case 'invalid_format':
-        problems.push({ message: `Unexpected ${field} value \`${shown}\`, ${issue.message}`, path, part: 'value' });
+      case 'invalid_format': {
+        // A date written as people write dates (`29/05/2023`, `May 29, 2023`) gets its YYYY-MM-DD form to write.
+        const iso = key === 'date' && typeof received === 'string' ? isoDateOf(received) : undefined;
+        problems.push({ message: `Unexpected ${field} value \`${shown}\`, ${issue.message}${iso ? `: \`date: ${iso}\`` : ''}`, path, part: 'value' });
         break;
+      }
       case 'too_small':
         problems.push({
           message:

@@ -96,7 +96,7 @@ function refusalOf(path: string, info: Stats): SourceProblem | undefined {
       kind: 'io',
       notAFile: true,
       message: message('directory'),
-      cause: { reason: 'a folder, not a file', fix: 'Name the issue file, or rename the folder so its name does not end in `.md` (every `.md` in the issues folder is read as an issue).' },
+      cause: { reason: 'a folder, not a file', fix: folderFix(path) },
     };
   }
   const kind = specialFileKind(info);
@@ -106,6 +106,18 @@ function refusalOf(path: string, info: Stats): SourceProblem | undefined {
     message: message(kind),
     cause: { reason: `a ${kind}, not a regular file`, fix: `Save the issue as a regular file in its place: paperboy does not read from a ${kind}, which could keep it waiting.` },
   };
+}
+
+/**
+ * What to do about a folder read as an issue: one named `….md` in the
+ * issues folder is taken for an issue (every `.md` there is), so renaming
+ * it helps; any other folder was named on the command line, and renaming
+ * it would change nothing.
+ */
+function folderFix(path: string): string {
+  return path.endsWith('.md')
+    ? 'Name the issue file, or rename the folder so its name does not end in `.md` (every `.md` in the issues folder is read as an issue).'
+    : 'Name an issue file (or pass the issue\'s number), not a folder.';
 }
 
 /** `size`: bytes, when known (a file that grew while read is only known to be too large). */

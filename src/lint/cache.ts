@@ -119,7 +119,8 @@ import type { FileOutcome } from './lint-file.js';
 // v97: the facts hold where an `issue:` link's number is written (`numberAt`); an `issue:` link to an old number of an issue renumbered (its `formerly`) leads to it (issue/corpus.ts), and xref-renumbered-issue, a new rule across issues, offers the number it has now.
 // v98: no-raw-html names an `<img>` as the image it is, with the Markdown image to write.
 // v99: link-url-length measures a line holding an image in the config's `words:` (`words.image`, `[Bild: alt]` as the plaintext now writes it).
-const FORMAT_VERSION = 99;
+// v100: frontmatter-schema gives a date written as people write one (`29/05/2023`, `May 29, 2023`) its YYYY-MM-DD form to write (diagnostics/date-as-written.ts); yaml-syntax fixes a tab indenting a frontmatter line with the spaces of the lines beside it.
+const FORMAT_VERSION = 100;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

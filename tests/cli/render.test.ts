@@ -171,6 +171,17 @@ test('render, preview, send and sends: an issue file that cannot be opened (a fo
   }
 });
 
+test('render and preview: a folder named as the issue is refused with what to name instead, not advice to rename the folder', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }) });
+  mkdirSync(join(root, 'issues', 'drafts'));
+  for (const command of [['render', 'issues/drafts'], ['preview', 'issues/drafts', '--no-pager']]) {
+    const result = await runCli(command, { cwd: root });
+    const label = command.join(' ');
+    assert.equal(result.code, 2, `${label}: ${result.stderr}`);
+    assert.match(result.stderr, /^paperboy: Cannot read issue issues\/drafts: .*drafts: a folder, not a file\n {2}Name an issue file \(or pass the issue's number\), not a folder\.\n$/, label);
+  }
+});
+
 test('render and preview: an issue file paperboy may not read exits 2 saying so and how to allow it (skipped when running as root, who can read anything)', { skip: process.getuid?.() === 0 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1 }), 'issues/0002-b.md': cleanIssue({ number: 2 }) });
   chmodSync(join(root, 'issues', '0002-b.md'), 0o000);

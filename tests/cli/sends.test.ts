@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
-import { runCli } from '../helpers/cli.js';
-import { journalStates, newsletter, outboxFiles, send } from '../helpers/send.js';
+import { BIN, runCli } from '../helpers/cli.js';
+import { journalStates, newsletter, outboxFiles, SECRET, send } from '../helpers/send.js';
 import { startSmtpServer } from '../helpers/smtp-server.js';
 
 const DMARC = { code: 550, message: '5.7.26 Unauthenticated email is not accepted (DMARC)' };
@@ -152,4 +154,33 @@ test('sends --discard-outbox: when the journal of the number is of another issue
   assert.equal(journalStates(root).size, 2);
   assert.equal(outboxFiles(root).length, 2);
   assert.equal(readFileSync(file, 'utf8'), before);
+});
+
+test('sends: a recipient in flight says whether the run sending it still runs, and after that run was killed, that the same send command resumes it', async () => {
+  const root = await newsletter(1);
+  // The relay takes the message and never answers its end: the row stays `sending` until the run is stopped.
+  const server = await startSmtpServer({ data: () => 'never-answer' });
+  const child = spawn(process.execPath, [BIN, 'send', '1', '--yes', '--rate', '0', '--concurrency', '1'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, PAPERBOY_SECRET: SECRET, SMTP_URL: server.url },
+    stdio: 'ignore',
+  });
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  try {
+    while (journalStates(root).get('reader0@example.org') !== 'sending') await new Promise((resolve) => setTimeout(resolve, 50));
+    const running = await runCli(['sends', '1'], { cwd: root });
+    assert.equal(running.code, 0, running.stderr);
+    assert.equal(running.stdout.split('\n')[1], `sending\treader0@example.org\t1 attempt\tgoing to the relay now, in the send running as pid ${child.pid} on ${hostname()}`);
+    child.kill('SIGKILL');
+    await exited;
+    const stopped = await runCli(['sends', '1'], { cwd: root });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.equal(
+      stopped.stdout.split('\n')[1],
+      'sending\treader0@example.org\t1 attempt\tno reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered; `paperboy send 1` resumes the send, and counts it unknown',
+    );
+  } finally {
+    child.kill('SIGKILL');
+    await server.close();
+  }
 });

@@ -80,3 +80,26 @@ test('schema messages: an unknown frontmatter key beside the key it resembles is
   assert.ok(problems(cleanIssue().replace(/^title: (.*)$/m, 'title: $1\ntitel: Other')).includes('Unexpected key `titel`, an unknown key: `title`, which it resembles, is set already (keep one of the two, named `title`)'));
   assert.ok(problems(cleanIssue().replace(/^title: .*$/m, 'titel: Other')).includes('Unexpected key `titel`, expected `title`'));
 });
+
+test('schema messages: a date written as people write one (`29/05/2023`, `May 29, 2023`) is given its YYYY-MM-DD form to write; one that could be two days, or names no day, only the format', () => {
+  const problems = (date: string) => parseIssue(decodeIssueSource('a.md', new TextEncoder().encode(cleanIssue({ number: 1 }).replace(/^date: .*$/m, `date: ${date}`)))).problems.map((problem) => problem.message);
+  const told = {
+    '29/05/2023': '2023-05-29',
+    '5/29/2023': '2023-05-29',
+    '29.05.2023': '2023-05-29',
+    '2023/05/29': '2023-05-29',
+    '2023-5-9': '2023-05-09',
+    'May 29, 2023': '2023-05-29',
+    '29 May 2023': '2023-05-29',
+    '1st Sept. 2023': '2023-09-01',
+    '29 février 2024': undefined,
+    '05/06/2023': undefined,
+    '31/04/2023': undefined,
+    '29/02/2023': undefined,
+    '29/02/2024': '2024-02-29',
+    'next week': undefined,
+  };
+  for (const [date, iso] of Object.entries(told)) {
+    assert.deepEqual(problems(date), [`Unexpected \`date\` value \`${date}\`, expected a date as YYYY-MM-DD${iso ? `: \`date: ${iso}\`` : ''}`], date);
+  }
+});

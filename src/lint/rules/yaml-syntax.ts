@@ -3,7 +3,9 @@ import { parseProblemRule } from './parse-problem.js';
 /**
  * YAML errors and unclosed frontmatter, at the offending line; and a YAML
  * tag that YAML drops or that changes a value's type, at the tag
- * (issue/yaml-tags.ts), with a fix that quotes a text starting with one.
+ * (issue/yaml-tags.ts), with a fix that quotes a text starting with one;
+ * a tab indenting a line, with a fix that writes the spaces of the lines
+ * beside it where they tell how many (diagnostics/yaml-tab-indent.ts).
  *
  * ok:     `---\nnumber: 1\n---`
  * not ok: `---\nnumber: [1\n---` → Unexpected YAML: …
