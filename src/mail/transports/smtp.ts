@@ -81,7 +81,7 @@ export class SmtpTransport implements Transport {
       // `smtp://:25`, `smtp://user@:25`: a port and no host before it.
       throw smtpUrlError(/^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?:\d*(?:[/?#]|$)/i.test(options.url) ? 'names no host' : 'is not a URL');
     }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(`has the scheme ${url.protocol}`);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(schemeProblem(options.url, url.protocol));
     // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
     if (url.hostname === '') throw smtpUrlError('names no host');
     // What follows the host is quoted only when it holds no `@`: one there is a password's `/`, `?` or `#` not
@@ -95,6 +95,8 @@ export class SmtpTransport implements Transport {
     const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
     // Port 0 is no port a server listens on (the system picks one for a client that asks for it).
     if (port === 0) throw smtpUrlError(portProblem('0'));
+    // nodemailer would try the login with an empty password and fail it with its own words (EAUTH, Missing credentials for "PLAIN").
+    if (url.username !== '' && url.password === '') throw smtpUrlError('names a user name but no password (`smtp://user@host`): write both, `smtp://user:password@host`, or neither for a relay that takes no login');
     const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
     this.connections = options.connections;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
@@ -372,6 +374,19 @@ function decodedCredential(encoded: string, which: 'user name' | 'password'): st
   } catch {
     throw smtpUrlError(`has a ${which} with a \`%\` that is not followed by two hexadecimal digits (write a \`%\` itself as %25)`);
   }
+}
+
+/**
+ * What is wrong with a scheme other than smtp: or smtps:. `localhost:2525`
+ * and `mail.example.org:587`, a host and port with no scheme, parse as a
+ * URL whose scheme is the host (WHATWG URL Standard: a scheme is letters,
+ * digits, `+`, `-`, `.` before the first `:`): said as the host it is, with
+ * the URL to write.
+ */
+function schemeProblem(written: string, protocol: string): string {
+  const hostAndPort = /^([a-z\d.-]+):(\d{1,5})$/i.exec(written);
+  if (hostAndPort) return `names no scheme (\`${written}\` reads as the scheme ${protocol}): write smtp://${hostAndPort[1]}:${hostAndPort[2]}, with user:password@ before the host if the relay asks for a login`;
+  return `has the scheme ${protocol}`;
 }
 
 /** What is wrong with a port outside 1–65535: said once, so the message's one "expected" stays the URL's form. */

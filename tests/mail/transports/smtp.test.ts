@@ -5,7 +5,7 @@ import { isPaperboyError } from '../../../src/errors.js';
 import { SmtpTransport } from '../../../src/mail/transports/smtp.js';
 import { startSmtpServer } from '../../helpers/smtp-server.js';
 
-test('an SMTP_URL with no host, a port out of range, settings after ? or a path, another scheme, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
+test('an SMTP_URL with no host, a port out of range, settings after ? or a path, another scheme or none, a user without a password, a bad percent-escape in its credentials or no URL at all is a configuration error saying which (exit 2)', () => {
   const cases: [string, RegExp][] = [
     ['smtp://', /names no host/],
     ['smtp://:25', /names no host/],
@@ -21,7 +21,9 @@ test('an SMTP_URL with no host, a port out of range, settings after ? or a path,
     ['smtps://user:s3cr3t@/', /is not a URL/],
     ['smtps://user:s3cr3t@mail.example.org:465?secure=maybe', /has settings after `\?` \(\?secure=maybe\)/],
     ['http://mail.example.org', /has the scheme http:/],
-    ['mail.example.org:587', /has the scheme mail\.example\.org:|is not a URL/],
+    ['mail.example.org:587', /names no scheme \(`mail\.example\.org:587` reads as the scheme mail\.example\.org:\): write smtp:\/\/mail\.example\.org:587,/],
+    ['localhost:2525', /names no scheme .*write smtp:\/\/localhost:2525,/],
+    ['smtp://mailer@smtp.example.org:587', /names a user name but no password .*write both, `smtp:\/\/user:password@host`/],
     ['smtp://user:s3cr3t%zz@mail.example.org:587', /has a password with a `%` that is not followed by two hexadecimal digits/],
     ['smtp://us%4:s3cr3t@mail.example.org:587', /has a user name with a `%`/],
   ];
