@@ -188,7 +188,8 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
 
 /** The content view for a web page: math typeset, images from other hosts as links (remote-images.ts), tables that scroll inside themselves (table-scroll.ts), no plaintext (a page shows HTML only). */
 function webContent(content: ContentView, baseUrl: string): ContentView {
-  const rich = (text: RichText): RichText => ({ html: scrollingTables(linkRemoteImages(typesetMath(text.html), baseUrl)), text: '' });
+  const { words, language } = content.newsletter;
+  const rich = (text: RichText): RichText => ({ html: scrollingTables(linkRemoteImages(typesetMath(text.html), baseUrl, words.image, language)), text: '' });
   const optional = (text: RichText | undefined) => text && rich(text);
   const papers = new Map<PaperView, PaperView>(
     content.papers.map((paper) => [

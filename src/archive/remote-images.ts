@@ -5,7 +5,10 @@ import { decodeHexReferences, escapeHtml } from '../render/escape-html.js';
  * makes no request outside the site (it works offline and tells no other
  * host who reads it), while the email keeps its images (mail clients ask
  * before loading them). An image under `baseUrl` is the site's own and
- * stays. The link says what the image showed: `Image: <alt>`.
+ * stays. The link says what the image showed: `Image: <alt>`, in the
+ * newsletter's word for an image (`words.image`, its first letter upper
+ * case in the newsletter's `language`: `Bild: <alt>`), as the plaintext
+ * email says `[image: <alt>]` (default: English).
  *
  * An image inside a link (a badge: `[![build](…/badge.svg)](…/ci)`) cannot
  * become a link there: HTML permits no `<a>` in an `<a>`, and browsers
@@ -21,8 +24,10 @@ import { decodeHexReferences, escapeHtml } from '../render/escape-html.js';
  * inside an alt text, and the values' only character references are
  * hexadecimal. The links open around an image are counted as the tags go by.
  */
-export function linkRemoteImages(html: string, baseUrl: string): string {
+export function linkRemoteImages(html: string, baseUrl: string, image = 'image', language = 'en'): string {
   if (!html.includes('<img')) return html;
+  const first = [...image][0] ?? '';
+  const Image = first.toLocaleUpperCase(language) + image.slice(first.length);
   let openLinks = 0;
   let afterLink = '';
   return html.replace(TAG, (tag: string, name: string, attributes: string) => {
@@ -41,9 +46,9 @@ export function linkRemoteImages(html: string, baseUrl: string): string {
     const src = values.get('src') ?? '';
     if (src.startsWith(baseUrl)) return tag;
     const alt = values.get('alt')?.trim();
-    const label = escapeHtml(alt ? `Image: ${alt}` : 'Image');
+    const label = escapeHtml(alt ? `${Image}: ${alt}` : Image);
     if (openLinks === 0) return `<a class="remote-image" href="${escapeHtml(src)}">${label}</a>`;
-    afterLink += ` (<a class="remote-image" href="${escapeHtml(src)}">image</a>)`;
+    afterLink += ` (<a class="remote-image" href="${escapeHtml(src)}">${escapeHtml(image)}</a>)`;
     return label;
   });
 }

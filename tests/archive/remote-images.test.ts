@@ -6,7 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import { buildSite } from '../../src/archive/build.js';
 import { linkRemoteImages } from '../../src/archive/remote-images.js';
 import { loadConfig } from '../../src/config/load.js';
-import { cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
+import { CONFIG_YAML, cleanIssueWithMarkdown, makeRoot } from '../helpers/fixture.js';
 import { siteFiles } from './site-check.js';
 
 const BASE = 'https://news.example.org/';
@@ -76,4 +76,16 @@ test('the archive loads no image from another host: pages, feeds and papers.json
   assert.match(page, /<a class="remote-image" href="https:\/\/example\.com\/fig\.png">Image: Accuracy vs scale<\/a>/);
   assert.match(page, /<a class="remote-image" href="https:\/\/cdn\.example\.net\/logo\.png">Image: logo<\/a>/);
   assert.match(readFileSync(join(site, 'issues', '1', 'email.html'), 'utf8'), /<img[^>]*src="https:\/\/example\.com\/fig\.png"/);
+});
+
+test("an image from another host is labelled on the web pages in the newsletter's word (words.image), its first letter upper case as its language writes it", async () => {
+  assert.equal(linkRemoteImages('<img src="https://t.example/p.gif" alt="Ein Diagramm" width="560">', BASE, 'Bild', 'de'), '<a class="remote-image" href="https://t.example/p.gif">Bild: Ein Diagramm</a>');
+  assert.equal(linkRemoteImages('<img src="https://t.example/p.gif" alt="" width="560">', BASE, 'imge', 'tr'), '<a class="remote-image" href="https://t.example/p.gif">İmge</a>');
+  assert.equal(
+    linkRemoteImages('<a href="https://ci.example/"><img src="https://t.example/p.gif" alt="" width="560"></a>', BASE, '画像', 'ja'),
+    '<a href="https://ci.example/">画像</a> (<a class="remote-image" href="https://t.example/p.gif">画像</a>)',
+  );
+  const root = makeRoot({ 'issues/0001-images.md': cleanIssueWithMarkdown({ summary: 'Die Kurve: ![Ein Diagramm](https://example.com/fig.png).' }) }, `${CONFIG_YAML}language: de\nwords:\n  image: bild\n`);
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  assert.match(readFileSync(join(root, 'dist', 'issues', '1', 'index.html'), 'utf8'), /<a class="remote-image" href="https:\/\/example\.com\/fig\.png">Bild: Ein Diagramm<\/a>/);
 });
