@@ -139,8 +139,9 @@ export const INDEX_FORMAT = `build-index-v98-${VERSION}`;
  * v30: a newsletter whose `language` is not English joins authors in its language on a paper's page, in a list's rows and in papers/catalog.js (render/format.ts `joinNames`).
  * v31: a page shows the site's own images (`staticDir`'s, written under `baseUrl` or from it) by a URL relative to the page, as it links the site's pages (page-render.ts `siteRelative`), so a local view (`serve --dev`, the site opened from disk) shows them.
  * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
+ * v33: the papers page's "No section" choice has the value ` ` (`section=+` in the address), which no section can have, not `(none)`, a section's name too (section-choices.ts `NO_SECTION`).
  */
-export const SHAPE_FORMAT = 'site-shape-v32';
+export const SHAPE_FORMAT = 'site-shape-v33';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
