@@ -103,8 +103,9 @@ import { packageVersion } from './package-version.js';
  * v96: an `issue:` link to a number an issue was renumbered from (its `formerly`) leads to that issue's page, "(#N)" its number now, where it was left out (issue/corpus.ts).
  * v97: a newsletter whose `language` is not English joins a paper's authors in its language ("A, B und C"; render/format.ts `joinNames`), and the reviewers too once `words.reviewersThanks` translates their sentence.
  * v98: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
+ * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
  */
-export const INDEX_FORMAT = `build-index-v98-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v99-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
