@@ -141,8 +141,9 @@ export const INDEX_FORMAT = `build-index-v99-${VERSION}`;
  * v31: a page shows the site's own images (`staticDir`'s, written under `baseUrl` or from it) by a URL relative to the page, as it links the site's pages (page-render.ts `siteRelative`), so a local view (`serve --dev`, the site opened from disk) shows them.
  * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
  * v33: the papers page's "No section" choice has the value ` ` (`section=+` in the address), which no section can have, not `(none)`, a section's name too (section-choices.ts `NO_SECTION`).
+ * v34: papers/catalog.js carries `excerptFrom`, the issue and anchor of the summary a paper covered in several issues has its excerpt from, which the papers page shows as "#12: " before it (catalog.ts `excerptSource`).
  */
-export const SHAPE_FORMAT = 'site-shape-v33';
+export const SHAPE_FORMAT = 'site-shape-v34';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -170,5 +171,6 @@ export const SHAPE_FORMAT = 'site-shape-v33';
  * v19: words joined by hyphens are indexed joined too (`GPT-4` also `gpt4`, `Llama-2-7B` also `llama2` and `llama27b`; search-options.cjs `tokenize`), a query read without (`wordsOf`).
  * v20: a shard is assembled from its papers' parts, its terms in code-unit order (search-parts.ts `assembleShard`); the parts are stored beside it.
  * v21: a newsletter whose `language` is not English has its `authors` joined in its language (render/format.ts `joinNames`), that language part of a shard's key (search-index.ts `shardKey`).
+ * v22: `excerptFrom` stored, the issue and anchor of the summary a paper covered in several issues has its excerpt from (catalog.ts `excerptSource`).
  */
-export const SHARD_FORMAT = `search-shard-v21-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v22-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
