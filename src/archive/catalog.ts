@@ -1,6 +1,6 @@
 import { namePairs } from '../render/format.js';
 import type { DataFileParts } from './data-files.js';
-import type { RecordSummary } from './issue-output.js';
+import type { RecordFacts, RecordSummary } from './issue-output.js';
 import { authorFilterNames, type PaperEntry } from './paper-database.js';
 
 /**
@@ -24,7 +24,8 @@ export const CATALOG_PARTS: DataFileParts = {
  * One paper's catalog entry (JSON, no whitespace), as a search result
  * (search-index.ts `SearchDocument`) shows it: `anchor` where it first
  * appeared, `excerpt` the first sentence of its newest summary (from the
- * records' summaries: no text is read).
+ * records' summaries: no text is read), `excerptFrom` that summary's
+ * issue and anchor when it is not the first (`excerptSource`).
  */
 export function catalogEntry(paper: PaperEntry<RecordSummary>, language?: string): string {
   return JSON.stringify({
@@ -40,5 +41,18 @@ export function catalogEntry(paper: PaperEntry<RecordSummary>, language?: string
     issue: paper.coverage[0]!.issue.number,
     anchor: paper.coverage[0]!.anchor,
     excerpt: paper.coverage.at(-1)!.excerpt,
+    excerptFrom: excerptSource(paper),
   });
+}
+
+/**
+ * The issue (`#12`) and anchor of the summary a paper's excerpt is taken
+ * from, its newest, when the paper was covered in several issues; null
+ * when it was covered once, its summary the one `issue` names. A result
+ * says "in #3" (where the paper first appeared): without it, the excerpt of
+ * a paper covered again in #12 read as #3's.
+ */
+export function excerptSource<R extends RecordFacts>(paper: PaperEntry<R>): { issue: number; anchor: string } | null {
+  const newest = paper.coverage.at(-1)!;
+  return paper.coverage.length > 1 ? { issue: newest.issue.number, anchor: newest.anchor } : null;
 }

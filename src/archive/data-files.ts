@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Config } from '../config/load.js';
-import { issueUrl, paperUrl } from '../render/links.js';
+import { issueUrl, paperUrl, serializedUrl } from '../render/links.js';
 import type { PaperRecord, RecordFacts, RecordText } from './issue-output.js';
 import type { PaperDatabase, PaperEntry } from './paper-database.js';
 
@@ -45,7 +45,7 @@ export function papersJsonPart(config: SiteConfig, paper: PaperEntry): string {
     tags: paper.tags,
     summaries: paper.coverage.map((record) => ({
       issue: { number: record.issue.number, date: record.issue.date, title: record.issue.title, url: issueUrl(config.baseUrl, record.issue.number) },
-      url: paperUrl(config.baseUrl, record.issue.number, record.anchor),
+      url: serializedUrl(paperUrl(config.baseUrl, record.issue.number, record.anchor)),
       section: record.section,
       highlight: record.highlight,
       summarizer: record.summarizer ?? null,

@@ -103,8 +103,9 @@ import { packageVersion } from './package-version.js';
  * v96: an `issue:` link to a number an issue was renumbered from (its `formerly`) leads to that issue's page, "(#N)" its number now, where it was left out (issue/corpus.ts).
  * v97: a newsletter whose `language` is not English joins a paper's authors in its language ("A, B und C"; render/format.ts `joinNames`), and the reviewers too once `words.reviewersThanks` translates their sentence.
  * v98: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
+ * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
  */
-export const INDEX_FORMAT = `build-index-v98-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v99-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -139,8 +140,10 @@ export const INDEX_FORMAT = `build-index-v98-${VERSION}`;
  * v30: a newsletter whose `language` is not English joins authors in its language on a paper's page, in a list's rows and in papers/catalog.js (render/format.ts `joinNames`).
  * v31: a page shows the site's own images (`staticDir`'s, written under `baseUrl` or from it) by a URL relative to the page, as it links the site's pages (page-render.ts `siteRelative`), so a local view (`serve --dev`, the site opened from disk) shows them.
  * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
+ * v33: the papers page's "No section" choice has the value ` ` (`section=+` in the address), which no section can have, not `(none)`, a section's name too (section-choices.ts `NO_SECTION`).
+ * v34: papers/catalog.js carries `excerptFrom`, the issue and anchor of the summary a paper covered in several issues has its excerpt from, which the papers page shows as "#12: " before it (catalog.ts `excerptSource`).
  */
-export const SHAPE_FORMAT = 'site-shape-v32';
+export const SHAPE_FORMAT = 'site-shape-v34';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
@@ -168,5 +171,6 @@ export const SHAPE_FORMAT = 'site-shape-v32';
  * v19: words joined by hyphens are indexed joined too (`GPT-4` also `gpt4`, `Llama-2-7B` also `llama2` and `llama27b`; search-options.cjs `tokenize`), a query read without (`wordsOf`).
  * v20: a shard is assembled from its papers' parts, its terms in code-unit order (search-parts.ts `assembleShard`); the parts are stored beside it.
  * v21: a newsletter whose `language` is not English has its `authors` joined in its language (render/format.ts `joinNames`), that language part of a shard's key (search-index.ts `shardKey`).
+ * v22: `excerptFrom` stored, the issue and anchor of the summary a paper covered in several issues has its excerpt from (catalog.ts `excerptSource`).
  */
-export const SHARD_FORMAT = `search-shard-v21-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v22-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

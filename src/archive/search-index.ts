@@ -4,6 +4,7 @@ import { readCacheFile, readCacheJson, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import type { RecordSummary } from './issue-output.js';
 import { EXCERPT_LENGTH, firstSentence } from './excerpt.js';
+import { excerptSource } from './catalog.js';
 import { authorFilterNames, paperAuthors, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { paperKey, withTexts, type TextSource } from './pages.js';
 import { SHARD_FORMAT } from './formats.js';
@@ -21,7 +22,8 @@ import { assembleShard, searchPart, type SearchPart } from './search-parts.js';
  * `storeFields`): what the papers page shows and filters by, in the shape
  * of papers/catalog.js (`url` its page from the site's root, `section` the
  * newest coverage's, `issue` and `anchor` where it first appeared,
- * `excerpt` the first sentence of its newest summary), and `tags` and
+ * `excerpt` the first sentence of its newest summary, `excerptFrom` that
+ * summary's issue and anchor when not the first, catalog.ts `excerptSource`), and `tags` and
  * `venues`, which `rankResults` reads.
  */
 interface SearchDocument {
@@ -42,6 +44,7 @@ interface SearchDocument {
   issue: number;
   anchor: string;
   excerpt: string;
+  excerptFrom: { issue: number; anchor: string } | null;
   text: string;
   identity: string;
 }
@@ -65,6 +68,7 @@ function searchDocument(paper: PaperEntry, language: string | undefined): Search
     issue: first.issue.number,
     anchor: first.anchor,
     excerpt: firstLine(paper, EXCERPT_LENGTH),
+    excerptFrom: excerptSource(paper),
     text: paper.coverage.flatMap((record) => [record.summary.plain, record.opinion?.plain ?? '', record.prerequisites?.plain ?? '']).filter(Boolean).join('\n'),
     identity: searchIdentity(paper.id),
   };

@@ -10,12 +10,15 @@ export interface SectionChoice {
 }
 
 /**
- * The section filter's value for the papers outside any section. No
- * section is written so: a section's levels are trimmed and never empty
- * (config/schema.ts), and an issue's `(none)` would be a section of that
- * name, which this choice then also stands for; unlikely enough.
+ * The section filter's value for the papers outside any section: a space,
+ * which no section path can be. Each level of a path is trimmed and never
+ * empty (config/section-path.ts `splitSectionPath`, config/schema.ts), so a
+ * path starts and ends with a letter that is not white space, whatever its
+ * name. A word (`(none)`, as it was) was also the value of a section of
+ * that name: choosing either showed the unsectioned papers. In the address
+ * it is `section=+`.
  */
-export const NO_SECTION = '(none)';
+export const NO_SECTION = ' ';
 
 /**
  * The section filter's choices: every section a paper's newest coverage

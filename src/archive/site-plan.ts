@@ -93,7 +93,7 @@ export function planSite(
   // What the pages show of the config: the layout's name, description, links and language (its direction follows from it), the order of the papers page's sections (pages.ts), and paperboy's words in them (`words`).
   const settings = [config.name, config.description ?? null, config.baseUrl, config.language, config.sections === undefined ? null : JSON.stringify(config.sections), config.words === undefined ? null : JSON.stringify(config.words)];
   const templateHashes = new Map<string, string>();
-  const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.files)).get(name)!;
+  const templateHash = (name: string) => templateHashes.get(name) ?? templateHashes.set(name, pageTemplatesHash(templates.reads([name, PAGE_LAYOUT]), templates.texts)).get(name)!;
   const shape = siteShape(settings, [...new Set(pages.map((page) => page.template))].sort().map((name) => [name, templateHash(name)]), issues);
   // Whether an issue's output changed since the previous site, as the files showing it see it (its email files have keys of their own).
   const hashOf = new Map(issues.map((issue) => [issue.number, issue.pageHash]));

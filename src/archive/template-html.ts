@@ -82,7 +82,7 @@ export async function templateHtmlProblems(templates: TemplateSet, samples: Samp
   const found = new Map<string, { key: string; problems: TemplateProblem[] }>();
   for (const { root, path, reads } of pages) {
     // Checked again only when a template it reads changed (as its key in site-plan.ts): editing one template under `serve --dev` checks one page.
-    const key = pageTemplatesHash(reads, templates.files);
+    const key = pageTemplatesHash(reads, templates.texts);
     const known = before.get(root);
     if (known?.key === key) {
       found.set(root, known);
@@ -124,12 +124,10 @@ interface PageMessage {
  * not taken for the newsletter's), else on the first of `own`.
  */
 function problemsOf(templates: TemplateSet, blamed: { reads: readonly string[]; own: readonly string[] }, page: { path: string; html: string }, messages: readonly PageMessage[]): TemplateProblem[] {
+  // The texts the page was rendered from (`TemplateSet.texts`), not the files again: one edited since would place the tag by its new text.
   const texts = blamed.reads.flatMap((name): TemplateText[] => {
-    try {
-      return [{ name, text: readFileSync(templates.files.get(name)!, 'utf8') }];
-    } catch {
-      return [];
-    }
+    const text = templates.texts.get(name);
+    return text === undefined ? [] : [{ name, text }];
   });
   const problems = messages.slice(0, PER_PAGE).map(({ ruleId, message, offset }) => {
     const place = tagPlace(page.html, offset, texts);

@@ -5,6 +5,7 @@ import { withTexts } from '../archive/pages.js';
 import { papersCsv, papersJson } from '../archive/data-files.js';
 import { draftPapersMatching, hasSearchWords, searchPapers, type DraftPaperMatch } from '../archive/paper-search.js';
 import { firstLine } from '../archive/search-index.js';
+import { excerptSource } from '../archive/catalog.js';
 import { loadConfig, type Config } from '../config/load.js';
 import { phrasebook, type Phrasebook } from '../config/words.js';
 import { PaperboyError } from '../errors.js';
@@ -84,6 +85,8 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
       url: new URL(`papers/${paper.slug}/`, config.baseUrl).href,
       issues: paper.coverage.map((record) => ({ number: record.issue.number, date: record.issue.date })),
       firstLine: firstLine(paper),
+      // The issue whose summary `firstLine` is from (the newest of `issues`), for a paper covered more than once.
+      firstLineIssue: paper.coverage.at(-1)!.issue.number,
     }));
     io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     // The array is all stdout holds, for tools to read; what it leaves out is said beside it.
@@ -102,7 +105,9 @@ export async function search(options: SearchCommandOptions, io: CommandIO): Prom
     // Authors as the email names them (briefAuthors): past `email.maxAuthors`, "Toby Shevlane et al." rather than a line of every "Last, First"; joined in the newsletter's language, "A, B und C".
     // Each name and the title isolated as in the plaintext email (render/bidi.ts): an Arabic name took the year after it into its run.
     const byline = [isolatePiecesText(briefAuthorPieces(paper.latest.authors, config.email.maxAuthors, config.language)), paper.latest.year ?? undefined].filter((part) => part !== undefined && part !== '').join(', ');
-    io.stdout.write(`${covered}  ${listedText(isolateText(paper.latest.title))}${byline ? ` (${listedText(byline)})` : ''}\n    ${listedText(firstLine(paper))}\n`);
+    // The first line is the newest summary's: "#12: " says which, where the line above lists several issues.
+    const from = excerptSource(paper);
+    io.stdout.write(`${covered}  ${listedText(isolateText(paper.latest.title))}${byline ? ` (${listedText(byline)})` : ''}\n    ${from ? `#${from.issue}: ` : ''}${listedText(firstLine(paper))}\n`);
   }
   io.stdout.write(countLine(matches.length, shown.length, words) + drafts);
   return 0;

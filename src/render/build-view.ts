@@ -8,7 +8,7 @@ import type { IssueFacts } from '../issue/facts.js';
 import type { Element } from 'hast';
 import type { Issue, Paper } from '../issue/model.js';
 import { briefAuthorPieces, briefAuthors, formatDate, joinNames, namePieces, paperSourceLine, reviewersThanks, reviewersThanksPieces, sourcePieces, thanksLanguage } from './format.js';
-import { issueUrl, paperLink, paperUrl, type LinkContext } from './links.js';
+import { issueUrl, paperLink, paperUrl, serializedUrl, type LinkContext } from './links.js';
 import { FootnoteNumbering, fragmentToHtml, markdownToHast, notesToHtml, splitAtMarker } from './markdown-html.js';
 import { arrangePapers, type SectionGroup } from './sections.js';
 import { renderIssueText } from './text-parts.js';
@@ -88,7 +88,8 @@ export function buildContentView(issue: Issue, context: RenderContext, options: 
       number: i + 1,
       anchor,
       headingLevel: levels.get(paper)!,
-      webUrl: paperUrl(config.baseUrl, issue.number, anchor),
+      // Serialized as `url` and `issue.url` are: a plaintext template writing it writes an address a mail program can find whole.
+      webUrl: serializedUrl(paperUrl(config.baseUrl, issue.number, anchor)),
       prerequisites,
       summary,
       opinion,

@@ -1,7 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { placeAt } from './template-errors.js';
 import { BUILTIN_TEMPLATES_DIR } from './template-files.js';
-import { readTemplateSource } from './template-source.js';
 import type { TemplateSet } from './templates.js';
 import { declarations } from './css-visibility.js';
 import type { HtmlElement } from './visible-html.js';
@@ -41,8 +40,10 @@ export function overridePlace(templates: TemplateSet, template: string, target: 
     .sort()
     .map((name) => ({ name, file: templates.files.get(name) }))
     .filter((entry): entry is { name: string; file: string } => entry.file !== undefined && !entry.file.startsWith(BUILTIN_TEMPLATES_DIR));
-  for (const { file } of target ? overrides : []) {
-    const source = readTemplateSource(file);
+  for (const { name, file } of target ? overrides : []) {
+    // The text the email was rendered from, not the file again (an edit since would move the place).
+    const source = templates.texts.get(name);
+    if (source === undefined) continue;
     const offset = 'element' in target! ? startTagOffset(source, target.element) : fieldOffset(source, target!.field);
     if (offset !== undefined) return { file, ...placeAt(source, offset) };
   }

@@ -8,8 +8,29 @@ export function issueUrl(baseUrl: string, number: number): string {
   return new URL(`issues/${number}/`, baseUrl).href;
 }
 
+/**
+ * A paper's summary on its issue's page, its anchor as written
+ * (`…/issues/3/#résumé`): what the HTML links to, as it writes the
+ * anchor's `id`. A data file and a plaintext write it `serializedUrl`.
+ */
 export function paperUrl(baseUrl: string, issueNumber: number, anchor: string): string {
   return `${issueUrl(baseUrl, issueNumber)}#${anchor}`;
+}
+
+/**
+ * `url` (absolute) as the WHATWG URL Standard serializes it (`new
+ * URL(url).href`, URL Standard §4.5 "URL serializing"): ASCII only, a
+ * path's, a query's and a fragment's other characters percent-encoded as
+ * UTF-8 (`/wiki/Caf%C3%A9#%C3%9Cberblick`), and a host that is not ASCII in
+ * its punycode form (IDNA, UTS #46: `bücher.example` is
+ * `xn--bcher-kva.example`). What `papers.json` and the plaintext email
+ * write: a tool reading the data file compares the URLs a browser would,
+ * and a mail program finds a link in plain text by the URI grammar of
+ * RFC 3986, which ends it at the first character outside ASCII, a host's
+ * too. The HTML keeps what the browser reads alike (an anchor as written).
+ */
+export function serializedUrl(url: string): string {
+  return new URL(url).href;
 }
 
 /** What every renderer needs to turn a Markdown link target into a link a reader can follow. */

@@ -128,14 +128,15 @@ export function templatesFingerprint(overrideDir?: string): string {
 }
 
 /**
- * A hash of the templates `names` (in a set whose files are `files`, by
- * name): a page's part of its key, its names being what it reads of the
- * templates (`TemplateSet.reads`: its template, the web layout around it
- * and the partials they can include). A changed template re-renders the
- * pages that read it, and no others.
+ * A hash of the templates `names` (in a set whose texts are `texts`, by
+ * name: `TemplateSet.texts`, what the pages were rendered with, not the
+ * files read again): a page's part of its key, its names being what it
+ * reads of the templates (`TemplateSet.reads`: its template, the web
+ * layout around it and the partials they can include). A changed template
+ * re-renders the pages that read it, and no others.
  */
-export function pageTemplatesHash(names: Iterable<string>, files: ReadonlyMap<string, string>): string {
+export function pageTemplatesHash(names: Iterable<string>, texts: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
-  for (const name of [...names].sort()) hash.update(`${name}\0`).update(readFileSync(files.get(name)!)).update('\0');
+  for (const name of [...names].sort()) hash.update(`${name}\0`).update(texts.get(name)!).update('\0');
   return hash.digest('hex').slice(0, 32);
 }

@@ -21,6 +21,15 @@ export interface TemplateSet {
   render(name: string, view: object): string;
   /** Where each template and partial was read from, by name. */
   readonly files: ReadonlyMap<string, string>;
+  /**
+   * The text each template and partial that loaded was compiled from, by
+   * name, as read once when the set loaded (template-source.ts: no BOM, LF
+   * line ends): what places a mistake found in its output, and what keys
+   * the pages it renders. Read again, a file edited since (during a build,
+   * under `serve --dev`) would place a warning by text the pages were not
+   * rendered with, and key pages rendered by the old text with the new.
+   */
+  readonly texts: ReadonlyMap<string, string>;
   /** The names of the templates rendering `roots` can read: them and the partials they can include (template-reads.ts). */
   reads(roots: readonly string[]): Set<string>;
   /** The mistakes of files no template reads (a partial none includes, with a syntax error): for a command to say as warnings. */
@@ -91,6 +100,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   const outlines = new Map(loaded.map(({ name, outline }) => [name, outline]));
   return {
     files: sources,
+    texts: new Map(loaded.map(({ name, source }) => [name, source])),
     unread: unread.map(unreadProblem),
     reads: (roots) => templatesRead(roots, outlines),
     render(name, view) {
@@ -197,6 +207,8 @@ function templateName(relativePath: string): string {
 interface CompiledTemplate {
   compiled: Handlebars.TemplateDelegate;
   outline: TemplateOutline;
+  /** The text compiled (`readTemplateSource`). */
+  source: string;
 }
 
 /**
@@ -212,6 +224,7 @@ function compileFile(env: typeof Handlebars, name: string, file: string, helpers
   const { outline, compiled } = fromBuild(env, source, options) ?? fromSource(env, file, source, options);
   return {
     outline,
+    source,
     compiled: (context: unknown, runOptions?: Handlebars.RuntimeOptions) => {
       running.push(name);
       try {
@@ -228,12 +241,12 @@ function compileFile(env: typeof Handlebars, name: string, file: string, helpers
   };
 }
 
-function fromBuild(env: typeof Handlebars, source: string, options: CompileOptions): CompiledTemplate | undefined {
+function fromBuild(env: typeof Handlebars, source: string, options: CompileOptions): Omit<CompiledTemplate, 'source'> | undefined {
   const precompiled = precompiledTemplate(source, options);
   return precompiled && { outline: precompiled.outline, compiled: templateFromSpec(env, precompiled.spec) };
 }
 
-function fromSource(env: typeof Handlebars, file: string, source: string, options: CompileOptions): CompiledTemplate {
+function fromSource(env: typeof Handlebars, file: string, source: string, options: CompileOptions): Omit<CompiledTemplate, 'source'> {
   let ast: hbs.AST.Program;
   try {
     // Parsed here to report a syntax error now, not at the first render, and compiled from that tree:

@@ -149,7 +149,7 @@ export interface PaperView {
    * same filter as Markdown links): write `{{#if url}}` around the link.
    */
   url: string | undefined;
-  /** The paper's summary in the web archive (the issue page and its anchor). */
+  /** The paper's summary in the web archive (the issue page and its anchor), serialized as `url` is: ASCII, the anchor percent-encoded (links.ts `serializedUrl`). */
   webUrl: string;
   authors: string[];
   /** "A, B and C": every author (the archive page). */

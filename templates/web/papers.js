@@ -153,7 +153,14 @@
         // Named "Issue #5" for a screen reader listing the page's links, where the eye reads "in #5" (as the year's list names it).
         byline.append(element('a', { href: `${root}issues/${item.issue}/index.html${item.anchor ? `#${item.anchor}` : ''}`, 'aria-label': say('issueNumber', { number: item.issue }) }, `#${item.issue}`));
         entry.append(element('a', { href: `${root}${item.url}index.html`, dir: 'auto' }, item.title), byline);
-        if (item.excerpt) entry.append(element('p', { class: 'excerpt', dir: 'auto' }, item.excerpt));
+        if (item.excerpt) {
+          const excerpt = element('p', { class: 'excerpt', dir: 'auto' });
+          // A paper covered in several issues: its excerpt is the newest summary's, which the byline's "in #3" is not; "#12" says whose.
+          const from = item.excerptFrom;
+          if (from) excerpt.append(element('a', { href: `${root}issues/${from.issue}/index.html#${from.anchor}`, 'aria-label': say('issueNumber', { number: from.issue }) }, `#${from.issue}`), ': ');
+          excerpt.append(item.excerpt);
+          entry.append(excerpt);
+        }
         list.append(entry);
       }
       results.append(list);

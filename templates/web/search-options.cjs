@@ -470,7 +470,7 @@
    */
   const searchOptions = {
     fields: ['titles', 'names', 'venues', 'tags', 'text', 'identity'],
-    storeFields: ['url', 'title', 'authors', 'authorNames', 'year', 'section', 'tags', 'venues', 'identity', 'issue', 'anchor', 'excerpt'],
+    storeFields: ['url', 'title', 'authors', 'authorNames', 'year', 'section', 'tags', 'venues', 'identity', 'issue', 'anchor', 'excerpt', 'excerptFrom'],
     tokenize,
     processTerm: indexTerms,
     searchOptions: {

@@ -156,3 +156,37 @@ test('papers.csv lists an issue’s papers in the order its email shows them (hi
   const exported = await runCli(['papers', 'export', '--format', 'csv'], { cwd: root });
   assert.equal(exported.stdout, readFileSync(join(root, 'dist', 'papers.csv'), 'utf8'), '`papers export` writes the same file');
 });
+
+test('papers.json and the plaintext email write each URL as the URL Standard serializes it (ASCII: path and anchor percent-encoded, host in punycode); the HTML keeps the anchor as its id', async () => {
+  const papers = `  - title: Résumé
+    url: https://bücher.example/wiki/Café#Überblick
+    authors: [Ada Lovelace]
+    year: 2023
+    summary: |
+      A summary.
+  - title: Another paper
+    url: https://example.org/another
+    authors: [Ada Lovelace]
+    year: 2023
+    summary: |
+      See [the résumé](paper:https://bücher.example/wiki/Café).
+`;
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ number: 1, papers }) });
+  const result = await runCli(['build'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  const data = JSON.parse(readFileSync(join(root, 'dist', 'papers.json'), 'utf8')) as { papers: { url: string; link: string; summaries: { url: string; issue: { url: string } }[] }[] };
+  const urls = data.papers.flatMap((paper) => [paper.url, paper.link, ...paper.summaries.flatMap((summary) => [summary.url, summary.issue.url])]);
+  for (const url of urls) assert.equal(url, new URL(url).href);
+  assert.ok(urls.includes('https://xn--bcher-kva.example/wiki/Caf%C3%A9#%C3%9Cberblick'), urls.join('\n'));
+  assert.ok(urls.includes('https://news.example.org/issues/1/#r%C3%A9sum%C3%A9'), urls.join('\n'));
+  const text = readFileSync(join(root, 'dist', 'issues', '1', 'email.txt'), 'utf8');
+  const written: string[] = text.match(/https?:\/\/\S+/g) ?? [];
+  assert.deepEqual(
+    written.filter((url) => url !== new URL(url).href),
+    [],
+  );
+  assert.ok(written.includes('https://news.example.org/issues/1/#r%C3%A9sum%C3%A9'), text);
+  // What a reader's browser reads is unchanged: the anchor as its id, and the link to it as written.
+  const page = readFileSync(join(root, 'dist', 'issues', '1', 'email.html'), 'utf8');
+  assert.ok(page.includes('href="https://news.example.org/issues/1/#résumé"'), page);
+});

@@ -123,6 +123,27 @@ const shownResults = (page: Page) =>
     items.map((item) => [item.querySelector(':scope > a')!.textContent, item.querySelector('.meta a')!.getAttribute('href'), item.querySelector('.excerpt')?.textContent ?? null]),
   );
 
+test('a paper covered in several issues shows which issue its excerpt is from, "#2: " linking to that summary, found by a query or by a filter alone', { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  const excerpt = ['#2: A second look at the mirage: the metrics again.', '../issues/2/index.html#are-emergent-abilities-of-large-language-models-a-mirage'];
+  const shown = () =>
+    page.locator('.search-results li').evaluateAll((items) =>
+      items.filter((item) => item.querySelector(':scope > a')!.textContent!.startsWith('Are Emergent')).map((item) => [item.querySelector('.excerpt')!.textContent, item.querySelector('.excerpt a')?.getAttribute('href') ?? null]),
+    );
+  await page.goto(`${archive.origin}/papers/index.html?q=mirage`);
+  await showsTitles(page, [MIRAGE, ATTENTION]);
+  assert.deepEqual(await shown(), [excerpt]);
+  await page.goto(`${archive.origin}/papers/index.html?author=schaeffer`);
+  await showsTitles(page, [MIRAGE]);
+  assert.deepEqual(await shown(), [excerpt]);
+  // Covered once, a paper's excerpt is as it was.
+  await page.goto(`${archive.origin}/papers/index.html?q=spreadsheet`);
+  await showsTitles(page, [ATTENTION]);
+  assert.deepEqual(await page.locator('.search-results .excerpt').allInnerTexts(), ['=SUM(1,2) is what a spreadsheet would run.']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('opened from disk (file://), the papers page reads its address and keeps it as the reader chooses', { skip }, async () => {
   const page = await archive.browser.newPage({ viewport: { width: 1000, height: 900 } });
   const errors: string[] = [];

@@ -31,3 +31,14 @@ test('without the config\'s sections the filter offers them in order of first ap
     ['Zebras', 'Apes'],
   );
 });
+
+test('"No section" has a value no section has, whatever the sections are named: `(none)`, `No section`, `-`, `/`', () => {
+  const names = ['(none)', 'No section', '-', '/', 'none'];
+  const choices = sectionChoices(papersIn([...names, '']), undefined);
+  assert.deepEqual(
+    choices.map((choice) => choice.label),
+    [...names, 'No section'],
+  );
+  assert.equal(new Set(choices.map((choice) => choice.value)).size, choices.length);
+  assert.ok(!names.includes(NO_SECTION));
+});

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { templateHtmlProblems } from '../../src/archive/template-html.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
+import { loadTemplates } from '../../src/render/templates.js';
 import { spawnCli } from '../helpers/cli.js';
 import { archiveRoot } from './fixture.js';
 
@@ -59,4 +62,21 @@ test("build: the built-in templates, saved as a newsletter's own, give no warnin
   assert.equal(broken.code, 0, broken.stderr);
   const second = email.lastIndexOf('<span id="top">');
   assert.match(broken.stderr, new RegExp(`^templates/email\\.html\\.hbs:${placeAt(email, second)} +warning +Unexpected invalid HTML in \`issues/\\d+/email\\.html\`, which this template renders: Duplicate ID "top" \\(html-validate no-dup-id\\)`, 'm'));
+});
+
+test('the invalid HTML of a template edited after the templates loaded (during a build) is placed by the text the page was rendered with, not the file as it is now', async () => {
+  const overrides = mkdtempSync(join(tmpdir(), 'paperboy-templates-'));
+  const written = '<article>\n  <p>Thanks for reading</p></p>\n</article>\n';
+  mkdirSync(join(overrides, 'web'));
+  writeFileSync(join(overrides, 'web', 'issue.html.hbs'), written);
+  const templates = loadTemplates(overrides);
+  const out = mkdtempSync(join(tmpdir(), 'paperboy-site-'));
+  writeFileSync(join(out, 'page.html'), `<!doctype html>\n<html lang="en"><head><title>Issue</title></head><body>\n${templates.render('web/issue.html', {})}</body></html>\n`);
+  // Saved again before the check: two lines above, the tag one column further in.
+  writeFileSync(join(overrides, 'web', 'issue.html.hbs'), `{{!-- a note --}}\n\n${written.replace('  <p>', '   <p>')}`);
+  const problems = await templateHtmlProblems(templates, new Map([['web/issue.html', 'page.html']]), out, undefined);
+  assert.deepEqual(
+    problems.map(({ line, column }) => `${line}:${column}`),
+    [placeAt(written, written.indexOf('</p></p>') + 4)],
+  );
 });

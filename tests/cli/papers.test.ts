@@ -377,3 +377,18 @@ test('papers search: a draft paper already published (the same arXiv id as #1 an
   assert.match(result.stdout, /1 paper matches\.\nCovered before, again in a draft:\n {2}draft #4 {2}A draft paper {2}\(issues\/0004-d\.md:\d+:\d+\)\n$/);
   assert.doesNotMatch(result.stdout, /Not published yet/);
 });
+
+test('papers search says which issue the first line of a paper covered in several issues is from ("#2: "), and --json as firstLineIssue', async () => {
+  const root = archiveRoot();
+  const result = await runCli(['papers', 'search', 'mirage'], { cwd: root });
+  assert.equal(result.code, 0, result.stderr);
+  // The mirage paper: covered in #1 and #2, its first line from #2's summary.
+  assert.match(result.stdout, /^#1 2023-05-29, #2 2023-06-05 {2}Are Emergent Abilities[^\n]*\n {4}#2: A second look at the mirage: the metrics again\.\n/m);
+  // A paper covered once has its first line as it was.
+  const once = await runCli(['papers', 'search', SEARCH_WORD], { cwd: root });
+  assert.match(once.stdout, /\n {4}=SUM\(1,2\)/);
+  const json = await runCli(['papers', 'search', '--json', 'mirage'], { cwd: root });
+  const matches = JSON.parse(json.stdout) as { id: string; firstLine: string; firstLineIssue: number }[];
+  const mirage = matches.find((match) => match.id === 'arxiv:2304.15004')!;
+  assert.deepEqual([mirage.firstLine, mirage.firstLineIssue], ['A second look at the mirage: the metrics again.', 2]);
+});

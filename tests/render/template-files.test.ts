@@ -46,7 +46,7 @@ test('template files: a link to a template file or to a folder of them is follow
   assert.equal(loadTemplates(overrides).render('web/paper.html', { title: 'T' }), '<main>T</main>');
   const pageHash = () => {
     const templates = loadTemplates(overrides);
-    return pageTemplatesHash(templates.reads(['web/paper.html']), templates.files);
+    return pageTemplatesHash(templates.reads(['web/paper.html']), templates.texts);
   };
   const before = { all: templatesFingerprint(overrides), page: pageHash() };
   writeFileSync(join(shared, 'footer.html.hbs'), '<p>edited {{newsletter.name}}</p>');

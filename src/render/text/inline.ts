@@ -2,7 +2,7 @@ import type { PhrasingContent } from 'mdast';
 import type { InlineMath } from 'mdast-util-math';
 import { toString } from 'mdast-util-to-string';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
-import { resolveLink, type LinkContext } from '../links.js';
+import { resolveLink, serializedUrl, type LinkContext } from '../links.js';
 import type { RenderContext } from './context.js';
 import { referenceMarker } from './references.js';
 import { PLAIN, type DelimitedSpan, type Format } from './style.js';
@@ -211,8 +211,11 @@ interface PrintedLink {
  */
 export function printedLink(url: string, literal: string | undefined, links: LinkContext): PrintedLink {
   // Encoded as mdast-util-to-hast encodes the HTML's href and src (`\` is `%5C`, never the `/` a URL parser reads it as), so the plaintext shows the address the HTML links to.
-  const { href, issueNumber } = resolveLink(normalizeUri(url), links, literal === undefined ? 'src' : 'href');
-  if (href === undefined || href.startsWith('#')) return { href: undefined, issueNumber, address: undefined, referenced: false };
+  const resolved = resolveLink(normalizeUri(url), links, literal === undefined ? 'src' : 'href');
+  const { issueNumber } = resolved;
+  if (resolved.href === undefined || resolved.href.startsWith('#')) return { href: undefined, issueNumber, address: undefined, referenced: false };
+  // ASCII, as a mail program finds a link in plain text: a cross-reference's anchor is written as the HTML's id is (`#résumé`).
+  const href = serializedUrl(resolved.href);
   const address = literal !== undefined && isAutolink(literal, url) ? autolinkText(literal, href, issueNumber !== undefined) : undefined;
   return { href, issueNumber, address, referenced: address === undefined || NON_ASCII.test(address) };
 }

@@ -144,3 +144,13 @@ test('an address holding Chinese or Japanese characters is never broken between 
   const text = render(`${'x'.repeat(60)} <https://例え.jp/パス>, then ${'y'.repeat(30)} https://中文.cn/页面页面 now.`);
   assert.equal(text, `${'x'.repeat(60)}\nhttps://例え.jp/パス [1], then ${'y'.repeat(30)}\nhttps://中文.cn/页面页面 [2] now.`);
 });
+
+test('a cross-reference to a paper whose anchor is not ASCII is written as the URL Standard serializes it, its anchor percent-encoded', () => {
+  const resume = { id: 'arxiv:2304.15004', title: 'Résumé', anchor: 'résumé' };
+  const links = linkContext([issueFacts(3, [resume])]);
+  const references = new ReferenceList();
+  const text = render('See [that paper](paper:2304.15004) and <paper:2304.15004>.', { links, references });
+  const encoded = `${BASE_URL}issues/3/#r%C3%A9sum%C3%A9`;
+  assert.equal(text, `See that paper [1] and\n${encoded} (#3).`);
+  assert.equal(formatReferences(references), `[1] ${encoded}`);
+});
