@@ -63,7 +63,12 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
 }
 
 interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
-  /** Facts of every issue in the directory, in file order. */
+  /**
+   * Facts of every issue in the directory, in file order. A report on one
+   * file reads no other file's `references`: a command may give the
+   * others' facts without them, as a frontmatter-only read has them
+   * (engine.ts `LintOptions.corpusFacts`).
+   */
   facts: readonly IssueFacts[];
   /**
    * Reports on one issue file (messages for files not being linted are
