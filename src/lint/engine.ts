@@ -125,9 +125,9 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   if (options.fix) {
     // A rule across issues fixes from the facts: those of the file as each pass leaves it, beside the others'. Run once
     // for every file, and again only for a file a fix changed.
-    const before = runCorpusRules([...outcomes.values()], active);
+    const before = runCorpusRules([...outcomes.values()], active, targetSet);
     const corpusFixes = (outcome: FileOutcome) =>
-      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active)).get(outcome.path) ?? [];
+      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active, new Set([outcome.path]))).get(outcome.path) ?? [];
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
       const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes, reported);
@@ -146,7 +146,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     session.storedHashes.changed = false;
   }
 
-  const corpusMessages = runCorpusRules([...outcomes.values()], active);
+  const corpusMessages = runCorpusRules([...outcomes.values()], active, targetSet);
   return targets.map((path) => {
     const outcome = outcomes.get(path)!;
     const messages = reported(outcome, [...outcome.messages, ...(corpusMessages.get(path) ?? [])]).sort(byPosition);
@@ -296,7 +296,8 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   return changed ? { outcome: current.outcome, text: bom ? `\ufeff${written}` : written } : undefined;
 }
 
-function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<string, LintMessage[]> {
+/** The messages of the rules across issues on the files `reported` holds (all of them compare every outcome's facts), by file. */
+function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[], reported: ReadonlySet<string>): Map<string, LintMessage[]> {
   const byFile = new Map<string, LintMessage[]>();
   const facts = outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
   for (const { rule, severity, configured, options, config } of active) {
@@ -305,7 +306,9 @@ function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<stri
       config,
       options,
       facts,
+      reported: (path) => reported.has(path),
       report: (path, report) => {
+        if (!reported.has(path)) return;
         const list = byFile.get(path) ?? [];
         list.push(toLintMessage(rule.id, severity, report, report.fix, configured));
         byFile.set(path, list);

@@ -77,6 +77,13 @@ interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> 
    * `references[].numberAt`), for the file the facts were read from.
    */
   report(path: string, report: Omit<Report, 'fix'> & { fix?: Fix }): void;
+  /**
+   * Whether messages on the file at `path` are kept (those of the files
+   * being linted): a rule need not work out what it would say of another
+   * file (a build lints a few of a thousand), though what it compares
+   * still takes in every file's facts.
+   */
+  reported(path: string): boolean;
 }
 
 interface RuleBase {
