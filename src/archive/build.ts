@@ -4,6 +4,7 @@ import type { Config } from '../config/load.js';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { FILE_CHANGED, PaperboyError } from '../errors.js';
 import { readIssueSources } from '../issue/known-hashes.js';
+import type { IssueFacts } from '../issue/facts.js';
 import type { IssueSource } from '../issue/source.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import type { TemplateProblem } from '../render/template-errors.js';
@@ -45,10 +46,12 @@ export interface BuildOptions {
    * (paths, in file order) once the site is written; `key` names the
    * linter's make (lint/cache.ts `LINT_FORMAT`), kept with its answer, so
    * that a build with nothing to do says the errors again without linting
-   * while the linter is the one that found them. Without it, nothing is
-   * linted (`serve --dev`'s preview).
+   * while the linter is the one that found them. `facts`: those of the
+   * other issues the build published, by path, each with its tags, as the
+   * lint's rules across issues read them (sent-linted.ts `lintPublished`).
+   * Without it, nothing is linted (`serve --dev`'s preview).
    */
-  lint?: { key: string; errors: (paths: readonly string[]) => Promise<FileValues[]> };
+  lint?: { key: string; errors: (paths: readonly string[], facts: ReadonlyMap<string, IssueFacts>) => Promise<FileValues[]> };
 }
 
 export type { FileValues } from './published.js';
@@ -143,7 +146,8 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
     import('./template-html.js'),
     import('./former-issue-pages.js'),
   ]);
-  const workspace = await Workspace.load(config, { sources, tags: false, ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
+  // The papers' tags are kept when the build lints: the lint's rules across issues read them of every issue (tag-spelling).
+  const workspace = await Workspace.load(config, { sources, ...(options.lint ? {} : { tags: false as const }), ...(options.cache ? { facts: FactsCache.inDataDir(config.dataDir) } : {}) });
   const templates = loadTemplates(config.templatesDir);
   // The site's own files by path: an issue's image of the site is looked for among them (published.ts `missingImages`).
   const siteFiles = new Set(copied.own.keys());

@@ -5,6 +5,7 @@ import { builtFeedIdBase, feedIdsMovedWarning } from '../archive/feed-ids-moved.
 import { OUT_DIR_EXPECTED, outDirOverlap } from '../config/out-dir.js';
 import { loadConfig, type Config } from '../config/load.js';
 import type { CommandIO } from '../io.js';
+import type { IssueFacts } from '../issue/facts.js';
 import { diagnosticRows } from '../lint/format/stylish.js';
 import { checkRuleSettings } from '../lint/settings.js';
 import { LINT_FORMAT } from '../lint/cache.js';
@@ -35,7 +36,7 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   // Read before the build replaces the site: the ids feed readers were last given.
   const feedIdsBefore = builtFeedIdBase(outDir);
   const progress = buildProgress(io);
-  const report = await buildSite(config, { outDir, outDirFrom: options.out === undefined ? 'outDir' : '--out', drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config), lint: { key: `lint ${LINT_FORMAT}`, errors: (paths) => lintErrorsOf(config, paths, options.cache) } }).finally(progress.stop);
+  const report = await buildSite(config, { outDir, outDirFrom: options.out === undefined ? 'outDir' : '--out', drafts: options.drafts, cache: options.cache, progress: progress.report, check: () => checkRuleSettings(config), lint: { key: `lint ${LINT_FORMAT}`, errors: (paths, facts) => lintErrorsOf(config, paths, facts, options.cache) } }).finally(progress.stop);
   sayUnreadTemplates(report.unreadTemplates, io);
   // An issue saved under a name paperboy does not read was left out of the site in silence.
   sayUnreadIssueFiles(config.issuesDir, io);
@@ -79,12 +80,14 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
  * by file, as `paperboy lint` finds them (its cache too, unless
  * `--no-cache`), but a sent issue's advice (Rule.sent), which no edit of
  * a sent issue can act on: a build fails on what is wrong in the site.
+ * The rules across issues read the other published issues' `facts` the
+ * build read, not their lint (sent-linted.ts `publishedFacts`).
  */
-async function lintErrorsOf(config: Config, paths: readonly string[], cache: boolean): Promise<FileValues[]> {
+async function lintErrorsOf(config: Config, paths: readonly string[], facts: ReadonlyMap<string, IssueFacts>, cache: boolean): Promise<FileValues[]> {
   // Nothing published but drafts: no lint, which would read every draft for the cross-issue rules.
   if (paths.length === 0) return [];
   const { lintIssues } = await import('../lint/engine.js');
-  const results = await lintIssues(config, { files: paths, cache, adviceOnSent: false });
+  const results = await lintIssues(config, { files: paths, cache, adviceOnSent: false, corpusFacts: facts });
   return results
     .map(({ path, messages }) => ({ path, values: messages.filter((m) => m.severity === 'error').map(({ line, column, message, ruleId }) => ({ line, column, message, ruleId })) }))
     .filter(({ values }) => values.length > 0);

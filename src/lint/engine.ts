@@ -16,6 +16,7 @@ import { LintSession } from './session.js';
 import { siteFilesFingerprint } from './site-files.js';
 import { activeRules, rulesInputsKey, type ActiveRule } from './settings.js';
 import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
+import type { IssueFacts } from '../issue/facts.js';
 
 /*
  * What parses and lints (remark, YAML, zod, the rules) is imported when first
@@ -26,7 +27,7 @@ import type { CorpusRule, FileResult, LintMessage, Rule } from './types.js';
 const loadLinter = () => import('./lint-file.js');
 
 export interface LintOptions {
-  /** The files to report on; default every issue. Cross-issue rules always see the whole directory. */
+  /** The files to report on; default every issue. Cross-issue rules always see the whole directory (or `corpusFacts`). */
   files?: readonly string[];
   /** Use the content-hash cache under `dataDir` (default true). */
   cache?: boolean;
@@ -51,6 +52,18 @@ export interface LintOptions {
    * Advice hidden is dropped from the counts and from what `fix` applies.
    */
   adviceOnSent?: boolean | readonly string[];
+  /**
+   * Facts the command has already read of issues other than `files`, by
+   * path (a build: those of the issues it published, archive/build.ts):
+   * the rules across issues read them in place of those files' outcomes,
+   * so a file not reported on is neither hashed nor, when the cache lacks
+   * it, linted. Each must be the facts the lint's own parse would give the
+   * file but for its `references`, which a rule reads only of the file it
+   * reports on (types.ts CorpusRuleContext): `extractFacts` of a
+   * frontmatter-only read of a file whose full parse reads an issue (a
+   * Markdown text over the limits reads none, issue/parse.ts).
+   */
+  corpusFacts?: ReadonlyMap<string, IssueFacts>;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -67,6 +80,11 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const directory = workspace ? workspace.issueFiles.map((file) => file.path) : await listIssueFiles(config.issuesDir);
   const targets = options.files?.map((file) => resolve(file)) ?? directory;
   const corpus = [...new Set([...directory, ...targets])];
+  // Files the rules across issues read only the given facts of: the others are linted, or read from the cache.
+  const targetSet = new Set(targets);
+  const given = options.corpusFacts ?? new Map<string, IssueFacts>();
+  const known = corpus.filter((path) => !targetSet.has(path) && given.has(path));
+  const linted = known.length === 0 ? corpus : corpus.filter((path) => targetSet.has(path) || !given.has(path));
   const caching = options.cache !== false && options.rules === undefined;
   const cache = caching ? await LintCache.open(config, session.cacheSnapshots) : LintCache.disabled();
   // A command with a workspace has read every file already: the store is of no use to it.
@@ -78,7 +96,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   // Files the cache has never seen are linted for sure: when there are many,
   // the children start now, and lint them while this process hashes the others.
   const inWorkers = options.rules === undefined;
-  const unseen = corpus.filter((path) => !cache.has(path));
+  const unseen = linted.filter((path) => !cache.has(path));
   const pool = inWorkers && worthAPool(unseen.length) ? startLintPool(config) : undefined;
   pool?.add(unseen);
   let active: ActiveRule[];
@@ -92,7 +110,9 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   }
   const files = new Map(workspace?.issueFiles.map((file) => [file.path, file]));
   const run: LintRun = { cache, caching, active, config, inWorkers, unseen, pool, workspace, files, session };
-  const outcomes = new Map((await outcomesOf(corpus, run)).map((outcome) => [outcome.path, outcome]));
+  const outcomes = new Map((await outcomesOf(linted, run)).map((outcome) => [outcome.path, outcome]));
+  // Never reported on, nor cached: only their facts are read.
+  for (const path of known) outcomes.set(path, { path, hash: '', messages: [], facts: given.get(path)! });
   // A template's mistake stops the command when rendering a file it asked about met it: another file's (an unsent
   // issue that `render 1` lints for the cross-issue rules) is that file's to report, as its own command will.
   for (const path of targets) {
@@ -103,12 +123,11 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const reported = reportedMessages(active, options.adviceOnSent ?? true);
   const fixedText = new Map<string, string>();
   if (options.fix) {
-    const targetSet = new Set(targets);
     // A rule across issues fixes from the facts: those of the file as each pass leaves it, beside the others'. Run once
     // for every file, and again only for a file a fix changed.
-    const before = runCorpusRules([...outcomes.values()], active);
+    const before = runCorpusRules([...outcomes.values()], active, targetSet);
     const corpusFixes = (outcome: FileOutcome) =>
-      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active)).get(outcome.path) ?? [];
+      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active, new Set([outcome.path]))).get(outcome.path) ?? [];
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
       const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes, reported);
@@ -127,7 +146,7 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     session.storedHashes.changed = false;
   }
 
-  const corpusMessages = runCorpusRules([...outcomes.values()], active);
+  const corpusMessages = runCorpusRules([...outcomes.values()], active, targetSet);
   return targets.map((path) => {
     const outcome = outcomes.get(path)!;
     const messages = reported(outcome, [...outcome.messages, ...(corpusMessages.get(path) ?? [])]).sort(byPosition);
@@ -277,7 +296,8 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   return changed ? { outcome: current.outcome, text: bom ? `\ufeff${written}` : written } : undefined;
 }
 
-function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<string, LintMessage[]> {
+/** The messages of the rules across issues on the files `reported` holds (all of them compare every outcome's facts), by file. */
+function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[], reported: ReadonlySet<string>): Map<string, LintMessage[]> {
   const byFile = new Map<string, LintMessage[]>();
   const facts = outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
   for (const { rule, severity, configured, options, config } of active) {
@@ -286,7 +306,9 @@ function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[]): Map<stri
       config,
       options,
       facts,
+      reported: (path) => reported.has(path),
       report: (path, report) => {
+        if (!reported.has(path)) return;
         const list = byFile.get(path) ?? [];
         list.push(toLintMessage(rule.id, severity, report, report.fix, configured));
         byFile.set(path, list);

@@ -63,7 +63,12 @@ export interface FileRuleContext<Options = unknown> extends RuleContextBase<Opti
 }
 
 interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> {
-  /** Facts of every issue in the directory, in file order. */
+  /**
+   * Facts of every issue in the directory, in file order. A report on one
+   * file reads no other file's `references`: a command may give the
+   * others' facts without them, as a frontmatter-only read has them
+   * (engine.ts `LintOptions.corpusFacts`).
+   */
   facts: readonly IssueFacts[];
   /**
    * Reports on one issue file (messages for files not being linted are
@@ -72,6 +77,13 @@ interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> 
    * `references[].numberAt`), for the file the facts were read from.
    */
   report(path: string, report: Omit<Report, 'fix'> & { fix?: Fix }): void;
+  /**
+   * Whether messages on the file at `path` are kept (those of the files
+   * being linted): a rule need not work out what it would say of another
+   * file (a build lints a few of a thousand), though what it compares
+   * still takes in every file's facts.
+   */
+  reported(path: string): boolean;
 }
 
 interface RuleBase {

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { editIssue, issueFile } from '../archive/corpus-files.js';
+import { writeCorpus } from '../../scripts/generate-corpus.js';
 
 /** Issue 1, sent, its body line (21) as given. */
 const sent = (body: string) => cleanIssue({ status: 'sent', body });
@@ -115,4 +118,35 @@ test('build --no-cache: an edited sent issue\'s error fails it as it fails a bui
   const failed = await runCli(['build', '--no-cache', '--out', 'clean'], { cwd: root });
   assert.equal(failed.code, 1, failed.stderr);
   assert.match(failed.stderr, /^issues\/0001-a\.md:21:\d+ +error +Unexpected placeholder `TODO`, expected finished text +no-placeholder$/m);
+});
+
+test('build: a sent issue edited with a cold lint cache is linted alone, the rules across issues reading the other issues\' facts the build read, its errors those `paperboy lint FILE` gives', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'paperboy-build-corpus-facts-'));
+  await writeCorpus(root, { issues: 12 });
+  // Warnings by default: as errors, the build lists them (a build fails on errors only).
+  appendFileSync(join(root, 'paperboy.config.yaml'), 'lint: { rules: { tag-spelling: error, date-order: error, issue-formerly: error } }\n');
+  const first = await runCli(['build'], { cwd: root });
+  assert.equal(first.code, 0, first.stderr);
+  // Issue 8 says it was issue 3 (`formerly`), which another issue is, links a paper nobody covered, misspells a tag of other issues, is dated a year 15.
+  editIssue(root, 8, /^number: 8$/m, 'number: 8\nformerly: [3]');
+  editIssue(root, 8, /^ {4}summary: \|\n/m, '    summary: |\n      As [the unknown one](paper:9999.99999) said.\n');
+  editIssue(root, 8, /^ {4}tags: \[[^\]]+\]/m, '    tags: [sycophncy]');
+  editIssue(root, 8, /^date: \d{4}/m, 'date: 0015');
+  const file = relative(root, issueFile(root, 8)!);
+  const built = await runCli(['build'], { cwd: root });
+  assert.equal(built.code, 1, built.stderr);
+  const cached = readFileSync(join(root, '.paperboy', 'cache', 'lint.json'), 'utf8').split('\n').filter((line) => line.startsWith('{"path":'));
+  assert.equal(cached.length, 2, 'the edited issue and the draft were linted, not every issue');
+  const linted = await runCli(['lint', file], { cwd: root });
+  // Each row's place, severity, message and rule (columns padded apart, as wide as each output's widest).
+  const errorRows = (output: string) => output.split('\n').filter((line) => line.startsWith(`${file}:`) && / error /.test(line)).map((line) => line.split(/ {2,}/));
+  const [fromBuild, fromLint] = [errorRows(built.stderr), errorRows(linted.stdout)];
+  assert.equal(fromBuild.length, fromLint.length, built.stderr);
+  fromLint.forEach(([place, severity, message, rule], i) => {
+    const [buildPlace, buildSeverity, buildMessage, buildRule] = fromBuild[i]!;
+    assert.deepEqual([buildPlace, buildSeverity, buildRule], [place, severity, rule]);
+    // A link left out is said in the build's words: lint's, and what the build did with it.
+    assert.ok(buildMessage!.startsWith(message!), `${buildMessage} says ${message}`);
+  });
+  for (const rule of ['issue-formerly', 'xref-unknown', 'tag-spelling', 'date-order']) assert.match(built.stderr, new RegExp(` ${rule}$`, 'm'));
 });

@@ -313,3 +313,26 @@ test('lint cache: a dataDir that cannot be written (a file) costs the caching, n
   assert.deepEqual(await lintIssues(blocked), expected);
   assert.deepEqual(await lintIssues(blocked), expected);
 });
+
+test('a rule across issues is told which files it reports on (the files linted), and compares the facts of every file', async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ number: 1 }),
+    'issues/0002-b.md': cleanIssue({ number: 2, date: '2023-06-26' }),
+    'issues/0003-c.md': cleanIssue({ number: 3, date: '2023-07-31' }),
+  });
+  const asked: string[][] = [];
+  const watching: Rule = {
+    id: 'reports-on',
+    severity: 'warning',
+    scope: 'corpus',
+    sent: 'report',
+    doc: 'Says, on each file it may report on, how many issues it compared',
+    check({ facts, report, reported }) {
+      asked.push(facts.filter((fact) => reported(fact.path)).map((fact) => basename(fact.path)));
+      for (const fact of facts) report(fact.path, { message: `${facts.length} issues`, position: fact.numberPosition });
+    },
+  };
+  const results = await lintIssues(configOf(root), { rules: [watching], cache: false, files: [join(root, 'issues', '0002-b.md')] });
+  assert.deepEqual(asked, [['0002-b.md']]);
+  assert.deepEqual(results.map(({ messages }) => messages.map((m) => m.message)), [['3 issues']]);
+});

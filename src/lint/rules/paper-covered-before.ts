@@ -22,7 +22,7 @@ const rule: CorpusRule = {
   scope: 'corpus',
   sent: 'advice',
   doc: 'A paper is not summarized again after an earlier issue covered it, unless the issue links the earlier summary with `paper:`',
-  check({ facts, report }) {
+  check({ facts, report, reported }) {
     const firstCoverage = new Map<string, { number: number; title: string }>();
     for (const fact of facts) {
       if (fact.number === undefined) continue;
@@ -32,7 +32,7 @@ const rule: CorpusRule = {
       }
     }
     for (const fact of facts) {
-      if (fact.number === undefined) continue;
+      if (fact.number === undefined || !reported(fact.path)) continue;
       const linked = linkedPapers(fact);
       for (const paper of fact.papers) {
         const first = firstCoverage.get(paper.id);

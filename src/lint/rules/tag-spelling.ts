@@ -23,7 +23,7 @@ const rule: CorpusRule = {
   scope: 'corpus',
   sent: 'report',
   doc: 'A tag is joined one way across the archive (`scaling-laws`, not also `scaling laws` or `scaling_laws`), and a tag of one paper is not one letter from a tag of more (`steerng`, `steering`): each spelling is a tag page of its own',
-  check({ facts, report }) {
+  check({ facts, report, reported }) {
     const spellings = new Map<string, Map<string, Spelling>>();
     // Earlier issues first, so that each spelling's first use is where it is first met.
     const ordered = facts.map((fact, order) => ({ fact, order })).sort((a, b) => (a.fact.number ?? Infinity) - (b.fact.number ?? Infinity) || a.order - b.order);
@@ -48,6 +48,7 @@ const rule: CorpusRule = {
     }
     const misspeltOf = misspeltTags(spellings);
     for (const fact of facts) {
+      if (!reported(fact.path)) continue;
       for (const paper of fact.papers) {
         const { names = [], at = [] } = paper.tags ?? {};
         names.forEach((name, i) => {

@@ -20,9 +20,10 @@ const rule: CorpusRule = {
   // The link leads to the issue all the same (its old address redirects): on a sent issue, advice.
   sent: 'advice',
   doc: 'An `issue:` link names the issue by its number now, not by a number it was renumbered from (its `formerly`)',
-  check({ facts, report }) {
+  check({ facts, report, reported }) {
     const corpus = new CorpusIndex(facts);
     for (const from of facts) {
+      if (!reported(from.path)) continue;
       for (const { reference, position, numberAt } of from.references) {
         if (reference.kind !== 'issue' || reference.issueNumber === undefined) continue;
         const now = corpus.resolve(reference, from)?.issueNumber;

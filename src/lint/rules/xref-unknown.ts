@@ -19,9 +19,10 @@ const rule: CorpusRule = {
   scope: 'corpus',
   sent: 'report',
   doc: 'Every `paper:` and `issue:` link leads to a published paper or issue',
-  check({ facts, report }) {
+  check({ facts, report, reported }) {
     const corpus = new CorpusIndex(facts);
     for (const from of facts) {
+      if (!reported(from.path)) continue;
       for (const { path, message, position } of unknownReferences(from, corpus)) report(path, { message, position });
     }
   },
