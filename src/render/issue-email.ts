@@ -1,4 +1,5 @@
 import { PaperboyError } from '../errors.js';
+import { shownPath } from '../path-within.js';
 import type { ParsedIssue } from '../issue/parse.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { renderEmail, type RenderedEmail } from './email.js';
@@ -15,17 +16,24 @@ export interface RenderIssueOptions {
   review?: ReviewView | undefined;
   /** Templates already loaded (default: the config's templatesDir over the built-in ones). */
   templates?: TemplateSet;
+  /**
+   * Where the reader of an error stands: the file is named relative to it
+   * when inside it (`shownPath`), as `lint` names it from there; default:
+   * the file's absolute path.
+   */
+  cwd?: string;
 }
 
 /** Parses one issue of a workspace and renders its email once. */
 export function renderIssueEmail(workspace: Workspace, file: IssueFile, options: RenderIssueOptions = {}): IssueEmail {
   const parsed = workspace.parse(file);
+  const shown = options.cwd === undefined ? file.path : shownPath(file.path, options.cwd);
   if (!parsed.issue) {
     const problem = parsed.problems[0];
     const at = problem ? `:${problem.position.start.line}:${problem.position.start.column}` : '';
-    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${file.path}${at}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
+    throw new PaperboyError('ISSUE_UNREADABLE', `Cannot render ${shown}${at}: ${problem?.message ?? 'the frontmatter cannot be read'}`, {
       exitCode: 1,
-      hint: `Run \`paperboy lint ${file.path}\` for every problem with its line.`,
+      hint: `Run \`paperboy lint ${shown}\` for every problem with its line.`,
     });
   }
   const templates = options.templates ?? loadTemplates(workspace.config.templatesDir);
@@ -33,7 +41,7 @@ export function renderIssueEmail(workspace: Workspace, file: IssueFile, options:
   try {
     return { parsed, rendered: renderEmail(parsed.issue, context, templates) };
   } catch (error) {
-    throw renderFailure(file.path, error);
+    throw renderFailure(shown, error);
   }
 }
 

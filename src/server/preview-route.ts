@@ -50,7 +50,8 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   let copy: { html: string; text: string } | undefined;
   let failure: string | undefined;
   try {
-    copy = await placeholderCopy(workspace, renderIssueEmail(workspace, file));
+    // A file that cannot be rendered is named from the newsletter's root, as the lint lines above name it.
+    copy = await placeholderCopy(workspace, renderIssueEmail(workspace, file, { cwd: workspace.config.root }));
   } catch (error) {
     failure = isPaperboyError(error) ? error.message : String(error);
   }
