@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Handlebars from 'handlebars';
+import { registerHelpers } from '../../src/render/helpers.js';
+import { makeRoot } from '../helpers/fixture.js';
+import { renderAll, REPO_ROOT } from '../helpers/render.js';
+
+const DOC = readFileSync(join(REPO_ROOT, 'docs', 'email-templates.md'), 'utf8');
+
+/** The field names of the first column of a Markdown table's rows (a cell may name several: `intro`, `outro`). */
+function namesOf(table: string): string[] {
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!))
+    .sort();
+}
+
+/** Each `<!-- email view: PATH -->` of docs/email-templates.md (PATH empty for the view itself), with the fields of the table after it. */
+function documentedViews(): { path: string; fields: string[] }[] {
+  return [...DOC.matchAll(/<!-- email view:(?: (\S+))? -->\n((?:\|.*\n)+)/g)].map(([, path, table]) => ({ path: path ?? '', fields: namesOf(table!) }));
+}
+
+/** The table after `<!-- marker -->` in docs/email-templates.md, by its first column's names. */
+function documented(marker: string): string[] {
+  const table = new RegExp(`<!-- ${marker} -->\\n((?:\\|.*\\n)+)`).exec(DOC);
+  assert.ok(table, `docs/email-templates.md has a table after <!-- ${marker} -->`);
+  return namesOf(table[1]!);
+}
+
+/**
+ * Template text that writes the keys of the view's object at `path`
+ * (`sections[].papers[]`: each paper of each section), in a `<p data-path>`:
+ * `{{#each}}` over an object gives its keys, one whose value is undefined too.
+ */
+function keysAt(path: string): string {
+  let open = '';
+  let close = '';
+  for (const part of path === '' ? [] : path.split('.')) {
+    const list = part.endsWith('[]');
+    open += list ? `{{#each ${part.slice(0, -2)}}}` : `{{#with ${part}}}`;
+    close = (list ? '{{/each}}' : '{{/with}}') + close;
+  }
+  return `<p data-path="${path}">${open}{{#each this}}{{@key}} {{/each}}${close}</p>\n`;
+}
+
+test('docs/email-templates.md documents every field the email templates receive, and no other', async () => {
+  const views = documentedViews();
+  assert.ok(views.some((view) => view.path === ''), 'the view itself is documented');
+  // The sample issue 5 has highlights, sections with subsections, reviewers; the proof adds `review` and its warnings.
+  const own = views.map((view) => keysAt(view.path)).join('');
+  const template = `<!DOCTYPE html><html><body>\n${own}<p><a href="{{links.unsubscribe}}">Unsubscribe</a></p><p>{{newsletter.postalAddress}}</p></body></html>\n`;
+  const issue = readFileSync(join(REPO_ROOT, 'issues', '0005-situational-awareness-the-reversal-curse-sparse-autoencoders.md'), 'utf8');
+  const root = makeRoot({ 'issues/0005-a.md': issue, 'templates/email.html.hbs': template }, readFileSync(join(REPO_ROOT, 'paperboy.config.yaml'), 'utf8'));
+  const { html } = await renderAll(root, '5', { review: { warnings: [{ line: 3, column: 1, severity: 'warning', message: 'Example', ruleId: 'example' }] } });
+  for (const { path, fields } of views) {
+    // The inlining of the CSS writes an empty attribute bare: `<p data-path>` is the view's.
+    const written = [...html.matchAll(/<p data-path(?:="([^"]*)")?>([^<]*)<\/p>/g)].find((match) => (match[1] ?? '') === path)?.[2] ?? '';
+    assert.deepEqual([...new Set(written.split(/\s+/).filter(Boolean))].sort(), fields, `docs/email-templates.md: the fields of ${path || 'the view'}`);
+  }
+});
+
+test('docs/email-templates.md documents every helper a template can call, and no other', () => {
+  const env = Handlebars.create();
+  registerHelpers(env);
+  // As templates.ts offers them: Handlebars' `helperMissing` and `blockHelperMissing` are its own machinery, not for calling.
+  const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing')).sort();
+  assert.deepEqual(documented('email helpers'), helpers);
+});
+
+test('docs/email-templates.md names every built-in email template and partial', () => {
+  const files = [
+    ...readdirSync(join(REPO_ROOT, 'templates')).filter((name) => name.endsWith('.hbs')),
+    ...readdirSync(join(REPO_ROOT, 'templates', 'partials')).map((name) => `partials/${name}`),
+  ].sort();
+  assert.deepEqual(documented('email templates'), files);
+});
