@@ -123,6 +123,7 @@ export function createApp(options: AppOptions): PaperboyServer {
     const earlier = movedEndpoint(raw);
     if (earlier === 'unsubscribe') return unsubscribeRoute(context, { req, res, query });
     if (earlier === 'confirm') return confirmRoute(context, { req, res, query });
+    if (raw === '/favicon.ico' && (req.method === 'GET' || req.method === 'HEAD') && !(base === '/' && site.serves(raw))) return noIcon(res);
     if (!raw.startsWith(base) || isUnsafePath(raw)) return sendNotFound(res, notFoundPage());
     const rawUnder = `/${raw.slice(base.length)}`;
     const path = decodeURIComponent(rawUnder);
@@ -196,6 +197,17 @@ function closeWhenBodyUnread(req: IncomingMessage, res: ServerResponse): void {
     if (!req.complete) this.shouldKeepAlive = false;
     return writeHead.apply(this, args);
   } as typeof writeHead;
+}
+
+/**
+ * The answer to `/favicon.ico` when the site has no file there: 204, no
+ * icon, kept a day. A browser asks a host for it for a page that links no
+ * icon: the archive's `issues/N/email.html`, which is the email as `render`
+ * prints it (an email carries no icon link: mail clients ignore one), and
+ * each view of it logged a 404. The archive's pages link `assets/icon.svg`.
+ */
+function noIcon(res: ServerResponse): void {
+  res.writeHead(204, { 'Cache-Control': 'public, max-age=86400' }).end();
 }
 
 /**

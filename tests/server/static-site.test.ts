@@ -404,3 +404,29 @@ test('archive: a request target in absolute form (RFC 9112 §3.2.2, what a proxy
     await server.close();
   }
 });
+
+test('archive: /favicon.ico, which a browser asks for a page linking no icon (an issue’s email.html), is answered 204 with no icon, unless the site has a favicon.ico of its own', async () => {
+  for (const root of [undefined, makeRoot({}, CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news/'))]) {
+    const server = await startServer(root === undefined ? {} : { root });
+    try {
+      for (const method of ['GET', 'HEAD']) {
+        const icon = await rawRequest(server.port, method, '/favicon.ico');
+        assert.equal(icon.status, 204, `${method} ${root ?? 'a site at /'}`);
+        assert.equal(icon.body, '');
+        assert.match(String(icon.headers['cache-control']), /max-age=86400/);
+      }
+      // Only that address: anything else the site has not is still its 404 page.
+      assert.equal((await rawRequest(server.port, 'GET', '/favicon.png')).status, 404);
+    } finally {
+      await server.close();
+    }
+  }
+  const own = await startServer({ root: makeRoot({ 'dist/favicon.ico': 'ICON' }) });
+  try {
+    const icon = await rawRequest(own.port, 'GET', '/favicon.ico');
+    assert.equal(icon.status, 200);
+    assert.equal(icon.body, 'ICON');
+  } finally {
+    await own.close();
+  }
+});
