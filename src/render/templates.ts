@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { PaperboyError } from '../errors.js';
@@ -54,6 +55,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
   noteLookupScopes(env);
   strictBlockParams(env);
   registerHelpers(env);
+  logToStandardError(env);
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing'));
   const templates = new Map<string, Handlebars.TemplateDelegate>();
   // The templates rendering now, outermost first: a stack overflow is told by the loop at its top.
@@ -197,6 +199,19 @@ export function currentTemplates(overrideDir?: string): TemplateSet {
   const templates = loadTemplates(overrideDir);
   latest = { overrideDir, fingerprint, templates };
   return templates;
+}
+
+/**
+ * Sends a template's `{{log …}}` to standard error. Handlebars writes it
+ * with `console.log` at its default level (`info`), on standard output,
+ * where `render` prints the email: `paperboy render 2 > email.html` kept
+ * the logged words inside the email. Handlebars' own filter is kept: a
+ * `level="debug"` call says nothing, as its logger's level is `info`.
+ */
+function logToStandardError(env: typeof Handlebars): void {
+  env.log = (level: unknown, ...message: unknown[]) => {
+    if (level !== 'debug' && level !== 0) process.stderr.write(`${format(...message)}\n`);
+  };
 }
 
 /** `partials/paper.html.hbs` → `partials/paper.html`, with `/` on every platform. */

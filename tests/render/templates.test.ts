@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { isPaperboyError, PaperboyError } from '../../src/errors.js';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { currentTemplates, loadTemplates } from '../../src/render/templates.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { renderAll, rootWith } from '../helpers/render.js';
 
@@ -322,4 +322,16 @@ test('currentTemplates compiles again after a template is edited, and reuses the
   assert.equal(currentTemplates(dir), first);
   writeFileSync(note, '<p>edited {{label}}</p>');
   assert.equal(currentTemplates(dir).render('web/message.html', { label: 'draft' }), '<p>edited draft</p>');
+});
+
+test("templates: a template's {{log}} writes to standard error, never into the email `render` prints on standard output; level=\"debug\" says nothing, as Handlebars' logger", async () => {
+  const { root } = await rootWith(
+    { '0001-a.md': cleanIssue() },
+    { 'templates/email.txt.hbs': '{{log "LOGGED" issue.number}}{{log "QUIET" level="debug"}}Text of #{{issue.number}}: {{links.unsubscribe}}, {{newsletter.postalAddress}}\n' },
+  );
+  const rendered = spawnCli(['render', '1', '--format', 'text'], { cwd: root });
+  assert.equal(rendered.code, 0, rendered.stderr);
+  assert.equal(rendered.stdout, 'Text of #1: https://news.example.org/unsubscribe?token=PLACEHOLDER, 1 Example Street, Example City\n');
+  assert.match(rendered.stderr, /^LOGGED 1$/m);
+  assert.doesNotMatch(rendered.stderr, /QUIET/);
 });
