@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, relative } from 'node:path';
 import { isPaperboyError } from '../errors.js';
-import type { Workspace } from '../issue/workspace.js';
+import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
@@ -61,7 +61,7 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
   else if (match[2] === 'txt') send(copy ? 200 : 500, 'text/plain', copy?.text ?? failure ?? '');
   else {
     const diagnostics = await lintLines(workspace, file.path);
-    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: file.facts.title ?? basename(file.path), language: workspace.config.language, diagnostics, text: copy?.text, failure, scheme })));
+    send(200, 'text/html', request.withLiveReload(previewPage({ number, title: previewTitle(file), language: workspace.config.language, diagnostics, text: copy?.text, failure, scheme })));
   }
   return true;
 }
@@ -135,4 +135,13 @@ button.addEventListener('click', () => {
 </body>
 </html>
 `;
+}
+
+/**
+ * The issue's title for the preview's heading, or its file's name when the
+ * frontmatter gives none to read (a YAML mistake leaves the facts' title
+ * empty): never "Preview of #2: " with nothing after it.
+ */
+function previewTitle(file: IssueFile): string {
+  return file.facts.title === undefined || file.facts.title.trim() === '' ? basename(file.path) : file.facts.title;
 }

@@ -7,7 +7,7 @@ import { Workspace } from '../../src/issue/workspace.js';
 import { previewRoute } from '../../src/server/preview-route.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
-test('serve --dev: /preview/N of an issue whose frontmatter does not parse names the file from the newsletter root, in its render failure as in its lint lines', { timeout: 60_000 }, async () => {
+test('serve --dev: /preview/N of an issue whose frontmatter does not parse names the file from the newsletter root, in its render failure as in its lint lines, and its heading by the file\'s name', { timeout: 60_000 }, async () => {
   const root = makeRoot({ 'issues/0002-b.md': cleanIssue({ number: 2, title: '[unclosed' }) });
   const workspace = await Workspace.load(await loadConfig(root));
   const server = createServer((req, res) => {
@@ -21,6 +21,7 @@ test('serve --dev: /preview/N of an issue whose frontmatter does not parse names
     assert.match(page, /<pre class="diagnostics">issues\/0002-b\.md:3:\d+ +error +Unexpected YAML/);
     assert.match(page, /<pre class="failure">Cannot render issues\/0002-b\.md:3:\d+: Unexpected YAML/);
     assert.ok(!page.includes(root), 'the absolute path is shown nowhere');
+    assert.match(page, /<h1>Preview of #2: <span [^>]*>0002-b\.md<\/span><\/h1>/);
     const text = await (await fetch(`${origin}/preview/2/email.txt`)).text();
     assert.match(text, /^Cannot render issues\/0002-b\.md:3:\d+: Unexpected YAML/);
   } finally {
