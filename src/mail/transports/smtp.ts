@@ -3,7 +3,7 @@ import { createTransport, type SendMailOptions, type Transporter } from 'nodemai
 import type MailMessage from 'nodemailer/lib/mailer/mail-message';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
-import { PaperboyError } from '../../errors.js';
+import { parseSmtpUrl } from './smtp-url.js';
 import { causeOf, watchSession, type NodemailerError, type SessionWatch } from './pool-session.js';
 import { CLOSED_BEFORE_SENT, replyOf, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
 import { checkSession } from './smtp-session.js';
@@ -55,9 +55,6 @@ const DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
  * verified, and port 587 requires STARTTLS (`requireTLS`): a relay that
  * does not offer it is refused rather than sent a password in clear.
  */
-/** The largest TCP port (RFC 793: 16 bits). */
-const MAX_PORT = 65535;
-
 export class SmtpTransport implements Transport {
   readonly description: string;
   readonly connections: number;
@@ -71,43 +68,17 @@ export class SmtpTransport implements Transport {
   private closing = false;
 
   constructor(options: SmtpOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.url);
-    } catch {
-      // The WHATWG URL parser refuses a port past 65535 with the rest: say which part is wrong.
-      const port = /^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(options.url)?.[1];
-      if (port !== undefined && Number(port) > MAX_PORT) throw smtpUrlError(portProblem(port));
-      // `smtp://:25`, `smtp://user@:25`: a port and no host before it.
-      throw smtpUrlError(/^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?:\d*(?:[/?#]|$)/i.test(options.url) ? 'names no host' : 'is not a URL');
-    }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw smtpUrlError(schemeProblem(options.url, url.protocol));
-    // nodemailer would take an empty host as localhost, and query settings it does not read here would be ignored without a word.
-    if (url.hostname === '') throw smtpUrlError('names no host');
-    // What follows the host is quoted only when it holds no `@`: one there is a password's `/`, `?` or `#` not
-    // percent-encoded, which cut it short (`smtp://user:pa/ss@host`), and its rest must not reach a log.
-    const after = `${url.pathname === '/' ? '' : url.pathname}${url.search}${url.hash}`;
-    if (after.includes('@')) throw smtpUrlError('has a `/`, `?` or `#` before its `@`: percent-encode them in the user name or password (`%2F`, `%3F`, `%23`)');
-    if (url.search !== '') throw smtpUrlError(`has settings after \`?\` (${url.search}), which paperboy does not read (the scheme says whether TLS starts at once: smtps://)`);
-    // A path or a fragment says nothing to an SMTP relay: whatever was meant by it would be ignored without a word.
-    if (url.pathname !== '' && url.pathname !== '/') throw smtpUrlError(`has a path after the host (${url.pathname}), which paperboy does not read`);
-    if (url.hash !== '') throw smtpUrlError(`has a fragment after the host (${url.hash}), which paperboy does not read`);
-    const port = Number(url.port || (url.protocol === 'smtps:' ? 465 : 587));
-    // Port 0 is no port a server listens on (the system picks one for a client that asks for it).
-    if (port === 0) throw smtpUrlError(portProblem('0'));
-    // nodemailer would try the login with an empty password and fail it with its own words (EAUTH, Missing credentials for "PLAIN").
-    if (url.username !== '' && url.password === '') throw smtpUrlError('names a user name but no password (`smtp://user@host`): write both, `smtp://user:password@host`, or neither for a relay that takes no login');
-    const auth = url.username ? { user: decodedCredential(url.username, 'user name'), pass: decodedCredential(url.password, 'password') } : undefined;
+    const { host, port, secure, auth } = parseSmtpUrl(options.url);
     this.connections = options.connections;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
-    this.session = { secure: url.protocol === 'smtps:', port, socketTimeoutMs: socketTimeout };
+    this.session = { secure, port, socketTimeoutMs: socketTimeout };
     // Never the user or password: this line is printed.
-    this.description = `SMTP ${url.hostname}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
+    this.description = `SMTP ${host}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
     this.options = {
       pool: true,
-      host: url.hostname,
+      host,
       port,
-      secure: url.protocol === 'smtps:',
+      secure,
       requireTLS: port === 587,
       ...(auth ? { auth } : {}),
       maxConnections: options.connections,
@@ -365,37 +336,4 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   // read). Only a failure before that is sure to have left it undelivered.
   if (!progress.terminatorWritten) return 'data';
   return 'after-data';
-}
-
-/** A user name or password of SMTP_URL, percent-decoded (RFC 3986 §2.1); never shown in the error, which names only which it is. */
-function decodedCredential(encoded: string, which: 'user name' | 'password'): string {
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    throw smtpUrlError(`has a ${which} with a \`%\` that is not followed by two hexadecimal digits (write a \`%\` itself as %25)`);
-  }
-}
-
-/**
- * What is wrong with a scheme other than smtp: or smtps:. `localhost:2525`
- * and `mail.example.org:587`, a host and port with no scheme, parse as a
- * URL whose scheme is the host (WHATWG URL Standard: a scheme is letters,
- * digits, `+`, `-`, `.` before the first `:`): said as the host it is, with
- * the URL to write.
- */
-function schemeProblem(written: string, protocol: string): string {
-  const hostAndPort = /^([a-z\d.-]+):(\d{1,5})$/i.exec(written);
-  if (hostAndPort) return `names no scheme (\`${written}\` reads as the scheme ${protocol}): write smtp://${hostAndPort[1]}:${hostAndPort[2]}, with user:password@ before the host if the relay asks for a login`;
-  return `has the scheme ${protocol}`;
-}
-
-/** What is wrong with a port outside 1–65535: said once, so the message's one "expected" stays the URL's form. */
-function portProblem(port: string): string {
-  return `has the port ${port}, not one from 1 to ${MAX_PORT}`;
-}
-
-function smtpUrlError(problem: string): PaperboyError {
-  return new PaperboyError('SMTP_URL_INVALID', `Unexpected SMTP_URL: it ${problem}, expected smtp://user:password@host:587 or smtps://user:password@host:465`, {
-    hint: 'Set SMTP_URL in the environment (never in paperboy.config.yaml); percent-encode special characters in the password.',
-  });
 }
