@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { buildSite } from '../../src/archive/build.js';
 import { loadConfig } from '../../src/config/load.js';
 import { REPO_ROOT } from '../helpers/render.js';
+import { keysAt } from '../helpers/template-fields.js';
 import { archiveRoot } from './fixture.js';
 
 /** The page of the archive fixture each web template is read on: issue 2 has an issue before and after it. */
@@ -29,21 +30,6 @@ function documentedViews(): { template: string; path: string; fields: string[] }
       .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!))
       .sort(),
   }));
-}
-
-/**
- * Template text that writes the keys of the view's object at `path` (`blocks[].papers[]`:
- * each paper of each block), between `<p data-path>` tags: `{{#each}}` over an object gives its keys.
- */
-function keysAt(path: string): string {
-  let open = '';
-  let close = '';
-  for (const part of path === '' ? [] : path.split('.')) {
-    const list = part.endsWith('[]');
-    open += list ? `{{#each ${part.slice(0, -2)}}}` : `{{#with ${part}}}`;
-    close = (list ? '{{/each}}' : '{{/with}}') + close;
-  }
-  return `<p data-path="${path}">${open}{{#each this}}{{@key}} {{/each}}${close}</p>\n`;
 }
 
 test('docs/web-templates.md documents every field each web template receives, and no other', async () => {

@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { registerHelpers } from '../../src/render/helpers.js';
 import { makeRoot } from '../helpers/fixture.js';
 import { renderAll, REPO_ROOT } from '../helpers/render.js';
+import { keysAt } from '../helpers/template-fields.js';
 
 const DOC = readFileSync(join(REPO_ROOT, 'docs', 'email-templates.md'), 'utf8');
 
@@ -28,22 +29,6 @@ function documented(marker: string): string[] {
   const table = new RegExp(`<!-- ${marker} -->\\n((?:\\|.*\\n)+)`).exec(DOC);
   assert.ok(table, `docs/email-templates.md has a table after <!-- ${marker} -->`);
   return namesOf(table[1]!);
-}
-
-/**
- * Template text that writes the keys of the view's object at `path`
- * (`sections[].papers[]`: each paper of each section), in a `<p data-path>`:
- * `{{#each}}` over an object gives its keys, one whose value is undefined too.
- */
-function keysAt(path: string): string {
-  let open = '';
-  let close = '';
-  for (const part of path === '' ? [] : path.split('.')) {
-    const list = part.endsWith('[]');
-    open += list ? `{{#each ${part.slice(0, -2)}}}` : `{{#with ${part}}}`;
-    close = (list ? '{{/each}}' : '{{/with}}') + close;
-  }
-  return `<p data-path="${path}">${open}{{#each this}}{{@key}} {{/each}}${close}</p>\n`;
 }
 
 test('docs/email-templates.md documents every field the email templates receive, and no other', async () => {
