@@ -35,10 +35,14 @@ function withMonthName(name: string, day: number, year: number): string | undefi
   return index === -1 ? undefined : calendarDate(year, index + 1, day);
 }
 
-/** `2023-05-29`, or undefined for a day the month does not have (Gregorian calendar, as the `date-valid` rule). */
+/** `2023-05-29`, or undefined for a day the month does not have. */
 function calendarDate(year: number, month: number, day: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The days of `month` (1–12) of `year` in the Gregorian calendar (a leap year: divisible by 4, not by 100 unless by 400): what the `date-valid` rule and this module hold a day against. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }

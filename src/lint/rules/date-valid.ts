@@ -1,6 +1,7 @@
 import { DATE_PATTERN } from '../../issue/schema.js';
 import type { FileRule } from '../types.js';
 import { monthName } from '../../render/format.js';
+import { daysInMonth } from '../../diagnostics/date-as-written.js';
 
 /**
  * The issue date is a real calendar date. The YYYY-MM-DD shape itself is
@@ -31,8 +32,7 @@ export default rule;
 export function calendarProblem(date: string): string | undefined {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `there is no month ${month}`;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  if (day < 1 || day > daysInMonth) return `${monthName(month)} ${year} has ${daysInMonth} days`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `${monthName(month)} ${year} has ${days} days`;
   return undefined;
 }
