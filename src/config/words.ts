@@ -278,10 +278,15 @@ export const wordsSchema = z.strictObject(Object.fromEntries(WORD_KEYS.map((key)
  * Without `words:` nothing is marked: every output stays as it was.
  */
 export function newsletterWords(setting: WordsSetting | undefined, language: string): { words: Words; wordsApart: Partial<Record<WordKey, string>> } {
-  const words: Words = { ...DEFAULT_WORDS, ...setting };
+  const words = configuredWords(setting);
   const apart = setting === undefined ? undefined : languageApart(PAPERBOY_WORDS_LANGUAGE, language);
   const wordsApart = apart === undefined ? {} : Object.fromEntries(WORD_KEYS.filter((key) => setting?.[key] === undefined).map((key) => [key, apart]));
   return { words, wordsApart };
+}
+
+/** Every word, the config's `words:` over the English defaults: what a reader is told, whatever the newsletter's language (which `newsletterWords` reads only to mark the English ones). */
+export function configuredWords(setting: WordsSetting | undefined): Words {
+  return { ...DEFAULT_WORDS, ...setting };
 }
 
 /**

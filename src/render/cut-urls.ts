@@ -9,7 +9,6 @@ import { nodesInTree } from '../issue/tree-index.js';
 import { paperLink, resolveLink, type LinkContext } from './links.js';
 import { renderIssueText, TEXT_WIDTH } from './text-parts.js';
 import { collectDefinitions, limitLineOctets, plainStyle, referenceLines, type TextStyle, type TextWords } from './text/index.js';
-import { DEFAULT_WORDS } from '../config/words.js';
 import { printedLink } from './text/inline.js';
 
 /** A URL that the plaintext email cuts over two lines, and where the editor wrote it. */
@@ -55,7 +54,7 @@ const PAPER_URL_INDENT = '   ';
  * Within the one file: a cross-reference into another issue does not
  * resolve, so it takes no number here, which could narrow a list's markers.
  */
-export function cutUrls(parsed: ParsedIssue, links: LinkContext, words: TextWords = DEFAULT_WORDS): CutUrl[] {
+export function cutUrls(parsed: ParsedIssue, links: LinkContext, words: TextWords): CutUrl[] {
   const issue = parsed.issue;
   if (!issue) return [];
   const cut = [...cutPaperUrls(parsed, issue, links), ...cutMarkdownUrls(parsed, issue, links), ...cutAddresses(parsed, issue, links, words)];

@@ -1,4 +1,4 @@
-import { DEFAULT_WORDS } from '../../config/words.js';
+import { configuredWords } from '../../config/words.js';
 import { CorpusIndex } from '../../issue/corpus.js';
 import { cutUrls } from '../../render/cut-urls.js';
 import { plainStyle } from '../../render/text/index.js';
@@ -37,7 +37,7 @@ const rule: FileRule = {
   check({ parsed, facts, config, report }) {
     // Within this issue only, as email-size renders it (a file rule sees one file).
     const links = { baseUrl: config.baseUrl, corpus: new CorpusIndex([facts]), from: facts };
-    for (const { url, href, octets, limit, position } of cutUrls(parsed, links, { ...DEFAULT_WORDS, ...config.words })) {
+    for (const { url, href, octets, limit, position } of cutUrls(parsed, links, configuredWords(config.words))) {
       const written = href === url ? '' : ' as the email writes it';
       report({
         message: `Unexpected URL of ${count(octets)} octets${written}, expected at most ${count(limit)}: the plaintext email cuts it over two lines (no line over ${plainStyle.maxLineOctets} octets), where a mail program will not follow it; link a shorter address (a DOI, the abstract page)`,
