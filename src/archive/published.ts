@@ -13,7 +13,7 @@ import { missingImageMessage, siteImages } from '../issue/site-images.js';
 import { nodePosition } from '../issue/text-position.js';
 import { flatCopy } from '../issue/flat-copy.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
-import { calendarProblem } from '../lint/rules/date-valid.js';
+import { calendarProblem } from '../diagnostics/date-as-written.js';
 import { renderFailure } from '../render/issue-email.js';
 import { templateFiles } from '../render/template-files.js';
 import { loadTemplates, type TemplateSet } from '../render/templates.js';

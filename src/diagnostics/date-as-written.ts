@@ -41,8 +41,23 @@ function calendarDate(year: number, month: number, day: number): string | undefi
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The days of `month` (1–12) of `year` in the Gregorian calendar (a leap year: divisible by 4, not by 100 unless by 400): what the `date-valid` rule and this module hold a day against. */
-export function daysInMonth(year: number, month: number): number {
+/**
+ * Why a YYYY-MM-DD string names no day (`there is no month 13`, `February
+ * 2023 has 28 days`), or undefined when it does: what the `date-valid` and
+ * `date-order` rules say, and why `build` refuses such a date
+ * (archive/published.ts).
+ */
+export function calendarProblem(date: string): string | undefined {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const days = daysInMonth(year, month);
+  const name = MONTHS[month - 1]!;
+  if (day < 1 || day > days) return `${name[0]!.toUpperCase()}${name.slice(1)} ${year} has ${days} days`;
+  return undefined;
+}
+
+/** The days of `month` (1–12) of `year` in the Gregorian calendar (a leap year: divisible by 4, not by 100 unless by 400): what `calendarProblem` and `isoDateOf` hold a day against. */
+function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }

@@ -9,11 +9,6 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 /** What a date is said with: its pattern and the months' names (the config's `words:`, else English). */
 export type DateWords = Pick<Words, 'date' | (typeof MONTHS)[number]>;
 
-/** The English name of `month` (1–12): "May". */
-export function monthName(month: number): string | undefined {
-  const key = MONTHS[month - 1];
-  return key && DEFAULT_WORDS[key];
-}
 
 /** `31_500` bytes → "31.5 KB" (1 KB = 1,000 bytes, as Gmail's clip limit is given). */
 export function formatKilobytes(bytes: number): string {

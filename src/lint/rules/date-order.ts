@@ -1,6 +1,6 @@
 import type { IssueFacts } from '../../issue/facts.js';
 import type { CorpusRule } from '../types.js';
-import { calendarProblem } from './date-valid.js';
+import { calendarProblem } from '../../diagnostics/date-as-written.js';
 
 /**
  * Issues are dated in the order of their numbers. A mistyped year

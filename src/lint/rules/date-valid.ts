@@ -1,7 +1,6 @@
 import { DATE_PATTERN } from '../../issue/schema.js';
 import type { FileRule } from '../types.js';
-import { monthName } from '../../render/format.js';
-import { daysInMonth } from '../../diagnostics/date-as-written.js';
+import { calendarProblem } from '../../diagnostics/date-as-written.js';
 
 /**
  * The issue date is a real calendar date. The YYYY-MM-DD shape itself is
@@ -27,12 +26,3 @@ const rule: FileRule = {
   },
 };
 export default rule;
-
-/** Why a YYYY-MM-DD string names no day (`there is no month 13`, `February 2023 has 28 days`), or undefined when it does. `build` refuses such a date too (archive/published.ts). */
-export function calendarProblem(date: string): string | undefined {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  if (month < 1 || month > 12) return `there is no month ${month}`;
-  const days = daysInMonth(year, month);
-  if (day < 1 || day > days) return `${monthName(month)} ${year} has ${days} days`;
-  return undefined;
-}
