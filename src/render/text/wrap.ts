@@ -245,7 +245,19 @@ function cutLine(line: Line, width: number): Line[] {
   const lines: Line[] = [];
   let fragments: Fragment[] = [];
   let used = 0;
-  for (const fragment of line.fragments) {
+  for (let i = 0; i < line.fragments.length; i++) {
+    const fragment = line.fragments[i]!;
+    const markers = markersFrom(line.fragments, i);
+    const markersWidth = widthOfFragments(markers);
+    const carried = markers.length > 0 && used + markersWidth > width ? lastCluster(fragments) : undefined;
+    if (carried && used > carried.width && carried.width + markersWidth <= width) {
+      // The word's last character goes down with its markers: cut inside one, `[12]` would read `[1` and `2]`; alone at the start of a line, `[12]` would read as the reference list's (line-start.ts).
+      lines.push({ fragments: carried.before, width: used - carried.width });
+      fragments = [carried.cluster, ...markers];
+      used = carried.width + markersWidth;
+      i += markers.length - 1;
+      continue;
+    }
     for (const cluster of graphemeClusters(fragment.text)) {
       const clusterWidth = displayWidth(cluster);
       if (used > 0 && used + clusterWidth > width) {
@@ -261,6 +273,30 @@ function cutLine(line: Line, width: number): Line[] {
   }
   if (fragments.length > 0) lines.push({ fragments, width: used });
   return lines;
+}
+
+/**
+ * The markers kept with the word before them that start at `fragments[i]`,
+ * each after a space (a link's ` [12]`, a cross-reference's ` (#3)`, both,
+ * a note's ` ¹` after a number: inline.ts, neighbours.ts); none where
+ * `fragments[i]` is another fragment (a word kept whole: an autolink's
+ * address, a span of code).
+ */
+function markersFrom(fragments: readonly Fragment[], i: number): Fragment[] {
+  let end = i;
+  while (end < fragments.length && fragments[end]!.keepTogether === true && /^ \S/.test(fragments[end]!.text)) end += 1;
+  return fragments.slice(i, end);
+}
+
+const widthOfFragments = (fragments: readonly Fragment[]): number => fragments.reduce((sum, fragment) => sum + displayWidth(fragment.text), 0);
+
+/** The last grapheme cluster of `fragments` (as a fragment of its format), its width, and the fragments before it; undefined when there are none. */
+function lastCluster(fragments: readonly Fragment[]): { cluster: Fragment; width: number; before: Fragment[] } | undefined {
+  const last = fragments.at(-1);
+  const text = last && graphemeClusters(last.text).at(-1);
+  if (!last || !text) return undefined;
+  const rest = last.text.slice(0, -text.length);
+  return { cluster: { ...last, text }, width: displayWidth(text), before: [...fragments.slice(0, -1), ...(rest ? [{ ...last, text: rest }] : [])] };
 }
 
 /** A line as output: runs of one format merged, then decorated by the style. */

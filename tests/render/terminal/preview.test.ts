@@ -300,3 +300,17 @@ test('every line of the preview fits --width 20, 30 and 40: the private notes\' 
     }
   }
 });
+
+test('a link\'s reference number and a cross-reference\'s issue stay whole on the line of their word, never cut in two nor starting a line, where the word fills the line: the cut falls before the word\'s last character', async () => {
+  const word = 'Donaudampfschifffahrtsgesellschaft'; // 34 columns: it fits every width below alone, not with its markers
+  const summary = `See [${word}](https://example.org/a) and [${word}](issue:1).`;
+  for (let width = word.length; width <= word.length + 9; width++) {
+    const output = visible(await previewText(cleanIssueWithMarkdown({ summary }), { ...PLAIN, width }));
+    const lines = output.split('\n');
+    for (const line of lines) assert.ok(displayWidth(line) <= width, `over ${width}: ${line}`);
+    assert.ok(!lines.some((line) => /(?:\[|\(#?)$/.test(line) || /^\s*(?:\[\d|\(#|\d*\]|#?\d*\))/.test(line) && !/^\[\d+\] https:/.test(line)), `a marker cut or starting a line at ${width}:\n${output}`);
+    // Copied from the terminal, the word and its markers read back as written.
+    const joined = output.replace(/\n/g, '');
+    for (const written of [`${word} [1]`, `${word} (#1) [2]`]) assert.ok(joined.includes(written), `${written} at ${width}:\n${output}`);
+  }
+});
