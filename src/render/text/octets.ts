@@ -14,11 +14,32 @@ export function graphemeClusters(text: string): string[] {
  * What a too-long line is packed from, in order: its grapheme clusters; but
  * where Thai, Lao, Khmer or Burmese is written, its words (breaks.ts
  * `splitBetweenWords`) whole when one fits, so the cut falls between words
- * as the wrap's does, not inside one.
+ * as the wrap's does, not inside one; and each marker (`MARKER`) with the
+ * character before it.
  */
 function cutUnits(line: string, maxOctets: number): string[] {
-  const words = splitBetweenWords(line);
-  if (words.length === 1) return graphemeClusters(line);
+  const units: string[] = [];
+  // Split on the markers (a capture group: they come at the odd indices), each kept whole with the character before it.
+  line.split(MARKER).forEach((part, index) => {
+    if (index % 2 === 0) for (const unit of textUnits(part, maxOctets)) units.push(unit);
+    else units.push(`${units.pop() ?? ''}${part}`);
+  });
+  return units.filter((unit) => unit !== '');
+}
+
+/**
+ * The marks the plaintext puts after a word (inline.ts, references.ts): a
+ * link's ` [12]`, a cross-reference's ` (#3)`, a note's ` ¹²`. Cut inside
+ * one, `[12]` would read as `[1` and `2]`; alone at a line's start, as an
+ * entry of the list of links after the paper: as the wrap keeps them
+ * (wrap.ts `cutLine`), a marker and the character before it are one unit.
+ */
+const MARKER = /( ?(?:\[\d+\]|\(#\d+\)|[⁰¹²³⁴⁵⁶⁷⁸⁹]+))/u;
+
+/** A run of text between markers in units: its grapheme clusters, or Thai, Lao, Khmer or Burmese words whole where one fits. */
+function textUnits(text: string, maxOctets: number): string[] {
+  const words = splitBetweenWords(text);
+  if (words.length <= 1) return graphemeClusters(text);
   return words.flatMap((word) => (Buffer.byteLength(word) <= maxOctets ? [word] : graphemeClusters(word)));
 }
 
@@ -26,7 +47,7 @@ function cutUnits(line: string, maxOctets: number): string[] {
  * Hard-splits every line longer than `maxOctets` UTF-8 octets (a last
  * resort for a word no wrapping could break), between grapheme clusters so
  * no character is cut, and between the words of Thai, Lao, Khmer or Burmese
- * (`cutUnits`).
+ * (`cutUnits`), and never inside a link's or a note's marker (`MARKER`).
  */
 export function limitLineOctets(text: string, maxOctets: number): string {
   if (Buffer.byteLength(text) <= maxOctets) return text;

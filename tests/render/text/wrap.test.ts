@@ -61,6 +61,16 @@ test('a 5000-character word is hard-split so no line exceeds 998 octets', () => 
   assert.equal(text.replaceAll('\n', ''), `before${'a'.repeat(5000)}after`);
 });
 
+test('the hard split at 998 octets keeps a link\'s number, a cross-reference and a note marker whole with the character before them, never cut in two nor starting a line', () => {
+  // The word fills the line: " [1]" would straddle octet 998.
+  const linked = render(`[${'a'.repeat(996)}](https://example.org/x)`).split('\n');
+  assert.deepEqual(linked.slice(0, 2), ['a'.repeat(995), 'a [1]']);
+  for (const marker of [' [12]', ' (#3)', ' ¹²']) {
+    const lines = limitLineOctets(`${'b'.repeat(995)}${marker} after`, 998).split('\n');
+    assert.deepEqual(lines, ['b'.repeat(994), `b${marker} after`], marker);
+  }
+});
+
 test('the hard split never cuts a multi-byte character', () => {
   const word = '日'.repeat(400) + 'é'.repeat(400) + '👍🏽'.repeat(100);
   const split = limitLineOctets(word, 998);
