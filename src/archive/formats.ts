@@ -104,8 +104,9 @@ import { packageVersion } from './package-version.js';
  * v97: a newsletter whose `language` is not English joins a paper's authors in its language ("A, B und C"; render/format.ts `joinNames`), and the reviewers too once `words.reviewersThanks` translates their sentence.
  * v98: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
  * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
+ * v100: the plaintext's cut of a line past 998 octets never falls inside a link's `[12]`, a cross-reference's `(#3)` or a note's marker (render/text/octets.ts `MARKER`).
  */
-export const INDEX_FORMAT = `build-index-v99-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v100-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
