@@ -96,12 +96,12 @@ export type Fields = ReadonlyMap<string, string | NotText | NotDecodable>;
  * `textField`, which refuses a field that is not one text.
  * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type
  * or a compressed body (`Content-Encoding`), 501 for a transfer coding
- * other than `chunked`,
- * 400 for a body that does not parse; RequestAborted when the client
+ * other than `chunked`, 400 for two different `Content-Type` lines
+ * (`repeatedHeader`) or a body that does not parse; RequestAborted when the client
  * closes the connection before the whole body came.
  */
 export async function readFields(req: IncomingMessage): Promise<Fields> {
-  const refused = bodyRefusedByHeaders(req);
+  const refused = bodyRefusedByHeaders(req) ?? repeatedHeader(req, 'content-type');
   if (refused) throw refused;
   const contentType = req.headers['content-type'] ?? '';
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -244,6 +244,22 @@ function stringEnd(text: string, start: number): number {
   let at = start + 1;
   while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
   return at;
+}
+
+/**
+ * The 400 of a request giving `Host` on more than one line (RFC 9112 §3.2:
+ * a server MUST answer such a request 400), or `Content-Type`, a field a
+ * message holds once (RFC 9110 §8.3), on lines that differ; undefined
+ * otherwise. Node keeps the first line and drops the others without a word,
+ * where a proxy in front may have read another: which host the request is
+ * for, or how its body is written, would be a guess.
+ */
+export function repeatedHeader(req: IncomingMessage, name: 'host' | 'content-type'): HttpError | undefined {
+  const lines = req.headersDistinct[name] ?? [];
+  const count = name === 'host' ? lines.length : new Set(lines).size;
+  if (count < 2) return undefined;
+  const label = name === 'host' ? 'Host' : 'Content-Type';
+  return new HttpError(400, UNREADABLE, { detail: `Unexpected ${count} ${label} lines (${lines.map((line) => line.slice(0, 100)).join(' | ')}), expected one` });
 }
 
 /**

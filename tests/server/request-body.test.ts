@@ -168,3 +168,25 @@ test('serve: a multipart body is read whole, every field as in a urlencoded form
     await server.close();
   }
 });
+
+test('serve: a request with two Host lines is a 400 (RFC 9112 §3.2), and a form with two different Content-Type lines is a 400 with nothing stored, each said on stderr, where the first line was taken and the other dropped unsaid; a Content-Type repeated alike is read', async () => {
+  const server = await startServer();
+  try {
+    const store = new SubscriberStore(server.db);
+    const said = await stderrOf(async () => {
+      assert.equal(await rawExchange(server.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', Buffer.alloc(0)), 'HTTP/1.1 400 Bad Request');
+      const body = Buffer.from('{"email":"zoe@example.org"}');
+      const twoTypes = `POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nX-Forwarded-For: 192.0.2.1\r\nConnection: close\r\n\r\n`;
+      assert.equal(await rawExchange(server.port, twoTypes, body), 'HTTP/1.1 400 Bad Request');
+    });
+    assert.match(said, /GET \/: refused \(400\): Unexpected 2 Host lines \(127\.0\.0\.1 \| evil\.example\), expected one\n/);
+    assert.match(said, /POST \/subscribe: refused \(400\): Unexpected 2 Content-Type lines \(application\/json \| application\/x-www-form-urlencoded\), expected one\n/);
+    assert.equal(store.find('zoe@example.org'), undefined);
+    const body = Buffer.from('email=ann%40example.org');
+    const alike = `POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nX-Forwarded-For: 192.0.2.2\r\nConnection: close\r\n\r\n`;
+    assert.equal(await rawExchange(server.port, alike, body), 'HTTP/1.1 202 Accepted');
+    assert.equal(store.find('ann@example.org')?.status, 'pending');
+  } finally {
+    await server.close();
+  }
+});
