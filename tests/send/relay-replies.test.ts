@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { test } from 'node:test';
 import { journalStates, newsletter, send } from '../helpers/send.js';
 
@@ -54,5 +54,33 @@ test('send: a relay that answers each final dot with text that is no SMTP reply 
     assert.equal(new Set(relay.received).size, 3);
   } finally {
     await new Promise((closed) => relay.server.close(closed));
+  }
+});
+
+test('send: SMTP_URL naming a server that answers with no SMTP reply (a web server greeting in HTTP, a relay answering EHLO with text and no code) is a configuration error saying what it answered and to check the host and port (exit 2), not "cannot reach… run again when it is up"; nothing sent', async () => {
+  const greetings: [what: string, speak: (socket: Socket) => void][] = [
+    ['an HTTP answer to a new connection', (socket) => socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')],
+    ['text with no code for EHLO and HELO', (socket) => {
+      socket.write('220 relay.example.org\r\n');
+      socket.on('data', () => socket.write('what?\r\n'));
+    }],
+  ];
+  for (const [what, speak] of greetings) {
+    const root = await newsletter(2);
+    const server = createServer((socket) => {
+      socket.on('error', () => {});
+      speak(socket);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const result = await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: `smtp://127.0.0.1:${(server.address() as { port: number }).port}` });
+      assert.equal(result.code, 2, `${what}: ${result.stderr}`);
+      assert.match(result.stderr, /answered `(HTTP\/1\.1 400 Bad Request|what\?)`, which is no SMTP reply/, what);
+      assert.match(result.stderr, /Check the host and port in SMTP_URL/, what);
+      assert.doesNotMatch(result.stderr, /Cannot reach/, what);
+      assert.equal(journalStates(root).size, 0, what);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   }
 });

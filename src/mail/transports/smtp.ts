@@ -274,7 +274,17 @@ function failureOf(error: NodemailerError, progress: WireProgress, session: Sess
   const hint = tlsMismatch(error, session);
   // nodemailer's error for a greeting other than 220 (smtp-connection `_actionGreeting`).
   const refusedAtGreeting = error.command === 'CONN' && error.code === 'EPROTOCOL' && code !== undefined;
-  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}), ...(refusedAtGreeting ? { refusedAtGreeting } : {}) };
+  // nodemailer's error for a greeting, EHLO or HELO answered with text that has no code (`Invalid greeting. response=HTTP/1.1 400…`).
+  const notSmtp = error.code === 'EPROTOCOL' && code === undefined && typeof error.response === 'string' && ['CONN', 'EHLO', 'HELO'].includes(error.command ?? '');
+  return {
+    stage: stageOf(error, progress),
+    reply,
+    ...(code !== undefined ? { code } : {}),
+    ...(enhanced ? { enhanced } : {}),
+    ...(hint ? { hint } : {}),
+    ...(refusedAtGreeting ? { refusedAtGreeting } : {}),
+    ...(notSmtp ? { notSmtp } : {}),
+  };
 }
 
 /** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port; the socket inactivity limit, ms. */
