@@ -110,9 +110,15 @@ export function perSecond(rate: number): string {
   return rate.toFixed(rate >= 10 ? 0 : rate >= 0.1 ? 1 : 2);
 }
 
-/** A session the relay refused (exit 2, its hint), or a relay out of reach or refusing the login for now (exit 1, said): nothing was sent either way. */
+/** A session the relay refused (exit 2, its hint), a server at SMTP_URL that speaks no SMTP (exit 2), or a relay out of reach or refusing the login for now (exit 1, said): nothing was sent either way. */
 export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io: CommandIO): number {
   const { failure } = result;
+  // Something else listens there: waiting for it to be "up" would wait for ever.
+  if (failure.stage === 'connect' && failure.notSmtp) {
+    throw new PaperboyError('SMTP_NOT_SMTP', `The server at SMTP_URL answered \`${failure.reply.slice(0, 100)}\`, which is no SMTP reply (a relay greets with 220 and answers each command with a three-digit code)`, {
+      hint: 'Check the host and port in SMTP_URL: they name another service (a web server?), not the mail relay. Nothing was sent.',
+    });
+  }
   if (failure.stage === 'connect' && (failure.code === undefined || failure.code < 500)) {
     io.stderr.write(`paperboy: Cannot reach the SMTP relay: ${failure.reply}. Nothing was sent; run the same command again when it is up.\n`);
     return 1;

@@ -220,11 +220,17 @@ async function importFile(db: Store, root: string, file: string, io: CommandIO):
 
 /**
  * What became of a later row of an address already in the file: merged
- * into the row its address was first on (whose name is kept; a name this
- * row gives otherwise is said, so that it is not dropped unsaid).
+ * into the row its address was first on, whose name is kept (a name this
+ * row gives otherwise is said, so that it is not dropped unsaid), or, when
+ * no row before named the reader, this row's name (said too).
  */
-function duplicateMessage({ email, firstLine, unkeptName }: ParsedCsv['duplicates'][number]): string {
-  const name = unkeptName === undefined ? '' : `; its name \`${unkeptName}\` is not kept (line ${firstLine}'s is)`;
+function duplicateMessage({ email, firstLine, unkeptName, nameLine, givenName }: ParsedCsv['duplicates'][number]): string {
+  const name =
+    givenName !== undefined
+      ? `, and gives it its name \`${givenName}\` (line ${firstLine} has none)`
+      : unkeptName === undefined
+        ? ''
+        : `; its name \`${unkeptName}\` is not kept (line ${nameLine ?? firstLine}'s is)`;
   return oneLine(`${email} is on line ${firstLine} too: this row is merged into it${name}`);
 }
 

@@ -4,7 +4,7 @@ import { pageHtml, pageInWords, sendJson, sendPage, wantsJson, type Route, type 
 import { RateLimiter } from './rate-limit.js';
 import { HourlyNotice } from './hourly-notice.js';
 import { sitePath } from './pages.js';
-import { bodyRefusedByHeaders, HttpError, RequestAborted, saying } from './request-body.js';
+import { bodyRefusedByHeaders, HttpError, repeatedHeader, RequestAborted, saying } from './request-body.js';
 import { phrasebook } from '../config/words.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHandler } from './static-site.js';
@@ -109,6 +109,8 @@ export function createApp(options: AppOptions): PaperboyServer {
 
   let stopping = false;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const twoHosts = repeatedHeader(req, 'host');
+    if (twoHosts) throw twoHosts;
     // `OPTIONS *` asks what the server as a whole allows (RFC 9110 §9.3.7).
     if (req.method === 'OPTIONS' && req.url === '*') {
       res.writeHead(204, { Allow: 'GET, HEAD, POST, OPTIONS' }).end();

@@ -64,10 +64,11 @@ const TOO_LARGE_DETAIL = `the request body is over ${MAX_BODY_BYTES} bytes`;
 
 /**
  * A field of a body that is not one text, kept to be named when an endpoint
- * reads it: a JSON value of another type, or a form field given more than once.
+ * reads it: a JSON value of another type, a multipart field sent as a file,
+ * or a form field given more than once.
  */
 class NotText {
-  /** `description`: what was received, for "Unexpected X" (`list`, `number \`42\``, `2 values`). */
+  /** `description`: what was received, for "Unexpected X" (`list`, `number \`42\``, `file \`a.txt\``, `2 values`). */
   constructor(readonly description: string) {}
 }
 
@@ -91,16 +92,16 @@ export type Fields = ReadonlyMap<string, string | NotText | NotDecodable>;
 /**
  * The fields of a POST body: `application/x-www-form-urlencoded`,
  * `multipart/form-data` (RFC 8058 allows either for one-click unsubscribe;
- * parsed by busboy, files dropped) or a JSON object. Read them with
+ * parsed by busboy, a file's content unread, its field not text) or a JSON object. Read them with
  * `textField`, which refuses a field that is not one text.
  * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type
  * or a compressed body (`Content-Encoding`), 501 for a transfer coding
- * other than `chunked`,
- * 400 for a body that does not parse; RequestAborted when the client
+ * other than `chunked`, 400 for two different `Content-Type` lines
+ * (`repeatedHeader`) or a body that does not parse; RequestAborted when the client
  * closes the connection before the whole body came.
  */
 export async function readFields(req: IncomingMessage): Promise<Fields> {
-  const refused = bodyRefusedByHeaders(req);
+  const refused = bodyRefusedByHeaders(req) ?? repeatedHeader(req, 'content-type');
   if (refused) throw refused;
   const contentType = req.headers['content-type'] ?? '';
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -182,7 +183,7 @@ function fieldsOf(members: Iterable<[string, unknown]>): Fields {
     [...values].map(([name, given]) => {
       if (given.size > 1) return [name, new NotText(`${given.size} values`)];
       const [value] = given.values();
-      return [name, typeof value === 'string' || value instanceof NotDecodable ? value : new NotText(describeJson(value))];
+      return [name, typeof value === 'string' || value instanceof NotDecodable || value instanceof NotText ? value : new NotText(describeJson(value))];
     }),
   );
 }
@@ -243,6 +244,22 @@ function stringEnd(text: string, start: number): number {
   let at = start + 1;
   while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
   return at;
+}
+
+/**
+ * The 400 of a request giving `Host` on more than one line (RFC 9112 §3.2:
+ * a server MUST answer such a request 400), or `Content-Type`, a field a
+ * message holds once (RFC 9110 §8.3), on lines that differ; undefined
+ * otherwise. Node keeps the first line and drops the others without a word,
+ * where a proxy in front may have read another: which host the request is
+ * for, or how its body is written, would be a guess.
+ */
+export function repeatedHeader(req: IncomingMessage, name: 'host' | 'content-type'): HttpError | undefined {
+  const lines = req.headersDistinct[name] ?? [];
+  const count = name === 'host' ? lines.length : new Set(lines).size;
+  if (count < 2) return undefined;
+  const label = name === 'host' ? 'Host' : 'Content-Type';
+  return new HttpError(400, UNREADABLE, { detail: `Unexpected ${count} ${label} lines (${lines.map((line) => line.slice(0, 100)).join(' | ')}), expected one` });
 }
 
 /**
@@ -314,10 +331,11 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function readMultipart(req: IncomingMessage): Promise<Fields> {
   return new Promise((resolve, reject) => {
-    const fields: [string, string | NotDecodable][] = [];
+    const fields: [string, string | NotDecodable | NotText][] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES, fields: 32, files: 0, parts: 32 } });
+      // No count of fields or parts: past one, busboy drops the rest without a word (a one-click field after 32 others went unread); MAX_BODY_BYTES bounds them, as it bounds a urlencoded form's.
+      parser = busboy({ headers: req.headers, limits: { fieldSize: MAX_BODY_BYTES } });
     } catch {
       reject(new HttpError(400, UNREADABLE, { detail: 'the multipart body has no boundary' }));
       return;
@@ -332,7 +350,11 @@ function readMultipart(req: IncomingMessage): Promise<Fields> {
     });
     // busboy reads a part as UTF-8 unless it declares a charset (no browser does), bytes that are not as U+FFFD: such a value is refused, not stored changed.
     parser.on('field', (name, value) => fields.push([name, value.includes('\uFFFD') ? notText('utf-8') : value]));
-    parser.on('file', (_name, stream) => stream.resume());
+    // A file's content is never read, but its field is named when an endpoint reads it: an address sent as a file is not "no address given".
+    parser.on('file', (name, stream, info) => {
+      stream.resume();
+      fields.push([name, new NotText(`file \`${info.filename ?? ''}\``.slice(0, 120))]);
+    });
     parser.on('error', () => reject(new HttpError(400, UNREADABLE, { detail: 'the multipart body does not parse' })));
     parser.on('close', () => resolve(fieldsOf(fields)));
     // A connection closed mid-body never ends the parser: settle here (after a whole body, `close` changes nothing).

@@ -28,9 +28,11 @@ export interface ParsedCsv {
    * A later row with an address already seen, at its address's cell:
    * merged into the first (its line given), which takes its suppression
    * (or pending) status if it has none; `unkeptName`, this row's name
-   * when it differs from the first's, which is kept.
+   * when it differs from the one kept, the first row's (`nameLine`: the
+   * line of the row it came from); `givenName`, this row's name, kept
+   * because no row before named the reader.
    */
-  duplicates: { line: number; column: number; firstLine: number; email: string; unkeptName?: string }[];
+  duplicates: { line: number; column: number; firstLine: number; email: string; unkeptName?: string; nameLine?: number; givenName?: string }[];
   /** Good rows stored otherwise than written: a name's line breaks and control characters became spaces (`cleanName`), a time no time (`rowTimes`). */
   changed: RowProblem[];
   /** The header's columns no value is read from (csv-header.ts), at the header's line; undefined when it has none, or there is no header. */
@@ -95,6 +97,8 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   const duplicates: ParsedCsv['duplicates'] = [];
   const changed: RowProblem[] = [];
   const seen = new Map<string, ImportRow>();
+  /** The line a merged row's name came from, when not its first row's (which named nobody). */
+  const nameLines = new Map<string, number>();
   const headerRepeats: RowProblem[] = [];
   const headerCells = header ? records[0]!.fields.map(headerCell) : [];
   for (const record of data) {
@@ -131,8 +135,17 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
         const left = rowTimes(fields, columns, status).times.unsubscribedAt;
         if (left !== undefined) first.times = { ...first.times, unsubscribedAt: left };
       }
-      const unkept = cleanName(written);
-      duplicates.push({ ...cellPoint(record, columns.email), firstLine: first.line, email, ...(unkept !== '' && unkept !== first.name ? { unkeptName: unkept } : {}) });
+      const later = cleanName(written);
+      const where = { ...cellPoint(record, columns.email), firstLine: first.line, email };
+      // A name fills the first row's empty one (no row is then dropped with the reader's name); else it is kept only when it is the same.
+      if (first.name === '' && later !== '') {
+        first.name = later;
+        nameLines.set(key, line);
+        duplicates.push({ ...where, givenName: later });
+      } else {
+        const nameLine = nameLines.get(key);
+        duplicates.push({ ...where, ...(later !== '' && later !== first.name ? { unkeptName: later, ...(nameLine === undefined ? {} : { nameLine }) } : {}) });
+      }
       continue;
     }
     const name = cleanName(written);

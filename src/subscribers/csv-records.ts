@@ -72,7 +72,12 @@ export function readRecords(body: Buffer, delimiter: string): { records: CsvReco
       const line = lineOf(lineStarts, start);
       const next = lineStarts[line] ?? body.length;
       const runOn = error.code === 'CSV_INVALID_CLOSING_QUOTE' ? quoteRunningOn(body, start, next, lineStarts) : undefined;
-      problems.push(runOn ?? { line, message: csvErrorMessage(error, opensQuote(body, start, next)) });
+      const open = unclosedQuote(body, start, next);
+      // A field left open to the end of the file or past the row's limit is said at the quote that opened it; anything else csv-parse refuses, at the row's start.
+      const leftOpen = open !== undefined && (error.code === 'CSV_QUOTE_NOT_CLOSED' || error.code === 'CSV_MAX_RECORD_SIZE');
+      const column = leftOpen ? body.toString('utf8', lineStarts[line - 1], open).length + 1 : undefined;
+      const message = csvErrorMessage(error, open !== undefined, recordStart(body, next) < body.length);
+      problems.push(runOn ?? { line, ...(column === undefined || column === 1 ? {} : { column }), message });
       from = next;
     }
   }
@@ -132,11 +137,17 @@ function cellStart(body: Buffer, start: number, cell: number, delimiter: string)
   return body.length;
 }
 
-/** Whether the bytes from `start` to `end` (a row's first line) leave a quote open: an odd number of `"`. */
-function opensQuote(body: Buffer, start: number, end: number): boolean {
-  let quotes = 0;
-  for (let i = start; i < end; i++) if (body[i] === QUOTE) quotes++;
-  return quotes % 2 === 1;
+/** The offset of the quote that the bytes from `start` to `end` (a row's first line) open and leave open, undefined when every quote there closes. */
+function unclosedQuote(body: Buffer, start: number, end: number): number | undefined {
+  let open: number | undefined;
+  for (let i = start; i < end; i++) {
+    if (body[i] !== QUOTE) continue;
+    if (open === undefined) open = i;
+    // `""` inside a quoted field is a quote of its text.
+    else if (body[i + 1] === QUOTE) i++;
+    else open = undefined;
+  }
+  return open;
 }
 
 /**
@@ -149,14 +160,7 @@ function opensQuote(body: Buffer, start: number, end: number): boolean {
  * failed closes on the row's own line (`"x@y.org"z`, said as csv-parse says).
  */
 function quoteRunningOn(body: Buffer, start: number, next: number, lineStarts: readonly number[]): RowProblem | undefined {
-  let open: number | undefined;
-  for (let i = start; i < next; i++) {
-    if (body[i] !== QUOTE) continue;
-    if (open === undefined) open = i;
-    // `""` inside a quoted field is a quote of its text.
-    else if (body[i + 1] === QUOTE) i++;
-    else open = undefined;
-  }
+  const open = unclosedQuote(body, start, next);
   if (open === undefined) return undefined;
   let close = open + 1;
   // `""` inside a quoted field is a quote of its text, not its end.
@@ -177,15 +181,20 @@ const CR = 0x0d;
 const LF = 0x0a;
 const QUOTE = 0x22;
 
-/** A refusal of csv-parse's in words (`openQuote`: the row's first line leaves a quote open). */
-function csvErrorMessage(error: CsvError, openQuote: boolean): string {
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'Unexpected end of file inside a quoted field, expected a closing `"` (the lines after this one are read as rows of their own)';
+/**
+ * A refusal of csv-parse's in words (`openQuote`: the row's first line
+ * leaves a quote open; `rowsAfter`: lines that are not blank follow it,
+ * read again as rows, which the message says only when there are some).
+ */
+function csvErrorMessage(error: CsvError, openQuote: boolean, rowsAfter: boolean): string {
+  const readAgain = rowsAfter ? ' (the lines after this one are read as rows of their own)' : '';
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `Unexpected end of file inside a quoted field, expected a closing \`"\`${readAgain}`;
   if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return 'Unexpected character after a closing quote, expected a delimiter or the end of the line (write a quote inside a quoted field as "")';
   if (error.code === 'INVALID_OPENING_QUOTE') return 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")';
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     const limit = MAX_ROW_CHARACTERS.toLocaleString('en-US');
     return openQuote
-      ? `Unexpected quoted field still open after ${limit} characters, expected a closing \`"\` (the lines after this one are read as rows of their own)`
+      ? `Unexpected quoted field still open after ${limit} characters, expected a closing \`"\`${readAgain}`
       : `Unexpected row of over ${limit} characters, expected at most ${limit} (an address, a name of at most 200 characters and a few more columns): the row is not read`;
   }
   // csv-parse counts lines from where the fresh parser started, not from the top of the file.

@@ -108,12 +108,21 @@ const GENERIC_EXPECTED = /expected an address such as reader@example\.org$/;
  * kind makes an address of it.
  */
 function meantAddress(email: string): string | undefined {
-  let value = email.replace(FORMAT_CHARACTER_ALL, '');
+  let value = email.replace(FORMAT_CHARACTER_ALL, '').replace(UNUSUAL_SPACE_ALL, '');
   value = /<([^<>]*)>\W*$/u.exec(value)?.[1] ?? value;
   value = value.replace(/^mailto:([^?]*)(?:\?.*)?$/isu, '$1');
   value = value.replace(/^[\s'"`;,.:([]+|[\s'"`;,.:)\]]+$/gu, '');
   return value !== email && refusalOf(value) === undefined ? value : undefined;
 }
+
+/**
+ * A space other than the ASCII space, tab or a line break (a no-break
+ * space, U+00A0, pasted from a web page or a word processor; a thin or an
+ * ideographic space): shown as a plain space, it is named by its code point
+ * instead, and left out of the address meant.
+ */
+const UNUSUAL_SPACE = /[^\S \t\n\r\u2028\u2029]/u;
+const UNUSUAL_SPACE_ALL = /[^\S \t\n\r\u2028\u2029]/gu;
 
 /** Unicode's format characters (category Cf): invisible, as zero-width spaces and joiners, direction marks, the BOM and soft hyphens are. */
 const FORMAT_CHARACTER = /\p{Cf}/u;
@@ -131,7 +140,8 @@ function refusalOf(email: string): { fault: AddressFault; problem: string } | un
   }
   if (!ADDRESS_SHAPE.test(email)) {
     const { fault, reason } = shapeFault(email);
-    return { fault, problem: `Unexpected email address \`${email}\` (${reason}), expected an address such as reader@example.org` };
+    const shown = email.replace(UNUSUAL_SPACE_ALL, (space) => `<${codePointName(space)}>`);
+    return { fault, problem: `Unexpected email address \`${shown}\` (${reason}), expected an address such as reader@example.org` };
   }
   // Legal in a local part (RFC 5322 atext), but no mailbox provider gives one: a spreadsheet's mark that the cell is text.
   if (email.startsWith("'")) return { fault: { kind: 'character', character: "'" }, problem: `Unexpected email address \`${email}\` (it begins with \`'\`, a spreadsheet's mark for text), expected an address such as reader@example.org` };
@@ -188,7 +198,8 @@ function lengthRefusal(email: string, local: string, asciiDomain: string): { fau
  */
 function shapeFault(email: string): { fault: AddressFault; reason: string } {
   // A cell's quoted line break (shown ⏎ once the message is one line) is no space to look for.
-  if (/\s/u.test(email)) return { fault: { kind: 'space' }, reason: /[\n\r\u2028\u2029]/u.test(email) ? 'it has a line break' : /\t/.test(email) ? 'it has a tab' : 'it has a space' };
+  const unusual = UNUSUAL_SPACE.exec(email)?.[0];
+  if (/\s/u.test(email)) return { fault: { kind: 'space' }, reason: /[\n\r\u2028\u2029]/u.test(email) ? 'it has a line break' : /\t/.test(email) ? 'it has a tab' : unusual !== undefined ? `it has the space character ${codePointName(unusual)}` : 'it has a space' };
   const character = FORBIDDEN.exec(email)?.[0];
   // eslint-disable-next-line no-control-regex
   if (character !== undefined) return { fault: { kind: 'character', character }, reason: /^[\u0000-\u001f\u007f]$/.test(character) ? 'it has a control character' : `it has \`${character}\`` };

@@ -13,6 +13,8 @@ const DEVELOPMENT_SECRET = 'development_secret';
 /** The settings naming this database's list in its tokens (unsubscribe-token.ts `TokenScope`); the second set by the migration for a database that had sent links of the old form. */
 const TOKEN_LIST = 'unsubscribe_token_list';
 const LEGACY_TOKENS = 'legacy_unsubscribe_tokens';
+/** When this database first signed confirmation links for its list, in seconds since the epoch (`TokenScope.scopedSince`). */
+const CONFIRMATIONS_SCOPED_SINCE = 'confirmation_tokens_scoped_since';
 
 /**
  * The keys that sign unsubscribe tokens: PAPERBOY_SECRET from the
@@ -48,9 +50,17 @@ export function keysSource(env: NodeJS.ProcessEnv, options: { allowDevelopment: 
   return 'development';
 }
 
-/** The list this database's tokens are for: its random id, made at its first use, and whether it sent tokens of the old form. */
+/**
+ * The list this database's tokens are for: its random id, made at its first
+ * use, whether it sent unsubscribe tokens of the old form, and since when
+ * it signs confirmation links for its list (set at the first use too).
+ */
 function tokenScope(db: Store): TokenScope {
-  db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(TOKEN_LIST, randomBytes(16).toString('base64url'));
-  const list = (db.prepare('SELECT value FROM settings WHERE name = ?').get(TOKEN_LIST) as { value: string }).value;
-  return { list, legacy: db.prepare('SELECT 1 FROM settings WHERE name = ?').get(LEGACY_TOKENS) !== undefined };
+  const setting = (name: string, value: string) => {
+    db.prepare('INSERT OR IGNORE INTO settings (name, value) VALUES (?, ?)').run(name, value);
+    return (db.prepare('SELECT value FROM settings WHERE name = ?').get(name) as { value: string }).value;
+  };
+  const list = setting(TOKEN_LIST, randomBytes(16).toString('base64url'));
+  const scopedSince = Number(setting(CONFIRMATIONS_SCOPED_SINCE, String(Math.floor(Date.now() / 1000))));
+  return { list, legacy: db.prepare('SELECT 1 FROM settings WHERE name = ?').get(LEGACY_TOKENS) !== undefined, scopedSince };
 }

@@ -33,6 +33,13 @@ export interface TokenScope {
   list: string;
   /** Whether this database sent tokens of the old form (`k…`), which then still verify here. */
   legacy: boolean;
+  /**
+   * Since when (s since the epoch) this database signs its confirmation
+   * links for its list (confirmation-token.ts): one of the old form names no
+   * list, and verifies only for a request made before. Undefined: every
+   * old-form confirmation link is refused.
+   */
+  scopedSince?: number;
 }
 
 /** `keys` signing and verifying for the list `scope`. */

@@ -144,6 +144,19 @@ test('subscribers import: each bad row is reported at the line and column of its
   assert.equal((await cli(root, 'list')).stdout, 'bob@example.org\tSmith, Bob\tactive\n');
 });
 
+test('subscribers import: a duplicate row naming a reader its first row left unnamed gives the reader that name, said at its line; a later different name is not kept, naming the line whose name is', async () => {
+  const root = makeRoot({ 'readers.csv': 'email,name\nann@example.org,\nAnn@example.org,Ann Lee\nann@example.org,Annie\nann@example.org,Ann Lee\n' });
+  const result = await cli(root, 'import', 'readers.csv');
+  assert.equal(result.code, 0);
+  assert.equal(
+    result.stderr,
+    'readers.csv:3:1  merged  Ann@example.org is on line 2 too: this row is merged into it, and gives it its name `Ann Lee` (line 2 has none)\n' +
+      "readers.csv:4:1  merged  ann@example.org is on line 2 too: this row is merged into it; its name `Annie` is not kept (line 3's is)\n" +
+      'readers.csv:5:1  merged  ann@example.org is on line 2 too: this row is merged into it\n',
+  );
+  assert.equal((await cli(root, 'list')).stdout, 'ann@example.org\tAnn Lee\tactive\n');
+});
+
 test('subscribers import: a name cut by an unquoted comma is a bad row at FILE:LINE:COLUMN of the cell that would be lost, the other rows imported (exit 1)', async () => {
   const root = makeRoot({ 'c.csv': 'email,name\ncomma2@example.org,Doe, John\nada@example.org,"Lovelace, Ada"\n' });
   const result = await cli(root, 'import', 'c.csv');

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { rawRequest, startServer, stderrOf } from './helpers.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
+import { sign } from '../../src/subscribers/unsubscribe-token.js';
+import { listKeys } from '../helpers/tokens.js';
+import { rawRequest, SECRET, startServer, stderrOf } from './helpers.js';
 
 /**
  * Sends `head` (a request's line and headers) to the server on `port` and
@@ -127,6 +130,62 @@ test('serve: a subscribe body sent with a transfer coding besides chunked (Trans
     });
     assert.match(said, /refused \(501\): Unexpected Transfer-Encoding gzip, chunked, expected chunked alone/);
     assert.equal(await rawExchange(server.port, headOf('chunked', 9), chunked(Buffer.from('email=zoe%40example.org'))), 'HTTP/1.1 202 Accepted');
+  } finally {
+    await server.close();
+  }
+});
+
+/** A multipart/form-data body of `parts` (name, value, and a file name for a file part), and its Content-Type. */
+function multipart(parts: [name: string, value: string, filename?: string][]): { type: string; data: string } {
+  const boundary = 'x-paperboy-boundary';
+  const part = ([name, value, filename]: [string, string, string?]) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename === undefined ? '' : `; filename="${filename}"`}\r\n\r\n${value}\r\n`;
+  return { type: `multipart/form-data; boundary=${boundary}`, data: `${parts.map(part).join('')}--${boundary}--\r\n` };
+}
+
+test('serve: a multipart body is read whole, every field as in a urlencoded form (40 fields before the one an endpoint reads: unsubscribed, subscribed), and a field sent as a file is a 400 naming it, not "no email address given"', async () => {
+  const server = await startServer();
+  try {
+    const store = new SubscriberStore(server.db);
+    const { subscriber } = store.add({ email: 'ada@example.org', consentSource: 'test' });
+    const token = sign(subscriber.id, listKeys(server.db, SECRET));
+    const padding = Array.from({ length: 40 }, (_, i): [string, string] => [`extra${i}`, 'x']);
+    const unsubscribed = await rawRequest(server.port, 'POST', `/unsubscribe?token=${token}`, multipart([...padding, ['List-Unsubscribe', 'One-Click']]));
+    assert.equal(unsubscribed.status, 200);
+    assert.equal(store.byId(subscriber.id)!.status, 'unsubscribed');
+    const subscribed = await rawRequest(server.port, 'POST', '/subscribe', multipart([...padding, ['email', 'zoe@example.org']]), { 'X-Forwarded-For': '192.0.2.1' });
+    assert.equal(subscribed.status, 202);
+    assert.equal(store.find('zoe@example.org')?.status, 'pending');
+    let file: Awaited<ReturnType<typeof rawRequest>> | undefined;
+    const said = await stderrOf(async () => {
+      file = await rawRequest(server.port, 'POST', '/subscribe', multipart([['email', 'bob@example.org', 'address.txt']]), { 'X-Forwarded-For': '192.0.2.2', Accept: 'application/json' });
+    });
+    assert.equal(file!.status, 400);
+    assert.match(JSON.parse(file!.body).error, /its field “email” does not hold one piece of text/);
+    assert.match(said, /refused \(400\): Unexpected file `address\.txt` for `email`, expected text\n/);
+    assert.equal(store.find('bob@example.org'), undefined);
+  } finally {
+    await server.close();
+  }
+});
+
+test('serve: a request with two Host lines is a 400 (RFC 9112 §3.2), and a form with two different Content-Type lines is a 400 with nothing stored, each said on stderr, where the first line was taken and the other dropped unsaid; a Content-Type repeated alike is read', async () => {
+  const server = await startServer();
+  try {
+    const store = new SubscriberStore(server.db);
+    const said = await stderrOf(async () => {
+      assert.equal(await rawExchange(server.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', Buffer.alloc(0)), 'HTTP/1.1 400 Bad Request');
+      const body = Buffer.from('{"email":"zoe@example.org"}');
+      const twoTypes = `POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nX-Forwarded-For: 192.0.2.1\r\nConnection: close\r\n\r\n`;
+      assert.equal(await rawExchange(server.port, twoTypes, body), 'HTTP/1.1 400 Bad Request');
+    });
+    assert.match(said, /GET \/: refused \(400\): Unexpected 2 Host lines \(127\.0\.0\.1 \| evil\.example\), expected one\n/);
+    assert.match(said, /POST \/subscribe: refused \(400\): Unexpected 2 Content-Type lines \(application\/json \| application\/x-www-form-urlencoded\), expected one\n/);
+    assert.equal(store.find('zoe@example.org'), undefined);
+    const body = Buffer.from('email=ann%40example.org');
+    const alike = `POST /subscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nX-Forwarded-For: 192.0.2.2\r\nConnection: close\r\n\r\n`;
+    assert.equal(await rawExchange(server.port, alike, body), 'HTTP/1.1 202 Accepted');
+    assert.equal(store.find('ann@example.org')?.status, 'pending');
   } finally {
     await server.close();
   }

@@ -480,3 +480,23 @@ test("subscribe: a confirmation asked of a local server (localhost) leads back t
     await server.close();
   }
 });
+
+test('confirm: the confirmation link of another newsletter sharing PAPERBOY_SECRET (its subscriber of the same number, asked in the same second) confirms nothing here: one generic 400, the reader here left pending', async () => {
+  const ours = await startServer();
+  const theirs = await startServer();
+  try {
+    // Both clocks stand at the same second: the other list's first subscriber and ours are claims alike but for the list.
+    assert.equal((await subscribe(ours, 'victim@example.org')).status, 202);
+    assert.equal((await subscribe(theirs, 'attacker@example.org')).status, 202);
+    const foreign = confirmPath(theirs.confirmations[0]!.confirmUrl);
+    const answer = await rawRequest(ours.port, 'POST', foreign);
+    assert.equal(answer.status, 400);
+    assert.equal(statusOf(ours, 'victim@example.org'), 'pending');
+    // Our own link still confirms.
+    assert.equal((await rawRequest(ours.port, 'POST', confirmPath(ours.confirmations[0]!.confirmUrl))).status, 200);
+    assert.equal(statusOf(ours, 'victim@example.org'), 'active');
+  } finally {
+    await ours.close();
+    await theirs.close();
+  }
+});

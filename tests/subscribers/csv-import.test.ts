@@ -116,6 +116,17 @@ test('csv import: after a row with a stray quote the next lines are read as rows
   assert.deepEqual(inField.problems, [{ line: 2, message: 'Unexpected `"` inside a field that does not start with one, expected the whole field quoted (write a quote inside a quoted field as "")' }]);
 });
 
+test('csv import: a quoted field the file ends inside is said at the quote that opened it, and says the lines after it are read again as rows only when there are some', () => {
+  const last = parse('email,name\nc@example.org,Cat\nd@example.org,"Dan');
+  assert.deepEqual(last.rows.map((row) => row.email), ['c@example.org']);
+  assert.deepEqual(last.problems, [{ line: 3, column: 15, message: 'Unexpected end of file inside a quoted field, expected a closing `"`' }]);
+  const trailingBlank = parse('email,name\nd@example.org,"Dan\n\n');
+  assert.deepEqual(trailingBlank.problems, [{ line: 2, column: 15, message: 'Unexpected end of file inside a quoted field, expected a closing `"`' }]);
+  const before = parse('email,name\na@example.org,"Ann\nb@example.org,Bob\n');
+  assert.deepEqual(before.rows.map((row) => [row.line, row.email]), [[3, 'b@example.org']]);
+  assert.deepEqual(before.problems, [{ line: 2, column: 15, message: 'Unexpected end of file inside a quoted field, expected a closing `"` (the lines after this one are read as rows of their own)' }]);
+});
+
 test('csv import: a quote a row opens and never closes is said at that quote, naming the later line whose quote ended the field, not as "a character after a closing quote"', () => {
   const result = parse('email,first,last\n"ken@example.org,Ken,Thompson\ndennis@example.org,Dennis,"Ritchie, Jr."\nada@example.org,Ada,Lovelace\n');
   assert.deepEqual(result.rows.map((row) => [row.line, row.email]), [
@@ -364,7 +375,7 @@ test('csv import: a row over 1,000,000 characters is a bad row at its line namin
   ]);
   assert.deepEqual(result.problems, [{ line: 3, message: 'Unexpected row of over 1,000,000 characters, expected at most 1,000,000 (an address, a name of at most 200 characters and a few more columns): the row is not read' }]);
   const open = parse(`email,name\nada@example.org,"Ada\n${'x,y\n'.repeat(300_000)}`);
-  assert.deepEqual(open.problems[0], { line: 2, message: 'Unexpected quoted field still open after 1,000,000 characters, expected a closing `"` (the lines after this one are read as rows of their own)' });
+  assert.deepEqual(open.problems[0], { line: 2, column: 17, message: 'Unexpected quoted field still open after 1,000,000 characters, expected a closing `"` (the lines after this one are read as rows of their own)' });
   assert.equal(open.rows.length, 0);
 });
 

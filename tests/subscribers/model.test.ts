@@ -30,3 +30,10 @@ test('an address whose domain ends in an all-numeric label (`x@x.123`, `v@123.45
   assert.equal(emailProblem('reader@123.example.org'), undefined);
   assert.equal(emailProblem('reader@example.1a'), undefined);
 });
+
+test('an address with a space other than the ASCII one (a no-break space pasted from a web page, a thin or an ideographic space) names it by its code point, which shows as a plain space, and the address meant without it; a plain space is said as before', () => {
+  assert.equal(emailProblem('ada\u00a0@example.org'), 'Unexpected email address `ada<U+00A0>@example.org` (it has the space character U+00A0), expected the address alone, `ada@example.org`');
+  assert.equal(emailProblem('ada@example.org\u3000'), 'Unexpected email address `ada@example.org<U+3000>` (it has the space character U+3000), expected the address alone, `ada@example.org`');
+  assert.equal(emailProblem('ada @example.org'), 'Unexpected email address `ada @example.org` (it has a space), expected an address such as reader@example.org');
+  assert.deepEqual(emailRefusal('ada\u202f@example.org')?.fault, { kind: 'space' });
+});

@@ -274,7 +274,17 @@ function failureOf(error: NodemailerError, progress: WireProgress, session: Sess
   const hint = tlsMismatch(error, session);
   // nodemailer's error for a greeting other than 220 (smtp-connection `_actionGreeting`).
   const refusedAtGreeting = error.command === 'CONN' && error.code === 'EPROTOCOL' && code !== undefined;
-  return { stage: stageOf(error, progress), reply, ...(code !== undefined ? { code } : {}), ...(enhanced ? { enhanced } : {}), ...(hint ? { hint } : {}), ...(refusedAtGreeting ? { refusedAtGreeting } : {}) };
+  // nodemailer's error for a greeting, EHLO or HELO answered with text that has no code (`Invalid greeting. response=HTTP/1.1 400…`).
+  const notSmtp = error.code === 'EPROTOCOL' && code === undefined && typeof error.response === 'string' && ['CONN', 'EHLO', 'HELO'].includes(error.command ?? '');
+  return {
+    stage: stageOf(error, progress),
+    reply,
+    ...(code !== undefined ? { code } : {}),
+    ...(enhanced ? { enhanced } : {}),
+    ...(hint ? { hint } : {}),
+    ...(refusedAtGreeting ? { refusedAtGreeting } : {}),
+    ...(notSmtp ? { notSmtp } : {}),
+  };
 }
 
 /** What SMTP_URL says of the session a hint speaks of: whether TLS starts at once (smtps://), and the port; the socket inactivity limit, ms. */
@@ -329,6 +339,8 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   if (typeof error.responseCode !== 'number' && TLS_REFUSED.test(error.message)) return 'auth';
   if (error.command === 'MAIL FROM') return 'sender';
   if (error.command === 'RCPT TO') return 'recipient';
+  // nodemailer fails any reply to the final dot not starting with 2 (`Message failed`); only a 4yz or 5yz says the relay did not take the message (RFC 5321 §4.2.1, §4.1.1.4): text with no code, a 1yz or a 3yz there is no answer either way, as silence is.
+  if (error.code === 'EMESSAGE' && progress.terminatorWritten && !isRefusalCode(error.responseCode)) return 'after-data';
   if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return 'data';
   if (!progress.dataStarted) return 'connect';
   // A reset, a closed socket or a timeout once the terminator went is no answer either way: the server
@@ -336,4 +348,9 @@ function stageOf(error: NodemailerError, progress: WireProgress): FailureStage {
   // read). Only a failure before that is sure to have left it undelivered.
   if (!progress.terminatorWritten) return 'data';
   return 'after-data';
+}
+
+/** Whether `code` is a negative reply's, 4yz (transient) or 5yz (permanent), RFC 5321 §4.2.1: the only replies that refuse. */
+function isRefusalCode(code: number | false | undefined): boolean {
+  return typeof code === 'number' && code >= 400 && code < 600;
 }

@@ -78,6 +78,8 @@ export interface DeliveryFailure {
   hint?: string;
   /** The relay answered a new connection's greeting with a refusal (a 421 where RFC 5321 §3.1 has 220): no session began on it. */
   refusedAtGreeting?: true;
+  /** What answered the greeting or EHLO/HELO is text with no reply code (RFC 5321 §4.2): not an SMTP server (a web server at that port). */
+  notSmtp?: true;
 }
 
 /** `5.1.1` from a reply such as `550 5.1.1 user unknown`. */

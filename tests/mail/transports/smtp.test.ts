@@ -148,3 +148,45 @@ test('a multi-line reply is one line as its text reads (each continuation\'s "55
     await relay.close();
   }
 });
+
+/** A relay that takes the message whole, then answers its end of data (the final dot) with `reply`. */
+function relayEndingDataWith(reply: string): Promise<{ port: number; close: () => Promise<void> }> {
+  let inData = false;
+  let message = '';
+  return scriptedRelay((chunk, socket) => {
+    if (inData) {
+      message += chunk;
+      if (!message.endsWith('\r\n.\r\n')) return;
+      inData = false;
+      socket.write(`${reply}\r\n`);
+    } else if (/^EHLO/i.test(chunk)) socket.write('250-relay.example.org\r\n250 8BITMIME\r\n');
+    else if (/^(MAIL|RCPT|RSET)/i.test(chunk)) socket.write('250 2.1.0 Ok\r\n');
+    else if (/^DATA/i.test(chunk)) {
+      inData = true;
+      message = '';
+      socket.write('354 go ahead\r\n');
+    } else if (/^QUIT/i.test(chunk)) socket.end('221 Bye\r\n');
+  });
+}
+
+test('a reply to the final dot that is no SMTP reply (no code, or a 1yz or 3yz) is no answer either way: after-data (unknown, not sent again unasked), as silence is; a 4yz or 5yz there is a refusal at data', async () => {
+  const cases: [reply: string, stage: string][] = [
+    ['hello there', 'after-data'],
+    ['Queued', 'after-data'],
+    ['354 go ahead', 'after-data'],
+    ['150 working', 'after-data'],
+    ['451 4.3.0 try again later', 'data'],
+    ['554 5.6.0 message refused', 'data'],
+  ];
+  for (const [reply, stage] of cases) {
+    const relay = await relayEndingDataWith(reply);
+    const transport = new SmtpTransport({ url: `smtp://127.0.0.1:${relay.port}`, connections: 1, socketTimeoutMs: 5000 });
+    try {
+      const result = await transport.send({ from: 'digest@example.org', to: 'reader@example.org', messageId: '<reader@example.org>', raw: rawMessage('reader@example.org', 2_000) });
+      assert.equal(result.ok ? 'sent' : result.failure.stage, stage, reply);
+    } finally {
+      await transport.close();
+      await relay.close();
+    }
+  }
+});
