@@ -12,7 +12,7 @@ export interface Output {
   off?(event: 'resize', listener: () => void): unknown;
 }
 
-/** The keyboard, for interactive commands (`preview --watch` reads `q`). */
+/** The keyboard, for interactive commands (`preview --watch` reads `q`), or what is piped in. */
 interface Input {
   isTTY?: boolean;
   setRawMode?(mode: boolean): unknown;
@@ -20,6 +20,8 @@ interface Input {
   off(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
   resume(): unknown;
   pause(): unknown;
+  /** Its bytes until it ends (`subscribers import -`). */
+  [Symbol.asyncIterator]?(): AsyncIterator<Buffer | string>;
 }
 
 export interface CommandIO {

@@ -164,17 +164,22 @@ function reactivate(store: SubscriberStore, email: string, io: CommandIO): numbe
 
 /**
  * `subscribers import FILE`: the file is named in every message as its
- * user wrote it (`readers.csv`, `/dev/stdin`); each consent it records
+ * user wrote it (`readers.csv`, `/dev/stdin`; `-`, the standard input, as
+ * `<stdin>`, ESLint's name for it); each consent it records
  * names it `import:PATH`, PATH relative to the newsletter's root when the
  * file lies in it (`import:lists/readers.csv`, the same whatever folder the
  * command ran in), else absolute: a record read later must lead to the file.
  */
-async function importFile(db: Store, root: string, file: string, io: CommandIO): Promise<number> {
-  const path = resolve(io.cwd, file);
+async function importFile(db: Store, root: string, argument: string, io: CommandIO): Promise<number> {
+  // `-` is the standard input, as for cat, git and csvkit, read as a stream (opening /dev/stdin fails when it is a
+  // socket, as a parent process's pipe often is: ENXIO); named in the consent records as /dev/stdin.
+  const fromStdin = argument === '-';
+  const file = fromStdin ? '<stdin>' : argument;
+  const path = fromStdin ? '/dev/stdin' : resolve(io.cwd, argument);
   let bytes: Buffer;
   try {
     // Not only a regular file: a pipe (`<(…)`, /dev/stdin) holds a CSV as well.
-    bytes = await readFile(path);
+    bytes = fromStdin ? await readAll(io.stdin) : await readFile(path);
   } catch (error) {
     const problem = fileReadProblem(error, path, file);
     throw new PaperboyError('USAGE', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: problem.fix });
@@ -315,4 +320,11 @@ async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<
     });
   }
   return 0;
+}
+
+/** Every byte of `input` until it ends; none when the command has no standard input (run in-process by a test). */
+async function readAll(input: CommandIO['stdin']): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  if (input?.[Symbol.asyncIterator]) for await (const chunk of input as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }

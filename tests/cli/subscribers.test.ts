@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
 
 const cli = (root: string, ...argv: string[]) => runCli(['subscribers', ...argv, '--root', root], { cwd: root });
@@ -348,6 +348,20 @@ test('subscribers import: messages name the file as typed; the consent records i
   const empty = await runCli(['subscribers', 'import', '/dev/null', '--root', root], { cwd: join(root, 'issues') });
   assert.equal(empty.code, 2);
   assert.match(empty.stderr, /^paperboy: \/dev\/null: Unexpected empty file, expected a header row naming an `email` column and a row for each subscriber\n/);
+});
+
+test('subscribers import -: the CSV is read from the standard input, named <stdin> in messages and /dev/stdin in the consent records', () => {
+  const root = makeRoot({ 'issues/.keep': '' });
+  const piped = spawnCli(['subscribers', 'import', '-', '--root', root], { cwd: root, input: 'email,name\nada@example.org,Ada\nnope\n' });
+  assert.equal(piped.code, 1, piped.stderr);
+  assert.match(piped.stdout, /^Imported <stdin>: 1 added/);
+  assert.match(piped.stderr, /^<stdin>:3:1 {2}error {2}/m);
+  const exported = spawnCli(['subscribers', 'export', '--root', root], { cwd: root });
+  const rows = parse(exported.stdout, { columns: true, bom: true }) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((row) => [row.email, row.name, row.consent_source]),
+    [['ada@example.org', 'Ada', 'import:/dev/stdin']],
+  );
 });
 
 test('subscribers import: an empty file, or one of blank lines, is refused (exit 2) as a file without an address column is; a header alone imports no one', async () => {
