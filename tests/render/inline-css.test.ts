@@ -104,6 +104,7 @@ const piece = fc.constantFrom(
   '<img src="a.png" alt="">',
   '<span class="muted">muted</span>',
   '<div class="container" style="color: red !important">box</div>',
+  '<p style="--accent: blue; color: var(--accent)">var</p>',
   '<code>a &lt; b</code>',
   '<pre><code>{{ x }}</code></pre>',
   '<blockquote><p>q</p></blockquote>',
@@ -113,7 +114,14 @@ const piece = fc.constantFrom(
   '\n',
   ' ',
 );
-const extraCss = fc.constantFrom('', 'p { color: #333; }', 'td { background-color: #eee; text-align: left; }', '@media (max-width: 600px) { p { font-size: 18px !important; } }', 'a:hover { color: red; }');
+const extraCss = fc.constantFrom(
+  '',
+  'p { color: #333; }',
+  'td { background-color: #eee; text-align: left; }',
+  '@media (max-width: 600px) { p { font-size: 18px !important; } }',
+  'a:hover { color: red; }',
+  '.container { --accent: #c00; } p { color: var(--accent); border-color: var(--missing, rgb(1, 2, 3)); }',
+);
 
 test("inlineCss gives juice()'s bytes on generated documents, with the email's options and with juice's defaults", () => {
   fc.assert(
@@ -131,7 +139,17 @@ test("inlineCss gives juice()'s bytes on generated documents, with the email's o
 const rule = fc
   .tuple(
     fc.constantFrom('p', 'a', 'td', 'span', '.muted', '.container', 'div.container', '.container p', '.container > p', 'p + p', 'h2 ~ p', '*', 'p:first-child', 'a:not(.muted)', '.muted::before', 'p::after', 'P', 'table td', 'p, .muted', '[style]', 'td[style]'),
-    fc.constantFrom('color: #333', 'content: "»"', 'font-weight: bold !important', 'width: 100px', 'text-align: right'),
+    fc.constantFrom(
+      'color: #333',
+      'content: "»"',
+      'font-weight: bold !important',
+      'width: 100px',
+      'text-align: right',
+      '--accent: #c00',
+      'color: var(--accent)',
+      'color: var(--missing, rgba(0, 0, 0, 0.5))',
+      'background: url(a.png) no-repeat',
+    ),
   )
   .map(([selector, declaration]) => `${selector} { ${declaration}; }`);
 
