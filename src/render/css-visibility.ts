@@ -11,12 +11,12 @@ import { offscreenDeclaration, PX_PER } from './css-offscreen.js';
  * refused for a style it merely does not understand.
  */
 
-/** An RGB colour (0–255 each) and its alpha (0–1). */
+/** An RGB colour (0–255 each) and its alpha (0–1); never changed once made (`parseColor` gives one colour to every caller that reads the same text). */
 export interface Rgba {
-  r: number;
-  g: number;
-  b: number;
-  a: number;
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+  readonly a: number;
 }
 
 /** A style's declarations, property (lower case) → value (without `!important`); the last of a property wins, as in a browser without `!important`. */
@@ -121,6 +121,25 @@ export function backgroundOf(attributes: Readonly<Record<string, string>>, style
  * unjudged.
  */
 export function parseColor(written: string): Rgba | undefined {
+  if (coloursRead.has(written)) return coloursRead.get(written);
+  const colour = readColor(written);
+  if (coloursRead.size >= COLOURS_KEPT) coloursRead.clear();
+  coloursRead.set(written, colour);
+  return colour;
+}
+
+/**
+ * Colours read, by their text: the footer check (visible-html.ts) reads
+ * the colours of every element of every email, and an email's inline
+ * styles are its stylesheet's few dozen rules copied onto each element
+ * they style (inline-css.ts). Kept, a colour is also the same object each
+ * time, which `invisibleOn` keeps its answers by.
+ */
+const coloursRead = new Map<string, Rgba | undefined>();
+/** Colours kept at most: an email has a few dozen; `serve --dev` reads each version of an edited template's. */
+const COLOURS_KEPT = 4096;
+
+function readColor(written: string): Rgba | undefined {
   const parsed = colorString.get(written.trim());
   if (!parsed) return undefined;
   const [x, y, z, a = 1] = parsed.value as [number, number, number, number?];
@@ -137,6 +156,22 @@ export function parseColor(written: string): Rgba | undefined {
  * far above it.
  */
 export function invisibleOn(text: Rgba, background: Rgba): boolean {
+  let onText = contrasts.get(text);
+  if (!onText) contrasts.set(text, (onText = new WeakMap()));
+  let invisible = onText.get(background);
+  if (invisible === undefined) onText.set(background, (invisible = lowContrast(text, background)));
+  return invisible;
+}
+
+/**
+ * `invisibleOn`'s answers by text colour, then background (the same
+ * objects: `parseColor`'s, the page's, a link's blue): the check asks for
+ * every run of text of an email, in a handful of colours over a handful of
+ * backgrounds.
+ */
+const contrasts = new WeakMap<Rgba, WeakMap<Rgba, boolean>>();
+
+function lowContrast(text: Rgba, background: Rgba): boolean {
   const blend = (channel: 'r' | 'g' | 'b') => text[channel] * text.a + background[channel] * (1 - text.a);
   const shown = { r: blend('r'), g: blend('g'), b: blend('b'), a: 1 };
   const [lighter, darker] = [luminance(shown), luminance(background)].sort((x, y) => y - x);

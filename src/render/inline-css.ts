@@ -26,7 +26,71 @@ import { withSubjectIndex } from './subject-index.js';
  */
 type JuiceEngine = Pick<typeof juice, 'juiceDocument'>;
 
-const engine = (createRequire(import.meta.url)('juice/lib/inline') as (client: object) => JuiceEngine)(() => undefined);
+const require = createRequire(import.meta.url);
+const engine = (require('juice/lib/inline') as (client: object) => JuiceEngine)(() => undefined);
+
+/** The two parses of juice's utils (`juice/lib/utils.js`) that its inliner calls for every email. */
+interface JuiceCssParses {
+  parseCSS: (css: string) => unknown;
+  getPreservedText: (css: string, options: object, ignoredPseudos?: readonly string[]) => unknown;
+}
+
+/** Results kept per parse at most: an email's stylesheet and its elements' inline styles are a few dozen texts; `serve --dev` parses each version of an edited template. */
+const PARSES_KEPT = 4096;
+
+/**
+ * juice's utils with each parse kept by its arguments. For every email
+ * juice parses (with mensch) the same stylesheet twice, once for the
+ * `@media` rules it keeps in `<head>` (`getPreservedText`), once for the
+ * rules it inlines (`parseCSS`), and each element's inline `style` as a
+ * one-rule stylesheet (`* { … }`): the template's CSS, the same for every
+ * issue, was parsed again each time (~0.8 ms an email of ~4 ms inlining,
+ * `node --cpu-prof` of 199 generated issues). Both are functions of their
+ * arguments alone, and the inliner only reads what they return (its
+ * properties are copied into new objects, `utils.Property`), so a kept
+ * result is the one a new parse would give: tests/render/inline-css.test.ts
+ * compares the bytes with a copy of juice whose utils are not changed.
+ * Changes the utils module juice's own entry point shares (its `juice()`
+ * gets the same results, kept).
+ */
+function keepParses(utils: JuiceCssParses): void {
+  const { parseCSS, getPreservedText } = utils;
+  utils.parseCSS = kept(new Map(), (css: string) => css, parseCSS);
+  utils.getPreservedText = kept(new Map(), (css, options, ignoredPseudos) => JSON.stringify([css, options, ignoredPseudos]), getPreservedText);
+}
+
+/** `parse` with each result kept by `keyOf` its arguments (at most `PARSES_KEPT`, then forgotten all at once); called as juice calls it, a method of its utils (`getPreservedText` reads `this`). */
+function kept<Args extends unknown[]>(results: Map<string, unknown>, keyOf: (...args: Args) => string, parse: (this: unknown, ...args: Args) => unknown): (this: unknown, ...args: Args) => unknown {
+  return function (this: unknown, ...args) {
+    const key = keyOf(...args);
+    if (results.has(key)) return results.get(key);
+    const result = parse.apply(this, args);
+    if (results.size >= PARSES_KEPT) results.clear();
+    results.set(key, result);
+    return result;
+  };
+}
+
+keepParses(require('juice/lib/utils') as JuiceCssParses);
+
+/** juice's resolution of CSS variables (`juice/lib/variables.js`), which its inliner calls for each property it writes into a `style` (`resolveCSSVariables`, on by default). */
+interface JuiceVariables {
+  replaceVariables: (element: unknown, value: string) => string;
+}
+
+/**
+ * juice's `replaceVariables` called only for a value that can hold a
+ * function call (`var(--accent)`, `rgb(…)`): it looks for one with a
+ * pattern that needs a `(`, and returns a value without one as it is, but
+ * first makes a random placeholder not found in it (~0.2 ms of CPU an
+ * email, on every property of every element styled).
+ */
+function resolveOnlyCalls(variables: JuiceVariables): void {
+  const { replaceVariables } = variables;
+  variables.replaceVariables = (element, value) => (value.includes('(') ? replaceVariables(element, value) : value);
+}
+
+resolveOnlyCalls(require('juice/lib/variables') as JuiceVariables);
 
 /**
  * What juice keeps out of the parser and puts back as it was (its

@@ -119,6 +119,27 @@ function textHiddenBy(at: Omit<Rendered, 'link'>): Hidden | undefined {
   return undefined;
 }
 
+/**
+ * The declarations of each `style` attribute read (css-visibility.ts
+ * `declarations`), by its text, never changed by their readers: an email's
+ * inline styles are its stylesheet's few dozen rules copied onto every
+ * element they style (inline-css.ts), read again for each.
+ */
+const stylesRead = new Map<string, ReadonlyMap<string, string>>();
+/** Styles kept at most: an email has a few dozen; `serve --dev` reads each version of an edited template's. */
+const STYLES_KEPT = 4096;
+const NO_STYLE: ReadonlyMap<string, string> = new Map();
+
+function styleOf(written: string | undefined): ReadonlyMap<string, string> {
+  if (written === undefined) return NO_STYLE;
+  let style = stylesRead.get(written);
+  if (!style) {
+    if (stylesRead.size >= STYLES_KEPT) stylesRead.clear();
+    stylesRead.set(written, (style = declarations(written)));
+  }
+  return style;
+}
+
 /** Parses `html` into what a reader sees of it. */
 export function visibleHtml(html: string): VisibleHtml {
   const linkTargets = new Set<string>();
@@ -140,7 +161,7 @@ export function visibleHtml(html: string): VisibleHtml {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const style = declarations(attributes['style']);
+        const style = styleOf(attributes['style']);
         const at = rendered({ name, attributes, offset: parser.startIndex }, style, open.at(-1));
         const link = name === 'a' && attributes['href'] !== undefined ? { href: attributes['href'].trim(), shown: false, hiddenBy: undefined } : undefined;
         open.push({ ...at, link });

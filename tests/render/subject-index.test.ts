@@ -59,3 +59,23 @@ test('withSubjectIndex leaves out an element removed since the index was made, a
   assert.deepEqual(indexed('.a').toArray(), $('.a').toArray());
   assert.equal(indexed('.a').length, 2);
 });
+
+test('withSubjectIndex wraps an element once: each call gives a wrapper of that element alone, after juice writes through it, moves or removes it', () => {
+  const $ = withSubjectIndex(load('<div><p class="a">one</p><p>two</p></div>', { xml: { decodeEntities: false } }));
+  const [first, second] = $('p').toArray();
+  const wrapper = $(first!);
+  assert.equal($(first!), wrapper);
+  assert.notEqual($(second!), wrapper);
+  wrapper.attr('style', 'color: red;');
+  $(second!).prepend($('<span />').get(0)!).text('three');
+  $(first!).remove();
+  for (const [element, shown] of [
+    [first!, '<p class="a" style="color: red;">one</p>'],
+    [second!, '<p>three</p>'],
+  ] as const) {
+    assert.equal($(element).length, 1);
+    assert.equal($(element)[0], element);
+    assert.equal($.html($(element)), shown);
+  }
+  assert.equal($.html(), '<div><p>three</p></div>');
+});

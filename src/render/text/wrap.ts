@@ -36,7 +36,17 @@ export interface Line {
   readonly width: number;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text of characters that each take one column and stand alone (no mark,
+ * joiner or selector can join them into one cluster): printable ASCII, the
+ * Latin letters and signs of Latin-1 and Latin Extended-A and -B, and the
+ * dashes, quotes and ellipsis of General Punctuation (U+2010–U+2027): the
+ * names and words of most newsletters. Left out as string-width counts them
+ * otherwise: the soft hyphen U+00AD (0), © and ® (2, as emoji).
+ * tests/render/text/display-width.test.ts checks each of them against
+ * string-width.
+ */
+const ONE_COLUMN_EACH = /^[\x20-\x7e\xa0-\xa8\xaa-\xac\xaf-\u024f\u2010-\u2027]*$/;
 
 /**
  * Columns `text` takes on a terminal (string-width: East Asian wide
@@ -47,8 +57,8 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  * cut could split and string-width would then count.
  */
 export function displayWidth(text: string): number {
-  // Most of a newsletter is ASCII: one column per character, no need to segment.
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  // Most of a newsletter is ASCII and Latin letters: one column per character, no need to segment.
+  if (ONE_COLUMN_EACH.test(text)) return text.length;
   if (text.length <= SEGMENT_PIECE || text.includes('\x1b')) return stringWidth(text);
   return graphemePieces(text).reduce((width, piece) => width + stringWidth(piece), 0);
 }
