@@ -29,8 +29,11 @@ interface Rows {
  * keys (hashing every list's rows as views cost a second per build on a
  * 1,000-issue archive), its rows made only when it is rendered.
  */
-function listPlan(shell: Omit<PagePlan, 'key' | 'issues' | 'view'>, view: Record<string, unknown>, papers: readonly PaperEntry<RecordSummary>[], rows: Rows): PagePlan {
-  return { ...shell, key: () => keyOf([shell.template, shell.title, shell.script, view, rows.keys(papers)]), issues: [], view: () => ({ ...view, rows: rows.views(shell.path, papers) }) };
+function listPlan(shell: Omit<PagePlan, 'key' | 'issues' | 'view'>, view: () => Record<string, unknown>, papers: readonly PaperEntry<RecordSummary>[], rows: Rows): PagePlan {
+  // Made when the key or the view first needs it: a rebuild after one edit keeps nearly every list's previous key.
+  let made: Record<string, unknown> | undefined;
+  const shown = () => (made ??= view());
+  return { ...shell, key: () => keyOf([shell.template, shell.title, shell.script, shown(), rows.keys(papers)]), issues: [], view: () => ({ ...shown(), rows: rows.views(shell.path, papers) }) };
 }
 
 const paperKeys = new WeakMap<PaperEntry<RecordSummary>, string>();
@@ -81,7 +84,9 @@ export function planPages(
   const years = papersByYear(database.papers);
   const words = phrasebook(config.words, config.language);
   const papersAndIssues = words.say('papersFromIssues', { papers: words.counted('paperCount', database.papers.length), issues: words.counted('issueCount', issues.length) });
-  const search = {
+  // What the papers pages' search form offers: made once, when the first of those pages' key or view needs it.
+  let searchMade: Record<string, unknown> | undefined;
+  const search = () => (searchMade ??= {
     // The lead once the script has shown the search form (papers.js); the page's own lead offers what works without JavaScript.
     lead: words.say('searchLead', { counts: papersAndIssues }),
     tags: database.tags.map((tag) => tag.name),
@@ -94,36 +99,27 @@ export function planPages(
     years: years.map(([year]) => ({ value: year, label: year === UNDATED ? words.say('noYear') : year })),
     // The search index's shards (search-index.ts), the newest first: the one loaded first.
     shards: years.map(([year]) => year).join(' '),
-  };
+  });
 
-  // What a paper's row in a list shows, apart from where its links point (relative to each page): made once, hashed once when a list's key is needed.
-  const rowFacts = new Map(
-    database.papers.map((paper) => {
-      const first = paper.coverage[0]!;
-      const facts = {
-        title: paper.latest.title,
-        slug: paper.slug,
-        authors: rowAuthors(paper.latest.authors, words, config.language),
-        year: paper.latest.year ?? '',
-        section: paper.latest.section.join(' / '),
-        sections: paper.latest.section,
-        tags: paper.tags.map((name) => [name, tagSlug.get(name)!] as const),
-        issue: first.issue.number,
-        anchor: first.anchor,
-      };
-      return [paper, { facts, key: undefined as string | undefined }];
-    }),
-  );
+  // What a paper's row in a list shows, apart from where its links point (relative to each page): made once, when a list
+  // first needs the paper's row, and hashed once, when a list's key is needed. Not for every paper up front: a rebuild after
+  // one edit keeps nearly every list's previous key and renders a few lists, and every row's authors took ~0.17 s of its CPU.
+  const rowFacts = new Map<PaperEntry<RecordSummary>, { facts: RowFacts; key: string | undefined }>();
+  const rowOf = (paper: PaperEntry<RecordSummary>) => {
+    let row = rowFacts.get(paper);
+    if (!row) rowFacts.set(paper, (row = { facts: rowFactsOf(paper, tagSlug, words, config.language), key: undefined }));
+    return row;
+  };
   const rows: Rows = {
     keys: (papers) =>
       papers.map((paper) => {
-        const row = rowFacts.get(paper)!;
+        const row = rowOf(paper);
         return (row.key ??= keyOf(row.facts));
       }),
     views: (path, papers) => {
       const link = pageLinks(path);
       return papers.map((paper) => {
-        const { facts } = rowFacts.get(paper)!;
+        const { facts } = rowOf(paper);
         return {
           title: facts.title,
           href: link.paper(facts.slug),
@@ -156,17 +152,17 @@ export function planPages(
     const withYear = (key: WordKey, values: Record<string, unknown> = {}) => words.say(key, { ...values, year: current });
     // The papers page is every paper's (its search and filters reach them all); a year's page, the year's. Its title says what its heading says.
     const heading = path === 'papers/index.html' ? words.say('everyPaper') : dated ? withYear('papersFromYear') : words.say('papersWithoutYear');
-    const view = {
+    const view = () => ({
       pageTitle: heading,
       pageHeading: namedIn(heading, ''),
       lead: words.say('yearsLead', { counts: papersAndIssues }),
-      search,
+      search: search(),
       navs: [
         { label: words.say('papersByYear'), pages: years.map(([year]) => ({ label: year === UNDATED ? words.say('noYear') : year, href: link.year(year), current: year === current })) },
         { label: dated ? withYear('pagesOfPapersFromYear') : words.say('pagesOfPapersWithoutYear'), pages: pagerLinks(path, page) },
       ],
       caption: dated ? withYear('countFromYear', { papers: words.counted('paperCount', all.length) }) : words.say('countWithoutYear', { papers: words.counted('paperCount', all.length) }),
-    };
+    });
     const title = page.count === 1 || path === 'papers/index.html' ? heading : words.say('pageOfPages', { title: heading, number: page.number, count: page.count });
     return listPlan({ path, template: 'web/paper-list.html', title, script: 'papers.js' }, view, page.papers, rows);
   };
@@ -220,10 +216,47 @@ interface IssueLinks {
   coverageOf: ReadonlyMap<string, readonly RecordSummary[]>;
 }
 
-function issuePage(issue: IssueSummary, previous: IssueSummary | undefined, next: IssueSummary | undefined, { slugOf, tagSlug, coverageOf }: IssueLinks, texts: TextSource): PagePlan {
+function issuePage(issue: IssueSummary, previous: IssueSummary | undefined, next: IssueSummary | undefined, links: IssueLinks, texts: TextSource): PagePlan {
   const path = `issues/${issue.number}/index.html`;
   const link = pageLinks(path);
   const neighbour = (other: IssueSummary | undefined) => other && { number: other.number, title: other.title, href: link.issue(other.number) };
+  const around = { previous: neighbour(previous), next: neighbour(next) };
+  const template = 'web/issue.html';
+  const title = `#${issue.number}: ${issue.title}`;
+  // Made when the key or the view first needs them: a rebuild after one edit keeps the other issues' pages' previous keys.
+  let made: ReturnType<typeof issuePageLinks> | undefined;
+  const linked = () => (made ??= issuePageLinks(issue, link, links));
+  return {
+    path,
+    template,
+    title,
+    script: undefined,
+    noindex: issue.draft,
+    // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
+    key: () => {
+      const { paperPages, tagLinks, alsoCovered } = linked();
+      return keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks], [...alsoCovered]]);
+    },
+    issues: [issue.number],
+    view: () => {
+      const { content } = texts.rendering(issue.number);
+      const { paperPages, tagLinks, alsoCovered } = linked();
+      const paper = (view: PaperView) => ({
+        ...view,
+        paperPage: paperPages.get(view.anchor)!,
+        tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })),
+        // Empty for a paper this issue alone covered: the template says nothing.
+        alsoCoveredIn: alsoCovered.get(view.anchor) ?? [],
+      });
+      // `neighbours`: whether there is a previous or next issue to link to (a one-issue archive has no pager).
+      const neighbours = around.previous !== undefined || around.next !== undefined;
+      return { ...content, draft: issue.draft, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };
+    },
+  };
+}
+
+/** Where an issue page's papers and tags link, by anchor and tag name, and the other issues covering each of its papers, by anchor: links relative to the page (`link`). */
+function issuePageLinks(issue: IssueSummary, link: Links, { slugOf, tagSlug, coverageOf }: IssueLinks) {
   const paperPages = new Map(issue.papers.map((record) => [record.anchor, link.paper(slugOf.get(record.id)!)]));
   // "Also covered in #5, #12": the other issues that summarized each paper, oldest first, each once, linking to its (first) summary there:
   // a sent issue listing one paper twice (a lint error a build does not check again on a sent issue) said "#2, #2".
@@ -238,32 +271,7 @@ function issuePage(issue: IssueSummary, previous: IssueSummary | undefined, next
     }),
   );
   const tagLinks = new Map(issue.papers.flatMap((record) => record.tags).map((name) => [name, link.tag(tagSlug.get(name)!)]));
-  const around = { previous: neighbour(previous), next: neighbour(next) };
-  const template = 'web/issue.html';
-  const title = `#${issue.number}: ${issue.title}`;
-  return {
-    path,
-    template,
-    title,
-    script: undefined,
-    noindex: issue.draft,
-    // The issue's rendering (its hash), its neighbours and where its papers and tags link: all its view is made of.
-    key: () => keyOf([template, title, issue.pageHash, around, [...paperPages], [...tagLinks], [...alsoCovered]]),
-    issues: [issue.number],
-    view: () => {
-      const { content } = texts.rendering(issue.number);
-      const paper = (view: PaperView) => ({
-        ...view,
-        paperPage: paperPages.get(view.anchor)!,
-        tagLinks: view.tags.map((name) => ({ name, href: tagLinks.get(name)! })),
-        // Empty for a paper this issue alone covered: the template says nothing.
-        alsoCoveredIn: alsoCovered.get(view.anchor) ?? [],
-      });
-      // `neighbours`: whether there is a previous or next issue to link to (a one-issue archive has no pager).
-      const neighbours = around.previous !== undefined || around.next !== undefined;
-      return { ...content, draft: issue.draft, blocks: sectionBlocks(content.highlights, content.sections).map((block) => ({ ...block, papers: block.papers.map(paper) })), ...around, neighbours };
-    },
-  };
+  return { paperPages, tagLinks, alsoCovered };
 }
 
 /** The sections of an issue in reading order, flat (a web template needs no recursive partial), each with its heading levels. */
@@ -347,10 +355,28 @@ function facetPages(folder: string, pageHeading: readonly LinePiece[], facet: Fa
   const heading = joinPieces(pageHeading);
   return listPages(folder, facet.papers, LIST_PAGE_SIZE).map((page) => {
     const title = page.count === 1 ? heading : words.say('pageOfPages', { title: heading, number: page.number, count: page.count });
-    const view = { pageTitle: heading, pageHeading, lead: undefined, search: undefined, navs: [{ label: words.say('pages'), pages: pagerLinks(page.path, page) }], caption: words.counted('paperCount', facet.papers.length) };
+    const view = () => ({ pageTitle: heading, pageHeading, lead: undefined, search: undefined, navs: [{ label: words.say('pages'), pages: pagerLinks(page.path, page) }], caption: words.counted('paperCount', facet.papers.length) });
     return listPlan({ path: page.path, template: 'web/paper-list.html', title, script: undefined }, view, page.papers, rows);
   });
 }
+
+/** What a paper's row in a list shows, apart from where its links point: its merged facts, its first coverage's issue and anchor, its tags with their folders (`tagSlug`). */
+function rowFactsOf(paper: PaperEntry<RecordSummary>, tagSlug: ReadonlyMap<string, string>, words: Phrasebook, language: string) {
+  const first = paper.coverage[0]!;
+  return {
+    title: paper.latest.title,
+    slug: paper.slug,
+    authors: rowAuthors(paper.latest.authors, words, language),
+    year: paper.latest.year ?? '',
+    section: paper.latest.section.join(' / '),
+    sections: paper.latest.section,
+    tags: paper.tags.map((name) => [name, tagSlug.get(name)!] as const),
+    issue: first.issue.number,
+    anchor: first.anchor,
+  };
+}
+
+type RowFacts = ReturnType<typeof rowFactsOf>;
 
 /**
  * The authors a row of a list of papers shows: every name up to

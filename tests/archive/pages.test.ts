@@ -186,3 +186,25 @@ test('an issue page names each other issue covering its paper once: a sent issue
   const anchor = /#([^"]+)"/.exec(said!)![1]!;
   assert.ok(issueTwo.indexOf(`id="${anchor}"`) < issueTwo.indexOf('Again, smooth metrics'), 'the link leads to the first summary of the paper in #2');
 });
+
+test("planning the pages reads no paper's authors or sections until a page's key or view asks: a rebuild after one edit keeps the other pages' keys", () => {
+  const issue = issueWith(Array.from({ length: 3 }, (_, i) => record(i, ['t'])));
+  const database = buildPaperDatabase([summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])]);
+  // Each read of a paper's merged authors or section counted, the values as they were.
+  let reads = 0;
+  for (const paper of database.papers) {
+    const { authors, section } = paper.latest;
+    Object.defineProperties(paper.latest, {
+      authors: { get: () => (reads++, authors), enumerable: true },
+      section: { get: () => (reads++, section), enumerable: true },
+    });
+  }
+  const pages = planPages(config, [summarizeIssue(issue, { pageHash: 'hash', email: { html: 'html', text: 'text' } }, [])], database, () => '', { rendering: () => issue, records: () => issue.papers });
+  assert.equal(reads, 0);
+  const list = pages.find((page) => page.path === 'tags/t/index.html')!;
+  const key = list.key();
+  assert.ok(reads > 0);
+  // The key once made is the same, and the view's rows are the papers'.
+  assert.equal(list.key(), key);
+  assert.deepEqual((list.view().rows as { authors: string }[]).map((row) => row.authors).length, 3);
+});

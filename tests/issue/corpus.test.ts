@@ -61,3 +61,12 @@ test('the hints of a reference that leads nowhere read the whole corpus: the rea
   assert.match(problems[0]!.message, /did you mean `Are Emergent Abilities/);
   assert.equal(reading.reads.everything, true);
 });
+
+test('the index of one list of facts is made once (the lint hands one list to every rule across issues), and resolves as an index made anew', () => {
+  const facts = [one, two, reader];
+  const shared = CorpusIndex.of(facts);
+  assert.equal(CorpusIndex.of(facts), shared);
+  // Another list, even of the same facts, is indexed anew: a list is not looked into for changes.
+  assert.notEqual(CorpusIndex.of([...facts]), shared);
+  assert.deepEqual(shared.resolve(paper('2304.15004'), reader), new CorpusIndex(facts).resolve(paper('2304.15004'), reader));
+});

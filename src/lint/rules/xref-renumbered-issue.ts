@@ -21,7 +21,7 @@ const rule: CorpusRule = {
   sent: 'advice',
   doc: 'An `issue:` link names the issue by its number now, not by a number it was renumbered from (its `formerly`)',
   check({ facts, report, reported }) {
-    const corpus = new CorpusIndex(facts);
+    const corpus = CorpusIndex.of(facts);
     for (const from of facts) {
       if (!reported(from.path)) continue;
       for (const { reference, position, numberAt } of from.references) {

@@ -20,7 +20,7 @@ const rule: CorpusRule = {
   sent: 'report',
   doc: 'Every `paper:` and `issue:` link leads to a published paper or issue',
   check({ facts, report, reported }) {
-    const corpus = new CorpusIndex(facts);
+    const corpus = CorpusIndex.of(facts);
     for (const from of facts) {
       if (!reported(from.path)) continue;
       for (const { path, message, position } of unknownReferences(from, corpus)) report(path, { message, position });
