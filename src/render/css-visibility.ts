@@ -1,6 +1,7 @@
 import convert from 'color-convert';
 import colorString from 'color-string';
 import { offscreenDeclaration, PX_PER } from './css-offscreen.js';
+import { recentlyUsed } from '../recently-used.js';
 
 /**
  * What an element's inline style (and its presentational attributes) does
@@ -121,11 +122,7 @@ export function backgroundOf(attributes: Readonly<Record<string, string>>, style
  * unjudged.
  */
 export function parseColor(written: string): Rgba | undefined {
-  if (coloursRead.has(written)) return coloursRead.get(written);
-  const colour = readColor(written);
-  if (coloursRead.size >= COLOURS_KEPT) coloursRead.clear();
-  coloursRead.set(written, colour);
-  return colour;
+  return coloursRead(written);
 }
 
 /**
@@ -133,11 +130,10 @@ export function parseColor(written: string): Rgba | undefined {
  * the colours of every element of every email, and an email's inline
  * styles are its stylesheet's few dozen rules copied onto each element
  * they style (inline-css.ts). Kept, a colour is also the same object each
- * time, which `invisibleOn` keeps its answers by.
+ * time, which `invisibleOn` keeps its answers by. At most 4,096: an email
+ * has a few dozen; `serve --dev` reads each version of an edited template's.
  */
-const coloursRead = new Map<string, Rgba | undefined>();
-/** Colours kept at most: an email has a few dozen; `serve --dev` reads each version of an edited template's. */
-const COLOURS_KEPT = 4096;
+const coloursRead = recentlyUsed(4096, readColor);
 
 function readColor(written: string): Rgba | undefined {
   const parsed = colorString.get(written.trim());

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { load, type CheerioAPI } from 'cheerio/slim';
 import type juice from 'juice';
 import { withSubjectIndex } from './subject-index.js';
+import { RecentlyUsed } from '../recently-used.js';
 
 /**
  * juice, run on cheerio's htmlparser2-only build (`cheerio/slim`).
@@ -55,18 +56,17 @@ const PARSES_KEPT = 4096;
  */
 function keepParses(utils: JuiceCssParses): void {
   const { parseCSS, getPreservedText } = utils;
-  utils.parseCSS = kept(new Map(), (css: string) => css, parseCSS);
-  utils.getPreservedText = kept(new Map(), (css, options, ignoredPseudos) => JSON.stringify([css, options, ignoredPseudos]), getPreservedText);
+  utils.parseCSS = kept((css: string) => css, parseCSS);
+  utils.getPreservedText = kept((css, options, ignoredPseudos) => JSON.stringify([css, options, ignoredPseudos]), getPreservedText);
 }
 
-/** `parse` with each result kept by `keyOf` its arguments (at most `PARSES_KEPT`, then forgotten all at once); called as juice calls it, a method of its utils (`getPreservedText` reads `this`). */
-function kept<Args extends unknown[]>(results: Map<string, unknown>, keyOf: (...args: Args) => string, parse: (this: unknown, ...args: Args) => unknown): (this: unknown, ...args: Args) => unknown {
+/** `parse` with its last `PARSES_KEPT` results kept by `keyOf` its arguments (`RecentlyUsed`); called as juice calls it, a method of its utils (`getPreservedText` reads `this`). */
+function kept<Args extends unknown[]>(keyOf: (...args: Args) => string, parse: (this: unknown, ...args: Args) => unknown): (this: unknown, ...args: Args) => unknown {
+  const results = new RecentlyUsed<string, unknown>(PARSES_KEPT);
   return function (this: unknown, ...args) {
     const key = keyOf(...args);
-    if (results.has(key)) return results.get(key);
-    const result = parse.apply(this, args);
-    if (results.size >= PARSES_KEPT) results.clear();
-    results.set(key, result);
+    let result = results.get(key);
+    if (result === undefined) results.set(key, (result = parse.apply(this, args)));
     return result;
   };
 }

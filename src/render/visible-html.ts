@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { backgroundOf, colorName, declarations, fontSizePx, hidingDeclaration, invisibleOn, parseColor, UNREADABLE_FONT_PX, zeroSizedImage, type Rgba } from './css-visibility.js';
 import { HIDDEN_ELEMENTS } from './raw-html.js';
+import { recentlyUsed } from '../recently-used.js';
 
 /**
  * What a reader of an HTML email sees of it: its visible text, and whether
@@ -123,21 +124,15 @@ function textHiddenBy(at: Omit<Rendered, 'link'>): Hidden | undefined {
  * The declarations of each `style` attribute read (css-visibility.ts
  * `declarations`), by its text, never changed by their readers: an email's
  * inline styles are its stylesheet's few dozen rules copied onto every
- * element they style (inline-css.ts), read again for each.
+ * element they style (inline-css.ts), read again for each. At most 4,096:
+ * an email has a few dozen; `serve --dev` reads each version of an edited
+ * template's.
  */
-const stylesRead = new Map<string, ReadonlyMap<string, string>>();
-/** Styles kept at most: an email has a few dozen; `serve --dev` reads each version of an edited template's. */
-const STYLES_KEPT = 4096;
+const stylesRead = recentlyUsed(4096, (written: string): ReadonlyMap<string, string> => declarations(written));
 const NO_STYLE: ReadonlyMap<string, string> = new Map();
 
 function styleOf(written: string | undefined): ReadonlyMap<string, string> {
-  if (written === undefined) return NO_STYLE;
-  let style = stylesRead.get(written);
-  if (!style) {
-    if (stylesRead.size >= STYLES_KEPT) stylesRead.clear();
-    stylesRead.set(written, (style = declarations(written)));
-  }
-  return style;
+  return written === undefined ? NO_STYLE : stylesRead(written);
 }
 
 /** Parses `html` into what a reader sees of it. */
