@@ -25,6 +25,11 @@ function primaryCode(error: unknown): string | undefined {
   return code.split('_').slice(0, 2).join('_');
 }
 
+/** Whether `error` is SQLite's saying another connection holds the database locked (SQLITE_BUSY and its extended codes): what a writer may wait out. */
+export function isBusy(error: unknown): boolean {
+  return primaryCode(error) === 'SQLITE_BUSY';
+}
+
 /** The path of the database the process opened last (store/database.ts `openStore`), named by the errors here. */
 let openedPath: string | undefined;
 

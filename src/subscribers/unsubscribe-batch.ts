@@ -1,4 +1,5 @@
 import type { Store } from '../store/database.js';
+import { isBusy } from '../store/store-problem.js';
 import { SubscriberStore } from './store.js';
 
 /**
@@ -13,12 +14,6 @@ import { SubscriberStore } from './store.js';
  */
 const BUSY_PATIENCE_MS = 30_000;
 const BUSY_RETRY_MS = 100;
-
-/** Whether `error` is SQLite's: the database locked by another connection (SQLITE_BUSY, and its extended codes). */
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
 
 /** An unsubscribe waiting for its commit, and how its request is answered. */
 interface PendingUnsubscribe {
