@@ -2,7 +2,7 @@ import type { CheerioAPI } from 'cheerio/slim';
 import { compile } from 'css-select';
 import { parse, SelectorType, type Selector } from 'css-what';
 import { findAll } from 'domutils';
-import type { AnyNode, Element } from 'domhandler';
+import { Element, type AnyNode } from 'domhandler';
 
 /**
  * juice's `$` with its rules' selections found faster, and the same.
@@ -95,19 +95,6 @@ function indexOf(root: AnyNode): Map<string, Element[]> {
   return index;
 }
 
-/**
- * An element, which juice wraps (`$(el)`) to read or write its attributes,
- * its text or its place, again and again for one element: twice to read
- * its `style`, once to write it, once more for a table's attributes (a
- * cheerio object each time, ~0.3 ms of CPU an email). A wrapper of one
- * element holds that element alone, and none of those calls changes which
- * element it holds (they change the document, and return the wrapper), so
- * one wrapper serves every call for that element.
- */
-function wrapped(value: unknown): value is Element {
-  return typeof value === 'object' && value !== null && 'attribs' in value && 'parent' in value;
-}
-
 /** Whether `element` is still in the document of `root` (juice removes its `<style>` elements). */
 function attached(element: AnyNode, root: AnyNode): boolean {
   let node: AnyNode | null = element;
@@ -118,8 +105,13 @@ function attached(element: AnyNode, root: AnyNode): boolean {
 /**
  * `$` as juice calls it, for a document loaded in HTML mode (not
  * xmlMode): every call cheerio's own but the selection of one selector
- * this can answer (see above), and the wrapping of one element, which is
- * made once per element (`wrapped`). `$` itself is left as it was.
+ * this can answer (see above), and the wrapping of one element, made once
+ * per element: juice wraps an element (`$(el)`) to read or write its
+ * attributes, its text or its place again and again (twice to read its
+ * `style`, once to write it, once more for a table's attributes: a
+ * cheerio object each time, ~0.3 ms of CPU an email), and a wrapper of one
+ * element holds that element alone whatever those calls change (they change
+ * the document, and return the wrapper). `$` itself is left as it was.
  */
 export function withSubjectIndex($: CheerioAPI): CheerioAPI {
   const root = $.root()[0]!;
@@ -127,7 +119,7 @@ export function withSubjectIndex($: CheerioAPI): CheerioAPI {
   const wrappers = new WeakMap<Element, unknown>();
   const select = (...args: unknown[]) => {
     const [first] = args;
-    if (args.length === 1 && wrapped(first)) {
+    if (args.length === 1 && first instanceof Element) {
       if (!wrappers.has(first)) wrappers.set(first, $(first));
       return wrappers.get(first);
     }
