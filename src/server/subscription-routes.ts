@@ -9,6 +9,7 @@ import { HttpError, queryToken, readFields, textField } from './request-body.js'
 import { addressRefusal, confirmationsPaused, crossSiteForm, nameRefusalText, tooManyRequests, type Refusal } from './public-messages.js';
 import type { RateLimiter } from './rate-limit.js';
 import { clientNetwork } from './client-network.js';
+import { clientAddress, forwardedClient, fromLoopback } from './client-address.js';
 import { crossSitePost } from './form-origin.js';
 import { localView, mailLinkBase } from './link-base.js';
 import type { HourlyNotice } from './hourly-notice.js';
@@ -74,7 +75,7 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
     const { requests, windowMs } = SUBSCRIBE_LIMIT;
     guards.notice.say(
       'proxy-without-client',
-      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: a request came through a proxy on this machine that does not say the reader's address (no X-Forwarded-For): every reader reaching the server through it is one client to the limit of ${requests} requests in ${windowMs / 60_000} minutes, past which they are all refused (429). Make the proxy add it: in nginx, \`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\` (Caddy adds it). Said once an hour`,
+      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: a request came through a proxy on this machine that does not say the reader's address (no X-Forwarded-For, Forwarded or X-Real-IP): every reader reaching the server through it is one client to the limit of ${requests} requests in ${windowMs / 60_000} minutes, past which they are all refused (429). Make the proxy add it: in nginx, \`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\` (Caddy adds it). Said once an hour`,
     );
   }
   // Counted by network: one machine may have many IPv6 addresses (client-network.ts).
@@ -165,34 +166,16 @@ const ADDRESS = /<?[^\s<>()"',;:]+@[^\s<>()"',;:]+>?/g;
 /** Subscription requests per client address: 5 per 10 minutes is a person retrying, not a script. */
 export const SUBSCRIBE_LIMIT = { requests: 5, windowMs: 10 * 60 * 1000 };
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
 /**
  * Whether `req`, a browser's (it sent an `Origin`, as browsers do with
  * every POST), came from elsewhere through a proxy on this machine that
- * does not name the reader (no X-Forwarded-For, which `clientAddress`
- * reads): from loopback, yet no local view (link-base.ts `localView`): its
- * `Host` is the site's name, or its `Origin` is not the address it
- * reached (nginx's `proxy_pass` as it comes passes `Host: 127.0.0.1:8080`
- * and the reader's `Origin: https://example.org`). Every reader is then
- * the proxy's address to the rate limit.
+ * does not name the reader (no header `forwardedClient` reads): from
+ * loopback, yet no local view (link-base.ts `localView`): its `Host` is
+ * the site's name, or its `Origin` is not the address it reached (nginx's
+ * `proxy_pass` as it comes passes `Host: 127.0.0.1:8080` and the reader's
+ * `Origin: https://example.org`). Every reader is then the proxy's
+ * address to the rate limit.
  */
 function throughSilentProxy(req: IncomingMessage, dev: boolean): boolean {
-  const { origin } = req.headers;
-  return origin !== undefined && LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined && localView(req, dev) === undefined;
-}
-
-/**
- * The reader's address, for the rate limit: behind the TLS proxy the docs
- * put in front (Caddy, nginx on this machine), every request comes from
- * loopback, so the address the proxy appended last to X-Forwarded-For is
- * the reader's; it is trusted only from loopback (a reader reaching the
- * server directly could write any X-Forwarded-For).
- */
-export function clientAddress(req: IncomingMessage): string {
-  const socket = req.socket.remoteAddress ?? 'unknown';
-  const forwarded = req.headers['x-forwarded-for'];
-  if (!LOOPBACK.has(socket) || forwarded === undefined) return socket;
-  const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded).split(',').at(-1)!.trim();
-  return last === '' ? socket : last;
+  return req.headers.origin !== undefined && fromLoopback(req) && forwardedClient(req) === undefined && localView(req, dev) === undefined;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
-import { clientAddress } from '../../src/server/subscription-routes.js';
+import { clientAddress } from '../../src/server/client-address.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { decodeEntities } from '../helpers/render.js';
 import { rawRequest, startServer, stderrOf, type RawResponse, type TestServer } from './helpers.js';
@@ -239,6 +239,24 @@ test('subscribe: behind a proxy on this machine, each reader (X-Forwarded-For) h
   assert.equal(clientAddress(direct('::1')), '203.0.113.7');
 });
 
+test('subscribe: behind a proxy on this machine that names the reader by X-Real-IP or Forwarded alone, each reader has their own limit and nothing is said on stderr', async () => {
+  for (const header of [(address: string) => ({ 'X-Real-IP': address }), (address: string) => ({ Forwarded: `for="${address}";proto=https` })]) {
+    const server = await startServer();
+    try {
+      const from = (address: string, email: string) => rawRequest(server.port, 'POST', '/subscribe', form({ email }), { Host: `127.0.0.1:${server.port}`, Origin: 'https://news.example.org', ...header(address) });
+      const { answer, said } = await answerAndLog(async () => {
+        for (let i = 0; i < 5; i++) assert.equal((await from('203.0.113.7', `reader${i}@example.org`)).status, 202);
+        return from('203.0.113.7', 'reader5@example.org');
+      });
+      assert.equal(answer.status, 429, 'the same reader a sixth time');
+      assert.equal(said, '', 'the proxy names the reader: no notice');
+      assert.equal((await from('198.51.100.4', 'other@example.org')).status, 202, 'another reader behind the same proxy');
+    } finally {
+      await server.close();
+    }
+  }
+});
+
 test('subscribe: readers reaching it through a proxy on this machine that adds no X-Forwarded-For (nginx\'s proxy_pass as it comes) are one client to the limit, and stderr says so once an hour, with the line to add; a local view or a proxy that adds it says nothing', async () => {
   const server = await startServer();
   try {
@@ -246,7 +264,7 @@ test('subscribe: readers reaching it through a proxy on this machine that adds n
     const proxied = (email: string, headers: Record<string, string> = {}) => rawRequest(server.port, 'POST', '/subscribe', form({ email }), { Host: `127.0.0.1:${server.port}`, Origin: 'https://news.example.org', ...headers });
     const { answer: first, said } = await answerAndLog(() => proxied('reader0@example.org'));
     assert.equal(first.status, 202);
-    assert.match(said, /^paperboy: POST \/subscribe: a request came through a proxy on this machine that does not say the reader's address \(no X-Forwarded-For\): every reader reaching the server through it is one client to the limit of 5 requests in 10 minutes, past which they are all refused \(429\)\. Make the proxy add it: in nginx, `proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;` \(Caddy adds it\)\. Said once an hour\n$/);
+    assert.match(said, /^paperboy: POST \/subscribe: a request came through a proxy on this machine that does not say the reader's address \(no X-Forwarded-For, Forwarded or X-Real-IP\): every reader reaching the server through it is one client to the limit of 5 requests in 10 minutes, past which they are all refused \(429\)\. Make the proxy add it: in nginx, `proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;` \(Caddy adds it\)\. Said once an hour\n$/);
     const { answer: later, said: saidLater } = await answerAndLog(async () => {
       for (let i = 1; i < 5; i++) assert.equal((await proxied(`reader${i}@example.org`)).status, 202);
       return proxied('reader5@example.org');
