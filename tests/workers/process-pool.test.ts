@@ -197,3 +197,22 @@ test('children started ahead that no pool takes stop when released; a pool given
   assert.equal((await pool.finish()).length, paths.length);
   assert.ok(await stopped(pool.pids));
 });
+
+test("batches count the main process's share as one more taker: a child is handed no more than its part of what is left", async () => {
+  const { config } = await corpus();
+  const items = Array.from({ length: 64 }, (_, i) => `item-${i}`);
+  const handed: number[] = [];
+  const pool = ProcessPool.start<typeof config, string, string>({
+    module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
+    setup: config,
+    name: 'lint',
+    // Never asked: the pool is stopped before the main process takes its first item (it yields first).
+    here: (item) => item,
+    handedOff: (batch) => handed.push(batch.length),
+  });
+  pool.add(items);
+  pool.terminate();
+  // Two batches in flight per child; the first of 64 items over (children + 1) takers, each with two batches.
+  const takers = pool.pids.length + 1;
+  assert.equal(handed[0], Math.ceil(64 / (2 * takers * 2)));
+});
