@@ -56,7 +56,7 @@ export class BuildCache {
    * build, so a build or `papers` cannot go on without it.
    */
   static inDataDir(dataDir: string): BuildCache {
-    const dir = join(dataDir, 'cache', 'build');
+    const dir = buildCacheDir(dataDir);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {
@@ -202,5 +202,14 @@ export function storedOutput(output: IssueOutput): StoredOutput {
 
 const EXTENSION = '.v8';
 const INDEX_FILE = `index${EXTENSION}`;
+
+function buildCacheDir(dataDir: string): string {
+  return join(dataDir, 'cache', 'build');
+}
+
+/** The file of the build cache's index of summaries under `dataDir` (its base; stored-map.ts): none there, no issue's rendering is stored. */
+export function buildCacheIndex(dataDir: string): string {
+  return join(buildCacheDir(dataDir), INDEX_FILE);
+}
 /** The records' file of an issue beside its rendering's. */
 const RECORDS = '.records';

@@ -10,11 +10,13 @@ import { templatesFingerprint } from '../render/template-files.js';
 import type { TemplateProblem } from '../render/template-errors.js';
 import { VERSION } from '../version.js';
 import { growHeapSlowly } from '../workers/heap.js';
+import type { ChildrenAhead } from '../workers/process-pool.js';
 import { readCopiedFiles, type CopiedFiles } from './copied-files.js';
 import { linkTarget } from './link-target.js';
 import { packageVersion } from './package-version.js';
 import type { IssueAddress } from './former-issue-pages.js';
 import type { FileValues, PublishedIssues } from './published.js';
+import { renderersAhead } from './render-workers.js';
 import { lintPublished } from './sent-linted.js';
 import { lockSite } from './site-lock.js';
 import { builtKey, filesNotAsBuilt } from './site-marker.js';
@@ -136,6 +138,17 @@ async function buildSiteAt(config: Config, options: BuildOptions): Promise<Build
 
 /** What `buildSite` does once it knows the site is not up to date: render what changed, plan, write. */
 async function renderAndWrite(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string): Promise<BuildReport> {
+  // A cold build's render workers load their modules while this process loads its own and reads every frontmatter.
+  const ahead = renderersAhead(config, options, sources.size);
+  try {
+    return await renderAndWriteWith(config, options, copied, sources, key, ahead);
+  } finally {
+    ahead?.release();
+  }
+}
+
+/** `renderAndWrite` with the render workers started `ahead`, if any (render-workers.ts). */
+async function renderAndWriteWith(config: Config, options: BuildOptions, copied: CopiedFiles, sources: ReadonlyMap<string, IssueSource>, key: string, ahead: ChildrenAhead | undefined): Promise<BuildReport> {
   // Loaded only now: a build with nothing to do does not pay for the renderers, MiniSearch and KaTeX.
   const [{ Workspace }, { FactsCache }, { loadTemplates }, { publishedIssues }, { planSite }, { templateHtmlProblems }, { issueAddresses }] = await Promise.all([
     import('../issue/workspace.js'),
@@ -151,7 +164,7 @@ async function renderAndWrite(config: Config, options: BuildOptions, copied: Cop
   const templates = loadTemplates(config.templatesDir);
   // The site's own files by path: an issue's image of the site is looked for among them (published.ts `missingImages`).
   const siteFiles = new Set(copied.own.keys());
-  const published = await publishedIssues(workspace, { ...options, templates, siteFiles, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
+  const published = await publishedIssues(workspace, { ...options, templates, siteFiles, ahead, progress: (done, total) => options.progress?.('render', done, total) }).catch((error: unknown) => {
     throw siteUnchanged(error);
   });
   const maker = makers();

@@ -5,7 +5,8 @@ import type { Position } from 'unist';
 import type { Config } from '../config/load.js';
 import { FILE_CHANGED, PaperboyError, type ExitCode } from '../errors.js';
 import { growHeapSlowly } from '../workers/heap.js';
-import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
+import { ProcessPool, worthAPool, type ChildrenAhead } from '../workers/process-pool.js';
+import { renderPool } from './render-workers.js';
 import { CorpusReading, readsHold, type CorpusReads } from '../issue/corpus.js';
 import { problemAt, type ParsedIssue, type ParseProblem } from '../issue/parse.js';
 import { extractFacts, type IssueFacts } from '../issue/facts.js';
@@ -56,13 +57,14 @@ const KEPT = 32;
  * Every issue to publish (drafts too with `drafts`), oldest first, each
  * summarized from the build cache or rendered anew: what the archive and
  * `paperboy papers` read. Many issues to render (a cold build) are
- * rendered on every core (render-worker.ts) when the cache is on (the
- * workers store what they render there). Throws (exit 1) naming every
+ * rendered on every core (render-workers.ts) when the cache is on (the
+ * workers store what they render there), by the workers started `ahead`
+ * if there are any. Throws (exit 1) naming every
  * issue that cannot be published; a template's error (exit 2) as it is.
  */
 export async function publishedIssues(
   workspace: Workspace,
-  options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void; siteFiles?: ReadonlySet<string> },
+  options: { drafts: boolean; cache: boolean; templates?: TemplateSet; progress?: (rendered: number, total: number) => void; siteFiles?: ReadonlySet<string>; ahead?: ChildrenAhead },
 ): Promise<PublishedIssues> {
   // Files that cannot be published are named with the others' failures, after rendering: every problem in one run.
   const { files, failures: fileFailures } = publishedFiles(workspace, options.drafts);
@@ -89,12 +91,14 @@ export async function publishedIssues(
   const handedOff = (batch: readonly RenderItem[]) => batch.forEach((item) => workspace.release(byPath.get(item.path)!));
   const outcomes =
     options.cache && worthAPool(items.length)
-      ? await renderOnEveryCore(workspace.config, items, here, handedOff, options.progress)
+      ? await renderOnEveryCore(workspace.config, items, here, handedOff, options.progress, options.ahead)
       : items.map((item, i) => {
           const outcome = here(item);
           options.progress?.(i + 1, items.length);
           return outcome;
         });
+  // Workers started ahead that the pool did not take (few issues to render after all) go now, not at the build's end.
+  options.ahead?.release();
   const failures: PaperboyError[] = [];
   for (const outcome of outcomes) {
     const file = byPath.get(outcome.path)!;
@@ -153,12 +157,8 @@ export type RenderOutcome =
 
 /**
  * Renders `items` on every core: in the main process (`here`) and in one
- * child process per other core (render-worker.ts). Each process holds its
- * own modules and workspace (~150 MB on 1,000 issues), so the main process
- * works rather than waits: three processes peaked at 709 MB together, two
- * at 465–476 MB, with the main heap growing slowly (workers/heap.ts). A
- * child's heap is capped at 384 MB, its young generation at 2 × 8 MB
- * (V8's default is 2 × 16 MB: the worker's peak went from ~245 to ~220 MB).
+ * child process per other core (render-workers.ts), those started `ahead`
+ * if they are still alive.
  */
 async function renderOnEveryCore(
   config: Config,
@@ -166,17 +166,10 @@ async function renderOnEveryCore(
   here: (item: RenderItem) => RenderOutcome,
   handedOff: (items: readonly RenderItem[]) => void,
   progress: ((rendered: number, total: number) => void) | undefined,
+  ahead: ChildrenAhead | undefined,
 ): Promise<RenderOutcome[]> {
   growHeapSlowly();
-  const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({
-    module: childModule('render-worker', import.meta.url),
-    setup: config,
-    name: 'render',
-    execArgv: ['--max-old-space-size=384', '--max-semi-space-size=8'],
-    here,
-    handedOff,
-    progress,
-  });
+  const pool = ProcessPool.start<Config, RenderItem, RenderOutcome>({ ...renderPool(config), name: 'render', here, handedOff, progress, ahead });
   pool.add(items);
   return pool.finish();
 }

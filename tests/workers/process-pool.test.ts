@@ -156,3 +156,63 @@ setInterval(() => {}, 1000);
   assert.equal(stderr, '');
   assert.ok(await stopped(pids.split(' ').map(Number)), 'the children exit');
 });
+
+test('a pool given children started ahead takes them rather than starting its own, and they stop once it is done', async () => {
+  const { config, paths } = await corpus();
+  const module = childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href);
+  const ahead = ProcessPool.startAhead({ module, setup: config }, false);
+  const early = ahead.pids;
+  assert.equal(early.length, availableParallelism());
+  const pool = ProcessPool.start<typeof config, string, FileOutcome>({ module, setup: config, name: 'lint', ahead });
+  assert.deepEqual(pool.pids, early, 'the pool runs the children started ahead');
+  assert.deepEqual(ahead.pids, [], 'none is left to release');
+  ahead.release();
+  pool.add(paths);
+  const outcomes = await pool.finish();
+  const active = activeRules(rules, config);
+  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active)));
+  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
+  assert.ok(await stopped(early), 'the children stop once the pool is done');
+});
+
+test('children started ahead that no pool takes stop when released; a pool given one that died starts another', async () => {
+  const { config, paths } = await corpus();
+  const module = childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href);
+  const unused = ProcessPool.startAhead({ module, setup: config }, false);
+  const pids = unused.pids;
+  unused.release();
+  assert.ok(await stopped(pids), 'released, the children exit');
+
+  const ahead = ProcessPool.startAhead({ module, setup: config }, false);
+  const [dead, ...alive] = ahead.pids;
+  process.kill(dead!, 'SIGKILL');
+  assert.ok(await stopped([dead!]));
+  const pool = ProcessPool.start<typeof config, string, FileOutcome>({ module, setup: config, name: 'lint', ahead });
+  ahead.release();
+  assert.equal(pool.pids.length, availableParallelism());
+  assert.ok(!pool.pids.includes(dead!), 'the dead child is not taken');
+  assert.deepEqual(pool.pids.filter((pid) => alive.includes(pid)), alive, 'the live ones are');
+  pool.add(paths);
+  assert.equal((await pool.finish()).length, paths.length);
+  assert.ok(await stopped(pool.pids));
+});
+
+test("batches count the main process's share as one more taker: a child is handed no more than its part of what is left", async () => {
+  const { config } = await corpus();
+  const items = Array.from({ length: 64 }, (_, i) => `item-${i}`);
+  const handed: number[] = [];
+  const pool = ProcessPool.start<typeof config, string, string>({
+    module: childModule('worker', new URL('../../src/lint/engine.ts', import.meta.url).href),
+    setup: config,
+    name: 'lint',
+    // Never asked: the pool is stopped before the main process takes its first item (it yields first).
+    here: (item) => item,
+    handedOff: (batch) => handed.push(batch.length),
+  });
+  pool.add(items);
+  pool.terminate();
+  // Two batches in flight per child; the first of 64 items over (children + 1) takers, each with two batches.
+  const takers = pool.pids.length + 1;
+  assert.equal(handed[0], Math.ceil(64 / (2 * takers * 2)));
+});
