@@ -165,6 +165,13 @@ test('docs/rules.md is exactly what `paperboy lint --list-rules --format markdow
   );
 });
 
+test("README.md's count of the lint rules is the number of rules", () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const counts = [...readme.matchAll(/\b(\d+) rules\b/g)].map((match) => Number(match[1]));
+  assert.ok(counts.length > 0, 'README.md says how many rules lint has');
+  for (const count of counts) assert.equal(count, rules.length, `README.md says "${count} rules"; lint has ${rules.length}`);
+});
+
 /** The long flags in the Options section of a `--help` text. */
 function helpFlags(help: string): string[] {
   const options = help.slice(help.indexOf('Options:'));
