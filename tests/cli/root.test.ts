@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { rootFlag } from '../../src/cli/root.js';
+import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
@@ -46,6 +48,19 @@ test('a suggested command without an issue\'s path carries --root when the newsl
   assert.match(start.stdout, /No issue to render yet: `paperboy new --root my-digest` scaffolds one\./);
   const here = await runCli(['start'], { cwd: join(parent, 'my-digest') });
   assert.match(here.stdout, /No issue to render yet: `paperboy new` scaffolds one\./);
+  const preview = await runCli(['preview', '--root', 'my-digest'], { cwd: parent });
+  assert.equal(preview.code, 2);
+  assert.match(preview.stderr, /Create one with `paperboy new --root my-digest --title "…"`/);
+  const previewHere = await runCli(['preview'], { cwd: join(parent, 'my-digest') });
+  assert.match(previewHere.stderr, /Create one with `paperboy new --title "…"`/);
+  // A bounced reader added again: the command that makes them active.
+  await runCli(['subscribers', 'add', "o'brien@example.org", '--root', 'my-digest'], { cwd: parent });
+  const db = openStore(join(parent, 'my-digest', '.paperboy'));
+  const store = new SubscriberStore(db);
+  store.markBounced(store.find("o'brien@example.org")!.id);
+  db.close();
+  const added = await runCli(['subscribers', 'add', "o'brien@example.org", '--root', 'my-digest'], { cwd: parent });
+  assert.match(added.stderr, /`paperboy subscribers reactivate 'o'\\''brien@example\.org' --root my-digest`/);
 });
 
 test('rootFlag: nothing for the folder the user is in; a folder with spaces or quotes quoted for the shell', () => {
