@@ -61,6 +61,14 @@ test('a suggested command without an issue\'s path carries --root when the newsl
   db.close();
   const added = await runCli(['subscribers', 'add', "o'brien@example.org", '--root', 'my-digest'], { cwd: parent });
   assert.match(added.stderr, /`paperboy subscribers reactivate 'o'\\''brien@example\.org' --root my-digest`/);
+  // A path lint cannot use: the command that lints every issue.
+  for (const argv of [['lint', '--root', 'my-digest', 'my-digest/issues/0009-none.md'], ['lint', 'my-digest/issues']]) {
+    const lint = await runCli(argv, { cwd: parent });
+    assert.equal(lint.code, 2, lint.stderr);
+    assert.match(lint.stderr, /[Rr]un `paperboy lint --root my-digest` without paths/, argv.join(' '));
+  }
+  const lintHere = await runCli(['lint', 'issues/0009-none.md'], { cwd: join(parent, 'my-digest') });
+  assert.match(lintHere.stderr, /run `paperboy lint` without paths/);
 });
 
 test('rootFlag: nothing for the folder the user is in; a folder with spaces or quotes quoted for the shell', () => {
