@@ -32,6 +32,18 @@ test('the command a message suggests works where the user is: an issue file\'s p
   assert.match(preview.stdout, /Are Emergent Abilities/);
 });
 
+test('a misspelt issue file\'s path from outside the newsletter finds the newsletter all the same: the command says the file is not there, not that the folder it ran in has no config', async () => {
+  const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
+  const lint = await runCli(['lint', 'my-digest/issues/0001-frist.md'], { cwd: parent });
+  assert.equal(lint.code, 2);
+  assert.match(lint.stderr, /^paperboy: Cannot find `my-digest\/issues\/0001-frist\.md`/);
+  for (const command of ['render', 'preview', 'send']) {
+    const result = await runCli([command, 'my-digest/issues/0001-frist.md'], { cwd: parent });
+    assert.equal(result.code, 2, command);
+    assert.match(result.stderr, /^paperboy: Cannot read issue my-digest\/issues\/0001-frist\.md: .*no such file/, command);
+  }
+});
+
 test('a command named by number (or none) without a newsletter here still says there is no config: no folder is guessed', async () => {
   const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
   for (const argv of [['render', '1'], ['lint'], ['preview', '--no-pager']]) {
