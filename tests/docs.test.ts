@@ -299,6 +299,30 @@ test('docs/commands.md: the usage block of a command with subcommands has a line
   assert.ok(checked >= 2, 'subcommands are read from --help');
 });
 
+test('docs/commands.md: each usage line writes an argument as --help has it, optional in brackets (`[ISSUE]`) and required bare (`ISSUE`)', async () => {
+  const root = makeRoot({});
+  const commands = await subcommandsOf([], root);
+  let checked = 0;
+  for (const section of readDoc('commands.md').split(/^## /m)) {
+    const command = /^`paperboy (\S+)`\n/.exec(section)?.[1];
+    if (command === undefined || !commands.includes(command)) continue;
+    for (const line of usageBlock(section).split('\n').filter((text) => text.startsWith('paperboy '))) {
+      const words = line.split(' ');
+      const path = /^[a-z][\w-]*$/.test(words[2] ?? '') ? [command, words[2]!] : [command];
+      const usage = /^Usage: paperboy .*?\[options\](.*)$/m.exec((await runCli([...path, '--help'], { cwd: root })).stdout)?.[1] ?? '';
+      for (const [, optional, name] of usage.matchAll(/(\[|<)([a-z-]+)(?:\.\.\.)?[\]>]/g)) {
+        const upper = name!.toUpperCase();
+        // A usage line that leaves the argument out (`paperboy lint --list-rules`) says nothing of it.
+        if (!new RegExp(`(^|[\\s[])${upper}\\b`).test(line)) continue;
+        checked++;
+        if (optional === '[') assert.ok(line.includes(`[${upper}`), `docs/commands.md writes \`${line}\` with ${upper} required; \`paperboy ${path.join(' ')} --help\` has it optional: [${upper}]`);
+        else assert.ok(!line.includes(`[${upper}`), `docs/commands.md writes \`${line}\` with ${upper} optional; \`paperboy ${path.join(' ')} --help\` requires it`);
+      }
+    }
+  }
+  assert.ok(checked >= 10, 'the usage lines are read');
+});
+
 test('docs/commands.md: the `papers search` example shows what the command prints for the sample issues', async () => {
   const page = readDoc('commands.md');
   const command = 'papers search sparse autoencoders';
