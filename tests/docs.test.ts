@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseConfig } from '../src/config/load.js';
 import { configSchema } from '../src/config/schema.js';
@@ -72,6 +73,45 @@ test('docs/config.md documents every key of the config schema, nested keys inclu
   assertSameKeys(documentedKeys('config.md', 'Keys'), expected, 'docs/config.md "Keys"', 'src/config/schema.ts');
 });
 
+/** The cells of each row of the tables under a `## heading` of a docs page whose first cell is a `key` (`\\|` inside a cell is text). */
+function documentedRows(page: string, heading: string): string[][] {
+  const lines = readDoc(page).split('\n');
+  const start = lines.indexOf(`## ${heading}`);
+  const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  return lines
+    .slice(start, end === -1 ? undefined : end)
+    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .map((line) => line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+}
+
+test("docs/config.md's default of every key is what a config that leaves the key out gets", () => {
+  const root = '/newsletter';
+  const config = parseConfig('name: x\nbaseUrl: https://x.example.org/\nfrom: x@example.org\npostalAddress: x\n', join(root, 'paperboy.config.yaml')) as unknown as Record<string, unknown>;
+  // The table of keys (key, type, required, default, example, what it is), not the words' below it.
+  const rows = documentedRows('config.md', 'Keys').filter((row) => row.length === 6);
+  const keys = rows.map(([key]) => key!.slice(1, -1));
+  let compared = 0;
+  for (const [cell, type = '', , shown = ''] of rows) {
+    const key = cell!.slice(1, -1);
+    const actual = key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], config);
+    // `—` (required, or required with its parent) and `none…`: the key is unset when left out.
+    if (shown === '—' || shown.startsWith('none')) {
+      if (!['name', 'baseUrl', 'from', 'postalAddress'].includes(key)) assert.equal(actual, undefined, `docs/config.md says \`${key}\` has no default, but a config without it gets ${JSON.stringify(actual)}`);
+      continue;
+    }
+    const code = /^`([^`]*)`$/.exec(shown)?.[1];
+    assert.ok(code !== undefined, `docs/config.md writes the default of \`${key}\` as ${shown}, expected it in backticks, \`none\` or \`—\``);
+    // A default that is another key's value (`feedIdBase`: `baseUrl`) is applied where it is used.
+    if (keys.includes(code)) continue;
+    const documented: unknown = parseYaml(code);
+    // A folder is read from the newsletter's folder.
+    const expected = type === 'directory' ? resolve(root, documented as string) : documented;
+    assert.deepEqual(actual, expected, `docs/config.md gives \`${key}\` the default ${shown}; a config without it gets ${JSON.stringify(actual)}`);
+    compared++;
+  }
+  assert.ok(compared >= 10, 'the defaults are read from the Keys table');
+});
+
 /** The first fenced block of a language in a docs page. */
 function exampleBlock(page: string, language: string): string {
   const block = new RegExp(`^\`\`\`${language}\n([\\s\\S]*?)^\`\`\`$`, 'm').exec(readDoc(page))?.[1];
@@ -125,6 +165,13 @@ test('docs/rules.md is exactly what `paperboy lint --list-rules --format markdow
   );
 });
 
+test("README.md's count of the lint rules is the number of rules", () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  const counts = [...readme.matchAll(/\b(\d+) rules\b/g)].map((match) => Number(match[1]));
+  assert.ok(counts.length > 0, 'README.md says how many rules lint has');
+  for (const count of counts) assert.equal(count, rules.length, `README.md says "${count} rules"; lint has ${rules.length}`);
+});
+
 /** The long flags in the Options section of a `--help` text. */
 function helpFlags(help: string): string[] {
   const options = help.slice(help.indexOf('Options:'));
@@ -156,6 +203,76 @@ test('docs/commands.md documents every command --help lists, each with every fla
   }
 });
 
+/** Every flag of `--help` (long and short), read once per command path. */
+function flagsOfCommand(root: string): (path: string[]) => Promise<string[]> {
+  const known = new Map<string, Promise<string[]>>();
+  return (path) => {
+    const key = path.join(' ');
+    if (!known.has(key)) {
+      known.set(
+        key,
+        runCli([...path, '--help'], { cwd: root }).then(({ stdout }) => [
+          ...[...stdout.slice(stdout.indexOf('Options:')).matchAll(/^ {2}(?:(-\w), )?(--[a-z][\w-]*)/gm)].flatMap((match) => (match[1] ? [match[1], match[2]!] : [match[2]!])),
+          // Every command's own, and the program's.
+          '--root', '--help', '-h', '--version', '-v',
+        ]),
+      );
+    }
+    return known.get(key)!;
+  };
+}
+
+/** The subcommands `--help` lists under "Commands:" (commander's `help` left out). */
+async function subcommandsOf(path: string[], root: string): Promise<string[]> {
+  return helpCommands((await runCli([...path, '--help'], { cwd: root })).stdout);
+}
+
+test('README.md and docs/: every flag written after `paperboy <command>` is a flag of that command', async () => {
+  const root = makeRoot({});
+  const flagsOf = flagsOfCommand(root);
+  const commands = await subcommandsOf([], root);
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let checked = 0;
+  for (const page of pages) {
+    // A command line as written in code: up to the end of its code span or line, a table cell, or a shell operator.
+    // A table cell's `\\|` (`[--format stylish\\|json]`) is an alternative within the command, not the cell's end.
+    const text = readFileSync(join(REPO, page), 'utf8').replaceAll('\\|', '/');
+    for (const [written, line = ''] of text.matchAll(/paperboy ([a-z][\w-]*(?: [^`\n|;&)]*)?)/g)) {
+      const words = line.split(/\s+/);
+      if (!commands.includes(words[0]!)) continue;
+      const path = [words[0]!];
+      if (words[1] && (await subcommandsOf(path, root)).includes(words[1])) path.push(words[1]);
+      const flags = await flagsOf(path);
+      // An optional flag is in brackets: `[--out DIR]`, `[--test ADDR [--review]]`.
+      for (const flag of words.map((word) => /^\[*(--?[a-z][\w-]*)/i.exec(word)?.[1]).filter((flag) => flag !== undefined)) {
+        checked++;
+        assert.ok(flags.includes(flag), `${page} writes \`${written}\`, but \`paperboy ${path.join(' ')} --help\` has no ${flag}`);
+      }
+    }
+  }
+  assert.ok(checked > 50, 'the command lines are read from the pages');
+});
+
+test('docs/commands.md: every flag a command\'s section names is a flag of that command, or written after the command it belongs to (`send --test`)', async () => {
+  const root = makeRoot({});
+  const flagsOf = flagsOfCommand(root);
+  const commands = await subcommandsOf([], root);
+  for (const section of readDoc('commands.md').split(/^## /m)) {
+    const command = /^`paperboy (\S+)`\n/.exec(section)?.[1];
+    if (command === undefined) continue;
+    const own = [...(await flagsOf([command]))];
+    for (const sub of await subcommandsOf([command], root)) own.push(...(await flagsOf([command, sub])));
+    for (const match of section.matchAll(/(?<![\w-])--[a-z][\w-]*/g)) {
+      // Another command's flag is written after its name, in the same code span or across a line break in it.
+      const before = section.slice(Math.max(0, match.index - 40), match.index);
+      const after = /([a-z][\w-]*)\s+$/.exec(before)?.[1];
+      if (own.includes(match[0]) || (after !== undefined && commands.includes(after))) continue;
+      const line = section.slice(0, match.index).split('\n').length;
+      assert.fail(`docs/commands.md's section \`paperboy ${command}\` names ${match[0]} (its line ${line}), which is not a flag of \`paperboy ${command}\`: write the command it belongs to before it (\`send ${match[0]}\`)`);
+    }
+  }
+});
+
 /** The first fenced block of a docs/commands.md section: its usage lines. */
 function usageBlock(section: string): string {
   return /^```\n([\s\S]*?)^```$/m.exec(section)?.[1] ?? '';
@@ -180,6 +297,30 @@ test('docs/commands.md: the usage block of a command with subcommands has a line
     }
   }
   assert.ok(checked >= 2, 'subcommands are read from --help');
+});
+
+test('docs/commands.md: each usage line writes an argument as --help has it, optional in brackets (`[ISSUE]`) and required bare (`ISSUE`)', async () => {
+  const root = makeRoot({});
+  const commands = await subcommandsOf([], root);
+  let checked = 0;
+  for (const section of readDoc('commands.md').split(/^## /m)) {
+    const command = /^`paperboy (\S+)`\n/.exec(section)?.[1];
+    if (command === undefined || !commands.includes(command)) continue;
+    for (const line of usageBlock(section).split('\n').filter((text) => text.startsWith('paperboy '))) {
+      const words = line.split(' ');
+      const path = /^[a-z][\w-]*$/.test(words[2] ?? '') ? [command, words[2]!] : [command];
+      const usage = /^Usage: paperboy .*?\[options\](.*)$/m.exec((await runCli([...path, '--help'], { cwd: root })).stdout)?.[1] ?? '';
+      for (const [, optional, name] of usage.matchAll(/(\[|<)([a-z-]+)(?:\.\.\.)?[\]>]/g)) {
+        const upper = name!.toUpperCase();
+        // A usage line that leaves the argument out (`paperboy lint --list-rules`) says nothing of it.
+        if (!new RegExp(`(^|[\\s[])${upper}\\b`).test(line)) continue;
+        checked++;
+        if (optional === '[') assert.ok(line.includes(`[${upper}`), `docs/commands.md writes \`${line}\` with ${upper} required; \`paperboy ${path.join(' ')} --help\` has it optional: [${upper}]`);
+        else assert.ok(!line.includes(`[${upper}`), `docs/commands.md writes \`${line}\` with ${upper} optional; \`paperboy ${path.join(' ')} --help\` requires it`);
+      }
+    }
+  }
+  assert.ok(checked >= 10, 'the usage lines are read');
 });
 
 test('docs/commands.md: the `papers search` example shows what the command prints for the sample issues', async () => {

@@ -8,7 +8,7 @@ import { formatStylish } from '../lint/format/stylish.js';
 import { lintTargets } from '../lint/targets.js';
 import type { CommandIO } from '../io.js';
 import { terminalWidth, useColor } from './io.js';
-import { newsletterRoot } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
 import { sayUnreadTemplatesOf } from './unread-templates.js';
 
 export interface LintCommandOptions {
@@ -52,7 +52,7 @@ export async function run(options: LintCommandOptions, io: CommandIO): Promise<n
     });
   }
   const config = await loadConfig(newsletterRoot(io.cwd, options.root, options.files));
-  const targets = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir) : undefined;
+  const targets = options.files.length > 0 ? await lintTargets(options.files, io.cwd, config.issuesDir, `paperboy lint${rootFlag(io.cwd, config.root)}`) : undefined;
   const files = targets?.files;
   // A sent issue's editorial advice is history: said when asked for, or of a file named.
   const adviceOnSent = options.sent === true || (targets?.named ?? []);

@@ -159,7 +159,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     });
 
   command('sends', 'the send journal of an issue: counts per state, failed and unknown recipients with the last reply')
-    .argument('<issue>', 'the issue number')
+    .argument('<issue>', 'an issue number or the path of an issue file')
     .option('--json', 'print the journal as JSON', false)
     .option('--discard-outbox', 'forget a send that went into the outbox alone (nothing left this machine), so that `send` mails everyone', false)
     .action(async (issue: string, options) => {

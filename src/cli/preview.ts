@@ -56,7 +56,7 @@ async function chosenIssue(workspace: Workspace, options: PreviewCommandOptions,
   const newer = workspace.newerUnreadable();
   if (options.watch && newer[0]) return newer[0];
   sayPassedOver(newer, workspace, io);
-  return newest(workspace);
+  return newest(workspace, io.cwd);
 }
 
 /**
@@ -141,11 +141,12 @@ function parseWidth(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function newest(workspace: Workspace): IssueFile {
+/** The newest issue; none is an error whose `paperboy new` carries `--root` when the newsletter is not `cwd`, as every suggested command does. */
+function newest(workspace: Workspace, cwd: string): IssueFile {
   const file = workspace.newest();
   if (!file) {
     throw new PaperboyError('ISSUE_NOT_FOUND', `There are no issues in ${workspace.config.issuesDir} to preview`, {
-      hint: 'Create one with `paperboy new --title "…"`, or pass the path of an issue file.',
+      hint: `Create one with \`paperboy new${rootFlag(cwd, workspace.config.root)} --title "…"\`, or pass the path of an issue file.`,
     });
   }
   return file;

@@ -12,12 +12,15 @@ import { shellWord } from '../shell-word.js';
  * works from where the user is; else the nearest folder above `--root`
  * that holds one (a command run in the newsletter's `issues/`); else
  * `--root`, whose missing config `loadConfig` reports. `issues`: the
- * command's ISSUE or FILES arguments (a number names no file).
+ * command's ISSUE or FILES arguments (a number names no file). A path
+ * that names no file yet counts too (a misspelt file name): the command
+ * then says the file is not there, in its newsletter, rather than that
+ * the folder it ran in has no config.
  */
 export function newsletterRoot(cwd: string, root: string, issues: readonly (string | undefined)[] = []): string {
   const given = resolve(cwd, root);
   if (existsSync(join(given, CONFIG_FILE))) return given;
-  const path = issues.find((issue) => issue !== undefined && !/^#?\d+$/.test(issue) && existsSync(resolve(cwd, issue)));
+  const path = issues.find((issue) => issue !== undefined && !/^#?\d+$/.test(issue));
   return (path === undefined ? undefined : folderWithConfig(dirname(resolve(cwd, path)))) ?? folderWithConfig(dirname(given)) ?? given;
 }
 

@@ -141,10 +141,11 @@ export function relayRefused(result: Extract<DeliveryResult, { ok: false }>, io:
 /** Recipients of each kind a send's report names; `paperboy sends` lists them all. */
 const LISTED_RECIPIENTS = 20;
 
-/** The commands a report tells the user to run, for this issue and root: `paperboy send 6 --root news`. */
+/** The commands a report tells the user to run, for this issue and root: `paperboy send 6 --root news`, `paperboy subscribers reactivate ADDRESS --root news`. */
 export interface ReportCommands {
   send: string;
   sends: string;
+  reactivate: string;
 }
 
 /**
@@ -174,7 +175,7 @@ export function unsettledReport(
   if (unknown > 0) {
     lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: their message had started going to the relay (DATA) and no reply was recorded, so it may have arrived:`);
     const { listing, left } = listed(journal.inStates(['unknown', 'sending']), unknown, commands, leftSince);
-    lines.push(...listing, ...leftOut(left));
+    lines.push(...listing, ...leftOut(left, commands));
     const retried = unknown - total(left);
     if (retried > 0) {
       lines.push(`  \`${commands.send} --retry-unknown\` sends to ${others(retried, left)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
@@ -183,7 +184,7 @@ export function unsettledReport(
   if (failed > 0) {
     lines.push(`paperboy: ${counted(failed, 'recipient')} failed or expired, with the relay's reply:`);
     const { listing, left } = listed(journal.inStates(['failed', 'expired']), failed, commands, leftSince);
-    lines.push(...listing, ...leftOut(left));
+    lines.push(...listing, ...leftOut(left, commands));
     const retried = failed - total(left);
     if (retried > 0) lines.push(`  \`${commands.send} --retry-failed\` sends to ${others(retried, left)} again.`);
   }
@@ -209,11 +210,11 @@ function others(retried: number, left: LeftCounts): string {
 }
 
 /** What is said of the recipients a retry leaves out (none: no line): how many, by status, and why nothing sends to them. */
-function leftOut(left: LeftCounts): string[] {
+function leftOut(left: LeftCounts, commands: ReportCommands): string[] {
   const count = total(left);
   if (count === 0) return [];
   const statuses = [...left].map(([status, n]) => `${n} ${leftWords(status)}`).join(', ');
-  const reactivate = left.has('bounced') ? ' (`paperboy subscribers reactivate ADDRESS` makes a bounced one active again, if its mailbox takes mail)' : '';
+  const reactivate = left.has('bounced') ? ` (\`${commands.reactivate}\` makes a bounced one active again, if its mailbox takes mail)` : '';
   return [`  ${count} of them ${count === 1 ? 'is' : 'are'} no longer active (${statuses}): a retry would not send to ${itOrThem(count)}, as no send mails an address that left${reactivate}.`];
 }
 

@@ -372,10 +372,10 @@ function journalIssueCheck({ db, config, file, email, issueNumber, options, io, 
   };
 }
 
-/** `paperboy send 6 [--list]` (a send keeps its mode) and `paperboy sends 6`, with `--root DIR` when run from elsewhere: what the report says to run. */
+/** `paperboy send 6 [--list]` (a send keeps its mode), `paperboy sends 6` and `paperboy subscribers reactivate ADDRESS`, with `--root DIR` when run from elsewhere: what the report says to run. */
 function reportCommands({ issueNumber, config, io, options }: SendContext): ReportCommands {
   const root = rootFlag(io.cwd, config.root);
-  return { send: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`, sends: `paperboy sends ${issueNumber}${root}` };
+  return { send: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`, sends: `paperboy sends ${issueNumber}${root}`, reactivate: `paperboy subscribers reactivate ADDRESS${root}` };
 }
 
 /**

@@ -22,7 +22,7 @@ import { shownPath } from '../path-within.js';
 
 export interface SendsCommandOptions {
   root: string;
-  /** The issue number. */
+  /** The issue: its number (`42`, `#42`) or the path of its file. */
   issue: string;
   json?: boolean;
   discardOutbox?: boolean;
@@ -32,21 +32,27 @@ export interface SendsCommandOptions {
  * `paperboy sends ISSUE`: the send journal of an issue: counts per state,
  * then each recipient that failed, expired, is unknown (may have arrived),
  * is in flight (`sending`: whether the run sending it still runs) or is
- * queued after a refusal (a retry it waits for), with the last SMTP reply; `--json` as data, every recipient listed. Throws ISSUE_NOT_FOUND
+ * queued after a refusal (a retry it waits for), with the last SMTP reply; `--json` as data, every recipient listed. The issue is
+ * named as `send` names it: a number, or a file's path (its frontmatter's
+ * number is the journal's, as `send` journals it). Throws ISSUE_NOT_FOUND
  * (exit 2) for an issue with no journal and no file, in both modes.
  */
 export async function run(options: SendsCommandOptions, io: CommandIO): Promise<number> {
   // `#42`, as a subject writes it, is 42.
-  const digits = options.issue.replace(/^#(?=\d+$)/, '');
-  if (!/^\d+$/.test(digits)) throw new PaperboyError('USAGE', `Unexpected issue \`${options.issue}\`, expected an issue number such as 42`);
+  const written = options.issue.replace(/^#(?=\d+$)/, '');
+  const path = /^\d+$/.test(written) ? undefined : options.issue;
+  if (path === undefined) issueNumberArgument(written);
+  const config = await loadConfig(newsletterRoot(io.cwd, options.root, path === undefined ? [] : [path]));
+  const workspace = await Workspace.loadCached(config);
+  // A path is the issue `send` sent from that file: the journal of its frontmatter's number.
+  const named = path === undefined ? undefined : await workspace.findOrAdd(path, io.cwd);
+  const digits = named ? String(named.facts.number) : written;
   const number = issueNumberArgument(digits);
-  const config = await loadConfig(newsletterRoot(io.cwd, options.root));
   const db = openStore(config.dataDir);
   try {
     const own = sendRun(db, number);
-    const workspace = await Workspace.loadCached(config);
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    const file = own === undefined ? workspace.numbered(digits, io.cwd) : workspace.byNumber(number);
+    const file = named ?? (own === undefined ? workspace.numbered(digits, io.cwd, 'Pass a number or the path of an issue file.') : workspace.byNumber(number));
     const identity = file?.facts.number === number && file.facts.readable ? { title: file.facts.title, date: file.facts.date } : undefined;
     const root = rootFlag(io.cwd, config.root);
     // An issue renumbered since its send began (`formerly`): its send is the journal of the number it had then.

@@ -55,7 +55,7 @@ export async function run(options: ServeCommandOptions, io: CommandIO): Promise<
     io.stderr.write(`paperboy: ${site} has no site yet (no index.html): pages answer 404 until \`paperboy build${rootFlag(io.cwd, config.root)}\` writes it\n`);
   }
   if (server.outbox) io.stderr.write(`paperboy: SMTP_URL is not set: confirmation emails go to ${shownPath(server.outbox, io.cwd)}\n`);
-  if (options.dev) io.stderr.write(`paperboy: the email of issue N is at ${server.url}preview/N\n`);
+  if (options.dev) io.stderr.write(`paperboy: the issues' emails are at ${server.url}preview/ (issue N's at ${server.url}preview/N)\n`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGTERM', stop);

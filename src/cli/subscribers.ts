@@ -16,7 +16,8 @@ import { SubscriberStore } from '../subscribers/store.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { writeOutFile } from './out-file.js';
-import { newsletterRoot } from './root.js';
+import { newsletterRoot, rootFlag } from './root.js';
+import { shellWord } from '../shell-word.js';
 import { shownPath } from '../path-within.js';
 
 export interface SubscribersCommandOptions {
@@ -37,7 +38,7 @@ export async function run(options: SubscribersCommandOptions, io: CommandIO): Pr
     const store = new SubscriberStore(db);
     switch (options.action) {
       case 'add':
-        return add(store, options, io);
+        return add(store, options, io, rootFlag(io.cwd, config.root));
       case 'remove':
         return remove(store, options.argument!, io);
       case 'reactivate':
@@ -75,7 +76,8 @@ function checkedAddress(email: string): string {
   return email.trim();
 }
 
-function add(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO): number {
+/** `subscribers add`; `root`: the ` --root DIR` a suggested command carries (rootFlag). */
+function add(store: SubscriberStore, options: SubscribersCommandOptions, io: CommandIO, root: string): number {
   const email = checkedAddress(options.argument!);
   const nameTooLong = nameProblem(options.name ?? '');
   if (nameTooLong) throw new PaperboyError('USAGE', `--name: ${nameTooLong}`);
@@ -84,7 +86,7 @@ function add(store: SubscriberStore, options: SubscribersCommandOptions, io: Com
   if (outcome.kind === 'suppressed') {
     const comeBack =
       subscriber.status === 'bounced'
-        ? `if the mailbox takes mail again, \`paperboy subscribers reactivate ${subscriber.email}\``
+        ? `if the mailbox takes mail again, \`paperboy subscribers reactivate ${shellWord(subscriber.email)}${root}\``
         : 'only the reader can subscribe again, through the subscription form';
     io.stderr.write(`paperboy: ${subscriber.email} is ${subscriber.status}: not added again (${comeBack}).\n`);
     return 1;

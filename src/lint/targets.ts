@@ -18,17 +18,19 @@ import { listIssueFiles } from '../issue/load.js';
  * `named`: the files named themselves, not through their folder, whose
  * every message is asked for (a sent issue's advice too: engine.ts
  * `adviceOnSent`), as ESLint reports an ignored file only when named.
+ * `lintAll`: the command that lints every issue, as the errors suggest it
+ * (`paperboy lint --root my-digest` from outside the newsletter).
  */
-export async function lintTargets(paths: readonly string[], cwd: string, issuesDir: string): Promise<{ files: string[]; named: string[] }> {
+export async function lintTargets(paths: readonly string[], cwd: string, issuesDir: string, lintAll = 'paperboy lint'): Promise<{ files: string[]; named: string[] }> {
   const realIssuesDir = realOrSelf(issuesDir);
   const targets = new Map<string, string>();
   const named = new Set<string>();
   for (const path of paths) {
     const absolute = resolve(cwd, path);
-    const folder = isFolder(path, absolute);
-    const files = folder ? await issueFilesOfFolder(path, absolute) : [absolute];
+    const folder = isFolder(path, absolute, lintAll);
+    const files = folder ? await issueFilesOfFolder(path, absolute, lintAll) : [absolute];
     for (const file of files) {
-      checkReadable(file === absolute ? path : relative(cwd, file), file);
+      checkReadable(file === absolute ? path : relative(cwd, file), file, lintAll);
       const real = realpathSync(file);
       if (!targets.has(real)) targets.set(real, dirname(real) === realIssuesDir ? join(issuesDir, basename(real)) : file);
       if (!folder) named.add(targets.get(real)!);
@@ -38,42 +40,42 @@ export async function lintTargets(paths: readonly string[], cwd: string, issuesD
 }
 
 /** Whether `absolute` is a folder; a path that does not exist is a usage error naming it. */
-function isFolder(named: string, absolute: string): boolean {
+function isFolder(named: string, absolute: string, lintAll: string): boolean {
   try {
     return statSync(absolute).isDirectory();
   } catch (error) {
-    throw unusable(named, absolute, error);
+    throw unusable(named, absolute, error, lintAll);
   }
 }
 
-async function issueFilesOfFolder(named: string, folder: string): Promise<string[]> {
+async function issueFilesOfFolder(named: string, folder: string, lintAll: string): Promise<string[]> {
   const files = await listIssueFiles(folder);
   if (files.length > 0) return files;
   throw new PaperboyError('USAGE', `No issue files in the folder \`${named}\`, expected \`.md\` issue files in it or the path of one`, {
-    hint: 'Run `paperboy lint` without paths to lint every issue of `issuesDir`.',
+    hint: `Run \`${lintAll}\` without paths to lint every issue of \`issuesDir\`.`,
   });
 }
 
 /** A regular file that can be opened for reading (opened, not asked of `access`, which root always passes). */
-function checkReadable(shown: string, file: string): void {
+function checkReadable(shown: string, file: string, lintAll: string): void {
   let info;
   try {
     info = statSync(file);
     closeSync(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK));
   } catch (error) {
-    throw unusable(shown, file, error);
+    throw unusable(shown, file, error, lintAll);
   }
   if (!info.isFile()) throw new PaperboyError('USAGE', `Unexpected \`${shown}\` that is not a regular file, expected an issue file (\`.md\`) or a folder of them`);
 }
 
 /** `named` as the user wrote it, `absolute` where it leads. */
-function unusable(named: string, absolute: string, error: unknown): PaperboyError {
+function unusable(named: string, absolute: string, error: unknown, lintAll: string): PaperboyError {
   const problem = fileReadProblem(error, absolute, named);
   // A link to nothing is there, and said to lead nowhere.
   if (problem.missing) {
     return new PaperboyError('USAGE', `Cannot find \`${named}\`, expected the path of an issue file (\`.md\`) or of a folder of them`, {
       cause: error,
-      hint: 'Check the path, or run `paperboy lint` without paths to lint every issue of `issuesDir`.',
+      hint: `Check the path, or run \`${lintAll}\` without paths to lint every issue of \`issuesDir\`.`,
     });
   }
   return new PaperboyError('USAGE', `Cannot read \`${named}\`: ${problem.reason}, expected an issue file paperboy may read`, { cause: error, hint: problem.fix });

@@ -228,7 +228,7 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
       req.on('close', () => clients.delete(res));
       return true;
     }
-    if (path.startsWith('/preview/') && workspace) return previewRoute({ workspace, req, res, path, query, withLiveReload });
+    if ((path === '/preview' || path.startsWith('/preview/')) && workspace) return previewRoute({ workspace, req, res, path, query, withLiveReload });
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const file = htmlFile(siteDir, path);
     if (!file) return false;

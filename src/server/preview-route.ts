@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, relative } from 'node:path';
 import { isPaperboyError } from '../errors.js';
+import { numberInFileName } from '../issue/load.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { lintIssues } from '../lint/engine.js';
 import { diagnosticLine } from '../lint/format/diagnostic-line.js';
@@ -11,6 +12,8 @@ import { emailInScheme, type ColorScheme } from './forced-color-scheme.js';
 import { imagesServedFrom, mailLinkBase } from './link-base.js';
 
 const PREVIEW = /^\/preview\/(\d+)(?:\/email\.(html|txt))?$/;
+/** `/preview/` (or `/preview`): the list of the issues whose email `/preview/N` shows. */
+const PREVIEWS = /^\/preview\/?$/;
 
 /** The scheme `?scheme=light|dark` asks for; undefined (the system's) for anything else. */
 function schemeOf(query: string): ColorScheme | undefined {
@@ -32,13 +35,18 @@ function schemeOf(query: string): ColorScheme | undefined {
  */
 export async function previewRoute(request: { workspace: Workspace; req: IncomingMessage; res: ServerResponse; path: string; query: string; withLiveReload: (html: string) => string }): Promise<boolean> {
   const { workspace, res } = request;
+  const send = (status: number, type: string, body: string) =>
+    res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
+  // The address the server's start names: a list to choose from, never the site's "Page not found".
+  if (PREVIEWS.test(request.path)) {
+    send(200, 'text/html', request.withLiveReload(previewList(workspace)));
+    return true;
+  }
   const match = PREVIEW.exec(request.path);
   if (!match) return false;
   const number = Number(match[1]);
   const scheme = schemeOf(request.query);
   const file = workspace.byNumber(number);
-  const send = (status: number, type: string, body: string) =>
-    res.writeHead(status, { 'Content-Type': `${type};charset=utf-8`, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) }).end(body);
   if (!file) {
     // As written: a number past 2^53 would print as `1e+23`, or as another number.
     const missing = `No issue has number ${match[1]!}.`;
@@ -64,6 +72,38 @@ export async function previewRoute(request: { workspace: Workspace; req: Incomin
     send(200, 'text/html', request.withLiveReload(previewPage({ number, title: previewTitle(file), language: workspace.config.language, diagnostics, text: copy?.text, failure, scheme })));
   }
   return true;
+}
+
+/**
+ * `/preview/`: every issue with a number, newest first, each a link to its
+ * `/preview/N` with its status (drafts are what the dev server is for); a
+ * file whose frontmatter gives no number yet is found by its name's, as
+ * `/preview/N` finds it. Reloaded after each save, as the other pages.
+ */
+function previewList(workspace: Workspace): string {
+  const issues = workspace.issueFiles
+    .map((file) => ({ file, number: file.facts.number ?? numberInFileName(file.path) }))
+    .filter((issue): issue is { file: IssueFile; number: number } => issue.number !== undefined && workspace.byNumber(issue.number) === issue.file)
+    .sort((a, b) => b.number - a.number);
+  const items = issues.map(({ file, number }) => `<li><a href="/preview/${number}">#${number}: <span lang="${workspace.config.language}" dir="auto">${escapeHtml(previewTitle(file))}</span></a> · ${file.facts.readable ? file.facts.status : 'cannot be read'}</li>`);
+  const list = items.length === 0 ? '<p>No issue yet: <code>paperboy new</code> writes one, and it shows here.</p>' : `<ul>\n${items.join('\n')}\n</ul>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Previews of the emails</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 1rem; background: #f3f4f6; color: #111827; }
+li { margin: 0.25rem 0; }
+</style>
+</head>
+<body>
+<h1>Previews of the emails</h1>
+${list}
+</body>
+</html>
+`;
 }
 
 /**

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { rootFlag } from '../../src/cli/root.js';
+import { openStore } from '../../src/store/database.js';
+import { SubscriberStore } from '../../src/subscribers/store.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 
@@ -30,6 +32,18 @@ test('the command a message suggests works where the user is: an issue file\'s p
   assert.match(preview.stdout, /Are Emergent Abilities/);
 });
 
+test('a misspelt issue file\'s path from outside the newsletter finds the newsletter all the same: the command says the file is not there, not that the folder it ran in has no config', async () => {
+  const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
+  const lint = await runCli(['lint', 'my-digest/issues/0001-frist.md'], { cwd: parent });
+  assert.equal(lint.code, 2);
+  assert.match(lint.stderr, /^paperboy: Cannot find `my-digest\/issues\/0001-frist\.md`/);
+  for (const command of ['render', 'preview', 'send']) {
+    const result = await runCli([command, 'my-digest/issues/0001-frist.md'], { cwd: parent });
+    assert.equal(result.code, 2, command);
+    assert.match(result.stderr, /^paperboy: Cannot read issue my-digest\/issues\/0001-frist\.md: .*no such file/, command);
+  }
+});
+
 test('a command named by number (or none) without a newsletter here still says there is no config: no folder is guessed', async () => {
   const { parent } = digestBeside({ 'issues/0001-first.md': cleanIssue() });
   for (const argv of [['render', '1'], ['lint'], ['preview', '--no-pager']]) {
@@ -46,6 +60,27 @@ test('a suggested command without an issue\'s path carries --root when the newsl
   assert.match(start.stdout, /No issue to render yet: `paperboy new --root my-digest` scaffolds one\./);
   const here = await runCli(['start'], { cwd: join(parent, 'my-digest') });
   assert.match(here.stdout, /No issue to render yet: `paperboy new` scaffolds one\./);
+  const preview = await runCli(['preview', '--root', 'my-digest'], { cwd: parent });
+  assert.equal(preview.code, 2);
+  assert.match(preview.stderr, /Create one with `paperboy new --root my-digest --title "…"`/);
+  const previewHere = await runCli(['preview'], { cwd: join(parent, 'my-digest') });
+  assert.match(previewHere.stderr, /Create one with `paperboy new --title "…"`/);
+  // A bounced reader added again: the command that makes them active.
+  await runCli(['subscribers', 'add', "o'brien@example.org", '--root', 'my-digest'], { cwd: parent });
+  const db = openStore(join(parent, 'my-digest', '.paperboy'));
+  const store = new SubscriberStore(db);
+  store.markBounced(store.find("o'brien@example.org")!.id);
+  db.close();
+  const added = await runCli(['subscribers', 'add', "o'brien@example.org", '--root', 'my-digest'], { cwd: parent });
+  assert.match(added.stderr, /`paperboy subscribers reactivate 'o'\\''brien@example\.org' --root my-digest`/);
+  // A path lint cannot use: the command that lints every issue.
+  for (const argv of [['lint', '--root', 'my-digest', 'my-digest/issues/0009-none.md'], ['lint', 'my-digest/issues']]) {
+    const lint = await runCli(argv, { cwd: parent });
+    assert.equal(lint.code, 2, lint.stderr);
+    assert.match(lint.stderr, /[Rr]un `paperboy lint --root my-digest` without paths/, argv.join(' '));
+  }
+  const lintHere = await runCli(['lint', 'issues/0009-none.md'], { cwd: join(parent, 'my-digest') });
+  assert.match(lintHere.stderr, /run `paperboy lint` without paths/);
 });
 
 test('rootFlag: nothing for the folder the user is in; a folder with spaces or quotes quoted for the shell', () => {

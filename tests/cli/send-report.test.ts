@@ -17,7 +17,7 @@ const delivery = (email: string, state: DeliveryState, lastReply: string | null 
 const counts = (partial: Partial<Record<DeliveryState, number>>): Record<DeliveryState, number> => ({ queued: 0, sending: 0, sent: 0, failed: 0, unknown: 0, expired: 0, skipped: 0, ...partial });
 /** Every recipient still active: a retry would mail them all. */
 const active = () => undefined;
-const commands = { send: 'paperboy send 2 --root news', sends: 'paperboy sends 2 --root news' };
+const commands = { send: 'paperboy send 2 --root news', sends: 'paperboy sends 2 --root news', reactivate: 'paperboy subscribers reactivate ADDRESS --root news' };
 
 test('a send report names at most 20 unknown recipients, then how many more and the command that lists them all', () => {
   const unknown = Array.from({ length: 25 }, (_, i) => delivery(`r${String(i).padStart(2, '0')}@example.org`, 'unknown'));
@@ -52,7 +52,7 @@ test('a send report advises a retry only for the recipients it would mail: those
   assert.match(text, /^ {2}failed: bounced@example\.org: 550 5\.1\.1 no such user \(now bounced\)$/m);
   assert.match(text, /^ {2}failed: kept@example\.org: 550 5\.2\.1 mailbox disabled$/m);
   assert.match(text, /^ {2}expired: left@example\.org: 451 try later \(now unsubscribed\)$/m);
-  assert.match(text, /^ {2}2 of them are no longer active \(1 bounced, 1 unsubscribed\): a retry would not send to them, as no send mails an address that left \(`paperboy subscribers reactivate ADDRESS` makes a bounced one active again, if its mailbox takes mail\)\.$/m);
+  assert.match(text, /^ {2}2 of them are no longer active \(1 bounced, 1 unsubscribed\): a retry would not send to them, as no send mails an address that left \(`paperboy subscribers reactivate ADDRESS --root news` makes a bounced one active again, if its mailbox takes mail\)\.$/m);
   assert.match(text, /^ {2}`paperboy send 2 --root news --retry-failed` sends to the other one again\.$/m);
   assert.match(text, /^ {2}1 of them is no longer active \(1 unsubscribed\): a retry would not send to it, as no send mails an address that left\.$/m);
   assert.doesNotMatch(text, /--retry-unknown/, 'no retry advised that would mail no one');

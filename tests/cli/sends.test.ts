@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { openStore } from '../../src/store/database.js';
 import { BIN, runCli } from '../helpers/cli.js';
@@ -49,7 +49,7 @@ test('sends: a queued recipient refused before with no attempt counted (put back
   assert.match(sends.stdout, /^queued\treader1@example\.org\t1 attempt\t451 4\.3\.0 try later$/m);
 });
 
-test('sends: an issue that does not exist is a usage error (exit 2) listing the issues and asking for a number, with --json as without', async () => {
+test('sends: an issue that does not exist is a usage error (exit 2) listing the issues and asking for a number or a file, with --json as without', async () => {
   const root = await newsletter(1);
   for (const argv of [['sends', '42'], ['sends', '42', '--json']]) {
     const result = await runCli(argv, { cwd: root });
@@ -57,12 +57,35 @@ test('sends: an issue that does not exist is a usage error (exit 2) listing the 
     assert.equal(result.stdout, '');
     assert.match(result.stderr, /^paperboy: .*42.*\n/);
     assert.match(result.stderr, /\b1\b/, 'names the issue there is');
-    // A number only, as RELIABILITY 24 asks: the hint offers no path.
-    assert.match(result.stderr, /Pass an issue number\.\n/);
+    // As `send` takes it: the file's number is read from it, never made into a path.
+    assert.match(result.stderr, /Pass a number or the path of an issue file\.\n/);
   }
   const unsent = await runCli(['sends', '1', '--json'], { cwd: root });
   assert.equal(unsent.code, 0, unsent.stderr);
   assert.deepEqual(JSON.parse(unsent.stdout).recipients, []);
+});
+
+test('sends ISSUE takes the path of the issue file as send does: the journal of the number its frontmatter gives, from the newsletter\'s folder, a subfolder or above it', async () => {
+  const root = await newsletter(2);
+  assert.equal((await send(root)).code, 0);
+  const byNumber = await runCli(['sends', '1'], { cwd: root });
+  assert.match(byNumber.stdout, /^Issue 1, sent to the subscribers: sent 2\n/);
+  const cases: [string[], string][] = [
+    [['sends', 'issues/0001-mirages.md'], root],
+    [['sends', '0001-mirages.md'], join(root, 'issues')],
+    [['sends', join(basename(root), 'issues', '0001-mirages.md')], dirname(root)],
+    [['sends', join(root, 'issues', '0001-mirages.md'), '--json'], root],
+  ];
+  for (const [argv, cwd] of cases) {
+    const result = await runCli(argv, { cwd });
+    assert.equal(result.code, 0, `${argv.join(' ')}: ${result.stderr}`);
+    if (argv.includes('--json')) assert.equal(result.stdout, (await runCli(['sends', '1', '--json'], { cwd: root })).stdout);
+    // The outbox's folder is named from where the command ran: the journal's line is compared.
+    else assert.equal(result.stdout.split('\n')[0], byNumber.stdout.split('\n')[0], argv.join(' '));
+  }
+  const missing = await runCli(['sends', 'issues/0009-none.md'], { cwd: root });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /^paperboy: Cannot read issue issues\/0009-none\.md: /);
 });
 
 test('sends --json: every recipient, in address order, with its state, attempts, reply, Message-ID and sent time', async () => {

@@ -172,6 +172,34 @@ test('serve --dev with an issue whose frontmatter does not parse: /preview/N fin
   assert.deepEqual(log.map(({ path, status }) => [path, status]), [['/preview/2', 200], ['/preview/3', 404]]);
 });
 
+test('serve --dev: /preview/, the address its start names, lists every issue newest first, each a link to its /preview/N with its status (one that cannot be read by its file name\'s number)', { timeout: 60_000 }, async () => {
+  const root = makeRoot({
+    'issues/0001-a.md': cleanIssue({ status: 'sent', title: 'The first <issue>' }),
+    'issues/0002-b.md': cleanIssue({ number: 2, status: 'draft', title: 'The second' }),
+    'issues/0003-c.md': cleanIssue({ number: 3, title: '[unclosed' }),
+  });
+  const server = await serve(root, ['--dev'], {});
+  try {
+    for (const path of ['preview/', 'preview']) {
+      const list = await fetch(new URL(path, server.url));
+      assert.equal(list.status, 200, path);
+      const page = await list.text();
+      const items = [...page.matchAll(/<li><a href="([^"]+)">(.*?)<\/a> · ([^<]+)<\/li>/g)].map((match) => [match[1], match[2]!.replace(/<[^>]+>/g, ''), match[3]]);
+      assert.deepEqual(items, [
+        ['/preview/3', '#3: 0003-c.md', 'cannot be read'],
+        ['/preview/2', '#2: The second', 'draft'],
+        ['/preview/1', '#1: The first &lt;issue&gt;', 'sent'],
+      ], path);
+      assert.match(page, /EventSource/, 'reloaded after a save, as the other pages');
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    assert.equal(await exited(server.child), 0);
+  }
+  const url = new URL('preview/', server.url).href;
+  assert.match(server.stderr(), new RegExp(`^paperboy: the issues' emails are at ${url.replaceAll('.', '\\.')} \\(issue N's at ${url.replaceAll('.', '\\.')}N\\)$`, 'm'));
+});
+
 test('serve --dev: /preview/N of a number no issue has names the number as written, not as JavaScript prints a large one (`1e+23`)', { timeout: 60_000 }, async () => {
   const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
   const server = await serve(root, ['--dev'], {});

@@ -10,7 +10,7 @@ test('usage errors read as paperboy’s other errors: `paperboy:`, what was unex
   const cases: [string[], string][] = [
     [['preview', '--foo'], 'paperboy: Unexpected option `--foo`\n  Did you mean `--root`?\n  Run `paperboy preview --help` for usage.\n'],
     [['build', '--out'], 'paperboy: Missing the value of --out, expected --out <dir>\n  Run `paperboy build --help` for usage.\n'],
-    [['papers', 'export'], 'paperboy: Missing --format <format>, which this command requires\n  Run `paperboy papers export --help` for usage.\n'],
+    [['papers', 'export'], 'paperboy: Missing --format, which this command requires, expected one of `csv`, `json`, `bib`, such as `--format csv`\n  Run `paperboy papers export --help` for usage.\n'],
     [['frobnicate'], 'paperboy: Unexpected command `frobnicate`\n  Run `paperboy --help` for usage.\n'],
     [['help', 'frobnicate'], 'paperboy: Unexpected command `frobnicate`\n  Run `paperboy --help` for usage.\n'],
     [['lint', '--root', ''], 'paperboy: Unexpected --root ``, expected a folder, such as `--root ~/digest`\n  Run `paperboy lint --help` for usage.\n'],
@@ -33,6 +33,23 @@ test('usage errors read as paperboy’s other errors: `paperboy:`, what was unex
     assert.equal(result.code, 2, argv.join(' '));
     assert.equal(result.stdout, '', argv.join(' '));
     assert.doesNotMatch(result.stderr, STACK_TRACE);
+  }
+});
+
+test('a flag with choices given without its value, or left out when required, names its choices, as a wrong value does', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': cleanIssue() });
+  const cases: [string[], string][] = [
+    [['papers', 'export'], 'paperboy: Missing --format, which this command requires, expected one of `csv`, `json`, `bib`, such as `--format csv`\n  Run `paperboy papers export --help` for usage.\n'],
+    [['papers', 'export', '--format'], 'paperboy: Missing the value of --format, expected one of `csv`, `json`, `bib`, such as `--format csv`\n  Run `paperboy papers export --help` for usage.\n'],
+    [['render', '1', '--format'], 'paperboy: Missing the value of --format, expected one of `html`, `text`, `eml`, such as `--format html`\n  Run `paperboy render --help` for usage.\n'],
+    [['lint', '--format'], 'paperboy: Missing the value of --format, expected one of `stylish`, `json`, `markdown`, such as `--format stylish`\n  Run `paperboy lint --help` for usage.\n'],
+    // A flag without choices keeps its usage.
+    [['papers', 'export', '--format', 'csv', '--out'], 'paperboy: Missing the value of --out, expected --out <file>\n  Run `paperboy papers export --help` for usage.\n'],
+  ];
+  for (const [argv, stderr] of cases) {
+    const result = await runCli(argv, { cwd: root });
+    assert.equal(result.stderr, stderr, argv.join(' '));
+    assert.equal(result.code, 2, argv.join(' '));
   }
 });
 
