@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import anyAscii from 'any-ascii';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
@@ -10,6 +10,7 @@ import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
 import { tagKey } from './names.js';
 import { Workspace } from './workspace.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * The number after the highest one in use (`Workspace.highestNumber`:
@@ -22,7 +23,7 @@ import { Workspace } from './workspace.js';
 async function nextIssueNumber(config: Config, sentUpTo: number): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
   try {
-    await mkdir(config.issuesDir, { recursive: true });
+    makeFolders(config.issuesDir);
   } catch (error) {
     throw new PaperboyError('ISSUES_DIR_UNWRITABLE', `Cannot make the issues directory ${config.issuesDir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
       cause: error,
