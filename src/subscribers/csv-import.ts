@@ -8,6 +8,7 @@ import { rowName } from './csv-name.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
+import { checkCsvStart } from './csv-file.js';
 
 /** One good row of a subscriber CSV. */
 export interface ImportRow {
@@ -304,13 +305,7 @@ const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved 
  * (a lone surrogate: no text to read it as).
  */
 export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer; validUtf8: boolean } {
-  const workbook = WORKBOOKS.find(({ magic }) => bytes.subarray(0, magic.length).equals(magic));
-  if (workbook !== undefined) {
-    throw new PaperboyError('CSV_WORKBOOK', `${file}:1:1: Unexpected ${workbook.kind}, expected a CSV file`, {
-      hint: 'Save it as CSV: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice or Numbers, export as CSV in UTF-8.',
-    });
-  }
-  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : looksUtf16(bytes);
+  const order = checkCsvStart(bytes, file);
   if (order === undefined) return { bytes, validUtf8: isUtf8(bytes) };
   let text: string;
   try {
@@ -323,43 +318,6 @@ export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer
     });
   }
   return { bytes: Buffer.from(text, 'utf8'), validUtf8: true };
-}
-
-/**
- * Spreadsheets saved as themselves, by their first bytes, not a CSV their
- * name may still end in: read as text, a workbook's binary was shown as
- * its "header" (control characters and all) and refused as naming no
- * `email` column, which said nothing of what to do.
- */
-const WORKBOOKS: readonly { magic: Buffer; kind: string }[] = [
-  // A ZIP archive's local file header (APPNOTE.TXT 4.3.7): Office Open XML and OpenDocument files are ZIP archives.
-  { magic: Buffer.from([0x50, 0x4b, 0x03, 0x04]), kind: 'ZIP archive (an Excel .xlsx, Numbers or OpenDocument .ods workbook?)' },
-  // The Compound File Binary format's signature ([MS-CFB] 2.2): Excel 97–2003's .xls.
-  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'Excel 97–2003 workbook (.xls)' },
-];
-
-/** How much of a file's start `looksUtf16` reads: a header row is shorter. */
-const UTF16_SAMPLE_BYTES = 512;
-
-/**
- * The byte order of a file without a byte-order mark that is UTF-16, or
- * undefined: its first line (up to UTF16_SAMPLE_BYTES) has NUL bytes in
- * alternate positions, the high bytes of its ASCII characters
- * (`e\0m\0a\0i\0l\0` little-endian, `\0e\0m…` big-endian), at least
- * half of its two-byte units so, and none in the other positions. UTF-8
- * text has no NUL byte at all.
- */
-function looksUtf16(bytes: Buffer): 'le' | 'be' | undefined {
-  const sample = bytes.subarray(0, UTF16_SAMPLE_BYTES);
-  const lineEnd = sample.indexOf(0x0a);
-  const line = lineEnd === -1 ? sample : sample.subarray(0, lineEnd);
-  const units = Math.floor(line.length / 2);
-  const nuls = [0, 0];
-  for (let i = 0; i < units * 2; i++) if (line[i] === 0) nuls[i % 2]!++;
-  const [even, odd] = nuls as [number, number];
-  if (units < 2) return undefined;
-  if (even === 0 && odd * 2 >= units) return 'le';
-  return odd === 0 && even * 2 >= units ? 'be' : undefined;
 }
 
 /**
