@@ -117,7 +117,8 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
   if (type !== 'application/json') return fieldsOf(formMembers(body, decoders).map(([name, value]) => [name, value ?? notText(decoders.charset)]));
   // Bytes that are not text: the body is read leniently to tell which field holds them (its U+FFFD).
   const strict = decoders.strict(body);
-  const text = strict ?? decoders.lenient(body);
+  // A byte-order mark before the JSON (some Windows tools write one) is passed over: RFC 8259 §8.1 lets a parser ignore it.
+  const text = withoutByteOrderMark(strict ?? decoders.lenient(body));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -132,6 +133,11 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
       return [name, hasLoneSurrogate(member) ? new NotDecodable('lone surrogate (a JSON escape such as \\ud800, no character)', 'text') : member];
     }),
   );
+}
+
+/** `text` without a byte-order mark (U+FEFF) at its start. */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** A field whose bytes are not text in the body's `charset`. */

@@ -215,3 +215,16 @@ test('serve: a subscribe or unsubscribe body declaring charset=utf-16 (form or J
     await server.close();
   }
 });
+
+test('serve: a JSON subscribe body starting with a UTF-8 byte-order mark is read past it (RFC 8259 §8.1 lets a parser ignore one), the reader stored as sent, where it was a 400', async () => {
+  const server = await startServer();
+  try {
+    const data = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"email":"bom@example.org","name":"Zoë"}')]);
+    const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data });
+    assert.equal(answer.status, 202, answer.body);
+    const stored = new SubscriberStore(server.db).find('bom@example.org');
+    assert.equal(stored?.name, 'Zoë');
+  } finally {
+    await server.close();
+  }
+});
