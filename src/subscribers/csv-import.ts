@@ -2,7 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
-import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { cleanName, emailProblem, nameCleaning, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { codePointName } from '../diagnostics/code-point.js';
 import { addressHeaders, EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, repeatedColumn, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { rowName } from './csv-name.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
@@ -150,7 +151,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
       continue;
     }
     const name = cleanName(written);
-    if (name !== written.trim()) changed.push({ ...cellPoint(record, nameCell(columns)), message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
+    if (name !== written.trim()) changed.push({ ...cellPoint(record, nameCell(columns)), message: `${email}'s name ${nameChange(written)}: "${name}"` });
     const { times, problems: timeProblems } = rowTimes(fields, columns, status);
     for (const { column, message } of timeProblems) changed.push({ ...cellPoint(record, column), message: oneLine(`${email}'s ${message}`) });
     const row: ImportRow = { line, email, name, status, times };
@@ -318,6 +319,18 @@ export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer
     });
   }
   return { bytes: Buffer.from(text, 'utf8'), validUtf8: true };
+}
+
+/**
+ * What `cleanName` changed in the name `written`, in words: the first
+ * invisible format character it removed, by its code point (a
+ * RIGHT-TO-LEFT OVERRIDE shows nothing, and reverses the name), and
+ * line breaks or control characters it stored as spaces.
+ */
+function nameChange(written: string): string {
+  const { invisible, bidi, spaced } = nameCleaning(written);
+  const said = invisible === undefined ? [] : [`has the invisible format character ${codePointName(invisible)}${bidi ? ' (a bidirectional control: it can show the name reversed)' : ''}, removed`];
+  return [...said, ...(spaced || invisible === undefined ? ['has line breaks or control characters, stored as spaces'] : [])].join(', and ');
 }
 
 /**
