@@ -27,7 +27,7 @@ import { taggedValue } from './tagged-values.js';
 import { configYamlMistake } from './yaml-mistake.js';
 import { OUT_DIR_EXPECTED, outDirOverlap, type OwnFolders } from './out-dir.js';
 import { staticDirProblem } from './static-dir.js';
-import { dataDirProblem } from './data-dir.js';
+import { unmakeableFolder } from './unmakeable-folder.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -76,7 +76,7 @@ export async function configChangedSince(root: string, config: Config): Promise<
  * configuration error at 1:1 for a file over `MAX_CONFIG_BYTES`, before
  * it is parsed; and a positioned configuration error when it holds a
  * mistake (`parseConfig`), its `templatesDir` names no folder, or its
- * `dataDir` can never be made (under /proc).
+ * `dataDir` or `outDir` can never be made (under /proc).
  */
 export async function loadConfig(root: string): Promise<Config> {
   const dir = resolve(root);
@@ -96,7 +96,7 @@ export async function loadConfig(root: string): Promise<Config> {
   const text = configText(read.bytes, file);
   const config = parseConfig(text, file);
   checkTemplatesDir(config, text);
-  checkDataDir(config, text);
+  checkFoldersToMake(config, text);
   return config;
 }
 
@@ -348,18 +348,21 @@ function checkTemplatesDir(config: Config, text: string): void {
 }
 
 /**
- * `dataDir` is a folder that is there or can be made (data-dir.ts): under
- * /proc, every command would stop at its first write there. Throws
+ * `dataDir` and `outDir` are folders that are there or can be made
+ * (unmakeable-folder.ts): under /proc, every command would stop at its
+ * first write in `dataDir`, and `build` at its first in `outDir`. Throws
  * CONFIG_INVALID (exit 2) at the key's value, before any command starts.
  */
-function checkDataDir(config: Config, text: string): void {
-  const problem = dataDirProblem(config.dataDir);
-  if (problem === undefined) return;
-  const document = parseDocument(text);
-  const message = `Unexpected value for \`dataDir\`: ${problem}, expected a folder paperboy may make and write, such as \`.paperboy\``;
-  if (!document.has('dataDir')) throw new PaperboyError('CONFIG_INVALID', oneLine(`${config.file}: ${message}`), { hint: `Set \`dataDir\` in ${CONFIG_FILE} to a folder of its own.` });
-  const at = locateInYaml(document, ['dataDir'], 'value', 0, new LineIndex(text)).start;
-  throw configError(config.file, at.line, at.column, message);
+function checkFoldersToMake(config: Config, text: string): void {
+  for (const key of ['dataDir', 'outDir'] as const) {
+    const problem = unmakeableFolder(config[key]);
+    if (problem === undefined) continue;
+    const document = parseDocument(text);
+    const message = `Unexpected value for \`${key}\`: ${problem}, expected a folder paperboy may make and write, such as \`${key === 'dataDir' ? '.paperboy' : 'dist'}\``;
+    if (!document.has(key)) throw new PaperboyError('CONFIG_INVALID', oneLine(`${config.file}: ${message}`), { hint: `Set \`${key}\` in ${CONFIG_FILE} to a folder of its own.` });
+    const at = locateInYaml(document, [key], 'value', 0, new LineIndex(text)).start;
+    throw configError(config.file, at.line, at.column, message);
+  }
 }
 
 /**

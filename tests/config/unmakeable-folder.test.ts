@@ -31,3 +31,18 @@ test('lint with a dataDir under /proc stops at once with the config position (ex
   assert.match(run.stderr, /^paperboy: .*paperboy\.config\.yaml:5:10: Unexpected value for `dataDir`/);
   assert.doesNotMatch(run.stderr, /\bat \S+ \(/);
 });
+
+test('an outDir under /proc is refused by loading the config at its line and column, and so is `build --out` there (exit 2), where build spun for ever in mkdir', async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() }, `${CONFIG_YAML}outDir: /proc/self/site\n`);
+  let error: unknown;
+  await loadConfig(root).catch((thrown: unknown) => (error = thrown));
+  assert.match(configErrorFrom(() => {
+    if (error) throw error;
+  }).message, /paperboy\.config\.yaml:5:9: Unexpected value for `outDir`: there is no folder \/proc\/self\/site, and none can be made/);
+  const usual = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  // A process of its own, stopped after 20 s: a mkdir that spins (synchronously) is seen to, not left to hang the test run.
+  const built = spawnSync(process.execPath, [BIN, 'build', '--out', '/proc/self/site'], { cwd: usual, env: { PATH: process.env.PATH }, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(built.signal, null, 'build was still running after 20 s');
+  assert.equal(built.status, 2, built.stderr);
+  assert.match(built.stderr, /^paperboy: Unexpected --out \/proc\/self\/site: there is no folder \/proc\/self\/site, and none can be made/);
+});

@@ -13,17 +13,17 @@ const KERNEL_FILE_SYSTEMS = new Map([
 ]);
 
 /**
- * Why `dataDir` (an absolute path) can never be paperboy's data folder,
- * or undefined: it does not exist and the nearest folder above it that
- * does lies in the kernel's /proc or /sys file system, where no folder
- * can be made (`dataDir: /proc/self/data`). Decided without making
- * anything, so that a command that only reads is not refused for a
- * folder it would not have made; anything else that keeps the folder
- * from being made (a file in the way, no permission) is said by the
- * command that makes it, as it makes it.
+ * Why the folder `dir` (an absolute path: `dataDir`, `outDir`, `build
+ * --out`) can never be made, or undefined: it does not exist and the
+ * nearest folder above it that does lies in the kernel's /proc or /sys
+ * file system, where no folder can be made (`dataDir: /proc/self/data`).
+ * Decided without making anything, so that a command that only reads is
+ * not refused for a folder it would not have made; anything else that
+ * keeps the folder from being made (a file in the way, no permission) is
+ * said by the command that makes it, as it makes it.
  */
-export function dataDirProblem(dataDir: string): string | undefined {
-  let at = dataDir;
+export function unmakeableFolder(dir: string): string | undefined {
+  let at = dir;
   for (;;) {
     try {
       statSync(at);
@@ -33,7 +33,7 @@ export function dataDirProblem(dataDir: string): string | undefined {
       at = dirname(at);
     }
   }
-  if (at === dataDir) return undefined;
+  if (at === dir) return undefined;
   let type: number;
   try {
     type = Number(statfsSync(at).type);
@@ -41,5 +41,5 @@ export function dataDirProblem(dataDir: string): string | undefined {
     return undefined;
   }
   const system = KERNEL_FILE_SYSTEMS.get(type);
-  return system && `there is no folder ${dataDir}, and none can be made: ${at} lies in the kernel's ${system} file system, which holds no folders of one's own`;
+  return system && `there is no folder ${dir}, and none can be made: ${at} lies in the kernel's ${system} file system, which holds no folders of one's own`;
 }
