@@ -59,13 +59,13 @@ export function checkCsvStart(head: Buffer, file: string): 'le' | 'be' | undefin
     });
   }
   const order = head[0] === 0xff && head[1] === 0xfe ? 'le' : head[0] === 0xfe && head[1] === 0xff ? 'be' : looksUtf16(head);
-  const firstLine = head.subarray(0, Math.min(CSV_HEAD_BYTES, head.indexOf(0x0a) === -1 ? head.length : head.indexOf(0x0a)));
+  const lineEnd = head.indexOf(0x0a);
+  const firstLine = head.subarray(0, Math.min(CSV_HEAD_BYTES, lineEnd === -1 ? head.length : lineEnd));
   const nul = order === undefined ? firstLine.indexOf(0) : -1;
   if (nul !== -1) {
-    const before = head.subarray(0, nul).toString('utf8');
-    const line = before.split('\n').length;
-    const column = before.length - before.lastIndexOf('\n');
-    throw new PaperboyError('CSV_NOT_TEXT', `${file}:${line}:${column}: Unexpected NUL byte (0x00), expected a CSV file of text: this is a binary file, or a stream of zeros`, {
+    // Columns count UTF-16 code units, as every message of the import does.
+    const column = firstLine.subarray(0, nul).toString('utf8').length + 1;
+    throw new PaperboyError('CSV_NOT_TEXT', `${file}:1:${column}: Unexpected NUL byte (0x00), expected a CSV file of text: this is a binary file, or a stream of zeros`, {
       hint: 'Name the CSV file itself (exported as "CSV UTF-8" from a spreadsheet or a mailing-list service).',
     });
   }
