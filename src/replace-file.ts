@@ -1,7 +1,8 @@
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { FILE_CHANGED, PaperboyError } from './errors.js';
 import { sha256 } from './sha256.js';
+import { makeFolders } from './make-folders.js';
 
 /**
  * Writes `contents` to `file` whole or not at all: into `<file>.<pid>.tmp`
@@ -13,7 +14,7 @@ import { sha256 } from './sha256.js';
  * the temporary file nor a rename's two paths).
  */
 export function replaceFile(file: string, contents: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolders(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, contents);

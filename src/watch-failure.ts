@@ -34,3 +34,18 @@ export function isWatchLimit(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code !== undefined && WHY.has(code);
 }
+
+/**
+ * The path a watch's `error` names when the error is one file that cannot
+ * be read, not a watch lost: a loop of symbolic links (`a.md` → `a.md`,
+ * ELOOP), which chokidar reports as an error as it reads the link, where a
+ * file gone is no error. The watch of its folder goes on, and the command
+ * that reads the file says what is wrong with it (lint's `file-encoding`,
+ * the build): said as a watch failure ("saves are not shown"), it was
+ * untrue, and stayed on the screen after the link was mended. Undefined
+ * for any other error.
+ */
+export function unreadableFileOf(error: unknown): string | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  return code === 'ELOOP' && path !== undefined ? path : undefined;
+}

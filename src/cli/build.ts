@@ -3,6 +3,7 @@ import { PaperboyError } from '../errors.js';
 import { buildSite, type FileValues } from '../archive/build.js';
 import { builtFeedIdBase, feedIdsMovedWarning } from '../archive/feed-ids-moved.js';
 import { OUT_DIR_EXPECTED, outDirOverlap } from '../config/out-dir.js';
+import { unmakeableFolder } from '../config/unmakeable-folder.js';
 import { loadConfig, type Config } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import type { IssueFacts } from '../issue/facts.js';
@@ -33,6 +34,8 @@ export async function run(options: BuildCommandOptions, io: CommandIO): Promise<
   const outDir = options.out === undefined ? config.outDir : resolve(io.cwd, options.out);
   const overlap = options.out === undefined ? undefined : outDirOverlap(outDir, config);
   if (overlap) throw new PaperboyError('USAGE', `Unexpected --out ${options.out}: ${overlap.problem}, ${OUT_DIR_EXPECTED}`);
+  const unmakeable = options.out === undefined ? undefined : unmakeableFolder(outDir);
+  if (unmakeable) throw new PaperboyError('USAGE', `Unexpected --out ${options.out}: ${unmakeable}, expected a folder paperboy may make and write`);
   // Read before the build replaces the site: the ids feed readers were last given.
   const feedIdsBefore = builtFeedIdBase(outDir);
   const progress = buildProgress(io);

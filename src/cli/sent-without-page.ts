@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { IssueAddress } from '../archive/former-issue-pages.js';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
@@ -7,6 +6,7 @@ import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import type { SentIssue } from '../send/sent-issues.js';
 import { databaseStamp, sameContents } from '../store/database-stamp.js';
+import { makeFolders } from '../make-folders.js';
 
 /** The format of the remembered journal read (`<dataDir>/cache/sent-issues.json`): 1, its first. */
 const CACHE_FORMAT = 1;
@@ -76,7 +76,7 @@ async function readSentIssues(dataDir: string, cache: boolean): Promise<SentIssu
   const after = databaseStamp(dataDir);
   if (!cache || after === undefined || !sameContents(stamp, after)) return issues;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     writeCacheFile(file, JSON.stringify({ key: key(after), issues }));
   } catch {
     // Not remembered (a read-only dataDir): the next build reads the database again.

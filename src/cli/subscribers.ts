@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
@@ -8,6 +8,7 @@ import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { parseSubscriberCsv, subscriberCsvBytes, type ParsedCsv } from '../subscribers/csv-import.js';
+import { readSubscriberCsv } from '../subscribers/csv-file.js';
 import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -181,8 +182,9 @@ async function importFile(db: Store, root: string, argument: string, io: Command
   let bytes: Buffer;
   try {
     // Not only a regular file: a pipe (`<(…)`, /dev/stdin) holds a CSV as well.
-    bytes = fromStdin ? await readAll(io.stdin) : await readFile(path);
+    bytes = await readSubscriberCsv(fromStdin ? stdinChunks(io.stdin) : createReadStream(path), file);
   } catch (error) {
+    if (error instanceof PaperboyError) throw error;
     const problem = fileReadProblem(error, path, file);
     throw new PaperboyError('USAGE', `Cannot read ${file}: ${problem.reason}`, { cause: error, hint: problem.fix });
   }
@@ -324,9 +326,9 @@ async function unsubscribeFrom(db: Store, file: string, io: CommandIO): Promise<
   return 0;
 }
 
-/** Every byte of `input` until it ends; none when the command has no standard input (run in-process by a test). */
-async function readAll(input: CommandIO['stdin']): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  if (input?.[Symbol.asyncIterator]) for await (const chunk of input as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
+/** The chunks of `input`; none when the command has no standard input (run in-process by a test). */
+function stdinChunks(input: CommandIO['stdin']): AsyncIterable<Buffer | string> {
+  return input?.[Symbol.asyncIterator] ? (input as AsyncIterable<Buffer | string>) : nothing();
 }
+
+async function* nothing(): AsyncIterable<Buffer> {}

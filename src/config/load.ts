@@ -27,6 +27,7 @@ import { taggedValue } from './tagged-values.js';
 import { configYamlMistake } from './yaml-mistake.js';
 import { OUT_DIR_EXPECTED, outDirOverlap, type OwnFolders } from './out-dir.js';
 import { staticDirProblem } from './static-dir.js';
+import { unmakeableFolder } from './unmakeable-folder.js';
 
 export const CONFIG_FILE = 'paperboy.config.yaml';
 
@@ -74,7 +75,8 @@ export async function configChangedSince(root: string, config: Config): Promise<
  * that it is a named pipe, a device or a socket (never waited on); a
  * configuration error at 1:1 for a file over `MAX_CONFIG_BYTES`, before
  * it is parsed; and a positioned configuration error when it holds a
- * mistake (`parseConfig`) or its `templatesDir` names no folder.
+ * mistake (`parseConfig`), its `templatesDir` names no folder, or its
+ * `dataDir` or `outDir` can never be made (under /proc).
  */
 export async function loadConfig(root: string): Promise<Config> {
   const dir = resolve(root);
@@ -94,6 +96,7 @@ export async function loadConfig(root: string): Promise<Config> {
   const text = configText(read.bytes, file);
   const config = parseConfig(text, file);
   checkTemplatesDir(config, text);
+  checkFoldersToMake(config, text);
   return config;
 }
 
@@ -342,6 +345,24 @@ function checkTemplatesDir(config: Config, text: string): void {
   throw new PaperboyError('CONFIG_INVALID', oneLine(`${file}:${at.line}:${at.column}: Unexpected value for \`templatesDir\`: ${problem}, expected the folder of the newsletter's template overrides`), {
     hint: `Correct the path (relative to the folder of paperboy.config.yaml), create the folder, or remove \`templatesDir\` to use the built-in templates alone; ${ownFile('docs/outputs.md')} says how overrides work.`,
   });
+}
+
+/**
+ * `dataDir` and `outDir` are folders that are there or can be made
+ * (unmakeable-folder.ts): under /proc, every command would stop at its
+ * first write in `dataDir`, and `build` at its first in `outDir`. Throws
+ * CONFIG_INVALID (exit 2) at the key's value, before any command starts.
+ */
+function checkFoldersToMake(config: Config, text: string): void {
+  for (const key of ['dataDir', 'outDir'] as const) {
+    const problem = unmakeableFolder(config[key]);
+    if (problem === undefined) continue;
+    const document = parseDocument(text);
+    const message = `Unexpected value for \`${key}\`: ${problem}, expected a folder paperboy may make and write, such as \`${key === 'dataDir' ? '.paperboy' : 'dist'}\``;
+    if (!document.has(key)) throw new PaperboyError('CONFIG_INVALID', oneLine(`${config.file}: ${message}`), { hint: `Set \`${key}\` in ${CONFIG_FILE} to a folder of its own.` });
+    const at = locateInYaml(document, [key], 'value', 0, new LineIndex(text)).start;
+    throw configError(config.file, at.line, at.column, message);
+  }
 }
 
 /**

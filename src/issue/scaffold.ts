@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import anyAscii from 'any-ascii';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
@@ -10,6 +10,7 @@ import { MAX_ISSUE_NUMBER } from './number-argument.js';
 import { slugify } from './slug.js';
 import { tagKey } from './names.js';
 import { Workspace } from './workspace.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * The number after the highest one in use (`Workspace.highestNumber`:
@@ -22,7 +23,7 @@ import { Workspace } from './workspace.js';
 async function nextIssueNumber(config: Config, sentUpTo: number): Promise<number> {
   // A new newsletter has no issues directory yet; its first issue is 1.
   try {
-    await mkdir(config.issuesDir, { recursive: true });
+    makeFolders(config.issuesDir);
   } catch (error) {
     throw new PaperboyError('ISSUES_DIR_UNWRITABLE', `Cannot make the issues directory ${config.issuesDir}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
       cause: error,
@@ -45,16 +46,24 @@ async function nextIssueNumber(config: Config, sentUpTo: number): Promise<number
  * (1-based, in characters), or undefined. A line break: a title is one line,
  * and the schema would read the file's title with a space in its place, so
  * the file would not hold what was typed. A control character or a line
- * separator: `no-control-character` refuses the file then. Either way the
+ * separator: `no-control-character` refuses the file then. U+FFFD: the
+ * title's bytes were not UTF-8, and its characters are lost. Either way the
  * file written would not be the issue asked for, so none is written.
  */
 export function refusedTitleCharacter(title: string): { description: string; at: number } | undefined {
   const chars = [...title];
-  const index = chars.findIndex((char) => char === '\n' || isControlCharacter(char) || isSeparator(char));
+  const index = chars.findIndex((char) => char === '\n' || char === REPLACEMENT || isControlCharacter(char) || isSeparator(char));
   if (index === -1) return undefined;
   const char = chars[index]!;
+  if (char === REPLACEMENT) return { description: 'replacement character U+FFFD (bytes that are not UTF-8, each read as U+FFFD: a terminal set to another encoding, such as Latin-1?)', at: index + 1 };
   return { description: char === '\n' || char === '\r' ? `line break ${codePointName(char)}` : describeCharacter(char), at: index + 1 };
 }
+
+/**
+ * What Node makes of argument bytes that are not UTF-8 (WHATWG's decoder):
+ * the title typed is gone, and `��` would be written in its place.
+ */
+const REPLACEMENT = '\ufffd';
 
 export function localDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,9 +1,9 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { buffer } from 'node:stream/consumers';
 import DKIM from 'nodemailer/lib/dkim';
 import { PaperboyError } from '../errors.js';
-import { fileReadProblem } from '../file-problem.js';
+import { fileReadProblem, specialFileKind } from '../file-problem.js';
+import { readFileAtMost } from '../regular-file.js';
 
 /**
  * The headers a signature covers. nodemailer's default list leaves out
@@ -37,13 +37,7 @@ export async function loadDkimSigner(settings: DkimSettings | undefined, env: No
     return undefined;
   }
   if (!file) throw dkimError('Missing DKIM_PRIVATE_KEY_FILE in the environment: the config has `dkim`, so every message must be signed');
-  let privateKey: string;
-  try {
-    privateKey = readFileSync(file, 'utf8');
-  } catch (error) {
-    const problem = fileReadProblem(error, file);
-    throw dkimError(`Cannot read DKIM_PRIVATE_KEY_FILE (${file}): ${problem.reason}`, problem.fix);
-  }
+  const privateKey = readKeyFile(file);
   let key: KeyObject;
   try {
     key = createPrivateKey(privateKey);
@@ -63,6 +57,38 @@ export async function loadDkimSigner(settings: DkimSettings | undefined, env: No
   // nodemailer sends unsigned when signing throws: a key it cannot use for any other reason is found now, before connecting.
   await signer.sign(Buffer.from('From: probe@example.org\r\nSubject: probe\r\n\r\nprobe\r\n'));
   return signer;
+}
+
+/**
+ * The most bytes a key file may hold: 64 KiB. A PEM RSA key of 4096 bits
+ * is about 3.3 KB, one of 16384 bits under 13 KB.
+ */
+const MAX_KEY_BYTES = 65_536;
+
+/**
+ * The text of the key file `file` (DKIM_PRIVATE_KEY_FILE), opened without
+ * blocking: a named pipe with no writer kept `send` waiting for ever
+ * before its first message, as `/dev/zero` kept it reading. Throws
+ * DKIM_KEY (exit 2) naming the variable for a file that cannot be read
+ * (file-problem.ts words the reason), a folder, a named pipe, a device or
+ * a socket, and a file over `MAX_KEY_BYTES`.
+ */
+function readKeyFile(file: string): string {
+  let read: ReturnType<typeof readFileAtMost>;
+  try {
+    read = readFileAtMost(file, MAX_KEY_BYTES);
+  } catch (error) {
+    const problem = fileReadProblem(error, file);
+    throw dkimError(`Cannot read DKIM_PRIVATE_KEY_FILE (${file}): ${problem.reason}`, problem.fix);
+  }
+  const { info, bytes } = read;
+  const regular = 'Point DKIM_PRIVATE_KEY_FILE at the key saved as a regular file (a PEM file such as dkim.pem).';
+  if (info.isDirectory()) throw dkimError(`Unexpected folder as DKIM_PRIVATE_KEY_FILE (${file}), expected a regular file holding the key`, regular);
+  if (!info.isFile()) throw dkimError(`Unexpected ${specialFileKind(info)} as DKIM_PRIVATE_KEY_FILE (${file}), expected a regular file holding the key: paperboy never waits on one to be written`, regular);
+  if (bytes === undefined || bytes.length > MAX_KEY_BYTES) {
+    throw dkimError(`Unexpected DKIM_PRIVATE_KEY_FILE (${file}) of over ${MAX_KEY_BYTES / 1024} KiB, expected a PEM private key (a 2048-bit one is under 2 KB)`, regular);
+  }
+  return bytes.toString('utf8');
 }
 
 /** RFC 8301 §3.2: signers use at least 1024 bits, and verifiers refuse a smaller key. */

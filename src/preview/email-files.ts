@@ -1,10 +1,11 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { placeholderCopy } from '../mail/placeholder-copy.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { replaceFile } from '../replace-file.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * Where `paperboy start` writes an issue's email files: under `dataDir`, with
@@ -35,7 +36,7 @@ export async function writeEmailFiles(workspace: Workspace, file: IssueFile, dir
     ['email.eml', copy.eml],
   ];
   try {
-    await mkdir(folder, { recursive: true });
+    makeFolders(folder);
     const changed = await Promise.all(files.map(async ([name, contents]) => !(await holds(join(folder, name), contents))));
     for (const [name, contents] of files.filter((_, i) => changed[i])) replaceFile(join(folder, name), contents);
   } catch (error) {

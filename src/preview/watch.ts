@@ -17,7 +17,7 @@ import { successorOf, watchedAsRead, type WatchedIssue } from './follow.js';
 import { RenderScheduler } from './render-scheduler.js';
 import { frameLines, noProblems, type WatchFrame } from './watch-frame.js';
 import { createWatchScreen } from './watch-screen.js';
-import { watchFailure } from '../watch-failure.js';
+import { unreadableFileOf, watchFailure } from '../watch-failure.js';
 import { shownPath } from '../path-within.js';
 
 /** Quiet time after the last file event before rendering: a save is often several writes. */
@@ -70,6 +70,8 @@ export async function watchPreview(options: WatchPreviewOptions, io: CommandIO):
   // The first file the system refused to watch (its limit on watches reached): said above the diagnostics until the preview ends.
   let watchProblem: string | undefined;
   const watchFailed = (error: unknown): void => {
+    // A loop of links beside the config or the issues folder: no watch is lost, and what it means for the issue is read again.
+    if (unreadableFileOf(error) !== undefined) return scheduler.schedule();
     if (watchProblem !== undefined) return;
     watchProblem = `paperboy: ${watchFailure(error, 'saves are not shown')}`;
     scheduler.schedule();
@@ -298,7 +300,7 @@ interface IssuesFolderWatch {
  */
 function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChanged, failed }: IssuesFolderWatch, initial: boolean): FSWatcher {
   const watcher = watch(folder, { ignoreInitial: !initial, depth: 0 });
-  watcher.on('all', (event, changed) => {
+  const saved = (event: string, changed: string): void => {
     const file = resolve(changed);
     const path = watched();
     const workspace = current();
@@ -308,7 +310,8 @@ function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChang
         if (updated) neighbourChanged();
       });
     }
-  });
+  };
+  watcher.on('all', saved);
   // chokidar drops a `change` within 50 ms of the previous one, with no
   // trailing event: a save in several writes would leave a stale render.
   watcher.on('raw', (_event, name, details) => {
@@ -318,7 +321,12 @@ function watchIssuesFolder({ folder, watched, current, scheduler, neighbourChang
     // From chokidar's watch of the file itself, or the directory's (fs.watch may not name the file).
     if (from === path || (typeof name === 'string' ? resolve(from, name) === path : from === folder)) scheduler.schedule();
   });
-  watcher.on('error', failed);
+  // A file made a loop of links: read again as if saved (the lint says why it cannot be read), the watch going on.
+  watcher.on('error', (error) => {
+    const unreadable = unreadableFileOf(error);
+    if (unreadable === undefined) failed(error);
+    else saved('change', unreadable);
+  });
   // A save made while the watch was being set up (chokidar stats the folder
   // on libuv's threads before it watches it: longer on a loaded machine) has
   // no event: the file is read again once the watch is ready; unchanged, it

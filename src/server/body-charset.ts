@@ -45,6 +45,19 @@ export function bodyDecoders(contentType: string): BodyDecoders | undefined {
 }
 
 /**
+ * The charsets no body is read in, though the Encoding Standard names
+ * them: UTF-16 (`utf-16`, `utf-16le`, `utf-16be`). A form's `&`, `=`, `%`
+ * and `+` are single ASCII bytes, which UTF-16 does not write; no browser
+ * sends a form so (HTML's "get an output encoding" gives UTF-8 for a
+ * UTF-16 page), and JSON between systems is UTF-8 (RFC 8259 §8.1). A body
+ * that says so is a client's mistake: read in it, its bytes made names
+ * and values of stray characters.
+ */
+export function refusedCharset(decoders: BodyDecoders): boolean {
+  return decoders.charset === 'utf-16le' || decoders.charset === 'utf-16be';
+}
+
+/**
  * Windows-1252's characters of the bytes 80–9F (the WHATWG index: `€`, `‘`, `’`,
  * `“`…), where Node's TextDecoder gives the C1 controls of Latin-1 (its
  * Latin-1 fast path, nodejs/node#56542): a name with a curly quote or a

@@ -13,7 +13,7 @@ import { sitePath } from './pages.js';
 import { watchFolder, watchStaticFiles } from './static-watch.js';
 import { previewRoute } from './preview-route.js';
 import { imagesServedFrom, mailLinkBase } from './link-base.js';
-import { watchFailure } from '../watch-failure.js';
+import { unreadableFileOf, watchFailure } from '../watch-failure.js';
 
 /** Quiet time after the last file event before rebuilding, in ms: an editor's save is often several writes. */
 const DEBOUNCE_MS = 80;
@@ -184,6 +184,14 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   /** The watch errors said, by code: chokidar reports one for every file it cannot watch. */
   const watchFailuresSaid = new Set<string>();
   const watchFailed = (error: unknown) => {
+    // A file made a loop of links: built again as if saved (the build says why it cannot be read), the watch going on.
+    const unreadable = unreadableFileOf(error);
+    if (unreadable !== undefined) {
+      if (isIssueFile(config.issuesDir, unreadable)) changed.set(unreadable, 'changed');
+      else settingsChanged = true;
+      later();
+      return;
+    }
     const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? error);
     if (watchFailuresSaid.has(code)) return;
     watchFailuresSaid.add(code);

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import type { Config } from '../config/load.js';
 import type { CommandIO } from '../io.js';
 import type { SentLinks } from '../send/link-bases.js';
 import { databaseStamp, sameContents } from '../store/database-stamp.js';
+import { makeFolders } from '../make-folders.js';
 
 /**
  * The format of the remembered warning (`<dataDir>/cache/moved-base-url.json`).
@@ -46,7 +46,7 @@ export async function sayMovedBaseUrl(config: Pick<Config, 'baseUrl' | 'dataDir'
   const after = databaseStamp(config.dataDir);
   if (!cache || after === undefined || !sameContents(stamp, after)) return;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolders(dirname(file));
     writeCacheFile(file, JSON.stringify({ key: key(after), warning }));
   } catch {
     // Not remembered (a read-only dataDir): the next build reads the database again.

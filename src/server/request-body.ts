@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { hasLoneSurrogate } from '../diagnostics/control-characters.js';
-import { bodyDecoders, formMembers } from './body-charset.js';
+import { bodyDecoders, formMembers, refusedCharset } from './body-charset.js';
 import { phrasebook, type Phrasebook, type WordKey } from '../config/words.js';
 import { PAPERBOY_WORDS_LANGUAGE } from '../config/language.js';
 
@@ -94,8 +94,9 @@ export type Fields = ReadonlyMap<string, string | NotText | NotDecodable>;
  * `multipart/form-data` (RFC 8058 allows either for one-click unsubscribe;
  * parsed by busboy, a file's content unread, its field not text) or a JSON object. Read them with
  * `textField`, which refuses a field that is not one text.
- * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type
- * or a compressed body (`Content-Encoding`), 501 for a transfer coding
+ * Throws HttpError 413 past MAX_BODY_BYTES, 415 for another content type,
+ * a charset the platform does not know or one no body is read in
+ * (UTF-16: `refusedCharset`), or a compressed body (`Content-Encoding`), 501 for a transfer coding
  * other than `chunked`, 400 for two different `Content-Type` lines
  * (`repeatedHeader`) or a body that does not parse; RequestAborted when the client
  * closes the connection before the whole body came.
@@ -111,11 +112,13 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
   }
   const decoders = bodyDecoders(contentType);
   if (!decoders) throw new HttpError(415, UNREADABLE, { detail: `Unexpected charset in the content type ${contentType.slice(0, 100)}, expected utf-8 or another the WHATWG Encoding Standard names` });
+  if (refusedCharset(decoders)) throw new HttpError(415, UNREADABLE, { detail: `Unexpected charset ${decoders.charset} in the content type ${contentType.slice(0, 100)}, expected utf-8, which the site's forms send: no browser sends a form in UTF-16, and JSON between systems is UTF-8 (RFC 8259 §8.1)` });
   const body = await readBody(req);
   if (type !== 'application/json') return fieldsOf(formMembers(body, decoders).map(([name, value]) => [name, value ?? notText(decoders.charset)]));
   // Bytes that are not text: the body is read leniently to tell which field holds them (its U+FFFD).
   const strict = decoders.strict(body);
-  const text = strict ?? decoders.lenient(body);
+  // A byte-order mark before the JSON (some Windows tools write one) is passed over: RFC 8259 §8.1 lets a parser ignore it.
+  const text = withoutByteOrderMark(strict ?? decoders.lenient(body));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -130,6 +133,11 @@ export async function readFields(req: IncomingMessage): Promise<Fields> {
       return [name, hasLoneSurrogate(member) ? new NotDecodable('lone surrogate (a JSON escape such as \\ud800, no character)', 'text') : member];
     }),
   );
+}
+
+/** `text` without a byte-order mark (U+FEFF) at its start. */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
 /** A field whose bytes are not text in the body's `charset`. */

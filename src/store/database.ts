@@ -1,10 +1,11 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { PaperboyError } from '../errors.js';
 import { DATABASE_FILE } from './database-file.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { rememberDatabasePath, storeProblem } from './store-problem.js';
+import { makeFolders } from '../make-folders.js';
 
 export type Store = Database.Database;
 
@@ -43,7 +44,7 @@ export function openStore(dataDir: string, migrations: readonly Migration[] = MI
   rememberDatabasePath(path);
   let db: Store;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeFolders(dataDir);
     db = new Database(path);
   } catch (error) {
     throw storeError(path, error);

@@ -2,12 +2,14 @@ import { isUtf8 } from 'node:buffer';
 import { PaperboyError } from '../errors.js';
 import { emailKey } from '../config/address.js';
 import { oneLine } from '../diagnostics/one-line.js';
-import { cleanName, emailProblem, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { cleanName, emailProblem, nameCleaning, nameProblem, SUPPRESSED_STATUSES, type SubscriberStatus } from './model.js';
+import { codePointName } from '../diagnostics/code-point.js';
 import { addressHeaders, EMAIL_HEADERS, headerColumns, HEADERLESS, normalizeHeader, repeatedColumn, rowStatus, rowTimes, type Columns } from './csv-header.js';
 import { rowName } from './csv-name.js';
 import { MAX_ROW_CHARACTERS, readRecords, type RowProblem } from './csv-records.js';
 import type { RowTimes } from './csv-times.js';
 import { unescapeFormula } from './csv-export.js';
+import { checkCsvStart } from './csv-file.js';
 
 /** One good row of a subscriber CSV. */
 export interface ImportRow {
@@ -149,7 +151,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
       continue;
     }
     const name = cleanName(written);
-    if (name !== written.trim()) changed.push({ ...cellPoint(record, nameCell(columns)), message: `${email}'s name has line breaks or control characters, stored as spaces: "${name}"` });
+    if (name !== written.trim()) changed.push({ ...cellPoint(record, nameCell(columns)), message: `${email}'s name ${nameChange(written)}: "${name}"` });
     const { times, problems: timeProblems } = rowTimes(fields, columns, status);
     for (const { column, message } of timeProblems) changed.push({ ...cellPoint(record, column), message: oneLine(`${email}'s ${message}`) });
     const row: ImportRow = { line, email, name, status, times };
@@ -304,13 +306,7 @@ const NOT_UTF8 = 'Unexpected bytes that are not UTF-8 in this row (a file saved 
  * (a lone surrogate: no text to read it as).
  */
 export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer; validUtf8: boolean } {
-  const workbook = WORKBOOKS.find(({ magic }) => bytes.subarray(0, magic.length).equals(magic));
-  if (workbook !== undefined) {
-    throw new PaperboyError('CSV_WORKBOOK', `${file}:1:1: Unexpected ${workbook.kind}, expected a CSV file`, {
-      hint: 'Save it as CSV: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice or Numbers, export as CSV in UTF-8.',
-    });
-  }
-  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : looksUtf16(bytes);
+  const order = checkCsvStart(bytes, file);
   if (order === undefined) return { bytes, validUtf8: isUtf8(bytes) };
   let text: string;
   try {
@@ -326,40 +322,15 @@ export function subscriberCsvBytes(bytes: Buffer, file: string): { bytes: Buffer
 }
 
 /**
- * Spreadsheets saved as themselves, by their first bytes, not a CSV their
- * name may still end in: read as text, a workbook's binary was shown as
- * its "header" (control characters and all) and refused as naming no
- * `email` column, which said nothing of what to do.
+ * What `cleanName` changed in the name `written`, in words: the first
+ * invisible format character it removed, by its code point (a
+ * RIGHT-TO-LEFT OVERRIDE shows nothing, and reverses the name), and
+ * line breaks or control characters it stored as spaces.
  */
-const WORKBOOKS: readonly { magic: Buffer; kind: string }[] = [
-  // A ZIP archive's local file header (APPNOTE.TXT 4.3.7): Office Open XML and OpenDocument files are ZIP archives.
-  { magic: Buffer.from([0x50, 0x4b, 0x03, 0x04]), kind: 'ZIP archive (an Excel .xlsx, Numbers or OpenDocument .ods workbook?)' },
-  // The Compound File Binary format's signature ([MS-CFB] 2.2): Excel 97–2003's .xls.
-  { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'Excel 97–2003 workbook (.xls)' },
-];
-
-/** How much of a file's start `looksUtf16` reads: a header row is shorter. */
-const UTF16_SAMPLE_BYTES = 512;
-
-/**
- * The byte order of a file without a byte-order mark that is UTF-16, or
- * undefined: its first line (up to UTF16_SAMPLE_BYTES) has NUL bytes in
- * alternate positions, the high bytes of its ASCII characters
- * (`e\0m\0a\0i\0l\0` little-endian, `\0e\0m…` big-endian), at least
- * half of its two-byte units so, and none in the other positions. UTF-8
- * text has no NUL byte at all.
- */
-function looksUtf16(bytes: Buffer): 'le' | 'be' | undefined {
-  const sample = bytes.subarray(0, UTF16_SAMPLE_BYTES);
-  const lineEnd = sample.indexOf(0x0a);
-  const line = lineEnd === -1 ? sample : sample.subarray(0, lineEnd);
-  const units = Math.floor(line.length / 2);
-  const nuls = [0, 0];
-  for (let i = 0; i < units * 2; i++) if (line[i] === 0) nuls[i % 2]!++;
-  const [even, odd] = nuls as [number, number];
-  if (units < 2) return undefined;
-  if (even === 0 && odd * 2 >= units) return 'le';
-  return odd === 0 && even * 2 >= units ? 'be' : undefined;
+function nameChange(written: string): string {
+  const { invisible, bidi, spaced } = nameCleaning(written);
+  const said = invisible === undefined ? [] : [`has the invisible format character ${codePointName(invisible)}${bidi ? ' (a bidirectional control: it can show the name reversed)' : ''}, removed`];
+  return [...said, ...(spaced || invisible === undefined ? ['has line breaks or control characters, stored as spaces'] : [])].join(', and ');
 }
 
 /**

@@ -2,7 +2,8 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { PaperboyError } from '../errors.js';
-import { fileReadProblem } from '../file-problem.js';
+import { fileReadProblem, specialFileKind } from '../file-problem.js';
+import { readFileAtMost } from '../regular-file.js';
 import { storeWriteError, type Store } from '../store/database.js';
 import { SubscriberStore } from './store.js';
 import { looksLikeToken, startsLikeToken, verify, type SigningKey } from './unsubscribe-token.js';
@@ -54,13 +55,7 @@ function readMailbox(path: string): MailboxEntry[] {
     throw unreadableMailbox(path, error);
   }
   if (info.isDirectory()) return readMaildir(path, listMaildir(path));
-  let text;
-  try {
-    text = readFileSync(path, 'latin1');
-  } catch (error) {
-    throw unreadableMailbox(path, error);
-  }
-  const lines = text.split('\n');
+  const lines = mboxText(path).split('\n');
   const messages: MailboxMessage[] = [];
   // The separator line of the message being read; -1 before the first, whose text (all of a message saved on its own, `.eml`) is a message too.
   let start = -1;
@@ -77,6 +72,39 @@ function readMailbox(path: string): MailboxEntry[] {
   });
   flush(lines.length);
   return messages;
+}
+
+/**
+ * The most bytes of an mbox `unsubscribe-from` reads: 256 MiB, some
+ * fifty thousand requests of a few kilobytes (an mbox is held whole while
+ * it is split into messages). A Maildir has no such limit: its messages
+ * are read one at a time.
+ */
+const MAX_MBOX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The text of the mbox file at `path`, its bytes as Latin-1 (a message is
+ * parsed from its bytes again). Opened without blocking: a named pipe
+ * with no writer kept the command waiting for ever, and `/dev/zero` was
+ * read until 5 GB of memory were gone. Throws MAILBOX_UNREADABLE (exit 2)
+ * for a file that cannot be read, a named pipe, a device or a socket, and
+ * a file over `MAX_MBOX_BYTES`.
+ */
+function mboxText(path: string): string {
+  let read: ReturnType<typeof readFileAtMost>;
+  try {
+    read = readFileAtMost(path, MAX_MBOX_BYTES);
+  } catch (error) {
+    throw unreadableMailbox(path, error);
+  }
+  const { info, bytes } = read;
+  if (!info.isFile()) throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: a ${specialFileKind(info)}, not an mbox file or a Maildir folder`, { hint: `${MAILBOX_HINT} paperboy does not read a mailbox from a ${specialFileKind(info)}, which could keep it waiting.` });
+  if (bytes === undefined || bytes.length > MAX_MBOX_BYTES) {
+    throw new PaperboyError('MAILBOX_UNREADABLE', `Cannot read the mailbox ${path}: an mbox file of over ${MAX_MBOX_BYTES / 1024 / 1024} MiB, expected at most ${MAX_MBOX_BYTES / 1024 / 1024} MiB`, {
+      hint: 'Move the requests already handled out of it (an unsubscribe is kept, so a request read twice changes nothing), or save the requests as a Maildir, read one message at a time.',
+    });
+  }
+  return bytes.toString('latin1');
 }
 
 const MAILDIR_FOLDERS = ['new', 'cur'] as const;

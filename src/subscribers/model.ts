@@ -233,10 +233,39 @@ export function nameRefusal(name: string): { length: number; max: number; proble
  * C0, DEL and C1 (U+0080–U+009F: a terminal reads U+009B as CSI, as it
  * reads ESC `[`, so a form's name would reach `subscribers list`'s
  * terminal as a command), as diagnostics/control-characters.ts counts them.
+ * Invisible format characters (`INVISIBLE_FORMAT`: a bidirectional
+ * override, a zero-width space) are removed.
  */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(LONE_SURROGATE, '\ufffd').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return name.replace(LONE_SURROGATE, '\ufffd').replace(INVISIBLE_FORMAT, '').replace(CONTROLS, ' ').trim();
+}
+
+/** Line breaks and controls, which a name stores as a space. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/**
+ * The invisible format characters (Unicode's general category Cf) a name
+ * loses in `cleanName`: the bidirectional embeddings, overrides and
+ * isolates (U+202A–U+202E, U+2066–U+2069, UAX #9), with which a name shows
+ * reversed, or reverses what follows it, in a From or To header, a list or
+ * a terminal (`\u202Eevil` shows as `live`); the marks LRM, RLM and ALM;
+ * and those that show nothing at all (soft hyphen, zero-width space, word
+ * joiner, the invisible operators, the Mongolian vowel separator, a
+ * byte-order mark, the interlinear annotation marks). ZWJ and ZWNJ stay:
+ * Persian, the Indic scripts and emoji sequences are written with them.
+ */
+const INVISIBLE_FORMAT = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+
+/**
+ * What `cleanName` changes in `name`, for a message: the first invisible
+ * format character it removes (one code point) and whether it is a
+ * bidirectional control; whether it stores line breaks or controls as
+ * spaces.
+ */
+export function nameCleaning(name: string): { invisible: string | undefined; bidi: boolean; spaced: boolean } {
+  const invisible = name.match(INVISIBLE_FORMAT)?.[0];
+  return { invisible, bidi: invisible !== undefined && /[\u202a-\u202e\u2066-\u2069]/.test(invisible), spaced: name.search(CONTROLS) !== -1 };
 }
 
 /** A high surrogate not followed by a low one, or a low one not after a high one (UTF-16 code units). */

@@ -208,3 +208,11 @@ test('new: a newsletter in git without a .gitignore gets one keeping its data (r
   assert.equal((await runCli(['new'], { cwd: outside })).code, 0);
   assert.ok(!existsSync(join(outside, '.gitignore')));
 });
+
+test('new: a --title whose bytes were not UTF-8 (Node reads each as U+FFFD) is a usage error (exit 2) saying so, and writes no file, where `title: "��"` was written', async () => {
+  const root = makeRoot({});
+  const result = await runCli(['new', '--title', 'Caf\ufffd au lait'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: Unexpected replacement character U\+FFFD \(bytes that are not UTF-8, each read as U\+FFFD: a terminal set to another encoding, such as Latin-1\?\) in --title \(character 4\)/);
+  assert.deepEqual(readdirSync(join(root, 'issues')), []);
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -7,7 +8,7 @@ import { openStore } from '../../src/store/database.js';
 import { SubscriberStore } from '../../src/subscribers/store.js';
 import { sign } from '../../src/subscribers/unsubscribe-token.js';
 import { listKeys } from '../helpers/tokens.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { cleanIssue, configOf, makeRoot } from '../helpers/fixture.js';
 
 const SECRET = 'mailbox-secret-mailbox-secret-mailbox-0123';
@@ -162,5 +163,24 @@ test('subscribers unsubscribe-from: a mailbox path that exists but cannot be rea
     assert.match(result.stderr, /Cannot read the mailbox .*requests\.mbox: ENXIO/);
   } finally {
     server.close();
+  }
+});
+
+test('subscribers unsubscribe-from: a named pipe with no writer or a device (/dev/zero) is refused at once (exit 2) as no mbox file, and an mbox over 256 MiB unread, where the command waited for ever or ate gigabytes', () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  execFileSync('mkfifo', [join(root, 'requests.mbox')]);
+  writeFileSync(join(root, 'huge.mbox'), '');
+  truncateSync(join(root, 'huge.mbox'), 300 * 1024 * 1024);
+  for (const [mailbox, said] of [
+    ['requests.mbox', /Cannot read the mailbox \S*requests\.mbox: a named pipe \(FIFO\), not an mbox file or a Maildir folder/],
+    ['huge.mbox', /Cannot read the mailbox \S*huge\.mbox: an mbox file of over 256 MiB, expected at most 256 MiB/],
+    ['/dev/zero', /Cannot read the mailbox \/dev\/zero: a device, not an mbox file or a Maildir folder/],
+  ] as const) {
+    // A process of its own, stopped after 20 s: a read that waits for ever (synchronously) is seen to, not left to hang the test run.
+    const run = spawnSync(process.execPath, [BIN, 'subscribers', 'unsubscribe-from', mailbox], { cwd: root, env: { PATH: process.env.PATH, PAPERBOY_SECRET: SECRET }, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.signal, null, `${mailbox}: still running after 20 s`);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, said);
+    assert.doesNotMatch(run.stderr, /\bat \S+ \(/);
   }
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { spawnSync, execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
@@ -144,4 +146,36 @@ test('dkim: an encrypted, cut-short or missing key file is said in words (no Ope
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /Cannot read DKIM_PRIVATE_KEY_FILE \(\S*nowhere\.pem\): no such file or folder \(ENOENT\)\n {2}Check the path: nothing by that name is there\. Nothing was sent\./);
   for (const output of [cut.stderr, missing.stderr]) assert.doesNotMatch(output, /ERR_OSSL|Unexpected DKIM key[^\n]*: ENOENT/);
+});
+
+/**
+ * `loadDkimSigner` given `keyFile`, in a process of its own stopped after
+ * 20 s: a read that waits for ever (synchronously, so no timer here could
+ * fire) is seen to, not left to hang the test run. Its error's code and
+ * message, or `signer`.
+ */
+function loadKeyApart(keyFile: string) {
+  const source = new URL('../../src/mail/dkim.ts', import.meta.url).href;
+  const script = `import { loadDkimSigner } from ${JSON.stringify(source)};
+loadDkimSigner({ domainName: 'example.org', keySelector: 'news' }, { DKIM_PRIVATE_KEY_FILE: process.argv[1] }).then(() => console.log('signer'), (error) => console.log(error.code + ' ' + error.message));`;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, keyFile], { encoding: 'utf8', timeout: 20_000 });
+  return { signal: run.signal, said: run.stdout.trim() };
+}
+
+test('dkim: a key file that is a named pipe with no writer, a device or a folder is refused at once as not a regular file, naming DKIM_PRIVATE_KEY_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paperboy-dkim-'));
+  execFileSync('mkfifo', [join(dir, 'key.pem')]);
+  mkdirSync(join(dir, 'folder'));
+  for (const [file, kind] of [[join(dir, 'key.pem'), 'named pipe \\(FIFO\\)'], ['/dev/zero', 'device'], [join(dir, 'folder'), 'folder']] as const) {
+    const run = loadKeyApart(file);
+    assert.equal(run.signal, null, `${file}: still reading after 20 s`);
+    assert.match(run.said, new RegExp(`^DKIM_KEY Unexpected ${kind} as DKIM_PRIVATE_KEY_FILE \\(${file}\\), expected a regular file holding the key`), file);
+  }
+});
+
+test('dkim: a key file over 64 KiB is refused without reading it whole, naming DKIM_PRIVATE_KEY_FILE', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'paperboy-dkim-')), 'key.pem');
+  writeFileSync(file, Buffer.alloc(50_000_000, 'A'));
+  const run = loadKeyApart(file);
+  assert.match(run.said, /^DKIM_KEY Unexpected DKIM_PRIVATE_KEY_FILE \(\S+key\.pem\) of over 64 KiB, expected a PEM private key/);
 });

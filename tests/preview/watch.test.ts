@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../../src/config/load.js';
@@ -74,4 +74,35 @@ test('preview --watch: a save made while the watch was being set up (after the f
   const shown = await watchWrites(cleanIssue({ title: 'First read' }), /Saved early[^]*linted at/, { saved: { text: cleanIssue({ title: 'Saved early' }), at: 'started' } });
   assert.match(shown, /First read/, 'the first render read the file before the save');
   assert.match(shown, /Saved early/);
+});
+
+test('preview --watch: the watched file made a loop of symbolic links is said as a file that cannot be read (ELOOP), not as a watch lost; once it is a file again its render shows with no word of a failed watch', async () => {
+  const root = makeRoot({ 'issues/0001-watched.md': cleanIssue({ title: 'Before the loop' }) });
+  const workspace = await Workspace.loadCached(await loadConfig(root));
+  const written: string[] = [];
+  const keyboard = Object.assign(new EventEmitter(), { isTTY: true, setRawMode: () => {}, resume: () => {}, pause: () => {} });
+  const stdout = { write: (chunk: string) => written.push(chunk), isTTY: true, columns: 100, rows: 40, on: () => {}, off: () => {} };
+  const io = { stdout, stderr: { write: () => true }, stdin: keyboard, cwd: root, env: {} };
+  const file = join(root, 'issues', '0001-watched.md');
+  const done = watchPreview({ workspace, path: file, display: () => ({ width: 100, color: false, hyperlinks: false }) }, io);
+  /** Waits (up to 30 s) for `pattern` in what was drawn after `from` characters; the length drawn then. */
+  const waitFor = async (pattern: RegExp, from: number) => {
+    const deadline = Date.now() + 30_000;
+    while (!pattern.test(written.join('').slice(from)) && Date.now() < deadline) await sleep(50);
+    return written.join('').length;
+  };
+  const started = await waitFor(/linted at/, 0);
+  rmSync(file);
+  symlinkSync('0001-watched.md', file);
+  const looped = await waitFor(/ELOOP[^]*linted at/, started);
+  rmSync(file);
+  writeFileSync(file, cleanIssue({ title: 'After the loop' }));
+  await waitFor(/After the loop[^]*linted at/, looped);
+  keyboard.emit('data', 'q');
+  assert.equal(await done, 0);
+  const shown = written.join('');
+  assert.match(shown.slice(started, looped), /Cannot read the file: its symbolic links lead back to each other/);
+  const last = shown.slice(shown.lastIndexOf('After the loop'));
+  assert.match(last, /linted at/);
+  assert.doesNotMatch(shown, /cannot watch/);
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,4 +63,27 @@ test("serve --dev: the live-reload script goes before the page's own </body>, ne
   assert.ok(served.includes('title="</body> ends here"'), 'the title as written');
   assert.match(served, /<\/p>\n<script>[\s\S]*<\/script><\/BODY>\n<\/html>\n$/);
   assert.equal(served.split('<script>').length, 2, 'the script once');
+});
+
+test('serve --dev: an issue file made a loop of symbolic links is built again (the build says it cannot be read), not logged as a watch lost ("saves are not rebuilt"); a later save is built', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue({ title: 'First' }) });
+  const lines: string[] = [];
+  const dev = devServer(await loadConfig(root), (line) => lines.push(line), () => undefined);
+  const waitFor = async (pattern: RegExp) => {
+    for (let i = 0; i < 100 && !lines.some((line) => pattern.test(line)); i++) await sleep(100);
+  };
+  try {
+    await dev.start(() => undefined);
+    const loop = join(root, 'issues', '0002-loop.md');
+    symlinkSync('0002-loop.md', loop);
+    await waitFor(/0002-loop\.md/);
+    assert.ok(lines.some((line) => /0002-loop\.md/.test(line) && /ELOOP|symbolic links/.test(line)), lines.join('\n'));
+    rmSync(loop);
+    writeFileSync(join(root, 'issues', '0001-a.md'), cleanIssue({ title: 'Saved after the loop' }));
+    for (let i = 0; i < 100 && !readFileSync(join(dev.siteDir, 'index.html'), 'utf8').includes('Saved after the loop'); i++) await sleep(100);
+    assert.match(readFileSync(join(dev.siteDir, 'index.html'), 'utf8'), /Saved after the loop/);
+    assert.deepEqual(lines.filter((line) => /cannot watch/.test(line)), []);
+  } finally {
+    await dev.stop();
+  }
 });

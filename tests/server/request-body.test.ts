@@ -190,3 +190,41 @@ test('serve: a request with two Host lines is a 400 (RFC 9112 §3.2), and a form
     await server.close();
   }
 });
+
+test('serve: a subscribe or unsubscribe body declaring charset=utf-16 (form or JSON) is a 415 naming the charset on stderr, as an unknown charset is, nothing stored; its bytes are never read as UTF-16', async () => {
+  const server = await startServer();
+  try {
+    let client = 0;
+    for (const [path, type, text] of [
+      ['/subscribe', 'application/x-www-form-urlencoded; charset=utf-16', 'email=zoe%40example.org&name=Zo%C3%AB'],
+      ['/subscribe', 'application/x-www-form-urlencoded; charset=UTF-16LE', 'email=zoe%40example.org'],
+      ['/subscribe', 'application/json; charset=utf-16', '{"email":"zoe@example.org"}'],
+      ['/unsubscribe?token=forged', 'application/x-www-form-urlencoded; charset=utf-16be', 'List-Unsubscribe=One-Click'],
+    ] as const) {
+      const bytes = Buffer.from(text, 'utf16le');
+      const data = type.toLowerCase().endsWith('utf-16be') ? bytes.swap16() : bytes;
+      const said = await stderrOf(async () => {
+        const refused = await rawRequest(server.port, 'POST', path, { type, data }, { 'X-Forwarded-For': `192.0.2.${++client}` });
+        assert.equal(refused.status, 415, `${path} ${type}: ${refused.body}`);
+        assert.match(refused.body, /This request could not be read/);
+      });
+      assert.match(said, /refused \(415\): Unexpected charset utf-16(le|be) in the content type .*, expected utf-8/, type);
+    }
+    assert.equal((server.db.prepare('SELECT COUNT(*) AS n FROM subscribers').get() as { n: number }).n, 0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('serve: a JSON subscribe body starting with a UTF-8 byte-order mark is read past it (RFC 8259 §8.1 lets a parser ignore one), the reader stored as sent, where it was a 400', async () => {
+  const server = await startServer();
+  try {
+    const data = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"email":"bom@example.org","name":"Zoë"}')]);
+    const answer = await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/json', data });
+    assert.equal(answer.status, 202, answer.body);
+    const stored = new SubscriberStore(server.db).find('bom@example.org');
+    assert.equal(stored?.name, 'Zoë');
+  } finally {
+    await server.close();
+  }
+});

@@ -518,3 +518,24 @@ test('confirm: the confirmation link of another newsletter sharing PAPERBOY_SECR
     await theirs.close();
   }
 });
+
+test('subscribe: a name with a bidirectional control (a RIGHT-TO-LEFT OVERRIDE, an isolate) or a zero-width space is stored without it, so it never shows reversed in a To header or a list', async () => {
+  const server = await startServer();
+  try {
+    const cases = [
+      ['rlo@example.org', '\u202eevE\u202c', 'evE'],
+      ['iso@example.org', 'Ada \u2067Lovelace\u2069', 'Ada Lovelace'],
+      ['zw@example.org', 'Zo\u200be', 'Zoe'],
+    ] as const;
+    for (const [i, [email, name]] of cases.entries()) {
+      const answer = await rawRequest(server.port, 'POST', '/subscribe', form({ email, name }), { 'X-Forwarded-For': `198.51.100.${i + 1}` });
+      assert.equal(answer.status, 202, answer.body);
+    }
+    assert.deepEqual(
+      cases.map(([email]) => storedName(server, email)),
+      cases.map(([, , stored]) => stored),
+    );
+  } finally {
+    await server.close();
+  }
+});

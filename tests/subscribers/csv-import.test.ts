@@ -472,3 +472,25 @@ test('csv import: a header with no address column paperboy knows is refused nami
     (error) => isPaperboyError(error) && error.exitCode === 2 && error.message.includes('`Adresse du lecteur`, `Prénom`') && ['`Email Address`', '`E-Mail-Adresse`', '`Courriel`', '`Correo electrónico`', '`Indirizzo email`', '`E-mailadres`'].every((name) => error.message.includes(name)),
   );
 });
+
+test('csv import: bidirectional controls (U+202A–U+202E, U+2066–U+2069) and other invisible format characters in a name are removed, each row saying which code point at its name cell; ZWJ and ZWNJ stay', () => {
+  const result = parse('email,name\neve@example.org,\u202eevE\u202c\nzw@example.org,Zo\u00eb\u200bZ\niso@example.org,\u2067Ada\u2069\nfa@example.org,\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\nfam@example.org,\ud83d\udc69\u200d\ud83d\udc67\n');
+  assert.deepEqual(
+    result.rows.map(({ email, name }) => [email, name]),
+    [
+      ['eve@example.org', 'evE'],
+      ['zw@example.org', 'Zo\u00ebZ'],
+      ['iso@example.org', 'Ada'],
+      ['fa@example.org', '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645'],
+      ['fam@example.org', '\ud83d\udc69\u200d\ud83d\udc67'],
+    ],
+  );
+  assert.deepEqual(
+    result.changed.map(({ line, column, message }) => [line, column, message]),
+    [
+      [2, 17, 'eve@example.org\'s name has the invisible format character U+202E (a bidirectional control: it can show the name reversed), removed: "evE"'],
+      [3, 16, 'zw@example.org\'s name has the invisible format character U+200B, removed: "Zo\u00ebZ"'],
+      [4, 17, 'iso@example.org\'s name has the invisible format character U+2067 (a bidirectional control: it can show the name reversed), removed: "Ada"'],
+    ],
+  );
+});

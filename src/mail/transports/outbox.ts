@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { DeliveryResult, OutgoingMessage, ReadyResult, Transport } from './transport.js';
+import { makeFolders } from '../../make-folders.js';
 
 /** The reply the outbox journals for a message it wrote: `written <hash>.eml`. */
 const WRITTEN = 'written';
@@ -37,7 +38,7 @@ export class OutboxTransport implements Transport {
 
   async verify(): Promise<ReadyResult> {
     this.started = Date.now();
-    await mkdir(this.dir, { recursive: true });
+    makeFolders(this.dir);
     await this.removeTemporaries(this.started - STALE_TEMPORARY_MS);
     return { ok: true, reply: 'outbox ready' };
   }
@@ -67,7 +68,7 @@ export class OutboxTransport implements Transport {
     const path = join(this.dir, name);
     try {
       // Made by `verify` too; the server's confirmations are sent without one (server/start.ts).
-      await mkdir(this.dir, { recursive: true });
+      makeFolders(this.dir);
       await writeFile(`${path}.tmp`, message.raw);
     } catch (error) {
       return { ok: false, failure: { stage: 'connect', reply: `Cannot write ${path}: ${(error as Error).message}` } };
