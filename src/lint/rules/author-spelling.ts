@@ -83,7 +83,7 @@ function spellingsOf(facts: readonly IssueFacts[]): Spelling[] {
  */
 function expectedSpellings(spellings: readonly Spelling[]): Map<string, { expected: Spelling; count: number }> {
   // By family name and the first letter of the first given name: two names that differ there are never one person (`agree`), and comparing
-  // every pair of a family's names took ~30 ms of a one-edit build of the bench corpus (`node --cpu-prof`), whose names share few family names.
+  // every pair of a family's names took ~30 ms of a one-edit build of the bench corpus (`node --cpu-prof`), whose authors have few family names between them.
   const byFamily = new Map<string, { spelling: Spelling; name: PersonName }[]>();
   for (const spelling of spellings) {
     const name = personName(spelling.key);
