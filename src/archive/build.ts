@@ -17,6 +17,7 @@ import { packageVersion } from './package-version.js';
 import type { IssueAddress } from './former-issue-pages.js';
 import type { FileValues, PublishedIssues } from './published.js';
 import { renderersAhead } from './render-workers.js';
+import type { SiteCache } from './site-plan.js';
 import { lintPublished } from './sent-linted.js';
 import { lockSite } from './site-lock.js';
 import { builtKey, filesNotAsBuilt } from './site-marker.js';
@@ -234,9 +235,9 @@ function storeUnread(dataDir: string, key: string, unread: Unread, lintKey: stri
   }
 }
 
-/** Where the plan keeps what a rebuild reads back (site-plan.ts `planSite`): the search shards, also `paperboy papers search`'s, and the citation keys. */
-function siteCache(dataDir: string): { search: string; citations: string } {
-  return { search: join(dataDir, 'cache', 'search'), citations: join(dataDir, 'cache', 'citations.json') };
+/** Where the plan keeps what a rebuild reads back (site-plan.ts `planSite`): the search shards, also `paperboy papers search`'s, the citation keys and the paper database's layout. */
+function siteCache(dataDir: string): SiteCache {
+  return { search: join(dataDir, 'cache', 'search'), citations: join(dataDir, 'cache', 'citations.json'), database: join(dataDir, 'cache', 'paper-database.json') };
 }
 
 function unreadFile(dataDir: string): string {

@@ -51,16 +51,8 @@ export interface PaperDatabase<R extends RecordFacts = PaperRecord> {
 
 /** Groups the records of `issues` (oldest first) by paper id. */
 export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { papers: readonly R[] }[]): PaperDatabase<R> {
-  const byId = new Map<string, R[]>();
-  for (const issue of issues) {
-    for (const record of issue.papers) {
-      const list = byId.get(record.id);
-      if (list) list.push(record);
-      else byId.set(record.id, [record]);
-    }
-  }
   const slugs = new UniqueSlugs();
-  const papers = [...byId.entries()]
+  const papers = [...coverageById(issues).entries()]
     .map(([id, coverage]): PaperEntry<R> => ({ id, slug: '', latest: paperFacts(coverage), tags: [...new Set(coverage.flatMap((record) => record.tags))].sort(), coverage }))
     .sort((a, b) => b.coverage[0]!.issue.number - a.coverage[0]!.issue.number || a.id.localeCompare(b.id, 'en'));
   // Slugs are given in id order, so adding a paper never renames another's page.
@@ -71,6 +63,19 @@ export function buildPaperDatabase<R extends RecordFacts>(issues: readonly { pap
   const tagName = facetNames(tags);
   for (const paper of papers) paper.tags = [...new Set(paper.tags.map((tag) => tagName.get(tag)!))].sort();
   return { papers, tags, authors: facets(papers, paperAuthors, authorKey, ' ') };
+}
+
+/** The records of `issues` (oldest first) by paper id, in order of first coverage, each paper's oldest first: a paper's `coverage`. */
+export function coverageById<R extends RecordFacts>(issues: readonly { papers: readonly R[] }[]): Map<string, R[]> {
+  const byId = new Map<string, R[]>();
+  for (const issue of issues) {
+    for (const record of issue.papers) {
+      const list = byId.get(record.id);
+      if (list) list.push(record);
+      else byId.set(record.id, [record]);
+    }
+  }
+  return byId;
 }
 
 /**
@@ -94,6 +99,8 @@ const MERGED_FIELDS = [...PAPER_FIELDS, 'section'] as const;
  * section stays listed under the section it had.
  */
 export function paperFacts<R extends RecordFacts>(coverage: readonly R[]): R {
+  // Most papers are covered once: their one record gives every field it gives (every build asks this of every paper).
+  if (coverage.length === 1) return { ...coverage[0]! };
   const newestFirst = [...coverage].reverse();
   const merged: R = { ...newestFirst[0]! };
   for (const field of MERGED_FIELDS) {

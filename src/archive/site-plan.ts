@@ -15,8 +15,9 @@ import { feedIdNumber, formerIssueNumbers, formerIssuePages } from './former-iss
 import { formerPages } from './former-pages.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
 import type { IssueRendering, IssueSummary, RecordSummary } from './issue-output.js';
-import { buildPaperDatabase, paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
+import { paperFields, papersByYear, type PaperDatabase, type PaperEntry } from './paper-database.js';
 import { keyOf, PAGE_LAYOUT, renderPage } from './page-render.js';
+import { cachedPaperDatabase } from './paper-database-cache.js';
 import { paperKey, planPages, withTexts } from './pages.js';
 import type { PublishedIssues } from './published.js';
 import { cachedShard, shardKey } from './search-index.js';
@@ -54,6 +55,13 @@ export interface SiteFile {
   contents(previous: PreviousSite): FileBytes;
 }
 
+/** Where the plan keeps what a rebuild reads back: the search shards' folder, the citation keys' file, the paper database's layout's file. */
+export interface SiteCache {
+  search: string;
+  citations: string;
+  database: string;
+}
+
 /**
  * Every file of the site, planned from the issues' summaries alone: pages,
  * email files, data, feeds, sitemap, search index, assets. Each key holds
@@ -63,7 +71,8 @@ export interface SiteFile {
  * bytes. So a changed template or setting remakes what uses it, and no
  * more. `copied`: the assets and the site's own files with their bytes, as
  * the build read them for its key (copied-files.ts). `cache`: where search shards are kept (for `paperboy papers search`
- * too) and the citation keys (citation-cache.ts); undefined with `--no-cache`.
+ * too), the citation keys (citation-cache.ts) and the paper database's
+ * layout (paper-database-cache.ts); undefined with `--no-cache`.
  *
  * Hashing every page's view took ~0.45 s of a rebuild after one edit on
  * the 1,000-issue bench corpus, for 13,926 keys of which a handful change.
@@ -80,11 +89,11 @@ export function planSite(
   published: PublishedIssues,
   templates: TemplateSet,
   copied: CopiedFiles,
-  cache: { search: string; citations: string } | undefined,
+  cache: SiteCache | undefined,
   previous: PreviousSite,
 ): { files: SiteFile[]; papers: number; shape: string; outputs: ReadonlyMap<number, string>; samples: ReadonlyMap<string, string> } {
   const { issues } = published;
-  const database = buildPaperDatabase(issues);
+  const database = cachedPaperDatabase(issues, cache?.database);
   // Made, or read back under the shape, when a key or view first needs one: after the shape is known.
   let citationMap: ReadonlyMap<PaperEntry<RecordSummary>, string> | undefined;
   const citations = () => (citationMap ??= cachedCitationKeys(database.papers, cache?.citations, shape));
@@ -153,8 +162,7 @@ export function planSite(
   for (const [year, papers] of papersByYear(database.papers)) {
     const path = `search/${year}.js`;
     const shard = () => cachedShard(year, papers, published, cache?.search, config.language);
-    const shows = [...new Set(papers.flatMap((paper) => paper.coverage.map((record) => record.issue.number)))];
-    files.push(file(path, keyFor(path, shows, () => shardKey(papers, config.language)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
+    files.push(file(path, keyFor(path, issuesCovering(papers), () => shardKey(papers, config.language)), () => dataScript(`(self.paperboySearchIndex = self.paperboySearchIndex || {})[${JSON.stringify(year)}]`, shard())));
   }
   for (const [path, { source, hash, size }] of copied.assets) files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   const clash = builtPathClash(files.map((made) => made.path));
@@ -164,6 +172,13 @@ export function planSite(
     files.push(file(path, hash.slice(0, 32), () => ({ copy: source, hash, size })));
   }
   return { files, papers: database.papers.length, shape, outputs: hashOf, samples: samplesOf(pages, issues) };
+}
+
+/** The numbers of the issues that cover `papers`, each once: what a search shard shows. In loops: 9,990 papers' coverage mapped and flattened took ~40 ms of a one-edit rebuild of the bench corpus (`node --cpu-prof`). */
+function issuesCovering(papers: readonly PaperEntry<RecordSummary>[]): number[] {
+  const numbers = new Set<number>();
+  for (const paper of papers) for (const record of paper.coverage) numbers.add(record.issue.number);
+  return [...numbers];
 }
 
 /** A page each template renders (template name → the first such page's path), and the email's (`email.html` → the first issue's): what template-html.ts checks. */
