@@ -73,7 +73,7 @@ export function followRebuilds(outDir: string, reload: () => void, warn: (line: 
     } catch (error) {
       failures += 1;
       const wait = Math.min(SETTLE_MS * 2 ** failures, RETRY_MAX_MS);
-      warn(`cannot map the rebuilt site in ${outDir} (${(error as Error).message}): still serving the previous one, trying again in ${wait / 1000} s`);
+      warn(`cannot map the rebuilt site in ${outDir} (${(error as Error).message}): still serving the previous one's pages (those removed since answer 404), trying again in ${wait / 1000} s`);
       return attemptIn(wait);
     }
     if (failures > 0) warn(`the rebuilt site in ${outDir} is served now`);

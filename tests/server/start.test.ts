@@ -128,7 +128,7 @@ test('serve: a rebuilt site that cannot be mapped yet is said, the previous site
     writeFileSync(`${config.outDir}.commit`, '{}');
     rmSync(`${config.outDir}.commit`);
     await waitFor(port, '/', () => warnings.length > 0);
-    assert.match(warnings[0] ?? '', /^cannot map the rebuilt site in .*dist \(EISDIR.*\): still serving the previous one, trying again in 0\.2 s$/);
+    assert.match(warnings[0] ?? '', /^cannot map the rebuilt site in .*dist \(EISDIR.*\): still serving the previous one's pages \(those removed since answer 404\), trying again in 0\.2 s$/);
     assert.match((await rawRequest(port, 'GET', '/')).body, /Issue 1/);
     assert.equal((await rawRequest(port, 'GET', '/new.html')).status, 404, 'not mapped yet');
     rmdirSync(join(config.outDir, '404.html'));
