@@ -1,30 +1,16 @@
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { buildSite } from '../../src/archive/build.js';
 import { publishedIssues } from '../../src/archive/published.js';
 import { renderersAhead } from '../../src/archive/render-workers.js';
 import { loadConfig } from '../../src/config/load.js';
 import { Workspace } from '../../src/issue/workspace.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { stopped } from '../helpers/processes.js';
 
 function issues(count: number): Record<string, string> {
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`issues/${String(i + 1).padStart(4, '0')}-x.md`, cleanIssue({ number: i + 1, title: `Issue ${i + 1}` })]));
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stopped(pids: readonly number[]): Promise<boolean> {
-  for (let wait = 0; wait < 100 && pids.some(isRunning); wait++) await sleep(50);
-  return !pids.some(isRunning);
 }
 
 test('a cold build starts its render workers before reading the issues, and they render them; a build with renderings stored, few issues or no cache starts none ahead', async () => {

@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { rules } from '../../src/lint/rules/index.js';
 import { activeRules } from '../../src/lint/settings.js';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
+import { stopped } from '../helpers/processes.js';
 
 async function corpus() {
   const root = await mkdtemp(join(tmpdir(), 'paperboy-pool-'));
@@ -26,18 +27,12 @@ async function corpus() {
   return { config, paths: await listIssueFiles(config.issuesDir) };
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stopped(pids: readonly number[]): Promise<boolean> {
-  for (let wait = 0; wait < 100 && pids.some(isRunning); wait++) await sleep(50);
-  return !pids.some(isRunning);
+/** Asserts that a lint pool's `outcomes` for `paths` are what linting them in this process gives, in any order. */
+async function assertLintedAsInProcess(outcomes: FileOutcome[], config: Awaited<ReturnType<typeof loadConfig>>, paths: readonly string[]): Promise<void> {
+  const active = activeRules(rules, config);
+  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active)));
+  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
 }
 
 test('a pool of lint children (one GC thread each) returns what linting in-process returns', async () => {
@@ -51,10 +46,7 @@ test('a pool of lint children (one GC thread each) returns what linting in-proce
   pool.add(paths);
   const outcomes = await pool.finish();
 
-  const active = activeRules(rules, config);
-  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active)));
-  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
-  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
+  await assertLintedAsInProcess(outcomes, config, paths);
   assert.ok(await stopped(pids), 'the children stop once the pool is done');
 });
 
@@ -169,10 +161,7 @@ test('a pool given children started ahead takes them rather than starting its ow
   ahead.release();
   pool.add(paths);
   const outcomes = await pool.finish();
-  const active = activeRules(rules, config);
-  const inProcess = await Promise.all(paths.map(async (path) => lintSource(await readIssueSource(path), active)));
-  const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
-  assert.deepEqual(outcomes.sort(byPath), inProcess.sort(byPath));
+  await assertLintedAsInProcess(outcomes, config, paths);
   assert.ok(await stopped(early), 'the children stop once the pool is done');
 });
 
