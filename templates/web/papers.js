@@ -110,11 +110,13 @@
       if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     };
     // The address's values into the form, every field (one the address leaves out is emptied: the browser may have restored an older value); a choice the page does not offer is "Any".
+    // An address kept from before "No section" had its own value wrote it `section=(none)`: where no section is named so, it is still "No section".
     const readAddress = () => {
       const params = new URLSearchParams(location.search);
       for (const name of FIELDS) {
         const field = form.elements[name];
-        const wanted = params.get(name) ?? '';
+        const asked = params.get(name) ?? '';
+        const wanted = name === 'section' && asked === '(none)' && ![...field.options].some((option) => option.value === asked) ? form.dataset.noSection : asked;
         field.value = wanted;
         if (field.value !== wanted) field.value = '';
       }
