@@ -41,18 +41,18 @@ export async function run(options: SendsCommandOptions, io: CommandIO): Promise<
   // `#42`, as a subject writes it, is 42.
   const written = options.issue.replace(/^#(?=\d+$)/, '');
   const path = /^\d+$/.test(written) ? undefined : options.issue;
-  if (path === undefined) issueNumberArgument(written);
+  // A number is checked before anything is read.
+  const given = path === undefined ? issueNumberArgument(written) : undefined;
   const config = await loadConfig(newsletterRoot(io.cwd, options.root, path === undefined ? [] : [path]));
   const workspace = await Workspace.loadCached(config);
-  // A path is the issue `send` sent from that file: the journal of its frontmatter's number.
+  // A path is the issue `send` sent from that file: the journal of its frontmatter's number (`findOrAdd` refuses a file without one).
   const named = path === undefined ? undefined : await workspace.findOrAdd(path, io.cwd);
-  const digits = named ? String(named.facts.number) : written;
-  const number = issueNumberArgument(digits);
+  const number = given ?? issueNumberArgument(String(named!.facts.number));
   const db = openStore(config.dataDir);
   try {
     const own = sendRun(db, number);
     // No journal: of an issue that exists (else the error lists the numbers there are), or of none.
-    const file = named ?? (own === undefined ? workspace.numbered(digits, io.cwd, 'Pass a number or the path of an issue file.') : workspace.byNumber(number));
+    const file = named ?? (own === undefined ? workspace.numbered(written, io.cwd, 'Pass a number or the path of an issue file.') : workspace.byNumber(number));
     const identity = file?.facts.number === number && file.facts.readable ? { title: file.facts.title, date: file.facts.date } : undefined;
     const root = rootFlag(io.cwd, config.root);
     // An issue renumbered since its send began (`formerly`): its send is the journal of the number it had then.
