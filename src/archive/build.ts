@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { paperDatabaseFile } from './paper-database-cache.js';
 import type { Config } from '../config/load.js';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { FILE_CHANGED, PaperboyError } from '../errors.js';
@@ -237,7 +238,7 @@ function storeUnread(dataDir: string, key: string, unread: Unread, lintKey: stri
 
 /** Where the plan keeps what a rebuild reads back (site-plan.ts `planSite`): the search shards, also `paperboy papers search`'s, the citation keys and the paper database's layout. */
 function siteCache(dataDir: string): SiteCache {
-  return { search: join(dataDir, 'cache', 'search'), citations: join(dataDir, 'cache', 'citations.json'), database: join(dataDir, 'cache', 'paper-database.json') };
+  return { search: join(dataDir, 'cache', 'search'), citations: join(dataDir, 'cache', 'citations.json'), database: paperDatabaseFile(dataDir) };
 }
 
 function unreadFile(dataDir: string): string {

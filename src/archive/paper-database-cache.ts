@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readCacheJson, writeCacheFile } from '../cache-file.js';
 import { sha256 } from '../sha256.js';
 import { VERSION } from '../version.js';
@@ -42,6 +43,11 @@ export function cachedPaperDatabase<R extends RecordFacts>(issues: readonly { fa
     // A cache that cannot be written only costs the next build the building (as the citation keys).
   }
   return database;
+}
+
+/** Where the layout is kept under `dataDir`: one file, read and written by `build` and by `paperboy papers`. */
+export function paperDatabaseFile(dataDir: string): string {
+  return join(dataDir, 'cache', 'paper-database.json');
 }
 
 /** Bumped when the layout is stored otherwise (how the database is made is `SHAPE_FORMAT`'s). */

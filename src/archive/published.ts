@@ -23,7 +23,8 @@ import { sha256 } from '../sha256.js';
 import { VERSION } from '../version.js';
 import { BuildCache, storedOutput } from './build-cache.js';
 import { packageVersion } from './package-version.js';
-import { buildPaperDatabase, type PaperDatabase } from './paper-database.js';
+import type { PaperDatabase } from './paper-database.js';
+import { cachedPaperDatabase, paperDatabaseFile } from './paper-database-cache.js';
 import { renderIssueOutput, summarizeIssue, type IssueOutput, type IssueRendering, type IssueSummary, type PaperRecord, type RecordSummary, type SiteImage, type UnreadValue } from './issue-output.js';
 import type { TextSource } from './pages.js';
 import { valuesPublishedWrongly } from './published-wrongly.js';
@@ -195,10 +196,12 @@ export interface PublishedPapers {
 export async function publishedPapers(config: Config, options: { cache: boolean }): Promise<PublishedPapers> {
   const workspace = options.cache ? await Workspace.loadCached(config) : await Workspace.load(config);
   const published = await publishedIssues(workspace, { drafts: false, cache: options.cache });
+  // The layout the build kept, read back while no paper's facts changed: building it is ~0.2 s of a search of 1,000 issues.
+  const layout = options.cache ? paperDatabaseFile(workspace.config.dataDir) : undefined;
   return {
-    database: buildPaperDatabase(published.issues),
+    database: cachedPaperDatabase(published.issues, layout),
     texts: published,
-    withAllTexts: () => buildPaperDatabase(published.issues.map((issue) => ({ papers: published.records(issue.number) }))),
+    withAllTexts: () => cachedPaperDatabase(published.issues.map((issue) => ({ factsHash: issue.factsHash, papers: published.records(issue.number) })), layout),
     drafts: workspace.issueFiles.filter(({ facts }) => facts.readable && !facts.statusUnread && facts.status === 'draft').map(({ facts }) => facts),
   };
 }

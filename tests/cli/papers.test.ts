@@ -49,6 +49,20 @@ test('papers search ranks with the index the build published (read from its cach
   assert.deepEqual(JSON.parse(fresh.stdout), []);
 });
 
+test("papers search and export read back the paper database's layout the build kept while no paper's facts changed; --no-cache builds it", async () => {
+  const root = archiveRoot();
+  assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+  // Every paper's folder renamed in the stored layout: what a layout read back shows, and one built again does not.
+  const stored = join(root, '.paperboy', 'cache', 'paper-database.json');
+  const layout = JSON.parse(readCacheFile(stored)!.toString()) as { papers: [string, string, string[]][] };
+  writeCacheFile(stored, JSON.stringify({ ...layout, papers: layout.papers.map(([id, slug, tags]) => [id, `kept-${slug}`, tags]) }));
+  const urls = async (...argv: string[]) => (JSON.parse((await runCli(['papers', 'search', '--json', ...argv, SEARCH_WORD], { cwd: root })).stdout) as { url: string }[]).map((m) => m.url);
+  assert.match((await urls())[0]!, /\/papers\/kept-/);
+  assert.doesNotMatch((await urls('--no-cache'))[0]!, /kept-/);
+  const exported = JSON.parse((await runCli(['papers', 'export', '--format', 'json'], { cwd: root })).stdout) as { papers: { url: string }[] };
+  assert.ok(exported.papers.every((paper) => paper.url.includes('/papers/kept-')), 'export read the layout back');
+});
+
 test('papers search filters by tag, author and year, and never finds drafts', async () => {
   const root = archiveRoot();
   const json = async (...argv: string[]) => JSON.parse((await runCli(['papers', 'search', '--json', ...argv], { cwd: root })).stdout) as { id: string }[];
