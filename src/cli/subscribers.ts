@@ -197,7 +197,7 @@ async function importFile(db: Store, root: string, argument: string, io: Command
   // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
   const said = [
     ...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })),
-    ...[...parsed.unnamed, ...parsed.changed, ...parsed.headerRepeats].map((change) => ({ ...change, severity: 'warning' })),
+    ...[...parsed.unnamed, ...parsed.changed, ...parsed.passedOver].map((change) => ({ ...change, severity: 'warning' })),
     ...parsed.duplicates.map((duplicate) => ({ line: duplicate.line, column: duplicate.column, severity: 'merged', message: duplicateMessage(duplicate) })),
   ];
   said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));

@@ -268,6 +268,16 @@ test("csv import: Buttondown's newer subscriber types are read: churned and upco
   ]);
 });
 
+test("csv import: Substack's stand-in address for a reader who asked to be deleted (…@deletion-request.substack.com) is skipped and said at its cell, never imported to be mailed", () => {
+  // The columns of Substack's export of its sign-ups.
+  const result = parse('email,active_subscription,expiry,email_disabled,created_at\nada@example.org,,,false,2020-08-06T10:21:25.605Z\nx8k2j@deletion-request.substack.com,,,false,2020-08-06T10:21:25.605Z\n');
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.passedOver, [
+    { line: 3, column: 1, message: "x8k2j@deletion-request.substack.com is Substack's stand-in for a reader who asked Substack to delete their account: skipped, not imported (no reader receives mail there)" },
+  ]);
+});
+
 test("csv import: Ghost's subscribed_to_emails and Substack's email_disabled keep a reader who turned emails off unsubscribed; a value that is no yes or no is a bad row", () => {
   const result = parse('email,subscribed_to_emails\nada@example.org,true\nbob@example.org,FALSE\ncy@example.org,\ndee@example.org,maybe\n');
   assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
