@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
@@ -118,6 +119,62 @@ test('subscribers import: a spreadsheet saved as a workbook (.xlsx, .ods: a ZIP 
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(imported.stderr, /[\u0000-\u0008\u000e-\u001f]/, 'no control character of the file is printed');
   }
+});
+
+/** A ZIP archive of `files`, stored uncompressed (APPNOTE.TXT: local headers, central directory, end record), as a mailing-list service's export comes. */
+function zipOf(files: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+test("subscribers import: an export that comes zipped (Mailchimp's audience export, a CSV file each of its subscribed, unsubscribed and cleaned members) is refused naming a CSV file in it and saying to unzip it and import each (exit 2), not taken for a workbook to save as CSV", async () => {
+  const zip = zipOf({
+    'members_export_0a1b2c/': '',
+    'members_export_0a1b2c/subscribed_members_export_0a1b2c.csv': 'Email Address,First Name,Last Name\nada@example.org,Ada,Lovelace\n',
+    'members_export_0a1b2c/unsubscribed_members_export_0a1b2c.csv': 'Email Address,First Name,Last Name,UNSUB_TIME\nbob@example.org,Bob,Smith,2023-05-05 05:05:05\n',
+  });
+  const root = makeRoot({ 'members export.zip': zip });
+  const imported = await cli(root, 'import', 'members export.zip');
+  assert.equal(imported.code, 2);
+  assert.equal(
+    imported.stderr,
+    "paperboy: members export.zip:1:1: Unexpected ZIP archive of CSV files (`members_export_0a1b2c/subscribed_members_export_0a1b2c.csv` in it), expected a CSV file: an export that comes zipped, as Mailchimp's audience export holds its subscribed, unsubscribed and cleaned members in a CSV file each\n" +
+      '  Unzip it and import each CSV file in it, the unsubscribed and cleaned ones too (they keep those readers from being mailed): `unzip \'members export.zip\' -d export && for f in export/*.csv; do paperboy subscribers import "$f"; done`.\n',
+  );
+  assert.equal((await cli(root, 'count')).stdout, '0\n');
 });
 
 test('subscribers import: two exports joined (`cat a.csv b.csv`, the second header with its BOM) import both lists; the repeated header is skipped with a warning at its line, not a bad row', async () => {
