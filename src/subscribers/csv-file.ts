@@ -9,6 +9,9 @@ import { shellWord } from '../shell-word.js';
  */
 export const MAX_CSV_BYTES = 256 * 1024 * 1024;
 
+/** The name messages give the standard input (`subscribers import -`), as ESLint names it. */
+export const STDIN_NAME = '<stdin>';
+
 /**
  * The bytes of a subscriber CSV read from `chunks` (a file's or the
  * standard input's stream), named `file` in messages. Its start is
@@ -59,7 +62,7 @@ export function checkCsvStart(head: Buffer, file: string): 'le' | 'be' | undefin
   const csvInside = workbook === WORKBOOKS[0] ? zippedCsv(head) : undefined;
   if (csvInside !== undefined) {
     throw new PaperboyError('CSV_ZIPPED', `${file}:1:1: Unexpected ZIP archive of CSV files (\`${csvInside.slice(0, 120)}\` in it), expected a CSV file: an export that comes zipped, as Mailchimp's audience export holds its subscribed, unsubscribed and cleaned members in a CSV file each`, {
-      hint: `Unzip it and import each CSV file in it, the unsubscribed and cleaned ones too (they keep those readers from being mailed): \`unzip ${shellWord(file)} -d export && for f in export/*.csv; do paperboy subscribers import "$f"; done\`.`,
+      hint: `Unzip it and import each CSV file in it, the unsubscribed and cleaned ones too (they keep those readers from being mailed): \`unzip ${file === STDIN_NAME ? 'EXPORT.zip' : shellWord(file)} -d export && for f in export/*.csv; do paperboy subscribers import "$f"; done\`.`,
     });
   }
   if (workbook !== undefined) {
