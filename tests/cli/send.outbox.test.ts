@@ -289,7 +289,7 @@ test('send: a subscriber who unsubscribes mid-send is skipped (RELIABILITY 17)',
   assert.equal(outboxFiles(root).length, 2);
 });
 
-test('send --list: one message to the list address, no token, and a send keeps its mode', async () => {
+test('send --list: one message to the list address, no token, and a send keeps its mode, its refusal saying why (readers would get it twice) and which command goes on with the send', async () => {
   const root = await newsletter(3);
   const result = await send(root, { list: true });
   assert.equal(result.code, 0, result.stderr);
@@ -301,7 +301,7 @@ test('send --list: one message to the list address, no token, and a send keeps i
   assert.ok(!/token=/.test(mail.text!));
   const other = await send(root, { retryFailed: true });
   assert.equal(other.code, 2);
-  assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers/);
+  assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers: readers on the list and among the subscribers alike would get it twice\. The same command with --list resumes or retries that send\n/);
 });
 
 test('send --test ADDR: one proof with [TEST] in the subject, outside the journal and the send\'s outbox folder, drafts allowed', async () => {
