@@ -11,10 +11,16 @@ import { classifyFailure } from '../send/outcome.js';
 import { TOO_BIG_ADVICE, tooBig } from '../send/size-limit.js';
 import { relayRefused } from './send-report.js';
 
-/** `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal, with a placeholder unsubscribe link. */
-export async function sendProof(config: Config, email: ReturnType<typeof renderIssueEmail>, options: { test?: string; review?: boolean }, transport: Transport, dkim: DkimSigner | undefined, io: CommandIO): Promise<number> {
+/**
+ * `--test ADDR`: one proof, `[TEST]` in the subject, outside the journal,
+ * with a placeholder unsubscribe link; with `list`, the message `send
+ * --list` sends the list address (message-template.ts): no
+ * `List-Unsubscribe` header (the list server writes its own) and the
+ * unsubscribe link the page without a token, which names the list.
+ */
+export async function sendProof(config: Config, email: ReturnType<typeof renderIssueEmail>, options: { test?: string; review?: boolean; list?: boolean }, transport: Transport, dkim: DkimSigner | undefined, io: CommandIO): Promise<number> {
   try {
-    const url = unsubscribeUrl(config.baseUrl, 'TEST');
+    const url = unsubscribeUrl(config.baseUrl, options.list ? undefined : 'TEST');
     const copy = personalize(email.rendered, { unsubscribeUrl: url });
     const id = proofMessageId(config.baseUrl, email.rendered.issueNumber);
     let raw = await composeMessage({
@@ -25,7 +31,7 @@ export async function sendProof(config: Config, email: ReturnType<typeof renderI
       ...copy,
       subject: `[TEST] ${copy.subject}`,
       date: new Date(),
-      unsubscribe: { url, mailto: unsubscribeMailto(config.from) },
+      unsubscribe: options.list ? undefined : { url, mailto: unsubscribeMailto(config.from) },
     });
     if (dkim) raw = await dkim.sign(raw);
     // The session refused (the login, TLS, the sender) or the relay out of reach: said and exited as a send says it (exit 2 or 1).
@@ -50,7 +56,8 @@ export async function sendProof(config: Config, email: ReturnType<typeof renderI
       else io.stderr.write(`paperboy: the proof to ${options.test} was not sent: ${failure.reply}\n`);
       return 1;
     }
-    io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of #${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);
+    const of = options.list ? "the list address's message of " : '';
+    io.stdout.write(`Sent a ${options.review ? "reviewers' " : ''}proof of ${of}#${email.rendered.issueNumber} to ${options.test} through ${transport.description} (not in the journal).\n`);
     return 0;
   } finally {
     await transport.close();

@@ -132,7 +132,6 @@ function refuseUsage(options: SendCommandOptions): void {
       hint: `e.g. \`paperboy send ${shellWord(options.issue)} --test reviewer@example.org --review\`.`,
     });
   }
-  if (options.list && options.test !== undefined) throw new PaperboyError('USAGE', '--list and --test do not go together: --test sends one proof to its address');
   const problem = options.test === undefined ? undefined : emailProblem(options.test);
   if (problem !== undefined) throw new PaperboyError('USAGE', `--test: ${problem}`, { hint: 'e.g. `--test editor@example.org`.' });
 }

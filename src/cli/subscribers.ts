@@ -8,7 +8,7 @@ import { replaceControlCharacters } from '../diagnostics/control-characters.js';
 import { openStore, storeWriteError, type Store } from '../store/database.js';
 import { subscriberCsv } from '../subscribers/csv-export.js';
 import { parseSubscriberCsv, subscriberCsvBytes, type ParsedCsv } from '../subscribers/csv-import.js';
-import { readSubscriberCsv } from '../subscribers/csv-file.js';
+import { readSubscriberCsv, STDIN_NAME } from '../subscribers/csv-file.js';
 import { countActions, importSubscribers, type ImportAction } from '../subscribers/import.js';
 import { cleanName, emailProblem, nameProblem, SUBSCRIBER_STATUSES, type Subscriber, type SubscriberStatus } from '../subscribers/model.js';
 import { INVALID_TOKEN, unsubscribeFromMailbox } from '../subscribers/mailbox-unsubscribe.js';
@@ -177,7 +177,7 @@ async function importFile(db: Store, root: string, argument: string, io: Command
   // `-` is the standard input, as for cat, git and csvkit, read as a stream (opening /dev/stdin fails when it is a
   // socket, as a parent process's pipe often is: ENXIO); named in the consent records as /dev/stdin.
   const fromStdin = argument === '-';
-  const file = fromStdin ? '<stdin>' : argument;
+  const file = fromStdin ? STDIN_NAME : argument;
   const path = fromStdin ? '/dev/stdin' : resolve(io.cwd, argument);
   let bytes: Buffer;
   try {
@@ -197,7 +197,7 @@ async function importFile(db: Store, root: string, argument: string, io: Command
   // In the file's order, as lint lists an issue's: a warning of line 6 before an error of line 8.
   const said = [
     ...parsed.problems.map((problem) => ({ ...problem, severity: 'error' })),
-    ...[...parsed.unnamed, ...parsed.changed, ...parsed.headerRepeats].map((change) => ({ ...change, severity: 'warning' })),
+    ...[...parsed.unnamed, ...parsed.changed, ...parsed.passedOver].map((change) => ({ ...change, severity: 'warning' })),
     ...parsed.duplicates.map((duplicate) => ({ line: duplicate.line, column: duplicate.column, severity: 'merged', message: duplicateMessage(duplicate) })),
   ];
   said.sort((a, b) => a.line - b.line || (a.column ?? 1) - (b.column ?? 1));

@@ -67,5 +67,6 @@ export function planSend(input: SendPlanInput): SendPlan {
  */
 export function modeConflict(started: SendMode, requested: SendMode): string {
   const said = (mode: SendMode) => (mode === 'list' ? 'to the list address (--list)' : 'to the subscribers');
-  return `this issue's send went ${said(started)}; it cannot also go ${said(requested)}`;
+  const twice = started === 'list' ? "readers on the list and among the subscribers alike would get it twice" : 'subscribers who read the list too would get it twice';
+  return `this issue's send went ${said(started)}; it cannot also go ${said(requested)}: ${twice}. The same command ${started === 'list' ? 'with' : 'without'} --list resumes or retries that send`;
 }

@@ -11,6 +11,7 @@ import { isUnsafePath, redirectToFolder, sendNotFound, staticSite, type SiteHand
 import { sentLinks as readSentLinks, type SentLinks } from '../send/link-bases.js';
 import { storeProblem } from '../store/store-problem.js';
 import { movedEndpointPaths } from './sent-links.js';
+import { outsideBaseNotice } from './outside-base.js';
 import { Subscriptions } from '../subscribers/subscription.js';
 import { confirmRoute, SUBSCRIBE_LIMIT, subscribeRoute } from './subscription-routes.js';
 import { unsubscribeRoute } from './unsubscribe-route.js';
@@ -126,7 +127,11 @@ export function createApp(options: AppOptions): PaperboyServer {
     if (earlier === 'unsubscribe') return unsubscribeRoute(context, { req, res, query });
     if (earlier === 'confirm') return confirmRoute(context, { req, res, query });
     if (raw === '/favicon.ico' && (req.method === 'GET' || req.method === 'HEAD') && !(base === '/' && site.serves(raw))) return noIcon(res);
-    if (!raw.startsWith(base) || isUnsafePath(raw)) return sendNotFound(res, notFoundPage());
+    if (!raw.startsWith(base) || isUnsafePath(raw)) {
+      const outside = isUnsafePath(raw) ? undefined : outsideBaseNotice(req.method ?? 'GET', raw, base, (path) => site.serves(path));
+      if (outside !== undefined) guards.notice.say('outside-base', outside);
+      return sendNotFound(res, notFoundPage());
+    }
     const rawUnder = `/${raw.slice(base.length)}`;
     const path = decodeURIComponent(rawUnder);
     const route: Route = { req, res, query };

@@ -65,9 +65,14 @@ export async function subscribeRoute(context: ServerContext, route: Route, guard
   if (crossSite) {
     // Header values as the client sent them (latin1): the notice shows a control character in one as U+FFFD.
     const from = `Origin ${crossSite.origin.slice(0, 200)}, Sec-Fetch-Site ${crossSite.fetchSite.slice(0, 40)}`;
+    // The browser's own word that the page is of the host it posted to: the Host that reached the server is not that one (a proxy set it).
+    const rewritten =
+      crossSite.fetchSite === 'same-origin'
+        ? ` The browser says the page is of the host it posted to (Sec-Fetch-Site same-origin), so a proxy in front passed another Host (${(req.headers.host ?? '(none)').slice(0, 200)}): make it pass the browser's, port and all (nginx: \`proxy_set_header Host $http_host;\`, not \`$host\`).`
+        : '';
     guards.notice.say(
       'cross-site',
-      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: refused (403): a form posted by a page of another site (${from}), not of baseUrl's origin nor of subscribe.allowedOrigins; if that page is yours, add its origin to subscribe.allowedOrigins. Further such posts are refused without a line for an hour (the access log has their 403)`,
+      `POST ${req.url?.split('?')[0]?.slice(0, 200)}: refused (403): a form posted by a page of another site (${from}), not of baseUrl's origin nor of subscribe.allowedOrigins; if that page is yours, add its origin to subscribe.allowedOrigins.${rewritten} Further such posts are refused without a line for an hour (the access log has their 403)`,
     );
     throw new HttpError(403, crossSiteForm(context.config.name));
   }

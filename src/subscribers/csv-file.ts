@@ -1,4 +1,5 @@
 import { PaperboyError } from '../errors.js';
+import { shellWord } from '../shell-word.js';
 
 /**
  * The most bytes `subscribers import` reads of a CSV: 256 MiB, some three
@@ -7,6 +8,9 @@ import { PaperboyError } from '../errors.js';
  * does not end) is refused as it is read, before memory runs out.
  */
 export const MAX_CSV_BYTES = 256 * 1024 * 1024;
+
+/** The name messages give the standard input (`subscribers import -`), as ESLint names it. */
+export const STDIN_NAME = '<stdin>';
 
 /**
  * The bytes of a subscriber CSV read from `chunks` (a file's or the
@@ -44,7 +48,9 @@ export async function readSubscriberCsv(chunks: AsyncIterable<Buffer | string>, 
  * The byte order of a CSV whose first bytes are `head` when it is UTF-16
  * (its byte-order mark, or `looksUtf16`), else undefined: UTF-8. Throws
  * PaperboyError (exit 2), at the file's line and column, for a start that
- * is no CSV: CSV_WORKBOOK for a spreadsheet saved as itself, CSV_NOT_TEXT
+ * is no CSV: CSV_ZIPPED for a ZIP archive holding CSV files (an export
+ * that comes zipped, `zippedCsv`), CSV_WORKBOOK for a spreadsheet saved as
+ * itself, CSV_NOT_TEXT
  * for a NUL byte in UTF-8 in its first line (within `CSV_HEAD_BYTES`: a
  * binary file, `/dev/zero`), which no text holds; checked on the first
  * bytes of a stream (`readSubscriberCsv`), before the rest is read. A NUL in a
@@ -53,6 +59,12 @@ export async function readSubscriberCsv(chunks: AsyncIterable<Buffer | string>, 
  */
 export function checkCsvStart(head: Buffer, file: string): 'le' | 'be' | undefined {
   const workbook = WORKBOOKS.find(({ magic }) => head.subarray(0, magic.length).equals(magic));
+  const csvInside = workbook === WORKBOOKS[0] ? zippedCsv(head) : undefined;
+  if (csvInside !== undefined) {
+    throw new PaperboyError('CSV_ZIPPED', `${file}:1:1: Unexpected ZIP archive of CSV files (\`${csvInside.slice(0, 120)}\` in it), expected a CSV file: an export that comes zipped, as Mailchimp's audience export holds its subscribed, unsubscribed and cleaned members in a CSV file each`, {
+      hint: `Unzip it and import each CSV file in it, the unsubscribed and cleaned ones too (they keep those readers from being mailed): \`unzip ${file === STDIN_NAME ? 'EXPORT.zip' : shellWord(file)} -d export && for f in export/*.csv; do paperboy subscribers import "$f"; done\`.`,
+    });
+  }
   if (workbook !== undefined) {
     throw new PaperboyError('CSV_WORKBOOK', `${file}:1:1: Unexpected ${workbook.kind}, expected a CSV file`, {
       hint: 'Save it as CSV: in Excel, File > Save As > "CSV UTF-8 (Comma delimited)"; in LibreOffice or Numbers, export as CSV in UTF-8.',
@@ -84,6 +96,29 @@ const WORKBOOKS: readonly { magic: Buffer; kind: string }[] = [
   // The Compound File Binary format's signature ([MS-CFB] 2.2): Excel 97–2003's .xls.
   { magic: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), kind: 'Excel 97–2003 workbook (.xls)' },
 ];
+
+/**
+ * The name of a CSV file in a ZIP archive whose first bytes are `head`, or
+ * undefined: its entries read one local file header after another
+ * (APPNOTE.TXT 4.3.7: the sizes at offset 18, the name's length at 26, the
+ * extra field's at 28, the name from 30), as far as `head` holds them and
+ * their sizes are written there (a header whose sizes follow its data,
+ * flag bit 3, ends the walk). A workbook's entries are XML
+ * (`[Content_Types].xml`, `mimetype`, `content.xml`), never a `.csv`.
+ */
+function zippedCsv(head: Buffer): string | undefined {
+  let offset = 0;
+  while (offset + 30 <= head.length && head.readUInt32LE(offset) === 0x04034b50) {
+    const nameEnd = offset + 30 + head.readUInt16LE(offset + 26);
+    if (nameEnd > head.length) return undefined;
+    const name = head.toString('utf8', offset + 30, nameEnd);
+    if (/\.csv$/i.test(name)) return name;
+    const size = head.readUInt32LE(offset + 18);
+    if ((head.readUInt16LE(offset + 6) & 0x08) !== 0 && size === 0) return undefined;
+    offset = nameEnd + head.readUInt16LE(offset + 28) + size;
+  }
+  return undefined;
+}
 
 /** How much of a CSV's start `checkCsvStart` looks at for a NUL byte, at most: 64 KiB. */
 const CSV_HEAD_BYTES = 65_536;

@@ -103,7 +103,7 @@ const YES_NO: ReadonlyMap<string, boolean> = new Map([
  * Columns of the consent record's times, by the time each gives:
  * paperboy's own export (`consent_at`, `confirmed_at`, `unsubscribed_at`),
  * Mailchimp's (`OPTIN_TIME`, `CONFIRM_TIME`, `UNSUB_TIME`), listmonk's
- * (`created_at`) and Buttondown's (`creation_date`). listmonk keeps no time of leaving: its `updated_at`, the
+ * (`created_at`) and Buttondown's (`creation_date`, `unsubscription_date`). listmonk keeps no time of leaving: its `updated_at`, the
  * row's last change, is at or after it, so it is read as the time of
  * unsubscribing of a row listmonk no longer mails (`LEFT_AFTER_HEADERS`),
  * nearer than the import's own time. Mailchimp's `CLEAN_TIME` (a bounce)
@@ -112,7 +112,7 @@ const YES_NO: ReadonlyMap<string, boolean> = new Map([
 const TIME_HEADERS: ReadonlyMap<TimeField, ReadonlySet<string>> = new Map([
   ['consentAt', new Set(['consent at', 'optin time', 'created at', 'creation date'])],
   ['confirmedAt', new Set(['confirmed at', 'confirm time'])],
-  ['unsubscribedAt', new Set(['unsubscribed at', 'unsub time'])],
+  ['unsubscribedAt', new Set(['unsubscribed at', 'unsub time', 'unsubscription date'])],
 ]);
 const LEFT_AFTER_HEADERS = new Set(['updated at']);
 
@@ -127,24 +127,36 @@ interface TimeColumn {
 /**
  * listmonk's statuses (`enabled`, `disabled`, `blocklisted`) and
  * Buttondown's subscriber types (its `type` column: the `SubscriberType`
- * enum of its API, buttondown/openapi enums.json) in paperboy's terms: a
- * file never makes anyone active who was not, so a subscriber the tool
- * does not mail (listmonk's disabled and blocklisted, Buttondown's
- * `unsubscribed`, `removed` by the newsletter, `spammy`) is not mailed
- * here either, and one who has yet to confirm (Buttondown's
+ * enum of its API, buttondown/openapi enums.json, as of 2026 and before)
+ * in paperboy's terms: a file never makes anyone active who was not, so a
+ * subscriber the tool does not mail (listmonk's disabled and blocklisted,
+ * Buttondown's `unsubscribed`, `removed` by the newsletter, `blocked` by
+ * its sign-up filter, `spammy`, the older name of that) is not mailed here
+ * either, one whose mailbox is gone (Buttondown's `undeliverable`: a hard
+ * bounce or a provider's suppression) is `bounced`, its `complained` is
+ * paperboy's own status, and one who has yet to confirm (Buttondown's
  * `unactivated`: "subscribers who have not yet confirmed their email or
  * opted in") stays pending, as paperboy's own `pending` does. Buttondown's
- * other types are readers it mails (paid or not).
+ * other types are readers it mails (paid or not, `churned` premium
+ * readers back on the free issues, `upcoming` ones whose paid plan starts
+ * later).
  */
-const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
+const LISTMONK_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
   ['enabled', undefined],
   ['disabled', 'unsubscribed'],
   ['blocklisted', 'unsubscribed'],
-  ...['regular', 'premium', 'trialed', 'unpaid', 'gifted', 'churning', 'paused', 'past_due'].map((type) => [type, undefined] as const),
-  ['unactivated', 'pending'],
-  ['removed', 'unsubscribed'],
-  ['spammy', 'unsubscribed'],
 ]);
+const BUTTONDOWN_TYPES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([
+  ...['regular', 'premium', 'trialed', 'unpaid', 'gifted', 'churning', 'churned', 'upcoming', 'paused', 'past_due'].map((type) => [type, undefined] as const),
+  ['unactivated', 'pending'],
+  ['unsubscribed', 'unsubscribed'],
+  ['removed', 'unsubscribed'],
+  ['blocked', 'unsubscribed'],
+  ['spammy', 'unsubscribed'],
+  ['undeliverable', 'bounced'],
+  ['complained', 'complained'],
+]);
+const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new Map([...LISTMONK_STATUSES, ...BUTTONDOWN_TYPES]);
 
 /** Buttondown's header of the address column (`email_address`, as normalizeHeader writes it): its file's `type` column is the status. */
 const BUTTONDOWN_EMAIL_HEADER = 'email address';
@@ -153,6 +165,8 @@ const BUTTONDOWN_EMAIL_HEADER = 'email address';
 export interface Columns extends NameColumns {
   email: number;
   status: number | undefined;
+  /** Whether the status column is Buttondown's `type` (beside its `email_address`): its values are said as Buttondown's types. */
+  buttondownType: boolean;
   marks: readonly { column: number; status: SubscriberStatus }[];
   /** The `MAILED_FLAGS` columns: where each is, its header as written, and the value that says the reader was mailed. */
   flags: readonly { column: number; header: string; mailedWhen: boolean }[];
@@ -164,7 +178,7 @@ export interface Columns extends NameColumns {
 }
 
 /** A file without a header: the address, then the name. */
-export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, surnamePrefix: undefined, lastName: undefined, status: undefined, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
+export const HEADERLESS: Columns = { email: 0, name: 1, firstName: undefined, surnamePrefix: undefined, lastName: undefined, status: undefined, buttondownType: false, marks: [], flags: [], times: {}, leftAfter: undefined, ignored: [] };
 
 /**
  * A header cell as compared: trimmed, unquoted, lower case, without
@@ -201,7 +215,8 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   const email = find(EMAIL_HEADERS);
   if (email === undefined) return undefined;
   // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
-  const status = find(new Set(['status'])) ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
+  const statusColumn = find(new Set(['status']));
+  const status = statusColumn ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
   const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(SURNAME_PREFIXES)) };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
   const flags = names.flatMap((name, column) => (MAILED_FLAGS.has(name) ? [{ column, header: fields[column]!.trim(), mailedWhen: MAILED_FLAGS.get(name)! }] : []));
@@ -217,7 +232,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   const leftAfter = timeColumn(LEFT_AFTER_HEADERS);
   const read = new Set([...Object.values(columns), ...[...marks, ...flags].map((mark) => mark.column), ...[...Object.values(times), leftAfter].map((time) => time?.column)]);
   const ignored = fields.flatMap((field, column) => (read.has(column) || field.trim() === '' || names[column] === REPLACED_HEADER ? [] : [field.trim()]));
-  return { ...columns, marks, flags, times, leftAfter, ignored };
+  return { ...columns, buttondownType: status !== undefined && status !== statusColumn, marks, flags, times, leftAfter, ignored };
 }
 
 /** Every header cell paperboy reads a value from (but Buttondown's `type`, read only beside its address column), normalized. */
@@ -282,9 +297,15 @@ export function rowStatus(fields: readonly string[], columns: Columns): { status
   let status: SubscriberStatus | undefined;
   if ((SUBSCRIBER_STATUSES as readonly string[]).includes(written)) status = written as SubscriberStatus;
   else if (FOREIGN_STATUSES.has(lower)) status = FOREIGN_STATUSES.get(lower);
-  else if (written !== '') return { problem: `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's or Buttondown's ${[...FOREIGN_STATUSES.keys()].join(', ')} (or empty)`, column: columns.status };
+  else if (written !== '') return { problem: unexpectedStatus(written, columns.buttondownType), column: columns.status };
   const suppressed = status !== undefined && SUPPRESSED_STATUSES.has(status) ? status : undefined;
   return { status: suppressed ?? marked ?? unmailed ?? (status === 'pending' ? 'pending' : undefined) };
+}
+
+/** The message for a status cell paperboy does not read: in Buttondown's `type` column, its types; else paperboy's statuses and listmonk's. */
+function unexpectedStatus(written: string, buttondownType: boolean): string {
+  if (buttondownType) return `Unexpected type \`${written}\`, expected one of Buttondown's types ${[...BUTTONDOWN_TYPES.keys()].join(', ')} (or empty)`;
+  return `Unexpected status \`${written}\`, expected one of ${SUBSCRIBER_STATUSES.join(', ')}, listmonk's ${[...LISTMONK_STATUSES.keys()].join(', ')} (or empty)`;
 }
 
 /**

@@ -41,8 +41,13 @@ export interface ParsedCsv {
   ignored: { line: number; columns: readonly string[] } | undefined;
   /** A column with no name in the header that holds values (nothing is read from it), at its header cell: said, as a named column ignored is. */
   unnamed: RowProblem[];
-  /** A later row that is the header again (two exports joined, `cat a.csv b.csv`): skipped, nothing read from it, and said. */
-  headerRepeats: RowProblem[];
+  /**
+   * Rows skipped on purpose, nothing stored from them, each said: a later
+   * row that is the header again (two exports joined, `cat a.csv b.csv`),
+   * and an address that stands in for a reader who is gone
+   * (`standInAddress`).
+   */
+  passedOver: RowProblem[];
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -101,14 +106,14 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   const seen = new Map<string, ImportRow>();
   /** The line a merged row's name came from, when not its first row's (which named nobody). */
   const nameLines = new Map<string, number>();
-  const headerRepeats: RowProblem[] = [];
+  const passedOver: RowProblem[] = [];
   const headerCells = header ? records[0]!.fields.map(headerCell) : [];
   for (const record of data) {
     const { fields, line } = record;
     // A row of empty cells (`,,,`: a spreadsheet's blank row, written below the list) holds no one: nothing to import or report.
     if (fields.every((field) => field.trim() === '')) continue;
     if (header && fields.length === headerCells.length && fields.every((field, i) => headerCell(field) === headerCells[i])) {
-      headerRepeats.push({ line, column: 1, message: `Row repeats the header of line ${records[0]!.line} (two files joined, as \`cat a.csv b.csv\` joins them): skipped, nothing read from it` });
+      passedOver.push({ line, column: 1, message: `Row repeats the header of line ${records[0]!.line} (two files joined, as \`cat a.csv b.csv\` joins them): skipped, nothing read from it` });
       continue;
     }
     const email = unescapeFormula(fields[columns.email]?.trim() ?? '');
@@ -125,6 +130,11 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     if (problem !== undefined) {
       // A cell quoted in it may be a whole line of a hostile file, or hold its line breaks: one line, its middle cut.
       problems.push({ ...cellPoint(record, problem.cell), message: oneLine(problem.message) });
+      continue;
+    }
+    const standIn = standInAddress(email);
+    if (standIn !== undefined) {
+      passedOver.push({ ...cellPoint(record, columns.email), message: `${email} is ${standIn}: skipped, not imported (no reader receives mail there)` });
       continue;
     }
     const key = emailKey(email);
@@ -161,7 +171,19 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
   const unnamed = header ? unnamedColumns(records[0]!, data, width).map(({ cell, value, line }) => ({ ...cellPoint(records[0]!, cell), message: oneLine(`Column ${cell + 1} has no name in the header and holds values (\`${value}\` on line ${line}): ignored, expected a header naming it (paperboy reads nothing from a column it cannot name)`) })) : [];
-  return { rows, problems, duplicates, changed, ignored, unnamed, headerRepeats };
+  return { rows, problems, duplicates, changed, ignored, unnamed, passedOver };
+}
+
+/**
+ * What an address of an export stands in for, when it is no reader's
+ * mailbox but a tool's placeholder: Substack's export keeps a reader who
+ * asked Substack to delete their account under a made-up address at
+ * `deletion-request.substack.com` (the Ghost migration tool, TryGhost/migrate
+ * mg-substack-members-csv, skips them too). Imported, it would be mailed
+ * every issue and bounce. Undefined for any other address.
+ */
+function standInAddress(email: string): string | undefined {
+  return /@deletion-request\.substack\.com$/i.test(email) ? "Substack's stand-in for a reader who asked Substack to delete their account" : undefined;
 }
 
 /** A header cell as compared with a later row's: a second file's header, joined after the first, starts with its own byte order mark. */

@@ -207,11 +207,10 @@ test('send: --review without --test says how to send the proof of the issue aske
   assert.match(byPath.stderr, /`paperboy send 'issues\/it'\\''s 7\.md' --test reviewer@example\.org --review`/);
 });
 
-test('send: --review without --test, --list with --test, and a --test that is no address are usage errors; nothing sent, no private note out', async () => {
+test('send: --review without --test and a --test that is no address are usage errors; nothing sent, no private note out', async () => {
   const root = await newsletter(2);
   const cases: [Partial<SendCommandOptions>, RegExp][] = [
     [{ review: true }, /--review needs --test ADDR/],
-    [{ list: true, test: 'editor@example.org' }, /--list and --test do not go together/],
     [{ test: 'notanaddr' }, /--test: Unexpected email address `notanaddr`/],
   ];
   for (const [options, message] of cases) {
@@ -290,7 +289,7 @@ test('send: a subscriber who unsubscribes mid-send is skipped (RELIABILITY 17)',
   assert.equal(outboxFiles(root).length, 2);
 });
 
-test('send --list: one message to the list address, no token, and a send keeps its mode', async () => {
+test('send --list: one message to the list address, no token, and a send keeps its mode, its refusal saying why (readers would get it twice) and which command goes on with the send', async () => {
   const root = await newsletter(3);
   const result = await send(root, { list: true });
   assert.equal(result.code, 0, result.stderr);
@@ -302,7 +301,7 @@ test('send --list: one message to the list address, no token, and a send keeps i
   assert.ok(!/token=/.test(mail.text!));
   const other = await send(root, { retryFailed: true });
   assert.equal(other.code, 2);
-  assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers/);
+  assert.match(other.stderr, /went to the list address \(--list\); it cannot also go to the subscribers: readers on the list and among the subscribers alike would get it twice\. The same command with --list resumes or retries that send\n/);
 });
 
 test('send --test ADDR: one proof with [TEST] in the subject, outside the journal and the send\'s outbox folder, drafts allowed', async () => {
@@ -315,6 +314,22 @@ test('send --test ADDR: one proof with [TEST] in the subject, outside the journa
   const mail = await parseEml(Buffer.from(eml!));
   assert.match(mail.subject!, /^\[TEST\] \[REVIEW\] /);
   assert.equal(journalStates(root).size, 0);
+});
+
+test("send --test ADDR --list: the proof is the list address's message (no List-Unsubscribe header, the unsubscribe link the page without a token), to ADDR, outside the journal; the send to the list is still to come", async () => {
+  const root = await newsletter(2);
+  const result = await send(root, { test: 'editor@example.org', list: true });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^Sent a proof of the list address's message of #1 to editor@example\.org through the outbox \.paperboy\/outbox\/proofs\/1 /);
+  const [eml] = outboxFiles(root, 1, 'proofs');
+  const mail = await parseEml(Buffer.from(eml!));
+  assert.equal((mail.to as AddressObject).text, 'editor@example.org');
+  assert.match(mail.subject!, /^\[TEST\] /);
+  assert.ok(!mail.headerLines.some((header) => header.key === 'list-unsubscribe' || header.key === 'list-unsubscribe-post'));
+  assert.match(mail.text!, /Unsubscribe: https:\/\/news\.example\.org\/unsubscribe\n/);
+  assert.ok(!/token=/.test(mail.text!));
+  assert.equal(journalStates(root).size, 0);
+  assert.equal((await send(root, { list: true })).code, 0);
 });
 
 test('send --test: each proof has a Message-ID of its own, never the one the issue has to that address, so a client holding a proof still shows the issue', async () => {

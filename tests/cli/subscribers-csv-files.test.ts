@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
+import { zipOf } from '../helpers/zip.js';
 
 /*
  * The files a subscriber list arrives in, as spreadsheets and other tools
@@ -118,6 +119,23 @@ test('subscribers import: a spreadsheet saved as a workbook (.xlsx, .ods: a ZIP 
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(imported.stderr, /[\u0000-\u0008\u000e-\u001f]/, 'no control character of the file is printed');
   }
+});
+
+test("subscribers import: an export that comes zipped (Mailchimp's audience export, a CSV file each of its subscribed, unsubscribed and cleaned members) is refused naming a CSV file in it and saying to unzip it and import each (exit 2), not taken for a workbook to save as CSV", async () => {
+  const zip = zipOf({
+    'members_export_0a1b2c/': '',
+    'members_export_0a1b2c/subscribed_members_export_0a1b2c.csv': 'Email Address,First Name,Last Name\nada@example.org,Ada,Lovelace\n',
+    'members_export_0a1b2c/unsubscribed_members_export_0a1b2c.csv': 'Email Address,First Name,Last Name,UNSUB_TIME\nbob@example.org,Bob,Smith,2023-05-05 05:05:05\n',
+  });
+  const root = makeRoot({ 'members export.zip': zip });
+  const imported = await cli(root, 'import', 'members export.zip');
+  assert.equal(imported.code, 2);
+  assert.equal(
+    imported.stderr,
+    "paperboy: members export.zip:1:1: Unexpected ZIP archive of CSV files (`members_export_0a1b2c/subscribed_members_export_0a1b2c.csv` in it), expected a CSV file: an export that comes zipped, as Mailchimp's audience export holds its subscribed, unsubscribed and cleaned members in a CSV file each\n" +
+      '  Unzip it and import each CSV file in it, the unsubscribed and cleaned ones too (they keep those readers from being mailed): `unzip \'members export.zip\' -d export && for f in export/*.csv; do paperboy subscribers import "$f"; done`.\n',
+  );
+  assert.equal((await cli(root, 'count')).stdout, '0\n');
 });
 
 test('subscribers import: two exports joined (`cat a.csv b.csv`, the second header with its BOM) import both lists; the repeated header is skipped with a warning at its line, not a bad row', async () => {

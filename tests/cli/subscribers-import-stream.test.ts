@@ -6,6 +6,7 @@ import type { CommandIO } from '../../src/io.js';
 import { MAX_CSV_BYTES } from '../../src/subscribers/csv-file.js';
 import { BIN, runCli } from '../helpers/cli.js';
 import { makeRoot } from '../helpers/fixture.js';
+import { zipOf } from '../helpers/zip.js';
 
 /*
  * `subscribers import` reads its file as a stream: what is not a CSV of
@@ -47,6 +48,16 @@ test('subscribers import /dev/zero is refused at 1:1 as no text within seconds (
   assert.equal(run.signal, null, 'still reading after 20 s');
   assert.equal(run.status, 2, run.stderr);
   assert.match(run.stderr, /^paperboy: \/dev\/zero:1:1: Unexpected NUL byte \(0x00\)/);
+});
+
+test('subscribers import - of a zipped export says to unzip it by a name of the user\'s, never the standard input\'s <stdin> as a shell word', async () => {
+  const zip = zipOf({ 'email_list.digest.csv': 'email,email_disabled\nada@example.org,false\n' });
+  const result = await importStdin(makeRoot({}), async function* () {
+    yield zip;
+  });
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /^paperboy: <stdin>:1:1: Unexpected ZIP archive of CSV files \(`email_list\.digest\.csv` in it\)/);
+  assert.match(result.stderr, /`unzip EXPORT\.zip -d export && for f in export\/\*\.csv; do paperboy subscribers import "\$f"; done`/);
 });
 
 test('subscribers import - of an endless stream of zeros reads no more than its first chunks before refusing it (exit 2)', async () => {

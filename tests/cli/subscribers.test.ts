@@ -137,7 +137,7 @@ test('subscribers import: each bad row is reported at the line and column of its
     'readers.csv:2:13  error  Unexpected email address `jane.example.org` (it has no @), expected an address such as reader@example.org\n' +
       "readers.csv:4:14  merged  BOB@example.org is on line 3 too: this row is merged into it; its name `Robert Smith` is not kept (line 3's is)\n" +
       'readers.csv:5:6  error  Missing email address\n' +
-      "readers.csv:6:28  error  Unexpected status `gone`, expected one of pending, active, unsubscribed, bounced, complained, listmonk's or Buttondown's enabled, disabled, blocklisted, regular, premium, trialed, unpaid, gifted, churning, paused, past_due, unactivated, removed, spammy (or empty)\n" +
+      "readers.csv:6:28  error  Unexpected status `gone`, expected one of pending, active, unsubscribed, bounced, complained, listmonk's enabled, disabled, blocklisted (or empty)\n" +
       'readers.csv:7:14  merged  bob@example.org is on line 3 too: this row is merged into it\n',
   );
   assert.match(result.stdout, /: 1 added, .* 2 duplicate rows merged, 3 bad rows\n$/);

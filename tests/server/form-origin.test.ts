@@ -62,6 +62,22 @@ test('subscribe: the site’s own pages post the form: Origin of baseUrl or of t
   }
 });
 
+test('subscribe: a form the browser says is same-origin refused because a proxy passed another Host (nginx\'s $host, the port left out) says so on stderr, naming the Host and the nginx line that passes the browser\'s', async () => {
+  const server = await startServer();
+  try {
+    // The site tried through nginx on port 8443: the page's origin has the port, `proxy_set_header Host $host` drops it.
+    const said = await stderrOf(async () => {
+      assert.equal((await post(server, { Origin: 'http://127.0.0.1:8443', 'Sec-Fetch-Site': 'same-origin', Host: '127.0.0.1' })).status, 403);
+    });
+    assert.match(
+      said,
+      /\(Origin http:\/\/127\.0\.0\.1:8443, Sec-Fetch-Site same-origin\), .* The browser says the page is of the host it posted to \(Sec-Fetch-Site same-origin\), so a proxy in front passed another Host \(127\.0\.0\.1\): make it pass the browser's, port and all \(nginx: `proxy_set_header Host \$http_host;`, not `\$host`\)\. Further such posts/,
+    );
+  } finally {
+    await server.close();
+  }
+});
+
 test('subscribe: a page of the newsletter’s own elsewhere, listed in subscribe.allowedOrigins, posts the form; a refusal is said on stderr once an hour, naming the origin and the key', async () => {
   const root = makeRoot({}, `${CONFIG_YAML}subscribe:\n  allowedOrigins: [https://Blog.Example.net/]\n`);
   const server = await startServer({ root });

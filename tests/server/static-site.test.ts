@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { isUnsafePath } from '../../src/server/static-site.js';
 import { CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
-import { rawRequest, startServer, type RawResponse } from './helpers.js';
+import { rawRequest, startServer, stderrOf, type RawResponse } from './helpers.js';
 
 test('archive: pages and data files are served with their content type (papers.bib too), ETag and Last-Modified, and a 304 for an unchanged page, whichever condition says so, with only the headers RFC 9110 asks of it', async () => {
   const server = await startServer();
@@ -367,6 +367,33 @@ test('archive under a path: the bare path (/news) redirects to /news/, the query
     assert.equal(redirect.headers.location, 'news/?ref=feed');
     assert.match((await rawRequest(server.port, 'GET', '/news/')).body, /Home page/);
     assert.equal((await rawRequest(server.port, 'GET', '/newsletter')).status, 404);
+  } finally {
+    await server.close();
+  }
+});
+
+test('archive under a path: a request outside it that a path under it answers (a proxy that takes the path off) is a 404 said once an hour on stderr, naming that path and the proxy setting; one no path under it answers says nothing', async () => {
+  const root = makeRoot({}, CONFIG_YAML.replace('https://news.example.org/', 'https://example.org/news/'));
+  const server = await startServer({ root });
+  try {
+    let answer: RawResponse | undefined;
+    const said = await stderrOf(async () => {
+      answer = await rawRequest(server.port, 'GET', '/issues/3/');
+    });
+    assert.equal(answer!.status, 404);
+    assert.equal(
+      said,
+      'paperboy: GET /issues/3/: not found (404): outside baseUrl\'s path /news/, under which everything is served; /news/issues/3/ is a page of the site. If a proxy in front takes /news off the path before passing a request on (nginx\'s `proxy_pass` with a / after the port, Caddy\'s `handle_path`), make it pass the path as it came (docs/guide.md, "Deploying"). Said once an hour\n',
+    );
+    // Within the hour: the access log has each 404, stderr nothing more; the form's address is named as the list's.
+    assert.equal(await stderrOf(async () => void (await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=ada%40example.org' }))), '');
+    server.clock.now = new Date(server.clock.now.getTime() + 61 * 60_000);
+    assert.match(await stderrOf(async () => void (await rawRequest(server.port, 'POST', '/subscribe', { type: 'application/x-www-form-urlencoded', data: 'email=ada%40example.org' }))), /^paperboy: POST \/subscribe: not found \(404\): .* \/news\/subscribe is an address of the list\./);
+    server.clock.now = new Date(server.clock.now.getTime() + 61 * 60_000);
+    // Paths no address under /news/ answers: a scanner's, a page that is not there.
+    for (const path of ['/wp-login.php', '/issues/99/', '/elsewhere/page', '/%zz']) {
+      assert.equal(await stderrOf(async () => assert.equal((await rawRequest(server.port, 'GET', path)).status, 404, path)), '', path);
+    }
   } finally {
     await server.close();
   }

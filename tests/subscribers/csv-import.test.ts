@@ -247,6 +247,37 @@ test("csv import: Buttondown's export keeps its unsubscribed, removed and spammy
   assert.deepEqual(parse('email,type\nada@example.org,personal\n').rows.map((row) => [row.email, row.status]), [['ada@example.org', undefined]]);
 });
 
+test("csv import: Buttondown's newer subscriber types are read: churned and upcoming readers mailed, undeliverable ones bounced, complained and blocked ones never mailed, and its unsubscription_date is the time of unsubscribing", () => {
+  // The columns of a Buttondown export of 2024 on (its API's `type` enum, buttondown/openapi enums.json).
+  const header = 'id,email_address,notes,metadata,tags,creation_date,secondary_id,type,source,referrer_url,unsubscription_date,undeliverability_date';
+  const row = (type: string, left = '', gone = '') => `sub_${type},${type}@example.org,,{},[],2023-01-01T08:00:00Z,1,${type},organic,,${left},${gone}`;
+  const result = parse(`${header}\n${[row('churned'), row('upcoming'), row('undeliverable', '', '2024-01-01T00:00:00Z'), row('complained'), row('blocked'), row('unsubscribed', '2024-05-05T10:00:00Z')].join('\n')}\n`);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
+    ['churned@example.org', undefined],
+    ['upcoming@example.org', undefined],
+    ['undeliverable@example.org', 'bounced'],
+    ['complained@example.org', 'complained'],
+    ['blocked@example.org', 'unsubscribed'],
+    ['unsubscribed@example.org', 'unsubscribed'],
+  ]);
+  assert.equal(result.rows[5]!.times.unsubscribedAt, '2024-05-05T10:00:00.000Z');
+  // A type it does not know is a bad row naming Buttondown's types, not paperboy's statuses.
+  assert.deepEqual(parse(`${header}\n${row('vip')}\n`).problems.map((problem) => problem.message), [
+    "Unexpected type `vip`, expected one of Buttondown's types regular, premium, trialed, unpaid, gifted, churning, churned, upcoming, paused, past_due, unactivated, unsubscribed, removed, blocked, spammy, undeliverable, complained (or empty)",
+  ]);
+});
+
+test("csv import: Substack's stand-in address for a reader who asked to be deleted (…@deletion-request.substack.com) is skipped and said at its cell, never imported to be mailed", () => {
+  // The columns of Substack's export of its sign-ups.
+  const result = parse('email,active_subscription,expiry,email_disabled,created_at\nada@example.org,,,false,2020-08-06T10:21:25.605Z\nx8k2j@deletion-request.substack.com,,,false,2020-08-06T10:21:25.605Z\n');
+  assert.deepEqual(result.rows.map((row) => row.email), ['ada@example.org']);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.passedOver, [
+    { line: 3, column: 1, message: "x8k2j@deletion-request.substack.com is Substack's stand-in for a reader who asked Substack to delete their account: skipped, not imported (no reader receives mail there)" },
+  ]);
+});
+
 test("csv import: Ghost's subscribed_to_emails and Substack's email_disabled keep a reader who turned emails off unsubscribed; a value that is no yes or no is a bad row", () => {
   const result = parse('email,subscribed_to_emails\nada@example.org,true\nbob@example.org,FALSE\ncy@example.org,\ndee@example.org,maybe\n');
   assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
