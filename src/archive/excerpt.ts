@@ -6,13 +6,15 @@ export const EXCERPT_LENGTH = 160;
 /**
  * What an excerpt is taken from (words.ts `leadWords`): a summary's first
  * paragraph of prose as words (whitespace collapsed, math between the
- * dollars it was written with), and where math is in them, as [start, end)
- * offsets of `words` that include the dollars. Read off the tree, so an
- * escaped dollar (`\$100`) is never taken for math.
+ * dollars it was written with, struck text between `~~`), and where math
+ * and struck text are in them (`whole`), as [start, end) offsets of `words`
+ * that include the dollars or tildes: an excerpt neither ends nor is cut
+ * inside one. Read off the tree, so an escaped dollar (`\$100`) is never
+ * taken for math.
  */
 export interface Lead {
   words: string;
-  math: [number, number][];
+  whole: [number, number][];
 }
 
 /**
@@ -50,7 +52,7 @@ const LABELS = new Set(
 
 /**
  * The first sentence of `lead` (up to the first `.`, `!` or `?` followed by
- * white space or the end, or a Chinese or Japanese stop `。`, outside math,
+ * white space or the end, or a Chinese or Japanese stop `。`, outside math and struck text,
  * a stop that ends no abbreviation and is before no lower-case word
  * (`endsSentenceAt`); the whole of its words when there is
  * none), cut to `max` characters with `…`: what a list of papers shows of a
@@ -67,16 +69,16 @@ const LABELS = new Set(
  *
  * A cut falls only between words (at a space, or where the word
  * segmentation finds one in Chinese, Japanese or Thai: `cutsBetweenWords`),
- * never inside math: a word (a URL, a
+ * never inside math or struck text: a word (a URL, a
  * formula without spaces) that would not fit whole is left out, and so is
- * a formula with spaces (`$\rho(\hat a, a)$`), `…` after what is before it.
- * Cut inside, `$\rho(\…` would show an unbalanced dollar and a dangling
- * backslash. Inline code has no delimiters in these words, so a cut between
+ * a formula with spaces (`$\rho(\hat a, a)$`) or struck words (`~~a b~~`),
+ * `…` after what is before it. Cut inside, `$\rho(\…` would show an
+ * unbalanced dollar and a dangling backslash, `~~a…` a strike never closed. Inline code has no delimiters in these words, so a cut between
  * two of its words leaves nothing unbalanced.
  */
 export function firstSentence(lead: Lead, max: number): string {
   const text = lead.words;
-  const outside = (at: number) => !lead.math.some(([start, end]) => at > start && at < end);
+  const outside = (at: number) => !lead.whole.some(([start, end]) => at > start && at < end);
   const stop = [...text.matchAll(SENTENCE_END)].find((match) => outside(match.index) && endsSentenceAt(text, match.index, match[0]));
   const sentence = stop === undefined ? text : text.slice(0, stop.index + stop[0].length);
   if (sentence.length <= max) return sentence;

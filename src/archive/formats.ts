@@ -105,8 +105,9 @@ import { packageVersion } from './package-version.js';
  * v98: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
  * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
  * v100: the plaintext's cut of a line past 998 octets never falls inside a link's `[12]`, a cross-reference's `(#3)` or a note's marker (render/text/octets.ts `MARKER`).
+ * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
  */
-export const INDEX_FORMAT = `build-index-v100-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v101-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
