@@ -106,8 +106,9 @@ import { packageVersion } from './package-version.js';
  * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
  * v100: the plaintext's cut of a line past 998 octets never falls inside a link's `[12]`, a cross-reference's `(#3)` or a note's marker (render/text/octets.ts `MARKER`).
  * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
+ * v102: a record's texts lead a link to an anchor of the issue's page (`#second-paper`) to that page, as an absolute URL (archive/fragment-links.ts), where it led to nothing on the paper's page and was the one relative URL of papers.json.
  */
-export const INDEX_FORMAT = `build-index-v101-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v102-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
