@@ -145,8 +145,9 @@ export const INDEX_FORMAT = `build-index-v102-${VERSION}`;
  * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
  * v33: the papers page's "No section" choice has the value ` ` (`section=+` in the address), which no section can have, not `(none)`, a section's name too (section-choices.ts `NO_SECTION`).
  * v34: papers/catalog.js carries `excerptFrom`, the issue and anchor of the summary a paper covered in several issues has its excerpt from, which the papers page shows as "#12: " before it (catalog.ts `excerptSource`).
+ * v35: an author written "First Last, Jr." (a suffix after the comma: names.ts `suffixed`) is the author "First Last Jr.", not "Jr. First Last" read as "Last, First", and papers.bib writes a name with a suffix "King, Jr., Martin Luther" (bibtex.ts `authorValue`).
  */
-export const SHAPE_FORMAT = 'site-shape-v34';
+export const SHAPE_FORMAT = 'site-shape-v35';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document
