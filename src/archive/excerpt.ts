@@ -89,7 +89,16 @@ export function firstSentence(lead: Lead, max: number): string {
 }
 
 /**
- * A sentence's end: `.`, `!` or `?` before white space or the end; or a
+ * A run of white space a line may break at: `\s` but the no-break spaces
+ * (U+00A0, U+2007 figure space, U+202F narrow no-break space), which an
+ * editor writes so that nothing parts `175 000 000`, `Mr. Smith` or
+ * `Fig. 3`: neither a cut of an excerpt nor the end of a sentence.
+ */
+export const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
+/**
+ * A sentence's end: `.`, `!` or `?` before white space (not a no-break
+ * space, `BREAKING_SPACE`) or the end; or a
  * Chinese or Japanese stop (`。`, fullwidth `！`, `？`, `．`, halfwidth `｡`),
  * which needs no space after it, with the stops right after it (`！？`).
  * Before a closing quote or bracket it ends one only with the quote, and
@@ -97,7 +106,10 @@ export function firstSentence(lead: Lead, max: number): string {
  * the sentence goes on after the quote, and an excerpt cut inside it
  * would leave the quote open.
  */
-const SENTENCE_END = /[.!?](?=\s|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\]]+(?=\s|$)/gu;
+const SENTENCE_END = new RegExp(
+  `[.!?](?=${BREAKING_SPACE.source}|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\\]]+(?=${BREAKING_SPACE.source}|$)`,
+  'gu',
+);
 
 /**
  * A fullwidth `．` between two digits (ASCII or fullwidth, each one UTF-16
@@ -121,7 +133,7 @@ const LOOK_PAST = 32;
  * or a formula written without spaces is cut nowhere, left out whole.
  */
 function cutsBetweenWords(text: string): number[] {
-  const cuts = new Set([...text.matchAll(/\s/gu)].map((space) => space.index));
+  const cuts = new Set([...text.matchAll(new RegExp(BREAKING_SPACE.source, 'gu'))].map((space) => space.index));
   if (UNSPACED.test(text)) {
     for (const at of wordBoundaries(text)) if (UNSPACED_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || UNSPACED.test(String.fromCodePoint(text.codePointAt(at)!))) cuts.add(at);
   }

@@ -107,8 +107,9 @@ import { packageVersion } from './package-version.js';
  * v100: the plaintext's cut of a line past 998 octets never falls inside a link's `[12]`, a cross-reference's `(#3)` or a note's marker (render/text/octets.ts `MARKER`).
  * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
  * v102: a record's texts lead a link to an anchor of the issue's page (`#second-paper`) to that page, as an absolute URL (archive/fragment-links.ts), where it led to nothing on the paper's page and was the one relative URL of papers.json.
+ * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
  */
-export const INDEX_FORMAT = `build-index-v102-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v103-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

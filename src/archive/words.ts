@@ -3,7 +3,7 @@ import { nodesInTree } from '../issue/tree-index.js';
 import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
 import { withUnspacedBreaksJoined } from '../render/text/soft-breaks.js';
 import { displayMath, writtenMath } from '../render/text/written.js';
-import type { Lead } from './excerpt.js';
+import { BREAKING_SPACE, type Lead } from './excerpt.js';
 
 /** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
@@ -128,14 +128,21 @@ function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): st
   return inlineHtml(siblings, index) === undefined ? '' : ' ';
 }
 
-/** `runs` as one text, each run of whitespace one space, none at either end, with the offsets of the runs kept whole in it. */
+/**
+ * `runs` as one text, each run of whitespace one space, none at either end,
+ * with the offsets of the runs kept whole in it. A no-break space (U+00A0,
+ * U+2007 figure space, U+202F narrow no-break space) is no whitespace
+ * here, which JavaScript's `\s` takes it for: the editor wrote it so that
+ * nothing parts `175 000 000` or `Mr. Smith`, and an excerpt cut there
+ * read "The model has 175…".
+ */
 function joinRuns(runs: readonly Run[]): Lead {
   let words = '';
   let spaced = false;
   const whole: [number, number][] = [];
   for (const run of runs) {
     let start: number | undefined;
-    run.text.split(/\s+/).forEach((part, i) => {
+    run.text.split(BREAKING_SPACE).forEach((part, i) => {
       if (i > 0) spaced = true;
       if (part === '') return;
       if (spaced && words !== '') words += ' ';

@@ -144,3 +144,12 @@ test('excerpt: a paragraph of images alone is no prose, its alt text not taken f
   assert.equal(excerpt('The curve ![loss](https://example.org/p.png) falls. More.'), 'The curve loss falls.', "an image among words is read by its alt text, as search reads it");
   assert.equal(excerpt('![A plot of loss](https://example.org/p.png)'), 'A plot of loss', 'a summary of an image alone gives its words');
 });
+
+test('excerpt: a no-break space is kept and never cut at, nor ends a sentence after a stop, so a number or a name it ties stays whole', () => {
+  const nbsp = '\u00a0';
+  const summary = `The model has 175${nbsp}000${nbsp}000 parameters and more. Next.`;
+  for (const max of [18, 22, 25]) assert.equal(excerpt(summary, max), 'The model has…', String(max));
+  assert.equal(excerpt(summary), `The model has 175${nbsp}000${nbsp}000 parameters and more.`);
+  assert.equal(excerpt(`Written by Mr.${nbsp}Smith. Next.`), `Written by Mr.${nbsp}Smith.`);
+  assert.equal(excerpt(`As in Ex.\u202fA we train. Next.`), `As in Ex.\u202fA we train.`, 'a narrow no-break space after a stop ends no sentence');
+});
