@@ -1,5 +1,5 @@
 import anyAscii from 'any-ascii';
-import { standsForOthers } from '../issue/names.js';
+import { standsForOthers, suffixed } from '../issue/names.js';
 import type { RecordFacts } from './issue-output.js';
 import type { PaperEntry } from './paper-database.js';
 
@@ -80,10 +80,14 @@ function ascii(text: string): string {
  * both give "Schaeffer", "van der Berg, Jan" and "Ödön von Horváth" "Berg"
  * and "Horváth". Words are split at spaces only: BibTeX also splits at
  * hyphens ("Skłodowska" of "Maria Curie-Skłodowska"), which would change
- * keys given before.
+ * keys given before. A name with a suffix ("Martin Luther King Jr.",
+ * "Sammy Davis, Jr.": names.ts `suffixed`) is read without it: "King",
+ * "Davis".
  */
 function familyName(author: string): string {
   if (namesSeveral(author)) return author;
+  const suffix = suffixed(author);
+  if (suffix) return familyName(suffix.name);
   const commas = author.split(',');
   const words = commas[0]!.trim().split(/\s+/).filter(Boolean);
   const lastVon = words.slice(0, -1).map((word) => /^\p{Ll}/u.test(word)).lastIndexOf(true);
@@ -119,8 +123,24 @@ export function bibtexEntry(paper: PaperEntry<RecordFacts>, key: string): string
  */
 function authorValue(author: string): string {
   if (standsForOthers(author)) return 'others';
-  const escaped = escapeBibtex(author);
-  return namesSeveral(author) ? `{${escaped}}` : escaped;
+  if (namesSeveral(author)) return `{${escapeBibtex(author)}}`;
+  const suffix = suffixed(author);
+  return escapeBibtex(suffix ? withSuffixApart(suffix.name, suffix.suffix) : author);
+}
+
+/**
+ * "First von Last" and its suffix as BibTeX's "von Last, Jr, First"
+ * (Patashnik, "BibTeXing", §4), the one form in which BibTeX reads a
+ * suffix: written "Martin Luther King Jr." its family name was "Jr.", and
+ * "Sammy Davis, Jr." was read "Last, First", first name "Jr.". The von
+ * part starts at the first word in lower case, the last word aside, as
+ * BibTeX reads "First von Last".
+ */
+function withSuffixApart(name: string, suffix: string): string {
+  const words = name.split(/\s+/);
+  const von = words.slice(0, -1).findIndex((word) => /^\p{Ll}/u.test(word));
+  const first = von === -1 ? words.length - 1 : von;
+  return `${words.slice(first).join(' ')}, ${suffix}, ${words.slice(0, first).join(' ')}`.trimEnd();
 }
 
 /** Whether BibTeX would read `author` as several names: an `and` word between whitespace, in any case. */

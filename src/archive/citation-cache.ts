@@ -31,8 +31,11 @@ export function cachedCitationKeys<E extends PaperEntry<RecordFacts>>(papers: re
   return keys;
 }
 
-/** Bumped when the keys are made otherwise within a version (bibtex.ts `citationKeys`). v2: suffixes in order of first coverage, not of id. */
-const CITATIONS_FORMAT = 'citations-v2';
+/**
+ * Bumped when the keys are made otherwise within a version (bibtex.ts `citationKeys`). v2: suffixes in order of first coverage, not of id.
+ * v3: a first author written with a suffix ("Martin Luther King Jr.", "Sammy Davis, Jr.") is keyed by the family name ("king"), not the suffix (names.ts `suffixed`).
+ */
+const CITATIONS_FORMAT = 'citations-v3';
 
 /** The stored keys, when stored under `stamp` for papers of these ids in this order. */
 function readStored<E extends PaperEntry<RecordFacts>>(file: string, stamp: string, papers: readonly E[]): Map<E, string> | undefined {

@@ -6,13 +6,15 @@ export const EXCERPT_LENGTH = 160;
 /**
  * What an excerpt is taken from (words.ts `leadWords`): a summary's first
  * paragraph of prose as words (whitespace collapsed, math between the
- * dollars it was written with), and where math is in them, as [start, end)
- * offsets of `words` that include the dollars. Read off the tree, so an
- * escaped dollar (`\$100`) is never taken for math.
+ * dollars it was written with, struck text between `~~`), and where math
+ * and struck text are in them (`whole`), as [start, end) offsets of `words`
+ * that include the dollars or tildes: an excerpt neither ends nor is cut
+ * inside one. Read off the tree, so an escaped dollar (`\$100`) is never
+ * taken for math.
  */
 export interface Lead {
   words: string;
-  math: [number, number][];
+  whole: [number, number][];
 }
 
 /**
@@ -50,7 +52,7 @@ const LABELS = new Set(
 
 /**
  * The first sentence of `lead` (up to the first `.`, `!` or `?` followed by
- * white space or the end, or a Chinese or Japanese stop `。`, outside math,
+ * white space or the end, or a Chinese or Japanese stop `。`, outside math and struck text,
  * a stop that ends no abbreviation and is before no lower-case word
  * (`endsSentenceAt`); the whole of its words when there is
  * none), cut to `max` characters with `…`: what a list of papers shows of a
@@ -67,16 +69,16 @@ const LABELS = new Set(
  *
  * A cut falls only between words (at a space, or where the word
  * segmentation finds one in Chinese, Japanese or Thai: `cutsBetweenWords`),
- * never inside math: a word (a URL, a
+ * never inside math or struck text: a word (a URL, a
  * formula without spaces) that would not fit whole is left out, and so is
- * a formula with spaces (`$\rho(\hat a, a)$`), `…` after what is before it.
- * Cut inside, `$\rho(\…` would show an unbalanced dollar and a dangling
- * backslash. Inline code has no delimiters in these words, so a cut between
+ * a formula with spaces (`$\rho(\hat a, a)$`) or struck words (`~~a b~~`),
+ * `…` after what is before it. Cut inside, `$\rho(\…` would show an
+ * unbalanced dollar and a dangling backslash, `~~a…` a strike never closed. Inline code has no delimiters in these words, so a cut between
  * two of its words leaves nothing unbalanced.
  */
 export function firstSentence(lead: Lead, max: number): string {
   const text = lead.words;
-  const outside = (at: number) => !lead.math.some(([start, end]) => at > start && at < end);
+  const outside = (at: number) => !lead.whole.some(([start, end]) => at > start && at < end);
   const stop = [...text.matchAll(SENTENCE_END)].find((match) => outside(match.index) && endsSentenceAt(text, match.index, match[0]));
   const sentence = stop === undefined ? text : text.slice(0, stop.index + stop[0].length);
   if (sentence.length <= max) return sentence;
@@ -87,7 +89,16 @@ export function firstSentence(lead: Lead, max: number): string {
 }
 
 /**
- * A sentence's end: `.`, `!` or `?` before white space or the end; or a
+ * A run of white space a line may break at: `\s` but the no-break spaces
+ * (U+00A0, U+2007 figure space, U+202F narrow no-break space), which an
+ * editor writes so that nothing parts `175 000 000`, `Mr. Smith` or
+ * `Fig. 3`: neither a cut of an excerpt nor the end of a sentence.
+ */
+export const BREAKING_SPACE = /[^\S\u00a0\u2007\u202f]+/;
+
+/**
+ * A sentence's end: `.`, `!` or `?` before white space (not a no-break
+ * space, `BREAKING_SPACE`) or the end; or a
  * Chinese or Japanese stop (`。`, fullwidth `！`, `？`, `．`, halfwidth `｡`),
  * which needs no space after it, with the stops right after it (`！？`).
  * Before a closing quote or bracket it ends one only with the quote, and
@@ -95,7 +106,10 @@ export function firstSentence(lead: Lead, max: number): string {
  * the sentence goes on after the quote, and an excerpt cut inside it
  * would leave the quote open.
  */
-const SENTENCE_END = /[.!?](?=\s|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\]]+(?=\s|$)/gu;
+const SENTENCE_END = new RegExp(
+  `[.!?](?=${BREAKING_SPACE.source}|$)|[。！？．｡]+(?![」』）〕】》〉〗〙〛”’"')\\]])|[。！？．｡]+[」』）〕】》〉〗〙〛”’"')\\]]+(?=${BREAKING_SPACE.source}|$)`,
+  'gu',
+);
 
 /**
  * A fullwidth `．` between two digits (ASCII or fullwidth, each one UTF-16
@@ -119,7 +133,7 @@ const LOOK_PAST = 32;
  * or a formula written without spaces is cut nowhere, left out whole.
  */
 function cutsBetweenWords(text: string): number[] {
-  const cuts = new Set([...text.matchAll(/\s/gu)].map((space) => space.index));
+  const cuts = new Set([...text.matchAll(new RegExp(BREAKING_SPACE.source, 'gu'))].map((space) => space.index));
   if (UNSPACED.test(text)) {
     for (const at of wordBoundaries(text)) if (UNSPACED_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || UNSPACED.test(String.fromCodePoint(text.codePointAt(at)!))) cuts.add(at);
   }

@@ -105,8 +105,11 @@ import { packageVersion } from './package-version.js';
  * v98: a summary holds the images of the site's own its issue shows (`images`, issue/site-images.ts), which every build looks for among the site's files (published.ts `missingImages`).
  * v99: the plaintext writes a cross-reference's address as the URL Standard serializes it, its anchor percent-encoded (`#r%C3%A9sum%C3%A9`, render/text/inline.ts `printedLink`), as `papers.json` writes a summary's `url` (render/links.ts `serializedUrl`).
  * v100: the plaintext's cut of a line past 998 octets never falls inside a link's `[12]`, a cross-reference's `(#3)` or a note's marker (render/text/octets.ts `MARKER`).
+ * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
+ * v102: a record's texts lead a link to an anchor of the issue's page (`#second-paper`) to that page, as an absolute URL (archive/fragment-links.ts), where it led to nothing on the paper's page and was the one relative URL of papers.json.
+ * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
  */
-export const INDEX_FORMAT = `build-index-v100-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v103-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -143,8 +146,9 @@ export const INDEX_FORMAT = `build-index-v100-${VERSION}`;
  * v32: a page shows a text's code that names the site's address (`<a href="https://…/">` in a code span) as written; only attributes under `baseUrl` are made relative (page-render.ts `siteRelative`).
  * v33: the papers page's "No section" choice has the value ` ` (`section=+` in the address), which no section can have, not `(none)`, a section's name too (section-choices.ts `NO_SECTION`).
  * v34: papers/catalog.js carries `excerptFrom`, the issue and anchor of the summary a paper covered in several issues has its excerpt from, which the papers page shows as "#12: " before it (catalog.ts `excerptSource`).
+ * v35: an author written "First Last, Jr." (a suffix after the comma: names.ts `suffixed`) is the author "First Last Jr.", not "Jr. First Last" read as "Last, First", and papers.bib writes a name with a suffix "King, Jr., Martin Luther" (bibtex.ts `authorValue`).
  */
-export const SHAPE_FORMAT = 'site-shape-v34';
+export const SHAPE_FORMAT = 'site-shape-v35';
 
 /**
  * What a stored shard was made by: another MiniSearch, options or document

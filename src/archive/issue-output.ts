@@ -5,7 +5,9 @@ import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
 import { unsubscribeUrl } from '../mail/headers.js';
+import { issueUrl } from '../render/links.js';
 import { EXCERPT_LENGTH, firstSentence, type Lead } from './excerpt.js';
+import { fragmentsToIssuePage } from './fragment-links.js';
 import { leadWords, plainWords } from './words.js';
 import { typesetMath } from './math.js';
 import { linkRemoteImages } from './remote-images.js';
@@ -182,7 +184,7 @@ export function renderIssueOutput(issue: Issue, context: Omit<RenderContext, 're
   const email = personalize(rendered, { unsubscribeUrl: unsubscribeUrl(context.config.baseUrl, undefined) });
   const web = webContent(content, context.config.baseUrl);
   const byAnchor = new Map(paperAnchors(issue.papers.map((paper) => paper.title)).map((anchor, i) => [anchor, issue.papers[i]!]));
-  const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!));
+  const papers = web.papers.map((view) => paperRecord(issue, view, byAnchor.get(view.anchor)!, issueUrl(context.config.baseUrl, issue.number)));
   return { number: issue.number, formerly: issue.formerly, title: issue.title, date: issue.date, subject: issue.subject, draft: issue.status === 'draft', content: web, email: { html: email.html, text: email.text }, papers };
 }
 
@@ -217,9 +219,11 @@ function webContent(content: ContentView, baseUrl: string): ContentView {
   };
 }
 
-function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
-  const text = (markdown: MarkdownText | undefined, rendered: RichText | undefined): RecordText | undefined =>
-    markdown && rendered && { markdown: markdown.text, plain: plainWords(markdown.tree, markdown.text), html: rendered.html };
+/** One paper of `issue` as the data files and the paper's page carry it; `issuePage`: the issue page's URL, which its texts' links to the page's anchors lead to from there (fragment-links.ts). */
+function paperRecord(issue: Issue, view: PaperView, paper: Paper, issuePage: string): PaperRecord {
+  const [summary, opinion, prerequisites, footnotes] = fragmentsToIssuePage([view.summary.html, view.opinion?.html, view.prerequisites?.html, view.footnotes?.html], issuePage);
+  const text = (markdown: MarkdownText | undefined, html: string | undefined): RecordText | undefined =>
+    markdown && html !== undefined ? { markdown: markdown.text, plain: plainWords(markdown.tree, markdown.text), html } : undefined;
   return {
     id: paper.id,
     title: paper.title,
@@ -237,9 +241,9 @@ function paperRecord(issue: Issue, view: PaperView, paper: Paper): PaperRecord {
     issue: { number: issue.number, date: issue.date, title: issue.title },
     number: view.number,
     anchor: view.anchor,
-    summary: { ...text(paper.summary, view.summary)!, lead: leadWords(paper.summary.tree, paper.summary.text) },
-    opinion: text(paper.opinion, view.opinion),
-    prerequisites: text(paper.prerequisites, view.prerequisites),
-    footnotes: view.footnotes?.html || undefined,
+    summary: { ...text(paper.summary, summary)!, lead: leadWords(paper.summary.tree, paper.summary.text) },
+    opinion: text(paper.opinion, opinion),
+    prerequisites: text(paper.prerequisites, prerequisites),
+    footnotes: footnotes || undefined,
   };
 }

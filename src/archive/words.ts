@@ -3,7 +3,7 @@ import { nodesInTree } from '../issue/tree-index.js';
 import { inlineHtml, isHtmlBlock, rawHtmlText, visibleSiblings } from '../render/raw-html.js';
 import { withUnspacedBreaksJoined } from '../render/text/soft-breaks.js';
 import { displayMath, writtenMath } from '../render/text/written.js';
-import type { Lead } from './excerpt.js';
+import { BREAKING_SPACE, type Lead } from './excerpt.js';
 
 /** Blocks whose text is a separate run of words (mdast-util-to-string would glue "end.Start"). */
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'table', 'tableRow', 'tableCell', 'code', 'math', 'footnoteDefinition']);
@@ -11,16 +11,21 @@ const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem'
 /** Blocks a summary's lead is looked for in: the text's own, and its lists' items. A quote is someone else's words; code, math and tables are no prose. */
 const PROSE_CONTAINERS = new Set(['root', 'list', 'listItem']);
 
-/** A piece of a text's words before whitespace is collapsed: math (its dollars included) or not. */
+/** A piece of a text's words before whitespace is collapsed; `whole`: one to keep whole, math (its dollars included) or struck text (its `~~` included). */
 interface Run {
   text: string;
-  math: boolean;
+  whole: boolean;
 }
 
-/** What reading a tree's words needs besides a node: the text it was parsed from, and the footnotes a reference shows. */
+/**
+ * What reading a tree's words needs besides a node: the text it was parsed
+ * from, the footnotes a reference shows, and whether struck text is written
+ * between `~~` (an excerpt's words) or as its words alone (search's).
+ */
 interface WordsContext {
   source: string;
   referenced: Set<string>;
+  struck: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ interface WordsContext {
  * "n". `source`: the text the tree was parsed from.
  */
 export function plainWords(tree: Root, source: string): string {
-  return wordsOf(withUnspacedBreaksJoined(tree), contextOf(tree, source)).words;
+  return wordsOf(withUnspacedBreaksJoined(tree), contextOf(tree, source, false)).words;
 }
 
 /**
@@ -46,22 +51,28 @@ export function plainWords(tree: Root, source: string): string {
  * the prose on one line ("loss = mse(x) Then prose."), a sentence nobody
  * wrote. A text with no such paragraph (a table alone) gives all its words.
  * Math is told by the tree, not by counting dollars: an escaped `\$100`
- * is a dollar of text, whichever dollars follow it.
+ * is a dollar of text, whichever dollars follow it. Struck text is written
+ * between `~~`, as the plaintext email writes it: "We ~~never~~ always
+ * see gains" read "We never always see gains", the editor's correction
+ * lost. A paragraph of images alone (a figure above the text) is no prose:
+ * its alt text read as the summary's first sentence, a caption taken for
+ * the editor's words.
  */
 export function leadWords(tree: Root, source: string): Lead {
-  const context = contextOf(tree, source);
+  const context = contextOf(tree, source, true);
   const joined = withUnspacedBreaksJoined(tree);
   const lead = firstProse(joined, context);
   return lead ?? wordsOf(joined, context);
 }
 
-function contextOf(tree: Root, source: string): WordsContext {
-  return { source, referenced: new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier)) };
+function contextOf(tree: Root, source: string, struck: boolean): WordsContext {
+  return { source, referenced: new Set(nodesInTree(tree, 'footnoteReference').map((reference) => reference.identifier)), struck };
 }
 
 /** The words of the first paragraph of prose under `node` that has any, in document order. */
 function firstProse(node: Nodes, context: WordsContext): Lead | undefined {
   if (node.type === 'paragraph') {
+    if (!hasText(node)) return undefined;
     const lead = wordsOf(node, context);
     return lead.words === '' ? undefined : lead;
   }
@@ -73,7 +84,14 @@ function firstProse(node: Nodes, context: WordsContext): Lead | undefined {
   return undefined;
 }
 
-/** `node`'s words, whitespace collapsed, and where math is in them. */
+/** Whether `node` holds words of its own, not only images' alt text (text, code, math, or raw HTML a browser shows as text). */
+function hasText(node: Nodes): boolean {
+  if (node.type === 'image' || node.type === 'imageReference') return false;
+  if ('value' in node) return node.value.trim() !== '';
+  return 'children' in node && (node.children as Nodes[]).some(hasText);
+}
+
+/** `node`'s words, whitespace collapsed, and where math and struck text are in them. */
 function wordsOf(node: Nodes, context: WordsContext): Lead {
   const runs: Run[] = [];
   collectRuns(node, context, runs);
@@ -82,10 +100,11 @@ function wordsOf(node: Nodes, context: WordsContext): Lead {
 
 /** Adds the runs of `node`'s words to `runs`, in reading order. */
 function collectRuns(node: Nodes, context: WordsContext, runs: Run[]): void {
-  const text = (value: string) => runs.push({ text: value, math: false });
+  const text = (value: string) => runs.push({ text: value, whole: false });
   if (node.type === 'break') text(' ');
-  else if (node.type === 'inlineMath') runs.push({ text: writtenMath(node, context.source).join(''), math: true });
-  else if (node.type === 'math') runs.push({ text: displayMath(node.value), math: true });
+  else if (node.type === 'inlineMath') runs.push({ text: writtenMath(node, context.source).join(''), whole: true });
+  else if (node.type === 'math') runs.push({ text: displayMath(node.value), whole: true });
+  else if (node.type === 'delete' && context.struck) runs.push({ text: `~~${wordsOf(node, { ...context, struck: false }).words}~~`, whole: true });
   else if (node.type === 'image' || node.type === 'imageReference') text(node.alt ?? '');
   else if (node.type === 'footnoteDefinition' && !context.referenced.has(node.identifier)) return;
   else if ('value' in node && node.type !== 'html') text(node.value);
@@ -109,14 +128,21 @@ function htmlWords(parent: Nodes, siblings: readonly Nodes[], index: number): st
   return inlineHtml(siblings, index) === undefined ? '' : ' ';
 }
 
-/** `runs` as one text, each run of whitespace one space, none at either end, with the offsets of the math runs in it. */
+/**
+ * `runs` as one text, each run of whitespace one space, none at either end,
+ * with the offsets of the runs kept whole in it. A no-break space (U+00A0,
+ * U+2007 figure space, U+202F narrow no-break space) is no whitespace
+ * here, which JavaScript's `\s` takes it for: the editor wrote it so that
+ * nothing parts `175 000 000` or `Mr. Smith`, and an excerpt cut there
+ * read "The model has 175…".
+ */
 function joinRuns(runs: readonly Run[]): Lead {
   let words = '';
   let spaced = false;
-  const math: [number, number][] = [];
+  const whole: [number, number][] = [];
   for (const run of runs) {
     let start: number | undefined;
-    run.text.split(/\s+/).forEach((part, i) => {
+    run.text.split(BREAKING_SPACE).forEach((part, i) => {
       if (i > 0) spaced = true;
       if (part === '') return;
       if (spaced && words !== '') words += ' ';
@@ -124,7 +150,7 @@ function joinRuns(runs: readonly Run[]): Lead {
       start ??= words.length;
       words += part;
     });
-    if (run.math && start !== undefined) math.push([start, words.length]);
+    if (run.whole && start !== undefined) whole.push([start, words.length]);
   }
-  return { words, math };
+  return { words, whole };
 }

@@ -43,25 +43,50 @@ const MAX_KEPT_KEYS = 100_000;
  * What names one author: as `tagKey`, with a name written "Last, First"
  * (exactly one comma, as BibTeX reads "von Last, First": Patashnik,
  * "BibTeXing", 1988, §4) read as "First Last", so "Dong, Yihe" and "Yihe
- * Dong" are one person. A name with two commas ("Last, Jr, First") or a
- * comma at an end is kept as written.
+ * Dong" are one person, and a name written "First Last, Jr." read as
+ * "First Last Jr." (`suffixed`). A name with two commas ("Last, Jr,
+ * First") or a comma at an end is kept as written.
  */
 export function authorKey(name: string): string {
   return kept(authorKeys, name, foldedAuthor);
 }
 
 function foldedAuthor(name: string): string {
-  return tagKey(firstLast(name) ?? name);
+  const suffix = suffixed(name);
+  return tagKey(suffix ? `${suffix.name} ${suffix.suffix}` : (firstLast(name) ?? name));
 }
 
 /** `authorKey` by name, kept as `tagKeys`: `author-spelling` asks it twice of every author name of the archive, and reading "Last, First" cut every name again (~30 ms of a one-edit build of the bench corpus, `--cpu-prof`). */
 const authorKeys = new Map<string, string>();
 
-/** "Dong, Yihe" as "Yihe Dong" (exactly one comma, a part on each side); undefined for a name written otherwise. */
+/**
+ * "Dong, Yihe" as "Yihe Dong" (exactly one comma, a part on each side);
+ * undefined for a name written otherwise, and for "Sammy Davis, Jr.", whose
+ * comma sets apart a suffix (`suffixed`), not a first name: read as "Last,
+ * First" it was "Jr. Sammy Davis" on the author's page.
+ */
 export function firstLast(name: string): string | undefined {
   const parts = name.split(',').map((part) => part.trim());
-  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : undefined;
+  return parts.length === 2 && parts[0] && parts[1] && !NAME_SUFFIX.test(parts[1]) ? `${parts[1]} ${parts[0]}` : undefined;
 }
+
+/**
+ * A name written "First Last Jr." or "First Last, Jr." (a generational
+ * suffix, `NAME_SUFFIX`, after two words or more) as its name and its
+ * suffix: "Martin Luther King Jr." is `{ name: "Martin Luther King",
+ * suffix: "Jr." }`, whose family name is King, where BibTeX reads the last
+ * word, "Jr.", as the family name (Patashnik, "BibTeXing", §4, which
+ * writes such a name "King, Jr., Martin Luther"). Undefined for any other
+ * name ("Henry II" has one word before it; "Ford, Henry" names no suffix).
+ */
+export function suffixed(name: string): { name: string; suffix: string } | undefined {
+  const match = /^([^,]*?\S)(?:\s*,\s*|\s+)(\S+)\s*$/.exec(name.trim());
+  if (!match || !NAME_SUFFIX.test(match[2]!) || match[1]!.trim().split(/\s+/).length < 2) return undefined;
+  return { name: match[1]!.trim(), suffix: match[2]! };
+}
+
+/** A generational suffix of a name: "Jr.", "Sr." (with or without their stop), "II", "III", "IV". */
+const NAME_SUFFIX = /^(?:[JS]r\.?|II|III|IV)$/;
 
 /**
  * Whether an entry of an author list stands for the authors it does not

@@ -158,3 +158,20 @@ test('bibtex: a title with a backtick, "--", "---", "\'\'", ",,", "<", ">", "|" 
     titles,
   );
 });
+
+test('bibtex: a name with a suffix ("Martin Luther King Jr.", "Sammy Davis, Jr.", "Henry Ford II") is written "King, Jr., Martin Luther", which a BibTeX parser reads with its family name, and keys the entry by it', () => {
+  const entry = paper(1, { authors: ['Martin Luther King Jr.', 'Sammy Davis, Jr.', 'Henry Ford II', 'Ludwig van Beethoven Sr'] });
+  const keys = citationKeys([entry]);
+  assert.equal(keys.get(entry), 'king2023emergent');
+  const library = parseBibtex(papersBib([entry], keys));
+  assert.deepEqual(library.errors, []);
+  assert.deepEqual(
+    library.entries[0]!.fields.author!.map(({ firstName, prefix, lastName, suffix }) => ({ firstName, prefix, lastName, suffix })),
+    [
+      { firstName: 'Martin Luther', prefix: undefined, lastName: 'King', suffix: 'Jr.' },
+      { firstName: 'Sammy', prefix: undefined, lastName: 'Davis', suffix: 'Jr.' },
+      { firstName: 'Henry', prefix: undefined, lastName: 'Ford', suffix: 'II' },
+      { firstName: 'Ludwig', prefix: 'van', lastName: 'Beethoven', suffix: 'Sr' },
+    ],
+  );
+});

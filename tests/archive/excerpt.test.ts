@@ -131,3 +131,25 @@ test('excerpt: a fullwidth `．` between digits ("１．５") is a decimal point
   assert.equal(excerpt('結果を示す．次に手法を述べる．'), '結果を示す．', 'a Japanese technical text ends its sentence at `．`');
   assert.equal(excerpt('第１．'), '第１．', 'a `．` after a digit at the end of the text ends it');
 });
+
+test('excerpt: struck text keeps its `~~`, as the plaintext email writes it, so a correction does not read as said', () => {
+  assert.equal(excerpt('We ~~never~~ *always* see gains of ~5%. Next.'), 'We ~~never~~ always see gains of ~5%.');
+  assert.equal(excerpt('It ~~fails. Badly.~~ works. Next.'), 'It ~~fails. Badly.~~ works.', 'a stop inside struck text ends no sentence');
+  assert.equal(excerpt('Our result ~~does not hold for larger models~~ holds.', 20), 'Our result…', 'struck words that do not fit whole are left out, never cut');
+});
+
+test('excerpt: a paragraph of images alone is no prose, its alt text not taken for the summary\'s first sentence', () => {
+  assert.equal(excerpt('![A plot of loss](https://example.org/p.png)\n\nLoss goes down. Up later.'), 'Loss goes down.');
+  assert.equal(excerpt('[![build](https://example.org/b.svg)](https://example.org/ci)\n\nThe code runs. More.'), 'The code runs.', 'a badge: an image in a link');
+  assert.equal(excerpt('The curve ![loss](https://example.org/p.png) falls. More.'), 'The curve loss falls.', "an image among words is read by its alt text, as search reads it");
+  assert.equal(excerpt('![A plot of loss](https://example.org/p.png)'), 'A plot of loss', 'a summary of an image alone gives its words');
+});
+
+test('excerpt: a no-break space is kept and never cut at, nor ends a sentence after a stop, so a number or a name it ties stays whole', () => {
+  const nbsp = '\u00a0';
+  const summary = `The model has 175${nbsp}000${nbsp}000 parameters and more. Next.`;
+  for (const max of [18, 22, 25]) assert.equal(excerpt(summary, max), 'The model has…', String(max));
+  assert.equal(excerpt(summary), `The model has 175${nbsp}000${nbsp}000 parameters and more.`);
+  assert.equal(excerpt(`Written by Mr.${nbsp}Smith. Next.`), `Written by Mr.${nbsp}Smith.`);
+  assert.equal(excerpt(`As in Ex.\u202fA we train. Next.`), `As in Ex.\u202fA we train.`, 'a narrow no-break space after a stop ends no sentence');
+});

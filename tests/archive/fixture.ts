@@ -105,7 +105,7 @@ export function recordFacts(n: number, fields: Partial<RecordFacts> = {}): Recor
 
 /** A summary of one paragraph of `words` without Markdown syntax or math: its Markdown and words alike, its lead all of them. */
 export function summaryText(words: string): SummaryText {
-  return { markdown: words, plain: words, html: `<p>${words}</p>`, lead: { words, math: [] } };
+  return { markdown: words, plain: words, html: `<p>${words}</p>`, lead: { words, whole: [] } };
 }
 
 /** `recordFacts` with a one-sentence summary (`Summary.`) and no other text. */

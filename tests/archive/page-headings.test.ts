@@ -35,6 +35,19 @@ test('an author page names an author written "Last, First" as "First Last", in i
   assert.deepEqual(titleAndHeading(page), ['Papers by Jörg Müller', 'Papers by Jörg Müller']);
 });
 
+test('an author page names an author written "First Last, Jr." as written, the suffix no first name ("Jr. Sammy Davis")', async () => {
+  const root = archiveRoot();
+  replaceInIssues(root, 'authors: [Jane Doe]', 'authors: ["Sammy Davis, Jr."]');
+  await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: false, cache: false });
+  const authors = join(root, 'dist', 'authors');
+  const page = readdirSync(authors, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => readFileSync(join(authors, entry.name, 'index.html'), 'utf8'))
+    .find((html) => html.includes('Sammy'));
+  assert.ok(page, 'the author has a page');
+  assert.deepEqual(titleAndHeading(page), ['Papers by Sammy Davis, Jr.', 'Papers by Sammy Davis, Jr.']);
+});
+
 test('a draft\'s page, built with --drafts, says it is a draft and asks search engines not to index it; a published issue\'s page does neither', async () => {
   const root = archiveRoot();
   await buildSite(await loadConfig(root), { outDir: join(root, 'dist'), drafts: true, cache: false });

@@ -153,3 +153,14 @@ test('"et al.", "et al", "and others" or "others" among the authors is no author
   // The paper keeps its list as written.
   assert.deepEqual(database.papers.find((paper) => paper.id === 'arxiv:2301.00001')!.latest.authors, ['Leo Gao', 'Stella Biderman', 'et al.']);
 });
+
+test('an author written "First Last, Jr." is the author "First Last Jr.", one page, the suffix never read as a first name', () => {
+  const database = buildPaperDatabase([{ papers: [record(1, 1, [], ['Sammy Davis, Jr.', 'Robert L. Logan IV'])] }, { papers: [record(2, 2, [], ['Sammy Davis Jr.'])] }]);
+  assert.deepEqual(
+    database.authors.map(({ spellings, slug, papers }) => [spellings, slug.replace(/-[0-9a-f]{6}$/, ''), papers.length]),
+    [
+      [['Robert L. Logan IV'], 'robert-l-logan-iv', 1],
+      [['Sammy Davis Jr.', 'Sammy Davis, Jr.'], 'sammy-davis-jr', 2],
+    ],
+  );
+});

@@ -16,6 +16,8 @@ import { nodesOfType, sourceOf, textsOf } from './markdown-texts.js';
  * not ok: `summary: "It costs $5 or $10."` → Unexpected math `$5 or $` that reads as prices, expected a dollar that is text written as `\$`
  * not ok: `summary: "It costs $5 a month (in US$)."` → Unexpected math `$5 a month (in US$` that reads as prose, expected a dollar that is text written as `\$`
  * not ok: `summary: "The cost is $c = \\$5$ per query."` → Unexpected math `$c = \$` closed by the dollar of its `\$` (a backslash escapes no dollar inside math), expected the formula between double dollars: `$$c = \$5$$`
+ * not ok: a `$$` line and no `$$` line after it → Unexpected display math opened by `$$` and never closed: it runs to the end of its text (or list item, quote), and the web page typesets what follows as a formula, its words run together, expected a `$$` line where the formula ends
+ * not ok: a blank line between a `$$` line and the next → Unexpected blank line inside display math, which TeX refuses and the web page typesets as nothing (the lines on either side run together), expected a formula without blank lines, or two formulas
  *
  * Prices are told from math as Pandoc tells them: math neither starts nor
  * ends with a space, and its closing `$` is not followed by a digit. The
@@ -121,7 +123,39 @@ function meantWithEscapedDollar(text: MarkdownText, node: InlineMath | Math): st
   return meant === '' || meant.includes('\n\n') ? '' : `$$${meant}$$`;
 }
 
+/**
+ * What is wrong with the shape of display math, undefined for none:
+ * `unclosed`, a `$$` line with no `$$` line after it in its container, which
+ * micromark-extension-math (as a code fence) runs to the container's end,
+ * so the prose after it is typeset as one formula on the web page (KaTeX
+ * drops its spaces: "Moretextafter"); `blank line`, a blank line inside it,
+ * which TeX refuses and KaTeX typesets as nothing, the lines on either side
+ * run together. The email shows the TeX as written either way, so an editor
+ * reading it sees nothing amiss.
+ */
+function displayMathShape(text: MarkdownText, node: InlineMath | Math): 'unclosed' | 'blank line' | undefined {
+  if (node.type !== 'math') return undefined;
+  const lines = sourceOf(text, node).split('\n');
+  const fence = /^\$+/.exec(lines[0]!.trimStart())?.[0].length ?? 2;
+  // The closing line as written inside its container: a quote's `>` and a list item's indentation before the dollars.
+  const closing = /^[\s>]*(\$+)\s*$/.exec(lines.length > 1 ? lines.at(-1)! : '');
+  if (!closing || closing[1]!.length < fence) return 'unclosed';
+  return /\n[ \t]*\n/.test(node.value) ? 'blank line' : undefined;
+}
+
+const DISPLAY_MATH_MESSAGES = {
+  unclosed:
+    'Unexpected display math opened by `$$` and never closed: it runs to the end of its text (or list item, quote), and the web page typesets what follows as a formula, its words run together, expected a `$$` line where the formula ends',
+  'blank line': 'Unexpected blank line inside display math, which TeX refuses and the web page typesets as nothing (the lines on either side run together), expected a formula without blank lines, or two formulas',
+};
+
 function checkFormula(context: FileRuleContext, renderer: Katex, text: MarkdownText, node: InlineMath | Math): void {
+  const shape = displayMathShape(text, node);
+  if (shape !== undefined) {
+    const start = node.position?.start.offset ?? 0;
+    context.report({ message: DISPLAY_MATH_MESSAGES[shape], position: context.textPosition(text, start, start + 2) });
+    return;
+  }
   const meant = meantWithEscapedDollar(text, node);
   if (meant !== undefined) {
     context.report({

@@ -99,3 +99,29 @@ test('math-syntax: inline math closed by the dollar of a `\\$` meant inside it g
     ['c = \\$5'],
   );
 });
+
+test('math-syntax: display math opened by `$$` and never closed is reported at its `$$`, since the web page would typeset the prose after it as a formula', async () => {
+  const summary = 'The loss is\n\n$$\nL = \\sum_i x_i\n\nMore text after, meant as prose.';
+  const text = cleanIssueWithMarkdown({ summary });
+  const messages = await lintWith([rule], { 'a.md': text });
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.trim() === '$$') + 1;
+  assert.deepEqual(places(messages), [`math-syntax ${line}:${lines[line - 1]!.indexOf('$$') + 1}`]);
+  assert.match(messages[0]!.message, /^Unexpected display math opened by `\$\$` and never closed: .*, expected a `\$\$` line where the formula ends$/);
+  const inItem = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: '- first:\n\n  $$\n  x = 1\n\n- second item' }) });
+  assert.equal(inItem.length, 1, 'math left open in a list item runs to the end of the item');
+});
+
+test('math-syntax: display math closed in a quote or a list item, or with more dollars than its opening, is no unclosed math', async () => {
+  for (const summary of ['> $$\n> x = 1\n> $$\n\nAfter.', '- item:\n\n  $$\n  x = 1\n  $$\n\nAfter.', '$$$\nx = 1\n$$$$\n\nAfter.', '$$\nx = 1\n$$']) {
+    assert.deepEqual(await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary }) }), [], summary);
+  }
+});
+
+test('math-syntax: a blank line inside display math is reported, since TeX refuses it and the web page runs its lines together', async () => {
+  const messages = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: '$$\na = b\n\nc = d\n$$' }) });
+  assert.deepEqual(
+    messages.map((message) => message.message),
+    ['Unexpected blank line inside display math, which TeX refuses and the web page typesets as nothing (the lines on either side run together), expected a formula without blank lines, or two formulas'],
+  );
+});
