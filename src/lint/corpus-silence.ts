@@ -67,10 +67,10 @@ interface Stored {
 /** A SHA-256 of what the rules' silence on `reported` follows from (see `corpusMessagesUnlessSilent`). */
 function silenceKey(format: string, facts: readonly IssueFacts[], reported: ReadonlySet<string>): string {
   // As JSON, as the lint cache keeps facts (cache.ts): a file's facts read back from there hash as they did when made.
-  return createHash('sha256')
-    .update(JSON.stringify([format, [...reported].sort()]))
-    .update(JSON.stringify(facts.map((fact) => (reported.has(fact.path) ? placeless(fact) : fact))))
-    .digest('hex');
+  // A file at a time, each on a line of its own (JSON holds no raw line break): one text of every file's facts took 15 MB more at the peak.
+  const hash = createHash('sha256').update(`${JSON.stringify([format, [...reported].sort()])}\n`);
+  for (const fact of facts) hash.update(`${JSON.stringify(reported.has(fact.path) ? placeless(fact) : fact)}\n`);
+  return hash.digest('hex');
 }
 
 /**
