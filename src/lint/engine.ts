@@ -149,10 +149,11 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     session.storedHashes.changed = false;
   }
 
-  // Their silence kept between runs: after an edit of a summary's words they said nothing new (corpus-silence.ts).
+  // Their silence kept between runs: after an edit of a summary's words they said nothing new (corpus-silence.ts). Not
+  // when every file is reported on (`paperboy lint`): some message is then likely, and the key would only add its cost.
   const facts = factsOf([...outcomes.values()]);
-  const corpusRules = active.some(({ rule }) => rule.scope === 'corpus');
-  const corpusMessages = corpusMessagesUnlessSilent(caching && corpusRules ? config.dataDir : undefined, `${LINT_FORMAT}\0${inputs}`, facts, targetSet, () => runCorpusRules(facts, active, targetSet));
+  const silenceKept = caching && targetSet.size < facts.length && active.some(({ rule }) => rule.scope === 'corpus');
+  const corpusMessages = corpusMessagesUnlessSilent(silenceKept ? config.dataDir : undefined, `${LINT_FORMAT}\0${inputs}`, facts, targetSet, () => runCorpusRules(facts, active, targetSet));
   return targets.map((path) => {
     const outcome = outcomes.get(path)!;
     const messages = reported(outcome, [...outcome.messages, ...(corpusMessages.get(path) ?? [])]).sort(byPosition);
