@@ -194,26 +194,27 @@ function fileFields(line: string): { key: string; size: string; path: string } |
 
 /** Adds what one line of a marker's text says to `marker` (the first `key`, `maker` and `shape` line counts; a line of no known shape says nothing). */
 function readLine(marker: Marker, line: string): void {
+  // By the line's first word, the most frequent first (parts, files), without cutting it out: ~36,000 lines on the bench site.
+  if (line.startsWith('part ')) {
+    const found = fields(line.slice('part '.length), 4);
+    const path = found[3];
+    if (path === undefined || !DIGITS.test(found[1]!) || !DIGITS.test(found[2]!)) return;
+    let index = marker.parts.get(path);
+    if (index === undefined) marker.parts.set(path, (index = new Map<string, readonly [number, number]>()));
+    index.set(found[0]!, [Number(found[1]), Number(found[2])]);
+    return;
+  }
+  if (line.startsWith('file ')) {
+    const file = fileFields(line);
+    if (file === undefined) return;
+    marker.files.set(file.path, file.key);
+    const bytes = sizeOf(file.size);
+    if (bytes !== undefined) marker.sizes.set(file.path, bytes);
+    return;
+  }
   const space = line.indexOf(' ');
   const rest = line.slice(space + 1);
   switch (space === -1 ? '' : line.slice(0, space)) {
-    case 'file': {
-      const file = fileFields(line);
-      if (file === undefined) return;
-      marker.files.set(file.path, file.key);
-      const bytes = sizeOf(file.size);
-      if (bytes !== undefined) marker.sizes.set(file.path, bytes);
-      return;
-    }
-    case 'part': {
-      const found = fields(rest, 4);
-      const path = found[3];
-      if (path === undefined || !DIGITS.test(found[1]!) || !DIGITS.test(found[2]!)) return;
-      const index = marker.parts.get(path) ?? new Map<string, readonly [number, number]>();
-      index.set(found[0]!, [Number(found[1]), Number(found[2])]);
-      marker.parts.set(path, index);
-      return;
-    }
     case 'output': {
       const found = fields(rest, 2);
       if (found[1] !== undefined && DIGITS.test(found[1])) marker.outputs.set(Number(found[1]), found[0]!);
