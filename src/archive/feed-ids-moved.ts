@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../config/load.js';
 import { readRegularFileHead } from '../regular-file.js';
-import { feedIdBase } from './feeds.js';
+import { feedIdBase } from './feed-issues.js';
 
 /**
  * Bytes of `atom.xml` read for the feed's own `<id>`: `feed` 6 writes it
@@ -12,7 +12,7 @@ const ATOM_HEAD = 64 * 1024;
 
 /**
  * The base the feeds of the site in `outDir` made their ids under (the
- * Atom feed's own `<id>`, feeds.ts `feedIdBase`), when that site's feeds
+ * Atom feed's own `<id>`, feed-issues.ts `feedIdBase`), when that site's feeds
  * hold an entry; undefined for no site, no feed, or a feed of no issue
  * (no reader has an entry to show again). Read before a build replaces the
  * site: it is the only record of the ids feed readers were given, since

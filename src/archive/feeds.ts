@@ -3,10 +3,8 @@ import { Feed, type FeedOptions } from 'feed';
 import type { Config } from '../config/load.js';
 import { issueUrl } from '../render/links.js';
 import type { IssueRendering } from './issue-output.js';
+import { feedIdBase } from './feed-issues.js';
 import { escapeHtml } from '../render/escape-html.js';
-
-/** How many issues a feed holds, newest first: a reader's first fetch stays small (Hugo's default limit is similar). */
-const FEED_ISSUES = 50;
 
 type FeedConfig = Pick<Config, 'name' | 'description' | 'baseUrl' | 'feedIdBase' | 'language'>;
 
@@ -14,11 +12,6 @@ export interface Feeds {
   rss: string;
   atom: string;
   json: string;
-}
-
-/** The issues a feed holds, newest first, of `issues` oldest first. */
-export function newestIssues<T>(issues: readonly T[]): T[] {
-  return [...issues].reverse().slice(0, FEED_ISSUES);
 }
 
 /**
@@ -80,11 +73,6 @@ export function buildFeeds(config: FeedConfig, newest: readonly IssueRendering[]
   const rss = make((text) => text.replaceAll(CDATA_END, CDATA_END_STANDIN), markup, xmlJsText, (text) => xmlJsText(escapeHtml(text))).rss2().replaceAll(CDATA_END_STANDIN, SPLIT_CDATA_END);
   const atom = make(markup, markup, xmlJsText).atom1().replace(ATOM_ROOT, `${ATOM_ROOT.slice(0, -1)} xml:lang="${config.language}">`);
   return { rss, json: withJsonFeedLanguage(make(asIs, asIs, asIs).json1(), config.language), atom };
-}
-
-/** The base the feed's and its entries' ids are made under: `feedIdBase` when set (the baseUrl they were first made under), else `baseUrl`. */
-export function feedIdBase(config: Pick<Config, 'baseUrl' | 'feedIdBase'>): string {
-  return config.feedIdBase ?? config.baseUrl;
 }
 
 /** The root element `feed` 6 writes: the canonical tag (language.ts) holds only letters, digits and hyphens, so it goes in as an attribute as it is. */

@@ -4,7 +4,7 @@ import { buildContentView, type RenderContext } from '../render/build-view.js';
 import { personalize, renderEmail } from '../render/email.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { ContentView, PaperView, RichText, SectionView } from '../render/view-model.js';
-import { unsubscribeUrl } from '../mail/headers.js';
+import { unsubscribeUrl } from '../mail/unsubscribe-url.js';
 import { issueUrl } from '../render/links.js';
 import { EXCERPT_LENGTH, firstSentence, type Lead } from './excerpt.js';
 import { fragmentsToIssuePage } from './fragment-links.js';

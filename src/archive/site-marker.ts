@@ -112,8 +112,9 @@ function intactText(text: string): string | undefined {
  */
 export function filesNotAsWritten(outDir: string, files: Iterable<readonly [string, number | undefined]>): string[] {
   const changed: string[] = [];
-  for (const [path, size] of files) {
-    if (!isFileOfSize(join(outDir, path), size)) changed.push(path);
+  // By index, not destructured (as below): run once, before V8 compiles it, a destructuring goes through the array's iterator.
+  for (const file of files) {
+    if (!isFileOfSize(join(outDir, file[0]), file[1])) changed.push(file[0]);
   }
   return changed;
 }
@@ -187,34 +188,36 @@ function eachLine(text: string, read: (line: string) => void): void {
 
 /** The fields of a `file <key> <size> <path>` line, or undefined when one is missing. */
 function fileFields(line: string): { key: string; size: string; path: string } | undefined {
-  const [key, size, path] = fields(line.slice('file '.length), 3);
-  return path === undefined ? undefined : { key: key!, size: size!, path };
+  const found = fields(line.slice('file '.length), 3);
+  return found[2] === undefined ? undefined : { key: found[0]!, size: found[1]!, path: found[2] };
 }
 
 /** Adds what one line of a marker's text says to `marker` (the first `key`, `maker` and `shape` line counts; a line of no known shape says nothing). */
 function readLine(marker: Marker, line: string): void {
+  // By the line's first word, the most frequent first (parts, files), without cutting it out: ~36,000 lines on the bench site.
+  if (line.startsWith('part ')) {
+    const found = fields(line.slice('part '.length), 4);
+    const path = found[3];
+    if (path === undefined || !DIGITS.test(found[1]!) || !DIGITS.test(found[2]!)) return;
+    let index = marker.parts.get(path);
+    if (index === undefined) marker.parts.set(path, (index = new Map<string, readonly [number, number]>()));
+    index.set(found[0]!, [Number(found[1]), Number(found[2])]);
+    return;
+  }
+  if (line.startsWith('file ')) {
+    const file = fileFields(line);
+    if (file === undefined) return;
+    marker.files.set(file.path, file.key);
+    const bytes = sizeOf(file.size);
+    if (bytes !== undefined) marker.sizes.set(file.path, bytes);
+    return;
+  }
   const space = line.indexOf(' ');
   const rest = line.slice(space + 1);
   switch (space === -1 ? '' : line.slice(0, space)) {
-    case 'file': {
-      const file = fileFields(line);
-      if (file === undefined) return;
-      marker.files.set(file.path, file.key);
-      const bytes = sizeOf(file.size);
-      if (bytes !== undefined) marker.sizes.set(file.path, bytes);
-      return;
-    }
-    case 'part': {
-      const [key, offset, length, path] = fields(rest, 4);
-      if (path === undefined || !DIGITS.test(offset!) || !DIGITS.test(length!)) return;
-      const index = marker.parts.get(path) ?? new Map<string, readonly [number, number]>();
-      index.set(key!, [Number(offset), Number(length)]);
-      marker.parts.set(path, index);
-      return;
-    }
     case 'output': {
-      const [hash, number] = fields(rest, 2);
-      if (number !== undefined && DIGITS.test(number)) marker.outputs.set(Number(number), hash!);
+      const found = fields(rest, 2);
+      if (found[1] !== undefined && DIGITS.test(found[1])) marker.outputs.set(Number(found[1]), found[0]!);
       return;
     }
     case 'key':
@@ -244,13 +247,26 @@ function fields(rest: string, count: number): string[] {
   return found;
 }
 
-/** A marker's text (`readMarker` reads it back): files and parts sorted by path, so the same site gives the same bytes. */
+/**
+ * A marker's text (`readMarker` reads it back): files and parts sorted by
+ * path, so the same site gives the same bytes. Through `forEach` and
+ * indices, not destructuring: run once per build, before V8 compiles it,
+ * destructuring `[offset, length]` went through the array's iterator for
+ * each of the bench site's ~21,000 parts (37–48 ms against 13–16 ms, in
+ * a process of its own).
+ */
 export function markerText(marker: Marker): string {
-  const lines = [...marker.files].map(([path, key]) => `file ${key} ${marker.sizes.get(path) ?? '-'} ${path}\n`).sort();
-  for (const [path, index] of [...marker.parts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const [partKey, [offset, length]] of index) lines.push(`part ${partKey} ${offset} ${length} ${path}\n`);
+  const lines: string[] = [];
+  marker.files.forEach((key, path) => {
+    lines.push(`file ${key} ${marker.sizes.get(path) ?? '-'} ${path}\n`);
+  });
+  lines.sort();
+  for (const path of [...marker.parts.keys()].sort()) {
+    marker.parts.get(path)!.forEach((range, partKey) => {
+      lines.push(`part ${partKey} ${range[0]} ${range[1]} ${path}\n`);
+    });
   }
-  for (const [number, hash] of [...marker.outputs].sort(([a], [b]) => a - b)) lines.push(`output ${hash} ${number}\n`);
+  for (const number of [...marker.outputs.keys()].sort((a, b) => a - b)) lines.push(`output ${marker.outputs.get(number)!} ${number}\n`);
   const head = [marker.key && `key ${marker.key}\n`, marker.maker && `maker ${marker.maker}\n`, marker.shape && `shape ${marker.shape}\n`].filter(Boolean).join('');
   const body = `Written by \`paperboy build\`; the next build replaces this folder.\n${head}${lines.join('')}`;
   return `${body}end ${sha256(body)}\n`;

@@ -10,7 +10,8 @@ import { papersBib } from './bibtex.js';
 import { CATALOG_PARTS, catalogEntry } from './catalog.js';
 import { cachedCitationKeys } from './citation-cache.js';
 import { paperFactsById, papersCsvPart, papersCsvParts, papersJsonPart, papersJsonParts } from './data-files.js';
-import { buildFeeds, newestIssues } from './feeds.js';
+import { newestIssues } from './feed-issues.js';
+import type { Feeds } from './feeds.js';
 import { feedIdNumber, formerIssueNumbers, formerIssuePages } from './former-issue-pages.js';
 import { formerPages } from './former-pages.js';
 import type { PaperView, SectionView } from '../render/view-model.js';
@@ -52,7 +53,8 @@ export interface PreviousSite {
 export interface SiteFile {
   path: string;
   key: string;
-  contents(previous: PreviousSite): FileBytes;
+  /** Its bytes; a promise for a file whose maker is loaded only then (the feeds). */
+  contents(previous: PreviousSite): FileBytes | Promise<FileBytes>;
 }
 
 /** Where the plan keeps what a rebuild reads back: the search shards' folder, the citation keys' file, the paper database's layout's file. */
@@ -147,13 +149,14 @@ export function planSite(
   files.push(catalogFile(database, file, previousPartKey(CATALOG), config.language));
   // A draft (published by `build --drafts` alone, for a preview) is in no feed: a reader keeps every entry it once fetched.
   const newest = newestIssues(issues.filter((issue) => !issue.draft));
-  let made: ReturnType<typeof buildFeeds> | undefined;
+  let made: Promise<Feeds> | undefined;
   const idNumber = (issue: { number: number; formerly: readonly number[] }) => feedIdNumber(issue, kept);
-  const feeds = () => (made ??= buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml, idNumber));
+  // `feed` is loaded only when a feed is made: a rebuild whose newest issues are unchanged keeps the feeds, and never does.
+  const feeds = () => (made ??= import('./feeds.js').then(({ buildFeeds }) => buildFeeds(config, newest.map((issue) => published.rendering(issue.number)), feedHtml, idNumber)));
   const feedKey = keyOf([settings, config.feedIdBase ?? null, newest.map((issue) => [issue.pageHash, idNumber(issue)])]);
-  files.push(file('feed.xml', feedKey, () => feeds().rss));
-  files.push(file('atom.xml', feedKey, () => feeds().atom));
-  files.push(file('feed.json', feedKey, () => feeds().json));
+  files.push(file('feed.xml', feedKey, async () => (await feeds()).rss));
+  files.push(file('atom.xml', feedKey, async () => (await feeds()).atom));
+  files.push(file('feed.json', feedKey, async () => (await feeds()).json));
   let sitemapText: string | undefined;
   // A page search engines are asked not to index (a draft's) is not offered to them either.
   const sitemapOf = () => (sitemapText ??= sitemap(config.baseUrl, pages.filter((page) => !page.noindex).map((page) => page.path)));

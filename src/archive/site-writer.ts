@@ -210,7 +210,7 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
   try {
     for (const [i, file] of changed.entries()) {
       // A site written whole (`--no-cache` too) takes nothing from the previous one: not even the data files' parts.
-      const { bytes, parts: index } = bytesOf(file.contents(incremental ? previous : NOTHING_BEFORE));
+      const { bytes, parts: index } = bytesOf(await file.contents(incremental ? previous : NOTHING_BEFORE));
       sizes.set(file.path, byteSize(bytes));
       await writer.write(file.path, bytes);
       if (index) parts.set(file.path, index);

@@ -1,7 +1,8 @@
 import type { Config } from '../config/load.js';
 import type { DkimSigner } from '../mail/dkim.js';
 import { composeMessage } from '../mail/compose.js';
-import { proofMessageId, unsubscribeMailto, unsubscribeUrl } from '../mail/headers.js';
+import { proofMessageId, unsubscribeMailto } from '../mail/headers.js';
+import { unsubscribeUrl } from '../mail/unsubscribe-url.js';
 import type { Transport } from '../mail/transports/transport.js';
 import { personalize } from '../render/email.js';
 import type { renderIssueEmail } from '../render/issue-email.js';

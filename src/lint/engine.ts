@@ -6,7 +6,8 @@ import { editIssueFile, readIssueSource, type IssueSource } from '../issue/sourc
 import type { IssueFile, Workspace } from '../issue/workspace.js';
 import { templatesFingerprint } from '../render/template-files.js';
 import { childModule, ProcessPool, worthAPool } from '../workers/process-pool.js';
-import { LintCache } from './cache.js';
+import { LINT_FORMAT, LintCache } from './cache.js';
+import { corpusMessagesUnlessSilent } from './corpus-silence.js';
 import { chooseFixes } from './fix.js';
 import type { FileOutcome } from './lint-file.js';
 import { byPosition, toLintMessage } from './messages.js';
@@ -100,9 +101,11 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   const pool = inWorkers && worthAPool(unseen.length) ? startLintPool(config) : undefined;
   pool?.add(unseen);
   let active: ActiveRule[];
+  let inputs: string;
   try {
     active = activeRules(options.rules ?? (await import('./rules/index.js')).rules, config);
-    cache.keyBy(rulesInputsKey(active, config, () => templatesFingerprint(config.templatesDir), () => siteFilesFingerprint(config)));
+    inputs = rulesInputsKey(active, config, () => templatesFingerprint(config.templatesDir), () => siteFilesFingerprint(config));
+    cache.keyBy(inputs);
   } catch (error) {
     // A bad `lint.rules` setting, reported by the caller: the children are not needed.
     pool?.terminate();
@@ -125,9 +128,9 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
   if (options.fix) {
     // A rule across issues fixes from the facts: those of the file as each pass leaves it, beside the others'. Run once
     // for every file, and again only for a file a fix changed.
-    const before = runCorpusRules([...outcomes.values()], active, targetSet);
+    const before = runCorpusRules(factsOf([...outcomes.values()]), active, targetSet);
     const corpusFixes = (outcome: FileOutcome) =>
-      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other)), active, new Set([outcome.path]))).get(outcome.path) ?? [];
+      (outcomes.get(outcome.path) === outcome ? before : runCorpusRules(factsOf([...outcomes.values()].map((other) => (other.path === outcome.path ? outcome : other))), active, new Set([outcome.path]))).get(outcome.path) ?? [];
     for (const path of corpus) {
       if (!targetSet.has(path)) continue;
       const fixed = await fixFile(path, outcomes.get(path)!, active, corpusFixes, reported);
@@ -146,7 +149,11 @@ export async function lintIssues(config: Config, options: LintOptions = {}): Pro
     session.storedHashes.changed = false;
   }
 
-  const corpusMessages = runCorpusRules([...outcomes.values()], active, targetSet);
+  // Their silence kept between runs: after an edit of a summary's words they said nothing new (corpus-silence.ts). Not
+  // when every file is reported on (`paperboy lint`): some message is then likely, and the key would only add its cost.
+  const facts = factsOf([...outcomes.values()]);
+  const silenceKept = caching && targetSet.size < facts.length && active.some(({ rule }) => rule.scope === 'corpus');
+  const corpusMessages = corpusMessagesUnlessSilent(silenceKept ? config.dataDir : undefined, `${LINT_FORMAT}\0${inputs}`, facts, targetSet, () => runCorpusRules(facts, active, targetSet));
   return targets.map((path) => {
     const outcome = outcomes.get(path)!;
     const messages = reported(outcome, [...outcome.messages, ...(corpusMessages.get(path) ?? [])]).sort(byPosition);
@@ -296,10 +303,14 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   return changed ? { outcome: current.outcome, text: bom ? `\ufeff${written}` : written } : undefined;
 }
 
-/** The messages of the rules across issues on the files `reported` holds (all of them compare every outcome's facts), by file. */
-function runCorpusRules(outcomes: FileOutcome[], active: ActiveRule[], reported: ReadonlySet<string>): Map<string, LintMessage[]> {
+/** The facts of `outcomes`, in file order: what the rules across issues read. */
+function factsOf(outcomes: readonly FileOutcome[]): IssueFacts[] {
+  return outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The messages of the rules across issues on the files `reported` holds (all of them compare every file's `facts`, in file order: `factsOf`), by file. */
+function runCorpusRules(facts: readonly IssueFacts[], active: ActiveRule[], reported: ReadonlySet<string>): Map<string, LintMessage[]> {
   const byFile = new Map<string, LintMessage[]>();
-  const facts = outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
   for (const { rule, severity, configured, options, config } of active) {
     if (rule.scope !== 'corpus') continue;
     (rule as CorpusRule).check({

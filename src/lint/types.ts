@@ -75,6 +75,11 @@ interface CorpusRuleContext<Options = unknown> extends RuleContextBase<Options> 
    * dropped). These rules read facts, not the file's text: a fix is one the
    * facts place in the file as written (`Fix`, e.g. IssueFacts
    * `references[].numberAt`), for the file the facts were read from.
+   * Whether a rule reports depends on no place in the facts (a position,
+   * a tag's or author's `at`, `numberAt`): places say only where a message
+   * points and what its fix replaces. A lint relies on it to skip these
+   * rules after an edit that moved things only (engine.ts,
+   * corpus-silence.ts; tests/lint/corpus-silence.test.ts checks each rule).
    */
   report(path: string, report: Omit<Report, 'fix'> & { fix?: Fix }): void;
   /**

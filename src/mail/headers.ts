@@ -148,20 +148,3 @@ export function unsubscribeMailto(from: Mailbox, token?: string): string {
   const subject = token === undefined ? 'unsubscribe' : `unsubscribe%20${encodeURIComponent(token)}`;
   return `mailto:${singleLine(from.address)}?subject=${subject}`;
 }
-
-/** The one-click unsubscribe page of a recipient (RFC 8058's https target), or the page without a token. */
-export function unsubscribeUrl(baseUrl: string, token: string | undefined): string {
-  return new URL(token === undefined ? 'unsubscribe' : `unsubscribe?token=${encodeURIComponent(token)}`, baseUrl).href;
-}
-
-/**
- * The unsubscribe link of a copy made for nobody in particular (`paperboy
- * render`, `start`): no real token ever reaches a file that may be
- * published. The build's email files, which are published, link the page
- * without a token instead (archive/issue-output.ts), which the server
- * answers with how to leave. Here, not beside `placeholderCopy`, so the
- * build's renderers do not load the MIME composer (nodemailer's, 376 KB).
- */
-export function placeholderUnsubscribeUrl(baseUrl: string): string {
-  return unsubscribeUrl(baseUrl, 'PLACEHOLDER');
-}

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { RenderedEmail } from '../render/email.js';
 import { fill, splitAtMarkers, type PersonalizableText } from '../render/personalize.js';
 import { composeMessage, type MessageInput } from './compose.js';
-import { messageId, unsubscribeMailto, unsubscribeUrl } from './headers.js';
+import { messageId, unsubscribeMailto } from './headers.js';
+import { unsubscribeUrl } from './unsubscribe-url.js';
 import { octetsInData } from './message-size.js';
 import { quotedPrintable } from './quoted-printable.js';
 

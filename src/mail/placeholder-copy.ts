@@ -2,7 +2,8 @@ import type { Workspace } from '../issue/workspace.js';
 import { personalize, type PersonalizedEmail } from '../render/email.js';
 import type { IssueEmail } from '../render/issue-email.js';
 import { composeMessage } from './compose.js';
-import { placeholderUnsubscribeUrl, unsubscribeMailto } from './headers.js';
+import { unsubscribeMailto } from './headers.js';
+import { placeholderUnsubscribeUrl } from './unsubscribe-url.js';
 
 /** The address of a copy made for nobody in particular (its link: `placeholderUnsubscribeUrl`). */
 const PLACEHOLDER_RECIPIENT = 'subscriber@example.invalid';

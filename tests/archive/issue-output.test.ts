@@ -29,10 +29,11 @@ function packagesLoadedBy(steps: string): Set<string> {
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8' });
   assert.equal(child.status, 0, child.stderr);
   const packages = readFileSync(log, 'utf8').matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(\S*)/g);
-  return new Set([...packages].map(([, name, path]) => (name === 'nodemailer' ? `nodemailer/${path!.split('/').slice(0, 2).join('/')}` : name!)));
+  // A nodemailer module by the name it is imported as (`nodemailer/lib/mime-funcs`), wherever its `exports` put it (`dist/esm/mime-funcs/index.js`).
+  return new Set([...packages].map(([, name, path]) => (name === 'nodemailer' ? `nodemailer/lib/${path!.replace(/^(dist\/(esm|cjs)|lib)\//, '').split('/')[0]}` : name!)));
 }
 
-test('what a build loads to render issues: no MIME composer, no parse5, no HTTP client', () => {
+test('what a build loads to render issues and plan the site: no MIME composer nor MIME functions, no feed library (loaded once a feed is made), no parse5, no HTTP client', () => {
   const loaded = packagesLoadedBy(`
     // Sample issue 1 as the build renders it: its web content and its email.
     const { loadConfig } = await import(src + '/config/load.ts');
@@ -45,5 +46,6 @@ test('what a build loads to render issues: no MIME composer, no parse5, no HTTP 
     if (!output.email.html.includes('style="')) throw new Error('no CSS inlined');
   `);
   assert.ok(loaded.has('juice') && loaded.has('htmlparser2'), [...loaded].join(' '));
-  for (const name of ['nodemailer/lib/mail-composer', 'parse5', 'undici', 'web-resource-inliner']) assert.ok(!loaded.has(name), `${name} was loaded`);
+  // The MIME functions: the email files' unsubscribe link is no header (mail/unsubscribe-url.ts). `feed`: a rebuild whose newest issues are unchanged makes no feed (archive/feed-issues.ts).
+  for (const name of ['nodemailer/lib/mail-composer', 'nodemailer/lib/mime-funcs', 'feed', 'xml-js', 'parse5', 'undici', 'web-resource-inliner']) assert.ok(!loaded.has(name), `${name} was loaded`);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { composeMessage } from '../../src/mail/compose.js';
-import { messageId, unsubscribeMailto, unsubscribeUrl } from '../../src/mail/headers.js';
+import { messageId, unsubscribeMailto } from '../../src/mail/headers.js';
+import { unsubscribeUrl } from '../../src/mail/unsubscribe-url.js';
 import { MessageTemplate } from '../../src/mail/message-template.js';
 import { personalize } from '../../src/render/email.js';
 import { parseEml, REPO_ROOT, renderAll } from '../helpers/render.js';
