@@ -57,6 +57,31 @@ test('send: a relay that answers each final dot with text that is no SMTP reply 
   }
 });
 
+test('send: an answer to the final dot that only starts with a 2 (`25`, `2.0.0 Ok`, a 250 line then a 550 line) is no reply: unknown, not sent, and none sent again unasked; a whole 2yz reply of one or more lines is sent', async () => {
+  const answers: [reply: string, state: string][] = [
+    ['25', 'unknown'],
+    ['2.0.0 Ok queued', 'unknown'],
+    ['250-2.0.0 Ok\r\n550 5.0.0 No', 'unknown'],
+    ['250x', 'unknown'],
+    ['250', 'sent'],
+    ['250-2.0.0 Ok\r\n250 2.0.0 queued as 4F2A', 'sent'],
+  ];
+  for (const [reply, state] of answers) {
+    const root = await newsletter(2);
+    const relay = await relayAnsweringDataWith(reply);
+    try {
+      const first = await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: relay.url });
+      assert.equal(first.code, state === 'sent' ? 0 : 1, `${reply}: ${first.stderr}`);
+      assert.deepEqual([...journalStates(root).values()], [state, state], reply);
+      if (state === 'unknown') assert.match(first.stderr, new RegExp(`unknown: reader0@example\\.org: ${reply.split('\r\n')[0]!.replace(/\./g, '\\.')}`), reply);
+      await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: relay.url });
+      assert.equal(relay.received.length, 2, `${reply}: one copy a reader, the resume included`);
+    } finally {
+      await new Promise((closed) => relay.server.close(closed));
+    }
+  }
+});
+
 test('send: SMTP_URL naming a server that answers with no SMTP reply (a web server greeting in HTTP, a relay answering EHLO with text and no code) is a configuration error saying what it answered and to check the host and port (exit 2), not "cannot reach… run again when it is up"; nothing sent', async () => {
   const greetings: [what: string, speak: (socket: Socket) => void][] = [
     ['an HTTP answer to a new connection', (socket) => socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')],

@@ -5,7 +5,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
 import { parseSmtpUrl } from './smtp-url.js';
 import { causeOf, watchSession, type NodemailerError, type SessionWatch } from './pool-session.js';
-import { CLOSED_BEFORE_SENT, replyOf, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
+import { CLOSED_BEFORE_SENT, isCompletionReply, replyOf, replyText, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
 import { checkSession } from './smtp-session.js';
 import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type ReadyResult, type Transport } from './transport.js';
 
@@ -150,7 +150,10 @@ export class SmtpTransport implements Transport {
         raw: message.raw,
         paperboyProgress: progress,
       } as SendMailOptions);
-      return { ok: true, reply: String(info.response ?? '250') };
+      const reply = String(info.response ?? '250');
+      // The end of data went and what came back is no reply: it may have arrived (RELIABILITY 9), never `sent` on a guess.
+      if (!isCompletionReply(reply)) return { ok: false, failure: { stage: 'after-data', reply: replyText(reply) } };
+      return { ok: true, reply };
     } catch (error) {
       const closedUnsent = closedBeforeMessage(error as NodemailerError, progress);
       const cause = causeOf(error as NodemailerError, closedUnsent, progress.taken?.session);
