@@ -120,7 +120,8 @@ import type { FileOutcome } from './lint-file.js';
 // v98: no-raw-html names an `<img>` as the image it is, with the Markdown image to write.
 // v99: link-url-length measures a line holding an image in the config's `words:` (`words.image`, `[Bild: alt]` as the plaintext now writes it).
 // v100: frontmatter-schema gives a date written as people write one (`29/05/2023`, `May 29, 2023`) its YYYY-MM-DD form to write (diagnostics/date-as-written.ts); yaml-syntax fixes a tab indenting a frontmatter line with the spaces of the lines beside it.
-const FORMAT_VERSION = 100;
+// v101: subject-number says nothing of an issue whose `number` frontmatter-schema refuses (read as no number), where it offered to rewrite the subject's `#5` to `#0`.
+const FORMAT_VERSION = 101;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
