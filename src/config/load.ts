@@ -292,7 +292,7 @@ function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)
 }
 
 /** What a type the schema expects is, in words. */
-const EXPECTED: Partial<Record<string, string>> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
+const EXPECTED: Partial<Record<string, string>> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
 
 /** A value's kind in words: "text", "number", "list", "mapping", "null". */
 function kindOf(value: unknown): string {
@@ -306,12 +306,25 @@ function kindOf(value: unknown): string {
  * The problem to report of those zod found: the first, unless it is a
  * missing key and the same mapping holds a key the config does not know
  * that is a near miss of it: the missing key misspelt (`postalAddres`,
- * `dkim.keySelectr`), which is what to fix.
+ * `dkim.keySelectr`), which is what to fix; or a value over two maximums
+ * of its key, told the lower: a whole number past 2^53 - 1 is over the
+ * key's own (`send.concurrency` at most 100) too.
  */
 function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
   const first = issues[0]!;
+  if (first.code === 'too_big') return lowestMaximum(first, issues);
   if (valueAt(data, first.path as (string | number)[]) !== undefined) return first;
   return misspeltKeyIssue(issues, first.path) ?? first;
+}
+
+/** Of the `too_big` issues at `first`'s path, the one with the lowest maximum. */
+function lowestMaximum(first: z.core.$ZodIssue & { code: 'too_big' }, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const at = first.path.join('\0');
+  let lowest = first;
+  for (const issue of issues) {
+    if (issue.code === 'too_big' && issue.path.join('\0') === at && Number(issue.maximum) < Number(lowest.maximum)) lowest = issue;
+  }
+  return lowest;
 }
 
 /**

@@ -85,6 +85,12 @@ test('a wrong value is said in words, with what to write: text that YAML read as
   assert.match(configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, '')).message, /Missing key `postalAddress`, expected text$/);
 });
 
+test('a count written as a fraction or past the safe integers is told the whole number the key takes, in words: never zod\'s `int` nor 2^53 - 1', () => {
+  assert.match(configError(`${CONFIG_YAML}send: { concurrency: 5.5 }\n`).message, /: Unexpected number `5\.5` for `send\.concurrency`, expected a whole number$/);
+  assert.match(configError(`${CONFIG_YAML}email: { maxAuthors: 2.5 }\n`).message, /: Unexpected number `2\.5` for `email\.maxAuthors`, expected a whole number$/);
+  assert.match(configError(`${CONFIG_YAML}send: { concurrency: 99999999999999999999 }\n`).message, /: Unexpected `send\.concurrency` value `99999999999999999999`, expected at most 100$/);
+});
+
 test('a missing required key is named', () => {
   const error = configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, ''));
   assert.match(error.message, /Missing key `postalAddress`/);
