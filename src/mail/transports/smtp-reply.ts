@@ -33,6 +33,35 @@ const REWORDED = new Map([
 ]);
 
 /**
+ * A timeout as what the relay did not do, and in how long (`limits`, in
+ * ms: `setupTimeoutMs` for the connection, the greeting and a TLS
+ * handshake together, `socketTimeoutMs` for any silence once greeted);
+ * nodemailer's own words (`ETIMEDOUT: Greeting never received`,
+ * `ETIMEDOUT: Timeout`) say neither. Undefined for any other error.
+ */
+export function timeoutWords(error: NodemailerError & { timeoutType?: string }, limits: { setupTimeoutMs: number; socketTimeoutMs: number }): string | undefined {
+  if (error.code !== 'ETIMEDOUT') return undefined;
+  const setup = seconds(limits.setupTimeoutMs);
+  switch (error.timeoutType) {
+    case 'CONNECT_TIMEOUT':
+      return `ETIMEDOUT: no connection to the relay within ${setup}`;
+    case 'GREETING_TIMEOUT':
+      return `ETIMEDOUT: the relay took the connection but sent no greeting (220) within ${setup}`;
+    case 'UPGRADE_TIMEOUT':
+      return `ETIMEDOUT: no TLS handshake with the relay within ${setup}`;
+    case 'SOCKET_TIMEOUT':
+      return `ETIMEDOUT: no reply from the relay for ${seconds(limits.socketTimeoutMs)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `1500` → `1.5 s`, `30000` → `30 s`. */
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
  * The server's reply, else the error, on one line as its text reads: a
  * multi-line reply's lines joined, each continuation without the code and
  * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
