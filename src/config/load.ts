@@ -10,7 +10,7 @@ import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
 import { misspeltKeyIssue, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
+import { documentData, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
@@ -190,7 +190,7 @@ export function parseConfig(text: string, file: string): Config {
   const read = documentData(document);
   if ('aliasBomb' in read) {
     const at = lines.point(read.aliasBomb[0]);
-    throw configError(file, at.line, at.column, `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out`);
+    throw configError(file, at.line, at.column, `Unexpected YAML aliases ${read.excess}, expected each value written out`);
   }
   const data = read.data;
   const tagged = taggedValue(data, document, text);

@@ -4,7 +4,7 @@ import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument, visit } from 'yaml';
 import { LineIndex } from '../diagnostics/position.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { documentData } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
 import { closeBidiControls } from './bidi-controls.js';
@@ -186,7 +186,7 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const read = documentData(document);
   if ('aliasBomb' in read) {
     const [start, end] = read.aliasBomb;
-    problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out (or aliased a few times)`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+    problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases ${read.excess}, expected ${read.repeatsText ? 'each long value written out once (an alias for a short value such as a list of authors)' : 'each value written out (or aliased a few times)'}`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
     return parsed;
   }
   const data = read.data;

@@ -368,6 +368,35 @@ test('lint, render and preview of an alias bomb say what is wrong, where, with e
   assert.match(preview.stderr, /0099-bomb\.md:7:8: Unexpected YAML aliases/);
 });
 
+/** An issue whose first paper's summary, about `characters` long, is anchored and aliased by 99 more papers: a file of that summary once, whose frontmatter repeats it 100 times. */
+function aliasedSummaryIssue(characters: number): string {
+  const line = `      ${'the model reads the words of the summary again '.repeat(20).trim()}\n`;
+  const summary = line.repeat(Math.ceil(characters / line.length));
+  const papers = ['  - title: Paper 0\n    url: https://example.org/p0\n    summary: &summary |\n' + summary];
+  for (let i = 1; i < 100; i++) papers.push(`  - title: Paper ${i}\n    url: https://example.org/p${i}\n    summary: *summary\n`);
+  return `---\nnumber: 98\ntitle: Echoes\ndate: 2023-05-29\npapers:\n${papers.join('')}---\n\nBody.\n`;
+}
+
+test('a YAML alias repeating a long text (a 200 KB summary aliased by 99 papers, 20 MB of Markdown from a 200 KB file) is a yaml-syntax error at the alias, in a moment: lint, render and preview exit 1', { timeout: 30_000 }, async () => {
+  const root = makeRoot({ 'issues/0098-echoes.md': aliasedSummaryIssue(200_000) });
+  const started = Date.now();
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1, lint.stderr);
+  assert.match(lint.stdout, /^issues\/0098-echoes\.md:\d+:14 {2}error {2}Unexpected YAML aliases repeating more than 10,000 characters of text \(\d[\d,]* in all\), expected each long value written out once \(an alias for a short value such as a list of authors\) {2}yaml-syntax$/m);
+  const render = await runCli(['render', 'issues/0098-echoes.md'], { cwd: root });
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, /0098-echoes\.md:\d+:14: Unexpected YAML aliases repeating more than 10,000 characters/);
+  const preview = await runCli(['preview', 'issues/0098-echoes.md', '--no-pager'], { cwd: root });
+  assert.equal(preview.code, 1);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  // A short value aliased, as a list of authors written once for two papers, is read as before.
+  const authors = cleanIssue({ number: 97 }).replace(/^( +)authors: (.*)$/m, '$1authors: &team $2');
+  assert.match(authors, /&team/);
+  const twice = makeRoot({ 'issues/0097-a.md': authors.replace(/^papers:\n/m, `papers:\n  - title: Twin\n    url: https://example.org/twin\n    authors: *team\n    summary: Short.\n    opinion: Fine.\n`) });
+  const short = await runCli(['lint', '--no-cache'], { cwd: twice });
+  assert.doesNotMatch(short.stdout, /aliases/);
+});
+
 test('lint on a terminal keeps every row within its width (one long message padded every row past 300 columns); a pipe keeps ESLint’s columns', async () => {
   const url = `https://example.org/${'long-path-segment/'.repeat(8)}paper`;
   const issue = cleanIssue({ status: 'ready' })

@@ -172,6 +172,14 @@ test('a YAML alias bomb in the config is a configuration error at the alias that
   assert.equal(error.message, `${FILE}:7:8: Unexpected YAML aliases expanding to more than 100 values, expected each value written out`);
 });
 
+test('config aliases repeating more than 10,000 characters of text (a long text anchored once and aliased) are a configuration error at the alias that passes the limit; a short one aliased is read', () => {
+  const long = 'x'.repeat(6000);
+  const error = configError(`${CONFIG_YAML}words: { a: &long "${long}", b: *long, c: *long }\n`);
+  assert.equal(error.exitCode, 2);
+  const line = CONFIG_YAML.split('\n').length;
+  assert.match(error.message, new RegExp(`^${FILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: Unexpected YAML aliases repeating more than 10,000 characters of text \\(12,000 in all\\), expected each value written out$`));
+});
+
 test('an unclosed [ or quote in the config is reported on its own line, not at the start of the next one', () => {
   // CONFIG_YAML has 4 lines: the broken value is on line 5.
   for (const [line, column, words] of [
