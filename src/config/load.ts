@@ -21,6 +21,7 @@ import { dashHint } from '../diagnostics/yaml-typos.js';
 import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
+import { collectionExcessMessage, yamlCollectionExcess } from '../diagnostics/yaml-collection-size.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
 import { taggedValue } from './tagged-values.js';
@@ -152,6 +153,11 @@ export function parseConfig(text: string, file: string): Config {
   if (deep) {
     const at = lines.point(deep.offset);
     throw configError(file, at.line, at.column, `Unexpected YAML nested more than ${MAX_CONFIG_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_CONFIG_NESTING}: flatten it`);
+  }
+  const large = yamlCollectionExcess(text);
+  if (large) {
+    const at = lines.point(large.offset);
+    throw configError(file, at.line, at.column, collectionExcessMessage(large.kind));
   }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];

@@ -7,9 +7,10 @@ import { valueAt } from '../diagnostics/value-at.js';
 import { documentData } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
+import { yamlCollectionExcess } from '../diagnostics/yaml-collection-size.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
-import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, MAX_NESTING, withinLimits, yamlNestingError } from './limits.js';
+import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, MAX_NESTING, withinLimits, yamlCollectionError, yamlNestingError } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
@@ -157,6 +158,13 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   if (deep) {
     const error = yamlNestingError(deep);
     error.fileOffset = frontmatterOffset + deep.offset;
+    throw error;
+  }
+  // Refused before the parse too, whose time grows with the square of a mapping's keys (diagnostics/yaml-collection-size.ts).
+  const large = yamlCollectionExcess(yamlText);
+  if (large) {
+    const error = yamlCollectionError(large);
+    error.fileOffset = frontmatterOffset + large.offset;
     throw error;
   }
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });

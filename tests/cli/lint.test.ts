@@ -397,6 +397,26 @@ test('a YAML alias repeating a long text (a 200 KB summary aliased by 99 papers,
   assert.doesNotMatch(short.stdout, /aliases/);
 });
 
+test('a frontmatter mapping of more than 1,000 keys (45,000 lines pasted into it) or a list of more than 10,000 items is a content-limits error at the first entry past the limit, in a moment; 1,000 authors are read', { timeout: 30_000 }, async () => {
+  const issue = cleanIssue({ number: 96 });
+  const pasted = issue.replace(/^papers:/m, `${Array.from({ length: 45_000 }, (_, i) => `key${i}: value`).join('\n')}\npapers:`);
+  const listed = issue.replace(/^( +)authors: .*$/m, `$1authors: [${Array(20_000).fill('A. Author').join(', ')}]`);
+  const root = makeRoot({ 'issues/0096-pasted.md': pasted, 'issues/0095-listed.md': listed.replace('number: 96', 'number: 95') });
+  const started = Date.now();
+  const lint = await runCli(['lint', '--no-cache', 'issues/0096-pasted.md', 'issues/0095-listed.md'], { cwd: root });
+  assert.equal(lint.code, 1, lint.stderr);
+  const at = /^issues\/0096-pasted\.md:(\d+):1 {2}error {2}Unexpected YAML mapping of more than 1,000 keys, expected at most 1,000 \(each mapping takes a few dozen keys\): look for lines pasted by mistake {2}content-limits$/m.exec(lint.stdout);
+  assert.ok(at, lint.stdout.slice(0, 500));
+  // The 1,001st top-level key of the frontmatter (the file's first line is its `---`).
+  const topKeys = pasted.split('\n').slice(1, Number(at[1])).filter((line) => /^\w+:/.test(line));
+  assert.equal(topKeys.length, 1_001);
+  assert.match(lint.stdout, /^issues\/0095-listed\.md:\d+:\d+ {2}error {2}Unexpected YAML list of more than 10,000 items, expected at most 10,000: look for lines pasted by mistake {2}content-limits$/m);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  const thousand = issue.replace(/^( +)authors: .*$/m, `$1authors: [${Array.from({ length: 1_000 }, (_, i) => `Author ${i}`).join(', ')}]`);
+  const fine = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': thousand }) });
+  assert.doesNotMatch(fine.stdout, /content-limits|Unexpected YAML/);
+});
+
 test('lint on a terminal keeps every row within its width (one long message padded every row past 300 columns); a pipe keeps ESLint’s columns', async () => {
   const url = `https://example.org/${'long-path-segment/'.repeat(8)}paper`;
   const issue = cleanIssue({ status: 'ready' })

@@ -180,6 +180,17 @@ test('config aliases repeating more than 10,000 characters of text (a long text 
   assert.match(error.message, new RegExp(`^${FILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: Unexpected YAML aliases repeating more than 10,000 characters of text \\(12,000 in all\\), expected each value written out$`));
 });
 
+test('a config mapping of more than 1,000 keys is a configuration error at the first key past the limit, before yaml compares each key with the others', () => {
+  const words = Array.from({ length: 5_000 }, (_, i) => `  w${i}: x`).join('\n');
+  const started = Date.now();
+  const error = configError(`${CONFIG_YAML}words:\n${words}\n`);
+  assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+  assert.equal(error.exitCode, 2);
+  // `words:` is on the line after CONFIG_YAML's last; its 1,001st key 1,001 lines below.
+  const line = CONFIG_YAML.split('\n').length + 1_001;
+  assert.equal(error.message, `${FILE}:${line}:3: Unexpected YAML mapping of more than 1,000 keys, expected at most 1,000 (each mapping takes a few dozen keys): look for lines pasted by mistake`);
+});
+
 test('an unclosed [ or quote in the config is reported on its own line, not at the start of the next one', () => {
   // CONFIG_YAML has 4 lines: the broken value is on line 5.
   for (const [line, column, words] of [
