@@ -1,4 +1,6 @@
-import { Parser, type CST } from 'yaml';
+import { CST, Lexer, Parser } from 'yaml';
+
+const { DOCUMENT, FLOW_END, SCALAR } = CST;
 
 /**
  * The most entries one YAML collection of an issue's frontmatter or the
@@ -21,13 +23,57 @@ export interface CollectionExcess {
 
 /**
  * The first collection of `yaml` holding more entries than
- * MAX_COLLECTION_ENTRIES allows its kind, found in yaml's concrete syntax
- * tree (its `Parser`: one pass, no document composed, no key compared),
- * before the document is composed; undefined when none does. Walks the
- * tree with a stack of its own: call it after `yamlNestingExcess` or not,
- * it needs no recursion.
+ * MAX_COLLECTION_ENTRIES allows its kind, found before the document is
+ * composed; undefined when none does. A flow collection (`[…]`, `{…}`) is
+ * counted as yaml's `Lexer` reads it, stopping at the entry past the
+ * limit: a syntax tree of a 9 MB one-line list took 36 s and 3.8 GB to
+ * build. Block collections, one entry a line (at most 50,000 lines: issue/limits.ts), are
+ * counted in yaml's concrete syntax tree (its `Parser`: no document
+ * composed, no key compared), walked with a stack of its own.
  */
 export function yamlCollectionExcess(yaml: string): CollectionExcess | undefined {
+  return flowCollectionExcess(yaml) ?? treeCollectionExcess(yaml);
+}
+
+/**
+ * The first flow collection past its limit, by the lexemes of `yaml`: an
+ * entry starts at the first lexeme of a flow collection, or after one of
+ * its commas, that is no space, line break, comment or closing bracket (a
+ * comma in a quoted or block scalar is inside that scalar's one lexeme).
+ * The lexemes, less yaml's three control markers, are the text itself, so
+ * their lengths give the offset.
+ */
+function flowCollectionExcess(yaml: string): CollectionExcess | undefined {
+  // The open flow collections, innermost last: kind, entries so far, and whether the next lexeme of substance starts one.
+  const open: { kind: CollectionExcess['kind']; entries: number; awaiting: boolean }[] = [];
+  let offset = 0;
+  let afterScalarMarker = false;
+  for (const lexeme of new Lexer().lex(yaml)) {
+    if (lexeme === DOCUMENT || lexeme === FLOW_END) continue;
+    const marker = lexeme === SCALAR;
+    // The text after a scalar marker is the scalar (`,` or `[` in it are text), whose entry the marker started.
+    const text = afterScalarMarker;
+    afterScalarMarker = marker;
+    const collection = open.at(-1);
+    if (!text && collection && !BETWEEN_ENTRIES.has(CST.tokenType(lexeme) ?? '')) {
+      if (lexeme === ',') collection.awaiting = true;
+      else if (lexeme === ']' || lexeme === '}') open.pop();
+      else if (collection.awaiting) {
+        collection.awaiting = false;
+        if (++collection.entries > MAX_COLLECTION_ENTRIES[collection.kind]) return { offset, kind: collection.kind };
+      }
+    }
+    if (!text && (lexeme === '[' || lexeme === '{')) open.push({ kind: lexeme === '[' ? 'sequence' : 'mapping', entries: 0, awaiting: true });
+    if (!marker) offset += lexeme.length;
+  }
+  return undefined;
+}
+
+/** Lexemes that start no entry of a flow collection. */
+const BETWEEN_ENTRIES = new Set(['space', 'newline', 'comment']);
+
+/** The first block collection past its limit in the concrete syntax tree of `yaml`. */
+function treeCollectionExcess(yaml: string): CollectionExcess | undefined {
   const pending: CST.Token[] = [];
   for (const token of new Parser().parse(yaml)) pending.push(token);
   for (let token = pending.pop(); token !== undefined; token = pending.pop()) {
@@ -36,10 +82,13 @@ export function yamlCollectionExcess(yaml: string): CollectionExcess | undefined
       continue;
     }
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    const kind = token.type === 'block-seq' || (token.type === 'flow-collection' && token.start.source === '[') ? 'sequence' : 'mapping';
     const items: CST.CollectionItem[] = token.items;
-    const past = items[MAX_COLLECTION_ENTRIES[kind]];
-    if (past !== undefined) return { offset: past.key?.offset ?? past.value?.offset ?? past.start[0]?.offset ?? token.offset, kind };
+    // A flow collection's entries were counted from its lexemes (`flowCollectionExcess`), where a trailing comma starts none.
+    if (token.type !== 'flow-collection') {
+      const kind = token.type === 'block-seq' ? 'sequence' : 'mapping';
+      const past = items[MAX_COLLECTION_ENTRIES[kind]];
+      if (past !== undefined) return { offset: past.key?.offset ?? past.value?.offset ?? past.start[0]?.offset ?? token.offset, kind };
+    }
     for (const item of items) {
       if (item.key) pending.push(item.key);
       if (item.value) pending.push(item.value);
