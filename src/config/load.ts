@@ -10,7 +10,7 @@ import { fileReadProblem } from '../file-problem.js';
 import { ownFile } from '../package-root.js';
 import { misspeltKeyIssue, unknownKeyHint } from '../diagnostics/did-you-mean.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { documentData, MAX_ALIAS_COUNT, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
+import { documentData, unresolvedAliases } from '../diagnostics/yaml-aliases.js';
 import { duplicateKey } from '../diagnostics/yaml-duplicate-key.js';
 import { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
@@ -21,6 +21,7 @@ import { dashHint } from '../diagnostics/yaml-typos.js';
 import { nonFiniteWords } from '../diagnostics/yaml-infinity.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
+import { collectionExcessMessage, yamlCollectionExcess } from '../diagnostics/yaml-collection-size.js';
 import { configKeysAt, configSchema, DEFAULT_TEMPLATES_DIR, type ConfigFile } from './schema.js';
 import { ruleSettingPlaces, ruleSettingProblem, type RuleSettingPlace } from './rule-settings.js';
 import { taggedValue } from './tagged-values.js';
@@ -153,6 +154,11 @@ export function parseConfig(text: string, file: string): Config {
     const at = lines.point(deep.offset);
     throw configError(file, at.line, at.column, `Unexpected YAML nested more than ${MAX_CONFIG_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_CONFIG_NESTING}: flatten it`);
   }
+  const large = yamlCollectionExcess(text);
+  if (large) {
+    const at = lines.point(large.offset);
+    throw configError(file, at.line, at.column, collectionExcessMessage(large.kind));
+  }
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError?.code === 'MULTIPLE_DOCS') {
@@ -190,7 +196,7 @@ export function parseConfig(text: string, file: string): Config {
   const read = documentData(document);
   if ('aliasBomb' in read) {
     const at = lines.point(read.aliasBomb[0]);
-    throw configError(file, at.line, at.column, `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out`);
+    throw configError(file, at.line, at.column, `Unexpected YAML aliases ${read.excess}, expected each value written out`);
   }
   const data = read.data;
   const tagged = taggedValue(data, document, text);
@@ -292,7 +298,7 @@ function schemaMessage(issue: z.core.$ZodIssue, path: readonly (string | number)
 }
 
 /** What a type the schema expects is, in words. */
-const EXPECTED: Partial<Record<string, string>> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
+const EXPECTED: Partial<Record<string, string>> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a mapping of keys', array: 'a list' };
 
 /** A value's kind in words: "text", "number", "list", "mapping", "null". */
 function kindOf(value: unknown): string {
@@ -306,12 +312,25 @@ function kindOf(value: unknown): string {
  * The problem to report of those zod found: the first, unless it is a
  * missing key and the same mapping holds a key the config does not know
  * that is a near miss of it: the missing key misspelt (`postalAddres`,
- * `dkim.keySelectr`), which is what to fix.
+ * `dkim.keySelectr`), which is what to fix; or a value over two maximums
+ * of its key, told the lower: a whole number past 2^53 - 1 is over the
+ * key's own (`send.concurrency` at most 100) too.
  */
 function firstToReport(issues: readonly z.core.$ZodIssue[], data: unknown): z.core.$ZodIssue {
   const first = issues[0]!;
+  if (first.code === 'too_big') return lowestMaximum(first, issues);
   if (valueAt(data, first.path as (string | number)[]) !== undefined) return first;
   return misspeltKeyIssue(issues, first.path) ?? first;
+}
+
+/** Of the `too_big` issues at `first`'s path, the one with the lowest maximum. */
+function lowestMaximum(first: z.core.$ZodIssue & { code: 'too_big' }, issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
+  const at = first.path.join('\0');
+  let lowest = first;
+  for (const issue of issues) {
+    if (issue.code === 'too_big' && issue.path.join('\0') === at && Number(issue.maximum) < Number(lowest.maximum)) lowest = issue;
+  }
+  return lowest;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import type { NestingExcess } from '../diagnostics/yaml-nesting.js';
+import { collectionExcessMessage, type CollectionExcess } from '../diagnostics/yaml-collection-size.js';
 import { fileDelimiterRunExcess, MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS, spanDelimiterRunExcess } from './delimiter-runs.js';
 
 export { MAX_FILE_DELIMITER_RUNS, MAX_SPAN_DELIMITER_RUNS };
@@ -172,6 +173,11 @@ export function yamlNestingError({ offset }: NestingExcess): ContentLimitError {
     offset,
     `Unexpected YAML nested more than ${MAX_NESTING} levels deep (mappings, sequences and \`[…]\` or \`{…}\` inside each other), expected at most ${MAX_NESTING}: flatten it`,
   );
+}
+
+/** The content-limits error of a frontmatter collection past its entries (diagnostics/yaml-collection-size.ts). */
+export function yamlCollectionError({ offset, kind }: CollectionExcess): ContentLimitError {
+  return new ContentLimitError(offset, collectionExcessMessage(kind));
 }
 
 /** Throws `ContentLimitError` at the occurrence of `needle` past `max` in a file's text: `what` it counts, and the `fix`. */

@@ -4,12 +4,13 @@ import type { Position } from 'unist';
 import { Document, isMap, isScalar, parseDocument, visit } from 'yaml';
 import { LineIndex } from '../diagnostics/position.js';
 import { valueAt } from '../diagnostics/value-at.js';
-import { documentData, MAX_ALIAS_COUNT } from '../diagnostics/yaml-aliases.js';
+import { documentData } from '../diagnostics/yaml-aliases.js';
 import { locateInYaml, type YamlPath } from '../diagnostics/yaml-locate.js';
 import { yamlNestingExcess } from '../diagnostics/yaml-nesting.js';
+import { yamlCollectionExcess } from '../diagnostics/yaml-collection-size.js';
 import { closeBidiControls } from './bidi-controls.js';
 import { replaceControlCharacters } from '../diagnostics/control-characters.js';
-import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, MAX_NESTING, withinLimits, yamlNestingError } from './limits.js';
+import { checkFileDelimiterRuns, checkFileDollars, checkFileLines, checkFileTablePipes, checkFileUrls, ContentLimitError, MAX_NESTING, withinLimits, yamlCollectionError, yamlNestingError } from './limits.js';
 import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
@@ -159,6 +160,13 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     error.fileOffset = frontmatterOffset + deep.offset;
     throw error;
   }
+  // Refused before the parse too, whose time grows with the square of a mapping's keys (diagnostics/yaml-collection-size.ts).
+  const large = yamlCollectionExcess(yamlText);
+  if (large) {
+    const error = yamlCollectionError(large);
+    error.fileOffset = frontmatterOffset + large.offset;
+    throw error;
+  }
   const document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   parsed.document = document;
   parsed.locate = (path, part = 'value') => locateInYaml(document, path, part, frontmatterOffset, lines);
@@ -186,7 +194,7 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
   const read = documentData(document);
   if ('aliasBomb' in read) {
     const [start, end] = read.aliasBomb;
-    problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases expanding to more than ${MAX_ALIAS_COUNT} values, expected each value written out (or aliased a few times)`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
+    problems.push({ ruleId: 'yaml-syntax', message: `Unexpected YAML aliases ${read.excess}, expected ${read.repeatsText ? 'each long value written out once (an alias for a short value such as a list of authors)' : 'each value written out (or aliased a few times)'}`, position: lines.position(frontmatterOffset + start, frontmatterOffset + end) });
     return parsed;
   }
   const data = read.data;

@@ -120,8 +120,11 @@ import type { FileOutcome } from './lint-file.js';
 // v98: no-raw-html names an `<img>` as the image it is, with the Markdown image to write.
 // v99: link-url-length measures a line holding an image in the config's `words:` (`words.image`, `[Bild: alt]` as the plaintext now writes it).
 // v100: frontmatter-schema gives a date written as people write one (`29/05/2023`, `May 29, 2023`) its YYYY-MM-DD form to write (diagnostics/date-as-written.ts); yaml-syntax fixes a tab indenting a frontmatter line with the spaces of the lines beside it.
-// v101: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
-const FORMAT_VERSION = 101;
+// v101: subject-number says nothing of an issue whose `number` frontmatter-schema refuses (read as no number), where it offered to rewrite the subject's `#5` to `#0`.
+// v102: a frontmatter whose YAML aliases repeat more than 10,000 characters of text (a long summary aliased by many papers) is a yaml-syntax error, not read (diagnostics/yaml-aliases.ts).
+// v103: a frontmatter mapping of more than 1,000 keys or a list of more than 10,000 items is a content-limits error, found before the YAML parse (diagnostics/yaml-collection-size.ts).
+// v104: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
+const FORMAT_VERSION = 104;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

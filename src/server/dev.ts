@@ -226,10 +226,21 @@ export function devServer(initial: Config, log: (line: string) => void, unreadTe
   };
 
   const route: ExtraRoute = async ({ req, res, path, query }) => {
+    // The stream and the previews are only read (RFC 9110 §15.5.6), as the site's pages are: they answered any method as GET.
+    if ((path === EVENTS_PATH || path === '/preview' || path.startsWith('/preview/')) && req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return true;
+    }
     if (path === EVENTS_PATH) {
+      const head = { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' };
+      // A HEAD asks for the headers alone: no stream to keep, where the connection was held open for as long as the client liked.
+      if (req.method === 'HEAD') {
+        res.writeHead(200, head).end();
+        return true;
+      }
       // Idle between saves, for as long as the page is open: not a stalled client (app.ts IDLE_SOCKET_MS).
       req.socket.setTimeout(0);
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, { ...head, Connection: 'keep-alive' });
       res.write(': connected\n\n');
       if (failure !== undefined) res.write(`event: failed\ndata: ${JSON.stringify(failure)}\n\n`);
       clients.add(res);

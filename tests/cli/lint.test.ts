@@ -368,6 +368,55 @@ test('lint, render and preview of an alias bomb say what is wrong, where, with e
   assert.match(preview.stderr, /0099-bomb\.md:7:8: Unexpected YAML aliases/);
 });
 
+/** An issue whose first paper's summary, about `characters` long, is anchored and aliased by 99 more papers: a file of that summary once, whose frontmatter repeats it 100 times. */
+function aliasedSummaryIssue(characters: number): string {
+  const line = `      ${'the model reads the words of the summary again '.repeat(20).trim()}\n`;
+  const summary = line.repeat(Math.ceil(characters / line.length));
+  const papers = ['  - title: Paper 0\n    url: https://example.org/p0\n    summary: &summary |\n' + summary];
+  for (let i = 1; i < 100; i++) papers.push(`  - title: Paper ${i}\n    url: https://example.org/p${i}\n    summary: *summary\n`);
+  return `---\nnumber: 98\ntitle: Echoes\ndate: 2023-05-29\npapers:\n${papers.join('')}---\n\nBody.\n`;
+}
+
+test('a YAML alias repeating a long text (a 200 KB summary aliased by 99 papers, 20 MB of Markdown from a 200 KB file) is a yaml-syntax error at the alias, in a moment: lint, render and preview exit 1', { timeout: 30_000 }, async () => {
+  const root = makeRoot({ 'issues/0098-echoes.md': aliasedSummaryIssue(200_000) });
+  const started = Date.now();
+  const lint = await runCli(['lint', '--no-cache'], { cwd: root });
+  assert.equal(lint.code, 1, lint.stderr);
+  assert.match(lint.stdout, /^issues\/0098-echoes\.md:\d+:14 {2}error {2}Unexpected YAML aliases repeating more than 10,000 characters of text \(\d[\d,]* in all\), expected each long value written out once \(an alias for a short value such as a list of authors\) {2}yaml-syntax$/m);
+  const render = await runCli(['render', 'issues/0098-echoes.md'], { cwd: root });
+  assert.equal(render.code, 1);
+  assert.match(render.stderr, /0098-echoes\.md:\d+:14: Unexpected YAML aliases repeating more than 10,000 characters/);
+  const preview = await runCli(['preview', 'issues/0098-echoes.md', '--no-pager'], { cwd: root });
+  assert.equal(preview.code, 1);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  // A short value aliased, as a list of authors written once for two papers, is read as before.
+  const authors = cleanIssue({ number: 97 }).replace(/^( +)authors: (.*)$/m, '$1authors: &team $2');
+  assert.match(authors, /&team/);
+  const twice = makeRoot({ 'issues/0097-a.md': authors.replace(/^papers:\n/m, `papers:\n  - title: Twin\n    url: https://example.org/twin\n    authors: *team\n    summary: Short.\n    opinion: Fine.\n`) });
+  const short = await runCli(['lint', '--no-cache'], { cwd: twice });
+  assert.doesNotMatch(short.stdout, /aliases/);
+});
+
+test('a frontmatter mapping of more than 1,000 keys (45,000 lines pasted into it) or a list of more than 10,000 items is a content-limits error at the first entry past the limit, in a moment; 1,000 authors are read', { timeout: 30_000 }, async () => {
+  const issue = cleanIssue({ number: 96 });
+  const pasted = issue.replace(/^papers:/m, `${Array.from({ length: 45_000 }, (_, i) => `key${i}: value`).join('\n')}\npapers:`);
+  const listed = issue.replace(/^( +)authors: .*$/m, `$1authors: [${Array(20_000).fill('A. Author').join(', ')}]`);
+  const root = makeRoot({ 'issues/0096-pasted.md': pasted, 'issues/0095-listed.md': listed.replace('number: 96', 'number: 95') });
+  const started = Date.now();
+  const lint = await runCli(['lint', '--no-cache', 'issues/0096-pasted.md', 'issues/0095-listed.md'], { cwd: root });
+  assert.equal(lint.code, 1, lint.stderr);
+  const at = /^issues\/0096-pasted\.md:(\d+):1 {2}error {2}Unexpected YAML mapping of more than 1,000 keys, expected at most 1,000 \(each mapping takes a few dozen keys\): look for lines pasted by mistake {2}content-limits$/m.exec(lint.stdout);
+  assert.ok(at, lint.stdout.slice(0, 500));
+  // The 1,001st top-level key of the frontmatter (the file's first line is its `---`).
+  const topKeys = pasted.split('\n').slice(1, Number(at[1])).filter((line) => /^\w+:/.test(line));
+  assert.equal(topKeys.length, 1_001);
+  assert.match(lint.stdout, /^issues\/0095-listed\.md:\d+:\d+ {2}error {2}Unexpected YAML list of more than 10,000 items, expected at most 10,000: look for lines pasted by mistake {2}content-limits$/m);
+  assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
+  const thousand = issue.replace(/^( +)authors: .*$/m, `$1authors: [${Array.from({ length: 1_000 }, (_, i) => `Author ${i}`).join(', ')}]`);
+  const fine = await runCli(['lint', '--no-cache'], { cwd: makeRoot({ 'issues/0001-a.md': thousand }) });
+  assert.doesNotMatch(fine.stdout, /content-limits|Unexpected YAML/);
+});
+
 test('lint on a terminal keeps every row within its width (one long message padded every row past 300 columns); a pipe keeps ESLint’s columns', async () => {
   const url = `https://example.org/${'long-path-segment/'.repeat(8)}paper`;
   const issue = cleanIssue({ status: 'ready' })

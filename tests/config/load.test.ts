@@ -85,6 +85,12 @@ test('a wrong value is said in words, with what to write: text that YAML read as
   assert.match(configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, '')).message, /Missing key `postalAddress`, expected text$/);
 });
 
+test('a count written as a fraction or past the safe integers is told the whole number the key takes, in words: never zod\'s `int` nor 2^53 - 1', () => {
+  assert.match(configError(`${CONFIG_YAML}send: { concurrency: 5.5 }\n`).message, /: Unexpected number `5\.5` for `send\.concurrency`, expected a whole number$/);
+  assert.match(configError(`${CONFIG_YAML}email: { maxAuthors: 2.5 }\n`).message, /: Unexpected number `2\.5` for `email\.maxAuthors`, expected a whole number$/);
+  assert.match(configError(`${CONFIG_YAML}send: { concurrency: 99999999999999999999 }\n`).message, /: Unexpected `send\.concurrency` value `99999999999999999999`, expected at most 100$/);
+});
+
 test('a missing required key is named', () => {
   const error = configError(CONFIG_YAML.replace(/^postalAddress:.*\n/m, ''));
   assert.match(error.message, /Missing key `postalAddress`/);
@@ -164,6 +170,25 @@ test('a YAML alias bomb in the config is a configuration error at the alias that
   const error = configError(`${CONFIG_YAML}${levels.join('\n')}\n`);
   assert.equal(error.exitCode, 2);
   assert.equal(error.message, `${FILE}:7:8: Unexpected YAML aliases expanding to more than 100 values, expected each value written out`);
+});
+
+test('config aliases repeating more than 10,000 characters of text (a long text anchored once and aliased) are a configuration error at the alias that passes the limit; a short one aliased is read', () => {
+  const long = 'x'.repeat(6000);
+  const error = configError(`${CONFIG_YAML}words: { a: &long "${long}", b: *long, c: *long }\n`);
+  assert.equal(error.exitCode, 2);
+  const line = CONFIG_YAML.split('\n').length;
+  assert.match(error.message, new RegExp(`^${FILE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: Unexpected YAML aliases repeating more than 10,000 characters of text \\(12,000 in all\\), expected each value written out$`));
+});
+
+test('a config mapping of more than 1,000 keys is a configuration error at the first key past the limit, before yaml compares each key with the others', () => {
+  const words = Array.from({ length: 5_000 }, (_, i) => `  w${i}: x`).join('\n');
+  const started = Date.now();
+  const error = configError(`${CONFIG_YAML}words:\n${words}\n`);
+  assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+  assert.equal(error.exitCode, 2);
+  // `words:` is on the line after CONFIG_YAML's last; its 1,001st key 1,001 lines below.
+  const line = CONFIG_YAML.split('\n').length + 1_001;
+  assert.equal(error.message, `${FILE}:${line}:3: Unexpected YAML mapping of more than 1,000 keys, expected at most 1,000 (each mapping takes a few dozen keys): look for lines pasted by mistake`);
 });
 
 test('an unclosed [ or quote in the config is reported on its own line, not at the start of the next one', () => {

@@ -57,6 +57,60 @@ test('send: a relay that answers each final dot with text that is no SMTP reply 
   }
 });
 
+test('send: an answer to the final dot that only starts with a 2 (`25`, `2.0.0 Ok`, a 250 line then a 550 line) is no reply: unknown, not sent, and none sent again unasked; a whole 2yz reply of one or more lines is sent', async () => {
+  const answers: [reply: string, state: string][] = [
+    ['25', 'unknown'],
+    ['2.0.0 Ok queued', 'unknown'],
+    ['250-2.0.0 Ok\r\n550 5.0.0 No', 'unknown'],
+    ['250x', 'unknown'],
+    ['250', 'sent'],
+    ['250-2.0.0 Ok\r\n250 2.0.0 queued as 4F2A', 'sent'],
+  ];
+  for (const [reply, state] of answers) {
+    const root = await newsletter(2);
+    const relay = await relayAnsweringDataWith(reply);
+    try {
+      const first = await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: relay.url });
+      assert.equal(first.code, state === 'sent' ? 0 : 1, `${reply}: ${first.stderr}`);
+      assert.deepEqual([...journalStates(root).values()], [state, state], reply);
+      if (state === 'unknown') assert.match(first.stderr, new RegExp(`unknown: reader0@example\\.org: ${reply.split('\r\n')[0]!.replace(/\./g, '\\.')}`), reply);
+      await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: relay.url });
+      assert.equal(relay.received.length, 2, `${reply}: one copy a reader, the resume included`);
+    } finally {
+      await new Promise((closed) => relay.server.close(closed));
+    }
+  }
+});
+
+test('send: a relay that takes the connection and never greets, or stops halfway through its EHLO reply, is said as what it did not do and in how long (exit 1, nothing sent, nothing journaled), not as nodemailer\'s "Greeting never received" or "Timeout"', async () => {
+  const silences: [what: string, speak: (socket: Socket) => void, said: RegExp][] = [
+    ['no greeting', () => {}, /Cannot reach the SMTP relay: ETIMEDOUT: the relay took the connection but sent no greeting \(220\) within 1\.5 s\. Nothing was sent/],
+    ['half an EHLO reply', (socket) => {
+      socket.write('220 relay.example.org ESMTP\r\n');
+      socket.once('data', () => socket.write('250-relay.example.org\r\n250-PIPE'));
+    }, /Cannot reach the SMTP relay: ETIMEDOUT: no reply from the relay for 1\.5 s\. Nothing was sent/],
+  ];
+  for (const [what, speak, said] of silences) {
+    const root = await newsletter(2);
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('error', () => {});
+      speak(socket);
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const result = await send(root, { concurrency: 1, smtp: { socketTimeoutMs: 1500 } }, { SMTP_URL: `smtp://127.0.0.1:${(server.address() as { port: number }).port}` });
+      assert.equal(result.code, 1, `${what}: ${result.stderr}`);
+      assert.match(result.stderr, said, what);
+      assert.equal(journalStates(root).size, 0, what);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((closed) => server.close(closed));
+    }
+  }
+});
+
 test('send: SMTP_URL naming a server that answers with no SMTP reply (a web server greeting in HTTP, a relay answering EHLO with text and no code) is a configuration error saying what it answered and to check the host and port (exit 2), not "cannot reach… run again when it is up"; nothing sent', async () => {
   const greetings: [what: string, speak: (socket: Socket) => void][] = [
     ['an HTTP answer to a new connection', (socket) => socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')],

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '../../src/config/load.js';
-import { devServer } from '../../src/server/dev.js';
+import { devServer, EVENTS_PATH } from '../../src/server/dev.js';
 import { CONFIG_YAML, cleanIssue, makeRoot } from '../helpers/fixture.js';
 
 test('serve --dev: a config saved after its first build read it and before its watch was ready is read again and built (the site shows the new name)', { timeout: 60_000 }, async () => {
@@ -84,6 +86,39 @@ test('serve --dev: an issue file made a loop of symbolic links is built again (t
     assert.match(readFileSync(join(dev.siteDir, 'index.html'), 'utf8'), /Saved after the loop/);
     assert.deepEqual(lines.filter((line) => /cannot watch/.test(line)), []);
   } finally {
+    await dev.stop();
+  }
+});
+
+test('serve --dev: the live-reload stream and the email previews answer only GET and HEAD (405 with Allow for DELETE, PUT, POST), and a HEAD of the stream ends at once with its headers, never held open', { timeout: 60_000 }, async () => {
+  const root = makeRoot({ 'issues/0001-a.md': cleanIssue() });
+  const dev = devServer(await loadConfig(root), () => undefined, () => undefined);
+  // Whether the answer to each HEAD was finished (its last byte handed to the connection), as the server sees it.
+  const headsFinished: Promise<void>[] = [];
+  const server = createServer((req, res) => {
+    if (req.method === 'HEAD') headsFinished.push(new Promise((finished) => res.once('finish', finished)));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    void Promise.resolve(dev.route({ req, res, path: url.pathname, query: url.search })).then((answered) => answered || res.writeHead(404).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await dev.start(() => undefined);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const path of [EVENTS_PATH, '/preview/', '/preview/1', '/preview/1/email.html']) {
+      for (const method of ['DELETE', 'PUT', 'POST']) {
+        const answer = await fetch(`${origin}${path}`, { method, signal: AbortSignal.timeout(5000) });
+        assert.equal(answer.status, 405, `${method} ${path}`);
+        assert.equal(answer.headers.get('allow'), 'GET, HEAD', `${method} ${path}`);
+      }
+    }
+    const head = await fetch(`${origin}${EVENTS_PATH}`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-type'), 'text/event-stream');
+    assert.equal(await Promise.race([headsFinished[0]!.then(() => 'finished'), sleep(3000).then(() => 'held open')]), 'finished');
+    assert.equal((await fetch(`${origin}/preview/1`, { signal: AbortSignal.timeout(20_000) })).status, 200);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     await dev.stop();
   }
 });

@@ -27,7 +27,8 @@ const rule: FileRule = {
   inputs: { config: ['name'] },
   check({ issue, parsed, config, report }) {
     const node = parsed.document?.get('subject', true);
-    if (!issue || !isScalar(node) || typeof node.value !== 'string' || !Number.isSafeInteger(issue.number)) return;
+    // A `number` the schema refuses is read as 0, no number (issue/parse.ts): frontmatter-schema says so, and there is no number to write.
+    if (!issue || !isScalar(node) || typeof node.value !== 'string' || !Number.isSafeInteger(issue.number) || issue.number < 1) return;
     const named = issueNumberIn(node.value, config.name);
     if (!named || Number(named.digits) === issue.number) return;
     const expected = String(issue.number).padStart(named.digits.length, '0');

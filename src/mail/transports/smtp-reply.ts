@@ -33,6 +33,35 @@ const REWORDED = new Map([
 ]);
 
 /**
+ * A timeout as what the relay did not do, and in how long (`limits`, in
+ * ms: `setupTimeoutMs` for the connection, the greeting and a TLS
+ * handshake together, `socketTimeoutMs` for any silence once greeted);
+ * nodemailer's own words (`ETIMEDOUT: Greeting never received`,
+ * `ETIMEDOUT: Timeout`) say neither. Undefined for any other error.
+ */
+export function timeoutWords(error: NodemailerError & { timeoutType?: string }, limits: { setupTimeoutMs: number; socketTimeoutMs: number }): string | undefined {
+  if (error.code !== 'ETIMEDOUT') return undefined;
+  const setup = seconds(limits.setupTimeoutMs);
+  switch (error.timeoutType) {
+    case 'CONNECT_TIMEOUT':
+      return `ETIMEDOUT: no connection to the relay within ${setup}`;
+    case 'GREETING_TIMEOUT':
+      return `ETIMEDOUT: the relay took the connection but sent no greeting (220) within ${setup}`;
+    case 'UPGRADE_TIMEOUT':
+      return `ETIMEDOUT: no TLS handshake with the relay within ${setup}`;
+    case 'SOCKET_TIMEOUT':
+      return `ETIMEDOUT: no reply from the relay for ${seconds(limits.socketTimeoutMs)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `1500` → `1.5 s`, `30000` → `30 s`. */
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
  * The server's reply, else the error, on one line as its text reads: a
  * multi-line reply's lines joined, each continuation without the code and
  * enhanced code it repeats (`550-5.1.1 …`, RFC 5321 §4.2.1), and no
@@ -41,7 +70,15 @@ const REWORDED = new Map([
  * the password.
  */
 export function replyOf(error: NodemailerError): string {
-  const text = error.response === undefined ? `${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}` : joinedReply(error.response);
+  return error.response === undefined ? oneLine(`${error.code ?? 'ERROR'}: ${REWORDED.get(error.message) ?? error.message}`) : replyText(error.response);
+}
+
+/** What the relay answered (`response`, as nodemailer gives it) on one line, as `replyOf` says it. */
+export function replyText(response: string): string {
+  return oneLine(joinedReply(response));
+}
+
+function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/ {2,}/g, ' ').trim().slice(0, 500);
 }
@@ -55,6 +92,22 @@ function joinedReply(response: string): string {
   const prefix = new RegExp(`^${code}[ -]${enhanced!.replace(/\./g, '\\.')}`);
   if (!lines.every((line) => prefix.test(line))) return response;
   return `${code} ${enhanced}${lines.map((line) => line.replace(prefix, '')).join(' ')}`;
+}
+
+/**
+ * Whether `response`, the text nodemailer took as the relay's acceptance of
+ * a message (it looks at its first character alone: `25`, `2.0.0 Ok`,
+ * `250-Ok⏎550 No` pass), is a positive completion reply as RFC 5321 §4.2
+ * writes one: each line a three-digit 2yz code, the same on every line
+ * (§4.2.1), then a space and text, or nothing. Anything else is no answer
+ * either way (docs/commands.md): the relay may have kept the message, or not.
+ */
+export function isCompletionReply(response: string): boolean {
+  const code = /^2\d\d(?=[ -]|$)/.exec(response)?.[0];
+  if (code === undefined) return false;
+  const lines = response.split(/\r?\n/);
+  const last = lines.pop()!;
+  return lines.every((line) => line.startsWith(`${code}-`)) && (last === code || last.startsWith(`${code} `));
 }
 
 /**

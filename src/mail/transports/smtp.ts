@@ -5,7 +5,7 @@ import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { ConnectionOptions } from 'node:tls';
 import { parseSmtpUrl } from './smtp-url.js';
 import { causeOf, watchSession, type NodemailerError, type SessionWatch } from './pool-session.js';
-import { CLOSED_BEFORE_SENT, replyOf, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
+import { CLOSED_BEFORE_SENT, isCompletionReply, replyOf, replyText, timeoutWords, sizeLimitOf, withEarlierWords } from './smtp-reply.js';
 import { checkSession } from './smtp-session.js';
 import { enhancedCode, type DeliveryFailure, type DeliveryResult, type FailureStage, type OutgoingMessage, type ReadyResult, type Transport } from './transport.js';
 
@@ -71,7 +71,8 @@ export class SmtpTransport implements Transport {
     const { host, port, secure, auth } = parseSmtpUrl(options.url);
     this.connections = options.connections;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
-    this.session = { secure, port, socketTimeoutMs: socketTimeout };
+    const setupTimeout = Math.min(30_000, socketTimeout);
+    this.session = { secure, port, socketTimeoutMs: socketTimeout, setupTimeoutMs: setupTimeout };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${host}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
     this.options = {
@@ -85,8 +86,8 @@ export class SmtpTransport implements Transport {
       maxMessages: Infinity,
       maxRequeues: 0,
       tls: { ...options.tls, rejectUnauthorized: true },
-      connectionTimeout: Math.min(30_000, socketTimeout),
-      greetingTimeout: Math.min(30_000, socketTimeout),
+      connectionTimeout: setupTimeout,
+      greetingTimeout: setupTimeout,
       socketTimeout,
       disableFileAccess: true,
       disableUrlAccess: true,
@@ -150,7 +151,10 @@ export class SmtpTransport implements Transport {
         raw: message.raw,
         paperboyProgress: progress,
       } as SendMailOptions);
-      return { ok: true, reply: String(info.response ?? '250') };
+      const reply = String(info.response ?? '250');
+      // The end of data went and what came back is no reply: it may have arrived (RELIABILITY 9), never `sent` on a guess.
+      if (!isCompletionReply(reply)) return { ok: false, failure: { stage: 'after-data', reply: replyText(reply) } };
+      return { ok: true, reply };
     } catch (error) {
       const closedUnsent = closedBeforeMessage(error as NodemailerError, progress);
       const cause = causeOf(error as NodemailerError, closedUnsent, progress.taken?.session);
@@ -268,7 +272,7 @@ function endsSession(failure: DeliveryFailure): boolean {
 }
 
 function failureOf(error: NodemailerError, progress: WireProgress, session: Session): DeliveryFailure {
-  const reply = replyOf(error);
+  const reply = timeoutWords(error, session) ?? replyOf(error);
   const code = typeof error.responseCode === 'number' ? error.responseCode : undefined;
   const enhanced = error.response ? enhancedCode(error.response) : undefined;
   const hint = tlsMismatch(error, session);
@@ -292,6 +296,8 @@ interface Session {
   secure: boolean;
   port: number;
   socketTimeoutMs: number;
+  /** How long the connection, the greeting and a TLS handshake may take together, in ms (nodemailer's `connectionTimeout`). */
+  setupTimeoutMs: number;
 }
 
 /**

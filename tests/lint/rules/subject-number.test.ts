@@ -73,3 +73,11 @@ test('subject-number: a number YAML folds onto its own line is reported at the s
   assert.deepEqual(places(messages), ['subject-number 4:10']);
   assert.equal(messages[0]!.fix, undefined);
 });
+
+test('subject-number: an issue whose `number` is refused (an exponent, past the safe integers, `.nan`, 0) has no message and no fix: its subject is left as written, never rewritten to `#0`', async () => {
+  for (const written of ['2.0e0', '99999999999999999999999999999999999999', '.nan', '0', '-2']) {
+    const text = issueTwoWith('"#2: Evals for extreme risks"').replace('number: 2\n', `number: ${written}\n`);
+    assert.notEqual(text, issueTwoWith('"#2: Evals for extreme risks"'), written);
+    assert.deepEqual(await lintWith([rule], { 'a.md': text }), [], written);
+  }
+});
