@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 
-/** A ZIP archive of `files`, stored uncompressed (APPNOTE.TXT: local headers, central directory, end record), as a mailing-list service's export comes. */
+/** A ZIP archive of `files`, stored uncompressed (APPNOTE.TXT: local headers, central directory, end record), as a mailing-list service's export comes. Written here: paperboy only reads the names in a ZIP's first local headers (csv-file.ts) and never unpacks one, so no ZIP library is among its dependencies. */
 export function zipOf(files: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
