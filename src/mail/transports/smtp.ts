@@ -71,7 +71,9 @@ export class SmtpTransport implements Transport {
     const { host, port, secure, auth } = parseSmtpUrl(options.url);
     this.connections = options.connections;
     const socketTimeout = options.socketTimeoutMs ?? DEFAULT_SOCKET_TIMEOUT_MS;
-    const setupTimeout = Math.min(30_000, socketTimeout);
+    // 10 ms short of the silence limit at most: nodemailer arms both as the connection opens, and with equal limits a relay
+    // that never greets was said, as the timers fell, as silent mid-reply ("no reply from the relay for 1.5 s", CI).
+    const setupTimeout = Math.max(1, Math.min(30_000, socketTimeout - 10));
     this.session = { secure, port, socketTimeoutMs: socketTimeout, setupTimeoutMs: setupTimeout };
     // Never the user or password: this line is printed.
     this.description = `SMTP ${host}:${port} (${options.connections} connection${options.connections === 1 ? '' : 's'})`;
