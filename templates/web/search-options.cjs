@@ -306,19 +306,28 @@
 
   /** A new-style arXiv id (`2309.08600`, `2309.08600v2`): the id, then its version. */
   const NEW_STYLE_ID = /^(\d{4}\.\d{4,5})(v\d+)?$/;
-  /** An old-style arXiv id (`hep-th/9901001`, `math.AG/0601001v1`). */
-  const OLD_STYLE_ID = /^([a-z][a-z-]*(?:\.[A-Z]{2})?\/\d{7})(v\d+)?$/;
+  /**
+   * An old-style arXiv id (`hep-th/9901001`, `math.AG/0601001v1`): the
+   * archive, a subject class, the seven digits, a version. The subject class
+   * is no part of the paper's identifier: arXiv's preferred form of
+   * `math.CA/0611800v2` is `arXiv:math/0611800v2` ("arXiv identifier scheme
+   * - information for interacting services", info.arxiv.org), and
+   * arxiv.org/abs/math.GT/0309136 is the page of math/0309136.
+   */
+  const OLD_STYLE_ID = /^([a-z][a-z-]*)(?:\.[A-Z]{2})?\/(\d{7})(v\d+)?$/;
   const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
   /** A URL written with its scheme (`https://…`); without one, `arxiv.org/abs/…` is read as `https://arxiv.org/abs/…`. */
   const SCHEME = /^[a-z][a-z\d+.-]*:\/\//iu;
   /** Query parameters that name a visit, not a page (what issue/paper-id.ts's URL identity removes). */
   const TRACKING = /^(?:utm_[a-z_]+|fbclid|gclid|mc_cid|mc_eid|ref_src)$/iu;
 
-  /** The bare arXiv id of `raw` (`2304.15004`, `hep-th/9901001`; `arXiv:` and a version allowed), or undefined. */
+  /** The bare arXiv id of `raw` (`2304.15004`, `hep-th/9901001`; `arXiv:`, a version and an old id's subject class allowed: `math.GT/0309136v2` is `math/0309136`), or undefined. */
   const parseArxivId = (raw) => {
     const trimmed = raw.trim().replace(/^arxiv:/iu, '');
-    const match = NEW_STYLE_ID.exec(trimmed) ?? OLD_STYLE_ID.exec(trimmed);
-    return match ? match[1] : undefined;
+    const newStyle = NEW_STYLE_ID.exec(trimmed);
+    if (newStyle) return newStyle[1];
+    const oldStyle = OLD_STYLE_ID.exec(trimmed);
+    return oldStyle ? `${oldStyle[1]}/${oldStyle[2]}` : undefined;
   };
 
   /**

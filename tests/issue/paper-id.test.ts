@@ -8,6 +8,20 @@ test('arXiv ids: new and old style, versions stripped, malformed refused', () =>
   assert.equal(parseArxivId('2304.1500x'), undefined);
 });
 
+test('an old-style arXiv id names its paper with or without its subject class (math.GT/0309136 is math/0309136)', () => {
+  assert.equal(parseArxivId('math.GT/0309136'), 'math/0309136');
+  assert.equal(parseArxivId('arXiv:math.CA/0611800v2'), 'math/0611800');
+  assert.deepEqual(arxivIdFromUrl('https://arxiv.org/abs/math.GT/0309136'), { id: 'math/0309136', canonical: false });
+  assert.deepEqual(arxivIdFromUrl('https://arxiv.org/abs/math/0309136'), { id: 'math/0309136', canonical: true });
+  const place = { issue: 1, index: 0 };
+  const bare = normalizePaperId({ url: 'https://arxiv.org/abs/math/0309136' }, place);
+  assert.equal(bare, 'arxiv:math/0309136');
+  assert.equal(normalizePaperId({ url: 'https://arxiv.org/pdf/math.GT/0309136v1', arxiv: 'math.GT/0309136' }, place), bare);
+  assert.equal(paperIdFromReference('arXiv:math.GT/0309136'), bare);
+  // An archive without subject classes keeps its name, hyphen included.
+  assert.equal(parseArxivId('hep-th/9901001v3'), 'hep-th/9901001');
+});
+
 test('arXiv URLs: abs, pdf and versioned links name the same paper', () => {
   assert.deepEqual(arxivIdFromUrl('https://arxiv.org/abs/2304.15004'), { id: '2304.15004', canonical: true });
   assert.deepEqual(arxivIdFromUrl('https://arxiv.org/pdf/2304.15004v2.pdf'), { id: '2304.15004', canonical: false });

@@ -13,6 +13,7 @@ import type { Fix, FileRule } from '../types.js';
  * not ok: `arxiv: "2212.03827"` with an abs/2304.15004 URL → Unexpected arXiv id `2212.03827` for a URL of 2304.15004, expected the id of the linked paper
  * warns:  `arxiv: "2304.15004v2"` → Unexpected arXiv id `2304.15004v2`, expected the bare id `2304.15004` (fix)
  * warns:  `url: https://arxiv.org/pdf/2304.15004v2` → Unexpected arXiv PDF/versioned URL …, expected the abs page `https://arxiv.org/abs/2304.15004` (fix)
+ * warns:  `url: https://arxiv.org/abs/math.GT/0309136` → Unexpected arXiv subject-class URL …, expected the abs page `https://arxiv.org/abs/math/0309136` (fix)
  * warns:  an arXiv URL and no `arxiv:` → Missing `arxiv` for an arXiv URL, expected `arxiv: "2304.15004"` (fix: inserted after the url line)
  */
 const rule: FileRule = {
@@ -54,7 +55,7 @@ const rule: FileRule = {
       const abs = arxivAbsUrl(fromUrl.id);
       if (!fromUrl.canonical) {
         report({
-          message: `Unexpected arXiv PDF/versioned URL \`${paper.url}\`, expected the abs page \`${abs}\``,
+          message: `Unexpected arXiv ${urlKind(paper.url)} URL \`${paper.url}\`, expected the abs page \`${abs}\``,
           position: parsed.locate(urlPath),
           severity: 'warning',
           fix: replaceScalar(parsed, urlPath, abs, 'keep'),
@@ -73,6 +74,15 @@ const rule: FileRule = {
   },
 };
 export default rule;
+
+/**
+ * What makes an arXiv URL not its paper's abs page, in words: an old-style id
+ * written with its subject class (`abs/math.GT/0309136`, which arXiv serves
+ * as math/0309136), else a PDF, a version or another host.
+ */
+function urlKind(url: string): string {
+  return /\/abs\/[a-z-]+\.[A-Z]{2}\/\d{7}\/?$/.test(url) ? 'subject-class' : 'PDF/versioned';
+}
 
 /**
  * The bare id when `written` is one arXiv could have issued: a new-style id

@@ -72,3 +72,19 @@ test('arxiv-id: a severity the config sets is every message\'s: `arxiv-id: error
   const malformed = cleanIssue().replace(FIELD, 'arxiv: "2304.1500"');
   assert.deepEqual((await lintWith([rule], { 'a.md': malformed }, { configYaml: configWith('lint: { rules: { arxiv-id: warn } }') })).map((message) => message.severity), ['warning']);
 });
+
+test('arxiv-id: an old-style id written with its subject class is the same paper as the bare id, tidied to arXiv\'s preferred form', async () => {
+  const oldStyle = (field: string, url: string) => cleanIssue().replace(FIELD, field).replace(/url: .*/, `url: ${url}`);
+  const clean = oldStyle('arxiv: "math/0309136"', 'https://arxiv.org/abs/math/0309136');
+  assert.deepEqual(await lintWith([rule], { 'a.md': clean }), []);
+  // The field with its subject class agrees with the URL without one: a tidy-up, not a mismatch.
+  const withClass = oldStyle('arxiv: "math.GT/0309136"', 'https://arxiv.org/abs/math/0309136');
+  const fieldMessages = await lintWith([rule], { 'a.md': withClass });
+  assert.deepEqual(fieldMessages.map((message) => [message.severity, message.message]), [['warning', 'Unexpected arXiv id `math.GT/0309136`, expected the bare id `math/0309136`']]);
+  assert.equal(applyFixes(withClass, fieldMessages).text, clean);
+  // The abs URL with a subject class names the same paper; its fix is the abs page of the bare id.
+  const urlWithClass = oldStyle('arxiv: "math/0309136"', 'https://arxiv.org/abs/math.GT/0309136');
+  const urlMessages = await lintWith([rule], { 'a.md': urlWithClass });
+  assert.deepEqual(urlMessages.map((message) => message.message), ['Unexpected arXiv subject-class URL `https://arxiv.org/abs/math.GT/0309136`, expected the abs page `https://arxiv.org/abs/math/0309136`']);
+  assert.equal(applyFixes(urlWithClass, urlMessages).text, clean);
+});
