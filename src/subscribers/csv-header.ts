@@ -160,12 +160,14 @@ const FOREIGN_STATUSES: ReadonlyMap<string, SubscriberStatus | undefined> = new 
 
 /** Buttondown's header of the address column (`email_address`, as normalizeHeader writes it): its file's `type` column is the status. */
 const BUTTONDOWN_EMAIL_HEADER = 'email address';
+/** Buttondown's older name of its `type` column (`subscriber_type`, as normalizeHeader writes it), beside an `email` column. */
+const BUTTONDOWN_OLDER_TYPE_HEADER = 'subscriber type';
 
 /** Where each column paperboy reads is (0-based), and the header cells of those it does not. */
 export interface Columns extends NameColumns {
   email: number;
   status: number | undefined;
-  /** Whether the status column is Buttondown's `type` (beside its `email_address`): its values are said as Buttondown's types. */
+  /** Whether the status column is Buttondown's `type` (beside its `email_address`) or `subscriber_type`: its values are said as Buttondown's types. */
   buttondownType: boolean;
   marks: readonly { column: number; status: SubscriberStatus }[];
   /** The `MAILED_FLAGS` columns: where each is, its header as written, and the value that says the reader was mailed. */
@@ -215,8 +217,10 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   const email = find(EMAIL_HEADERS);
   if (email === undefined) return undefined;
   // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
+  // `subscriber_type` is Buttondown's own name for it before `type` (its API and exports of about 2022 and
+  // before, beside an `email` column): no other tool writes it, so it is read in any file.
   const statusColumn = find(new Set(['status']));
-  const status = statusColumn ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined);
+  const status = statusColumn ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined) ?? find(new Set([BUTTONDOWN_OLDER_TYPE_HEADER]));
   const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(SURNAME_PREFIXES)) };
   const marks = names.flatMap((name, column) => (MARK_HEADERS.has(name) ? [{ column, status: MARK_HEADERS.get(name)! }] : []));
   const flags = names.flatMap((name, column) => (MAILED_FLAGS.has(name) ? [{ column, header: fields[column]!.trim(), mailedWhen: MAILED_FLAGS.get(name)! }] : []));
@@ -237,6 +241,7 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
 
 /** Every header cell paperboy reads a value from (but Buttondown's `type`, read only beside its address column), normalized. */
 const READ_HEADERS: ReadonlySet<string> = new Set([
+  BUTTONDOWN_OLDER_TYPE_HEADER,
   ...NAME_HEADERS,
   ...BARE_NAMES,
   ...FIRST_NAMES,

@@ -268,6 +268,23 @@ test("csv import: Buttondown's newer subscriber types are read: churned and upco
   ]);
 });
 
+test("csv import: Buttondown's older exports name the type column subscriber_type, beside an email column: its unsubscribed and unactivated readers are kept from being mailed", () => {
+  // The fields of Buttondown's API and export before 2023 (`email`, `subscriber_type`).
+  const header = 'creation_date,email,id,metadata,notes,referrer_url,secondary_id,source,subscriber_type,tags';
+  const row = (type: string) => `2022-10-24T19:21:28.855Z,${type}@example.org,13399cbd,{},,,20,api,${type},[]`;
+  const result = parse(`${header}\n${['regular', 'unsubscribed', 'unactivated', 'spammy'].map(row).join('\n')}\n`);
+  assert.deepEqual(result.problems, []);
+  assert.deepEqual(result.rows.map((row) => [row.email, row.status]), [
+    ['regular@example.org', undefined],
+    ['unsubscribed@example.org', 'unsubscribed'],
+    ['unactivated@example.org', 'pending'],
+    ['spammy@example.org', 'unsubscribed'],
+  ]);
+  const [problem, ...others] = parse(`${header}\n${row('vip')}\n`).problems;
+  assert.deepEqual(others, []);
+  assert.match(problem!.message, /^Unexpected type `vip`, expected one of Buttondown's types regular, /);
+});
+
 test("csv import: Substack's stand-in address for a reader who asked to be deleted (…@deletion-request.substack.com) is skipped and said at its cell, never imported to be mailed", () => {
   // The columns of Substack's export of its sign-ups.
   const result = parse('email,active_subscription,expiry,email_disabled,created_at\nada@example.org,,,false,2020-08-06T10:21:25.605Z\nx8k2j@deletion-request.substack.com,,,false,2020-08-06T10:21:25.605Z\n');
