@@ -220,6 +220,8 @@ async function importFile(db: Store, root: string, argument: string, io: Command
     `${counts.suppress} marked unsubscribed, bounced or complained`,
     `${counts.unchanged} unchanged`,
     `${counts.skip} skipped (unsubscribed, bounced or complained)`,
+    // A stand-in for a reader who is gone is a row of the file imported as no one: counted, so that the figures add up to the file's readers.
+    ...(parsed.standIns > 0 ? [`${parsed.standIns} passed over (no reader's mailbox)`] : []),
     `${counted(parsed.duplicates.length, 'duplicate row')} merged`,
     counted(parsed.problems.length, 'bad row'),
   ];

@@ -48,6 +48,8 @@ export interface ParsedCsv {
    * (`standInAddress`).
    */
   passedOver: RowProblem[];
+  /** How many of `passedOver` are readers' rows (a stand-in address), not a header again: counted in the import's summary. */
+  standIns: number;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -107,6 +109,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   /** The line a merged row's name came from, when not its first row's (which named nobody). */
   const nameLines = new Map<string, number>();
   const passedOver: RowProblem[] = [];
+  let standIns = 0;
   const headerCells = header ? records[0]!.fields.map(headerCell) : [];
   for (const record of data) {
     const { fields, line } = record;
@@ -135,6 +138,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
     const standIn = standInAddress(email);
     if (standIn !== undefined) {
       passedOver.push({ ...cellPoint(record, columns.email), message: `${email} is ${standIn}: skipped, not imported (no reader receives mail there)` });
+      standIns += 1;
       continue;
     }
     const key = emailKey(email);
@@ -171,7 +175,7 @@ export function parseSubscriberCsv(input: string | Buffer, file: string, encodin
   problems.sort((a, b) => a.line - b.line);
   const ignored = header && header.ignored.length > 0 ? { line: records[0]!.line, columns: header.ignored } : undefined;
   const unnamed = header ? unnamedColumns(records[0]!, data, width).map(({ cell, value, line }) => ({ ...cellPoint(records[0]!, cell), message: oneLine(`Column ${cell + 1} has no name in the header and holds values (\`${value}\` on line ${line}): ignored, expected a header naming it (paperboy reads nothing from a column it cannot name)`) })) : [];
-  return { rows, problems, duplicates, changed, ignored, unnamed, passedOver };
+  return { rows, problems, duplicates, changed, ignored, unnamed, passedOver, standIns };
 }
 
 /**

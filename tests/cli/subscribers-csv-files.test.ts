@@ -154,6 +154,19 @@ test('subscribers import: two exports joined (`cat a.csv b.csv`, the second head
   assert.equal((await cli(other, 'list')).stdout, 'ada@example.org\tAda Lovelace\tactive\nzoe@example.org\tZoë Ångström\tactive\n');
 });
 
+test("subscribers import: the summary counts a Substack export's stand-in addresses of deleted readers as passed over, so that its figures add up to the file's rows; a joined header is no reader and not counted", async () => {
+  const header = 'email,active_subscription,expiry,email_disabled,created_at';
+  const row = (email: string) => `${email},,,false,2020-08-06T10:21:25.605Z`;
+  const root = makeRoot({ 'substack.csv': `${header}\n${row('ada@example.org')}\n${row('x8k2j@deletion-request.substack.com')}\n${row('q9@deletion-request.substack.com')}\n${header}\n${row('bob@example.org')}\n` });
+  const imported = await cli(root, 'import', 'substack.csv');
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.equal(imported.stderr.split('\n').filter((line) => line.includes('warning') && line.includes('skipped')).length, 3);
+  assert.match(imported.stdout, /^Imported substack\.csv: 2 added, 0 activated, .*, 0 skipped \(unsubscribed, bounced or complained\), 2 passed over \(no reader's mailbox\), 0 duplicate rows merged, 0 bad rows$/m);
+  // A file with none says nothing of it: the line scripts read is as it was.
+  const plain = makeRoot({ 'plain.csv': `${header}\n${row('cy@example.org')}\n` });
+  assert.doesNotMatch((await cli(plain, 'import', 'plain.csv')).stdout, /passed over/);
+});
+
 test('subscribers import: an address pasted with what surrounds it (a name and angle brackets, mailto:, a list\'s semicolon, a zero-width space, a spreadsheet\'s leading apostrophe) is a bad row naming the address to write; invisible characters are shown by their code point', async () => {
   const root = makeRoot({ 'list.csv': "email,name\n\"Alice Smith <alice@example.org>\",Alice\nmailto:bob@example.org,Bob\ncarol@example.org;,Carol\ne\u200bve@example.org,Eve\n'frank@example.org,Frank\no'brien@example.org,Pat\n" });
   const imported = await cli(root, 'import', 'list.csv');
