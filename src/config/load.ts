@@ -218,9 +218,11 @@ export function parseConfig(text: string, file: string): Config {
       throw configError(file, at.line, at.column, key === MERGE_KEY ? MERGE_KEY_MESSAGE : `Unexpected key \`${[...path, key].join('.')}\`, ${expected}`);
     }
     if (path.length === 3 && path[0] === 'lint' && path[1] === 'rules') {
-      const problem = ruleSettingProblem(String(path[2]), valueAt(data, path));
-      const at = locateInYaml(document, [...path, ...(problem.at === '' ? [] : [0])], 'value', 0, lines).start;
-      throw configError(file, at.line, at.column, problem.message);
+      // The severity: the setting, or the first item of its list (where its problem is said), a number quoted as written (`1e30`).
+      const setting = valueAt(data, path);
+      const severity = locateInYaml(document, [...path, ...(Array.isArray(setting) && setting.length > 0 ? [0] : [])], 'value', 0, lines);
+      const problem = ruleSettingProblem(String(path[2]), setting, text.slice(severity.start.offset ?? 0, severity.end.offset ?? 0));
+      throw configError(file, severity.start.line, severity.start.column, problem.message);
     }
     const place = locateInYaml(document, path, 'value', 0, lines);
     const received = valueAt(data, path);
@@ -250,7 +252,7 @@ export function parseConfig(text: string, file: string): Config {
     baseUrl: withTrailingSlash(new URL(config.baseUrl).href),
     feedIdBase: config.feedIdBase === undefined ? undefined : withTrailingSlash(new URL(config.feedIdBase).href),
     outDir,
-    ruleSettingPositions: ruleSettingPlaces(document, lines, config.lint.rules),
+    ruleSettingPositions: ruleSettingPlaces(document, text, lines, config.lint.rules),
   };
 }
 

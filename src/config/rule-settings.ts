@@ -1,4 +1,4 @@
-import { stringify, type Document } from 'yaml';
+import { isScalar, stringify, type Document } from 'yaml';
 import { closest } from '../diagnostics/did-you-mean.js';
 import type { LineIndex } from '../diagnostics/position.js';
 import { locateInYaml } from '../diagnostics/yaml-locate.js';
@@ -22,22 +22,36 @@ interface Place {
  * and column (a misspelt option's, at its key).
  */
 export interface RuleSettingPlace extends Place {
-  values: Record<string, Place>;
+  values: Record<string, ValuePlace>;
   keys: Record<string, Place>;
 }
 
-/** The places of every setting under `lint.rules` (`settings`: as read from the file). */
-export function ruleSettingPlaces(document: Document.Parsed, lines: LineIndex, settings: Record<string, unknown>): Record<string, RuleSettingPlace> {
+/**
+ * A value's place, and for a number its text as written (`1e23` for
+ * `100000000000000000000000`, which JavaScript shows as `1e+23`, and
+ * `9007199254740993`, which it reads as …992): a message quotes what the
+ * editor typed.
+ */
+export interface ValuePlace extends Place {
+  written?: string;
+}
+
+/** The places of every setting under `lint.rules` (`settings`: as read from the file; `text`: the file's text). */
+export function ruleSettingPlaces(document: Document.Parsed, text: string, lines: LineIndex, settings: Record<string, unknown>): Record<string, RuleSettingPlace> {
   return Object.fromEntries(
     Object.entries(settings).map(([id, setting]) => {
       const at = (path: readonly (string | number)[], part: 'key' | 'value'): Place => {
         const { line, column } = locateInYaml(document, ['lint', 'rules', id, ...path], part, 0, lines).start;
         return { line, column };
       };
-      const values: Record<string, Place> = {};
+      const numberWritten = (path: readonly (string | number)[]): { written?: string } => {
+        const node = document.getIn(['lint', 'rules', id, ...path], true);
+        return isScalar(node) && typeof node.value === 'number' && node.range ? { written: text.slice(node.range[0], node.range[1]) } : {};
+      };
+      const values: Record<string, ValuePlace> = {};
       const keys: Record<string, Place> = {};
       for (const path of valuePaths(setting)) {
-        values[path.join('.')] = at(path, 'value');
+        values[path.join('.')] = { ...at(path, 'value'), ...numberWritten(path) };
         if (typeof path.at(-1) === 'string') keys[path.join('.')] = at(path, 'key');
       }
       return [id, { ...at([], 'key'), values, keys }];
@@ -57,26 +71,25 @@ function valuePaths(value: unknown, path: (string | number)[] = []): (string | n
  * does, and checks their options), so the example is the one every rule
  * takes, a severity alone: `opinion-missing: warn`, never options a rule
  * may not take. A near miss of a severity word (`warning`, `err`) is named
- * with the word meant. `at`: which value to point at, `"0"` for a list's
- * first item, `""` for the setting itself.
+ * with the word meant. The message belongs at the severity: the setting,
+ * or its list's first item. `severityWritten`: the severity's text in the
+ * file, quoted for a number (`1e30`, not JavaScript's `1e+30`).
  */
-export function ruleSettingProblem(id: string, setting: unknown): { message: string; at: string } {
+export function ruleSettingProblem(id: string, setting: unknown, severityWritten?: string): { message: string } {
   const name = `lint.rules.${id}`;
   const severity = Array.isArray(setting) ? setting[0] : setting;
   const words = 'a severity is `off`, `warn` or `error` (or 0, 1, 2)';
   const meant = typeof severity === 'string' ? severityMeant(severity) : undefined;
-  const at = Array.isArray(setting) && setting.length > 0 ? '0' : '';
   if (meant !== undefined) {
     // The setting as written, with the severity meant: `[warn, 250]` for `[warning, 250]`.
     const example = Array.isArray(setting) ? flowYaml([meant, ...setting.slice(1)]) : meant;
-    return { message: `Unexpected severity \`${String(severity)}\` for \`${name}\`, expected \`${meant}\`, as in \`${id}: ${example}\`: ${words}`, at };
+    return { message: `Unexpected severity \`${String(severity)}\` for \`${name}\`, expected \`${meant}\`, as in \`${id}: ${example}\`: ${words}` };
   }
-  const written = Array.isArray(setting) && setting.length === 0 ? 'empty list' : describeValue(severity);
+  const written = Array.isArray(setting) && setting.length === 0 ? 'empty list' : describeValue(severity, severityWritten);
   return {
     message:
       `Unexpected ${written}${Array.isArray(setting) && setting.length > 0 ? ' first in the list' : ''} for \`${name}\`, expected a severity, such as \`${id}: warn\`: ${words}, ` +
       'alone, or first in a list with the options of a rule that takes them',
-    at,
   };
 }
 
@@ -91,10 +104,10 @@ function severityMeant(word: string): string | undefined {
   return SEVERITY_WORDS.find((severity) => lower.startsWith(severity) || (lower.length >= 3 && severity.startsWith(lower))) ?? closest(lower, SEVERITY_WORDS, lower.length >= 4 ? 2 : 1);
 }
 
-/** A value in words, with its text for a scalar: "text `warning`", "number `7`", "list", "mapping". */
-export function describeValue(value: unknown): string {
+/** A value in words, with its text for a scalar: "text `warning`", "number `7`" (`written`: a number's text in the file, shown instead of JavaScript's), "list", "mapping". */
+export function describeValue(value: unknown, written?: string): string {
   if (value === null) return 'empty value';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
-  return `${typeof value === 'string' ? 'text' : typeof value} \`${String(value)}\``;
+  return `${typeof value === 'string' ? 'text' : typeof value} \`${typeof value === 'number' && written !== undefined ? written : String(value)}\``;
 }

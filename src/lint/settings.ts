@@ -46,7 +46,7 @@ function checkOptions(rule: Rule, level: string | number, options: unknown, conf
   if (options === undefined) return undefined;
   const name = `lint.rules.${rule.id}`;
   if (!rule.options) {
-    throw optionsError(config, rule.id, [1], `Unexpected options (${describeValue(options)}) for \`${name}\`, expected only a severity, as in \`${rule.id}: warn\`: the rule takes no options`);
+    throw optionsError(config, rule.id, [1], `Unexpected options (${describeValue(options, writtenAt(config, rule.id, [1]))}) for \`${name}\`, expected only a severity, as in \`${rule.id}: warn\`: the rule takes no options`);
   }
   const checked = rule.options.safeParse(options);
   if (checked.success) return checked.data;
@@ -61,11 +61,16 @@ function checkOptions(rule: Rule, level: string | number, options: unknown, conf
   const at = existingPrefix(options, deepestPath(checked.error.issues));
   const received = valueAt(options, at);
   const what = at.length === 0 ? 'the options' : `option \`${at.join('.')}\``;
-  let message = `Unexpected ${describeValue(received)} for ${what} of \`${name}\`, expected ${rule.optionsExpected ?? optionsInWords(rule.options)}`;
+  let message = `Unexpected ${describeValue(received, writtenAt(config, rule.id, [1, ...at]))} for ${what} of \`${name}\`, expected ${rule.optionsExpected ?? optionsInWords(rule.options)}`;
   // `"250"`: the number meant, quoted.
   const unquoted = typeof received === 'string' && received.trim() !== '' && Number.isFinite(Number(received)) ? replacedAt(options, at, Number(received)) : undefined;
   if (unquoted !== undefined && rule.options.safeParse(unquoted).success) message += `: write it without the quotes, as in \`${rule.id}: ${flowYaml([level, unquoted])}\``;
   throw optionsError(config, rule.id, [1, ...at], message);
+}
+
+/** The text a number at `path` below a rule's setting was written as (`1e23`), for a message to quote. */
+function writtenAt(config: Config, id: string, path: readonly (string | number)[]): string | undefined {
+  return config.ruleSettingPositions[id]!.values[path.join('.')]?.written;
 }
 
 /**
@@ -192,7 +197,7 @@ export function activeRules(rules: readonly Rule[], config: Config): ActiveRule[
     const checked = checkOptions(rule, level!, options, config);
     if (Array.isArray(setting) && setting.length > 2) {
       const what = rule.options ? 'its options, one value (a mapping for several)' : 'nothing: the rule takes no options';
-      throw optionsError(config, rule.id, [2], `Unexpected ${describeValue(setting[2])} as item 3 of \`lint.rules.${rule.id}\`, expected the severity followed by ${what}`);
+      throw optionsError(config, rule.id, [2], `Unexpected ${describeValue(setting[2], writtenAt(config, rule.id, [2]))} as item 3 of \`lint.rules.${rule.id}\`, expected the severity followed by ${what}`);
     }
     active.push({ rule, severity, configured: level !== undefined, options: checked, config: declaredConfig(rule, config) });
   }

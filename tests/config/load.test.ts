@@ -202,12 +202,15 @@ test('an unclosed [ or quote in the config is reported on its own line, not at t
   }
 });
 
-test('a lint rule setting that is not a severity says what it expects, at the value, with an example every rule takes', () => {
+test('a lint rule setting that is not a severity says what it expects, at the value, with an example every rule takes, quoting a number as written', () => {
   for (const [setting, column, written] of [
     ['[]', 24, 'empty list'],
     ['{ level: warn }', 24, 'mapping'],
     ['250', 24, 'number `250`'],
     ['[yes, 300]', 25, 'text `yes` first in the list'],
+    // A number is quoted as written, not as JavaScript prints it (`1e+30`, `9007199254740992`).
+    ['1e30', 24, 'number `1e30`'],
+    ['[9007199254740993, 300]', 25, 'number `9007199254740993` first in the list'],
   ] as const) {
     const error = configError(`${CONFIG_YAML}lint:\n  rules:\n    summary-max-words: ${setting}\n`);
     assert.equal(

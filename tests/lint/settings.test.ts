@@ -26,6 +26,13 @@ test('a rule option of the wrong kind says what the rule takes, at the option\'s
   assert.match(settingError('summary-max-words: [warn, two hundred]').message, /:7:31: Unexpected text `two hundred` for the options .*expected the most words a summary may have/);
 });
 
+test('a number in a rule\'s options is quoted as the config writes it, not as JavaScript prints it (1e+23, a figure past 2^53 rounded)', () => {
+  assert.match(settingError('summary-max-words: [warn, 100000000000000000000000]').message, /:7:31: Unexpected number `100000000000000000000000` for the options of /);
+  assert.match(settingError('summary-max-words: [warn, {max: 9007199254740993}]').message, /:7:37: Unexpected number `9007199254740993` for option `max` of /);
+  assert.match(settingError('opinion-missing: [warn, 1e23]').message, /:7:29: Unexpected options \(number `1e23`\) for /);
+  assert.match(settingError('summary-max-words: [warn, 250, 0x1F]').message, /:7:36: Unexpected number `0x1F` as item 3 of /);
+});
+
 test('a misspelt key in a rule\'s options is named as an unknown key at its line and column, with the key meant', () => {
   assert.equal(settingError('summary-max-words: [warn, {maks: 250}]').message, `${FILE}:7:32: Unexpected key \`maks\` in the options of \`lint.rules.summary-max-words\`, expected \`max\``);
   assert.match(settingError('summary-max-words:', '  - warn', '  - maks: 250').message, /:9:9: Unexpected key `maks` in the options of `lint\.rules\.summary-max-words`, expected `max`$/);
