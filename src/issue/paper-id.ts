@@ -80,6 +80,22 @@ export function normalizePaperId(paper: { url: string; arxiv?: string | undefine
 }
 
 /**
+ * The identity paperboy 0.8.0 and before gave a paper whose old-style arXiv
+ * id was written with its subject class (`arxiv: "math.GT/0309136"`, or
+ * only in its URL, `arxiv.org/abs/math.GT/0309136`): `arxiv:math.GT/0309136`,
+ * its page at papers/math.GT-0309136/. The class is no part of the id now
+ * (`parseArxivId`), so that address is one the paper was published under
+ * before, as a `formerly` entry names one: its page there leads to the
+ * paper's page. Undefined for any other paper.
+ */
+export function subjectClassIdentity(paper: { url: string; arxiv?: string | undefined }): string | undefined {
+  const field = paper.arxiv === undefined || parseArxivId(paper.arxiv) === undefined ? undefined : paper.arxiv.trim().replace(/^arxiv:/iu, '');
+  const written = field ?? (arxivIdFromUrl(paper.url) ? /\/(?:abs|pdf|html)\/(.+?)(?:\.pdf)?\/?$/u.exec(absoluteUrl(paper.url)?.pathname ?? '')?.[1] : undefined);
+  const withClass = written === undefined ? null : /^([a-z][a-z-]*\.[A-Z]{2}\/\d{7})(?:v\d+)?$/u.exec(written);
+  return withClass ? `arxiv:${withClass[1]}` : undefined;
+}
+
+/**
  * The identity a `paper:` cross-reference target (an arXiv id or a URL)
  * names; undefined for a target that is neither, which names no paper.
  */

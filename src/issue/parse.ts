@@ -15,7 +15,7 @@ import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
 import { numberFormProblem } from './number-form.js';
-import { arxivIdFromUrl, normalizePaperId, paperIdFromReference, parseArxivId } from './paper-id.js';
+import { arxivIdFromUrl, normalizePaperId, paperIdFromReference, parseArxivId, subjectClassIdentity } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
@@ -299,6 +299,17 @@ function emptyText(field: MarkdownField, paperIndex: number): MarkdownText {
   return { field, paperIndex, text: '', tree: { type: 'root', children: [] }, fileOffset: () => 0 };
 }
 
+/**
+ * The identities a paper was published under before: its `formerly`
+ * entries, and, for an old-style arXiv id written with its subject class,
+ * the identity paperboy 0.8.0 and before gave it (`subjectClassIdentity`).
+ */
+function formerIdentities(paper: { url: string; arxiv?: string | undefined; formerly: readonly string[] }): string[] {
+  const written = paper.formerly.flatMap((former) => paperIdFromReference(former) ?? []);
+  const withClass = subjectClassIdentity(paper);
+  return withClass === undefined ? written : [...written, withClass];
+}
+
 function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdown: MarkdownAt): Issue {
   const papers: Paper[] = [];
   front.papers.forEach((paper, index) => {
@@ -313,7 +324,7 @@ function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdo
       year: paper.year,
       venue: paper.venue,
       arxiv: (paper.arxiv === undefined ? undefined : parseArxivId(paper.arxiv)) ?? arxivIdFromUrl(paper.url)?.id,
-      formerly: paper.formerly.flatMap((former) => paperIdFromReference(former) ?? []),
+      formerly: formerIdentities(paper),
       section: paper.section ? splitSectionPath(paper.section) : [],
       tags: distinctTags(paper.tags),
       highlight: paper.highlight,

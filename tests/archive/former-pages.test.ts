@@ -63,6 +63,22 @@ test("archive: a paper's arXiv id corrected with `formerly` keeps a page at its 
   assert.equal(existsSync(join(site, 'papers', '2304.15004')), false);
 });
 
+test("archive: a paper whose old-style arXiv id is written with its subject class has its page at the id arXiv writes (math-0309136), and its page of paperboy 0.8.0 and before (math.GT-0309136) leads there", () => {
+  const root = archiveRoot();
+  for (const name of readdirSync(join(root, 'issues'))) {
+    const file = join(root, 'issues', name);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('https://arxiv.org/abs/2304.15004', 'https://arxiv.org/abs/math.GT/0309136').replaceAll('"2304.15004"', '"math.GT/0309136"').replaceAll('paper:2304.15004', 'paper:math.GT/0309136'));
+  }
+  build(root);
+  const site = join(root, 'dist');
+  assert.match(readFileSync(join(site, 'papers', 'math-0309136', 'index.html'), 'utf8'), /Are Emergent Abilities/);
+  const $ = load(readFileSync(join(site, 'papers', 'math.GT-0309136', 'index.html'), 'utf8'));
+  assert.equal($('meta[http-equiv="refresh"]').attr('content'), '0; url=../math-0309136/index.html');
+  // One paper, not two: papers.json holds it once, under the id arXiv writes.
+  const papers = JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')) as { papers: { id: string }[] };
+  assert.deepEqual(papers.papers.map((paper) => paper.id).filter((id) => id.includes('0309136')), ['arxiv:math/0309136']);
+});
+
 test('archive: a `formerly` that names a paper the archive has now never replaces that paper\'s page', () => {
   const root = archiveRoot();
   // Issue 1's paper says it was once 1706.03762, which is issue 2's paper.
