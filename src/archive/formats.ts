@@ -108,8 +108,9 @@ import { packageVersion } from './package-version.js';
  * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
  * v102: a record's texts lead a link to an anchor of the issue's page (`#second-paper`) to that page, as an absolute URL (archive/fragment-links.ts), where it led to nothing on the paper's page and was the one relative URL of papers.json.
  * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
+ * v104: the email isolates with `<span dir="auto">` (not `<bdi>`), its footnotes are a `<div>` (not `<section>`) and each target of a link within it has an empty `<a name>` (render/mail-client-markup.ts): what Gmail and Outlook keep.
  */
-export const INDEX_FORMAT = `build-index-v103-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v104-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
