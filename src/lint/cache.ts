@@ -125,7 +125,8 @@ import type { FileOutcome } from './lint-file.js';
 // v103: a frontmatter mapping of more than 1,000 keys or a list of more than 10,000 items is a content-limits error, found before the YAML parse (diagnostics/yaml-collection-size.ts).
 // v104: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
 // v105: email-size measures emails whose isolates are `<span dir="auto">`, whose footnotes are a `<div>` and whose in-email links' targets have a named anchor (render/mail-client-markup.ts).
-const FORMAT_VERSION = 105;
+// v106: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
+const FORMAT_VERSION = 106;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

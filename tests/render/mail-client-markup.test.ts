@@ -4,6 +4,7 @@ import { doIUseEmail } from '@jsx-email/doiuse-email';
 import { load } from 'cheerio/slim';
 import { LONG_CONTENT_ISSUE } from './fixtures/long-content.js';
 import { HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
+import { CONFIG_YAML } from '../helpers/fixture.js';
 import { REPO_ROOT, renderAll, rootWith, sampleNumbers } from '../helpers/render.js';
 
 /**
@@ -76,4 +77,12 @@ test('email: a right-to-left name is isolated by a `<span dir="auto">`, as Gmail
   const { html } = await renderAll(root, '1');
   assert.doesNotMatch(html, /<bdi/);
   assert.match(html, new RegExp(`Alice Smith, <span dir="auto">${HEBREW_AUTHOR}</span> and Bob Jones`));
+});
+
+test('email: the column holding the whole email says its language (`lang`), which Gmail keeps where it drops `<html lang>`', async () => {
+  const { root } = await rootWith({ '0001-rtl.md': RIGHT_TO_LEFT_ISSUE }, { 'paperboy.config.yaml': CONFIG_YAML.replace(/^name: .*$/m, '$&\nlanguage: de-AT') });
+  const $ = load((await renderAll(root, '1')).html);
+  const column = $('table.container');
+  assert.equal(column.attr('lang'), 'de-AT');
+  assert.ok(column.find('.header').length === 1 && column.find('.content').length === 1 && column.find('.footer').length === 1, 'the header, the content and the footer are inside it');
 });
