@@ -4,6 +4,7 @@ import { doIUseEmail } from '@jsx-email/doiuse-email';
 import { load } from 'cheerio/slim';
 import { LONG_CONTENT_ISSUE } from './fixtures/long-content.js';
 import { HEBREW_AUTHOR, RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
+import { adaptForMailClients } from '../../src/render/mail-client-markup.js';
 import { CONFIG_YAML } from '../helpers/fixture.js';
 import { REPO_ROOT, renderAll, rootWith, sampleNumbers } from '../helpers/render.js';
 
@@ -85,4 +86,20 @@ test('email: the column holding the whole email says its language (`lang`), whic
   const column = $('table.container');
   assert.equal(column.attr('lang'), 'de-AT');
   assert.ok(column.find('.header').length === 1 && column.find('.content').length === 1 && column.find('.footer').length === 1, 'the header, the content and the footer are inside it');
+});
+
+test('email markup: a named anchor goes inside its target, or before one that cannot hold it first (a link, a list, a table), into a row\'s first cell, and never twice', () => {
+  const $ = load(
+    '<p><a href="#p">p</a> <a href="#l">l</a> <a href="#u">u</a> <a href="#r">r</a> <a href="#n">n</a> <a href="#none">none</a></p>' +
+      '<p id="p">para</p><a id="l" href="https://example.org/">link</a><ul id="u"><li>item</li></ul><table><tr id="r"><td>cell</td></tr></table>' +
+      '<div id="n"><a name="n"></a>named</div>',
+  );
+  adaptForMailClients($);
+  const body = $.root().html()!;
+  assert.ok(body.includes('<p id="p"><a name="p"></a>para</p>'), body);
+  assert.ok(body.includes('<a name="l"></a><a id="l"'), body);
+  assert.ok(body.includes('<a name="u"></a><ul id="u">'), body);
+  assert.ok(body.includes('<tr id="r"><td><a name="r"></a>cell</td></tr>'), body);
+  assert.equal($('a[name="n"]').length, 1);
+  assert.equal($('a[name="none"]').length, 0);
 });
