@@ -108,8 +108,10 @@ import { packageVersion } from './package-version.js';
  * v101: a record's excerpt writes struck text between `~~` and skips a paragraph of images alone (archive/words.ts `leadWords`).
  * v102: a record's texts lead a link to an anchor of the issue's page (`#second-paper`) to that page, as an absolute URL (archive/fragment-links.ts), where it led to nothing on the paper's page and was the one relative URL of papers.json.
  * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
+ * v104: the email isolates with `<span dir="auto">` (not `<bdi>`), its footnotes are a `<div>` (not `<section>`) and each target of a link within it has an empty `<a name>` (render/mail-client-markup.ts): what Gmail and Outlook keep.
+ * v105: the email's column table says the newsletter's language (`lang`, templates/email.html.hbs), which Gmail keeps where it drops `<html lang>`.
  */
-export const INDEX_FORMAT = `build-index-v104-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v106-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -177,5 +179,6 @@ export const SHAPE_FORMAT = 'site-shape-v35';
  * v20: a shard is assembled from its papers' parts, its terms in code-unit order (search-parts.ts `assembleShard`); the parts are stored beside it.
  * v21: a newsletter whose `language` is not English has its `authors` joined in its language (render/format.ts `joinNames`), that language part of a shard's key (search-index.ts `shardKey`).
  * v22: `excerptFrom` stored, the issue and anchor of the summary a paper covered in several issues has its excerpt from (catalog.ts `excerptSource`).
+ * v23: an old-style arXiv id's subject class is no part of a paper's id (`math.GT/0309136` is `math/0309136`).
  */
 export const SHARD_FORMAT = `search-shard-v23-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

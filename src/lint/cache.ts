@@ -124,7 +124,10 @@ import type { FileOutcome } from './lint-file.js';
 // v102: a frontmatter whose YAML aliases repeat more than 10,000 characters of text (a long summary aliased by many papers) is a yaml-syntax error, not read (diagnostics/yaml-aliases.ts).
 // v103: a frontmatter mapping of more than 1,000 keys or a list of more than 10,000 items is a content-limits error, found before the YAML parse (diagnostics/yaml-collection-size.ts).
 // v104: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
-const FORMAT_VERSION = 105;
+// v105: email-size measures emails whose isolates are `<span dir="auto">`, whose footnotes are a `<div>` and whose in-email links' targets have a named anchor (render/mail-client-markup.ts).
+// v106: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
+// v107: arxiv-id reads an old-style id's subject class as no part of it (`math.GT/0309136` is `math/0309136`, tidied to that form).
+const FORMAT_VERSION = 107;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load.js';
 import { languageApart, PAPERBOY_WORDS_LANGUAGE as WORDS_LANGUAGE } from '../config/language.js';
-import { isolateHtml, isolateText } from '../render/bidi.js';
+import { isolateMailHtml, isolateText } from '../render/bidi.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { phrasebook } from '../config/words.js';
 import { composeWithBodies } from './bodies.js';
@@ -41,7 +41,7 @@ export async function composeConfirmation(input: ConfirmationInput): Promise<{ r
   const apart = languageApart(config.language, language);
   const nameLanguage = apart === undefined ? '' : ` lang="${apart}"`;
   const html = `<!DOCTYPE html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(name)}</title></head><body style="font-family: sans-serif; max-width: 560px; margin: 0 auto; padding: 16px; line-height: 1.5;">
-<p>${askBefore}<strong${nameLanguage}>${isolateHtml(name, escapeHtml)}</strong>${askAfter}.</p>
+<p>${askBefore}<strong${nameLanguage}>${isolateMailHtml(name, escapeHtml)}</strong>${askAfter}.</p>
 <p><a href="${escapeHtml(confirmUrl)}" style="display: inline-block; padding: 10px 16px; background: #0f766e; color: #ffffff; text-decoration: none; border-radius: 4px;">${button}</a></p>
 <p>${escapeHtml(lasts)}</p>
 </body></html>`;

@@ -69,6 +69,16 @@ export function isolateHtml(text: string, escape: (text: string) => string, dire
   return needsIsolating(text, direction) ? `<bdi>${escape(text)}</bdi>` : escape(text);
 }
 
+/**
+ * `isolateHtml` for an email of its own (the subscription confirmation):
+ * a `<span dir="auto">`, which isolates as `<bdi>` does and which Gmail and
+ * Outlook keep where they drop `<bdi>` (mail-client-markup.ts, which does
+ * the same to the issue's email).
+ */
+export function isolateMailHtml(text: string, escape: (text: string) => string): string {
+  return needsIsolating(text, 'ltr') ? `<span dir="auto">${escape(text)}</span>` : escape(text);
+}
+
 /** `pieces` written in order as HTML, each escaped by `escape` and each value isolated as `isolateHtml` isolates it on a line of `direction`. */
 export function isolatePiecesHtml(pieces: readonly LinePiece[], escape: (text: string) => string, direction: TextDirection = 'ltr'): string {
   return pieces.map(({ text, after }) => isolateHtml(text, escape, direction) + escape(after)).join('');

@@ -2,6 +2,7 @@ import type juice from 'juice';
 import type { Issue } from '../issue/model.js';
 import { buildEmailView, type RenderContext } from './build-view.js';
 import { inlineCss } from './inline-css.js';
+import { adaptForMailClients } from './mail-client-markup.js';
 import { checkRequiredFooter } from './required-footer.js';
 import { createPlaceholders, fill, splitAtPlaceholders, type Personalization, type PersonalizableText } from './personalize.js';
 import type { TemplateSet } from './templates.js';
@@ -39,9 +40,13 @@ export const EMAIL_CSS_INLINING: juice.Options = {
   applyAttributesTableElements: true,
 };
 
-/** The HTML email of a view: the template, then its CSS inlined (after sanitizing, which happened per text). */
+/**
+ * The HTML email of a view: the template, then its CSS inlined (after
+ * sanitizing, which happened per text), then its markup as mail clients
+ * keep it (mail-client-markup.ts).
+ */
 function renderHtml(view: EmailView, templates: TemplateSet): string {
-  return inlineCss(templates.render('email.html', view), EMAIL_CSS_INLINING);
+  return inlineCss(templates.render('email.html', view), EMAIL_CSS_INLINING, adaptForMailClients);
 }
 
 /**

@@ -104,9 +104,10 @@ const CODE_BLOCKS = [
 
 /**
  * `html` with the CSS of its `<style>` elements inlined as `options` say:
- * the string `juice(html, options)` returns. Throws what juice throws.
+ * the string `juice(html, options)` returns, after `adapt` (when given)
+ * changed the inlined document (one parse for both). Throws what juice throws.
  */
-export function inlineCss(html: string, options: juice.Options): string {
+export function inlineCss(html: string, options: juice.Options, adapt?: ($: CheerioAPI) => void): string {
   const blocks: string[] = [];
   let encoded = html;
   for (const { start, end } of CODE_BLOCKS) {
@@ -119,6 +120,7 @@ export function inlineCss(html: string, options: juice.Options): string {
   const $: CheerioAPI = load(encoded, { xml: { decodeEntities: false, xmlMode: options.xmlMode } });
   // Its rules' selections through an index (subject-index.ts): the same elements, found faster.
   engine.juiceDocument(options.xmlMode ? $ : withSubjectIndex($), options);
+  adapt?.($);
   let inlined = options.xmlMode ? $.xml() : $.html();
   blocks.forEach((block, index) => {
     inlined = inlined.replace(new RegExp(`JUICE_CODE_BLOCK_${index}_(="")?`, 'gi'), () => block);

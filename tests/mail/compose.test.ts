@@ -187,3 +187,26 @@ test('compose: Content-Language (RFC 3282) says the newsletter\'s language, as t
   assert.equal(mail.headers.get('content-language'), 'de-AT');
   assert.equal((await parseEml(await composeMessage(input()))).headers.get('content-language'), 'en');
 });
+
+/** The bytes of each RFC 2047 encoded word of a header's value, decoded one at a time. */
+function encodedWordBytes(value: string): Buffer[] {
+  return [...value.matchAll(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi)].map(([, encoding, text]) =>
+    encoding!.toUpperCase() === 'B' ? Buffer.from(text!, 'base64') : Buffer.from(text!.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'),
+  );
+}
+
+test('compose: each encoded word of the Subject and the From name holds whole characters (RFC 2047 §5), as a client decoding each word alone needs', async () => {
+  const wholeCharacters = (bytes: Buffer) => Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes);
+  const text = fc.array(fc.constantFrom('é', '中文', '🧭', '👩‍🔬', 'ü', 'a', ' ', 'Ünïcödé façade', 'x'.repeat(40)), { minLength: 1, maxLength: 30 }).map((pieces) => pieces.join(''));
+  await fc.assert(
+    fc.asyncProperty(text, text, async (subject, name) => {
+      const eml = (await composeMessage(input({ subject: subject.trim() || 'x', config: { ...config, from: { name: name.trim() || 'x', address: config.from.address } } }))).toString('latin1');
+      const head = eml.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]/g, ' ');
+      for (const header of ['Subject', 'From']) {
+        const value = new RegExp(`^${header}: (.*)$`, 'm').exec(head)![1]!;
+        for (const bytes of encodedWordBytes(value)) assert.ok(wholeCharacters(bytes), `${header}: ${value}`);
+      }
+    }),
+    { seed: 2047, numRuns: 200 },
+  );
+});

@@ -22,7 +22,7 @@ test('email html: CSS inlined, only a small <style> of media queries in <head>, 
 
 test('email html: a 600px one-column table layout with a hidden preheader', async () => {
   const { html, parsed } = await sample;
-  assert.match(html, /<table role="presentation" class="container" width="600"/);
+  assert.match(html, /<table role="presentation" class="container" lang="en" width="600"/);
   assert.match(html, /<div class="preheader" style="display: none;[^"]*">Smooth metrics make sudden abilities vanish/);
   assert.ok(html.indexOf('class="preheader"') < html.indexOf('class="container"'));
   assert.ok(parsed.issue!.preheader);
