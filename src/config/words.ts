@@ -165,6 +165,7 @@ export const DEFAULT_WORDS = {
   unsubscribeThroughList: 'If {name} reaches you through the mailing list {address}, leave it the way that list offers: most lists add an unsubscribe link to every message they pass on (at its end, or as the unsubscribe button your mail program shows).',
   replyToBeRemoved: 'Or reply to an issue and ask to be removed.',
   unsubscribed: 'You are unsubscribed',
+  alreadyUnsubscribed: 'You are already unsubscribed',
   noMoreEmail: '{name} will not email you again.',
   pageNotFound: 'Page not found',
   nothingHere: 'There is nothing at this address.',

@@ -1,3 +1,5 @@
+import { SUPPRESSED_STATUSES } from '../subscribers/model.js';
+import { SubscriberStore } from '../subscribers/store.js';
 import { verify } from '../subscribers/unsubscribe-token.js';
 import { pageInWords, sendPage, type Route, type ServerContext } from './context.js';
 import type { WordKey } from '../config/words.js';
@@ -23,6 +25,23 @@ function askToUnsubscribe(context: ServerContext, route: Route, status: number, 
     ENDPOINT,
     pageInWords(context, (words) => ({ heading: words.say('unsubscribeQuestion', { name: context.config.name }), paragraphs: [words.say(paragraph)], form: { action, fields: [ONE_CLICK], button: words.say('unsubscribe') } })),
   );
+}
+
+/**
+ * The answer to a genuine link of a reader the list no longer mails: one
+ * who left (unsubscribed, bounced, complained) or was removed
+ * (`subscribers remove`). No button, nothing to do; not the invalid-link
+ * page, which would send them looking for another link to a list they
+ * are no longer on. 200: a one-click POST (RFC 8058) has what it asked for.
+ */
+function alreadyUnsubscribed(context: ServerContext, route: Route): void {
+  sendPage(context, route.res, 200, ENDPOINT, pageInWords(context, (words) => ({ heading: words.say('alreadyUnsubscribed'), paragraphs: [words.say('noMoreEmail', { name: context.config.name })], home: true })));
+}
+
+/** Whether the list mails the subscriber `id` names (a merged row's id followed): not when it has left or is gone. */
+function stillMailed(context: ServerContext, id: number): boolean {
+  const subscriber = new SubscriberStore(context.db, context.now).byId(id);
+  return subscriber !== undefined && !SUPPRESSED_STATUSES.has(subscriber.status);
 }
 
 /**
@@ -55,6 +74,7 @@ function howToUnsubscribe(context: ServerContext, route: Route): void {
  * link); `POST` with `List-Unsubscribe=One-Click` (RFC 8058, form-urlencoded
  * or multipart, what mailbox providers send and what the button sends)
  * unsubscribes and answers 200 without a redirect. Repeating it is harmless.
+ * A reader who already left, or was removed, is told so (`alreadyUnsubscribed`).
  * Without a token, `GET` says how to unsubscribe (`howToUnsubscribe`).
  */
 export async function unsubscribeRoute(context: ServerContext, route: Route): Promise<void> {
@@ -65,6 +85,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (!query.has('token')) return howToUnsubscribe(context, route);
     if (id === undefined) return invalidLink(context, route);
+    if (!stillMailed(context, id)) return alreadyUnsubscribed(context, route);
     return askToUnsubscribe(context, route, 200, token, 'noMoreIssues');
   }
   if (req.method !== 'POST') {
@@ -75,6 +96,7 @@ export async function unsubscribeRoute(context: ServerContext, route: Route): Pr
   if (id === undefined) return invalidLink(context, route);
   // A genuine link posted without the one-click field (RFC 8058 §3.1): nothing changes, and the reader gets the button.
   if (textField(fields, ONE_CLICK.name) !== ONE_CLICK.value) return askToUnsubscribe(context, route, 400, token, 'pressToUnsubscribe');
-  if (!(await context.unsubscribes.unsubscribe(id))) return invalidLink(context, route);
+  // A reader removed from the store since: their link is genuine, and they are off the list.
+  if (!(await context.unsubscribes.unsubscribe(id))) return alreadyUnsubscribed(context, route);
   sendPage(context, res, 200, ENDPOINT, pageInWords(context, (words) => ({ heading: words.say('unsubscribed'), paragraphs: [words.say('noMoreEmail', { name: context.config.name })], home: true })));
 }

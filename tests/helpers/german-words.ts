@@ -143,6 +143,7 @@ export const GERMAN_WORDS: Record<WordKey, string> = {
   replyToBeRemoved: 'Oder antworten Sie auf eine Ausgabe und bitten Sie um Austragung.',
   unsubscribed: 'Sie haben abbestellt',
   noMoreEmail: '{name} schreibt Ihnen keine E-Mail mehr.',
+  alreadyUnsubscribed: 'Sie sind bereits abgemeldet',
   pageNotFound: 'Seite nicht gefunden',
   nothingHere: 'Unter dieser Adresse ist nichts.',
   somethingWentWrong: 'Etwas ist schiefgegangen',

@@ -46,6 +46,33 @@ test('unsubscribe: one-click POST (form-urlencoded) commits, answers 200 without
   }
 });
 
+test('unsubscribe: the link of a reader who already left (unsubscribed, bounced) or is gone from the store says they are already unsubscribed, with no button, never that the link is invalid', async () => {
+  const server = await startServer();
+  try {
+    const left = subscriber(server);
+    assert.equal((await rawRequest(server.port, 'POST', `/unsubscribe?token=${left.token}`, ONE_CLICK)).status, 200);
+    const bounced = subscriber(server, 'bob@example.org');
+    new SubscriberStore(server.db).markBounced(bounced.id);
+    const gone = subscriber(server, 'cy@example.org');
+    server.db.prepare('DELETE FROM subscribers WHERE id = ?').run(gone.id);
+    // The GET of each; the one-click POST of a reader gone from the store too (one still in it is answered "You are unsubscribed", as a repeat is).
+    for (const [reader, methods] of [[left, ['GET']], [bounced, ['GET']], [gone, ['GET', 'POST']]] as const) {
+      for (const method of methods) {
+        const body = method === 'POST' ? ONE_CLICK : undefined;
+        const page = await rawRequest(server.port, method, `/unsubscribe?token=${reader.token}`, body);
+        assert.equal(page.status, 200, `${method} ${reader.id}`);
+        assert.match(page.body, /<h1[^>]*>You are already unsubscribed<\/h1>/, `${method} ${reader.id}`);
+        assert.doesNotMatch(page.body, /<form|not valid/, `${method} ${reader.id}`);
+      }
+    }
+    assert.equal(bounced.status(), 'bounced');
+    // A reader still on the list gets the button, as before.
+    assert.match((await rawRequest(server.port, 'GET', `/unsubscribe?token=${subscriber(server, 'dee@example.org').token}`)).body, /<form method="post"/);
+  } finally {
+    await server.close();
+  }
+});
+
 test('unsubscribe: one-click POST as multipart/form-data (RFC 8058 allows it) commits too', async () => {
   const server = await startServer();
   try {
