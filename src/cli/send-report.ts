@@ -65,6 +65,18 @@ export class SendProgress {
     else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
   }
 
+  /**
+   * Another program holds the database locked (a large `subscribers
+   * import`, an SQLite browser with changes not saved): the send waits for
+   * it, said at once with the time it began and the time it gives up at
+   * (local, as a clock shows them).
+   */
+  locked(since: Date, giveUpAt: Date): void {
+    const note = `another program holds the database locked since ${since.toLocaleTimeString('en-GB')} (a subscribers import?): waiting for it until ${giveUpAt.toLocaleTimeString('en-GB')} at most`;
+    if (this.bar) this.bar.update(this.done, { rate: this.rate().toFixed(0), failed: this.failed, waiting: ` | ${note}` });
+    else this.io.stderr.write(`sending: ${note} (Ctrl-C stops; the same command resumes)\n`);
+  }
+
   /** Recipients that reached a final state in this run. */
   get settledCount(): number {
     return this.done;

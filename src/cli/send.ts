@@ -326,6 +326,7 @@ async function carryOut(
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
         onWait: (until, queued, relay, deferredBy) => progress.waiting(until, queued, relay, deferredBy),
+        onLocked: (since, giveUpAt) => progress.locked(since, giveUpAt),
       });
     } finally {
       progress.stop();

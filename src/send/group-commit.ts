@@ -1,5 +1,9 @@
+import { isBusy } from '../store/store-problem.js';
 import type { Delivery, SettledDelivery } from './delivery.js';
 import type { SendJournal } from './journal.js';
+
+/** How often a commit another program's lock kept out is tried again, ms (each try waits the store's busy timeout too). */
+const LOCKED_RETRY_MS = 100;
 
 interface PendingHandOff {
   delivery: Delivery;
@@ -19,6 +23,14 @@ export interface GroupCommitOptions {
   onSettled(entry: SettledDelivery): void;
   /** The journal could not be written: nothing more may be handed over (RELIABILITY 16). */
   onError(error: Error): void;
+  /**
+   * How long the commits wait out another program's lock on the database
+   * (SQLITE_BUSY past the store's own busy timeout) before that is the
+   * journal's failure, ms.
+   */
+  lockedPatienceMs: number;
+  /** Another program's lock kept a commit out: said once a spell of waiting (`since`), so a stalled send does not look like a hang. */
+  onLocked?(since: Date): void;
 }
 
 /**
@@ -49,6 +61,8 @@ export class GroupCommit {
   private timer: NodeJS.Timeout | undefined;
   private handOffTimer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
+  /** When the commits started waiting for another program's lock (Date.now(), ms); undefined when the last commit went through. */
+  private lockedSince: number | undefined;
 
   constructor(
     private readonly journal: Pick<SendJournal, 'record'>,
@@ -105,6 +119,13 @@ export class GroupCommit {
         this.options.now(),
       );
     } catch (error) {
+      if (this.waitsForLock(error)) {
+        // Nothing was committed: the same writes go again, first, with whatever joined them meanwhile.
+        this.settled.unshift(...settled);
+        this.handOffs.unshift(...handOffs);
+        this.timer ??= setTimeout(() => this.flush(), LOCKED_RETRY_MS);
+        return;
+      }
       // Not recorded: those rows stay as the journal has them (held, so this run does not claim them again).
       // Said as the journal's failure: the transport that waited for it would otherwise name its own step (the .eml file, the relay).
       const refusal = new Error(`the send journal could not record the message as going out: ${(error as Error).message}`, { cause: error });
@@ -112,6 +133,7 @@ export class GroupCommit {
       this.options.onError(error as Error);
       return;
     }
+    this.lockedSince = undefined;
     for (const entry of settled) {
       this.held.delete(entry.delivery.recipientKey);
       this.options.onSettled(entry);
@@ -123,5 +145,24 @@ export class GroupCommit {
         handOff.resolve();
       }
     }
+  }
+
+  /**
+   * Whether a failed commit waits for another program's lock to go: a
+   * `subscribers import` of a large file holds the database in one
+   * transaction (300,000 rows about 4 s, a million 13.5 s here, past the
+   * store's 10 s busy timeout), and the send is to pause for it, not
+   * stop with its messages on their way `unknown`. Until
+   * `lockedPatienceMs` after the first refusal; any other failure is the
+   * journal's at once.
+   */
+  private waitsForLock(error: unknown): boolean {
+    if (!isBusy(error)) return false;
+    const now = Date.now();
+    if (this.lockedSince === undefined) {
+      this.lockedSince = now;
+      this.options.onLocked?.(new Date(now));
+    }
+    return now - this.lockedSince < this.options.lockedPatienceMs;
   }
 }
