@@ -18,6 +18,7 @@ import { isPaperboyError } from '../src/errors.js';
 import { issueSchema } from '../src/issue/schema.js';
 import { RULES_DOC_COMMAND } from '../src/lint/format/rule-list.js';
 import { rules } from '../src/lint/rules/index.js';
+import { loadTemplates } from '../src/render/templates.js';
 import { runCli } from './helpers/cli.js';
 import { makeRoot } from './helpers/fixture.js';
 
@@ -402,6 +403,47 @@ test('a config error points to docs/config.md by its absolute path: the page is 
   assert.equal(page, join(REPO, 'docs', 'config.md'), hint);
   assert.ok(existsSync(page));
   assert.doesNotMatch(hint ?? '', /SPEC/);
+});
+
+test('a template error points to the pages that list the fields and helpers, by their absolute paths, not to the source', () => {
+  // A block never closed: every template error carries the same hint.
+  const root = makeRoot({ 'templates/email.txt.hbs': '{{#if newsletter.description}}\n' });
+  let hint: string | undefined;
+  try {
+    loadTemplates(join(root, 'templates'));
+  } catch (error) {
+    assert.ok(isPaperboyError(error) && error.code === 'TEMPLATE_ERROR', String(error));
+    hint = error.hint;
+  }
+  const pages = [...(hint ?? '').matchAll(/(\/\S+?\.(?:md|ts))\b/g)].map((match) => relative(REPO, match[1]!));
+  assert.deepEqual(pages, ['docs/email-templates.md', 'docs/web-templates.md', 'docs/outputs.md'], hint);
+  for (const page of pages) assert.ok(existsSync(join(REPO, page)), page);
+});
+
+/** The source files of src/, each with its path from the repository. */
+function sourceFiles(folder = join(REPO, 'src')): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
+}
+
+test('every page of paperboy\'s own a message names (`ownFile(…)`) is a page of docs/ that exists, and a section it names (`docs/guide.md, "Deploying"`) is a heading of that page', () => {
+  let checked = 0;
+  for (const file of sourceFiles()) {
+    // The code's lines: a comment may name a passage of a page for the reader of the source.
+    const text = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+      .join('\n');
+    for (const [, page = ''] of text.matchAll(/ownFile\('([^']+)'\)/g)) {
+      checked++;
+      assert.ok(page.startsWith('docs/') && existsSync(join(REPO, page)), `${relative(REPO, file)} points a message to ${page}: a user reads docs/, not the source`);
+    }
+    for (const [, page = '', heading = ''] of text.matchAll(/(docs\/[a-z-]+\.md)(?:'\)\})?,? "([^"]+)"/g)) {
+      checked++;
+      const headings = readFileSync(join(REPO, page), 'utf8').split('\n').filter((line) => /^#+ /.test(line)).map((line) => line.replace(/^#+ /, ''));
+      assert.ok(headings.includes(heading), `${relative(REPO, file)} names the section "${heading}" of ${page}, which has no such heading`);
+    }
+  }
+  assert.ok(checked >= 8, 'the pages are read from src/');
 });
 
 /** The rows of README.md's command table: the synopsis in the first cell (`paperboy lint [FILES...] …`, `\|` read as `|`). */
