@@ -210,12 +210,16 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
  * (`subscribers`, `papers`) takes it before the subcommand too
  * (`paperboy subscribers --root ~/digest list`): commander reads options
  * per command, so the parent's value is handed to the subcommand that
- * runs, unless the subcommand was given its own.
+ * runs, unless the subcommand was given its own. The one given last wins
+ * (docs/commands.md, "Every command"): commander runs these hooks from the
+ * program down, so a value given nearer the subcommand, later on the line
+ * (`paperboy --root a subscribers --root b list`: `b`), replaces one handed
+ * down before it, and the subcommand's own (source `cli`) replaces both.
  */
 function rootBeforeSubcommand(parent: Command): Command {
   return parent.option('--root <dir>', 'the newsletter directory (also accepted after the subcommand)', rootDir).hook('preAction', (_parent, action) => {
     const root = parent.getOptionValue('root') as string | undefined;
-    if (root !== undefined && action.getOptionValueSource('root') === 'default') action.setOptionValueWithSource('root', root, 'cli');
+    if (root !== undefined && action.getOptionValueSource('root') !== 'cli') action.setOptionValueWithSource('root', root, 'implied');
   });
 }
 

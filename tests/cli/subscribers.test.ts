@@ -552,6 +552,18 @@ test('subscribers takes --root before its subcommand too, as every command takes
   assert.equal((await runCli(['subscribers', '--root', root, 'count', '--root', elsewhere], { cwd: root })).stdout, '0\n');
 });
 
+test('--root given before `subscribers` and again before its subcommand: the one given last wins, as after the subcommand', async () => {
+  const root = makeRoot({});
+  const elsewhere = makeRoot({});
+  assert.equal((await runCli(['subscribers', '--root', root, 'add', 'ada@example.org'], { cwd: elsewhere })).code, 0);
+  const nearer = await runCli(['--root', elsewhere, 'subscribers', '--root', root, 'count'], { cwd: elsewhere });
+  assert.deepEqual([nearer.code, nearer.stdout, nearer.stderr], [0, '1\n', '']);
+  const farther = await runCli(['--root', root, 'subscribers', '--root', elsewhere, 'count'], { cwd: root });
+  assert.deepEqual([farther.code, farther.stdout, farther.stderr], [0, '0\n', '']);
+  const last = await runCli(['--root', elsewhere, 'subscribers', '--root', elsewhere, 'count', '--root', root], { cwd: elsewhere });
+  assert.deepEqual([last.code, last.stdout, last.stderr], [0, '1\n', '']);
+});
+
 test('paperboy --help names every subscribers subcommand in its summary', async () => {
   const root = makeRoot({});
   const help = (await runCli(['subscribers', '--help'], { cwd: root })).stdout;
