@@ -136,6 +136,16 @@ test('the example issue of docs/issue-format.md has no lint message but its two 
   );
 });
 
+test("docs/config.md's message for a misspelt key is what a command prints for its example config with `outDir` written `outdir`", async () => {
+  const root = makeRoot({}, exampleBlock('config.md', 'yaml').replace(/^outDir:/m, 'outdir:'));
+  const result = await runCli(['lint'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  const shown = /^```\n(paperboy: \S+: Unexpected key `outdir`[\s\S]*?)^```$/m.exec(readDoc('config.md'))?.[1];
+  assert.ok(shown, 'docs/config.md shows the message for `outdir`');
+  // The page's paths are those of a newsletter and of paperboy on one machine.
+  assert.equal(result.stderr.replaceAll(root, '/home/jane/digest').replaceAll(REPO, '/home/jane/paperboy/'), shown);
+});
+
 test('docs/config.md names the environment variables that hold the secrets', () => {
   const config = readDoc('config.md');
   for (const variable of ['SMTP_URL', 'PAPERBOY_SECRET', 'DKIM_PRIVATE_KEY_FILE']) assert.match(config, new RegExp(`\\| \`${variable}\` \\|`));
