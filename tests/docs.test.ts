@@ -214,6 +214,38 @@ test('docs/commands.md documents every command --help lists, each with every fla
   }
 });
 
+/** Each flag of a `--help` text whose default it states (`--port <n> … (default: 8080)`), with that default; `false` and `true` (a switch off or on) left out. */
+function helpDefaults(help: string): { flag: string; value: string }[] {
+  const options = help.slice(help.indexOf('Options:'), help.indexOf('Commands:') === -1 ? undefined : help.indexOf('Commands:'));
+  // An option's description runs over the lines indented under it.
+  return [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z][\w-]*)[^\n]*(?:\n {4,}[^\n]*)*/gm)].flatMap(([text, flag]) => {
+    const value = /\(?(?:choices: [^)]*?, )?default: ([^)]*)\)?\s*$/.exec(text.replace(/\s+/g, ' '))?.[1]?.replace(/^"(.*)"$/, '$1');
+    return value === undefined || ['false', 'true'].includes(value) ? [] : [{ flag: flag!, value }];
+  });
+}
+
+test("docs/commands.md: a flag's default is the one --help states, in the flag's row (`--port N` … default 8080; `--format html` … (default))", async () => {
+  const root = makeRoot({});
+  const sections = readDoc('commands.md').split(/^## /m);
+  let checked = 0;
+  for (const command of helpCommands((await runCli(['--help'], { cwd: root })).stdout)) {
+    const section = sections.find((text) => text.startsWith(`\`paperboy ${command}\`\n`))!;
+    const paths = [[command], ...(await subcommandsOf([command], root)).map((sub) => [command, sub])];
+    for (const path of paths) {
+      for (const { flag, value } of helpDefaults((await runCli([...path, '--help'], { cwd: root })).stdout)) {
+        if (flag === '--root') continue;
+        checked++;
+        // A flag of choices has a row per value, the default's saying "(default)"; another flag's row names its default's words.
+        const row = section.split('\n').find((line) => line.startsWith(`| \`${flag} ${value}\``)) ?? section.split('\n').find((line) => line.startsWith(`| \`${flag}`));
+        assert.ok(row, `docs/commands.md has no row for \`paperboy ${path.join(' ')} ${flag}\``);
+        const stated = row.startsWith(`| \`${flag} ${value}\``) ? row.includes('(default)') : value.split(/[^\w.]+/).filter(Boolean).every((word) => row.slice(row.indexOf('default')).toLowerCase().includes(word.toLowerCase()));
+        assert.ok(row.includes('default') && stated, `docs/commands.md's row of \`paperboy ${path.join(' ')} ${flag}\` does not give its default, ${value} (\`--help\`):\n${row}`);
+      }
+    }
+  }
+  assert.ok(checked >= 6, 'the defaults are read from --help');
+});
+
 /** Every flag of `--help` (long and short), read once per command path. */
 function flagsOfCommand(root: string): (path: string[]) => Promise<string[]> {
   const known = new Map<string, Promise<string[]>>();
