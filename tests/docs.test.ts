@@ -176,6 +176,19 @@ test('docs/rules.md is exactly what `paperboy lint --list-rules --format markdow
   );
 });
 
+test("docs/commands.md names each key `lint --list-rules --format json` gives a rule, and each value of its words", async () => {
+  const result = await runCli(['lint', '--list-rules', '--format', 'json'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0, result.stderr);
+  const listed = JSON.parse(result.stdout) as Record<string, unknown>[];
+  const row = readDoc('commands.md').split('\n').find((line) => line.startsWith('| `--list-rules` |'));
+  assert.ok(row, 'docs/commands.md has a row for `--list-rules`');
+  const keys = [...new Set(listed.flatMap((rule) => Object.keys(rule)))];
+  for (const key of keys) assert.ok(row.includes(`\`${key}\``), `docs/commands.md's row of \`--list-rules\` does not name the key \`${key}\` of its JSON`);
+  for (const key of ['severity', 'scope', 'sent']) {
+    for (const value of new Set(listed.map((rule) => rule[key] as string))) assert.ok(row.includes(`\`${value}\``), `docs/commands.md's row of \`--list-rules\` does not name \`${value}\`, a value of \`${key}\``);
+  }
+});
+
 test("README.md's count of the lint rules is the number of rules", () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   const counts = [...readme.matchAll(/\b(\d+) rules\b/g)].map((match) => Number(match[1]));
