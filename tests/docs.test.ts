@@ -189,6 +189,20 @@ test("docs/commands.md names each key `lint --list-rules --format json` gives a 
   }
 });
 
+test('docs/commands.md names each key `lint --format json` gives a file and a message', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': '---\nnumber: 1\ntitle: TODO\n---\n' });
+  const result = await runCli(['lint', '--format', 'json', '--fix'], { cwd: root });
+  const [file] = JSON.parse(result.stdout) as Record<string, unknown>[];
+  const messages = (file!.messages as Record<string, unknown>[]);
+  assert.ok(messages.length > 0, result.stdout);
+  const row = readDoc('commands.md').split('\n').find((line) => line.startsWith('| `--format json` |'));
+  assert.ok(row, 'docs/commands.md has a row for `--format json`');
+  const shape = /`(\[\{filePath[^`]*)`/.exec(row)?.[1] ?? '';
+  for (const key of [...Object.keys(file!), ...new Set(messages.flatMap((message) => Object.keys(message)))]) {
+    assert.match(shape, new RegExp(`[{,] ?${key}\\b`), `docs/commands.md's shape of \`lint --format json\` does not name \`${key}\``);
+  }
+});
+
 test("README.md's count of the lint rules is the number of rules", () => {
   const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
   const counts = [...readme.matchAll(/\b(\d+) rules\b/g)].map((match) => Number(match[1]));
