@@ -403,6 +403,34 @@ test('docs/commands.md: the `papers search` example shows what the command print
   assert.deepEqual(shown.slice(0, printed.length), printed, 'regenerate the example from `paperboy papers search sparse autoencoders` in the repository');
 });
 
+/** The keys the table after a page's example of a file names in its first column (`summaries[].summary`, `opinion`: the second under the first's parent). */
+function tableKeysAfter(page: string, marker: string): string[] {
+  const text = readDoc(page);
+  const table = /\n(\| key \|[^\n]*\n(?:\|[^\n]*\n)+)/.exec(text.slice(text.indexOf(marker)))?.[1] ?? '';
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => {
+      const names = [...(row.split(' | ')[0] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+      const parent = /^(.*\.)[^.]*$/.exec(names[0] ?? '')?.[1] ?? '';
+      return names.map((name, i) => (i > 0 && !name.includes('.') ? parent + name : name));
+    });
+}
+
+test("docs/outputs.md's table of papers.json names every key the file has, a paper's and a summary's included", async () => {
+  const result = await runCli(['papers', 'export', '--format', 'json', '--root', REPO], { cwd: REPO });
+  assert.equal(result.code, 0, result.stderr);
+  const file = JSON.parse(result.stdout) as { papers: { summaries: Record<string, unknown>[] }[] } & Record<string, unknown>;
+  const keys = [
+    ...Object.keys(file).map((key) => (key === 'papers' ? 'papers[]' : key)),
+    ...new Set(file.papers.flatMap((paper) => Object.keys(paper).map((key) => (key === 'summaries' ? 'summaries[]' : key)))),
+    ...new Set(file.papers.flatMap((paper) => paper.summaries.flatMap((summary) => Object.keys(summary).map((key) => `summaries[].${key}`)))),
+  ];
+  const documented = tableKeysAfter('outputs.md', '**`papers.json`**');
+  assert.ok(documented.includes('version'), 'the table is read');
+  assert.deepEqual(keys.filter((key) => !documented.includes(key)), [], 'docs/outputs.md: keys of papers.json without a row');
+});
+
 test('docs/outputs.md names every web template templates/web/ holds, and docs/web-templates.md gives each a section', () => {
   const templates = readdirSync(join(REPO, 'templates', 'web')).filter((name) => name.endsWith('.html.hbs'));
   assert.ok(templates.includes('message.html.hbs'), 'the templates are read from templates/web/');
