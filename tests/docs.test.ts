@@ -482,6 +482,21 @@ test('README.md and docs/ link only to files and headings inside the repository'
   }
 });
 
+test('README.md and docs/: every table row has as many cells as its header, as GitHub drops the cells past them (a `|` in a cell, in code too, is written `\\|`)', () => {
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let tables = 0;
+  for (const page of pages) {
+    visit(parsedPage(join(REPO, page)), 'table', (table) => {
+      tables++;
+      const [header, ...rows] = table.children;
+      for (const row of rows) {
+        assert.equal(row.children.length, header!.children.length, `${page}:${row.position?.start.line}: a row of ${row.children.length} cells under a header of ${header!.children.length}: GitHub shows no cell past the header's (write a \`|\` in a cell as \`\\|\`)`);
+      }
+    });
+  }
+  assert.ok(tables > 20, 'the tables are read');
+});
+
 test('docs/commands.md: every command\'s section is a heading as GitHub renders the page (no code fence left open above it)', async () => {
   const commands = helpCommands((await runCli(['--help'], { cwd: makeRoot({}) })).stdout);
   const anchors = anchorsOf(parsedPage(join(REPO, 'docs', 'commands.md')));
