@@ -497,6 +497,21 @@ test('README.md and docs/: every table row has as many cells as its header, as G
   assert.ok(tables > 20, 'the tables are read');
 });
 
+test('README.md and docs/: no code span is cut short by a backtick written `\\``, which Markdown does not escape in code (a span holding backticks is written between double ones)', () => {
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let spans = 0;
+  for (const page of pages) {
+    const text = readFileSync(join(REPO, page), 'utf8');
+    visit(parsedPage(join(REPO, page)), 'inlineCode', (code) => {
+      spans++;
+      // `a \` (a backslash shown as code) ends before a space or punctuation; `\`xml\`` ends at the backslash meant to escape it, a word right after.
+      const after = text[code.position!.end.offset!] ?? '';
+      assert.ok(!(/(^|[^\\])\\$/.test(code.value) && /[\w"'`\\]/.test(after)), `${page}:${code.position!.start.line}: the code span \`${code.value}\` ends at a \\\` meant as a backtick inside it: write the span between double backticks, its backticks bare`);
+    });
+  }
+  assert.ok(spans > 500, 'the code spans are read');
+});
+
 test('docs/commands.md: every command\'s section is a heading as GitHub renders the page (no code fence left open above it)', async () => {
   const commands = helpCommands((await runCli(['--help'], { cwd: makeRoot({}) })).stdout);
   const anchors = anchorsOf(parsedPage(join(REPO, 'docs', 'commands.md')));
