@@ -111,7 +111,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--status <status>', 'count this status instead')
     .action((options) => runSubscribers({ ...options, action: 'count' }));
   subscriberAction('import', 'add the addresses of a CSV file (paperboy\'s export, or Mailchimp\'s, Buttondown\'s, Substack\'s, Ghost\'s, listmonk\'s); reports every bad row at its line; never makes active an address that unsubscribed, bounced or complained')
-    .argument('<file>', 'the CSV file')
+    .argument('<file>', 'the CSV file (-: the standard input)')
     .action((argument: string, options) => runSubscribers({ ...options, action: 'import', argument }));
   subscriberAction('unsubscribe-from', 'unsubscribe whom the tokens of mailed unsubscribe requests (subject "unsubscribe <token>") name, in an mbox file or a Maildir (never the sender)')
     .argument('<mailbox>', 'the mbox file or Maildir folder')

@@ -350,6 +350,11 @@ test('subscribers import: messages name the file as typed; the consent records i
   assert.match(empty.stderr, /^paperboy: \/dev\/null: Unexpected empty file, expected a header row naming an `email` column and a row for each subscriber\n/);
 });
 
+test('subscribers import --help says that - reads the CSV from the standard input, as docs/commands.md does', async () => {
+  const help = await runCli(['subscribers', 'import', '--help'], { cwd: makeRoot({}) });
+  assert.match(help.stdout, /^ {2}file +the CSV file \(-: the standard input\)$/m);
+});
+
 test('subscribers import -: the CSV is read from the standard input, named <stdin> in messages and /dev/stdin in the consent records', () => {
   const root = makeRoot({ 'issues/.keep': '' });
   const piped = spawnCli(['subscribers', 'import', '-', '--root', root], { cwd: root, input: 'email,name\nada@example.org,Ada\nnope\n' });
