@@ -10,7 +10,7 @@ import { makeRoot } from './helpers/fixture.js';
 
 /**
  * docs/walkthrough.md shows what each command printed. Its new, lint,
- * preview, render and subscribers steps are run here on the very files the
+ * preview, render, subscribers, build and papers steps are run here on the very files the
  * page shows (the config, the skeleton, the first draft and each fix, the
  * readers' CSV), and every line the page shows must come out, in order (a
  * `…` line stands for lines cut out).
@@ -60,7 +60,7 @@ function pageConfig(): string {
   return config;
 }
 
-test('docs/walkthrough.md: lint, lint --fix, preview and render print what the page shows, on the files it shows', async () => {
+test('docs/walkthrough.md: lint, lint --fix, preview, render, build and papers print what the page shows, on the files it shows', async () => {
   const [skeleton, ...snippets] = blocks('yaml');
   const [draft] = blocks('markdown');
   assert.ok(skeleton && draft && snippets.length >= 2, 'the page shows the skeleton, the draft and the fixes');
@@ -94,6 +94,20 @@ test('docs/walkthrough.md: lint, lint --fix, preview and render print what the p
   const text = await runCli(['render', '1', '--format', 'text'], { cwd: root });
   assert.equal(text.code, 0, text.stderr);
   assertShows(text.stdout, shownAfter('paperboy render 1 --format text'), 'paperboy render 1 --format text');
+
+  // Step 8, once the issue is out of draft (the page sends it first): the archive and the paper database.
+  writeFileSync(join(root, ISSUE), fixed.replace(/^status: draft$/m, 'status: sent'));
+  const shows = async (command: string, nth = 0) => {
+    const [argv, pipe] = command.split(' | ');
+    const result = await runCli(argv!.split(' ').slice(1), { cwd: root });
+    assert.equal(result.code, 0, result.stderr);
+    const printed = pipe === 'head -3' ? result.stdout.split('\n').slice(0, 3).join('\n') : result.stdout;
+    assertShows(printed, shownAfter(command, nth), command);
+  };
+  await shows('paperboy build');
+  await shows('paperboy build', 1);
+  await shows('paperboy papers search reversal');
+  await shows('paperboy papers export --format bib | head -3');
 });
 
 /** The page's paths are those of the machine it ran on: paperboy in /work/hV, the newsletter in /tmp/hV-walk/my-digest. */
