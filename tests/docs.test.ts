@@ -18,6 +18,7 @@ import { isPaperboyError } from '../src/errors.js';
 import { issueSchema } from '../src/issue/schema.js';
 import { RULES_DOC_COMMAND } from '../src/lint/format/rule-list.js';
 import { rules } from '../src/lint/rules/index.js';
+import { loadTemplates } from '../src/render/templates.js';
 import { runCli } from './helpers/cli.js';
 import { makeRoot } from './helpers/fixture.js';
 
@@ -135,6 +136,16 @@ test('the example issue of docs/issue-format.md has no lint message but its two 
   );
 });
 
+test("docs/config.md's message for a misspelt key is what a command prints for its example config with `outDir` written `outdir`", async () => {
+  const root = makeRoot({}, exampleBlock('config.md', 'yaml').replace(/^outDir:/m, 'outdir:'));
+  const result = await runCli(['lint'], { cwd: root });
+  assert.equal(result.code, 2, result.stderr);
+  const shown = /^```\n(paperboy: \S+: Unexpected key `outdir`[\s\S]*?)^```$/m.exec(readDoc('config.md'))?.[1];
+  assert.ok(shown, 'docs/config.md shows the message for `outdir`');
+  // The page's paths are those of a newsletter and of paperboy on one machine.
+  assert.equal(result.stderr.replaceAll(root, '/home/jane/digest').replaceAll(REPO, '/home/jane/paperboy/'), shown);
+});
+
 test('docs/config.md names the environment variables that hold the secrets', () => {
   const config = readDoc('config.md');
   for (const variable of ['SMTP_URL', 'PAPERBOY_SECRET', 'DKIM_PRIVATE_KEY_FILE']) assert.match(config, new RegExp(`\\| \`${variable}\` \\|`));
@@ -163,6 +174,33 @@ test('docs/rules.md is exactly what `paperboy lint --list-rules --format markdow
     page === result.stdout,
     `docs/rules.md differs from the rule modules (line ${line + 1}: ${JSON.stringify(expected[line])}): regenerate it with \`${RULES_DOC_COMMAND}\``,
   );
+});
+
+test("docs/commands.md names each key `lint --list-rules --format json` gives a rule, and each value of its words", async () => {
+  const result = await runCli(['lint', '--list-rules', '--format', 'json'], { cwd: makeRoot({}) });
+  assert.equal(result.code, 0, result.stderr);
+  const listed = JSON.parse(result.stdout) as Record<string, unknown>[];
+  const row = readDoc('commands.md').split('\n').find((line) => line.startsWith('| `--list-rules` |'));
+  assert.ok(row, 'docs/commands.md has a row for `--list-rules`');
+  const keys = [...new Set(listed.flatMap((rule) => Object.keys(rule)))];
+  for (const key of keys) assert.ok(row.includes(`\`${key}\``), `docs/commands.md's row of \`--list-rules\` does not name the key \`${key}\` of its JSON`);
+  for (const key of ['severity', 'scope', 'sent']) {
+    for (const value of new Set(listed.map((rule) => rule[key] as string))) assert.ok(row.includes(`\`${value}\``), `docs/commands.md's row of \`--list-rules\` does not name \`${value}\`, a value of \`${key}\``);
+  }
+});
+
+test('docs/commands.md names each key `lint --format json` gives a file and a message', async () => {
+  const root = makeRoot({ 'issues/0001-x.md': '---\nnumber: 1\ntitle: TODO\n---\n' });
+  const result = await runCli(['lint', '--format', 'json', '--fix'], { cwd: root });
+  const [file] = JSON.parse(result.stdout) as Record<string, unknown>[];
+  const messages = (file!.messages as Record<string, unknown>[]);
+  assert.ok(messages.length > 0, result.stdout);
+  const row = readDoc('commands.md').split('\n').find((line) => line.startsWith('| `--format json` |'));
+  assert.ok(row, 'docs/commands.md has a row for `--format json`');
+  const shape = /`(\[\{filePath[^`]*)`/.exec(row)?.[1] ?? '';
+  for (const key of [...Object.keys(file!), ...new Set(messages.flatMap((message) => Object.keys(message)))]) {
+    assert.match(shape, new RegExp(`[{,] ?${key}\\b`), `docs/commands.md's shape of \`lint --format json\` does not name \`${key}\``);
+  }
 });
 
 test("README.md's count of the lint rules is the number of rules", () => {
@@ -201,6 +239,38 @@ test('docs/commands.md documents every command --help lists, each with every fla
       assert.ok(where.includes(`\`${flag}`), `docs/commands.md does not document \`paperboy ${command} ${flag}\``);
     }
   }
+});
+
+/** Each flag of a `--help` text whose default it states (`--port <n> … (default: 8080)`), with that default; `false` and `true` (a switch off or on) left out. */
+function helpDefaults(help: string): { flag: string; value: string }[] {
+  const options = help.slice(help.indexOf('Options:'), help.indexOf('Commands:') === -1 ? undefined : help.indexOf('Commands:'));
+  // An option's description runs over the lines indented under it.
+  return [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z][\w-]*)[^\n]*(?:\n {4,}[^\n]*)*/gm)].flatMap(([text, flag]) => {
+    const value = /\(?(?:choices: [^)]*?, )?default: ([^)]*)\)?\s*$/.exec(text.replace(/\s+/g, ' '))?.[1]?.replace(/^"(.*)"$/, '$1');
+    return value === undefined || ['false', 'true'].includes(value) ? [] : [{ flag: flag!, value }];
+  });
+}
+
+test("docs/commands.md: a flag's default is the one --help states, in the flag's row (`--port N` … default 8080; `--format html` … (default))", async () => {
+  const root = makeRoot({});
+  const sections = readDoc('commands.md').split(/^## /m);
+  let checked = 0;
+  for (const command of helpCommands((await runCli(['--help'], { cwd: root })).stdout)) {
+    const section = sections.find((text) => text.startsWith(`\`paperboy ${command}\`\n`))!;
+    const paths = [[command], ...(await subcommandsOf([command], root)).map((sub) => [command, sub])];
+    for (const path of paths) {
+      for (const { flag, value } of helpDefaults((await runCli([...path, '--help'], { cwd: root })).stdout)) {
+        if (flag === '--root') continue;
+        checked++;
+        // A flag of choices has a row per value, the default's saying "(default)"; another flag's row names its default's words.
+        const row = section.split('\n').find((line) => line.startsWith(`| \`${flag} ${value}\``)) ?? section.split('\n').find((line) => line.startsWith(`| \`${flag}`));
+        assert.ok(row, `docs/commands.md has no row for \`paperboy ${path.join(' ')} ${flag}\``);
+        const stated = row.startsWith(`| \`${flag} ${value}\``) ? row.includes('(default)') : value.split(/[^\w.]+/).filter(Boolean).every((word) => row.slice(row.indexOf('default')).toLowerCase().includes(word.toLowerCase()));
+        assert.ok(row.includes('default') && stated, `docs/commands.md's row of \`paperboy ${path.join(' ')} ${flag}\` does not give its default, ${value} (\`--help\`):\n${row}`);
+      }
+    }
+  }
+  assert.ok(checked >= 6, 'the defaults are read from --help');
 });
 
 /** Every flag of `--help` (long and short), read once per command path. */
@@ -333,6 +403,34 @@ test('docs/commands.md: the `papers search` example shows what the command print
   assert.deepEqual(shown.slice(0, printed.length), printed, 'regenerate the example from `paperboy papers search sparse autoencoders` in the repository');
 });
 
+/** The keys the table after a page's example of a file names in its first column (`summaries[].summary`, `opinion`: the second under the first's parent). */
+function tableKeysAfter(page: string, marker: string): string[] {
+  const text = readDoc(page);
+  const table = /\n(\| key \|[^\n]*\n(?:\|[^\n]*\n)+)/.exec(text.slice(text.indexOf(marker)))?.[1] ?? '';
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => {
+      const names = [...(row.split(' | ')[0] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
+      const parent = /^(.*\.)[^.]*$/.exec(names[0] ?? '')?.[1] ?? '';
+      return names.map((name, i) => (i > 0 && !name.includes('.') ? parent + name : name));
+    });
+}
+
+test("docs/outputs.md's table of papers.json names every key the file has, a paper's and a summary's included", async () => {
+  const result = await runCli(['papers', 'export', '--format', 'json', '--root', REPO], { cwd: REPO });
+  assert.equal(result.code, 0, result.stderr);
+  const file = JSON.parse(result.stdout) as { papers: { summaries: Record<string, unknown>[] }[] } & Record<string, unknown>;
+  const keys = [
+    ...Object.keys(file).map((key) => (key === 'papers' ? 'papers[]' : key)),
+    ...new Set(file.papers.flatMap((paper) => Object.keys(paper).map((key) => (key === 'summaries' ? 'summaries[]' : key)))),
+    ...new Set(file.papers.flatMap((paper) => paper.summaries.flatMap((summary) => Object.keys(summary).map((key) => `summaries[].${key}`)))),
+  ];
+  const documented = tableKeysAfter('outputs.md', '**`papers.json`**');
+  assert.ok(documented.includes('version'), 'the table is read');
+  assert.deepEqual(keys.filter((key) => !documented.includes(key)), [], 'docs/outputs.md: keys of papers.json without a row');
+});
+
 test('docs/outputs.md names every web template templates/web/ holds, and docs/web-templates.md gives each a section', () => {
   const templates = readdirSync(join(REPO, 'templates', 'web')).filter((name) => name.endsWith('.html.hbs'));
   assert.ok(templates.includes('message.html.hbs'), 'the templates are read from templates/web/');
@@ -384,6 +482,36 @@ test('README.md and docs/ link only to files and headings inside the repository'
   }
 });
 
+test('README.md and docs/: every table row has as many cells as its header, as GitHub drops the cells past them (a `|` in a cell, in code too, is written `\\|`)', () => {
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let tables = 0;
+  for (const page of pages) {
+    visit(parsedPage(join(REPO, page)), 'table', (table) => {
+      tables++;
+      const [header, ...rows] = table.children;
+      for (const row of rows) {
+        assert.equal(row.children.length, header!.children.length, `${page}:${row.position?.start.line}: a row of ${row.children.length} cells under a header of ${header!.children.length}: GitHub shows no cell past the header's (write a \`|\` in a cell as \`\\|\`)`);
+      }
+    });
+  }
+  assert.ok(tables > 20, 'the tables are read');
+});
+
+test('README.md and docs/: no code span is cut short by a backtick written `\\``, which Markdown does not escape in code (a span holding backticks is written between double ones)', () => {
+  const pages = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  let spans = 0;
+  for (const page of pages) {
+    const text = readFileSync(join(REPO, page), 'utf8');
+    visit(parsedPage(join(REPO, page)), 'inlineCode', (code) => {
+      spans++;
+      // `a \` (a backslash shown as code) ends before a space or punctuation; `\`xml\`` ends at the backslash meant to escape it, a word right after.
+      const after = text[code.position!.end.offset!] ?? '';
+      assert.ok(!(/(^|[^\\])\\$/.test(code.value) && /[\w"'`\\]/.test(after)), `${page}:${code.position!.start.line}: the code span \`${code.value}\` ends at a \\\` meant as a backtick inside it: write the span between double backticks, its backticks bare`);
+    });
+  }
+  assert.ok(spans > 500, 'the code spans are read');
+});
+
 test('docs/commands.md: every command\'s section is a heading as GitHub renders the page (no code fence left open above it)', async () => {
   const commands = helpCommands((await runCli(['--help'], { cwd: makeRoot({}) })).stdout);
   const anchors = anchorsOf(parsedPage(join(REPO, 'docs', 'commands.md')));
@@ -402,6 +530,47 @@ test('a config error points to docs/config.md by its absolute path: the page is 
   assert.equal(page, join(REPO, 'docs', 'config.md'), hint);
   assert.ok(existsSync(page));
   assert.doesNotMatch(hint ?? '', /SPEC/);
+});
+
+test('a template error points to the pages that list the fields and helpers, by their absolute paths, not to the source', () => {
+  // A block never closed: every template error carries the same hint.
+  const root = makeRoot({ 'templates/email.txt.hbs': '{{#if newsletter.description}}\n' });
+  let hint: string | undefined;
+  try {
+    loadTemplates(join(root, 'templates'));
+  } catch (error) {
+    assert.ok(isPaperboyError(error) && error.code === 'TEMPLATE_ERROR', String(error));
+    hint = error.hint;
+  }
+  const pages = [...(hint ?? '').matchAll(/(\/\S+?\.(?:md|ts))\b/g)].map((match) => relative(REPO, match[1]!));
+  assert.deepEqual(pages, ['docs/email-templates.md', 'docs/web-templates.md', 'docs/outputs.md'], hint);
+  for (const page of pages) assert.ok(existsSync(join(REPO, page)), page);
+});
+
+/** The source files of src/, each with its path from the repository. */
+function sourceFiles(folder = join(REPO, 'src')): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []));
+}
+
+test('every page of paperboy\'s own a message names (`ownFile(…)`) is a page of docs/ that exists, and a section it names (`docs/guide.md, "Deploying"`) is a heading of that page', () => {
+  let checked = 0;
+  for (const file of sourceFiles()) {
+    // The code's lines: a comment may name a passage of a page for the reader of the source.
+    const text = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
+      .join('\n');
+    for (const [, page = ''] of text.matchAll(/ownFile\('([^']+)'\)/g)) {
+      checked++;
+      assert.ok(page.startsWith('docs/') && existsSync(join(REPO, page)), `${relative(REPO, file)} points a message to ${page}: a user reads docs/, not the source`);
+    }
+    for (const [, page = '', heading = ''] of text.matchAll(/(docs\/[a-z-]+\.md)(?:'\)\})?,? "([^"]+)"/g)) {
+      checked++;
+      const headings = readFileSync(join(REPO, page), 'utf8').split('\n').filter((line) => /^#+ /.test(line)).map((line) => line.replace(/^#+ /, ''));
+      assert.ok(headings.includes(heading), `${relative(REPO, file)} names the section "${heading}" of ${page}, which has no such heading`);
+    }
+  }
+  assert.ok(checked >= 8, 'the pages are read from src/');
 });
 
 /** The rows of README.md's command table: the synopsis in the first cell (`paperboy lint [FILES...] …`, `\|` read as `|`). */

@@ -111,7 +111,7 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
     .option('--status <status>', 'count this status instead')
     .action((options) => runSubscribers({ ...options, action: 'count' }));
   subscriberAction('import', 'add the addresses of a CSV file (paperboy\'s export, or Mailchimp\'s, Buttondown\'s, Substack\'s, Ghost\'s, listmonk\'s); reports every bad row at its line; never makes active an address that unsubscribed, bounced or complained')
-    .argument('<file>', 'the CSV file')
+    .argument('<file>', 'the CSV file (-: the standard input)')
     .action((argument: string, options) => runSubscribers({ ...options, action: 'import', argument }));
   subscriberAction('unsubscribe-from', 'unsubscribe whom the tokens of mailed unsubscribe requests (subject "unsubscribe <token>") name, in an mbox file or a Maildir (never the sender)')
     .argument('<mailbox>', 'the mbox file or Maildir folder')
@@ -210,12 +210,16 @@ function buildProgram(io: CommandIO, setExitCode: (code: number) => void): Comma
  * (`subscribers`, `papers`) takes it before the subcommand too
  * (`paperboy subscribers --root ~/digest list`): commander reads options
  * per command, so the parent's value is handed to the subcommand that
- * runs, unless the subcommand was given its own.
+ * runs, unless the subcommand was given its own. The one given last wins
+ * (docs/commands.md, "Every command"): commander runs these hooks from the
+ * program down, so a value given nearer the subcommand, later on the line
+ * (`paperboy --root a subscribers --root b list`: `b`), replaces one handed
+ * down before it, and the subcommand's own (source `cli`) replaces both.
  */
 function rootBeforeSubcommand(parent: Command): Command {
   return parent.option('--root <dir>', 'the newsletter directory (also accepted after the subcommand)', rootDir).hook('preAction', (_parent, action) => {
     const root = parent.getOptionValue('root') as string | undefined;
-    if (root !== undefined && action.getOptionValueSource('root') === 'default') action.setOptionValueWithSource('root', root, 'cli');
+    if (root !== undefined && action.getOptionValueSource('root') !== 'cli') action.setOptionValueWithSource('root', root, 'implied');
   });
 }
 

@@ -1,6 +1,7 @@
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { loadConfig } from '../config/load.js';
 import { PaperboyError } from '../errors.js';
+import { numberInFileName } from '../issue/load.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { renderFailure } from '../render/issue-email.js';
 import { previewIssue, type IssuePreview, type TerminalPreviewOptions } from '../render/terminal/index.js';
@@ -49,12 +50,15 @@ export async function run(options: PreviewCommandOptions, io: CommandIO): Promis
  * typed too (it shows why, and the issue once fixed): the one named, or
  * without a name the newest by its file name, which the editor is likely
  * typing. A plain preview shows the newest readable issue, and says which
- * newer files it passed over.
+ * newer files it passed over; with none readable, the newest file's
+ * problem (ISSUE_UNREADABLE, exit 1).
  */
 async function chosenIssue(workspace: Workspace, options: PreviewCommandOptions, io: CommandIO): Promise<IssueFile> {
   if (options.issue !== undefined) return options.watch ? workspace.named(options.issue, io.cwd) : workspace.findOrAdd(options.issue, io.cwd);
   const newer = workspace.newerUnreadable();
   if (options.watch && newer[0]) return newer[0];
+  // No issue can be read, but one is there, half typed: what is wrong with it, as `preview N` says it (exit 1), not "no issues" and a `paperboy new` that would scaffold the number after it.
+  if (newer[0] && workspace.newest() === undefined) return workspace.findOrAdd(String(numberInFileName(newer[0].path)), io.cwd);
   sayPassedOver(newer, workspace, io);
   return newest(workspace, io.cwd);
 }

@@ -34,9 +34,11 @@ export async function run(options: StartCommandOptions, io: CommandIO): Promise<
   io.stdout.write(formatStylish(results, { cwd: io.cwd, color: useColor(io.stdout, io.env, undefined), width: terminalWidth(io.stdout) }));
   io.stdout.write(`Linted ${counted(results.length, 'issue')} in ${shownPath(config.issuesDir, io.cwd)}: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}.\n`);
 
-  sayPassedOver(workspace.newerUnreadable(), workspace, io);
+  const newer = workspace.newerUnreadable();
+  sayPassedOver(newer, workspace, io);
   if (!newest) {
-    io.stdout.write(`No issue to render yet: \`paperboy new${rootFlag(io.cwd, config.root)}\` scaffolds one.\n`);
+    // A half-typed issue is the one to fix, not a reason for another: its lint errors are above.
+    io.stdout.write(newer[0] ? `No issue to render until ${shownPath(newer[0].path, io.cwd)} can be read (its errors are above).\n` : `No issue to render yet: \`paperboy new${rootFlag(io.cwd, config.root)}\` scaffolds one.\n`);
     return errors > 0 ? 1 : 0;
   }
   const paths = await writeEmailFiles(workspace, newest);

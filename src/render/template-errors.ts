@@ -14,7 +14,8 @@ import { locationKey, type TemplateOutline } from './template-outline.js';
  * other of paperboy's, from 1.
  */
 
-const HINT = `Fix the template; the fields a template can use are documented in ${ownFile('src/render/view-model.ts')} (an archive page's in ${ownFile('docs/web-templates.md')}), its helpers in ${ownFile('src/render/helpers.ts')} (${ownFile('docs/outputs.md')}, "Templates", says how overrides work).`;
+// The user's pages, not the source: docs/email-templates.md lists an email's fields and every helper, docs/web-templates.md each page's fields.
+const HINT = `Fix the template; an email's fields and every helper a template can call are in ${ownFile('docs/email-templates.md')}, an archive page's fields in ${ownFile('docs/web-templates.md')} (${ownFile('docs/outputs.md')}, "Templates", says how overrides work).`;
 
 interface Place {
   line: number;

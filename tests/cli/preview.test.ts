@@ -25,6 +25,15 @@ test('preview: the newest readable issue by default, plain text when stdout is n
   assert.ok(!CONTROL.test(result.stdout.replaceAll('\n', '')), 'no escape codes');
 });
 
+
+test('preview: when no issue can be read, the newest file\'s problem, as `preview N` says it (exit 1), never "no issues" and `paperboy new`', async () => {
+  const broken = makeRoot({ 'issues/0001-first.md': '---\nnumber: 1\ntitle: [half typed\n---\n\nBody.\n' });
+  const result = await runCli(['preview'], { cwd: broken });
+  const named = await runCli(['preview', '1'], { cwd: broken });
+  assert.deepEqual([result.code, result.stdout, result.stderr], [1, '', named.stderr]);
+  assert.match(result.stderr, /^paperboy: Cannot read issue 1: issues\/0001-first\.md:3:19: /);
+  assert.doesNotMatch(result.stderr, /paperboy new/);
+});
 test('preview: an issue by number or by path, at --width', async () => {
   const byNumber = await runCli(['preview', '1', '--width', '40'], { cwd: root });
   const byPath = await runCli(['preview', 'issues/0001-first.md', '--width', '40'], { cwd: root });

@@ -27,6 +27,15 @@ test('start: a newer issue file whose frontmatter cannot be read is named on std
   assert.match(result.stderr, /^paperboy: issues\/0009-broken\.md is newer by its name, but its frontmatter gives no readable number \(`paperboy lint issues\/0009-broken\.md` says why\): showing issue #1\.$/m);
 });
 
+test('start: when the only issue file cannot be read, it says that file is what to fix, never to scaffold another with `paperboy new`', async () => {
+  const root = makeRoot({ 'issues/0001-first.md': '---\nnumber: 1\ntitle: [half typed\n---\n\nBody.\n' });
+  const result = await runCli(['start'], { cwd: root });
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(result.stdout, /^issues\/0001-first\.md:3:19 {2}error {2}/m);
+  assert.match(result.stdout, /^No issue to render until issues\/0001-first\.md can be read \(its errors are above\)\.$/m);
+  assert.doesNotMatch(result.stdout, /paperboy new/);
+});
+
 test('start: as lint does, an older sent issue gets no editorial advice, and the newest, which it shows, all of its own', async () => {
   const noOpinion = (options: Parameters<typeof cleanIssue>[0]) => cleanIssue(options).replace(/ {4}opinion: \|\n.*\n/, '');
   const root = makeRoot({ 'issues/0001-a.md': noOpinion({ number: 1 }), 'issues/0002-b.md': noOpinion({ number: 2, title: 'Second issue', date: '2023-06-05' }) });

@@ -350,6 +350,11 @@ test('subscribers import: messages name the file as typed; the consent records i
   assert.match(empty.stderr, /^paperboy: \/dev\/null: Unexpected empty file, expected a header row naming an `email` column and a row for each subscriber\n/);
 });
 
+test('subscribers import --help says that - reads the CSV from the standard input, as docs/commands.md does', async () => {
+  const help = await runCli(['subscribers', 'import', '--help'], { cwd: makeRoot({}) });
+  assert.match(help.stdout, /^ {2}file +the CSV file \(-: the standard input\)$/m);
+});
+
 test('subscribers import -: the CSV is read from the standard input, named <stdin> in messages and /dev/stdin in the consent records', () => {
   const root = makeRoot({ 'issues/.keep': '' });
   const piped = spawnCli(['subscribers', 'import', '-', '--root', root], { cwd: root, input: 'email,name\nada@example.org,Ada\nnope\n' });
@@ -550,6 +555,18 @@ test('subscribers takes --root before its subcommand too, as every command takes
   assert.equal(before.code, 0, before.stderr);
   assert.equal((await runCli(['subscribers', '--root', root, 'list'], { cwd: elsewhere })).stdout, 'ada@example.org\t\tactive\n');
   assert.equal((await runCli(['subscribers', '--root', root, 'count', '--root', elsewhere], { cwd: root })).stdout, '0\n');
+});
+
+test('--root given before `subscribers` and again before its subcommand: the one given last wins, as after the subcommand', async () => {
+  const root = makeRoot({});
+  const elsewhere = makeRoot({});
+  assert.equal((await runCli(['subscribers', '--root', root, 'add', 'ada@example.org'], { cwd: elsewhere })).code, 0);
+  const nearer = await runCli(['--root', elsewhere, 'subscribers', '--root', root, 'count'], { cwd: elsewhere });
+  assert.deepEqual([nearer.code, nearer.stdout, nearer.stderr], [0, '1\n', '']);
+  const farther = await runCli(['--root', root, 'subscribers', '--root', elsewhere, 'count'], { cwd: root });
+  assert.deepEqual([farther.code, farther.stdout, farther.stderr], [0, '0\n', '']);
+  const last = await runCli(['--root', elsewhere, 'subscribers', '--root', elsewhere, 'count', '--root', root], { cwd: elsewhere });
+  assert.deepEqual([last.code, last.stdout, last.stderr], [0, '1\n', '']);
 });
 
 test('paperboy --help names every subscribers subcommand in its summary', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Handlebars from 'handlebars';
 import { registerHelpers } from '../../src/render/helpers.js';
-import { makeRoot } from '../helpers/fixture.js';
+import { cleanIssue, makeRoot } from '../helpers/fixture.js';
 import { renderAll, REPO_ROOT } from '../helpers/render.js';
 import { keysAt } from '../helpers/template-fields.js';
 
@@ -53,6 +53,37 @@ test('docs/email-templates.md documents every helper a template can call, and no
   // As templates.ts offers them: Handlebars' `helperMissing` and `blockHelperMissing` are its own machinery, not for calling.
   const helpers = Object.keys(env.helpers).filter((name) => !name.endsWith('Missing')).sort();
   assert.deepEqual(documented('email helpers'), helpers);
+});
+
+/** The examples of the helpers' table that are a whole mustache (`{{join tags ", "}}`): not a block, nor one inside an attribute. */
+function helperExamples(): string[] {
+  const table = /<!-- email helpers -->\n((?:\|.*\n)+)/.exec(DOC)![1]!;
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => [...(row.split('|')[2] ?? '').matchAll(/`(\{\{(?!#)[^`]*\}\})`/g)].map((match) => match[1]!))
+    // `log` writes on stderr, not into the email.
+    .filter((example) => !example.startsWith('{{log '));
+}
+
+test("docs/email-templates.md: each helper's example renders, where its fields are (a paper's partial or the email), into text, never an object's `[object Object]`", async () => {
+  const examples = helperExamples();
+  assert.ok(examples.length >= 10, 'the examples are read from the helpers\' table');
+  const paper = readFileSync(join(REPO_ROOT, 'templates', 'partials', 'paper.txt.hbs'), 'utf8');
+  const email = readFileSync(join(REPO_ROOT, 'templates', 'email.txt.hbs'), 'utf8');
+  for (const example of examples) {
+    const printed: string[] = [];
+    for (const [name, builtin] of [['partials/paper.txt.hbs', paper], ['email.txt.hbs', email]] as const) {
+      const root = makeRoot({ 'issues/0001-x.md': cleanIssue({ papers: undefined }), [`templates/${name}`]: `${builtin}\n<<${example}>>\n` });
+      try {
+        printed.push(/<<([\s\S]*?)>>/.exec((await renderAll(root, '1')).text)![1]!);
+      } catch {
+        // A field of the other context (`issue.title` in a paper's partial): the example is for the other file.
+      }
+    }
+    assert.ok(printed.length > 0, `${example} renders in neither a paper's partial nor the email`);
+    for (const text of printed) assert.ok(!text.includes('[object Object]'), `${example} prints ${JSON.stringify(text)}: an object, not text`);
+  }
 });
 
 test('docs/email-templates.md names every built-in email template and partial', () => {
