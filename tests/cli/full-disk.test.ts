@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BIN } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
-import { CAN_FILL_A_DISK, onFullDisk } from '../helpers/full-disk.js';
+import { CAN_MOUNT, onDiskOfItsOwn } from '../helpers/own-disk.js';
 import { newsletter, SECRET } from '../helpers/send.js';
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+\)?\n/;
-const skip = CAN_FILL_A_DISK ? false : 'no user and mount namespaces here (unshare) to fill a disk of its own';
+const skip = CAN_MOUNT ? false : 'no user and mount namespaces here (unshare) to fill a disk of its own';
 
 test('lint --fix on a full disk says which file it could not write and why (exit 74), the file left as it was and no temporary file beside it', { skip }, () => {
   const issue = cleanIssue({ status: 'ready', body: 'Welcome to the first issue.   ' });
   const root = makeRoot({ 'issues/0001-a.md': issue });
-  const run = onFullDisk(join(root, 'issues'), [process.execPath, BIN, 'lint', '--fix', '--no-cache'], 'ls -A "$1"; cat "$1/0001-a.md"', { cwd: root, env: {} });
+  const run = onDiskOfItsOwn(join(root, 'issues'), [process.execPath, BIN, 'lint', '--fix', '--no-cache'], 'ls -A "$1"; cat "$1/0001-a.md"', { cwd: root, env: {}, megabytes: 1, full: true });
   const [said, after] = run.stdout.split(/^--- after /m);
   assert.ok(after !== undefined, run.stderr);
   assert.match(after, /^74\n/, run.stderr);
@@ -23,7 +23,7 @@ test('lint --fix on a full disk says which file it could not write and why (exit
 
 test('send with the issue\'s disk full says the issue is sent but not marked `status: sent`, and exits 0: the send is done and journaled', { skip }, async () => {
   const root = await newsletter(2);
-  const run = onFullDisk(join(root, 'issues'), [process.execPath, BIN, 'send', '1', '--yes'], 'grep -c "^status: ready$" "$1/0001-mirages.md"', { cwd: root, env: { PAPERBOY_SECRET: SECRET } });
+  const run = onDiskOfItsOwn(join(root, 'issues'), [process.execPath, BIN, 'send', '1', '--yes'], 'grep -c "^status: ready$" "$1/0001-mirages.md"', { cwd: root, env: { PAPERBOY_SECRET: SECRET }, megabytes: 1, full: true });
   const [said, after] = run.stdout.split(/^--- after /m);
   assert.ok(after !== undefined, run.stderr);
   assert.equal(after, '0\n1\n', run.stderr);
