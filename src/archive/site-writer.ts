@@ -6,6 +6,7 @@ import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import { commit, commitOrder, recoverSite, swap } from './site-commit.js';
 import { folderWriter, type WrittenBytes } from './folder-writer.js';
 import { linkFiles } from './site-links.js';
+import { openToReaders } from './readable-site.js';
 import type { PartIndex } from './splice.js';
 
 /**
@@ -252,6 +253,8 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
     }
     await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), sizes, parts, outputs: new Map(key.outputs) }));
     await writer.done();
+    // Published: readable by a web server running as another user, whatever the umask.
+    openToReaders(folder);
   } catch (error) {
     // Writes still under way finish (or fail) before their folder goes.
     await writer.done().catch(() => undefined);
