@@ -326,7 +326,13 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       commits.flush();
       if (stop !== undefined) break;
       // Nobody left to send: a backoff from the relay has nothing to wait for.
-      const due = input.journal.nextDue();
+      let due: Date | undefined;
+      try {
+        due = input.journal.nextDue(now());
+      } catch (error) {
+        stopWith('journal', (error as Error).message);
+        break;
+      }
       if (due === undefined) break;
       const pause = pauseUntil - Date.now();
       if (pause > 0) {
