@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { FILE_CHANGED, PaperboyError } from './errors.js';
 import { sha256 } from './sha256.js';
 import { makeFolders } from './make-folders.js';
+import { isNoRoom, isWriteFailure, writeFailureWords } from './write-failure.js';
 
 /**
  * Writes `contents` to `file` whole or not at all: into `<file>.<pid>.tmp`
@@ -49,8 +50,10 @@ export function replaceFile(file: string, contents: string | Uint8Array): void {
  * and the rename are one step for every paperboy process (`withReplaceLock`),
  * so of two that read the same bytes one replaces the file and the other
  * says it changed, never both replacing it. Throws FILE_READ_ONLY (exit 2) for a file
- * without write permission or in a folder that cannot be written, and what
- * else the file system throws, the file then untouched.
+ * without write permission or in a folder that cannot be written,
+ * FILE_UNWRITTEN (exit 74) when the disk refuses the new contents (full, a
+ * quota, an I/O error: write-failure.ts), and what else the file system
+ * throws, the file then untouched.
  */
 export function replaceEditedFile(file: string, contents: string | Uint8Array, readHash: string): void {
   const target = realpathSync(file);
@@ -63,7 +66,7 @@ export function replaceEditedFile(file: string, contents: string | Uint8Array, r
     descriptor = openSync(temporary, 'w', mode & 0o7777);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EROFS') throw folderReadOnly(file, dirname(target), error);
-    throw error;
+    throw unwritten(file, error);
   }
   try {
     try {
@@ -83,8 +86,24 @@ export function replaceEditedFile(file: string, contents: string | Uint8Array, r
     });
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw unwritten(file, error);
   }
+}
+
+/**
+ * `error` as FILE_UNWRITTEN (exit 74, as an output that cannot be written)
+ * when the disk refused to write (write-failure.ts): a disk full under
+ * `lint --fix` or `send`'s `status: sent` is the user's to fix, said with
+ * the file, not a stack trace. Any other error as it is.
+ */
+function unwritten(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || !isWriteFailure(code)) return error;
+  return new PaperboyError('FILE_UNWRITTEN', `Cannot write ${file}: ${writeFailureWords(code)}; it is left as it was`, {
+    cause: error,
+    exitCode: 74,
+    hint: isNoRoom(code) ? 'Free some room on the disk, then run the command again.' : 'Check the disk it is on, then run the command again.',
+  });
 }
 
 /** How long a replace waits for another paperboy's lock on the file: that one holds it for a read and a rename, milliseconds. */

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readRegularFile } from '../regular-file.js';
+import { openMadeFolders } from './readable-site.js';
 import { SITE_MARKER } from './site-marker.js';
 
 /**
@@ -144,7 +145,7 @@ function moveIn(from: string, to: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     if (!existsSync(from)) return;
-    mkdirSync(dirname(to), { recursive: true });
+    openMadeFolders(mkdirSync(dirname(to), { recursive: true }), dirname(to));
     renameSync(from, to);
   }
 }

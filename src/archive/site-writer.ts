@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import { filesNotAsWritten, FOREIGN_KEY, markerText, readMarker, SITE_MARKER } from './site-marker.js';
@@ -6,6 +6,7 @@ import type { FileBytes, PreviousSite, SiteFile } from './site-plan.js';
 import { commit, commitOrder, recoverSite, swap } from './site-commit.js';
 import { folderWriter, type WrittenBytes } from './folder-writer.js';
 import { linkFiles } from './site-links.js';
+import { openToReaders } from './readable-site.js';
 import type { PartIndex } from './splice.js';
 
 /**
@@ -62,6 +63,26 @@ export function assertReplaceable(outDir: string, from: '--out' | 'outDir' = 'ou
     throw unwritable(outDir, error);
   }
   if (names.length > 0 && !names.includes(SITE_MARKER)) throw notASite(outDir, from, 'it holds files that no paperboy build wrote');
+  assertNotMountPoint(outDir, from);
+}
+
+/**
+ * Throws OUT_DIR_MOUNT_POINT (exit 2) when `outDir` is a mount point (a
+ * Docker volume, a disk of its own, a bind mount): another file system
+ * than its parent folder's, where a build writes the new site (a staging
+ * or pending folder beside it) to rename it in. rename(2) cannot cross
+ * file systems (EXDEV) nor move a mount point (EBUSY): every build failed
+ * after rendering, saying to check permissions and room. A symbolic link
+ * is followed, as the build follows it.
+ */
+function assertNotMountPoint(outDir: string, from: '--out' | 'outDir'): void {
+  const folder = realpathSync(outDir);
+  const parent = dirname(folder);
+  if (parent === folder || statSync(folder).dev === statSync(parent).dev) return;
+  const set = from === '--out' ? 'Pass --out' : 'Set `outDir` in paperboy.config.yaml to';
+  throw new PaperboyError('OUT_DIR_MOUNT_POINT', `Cannot write the site to ${outDir}: it is a mount point, on another file system than ${parent}, and a build writes the new site beside it, then renames it in, which cannot cross file systems`, {
+    hint: `${set} a folder inside it (such as ${join(outDir, 'site')}) and publish that one, or build on the disk of ${parent} and copy the site there (\`rsync -a --delete\`).`,
+  });
 }
 
 /** The folder above `outDir` that a build made (it holds the marker), if any: a site inside another is deployed with it. */
@@ -232,6 +253,8 @@ export async function writeSite(outDir: string, files: readonly SiteFile[], key:
     }
     await writer.write(SITE_MARKER, markerText({ key: key.site, maker: key.maker, shape: key.shape, files: new Map(files.map((file) => [file.path, file.key])), sizes, parts, outputs: new Map(key.outputs) }));
     await writer.done();
+    // Published: readable by a web server running as another user, whatever the umask.
+    openToReaders(folder);
   } catch (error) {
     // Writes still under way finish (or fail) before their folder goes.
     await writer.done().catch(() => undefined);

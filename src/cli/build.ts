@@ -100,7 +100,8 @@ async function lintErrorsOf(config: Config, paths: readonly string[], facts: Rea
  * The errors a build says, by file (by path), each file's in its order:
  * the values it could not publish (`unread`, in the build's words, which
  * say what it did), and the lint errors of the issues it published, but
- * for one `unread` says at the same place for the same rule.
+ * for one `unread` says at the same place for the same rule. Files in code-unit
+ * order, as lint lists them: `localeCompare` would follow the machine's locale.
  */
 function publishedProblems(unread: readonly FileValues[], lintErrors: readonly FileValues[]): FileValues[] {
   const byPath = new Map<string, FileValues['values']>();
@@ -112,6 +113,6 @@ function publishedProblems(unread: readonly FileValues[], lintErrors: readonly F
     byPath.set(path, [...said, ...values.filter((value) => !saidAt.has(place(value)))]);
   }
   return [...byPath]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([path, values]) => ({ path, values: values.sort((a, b) => a.line - b.line || a.column - b.column) }));
 }

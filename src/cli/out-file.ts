@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PaperboyError } from '../errors.js';
 import type { CommandIO } from '../io.js';
+import { isNoRoom, isWriteFailure, writeFailureWords } from '../write-failure.js';
 
 /**
  * Writes a command's output to the file its `--out` names (relative to the
@@ -25,7 +26,7 @@ export async function writeOutFile(out: string, contents: string | Iterable<stri
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
-    const failed = WRITE_FAILURES.has(code);
+    const failed = isWriteFailure(code);
     throw new PaperboyError('OUT_FILE_UNWRITABLE', `Cannot write --out ${path}: ${reason(code, path)}`, {
       cause: error,
       exitCode: failed ? 74 : 2,
@@ -36,29 +37,17 @@ export async function writeOutFile(out: string, contents: string | Iterable<stri
   io.stdout.write(`${path}\n`);
 }
 
-/** Errors of writing, not of the path: sysexits' EX_IOERR (74), as the commands' output failures exit (io.ts). */
-const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG']);
-
 /**
- * A failure of writing an output (`WRITE_FAILURES`, or any other code) in
- * the user's words with its code (`the disk is full (ENOSPC)`), and what to
- * do: for an output file and for stdout alike.
+ * A failure of writing an output (write-failure.ts) in the user's words with
+ * its code (`the disk is full (ENOSPC)`), and what to do: for an output file
+ * and for stdout alike.
  */
 export function writeFailure(code: string): { why: string; hint: string } {
-  const known = WRITE_FAILURE_WORDS[code];
-  const room = code === 'ENOSPC' || code === 'EDQUOT';
   return {
-    why: known === undefined ? code : `${known} (${code})`,
-    hint: room ? 'Free some room on the disk (or write the output to another one), then run the command again.' : 'Write the output to another disk, then run the command again.',
+    why: writeFailureWords(code),
+    hint: isNoRoom(code) ? 'Free some room on the disk (or write the output to another one), then run the command again.' : 'Write the output to another disk, then run the command again.',
   };
 }
-
-const WRITE_FAILURE_WORDS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'your disk quota is used up',
-  EIO: 'the disk reported an input/output error',
-  EFBIG: 'the file is larger than this file system allows',
-};
 
 /** What an errno code means for an output file, in the user's words; the code itself otherwise. */
 function reason(code: string, path: string): string {

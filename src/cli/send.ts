@@ -59,6 +59,8 @@ export interface SendCommandOptions {
   /** Not flags: what tests and the benchmark set. */
   retry?: RetryPolicy;
   maxWaitMs?: number;
+  /** The system clock the dispatch reads (a test's steps back). */
+  now?: () => Date;
   smtp?: Partial<SmtpOptions>;
   signal?: AbortSignal;
 }
@@ -323,6 +325,7 @@ async function carryOut(
         rate,
         retry: options.retry ?? DEFAULT_RETRY,
         maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+        now: options.now,
         signal: options.signal ?? interrupt!.signal,
         onSettled: (delivery, settlement) => progress.settled(delivery, settlement),
         onWait: (until, queued, relay, deferredBy) => progress.waiting(until, queued, relay, deferredBy),

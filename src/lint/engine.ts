@@ -303,9 +303,14 @@ async function fixFile(path: string, outcome: FileOutcome, active: ActiveRule[],
   return changed ? { outcome: current.outcome, text: bom ? `\ufeff${written}` : written } : undefined;
 }
 
-/** The facts of `outcomes`, in file order: what the rules across issues read. */
+/**
+ * The facts of `outcomes`, in file order: what the rules across issues read.
+ * File order is by code unit, the order the files are listed in (issue/load.ts):
+ * `localeCompare` would follow the machine's locale (`LANG`), and "also used by
+ * 0004-zeta.md, 0004-ärger.md" would read otherwise on a Swedish or Danish machine.
+ */
 function factsOf(outcomes: readonly FileOutcome[]): IssueFacts[] {
-  return outcomes.map((outcome) => outcome.facts).sort((a, b) => a.path.localeCompare(b.path));
+  return outcomes.map((outcome) => outcome.facts).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /** The messages of the rules across issues on the files `reported` holds (all of them compare every file's `facts`, in file order: `factsOf`), by file. */

@@ -254,7 +254,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       // Back off from the relay and send over fewer connections (RELIABILITY 13).
       window = Math.max(1, window - 1);
       takenSinceNarrowed = 0;
-      pauseUntil = Date.now() + Math.min(input.retry.maxMs, input.retry.baseMs * 2 ** (relayStreak - 1)) * (0.5 + random());
+      pauseUntil = performance.now() + Math.min(input.retry.maxMs, input.retry.baseMs * 2 ** (relayStreak - 1)) * (0.5 + random());
       pausedBy = failure.reply;
       if (relayStreak >= RELAY_DOWN_AFTER) stopWith('relay-down', failure.reply);
     }
@@ -322,7 +322,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     });
     inFlight.add(task);
   };
-  const mayStart = () => stop === undefined && Date.now() >= pauseUntil && inFlight.size < window;
+  // The backoff from the relay is timed by the monotonic clock: the system clock stepped back would make it last that much longer.
+  const mayStart = () => stop === undefined && performance.now() >= pauseUntil && inFlight.size < window;
 
   let deferredUntil: Date | undefined;
   try {
@@ -343,9 +344,15 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
       commits.flush();
       if (stop !== undefined) break;
       // Nobody left to send: a backoff from the relay has nothing to wait for.
-      const due = input.journal.nextDue();
+      let due: Date | undefined;
+      try {
+        due = input.journal.nextDue(now());
+      } catch (error) {
+        stopWith('journal', (error as Error).message);
+        break;
+      }
       if (due === undefined) break;
-      const pause = pauseUntil - Date.now();
+      const pause = pauseUntil - performance.now();
       if (pause > 0) {
         if (pause >= WAIT_TOLD_MS) input.onWait?.(new Date(now().getTime() + pause), input.journal.counts().queued, { reply: pausedBy, connections: window });
         await sleep(pause);

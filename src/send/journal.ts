@@ -346,9 +346,16 @@ export class SendJournal {
     }
   }
 
-  /** When the next queued row is due (the epoch for one due now), or undefined when none is queued. */
-  nextDue(): Date | undefined {
+  /**
+   * When the next queued row is due (the epoch for one due now), or undefined when none is queued. A retry set at a
+   * time later than `now` (its `updated_at`) was set by a clock since stepped back (NTP, a VM resumed): it is timed
+   * again from `now`, the same delay after, not the clock's jump later. Throws what SQLite throws.
+   */
+  nextDue(now: Date): Date | undefined {
     if (this.statements.fresh.get(this.issue, 1) !== undefined) return new Date(0);
+    const time = now.toISOString();
+    const retimed = `strftime('%Y-%m-%dT%H:%M:%fZ', @now, printf('%+.3f seconds', (julianday(next_attempt_at) - julianday(updated_at)) * 86400))`;
+    this.db.prepare(`UPDATE deliveries SET updated_at = @now, next_attempt_at = ${retimed} WHERE issue = @issue AND state = 'queued' AND next_attempt_at IS NOT NULL AND updated_at > @now`).run({ now: time, issue: this.issue });
     const row = this.db.prepare(`SELECT min(next_attempt_at) AS at FROM deliveries WHERE issue = ? AND state = 'queued'`).get(this.issue) as { at: string | null };
     return row.at === null ? undefined : new Date(row.at);
   }

@@ -13,6 +13,8 @@ import { openSite, writeSite } from '../../src/archive/site-writer.js';
 import { isPaperboyError } from '../../src/errors.js';
 import { loadConfig } from '../../src/config/load.js';
 import { cleanIssue, CONFIG_YAML, makeRoot } from '../helpers/fixture.js';
+import { BIN, runCli } from '../helpers/cli.js';
+import { CAN_MOUNT, onDiskOfItsOwn } from '../helpers/own-disk.js';
 import { pathsPassedTo } from '../helpers/fs-spy.js';
 import { siteDigest } from './site-check.js';
 import { siteIn, writeVersion } from './versioned-site.js';
@@ -218,4 +220,18 @@ test('a rebuild that rewrites most of the site into an output folder that is a s
   assert.match(readFileSync(join(root, 'www', 'index.html'), 'utf8'), /Renamed Newsletter/);
   await build(renamed, 'clean', false);
   assert.deepEqual(siteDigest(join(root, 'www')), siteDigest(join(root, 'clean')));
+});
+
+test('a build whose output folder is a mount point (another file system, as a Docker volume) is refused before writing, saying to build into a folder inside it; the site there is kept', { skip: CAN_MOUNT ? false : 'no user and mount namespaces here (unshare) to mount a disk' }, async () => {
+  for (const built of [false, true]) {
+    const { root, edit } = await newsletter();
+    if (built) assert.equal((await runCli(['build'], { cwd: root })).code, 0);
+    else mkdirSync(join(root, 'dist'));
+    edit('An edit since the site was built:');
+    const run = onDiskOfItsOwn(join(root, 'dist'), [process.execPath, BIN, 'build'], 'ls -A "$1"', { cwd: root, env: {}, megabytes: 32, full: false });
+    const [, after] = run.stdout.split(/^--- after /m);
+    assert.equal(after, built ? `2\n${readdirSync(join(root, 'dist')).sort().join('\n')}\n` : '2\n', run.stderr);
+    assert.match(run.stderr, /^paperboy: Cannot write the site to .*\/dist: it is a mount point, on another file system than .*, and a build writes the new site beside it, then renames it in, which cannot cross file systems\n {2}Set `outDir` in paperboy\.config\.yaml to a folder inside it \(such as .*\/dist\/site\) and publish that one/);
+    assert.deepEqual(readdirSync(root).filter((name) => name.startsWith('dist')), ['dist'], 'no staging, pending or commit file left beside it');
+  }
 });
