@@ -61,7 +61,7 @@ export class GroupCommit {
   private timer: NodeJS.Timeout | undefined;
   private handOffTimer: NodeJS.Timeout | undefined;
   private immediate: NodeJS.Immediate | undefined;
-  /** When the commits started waiting for another program's lock (Date.now(), ms); undefined when the last commit went through. */
+  /** When the commits started waiting for another program's lock (performance.now(), ms: a clock stepped back does not stretch the wait); undefined when the last commit went through. */
   private lockedSince: number | undefined;
 
   constructor(
@@ -158,10 +158,10 @@ export class GroupCommit {
    */
   private waitsForLock(error: unknown): boolean {
     if (!isBusy(error)) return false;
-    const now = Date.now();
+    const now = performance.now();
     if (this.lockedSince === undefined) {
       this.lockedSince = now;
-      this.options.onLocked?.(new Date(now));
+      this.options.onLocked?.(this.options.now());
     }
     return now - this.lockedSince < this.options.lockedPatienceMs;
   }
