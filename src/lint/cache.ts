@@ -125,7 +125,8 @@ import type { FileOutcome } from './lint-file.js';
 // v103: a frontmatter mapping of more than 1,000 keys or a list of more than 10,000 items is a content-limits error, found before the YAML parse (diagnostics/yaml-collection-size.ts).
 // v104: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
 // v105: a file that is not UTF-8 is reported at the column an editor shows (its BOM no column) and the line (a lone CR ends one), issue/source.ts.
-const FORMAT_VERSION = 105;
+// v106: the facts hold where each tag and author ends (issue/facts.ts `namePosition`): tag-spelling and author-spelling span the name as written.
+const FORMAT_VERSION = 106;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
