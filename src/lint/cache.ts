@@ -129,7 +129,8 @@ import type { FileOutcome } from './lint-file.js';
 // v107: an anchor no alias uses at the start of a plain text (`title: &Co firms`) is a yaml-syntax error, the issue not read (issue/yaml-tags.ts); yaml-comment-in-text gives no fix for a text after an anchor or a tag.
 // v108: no-raw-html accepts an HTML comment in the body and in `notes`, and names one in a summary, opinion or prerequisites as published in papers.json.
 // v109: link-url-refused names a cross-reference written with a scheme in capitals (`ISSUE:1`), with the lowercase to write (render/links.ts).
-const FORMAT_VERSION = 109;
+// v110: heading-level names a `# ` line right under a paragraph's as prose wrapped before a `#`, with the `\#` to write.
+const FORMAT_VERSION = 110;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
