@@ -72,3 +72,16 @@ test('arxiv-id: a severity the config sets is every message\'s: `arxiv-id: error
   const malformed = cleanIssue().replace(FIELD, 'arxiv: "2304.1500"');
   assert.deepEqual((await lintWith([rule], { 'a.md': malformed }, { configYaml: configWith('lint: { rules: { arxiv-id: warn } }') })).map((message) => message.severity), ['warning']);
 });
+
+test('arxiv-id: the fix of a versioned id keeps the quotes it was written in, and quotes a plain one', async () => {
+  const cases: [written: string, fixed: string][] = [
+    ["arxiv: 'arXiv:2304.15004v2'", "arxiv: '2304.15004'"],
+    ['arxiv: "2304.15004v2"', 'arxiv: "2304.15004"'],
+    ['arxiv: 2304.15004v2   # the second version', 'arxiv: "2304.15004"   # the second version'],
+  ];
+  for (const [written, fixed] of cases) {
+    const text = cleanIssue().replace(FIELD, written);
+    const messages = await lintWith([rule], { 'a.md': text });
+    assert.equal(applyFixes(text, messages).text, cleanIssue().replace(FIELD, fixed), written);
+  }
+});
