@@ -131,7 +131,8 @@ import type { FileOutcome } from './lint-file.js';
 // v109: link-url-refused names a cross-reference written with a scheme in capitals (`ISSUE:1`), with the lowercase to write (render/links.ts).
 // v110: heading-level names a `# ` line right under a paragraph's as prose wrapped before a `#`, with the `\#` to write.
 // v111: arxiv-id's fix of a versioned id keeps the single quotes it was written in.
-const FORMAT_VERSION = 111;
+// v112: opinion-missing says nothing of an opinion written as a YAML list or mapping (frontmatter-schema's error).
+const FORMAT_VERSION = 112;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
