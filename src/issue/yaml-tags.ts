@@ -45,7 +45,7 @@ export function yamlTagProblems(document: Document.Parsed, yamlText: string): Ya
   visit(document, {
     Node(_, node, ancestors) {
       if (!node.tag || !node.range || HARMLESS[node.tag]?.(node)) return;
-      const tag = tagTokenBefore(tagStarts, node.range[0]);
+      const tag = tokenBefore(tagStarts, node.range[0]);
       if (!tag || readsTheSameUntagged(document, yamlText, tag, node)) return;
       const text = texts.get(node);
       problems.push(text && isScalar(node) ? textTagProblem(document, yamlText, tag, node, text.key, text.path) : valueTagProblem(document, tag, node, keyOf(ancestors)));
@@ -79,27 +79,27 @@ export function yamlAnchorProblems(document: Document.Parsed, yamlText: string):
   const problems: YamlTagProblem[] = [];
   for (const { node, key, path } of textFields(document)) {
     if (node.type !== 'PLAIN' || node.anchor === undefined || aliased.has(node.anchor) || !node.range) continue;
-    const anchor = tagTokenBefore(anchors, node.range[0]);
+    const anchor = tokenBefore(anchors, node.range[0]);
     if (anchor) problems.push(textStartProblem(yamlText, anchor, node, path, `Unexpected YAML anchor \`${anchor.source}\``, key, 'which YAML drops, reading the value as if it were not there'));
   }
   return problems;
 }
 
 /** Whether a plain scalar on one line reads as the same value without its (known) tag: `number: !!int 6`. */
-function readsTheSameUntagged(document: Document.Parsed, yamlText: string, tag: TagToken, node: YamlNode): boolean {
+function readsTheSameUntagged(document: Document.Parsed, yamlText: string, tag: PropertyToken, node: YamlNode): boolean {
   if (!isScalar(node) || node.type !== 'PLAIN' || isDropped(document, tag)) return false;
   const written = yamlText.slice(node.range![0], node.range![1]);
   return !written.includes('\n') && Object.is(parseDocument(written).toJS(), node.value);
 }
 
-interface TagToken {
+interface PropertyToken {
   offset: number;
   source: string;
 }
 
 /** The tags (or anchors) as written, in order: read from the parser's syntax tree, where the document's nodes no longer say where their properties are. */
-function propertyTokens(yamlText: string, type: 'tag' | 'anchor'): TagToken[] {
-  const tags: TagToken[] = [];
+function propertyTokens(yamlText: string, type: 'tag' | 'anchor'): PropertyToken[] {
+  const tags: PropertyToken[] = [];
   const collect = (tokens: readonly CST.SourceToken[] | undefined) => {
     for (const token of tokens ?? []) if (token.type === type) tags.push({ offset: token.offset, source: token.source });
   };
@@ -115,8 +115,8 @@ function propertyTokens(yamlText: string, type: 'tag' | 'anchor'): TagToken[] {
 }
 
 /** The last tag (or anchor) written before a node's value: its own (an anchor, a tag or a comment may stand between). */
-function tagTokenBefore(tags: readonly TagToken[], start: number): TagToken | undefined {
-  let found: TagToken | undefined;
+function tokenBefore(tags: readonly PropertyToken[], start: number): PropertyToken | undefined {
+  let found: PropertyToken | undefined;
   for (const tag of tags) {
     if (tag.offset >= start) break;
     found = tag;
@@ -148,11 +148,11 @@ function describe(node: YamlNode, dropped: boolean): string {
  * not know or cannot apply (`!!float 5`) is dropped with a warning at it;
  * the non-specific `!` is dropped by the YAML spec (§6.9.1).
  */
-function isDropped(document: Document.Parsed, tag: TagToken): boolean {
+function isDropped(document: Document.Parsed, tag: PropertyToken): boolean {
   return tag.source === '!' || document.warnings.some((warning) => warning.code === 'TAG_RESOLVE_FAILED' && warning.pos[0] === tag.offset);
 }
 
-function valueTagProblem(document: Document.Parsed, tag: TagToken, node: YamlNode, key: string): YamlTagProblem {
+function valueTagProblem(document: Document.Parsed, tag: PropertyToken, node: YamlNode, key: string): YamlTagProblem {
   return {
     message: `Unexpected YAML tag \`${tag.source}\` on \`${key}\`, ${describe(node, isDropped(document, tag))}, expected the value without the tag`,
     range: [tag.offset, tag.offset + tag.source.length],
@@ -168,7 +168,7 @@ const TEXT_START_TAG = /^!(?:[\p{L}\p{N}]|$)/u;
  * take away, the text written without it (quoted, so that YAML reads it
  * as text).
  */
-function textTagProblem(document: Document.Parsed, yamlText: string, tag: TagToken, node: Scalar, key: string, path: YamlPath): YamlTagProblem {
+function textTagProblem(document: Document.Parsed, yamlText: string, tag: PropertyToken, node: Scalar, key: string, path: YamlPath): YamlTagProblem {
   const range: [number, number] = [tag.offset, tag.offset + tag.source.length];
   const [valueStart, valueEnd] = node.range!;
   const written = yamlText.slice(tag.offset, valueEnd);
@@ -190,7 +190,7 @@ function textTagProblem(document: Document.Parsed, yamlText: string, tag: TagTok
  * names it), with the edit that puts the line's text in quotes, proven by
  * reading the YAML again, when the text is a plain value on one line.
  */
-function textStartProblem(yamlText: string, token: TagToken, node: Scalar, path: YamlPath, unexpected: string, key: string, what: string): YamlTagProblem {
+function textStartProblem(yamlText: string, token: PropertyToken, node: Scalar, path: YamlPath, unexpected: string, key: string, what: string): YamlTagProblem {
   const range: [number, number] = [token.offset, token.offset + token.source.length];
   const valueEnd = node.range![1];
   const written = yamlText.slice(token.offset, valueEnd);
