@@ -132,7 +132,8 @@ import type { FileOutcome } from './lint-file.js';
 // v110: heading-level names a `# ` line right under a paragraph's as prose wrapped before a `#`, with the `\#` to write.
 // v111: arxiv-id's fix of a versioned id keeps the single quotes it was written in.
 // v112: opinion-missing says nothing of an opinion written as a YAML list or mapping (frontmatter-schema's error).
-const FORMAT_VERSION = 112;
+// v113: no-bare-url quotes a bare URL as written (`www.…`) and offers https for a `www.` one.
+const FORMAT_VERSION = 113;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
