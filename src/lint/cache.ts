@@ -133,7 +133,8 @@ import type { FileOutcome } from './lint-file.js';
 // v111: arxiv-id's fix of a versioned id keeps the single quotes it was written in.
 // v112: opinion-missing says nothing of an opinion written as a YAML list or mapping (frontmatter-schema's error).
 // v113: no-bare-url quotes a bare URL as written (`www.…`) and offers https for a `www.` one.
-const FORMAT_VERSION = 113;
+// v114: subject-number places a number written in a block scalar at the number, not at the subject.
+const FORMAT_VERSION = 114;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
