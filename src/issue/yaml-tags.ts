@@ -54,6 +54,9 @@ export function yamlTagProblems(document: Document.Parsed, yamlText: string): Ya
   return problems;
 }
 
+/** Where an anchor may start (YAML 1.2 §6.9.2: node properties follow a separating space or a flow indicator). */
+const ANCHOR_START = /(?:^|[\s[{,])&\S/m;
+
 /**
  * Every YAML anchor at the start of a plain text that no alias uses
  * (`title: &Co — a study of firms`, `venue: &Partners Workshop`): YAML reads
@@ -67,19 +70,27 @@ export function yamlTagProblems(document: Document.Parsed, yamlText: string): Ya
  * tag's is.
  */
 export function yamlAnchorProblems(document: Document.Parsed, yamlText: string): YamlTagProblem[] {
-  // Every issue of a build passes through here: a file with no `&` has no anchor.
-  if (!yamlText.includes('&')) return [];
+  // Every issue of a build passes through here: an anchor is a `&` at a line's start or after a space, `[`, `{` or `,`,
+  // so a file whose `&` are all inside words (`AT&T`, `R&D`) has none; and one whose anchors are on no plain text
+  // (`&nbsp;` in a block's Markdown is text) has none to report: the syntax tree, which says where an anchor is, is read for neither.
+  if (!ANCHOR_START.test(yamlText)) return [];
+  let plainAnchor = false;
   const aliased = new Set<string>();
   visit(document, {
+    Scalar(_, node) {
+      if (node.anchor !== undefined && node.type === 'PLAIN') plainAnchor = true;
+    },
     Alias(_, alias) {
       aliased.add(alias.source);
     },
   });
+  if (!plainAnchor) return [];
+  const anchored = textFields(document).filter(({ node }) => node.type === 'PLAIN' && node.anchor !== undefined && node.range);
   const anchors = propertyTokens(yamlText, 'anchor');
   const problems: YamlTagProblem[] = [];
-  for (const { node, key, path } of textFields(document)) {
-    if (node.type !== 'PLAIN' || node.anchor === undefined || aliased.has(node.anchor) || !node.range) continue;
-    const anchor = tokenBefore(anchors, node.range[0]);
+  for (const { node, key, path } of anchored) {
+    if (aliased.has(node.anchor!)) continue;
+    const anchor = tokenBefore(anchors, node.range![0]);
     if (anchor) problems.push(textStartProblem(yamlText, anchor, node, path, `Unexpected YAML anchor \`${anchor.source}\``, key, 'which YAML drops, reading the value as if it were not there'));
   }
   return problems;
