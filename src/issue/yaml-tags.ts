@@ -206,10 +206,10 @@ function textStartProblem(yamlText: string, token: PropertyToken, node: Scalar, 
   const valueEnd = node.range![1];
   const written = yamlText.slice(token.offset, valueEnd);
   const oneLine = node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL' && !written.includes('\n');
-  // Nothing but the line's end or the flow list's next item after it: a comment after the text (`!Top results #1`) is
-  // yaml-comment-in-text's, and what to quote is then more than the value.
+  // Nothing but the line's end, or the flow list's or mapping's next item or end, after it: a comment after the text
+  // (`!Top results #1`) is yaml-comment-in-text's, and what to quote is then more than the value.
   const lineEnd = yamlText.indexOf('\n', valueEnd);
-  const alone = /^[ \t]*(?:$|[,\]])/.test(yamlText.slice(valueEnd, lineEnd === -1 ? yamlText.length : lineEnd));
+  const alone = /^[ \t]*(?:$|[,\]}])/.test(yamlText.slice(valueEnd, lineEnd === -1 ? yamlText.length : lineEnd));
   if (!oneLine || !alone || node.type !== 'PLAIN') {
     const how = oneLine ? 'in quotes' : 'in quotes or in a `|` block';
     return { message: `${unexpected} at the start of the text of \`${key}\`, ${what}, expected the whole text ${how}`, range };

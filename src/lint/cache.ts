@@ -134,7 +134,8 @@ import type { FileOutcome } from './lint-file.js';
 // v112: opinion-missing says nothing of an opinion written as a YAML list or mapping (frontmatter-schema's error).
 // v113: no-bare-url quotes a bare URL as written (`www.…`) and offers https for a `www.` one.
 // v114: subject-number places a number written in a block scalar at the number, not at the subject.
-const FORMAT_VERSION = 114;
+// v115: yaml-syntax quotes a tagged or anchored text at the end of a flow mapping (`{…, title: !Surprise results}`) with --fix.
+const FORMAT_VERSION = 115;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

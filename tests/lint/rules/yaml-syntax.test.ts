@@ -101,3 +101,12 @@ test('yaml-syntax: an anchor an alias uses, or one before quoted text or a block
   assert.equal(parsedOf(text).problems.length, 0, JSON.stringify(parsedOf(text).problems));
   assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
 });
+
+test('yaml-syntax: a tag or an unused anchor starting the last text of a paper written as a flow mapping is quoted by --fix too', async () => {
+  const text = cleanIssue({ papers: '  - {url: "https://example.org/a", summary: "A.", opinion: "B.", title: &Co firms}\n  - {url: "https://example.org/b", summary: "A.", opinion: "B.", title: !Surprise results}\n' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.equal(messages.length, 2);
+  const fixed = parsedOf(applyFixes(text, messages).text);
+  assert.deepEqual(fixed.problems, []);
+  assert.deepEqual(fixed.issue!.papers.map((paper) => paper.title), ['&Co firms', '!Surprise results']);
+});
