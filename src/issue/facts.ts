@@ -39,11 +39,11 @@ export interface IssueFacts {
   statusUnread: boolean;
   /**
    * Each paper: its id, title and anchor at its title's position; its tags
-   * as written (tag-spelling), each tag's line and column in `at`, two
+   * as written (tag-spelling), where each tag is written in `at`, four
    * numbers a tag (flat: the facts of every paper are read by every build);
    * for a paper named by its URL (`url:…` id), that `url` as written,
    * trimmed: what a `paper:` link to it copies (paper-covered-before's hint);
-   * its authors as written, each one's line and column in `at` likewise
+   * its authors as written, each one's place in `at` likewise
    * (author-spelling).
    */
   papers: { id: string; title: string; anchor: string; position: Position; url?: string; tags?: PlacedNames; authors?: PlacedNames }[];
@@ -57,10 +57,20 @@ export interface IssueFacts {
   references: { reference: CrossReference; position: Position; numberAt?: [number, number] }[];
 }
 
-/** Names of a frontmatter list (a paper's tags or authors), each with where it is written: `at` holds a line and a column a name, flat. */
+/**
+ * Names of a frontmatter list (a paper's tags or authors), each with where it
+ * is written: `at` holds four numbers a name, flat: the line and column of
+ * its start and of its end (its quotes included), as a `Position` numbers them.
+ */
 interface PlacedNames {
   names: string[];
   at: number[];
+}
+
+/** Where the `index`-th name of `placed` is written (`PlacedNames`); the frontmatter's start for a name without a place. */
+export function namePosition(placed: PlacedNames, index: number): Position {
+  const [line = 1, column = 1, endLine = line, endColumn = column] = placed.at.slice(4 * index, 4 * index + 4);
+  return { start: { line, column }, end: { line: endLine, column: endColumn } };
 }
 
 export function extractFacts(parsed: ParsedIssue): IssueFacts {
@@ -122,8 +132,8 @@ function itemPlaces(parsed: ParsedIssue, paper: number, key: 'tags' | 'authors',
   const written = isSeq(list) ? list.items.map((item) => (isScalar(item) ? String(item.value) : undefined)) : [];
   return names.flatMap((name) => {
     const item = written.indexOf(name);
-    const { line, column } = parsed.locate(['papers', paper, key, ...(item === -1 ? [] : [item])]).start;
-    return [line, column];
+    const { start, end } = parsed.locate(['papers', paper, key, ...(item === -1 ? [] : [item])]);
+    return [start.line, start.column, end.line, end.column];
   });
 }
 

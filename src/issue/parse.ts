@@ -24,7 +24,7 @@ import { splitSectionPath } from '../config/section-path.js';
 import type { IssueSource, TextEdit } from './source.js';
 import { nodeAt, textFields, writtenCollectionStart, writtenPlainScalar } from './text-fields.js';
 import { yamlProblems } from './yaml-errors.js';
-import { yamlTagProblems } from './yaml-tags.js';
+import { yamlAnchorProblems, yamlTagProblems } from './yaml-tags.js';
 
 /** A content problem found while parsing; the rule of the same id reports it. */
 export interface ParseProblem {
@@ -175,8 +175,9 @@ function parseIssueUnguarded(source: IssueSource, options: ParseOptions): Parsed
     problems.push({ ruleId, message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end), ...(edit ? { fix: edit } : {}) });
   }
   if (problems.length > 0) return parsed;
-  // A tag YAML drops, or that makes a value another type, is no reading of what was written: the issue is not read further, as for an error.
-  for (const { message, range: [start, end], fix } of yamlTagProblems(document, yamlText)) {
+  // A tag YAML drops, or that makes a value another type, is no reading of what was written, and neither is a text whose
+  // start YAML took for an anchor: the issue is not read further, as for an error.
+  for (const { message, range: [start, end], fix } of [...yamlTagProblems(document, yamlText), ...yamlAnchorProblems(document, yamlText)]) {
     const edit = fix && { range: [frontmatterOffset + fix.range[0], frontmatterOffset + fix.range[1]] as [number, number], text: fix.text };
     problems.push({ ruleId: 'yaml-syntax', message, position: lines.position(frontmatterOffset + start, frontmatterOffset + end), ...(edit ? { fix: edit } : {}) });
   }

@@ -325,11 +325,17 @@ function unreadable(path: string, hash: string, problem: SourceProblem): IssueSo
   return { path, text: '', written: '', hash, bom: false, eol: '\n', unreadable: problem };
 }
 
+/**
+ * The line and column (1-based) of byte `offset`, as the decoded text's
+ * positions and an editor number them: a line ends at LF, CRLF or a lone
+ * CR (as `text` reads them), a column counts UTF-16 code units, and the BOM
+ * that starts a file is no character of its first line (an editor hides it).
+ */
 function linePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+  let lineStart = Math.min(offset, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
+  for (let i = lineStart; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === CR && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

@@ -39,13 +39,13 @@ const HARMLESS: Readonly<Record<string, (node: YamlNode) => boolean>> = {
 export function yamlTagProblems(document: Document.Parsed, yamlText: string): YamlTagProblem[] {
   // Every issue of a build passes through here: a file with no `!` has no tag.
   if (!yamlText.includes('!')) return [];
-  const tagStarts = tagTokens(yamlText);
+  const tagStarts = propertyTokens(yamlText, 'tag');
   const texts = new Map(textFields(document).map((field) => [field.node as YamlNode, field]));
   const problems: YamlTagProblem[] = [];
   visit(document, {
     Node(_, node, ancestors) {
       if (!node.tag || !node.range || HARMLESS[node.tag]?.(node)) return;
-      const tag = tagTokenBefore(tagStarts, node.range[0]);
+      const tag = tokenBefore(tagStarts, node.range[0]);
       if (!tag || readsTheSameUntagged(document, yamlText, tag, node)) return;
       const text = texts.get(node);
       problems.push(text && isScalar(node) ? textTagProblem(document, yamlText, tag, node, text.key, text.path) : valueTagProblem(document, tag, node, keyOf(ancestors)));
@@ -54,23 +54,65 @@ export function yamlTagProblems(document: Document.Parsed, yamlText: string): Ya
   return problems;
 }
 
+/** Where an anchor may start (YAML 1.2 §6.9.2: node properties follow a separating space or a flow indicator). */
+const ANCHOR_START = /(?:^|[\s[{,])&\S/m;
+
+/**
+ * Every YAML anchor at the start of a plain text that no alias uses
+ * (`title: &Co — a study of firms`, `venue: &Partners Workshop`): YAML reads
+ * `&Co` as the value's anchor (YAML 1.2 §6.9.2, node anchors) and drops it
+ * without a word, so the title would read "— a study of firms".
+ * docs/issue-format.md asks for text starting with `&` in quotes. An anchor
+ * an alias uses (`summary: &s …` with `opinion: *s`) is YAML meant, and so
+ * is one on a quoted text or a block (`&s |`), which no one writes as
+ * words: they are left alone. The problem of a plain text on one line
+ * carries the edit that puts it in quotes, anchor included, proven as a
+ * tag's is.
+ */
+export function yamlAnchorProblems(document: Document.Parsed, yamlText: string): YamlTagProblem[] {
+  // Every issue of a build passes through here: an anchor is a `&` at a line's start or after a space, `[`, `{` or `,`,
+  // so a file whose `&` are all inside words (`AT&T`, `R&D`) has none; and one whose anchors are on no plain text
+  // (`&nbsp;` in a block's Markdown is text) has none to report: the syntax tree, which says where an anchor is, is read for neither.
+  if (!ANCHOR_START.test(yamlText)) return [];
+  let plainAnchor = false;
+  const aliased = new Set<string>();
+  visit(document, {
+    Scalar(_, node) {
+      if (node.anchor !== undefined && node.type === 'PLAIN') plainAnchor = true;
+    },
+    Alias(_, alias) {
+      aliased.add(alias.source);
+    },
+  });
+  if (!plainAnchor) return [];
+  const anchored = textFields(document).filter(({ node }) => node.type === 'PLAIN' && node.anchor !== undefined && node.range);
+  const anchors = propertyTokens(yamlText, 'anchor');
+  const problems: YamlTagProblem[] = [];
+  for (const { node, key, path } of anchored) {
+    if (aliased.has(node.anchor!)) continue;
+    const anchor = tokenBefore(anchors, node.range![0]);
+    if (anchor) problems.push(textStartProblem(yamlText, anchor, node, path, `Unexpected YAML anchor \`${anchor.source}\``, key, 'which YAML drops, reading the value as if it were not there'));
+  }
+  return problems;
+}
+
 /** Whether a plain scalar on one line reads as the same value without its (known) tag: `number: !!int 6`. */
-function readsTheSameUntagged(document: Document.Parsed, yamlText: string, tag: TagToken, node: YamlNode): boolean {
+function readsTheSameUntagged(document: Document.Parsed, yamlText: string, tag: PropertyToken, node: YamlNode): boolean {
   if (!isScalar(node) || node.type !== 'PLAIN' || isDropped(document, tag)) return false;
   const written = yamlText.slice(node.range![0], node.range![1]);
   return !written.includes('\n') && Object.is(parseDocument(written).toJS(), node.value);
 }
 
-interface TagToken {
+interface PropertyToken {
   offset: number;
   source: string;
 }
 
-/** The tags as written, in order: read from the parser's syntax tree, where the document's nodes no longer say where their tag is. */
-function tagTokens(yamlText: string): TagToken[] {
-  const tags: TagToken[] = [];
+/** The tags (or anchors) as written, in order: read from the parser's syntax tree, where the document's nodes no longer say where their properties are. */
+function propertyTokens(yamlText: string, type: 'tag' | 'anchor'): PropertyToken[] {
+  const tags: PropertyToken[] = [];
   const collect = (tokens: readonly CST.SourceToken[] | undefined) => {
-    for (const token of tokens ?? []) if (token.type === 'tag') tags.push({ offset: token.offset, source: token.source });
+    for (const token of tokens ?? []) if (token.type === type) tags.push({ offset: token.offset, source: token.source });
   };
   for (const token of new Parser().parse(yamlText)) {
     if (token.type !== 'document') continue;
@@ -83,9 +125,9 @@ function tagTokens(yamlText: string): TagToken[] {
   return tags.sort((a, b) => a.offset - b.offset);
 }
 
-/** The last tag written before a node's value: its own (an anchor or a comment may stand between). */
-function tagTokenBefore(tags: readonly TagToken[], start: number): TagToken | undefined {
-  let found: TagToken | undefined;
+/** The last tag (or anchor) written before a node's value: its own (an anchor, a tag or a comment may stand between). */
+function tokenBefore(tags: readonly PropertyToken[], start: number): PropertyToken | undefined {
+  let found: PropertyToken | undefined;
   for (const tag of tags) {
     if (tag.offset >= start) break;
     found = tag;
@@ -117,11 +159,11 @@ function describe(node: YamlNode, dropped: boolean): string {
  * not know or cannot apply (`!!float 5`) is dropped with a warning at it;
  * the non-specific `!` is dropped by the YAML spec (§6.9.1).
  */
-function isDropped(document: Document.Parsed, tag: TagToken): boolean {
+function isDropped(document: Document.Parsed, tag: PropertyToken): boolean {
   return tag.source === '!' || document.warnings.some((warning) => warning.code === 'TAG_RESOLVE_FAILED' && warning.pos[0] === tag.offset);
 }
 
-function valueTagProblem(document: Document.Parsed, tag: TagToken, node: YamlNode, key: string): YamlTagProblem {
+function valueTagProblem(document: Document.Parsed, tag: PropertyToken, node: YamlNode, key: string): YamlTagProblem {
   return {
     message: `Unexpected YAML tag \`${tag.source}\` on \`${key}\`, ${describe(node, isDropped(document, tag))}, expected the value without the tag`,
     range: [tag.offset, tag.offset + tag.source.length],
@@ -137,7 +179,7 @@ const TEXT_START_TAG = /^!(?:[\p{L}\p{N}]|$)/u;
  * take away, the text written without it (quoted, so that YAML reads it
  * as text).
  */
-function textTagProblem(document: Document.Parsed, yamlText: string, tag: TagToken, node: Scalar, key: string, path: YamlPath): YamlTagProblem {
+function textTagProblem(document: Document.Parsed, yamlText: string, tag: PropertyToken, node: Scalar, key: string, path: YamlPath): YamlTagProblem {
   const range: [number, number] = [tag.offset, tag.offset + tag.source.length];
   const [valueStart, valueEnd] = node.range!;
   const written = yamlText.slice(tag.offset, valueEnd);
@@ -150,18 +192,32 @@ function textTagProblem(document: Document.Parsed, yamlText: string, tag: TagTok
     const expected = oneLine ? `: \`${typeof path.at(-1) === 'number' ? '' : `${key}: `}${rewritten}\`` : '';
     return { message: `Unexpected YAML tag \`${tag.source}\` on the text of \`${key}\`, ${what}, expected the text without the tag${expected}`, range };
   }
-  // Nothing but the line's end or the flow list's next item after it: a comment after the text (`!Top results #1`) is
-  // yaml-comment-in-text's, and what to quote is then more than the value.
+  return textStartProblem(yamlText, tag, node, path, `Unexpected YAML tag \`${tag.source}\``, key, what);
+}
+
+/**
+ * A tag or an anchor that YAML read at the start of a plain text, where the
+ * writer meant it as the text's start: the problem at it (`unexpected`
+ * names it), with the edit that puts the line's text in quotes, proven by
+ * reading the YAML again, when the text is a plain value on one line.
+ */
+function textStartProblem(yamlText: string, token: PropertyToken, node: Scalar, path: YamlPath, unexpected: string, key: string, what: string): YamlTagProblem {
+  const range: [number, number] = [token.offset, token.offset + token.source.length];
+  const valueEnd = node.range![1];
+  const written = yamlText.slice(token.offset, valueEnd);
+  const oneLine = node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL' && !written.includes('\n');
+  // Nothing but the line's end, or the flow list's or mapping's next item or end, after it: a comment after the text
+  // (`!Top results #1`) is yaml-comment-in-text's, and what to quote is then more than the value.
   const lineEnd = yamlText.indexOf('\n', valueEnd);
-  const alone = /^[ \t]*(?:$|[,\]])/.test(yamlText.slice(valueEnd, lineEnd === -1 ? yamlText.length : lineEnd));
+  const alone = /^[ \t]*(?:$|[,\]}])/.test(yamlText.slice(valueEnd, lineEnd === -1 ? yamlText.length : lineEnd));
   if (!oneLine || !alone || node.type !== 'PLAIN') {
     const how = oneLine ? 'in quotes' : 'in quotes or in a `|` block';
-    return { message: `Unexpected YAML tag \`${tag.source}\` at the start of the text of \`${key}\`, ${what}, expected the whole text ${how}`, range };
+    return { message: `${unexpected} at the start of the text of \`${key}\`, ${what}, expected the whole text ${how}`, range };
   }
   const quoted = quoteYamlText(written);
-  const edit = { range: [tag.offset, valueEnd] as [number, number], text: quoted };
+  const edit = { range: [token.offset, valueEnd] as [number, number], text: quoted };
   return {
-    message: `Unexpected YAML tag \`${tag.source}\` in the unquoted text of \`${key}\`, ${what}, expected the text in quotes: \`${quoted}\``,
+    message: `${unexpected} in the unquoted text of \`${key}\`, ${what}, expected the text in quotes: \`${quoted}\``,
     range,
     ...(readsBackAs(yamlText, edit, path, written) ? { fix: edit } : {}),
   };

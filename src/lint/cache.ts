@@ -124,10 +124,21 @@ import type { FileOutcome } from './lint-file.js';
 // v102: a frontmatter whose YAML aliases repeat more than 10,000 characters of text (a long summary aliased by many papers) is a yaml-syntax error, not read (diagnostics/yaml-aliases.ts).
 // v103: a frontmatter mapping of more than 1,000 keys or a list of more than 10,000 items is a content-limits error, found before the YAML parse (diagnostics/yaml-collection-size.ts).
 // v104: math-syntax reports display math never closed (`$$` with no `$$` line after it) and a blank line inside display math.
-// v105: email-size measures emails whose isolates are `<span dir="auto">`, whose footnotes are a `<div>` and whose in-email links' targets have a named anchor (render/mail-client-markup.ts).
-// v106: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
-// v107: arxiv-id reads an old-style id's subject class as no part of it (`math.GT/0309136` is `math/0309136`, tidied to that form).
-const FORMAT_VERSION = 107;
+// v105: a file that is not UTF-8 is reported at the column an editor shows (its BOM no column) and the line (a lone CR ends one), issue/source.ts.
+// v106: the facts hold where each tag and author ends (issue/facts.ts `namePosition`): tag-spelling and author-spelling span the name as written.
+// v107: an anchor no alias uses at the start of a plain text (`title: &Co firms`) is a yaml-syntax error, the issue not read (issue/yaml-tags.ts); yaml-comment-in-text gives no fix for a text after an anchor or a tag.
+// v108: no-raw-html accepts an HTML comment in the body and in `notes`, and names one in a summary, opinion or prerequisites as published in papers.json.
+// v109: link-url-refused names a cross-reference written with a scheme in capitals (`ISSUE:1`), with the lowercase to write (render/links.ts).
+// v110: heading-level names a `# ` line right under a paragraph's as prose wrapped before a `#`, with the `\#` to write.
+// v111: arxiv-id's fix of a versioned id keeps the single quotes it was written in.
+// v112: opinion-missing says nothing of an opinion written as a YAML list or mapping (frontmatter-schema's error).
+// v113: no-bare-url quotes a bare URL as written (`www.…`) and offers https for a `www.` one.
+// v114: subject-number places a number written in a block scalar at the number, not at the subject.
+// v115: yaml-syntax quotes a tagged or anchored text at the end of a flow mapping (`{…, title: !Surprise results}`) with --fix.
+// v116: email-size measures emails whose isolates are `<span dir="auto">`, whose footnotes are a `<div>` and whose in-email links' targets have a named anchor (render/mail-client-markup.ts).
+// v117: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
+// v118: arxiv-id reads an old-style id's subject class as no part of it (`math.GT/0309136` is `math/0309136`, tidied to that form).
+const FORMAT_VERSION = 118;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

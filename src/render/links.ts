@@ -68,6 +68,9 @@ const ALLOWED_SCHEMES: Record<UrlUse, ReadonlySet<string>> = {
   src: new Set((defaultSchema.protocols?.src ?? []).map((scheme) => `${scheme}:`)),
 };
 
+/** The schemes of cross-references (issue/xref.ts), which are resolved when written in lowercase and never reach `safeUrl` then. */
+const CROSS_REFERENCE_SCHEMES: ReadonlySet<string> = new Set(['paper:', 'issue:']);
+
 /** The schemes allowed for `use`, for messages: "http, https, mailto…". */
 function allowedSchemes(use: UrlUse): string {
   return [...ALLOWED_SCHEMES[use]].map((scheme) => scheme.slice(0, -1)).join(', ');
@@ -119,6 +122,11 @@ export function safeUrl(url: string, baseUrl: string, use: UrlUse = 'href'): Res
     return { href: undefined, refused: `Unexpected URL \`${url}\`, expected an absolute URL such as \`https://example.org/paper\`` };
   }
   if (ALLOWED_SCHEMES[use].has(absolute.protocol)) return { href: absolute.href };
+  // `ISSUE:41`, `Paper:…`: a scheme is any case to a URL parser (RFC 3986 §3.1), but a cross-reference is written in lowercase (SPEC).
+  if (CROSS_REFERENCE_SCHEMES.has(absolute.protocol)) {
+    const written = url.trimStart();
+    return { href: undefined, refused: `Unexpected cross-reference scheme \`${written.slice(0, absolute.protocol.length)}\` in \`${url}\`, expected it in lowercase: \`${absolute.protocol}${written.slice(absolute.protocol.length)}\`` };
+  }
   const what = use === 'src' ? 'image URL scheme' : 'URL scheme';
   return { href: undefined, refused: `Unexpected ${what} \`${absolute.protocol}\` in \`${url}\`, expected one of ${allowedSchemes(use)}` };
 }

@@ -73,6 +73,13 @@ export async function lintWith(
   return results[0]!.messages;
 }
 
+/** The source between a message's start and end (1-based lines and columns, end exclusive). */
+export function spanOf(text: string, message: LintMessage): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number): number => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+  return text.slice(offset(message.line, message.column), offset(message.endLine, message.endColumn));
+}
+
 /** `ruleId line:column` of each message: what rule tests assert. */
 export function places(messages: readonly LintMessage[]): string[] {
   return messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`);

@@ -46,6 +46,19 @@ test('invalid UTF-8 is reported at its line and column', () => {
   assert.deepEqual([source.unreadable?.line, source.unreadable?.column], [2, 6]);
 });
 
+test('a file that is not UTF-8 is reported at the line and column an editor shows: its BOM is no column, CRLF and a lone CR end a line', () => {
+  const bom = [0xef, 0xbb, 0xbf];
+  const at = (prefix: number[]) => {
+    const source = decodeIssueSource('a.md', Uint8Array.from([...prefix, 0xe9, 0x0a]));
+    return [source.unreadable?.line, source.unreadable?.column];
+  };
+  assert.deepEqual(at([...bom, ...bytes('ab')]), [1, 3]);
+  assert.deepEqual(at([...bom, ...bytes('---\r\nti: 😀 ')]), [2, 8]);
+  assert.deepEqual(at([...bytes('---\rnumber: 1\rti: ')]), [3, 5]);
+  const nul = decodeIssueSource('a.md', Uint8Array.from([...bom, ...bytes('a\rb'), 0x00]));
+  assert.deepEqual([nul.unreadable?.line, nul.unreadable?.column], [2, 2]);
+});
+
 test('a NUL byte marks a binary file', () => {
   const source = decodeIssueSource('a.md', Uint8Array.from([0x2d, 0x00, 0x01]));
   assert.equal(source.unreadable?.kind, 'binary');

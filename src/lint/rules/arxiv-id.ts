@@ -41,8 +41,8 @@ const rule: FileRule = {
           message: `Unexpected arXiv id \`${written}\`, expected the bare id \`${fieldId}\``,
           position: parsed.locate(fieldPath),
           severity: 'warning',
-          // Always quoted: a plain 2304.15000 would be read as a number.
-          fix: replaceScalar(parsed, fieldPath, fieldId, 'double'),
+          // Always quoted (a plain 2304.15000 would be read as a number), in the quotes it had.
+          fix: replaceScalar(parsed, fieldPath, fieldId, 'quoted'),
         });
       }
       if (!fromUrl) continue;
@@ -102,12 +102,12 @@ function plausibleArxivId(written: string): string | undefined {
 /** Fixes edit only single-line scalars; a block scalar or odd layout is reported without a fix. */
 const EDITABLE = new Set<Scalar['type']>(['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE']);
 
-/** Replaces a scalar's value (one without quote characters) in double quotes or in the quotes it had. */
-function replaceScalar(parsed: ParsedIssue, path: YamlPath, value: string, quoting: 'keep' | 'double'): Fix | undefined {
+/** Replaces a scalar's value (one without quote characters) in the quotes it had (`keep`), or in quotes even where it had none (`quoted`: double ones then). */
+function replaceScalar(parsed: ParsedIssue, path: YamlPath, value: string, quoting: 'keep' | 'quoted'): Fix | undefined {
   const node = parsed.document?.getIn(path, true);
   if (!isScalar(node) || !EDITABLE.has(node.type) || !node.range) return undefined;
   const kept = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-  const quote = quoting === 'double' ? '"' : kept;
+  const quote = quoting === 'quoted' && kept === '' ? '"' : kept;
   const offset = parsed.frontmatterOffset;
   return { range: [offset + node.range[0], offset + node.range[1]], text: `${quote}${value}${quote}` };
 }

@@ -1,4 +1,4 @@
-import type { IssueFacts } from '../../issue/facts.js';
+import { namePosition, type IssueFacts } from '../../issue/facts.js';
 import { authorKey } from '../../issue/names.js';
 import type { CorpusRule } from '../types.js';
 
@@ -31,17 +31,16 @@ const rule: CorpusRule = {
     for (const fact of facts) {
       if (!reported(fact.path)) continue;
       for (const paper of fact.papers) {
-        const { names = [], at = [] } = paper.authors ?? {};
-        names.forEach((name, i) => {
+        const placed = paper.authors;
+        placed?.names.forEach((name, i) => {
           const found = expectedOf.get(authorKey(name));
           if (!found) return;
           const { expected, count } = found;
           const where = expected.firstIssue === undefined ? '' : ` (first in issue #${expected.firstIssue})`;
           const pages = count === 2 ? 'two author pages' : `${count} author pages`;
-          const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
           report(fact.path, {
             message: `Unexpected author \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows these spellings as ${pages}; expected \`${expected.written}\`, or leave it if they are two people`,
-            position: { start, end: { line: start.line, column: start.column + [...name].length } },
+            position: namePosition(placed, i),
           });
         });
       }

@@ -22,6 +22,7 @@ function definitionBefore(source: string, offset: number): string | undefined {
  *
  * ok:     `[the paper](https://arxiv.org/abs/2304.15004)`; `<https://arxiv.org/abs/2304.15004>`
  * not ok: `see https://arxiv.org/abs/2304.15004` → Unexpected bare URL `https://arxiv.org/abs/2304.15004`, expected a link with words, such as `[the paper](https://arxiv.org/abs/2304.15004)`
+ * not ok: `code at www.example.org/code` → Unexpected bare URL `www.example.org/code`, expected a link with words, such as `[the paper](https://www.example.org/code)`
  * not ok: `We read [it][p].` and on the next line `[p]: https://x.org/p` → Unexpected definition `[p]: https://x.org/p` on the line right after a paragraph, which reads it as its text, expected a blank line before it
  * not ok: `as in <issue:4>` → Unexpected cross-reference written as an autolink, `<issue:4>`, which shows its readers `issue:4` (the email and the pages) or the address it leads to (the plaintext), expected a link with words, such as `[issue 4](issue:4)`
  */
@@ -56,6 +57,15 @@ function isBareUrl(link: Link, text: MarkdownText): boolean {
   return spelledOut && !written.startsWith('[') && !written.startsWith('<');
 }
 
+/**
+ * The address a link with words should take for a bare URL: as written, but
+ * for a `www.` one, which GFM links with `http://` (its spec, §6.9), given
+ * `https://`, the scheme every `www.` site answers on today.
+ */
+function withScheme(url: string, written: string): string {
+  return written.startsWith('www.') && url.startsWith('http://') ? `https://${url.slice('http://'.length)}` : url;
+}
+
 const rule: FileRule = {
   id: 'no-bare-url',
   severity: 'warning',
@@ -79,7 +89,7 @@ const rule: FileRule = {
           ? `Unexpected definition \`[${label}]: ${node.url}\` on the line right after a paragraph, which reads it as its text, expected a blank line before it`
           : call
           ? `Unexpected footnote call \`[^${call.label}]\` read as part of the bare URL \`${call.address}\` (the link leads to \`${node.url}\` and the note is never shown), expected the URL in angle brackets before the call, \`${callWritten(call)}\`, or a link with words, such as \`[the paper](${call.address})${call.trail}[^${call.label}]\``
-          : `Unexpected bare URL \`${node.url}\`, expected a link with words, such as \`[the paper](${node.url})\``,
+          : `Unexpected bare URL \`${sourceOf(text, node)}\`, expected a link with words, such as \`[the paper](${withScheme(node.url, sourceOf(text, node))})\``,
         position: nodePosition(text, node),
       });
     });

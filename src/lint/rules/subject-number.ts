@@ -37,13 +37,13 @@ const rule: FileRule = {
     const toYaml = scalarOffsetMap(node, yaml);
     const start = toYaml(named.start);
     const end = toYaml(named.start + named.digits.length - 1) + 1;
-    // The digits as written in the file, so the edit replaces them and nothing else (no escape, no folded line).
-    const exact = ONE_LINE.has(node.type!) && yaml.slice(start, end) === named.digits;
+    // The digits as written in the file (no escape), placed exactly; the edit replaces them and nothing else on a one-line value (a block's lines are its own).
+    const placed = yaml.slice(start, end) === named.digits;
     const written = `${named.marker}${named.digits}`;
-    const fix: Report['fix'] = exact ? { range: [offset + start, offset + end], text: expected } : undefined;
+    const fix: Report['fix'] = placed && ONE_LINE.has(node.type!) ? { range: [offset + start, offset + end], text: expected } : undefined;
     report({
       message: `Unexpected issue number \`${written}\` in the subject, expected \`${named.marker}${expected}\` (\`number: ${issue.number}\`): the subject is sent and titles the issue in the feeds as written`,
-      position: exact ? parsed.lines.position(offset + toYaml(named.start - named.marker.length), offset + end) : parsed.locate(['subject']),
+      position: placed ? parsed.lines.position(offset + toYaml(named.start - named.marker.length), offset + end) : parsed.locate(['subject']),
       fix,
     });
   },

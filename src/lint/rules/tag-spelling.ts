@@ -1,3 +1,4 @@
+import { namePosition } from '../../issue/facts.js';
 import { tagKey } from '../../issue/names.js';
 import type { CorpusRule } from '../types.js';
 
@@ -50,16 +51,15 @@ const rule: CorpusRule = {
     for (const fact of facts) {
       if (!reported(fact.path)) continue;
       for (const paper of fact.papers) {
-        const { names = [], at = [] } = paper.tags ?? {};
-        names.forEach((name, i) => {
+        const placed = paper.tags;
+        placed?.names.forEach((name, i) => {
           const key = tagKey(name);
           const misspelt = misspeltOf.get(key.replace(JOINERS, ''));
           if (misspelt) {
-            const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
             const where = misspelt.firstIssue === undefined ? '' : ` (first in issue #${misspelt.firstIssue})`;
             report(fact.path, {
               message: `Unexpected tag \`${name}\`, on this paper alone and one letter from \`${misspelt.written}\`, written on ${misspelt.papers} papers${where}: the archive shows these spellings as two tags; expected \`${misspelt.written}\``,
-              position: { start, end: { line: start.line, column: start.column + [...name].length } },
+              position: namePosition(placed, i),
             });
             return;
           }
@@ -68,10 +68,9 @@ const rule: CorpusRule = {
           const { spelling: expected, count } = found;
           const where = expected.firstIssue === undefined ? '' : ` (first in issue #${expected.firstIssue})`;
           const tags = count === 2 ? 'two tags' : `${count} tags`;
-          const start = { line: at[2 * i] ?? 1, column: at[2 * i + 1] ?? 1 };
           report(fact.path, {
             message: `Unexpected tag \`${name}\`, written \`${expected.written}\` on ${expected.papers} paper${expected.papers === 1 ? '' : 's'}${where}: the archive shows these spellings as ${tags}; expected \`${expected.written}\``,
-            position: { start, end: { line: start.line, column: start.column + [...name].length } },
+            position: namePosition(placed, i),
           });
         });
       }

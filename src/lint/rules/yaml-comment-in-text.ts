@@ -17,7 +17,10 @@ import type { FileRule, Report } from '../types.js';
  * line that starts with `#` as a comment, however it is indented. `--fix`
  * puts the whole text in quotes, over the lines it was written on, which a
  * quoted text folds as a plain one does (YAML 1.2 §7.3); the fix is given
- * only when the file read again has the text the writer meant. A comment
+ * only when the file read again has the text the writer meant, and not for
+ * a text after an anchor or a tag (`venue: &Co Workshop #3`): quoting the
+ * value alone would leave YAML dropping its start (yaml-syntax says how to
+ * write it). A comment
  * written as one (`# ` with a space: `editor: Jane  # optional`) after text
  * is a warning without a fix: it may be a comment, or text that YAML cuts
  * all the same (`ranked # 1`), and only the writer knows; its own line is
@@ -111,6 +114,8 @@ function ownLineCut(yamlText: string, from: number, end: number | undefined): { 
  * lines folded, every `#` kept) and no more YAML errors than before.
  */
 function quotedValue(document: Document.Parsed, yamlText: string, field: TextField, written: [number, number]): { expected: string; fix?: { range: [number, number]; text: string } } {
+  // A value's anchor or tag is written before it, outside `written`: quoted alone, the value would keep them and lose their words.
+  if (field.node.anchor !== undefined || field.node.tag !== undefined) return { expected: 'the text in quotes or in a `|` block' };
   const meant = foldedPlainText(yamlText.slice(...written));
   const text = quoteYamlText(yamlText.slice(...written));
   const fixed = parseDocument(yamlText.slice(0, written[0]) + text + yamlText.slice(written[1]), { uniqueKeys: true });

@@ -88,3 +88,16 @@ test('arxiv-id: an old-style id written with its subject class is the same paper
   assert.deepEqual(urlMessages.map((message) => message.message), ['Unexpected arXiv subject-class URL `https://arxiv.org/abs/math.GT/0309136`, expected the abs page `https://arxiv.org/abs/math/0309136`']);
   assert.equal(applyFixes(urlWithClass, urlMessages).text, clean);
 });
+
+test('arxiv-id: the fix of a versioned id keeps the quotes it was written in, and quotes a plain one', async () => {
+  const cases: [written: string, fixed: string][] = [
+    ["arxiv: 'arXiv:2304.15004v2'", "arxiv: '2304.15004'"],
+    ['arxiv: "2304.15004v2"', 'arxiv: "2304.15004"'],
+    ['arxiv: 2304.15004v2   # the second version', 'arxiv: "2304.15004"   # the second version'],
+  ];
+  for (const [written, fixed] of cases) {
+    const text = cleanIssue().replace(FIELD, written);
+    const messages = await lintWith([rule], { 'a.md': text });
+    assert.equal(applyFixes(text, messages).text, cleanIssue().replace(FIELD, fixed), written);
+  }
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../src/lint/rules/author-spelling.js';
-import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+import { cleanIssue, lintWith, places, spanOf } from '../../helpers/fixture.js';
 
 /** A paper (its arXiv id from `n`) with `authors` as written after `authors:`: a flow list, or a block list on the lines after. */
 function by(n: number, authors: string): string {
@@ -84,4 +84,16 @@ test('author-spelling: names that cannot be one person, or an initial that could
     }),
   };
   assert.deepEqual(await lintWith([rule], issues, { target: 'a.md' }), []);
+});
+
+test('author-spelling: a message spans the name as written, quotes and escapes included, after characters of two UTF-16 units', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: by(1, '[Fernanda Viégas, Taro 𠮷田]') + by(2, '[Fernanda Viégas, Taro 𠮷田]') }),
+    'b.md': cleanIssue({ number: 2, papers: by(3, String.raw`[😀 Ng, "F. Vi\u00e9gas", T. 𠮷田]`) }),
+  };
+  const messages = await lintWith([rule], issues, { target: 'b.md' });
+  assert.deepEqual(
+    messages.map((message) => spanOf(issues['b.md'], message)),
+    [String.raw`"F. Vi\u00e9gas"`, 'T. 𠮷田'],
+  );
 });

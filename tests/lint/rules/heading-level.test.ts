@@ -22,3 +22,15 @@ test('heading-level: headings in an opinion and in notes are reported', async ()
   assert.equal(messages[0]!.message, 'Unexpected heading in an opinion, expected text without headings (try a **bold** lead-in)');
   assert.equal(messages[1]!.message, 'Unexpected heading in the notes, expected text without headings (try a **bold** lead-in, or a blank line above a `---` rule)', 'a setext heading has no `#` to name');
 });
+
+test('heading-level: a `# ` line right under a paragraph\'s line, prose wrapped before a `#`, is said to be that line, with the `\\#` that keeps it text', async () => {
+  const text = cleanIssueWithMarkdown({ summary: 'The number of parameters grows, and the\n# of tokens grows too.' }, { body: 'We count the\n# of papers.\n\n## This month\nText.' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => m.message),
+    [
+      'Unexpected heading `# of tokens grows too.` in a summary, a line right under a paragraph\'s, expected `\\# of tokens grows too.` if the `#` is text (or a **bold** lead-in)',
+      'Unexpected level-1 heading `# of papers.` in the body, a line right under a paragraph\'s, expected `\\# of papers.` if the `#` is text (or `##` or deeper after a blank line: the issue\'s title is its one level-1 heading)',
+    ],
+  );
+});

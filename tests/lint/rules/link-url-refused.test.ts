@@ -32,3 +32,15 @@ test('link-url-refused: the link is gone from both emails, as the message says, 
     assert.doesNotMatch(output, /ftp:\/\//);
   }
 });
+
+test('link-url-refused: a cross-reference whose scheme is written in capitals, which no output resolves, is named as one, with the reference in lowercase to write', async () => {
+  const body = 'As [last month](ISSUE:1) and [the mirage paper](Paper:2304.15004) said.';
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ body }) });
+  assert.deepEqual(
+    messages.map((m) => m.message),
+    [
+      'Unexpected cross-reference scheme `ISSUE:` in `ISSUE:1`, expected it in lowercase: `issue:1`; only the link text is shown',
+      'Unexpected cross-reference scheme `Paper:` in `Paper:2304.15004`, expected it in lowercase: `paper:2304.15004`; only the link text is shown',
+    ],
+  );
+});

@@ -1,15 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rules } from '../../../src/lint/rules/index.js';
-import type { LintMessage } from '../../../src/lint/types.js';
-import { cleanIssue, cleanIssueWithMarkdown, lintWith } from '../../helpers/fixture.js';
-
-/** The source between a message's start and end (1-based lines and columns, end exclusive). */
-function spanOf(text: string, message: LintMessage): string {
-  const lines = text.split('\n');
-  const offset = (line: number, column: number): number => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
-  return text.slice(offset(message.line, message.column), offset(message.endLine, message.endColumn));
-}
+import { cleanIssue, cleanIssueWithMarkdown, lintWith, spanOf } from '../../helpers/fixture.js';
 
 test('Markdown-node rules span exactly the construct they report, start and end, in the body and in a summary', async () => {
   const body = [

@@ -68,3 +68,14 @@ test('no-bare-url: a cross-reference written as an autolink (`<paper:…>`, `<is
   );
   assert.match(messages[1]!.message, /, `<issue:1>`, .* such as `\[issue 1\]\(issue:1\)`$/);
 });
+
+test('no-bare-url: a bare `www.` address is quoted as written, and the link offered for it is https, not the http GFM links it with', async () => {
+  const messages = await lintWith([rule], { 'a.md': cleanIssue({ body: 'Code at www.example.org/code, data at http://example.org/d.' }) });
+  assert.deepEqual(
+    messages.map((m) => m.message),
+    [
+      'Unexpected bare URL `www.example.org/code`, expected a link with words, such as `[the paper](https://www.example.org/code)`',
+      'Unexpected bare URL `http://example.org/d`, expected a link with words, such as `[the paper](http://example.org/d)`',
+    ],
+  );
+});

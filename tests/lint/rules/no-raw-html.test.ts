@@ -60,3 +60,20 @@ test('no-raw-html: an `<img>` tag is named as the image it is, with the Markdown
   const other = await lintWith([rule], { 'a.md': cleanIssueWithMarkdown({ summary: 'An <imgx> tag.' }) });
   assert.match(other[0]!.message, /expected Markdown \(raw HTML is dropped/);
 });
+
+test('no-raw-html: an HTML comment, shown nowhere, is accepted in the body and in notes; in a summary or opinion, published as written in papers.json, it is reported as a comment', async () => {
+  const text = cleanIssueWithMarkdown(
+    { summary: 'Results <!-- ask the authors --> hold.', opinion: 'Fine.\n\n<!--\nprivate: check table 2\n-->', notes: 'Check <!-- this --> first.' },
+    { body: 'Welcome.\n\n<!-- check the numbers before sending -->\n\nSee you <!-- next month? --> soon.' },
+  );
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column} ${m.message}`),
+    [
+      "16:15 Unexpected HTML comment `<!-- ask the authors -->` in the summary, whose Markdown papers.json and papers.csv publish as written, expected words for readers (no page or email shows a comment), or private ones in the paper's `notes`",
+      "20:7 Unexpected HTML comment `<!--` in the opinion, whose Markdown papers.json and papers.csv publish as written, expected words for readers (no page or email shows a comment), or private ones in the paper's `notes`",
+    ],
+  );
+  const tagAfterComment = await lintWith([rule], { 'a.md': cleanIssue({ body: 'Welcome.\n\n<!-- note --> <b>bold</b>\n\nSee you.' }) });
+  assert.match(tagAfterComment[0]!.message, /^Unexpected raw HTML/, 'a block that goes on past its comment is HTML');
+});

@@ -13,3 +13,10 @@ test('opinion-missing: a paper whose title is not text is named by its place (pa
   const messages = await lintWith([rule], { 'a.md': text });
   assert.deepEqual(messages.map((m) => `${m.line} ${m.message}`), ["19 Missing opinion for paper 2, expected the editor's opinion"]);
 });
+
+test('opinion-missing: an opinion written as a YAML list is not said to be missing (frontmatter-schema says how to write it); an empty one is', async () => {
+  const asList = cleanIssue().replace(/ {4}opinion: \|\n.*\n/, '    opinion:\n      - Convincing.\n      - Though narrow.\n');
+  assert.deepEqual(await lintWith([rule], { 'a.md': asList }), []);
+  const empty = await lintWith([rule], { 'a.md': cleanIssue().replace(/ {4}opinion: \|\n.*\n/, '    opinion:\n') });
+  assert.equal(empty.length, 1);
+});

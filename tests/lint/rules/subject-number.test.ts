@@ -67,10 +67,10 @@ test('subject-number: a number written through a YAML escape is reported at the 
   assert.equal(messages[0]!.fix, undefined);
 });
 
-test('subject-number: a number YAML folds onto its own line is reported at the subject without a fix', async () => {
+test('subject-number: a number YAML folds onto its own line is reported where it is written, in the block, without a fix', async () => {
   const text = issueTwoWith('>-\n  Evals for extreme risks\n  (#3)');
   const messages = await lintWith([rule], { 'a.md': text });
-  assert.deepEqual(places(messages), ['subject-number 4:10']);
+  assert.deepEqual(messages.map((m) => [m.line, m.column, m.endLine, m.endColumn]), [[6, 4, 6, 6]]);
   assert.equal(messages[0]!.fix, undefined);
 });
 

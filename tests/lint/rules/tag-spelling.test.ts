@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import rule from '../../../src/lint/rules/tag-spelling.js';
-import { cleanIssue, lintWith, places } from '../../helpers/fixture.js';
+import { cleanIssue, lintWith, places, spanOf } from '../../helpers/fixture.js';
 
 /** A paper (its arXiv id from `n`) with `tags` as written after `tags:`: a flow list, or a block list on the lines after. */
 function tagged(n: number, tags: string): string {
@@ -83,5 +83,17 @@ test('tag-spelling: a tag of one paper one letter from a tag of more papers (a l
       'Unexpected tag `probng`, on this paper alone and one letter from `probing`, written on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `probing`',
       'Unexpected tag `stereing`, on this paper alone and one letter from `steering`, written on 2 papers (first in issue #1): the archive shows these spellings as two tags; expected `steering`',
     ],
+  );
+});
+
+test('tag-spelling: a message spans the tag as written, quotes and escapes included, after characters of two UTF-16 units', async () => {
+  const issues = {
+    'a.md': cleanIssue({ number: 1, papers: tagged(1, '[scaling-laws, 𝔸-tag]') + tagged(2, '[scaling-laws, 𝔸-tag]') }),
+    'b.md': cleanIssue({ number: 2, papers: tagged(3, String.raw`[😀, "scaling\u0020laws", 𝔸 tag]`) }),
+  };
+  const messages = await lintWith([rule], issues, { target: 'b.md' });
+  assert.deepEqual(
+    messages.map((message) => spanOf(issues['b.md'], message)),
+    [String.raw`"scaling\u0020laws"`, '𝔸 tag'],
   );
 });

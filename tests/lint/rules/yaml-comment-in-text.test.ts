@@ -230,3 +230,14 @@ test('yaml-comment-in-text: a `#` in a list that is itself a key (`[A, B #2]: x`
     );
   }
 });
+
+test('yaml-comment-in-text: a text after an anchor or a tag gets no fix that would quote the value and leave YAML dropping its start', async () => {
+  for (const title of ['&Co ranked #1', '!Top ranked #1']) {
+    const messages = await lintWith([rule], { 'a.md': cleanIssue({ title }) });
+    assert.deepEqual(
+      messages.map((m) => [m.message, m.fix]),
+      [['Unexpected comment `#1` cutting the unquoted text of `title`, expected the text in quotes or in a `|` block', undefined]],
+      title,
+    );
+  }
+});

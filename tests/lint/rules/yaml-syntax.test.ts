@@ -70,3 +70,43 @@ test('yaml-syntax: a tagged text followed by a comment gets no quoting fix that 
     [['Unexpected YAML tag `!Top` at the start of the text of `title`, which YAML drops, reading the value as if it were not there, expected the whole text in quotes', undefined]],
   );
 });
+
+test('yaml-syntax: a text starting with `&` that no alias uses is an error at the anchor, not a title without its first word, and --fix quotes it', async () => {
+  const text = cleanIssue({ title: '&Co — a study of firms' }).replace('tags: [emergence, scaling]', 'tags: [&Partners evals, scaling]');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(
+    messages.map((m) => `${m.line}:${m.column}-${m.endColumn} ${m.message}`),
+    [
+      '3:8-11 Unexpected YAML anchor `&Co` in the unquoted text of `title`, which YAML drops, reading the value as if it were not there, expected the text in quotes: `"&Co — a study of firms"`',
+      '14:12-21 Unexpected YAML anchor `&Partners` in the unquoted text of `tags`, which YAML drops, reading the value as if it were not there, expected the text in quotes: `"&Partners evals"`',
+    ],
+  );
+  assert.equal(parsedOf(text).issue, undefined, 'no renderer meets the text YAML cut');
+  const fixed = parsedOf(applyFixes(text, messages).text);
+  assert.deepEqual(fixed.problems, []);
+  assert.equal(fixed.issue!.title, '&Co — a study of firms');
+  assert.deepEqual(fixed.issue!.papers[0]!.tags, ['&Partners evals', 'scaling']);
+  const overLines = await lintWith([rule], { 'a.md': cleanIssue({ title: '&Co — a study\n  of firms' }) });
+  assert.deepEqual(
+    overLines.map((m) => [m.message, m.fix]),
+    [['Unexpected YAML anchor `&Co` at the start of the text of `title`, which YAML drops, reading the value as if it were not there, expected the whole text in quotes or in a `|` block', undefined]],
+  );
+});
+
+test('yaml-syntax: an anchor an alias uses, or one before quoted text or a block, is YAML meant and left alone', async () => {
+  const text = cleanIssue({ title: '&t Emergence mirages' })
+    .replace('    year: 2023\n', '    year: 2023\n    venue: *t\n')
+    .replace(/ {4}summary: \|/, '    summary: &s |')
+    .replace('tags: [emergence, scaling]', 'tags: [&q "evals", scaling]');
+  assert.equal(parsedOf(text).problems.length, 0, JSON.stringify(parsedOf(text).problems));
+  assert.deepEqual(await lintWith([rule], { 'a.md': text }), []);
+});
+
+test('yaml-syntax: a tag or an unused anchor starting the last text of a paper written as a flow mapping is quoted by --fix too', async () => {
+  const text = cleanIssue({ papers: '  - {url: "https://example.org/a", summary: "A.", opinion: "B.", title: &Co firms}\n  - {url: "https://example.org/b", summary: "A.", opinion: "B.", title: !Surprise results}\n' });
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.equal(messages.length, 2);
+  const fixed = parsedOf(applyFixes(text, messages).text);
+  assert.deepEqual(fixed.problems, []);
+  assert.deepEqual(fixed.issue!.papers.map((paper) => paper.title), ['&Co firms', '!Surprise results']);
+});
