@@ -32,7 +32,7 @@ export interface RuleSettingPlace extends Place {
  * `9007199254740993`, which it reads as …992): a message quotes what the
  * editor typed.
  */
-export interface ValuePlace extends Place {
+interface ValuePlace extends Place {
   written?: string;
 }
 
