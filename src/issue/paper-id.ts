@@ -101,12 +101,17 @@ export function subjectClassIdentity(paper: { url: string; arxiv?: string | unde
   return withClass ? `arxiv:${withClass[1]}` : undefined;
 }
 
+/** The DOI link of a DOI written as text, `doi:10.1000/abc` → `https://doi.org/10.1000/abc` (search-options.cjs, shared with the papers page). */
+const writtenDoiUrl: (text: string) => string | undefined = indexOptions.writtenDoiUrl;
+
 /**
- * The identity a `paper:` cross-reference target (an arXiv id or a URL)
- * names; undefined for a target that is neither, which names no paper.
+ * The identity a `paper:` cross-reference target or a `formerly` entry (an
+ * arXiv id, a URL, or a DOI written as text: `doi:10.1000/abc` is
+ * `https://doi.org/10.1000/abc`) names; undefined for a target that is
+ * none of these, which names no paper.
  */
 export function paperIdFromReference(target: string): string | undefined {
-  return identityOf(parseArxivId(target), target);
+  return identityOf(parseArxivId(target), writtenDoiUrl(target) ?? target);
 }
 
 /**

@@ -441,9 +441,23 @@
   const WRITTEN_ARXIV_ID = /^(?:arxiv\s*:\s*|arxiv\s+)?(\S+?)(?:\s*\[[a-z-]+(?:\.[a-z-]+)?\])?$/iu;
 
   /**
+   * A DOI written as text, as reference lists and older citations write it
+   * (`doi:10.1000/abc`, `DOI: 10.1000/abc`): the DOI is the group, `10.`, a
+   * registrant's number, `/`, its suffix (DOI Handbook 2.2).
+   */
+  const WRITTEN_DOI = /^doi\s*:\s*(10\.\d{4,9}\/\S+)$/iu;
+
+  /** The DOI link (`https://doi.org/<doi>`) of a DOI written as text (`WRITTEN_DOI`), else undefined. */
+  const writtenDoiUrl = (text) => {
+    const written = WRITTEN_DOI.exec(text.trim());
+    return written ? `https://doi.org/${written[1]}` : undefined;
+  };
+
+  /**
    * The texts a query may name a paper by, as a paper's identity is read
    * (issue/paper-id.ts): an arXiv id written as people write it
-   * (`WRITTEN_ARXIV_ID`) as the bare id; else the query trimmed, and, for
+   * (`WRITTEN_ARXIV_ID`) as the bare id; a DOI written as text
+   * (`doi:10.1000/abc`) as its link; else the query trimmed, and, for
    * one written without a scheme, also with `https://` (a URL is often
    * copied without it). None for a query of several words: a search, not a
    * name.
@@ -452,6 +466,8 @@
     const target = query.trim();
     const written = WRITTEN_ARXIV_ID.exec(target);
     if (written && parseArxivId(written[1]) !== undefined) return [written[1]];
+    const doi = writtenDoiUrl(target);
+    if (doi) return [doi];
     if (target === '' || /\s/u.test(target)) return [];
     return SCHEME.test(target) ? [target] : [target, `https://${target}`];
   };
@@ -561,5 +577,5 @@
     },
   };
 
-  return { tokenize, segmentWords: segment, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, arxivIdFromMirrorUrl, paperUrl, identityTargets, rankResults, searchShard, searchOptions };
+  return { tokenize, segmentWords: segment, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, arxivIdFromMirrorUrl, paperUrl, writtenDoiUrl, identityTargets, rankResults, searchShard, searchOptions };
 });

@@ -18,6 +18,8 @@ declare const options: {
   arxivIdFromMirrorUrl(url: string): string | undefined;
   /** `url` as the one address of its paper where a site gives several (a DOI at `https://doi.org/` in lower case, an OpenReview forum or PDF as `https://openreview.net/forum?id=<id>`); any other text as it is. */
   paperUrl(url: string): string;
+  /** The DOI link (`https://doi.org/<doi>`) of a DOI written as text (`doi:10.1000/abc`, `DOI: 10.1000/abc`), else undefined. */
+  writtenDoiUrl(text: string): string | undefined;
   /** The texts a query may name a paper by: an arXiv id as people write it (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv:2304.15004 [cs.AI]`) bare; else a one-word query itself, and with `https://` when it has no scheme; none for several words. */
   identityTargets(query: string): string[];
   /** `results` (MiniSearch's, with the stored `tags`, `venues`, `identity`, `issue`, the number of the issue that first covered the paper, and `url`, its page) in the order shown for `query`. */

@@ -144,3 +144,12 @@ test('a paper linked in a form read otherwise now names the identity paperboy 0.
   assert.equal(urlFormIdentity({ url: 'https://www.lesswrong.com/posts/abc' }), undefined);
   assert.equal(urlFormIdentity({ url: 'TBD' }), undefined);
 });
+
+test('a DOI written as text (`doi:10.1000/abc`, `DOI: 10.1000/ABC`) names the paper its DOI link names, in a `paper:` reference or a `formerly`', () => {
+  for (const target of ['doi:10.1016/j.apm.2020.03.018', 'DOI: 10.1016/J.APM.2020.03.018', 'https://doi.org/10.1016/j.apm.2020.03.018']) {
+    assert.equal(paperIdFromReference(target), 'url:doi.org/10.1016/j.apm.2020.03.018', target);
+  }
+  assert.equal(paperIdFromReference('doi:10.48550/arXiv.2304.15004'), 'arxiv:2304.15004');
+  // Not a DOI: a `doi:` without the `10.` of every DOI names nothing.
+  assert.equal(paperIdFromReference('doi:abc'), undefined);
+});
