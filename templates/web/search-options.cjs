@@ -340,6 +340,16 @@
   const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
   /** OpenReview's hosts; a submission's forum and its PDF are `/forum?id=<id>` and `/pdf?id=<id>`, the same id (the submission note's, which is its forum's). */
   const OPENREVIEW_HOSTS = new Set(['openreview.net', 'www.openreview.net']);
+  /** The NeurIPS proceedings' hosts, each as it is (a paper's address on one is not read as another's). */
+  const NEURIPS_HOSTS = new Set(['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc']);
+  /**
+   * A NeurIPS paper's abstract page or its PDF: `/paper/<year>/hash/<hash>-Abstract.html`
+   * and `/paper/<year>/file/<hash>-Paper.pdf` (from 2022 under `/paper_files/paper/`,
+   * with the track after: `-Abstract-Conference.html`, `-Paper-Conference.pdf`,
+   * `-Datasets_and_Benchmarks`), the abstract page linking the PDF by the same
+   * year, hash and track: one paper.
+   */
+  const NEURIPS_PAPER = /^\/((?:paper_files\/)?paper)\/(\d{4})\/(?:hash|file)\/([0-9a-f]{32})-(?:Abstract|Paper)((?:-[A-Za-z_]+)?)\.(?:html|pdf)$/u;
   /** A URL written with its scheme (`https://…`); without one, `arxiv.org/abs/…` is read as `https://arxiv.org/abs/…`. */
   const SCHEME = /^[a-z][a-z\d+.-]*:\/\//iu;
   /** Query parameters that name a visit, not a page (what issue/paper-id.ts's URL identity removes). */
@@ -418,7 +428,8 @@
    * as the forum by its id alone (`openreview.net/pdf?id=X`,
    * `openreview.net/forum?id=X&referrer=…&noteId=Y` →
    * `https://openreview.net/forum?id=X`: `noteId` is a comment in that forum,
-   * `referrer` where the reader came from). Any other text as it is.
+   * `referrer` where the reader came from), a NeurIPS paper's PDF as its
+   * abstract page (`NEURIPS_PAPER`). Any other text as it is.
    */
   const paperUrl = (url) => {
     const parsed = parsedUrl(url.trim());
@@ -427,6 +438,8 @@
     if (DOI_HOSTS.has(host) && /^\/10\.[^/]+\/./u.test(parsed.pathname)) return `https://doi.org${parsed.pathname.toLowerCase()}`;
     const id = parsed.searchParams.get('id');
     if (OPENREVIEW_HOSTS.has(host) && /^\/(?:forum|pdf)\/?$/u.test(parsed.pathname) && id) return `https://openreview.net/forum?id=${encodeURIComponent(id)}`;
+    const neurips = NEURIPS_HOSTS.has(host) ? NEURIPS_PAPER.exec(parsed.pathname) : null;
+    if (neurips) return `https://${host}/${neurips[1]}/${neurips[2]}/hash/${neurips[3]}-Abstract${neurips[4]}.html`;
     return url;
   };
 

@@ -153,3 +153,19 @@ test('a DOI written as text (`doi:10.1000/abc`, `DOI: 10.1000/ABC`) names the pa
   // Not a DOI: a `doi:` without the `10.` of every DOI names nothing.
   assert.equal(paperIdFromReference('doi:abc'), undefined);
 });
+
+test("a NeurIPS paper's PDF is the paper of its abstract page, of the same year, hash and track", () => {
+  const pairs = [
+    ['https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf', 'https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html'],
+    [
+      'https://proceedings.neurips.cc/paper_files/paper/2023/file/adc98a266f45005c403b8311ca7e8bd7-Paper-Conference.pdf',
+      'https://proceedings.neurips.cc/paper_files/paper/2023/hash/adc98a266f45005c403b8311ca7e8bd7-Abstract-Conference.html',
+    ],
+  ];
+  for (const [pdf, abstract] of pairs) assert.equal(normalizePaperId({ url: pdf! }, first), normalizePaperId({ url: abstract! }, first), pdf);
+  // Another track, another hash, or the supplement are other pages, as written.
+  const conference = normalizePaperId({ url: pairs[1]![1]! }, first);
+  assert.notEqual(normalizePaperId({ url: 'https://proceedings.neurips.cc/paper_files/paper/2023/file/adc98a266f45005c403b8311ca7e8bd7-Paper-Datasets_and_Benchmarks.pdf' }, first), conference);
+  assert.notEqual(normalizePaperId({ url: 'https://proceedings.neurips.cc/paper_files/paper/2023/file/adc98a266f45005c403b8311ca7e8bd7-Supplemental-Conference.pdf' }, first), conference);
+  assert.equal(urlFormIdentity({ url: pairs[0]![0]! }), 'url:proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf');
+});
