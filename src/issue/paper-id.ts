@@ -4,8 +4,10 @@ import { isPlaceholderUrl } from './placeholder-url.js';
 
 /**
  * A paper's identity across issues (SPEC): the arXiv id when there is one
- * (from the `arxiv` field or an arxiv.org URL, version stripped), else the URL
- * without scheme, `www.`, trailing slash, fragment and tracking parameters.
+ * (from the `arxiv` field, an arxiv.org URL or another site's page of the
+ * paper, version stripped), else the URL as its paper's one address
+ * (`paperUrl`) without scheme, `www.`, trailing slash, fragment and
+ * tracking parameters.
  * A paper with neither (no `url`, a text that is no URL: `TBD`, or a
  * placeholder URL: `https://example.org/TODO-the-paper`) is a paper of its
  * own, named by its place (`normalizePaperId`).
@@ -40,7 +42,7 @@ export const arxivIdFromUrl: (url: string) => ArxivUrl | undefined = indexOption
 /** The arXiv id of another site's page of one arXiv paper: ar5iv, alphaXiv, Hugging Face's, arXiv's DOI (search-options.cjs `ARXIV_MIRRORS`, shared with the papers page). */
 const arxivIdFromMirrorUrl: (url: string) => string | undefined = indexOptions.arxivIdFromMirrorUrl;
 
-/** `url` as the one address of its paper where a site gives several: DOI links, OpenReview's forum and PDF (search-options.cjs `paperUrl`, shared with the papers page). */
+/** `url` as the one address of its paper where a site gives several: DOI links, OpenReview's forum and PDF, a NeurIPS paper's PDF and abstract page (search-options.cjs `paperUrl`, shared with the papers page). */
 const paperUrl: (url: string) => string = indexOptions.paperUrl;
 
 export function arxivAbsUrl(id: string): string {
@@ -118,8 +120,8 @@ export function paperIdFromReference(target: string): string | undefined {
  * `arxiv:<id>` from an id, an arxiv.org URL or another site's page of one
  * arXiv paper (`arxivIdFromMirrorUrl`), else `url:<normalized url>` of an
  * absolute URL that is no placeholder, written as its paper's one address
- * (`paperUrl`: a DOI in lower case, an OpenReview PDF as its forum), else
- * undefined.
+ * (`paperUrl`: a DOI in lower case, an OpenReview PDF as its forum, a
+ * NeurIPS PDF as its abstract page), else undefined.
  */
 function identityOf(arxivId: string | undefined, url: string): string | undefined {
   const id = arxivId ?? arxivIdFromUrl(url)?.id ?? arxivIdFromMirrorUrl(url);
@@ -136,8 +138,8 @@ const ARXIV_HOSTS_BEFORE = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.
  * alone, when it is another now: an arXiv paper linked on another site
  * (`huggingface.co/papers/2304.15004`, `browse.arxiv.org/abs/…`, ar5iv,
  * alphaXiv, `doi.org/10.48550/arXiv.…`) was `url:huggingface.co/papers/2304.15004`,
- * a DOI link kept its case and `dx.`, an OpenReview PDF and its forum were
- * two. The paper's page was at that identity's address, so, as a `formerly`
+ * a DOI link kept its case and `dx.`, an OpenReview PDF and its forum, a
+ * NeurIPS PDF and its abstract page were two. The paper's page was at that identity's address, so, as a `formerly`
  * entry names one, its page there leads to the paper's page now.
  * Undefined for a paper whose identity is what it was (an `arxiv` field, an
  * arxiv.org URL, any other URL).
