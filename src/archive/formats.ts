@@ -110,8 +110,9 @@ import { packageVersion } from './package-version.js';
  * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
  * v104: the email isolates with `<span dir="auto">` (not `<bdi>`), its footnotes are a `<div>` (not `<section>`) and each target of a link within it has an empty `<a name>` (render/mail-client-markup.ts): what Gmail and Outlook keep.
  * v105: the email's column table says the newsletter's language (`lang`, templates/email.html.hbs), which Gmail keeps where it drops `<html lang>`.
+ * v107: a paper linked on another site's page of an arXiv paper is that arXiv paper, a DOI link one paper in any case or host, an OpenReview PDF its forum (issue/paper-id.ts); a record's `formerly` holds the identity paperboy 0.8.0 gave it (`urlFormIdentity`).
  */
-export const INDEX_FORMAT = `build-index-v106-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v107-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.
@@ -180,5 +181,6 @@ export const SHAPE_FORMAT = 'site-shape-v35';
  * v21: a newsletter whose `language` is not English has its `authors` joined in its language (render/format.ts `joinNames`), that language part of a shard's key (search-index.ts `shardKey`).
  * v22: `excerptFrom` stored, the issue and anchor of the summary a paper covered in several issues has its excerpt from (catalog.ts `excerptSource`).
  * v23: an old-style arXiv id's subject class is no part of a paper's id (`math.GT/0309136` is `math/0309136`).
+ * v24: a paper linked on another site's page of an arXiv paper (Hugging Face, ar5iv, alphaXiv, browse.arxiv.org, arXiv's DOI) is that arXiv paper; a DOI link's identity is its DOI in lower case at doi.org, an OpenReview PDF's its forum (issue/paper-id.ts).
  */
-export const SHARD_FORMAT = `search-shard-v23-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;
+export const SHARD_FORMAT = `search-shard-v24-minisearch-${packageVersion('minisearch')}-${VERSION}-icu-${process.versions.icu ?? 'none'}`;

@@ -4,8 +4,10 @@ import { isPlaceholderUrl } from './placeholder-url.js';
 
 /**
  * A paper's identity across issues (SPEC): the arXiv id when there is one
- * (from the `arxiv` field or an arxiv.org URL, version stripped), else the URL
- * without scheme, `www.`, trailing slash, fragment and tracking parameters.
+ * (from the `arxiv` field, an arxiv.org URL or another site's page of the
+ * paper, version stripped), else the URL as its paper's one address
+ * (`paperUrl`) without scheme, `www.`, trailing slash, fragment and
+ * tracking parameters.
  * A paper with neither (no `url`, a text that is no URL: `TBD`, or a
  * placeholder URL: `https://example.org/TODO-the-paper`) is a paper of its
  * own, named by its place (`normalizePaperId`).
@@ -36,6 +38,12 @@ export interface ArxivUrl {
 
 /** The arXiv id an arxiv.org abs/pdf/html URL points at (search-options.cjs, shared with the papers page). */
 export const arxivIdFromUrl: (url: string) => ArxivUrl | undefined = indexOptions.arxivIdFromUrl;
+
+/** The arXiv id of another site's page of one arXiv paper: ar5iv, alphaXiv, Hugging Face's, arXiv's DOI (search-options.cjs `ARXIV_MIRRORS`, shared with the papers page). */
+const arxivIdFromMirrorUrl: (url: string) => string | undefined = indexOptions.arxivIdFromMirrorUrl;
+
+/** `url` as the one address of its paper where a site gives several: DOI links, OpenReview's forum and PDF, a NeurIPS paper's PDF and abstract page (search-options.cjs `paperUrl`, shared with the papers page). */
+const paperUrl: (url: string) => string = indexOptions.paperUrl;
 
 export function arxivAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
@@ -95,18 +103,52 @@ export function subjectClassIdentity(paper: { url: string; arxiv?: string | unde
   return withClass ? `arxiv:${withClass[1]}` : undefined;
 }
 
+/** The DOI link of a DOI written as text, `doi:10.1000/abc` → `https://doi.org/10.1000/abc` (search-options.cjs, shared with the papers page). */
+const writtenDoiUrl: (text: string) => string | undefined = indexOptions.writtenDoiUrl;
+
 /**
- * The identity a `paper:` cross-reference target (an arXiv id or a URL)
- * names; undefined for a target that is neither, which names no paper.
+ * The identity a `paper:` cross-reference target or a `formerly` entry (an
+ * arXiv id, a URL, or a DOI written as text: `doi:10.1000/abc` is
+ * `https://doi.org/10.1000/abc`) names; undefined for a target that is
+ * none of these, which names no paper.
  */
 export function paperIdFromReference(target: string): string | undefined {
-  return identityOf(parseArxivId(target), target);
+  return identityOf(parseArxivId(target), writtenDoiUrl(target) ?? target);
 }
 
-/** `arxiv:<id>` from an id or an arxiv.org URL, else `url:<normalized url>` of an absolute URL that is no placeholder, else undefined. */
+/**
+ * `arxiv:<id>` from an id, an arxiv.org URL or another site's page of one
+ * arXiv paper (`arxivIdFromMirrorUrl`), else `url:<normalized url>` of an
+ * absolute URL that is no placeholder, written as its paper's one address
+ * (`paperUrl`: a DOI in lower case, an OpenReview PDF as its forum, a
+ * NeurIPS PDF as its abstract page), else undefined.
+ */
 function identityOf(arxivId: string | undefined, url: string): string | undefined {
-  const id = arxivId ?? arxivIdFromUrl(url)?.id;
+  const id = arxivId ?? arxivIdFromUrl(url)?.id ?? arxivIdFromMirrorUrl(url);
   if (id) return `arxiv:${id}`;
   const trimmed = url.trim();
-  return absoluteUrl(trimmed) && !isPlaceholderUrl(trimmed) ? `url:${normalizeUrl(url)}` : undefined;
+  return absoluteUrl(trimmed) && !isPlaceholderUrl(trimmed) ? `url:${normalizeUrl(paperUrl(trimmed))}` : undefined;
+}
+
+/** The hosts paperboy 0.8.0 and before read an arXiv id from (`browse.arxiv.org` was a URL's). */
+const ARXIV_HOSTS_BEFORE = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+
+/**
+ * The identity paperboy 0.8.0 and before gave a paper named by its URL
+ * alone, when it is another now: an arXiv paper linked on another site
+ * (`huggingface.co/papers/2304.15004`, `browse.arxiv.org/abs/…`, ar5iv,
+ * alphaXiv, `doi.org/10.48550/arXiv.…`) was `url:huggingface.co/papers/2304.15004`,
+ * a DOI link kept its case and `dx.`, an OpenReview PDF and its forum, a
+ * NeurIPS PDF and its abstract page were two. The paper's page was at that identity's address, so, as a `formerly`
+ * entry names one, its page there leads to the paper's page now.
+ * Undefined for a paper whose identity is what it was (an `arxiv` field, an
+ * arxiv.org URL, any other URL).
+ */
+export function urlFormIdentity(paper: { url: string; arxiv?: string | undefined }): string | undefined {
+  if (paper.arxiv !== undefined && parseArxivId(paper.arxiv) !== undefined) return undefined;
+  const trimmed = paper.url.trim();
+  const parsed = absoluteUrl(trimmed);
+  if (!parsed || isPlaceholderUrl(trimmed) || (ARXIV_HOSTS_BEFORE.has(parsed.hostname) && arxivIdFromUrl(trimmed))) return undefined;
+  const before = `url:${normalizeUrl(trimmed)}`;
+  return before === identityOf(undefined, trimmed) ? undefined : before;
 }

@@ -15,7 +15,7 @@ import { parseMarkdown } from './markdown.js';
 import { defaultSubject, PAPERS_MARKER, type Issue, type MarkdownField, type MarkdownText, type Paper } from './model.js';
 import { distinctTags } from './names.js';
 import { numberFormProblem } from './number-form.js';
-import { arxivIdFromUrl, normalizePaperId, paperIdFromReference, parseArxivId, subjectClassIdentity } from './paper-id.js';
+import { arxivIdFromUrl, normalizePaperId, paperIdFromReference, parseArxivId, subjectClassIdentity, urlFormIdentity } from './paper-id.js';
 import { scalarOffsetMap } from './scalar-offsets.js';
 import { describeSchemaIssues } from './schema-messages.js';
 import { misreadKey } from '../diagnostics/yaml-misread-key.js';
@@ -302,13 +302,14 @@ function emptyText(field: MarkdownField, paperIndex: number): MarkdownText {
 
 /**
  * The identities a paper was published under before: its `formerly`
- * entries, and, for an old-style arXiv id written with its subject class,
- * the identity paperboy 0.8.0 and before gave it (`subjectClassIdentity`).
+ * entries, and the identity paperboy 0.8.0 and before gave it where it is
+ * another now: an old-style arXiv id written with its subject class
+ * (`subjectClassIdentity`), a paper linked in a form now read as its arXiv
+ * id, its DOI or its OpenReview forum (`urlFormIdentity`).
  */
 function formerIdentities(paper: { url: string; arxiv?: string | undefined; formerly: readonly string[] }): string[] {
   const written = paper.formerly.flatMap((former) => paperIdFromReference(former) ?? []);
-  const withClass = subjectClassIdentity(paper);
-  return withClass === undefined ? written : [...written, withClass];
+  return [...written, ...[subjectClassIdentity(paper), urlFormIdentity(paper)].filter((id) => id !== undefined)];
 }
 
 function buildIssue(path: string, front: Frontmatter, body: MarkdownText, markdown: MarkdownAt): Issue {

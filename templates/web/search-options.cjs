@@ -315,7 +315,41 @@
    * arxiv.org/abs/math.GT/0309136 is the page of math/0309136.
    */
   const OLD_STYLE_ID = /^([a-z][a-z-]*)(?:\.[A-Z]{2})?\/(\d{7})(v\d+)?$/;
-  const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']);
+  /** arXiv's own hosts of its abs, pdf and html pages (browse.arxiv.org serves the same abs pages, and links to them are pasted as they are). */
+  const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'browse.arxiv.org']);
+  /**
+   * Pages of other sites that are each one arXiv paper, named by its id in
+   * their address (the host without `www.`, then the path): ar5iv, arXiv
+   * Labs' HTML rendering of a paper (`ar5iv.labs.arxiv.org/html/<id>`, and
+   * `ar5iv.org/abs/<id>` and `/html/<id>`, which lead there); alphaXiv's
+   * discussion of a paper (`alphaxiv.org/abs/<id>`, `/overview/<id>`);
+   * Hugging Face's page of an arXiv paper (`huggingface.co/papers/<id>`,
+   * new-style ids only, the address its Paper Pages give each); and
+   * the DOI arXiv registers with DataCite for each paper, every version
+   * (`doi.org/10.48550/arXiv.<id>`, arXiv's "Cite as" line; a DOI is
+   * case-insensitive, DOI Handbook 2.4). The id is the group, read by
+   * `parseArxivId`: a path holding no id names no arXiv paper.
+   */
+  const ARXIV_MIRRORS = [
+    { hosts: ['ar5iv.labs.arxiv.org', 'ar5iv.org'], path: /^\/(?:abs|html)\/(.+?)\/?$/u },
+    { hosts: ['alphaxiv.org'], path: /^\/(?:abs|overview)\/(.+?)\/?$/u },
+    { hosts: ['huggingface.co'], path: /^\/papers\/(\d{4}\.\d{4,5}(?:v\d+)?)\/?$/u },
+    { hosts: ['doi.org', 'dx.doi.org'], path: /^\/10\.48550\/arxiv\.(.+?)\/?$/iu },
+  ];
+  /** The DOI resolver's hosts (doi.org, and dx.doi.org which DOIs were once written with); a DOI is case-insensitive (DOI Handbook 2.4: "DOI names are case insensitive"). */
+  const DOI_HOSTS = new Set(['doi.org', 'dx.doi.org', 'www.doi.org']);
+  /** OpenReview's hosts; a submission's forum and its PDF are `/forum?id=<id>` and `/pdf?id=<id>`, the same id (the submission note's, which is its forum's). */
+  const OPENREVIEW_HOSTS = new Set(['openreview.net', 'www.openreview.net']);
+  /** The NeurIPS proceedings' hosts, each as it is (a paper's address on one is not read as another's). */
+  const NEURIPS_HOSTS = new Set(['proceedings.neurips.cc', 'papers.nips.cc', 'papers.neurips.cc']);
+  /**
+   * A NeurIPS paper's abstract page or its PDF: `/paper/<year>/hash/<hash>-Abstract.html`
+   * and `/paper/<year>/file/<hash>-Paper.pdf` (from 2022 under `/paper_files/paper/`,
+   * with the track after: `-Abstract-Conference.html`, `-Paper-Conference.pdf`,
+   * `-Datasets_and_Benchmarks`), the abstract page linking the PDF by the same
+   * year, hash and track: one paper.
+   */
+  const NEURIPS_PAPER = /^\/((?:paper_files\/)?paper)\/(\d{4})\/(?:hash|file)\/([0-9a-f]{32})-(?:Abstract|Paper)((?:-[A-Za-z_]+)?)\.(?:html|pdf)$/u;
   /** A URL written with its scheme (`https://…`); without one, `arxiv.org/abs/…` is read as `https://arxiv.org/abs/…`. */
   const SCHEME = /^[a-z][a-z\d+.-]*:\/\//iu;
   /** Query parameters that name a visit, not a page (what issue/paper-id.ts's URL identity removes). */
@@ -355,6 +389,60 @@
     return id ? { id, canonical: match[1] === 'abs' && raw === id && parsed.hostname === 'arxiv.org' } : undefined;
   };
 
+  /** `url` parsed, or undefined when it is no URL. */
+  const parsedUrl = (url) => {
+    try {
+      return new URL(url);
+    } catch {
+      return undefined;
+    }
+  };
+
+  /**
+   * The arXiv id of another site's page of one arXiv paper (`ARXIV_MIRRORS`:
+   * `https://huggingface.co/papers/2304.15004`, `https://ar5iv.org/abs/2304.15004`,
+   * `https://doi.org/10.48550/arXiv.2304.15004`), version stripped; undefined
+   * for any other text.
+   */
+  const arxivIdFromMirrorUrl = (url) => {
+    const parsed = parsedUrl(url);
+    if (!parsed || !/^https?:$/u.test(parsed.protocol)) return undefined;
+    const host = parsed.hostname.replace(/^www\./u, '');
+    for (const mirror of ARXIV_MIRRORS) {
+      const match = mirror.hosts.includes(host) ? mirror.path.exec(parsed.pathname) : null;
+      if (!match) continue;
+      try {
+        return parseArxivId(decodeURIComponent(match[1]));
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  };
+
+  /**
+   * `url` written as the one address of the paper it names, where a site
+   * gives one paper several: a DOI link at `https://doi.org/` with its DOI
+   * in lower case (`http://dx.doi.org/10.1000/ABC` → `https://doi.org/10.1000/abc`;
+   * DOIs are case-insensitive, DOI Handbook 2.4), an OpenReview forum or PDF
+   * as the forum by its id alone (`openreview.net/pdf?id=X`,
+   * `openreview.net/forum?id=X&referrer=…&noteId=Y` →
+   * `https://openreview.net/forum?id=X`: `noteId` is a comment in that forum,
+   * `referrer` where the reader came from), a NeurIPS paper's PDF as its
+   * abstract page (`NEURIPS_PAPER`). Any other text as it is.
+   */
+  const paperUrl = (url) => {
+    const parsed = parsedUrl(url.trim());
+    if (!parsed || !/^https?:$/u.test(parsed.protocol)) return url;
+    const host = parsed.hostname.toLowerCase();
+    if (DOI_HOSTS.has(host) && /^\/10\.[^/]+\/./u.test(parsed.pathname)) return `https://doi.org${parsed.pathname.toLowerCase()}`;
+    const id = parsed.searchParams.get('id');
+    if (OPENREVIEW_HOSTS.has(host) && /^\/(?:forum|pdf)\/?$/u.test(parsed.pathname) && id) return `https://openreview.net/forum?id=${encodeURIComponent(id)}`;
+    const neurips = NEURIPS_HOSTS.has(host) ? NEURIPS_PAPER.exec(parsed.pathname) : null;
+    if (neurips) return `https://${host}/${neurips[1]}/${neurips[2]}/hash/${neurips[3]}-Abstract${neurips[4]}.html`;
+    return url;
+  };
+
   /**
    * An arXiv id as people write it and paste it: after `arXiv` with a colon,
    * a space or both (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv :
@@ -366,9 +454,23 @@
   const WRITTEN_ARXIV_ID = /^(?:arxiv\s*:\s*|arxiv\s+)?(\S+?)(?:\s*\[[a-z-]+(?:\.[a-z-]+)?\])?$/iu;
 
   /**
+   * A DOI written as text, as reference lists and older citations write it
+   * (`doi:10.1000/abc`, `DOI: 10.1000/abc`): the DOI is the group, `10.`, a
+   * registrant's number, `/`, its suffix (DOI Handbook 2.2).
+   */
+  const WRITTEN_DOI = /^doi\s*:\s*(10\.\d{4,9}\/\S+)$/iu;
+
+  /** The DOI link (`https://doi.org/<doi>`) of a DOI written as text (`WRITTEN_DOI`), else undefined. */
+  const writtenDoiUrl = (text) => {
+    const written = WRITTEN_DOI.exec(text.trim());
+    return written ? `https://doi.org/${written[1]}` : undefined;
+  };
+
+  /**
    * The texts a query may name a paper by, as a paper's identity is read
    * (issue/paper-id.ts): an arXiv id written as people write it
-   * (`WRITTEN_ARXIV_ID`) as the bare id; else the query trimmed, and, for
+   * (`WRITTEN_ARXIV_ID`) as the bare id; a DOI written as text
+   * (`doi:10.1000/abc`) as its link; else the query trimmed, and, for
    * one written without a scheme, also with `https://` (a URL is often
    * copied without it). None for a query of several words: a search, not a
    * name.
@@ -377,6 +479,8 @@
     const target = query.trim();
     const written = WRITTEN_ARXIV_ID.exec(target);
     if (written && parseArxivId(written[1]) !== undefined) return [written[1]];
+    const doi = writtenDoiUrl(target);
+    if (doi) return [doi];
     if (target === '' || /\s/u.test(target)) return [];
     return SCHEME.test(target) ? [target] : [target, `https://${target}`];
   };
@@ -393,17 +497,12 @@
   const queryIdentity = (query) => {
     const targets = identityTargets(query);
     for (const target of targets) {
-      const id = parseArxivId(target) ?? arxivIdFromUrl(target)?.id;
+      const id = parseArxivId(target) ?? arxivIdFromUrl(target)?.id ?? arxivIdFromMirrorUrl(target);
       if (id) return id;
     }
     for (const target of targets) {
-      let url;
-      try {
-        url = new URL(target);
-      } catch {
-        continue;
-      }
-      if (url.hostname === '' || !url.hostname.includes('.')) continue;
+      const url = parsedUrl(paperUrl(target));
+      if (!url || url.hostname === '' || !url.hostname.includes('.')) continue;
       const params = [...url.searchParams].filter(([name]) => !TRACKING.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const search = params.length > 0 ? `?${new URLSearchParams(params)}` : '';
       return `${url.host.replace(/^www\./u, '')}${url.pathname.replace(/\/+$/u, '')}${search}`;
@@ -491,5 +590,5 @@
     },
   };
 
-  return { tokenize, segmentWords: segment, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, identityTargets, rankResults, searchShard, searchOptions };
+  return { tokenize, segmentWords: segment, processTerm, foldName, TRACKING, parseArxivId, arxivIdFromUrl, arxivIdFromMirrorUrl, paperUrl, writtenDoiUrl, identityTargets, rankResults, searchShard, searchOptions };
 });

@@ -14,6 +14,12 @@ declare const options: {
   parseArxivId(raw: string): string | undefined;
   /** The arXiv id an arxiv.org abs/pdf/html URL points at; `canonical` when it is the abs page itself. */
   arxivIdFromUrl(url: string): { id: string; canonical: boolean } | undefined;
+  /** The arXiv id of another site's page of one arXiv paper (ar5iv, alphaXiv, Hugging Face's paper page, arXiv's DOI `10.48550/arXiv.<id>`), version stripped; undefined for any other text. */
+  arxivIdFromMirrorUrl(url: string): string | undefined;
+  /** `url` as the one address of its paper where a site gives several (a DOI at `https://doi.org/` in lower case, an OpenReview forum or PDF as `https://openreview.net/forum?id=<id>`); any other text as it is. */
+  paperUrl(url: string): string;
+  /** The DOI link (`https://doi.org/<doi>`) of a DOI written as text (`doi:10.1000/abc`, `DOI: 10.1000/abc`), else undefined. */
+  writtenDoiUrl(text: string): string | undefined;
   /** The texts a query may name a paper by: an arXiv id as people write it (`arXiv: 2304.15004`, `arxiv 2304.15004v2`, `arXiv:2304.15004 [cs.AI]`) bare; else a one-word query itself, and with `https://` when it has no scheme; none for several words. */
   identityTargets(query: string): string[];
   /** `results` (MiniSearch's, with the stored `tags`, `venues`, `identity`, `issue`, the number of the issue that first covered the paper, and `url`, its page) in the order shown for `query`. */

@@ -18,7 +18,7 @@ function runAsClassicScript(path: string): Record<string, unknown> {
 test('the site’s scripts are classic scripts (a page opened from file:// refuses ES modules): search options and MiniSearch set their globals', () => {
   const assets = assetSources(BUILTIN_TEMPLATES_DIR);
   const options = runAsClassicScript(assets.get('assets/search-options.js')!).paperboySearchOptions as typeof indexOptions;
-  assert.deepEqual(Object.keys(options).sort(), ['TRACKING', 'arxivIdFromUrl', 'foldName', 'identityTargets', 'parseArxivId', 'processTerm', 'rankResults', 'searchOptions', 'searchShard', 'segmentWords', 'tokenize']);
+  assert.deepEqual(Object.keys(options).sort(), ['TRACKING', 'arxivIdFromMirrorUrl', 'arxivIdFromUrl', 'foldName', 'identityTargets', 'paperUrl', 'parseArxivId', 'processTerm', 'rankResults', 'searchOptions', 'searchShard', 'segmentWords', 'tokenize', 'writtenDoiUrl']);
   assert.equal(typeof (runAsClassicScript(assets.get('assets/minisearch/index.js')!).MiniSearch as { loadJS?: unknown }).loadJS, 'function');
   // The browser's copy of the options is the one the build indexes with: the same fields, the same words.
   const { tokenize, processTerm, foldName, searchOptions: browser } = options;

@@ -7,6 +7,7 @@ import { spawnCli } from '../helpers/cli.js';
 import { htmlProblems, pageValidator } from '../helpers/html-validate.js';
 import { formerIssuePages } from '../../src/archive/former-issue-pages.js';
 import { movedPageHtml } from '../../src/archive/former-pages.js';
+import { paperSlug } from '../../src/archive/paper-database.js';
 import { archiveRoot } from './fixture.js';
 import { pagesDigest } from './site-check.js';
 
@@ -77,6 +78,33 @@ test("archive: a paper whose old-style arXiv id is written with its subject clas
   // One paper, not two: papers.json holds it once, under the id arXiv writes.
   const papers = JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')) as { papers: { id: string }[] };
   assert.deepEqual(papers.papers.map((paper) => paper.id).filter((id) => id.includes('0309136')), ['arxiv:math/0309136']);
+});
+
+test("archive: a paper linked on Hugging Face's page of its arXiv id has its page at the id (papers/2304.15004/), an OpenReview PDF at its forum's, and each one's page of paperboy 0.8.0 and before leads there", () => {
+  const root = archiveRoot();
+  for (const name of readdirSync(join(root, 'issues'))) {
+    const file = join(root, 'issues', name);
+    const text = readFileSync(file, 'utf8')
+      .replaceAll('https://arxiv.org/abs/2304.15004', 'https://huggingface.co/papers/2304.15004')
+      .replaceAll('    arxiv: "2304.15004"\n', '')
+      .replaceAll('https://arxiv.org/abs/1706.03762', 'https://openreview.net/pdf?id=HkxjYoCqKX')
+      .replaceAll('    arxiv: "1706.03762"\n', '');
+    writeFileSync(file, text);
+  }
+  build(root);
+  const site = join(root, 'dist');
+  const papers = JSON.parse(readFileSync(join(site, 'papers.json'), 'utf8')) as { papers: { id: string }[] };
+  const moved = [
+    { before: 'url:huggingface.co/papers/2304.15004', now: 'arxiv:2304.15004', title: /Are Emergent Abilities/ },
+    { before: 'url:openreview.net/pdf?id=HkxjYoCqKX', now: 'url:openreview.net/forum?id=HkxjYoCqKX', title: /Attention/ },
+  ];
+  for (const { before, now, title } of moved) {
+    assert.ok(papers.papers.some((paper) => paper.id === now), now);
+    assert.ok(!papers.papers.some((paper) => paper.id === before), before);
+    assert.match(readFileSync(join(site, 'papers', paperSlug(now), 'index.html'), 'utf8'), title);
+    const $ = load(readFileSync(join(site, 'papers', paperSlug(before), 'index.html'), 'utf8'));
+    assert.equal($('meta[http-equiv="refresh"]').attr('content'), `0; url=../${paperSlug(now)}/index.html`, before);
+  }
 });
 
 test('archive: a `formerly` that names a paper the archive has now never replaces that paper\'s page', () => {

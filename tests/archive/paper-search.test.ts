@@ -65,6 +65,25 @@ test('papers search finds a paper first by its arXiv id as people write it: "arX
   assert.deepEqual(titles(papers, 'arxiv reply'), ['A reply']);
 });
 
+test('papers search finds a paper first by any link paperboy takes for it: its arXiv id on Hugging Face, ar5iv, alphaXiv or its arXiv DOI, its DOI in any case or host or written `doi:10.…`, its OpenReview PDF, its NeurIPS PDF', () => {
+  const papers = [
+    record(1, { id: 'arxiv:2307.15217', title: 'Open Problems of RLHF', url: 'https://arxiv.org/abs/2307.15217', arxiv: '2307.15217' }),
+    record(2, { id: 'url:doi.org/10.1016/j.apm.2020.03.018', title: 'A journal paper', url: 'https://doi.org/10.1016/j.apm.2020.03.018' }),
+    record(3, { id: 'url:openreview.net/forum?id=HkxjYoCqKX', title: 'Relaxed quantization', url: 'https://openreview.net/forum?id=HkxjYoCqKX' }),
+  ];
+  for (const query of ['https://huggingface.co/papers/2307.15217', 'https://ar5iv.labs.arxiv.org/html/2307.15217', 'alphaxiv.org/abs/2307.15217v2', 'https://doi.org/10.48550/arXiv.2307.15217', 'https://browse.arxiv.org/abs/2307.15217']) {
+    assert.deepEqual(titles(papers, query), ['Open Problems of RLHF'], query);
+  }
+  for (const query of ['http://dx.doi.org/10.1016/J.APM.2020.03.018', 'https://doi.org/10.1016/j.apm.2020.03.018', 'doi:10.1016/j.apm.2020.03.018', 'DOI: 10.1016/J.APM.2020.03.018']) {
+    assert.deepEqual(titles(papers, query), ['A journal paper'], query);
+  }
+  for (const query of ['https://openreview.net/pdf?id=HkxjYoCqKX', 'https://openreview.net/forum?id=HkxjYoCqKX&noteId=r1lB2f5QJN']) {
+    assert.deepEqual(titles(papers, query), ['Relaxed quantization'], query);
+  }
+  const neurips = record(4, { id: 'url:proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html', title: 'Few-shot learners', url: 'https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html' });
+  assert.deepEqual(titles([...papers, neurips], 'https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf'), ['Few-shot learners']);
+});
+
 test('a plural finds its singular and the singular its plural, in every field', () => {
   const papers = [
     record(1, { title: 'Steering GPT-2', summary: plain('The steering vector is computed from two passes.') }),

@@ -91,6 +91,16 @@ test('a paper is found by its arXiv id and by a word of it, as the docs promise'
   await page.close();
 });
 
+test("a paper is found by another site's page of its arXiv id, as by its own: Hugging Face's, ar5iv's, arXiv's DOI in any case", { skip }, async () => {
+  const { page, errors } = await openPage(archive.browser, archive.origin);
+  for (const query of ['https://huggingface.co/papers/2304.15004', 'https://ar5iv.labs.arxiv.org/html/2304.15004v2', 'http://dx.doi.org/10.48550/ARXIV.2304.15004']) {
+    await page.goto(`${archive.origin}/papers/index.html?q=${encodeURIComponent(query)}`);
+    await showsTitles(page, [MIRAGE]);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a link with q, tag, section, year and author opens the papers page with them chosen and the papers they choose; filters alone load no search index', { skip }, async () => {
   const { page, errors, loaded } = await openPage(archive.browser, archive.origin);
   await page.goto(`${archive.origin}/papers/index.html?tag=emergence&section=Evaluations&author=doe`);

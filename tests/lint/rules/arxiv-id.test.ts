@@ -101,3 +101,11 @@ test('arxiv-id: the fix of a versioned id keeps the quotes it was written in, an
     assert.equal(applyFixes(text, messages).text, cleanIssue().replace(FIELD, fixed), written);
   }
 });
+
+test("arxiv-id: a browse.arxiv.org abs page, arXiv's own, is a warning, fixed to the abs page", async () => {
+  const text = cleanIssue().replace(ABS, 'url: https://browse.arxiv.org/abs/2304.15004v2');
+  const messages = await lintWith([rule], { 'a.md': text });
+  assert.deepEqual(places(messages), ['arxiv-id 9:10']);
+  assert.equal(messages[0]!.severity, 'warning');
+  assert.equal(applyFixes(text, messages).text, cleanIssue());
+});

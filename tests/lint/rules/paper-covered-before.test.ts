@@ -75,3 +75,24 @@ test('paper-covered-before: the hint for a paper of a `www.` URL copies its url 
   const linked = cleanIssue({ number: 2, papers: steering(`Again; see [the first](paper:${url}).`) });
   assert.deepEqual(await lintWith([rule], { 'b.md': linked, 'a.md': first }), []);
 });
+
+test('paper-covered-before: a paper covered before under another link to it (Hugging Face, ar5iv, alphaXiv or arXiv DOI page of its arXiv id; its DOI in other case or host; its OpenReview PDF for its forum) is reported', async () => {
+  const linkedAs = (url: string, title = 'Linked again') => paperYaml({ title, url, arxiv: null });
+  const pairs: [string, string][] = [
+    ['https://arxiv.org/abs/2304.15004', 'https://huggingface.co/papers/2304.15004'],
+    ['https://arxiv.org/abs/2304.15004', 'https://ar5iv.labs.arxiv.org/html/2304.15004'],
+    ['https://www.alphaxiv.org/abs/2304.15004', 'https://doi.org/10.48550/arXiv.2304.15004'],
+    ['https://browse.arxiv.org/abs/2304.15004v2', 'https://arxiv.org/pdf/2304.15004'],
+    ['https://doi.org/10.1016/j.apm.2020.03.018', 'http://dx.doi.org/10.1016/J.APM.2020.03.018'],
+    ['https://openreview.net/forum?id=HkxjYoCqKX', 'https://openreview.net/pdf?id=HkxjYoCqKX'],
+  ];
+  for (const [earlier, later] of pairs) {
+    const issues = { 'b.md': cleanIssue({ number: 2, papers: linkedAs(later) }), 'a.md': cleanIssue({ number: 1, title: 'First', papers: linkedAs(earlier, 'First look') }) };
+    const messages = await lintWith([rule], issues);
+    assert.deepEqual(
+      messages.map((message) => message.message.replace(/ \(link.*$/u, '')),
+      ['Unexpected paper `Linked again`, already covered in issue #1 “First”; expected a new paper'],
+      `${earlier} then ${later}`,
+    );
+  }
+});
