@@ -353,7 +353,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   }
   await markFinished(context, journal, counts);
   const code = sendExitCode(result, counts, interruptedExit);
-  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db))));
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db)), result.unrecorded));
   return code;
 }
 
