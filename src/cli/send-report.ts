@@ -3,6 +3,7 @@ import type { CommandIO } from '../io.js';
 import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted, itOrThem } from '../render/format.js';
+import { localDate } from '../issue/scaffold.js';
 import type { Delivery, DeliveryState, Settlement, SettledDelivery } from '../send/delivery.js';
 import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
@@ -95,6 +96,21 @@ export class SendProgress {
   private line(): string {
     return `sending: ${this.done}/${this.total}, ${this.rate().toFixed(1)}/s, ${this.failed} failed`;
   }
+}
+
+/**
+ * A time a report tells the editor to act at, in the local time zone as
+ * the progress lines say theirs: `14:05:09`, or `2026-12-07 09:00:00` when
+ * it is not on `now`'s local day (a deferral may be hours off).
+ */
+function clockTime(at: Date, now: Date): string {
+  const time = at.toLocaleTimeString('en-GB');
+  return localDate(at) === localDate(now) ? time : `${localDate(at)} ${time}`;
+}
+
+/** The line a run that leaves `queued` recipients deferred until `until` (a relay's 4xx) ends with: when to run the same command again, in local time. */
+export function deferredWords(queued: number, until: Date, now: Date): string {
+  return `${counted(queued, 'recipient')} deferred after temporary failures; next attempt after ${clockTime(until, now)} (local time): run the same command again then.`;
 }
 
 /** `sent 498, failed 1, unknown 0, …`: every state with a count, in the journal's order. */

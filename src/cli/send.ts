@@ -28,7 +28,7 @@ import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, deferredWords, perSecond, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { lockedError, releaseLock } from './send-lock.js';
 import { sendProof } from './send-proof.js';
 import { checkRelay } from './send-size.js';
@@ -349,7 +349,7 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   io.stdout.write(`${countsLine(counts)}\n`);
   if (result.stop) io.stderr.write(`paperboy: ${stoppedWords(result.stop)}\n`);
   if (result.deferredUntil) {
-    io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
+    io.stderr.write(`paperboy: ${deferredWords(counts.queued, result.deferredUntil, context.options.now?.() ?? new Date())}\n`);
   }
   await markFinished(context, journal, counts);
   const code = sendExitCode(result, counts, interruptedExit);
