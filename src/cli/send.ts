@@ -252,7 +252,7 @@ async function carryOut(
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       ...(journal.issue === issueNumber ? [] : [`Renumbered from issue ${journal.issue} (its \`formerly\`): this goes on with the send it began as issue ${journal.issue}`]),
-      `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
+      `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run ${plan.inFlight === 1 ? 'becomes' : 'become'} unknown)` : ''}`,
       `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
       ...(transport instanceof OutboxTransport
