@@ -103,7 +103,7 @@ export class SendProgress {
  * the progress lines say theirs: `14:05:09`, or `2026-12-07 09:00:00` when
  * it is not on `now`'s local day (a deferral may be hours off).
  */
-function clockTime(at: Date, now: Date): string {
+export function clockTime(at: Date, now: Date): string {
   const time = at.toLocaleTimeString('en-GB');
   return localDate(at) === localDate(now) ? time : `${localDate(at)} ${time}`;
 }
