@@ -310,9 +310,10 @@ const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
     'Stopped: the send journal cannot be written, so nothing more was sent. Make it writable again (free disk space, or end the program holding the database), then run the same command to resume: the messages that were in flight count as unknown then.',
 };
 
-/** Why the run stopped, and the relay's last reply (but after an interrupt, which has none). */
+/** Why the run stopped, and the relay's last reply, or after the journal's failure its error (SQLite's, not the relay's); after an interrupt, neither. */
 export function stoppedWords(stop: NonNullable<DispatchResult['stop']>): string {
-  return `${STOPPED[stop.reason]}${stop.reason === 'interrupted' ? '' : ` Last reply: ${stop.reply}`}`;
+  if (stop.reason === 'interrupted') return STOPPED.interrupted;
+  return `${STOPPED[stop.reason]} ${stop.reason === 'journal' ? "The journal's error" : 'Last reply'}: ${stop.reply}`;
 }
 
 /** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */

@@ -32,7 +32,7 @@ function journalWritable(root: string): void {
   db.close();
 }
 
-test('send: a message the relay took while the journal could not record it is listed with the relay\'s 250 as taken, and --retry-unknown is not advised for it', async () => {
+test('send: a message the relay took while the journal could not record it is listed with the relay\'s 250 as taken, and --retry-unknown is not advised for it; the journal\'s error is named as its own, not as the relay\'s last reply', async () => {
   const root = await failingAtReader1();
   const server = await startSmtpServer();
   try {
@@ -40,6 +40,8 @@ test('send: a message the relay took while the journal could not record it is li
     assert.equal(sent.code, 1, sent.stderr);
     assert.deepEqual(server.received.map((message) => message.to), ['reader0@example.org', 'reader1@example.org']);
     assert.match(sent.stderr, /Stopped: the send journal cannot be written, so nothing more was sent\. Make it writable again \(free disk space, or end the program holding the database\), then run the same command to resume/);
+    assert.match(sent.stderr, /run the same command to resume: the messages that were in flight count as unknown then\. The journal's error: disk I\/O error$/m, sent.stderr);
+    assert.doesNotMatch(sent.stderr, /Last reply: disk I\/O error/, sent.stderr);
     assert.match(sent.stderr, /^ {2}sending: reader1@example\.org: 250 [^\n]*\(not journaled: the journal could not be written\)$/m);
     assert.match(sent.stderr, /1 of them was taken by the relay \(its 250 above\), which the journal could not record: its reader has the issue\./);
     assert.doesNotMatch(sent.stderr, /--retry-unknown` sends to/, sent.stderr);
