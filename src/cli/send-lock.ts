@@ -1,6 +1,7 @@
 import { PaperboyError } from '../errors.js';
 import type { CommandIO } from '../io.js';
 import type { LockHolder, SendJournal } from '../send/journal.js';
+import { clockTime } from './send-report.js';
 
 /* What `send` says of the issue's lock (SendJournal.lock: one send of an issue at a time, RELIABILITY 8). */
 
@@ -21,10 +22,11 @@ export function releaseLock(journal: SendJournal, io: CommandIO): void {
 /**
  * Another live send holds the issue (SEND_LOCKED, exit 1), with what to do
  * about it: `cannot` is what was refused (`send issue 5`), `rerun` what to
- * do once that send is over.
+ * do once that send is over. The time of its last write is local, as the
+ * send's progress lines give theirs.
  */
 export function lockedError(cannot: string, holder: LockHolder, rerun = 'run the same command to resume'): PaperboyError {
-  return new PaperboyError('SEND_LOCKED', `Cannot ${cannot}: another paperboy send of it is running (pid ${holder.pid} on ${holder.host}, last write ${holder.at})`, {
+  return new PaperboyError('SEND_LOCKED', `Cannot ${cannot}: another paperboy send of it is running (pid ${holder.pid} on ${holder.host}, last write at ${clockTime(new Date(holder.at), new Date())}, local time)`, {
     exitCode: 1,
     hint:
       `Wait for it to finish, or stop it (\`kill ${holder.pid}\` on ${holder.host}: it finishes the messages in flight and records them), then ${rerun}. ` +

@@ -3,7 +3,8 @@ import type { CommandIO } from '../io.js';
 import { PaperboyError } from '../errors.js';
 import type { DeliveryResult } from '../mail/transports/transport.js';
 import { counted, itOrThem } from '../render/format.js';
-import type { Delivery, DeliveryState, Settlement } from '../send/delivery.js';
+import { localDate } from '../issue/scaffold.js';
+import type { Delivery, DeliveryState, Settlement, SettledDelivery } from '../send/delivery.js';
 import type { SendJournal } from '../send/journal.js';
 import type { DispatchResult, LeftSince } from '../send/dispatch.js';
 import { classifyFailure } from '../send/outcome.js';
@@ -97,6 +98,21 @@ export class SendProgress {
   }
 }
 
+/**
+ * A time a report tells the editor to act at, in the local time zone as
+ * the progress lines say theirs: `14:05:09`, or `2026-12-07 09:00:00` when
+ * it is not on `now`'s local day (a deferral may be hours off).
+ */
+export function clockTime(at: Date, now: Date): string {
+  const time = at.toLocaleTimeString('en-GB');
+  return localDate(at) === localDate(now) ? time : `${localDate(at)} ${time}`;
+}
+
+/** The line a run that leaves `queued` recipients deferred until `until` (a relay's 4xx) ends with: when to run the same command again, in local time. */
+export function deferredWords(queued: number, until: Date, now: Date): string {
+  return `${counted(queued, 'recipient')} deferred after temporary failures; next attempt after ${clockTime(until, now)} (local time): run the same command again then.`;
+}
+
 /** `sent 498, failed 1, unknown 0, …`: every state with a count, in the journal's order. */
 export function countsLine(counts: Record<DeliveryState, number>): string {
   return Object.entries(counts)
@@ -169,7 +185,11 @@ export interface ReportCommands {
  * exits 1 (`exitCode`; not one stopped by a signal), that they are why.
  * A retry flag is advised only for the recipients it would send to: one
  * whose address has since bounced or unsubscribed (`leftSince`) is marked
- * so where listed, counted apart, and left, with why.
+ * so where listed, counted apart, and left, with why. A row the journal
+ * still has `sending` whose result it failed to record (`unrecorded`, the
+ * dispatch's after the journal's failure) is listed with what the relay
+ * answered; one the relay took (its 250) is counted apart as having the
+ * issue, and the retry flag is not advised for it.
  * Lines ending "\n"; "" when there are none.
  */
 export function unsettledReport(
@@ -178,6 +198,7 @@ export function unsettledReport(
   commands: ReportCommands,
   exitCode: number,
   leftSince: LeftSince,
+  unrecorded: readonly SettledDelivery[] = [],
 ): string {
   // A row still `sending` (a dry run's, or another send's in flight) is as unknown as one marked so.
   const unknown = counts.unknown + counts.sending;
@@ -186,16 +207,17 @@ export function unsettledReport(
   const lines: string[] = [];
   if (unknown > 0) {
     lines.push(`paperboy: ${counted(unknown, 'recipient')} unknown: their message had started going to the relay (DATA) and no reply was recorded, so it may have arrived:`);
-    const { listing, left } = listed(journal.inStates(['unknown', 'sending']), unknown, commands, leftSince);
-    lines.push(...listing, ...leftOut(left, commands));
-    const retried = unknown - total(left);
+    const heard = new Map(unrecorded.map(({ delivery, settlement }) => [delivery.recipientKey, settlement]));
+    const { listing, left, taken } = listed(journal.inStates(['unknown', 'sending']), unknown, commands, leftSince, heard);
+    lines.push(...listing, ...leftOut(left, commands), ...takenUnrecorded(taken, commands));
+    const retried = unknown - total(left) - taken;
     if (retried > 0) {
-      lines.push(`  \`${commands.send} --retry-unknown\` sends to ${others(retried, left)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
+      lines.push(`  \`${commands.send} --retry-unknown\` sends to ${others(retried, left, taken)} again, under the same Message-ID: a reader whose copy did arrive gets a second one (most mail programs show one).`);
     }
   }
   if (failed > 0) {
     lines.push(`paperboy: ${counted(failed, 'recipient')} failed or expired, with the relay's reply:`);
-    const { listing, left } = listed(journal.inStates(['failed', 'expired']), failed, commands, leftSince);
+    const { listing, left } = listed(journal.inStates(['failed', 'expired']), failed, commands, leftSince, new Map());
     lines.push(...listing, ...leftOut(left, commands));
     const retried = failed - total(left);
     if (retried > 0) lines.push(`  \`${commands.send} --retry-failed\` sends to ${others(retried, left)} again.`);
@@ -215,9 +237,18 @@ type LeftCounts = Map<string, number>;
 
 const total = (left: LeftCounts): number => [...left.values()].reduce((sum, count) => sum + count, 0);
 
-/** Whom a retry flag sends to: "it", "them", or, beside recipients it leaves out, "the other one", "the other 3". */
-function others(retried: number, left: LeftCounts): string {
-  if (left.size === 0) return itOrThem(retried);
+/** What is said of the recipients the relay took whose `sent` the journal could not record (none: no line): they have the issue, and a retry of unknown ones mails them again. */
+function takenUnrecorded(taken: number, commands: ReportCommands): string[] {
+  if (taken === 0) return [];
+  const them = itOrThem(taken);
+  return [
+    `  ${taken} of them ${taken === 1 ? 'was' : 'were'} taken by the relay (its 250 above), which the journal could not record: ${taken === 1 ? 'its reader has' : 'their readers have'} the issue. \`${commands.send}\` counts ${them} unknown; \`--retry-unknown\`, then or later, would send ${them} a second copy.`,
+  ];
+}
+
+/** Whom a retry flag sends to: "it", "them", or, beside recipients it leaves out or the relay took, "the other one", "the other 3". */
+function others(retried: number, left: LeftCounts, taken = 0): string {
+  if (left.size === 0 && taken === 0) return itOrThem(retried);
   return retried === 1 ? 'the other one' : `the other ${retried}`;
 }
 
@@ -234,20 +265,33 @@ function leftOut(left: LeftCounts, commands: ReportCommands): string[] {
  * `  unknown: a@example.org: <reply>` for the first LISTED_RECIPIENTS of
  * `total`, ` (now bounced)` after one a retry leaves out, then how many
  * more and where they all are; and how many of all of them (listed or
- * not) a retry leaves out, by status.
+ * not) a retry leaves out, by status, and how many still `sending` the
+ * relay took (`heard`: a result the journal could not record, by
+ * recipient key; such a row is listed with that result's reply).
  */
-function listed(deliveries: Iterable<Delivery>, total: number, commands: ReportCommands, leftSince: LeftSince): { listing: string[]; left: LeftCounts } {
+function listed(
+  deliveries: Iterable<Delivery>,
+  total: number,
+  commands: ReportCommands,
+  leftSince: LeftSince,
+  heard: ReadonlyMap<string, Settlement>,
+): { listing: string[]; left: LeftCounts; taken: number } {
   const listing: string[] = [];
   const left: LeftCounts = new Map();
+  let taken = 0;
   for (const delivery of deliveries) {
+    const result = delivery.state === 'sending' ? heard.get(delivery.recipientKey) : undefined;
     const status = leftSince(delivery);
-    if (status !== undefined) left.set(status, (left.get(status) ?? 0) + 1);
+    // Taken by the relay: the reader has it, whatever its status now; a retry is not for it on either count.
+    if (result?.kind === 'sent') taken += 1;
+    else if (status !== undefined) left.set(status, (left.get(status) ?? 0) + 1);
     if (listing.length === LISTED_RECIPIENTS) continue;
-    const now = status === undefined ? '' : ` (now ${leftWords(status)})`;
-    listing.push(`  ${delivery.state}: ${delivery.email}${delivery.lastReply ? `: ${delivery.lastReply}` : ''}${now}`);
+    const now = status === undefined || result?.kind === 'sent' ? '' : ` (now ${leftWords(status)})`;
+    const reply = result?.reply === undefined ? delivery.lastReply : `${result.reply} (not journaled: the journal could not be written)`;
+    listing.push(`  ${delivery.state}: ${delivery.email}${reply ? `: ${reply}` : ''}${now}`);
   }
   if (total > listing.length) listing.push(`  … and ${total - listing.length} more: \`${commands.sends}\` lists them all`);
-  return { listing, left };
+  return { listing, left, taken };
 }
 
 /** What the run says when it stopped before every recipient was final, by why (send/dispatch.ts `StopReason`). */
@@ -262,12 +306,14 @@ const STOPPED: Record<NonNullable<DispatchResult['stop']>['reason'], string> = {
   'message-refused':
     'Paused: the relay refused the message itself for several recipients in a row (a 5xx at the end of DATA, such as 552 for its size or 554 for its content) and has taken no message of this send. Nobody was marked failed; make the issue something the relay takes (`paperboy lint` warns of an email past 102 KB), then run the same command to resume.',
   abort: 'Aborted: the relay refused the login or the sender. Nothing more was sent and no recipient was marked failed.',
-  journal: 'Stopped: the send journal cannot be written, so nothing more was sent. Messages in flight are listed as unknown on the next run.',
+  journal:
+    'Stopped: the send journal cannot be written, so nothing more was sent. Make it writable again (free disk space, or end the program holding the database), then run the same command to resume: the messages that were in flight count as unknown then.',
 };
 
-/** Why the run stopped, and the relay's last reply (but after an interrupt, which has none). */
+/** Why the run stopped, and the relay's last reply, or after the journal's failure its error (SQLite's, not the relay's); after an interrupt, neither. */
 export function stoppedWords(stop: NonNullable<DispatchResult['stop']>): string {
-  return `${STOPPED[stop.reason]}${stop.reason === 'interrupted' ? '' : ` Last reply: ${stop.reply}`}`;
+  if (stop.reason === 'interrupted') return STOPPED.interrupted;
+  return `${STOPPED[stop.reason]} ${stop.reason === 'journal' ? "The journal's error" : 'Last reply'}: ${stop.reply}`;
 }
 
 /** 130/143 after a signal, 2 after the relay refused the login or sender, 1 when a recipient is not known to have the issue or is left for later, else 0. */

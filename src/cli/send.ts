@@ -28,7 +28,7 @@ import { sign } from '../subscribers/unsubscribe-token.js';
 import type { CommandIO } from '../io.js';
 import { counted } from '../render/format.js';
 import { lintMessages } from './lint-messages.js';
-import { countsLine, perSecond, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
+import { countsLine, deferredWords, perSecond, sendExitCode, SendProgress, sentIntoOutbox, stoppedWords, unsettledReport, type ReportCommands } from './send-report.js';
 import { lockedError, releaseLock } from './send-lock.js';
 import { sendProof } from './send-proof.js';
 import { checkRelay } from './send-size.js';
@@ -252,7 +252,7 @@ async function carryOut(
       // The subject often starts with the number too (`#6: …`): said as the subject, not after "Issue #6:".
       `Issue #${issueNumber}, subject: ${context.email.rendered.subject}`,
       ...(journal.issue === issueNumber ? [] : [`Renumbered from issue ${journal.issue} (its \`formerly\`): this goes on with the send it began as issue ${journal.issue}`]),
-      `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run become unknown)` : ''}`,
+      `${plan.start ? 'Send to' : 'Resume: send to'} ${to}${plan.inFlight > 0 ? ` (${plan.inFlight} left in flight by a stopped run ${plan.inFlight === 1 ? 'becomes' : 'become'} unknown)` : ''}`,
       `Through ${transport.description}, ${rate === 0 ? 'no rate limit' : `at most ${counted(rate, 'message')}/s`}${development ? '; unsubscribe links signed with a development secret (set PAPERBOY_SECRET)' : ''}${context.dkim ? ', DKIM-signed' : ''}`,
       // The journal does not tell the outbox from a relay: a later send through SMTP_URL resumes this one.
       ...(transport instanceof OutboxTransport
@@ -349,11 +349,11 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   io.stdout.write(`${countsLine(counts)}\n`);
   if (result.stop) io.stderr.write(`paperboy: ${stoppedWords(result.stop)}\n`);
   if (result.deferredUntil) {
-    io.stderr.write(`paperboy: ${counted(counts.queued, 'recipient')} deferred after temporary failures; next attempt after ${result.deferredUntil.toISOString()}: run the same command again then.\n`);
+    io.stderr.write(`paperboy: ${deferredWords(counts.queued, result.deferredUntil, context.options.now?.() ?? new Date())}\n`);
   }
   await markFinished(context, journal, counts);
   const code = sendExitCode(result, counts, interruptedExit);
-  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db))));
+  io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db)), result.unrecorded));
   return code;
 }
 

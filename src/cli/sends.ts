@@ -7,7 +7,7 @@ import { writeIssueStatus } from '../issue/set-status.js';
 import { Workspace, type IssueFile } from '../issue/workspace.js';
 import { ofAnotherIssue } from '../send/identity.js';
 import { DELIVERY_STATES, type Delivery } from '../send/delivery.js';
-import { REFUSED_SENDS_TO_BOUNCE, SendJournal, type LockHolder } from '../send/journal.js';
+import { REFUSED_SENDS_TO_BOUNCE, SendJournal, STOPPED_IN_FLIGHT, type LockHolder } from '../send/journal.js';
 import { highestSentNumber, issueJournal, sendRun, type SendRun } from '../send/runs.js';
 import { isOutboxReply } from '../mail/transports/outbox.js';
 import { openStore } from '../store/database.js';
@@ -153,14 +153,14 @@ async function discardOutbox(journal: SendJournal, started: boolean, where: { da
 /**
  * What a `sending` row (its message going to the relay, no reply recorded)
  * waits for: the run sending it, while `holder` (the live process holding
- * the issue's lock) runs; else nothing, as that run stopped (killed, or the
- * machine went down), and `resume` (the send command) makes the row
- * `unknown` (RELIABILITY: a message that may have arrived is never sent again
- * unasked).
+ * the issue's lock) runs; else nothing, as that run stopped (killed, the
+ * machine went down, or its journal could not be written), and `resume`
+ * (the send command) makes the row `unknown` (RELIABILITY: a message that
+ * may have arrived is never sent again unasked).
  */
 function inFlightSaid(holder: LockHolder | undefined, resume: string): string {
   if (holder) return `going to the relay now, in the send running as pid ${holder.pid} on ${holder.host}`;
-  return `no reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered; \`${resume}\` resumes the send, and counts it unknown`;
+  return `${STOPPED_IN_FLIGHT}; \`${resume}\` resumes the send, and counts it unknown`;
 }
 
 /** What a failed row whose refusal marked its subscriber bounced (journal.ts `countRefusal`) says after its reply. */

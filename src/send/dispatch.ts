@@ -1,7 +1,7 @@
 import type { Transport } from '../mail/transports/transport.js';
 import type { SubscriberStore } from '../subscribers/store.js';
 import { GroupCommit } from './group-commit.js';
-import type { Delivery, Settlement } from './delivery.js';
+import type { Delivery, SettledDelivery, Settlement } from './delivery.js';
 import type { SendJournal } from './journal.js';
 import { classifyFailure, isPolicyRefusal, silentOnRecipient } from './outcome.js';
 import { RateLimiter } from './rate.js';
@@ -45,6 +45,13 @@ export interface DispatchResult {
   stop?: { reason: StopReason; reply: string };
   /** Recipients are waiting for a retry later than this run waits. */
   deferredUntil?: Date;
+  /**
+   * After the journal's failure (`stop.reason` `journal`): what became of
+   * messages whose result it could not record (the relay's 250 among them),
+   * in the order they ended; their rows stay as the journal had them
+   * (`sending`, or `queued` for a message never handed over). Absent when none.
+   */
+  unrecorded?: readonly SettledDelivery[];
 }
 
 /** This many relay failures in a row (refused, 421, dropped) and the relay is taken as down. */
@@ -370,7 +377,8 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     commits.flush();
     input.signal?.removeEventListener('abort', onAbort);
   }
-  return { ...(stop ? { stop } : {}), ...(deferredUntil ? { deferredUntil } : {}) };
+  const unrecorded = commits.unrecorded;
+  return { ...(stop ? { stop } : {}), ...(deferredUntil ? { deferredUntil } : {}), ...(unrecorded.length > 0 ? { unrecorded } : {}) };
 }
 /**
  * Why a recipient is no longer sent to: the status its subscriber has now

@@ -56,6 +56,12 @@ export class GroupCommit {
   readonly held = new Set<string>();
   private settled: SettledDelivery[] = [];
   private handOffs: PendingHandOff[] = [];
+  /**
+   * Results the journal failed to record (a write error, not another
+   * program's lock waited out): what the relay answered for rows the journal
+   * may still have `sending`, for the run's report to tell (the journal cannot).
+   */
+  readonly unrecorded: SettledDelivery[] = [];
   /** The rows committed `sending` whose result has not come yet. */
   private readonly going = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -130,6 +136,7 @@ export class GroupCommit {
       // Said as the journal's failure: the transport that waited for it would otherwise name its own step (the .eml file, the relay).
       const refusal = new Error(`the send journal could not record the message as going out: ${(error as Error).message}`, { cause: error });
       for (const handOff of handOffs) handOff.reject(refusal);
+      this.unrecorded.push(...settled);
       this.options.onError(error as Error);
       return;
     }

@@ -32,8 +32,14 @@ const STALE_LOCK_MS = 120_000;
  */
 export const REFUSED_SENDS_TO_BOUNCE = 2;
 
-/** The reply kept for a row a stopped run left in flight: the run never heard what became of it. */
-const STOPPED_IN_FLIGHT = 'no reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered';
+/**
+ * The reply kept for a row a stopped run left in flight: the journal never
+ * heard what became of it. Why is not known here: the run was killed or the
+ * machine went down before the relay answered, or the relay answered and the
+ * journal could not record it (the disk full, the database locked), as that
+ * run's report said.
+ */
+export const STOPPED_IN_FLIGHT = 'no reply recorded: the run sending it stopped first (killed, or the machine went down, before the relay answered; or the journal could not record its answer)';
 
 /**
  * The send journal of one issue: the frozen recipient set, one row per

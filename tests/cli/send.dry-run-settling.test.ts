@@ -39,7 +39,7 @@ test('send --dry-run (outbox) after a killed run says what the resume will do: a
   const before = journalStates(root);
   const dry = cli(root, '--dry-run');
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /^Resume: send to 1 recipient \(1 left in flight by a stopped run become unknown\)$/m, 'reader1 is sent now; only reader2 is in doubt');
+  assert.match(dry.stdout, /^Resume: send to 1 recipient \(1 left in flight by a stopped run becomes unknown\)$/m, 'reader1 is sent now; only reader2 is in doubt');
   assert.deepEqual(journalStates(root), before, 'a dry run writes nothing');
 
   const resume = cli(root);

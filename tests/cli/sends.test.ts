@@ -200,7 +200,7 @@ test('sends: a recipient in flight says whether the run sending it still runs, a
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.equal(
       stopped.stdout.split('\n')[1],
-      'sending\treader0@example.org\t1 attempt\tno reply recorded: the run sending it stopped (killed, or the machine went down) before the relay answered; `paperboy send 1` resumes the send, and counts it unknown',
+      'sending\treader0@example.org\t1 attempt\tno reply recorded: the run sending it stopped first (killed, or the machine went down, before the relay answered; or the journal could not record its answer); `paperboy send 1` resumes the send, and counts it unknown',
     );
   } finally {
     child.kill('SIGKILL');

@@ -111,6 +111,27 @@ test('journal: a lock held by a process that runs and started when the lock says
   });
 });
 
+test('journal: a send refused for another send running names the time of that send\'s last write in the local time zone, as the progress lines give theirs, not in UTC', async () => {
+  const zone = process.env.TZ;
+  // 5 h 45 min off UTC: a time shown in UTC differs in its hours and minutes.
+  process.env.TZ = 'Asia/Kathmandu';
+  try {
+    await withOtherProcess(async (pid) => {
+      const root = await newsletter(3);
+      lockedBy(root, pid, processStart(pid));
+      const db = openStore(join(root, '.paperboy'));
+      const { at } = db.prepare('SELECT lock_at AS at FROM send_runs WHERE issue = 1').get() as { at: string };
+      db.close();
+      const result = await send(root);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`\\(pid ${pid} on [^,]+, last write at ${new Date(at).toLocaleTimeString('en-GB')}, local time\\)`), result.stderr);
+    });
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});
+
 test('journal: a send of an issue another send is running stops with that one\'s pid (exit 1) before printing a plan, without speaking of its rows in flight as a stopped run\'s, dry run included', async () => {
   await withOtherProcess(async (pid) => {
     const root = await newsletter(4);
