@@ -110,8 +110,9 @@ import { packageVersion } from './package-version.js';
  * v103: a record's excerpt and search words keep a no-break space (U+00A0, U+2007, U+202F), which no excerpt is cut at and after which no sentence ends (archive/excerpt.ts `BREAKING_SPACE`): "The model has 175…" was cut inside "175 000 000".
  * v104: the email isolates with `<span dir="auto">` (not `<bdi>`), its footnotes are a `<div>` (not `<section>`) and each target of a link within it has an empty `<a name>` (render/mail-client-markup.ts): what Gmail and Outlook keep.
  * v105: the email's column table says the newsletter's language (`lang`, templates/email.html.hbs), which Gmail keeps where it drops `<html lang>`.
+ * v107: a template printing a value that cannot print (a rich text, a list or a group of fields as "[object Object]", a field without a value as nothing) is an error at its place, not a rendering (render/printed-values.ts): a site built with such an override renders again, and says so.
  */
-export const INDEX_FORMAT = `build-index-v106-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v107-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -138,7 +138,8 @@ import type { FileOutcome } from './lint-file.js';
 // v116: email-size measures emails whose isolates are `<span dir="auto">`, whose footnotes are a `<div>` and whose in-email links' targets have a named anchor (render/mail-client-markup.ts).
 // v117: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
 // v118: arxiv-id reads an old-style id's subject class as no part of it (`math.GT/0309136` is `math/0309136`, tidied to that form).
-const FORMAT_VERSION = 118;
+// v119: email-size renders with templates that refuse a value that cannot print (render/printed-values.ts): an override printing `{{opinion}}` is an error, where its email was measured.
+const FORMAT_VERSION = 119;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 
