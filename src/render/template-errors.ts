@@ -224,10 +224,13 @@ function unprintable(written: string, printed: PrintedKind, fields: readonly str
   }
 }
 
-/** Field names as a message lists them: `` `a`, `b` ``. */
+/** Field names as a message lists them: `` `a`, `b` ``, the first few of a long list (a paper has some thirty). */
 function listed(fields: readonly string[]): string {
-  return fields.map((field) => `\`${field}\``).join(', ');
+  const shown = fields.slice(0, LISTED_FIELDS).map((field) => `\`${field}\``);
+  return fields.length > LISTED_FIELDS ? `${shown.join(', ')}, …` : shown.join(', ');
 }
+
+const LISTED_FIELDS = 6;
 
 /**
  * `opinion.text` read where `opinion` has no value (a misspelt field, or an

@@ -78,7 +78,7 @@ test('templates: a group of fields printed as a value (`{{newsletter}}`, `{{{iss
     const source = `${written}\n${builtin(name)}`;
     const field = written.replace(/[{}]/g, '');
     const root = makeRoot({ [`templates/${name}.hbs`]: source, 'issues/0001-a.md': cleanIssue({ status: 'ready' }) }, CONFIG);
-    await assertRefused(root, new RegExp(`${name.replace('.', '\\.')}\\.hbs:1:1: Unexpected \`${written.replace(/[{}]/g, '\\$&')}\`: \`${field}\` is a group of fields \\(\`[a-z]+\`(, \`[A-Za-z]+\`)+\\), which prints as "\\[object Object\\]", expected one of its fields, as \`\\{\\{${field}\\.[a-z]+\\}\\}\``));
+    await assertRefused(root, new RegExp(`${name.replace('.', '\\.')}\\.hbs:1:1: Unexpected \`${written.replace(/[{}]/g, '\\$&')}\`: \`${field}\` is a group of fields \\(\`[a-z]+\`(, \`[A-Za-z]+\`)+(, …)?\\), which prints as "\\[object Object\\]", expected one of its fields, as \`\\{\\{${field}\\.[a-z]+\\}\\}\``));
   }
 });
 
@@ -117,5 +117,17 @@ test("templates: a web page override printing a rich text whole stops the build 
     assert.equal(result.code, 2, result.stderr);
     assert.match(result.stderr, message);
     assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+test('templates: a rich text in triple braces (`{{{summary}}}`) in an HTML override is an error where the templates load, with `{{{summary.html}}}` to write, not double braces', async () => {
+  for (const name of ['partials/paper.html', 'web/paper.html'] as const) {
+    const source = overridden(name, '{{{summary.html}}}', '{{{summary}}}');
+    const root = makeRoot({ [`templates/${name}.hbs`]: source, 'issues/0001-a.md': cleanIssue({ status: 'ready' }) }, CONFIG);
+    await assertRefused(
+      root,
+      new RegExp(`${name.replace('.', '\\.')}\\.hbs:${placeOf(source, '{{{summary}}}')}: Unexpected \`\\{\\{\\{summary\\}\\}\\}\`: \`summary\` is a rich text, which prints as "\\[object Object\\]", expected \`\\{\\{\\{summary\\.html\\}\\}\\}\` \\(its HTML, already sanitized\\)`),
+      [['render', '1'], ['send', '1', '--dry-run'], ['build']],
+    );
   }
 });
