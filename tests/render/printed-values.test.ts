@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUILTIN_TEMPLATES_DIR } from '../../src/render/template-files.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { cleanIssue, makeRoot } from '../helpers/fixture.js';
+import { journalStates, newsletter, send } from '../helpers/send.js';
+import { startSmtpServer } from '../helpers/smtp-server.js';
 
 const CONFIG = `name: Test Newsletter
 baseUrl: https://news.example.org/
@@ -129,5 +131,21 @@ test('templates: a rich text in triple braces (`{{{summary}}}`) in an HTML overr
       new RegExp(`${name.replace('.', '\\.')}\\.hbs:${placeOf(source, '{{{summary}}}')}: Unexpected \`\\{\\{\\{summary\\}\\}\\}\`: \`summary\` is a rich text, which prints as "\\[object Object\\]", expected \`\\{\\{\\{summary\\.html\\}\\}\\}\` \\(its HTML, already sanitized\\)`),
       [['render', '1'], ['send', '1', '--dry-run'], ['build']],
     );
+  }
+});
+
+test('send: a template printing an optional field without a value for this issue refuses the send before any message goes out, over real SMTP', async () => {
+  const server = await startSmtpServer();
+  try {
+    const root = await newsletter(3, { extraConfig: 'templatesDir: templates\n' });
+    mkdirSync(join(root, 'templates'), { recursive: true });
+    writeFileSync(join(root, 'templates/email.txt.hbs'), `Edited by {{issue.editor}}\n${builtin('email.txt')}`);
+    const result = await send(root, {}, { SMTP_URL: server.url });
+    assert.equal(result.code, 2, result.stderr);
+    assert.match(result.stderr, /email\.txt\.hbs:1:11: Unexpected `\{\{issue\.editor\}\}`: `issue\.editor` has no value here/);
+    assert.equal(server.received.length, 0, 'no message sent');
+    assert.equal(journalStates(root).size, 0, 'no delivery journaled');
+  } finally {
+    await server.close();
   }
 });
