@@ -111,8 +111,9 @@ import { packageVersion } from './package-version.js';
  * v104: the email isolates with `<span dir="auto">` (not `<bdi>`), its footnotes are a `<div>` (not `<section>`) and each target of a link within it has an empty `<a name>` (render/mail-client-markup.ts): what Gmail and Outlook keep.
  * v105: the email's column table says the newsletter's language (`lang`, templates/email.html.hbs), which Gmail keeps where it drops `<html lang>`.
  * v107: a paper linked on another site's page of an arXiv paper is that arXiv paper, a DOI link one paper in any case or host, an OpenReview PDF its forum (issue/paper-id.ts); a record's `formerly` holds the identity paperboy 0.8.0 gave it (`urlFormIdentity`).
+ * v108: a template printing a value that cannot print (a rich text, a list or a group of fields as "[object Object]", a field without a value as nothing) is an error at its place, not a rendering (render/printed-values.ts): a site built with such an override renders again, and says so.
  */
-export const INDEX_FORMAT = `build-index-v107-${VERSION}`;
+export const INDEX_FORMAT = `build-index-v108-${VERSION}`;
 
 /**
  * Another way of planning may key files otherwise: a shape it made is not this one's.

@@ -139,7 +139,8 @@ import type { FileOutcome } from './lint-file.js';
 // v117: email-size measures emails whose column table says the newsletter's language (`lang`; templates/email.html.hbs).
 // v118: arxiv-id reads an old-style id's subject class as no part of it (`math.GT/0309136` is `math/0309136`, tidied to that form).
 // v119: a paper linked on another site's page of an arXiv paper (Hugging Face, ar5iv, alphaXiv, browse.arxiv.org, arXiv's DOI) is that arXiv paper, a DOI link is one paper in any case or host, an OpenReview PDF is its forum (paper-covered-before, paper-duplicate-in-issue; arxiv-id for browse.arxiv.org).
-const FORMAT_VERSION = 119;
+// v120: email-size renders with templates that refuse a value that cannot print (render/printed-values.ts): an override printing `{{opinion}}` is an error, where its email was measured.
+const FORMAT_VERSION = 120;
 /** The linter's make as the lint cache keys it: `build` keeps its lint errors under it (archive/build.ts `BuildOptions.lint`). */
 export const LINT_FORMAT = FORMAT_VERSION;
 

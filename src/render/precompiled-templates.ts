@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { sha256 } from '../sha256.js';
+import { checkPrintedValues } from './printed-values.js';
 import { strictBlockParams } from './strict-block-params.js';
 import { templateFiles } from './template-files.js';
 import { readTemplateSource } from './template-source.js';
@@ -29,7 +30,8 @@ export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'lib', 'templates-precompiled
 // 3: a path through a block parameter (`paper.summary` in `{{#each papers as |paper|}}`) is strict too (strict-block-params.ts).
 // 4: the outline lists the mustaches in triple braces (`unescaped`), which unescaped-text.ts checks.
 // 5: the outline lists the calls of a helper writing HTML inside a tag (`htmlInTags`), which unescaped-text.ts checks.
-const FORMAT = 5;
+// 6: every mustache printing a value checks it can print (printed-values.ts).
+const FORMAT = 6;
 
 /**
  * How every template is compiled: every path strict (with `outlineTemplate`'s
@@ -37,6 +39,17 @@ const FORMAT = 5;
  */
 export function compileOptions(name: string): CompileOptions {
   return { strict: true, noEscape: name.endsWith('.txt') };
+}
+
+/**
+ * Makes `env` compile as every template is compiled, built-in ones ahead of
+ * time and a newsletter's when they load: paths through block parameters
+ * strict (strict-block-params.ts), every printed value checked
+ * (printed-values.ts).
+ */
+export function setUpCompilers(env: typeof Handlebars): void {
+  strictBlockParams(env);
+  checkPrintedValues(env);
 }
 
 export interface CompileOptions {
@@ -92,7 +105,7 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 export function writePrecompiledTemplates(): void {
   const entries: Record<string, StoredEntry> = {};
   const env = Handlebars.create();
-  strictBlockParams(env);
+  setUpCompilers(env);
   for (const { relativePath, file } of templateFiles()) {
     const source = readTemplateSource(file);
     const options = compileOptions(relativePath.replace(/\.hbs$/, ''));

@@ -5,6 +5,7 @@ import { ownFile } from '../package-root.js';
 import { suggestField, type FieldSuggestion } from './field-suggestions.js';
 import { lookupScopeOf } from './lookup-scopes.js';
 import type { PartialLoop } from './partial-loops.js';
+import type { PrintedKind } from './printed-values.js';
 import { locationKey, type TemplateOutline } from './template-outline.js';
 
 /**
@@ -152,9 +153,13 @@ function stripPlace(message: string): string {
  */
 export function runError(file: string, source: string, outline: TemplateOutline, helpers: readonly string[], error: unknown): PaperboyError {
   const message = error instanceof Error ? error.message : String(error);
-  const exception = error as { lineNumber?: unknown; column?: unknown; endLineNumber?: unknown; endColumn?: unknown };
+  const exception = error as { lineNumber?: unknown; column?: unknown; endLineNumber?: unknown; endColumn?: unknown; printed?: PrintedKind; fields?: string[] };
   if (typeof exception.lineNumber === 'number' && typeof exception.column === 'number') {
     const at = place(exception.lineNumber, exception.column);
+    if (exception.printed !== undefined) {
+      const written = writtenAt(source, exception.lineNumber, exception.column, exception.endLineNumber, exception.endColumn) ?? '';
+      return templateError(file, at, unprintable(written, exception.printed, exception.fields ?? [], file.endsWith('.txt.hbs')), error);
+    }
     const undefinedName = /^"(.+)" not defined in (.*) - \d+:\d+$/.exec(message);
     if (!undefinedName) return templateError(file, at, stripPlace(message), error);
     const [, name, container] = undefinedName;
@@ -191,6 +196,41 @@ export function runError(file: string, source: string, outline: TemplateOutline,
   }
   return templateError(file, undefined, stripPlace(message), error);
 }
+
+/**
+ * A mustache (`written`, as `{{opinion}}`) whose value cannot print
+ * (printed-values.ts): what it printed, and what to write instead, in the
+ * template's own kind (`plaintext`: a `.txt` one, where a rich text's
+ * `text` is what prints). A field's own name is used in the example when
+ * the mustache is a path alone; a helper's result is said as such.
+ */
+function unprintable(written: string, printed: PrintedKind, fields: readonly string[], plaintext: boolean): string {
+  const inner = /^\{\{\{?[~&\s]*(.*?)[\s~]*\}?\}\}$/s.exec(written)?.[1] ?? written;
+  const alone = /^[^\s()=]+$/.test(inner);
+  const what = alone ? `\`${inner}\`` : 'what it returns';
+  const name = alone ? inner : 'field';
+  const shown = `Unexpected \`${written}\`: ${what}`;
+  switch (printed) {
+    case 'rich text': {
+      const instead = plaintext ? `\`{{${name}.${fields.includes('text') ? 'text' : 'plain'}}}\` (its plaintext)` : `\`{{{${name}.html}}}\` (its HTML, already sanitized)`;
+      return `${shown} is a rich text (${listed(fields)}), which prints as "[object Object]", expected ${instead}`;
+    }
+    case 'list':
+      return `${shown} is a list, which prints as its items run together with commas, expected \`{{#each ${name}}}…{{/each}}\` around what to print of each item (a list of texts: \`{{join ${name} ", "}}\`)`;
+    case 'object':
+      return `${shown} is a group of fields (${listed(fields)}), which prints as "[object Object]", expected one of its fields, as \`{{${name}.${fields[0] ?? 'name'}}}\``;
+    case 'nothing':
+      return `${shown} has no value here, which prints nothing, expected it inside \`{{#if ${name}}}…{{/if}}\` (an optional field) or a field that has a value`;
+  }
+}
+
+/** Field names as a message lists them: `` `a`, `b` ``, the first few of a long list (a paper has some thirty). */
+function listed(fields: readonly string[]): string {
+  const shown = fields.slice(0, LISTED_FIELDS).map((field) => `\`${field}\``);
+  return fields.length > LISTED_FIELDS ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+const LISTED_FIELDS = 6;
 
 /**
  * `opinion.text` read where `opinion` has no value (a misspelt field, or an

@@ -37,12 +37,22 @@ export function checkUnescapedText(
   }
 }
 
+/**
+ * The rich texts of the views (docs/email-templates.md, docs/web-templates.md):
+ * objects whose `html` is what triple braces print (`{{{summary.html}}}`),
+ * and which print whole as "[object Object]".
+ */
+const RICH_TEXTS = new Set(['intro', 'outro', 'prerequisites', 'summary', 'opinion', 'notes', 'footnotes']);
+
 function unescapedText(file: string, mustache: UnescapedMustache, html: readonly string[]): PaperboyError {
   const at = { line: mustache.loc.start.line, column: mustache.loc.start.column + 1 };
   const fields = ['`summary.html`', ...html.map((field) => `\`${field}\``)].join(', ');
+  const { written } = mustache;
   const reason = mustache.helper
     ? `Unexpected triple braces around a helper's result, which is text printed without escaping (a \`<\` in it becomes a tag), expected double braces \`{{…}}\`, which escape it`
-    : `Unexpected \`{{{${mustache.written}}}}\`: \`${mustache.written}\` is text, which triple braces print without escaping (a \`<\` in a title becomes a tag in every email and page), expected \`{{${mustache.written}}}\`; only HTML fields (${fields} and the other \`….html\`) take triple braces`;
+    : RICH_TEXTS.has(written.split(/[./]/).at(-1)!)
+      ? `Unexpected \`{{{${written}}}}\`: \`${written}\` is a rich text, which prints as "[object Object]", expected \`{{{${written}.html}}}\` (its HTML, already sanitized)`
+      : `Unexpected \`{{{${written}}}}\`: \`${written}\` is text, which triple braces print without escaping (a \`<\` in a title becomes a tag in every email and page), expected \`{{${written}}}\`; only HTML fields (${fields} and the other \`….html\`) take triple braces`;
   return templateError(file, at, reason, undefined);
 }
 
