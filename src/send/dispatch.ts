@@ -32,7 +32,7 @@ export interface DispatchInput {
    * off from it, then sends over `relay.connections`.
    */
   onWait?(until: Date, queued: number, relay?: { reply: string; connections: number }, deferredBy?: string): void;
-  /** Another program holds the database locked: the journal's commits wait for it from `since`, until `giveUpAt` at most (`LOCKED_PATIENCE_MS`). */
+  /** Another program holds the database locked: the journal's commits wait for it from `since`, until `giveUpAt` at most (group-commit.ts `LOCKED_PATIENCE_MS`). */
   onLocked?(since: Date, giveUpAt: Date): void;
   now?(): Date;
   random?(): number;
@@ -103,18 +103,6 @@ const WAIT_TOLD_MS = 1_000;
  */
 const GROUP_COMMIT_MS = 20;
 
-/**
- * How long the journal's commits wait out another program's lock on the
- * database before the run stops (the journal's failure), ms. An import of
- * a million rows held it 13.5 s here (a loaded machine, measured by a
- * writer trying every 50 ms), so the largest CSV an import takes (256 MiB,
- * about six million such rows) holds it about a minute and a half; a relay
- * waits at least 10 minutes for the end
- * of a message's data (RFC 5321 §4.5.3.2.6), and a message whose end waited
- * past the send's own silence limit (60 s) failed before its final dot, so
- * it goes again, never twice.
- */
-const LOCKED_PATIENCE_MS = 5 * 60_000;
 
 /**
  * Sends the journal's queued recipients through the transport, journaling
@@ -183,8 +171,7 @@ export async function dispatch(input: DispatchInput): Promise<DispatchResult> {
     onSettled: ({ delivery, settlement }) => input.onSettled?.(delivery, settlement),
     // RELIABILITY 16: nothing more is sent once the journal cannot record it.
     onError: (error) => stopWith('journal', error.message),
-    lockedPatienceMs: LOCKED_PATIENCE_MS,
-    onLocked: (since) => input.onLocked?.(since, new Date(since.getTime() + LOCKED_PATIENCE_MS)),
+    ...(input.onLocked ? { onLocked: input.onLocked } : {}),
   });
 
   /** The next recipient due, held by this run, or undefined when none is (or the journal cannot be read). */

@@ -5,6 +5,18 @@ import type { SendJournal } from './journal.js';
 /** How often a commit another program's lock kept out is tried again, ms (each try waits the store's busy timeout too). */
 const LOCKED_RETRY_MS = 100;
 
+/**
+ * How long the journal's commits wait out another program's lock on the
+ * database before the run stops (the journal's failure), ms. An import of
+ * a million rows held it 13.5 s here (a loaded machine, measured by a
+ * writer trying every 50 ms), so the largest CSV an import takes (256 MiB,
+ * about six million such rows) holds it about a minute and a half; a relay
+ * waits at least 10 minutes for the end of a message's data (RFC 5321
+ * §4.5.3.2.6), and a message whose end waited past the send's own silence
+ * limit (60 s) failed before its final dot, so it goes again, never twice.
+ */
+const LOCKED_PATIENCE_MS = 5 * 60_000;
+
 interface PendingHandOff {
   delivery: Delivery;
   resolve(): void;
@@ -23,14 +35,8 @@ export interface GroupCommitOptions {
   onSettled(entry: SettledDelivery): void;
   /** The journal could not be written: nothing more may be handed over (RELIABILITY 16). */
   onError(error: Error): void;
-  /**
-   * How long the commits wait out another program's lock on the database
-   * (SQLITE_BUSY past the store's own busy timeout) before that is the
-   * journal's failure, ms.
-   */
-  lockedPatienceMs: number;
-  /** Another program's lock kept a commit out: said once a spell of waiting (`since`), so a stalled send does not look like a hang. */
-  onLocked?(since: Date): void;
+  /** Another program's lock kept a commit out: said once a spell of waiting (`since`, and when the wait ends at most, `giveUpAt`), so a stalled send does not look like a hang. */
+  onLocked?(since: Date, giveUpAt: Date): void;
 }
 
 /**
@@ -160,7 +166,7 @@ export class GroupCommit {
    * transaction (300,000 rows about 4 s, a million 13.5 s here, past the
    * store's 10 s busy timeout), and the send is to pause for it, not
    * stop with its messages on their way `unknown`. Until
-   * `lockedPatienceMs` after the first refusal; any other failure is the
+   * `LOCKED_PATIENCE_MS` after the first refusal; any other failure is the
    * journal's at once.
    */
   private waitsForLock(error: unknown): boolean {
@@ -168,8 +174,9 @@ export class GroupCommit {
     const now = performance.now();
     if (this.lockedSince === undefined) {
       this.lockedSince = now;
-      this.options.onLocked?.(this.options.now());
+      const since = this.options.now();
+      this.options.onLocked?.(since, new Date(since.getTime() + LOCKED_PATIENCE_MS));
     }
-    return now - this.lockedSince < this.options.lockedPatienceMs;
+    return now - this.lockedSince < LOCKED_PATIENCE_MS;
   }
 }
