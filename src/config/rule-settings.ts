@@ -27,10 +27,10 @@ export interface RuleSettingPlace extends Place {
 }
 
 /**
- * A value's place, and for a number its text as written (`1e23` for
- * `100000000000000000000000`, which JavaScript shows as `1e+23`, and
- * `9007199254740993`, which it reads as …992): a message quotes what the
- * editor typed.
+ * A value's place, and for a number its text as written:
+ * `100000000000000000000000` (which JavaScript shows as `1e+23`),
+ * `9007199254740993` (which it reads as …992), `0x1F`. A message quotes
+ * what the editor typed.
  */
 interface ValuePlace extends Place {
   written?: string;

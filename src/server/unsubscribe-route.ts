@@ -29,8 +29,9 @@ function askToUnsubscribe(context: ServerContext, route: Route, status: number, 
 
 /**
  * The answer to a genuine link of a reader the list no longer mails: one
- * who left (unsubscribed, bounced, complained) or was removed
- * (`subscribers remove`). No button, nothing to do; not the invalid-link
+ * who left (unsubscribed, bounced, complained), or whose row is no longer
+ * in the database (deleted by hand, or a database restored from before
+ * they subscribed). No button, nothing to do; not the invalid-link
  * page, which would send them looking for another link to a list they
  * are no longer on. 200: a one-click POST (RFC 8058) has what it asked for.
  */

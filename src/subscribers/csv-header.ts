@@ -217,8 +217,8 @@ export function headerColumns(fields: readonly string[]): Columns | undefined {
   const email = find(EMAIL_HEADERS);
   if (email === undefined) return undefined;
   // `type` is too common a header to read as a status in any file: only beside Buttondown's address column.
-  // `subscriber_type` is Buttondown's own name for it before `type` (its API and exports of about 2022 and
-  // before, beside an `email` column): no other tool writes it, so it is read in any file.
+  // `subscriber_type` is Buttondown's older name for it (its API's field before `type`, beside an `email` column):
+  // a name no other export paperboy reads writes, so it is read in any file (a value none of Buttondown's types is a bad row).
   const statusColumn = find(new Set(['status']));
   const status = statusColumn ?? (names[email] === BUTTONDOWN_EMAIL_HEADER ? find(new Set(['type'])) : undefined) ?? find(new Set([BUTTONDOWN_OLDER_TYPE_HEADER]));
   const columns = { email, status, ...nameColumns(find(NAME_HEADERS), find(BARE_NAMES), find(FIRST_NAMES), find(LAST_NAMES), find(SURNAME_PREFIXES)) };
