@@ -1,6 +1,7 @@
 import { PaperboyError } from '../errors.js';
 import type { CommandIO } from '../io.js';
-import type { LockHolder, SendJournal } from '../send/journal.js';
+import type { SendJournal } from '../send/journal.js';
+import type { LockHolder } from '../send/run-lock.js';
 import { clockTime } from './send-report.js';
 
 /* What `send` says of the issue's lock (SendJournal.lock: one send of an issue at a time, RELIABILITY 8). */

@@ -2,27 +2,10 @@ import { hostname } from 'node:os';
 import type { Store } from '../store/database.js';
 import { emailKey } from '../config/address.js';
 import { processStart } from './process-start.js';
+import { holderIsAlive, type LockHolder, type LockOwner, type LockResult } from './run-lock.js';
 import { append } from '../arrays.js';
 import type { IssueIdentity } from './identity.js';
 import { COLUMNS, DELIVERY_STATES, toDelivery, type Delivery, type DeliveryRow, type DeliveryState, type SendMode, type SettledDelivery, type Settlement } from './delivery.js';
-
-/** Who holds an issue's send. */
-export interface LockHolder {
-  pid: number;
-  host: string;
-  /** When the holder last wrote the journal, ISO 8601. */
-  at: string;
-  /** When its process started (process-start.ts); null where the system did not tell. */
-  started: string | null;
-}
-
-export type LockResult = { ok: true } | { ok: false; holder: LockHolder };
-
-/**
- * A lock not refreshed for this long belongs to a process on another
- * machine that is gone (on this machine, a dead pid says so at once), in ms.
- */
-const STALE_LOCK_MS = 120_000;
 
 /**
  * How many sends in a row must refuse a reader for good at RCPT, without
@@ -47,7 +30,7 @@ export const STOPPED_IN_FLIGHT = 'no reply recorded: the run sending it stopped 
  * (RELIABILITY 8, 9, 15). Every method is one transaction.
  */
 export class SendJournal {
-  private readonly owner = { pid: process.pid, host: hostname(), started: processStart(process.pid) ?? null };
+  private readonly owner: LockOwner = { pid: process.pid, host: hostname(), started: processStart(process.pid) ?? null };
   /** Prepared once: a send runs them thousands of times. */
   private readonly statements;
 
@@ -155,19 +138,7 @@ export class SendJournal {
       | undefined;
     if (row?.pid == null || (row.pid === this.owner.pid && row.host === this.owner.host)) return undefined;
     const holder: LockHolder = { pid: row.pid, host: row.host!, at: row.at!, started: row.started };
-    return this.isAlive(holder, now) ? holder : undefined;
-  }
-
-  private isAlive(holder: LockHolder, now: Date): boolean {
-    if (holder.host !== this.owner.host) return now.getTime() - Date.parse(holder.at) < STALE_LOCK_MS;
-    try {
-      process.kill(holder.pid, 0);
-    } catch (error) {
-      // EPERM: the process runs, as another user.
-      if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-    }
-    const started = processStart(holder.pid);
-    return holder.started === null || started === undefined || started === holder.started;
+    return holderIsAlive(holder, this.owner, now) ? holder : undefined;
   }
 
   /**
