@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config/load.js';
-import { isPaperboyError, PaperboyError } from '../errors.js';
-import { writeIssueStatus } from '../issue/set-status.js';
+import { PaperboyError } from '../errors.js';
 import type { IssueFile } from '../issue/workspace.js';
 import { Workspace } from '../issue/workspace.js';
 import { loadDkimSigner, type DkimSigner } from '../mail/dkim.js';
@@ -14,7 +13,7 @@ import type { Transport } from '../mail/transports/transport.js';
 import { renderIssueEmail } from '../render/issue-email.js';
 import { loadTemplates } from '../render/templates.js';
 import { dispatch, leftSinceIn, type DispatchResult } from '../send/dispatch.js';
-import type { DeliveryState, SendMode } from '../send/delivery.js';
+import type { SendMode } from '../send/delivery.js';
 import { SendJournal } from '../send/journal.js';
 import { highestSentNumber } from '../send/runs.js';
 import { modeConflict, planSend, type SendPlan } from '../send/plan.js';
@@ -40,6 +39,7 @@ import { sayUnreadTemplates } from './unread-templates.js';
 import { confirm } from './io.js';
 import { shellWord } from '../shell-word.js';
 import { shownPath } from '../path-within.js';
+import { markFinished } from './send-finish.js';
 
 export interface SendCommandOptions {
   root: string;
@@ -233,7 +233,7 @@ async function carryOut(
       io.stdout.write(`${outbox.said} went into the outbox, not to a relay: nothing left this machine. \`paperboy sends ${issueNumber}${rootFlag(io.cwd, config.root)} --discard-outbox\` forgets that send, so that this one mails every active subscriber.\n`);
     }
     // The run that settled the last recipient may have died before it wrote the status: this one does.
-    if (!options.dryRun) await markFinished(context, journal, counts);
+    if (!options.dryRun) await markFinished(journal, counts, { file: context.file, number: issueNumber }, io);
     // A row still `sending` is as unknown as one marked so (a dry run, or another send holding it).
     const code = counts.unknown + counts.sending + counts.failed + counts.expired > 0 ? 1 : 0;
     io.stderr.write(unsettledReport(view, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(db))));
@@ -351,14 +351,15 @@ async function report(context: SendContext, journal: SendJournal, result: Dispat
   if (result.deferredUntil) {
     io.stderr.write(`paperboy: ${deferredWords(counts.queued, result.deferredUntil, context.options.now?.() ?? new Date())}\n`);
   }
-  await markFinished(context, journal, counts);
+  await markFinished(journal, counts, { file: context.file, number: context.issueNumber }, context.io);
   const code = sendExitCode(result, counts, interruptedExit);
   io.stderr.write(unsettledReport(journal, counts, reportCommands(context), code, leftSinceIn(new SubscriberStore(context.db)), result.unrecorded));
   return code;
 }
 
 /** What `send` checks the journal's issue with: the file's number, former numbers, title and date, and the commands its advice names. */
-function journalIssueCheck({ db, config, file, email, issueNumber, options, io, highestIssueNumber }: SendContext): Omit<JournalIssueCheck, 'journal'> {
+function journalIssueCheck(context: SendContext): Omit<JournalIssueCheck, 'journal'> {
+  const { db, config, file, email, issueNumber, options, io, highestIssueNumber } = context;
   const { title, date, formerly } = email.parsed.issue!;
   const root = rootFlag(io.cwd, config.root);
   return {
@@ -370,7 +371,7 @@ function journalIssueCheck({ db, config, file, email, issueNumber, options, io, 
     sameIssue: options.sameIssue === true,
     force: options.force === true,
     freeNumber: () => Math.max(highestIssueNumber, highestSentNumber(db)) + 1,
-    sendCommand: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`,
+    sendCommand: reportCommands(context).send,
     sendsCommand: (issue) => `paperboy sends ${issue}${root}`,
   };
 }
@@ -379,23 +380,4 @@ function journalIssueCheck({ db, config, file, email, issueNumber, options, io, 
 function reportCommands({ issueNumber, config, io, options }: SendContext): ReportCommands {
   const root = rootFlag(io.cwd, config.root);
   return { send: `paperboy send ${issueNumber}${root}${options.list ? ' --list' : ''}`, sends: `paperboy sends ${issueNumber}${root}`, reactivate: `paperboy subscribers reactivate ADDRESS${root}` };
-}
-
-/**
- * When every recipient has a final state (none `queued` or `sending`): the
- * send is finished, and, once anyone has it, the file says `status: sent`,
- * written once and said so.
- */
-async function markFinished(context: SendContext, journal: SendJournal, counts: Record<DeliveryState, number>): Promise<void> {
-  if (counts.queued + counts.sending > 0) return;
-  journal.finish(new Date());
-  if (counts.sent === 0) return; // Nobody has it (the list address refused, every reader failed or left): not `sent`.
-  const shown = shownPath(context.file.path, context.io.cwd);
-  try {
-    if (context.file.facts.status !== 'sent' && (await writeIssueStatus(context.file.path, 'sent'))) context.io.stdout.write(`${shown}: status: sent\n`);
-  } catch (error) {
-    // The send is done and journaled: a file that is read-only, or saved by its editor meanwhile, keeps what it says, and the run does not fail for it.
-    if (!isPaperboyError(error)) throw error;
-    context.io.stderr.write(`paperboy: issue ${context.issueNumber} is sent, but ${shown} was not marked (${error.message}); write \`status: sent\` in it yourself\n`);
-  }
 }
